@@ -1,0 +1,196 @@
+/**
+ * The numbers operators watch, as plain data. This file is the contract between the cache
+ * (which computes them) and everything that shows or judges them: the console, the alert
+ * rules, `hubmon status` and `hubmon report`. Times are epoch milliseconds (UTC).
+ */
+import type { Agency, DeliveryFailureReason, SecurityServer, ServerState, SignatureResult, StatusCode } from '../protocol/index.js';
+
+/** The time windows an operator cycles through with `w`. */
+export const WINDOWS = ['5m', '1h', '24h'] as const;
+export type WindowKey = (typeof WINDOWS)[number];
+export const WINDOW_MS: Record<WindowKey, number> = { '5m': 5 * 60_000, '1h': 60 * 60_000, '24h': 24 * 60 * 60_000 };
+
+/** Signature failure kinds: every verification result but `valid`. */
+export type SignatureFailure = Exclude<SignatureResult, 'valid'>;
+
+/** Throughput of one agency over a window (lưu lượng gửi/nhận). */
+export interface ThroughputRow {
+  readonly agencyId: string;
+  /** Documents sent / received in the window. */
+  readonly sent: number;
+  readonly received: number;
+  /** Per-minute rates over the window. */
+  readonly sentPerMin: number;
+  readonly receivedPerMin: number;
+  /** Same window one week earlier, for the trend; null when the cache does not reach back. */
+  readonly sentWeekAgo: number | null;
+  readonly receivedWeekAgo: number | null;
+  /** Sent+received per bucket, oldest first, for a sparkline (the window cut in `buckets` parts). */
+  readonly spark: readonly number[];
+}
+
+/** One security server's health (máy chủ bảo mật). */
+export interface ServerRow {
+  readonly serverId: string;
+  readonly name: string;
+  /** `unknown` until the hub has said anything about it. */
+  readonly state: ServerState | 'unknown';
+  /** When it entered the current state. */
+  readonly since: number | null;
+  readonly lastHeartbeat: number | null;
+  readonly latencyMs: number | null;
+  /** Time spent disconnected within the window, and how many times it dropped. */
+  readonly downtimeMs: number;
+  readonly drops: number;
+  readonly certificateExpiresAt: number | null;
+  /** Agencies whose packages pass through it. */
+  readonly agencyIds: readonly string[];
+}
+
+/** A state change of a security server, for its history. */
+export interface ServerTransition {
+  readonly serverId: string;
+  readonly at: number;
+  readonly from: ServerState | 'unknown';
+  readonly to: ServerState;
+  readonly reason: string | null;
+}
+
+/** Signature verification outcomes of one sending agency in the window (chữ ký số). */
+export interface SignatureRow {
+  readonly agencyId: string;
+  readonly verified: number;
+  readonly failed: number;
+  /** failed / verified; null when nothing was verified. */
+  readonly failureRate: number | null;
+  readonly byReason: Readonly<Record<SignatureFailure, number>>;
+}
+
+/**
+ * Reply deadlines owed by one recipient agency (hạn trả lời) — the columns of the
+ * per-agency deadline appendix: open, due soon, overdue, answered on time, answered late.
+ */
+export interface DeadlineRow {
+  readonly agencyId: string;
+  /** Deadline documents received and not yet answered (including overdue). */
+  readonly open: number;
+  readonly dueWithin24h: number;
+  readonly overdue: number;
+  /** How far past its deadline the oldest unanswered one is; null when none is overdue. */
+  readonly oldestOverdueMs: number | null;
+  readonly answeredOnTime: number;
+  readonly answeredLate: number;
+}
+
+/** A deadline document not answered in time. */
+export interface OverdueDocument {
+  readonly docId: string;
+  readonly sender: string;
+  readonly recipient: string;
+  readonly replyBy: number;
+  readonly overdueMs: number;
+  readonly subject: string | null;
+}
+
+/** How a recipient agency reports processing statuses back (phản hồi trạng thái). */
+export interface FeedbackRow {
+  readonly agencyId: string;
+  /** Status codes it has reported in the window, ascending. */
+  readonly codesReported: readonly StatusCode[];
+  /** Median time from arrival (01) to acceptance (03); null without a pair. */
+  readonly arrivalToAcceptMedianMs: number | null;
+  /** Documents delivered to it with no status at all after the configured hours. */
+  readonly withoutStatus: number;
+  /** Counts of documents at each status reached (01→06 funnel), in the window. */
+  readonly funnel: Readonly<Record<StatusCode, number>>;
+}
+
+/** Delivery problems of one agency in the window. */
+export interface DeliveryRow {
+  readonly agencyId: string;
+  /** Packages addressed to it that failed, by reason. */
+  readonly failed: number;
+  readonly failedByReason: Readonly<Record<DeliveryFailureReason, number>>;
+  /** Packages sent to it and neither delivered nor failed after the grace period. */
+  readonly undelivered: number;
+  /** Times it sent a document id it had already sent. */
+  readonly duplicateSends: number;
+}
+
+/** One stored event, summarised for an agency's recent activity. */
+export interface RecentEvent {
+  readonly seq: number;
+  readonly ts: number;
+  readonly type: string;
+  /** Short plain-text description (already from hub data; sanitise before display). */
+  readonly summary: string;
+}
+
+/** National totals for the Overview header. */
+export interface NationalTotals {
+  readonly sent: number;
+  readonly received: number;
+  readonly sentPerMin: number;
+  readonly receivedPerMin: number;
+  readonly agencies: number;
+  readonly agenciesActive: number;
+  readonly servers: number;
+  readonly serversDown: number;
+  readonly serversDegraded: number;
+  readonly signaturesVerified: number;
+  readonly signaturesFailed: number;
+  readonly overdueReplies: number;
+  readonly dueWithin24h: number;
+  readonly deliveryFailures: number;
+}
+
+/** What the cache knows about the stream itself, for the header and lag. */
+export interface StreamInfo {
+  readonly hubId: string | null;
+  readonly hubName: string | null;
+  readonly epoch: string | null;
+  readonly lastSeq: number;
+  /** Event time of the newest stored event. */
+  readonly newestEventTs: number | null;
+  readonly events: number;
+  readonly rejections: number;
+  readonly gaps: number;
+  readonly unknownTypes: number;
+}
+
+/** A rejected message as kept aside. */
+export interface RejectionRow {
+  readonly id: number;
+  readonly at: number;
+  readonly reason: string;
+  readonly detail: string;
+  readonly raw: string;
+}
+
+/** Scope of a per-agency query: everyone, or the direct children of one agency. */
+export interface AgencyScope {
+  /** Only these agency ids (e.g. one agency for its detail screen). */
+  readonly agencyIds?: readonly string[];
+}
+
+/**
+ * The read surface the cache offers. Every method is synchronous and must answer in
+ * ≤ 50 ms on a year of national traffic: it reads rollups, never scans raw events.
+ * Per-agency rows hold each agency's own traffic; subtree sums are made by `rollUpTree`.
+ */
+export interface Metrics {
+  stream(): StreamInfo;
+  agencies(): readonly Agency[];
+  securityServers(): readonly SecurityServer[];
+  totals(now: number, window: WindowKey): NationalTotals;
+  throughput(now: number, window: WindowKey, scope?: AgencyScope, buckets?: number): ThroughputRow[];
+  servers(now: number, window: WindowKey): ServerRow[];
+  serverHistory(serverId: string, since: number, limit?: number): ServerTransition[];
+  signatures(now: number, window: WindowKey, scope?: AgencyScope): SignatureRow[];
+  deadlines(now: number, scope?: AgencyScope): DeadlineRow[];
+  overdueDocuments(now: number, scope?: AgencyScope, limit?: number): OverdueDocument[];
+  feedback(now: number, window: WindowKey, scope?: AgencyScope): FeedbackRow[];
+  delivery(now: number, window: WindowKey, scope?: AgencyScope): DeliveryRow[];
+  recentEvents(agencyId: string, limit?: number): RecentEvent[];
+  rejections(limit?: number): RejectionRow[];
+}

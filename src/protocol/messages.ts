@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import {
+  deliveryFailureReasonSchema,
+  resetReasonSchema,
+  serverStateSchema,
+  signatureKindSchema,
+  signatureResultSchema,
+  statusCodeSchema,
+} from './codes.js';
+import {
+  agencyIdSchema,
+  countSchema,
+  documentIdSchema,
+  isoTimestampSchema,
+  seqSchema,
+  serverIdSchema,
+  textSchema,
+} from './primitives.js';
+import { agencySchema, securityServerSchema } from './registry.js';
+
+/**
+ * The payload (`data`) schema of every message type, keyed by `type`.
+ * This table is the single source of truth: the envelope union, the parser and the
+ * protocol document are all derived from it.
+ */
+export const dataSchemas = {
+  /** Sent first on every connection: who the hub is and what it can replay. */
+  hello: z.object({
+    hubId: textSchema(128).min(1),
+    hubName: textSchema(256).min(1),
+    hubVersion: textSchema(64),
+    /** Changes whenever the hub's sequence numbers start over. */
+    epoch: textSchema(128).min(1),
+    serverTime: isoTimestampSchema,
+    newestSeq: seqSchema,
+    oldestSeq: seqSchema,
+    heartbeatMs: z.number().int().positive().max(3_600_000),
+  }),
+  /** Sent when the stream is idle, so a client can tell a quiet hub from a dead link. */
+  heartbeat: z.object({ serverTime: isoTimestampSchema, newestSeq: seqSchema }),
+  /** The hub cannot resume from `requestedSince`; it streams from `oldestSeq` instead. */
+  reset: z.object({
+    reason: resetReasonSchema,
+    requestedSince: seqSchema,
+    oldestSeq: seqSchema,
+    newestSeq: seqSchema,
+  }),
+  /** The whole registry, split in parts, sent after hello on every connection. */
+  'registry.snapshot': z.object({
+    part: z.number().int().positive(),
+    parts: z.number().int().positive(),
+    agencies: z.array(agencySchema).max(5_000),
+    securityServers: z.array(securityServerSchema).max(5_000),
+  }),
+  'agency.upsert': z.object({ agency: agencySchema }),
+  'agency.removed': z.object({ id: agencyIdSchema }),
+  'server.upsert': z.object({ server: securityServerSchema }),
+  /** A document package (gói tin edXML) accepted from its sender. */
+  'document.sent': z.object({
+    docId: documentIdSchema,
+    sender: agencyIdSchema,
+    recipients: z.array(agencyIdSchema).min(1).max(2_000),
+    attachments: countSchema,
+    sizeBytes: countSchema,
+    subject: textSchema(1024).optional(),
+    /** DueDate (hạn trả lời) for a document that requires a reply. */
+    replyBy: isoTimestampSchema.nullable().optional(),
+  }),
+  'document.delivered': z.object({ docId: documentIdSchema, recipient: agencyIdSchema }),
+  'document.failed': z.object({
+    docId: documentIdSchema,
+    recipient: agencyIdSchema,
+    reason: deliveryFailureReasonSchema,
+    detail: textSchema(1024).optional(),
+  }),
+  /** A recipient's processing status for a document (edXML status). */
+  'status.reported': z.object({
+    docId: documentIdSchema,
+    agency: agencyIdSchema,
+    code: statusCodeSchema,
+  }),
+  /** A reply from `agency` that answers the deadline document `docId`. */
+  'document.replied': z.object({
+    docId: documentIdSchema,
+    agency: agencyIdSchema,
+    replyDocId: documentIdSchema,
+  }),
+  /** The hub's verification of the sender's signature on a document. */
+  'signature.verified': z.object({
+    docId: documentIdSchema,
+    agency: agencyIdSchema,
+    result: signatureResultSchema,
+    kind: signatureKindSchema.optional(),
+    issuer: textSchema(256).optional(),
+  }),
+  'server.heartbeat': z.object({
+    serverId: serverIdSchema,
+    latencyMs: z.number().nonnegative().max(3_600_000),
+  }),
+  'server.state': z.object({
+    serverId: serverIdSchema,
+    state: serverStateSchema,
+    reason: textSchema(1024).optional(),
+    latencyMs: z.number().nonnegative().max(3_600_000).optional(),
+  }),
+} as const;
+
+export type MessageType = keyof typeof dataSchemas;
+export const MESSAGE_TYPES = Object.keys(dataSchemas) as MessageType[];
+
+/**
+ * Session messages describe the connection, not the hub's history: their `seq` repeats the
+ * newest sequence assigned so far and they are never stored as events.
+ */
+export const SESSION_TYPES = ['hello', 'heartbeat', 'reset', 'registry.snapshot'] as const;
+export type SessionType = (typeof SESSION_TYPES)[number];
+export type EventType = Exclude<MessageType, SessionType>;
+const sessionTypeSet: ReadonlySet<string> = new Set(SESSION_TYPES);
+export const isSessionType = (type: string): boolean => sessionTypeSet.has(type);

@@ -1,0 +1,150 @@
+import { envelopeSchema, ENVELOPE_KEYS, type TelemetryMessage, type UnknownMessage } from './envelope.js';
+import { dataSchemas, type MessageType } from './messages.js';
+import { describeIssue, describeValue, keepRaw, type Rejection } from './rejection.js';
+import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from './version.js';
+
+/** What one frame yielded: usable messages in frame order, and what was set aside. */
+export interface ParsedFrame {
+  readonly messages: (TelemetryMessage | UnknownMessage)[];
+  readonly rejections: Rejection[];
+  /** Fields this client does not know, tolerated and counted (forward compatibility). */
+  readonly unknownFields: number;
+}
+
+export interface ParseOptions {
+  readonly maxFrameBytes?: number;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export const isUnknownMessage = (m: TelemetryMessage | UnknownMessage): m is UnknownMessage =>
+  (m as UnknownMessage).unknown === true;
+
+function countUnknownKeys(obj: object, known: ReadonlySet<string> | Record<string, unknown>): number {
+  let n = 0;
+  const isSet = known instanceof Set;
+  for (const key in obj) {
+    if (isSet ? !known.has(key) : !hasOwn.call(known, key)) n++;
+  }
+  return n;
+}
+
+/**
+ * Validates one decoded JSON value as a message. Never throws: a bad message becomes a
+ * rejection with a reason, an unknown type is passed on as an {@link UnknownMessage}.
+ */
+export function parseMessage(
+  value: unknown,
+  raw: () => string,
+): { message: TelemetryMessage | UnknownMessage; unknownFields: number } | { rejection: Rejection } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      rejection: { reason: 'not_an_object', detail: `expected object, got ${describeValue(value)}`, raw: keepRaw(raw()) },
+    };
+  }
+  const obj = value as Record<string, unknown>;
+  const seq = typeof obj.seq === 'number' ? obj.seq : undefined;
+  const type = typeof obj.type === 'string' ? obj.type.slice(0, 64) : undefined;
+  const ids = { ...(seq !== undefined && { seq }), ...(type !== undefined && { type }) };
+  if (obj.v !== PROTOCOL_VERSION) {
+    return {
+      rejection: {
+        reason: 'unsupported_version',
+        detail: `v: expected ${PROTOCOL_VERSION}, got ${obj.v === undefined ? 'nothing' : describeValue(obj.v)}`,
+        raw: keepRaw(raw()),
+        ...ids,
+      },
+    };
+  }
+  const env = envelopeSchema.safeParse(obj);
+  if (!env.success) {
+    return {
+      rejection: { reason: 'invalid_envelope', detail: describeIssue(env.error.issues, obj), raw: keepRaw(raw()), ...ids },
+    };
+  }
+  let unknownFields = countUnknownKeys(obj, ENVELOPE_KEYS);
+  const schema = hasOwn.call(dataSchemas, env.data.type) ? dataSchemas[env.data.type as MessageType] : undefined;
+  if (!schema) {
+    return { message: { ...env.data, unknown: true, data: obj.data }, unknownFields };
+  }
+  const data = schema.safeParse(obj.data);
+  if (!data.success) {
+    return {
+      rejection: {
+        reason: 'invalid_message',
+        detail: describeIssue(
+          data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] })),
+          obj,
+        ),
+        raw: keepRaw(raw()),
+        ...ids,
+      },
+    };
+  }
+  if (obj.data && typeof obj.data === 'object') {
+    unknownFields += countUnknownKeys(obj.data, schema.shape);
+  }
+  return { message: { ...env.data, data: data.data } as TelemetryMessage, unknownFields };
+}
+
+/**
+ * Parses one WebSocket frame: a single message or a JSON array of them. Each array element
+ * stands alone, so one bad message never costs its neighbours.
+ */
+export function parseFrame(frame: string | Uint8Array, options: ParseOptions = {}): ParsedFrame {
+  const maxBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+  const byteLength = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.byteLength;
+  const messages: ParsedFrame['messages'] = [];
+  const rejections: Rejection[] = [];
+  if (byteLength > maxBytes) {
+    const head = typeof frame === 'string' ? frame.slice(0, 256) : Buffer.from(frame.subarray(0, 256)).toString('utf8');
+    rejections.push({ reason: 'frame_too_large', detail: `expected at most ${maxBytes} bytes, got ${byteLength}`, raw: keepRaw(head) });
+    return { messages, rejections, unknownFields: 0 };
+  }
+  let text: string;
+  if (typeof frame === 'string') {
+    text = frame;
+  } else {
+    try {
+      text = decoder.decode(frame);
+    } catch {
+      const shown = Buffer.from(frame.subarray(0, 8192)).toString('utf8');
+      rejections.push({ reason: 'invalid_utf8', detail: 'expected UTF-8 text, got invalid bytes', raw: keepRaw(shown) });
+      return { messages, rejections, unknownFields: 0 };
+    }
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    rejections.push({ reason: 'bad_json', detail: `expected JSON, got ${why}`, raw: keepRaw(text) });
+    return { messages, rejections, unknownFields: 0 };
+  }
+  const items = Array.isArray(value) ? value : [value];
+  const single = !Array.isArray(value);
+  let unknownFields = 0;
+  for (const item of items) {
+    const result = parseMessage(item, () => (single ? text : safeStringify(item)));
+    if ('rejection' in result) rejections.push(result.rejection);
+    else {
+      messages.push(result.message);
+      unknownFields += result.unknownFields;
+    }
+  }
+  return { messages, rejections, unknownFields };
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Encodes messages as one frame: a lone message as an object, several as an array. */
+export function encodeFrame(messages: readonly object[]): string {
+  return messages.length === 1 ? JSON.stringify(messages[0]) : JSON.stringify(messages);
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { connectionKindSchema } from './codes.js';
+import { agencyIdSchema, isoTimestampSchema, serverIdSchema, textSchema } from './primitives.js';
+
+/** An agency (cơ quan, đơn vị) connected to the hub, at one of the four government levels. */
+export const agencySchema = z.object({
+  id: agencyIdSchema,
+  name: textSchema(256).min(1),
+  /** 1 ministry/province/Party office, 2 department/district, 3 division/ward, 4 commune. */
+  level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  /** The unit above it; null at level 1. */
+  parent: agencyIdSchema.nullable(),
+  connection: connectionKindSchema,
+  /** The security server (máy chủ bảo mật) its packages pass through. */
+  securityServer: serverIdSchema,
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+/** A security server carrying a government certificate; several agencies may share one. */
+export const securityServerSchema = z.object({
+  id: serverIdSchema,
+  name: textSchema(256).min(1),
+  certificateExpiresAt: isoTimestampSchema,
+});
+export type SecurityServer = z.infer<typeof securityServerSchema>;

@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+
+/** Why a frame or a message in it was set aside instead of being used. */
+export const REJECTION_REASONS = [
+  'frame_too_large',
+  'invalid_utf8',
+  'bad_json',
+  'not_an_object',
+  'unsupported_version',
+  'invalid_envelope',
+  'invalid_message',
+  'seq_regression',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** A message the client could not use, kept with its raw text and a readable reason. */
+export interface Rejection {
+  readonly reason: RejectionReason;
+  /** Human-readable detail, e.g. `data.recipients: expected array, got string`. */
+  readonly detail: string;
+  /** The offending text, cut to {@link MAX_RAW_KEPT} characters. */
+  readonly raw: string;
+  /** Envelope fields, when they could be read. */
+  readonly seq?: number;
+  readonly type?: string;
+}
+
+/** How much of a rejected message's text is kept; enough to diagnose, bounded for storage. */
+export const MAX_RAW_KEPT = 8 * 1024;
+
+export const keepRaw = (raw: string): string =>
+  raw.length > MAX_RAW_KEPT ? `${raw.slice(0, MAX_RAW_KEPT)}… (${raw.length} chars)` : raw;
+
+/** Describes a JSON value's kind the way the reasons speak of it. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isInteger(value)) return `number ${value}`;
+    return `integer ${value}`;
+  }
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `string ${JSON.stringify(shown)}`;
+  }
+  return typeof value;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected;
+    case 'invalid_value':
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'too_big':
+      return `at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
+    case 'too_small':
+      return `at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
+    case 'invalid_format':
+      return issue.format === 'regex' ? issue.message : `an ISO 8601 UTC ${issue.format}`;
+    case 'invalid_union':
+      return 'one of the allowed shapes';
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Turns the first schema issue into "path: expected X, got Y", reading Y from the input
+ * itself so the reason quotes what the hub actually sent.
+ */
+export function describeIssue(issues: readonly z.core.$ZodIssue[], input: unknown): string {
+  const issue = issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.length ? issue.path.map(String).join('.') : '(message)';
+  const got = valueAt(input, issue.path);
+  const gotText = got === undefined ? 'nothing' : describeValue(got);
+  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+  return `${path}: expected ${expectation(issue)}, got ${gotText}${more}`;
+}
