@@ -66,6 +66,16 @@ export function parseMessage(
   let unknownFields = countUnknownKeys(obj, ENVELOPE_KEYS);
   const schema = hasOwn.call(dataSchemas, env.data.type) ? dataSchemas[env.data.type as MessageType] : undefined;
   if (!schema) {
+    if (nestedDeeperThan(obj.data, MAX_UNKNOWN_DEPTH)) {
+      return {
+        rejection: {
+          reason: 'invalid_message',
+          detail: `data: expected at most ${MAX_UNKNOWN_DEPTH} levels of nesting, got more`,
+          raw: keepRaw(raw()),
+          ...ids,
+        },
+      };
+    }
     return { message: { ...env.data, unknown: true, data: obj.data }, unknownFields };
   }
   const data = schema.safeParse(obj.data);
@@ -136,11 +146,25 @@ export function parseFrame(frame: string | Uint8Array, options: ParseOptions = {
   return { messages, rejections, unknownFields };
 }
 
+/** Unknown payloads are stored as JSON later, so their depth is bounded here. */
+const MAX_UNKNOWN_DEPTH = 32;
+
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function safeStringify(value: unknown): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? 'undefined';
   } catch {
-    return String(value);
+    return Array.isArray(value) ? '[…unprintable array…]' : '{…unprintable value…}';
   }
 }
 

@@ -61,7 +61,10 @@ function expectation(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.expected;
     case 'invalid_value':
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `one of ${issue.values
+        .map((v) => JSON.stringify(v))
+        .sort()
+        .join(', ')}`;
     case 'too_big':
       return `at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
     case 'too_small':
