@@ -1,0 +1,116 @@
+/**
+ * The whole registry of agencies the hub serves: the top-level units from the fixtures and,
+ * on request, the levels below them (sở/huyện, phòng/xã, level-4 units) generated from a seed.
+ *
+ * Growth order: all level-2 units nationally first (each parent's first, then each parent's
+ * second...), then communes and wards, then offices, then level 4 — so 12,000 agencies look
+ * like the hub around 2020: ~2,800 departments and districts and ~9,000 communes.
+ */
+import type { Agency, SecurityServer } from '../protocol/index.js';
+import type { AgencyProfile, Fixtures, TopLevelAgency } from './fixtures.js';
+import { loadFixtures } from './fixtures.js';
+import { childId } from './identifier.js';
+import type { PlanUnit } from './plan.js';
+import { PlanBuilder, ranked } from './plan.js';
+import { planCentral } from './plan-central.js';
+import { planProvince } from './plan-province.js';
+import { deriveSeed, mulberry32 } from './rng.js';
+import { scaleProfile } from './scale-profile.js';
+import { dedicatedServer } from './servers.js';
+
+/** An agency (cơ quan, đơn vị) exactly as the telemetry protocol carries it. */
+export type RegistryAgency = Agency;
+/** A security server (máy chủ bảo mật) exactly as the telemetry protocol carries it. */
+export type RegistryServer = SecurityServer;
+
+export interface Registry {
+  /** Parents always come before their children. */
+  readonly agencies: RegistryAgency[];
+  readonly securityServers: RegistryServer[];
+  /** Traffic profile of every agency, by id. */
+  readonly profiles: Map<string, AgencyProfile>;
+}
+
+export interface BuildOptions {
+  /** How many agencies in all; defaults to the top level only (95). */
+  readonly totalAgencies?: number;
+  /** Same seed, same registry. */
+  readonly seed?: number;
+  /** Defaults to the files in `fixtures/`. */
+  readonly fixtures?: Fixtures;
+}
+
+export const DEFAULT_SEED = 20190312; // the day the hub opened
+
+interface Candidate {
+  readonly unit: PlanUnit;
+  readonly parent: PlanUnit | TopLevelAgency;
+  /** Sibling number, which becomes its group in the identifier. */
+  readonly number: number;
+  readonly siblingWeight: number;
+  readonly topIndex: number;
+  readonly order: number;
+}
+
+export function buildRegistry(options: BuildOptions = {}): Registry {
+  const fixtures = options.fixtures ?? loadFixtures();
+  const seed = options.seed ?? DEFAULT_SEED;
+  const top = fixtures.agencies;
+  const total = options.totalAgencies ?? top.length;
+  if (!Number.isInteger(total) || total < top.length) {
+    throw new RangeError(`totalAgencies must be a whole number of at least ${top.length}, got ${total}`);
+  }
+  const agencies: RegistryAgency[] = top.map((a) => ({
+    id: a.id, name: a.name, level: 1, parent: null, connection: a.connection, securityServer: a.securityServer,
+  }));
+  const profiles = new Map<string, AgencyProfile>(top.map((a) => [a.id, a.profile]));
+  const securityServers: RegistryServer[] = fixtures.securityServers.map(({ id, name, certificateExpiresAt }) => ({
+    id, name, certificateExpiresAt,
+  }));
+  if (total === top.length) return { agencies, securityServers, profiles };
+
+  const candidates = growthOrder(top, seed);
+  if (candidates.length < total - top.length) {
+    throw new RangeError(`the plan for seed ${seed} holds ${top.length + candidates.length} agencies; asked for ${total}`);
+  }
+  const placed = new Map<PlanUnit | TopLevelAgency, RegistryAgency>(top.map((a, i) => [a, agencies[i] as RegistryAgency]));
+  for (const c of candidates.slice(0, total - top.length)) {
+    const parent = placed.get(c.parent);
+    if (!parent) throw new Error(`growth order placed ${c.unit.name} before its parent`);
+    const id = childId(parent.id, c.number);
+    let server = parent.securityServer;
+    if (c.unit.dedicatedServer) {
+      const own = dedicatedServer(id, c.unit.name, securityServers.length + 1, seed);
+      securityServers.push(own);
+      server = own.id;
+    }
+    const agency: RegistryAgency = {
+      id, name: c.unit.name, level: (parent.level + 1) as RegistryAgency['level'], parent: parent.id,
+      // Lower levels reach the hub the way their ministry or province does (seed 002 I.III.1).
+      connection: parent.connection, securityServer: server,
+    };
+    agencies.push(agency);
+    placed.set(c.unit, agency);
+    const parentProfile = profiles.get(parent.id) as AgencyProfile;
+    profiles.set(id, scaleProfile(parentProfile, c.unit.weight / c.siblingWeight, mulberry32(deriveSeed(seed, id))));
+  }
+  return { agencies, securityServers, profiles };
+}
+
+/** Every planned unit below the top level, in the order the registry grows. */
+function growthOrder(top: readonly TopLevelAgency[], seed: number): Candidate[] {
+  const out: Candidate[] = [];
+  top.forEach((agency, topIndex) => {
+    const builder = new PlanBuilder(mulberry32(deriveSeed(seed, agency.id)));
+    const plan = agency.kind === 'province' ? planProvince(builder, agency.name) : planCentral(builder, agency.name);
+    const visit = (parent: PlanUnit | TopLevelAgency, children: readonly PlanUnit[]) => {
+      const siblingWeight = children.reduce((sum, u) => sum + u.weight, 0);
+      children.forEach((unit, i) => {
+        out.push({ unit, parent, number: i + 1, siblingWeight, topIndex, order: out.length });
+        visit(unit, unit.children);
+      });
+    };
+    visit(agency, ranked(plan));
+  });
+  return out.sort((a, b) => a.unit.tier - b.unit.tier || a.unit.rank - b.unit.rank || a.topIndex - b.topIndex || a.order - b.order);
+}

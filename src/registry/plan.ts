@@ -1,0 +1,64 @@
+/**
+ * The plan of what exists under one top-level agency: its departments or districts, their
+ * offices and communes, down to level 4. The registry grows by taking units from these plans
+ * tier by tier, so a plan is drawn in full once per seed and never depends on how many
+ * agencies were asked for.
+ */
+import type { Rng } from './rng.js';
+import { intBetween, sample } from './rng.js';
+
+/**
+ * When a kind of unit joins the registry as it grows: 1 departments and districts,
+ * 2 communes and wards, 3 offices (phòng) and central level-3 units, 4 level-4 units.
+ * A child's tier is always above its parent's, so any prefix of the growth order is a tree.
+ */
+export type GrowthTier = 1 | 2 | 3 | 4;
+
+/** One planned unit, before it is given an identifier. */
+export interface PlanUnit {
+  readonly name: string;
+  readonly tier: GrowthTier;
+  /** Position among siblings of the same tier; growth takes every parent's first, then second… */
+  rank: number;
+  /** Relative size among its siblings, for sharing out the parent's traffic. */
+  readonly weight: number;
+  /** True for a general department (tổng cục), which runs its own security server. */
+  readonly dedicatedServer: boolean;
+  readonly children: PlanUnit[];
+}
+
+/** Builds plan units with weights drawn from one stream. */
+export class PlanBuilder {
+  constructor(readonly rng: Rng) {}
+
+  /** A unit whose size is `baseWeight` give or take 40%. */
+  unit(name: string, tier: GrowthTier, baseWeight: number, children: PlanUnit[] = [], dedicatedServer = false): PlanUnit {
+    ranked(children);
+    return { name, tier, rank: 0, weight: baseWeight * (0.6 + 0.8 * this.rng()), dedicatedServer, children };
+  }
+
+  /** Between `min` and `max` distinct items of a pool. */
+  some<T>(pool: readonly T[], min: number, max: number): T[] {
+    return sample(this.rng, pool, intBetween(this.rng, min, max));
+  }
+
+  chance(p: number): boolean {
+    return this.rng() < p;
+  }
+}
+
+/** Numbers siblings within each tier so growth spreads evenly across parents. */
+export function ranked(children: PlanUnit[]): PlanUnit[] {
+  const next = new Map<GrowthTier, number>();
+  for (const child of children) {
+    const rank = next.get(child.tier) ?? 0;
+    child.rank = rank;
+    next.set(child.tier, rank + 1);
+  }
+  return children;
+}
+
+/** `Văn phòng`/`Thanh tra` read as part of their owner's name; other units name it after a comma. */
+export function ownedName(unit: string, owner: string): string {
+  return unit === 'Văn phòng' || unit === 'Thanh tra' ? `${unit} ${owner}` : `${unit}, ${owner}`;
+}
