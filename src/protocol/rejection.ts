@@ -71,6 +71,8 @@ function expectation(issue: z.core.$ZodIssue): string {
       return `at least ${String(issue.minimum)}${issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : ''}`;
     case 'invalid_format':
       return issue.format === 'regex' ? issue.message : `an ISO 8601 UTC ${issue.format}`;
+    case 'unrecognized_keys':
+      return `no field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
     case 'invalid_union':
       return 'one of the allowed shapes';
     default:

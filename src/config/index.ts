@@ -1,0 +1,3 @@
+export * from './xdg.js';
+export * from './settings.js';
+export * from './load.js';

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { configDir } from './xdg.js';
+import { langSchema, settingsFileSchema, type Lang, type Settings, type SettingsFile } from './settings.js';
+import { describeIssue } from '../protocol/rejection.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A settings problem the user must fix; the message names the file and the field. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+/** Language from the locale variables, as `LANG=vi_VN.UTF-8` says. */
+export function langFromEnv(env: Env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
+/** Reads `config.json` from the XDG config folder; a missing file is no error, a bad one is. */
+export function readSettingsFile(path: string): SettingsFile | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new SettingsError(`${path}: cannot read (${(err as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new SettingsError(`${path}: expected JSON, got ${(err as Error).message}`);
+  }
+  const parsed = settingsFileSchema.safeParse(value);
+  if (!parsed.success) throw new SettingsError(`${path}: ${describeIssue(parsed.error.issues, value)}`);
+  return parsed.data;
+}
+
+/** Settings given on the command line; undefined means "not given". */
+export type SettingsFlags = Partial<Omit<SettingsFile, 'lang'>> & { lang?: string; config?: string };
+
+/**
+ * Applies the usual precedence: flags over environment over the config file over defaults.
+ * Environment: HUBMON_URL, HUBMON_CACHE, HUBMON_LANG, HUBMON_ASCII=1, NO_COLOR, LANG.
+ */
+export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
+  const configFile = flags.config ?? env.HUBMON_CONFIG ?? join(configDir(env), 'config.json');
+  const file = readSettingsFile(configFile) ?? {};
+  const langText = flags.lang ?? env.HUBMON_LANG ?? file.lang;
+  let lang: Lang = langFromEnv(env);
+  if (langText !== undefined) {
+    const parsed = langSchema.safeParse(langText);
+    if (!parsed.success) throw new SettingsError(`language: expected "vi" or "en", got "${langText}"`);
+    lang = parsed.data;
+  }
+  const url = flags.url ?? env.HUBMON_URL ?? file.url ?? null;
+  if (url !== null && !/^wss?:\/\//.test(url)) throw new SettingsError(`url: expected ws:// or wss://, got "${url}"`);
+  return {
+    url,
+    cache: flags.cache ?? env.HUBMON_CACHE ?? file.cache ?? null,
+    lang,
+    ascii: flags.ascii ?? (env.HUBMON_ASCII ? env.HUBMON_ASCII !== '0' : undefined) ?? file.ascii ?? false,
+    // https://no-color.org: any non-empty value turns colour off.
+    color: !env.NO_COLOR,
+    tokenFile: flags.tokenFile ?? file.tokenFile ?? null,
+    ca: flags.ca ?? file.ca ?? null,
+    staleAfterSeconds: flags.staleAfterSeconds ?? file.staleAfterSeconds ?? null,
+    refreshPerSecond: flags.refreshPerSecond ?? file.refreshPerSecond ?? 4,
+    demoSeed: flags.demoSeed ?? file.demoSeed ?? 1,
+    configFile,
+  };
+}

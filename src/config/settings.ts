@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** Interface language; `vi` is the operators' own. */
+export const langSchema = z.enum(['vi', 'en']);
+export type Lang = z.infer<typeof langSchema>;
+
+/**
+ * Console settings as they may appear in `config.json`. Every field is optional there;
+ * environment variables and flags override the file, defaults fill the rest.
+ */
+export const settingsFileSchema = z
+  .object({
+    /** Hub telemetry URL, `ws://` or `wss://`. None: the built-in simulated hub (DEMO). */
+    url: z.string().regex(/^wss?:\/\//, 'a ws:// or wss:// URL').optional(),
+    /** Cache file; default one per hub under the XDG cache folder. */
+    cache: z.string().min(1).optional(),
+    lang: langSchema.optional(),
+    /** Fold diacritics and line-drawing characters for terminals without Unicode. */
+    ascii: z.boolean().optional(),
+    /** File holding the bearer token; it must not be readable by others. */
+    tokenFile: z.string().min(1).optional(),
+    /** Extra CA certificate(s) for `wss://`, PEM. */
+    ca: z.string().min(1).optional(),
+    /** No message for this long: the link is stale. */
+    staleAfterSeconds: z.number().positive().max(3600).optional(),
+    /** Screen refreshes per second, whatever the event rate. */
+    refreshPerSecond: z.number().min(0.5).max(30).optional(),
+    /** Simulated hub (DEMO) seed. */
+    demoSeed: z.number().int().optional(),
+  })
+  .strict();
+export type SettingsFile = z.infer<typeof settingsFileSchema>;
+
+/** The settings the console runs with, after precedence is applied. */
+export interface Settings {
+  readonly url: string | null;
+  readonly cache: string | null;
+  readonly lang: Lang;
+  readonly ascii: boolean;
+  readonly color: boolean;
+  readonly tokenFile: string | null;
+  readonly ca: string | null;
+  readonly staleAfterSeconds: number | null;
+  readonly refreshPerSecond: number;
+  readonly demoSeed: number;
+  /** Where each setting came from, for `--help`-level diagnostics. */
+  readonly configFile: string | null;
+}

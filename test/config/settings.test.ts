@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cacheDir, configDir, langFromEnv, resolveSettings } from '../../src/config/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hubmon-config-'));
+const file = (name: string, body: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof body === 'string' ? body : JSON.stringify(body));
+  return path;
+};
+
+describe('XDG folders', () => {
+  it.each([
+    [{ HOME: '/home/ca-dem' }, '/home/ca-dem/.cache/hubmon', '/home/ca-dem/.config/hubmon'],
+    [{ HOME: '/h', XDG_CACHE_HOME: '/var/c', XDG_CONFIG_HOME: '/etc/x' }, '/var/c/hubmon', '/etc/x/hubmon'],
+    [{ HOME: '/h', XDG_CACHE_HOME: 'relative' }, '/h/.cache/hubmon', '/h/.config/hubmon'],
+  ])('%j', (env, cache, config) => {
+    expect(cacheDir(env)).toBe(cache);
+    expect(configDir(env)).toBe(config);
+  });
+});
+
+describe('language from the locale', () => {
+  it.each([
+    [{ LANG: 'vi_VN.UTF-8' }, 'vi'],
+    [{ LANG: 'en_US.UTF-8' }, 'en'],
+    [{ LANG: 'en_US.UTF-8', LC_ALL: 'vi_VN' }, 'vi'],
+    [{}, 'en'],
+  ])('%j → %s', (env, lang) => expect(langFromEnv(env)).toBe(lang));
+});
+
+describe('precedence: flags over environment over file over defaults', () => {
+  const config = file('config.json', { url: 'ws://file:1/v1/telemetry', lang: 'en', refreshPerSecond: 2 });
+
+  it('takes the file when nothing else speaks', () => {
+    const s = resolveSettings({ config }, { LANG: 'vi_VN.UTF-8' });
+    expect([s.url, s.lang, s.refreshPerSecond]).toEqual(['ws://file:1/v1/telemetry', 'en', 2]);
+  });
+
+  it('lets the environment override the file', () => {
+    const s = resolveSettings({ config }, { HUBMON_URL: 'ws://env:2/v1/telemetry', HUBMON_LANG: 'vi' });
+    expect([s.url, s.lang]).toEqual(['ws://env:2/v1/telemetry', 'vi']);
+  });
+
+  it('lets flags override both', () => {
+    const s = resolveSettings({ config, url: 'wss://flag:3/v1/telemetry', lang: 'vi' }, { HUBMON_URL: 'ws://env:2' });
+    expect([s.url, s.lang]).toEqual(['wss://flag:3/v1/telemetry', 'vi']);
+  });
+
+  it('falls back to defaults with no file', () => {
+    const s = resolveSettings({ config: join(dir, 'absent.json') }, { LANG: 'vi_VN.UTF-8' });
+    expect(s).toMatchObject({ url: null, lang: 'vi', ascii: false, color: true, refreshPerSecond: 4 });
+  });
+
+  it('honours NO_COLOR', () => {
+    expect(resolveSettings({ config }, { NO_COLOR: '1' }).color).toBe(false);
+  });
+});
+
+describe('bad settings are named, not thrown through', () => {
+  it.each([
+    ['bad.json', '{url:', /bad.json: expected JSON, got /],
+    ['wrong.json', { ascii: 'yes' }, /wrong.json: ascii: expected boolean, got string "yes"/],
+    ['unknown.json', { colour: true }, /unknown.json: \(message\): expected no field "colour"/],
+    ['url.json', { url: 'http://x' }, /url.json: url: expected a ws:\/\/ or wss:\/\/ URL/],
+  ])('%s', (name, body, message) => {
+    expect(() => resolveSettings({ config: file(name, body) }, {})).toThrow(message);
+  });
+
+  it('refuses an unknown language flag', () => {
+    expect(() => resolveSettings({ config: join(dir, 'absent.json'), lang: 'fr' }, {})).toThrow(
+      'language: expected "vi" or "en", got "fr"',
+    );
+  });
+});
