@@ -5,7 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { agencyIdSchema, connectionKindSchema, isoTimestampSchema, serverIdSchema, statusCodeSchema } from '../protocol/index.js';
+import {
+  agencyIdSchema,
+  connectionKindSchema,
+  isoTimestampSchema,
+  serverIdSchema,
+  statusCodeSchema,
+} from '../protocol/index.js';
 
 const share = z.number().min(0).max(1);
 const volume = z.number().int().nonnegative();

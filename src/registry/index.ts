@@ -1,5 +1,11 @@
 export type { AgencyProfile, Fixtures, SecurityServerFixture, TopLevelAgency } from './fixtures.js';
-export { agencyProfileSchema, loadFixtures, parseFixtures, securityServerFixtureSchema, topLevelAgencySchema } from './fixtures.js';
+export {
+  agencyProfileSchema,
+  loadFixtures,
+  parseFixtures,
+  securityServerFixtureSchema,
+  topLevelAgencySchema,
+} from './fixtures.js';
 export type { AgencyLevel } from './identifier.js';
 export { childId, isAgencyId, levelOf, topLevelCode } from './identifier.js';
 export type { BuildOptions, Registry, RegistryAgency, RegistryServer } from './lower-levels.js';

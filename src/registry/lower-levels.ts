@@ -61,19 +61,30 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
     throw new RangeError(`totalAgencies must be a whole number of at least ${top.length}, got ${total}`);
   }
   const agencies: RegistryAgency[] = top.map((a) => ({
-    id: a.id, name: a.name, level: 1, parent: null, connection: a.connection, securityServer: a.securityServer,
+    id: a.id,
+    name: a.name,
+    level: 1,
+    parent: null,
+    connection: a.connection,
+    securityServer: a.securityServer,
   }));
   const profiles = new Map<string, AgencyProfile>(top.map((a) => [a.id, a.profile]));
   const securityServers: RegistryServer[] = fixtures.securityServers.map(({ id, name, certificateExpiresAt }) => ({
-    id, name, certificateExpiresAt,
+    id,
+    name,
+    certificateExpiresAt,
   }));
   if (total === top.length) return { agencies, securityServers, profiles };
 
   const candidates = growthOrder(top, seed);
   if (candidates.length < total - top.length) {
-    throw new RangeError(`the plan for seed ${seed} holds ${top.length + candidates.length} agencies; asked for ${total}`);
+    throw new RangeError(
+      `the plan for seed ${seed} holds ${top.length + candidates.length} agencies; asked for ${total}`,
+    );
   }
-  const placed = new Map<PlanUnit | TopLevelAgency, RegistryAgency>(top.map((a, i) => [a, agencies[i] as RegistryAgency]));
+  const placed = new Map<PlanUnit | TopLevelAgency, RegistryAgency>(
+    top.map((a, i) => [a, agencies[i] as RegistryAgency]),
+  );
   for (const c of candidates.slice(0, total - top.length)) {
     const parent = placed.get(c.parent);
     if (!parent) throw new Error(`growth order placed ${c.unit.name} before its parent`);
@@ -85,9 +96,13 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
       server = own.id;
     }
     const agency: RegistryAgency = {
-      id, name: c.unit.name, level: (parent.level + 1) as RegistryAgency['level'], parent: parent.id,
+      id,
+      name: c.unit.name,
+      level: (parent.level + 1) as RegistryAgency['level'],
+      parent: parent.id,
       // Lower levels reach the hub the way their ministry or province does (seed 002 I.III.1).
-      connection: parent.connection, securityServer: server,
+      connection: parent.connection,
+      securityServer: server,
     };
     agencies.push(agency);
     placed.set(c.unit, agency);
@@ -112,5 +127,7 @@ function growthOrder(top: readonly TopLevelAgency[], seed: number): Candidate[] 
     };
     visit(agency, ranked(plan));
   });
-  return out.sort((a, b) => a.unit.tier - b.unit.tier || a.unit.rank - b.unit.rank || a.topIndex - b.topIndex || a.order - b.order);
+  return out.sort(
+    (a, b) => a.unit.tier - b.unit.tier || a.unit.rank - b.unit.rank || a.topIndex - b.topIndex || a.order - b.order,
+  );
 }

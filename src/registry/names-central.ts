@@ -6,21 +6,45 @@
 
 /** Units every ministry-level body has (cấp vụ, cục và tương đương). */
 export const STANDARD_UNITS = [
-  'Văn phòng', 'Vụ Tổ chức cán bộ', 'Vụ Kế hoạch - Tài chính', 'Vụ Pháp chế', 'Vụ Hợp tác quốc tế',
+  'Văn phòng',
+  'Vụ Tổ chức cán bộ',
+  'Vụ Kế hoạch - Tài chính',
+  'Vụ Pháp chế',
+  'Vụ Hợp tác quốc tế',
 ] as const;
 
 /** Subjects for generic divisions and departments ("Vụ Tổng hợp", "Cục Quản lý chất lượng"). */
 export const UNIT_SUBJECTS = [
-  'Tổng hợp', 'Kinh tế', 'Khoa học, Công nghệ và Môi trường', 'Quản lý chất lượng', 'Thi đua - Khen thưởng',
-  'Kiểm soát thủ tục hành chính', 'Công nghệ thông tin', 'Quản lý đầu tư', 'Thống kê', 'Chính sách',
-  'Đào tạo', 'Thông tin và Truyền thông', 'Quản lý doanh nghiệp', 'Văn thư - Lưu trữ', 'Quản trị - Tài vụ',
-  'Kiểm tra', 'Giám sát', 'Phát triển nguồn nhân lực', 'An toàn', 'Hành chính',
+  'Tổng hợp',
+  'Kinh tế',
+  'Khoa học, Công nghệ và Môi trường',
+  'Quản lý chất lượng',
+  'Thi đua - Khen thưởng',
+  'Kiểm soát thủ tục hành chính',
+  'Công nghệ thông tin',
+  'Quản lý đầu tư',
+  'Thống kê',
+  'Chính sách',
+  'Đào tạo',
+  'Thông tin và Truyền thông',
+  'Quản lý doanh nghiệp',
+  'Văn thư - Lưu trữ',
+  'Quản trị - Tài vụ',
+  'Kiểm tra',
+  'Giám sát',
+  'Phát triển nguồn nhân lực',
+  'An toàn',
+  'Hành chính',
 ] as const;
 
 /** Well-known general departments (tổng cục) by ministry name; each gets its own security server. */
 export const GENERAL_DEPARTMENTS_OF: Readonly<Record<string, readonly string[]>> = {
   'Bộ Tài chính': ['Tổng cục Thuế', 'Tổng cục Hải quan', 'Kho bạc Nhà nước', 'Tổng cục Dự trữ Nhà nước'],
-  'Bộ Tài nguyên và Môi trường': ['Tổng cục Quản lý đất đai', 'Tổng cục Khí tượng Thủy văn', 'Tổng cục Biển và Hải đảo Việt Nam'],
+  'Bộ Tài nguyên và Môi trường': [
+    'Tổng cục Quản lý đất đai',
+    'Tổng cục Khí tượng Thủy văn',
+    'Tổng cục Biển và Hải đảo Việt Nam',
+  ],
   'Bộ Nông nghiệp và Phát triển nông thôn': ['Tổng cục Lâm nghiệp', 'Tổng cục Thủy lợi', 'Tổng cục Thủy sản'],
   'Bộ Kế hoạch và Đầu tư': ['Tổng cục Thống kê'],
   'Bộ Giao thông vận tải': ['Tổng cục Đường bộ Việt Nam'],
@@ -30,8 +54,14 @@ export const GENERAL_DEPARTMENTS_OF: Readonly<Record<string, readonly string[]>>
 
 /** Offices inside a division or department (cấp phòng và tương đương). */
 export const UNIT_OFFICES = [
-  'Phòng Tổng hợp', 'Phòng Hành chính - Quản trị', 'Phòng Kế hoạch - Tài chính', 'Phòng Nghiệp vụ 1',
-  'Phòng Nghiệp vụ 2', 'Phòng Nghiệp vụ 3', 'Phòng Kiểm tra', 'Phòng Công nghệ thông tin',
+  'Phòng Tổng hợp',
+  'Phòng Hành chính - Quản trị',
+  'Phòng Kế hoạch - Tài chính',
+  'Phòng Nghiệp vụ 1',
+  'Phòng Nghiệp vụ 2',
+  'Phòng Nghiệp vụ 3',
+  'Phòng Kiểm tra',
+  'Phòng Công nghệ thông tin',
 ] as const;
 
 /** Regions used to name the branches (chi cục) of a general department's departments. */

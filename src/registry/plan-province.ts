@@ -7,8 +7,15 @@ import type { PlanUnit } from './plan.js';
 import { PlanBuilder, ownedName } from './plan.js';
 import { intBetween } from './rng.js';
 import {
-  COMMUNE_NAMES, DEPARTMENT_OFFICES, DISTRICT_NAMES, DISTRICT_OFFICES, DISTRICTS_OF, EDUCATION_OFFICE,
-  OPTIONAL_DEPARTMENTS, PROVINCIAL_DEPARTMENTS, SCHOOL_KINDS,
+  COMMUNE_NAMES,
+  DEPARTMENT_OFFICES,
+  DISTRICT_NAMES,
+  DISTRICT_OFFICES,
+  DISTRICTS_OF,
+  EDUCATION_OFFICE,
+  OPTIONAL_DEPARTMENTS,
+  PROVINCIAL_DEPARTMENTS,
+  SCHOOL_KINDS,
 } from './names-local.js';
 
 /** Real district counts of the two largest cities; elsewhere the count is drawn. */
@@ -53,9 +60,12 @@ function district(b: PlanBuilder, district: string): PlanUnit {
   const communes = communeNames(b, district);
   const offices = DISTRICT_OFFICES.map((office) => {
     const name = urbanOffice(office, urban);
-    const schools = office === EDUCATION_OFFICE
-      ? communes.flatMap((c) => SCHOOL_KINDS.map((k) => b.unit(`${k} ${c.replace(/^(xã|phường|thị trấn) /, '')}`, 4, 0.2)))
-      : [];
+    const schools =
+      office === EDUCATION_OFFICE
+        ? communes.flatMap((c) =>
+            SCHOOL_KINDS.map((k) => b.unit(`${k} ${c.replace(/^(xã|phường|thị trấn) /, '')}`, 4, 0.2)),
+          )
+        : [];
     return b.unit(`${name} ${district}`, 3, 0.4, schools);
   });
   const healthStations = communes.map((c) => b.unit(`Trạm Y tế ${c}`, 4, 0.1));

@@ -32,7 +32,13 @@ export class PlanBuilder {
   constructor(readonly rng: Rng) {}
 
   /** A unit whose size is `baseWeight` give or take 40%. */
-  unit(name: string, tier: GrowthTier, baseWeight: number, children: PlanUnit[] = [], dedicatedServer = false): PlanUnit {
+  unit(
+    name: string,
+    tier: GrowthTier,
+    baseWeight: number,
+    children: PlanUnit[] = [],
+    dedicatedServer = false,
+  ): PlanUnit {
     ranked(children);
     return { name, tier, rank: 0, weight: baseWeight * (0.6 + 0.8 * this.rng()), dedicatedServer, children };
   }

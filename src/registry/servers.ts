@@ -17,5 +17,9 @@ export function serverId(number: number): string {
 export function dedicatedServer(agencyId: string, agencyName: string, number: number, seed: number): SecurityServer {
   const rng = mulberry32(deriveSeed(seed, `server:${agencyId}`));
   const expires = new Date(Date.UTC(intBetween(rng, 2027, 2029), intBetween(rng, 0, 11), intBetween(rng, 1, 28)));
-  return { id: serverId(number), name: `Máy chủ bảo mật ${agencyName}`, certificateExpiresAt: expires.toISOString().replace('.000Z', 'Z') };
+  return {
+    id: serverId(number),
+    name: `Máy chủ bảo mật ${agencyName}`,
+    certificateExpiresAt: expires.toISOString().replace('.000Z', 'Z'),
+  };
 }
