@@ -193,4 +193,12 @@ export interface Metrics {
   delivery(now: number, window: WindowKey, scope?: AgencyScope): DeliveryRow[];
   recentEvents(agencyId: string, limit?: number): RecentEvent[];
   rejections(limit?: number): RejectionRow[];
+  /**
+   * Optional: the same rows over any window ending at `now` (minute resolution, from the
+   * rollups), for alert rules whose windows are not the screen's, e.g. signature failures over
+   * 15 min. Without them a rule reads the smallest screen window that covers its own.
+   */
+  signaturesOver?(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
+  /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */
+  throughputOver?(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
 }

@@ -1,0 +1,182 @@
+/**
+ * Alert thresholds (ngưỡng cảnh báo), read from a JSON file the operator may write, e.g.
+ * `~/.config/hubmon/alerts.json`. Every setting has a default; a file only names what it changes.
+ * A bad file never stops the console: the defaults are used and the error says where and why.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { configDir } from '../config/xdg.js';
+import { describeIssue } from '../protocol/index.js';
+import { parseDuration } from './duration.js';
+
+const duration = (fallback: string) =>
+  z
+    .string()
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === null) {
+        ctx.issues.push({ code: 'custom', message: 'a duration like "90s", "2m", "1h30m" or "7d"', input: text });
+        return z.NEVER;
+      }
+      return ms;
+    })
+    .prefault(fallback);
+
+const count = (fallback: number) => z.number().int().nonnegative().prefault(fallback);
+const positiveCount = (fallback: number) => z.number().int().positive().prefault(fallback);
+const ratio = (fallback: number) => z.number().min(0).max(1).prefault(fallback);
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day like "07:30"');
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'an IANA time zone like "Asia/Ho_Chi_Minh"' },
+);
+
+/** What every rule has: whether it runs, how long its condition must hold, how long it outlives it. */
+const timing = (forDefault: string, keepDefault: string) => ({
+  enabled: z.boolean().prefault(true),
+  /** The condition must hold this long before the alert fires (Prometheus `for`). */
+  for: duration(forDefault),
+  /** A firing alert stays firing this long after its condition clears, against flapping. */
+  keepFiringFor: duration(keepDefault),
+});
+
+const rulesSchema = z.strictObject({
+  /** Máy chủ bảo mật mất kết nối. */
+  serverDisconnected: z.strictObject({ ...timing('2m', '1m') }).prefault({}),
+  /** Tỷ lệ lỗi chữ ký số: failed / verified over the window, once enough documents were checked. */
+  signatureFailures: z
+    .strictObject({
+      ...timing('0', '5m'),
+      window: duration('15m'),
+      minDocuments: positiveCount(20),
+      warningRate: ratio(0.05),
+      criticalRate: ratio(0.2),
+    })
+    .prefault({}),
+  /** Văn bản quá hạn trả lời, per recipient agency. */
+  overdueReplies: z
+    .strictObject({
+      ...timing('0', '0'),
+      warningCount: positiveCount(1),
+      criticalCount: positiveCount(10),
+      /** The oldest unanswered document is this far past its deadline. */
+      criticalAge: duration('7d'),
+    })
+    .prefault({}),
+  /** An agency that normally sends has sent nothing for a while in working hours. */
+  agencySilent: z
+    .strictObject({
+      ...timing('0', '5m'),
+      silentFor: duration('1h'),
+      /** "Normally sends": at least this many sent in the same hour a week earlier… */
+      minUsualPerHour: positiveCount(3),
+      /** …or, when the cache does not reach back a week, this many in the last 24 h. */
+      minUsualPerDay: positiveCount(24),
+      workingHours: z
+        .strictObject({
+          timeZone: timeZone.prefault('Asia/Ho_Chi_Minh'),
+          /** ISO weekdays, Monday = 1 … Sunday = 7. */
+          days: z.array(z.number().int().min(1).max(7)).min(1).prefault([1, 2, 3, 4, 5]),
+          start: clock.prefault('07:30'),
+          end: clock.prefault('17:00'),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  /** Chứng thư số của máy chủ bảo mật sắp hết hạn. */
+  certificateExpiring: z
+    .strictObject({ ...timing('0', '0'), warningDays: positiveCount(30), criticalDays: count(7) })
+    .prefault({}),
+  /** Gói tin không đến được nơi nhận, per recipient agency. */
+  deliveryFailures: z
+    .strictObject({
+      ...timing('0', '5m'),
+      window: z.enum(['5m', '1h', '24h']).prefault('1h'),
+      warningCount: positiveCount(3),
+      criticalCount: positiveCount(20),
+      /** Also count packages neither delivered nor failed after the store's grace period. */
+      includeUndelivered: z.boolean().prefault(true),
+    })
+    .prefault({}),
+});
+
+export const alertConfigSchema = z.strictObject({
+  rules: rulesSchema.prefault({}),
+  /** Fold agency symptoms under their down security server (Alertmanager inhibition). */
+  inhibition: z.strictObject({ enabled: z.boolean().prefault(true) }).prefault({}),
+  /** How long a resolved alert stays on the list. */
+  keepResolvedFor: duration('15m'),
+  /**
+   * Alert state saved in the cache is restored only if it was saved at most this long ago,
+   * as Prometheus's `for-outage-tolerance`; after a longer gap every alert starts afresh.
+   */
+  restoreTolerance: duration('1h'),
+});
+
+/** The thresholds with every default filled in; durations in milliseconds. */
+export type AlertConfig = z.output<typeof alertConfigSchema>;
+export type RulesConfig = AlertConfig['rules'];
+
+/** The defaults, as used when there is no file. */
+export const defaultAlertConfig = (): AlertConfig => alertConfigSchema.parse({});
+
+/** Where the thresholds file lives: `$XDG_CONFIG_HOME/hubmon/alerts.json` (beside `config.json`). */
+export const defaultAlertConfigPath = (env: Readonly<Record<string, string | undefined>> = process.env): string =>
+  join(configDir(env), 'alerts.json');
+
+/** The config in force, and what went wrong reading the file, if anything. */
+export interface LoadedAlertConfig {
+  readonly config: AlertConfig;
+  /** The file read, or null when there was none and the defaults apply. */
+  readonly path: string | null;
+  /** `PATH: where: expected X, got Y`; null when the file was fine or absent. */
+  readonly error: string | null;
+}
+
+/** Validates an already-decoded config value; the error names the setting at fault. */
+export function parseAlertConfig(
+  value: unknown,
+): { config: AlertConfig; error: null } | { config: null; error: string } {
+  const r = alertConfigSchema.safeParse(value);
+  if (r.success) return { config: r.data, error: null };
+  const issue = r.error.issues[0];
+  if (issue?.code === 'unrecognized_keys') {
+    const where = [...issue.path, issue.keys[0] ?? ''].map(String).join('.');
+    return { config: null, error: `${where}: unknown setting (check its spelling)` };
+  }
+  // The file as a whole is "(top level)" to an operator, not a "(message)".
+  return { config: null, error: describeIssue(r.error.issues, value).replace(/^\(message\):/, '(top level):') };
+}
+
+/**
+ * Reads the thresholds file. A missing file means defaults; an unreadable, non-JSON or invalid
+ * file also yields the defaults, with an error to show, so a typo never takes the console down.
+ */
+export function loadAlertConfig(path: string = defaultAlertConfigPath()): LoadedAlertConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { config: defaultAlertConfig(), path: null, error: null };
+    return { config: defaultAlertConfig(), path, error: `${path}: cannot read (${code ?? String(err)})` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { config: defaultAlertConfig(), path, error: `${path}: expected JSON, got ${(err as Error).message}` };
+  }
+  const parsed = parseAlertConfig(value);
+  if (parsed.config === null) return { config: defaultAlertConfig(), path, error: `${path}: ${parsed.error}` };
+  return { config: parsed.config, path, error: null };
+}

@@ -1,0 +1,59 @@
+import { WINDOW_MS, type ThroughputRow } from '../../metrics/types.js';
+import { workingTimeElapsed } from '../working-hours.js';
+import { alertKey, type Candidate } from '../types.js';
+import { agencyLabels, coveringWindow, type Rule } from './context.js';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Cơ quan im lặng: in working hours, an agency that normally sends has sent nothing for
+ * `silentFor`. "Normally" is judged against the same window a week earlier (same weekday and
+ * hour); while the cache does not reach back a week, against the last 24 h. The silence must
+ * fit inside today's working time, so the night never counts against anyone at 07:31.
+ */
+export const agencySilent: Rule = (ctx) => {
+  const cfg = ctx.config.agencySilent;
+  const elapsed = workingTimeElapsed(ctx.now, cfg.workingHours);
+  if (elapsed === null || elapsed < cfg.silentFor) return [];
+
+  let windowMs = cfg.silentFor;
+  let rows: readonly ThroughputRow[];
+  if (ctx.metrics.throughputOver) {
+    rows = ctx.metrics.throughputOver(ctx.now, windowMs);
+  } else {
+    const w = coveringWindow(windowMs);
+    windowMs = WINDOW_MS[w];
+    rows = ctx.metrics.throughput(ctx.now, w);
+  }
+  const byAgency = new Map(rows.map((r) => [r.agencyId, r]));
+  const usualThisWindow = Math.ceil((cfg.minUsualPerHour * windowMs) / HOUR_MS);
+  let lastDay: Map<string, number> | null = null;
+
+  const out: Candidate[] = [];
+  for (const agency of ctx.metrics.agencies()) {
+    const row = byAgency.get(agency.id);
+    if (row !== undefined && row.sent > 0) continue;
+    let usual: number;
+    let basis: 'week' | 'day';
+    if (row?.sentWeekAgo != null) {
+      usual = row.sentWeekAgo;
+      basis = 'week';
+      if (usual < usualThisWindow) continue;
+    } else {
+      // Read only when some agency lacks a week of history.
+      lastDay ??= new Map(ctx.metrics.throughput(ctx.now, '24h').map((r) => [r.agencyId, r.sent]));
+      usual = lastDay.get(agency.id) ?? 0;
+      basis = 'day';
+      if (usual < cfg.minUsualPerDay) continue;
+    }
+    const labels = agencyLabels(ctx, agency.id);
+    out.push({
+      key: alertKey('agency-silent', labels),
+      rule: 'agency-silent',
+      labels,
+      severity: 'warning',
+      params: { windowMs, usual, basis },
+    });
+  }
+  return out;
+};

@@ -1,0 +1,28 @@
+import type { RuleId } from '../types.js';
+import { agencySilent } from './agency-silent.js';
+import { certificateExpiring } from './certificate-expiring.js';
+import type { Rule } from './context.js';
+import { deliveryFailures } from './delivery-failures.js';
+import { overdueReplies } from './overdue-replies.js';
+import { serverDisconnected } from './server-disconnected.js';
+import { signatureFailures } from './signature-failures.js';
+
+export { coveringWindow, type AlertMetrics, type Rule, type RuleContext } from './context.js';
+
+/** Every rule, by id, with the key of its section in the thresholds file. */
+export const RULES: Readonly<Record<RuleId, { readonly evaluate: Rule; readonly configKey: RuleConfigKey }>> = {
+  'server-disconnected': { evaluate: serverDisconnected, configKey: 'serverDisconnected' },
+  'signature-failures': { evaluate: signatureFailures, configKey: 'signatureFailures' },
+  'overdue-replies': { evaluate: overdueReplies, configKey: 'overdueReplies' },
+  'agency-silent': { evaluate: agencySilent, configKey: 'agencySilent' },
+  'certificate-expiring': { evaluate: certificateExpiring, configKey: 'certificateExpiring' },
+  'delivery-failures': { evaluate: deliveryFailures, configKey: 'deliveryFailures' },
+};
+
+export type RuleConfigKey =
+  | 'serverDisconnected'
+  | 'signatureFailures'
+  | 'overdueReplies'
+  | 'agencySilent'
+  | 'certificateExpiring'
+  | 'deliveryFailures';

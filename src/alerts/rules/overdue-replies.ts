@@ -1,0 +1,25 @@
+import { alertKey, type Candidate } from '../types.js';
+import { agencyLabels, type Rule } from './context.js';
+
+/**
+ * Văn bản quá hạn trả lời: a recipient agency owes replies past their deadline. Any overdue
+ * reply warns; many, or one long overdue, is critical.
+ */
+export const overdueReplies: Rule = (ctx) => {
+  const cfg = ctx.config.overdueReplies;
+  const out: Candidate[] = [];
+  for (const row of ctx.metrics.deadlines(ctx.now)) {
+    if (row.overdue < cfg.warningCount) continue;
+    const oldest = row.oldestOverdueMs ?? 0;
+    const labels = agencyLabels(ctx, row.agencyId);
+    out.push({
+      key: alertKey('overdue-replies', labels),
+      rule: 'overdue-replies',
+      labels,
+      severity: row.overdue >= cfg.criticalCount || oldest >= cfg.criticalAge ? 'critical' : 'warning',
+      // The deadline itself, not the age, so the summary does not change at every evaluation.
+      params: { overdue: row.overdue, oldestDueAt: ctx.now - oldest },
+    });
+  }
+  return out;
+};

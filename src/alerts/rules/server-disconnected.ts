@@ -1,0 +1,22 @@
+import { alertKey } from '../types.js';
+import type { Rule } from './context.js';
+
+/**
+ * Máy chủ bảo mật mất kết nối: packages to and from every agency behind it stop. The server's
+ * `since` starts the `for` clock, so a one-shot check knows how long it has been down.
+ */
+export const serverDisconnected: Rule = (ctx) =>
+  ctx
+    .servers()
+    .filter((s) => s.state === 'disconnected')
+    .map((s) => {
+      const labels = { server: s.serverId };
+      return {
+        key: alertKey('server-disconnected', labels),
+        rule: 'server-disconnected',
+        labels,
+        severity: 'critical',
+        ...(s.since !== null && { since: s.since }),
+        params: { name: s.name, agencies: s.agencyIds.length },
+      };
+    });

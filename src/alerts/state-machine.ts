@@ -1,0 +1,58 @@
+/**
+ * The life of one alert, as Prometheus runs it: inactive → pending (condition holds, `for` not
+ * yet elapsed) → firing → resolved once the condition has stayed false for `keepFiringFor`
+ * (so a flapping condition keeps one incident instead of opening a new one each time).
+ */
+import { severityRank, type AlertState, type Candidate } from './types.js';
+
+/** How long a rule's condition must hold, and how long a firing alert outlives it. */
+export interface RuleTiming {
+  readonly forMs: number;
+  readonly keepFiringForMs: number;
+}
+
+/**
+ * Advances one alert by one evaluation. `prev` null means inactive; `observed` null means the
+ * condition does not hold now. Returns null when the alert is (or becomes) inactive.
+ * Resolved alerts are returned unchanged while the condition stays false; dropping them after
+ * a while is the caller's business.
+ */
+export function step(
+  prev: AlertState | null,
+  observed: Candidate | null,
+  now: number,
+  timing: RuleTiming,
+): AlertState | null {
+  if (observed === null) {
+    if (prev === null || prev.phase === 'resolved') return prev;
+    // A pending alert that stops holding never fired: it simply goes away (as in Prometheus).
+    if (prev.phase === 'pending') return null;
+    const keptSince = prev.keptFiringSince ?? now;
+    if (now - keptSince >= timing.keepFiringForMs) {
+      return { ...prev, phase: 'resolved', keptFiringSince: keptSince, resolvedAt: now };
+    }
+    return prev.keptFiringSince === keptSince ? prev : { ...prev, keptFiringSince: keptSince };
+  }
+
+  const fresh = prev === null || prev.phase === 'resolved';
+  // The data may know the condition began earlier than this evaluation saw it (a server's `since`).
+  const start = Math.min(observed.since ?? now, now);
+  const activeSince = fresh ? start : Math.min(prev.activeSince, start);
+  const firingAt = activeSince + timing.forMs;
+  const firing = (!fresh && prev.phase === 'firing') || now >= firingAt;
+  const escalated = !fresh && severityRank(observed.severity) > severityRank(prev.severity);
+  return {
+    key: observed.key,
+    rule: observed.rule,
+    labels: observed.labels,
+    severity: observed.severity,
+    phase: firing ? 'firing' : 'pending',
+    activeSince,
+    firingSince: firing ? (!fresh && prev.firingSince !== null ? prev.firingSince : firingAt) : null,
+    keptFiringSince: null,
+    resolvedAt: null,
+    params: observed.params,
+    // An acknowledgement covers what was seen: a new incident or a rise to critical needs a new one.
+    ack: fresh || escalated ? null : prev.ack,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The alert model shared by the rules, the state machine, the engine and whoever shows
+ * alerts (console, `hubmon status`). Times are epoch milliseconds (UTC).
+ */
+
+/** How loud an alert is (mức độ): a warning can wait for the morning, a critical cannot. */
+export const SEVERITIES = ['warning', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const severityRank = (s: Severity): number => (s === 'critical' ? 2 : 1);
+
+/** Every rule the engine knows, by stable id (used in the cache, in `--json` and in config). */
+export const RULE_IDS = [
+  'server-disconnected',
+  'signature-failures',
+  'overdue-replies',
+  'agency-silent',
+  'certificate-expiring',
+  'delivery-failures',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** What an alert is about: an agency (cơ quan), a security server (máy chủ bảo mật), or both. */
+export interface AlertLabels {
+  readonly agency?: string;
+  readonly server?: string;
+}
+
+/** Numbers a summary text is filled with; the text itself is chosen per language. */
+export type SummaryParams = Readonly<Record<string, number | string>>;
+
+/**
+ * One thing a rule found wrong at one evaluation: the condition of the alert `key` holds now.
+ * A rule returns one candidate per (rule, labels) whose condition is true, nothing otherwise.
+ */
+export interface Candidate {
+  /** Stable identity: rule id + labels; the same problem keeps the same key across evaluations. */
+  readonly key: string;
+  readonly rule: RuleId;
+  readonly labels: AlertLabels;
+  readonly severity: Severity;
+  /**
+   * When the condition started holding, if the data itself says so (a server's `since`).
+   * Lets a `for` duration be judged without history, e.g. by a one-shot `hubmon status`.
+   */
+  readonly since?: number;
+  readonly params: SummaryParams;
+}
+
+/** Who acknowledged an alert (đã xác nhận) and when. */
+export interface Acknowledgement {
+  readonly by: string;
+  readonly at: number;
+}
+
+/** Where an alert is in its life, as Prometheus names it (inactive alerts are simply absent). */
+export type Phase = 'pending' | 'firing' | 'resolved';
+
+/** The remembered state of one alert: what `step` reads and returns, and what the cache keeps. */
+export interface AlertState {
+  readonly key: string;
+  readonly rule: RuleId;
+  readonly labels: AlertLabels;
+  readonly severity: Severity;
+  readonly phase: Phase;
+  /** When the condition started holding in this run (Prometheus `activeAt`). */
+  readonly activeSince: number;
+  /** When it turned firing; null while pending. */
+  readonly firingSince: number | null;
+  /** First evaluation at which the condition no longer held while firing; null while it holds. */
+  readonly keptFiringSince: number | null;
+  readonly resolvedAt: number | null;
+  readonly params: SummaryParams;
+  readonly ack: Acknowledgement | null;
+}
+
+/** One alert as shown: its state, plus the symptoms folded under it (inhibited alerts). */
+export interface Alert extends AlertState {
+  /** Alerts this one explains (the agencies behind a down server), folded under it. */
+  readonly folded: readonly AlertState[];
+}
+
+/** The result of one evaluation. */
+export interface AlertSnapshot {
+  readonly at: number;
+  /**
+   * Top-level alerts, most urgent first: firing critical, firing warning, pending, resolved;
+   * unacknowledged before acknowledged within each. Folded symptoms are inside their cause.
+   */
+  readonly alerts: readonly Alert[];
+  readonly counts: AlertCounts;
+}
+
+/** How many alerts there are, for a header badge or a status line. */
+export interface AlertCounts {
+  /** Firing top-level alerts by severity, acknowledged or not. */
+  readonly firing: Readonly<Record<Severity, number>>;
+  /** Firing top-level alerts nobody has acknowledged yet, by severity. */
+  readonly unacknowledged: Readonly<Record<Severity, number>>;
+  readonly pending: number;
+  readonly resolved: number;
+  /** Symptoms folded under a cause (not in the other counts). */
+  readonly folded: number;
+}
+
+/** Builds the stable key of an alert from its rule and labels. */
+export function alertKey(rule: RuleId, labels: AlertLabels): string {
+  let key: string = rule;
+  if (labels.server !== undefined) key += ` server=${labels.server}`;
+  if (labels.agency !== undefined) key += ` agency=${labels.agency}`;
+  return key;
+}
