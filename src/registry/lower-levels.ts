@@ -4,7 +4,7 @@
  *
  * Growth order: all level-2 units nationally first (each parent's first, then each parent's
  * second...), then communes and wards, then offices, then level 4 — so 12,000 agencies look
- * like the hub around 2020: ~2,800 departments and districts and ~9,000 communes.
+ * like the hub around 2020: ~2,400 departments and districts and ~9,500 communes.
  */
 import type { Agency, SecurityServer } from '../protocol/index.js';
 import type { AgencyProfile, Fixtures, TopLevelAgency } from './fixtures.js';
