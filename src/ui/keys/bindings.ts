@@ -1,0 +1,105 @@
+/**
+ * The key bindings, one table per view. The same tables drive the input dispatcher, the
+ * Help screen and the footer hints, so what the screen says is what the keys do.
+ */
+import type { MessageKey } from '../i18n/index.js';
+import type { KeyAction } from './actions.js';
+
+export interface Binding {
+  /** Key names as `keyName` produces them: 'up', 'enter', 'esc', 'tab', 'j', 'G', '/'. */
+  readonly keys: readonly string[];
+  readonly action: KeyAction;
+  /** How the keys are written in hints and help; defaults to the keys joined by "/". */
+  readonly shown?: string;
+  /** Short label for the footer; bindings without one are listed only in Help. */
+  readonly hint?: MessageKey;
+  readonly help: MessageKey;
+}
+
+export interface BindingTable {
+  readonly id: 'global' | 'list' | 'agencies' | 'alerts' | 'detail' | 'filter';
+  readonly title: MessageKey;
+  readonly bindings: readonly Binding[];
+}
+
+export const globalBindings: BindingTable = {
+  id: 'global',
+  title: 'help.group.global',
+  bindings: [
+    { keys: ['1'], action: 'screen1', shown: '1–6', hint: 'key.screens', help: 'key.screens.help' },
+    { keys: ['2'], action: 'screen2', help: 'key.screens.help' },
+    { keys: ['3'], action: 'screen3', help: 'key.screens.help' },
+    { keys: ['4'], action: 'screen4', help: 'key.screens.help' },
+    { keys: ['5'], action: 'screen5', help: 'key.screens.help' },
+    { keys: ['6'], action: 'screen6', help: 'key.screens.help' },
+    { keys: ['tab'], action: 'nextScreen', shown: 'Tab', help: 'key.nextScreen.help' },
+    { keys: ['shift-tab'], action: 'prevScreen', shown: 'S-Tab', help: 'key.prevScreen.help' },
+    { keys: ['esc'], action: 'back', shown: 'Esc', hint: 'key.back', help: 'key.back.help' },
+    { keys: ['p'], action: 'pause', hint: 'key.pause', help: 'key.pause.help' },
+    { keys: ['w'], action: 'window', hint: 'key.window', help: 'key.window.help' },
+    { keys: ['?'], action: 'help', hint: 'key.help', help: 'key.help.help' },
+    { keys: ['q', 'ctrl-c'], action: 'quit', shown: 'q', hint: 'key.quit', help: 'key.quit.help' },
+  ],
+};
+
+export const listBindings: BindingTable = {
+  id: 'list',
+  title: 'help.group.list',
+  bindings: [
+    { keys: ['up', 'k'], action: 'up', shown: '↑/k', help: 'key.up.help' },
+    { keys: ['down', 'j'], action: 'down', shown: '↓/j', hint: 'key.move', help: 'key.down.help' },
+    { keys: ['pageup', 'ctrl-b'], action: 'pageUp', shown: 'PgUp', help: 'key.pageUp.help' },
+    { keys: ['pagedown', 'ctrl-f', ' '], action: 'pageDown', shown: 'PgDn', help: 'key.pageDown.help' },
+    { keys: ['g', 'home'], action: 'top', shown: 'g', help: 'key.top.help' },
+    { keys: ['G', 'end'], action: 'bottom', shown: 'G', help: 'key.bottom.help' },
+    { keys: ['enter'], action: 'open', shown: 'Enter', hint: 'key.open', help: 'key.open.help' },
+    { keys: ['/'], action: 'filter', hint: 'key.filter', help: 'key.filter.help' },
+    { keys: ['s'], action: 'sort', hint: 'key.sort', help: 'key.sort.help' },
+    { keys: ['S'], action: 'sortReverse', help: 'key.sortReverse.help' },
+  ],
+};
+
+export const agenciesBindings: BindingTable = {
+  id: 'agencies',
+  title: 'help.group.agencies',
+  bindings: [
+    { keys: ['l'], action: 'level', hint: 'key.level', help: 'key.level.help' },
+    { keys: ['f'], action: 'problem', hint: 'key.problem', help: 'key.problem.help' },
+  ],
+};
+
+export const alertsBindings: BindingTable = {
+  id: 'alerts',
+  title: 'help.group.alerts',
+  bindings: [{ keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' }],
+};
+
+export const detailBindings: BindingTable = {
+  id: 'detail',
+  title: 'help.group.detail',
+  bindings: [
+    { keys: ['right', 'l'], action: 'nextSection', shown: '←/→', hint: 'key.section', help: 'key.section.help' },
+    { keys: ['left', 'h'], action: 'prevSection', help: 'key.section.help' },
+  ],
+};
+
+/** While a filter is being typed every printable key is text; only these act. */
+export const filterBindings: BindingTable = {
+  id: 'filter',
+  title: 'help.group.filter',
+  bindings: [
+    { keys: ['enter'], action: 'filterAccept', shown: 'Enter', help: 'key.filterAccept.help' },
+    { keys: ['esc'], action: 'filterCancel', shown: 'Esc', help: 'key.filterCancel.help' },
+    { keys: ['backspace'], action: 'filterErase', shown: '⌫', help: 'key.filterErase.help' },
+  ],
+};
+
+/** Every table, in the order Help lists them. */
+export const ALL_TABLES: readonly BindingTable[] = [
+  globalBindings,
+  listBindings,
+  agenciesBindings,
+  alertsBindings,
+  detailBindings,
+  filterBindings,
+];

@@ -1,0 +1,4 @@
+export * from './actions.js';
+export * from './bindings.js';
+export * from './key-name.js';
+export * from './resolve.js';

@@ -1,0 +1,43 @@
+/**
+ * Fitting text into terminal cells by display width, not by UTF-16 length: Vietnamese in
+ * decomposed form (e + U+0302 + U+0323) is one cell per letter, wide characters are two.
+ */
+import stringWidth from 'string-width';
+
+/** Horizontal alignment of a cell. */
+export type Align = 'left' | 'right';
+
+export const ELLIPSIS = '…';
+
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Display width in terminal cells. */
+export function widthOf(text: string): number {
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+}
+
+/** Cuts `text` to at most `width` cells, ending with an ellipsis when something was cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (widthOf(text) <= width) return text;
+  if (PRINTABLE_ASCII.test(text)) return `${text.slice(0, width - 1)}${ELLIPSIS}`;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}${' '.repeat(width - 1 - used)}${ELLIPSIS}`;
+}
+
+/** Exactly `width` cells: cut with an ellipsis or padded with spaces on the side away from `align`. */
+export function fit(text: string, width: number, align: Align = 'left'): string {
+  if (width <= 0) return '';
+  const cut = truncate(text, width);
+  const pad = width - widthOf(cut);
+  if (pad <= 0) return cut;
+  return align === 'left' ? cut + ' '.repeat(pad) : ' '.repeat(pad) + cut;
+}

@@ -1,0 +1,41 @@
+/**
+ * Numbers as operators read them: Vietnamese groups thousands with "." and uses "," for
+ * decimals (1.234,5), English the other way round.
+ */
+import type { Lang } from '../i18n/lang.js';
+
+const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+const cache = new Map<string, Intl.NumberFormat>();
+
+function formatter(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A whole count: 1.234 (vi), 1,234 (en). */
+export const formatCount = (n: number, lang: Lang): string => formatter(lang, 0).format(Math.round(n));
+
+/** A rate, with one decimal below 10 so a quiet agency does not read as zero. */
+export function formatRate(n: number, lang: Lang): string {
+  if (n === 0) return '0';
+  return Math.abs(n) < 10 ? formatter(lang, 1).format(n) : formatCount(n, lang);
+}
+
+/** A share 0..1 as a percentage with one decimal; "–" when there is nothing to divide. */
+export function formatPercent(share: number | null, lang: Lang): string {
+  if (share === null || !Number.isFinite(share)) return '–';
+  return `${formatter(lang, 1).format(share * 100)}%`;
+}
+
+/** Compact counts for tight columns: 950, 12,3k, 4,5M. */
+export function formatCompact(n: number, lang: Lang): string {
+  const a = Math.abs(n);
+  if (a < 10_000) return formatCount(n, lang);
+  if (a < 1_000_000) return `${formatter(lang, a < 100_000 ? 1 : 0).format(n / 1000)}k`;
+  return `${formatter(lang, 1).format(n / 1_000_000)}M`;
+}

@@ -1,0 +1,75 @@
+/**
+ * Colours only through named roles. The colour theme uses the 16 basic colour names, which
+ * every terminal, the Linux console (`TERM=linux`) included, can show; the monochrome theme,
+ * for `NO_COLOR`, says the same with bold, dim, underline and inverse.
+ */
+
+/** How one role is drawn: a subset of Ink's `<Text>` props. */
+export interface Style {
+  readonly color?: string;
+  readonly backgroundColor?: string;
+  readonly bold?: boolean;
+  readonly dimColor?: boolean;
+  readonly underline?: boolean;
+  readonly inverse?: boolean;
+}
+
+export interface Theme {
+  readonly name: 'colour' | 'mono';
+  readonly text: { readonly normal: Style; readonly muted: Style; readonly emphasis: Style; readonly title: Style };
+  readonly status: { readonly ok: Style; readonly warn: Style; readonly critical: Style; readonly unknown: Style };
+  readonly header: {
+    readonly title: Style;
+    readonly demo: Style;
+    readonly tab: Style;
+    readonly tabActive: Style;
+    readonly bannerOffline: Style;
+    readonly bannerStale: Style;
+    readonly paused: Style;
+  };
+  readonly table: { readonly header: Style; readonly selected: Style; readonly changed: Style };
+  readonly flash: { readonly info: Style; readonly error: Style };
+  readonly keys: { readonly key: Style; readonly label: Style };
+}
+
+export const colourTheme: Theme = {
+  name: 'colour',
+  text: { normal: {}, muted: { color: 'gray' }, emphasis: { bold: true }, title: { color: 'cyan', bold: true } },
+  status: { ok: { color: 'green' }, warn: { color: 'yellow' }, critical: { color: 'red', bold: true }, unknown: { color: 'gray' } },
+  header: {
+    title: { color: 'cyan', bold: true },
+    demo: { color: 'black', backgroundColor: 'magenta', bold: true },
+    tab: { color: 'gray' },
+    tabActive: { color: 'cyan', bold: true, underline: true },
+    bannerOffline: { color: 'white', backgroundColor: 'red', bold: true },
+    bannerStale: { color: 'black', backgroundColor: 'yellow' },
+    paused: { color: 'black', backgroundColor: 'yellow', bold: true },
+  },
+  table: { header: { color: 'cyan', bold: true }, selected: { inverse: true }, changed: { color: 'blueBright', bold: true } },
+  flash: { info: { color: 'gray' }, error: { color: 'red' } },
+  keys: { key: { color: 'cyan', bold: true }, label: { color: 'gray' } },
+};
+
+export const monoTheme: Theme = {
+  name: 'mono',
+  text: { normal: {}, muted: { dimColor: true }, emphasis: { bold: true }, title: { bold: true } },
+  status: { ok: {}, warn: { underline: true }, critical: { bold: true }, unknown: { dimColor: true } },
+  header: {
+    title: { bold: true },
+    demo: { inverse: true, bold: true },
+    tab: {},
+    tabActive: { bold: true, underline: true },
+    bannerOffline: { inverse: true, bold: true },
+    bannerStale: { inverse: true },
+    paused: { inverse: true },
+  },
+  table: { header: { bold: true }, selected: { inverse: true }, changed: { bold: true } },
+  flash: { info: {}, error: { bold: true } },
+  keys: { key: { bold: true }, label: {} },
+};
+
+/** `NO_COLOR` (any non-empty value, per no-color.org) or a dumb terminal → monochrome. */
+export function themeFromEnv(env: Readonly<Record<string, string | undefined>>): Theme {
+  const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
+  return noColor || env['TERM'] === 'dumb' ? monoTheme : colourTheme;
+}
