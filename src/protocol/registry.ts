@@ -6,7 +6,7 @@ import { agencyIdSchema, isoTimestampSchema, serverIdSchema, textSchema } from '
 export const agencySchema = z.object({
   id: agencyIdSchema,
   name: textSchema(256).min(1),
-  /** 1 ministry/province/Party office, 2 department/district, 3 division/ward, 4 commune. */
+  /** 1 ministry/province/Party office, 2 department/district, 3 commune/ward or division, 4 a unit below those (chi cục, school, health station). */
   level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   /** The unit above it; null at level 1. */
   parent: agencyIdSchema.nullable(),
