@@ -1,0 +1,117 @@
+/**
+ * One-line summaries of alerts in the operator's language, for the console, `hubmon status`
+ * and reports. Rules store numbers only; the words are chosen here.
+ */
+import type { Lang } from '../config/settings.js';
+import type { AlertState } from './types.js';
+
+const REASONS: Record<string, { vi: string; en: string }> = {
+  missing: { vi: 'không có chữ ký', en: 'no signature' },
+  invalid: { vi: 'chữ ký không hợp lệ', en: 'invalid signature' },
+  expired_certificate: { vi: 'chứng thư hết hạn', en: 'expired certificate' },
+  revoked_certificate: { vi: 'chứng thư bị thu hồi', en: 'revoked certificate' },
+  untrusted_issuer: { vi: 'nhà cung cấp không tin cậy', en: 'untrusted issuer' },
+  incomplete_info: { vi: 'thiếu thông tin xác thực', en: 'missing verification info' },
+  security_server_unreachable: { vi: 'không tới được máy chủ bảo mật', en: 'security server unreachable' },
+  recipient_unreachable: { vi: 'không tới được nơi nhận', en: 'recipient unreachable' },
+  package_rejected: { vi: 'gói tin bị từ chối', en: 'package rejected' },
+  timeout: { vi: 'quá thời gian', en: 'timeout' },
+  attachment_mismatch: { vi: 'tệp đính kèm không khớp', en: 'attachment mismatch' },
+};
+
+/** `90 phút` / `2 giờ` / `3 ngày`, or the English; whole units, as an operator reads them. */
+export function spanText(ms: number, lang: Lang): string {
+  const min = Math.max(0, Math.round(ms / 60_000));
+  const [n, vi, en] =
+    min < 120
+      ? [min, 'phút', 'min']
+      : min < 48 * 60
+        ? [Math.round(min / 60), 'giờ', 'h']
+        : [Math.round(min / 1440), 'ngày', 'd'];
+  return lang === 'vi' ? `${n} ${vi}` : `${n} ${en}`;
+}
+
+const WINDOW_TEXT: Record<string, number> = { '5m': 5 * 60_000, '1h': 3_600_000, '24h': 86_400_000 };
+
+export interface DescribeOptions {
+  readonly lang: Lang;
+  readonly now: number;
+  /** Display name of an agency or server id; defaults to the id. */
+  readonly nameOf?: (id: string) => string | undefined;
+}
+
+/** The alert's summary line, e.g. `Sở Y tế Nghệ An: 3 văn bản quá hạn trả lời, cũ nhất 5 ngày`. */
+export function describeAlert(alert: AlertState, opts: DescribeOptions): string {
+  const { lang, now } = opts;
+  const vi = lang === 'vi';
+  const p = alert.params;
+  const num = (k: string): number => (typeof p[k] === 'number' ? p[k] : 0);
+  const agency = alert.labels.agency ? (opts.nameOf?.(alert.labels.agency) ?? alert.labels.agency) : '';
+  const server = typeof p.name === 'string' ? p.name : (alert.labels.server ?? '');
+  const reason = (k: string): string => {
+    const r = REASONS[String(p[k] ?? '')];
+    return r ? (vi ? r.vi : r.en) : '';
+  };
+  switch (alert.rule) {
+    case 'server-disconnected':
+      return vi
+        ? `Máy chủ bảo mật ${server} mất kết nối — ${num('agencies')} cơ quan phía sau`
+        : `Security server ${server} disconnected — ${num('agencies')} agencies behind it`;
+    case 'signature-failures': {
+      const rate = `${((100 * num('failed')) / Math.max(1, num('verified'))).toFixed(1)} %`;
+      const span = spanText(num('windowMs'), lang);
+      const why = reason('reason');
+      return vi
+        ? `${agency}: ${num('failed')}/${num('verified')} chữ ký số lỗi (${rate}) trong ${span}${why ? `, chủ yếu ${why}` : ''}`
+        : `${agency}: ${num('failed')} of ${num('verified')} signatures failed (${rate}) in ${span}${why ? `, mostly ${why}` : ''}`;
+    }
+    case 'overdue-replies': {
+      const age = spanText(now - num('oldestDueAt'), lang);
+      return vi
+        ? `${agency}: ${num('overdue')} văn bản quá hạn trả lời, lâu nhất ${age}`
+        : `${agency}: ${num('overdue')} replies overdue, oldest by ${age}`;
+    }
+    case 'agency-silent': {
+      const span = spanText(num('windowMs'), lang);
+      const basis =
+        p.basis === 'week'
+          ? vi
+            ? 'cùng giờ tuần trước'
+            : 'same hour last week'
+          : vi
+            ? 'trong 24 giờ qua'
+            : 'in the last 24 h';
+      return vi
+        ? `${agency} không gửi văn bản nào trong ${span} giờ hành chính (${num('usual')} văn bản ${basis})`
+        : `${agency} has sent nothing for ${span} of working time (${num('usual')} sent ${basis})`;
+    }
+    case 'certificate-expiring': {
+      const left = num('expiresAt') - now;
+      if (left <= 0) {
+        return vi
+          ? `Chứng thư số của máy chủ ${server} đã hết hạn ${spanText(-left, lang)}`
+          : `Certificate of server ${server} expired ${spanText(-left, lang)} ago`;
+      }
+      return vi
+        ? `Chứng thư số của máy chủ ${server} hết hạn sau ${spanText(left, lang)}`
+        : `Certificate of server ${server} expires in ${spanText(left, lang)}`;
+    }
+    case 'delivery-failures': {
+      const span = spanText(WINDOW_TEXT[String(p.window)] ?? 0, lang);
+      const why = reason('reason');
+      return vi
+        ? `${agency}: ${num('failed')} gói tin lỗi, ${num('undelivered')} chưa đến trong ${span}${why ? ` (chủ yếu ${why})` : ''}`
+        : `${agency}: ${num('failed')} packages failed, ${num('undelivered')} undelivered in ${span}${why ? ` (mostly ${why})` : ''}`;
+    }
+  }
+}
+
+/** The rule's name, for column headers and `--json` readers. */
+export const RULE_TITLES: Record<AlertState['rule'], { vi: string; en: string }> = {
+  'server-disconnected': { vi: 'Máy chủ bảo mật mất kết nối', en: 'Security server disconnected' },
+  'signature-failures': { vi: 'Lỗi chữ ký số', en: 'Signature failures' },
+  'overdue-replies': { vi: 'Quá hạn trả lời', en: 'Overdue replies' },
+  'agency-silent': { vi: 'Cơ quan không gửi văn bản', en: 'Agency silent' },
+  'certificate-expiring': { vi: 'Chứng thư số sắp hết hạn', en: 'Certificate expiring' },
+  'delivery-failures': { vi: 'Gói tin không đến nơi nhận', en: 'Delivery failures' },
+};

@@ -1,0 +1,214 @@
+/**
+ * The alert engine: evaluates the rules over the metrics, steps every alert's state machine,
+ * folds symptoms under their cause, keeps state and acknowledgements in the cache and tells
+ * subscribers (the console) about each new snapshot.
+ *
+ * Live (the console) it runs `evaluate` every few seconds; each call reads a handful of
+ * metrics queries and touches the cache only for alerts whose state changed.
+ *
+ * One-shot (`hubmon status`, `readOnly: true`): the engine starts from the state the console
+ * last saved in the cache when that was at most `restoreTolerance` ago, and steps it once; so
+ * with a console running, status reports exactly the console's incidents and pending clocks.
+ * Without recent saved state there is no history: a condition whose data says when it began
+ * (a server's disconnection time) is judged against `for` from that moment; any other
+ * condition counts as starting now, so it fires at once when its `for` is 0 (every default but
+ * the server rule, whose windowed conditions already contain their duration) and is reported
+ * as pending otherwise. A read-only engine never writes to the cache.
+ */
+import os from 'node:os';
+import type Database from 'better-sqlite3';
+import { defaultAlertConfig, type AlertConfig } from './config.js';
+import { fold } from './inhibit.js';
+import { openAlertStore, type AlertStore } from './persist.js';
+import { RULES, type AlertMetrics, type RuleContext } from './rules/index.js';
+import { step } from './state-machine.js';
+import { sortAlerts, countAlerts } from './snapshot.js';
+import {
+  RULE_IDS,
+  type AlertSnapshot,
+  type AlertState,
+  type Candidate,
+  type RuleId,
+  type AlertCounts,
+} from './types.js';
+import type { Agency } from '../protocol/index.js';
+import type { ServerRow } from '../metrics/types.js';
+
+export interface AlertEngineOptions {
+  readonly metrics: AlertMetrics;
+  /** The cache's database handle; without one, state lives in memory only. */
+  readonly db?: Database.Database | null;
+  readonly config?: AlertConfig;
+  /** Clock for calls made without an explicit time. */
+  readonly now?: () => number;
+  /** Who acknowledges by default: the OS user running the console. */
+  readonly user?: string;
+  /** Never write to the cache (one-shot checks next to a running console). */
+  readonly readOnly?: boolean;
+}
+
+/** A rule that could not be evaluated this time; its alerts keep their previous state. */
+export interface RuleError {
+  readonly rule: RuleId;
+  readonly message: string;
+}
+
+export interface AlertEngine {
+  /** Runs every rule at `now` and returns the new snapshot. */
+  evaluate(now?: number): AlertSnapshot & { readonly errors: readonly RuleError[] };
+  /** The last snapshot (evaluating once if there is none yet). */
+  current(): AlertSnapshot & { readonly errors: readonly RuleError[] };
+  /**
+   * Marks a pending or firing alert as seen by `user`; kept in the cache across restarts until
+   * the incident resolves or rises to critical. Returns false for an unknown or resolved alert.
+   */
+  acknowledge(alertId: string, user?: string, now?: number): boolean;
+  counts(): AlertCounts;
+  /** Called with every new snapshot (after evaluate or acknowledge); returns the unsubscribe. */
+  subscribe(listener: (snapshot: AlertSnapshot) => void): () => void;
+  /** Acknowledgements ever recorded in the cache, newest first. */
+  ackLog(limit?: number): ReturnType<AlertStore['ackLog']>;
+}
+
+/** The OS user name, as the acknowledgement records it; never throws (containers may lack one). */
+export function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.LOGNAME ?? 'unknown';
+  }
+}
+
+const sameState = (a: AlertState, b: AlertState): boolean =>
+  a === b ||
+  (a.phase === b.phase &&
+    a.severity === b.severity &&
+    a.activeSince === b.activeSince &&
+    a.firingSince === b.firingSince &&
+    a.keptFiringSince === b.keptFiringSince &&
+    a.resolvedAt === b.resolvedAt &&
+    a.ack?.by === b.ack?.by &&
+    a.ack?.at === b.ack?.at &&
+    JSON.stringify(a.params) === JSON.stringify(b.params));
+
+export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
+  const config = opts.config ?? defaultAlertConfig();
+  const clock = opts.now ?? Date.now;
+  const defaultUser = opts.user ?? osUser();
+  const store = opts.db ? openAlertStore(opts.db) : null;
+  const writable = store !== null && !opts.readOnly;
+  const listeners = new Set<(s: AlertSnapshot) => void>();
+
+  /** What the cache holds (to know what changed), and the live state. */
+  const persisted = new Map<string, AlertState>();
+  let states = new Map<string, AlertState>();
+  if (store) {
+    const { states: saved, savedAt } = store.load();
+    for (const s of saved) persisted.set(s.key, s);
+    if (savedAt !== null && clock() - savedAt <= config.restoreTolerance) {
+      for (const s of saved) states.set(s.key, s);
+    }
+  }
+
+  let serverIndex: { agencies: readonly Agency[]; map: Map<string, string> } | null = null;
+  const serverOf = (agencyId: string): string | undefined => {
+    const agencies = opts.metrics.agencies();
+    if (serverIndex?.agencies !== agencies) {
+      serverIndex = { agencies, map: new Map(agencies.map((a) => [a.id, a.securityServer])) };
+    }
+    return serverIndex.map.get(agencyId);
+  };
+
+  let last: (AlertSnapshot & { errors: readonly RuleError[] }) | null = null;
+  let lastErrors: readonly RuleError[] = [];
+
+  const publish = (at: number): AlertSnapshot & { errors: readonly RuleError[] } => {
+    const alerts = sortAlerts(fold(states.values(), config.inhibition.enabled));
+    last = { at, alerts, counts: countAlerts(alerts), errors: lastErrors };
+    for (const l of listeners) l(last);
+    return last;
+  };
+
+  const persist = (at: number): void => {
+    if (!writable) return;
+    const changed: AlertState[] = [];
+    const removed: string[] = [];
+    for (const [key, s] of states) {
+      const before = persisted.get(key);
+      if (!before || !sameState(before, s)) changed.push(s);
+    }
+    for (const key of persisted.keys()) if (!states.has(key)) removed.push(key);
+    store.save(changed, removed, at);
+    for (const s of changed) persisted.set(s.key, s);
+    for (const key of removed) persisted.delete(key);
+  };
+
+  const evaluate = (now: number = clock()) => {
+    let servers: readonly ServerRow[] | null = null;
+    const ctx: RuleContext = {
+      metrics: opts.metrics,
+      now,
+      config: config.rules,
+      serverOf,
+      servers: () => (servers ??= opts.metrics.servers(now, '1h')),
+    };
+    const candidates = new Map<string, Candidate>();
+    const failed = new Set<RuleId>();
+    const errors: RuleError[] = [];
+    for (const rule of RULE_IDS) {
+      const { evaluate: run, configKey } = RULES[rule];
+      if (!config.rules[configKey].enabled) continue;
+      try {
+        for (const c of run(ctx)) candidates.set(c.key, c);
+      } catch (err) {
+        // A failing query must not resolve every alert of the rule, nor reach the UI as a throw.
+        failed.add(rule);
+        errors.push({ rule, message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+
+    const next = new Map<string, AlertState>();
+    const advance = (key: string, prev: AlertState | null, cand: Candidate | null, rule: RuleId): void => {
+      const cfg = config.rules[RULES[rule].configKey];
+      if (!cfg.enabled) return;
+      if (failed.has(rule)) {
+        if (prev) next.set(key, prev);
+        return;
+      }
+      const s = step(prev, cand, now, { forMs: cfg.for, keepFiringForMs: cfg.keepFiringFor });
+      if (s === null) return;
+      if (s.phase === 'resolved' && s.resolvedAt !== null && now - s.resolvedAt >= config.keepResolvedFor) return;
+      next.set(key, s);
+    };
+    for (const [key, prev] of states) advance(key, prev, candidates.get(key) ?? null, prev.rule);
+    for (const [key, cand] of candidates) if (!states.has(key)) advance(key, null, cand, cand.rule);
+
+    states = next;
+    lastErrors = errors;
+    persist(now);
+    return publish(now);
+  };
+
+  return {
+    evaluate,
+    current: () => last ?? evaluate(),
+    acknowledge(alertId, user = defaultUser, now = clock()) {
+      const s = states.get(alertId);
+      if (!s || s.phase === 'resolved') return false;
+      const acked: AlertState = { ...s, ack: { by: user, at: now } };
+      states.set(alertId, acked);
+      if (writable) {
+        store.recordAck(acked);
+        persisted.set(alertId, acked);
+      }
+      publish(last?.at ?? now);
+      return true;
+    },
+    counts: () => (last ?? evaluate()).counts,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    ackLog: (limit) => store?.ackLog(limit) ?? [],
+  };
+}

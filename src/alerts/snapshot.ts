@@ -1,0 +1,38 @@
+/** Ordering and counting of the alert list: what an operator should look at first. */
+import { severityRank, type Alert, type AlertCounts } from './types.js';
+
+const PHASE_RANK = { firing: 0, pending: 1, resolved: 2 } as const;
+
+/**
+ * Firing before pending before resolved; critical before warning; unacknowledged before
+ * acknowledged; then the longest-running first, so new alerts join the bottom of their group
+ * and a live list does not jump.
+ */
+export function sortAlerts(alerts: Alert[]): Alert[] {
+  return alerts.sort(
+    (a, b) =>
+      PHASE_RANK[a.phase] - PHASE_RANK[b.phase] ||
+      severityRank(b.severity) - severityRank(a.severity) ||
+      Number(a.ack !== null) - Number(b.ack !== null) ||
+      a.activeSince - b.activeSince ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
+
+export function countAlerts(alerts: readonly Alert[]): AlertCounts {
+  const firing = { warning: 0, critical: 0 };
+  const unacknowledged = { warning: 0, critical: 0 };
+  let pending = 0;
+  let resolved = 0;
+  let folded = 0;
+  for (const a of alerts) {
+    folded += a.folded.length;
+    if (a.phase === 'pending') pending++;
+    else if (a.phase === 'resolved') resolved++;
+    else {
+      firing[a.severity]++;
+      if (a.ack === null) unacknowledged[a.severity]++;
+    }
+  }
+  return { firing, unacknowledged, pending, resolved, folded };
+}
