@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultAlertConfig,
+  RULES,
+  type AlertConfig,
+  type Candidate,
+  type RuleContext,
+  type RuleId,
+} from '../../src/alerts/index.js';
+import {
+  agency,
+  deadlines,
+  delivery,
+  emptyData,
+  fakeMetrics,
+  server,
+  signatures,
+  throughput,
+  type FakeData,
+} from './fake-metrics.js';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+/** Wednesday 18 November 2026, 10:00 in Hà Nội (UTC+7). */
+const WED_10 = Date.UTC(2026, 10, 18, 3, 0);
+/** Local time on that Wednesday (or `day` days later) in Hà Nội. */
+const hanoi = (hh: number, mm = 0, day = 0) => Date.UTC(2026, 10, 18 + day, hh - 7, mm);
+
+function evaluate(rule: RuleId, data: FakeData, now = WED_10, config: AlertConfig = defaultAlertConfig(), over = true) {
+  const metrics = fakeMetrics(data, { over });
+  const serverOf = new Map(data.agencies.map((a) => [a.id, a.securityServer]));
+  const ctx: RuleContext = {
+    metrics,
+    now,
+    config: config.rules,
+    serverOf: (id) => serverOf.get(id),
+    servers: () => data.servers,
+  };
+  return { found: RULES[rule].evaluate(ctx), asked: metrics.asked };
+}
+
+const severities = (found: Candidate[]) => found.map((c) => c.severity);
+const A = '000.00.00.H41';
+
+describe('server-disconnected', () => {
+  it.each<[string, Parameters<typeof server>[1], string[]]>([
+    ['connected', { state: 'connected' }, []],
+    ['degraded', { state: 'degraded', since: WED_10 - HOUR }, []],
+    ['never heard of', { state: 'unknown' }, []],
+    ['disconnected', { state: 'disconnected', since: WED_10 - 5 * MIN }, ['critical']],
+  ])('a %s server', (_name, row, expected) => {
+    const data = { ...emptyData(), servers: [server('MCBM-001', row)] };
+    expect(severities(evaluate('server-disconnected', data).found)).toEqual(expected);
+  });
+
+  it('carries the disconnection time, so `for` can be judged without history', () => {
+    const data = {
+      ...emptyData(),
+      servers: [server('MCBM-002', { state: 'disconnected', since: WED_10 - 5 * MIN, agencyIds: [A, 'x'] })],
+    };
+    expect(evaluate('server-disconnected', data).found).toEqual([
+      {
+        key: 'server-disconnected server=MCBM-002',
+        rule: 'server-disconnected',
+        labels: { server: 'MCBM-002' },
+        severity: 'critical',
+        since: WED_10 - 5 * MIN,
+        params: { name: 'Server MCBM-002', agencies: 2 },
+      },
+    ]);
+  });
+});
+
+describe('signature-failures (> 5 % over ≥ 20 documents, critical from 20 %)', () => {
+  it.each<[number, number, string[]]>([
+    [19, 10, []], // too few documents to judge
+    [20, 1, []], // exactly 5 % is not above 5 %
+    [100, 5, []],
+    [20, 2, ['warning']], // 10 %
+    [100, 6, ['warning']],
+    [40, 7, ['warning']], // 17.5 %
+    [40, 8, ['critical']], // 20 %
+    [20, 20, ['critical']],
+  ])('%i verified, %i failed', (verified, failed, expected) => {
+    const data = { ...emptyData(), agencies: [agency(A, 'MCBM-009')], signatures: [signatures(A, verified, failed)] };
+    const { found } = evaluate('signature-failures', data);
+    expect(severities(found)).toEqual(expected);
+    if (found[0]) expect(found[0].labels).toEqual({ agency: A, server: 'MCBM-009' });
+  });
+
+  it('reads exactly 15 minutes when the metrics offer any window', () => {
+    const data = { ...emptyData(), signatures: [signatures(A, 20, 2)] };
+    const { found, asked } = evaluate('signature-failures', data);
+    expect(asked).toEqual(['signaturesOver:900000']);
+    expect(found[0]?.params).toEqual({ failed: 2, verified: 20, windowMs: 15 * MIN, reason: 'invalid' });
+  });
+
+  it('falls back to the smallest screen window covering 15 minutes, and says so', () => {
+    const data = { ...emptyData(), signatures: [signatures(A, 20, 2)] };
+    const { found, asked } = evaluate('signature-failures', data, WED_10, defaultAlertConfig(), false);
+    expect(asked).toEqual(['signatures:1h']);
+    expect(found[0]?.params.windowMs).toBe(HOUR);
+  });
+});
+
+describe('overdue-replies (any → warning; ≥ 10, or one 7 days late → critical)', () => {
+  it.each<[number, number | null, string[]]>([
+    [0, null, []],
+    [1, HOUR, ['warning']],
+    [9, 6 * DAY, ['warning']],
+    [10, HOUR, ['critical']],
+    [1, 7 * DAY, ['critical']],
+  ])('%i overdue, oldest %s ms late', (overdue, oldest, expected) => {
+    const data = { ...emptyData(), deadlines: [deadlines(A, overdue, oldest)] };
+    expect(severities(evaluate('overdue-replies', data).found)).toEqual(expected);
+  });
+
+  it('keeps the deadline, not the growing age, in its parameters', () => {
+    const data = { ...emptyData(), deadlines: [deadlines(A, 3, 2 * HOUR)] };
+    expect(evaluate('overdue-replies', data).found[0]?.params).toEqual({ overdue: 3, oldestDueAt: WED_10 - 2 * HOUR });
+  });
+});
+
+describe('agency-silent (nothing sent for 1 h in working hours, by an agency that usually sends)', () => {
+  it.each<[string, number, number, number | null, string[]]>([
+    ['Wednesday 10:00, silent, 5 sent last week', WED_10, 0, 5, ['warning']],
+    ['Wednesday 10:00, sent one', WED_10, 1, 5, []],
+    ['Wednesday 10:00, silent, but only 2 last week (not a usual sender)', WED_10, 0, 2, []],
+    ['Wednesday 10:00, silent, exactly 3 last week', WED_10, 0, 3, ['warning']],
+    ['Wednesday 08:00 (day running only 30 min)', hanoi(8), 0, 5, []],
+    ['Wednesday 08:30 (day running exactly 1 h)', hanoi(8, 30), 0, 5, ['warning']],
+    ['Wednesday 16:59', hanoi(16, 59), 0, 5, ['warning']],
+    ['Wednesday 17:00 (after hours)', hanoi(17), 0, 5, []],
+    ['Saturday 10:00', hanoi(10, 0, 3), 0, 5, []],
+    ['Monday 10:00', hanoi(10, 0, 5), 0, 5, ['warning']],
+  ])('%s', (_name, now, sent, weekAgo, expected) => {
+    const data = { ...emptyData(), agencies: [agency(A)], throughput: { over: [throughput(A, sent, weekAgo)] } };
+    expect(severities(evaluate('agency-silent', data, now).found)).toEqual(expected);
+  });
+
+  it.each<[number, string[]]>([
+    [24, ['warning']],
+    [23, []],
+  ])('without a week of history, judges by the last 24 h (%i sent)', (sentLastDay, expected) => {
+    const data = {
+      ...emptyData(),
+      agencies: [agency(A)],
+      throughput: { over: [throughput(A, 0, null)], '24h': [throughput(A, sentLastDay, null)] },
+    };
+    const { found } = evaluate('agency-silent', data);
+    expect(severities(found)).toEqual(expected);
+    if (found[0]) expect(found[0].params).toEqual({ windowMs: HOUR, usual: 24, basis: 'day' });
+  });
+
+  it('counts an agency the window has no row for as silent', () => {
+    const data = { ...emptyData(), agencies: [agency(A)], throughput: { '24h': [throughput(A, 40, null)] } };
+    expect(severities(evaluate('agency-silent', data).found)).toEqual(['warning']);
+  });
+
+  it('reads the 1 h screen window when the metrics offer no other', () => {
+    const data = { ...emptyData(), agencies: [agency(A)], throughput: { '1h': [throughput(A, 0, 5)] } };
+    const { found, asked } = evaluate('agency-silent', data, WED_10, defaultAlertConfig(), false);
+    expect(asked).toEqual(['throughput:1h']);
+    expect(severities(found)).toEqual(['warning']);
+  });
+});
+
+describe('certificate-expiring (within 30 days; critical within 7)', () => {
+  it.each<[string, number | null, string[]]>([
+    ['no certificate date', null, []],
+    ['31 days left', 31 * DAY, []],
+    ['30 days left', 30 * DAY, ['warning']],
+    ['8 days left', 8 * DAY, ['warning']],
+    ['7 days left', 7 * DAY, ['critical']],
+    ['expired yesterday', -DAY, ['critical']],
+  ])('%s', (_name, left, expected) => {
+    const data = {
+      ...emptyData(),
+      servers: [server('MCBM-003', { certificateExpiresAt: left === null ? null : WED_10 + left })],
+    };
+    expect(severities(evaluate('certificate-expiring', data).found)).toEqual(expected);
+  });
+});
+
+describe('delivery-failures (≥ 3 failed or undelivered in 1 h; critical from 20)', () => {
+  it.each<[number, number, boolean, string[]]>([
+    [2, 0, true, []],
+    [2, 1, true, ['warning']],
+    [2, 1, false, []],
+    [0, 3, true, ['warning']],
+    [19, 0, true, ['warning']],
+    [20, 0, true, ['critical']],
+    [10, 10, true, ['critical']],
+  ])('%i failed, %i undelivered (counting undelivered: %s)', (failed, undelivered, includeUndelivered, expected) => {
+    const config = defaultAlertConfig();
+    const cfg = {
+      ...config,
+      rules: { ...config.rules, deliveryFailures: { ...config.rules.deliveryFailures, includeUndelivered } },
+    };
+    const data = { ...emptyData(), agencies: [agency(A, 'MCBM-004')], delivery: [delivery(A, failed, undelivered)] };
+    const { found, asked } = evaluate('delivery-failures', data, WED_10, cfg);
+    expect(asked).toEqual(['delivery:1h']);
+    expect(severities(found)).toEqual(expected);
+    if (found[0]) expect(found[0].labels).toEqual({ agency: A, server: 'MCBM-004' });
+  });
+});
