@@ -1,0 +1,23 @@
+/** An opaque handle returned by {@link Timers.setTimeout}. */
+export type TimerHandle = unknown;
+
+/**
+ * The clock and timers the ingest client runs on. Injected so that backoff, staleness and
+ * half-open detection can be tested by advancing a manual clock instead of waiting.
+ */
+export interface Timers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+export const realTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    // A client waiting to reconnect must not keep a finished CLI process alive.
+    t.unref();
+    return t;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};

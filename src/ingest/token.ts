@@ -1,0 +1,60 @@
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+
+/** Environment variable that may hold the hub's bearer token. */
+export const TOKEN_ENV = 'HUBMON_TOKEN';
+
+/** Why no usable token could be read; the message is meant for the operator, as is. */
+export class TokenError extends Error {
+  override readonly name = 'TokenError';
+}
+
+/** Where a token came from, for the status line (never the token itself). */
+export type TokenSource = 'env' | 'file' | 'none';
+
+export interface ResolvedToken {
+  readonly token: string | undefined;
+  readonly source: TokenSource;
+}
+
+/**
+ * Reads a token file, refusing one that group or others may read: a token another local
+ * user can read is a token they hold. The file is opened once and checked through its
+ * descriptor, so it cannot be swapped between the check and the read.
+ */
+export function readTokenFile(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new TokenError(`cannot read token file ${path}: ${code}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new TokenError(`token file ${path} is not a regular file`);
+    const loose = st.mode & 0o077;
+    if (loose !== 0) {
+      const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
+      throw new TokenError(
+        `token file ${path} is readable by other users (mode ${mode}); run: chmod 600 ${path}`,
+      );
+    }
+    const token = readFileSync(fd, 'utf8').trim();
+    if (token === '') throw new TokenError(`token file ${path} is empty`);
+    if (/[\r\n]/.test(token)) throw new TokenError(`token file ${path} holds more than one line`);
+    return token;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The token to present to the hub: from `--token-file` when given, else from
+ * `HUBMON_TOKEN`, else none. Never from a command-line value, which `ps` would show.
+ */
+export function resolveToken(options: { tokenFile?: string; env: NodeJS.ProcessEnv }): ResolvedToken {
+  if (options.tokenFile !== undefined) return { token: readTokenFile(options.tokenFile), source: 'file' };
+  const fromEnv = options.env[TOKEN_ENV]?.trim();
+  if (fromEnv) return { token: fromEnv, source: 'env' };
+  return { token: undefined, source: 'none' };
+}
