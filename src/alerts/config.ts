@@ -24,7 +24,7 @@ const duration = (fallback: string) =>
     .prefault(fallback);
 
 const count = (fallback: number) => z.number().int().nonnegative().prefault(fallback);
-const positiveCount = (fallback: number) => z.number().int().positive().prefault(fallback);
+const positiveCount = (fallback: number) => z.number().int().min(1).prefault(fallback);
 const ratio = (fallback: number) => z.number().min(0).max(1).prefault(fallback);
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day like "07:30"');
