@@ -1,0 +1,33 @@
+/**
+ * The report as CSV that opens right in a spreadsheet: UTF-8 with a byte-order mark (so Excel
+ * reads Vietnamese as UTF-8), RFC 4180 quoting and CRLF line ends, one header row, the agency
+ * rows, then the totals row.
+ */
+import { REPORT_COLUMNS, type Cell } from './columns.js';
+import { machineCell } from './format-cells.js';
+import type { Lang } from './labels.js';
+import type { Report } from './types.js';
+
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * Text from the hub (agency names) that starts like a formula is made inert with a leading
+ * apostrophe, so opening a report never runs what an agency record happened to contain.
+ */
+function defuse(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One field, quoted when it holds a separator, a quote or a line break (RFC 4180 §2.6–2.7). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export function formatCsv(report: Report, lang: Lang): string {
+  const lines: string[] = [REPORT_COLUMNS.map((c) => csvField(c.header[lang])).join(',')];
+  const line = (cells: readonly Cell[]) =>
+    cells.map((cell) => csvField(cell.kind === 'text' ? defuse(cell.value) : machineCell(cell))).join(',');
+  for (const row of report.rows) lines.push(line(REPORT_COLUMNS.map((c) => c.row(row))));
+  lines.push(line(REPORT_COLUMNS.map((c) => c.total(report.totals, lang))));
+  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,43 @@
+/**
+ * The report as Markdown: a title and period line as the seed appendices head their tables,
+ * one pipe table (numbers right-aligned) ending with the totals row in bold, then the notes
+ * that say what each column counts.
+ */
+import { REPORT_COLUMNS } from './columns.js';
+import { humanCell } from './format-cells.js';
+import { REPORT_LABELS, type Lang } from './labels.js';
+import { formatPeriod } from './period.js';
+import type { Report } from './types.js';
+
+/** Hub text never breaks the table: control characters become spaces, pipes are escaped. */
+export function mdText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}
+
+export function formatMarkdown(report: Report, lang: Lang): string {
+  const l = REPORT_LABELS[lang];
+  const period = formatPeriod(report.from, report.to, report.timeZone);
+  const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const out = [
+    `# ${l.title}`,
+    '',
+    `${l.period(period.from, period.to)} — ${l.level[report.level] ?? `level ${report.level}`}`,
+    '',
+  ];
+  if (report.hubName !== null) out.push(`${l.hub}: ${mdText(report.hubName)}  `);
+  out.push(`${l.generated}: ${new Date(report.generatedAt).toISOString()} (${report.timeZone})`, '');
+  out.push(row(REPORT_COLUMNS.map((c) => mdText(c.header[lang]))));
+  out.push(row(REPORT_COLUMNS.map((c) => (c.numeric ? '---:' : '---'))));
+  for (const r of report.rows) out.push(row(REPORT_COLUMNS.map((c) => mdText(humanCell(c.row(r), lang)))));
+  out.push(
+    row(
+      REPORT_COLUMNS.map((c) => {
+        const text = mdText(humanCell(c.total(report.totals, lang), lang));
+        return text === '' ? '' : `**${text}**`;
+      }),
+    ),
+  );
+  out.push('', ...l.notes.map((n) => `- ${n}`), '');
+  return out.join('\n');
+}

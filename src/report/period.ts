@@ -1,0 +1,100 @@
+/**
+ * The report's period. Days are the hub's days: midnight to midnight in Asia/Ho_Chi_Minh
+ * (giờ Việt Nam), whatever zone the machine running hubmon is in.
+ *
+ * Rules (as the seed reports write "từ ngày 01/01/2019 đến ngày 12/08/2019"):
+ * - a date (`2019-08-12` or `12/08/2019`) means the whole local day; `--from` starts at its
+ *   midnight and `--to` includes that day, so the period ends at the next midnight;
+ * - an instant with a time and zone (`2019-08-12T10:00:00Z`, `…+07:00`) is taken as is, and
+ *   `--to` is exclusive: the period is always the half-open range [from, to).
+ */
+export const REPORT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A period argument that cannot be read, with the reason in words. */
+export class PeriodError extends Error {
+  override readonly name = 'PeriodError';
+}
+
+/** Offset of `zone` from UTC at instant `t`, in ms (+7 h for Asia/Ho_Chi_Minh). */
+export function zoneOffsetMs(t: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(t));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return asUtc - Math.floor(t / 1000) * 1000;
+}
+
+/** The instant local midnight starts the given calendar day in `zone`. */
+export function zonedMidnight(year: number, month: number, day: number, zone: string): number {
+  const guess = Date.UTC(year, month - 1, day);
+  let t = guess - zoneOffsetMs(guess, zone);
+  // A second pass settles days whose offset differs from the guess's (DST zones).
+  t = guess - zoneOffsetMs(t, zone);
+  return t;
+}
+
+type Bound = { kind: 'day'; start: number } | { kind: 'instant'; at: number };
+
+function parseBound(text: string, zone: string, flag: string): Bound {
+  const trimmed = text.trim();
+  let m = ISO_DATE.exec(trimmed);
+  const vn = m ? null : VN_DATE.exec(trimmed);
+  if (m || vn) {
+    const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(vn![3]), Number(vn![2]), Number(vn![1])];
+    const check = new Date(Date.UTC(y, mo - 1, d));
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
+      throw new PeriodError(`${flag}: "${text}" is not a calendar date`);
+    }
+    return { kind: 'day', start: zonedMidnight(y, mo, d, zone) };
+  }
+  if (INSTANT.test(trimmed)) {
+    const at = Date.parse(trimmed);
+    if (Number.isFinite(at)) return { kind: 'instant', at };
+  }
+  throw new PeriodError(`${flag}: expected a date like 2019-08-12 or 12/08/2019, or an instant like 2019-08-12T10:00:00+07:00, got "${text}"`);
+}
+
+/** [from, to) from the two arguments, by the rules above. */
+export function parsePeriod(fromText: string, toText: string, zone: string = REPORT_TIME_ZONE): { from: number; to: number } {
+  const f = parseBound(fromText, zone, '--from');
+  const t = parseBound(toText, zone, '--to');
+  const from = f.kind === 'day' ? f.start : f.at;
+  // The day after, found by calendar rather than +24 h so a zone with DST still gets whole days.
+  const to = t.kind === 'instant' ? t.at : nextLocalMidnight(t.start, zone);
+  if (to <= from) throw new PeriodError(`--to must come after --from (got ${fromText} … ${toText})`);
+  return { from, to };
+}
+
+function nextLocalMidnight(midnight: number, zone: string): number {
+  const local = new Date(midnight + zoneOffsetMs(midnight, zone) + DAY_MS);
+  return zonedMidnight(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), zone);
+}
+
+/** A local calendar date, `dd/MM/yyyy`, as the seed reports print them. */
+export function formatLocalDate(t: number, zone: string = REPORT_TIME_ZONE): string {
+  const d = new Date(t + zoneOffsetMs(t, zone));
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+}
+
+/**
+ * The last day a period covers, for a heading: the period's end is exclusive, so a period that
+ * ends at local midnight is shown as ending the day before ("đến ngày 12/08/2019").
+ */
+export function formatPeriod(from: number, to: number, zone: string = REPORT_TIME_ZONE): { from: string; to: string } {
+  const endsAtMidnight = (to + zoneOffsetMs(to, zone)) % DAY_MS === 0;
+  return { from: formatLocalDate(from, zone), to: formatLocalDate(endsAtMidnight ? to - 1 : to, zone) };
+}
