@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Agencies are stored as small integers in the rollups and derived tables (an agency code is
+ * 13 bytes, repeated in millions of rows). This maps codes to ids, adding a code the registry
+ * has not listed yet so an event is never dropped for naming a new agency.
+ */
+export class AgencyIds {
+  private readonly byCode = new Map<string, number>();
+  private readonly byId = new Map<number, string>();
+  private readonly insert: Database.Statement<[string], { id: number }> | null;
+
+  constructor(private readonly db: Database.Database, writable: boolean) {
+    this.insert = writable ? db.prepare('INSERT INTO agencies (code) VALUES (?) RETURNING id') : null;
+    this.reload();
+  }
+
+  /** Re-reads the mapping (a read-only console sees agencies another process added). */
+  reload(): void {
+    for (const row of this.db.prepare('SELECT id, code FROM agencies').all() as { id: number; code: string }[]) {
+      this.byCode.set(row.code, row.id);
+      this.byId.set(row.id, row.code);
+    }
+  }
+
+  /** The id of a code, created if new; only inside a write transaction. */
+  idOf(code: string): number {
+    const known = this.byCode.get(code);
+    if (known !== undefined) return known;
+    if (!this.insert) throw new Error('read-only cache cannot add agencies');
+    const { id } = this.insert.get(code)!;
+    this.byCode.set(code, id);
+    this.byId.set(id, code);
+    return id;
+  }
+
+  /** The id of a code if the cache has seen it. */
+  find(code: string): number | undefined {
+    const id = this.byCode.get(code);
+    if (id !== undefined) return id;
+    this.reload();
+    return this.byCode.get(code);
+  }
+
+  codeOf(id: number): string {
+    const code = this.byId.get(id);
+    if (code !== undefined) return code;
+    this.reload();
+    return this.byId.get(id) ?? `#${id}`;
+  }
+
+  /** Forgets ids added by a rolled-back transaction. */
+  forgetAbove(maxId: number): void {
+    for (const [id, code] of this.byId) {
+      if (id > maxId) {
+        this.byId.delete(id);
+        this.byCode.delete(code);
+      }
+    }
+  }
+
+  maxId(): number {
+    let max = 0;
+    for (const id of this.byId.keys()) if (id > max) max = id;
+    return max;
+  }
+}

@@ -1,0 +1,185 @@
+import type Database from 'better-sqlite3';
+import type { MessageOf } from '../protocol/index.js';
+import type { AgencyIds } from './agency-ids.js';
+import type { RollupAccumulator } from './rollup-accumulator.js';
+import { COL, statusBit } from './rollup-columns.js';
+import type { RegistryWriter } from './registry-writer.js';
+
+/** A durable event the cache derives state from, with its time already parsed. */
+type Effecting<T extends keyof EffectHandlers> = MessageOf<T>;
+
+interface EffectHandlers {
+  'document.sent': void;
+  'document.delivered': void;
+  'document.failed': void;
+  'status.reported': void;
+  'document.replied': void;
+  'signature.verified': void;
+  'server.heartbeat': void;
+  'server.state': void;
+  'agency.upsert': void;
+  'agency.removed': void;
+  'server.upsert': void;
+}
+
+/** The minute an event counts in. */
+export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
+
+/**
+ * Turns each newly stored event into rollup counts and derived rows (documents, deliveries,
+ * deadlines, server state). Called once per event, only when its insert actually happened, so
+ * a replayed event changes nothing.
+ */
+export class EventEffects {
+  private readonly upsertDocument;
+  private readonly insertDeliveries;
+  private readonly markDelivered;
+  private readonly markFailed;
+  private readonly markStatus;
+  private readonly markAnswered;
+  private readonly deadlineCount;
+  private readonly lastTransition;
+  private readonly insertTransition;
+  private readonly setServerState;
+  private readonly touchHeartbeat;
+  /** Per batch: newest heartbeat per server, written once at the end. */
+  private readonly heartbeats = new Map<string, { ts: number; latencyMs: number }>();
+  /** Per batch: answered on time / late per agency. */
+  private readonly answered = new Map<number, [number, number]>();
+
+  constructor(
+    db: Database.Database,
+    private readonly agencies: AgencyIds,
+    private readonly minutes: RollupAccumulator,
+    private readonly registry: RegistryWriter,
+  ) {
+    this.upsertDocument = db.prepare<[string, number, number, number | null, string | null, number], { id: number; sends: number }>(
+      `INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (doc_id) DO UPDATE SET sends = sends + 1 RETURNING id, sends`,
+    );
+    this.insertDeliveries = db.prepare<[number, number, number | null, string]>(
+      `INSERT OR IGNORE INTO deliveries (doc, sent_at, reply_by, recipient)
+       SELECT ?, ?, ?, value FROM json_each(?)`,
+    );
+    const docRef = '(SELECT id FROM documents WHERE doc_id = ?)';
+    this.markDelivered = db.prepare(
+      `UPDATE deliveries SET delivered_at = coalesce(delivered_at, ?) WHERE doc = ${docRef} AND recipient = ?`,
+    );
+    this.markFailed = db.prepare(
+      `UPDATE deliveries SET failed_at = coalesce(failed_at, ?), fail_reason = coalesce(fail_reason, ?)
+       WHERE doc = ${docRef} AND recipient = ?`,
+    );
+    this.markStatus = db.prepare(
+      `UPDATE deliveries SET statuses = statuses | @bit,
+         arrived_at = CASE WHEN @arrival THEN coalesce(arrived_at, @ts) ELSE arrived_at END,
+         accepted_at = CASE WHEN @accept THEN coalesce(accepted_at, @ts) ELSE accepted_at END
+       WHERE doc = (SELECT id FROM documents WHERE doc_id = @docId) AND recipient = @agency`,
+    );
+    this.markAnswered = db.prepare<[number, string, number], { reply_by: number }>(
+      `UPDATE deliveries SET answered_at = ? WHERE doc = ${docRef} AND recipient = ?
+         AND reply_by IS NOT NULL AND answered_at IS NULL RETURNING reply_by`,
+    );
+    this.deadlineCount = db.prepare(
+      `INSERT INTO deadline_counts (agency, on_time, late) VALUES (?, ?, ?)
+       ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late`,
+    );
+    this.lastTransition = db
+      .prepare<[string, number], string>('SELECT to_state FROM server_transitions WHERE server = ? AND at <= ? ORDER BY at DESC LIMIT 1')
+      .pluck();
+    this.insertTransition = db.prepare(
+      `INSERT OR IGNORE INTO server_transitions (server, at, stream, seq, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.setServerState = db.prepare(
+      `INSERT INTO servers (id, state, since, latency_ms) VALUES (@id, @state, @since, @latency)
+       ON CONFLICT (id) DO UPDATE SET state = @state, since = @since, latency_ms = coalesce(@latency, latency_ms)
+       WHERE since IS NULL OR since <= @since`,
+    );
+    this.touchHeartbeat = db.prepare(
+      `INSERT INTO servers (id, last_heartbeat, latency_ms) VALUES (@id, @ts, @latency)
+       ON CONFLICT (id) DO UPDATE SET last_heartbeat = @ts, latency_ms = @latency
+       WHERE last_heartbeat IS NULL OR last_heartbeat <= @ts`,
+    );
+  }
+
+  documentSent(m: Effecting<'document.sent'>, ts: number): void {
+    const d = m.data;
+    const sender = this.agencies.idOf(d.sender);
+    const minute = minuteOf(ts);
+    this.minutes.add(minute, sender, COL.sent);
+    const replyBy = d.replyBy ? Date.parse(d.replyBy) : null;
+    const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, d.subject ?? null, d.recipients.length)!;
+    if (doc.sends > 1) this.minutes.add(minute, sender, COL.dupSent);
+    const ids = d.recipients.map((r) => this.agencies.idOf(r));
+    this.insertDeliveries.run(doc.id, ts, replyBy, JSON.stringify(ids));
+  }
+
+  documentDelivered(m: Effecting<'document.delivered'>, ts: number): void {
+    const recipient = this.agencies.idOf(m.data.recipient);
+    this.minutes.add(minuteOf(ts), recipient, COL.received);
+    this.markDelivered.run(ts, m.data.docId, recipient);
+  }
+
+  documentFailed(m: Effecting<'document.failed'>, ts: number): void {
+    const recipient = this.agencies.idOf(m.data.recipient);
+    this.minutes.add(minuteOf(ts), recipient, COL.fail(m.data.reason));
+    this.markFailed.run(ts, m.data.reason, m.data.docId, recipient);
+  }
+
+  statusReported(m: Effecting<'status.reported'>, ts: number): void {
+    const agency = this.agencies.idOf(m.data.agency);
+    const code = m.data.code;
+    this.minutes.add(minuteOf(ts), agency, COL.status(code));
+    this.markStatus.run({ bit: statusBit(code), arrival: code === '01' ? 1 : 0, accept: code === '03' ? 1 : 0, ts, docId: m.data.docId, agency });
+  }
+
+  documentReplied(m: Effecting<'document.replied'>, ts: number): void {
+    const agency = this.agencies.idOf(m.data.agency);
+    this.minutes.add(minuteOf(ts), agency, COL.replied);
+    const row = this.markAnswered.get(ts, m.data.docId, agency);
+    if (!row) return;
+    let counts = this.answered.get(agency);
+    if (!counts) this.answered.set(agency, (counts = [0, 0]));
+    counts[ts <= row.reply_by ? 0 : 1]++;
+  }
+
+  signatureVerified(m: Effecting<'signature.verified'>, ts: number): void {
+    this.minutes.add(minuteOf(ts), this.agencies.idOf(m.data.agency), COL.sig(m.data.result));
+  }
+
+  serverHeartbeat(m: Effecting<'server.heartbeat'>, ts: number): void {
+    const prev = this.heartbeats.get(m.data.serverId);
+    if (!prev || prev.ts <= ts) this.heartbeats.set(m.data.serverId, { ts, latencyMs: m.data.latencyMs });
+  }
+
+  serverState(m: Effecting<'server.state'>, ts: number, stream: number): void {
+    const d = m.data;
+    const from = this.lastTransition.get(d.serverId, ts) ?? 'unknown';
+    if (from === d.state) return;
+    this.insertTransition.run(d.serverId, ts, stream, m.seq, from, d.state, d.reason ?? null);
+    this.setServerState.run({ id: d.serverId, state: d.state, since: ts, latency: d.latencyMs ?? null });
+  }
+
+  agencyUpsert(m: Effecting<'agency.upsert'>): void {
+    this.registry.agency(m.data.agency);
+  }
+
+  agencyRemoved(m: Effecting<'agency.removed'>, ts: number): void {
+    this.registry.removeAgency(m.data.id, ts);
+  }
+
+  serverUpsert(m: Effecting<'server.upsert'>): void {
+    this.registry.server(m.data.server);
+  }
+
+  /** Writes what was gathered per batch. */
+  flush(): void {
+    for (const [server, hb] of this.heartbeats) this.touchHeartbeat.run({ id: server, ts: hb.ts, latency: hb.latencyMs });
+    for (const [agency, [onTime, late]] of this.answered) this.deadlineCount.run(agency, onTime, late);
+    this.clear();
+  }
+
+  clear(): void {
+    this.heartbeats.clear();
+    this.answered.clear();
+  }
+}

@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import { ROLLUP_COLUMNS } from './rollup-columns.js';
+import type { RollupAccumulator } from './rollup-accumulator.js';
+
+/**
+ * Hourly rollups are folded from the minute rollups in one set-based statement once an hour is
+ * over (with an hour's slack for stragglers), which costs far less than upserting hours on
+ * every event. `until` is the boundary: every hour before it is complete in `rollup_hour`, and
+ * a late event for such an hour is added to the hour row directly.
+ */
+export class HourCompaction {
+  until: number | null;
+  newestMinute: number | null;
+  private readonly fold;
+  private readonly save;
+
+  constructor(private readonly db: Database.Database) {
+    const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+    const num = (k: string): number | null => {
+      const v = meta.get(k) as string | undefined;
+      return v === undefined ? null : Number(v);
+    };
+    this.until = num('hours_compacted_until');
+    this.newestMinute = num('newest_minute');
+    const sums = ROLLUP_COLUMNS.map((c) => `sum(${c})`).join(', ');
+    const cols = ROLLUP_COLUMNS.join(', ');
+    this.fold = db.prepare(
+      `INSERT INTO rollup_hour (hour, agency, ${cols})
+       SELECT minute / 60, agency, ${sums} FROM rollup_minute WHERE minute >= ? AND minute < ? GROUP BY minute / 60, agency
+       ON CONFLICT (hour, agency) DO UPDATE SET ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+    );
+    this.save = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  }
+
+  /** Before the minutes are written: copies counts of already-folded hours into `hours`. */
+  routeLate(minutes: RollupAccumulator, hours: RollupAccumulator): void {
+    if (this.until === null) return;
+    const boundary = this.until * 60;
+    for (const [minute, agency, counts] of minutes.entries()) {
+      if (minute < boundary) hours.addRow(Math.floor(minute / 60), agency, counts);
+    }
+  }
+
+  /** After the minutes are written: folds every hour that is now over. */
+  advance(batchNewestMinute: number | null): void {
+    if (batchNewestMinute === null) return;
+    if (this.newestMinute === null || batchNewestMinute > this.newestMinute) {
+      this.newestMinute = batchNewestMinute;
+      this.save.run('newest_minute', String(batchNewestMinute));
+    }
+    const target = Math.floor(this.newestMinute / 60) - 1;
+    if (this.until === null) {
+      const oldest = this.db.prepare('SELECT min(minute) FROM rollup_minute').pluck().get() as number | null;
+      if (oldest === null) return;
+      this.until = Math.floor(oldest / 60);
+    }
+    if (target <= this.until) return;
+    this.fold.run(this.until * 60, target * 60);
+    this.until = target;
+    this.save.run('hours_compacted_until', String(target));
+  }
+
+  /** Re-reads the boundary after a rolled-back transaction. */
+  reload(): void {
+    const fresh = new HourCompaction(this.db);
+    this.until = fresh.until;
+    this.newestMinute = fresh.newestMinute;
+  }
+}

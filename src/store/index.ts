@@ -1,0 +1,10 @@
+export * from './cache.js';
+export * from './migrations.js';
+export * from './paths.js';
+export * from './retention.js';
+export * from './rollup-columns.js';
+export { HubMismatchError, type HubIdentity, type StreamState } from './streams.js';
+export { CacheLockedError, LOCK_STALE_AFTER_MS, type LockHolder } from './writer-lock.js';
+export type { ApplyResult, BatchMeta, AnnouncedGap } from './writer.js';
+export type { Gap } from './gap-book.js';
+export { AgencyIds } from './agency-ids.js';

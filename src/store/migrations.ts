@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * One schema step. The cache's own steps are counted in `PRAGMA user_version`; steps other
+ * modules contribute (the alert engine's tables, say) are recorded by `id` in `schema_steps`,
+ * so each module numbers its own steps without colliding with anyone else's.
+ */
+export interface Migration {
+  /** Unique and stable forever, e.g. `store/1` or `alerts/2`. */
+  readonly id: string;
+  /** Runs inside the migration's transaction; throw to abort it. */
+  readonly up: (db: Database.Database) => void;
+}
+
+/** The cache file was written by a newer hubmon than this one. */
+export class CacheTooNewError extends Error {
+  override readonly name = 'CacheTooNewError';
+}
+
+const STEPS_TABLE = 'CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID';
+
+/** Steps not yet applied, in order: core first, then contributed ones. */
+export function pendingMigrations(db: Database.Database, core: readonly Migration[], extra: readonly Migration[]): Migration[] {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const hasSteps = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_steps'").get() !== undefined;
+  const done = new Set<string>(
+    hasSteps ? (db.prepare('SELECT id FROM schema_steps').pluck().all() as string[]) : [],
+  );
+  return [...core.slice(version), ...extra.filter((m) => !done.has(m.id))];
+}
+
+/**
+ * Brings the schema up to date, each step in its own transaction so a crash leaves the file at
+ * a whole version. Refuses a file whose `user_version` is ahead of this build.
+ */
+export function migrate(db: Database.Database, core: readonly Migration[], extra: readonly Migration[], now: number): number {
+  const ids = new Set<string>();
+  for (const m of [...core, ...extra]) {
+    if (ids.has(m.id)) throw new Error(`migration id ${m.id} is used twice`);
+    ids.add(m.id);
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > core.length) {
+    throw new CacheTooNewError(
+      `cache schema version ${version} is newer than this hubmon understands (${core.length}); upgrade hubmon or use another cache file`,
+    );
+  }
+  db.exec(STEPS_TABLE);
+  const done = new Set<string>(db.prepare('SELECT id FROM schema_steps').pluck().all() as string[]);
+  let applied = 0;
+  core.slice(version).forEach((m, i) => {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${version + i + 1}`);
+      db.prepare('INSERT OR REPLACE INTO schema_steps (id, applied_at) VALUES (?, ?)').run(m.id, now);
+    }).immediate();
+    applied++;
+  });
+  for (const m of extra) {
+    if (done.has(m.id)) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.prepare('INSERT INTO schema_steps (id, applied_at) VALUES (?, ?)').run(m.id, now);
+    }).immediate();
+    applied++;
+  }
+  return applied;
+}

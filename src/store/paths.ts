@@ -1,0 +1,57 @@
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { cacheDir } from '../config/xdg.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Owner-only modes: the cache holds what agencies send each other. */
+export const DIR_MODE = 0o700;
+export const FILE_MODE = 0o600;
+
+/**
+ * A file name for a hub, from its URL or id: readable, and safe on any file system
+ * (`ws://hub.example:8443/v1/telemetry` → `hub.example_8443.sqlite`).
+ */
+export function cacheFileName(hubKey: string): string {
+  let key = hubKey;
+  try {
+    const url = new URL(hubKey);
+    key = url.port ? `${url.hostname}_${url.port}` : url.hostname;
+  } catch {
+    // Not a URL: a hub id or a plain name.
+  }
+  const safe = key.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120);
+  return `${safe || 'hub'}.sqlite`;
+}
+
+/** The default cache file of a hub: one file per hub under `$XDG_CACHE_HOME/hubmon/`. */
+export const defaultCachePath = (hubKey: string, env: Env = process.env): string => join(cacheDir(env), cacheFileName(hubKey));
+
+/**
+ * Creates the cache's folder (0700) and an empty file (0600) before SQLite touches it, so the
+ * file never exists with looser permissions; SQLite gives `-wal`/`-shm` the main file's mode.
+ * A folder we did not create is left as its owner set it.
+ */
+export function prepareCacheFile(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+    chmodSync(dir, DIR_MODE);
+  }
+  if (!existsSync(path)) {
+    try {
+      closeSync(openSync(path, 'wx', FILE_MODE));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) tightenMode(file);
+}
+
+/** Takes group/other bits off a file of ours left looser by an older build or a copy. */
+function tightenMode(file: string): void {
+  if (!existsSync(file)) return;
+  const st = statSync(file);
+  if ((st.mode & 0o077) === 0 || (process.getuid && st.uid !== process.getuid())) return;
+  chmodSync(file, FILE_MODE);
+}

@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3';
+
+const DAY = 86_400_000;
+
+/** How long each kind of data is kept. */
+export interface Retention {
+  /** Raw events and rejected messages. */
+  readonly rawEventsDays: number;
+  /** Per-minute rollups; must reach past a week for the week-ago trend of short windows. */
+  readonly minuteRollupDays: number;
+  /** Per-hour rollups and security server history. */
+  readonly hourlyRollupDays: number;
+  /** Documents and deliveries; a delivery with an unanswered deadline is kept until answered. */
+  readonly documentsDays: number;
+}
+
+export const DEFAULT_RETENTION: Retention = {
+  rawEventsDays: 35,
+  minuteRollupDays: 35,
+  hourlyRollupDays: 400,
+  documentsDays: 90,
+};
+
+/** What one pass removed. */
+export interface PruneResult {
+  readonly events: number;
+  readonly rejections: number;
+  readonly minuteRows: number;
+  readonly hourRows: number;
+  readonly deliveries: number;
+  readonly documents: number;
+  readonly transitions: number;
+}
+
+/** Deletes in slices so a reader or the ingest never waits long on one big transaction. */
+const SLICE = 50_000;
+
+/**
+ * The first key whose time is at or after `cutoff`, by binary search over an increasing key
+ * (seq, document id) whose time rises with it. Times need not be strictly monotonic: a few
+ * stragglers near the boundary are kept a little longer, never deleted early in bulk.
+ */
+function firstKeyAtOrAfter(lo: number, hi: number, timeAt: (key: number) => number | undefined, cutoff: number): number {
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const t = timeAt(mid);
+    if (t === undefined || t >= cutoff) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function sliced(db: Database.Database, from: number, to: number, run: (a: number, b: number) => number): number {
+  let n = 0;
+  for (let a = from; a < to; a += SLICE) {
+    const b = Math.min(a + SLICE, to);
+    n += db.transaction(() => run(a, b))();
+  }
+  return n;
+}
+
+/** Applies the retention policy as of `now`. */
+export function prune(db: Database.Database, retention: Retention, now: number): PruneResult {
+  const rawCutoff = now - retention.rawEventsDays * DAY;
+  let events = 0;
+  const streams = db.prepare('SELECT id FROM streams').pluck().all() as number[];
+  const nextTs = db.prepare<[number, number], number>('SELECT ts FROM events WHERE stream = ? AND seq >= ? ORDER BY seq LIMIT 1').pluck();
+  const bounds = db.prepare<[number], { lo: number | null; hi: number | null }>('SELECT min(seq) lo, max(seq) hi FROM events WHERE stream = ?');
+  const delEvents = db.prepare('DELETE FROM events WHERE stream = ? AND seq >= ? AND seq < ?');
+  for (const stream of streams) {
+    const { lo, hi } = bounds.get(stream)!;
+    if (lo === null || hi === null) continue;
+    const end = firstKeyAtOrAfter(lo, hi + 1, (seq) => nextTs.get(stream, seq), rawCutoff);
+    const removed = sliced(db, lo, end, (a, b) => delEvents.run(stream, a, b).changes);
+    db.prepare('UPDATE streams SET events = max(0, events - ?) WHERE id = ?').run(removed, stream);
+    events += removed;
+  }
+  const rejections = db.prepare('DELETE FROM rejections WHERE at < ?').run(rawCutoff).changes;
+  const minuteRows = db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(Math.floor((now - retention.minuteRollupDays * DAY) / 60_000)).changes;
+  const hourCutoff = now - retention.hourlyRollupDays * DAY;
+  const hourRows = db.prepare('DELETE FROM rollup_hour WHERE hour < ?').run(Math.floor(hourCutoff / 3_600_000)).changes;
+  const transitions = db.prepare('DELETE FROM server_transitions WHERE at < ?').run(hourCutoff).changes;
+
+  const docCutoff = now - retention.documentsDays * DAY;
+  const docBounds = db.prepare('SELECT min(id) lo, max(id) hi FROM documents').get() as { lo: number | null; hi: number | null };
+  let deliveries = 0;
+  let documents = 0;
+  if (docBounds.lo !== null && docBounds.hi !== null) {
+    const sentAt = db.prepare<[number], number>('SELECT sent_at FROM documents WHERE id >= ? ORDER BY id LIMIT 1').pluck();
+    const end = firstKeyAtOrAfter(docBounds.lo, docBounds.hi + 1, (id) => sentAt.get(id), docCutoff);
+    const delDeliveries = db.prepare(
+      'DELETE FROM deliveries WHERE doc >= ? AND doc < ? AND (reply_by IS NULL OR answered_at IS NOT NULL)',
+    );
+    const delDocuments = db.prepare(
+      'DELETE FROM documents WHERE id >= ? AND id < ? AND NOT EXISTS (SELECT 1 FROM deliveries WHERE doc = documents.id)',
+    );
+    deliveries = sliced(db, docBounds.lo, end, (a, b) => delDeliveries.run(a, b).changes);
+    documents = sliced(db, docBounds.lo, end, (a, b) => delDocuments.run(a, b).changes);
+  }
+  return { events, rejections, minuteRows, hourRows, deliveries, documents, transitions };
+}

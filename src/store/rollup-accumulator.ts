@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3';
+import { ROLLUP_COLUMNS } from './rollup-columns.js';
+
+const WIDTH = ROLLUP_COLUMNS.length;
+/** Agency ids stay far below this; the key packs (time unit, agency) into one safe integer. */
+const AGENCY_SPAN = 1 << 22;
+
+/**
+ * Sums one batch's counts per (minute or hour, agency) in memory, then writes each touched row
+ * once. Most rows carry one or two non-zero counters, so the upsert names only those columns:
+ * one prepared statement per column set, cached.
+ */
+export class RollupAccumulator {
+  private readonly rows = new Map<number, Float64Array>();
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly table: 'rollup_minute' | 'rollup_hour',
+    private readonly unit: 'minute' | 'hour',
+  ) {}
+
+  add(unit: number, agency: number, column: number, n = 1): void {
+    const key = unit * AGENCY_SPAN + agency;
+    let row = this.rows.get(key);
+    if (!row) {
+      row = new Float64Array(WIDTH);
+      this.rows.set(key, row);
+    }
+    row[column] = row[column]! + n;
+  }
+
+  /** Adds another accumulator's row (minute counts into an hour), keyed by a new unit. */
+  addRow(unit: number, agency: number, counts: Float64Array): void {
+    for (let c = 0; c < WIDTH; c++) if (counts[c]) this.add(unit, agency, c, counts[c]);
+  }
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  /** Each pending row as (unit, agency, counts); for folding late minutes into hours. */
+  *entries(): IterableIterator<[number, number, Float64Array]> {
+    for (const [key, counts] of this.rows) {
+      yield [Math.floor(key / AGENCY_SPAN), key % AGENCY_SPAN, counts];
+    }
+  }
+
+  /** Writes every pending row (inside the caller's transaction) and empties the accumulator. */
+  flush(): void {
+    const cols: number[] = [];
+    const params: number[] = [];
+    for (const [key, counts] of this.rows) {
+      cols.length = 0;
+      params.length = 0;
+      params.push(Math.floor(key / AGENCY_SPAN), key % AGENCY_SPAN);
+      for (let c = 0; c < WIDTH; c++) {
+        if (counts[c]) {
+          cols.push(c);
+          params.push(counts[c]!);
+        }
+      }
+      this.statement(cols).run(params);
+    }
+    this.rows.clear();
+  }
+
+  clear(): void {
+    this.rows.clear();
+  }
+
+  private statement(cols: readonly number[]): Database.Statement {
+    const key = cols.join(',');
+    let stmt = this.statements.get(key);
+    if (!stmt) {
+      const names = cols.map((c) => ROLLUP_COLUMNS[c]!);
+      stmt = this.db.prepare(
+        `INSERT INTO ${this.table} (${this.unit}, agency${names.map((n) => `, ${n}`).join('')})
+         VALUES (?, ?${names.map(() => ', ?').join('')})
+         ON CONFLICT (${this.unit}, agency) DO UPDATE SET ${names.map((n) => `${n} = ${n} + excluded.${n}`).join(', ')}`,
+      );
+      this.statements.set(key, stmt);
+    }
+    return stmt;
+  }
+}

@@ -1,0 +1,142 @@
+import { ROLLUP_COLUMNS } from './rollup-columns.js';
+import type { Migration } from './migrations.js';
+
+const rollupTable = (name: string, unit: string): string => `
+  CREATE TABLE ${name} (
+    ${unit} INTEGER NOT NULL,
+    agency INTEGER NOT NULL,
+    ${ROLLUP_COLUMNS.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(',\n    ')},
+    PRIMARY KEY (${unit}, agency)
+  ) WITHOUT ROWID;`;
+
+/**
+ * Version 1 of the cache. Events are keyed by (stream, seq), a stream being one epoch of one
+ * hub, so histories never mix. Every screen reads the rollups and the derived tables, whose
+ * partial indexes hold exactly the rows a screen counts (pending deliveries, open deadlines…).
+ */
+const v1 = `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+  CREATE TABLE counters (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+
+  CREATE TABLE streams (
+    id INTEGER PRIMARY KEY,
+    hub_id TEXT NOT NULL,
+    epoch TEXT NOT NULL,
+    hub_name TEXT,
+    first_seen INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    events INTEGER NOT NULL DEFAULT 0,
+    newest_ts INTEGER,
+    UNIQUE (hub_id, epoch)
+  );
+
+  CREATE TABLE events (
+    stream INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    ts INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    agency INTEGER,
+    data TEXT NOT NULL,
+    PRIMARY KEY (stream, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX events_by_agency ON events (agency, ts) WHERE agency IS NOT NULL;
+
+  CREATE TABLE gaps (
+    stream INTEGER NOT NULL,
+    from_seq INTEGER NOT NULL,
+    to_seq INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    noticed_at INTEGER NOT NULL,
+    PRIMARY KEY (stream, from_seq)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE rejections (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    seq INTEGER,
+    type TEXT,
+    stream INTEGER
+  );
+
+  CREATE TABLE agencies (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT,
+    level INTEGER,
+    parent TEXT,
+    connection TEXT,
+    server TEXT,
+    listed INTEGER NOT NULL DEFAULT 0,
+    removed_at INTEGER
+  );
+
+  CREATE TABLE servers (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    cert_expires INTEGER,
+    listed INTEGER NOT NULL DEFAULT 0,
+    state TEXT,
+    since INTEGER,
+    last_heartbeat INTEGER,
+    latency_ms REAL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE server_transitions (
+    server TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    stream INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    from_state TEXT NOT NULL,
+    to_state TEXT NOT NULL,
+    reason TEXT,
+    PRIMARY KEY (server, at, stream, seq)
+  ) WITHOUT ROWID;
+  ${rollupTable('rollup_minute', 'minute')}
+  ${rollupTable('rollup_hour', 'hour')}
+
+  CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE,
+    sender INTEGER NOT NULL,
+    sent_at INTEGER NOT NULL,
+    reply_by INTEGER,
+    subject TEXT,
+    recipients INTEGER NOT NULL,
+    sends INTEGER NOT NULL DEFAULT 1
+  );
+
+  CREATE TABLE deliveries (
+    doc INTEGER NOT NULL,
+    recipient INTEGER NOT NULL,
+    sent_at INTEGER NOT NULL,
+    reply_by INTEGER,
+    delivered_at INTEGER,
+    failed_at INTEGER,
+    fail_reason TEXT,
+    statuses INTEGER NOT NULL DEFAULT 0,
+    arrived_at INTEGER,
+    accepted_at INTEGER,
+    answered_at INTEGER,
+    PRIMARY KEY (doc, recipient)
+  ) WITHOUT ROWID;
+  CREATE INDEX deliveries_pending ON deliveries (sent_at, recipient)
+    WHERE delivered_at IS NULL AND failed_at IS NULL;
+  CREATE INDEX deliveries_unreported ON deliveries (delivered_at, recipient)
+    WHERE statuses = 0 AND delivered_at IS NOT NULL;
+  CREATE INDEX deliveries_open_deadline ON deliveries (recipient, reply_by)
+    WHERE reply_by IS NOT NULL AND answered_at IS NULL;
+  CREATE INDEX deliveries_accepted ON deliveries (accepted_at, recipient, arrived_at)
+    WHERE accepted_at IS NOT NULL AND arrived_at IS NOT NULL;
+
+  CREATE TABLE deadline_counts (
+    agency INTEGER PRIMARY KEY,
+    on_time INTEGER NOT NULL DEFAULT 0,
+    late INTEGER NOT NULL DEFAULT 0
+  );
+`;
+
+/** The cache's own schema steps; `user_version` counts how many have run. */
+export const CORE_MIGRATIONS: readonly Migration[] = [{ id: 'store/1', up: (db) => db.exec(v1) }];

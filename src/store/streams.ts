@@ -1,0 +1,117 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * One history of one hub: a (hubId, epoch) pair. Sequence numbers are only compared within a
+ * stream; a hub that starts its numbering over gets a new stream and its old events stay apart.
+ */
+export interface StreamState {
+  readonly id: number;
+  readonly hubId: string;
+  readonly epoch: string;
+  hubName: string | null;
+  /** Highest seq stored in this stream (0 before the first event). */
+  lastSeq: number;
+  /** Events stored in this stream. */
+  events: number;
+  /** Event time of the newest stored event. */
+  newestTs: number | null;
+}
+
+/** Identity of a stream as the hub names it in `hello`. */
+export interface HubIdentity {
+  readonly hubId: string;
+  readonly epoch: string;
+}
+
+/** The cache file belongs to another hub: its history must not be mixed with this one's. */
+export class HubMismatchError extends Error {
+  override readonly name = 'HubMismatchError';
+  constructor(
+    readonly path: string,
+    readonly cachedHubId: string,
+    readonly hubId: string,
+  ) {
+    super(`cache ${path} holds the history of hub "${cachedHubId}", but this hub says it is "${hubId}"; use another cache file`);
+  }
+}
+
+interface StreamRow {
+  id: number;
+  hub_id: string;
+  epoch: string;
+  hub_name: string | null;
+  last_seq: number;
+  events: number;
+  newest_ts: number | null;
+}
+
+/** The streams of a cache file, mirrored in memory; the writer keeps both in step. */
+export class Streams {
+  private readonly byKey = new Map<string, StreamState>();
+  /** The stream events are written to now: the latest hello's. */
+  current: StreamState | null = null;
+
+  constructor(private readonly db: Database.Database) {
+    this.reload();
+  }
+
+  reload(): void {
+    this.byKey.clear();
+    const rows = this.db.prepare('SELECT id, hub_id, epoch, hub_name, last_seq, events, newest_ts FROM streams').all() as StreamRow[];
+    for (const r of rows) {
+      this.byKey.set(key(r.hub_id, r.epoch), {
+        id: r.id,
+        hubId: r.hub_id,
+        epoch: r.epoch,
+        hubName: r.hub_name,
+        lastSeq: r.last_seq,
+        events: r.events,
+        newestTs: r.newest_ts,
+      });
+    }
+    const cur = this.db.prepare("SELECT value FROM meta WHERE key = 'current_stream'").pluck().get() as string | undefined;
+    this.current = [...this.byKey.values()].find((s) => String(s.id) === cur) ?? null;
+  }
+
+  /** The hub this file belongs to (the first hello's), if any. */
+  hubId(): string | null {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = 'hub_id'").pluck().get() as string | undefined) ?? null;
+  }
+
+  find(identity: HubIdentity): StreamState | undefined {
+    return this.byKey.get(key(identity.hubId, identity.epoch));
+  }
+
+  /** Makes `identity` the current stream, creating it if new (inside a write transaction). */
+  select(identity: HubIdentity, hubName: string | null, now: number, path: string): StreamState {
+    const owner = this.hubId();
+    if (owner !== null && owner !== identity.hubId) throw new HubMismatchError(path, owner, identity.hubId);
+    if (owner === null) this.db.prepare("INSERT INTO meta (key, value) VALUES ('hub_id', ?)").run(identity.hubId);
+    let stream = this.find(identity);
+    if (!stream) {
+      const id = this.db
+        .prepare('INSERT INTO streams (hub_id, epoch, hub_name, first_seen) VALUES (?, ?, ?, ?) RETURNING id')
+        .pluck()
+        .get(identity.hubId, identity.epoch, hubName, now) as number;
+      stream = { id, hubId: identity.hubId, epoch: identity.epoch, hubName, lastSeq: 0, events: 0, newestTs: null };
+      this.byKey.set(key(identity.hubId, identity.epoch), stream);
+    } else if (hubName !== null && hubName !== stream.hubName) {
+      stream.hubName = hubName;
+      this.db.prepare('UPDATE streams SET hub_name = ? WHERE id = ?').run(hubName, stream.id);
+    }
+    if (this.current?.id !== stream.id) {
+      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_stream', ?)").run(String(stream.id));
+      this.current = stream;
+    }
+    return stream;
+  }
+
+  /** Saves a stream's counters after a batch. */
+  save(stream: StreamState): void {
+    this.db
+      .prepare('UPDATE streams SET last_seq = ?, events = ?, newest_ts = ? WHERE id = ?')
+      .run(stream.lastSeq, stream.events, stream.newestTs, stream.id);
+  }
+}
+
+const key = (hubId: string, epoch: string): string => `${hubId}\u0000${epoch}`;

@@ -1,0 +1,256 @@
+import type Database from 'better-sqlite3';
+import { isUnknownMessage, keepRaw } from '../protocol/index.js';
+import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
+import { AgencyIds } from './agency-ids.js';
+import { EventEffects, minuteOf } from './event-effects.js';
+import { GapBook } from './gap-book.js';
+import { HourCompaction } from './hour-compaction.js';
+import { RegistryWriter } from './registry-writer.js';
+import { RollupAccumulator } from './rollup-accumulator.js';
+import { Streams, type HubIdentity, type StreamState } from './streams.js';
+
+/** A stretch of sequence numbers the hub said it can no longer send. */
+export interface AnnouncedGap {
+  readonly fromSeq: number;
+  readonly toSeq: number;
+  readonly reason: string;
+}
+
+/** What the ingest client knows about a batch besides its messages. */
+export interface BatchMeta {
+  /** When the batch's last frame arrived; the time rejections are stamped with. */
+  readonly receivedAt?: number;
+  /** The history the events belong to, when no hello is in the batch. */
+  readonly identity?: HubIdentity;
+  /** Holes the hub announced (a reset with `since_too_old`). */
+  readonly gaps?: readonly AnnouncedGap[];
+  /** Fields the parser tolerated without knowing them. */
+  readonly unknownFields?: number;
+}
+
+/** What one batch did to the cache. */
+export interface ApplyResult {
+  /** Events newly stored. */
+  readonly stored: number;
+  /** Events already stored (same seq, same content): ignored, nothing changed. */
+  readonly duplicates: number;
+  /** Rejections written: the parser's plus the writer's own `seq_regression`s. */
+  readonly rejected: number;
+  readonly gapsOpened: number;
+  readonly gapsFilled: number;
+}
+
+type Message = TelemetryMessage | UnknownMessage;
+type Durable = Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
+
+/** The agency an event is filed under for an agency's recent activity. */
+function agencyOf(m: Durable): string | null {
+  if (isUnknownMessage(m)) return null;
+  switch (m.type) {
+    case 'document.sent':
+      return m.data.sender;
+    case 'document.delivered':
+    case 'document.failed':
+      return m.data.recipient;
+    case 'status.reported':
+    case 'document.replied':
+    case 'signature.verified':
+      return m.data.agency;
+    case 'agency.upsert':
+      return m.data.agency.id;
+    case 'agency.removed':
+      return m.data.id;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Writes batches of parsed telemetry into the cache, one transaction per batch. Idempotent on
+ * (hub, epoch, seq): an event already stored is recognised and changes nothing, rollups
+ * included. A jump in seq opens a gap, a later event inside it fills it; an event that is
+ * neither new nor a fill nor an exact repeat is kept aside as `seq_regression`.
+ */
+export class Writer {
+  readonly agencies: AgencyIds;
+  readonly streams: Streams;
+  private readonly minutes: RollupAccumulator;
+  private readonly hours: RollupAccumulator;
+  private readonly hoursFold: HourCompaction;
+  private readonly effects: EventEffects;
+  private readonly registry: RegistryWriter;
+  private readonly gaps: GapBook;
+  private readonly insertEvent;
+  private readonly findEvent;
+  private readonly insertRejection;
+  private readonly bumpCounter;
+  private readonly setMeta;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+  ) {
+    this.agencies = new AgencyIds(db, true);
+    this.streams = new Streams(db);
+    this.minutes = new RollupAccumulator(db, 'rollup_minute', 'minute');
+    this.hours = new RollupAccumulator(db, 'rollup_hour', 'hour');
+    this.hoursFold = new HourCompaction(db);
+    this.registry = new RegistryWriter(db, this.agencies);
+    this.effects = new EventEffects(db, this.agencies, this.minutes, this.registry);
+    this.gaps = new GapBook(db);
+    this.insertEvent = db.prepare<[number, number, number, string, number | null, string]>(
+      'INSERT OR IGNORE INTO events (stream, seq, ts, type, agency, data) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.findEvent = db.prepare<[number, number], { ts: number; type: string; data: string }>(
+      'SELECT ts, type, data FROM events WHERE stream = ? AND seq = ?',
+    );
+    this.insertRejection = db.prepare(
+      'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.bumpCounter = db.prepare('INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n');
+    this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  }
+
+  /** Stores one batch atomically; on failure nothing of it is kept and the error is rethrown. */
+  applyBatch(messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, now: number): ApplyResult {
+    const maxAgency = this.agencies.maxId();
+    try {
+      return this.db.transaction(() => this.apply(messages, rejections, meta, meta.receivedAt ?? now))();
+    } catch (err) {
+      this.minutes.clear();
+      this.hours.clear();
+      this.effects.clear();
+      this.agencies.forgetAbove(maxAgency);
+      this.streams.reload();
+      this.hoursFold.reload();
+      throw err;
+    }
+  }
+
+  private apply(messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number): ApplyResult {
+    let stream: StreamState | null = meta.identity ? this.streams.select(meta.identity, null, at, this.path) : this.streams.current;
+    const kept: Rejection[] = [...rejections];
+    let stored = 0;
+    let duplicates = 0;
+    let gapsOpened = 0;
+    let gapsFilled = 0;
+    let unknownTypes = 0;
+    let newestMinute: number | null = null;
+    const touched = new Set<StreamState>();
+
+    for (const m of messages) {
+      if (!isUnknownMessage(m)) {
+        switch (m.type) {
+          case 'hello':
+            stream = this.streams.select({ hubId: m.data.hubId, epoch: m.data.epoch }, m.data.hubName, at, this.path);
+            this.setMeta.run('hub_version', m.data.hubVersion);
+            this.setMeta.run('hub_newest_seq', String(m.data.newestSeq));
+            continue;
+          case 'heartbeat':
+            this.setMeta.run('hub_newest_seq', String(m.data.newestSeq));
+            continue;
+          case 'reset':
+            this.setMeta.run('last_reset', JSON.stringify({ at, ...m.data }));
+            continue;
+          case 'registry.snapshot':
+            for (const a of m.data.agencies) this.registry.agency(a);
+            for (const s of m.data.securityServers) this.registry.server(s);
+            continue;
+        }
+      }
+      const event = m as Durable;
+      stream ??= this.streams.select({ hubId: this.streams.hubId() ?? 'unidentified', epoch: 'unidentified' }, null, at, this.path);
+      const ts = Date.parse(event.ts);
+      const data = JSON.stringify(event.data) ?? 'null';
+      const agencyCode = agencyOf(event);
+      const agency = agencyCode === null ? null : this.agencies.idOf(agencyCode);
+      if (event.seq > stream.lastSeq) {
+        if (this.insertEvent.run(stream.id, event.seq, ts, event.type, agency, data).changes === 0) {
+          duplicates++;
+          continue;
+        }
+        if (event.seq > stream.lastSeq + 1 && stream.events > 0) {
+          this.gaps.open(stream.id, stream.lastSeq + 1, event.seq - 1, at);
+          gapsOpened++;
+        }
+        stream.lastSeq = event.seq;
+      } else if (this.gaps.covers(stream.id, event.seq)) {
+        this.insertEvent.run(stream.id, event.seq, ts, event.type, agency, data);
+        this.gaps.fill(stream.id, event.seq);
+        gapsFilled++;
+      } else {
+        const existing = this.findEvent.get(stream.id, event.seq);
+        if (existing && existing.ts === ts && existing.type === event.type && existing.data === data) {
+          duplicates++;
+          continue;
+        }
+        kept.push({
+          reason: 'seq_regression',
+          detail: existing
+            ? `seq: ${event.seq} already holds a different event in epoch ${stream.epoch}`
+            : `seq: expected more than ${stream.lastSeq}, got ${event.seq} in epoch ${stream.epoch}`,
+          raw: keepRaw(JSON.stringify(event)),
+          seq: event.seq,
+          type: event.type,
+        });
+        continue;
+      }
+      stored++;
+      stream.events++;
+      if (stream.newestTs === null || ts > stream.newestTs) stream.newestTs = ts;
+      touched.add(stream);
+      const minute = minuteOf(ts);
+      if (newestMinute === null || minute > newestMinute) newestMinute = minute;
+      if (isUnknownMessage(event)) unknownTypes++;
+      else this.applyEffects(event, ts, stream.id);
+    }
+
+    for (const gap of meta.gaps ?? []) {
+      if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) gapsOpened++;
+    }
+    for (const r of kept) {
+      this.insertRejection.run(at, r.reason, r.detail, r.raw, r.seq ?? null, r.type ?? null, stream?.id ?? null);
+      this.bumpCounter.run(`rejections.${r.reason}`, 1);
+    }
+    if (kept.length) this.bumpCounter.run('rejections', kept.length);
+    if (duplicates) this.bumpCounter.run('duplicates', duplicates);
+    if (unknownTypes) this.bumpCounter.run('unknown_types', unknownTypes);
+    if (meta.unknownFields) this.bumpCounter.run('unknown_fields', meta.unknownFields);
+
+    this.hoursFold.routeLate(this.minutes, this.hours);
+    this.minutes.flush();
+    this.hours.flush();
+    this.effects.flush();
+    this.hoursFold.advance(newestMinute);
+    for (const s of touched) this.streams.save(s);
+    return { stored, duplicates, rejected: kept.length, gapsOpened, gapsFilled };
+  }
+
+  private applyEffects(m: Exclude<Durable, UnknownMessage>, ts: number, stream: number): void {
+    const fx = this.effects;
+    switch (m.type) {
+      case 'document.sent':
+        return fx.documentSent(m, ts);
+      case 'document.delivered':
+        return fx.documentDelivered(m, ts);
+      case 'document.failed':
+        return fx.documentFailed(m, ts);
+      case 'status.reported':
+        return fx.statusReported(m, ts);
+      case 'document.replied':
+        return fx.documentReplied(m, ts);
+      case 'signature.verified':
+        return fx.signatureVerified(m, ts);
+      case 'server.heartbeat':
+        return fx.serverHeartbeat(m, ts);
+      case 'server.state':
+        return fx.serverState(m as MessageOf<'server.state'>, ts, stream);
+      case 'agency.upsert':
+        return fx.agencyUpsert(m);
+      case 'agency.removed':
+        return fx.agencyRemoved(m, ts);
+      case 'server.upsert':
+        return fx.serverUpsert(m);
+    }
+  }
+}
