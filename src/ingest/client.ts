@@ -3,7 +3,7 @@ import { isSessionType, isUnknownMessage, parseFrame, type MessageOf, type Telem
 import { backoffDelay } from './backoff.js';
 import { BatchBuilder } from './batch-builder.js';
 import { displayHubUrl, parseHubUrl, subscribeUrl } from './hub-url.js';
-import { LivenessWatch } from './liveness.js';
+import { LivenessWatch, seconds } from './liveness.js';
 import { HARD_FRAME_FACTOR, PRE_HELLO_STALE_MS, resolveIngestOptions, type IngestOptions, type ResolvedIngestOptions } from './options.js';
 import { RateMeter } from './rate-meter.js';
 import type { HelloMessage, HubIdentity, IngestBatch, IngestSink, StoredMessage } from './sink.js';
@@ -172,7 +172,7 @@ class IngestSession implements IngestClient {
       {
         ping: () => ws.ping(),
         stale: (silentMs) => {
-          this.noteError(`hub silent for ${Math.round(silentMs / 1000)} s`, false);
+          this.noteError(`hub silent for ${seconds(silentMs)}`, false);
           this.updateConnectedState();
         },
         dead: (why) => {
@@ -223,7 +223,7 @@ class IngestSession implements IngestClient {
     }
     // One immediate redial to resync; a hub that changes identity on every link gets backoff.
     const immediate = this.resyncPending && this.resyncStreak++ < 1;
-    const delay = immediate ? 0 : backoffDelay(linkWasUp ? 0 : this.failures, this.o.backoff, this.o.random);
+    const delay = immediate ? 0 : backoffDelay(linkWasUp ? 0 : this.failures - 1, this.o.backoff, this.o.random);
     this.resyncPending = false;
     this.counts.reconnects++;
     this.nextAttemptAt = this.o.timers.now() + delay;

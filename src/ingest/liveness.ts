@@ -93,7 +93,7 @@ export class LivenessWatch {
     this.pingTimer = undefined;
     if (this.stopped || this.paused) return;
     if (!this.answeredSincePing) {
-      this.events.dead(`no answer to ping within ${Math.round(this.options.pingIntervalMs / 1000)} s (half-open connection)`);
+      this.events.dead(`no answer to ping within ${seconds(this.options.pingIntervalMs)} (half-open connection)`);
       return;
     }
     this.answeredSincePing = false;
@@ -119,7 +119,7 @@ export class LivenessWatch {
     const { staleAfterMs } = this.options;
     if (silent >= 2 * staleAfterMs) {
       // The link answers pings but the stream has stopped; a fresh subscription is the remedy.
-      this.events.dead(`hub silent for ${Math.round(silent / 1000)} s`);
+      this.events.dead(`hub silent for ${seconds(silent)}`);
       return;
     }
     if (silent >= staleAfterMs && !this.isStale) {
@@ -129,3 +129,6 @@ export class LivenessWatch {
     this.rearmSilence();
   }
 }
+
+/** "0.4 s", "12 s": enough precision for a reason line. */
+export const seconds = (ms: number): string => `${ms < 10_000 ? Math.round(ms / 100) / 10 : Math.round(ms / 1000)} s`;

@@ -36,6 +36,11 @@ export interface TestHub {
   newestSeq(): number;
   /** Adds events and streams them to connected clients. */
   append(count: number): void;
+  /**
+   * Counts events as part of the history without streaming them: the test has already sent
+   * them by hand with {@link injectRaw}. A later subscription replays them normally.
+   */
+  appendDelivered(count: number): void;
   /** Sends a frame as-is to every client (not replayed after reconnect). */
   injectRaw(data: string | Buffer): void;
   /** Cuts every connection at once (TCP reset), as a crash or network loss would. */
@@ -161,6 +166,10 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     append(count) {
       newest += count;
       for (const c of clients) pump(c);
+    },
+    appendDelivered(count) {
+      newest += count;
+      for (const c of clients) c.cursor += count;
     },
     injectRaw(data) {
       for (const c of clients) c.ws.send(data, { binary: false });
