@@ -43,7 +43,7 @@ export interface AlertEngineOptions {
   readonly now?: () => number;
   /** Who acknowledges by default: the OS user running the console. */
   readonly user?: string;
-  /** Never write to the cache (one-shot checks next to a running console). */
+  /** Never write to the cache (one-shot checks next to a running console); implied by a read-only handle. */
   readonly readOnly?: boolean;
 }
 
@@ -96,19 +96,23 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const clock = opts.now ?? Date.now;
   const defaultUser = opts.user ?? osUser();
   const store = opts.db ? openAlertStore(opts.db) : null;
-  const writable = store !== null && !opts.readOnly;
+  const writable = store !== null && !opts.readOnly && !opts.db?.readonly;
   const listeners = new Set<(s: AlertSnapshot) => void>();
 
   /** What the cache holds (to know what changed), and the live state. */
   const persisted = new Map<string, AlertState>();
   let states = new Map<string, AlertState>();
-  if (store) {
-    const { states: saved, savedAt } = store.load();
-    for (const s of saved) persisted.set(s.key, s);
-    if (savedAt !== null && clock() - savedAt <= config.restoreTolerance) {
-      for (const s of saved) states.set(s.key, s);
+  const saved = store ? store.load() : { states: [], savedAt: null };
+  for (const s of saved.states) persisted.set(s.key, s);
+  let restored = false;
+  /** Saved state is taken back at the first evaluation, judged against that evaluation's time. */
+  const restore = (now: number): void => {
+    if (restored) return;
+    restored = true;
+    if (saved.savedAt !== null && now - saved.savedAt <= config.restoreTolerance) {
+      for (const s of saved.states) states.set(s.key, s);
     }
-  }
+  };
 
   let serverIndex: { agencies: readonly Agency[]; map: Map<string, string> } | null = null;
   const serverOf = (agencyId: string): string | undefined => {
@@ -144,6 +148,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   };
 
   const evaluate = (now: number = clock()) => {
+    restore(now);
     let servers: readonly ServerRow[] | null = null;
     const ctx: RuleContext = {
       metrics: opts.metrics,
@@ -193,6 +198,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
     evaluate,
     current: () => last ?? evaluate(),
     acknowledge(alertId, user = defaultUser, now = clock()) {
+      restore(now);
       const s = states.get(alertId);
       if (!s || s.phase === 'resolved') return false;
       const acked: AlertState = { ...s, ack: { by: user, at: now } };

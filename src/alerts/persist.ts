@@ -1,28 +1,28 @@
 /**
  * Alert state and acknowledgements kept in the cache file, so a restarted console shows the
- * same incidents with the same acknowledgements. The tables are created by versioned steps of
- * their own (tracked in `alert_meta`), which the store may also run from its migration list.
+ * same incidents with the same acknowledgements. The tables come from schema steps of their
+ * own, in the store's format: pass {@link ALERT_MIGRATIONS} to `openCache({ extraMigrations })`;
+ * {@link migrateAlertTables} applies the same steps, with the same bookkeeping, to a handle
+ * opened otherwise.
  */
 import type Database from 'better-sqlite3';
 import type { AlertLabels, AlertState, Phase, RuleId, Severity, SummaryParams } from './types.js';
 
 type Db = Database.Database;
 
-/** One schema step of the alert tables; `up` runs inside a transaction. */
+/** One schema step, shaped as the store's `Migration` (id recorded in `schema_steps`). */
 export interface AlertMigration {
-  readonly version: number;
-  readonly description: string;
-  up(db: Db): void;
+  readonly id: string;
+  readonly up: (db: Db) => void;
 }
 
 export const ALERT_MIGRATIONS: readonly AlertMigration[] = [
   {
-    version: 1,
-    description: 'alert state, acknowledgement log',
+    id: 'alerts/1',
     up(db) {
       db.exec(`
-        CREATE TABLE IF NOT EXISTS alert_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE IF NOT EXISTS alert_state (
+        CREATE TABLE alert_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE alert_state (
           key TEXT PRIMARY KEY,
           rule TEXT NOT NULL,
           labels TEXT NOT NULL,
@@ -35,8 +35,8 @@ export const ALERT_MIGRATIONS: readonly AlertMigration[] = [
           params TEXT NOT NULL,
           ack_by TEXT,
           ack_at INTEGER
-        );
-        CREATE TABLE IF NOT EXISTS alert_ack_log (
+        ) WITHOUT ROWID;
+        CREATE TABLE alert_ack_log (
           id INTEGER PRIMARY KEY,
           key TEXT NOT NULL,
           rule TEXT NOT NULL,
@@ -48,20 +48,25 @@ export const ALERT_MIGRATIONS: readonly AlertMigration[] = [
   },
 ];
 
-/** Brings the alert tables up to date; safe to call on every open. */
-export function migrateAlertTables(db: Db): void {
-  db.exec('CREATE TABLE IF NOT EXISTS alert_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
-  const row = db.prepare("SELECT value FROM alert_meta WHERE key = 'schema_version'").get() as
-    { value: string } | undefined;
-  const current = row ? Number(row.value) : 0;
+/** Same definition as the store's, so whichever runs first, the other sees the steps done. */
+const STEPS_TABLE =
+  'CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID';
+
+/** Applies the alert steps not yet recorded in `schema_steps`, each in its own transaction. */
+export function migrateAlertTables(db: Db, now: number = Date.now()): void {
+  db.exec(STEPS_TABLE);
+  const done = new Set(db.prepare('SELECT id FROM schema_steps').pluck().all() as string[]);
   for (const m of ALERT_MIGRATIONS) {
-    if (m.version <= current) continue;
+    if (done.has(m.id)) continue;
     db.transaction(() => {
       m.up(db);
-      db.prepare("INSERT OR REPLACE INTO alert_meta (key, value) VALUES ('schema_version', ?)").run(String(m.version));
-    })();
+      db.prepare('INSERT INTO schema_steps (id, applied_at) VALUES (?, ?)').run(m.id, now);
+    }).immediate();
   }
 }
+
+const hasAlertTables = (db: Db): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alert_state'").get() !== undefined;
 
 interface StateRow {
   key: string;
@@ -92,6 +97,13 @@ const fromRow = (r: StateRow): AlertState => ({
   ack: r.ack_by !== null && r.ack_at !== null ? { by: r.ack_by, at: r.ack_at } : null,
 });
 
+const emptyStore: AlertStore = {
+  load: () => ({ states: [], savedAt: null }),
+  save() {},
+  recordAck() {},
+  ackLog: () => [],
+};
+
 /** Reads and writes the persisted alert state of one cache. */
 export interface AlertStore {
   /** Saved states and when they were last saved (null: never). */
@@ -104,8 +116,13 @@ export interface AlertStore {
   ackLog(limit?: number): { key: string; rule: RuleId; severity: Severity; by: string; at: number }[];
 }
 
+/**
+ * The alert tables of a cache. A read-only handle (a second console, `hubmon status`) is never
+ * migrated or written; if its file has no alert tables yet, it simply holds no saved state.
+ */
 export function openAlertStore(db: Db): AlertStore {
-  migrateAlertTables(db);
+  if (!db.readonly) migrateAlertTables(db);
+  if (!hasAlertTables(db)) return emptyStore;
   const selectAll = db.prepare<[], StateRow>('SELECT * FROM alert_state');
   const selectSaved = db.prepare<[], { value: string }>("SELECT value FROM alert_meta WHERE key = 'saved_at'");
   const upsert = db.prepare(`
