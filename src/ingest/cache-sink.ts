@@ -1,0 +1,33 @@
+import type { Cache } from '../store/index.js';
+import type { HelloMessage, HubIdentity, IngestBatch, IngestSink } from './sink.js';
+
+/**
+ * The ingest client's sink over the SQLite cache: one `applyBatch` transaction per batch, so a
+ * crash mid-batch leaves the cache exactly as it was before that batch, and the cursor the
+ * client resumes from is the cache's own.
+ */
+export function cacheSink(cache: Cache): IngestSink {
+  return {
+    lastIdentity(): HubIdentity | undefined {
+      const c = cache.cursor();
+      return c.hubId !== null && c.epoch !== null ? { hubId: c.hubId, epoch: c.epoch } : undefined;
+    },
+    cursor(identity: HubIdentity): number {
+      return cache.lastSeq(identity);
+    },
+    onHello(hello: HelloMessage): void {
+      // Makes the hello's history the current one (or refuses a different hub's) before any
+      // of its events arrive.
+      cache.applyBatch([hello], [], { receivedAt: cache.now() });
+    },
+    write(batch: IngestBatch): void {
+      const messages = batch.registry.length === 0 ? batch.events : [...batch.registry, ...batch.events];
+      cache.applyBatch(messages, batch.rejections, {
+        receivedAt: batch.receivedAt,
+        ...(batch.identity && { identity: batch.identity }),
+        gaps: batch.gaps,
+        unknownFields: batch.unknownFields,
+      });
+    },
+  };
+}
