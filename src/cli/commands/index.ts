@@ -1,7 +1,8 @@
 import type { Command } from '../command.js';
+import { simCommand } from './sim.js';
 
 /**
  * Every subcommand, in the order `hubmon --help` lists them. The console itself is the
  * default when no subcommand is named.
  */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [simCommand];

@@ -1,0 +1,124 @@
+/**
+ * One connected client: the opening (hello, registry, reset if needed), catch-up from the
+ * replay buffer in batches, then live events, heartbeats when idle — with backpressure, so a
+ * slow client holds a cursor into the buffer instead of a growing queue in memory.
+ */
+import type { WebSocket } from 'ws';
+import type { ReplayBuffer } from './replay-buffer.js';
+
+/** Stop writing to a client once this much is queued in its socket. */
+export const HIGH_WATER_BYTES = 1 << 20;
+
+export type ResetReason = 'since_too_old' | 'since_ahead' | 'epoch_changed';
+
+/** What the hub lends each session. */
+export interface SessionHost {
+  readonly buffer: ReplayBuffer;
+  readonly batchMax: number;
+  readonly heartbeatMs: number;
+  /** A session message (seq = newest so far, ts = hub time), serialized. */
+  sessionMessage(type: string, data: object): string;
+  helloData(): object;
+  /** The registry snapshot parts, serialized, for a new connection. */
+  snapshotMessages(): string[];
+  /** Sending paused: catch-up and live events wait (heartbeats go on unless silenced). */
+  readonly sendingPaused: boolean;
+  readonly silenced: boolean;
+}
+
+export interface ResumeRequest {
+  readonly since?: number;
+  readonly epoch?: string;
+}
+
+export class ClientSession {
+  /** Highest seq sent to this client. */
+  private cursor = 0;
+  private lastSentAt = performance.now();
+  private waitingForDrain = false;
+  private closed = false;
+
+  constructor(readonly ws: WebSocket, private readonly host: SessionHost, private readonly hubEpoch: string) {
+    ws.on('close', () => (this.closed = true));
+    ws.on('error', () => (this.closed = true));
+  }
+
+  /** Sends the opening and starts streaming from where the client asked. */
+  open(request: ResumeRequest): void {
+    const { buffer } = this.host;
+    this.sendText(this.host.sessionMessage('hello', this.host.helloData()));
+    for (const part of this.host.snapshotMessages()) this.sendText(part);
+    const oldest = buffer.oldestSeq;
+    const newest = buffer.newestSeq;
+    const since = request.since;
+    let reason: ResetReason | undefined;
+    if (request.epoch !== undefined && request.epoch !== this.hubEpoch) reason = 'epoch_changed';
+    else if (since !== undefined && since > newest) reason = 'since_ahead';
+    else if (since !== undefined && since < oldest - 1) reason = 'since_too_old';
+    if (reason) this.sendReset(reason, since ?? 0);
+    this.cursor = reason || since === undefined ? oldest - 1 : since;
+    this.pump();
+  }
+
+  private sendReset(reason: ResetReason, requestedSince: number): void {
+    const { buffer } = this.host;
+    this.sendText(this.host.sessionMessage('reset', { reason, requestedSince, oldestSeq: buffer.oldestSeq, newestSeq: buffer.newestSeq }));
+  }
+
+  /** Sends as much as the socket takes without queuing past the high-water mark. */
+  pump(): void {
+    const host = this.host;
+    if (this.closed || host.sendingPaused || host.silenced || this.waitingForDrain) return;
+    const { buffer, batchMax } = host;
+    const ws = this.ws;
+    if (this.cursor < buffer.oldestSeq - 1) {
+      // This client fell so far behind that the buffer dropped what it still needs.
+      this.sendReset('since_too_old', this.cursor);
+      this.cursor = buffer.oldestSeq - 1;
+    }
+    let pos = buffer.positionAfter(this.cursor);
+    const size = buffer.size;
+    if (pos >= size) return;
+    let frames = 0;
+    while (pos < size && ws.bufferedAmount < HIGH_WATER_BYTES) {
+      const end = Math.min(size, pos + batchMax);
+      let frame: string;
+      if (end - pos === 1) frame = buffer.textAt(pos);
+      else {
+        const parts = new Array<string>(end - pos);
+        for (let i = pos; i < end; i++) parts[i - pos] = buffer.textAt(i);
+        frame = `[${parts.join(',')}]`;
+      }
+      this.cursor = buffer.seqAt(end - 1);
+      pos = end;
+      frames++;
+      if (pos < size && ws.bufferedAmount + frame.length < HIGH_WATER_BYTES) ws.send(frame);
+      else {
+        this.sendLast(frame);
+        break;
+      }
+    }
+    if (frames) this.lastSentAt = performance.now();
+  }
+
+  /** Sends the round's last frame and resumes pumping once the socket has taken it. */
+  private sendLast(frame: string): void {
+    this.waitingForDrain = true;
+    this.ws.send(frame, () => {
+      this.waitingForDrain = false;
+      if (!this.closed) setImmediate(() => this.pump());
+    });
+  }
+
+  /** Sends a heartbeat if nothing went out for the heartbeat interval. */
+  heartbeatIfIdle(now: number, data: object): void {
+    if (this.closed || this.host.silenced || now - this.lastSentAt < this.host.heartbeatMs) return;
+    this.sendText(this.host.sessionMessage('heartbeat', data));
+  }
+
+  sendText(text: string | Buffer, binary = false): void {
+    if (this.closed) return;
+    this.ws.send(text, { binary });
+    this.lastSentAt = performance.now();
+  }
+}

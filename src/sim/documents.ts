@@ -1,0 +1,103 @@
+/**
+ * What a simulated document looks like: its edXML id, recipients, size, subject, deadline and
+ * the signature the hub finds on it.
+ */
+import type { SignatureResult } from '../protocol/index.js';
+import type { Rng } from '../registry/rng.js';
+import { LOCAL_OFFSET_MS } from './rhythm.js';
+
+const DAY = 86_400_000;
+
+/** Kinds of document (thể loại văn bản) as they appear in the number: 123/QĐ-UBND. */
+const KINDS = ['QĐ', 'TB', 'KH', 'BC', 'TTr', 'GM'] as const;
+
+/**
+ * edXML document id: sender, local issue date, number/code. Two in three are official letters
+ * (công văn), numbered `123/BTC-VP`; the rest carry their kind: `45/QĐ-UBND`.
+ */
+export function documentId(sender: string, unitCode: string, number: number, t: number, rng: Rng): string {
+  const d = new Date(t + LOCAL_OFFSET_MS);
+  const date = `${d.getUTCFullYear()}/${pad2(d.getUTCMonth() + 1)}/${pad2(d.getUTCDate())}`;
+  const r = rng();
+  const code = r < 0.66 ? `${unitCode}-VP` : `${KINDS[Math.floor((r - 0.66) * (KINDS.length / 0.34))] ?? 'TB'}-${unitCode}`;
+  return `${sender},${date},${number}/${code}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * How many recipients a document goes to: most go to one, some to a handful, a few are
+ * broadcast to every province or department. Mean ≈ 3.8, the hub's received/sent ratio in 2021.
+ */
+export function recipientCount(rng: Rng): number {
+  const r = rng();
+  if (r < 0.6) return 1;
+  if (r < 0.8) return 2 + Math.floor(rng() * 2);
+  if (r < 0.96) return 4 + Math.floor(rng() * 7);
+  return 20 + Math.floor(rng() * 44);
+}
+
+const SUBJECTS = [
+  'V/v báo cáo tình hình thực hiện nhiệm vụ',
+  'V/v góp ý dự thảo Nghị định',
+  'V/v triển khai Kế hoạch chuyển đổi số',
+  'V/v cung cấp số liệu phục vụ báo cáo',
+  'V/v mời họp trực tuyến',
+  'V/v tăng cường công tác phòng, chống thiên tai',
+  'V/v kiểm tra, rà soát văn bản quy phạm pháp luật',
+  'V/v đôn đốc thực hiện kết luận thanh tra',
+  'Thông báo kết luận của Lãnh đạo',
+  'V/v phân bổ kinh phí năm',
+  'V/v tổng kết công tác cải cách hành chính',
+  'V/v xin ý kiến về phương án sắp xếp đơn vị hành chính',
+] as const;
+
+export function subject(rng: Rng): string {
+  return SUBJECTS[Math.floor(rng() * SUBJECTS.length)] ?? SUBJECTS[0];
+}
+
+/** Attachment count and package size: a signed PDF or two, sometimes scans of tens of MB. */
+export function packageShape(rng: Rng): { attachments: number; sizeBytes: number } {
+  const attachments = rng() < 0.85 ? 1 + Math.floor(rng() * 2) : 3 + Math.floor(rng() * 8);
+  const sizeBytes = Math.round(40_000 * attachments * Math.exp(rng() * 4));
+  return { attachments, sizeBytes };
+}
+
+/**
+ * Reply deadline (hạn trả lời, edXML DueDate): the end of office hours (17:00 local)
+ * 3 to 15 days after sending.
+ */
+export function replyDeadline(sent: number, rng: Rng): number {
+  const localMidnight = Math.floor((sent + LOCAL_OFFSET_MS) / DAY) * DAY - LOCAL_OFFSET_MS;
+  return localMidnight + (3 + Math.floor(rng() * 13)) * DAY + 17 * 3_600_000;
+}
+
+/** Failure kinds among unsigned or badly signed documents, most common first (seed 002). */
+const FAILURES: readonly [SignatureResult, number][] = [
+  ['missing', 0.7],
+  ['incomplete_info', 0.1],
+  ['invalid', 0.06],
+  ['expired_certificate', 0.06],
+  ['untrusted_issuer', 0.05],
+  ['revoked_certificate', 0.03],
+];
+
+export function signatureFailure(rng: Rng): SignatureResult {
+  let r = rng();
+  for (const [result, share] of FAILURES) {
+    if (r < share) return result;
+    r -= share;
+  }
+  return 'missing';
+}
+
+/** The government CA (Ban Cơ yếu Chính phủ) issues the hub's trusted certificates. */
+export const TRUSTED_ISSUER = 'Cục Chứng thực số và Bảo mật thông tin - Ban Cơ yếu Chính phủ';
+export const UNTRUSTED_ISSUERS = ['VNPT-CA', 'Viettel-CA', 'FPT-CA', 'BKAV-CA'] as const;
+
+/** A signature the hub cannot accept at all stops delivery; a missing one is delivered, flagged. */
+export function blocksDelivery(result: SignatureResult): boolean {
+  return result === 'invalid' || result === 'revoked_certificate';
+}

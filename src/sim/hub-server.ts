@@ -1,0 +1,282 @@
+/**
+ * The simulated hub: a real WebSocket server speaking telemetry protocol v1 at
+ * `/v1/telemetry`, fed by the generator (or a recording), with the hooks fault tests need.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { PROTOCOL_VERSION, RESUME_PARAM, TELEMETRY_PATH } from '../protocol/index.js';
+import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
+import { VERSION } from '../cli/version.js';
+import { ClientSession, type SessionHost } from './client-session.js';
+import { createClock, type ClockMode, type SimClock } from './clock.js';
+import { SimGenerator } from './generator.js';
+import { isoTime } from './iso-time.js';
+import type { Incident } from './incidents.js';
+import { RecordingWriter } from './recording.js';
+import { snapshotPartData } from './registry-snapshot.js';
+import { ReplayBuffer } from './replay-buffer.js';
+import { loadReplay, type RecordedEvent } from './replay-source.js';
+import { worldFromRegistry } from './world.js';
+
+export interface SimHubOptions {
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly seed?: number;
+  /** Simulated seconds per real second. */
+  readonly speed?: number;
+  /** Agencies in the registry (95 top-level units, more generates lower levels). */
+  readonly agencies?: number;
+  /** Simulated time the hub starts at (default: now). */
+  readonly start?: number | Date;
+  /** Simulated history generated before `start`, ms. */
+  readonly history?: number;
+  /** Durable events the replay buffer holds. */
+  readonly bufferSize?: number;
+  /** Real ms of silence after which a client gets a heartbeat. */
+  readonly heartbeatMs?: number;
+  /** Most messages per frame. */
+  readonly batchMax?: number;
+  /** Bearer token clients must present; none means open. */
+  readonly token?: string;
+  readonly epoch?: string;
+  readonly hubId?: string;
+  readonly hubName?: string;
+  /** Serve this recording instead of generating. */
+  readonly replayFile?: string;
+  /** Pace the recording by its timestamps at `speed` (default: serve it all at once). */
+  readonly replayPaced?: boolean;
+  /** Write the stream to this NDJSON file. */
+  readonly recordFile?: string;
+  /** `manual`: simulated time moves only through `advance`/`emitEvents` (tests). */
+  readonly clock?: ClockMode;
+  /** Multiplies every agency's traffic (load tests). */
+  readonly volumeScale?: number;
+  readonly incidents?: boolean;
+  /** Real ms between generator ticks in realtime mode. */
+  readonly tickMs?: number;
+}
+
+export interface SimHub {
+  readonly url: string;
+  readonly port: number;
+  readonly epoch: string;
+  /** The incident script planned so far (empty when replaying). */
+  readonly incidents: readonly Incident[];
+  readonly newestSeq: number;
+  readonly oldestSeq: number;
+  readonly clientCount: number;
+  /** Current simulated time, epoch ms. */
+  now(): number;
+  close(): Promise<void>;
+  /** Moves simulated time forward and streams what happened. */
+  advance(ms: number): number;
+  /** Generates exactly `n` more durable events (manual clock moves to the last one). */
+  emitEvents(n: number): number;
+  /** Appends a durable event of any type (unknown types too) with the next seq. */
+  injectEvent(type: string, data: unknown): number;
+  /** Sends a raw frame to every client, bypassing the protocol. */
+  injectRaw(frame: string | Buffer, options?: { binary?: boolean }): void;
+  pauseSending(): void;
+  /** Undoes pauseSending and silence. */
+  resume(): void;
+  /** Stops sending anything, heartbeats included, without closing: a half-open link. */
+  silence(): void;
+  /** Terminates every client socket. */
+  dropClients(): void;
+  /** Restarts like a real hub: clients dropped, buffer emptied, seq from 1, new epoch. */
+  restart(options?: { epoch?: string }): string;
+}
+
+export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const speed = options.speed ?? 1;
+  const start = options.start === undefined ? Date.now() : +options.start;
+  const buffer = new ReplayBuffer(options.bufferSize ?? 500_000);
+  const batchMax = Math.max(1, options.batchMax ?? 500);
+  const heartbeatMs = options.heartbeatMs ?? 5_000;
+  const replay = options.replayFile ? await loadReplay(options.replayFile) : undefined;
+  const recorder = options.recordFile ? new RecordingWriter(options.recordFile) : undefined;
+
+  let generator: SimGenerator | undefined;
+  let pending: RecordedEvent[] = [];
+  let clock: SimClock;
+  let agencies;
+  let securityServers;
+  if (replay) {
+    ({ agencies, securityServers } = replay);
+    const paced = options.replayPaced ?? false;
+    const first = replay.events[0]?.t ?? start;
+    const last = replay.events.at(-1)?.t ?? start;
+    clock = createClock({ mode: options.clock ?? 'realtime', start: paced ? first : last, speed });
+    pending = replay.events;
+  } else {
+    const registry = buildRegistry({ totalAgencies: options.agencies ?? 95, seed });
+    ({ agencies, securityServers } = registry);
+    clock = createClock({ mode: options.clock ?? 'realtime', start, speed });
+    generator = new SimGenerator({
+      world: worldFromRegistry(registry), seed, start, historyMs: options.history ?? 3_600_000,
+      volumeScale: options.volumeScale, incidents: options.incidents,
+    });
+  }
+  const hubId = options.hubId ?? replay?.hubId ?? `sim-${seed}`;
+  const hubName = options.hubName ?? replay?.hubName ?? 'Trục liên thông văn bản quốc gia (mô phỏng)';
+  let epoch = options.epoch ?? replay?.epoch ?? `sim-${seed}-${new Date(start).toISOString().replace(/[-:.]/g, '')}`;
+  let restarts = 0;
+  const snapshotData = snapshotPartData(agencies, securityServers);
+  const sessions = new Set<ClientSession>();
+  let sendingPaused = false;
+  let silenced = false;
+
+  const iso = (t: number): string => new Date(t).toISOString();
+  const host: SessionHost = {
+    buffer, batchMax, heartbeatMs,
+    get sendingPaused() { return sendingPaused; },
+    get silenced() { return silenced; },
+    sessionMessage: (type, data) => JSON.stringify({ v: PROTOCOL_VERSION, seq: buffer.newestSeq, ts: iso(clock.now()), type, data }),
+    helloData: () => ({
+      hubId, hubName, hubVersion: `hubmon-sim ${VERSION}`, epoch, serverTime: iso(clock.now()),
+      newestSeq: buffer.newestSeq, oldestSeq: buffer.oldestSeq, heartbeatMs,
+    }),
+    snapshotMessages: () => snapshotData.map((d) =>
+      `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso(clock.now())}","type":"registry.snapshot","data":${d}}`),
+  };
+
+  const append = (seq: number, text: string): void => {
+    buffer.append(seq, text);
+    recorder?.write(text);
+  };
+  const appendEvent = (t: number, type: string, data: unknown): void => {
+    const seq = buffer.newestSeq + 1;
+    // Envelope spelled out: the same bytes as JSON.stringify of the object, at half the cost.
+    append(seq, `{"v":${PROTOCOL_VERSION},"seq":${seq},"ts":"${isoTime(t)}","type":${JSON.stringify(type)},"data":${JSON.stringify(data) ?? 'null'}}`);
+  };
+  const pumpAll = (): void => sessions.forEach((s) => s.pump());
+  /** Brings the buffer up to the clock; returns how many events were added. */
+  const produce = (): number => {
+    if (silenced) return 0;
+    const now = clock.now();
+    let n = 0;
+    if (generator) n = generator.drainUntil(now, (ev) => appendEvent(ev.t, ev.type, ev.data));
+    else {
+      while (pending.length > n && (pending[n] as RecordedEvent).t <= now) {
+        const ev = pending[n] as RecordedEvent;
+        append(ev.seq, ev.text);
+        n++;
+      }
+      pending = n ? pending.slice(n) : pending;
+    }
+    if (n) pumpAll();
+    return n;
+  };
+
+  if (recorder) {
+    recorder.write(host.sessionMessage('hello', host.helloData()));
+    for (const part of host.snapshotMessages()) recorder.write(part);
+  }
+  produce();
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://hub').pathname;
+    res.writeHead(path === TELEMETRY_PATH ? 426 : 404, { 'content-type': 'text/plain' });
+    res.end(path === TELEMETRY_PATH ? 'WebSocket upgrade required\n' : 'not found\n');
+  });
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    const refuse = (status: string, extra = ''): void => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}Content-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== TELEMETRY_PATH) return refuse('404 Not Found');
+    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
+      return refuse('401 Unauthorized', 'WWW-Authenticate: Bearer realm="hubmon"\r\n');
+    }
+    const sinceText = url.searchParams.get(RESUME_PARAM);
+    if (sinceText !== null && !/^\d{1,15}$/.test(sinceText)) return refuse('400 Bad Request');
+    const requestedEpoch = url.searchParams.get('epoch') ?? undefined;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const session = new ClientSession(ws, host, epoch);
+      sessions.add(session);
+      ws.on('close', () => sessions.delete(session));
+      session.open({ since: sinceText === null ? undefined : Number(sinceText), epoch: requestedEpoch });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const hostName = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  const timers: NodeJS.Timeout[] = [];
+  if (clock.mode === 'realtime') timers.push(setInterval(produce, options.tickMs ?? 100));
+  timers.push(setInterval(() => {
+    if (silenced) return;
+    const now = performance.now();
+    const data = { serverTime: iso(clock.now()), newestSeq: buffer.newestSeq };
+    sessions.forEach((s) => s.heartbeatIfIdle(now, data));
+  }, Math.max(10, Math.floor(heartbeatMs / 4))));
+  timers.forEach((t) => t.unref());
+
+  return {
+    url: `ws://${hostName}:${address.port}${TELEMETRY_PATH}`,
+    port: address.port,
+    get epoch() { return epoch; },
+    get incidents() { return generator?.effects.incidents ?? []; },
+    get newestSeq() { return buffer.newestSeq; },
+    get oldestSeq() { return buffer.oldestSeq; },
+    get clientCount() { return sessions.size; },
+    now: () => clock.now(),
+    async close() {
+      timers.forEach((t) => clearInterval(t));
+      for (const s of sessions) s.ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await recorder?.close();
+    },
+    advance(ms) {
+      clock.advance(ms);
+      return produce();
+    },
+    emitEvents(n) {
+      if (!generator) throw new Error('emitEvents needs the generator, not a replay');
+      for (let i = 0; i < n; i++) {
+        const ev = generator.next();
+        appendEvent(ev.t, ev.type, ev.data);
+      }
+      const last = generator.now;
+      clock.advanceTo(last);
+      pumpAll();
+      return n;
+    },
+    injectEvent(type, data) {
+      appendEvent(clock.now(), type, data);
+      pumpAll();
+      return buffer.newestSeq;
+    },
+    injectRaw(frame, opts) {
+      sessions.forEach((s) => s.sendText(frame, opts?.binary ?? false));
+    },
+    pauseSending() { sendingPaused = true; },
+    resume() {
+      sendingPaused = false;
+      silenced = false;
+      produce();
+      pumpAll();
+    },
+    silence() { silenced = true; },
+    dropClients() {
+      for (const s of sessions) s.ws.terminate();
+    },
+    restart(opts) {
+      for (const s of sessions) s.ws.terminate();
+      sessions.clear();
+      buffer.clear(0);
+      restarts++;
+      epoch = opts?.epoch ?? `${epoch.replace(/-r\d+$/, '')}-r${restarts}`;
+      return epoch;
+    },
+  };
+}

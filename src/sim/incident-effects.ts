@@ -1,0 +1,132 @@
+/**
+ * Plays the incident script inside the generator: changes server states, overrides
+ * signatures, silences statuses, withholds replies, and adds the documents the incidents
+ * consist of (retries, duplicates, the overdue pile).
+ */
+import type { SignatureResult } from '../protocol/index.js';
+import { deriveSeed, mulberry32 } from '../registry/rng.js';
+import type { SimGenerator } from './generator.js';
+import { cycleAnchor, INCIDENT_CYCLE_MS, OVERDUE_PILE_SIZE, planIncidents, type Incident } from './incidents.js';
+
+const SEC = 1_000;
+const MIN = 60 * SEC;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+/** An agency-level effect: which agency, from when to when. */
+interface Window {
+  readonly agency: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+export class IncidentEffects {
+  /** Every incident planned so far, in plan order (cycles are planned ahead of time). */
+  readonly incidents: Incident[] = [];
+  private readonly expiredCertificate: Window[] = [];
+  private readonly silenced: Window[] = [];
+  private readonly withholding: Window[] = [];
+
+  constructor(private readonly gen: SimGenerator, private readonly seed: number, private readonly start: number, enabled: boolean) {
+    if (enabled) this.planCycle(0);
+  }
+
+  signatureOverride(sender: number, t: number): SignatureResult | undefined {
+    return active(this.expiredCertificate, sender, t) ? 'expired_certificate' : undefined;
+  }
+
+  statusSilenced(agency: number, t: number): boolean {
+    return active(this.silenced, agency, t);
+  }
+
+  withholdsReplies(agency: number, t: number): boolean {
+    return active(this.withholding, agency, t);
+  }
+
+  private planCycle(cycle: number): void {
+    const gen = this.gen;
+    const anchor = cycleAnchor(this.start, cycle);
+    const rng = mulberry32(deriveSeed(this.seed, `incident-effects/${cycle}`));
+    for (const incident of planIncidents(gen.world, this.seed, this.start, cycle)) {
+      this.incidents.push(incident);
+      const { from, to } = incident;
+      const agency = gen.world.indexOf.get(incident.target) ?? -1;
+      const server = gen.world.securityServers.findIndex((s) => s.id === incident.target);
+      switch (incident.kind) {
+        case 'server_down':
+          gen.schedule(from, () => gen.links.set(server, 'disconnected', 'connection to the hub lost'));
+          gen.schedule(to, () => gen.links.set(server, 'connected', 'connection restored'));
+          break;
+        case 'server_flapping': {
+          let down = false;
+          const flip = (): void => {
+            down = !down && gen.now < to;
+            gen.links.set(server, down ? 'disconnected' : 'connected', down ? 'link unstable' : undefined);
+            if (gen.now < to) gen.schedule(gen.now + 45 * SEC + rng() * 30 * SEC, flip);
+          };
+          gen.schedule(from, flip);
+          break;
+        }
+        case 'signature_failure_burst': {
+          this.expiredCertificate.push({ agency, from, to });
+          // Clerks resend what the hub refused, so the burst is visible even off-hours.
+          const retry = (): void => {
+            if (gen.now >= to) return;
+            gen.sendDocument(agency, gen.pickRecipients(agency, 1 + Math.floor(rng() * 3)));
+            gen.schedule(gen.now + 20 * SEC + rng() * 25 * SEC, retry);
+          };
+          gen.schedule(from, retry);
+          break;
+        }
+        case 'status_silence':
+          this.silenced.push({ agency, from, to });
+          break;
+        case 'duplicate_sends': {
+          let docId: string | undefined;
+          let recipients: number[] = [];
+          const resend = (): void => {
+            if (gen.now >= to) return;
+            if (!docId) {
+              recipients = gen.pickRecipients(agency, 1 + Math.floor(rng() * 3));
+              docId = gen.newDocumentId(agency);
+            }
+            gen.sendDocument(agency, recipients, { docId });
+            gen.schedule(gen.now + MIN + rng() * MIN, resend);
+          };
+          gen.schedule(from, resend);
+          break;
+        }
+        case 'overdue_pile':
+          this.withholding.push({ agency, from: from - 30 * DAY, to: to + HOUR });
+          this.planPile(agency, incident, cycle === 0, rng);
+          break;
+      }
+    }
+    // Plan the next cycle before its earliest effect (pile documents go out hours ahead).
+    const next = cycleAnchor(this.start, cycle + 1);
+    gen.schedule(Math.min(anchor + INCIDENT_CYCLE_MS, next) - 6 * HOUR, () => this.planCycle(cycle + 1));
+  }
+
+  /**
+   * Deadline documents to the agency whose deadlines pass one after another through the
+   * incident window. In the first cycle they were sent days ago; later, hours ahead.
+   */
+  private planPile(agency: number, incident: Incident, firstCycle: boolean, rng: () => number): void {
+    const gen = this.gen;
+    const span = incident.to - incident.from;
+    for (let i = 0; i < OVERDUE_PILE_SIZE; i++) {
+      const replyBy = incident.from + Math.round((span * (i + rng() * 0.8)) / OVERDUE_PILE_SIZE);
+      const sent = firstCycle
+        ? gen.historyStart - MIN - Math.floor(rng() * 10 * DAY)
+        : incident.from - 30 * MIN - Math.floor(rng() * 2 * HOUR);
+      let sender = gen.world.senders.pick(rng);
+      if (sender === agency) sender = agency === 0 ? 1 : 0;
+      gen.schedule(Math.min(sent, replyBy - HOUR), () => gen.sendDocument(sender, [agency], { replyBy }));
+    }
+  }
+}
+
+function active(windows: readonly Window[], agency: number, t: number): boolean {
+  for (const w of windows) if (w.agency === agency && t >= w.from && t < w.to) return true;
+  return false;
+}

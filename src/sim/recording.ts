@@ -1,0 +1,89 @@
+/**
+ * Recordings of a telemetry stream as NDJSON: one message per line, exactly as it went over
+ * the wire (batches are split into their messages). Shared by `hubmon sim --record/--replay`
+ * and the record/replay commands.
+ */
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+
+/** Appends messages to a recording; writes are buffered, `close()` flushes. */
+export class RecordingWriter {
+  private readonly stream: WriteStream;
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private failure: Error | undefined;
+
+  constructor(readonly path: string) {
+    this.stream = createWriteStream(path, { flags: 'w' });
+    this.stream.on('error', (err) => (this.failure = err));
+  }
+
+  /** One serialized message (no newline inside: JSON.stringify never produces one). */
+  write(message: string): void {
+    if (this.failure) throw this.failure;
+    this.pending.push(message);
+    this.pendingChars += message.length + 1;
+    if (this.pendingChars > 256 * 1024) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    this.stream.write(`${this.pending.join('\n')}\n`);
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    this.stream.end();
+    if (!this.stream.writableFinished) await once(this.stream, 'finish');
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** One line of a recording, decoded just enough to route it. */
+export interface RecordedLine {
+  /** 1-based line number in the file. */
+  readonly line: number;
+  /** The message text as recorded. */
+  readonly text: string;
+  /** The envelope fields, when the line is a JSON object with them. */
+  readonly seq?: number;
+  readonly ts?: string;
+  readonly type?: string;
+  /** The parsed message, for callers that need its data. */
+  readonly value?: Record<string, unknown>;
+  /** Why the line could not be read as a message. */
+  readonly problem?: string;
+}
+
+/** Reads a recording line by line. Bad lines are yielded with a `problem`, never thrown. */
+export async function* readRecording(path: string): AsyncGenerator<RecordedLine> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    const text = raw.trim();
+    if (text === '') continue;
+    yield decodeLine(n, text);
+  }
+}
+
+export function decodeLine(line: number, text: string): RecordedLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return { line, text, problem: `not JSON: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { line, text, problem: 'not a JSON object' };
+  }
+  const obj = value as Record<string, unknown>;
+  const { seq, ts, type } = obj;
+  if (typeof seq !== 'number' || typeof type !== 'string' || typeof ts !== 'string') {
+    return { line, text, problem: 'missing seq, ts or type' };
+  }
+  return { line, text, seq, ts, type, value: obj };
+}

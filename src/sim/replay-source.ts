@@ -1,0 +1,66 @@
+/**
+ * A recorded stream loaded to be served again: its hub identity, its registry, and its
+ * durable events with their own sequence numbers.
+ */
+import { isSessionType, type Agency, type SecurityServer } from '../protocol/index.js';
+import { readRecording } from './recording.js';
+
+export interface RecordedEvent {
+  readonly seq: number;
+  /** Event time, epoch ms. */
+  readonly t: number;
+  readonly text: string;
+}
+
+export interface ReplaySource {
+  readonly hubId?: string;
+  readonly hubName?: string;
+  readonly epoch?: string;
+  readonly agencies: Agency[];
+  readonly securityServers: SecurityServer[];
+  /** Durable events in file order, seqs strictly increasing. */
+  readonly events: RecordedEvent[];
+  /** Lines skipped, with why (bad JSON, seq not increasing…). */
+  readonly skipped: { line: number; problem: string }[];
+}
+
+export async function loadReplay(path: string): Promise<ReplaySource> {
+  const source: ReplaySource & { hubId?: string; hubName?: string; epoch?: string } = {
+    agencies: [], securityServers: [], events: [], skipped: [],
+  };
+  let lastSeq = 0;
+  let snapshotTaken = false;
+  let inFirstSnapshot = false;
+  for await (const rec of readRecording(path)) {
+    if (rec.problem || rec.seq === undefined || rec.type === undefined || rec.ts === undefined) {
+      source.skipped.push({ line: rec.line, problem: rec.problem ?? 'unreadable' });
+      continue;
+    }
+    const data = (rec.value?.data ?? {}) as Record<string, unknown>;
+    if (isSessionType(rec.type)) {
+      if (rec.type === 'hello' && source.hubId === undefined) {
+        source.hubId = String(data.hubId ?? '');
+        source.hubName = String(data.hubName ?? '');
+        source.epoch = String(data.epoch ?? '');
+      } else if (rec.type === 'registry.snapshot') {
+        // Keep only the first snapshot: later ones repeat it on each reconnect of the recorder.
+        if (data.part === 1) {
+          inFirstSnapshot = !snapshotTaken;
+          snapshotTaken = true;
+        }
+        if (!inFirstSnapshot) continue;
+        if (Array.isArray(data.agencies)) source.agencies.push(...(data.agencies as Agency[]));
+        if (Array.isArray(data.securityServers)) source.securityServers.push(...(data.securityServers as SecurityServer[]));
+      }
+      continue;
+    }
+    const t = Date.parse(rec.ts);
+    if (rec.seq <= lastSeq || !Number.isFinite(t)) {
+      source.skipped.push({ line: rec.line, problem: rec.seq <= lastSeq ? `seq ${rec.seq} does not follow ${lastSeq}` : 'bad ts' });
+      continue;
+    }
+    lastSeq = rec.seq;
+    source.events.push({ seq: rec.seq, t, text: rec.text });
+  }
+  return source;
+}

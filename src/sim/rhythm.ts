@@ -1,0 +1,89 @@
+/**
+ * The hub's daily and weekly rhythm, in the agencies' local time (Asia/Ho_Chi_Minh, UTC+7,
+ * no daylight saving). Offices work 7:30–17:00 Monday to Friday with a lunch dip; nights and
+ * weekends are quiet but never silent (duty officers, automatic status reports).
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Vietnam has kept UTC+7 all year since 1975. */
+export const LOCAL_OFFSET_MS = 7 * HOUR;
+const WEEK_MINUTES = 7 * 24 * 60;
+
+/** Minutes after local midnight where office hours open and close. */
+export const WORK_OPENS_MIN = 7 * 60 + 30;
+export const WORK_CLOSES_MIN = 17 * 60;
+
+/** 0 Sunday … 6 Saturday, local. */
+export function localWeekday(t: number): number {
+  return (Math.floor((t + LOCAL_OFFSET_MS) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
+}
+
+/** Minutes since local midnight, fractional. */
+export function localMinuteOfDay(t: number): number {
+  return msOfLocalDay(t) / 60_000;
+}
+
+function msOfLocalDay(t: number): number {
+  const local = (t + LOCAL_OFFSET_MS) % DAY;
+  return local < 0 ? local + DAY : local;
+}
+
+/**
+ * Relative sending activity at time `t`: 1 in the busiest office hours, down to 0.03 at night.
+ * Shaped after how ministries and provinces work: morning peak, lunch 11:30–13:00, a little
+ * overtime until 19:00, Saturday morning duty.
+ */
+export function activityAt(t: number): number {
+  const day = localWeekday(t);
+  const m = localMinuteOfDay(t);
+  if (day === 0) return 0.02;
+  if (day === 6) return m >= WORK_OPENS_MIN && m < 11 * 60 + 30 ? 0.12 : 0.02;
+  if (m < 6 * 60 + 30) return 0.03;
+  if (m < WORK_OPENS_MIN) return 0.15;
+  if (m < 11 * 60 + 30) return 1;
+  if (m < 13 * 60) return 0.35;
+  if (m < WORK_CLOSES_MIN) return 0.9;
+  if (m < 19 * 60) return 0.25;
+  return 0.03;
+}
+
+/** The highest value {@link activityAt} returns; used to thin a constant-rate process. */
+export const PEAK_ACTIVITY = 1;
+
+/** Sum of activity over one week, in activity-milliseconds (computed once, minute by minute). */
+export const WEEKLY_ACTIVITY_MS: number = (() => {
+  // 2024-01-01 00:00 local was a Monday; any week works, the rhythm repeats.
+  const monday = Date.UTC(2024, 0, 1) - LOCAL_OFFSET_MS;
+  let sum = 0;
+  for (let i = 0; i < WEEK_MINUTES; i++) sum += activityAt(monday + i * 60_000 + 30_000);
+  return sum * 60_000;
+})();
+
+const WEEKS_PER_YEAR = 365.2425 / 7;
+
+/**
+ * Per-millisecond rate at peak activity for a yearly volume, so that a year of the rhythm
+ * adds up to `perYear` events.
+ */
+export function peakRatePerMs(perYear: number): number {
+  return perYear / (WEEKS_PER_YEAR * WEEKLY_ACTIVITY_MS);
+}
+
+/** Whether `t` falls within office hours on a working day. */
+export function isWorkingTime(t: number): boolean {
+  const day = localWeekday(t);
+  if (day === 0 || day === 6) return false;
+  const m = localMinuteOfDay(t);
+  return m >= WORK_OPENS_MIN && m < WORK_CLOSES_MIN;
+}
+
+/** `t` itself in office hours, otherwise the next opening (7:30 on the next working day). */
+export function nextWorkingTime(t: number): number {
+  if (isWorkingTime(t)) return t;
+  const localMidnight = t - msOfLocalDay(t);
+  let opening = localMidnight + WORK_OPENS_MIN * 60_000;
+  if (opening <= t) opening += DAY;
+  while (localWeekday(opening) === 0 || localWeekday(opening) === 6) opening += DAY;
+  return opening;
+}

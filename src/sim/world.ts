@@ -1,0 +1,99 @@
+/**
+ * The registry as the simulator uses it: agencies by index, their traffic profiles, which
+ * security server each sits behind, and weighted pickers for senders and recipients.
+ */
+import type { Agency, SecurityServer } from '../protocol/index.js';
+import type { AgencyProfile, Registry } from '../registry/index.js';
+import type { Rng } from '../registry/rng.js';
+
+/** Picks an index with probability proportional to its weight (binary search on the sums). */
+export class WeightedPicker {
+  private readonly sums: Float64Array;
+  readonly total: number;
+
+  constructor(weights: readonly number[]) {
+    this.sums = new Float64Array(weights.length);
+    let sum = 0;
+    weights.forEach((w, i) => {
+      sum += Math.max(0, w);
+      this.sums[i] = sum;
+    });
+    this.total = sum;
+  }
+
+  pick(rng: Rng): number {
+    const target = rng() * this.total;
+    let lo = 0;
+    let hi = this.sums.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sums[mid] as number) > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+export interface SimWorld {
+  readonly agencies: readonly Agency[];
+  readonly securityServers: readonly SecurityServer[];
+  /** Traffic profile of agency i. */
+  readonly profiles: readonly AgencyProfile[];
+  /** Index into `securityServers` of the server agency i sits behind. */
+  readonly serverOf: Int32Array;
+  /** Agency indices behind each server. */
+  readonly agenciesBehind: readonly (readonly number[])[];
+  /** Short unit code used in document numbers, e.g. `BTC`, `UBND`. */
+  readonly unitCode: readonly string[];
+  readonly senders: WeightedPicker;
+  readonly recipients: WeightedPicker;
+  readonly indexOf: ReadonlyMap<string, number>;
+}
+
+/** Profile for an agency the registry gives none (should not happen; keeps the simulator total). */
+const QUIET_PROFILE: AgencyProfile = {
+  sentPerYear: 0, receivedPerYear: 0, signedShare: 1, electronicShare: 1,
+  replyDeadlineShare: 0, answeredShare: 1, onTimeShare: 1, statusCodesReported: ['01'],
+};
+
+export function worldFromRegistry(registry: Registry): SimWorld {
+  const { agencies, securityServers } = registry;
+  const serverIndex = new Map(securityServers.map((s, i) => [s.id, i]));
+  const profiles = agencies.map((a) => registry.profiles.get(a.id) ?? QUIET_PROFILE);
+  const serverOf = new Int32Array(agencies.length);
+  const agenciesBehind: number[][] = securityServers.map(() => []);
+  agencies.forEach((a, i) => {
+    const s = serverIndex.get(a.securityServer);
+    if (s === undefined) throw new Error(`agency ${a.id} uses unknown security server ${a.securityServer}`);
+    serverOf[i] = s;
+    agenciesBehind[s]?.push(i);
+  });
+  return {
+    agencies,
+    securityServers,
+    profiles,
+    serverOf,
+    agenciesBehind,
+    unitCode: agencies.map((a) => unitCodeOf(a.name)),
+    senders: new WeightedPicker(profiles.map((p) => p.sentPerYear)),
+    recipients: new WeightedPicker(profiles.map((p) => p.receivedPerYear)),
+    indexOf: new Map(agencies.map((a, i) => [a.id, i])),
+  };
+}
+
+const CONNECTORS = new Set(['và', 'của', 'các', 'về', 'tại', 'cho', '-', '–']);
+
+/**
+ * The code agencies put after the number on their documents: initials of the name
+ * ("Bộ Tài chính" → BTC, "Sở Tài nguyên và Môi trường" → STNMT); provinces sign as UBND.
+ */
+export function unitCodeOf(name: string): string {
+  if (name.startsWith('UBND')) return 'UBND';
+  const initials = name
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !CONNECTORS.has(w))
+    .map((w) => (/^[A-ZĐ]{2,}$/u.test(w) ? w : (w[0] ?? '').toUpperCase()))
+    .join('')
+    .replace(/[^\p{L}\d]/gu, '');
+  return initials.slice(0, 10) || 'VP';
+}
