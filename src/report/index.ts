@@ -8,3 +8,4 @@ export * from './format-cells.js';
 export * from './format-csv.js';
 export * from './format-md.js';
 export * from './format-json.js';
+export * from './collect.js';

@@ -3,34 +3,10 @@
  * the shape of the seed reports' appendix tables, plus a totals row (Tổng cộng).
  * Times are epoch milliseconds (UTC); the period is the half-open range [from, to).
  */
-import type { StatusCode } from '../protocol/index.js';
+import type { AgencyRangeRow } from '../metrics/agency-range.js';
 
 /** What the cache knows about one agency over a period: the raw counts a row is built from. */
-export interface AgencyFigures {
-  readonly agencyId: string;
-  /** Documents it sent through the hub (đã gửi). */
-  readonly sent: number;
-  /** Documents delivered to it (đã nhận). */
-  readonly received: number;
-  /** Of those, the ones it accepted or went further with, status 03–06 (đã tiếp nhận, xử lý). */
-  readonly processed: number;
-  /** Delivered documents that carried a reply deadline (văn bản có thời hạn phải trả lời). */
-  readonly deadlineReceived: number;
-  /** Of those, answered before the end of the period (đã trả lời)… */
-  readonly answered: number;
-  /** …and answered by their deadline (đúng hạn). */
-  readonly answeredOnTime: number;
-  /** Documents it sent whose signature verified as valid (có ký số hợp lệ). */
-  readonly signed: number;
-  /** Documents it sent whose signature was checked at all (valid or failed). */
-  readonly signatureChecked: number;
-  /** Status codes it reported back in the period, ascending (trạng thái phản hồi). */
-  readonly statusCodes: readonly StatusCode[];
-  /** Its security server (máy chủ bảo mật), and that server's time disconnected and drops in the period. */
-  readonly serverId: string | null;
-  readonly serverDowntimeMs: number;
-  readonly serverDrops: number;
-}
+export type AgencyFigures = AgencyRangeRow;
 
 /** One agency as the report lists it: its name, its figures and the shares computed from them. */
 export interface ReportRow extends AgencyFigures {

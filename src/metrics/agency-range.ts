@@ -1,0 +1,211 @@
+/**
+ * Per-agency figures over any period [from, to) — what `hubmon report` tabulates. Unlike the
+ * screens' sliding windows, a report asks for arbitrary calendar ranges (a day, a month, a year),
+ * so this reads the hourly rollups for whole hours that have been folded, the minute rollups for
+ * the rest, the deliveries table for what the rollups cannot say (which received documents were
+ * processed, which deadline documents were answered on time), and the security servers'
+ * state history for downtime.
+ */
+import type Database from 'better-sqlite3';
+import { SIGNATURE_RESULTS, STATUS_CODES, type StatusCode } from '../protocol/index.js';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+
+/** One agency over a period. */
+export interface AgencyRangeRow {
+  readonly agencyId: string;
+  /** Documents it sent through the hub (đã gửi). */
+  readonly sent: number;
+  /** Documents delivered to it (đã nhận). */
+  readonly received: number;
+  /** Of those, the ones it reported status 03–06 for (đã tiếp nhận, xử lý), as of now. */
+  readonly processed: number;
+  /** Delivered documents that carried a reply deadline (văn bản có thời hạn phải trả lời). */
+  readonly deadlineReceived: number;
+  /** Of those, answered before the end of the period (đã trả lời)… */
+  readonly answered: number;
+  /** …and by their deadline (đúng hạn). */
+  readonly answeredOnTime: number;
+  /** Documents it sent whose signature verified as valid (có ký số hợp lệ). */
+  readonly signed: number;
+  /** Documents it sent whose signature was checked at all, valid or not. */
+  readonly signatureChecked: number;
+  /** Status codes it reported back in the period, ascending (trạng thái phản hồi). */
+  readonly statusCodes: readonly StatusCode[];
+  /** Its security server (máy chủ bảo mật), with that server's downtime and drops in the period. */
+  readonly serverId: string | null;
+  readonly serverDowntimeMs: number;
+  readonly serverDrops: number;
+}
+
+/** An agency as the cache's registry lists it. */
+export interface RangeAgency {
+  readonly id: string;
+  readonly name: string;
+  readonly level: number;
+  readonly serverId: string | null;
+}
+
+const SIG_COLUMNS = SIGNATURE_RESULTS.map((r) => `sig_${r}`);
+const ROLLUP_SUMS = [
+  'sum(sent) sent',
+  'sum(received) received',
+  'sum(sig_valid) signed',
+  `sum(${SIG_COLUMNS.join(' + ')}) checked`,
+  ...STATUS_CODES.map((c) => `sum(st_${c}) st_${c}`),
+].join(', ');
+
+/** One agency's rollup sums: `agency`, `sent`, `received`, `signed`, `checked`, `st_01`… */
+type RollupSums = Record<string, number> & { agency: number };
+
+/** Bits of statuses 03–06 in `deliveries.statuses` (bit i = STATUS_CODES[i]). */
+const PROCESSED_MASK = (['03', '04', '05', '06'] as const).reduce((m, c) => m | (1 << STATUS_CODES.indexOf(c)), 0);
+
+/** Every agency the cache knows, with a name (its code when the registry never named it). */
+export function rangeAgencies(db: Database.Database): RangeAgency[] {
+  const rows = db
+    .prepare('SELECT code, name, level, server FROM agencies WHERE removed_at IS NULL')
+    .all() as { code: string; name: string | null; level: number | null; server: string | null }[];
+  return rows.map((r) => ({ id: r.code, name: r.name ?? r.code, level: r.level ?? levelFromCode(r.code), serverId: r.server }));
+}
+
+/** The level an identifier encodes, for agencies seen in events before the registry named them. */
+function levelFromCode(code: string): number {
+  const m = /^(\d{3})\.(\d{2})\.(\d{2})\./.exec(code);
+  if (!m) return 0;
+  if (m[3] === '00') return 1;
+  if (m[2] === '00') return 2;
+  return m[1] === '000' ? 3 : 4;
+}
+
+/**
+ * The rollup sums per agency over [from, to), at minute resolution: folded hours from
+ * `rollup_hour`, the rest (the period's ragged edges and hours not folded yet) from `rollup_minute`.
+ */
+function rollupSums(db: Database.Database, from: number, to: number): Map<number, RollupSums> {
+  const until = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as string | undefined;
+  const foldedUntil = until === undefined ? null : Number(until);
+  const firstMinute = Math.ceil(from / MINUTE);
+  const endMinute = Math.ceil(to / MINUTE);
+  const minuteSpans: [number, number][] = [];
+  let hourSpan: [number, number] | null = null;
+  const firstHour = Math.ceil(from / HOUR);
+  const endHour = foldedUntil === null ? firstHour : Math.min(Math.floor(to / HOUR), foldedUntil);
+  if (endHour > firstHour) {
+    hourSpan = [firstHour, endHour];
+    minuteSpans.push([firstMinute, firstHour * 60], [endHour * 60, endMinute]);
+  } else {
+    minuteSpans.push([firstMinute, endMinute]);
+  }
+  const out = new Map<number, RollupSums>();
+  const add = (rows: RollupSums[]) => {
+    for (const r of rows) {
+      const prev = out.get(r.agency);
+      if (!prev) {
+        out.set(r.agency, { ...r });
+        continue;
+      }
+      for (const [k, v] of Object.entries(r)) if (k !== 'agency') prev[k] = (prev[k] ?? 0) + (v ?? 0);
+    }
+  };
+  const byMinute = db.prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_minute WHERE minute >= ? AND minute < ? GROUP BY agency`);
+  for (const [a, b] of minuteSpans) if (b > a) add(byMinute.all(a, b) as RollupSums[]);
+  if (hourSpan) {
+    add(db.prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_hour WHERE hour >= ? AND hour < ? GROUP BY agency`).all(...hourSpan) as RollupSums[]);
+  }
+  return out;
+}
+
+interface DeliverySums {
+  recipient: number;
+  processed: number;
+  deadline: number;
+  answered: number;
+  onTime: number;
+}
+
+/** What the deliveries say about documents delivered in [from, to), answers counted up to `to`. */
+function deliverySums(db: Database.Database, from: number, to: number): Map<number, DeliverySums> {
+  const rows = db
+    .prepare(
+      `SELECT recipient,
+         sum((statuses & @mask) != 0) processed,
+         sum(reply_by IS NOT NULL) deadline,
+         sum(reply_by IS NOT NULL AND answered_at < @to) answered,
+         sum(reply_by IS NOT NULL AND answered_at < @to AND answered_at <= reply_by) onTime
+       FROM deliveries WHERE delivered_at >= @from AND delivered_at < @to GROUP BY recipient`,
+    )
+    .all({ mask: PROCESSED_MASK, from, to }) as DeliverySums[];
+  return new Map(rows.map((r) => [r.recipient, r]));
+}
+
+/**
+ * Each security server's time disconnected within [from, min(to, now)) and the times it dropped,
+ * from its state history: the state it was in at `from`, then every change inside the period.
+ */
+export function serverDowntimes(db: Database.Database, from: number, to: number, now: number): Map<string, { downtimeMs: number; drops: number }> {
+  const end = Math.min(to, now);
+  const initial = db
+    .prepare(
+      `SELECT server, to_state FROM server_transitions t
+       WHERE at = (SELECT max(at) FROM server_transitions u WHERE u.server = t.server AND u.at < ?)`,
+    )
+    .all(from) as { server: string; to_state: string }[];
+  const changes = db
+    .prepare('SELECT server, at, to_state FROM server_transitions WHERE at >= ? AND at < ? ORDER BY server, at, seq')
+    .all(from, to) as { server: string; at: number; to_state: string }[];
+  const state = new Map<string, { down: boolean; since: number; downtimeMs: number; drops: number }>();
+  for (const r of initial) state.set(r.server, { down: r.to_state === 'disconnected', since: from, downtimeMs: 0, drops: 0 });
+  for (const c of changes) {
+    let s = state.get(c.server);
+    if (!s) state.set(c.server, (s = { down: false, since: from, downtimeMs: 0, drops: 0 }));
+    const down = c.to_state === 'disconnected';
+    if (s.down && !down) s.downtimeMs += Math.max(0, Math.min(c.at, end) - s.since);
+    if (!s.down && down) {
+      s.drops++;
+      s.since = c.at;
+    }
+    s.down = down;
+  }
+  const out = new Map<string, { downtimeMs: number; drops: number }>();
+  for (const [server, s] of state) {
+    const open = s.down ? Math.max(0, end - s.since) : 0;
+    out.set(server, { downtimeMs: s.downtimeMs + open, drops: s.drops });
+  }
+  return out;
+}
+
+/**
+ * Figures for every agency with any activity in [from, to), keyed by agency code. `now` bounds
+ * an outage still open at the end of a period that reaches into the future.
+ */
+export function agencyFiguresOver(db: Database.Database, from: number, to: number, now: number): Map<string, AgencyRangeRow> {
+  const agencies = db.prepare('SELECT id, code, server FROM agencies').all() as { id: number; code: string; server: string | null }[];
+  const codes = new Map(agencies.map((r) => [r.id, r]));
+  const rollups = rollupSums(db, from, to);
+  const deliveries = deliverySums(db, from, to);
+  const servers = serverDowntimes(db, from, to, now);
+  const out = new Map<string, AgencyRangeRow>();
+  for (const [id, agency] of codes) {
+    const r = rollups.get(id);
+    const d = deliveries.get(id);
+    const server = agency.server ? servers.get(agency.server) : undefined;
+    out.set(agency.code, {
+      agencyId: agency.code,
+      sent: r?.sent ?? 0,
+      received: r?.received ?? 0,
+      processed: d?.processed ?? 0,
+      deadlineReceived: d?.deadline ?? 0,
+      answered: d?.answered ?? 0,
+      answeredOnTime: d?.onTime ?? 0,
+      signed: r?.signed ?? 0,
+      signatureChecked: r?.checked ?? 0,
+      statusCodes: r ? STATUS_CODES.filter((c) => (r[`st_${c}`] ?? 0) > 0) : [],
+      serverId: agency.server,
+      serverDowntimeMs: server?.downtimeMs ?? 0,
+      serverDrops: server?.drops ?? 0,
+    });
+  }
+  return out;
+}
