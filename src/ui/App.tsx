@@ -1,0 +1,47 @@
+/**
+ * The console as a component. Its data come in as props, so the live command, a replay and
+ * the tests drive the same screens.
+ */
+import type { ScreenId } from './state/routes.js';
+import type { WindowKey } from '../metrics/types.js';
+import { Console } from './Console.js';
+import { UiProvider, uiSettings } from './context.js';
+import type { ConsoleSources } from './data/sources.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
+import { intervalTicker, type Ticker } from './hooks/ticker.js';
+import type { Lang } from './i18n/lang.js';
+import { translate } from './i18n/translate.js';
+import { ConsoleProvider } from './state/context.js';
+import { initialState } from './state/state.js';
+import type { Theme } from './theme/theme.js';
+import { colourTheme } from './theme/theme.js';
+import { useMemo } from 'react';
+
+export interface AppProps extends ConsoleSources {
+  readonly lang?: Lang;
+  readonly theme?: Theme;
+  readonly ascii?: boolean;
+  /** Paces refreshes; a timer of a few ticks per second by default. */
+  readonly ticker?: Ticker;
+  readonly screen?: ScreenId;
+  readonly window?: WindowKey;
+}
+
+export function App(props: AppProps) {
+  const { lang = 'en', theme = colourTheme, ascii = false } = props;
+  const settings = useMemo(() => uiSettings(lang, theme, ascii), [lang, theme, ascii]);
+  const ticker = useMemo(() => props.ticker ?? intervalTicker(), [props.ticker]);
+  const sources: ConsoleSources = useMemo(
+    () => ({ metrics: props.metrics, ingest: props.ingest, alerts: props.alerts, now: props.now }),
+    [props.metrics, props.ingest, props.alerts, props.now],
+  );
+  return (
+    <UiProvider settings={settings}>
+      <ErrorBoundary title={translate(lang, 'error.title')}>
+        <ConsoleProvider initial={initialState(props.screen, props.window)}>
+          <Console sources={sources} ticker={ticker} />
+        </ConsoleProvider>
+      </ErrorBoundary>
+    </UiProvider>
+  );
+}

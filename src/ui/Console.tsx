@@ -1,0 +1,149 @@
+/** The console's frame: header, banner, the route on screen, status line and key hints. */
+import { Box } from 'ink';
+import { useMemo } from 'react';
+import { Banner, bannerShown } from './components/Banner.js';
+import { Footer } from './components/Footer.js';
+import { Header } from './components/Header.js';
+import { StatusLine } from './components/StatusLine.js';
+import { useColumns } from './components/Table.js';
+import { useUi } from './context.js';
+import type { ConsoleSources } from './data/sources.js';
+import { useKeyDispatch, keyContext } from './hooks/use-key-dispatch.js';
+import { useListView } from './hooks/use-list-view.js';
+import { useRefresh } from './hooks/use-refresh.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import type { Ticker } from './hooks/ticker.js';
+import { AgencySummary, DETAIL_CHROME } from './screens/AgencySummary.js';
+import { ListPane } from './screens/ListPane.js';
+import { FiringAlerts, overviewChrome, TotalsLines } from './screens/Overview.js';
+import { TitleLine } from './screens/TitleLine.js';
+import { useConsole } from './state/context.js';
+import { listKey, type ScreenId } from './state/routes.js';
+import { currentRoute } from './state/state.js';
+import { judgeLink } from './status/link.js';
+import { sanitize } from './text/sanitize.js';
+import { fit } from './text/fit.js';
+import { Line } from './components/Line.js';
+import { isMarked } from './view/row-diff.js';
+import type { RenderContext } from './view/list-spec.js';
+import { helpSpec } from './view/help-model.js';
+
+const SCREEN_TITLE = {
+  overview: 'screen.overview',
+  agencies: 'screen.agencies',
+  servers: 'screen.servers',
+  signatures: 'screen.signatures',
+  deadlines: 'screen.deadlines',
+  alerts: 'screen.alerts',
+} as const;
+
+/** Header (2), status line, footer, and one spare row so Ink never redraws the whole terminal. */
+const FRAME_LINES = 5;
+const FIRING_LINES_MAX = 3;
+
+export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: Ticker }) {
+  const { t, lang } = useUi();
+  const { state, dispatch } = useConsole();
+  const { columns: width, rows } = useTerminalSize();
+  const route = currentRoute(state);
+  const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused);
+  const { data, now, ingest, stream } = snapshot;
+  const link = judgeLink(ingest, now);
+  const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link) ? 1 : 0));
+
+  const firingLines = data.kind === 'overview' ? Math.min(FIRING_LINES_MAX, Math.max(1, data.firing.length)) : 0;
+  const tableHeight = Math.max(
+    1,
+    data.kind === 'overview' ? body - overviewChrome(firingLines) : data.kind === 'detail' ? body - DETAIL_CHROME - 1 : body - 2,
+  );
+  const list = 'list' in data ? data.list : null;
+  const key = listKey(route);
+  const view = useListView(list, key, state, tableHeight);
+  const columns = useColumns(view?.spec ?? helpSpec, width);
+  const ctx: RenderContext = useMemo(() => ({ lang, t, now }), [lang, t, now]);
+  useKeyDispatch({ state, dispatch, view, columns, sources, now, refresh });
+
+  const marked = (k: string): boolean => isMarked(snapshot.diff, k, now);
+  const baseScreen: ScreenId = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
+  const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
+
+  let content;
+  switch (data.kind) {
+    case 'overview':
+      content = (
+        <>
+          <TotalsLines totals={data.totals} width={width} />
+          <TitleLine title={t('overview.worst')} view={view} editing={state.editingFilter} width={width} />
+          {pane}
+          <FiringAlerts alerts={data.firing} lines={firingLines} now={now} width={width} />
+        </>
+      );
+      break;
+    case 'detail':
+      content = (
+        <>
+          <AgencySummary detail={data.detail} now={now} width={width} />
+          {state.editingFilter ? <TitleLine title="" view={view} editing width={width} /> : null}
+          {pane}
+        </>
+      );
+      break;
+    case 'missing':
+      content = <Line segments={[{ text: fit(`${sanitize(data.agencyId)}: ${t('flash.gone')}`, width) }]} />;
+      break;
+    case 'help':
+      content = (
+        <>
+          <TitleLine title={t('screen.help')} view={view} editing={state.editingFilter} width={width} />
+          {pane}
+        </>
+      );
+      break;
+    default: {
+      const extra =
+        route.kind === 'screen' && route.screen === 'agencies'
+          ? `${t(state.agencyLevel === 0 ? 'level.all' : `level.${state.agencyLevel}`)} · ${t(`problem.${state.agencyProblem}`)}`
+          : undefined;
+      content = (
+        <>
+          <TitleLine title={t(SCREEN_TITLE[baseScreen])} extra={extra} view={view} editing={state.editingFilter} width={width} />
+          {pane}
+        </>
+      );
+    }
+  }
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Header
+        width={width}
+        info={{
+          hubName: stream.hubName === null ? null : sanitize(stream.hubName),
+          demo: ingest.demo,
+          link,
+          lagEvents: ingest.lagEvents,
+          newestEventTs: stream.newestEventTs,
+          eventsPerSec: ingest.eventsPerSec,
+          alertsCritical: snapshot.alertsCritical,
+          alertsWarning: snapshot.alertsWarning,
+          paused: state.paused,
+          window: state.window,
+          screen: baseScreen,
+          now,
+        }}
+      />
+      <Banner link={link} ingest={ingest} newestEventTs={stream.newestEventTs} now={now} width={width} />
+      <Box flexDirection="column" height={body}>
+        {content}
+      </Box>
+      <StatusLine
+        flash={snapshot.loadError ? { key: 'flash.error', params: { text: sanitize(snapshot.loadError) }, kind: 'error', at: now } : state.flash}
+        ingest={ingest}
+        rejections={stream.rejections}
+        now={now}
+        width={width}
+      />
+      <Footer context={keyContext(route, state.editingFilter)} width={width} />
+    </Box>
+  );
+}

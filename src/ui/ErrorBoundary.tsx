@@ -1,0 +1,45 @@
+/**
+ * The last line of defence: a render error shows what happened and ends the app through Ink,
+ * which leaves raw mode and shows the cursor again, so the operator's terminal is restored.
+ */
+import { Box, Text, useApp } from 'ink';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { sanitize } from './text/sanitize.js';
+
+interface Props {
+  readonly title: string;
+  readonly onError: (error: Error) => void;
+  readonly children: ReactNode;
+}
+
+class Boundary extends Component<Props, { error: Error | null }> {
+  override state: { error: Error | null } = { error: null };
+
+  static getDerivedStateFromError(error: Error): { error: Error } {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error, _info: ErrorInfo): void {
+    this.props.onError(error);
+  }
+
+  override render(): ReactNode {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <Box flexDirection="column">
+        <Text bold>{this.props.title}</Text>
+        <Text>{sanitize(error.message)}</Text>
+      </Box>
+    );
+  }
+}
+
+export function ErrorBoundary({ title, children }: { title: string; children: ReactNode }) {
+  const { exit } = useApp();
+  return (
+    <Boundary title={title} onError={(e) => setImmediate(() => exit(e))}>
+      {children}
+    </Boundary>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The flash line (k9s): the answer to the last key for a few seconds, otherwise the count of
+ * rejected messages with the latest reason, or the last error. Never a crash.
+ */
+import type { IngestStatus } from '../data/sources.js';
+import { useUi } from '../context.js';
+import type { Flash } from '../state/state.js';
+import { fit } from '../text/fit.js';
+import { formatCount } from '../text/format-number.js';
+import { sanitize } from '../text/sanitize.js';
+import { Line } from './Line.js';
+
+/** How long the answer to a key stays up. */
+export const FLASH_MS = 4000;
+
+export function StatusLine(props: { flash: Flash | null; ingest: IngestStatus; rejections: number; now: number; width: number }) {
+  const { t, theme, lang } = useUi();
+  const { flash, ingest, now, width } = props;
+  if (flash && now - flash.at < FLASH_MS) {
+    return (
+      <Line
+        segments={[{ text: fit(t(flash.key, flash.params), width) }]}
+        style={flash.kind === 'error' ? theme.flash.error : theme.flash.info}
+      />
+    );
+  }
+  if (ingest.lastError) {
+    return <Line segments={[{ text: fit(t('flash.error', { text: sanitize(ingest.lastError) }), width) }]} style={theme.flash.error} />;
+  }
+  const rejections = Math.max(props.rejections, ingest.rejections);
+  if (rejections > 0) {
+    const last = ingest.lastRejection;
+    const reason = last ? sanitize(`${last.reason}: ${last.detail}`) : '–';
+    return (
+      <Line
+        segments={[{ text: fit(t('flash.rejections', { n: formatCount(rejections, lang), reason }), width) }]}
+        style={theme.status.warn}
+      />
+    );
+  }
+  return <Line segments={[{ text: fit(t('flash.noRejections'), width) }]} style={theme.flash.info} />;
+}

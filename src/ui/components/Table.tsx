@@ -1,0 +1,86 @@
+/**
+ * The one table of the console. It is handed only the rows on screen (windowing happens
+ * before), lays its columns out for the width it has, and measures every cell by display
+ * width so Vietnamese names line up whatever their Unicode form.
+ */
+import { Box } from 'ink';
+import { memo, useMemo } from 'react';
+import { useUi } from '../context.js';
+import { fit } from '../text/fit.js';
+import { sparkline } from '../text/sparkline.js';
+import type { Theme, Style } from '../theme/theme.js';
+import { GAP, layoutColumns, type LaidOutColumn } from '../view/columns.js';
+import type { CellRole, ListSpec, RenderContext } from '../view/list-spec.js';
+import type { SortState } from '../view/list-view.js';
+import { Line, type Segment } from './Line.js';
+
+/** The first cell of every row: cursor or change mark. */
+export const GUTTER = 1;
+
+export function roleStyle(theme: Theme, role: CellRole | undefined): Style | undefined {
+  switch (role) {
+    case 'ok':
+      return theme.status.ok;
+    case 'warn':
+      return theme.status.warn;
+    case 'critical':
+      return theme.status.critical;
+    case 'unknown':
+      return theme.status.unknown;
+    case 'muted':
+      return theme.text.muted;
+    case 'emphasis':
+      return theme.text.emphasis;
+    default:
+      return undefined;
+  }
+}
+
+export function useColumns(spec: ListSpec<unknown>, width: number): LaidOutColumn[] {
+  const { t } = useUi();
+  return useMemo(() => layoutColumns(spec.columns, width - GUTTER, (c) => t(c.title)), [spec, width, t]);
+}
+
+interface TableProps {
+  readonly spec: ListSpec<unknown>;
+  readonly columns: readonly LaidOutColumn[];
+  /** Only the visible rows. */
+  readonly rows: readonly unknown[];
+  /** Index within `rows` of the cursor; -1 for none. */
+  readonly selected: number;
+  readonly marked: (key: string) => boolean;
+  readonly sort: SortState | null;
+  readonly ctx: RenderContext;
+}
+
+const gap = ' '.repeat(GAP);
+
+export const Table = memo(function Table({ spec, columns, rows, selected, marked, sort, ctx }: TableProps) {
+  const { theme } = useUi();
+  const header = columns
+    .map((c) => {
+      const mark = sort && sort.column === c.spec.id ? (sort.desc ? '▼' : '▲') : '';
+      return fit(c.title + mark, c.width, c.spec.align === 'right' && !mark ? 'right' : 'left');
+    })
+    .join(gap);
+  return (
+    <Box flexDirection="column">
+      <Line segments={[{ text: ' '.repeat(GUTTER) + header }]} style={theme.table.header} />
+      {rows.map((model, i) => {
+        const key = spec.key(model);
+        const isSelected = i === selected;
+        const isMarked = marked(key);
+        const cells = spec.cells(model, ctx);
+        const segments: Segment[] = [{ text: isSelected ? '›' : isMarked ? '•' : ' ' }];
+        columns.forEach((c, n) => {
+          const cell = cells[c.spec.id];
+          if (n > 0) segments.push({ text: gap });
+          const text = cell?.spark ? sparkline(cell.spark, c.width) : fit(cell?.text ?? '', c.width, c.spec.align);
+          segments.push({ text, style: isSelected ? undefined : roleStyle(theme, cell?.role) });
+        });
+        const style = isSelected ? theme.table.selected : isMarked ? theme.table.changed : undefined;
+        return <Line key={key} segments={segments} style={style} />;
+      })}
+    </Box>
+  );
+});

@@ -1,0 +1,178 @@
+/**
+ * The console's single input handler: a key becomes an action through the bindings table of
+ * the view on screen, and the action becomes reducer actions here. No other component reads keys.
+ */
+import { useApp, useInput, type Key } from 'ink';
+import { useCallback, useRef } from 'react';
+import type { ConsoleSources } from '../data/sources.js';
+import { useUi } from '../context.js';
+import { keyName, resolveKey, type KeyAction, type KeyContext } from '../keys/index.js';
+import type { Route, ScreenId } from '../state/routes.js';
+import { SCREENS, listKey } from '../state/routes.js';
+import { currentRoute, type ConsoleAction, type ConsoleState } from '../state/state.js';
+import { nextSort } from '../view/list-view.js';
+import { move } from '../view/viewport.js';
+import type { AlertView } from '../data/sources.js';
+import type { ListView } from './use-list-view.js';
+import type { LaidOutColumn } from '../view/columns.js';
+
+export function keyContext(route: Route, editingFilter: boolean): KeyContext {
+  if (editingFilter) return 'filter';
+  if (route.kind === 'help') return 'help';
+  if (route.kind === 'detail') return 'detail';
+  if (route.screen === 'agencies') return 'agencies';
+  if (route.screen === 'alerts') return 'alerts';
+  return route.screen === 'overview' ? 'overview' : 'list';
+}
+
+const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]+$/u;
+
+interface DispatchDeps {
+  readonly state: ConsoleState;
+  readonly dispatch: (a: ConsoleAction) => void;
+  readonly view: ListView | null;
+  readonly columns: readonly LaidOutColumn[];
+  readonly sources: ConsoleSources;
+  readonly now: number;
+  readonly refresh: () => void;
+}
+
+export function useKeyDispatch(deps: DispatchDeps): void {
+  const { exit } = useApp();
+  const { t } = useUi();
+  const latest = useRef(deps);
+  latest.current = deps;
+
+  const run = useCallback(
+    (action: KeyAction, input: string): void => {
+      const { state, dispatch, view, columns, sources, refresh } = latest.current;
+      const at = sources.now();
+      const route = currentRoute(state);
+      const moveBy = (delta: number): void => {
+        if (!view) return;
+        const next = move(view.viewport, delta, view.rows.length, view.height);
+        const model = view.rows[next.cursor];
+        dispatch({
+          type: 'setViewport',
+          list: view.key,
+          cursor: next.cursor,
+          offset: next.offset,
+          cursorKey: model === undefined ? null : view.spec.key(model),
+        });
+      };
+      const selected = view ? view.rows[view.viewport.cursor] : undefined;
+      switch (action) {
+        case 'quit':
+          exit();
+          return;
+        case 'help':
+          dispatch({ type: 'toggleHelp' });
+          return;
+        case 'back':
+          dispatch({ type: 'back' });
+          return;
+        case 'nextScreen':
+        case 'prevScreen':
+          dispatch({ type: 'stepScreen', step: action === 'nextScreen' ? 1 : -1 });
+          return;
+        case 'pause':
+          dispatch({ type: 'togglePause', at });
+          return;
+        case 'window':
+          dispatch({ type: 'cycleWindow', at });
+          return;
+        case 'up':
+          return moveBy(-1);
+        case 'down':
+          return moveBy(1);
+        case 'pageUp':
+          return moveBy(-(view?.height ?? 1));
+        case 'pageDown':
+          return moveBy(view?.height ?? 1);
+        case 'top':
+          return moveBy(-Infinity);
+        case 'bottom':
+          return moveBy(Infinity);
+        case 'open': {
+          const agencyId = view && selected !== undefined ? view.spec.agencyId(selected) : null;
+          if (agencyId !== null) dispatch({ type: 'openDetail', agencyId });
+          return;
+        }
+        case 'filter':
+          if (view) dispatch({ type: 'startFilter' });
+          return;
+        case 'sort': {
+          if (!view) return;
+          const sort = nextSort(view.spec, columns.map((c) => c.spec.id), view.sort);
+          dispatch({ type: 'setSort', list: view.key, sort });
+          const col = columns.find((c) => c.spec.id === sort.column)?.title ?? sort.column;
+          dispatch({ type: 'flash', flash: { key: 'flash.sort', params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') }, kind: 'info', at } });
+          return;
+        }
+        case 'sortReverse':
+          if (view) dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } });
+          return;
+        case 'level':
+          dispatch({ type: 'cycleLevel', at });
+          return;
+        case 'problem':
+          dispatch({ type: 'cycleProblem', at });
+          return;
+        case 'ack': {
+          const alert = selected as AlertView | undefined;
+          if (!alert) {
+            dispatch({ type: 'flash', flash: { key: 'flash.ackNothing', kind: 'info', at } });
+            return;
+          }
+          const done = alert.state !== 'acknowledged' && sources.alerts.acknowledge(alert.id, at);
+          dispatch({
+            type: 'flash',
+            flash: done
+              ? { key: 'flash.acknowledged', params: { text: alert.summary }, kind: 'info', at }
+              : { key: 'flash.ackAlready', kind: 'info', at },
+          });
+          refresh();
+          return;
+        }
+        case 'nextSection':
+        case 'prevSection':
+          dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
+          return;
+        case 'filterAccept':
+          dispatch({ type: 'endFilter', keep: true });
+          return;
+        case 'filterCancel':
+          dispatch({ type: 'endFilter', keep: false });
+          return;
+        case 'filterErase': {
+          const query = state.lists[listKey(route)]?.query ?? '';
+          dispatch({ type: 'filterText', text: [...query].slice(0, -1).join('') });
+          return;
+        }
+        default: {
+          const n = Number(action.slice('screen'.length));
+          const screen: ScreenId | undefined = SCREENS[n - 1];
+          if (screen) dispatch({ type: 'showScreen', screen });
+          void input;
+        }
+      }
+    },
+    [exit, t],
+  );
+
+  const onInput = useCallback(
+    (input: string, key: Key): void => {
+      const { state, dispatch } = latest.current;
+      const route = currentRoute(state);
+      const context = keyContext(route, state.editingFilter);
+      const action = resolveKey(context, keyName(input, key));
+      if (action) return run(action, input);
+      if (context === 'filter' && !key.ctrl && !key.meta && PRINTABLE.test(input)) {
+        const query = state.lists[listKey(route)]?.query ?? '';
+        dispatch({ type: 'filterText', text: (query + input).normalize('NFC').slice(0, 80) });
+      }
+    },
+    [run],
+  );
+  useInput(onInput);
+}

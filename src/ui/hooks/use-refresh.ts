@@ -1,0 +1,113 @@
+/**
+ * Reads the data sources for the route on screen, once per tick (a few times a second) and
+ * whenever the route or window changes. Keys never wait for it: they act on the last read.
+ * A failing read keeps the previous figures and reports the error on the status line.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { StreamInfo, WindowKey } from '../../metrics/types.js';
+import type { ConsoleSources, IngestStatus } from '../data/sources.js';
+import { listKey, type Route } from '../state/routes.js';
+import { diffRows, emptyDiff, type DiffMemory } from '../view/row-diff.js';
+import { loadScreen, type ScreenData } from '../view/screen-data.js';
+import type { Ticker } from './ticker.js';
+
+export interface Snapshot {
+  readonly now: number;
+  readonly data: ScreenData;
+  readonly ingest: IngestStatus;
+  readonly stream: StreamInfo;
+  readonly alertsCritical: number;
+  readonly alertsWarning: number;
+  /** Changed-row memory of the list on screen. */
+  readonly diff: DiffMemory;
+  readonly loadError: string | null;
+}
+
+const emptyStream: StreamInfo = {
+  hubId: null,
+  hubName: null,
+  epoch: null,
+  lastSeq: 0,
+  newestEventTs: null,
+  events: 0,
+  rejections: 0,
+  gaps: 0,
+  unknownTypes: 0,
+};
+
+export function useRefresh(
+  sources: ConsoleSources,
+  ticker: Ticker,
+  route: Route,
+  window: WindowKey,
+  paused: boolean,
+): { snapshot: Snapshot; refresh: () => void } {
+  const [tick, setTick] = useState(0);
+  const pausedAt = useRef<number | null>(null);
+  const diffs = useRef(new Map<string, DiffMemory>());
+  const last = useRef<Snapshot | null>(null);
+  const lastConnection = useRef(sources.ingest.get().connection);
+
+  useEffect(() => {
+    pausedAt.current = paused ? (last.current?.now ?? sources.now()) : null;
+  }, [paused, sources]);
+  useEffect(() => ticker.subscribe(() => pausedAt.current === null && setTick((n) => n + 1)), [ticker]);
+  // A change of link state shows at once; everything else waits for the tick.
+  useEffect(
+    () =>
+      sources.ingest.subscribe(() => {
+        const c = sources.ingest.get().connection;
+        if (c !== lastConnection.current) {
+          lastConnection.current = c;
+          setTick((n) => n + 1);
+        }
+      }),
+    [sources],
+  );
+
+  const key = listKey(route);
+  const snapshot = useMemo((): Snapshot => {
+    const now = pausedAt.current ?? sources.now();
+    const ingest = sources.ingest.get();
+    try {
+      const data = loadScreen(route, sources.metrics, sources.alerts, now, window);
+      const alerts = sources.alerts.list(now);
+      let diff = emptyDiff;
+      if ('list' in data) {
+        const { spec, models } = data.list;
+        diff = diffRows(diffs.current.get(key) ?? emptyDiff, models.map((m) => [spec.key(m), spec.stateKey(m)] as const), now);
+        diffs.current.set(key, diff);
+      }
+      const firing = alerts.filter((a) => a.state === 'firing');
+      last.current = {
+        now,
+        data,
+        ingest,
+        stream: sources.metrics.stream(),
+        alertsCritical: firing.filter((a) => a.severity === 'critical').length,
+        alertsWarning: firing.filter((a) => a.severity === 'warning').length,
+        diff,
+        loadError: null,
+      };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const previous = last.current;
+      last.current = previous
+        ? { ...previous, now, ingest, loadError: message }
+        : {
+            now,
+            data: { kind: 'missing', agencyId: '' },
+            ingest,
+            stream: emptyStream,
+            alertsCritical: 0,
+            alertsWarning: 0,
+            diff: emptyDiff,
+            loadError: message,
+          };
+    }
+    return last.current;
+    // The route object changes identity on every dispatch; its key is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tick, key, window, sources]);
+  return { snapshot, refresh: () => setTick((n) => n + 1) };
+}

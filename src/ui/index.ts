@@ -1,0 +1,45 @@
+/**
+ * The console's public surface: `renderConsole` for the `console` and `replay` commands,
+ * `App` for tests, and the source types they implement.
+ */
+import { render, type Instance } from 'ink';
+import { createElement } from 'react';
+import { App, type AppProps } from './App.js';
+import { langFromEnv, type Lang } from './i18n/lang.js';
+import { themeFromEnv } from './theme/theme.js';
+
+export { App, type AppProps } from './App.js';
+export * from './data/sources.js';
+export { intervalTicker, manualTicker, DEFAULT_REFRESH_MS, type Ticker } from './hooks/ticker.js';
+export { langFromEnv, isLang, LANGS, type Lang } from './i18n/lang.js';
+export { themeFromEnv, colourTheme, monoTheme, type Theme } from './theme/theme.js';
+export { sanitize } from './text/sanitize.js';
+
+export interface ConsoleOptions extends Omit<AppProps, 'lang' | 'theme'> {
+  /** Default: from LC_ALL / LC_MESSAGES / LANG. */
+  readonly lang?: Lang;
+  /** Environment for the language and NO_COLOR defaults; process.env by default. */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly stdout?: NodeJS.WriteStream;
+  readonly stdin?: NodeJS.ReadStream;
+  readonly stderr?: NodeJS.WriteStream;
+}
+
+/**
+ * Draws the console on the terminal and returns Ink's instance: `await instance.waitUntilExit()`
+ * resolves when the operator quits (q) and rejects with the error if the UI failed; either way
+ * the terminal is restored.
+ */
+export function renderConsole(options: ConsoleOptions): Instance {
+  const env = options.env ?? process.env;
+  const { stdout, stdin, stderr, env: _env, ...rest } = options;
+  const props: AppProps = { ...rest, lang: options.lang ?? langFromEnv(env), theme: themeFromEnv(env) };
+  return render(createElement(App, props), {
+    stdout,
+    stdin,
+    stderr,
+    exitOnCtrlC: false,
+    patchConsole: true,
+    maxFps: 20,
+  });
+}

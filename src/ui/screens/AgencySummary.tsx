@@ -1,0 +1,117 @@
+/**
+ * The top of an agency's detail: who it is, its security server, its throughput over the
+ * last hour and day, its status funnel 01→06 and its signature failures by reason.
+ */
+import { Box } from 'ink';
+import { STATUS_CODES } from '../../protocol/index.js';
+import type { SignatureFailure } from '../../metrics/types.js';
+import { useUi } from '../context.js';
+import { Line, type Segment } from '../components/Line.js';
+import { roleStyle } from '../components/Table.js';
+import { fit, widthOf } from '../text/fit.js';
+import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
+import { formatDurationShort } from '../text/format-time.js';
+import { sanitize } from '../text/sanitize.js';
+import { sparkline } from '../text/sparkline.js';
+import { DETAIL_SECTIONS, type DetailSection } from '../state/routes.js';
+import { levelRole, serverStateKey } from '../view/agencies-spec.js';
+import type { DetailData } from '../view/screen-data.js';
+import { reasonKey } from '../view/signatures-spec.js';
+
+/** Lines above the section's table. */
+export const DETAIL_CHROME = 8;
+
+const FUNNEL_CODES = STATUS_CODES.filter((c) => c <= '06');
+const SECTION_TITLE = {
+  children: 'detail.section.children',
+  overdue: 'detail.section.overdue',
+  events: 'detail.section.events',
+  server: 'detail.section.server',
+} as const;
+
+export function AgencySummary({ detail, now, width }: { detail: DetailData; now: number; width: number }) {
+  const { t, theme, lang } = useUi();
+  const a = detail.agency;
+  const muted = theme.text.muted;
+  const sep: Segment = { text: ' · ', style: muted };
+
+  const title: Segment[] = [{ text: a.name, style: theme.text.title }];
+  if (detail.parentName) title.push({ text: ` ‹ ${detail.parentName}`, style: muted });
+
+  const serverSince = a.serverSince === null ? '' : ` ${formatDurationShort(now - a.serverSince, lang)}`;
+  const identity: Segment[] = [
+    { text: t('detail.identity', { id: a.id, level: a.level, conn: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct'), server: sanitize(a.serverId), state: '' }).trimEnd() },
+    { text: ' ' },
+    { text: `${t(serverStateKey(a.serverState))}${serverSince}`, style: roleStyle(theme, levelRole(a.status.server)) },
+  ];
+  const rates = t('detail.rates', {
+    sent: formatRate(a.own.sentPerMin, lang),
+    recv: formatRate(a.own.receivedPerMin, lang),
+    sig: formatPercent(a.sigRate, lang),
+    overdue: formatCount(a.total.overdue, lang),
+    children: formatCount(a.childCount, lang),
+  });
+
+  const chart = (label: string, series: readonly number[]): Segment[] => {
+    const peak = Math.max(0, ...series);
+    const tail = ` ${formatCount(peak, lang)}`;
+    const labelText = fit(label, 11);
+    return [
+      { text: labelText, style: muted },
+      { text: sparkline(series, Math.max(1, width - 11 - widthOf(tail))), style: theme.status.ok },
+      { text: tail, style: muted },
+    ];
+  };
+
+  const funnel: Segment[] = [{ text: fit(t('detail.funnel'), 11), style: muted }];
+  const f = detail.feedback?.funnel;
+  FUNNEL_CODES.forEach((code, i) => {
+    if (i > 0) funnel.push({ text: ' › ', style: muted });
+    funnel.push({ text: `${code} `, style: theme.text.emphasis }, { text: formatCount(f?.[code] ?? 0, lang) });
+  });
+
+  const reasons: Segment[] = [{ text: fit(t('detail.sigReasons'), 11), style: muted }];
+  const failed = detail.signatures
+    ? (Object.entries(detail.signatures.byReason) as [SignatureFailure, number][]).filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1])
+    : [];
+  if (failed.length === 0) reasons.push({ text: t('detail.noSigFailures'), style: theme.status.ok });
+  failed.forEach(([reason, n], i) => {
+    if (i > 0) reasons.push(sep);
+    reasons.push({ text: `${t(reasonKey(reason))} ` }, { text: formatCount(n, lang), style: theme.status.warn });
+  });
+
+  const tabs: Segment[] = [];
+  DETAIL_SECTIONS.forEach((s: DetailSection) => {
+    const active = s === detail.section;
+    tabs.push({ text: active ? `[${t(SECTION_TITLE[s])}]` : ` ${t(SECTION_TITLE[s])} `, style: active ? theme.header.tabActive : theme.header.tab });
+    tabs.push({ text: ' ' });
+  });
+  tabs.push({ text: t('detail.sectionsHint'), style: muted });
+
+  const clip = (segments: Segment[]): Segment[] => {
+    const out: Segment[] = [];
+    let used = 0;
+    for (const s of segments) {
+      const w = widthOf(s.text);
+      if (used + w > width) {
+        if (width - used > 0) out.push({ ...s, text: fit(s.text, width - used) });
+        break;
+      }
+      out.push(s);
+      used += w;
+    }
+    return out;
+  };
+  return (
+    <Box flexDirection="column">
+      <Line segments={clip(title)} />
+      <Line segments={clip(identity)} />
+      <Line segments={[{ text: fit(rates, width) }]} />
+      <Line segments={clip(chart(t('detail.hour'), detail.hour))} />
+      <Line segments={clip(chart(t('detail.day'), detail.day))} />
+      <Line segments={clip(funnel)} />
+      <Line segments={clip(reasons)} />
+      <Line segments={clip(tabs)} />
+    </Box>
+  );
+}

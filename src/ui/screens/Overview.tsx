@@ -1,0 +1,68 @@
+/** National totals, the worst agencies in each of the four concerns, and the firing alerts. */
+import { Box } from 'ink';
+import type { NationalTotals } from '../../metrics/types.js';
+import type { AlertView } from '../data/sources.js';
+import { useUi } from '../context.js';
+import { Line } from '../components/Line.js';
+import { fit } from '../text/fit.js';
+import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
+import { formatDurationShort } from '../text/format-time.js';
+
+/** Lines the Overview uses outside the worst-agencies table. */
+export const overviewChrome = (firingLines: number): number => 2 + 1 + 1 + 1 + firingLines;
+
+export function TotalsLines({ totals, width }: { totals: NationalTotals; width: number }) {
+  const { t, theme, lang } = useUi();
+  const sigRate = totals.signaturesVerified > 0 ? totals.signaturesFailed / totals.signaturesVerified : null;
+  const traffic = t('overview.traffic', {
+    sent: formatRate(totals.sentPerMin, lang),
+    recv: formatRate(totals.receivedPerMin, lang),
+    active: formatCount(totals.agenciesActive, lang),
+    agencies: formatCount(totals.agencies, lang),
+  });
+  const health = t('overview.health', {
+    down: formatCount(totals.serversDown, lang),
+    degraded: formatCount(totals.serversDegraded, lang),
+    servers: formatCount(totals.servers, lang),
+    sigRate: formatPercent(sigRate, lang),
+    overdue: formatCount(totals.overdueReplies, lang),
+    due: formatCount(totals.dueWithin24h, lang),
+  });
+  const bad = totals.serversDown > 0 || totals.overdueReplies > 0;
+  return (
+    <Box flexDirection="column">
+      <Line segments={[{ text: fit(traffic, width) }]} />
+      <Line segments={[{ text: fit(health, width) }]} style={bad ? theme.status.warn : undefined} />
+    </Box>
+  );
+}
+
+export function FiringAlerts(props: { alerts: readonly AlertView[]; lines: number; now: number; width: number }) {
+  const { t, theme, lang } = useUi();
+  const { alerts, lines, now, width } = props;
+  return (
+    <Box flexDirection="column">
+      <Line segments={[{ text: fit(`${t('overview.alerts')} (${alerts.length})`, width) }]} style={theme.text.title} />
+      {alerts.length === 0 ? (
+        <Line segments={[{ text: fit(` ${t('overview.noAlerts')}`, width) }]} style={theme.status.ok} />
+      ) : (
+        alerts.slice(0, lines).map((a) => {
+          const sev = fit(t(`severity.${a.severity}`), 5);
+          const age = formatDurationShort(now - a.since, lang);
+          const body = fit(`${a.summary} — ${a.subject}`, Math.max(1, width - 8 - age.length));
+          return (
+            <Line
+              key={a.id}
+              segments={[
+                { text: ' ' },
+                { text: sev, style: a.severity === 'critical' ? theme.status.critical : theme.status.warn },
+                { text: ` ${body} ` },
+                { text: age, style: theme.text.muted },
+              ]}
+            />
+          );
+        })
+      )}
+    </Box>
+  );
+}

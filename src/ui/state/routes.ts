@@ -1,0 +1,25 @@
+/** Where the operator is: one of the six screens, an agency's detail, or Help. */
+
+export const SCREENS = ['overview', 'agencies', 'servers', 'signatures', 'deadlines', 'alerts'] as const;
+export type ScreenId = (typeof SCREENS)[number];
+
+/** The parts of an agency's detail the lower pane switches between. */
+export const DETAIL_SECTIONS = ['children', 'overdue', 'events', 'server'] as const;
+export type DetailSection = (typeof DETAIL_SECTIONS)[number];
+
+export type Route =
+  | { readonly kind: 'screen'; readonly screen: ScreenId }
+  | { readonly kind: 'detail'; readonly agencyId: string; readonly section: DetailSection }
+  | { readonly kind: 'help' };
+
+/** The key under which a route keeps its cursor, sort and filter. */
+export function listKey(route: Route): string {
+  switch (route.kind) {
+    case 'screen':
+      return route.screen;
+    case 'detail':
+      return `detail:${route.agencyId}:${route.section}`;
+    default:
+      return 'help';
+  }
+}

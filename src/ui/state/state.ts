@@ -1,0 +1,152 @@
+/**
+ * The console's one state owner: a reducer over typed actions. Everything a key changes lives
+ * here; the figures themselves do not (they are read from the data sources on each refresh).
+ */
+import { WINDOWS, type WindowKey } from '../../metrics/types.js';
+import type { MessageKey, Params } from '../i18n/index.js';
+import { cycle, LEVEL_FILTERS, PROBLEM_FILTERS, type LevelFilter, type ProblemFilter } from '../view/agency-filter.js';
+import type { SortState } from '../view/list-view.js';
+import { DETAIL_SECTIONS, listKey, SCREENS, type DetailSection, type Route, type ScreenId } from './routes.js';
+
+/** Cursor, scroll, sort and filter of one list. */
+export interface ListState {
+  readonly cursor: number;
+  readonly offset: number;
+  /** Key of the row under the cursor, so it stays selected when rows move. */
+  readonly cursorKey: string | null;
+  /** null: the list's default sort. */
+  readonly sort: SortState | null;
+  readonly query: string;
+}
+
+export const emptyList: ListState = { cursor: 0, offset: 0, cursorKey: null, sort: null, query: '' };
+
+export interface Flash {
+  readonly key: MessageKey;
+  readonly params?: Params;
+  readonly kind: 'info' | 'error';
+  readonly at: number;
+}
+
+export interface ConsoleState {
+  /** Never empty; the last route is on screen, Esc goes back one. */
+  readonly stack: readonly Route[];
+  readonly lists: Readonly<Record<string, ListState>>;
+  /** A filter is being typed into the current list. */
+  readonly editingFilter: boolean;
+  readonly paused: boolean;
+  readonly window: WindowKey;
+  readonly agencyLevel: LevelFilter;
+  readonly agencyProblem: ProblemFilter;
+  readonly flash: Flash | null;
+}
+
+export type ConsoleAction =
+  | { type: 'showScreen'; screen: ScreenId }
+  | { type: 'stepScreen'; step: 1 | -1 }
+  | { type: 'openDetail'; agencyId: string }
+  | { type: 'back' }
+  | { type: 'toggleHelp' }
+  | { type: 'setViewport'; list: string; cursor: number; offset: number; cursorKey: string | null }
+  | { type: 'startFilter' }
+  | { type: 'filterText'; text: string }
+  | { type: 'endFilter'; keep: boolean }
+  | { type: 'setSort'; list: string; sort: SortState }
+  | { type: 'togglePause'; at: number }
+  | { type: 'cycleWindow'; at: number }
+  | { type: 'cycleLevel'; at: number }
+  | { type: 'cycleProblem'; at: number }
+  | { type: 'stepSection'; step: 1 | -1 }
+  | { type: 'flash'; flash: Flash };
+
+export const initialState = (screen: ScreenId = 'overview', window: WindowKey = '1h'): ConsoleState => ({
+  stack: [{ kind: 'screen', screen }],
+  lists: {},
+  editingFilter: false,
+  paused: false,
+  window,
+  agencyLevel: 1,
+  agencyProblem: 'all',
+  flash: null,
+});
+
+export const currentRoute = (s: ConsoleState): Route => s.stack[s.stack.length - 1] ?? { kind: 'screen', screen: 'overview' };
+export const listOf = (s: ConsoleState, key: string): ListState => s.lists[key] ?? emptyList;
+
+const patchList = (s: ConsoleState, key: string, patch: Partial<ListState>): ConsoleState => ({
+  ...s,
+  lists: { ...s.lists, [key]: { ...listOf(s, key), ...patch } },
+});
+
+/** The screen under any detail/help pages: where Tab and 1–6 start from. */
+const baseScreen = (s: ConsoleState): ScreenId => {
+  const first = s.stack[0];
+  return first?.kind === 'screen' ? first.screen : 'overview';
+};
+
+export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
+  switch (a.type) {
+    case 'showScreen':
+      return { ...s, stack: [{ kind: 'screen', screen: a.screen }], editingFilter: false };
+    case 'stepScreen': {
+      const i = SCREENS.indexOf(baseScreen(s));
+      const screen = SCREENS[(i + a.step + SCREENS.length) % SCREENS.length] ?? 'overview';
+      return { ...s, stack: [{ kind: 'screen', screen }], editingFilter: false };
+    }
+    case 'openDetail': {
+      const route = currentRoute(s);
+      const section: DetailSection = 'children';
+      const next: Route = { kind: 'detail', agencyId: a.agencyId, section };
+      if (route.kind === 'detail' && route.agencyId === a.agencyId) return s;
+      return { ...s, stack: [...s.stack, next], editingFilter: false };
+    }
+    case 'back': {
+      const key = listKey(currentRoute(s));
+      if (listOf(s, key).query !== '') return patchList(s, key, { query: '', cursor: 0, offset: 0 });
+      if (s.stack.length <= 1) return s;
+      return { ...s, stack: s.stack.slice(0, -1) };
+    }
+    case 'toggleHelp':
+      if (currentRoute(s).kind === 'help') return { ...s, stack: s.stack.slice(0, -1) };
+      return { ...s, stack: [...s.stack, { kind: 'help' }], editingFilter: false };
+    case 'setViewport':
+      return patchList(s, a.list, { cursor: a.cursor, offset: a.offset, cursorKey: a.cursorKey });
+    case 'startFilter':
+      return { ...s, editingFilter: true };
+    case 'filterText':
+      return { ...patchList(s, listKey(currentRoute(s)), { query: a.text, cursor: 0, offset: 0, cursorKey: null }) };
+    case 'endFilter': {
+      const ended = { ...s, editingFilter: false };
+      return a.keep ? ended : patchList(ended, listKey(currentRoute(s)), { query: '', cursor: 0, offset: 0 });
+    }
+    case 'setSort':
+      return patchList(s, a.list, { sort: a.sort });
+    case 'togglePause':
+      return {
+        ...s,
+        paused: !s.paused,
+        flash: { key: s.paused ? 'flash.resumed' : 'flash.paused', kind: 'info', at: a.at },
+      };
+    case 'cycleWindow': {
+      const window = cycle(WINDOWS, s.window);
+      return { ...s, window, flash: { key: 'flash.window', params: { w: window }, kind: 'info', at: a.at } };
+    }
+    case 'cycleLevel': {
+      const agencyLevel = cycle(LEVEL_FILTERS, s.agencyLevel);
+      return { ...patchList(s, 'agencies', { cursor: 0, offset: 0, cursorKey: null }), agencyLevel };
+    }
+    case 'cycleProblem': {
+      const agencyProblem = cycle(PROBLEM_FILTERS, s.agencyProblem);
+      return { ...patchList(s, 'agencies', { cursor: 0, offset: 0, cursorKey: null }), agencyProblem };
+    }
+    case 'stepSection': {
+      const route = currentRoute(s);
+      if (route.kind !== 'detail') return s;
+      const i = DETAIL_SECTIONS.indexOf(route.section);
+      const section = DETAIL_SECTIONS[(i + a.step + DETAIL_SECTIONS.length) % DETAIL_SECTIONS.length] ?? 'children';
+      return { ...s, stack: [...s.stack.slice(0, -1), { ...route, section }] };
+    }
+    case 'flash':
+      return { ...s, flash: a.flash };
+  }
+}

@@ -1,0 +1,85 @@
+/** Agencies as rows: the same columns on the Agencies screen and for the units under an agency. */
+import type { MessageKey } from '../i18n/index.js';
+import { judgeServer, type Level } from '../status/judge.js';
+import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
+import type { AgencyModel } from './agency-model.js';
+import type { CellRole, ListSpec } from './list-spec.js';
+import { searchKey } from './search.js';
+
+export const levelRole = (level: Level): CellRole | undefined =>
+  level === 'critical' ? 'critical' : level === 'warn' ? 'warn' : undefined;
+
+const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
+
+export const serverStateKey = (state: keyof typeof SERVER_RANK): MessageKey => `server.${state}`;
+
+const searchCache = new WeakMap<AgencyModel, string>();
+
+export const agenciesSpec: ListSpec<AgencyModel> = {
+  columns: [
+    { id: 'name', title: 'col.name', min: 14, flex: 3, priority: 0 },
+    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 3 },
+    { id: 'level', title: 'col.level', min: 3, priority: 8, align: 'right' },
+    { id: 'conn', title: 'col.conn', min: 6, max: 9, flex: 0, priority: 9 },
+    { id: 'sentPerMin', title: 'col.sentPerMin', min: 6, max: 8, flex: 0, priority: 1, align: 'right', descFirst: true },
+    { id: 'recvPerMin', title: 'col.recvPerMin', min: 6, max: 8, flex: 0, priority: 2, align: 'right', descFirst: true },
+    { id: 'trend', title: 'col.trend', min: 8, max: 24, flex: 1, priority: 5, descFirst: true },
+    { id: 'sigFail', title: 'col.sigFail', min: 6, priority: 2, align: 'right', descFirst: true },
+    { id: 'overdue', title: 'col.overdue', min: 6, priority: 2, align: 'right', descFirst: true },
+    { id: 'server', title: 'col.server', min: 6, max: 10, flex: 0, priority: 1, descFirst: true },
+  ],
+  defaultSort: { column: 'name', desc: false },
+  key: (m) => m.id,
+  agencyId: (m) => m.id,
+  cells(m, { lang, t }) {
+    const own = m.serverState;
+    const serverText =
+      own !== 'connected' || m.total.serverDown === 0 ? t(serverStateKey(own)) : `↓${formatCount(m.total.serverDown, lang)}`;
+    return {
+      name: { text: m.name },
+      id: { text: m.id, role: 'muted' },
+      level: { text: String(m.level) },
+      conn: { text: t(m.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct'), role: 'muted' },
+      sentPerMin: { text: formatRate(m.total.sentPerMin, lang) },
+      recvPerMin: { text: formatRate(m.total.receivedPerMin, lang) },
+      trend: { text: '', spark: m.total.spark, role: levelRole(m.status.drop) },
+      sigFail: { text: formatPercent(m.sigRate, lang), role: levelRole(m.status.signature) },
+      overdue: { text: formatCount(m.total.overdue, lang), role: levelRole(m.status.overdue) },
+      server: { text: serverText, role: levelRole(m.status.server) ?? (judgeServer(own) === 'none' ? 'unknown' : undefined) },
+    };
+  },
+  sortValue(m, column) {
+    switch (column) {
+      case 'id':
+        return m.id;
+      case 'level':
+        return m.level;
+      case 'conn':
+        return m.connection;
+      case 'sentPerMin':
+        return m.total.sentPerMin;
+      case 'recvPerMin':
+        return m.total.receivedPerMin;
+      case 'trend':
+        return m.drop ?? -1;
+      case 'sigFail':
+        return m.sigRate ?? -1;
+      case 'overdue':
+        return m.total.overdue;
+      case 'server':
+        return SERVER_RANK[m.serverState] * 1_000_000 + m.total.serverDown;
+      default:
+        return m.name;
+    }
+  },
+  searchText(m) {
+    let s = searchCache.get(m);
+    if (s === undefined) {
+      s = `${searchKey(m.name)} ${m.id.toLowerCase()}`;
+      searchCache.set(m, s);
+    }
+    return s;
+  },
+  stateKey: (m) =>
+    `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}`,
+};

@@ -1,0 +1,29 @@
+/** The Agencies screen's own filters: one government level, one kind of problem. */
+import { levelRank } from '../status/judge.js';
+import type { AgencyModel } from './agency-model.js';
+
+/** 0 = every level. */
+export const LEVEL_FILTERS = [1, 2, 3, 4, 0] as const;
+export type LevelFilter = (typeof LEVEL_FILTERS)[number];
+
+export const PROBLEM_FILTERS = ['all', 'any', 'server', 'signature', 'overdue', 'drop'] as const;
+export type ProblemFilter = (typeof PROBLEM_FILTERS)[number];
+
+const bad = (level: Parameters<typeof levelRank>[0]): boolean => levelRank(level) >= levelRank('warn');
+
+export function hasProblem(m: AgencyModel, problem: ProblemFilter): boolean {
+  switch (problem) {
+    case 'all':
+      return true;
+    case 'any':
+      return bad(m.status.overall);
+    default:
+      return bad(m.status[problem]);
+  }
+}
+
+export function filterAgencies(models: readonly AgencyModel[], level: LevelFilter, problem: ProblemFilter): AgencyModel[] {
+  return models.filter((m) => (level === 0 || m.level === level) && hasProblem(m, problem));
+}
+
+export const cycle = <T>(items: readonly T[], current: T): T => items[(items.indexOf(current) + 1) % items.length] ?? current;

@@ -1,0 +1,50 @@
+/** Alerts as rows: firing first, then pending, then acknowledged; severe before mild. */
+import type { AlertView } from '../data/sources.js';
+import { formatDurationShort } from '../text/format-time.js';
+import { sanitize } from '../text/sanitize.js';
+import type { CellRole, ListSpec } from './list-spec.js';
+import { searchKey } from './search.js';
+
+const STATE_RANK = { firing: 2, pending: 1, acknowledged: 0 } as const;
+const SEVERITY_RANK = { critical: 2, warning: 1, info: 0 } as const;
+const SEVERITY_ROLE: Record<AlertView['severity'], CellRole> = { critical: 'critical', warning: 'warn', info: 'muted' };
+
+/** Alert text comes from hub data (agency names, reasons): sanitised once here. */
+export const toAlertModel = (a: AlertView): AlertView => ({ ...a, subject: sanitize(a.subject), summary: sanitize(a.summary) });
+
+export const alertsSpec: ListSpec<AlertView> = {
+  columns: [
+    { id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 },
+    { id: 'state', title: 'col.alertState', min: 7, max: 10, priority: 1 },
+    { id: 'summary', title: 'col.alert', min: 20, flex: 3, priority: 0 },
+    { id: 'subject', title: 'col.subject', min: 14, flex: 2, priority: 2 },
+    { id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' },
+  ],
+  defaultSort: { column: 'state', desc: true },
+  key: (a) => a.id,
+  agencyId: (a) => a.agencyId,
+  cells: (a, { lang, t, now }) => ({
+    severity: { text: t(`severity.${a.severity}`), role: a.state === 'acknowledged' ? 'muted' : SEVERITY_ROLE[a.severity] },
+    state: { text: t(`alertState.${a.state}`), role: a.state === 'firing' ? 'emphasis' : 'muted' },
+    summary: { text: a.summary, role: a.state === 'acknowledged' ? 'muted' : undefined },
+    subject: { text: a.subject },
+    since: { text: formatDurationShort(now - a.since, lang), role: 'muted' },
+  }),
+  sortValue(a, column) {
+    switch (column) {
+      case 'severity':
+        return SEVERITY_RANK[a.severity] * 10 + STATE_RANK[a.state];
+      case 'state':
+        // Firing before pending before acknowledged, severe first, oldest first.
+        return STATE_RANK[a.state] * 1e16 + SEVERITY_RANK[a.severity] * 1e15 - a.since / 1e3;
+      case 'subject':
+        return a.subject;
+      case 'since':
+        return a.since;
+      default:
+        return a.summary;
+    }
+  },
+  searchText: (a) => `${searchKey(a.summary)} ${searchKey(a.subject)} ${a.rule.toLowerCase()}`,
+  stateKey: (a) => `${a.state}|${a.severity}`,
+};

@@ -1,0 +1,76 @@
+/**
+ * Table columns that reflow: each has a minimum width, an optional share of spare room (flex)
+ * and a priority; at 80 columns the least important ones step aside, at 200 the flexible
+ * ones take the room.
+ */
+import type { MessageKey } from '../i18n/index.js';
+import { widthOf, type Align } from '../text/fit.js';
+
+export interface ColumnSpec {
+  readonly id: string;
+  readonly title: MessageKey;
+  /** Narrowest useful width; the title plus a sort mark always fits too. */
+  readonly min: number;
+  /** Widest it grows to; unbounded when absent and flex is set. */
+  readonly max?: number;
+  /** Share of the spare width (0 = fixed). */
+  readonly flex?: number;
+  /** 0 is kept first; higher numbers are dropped first when the terminal is narrow. */
+  readonly priority: number;
+  readonly align?: Align;
+  /** Sorting starts descending (numbers: biggest first). */
+  readonly descFirst?: boolean;
+}
+
+export interface LaidOutColumn {
+  readonly spec: ColumnSpec;
+  readonly title: string;
+  readonly width: number;
+}
+
+/** Space between columns. */
+export const GAP = 1;
+
+/**
+ * Chooses the columns that fit in `total` cells and their widths, keeping the declared order.
+ * `title` gives each column's heading in the current language.
+ */
+export function layoutColumns(
+  specs: readonly ColumnSpec[],
+  total: number,
+  title: (spec: ColumnSpec) => string,
+): LaidOutColumn[] {
+  const mins = new Map(specs.map((s) => [s.id, Math.max(s.min, widthOf(title(s)) + 1)]));
+  const byPriority = [...specs].sort((a, b) => a.priority - b.priority);
+  const kept = new Set<string>();
+  let used = 0;
+  for (const s of byPriority) {
+    const need = (mins.get(s.id) ?? s.min) + (kept.size > 0 ? GAP : 0);
+    if (used + need > total) continue;
+    kept.add(s.id);
+    used += need;
+  }
+  const chosen = specs.filter((s) => kept.has(s.id));
+  const widths = new Map(chosen.map((s) => [s.id, mins.get(s.id) ?? s.min]));
+  let spare = total - used;
+  // Hand out spare room by flex share, capped at max; repeat while someone can still grow.
+  for (let round = 0; round < 4 && spare > 0; round++) {
+    const growing = chosen.filter((s) => (s.flex ?? 0) > 0 && (widths.get(s.id) ?? 0) < (s.max ?? Infinity));
+    const shares = growing.reduce((sum, s) => sum + (s.flex ?? 0), 0);
+    if (shares === 0) break;
+    let given = 0;
+    for (const s of growing) {
+      const w = widths.get(s.id) ?? 0;
+      const add = Math.min(Math.floor((spare * (s.flex ?? 0)) / shares), (s.max ?? Infinity) - w);
+      widths.set(s.id, w + add);
+      given += add;
+    }
+    if (given === 0) {
+      const first = growing[0];
+      if (first) widths.set(first.id, (widths.get(first.id) ?? 0) + 1);
+      given = 1;
+    }
+    spare -= given;
+  }
+  return chosen.map((s) => ({ spec: s, title: title(s), width: widths.get(s.id) ?? s.min }));
+}

@@ -1,0 +1,44 @@
+/** Help, generated from the key-bindings tables: one row per binding, grouped by table. */
+import type { MessageKey } from '../i18n/index.js';
+import { ALL_TABLES, shownKeys, type BindingTable } from '../keys/index.js';
+import type { ListSpec } from './list-spec.js';
+
+export interface HelpLine {
+  readonly id: string;
+  /** Group title rows have no keys. */
+  readonly keys: string | null;
+  readonly text: MessageKey;
+  readonly order: number;
+}
+
+/** Bindings that share a help text (1…6, ↑ and ↓ variants) are listed once. */
+export function helpLines(tables: readonly BindingTable[] = ALL_TABLES): HelpLine[] {
+  const out: HelpLine[] = [];
+  for (const table of tables) {
+    out.push({ id: table.id, keys: null, text: table.title, order: out.length });
+    const seen = new Set<MessageKey>();
+    for (const b of table.bindings) {
+      if (seen.has(b.help)) continue;
+      seen.add(b.help);
+      out.push({ id: `${table.id}:${b.action}`, keys: shownKeys(b), text: b.help, order: out.length });
+    }
+  }
+  return out;
+}
+
+export const helpSpec: ListSpec<HelpLine> = {
+  columns: [
+    { id: 'keys', title: 'help.title', min: 10, max: 10, priority: 0 },
+    { id: 'text', title: 'help.close', min: 30, flex: 1, priority: 0 },
+  ],
+  defaultSort: { column: 'order', desc: false },
+  key: (h) => h.id,
+  agencyId: () => null,
+  cells: (h, { t }) =>
+    h.keys === null
+      ? { keys: { text: t(h.text), role: 'emphasis' }, text: { text: '' } }
+      : { keys: { text: `  ${h.keys}`, role: 'emphasis' }, text: { text: t(h.text) } },
+  sortValue: (h) => h.order,
+  searchText: (h) => `${h.keys ?? ''} ${h.text}`.toLowerCase(),
+  stateKey: () => '',
+};

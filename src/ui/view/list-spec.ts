@@ -1,0 +1,39 @@
+/**
+ * The k9s-style renderer of one entity kind: which columns it has, how a record becomes
+ * cells with colour roles, how it sorts and filters, and what counts as its state for
+ * marking changed rows.
+ */
+import type { Translate } from '../i18n/index.js';
+import type { Lang } from '../i18n/lang.js';
+import type { ColumnSpec } from './columns.js';
+
+/** Named colour roles a cell may ask for; the theme decides what they look like. */
+export type CellRole = 'ok' | 'warn' | 'critical' | 'unknown' | 'muted' | 'emphasis';
+
+export interface Cell {
+  readonly text: string;
+  readonly role?: CellRole | undefined;
+  /** A series drawn as a sparkline as wide as the column (the text is then unused). */
+  readonly spark?: readonly number[];
+}
+
+/** What a renderer needs to format: language, translator, the clock. */
+export interface RenderContext {
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly now: number;
+}
+
+export interface ListSpec<M> {
+  readonly columns: readonly ColumnSpec[];
+  readonly defaultSort: { readonly column: string; readonly desc: boolean };
+  key(model: M): string;
+  /** The agency Enter opens for this row, if any. */
+  agencyId(model: M): string | null;
+  cells(model: M, ctx: RenderContext): Readonly<Record<string, Cell>>;
+  sortValue(model: M, column: string): number | string;
+  /** Lower-cased, diacritics-folded text the filter searches. */
+  searchText(model: M): string;
+  /** Changes when the row's state (not just its traffic) changes. */
+  stateKey(model: M): string;
+}

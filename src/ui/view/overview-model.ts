@@ -1,0 +1,113 @@
+/**
+ * The Overview's "worst agencies" list: for each of the four concerns (throughput drop,
+ * security server down, signature failures, overdue replies), the agencies that suffer it
+ * most, judged on their own figures so the list names the unit that is actually failing.
+ */
+import { judgeOverdue, judgeSignatureFailure, judgeThroughputDrop, levelRank, throughputDrop, type Level } from '../status/judge.js';
+import { formatCount, formatPercent } from '../text/format-number.js';
+import { formatDurationShort } from '../text/format-time.js';
+import type { AgencyModel } from './agency-model.js';
+import { levelRole, serverStateKey } from './agencies-spec.js';
+import { sanitize } from '../text/sanitize.js';
+import type { ListSpec } from './list-spec.js';
+import { searchKey } from './search.js';
+
+export const CONCERNS = ['server', 'drop', 'signature', 'overdue'] as const;
+export type Concern = (typeof CONCERNS)[number];
+
+export interface WorstModel {
+  readonly concern: Concern;
+  readonly agency: AgencyModel;
+  readonly level: Level;
+  /** Higher is worse; orders within a concern. */
+  readonly badness: number;
+}
+
+function ownFigures(m: AgencyModel, concern: Concern): { level: Level; badness: number } {
+  const own = m.own;
+  switch (concern) {
+    case 'server':
+      return m.serverState === 'disconnected'
+        ? { level: 'critical', badness: 10 - m.level + (m.serverSince === null ? 0 : 1 / (1 + m.serverSince / 1e12)) }
+        : m.serverState === 'degraded'
+          ? { level: 'warn', badness: 5 - m.level }
+          : { level: 'ok', badness: 0 };
+    case 'drop': {
+      const drop = throughputDrop(own.sent + own.received, own.weekAgo);
+      return { level: judgeThroughputDrop(drop), badness: (drop ?? 0) * (own.weekAgo ?? 0) };
+    }
+    case 'signature': {
+      const rate = own.sigVerified > 0 ? own.sigFailed / own.sigVerified : null;
+      return { level: judgeSignatureFailure(rate, own.sigVerified), badness: own.sigFailed + (rate ?? 0) };
+    }
+    case 'overdue':
+      return { level: judgeOverdue(own.overdue), badness: own.overdue };
+  }
+}
+
+/** Up to `perConcern` agencies per concern with a warn or critical level, worst first. */
+export function worstAgencies(models: readonly AgencyModel[], perConcern: number): WorstModel[] {
+  const out: WorstModel[] = [];
+  for (const concern of CONCERNS) {
+    const bad: WorstModel[] = [];
+    for (const agency of models) {
+      const { level, badness } = ownFigures(agency, concern);
+      if (levelRank(level) >= levelRank('warn')) bad.push({ concern, agency, level, badness });
+    }
+    bad.sort((a, b) => levelRank(b.level) - levelRank(a.level) || b.badness - a.badness || (a.agency.id < b.agency.id ? -1 : 1));
+    out.push(...bad.slice(0, perConcern));
+  }
+  return out;
+}
+
+export const worstSpec: ListSpec<WorstModel> = {
+  columns: [
+    { id: 'concern', title: 'col.concern', min: 8, max: 10, priority: 0 },
+    { id: 'name', title: 'col.name', min: 20, flex: 3, priority: 0 },
+    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 2 },
+    { id: 'value', title: 'col.value', min: 20, flex: 2, max: 36, priority: 1 },
+  ],
+  defaultSort: { column: 'concern', desc: false },
+  key: (w) => `${w.concern}:${w.agency.id}`,
+  agencyId: (w) => w.agency.id,
+  cells(w, { lang, t, now }) {
+    const own = w.agency.own;
+    const role = levelRole(w.level);
+    let value: string;
+    switch (w.concern) {
+      case 'server':
+        value = t('value.server', {
+          server: sanitize(w.agency.serverId),
+          state: t(serverStateKey(w.agency.serverState)),
+          ago: w.agency.serverSince === null ? '' : formatDurationShort(now - w.agency.serverSince, lang),
+        }).trim();
+        break;
+      case 'drop':
+        value = t('value.drop', { pct: formatPercent(throughputDrop(own.sent + own.received, own.weekAgo), lang) });
+        break;
+      case 'signature':
+        value = t('value.signature', {
+          pct: formatPercent(own.sigVerified > 0 ? own.sigFailed / own.sigVerified : null, lang),
+          n: formatCount(own.sigVerified, lang),
+        });
+        break;
+      case 'overdue':
+        value = t('value.overdue', {
+          n: formatCount(own.overdue, lang),
+          age: own.oldestOverdueMs === null ? '–' : formatDurationShort(own.oldestOverdueMs, lang),
+        });
+        break;
+    }
+    return {
+      concern: { text: t(`concern.${w.concern}`), role },
+      name: { text: w.agency.name },
+      id: { text: w.agency.id, role: 'muted' },
+      value: { text: value, role },
+    };
+  },
+  // The list keeps the order worstAgencies gives: concern by concern, worst first.
+  sortValue: (w, column) =>
+    column === 'name' ? w.agency.name : column === 'id' ? w.agency.id : CONCERNS.indexOf(w.concern) * 1e12 - w.badness,
+  searchText: (w) => `${searchKey(w.agency.name)} ${w.agency.id.toLowerCase()}`,
+  stateKey: (w) => w.level,
+};

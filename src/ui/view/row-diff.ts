@@ -1,0 +1,41 @@
+/**
+ * Marks rows whose state changed since the previous refresh, for a moment, as k9s does.
+ * Pure: the caller keeps the returned memory and hands it back next time.
+ */
+
+/** How long a changed row stays marked. */
+export const CHANGE_MARK_MS = 3000;
+
+export interface DiffMemory {
+  /** State key of each row at the previous refresh. */
+  readonly states: ReadonlyMap<string, string>;
+  /** When each row last changed. */
+  readonly changedAt: ReadonlyMap<string, number>;
+}
+
+export const emptyDiff: DiffMemory = { states: new Map(), changedAt: new Map() };
+
+/**
+ * Compares the new states with the previous ones. Rows seen for the first time are not marked
+ * (the first load would otherwise mark everything); marks older than CHANGE_MARK_MS drop off.
+ */
+export function diffRows(prev: DiffMemory, rows: Iterable<readonly [string, string]>, now: number): DiffMemory {
+  const states = new Map<string, string>();
+  const changedAt = new Map<string, number>();
+  const firstLoad = prev.states.size === 0;
+  for (const [key, state] of rows) {
+    states.set(key, state);
+    const before = prev.states.get(key);
+    if (!firstLoad && before !== undefined && before !== state) changedAt.set(key, now);
+    else {
+      const at = prev.changedAt.get(key);
+      if (at !== undefined && now - at < CHANGE_MARK_MS) changedAt.set(key, at);
+    }
+  }
+  return { states, changedAt };
+}
+
+export const isMarked = (memory: DiffMemory, key: string, now: number): boolean => {
+  const at = memory.changedAt.get(key);
+  return at !== undefined && now - at < CHANGE_MARK_MS;
+};

@@ -1,0 +1,187 @@
+/**
+ * What each route reads from the data sources, in one refresh. Only the route on screen is
+ * loaded, so a refresh costs what the operator is looking at, not the whole console.
+ */
+import type { Agency } from '../../protocol/index.js';
+import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow, WindowKey } from '../../metrics/types.js';
+import type { AlertsSource, AlertView } from '../data/sources.js';
+import type { DetailSection, Route } from '../state/routes.js';
+import { sanitize } from '../text/sanitize.js';
+import { buildAgencyModels, type AgencyModel } from './agency-model.js';
+import { agenciesSpec } from './agencies-spec.js';
+import { alertsSpec, toAlertModel } from './alerts-spec.js';
+import { deadlinesSpec } from './deadlines-spec.js';
+import { eventsSpec, overdueSpec, serverHistorySpec, toEventModel, toOverdueModel, toTransitionModel } from './detail-specs.js';
+import { helpLines, helpSpec } from './help-model.js';
+import type { ListSpec } from './list-spec.js';
+import { worstAgencies, worstSpec } from './overview-model.js';
+import { serversSpec, toServerModel } from './servers-spec.js';
+import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
+
+/** A list of records with the renderer that shows them; the record type is the spec's business. */
+export interface ListData {
+  readonly spec: ListSpec<unknown>;
+  readonly models: readonly unknown[];
+}
+
+const listData = <M>(spec: ListSpec<M>, models: readonly M[]): ListData => ({
+  spec: spec as unknown as ListSpec<unknown>,
+  models,
+});
+
+export interface DetailData {
+  readonly agency: AgencyModel;
+  readonly parentName: string | null;
+  readonly hour: readonly number[];
+  readonly day: readonly number[];
+  readonly feedback: FeedbackRow | null;
+  readonly signatures: SignatureRow | null;
+  readonly server: ServerRow | null;
+  readonly section: DetailSection;
+}
+
+export type ScreenData =
+  | { readonly kind: 'overview'; readonly totals: NationalTotals; readonly list: ListData; readonly firing: readonly AlertView[] }
+  | { readonly kind: 'list'; readonly list: ListData }
+  | { readonly kind: 'detail'; readonly detail: DetailData; readonly list: ListData }
+  | { readonly kind: 'missing'; readonly agencyId: string }
+  | { readonly kind: 'help'; readonly list: ListData };
+
+/** Worst agencies the Overview keeps per concern, whatever the height. */
+export const OVERVIEW_PER_CONCERN = 5;
+export const HOUR_BUCKETS = 60;
+export const DAY_BUCKETS = 48;
+const DAY_MS = 86_400_000;
+
+const names = new WeakMap<readonly Agency[], Map<string, Agency>>();
+/** Agencies by id, built once per registry array the cache hands out. */
+export function agencyIndex(metrics: Metrics): Map<string, Agency> {
+  const agencies = metrics.agencies();
+  let index = names.get(agencies);
+  if (!index) {
+    index = new Map(agencies.map((a) => [a.id, a]));
+    names.set(agencies, index);
+  }
+  return index;
+}
+
+const nameOf = (index: Map<string, Agency>, id: string): string => {
+  const a = index.get(id);
+  return a ? sanitize(a.name) : id;
+};
+
+/** Ids of an agency and everything under it. */
+function subtreeIds(models: readonly AgencyModel[], rootId: string): string[] {
+  const children = new Map<string, string[]>();
+  for (const m of models) if (m.parent !== null) (children.get(m.parent) ?? children.set(m.parent, []).get(m.parent))?.push(m.id);
+  const out: string[] = [];
+  const stack = [rootId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+const sumSeries = (rows: readonly { spark: readonly number[] }[], buckets: number): number[] => {
+  const out = new Array<number>(buckets).fill(0);
+  for (const r of rows) for (let i = 0; i < buckets; i++) out[i] = (out[i] ?? 0) + (r.spark[i] ?? 0);
+  return out;
+};
+
+export function loadScreen(
+  route: Route,
+  metrics: Metrics,
+  alerts: AlertsSource,
+  now: number,
+  window: WindowKey,
+): ScreenData {
+  if (route.kind === 'help') return { kind: 'help', list: listData(helpSpec, helpLines()) };
+  if (route.kind === 'detail') return loadDetail(route.agencyId, route.section, metrics, now, window);
+  const index = agencyIndex(metrics);
+  switch (route.screen) {
+    case 'overview': {
+      const models = buildAgencyModels(metrics, now, window);
+      const firing = alerts
+        .list(now)
+        .filter((a) => a.state === 'firing')
+        .map(toAlertModel);
+      return {
+        kind: 'overview',
+        totals: metrics.totals(now, window),
+        list: listData(worstSpec, worstAgencies(models, OVERVIEW_PER_CONCERN)),
+        firing,
+      };
+    }
+    case 'agencies':
+      return { kind: 'list', list: listData(agenciesSpec, buildAgencyModels(metrics, now, window)) };
+    case 'servers': {
+      const levelOf = (id: string): number => index.get(id)?.level ?? 9;
+      return { kind: 'list', list: listData(serversSpec, metrics.servers(now, window).map((s) => toServerModel(s, levelOf))) };
+    }
+    case 'signatures':
+      return {
+        kind: 'list',
+        list: listData(
+          signaturesSpec,
+          metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(index, s.agencyId))),
+        ),
+      };
+    case 'deadlines':
+      return {
+        kind: 'list',
+        list: listData(
+          deadlinesSpec,
+          metrics.deadlines(now).map((d) => ({ ...d, name: nameOf(index, d.agencyId) })),
+        ),
+      };
+    case 'alerts':
+      return { kind: 'list', list: listData(alertsSpec, alerts.list(now).map(toAlertModel)) };
+  }
+}
+
+function loadDetail(agencyId: string, section: DetailSection, metrics: Metrics, now: number, window: WindowKey): ScreenData {
+  const models = buildAgencyModels(metrics, now, window);
+  const agency = models.find((m) => m.id === agencyId);
+  if (!agency) return { kind: 'missing', agencyId };
+  const ids = subtreeIds(models, agencyId);
+  const scope = { agencyIds: ids };
+  const hour = sumSeries(metrics.throughput(now, '1h', scope, HOUR_BUCKETS), HOUR_BUCKETS);
+  const day = sumSeries(metrics.throughput(now, '24h', scope, DAY_BUCKETS), DAY_BUCKETS);
+  const own = { agencyIds: [agencyId] };
+  const server = metrics.servers(now, window).find((s) => s.serverId === agency.serverId) ?? null;
+  const parent = agency.parent === null ? null : (models.find((m) => m.id === agency.parent) ?? null);
+  let list: ListData;
+  switch (section) {
+    case 'children':
+      list = listData(
+        agenciesSpec,
+        models.filter((m) => m.parent === agencyId),
+      );
+      break;
+    case 'overdue':
+      list = listData(overdueSpec, metrics.overdueDocuments(now, own, 500).map(toOverdueModel));
+      break;
+    case 'events':
+      list = listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel));
+      break;
+    case 'server':
+      list = listData(serverHistorySpec, metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200).map(toTransitionModel));
+      break;
+  }
+  return {
+    kind: 'detail',
+    detail: {
+      agency,
+      parentName: parent?.name ?? null,
+      hour,
+      day,
+      feedback: metrics.feedback(now, window, own)[0] ?? null,
+      signatures: metrics.signatures(now, window, own)[0] ?? null,
+      server,
+      section,
+    },
+    list,
+  };
+}

@@ -1,0 +1,83 @@
+/** Security servers (máy chủ bảo mật) as rows. */
+import type { ServerRow } from '../../metrics/types.js';
+import { judgeServer } from '../status/judge.js';
+import { formatCount } from '../text/format-number.js';
+import { formatDurationShort } from '../text/format-time.js';
+import { sanitize } from '../text/sanitize.js';
+import { levelRole, serverStateKey } from './agencies-spec.js';
+import type { ListSpec } from './list-spec.js';
+import { searchKey } from './search.js';
+
+export interface ServerModel extends ServerRow {
+  /** The highest-level agency it carries, opened with Enter. */
+  readonly mainAgencyId: string | null;
+}
+
+/** Certificates expiring within this are flagged. */
+export const CERT_WARN_MS = 30 * 86_400_000;
+
+export function toServerModel(row: ServerRow, levelOf: (agencyId: string) => number): ServerModel {
+  const main = [...row.agencyIds].sort((a, b) => levelOf(a) - levelOf(b) || (a < b ? -1 : 1))[0] ?? null;
+  return { ...row, name: sanitize(row.name), serverId: sanitize(row.serverId), mainAgencyId: main };
+}
+
+const RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
+
+export const serversSpec: ListSpec<ServerModel> = {
+  columns: [
+    { id: 'name', title: 'col.name', min: 14, flex: 3, priority: 0 },
+    { id: 'id', title: 'col.id', min: 8, max: 12, flex: 1, priority: 2 },
+    { id: 'state', title: 'col.state', min: 6, max: 10, priority: 0, descFirst: true },
+    { id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' },
+    { id: 'latency', title: 'col.latency', min: 7, priority: 3, align: 'right', descFirst: true },
+    { id: 'downtime', title: 'col.downtime', min: 7, priority: 2, align: 'right', descFirst: true },
+    { id: 'drops', title: 'col.drops', min: 5, priority: 4, align: 'right', descFirst: true },
+    { id: 'agencies', title: 'col.agencies', min: 5, priority: 5, align: 'right', descFirst: true },
+    { id: 'cert', title: 'col.cert', min: 8, max: 18, priority: 6, align: 'right' },
+  ],
+  defaultSort: { column: 'state', desc: true },
+  key: (m) => m.serverId,
+  agencyId: (m) => m.mainAgencyId,
+  cells(m, { lang, t, now }) {
+    const certLeft = m.certificateExpiresAt === null ? null : m.certificateExpiresAt - now;
+    return {
+      name: { text: m.name },
+      id: { text: m.serverId, role: 'muted' },
+      state: { text: t(serverStateKey(m.state)), role: levelRole(judgeServer(m.state)) ?? (m.state === 'unknown' ? 'unknown' : 'ok') },
+      since: { text: m.since === null ? '–' : formatDurationShort(now - m.since, lang), role: 'muted' },
+      latency: { text: m.latencyMs === null ? '–' : `${formatCount(m.latencyMs, lang)} ms` },
+      downtime: { text: formatDurationShort(m.downtimeMs, lang), role: m.downtimeMs > 0 ? 'warn' : 'muted' },
+      drops: { text: formatCount(m.drops, lang), role: m.drops > 0 ? 'warn' : undefined },
+      agencies: { text: formatCount(m.agencyIds.length, lang) },
+      cert: {
+        text: certLeft === null ? '–' : certLeft <= 0 ? '!' : formatDurationShort(certLeft, lang),
+        role: certLeft === null ? 'muted' : certLeft <= 0 ? 'critical' : certLeft < CERT_WARN_MS ? 'warn' : undefined,
+      },
+    };
+  },
+  sortValue(m, column) {
+    switch (column) {
+      case 'id':
+        return m.serverId;
+      case 'state':
+        // Worst first, and among the down the longest down first.
+        return RANK[m.state] * 1e15 - (m.since ?? 0) / 1e3;
+      case 'since':
+        return m.since ?? 0;
+      case 'latency':
+        return m.latencyMs ?? -1;
+      case 'downtime':
+        return m.downtimeMs;
+      case 'drops':
+        return m.drops;
+      case 'agencies':
+        return m.agencyIds.length;
+      case 'cert':
+        return m.certificateExpiresAt ?? Infinity;
+      default:
+        return m.name;
+    }
+  },
+  searchText: (m) => `${searchKey(m.name)} ${m.serverId.toLowerCase()}`,
+  stateKey: (m) => `${m.state}|${m.drops}`,
+};
