@@ -128,6 +128,8 @@ const v1 = `
     WHERE statuses = 0 AND delivered_at IS NOT NULL;
   CREATE INDEX deliveries_open_deadline ON deliveries (recipient, reply_by)
     WHERE reply_by IS NOT NULL AND answered_at IS NULL;
+  CREATE INDEX deliveries_open_by_due ON deliveries (reply_by)
+    WHERE reply_by IS NOT NULL AND answered_at IS NULL;
   CREATE INDEX deliveries_accepted ON deliveries (accepted_at, recipient, arrived_at)
     WHERE accepted_at IS NOT NULL AND arrived_at IS NOT NULL;
 

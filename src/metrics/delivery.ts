@@ -1,0 +1,53 @@
+import { DELIVERY_FAILURE_REASONS, type DeliveryFailureReason } from '../protocol/index.js';
+import type { RollupColumn } from '../store/rollup-columns.js';
+import { agencyUniverse, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { sumByAgency } from './rollup-sums.js';
+import type { AgencyScope, DeliveryRow, WindowKey } from './types.js';
+import { minuteWindow } from './window.js';
+
+const COLUMNS: RollupColumn[] = [...DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn), 'dup_sent'];
+
+export const emptyFailureReasons = (): Record<DeliveryFailureReason, number> =>
+  Object.fromEntries(DELIVERY_FAILURE_REASONS.map((r) => [r, 0])) as Record<DeliveryFailureReason, number>;
+
+/**
+ * Delivery problems per agency: packages to it that failed in the window (by reason), packages
+ * to it still neither delivered nor failed after the grace period (sent within the lookback),
+ * and the times it sent a document id it had sent before.
+ */
+export function delivery(ctx: MetricsContext, now: number, window: WindowKey, scope?: AgencyScope): DeliveryRow[] {
+  const scoped = scopeIds(ctx, scope);
+  const sums = sumByAgency(ctx, minuteWindow(now, window), COLUMNS, scoped);
+  const { undeliveredAfterMs, lookbackMs } = ctx.options;
+  const params: Record<string, unknown> = { from: now - lookbackMs, to: now - undeliveredAfterMs };
+  if (scoped !== null) params.scope = scoped;
+  const pending = new Map<number, number>(
+    ctx
+      .statement(
+        `SELECT recipient, count(*) FROM deliveries INDEXED BY deliveries_pending
+         WHERE delivered_at IS NULL AND failed_at IS NULL AND sent_at BETWEEN @from AND @to${scopeFilter('recipient', scoped !== null)}
+         GROUP BY recipient`,
+      )
+      .raw()
+      .all(params) as [number, number][],
+  );
+  const codes = new Set(agencyUniverse(ctx, scope));
+  for (const id of [...sums.keys(), ...pending.keys()]) codes.add(ctx.ids.codeOf(id));
+  return [...codes].sort().map((code) => {
+    const id = ctx.ids.find(code);
+    const s = id === undefined ? undefined : sums.get(id);
+    const failedByReason = emptyFailureReasons();
+    let failed = 0;
+    DELIVERY_FAILURE_REASONS.forEach((r, i) => {
+      failedByReason[r] = s?.[i] ?? 0;
+      failed += failedByReason[r];
+    });
+    return {
+      agencyId: code,
+      failed,
+      failedByReason,
+      undelivered: (id === undefined ? undefined : pending.get(id)) ?? 0,
+      duplicateSends: s?.[DELIVERY_FAILURE_REASONS.length] ?? 0,
+    };
+  });
+}

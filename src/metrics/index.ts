@@ -1,0 +1,9 @@
+export * from './types.js';
+export { createMetrics } from './create-metrics.js';
+export { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from './context.js';
+export { rollUpTree } from './roll-up-tree.js';
+export { DEFAULT_SPARK_BUCKETS } from './throughput.js';
+export { minuteWindow, rangeParts, type MinuteWindow } from './window.js';
+export { downtime } from './servers.js';
+export { median } from './feedback.js';
+export { summarizeEvent } from './event-summary.js';

@@ -1,0 +1,92 @@
+import type { ServerState } from '../protocol/index.js';
+import type { MetricsContext } from './context.js';
+import type { ServerRow, ServerTransition, WindowKey } from './types.js';
+import { WINDOW_MS } from './types.js';
+
+interface ServerDbRow {
+  id: string;
+  name: string | null;
+  cert_expires: number | null;
+  state: ServerState | null;
+  since: number | null;
+  last_heartbeat: number | null;
+  latency_ms: number | null;
+}
+
+/**
+ * Time spent disconnected and drops within [start, now], from the state at `start` and the
+ * transitions after it.
+ */
+export function downtime(
+  stateAtStart: ServerState | 'unknown',
+  transitions: readonly { at: number; to: ServerState }[],
+  start: number,
+  now: number,
+): { downtimeMs: number; drops: number } {
+  let state = stateAtStart;
+  let t = start;
+  let downtimeMs = 0;
+  let drops = 0;
+  for (const tr of transitions) {
+    if (state === 'disconnected') downtimeMs += tr.at - t;
+    if (tr.to === 'disconnected' && state !== 'disconnected') drops++;
+    state = tr.to;
+    t = tr.at;
+  }
+  if (state === 'disconnected') downtimeMs += now - t;
+  return { downtimeMs, drops };
+}
+
+/** Every security server (máy chủ bảo mật) with its state, heartbeat and window downtime. */
+export function servers(ctx: MetricsContext, now: number, window: WindowKey): ServerRow[] {
+  const start = now - WINDOW_MS[window];
+  const rows = ctx
+    .statement('SELECT id, name, cert_expires, state, since, last_heartbeat, latency_ms FROM servers ORDER BY id')
+    .all() as ServerDbRow[];
+  const behind = new Map<string, string[]>();
+  const agencies = ctx
+    .statement('SELECT server, code FROM agencies WHERE listed = 1 AND removed_at IS NULL AND server IS NOT NULL ORDER BY code')
+    .raw()
+    .all() as [string, string][];
+  for (const [server, code] of agencies) {
+    let list = behind.get(server);
+    if (!list) behind.set(server, (list = []));
+    list.push(code);
+  }
+  const atStart = ctx
+    .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at <= ? ORDER BY at DESC LIMIT 1')
+    .pluck();
+  const inWindow = ctx.statement('SELECT at, to_state AS "to" FROM server_transitions WHERE server = ? AND at > ? AND at <= ? ORDER BY at');
+  return rows.map((r) => {
+    const initial = (atStart.get(r.id, start) as ServerState | undefined) ?? 'unknown';
+    const { downtimeMs, drops } = downtime(initial, inWindow.all(r.id, start, now) as { at: number; to: ServerState }[], start, now);
+    return {
+      serverId: r.id,
+      name: r.name ?? r.id,
+      state: r.state ?? 'unknown',
+      since: r.since,
+      lastHeartbeat: r.last_heartbeat,
+      latencyMs: r.latency_ms,
+      downtimeMs,
+      drops,
+      certificateExpiresAt: r.cert_expires,
+      agencyIds: behind.get(r.id) ?? [],
+    };
+  });
+}
+
+/** A server's state changes since `since`, newest first. */
+export function serverHistory(ctx: MetricsContext, serverId: string, since: number, limit = 100): ServerTransition[] {
+  const rows = ctx
+    .statement(
+      'SELECT server, at, from_state, to_state, reason FROM server_transitions WHERE server = ? AND at >= ? ORDER BY at DESC LIMIT ?',
+    )
+    .all(serverId, since, limit) as { server: string; at: number; from_state: string; to_state: string; reason: string | null }[];
+  return rows.map((r) => ({
+    serverId: r.server,
+    at: r.at,
+    from: r.from_state as ServerState | 'unknown',
+    to: r.to_state as ServerState,
+    reason: r.reason,
+  }));
+}

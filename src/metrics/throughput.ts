@@ -1,0 +1,107 @@
+import { agencyUniverse, foldedUntilHour, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
+import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
+import { minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
+
+/** Sparkline buckets when the caller does not say: one per minute up to an hour's half-minutes. */
+export const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
+
+interface Acc {
+  sent: number;
+  received: number;
+  spark: number[];
+}
+
+/**
+ * Sent and received per agency over the window, per minute, against the same window a week
+ * earlier, with a sparkline. Hour rows (whole hours of a long window) are spread over the
+ * buckets they overlap in proportion, so a bucket narrower than an hour shows the hour's rate.
+ */
+export function throughput(
+  ctx: MetricsContext,
+  now: number,
+  window: WindowKey | number,
+  scope?: AgencyScope,
+  buckets?: number,
+): ThroughputRow[] {
+  const w = minuteWindow(now, window);
+  const n = Math.max(1, Math.floor(buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window])));
+  const scoped = scopeIds(ctx, scope);
+  const acc = new Map<number, Acc>();
+  const get = (agency: number): Acc => {
+    let a = acc.get(agency);
+    if (!a) acc.set(agency, (a = { sent: 0, received: 0, spark: new Array<number>(n).fill(0) }));
+    return a;
+  };
+  const parts = rangeParts(w, foldedUntilHour(ctx));
+  const filter = scopeFilter('agency', scoped !== null);
+  const withScope = (p: Record<string, unknown>): Record<string, unknown> => (scoped !== null ? { ...p, scope: scoped } : p);
+  const bucketOf = `CAST((minute - @start) * @n / @total AS INTEGER)`;
+  const minuteSql = `SELECT agency, ${bucketOf} AS b, sum(sent), sum(received) FROM rollup_minute
+    WHERE minute BETWEEN @a AND @b${filter} GROUP BY agency, b`;
+  for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
+    if (a > b) continue;
+    const rows = ctx.statement(minuteSql).raw().all(withScope({ start: w.startMin, n, total: w.minutes, a, b })) as number[][];
+    for (const [agency, bucket, s, r] of rows) {
+      const x = get(agency!);
+      x.sent += s!;
+      x.received += r!;
+      x.spark[bucket!] = x.spark[bucket!]! + s! + r!;
+    }
+  }
+  if (parts.hours[0] <= parts.hours[1]) {
+    const hourSql = `SELECT agency, hour, sent, received FROM rollup_hour WHERE hour BETWEEN @a AND @b${filter}`;
+    const rows = ctx.statement(hourSql).raw().all(withScope({ a: parts.hours[0], b: parts.hours[1] })) as number[][];
+    for (const [agency, hour, s, r] of rows) {
+      const x = get(agency!);
+      x.sent += s!;
+      x.received += r!;
+      spreadHour(x.spark, w, hour! * 60, s! + r!);
+    }
+  }
+  const weekAgo = minuteWindow(now, window, WEEK_MINUTES);
+  const oldest = oldestRollupMinute(ctx);
+  const reaches = oldest !== null && oldest <= weekAgo.startMin;
+  const before = reaches ? sumByAgency(ctx, weekAgo, ['sent', 'received'], scoped) : new Map<number, number[]>();
+
+  const codes = new Set(agencyUniverse(ctx, scope));
+  for (const id of acc.keys()) codes.add(ctx.ids.codeOf(id));
+  if (!scope?.agencyIds) for (const id of before.keys()) codes.add(ctx.ids.codeOf(id));
+  const rows: ThroughputRow[] = [];
+  for (const code of [...codes].sort()) {
+    const id = ctx.ids.find(code);
+    const x = id === undefined ? undefined : acc.get(id);
+    const b = id === undefined ? undefined : before.get(id);
+    const sent = x?.sent ?? 0;
+    const received = x?.received ?? 0;
+    rows.push({
+      agencyId: code,
+      sent,
+      received,
+      sentPerMin: sent / w.minutes,
+      receivedPerMin: received / w.minutes,
+      sentWeekAgo: reaches ? (b?.[0] ?? 0) : null,
+      receivedWeekAgo: reaches ? (b?.[1] ?? 0) : null,
+      spark: x?.spark ?? new Array<number>(n).fill(0),
+    });
+  }
+  return rows;
+}
+
+/** Adds an hour's count to the buckets its 60 minutes fall in, minute by minute. */
+function spreadHour(spark: number[], w: MinuteWindow, firstMinute: number, count: number): void {
+  const n = spark.length;
+  const perMinute = count / 60;
+  let bucket = -1;
+  let share = 0;
+  for (let m = firstMinute; m < firstMinute + 60; m++) {
+    const b = Math.floor(((m - w.startMin) * n) / w.minutes);
+    if (b !== bucket) {
+      if (bucket >= 0 && bucket < n) spark[bucket] = spark[bucket]! + share;
+      bucket = b;
+      share = 0;
+    }
+    share += perMinute;
+  }
+  if (bucket >= 0 && bucket < n) spark[bucket] = spark[bucket]! + share;
+}
