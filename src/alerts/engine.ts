@@ -21,7 +21,7 @@ import { defaultAlertConfig, type AlertConfig } from './config.js';
 import { fold } from './inhibit.js';
 import { openAlertStore, type AlertStore } from './persist.js';
 import { RULES, type AlertMetrics, type RuleContext } from './rules/index.js';
-import { step } from './state-machine.js';
+import { sameAlertState, step } from './state-machine.js';
 import { sortAlerts, countAlerts } from './snapshot.js';
 import {
   RULE_IDS,
@@ -79,17 +79,8 @@ export function osUser(): string {
   }
 }
 
-const sameState = (a: AlertState, b: AlertState): boolean =>
-  a === b ||
-  (a.phase === b.phase &&
-    a.severity === b.severity &&
-    a.activeSince === b.activeSince &&
-    a.firingSince === b.firingSince &&
-    a.keptFiringSince === b.keptFiringSince &&
-    a.resolvedAt === b.resolvedAt &&
-    a.ack?.by === b.ack?.by &&
-    a.ack?.at === b.ack?.at &&
-    JSON.stringify(a.params) === JSON.stringify(b.params));
+/** How often an unchanged state is re-stamped as current in the cache. */
+const SAVE_STAMP_EVERY_MS = 30_000;
 
 export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const config = opts.config ?? defaultAlertConfig();
@@ -126,23 +117,34 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   let last: (AlertSnapshot & { errors: readonly RuleError[] }) | null = null;
   let lastErrors: readonly RuleError[] = [];
 
+  /** Whether the list must be rebuilt; most evaluations change nothing and reuse the last one. */
+  let dirty = true;
   const publish = (at: number): AlertSnapshot & { errors: readonly RuleError[] } => {
-    const alerts = sortAlerts(fold(states.values(), config.inhibition.enabled));
-    last = { at, alerts, counts: countAlerts(alerts), errors: lastErrors };
+    if (dirty || last === null) {
+      const alerts = sortAlerts(fold(states.values(), config.inhibition.enabled));
+      last = { at, alerts, counts: countAlerts(alerts), errors: lastErrors };
+      dirty = false;
+    } else {
+      last = { ...last, at, errors: lastErrors };
+    }
     for (const l of listeners) l(last);
     return last;
   };
 
+  let lastSaved = -Infinity;
   const persist = (at: number): void => {
     if (!writable) return;
     const changed: AlertState[] = [];
     const removed: string[] = [];
     for (const [key, s] of states) {
       const before = persisted.get(key);
-      if (!before || !sameState(before, s)) changed.push(s);
+      if (!before || !sameAlertState(before, s)) changed.push(s);
     }
     for (const key of persisted.keys()) if (!states.has(key)) removed.push(key);
+    // The save time only needs to be fresh enough for the restore tolerance; no write when idle.
+    if (changed.length === 0 && removed.length === 0 && at - lastSaved < SAVE_STAMP_EVERY_MS) return;
     store.save(changed, removed, at);
+    lastSaved = at;
     for (const s of changed) persisted.set(s.key, s);
     for (const key of removed) persisted.delete(key);
   };
@@ -181,8 +183,14 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
         return;
       }
       const s = step(prev, cand, now, { forMs: cfg.for, keepFiringForMs: cfg.keepFiringFor });
-      if (s === null) return;
-      if (s.phase === 'resolved' && s.resolvedAt !== null && now - s.resolvedAt >= config.keepResolvedFor) return;
+      if (
+        s === null ||
+        (s.phase === 'resolved' && s.resolvedAt !== null && now - s.resolvedAt >= config.keepResolvedFor)
+      ) {
+        if (prev) dirty = true;
+        return;
+      }
+      if (s !== prev) dirty = true;
       next.set(key, s);
     };
     for (const [key, prev] of states) advance(key, prev, candidates.get(key) ?? null, prev.rule);
@@ -203,6 +211,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
       if (!s || s.phase === 'resolved') return false;
       const acked: AlertState = { ...s, ack: { by: user, at: now } };
       states.set(alertId, acked);
+      dirty = true;
       if (writable) {
         store.recordAck(acked);
         persisted.set(alertId, acked);

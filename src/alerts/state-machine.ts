@@ -3,7 +3,7 @@
  * yet elapsed) → firing → resolved once the condition has stayed false for `keepFiringFor`
  * (so a flapping condition keeps one incident instead of opening a new one each time).
  */
-import { severityRank, type AlertState, type Candidate } from './types.js';
+import { severityRank, type AlertState, type Candidate, type SummaryParams } from './types.js';
 
 /** How long a rule's condition must hold, and how long a firing alert outlives it. */
 export interface RuleTiming {
@@ -41,7 +41,7 @@ export function step(
   const firingAt = activeSince + timing.forMs;
   const firing = (!fresh && prev.phase === 'firing') || now >= firingAt;
   const escalated = !fresh && severityRank(observed.severity) > severityRank(prev.severity);
-  return {
+  const next: AlertState = {
     key: observed.key,
     rule: observed.rule,
     labels: observed.labels,
@@ -55,4 +55,29 @@ export function step(
     // An acknowledgement covers what was seen: a new incident or a rise to critical needs a new one.
     ack: fresh || escalated ? null : prev.ack,
   };
+  // Handing back the same object when nothing moved lets callers skip work by identity.
+  return prev !== null && sameAlertState(prev, next) ? prev : next;
+}
+
+const sameParams = (a: SummaryParams, b: SummaryParams): boolean => {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+};
+
+/** Whether two states of the same alert would show and persist alike. */
+export function sameAlertState(a: AlertState, b: AlertState): boolean {
+  return (
+    a === b ||
+    (a.phase === b.phase &&
+      a.severity === b.severity &&
+      a.activeSince === b.activeSince &&
+      a.firingSince === b.firingSince &&
+      a.keptFiringSince === b.keptFiringSince &&
+      a.resolvedAt === b.resolvedAt &&
+      a.ack?.by === b.ack?.by &&
+      a.ack?.at === b.ack?.at &&
+      sameParams(a.params, b.params))
+  );
 }

@@ -130,6 +130,12 @@ describe('step', () => {
     expect(s).toMatchObject({ severity: 'warning', ack: { by: 'truc-dem', at: 3 } });
   });
 
+  it('hands back the same object when nothing moved, so callers can skip work', () => {
+    const s = step(null, cand(), 0, timing);
+    expect(step(s, cand(), MIN, timing)).toBe(s);
+    expect(step(s, cand('warning'), MIN, timing)).not.toBe(s);
+  });
+
   it('fires on the first evaluation when `for` is 0', () => {
     expect(step(null, cand(), 5 * MIN, { forMs: 0, keepFiringForMs: 0 })).toMatchObject({
       phase: 'firing',
