@@ -122,7 +122,7 @@ export const vi: Record<MessageKey, string> = {
   'conn.direct': 'trực tiếp',
   'conn.lgsp': 'LGSP',
   'server.connected': 'tốt',
-  'server.degraded': 'chập chờn',
+  'server.degraded': 'yếu',
   'server.disconnected': 'MẤT KN',
   'server.unknown': '?',
   'severity.critical': 'NẶNG',
@@ -132,9 +132,8 @@ export const vi: Record<MessageKey, string> = {
   'alertState.pending': 'chờ',
   'alertState.acknowledged': 'đã nhận',
 
-  'overview.traffic': 'Lưu lượng  gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
-  'overview.health':
-    'MCBM  {down} mất KN, {degraded} chập chờn/{servers} · chữ ký lỗi {sigRate} · quá hạn {overdue} · hạn 24h {due}',
+  'overview.traffic': 'Lưu lượng: gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
+  'overview.health': 'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
   'overview.worst': 'Cơ quan có vấn đề nặng nhất',
   'overview.alerts': 'Cảnh báo đang báo',
   'overview.noAlerts': 'không có cảnh báo nào',
@@ -149,7 +148,7 @@ export const vi: Record<MessageKey, string> = {
   'value.overdue': '{n} (lâu nhất {age})',
 
   'detail.identity': '{id} · cấp {level} · {conn} · MCBM {server} {state}',
-  'detail.rates': 'Gửi {sent}/ph · nhận {recv}/ph · lỗi ký {sig} · quá hạn {overdue} · đơn vị trực thuộc {children}',
+  'detail.rates': 'Gửi {sent}/ph · nhận {recv}/ph · lỗi ký {sig} · quá hạn {overdue} · đơn vị con {children}',
   'detail.hour': '1 giờ qua',
   'detail.day': '1 ngày qua',
   'detail.funnel': 'Trạng thái',

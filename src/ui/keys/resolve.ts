@@ -19,7 +19,7 @@ export function tablesFor(context: KeyContext): readonly BindingTable[] {
     case 'filter':
       return [filterBindings];
     case 'help':
-      return [globalBindings];
+      return [listBindings, globalBindings];
     case 'agencies':
       return [agenciesBindings, listBindings, globalBindings];
     case 'alerts':

@@ -55,7 +55,7 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
   const chart = (label: string, series: readonly number[]): Segment[] => {
     const peak = Math.max(0, ...series);
     const tail = ` ${formatCount(peak, lang)}`;
-    const labelText = fit(label, 11);
+    const labelText = fit(label, 10) + ' ';
     return [
       { text: labelText, style: muted },
       { text: sparkline(series, Math.max(1, width - 11 - widthOf(tail))), style: theme.status.ok },
@@ -63,14 +63,14 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
     ];
   };
 
-  const funnel: Segment[] = [{ text: fit(t('detail.funnel'), 11), style: muted }];
+  const funnel: Segment[] = [{ text: fit(t('detail.funnel'), 10) + ' ', style: muted }];
   const f = detail.feedback?.funnel;
   FUNNEL_CODES.forEach((code, i) => {
     if (i > 0) funnel.push({ text: ' › ', style: muted });
     funnel.push({ text: `${code} `, style: theme.text.emphasis }, { text: formatCount(f?.[code] ?? 0, lang) });
   });
 
-  const reasons: Segment[] = [{ text: fit(t('detail.sigReasons'), 11), style: muted }];
+  const reasons: Segment[] = [{ text: fit(t('detail.sigReasons'), 10) + ' ', style: muted }];
   const failed = detail.signatures
     ? (Object.entries(detail.signatures.byReason) as [SignatureFailure, number][]).filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1])
     : [];

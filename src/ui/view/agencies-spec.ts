@@ -2,7 +2,7 @@
 import type { MessageKey } from '../i18n/index.js';
 import { judgeServer, type Level } from '../status/judge.js';
 import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
-import type { AgencyModel } from './agency-model.js';
+import { LIST_SPARK_BUCKETS, type AgencyModel } from './agency-model.js';
 import type { CellRole, ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 
@@ -17,13 +17,13 @@ const searchCache = new WeakMap<AgencyModel, string>();
 
 export const agenciesSpec: ListSpec<AgencyModel> = {
   columns: [
-    { id: 'name', title: 'col.name', min: 14, flex: 3, priority: 0 },
+    { id: 'name', title: 'col.name', min: 14, max: 60, flex: 3, priority: 0 },
     { id: 'id', title: 'col.id', min: 13, max: 13, priority: 3 },
     { id: 'level', title: 'col.level', min: 3, priority: 8, align: 'right' },
     { id: 'conn', title: 'col.conn', min: 6, max: 9, flex: 0, priority: 9 },
     { id: 'sentPerMin', title: 'col.sentPerMin', min: 6, max: 8, flex: 0, priority: 1, align: 'right', descFirst: true },
     { id: 'recvPerMin', title: 'col.recvPerMin', min: 6, max: 8, flex: 0, priority: 2, align: 'right', descFirst: true },
-    { id: 'trend', title: 'col.trend', min: 8, max: 24, flex: 1, priority: 5, descFirst: true },
+    { id: 'trend', title: 'col.trend', min: 8, max: LIST_SPARK_BUCKETS, flex: 1, priority: 5, descFirst: true },
     { id: 'sigFail', title: 'col.sigFail', min: 6, priority: 2, align: 'right', descFirst: true },
     { id: 'overdue', title: 'col.overdue', min: 6, priority: 2, align: 'right', descFirst: true },
     { id: 'server', title: 'col.server', min: 6, max: 10, flex: 0, priority: 1, descFirst: true },

@@ -62,7 +62,7 @@ export function worstAgencies(models: readonly AgencyModel[], perConcern: number
 
 export const worstSpec: ListSpec<WorstModel> = {
   columns: [
-    { id: 'concern', title: 'col.concern', min: 8, max: 10, priority: 0 },
+    { id: 'concern', title: 'col.concern', min: 10, max: 10, priority: 0 },
     { id: 'name', title: 'col.name', min: 20, flex: 3, priority: 0 },
     { id: 'id', title: 'col.id', min: 13, max: 13, priority: 2 },
     { id: 'value', title: 'col.value', min: 20, flex: 2, max: 36, priority: 1 },

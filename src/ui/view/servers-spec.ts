@@ -27,7 +27,7 @@ export const serversSpec: ListSpec<ServerModel> = {
   columns: [
     { id: 'name', title: 'col.name', min: 14, flex: 3, priority: 0 },
     { id: 'id', title: 'col.id', min: 8, max: 12, flex: 1, priority: 2 },
-    { id: 'state', title: 'col.state', min: 6, max: 10, priority: 0, descFirst: true },
+    { id: 'state', title: 'col.state', min: 9, max: 10, priority: 0, descFirst: true },
     { id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' },
     { id: 'latency', title: 'col.latency', min: 7, priority: 3, align: 'right', descFirst: true },
     { id: 'downtime', title: 'col.downtime', min: 7, priority: 2, align: 'right', descFirst: true },

@@ -1,0 +1,45 @@
+/** Renders the console with ink-testing-library at a fixed terminal size (its default is 100 columns). */
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { App, type AppProps } from '../../src/ui/App.js';
+import { manualTicker } from '../../src/ui/hooks/ticker.js';
+import { idleIngest } from '../../src/ui/data/sources.js';
+import { fixtureAlerts, fixtureMetrics, NOW } from './fixture.js';
+
+const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
+/** Ink parses input and React commits in separate turns of the event loop. */
+export const tick = async (): Promise<void> => {
+  for (let i = 0; i < 3; i++) await turn();
+};
+
+export async function renderConsoleAt(columns: number, rows: number, props: Partial<AppProps> = {}) {
+  const ticker = manualTicker();
+  const alerts = props.alerts ?? fixtureAlerts();
+  const app = render(
+    createElement(App, {
+      metrics: fixtureMetrics(),
+      ingest: idleIngest({ lastContactAt: NOW - 1000, eventsPerSec: 12.5 }),
+      alerts,
+      now: () => NOW,
+      ticker,
+      lang: 'en',
+      ...props,
+    }),
+  );
+  Object.defineProperty(app.stdout, 'columns', { value: columns, configurable: true });
+  Object.defineProperty(app.stdout, 'rows', { value: rows, configurable: true });
+  app.stdout.emit('resize');
+  await tick();
+  const frame = (): string => app.lastFrame() ?? '';
+  const press = async (...keys: string[]): Promise<string> => {
+    for (const k of keys) {
+      app.stdin.write(k);
+      await tick();
+    }
+    await tick();
+    return frame();
+  };
+  return { ...app, ticker, alerts, frame, press };
+}
+
+export const KEY = { up: '\u001b[A', down: '\u001b[B', enter: '\r', esc: '\u001b', tab: '\t', backspace: '\u007f', pageDown: '\u001b[6~' };

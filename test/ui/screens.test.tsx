@@ -1,0 +1,272 @@
+/** Every screen at 80×24 with known figures, compared as exact text. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import stringWidth from 'string-width';
+import { KEY, renderConsoleAt } from './render-at.js';
+
+afterEach(() => cleanup());
+
+describe('screens at 80×24 (en)', () => {
+  it('Overview', async () => {
+    const app = await renderConsoleAt(80, 24);
+    expect(app.frame()).toMatchInlineSnapshot(`
+      "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
+      1 Overview 2 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      Traffic: sent 17/min · received 42/min · 5 of 5 agencies active
+      Servers: 1 down, 1 degraded of 3 · sig. fail 3.4% · overdue 14 · due <24h 3
+      Worst agencies                                                                 9
+       Concern▲   Name                         Identifier    Value
+      ›Server     UBND Xã Kim Liên             000.01.01.H41 MCBM-099 DOWN 12m
+       Server     UBND Tỉnh Nghệ An            000.00.00.H41 MCBM-041 weak 20m
+       Server     UBND Huyện Nam Đàn           000.00.01.H41 MCBM-041 weak 20m
+       Server     UBND Xã Nam Giang            000.02.01.H41 MCBM-041 weak 20m
+       Drop       UBND Xã Kim Liên             000.01.01.H41 −90.0% vs last week
+       Signature  UBND Tỉnh Nghệ An            000.00.00.H41 15.0% of 200
+       Signature  UBND Xã Nam Giang            000.02.01.H41 10.0% of 10
+       Overdue    UBND Tỉnh Nghệ An            000.00.00.H41 12 (oldest 3d)
+       Overdue    UBND Xã Nam Giang            000.02.01.H41 2 (oldest 2h)
+      Firing alerts (2)
+       CRIT  Security server down 12 min — MCBM-099                                12m
+       WARN  12 overdue replies — UBND Tỉnh Nghệ An                                 1h
+
+
+
+      no rejected messages
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+    `);
+  });
+
+  it('Agencies (level 1, rolled up)', async () => {
+    const app = await renderConsoleAt(80, 24);
+    expect(await app.press('2')).toMatchInlineSnapshot(`
+      "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
+      1 2 Agencies 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      Agencies · level 1 · ministries, provinces · all agencies                      2
+       Name▲          Identifier     Sent/m  Recv/m Trend     SigFail  Overdue Server
+      ›UBND Tỉnh Ngh… 000.00.00.H41     5.2      12 ▂▂▄▃▆▄█▅    14.8%       14 weak
+       Văn phòng Chí… 000.00.00.G22      12      30 ▂▂▄▃▆▄█▅     0.0%        0 up
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      no rejected messages
+      l level  f problem  ↓/j move  Enter open  / filter  s sort  1–6 screens"
+    `);
+  });
+
+  it('Security servers', async () => {
+    const app = await renderConsoleAt(80, 24);
+    expect(await app.press('3')).toMatchInlineSnapshot(`
+      "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
+      1 2 3 Servers 4 5 6                                            ⚠ 1 crit · 1 warn
+      Security servers                                                               3
+       Name            Identifier  State▼      Since  Latency    Down  Drops  Agencies
+      ›MCBM Xã Kim Li… MCBM-099    DOWN          12m        –     12m      1         1
+       MCBM Nghệ An    MCBM-041    weak          20m   950 ms      4m      2         3
+       MCBM VPCP       MCBM-001    up             3d    41 ms      0s      0         1
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      no rejected messages
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+    `);
+  });
+
+  it('Signatures', async () => {
+    const app = await renderConsoleAt(80, 24);
+    expect(await app.press('4')).toMatchInlineSnapshot(`
+      "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
+      1 2 3 4 Signatures 5 6                                         ⚠ 1 crit · 1 warn
+      Signatures                                                                     3
+       Name                    Identifier     Verified  Failed Fail %▼ Main reason
+      ›UBND Tỉnh Nghệ An       000.00.00.H41       200      30   15.0% missing
+       UBND Xã Nam Giang       000.02.01.H41        10       1   10.0% missing
+       Văn phòng Chính phủ     000.00.00.G22       700       0    0.0% –
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      no rejected messages
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+    `);
+  });
+
+  it('Deadlines', async () => {
+    const app = await renderConsoleAt(80, 24);
+    expect(await app.press('5')).toMatchInlineSnapshot(`
+      "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
+      1 2 3 4 5 Deadlines 6                                          ⚠ 1 crit · 1 warn
+      Deadlines                                                                      2
+       Name             Identifier      Open  Due 24h Overdue▼  Oldest  On time   Late
+      ›UBND Tỉnh Nghệ … 000.00.00.H41     20        3       12      3d       40      5
+       UBND Xã Nam Gia… 000.02.01.H41      2        0        2      2h        1      0
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+      no rejected messages
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+    `);
+  });
+
+  it('Alerts', async () => {
+    const app = await renderConsoleAt(80, 24);
+    expect(await app.press('6')).toMatchInlineSnapshot(`
+      "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
+      1 2 3 4 5 6 Alerts                                             ⚠ 1 crit · 1 warn
+      Alerts                                                                         4
+       Sev  State▼  Alert                             Agency / server            Since
+      ›CRIT firing  Security server down 12 min       MCBM-099                     12m
+       WARN firing  12 overdue replies                UBND Tỉnh Nghệ An             1h
+       WARN pending Signature failures 15%            UBND Tỉnh Nghệ An             2m
+       WARN acked   Throughput −60%                   Văn phòng Chính phủ           1h
+
+
+
+
+
+
+
+
+
+
+
+
+
+      no rejected messages
+      a ack  ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+    `);
+  });
+
+  it('Agency detail of a province, its units under it', async () => {
+    const app = await renderConsoleAt(80, 24);
+    expect(await app.press('2', KEY.enter)).toMatchInlineSnapshot(`
+      "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
+      1 2 Agencies 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      UBND Tỉnh Nghệ An
+      000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20m
+      Sent 4.0/min · recv 9.0/min · sig. fail 14.8% · overdue 14 · units 1
+      Last hour  ▁▁▁▁▁▁▂▁▁▁▁▃▁▁▁▁▃▁▁▁▁▄▁▁▁▁▄▁▁▁▁▅▁▁▁▁▆▁▁▁▁▆▁▁▁▁▇▁▁▁▁▇▁▁▁▁█▁▁▁▁█▁▁▁▁ 36
+      Last day   ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▂▁▁▁▃▁▁▁▃▁▁▁▄▁▁▁▄▁▁▁▅▁▁▁▆▁▁▁▆▁▁▁▇▁▁▁▇▁▁▁█▁▁▁█▁▁▁ 36
+      Statuses   01 500 › 02 1 › 03 480 › 04 300 › 05 200 › 06 150
+      Sig. fails missing 20 · invalid 10
+      [Units under it]  Overdue documents   Recent events   Server history  ←/→ secti…
+       Name▲          Identifier     Sent/m  Recv/m Trend     SigFail  Overdue Server
+      ›UBND Huyện Na… 000.00.01.H41     1.2     2.8 ▂▂▄▃▆▄█▅    10.0%        2 weak
+
+
+
+
+
+
+
+
+
+      no rejected messages
+      ←/→ section  ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back"
+    `);
+  });
+
+  it('Help', async () => {
+    const app = await renderConsoleAt(80, 24);
+    expect(await app.press('?')).toMatchInlineSnapshot(`
+      "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
+      1 Overview 2 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      Help                                                                          31
+       Keys       Esc or ? to close
+      ›Everywhere
+         1–6      Overview, Agencies, Servers, Signatures, Deadlines, Alerts
+         Tab      next screen
+         S-Tab    previous screen
+         Esc      back to the previous screen; clears an active filter first
+         p        freeze or resume the figures
+         w        cycle the time window: 5 min, 1 hour, 24 hours
+         ?        show or hide this help
+         q        leave the console, restoring the terminal
+       Lists
+         ↑/k      move up
+         ↓/j      move down
+         PgUp     page up
+         PgDn     page down
+         g        first row
+         G        last row
+         Enter    open the selected agency: its detail and the units under it
+      no rejected messages
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+    `);
+  });
+});
+
+describe('layout', () => {
+  it('uses the room of 200 columns and reflows on resize', async () => {
+    const app = await renderConsoleAt(200, 40);
+    const wide = await app.press('2');
+    const header = wide.split('\n')[3] ?? '';
+    expect(header).toContain('Conn');
+    expect(header).toContain('Lv');
+    expect(wide).toContain('UBND Tỉnh Nghệ An');
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    app.stdout.emit('resize');
+    const narrow = await app.press();
+    expect(narrow.split('\n').filter((line) => stringWidth(line) > 80)).toEqual([]);
+    expect(narrow.split('\n')[3]).not.toContain('Conn');
+  });
+
+  it('speaks Vietnamese with --lang vi', async () => {
+    const app = await renderConsoleAt(80, 24, { lang: 'vi' });
+    const frame = await app.press('2');
+    expect(frame).toContain('Cơ quan, đơn vị · cấp 1 · bộ, tỉnh · mọi cơ quan');
+    expect(frame).toContain('14,8%');
+    expect(frame).toContain('mới nhất 5 giây trước');
+  });
+
+  it('folds to ASCII with --ascii, keeping columns aligned', async () => {
+    const app = await renderConsoleAt(80, 24, { lang: 'vi', ascii: true });
+    const frame = await app.press('2');
+    expect(frame).toMatch(/^[\u0000-\u007f]*$/);
+    expect(frame).toContain('UBND Tinh Ngh~');
+  });
+});
