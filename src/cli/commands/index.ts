@@ -1,8 +1,9 @@
 import type { Command } from '../command.js';
 import { simCommand } from './sim.js';
+import { statusCommand } from './status.js';
 
 /**
  * Every subcommand, in the order `hubmon --help` lists them. The console itself is the
  * default when no subcommand is named.
  */
-export const commands: readonly Command[] = [simCommand];
+export const commands: readonly Command[] = [simCommand, statusCommand];

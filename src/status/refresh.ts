@@ -1,0 +1,49 @@
+/**
+ * Brings a cache up to date from the hub for a one-shot check: connect, catch up until the
+ * client reports `live`, then stop — or give up when the timeout comes first.
+ */
+import { cacheSink } from '../ingest/cache-sink.js';
+import { startIngest } from '../ingest/index.js';
+import type { Cache } from '../store/index.js';
+import type { HubOutcome } from './check.js';
+
+export interface RefreshOptions {
+  readonly cache: Cache;
+  readonly url: string;
+  readonly token?: string;
+  readonly ca?: string | Buffer;
+  readonly timeoutMs: number;
+}
+
+export async function refreshFromHub(o: RefreshOptions): Promise<HubOutcome> {
+  const client = startIngest({
+    url: o.url,
+    sink: cacheSink(o.cache),
+    ...(o.token !== undefined && { token: o.token }),
+    ...(o.ca !== undefined && { ca: o.ca }),
+    connectTimeoutMs: o.timeoutMs,
+    // Retry quickly within the check's own timeout; the hub either answers in time or not.
+    backoff: { initialMs: 200, maxMs: 1_000 },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const reachedLive = await new Promise<boolean>((resolve) => {
+    const done = (live: boolean) => {
+      unsubscribe();
+      resolve(live);
+    };
+    const unsubscribe = client.subscribe((s) => {
+      if (s.state === 'live') done(true);
+    });
+    if (client.status().state === 'live') done(true);
+    timer = setTimeout(() => done(false), o.timeoutMs);
+  });
+  clearTimeout(timer);
+  const status = client.status();
+  await client.stop();
+  if (reachedLive) return { kind: 'live', url: client.hubUrl };
+  if (status.hub !== undefined) {
+    const lag = Math.max(0, (status.hubNewestSeq ?? 0) - o.cache.cursor().lastSeq);
+    return lag === 0 ? { kind: 'live', url: client.hubUrl } : { kind: 'behind', url: client.hubUrl, lagEvents: lag };
+  }
+  return { kind: 'unreachable', url: client.hubUrl, error: status.lastError?.message ?? `no answer within ${o.timeoutMs} ms` };
+}

@@ -1,0 +1,47 @@
+/** The check result as monitoring systems read it (plugin text) and as scripts read it (JSON). */
+import type { Alert } from '../alerts/types.js';
+import type { CheckResult, HubOutcome } from './check.js';
+import { formatPerfData } from './perfdata.js';
+
+/**
+ * Plugin output: `HUBMON STATE - summary | perfdata` on the first line, then the long output.
+ * The summary never holds a `|`, which would cut it off from its perfdata.
+ */
+export function formatPluginOutput(result: CheckResult): string {
+  const summary = result.summary.replace(/\|/g, '/').replace(/[\r\n]+/g, ' ');
+  const details = result.details.map((d) => d.replace(/\|/g, '/').replace(/[\r\n]+/g, ' '));
+  return [`HUBMON ${result.state} - ${summary} | ${formatPerfData(result.perfdata)}`, ...details, ''].join('\n');
+}
+
+export const STATUS_JSON_VERSION = 1;
+
+export function formatStatusJson(
+  result: CheckResult,
+  context: { readonly checkedAt: number; readonly cachePath: string; readonly hub: HubOutcome; describe(a: Alert): string },
+): string {
+  const alert = (a: Alert) => ({
+    key: a.key,
+    rule: a.rule,
+    severity: a.severity,
+    phase: a.phase,
+    labels: a.labels,
+    summary: context.describe(a),
+    activeSince: new Date(a.activeSince).toISOString(),
+    firingSince: a.firingSince === null ? null : new Date(a.firingSince).toISOString(),
+    acknowledged: a.ack ? { by: a.ack.by, at: new Date(a.ack.at).toISOString() } : null,
+    folded: a.folded.map((f) => ({ key: f.key, rule: f.rule, severity: f.severity, labels: f.labels })),
+  });
+  const doc = {
+    version: STATUS_JSON_VERSION,
+    state: result.state,
+    exitCode: result.exitCode,
+    summary: result.summary,
+    checkedAt: new Date(context.checkedAt).toISOString(),
+    perfdata: Object.fromEntries(result.perfdata.map((p) => [p.label, { value: p.value, uom: p.uom ?? '', warn: p.warn ?? null, crit: p.crit ?? null }])),
+    alerts: { firing: result.firing.map(alert), pending: result.pending.map(alert) },
+    hub: context.hub,
+    cache: { path: context.cachePath, dataAgeMs: result.dataAgeMs },
+    details: result.details,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
