@@ -60,7 +60,8 @@ export interface AlertEngine {
   current(): AlertSnapshot & { readonly errors: readonly RuleError[] };
   /**
    * Marks a pending or firing alert as seen by `user`; kept in the cache across restarts until
-   * the incident resolves or rises to critical. Returns false for an unknown or resolved alert.
+   * the incident resolves or rises to critical. Returns false for an unknown, resolved or
+   * already acknowledged alert.
    */
   acknowledge(alertId: string, user?: string, now?: number): boolean;
   counts(): AlertCounts;
@@ -208,7 +209,8 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
     acknowledge(alertId, user = defaultUser, now = clock()) {
       restore(now);
       const s = states.get(alertId);
-      if (!s || s.phase === 'resolved') return false;
+      // The first acknowledgement of an incident stands; a second would rewrite who saw it first.
+      if (!s || s.phase === 'resolved' || s.ack !== null) return false;
       const acked: AlertState = { ...s, ack: { by: user, at: now } };
       states.set(alertId, acked);
       dirty = true;

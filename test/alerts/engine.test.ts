@@ -161,6 +161,14 @@ describe('alert engine', () => {
     expect(engine.acknowledge('no such alert', 'x', T0 + MIN)).toBe(false);
   });
 
+  it('keeps the first acknowledgement of an incident', () => {
+    const engine = createAlertEngine({ metrics: fakeMetrics({ ...emptyData(), deadlines: [deadlines(A, 2, MIN)] }) });
+    engine.evaluate(T0);
+    expect(engine.acknowledge('overdue-replies agency=000.00.00.H41', 'truc-dem', T0)).toBe(true);
+    expect(engine.acknowledge('overdue-replies agency=000.00.00.H41', 'ca-sang', T0 + MIN)).toBe(false);
+    expect(engine.current().alerts[0]?.ack).toEqual({ by: 'truc-dem', at: T0 });
+  });
+
   it('keeps resolved alerts on the list for a while, then forgets them (and their cache row)', () => {
     const file = cacheFile();
     const db = openDb(file);
