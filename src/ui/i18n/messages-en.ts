@@ -33,7 +33,7 @@ export const en = {
   'header.alertsNone': 'no alerts',
   'header.alertsCritical': '{n} crit',
   'header.alertsWarning': '{n} warn',
-  'banner.offline': 'OFFLINE — hub unreachable{since}; cached figures as of {asOf}',
+  'banner.offline': 'OFFLINE{since} · cached figures as of {asOf}',
   'banner.stale': 'STALE — nothing from the hub for {span}; figures may be out of date',
   'banner.connecting': 'Connecting to the hub; cached figures shown',
   'banner.since': ' since {ago}',

@@ -35,7 +35,7 @@ export const vi: Record<MessageKey, string> = {
   'header.alertsNone': 'không có cảnh báo',
   'header.alertsCritical': '{n} nghiêm trọng',
   'header.alertsWarning': '{n} cảnh báo',
-  'banner.offline': 'MẤT KẾT NỐI — không liên lạc được với trục{since}; số liệu lưu đến {asOf}',
+  'banner.offline': 'MẤT KẾT NỐI{since} · số liệu đã lưu đến {asOf}',
   'banner.stale': 'DỮ LIỆU CŨ — trục im lặng {span}; số liệu có thể đã cũ',
   'banner.connecting': 'Đang kết nối tới trục; đang hiện số liệu đã lưu',
   'banner.since': ' từ {ago}',
