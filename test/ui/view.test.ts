@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { layoutColumns, type ColumnSpec } from '../../src/ui/view/columns.js';
+import { childrenIndex, rollUpTree } from '../../src/ui/view/roll-up.js';
+import { move, settle, visibleRange } from '../../src/ui/view/viewport.js';
+import { diffRows, emptyDiff, isMarked, CHANGE_MARK_MS } from '../../src/ui/view/row-diff.js';
+import { buildAgencyModels } from '../../src/ui/view/agency-model.js';
+import { filterAgencies } from '../../src/ui/view/agency-filter.js';
+import { agenciesSpec } from '../../src/ui/view/agencies-spec.js';
+import { filterModels, sortModels } from '../../src/ui/view/list-view.js';
+import { initialState, reduce } from '../../src/ui/state/state.js';
+import { judgeLink } from '../../src/ui/status/link.js';
+import { judgeOverdue, judgeServer, judgeSignatureFailure, judgeThroughputDrop, throughputDrop } from '../../src/ui/status/judge.js';
+import { idleIngest } from '../../src/ui/data/sources.js';
+import { ALL_TABLES, resolveKey } from '../../src/ui/keys/index.js';
+import { fixtureMetrics, NOW } from './fixture.js';
+
+describe('status thresholds', () => {
+  it.each([
+    [null, 0, 'none'],
+    [0, 100, 'ok'],
+    [0.02, 100, 'warn'],
+    [0.1, 100, 'critical'],
+    [0.5, 3, 'warn'],
+  ] as const)('signature failure %s of %d → %s', (rate, verified, level) => {
+    expect(judgeSignatureFailure(rate, verified)).toBe(level);
+  });
+  it.each([
+    [0, 'ok'],
+    [1, 'warn'],
+    [10, 'critical'],
+  ] as const)('overdue %d → %s', (n, level) => expect(judgeOverdue(n)).toBe(level));
+  it.each([
+    ['connected', 'ok'],
+    ['degraded', 'warn'],
+    ['disconnected', 'critical'],
+    ['unknown', 'none'],
+  ] as const)('server %s → %s', (state, level) => expect(judgeServer(state)).toBe(level));
+  it.each([
+    [100, 1000, 'critical'],
+    [400, 1000, 'warn'],
+    [900, 1000, 'ok'],
+    [0, 10, 'none'],
+    [0, null, 'none'],
+  ] as const)('throughput %d vs %s a week ago → %s', (now, weekAgo, level) => {
+    expect(judgeThroughputDrop(throughputDrop(now, weekAgo))).toBe(level);
+  });
+  it.each([
+    [{ connection: 'live', lastContactAt: NOW - 1000 }, 'live'],
+    [{ connection: 'live', lastContactAt: NOW - 60_000 }, 'stale'],
+    [{ connection: 'offline', lastContactAt: NOW - 1000 }, 'offline'],
+    [{ connection: 'catching-up', lastContactAt: NOW }, 'catching-up'],
+  ] as const)('link %j → %s', (status, link) => {
+    expect(judgeLink(idleIngest(status).get(), NOW)).toBe(link);
+  });
+});
+
+describe('roll-up of the four levels', () => {
+  const nodes = [
+    { id: 'p', parent: null, level: 1, v: 1 },
+    { id: 'd', parent: 'p', level: 2, v: 10 },
+    { id: 'c1', parent: 'd', level: 3, v: 100 },
+    { id: 'c2', parent: 'd', level: 3, v: 1000 },
+    { id: 'm', parent: null, level: 1, v: 5 },
+  ];
+  it('sums every subtree', () => {
+    const totals = rollUpTree(nodes, (n) => ({ v: n.v }), (x) => ({ ...x }), (a, b) => (a.v += b.v));
+    expect(Object.fromEntries([...totals].map(([k, x]) => [k, x.v]))).toEqual({ p: 1111, d: 1110, c1: 100, c2: 1000, m: 5 });
+  });
+  it('indexes children', () => {
+    expect(childrenIndex(nodes).get('d')?.map((n) => n.id)).toEqual(['c1', 'c2']);
+  });
+  it('agency models carry own and rolled-up figures', () => {
+    const models = buildAgencyModels(fixtureMetrics(), NOW, '1h');
+    const province = models.find((m) => m.id === '000.00.00.H41');
+    expect(province?.own.overdue).toBe(12);
+    expect(province?.total.overdue).toBe(14);
+    expect(province?.total.serverDown).toBe(1);
+    expect(province?.childCount).toBe(1);
+    expect(province?.status.server).toBe('critical');
+    expect(filterAgencies(models, 0, 'server').map((m) => m.id)).toEqual(['000.00.00.H41', '000.00.01.H41', '000.01.01.H41', '000.02.01.H41']);
+    expect(filterAgencies(models, 3, 'overdue').map((m) => m.id)).toEqual(['000.02.01.H41']);
+  });
+  it('filters without diacritics and sorts by any column', () => {
+    const models = buildAgencyModels(fixtureMetrics(), NOW, '1h');
+    expect(filterModels(models, agenciesSpec, 'nghe an').map((m) => m.id)).toEqual(['000.00.00.H41']);
+    expect(filterModels(models, agenciesSpec, '01.h41').length).toBe(3);
+    const bySent = sortModels(models, agenciesSpec, { column: 'sentPerMin', desc: true }).map((m) => m.id);
+    expect(bySent).toEqual(['000.00.00.G22', '000.00.00.H41', '000.00.01.H41', '000.02.01.H41', '000.01.01.H41']);
+  });
+});
+
+describe('column layout', () => {
+  const specs: ColumnSpec[] = [
+    { id: 'name', title: 'col.name', min: 10, flex: 2, priority: 0 },
+    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 3 },
+    { id: 'a', title: 'col.sentPerMin', min: 6, flex: 1, max: 10, priority: 1 },
+  ];
+  it.each([
+    [80, ['name', 'id', 'a'], [55, 13, 10]],
+    [30, ['name', 'a'], [19, 10]],
+    [20, ['name', 'a'], [12, 7]],
+  ])('at %d columns keeps %j at widths %j', (width, ids, widths) => {
+    const out = layoutColumns(specs, width, (s) => s.id);
+    expect(out.map((c) => c.spec.id)).toEqual(ids);
+    expect(out.map((c) => c.width)).toEqual(widths);
+    expect(out.reduce((s, c) => s + c.width, 0) + out.length - 1).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('viewport', () => {
+  it.each([
+    [{ cursor: 0, offset: 0 }, 1, 100, 10, { cursor: 1, offset: 0 }],
+    [{ cursor: 9, offset: 0 }, 1, 100, 10, { cursor: 10, offset: 1 }],
+    [{ cursor: 50, offset: 45 }, -10, 100, 10, { cursor: 40, offset: 40 }],
+    [{ cursor: 5, offset: 0 }, Infinity, 100, 10, { cursor: 99, offset: 90 }],
+    [{ cursor: 5, offset: 0 }, -Infinity, 100, 10, { cursor: 0, offset: 0 }],
+    [{ cursor: 3, offset: 0 }, 1, 0, 10, { cursor: 0, offset: 0 }],
+  ])('move(%j, %d) in %d rows, height %d', (view, delta, count, height, expected) => {
+    expect(move(view, delta, count, height)).toEqual(expected);
+  });
+  it('settles after the list shrinks and renders only the visible slice', () => {
+    expect(settle(80, 75, 20, 10)).toEqual({ cursor: 19, offset: 10 });
+    expect(visibleRange({ cursor: 19, offset: 10 }, 20, 10)).toEqual([10, 20]);
+  });
+});
+
+describe('row diff', () => {
+  it('marks changed rows for a moment, not the first load', () => {
+    const first = diffRows(emptyDiff, [['a', 'ok'], ['b', 'ok']], 0);
+    expect(isMarked(first, 'a', 0)).toBe(false);
+    const second = diffRows(first, [['a', 'critical'], ['b', 'ok'], ['c', 'ok']], 1000);
+    expect(isMarked(second, 'a', 1000)).toBe(true);
+    expect(isMarked(second, 'b', 1000)).toBe(false);
+    expect(isMarked(second, 'c', 1000)).toBe(false);
+    const third = diffRows(second, [['a', 'critical']], 1000 + CHANGE_MARK_MS);
+    expect(isMarked(third, 'a', 1000 + CHANGE_MARK_MS)).toBe(false);
+  });
+});
+
+describe('state and keys', () => {
+  it('walks routes: screen → detail → detail → back → back', () => {
+    let s = reduce(initialState(), { type: 'showScreen', screen: 'agencies' });
+    s = reduce(s, { type: 'openDetail', agencyId: 'A' });
+    s = reduce(s, { type: 'openDetail', agencyId: 'B' });
+    expect(s.stack.map((r) => (r.kind === 'detail' ? r.agencyId : r.kind))).toEqual(['screen', 'A', 'B']);
+    s = reduce(reduce(s, { type: 'back' }), { type: 'back' });
+    expect(s.stack).toEqual([{ kind: 'screen', screen: 'agencies' }]);
+    expect(reduce(s, { type: 'back' })).toBe(s);
+  });
+  it('Esc clears a filter before it goes back', () => {
+    let s = reduce(initialState('agencies'), { type: 'filterText', text: 'nghe' });
+    s = reduce(s, { type: 'back' });
+    expect(s.lists['agencies']?.query).toBe('');
+  });
+  it('every key is bound once per view', () => {
+    for (const context of ['overview', 'agencies', 'list', 'alerts', 'detail', 'help', 'filter'] as const) {
+      const seen = new Map<string, string>();
+      for (const table of ALL_TABLES) for (const b of table.bindings) for (const k of b.keys) seen.set(k, b.action);
+      expect(resolveKey(context, 'q') === 'quit' || context === 'filter').toBe(true);
+    }
+    expect(resolveKey('agencies', 'l')).toBe('level');
+    expect(resolveKey('detail', 'l')).toBe('nextSection');
+    expect(resolveKey('filter', 'q')).toBe(null);
+    expect(resolveKey('alerts', 'a')).toBe('ack');
+    expect(resolveKey('list', 'a')).toBe(null);
+  });
+});
