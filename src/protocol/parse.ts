@@ -1,5 +1,6 @@
 import { envelopeSchema, ENVELOPE_KEYS, type TelemetryMessage, type UnknownMessage } from './envelope.js';
-import { dataSchemas, type MessageType } from './messages.js';
+import { z } from 'zod';
+import { dataSchemas, MESSAGE_TYPES, type MessageType } from './messages.js';
 import { describeIssue, describeValue, keepRaw, type Rejection } from './rejection.js';
 import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from './version.js';
 
@@ -44,9 +45,18 @@ export function parseMessage(
     };
   }
   const obj = value as Record<string, unknown>;
-  const seq = typeof obj.seq === 'number' ? obj.seq : undefined;
-  const type = typeof obj.type === 'string' ? obj.type.slice(0, 64) : undefined;
-  const ids = { ...(seq !== undefined && { seq }), ...(type !== undefined && { type }) };
+  if (obj.v === PROTOCOL_VERSION && typeof obj.type === 'string') {
+    // Fast path for the common case, one schema call for envelope and payload together;
+    // anything it refuses goes the long way below, which words the reason.
+    const whole = hasOwn.call(messageSchemas, obj.type) ? messageSchemas[obj.type as MessageType] : undefined;
+    const parsed = whole?.safeParse(obj);
+    if (parsed?.success) {
+      let unknownFields = countUnknownKeys(obj, ENVELOPE_KEYS);
+      if (obj.data && typeof obj.data === 'object') unknownFields += countUnknownKeys(obj.data, dataSchemas[obj.type as MessageType].shape);
+      return { message: parsed.data as TelemetryMessage, unknownFields };
+    }
+  }
+  const ids = idsOf(obj);
   if (obj.v !== PROTOCOL_VERSION) {
     return {
       rejection: {
@@ -76,7 +86,8 @@ export function parseMessage(
         },
       };
     }
-    return { message: { ...env.data, unknown: true, data: obj.data }, unknownFields };
+    const e = env.data;
+    return { message: { v: e.v, seq: e.seq, ts: e.ts, type: e.type, unknown: true, data: obj.data }, unknownFields };
   }
   const data = schema.safeParse(obj.data);
   if (!data.success) {
@@ -95,8 +106,21 @@ export function parseMessage(
   if (obj.data && typeof obj.data === 'object') {
     unknownFields += countUnknownKeys(obj.data, schema.shape);
   }
-  return { message: { ...env.data, data: data.data } as TelemetryMessage, unknownFields };
+  const e = env.data;
+  return { message: { v: e.v, seq: e.seq, ts: e.ts, type: e.type, data: data.data } as TelemetryMessage, unknownFields };
 }
+
+/** Envelope fields quoted in a rejection, when they can be read. */
+function idsOf(obj: Record<string, unknown>): { seq?: number; type?: string } {
+  const seq = typeof obj.seq === 'number' ? obj.seq : undefined;
+  const type = typeof obj.type === 'string' ? obj.type.slice(0, 64) : undefined;
+  return { ...(seq !== undefined && { seq }), ...(type !== undefined && { type }) };
+}
+
+/** Envelope and payload of each known type as one schema, for the fast path. */
+const messageSchemas = Object.fromEntries(
+  MESSAGE_TYPES.map((t) => [t, envelopeSchema.extend({ type: z.literal(t), data: dataSchemas[t] })]),
+) as unknown as Record<MessageType, z.ZodType>;
 
 /**
  * Parses one WebSocket frame: a single message or a JSON array of them. Each array element
