@@ -152,7 +152,17 @@ class IngestSession implements IngestClient {
     let resolveClosed!: () => void;
     this.closed = new Promise((r) => (resolveClosed = r));
     ws.binaryType = 'nodebuffer';
-    ws.on('open', () => this.onOpen(ws));
+    let socket: import('node:net').Socket | undefined;
+    ws.on('upgrade', (res) => (socket = res.socket));
+    ws.on('open', () => {
+      // On a slow link one frame can take longer than the stale limit or a ping period to
+      // arrive; every byte of it shows the hub is talking, so it counts as a sign of life.
+      // (Listened to only once ws reads the socket itself, so no byte is taken from it.)
+      socket?.on('data', () => {
+        if (ws === this.ws) this.liveness?.message();
+      });
+      this.onOpen(ws);
+    });
     ws.on('message', (data: WebSocket.RawData) => {
       // Frames still buffered from a link we are leaving belong to no one; they are fetched again.
       if (ws === this.ws) this.onFrame(toBuffer(data));
@@ -244,7 +254,7 @@ class IngestSession implements IngestClient {
     this.counts.rejections += parsed.rejections.length;
     this.counts.unknownFields += parsed.unknownFields;
     for (const message of parsed.messages) {
-      if (!isUnknownMessage(message) && isSessionType(message.type)) this.onSessionMessage(message, now);
+      if (isSessionType(message.type) && !isUnknownMessage(message)) this.onSessionMessage(message, now);
       else this.onEvent(message as StoredMessage, now);
       if (this.ws === undefined) return;
     }
