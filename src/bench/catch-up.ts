@@ -1,0 +1,195 @@
+/**
+ * Catch-up bench: a console that was offline for a night reconnects to a hub holding a million
+ * events. Two pipelines read the same hub over a real socket on 127.0.0.1, one after the other:
+ * - full: the ingest client (validation, batching, seq checks) into the cache (events,
+ *   rollups, documents, deadlines…), the path the console really runs;
+ * - bare: socket + JSON.parse + a plain insert into one unindexed table, nothing else,
+ *   the floor the full pipeline is compared with.
+ * The hub runs in a worker thread so that it has its own core.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import WebSocket from 'ws';
+import { cacheSink } from '../ingest/cache-sink.js';
+import { startIngest } from '../ingest/index.js';
+import { DEFAULT_MAX_FRAME_BYTES, RESUME_PARAM } from '../protocol/index.js';
+import { openCache } from '../store/index.js';
+import type { CatchUpHubReady } from './catch-up-hub.js';
+
+export interface CatchUpOptions {
+  /** Events the hub holds (default 1,000,000). */
+  readonly events?: number;
+  readonly seed?: number;
+  /** Rows per transaction in the bare pipeline; the full one uses the client's default batch. */
+  readonly batch?: number;
+  /** Folder for the cache files (default: a fresh temp folder, removed afterwards). */
+  readonly dir?: string;
+}
+
+export interface PipelineFigures {
+  readonly events: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  /** CPU time of this process (user + system) during the run: robust when the machine is busy. */
+  readonly cpuSeconds: number;
+  readonly eventsPerCpuSecond: number;
+}
+
+export interface CatchUpFigures {
+  readonly events: number;
+  /** Mean bytes per event on the wire (frames included), measured by the bare pipeline. */
+  readonly bytesPerEvent: number;
+  readonly full: PipelineFigures & { readonly cacheBytes: number; readonly rejections: number };
+  readonly bare: PipelineFigures;
+  /** full ÷ bare events per second (wall clock). */
+  readonly ratio: number;
+  /** full ÷ bare events per CPU second. */
+  readonly cpuRatio: number;
+  readonly hubPrefillSeconds: number;
+}
+
+/** Starts a wall clock and a CPU clock; the returned function reads both as figures. */
+function stopwatch(): (events: number) => PipelineFigures {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return (events) => {
+    const ms = performance.now() - wall;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    return {
+      events,
+      seconds: ms / 1000,
+      eventsPerSecond: Math.round(events / (ms / 1000)),
+      cpuSeconds,
+      eventsPerCpuSecond: Math.round(events / cpuSeconds),
+    };
+  };
+}
+
+function fileBytes(file: string): number {
+  let total = 0;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      total += statSync(file + suffix).size;
+    } catch {
+      // absent part
+    }
+  }
+  return total;
+}
+
+async function startHub(events: number, seed: number): Promise<{ ready: CatchUpHubReady; close: () => Promise<void> }> {
+  const worker = new Worker(new URL('./catch-up-hub.js', import.meta.url), { workerData: { events, seed } });
+  const ready = await new Promise<CatchUpHubReady>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    ready,
+    close: async () => {
+      worker.postMessage('close');
+      await new Promise((r) => worker.once('exit', r));
+    },
+  };
+}
+
+/** The full pipeline: ingest client into the cache, timed until the last event is stored. */
+async function runFull(url: string, newestSeq: number, file: string): Promise<CatchUpFigures['full']> {
+  const cache = openCache({ path: file });
+  const done = stopwatch();
+  const client = startIngest({ url, sink: cacheSink(cache) });
+  await new Promise<void>((resolve) => {
+    const off = client.subscribe((s) => {
+      if (s.storedSeq >= newestSeq) {
+        off();
+        resolve();
+      }
+    });
+  });
+  const status = client.status();
+  const measured = done(status.counts.events);
+  await client.stop();
+  cache.close();
+  return { ...measured, cacheBytes: fileBytes(file), rejections: status.counts.rejections };
+}
+
+/** The bare pipeline: the same socket and frames, JSON.parse and one plain insert per event. */
+async function runBare(url: string, newestSeq: number, file: string, batch: number): Promise<PipelineFigures & { bytes: number }> {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE events (seq INTEGER, ts TEXT, type TEXT, data TEXT)');
+  const insert = db.prepare('INSERT INTO events VALUES (?, ?, ?, ?)');
+  const flush = db.transaction((rows: { seq: number; ts: string; type: string; data: unknown }[]) => {
+    for (const m of rows) insert.run(m.seq, m.ts, m.type, JSON.stringify(m.data));
+  });
+  const u = new URL(url);
+  u.searchParams.set(RESUME_PARAM, '0');
+  const done = stopwatch();
+  let events = 0;
+  let bytes = 0;
+  await new Promise<void>((resolve, reject) => {
+    const ws = new WebSocket(u, { perMessageDeflate: false, maxPayload: 2 * DEFAULT_MAX_FRAME_BYTES });
+    let pending: { seq: number; ts: string; type: string; data: unknown }[] = [];
+    ws.on('message', (data: Buffer) => {
+      bytes += data.length;
+      const value = JSON.parse(data.toString('utf8')) as unknown;
+      const items = (Array.isArray(value) ? value : [value]) as { seq: number; ts: string; type: string; data: unknown }[];
+      for (const m of items) {
+        if (m.type === 'hello' || m.type === 'heartbeat' || m.type === 'reset' || m.type === 'registry.snapshot') continue;
+        pending.push(m);
+      }
+      const last = items[items.length - 1];
+      if (pending.length >= batch || (last && last.seq >= newestSeq && pending.length > 0)) {
+        flush(pending);
+        events += pending.length;
+        pending = [];
+        if (last && last.seq >= newestSeq) {
+          ws.close();
+          resolve();
+        }
+      }
+    });
+    ws.on('error', reject);
+  });
+  const measured = done(events);
+  db.close();
+  return { ...measured, bytes };
+}
+
+export async function benchCatchUp(options: CatchUpOptions = {}): Promise<CatchUpFigures> {
+  const events = options.events ?? 1_000_000;
+  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'hubmon-bench-catchup-'));
+  const hub = await startHub(events, options.seed ?? 2019);
+  try {
+    const { url, newestSeq } = hub.ready;
+    const bare = await runBare(url, newestSeq, path.join(dir, 'bare.sqlite'), options.batch ?? 5_000);
+    const full = await runFull(url, newestSeq, path.join(dir, 'full.sqlite'));
+    return {
+      events: newestSeq,
+      bytesPerEvent: Math.round(bare.bytes / bare.events),
+      full,
+      bare: { events: bare.events, seconds: bare.seconds, eventsPerSecond: bare.eventsPerSecond, cpuSeconds: bare.cpuSeconds, eventsPerCpuSecond: bare.eventsPerCpuSecond },
+      ratio: Math.round((full.eventsPerSecond / bare.eventsPerSecond) * 100) / 100,
+      cpuRatio: Math.round((full.eventsPerCpuSecond / bare.eventsPerCpuSecond) * 100) / 100,
+      hubPrefillSeconds: hub.ready.prefillMs / 1000,
+    };
+  } finally {
+    await hub.close();
+    if (!options.dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One line per figure, as the bench report prints them. */
+export function describeCatchUp(f: CatchUpFigures): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return [
+    `catch-up of ${n(f.events)} events (${f.bytesPerEvent} B/event on the wire), hub prefilled in ${f.hubPrefillSeconds.toFixed(1)} s`,
+    `  full (validation + cache + rollups): ${n(f.full.eventsPerSecond)} events/s (${f.full.seconds.toFixed(2)} s; ${n(f.full.eventsPerCpuSecond)} per CPU-s; cache ${(f.full.cacheBytes / 2 ** 20).toFixed(0)} MiB, ${f.full.rejections} rejections)`,
+    `  bare (socket + JSON.parse + plain insert): ${n(f.bare.eventsPerSecond)} events/s (${f.bare.seconds.toFixed(2)} s; ${n(f.bare.eventsPerCpuSecond)} per CPU-s)`,
+    `  ratio full/bare: ${f.ratio.toFixed(2)} wall, ${f.cpuRatio.toFixed(2)} CPU  (targets: ≥ 100,000 events/s, ratio ≥ 0.70)`,
+  ].join('\n');
+}
