@@ -76,7 +76,8 @@ interface StatusArgs {
 function seconds(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback * 1000;
   const n = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new Error(`--${name} must be a number of seconds above 0, got "${text}"`);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0))
+    throw new Error(`--${name} must be a number of seconds above 0, got "${text}"`);
   return n * 1000;
 }
 
@@ -126,103 +127,118 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): StatusArgs {
 
 function unknownLine(io: CommandIo, json: boolean, message: string): number {
   const text = message.replace(/[\r\n|]+/g, ' ');
-  if (json) io.stdout.write(`${JSON.stringify({ version: 1, state: 'UNKNOWN', exitCode: 3, summary: text }, null, 2)}\n`);
+  if (json)
+    io.stdout.write(`${JSON.stringify({ version: 1, state: 'UNKNOWN', exitCode: 3, summary: text }, null, 2)}\n`);
   else io.stdout.write(`HUBMON UNKNOWN - ${text}\n`);
   return 3;
 }
 
-export const statusCommand: Command = {
-  name: 'status',
-  summary: 'one-shot check for Nagios/Icinga/Zabbix: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
-  help,
-  async run(argv, io) {
-    const json = argv.includes('--json');
-    let args: StatusArgs;
-    try {
-      args = parse(argv, io.env);
-    } catch (err) {
-      return unknownLine(io, json, `bad usage: ${err instanceof Error ? err.message : String(err)} (see hubmon status --help)`);
-    }
-    const loaded = loadAlertConfig(args.alerts);
-    if (loaded.error !== null) return unknownLine(io, args.json, `alert thresholds file: ${loaded.error}`);
-    const config = loaded.config;
-
-    let cache: Cache;
-    let recording: RecordingCache | null = null;
-    let hub: HubOutcome;
-    let now = Date.now();
-    try {
-      if (args.source !== undefined) {
-        recording = await openRecordingCache(args.source, ALERT_MIGRATIONS);
-        cache = recording.cache;
-        hub = { kind: 'recording', file: args.source };
-        if (recording.ingest.newestTs !== null) now = recording.ingest.newestTs;
-      } else {
-        const path = args.cache ?? (args.url !== null ? defaultCachePath(args.url, io.env) : null);
-        if (path === null) return unknownLine(io, args.json, 'no cache to judge: give --url (or HUBMON_URL) or --cache');
-        cache = openCache({ path, extraMigrations: ALERT_MIGRATIONS, ifLocked: 'read-only' });
-        if (cache.readOnly) {
-          const holder = cache.lockedBy ? `pid ${cache.lockedBy.pid} on ${cache.lockedBy.host}` : 'another process';
-          hub = { kind: 'shared', holder };
-        } else if (args.url !== null) {
-          const token = resolveToken({ ...(args.tokenFile !== null && { tokenFile: args.tokenFile }), env: io.env });
-          hub = await refreshFromHub({
-            cache,
-            url: args.url,
-            ...(token.token !== undefined && { token: token.token }),
-            ...(args.ca !== null && { ca: readFileSync(args.ca) }),
-            timeoutMs: args.timeoutMs,
-          });
-          now = Date.now();
-        } else {
-          hub = { kind: 'none' };
-        }
+/** The command around a clock; tests pass a fixed one so that ages and windows are theirs. */
+export function createStatusCommand(clock: () => number = Date.now): Command {
+  return {
+    name: 'status',
+    summary: 'one-shot check for Nagios/Icinga/Zabbix: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
+    help,
+    async run(argv, io) {
+      const json = argv.includes('--json');
+      let args: StatusArgs;
+      try {
+        args = parse(argv, io.env);
+      } catch (err) {
+        return unknownLine(
+          io,
+          json,
+          `bad usage: ${err instanceof Error ? err.message : String(err)} (see hubmon status --help)`,
+        );
       }
-    } catch (err) {
-      recording?.dispose();
-      return unknownLine(io, args.json, err instanceof Error ? err.message : String(err));
-    }
+      const loaded = loadAlertConfig(args.alerts);
+      if (loaded.error !== null) return unknownLine(io, args.json, `alert thresholds file: ${loaded.error}`);
+      const config = loaded.config;
 
-    try {
-      const metrics = createMetrics(cache);
-      const engine = createAlertEngine({ metrics, db: cache.db, config, readOnly: true, now: () => now });
-      const snapshot = engine.evaluate(now);
-      const names = new Map<string, string>();
-      for (const a of metrics.agencies()) names.set(a.id, a.name);
-      for (const s of metrics.securityServers()) names.set(s.id, s.name);
-      const describe = (a: Alert) => describeAlert(a, { lang: args.lang, now, nameOf: (id) => names.get(id) });
-      const sigCfg = config.rules.signatureFailures;
-      const sigRows = metrics.signaturesOver ? metrics.signaturesOver(now, sigCfg.window) : metrics.signatures(now, '1h');
-      const result: CheckResult = evaluateCheck({
-        now,
-        cachePath: recording ? args.source! : cache.path,
-        stream: metrics.stream(),
-        agencies: metrics.agencies().length,
-        totals: metrics.totals(now, '1h'),
-        signatures: {
-          failed: sigRows.reduce((n, r) => n + r.failed, 0),
-          verified: sigRows.reduce((n, r) => n + r.verified, 0),
-          windowMs: sigCfg.window,
-        },
-        snapshot,
-        hub,
-        maxAgeMs: args.maxAgeMs,
-        thresholds: {
-          sigWarnPct: sigCfg.warningRate * 100,
-          sigCritPct: sigCfg.criticalRate * 100,
-          overdueWarn: config.rules.overdueReplies.warningCount - 1,
-        },
-        describe,
-      });
-      io.stdout.write(
-        args.json ? formatStatusJson(result, { checkedAt: now, cachePath: cache.path, hub, describe }) : formatPluginOutput(result),
-      );
-      return result.exitCode;
-    } catch (err) {
-      return unknownLine(io, args.json, `cannot evaluate: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      if (recording) recording.dispose();
-      else cache.close();
-    }
-  },
-};
+      let cache: Cache;
+      let recording: RecordingCache | null = null;
+      let hub: HubOutcome;
+      let now = clock();
+      try {
+        if (args.source !== undefined) {
+          recording = await openRecordingCache(args.source, ALERT_MIGRATIONS);
+          cache = recording.cache;
+          hub = { kind: 'recording', file: args.source };
+          if (recording.ingest.newestTs !== null) now = recording.ingest.newestTs;
+        } else {
+          const path = args.cache ?? (args.url !== null ? defaultCachePath(args.url, io.env) : null);
+          if (path === null)
+            return unknownLine(io, args.json, 'no cache to judge: give --url (or HUBMON_URL) or --cache');
+          cache = openCache({ path, extraMigrations: ALERT_MIGRATIONS, ifLocked: 'read-only' });
+          if (cache.readOnly) {
+            const holder = cache.lockedBy ? `pid ${cache.lockedBy.pid} on ${cache.lockedBy.host}` : 'another process';
+            hub = { kind: 'shared', holder };
+          } else if (args.url !== null) {
+            const token = resolveToken({ ...(args.tokenFile !== null && { tokenFile: args.tokenFile }), env: io.env });
+            hub = await refreshFromHub({
+              cache,
+              url: args.url,
+              ...(token.token !== undefined && { token: token.token }),
+              ...(args.ca !== null && { ca: readFileSync(args.ca) }),
+              timeoutMs: args.timeoutMs,
+            });
+            now = clock();
+          } else {
+            hub = { kind: 'none' };
+          }
+        }
+      } catch (err) {
+        recording?.dispose();
+        return unknownLine(io, args.json, err instanceof Error ? err.message : String(err));
+      }
+
+      try {
+        const metrics = createMetrics(cache);
+        const engine = createAlertEngine({ metrics, db: cache.db, config, readOnly: true, now: () => now });
+        const snapshot = engine.evaluate(now);
+        const names = new Map<string, string>();
+        for (const a of metrics.agencies()) names.set(a.id, a.name);
+        for (const s of metrics.securityServers()) names.set(s.id, s.name);
+        const describe = (a: Alert) => describeAlert(a, { lang: args.lang, now, nameOf: (id) => names.get(id) });
+        const sigCfg = config.rules.signatureFailures;
+        const sigRows = metrics.signaturesOver
+          ? metrics.signaturesOver(now, sigCfg.window)
+          : metrics.signatures(now, '1h');
+        const result: CheckResult = evaluateCheck({
+          now,
+          cachePath: recording ? args.source! : cache.path,
+          stream: metrics.stream(),
+          agencies: metrics.agencies().length,
+          totals: metrics.totals(now, '1h'),
+          signatures: {
+            failed: sigRows.reduce((n, r) => n + r.failed, 0),
+            verified: sigRows.reduce((n, r) => n + r.verified, 0),
+            windowMs: sigCfg.window,
+          },
+          snapshot,
+          hub,
+          maxAgeMs: args.maxAgeMs,
+          thresholds: {
+            sigWarnPct: sigCfg.warningRate * 100,
+            sigCritPct: sigCfg.criticalRate * 100,
+            overdueWarn: config.rules.overdueReplies.warningCount - 1,
+          },
+          describe,
+        });
+        io.stdout.write(
+          args.json
+            ? formatStatusJson(result, { checkedAt: now, cachePath: cache.path, hub, describe })
+            : formatPluginOutput(result),
+        );
+        return result.exitCode;
+      } catch (err) {
+        return unknownLine(io, args.json, `cannot evaluate: ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        if (recording) recording.dispose();
+        else cache.close();
+      }
+    },
+  };
+}
+
+export const statusCommand: Command = createStatusCommand();
