@@ -8,3 +8,4 @@ export { CacheLockedError, LOCK_STALE_AFTER_MS, type LockHolder } from './writer
 export type { ApplyResult, BatchMeta, AnnouncedGap } from './writer.js';
 export type { Gap } from './gap-book.js';
 export { AgencyIds } from './agency-ids.js';
+export { CORE_MIGRATIONS } from './schema.js';

@@ -1,0 +1,160 @@
+/**
+ * A cache holding a year of national traffic (≥ 30 million events), built through the cache's
+ * own writer in large transactions, then every Metrics method timed on it at the year's end.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createMetrics } from '../metrics/index.js';
+import type { Metrics } from '../metrics/index.js';
+import type { TelemetryMessage } from '../protocol/index.js';
+import { buildRegistry } from '../registry/lower-levels.js';
+import { openCache } from '../store/index.js';
+import { nationalTraffic, toMessages } from './national-traffic.js';
+
+export interface YearCacheOptions {
+  /** Where the cache file goes (kept); default a temp folder, removed afterwards. */
+  readonly file?: string;
+  readonly days?: number;
+  readonly documentsPerDay?: number;
+  readonly batch?: number;
+  readonly seed?: number;
+  /** Progress lines (one per simulated month). */
+  readonly log?: (line: string) => void;
+}
+
+export interface YearCacheBuild {
+  readonly path: string;
+  readonly events: number;
+  readonly buildMs: number;
+  readonly eventsPerSec: number;
+  /** Main file plus WAL after a checkpoint, bytes. */
+  readonly bytesOnDisk: number;
+  /** The instant the metrics are read at: the end of the simulated year. */
+  readonly end: number;
+}
+
+const DAY = 86_400_000;
+
+export function buildYearCache(options: YearCacheOptions = {}): YearCacheBuild {
+  const days = options.days ?? 365;
+  const batch = options.batch ?? 20_000;
+  const seed = options.seed ?? 2021;
+  const file = options.file ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'hubmon-bench-year-')), 'year.sqlite');
+  const registry = buildRegistry({ totalAgencies: 12_000, seed });
+  const start = Date.UTC(2025, 10, 1);
+  const at = new Date(start).toISOString();
+  // A year's retention, so every event of the year stays in the file being measured.
+  const cache = openCache({
+    path: file,
+    cacheSizeMiB: 512,
+    now: () => start + days * DAY,
+    retention: { rawEventsDays: 400, minuteRollupDays: 400, documentsDays: 400 },
+  });
+  cache.applyBatch([
+    {
+      v: 1,
+      seq: 0,
+      ts: at,
+      type: 'hello',
+      data: { hubId: 'bench-national', hubName: 'Trục quốc gia (mô phỏng)', hubVersion: '1', epoch: 'y1', serverTime: at, newestSeq: 0, oldestSeq: 0, heartbeatMs: 5000 },
+    },
+    { v: 1, seq: 0, ts: at, type: 'registry.snapshot', data: { part: 1, parts: 1, agencies: registry.agencies, securityServers: registry.securityServers } },
+  ] as TelemetryMessage[]);
+  let seq = 0;
+  let pending: TelemetryMessage[] = [];
+  const t0 = performance.now();
+  let d = 0;
+  for (const drafts of nationalTraffic({
+    agencies: registry.agencies,
+    servers: registry.securityServers,
+    start,
+    days,
+    documentsPerDay: options.documentsPerDay ?? 6_000,
+    heartbeatEveryMinutes: 10,
+    seed,
+  })) {
+    pending.push(...toMessages(drafts, seq));
+    seq += drafts.length;
+    while (pending.length >= batch) {
+      cache.applyBatch(pending.slice(0, batch));
+      pending = pending.slice(batch);
+    }
+    if (++d % 30 === 0) options.log?.(`day ${d}: ${seq} events, ${Math.round(seq / ((performance.now() - t0) / 1000))} events/s`);
+  }
+  if (pending.length) cache.applyBatch(pending);
+  const buildMs = performance.now() - t0;
+  cache.db.pragma('wal_checkpoint(TRUNCATE)');
+  cache.close();
+  return { path: file, events: seq, buildMs, eventsPerSec: seq / (buildMs / 1000), bytesOnDisk: sizeOnDisk(file), end: start + days * DAY };
+}
+
+function sizeOnDisk(file: string): number {
+  let n = 0;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      n += statSync(f).size;
+    } catch {
+      // absent
+    }
+  }
+  return n;
+}
+
+/** Median and worst of `runs` timed calls of every Metrics method, in ms. */
+export type MetricTimings = Record<string, { readonly medianMs: number; readonly maxMs: number }>;
+
+export function timeMetrics(file: string, now: number, runs = 5): MetricTimings {
+  const cache = openCache({ path: file, readOnly: true });
+  try {
+    const m = createMetrics(cache);
+    const some = m.agencies().find((a) => a.level === 1)!.id;
+    const server = m.securityServers()[0]!.id;
+    const calls: Record<string, (x: Metrics) => unknown> = {
+      stream: (x) => x.stream(),
+      agencies: (x) => x.agencies(),
+      securityServers: (x) => x.securityServers(),
+      ...Object.fromEntries(
+        (['5m', '1h', '24h'] as const).flatMap((w) => [
+          [`totals ${w}`, (x: Metrics) => x.totals(now, w)],
+          [`throughput ${w}`, (x: Metrics) => x.throughput(now, w)],
+          [`servers ${w}`, (x: Metrics) => x.servers(now, w)],
+          [`signatures ${w}`, (x: Metrics) => x.signatures(now, w)],
+          [`feedback ${w}`, (x: Metrics) => x.feedback(now, w)],
+          [`delivery ${w}`, (x: Metrics) => x.delivery(now, w)],
+        ]),
+      ),
+      'throughput 24h (one agency)': (x) => x.throughput(now, '24h', { agencyIds: [some] }),
+      serverHistory: (x) => x.serverHistory(server, now - 30 * DAY),
+      deadlines: (x) => x.deadlines(now),
+      'deadlines (one agency)': (x) => x.deadlines(now, { agencyIds: [some] }),
+      overdueDocuments: (x) => x.overdueDocuments(now),
+      recentEvents: (x) => x.recentEvents(some),
+      rejections: (x) => x.rejections(),
+    };
+    const out: MetricTimings = {};
+    for (const [name, call] of Object.entries(calls)) {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        call(m);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      out[name] = { medianMs: times[times.length >> 1]!, maxMs: times[times.length - 1]! };
+    }
+    return out;
+  } finally {
+    cache.close();
+  }
+}
+
+/** Builds the year, times the metrics on it, removes the file unless `file` was given. */
+export function benchYearCache(options: YearCacheOptions = {}): { build: YearCacheBuild; metrics: MetricTimings } {
+  const build = buildYearCache(options);
+  try {
+    return { build, metrics: timeMetrics(build.path, build.end) };
+  } finally {
+    if (!options.file) rmSync(path.dirname(build.path), { recursive: true, force: true });
+  }
+}
