@@ -32,6 +32,11 @@ export class BatchBuilder {
     return this.events.length + this.rejections.length + this.gaps.length + this.registry.length;
   }
 
+  /** Anything at all to hand over, tolerated-field counts included. */
+  get hasPending(): boolean {
+    return this.size > 0 || this.unknownFields > 0;
+  }
+
   get pendingEvents(): number {
     return this.events.length;
   }
@@ -86,7 +91,7 @@ export class BatchBuilder {
 
   /** Hands over everything pending and starts an empty batch. */
   take(): IngestBatch | undefined {
-    if (this.size === 0 && this.unknownFields === 0) return undefined;
+    if (!this.hasPending) return undefined;
     const batch: IngestBatch = {
       identity: this.identity,
       registry: this.registry,

@@ -113,7 +113,7 @@ class IngestSession implements IngestClient {
   async flush(): Promise<void> {
     for (;;) {
       if (this.writing) await this.writing;
-      else if (this.builder.size > 0) this.writeNow();
+      else if (this.builder.hasPending) this.writeNow();
       else return;
     }
   }
@@ -352,7 +352,7 @@ class IngestSession implements IngestClient {
   // ---- writing --------------------------------------------------------------------------
 
   private scheduleWrite(): void {
-    if (this.builder.size === 0) return;
+    if (!this.builder.hasPending) return;
     if (this.builder.size >= this.o.batchMaxMessages) {
       this.pauseSocket(true);
       if (!this.flushScheduled) {
