@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { parseHubUrl, readTokenFile, resolveToken, startIngest, TokenError, type IngestClient } from '../../src/ingest/index.js';
+import { parseHubUrl, readCaFile, readTokenFile, resolveToken, startIngest, TokenError, type IngestClient } from '../../src/ingest/index.js';
 import { MemorySink } from './helpers/memory-sink.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 import { waitFor } from './helpers/wait.js';
@@ -138,7 +138,11 @@ describe('wss://', () => {
   });
 
   it('trusts a hub signed by the CA given with --ca', async () => {
-    client = startIngest({ url, sink: new MemorySink(), ca: caPem });
+    const caFile = path.join(dir, 'ca.pem');
+    writeFileSync(caFile, caPem);
+    expect(() => readCaFile(path.join(dir, 'leaf.csr'))).toThrow(/holds no PEM certificate/);
+    expect(() => readCaFile(path.join(dir, 'absent.pem'))).toThrow(/cannot read CA file .*: ENOENT/);
+    client = startIngest({ url, sink: new MemorySink(), ca: readCaFile(caFile) });
     await waitFor(() => client!.status().state === 'live', 'live over TLS');
     expect(client.status().hub?.hubId).toBe('hub-test');
   });
