@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { cacheSink } from '../../src/ingest/cache-sink.js';
+import { startIngest, type IngestClient } from '../../src/ingest/index.js';
+import { startSimHub, type SimHub, type SimHubOptions } from '../../src/sim/index.js';
+import { openCache, type Cache } from '../../src/store/index.js';
+import { cachedHistory, hubHistory, integrity, until } from './helpers/history.js';
+
+/**
+ * The hub going away under the client: killed mid-stream and started again on the same port
+ * (same history), or rebuilt with its sequence numbers started over. Each time the cache must
+ * equal the hub's own account of each history, and two histories must never share events.
+ */
+const dir = mkdtempSync(path.join(os.tmpdir(), 'hubmon-faults-hub-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const hubs: SimHub[] = [];
+let client: IngestClient | undefined;
+let cache: Cache | undefined;
+afterEach(async () => {
+  await client?.stop();
+  cache?.close();
+  for (const h of hubs.splice(0)) await h.close();
+  client = cache = undefined;
+});
+
+const base: SimHubOptions = { clock: 'manual', history: 0, start: Date.UTC(2026, 10, 23, 1, 0, 0), seed: 7, epoch: 'E1', heartbeatMs: 200, batchMax: 100 };
+const sim = async (o: SimHubOptions = {}): Promise<SimHub> => {
+  const h = await startSimHub({ ...base, ...o });
+  hubs.push(h);
+  return h;
+};
+const fast = { backoff: { initialMs: 10, maxMs: 50 }, batchMaxMessages: 200 };
+
+describe('hub faults', () => {
+  it('a hub killed mid-stream and started again on the same port: the client resumes, nothing lost or doubled', async () => {
+    const first = await sim();
+    first.emitEvents(3_000);
+    const file = path.join(dir, 'killed.sqlite');
+    cache = openCache({ path: file });
+    client = startIngest({ url: first.url, sink: cacheSink(cache), ...fast });
+    await until(() => client!.status().storedSeq > 500, () => 'some events');
+    await first.close();
+    hubs.splice(hubs.indexOf(first), 1);
+    const cutAt = client.status().storedSeq;
+    expect(cutAt).toBeLessThan(first.newestSeq);
+
+    await until(() => client!.status().state === 'reconnecting' || client!.status().state === 'offline', () => 'the loss noticed');
+    // The same hub comes back: same seed and epoch, so the same history, then more of it.
+    const second = await sim({ port: first.port });
+    second.emitEvents(3_000);
+    second.emitEvents(400);
+    const last = second.newestSeq;
+    await until(() => client!.status().storedSeq === last, () => `seq ${last}; status ${JSON.stringify(client!.status())}`);
+    await client.flush();
+
+    const truth = await hubHistory(second.url, last);
+    expect(truth.events.slice(0, 5)).toEqual((await hubHistory(second.url, 5)).events);
+    expect(cachedHistory(file, 'E1')).toEqual(truth.events);
+    expect(client.status().counts.rejections).toBe(0);
+    expect(integrity(file)).toBe('ok');
+  });
+
+  it('a hub rebuilt with a new epoch and its numbering started over: two histories, never mixed', async () => {
+    const hub = await sim();
+    hub.emitEvents(2_000);
+    const oldLast = hub.newestSeq;
+    const file = path.join(dir, 'epochs.sqlite');
+    cache = openCache({ path: file });
+    client = startIngest({ url: hub.url, sink: cacheSink(cache), ...fast });
+    await until(() => client!.status().storedSeq === oldLast, () => 'the first history');
+    await client.flush();
+    const before = await hubHistory(hub.url, oldLast);
+
+    const epoch = hub.restart({ epoch: 'E2' });
+    expect(epoch).toBe('E2');
+    hub.emitEvents(500);
+    const newLast = hub.newestSeq;
+    expect(newLast).toBeLessThan(oldLast);
+    await until(() => client!.status().hub?.epoch === 'E2' && client!.status().storedSeq === newLast, () => `E2 seq ${newLast}; status ${JSON.stringify(client!.status())}`);
+    await client.flush();
+
+    const after = await hubHistory(hub.url, newLast);
+    expect(cachedHistory(file, 'E1')).toEqual(before.events);
+    expect(cachedHistory(file, 'E2')).toEqual(after.events);
+    expect(cache.cursor()).toEqual({ hubId: 'sim-7', epoch: 'E2', lastSeq: newLast });
+    expect(integrity(file)).toBe('ok');
+  });
+});
