@@ -1,0 +1,41 @@
+/**
+ * An ingest sink that writes the stream to an NDJSON recording instead of a cache: the hello,
+ * every registry part and every durable event, one message per line, in the order received.
+ * The ingest client brings resume-after-disconnect for free, so a recording taken across a
+ * dropped link still holds each event once.
+ */
+import type { HelloMessage, HubIdentity, IngestBatch, IngestSink } from '../ingest/sink.js';
+import type { RecordingWriter } from '../sim/recording.js';
+
+export interface RecordingSink extends IngestSink {
+  /** Events written so far, and messages the parser set aside (not recorded). */
+  readonly counts: { events: number; rejections: number };
+}
+
+/** `since`: resume after this seq on the first connection (0: from the oldest the hub keeps). */
+export function recordingSink(writer: RecordingWriter, since = 0): RecordingSink {
+  let identity: HubIdentity | undefined;
+  let lastSeq = since;
+  const counts = { events: 0, rejections: 0 };
+  return {
+    counts,
+    lastIdentity: () => identity,
+    cursor: (id) => (identity === undefined || (id.hubId === identity.hubId && id.epoch === identity.epoch) ? lastSeq : 0),
+    onHello(hello: HelloMessage) {
+      const next = { hubId: hello.data.hubId, epoch: hello.data.epoch };
+      if (identity !== undefined && (identity.hubId !== next.hubId || identity.epoch !== next.epoch)) lastSeq = 0;
+      identity = next;
+      writer.write(JSON.stringify(hello));
+    },
+    write(batch: IngestBatch) {
+      for (const part of batch.registry) writer.write(JSON.stringify(part));
+      for (const event of batch.events) {
+        writer.write(JSON.stringify(event));
+        lastSeq = event.seq;
+        counts.events++;
+      }
+      counts.rejections += batch.rejections.length;
+      writer.flush();
+    },
+  };
+}
