@@ -117,7 +117,12 @@ async function runFull(url: string, newestSeq: number, file: string): Promise<Ca
 }
 
 /** The bare pipeline: the same socket and frames, JSON.parse and one plain insert per event. */
-async function runBare(url: string, newestSeq: number, file: string, batch: number): Promise<PipelineFigures & { bytes: number }> {
+async function runBare(
+  url: string,
+  newestSeq: number,
+  file: string,
+  batch: number,
+): Promise<PipelineFigures & { bytes: number }> {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -137,9 +142,15 @@ async function runBare(url: string, newestSeq: number, file: string, batch: numb
     ws.on('message', (data: Buffer) => {
       bytes += data.length;
       const value = JSON.parse(data.toString('utf8')) as unknown;
-      const items = (Array.isArray(value) ? value : [value]) as { seq: number; ts: string; type: string; data: unknown }[];
+      const items = (Array.isArray(value) ? value : [value]) as {
+        seq: number;
+        ts: string;
+        type: string;
+        data: unknown;
+      }[];
       for (const m of items) {
-        if (m.type === 'hello' || m.type === 'heartbeat' || m.type === 'reset' || m.type === 'registry.snapshot') continue;
+        if (m.type === 'hello' || m.type === 'heartbeat' || m.type === 'reset' || m.type === 'registry.snapshot')
+          continue;
         pending.push(m);
       }
       const last = items[items.length - 1];
@@ -172,7 +183,13 @@ export async function benchCatchUp(options: CatchUpOptions = {}): Promise<CatchU
       events: newestSeq,
       bytesPerEvent: Math.round(bare.bytes / bare.events),
       full,
-      bare: { events: bare.events, seconds: bare.seconds, eventsPerSecond: bare.eventsPerSecond, cpuSeconds: bare.cpuSeconds, eventsPerCpuSecond: bare.eventsPerCpuSecond },
+      bare: {
+        events: bare.events,
+        seconds: bare.seconds,
+        eventsPerSecond: bare.eventsPerSecond,
+        cpuSeconds: bare.cpuSeconds,
+        eventsPerCpuSecond: bare.eventsPerCpuSecond,
+      },
       ratio: Math.round((full.eventsPerSecond / bare.eventsPerSecond) * 100) / 100,
       cpuRatio: Math.round((full.eventsPerCpuSecond / bare.eventsPerCpuSecond) * 100) / 100,
       hubPrefillSeconds: hub.ready.prefillMs / 1000,

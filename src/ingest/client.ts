@@ -1,10 +1,22 @@
 import WebSocket from 'ws';
-import { isSessionType, isUnknownMessage, parseFrame, type MessageOf, type TelemetryMessage } from '../protocol/index.js';
+import {
+  isSessionType,
+  isUnknownMessage,
+  parseFrame,
+  type MessageOf,
+  type TelemetryMessage,
+} from '../protocol/index.js';
 import { backoffDelay } from './backoff.js';
 import { BatchBuilder } from './batch-builder.js';
 import { displayHubUrl, parseHubUrl, subscribeUrl } from './hub-url.js';
 import { LivenessWatch, seconds } from './liveness.js';
-import { HARD_FRAME_FACTOR, PRE_HELLO_STALE_MS, resolveIngestOptions, type IngestOptions, type ResolvedIngestOptions } from './options.js';
+import {
+  HARD_FRAME_FACTOR,
+  PRE_HELLO_STALE_MS,
+  resolveIngestOptions,
+  type IngestOptions,
+  type ResolvedIngestOptions,
+} from './options.js';
 import { RateMeter } from './rate-meter.js';
 import type { HelloMessage, HubIdentity, IngestBatch, IngestSink, StoredMessage } from './sink.js';
 import { StatusEmitter, type IngestListener, type IngestState, type IngestStatus } from './status.js';
@@ -97,7 +109,8 @@ class IngestSession implements IngestClient {
       storedSeq: this.storedSeq,
       lagEvents: hubNewest === undefined ? undefined : Math.max(0, hubNewest - this.storedSeq),
       newestEventTs: this.newestEventTs,
-      newestEventAgeMs: this.newestEventTs === undefined ? undefined : Math.max(0, now - Date.parse(this.newestEventTs)),
+      newestEventAgeMs:
+        this.newestEventTs === undefined ? undefined : Math.max(0, now - Date.parse(this.newestEventTs)),
       eventsPerSecond: this.rate.perSecond(),
       counts: { ...this.counts },
       lastError: this.lastError,
@@ -198,7 +211,13 @@ class IngestSession implements IngestClient {
     if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
       const limit = this.o.maxFrameBytes * HARD_FRAME_FACTOR;
       this.builder.addRejections(
-        [{ reason: 'frame_too_large', detail: `expected at most ${this.o.maxFrameBytes} bytes, got a frame over ${limit} bytes (connection dropped)`, raw: '' }],
+        [
+          {
+            reason: 'frame_too_large',
+            detail: `expected at most ${this.o.maxFrameBytes} bytes, got a frame over ${limit} bytes (connection dropped)`,
+            raw: '',
+          },
+        ],
         this.o.timers.now(),
       );
       this.counts.rejections++;
@@ -237,7 +256,12 @@ class IngestSession implements IngestClient {
     this.resyncPending = false;
     this.counts.reconnects++;
     this.nextAttemptAt = this.o.timers.now() + delay;
-    const next = this.failures >= this.o.offlineAfterFailures ? 'offline' : this.everConnected || this.failures > 0 ? 'reconnecting' : 'connecting';
+    const next =
+      this.failures >= this.o.offlineAfterFailures
+        ? 'offline'
+        : this.everConnected || this.failures > 0
+          ? 'reconnecting'
+          : 'connecting';
     this.setState(next);
     this.reconnectTimer = this.o.timers.setTimeout(() => this.connect(), delay);
   }
@@ -267,7 +291,15 @@ class IngestSession implements IngestClient {
     if (!this.helloOnThisLink) {
       // Without a hello there is no telling which history this seq belongs to.
       this.builder.addRejections(
-        [{ reason: 'invalid_envelope', detail: `type: expected hello first, got ${message.type}`, raw: JSON.stringify(message).slice(0, 8192), seq: message.seq, type: message.type }],
+        [
+          {
+            reason: 'invalid_envelope',
+            detail: `type: expected hello first, got ${message.type}`,
+            raw: JSON.stringify(message).slice(0, 8192),
+            seq: message.seq,
+            type: message.type,
+          },
+        ],
         now,
       );
       this.counts.rejections++;
@@ -392,13 +424,15 @@ class IngestSession implements IngestClient {
     }
     if (result instanceof Promise) {
       this.pauseSocket(true);
-      this.writing = result.then(
-        () => this.afterWrite(batch),
-        (err: unknown) => this.onWriteFailed(err),
-      ).finally(() => {
-        this.writing = undefined;
-        this.afterWriteSettled();
-      });
+      this.writing = result
+        .then(
+          () => this.afterWrite(batch),
+          (err: unknown) => this.onWriteFailed(err),
+        )
+        .finally(() => {
+          this.writing = undefined;
+          this.afterWriteSettled();
+        });
     } else {
       this.afterWrite(batch);
       this.afterWriteSettled();
@@ -501,7 +535,8 @@ function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const code = (err as NodeJS.ErrnoException).code;
   const m = /^Unexpected server response: (\d+)/.exec(err.message);
-  if (m) return `hub refused the connection: HTTP ${m[1]}${m[1] === '401' || m[1] === '403' ? ' (check the token)' : ''}`;
+  if (m)
+    return `hub refused the connection: HTTP ${m[1]}${m[1] === '401' || m[1] === '403' ? ' (check the token)' : ''}`;
   return code && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
 }
 

@@ -11,7 +11,8 @@ export interface HubIdentity {
 }
 
 /** A message the hub sent once and the cache keeps: a durable event, or one of an unknown type. */
-export type StoredMessage = Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
+export type StoredMessage =
+  Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
 
 /** The hello that opened a connection (lời chào của trục). */
 export type HelloMessage = MessageOf<'hello'>;

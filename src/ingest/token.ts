@@ -35,9 +35,7 @@ export function readTokenFile(path: string): string {
     const loose = st.mode & 0o077;
     if (loose !== 0) {
       const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
-      throw new TokenError(
-        `token file ${path} is readable by other users (mode ${mode}); run: chmod 600 ${path}`,
-      );
+      throw new TokenError(`token file ${path} is readable by other users (mode ${mode}); run: chmod 600 ${path}`);
     }
     const token = readFileSync(fd, 'utf8').trim();
     if (token === '') throw new TokenError(`token file ${path} is empty`);

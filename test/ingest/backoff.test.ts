@@ -71,7 +71,14 @@ describe('reconnection schedule', () => {
     hub = await startTestHub({ events: 5 });
     const timers = new ManualTimers();
     const sink = new MemorySink();
-    client = startIngest({ url: hub.url, sink, timers, random: () => 0.5, backoff: { initialMs: 100, maxMs: 1_000 }, batchMaxMs: 0 });
+    client = startIngest({
+      url: hub.url,
+      sink,
+      timers,
+      random: () => 0.5,
+      backoff: { initialMs: 100, maxMs: 1_000 },
+      batchMaxMs: 0,
+    });
     await waitFor(() => client!.status().state === 'live', 'live');
     hub.dropClients();
     await waitFor(() => client!.status().nextAttemptAt !== undefined, 'drop noticed');

@@ -25,7 +25,10 @@ afterEach(async () => {
 
 const fast = { backoff: { initialMs: 5, maxMs: 20 } };
 const seqsIn = (c: Cache, epoch = 'epoch-1') =>
-  c.db.prepare('SELECT e.seq FROM events e JOIN streams s ON s.id = e.stream WHERE s.epoch = ? ORDER BY e.seq').pluck().all(epoch) as number[];
+  c.db
+    .prepare('SELECT e.seq FROM events e JOIN streams s ON s.id = e.stream WHERE s.epoch = ? ORDER BY e.seq')
+    .pluck()
+    .all(epoch) as number[];
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('ingest into a real cache file', () => {
@@ -84,7 +87,13 @@ describe('ingest into a real cache file', () => {
     client = startIngest({ url: hub.url, sink: cacheSink(cache), ...fast });
     await waitFor(() => client!.status().storedSeq === 60, 'epoch 1');
     hub.restart({ epoch: 'epoch-2', events: 25 });
-    await waitFor(() => client!.status().hub?.epoch === 'epoch-2' && client!.status().storedSeq === 25 && client!.status().state === 'live', 'epoch 2');
+    await waitFor(
+      () =>
+        client!.status().hub?.epoch === 'epoch-2' &&
+        client!.status().storedSeq === 25 &&
+        client!.status().state === 'live',
+      'epoch 2',
+    );
     expect(seqsIn(cache, 'epoch-1')).toEqual(range(1, 60));
     expect(seqsIn(cache, 'epoch-2')).toEqual(range(1, 25));
     expect(cache.cursor()).toEqual({ hubId: 'hub-test', epoch: 'epoch-2', lastSeq: 25 });
@@ -97,7 +106,9 @@ describe('ingest into a real cache file', () => {
     await waitFor(() => client!.status().storedSeq === 10, 'first hub');
     hub.restart({ hubId: 'hub-other', epoch: 'x', events: 50 });
     await waitFor(() => client!.status().state === 'offline', 'refused');
-    expect(client.status().lastError?.message).toMatch(/cache unavailable: cache .* holds the history of hub "hub-test", but this hub says it is "hub-other"/);
+    expect(client.status().lastError?.message).toMatch(
+      /cache unavailable: cache .* holds the history of hub "hub-test", but this hub says it is "hub-other"/,
+    );
     expect(cache.db.prepare('SELECT COUNT(*) FROM events').pluck().get()).toBe(10);
   });
 });

@@ -22,7 +22,10 @@ describe('histories kept apart', () => {
     client = startIngest({ url: hub.url, sink, ...fast });
     await waitFor(() => sink.events().length === 100, 'epoch 1');
     hub.restart({ epoch: 'epoch-2', events: 40 });
-    await waitFor(() => sink.events({ hubId: 'hub-test', epoch: 'epoch-2' }).length === 40 && client!.status().state === 'live', 'epoch 2');
+    await waitFor(
+      () => sink.events({ hubId: 'hub-test', epoch: 'epoch-2' }).length === 40 && client!.status().state === 'live',
+      'epoch 2',
+    );
     expect(sink.events().map((e) => e.seq)).toEqual(range(1, 100));
     expect(sink.events({ hubId: 'hub-test', epoch: 'epoch-2' }).map((e) => e.seq)).toEqual(range(1, 40));
     // It asked with the old cursor, saw the new epoch, and asked again with the new history's own.

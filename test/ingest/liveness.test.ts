@@ -9,11 +9,15 @@ import { waitFor } from './helpers/wait.js';
 function watch(staleAfterMs = 1_000, pingIntervalMs = 400) {
   const timers = new ManualTimers();
   const seen: string[] = [];
-  const w = new LivenessWatch(timers, { staleAfterMs, pingIntervalMs }, {
-    ping: () => seen.push(`ping@${timers.now() - start}`),
-    stale: (ms) => seen.push(`stale ${ms}`),
-    dead: (why) => seen.push(`dead: ${why}`),
-  });
+  const w = new LivenessWatch(
+    timers,
+    { staleAfterMs, pingIntervalMs },
+    {
+      ping: () => seen.push(`ping@${timers.now() - start}`),
+      stale: (ms) => seen.push(`stale ${ms}`),
+      dead: (why) => seen.push(`dead: ${why}`),
+    },
+  );
   const start = timers.now();
   return { timers, seen, w };
 }
@@ -108,7 +112,13 @@ describe('liveness over a real socket', () => {
   it('terminates a half-open link (pings unanswered) and reconnects', async () => {
     hub = await startTestHub({ events: 20, heartbeatMs: 60_000 });
     const sink = new MemorySink();
-    client = startIngest({ url: hub.url, sink, pingIntervalMs: 50, staleAfterMs: 60_000, backoff: { initialMs: 5, maxMs: 10 } });
+    client = startIngest({
+      url: hub.url,
+      sink,
+      pingIntervalMs: 50,
+      staleAfterMs: 60_000,
+      backoff: { initialMs: 5, maxMs: 10 },
+    });
     await waitFor(() => client!.status().state === 'live', 'live');
     hub.silence({ answerPings: false });
     await waitFor(() => hub!.subscriptions.length === 2, 'reconnect after half-open');

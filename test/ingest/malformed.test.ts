@@ -32,7 +32,9 @@ describe('malformed frames', () => {
     hub.appendDelivered(2);
     hub.injectRaw(JSON.stringify(eventFor(5))); // seq going backwards
     hub.injectRaw(JSON.stringify(eventFor(12))); // a repeat
-    hub.injectRaw(Buffer.concat([Buffer.from('{"v":1,"seq":13,"type":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]));
+    hub.injectRaw(
+      Buffer.concat([Buffer.from('{"v":1,"seq":13,"type":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]),
+    );
     hub.injectRaw(`[${JSON.stringify(eventFor(13))},"${'x'.repeat(MAX_FRAME)}"]`); // oversized, read and refused
     await waitFor(() => sink.rejections.length >= 7, 'rejections after in-limit frames');
     // A frame past the hard ceiling costs the connection; the client comes back for the rest.
@@ -55,7 +57,11 @@ describe('malformed frames', () => {
       'frame_too_large',
     ]);
     expect(sink.rejections[1]?.detail).toBe('data.docId: expected an edXML document id, got string "x" (+2 more)');
-    expect(sink.rejections[2]).toMatchObject({ seq: 11, type: 'server.heartbeat', detail: 'data.serverId: expected string, got nothing (+1 more)' });
+    expect(sink.rejections[2]).toMatchObject({
+      seq: 11,
+      type: 'server.heartbeat',
+      detail: 'data.serverId: expected string, got nothing (+1 more)',
+    });
     expect(sink.rejections[3]?.detail).toBe('seq: expected more than 12, got 5 (goes backwards)');
     expect(sink.rejections[4]?.detail).toBe('seq: expected more than 12, got 12 (repeats the last one)');
     expect(sink.rejections[6]?.detail).toBe(`expected at most ${MAX_FRAME} bytes, got ${MAX_FRAME + 175}`);
@@ -81,7 +87,9 @@ describe('malformed frames', () => {
     try {
       await waitFor(() => sink.events().length === 2, 'events after hello');
       expect(sink.events().map((e) => e.seq)).toEqual([1, 2]);
-      expect(sink.rejections).toMatchObject([{ reason: 'invalid_envelope', detail: 'type: expected hello first, got status.reported', seq: 1 }]);
+      expect(sink.rejections).toMatchObject([
+        { reason: 'invalid_envelope', detail: 'type: expected hello first, got status.reported', seq: 1 },
+      ]);
     } finally {
       await client.stop();
       client = undefined;
@@ -93,7 +101,19 @@ describe('malformed frames', () => {
 function helloFor(newestSeq: number): object {
   const now = new Date().toISOString();
   return {
-    v: 1, seq: newestSeq, ts: now, type: 'hello',
-    data: { hubId: 'hub-test', hubName: 'Trục', hubVersion: '1', epoch: 'epoch-1', serverTime: now, newestSeq, oldestSeq: 1, heartbeatMs: 5000 },
+    v: 1,
+    seq: newestSeq,
+    ts: now,
+    type: 'hello',
+    data: {
+      hubId: 'hub-test',
+      hubName: 'Trục',
+      hubVersion: '1',
+      epoch: 'epoch-1',
+      serverTime: now,
+      newestSeq,
+      oldestSeq: 1,
+      heartbeatMs: 5000,
+    },
   };
 }

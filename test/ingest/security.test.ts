@@ -6,7 +6,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { parseHubUrl, readCaFile, readTokenFile, resolveToken, startIngest, TokenError, type IngestClient } from '../../src/ingest/index.js';
+import {
+  parseHubUrl,
+  readCaFile,
+  readTokenFile,
+  resolveToken,
+  startIngest,
+  TokenError,
+  type IngestClient,
+} from '../../src/ingest/index.js';
 import { MemorySink } from './helpers/memory-sink.js';
 import { startTestHub, type TestHub } from './helpers/test-hub.js';
 import { waitFor } from './helpers/wait.js';
@@ -35,7 +43,9 @@ describe('token file', () => {
   ])('refuses a file with mode %o, saying how to fix it', (mode, shown) => {
     const file = tokenFile(`loose-${shown}`, 's3cret-token', mode);
     expect(() => readTokenFile(file)).toThrow(TokenError);
-    expect(() => readTokenFile(file)).toThrow(`token file ${file} is readable by other users (mode ${shown}); run: chmod 600 ${file}`);
+    expect(() => readTokenFile(file)).toThrow(
+      `token file ${file} is readable by other users (mode ${shown}); run: chmod 600 ${file}`,
+    );
   });
 
   it('refuses a missing, empty or multi-line file with a clear reason', () => {
@@ -47,7 +57,10 @@ describe('token file', () => {
 
   it('takes the file over the environment, the environment otherwise, and never shows the token', () => {
     const file = tokenFile('pref', 'from-file', 0o600);
-    expect(resolveToken({ tokenFile: file, env: { HUBMON_TOKEN: 'from-env' } })).toEqual({ token: 'from-file', source: 'file' });
+    expect(resolveToken({ tokenFile: file, env: { HUBMON_TOKEN: 'from-env' } })).toEqual({
+      token: 'from-file',
+      source: 'file',
+    });
     expect(resolveToken({ env: { HUBMON_TOKEN: ' from-env ' } })).toEqual({ token: 'from-env', source: 'env' });
     expect(resolveToken({ env: {} })).toEqual({ token: undefined, source: 'none' });
   });
@@ -90,7 +103,12 @@ describe('what the client sends the hub', () => {
 
   it('says the hub refused the token, and keeps trying', async () => {
     hub = await startTestHub({ events: 10, token: 'tok-123' });
-    client = startIngest({ url: hub.url, sink: new MemorySink(), token: 'wrong', backoff: { initialMs: 5, maxMs: 10 } });
+    client = startIngest({
+      url: hub.url,
+      sink: new MemorySink(),
+      token: 'wrong',
+      backoff: { initialMs: 5, maxMs: 10 },
+    });
     await waitFor(() => client!.status().state === 'offline', 'offline');
     expect(client.status().lastError?.message).toBe('hub refused the connection: HTTP 401 (check the token)');
   });
@@ -107,16 +125,74 @@ describe('wss://', () => {
     const ca = path.join(dir, 'ca');
     const leaf = path.join(dir, 'leaf');
     const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=hubmon test CA', '-keyout', `${ca}.key`, '-out', `${ca}.pem`);
-    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', `${leaf}.key`, '-out', `${leaf}.csr`);
+    ssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=hubmon test CA',
+      '-keyout',
+      `${ca}.key`,
+      '-out',
+      `${ca}.pem`,
+    );
+    ssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      `${leaf}.key`,
+      '-out',
+      `${leaf}.csr`,
+    );
     writeFileSync(`${leaf}.ext`, 'subjectAltName=IP:127.0.0.1\n');
-    ssl('x509', '-req', '-in', `${leaf}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-days', '2', '-extfile', `${leaf}.ext`, '-out', `${leaf}.pem`);
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      `${leaf}.csr`,
+      '-CA',
+      `${ca}.pem`,
+      '-CAkey',
+      `${ca}.key`,
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      `${leaf}.ext`,
+      '-out',
+      `${leaf}.pem`,
+    );
     caPem = readFileSync(`${ca}.pem`, 'utf8');
     server = createServer({ key: readFileSync(`${leaf}.key`), cert: readFileSync(`${leaf}.pem`) });
     wss = new WebSocketServer({ server });
     wss.on('connection', (ws) => {
       const now = new Date().toISOString();
-      ws.send(JSON.stringify({ v: 1, seq: 0, ts: now, type: 'hello', data: { hubId: 'hub-test', hubName: 'Trục', hubVersion: '1', epoch: 'epoch-1', serverTime: now, newestSeq: 0, oldestSeq: 1, heartbeatMs: 5000 } }));
+      ws.send(
+        JSON.stringify({
+          v: 1,
+          seq: 0,
+          ts: now,
+          type: 'hello',
+          data: {
+            hubId: 'hub-test',
+            hubName: 'Trục',
+            hubVersion: '1',
+            epoch: 'epoch-1',
+            serverTime: now,
+            newestSeq: 0,
+            oldestSeq: 1,
+            heartbeatMs: 5000,
+          },
+        }),
+      );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `wss://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -39,10 +39,19 @@ describe('ingest process killed with SIGKILL in the middle of a batch', () => {
     const db = new Database(cachePath, { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const row = db.prepare('SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS distinctSeqs, MIN(seq) AS lo, MAX(seq) AS hi FROM events').get();
+      const row = db
+        .prepare(
+          'SELECT COUNT(*) AS n, COUNT(DISTINCT seq) AS distinctSeqs, MIN(seq) AS lo, MAX(seq) AS hi FROM events',
+        )
+        .get();
       expect(row).toEqual({ n: N, distinctSeqs: N, lo: 1, hi: N });
       // Rollups count each event once too: every fourth event is a valid signature check.
-      const sig = db.prepare('SELECT (SELECT COALESCE(SUM(sig_valid), 0) FROM rollup_minute) + (SELECT COALESCE(SUM(sig_valid), 0) FROM rollup_hour) AS n').pluck().get();
+      const sig = db
+        .prepare(
+          'SELECT (SELECT COALESCE(SUM(sig_valid), 0) FROM rollup_minute) + (SELECT COALESCE(SUM(sig_valid), 0) FROM rollup_hour) AS n',
+        )
+        .pluck()
+        .get();
       expect(sig).toBe(N / 4);
       expect(db.prepare("SELECT COUNT(*) FROM events WHERE type = 'signature.verified'").pluck().get()).toBe(N / 4);
       expect(db.prepare('SELECT COUNT(*) FROM rejections').pluck().get()).toBe(0);

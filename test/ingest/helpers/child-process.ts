@@ -10,7 +10,15 @@ const root = new URL('../../../', import.meta.url).pathname;
  */
 export async function bundleChild(entry: string): Promise<string> {
   const outfile = path.join(root, 'node_modules/.cache/hubmon-test', `${path.basename(entry, '.ts')}.mjs`);
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'silent' });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
   return outfile;
 }
 
@@ -58,7 +66,9 @@ export function runChild(file: string, args: string[]): Child {
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         waiters.push({ pattern, resolve });
-        void exited.then(({ code, signal }) => reject(new Error(`child exited (${code ?? signal}) before ${pattern}: ${err}`)));
+        void exited.then(({ code, signal }) =>
+          reject(new Error(`child exited (${code ?? signal}) before ${pattern}: ${err}`)),
+        );
       });
     },
   };

@@ -21,13 +21,28 @@ export function eventFor(seq: number): object {
       return {
         ...envelope,
         type: 'document.sent',
-        data: { docId, sender, recipients: [recipient, agencyFor(seq + 2)], attachments: 2, sizeBytes: 48_213, subject: 'V/v báo cáo tình hình' },
+        data: {
+          docId,
+          sender,
+          recipients: [recipient, agencyFor(seq + 2)],
+          attachments: 2,
+          sizeBytes: 48_213,
+          subject: 'V/v báo cáo tình hình',
+        },
       };
     case 1:
       return { ...envelope, type: 'status.reported', data: { docId, agency: recipient, code: '03' } };
     case 2:
-      return { ...envelope, type: 'signature.verified', data: { docId, agency: sender, result: 'valid', kind: 'organisation' } };
+      return {
+        ...envelope,
+        type: 'signature.verified',
+        data: { docId, agency: sender, result: 'valid', kind: 'organisation' },
+      };
     default:
-      return { ...envelope, type: 'server.heartbeat', data: { serverId: `MCBM-${String(seq % 87).padStart(3, '0')}`, latencyMs: 12 } };
+      return {
+        ...envelope,
+        type: 'server.heartbeat',
+        data: { serverId: `MCBM-${String(seq % 87).padStart(3, '0')}`, latencyMs: 12 },
+      };
   }
 }

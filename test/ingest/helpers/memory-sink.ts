@@ -1,5 +1,12 @@
 import type { Rejection } from '../../../src/protocol/index.js';
-import type { HelloMessage, HubIdentity, IngestBatch, IngestSink, SeqGap, StoredMessage } from '../../../src/ingest/index.js';
+import type {
+  HelloMessage,
+  HubIdentity,
+  IngestBatch,
+  IngestSink,
+  SeqGap,
+  StoredMessage,
+} from '../../../src/ingest/index.js';
 
 const key = (id: HubIdentity): string => `${id.hubId}\u0000${id.epoch}`;
 

@@ -129,7 +129,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       cutAt: cutAfter,
       pumping: false,
       heartbeat: setInterval(() => {
-        if (!silenced && c.cursor >= newest) ws.send(JSON.stringify(envelope('heartbeat', { serverTime: new Date().toISOString(), newestSeq: newest })));
+        if (!silenced && c.cursor >= newest)
+          ws.send(JSON.stringify(envelope('heartbeat', { serverTime: new Date().toISOString(), newestSeq: newest })));
       }, heartbeatMs),
     };
     cutAfter = undefined;
@@ -141,14 +142,22 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ws.send(
       JSON.stringify(
         envelope('hello', {
-          hubId, hubName: 'Trục liên thông (thử nghiệm)', hubVersion: 'test', epoch,
-          serverTime: new Date().toISOString(), newestSeq: newest, oldestSeq: oldest, heartbeatMs,
+          hubId,
+          hubName: 'Trục liên thông (thử nghiệm)',
+          hubVersion: 'test',
+          epoch,
+          serverTime: new Date().toISOString(),
+          newestSeq: newest,
+          oldestSeq: oldest,
+          heartbeatMs,
         }),
       ),
     );
     if (since < oldest - 1 || since > newest) {
       const reason = since > newest ? 'since_ahead' : 'since_too_old';
-      ws.send(JSON.stringify(envelope('reset', { reason, requestedSince: since, oldestSeq: oldest, newestSeq: newest })));
+      ws.send(
+        JSON.stringify(envelope('reset', { reason, requestedSince: since, oldestSeq: oldest, newestSeq: newest })),
+      );
       c.cursor = oldest - 1;
     }
     pump(c);
