@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { simCommand } from './sim.js';
 import { recordCommand } from './record.js';
+import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
 import { statusCommand } from './status.js';
 
@@ -8,4 +9,4 @@ import { statusCommand } from './status.js';
  * Every subcommand, in the order `hubmon --help` lists them. The console itself is the
  * default when no subcommand is named.
  */
-export const commands: readonly Command[] = [simCommand, statusCommand, reportCommand, recordCommand];
+export const commands: readonly Command[] = [simCommand, statusCommand, reportCommand, recordCommand, replayCommand];

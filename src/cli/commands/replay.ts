@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAlertEngine, describeAlert } from '../../alerts/index.js';
+import { resolveSettings } from '../../config/index.js';
+import { createMetrics } from '../../metrics/index.js';
+import { REPLAY_BINDINGS, handleReplayInput } from '../../record/replay-keys.js';
+import { ReplayPlayer } from '../../record/replay-player.js';
+import { loadReplay } from '../../sim/replay-source.js';
+import { openCache } from '../../store/index.js';
+import { idleIngest, renderConsole, type AlertsSource, type AlertView } from '../../ui/index.js';
+import { UsageError, type Command } from '../command.js';
+
+const help = `Usage: hubmon replay FILE [options]
+
+Opens a recording (hubmon record, hubmon sim --record) in the console, on the recording's own
+clock: every screen shows what it showed live at that moment, alerts included. The events are
+fed into a temporary cache, removed on exit.
+
+Time controls (besides the console's own keys, ? for those):
+${REPLAY_BINDINGS.map((b) => `  ${b.shown.padEnd(4)} ${b.help}`).join('\n')}
+
+Options:
+  --speed X     recorded seconds per real second, 1…3600          (default 60)
+  --lang vi|en  console language                                  (default: from LANG)
+  -h, --help    show this help
+
+Example:
+  hubmon replay su-co-2026-11-20.ndjson --speed 120
+`;
+
+const TICK_MS = 250;
+
+export const replayCommand: Command = {
+  name: 'replay',
+  summary: 'replay a recorded stream in the console, with pause, step and speed keys',
+  help,
+  async run(argv, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...argv],
+        options: { speed: { type: 'string' }, lang: { type: 'string' } },
+        strict: true,
+        allowPositionals: true,
+      });
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err));
+    }
+    const [file, ...extra] = parsed.positionals;
+    if (file === undefined || extra.length > 0) throw new UsageError('give exactly one recording FILE');
+    const speed = parsed.values.speed === undefined ? 60 : Number(parsed.values.speed);
+    if (!(speed >= 1 && speed <= 3600)) throw new UsageError(`--speed must be between 1 and 3600, got "${parsed.values.speed}"`);
+    const settings = resolveSettings({ ...(parsed.values.lang !== undefined && { lang: parsed.values.lang }) }, io.env);
+
+    const source = await loadReplay(file);
+    if (source.events.length === 0) throw new Error(`${file} holds no events${source.skipped.length ? ` (${source.skipped.length} unreadable lines)` : ''}`);
+    const dir = mkdtempSync(join(tmpdir(), 'hubmon-replay-'));
+    let clock = source.events[0]?.t ?? 0;
+    const cache = openCache({ path: join(dir, 'replay.sqlite'), now: () => clock });
+    try {
+      const player = new ReplayPlayer(cache, source, speed);
+      clock = player.state().now;
+      const metrics = createMetrics(cache);
+      const engine = createAlertEngine({ metrics, now: () => clock });
+      const names = new Map<string, string>([...source.agencies.map((a) => [a.id, a.name] as const), ...source.securityServers.map((s) => [s.id, s.name] as const)]);
+      const alerts: AlertsSource = {
+        list(now) {
+          return engine
+            .evaluate(now)
+            .alerts.filter((a) => a.phase !== 'resolved')
+            .map(
+              (a): AlertView => ({
+                id: a.key,
+                rule: a.rule,
+                severity: a.severity,
+                state: a.ack ? 'acknowledged' : a.phase === 'firing' ? 'firing' : 'pending',
+                agencyId: a.labels.agency ?? null,
+                subject: names.get(a.labels.agency ?? a.labels.server ?? '') ?? a.labels.agency ?? a.labels.server ?? '',
+                summary: describeAlert(a, { lang: settings.lang, now, nameOf: (id) => names.get(id) }),
+                since: a.firingSince ?? a.activeSince,
+                acknowledgedAt: a.ack?.at ?? null,
+              }),
+            );
+        },
+        acknowledge: (id, now) => engine.acknowledge(id, undefined, now),
+      };
+      const timer = setInterval(() => {
+        player.tick(TICK_MS);
+        clock = player.state().now;
+      }, TICK_MS);
+      const onKey = (data: Buffer | string) => {
+        if (handleReplayInput(data.toString(), player)) clock = player.state().now;
+      };
+      process.stdin.on('data', onKey);
+      try {
+        const instance = renderConsole({
+          metrics,
+          alerts,
+          ingest: idleIngest({ connection: 'live', lastContactAt: clock }),
+          now: () => clock,
+          lang: settings.lang,
+          env: io.env,
+        });
+        await instance.waitUntilExit();
+      } finally {
+        clearInterval(timer);
+        process.stdin.off('data', onKey);
+      }
+      const s = player.state();
+      io.stderr.write(`hubmon replay: stopped at ${new Date(s.now).toISOString()}, ${s.applied} of ${s.total} events applied\n`);
+      return 0;
+    } finally {
+      cache.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * Plays a recording into a cache on a simulated clock, with the controls an operator expects
+ * after an incident: pause, step one event, faster, slower. The console reads the cache and
+ * the player's clock exactly as it reads a live cache and the wall clock, so the screens show
+ * what they showed live at that moment.
+ */
+import { parseFrame } from '../protocol/index.js';
+import type { ReplaySource } from '../sim/replay-source.js';
+import type { Cache } from '../store/index.js';
+
+export const MIN_SPEED = 1;
+export const MAX_SPEED = 3_600;
+
+export interface ReplayState {
+  /** Simulated time, epoch ms. */
+  readonly now: number;
+  readonly speed: number;
+  readonly paused: boolean;
+  /** Events applied so far, of the total. */
+  readonly applied: number;
+  readonly total: number;
+  readonly finished: boolean;
+}
+
+export class ReplayPlayer {
+  private index = 0;
+  private clock: number;
+  private rate: number;
+  private isPaused = false;
+
+  constructor(
+    private readonly cache: Cache,
+    private readonly source: ReplaySource,
+    speed: number,
+  ) {
+    this.rate = clampSpeed(speed);
+    this.clock = source.events[0]?.t ?? cache.now();
+    const hello = {
+      v: 1,
+      seq: 0,
+      ts: new Date(this.clock).toISOString(),
+      type: 'hello',
+      data: {
+        hubId: source.hubId || 'recording',
+        hubName: source.hubName || 'recording',
+        hubVersion: 'replay',
+        epoch: source.epoch || 'recording',
+        serverTime: new Date(this.clock).toISOString(),
+        newestSeq: source.events.at(-1)?.seq ?? 0,
+        oldestSeq: source.events[0]?.seq ?? 0,
+        heartbeatMs: 5000,
+      },
+    };
+    const registry = {
+      ...hello,
+      type: 'registry.snapshot',
+      data: { part: 1, parts: 1, agencies: source.agencies, securityServers: source.securityServers },
+    };
+    const parsed = parseFrame(JSON.stringify([hello, registry]));
+    cache.applyBatch(parsed.messages, parsed.rejections);
+    this.applyUntil(this.clock);
+  }
+
+  state(): ReplayState {
+    const total = this.source.events.length;
+    return { now: this.clock, speed: this.rate, paused: this.isPaused, applied: this.index, total, finished: this.index >= total };
+  }
+
+  /** Moves the simulated clock by `realMs` × speed (unless paused) and applies what is due. */
+  tick(realMs: number): void {
+    if (this.isPaused || this.index >= this.source.events.length) return;
+    this.clock += realMs * this.rate;
+    this.applyUntil(this.clock);
+  }
+
+  /** Applies exactly the next event and moves the clock to it; pauses, so the step stays put. */
+  step(): void {
+    this.isPaused = true;
+    const next = this.source.events[this.index];
+    if (!next) return;
+    this.clock = Math.max(this.clock, next.t);
+    this.apply(this.index, this.index + 1);
+  }
+
+  togglePause(): void {
+    this.isPaused = !this.isPaused;
+  }
+
+  faster(): void {
+    this.rate = clampSpeed(this.rate * 2);
+  }
+
+  slower(): void {
+    this.rate = clampSpeed(this.rate / 2);
+  }
+
+  private applyUntil(t: number): void {
+    let end = this.index;
+    while (end < this.source.events.length && (this.source.events[end]?.t ?? Infinity) <= t) end++;
+    this.apply(this.index, end);
+  }
+
+  private apply(from: number, to: number): void {
+    if (to <= from) return;
+    for (let i = from; i < to; i += 5_000) {
+      const slice = this.source.events.slice(i, Math.min(to, i + 5_000));
+      const parsed = parseFrame(`[${slice.map((e) => e.text).join(',')}]`);
+      this.cache.applyBatch(parsed.messages, parsed.rejections);
+    }
+    this.index = to;
+  }
+}
+
+function clampSpeed(speed: number): number {
+  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agencyFiguresOver } from '../../src/metrics/agency-range.js';
+import { ingestRecording } from '../../src/record/ingest-recording.js';
+import { handleReplayInput } from '../../src/record/replay-keys.js';
+import { ReplayPlayer } from '../../src/record/replay-player.js';
+import { loadReplay } from '../../src/sim/replay-source.js';
+import { openCache } from '../../src/store/index.js';
+import { eventMessages, NOW, openingMessages } from '../report/helpers/fixture-stream.js';
+
+let dir: string;
+let file: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hubmon-player-'));
+  file = join(dir, 'rec.ndjson');
+  writeFileSync(file, `${[...openingMessages(), ...eventMessages()].map((m) => JSON.stringify(m)).join('\n')}\n`);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const FIRST = Date.parse('2026-11-19T16:00:00Z');
+let n = 0;
+const cachePath = () => join(dir, `c${++n}.sqlite`);
+
+describe('replay player', () => {
+  it('starts at the first event and moves by real time × speed', async () => {
+    const cache = openCache({ path: cachePath(), now: () => NOW });
+    const p = new ReplayPlayer(cache, await loadReplay(file), 60);
+    expect(p.state()).toMatchObject({ now: FIRST, speed: 60, paused: false, applied: 1, total: 41 });
+    p.tick(60_000); // one real minute at ×60: one recorded hour, up to 17:00Z
+    expect(p.state().now).toBe(FIRST + 3_600_000);
+    expect(p.state().applied).toBe(3); // the 16:00 state change, D1 sent and its signature at 16:59
+    cache.close();
+  });
+
+  it('pauses, steps one event at a time, and changes speed within bounds', async () => {
+    const cache = openCache({ path: cachePath(), now: () => NOW });
+    const p = new ReplayPlayer(cache, await loadReplay(file), 1);
+    handleReplayInput('P', p);
+    p.tick(3_600_000);
+    expect(p.state()).toMatchObject({ paused: true, applied: 1, now: FIRST });
+    handleReplayInput('.', p);
+    expect(p.state()).toMatchObject({ paused: true, applied: 2, now: Date.parse('2026-11-19T16:59:00Z') });
+    handleReplayInput('..', p);
+    expect(p.state().applied).toBe(4);
+    handleReplayInput('[', p);
+    expect(p.state().speed).toBe(1);
+    handleReplayInput(']]]', p);
+    expect(p.state().speed).toBe(8);
+    expect(handleReplayInput('x', p)).toBe(false);
+    cache.close();
+  });
+
+  it('played to the end, holds the same numbers as the recording ingested at once', async () => {
+    const played = openCache({ path: cachePath(), now: () => NOW });
+    const p = new ReplayPlayer(played, await loadReplay(file), 3600);
+    while (!p.state().finished) p.tick(60_000);
+    const direct = openCache({ path: cachePath(), now: () => NOW });
+    await ingestRecording(direct, file);
+    const from = Date.parse('2026-11-19T17:00:00Z');
+    expect([...agencyFiguresOver(played.db, from, from + 86_400_000, NOW)]).toEqual([...agencyFiguresOver(direct.db, from, from + 86_400_000, NOW)]);
+    played.close();
+    direct.close();
+  });
+});
