@@ -15,7 +15,8 @@ export class RecordingWriter {
   private failure: Error | undefined;
 
   constructor(readonly path: string) {
-    this.stream = createWriteStream(path, { flags: 'w' });
+    // Owner-only, like the cache: a recording holds every subject and failure the hub sent.
+    this.stream = createWriteStream(path, { flags: 'w', mode: 0o600 });
     this.stream.on('error', (err) => (this.failure = err));
   }
 
