@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ALERT_MIGRATIONS,
+  createAlertEngine,
+  defaultAlertConfigPath,
+  loadAlertConfig,
+  type AlertEngine,
+} from '../alerts/index.js';
+import type { Settings } from '../config/index.js';
+import { cacheSink } from '../ingest/cache-sink.js';
+import { resolveToken, startIngest, type IngestClient } from '../ingest/index.js';
+import { createMetrics } from '../metrics/index.js';
+import type { Metrics } from '../metrics/types.js';
+import { startSimHub, type SimHub } from '../sim/index.js';
+import { defaultCachePath, openCache, type Cache } from '../store/index.js';
+
+/** Agencies the built-in simulated hub carries: the 95 top-level units and enough lower levels to drill into. */
+export const DEMO_AGENCIES = 1_500;
+
+/** Everything a running console holds, and the one way to let it all go. */
+export interface Session {
+  /** Hub URL watched, as shown; for the demo, the in-process simulated hub's. */
+  readonly hubUrl: string;
+  readonly demo: boolean;
+  readonly cache: Cache;
+  readonly metrics: Metrics;
+  readonly alerts: AlertEngine;
+  /** Null when the cache is read-only (another console writes it). */
+  readonly ingest: IngestClient | null;
+  /** Problems the operator should read at once (bad alert thresholds file, read-only cache). */
+  readonly notices: readonly string[];
+  /** Stops ingest, writes what is pending, closes the cache and the demo hub. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  readonly settings: Settings;
+  readonly env: NodeJS.ProcessEnv;
+  /** How often alert rules are evaluated and retention applied. */
+  readonly evaluateEveryMs?: number;
+}
+
+/**
+ * Opens the cache, connects to the hub (or starts the simulated one), and starts the alert
+ * evaluation loop. Throws before anything is left running when a setting is unusable.
+ */
+export async function startSession(options: SessionOptions): Promise<Session> {
+  const { settings, env } = options;
+  const token = resolveToken({ ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }), env });
+  const ca = settings.ca !== null ? readFileSync(settings.ca) : undefined;
+  const alertConfig = loadAlertConfig(defaultAlertConfigPath(env));
+
+  let hub: SimHub | null = null;
+  let demoDir: string | null = null;
+  let url = settings.url;
+  if (url === null) {
+    hub = await startSimHub({ port: 0, seed: settings.demoSeed, agencies: DEMO_AGENCIES, history: 2 * 3_600_000 });
+    url = hub.url;
+  }
+  let cachePath = settings.cache;
+  if (cachePath === null) {
+    if (hub) {
+      // A demo hub starts a new history every run; a throw-away cache keeps runs from mixing.
+      demoDir = mkdtempSync(join(tmpdir(), 'hubmon-demo-'));
+      cachePath = join(demoDir, 'demo.sqlite');
+    } else {
+      cachePath = defaultCachePath(url, env);
+    }
+  }
+
+  const cache = openCache({ path: cachePath, extraMigrations: ALERT_MIGRATIONS, ifLocked: 'read-only' });
+  const metrics = createMetrics(cache);
+  const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });
+  const notices: string[] = [];
+  if (alertConfig.error) notices.push(alertConfig.error);
+  if (cache.lockedBy) {
+    notices.push(`read-only: ${cache.path} is written by pid ${cache.lockedBy.pid} on ${cache.lockedBy.host}`);
+  }
+  const ingest = cache.readOnly
+    ? null
+    : startIngest({
+        url,
+        sink: cacheSink(cache),
+        ...(token.token !== undefined && { token: token.token }),
+        ...(ca !== undefined && { ca }),
+        ...(settings.staleAfterSeconds !== null && { staleAfterMs: settings.staleAfterSeconds * 1000 }),
+      });
+
+  const evaluateEveryMs = options.evaluateEveryMs ?? 2_000;
+  let lastPrune = Date.now();
+  const loop = setInterval(() => {
+    try {
+      alerts.evaluate(Date.now());
+      if (!cache.readOnly && Date.now() - lastPrune > 10 * 60_000) {
+        lastPrune = Date.now();
+        cache.prune();
+      }
+    } catch {
+      // A failed evaluation keeps the previous alerts; the engine reports rule errors itself.
+    }
+  }, evaluateEveryMs);
+  loop.unref();
+
+  let closed: Promise<void> | null = null;
+  return {
+    hubUrl: ingest?.hubUrl ?? url,
+    demo: hub !== null,
+    cache,
+    metrics,
+    alerts,
+    ingest,
+    notices,
+    close() {
+      closed ??= (async () => {
+        clearInterval(loop);
+        await ingest?.stop().catch(() => undefined);
+        cache.close();
+        await hub?.close().catch(() => undefined);
+        if (demoDir) rmSync(demoDir, { recursive: true, force: true });
+      })();
+      return closed;
+    },
+  };
+}
