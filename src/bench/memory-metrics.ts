@@ -40,7 +40,17 @@ export interface MemoryData {
 const inScope = (scope: AgencyScope | undefined, id: string): boolean =>
   !scope?.agencyIds || scope.agencyIds.includes(id);
 
-const zeroFunnel = (): Record<StatusCode, number> => ({ '01': 0, '02': 0, '03': 0, '04': 0, '05': 0, '06': 0, '13': 0, '15': 0, '16': 0 });
+const zeroFunnel = (): Record<StatusCode, number> => ({
+  '01': 0,
+  '02': 0,
+  '03': 0,
+  '04': 0,
+  '05': 0,
+  '06': 0,
+  '13': 0,
+  '15': 0,
+  '16': 0,
+});
 
 /** Resamples a stored spark to the bucket count asked for, so every caller gets its width. */
 function rebucket(spark: readonly number[], buckets: number): number[] {
@@ -108,10 +118,11 @@ export function memoryMetrics(data: MemoryData): Metrics & { data: MemoryData } 
     overdueDocuments: (_n, scope, limit = 100) =>
       (data.overdue ?? []).filter((d) => inScope(scope, d.recipient)).slice(0, limit),
     feedback: (_n, _w, scope) =>
-      (data.feedback ?? []).filter((r) => inScope(scope, r.agencyId)).map((r) => ({ ...r, funnel: { ...zeroFunnel(), ...r.funnel } })),
+      (data.feedback ?? [])
+        .filter((r) => inScope(scope, r.agencyId))
+        .map((r) => ({ ...r, funnel: { ...zeroFunnel(), ...r.funnel } })),
     delivery: (_n, _w, scope) => (data.delivery ?? []).filter((r) => inScope(scope, r.agencyId)),
-    recentEvents: (agencyId, limit = 50) =>
-      (data.events ?? []).filter((e) => e.agencyId === agencyId).slice(0, limit),
+    recentEvents: (agencyId, limit = 50) => (data.events ?? []).filter((e) => e.agencyId === agencyId).slice(0, limit),
     rejections: (limit = 50) => (data.rejections ?? []).slice(0, limit),
   };
 }

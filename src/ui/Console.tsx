@@ -54,7 +54,11 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const firingLines = data.kind === 'overview' ? Math.min(FIRING_LINES_MAX, Math.max(1, data.firing.length)) : 0;
   const tableHeight = Math.max(
     1,
-    data.kind === 'overview' ? body - overviewChrome(firingLines) : data.kind === 'detail' ? body - DETAIL_CHROME - 1 : body - 2,
+    data.kind === 'overview'
+      ? body - overviewChrome(firingLines)
+      : data.kind === 'detail'
+        ? body - DETAIL_CHROME - 1
+        : body - 2,
   );
   const list = 'list' in data ? data.list : null;
   const key = listKey(route);
@@ -106,7 +110,13 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
           : undefined;
       content = (
         <>
-          <TitleLine title={t(SCREEN_TITLE[baseScreen])} extra={extra} view={view} editing={state.editingFilter} width={width} />
+          <TitleLine
+            title={t(SCREEN_TITLE[baseScreen])}
+            extra={extra}
+            view={view}
+            editing={state.editingFilter}
+            width={width}
+          />
           {pane}
         </>
       );
@@ -137,7 +147,11 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
         {content}
       </Box>
       <StatusLine
-        flash={snapshot.loadError ? { key: 'flash.error', params: { text: sanitize(snapshot.loadError) }, kind: 'error', at: now } : state.flash}
+        flash={
+          snapshot.loadError
+            ? { key: 'flash.error', params: { text: sanitize(snapshot.loadError) }, kind: 'error', at: now }
+            : state.flash
+        }
         ingest={ingest}
         rejections={stream.rejections}
         now={now}

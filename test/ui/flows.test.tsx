@@ -136,13 +136,23 @@ describe('keyboard flows', () => {
     if (vpcp) Object.assign(vpcp, { state: 'disconnected', since: NOW - 1000 });
     app.ticker.tick();
     const frame = await app.press();
-    expect(frame.split('\n').find((l) => l.includes('MCBM VPCP'))?.startsWith('•')).toBe(true);
+    expect(
+      frame
+        .split('\n')
+        .find((l) => l.includes('MCBM VPCP'))
+        ?.startsWith('•'),
+    ).toBe(true);
   });
 
   it('shows an offline banner and keeps the cached figures', async () => {
     const { idleIngest } = await import('../../src/ui/data/sources.js');
     const app = await renderConsoleAt(80, 24, {
-      ingest: idleIngest({ connection: 'offline', since: NOW - 5 * 60_000, rejections: 3, lastRejection: { reason: 'invalid_message', detail: 'data.recipients: expected array, got string', at: NOW } }),
+      ingest: idleIngest({
+        connection: 'offline',
+        since: NOW - 5 * 60_000,
+        rejections: 3,
+        lastRejection: { reason: 'invalid_message', detail: 'data.recipients: expected array, got string', at: NOW },
+      }),
     });
     const frame = await app.press('2');
     expect(frame).toContain('● offline');

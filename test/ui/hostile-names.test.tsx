@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching control characters is the point here. */
 /** A registry whose names carry escape sequences and control characters leaves the screen unaffected. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';

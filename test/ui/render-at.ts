@@ -42,4 +42,12 @@ export async function renderConsoleAt(columns: number, rows: number, props: Part
   return { ...app, ticker, alerts, frame, press };
 }
 
-export const KEY = { up: '\u001b[A', down: '\u001b[B', enter: '\r', esc: '\u001b', tab: '\t', backspace: '\u007f', pageDown: '\u001b[6~' };
+export const KEY = {
+  up: '\u001b[A',
+  down: '\u001b[B',
+  enter: '\r',
+  esc: '\u001b',
+  tab: '\t',
+  backspace: '\u007f',
+  pageDown: '\u001b[6~',
+};

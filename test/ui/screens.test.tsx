@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching control characters is the point here. */
 /** Every screen at 80×24 with known figures, compared as exact text. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching control characters is the point here. */
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import {

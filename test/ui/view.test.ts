@@ -9,7 +9,13 @@ import { agenciesSpec } from '../../src/ui/view/agencies-spec.js';
 import { filterModels, sortModels } from '../../src/ui/view/list-view.js';
 import { initialState, reduce } from '../../src/ui/state/state.js';
 import { judgeLink } from '../../src/ui/status/link.js';
-import { judgeOverdue, judgeServer, judgeSignatureFailure, judgeThroughputDrop, throughputDrop } from '../../src/ui/status/judge.js';
+import {
+  judgeOverdue,
+  judgeServer,
+  judgeSignatureFailure,
+  judgeThroughputDrop,
+  throughputDrop,
+} from '../../src/ui/status/judge.js';
 import { idleIngest } from '../../src/ui/data/sources.js';
 import { ALL_TABLES, resolveKey } from '../../src/ui/keys/index.js';
 import { fixtureMetrics, NOW } from './fixture.js';
@@ -63,11 +69,26 @@ describe('roll-up of the four levels', () => {
     { id: 'm', parent: null, level: 1, v: 5 },
   ];
   it('sums every subtree', () => {
-    const totals = rollUpTree(nodes, (n) => ({ v: n.v }), (x) => ({ ...x }), (a, b) => (a.v += b.v));
-    expect(Object.fromEntries([...totals].map(([k, x]) => [k, x.v]))).toEqual({ p: 1111, d: 1110, c1: 100, c2: 1000, m: 5 });
+    const totals = rollUpTree(
+      nodes,
+      (n) => ({ v: n.v }),
+      (x) => ({ ...x }),
+      (a, b) => (a.v += b.v),
+    );
+    expect(Object.fromEntries([...totals].map(([k, x]) => [k, x.v]))).toEqual({
+      p: 1111,
+      d: 1110,
+      c1: 100,
+      c2: 1000,
+      m: 5,
+    });
   });
   it('indexes children', () => {
-    expect(childrenIndex(nodes).get('d')?.map((n) => n.id)).toEqual(['c1', 'c2']);
+    expect(
+      childrenIndex(nodes)
+        .get('d')
+        ?.map((n) => n.id),
+    ).toEqual(['c1', 'c2']);
   });
   it('agency models carry own and rolled-up figures', () => {
     const models = buildAgencyModels(fixtureMetrics(), NOW, '1h');
@@ -77,7 +98,12 @@ describe('roll-up of the four levels', () => {
     expect(province?.total.serverDown).toBe(1);
     expect(province?.childCount).toBe(1);
     expect(province?.status.server).toBe('critical');
-    expect(filterAgencies(models, 0, 'server').map((m) => m.id)).toEqual(['000.00.00.H41', '000.00.01.H41', '000.01.01.H41', '000.02.01.H41']);
+    expect(filterAgencies(models, 0, 'server').map((m) => m.id)).toEqual([
+      '000.00.00.H41',
+      '000.00.01.H41',
+      '000.01.01.H41',
+      '000.02.01.H41',
+    ]);
     expect(filterAgencies(models, 3, 'overdue').map((m) => m.id)).toEqual(['000.02.01.H41']);
   });
   it('filters without diacritics and sorts by any column', () => {
@@ -126,9 +152,24 @@ describe('viewport', () => {
 
 describe('row diff', () => {
   it('marks changed rows for a moment, not the first load', () => {
-    const first = diffRows(emptyDiff, [['a', 'ok'], ['b', 'ok']], 0);
+    const first = diffRows(
+      emptyDiff,
+      [
+        ['a', 'ok'],
+        ['b', 'ok'],
+      ],
+      0,
+    );
     expect(isMarked(first, 'a', 0)).toBe(false);
-    const second = diffRows(first, [['a', 'critical'], ['b', 'ok'], ['c', 'ok']], 1000);
+    const second = diffRows(
+      first,
+      [
+        ['a', 'critical'],
+        ['b', 'ok'],
+        ['c', 'ok'],
+      ],
+      1000,
+    );
     expect(isMarked(second, 'a', 1000)).toBe(true);
     expect(isMarked(second, 'b', 1000)).toBe(false);
     expect(isMarked(second, 'c', 1000)).toBe(false);

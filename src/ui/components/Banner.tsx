@@ -32,4 +32,5 @@ export function Banner(props: {
   return <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} />;
 }
 
-export const bannerShown = (link: LinkState): boolean => link === 'offline' || link === 'stale' || link === 'connecting';
+export const bannerShown = (link: LinkState): boolean =>
+  link === 'offline' || link === 'stale' || link === 'connecting';

@@ -57,11 +57,20 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
   const hub = truncate(info.hubName ?? t('app.hubUnknown'), Math.max(12, Math.floor(width / 3)));
   const sep = { text: ' · ', style: theme.text.muted };
   const first: Segment[][] = [
-    [{ text: `${t('app.title')} `, style: theme.header.title }, { text: hub, style: theme.text.emphasis }],
+    [
+      { text: `${t('app.title')} `, style: theme.header.title },
+      { text: hub, style: theme.text.emphasis },
+    ],
     info.demo ? [{ text: ' ' }, { text: ` ${t('app.demo')} `, style: theme.header.demo }] : [],
     [{ text: '  ' }, { text: `● ${t(`link.${info.link}`)}`, style: linkStyle }],
     info.paused ? [{ text: ' ' }, { text: ` ${t('header.paused')} `, style: theme.header.paused }] : [],
-    [sep, { text: t('header.lag', { n: formatCount(info.lagEvents, lang) }), style: info.lagEvents > 0 ? theme.status.warn : undefined }],
+    [
+      sep,
+      {
+        text: t('header.lag', { n: formatCount(info.lagEvents, lang) }),
+        style: info.lagEvents > 0 ? theme.status.warn : undefined,
+      },
+    ],
     [
       sep,
       {
@@ -80,9 +89,15 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
       ? [{ text: t('header.alertsNone'), style: theme.status.ok }]
       : [
           { text: '⚠ ', style: info.alertsCritical > 0 ? theme.status.critical : theme.status.warn },
-          { text: t('header.alertsCritical', { n: info.alertsCritical }), style: info.alertsCritical > 0 ? theme.status.critical : theme.text.muted },
+          {
+            text: t('header.alertsCritical', { n: info.alertsCritical }),
+            style: info.alertsCritical > 0 ? theme.status.critical : theme.text.muted,
+          },
           sep,
-          { text: t('header.alertsWarning', { n: info.alertsWarning }), style: info.alertsWarning > 0 ? theme.status.warn : theme.text.muted },
+          {
+            text: t('header.alertsWarning', { n: info.alertsWarning }),
+            style: info.alertsWarning > 0 ? theme.status.warn : theme.text.muted,
+          },
         ];
   const alertsWidth = alerts.reduce((s, a) => s + widthOf(a.text), 0);
   const tabs = (full: boolean): Segment[] =>

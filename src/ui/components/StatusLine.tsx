@@ -13,7 +13,13 @@ import { Line } from './Line.js';
 /** How long the answer to a key stays up. */
 export const FLASH_MS = 4000;
 
-export function StatusLine(props: { flash: Flash | null; ingest: IngestStatus; rejections: number; now: number; width: number }) {
+export function StatusLine(props: {
+  flash: Flash | null;
+  ingest: IngestStatus;
+  rejections: number;
+  now: number;
+  width: number;
+}) {
   const { t, theme, lang } = useUi();
   const { flash, ingest, now, width } = props;
   if (flash && now - flash.at < FLASH_MS) {
@@ -25,7 +31,12 @@ export function StatusLine(props: { flash: Flash | null; ingest: IngestStatus; r
     );
   }
   if (ingest.lastError) {
-    return <Line segments={[{ text: fit(t('flash.error', { text: sanitize(ingest.lastError) }), width) }]} style={theme.flash.error} />;
+    return (
+      <Line
+        segments={[{ text: fit(t('flash.error', { text: sanitize(ingest.lastError) }), width) }]}
+        style={theme.flash.error}
+      />
+    );
   }
   const rejections = Math.max(props.rejections, ingest.rejections);
   if (rejections > 0) {

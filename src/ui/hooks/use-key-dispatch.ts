@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching control characters is the point here. */
 /**
  * The console's single input handler: a key becomes an action through the bindings table of
  * the view on screen, and the action becomes reducer actions here. No other component reads keys.
@@ -103,10 +104,17 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           return;
         case 'sort': {
           if (!view) return;
-          const sort = nextSort(view.spec, columns.map((c) => c.spec.id), view.sort);
+          const sort = nextSort(
+            view.spec,
+            columns.map((c) => c.spec.id),
+            view.sort,
+          );
           dispatch({ type: 'setSort', list: view.key, sort });
           const col = columns.find((c) => c.spec.id === sort.column)?.title ?? sort.column;
-          dispatch({ type: 'flash', flash: { key: 'flash.sort', params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') }, kind: 'info', at } });
+          dispatch({
+            type: 'flash',
+            flash: { key: 'flash.sort', params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') }, kind: 'info', at },
+          });
           return;
         }
         case 'sortReverse':

@@ -131,7 +131,8 @@ export const en = {
   'alertState.acknowledged': 'acked',
 
   'overview.traffic': 'Traffic: sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
-  'overview.health': 'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · overdue {overdue} · due <24h {due}',
+  'overview.health':
+    'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · overdue {overdue} · due <24h {due}',
   'overview.worst': 'Worst agencies',
   'overview.alerts': 'Firing alerts',
   'overview.noAlerts': 'no alert is firing',

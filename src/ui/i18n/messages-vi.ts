@@ -133,7 +133,8 @@ export const vi: Record<MessageKey, string> = {
   'alertState.acknowledged': 'đã nhận',
 
   'overview.traffic': 'Lưu lượng: gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
-  'overview.health': 'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
+  'overview.health':
+    'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
   'overview.worst': 'Cơ quan có vấn đề nặng nhất',
   'overview.alerts': 'Cảnh báo đang báo',
   'overview.noAlerts': 'không có cảnh báo nào',

@@ -40,7 +40,15 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
 
   const serverSince = a.serverSince === null ? '' : ` ${formatDurationShort(now - a.serverSince, lang)}`;
   const identity: Segment[] = [
-    { text: t('detail.identity', { id: a.id, level: a.level, conn: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct'), server: sanitize(a.serverId), state: '' }).trimEnd() },
+    {
+      text: t('detail.identity', {
+        id: a.id,
+        level: a.level,
+        conn: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct'),
+        server: sanitize(a.serverId),
+        state: '',
+      }).trimEnd(),
+    },
     { text: ' ' },
     { text: `${t(serverStateKey(a.serverState))}${serverSince}`, style: roleStyle(theme, levelRole(a.status.server)) },
   ];
@@ -72,7 +80,9 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
 
   const reasons: Segment[] = [{ text: fit(t('detail.sigReasons'), 10) + ' ', style: muted }];
   const failed = detail.signatures
-    ? (Object.entries(detail.signatures.byReason) as [SignatureFailure, number][]).filter(([, n]) => n > 0).sort((x, y) => y[1] - x[1])
+    ? (Object.entries(detail.signatures.byReason) as [SignatureFailure, number][])
+        .filter(([, n]) => n > 0)
+        .sort((x, y) => y[1] - x[1])
     : [];
   if (failed.length === 0) reasons.push({ text: t('detail.noSigFailures'), style: theme.status.ok });
   failed.forEach(([reason, n], i) => {
@@ -83,7 +93,10 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
   const tabs: Segment[] = [];
   DETAIL_SECTIONS.forEach((s: DetailSection) => {
     const active = s === detail.section;
-    tabs.push({ text: active ? `[${t(SECTION_TITLE[s])}]` : ` ${t(SECTION_TITLE[s])} `, style: active ? theme.header.tabActive : theme.header.tab });
+    tabs.push({
+      text: active ? `[${t(SECTION_TITLE[s])}]` : ` ${t(SECTION_TITLE[s])} `,
+      style: active ? theme.header.tabActive : theme.header.tab,
+    });
     tabs.push({ text: ' ' });
   });
   tabs.push({ text: t('detail.sectionsHint'), style: muted });

@@ -32,7 +32,10 @@ export function ListPane(props: {
         ctx={ctx}
       />
       {rows.length === 0 ? (
-        <Line segments={[{ text: fit(` ${t(view.query ? 'filter.none' : 'list.empty')}`, width) }]} style={theme.text.muted} />
+        <Line
+          segments={[{ text: fit(` ${t(view.query ? 'filter.none' : 'list.empty')}`, width) }]}
+          style={theme.text.muted}
+        />
       ) : null}
     </Box>
   );

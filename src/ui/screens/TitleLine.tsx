@@ -5,7 +5,13 @@ import { fit, widthOf } from '../text/fit.js';
 import { formatCount } from '../text/format-number.js';
 import type { ListView } from '../hooks/use-list-view.js';
 
-export function TitleLine(props: { title: string; extra?: string; view: ListView | null; editing: boolean; width: number }) {
+export function TitleLine(props: {
+  title: string;
+  extra?: string;
+  view: ListView | null;
+  editing: boolean;
+  width: number;
+}) {
   const { t, theme, lang } = useUi();
   const { view, editing, width } = props;
   if (editing && view) {
@@ -22,6 +28,19 @@ export function TitleLine(props: { title: string; extra?: string; view: ListView
   if (props.extra) left.push({ text: ` · ${props.extra}`, style: theme.text.muted });
   const leftWidth = left.reduce((s, x) => s + widthOf(x.text), 0);
   const room = width - leftWidth;
-  if (room < widthOf(count) + 1) return <Line segments={[{ text: fit(props.title + (props.extra ? ` · ${props.extra}` : ''), width) }]} style={theme.text.title} />;
-  return <Line segments={[...left, { text: fit(count, room, 'right'), style: view?.query ? theme.status.warn : theme.text.muted }]} />;
+  if (room < widthOf(count) + 1)
+    return (
+      <Line
+        segments={[{ text: fit(props.title + (props.extra ? ` · ${props.extra}` : ''), width) }]}
+        style={theme.text.title}
+      />
+    );
+  return (
+    <Line
+      segments={[
+        ...left,
+        { text: fit(count, room, 'right'), style: view?.query ? theme.status.warn : theme.text.muted },
+      ]}
+    />
+  );
 }

@@ -70,7 +70,8 @@ export const initialState = (screen: ScreenId = 'overview', window: WindowKey = 
   flash: null,
 });
 
-export const currentRoute = (s: ConsoleState): Route => s.stack[s.stack.length - 1] ?? { kind: 'screen', screen: 'overview' };
+export const currentRoute = (s: ConsoleState): Route =>
+  s.stack[s.stack.length - 1] ?? { kind: 'screen', screen: 'overview' };
 export const listOf = (s: ConsoleState, key: string): ListState => s.lists[key] ?? emptyList;
 
 const patchList = (s: ConsoleState, key: string, patch: Partial<ListState>): ConsoleState => ({

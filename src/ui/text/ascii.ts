@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching control characters is the point here. */
 /**
  * `--ascii`: for terminals and fonts without Unicode. Every character folds to exactly as many
  * ASCII characters as cells it took, so a line fitted before folding stays aligned after.
@@ -57,24 +58,16 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 };
 
 const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII_CHAR = /[^\u0000-\u007f]/gu;
 const COMBINING = /[\u0300-\u036f]/g;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-function foldGrapheme(g: string): string {
-  const symbol = SYMBOLS[g];
-  if (symbol !== undefined) return symbol;
-  const base = g.normalize('NFD').replace(COMBINING, '');
-  const folded = SYMBOLS[base] ?? base;
-  if (!NON_ASCII.test(folded)) return folded;
-  return '?'.repeat(Math.max(stringWidth(g), 0));
-}
+/** One code point left after the diacritics are gone: a known symbol, or "?" per cell it took. */
+const foldChar = (ch: string): string => SYMBOLS[ch] ?? '?'.repeat(stringWidth(ch));
 
 /** Folds Vietnamese letters to their base letter (đ → d, ư → u, ệ → e) and symbols to ASCII. */
 export function foldAscii(text: string): string {
   if (!NON_ASCII.test(text)) return text;
-  let out = '';
-  for (const { segment } of graphemes.segment(text)) {
-    out += NON_ASCII.test(segment) ? foldGrapheme(segment) : segment;
-  }
-  return out;
+  // Decomposing puts every Vietnamese diacritic in U+0300–U+036F, after its base letter.
+  const bare = text.normalize('NFD').replace(COMBINING, '');
+  return NON_ASCII.test(bare) ? bare.replace(NON_ASCII_CHAR, foldChar) : bare;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching control characters is the point here. */
 /**
  * Makes hub-supplied text safe to put on a terminal. Agency names, reasons and subjects come
  * from the hub, so a hostile or broken one could otherwise move the cursor, retitle the window
@@ -34,10 +35,26 @@ const BIDI_AND_INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/**
+ * Names repeat on every refresh (12,000 agencies, a few times a second): remember the answers.
+ * Bounded, and simply emptied when full, since the working set is the registry.
+ */
+const cache = new Map<string, string>();
+const CACHE_MAX = 100_000;
+
 /** Returns `text` as plain, printable, NFC-normalised text on one line. */
 export function sanitize(text: string): string {
   // Fast path for the common case: printable ASCII only.
   if (/^[\u0020-\u007e]*$/.test(text)) return text;
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  if (cache.size >= CACHE_MAX) cache.clear();
+  const clean = clean_(text);
+  cache.set(text, clean);
+  return clean;
+}
+
+function clean_(text: string): string {
   return text
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(ESCAPE_SEQUENCE, '')

@@ -35,7 +35,12 @@ export interface Theme {
 export const colourTheme: Theme = {
   name: 'colour',
   text: { normal: {}, muted: { color: 'gray' }, emphasis: { bold: true }, title: { color: 'cyan', bold: true } },
-  status: { ok: { color: 'green' }, warn: { color: 'yellow' }, critical: { color: 'red', bold: true }, unknown: { color: 'gray' } },
+  status: {
+    ok: { color: 'green' },
+    warn: { color: 'yellow' },
+    critical: { color: 'red', bold: true },
+    unknown: { color: 'gray' },
+  },
   header: {
     title: { color: 'cyan', bold: true },
     demo: { color: 'black', backgroundColor: 'magenta', bold: true },
@@ -45,7 +50,11 @@ export const colourTheme: Theme = {
     bannerStale: { color: 'black', backgroundColor: 'yellow' },
     paused: { color: 'black', backgroundColor: 'yellow', bold: true },
   },
-  table: { header: { color: 'cyan', bold: true }, selected: { inverse: true }, changed: { color: 'blueBright', bold: true } },
+  table: {
+    header: { color: 'cyan', bold: true },
+    selected: { inverse: true },
+    changed: { color: 'blueBright', bold: true },
+  },
   flash: { info: { color: 'gray' }, error: { color: 'red' } },
   keys: { key: { color: 'cyan', bold: true }, label: { color: 'gray' } },
 };

@@ -21,8 +21,26 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
     { id: 'id', title: 'col.id', min: 13, max: 13, priority: 3 },
     { id: 'level', title: 'col.level', min: 3, priority: 8, align: 'right' },
     { id: 'conn', title: 'col.conn', min: 6, max: 9, flex: 0, priority: 9 },
-    { id: 'sentPerMin', title: 'col.sentPerMin', min: 6, max: 8, flex: 0, priority: 1, align: 'right', descFirst: true },
-    { id: 'recvPerMin', title: 'col.recvPerMin', min: 6, max: 8, flex: 0, priority: 2, align: 'right', descFirst: true },
+    {
+      id: 'sentPerMin',
+      title: 'col.sentPerMin',
+      min: 6,
+      max: 8,
+      flex: 0,
+      priority: 1,
+      align: 'right',
+      descFirst: true,
+    },
+    {
+      id: 'recvPerMin',
+      title: 'col.recvPerMin',
+      min: 6,
+      max: 8,
+      flex: 0,
+      priority: 2,
+      align: 'right',
+      descFirst: true,
+    },
     { id: 'trend', title: 'col.trend', min: 8, max: LIST_SPARK_BUCKETS, flex: 1, priority: 5, descFirst: true },
     { id: 'sigFail', title: 'col.sigFail', min: 6, priority: 2, align: 'right', descFirst: true },
     { id: 'overdue', title: 'col.overdue', min: 6, priority: 2, align: 'right', descFirst: true },
@@ -34,7 +52,9 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
   cells(m, { lang, t }) {
     const own = m.serverState;
     const serverText =
-      own !== 'connected' || m.total.serverDown === 0 ? t(serverStateKey(own)) : `↓${formatCount(m.total.serverDown, lang)}`;
+      own !== 'connected' || m.total.serverDown === 0
+        ? t(serverStateKey(own))
+        : `↓${formatCount(m.total.serverDown, lang)}`;
     return {
       name: { text: m.name },
       id: { text: m.id, role: 'muted' },
@@ -45,7 +65,10 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
       trend: { text: '', spark: m.total.spark, role: levelRole(m.status.drop) },
       sigFail: { text: formatPercent(m.sigRate, lang), role: levelRole(m.status.signature) },
       overdue: { text: formatCount(m.total.overdue, lang), role: levelRole(m.status.overdue) },
-      server: { text: serverText, role: levelRole(m.status.server) ?? (judgeServer(own) === 'none' ? 'unknown' : undefined) },
+      server: {
+        text: serverText,
+        role: levelRole(m.status.server) ?? (judgeServer(own) === 'none' ? 'unknown' : undefined),
+      },
     };
   },
   sortValue(m, column) {

@@ -106,7 +106,8 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
     f.received = t.received;
     f.sentPerMin = t.sentPerMin;
     f.receivedPerMin = t.receivedPerMin;
-    f.weekAgo = t.sentWeekAgo === null && t.receivedWeekAgo === null ? null : (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0);
+    f.weekAgo =
+      t.sentWeekAgo === null && t.receivedWeekAgo === null ? null : (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0);
     for (let i = 0; i < LIST_SPARK_BUCKETS; i++) f.spark[i] = t.spark[i] ?? 0;
   }
   for (const s of metrics.signatures(now, window)) {

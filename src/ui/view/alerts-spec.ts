@@ -10,7 +10,11 @@ const SEVERITY_RANK = { critical: 2, warning: 1, info: 0 } as const;
 const SEVERITY_ROLE: Record<AlertView['severity'], CellRole> = { critical: 'critical', warning: 'warn', info: 'muted' };
 
 /** Alert text comes from hub data (agency names, reasons): sanitised once here. */
-export const toAlertModel = (a: AlertView): AlertView => ({ ...a, subject: sanitize(a.subject), summary: sanitize(a.summary) });
+export const toAlertModel = (a: AlertView): AlertView => ({
+  ...a,
+  subject: sanitize(a.subject),
+  summary: sanitize(a.summary),
+});
 
 export const alertsSpec: ListSpec<AlertView> = {
   columns: [
@@ -24,7 +28,10 @@ export const alertsSpec: ListSpec<AlertView> = {
   key: (a) => a.id,
   agencyId: (a) => a.agencyId,
   cells: (a, { lang, t, now }) => ({
-    severity: { text: t(`severity.${a.severity}`), role: a.state === 'acknowledged' ? 'muted' : SEVERITY_ROLE[a.severity] },
+    severity: {
+      text: t(`severity.${a.severity}`),
+      role: a.state === 'acknowledged' ? 'muted' : SEVERITY_ROLE[a.severity],
+    },
     state: { text: t(`alertState.${a.state}`), role: a.state === 'firing' ? 'emphasis' : 'muted' },
     summary: { text: a.summary, role: a.state === 'acknowledged' ? 'muted' : undefined },
     subject: { text: a.subject },

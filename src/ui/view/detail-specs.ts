@@ -29,12 +29,23 @@ export const overdueSpec: ListSpec<OverdueDocument> = {
     replyBy: { text: formatDateTime(d.replyBy), role: 'muted' },
     subject: { text: sanitizeOptional(d.subject) },
   }),
-  sortValue: (d, column) => (column === 'overdueBy' ? d.overdueMs : column === 'replyBy' ? d.replyBy : column === 'subject' ? (d.subject ?? '') : d.docId),
+  sortValue: (d, column) =>
+    column === 'overdueBy'
+      ? d.overdueMs
+      : column === 'replyBy'
+        ? d.replyBy
+        : column === 'subject'
+          ? (d.subject ?? '')
+          : d.docId,
   searchText: (d) => `${d.docId.toLowerCase()} ${searchKey(d.subject ?? '')}`,
   stateKey: () => '',
 };
 
-export const toEventModel = (e: RecentEvent): RecentEvent => ({ ...e, type: sanitize(e.type), summary: sanitize(e.summary) });
+export const toEventModel = (e: RecentEvent): RecentEvent => ({
+  ...e,
+  type: sanitize(e.type),
+  summary: sanitize(e.summary),
+});
 
 export const eventsSpec: ListSpec<RecentEvent> = {
   columns: [
@@ -73,10 +84,14 @@ export const serverHistorySpec: ListSpec<ServerTransition> = {
   cells: (s, { t }) => ({
     time: { text: formatDateTime(s.at), role: 'muted' },
     from: { text: t(serverStateKey(s.from)), role: 'muted' },
-    to: { text: t(serverStateKey(s.to)), role: s.to === 'disconnected' ? 'critical' : s.to === 'degraded' ? 'warn' : 'ok' },
+    to: {
+      text: t(serverStateKey(s.to)),
+      role: s.to === 'disconnected' ? 'critical' : s.to === 'degraded' ? 'warn' : 'ok',
+    },
     reason: { text: s.reason ?? '' },
   }),
-  sortValue: (s, column) => (column === 'reason' ? (s.reason ?? '') : column === 'from' ? s.from : column === 'to' ? s.to : s.at),
+  sortValue: (s, column) =>
+    column === 'reason' ? (s.reason ?? '') : column === 'from' ? s.from : column === 'to' ? s.to : s.at,
   searchText: (s) => searchKey(s.reason ?? ''),
   stateKey: () => '',
 };

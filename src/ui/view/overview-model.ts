@@ -3,7 +3,14 @@
  * security server down, signature failures, overdue replies), the agencies that suffer it
  * most, judged on their own figures so the list names the unit that is actually failing.
  */
-import { judgeOverdue, judgeSignatureFailure, judgeThroughputDrop, levelRank, throughputDrop, type Level } from '../status/judge.js';
+import {
+  judgeOverdue,
+  judgeSignatureFailure,
+  judgeThroughputDrop,
+  levelRank,
+  throughputDrop,
+  type Level,
+} from '../status/judge.js';
 import { formatCount, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import type { AgencyModel } from './agency-model.js';
@@ -54,7 +61,10 @@ export function worstAgencies(models: readonly AgencyModel[], perConcern: number
       const { level, badness } = ownFigures(agency, concern);
       if (levelRank(level) >= levelRank('warn')) bad.push({ concern, agency, level, badness });
     }
-    bad.sort((a, b) => levelRank(b.level) - levelRank(a.level) || b.badness - a.badness || (a.agency.id < b.agency.id ? -1 : 1));
+    bad.sort(
+      (a, b) =>
+        levelRank(b.level) - levelRank(a.level) || b.badness - a.badness || (a.agency.id < b.agency.id ? -1 : 1),
+    );
     out.push(...bad.slice(0, perConcern));
   }
   return out;

@@ -11,7 +11,14 @@ import { buildAgencyModels, type AgencyModel } from './agency-model.js';
 import { agenciesSpec } from './agencies-spec.js';
 import { alertsSpec, toAlertModel } from './alerts-spec.js';
 import { deadlinesSpec } from './deadlines-spec.js';
-import { eventsSpec, overdueSpec, serverHistorySpec, toEventModel, toOverdueModel, toTransitionModel } from './detail-specs.js';
+import {
+  eventsSpec,
+  overdueSpec,
+  serverHistorySpec,
+  toEventModel,
+  toOverdueModel,
+  toTransitionModel,
+} from './detail-specs.js';
 import { helpLines, helpSpec } from './help-model.js';
 import type { ListSpec } from './list-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
@@ -41,7 +48,12 @@ export interface DetailData {
 }
 
 export type ScreenData =
-  | { readonly kind: 'overview'; readonly totals: NationalTotals; readonly list: ListData; readonly firing: readonly AlertView[] }
+  | {
+      readonly kind: 'overview';
+      readonly totals: NationalTotals;
+      readonly list: ListData;
+      readonly firing: readonly AlertView[];
+    }
   | { readonly kind: 'list'; readonly list: ListData }
   | { readonly kind: 'detail'; readonly detail: DetailData; readonly list: ListData }
   | { readonly kind: 'missing'; readonly agencyId: string }
@@ -73,7 +85,8 @@ const nameOf = (index: Map<string, Agency>, id: string): string => {
 /** Ids of an agency and everything under it. */
 function subtreeIds(models: readonly AgencyModel[], rootId: string): string[] {
   const children = new Map<string, string[]>();
-  for (const m of models) if (m.parent !== null) (children.get(m.parent) ?? children.set(m.parent, []).get(m.parent))?.push(m.id);
+  for (const m of models)
+    if (m.parent !== null) (children.get(m.parent) ?? children.set(m.parent, []).get(m.parent))?.push(m.id);
   const out: string[] = [];
   const stack = [rootId];
   while (stack.length > 0) {
@@ -118,7 +131,13 @@ export function loadScreen(
       return { kind: 'list', list: listData(agenciesSpec, buildAgencyModels(metrics, now, window)) };
     case 'servers': {
       const levelOf = (id: string): number => index.get(id)?.level ?? 9;
-      return { kind: 'list', list: listData(serversSpec, metrics.servers(now, window).map((s) => toServerModel(s, levelOf))) };
+      return {
+        kind: 'list',
+        list: listData(
+          serversSpec,
+          metrics.servers(now, window).map((s) => toServerModel(s, levelOf)),
+        ),
+      };
     }
     case 'signatures':
       return {
@@ -141,7 +160,13 @@ export function loadScreen(
   }
 }
 
-function loadDetail(agencyId: string, section: DetailSection, metrics: Metrics, now: number, window: WindowKey): ScreenData {
+function loadDetail(
+  agencyId: string,
+  section: DetailSection,
+  metrics: Metrics,
+  now: number,
+  window: WindowKey,
+): ScreenData {
   const models = buildAgencyModels(metrics, now, window);
   const agency = models.find((m) => m.id === agencyId);
   if (!agency) return { kind: 'missing', agencyId };
@@ -167,7 +192,10 @@ function loadDetail(agencyId: string, section: DetailSection, metrics: Metrics, 
       list = listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel));
       break;
     case 'server':
-      list = listData(serverHistorySpec, metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200).map(toTransitionModel));
+      list = listData(
+        serverHistorySpec,
+        metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200).map(toTransitionModel),
+      );
       break;
   }
   return {

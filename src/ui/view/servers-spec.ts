@@ -43,7 +43,10 @@ export const serversSpec: ListSpec<ServerModel> = {
     return {
       name: { text: m.name },
       id: { text: m.serverId, role: 'muted' },
-      state: { text: t(serverStateKey(m.state)), role: levelRole(judgeServer(m.state)) ?? (m.state === 'unknown' ? 'unknown' : 'ok') },
+      state: {
+        text: t(serverStateKey(m.state)),
+        role: levelRole(judgeServer(m.state)) ?? (m.state === 'unknown' ? 'unknown' : 'ok'),
+      },
       since: { text: m.since === null ? '–' : formatDurationShort(now - m.since, lang), role: 'muted' },
       latency: { text: m.latencyMs === null ? '–' : `${formatCount(m.latencyMs, lang)} ms` },
       downtime: { text: formatDurationShort(m.downtimeMs, lang), role: m.downtimeMs > 0 ? 'warn' : 'muted' },

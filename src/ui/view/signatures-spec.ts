@@ -41,7 +41,10 @@ export const signaturesSpec: ListSpec<SignatureModel> = {
     id: { text: m.agencyId, role: 'muted' },
     verified: { text: formatCount(m.verified, lang) },
     failed: { text: formatCount(m.failed, lang), role: m.failed > 0 ? 'warn' : undefined },
-    rate: { text: formatPercent(m.failureRate, lang), role: levelRole(judgeSignatureFailure(m.failureRate, m.verified)) },
+    rate: {
+      text: formatPercent(m.failureRate, lang),
+      role: levelRole(judgeSignatureFailure(m.failureRate, m.verified)),
+    },
     topReason: { text: m.topReason === null ? '–' : t(reasonKey(m.topReason)), role: 'muted' },
   }),
   sortValue(m, column) {
