@@ -64,10 +64,18 @@ const PROCESSED_MASK = (['03', '04', '05', '06'] as const).reduce((m, c) => m | 
 
 /** Every agency the cache knows, with a name (its code when the registry never named it). */
 export function rangeAgencies(db: Database.Database): RangeAgency[] {
-  const rows = db
-    .prepare('SELECT code, name, level, server FROM agencies WHERE removed_at IS NULL')
-    .all() as { code: string; name: string | null; level: number | null; server: string | null }[];
-  return rows.map((r) => ({ id: r.code, name: r.name ?? r.code, level: r.level ?? levelFromCode(r.code), serverId: r.server }));
+  const rows = db.prepare('SELECT code, name, level, server FROM agencies WHERE removed_at IS NULL').all() as {
+    code: string;
+    name: string | null;
+    level: number | null;
+    server: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.code,
+    name: r.name ?? r.code,
+    level: r.level ?? levelFromCode(r.code),
+    serverId: r.server,
+  }));
 }
 
 /** The level an identifier encodes, for agencies seen in events before the registry named them. */
@@ -84,7 +92,8 @@ function levelFromCode(code: string): number {
  * `rollup_hour`, the rest (the period's ragged edges and hours not folded yet) from `rollup_minute`.
  */
 function rollupSums(db: Database.Database, from: number, to: number): Map<number, RollupSums> {
-  const until = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as string | undefined;
+  const until = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
+    string | undefined;
   const foldedUntil = until === undefined ? null : Number(until);
   const firstMinute = Math.ceil(from / MINUTE);
   const endMinute = Math.ceil(to / MINUTE);
@@ -109,10 +118,16 @@ function rollupSums(db: Database.Database, from: number, to: number): Map<number
       for (const [k, v] of Object.entries(r)) if (k !== 'agency') prev[k] = (prev[k] ?? 0) + (v ?? 0);
     }
   };
-  const byMinute = db.prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_minute WHERE minute >= ? AND minute < ? GROUP BY agency`);
+  const byMinute = db.prepare(
+    `SELECT agency, ${ROLLUP_SUMS} FROM rollup_minute WHERE minute >= ? AND minute < ? GROUP BY agency`,
+  );
   for (const [a, b] of minuteSpans) if (b > a) add(byMinute.all(a, b) as RollupSums[]);
   if (hourSpan) {
-    add(db.prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_hour WHERE hour >= ? AND hour < ? GROUP BY agency`).all(...hourSpan) as RollupSums[]);
+    add(
+      db
+        .prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_hour WHERE hour >= ? AND hour < ? GROUP BY agency`)
+        .all(...hourSpan) as RollupSums[],
+    );
   }
   return out;
 }
@@ -144,7 +159,12 @@ function deliverySums(db: Database.Database, from: number, to: number): Map<numb
  * Each security server's time disconnected within [from, min(to, now)) and the times it dropped,
  * from its state history: the state it was in at `from`, then every change inside the period.
  */
-export function serverDowntimes(db: Database.Database, from: number, to: number, now: number): Map<string, { downtimeMs: number; drops: number }> {
+export function serverDowntimes(
+  db: Database.Database,
+  from: number,
+  to: number,
+  now: number,
+): Map<string, { downtimeMs: number; drops: number }> {
   const end = Math.min(to, now);
   const initial = db
     .prepare(
@@ -156,7 +176,8 @@ export function serverDowntimes(db: Database.Database, from: number, to: number,
     .prepare('SELECT server, at, to_state FROM server_transitions WHERE at >= ? AND at < ? ORDER BY server, at, seq')
     .all(from, to) as { server: string; at: number; to_state: string }[];
   const state = new Map<string, { down: boolean; since: number; downtimeMs: number; drops: number }>();
-  for (const r of initial) state.set(r.server, { down: r.to_state === 'disconnected', since: from, downtimeMs: 0, drops: 0 });
+  for (const r of initial)
+    state.set(r.server, { down: r.to_state === 'disconnected', since: from, downtimeMs: 0, drops: 0 });
   for (const c of changes) {
     let s = state.get(c.server);
     if (!s) state.set(c.server, (s = { down: false, since: from, downtimeMs: 0, drops: 0 }));
@@ -180,8 +201,17 @@ export function serverDowntimes(db: Database.Database, from: number, to: number,
  * Figures for every agency with any activity in [from, to), keyed by agency code. `now` bounds
  * an outage still open at the end of a period that reaches into the future.
  */
-export function agencyFiguresOver(db: Database.Database, from: number, to: number, now: number): Map<string, AgencyRangeRow> {
-  const agencies = db.prepare('SELECT id, code, server FROM agencies').all() as { id: number; code: string; server: string | null }[];
+export function agencyFiguresOver(
+  db: Database.Database,
+  from: number,
+  to: number,
+  now: number,
+): Map<string, AgencyRangeRow> {
+  const agencies = db.prepare('SELECT id, code, server FROM agencies').all() as {
+    id: number;
+    code: string;
+    server: string | null;
+  }[];
   const codes = new Map(agencies.map((r) => [r.id, r]));
   const rollups = rollupSums(db, from, to);
   const deliveries = deliverySums(db, from, to);

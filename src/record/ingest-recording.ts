@@ -5,7 +5,13 @@
  * `--source FILE` (status, report) and by replay, so a recording yields the same cache — and
  * the same numbers — as the live stream it was taken from.
  */
-import { isSessionType, parseFrame, type Rejection, type TelemetryMessage, type UnknownMessage } from '../protocol/index.js';
+import {
+  isSessionType,
+  parseFrame,
+  type Rejection,
+  type TelemetryMessage,
+  type UnknownMessage,
+} from '../protocol/index.js';
 import { readRecording } from '../sim/recording.js';
 import type { Cache } from '../store/index.js';
 

@@ -13,7 +13,10 @@ export interface RecordingCache {
   dispose(): void;
 }
 
-export async function openRecordingCache(file: string, extraMigrations: readonly Migration[] = []): Promise<RecordingCache> {
+export async function openRecordingCache(
+  file: string,
+  extraMigrations: readonly Migration[] = [],
+): Promise<RecordingCache> {
   const dir = mkdtempSync(join(tmpdir(), 'hubmon-source-'));
   const cache = openCache({ path: join(dir, 'source.sqlite'), extraMigrations });
   const dispose = () => {

@@ -20,7 +20,8 @@ export function recordingSink(writer: RecordingWriter, since = 0): RecordingSink
   return {
     counts,
     lastIdentity: () => identity,
-    cursor: (id) => (identity === undefined || (id.hubId === identity.hubId && id.epoch === identity.epoch) ? lastSeq : 0),
+    cursor: (id) =>
+      identity === undefined || (id.hubId === identity.hubId && id.epoch === identity.epoch) ? lastSeq : 0,
     onHello(hello: HelloMessage) {
       const next = { hubId: hello.data.hubId, epoch: hello.data.epoch };
       if (identity !== undefined && (identity.hubId !== next.hubId || identity.epoch !== next.epoch)) lastSeq = 0;

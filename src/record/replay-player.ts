@@ -63,7 +63,14 @@ export class ReplayPlayer {
 
   state(): ReplayState {
     const total = this.source.events.length;
-    return { now: this.clock, speed: this.rate, paused: this.isPaused, applied: this.index, total, finished: this.index >= total };
+    return {
+      now: this.clock,
+      speed: this.rate,
+      paused: this.isPaused,
+      applied: this.index,
+      total,
+      finished: this.index >= total,
+    };
   }
 
   /** Moves the simulated clock by `realMs` × speed (unless paused) and applies what is due. */

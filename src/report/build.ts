@@ -2,7 +2,6 @@
  * Turns per-agency figures into the report's rows and totals: the shares, the "not answered"
  * column, the order, and a totals row that counts each security server once.
  */
-import type { Agency } from '../protocol/index.js';
 import { compareRows, type ReportSort } from './order.js';
 import type { AgencyFigures, Report, ReportRow, ReportTotals } from './types.js';
 
@@ -14,7 +13,7 @@ export interface BuildReportInput {
   readonly generatedAt: number;
   readonly hubName: string | null;
   /** The registry as the cache holds it; only agencies at `level` are listed. */
-  readonly agencies: readonly Pick<Agency, 'id' | 'name' | 'level'>[];
+  readonly agencies: readonly { readonly id: string; readonly name: string; readonly level: number }[];
   /** Figures by agency id; an agency without any is listed with zeros. */
   readonly figures: ReadonlyMap<string, AgencyFigures>;
   readonly sort?: ReportSort;

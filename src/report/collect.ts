@@ -17,7 +17,9 @@ export interface CollectOptions {
 }
 
 export function collectReport(db: Database.Database, options: CollectOptions): Report {
-  const hubName = (db.prepare('SELECT hub_name FROM streams ORDER BY id DESC LIMIT 1').pluck().get() as string | null | undefined) ?? null;
+  const hubName =
+    (db.prepare('SELECT hub_name FROM streams ORDER BY id DESC LIMIT 1').pluck().get() as string | null | undefined) ??
+    null;
   // An outage still open is counted up to "now"; a recording (or a hub whose clock runs ahead)
   // may hold events later than this machine's clock, and those count too.
   const newest = (db.prepare('SELECT max(newest_ts) FROM streams').pluck().get() as number | null) ?? 0;

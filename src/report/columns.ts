@@ -32,7 +32,13 @@ const TOTAL_LABEL: Readonly<Record<Lang, string>> = { vi: 'Tổng cộng', en: '
 
 export const REPORT_COLUMNS: readonly Column[] = [
   { id: 'index', header: { vi: 'STT', en: 'No.' }, numeric: true, row: (r) => int(r.index), total: () => blank },
-  { id: 'agencyId', header: { vi: 'Mã định danh', en: 'Identifier' }, numeric: false, row: (r) => text(r.agencyId), total: () => blank },
+  {
+    id: 'agencyId',
+    header: { vi: 'Mã định danh', en: 'Identifier' },
+    numeric: false,
+    row: (r) => text(r.agencyId),
+    total: () => blank,
+  },
   {
     id: 'name',
     header: { vi: 'Cơ quan, đơn vị', en: 'Agency' },
@@ -40,8 +46,20 @@ export const REPORT_COLUMNS: readonly Column[] = [
     row: (r) => text(r.name),
     total: (_t, lang) => text(TOTAL_LABEL[lang]),
   },
-  { id: 'sent', header: { vi: 'Đã gửi', en: 'Sent' }, numeric: true, row: (r) => int(r.sent), total: (t) => int(t.sent) },
-  { id: 'received', header: { vi: 'Đã nhận', en: 'Received' }, numeric: true, row: (r) => int(r.received), total: (t) => int(t.received) },
+  {
+    id: 'sent',
+    header: { vi: 'Đã gửi', en: 'Sent' },
+    numeric: true,
+    row: (r) => int(r.sent),
+    total: (t) => int(t.sent),
+  },
+  {
+    id: 'received',
+    header: { vi: 'Đã nhận', en: 'Received' },
+    numeric: true,
+    row: (r) => int(r.received),
+    total: (t) => int(t.received),
+  },
   {
     id: 'processed',
     header: { vi: 'Đã tiếp nhận, xử lý', en: 'Processed' },
@@ -63,7 +81,13 @@ export const REPORT_COLUMNS: readonly Column[] = [
     row: (r) => int(r.deadlineReceived),
     total: (t) => int(t.deadlineReceived),
   },
-  { id: 'answered', header: { vi: 'Đã trả lời', en: 'Answered' }, numeric: true, row: (r) => int(r.answered), total: (t) => int(t.answered) },
+  {
+    id: 'answered',
+    header: { vi: 'Đã trả lời', en: 'Answered' },
+    numeric: true,
+    row: (r) => int(r.answered),
+    total: (t) => int(t.answered),
+  },
   {
     id: 'answeredOnTime',
     header: { vi: 'Đúng hạn', en: 'On time' },
@@ -78,7 +102,13 @@ export const REPORT_COLUMNS: readonly Column[] = [
     row: (r) => int(r.notAnswered),
     total: (t) => int(t.notAnswered),
   },
-  { id: 'signed', header: { vi: 'Văn bản có ký số', en: 'Signed' }, numeric: true, row: (r) => int(r.signed), total: (t) => int(t.signed) },
+  {
+    id: 'signed',
+    header: { vi: 'Văn bản có ký số', en: 'Signed' },
+    numeric: true,
+    row: (r) => int(r.signed),
+    total: (t) => int(t.signed),
+  },
   {
     id: 'signedShare',
     header: { vi: 'Tỷ lệ văn bản có ký số (%)', en: 'Signed (%)' },
@@ -91,7 +121,8 @@ export const REPORT_COLUMNS: readonly Column[] = [
     header: { vi: 'Trạng thái phản hồi', en: 'Statuses reported' },
     numeric: false,
     row: (r) => text(r.statusCodes.join(' ')),
-    total: (t, lang) => text(`${lang === 'vi' ? '≥5 trạng thái' : '≥5 statuses'}: ${t.agenciesWithFiveStatuses}/${t.agencies}`),
+    total: (t, lang) =>
+      text(`${lang === 'vi' ? '≥5 trạng thái' : '≥5 statuses'}: ${t.agenciesWithFiveStatuses}/${t.agencies}`),
   },
   {
     id: 'serverId',

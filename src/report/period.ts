@@ -50,10 +50,12 @@ type Bound = { kind: 'day'; start: number } | { kind: 'instant'; at: number };
 
 function parseBound(text: string, zone: string, flag: string): Bound {
   const trimmed = text.trim();
-  let m = ISO_DATE.exec(trimmed);
+  const m = ISO_DATE.exec(trimmed);
   const vn = m ? null : VN_DATE.exec(trimmed);
   if (m || vn) {
-    const [y, mo, d] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(vn![3]), Number(vn![2]), Number(vn![1])];
+    const [y, mo, d] = m
+      ? [Number(m[1]), Number(m[2]), Number(m[3])]
+      : [Number(vn![3]), Number(vn![2]), Number(vn![1])];
     const check = new Date(Date.UTC(y, mo - 1, d));
     if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
       throw new PeriodError(`${flag}: "${text}" is not a calendar date`);
@@ -64,11 +66,17 @@ function parseBound(text: string, zone: string, flag: string): Bound {
     const at = Date.parse(trimmed);
     if (Number.isFinite(at)) return { kind: 'instant', at };
   }
-  throw new PeriodError(`${flag}: expected a date like 2019-08-12 or 12/08/2019, or an instant like 2019-08-12T10:00:00+07:00, got "${text}"`);
+  throw new PeriodError(
+    `${flag}: expected a date like 2019-08-12 or 12/08/2019, or an instant like 2019-08-12T10:00:00+07:00, got "${text}"`,
+  );
 }
 
 /** [from, to) from the two arguments, by the rules above. */
-export function parsePeriod(fromText: string, toText: string, zone: string = REPORT_TIME_ZONE): { from: number; to: number } {
+export function parsePeriod(
+  fromText: string,
+  toText: string,
+  zone: string = REPORT_TIME_ZONE,
+): { from: number; to: number } {
   const f = parseBound(fromText, zone, '--from');
   const t = parseBound(toText, zone, '--to');
   const from = f.kind === 'day' ? f.start : f.at;

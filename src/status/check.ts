@@ -65,7 +65,10 @@ export interface CheckResult {
 /** How a rule's firing alerts read in the summary, singular and plural. */
 const RULE_PHRASE: Readonly<Record<RuleId, readonly [string, string]>> = {
   'server-disconnected': ['security server down', 'security servers down'],
-  'signature-failures': ['agency over the signature-failure threshold', 'agencies over the signature-failure threshold'],
+  'signature-failures': [
+    'agency over the signature-failure threshold',
+    'agencies over the signature-failure threshold',
+  ],
   'overdue-replies': ['agency with overdue replies', 'agencies with overdue replies'],
   'agency-silent': ['agency silent in working hours', 'agencies silent in working hours'],
   'certificate-expiring': ['server certificate expiring', 'server certificates expiring'],
@@ -118,7 +121,15 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
     { label: 'servers_degraded', value: totals.serversDegraded, min: 0, max: totals.servers },
-    { label: 'sig_fail_pct', value: sigPct, uom: '%', warn: input.thresholds.sigWarnPct, crit: input.thresholds.sigCritPct, min: 0, max: 100 },
+    {
+      label: 'sig_fail_pct',
+      value: sigPct,
+      uom: '%',
+      warn: input.thresholds.sigWarnPct,
+      crit: input.thresholds.sigCritPct,
+      min: 0,
+      max: 100,
+    },
     { label: 'overdue', value: totals.overdueReplies, warn: input.thresholds.overdueWarn, min: 0 },
     { label: 'due_24h', value: totals.dueWithin24h, min: 0 },
     { label: 'delivery_failures', value: totals.deliveryFailures, min: 0 },
@@ -131,7 +142,10 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   ];
 
   if (stream.events === 0 && input.agencies === 0) {
-    const why = input.hub.kind === 'unreachable' ? `hub ${input.hub.url} did not answer (${input.hub.error})` : 'nothing received yet';
+    const why =
+      input.hub.kind === 'unreachable'
+        ? `hub ${input.hub.url} did not answer (${input.hub.error})`
+        : 'nothing received yet';
     return unknown(input, `no data in cache ${input.cachePath}: ${why}`, perfdata, dataAgeMs);
   }
   const refreshed = input.hub.kind === 'live' || input.hub.kind === 'recording';
@@ -151,7 +165,11 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const top = input.snapshot.alerts;
   const firing = top.filter((a) => a.phase === 'firing');
   const pending = top.filter((a) => a.phase === 'pending');
-  const state: CheckState = firing.some((a) => a.severity === 'critical') ? 'CRITICAL' : firing.length > 0 ? 'WARNING' : 'OK';
+  const state: CheckState = firing.some((a) => a.severity === 'critical')
+    ? 'CRITICAL'
+    : firing.length > 0
+      ? 'WARNING'
+      : 'OK';
 
   let summary: string;
   if (firing.length === 0) {

@@ -14,7 +14,8 @@ export interface PerfDatum {
   readonly max?: number;
 }
 
-const num = (n: number | undefined): string => (n === undefined || !Number.isFinite(n) ? '' : String(Math.round(n * 100) / 100));
+const num = (n: number | undefined): string =>
+  n === undefined || !Number.isFinite(n) ? '' : String(Math.round(n * 100) / 100);
 
 /** A label is quoted when it holds anything but letters, digits and `_.-` (the guidelines' rule). */
 function label(text: string): string {

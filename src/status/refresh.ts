@@ -45,5 +45,9 @@ export async function refreshFromHub(o: RefreshOptions): Promise<HubOutcome> {
     const lag = Math.max(0, (status.hubNewestSeq ?? 0) - o.cache.cursor().lastSeq);
     return lag === 0 ? { kind: 'live', url: client.hubUrl } : { kind: 'behind', url: client.hubUrl, lagEvents: lag };
   }
-  return { kind: 'unreachable', url: client.hubUrl, error: status.lastError?.message ?? `no answer within ${o.timeoutMs} ms` };
+  return {
+    kind: 'unreachable',
+    url: client.hubUrl,
+    error: status.lastError?.message ?? `no answer within ${o.timeoutMs} ms`,
+  };
 }

@@ -17,7 +17,12 @@ export const STATUS_JSON_VERSION = 1;
 
 export function formatStatusJson(
   result: CheckResult,
-  context: { readonly checkedAt: number; readonly cachePath: string; readonly hub: HubOutcome; describe(a: Alert): string },
+  context: {
+    readonly checkedAt: number;
+    readonly cachePath: string;
+    readonly hub: HubOutcome;
+    describe(a: Alert): string;
+  },
 ): string {
   const alert = (a: Alert) => ({
     key: a.key,
@@ -37,7 +42,12 @@ export function formatStatusJson(
     exitCode: result.exitCode,
     summary: result.summary,
     checkedAt: new Date(context.checkedAt).toISOString(),
-    perfdata: Object.fromEntries(result.perfdata.map((p) => [p.label, { value: p.value, uom: p.uom ?? '', warn: p.warn ?? null, crit: p.crit ?? null }])),
+    perfdata: Object.fromEntries(
+      result.perfdata.map((p) => [
+        p.label,
+        { value: p.value, uom: p.uom ?? '', warn: p.warn ?? null, crit: p.crit ?? null },
+      ]),
+    ),
     alerts: { firing: result.firing.map(alert), pending: result.pending.map(alert) },
     hub: context.hub,
     cache: { path: context.cachePath, dataAgeMs: result.dataAgeMs },

@@ -16,7 +16,12 @@ import { eventMessages, NOW, openingMessages } from '../report/helpers/fixture-s
 
 let dir: string;
 let hub: SimHub;
-const env = () => ({ HOME: dir, XDG_CONFIG_HOME: join(dir, 'cfg'), XDG_CACHE_HOME: join(dir, 'xdg'), LANG: 'vi_VN.UTF-8' });
+const env = () => ({
+  HOME: dir,
+  XDG_CONFIG_HOME: join(dir, 'cfg'),
+  XDG_CACHE_HOME: join(dir, 'xdg'),
+  LANG: 'vi_VN.UTF-8',
+});
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hubmon-record-'));
@@ -51,8 +56,13 @@ async function record(file: string): Promise<string> {
   const stderr = new PassThrough();
   const errText: Buffer[] = [];
   stderr.on('data', (c: Buffer) => errText.push(c));
-  const stop = () => waitFor(() => Buffer.concat(errText).toString().includes('hubmon record: live'), 'the recorder to go live');
-  const code = await createRecordCommand(stop).run([file, '--url', hub.url], { stdout: new PassThrough(), stderr, env: env() });
+  const stop = () =>
+    waitFor(() => Buffer.concat(errText).toString().includes('hubmon record: live'), 'the recorder to go live');
+  const code = await createRecordCommand(stop).run([file, '--url', hub.url], {
+    stdout: new PassThrough(),
+    stderr,
+    env: env(),
+  });
   expect(code).toBe(0);
   return Buffer.concat(errText).toString();
 }
@@ -78,7 +88,10 @@ describe('record and replay', () => {
   });
 
   it('records the hello, the registry and every event once, one message per line', () => {
-    const lines = readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { type: string; seq: number });
+    const lines = readFileSync(file, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; seq: number });
     expect(lines[0]?.type).toBe('hello');
     expect(lines[1]?.type).toBe('registry.snapshot');
     const events = lines.filter((l) => l.type !== 'hello' && l.type !== 'registry.snapshot');
@@ -119,6 +132,8 @@ describe('record and replay', () => {
     const fromLive = await run([...period, '--cache', live.path]);
     const fromFile = await run([...period, '--source', file]);
     expect(fromFile).toBe(fromLive);
-    expect(fromLive).toContain('\r\n4,000.00.00.H41,UBND Tỉnh Nghệ An,2,4,1,25.00,2,1,1,1,1,50.00,01 03 04 05 06,MCBM-041,0:40:00,2\r\n');
+    expect(fromLive).toContain(
+      '\r\n4,000.00.00.H41,UBND Tỉnh Nghệ An,2,4,1,25.00,2,1,1,1,1,50.00,01 03 04 05 06,MCBM-041,0:40:00,2\r\n',
+    );
   });
 });

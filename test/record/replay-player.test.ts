@@ -59,7 +59,9 @@ describe('replay player', () => {
     const direct = openCache({ path: cachePath(), now: () => NOW });
     await ingestRecording(direct, file);
     const from = Date.parse('2026-11-19T17:00:00Z');
-    expect([...agencyFiguresOver(played.db, from, from + 86_400_000, NOW)]).toEqual([...agencyFiguresOver(direct.db, from, from + 86_400_000, NOW)]);
+    expect([...agencyFiguresOver(played.db, from, from + 86_400_000, NOW)]).toEqual([
+      ...agencyFiguresOver(direct.db, from, from + 86_400_000, NOW),
+    ]);
     played.close();
     direct.close();
   });

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyFiguresOver } from '../../src/metrics/agency-range.js';
-import { collectReport, formatCsv, formatJson, formatMarkdown, parsePeriod, type Report } from '../../src/report/index.js';
+import {
+  collectReport,
+  formatCsv,
+  formatJson,
+  formatMarkdown,
+  parsePeriod,
+  type Report,
+} from '../../src/report/index.js';
 import { openCache, type Cache } from '../../src/store/index.js';
 import { fixtureMessages, G05, H01, H01_NAME, H41, H41_SO, NOW, T01 } from './helpers/fixture-stream.js';
 
@@ -37,16 +44,78 @@ afterAll(() => {
  *     23:50 past midnight: 40 min, 2 drops (shared with H01, counted once in the totals).
  */
 const EXPECTED = [
-  { agencyId: T01, sent: 1, received: 0, processed: 0, deadlineReceived: 0, answered: 0, answeredOnTime: 0, notAnswered: 0, signed: 1, signatureChecked: 1, statusCodes: [], serverId: 'MCBM-001', serverDowntimeMs: 0, serverDrops: 0 },
-  { agencyId: G05, sent: 2, received: 2, processed: 1, deadlineReceived: 1, answered: 0, answeredOnTime: 0, notAnswered: 1, signed: 1, signatureChecked: 2, statusCodes: ['01', '02', '03'], serverId: 'MCBM-005', serverDowntimeMs: 15 * MIN, serverDrops: 0 },
-  { agencyId: H01, sent: 0, received: 1, processed: 0, deadlineReceived: 1, answered: 1, answeredOnTime: 0, notAnswered: 0, signed: 0, signatureChecked: 0, statusCodes: ['01'], serverId: 'MCBM-041', serverDowntimeMs: 40 * MIN, serverDrops: 2 },
-  { agencyId: H41, sent: 2, received: 4, processed: 1, deadlineReceived: 2, answered: 1, answeredOnTime: 1, notAnswered: 1, signed: 1, signatureChecked: 2, statusCodes: ['01', '03', '04', '05', '06'], serverId: 'MCBM-041', serverDowntimeMs: 40 * MIN, serverDrops: 2 },
+  {
+    agencyId: T01,
+    sent: 1,
+    received: 0,
+    processed: 0,
+    deadlineReceived: 0,
+    answered: 0,
+    answeredOnTime: 0,
+    notAnswered: 0,
+    signed: 1,
+    signatureChecked: 1,
+    statusCodes: [],
+    serverId: 'MCBM-001',
+    serverDowntimeMs: 0,
+    serverDrops: 0,
+  },
+  {
+    agencyId: G05,
+    sent: 2,
+    received: 2,
+    processed: 1,
+    deadlineReceived: 1,
+    answered: 0,
+    answeredOnTime: 0,
+    notAnswered: 1,
+    signed: 1,
+    signatureChecked: 2,
+    statusCodes: ['01', '02', '03'],
+    serverId: 'MCBM-005',
+    serverDowntimeMs: 15 * MIN,
+    serverDrops: 0,
+  },
+  {
+    agencyId: H01,
+    sent: 0,
+    received: 1,
+    processed: 0,
+    deadlineReceived: 1,
+    answered: 1,
+    answeredOnTime: 0,
+    notAnswered: 0,
+    signed: 0,
+    signatureChecked: 0,
+    statusCodes: ['01'],
+    serverId: 'MCBM-041',
+    serverDowntimeMs: 40 * MIN,
+    serverDrops: 2,
+  },
+  {
+    agencyId: H41,
+    sent: 2,
+    received: 4,
+    processed: 1,
+    deadlineReceived: 2,
+    answered: 1,
+    answeredOnTime: 1,
+    notAnswered: 1,
+    signed: 1,
+    signatureChecked: 2,
+    statusCodes: ['01', '03', '04', '05', '06'],
+    serverId: 'MCBM-041',
+    serverDowntimeMs: 40 * MIN,
+    serverDrops: 2,
+  },
 ];
 
 describe('report over a fixture stream', () => {
   it('lists level-1 agencies in the seeds order (Party office, ministries, provinces by identifier) with hand-computed figures', () => {
     expect(report.rows.map((r) => r.index)).toEqual([1, 2, 3, 4]);
-    expect(report.rows.map(({ index: _i, name: _n, level: _l, processedShare: _p, signedShare: _s, ...rest }) => rest)).toEqual(EXPECTED);
+    expect(
+      report.rows.map(({ index: _i, name: _n, level: _l, processedShare: _p, signedShare: _s, ...rest }) => rest),
+    ).toEqual(EXPECTED);
     expect(report.rows.map((r) => r.processedShare)).toEqual([null, 0.5, 0, 0.25]);
     expect(report.rows.map((r) => r.signedShare)).toEqual([1, 0.5, null, 0.5]);
   });
@@ -112,11 +181,21 @@ describe('report formats', () => {
     expect(table[0]).toBe(
       '| STT | Mã định danh | Cơ quan, đơn vị | Đã gửi | Đã nhận | Đã tiếp nhận, xử lý | Tỷ lệ xử lý (%) | Văn bản có thời hạn phải trả lời | Đã trả lời | Đúng hạn | Chưa trả lời | Văn bản có ký số | Tỷ lệ văn bản có ký số (%) | Trạng thái phản hồi | Máy chủ bảo mật | Thời gian mất kết nối | Số lần mất kết nối |',
     );
-    expect(table[1]).toBe('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |');
-    expect(table[2]).toBe('| 1 | 000.00.00.T01 | Văn phòng Trung ương Đảng | 1 | 0 | 0 | – | 0 | 0 | 0 | 0 | 1 | 100,0 |  | MCBM-001 | 0:00:00 | 0 |');
-    expect(table[3]).toBe('| 2 | 000.00.00.G05 | Bộ Tài chính | 2 | 2 | 1 | 50,0 | 1 | 0 | 0 | 1 | 1 | 50,0 | 01 02 03 | MCBM-005 | 0:15:00 | 0 |');
-    expect(table[4]).toBe(`| 3 | 000.00.00.H01 | ${H01_NAME} | 0 | 1 | 0 | 0,0 | 1 | 1 | 0 | 0 | 0 | – | 01 | MCBM-041 | 0:40:00 | 2 |`);
-    expect(table[5]).toBe('| 4 | 000.00.00.H41 | UBND Tỉnh Nghệ An | 2 | 4 | 1 | 25,0 | 2 | 1 | 1 | 1 | 1 | 50,0 | 01 03 04 05 06 | MCBM-041 | 0:40:00 | 2 |');
+    expect(table[1]).toBe(
+      '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |',
+    );
+    expect(table[2]).toBe(
+      '| 1 | 000.00.00.T01 | Văn phòng Trung ương Đảng | 1 | 0 | 0 | – | 0 | 0 | 0 | 0 | 1 | 100,0 |  | MCBM-001 | 0:00:00 | 0 |',
+    );
+    expect(table[3]).toBe(
+      '| 2 | 000.00.00.G05 | Bộ Tài chính | 2 | 2 | 1 | 50,0 | 1 | 0 | 0 | 1 | 1 | 50,0 | 01 02 03 | MCBM-005 | 0:15:00 | 0 |',
+    );
+    expect(table[4]).toBe(
+      `| 3 | 000.00.00.H01 | ${H01_NAME} | 0 | 1 | 0 | 0,0 | 1 | 1 | 0 | 0 | 0 | – | 01 | MCBM-041 | 0:40:00 | 2 |`,
+    );
+    expect(table[5]).toBe(
+      '| 4 | 000.00.00.H41 | UBND Tỉnh Nghệ An | 2 | 4 | 1 | 25,0 | 2 | 1 | 1 | 1 | 1 | 50,0 | 01 03 04 05 06 | MCBM-041 | 0:40:00 | 2 |',
+    );
     expect(table[6]).toBe(
       '|  |  | **Tổng cộng** | **5** | **7** | **2** | **28,6** | **4** | **2** | **1** | **2** | **3** | **60,0** | **≥5 trạng thái: 1/4** | **3 máy chủ** | **0:55:00** | **2** |',
     );
@@ -142,13 +221,18 @@ describe('report formats', () => {
     );
     expect(lines[1]).toBe('1,000.00.00.T01,Văn phòng Trung ương Đảng,1,0,0,,0,0,0,0,1,100.00,,MCBM-001,0:00:00,0');
     expect(lines[3]).toBe('3,000.00.00.H01,"UBND Tỉnh ""An Giang"", thử",0,1,0,0.00,1,1,0,0,0,,01,MCBM-041,0:40:00,2');
-    expect(lines[4]).toBe('4,000.00.00.H41,UBND Tỉnh Nghệ An,2,4,1,25.00,2,1,1,1,1,50.00,01 03 04 05 06,MCBM-041,0:40:00,2');
+    expect(lines[4]).toBe(
+      '4,000.00.00.H41,UBND Tỉnh Nghệ An,2,4,1,25.00,2,1,1,1,1,50.00,01 03 04 05 06,MCBM-041,0:40:00,2',
+    );
     expect(lines[5]).toBe(',,Tổng cộng,5,7,2,28.57,4,2,1,2,3,60.00,≥5 trạng thái: 1/4,3 máy chủ,0:55:00,2');
     expect(lines[6]).toBe('');
   });
 
   it('makes hub text that looks like a formula inert in CSV', () => {
-    const tampered: Report = { ...report, rows: report.rows.map((r, i) => (i === 0 ? { ...r, name: '=HYPERLINK("http://x","y")' } : r)) };
+    const tampered: Report = {
+      ...report,
+      rows: report.rows.map((r, i) => (i === 0 ? { ...r, name: '=HYPERLINK("http://x","y")' } : r)),
+    };
     const line = formatCsv(tampered, 'en').split('\r\n')[1];
     expect(line).toBe('1,000.00.00.T01,"\'=HYPERLINK(""http://x"",""y"")",1,0,0,,0,0,0,0,1,100.00,,MCBM-001,0:00:00,0');
   });

@@ -32,7 +32,14 @@ const sent = (at: number, n: number, replyBy?: number): Raw[] => {
     {
       at,
       type: 'document.sent',
-      data: { docId, sender: G05, recipients: [H41], attachments: 1, sizeBytes: 10, ...(replyBy !== undefined && { replyBy: iso(replyBy) }) },
+      data: {
+        docId,
+        sender: G05,
+        recipients: [H41],
+        attachments: 1,
+        sizeBytes: 10,
+        ...(replyBy !== undefined && { replyBy: iso(replyBy) }),
+      },
     },
     { at, type: 'signature.verified', data: { docId, agency: G05, result: 'valid' } },
     { at: at + 1000, type: 'document.delivered', data: { docId, recipient: H41 } },
@@ -40,9 +47,15 @@ const sent = (at: number, n: number, replyBy?: number): Raw[] => {
 };
 const quiet: Raw[] = [...sent(NOW - 30 * MIN, 1), ...sent(NOW - 2 * MIN, 2)];
 /** A reply deadline two hours gone, never answered: one overdue reply, a warning. */
-const overdue: Raw[] = [...quiet, ...sent(NOW - 20 * MIN, 3, NOW - 10 * MIN).map((e) => ({ ...e, at: e.at - 3 * 3_600_000 }))];
+const overdue: Raw[] = [
+  ...quiet,
+  ...sent(NOW - 20 * MIN, 3, NOW - 10 * MIN).map((e) => ({ ...e, at: e.at - 3 * 3_600_000 })),
+];
 /** A security server down for ten minutes and still down: critical. */
-const serverDown: Raw[] = [...quiet, { at: NOW - 10 * MIN, type: 'server.state', data: { serverId: 'MCBM-041', state: 'disconnected' } }];
+const serverDown: Raw[] = [
+  ...quiet,
+  { at: NOW - 10 * MIN, type: 'server.state', data: { serverId: 'MCBM-041', state: 'disconnected' } },
+];
 
 function wire(events: readonly Raw[]): Record<string, unknown>[] {
   const sorted = [...events].sort((a, b) => a.at - b.at);
@@ -65,7 +78,12 @@ function cacheWith(events: readonly Raw[]): string {
 
 function recordingWith(events: readonly Raw[]): string {
   const path = join(dir, `rec-${++n}.ndjson`);
-  writeFileSync(path, `${wire(events).map((m) => JSON.stringify(m)).join('\n')}\n`);
+  writeFileSync(
+    path,
+    `${wire(events)
+      .map((m) => JSON.stringify(m))
+      .join('\n')}\n`,
+  );
   return path;
 }
 
@@ -73,7 +91,12 @@ async function runStatus(args: string[], now = NOW): Promise<{ code: number; out
   const stdout = new PassThrough();
   const chunks: Buffer[] = [];
   stdout.on('data', (c: Buffer) => chunks.push(c));
-  const env = { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'xdg-cache'), LANG: 'en_GB.UTF-8' };
+  const env = {
+    HOME: dir,
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_CACHE_HOME: join(dir, 'xdg-cache'),
+    LANG: 'en_GB.UTF-8',
+  };
   const io: CommandIo = { stdout, stderr: new PassThrough(), env };
   const code = await createStatusCommand(() => now).run(args, io);
   return { code, out: Buffer.concat(chunks).toString('utf8') };
@@ -93,7 +116,9 @@ describe('hubmon status exit codes', () => {
     const { code, out } = await runStatus(['--cache', cacheWith(quiet)]);
     expect(code).toBe(0);
     const [first, ...rest] = out.split('\n');
-    expect(first).toMatch(/^HUBMON OK - 5 agencies, 3 of 3 security servers connected, no alerts firing \| servers_down=0;;0;0;3 /);
+    expect(first).toMatch(
+      /^HUBMON OK - 5 agencies, 3 of 3 security servers connected, no alerts firing \| servers_down=0;;0;0;3 /,
+    );
     expect(first).toContain(' age=119s;;600;0 ');
     expect(rest.join('\n')).toContain('hub: not asked (no --url)');
   });
@@ -110,10 +135,19 @@ describe('hubmon status exit codes', () => {
     const hub = await startSimHub({ port: 0, replayFile: recordingWith(serverDown), heartbeatMs: 200 });
     try {
       // An empty cache: everything the check knows comes from the hub within the timeout.
-      const { code, out } = await runStatus(['--url', hub.url, '--cache', join(dir, 'refresh.sqlite'), '--timeout', '10']);
+      const { code, out } = await runStatus([
+        '--url',
+        hub.url,
+        '--cache',
+        join(dir, 'refresh.sqlite'),
+        '--timeout',
+        '10',
+      ]);
       expect(code, out).toBe(2);
       expect(out).toMatch(/^HUBMON CRITICAL - 1 security server down \| servers_down=1;;0;0;3 /);
-      expect(out).toContain('\nCRITICAL: Security server Máy chủ bảo mật Nghệ An disconnected — 3 agencies behind it\n');
+      expect(out).toContain(
+        '\nCRITICAL: Security server Máy chủ bảo mật Nghệ An disconnected — 3 agencies behind it\n',
+      );
       expect(out).toContain('answered, cache caught up');
     } finally {
       await hub.close();
@@ -123,14 +157,28 @@ describe('hubmon status exit codes', () => {
   it('3 UNKNOWN: the hub does not answer and the cache is too old', async () => {
     const port = await closedPort();
     const path = cacheWith(quiet);
-    const { code, out } = await runStatus(['--url', `ws://127.0.0.1:${port}`, '--cache', path, '--timeout', '1', '--max-age', '60'], NOW + 3_600_000);
+    const { code, out } = await runStatus(
+      ['--url', `ws://127.0.0.1:${port}`, '--cache', path, '--timeout', '1', '--max-age', '60'],
+      NOW + 3_600_000,
+    );
     expect(code).toBe(3);
-    expect(out).toMatch(new RegExp(`^HUBMON UNKNOWN - hub ws://127\\.0\\.0\\.1:${port}/v1/telemetry unreachable \\(.*\\) and cache is 62 min old \\(max 60 s\\) \\| `));
+    expect(out).toMatch(
+      new RegExp(
+        `^HUBMON UNKNOWN - hub ws://127\\.0\\.0\\.1:${port}/v1/telemetry unreachable \\(.*\\) and cache is 62 min old \\(max 60 s\\) \\| `,
+      ),
+    );
   });
 
   it('judges a cache within --max-age even when the hub does not answer, and says so', async () => {
     const port = await closedPort();
-    const { code, out } = await runStatus(['--url', `ws://127.0.0.1:${port}`, '--cache', cacheWith(overdue), '--timeout', '1']);
+    const { code, out } = await runStatus([
+      '--url',
+      `ws://127.0.0.1:${port}`,
+      '--cache',
+      cacheWith(overdue),
+      '--timeout',
+      '1',
+    ]);
     expect(code).toBe(1);
     expect(out.split('\n')[0]).toContain('; hub unreachable, cache 119 s old |');
   });
@@ -148,7 +196,9 @@ describe('hubmon status exit codes', () => {
   it('3 UNKNOWN for an empty cache and for a broken thresholds file', async () => {
     const empty = join(dir, 'empty.sqlite');
     openCache({ path: empty }).close();
-    expect((await runStatus(['--cache', empty])).out).toMatch(/^HUBMON UNKNOWN - no data in cache .*: nothing received yet/);
+    expect((await runStatus(['--cache', empty])).out).toMatch(
+      /^HUBMON UNKNOWN - no data in cache .*: nothing received yet/,
+    );
     const bad = join(dir, 'alerts.json');
     writeFileSync(bad, '{"rules": {"signatureFailures": {"warningRate": 7}}}');
     const r = await runStatus(['--cache', cacheWith(quiet), '--alerts', bad]);
@@ -165,7 +215,11 @@ describe('hubmon status exit codes', () => {
     expect(doc.summary).toBe('1 security server down');
     expect(doc.perfdata.servers_down).toEqual({ value: 1, uom: '', warn: null, crit: 0 });
     expect(doc.alerts.firing).toHaveLength(1);
-    expect(doc.alerts.firing[0]).toMatchObject({ rule: 'server-disconnected', severity: 'critical', labels: { server: 'MCBM-041' } });
+    expect(doc.alerts.firing[0]).toMatchObject({
+      rule: 'server-disconnected',
+      severity: 'critical',
+      labels: { server: 'MCBM-041' },
+    });
   });
 
   it('--source judges a recording as of its last event, however old', async () => {
@@ -178,7 +232,10 @@ describe('hubmon status exit codes', () => {
 describe('perfdata', () => {
   it.each([
     [{ label: 'servers_down', value: 3, warn: 1, crit: 2 }, 'servers_down=3;1;2'],
-    [{ label: 'sig_fail_pct', value: 12.3456, uom: '%' as const, warn: 5, crit: 20, min: 0, max: 100 }, 'sig_fail_pct=12.35%;5;20;0;100'],
+    [
+      { label: 'sig_fail_pct', value: 12.3456, uom: '%' as const, warn: 5, crit: 20, min: 0, max: 100 },
+      'sig_fail_pct=12.35%;5;20;0;100',
+    ],
     [{ label: 'lag', value: 0 }, 'lag=0'],
     [{ label: 'age', value: 5, uom: 's' as const, crit: 600 }, 'age=5s;;600'],
     [{ label: 'odd label', value: 1 }, "'odd label'=1"],

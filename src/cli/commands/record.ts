@@ -34,7 +34,12 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       try {
         parsed = parseArgs({
           args: [...argv],
-          options: { url: { type: 'string' }, since: { type: 'string' }, 'token-file': { type: 'string' }, config: { type: 'string' } },
+          options: {
+            url: { type: 'string' },
+            since: { type: 'string' },
+            'token-file': { type: 'string' },
+            config: { type: 'string' },
+          },
           strict: true,
           allowPositionals: true,
         });
@@ -45,7 +50,8 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       if (file === undefined || extra.length > 0) throw new UsageError('give exactly one FILE to record into');
       const { values } = parsed;
       const since = values.since === undefined ? 0 : Number(values.since);
-      if (!Number.isSafeInteger(since) || since < 0) throw new UsageError(`--since must be a whole number ≥ 0, got "${values.since}"`);
+      if (!Number.isSafeInteger(since) || since < 0)
+        throw new UsageError(`--since must be a whole number ≥ 0, got "${values.since}"`);
       const settings = resolveSettings(
         {
           ...(values.url !== undefined && { url: values.url }),
@@ -55,7 +61,10 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
         io.env,
       );
       if (settings.url === null) throw new UsageError('no hub to record: give --url (or HUBMON_URL)');
-      const token = resolveToken({ ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }), env: io.env });
+      const token = resolveToken({
+        ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }),
+        env: io.env,
+      });
 
       const writer = new RecordingWriter(file);
       const sink = recordingSink(writer, since);

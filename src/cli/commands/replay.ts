@@ -51,11 +51,15 @@ export const replayCommand: Command = {
     const [file, ...extra] = parsed.positionals;
     if (file === undefined || extra.length > 0) throw new UsageError('give exactly one recording FILE');
     const speed = parsed.values.speed === undefined ? 60 : Number(parsed.values.speed);
-    if (!(speed >= 1 && speed <= 3600)) throw new UsageError(`--speed must be between 1 and 3600, got "${parsed.values.speed}"`);
+    if (!(speed >= 1 && speed <= 3600))
+      throw new UsageError(`--speed must be between 1 and 3600, got "${parsed.values.speed}"`);
     const settings = resolveSettings({ ...(parsed.values.lang !== undefined && { lang: parsed.values.lang }) }, io.env);
 
     const source = await loadReplay(file);
-    if (source.events.length === 0) throw new Error(`${file} holds no events${source.skipped.length ? ` (${source.skipped.length} unreadable lines)` : ''}`);
+    if (source.events.length === 0)
+      throw new Error(
+        `${file} holds no events${source.skipped.length ? ` (${source.skipped.length} unreadable lines)` : ''}`,
+      );
     const dir = mkdtempSync(join(tmpdir(), 'hubmon-replay-'));
     let clock = source.events[0]?.t ?? 0;
     const cache = openCache({ path: join(dir, 'replay.sqlite'), now: () => clock });
@@ -64,25 +68,26 @@ export const replayCommand: Command = {
       clock = player.state().now;
       const metrics = createMetrics(cache);
       const engine = createAlertEngine({ metrics, now: () => clock });
-      const names = new Map<string, string>([...source.agencies.map((a) => [a.id, a.name] as const), ...source.securityServers.map((s) => [s.id, s.name] as const)]);
+      const names = new Map<string, string>([
+        ...source.agencies.map((a) => [a.id, a.name] as const),
+        ...source.securityServers.map((s) => [s.id, s.name] as const),
+      ]);
       const alerts: AlertsSource = {
         list(now) {
           return engine
             .evaluate(now)
             .alerts.filter((a) => a.phase !== 'resolved')
-            .map(
-              (a): AlertView => ({
-                id: a.key,
-                rule: a.rule,
-                severity: a.severity,
-                state: a.ack ? 'acknowledged' : a.phase === 'firing' ? 'firing' : 'pending',
-                agencyId: a.labels.agency ?? null,
-                subject: names.get(a.labels.agency ?? a.labels.server ?? '') ?? a.labels.agency ?? a.labels.server ?? '',
-                summary: describeAlert(a, { lang: settings.lang, now, nameOf: (id) => names.get(id) }),
-                since: a.firingSince ?? a.activeSince,
-                acknowledgedAt: a.ack?.at ?? null,
-              }),
-            );
+            .map((a): AlertView => ({
+              id: a.key,
+              rule: a.rule,
+              severity: a.severity,
+              state: a.ack ? 'acknowledged' : a.phase === 'firing' ? 'firing' : 'pending',
+              agencyId: a.labels.agency ?? null,
+              subject: names.get(a.labels.agency ?? a.labels.server ?? '') ?? a.labels.agency ?? a.labels.server ?? '',
+              summary: describeAlert(a, { lang: settings.lang, now, nameOf: (id) => names.get(id) }),
+              since: a.firingSince ?? a.activeSince,
+              acknowledgedAt: a.ack?.at ?? null,
+            }));
         },
         acknowledge: (id, now) => engine.acknowledge(id, undefined, now),
       };
@@ -109,7 +114,9 @@ export const replayCommand: Command = {
         process.stdin.off('data', onKey);
       }
       const s = player.state();
-      io.stderr.write(`hubmon replay: stopped at ${new Date(s.now).toISOString()}, ${s.applied} of ${s.total} events applied\n`);
+      io.stderr.write(
+        `hubmon replay: stopped at ${new Date(s.now).toISOString()}, ${s.applied} of ${s.total} events applied\n`,
+      );
       return 0;
     } finally {
       cache.close();

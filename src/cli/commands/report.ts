@@ -123,13 +123,18 @@ export function createReportCommand(clock: () => number = Date.now): Command {
       } else {
         const path = settings.cache ?? (settings.url !== null ? defaultCachePath(settings.url, io.env) : null);
         if (path === null) throw new UsageError('no cache to read: give --cache, --url (or HUBMON_URL) or --source');
-        if (!existsSync(path)) throw new Error(`cache ${path} does not exist; run the console or hubmon status against the hub first`);
+        if (!existsSync(path))
+          throw new Error(`cache ${path} does not exist; run the console or hubmon status against the hub first`);
         cache = openCache({ path, readOnly: true });
       }
       try {
         const report = collectReport(cache.db, { ...period, level, sort, now: clock() });
         const text =
-          format === 'csv' ? formatCsv(report, settings.lang) : format === 'json' ? formatJson(report) : formatMarkdown(report, settings.lang);
+          format === 'csv'
+            ? formatCsv(report, settings.lang)
+            : format === 'json'
+              ? formatJson(report)
+              : formatMarkdown(report, settings.lang);
         if (values.output !== undefined) {
           writeFileSync(values.output, text);
           io.stderr.write(`hubmon report: ${report.rows.length} agencies written to ${values.output}\n`);

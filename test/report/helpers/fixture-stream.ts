@@ -37,9 +37,17 @@ type Raw = { ts: string; type: string; data: Record<string, unknown> };
 
 /** Durable events, in hub order (seq given by position). Times are UTC. */
 const EVENTS: readonly Raw[] = [
-  { ts: '2026-11-19T16:00:00Z', type: 'server.state', data: { serverId: 'MCBM-005', state: 'disconnected', reason: 'TLS handshake timeout' } },
+  {
+    ts: '2026-11-19T16:00:00Z',
+    type: 'server.state',
+    data: { serverId: 'MCBM-005', state: 'disconnected', reason: 'TLS handshake timeout' },
+  },
   // D1: sent 23:59 local on the 19th (outside), delivered 00:00:30 local on the 20th (inside).
-  { ts: '2026-11-19T16:59:00Z', type: 'document.sent', data: { docId: D1, sender: G05, recipients: [H41], attachments: 1, sizeBytes: 1000 } },
+  {
+    ts: '2026-11-19T16:59:00Z',
+    type: 'document.sent',
+    data: { docId: D1, sender: G05, recipients: [H41], attachments: 1, sizeBytes: 1000 },
+  },
   { ts: '2026-11-19T16:59:00Z', type: 'signature.verified', data: { docId: D1, agency: G05, result: 'valid' } },
   { ts: '2026-11-19T17:00:30Z', type: 'document.delivered', data: { docId: D1, recipient: H41 } },
   { ts: '2026-11-19T17:15:00Z', type: 'server.state', data: { serverId: 'MCBM-005', state: 'connected' } },
@@ -47,7 +55,14 @@ const EVENTS: readonly Raw[] = [
   {
     ts: '2026-11-20T01:00:00Z',
     type: 'document.sent',
-    data: { docId: D2, sender: G05, recipients: [H41, H01], attachments: 2, sizeBytes: 2000, replyBy: '2026-11-20T10:00:00Z' },
+    data: {
+      docId: D2,
+      sender: G05,
+      recipients: [H41, H01],
+      attachments: 2,
+      sizeBytes: 2000,
+      replyBy: '2026-11-20T10:00:00Z',
+    },
   },
   { ts: '2026-11-20T01:00:00Z', type: 'signature.verified', data: { docId: D2, agency: G05, result: 'valid' } },
   { ts: '2026-11-20T01:00:10Z', type: 'document.delivered', data: { docId: D2, recipient: H41 } },
@@ -60,7 +75,14 @@ const EVENTS: readonly Raw[] = [
   {
     ts: '2026-11-20T02:00:00Z',
     type: 'document.sent',
-    data: { docId: D3, sender: H41, recipients: [G05], attachments: 1, sizeBytes: 500, replyBy: '2026-11-25T10:00:00Z' },
+    data: {
+      docId: D3,
+      sender: H41,
+      recipients: [G05],
+      attachments: 1,
+      sizeBytes: 500,
+      replyBy: '2026-11-25T10:00:00Z',
+    },
   },
   { ts: '2026-11-20T02:00:00Z', type: 'signature.verified', data: { docId: D3, agency: H41, result: 'missing' } },
   { ts: '2026-11-20T02:00:05Z', type: 'document.delivered', data: { docId: D3, recipient: G05 } },
@@ -68,14 +90,26 @@ const EVENTS: readonly Raw[] = [
   { ts: '2026-11-20T02:20:00Z', type: 'status.reported', data: { docId: D3, agency: G05, code: '03' } },
   { ts: '2026-11-20T02:30:00Z', type: 'status.reported', data: { docId: D2, agency: H41, code: '05' } },
   // D4: T01 → G05; G05 refuses it (02), which is not "processed".
-  { ts: '2026-11-20T03:00:00Z', type: 'document.sent', data: { docId: D4, sender: T01, recipients: [G05], attachments: 1, sizeBytes: 100 } },
+  {
+    ts: '2026-11-20T03:00:00Z',
+    type: 'document.sent',
+    data: { docId: D4, sender: T01, recipients: [G05], attachments: 1, sizeBytes: 100 },
+  },
   { ts: '2026-11-20T03:00:00Z', type: 'signature.verified', data: { docId: D4, agency: T01, result: 'valid' } },
   { ts: '2026-11-20T03:00:10Z', type: 'document.delivered', data: { docId: D4, recipient: G05 } },
   { ts: '2026-11-20T03:05:00Z', type: 'status.reported', data: { docId: D4, agency: G05, code: '02' } },
-  { ts: '2026-11-20T04:00:00Z', type: 'server.state', data: { serverId: 'MCBM-041', state: 'disconnected', reason: 'no route to host' } },
+  {
+    ts: '2026-11-20T04:00:00Z',
+    type: 'server.state',
+    data: { serverId: 'MCBM-041', state: 'disconnected', reason: 'no route to host' },
+  },
   { ts: '2026-11-20T04:30:00Z', type: 'server.state', data: { serverId: 'MCBM-041', state: 'connected' } },
   // D6: the department under H41 sends to H41 (a level-2 row), H41 says "arrived".
-  { ts: '2026-11-20T05:00:00Z', type: 'document.sent', data: { docId: D6, sender: H41_SO, recipients: [H41], attachments: 1, sizeBytes: 100 } },
+  {
+    ts: '2026-11-20T05:00:00Z',
+    type: 'document.sent',
+    data: { docId: D6, sender: H41_SO, recipients: [H41], attachments: 1, sizeBytes: 100 },
+  },
   { ts: '2026-11-20T05:00:00Z', type: 'signature.verified', data: { docId: D6, agency: H41_SO, result: 'valid' } },
   { ts: '2026-11-20T05:00:05Z', type: 'document.delivered', data: { docId: D6, recipient: H41 } },
   { ts: '2026-11-20T05:01:00Z', type: 'status.reported', data: { docId: D6, agency: H41, code: '01' } },
@@ -83,20 +117,47 @@ const EVENTS: readonly Raw[] = [
   {
     ts: '2026-11-20T06:00:00Z',
     type: 'document.sent',
-    data: { docId: D7, sender: G05, recipients: [H41], attachments: 1, sizeBytes: 100, replyBy: '2026-11-20T08:00:00Z' },
+    data: {
+      docId: D7,
+      sender: G05,
+      recipients: [H41],
+      attachments: 1,
+      sizeBytes: 100,
+      replyBy: '2026-11-20T08:00:00Z',
+    },
   },
   { ts: '2026-11-20T06:00:00Z', type: 'signature.verified', data: { docId: D7, agency: G05, result: 'invalid' } },
   { ts: '2026-11-20T06:00:10Z', type: 'document.delivered', data: { docId: D7, recipient: H41 } },
   { ts: '2026-11-20T07:00:00Z', type: 'status.reported', data: { docId: D2, agency: H41, code: '06' } },
-  { ts: '2026-11-20T09:00:00Z', type: 'document.replied', data: { docId: D2, agency: H41, replyDocId: `${H41},2026/11/20,90/UBND-VX` } },
-  { ts: '2026-11-20T12:00:00Z', type: 'document.replied', data: { docId: D2, agency: H01, replyDocId: `${H01},2026/11/20,91/UBND-VX` } },
-  { ts: '2026-11-20T16:50:00Z', type: 'server.state', data: { serverId: 'MCBM-041', state: 'disconnected', reason: 'no route to host' } },
+  {
+    ts: '2026-11-20T09:00:00Z',
+    type: 'document.replied',
+    data: { docId: D2, agency: H41, replyDocId: `${H41},2026/11/20,90/UBND-VX` },
+  },
+  {
+    ts: '2026-11-20T12:00:00Z',
+    type: 'document.replied',
+    data: { docId: D2, agency: H01, replyDocId: `${H01},2026/11/20,91/UBND-VX` },
+  },
+  {
+    ts: '2026-11-20T16:50:00Z',
+    type: 'server.state',
+    data: { serverId: 'MCBM-041', state: 'disconnected', reason: 'no route to host' },
+  },
   // D5: H41 → T01 at 23:59:59 local (inside), delivered 00:00:01 local on the 21st (outside).
-  { ts: '2026-11-20T16:59:59Z', type: 'document.sent', data: { docId: D5, sender: H41, recipients: [T01], attachments: 1, sizeBytes: 100 } },
+  {
+    ts: '2026-11-20T16:59:59Z',
+    type: 'document.sent',
+    data: { docId: D5, sender: H41, recipients: [T01], attachments: 1, sizeBytes: 100 },
+  },
   { ts: '2026-11-20T16:59:59Z', type: 'signature.verified', data: { docId: D5, agency: H41, result: 'valid' } },
   { ts: '2026-11-20T17:00:01Z', type: 'document.delivered', data: { docId: D5, recipient: T01 } },
   { ts: '2026-11-20T17:20:00Z', type: 'server.state', data: { serverId: 'MCBM-041', state: 'connected' } },
-  { ts: '2026-11-20T18:00:00Z', type: 'document.replied', data: { docId: D7, agency: H41, replyDocId: `${H41},2026/11/21,92/UBND-VX` } },
+  {
+    ts: '2026-11-20T18:00:00Z',
+    type: 'document.replied',
+    data: { docId: D7, agency: H41, replyDocId: `${H41},2026/11/21,92/UBND-VX` },
+  },
 ];
 
 export const HUB = { hubId: 'hub-test', hubName: 'Trục thử nghiệm', epoch: 'e1' };
@@ -154,7 +215,8 @@ export function eventMessages(): Record<string, unknown>[] {
 /** The whole stream parsed as the ingest client would: opening, then every event. */
 export function fixtureMessages(): (TelemetryMessage | UnknownMessage)[] {
   const parsed = parseFrame(JSON.stringify([...openingMessages(), ...eventMessages()]));
-  if (parsed.rejections.length > 0) throw new Error(`fixture stream does not parse: ${JSON.stringify(parsed.rejections[0])}`);
+  if (parsed.rejections.length > 0)
+    throw new Error(`fixture stream does not parse: ${JSON.stringify(parsed.rejections[0])}`);
   return parsed.messages;
 }
 
