@@ -36,6 +36,8 @@ export class ClientSession {
   private cursor = 0;
   private lastSentAt = performance.now();
   private waitingForDrain = false;
+  /** Frames handed to the socket whose write has not completed. */
+  private inFlight = 0;
   private closed = false;
 
   constructor(readonly ws: WebSocket, private readonly host: SessionHost, private readonly hubEpoch: string) {
@@ -79,8 +81,7 @@ export class ClientSession {
     let pos = buffer.positionAfter(this.cursor);
     const size = buffer.size;
     if (pos >= size) return;
-    let frames = 0;
-    while (pos < size && ws.bufferedAmount < HIGH_WATER_BYTES) {
+    while (pos < size) {
       const end = Math.min(size, pos + batchMax);
       let frame: string;
       if (end - pos === 1) frame = buffer.textAt(pos);
@@ -91,24 +92,25 @@ export class ClientSession {
       }
       this.cursor = buffer.seqAt(end - 1);
       pos = end;
-      frames++;
-      if (pos < size && ws.bufferedAmount + frame.length < HIGH_WATER_BYTES) ws.send(frame);
-      else {
-        this.sendLast(frame);
+      this.inFlight++;
+      ws.send(frame, this.onFlushed);
+      if (ws.bufferedAmount >= HIGH_WATER_BYTES) {
+        this.waitingForDrain = true;
         break;
       }
     }
-    if (frames) this.lastSentAt = performance.now();
+    this.lastSentAt = performance.now();
   }
 
-  /** Sends the round's last frame and resumes pumping once the socket has taken it. */
-  private sendLast(frame: string): void {
-    this.waitingForDrain = true;
-    this.ws.send(frame, () => {
+  /** A frame reached the socket: resume once the backlog has halved or nothing is left in flight. */
+  private readonly onFlushed = (): void => {
+    this.inFlight--;
+    if (!this.waitingForDrain || this.closed) return;
+    if (this.inFlight === 0 || this.ws.bufferedAmount < HIGH_WATER_BYTES / 2) {
       this.waitingForDrain = false;
-      if (!this.closed) setImmediate(() => this.pump());
-    });
-  }
+      setImmediate(() => this.pump());
+    }
+  };
 
   /** Sends a heartbeat if nothing went out for the heartbeat interval. */
   heartbeatIfIdle(now: number, data: object): void {

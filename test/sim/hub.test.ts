@@ -47,6 +47,15 @@ describe('simulated hub', () => {
     expect(frames.some((f) => f.startsWith('['))).toBe(true);
   });
 
+  it('catches up a backlog far larger than the socket high-water mark without stalling', async () => {
+    const h = await hub({ batchMax: 1, bufferSize: 40_000 });
+    h.emitEvents(30_000);
+    const { messages } = await collect(h.url, hasSeq(h.newestSeq));
+    const events = durable(messages);
+    expect(events).toHaveLength(h.newestSeq);
+    expect(events.every((m, i) => m.seq === i + 1)).toBe(true);
+  });
+
   it('gives the identical durable stream for the same seed and start', async () => {
     const a = await hub({ seed: 11 });
     const b = await hub({ seed: 11 });
