@@ -57,7 +57,7 @@ export function overdueDocuments(ctx: MetricsContext, now: number, scope?: Agenc
       `SELECT d.recipient, d.reply_by, doc.doc_id, doc.sender, doc.subject
        FROM deliveries d INDEXED BY ${index} JOIN documents doc ON doc.id = d.doc
        WHERE d.reply_by IS NOT NULL AND d.answered_at IS NULL AND d.reply_by < @now${scopeFilter('d.recipient', scoped !== null)}
-       ORDER BY d.reply_by LIMIT @limit`,
+       ORDER BY d.reply_by, d.doc, d.recipient LIMIT @limit`,
     )
     .all(params) as { recipient: number; reply_by: number; doc_id: string; sender: number; subject: string | null }[];
   return rows.map((r) => ({

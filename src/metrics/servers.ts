@@ -14,8 +14,8 @@ interface ServerDbRow {
 }
 
 /**
- * Time spent disconnected and drops within [start, now], from the state at `start` and the
- * transitions after it.
+ * Time spent disconnected and drops within [start, now], from the state just before `start`
+ * and the transitions from `start` on (a drop at the very start counts in the window).
  */
 export function downtime(
   stateAtStart: ServerState | 'unknown',
@@ -54,9 +54,9 @@ export function servers(ctx: MetricsContext, now: number, window: WindowKey): Se
     list.push(code);
   }
   const atStart = ctx
-    .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at <= ? ORDER BY at DESC LIMIT 1')
+    .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at < ? ORDER BY at DESC LIMIT 1')
     .pluck();
-  const inWindow = ctx.statement('SELECT at, to_state AS "to" FROM server_transitions WHERE server = ? AND at > ? AND at <= ? ORDER BY at');
+  const inWindow = ctx.statement('SELECT at, to_state AS "to" FROM server_transitions WHERE server = ? AND at >= ? AND at <= ? ORDER BY at');
   return rows.map((r) => {
     const initial = (atStart.get(r.id, start) as ServerState | undefined) ?? 'unknown';
     const { downtimeMs, drops } = downtime(initial, inWindow.all(r.id, start, now) as { at: number; to: ServerState }[], start, now);

@@ -22,6 +22,8 @@ interface EffectHandlers {
   'server.upsert': void;
 }
 
+const DOC_CACHE_SIZE = 1_000_000;
+
 /** The minute an event counts in. */
 export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
 
@@ -46,6 +48,13 @@ export class EventEffects {
   private readonly heartbeats = new Map<string, { ts: number; latencyMs: number }>();
   /** Per batch: answered on time / late per agency. */
   private readonly answered = new Map<number, [number, number]>();
+  /**
+   * Document id → row id of documents sent lately: deliveries, statuses and replies follow their
+   * document within hours or days, so most lookups skip the text index. Bounded; emptied on
+   * rollback, since an id from an undone transaction would point at nothing.
+   */
+  private readonly docRows = new Map<string, number>();
+  private readonly findDocument;
 
   constructor(
     db: Database.Database,
@@ -61,22 +70,22 @@ export class EventEffects {
       `INSERT OR IGNORE INTO deliveries (doc, sent_at, reply_by, recipient)
        SELECT ?, ?, ?, value FROM json_each(?)`,
     );
-    const docRef = '(SELECT id FROM documents WHERE doc_id = ?)';
+    this.findDocument = db.prepare<[string], number>('SELECT id FROM documents WHERE doc_id = ?').pluck();
     this.markDelivered = db.prepare(
-      `UPDATE deliveries SET delivered_at = coalesce(delivered_at, ?) WHERE doc = ${docRef} AND recipient = ?`,
+      `UPDATE deliveries SET delivered_at = coalesce(delivered_at, ?) WHERE doc = ? AND recipient = ?`,
     );
     this.markFailed = db.prepare(
       `UPDATE deliveries SET failed_at = coalesce(failed_at, ?), fail_reason = coalesce(fail_reason, ?)
-       WHERE doc = ${docRef} AND recipient = ?`,
+       WHERE doc = ? AND recipient = ?`,
     );
     this.markStatus = db.prepare(
       `UPDATE deliveries SET statuses = statuses | @bit,
          arrived_at = CASE WHEN @arrival THEN coalesce(arrived_at, @ts) ELSE arrived_at END,
          accepted_at = CASE WHEN @accept THEN coalesce(accepted_at, @ts) ELSE accepted_at END
-       WHERE doc = (SELECT id FROM documents WHERE doc_id = @docId) AND recipient = @agency`,
+       WHERE doc = @doc AND recipient = @agency`,
     );
-    this.markAnswered = db.prepare<[number, string, number], { reply_by: number }>(
-      `UPDATE deliveries SET answered_at = ? WHERE doc = ${docRef} AND recipient = ?
+    this.markAnswered = db.prepare<[number, number, number], { reply_by: number }>(
+      `UPDATE deliveries SET answered_at = ? WHERE doc = ? AND recipient = ?
          AND reply_by IS NOT NULL AND answered_at IS NULL RETURNING reply_by`,
     );
     this.deadlineCount = db.prepare(
@@ -109,33 +118,49 @@ export class EventEffects {
     const replyBy = d.replyBy ? Date.parse(d.replyBy) : null;
     const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, d.subject ?? null, d.recipients.length)!;
     if (doc.sends > 1) this.minutes.add(minute, sender, COL.dupSent);
+    if (this.docRows.size >= DOC_CACHE_SIZE) this.docRows.clear();
+    this.docRows.set(d.docId, doc.id);
     const ids = d.recipients.map((r) => this.agencies.idOf(r));
     this.insertDeliveries.run(doc.id, ts, replyBy, JSON.stringify(ids));
+  }
+
+  /** The row id of a document, or undefined for one sent before the cache's history. */
+  private docRow(docId: string): number | undefined {
+    const cached = this.docRows.get(docId);
+    if (cached !== undefined) return cached;
+    const id = this.findDocument.get(docId);
+    if (id !== undefined) this.docRows.set(docId, id);
+    return id;
   }
 
   documentDelivered(m: Effecting<'document.delivered'>, ts: number): void {
     const recipient = this.agencies.idOf(m.data.recipient);
     this.minutes.add(minuteOf(ts), recipient, COL.received);
-    this.markDelivered.run(ts, m.data.docId, recipient);
+    const doc = this.docRow(m.data.docId);
+    if (doc !== undefined) this.markDelivered.run(ts, doc, recipient);
   }
 
   documentFailed(m: Effecting<'document.failed'>, ts: number): void {
     const recipient = this.agencies.idOf(m.data.recipient);
     this.minutes.add(minuteOf(ts), recipient, COL.fail(m.data.reason));
-    this.markFailed.run(ts, m.data.reason, m.data.docId, recipient);
+    const doc = this.docRow(m.data.docId);
+    if (doc !== undefined) this.markFailed.run(ts, m.data.reason, doc, recipient);
   }
 
   statusReported(m: Effecting<'status.reported'>, ts: number): void {
     const agency = this.agencies.idOf(m.data.agency);
     const code = m.data.code;
     this.minutes.add(minuteOf(ts), agency, COL.status(code));
-    this.markStatus.run({ bit: statusBit(code), arrival: code === '01' ? 1 : 0, accept: code === '03' ? 1 : 0, ts, docId: m.data.docId, agency });
+    const doc = this.docRow(m.data.docId);
+    if (doc === undefined) return;
+    this.markStatus.run({ bit: statusBit(code), arrival: code === '01' ? 1 : 0, accept: code === '03' ? 1 : 0, ts, doc, agency });
   }
 
   documentReplied(m: Effecting<'document.replied'>, ts: number): void {
     const agency = this.agencies.idOf(m.data.agency);
     this.minutes.add(minuteOf(ts), agency, COL.replied);
-    const row = this.markAnswered.get(ts, m.data.docId, agency);
+    const doc = this.docRow(m.data.docId);
+    const row = doc === undefined ? undefined : this.markAnswered.get(ts, doc, agency);
     if (!row) return;
     let counts = this.answered.get(agency);
     if (!counts) this.answered.set(agency, (counts = [0, 0]));
@@ -181,5 +206,11 @@ export class EventEffects {
   clear(): void {
     this.heartbeats.clear();
     this.answered.clear();
+  }
+
+  /** After a rolled-back transaction: forget everything that may name undone rows. */
+  reset(): void {
+    this.clear();
+    this.docRows.clear();
   }
 }

@@ -119,7 +119,7 @@ export class Writer {
     } catch (err) {
       this.minutes.clear();
       this.hours.clear();
-      this.effects.clear();
+      this.effects.reset();
       this.agencies.forgetAbove(maxAgency);
       this.streams.reload();
       this.hoursFold.reload();

@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { A, docId } from '../support/telemetry.js';
+import { byAgency, DAY, fixtureCache, HOUR } from './fixture.js';
+
+let fx: ReturnType<typeof fixtureCache> | undefined;
+afterEach(() => fx?.close());
+
+const NOW = Date.UTC(2026, 10, 22, 3, 0);
+const iso = (t: number) => new Date(t).toISOString();
+const sent = (n: number, at: number, replyBy: number | null, recipients: string[] = [A.ngheAn]): [number, 'document.sent', unknown] => [
+  at,
+  'document.sent',
+  {
+    docId: docId(A.vpcp, n),
+    sender: A.vpcp,
+    recipients,
+    attachments: 0,
+    sizeBytes: 1,
+    subject: `Văn bản ${n}`,
+    ...(replyBy !== null && { replyBy: iso(replyBy) }),
+  },
+];
+const replied = (n: number, at: number, agency: string = A.ngheAn): [number, 'document.replied', unknown] => [
+  at,
+  'document.replied',
+  { docId: docId(A.vpcp, n), agency, replyDocId: docId(agency, 900 + n) },
+];
+
+describe('reply deadlines', () => {
+  function scenario() {
+    fx = fixtureCache(NOW);
+    fx.write(
+      sent(1, NOW - 10 * DAY, NOW - 2 * HOUR, [A.ngheAn, A.caoBang]), // overdue by 2 h for both
+      sent(2, NOW - 2 * DAY, NOW + 3 * HOUR), // due within 24 h
+      sent(3, NOW - 1 * DAY, NOW + 48 * HOUR), // open, not yet due
+      sent(4, NOW - 20 * DAY, NOW - 5 * DAY), // answered on time
+      sent(5, NOW - 20 * DAY, NOW - 3 * DAY), // answered late
+      sent(6, NOW - 30 * DAY, NOW - 9 * DAY, [A.caoBang]), // overdue by 9 days
+      sent(7, NOW - DAY, null), // no deadline
+      replied(4, NOW - 6 * DAY),
+      replied(5, NOW - 1 * DAY),
+      replied(7, NOW - HOUR), // a reply to a document without deadline changes nothing
+    );
+    return fx;
+  }
+
+  it('gives the appendix columns per recipient agency, and zeros for one without any', () => {
+    const rows = byAgency(scenario().metrics.deadlines(NOW));
+    expect(rows[A.ngheAn]).toEqual({
+      agencyId: A.ngheAn,
+      open: 3,
+      dueWithin24h: 1,
+      overdue: 1,
+      oldestOverdueMs: 2 * HOUR,
+      answeredOnTime: 1,
+      answeredLate: 1,
+    });
+    expect(rows[A.caoBang]).toEqual({
+      agencyId: A.caoBang,
+      open: 2,
+      dueWithin24h: 0,
+      overdue: 2,
+      oldestOverdueMs: 9 * DAY,
+      answeredOnTime: 0,
+      answeredLate: 0,
+    });
+    expect(rows[A.quiet]).toEqual({
+      agencyId: A.quiet,
+      open: 0,
+      dueWithin24h: 0,
+      overdue: 0,
+      oldestOverdueMs: null,
+      answeredOnTime: 0,
+      answeredLate: 0,
+    });
+  });
+
+  it('lists overdue documents, most overdue first, nationally and for one agency', () => {
+    const m = scenario().metrics;
+    expect(m.overdueDocuments(NOW).map((d) => [d.docId, d.recipient, d.overdueMs])).toEqual([
+      [docId(A.vpcp, 6), A.caoBang, 9 * DAY],
+      // Same deadline: in the order the recipients were registered (Cao Bằng before Nghệ An).
+      [docId(A.vpcp, 1), A.caoBang, 2 * HOUR],
+      [docId(A.vpcp, 1), A.ngheAn, 2 * HOUR],
+    ]);
+    expect(m.overdueDocuments(NOW, { agencyIds: [A.ngheAn] })).toEqual([
+      { docId: docId(A.vpcp, 1), sender: A.vpcp, recipient: A.ngheAn, replyBy: NOW - 2 * HOUR, overdueMs: 2 * HOUR, subject: 'Văn bản 1' },
+    ]);
+    expect(m.overdueDocuments(NOW, undefined, 1)).toHaveLength(1);
+  });
+
+  it('counts them in the national totals', () => {
+    expect(scenario().metrics.totals(NOW, '1h')).toMatchObject({ overdueReplies: 3, dueWithin24h: 1 });
+  });
+});
