@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -119,5 +121,36 @@ describe('what the hub receives from the console', () => {
     expect(sinces[0]).toBe(0);
     expect(Math.max(...sinces)).toBeGreaterThan(0);
     expect(sinces.at(-1)).toBe(0);
+  });
+
+  it('never follows a redirect, so the token is never carried to another host', async () => {
+    const elsewhere: string[] = [];
+    const listen = (server: Server) => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
+    const other = createServer((req, res) => {
+      elsewhere.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+      res.end();
+    });
+    other.on('upgrade', (req, socket) => {
+      elsewhere.push(`UPGRADE ${req.url} ${req.headers.authorization ?? ''}`);
+      socket.destroy();
+    });
+    const otherPort = await listen(other);
+    const redirecting = createServer((_req, res) => res.end());
+    redirecting.on('upgrade', (_req, socket) => {
+      socket.end(`HTTP/1.1 302 Found\r\nLocation: ws://127.0.0.1:${otherPort}/v1/telemetry\r\nContent-Length: 0\r\n\r\n`);
+    });
+    const port = await listen(redirecting);
+    const cache = openCache({ path: path.join(dir, 'redirect.sqlite') });
+    const client = startIngest({ url: `ws://127.0.0.1:${port}`, sink: cacheSink(cache), token: 'tok-secret', backoff: { initialMs: 5, maxMs: 10 } });
+    try {
+      await until(() => client.status().state === 'offline', () => 'offline');
+      expect(client.status().lastError?.message).toMatch(/302/);
+      expect(elsewhere).toEqual([]);
+    } finally {
+      await client.stop();
+      cache.close();
+      await new Promise((r) => redirecting.close(r));
+      await new Promise((r) => other.close(r));
+    }
   });
 });
