@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AgencyIds } from '../store/agency-ids.js';
+import type { Agency } from '../protocol/index.js';
 import type { AgencyScope } from './types.js';
 
 /** Tunables of the numbers; defaults suit the hub's rules and can be set per console. */
@@ -28,21 +29,47 @@ export interface MetricsContext {
   readonly options: MetricsOptions;
   /** Prepared once per SQL text. */
   statement(sql: string): Database.Statement;
+  /** The registry as listed now, re-read only when the writer has changed it. */
+  registry(): RegistrySnapshot;
+}
+
+/** The listed agencies and servers, cached between registry changes. */
+export interface RegistrySnapshot {
+  readonly agencies: readonly Agency[];
+  /** Their codes, sorted. */
+  readonly codes: readonly string[];
 }
 
 export function createContext(db: Database.Database, ids: AgencyIds, options: MetricsOptions): MetricsContext {
   const cache = new Map<string, Database.Statement>();
+  const statement = (sql: string): Database.Statement => {
+    let s = cache.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      cache.set(sql, s);
+    }
+    return s;
+  };
+  let snapshot: RegistrySnapshot | null = null;
+  let version: number | null = null;
   return {
     db,
     ids,
     options,
-    statement(sql) {
-      let s = cache.get(sql);
-      if (!s) {
-        s = db.prepare(sql);
-        cache.set(sql, s);
-      }
-      return s;
+    statement,
+    registry() {
+      const now = (statement("SELECT n FROM counters WHERE name = 'registry_version'").pluck().get() as number | undefined) ?? 0;
+      if (snapshot && version === now) return snapshot;
+      const rows = statement(
+        `SELECT code, name, level, parent, connection, server FROM agencies
+         WHERE listed = 1 AND removed_at IS NULL ORDER BY code`,
+      )
+        .raw()
+        .all() as [string, string, 1 | 2 | 3 | 4, string | null, 'direct' | 'lgsp', string][];
+      const agencies = rows.map(([id, name, level, parent, connection, securityServer]) => ({ id, name, level, parent, connection, securityServer }));
+      snapshot = { agencies, codes: agencies.map((a) => a.id) };
+      version = now;
+      return snapshot;
     },
   };
 }
@@ -68,7 +95,7 @@ export const scopeFilter = (column: string, scoped: boolean): string =>
  */
 export function agencyUniverse(ctx: MetricsContext, scope: AgencyScope | undefined): string[] {
   if (scope?.agencyIds) return [...scope.agencyIds];
-  return ctx.statement('SELECT code FROM agencies WHERE listed = 1 AND removed_at IS NULL ORDER BY code').pluck().all() as string[];
+  return [...ctx.registry().codes];
 }
 
 /** Hours before this are complete in `rollup_hour`. */

@@ -1,22 +1,9 @@
 import type { Agency, SecurityServer } from '../protocol/index.js';
 import type { MetricsContext } from './context.js';
 
-/** The agencies the hub lists now (removed ones left out), by code. */
+/** The agencies the hub lists now (removed ones left out), by code; cached between changes. */
 export function agencies(ctx: MetricsContext): Agency[] {
-  const rows = ctx
-    .statement(
-      `SELECT code, name, level, parent, connection, server FROM agencies
-       WHERE listed = 1 AND removed_at IS NULL ORDER BY code`,
-    )
-    .all() as { code: string; name: string; level: 1 | 2 | 3 | 4; parent: string | null; connection: 'direct' | 'lgsp'; server: string }[];
-  return rows.map((r) => ({
-    id: r.code,
-    name: r.name,
-    level: r.level,
-    parent: r.parent,
-    connection: r.connection,
-    securityServer: r.server,
-  }));
+  return [...ctx.registry().agencies];
 }
 
 /** The security servers the hub lists, by id. */

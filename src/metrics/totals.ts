@@ -29,7 +29,7 @@ export function totals(ctx: MetricsContext, now: number, window: WindowKey): Nat
     for (let i = 0; i < FAILS.length; i++) deliveryFailures += s[3 + nSig + i]!;
     if (s.some((v) => v > 0)) agenciesActive++;
   }
-  const agencies = ctx.statement('SELECT count(*) FROM agencies WHERE listed = 1 AND removed_at IS NULL').pluck().get() as number;
+  const agencies = ctx.registry().agencies.length;
   const servers = ctx
     .statement(
       `SELECT count(*), coalesce(sum(state = 'disconnected'), 0), coalesce(sum(state = 'degraded'), 0) FROM servers`,

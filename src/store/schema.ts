@@ -12,7 +12,9 @@ const rollupTable = (name: string, unit: string): string => `
 /**
  * Version 1 of the cache. Events are keyed by (stream, seq), a stream being one epoch of one
  * hub, so histories never mix. Every screen reads the rollups and the derived tables, whose
- * partial indexes hold exactly the rows a screen counts (pending deliveries, open deadlines…).
+ * partial indexes hold exactly the rows a screen counts (pending deliveries, open deadlines…);
+ * each partial index also carries the columns of its own condition, so that counting through
+ * it never touches the table (a covering index).
  */
 const v1 = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -122,13 +124,13 @@ const v1 = `
     answered_at INTEGER,
     PRIMARY KEY (doc, recipient)
   ) WITHOUT ROWID;
-  CREATE INDEX deliveries_pending ON deliveries (sent_at, recipient)
+  CREATE INDEX deliveries_pending ON deliveries (sent_at, recipient, delivered_at, failed_at)
     WHERE delivered_at IS NULL AND failed_at IS NULL;
-  CREATE INDEX deliveries_unreported ON deliveries (delivered_at, recipient)
+  CREATE INDEX deliveries_unreported ON deliveries (delivered_at, recipient, statuses)
     WHERE statuses = 0 AND delivered_at IS NOT NULL;
-  CREATE INDEX deliveries_open_deadline ON deliveries (recipient, reply_by)
+  CREATE INDEX deliveries_open_deadline ON deliveries (recipient, reply_by, answered_at)
     WHERE reply_by IS NOT NULL AND answered_at IS NULL;
-  CREATE INDEX deliveries_open_by_due ON deliveries (reply_by)
+  CREATE INDEX deliveries_open_by_due ON deliveries (reply_by, answered_at)
     WHERE reply_by IS NOT NULL AND answered_at IS NULL;
   CREATE INDEX deliveries_accepted ON deliveries (accepted_at, recipient, arrived_at)
     WHERE accepted_at IS NOT NULL AND arrived_at IS NOT NULL;

@@ -135,6 +135,7 @@ export class Writer {
     let gapsOpened = 0;
     let gapsFilled = 0;
     let unknownTypes = 0;
+    let registryChanged = false;
     let newestMinute: number | null = null;
     const touched = new Set<StreamState>();
 
@@ -155,6 +156,7 @@ export class Writer {
           case 'registry.snapshot':
             for (const a of m.data.agencies) this.registry.agency(a);
             for (const s of m.data.securityServers) this.registry.server(s);
+            registryChanged = true;
             continue;
         }
       }
@@ -202,7 +204,10 @@ export class Writer {
       const minute = minuteOf(ts);
       if (newestMinute === null || minute > newestMinute) newestMinute = minute;
       if (isUnknownMessage(event)) unknownTypes++;
-      else this.applyEffects(event, ts, stream.id);
+      else {
+        this.applyEffects(event, ts, stream.id);
+        if (event.type === 'agency.upsert' || event.type === 'agency.removed' || event.type === 'server.upsert') registryChanged = true;
+      }
     }
 
     for (const gap of meta.gaps ?? []) {
@@ -216,6 +221,8 @@ export class Writer {
     if (duplicates) this.bumpCounter.run('duplicates', duplicates);
     if (unknownTypes) this.bumpCounter.run('unknown_types', unknownTypes);
     if (meta.unknownFields) this.bumpCounter.run('unknown_fields', meta.unknownFields);
+    // Readers cache the registry and re-read it when this counter moves.
+    if (registryChanged) this.bumpCounter.run('registry_version', 1);
 
     this.hoursFold.routeLate(this.minutes, this.hours);
     this.minutes.flush();
