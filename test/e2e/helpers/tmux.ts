@@ -6,6 +6,8 @@ export interface TmuxSession {
   readonly name: string;
   /** The visible screen as plain text, one string per row. */
   capture(): string;
+  /** The visible screen with its colours and attributes as SGR escape sequences. */
+  captureStyled(): string;
   /** Types keys as tmux names them (`Enter`, `Escape`, `q`, `C-c`…). */
   send(...keys: string[]): void;
   /** Types literal text. */
@@ -50,6 +52,7 @@ export function startTmux(command: string, opts: { cols?: number; rows?: number;
   const session: TmuxSession = {
     name,
     capture: () => tmux('capture-pane', '-p', '-t', name),
+    captureStyled: () => tmux('capture-pane', '-p', '-e', '-t', name),
     send: (...keys) => void tmux('send-keys', '-t', name, ...keys),
     type: (text) => void tmux('send-keys', '-t', name, '-l', text),
     async waitFor(predicate, what, timeoutMs = 20_000) {

@@ -1,0 +1,79 @@
+/**
+ * The real `bin/hubmon` in a real terminal (tmux, 80×24) against the simulated hub on 127.0.0.1:
+ * drill into the agency behind a security server that is down, come back, quit, and find the
+ * terminal given back as it was.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimHub, type SimHub } from '../../src/sim/index.js';
+import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+const bin = join(root, 'bin/hubmon.js');
+const built = existsSync(join(root, 'dist/cli/main.js'));
+
+describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
+  let hub: SimHub;
+  let dir: string;
+  const sessions: TmuxSession[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hubmon-e2e-'));
+    // 20× speed: the scripted outage (simulated minutes 1–13) is down from ~3 s to ~39 s real time.
+    hub = await startSimHub({ port: 0, seed: 5, speed: 20, agencies: 200, history: 30 * 60_000 });
+  });
+
+  afterAll(async () => {
+    for (const s of sessions) s.kill();
+    await hub?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['colour', {}],
+    ['NO_COLOR and TERM=linux', { NO_COLOR: '1', TERM: 'linux' }],
+  ])('drills into the agency behind a down security server and back, then quits cleanly (%s)', async (name, env) => {
+    const outage = hub.incidents.find((i) => i.kind === 'server_down');
+    expect(outage).toBeDefined();
+    const serverId = outage!.target;
+    const home = join(dir, name.replace(/\W+/g, '-'));
+    const term = startTmux(`node ${bin} --url ${hub.url} --cache ${join(home, 'cache.sqlite')} --lang en`, {
+      cols: 80,
+      rows: 24,
+      env: { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), ...env },
+    });
+    sessions.push(term);
+
+    await term.waitFor((s) => /\blive\b/.test(s.split('\n')[0] ?? ''), 'the header to say live');
+    term.send('3');
+    await term.waitFor((s) => s.includes('Security servers'), 'the servers screen');
+    // Servers sort worst first: the outage is near the top once the hub reports it.
+    const isDownRow = (line: string) => line.includes(serverId) && line.includes('DOWN');
+    await term.waitFor((s) => s.split('\n').some(isDownRow), `server ${serverId} shown DOWN`, 40_000);
+    // Walk the cursor onto it (another server may be flapping down beside it).
+    await term.waitFor((s) => {
+      const lines = s.split('\n');
+      if (lines.some((l) => l.startsWith('›') && isDownRow(l))) return true;
+      term.send('j');
+      return false;
+    }, 'the cursor on the down server');
+    term.send('Enter');
+    const detail = await term.waitFor((s) => /level \d/.test(s) && s.includes(`server ${serverId} DOWN`), 'the agency detail');
+    const agencyLine = detail.split('\n').find((l) => l.includes('000.'));
+    expect(agencyLine).toBeDefined();
+    expect(outage!.affectedAgencies.some((id) => detail.includes(id))).toBe(true);
+    // Colours (SGR 30–38, 40–48, 90–97, 100–107; 39/49 are the resets) only when colour is allowed.
+    const colours = /\u001b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+    expect(colours.test(term.captureStyled())).toBe(!('NO_COLOR' in env));
+
+    term.send('Escape');
+    await term.waitFor((s) => s.split('\n').some((line) => line.startsWith('›') && line.includes(serverId)), 'back on the servers list');
+
+    term.send('q');
+    const after = await term.waitFor((s) => s.includes('[exit 0]'), 'the console to exit 0');
+    expect(after).not.toContain('DOWN');
+    expect(term.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
+  });
+});
