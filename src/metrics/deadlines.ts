@@ -5,43 +5,45 @@ const DAY = 86_400_000;
 const OPEN = 'reply_by IS NOT NULL AND answered_at IS NULL';
 
 /**
- * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`: the open ones read
- * from the partial index that holds exactly them, the answered ones from counters kept on ingest.
+ * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the
+ * oldest open deadline and the answered counts are kept on ingest; only the deadlines still in
+ * the future are read here (from the due-date index), and overdue = open − not yet due.
  */
 export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope): DeadlineRow[] {
   const scoped = scopeIds(ctx, scope);
-  const params: Record<string, unknown> = { now, soon: now + DAY };
-  if (scoped !== null) params.scope = scoped;
-  const open = ctx
+  const withScope = (p: Record<string, unknown>): Record<string, unknown> => (scoped !== null ? { ...p, scope: scoped } : p);
+  const counts = ctx
+    .statement(`SELECT agency, on_time, late, open, oldest_open FROM deadline_counts WHERE 1${scopeFilter('agency', scoped !== null)}`)
+    .raw()
+    .all(withScope({})) as [number, number, number, number, number | null][];
+  const future = new Map<number, [number, number]>();
+  for (const [recipient, notDue, dueSoon] of ctx
     .statement(
-      `SELECT recipient, count(*), sum(reply_by < @now), sum(reply_by >= @now AND reply_by < @soon), min(reply_by)
-       FROM deliveries INDEXED BY deliveries_open_deadline WHERE ${OPEN}${scopeFilter('recipient', scoped !== null)}
-       GROUP BY recipient`,
+      `SELECT recipient, count(*), sum(reply_by < @soon) FROM deliveries INDEXED BY deliveries_open_by_due
+       WHERE ${OPEN} AND reply_by >= @now${scopeFilter('recipient', scoped !== null)} GROUP BY recipient`,
     )
     .raw()
-    .all(params) as number[][];
-  const answered = ctx
-    .statement(`SELECT agency, on_time, late FROM deadline_counts WHERE 1${scopeFilter('agency', scoped !== null)}`)
-    .raw()
-    .all(scoped !== null ? { scope: scoped } : {}) as number[][];
-  const byId = new Map<number, { open?: number[]; answered?: number[] }>();
-  for (const r of open) byId.set(r[0]!, { open: r });
-  for (const r of answered) byId.set(r[0]!, { ...byId.get(r[0]!), answered: r });
+    .all(withScope({ now, soon: now + DAY })) as [number, number, number][]) {
+    future.set(recipient, [notDue, dueSoon]);
+  }
+  const byId = new Map(counts.map((c) => [c[0], c]));
   const codes = new Set(agencyUniverse(ctx, scope));
   for (const id of byId.keys()) codes.add(ctx.ids.codeOf(id));
   return [...codes].sort().map((code) => {
     const id = ctx.ids.find(code);
-    const x = id === undefined ? undefined : byId.get(id);
-    const overdue = x?.open?.[2] ?? 0;
-    const oldest = x?.open?.[4];
+    const c = id === undefined ? undefined : byId.get(id);
+    const f = id === undefined ? undefined : future.get(id);
+    const open = c?.[3] ?? 0;
+    const overdue = open - (f?.[0] ?? 0);
+    const oldest = c?.[4] ?? null;
     return {
       agencyId: code,
-      open: x?.open?.[1] ?? 0,
-      dueWithin24h: x?.open?.[3] ?? 0,
+      open,
+      dueWithin24h: f?.[1] ?? 0,
       overdue,
-      oldestOverdueMs: overdue > 0 && oldest !== undefined ? now - oldest : null,
-      answeredOnTime: x?.answered?.[1] ?? 0,
-      answeredLate: x?.answered?.[2] ?? 0,
+      oldestOverdueMs: overdue > 0 && oldest !== null ? now - oldest : null,
+      answeredOnTime: c?.[1] ?? 0,
+      answeredLate: c?.[2] ?? 0,
     };
   });
 }
@@ -70,14 +72,15 @@ export function overdueDocuments(ctx: MetricsContext, now: number, scope?: Agenc
   }));
 }
 
-/** National count of overdue and soon-due replies, straight from the due-date index. */
+/** National count of overdue and soon-due replies: open (kept on ingest) minus not yet due. */
 export function deadlineTotals(ctx: MetricsContext, now: number): { overdue: number; dueWithin24h: number } {
+  const open = (ctx.statement('SELECT coalesce(sum(open), 0) FROM deadline_counts').pluck().get() as number) ?? 0;
   const row = ctx
     .statement(
-      `SELECT sum(reply_by < @now), sum(reply_by >= @now AND reply_by < @soon)
-       FROM deliveries INDEXED BY deliveries_open_by_due WHERE ${OPEN}`,
+      `SELECT count(*), coalesce(sum(reply_by < @soon), 0) FROM deliveries INDEXED BY deliveries_open_by_due
+       WHERE ${OPEN} AND reply_by >= @now`,
     )
     .raw()
-    .get({ now, soon: now + DAY }) as (number | null)[];
-  return { overdue: row[0] ?? 0, dueWithin24h: row[1] ?? 0 };
+    .get({ now, soon: now + DAY }) as [number, number];
+  return { overdue: open - row[0], dueWithin24h: row[1] };
 }

@@ -1,16 +1,119 @@
 import type { Agency } from '../protocol/index.js';
 
 /**
- * How rows of one agency's own numbers are combined into a subtree's: numbers add (per-minute
- * rates too); number arrays (sparklines) add element by element; records of numbers add per
- * key; string arrays (status codes) are united and sorted; `null` is "unknown" and yields to a
+ * Roll-up of the four government levels (4 cấp chính quyền): each unit's figures plus those of
+ * every unit under it (ministry/province → departments/districts → divisions/wards → communes),
+ * so a province's row tells whether anything beneath it is failing. The one roll-up of the
+ * project: the console's agency lists, `hubmon report` and the tests all sum subtrees here.
+ */
+
+/** A node of the agency tree. */
+export interface TreeNode {
+  readonly id: string;
+  /** Parent unit's id; null for a top-level ministry or province. */
+  readonly parent: string | null;
+}
+
+/** The registry as a tree of indexes into it, built once per registry array. */
+export interface AgencyTree {
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Registry index of each node's parent; -1 for a top-level unit, an unknown parent or a cycle. */
+  readonly parentIndex: Int32Array;
+  /** Every node index, each after all of its descendants (deepest first). */
+  readonly bottomUp: Int32Array;
+  /** Direct children of each node. */
+  readonly childCount: Int32Array;
+}
+
+const trees = new WeakMap<readonly TreeNode[], AgencyTree>();
+
+/**
+ * The tree of `nodes`, cached by array identity: the cache hands out the same registry array
+ * until the registry changes, so a refresh pays for this once. Depth comes from the parent
+ * links, not a declared level, so a hub that mislabels a level still sums correctly.
+ */
+export function agencyTree(nodes: readonly TreeNode[]): AgencyTree {
+  const cached = trees.get(nodes);
+  if (cached) return cached;
+  const n = nodes.length;
+  const indexOf = new Map<string, number>();
+  nodes.forEach((node, i) => indexOf.set(node.id, i));
+  const parentIndex = new Int32Array(n).fill(-1);
+  const childCount = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = nodes[i]?.parent;
+    const at = p == null ? undefined : indexOf.get(p);
+    if (at !== undefined && at !== i) parentIndex[i] = at;
+  }
+  // Depth by walking up; a node met twice on one walk closes a cycle, which is cut there.
+  const depth = new Int32Array(n).fill(-1);
+  const path: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let cur = i;
+    const onPath = new Set<number>();
+    while (cur >= 0 && depth[cur] === -1 && !onPath.has(cur)) {
+      onPath.add(cur);
+      path.push(cur);
+      cur = parentIndex[cur] ?? -1;
+    }
+    if (cur >= 0 && onPath.has(cur)) {
+      parentIndex[cur] = -1;
+      cur = -1;
+    }
+    let d = cur >= 0 ? (depth[cur] ?? 0) : -1;
+    while (path.length > 0) {
+      const j = path.pop() as number;
+      d += 1;
+      depth[j] = d;
+    }
+  }
+  let maxDepth = 0;
+  for (let i = 0; i < n; i++) {
+    maxDepth = Math.max(maxDepth, depth[i] ?? 0);
+    const p = parentIndex[i] ?? -1;
+    if (p >= 0) childCount[p] = (childCount[p] ?? 0) + 1;
+  }
+  // Counting sort by depth, deepest first, registry order within a depth.
+  const starts = new Int32Array(maxDepth + 2);
+  for (let i = 0; i < n; i++) starts[maxDepth - (depth[i] ?? 0) + 1]! += 1;
+  for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1] ?? 0;
+  const bottomUp = new Int32Array(n);
+  for (let i = 0; i < n; i++) bottomUp[starts[maxDepth - (depth[i] ?? 0)]!++] = i;
+  const tree: AgencyTree = { indexOf, parentIndex, bottomUp, childCount };
+  trees.set(nodes, tree);
+  return tree;
+}
+
+/**
+ * Sums over every subtree, in place: `own(node, i)` returns a fresh accumulator holding the
+ * node's own figures (it is mutated), `add(into, from)` adds a child's subtree total into its
+ * parent's. Returns the totals indexed like `nodes`. O(n) per call.
+ */
+export function rollUpSubtrees<N extends TreeNode, V>(
+  nodes: readonly N[],
+  own: (node: N, index: number) => V,
+  add: (into: V, from: V) => void,
+): V[] {
+  const tree = agencyTree(nodes);
+  const totals = nodes.map(own);
+  for (const i of tree.bottomUp) {
+    const p = tree.parentIndex[i] ?? -1;
+    if (p >= 0) add(totals[p] as V, totals[i] as V);
+  }
+  return totals;
+}
+
+/**
+ * Combining rows of one agency's own numbers into a subtree's: numbers add (per-minute rates
+ * too); number arrays (sparklines) add element by element; records of numbers add per key;
+ * string arrays (status codes) are united and sorted; `null` is "unknown" and yields to a
  * number. Three kinds of field do not add, and are treated by name:
  * - `failureRate` is recomputed as failed / verified from the summed counts;
  * - `oldest…` fields (how long the worst one has waited) take the largest;
- * - `…MedianMs` fields take the median of the members' medians (a true subtree median would
+ * - `…MedianMs` fields take the median of the members' own medians (a true subtree median would
  *   need every sample; this keeps one slow unit visible without rescanning).
  */
-type Row = { readonly agencyId: string } & Record<string, unknown>;
+type Row = { readonly agencyId: string };
 
 function addValues(key: string, a: unknown, b: unknown): unknown {
   if (a === null || a === undefined) return b;
@@ -31,51 +134,83 @@ function addValues(key: string, a: unknown, b: unknown): unknown {
   return a;
 }
 
-function medianOf(values: number[]): number | null {
+function medianOf(values: readonly number[]): number | null {
   if (!values.length) return null;
   const v = [...values].sort((x, y) => x - y);
   const mid = v.length >> 1;
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
+/** A subtree sum being built: the summed fields, and the members' medians per median field. */
+interface Sum {
+  fields: Record<string, unknown> | null;
+  medians: Map<string, number[]> | null;
+}
+
+function addRow(into: Sum, row: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(row)) {
+    if (key === 'agencyId') continue;
+    if (key.endsWith('MedianMs')) {
+      into.medians ??= new Map();
+      const list = into.medians.get(key) ?? [];
+      if (typeof value === 'number') list.push(value);
+      into.medians.set(key, list);
+      continue;
+    }
+    into.fields ??= {};
+    into.fields[key] = key in into.fields ? addValues(key, into.fields[key], value) : value;
+  }
+}
+
+function addSum(into: Sum, from: Sum): void {
+  if (from.fields) addRow(into, from.fields);
+  for (const [key, values] of from.medians ?? []) {
+    into.medians ??= new Map();
+    into.medians.set(key, [...(into.medians.get(key) ?? []), ...values]);
+  }
+}
+
 /**
- * Sums every agency's row into each of its ancestors, for the four-level drill-down
- * (ministry/province → departments/districts → divisions/wards → communes). Returns one row per
- * agency that has a row or a descendant with one, holding its whole subtree; agencies outside
- * the registry keep their own row. Pure: the inputs are not changed.
+ * Sums every agency's row into each of its ancestors, with the rules above. Returns one row
+ * per agency that has a row or a descendant with one, holding its whole subtree, sorted by id;
+ * rows of agencies outside the registry are kept as they are. Pure: the inputs are not changed.
  */
 export function rollUpTree<T extends Row>(rows: readonly T[], agencies: readonly Agency[]): T[] {
-  const parentOf = new Map(agencies.map((a) => [a.id, a.parent]));
-  const sums = new Map<string, Record<string, unknown>>();
-  const medians = new Map<string, Map<string, number[]>>();
-  const medianKeys = new Set<string>();
+  const { indexOf } = agencyTree(agencies);
+  const byIndex = new Map<number, T[]>();
+  const outside = new Map<string, Sum>();
   for (const row of rows) {
-    const seen = new Set<string>();
-    for (let id: string | null | undefined = row.agencyId; id && !seen.has(id); id = parentOf.get(id)) {
-      seen.add(id);
-      const prev = sums.get(id);
-      const next: Record<string, unknown> = prev ? { ...prev } : { agencyId: id };
-      for (const [key, value] of Object.entries(row)) {
-        if (key === 'agencyId') continue;
-        if (key.endsWith('MedianMs')) {
-          medianKeys.add(key);
-          let perKey = medians.get(id);
-          if (!perKey) medians.set(id, (perKey = new Map()));
-          if (typeof value === 'number') perKey.set(key, [...(perKey.get(key) ?? []), value]);
-          continue;
-        }
-        next[key] = prev ? addValues(key, prev[key], value) : value;
-      }
-      sums.set(id, next);
+    const i = indexOf.get(row.agencyId);
+    if (i === undefined) {
+      const sum = outside.get(row.agencyId) ?? { fields: null, medians: null };
+      addRow(sum, row);
+      outside.set(row.agencyId, sum);
+    } else {
+      byIndex.set(i, [...(byIndex.get(i) ?? []), row]);
     }
   }
+  const sums = rollUpSubtrees(
+    agencies,
+    (_, i): Sum => {
+      const sum: Sum = { fields: null, medians: null };
+      for (const row of byIndex.get(i) ?? []) addRow(sum, row);
+      return sum;
+    },
+    addSum,
+  );
+  const medianKeys = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) if (key.endsWith('MedianMs')) medianKeys.add(key);
   const out: T[] = [];
-  for (const [id, sum] of sums) {
-    for (const key of medianKeys) sum[key] = medianOf(medians.get(id)?.get(key) ?? []);
-    if ('failureRate' in sum && typeof sum.failed === 'number' && typeof sum.verified === 'number') {
-      sum.failureRate = sum.verified > 0 ? sum.failed / sum.verified : null;
+  const finish = (id: string, sum: Sum): void => {
+    if (!sum.fields && !sum.medians) return;
+    const row: Record<string, unknown> = { agencyId: id, ...sum.fields };
+    for (const key of medianKeys) row[key] = medianOf(sum.medians?.get(key) ?? []);
+    if ('failureRate' in row && typeof row.failed === 'number' && typeof row.verified === 'number') {
+      row.failureRate = row.verified > 0 ? row.failed / row.verified : null;
     }
-    out.push(sum as T);
-  }
+    out.push(row as T);
+  };
+  agencies.forEach((a, i) => finish(a.id, sums[i] as Sum));
+  for (const [id, sum] of outside) finish(id, sum);
   return out.sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0));
 }

@@ -46,8 +46,9 @@ export class EventEffects {
   private readonly touchHeartbeat;
   /** Per batch: newest heartbeat per server, written once at the end. */
   private readonly heartbeats = new Map<string, { ts: number; latencyMs: number }>();
-  /** Per batch: answered on time / late per agency. */
-  private readonly answered = new Map<number, [number, number]>();
+  /** Per batch and agency: [answered on time, answered late, opened, oldest reply-by opened]. */
+  private readonly deadlines = new Map<number, [number, number, number, number | null]>();
+  private readonly oldestOpen;
   /**
    * Document id → row id of documents sent lately: deliveries, statuses and replies follow their
    * document within hours or days, so most lookups skip the text index. Bounded; emptied on
@@ -66,9 +67,13 @@ export class EventEffects {
       `INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (doc_id) DO UPDATE SET sends = sends + 1 RETURNING id, sends`,
     );
-    this.insertDeliveries = db.prepare<[number, number, number | null, string]>(
+    this.insertDeliveries = db.prepare<[number, number, number | null, string], number>(
       `INSERT OR IGNORE INTO deliveries (doc, sent_at, reply_by, recipient)
-       SELECT ?, ?, ?, value FROM json_each(?)`,
+       SELECT ?, ?, ?, value FROM json_each(?) RETURNING recipient`,
+    );
+    this.oldestOpen = db.prepare(
+      `UPDATE deadline_counts SET oldest_open = (SELECT min(reply_by) FROM deliveries INDEXED BY deliveries_open_deadline
+         WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL) WHERE agency = @agency`,
     );
     this.findDocument = db.prepare<[string], number>('SELECT id FROM documents WHERE doc_id = ?').pluck();
     this.markDelivered = db.prepare(
@@ -89,8 +94,10 @@ export class EventEffects {
          AND reply_by IS NOT NULL AND answered_at IS NULL RETURNING reply_by`,
     );
     this.deadlineCount = db.prepare(
-      `INSERT INTO deadline_counts (agency, on_time, late) VALUES (?, ?, ?)
-       ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late`,
+      `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open) VALUES (@agency, @onTime, @late, @net, @oldest)
+       ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late,
+         open = open + excluded.open,
+         oldest_open = min(coalesce(oldest_open, excluded.oldest_open), coalesce(excluded.oldest_open, oldest_open))`,
     );
     this.lastTransition = db
       .prepare<[string, number], string>('SELECT to_state FROM server_transitions WHERE server = ? AND at <= ? ORDER BY at DESC LIMIT 1')
@@ -121,7 +128,15 @@ export class EventEffects {
     if (this.docRows.size >= DOC_CACHE_SIZE) this.docRows.clear();
     this.docRows.set(d.docId, doc.id);
     const ids = d.recipients.map((r) => this.agencies.idOf(r));
-    this.insertDeliveries.run(doc.id, ts, replyBy, JSON.stringify(ids));
+    if (replyBy === null) {
+      this.insertDeliveries.run(doc.id, ts, replyBy, JSON.stringify(ids));
+      return;
+    }
+    for (const recipient of this.insertDeliveries.pluck().all(doc.id, ts, replyBy, JSON.stringify(ids)) as number[]) {
+      const c = this.deadlineEntry(recipient);
+      c[2]++;
+      c[3] = c[3] === null ? replyBy : Math.min(c[3], replyBy);
+    }
   }
 
   /** The row id of a document, or undefined for one sent before the cache's history. */
@@ -162,9 +177,13 @@ export class EventEffects {
     const doc = this.docRow(m.data.docId);
     const row = doc === undefined ? undefined : this.markAnswered.get(ts, doc, agency);
     if (!row) return;
-    let counts = this.answered.get(agency);
-    if (!counts) this.answered.set(agency, (counts = [0, 0]));
-    counts[ts <= row.reply_by ? 0 : 1]++;
+    this.deadlineEntry(agency)[ts <= row.reply_by ? 0 : 1]++;
+  }
+
+  private deadlineEntry(agency: number): [number, number, number, number | null] {
+    let c = this.deadlines.get(agency);
+    if (!c) this.deadlines.set(agency, (c = [0, 0, 0, null]));
+    return c;
   }
 
   signatureVerified(m: Effecting<'signature.verified'>, ts: number): void {
@@ -199,13 +218,17 @@ export class EventEffects {
   /** Writes what was gathered per batch. */
   flush(): void {
     for (const [server, hb] of this.heartbeats) this.touchHeartbeat.run({ id: server, ts: hb.ts, latency: hb.latencyMs });
-    for (const [agency, [onTime, late]] of this.answered) this.deadlineCount.run(agency, onTime, late);
+    for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
+      this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest });
+      // An answer may have closed the oldest open deadline: look the new oldest up (one seek).
+      if (onTime + late > 0) this.oldestOpen.run({ agency });
+    }
     this.clear();
   }
 
   clear(): void {
     this.heartbeats.clear();
-    this.answered.clear();
+    this.deadlines.clear();
   }
 
   /** After a rolled-back transaction: forget everything that may name undone rows. */

@@ -135,10 +135,14 @@ const v1 = `
   CREATE INDEX deliveries_accepted ON deliveries (accepted_at, recipient, arrived_at)
     WHERE accepted_at IS NOT NULL AND arrived_at IS NOT NULL;
 
+  -- Per recipient: deadlines answered on time / late, and the open ones (count and oldest
+  -- reply-by), kept on ingest so that no screen has to scan every open deadline.
   CREATE TABLE deadline_counts (
     agency INTEGER PRIMARY KEY,
     on_time INTEGER NOT NULL DEFAULT 0,
-    late INTEGER NOT NULL DEFAULT 0
+    late INTEGER NOT NULL DEFAULT 0,
+    open INTEGER NOT NULL DEFAULT 0,
+    oldest_open INTEGER
   );
 `;
 

@@ -75,6 +75,21 @@ describe('reply deadlines', () => {
     });
   });
 
+  it('moves the oldest overdue to the next one when the oldest is answered', () => {
+    const f = scenario();
+    f.write(replied(6, NOW - HOUR, A.caoBang));
+    expect(byAgency(f.metrics.deadlines(NOW))[A.caoBang]).toEqual({
+      agencyId: A.caoBang,
+      open: 1,
+      dueWithin24h: 0,
+      overdue: 1,
+      oldestOverdueMs: 2 * HOUR,
+      answeredOnTime: 0,
+      answeredLate: 1,
+    });
+    expect(f.metrics.deadlines(NOW, { agencyIds: [A.caoBang] })).toHaveLength(1);
+  });
+
   it('lists overdue documents, most overdue first, nationally and for one agency', () => {
     const m = scenario().metrics;
     expect(m.overdueDocuments(NOW).map((d) => [d.docId, d.recipient, d.overdueMs])).toEqual([

@@ -34,7 +34,7 @@ export function fixtureCache(at: number) {
       ],
     }),
   ]);
-  const write = (...events: [number, TelemetryMessage['type'], unknown][]): void => {
+  const write = (...events: [number, TelemetryMessage['type'] | string, unknown][]): void => {
     const sorted = [...events].sort((a, b) => a[0] - b[0]);
     cache.applyBatch(sorted.map(([ts, type, data]) => msg(++seq, ts, type as never, data as never)));
   };
