@@ -88,20 +88,22 @@ export function throughput(
   return rows;
 }
 
-/** Adds an hour's count to the buckets its 60 minutes fall in, minute by minute. */
-function spreadHour(spark: number[], w: MinuteWindow, firstMinute: number, count: number): void {
+/**
+ * Adds an hour's count to the buckets its 60 minutes fall in, in proportion to the minutes in
+ * each (minute m is in bucket ⌊(m − start)·n / W⌋).
+ */
+export function spreadHour(spark: number[], w: MinuteWindow, firstMinute: number, count: number): void {
   const n = spark.length;
+  const W = w.minutes;
+  const from = Math.max(firstMinute, w.startMin);
+  const to = Math.min(firstMinute + 60, w.endMin + 1);
+  if (from >= to) return;
   const perMinute = count / 60;
-  let bucket = -1;
-  let share = 0;
-  for (let m = firstMinute; m < firstMinute + 60; m++) {
-    const b = Math.floor(((m - w.startMin) * n) / w.minutes);
-    if (b !== bucket) {
-      if (bucket >= 0 && bucket < n) spark[bucket] = spark[bucket]! + share;
-      bucket = b;
-      share = 0;
-    }
-    share += perMinute;
+  for (let b = Math.floor(((from - w.startMin) * n) / W); b < n; b++) {
+    // Minutes of bucket b: from start + ⌈b·W/n⌉ up to (not including) start + ⌈(b+1)·W/n⌉.
+    const lo = Math.max(from, w.startMin + Math.ceil((b * W) / n));
+    const hi = Math.min(to, w.startMin + Math.ceil(((b + 1) * W) / n));
+    if (lo >= to) break;
+    if (hi > lo) spark[b] = spark[b]! + (hi - lo) * perMinute;
   }
-  if (bucket >= 0 && bucket < n) spark[bucket] = spark[bucket]! + share;
 }
