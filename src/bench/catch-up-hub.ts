@@ -27,7 +27,5 @@ const ready: CatchUpHubReady = {
   oldestSeq: hub.oldestSeq,
   prefillMs: performance.now() - started,
 };
+// The bench ends this thread with worker.terminate(), which also closes the hub's sockets.
 parentPort?.postMessage(ready);
-parentPort?.on('message', (m: unknown) => {
-  if (m === 'close') void hub.close().then(() => process.exit(0));
-});

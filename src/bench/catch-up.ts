@@ -27,6 +27,8 @@ export interface CatchUpOptions {
   readonly batch?: number;
   /** Folder for the cache files (default: a fresh temp folder, removed afterwards). */
   readonly dir?: string;
+  /** Told what the bench is doing, for a progress line. */
+  readonly progress?: (what: string) => void;
 }
 
 export interface PipelineFigures {
@@ -90,8 +92,7 @@ async function startHub(events: number, seed: number): Promise<{ ready: CatchUpH
   return {
     ready,
     close: async () => {
-      worker.postMessage('close');
-      await new Promise((r) => worker.once('exit', r));
+      await worker.terminate();
     },
   };
 }
@@ -172,12 +173,16 @@ async function runBare(
 }
 
 export async function benchCatchUp(options: CatchUpOptions = {}): Promise<CatchUpFigures> {
+  const log = options.progress ?? (() => {});
   const events = options.events ?? 1_000_000;
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'hubmon-bench-catchup-'));
+  log(`catch-up: prefilling the simulated hub with ${events} events`);
   const hub = await startHub(events, options.seed ?? 2019);
   try {
     const { url, newestSeq } = hub.ready;
+    log('catch-up: bare pipeline');
     const bare = await runBare(url, newestSeq, path.join(dir, 'bare.sqlite'), options.batch ?? 5_000);
+    log('catch-up: full pipeline');
     const full = await runFull(url, newestSeq, path.join(dir, 'full.sqlite'));
     return {
       events: newestSeq,
