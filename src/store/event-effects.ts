@@ -4,6 +4,7 @@ import type { AgencyIds } from './agency-ids.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL, statusBit } from './rollup-columns.js';
 import type { RegistryWriter } from './registry-writer.js';
+import { DeliveryDrafts } from './delivery-drafts.js';
 
 /** A durable event the cache derives state from, with its time already parsed. */
 type Effecting<T extends keyof EffectHandlers> = MessageOf<T>;
@@ -56,6 +57,7 @@ export class EventEffects {
    */
   private readonly docRows = new Map<string, number>();
   private readonly findDocument;
+  private readonly drafts: DeliveryDrafts;
 
   constructor(
     db: Database.Database,
@@ -76,6 +78,7 @@ export class EventEffects {
          WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL) WHERE agency = @agency`,
     );
     this.findDocument = db.prepare<[string], number>('SELECT id FROM documents WHERE doc_id = ?').pluck();
+    this.drafts = new DeliveryDrafts(db);
     this.markDelivered = db.prepare(
       `UPDATE deliveries SET delivered_at = coalesce(delivered_at, ?) WHERE doc = ? AND recipient = ?`,
     );
@@ -128,11 +131,18 @@ export class EventEffects {
     if (this.docRows.size >= DOC_CACHE_SIZE) this.docRows.clear();
     this.docRows.set(d.docId, doc.id);
     const ids = d.recipients.map((r) => this.agencies.idOf(r));
-    if (replyBy === null) {
+    let added: number[];
+    if (doc.sends === 1 || this.drafts.holds(doc.id)) {
+      // A new document (or one first sent in this batch): none of its deliveries is stored yet.
+      added = this.drafts.add(doc.id, ids, ts, replyBy);
+    } else if (replyBy === null) {
       this.insertDeliveries.run(doc.id, ts, replyBy, JSON.stringify(ids));
       return;
+    } else {
+      added = this.insertDeliveries.pluck().all(doc.id, ts, replyBy, JSON.stringify(ids)) as number[];
     }
-    for (const recipient of this.insertDeliveries.pluck().all(doc.id, ts, replyBy, JSON.stringify(ids)) as number[]) {
+    if (replyBy === null) return;
+    for (const recipient of added) {
       const c = this.deadlineEntry(recipient);
       c[2]++;
       c[3] = c[3] === null ? replyBy : Math.min(c[3], replyBy);
@@ -152,14 +162,22 @@ export class EventEffects {
     const recipient = this.agencies.idOf(m.data.recipient);
     this.minutes.add(minuteOf(ts), recipient, COL.received);
     const doc = this.docRow(m.data.docId);
-    if (doc !== undefined) this.markDelivered.run(ts, doc, recipient);
+    if (doc === undefined) return;
+    const draft = this.drafts.get(doc, recipient);
+    if (draft) draft.deliveredAt ??= ts;
+    else this.markDelivered.run(ts, doc, recipient);
   }
 
   documentFailed(m: Effecting<'document.failed'>, ts: number): void {
     const recipient = this.agencies.idOf(m.data.recipient);
     this.minutes.add(minuteOf(ts), recipient, COL.fail(m.data.reason));
     const doc = this.docRow(m.data.docId);
-    if (doc !== undefined) this.markFailed.run(ts, m.data.reason, doc, recipient);
+    if (doc === undefined) return;
+    const draft = this.drafts.get(doc, recipient);
+    if (draft) {
+      draft.failedAt ??= ts;
+      draft.failReason ??= m.data.reason;
+    } else this.markFailed.run(ts, m.data.reason, doc, recipient);
   }
 
   statusReported(m: Effecting<'status.reported'>, ts: number): void {
@@ -168,6 +186,13 @@ export class EventEffects {
     this.minutes.add(minuteOf(ts), agency, COL.status(code));
     const doc = this.docRow(m.data.docId);
     if (doc === undefined) return;
+    const draft = this.drafts.get(doc, agency);
+    if (draft) {
+      draft.statuses |= statusBit(code);
+      if (code === '01') draft.arrivedAt ??= ts;
+      if (code === '03') draft.acceptedAt ??= ts;
+      return;
+    }
     this.markStatus.run({ bit: statusBit(code), arrival: code === '01' ? 1 : 0, accept: code === '03' ? 1 : 0, ts, doc, agency });
   }
 
@@ -175,9 +200,18 @@ export class EventEffects {
     const agency = this.agencies.idOf(m.data.agency);
     this.minutes.add(minuteOf(ts), agency, COL.replied);
     const doc = this.docRow(m.data.docId);
-    const row = doc === undefined ? undefined : this.markAnswered.get(ts, doc, agency);
-    if (!row) return;
-    this.deadlineEntry(agency)[ts <= row.reply_by ? 0 : 1]++;
+    if (doc === undefined) return;
+    const draft = this.drafts.get(doc, agency);
+    let replyBy: number | undefined;
+    if (draft) {
+      if (draft.replyBy === null || draft.answeredAt !== null) return;
+      draft.answeredAt = ts;
+      replyBy = draft.replyBy;
+    } else {
+      replyBy = this.markAnswered.get(ts, doc, agency)?.reply_by;
+    }
+    if (replyBy === undefined) return;
+    this.deadlineEntry(agency)[ts <= replyBy ? 0 : 1]++;
   }
 
   private deadlineEntry(agency: number): [number, number, number, number | null] {
@@ -217,6 +251,8 @@ export class EventEffects {
 
   /** Writes what was gathered per batch. */
   flush(): void {
+    // Drafts first: the oldest-open lookup below reads the deliveries table.
+    this.drafts.flush();
     for (const [server, hb] of this.heartbeats) this.touchHeartbeat.run({ id: server, ts: hb.ts, latency: hb.latencyMs });
     for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
       this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest });
@@ -234,6 +270,7 @@ export class EventEffects {
   /** After a rolled-back transaction: forget everything that may name undone rows. */
   reset(): void {
     this.clear();
+    this.drafts.clear();
     this.docRows.clear();
   }
 }

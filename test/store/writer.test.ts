@@ -146,4 +146,37 @@ describe('writer', () => {
       cert_expires: Date.UTC(2027, 0, 1),
     });
   });
+
+  it('derives the same deliveries, deadlines and rollups whether a document\'s events come in one batch or one by one', () => {
+    const D = 86_400_000;
+    const doc = (n: number) => docId(A.vpcp, n);
+    const events: TelemetryMessage[] = [
+      msg(1, T0, 'document.sent', { docId: doc(1), sender: A.vpcp, recipients: [A.ngheAn, A.caoBang], attachments: 1, sizeBytes: 9, replyBy: new Date(T0 + 2 * D).toISOString() }),
+      msg(2, T0 + 1000, 'document.delivered', { docId: doc(1), recipient: A.ngheAn }),
+      msg(3, T0 + 2000, 'document.failed', { docId: doc(1), recipient: A.caoBang, reason: 'timeout' }),
+      msg(4, T0 + 60_000, 'status.reported', { docId: doc(1), agency: A.ngheAn, code: '01' }),
+      msg(5, T0 + 120_000, 'status.reported', { docId: doc(1), agency: A.ngheAn, code: '03' }),
+      msg(6, T0 + 180_000, 'document.sent', { docId: doc(1), sender: A.vpcp, recipients: [A.ngheAn, A.quiet], attachments: 1, sizeBytes: 9, replyBy: new Date(T0 + 2 * D).toISOString() }),
+      msg(7, T0 + 3 * D, 'document.replied', { docId: doc(1), agency: A.ngheAn, replyDocId: docId(A.ngheAn, 7) }),
+      msg(8, T0 + 3 * D, 'document.replied', { docId: doc(1), agency: A.ngheAn, replyDocId: docId(A.ngheAn, 8) }),
+      msg(9, T0 + 3 * D, 'status.reported', { docId: doc(1), agency: A.quiet, code: '02' }),
+    ];
+    const snapshot = (c: Cache) => ({
+      deliveries: c.db.prepare('SELECT * FROM deliveries ORDER BY doc, recipient').all(),
+      deadlines: c.db.prepare('SELECT * FROM deadline_counts ORDER BY agency').all(),
+      minutes: c.db.prepare('SELECT * FROM rollup_minute ORDER BY minute, agency').all(),
+      documents: c.db.prepare('SELECT * FROM documents').all(),
+    });
+    cache.applyBatch([hello(), ...events]);
+    const other = openCache({ path: join(tmp.dir, 'one-by-one.sqlite'), now: () => T0 });
+    other.applyBatch([hello()]);
+    for (const e of events) other.applyBatch([e]);
+    expect(snapshot(other)).toEqual(snapshot(cache));
+    expect(snapshot(cache).deadlines).toEqual([
+      { agency: 2, on_time: 0, late: 1, open: 0, oldest_open: null },
+      { agency: 3, on_time: 0, late: 0, open: 1, oldest_open: T0 + 2 * D },
+      { agency: 4, on_time: 0, late: 0, open: 1, oldest_open: T0 + 2 * D },
+    ].map((r, i) => ({ ...r, agency: cache.agencyIds.find([A.ngheAn, A.caoBang, A.quiet][i]!) })));
+    other.close();
+  });
 });
