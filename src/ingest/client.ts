@@ -270,7 +270,6 @@ class IngestSession implements IngestClient {
 
   private onFrame(data: Buffer): void {
     const now = this.o.timers.now();
-    const wasStale = this.liveness?.stale ?? false;
     this.liveness?.message();
     const parsed = parseFrame(data, { maxFrameBytes: this.o.maxFrameBytes });
     this.builder.addRejections(parsed.rejections, now);
@@ -282,7 +281,6 @@ class IngestSession implements IngestClient {
       else this.onEvent(message as StoredMessage, now);
       if (this.ws === undefined) return;
     }
-    if (wasStale) this.noteError('hub speaking again', false);
     this.updateConnectedState();
     this.scheduleWrite();
   }
