@@ -95,7 +95,11 @@ export function* nationalTraffic(o: TrafficOptions): Generator<Draft[]> {
       push({ ts: t, type: 'document.sent', data: sentData });
       if (rng() < 0.005) push({ ts: t + 10 * MIN + Math.floor(rng() * HOUR), type: 'document.sent', data: sentData });
       const sig = rng() < 0.95 ? 'valid' : SIG_FAILS[Math.floor(rng() * SIG_FAILS.length)]!;
-      push({ ts: t + 800, type: 'signature.verified', data: { docId, agency: sender.id, result: sig, kind: 'organisation' } });
+      push({
+        ts: t + 800,
+        type: 'signature.verified',
+        data: { docId, agency: sender.id, result: sig, kind: 'organisation' },
+      });
       for (const recipient of recipients) {
         const at = t + 2000 + Math.floor(rng() * 2 * MIN);
         if (rng() < 0.02) {
@@ -105,28 +109,55 @@ export function* nationalTraffic(o: TrafficOptions): Generator<Draft[]> {
         }
         if (rng() < 0.003) continue; // never heard of again: undelivered
         push({ ts: at, type: 'document.delivered', data: { docId, recipient } });
-        if (rng() < 0.9) push({ ts: at + MIN + Math.floor(rng() * 10 * MIN), type: 'status.reported', data: { docId, agency: recipient, code: '01' } });
-        if (rng() < 0.8) push({ ts: at + 30 * MIN + Math.floor(rng() * 8 * HOUR), type: 'status.reported', data: { docId, agency: recipient, code: '03' } });
-        if (rng() < 0.5) push({ ts: at + DAY + Math.floor(rng() * 4 * DAY), type: 'status.reported', data: { docId, agency: recipient, code: '06' } });
+        if (rng() < 0.9)
+          push({
+            ts: at + MIN + Math.floor(rng() * 10 * MIN),
+            type: 'status.reported',
+            data: { docId, agency: recipient, code: '01' },
+          });
+        if (rng() < 0.8)
+          push({
+            ts: at + 30 * MIN + Math.floor(rng() * 8 * HOUR),
+            type: 'status.reported',
+            data: { docId, agency: recipient, code: '03' },
+          });
+        if (rng() < 0.5)
+          push({
+            ts: at + DAY + Math.floor(rng() * 4 * DAY),
+            type: 'status.reported',
+            data: { docId, agency: recipient, code: '06' },
+          });
         if (replyBy !== null) {
           const r = rng();
           if (r < 0.45) {
             const answeredAt = r < 0.3 ? t + Math.floor((replyBy - t) * rng()) : replyBy + Math.floor(rng() * 5 * DAY);
-            push({ ts: answeredAt, type: 'document.replied', data: { docId, agency: recipient, replyDocId: `${recipient},${day(answeredAt)},${docNo}/TL` } });
+            push({
+              ts: answeredAt,
+              type: 'document.replied',
+              data: { docId, agency: recipient, replyDocId: `${recipient},${day(answeredAt)},${docNo}/TL` },
+            });
           }
         }
       }
     }
     for (const s of o.servers) {
       for (let m = 0; m < 24 * 60; m += o.heartbeatEveryMinutes) {
-        push({ ts: dayStart + m * MIN + Math.floor(rng() * 1000), type: 'server.heartbeat', data: { serverId: s.id, latencyMs: 5 + Math.floor(rng() * 80) } });
+        push({
+          ts: dayStart + m * MIN + Math.floor(rng() * 1000),
+          type: 'server.heartbeat',
+          data: { serverId: s.id, latencyMs: 5 + Math.floor(rng() * 80) },
+        });
       }
     }
     for (let k = 0; k < 3; k++) {
       const s = o.servers[Math.floor(rng() * o.servers.length)]!;
       const down = dayStart + Math.floor(rng() * (DAY - HOUR));
       push({ ts: down, type: 'server.state', data: { serverId: s.id, state: 'disconnected', reason: 'mất kết nối' } });
-      push({ ts: down + MIN + Math.floor(rng() * 30 * MIN), type: 'server.state', data: { serverId: s.id, state: 'connected' } });
+      push({
+        ts: down + MIN + Math.floor(rng() * 30 * MIN),
+        type: 'server.state',
+        data: { serverId: s.id, state: 'connected' },
+      });
     }
     const today = pending.get(d) ?? [];
     pending.delete(d);
@@ -137,5 +168,7 @@ export function* nationalTraffic(o: TrafficOptions): Generator<Draft[]> {
 
 /** Numbers drafts into protocol messages starting after `seq`. */
 export function toMessages(drafts: readonly Draft[], seq: number): TelemetryMessage[] {
-  return drafts.map((d, i) => ({ v: 1, seq: seq + i + 1, ts: iso(d.ts), type: d.type, data: d.data }) as TelemetryMessage);
+  return drafts.map(
+    (d, i) => ({ v: 1, seq: seq + i + 1, ts: iso(d.ts), type: d.type, data: d.data }) as TelemetryMessage,
+  );
 }

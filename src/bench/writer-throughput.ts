@@ -33,7 +33,9 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
   return (u.user + u.system) / 1000;
 };
 
-export function benchWriterThroughput(options: { events?: number; batch?: number; seed?: number } = {}): WriterThroughput {
+export function benchWriterThroughput(
+  options: { events?: number; batch?: number; seed?: number } = {},
+): WriterThroughput {
   const target = options.events ?? 1_000_000;
   const batch = options.batch ?? 5_000;
   const registry = buildRegistry({ totalAgencies: 12_000, seed: options.seed ?? 7 });
@@ -60,9 +62,24 @@ export function benchWriterThroughput(options: { events?: number; batch?: number
         seq: 0,
         ts: new Date().toISOString(),
         type: 'hello',
-        data: { hubId: 'bench', hubName: 'bench', hubVersion: '1', epoch: 'e1', serverTime: new Date().toISOString(), newestSeq: 0, oldestSeq: 0, heartbeatMs: 5000 },
+        data: {
+          hubId: 'bench',
+          hubName: 'bench',
+          hubVersion: '1',
+          epoch: 'e1',
+          serverTime: new Date().toISOString(),
+          newestSeq: 0,
+          oldestSeq: 0,
+          heartbeatMs: 5000,
+        },
       },
-      { v: 1, seq: 0, ts: new Date().toISOString(), type: 'registry.snapshot', data: { part: 1, parts: 1, agencies: registry.agencies, securityServers: registry.securityServers } },
+      {
+        v: 1,
+        seq: 0,
+        ts: new Date().toISOString(),
+        type: 'registry.snapshot',
+        data: { part: 1, parts: 1, agencies: registry.agencies, securityServers: registry.securityServers },
+      },
     ] as TelemetryMessage[]);
     let t0 = performance.now();
     let c0 = process.cpuUsage();

@@ -57,9 +57,24 @@ export function buildYearCache(options: YearCacheOptions = {}): YearCacheBuild {
       seq: 0,
       ts: at,
       type: 'hello',
-      data: { hubId: 'bench-national', hubName: 'Trục quốc gia (mô phỏng)', hubVersion: '1', epoch: 'y1', serverTime: at, newestSeq: 0, oldestSeq: 0, heartbeatMs: 5000 },
+      data: {
+        hubId: 'bench-national',
+        hubName: 'Trục quốc gia (mô phỏng)',
+        hubVersion: '1',
+        epoch: 'y1',
+        serverTime: at,
+        newestSeq: 0,
+        oldestSeq: 0,
+        heartbeatMs: 5000,
+      },
     },
-    { v: 1, seq: 0, ts: at, type: 'registry.snapshot', data: { part: 1, parts: 1, agencies: registry.agencies, securityServers: registry.securityServers } },
+    {
+      v: 1,
+      seq: 0,
+      ts: at,
+      type: 'registry.snapshot',
+      data: { part: 1, parts: 1, agencies: registry.agencies, securityServers: registry.securityServers },
+    },
   ] as TelemetryMessage[]);
   let seq = 0;
   let pending: TelemetryMessage[] = [];
@@ -80,13 +95,21 @@ export function buildYearCache(options: YearCacheOptions = {}): YearCacheBuild {
       cache.applyBatch(pending.slice(0, batch));
       pending = pending.slice(batch);
     }
-    if (++d % 30 === 0) options.log?.(`day ${d}: ${seq} events, ${Math.round(seq / ((performance.now() - t0) / 1000))} events/s`);
+    if (++d % 30 === 0)
+      options.log?.(`day ${d}: ${seq} events, ${Math.round(seq / ((performance.now() - t0) / 1000))} events/s`);
   }
   if (pending.length) cache.applyBatch(pending);
   const buildMs = performance.now() - t0;
   cache.db.pragma('wal_checkpoint(TRUNCATE)');
   cache.close();
-  return { path: file, events: seq, buildMs, eventsPerSec: seq / (buildMs / 1000), bytesOnDisk: sizeOnDisk(file), end: start + days * DAY };
+  return {
+    path: file,
+    events: seq,
+    buildMs,
+    eventsPerSec: seq / (buildMs / 1000),
+    bytesOnDisk: sizeOnDisk(file),
+    end: start + days * DAY,
+  };
 }
 
 function sizeOnDisk(file: string): number {
@@ -106,7 +129,10 @@ function sizeOnDisk(file: string): number {
  * median in ms of this process's CPU time (on a shared, loaded machine the wall clock also
  * measures the neighbours).
  */
-export type MetricTimings = Record<string, { readonly medianMs: number; readonly maxMs: number; readonly cpuMedianMs: number }>;
+export type MetricTimings = Record<
+  string,
+  { readonly medianMs: number; readonly maxMs: number; readonly cpuMedianMs: number }
+>;
 
 export function timeMetrics(file: string, now: number, runs = 5): MetricTimings {
   const cache = openCache({ path: file, readOnly: true });
@@ -150,7 +176,11 @@ export function timeMetrics(file: string, now: number, runs = 5): MetricTimings 
       }
       times.sort((a, b) => a - b);
       cpu.sort((a, b) => a - b);
-      out[name] = { medianMs: times[times.length >> 1]!, maxMs: times[times.length - 1]!, cpuMedianMs: cpu[cpu.length >> 1]! };
+      out[name] = {
+        medianMs: times[times.length >> 1]!,
+        maxMs: times[times.length - 1]!,
+        cpuMedianMs: cpu[cpu.length >> 1]!,
+      };
     }
     return out;
   } finally {

@@ -22,7 +22,9 @@ export function recentEvents(ctx: MetricsContext, agencyId: string, limit = 50):
 
 /** Rejected messages, newest first. */
 export function rejections(ctx: MetricsContext, limit = 100): RejectionRow[] {
-  return ctx.statement('SELECT id, at, reason, detail, raw FROM rejections ORDER BY id DESC LIMIT ?').all(limit) as RejectionRow[];
+  return ctx
+    .statement('SELECT id, at, reason, detail, raw FROM rejections ORDER BY id DESC LIMIT ?')
+    .all(limit) as RejectionRow[];
 }
 
 const counter = (ctx: MetricsContext, name: string): number =>
@@ -36,7 +38,15 @@ export function streamInfo(ctx: MetricsContext): StreamInfo {
        WHERE s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
     )
     .get() as
-    | { id: number; hub_id: string; hub_name: string | null; epoch: string; last_seq: number; events: number; newest_ts: number | null }
+    | {
+        id: number;
+        hub_id: string;
+        hub_name: string | null;
+        epoch: string;
+        last_seq: number;
+        events: number;
+        newest_ts: number | null;
+      }
     | undefined;
   const gaps = row ? (ctx.statement('SELECT count(*) FROM gaps WHERE stream = ?').pluck().get(row.id) as number) : 0;
   return {

@@ -58,7 +58,8 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
     options,
     statement,
     registry() {
-      const now = (statement("SELECT n FROM counters WHERE name = 'registry_version'").pluck().get() as number | undefined) ?? 0;
+      const now =
+        (statement("SELECT n FROM counters WHERE name = 'registry_version'").pluck().get() as number | undefined) ?? 0;
       if (snapshot && version === now) return snapshot;
       const rows = statement(
         `SELECT code, name, level, parent, connection, server FROM agencies
@@ -66,7 +67,14 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
       )
         .raw()
         .all() as [string, string, 1 | 2 | 3 | 4, string | null, 'direct' | 'lgsp', string][];
-      const agencies = rows.map(([id, name, level, parent, connection, securityServer]) => ({ id, name, level, parent, connection, securityServer }));
+      const agencies = rows.map(([id, name, level, parent, connection, securityServer]) => ({
+        id,
+        name,
+        level,
+        parent,
+        connection,
+        securityServer,
+      }));
       snapshot = { agencies, codes: agencies.map((a) => a.id) };
       version = now;
       return snapshot;
@@ -100,6 +108,7 @@ export function agencyUniverse(ctx: MetricsContext, scope: AgencyScope | undefin
 
 /** Hours before this are complete in `rollup_hour`. */
 export function foldedUntilHour(ctx: MetricsContext): number | null {
-  const v = ctx.statement("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as string | undefined;
+  const v = ctx.statement("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
+    string | undefined;
   return v === undefined ? null : Number(v);
 }

@@ -11,9 +11,12 @@ const OPEN = 'reply_by IS NOT NULL AND answered_at IS NULL';
  */
 export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope): DeadlineRow[] {
   const scoped = scopeIds(ctx, scope);
-  const withScope = (p: Record<string, unknown>): Record<string, unknown> => (scoped !== null ? { ...p, scope: scoped } : p);
+  const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
+    scoped !== null ? { ...p, scope: scoped } : p;
   const counts = ctx
-    .statement(`SELECT agency, on_time, late, open, oldest_open FROM deadline_counts WHERE 1${scopeFilter('agency', scoped !== null)}`)
+    .statement(
+      `SELECT agency, on_time, late, open, oldest_open FROM deadline_counts WHERE 1${scopeFilter('agency', scoped !== null)}`,
+    )
     .raw()
     .all(withScope({})) as [number, number, number, number, number | null][];
   const future = new Map<number, [number, number]>();
@@ -49,7 +52,12 @@ export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope)
 }
 
 /** Unanswered deadline documents past their deadline, most overdue first. */
-export function overdueDocuments(ctx: MetricsContext, now: number, scope?: AgencyScope, limit = 100): OverdueDocument[] {
+export function overdueDocuments(
+  ctx: MetricsContext,
+  now: number,
+  scope?: AgencyScope,
+  limit = 100,
+): OverdueDocument[] {
   const scoped = scopeIds(ctx, scope);
   const index = scoped !== null ? 'deliveries_open_deadline' : 'deliveries_open_by_due';
   const params: Record<string, unknown> = { now, limit };

@@ -25,7 +25,8 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
   const w = minuteWindow(now, window);
   const scoped = scopeIds(ctx, scope);
   const filter = scopeFilter('recipient', scoped !== null);
-  const withScope = (p: Record<string, unknown>): Record<string, unknown> => (scoped !== null ? { ...p, scope: scoped } : p);
+  const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
+    scoped !== null ? { ...p, scope: scoped } : p;
   const reports = sumByAgency(ctx, w, COLUMNS, scoped);
 
   const waits = new Map<number, number[]>();

@@ -45,7 +45,9 @@ export function servers(ctx: MetricsContext, now: number, window: WindowKey): Se
     .all() as ServerDbRow[];
   const behind = new Map<string, string[]>();
   const agencies = ctx
-    .statement('SELECT server, code FROM agencies WHERE listed = 1 AND removed_at IS NULL AND server IS NOT NULL ORDER BY code')
+    .statement(
+      'SELECT server, code FROM agencies WHERE listed = 1 AND removed_at IS NULL AND server IS NOT NULL ORDER BY code',
+    )
     .raw()
     .all() as [string, string][];
   for (const [server, code] of agencies) {
@@ -56,10 +58,17 @@ export function servers(ctx: MetricsContext, now: number, window: WindowKey): Se
   const atStart = ctx
     .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at < ? ORDER BY at DESC LIMIT 1')
     .pluck();
-  const inWindow = ctx.statement('SELECT at, to_state AS "to" FROM server_transitions WHERE server = ? AND at >= ? AND at <= ? ORDER BY at');
+  const inWindow = ctx.statement(
+    'SELECT at, to_state AS "to" FROM server_transitions WHERE server = ? AND at >= ? AND at <= ? ORDER BY at',
+  );
   return rows.map((r) => {
     const initial = (atStart.get(r.id, start) as ServerState | undefined) ?? 'unknown';
-    const { downtimeMs, drops } = downtime(initial, inWindow.all(r.id, start, now) as { at: number; to: ServerState }[], start, now);
+    const { downtimeMs, drops } = downtime(
+      initial,
+      inWindow.all(r.id, start, now) as { at: number; to: ServerState }[],
+      start,
+      now,
+    );
     return {
       serverId: r.id,
       name: r.name ?? r.id,
@@ -81,7 +90,13 @@ export function serverHistory(ctx: MetricsContext, serverId: string, since: numb
     .statement(
       'SELECT server, at, from_state, to_state, reason FROM server_transitions WHERE server = ? AND at >= ? ORDER BY at DESC LIMIT ?',
     )
-    .all(serverId, since, limit) as { server: string; at: number; from_state: string; to_state: string; reason: string | null }[];
+    .all(serverId, since, limit) as {
+    server: string;
+    at: number;
+    from_state: string;
+    to_state: string;
+    reason: string | null;
+  }[];
   return rows.map((r) => ({
     serverId: r.server,
     at: r.at,

@@ -12,7 +12,12 @@ export const emptyFailures = (): Record<SignatureFailure, number> =>
   Object.fromEntries(FAILURES.map((f) => [f, 0])) as Record<SignatureFailure, number>;
 
 /** Signature checks per sending agency in the window (chữ ký số): verified, failed, by reason. */
-export function signatures(ctx: MetricsContext, now: number, window: WindowKey | number, scope?: AgencyScope): SignatureRow[] {
+export function signatures(
+  ctx: MetricsContext,
+  now: number,
+  window: WindowKey | number,
+  scope?: AgencyScope,
+): SignatureRow[] {
   const sums = sumByAgency(ctx, minuteWindow(now, window), COLUMNS, scopeIds(ctx, scope));
   const codes = new Set(agencyUniverse(ctx, scope));
   for (const id of sums.keys()) codes.add(ctx.ids.codeOf(id));

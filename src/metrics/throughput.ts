@@ -25,7 +25,10 @@ export function throughput(
   buckets?: number,
 ): ThroughputRow[] {
   const w = minuteWindow(now, window);
-  const n = Math.max(1, Math.floor(buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window])));
+  const n = Math.max(
+    1,
+    Math.floor(buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window])),
+  );
   const scoped = scopeIds(ctx, scope);
   const acc = new Map<number, Acc>();
   const get = (agency: number): Acc => {
@@ -35,13 +38,17 @@ export function throughput(
   };
   const parts = rangeParts(w, foldedUntilHour(ctx));
   const filter = scopeFilter('agency', scoped !== null);
-  const withScope = (p: Record<string, unknown>): Record<string, unknown> => (scoped !== null ? { ...p, scope: scoped } : p);
+  const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
+    scoped !== null ? { ...p, scope: scoped } : p;
   const bucketOf = `CAST((minute - @start) * @n / @total AS INTEGER)`;
   const minuteSql = `SELECT agency, ${bucketOf} AS b, sum(sent), sum(received) FROM rollup_minute
     WHERE minute BETWEEN @a AND @b${filter} GROUP BY agency, b`;
   for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
     if (a > b) continue;
-    const rows = ctx.statement(minuteSql).raw().all(withScope({ start: w.startMin, n, total: w.minutes, a, b })) as number[][];
+    const rows = ctx
+      .statement(minuteSql)
+      .raw()
+      .all(withScope({ start: w.startMin, n, total: w.minutes, a, b })) as number[][];
     for (const [agency, bucket, s, r] of rows) {
       const x = get(agency!);
       x.sent += s!;
@@ -51,7 +58,10 @@ export function throughput(
   }
   if (parts.hours[0] <= parts.hours[1]) {
     const hourSql = `SELECT agency, hour, sent, received FROM rollup_hour WHERE hour BETWEEN @a AND @b${filter}`;
-    const rows = ctx.statement(hourSql).raw().all(withScope({ a: parts.hours[0], b: parts.hours[1] })) as number[][];
+    const rows = ctx
+      .statement(hourSql)
+      .raw()
+      .all(withScope({ a: parts.hours[0], b: parts.hours[1] })) as number[][];
     for (const [agency, hour, s, r] of rows) {
       const x = get(agency!);
       x.sent += s!;

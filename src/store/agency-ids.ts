@@ -10,7 +10,10 @@ export class AgencyIds {
   private readonly byId = new Map<number, string>();
   private readonly insert: Database.Statement<[string], { id: number }> | null;
 
-  constructor(private readonly db: Database.Database, writable: boolean) {
+  constructor(
+    private readonly db: Database.Database,
+    writable: boolean,
+  ) {
     this.insert = writable ? db.prepare('INSERT INTO agencies (code) VALUES (?) RETURNING id') : null;
     this.reload();
   }

@@ -58,7 +58,11 @@ export interface Cache {
   readonly now: () => number;
   readonly retention: Retention;
   /** Stores one batch in one transaction (see {@link Writer}). Throws on a read-only cache. */
-  applyBatch(messages: readonly (TelemetryMessage | UnknownMessage)[], rejections?: readonly Rejection[], meta?: BatchMeta): ApplyResult;
+  applyBatch(
+    messages: readonly (TelemetryMessage | UnknownMessage)[],
+    rejections?: readonly Rejection[],
+    meta?: BatchMeta,
+  ): ApplyResult;
   /** The current history (the latest hello's) and its last stored seq. */
   cursor(): Cursor;
   /** Last stored seq of one history; 0 for a history the cache has never seen. */
@@ -168,7 +172,8 @@ function readOnlyCache(
   cacheSizeMiB: number,
   lockedBy: LockHolder | null,
 ): Cache {
-  if (!existsSync(path)) throw new Error(`cache ${path} does not exist; a console must create it before it can be opened read-only`);
+  if (!existsSync(path))
+    throw new Error(`cache ${path} does not exist; a console must create it before it can be opened read-only`);
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     configure(db, cacheSizeMiB);
@@ -183,7 +188,9 @@ function readOnlyCache(
   const agencyIds = new AgencyIds(db, false);
   const gapBook = new GapBook(db);
   const refuse = (): never => {
-    throw new Error(`cache ${path} is open read-only${lockedBy ? ` (written by pid ${lockedBy.pid} on ${lockedBy.host})` : ''}`);
+    throw new Error(
+      `cache ${path} is open read-only${lockedBy ? ` (written by pid ${lockedBy.pid} on ${lockedBy.host})` : ''}`,
+    );
   };
   return {
     path,

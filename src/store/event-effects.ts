@@ -65,7 +65,10 @@ export class EventEffects {
     private readonly minutes: RollupAccumulator,
     private readonly registry: RegistryWriter,
   ) {
-    this.upsertDocument = db.prepare<[string, number, number, number | null, string | null, number], { id: number; sends: number }>(
+    this.upsertDocument = db.prepare<
+      [string, number, number, number | null, string | null, number],
+      { id: number; sends: number }
+    >(
       `INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (doc_id) DO UPDATE SET sends = sends + 1 RETURNING id, sends`,
     );
@@ -103,7 +106,9 @@ export class EventEffects {
          oldest_open = min(coalesce(oldest_open, excluded.oldest_open), coalesce(excluded.oldest_open, oldest_open))`,
     );
     this.lastTransition = db
-      .prepare<[string, number], string>('SELECT to_state FROM server_transitions WHERE server = ? AND at <= ? ORDER BY at DESC LIMIT 1')
+      .prepare<[string, number], string>(
+        'SELECT to_state FROM server_transitions WHERE server = ? AND at <= ? ORDER BY at DESC LIMIT 1',
+      )
       .pluck();
     this.insertTransition = db.prepare(
       `INSERT OR IGNORE INTO server_transitions (server, at, stream, seq, from_state, to_state, reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -193,7 +198,14 @@ export class EventEffects {
       if (code === '03') draft.acceptedAt ??= ts;
       return;
     }
-    this.markStatus.run({ bit: statusBit(code), arrival: code === '01' ? 1 : 0, accept: code === '03' ? 1 : 0, ts, doc, agency });
+    this.markStatus.run({
+      bit: statusBit(code),
+      arrival: code === '01' ? 1 : 0,
+      accept: code === '03' ? 1 : 0,
+      ts,
+      doc,
+      agency,
+    });
   }
 
   documentReplied(m: Effecting<'document.replied'>, ts: number): void {
@@ -253,7 +265,8 @@ export class EventEffects {
   flush(): void {
     // Drafts first: the oldest-open lookup below reads the deliveries table.
     this.drafts.flush();
-    for (const [server, hb] of this.heartbeats) this.touchHeartbeat.run({ id: server, ts: hb.ts, latency: hb.latencyMs });
+    for (const [server, hb] of this.heartbeats)
+      this.touchHeartbeat.run({ id: server, ts: hb.ts, latency: hb.latencyMs });
     for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
       this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest });
       // An answer may have closed the oldest open deadline: look the new oldest up (one seek).

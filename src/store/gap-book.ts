@@ -21,7 +21,10 @@ export class GapBook {
       `INSERT INTO gaps (stream, from_seq, to_seq, reason, noticed_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (stream, from_seq) DO UPDATE SET reason = excluded.reason WHERE to_seq = excluded.to_seq`,
     );
-    this.containing = db.prepare<[number, number], { from_seq: number; to_seq: number; reason: string; noticed_at: number }>(
+    this.containing = db.prepare<
+      [number, number],
+      { from_seq: number; to_seq: number; reason: string; noticed_at: number }
+    >(
       'SELECT from_seq, to_seq, reason, noticed_at FROM gaps WHERE stream = ? AND from_seq <= ? ORDER BY from_seq DESC LIMIT 1',
     );
     this.remove = db.prepare('DELETE FROM gaps WHERE stream = ? AND from_seq = ?');
@@ -55,6 +58,8 @@ export class GapBook {
   }
 
   gaps(stream: number): Gap[] {
-    return this.list.all(stream).map((g) => ({ fromSeq: g.from_seq, toSeq: g.to_seq, reason: g.reason, noticedAt: g.noticed_at }));
+    return this.list
+      .all(stream)
+      .map((g) => ({ fromSeq: g.from_seq, toSeq: g.to_seq, reason: g.reason, noticedAt: g.noticed_at }));
   }
 }

@@ -17,15 +17,19 @@ export class CacheTooNewError extends Error {
   override readonly name = 'CacheTooNewError';
 }
 
-const STEPS_TABLE = 'CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID';
+const STEPS_TABLE =
+  'CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID';
 
 /** Steps not yet applied, in order: core first, then contributed ones. */
-export function pendingMigrations(db: Database.Database, core: readonly Migration[], extra: readonly Migration[]): Migration[] {
+export function pendingMigrations(
+  db: Database.Database,
+  core: readonly Migration[],
+  extra: readonly Migration[],
+): Migration[] {
   const version = db.pragma('user_version', { simple: true }) as number;
-  const hasSteps = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_steps'").get() !== undefined;
-  const done = new Set<string>(
-    hasSteps ? (db.prepare('SELECT id FROM schema_steps').pluck().all() as string[]) : [],
-  );
+  const hasSteps =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_steps'").get() !== undefined;
+  const done = new Set<string>(hasSteps ? (db.prepare('SELECT id FROM schema_steps').pluck().all() as string[]) : []);
   return [...core.slice(version), ...extra.filter((m) => !done.has(m.id))];
 }
 
@@ -33,7 +37,12 @@ export function pendingMigrations(db: Database.Database, core: readonly Migratio
  * Brings the schema up to date, each step in its own transaction so a crash leaves the file at
  * a whole version. Refuses a file whose `user_version` is ahead of this build.
  */
-export function migrate(db: Database.Database, core: readonly Migration[], extra: readonly Migration[], now: number): number {
+export function migrate(
+  db: Database.Database,
+  core: readonly Migration[],
+  extra: readonly Migration[],
+  now: number,
+): number {
   const ids = new Set<string>();
   for (const m of [...core, ...extra]) {
     if (ids.has(m.id)) throw new Error(`migration id ${m.id} is used twice`);

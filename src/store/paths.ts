@@ -20,12 +20,16 @@ export function cacheFileName(hubKey: string): string {
   } catch {
     // Not a URL: a hub id or a plain name.
   }
-  const safe = key.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 120);
+  const safe = key
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 120);
   return `${safe || 'hub'}.sqlite`;
 }
 
 /** The default cache file of a hub: one file per hub under `$XDG_CACHE_HOME/hubmon/`. */
-export const defaultCachePath = (hubKey: string, env: Env = process.env): string => join(cacheDir(env), cacheFileName(hubKey));
+export const defaultCachePath = (hubKey: string, env: Env = process.env): string =>
+  join(cacheDir(env), cacheFileName(hubKey));
 
 /**
  * Creates the cache's folder (0700) and an empty file (0600) before SQLite touches it, so the

@@ -40,7 +40,12 @@ const SLICE = 50_000;
  * (seq, document id) whose time rises with it. Times need not be strictly monotonic: a few
  * stragglers near the boundary are kept a little longer, never deleted early in bulk.
  */
-function firstKeyAtOrAfter(lo: number, hi: number, timeAt: (key: number) => number | undefined, cutoff: number): number {
+function firstKeyAtOrAfter(
+  lo: number,
+  hi: number,
+  timeAt: (key: number) => number | undefined,
+  cutoff: number,
+): number {
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
     const t = timeAt(mid);
@@ -64,8 +69,12 @@ export function prune(db: Database.Database, retention: Retention, now: number):
   const rawCutoff = now - retention.rawEventsDays * DAY;
   let events = 0;
   const streams = db.prepare('SELECT id FROM streams').pluck().all() as number[];
-  const nextTs = db.prepare<[number, number], number>('SELECT ts FROM events WHERE stream = ? AND seq >= ? ORDER BY seq LIMIT 1').pluck();
-  const bounds = db.prepare<[number], { lo: number | null; hi: number | null }>('SELECT min(seq) lo, max(seq) hi FROM events WHERE stream = ?');
+  const nextTs = db
+    .prepare<[number, number], number>('SELECT ts FROM events WHERE stream = ? AND seq >= ? ORDER BY seq LIMIT 1')
+    .pluck();
+  const bounds = db.prepare<[number], { lo: number | null; hi: number | null }>(
+    'SELECT min(seq) lo, max(seq) hi FROM events WHERE stream = ?',
+  );
   const delEvents = db.prepare('DELETE FROM events WHERE stream = ? AND seq >= ? AND seq < ?');
   for (const stream of streams) {
     const { lo, hi } = bounds.get(stream)!;
@@ -76,17 +85,24 @@ export function prune(db: Database.Database, retention: Retention, now: number):
     events += removed;
   }
   const rejections = db.prepare('DELETE FROM rejections WHERE at < ?').run(rawCutoff).changes;
-  const minuteRows = db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(Math.floor((now - retention.minuteRollupDays * DAY) / 60_000)).changes;
+  const minuteRows = db
+    .prepare('DELETE FROM rollup_minute WHERE minute < ?')
+    .run(Math.floor((now - retention.minuteRollupDays * DAY) / 60_000)).changes;
   const hourCutoff = now - retention.hourlyRollupDays * DAY;
   const hourRows = db.prepare('DELETE FROM rollup_hour WHERE hour < ?').run(Math.floor(hourCutoff / 3_600_000)).changes;
   const transitions = db.prepare('DELETE FROM server_transitions WHERE at < ?').run(hourCutoff).changes;
 
   const docCutoff = now - retention.documentsDays * DAY;
-  const docBounds = db.prepare('SELECT min(id) lo, max(id) hi FROM documents').get() as { lo: number | null; hi: number | null };
+  const docBounds = db.prepare('SELECT min(id) lo, max(id) hi FROM documents').get() as {
+    lo: number | null;
+    hi: number | null;
+  };
   let deliveries = 0;
   let documents = 0;
   if (docBounds.lo !== null && docBounds.hi !== null) {
-    const sentAt = db.prepare<[number], number>('SELECT sent_at FROM documents WHERE id >= ? ORDER BY id LIMIT 1').pluck();
+    const sentAt = db
+      .prepare<[number], number>('SELECT sent_at FROM documents WHERE id >= ? ORDER BY id LIMIT 1')
+      .pluck();
     const end = firstKeyAtOrAfter(docBounds.lo, docBounds.hi + 1, (id) => sentAt.get(id), docCutoff);
     const delDeliveries = db.prepare(
       'DELETE FROM deliveries WHERE doc >= ? AND doc < ? AND (reply_by IS NULL OR answered_at IS NOT NULL)',

@@ -31,7 +31,9 @@ export class HubMismatchError extends Error {
     readonly cachedHubId: string,
     readonly hubId: string,
   ) {
-    super(`cache ${path} holds the history of hub "${cachedHubId}", but this hub says it is "${hubId}"; use another cache file`);
+    super(
+      `cache ${path} holds the history of hub "${cachedHubId}", but this hub says it is "${hubId}"; use another cache file`,
+    );
   }
 }
 
@@ -57,7 +59,9 @@ export class Streams {
 
   reload(): void {
     this.byKey.clear();
-    const rows = this.db.prepare('SELECT id, hub_id, epoch, hub_name, last_seq, events, newest_ts FROM streams').all() as StreamRow[];
+    const rows = this.db
+      .prepare('SELECT id, hub_id, epoch, hub_name, last_seq, events, newest_ts FROM streams')
+      .all() as StreamRow[];
     for (const r of rows) {
       this.byKey.set(key(r.hub_id, r.epoch), {
         id: r.id,
@@ -69,7 +73,8 @@ export class Streams {
         newestTs: r.newest_ts,
       });
     }
-    const cur = this.db.prepare("SELECT value FROM meta WHERE key = 'current_stream'").pluck().get() as string | undefined;
+    const cur = this.db.prepare("SELECT value FROM meta WHERE key = 'current_stream'").pluck().get() as
+      string | undefined;
     this.current = [...this.byKey.values()].find((s) => String(s.id) === cur) ?? null;
   }
 

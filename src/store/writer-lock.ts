@@ -66,11 +66,16 @@ export function acquireWriterLock(db: Database.Database, now: number, token: str
   const host = hostname();
   return db
     .transaction((): LockResult => {
-      const row = db.prepare('SELECT pid, host, started_at, heartbeat_at, token FROM writer_lock WHERE id = 1').get() as
-        | { pid: number; host: string; started_at: number; heartbeat_at: number; token: string }
-        | undefined;
+      const row = db
+        .prepare('SELECT pid, host, started_at, heartbeat_at, token FROM writer_lock WHERE id = 1')
+        .get() as { pid: number; host: string; started_at: number; heartbeat_at: number; token: string } | undefined;
       if (row && row.token !== token) {
-        const holder: LockHolder = { pid: row.pid, host: row.host, startedAt: row.started_at, heartbeatAt: row.heartbeat_at };
+        const holder: LockHolder = {
+          pid: row.pid,
+          host: row.host,
+          startedAt: row.started_at,
+          heartbeatAt: row.heartbeat_at,
+        };
         if (!isStale(holder, now, host)) return { acquired: false, holder };
       }
       db.prepare(
@@ -96,8 +101,7 @@ export function releaseWriterLock(db: Database.Database, token: string): void {
 export function readWriterLock(db: Database.Database): LockHolder | null {
   try {
     const row = db.prepare('SELECT pid, host, started_at, heartbeat_at FROM writer_lock WHERE id = 1').get() as
-      | { pid: number; host: string; started_at: number; heartbeat_at: number }
-      | undefined;
+      { pid: number; host: string; started_at: number; heartbeat_at: number } | undefined;
     return row ? { pid: row.pid, host: row.host, startedAt: row.started_at, heartbeatAt: row.heartbeat_at } : null;
   } catch {
     return null;

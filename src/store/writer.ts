@@ -41,7 +41,8 @@ export interface ApplyResult {
 }
 
 type Message = TelemetryMessage | UnknownMessage;
-type Durable = Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
+type Durable =
+  Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
 
 /** The agency an event is filed under for an agency's recent activity. */
 function agencyOf(m: Durable): string | null {
@@ -107,12 +108,19 @@ export class Writer {
     this.insertRejection = db.prepare(
       'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.bumpCounter = db.prepare('INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n');
+    this.bumpCounter = db.prepare(
+      'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
+    );
     this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
   }
 
   /** Stores one batch atomically; on failure nothing of it is kept and the error is rethrown. */
-  applyBatch(messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, now: number): ApplyResult {
+  applyBatch(
+    messages: readonly Message[],
+    rejections: readonly Rejection[],
+    meta: BatchMeta,
+    now: number,
+  ): ApplyResult {
     const maxAgency = this.agencies.maxId();
     try {
       return this.db.transaction(() => this.apply(messages, rejections, meta, meta.receivedAt ?? now))();
@@ -127,8 +135,15 @@ export class Writer {
     }
   }
 
-  private apply(messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number): ApplyResult {
-    let stream: StreamState | null = meta.identity ? this.streams.select(meta.identity, null, at, this.path) : this.streams.current;
+  private apply(
+    messages: readonly Message[],
+    rejections: readonly Rejection[],
+    meta: BatchMeta,
+    at: number,
+  ): ApplyResult {
+    let stream: StreamState | null = meta.identity
+      ? this.streams.select(meta.identity, null, at, this.path)
+      : this.streams.current;
     const kept: Rejection[] = [...rejections];
     let stored = 0;
     let duplicates = 0;
@@ -161,7 +176,12 @@ export class Writer {
         }
       }
       const event = m as Durable;
-      stream ??= this.streams.select({ hubId: this.streams.hubId() ?? 'unidentified', epoch: 'unidentified' }, null, at, this.path);
+      stream ??= this.streams.select(
+        { hubId: this.streams.hubId() ?? 'unidentified', epoch: 'unidentified' },
+        null,
+        at,
+        this.path,
+      );
       const ts = Date.parse(event.ts);
       const data = JSON.stringify(event.data) ?? 'null';
       const agencyCode = agencyOf(event);
@@ -206,7 +226,8 @@ export class Writer {
       if (isUnknownMessage(event)) unknownTypes++;
       else {
         this.applyEffects(event, ts, stream.id);
-        if (event.type === 'agency.upsert' || event.type === 'agency.removed' || event.type === 'server.upsert') registryChanged = true;
+        if (event.type === 'agency.upsert' || event.type === 'agency.removed' || event.type === 'server.upsert')
+          registryChanged = true;
       }
     }
 

@@ -11,11 +11,17 @@ describe('stream, registry, recent events and rejections', () => {
   it('reports what the cache holds of the stream and lists an agency’s newest events', () => {
     fx = fixtureCache(NOW);
     fx.write(
-      [NOW - 3 * MIN, 'document.sent', { docId: docId(A.vpcp, 1), sender: A.vpcp, recipients: [A.ngheAn, A.caoBang], attachments: 1, sizeBytes: 5 }],
+      [
+        NOW - 3 * MIN,
+        'document.sent',
+        { docId: docId(A.vpcp, 1), sender: A.vpcp, recipients: [A.ngheAn, A.caoBang], attachments: 1, sizeBytes: 5 },
+      ],
       [NOW - 2 * MIN, 'document.delivered', { docId: docId(A.vpcp, 1), recipient: A.ngheAn }],
       [NOW - 1 * MIN, 'status.reported', { docId: docId(A.vpcp, 1), agency: A.ngheAn, code: '03' }],
     );
-    fx.cache.applyBatch([], [{ reason: 'bad_json', detail: 'expected JSON, got end of input', raw: '[' }], { receivedAt: NOW });
+    fx.cache.applyBatch([], [{ reason: 'bad_json', detail: 'expected JSON, got end of input', raw: '[' }], {
+      receivedAt: NOW,
+    });
     expect(fx.metrics.stream()).toEqual({
       hubId: 'hub-test',
       hubName: 'Trục thử nghiệm',
@@ -35,14 +41,22 @@ describe('stream, registry, recent events and rejections', () => {
       { seq: 1, ts: NOW - 3 * MIN, type: 'document.sent', summary: `sent ${docId(A.vpcp, 1)} to 2 recipients` },
     ]);
     expect(fx.metrics.recentEvents(A.quiet)).toEqual([]);
-    expect(fx.metrics.rejections()).toEqual([{ id: 1, at: NOW, reason: 'bad_json', detail: 'expected JSON, got end of input', raw: '[' }]);
+    expect(fx.metrics.rejections()).toEqual([
+      { id: 1, at: NOW, reason: 'bad_json', detail: 'expected JSON, got end of input', raw: '[' },
+    ]);
     expect(fx.metrics.agencies()).toEqual([...AGENCIES].sort((a, b) => a.id.localeCompare(b.id)));
     expect(fx.metrics.securityServers().map((s) => s.id)).toEqual(['MCBM-001', 'MCBM-002']);
   });
 
   it('answers on an empty cache (started with no hub reachable)', () => {
     fx = fixtureCache(NOW);
-    expect(fx.metrics.totals(NOW, '24h')).toMatchObject({ sent: 0, received: 0, agencies: 6, agenciesActive: 0, overdueReplies: 0 });
+    expect(fx.metrics.totals(NOW, '24h')).toMatchObject({
+      sent: 0,
+      received: 0,
+      agencies: 6,
+      agenciesActive: 0,
+      overdueReplies: 0,
+    });
     expect(fx.metrics.stream()).toMatchObject({ lastSeq: 0, events: 0, newestEventTs: null });
   });
 });

@@ -7,7 +7,12 @@ afterEach(() => fx?.close());
 
 const NOW = Date.UTC(2026, 10, 22, 3, 0);
 const iso = (t: number) => new Date(t).toISOString();
-const sent = (n: number, at: number, replyBy: number | null, recipients: string[] = [A.ngheAn]): [number, 'document.sent', unknown] => [
+const sent = (
+  n: number,
+  at: number,
+  replyBy: number | null,
+  recipients: string[] = [A.ngheAn],
+): [number, 'document.sent', unknown] => [
   at,
   'document.sent',
   {
@@ -99,7 +104,14 @@ describe('reply deadlines', () => {
       [docId(A.vpcp, 1), A.ngheAn, 2 * HOUR],
     ]);
     expect(m.overdueDocuments(NOW, { agencyIds: [A.ngheAn] })).toEqual([
-      { docId: docId(A.vpcp, 1), sender: A.vpcp, recipient: A.ngheAn, replyBy: NOW - 2 * HOUR, overdueMs: 2 * HOUR, subject: 'Văn bản 1' },
+      {
+        docId: docId(A.vpcp, 1),
+        sender: A.vpcp,
+        recipient: A.ngheAn,
+        replyBy: NOW - 2 * HOUR,
+        overdueMs: 2 * HOUR,
+        subject: 'Văn bản 1',
+      },
     ]);
     expect(m.overdueDocuments(NOW, undefined, 1)).toHaveLength(1);
   });

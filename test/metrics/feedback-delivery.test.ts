@@ -12,9 +12,21 @@ const sent = (n: number, at: number, recipients: string[]): Ev => [
   'document.sent',
   { docId: docId(A.vpcp, n), sender: A.vpcp, recipients, attachments: 0, sizeBytes: 1 },
 ];
-const delivered = (n: number, at: number, recipient: string): Ev => [at, 'document.delivered', { docId: docId(A.vpcp, n), recipient }];
-const status = (n: number, at: number, agency: string, code: string): Ev => [at, 'status.reported', { docId: docId(A.vpcp, n), agency, code }];
-const failed = (n: number, at: number, recipient: string, reason: string): Ev => [at, 'document.failed', { docId: docId(A.vpcp, n), recipient, reason }];
+const delivered = (n: number, at: number, recipient: string): Ev => [
+  at,
+  'document.delivered',
+  { docId: docId(A.vpcp, n), recipient },
+];
+const status = (n: number, at: number, agency: string, code: string): Ev => [
+  at,
+  'status.reported',
+  { docId: docId(A.vpcp, n), agency, code },
+];
+const failed = (n: number, at: number, recipient: string, reason: string): Ev => [
+  at,
+  'document.failed',
+  { docId: docId(A.vpcp, n), recipient, reason },
+];
 
 describe('status feedback', () => {
   function scenario() {
@@ -84,7 +96,13 @@ describe('delivery problems', () => {
     expect(rows[A.caoBang]).toEqual({
       agencyId: A.caoBang,
       failed: 2,
-      failedByReason: { security_server_unreachable: 2, recipient_unreachable: 0, package_rejected: 0, timeout: 0, attachment_mismatch: 0 },
+      failedByReason: {
+        security_server_unreachable: 2,
+        recipient_unreachable: 0,
+        package_rejected: 0,
+        timeout: 0,
+        attachment_mismatch: 0,
+      },
       undelivered: 0,
       duplicateSends: 0,
     });

@@ -13,7 +13,14 @@ export const AGENCIES: Agency[] = [
   { id: A.caoBang, name: 'UBND Tỉnh Cao Bằng', level: 1, parent: null, connection: 'lgsp', securityServer: S2 },
   { id: A.ngheAn, name: 'UBND Tỉnh Nghệ An', level: 1, parent: null, connection: 'lgsp', securityServer: S1 },
   { id: A.ngheAnDept, name: 'Sở Nội vụ Nghệ An', level: 2, parent: A.ngheAn, connection: 'lgsp', securityServer: S1 },
-  { id: A.ngheAnCommune, name: 'UBND xã (minh hoạ)', level: 3, parent: A.ngheAnDept, connection: 'lgsp', securityServer: S1 },
+  {
+    id: A.ngheAnCommune,
+    name: 'UBND xã (minh hoạ)',
+    level: 3,
+    parent: A.ngheAnDept,
+    connection: 'lgsp',
+    securityServer: S1,
+  },
   { id: A.quiet, name: 'Đơn vị không có lưu lượng', level: 1, parent: null, connection: 'direct', securityServer: S2 },
 ];
 

@@ -4,7 +4,13 @@ import type { FeedbackRow, SignatureRow, ThroughputRow } from '../../src/metrics
 import { A } from '../support/telemetry.js';
 import { AGENCIES } from './fixture.js';
 
-const tp = (agencyId: string, sent: number, received: number, spark: number[], weekAgo: number | null = null): ThroughputRow => ({
+const tp = (
+  agencyId: string,
+  sent: number,
+  received: number,
+  spark: number[],
+  weekAgo: number | null = null,
+): ThroughputRow => ({
   agencyId,
   sent,
   received,
@@ -25,7 +31,11 @@ describe('rollUpTree', () => {
     ];
     const byId = Object.fromEntries(rollUpTree(rows, AGENCIES).map((r) => [r.agencyId, r]));
     // Per-minute rates add up too (0.2 + 2 + 20 in floating point, hence closeTo).
-    const close = (r: ThroughputRow) => ({ ...r, sentPerMin: expect.closeTo(r.sentPerMin, 12), receivedPerMin: expect.closeTo(r.receivedPerMin, 12) });
+    const close = (r: ThroughputRow) => ({
+      ...r,
+      sentPerMin: expect.closeTo(r.sentPerMin, 12),
+      receivedPerMin: expect.closeTo(r.receivedPerMin, 12),
+    });
     expect(byId[A.ngheAn]).toEqual(close(tp(A.ngheAn, 111, 3, [56, 58], 7)));
     expect(byId[A.ngheAnDept]).toEqual(close(tp(A.ngheAnDept, 110, 1, [55, 56], 7)));
     expect(byId[A.ngheAnCommune]).toEqual(rows[2]);
@@ -39,19 +49,37 @@ describe('rollUpTree', () => {
       verified,
       failed,
       failureRate: verified ? failed / verified : null,
-      byReason: { missing: failed, invalid: 0, expired_certificate: 0, revoked_certificate: 0, untrusted_issuer: 0, incomplete_info: 0 },
+      byReason: {
+        missing: failed,
+        invalid: 0,
+        expired_certificate: 0,
+        revoked_certificate: 0,
+        untrusted_issuer: 0,
+        incomplete_info: 0,
+      },
     });
-    const [province] = rollUpTree([sig(A.ngheAn, 0, 0), sig(A.ngheAnDept, 10, 1), sig(A.ngheAnCommune, 30, 9)], AGENCIES);
+    const [province] = rollUpTree(
+      [sig(A.ngheAn, 0, 0), sig(A.ngheAnDept, 10, 1), sig(A.ngheAnCommune, 30, 9)],
+      AGENCIES,
+    );
     expect(province).toMatchObject({ verified: 40, failed: 10, failureRate: 0.25, byReason: { missing: 10 } });
 
-    const fb = (agencyId: string, codes: FeedbackRow['codesReported'], median: number | null, withoutStatus: number): FeedbackRow => ({
+    const fb = (
+      agencyId: string,
+      codes: FeedbackRow['codesReported'],
+      median: number | null,
+      withoutStatus: number,
+    ): FeedbackRow => ({
       agencyId,
       codesReported: codes,
       arrivalToAcceptMedianMs: median,
       withoutStatus,
       funnel: { '01': 1, '02': 0, '03': 0, '04': 0, '05': 0, '06': 0, '13': 0, '15': 0, '16': 0 },
     });
-    const tree = rollUpTree([fb(A.ngheAn, ['01'], 100, 1), fb(A.ngheAnDept, ['03', '01'], null, 2), fb(A.ngheAnCommune, ['06'], 300, 0)], AGENCIES);
+    const tree = rollUpTree(
+      [fb(A.ngheAn, ['01'], 100, 1), fb(A.ngheAnDept, ['03', '01'], null, 2), fb(A.ngheAnCommune, ['06'], 300, 0)],
+      AGENCIES,
+    );
     expect(tree.find((r) => r.agencyId === A.ngheAn)).toMatchObject({
       codesReported: ['01', '03', '06'],
       arrivalToAcceptMedianMs: 200,

@@ -17,9 +17,37 @@ describe('security servers', () => {
   it.each([
     { name: 'up all along', start: 'connected' as const, tr: [], down: 0, drops: 0 },
     { name: 'down all along', start: 'disconnected' as const, tr: [], down: 60, drops: 0 },
-    { name: 'one drop, back after 30 min', start: 'connected' as const, tr: [[10, 'disconnected'], [40, 'connected']] as const, down: 30, drops: 1 },
-    { name: 'down at start, back, down again', start: 'disconnected' as const, tr: [[5, 'connected'], [55, 'disconnected']] as const, down: 10, drops: 1 },
-    { name: 'degraded is not down', start: 'connected' as const, tr: [[5, 'degraded'], [20, 'disconnected'], [21, 'degraded']] as const, down: 1, drops: 1 },
+    {
+      name: 'one drop, back after 30 min',
+      start: 'connected' as const,
+      tr: [
+        [10, 'disconnected'],
+        [40, 'connected'],
+      ] as const,
+      down: 30,
+      drops: 1,
+    },
+    {
+      name: 'down at start, back, down again',
+      start: 'disconnected' as const,
+      tr: [
+        [5, 'connected'],
+        [55, 'disconnected'],
+      ] as const,
+      down: 10,
+      drops: 1,
+    },
+    {
+      name: 'degraded is not down',
+      start: 'connected' as const,
+      tr: [
+        [5, 'degraded'],
+        [20, 'disconnected'],
+        [21, 'degraded'],
+      ] as const,
+      down: 1,
+      drops: 1,
+    },
   ])('downtime: $name', ({ start, tr, down, drops }) => {
     const t0 = 0;
     const transitions = tr.map(([m, to]) => ({ at: t0 + m * MIN, to }));

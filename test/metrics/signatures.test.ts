@@ -7,11 +7,12 @@ let fx: ReturnType<typeof fixtureCache> | undefined;
 afterEach(() => fx?.close());
 
 const NOW = Date.UTC(2026, 10, 22, 17, 3, 0); // 00:03 in Vietnam
-const check = (at: number, agency: string, result: SignatureResult, n: number): [number, 'signature.verified', unknown] => [
-  at,
-  'signature.verified',
-  { docId: docId(agency, n), agency, result },
-];
+const check = (
+  at: number,
+  agency: string,
+  result: SignatureResult,
+  n: number,
+): [number, 'signature.verified', unknown] => [at, 'signature.verified', { docId: docId(agency, n), agency, result }];
 
 describe('signatures', () => {
   it.each([
@@ -53,6 +54,8 @@ describe('signatures', () => {
   it('answers any window a rule asks for', () => {
     fx = fixtureCache(NOW);
     fx.write(check(NOW - 14 * MIN, A.vpcp, 'invalid', 1), check(NOW - 16 * MIN, A.vpcp, 'invalid', 2));
-    expect(fx.metrics.signaturesOver!(NOW, 15 * MIN, { agencyIds: [A.vpcp] })).toMatchObject([{ verified: 1, failed: 1 }]);
+    expect(fx.metrics.signaturesOver!(NOW, 15 * MIN, { agencyIds: [A.vpcp] })).toMatchObject([
+      { verified: 1, failed: 1 },
+    ]);
   });
 });

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { A, docId } from '../support/telemetry.js';
 import { byAgency, DAY, fixtureCache, MIN } from './fixture.js';
 
-const sent = (n: number) => ({ docId: docId(A.vpcp, n), sender: A.vpcp, recipients: [A.ngheAn], attachments: 0, sizeBytes: 10 });
+const sent = (n: number) => ({
+  docId: docId(A.vpcp, n),
+  sender: A.vpcp,
+  recipients: [A.ngheAn],
+  attachments: 0,
+  sizeBytes: 10,
+});
 const delivered = (n: number) => ({ docId: docId(A.vpcp, n), recipient: A.ngheAn });
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
@@ -19,7 +25,12 @@ describe('throughput', () => {
     {
       name: 'across midnight UTC+7',
       now: nowIct,
-      sends: [Date.UTC(2026, 10, 22, 16, 57, 59), Date.UTC(2026, 10, 22, 16, 58), Date.UTC(2026, 10, 22, 17, 0), Date.UTC(2026, 10, 22, 17, 2, 29)],
+      sends: [
+        Date.UTC(2026, 10, 22, 16, 57, 59),
+        Date.UTC(2026, 10, 22, 16, 58),
+        Date.UTC(2026, 10, 22, 17, 0),
+        Date.UTC(2026, 10, 22, 17, 2, 29),
+      ],
       deliveries: [Date.UTC(2026, 10, 22, 16, 59, 10), Date.UTC(2026, 10, 22, 17, 1)],
       sent5m: 3,
       received5m: 2,
@@ -39,7 +50,9 @@ describe('throughput', () => {
   ])('counts per agency $name', ({ now, sends, deliveries, sent5m, received5m, sentSpark, sent1h }) => {
     fx = fixtureCache(now);
     fx.write(...sends.map((t, i) => [t, 'document.sent', sent(i)] as [number, 'document.sent', unknown]));
-    fx.write(...deliveries.map((t, i) => [t, 'document.delivered', delivered(i)] as [number, 'document.delivered', unknown]));
+    fx.write(
+      ...deliveries.map((t, i) => [t, 'document.delivered', delivered(i)] as [number, 'document.delivered', unknown]),
+    );
     const rows5 = byAgency(fx.metrics.throughput(now, '5m'));
     expect(rows5[A.vpcp]).toMatchObject({ sent: sent5m, received: 0, sentPerMin: sent5m / 5, sentWeekAgo: null });
     expect(rows5[A.ngheAn]).toMatchObject({ sent: 0, received: received5m, receivedPerMin: received5m / 5 });

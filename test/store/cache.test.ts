@@ -3,7 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { CacheLockedError, CORE_MIGRATIONS, defaultCachePath, openCache, cacheFileName, type Migration } from '../../src/store/index.js';
+import {
+  CacheLockedError,
+  CORE_MIGRATIONS,
+  defaultCachePath,
+  openCache,
+  cacheFileName,
+  type Migration,
+} from '../../src/store/index.js';
 import { A, docId, hello, msg, tempDir } from '../support/telemetry.js';
 
 const T0 = Date.UTC(2026, 10, 22, 2, 0);
@@ -30,22 +37,35 @@ describe('cache file', () => {
   });
 
   it('defaults to one file per hub under $XDG_CACHE_HOME/hubmon', () => {
-    expect(defaultCachePath('ws://hub.example.vn:8443/v1/telemetry', { XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/hubmon/hub.example.vn_8443.sqlite');
-    expect(defaultCachePath('wss://truc.gov.vn/v1/telemetry', { HOME: '/home/op' })).toBe('/home/op/.cache/hubmon/truc.gov.vn.sqlite');
+    expect(defaultCachePath('ws://hub.example.vn:8443/v1/telemetry', { XDG_CACHE_HOME: '/x/cache' })).toBe(
+      '/x/cache/hubmon/hub.example.vn_8443.sqlite',
+    );
+    expect(defaultCachePath('wss://truc.gov.vn/v1/telemetry', { HOME: '/home/op' })).toBe(
+      '/home/op/.cache/hubmon/truc.gov.vn.sqlite',
+    );
     expect(cacheFileName('../../etc/passwd')).toBe('etc_passwd.sqlite');
   });
 
   it('migrates an empty file, re-opens without migrating again, and runs contributed steps once', () => {
     const path = join(tmp.dir, 'hub.sqlite');
     const runs: string[] = [];
-    const extra: Migration[] = [{ id: 'alerts/1', up: (db) => (runs.push('alerts/1'), db.exec('CREATE TABLE alert_x (k TEXT PRIMARY KEY)')) }];
+    const extra: Migration[] = [
+      { id: 'alerts/1', up: (db) => (runs.push('alerts/1'), db.exec('CREATE TABLE alert_x (k TEXT PRIMARY KEY)')) },
+    ];
     openCache({ path, extraMigrations: extra }).close();
     openCache({ path, extraMigrations: extra }).close();
-    const more: Migration[] = [...extra, { id: 'alerts/2', up: (db) => (runs.push('alerts/2'), db.exec('ALTER TABLE alert_x ADD COLUMN v'))}];
+    const more: Migration[] = [
+      ...extra,
+      { id: 'alerts/2', up: (db) => (runs.push('alerts/2'), db.exec('ALTER TABLE alert_x ADD COLUMN v')) },
+    ];
     const cache = openCache({ path, extraMigrations: more });
     expect(runs).toEqual(['alerts/1', 'alerts/2']);
     expect(cache.db.pragma('user_version', { simple: true })).toBe(CORE_MIGRATIONS.length);
-    expect(cache.db.prepare('SELECT id FROM schema_steps ORDER BY id').pluck().all()).toEqual(['alerts/1', 'alerts/2', 'store/1']);
+    expect(cache.db.prepare('SELECT id FROM schema_steps ORDER BY id').pluck().all()).toEqual([
+      'alerts/1',
+      'alerts/2',
+      'store/1',
+    ]);
     cache.close();
   });
 
@@ -61,7 +81,11 @@ describe('cache file', () => {
   it('serves what it holds after a restart with no hub reachable', () => {
     const path = join(tmp.dir, 'hub.sqlite');
     const first = openCache({ path, now: () => T0 });
-    first.applyBatch([hello(), msg(1, T0, 'agency.removed', { id: A.quiet }), msg(2, T0, 'agency.removed', { id: A.vpcp })]);
+    first.applyBatch([
+      hello(),
+      msg(1, T0, 'agency.removed', { id: A.quiet }),
+      msg(2, T0, 'agency.removed', { id: A.vpcp }),
+    ]);
     first.close();
     const again = openCache({ path, now: () => T0 });
     expect(again.cursor()).toEqual({ hubId: 'hub-test', epoch: 'e1', lastSeq: 2 });
@@ -86,7 +110,9 @@ describe('writer lock: two consoles on one file', () => {
     writer.applyBatch([msg(2, T0, 'agency.removed', { id: A.vpcp })]);
     expect(second.cursor().lastSeq).toBe(2);
     expect(() => openCache({ path, ifLocked: 'refuse', now: () => T0 })).toThrow(CacheLockedError);
-    expect(() => openCache({ path, ifLocked: 'refuse', now: () => T0 })).toThrow(/in use by hubmon \(pid \d+ on .+\); open it read-only/);
+    expect(() => openCache({ path, ifLocked: 'refuse', now: () => T0 })).toThrow(
+      /in use by hubmon \(pid \d+ on .+\); open it read-only/,
+    );
     second.close();
     writer.close();
     const third = openCache({ path, ifLocked: 'refuse' });
@@ -119,7 +145,9 @@ describe('writer lock: two consoles on one file', () => {
     const path = join(tmp.dir, 'hub.sqlite');
     openCache({ path }).close();
     const db = new Database(path);
-    db.prepare("INSERT OR REPLACE INTO writer_lock (id, pid, host, started_at, heartbeat_at, token) VALUES (1, 1, 'other-host', ?, ?, 'x')").run(T0, T0);
+    db.prepare(
+      "INSERT OR REPLACE INTO writer_lock (id, pid, host, started_at, heartbeat_at, token) VALUES (1, 1, 'other-host', ?, ?, 'x')",
+    ).run(T0, T0);
     db.close();
     expect(openCache({ path, ifLocked: 'refuse', now: () => T0 + 2 * 60_000 }).readOnly === true).toBe(false);
   });

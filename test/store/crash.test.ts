@@ -36,8 +36,24 @@ describe('a writer killed with SIGKILL in the middle of a batch', () => {
     mkdirSync(BUILD, { recursive: true });
     execFileSync(
       process.execPath,
-      [join(ROOT, 'node_modules/typescript/bin/tsc'), '--outDir', BUILD, '--rootDir', join(ROOT, 'src'), '--module', 'nodenext',
-        '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--strict', '--types', 'node', join(ROOT, 'src/store/index.ts')],
+      [
+        join(ROOT, 'node_modules/typescript/bin/tsc'),
+        '--outDir',
+        BUILD,
+        '--rootDir',
+        join(ROOT, 'src'),
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--skipLibCheck',
+        '--strict',
+        '--types',
+        'node',
+        join(ROOT, 'src/store/index.ts'),
+      ],
       { stdio: 'pipe' },
     );
     writeFileSync(join(BUILD, 'writer-child.mjs'), CHILD);
@@ -51,7 +67,9 @@ describe('a writer killed with SIGKILL in the middle of a batch', () => {
     const path = join(tmp.dir, 'hub.sqlite');
     let lastReported = 0;
     for (let round = 0; round < 3; round++) {
-      const child = spawn(process.execPath, [join(BUILD, 'writer-child.mjs'), path], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [join(BUILD, 'writer-child.mjs'), path], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       const target = lastReported + 2_000 + round * 600;
       await new Promise<void>((done) => {
         let buf = '';
@@ -68,7 +86,11 @@ describe('a writer killed with SIGKILL in the middle of a batch', () => {
 
       const cache = openCache({ path, ifLocked: 'refuse' });
       expect(cache.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const { n, lo, hi } = cache.db.prepare('SELECT count(*) n, min(seq) lo, max(seq) hi FROM events').get() as { n: number; lo: number; hi: number };
+      const { n, lo, hi } = cache.db.prepare('SELECT count(*) n, min(seq) lo, max(seq) hi FROM events').get() as {
+        n: number;
+        lo: number;
+        hi: number;
+      };
       // Every batch the child reported as committed is there, whole, with no hole and nothing twice.
       expect(hi).toBeGreaterThanOrEqual(lastReported);
       expect(hi % 200).toBe(0);

@@ -66,7 +66,10 @@ describe('writer', () => {
     const other = sent(2, 99);
     const r = cache.applyBatch([other, sent(4)]);
     expect(r).toMatchObject({ stored: 1, rejected: 1 });
-    const rows = cache.db.prepare('SELECT reason, detail, seq, type, raw FROM rejections').all() as Record<string, unknown>[];
+    const rows = cache.db.prepare('SELECT reason, detail, seq, type, raw FROM rejections').all() as Record<
+      string,
+      unknown
+    >[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ reason: 'seq_regression', seq: 2, type: 'document.sent' });
     expect(String(rows[0]!.detail)).toContain('already holds a different event');
@@ -77,23 +80,53 @@ describe('writer', () => {
   it('keeps parser rejections with raw text, reason, detail and time, and counts them', () => {
     const rejections: Rejection[] = [
       { reason: 'bad_json', detail: 'expected JSON, got Unexpected token', raw: '{"v":1,' },
-      { reason: 'invalid_message', detail: 'data.code: expected one of …, got string "07"', raw: '{"seq":9}', seq: 9, type: 'status.reported' },
+      {
+        reason: 'invalid_message',
+        detail: 'data.code: expected one of …, got string "07"',
+        raw: '{"seq":9}',
+        seq: 9,
+        type: 'status.reported',
+      },
     ];
     cache.applyBatch([hello(), sent(1)], rejections, { receivedAt: T0 + 5 });
     const rows = cache.db.prepare('SELECT at, reason, detail, raw, seq, type FROM rejections ORDER BY id').all();
     expect(rows).toEqual([
-      { at: T0 + 5, reason: 'bad_json', detail: 'expected JSON, got Unexpected token', raw: '{"v":1,', seq: null, type: null },
-      { at: T0 + 5, reason: 'invalid_message', detail: 'data.code: expected one of …, got string "07"', raw: '{"seq":9}', seq: 9, type: 'status.reported' },
+      {
+        at: T0 + 5,
+        reason: 'bad_json',
+        detail: 'expected JSON, got Unexpected token',
+        raw: '{"v":1,',
+        seq: null,
+        type: null,
+      },
+      {
+        at: T0 + 5,
+        reason: 'invalid_message',
+        detail: 'data.code: expected one of …, got string "07"',
+        raw: '{"seq":9}',
+        seq: 9,
+        type: 'status.reported',
+      },
     ]);
     expect(count(cache, "SELECT n FROM counters WHERE name = 'rejections'")).toBe(2);
     expect(count(cache, "SELECT n FROM counters WHERE name = 'rejections.bad_json'")).toBe(1);
   });
 
   it('stores unknown-type messages as events so their seq is no gap', () => {
-    const unknown: UnknownMessage = { v: 1, seq: 2, ts: new Date(T0).toISOString(), type: 'hub.future', unknown: true, data: { x: 1 } };
+    const unknown: UnknownMessage = {
+      v: 1,
+      seq: 2,
+      ts: new Date(T0).toISOString(),
+      type: 'hub.future',
+      unknown: true,
+      data: { x: 1 },
+    };
     cache.applyBatch([hello(), sent(1), unknown, sent(3)]);
     expect(cache.gaps()).toEqual([]);
-    expect(cache.db.prepare('SELECT type, data FROM events WHERE seq = 2').get()).toEqual({ type: 'hub.future', data: '{"x":1}' });
+    expect(cache.db.prepare('SELECT type, data FROM events WHERE seq = 2').get()).toEqual({
+      type: 'hub.future',
+      data: '{"x":1}',
+    });
     expect(count(cache, "SELECT n FROM counters WHERE name = 'unknown_types'")).toBe(1);
   });
 
@@ -110,7 +143,9 @@ describe('writer', () => {
 
   it('refuses the events of a different hub, writing nothing of the batch', () => {
     cache.applyBatch([hello('e1'), sent(1)]);
-    expect(() => cache.applyBatch([hello('e1', 0, 'other-hub'), sent(2)])).toThrow(/holds the history of hub "hub-test"/);
+    expect(() => cache.applyBatch([hello('e1', 0, 'other-hub'), sent(2)])).toThrow(
+      /holds the history of hub "hub-test"/,
+    );
     expect(count(cache, 'SELECT count(*) FROM events')).toBe(1);
     expect(cache.cursor().lastSeq).toBe(1);
     expect(cache.applyBatch([sent(2)])).toMatchObject({ stored: 1 });
@@ -128,11 +163,27 @@ describe('writer', () => {
       msg(0, T0, 'registry.snapshot', {
         part: 1,
         parts: 1,
-        agencies: [{ id: A.ngheAn, name: 'UBND Tỉnh Nghệ An', level: 1, parent: null, connection: 'lgsp', securityServer: 'MCBM-001' }],
+        agencies: [
+          {
+            id: A.ngheAn,
+            name: 'UBND Tỉnh Nghệ An',
+            level: 1,
+            parent: null,
+            connection: 'lgsp',
+            securityServer: 'MCBM-001',
+          },
+        ],
         securityServers: [{ id: 'MCBM-001', name: 'Máy chủ 1', certificateExpiresAt: '2027-01-01T00:00:00.000Z' }],
       }),
       msg(1, T0, 'agency.upsert', {
-        agency: { id: A.ngheAnDept, name: 'Sở Nội vụ', level: 2, parent: A.ngheAn, connection: 'lgsp', securityServer: 'MCBM-001' },
+        agency: {
+          id: A.ngheAnDept,
+          name: 'Sở Nội vụ',
+          level: 2,
+          parent: A.ngheAn,
+          connection: 'lgsp',
+          securityServer: 'MCBM-001',
+        },
       }),
     ]);
     const rows = cache.db.prepare('SELECT code, name, level, parent, listed FROM agencies ORDER BY code').all();
@@ -147,16 +198,30 @@ describe('writer', () => {
     });
   });
 
-  it('derives the same deliveries, deadlines and rollups whether a document\'s events come in one batch or one by one', () => {
+  it("derives the same deliveries, deadlines and rollups whether a document's events come in one batch or one by one", () => {
     const D = 86_400_000;
     const doc = (n: number) => docId(A.vpcp, n);
     const events: TelemetryMessage[] = [
-      msg(1, T0, 'document.sent', { docId: doc(1), sender: A.vpcp, recipients: [A.ngheAn, A.caoBang], attachments: 1, sizeBytes: 9, replyBy: new Date(T0 + 2 * D).toISOString() }),
+      msg(1, T0, 'document.sent', {
+        docId: doc(1),
+        sender: A.vpcp,
+        recipients: [A.ngheAn, A.caoBang],
+        attachments: 1,
+        sizeBytes: 9,
+        replyBy: new Date(T0 + 2 * D).toISOString(),
+      }),
       msg(2, T0 + 1000, 'document.delivered', { docId: doc(1), recipient: A.ngheAn }),
       msg(3, T0 + 2000, 'document.failed', { docId: doc(1), recipient: A.caoBang, reason: 'timeout' }),
       msg(4, T0 + 60_000, 'status.reported', { docId: doc(1), agency: A.ngheAn, code: '01' }),
       msg(5, T0 + 120_000, 'status.reported', { docId: doc(1), agency: A.ngheAn, code: '03' }),
-      msg(6, T0 + 180_000, 'document.sent', { docId: doc(1), sender: A.vpcp, recipients: [A.ngheAn, A.quiet], attachments: 1, sizeBytes: 9, replyBy: new Date(T0 + 2 * D).toISOString() }),
+      msg(6, T0 + 180_000, 'document.sent', {
+        docId: doc(1),
+        sender: A.vpcp,
+        recipients: [A.ngheAn, A.quiet],
+        attachments: 1,
+        sizeBytes: 9,
+        replyBy: new Date(T0 + 2 * D).toISOString(),
+      }),
       msg(7, T0 + 3 * D, 'document.replied', { docId: doc(1), agency: A.ngheAn, replyDocId: docId(A.ngheAn, 7) }),
       msg(8, T0 + 3 * D, 'document.replied', { docId: doc(1), agency: A.ngheAn, replyDocId: docId(A.ngheAn, 8) }),
       msg(9, T0 + 3 * D, 'status.reported', { docId: doc(1), agency: A.quiet, code: '02' }),
@@ -172,11 +237,13 @@ describe('writer', () => {
     other.applyBatch([hello()]);
     for (const e of events) other.applyBatch([e]);
     expect(snapshot(other)).toEqual(snapshot(cache));
-    expect(snapshot(cache).deadlines).toEqual([
-      { agency: 2, on_time: 0, late: 1, open: 0, oldest_open: null },
-      { agency: 3, on_time: 0, late: 0, open: 1, oldest_open: T0 + 2 * D },
-      { agency: 4, on_time: 0, late: 0, open: 1, oldest_open: T0 + 2 * D },
-    ].map((r, i) => ({ ...r, agency: cache.agencyIds.find([A.ngheAn, A.caoBang, A.quiet][i]!) })));
+    expect(snapshot(cache).deadlines).toEqual(
+      [
+        { agency: 2, on_time: 0, late: 1, open: 0, oldest_open: null },
+        { agency: 3, on_time: 0, late: 0, open: 1, oldest_open: T0 + 2 * D },
+        { agency: 4, on_time: 0, late: 0, open: 1, oldest_open: T0 + 2 * D },
+      ].map((r, i) => ({ ...r, agency: cache.agencyIds.find([A.ngheAn, A.caoBang, A.quiet][i]!) })),
+    );
     other.close();
   });
 });

@@ -12,7 +12,12 @@ export function tempDir(prefix = 'hubmon-store-'): { dir: string; cleanup: () =>
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** A message of `type` with envelope fields filled in. */
-export function msg<T extends MessageType>(seq: number, ts: number, type: T, data: MessageOf<T>['data']): TelemetryMessage {
+export function msg<T extends MessageType>(
+  seq: number,
+  ts: number,
+  type: T,
+  data: MessageOf<T>['data'],
+): TelemetryMessage {
   return { v: 1, seq, ts: iso(ts), type, data } as unknown as TelemetryMessage;
 }
 
