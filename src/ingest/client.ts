@@ -59,6 +59,8 @@ class IngestSession implements IngestClient {
   private ws: WebSocket | undefined;
   private liveness: LivenessWatch | undefined;
   private hello: HelloMessage | undefined;
+  /** The history events are filed under: the hello's, or one split off it (see onReset). */
+  private history: HubIdentity | undefined;
   private helloOnThisLink = false;
   private sinceAsked = 0;
   private hubNewestSeq: number | undefined;
@@ -150,7 +152,7 @@ class IngestSession implements IngestClient {
     if (this.stopped) return;
     let identity: HubIdentity | undefined;
     try {
-      identity = this.hello ? this.identityOf(this.hello) : this.sink.lastIdentity();
+      identity = this.history ?? this.sink.lastIdentity();
       this.sinceAsked = identity ? this.sink.cursor(identity) : 0;
     } catch (err) {
       this.noteError(`cache unavailable: ${describeError(err)}`);
@@ -328,7 +330,7 @@ class IngestSession implements IngestClient {
   private onHello(hello: HelloMessage): void {
     const ws = this.ws;
     if (!ws) return;
-    const identity = this.identityOf(hello);
+    const identity = this.historyFor(hello);
     if (this.helloOnThisLink) {
       if (!sameIdentity(identity, this.builder.pendingIdentity)) {
         this.noteError('hub changed identity mid-stream; reconnecting');
@@ -342,7 +344,7 @@ class IngestSession implements IngestClient {
     }
     let cursor: number;
     try {
-      this.sink.onHello(hello);
+      this.sink.onHello(helloFiledAs(hello, identity));
       cursor = this.sink.cursor(identity);
     } catch (err) {
       this.noteError(`cache unavailable: ${describeError(err)}`);
@@ -350,6 +352,7 @@ class IngestSession implements IngestClient {
       return;
     }
     this.hello = hello;
+    this.history = identity;
     if (cursor !== this.sinceAsked) {
       // A new epoch or another hub: the since= we sent belonged to another history. Ask again
       // with this history's own cursor rather than take events numbered for something else.
@@ -374,9 +377,57 @@ class IngestSession implements IngestClient {
         this.builder.addGap(from, oldestSeq - 1, reason);
         this.noteError(`hub no longer holds seq ${from}–${oldestSeq - 1}; recorded as a gap`, false);
       }
+    } else if (reason === 'since_ahead' && this.helloOnThisLink && requestedSince === this.sinceAsked) {
+      this.splitHistory(requestedSince, newestSeq, oldestSeq);
     } else {
       this.noteError(`hub could not resume after seq ${requestedSince}: ${reason}`, false);
     }
+  }
+
+  /**
+   * The hub holds less than this cache under the same epoch: its numbering started over without
+   * the new epoch the protocol asks for. What it sends now is not the continuation of the
+   * history the cache holds, so it is filed as a history of its own, split off the old one,
+   * instead of being mixed into it.
+   */
+  private splitHistory(requestedSince: number, newestSeq: number, oldestSeq: number): void {
+    const ws = this.ws;
+    const hello = this.hello;
+    const current = this.history;
+    if (!ws || !hello || !current) return;
+    if (this.builder.pendingEvents > 0) {
+      // Events of the old history are still waiting; write them and ask again from scratch.
+      this.leaveLink(ws, true);
+      return;
+    }
+    const next = nextHistory(current, hello.data.epoch);
+    let cursor: number;
+    try {
+      this.sink.onHello(helloFiledAs(hello, next));
+      cursor = this.sink.cursor(next);
+    } catch (err) {
+      this.noteError(`cache unavailable: ${describeError(err)}`);
+      this.leaveLink(ws, false);
+      return;
+    }
+    this.history = next;
+    this.builder.begin(next, cursor);
+    this.storedSeq = cursor;
+    if (oldestSeq > cursor + 1) this.builder.addGap(cursor + 1, oldestSeq - 1, 'since_ahead');
+    this.noteError(
+      `since_ahead: the hub's numbering started over under epoch ${hello.data.epoch} (cache holds seq ${requestedSince}, hub ${newestSeq}); ` +
+        `new events kept apart as ${next.epoch}`,
+      false,
+    );
+  }
+
+  /** The history a hello continues: one split off its epoch earlier, if that is the latest. */
+  private historyFor(hello: HelloMessage): HubIdentity {
+    const base = this.identityOf(hello);
+    for (const candidate of [this.history, this.sink.lastIdentity()]) {
+      if (candidate && candidate.hubId === base.hubId && splitOff(candidate.epoch, base.epoch)) return candidate;
+    }
+    return base;
   }
 
   // ---- writing --------------------------------------------------------------------------
@@ -536,6 +587,23 @@ function describeError(err: unknown): string {
   if (m)
     return `hub refused the connection: HTTP ${m[1]}${m[1] === '401' || m[1] === '403' ? ' (check the token)' : ''}`;
   return code && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
+}
+
+/** Marks a history split off an epoch whose numbering started over: `E1#restart-2`. */
+const RESTART_MARK = '#restart-';
+
+const splitOff = (epoch: string, base: string): boolean => epoch === base || epoch.startsWith(base + RESTART_MARK);
+
+function nextHistory(current: HubIdentity, base: string): HubIdentity {
+  const n = current.epoch.startsWith(base + RESTART_MARK)
+    ? Number(current.epoch.slice(base.length + RESTART_MARK.length))
+    : 1;
+  return { hubId: current.hubId, epoch: `${base}${RESTART_MARK}${(Number.isFinite(n) ? n : 1) + 1}` };
+}
+
+/** The hello as the sink should file it: under the history the client resolved it to. */
+function helloFiledAs(hello: HelloMessage, history: HubIdentity): HelloMessage {
+  return history.epoch === hello.data.epoch ? hello : { ...hello, data: { ...hello.data, epoch: history.epoch } };
 }
 
 function toBuffer(data: WebSocket.RawData): Buffer {

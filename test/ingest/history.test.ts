@@ -59,6 +59,28 @@ describe('histories kept apart', () => {
     expect(sink.duplicateOffers).toBe(0);
   });
 
+  it('a hub whose numbering starts over under the same epoch gets a history split off, resumed after a restart', async () => {
+    hub = await startTestHub({ events: 100 });
+    const sink = new MemorySink();
+    client = startIngest({ url: hub.url, sink, ...fast });
+    await waitFor(() => sink.events().length === 100, 'first numbering');
+    hub.restart({ epoch: 'epoch-1', events: 40 });
+    const split = { hubId: 'hub-test', epoch: 'epoch-1#restart-2' };
+    await waitFor(() => sink.events(split).length === 40 && client!.status().state === 'live', 'second numbering');
+    expect(sink.events().map((e) => e.seq)).toEqual(range(1, 100));
+    expect(sink.events(split).map((e) => e.seq)).toEqual(range(1, 40));
+    expect(sink.rejections).toEqual([]);
+    expect(client.status().lastError?.message).toBe(
+      "since_ahead: the hub's numbering started over under epoch epoch-1 (cache holds seq 100, hub 40); new events kept apart as epoch-1#restart-2",
+    );
+    await client.stop();
+    hub.append(10);
+    client = startIngest({ url: hub.url, sink, ...fast });
+    await waitFor(() => sink.events(split).length === 50, 'resumed');
+    expect(hub.subscriptions).toEqual([0, 100, 40]);
+    expect(sink.events().length).toBe(100);
+  });
+
   it('records the gap when the hub no longer holds what the cache needs', async () => {
     hub = await startTestHub({ events: 1_000, oldestSeq: 500 });
     const sink = new MemorySink();
