@@ -16,7 +16,7 @@ export async function runConsole(session: Session, settings: Settings): Promise<
   const terminal = takeTerminal(process.stdout);
   const instance = renderConsole({
     metrics: session.metrics,
-    ingest: ingestSource(session.ingest, session.demo, session.notices),
+    ingest: ingestSource(session.ingest, session.demo, session.notices, session.readOnly),
     alerts: alertsSource(session.alerts, session.metrics, settings.lang),
     now: Date.now,
     lang: settings.lang,

@@ -29,8 +29,10 @@ export interface Session {
   readonly alerts: AlertEngine;
   /** Null when the cache is read-only (another console writes it). */
   readonly ingest: IngestClient | null;
-  /** Problems the operator should read at once (bad alert thresholds file, read-only cache). */
+  /** Problems the operator should read at once (a bad alert thresholds file). */
   readonly notices: readonly string[];
+  /** Why the cache is read-only (another console writes it: its pid and host); null when this one writes. */
+  readonly readOnly: string | null;
   /** Stops ingest, writes what is pending, closes the cache and the demo hub. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -75,9 +77,11 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });
   const notices: string[] = [];
   if (alertConfig.error) notices.push(alertConfig.error);
-  if (cache.lockedBy) {
-    notices.push(`read-only: ${cache.path} is written by pid ${cache.lockedBy.pid} on ${cache.lockedBy.host}`);
-  }
+  const readOnly = cache.lockedBy
+    ? `read-only: ${cache.path} is written by pid ${cache.lockedBy.pid} on ${cache.lockedBy.host}`
+    : cache.readOnly
+      ? `read-only: ${cache.path}`
+      : null;
   const ingest = cache.readOnly
     ? null
     : startIngest({
@@ -112,6 +116,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     alerts,
     ingest,
     notices,
+    readOnly,
     close() {
       closed ??= (async () => {
         clearInterval(loop);

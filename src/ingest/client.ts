@@ -56,6 +56,9 @@ class IngestSession implements IngestClient {
   private readonly wsOptions: WebSocket.ClientOptions;
 
   private state: IngestState = 'connecting';
+  private stateSince: number;
+  private lastMessageAt: number | undefined;
+  private lastRejection: IngestStatus['lastRejection'];
   private ws: WebSocket | undefined;
   private liveness: LivenessWatch | undefined;
   private hello: HelloMessage | undefined;
@@ -85,6 +88,7 @@ class IngestSession implements IngestClient {
     this.hub = parseHubUrl(options.url);
     this.hubUrl = displayHubUrl(this.hub);
     this.o = resolveIngestOptions(options);
+    this.stateSince = this.o.timers.now();
     this.sink = options.sink;
     this.rate = new RateMeter(this.o.timers.now);
     this.wsOptions = {
@@ -106,6 +110,8 @@ class IngestSession implements IngestClient {
     const hello = this.hello?.data;
     return {
       state: this.state,
+      stateSince: this.stateSince,
+      lastMessageAt: this.lastMessageAt,
       hub: hello ? { hubId: hello.hubId, epoch: hello.epoch, hubName: hello.hubName } : undefined,
       hubNewestSeq: hubNewest,
       storedSeq: this.storedSeq,
@@ -115,6 +121,7 @@ class IngestSession implements IngestClient {
         this.newestEventTs === undefined ? undefined : Math.max(0, now - Date.parse(this.newestEventTs)),
       eventsPerSecond: this.rate.perSecond(),
       counts: { ...this.counts },
+      lastRejection: this.lastRejection,
       lastError: this.lastError,
       nextAttemptAt: this.nextAttemptAt,
       consecutiveFailures: this.failures,
@@ -174,7 +181,10 @@ class IngestSession implements IngestClient {
       // arrive; every byte of it shows the hub is talking, so it counts as a sign of life.
       // (Listened to only once ws reads the socket itself, so no byte is taken from it.)
       socket?.on('data', () => {
-        if (ws === this.ws) this.liveness?.message();
+        if (ws === this.ws) {
+          this.liveness?.message();
+          this.lastMessageAt = this.o.timers.now();
+        }
       });
       this.onOpen(ws);
     });
@@ -273,7 +283,10 @@ class IngestSession implements IngestClient {
   private onFrame(data: Buffer): void {
     const now = this.o.timers.now();
     this.liveness?.message();
+    this.lastMessageAt = now;
     const parsed = parseFrame(data, { maxFrameBytes: this.o.maxFrameBytes });
+    const rejected = parsed.rejections.at(-1);
+    if (rejected) this.lastRejection = { reason: rejected.reason, detail: rejected.detail, at: now };
     this.builder.addRejections(parsed.rejections, now);
     this.builder.addUnknownFields(parsed.unknownFields);
     this.counts.rejections += parsed.rejections.length;
@@ -567,6 +580,7 @@ class IngestSession implements IngestClient {
   private setState(next: IngestState): void {
     if (next === this.state) return;
     this.state = next;
+    this.stateSince = this.o.timers.now();
     this.emitter.emit(this.status());
   }
 

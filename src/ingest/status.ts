@@ -27,6 +27,13 @@ export interface IngestCounts {
 /** One snapshot of the client, cheap to take; the console polls or subscribes to it. */
 export interface IngestStatus {
   readonly state: IngestState;
+  /** When the link entered `state`. */
+  readonly stateSince: number;
+  /**
+   * When anything last arrived from the hub — a frame, a heartbeat, a byte of a long frame.
+   * Not the newest event's time: a hub replaying old history is talking even if its events are days old.
+   */
+  readonly lastMessageAt: number | undefined;
   /** The hub's identity from the last hello, if any hello was received. */
   readonly hub: (HubIdentity & { readonly hubName: string }) | undefined;
   /** Highest `seq` the hub has announced (hello, heartbeat, or an event). */
@@ -42,6 +49,8 @@ export interface IngestStatus {
   /** Moving rate of stored events. */
   readonly eventsPerSecond: number;
   readonly counts: IngestCounts;
+  /** The latest message set aside (bản tin bị loại): why, and when. */
+  readonly lastRejection: { readonly reason: string; readonly detail: string; readonly at: number } | undefined;
   /** The most recent connection or write problem, in words, and when it happened. */
   readonly lastError: { readonly message: string; readonly at: number } | undefined;
   /** When the next reconnection attempt is due, while reconnecting or offline. */

@@ -1,6 +1,6 @@
 /** The console's frame: header, banner, the route on screen, status line and key hints. */
 import { Box } from 'ink';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Banner, bannerShown } from './components/Banner.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
@@ -48,7 +48,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const route = currentRoute(state);
   const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused);
   const { data, now, ingest, stream } = snapshot;
-  const link = judgeLink(ingest, now);
+  const link = judgeLink(ingest);
   const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link) ? 1 : 0));
 
   const firingLines = data.kind === 'overview' ? Math.min(FIRING_LINES_MAX, Math.max(1, data.firing.length)) : 0;
@@ -67,7 +67,8 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const ctx: RenderContext = useMemo(() => ({ lang, t, now }), [lang, t, now]);
   useKeyDispatch({ state, dispatch, view, columns, sources, now, refresh });
 
-  const marked = (k: string): boolean => isMarked(snapshot.diff, k, now);
+  const diff = snapshot.diff;
+  const marked = useCallback((k: string): boolean => isMarked(diff, k, now), [diff, now]);
   const baseScreen: ScreenId = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
   const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
 
@@ -88,6 +89,19 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
         <>
           <AgencySummary detail={data.detail} now={now} width={width} />
           {state.editingFilter ? <TitleLine title="" view={view} editing width={width} /> : null}
+          {pane}
+        </>
+      );
+      break;
+    case 'folded':
+      content = (
+        <>
+          <TitleLine
+            title={t('screen.folded', { text: data.alert.summary })}
+            view={view}
+            editing={state.editingFilter}
+            width={width}
+          />
           {pane}
         </>
       );
@@ -140,6 +154,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
           window: state.window,
           screen: baseScreen,
           now,
+          replay: sources.replay?.status() ?? null,
         }}
       />
       <Banner link={link} ingest={ingest} newestEventTs={stream.newestEventTs} now={now} width={width} />
@@ -157,7 +172,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
         now={now}
         width={width}
       />
-      <Footer context={keyContext(route, state.editingFilter)} width={width} />
+      <Footer context={keyContext(route, state.editingFilter)} replay={sources.replay !== undefined} width={width} />
     </Box>
   );
 }

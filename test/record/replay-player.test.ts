@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyFiguresOver } from '../../src/metrics/agency-range.js';
 import { ingestRecording } from '../../src/record/ingest-recording.js';
-import { handleReplayInput } from '../../src/record/replay-keys.js';
+import { replaySource } from '../../src/record/replay-player.js';
 import { ReplayPlayer } from '../../src/record/replay-player.js';
 import { loadReplay } from '../../src/sim/replay-source.js';
 import { openCache } from '../../src/store/index.js';
@@ -37,18 +37,21 @@ describe('replay player', () => {
   it('pauses, steps one event at a time, and changes speed within bounds', async () => {
     const cache = openCache({ path: cachePath(), now: () => NOW });
     const p = new ReplayPlayer(cache, await loadReplay(file), 1);
-    handleReplayInput('P', p);
+    const controls = replaySource(p);
+    controls.togglePause();
     p.tick(3_600_000);
     expect(p.state()).toMatchObject({ paused: true, applied: 1, now: FIRST });
-    handleReplayInput('.', p);
+    controls.step();
     expect(p.state()).toMatchObject({ paused: true, applied: 2, now: Date.parse('2026-11-19T16:59:00Z') });
-    handleReplayInput('..', p);
+    controls.step();
+    controls.step();
     expect(p.state().applied).toBe(4);
-    handleReplayInput('[', p);
+    controls.slower();
     expect(p.state().speed).toBe(1);
-    handleReplayInput(']]]', p);
-    expect(p.state().speed).toBe(8);
-    expect(handleReplayInput('x', p)).toBe(false);
+    controls.faster();
+    controls.faster();
+    controls.faster();
+    expect(controls.status()).toMatchObject({ speed: 8, paused: true, finished: false });
     cache.close();
   });
 

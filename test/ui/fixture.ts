@@ -202,7 +202,24 @@ export function fixtureAlerts(): AlertsSource & { items: AlertView[] } {
       subject: 'MCBM-099',
       summary: 'Security server down 12 min',
       since: NOW - 12 * MIN,
+      acknowledgedBy: null,
       acknowledgedAt: null,
+      folded: [
+        {
+          id: 'a1.1',
+          agencyId: '000.01.01.H41',
+          subject: 'Sở Y tế Nghệ An',
+          summary: 'Sở Y tế Nghệ An sent nothing for 40 min',
+          severity: 'warning',
+        },
+        {
+          id: 'a1.2',
+          agencyId: '000.00.00.H41',
+          subject: 'UBND Tỉnh Nghệ An',
+          summary: 'UBND Tỉnh Nghệ An: 3 packages failed',
+          severity: 'warning',
+        },
+      ],
     },
     {
       id: 'a2',
@@ -213,7 +230,9 @@ export function fixtureAlerts(): AlertsSource & { items: AlertView[] } {
       subject: 'UBND Tỉnh Nghệ An',
       summary: '12 overdue replies',
       since: NOW - 60 * MIN,
+      acknowledgedBy: null,
       acknowledgedAt: null,
+      folded: [],
     },
     {
       id: 'a3',
@@ -224,7 +243,9 @@ export function fixtureAlerts(): AlertsSource & { items: AlertView[] } {
       subject: 'UBND Tỉnh Nghệ An',
       summary: 'Signature failures 15%',
       since: NOW - 2 * MIN,
+      acknowledgedBy: null,
       acknowledgedAt: null,
+      folded: [],
     },
     {
       id: 'a4',
@@ -235,7 +256,9 @@ export function fixtureAlerts(): AlertsSource & { items: AlertView[] } {
       subject: 'Văn phòng Chính phủ',
       summary: 'Throughput −60%',
       since: NOW - 90 * MIN,
+      acknowledgedBy: 'trucdem',
       acknowledgedAt: NOW - 30 * MIN,
+      folded: [],
     },
   ];
   return {
@@ -245,7 +268,7 @@ export function fixtureAlerts(): AlertsSource & { items: AlertView[] } {
       const i = items.findIndex((a) => a.id === id);
       const a = items[i];
       if (!a || a.state === 'acknowledged') return false;
-      items[i] = { ...a, state: 'acknowledged', acknowledgedAt: NOW };
+      items[i] = { ...a, state: 'acknowledged', acknowledgedBy: 'operator', acknowledgedAt: NOW };
       return true;
     },
   };

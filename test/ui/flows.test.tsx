@@ -121,6 +121,8 @@ describe('keyboard flows', () => {
     expect(await app.press('p')).toContain('PAUSED');
     const tp = data.throughput?.find((r) => r.agencyId === '000.00.00.G22');
     if (tp) Object.assign(tp, { sentPerMin: 99 });
+    // A new figure comes with a new event in the cache: its newest seq moves on.
+    data.stream = { ...data.stream, lastSeq: (data.stream?.lastSeq ?? 0) + 1 };
     app.ticker.tick();
     expect(await app.press()).not.toContain(' 99 ');
     await app.press('p');
@@ -148,7 +150,7 @@ describe('keyboard flows', () => {
     const { idleIngest } = await import('../../src/ui/data/sources.js');
     const app = await renderConsoleAt(80, 24, {
       ingest: idleIngest({
-        connection: 'offline',
+        state: 'offline',
         since: NOW - 5 * 60_000,
         rejections: 3,
         lastRejection: { reason: 'invalid_message', detail: 'data.recipients: expected array, got string', at: NOW },

@@ -18,7 +18,7 @@ export async function renderConsoleAt(columns: number, rows: number, props: Part
   const app = render(
     createElement(App, {
       metrics: fixtureMetrics(),
-      ingest: idleIngest({ lastContactAt: NOW - 1000, eventsPerSec: 12.5 }),
+      ingest: idleIngest({ lastMessageAt: NOW - 1000, eventsPerSec: 12.5 }),
       alerts,
       now: () => NOW,
       ticker,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutColumns, type ColumnSpec } from '../../src/ui/view/columns.js';
-import { childrenIndex, rollUpTree } from '../../src/ui/view/roll-up.js';
+import { agencyTree, rollUpSubtrees } from '../../src/metrics/roll-up-tree.js';
 import { move, settle, visibleRange } from '../../src/ui/view/viewport.js';
 import { diffRows, emptyDiff, isMarked, CHANGE_MARK_MS } from '../../src/ui/view/row-diff.js';
 import { buildAgencyModels } from '../../src/ui/view/agency-model.js';
@@ -51,12 +51,15 @@ describe('status thresholds', () => {
     expect(judgeThroughputDrop(throughputDrop(now, weekAgo))).toBe(level);
   });
   it.each([
-    [{ connection: 'live', lastContactAt: NOW - 1000 }, 'live'],
-    [{ connection: 'live', lastContactAt: NOW - 60_000 }, 'stale'],
-    [{ connection: 'offline', lastContactAt: NOW - 1000 }, 'offline'],
-    [{ connection: 'catching-up', lastContactAt: NOW }, 'catching-up'],
+    [{ state: 'live' }, 'live'],
+    [{ state: 'stale' }, 'stale'],
+    [{ state: 'reconnecting' }, 'reconnecting'],
+    [{ state: 'offline' }, 'offline'],
+    [{ state: 'catching_up' }, 'catching_up'],
+    // A console reading a cache another one writes has no link of its own.
+    [{ state: 'offline', readOnly: 'read-only: cache written by pid 4242 on trucdem' }, 'readOnly'],
   ] as const)('link %j → %s', (status, link) => {
-    expect(judgeLink(idleIngest(status).get(), NOW)).toBe(link);
+    expect(judgeLink(idleIngest(status).get())).toBe(link);
   });
 });
 
@@ -69,13 +72,12 @@ describe('roll-up of the four levels', () => {
     { id: 'm', parent: null, level: 1, v: 5 },
   ];
   it('sums every subtree', () => {
-    const totals = rollUpTree(
+    const totals = rollUpSubtrees(
       nodes,
       (n) => ({ v: n.v }),
-      (x) => ({ ...x }),
       (a, b) => (a.v += b.v),
     );
-    expect(Object.fromEntries([...totals].map(([k, x]) => [k, x.v]))).toEqual({
+    expect(Object.fromEntries(nodes.map((n, i) => [n.id, totals[i]?.v]))).toEqual({
       p: 1111,
       d: 1110,
       c1: 100,
@@ -83,12 +85,23 @@ describe('roll-up of the four levels', () => {
       m: 5,
     });
   });
-  it('indexes children', () => {
-    expect(
-      childrenIndex(nodes)
-        .get('d')
-        ?.map((n) => n.id),
-    ).toEqual(['c1', 'c2']);
+  it('counts children and orders every node after its descendants', () => {
+    const tree = agencyTree(nodes);
+    expect([...tree.childCount]).toEqual([1, 2, 0, 0, 0]);
+    const at = (id: string) => [...tree.bottomUp].indexOf(nodes.findIndex((n) => n.id === id));
+    expect(at('c1')).toBeLessThan(at('d'));
+    expect(at('d')).toBeLessThan(at('p'));
+  });
+  it('sums by the parent links even when a level is mislabelled, and cuts a cycle', () => {
+    const odd = [
+      { id: 'p', parent: null, level: 1, v: 1 },
+      { id: 'c', parent: 'd', level: 2, v: 100 },
+      { id: 'd', parent: 'p', level: 3, v: 10 },
+      { id: 'x', parent: 'y', level: 2, v: 5 },
+      { id: 'y', parent: 'x', level: 2, v: 7 },
+    ];
+    const totals = rollUpSubtrees(odd, (n) => ({ v: n.v }), (a, b) => (a.v += b.v));
+    expect(totals.map((t) => t.v)).toEqual([111, 100, 110, 12, 7]);
   });
   it('agency models carry own and rolled-up figures', () => {
     const models = buildAgencyModels(fixtureMetrics(), NOW, '1h');
@@ -152,8 +165,10 @@ describe('viewport', () => {
 
 describe('row diff', () => {
   it('marks changed rows for a moment, not the first load', () => {
+    const pairs = { key: (r: readonly string[]) => r[0] ?? '', stateKey: (r: readonly string[]) => r[1] ?? '' };
     const first = diffRows(
       emptyDiff,
+      pairs,
       [
         ['a', 'ok'],
         ['b', 'ok'],
@@ -163,6 +178,7 @@ describe('row diff', () => {
     expect(isMarked(first, 'a', 0)).toBe(false);
     const second = diffRows(
       first,
+      pairs,
       [
         ['a', 'critical'],
         ['b', 'ok'],
@@ -173,7 +189,7 @@ describe('row diff', () => {
     expect(isMarked(second, 'a', 1000)).toBe(true);
     expect(isMarked(second, 'b', 1000)).toBe(false);
     expect(isMarked(second, 'c', 1000)).toBe(false);
-    const third = diffRows(second, [['a', 'critical']], 1000 + CHANGE_MARK_MS);
+    const third = diffRows(second, pairs, [['a', 'critical']], 1000 + CHANGE_MARK_MS);
     expect(isMarked(third, 'a', 1000 + CHANGE_MARK_MS)).toBe(false);
   });
 });

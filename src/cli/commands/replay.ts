@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAlertEngine, describeAlert } from '../../alerts/index.js';
+import { alertsSource } from '../../app/console-sources.js';
+import { createAlertEngine } from '../../alerts/index.js';
 import { resolveSettings } from '../../config/index.js';
 import { createMetrics } from '../../metrics/index.js';
-import { REPLAY_BINDINGS, handleReplayInput } from '../../record/replay-keys.js';
-import { ReplayPlayer } from '../../record/replay-player.js';
+import { ReplayPlayer, replaySource } from '../../record/replay-player.js';
 import { loadReplay } from '../../sim/replay-source.js';
 import { openCache } from '../../store/index.js';
-import { idleIngest, renderConsole, type AlertsSource, type AlertView } from '../../ui/index.js';
+import { idleIngest, renderConsole } from '../../ui/index.js';
 import { UsageError, type Command } from '../command.js';
 
 const help = `Usage: hubmon replay FILE [options]
@@ -18,8 +18,10 @@ Opens a recording (hubmon record, hubmon sim --record) in the console, on the re
 clock: every screen shows what it showed live at that moment, alerts included. The events are
 fed into a temporary cache, removed on exit.
 
-Time controls (besides the console's own keys, ? for those):
-${REPLAY_BINDINGS.map((b) => `  ${b.shown.padEnd(4)} ${b.help}`).join('\n')}
+Time controls (listed with the console's own keys under ? and in the key hints):
+  P     pause / resume the replay clock
+  .     step: apply the next event and pause
+  ]  [  replay twice / half as fast (×1 … ×3600)
 
 Options:
   --speed X     recorded seconds per real second, 1…3600          (default 60)
@@ -72,46 +74,25 @@ export const replayCommand: Command = {
         ...source.agencies.map((a) => [a.id, a.name] as const),
         ...source.securityServers.map((s) => [s.id, s.name] as const),
       ]);
-      const alerts: AlertsSource = {
-        list(now) {
-          return engine
-            .evaluate(now)
-            .alerts.filter((a) => a.phase !== 'resolved')
-            .map((a): AlertView => ({
-              id: a.key,
-              rule: a.rule,
-              severity: a.severity,
-              state: a.ack ? 'acknowledged' : a.phase === 'firing' ? 'firing' : 'pending',
-              agencyId: a.labels.agency ?? null,
-              subject: names.get(a.labels.agency ?? a.labels.server ?? '') ?? a.labels.agency ?? a.labels.server ?? '',
-              summary: describeAlert(a, { lang: settings.lang, now, nameOf: (id) => names.get(id) }),
-              since: a.firingSince ?? a.activeSince,
-              acknowledgedAt: a.ack?.at ?? null,
-            }));
-        },
-        acknowledge: (id, now) => engine.acknowledge(id, undefined, now),
-      };
+      const alerts = alertsSource(engine, metrics, settings.lang, { evaluate: true, nameOf: (id) => names.get(id) });
       const timer = setInterval(() => {
         player.tick(TICK_MS);
         clock = player.state().now;
       }, TICK_MS);
-      const onKey = (data: Buffer | string) => {
-        if (handleReplayInput(data.toString(), player)) clock = player.state().now;
-      };
-      process.stdin.on('data', onKey);
       try {
         const instance = renderConsole({
           metrics,
           alerts,
-          ingest: idleIngest({ connection: 'live', lastContactAt: clock }),
+          ingest: idleIngest({ state: 'live', lastMessageAt: clock }),
           now: () => clock,
+          // The time keys reach the player through the console's one key dispatcher.
+          replay: replaySource(player, (now) => (clock = now)),
           lang: settings.lang,
           env: io.env,
         });
         await instance.waitUntilExit();
       } finally {
         clearInterval(timer);
-        process.stdin.off('data', onKey);
       }
       const s = player.state();
       io.stderr.write(

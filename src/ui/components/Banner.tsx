@@ -1,7 +1,11 @@
-/** A full-width warning under the header when the figures are not live. */
+/**
+ * A full-width warning under the header when the figures are not live: what is wrong with the
+ * link, since when, when the next attempt is due, and that the figures shown are the cached
+ * ones, as of the newest stored event.
+ */
 import type { IngestStatus } from '../data/sources.js';
 import { useUi } from '../context.js';
-import type { LinkState } from '../status/link.js';
+import { linkDown, type LinkState } from '../status/link.js';
 import { fit } from '../text/fit.js';
 import { formatAgo, formatDateTime, formatSpan } from '../text/format-time.js';
 import { Line } from './Line.js';
@@ -15,22 +19,29 @@ export function Banner(props: {
 }) {
   const { t, theme, lang } = useUi();
   const { link, ingest, now, width } = props;
+  if (!linkDown(link)) return null;
+  const asOf = props.newestEventTs === null ? t('banner.never') : formatDateTime(props.newestEventTs);
+  const since = ingest.since === null ? '' : t('banner.since', { ago: formatAgo(ingest.since, now, lang) });
+  const next =
+    ingest.nextAttemptAt === null
+      ? ''
+      : t('banner.nextTry', { n: Math.max(0, Math.ceil((ingest.nextAttemptAt - now) / 1000)) });
   let text: string;
-  if (link === 'offline') {
-    text = t('banner.offline', {
-      since: ingest.since === null ? '' : t('banner.since', { ago: formatAgo(ingest.since, now, lang) }),
-      asOf: props.newestEventTs === null ? t('banner.never') : formatDateTime(props.newestEventTs),
-    });
-  } else if (link === 'stale') {
-    text = t('banner.stale', { span: formatSpan(now - (ingest.lastContactAt ?? now), lang) });
-  } else if (link === 'connecting') {
-    text = t('banner.connecting');
-  } else {
-    return null;
+  switch (link) {
+    case 'offline':
+      text = t('banner.offline', { since: since + next, asOf });
+      break;
+    case 'reconnecting':
+      text = t('banner.reconnecting', { since, next, asOf });
+      break;
+    case 'stale':
+      text = t('banner.stale', { span: formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang), asOf });
+      break;
+    default:
+      text = t('banner.connecting');
   }
-  const style = link === 'offline' ? theme.header.bannerOffline : theme.header.bannerStale;
+  const style = link === 'stale' || link === 'connecting' ? theme.header.bannerStale : theme.header.bannerOffline;
   return <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} />;
 }
 
-export const bannerShown = (link: LinkState): boolean =>
-  link === 'offline' || link === 'stale' || link === 'connecting';
+export const bannerShown = linkDown;

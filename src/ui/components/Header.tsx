@@ -8,7 +8,8 @@ import { useUi } from '../context.js';
 import type { LinkState } from '../status/link.js';
 import { SCREENS, type ScreenId } from '../state/routes.js';
 import { fit, truncate, widthOf } from '../text/fit.js';
-import { formatAgo } from '../text/format-time.js';
+import { formatAgo, formatDateTime } from '../text/format-time.js';
+import type { ReplayStatus } from '../data/sources.js';
 import { formatCount, formatRate } from '../text/format-number.js';
 import type { Style } from '../theme/theme.js';
 import { Line, type Segment } from './Line.js';
@@ -17,7 +18,8 @@ export interface HeaderInfo {
   readonly hubName: string | null;
   readonly demo: boolean;
   readonly link: LinkState;
-  readonly lagEvents: number;
+  /** Null before the hub has said how far ahead it is. */
+  readonly lagEvents: number | null;
   readonly newestEventTs: number | null;
   readonly eventsPerSec: number;
   readonly alertsCritical: number;
@@ -26,6 +28,8 @@ export interface HeaderInfo {
   readonly window: WindowKey;
   readonly screen: ScreenId;
   readonly now: number;
+  /** Set in `hubmon replay`: the recording's clock and speed. */
+  readonly replay: ReplayStatus | null;
 }
 
 /** Adds segments while they fit; the first ones are the most important. */
@@ -53,7 +57,12 @@ const SCREEN_TAB = {
 export function Header({ info, width }: { info: HeaderInfo; width: number }) {
   const { t, theme, lang } = useUi();
   const linkStyle: Style =
-    info.link === 'live' ? theme.status.ok : info.link === 'offline' ? theme.status.critical : theme.status.warn;
+    info.link === 'live'
+      ? theme.status.ok
+      : info.link === 'offline' || info.link === 'reconnecting'
+        ? theme.status.critical
+        : theme.status.warn;
+  const replay = info.replay;
   const hub = truncate(info.hubName ?? t('app.hubUnknown'), Math.max(12, Math.floor(width / 3)));
   const sep = { text: ' · ', style: theme.text.muted };
   const first: Segment[][] = [
@@ -62,15 +71,25 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
       { text: hub, style: theme.text.emphasis },
     ],
     info.demo ? [{ text: ' ' }, { text: ` ${t('app.demo')} `, style: theme.header.demo }] : [],
-    [{ text: '  ' }, { text: `● ${t(`link.${info.link}`)}`, style: linkStyle }],
+    replay
+      ? [
+          { text: ' ' },
+          {
+            text: ` ${t(replay.finished ? 'header.replayEnd' : replay.paused ? 'header.replayPaused' : 'header.replay', { clock: formatDateTime(replay.now), speed: replay.speed })} `,
+            style: theme.header.paused,
+          },
+        ]
+      : [{ text: '  ' }, { text: `● ${t(`link.${info.link}`)}`, style: linkStyle }],
     info.paused ? [{ text: ' ' }, { text: ` ${t('header.paused')} `, style: theme.header.paused }] : [],
-    [
-      sep,
-      {
-        text: t('header.lag', { n: formatCount(info.lagEvents, lang) }),
-        style: info.lagEvents > 0 ? theme.status.warn : undefined,
-      },
-    ],
+    info.lagEvents === null || replay
+      ? []
+      : [
+          sep,
+          {
+            text: t('header.lag', { n: formatCount(info.lagEvents, lang) }),
+            style: info.lagEvents > 0 ? theme.status.warn : undefined,
+          },
+        ],
     [
       sep,
       {

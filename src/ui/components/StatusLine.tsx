@@ -1,6 +1,7 @@
 /**
- * The flash line (k9s): the answer to the last key for a few seconds, otherwise the count of
- * rejected messages with the latest reason, or the last error. Never a crash.
+ * The flash line (k9s): the answer to the last key for a few seconds; otherwise the last link
+ * error, then standing notices (a read-only cache, a bad alert-thresholds file), then the count
+ * of rejected messages with the latest reason. Never a crash.
  */
 import type { IngestStatus } from '../data/sources.js';
 import { useUi } from '../context.js';
@@ -35,6 +36,15 @@ export function StatusLine(props: {
       <Line
         segments={[{ text: fit(t('flash.error', { text: sanitize(ingest.lastError) }), width) }]}
         style={theme.flash.error}
+      />
+    );
+  }
+  const notices = ingest.readOnly !== null ? [ingest.readOnly, ...ingest.notices] : ingest.notices;
+  if (notices.length > 0) {
+    return (
+      <Line
+        segments={[{ text: fit(t('flash.notice', { text: sanitize(notices.join(' · ')) }), width) }]}
+        style={theme.status.warn}
       />
     );
   }

@@ -55,31 +55,61 @@ interface TableProps {
 
 const gap = ' '.repeat(GAP);
 
+interface RowProps {
+  readonly model: unknown;
+  readonly spec: ListSpec<unknown>;
+  readonly columns: readonly LaidOutColumn[];
+  readonly selected: boolean;
+  readonly marked: boolean;
+  readonly ctx: RenderContext;
+}
+
+/**
+ * One row, memoised: a key press that moves the cursor re-renders the two rows whose
+ * selection changed, not the page; a refresh re-renders a row only when its record did.
+ */
+const Row = memo(function Row({ model, spec, columns, selected, marked, ctx }: RowProps) {
+  const { theme } = useUi();
+  const cells = spec.cells(model, ctx);
+  const segments: Segment[] = [{ text: selected ? '›' : marked ? '•' : ' ' }];
+  columns.forEach((c, n) => {
+    const cell = cells[c.spec.id];
+    if (n > 0) segments.push({ text: gap });
+    const text = cell?.spark ? sparkline(cell.spark, c.width) : fit(cell?.text ?? '', c.width, c.spec.align);
+    segments.push({ text, style: selected ? undefined : roleStyle(theme, cell?.role) });
+  });
+  const style = selected ? theme.table.selected : marked ? theme.table.changed : undefined;
+  return <Line segments={segments} style={style} />;
+});
+
 export const Table = memo(function Table({ spec, columns, rows, selected, marked, sort, ctx }: TableProps) {
   const { theme } = useUi();
-  const header = columns
-    .map((c) => {
-      const mark = sort && sort.column === c.spec.id ? (sort.desc ? '▼' : '▲') : '';
-      return fit(c.title + mark, c.width, c.spec.align === 'right' && !mark ? 'right' : 'left');
-    })
-    .join(gap);
+  const header = useMemo(
+    () =>
+      columns
+        .map((c) => {
+          const mark = sort && sort.column === c.spec.id ? (sort.desc ? '▼' : '▲') : '';
+          return fit(c.title + mark, c.width, c.spec.align === 'right' && !mark ? 'right' : 'left');
+        })
+        .join(gap),
+    [columns, sort],
+  );
   return (
     <Box flexDirection="column">
       <Line segments={[{ text: ' '.repeat(GUTTER) + header }]} style={theme.table.header} />
       {rows.map((model, i) => {
         const key = spec.key(model);
-        const isSelected = i === selected;
-        const isMarked = marked(key);
-        const cells = spec.cells(model, ctx);
-        const segments: Segment[] = [{ text: isSelected ? '›' : isMarked ? '•' : ' ' }];
-        columns.forEach((c, n) => {
-          const cell = cells[c.spec.id];
-          if (n > 0) segments.push({ text: gap });
-          const text = cell?.spark ? sparkline(cell.spark, c.width) : fit(cell?.text ?? '', c.width, c.spec.align);
-          segments.push({ text, style: isSelected ? undefined : roleStyle(theme, cell?.role) });
-        });
-        const style = isSelected ? theme.table.selected : isMarked ? theme.table.changed : undefined;
-        return <Line key={key} segments={segments} style={style} />;
+        return (
+          <Row
+            key={key}
+            model={model}
+            spec={spec}
+            columns={columns}
+            selected={i === selected}
+            marked={marked(key)}
+            ctx={ctx}
+          />
+        );
       })}
     </Box>
   );

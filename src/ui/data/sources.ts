@@ -2,21 +2,24 @@
  * What the console reads, as small typed surfaces. It never opens a socket or a database
  * itself: the `console` command (or a test, or a replay) hands these in.
  */
+import type { Alert, Severity } from '../../alerts/types.js';
+import type { IngestState } from '../../ingest/status.js';
 import type { Metrics } from '../../metrics/types.js';
 
-/** The hub link as the ingest side last saw it. */
-export type ConnectionState = 'connecting' | 'live' | 'catching-up' | 'offline';
+/** The hub link in the ingest client's own words; see `IngestState` for what each means. */
+export type { IngestState };
 
 export interface IngestStatus {
-  readonly connection: ConnectionState;
+  /** The link as the ingest client has it (trực tiếp, đang đồng bộ, mất kết nối…). */
+  readonly state: IngestState;
   /** Watching the built-in simulated hub (the header says DEMO). */
   readonly demo: boolean;
-  /** When the connection entered its current state. */
+  /** When the link entered its current state. */
   readonly since: number | null;
-  /** When anything last arrived from the hub, heartbeats included. */
-  readonly lastContactAt: number | null;
-  /** Events the hub has announced that the cache does not hold yet (newest seq − stored seq). */
-  readonly lagEvents: number;
+  /** When anything last arrived from the hub, heartbeats included (not the newest event's time). */
+  readonly lastMessageAt: number | null;
+  /** Events the hub has announced that the cache does not hold yet (newest seq − stored seq); null before the hub said. */
+  readonly lagEvents: number | null;
   /** Events stored per second, averaged over the last few seconds. */
   readonly eventsPerSec: number;
   /** Messages set aside since start (bản tin bị loại), and the latest one's reason. */
@@ -24,6 +27,15 @@ export interface IngestStatus {
   readonly lastRejection: { readonly reason: string; readonly detail: string; readonly at: number } | null;
   /** The last connection or storage error, for the status line. */
   readonly lastError: string | null;
+  /** When the next connection attempt is due, while reconnecting or offline. */
+  readonly nextAttemptAt: number | null;
+  /**
+   * This console only reads the cache: another one writes it (its pid and host in the text).
+   * No link of its own; the figures are as fresh as the other console keeps them.
+   */
+  readonly readOnly: string | null;
+  /** Problems to read at once that are not the link: a bad alert-thresholds file. */
+  readonly notices: readonly string[];
 }
 
 /** Observable ingest status: read the current value; be told when it changes. */
@@ -33,14 +45,27 @@ export interface IngestStatusSource {
   subscribe(listener: () => void): () => void;
 }
 
-export type AlertSeverity = 'critical' | 'warning' | 'info';
+export type AlertSeverity = Severity;
 export type AlertState = 'firing' | 'pending' | 'acknowledged';
 
-/** One alert as the console lists it (cảnh báo). */
+/** A symptom folded under its cause (an agency behind a down security server). */
+export interface FoldedAlertView {
+  readonly id: string;
+  /** The agency it is about, for drill-down. */
+  readonly agencyId: string | null;
+  readonly subject: string;
+  readonly summary: string;
+  readonly severity: AlertSeverity;
+}
+
+/** One alert as the console lists it (cảnh báo): the engine's `Alert`, put in words. */
 export interface AlertView {
   readonly id: string;
+  /** The engine's own record: phase, labels, acknowledgement, folded symptoms. */
+  readonly alert?: Alert;
   readonly rule: string;
   readonly severity: AlertSeverity;
+  /** Firing, pending, or acknowledged (đã xác nhận) whatever its phase. */
   readonly state: AlertState;
   /** The agency it is about, for drill-down; null for a server or hub-wide alert. */
   readonly agencyId: string | null;
@@ -50,7 +75,11 @@ export interface AlertView {
   readonly summary: string;
   /** When it started (pending) or fired. */
   readonly since: number;
+  /** Who acknowledged it (the OS user of the console that did) and when. */
+  readonly acknowledgedBy: string | null;
   readonly acknowledgedAt: number | null;
+  /** Symptoms folded under it, shown as "+N folded" and listed with Enter. */
+  readonly folded: readonly FoldedAlertView[];
 }
 
 /** The alert engine as the console uses it. */
@@ -60,26 +89,52 @@ export interface AlertsSource {
   acknowledge(id: string, now: number): boolean;
 }
 
+/** Where a replay stands (hubmon replay), for the header. */
+export interface ReplayStatus {
+  /** The recording's clock, epoch ms. */
+  readonly now: number;
+  /** Recorded seconds per real second. */
+  readonly speed: number;
+  readonly paused: boolean;
+  /** Every recorded event has been applied. */
+  readonly finished: boolean;
+}
+
+/** A replay's time controls, driven by the replay key bindings through the one dispatcher. */
+export interface ReplaySource {
+  status(): ReplayStatus;
+  togglePause(): void;
+  /** Applies the next event and pauses. */
+  step(): void;
+  faster(): void;
+  slower(): void;
+}
+
 /** Everything the console needs to run. */
 export interface ConsoleSources {
   readonly metrics: Metrics;
   readonly ingest: IngestStatusSource;
   readonly alerts: AlertsSource;
   readonly now: () => number;
+  /** Only in `hubmon replay`: turns on the replay key bindings and the replay clock in the header. */
+  readonly replay?: ReplaySource | undefined;
 }
 
 /** An ingest status for a console started with no live link (tests, replays, reports). */
 export const idleIngest = (status: Partial<IngestStatus> = {}): IngestStatusSource => {
   const value: IngestStatus = {
-    connection: 'live',
+    state: 'live',
     demo: false,
     since: null,
-    lastContactAt: null,
+    lastMessageAt: null,
     lagEvents: 0,
     eventsPerSec: 0,
     rejections: 0,
     lastRejection: null,
     lastError: null,
+    nextAttemptAt: null,
+    readOnly: null,
+    notices: [],
     ...status,
   };
   return { get: () => value, subscribe: () => () => undefined };

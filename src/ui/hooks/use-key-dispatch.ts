@@ -21,6 +21,7 @@ export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (editingFilter) return 'filter';
   if (route.kind === 'help') return 'help';
   if (route.kind === 'detail') return 'detail';
+  if (route.kind === 'folded') return 'list';
   if (route.screen === 'agencies') return 'agencies';
   if (route.screen === 'alerts') return 'alerts';
   return route.screen === 'overview' ? 'overview' : 'list';
@@ -95,6 +96,12 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         case 'bottom':
           return moveBy(Infinity);
         case 'open': {
+          // An alert with symptoms folded under it opens the list of them first.
+          const alert = route.kind === 'screen' && route.screen === 'alerts' ? (selected as AlertView | undefined) : undefined;
+          if (alert && alert.folded.length > 0) {
+            dispatch({ type: 'openFolded', alertId: alert.id });
+            return;
+          }
           const agencyId = view && selected !== undefined ? view.spec.agencyId(selected) : null;
           if (agencyId !== null) dispatch({ type: 'openDetail', agencyId });
           return;
@@ -152,6 +159,20 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         case 'filterCancel':
           dispatch({ type: 'endFilter', keep: false });
           return;
+        case 'replayPause':
+        case 'replayStep':
+        case 'replayFaster':
+        case 'replaySlower': {
+          const replay = sources.replay;
+          if (!replay) return;
+          if (action === 'replayPause') replay.togglePause();
+          else if (action === 'replayStep') replay.step();
+          else if (action === 'replayFaster') replay.faster();
+          else replay.slower();
+          // The clock moved or its speed changed: show it now, not at the next tick.
+          refresh();
+          return;
+        }
         case 'filterErase': {
           const query = state.lists[listKey(route)]?.query ?? '';
           dispatch({ type: 'filterText', text: [...query].slice(0, -1).join('') });
@@ -170,10 +191,10 @@ export function useKeyDispatch(deps: DispatchDeps): void {
 
   const onInput = useCallback(
     (input: string, key: Key): void => {
-      const { state, dispatch } = latest.current;
+      const { state, dispatch, sources } = latest.current;
       const route = currentRoute(state);
       const context = keyContext(route, state.editingFilter);
-      const action = resolveKey(context, keyName(input, key));
+      const action = resolveKey(context, keyName(input, key), sources.replay !== undefined);
       if (action) return run(action, input);
       if (context === 'filter' && !key.ctrl && !key.meta && PRINTABLE.test(input)) {
         const query = state.lists[listKey(route)]?.query ?? '';

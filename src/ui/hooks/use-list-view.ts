@@ -1,6 +1,9 @@
 /**
  * The list on screen, ready to draw and to act on: filtered, sorted, with its cursor and the
  * slice of rows that fits. The key dispatcher and the screens read the same object.
+ *
+ * Each stage is memoised on its own inputs: a refresh re-filters and re-sorts once, a key that
+ * only moves the cursor does neither, and changing the filter does not re-read any figure.
  */
 import { useMemo } from 'react';
 import type { ConsoleState } from '../state/state.js';
@@ -26,32 +29,40 @@ export interface ListView {
   readonly height: number;
 }
 
+const EMPTY: readonly unknown[] = [];
+
 export function useListView(list: ListData | null, key: string, state: ConsoleState, height: number): ListView | null {
   const ls = listOf(state, key);
-  const isAgencies = key === 'agencies';
+  const isAgencies = key === 'agencies' && list?.spec === (agenciesSpec as unknown);
   const level = isAgencies ? state.agencyLevel : 0;
   const problem = isAgencies ? state.agencyProblem : 'all';
-  const sort = ls.sort ?? list?.spec.defaultSort ?? { column: '', desc: false };
-  const { rows, total } = useMemo(() => {
-    if (!list) return { rows: [], total: 0 };
-    const base =
-      list.spec === (agenciesSpec as unknown) && isAgencies
-        ? (filterAgencies(list.models as AgencyModel[], level, problem) as unknown[])
-        : list.models;
-    return { rows: sortModels(filterModels(base, list.spec, ls.query), list.spec, sort), total: base.length };
-  }, [list, ls.query, sort.column, sort.desc, level, problem, isAgencies]);
+  const column = ls.sort?.column ?? list?.spec.defaultSort.column ?? '';
+  const desc = ls.sort?.desc ?? list?.spec.defaultSort.desc ?? false;
+  const sort = useMemo(() => ({ column, desc }), [column, desc]);
+
+  const base = useMemo(
+    () =>
+      !list ? EMPTY : isAgencies ? (filterAgencies(list.models as AgencyModel[], level, problem) as unknown[]) : list.models,
+    [list, isAgencies, level, problem],
+  );
+  const filtered = useMemo(() => (list ? filterModels(base, list.spec, ls.query) : EMPTY), [list, base, ls.query]);
+  const rows = useMemo(() => (list ? sortModels(filtered, list.spec, sort) : EMPTY), [list, filtered, sort]);
+
   if (!list) return null;
-  // Follow the selected row when refreshes reorder the list.
+  // Follow the selected row when refreshes reorder the list; the cursor row is checked first.
   let cursor = ls.cursor;
   if (ls.cursorKey !== null) {
-    const at = rows.findIndex((m) => list.spec.key(m) === ls.cursorKey);
-    if (at >= 0) cursor = at;
+    const here = rows[cursor];
+    if (here === undefined || list.spec.key(here) !== ls.cursorKey) {
+      const at = rows.findIndex((m) => list.spec.key(m) === ls.cursorKey);
+      if (at >= 0) cursor = at;
+    }
   }
   return {
     key,
     spec: list.spec,
     rows,
-    total,
+    total: base.length,
     sort,
     query: ls.query,
     viewport: settle(cursor, ls.offset, rows.length, height),

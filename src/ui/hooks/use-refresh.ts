@@ -1,6 +1,14 @@
 /**
- * Reads the data sources for the route on screen, once per tick (a few times a second) and
- * whenever the route or window changes. Keys never wait for it: they act on the last read.
+ * Reads the data sources for the route on screen — the "data refresh", kept apart from
+ * drawing. The throttle:
+ * - a refresh happens on a tick of the ticker (DEFAULT_REFRESH_MS, four a second), when the
+ *   route or window changes, after an acknowledgement, and at once when the link changes
+ *   state — never once per event, whatever the hub's rate;
+ * - a key press never triggers one: keys act on the last snapshot, so moving the cursor costs
+ *   a redraw only;
+ * - a refresh that has become expensive (over HEAVY_LOAD_MS) is spaced out so loading takes at
+ *   most a tenth of the time, leaving the rest to keys;
+ * - paused, no tick refreshes.
  * A failing read keeps the previous figures and reports the error on the status line.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -49,7 +57,8 @@ export function useRefresh(
   const pausedAt = useRef<number | null>(null);
   const diffs = useRef(new Map<string, DiffMemory>());
   const last = useRef<Snapshot | null>(null);
-  const lastConnection = useRef(sources.ingest.get().connection);
+  const lastConnection = useRef(sources.ingest.get().state);
+  const diffedModels = useRef(new Map<string, readonly unknown[]>());
 
   useEffect(() => {
     pausedAt.current = paused ? (last.current?.now ?? sources.now()) : null;
@@ -71,7 +80,7 @@ export function useRefresh(
   useEffect(
     () =>
       sources.ingest.subscribe(() => {
-        const c = sources.ingest.get().connection;
+        const c = sources.ingest.get().state;
         if (c !== lastConnection.current) {
           lastConnection.current = c;
           setTick((n) => n + 1);
@@ -86,17 +95,19 @@ export function useRefresh(
     const ingest = sources.ingest.get();
     const started = performance.now();
     try {
-      const data = loadScreen(route, sources.metrics, sources.alerts, now, window);
+      const data = loadScreen(route, sources.metrics, sources.alerts, now, window, sources.replay !== undefined);
       const alerts = sources.alerts.list(now);
       let diff = emptyDiff;
       if ('list' in data) {
         const { spec, models } = data.list;
-        diff = diffRows(
-          diffs.current.get(key) ?? emptyDiff,
-          models.map((m) => [spec.key(m), spec.stateKey(m)] as const),
-          now,
-        );
-        diffs.current.set(key, diff);
+        // Unchanged models (nothing new in the cache) keep their marks as they are.
+        if (diffedModels.current.get(key) !== models) {
+          diff = diffRows(diffs.current.get(key) ?? emptyDiff, spec, models, now);
+          diffs.current.set(key, diff);
+          diffedModels.current.set(key, models);
+        } else {
+          diff = diffs.current.get(key) ?? emptyDiff;
+        }
       }
       const firing = alerts.filter((a) => a.state === 'firing');
       last.current = {

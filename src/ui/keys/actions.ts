@@ -31,5 +31,9 @@ export const KEY_ACTIONS = [
   'filterAccept',
   'filterCancel',
   'filterErase',
+  'replayPause',
+  'replayStep',
+  'replayFaster',
+  'replaySlower',
 ] as const;
 export type KeyAction = (typeof KEY_ACTIONS)[number];

@@ -17,7 +17,7 @@ export interface Binding {
 }
 
 export interface BindingTable {
-  readonly id: 'global' | 'list' | 'agencies' | 'alerts' | 'detail' | 'filter';
+  readonly id: 'global' | 'list' | 'agencies' | 'alerts' | 'detail' | 'filter' | 'replay';
   readonly title: MessageKey;
   readonly bindings: readonly Binding[];
 }
@@ -94,7 +94,19 @@ export const filterBindings: BindingTable = {
   ],
 };
 
-/** Every table, in the order Help lists them. */
+/** The recording's clock in `hubmon replay`; active only there, on every screen but while typing a filter. */
+export const replayBindings: BindingTable = {
+  id: 'replay',
+  title: 'help.group.replay',
+  bindings: [
+    { keys: ['P'], action: 'replayPause', hint: 'key.replayPause', help: 'key.replayPause.help' },
+    { keys: ['.'], action: 'replayStep', hint: 'key.replayStep', help: 'key.replayStep.help' },
+    { keys: [']'], action: 'replayFaster', shown: '[/]', hint: 'key.replaySpeed', help: 'key.replayFaster.help' },
+    { keys: ['['], action: 'replaySlower', help: 'key.replaySlower.help' },
+  ],
+};
+
+/** Every table, in the order Help lists them (the replay table is added in replay mode). */
 export const ALL_TABLES: readonly BindingTable[] = [
   globalBindings,
   listBindings,

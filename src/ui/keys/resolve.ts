@@ -7,6 +7,7 @@ import {
   filterBindings,
   globalBindings,
   listBindings,
+  replayBindings,
   type Binding,
   type BindingTable,
 } from './bindings.js';
@@ -14,7 +15,13 @@ import {
 /** Which tables a view uses; the view ids mirror the console's routes. */
 export type KeyContext = 'overview' | 'agencies' | 'list' | 'alerts' | 'detail' | 'help' | 'filter';
 
-export function tablesFor(context: KeyContext): readonly BindingTable[] {
+/** The tables of a view; in replay mode the replay table comes first, except while typing. */
+export function tablesFor(context: KeyContext, replay = false): readonly BindingTable[] {
+  const tables = viewTables(context);
+  return replay && context !== 'filter' ? [replayBindings, ...tables] : tables;
+}
+
+function viewTables(context: KeyContext): readonly BindingTable[] {
   switch (context) {
     case 'filter':
       return [filterBindings];
@@ -31,16 +38,16 @@ export function tablesFor(context: KeyContext): readonly BindingTable[] {
   }
 }
 
-export function resolveKey(context: KeyContext, name: string): KeyAction | null {
-  for (const table of tablesFor(context)) {
+export function resolveKey(context: KeyContext, name: string, replay = false): KeyAction | null {
+  for (const table of tablesFor(context, replay)) {
     for (const b of table.bindings) if (b.keys.includes(name)) return b.action;
   }
   return null;
 }
 
 /** The footer hints: specific tables first, one entry per hint label. */
-export function hintsFor(context: KeyContext): readonly Binding[] {
-  return tablesFor(context).flatMap((t) => t.bindings.filter((b) => b.hint !== undefined));
+export function hintsFor(context: KeyContext, replay = false): readonly Binding[] {
+  return tablesFor(context, replay).flatMap((t) => t.bindings.filter((b) => b.hint !== undefined));
 }
 
 export const shownKeys = (b: Binding): string => b.shown ?? b.keys.join('/');

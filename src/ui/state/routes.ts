@@ -1,4 +1,4 @@
-/** Where the operator is: one of the six screens, an agency's detail, or Help. */
+/** Where the operator is: one of the six screens, an agency's detail, an alert's folded symptoms, or Help. */
 
 export const SCREENS = ['overview', 'agencies', 'servers', 'signatures', 'deadlines', 'alerts'] as const;
 export type ScreenId = (typeof SCREENS)[number];
@@ -10,6 +10,8 @@ export type DetailSection = (typeof DETAIL_SECTIONS)[number];
 export type Route =
   | { readonly kind: 'screen'; readonly screen: ScreenId }
   | { readonly kind: 'detail'; readonly agencyId: string; readonly section: DetailSection }
+  /** The symptoms folded under one alert (the agencies behind a down security server). */
+  | { readonly kind: 'folded'; readonly alertId: string }
   | { readonly kind: 'help' };
 
 /** The key under which a route keeps its cursor, sort and filter. */
@@ -19,6 +21,8 @@ export function listKey(route: Route): string {
       return route.screen;
     case 'detail':
       return `detail:${route.agencyId}:${route.section}`;
+    case 'folded':
+      return `folded:${route.alertId}`;
     default:
       return 'help';
   }

@@ -45,6 +45,7 @@ export type ConsoleAction =
   | { type: 'showScreen'; screen: ScreenId }
   | { type: 'stepScreen'; step: 1 | -1 }
   | { type: 'openDetail'; agencyId: string }
+  | { type: 'openFolded'; alertId: string }
   | { type: 'back' }
   | { type: 'toggleHelp' }
   | { type: 'setViewport'; list: string; cursor: number; offset: number; cursorKey: string | null }
@@ -101,6 +102,8 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       if (route.kind === 'detail' && route.agencyId === a.agencyId) return s;
       return { ...s, stack: [...s.stack, next], editingFilter: false };
     }
+    case 'openFolded':
+      return { ...s, stack: [...s.stack, { kind: 'folded', alertId: a.alertId }], editingFilter: false };
     case 'back': {
       const key = listKey(currentRoute(s));
       if (listOf(s, key).query !== '') return patchList(s, key, { query: '', cursor: 0, offset: 0 });

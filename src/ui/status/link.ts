@@ -1,14 +1,14 @@
-/** The link to the hub as the header shows it, judged from the ingest status and the clock. */
-import type { IngestStatus } from '../data/sources.js';
+/**
+ * The link to the hub as the header shows it: the ingest client's own state, as it judged it
+ * (it alone knows when the hub last spoke, heartbeats included), or `readOnly` for a console
+ * that reads a cache another console writes and so has no link of its own.
+ */
+import type { IngestState, IngestStatus } from '../data/sources.js';
 
-export type LinkState = 'connecting' | 'live' | 'catching-up' | 'stale' | 'offline';
+export type LinkState = IngestState | 'readOnly';
 
-/** With no frame at all (heartbeats included) for this long, a live link is called stale. */
-export const STALE_AFTER_MS = 30_000;
+export const judgeLink = (status: IngestStatus): LinkState => (status.readOnly !== null ? 'readOnly' : status.state);
 
-export function judgeLink(status: IngestStatus, now: number): LinkState {
-  if (status.connection === 'offline') return 'offline';
-  if (status.connection === 'connecting') return 'connecting';
-  if (status.lastContactAt !== null && now - status.lastContactAt > STALE_AFTER_MS) return 'stale';
-  return status.connection;
-}
+/** The figures on screen are not being kept current: a banner says so and since when. */
+export const linkDown = (link: LinkState): boolean =>
+  link === 'stale' || link === 'reconnecting' || link === 'offline' || link === 'connecting';

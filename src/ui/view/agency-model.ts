@@ -2,7 +2,7 @@
  * One agency's figures as the lists show them: its own, and rolled up over the units under it.
  * Built from the `Metrics` surface for one window; pure apart from the reads.
  */
-import type { ConnectionKind, ServerState } from '../../protocol/index.js';
+import type { Agency, ConnectionKind, ServerState } from '../../protocol/index.js';
 import type { Metrics, WindowKey } from '../../metrics/types.js';
 import {
   judgeOverdue,
@@ -14,7 +14,7 @@ import {
   type Level,
 } from '../status/judge.js';
 import { sanitize } from '../text/sanitize.js';
-import { childrenIndex, rollUpTree } from './roll-up.js';
+import { agencyTree, rollUpSubtrees } from '../../metrics/roll-up-tree.js';
 
 /** Additive figures of one agency (or of a subtree). */
 export interface AgencyFigures {
@@ -77,7 +77,7 @@ const emptyFigures = (buckets: number): AgencyFigures => ({
   serverDown: 0,
 });
 
-const cloneFigures = (f: AgencyFigures): AgencyFigures => ({ ...f, spark: [...f.spark] });
+const cloneFigures = (f: AgencyFigures): AgencyFigures => ({ ...f, spark: f.spark.slice() });
 
 function addFigures(into: AgencyFigures, from: AgencyFigures): void {
   into.sent += from.sent;
@@ -85,7 +85,9 @@ function addFigures(into: AgencyFigures, from: AgencyFigures): void {
   into.sentPerMin += from.sentPerMin;
   into.receivedPerMin += from.receivedPerMin;
   if (from.weekAgo !== null) into.weekAgo = (into.weekAgo ?? 0) + from.weekAgo;
-  for (let i = 0; i < into.spark.length; i++) into.spark[i] = (into.spark[i] ?? 0) + (from.spark[i] ?? 0);
+  const a = into.spark;
+  const b = from.spark;
+  for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] ?? 0);
   into.sigVerified += from.sigVerified;
   into.sigFailed += from.sigFailed;
   into.overdue += from.overdue;
@@ -94,13 +96,28 @@ function addFigures(into: AgencyFigures, from: AgencyFigures): void {
   into.serverDown += from.serverDown;
 }
 
-/** Every agency in the registry with its figures for `window` at `now`. */
+/** Names as shown, sanitised once per registry entry rather than once per refresh. */
+const shownNames = new WeakMap<Agency, string>();
+const shownName = (a: Agency): string => {
+  let name = shownNames.get(a);
+  if (name === undefined) {
+    name = sanitize(a.name);
+    shownNames.set(a, name);
+  }
+  return name;
+};
+
+/**
+ * Every agency in the registry with its figures for `window` at `now`. One pass per query
+ * result into index-addressed arrays, one roll-up over the cached tree: linear in the registry.
+ */
 export function buildAgencyModels(metrics: Metrics, now: number, window: WindowKey): AgencyModel[] {
   const agencies = metrics.agencies();
-  const own = new Map<string, AgencyFigures>();
-  for (const a of agencies) own.set(a.id, emptyFigures(LIST_SPARK_BUCKETS));
+  const tree = agencyTree(agencies);
+  const own: AgencyFigures[] = agencies.map(() => emptyFigures(LIST_SPARK_BUCKETS));
   for (const t of metrics.throughput(now, window, undefined, LIST_SPARK_BUCKETS)) {
-    const f = own.get(t.agencyId);
+    const i = tree.indexOf.get(t.agencyId);
+    const f = i === undefined ? undefined : own[i];
     if (!f) continue;
     f.sent = t.sent;
     f.received = t.received;
@@ -108,33 +125,33 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
     f.receivedPerMin = t.receivedPerMin;
     f.weekAgo =
       t.sentWeekAgo === null && t.receivedWeekAgo === null ? null : (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0);
-    for (let i = 0; i < LIST_SPARK_BUCKETS; i++) f.spark[i] = t.spark[i] ?? 0;
+    for (let b = 0; b < LIST_SPARK_BUCKETS; b++) f.spark[b] = t.spark[b] ?? 0;
   }
   for (const s of metrics.signatures(now, window)) {
-    const f = own.get(s.agencyId);
+    const i = tree.indexOf.get(s.agencyId);
+    const f = i === undefined ? undefined : own[i];
     if (!f) continue;
     f.sigVerified = s.verified;
     f.sigFailed = s.failed;
   }
   for (const d of metrics.deadlines(now)) {
-    const f = own.get(d.agencyId);
+    const i = tree.indexOf.get(d.agencyId);
+    const f = i === undefined ? undefined : own[i];
     if (!f) continue;
     f.overdue = d.overdue;
     f.dueWithin24h = d.dueWithin24h;
     f.oldestOverdueMs = d.oldestOverdueMs;
   }
   const servers = new Map(metrics.servers(now, window).map((s) => [s.serverId, s]));
-  for (const a of agencies) {
-    const f = own.get(a.id);
+  agencies.forEach((a, i) => {
+    const f = own[i];
     if (f && servers.get(a.securityServer)?.state === 'disconnected') f.serverDown = 1;
-  }
+  });
 
-  const zero = emptyFigures(LIST_SPARK_BUCKETS);
-  const totals = rollUpTree(agencies, (a) => own.get(a.id) ?? zero, cloneFigures, addFigures);
-  const children = childrenIndex(agencies);
-  return agencies.map((a) => {
-    const mine = own.get(a.id) ?? zero;
-    const total = totals.get(a.id) ?? mine;
+  const totals = rollUpSubtrees(agencies, (_, i) => cloneFigures(own[i] as AgencyFigures), addFigures);
+  return agencies.map((a, i) => {
+    const mine = own[i] as AgencyFigures;
+    const total = totals[i] as AgencyFigures;
     const server = servers.get(a.securityServer);
     const serverState = server?.state ?? 'unknown';
     const sigRate = total.sigVerified > 0 ? total.sigFailed / total.sigVerified : null;
@@ -147,14 +164,14 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
     } as const;
     return {
       id: a.id,
-      name: sanitize(a.name),
+      name: shownName(a),
       level: a.level,
       parent: a.parent,
       connection: a.connection,
       serverId: a.securityServer,
       serverState,
       serverSince: server?.since ?? null,
-      childCount: children.get(a.id)?.length ?? 0,
+      childCount: tree.childCount[i] ?? 0,
       own: mine,
       total,
       sigRate,

@@ -1,19 +1,21 @@
 /** Alerts as rows: firing first, then pending, then acknowledged; severe before mild. */
-import type { AlertView } from '../data/sources.js';
+import type { AlertView, FoldedAlertView } from '../data/sources.js';
 import { formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import type { CellRole, ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 
 const STATE_RANK = { firing: 2, pending: 1, acknowledged: 0 } as const;
-const SEVERITY_RANK = { critical: 2, warning: 1, info: 0 } as const;
-const SEVERITY_ROLE: Record<AlertView['severity'], CellRole> = { critical: 'critical', warning: 'warn', info: 'muted' };
+const SEVERITY_RANK = { critical: 2, warning: 1 } as const;
+const SEVERITY_ROLE: Record<AlertView['severity'], CellRole> = { critical: 'critical', warning: 'warn' };
 
 /** Alert text comes from hub data (agency names, reasons): sanitised once here. */
 export const toAlertModel = (a: AlertView): AlertView => ({
   ...a,
   subject: sanitize(a.subject),
   summary: sanitize(a.summary),
+  acknowledgedBy: a.acknowledgedBy === null ? null : sanitize(a.acknowledgedBy),
+  folded: a.folded.map((f) => ({ ...f, subject: sanitize(f.subject), summary: sanitize(f.summary) })),
 });
 
 export const alertsSpec: ListSpec<AlertView> = {
@@ -22,6 +24,7 @@ export const alertsSpec: ListSpec<AlertView> = {
     { id: 'state', title: 'col.alertState', min: 7, max: 10, priority: 1 },
     { id: 'summary', title: 'col.alert', min: 20, flex: 3, priority: 0 },
     { id: 'subject', title: 'col.subject', min: 14, flex: 2, priority: 2 },
+    { id: 'ackBy', title: 'col.ackBy', min: 8, max: 14, flex: 1, priority: 3 },
     { id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' },
   ],
   defaultSort: { column: 'state', desc: true },
@@ -33,7 +36,11 @@ export const alertsSpec: ListSpec<AlertView> = {
       role: a.state === 'acknowledged' ? 'muted' : SEVERITY_ROLE[a.severity],
     },
     state: { text: t(`alertState.${a.state}`), role: a.state === 'firing' ? 'emphasis' : 'muted' },
-    summary: { text: a.summary, role: a.state === 'acknowledged' ? 'muted' : undefined },
+    summary: {
+      text: a.folded.length > 0 ? `${t("alert.folded", { n: a.folded.length })} ${a.summary}` : a.summary,
+      role: a.state === 'acknowledged' ? 'muted' : undefined,
+    },
+    ackBy: { text: a.acknowledgedBy ?? '–', role: 'muted' },
     subject: { text: a.subject },
     since: { text: formatDurationShort(now - a.since, lang), role: 'muted' },
   }),
@@ -46,6 +53,8 @@ export const alertsSpec: ListSpec<AlertView> = {
         return STATE_RANK[a.state] * 1e16 + SEVERITY_RANK[a.severity] * 1e15 - a.since / 1e3;
       case 'subject':
         return a.subject;
+      case 'ackBy':
+        return a.acknowledgedBy ?? '';
       case 'since':
         return a.since;
       default:
@@ -54,4 +63,24 @@ export const alertsSpec: ListSpec<AlertView> = {
   },
   searchText: (a) => `${searchKey(a.summary)} ${searchKey(a.subject)} ${a.rule.toLowerCase()}`,
   stateKey: (a) => `${a.state}|${a.severity}`,
+};
+
+/** The symptoms folded under one alert, as rows; Enter opens the agency. */
+export const foldedSpec: ListSpec<FoldedAlertView> = {
+  columns: [
+    { id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 },
+    { id: 'subject', title: 'col.subject', min: 16, flex: 2, priority: 0 },
+    { id: 'summary', title: 'col.alert', min: 20, flex: 3, priority: 1 },
+  ],
+  defaultSort: { column: 'subject', desc: false },
+  key: (f) => f.id,
+  agencyId: (f) => f.agencyId,
+  cells: (f, { t }) => ({
+    severity: { text: t(`severity.${f.severity}`), role: SEVERITY_ROLE[f.severity] },
+    subject: { text: f.subject },
+    summary: { text: f.summary },
+  }),
+  sortValue: (f, column) => (column === 'severity' ? SEVERITY_RANK[f.severity] : column === 'summary' ? f.summary : f.subject),
+  searchText: (f) => `${searchKey(f.subject)} ${searchKey(f.summary)}`,
+  stateKey: (f) => f.severity,
 };

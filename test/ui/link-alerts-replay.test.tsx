@@ -1,0 +1,140 @@
+/** The header and banner per link state, folded alerts, and the replay keys through the one dispatcher. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { idleIngest, type ReplaySource, type ReplayStatus } from '../../src/ui/data/sources.js';
+import { fixtureAlerts, NOW } from './fixture.js';
+import { KEY, renderConsoleAt } from './render-at.js';
+
+afterEach(() => cleanup());
+
+const lines = (frame: string): string[] => frame.split('\n');
+
+describe('link states as the ingest client has them', () => {
+  it('stale: the hub has said nothing for a while; time since its last message, not the newest event', async () => {
+    const app = await renderConsoleAt(100, 24, {
+      ingest: idleIngest({ state: 'stale', since: NOW - 40_000, lastMessageAt: NOW - 45_000, lagEvents: 0 }),
+    });
+    const frame = app.frame();
+    expect(lines(frame)[0]).toContain('● stale');
+    expect(lines(frame)[2]).toContain('STALE — nothing from the hub for 45 seconds; cached figures as of 2024-03-13 02:59');
+  });
+
+  it('catching up old history is not stale, however old the newest event', async () => {
+    const app = await renderConsoleAt(80, 24, {
+      ingest: idleIngest({ state: 'catching_up', lastMessageAt: NOW - 200, lagEvents: 48_000, eventsPerSec: 9_500 }),
+    });
+    const frame = app.frame();
+    expect(lines(frame)[0]).toContain('● catching up · lag 48,000');
+    expect(frame).not.toContain('STALE');
+  });
+
+  it('reconnecting: when the link was lost and when the next try is due, cached figures still shown', async () => {
+    const app = await renderConsoleAt(80, 24, {
+      ingest: idleIngest({
+        state: 'reconnecting',
+        since: NOW - 2 * 60_000,
+        nextAttemptAt: NOW + 7_500,
+        lastError: 'hub closed the connection (1006)',
+      }),
+    });
+    const frame = await app.press('2');
+    expect(lines(frame)[0]).toContain('● reconnecting');
+    expect(lines(frame)[2]).toContain('RECONNECTING — link lost since 2 minutes ago · next try in 8s · cached');
+    expect(frame).toContain('000.00.00.H41');
+    expect(frame).toContain('error: hub closed the connection (1006)');
+  });
+
+  it('offline says when the next attempt is due', async () => {
+    const app = await renderConsoleAt(100, 24, {
+      ingest: idleIngest({ state: 'offline', since: NOW - 60_000, nextAttemptAt: NOW + 30_000 }),
+    });
+    expect(app.frame()).toContain('OFFLINE since 1 minute ago · next try in 30s · cached figures as of 2024-03-13 02:59');
+  });
+
+  it('read-only cache: no banner, "read-only" in the header, who writes the cache on the status line', async () => {
+    const app = await renderConsoleAt(100, 24, {
+      ingest: idleIngest({
+        state: 'offline',
+        lagEvents: null,
+        readOnly: 'read-only: /var/cache/hubmon/hub.sqlite is written by pid 4242 on trucdem',
+        notices: ['alert thresholds: ~/.config/hubmon/alerts.json: rules.overdue.warn: expected number, got string'],
+      }),
+    });
+    const frame = app.frame();
+    expect(lines(frame)[0]).toContain('● read-only');
+    expect(lines(frame)[0]).not.toContain('lag');
+    expect(frame).not.toContain('OFFLINE');
+    const status = lines(frame).at(-2) ?? '';
+    expect(status).toContain('⚠ read-only: /var/cache/hubmon/hub.sqlite is written by pid 4242 on trucdem · alert thresholds');
+  });
+});
+
+describe('alerts as the engine has them', () => {
+  it('shows folded symptoms, who acknowledged, and lists the folded agencies on Enter', async () => {
+    const app = await renderConsoleAt(80, 24);
+    const frame = await app.press('6');
+    expect(frame).toContain('CRIT firing  +2 folded · Security');
+    expect(frame).toMatch(/WARN acked {3}Throughput −60% +Văn phòng Chính phủ trucdem/);
+    const folded = await app.press(KEY.enter);
+    expect(folded).toContain('Folded under: Security server down 12 min');
+    expect(folded).toContain('Sở Y tế Nghệ An');
+    expect(folded).toContain('UBND Tỉnh Nghệ An: 3 packages failed');
+    // Enter again drills into the agency itself; Esc twice is back on the alerts.
+    expect(await app.press(KEY.enter)).toContain('000.01.01.H41');
+    await app.press(KEY.esc, KEY.esc);
+    expect(app.frame()).toContain('+2 folded');
+  });
+
+  it('records who acknowledged', async () => {
+    const alerts = fixtureAlerts();
+    const app = await renderConsoleAt(80, 24, { alerts });
+    await app.press('6', 'j', 'a');
+    expect(alerts.items.find((a) => a.id === 'a2')?.acknowledgedBy).toBe('operator');
+    expect(app.frame()).toContain('acknowledged: 12 overdue replies');
+  });
+});
+
+describe('replay controls in the key-bindings table', () => {
+  function fakeReplay(): ReplaySource & { calls: string[] } {
+    let s: ReplayStatus = { now: NOW, speed: 60, paused: false, finished: false };
+    const calls: string[] = [];
+    return {
+      calls,
+      status: () => s,
+      togglePause: () => (calls.push('pause'), (s = { ...s, paused: !s.paused })),
+      step: () => (calls.push('step'), (s = { ...s, paused: true, now: s.now + 60_000 })),
+      faster: () => (calls.push('faster'), (s = { ...s, speed: s.speed * 2 })),
+      slower: () => (calls.push('slower'), (s = { ...s, speed: s.speed / 2 })),
+    };
+  }
+
+  it('P, ., ] and [ reach the player through the dispatcher; the header shows its clock and speed', async () => {
+    const replay = fakeReplay();
+    const app = await renderConsoleAt(100, 24, { replay });
+    expect(lines(app.frame())[0]).toContain('REPLAY 2024-03-13 03:00 ×60');
+    expect(lines(await app.press(']'))[0]).toContain('×120');
+    await app.press('[', '[');
+    expect(lines(app.frame())[0]).toContain('×30');
+    expect(lines(await app.press('P'))[0]).toContain('×30 ‖');
+    expect(lines(await app.press('.'))[0]).toContain('REPLAY 2024-03-13 03:01');
+    expect(replay.calls).toEqual(['faster', 'slower', 'slower', 'pause', 'step']);
+    // The console's own p (freeze figures) is still its own.
+    expect(await app.press('p')).toContain('PAUSED');
+  });
+
+  it('are hinted in the footer and listed in Help, and are text while typing a filter', async () => {
+    const replay = fakeReplay();
+    const app = await renderConsoleAt(100, 24, { replay });
+    expect(lines(app.frame()).at(-1)).toContain('P pause replay  . step  [/] speed');
+    expect(await app.press('?')).toContain('pause or resume the replay clock');
+    await app.press(KEY.esc, '2', '/', 'P', '.');
+    expect(replay.calls).toEqual([]);
+    expect(app.frame()).toContain('P.');
+  });
+
+  it('are not bound outside a replay', async () => {
+    const app = await renderConsoleAt(100, 24);
+    expect(app.frame()).not.toContain('REPLAY');
+    expect(await app.press('?')).not.toContain('replay clock');
+  });
+});
