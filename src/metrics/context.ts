@@ -38,6 +38,9 @@ export interface RegistrySnapshot {
   readonly agencies: readonly Agency[];
   /** Their codes, sorted. */
   readonly codes: readonly string[];
+  /** Their integer ids, in the same order (undefined for one not in the id map yet). */
+  readonly ids: readonly (number | undefined)[];
+  readonly idSet: ReadonlySet<number>;
 }
 
 export function createContext(db: Database.Database, ids: AgencyIds, options: MetricsOptions): MetricsContext {
@@ -75,7 +78,9 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
         connection,
         securityServer,
       }));
-      snapshot = { agencies, codes: agencies.map((a) => a.id) };
+      const codes = agencies.map((a) => a.id);
+      const idList = codes.map((c) => ids.find(c));
+      snapshot = { agencies, codes, ids: idList, idSet: new Set(idList.filter((i): i is number => i !== undefined)) };
       version = now;
       return snapshot;
     },
@@ -97,13 +102,28 @@ export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): s
 export const scopeFilter = (column: string, scoped: boolean): string =>
   scoped ? ` AND ${column} IN (SELECT value FROM json_each(@scope))` : '';
 
+/** One line of a per-agency list: the agency's code and, if the cache knows it, its id. */
+export interface AgencyKey {
+  readonly code: string;
+  readonly id: number | undefined;
+}
+
 /**
- * The agencies a per-agency list holds: the scope's, or every agency in the registry; agencies
- * with data but not (or no longer) listed are added by the caller as it meets them.
+ * The agencies a per-agency list holds: the scope's (by code), or every agency in the registry
+ * (by code) followed by any agency that has data but is not, or no longer, listed.
  */
-export function agencyUniverse(ctx: MetricsContext, scope: AgencyScope | undefined): string[] {
-  if (scope?.agencyIds) return [...scope.agencyIds];
-  return [...ctx.registry().codes];
+export function agencyRows(
+  ctx: MetricsContext,
+  scope: AgencyScope | undefined,
+  withData: readonly Iterable<number>[],
+): AgencyKey[] {
+  if (scope?.agencyIds) return [...new Set(scope.agencyIds)].sort().map((code) => ({ code, id: ctx.ids.find(code) }));
+  const reg = ctx.registry();
+  const rows: AgencyKey[] = reg.codes.map((code, i) => ({ code, id: reg.ids[i] }));
+  const extra = new Set<number>();
+  for (const ids of withData) for (const id of ids) if (!reg.idSet.has(id)) extra.add(id);
+  const extras = [...extra].map((id) => ({ code: ctx.ids.codeOf(id), id })).sort((a, b) => (a.code < b.code ? -1 : 1));
+  return extras.length ? rows.concat(extras) : rows;
 }
 
 /** Hours before this are complete in `rollup_hour`. */

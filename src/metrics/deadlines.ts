@@ -1,4 +1,4 @@
-import { agencyUniverse, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, scopeFilter, scopeIds, type MetricsContext } from './context.js';
 import type { AgencyScope, DeadlineRow, OverdueDocument } from './types.js';
 
 const DAY = 86_400_000;
@@ -30,10 +30,7 @@ export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope)
     future.set(recipient, [notDue, dueSoon]);
   }
   const byId = new Map(counts.map((c) => [c[0], c]));
-  const codes = new Set(agencyUniverse(ctx, scope));
-  for (const id of byId.keys()) codes.add(ctx.ids.codeOf(id));
-  return [...codes].sort().map((code) => {
-    const id = ctx.ids.find(code);
+  return agencyRows(ctx, scope, [byId.keys()]).map(({ code, id }) => {
     const c = id === undefined ? undefined : byId.get(id);
     const f = id === undefined ? undefined : future.get(id);
     const open = c?.[3] ?? 0;

@@ -1,14 +1,16 @@
 import { DELIVERY_FAILURE_REASONS, type DeliveryFailureReason } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { agencyUniverse, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, scopeFilter, scopeIds, type MetricsContext } from './context.js';
 import { sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, DeliveryRow, WindowKey } from './types.js';
 import { minuteWindow } from './window.js';
 
 const COLUMNS: RollupColumn[] = [...DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn), 'dup_sent'];
 
-export const emptyFailureReasons = (): Record<DeliveryFailureReason, number> =>
-  Object.fromEntries(DELIVERY_FAILURE_REASONS.map((r) => [r, 0])) as Record<DeliveryFailureReason, number>;
+const NO_FAILURES = Object.freeze(
+  Object.fromEntries(DELIVERY_FAILURE_REASONS.map((r) => [r, 0])) as Record<DeliveryFailureReason, number>,
+);
+export const emptyFailureReasons = (): Record<DeliveryFailureReason, number> => ({ ...NO_FAILURES });
 
 /**
  * Delivery problems per agency: packages to it that failed in the window (by reason), packages
@@ -31,10 +33,7 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
       .raw()
       .all(params) as [number, number][],
   );
-  const codes = new Set(agencyUniverse(ctx, scope));
-  for (const id of [...sums.keys(), ...pending.keys()]) codes.add(ctx.ids.codeOf(id));
-  return [...codes].sort().map((code) => {
-    const id = ctx.ids.find(code);
+  return agencyRows(ctx, scope, [sums.keys(), pending.keys()]).map(({ code, id }) => {
     const s = id === undefined ? undefined : sums.get(id);
     const failedByReason = emptyFailureReasons();
     let failed = 0;

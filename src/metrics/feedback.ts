@@ -1,6 +1,6 @@
 import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { agencyUniverse, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, scopeFilter, scopeIds, type MetricsContext } from './context.js';
 import { sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, FeedbackRow, WindowKey } from './types.js';
 import { minuteWindow, MINUTE_MS } from './window.js';
@@ -54,10 +54,7 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
       .all(withScope({ from: now - lookbackMs, to: now - withoutStatusAfterMs })) as [number, number][],
   );
 
-  const codes = new Set(agencyUniverse(ctx, scope));
-  for (const id of [...reports.keys(), ...waits.keys(), ...silent.keys()]) codes.add(ctx.ids.codeOf(id));
-  return [...codes].sort().map((code) => {
-    const id = ctx.ids.find(code);
+  return agencyRows(ctx, scope, [reports.keys(), waits.keys(), silent.keys()]).map(({ code, id }) => {
     const r = id === undefined ? undefined : reports.get(id);
     const funnel = {} as Record<StatusCode, number>;
     const codesReported: StatusCode[] = [];

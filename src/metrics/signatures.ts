@@ -1,6 +1,6 @@
 import { SIGNATURE_RESULTS } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { agencyUniverse, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, scopeIds, type MetricsContext } from './context.js';
 import { sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, SignatureFailure, SignatureRow, WindowKey } from './types.js';
 import { minuteWindow } from './window.js';
@@ -8,8 +8,8 @@ import { minuteWindow } from './window.js';
 const FAILURES = SIGNATURE_RESULTS.filter((r): r is SignatureFailure => r !== 'valid');
 const COLUMNS: RollupColumn[] = ['sig_valid', ...FAILURES.map((f) => `sig_${f}` as RollupColumn)];
 
-export const emptyFailures = (): Record<SignatureFailure, number> =>
-  Object.fromEntries(FAILURES.map((f) => [f, 0])) as Record<SignatureFailure, number>;
+const NO_FAILURES = Object.freeze(Object.fromEntries(FAILURES.map((f) => [f, 0])) as Record<SignatureFailure, number>);
+export const emptyFailures = (): Record<SignatureFailure, number> => ({ ...NO_FAILURES });
 
 /** Signature checks per sending agency in the window (chữ ký số): verified, failed, by reason. */
 export function signatures(
@@ -19,10 +19,7 @@ export function signatures(
   scope?: AgencyScope,
 ): SignatureRow[] {
   const sums = sumByAgency(ctx, minuteWindow(now, window), COLUMNS, scopeIds(ctx, scope));
-  const codes = new Set(agencyUniverse(ctx, scope));
-  for (const id of sums.keys()) codes.add(ctx.ids.codeOf(id));
-  return [...codes].sort().map((code) => {
-    const id = ctx.ids.find(code);
+  return agencyRows(ctx, scope, [sums.keys()]).map(({ code, id }) => {
     const s = id === undefined ? undefined : sums.get(id);
     const byReason = emptyFailures();
     let failed = 0;

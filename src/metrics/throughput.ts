@@ -1,4 +1,4 @@
-import { agencyUniverse, foldedUntilHour, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, foldedUntilHour, scopeFilter, scopeIds, type MetricsContext } from './context.js';
 import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
@@ -74,12 +74,8 @@ export function throughput(
   const reaches = oldest !== null && oldest <= weekAgo.startMin;
   const before = reaches ? sumByAgency(ctx, weekAgo, ['sent', 'received'], scoped) : new Map<number, number[]>();
 
-  const codes = new Set(agencyUniverse(ctx, scope));
-  for (const id of acc.keys()) codes.add(ctx.ids.codeOf(id));
-  if (!scope?.agencyIds) for (const id of before.keys()) codes.add(ctx.ids.codeOf(id));
   const rows: ThroughputRow[] = [];
-  for (const code of [...codes].sort()) {
-    const id = ctx.ids.find(code);
+  for (const { code, id } of agencyRows(ctx, scope, [acc.keys(), before.keys()])) {
     const x = id === undefined ? undefined : acc.get(id);
     const b = id === undefined ? undefined : before.get(id);
     const sent = x?.sent ?? 0;
