@@ -126,4 +126,31 @@ describe.runIf(hasTmux())('bin/hubmon under signals and resizes (tmux)', () => {
     expect(t.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
     expect(integrity(file)).toBe('ok');
   });
+
+  it('a second console on the same cache says it is read-only and who writes, and keeps showing the numbers', async () => {
+    const { t: first, file } = await startConsole('two');
+    const writer = hubmonPid(first);
+    const second = startTmux(`node ${bin} --url ${hub.url} --cache ${file} --lang en`, { cols: 80, rows: 24, env: { TERM: 'xterm-256color', HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'config') } });
+    try {
+      const screen = await second.waitFor((s) => /read-only/.test(s), 'the read-only notice');
+      expect(screen.replace(/\s+/g, ' ')).toContain(`pid ${writer}`);
+      expect(second.alive()).toBe(true);
+      // The writer carries on alone: one writer, nothing lost or doubled.
+      hub.emitEvents(300);
+      await until(() => cursorOf(file) === hub.newestSeq, () => `the writer to reach ${hub.newestSeq}`);
+      expect(lockHolder(file)).toEqual([{ pid: writer }]);
+      second.send('q');
+      await second.waitFor((s) => /\[exit \d+\]/.test(s), 'the second console to end');
+      expect(second.capture()).toContain('[exit 0]');
+      expect(lockHolder(file)).toEqual([{ pid: writer }]);
+    } finally {
+      second.kill();
+    }
+    first.send('q');
+    await first.waitFor((s) => /\[exit \d+\]/.test(s), 'the first console to end');
+    const truth = await hubHistory(hub.url, cursorOf(file));
+    expect(cachedHistory(file, truth.epoch)).toEqual(truth.events);
+    expect(integrity(file)).toBe('ok');
+  });
 });
+
