@@ -8,7 +8,11 @@ import type { ServerState } from '../../protocol/index.js';
 export type Level = 'none' | 'ok' | 'warn' | 'critical';
 
 const RANK: Record<Level, number> = { none: 0, ok: 1, warn: 2, critical: 3 };
-export const worst = (...levels: Level[]): Level => levels.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'none');
+export const worst = (...levels: Level[]): Level => {
+  let out: Level = 'none';
+  for (const l of levels) if (RANK[l] > RANK[out]) out = l;
+  return out;
+};
 export const levelRank = (level: Level): number => RANK[level];
 
 export const THRESHOLDS = {

@@ -148,7 +148,13 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
     if (f && servers.get(a.securityServer)?.state === 'disconnected') f.serverDown = 1;
   });
 
-  const totals = rollUpSubtrees(agencies, (_, i) => cloneFigures(own[i] as AgencyFigures), addFigures);
+  // A unit with nothing under it (most of the 12,000) shares its own figures as its total:
+  // only parents' totals are added into, so only they need a copy.
+  const totals = rollUpSubtrees(
+    agencies,
+    (_, i) => (tree.childCount[i] === 0 ? (own[i] as AgencyFigures) : cloneFigures(own[i] as AgencyFigures)),
+    addFigures,
+  );
   return agencies.map((a, i) => {
     const mine = own[i] as AgencyFigures;
     const total = totals[i] as AgencyFigures;
@@ -156,12 +162,10 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
     const serverState = server?.state ?? 'unknown';
     const sigRate = total.sigVerified > 0 ? total.sigFailed / total.sigVerified : null;
     const drop = throughputDrop(total.sent + total.received, total.weekAgo);
-    const status = {
-      server: total.serverDown > 0 ? 'critical' : judgeServer(serverState),
-      signature: judgeSignatureFailure(sigRate, total.sigVerified),
-      overdue: judgeOverdue(total.overdue),
-      drop: judgeThroughputDrop(drop),
-    } as const;
+    const server_: Level = total.serverDown > 0 ? 'critical' : judgeServer(serverState);
+    const signature = judgeSignatureFailure(sigRate, total.sigVerified);
+    const overdue = judgeOverdue(total.overdue);
+    const dropLevel = judgeThroughputDrop(drop);
     return {
       id: a.id,
       name: shownName(a),
@@ -176,7 +180,13 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
       total,
       sigRate,
       drop,
-      status: { ...status, overall: worst(status.server, status.signature, status.overdue, status.drop) },
+      status: {
+        server: server_,
+        signature,
+        overdue,
+        drop: dropLevel,
+        overall: worst(server_, signature, overdue, dropLevel),
+      },
     };
   });
 }

@@ -22,6 +22,28 @@ function sortKey(text: string): string {
   return k;
 }
 
+/**
+ * Text sort values turned into numbers: the rank of each folded text among every text seen.
+ * Names change rarely, so after the first sort the ranking is reused and a sort by name
+ * compares numbers instead of long strings that share their first words.
+ */
+let ranks = new Map<string, number>();
+function rankTexts(values: readonly string[]): Float64Array {
+  let known = true;
+  for (const v of values)
+    if (!ranks.has(v)) {
+      known = false;
+      break;
+    }
+  if (!known) {
+    const texts = new Set<string>(ranks.size + values.length > 200_000 ? values : [...ranks.keys(), ...values]);
+    const folded = [...new Set([...texts].map(sortKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const rankOf = new Map(folded.map((f, i) => [f, i]));
+    ranks = new Map([...texts].map((t) => [t, rankOf.get(sortKey(t)) ?? 0]));
+  }
+  return Float64Array.from(values, (v) => ranks.get(v) ?? 0);
+}
+
 export function compareValues(a: number | string, b: number | string): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const x = typeof a === 'string' ? sortKey(a) : String(a);
@@ -39,10 +61,12 @@ export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: Sor
   const keys = new Array<string>(n);
   const raw = new Array<number | string>(n);
   let numeric = true;
+  let text = true;
   for (let i = 0; i < n; i++) {
     const m = models[i] as M;
     const v = spec.sortValue(m, sort.column);
     if (typeof v !== 'number') numeric = false;
+    else text = false;
     raw[i] = v;
     keys[i] = spec.key(m);
   }
@@ -54,8 +78,8 @@ export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: Sor
   };
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  if (numeric) {
-    const values = Float64Array.from(raw as number[]);
+  if (numeric || text) {
+    const values = numeric ? Float64Array.from(raw as number[]) : rankTexts(raw as string[]);
     order.sort((a, b) => {
       const c = (values[a] as number) - (values[b] as number);
       return c > 0 || c < 0 ? dir * c : byKey(a, b);

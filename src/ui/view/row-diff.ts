@@ -11,6 +11,9 @@ export const CHANGE_MARK_MS = 3000;
 export interface DiffMemory {
   /** State key of each row at the previous refresh. */
   readonly states: ReadonlyMap<string, string>;
+  /** The same, in the order the rows came: lists in registry order compare without lookups. */
+  readonly keys?: readonly string[];
+  readonly stateList?: readonly string[];
   /** When each row last changed. */
   readonly changedAt: ReadonlyMap<string, number>;
 }
@@ -30,18 +33,23 @@ export function diffRows<M>(
   const states = new Map<string, string>();
   const changedAt = new Map<string, number>();
   const firstLoad = prev.states.size === 0;
-  for (const m of models) {
+  const keys = new Array<string>(models.length);
+  const stateList = new Array<string>(models.length);
+  for (let i = 0; i < models.length; i++) {
+    const m = models[i] as M;
     const key = spec.key(m);
     const state = spec.stateKey(m);
+    keys[i] = key;
+    stateList[i] = state;
     states.set(key, state);
-    const before = prev.states.get(key);
+    const before = prev.keys?.[i] === key ? prev.stateList?.[i] : prev.states.get(key);
     if (!firstLoad && before !== undefined && before !== state) changedAt.set(key, now);
     else {
       const at = prev.changedAt.get(key);
       if (at !== undefined && now - at < CHANGE_MARK_MS) changedAt.set(key, at);
     }
   }
-  return { states, changedAt };
+  return { states, changedAt, keys, stateList };
 }
 
 export const isMarked = (memory: DiffMemory, key: string, now: number): boolean => {
