@@ -30,7 +30,14 @@ const request = JSON.parse(process.argv[2] ?? '{}') as LoadHubRequest;
 const send = (message: object): void => void process.send?.(message);
 
 if (request.mode === 'prefill') {
-  const hub = await startSimHub({ port: 0, seed: request.seed, clock: 'manual', bufferSize: request.events, heartbeatMs: 60_000, history: 0 });
+  const hub = await startSimHub({
+    port: 0,
+    seed: request.seed,
+    clock: 'manual',
+    bufferSize: request.events,
+    heartbeatMs: 60_000,
+    history: 0,
+  });
   while (hub.newestSeq < request.events) hub.emitEvents(Math.min(10_000, request.events - hub.newestSeq));
   send({ url: hub.url, newestSeq: hub.newestSeq } satisfies LoadHubReady);
   process.on('message', (m) => {

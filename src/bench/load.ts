@@ -113,7 +113,11 @@ export function slope(points: readonly { x: number; y: number }[]): number {
   return den === 0 ? 0 : num / den;
 }
 
-function memoryFigures(samples: readonly MemorySample[], pick: (s: MemorySample) => number, warmupS: number): MemoryFigures {
+function memoryFigures(
+  samples: readonly MemorySample[],
+  pick: (s: MemorySample) => number,
+  warmupS: number,
+): MemoryFigures {
   const settled = samples.filter((s) => s.at >= warmupS);
   const values = samples.map(pick);
   return {
@@ -145,7 +149,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts the hub process and waits until it listens. */
 async function startHub(request: LoadHubRequest): Promise<{ child: ChildProcess; ready: LoadHubReady }> {
-  const child = fork(fileURLToPath(new URL('./load-hub.js', import.meta.url)), [JSON.stringify(request)], { stdio: 'inherit', execArgv: [] });
+  const child = fork(fileURLToPath(new URL('./load-hub.js', import.meta.url)), [JSON.stringify(request)], {
+    stdio: 'inherit',
+    execArgv: [],
+  });
   const ready = await new Promise<LoadHubReady>((resolve, reject) => {
     child.once('message', (m) => resolve(m as LoadHubReady));
     child.once('error', reject);
@@ -172,7 +179,12 @@ export async function benchSustainedLoad(options: SustainedLoadOptions = {}): Pr
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'hubmon-bench-load-'));
   const file = path.join(dir, 'load.sqlite');
 
-  const { child, ready } = await startHub({ mode: 'steady', rate, seed: options.seed ?? 2019, bufferSize: Math.max(100_000, rate * 60) });
+  const { child, ready } = await startHub({
+    mode: 'steady',
+    rate,
+    seed: options.seed ?? 2019,
+    bufferSize: Math.max(100_000, rate * 60),
+  });
   const cache = openCache({ path: file });
   const client = startIngest({ url: ready.url, sink: cacheSink(cache) });
   const samples: MemorySample[] = [];
@@ -196,7 +208,9 @@ export async function benchSustainedLoad(options: SustainedLoadOptions = {}): Pr
       await sleep(Math.min(sampleMs, durationMs - (performance.now() - started)));
       sample();
       const last = samples.at(-1)!;
-      log(`load: ${Math.round(last.at)} s, rss ${Math.round(last.rssMiB)} MiB, heap ${Math.round(last.heapUsedMiB)} MiB, lag ${last.lagEvents}`);
+      log(
+        `load: ${Math.round(last.at)} s, rss ${Math.round(last.rssMiB)} MiB, heap ${Math.round(last.heapUsedMiB)} MiB, lag ${last.lagEvents}`,
+      );
     }
     const stoppedAt = performance.now();
     const stopped = await new Promise<LoadHubStopped>((resolve) => {

@@ -34,22 +34,62 @@ const hasOpenssl = (() => {
 })();
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist/cli/main.js'))) throw new Error('run `npm run build` first: bin/hubmon runs dist/');
-  hub = await startSimHub({ clock: 'manual', history: 0, start: Date.UTC(2026, 10, 23, 1, 0, 0), seed: 21, heartbeatMs: 1_000 });
+  if (!existsSync(path.join(root, 'dist/cli/main.js')))
+    throw new Error('run `npm run build` first: bin/hubmon runs dist/');
+  hub = await startSimHub({
+    clock: 'manual',
+    history: 0,
+    start: Date.UTC(2026, 10, 23, 1, 0, 0),
+    seed: 21,
+    heartbeatMs: 1_000,
+  });
   hub.emitEvents(500);
   if (!hasOpenssl) return;
   const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore', cwd: dir });
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=hubmon e2e CA', '-keyout', 'ca.key', '-out', 'ca.pem');
+  ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=hubmon e2e CA',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+  );
   ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'hub.key', '-out', 'hub.csr');
   writeFileSync(path.join(dir, 'hub.ext'), 'subjectAltName=IP:127.0.0.1\n');
-  ssl('x509', '-req', '-in', 'hub.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', 'hub.ext', '-out', 'hub.pem');
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    'hub.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    'hub.ext',
+    '-out',
+    'hub.pem',
+  );
   // TLS in front of the simulated hub, as a reverse proxy would put it.
-  tls = createTlsServer({ key: readFileSync(path.join(dir, 'hub.key')), cert: readFileSync(path.join(dir, 'hub.pem')) }, (s) => {
-    const plain = connect(hub.port, '127.0.0.1');
-    s.pipe(plain).pipe(s);
-    s.on('error', () => plain.destroy());
-    plain.on('error', () => s.destroy());
-  });
+  tls = createTlsServer(
+    { key: readFileSync(path.join(dir, 'hub.key')), cert: readFileSync(path.join(dir, 'hub.pem')) },
+    (s) => {
+      const plain = connect(hub.port, '127.0.0.1');
+      s.pipe(plain).pipe(s);
+      s.on('error', () => plain.destroy());
+      plain.on('error', () => s.destroy());
+    },
+  );
   await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
   wssUrl = `wss://127.0.0.1:${(tls.address() as AddressInfo).port}/v1/telemetry`;
 });
@@ -89,27 +129,35 @@ describe.runIf(hasTmux())('bin/hubmon refusing what it must (tmux)', () => {
     chmodSync(token, 0o644);
     const t = run(`--url ${hub.url} --cache ${path.join(dir, 'tok.sqlite')} --token-file ${token}`);
     const screen = await t.waitFor((s) => /\[exit \d+\]/.test(s), 'the refusal');
-    expect(screen.replace(/\s+/g, ' ')).toContain(`token file ${token} is readable by other users (mode 644); run: chmod 600 ${token}`);
+    expect(screen.replace(/\s+/g, ' ')).toContain(
+      `token file ${token} is readable by other users (mode 644); run: chmod 600 ${token}`,
+    );
     expect(screen).not.toContain('[exit 0]');
     expect(t.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
     expect(existsSync(path.join(dir, 'tok.sqlite'))).toBe(false);
   });
 
-  it.runIf(hasOpenssl)('verifies a wss:// hub’s certificate by default: unknown authority refused, nothing stored', async () => {
-    const file = path.join(dir, 'nocA.sqlite');
-    const t = run(`--url ${wssUrl} --cache ${file}`);
-    await t.waitFor((s) => /self-signed|certificate|unable to verify/i.test(s), 'the certificate refusal on screen');
-    expect(t.alive()).toBe(true);
-    expect(storedSeq(file)).toBe(0);
-    t.send('q');
-    await t.waitFor((s) => /\[exit \d+\]/.test(s), 'the process to end');
-    expect(t.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
-  });
+  it.runIf(hasOpenssl)(
+    'verifies a wss:// hub’s certificate by default: unknown authority refused, nothing stored',
+    async () => {
+      const file = path.join(dir, 'nocA.sqlite');
+      const t = run(`--url ${wssUrl} --cache ${file}`);
+      await t.waitFor((s) => /self-signed|certificate|unable to verify/i.test(s), 'the certificate refusal on screen');
+      expect(t.alive()).toBe(true);
+      expect(storedSeq(file)).toBe(0);
+      t.send('q');
+      await t.waitFor((s) => /\[exit \d+\]/.test(s), 'the process to end');
+      expect(t.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
+    },
+  );
 
   it.runIf(hasOpenssl)('trusts the same hub with --ca and ingests from it', async () => {
     const file = path.join(dir, 'withCa.sqlite');
     const t = run(`--url ${wssUrl} --cache ${file} --ca ${path.join(dir, 'ca.pem')}`);
-    await until(() => storedSeq(file) === hub.newestSeq, () => `events over wss (at ${storedSeq(file)}); screen:\n${t.capture()}`);
+    await until(
+      () => storedSeq(file) === hub.newestSeq,
+      () => `events over wss (at ${storedSeq(file)}); screen:\n${t.capture()}`,
+    );
     t.send('q');
     await t.waitFor((s) => /\[exit \d+\]/.test(s), 'the process to end');
     expect(t.capture()).toContain('[exit 0]');

@@ -23,8 +23,15 @@ let hub: SimHub;
 let term: TmuxSession | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist/cli/main.js'))) throw new Error('run `npm run build` first: bin/hubmon runs dist/');
-  hub = await startSimHub({ clock: 'manual', history: 0, start: Date.UTC(2026, 10, 23, 1, 0, 0), seed: 12, heartbeatMs: 1_000 });
+  if (!existsSync(path.join(root, 'dist/cli/main.js')))
+    throw new Error('run `npm run build` first: bin/hubmon runs dist/');
+  hub = await startSimHub({
+    clock: 'manual',
+    history: 0,
+    start: Date.UTC(2026, 10, 23, 1, 0, 0),
+    seed: 12,
+    heartbeatMs: 1_000,
+  });
   hub.emitEvents(3_000);
 });
 afterEach(() => {
@@ -68,10 +75,17 @@ function lockHolder(file: string): unknown {
 
 async function startConsole(name: string): Promise<{ t: TmuxSession; file: string }> {
   const file = path.join(dir, `${name}.sqlite`);
-  const t = startTmux(`node ${bin} --url ${hub.url} --cache ${file} --lang en`, { cols: 80, rows: 24, env: { TERM: 'xterm-256color', HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'config') } });
+  const t = startTmux(`node ${bin} --url ${hub.url} --cache ${file} --lang en`, {
+    cols: 80,
+    rows: 24,
+    env: { TERM: 'xterm-256color', HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'config') },
+  });
   term = t;
   await t.waitFor((s) => s.includes('1 Overview'), 'the console drawn');
-  await until(() => cursorOf(file) === hub.newestSeq, () => `the console to catch up to ${hub.newestSeq} (at ${cursorOf(file)})`);
+  await until(
+    () => cursorOf(file) === hub.newestSeq,
+    () => `the console to catch up to ${hub.newestSeq} (at ${cursorOf(file)})`,
+  );
   expect(t.modes().alternateScreen).toBe(true);
   return { t, file };
 }
@@ -80,30 +94,42 @@ describe.runIf(hasTmux())('bin/hubmon under signals and resizes (tmux)', () => {
   it.each([
     ['SIGHUP', 129, 'the SSH link drops'],
     ['SIGTERM', 143, 'the service manager stops it'],
-  ] as const)('%s (%s, %s): the cache closes cleanly, nothing lost, the terminal is restored', async (signal, code, _why) => {
-    const { t, file } = await startConsole(signal.toLowerCase());
-    const pid = hubmonPid(t);
-    // Live traffic arriving as the signal lands.
-    hub.emitEvents(200);
-    process.kill(pid, signal);
-    await t.waitFor((s) => /\[exit \d+\]/.test(s), 'the process to end');
-    expect(t.capture()).toContain(`[exit ${code}]`);
-    expect(t.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
+  ] as const)(
+    '%s (%s, %s): the cache closes cleanly, nothing lost, the terminal is restored',
+    async (signal, code, _why) => {
+      const { t, file } = await startConsole(signal.toLowerCase());
+      const pid = hubmonPid(t);
+      // Live traffic arriving as the signal lands.
+      hub.emitEvents(200);
+      process.kill(pid, signal);
+      await t.waitFor((s) => /\[exit \d+\]/.test(s), 'the process to end');
+      expect(t.capture()).toContain(`[exit ${code}]`);
+      expect(t.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
 
-    expect(integrity(file)).toBe('ok');
-    // Closed cleanly: WAL checkpointed into the file (SQLite removes it on the last clean close)
-    // and the writer lock given back, so the next console writes without waiting.
-    expect(!existsSync(`${file}-wal`) || statSync(`${file}-wal`).size === 0).toBe(true);
-    expect(lockHolder(file)).toEqual([]);
-    const held = cursorOf(file);
-    expect(held).toBeGreaterThanOrEqual(3_000);
-    const truth = await hubHistory(hub.url, held);
-    expect(cachedHistory(file, truth.epoch)).toEqual(truth.events);
-  });
+      expect(integrity(file)).toBe('ok');
+      // Closed cleanly: WAL checkpointed into the file (SQLite removes it on the last clean close)
+      // and the writer lock given back, so the next console writes without waiting.
+      expect(!existsSync(`${file}-wal`) || statSync(`${file}-wal`).size === 0).toBe(true);
+      expect(lockHolder(file)).toEqual([]);
+      const held = cursorOf(file);
+      expect(held).toBeGreaterThanOrEqual(3_000);
+      const truth = await hubHistory(hub.url, held);
+      expect(cachedHistory(file, truth.epoch)).toEqual(truth.events);
+    },
+  );
 
   it('bursts of resizes: it keeps drawing, answers keys, and quits cleanly', async () => {
     const { t, file } = await startConsole('resize');
-    const sizes: [number, number][] = [[80, 24], [200, 60], [60, 20], [132, 43], [81, 25], [100, 30], [40, 12], [80, 24]];
+    const sizes: [number, number][] = [
+      [80, 24],
+      [200, 60],
+      [60, 20],
+      [132, 43],
+      [81, 25],
+      [100, 30],
+      [40, 12],
+      [80, 24],
+    ];
     for (let round = 0; round < 5; round++) {
       for (const [cols, rows] of sizes) t.resize(cols, rows);
       hub.emitEvents(50);
@@ -118,7 +144,10 @@ describe.runIf(hasTmux())('bin/hubmon under signals and resizes (tmux)', () => {
     await t.waitFor((s) => /Identifier/.test(s) && /Agencies/.test(s), 'the Agencies screen');
     t.send('1');
     await t.waitFor((s) => s.includes('Worst agencies'), 'the Overview again');
-    await until(() => cursorOf(file) === hub.newestSeq, () => `ingest kept going to ${hub.newestSeq} (at ${cursorOf(file)})`);
+    await until(
+      () => cursorOf(file) === hub.newestSeq,
+      () => `ingest kept going to ${hub.newestSeq} (at ${cursorOf(file)})`,
+    );
 
     t.send('q');
     await t.waitFor((s) => /\[exit \d+\]/.test(s), 'the process to end');
@@ -130,14 +159,21 @@ describe.runIf(hasTmux())('bin/hubmon under signals and resizes (tmux)', () => {
   it('a second console on the same cache says it is read-only and who writes, and keeps showing the numbers', async () => {
     const { t: first, file } = await startConsole('two');
     const writer = hubmonPid(first);
-    const second = startTmux(`node ${bin} --url ${hub.url} --cache ${file} --lang en`, { cols: 80, rows: 24, env: { TERM: 'xterm-256color', HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'config') } });
+    const second = startTmux(`node ${bin} --url ${hub.url} --cache ${file} --lang en`, {
+      cols: 80,
+      rows: 24,
+      env: { TERM: 'xterm-256color', HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'config') },
+    });
     try {
       const screen = await second.waitFor((s) => /read-only/.test(s), 'the read-only notice');
       expect(screen.replace(/\s+/g, ' ')).toContain(`pid ${writer}`);
       expect(second.alive()).toBe(true);
       // The writer carries on alone: one writer, nothing lost or doubled.
       hub.emitEvents(300);
-      await until(() => cursorOf(file) === hub.newestSeq, () => `the writer to reach ${hub.newestSeq}`);
+      await until(
+        () => cursorOf(file) === hub.newestSeq,
+        () => `the writer to reach ${hub.newestSeq}`,
+      );
       expect(lockHolder(file)).toEqual([{ pid: writer }]);
       second.send('q');
       await second.waitFor((s) => /\[exit \d+\]/.test(s), 'the second console to end');
@@ -153,4 +189,3 @@ describe.runIf(hasTmux())('bin/hubmon under signals and resizes (tmux)', () => {
     expect(integrity(file)).toBe('ok');
   });
 });
-

@@ -53,13 +53,27 @@ const canImmutable = ((): boolean => {
 })();
 
 async function start(name: string): Promise<{ file: string; first: number }> {
-  hub = await startSimHub({ clock: 'manual', history: 0, start: Date.UTC(2026, 10, 23, 1, 0, 0), seed: 3, heartbeatMs: 200 });
+  hub = await startSimHub({
+    clock: 'manual',
+    history: 0,
+    start: Date.UTC(2026, 10, 23, 1, 0, 0),
+    seed: 3,
+    heartbeatMs: 200,
+  });
   hub.emitEvents(1_000);
   const first = hub.newestSeq;
   const file = path.join(dir, `${name}.sqlite`);
   cache = openCache({ path: file });
-  client = startIngest({ url: hub.url, sink: cacheSink(cache), backoff: { initialMs: 10, maxMs: 80 }, batchMaxMessages: 300 });
-  await until(() => client!.status().storedSeq === first, () => `the first ${first} events`);
+  client = startIngest({
+    url: hub.url,
+    sink: cacheSink(cache),
+    backoff: { initialMs: 10, maxMs: 80 },
+    batchMaxMessages: 300,
+  });
+  await until(
+    () => client!.status().storedSeq === first,
+    () => `the first ${first} events`,
+  );
   await client.flush();
   return { file, first };
 }
@@ -67,9 +81,15 @@ async function start(name: string): Promise<{ file: string; first: number }> {
 /** While the fault holds: the reason in words, retries going on, what is held still readable and unchanged. */
 async function duringFault(first: number, message: RegExp): Promise<void> {
   hub!.emitEvents(600);
-  await until(() => message.test(client!.status().lastError?.message ?? ''), () => `a clear reason; status ${JSON.stringify(client!.status())}`);
+  await until(
+    () => message.test(client!.status().lastError?.message ?? ''),
+    () => `a clear reason; status ${JSON.stringify(client!.status())}`,
+  );
   const reconnects = client!.status().counts.reconnects;
-  await until(() => client!.status().counts.reconnects >= reconnects + 2, () => 'two more attempts');
+  await until(
+    () => client!.status().counts.reconnects >= reconnects + 2,
+    () => 'two more attempts',
+  );
   expect(client!.status().storedSeq).toBe(first);
   expect(['reconnecting', 'offline', 'connecting']).toContain(client!.status().state);
   // The console keeps serving the cache's numbers from the same handle.
@@ -79,7 +99,10 @@ async function duringFault(first: number, message: RegExp): Promise<void> {
 
 async function afterFault(file: string): Promise<void> {
   const last = hub!.newestSeq;
-  await until(() => client!.status().state === 'live' && client!.status().storedSeq === last, () => `recovery to ${last}; status ${JSON.stringify(client!.status())}`);
+  await until(
+    () => client!.status().state === 'live' && client!.status().storedSeq === last,
+    () => `recovery to ${last}; status ${JSON.stringify(client!.status())}`,
+  );
   await client!.flush();
   const truth = await hubHistory(hub!.url, last);
   expect(cachedHistory(file, truth.epoch)).toEqual(truth.events);
@@ -109,17 +132,19 @@ describe('cache write faults', () => {
     await afterFault(file);
   });
 
-  it.runIf(canImmutable)('cache files made immutable under a running client (binds root too): says so, keeps retrying, loses nothing', async () => {
-    const { file, first } = await start('immutable');
-    // Not the -shm file: SQLite maps it into memory and a write fault there is a SIGBUS that
-    // no program can catch (see docs/SECURITY.md); the data files are what a failing disk takes.
-    for (const f of [file, `${file}-wal`]) {
-      if (existsSync(f) && chattr('+i', f)) immutable.push(f);
-    }
-    expect(immutable.length).toBeGreaterThan(0);
-    await duringFault(first, /cache write failed: disk I\/O error/);
-    for (const f of immutable.splice(0)) chattr('-i', f);
-    await afterFault(file);
-  });
-
+  it.runIf(canImmutable)(
+    'cache files made immutable under a running client (binds root too): says so, keeps retrying, loses nothing',
+    async () => {
+      const { file, first } = await start('immutable');
+      // Not the -shm file: SQLite maps it into memory and a write fault there is a SIGBUS that
+      // no program can catch (see docs/SECURITY.md); the data files are what a failing disk takes.
+      for (const f of [file, `${file}-wal`]) {
+        if (existsSync(f) && chattr('+i', f)) immutable.push(f);
+      }
+      expect(immutable.length).toBeGreaterThan(0);
+      await duringFault(first, /cache write failed: disk I\/O error/);
+      for (const f of immutable.splice(0)) chattr('-i', f);
+      await afterFault(file);
+    },
+  );
 });

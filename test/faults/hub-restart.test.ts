@@ -26,7 +26,15 @@ afterEach(async () => {
   client = cache = undefined;
 });
 
-const base: SimHubOptions = { clock: 'manual', history: 0, start: Date.UTC(2026, 10, 23, 1, 0, 0), seed: 7, epoch: 'E1', heartbeatMs: 200, batchMax: 100 };
+const base: SimHubOptions = {
+  clock: 'manual',
+  history: 0,
+  start: Date.UTC(2026, 10, 23, 1, 0, 0),
+  seed: 7,
+  epoch: 'E1',
+  heartbeatMs: 200,
+  batchMax: 100,
+};
 const sim = async (o: SimHubOptions = {}): Promise<SimHub> => {
   const h = await startSimHub({ ...base, ...o });
   hubs.push(h);
@@ -41,19 +49,28 @@ describe('hub faults', () => {
     const file = path.join(dir, 'killed.sqlite');
     cache = openCache({ path: file });
     client = startIngest({ url: first.url, sink: cacheSink(cache), ...fast });
-    await until(() => client!.status().storedSeq > 500, () => 'some events');
+    await until(
+      () => client!.status().storedSeq > 500,
+      () => 'some events',
+    );
     await first.close();
     hubs.splice(hubs.indexOf(first), 1);
     const cutAt = client.status().storedSeq;
     expect(cutAt).toBeLessThan(first.newestSeq);
 
-    await until(() => client!.status().state === 'reconnecting' || client!.status().state === 'offline', () => 'the loss noticed');
+    await until(
+      () => client!.status().state === 'reconnecting' || client!.status().state === 'offline',
+      () => 'the loss noticed',
+    );
     // The same hub comes back: same seed and epoch, so the same history, then more of it.
     const second = await sim({ port: first.port });
     second.emitEvents(3_000);
     second.emitEvents(400);
     const last = second.newestSeq;
-    await until(() => client!.status().storedSeq === last, () => `seq ${last}; status ${JSON.stringify(client!.status())}`);
+    await until(
+      () => client!.status().storedSeq === last,
+      () => `seq ${last}; status ${JSON.stringify(client!.status())}`,
+    );
     await client.flush();
 
     const truth = await hubHistory(second.url, last);
@@ -70,7 +87,10 @@ describe('hub faults', () => {
     const file = path.join(dir, 'epochs.sqlite');
     cache = openCache({ path: file });
     client = startIngest({ url: hub.url, sink: cacheSink(cache), ...fast });
-    await until(() => client!.status().storedSeq === oldLast, () => 'the first history');
+    await until(
+      () => client!.status().storedSeq === oldLast,
+      () => 'the first history',
+    );
     await client.flush();
     const before = await hubHistory(hub.url, oldLast);
 
@@ -79,7 +99,10 @@ describe('hub faults', () => {
     hub.emitEvents(500);
     const newLast = hub.newestSeq;
     expect(newLast).toBeLessThan(oldLast);
-    await until(() => client!.status().hub?.epoch === 'E2' && client!.status().storedSeq === newLast, () => `E2 seq ${newLast}; status ${JSON.stringify(client!.status())}`);
+    await until(
+      () => client!.status().hub?.epoch === 'E2' && client!.status().storedSeq === newLast,
+      () => `E2 seq ${newLast}; status ${JSON.stringify(client!.status())}`,
+    );
     await client.flush();
 
     const after = await hubHistory(hub.url, newLast);
@@ -100,7 +123,10 @@ describe('hub faults', () => {
     const file = path.join(dir, 'liar.sqlite');
     cache = openCache({ path: file });
     client = startIngest({ url: hub.url, sink: cacheSink(cache), ...fast });
-    await until(() => client!.status().storedSeq === oldLast, () => 'the first history');
+    await until(
+      () => client!.status().storedSeq === oldLast,
+      () => 'the first history',
+    );
     await client.flush();
     const before = await hubHistory(hub.url, oldLast);
 
@@ -110,7 +136,10 @@ describe('hub faults', () => {
     hub.emitEvents(100);
     // The client comes back asking for more than the hub now holds: the hub answers with a
     // `since_ahead` reset, the only sign that this "E1" is not the history the cache holds.
-    await until(() => /since_ahead/.test(client!.status().lastError?.message ?? ''), () => `the reset; status ${JSON.stringify(client!.status())}`);
+    await until(
+      () => /since_ahead/.test(client!.status().lastError?.message ?? ''),
+      () => `the reset; status ${JSON.stringify(client!.status())}`,
+    );
     while (hub.newestSeq <= oldLast + 500) hub.emitEvents(1_000);
     const newLast = hub.newestSeq;
     // Give the client every chance to file events; a fixed client never will, so no throw here.

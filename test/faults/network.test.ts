@@ -51,16 +51,27 @@ describe('network faults', () => {
     });
     const file = path.join(dir, 'trickle.sqlite');
     cache = openCache({ path: file });
-    client = startIngest({ url: `ws://127.0.0.1:${proxy.port}`, sink: cacheSink(cache), batchMaxMessages: 300, backoff: { initialMs: 5, maxMs: 50 } });
+    client = startIngest({
+      url: `ws://127.0.0.1:${proxy.port}`,
+      sink: cacheSink(cache),
+      batchMaxMessages: 300,
+      backoff: { initialMs: 5, maxMs: 50 },
+    });
     const states: IngestState[] = [];
     client.subscribe((st) => {
       if (st.state !== 'connecting') states.push(st.state);
     });
-    await until(() => client!.status().storedSeq === first, () => `${first} events, status ${JSON.stringify(client!.status())}`);
+    await until(
+      () => client!.status().storedSeq === first,
+      () => `${first} events, status ${JSON.stringify(client!.status())}`,
+    );
     // Live traffic through the same trickle.
     while (hub.newestSeq < first + 200) hub.emitEvents(5);
     const last = hub.newestSeq;
-    await until(() => client!.status().storedSeq === last, () => `${last} events, status ${JSON.stringify(client!.status())}`);
+    await until(
+      () => client!.status().storedSeq === last,
+      () => `${last} events, status ${JSON.stringify(client!.status())}`,
+    );
     await client.flush();
 
     const truth = await hubHistory(hub.url, last);
@@ -72,7 +83,10 @@ describe('network faults', () => {
     expect(held.map((e) => e.seq)).toEqual(Array.from({ length: held.length }, (_, i) => held[0]!.seq + i));
     expect(client.status().counts.rejections).toBe(0);
     // A slow link is not a dead one: the bytes trickling in prove it is alive.
-    expect({ connections: proxy.connections, states: [...new Set(states)] }).toEqual({ connections: 1, states: ['catching_up', 'live'] });
+    expect({ connections: proxy.connections, states: [...new Set(states)] }).toEqual({
+      connections: 1,
+      states: ['catching_up', 'live'],
+    });
     expect(integrity(file)).toBe('ok');
   });
 
@@ -84,24 +98,37 @@ describe('network faults', () => {
     const file = path.join(dir, 'half-open.sqlite');
     cache = openCache({ path: file });
     client = startIngest({
-      url: `ws://127.0.0.1:${proxy.port}`, sink: cacheSink(cache),
-      pingIntervalMs: 150, staleAfterMs: 400, connectTimeoutMs: 500, backoff: { initialMs: 20, maxMs: 100 },
+      url: `ws://127.0.0.1:${proxy.port}`,
+      sink: cacheSink(cache),
+      pingIntervalMs: 150,
+      staleAfterMs: 400,
+      connectTimeoutMs: 500,
+      backoff: { initialMs: 20, maxMs: 100 },
     });
     const states: IngestState[] = [];
     client.subscribe((s) => {
       if (states.at(-1) !== s.state) states.push(s.state);
     });
-    await until(() => client!.status().state === 'live' && client!.status().storedSeq === first, () => `first ${first}`);
+    await until(
+      () => client!.status().state === 'live' && client!.status().storedSeq === first,
+      () => `first ${first}`,
+    );
 
     proxy.blackhole(true);
     hub.emitEvents(700);
     const last = hub.newestSeq;
-    await until(() => client!.status().counts.reconnects >= 1, () => `the dead link to be left; states ${states.join(' → ')}`);
+    await until(
+      () => client!.status().counts.reconnects >= 1,
+      () => `the dead link to be left; states ${states.join(' → ')}`,
+    );
     expect(client.status().lastError?.message).toMatch(/half-open|silent|no answer/);
     expect(client.status().storedSeq).toBe(first);
     proxy.blackhole(false);
 
-    await until(() => client!.status().state === 'live' && client!.status().storedSeq === last, () => `${last} events; states ${states.join(' → ')}`);
+    await until(
+      () => client!.status().state === 'live' && client!.status().storedSeq === last,
+      () => `${last} events; states ${states.join(' → ')}`,
+    );
     await client.flush();
     const truth = await hubHistory(hub.url, last);
     expect(cachedHistory(file, truth.epoch)).toEqual(truth.events);
@@ -119,13 +146,24 @@ describe('network faults', () => {
     proxy = await startTcpProxy({ targetPort: hub.port, chunkBytes: () => 200 + Math.floor(rng() * 3_000) });
     const file = path.join(dir, 'cuts.sqlite');
     cache = openCache({ path: file });
-    client = startIngest({ url: `ws://127.0.0.1:${proxy.port}`, sink: cacheSink(cache), batchMaxMessages: 500, backoff: { initialMs: 5, maxMs: 20 } });
+    client = startIngest({
+      url: `ws://127.0.0.1:${proxy.port}`,
+      sink: cacheSink(cache),
+      batchMaxMessages: 500,
+      backoff: { initialMs: 5, maxMs: 20 },
+    });
     for (let cut = 0; cut < 6; cut++) {
       const before = client.status().storedSeq;
-      await until(() => client!.status().storedSeq > before + 200 || client!.status().storedSeq === last, () => `progress after cut ${cut}`);
+      await until(
+        () => client!.status().storedSeq > before + 200 || client!.status().storedSeq === last,
+        () => `progress after cut ${cut}`,
+      );
       proxy.cut();
     }
-    await until(() => client!.status().storedSeq === last, () => `${last} events, status ${JSON.stringify(client!.status())}`);
+    await until(
+      () => client!.status().storedSeq === last,
+      () => `${last} events, status ${JSON.stringify(client!.status())}`,
+    );
     await client.flush();
     const truth = await hubHistory(hub.url, last);
     expect(cachedHistory(file, truth.epoch)).toEqual(truth.events);

@@ -51,7 +51,15 @@ function storedCount(file: string): number {
     return 0;
   }
 }
-const simAt = () => startSimHub({ clock: 'manual', history: 0, start: Date.UTC(2026, 10, 23, 1, 0, 0), seed: 9, heartbeatMs: 200, batchMax: 250 });
+const simAt = () =>
+  startSimHub({
+    clock: 'manual',
+    history: 0,
+    start: Date.UTC(2026, 10, 23, 1, 0, 0),
+    seed: 9,
+    heartbeatMs: 200,
+    batchMax: 250,
+  });
 
 describe('process faults', () => {
   it('the ingest process killed with SIGKILL at random moments, four times: sound file, every event exactly once', async () => {
@@ -67,7 +75,10 @@ describe('process faults', () => {
       resumedFrom.push(Number(started.split(' ').at(-1)));
       // Somewhere inside the catch-up: once it has written more, at a moment no one chose.
       const from = resumedFrom.at(-1)!;
-      await until(() => storedCount(file) > from + 1_000, () => `progress past ${from}`);
+      await until(
+        () => storedCount(file) > from + 1_000,
+        () => `progress past ${from}`,
+      );
       await new Promise((r) => setTimeout(r, Math.floor(rng() * 200)));
       child.proc.kill('SIGKILL');
       expect((await child.exited).signal).toBe('SIGKILL');
@@ -95,13 +106,16 @@ describe('process faults', () => {
     const file = path.join(dir, 'shared.sqlite');
     const writer = spawnIngest(hub.url, file, Number.MAX_SAFE_INTEGER);
     await writer.waitLine(/^started since /);
-    await until(() => {
-      try {
-        return cachedHistory(file, hub!.epoch).length > 0;
-      } catch {
-        return false;
-      }
-    }, () => 'the writer to store something');
+    await until(
+      () => {
+        try {
+          return cachedHistory(file, hub!.epoch).length > 0;
+        } catch {
+          return false;
+        }
+      },
+      () => 'the writer to store something',
+    );
 
     // Refused outright when asked to, with who holds it and what to do.
     let refusal: unknown;
@@ -122,7 +136,10 @@ describe('process faults', () => {
     const seen = cache.cursor().lastSeq;
     hub.emitEvents(1_000);
     const last = hub.newestSeq;
-    await until(() => cache!.cursor().lastSeq === last, () => `the reader to see the writer reach ${last} (at ${cache!.cursor().lastSeq})`);
+    await until(
+      () => cache!.cursor().lastSeq === last,
+      () => `the reader to see the writer reach ${last} (at ${cache!.cursor().lastSeq})`,
+    );
     expect(cache.cursor().lastSeq).toBeGreaterThan(seen);
     cache.close();
     cache = undefined;

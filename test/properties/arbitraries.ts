@@ -9,9 +9,34 @@ import { dataSchemas, exampleMessage, MESSAGE_TYPES, type MessageType } from '..
 
 /** Pieces a hostile hub would put in a name: escapes that move the cursor, retitle, clear. */
 const HOSTILE_PIECES = [
-  '\x1b[2J', '\x1b[H', '\x1b]0;pwned\x07', '\x1b]8;;http://evil\x1b\\', '\x9b31m', '\x1bP+q\x1b\\',
-  '\r', '\n', '\t', '\b', '\x00', '\x7f', '\u0085', '\u2028', '\u202e', '\u200b', '\ufeff',
-  '\ud800', '\udfff', '\udc00\ud800', 'Nghệ An', 'Nghe\u0323\u0302 An', 'Đồng Nai', '𝕏', '👩‍👩‍👧', '"', '\\', '\u0000\u0001',
+  '\x1b[2J',
+  '\x1b[H',
+  '\x1b]0;pwned\x07',
+  '\x1b]8;;http://evil\x1b\\',
+  '\x9b31m',
+  '\x1bP+q\x1b\\',
+  '\r',
+  '\n',
+  '\t',
+  '\b',
+  '\x00',
+  '\x7f',
+  '\u0085',
+  '\u2028',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '\udc00\ud800',
+  'Nghệ An',
+  'Nghe\u0323\u0302 An',
+  'Đồng Nai',
+  '𝕏',
+  '👩‍👩‍👧',
+  '"',
+  '\\',
+  '\u0000\u0001',
 ];
 
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
@@ -23,7 +48,10 @@ export const hostileText = (maxLength: number, minLength = 0): fc.Arbitrary<stri
       fc.string({ unit: 'binary', maxLength: Math.min(maxLength, 64) }),
       fc.string({ unit: fc.constantFrom(...HOSTILE_PIECES), maxLength: 12 }),
       fc.string({ unit: loneSurrogate, maxLength: 8 }),
-      fc.string({ unit: fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: 'binary', maxLength: 3 })), maxLength: 16 }),
+      fc.string({
+        unit: fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: 'binary', maxLength: 3 })),
+        maxLength: 16,
+      }),
     )
     .map((s) => (s.length > maxLength ? s.slice(0, maxLength) : s))
     .map((s) => (s.length < minLength ? `${s}x`.padEnd(minLength, 'x') : s));
@@ -35,7 +63,9 @@ const LATEST = Date.UTC(2100, 0, 1) - 1;
 export const validTs = fc.integer({ min: EARLIEST, max: LATEST }).map((t) => new Date(t).toISOString());
 
 /** Paths of free-text fields per type, with their bounds: where hostile text is legal. */
-const TEXT_FIELDS: Partial<Record<MessageType, readonly { path: readonly (string | number)[]; max: number; min?: number }[]>> = {
+const TEXT_FIELDS: Partial<
+  Record<MessageType, readonly { path: readonly (string | number)[]; max: number; min?: number }[]>
+> = {
   hello: [
     { path: ['hubName'], max: 256, min: 1 },
     { path: ['hubVersion'], max: 64 },
@@ -100,11 +130,23 @@ const badTs: fc.Arbitrary<unknown> = fc.oneof(
   validTs.map((s) => s.replace('T', ' ')),
   validTs.map((s) => s.slice(0, 10)),
   fc.integer({ min: EARLIEST, max: LATEST }),
-  fc.constantFrom(null, '', 'yesterday', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00:00Z'),
+  fc.constantFrom(
+    null,
+    '',
+    'yesterday',
+    '2026-13-01T00:00:00Z',
+    '2026-02-30T00:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '1970-01-01T00:00:00Z',
+  ),
 );
 
 /** What one mutation does and which reason it must earn. */
-export type Mutation = { readonly reason: 'unsupported_version' | 'invalid_envelope' | 'invalid_message'; readonly apply: (m: Message) => void; readonly what: string };
+export type Mutation = {
+  readonly reason: 'unsupported_version' | 'invalid_envelope' | 'invalid_message';
+  readonly apply: (m: Message) => void;
+  readonly what: string;
+};
 
 const requiredKeys = (type: MessageType): string[] =>
   Object.entries(dataSchemas[type].shape as Record<string, z.ZodType>)
@@ -120,19 +162,53 @@ export const invalidatingMutation = (type: MessageType): fc.Arbitrary<Mutation> 
   const shape = dataSchemas[type].shape as Record<string, z.ZodType>;
   const required = requiredKeys(type);
   const options: fc.Arbitrary<Mutation>[] = [
-    fc.jsonValue({ maxDepth: 2 }).filter((v) => v !== 1).map((v) => ({ reason: 'unsupported_version', what: `v=${JSON.stringify(v)}`, apply: (m) => void (m.v = v) }) as Mutation),
+    fc
+      .jsonValue({ maxDepth: 2 })
+      .filter((v) => v !== 1)
+      .map(
+        (v) =>
+          ({ reason: 'unsupported_version', what: `v=${JSON.stringify(v)}`, apply: (m) => void (m.v = v) }) as Mutation,
+      ),
     fc.constant<Mutation>({ reason: 'unsupported_version', what: 'no v', apply: (m) => void delete m.v }),
     fc
-      .oneof(fc.integer({ min: -(2 ** 53), max: -1 }), fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d)), fc.constantFrom(2 ** 53, 1e300, null, '7', true, [], {}))
-      .map((v) => ({ reason: 'invalid_envelope', what: `seq=${JSON.stringify(v)}`, apply: (m) => void (m.seq = v) }) as Mutation),
+      .oneof(
+        fc.integer({ min: -(2 ** 53), max: -1 }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Number.isInteger(d)),
+        fc.constantFrom(2 ** 53, 1e300, null, '7', true, [], {}),
+      )
+      .map(
+        (v) =>
+          ({
+            reason: 'invalid_envelope',
+            what: `seq=${JSON.stringify(v)}`,
+            apply: (m) => void (m.seq = v),
+          }) as Mutation,
+      ),
     fc.constant<Mutation>({ reason: 'invalid_envelope', what: 'no seq', apply: (m) => void delete m.seq }),
-    badTs.map((v) => ({ reason: 'invalid_envelope', what: `ts=${JSON.stringify(v)}`, apply: (m) => void (m.ts = v) }) as Mutation),
+    badTs.map(
+      (v) =>
+        ({ reason: 'invalid_envelope', what: `ts=${JSON.stringify(v)}`, apply: (m) => void (m.ts = v) }) as Mutation,
+    ),
     fc
       .oneof(fc.constantFrom('', null, 7, [], {}), fc.string({ minLength: 65, maxLength: 300 }))
-      .map((v) => ({ reason: 'invalid_envelope', what: `type=${JSON.stringify(v)}`, apply: (m) => void (m.type = v) }) as Mutation),
+      .map(
+        (v) =>
+          ({
+            reason: 'invalid_envelope',
+            what: `type=${JSON.stringify(v)}`,
+            apply: (m) => void (m.type = v),
+          }) as Mutation,
+      ),
     fc
       .constantFrom(null, 0, 'data', [], [{}], true)
-      .map((v) => ({ reason: 'invalid_message', what: `data=${JSON.stringify(v)}`, apply: (m) => void (m.data = v) }) as Mutation),
+      .map(
+        (v) =>
+          ({
+            reason: 'invalid_message',
+            what: `data=${JSON.stringify(v)}`,
+            apply: (m) => void (m.data = v),
+          }) as Mutation,
+      ),
     fc.constant<Mutation>({ reason: 'invalid_message', what: 'no data', apply: (m) => void delete m.data }),
   ];
   if (required.length > 0) {
@@ -140,15 +216,33 @@ export const invalidatingMutation = (type: MessageType): fc.Arbitrary<Mutation> 
       fc
         .tuple(fc.constantFrom(...required), hostileValue)
         .filter(([key, v]) => !shape[key]!.safeParse(v).success)
-        .map(([key, v]) => ({ reason: 'invalid_message', what: `data.${key}=${JSON.stringify(v)}`, apply: (m) => void ((m.data as Record<string, unknown>)[key] = v) }) as Mutation),
-      fc.constantFrom(...required).map((key) => ({ reason: 'invalid_message', what: `no data.${key}`, apply: (m) => void delete (m.data as Record<string, unknown>)[key] }) as Mutation),
+        .map(
+          ([key, v]) =>
+            ({
+              reason: 'invalid_message',
+              what: `data.${key}=${JSON.stringify(v)}`,
+              apply: (m) => void ((m.data as Record<string, unknown>)[key] = v),
+            }) as Mutation,
+        ),
+      fc
+        .constantFrom(...required)
+        .map(
+          (key) =>
+            ({
+              reason: 'invalid_message',
+              what: `no data.${key}`,
+              apply: (m) => void delete (m.data as Record<string, unknown>)[key],
+            }) as Mutation,
+        ),
     );
   }
   return fc.oneof(...options);
 };
 
 /** A valid message and the same message spoiled by one mutation. */
-export const mutatedMessage = (seq: fc.Arbitrary<number> = anySeq): fc.Arbitrary<{ message: Message; mutation: Mutation }> =>
+export const mutatedMessage = (
+  seq: fc.Arbitrary<number> = anySeq,
+): fc.Arbitrary<{ message: Message; mutation: Mutation }> =>
   fc
     .oneof(...MESSAGE_TYPES.map((type) => fc.tuple(validMessageOf(type, seq), invalidatingMutation(type))))
     .map(([message, mutation]) => {

@@ -10,7 +10,14 @@ import { cacheSink } from '../../src/ingest/cache-sink.js';
 import { startIngest, type IngestClient } from '../../src/ingest/index.js';
 import { exampleMessage, isSessionType, MESSAGE_TYPES, type MessageType } from '../../src/protocol/index.js';
 import { openCache, type Cache } from '../../src/store/index.js';
-import { hostileText, invalidatingMutation, notAnObject, unknownTypeMessage, validMessageOf, type Message } from './arbitraries.js';
+import {
+  hostileText,
+  invalidatingMutation,
+  notAnObject,
+  unknownTypeMessage,
+  validMessageOf,
+  type Message,
+} from './arbitraries.js';
 import { CaseTally } from './tally.js';
 
 /**
@@ -48,8 +55,14 @@ const spec: fc.Arbitrary<Spec> = fc.oneof(
   { weight: 5, arbitrary: goodEvent.map((m): Spec => ({ k: 'good', m })) },
   { weight: 4, arbitrary: badEvent },
   { weight: 1, arbitrary: notAnObject.map((v): Spec => ({ k: 'junk', v })) },
-  { weight: 1, arbitrary: validMessageOf('registry.snapshot' as MessageType, placeholder).map((m): Spec => ({ k: 'registry', m })) },
-  { weight: 1, arbitrary: fc.constant(null).map((): Spec => ({ k: 'heartbeat', m: exampleMessage('heartbeat', 0) as Message })) },
+  {
+    weight: 1,
+    arbitrary: validMessageOf('registry.snapshot' as MessageType, placeholder).map((m): Spec => ({ k: 'registry', m })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constant(null).map((): Spec => ({ k: 'heartbeat', m: exampleMessage('heartbeat', 0) as Message })),
+  },
 );
 
 type FrameSpec =
@@ -63,7 +76,12 @@ const frameSpec: fc.Arbitrary<FrameSpec> = fc.oneof(
   { weight: 8, arbitrary: items.map((i): FrameSpec => ({ kind: 'batch', items: i })) },
   { weight: 1, arbitrary: fc.tuple(items, fc.nat()).map(([i, at]): FrameSpec => ({ kind: 'corrupt', items: i, at })) },
   { weight: 1, arbitrary: fc.tuple(items, fc.nat()).map(([i, at]): FrameSpec => ({ kind: 'cut', items: i, at })) },
-  { weight: 1, arbitrary: fc.tuple(items, fc.nat({ max: MAX_FRAME - 1024 })).map(([i, pad]): FrameSpec => ({ kind: 'oversize', items: i, pad })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(items, fc.nat({ max: MAX_FRAME - 1024 }))
+      .map(([i, pad]): FrameSpec => ({ kind: 'oversize', items: i, pad })),
+  },
 );
 
 /** What one case must leave in the cache. */
@@ -92,7 +110,8 @@ function script(frames: readonly FrameSpec[], seq: number): Expectation & { last
         m.seq = seq;
         if (s.k === 'heartbeat') (m.data as { newestSeq: number }).newestSeq = seq;
         if (readable && s.k === 'registry') {
-          for (const a of (m.data as { agencies: { id: string; name: string }[] }).agencies) out.agencyNames.set(a.id, a.name);
+          for (const a of (m.data as { agencies: { id: string; name: string }[] }).agencies)
+            out.agencyNames.set(a.id, a.name);
         }
         values.push(m);
         continue;
@@ -104,7 +123,8 @@ function script(frames: readonly FrameSpec[], seq: number): Expectation & { last
       else out.missing.push(seq);
       if (s.k === 'bad' && readable) out.reasons.push(s.reason);
     }
-    const single = values.length === 1 && values[0] !== null && typeof values[0] === 'object' && !Array.isArray(values[0]);
+    const single =
+      values.length === 1 && values[0] !== null && typeof values[0] === 'object' && !Array.isArray(values[0]);
     const text = JSON.stringify(single ? values[0] : values);
     if (f.kind === 'batch') out.frames.push(text);
     else if (f.kind === 'cut') {
@@ -134,8 +154,20 @@ const hubName = fc.sample(hostileText(256, 1), { numRuns: 1, seed: 42 })[0]!;
 
 const helloFrame = (): string =>
   JSON.stringify({
-    v: 1, seq: hubSeq, ts: new Date().toISOString(), type: 'hello',
-    data: { hubId: 'hub-prop', hubName, hubVersion: '1', epoch: 'e1', serverTime: new Date().toISOString(), newestSeq: hubSeq, oldestSeq: 1, heartbeatMs: 60_000 },
+    v: 1,
+    seq: hubSeq,
+    ts: new Date().toISOString(),
+    type: 'hello',
+    data: {
+      hubId: 'hub-prop',
+      hubName,
+      hubVersion: '1',
+      epoch: 'e1',
+      serverTime: new Date().toISOString(),
+      newestSeq: hubSeq,
+      oldestSeq: 1,
+      heartbeatMs: 60_000,
+    },
   });
 
 async function until(condition: () => boolean, what: () => string, timeoutMs = 8_000): Promise<void> {
@@ -162,10 +194,16 @@ beforeAll(async () => {
     staleAfterMs: 600_000,
     pingIntervalMs: 600_000,
   });
-  await until(() => links.length === 1, () => 'the subscription');
+  await until(
+    () => links.length === 1,
+    () => 'the subscription',
+  );
   // One event first, so every later hole is a hole inside the history.
   links[0]!.send(JSON.stringify(exampleMessage('document.delivered', 1)));
-  await until(() => client.status().storedSeq === 1, () => 'the first event');
+  await until(
+    () => client.status().storedSeq === 1,
+    () => 'the first event',
+  );
 });
 
 afterAll(async () => {
@@ -178,7 +216,9 @@ afterAll(async () => {
 
 const eventRows = (from: number, to: number) =>
   cache.db
-    .prepare('SELECT seq, ts, type, data FROM events WHERE stream = (SELECT id FROM streams WHERE epoch = ?) AND seq > ? AND seq <= ? ORDER BY seq')
+    .prepare(
+      'SELECT seq, ts, type, data FROM events WHERE stream = (SELECT id FROM streams WHERE epoch = ?) AND seq > ? AND seq <= ? ORDER BY seq',
+    )
     .all('e1', from, to) as { seq: number; ts: number; type: string; data: string }[];
 
 describe('ingest path under hostile frames (property-based, real socket and SQLite file)', () => {
@@ -190,14 +230,16 @@ describe('ingest path under hostile frames (property-based, real socket and SQLi
         const before = hubSeq;
         const s = script(frames, before);
         const sentinel = exampleMessage('document.delivered', s.lastSeq + 1);
-        const lastRejection = (cache.db.prepare('SELECT coalesce(max(id), 0) FROM rejections').pluck().get() as number);
+        const lastRejection = cache.db.prepare('SELECT coalesce(max(id), 0) FROM rejections').pluck().get() as number;
         const rejectedBefore = client.status().counts.rejections;
         const link = links[links.length - 1]!;
         for (const f of s.frames) link.send(f, { binary: false });
         link.send(JSON.stringify(sentinel));
         hubSeq = s.lastSeq + 1;
         await until(
-          () => client.status().storedSeq === hubSeq && client.status().counts.rejections === rejectedBefore + s.reasons.length,
+          () =>
+            client.status().storedSeq === hubSeq &&
+            client.status().counts.rejections === rejectedBefore + s.reasons.length,
           () => `seq ${hubSeq} and ${s.reasons.length} rejections; status ${JSON.stringify(client.status())}`,
         );
         await client.flush();
@@ -207,11 +249,22 @@ describe('ingest path under hostile frames (property-based, real socket and SQLi
         expect(rows.map((r) => r.seq)).toEqual(want.map((m) => m.seq));
         rows.forEach((row, i) => {
           const m = want[i]!;
-          const intact = row.type === m.type && row.ts === Date.parse(m.ts as string) && isDeepStrictEqual(JSON.parse(row.data), JSON.parse(JSON.stringify(m.data)));
-          if (!intact) expect({ type: row.type, ts: row.ts, data: JSON.parse(row.data) }).toEqual({ type: m.type, ts: Date.parse(m.ts as string), data: m.data });
+          const intact =
+            row.type === m.type &&
+            row.ts === Date.parse(m.ts as string) &&
+            isDeepStrictEqual(JSON.parse(row.data), JSON.parse(JSON.stringify(m.data)));
+          if (!intact)
+            expect({ type: row.type, ts: row.ts, data: JSON.parse(row.data) }).toEqual({
+              type: m.type,
+              ts: Date.parse(m.ts as string),
+              data: m.data,
+            });
         });
 
-        const reasons = cache.db.prepare('SELECT reason FROM rejections WHERE id > ? ORDER BY id').pluck().all(lastRejection);
+        const reasons = cache.db
+          .prepare('SELECT reason FROM rejections WHERE id > ? ORDER BY id')
+          .pluck()
+          .all(lastRejection);
         expect(reasons).toEqual(s.reasons);
 
         const holes = new Set<number>();

@@ -8,7 +8,16 @@ import {
   REJECTION_REASONS,
   type ParsedFrame,
 } from '../../src/protocol/index.js';
-import { deepJson, hostileText, mutatedMessage, notAnObject, unknownTypeMessage, validMessage, validTs, type Message } from './arbitraries.js';
+import {
+  deepJson,
+  hostileText,
+  mutatedMessage,
+  notAnObject,
+  unknownTypeMessage,
+  validMessage,
+  validTs,
+  type Message,
+} from './arbitraries.js';
 import { CaseTally } from './tally.js';
 
 /**
@@ -29,7 +38,8 @@ function same(actual: unknown, wanted: unknown): void {
 function wellFormed(r: ParsedFrame): void {
   for (const x of r.rejections) {
     if (!reasons.has(x.reason)) throw new Error(`unknown rejection reason ${x.reason}`);
-    if (typeof x.detail !== 'string' || x.detail === '') throw new Error(`rejection without detail: ${JSON.stringify(x)}`);
+    if (typeof x.detail !== 'string' || x.detail === '')
+      throw new Error(`rejection without detail: ${JSON.stringify(x)}`);
     // The raw text kept is bounded: 8 KiB plus the "… (N chars)" marker.
     if (x.raw.length > MAX_RAW_KEPT + 32) throw new Error(`rejection keeps ${x.raw.length} characters of raw text`);
   }
@@ -45,7 +55,15 @@ type Item =
 const item: fc.Arbitrary<Item> = fc.oneof(
   { weight: 4, arbitrary: validMessage().map((message): Item => ({ kind: 'good', message })) },
   { weight: 1, arbitrary: unknownTypeMessage().map((message): Item => ({ kind: 'unknown', message })) },
-  { weight: 4, arbitrary: mutatedMessage().map(({ message, mutation }): Item => ({ kind: 'bad', message, reason: mutation.reason, what: mutation.what })) },
+  {
+    weight: 4,
+    arbitrary: mutatedMessage().map(({ message, mutation }): Item => ({
+      kind: 'bad',
+      message,
+      reason: mutation.reason,
+      what: mutation.what,
+    })),
+  },
   { weight: 1, arbitrary: notAnObject.map((value): Item => ({ kind: 'junk', value })) },
 );
 
@@ -79,7 +97,10 @@ describe('parseFrame under hostile input (property-based)', () => {
         wellFormed(r);
         const want = expected(items);
         same(r.messages, want.messages);
-        same(r.rejections.map((x) => x.reason), want.reasons);
+        same(
+          r.rejections.map((x) => x.reason),
+          want.reasons,
+        );
       },
       3_000,
     );
@@ -120,12 +141,16 @@ describe('parseFrame under hostile input (property-based)', () => {
   });
 
   it('never throws on arbitrary bytes; invalid UTF-8 costs the frame one invalid_utf8 rejection', () => {
-    const validText = (b: Uint8Array): boolean => Buffer.from(Buffer.from(b).toString('utf8'), 'utf8').equals(Buffer.from(b));
+    const validText = (b: Uint8Array): boolean =>
+      Buffer.from(Buffer.from(b).toString('utf8'), 'utf8').equals(Buffer.from(b));
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 512 }),
       // A valid frame with a few bytes overwritten: the usual shape of a corrupted frame.
       fc
-        .tuple(fc.array(validMessage(), { minLength: 1, maxLength: 3 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0x80, max: 0xff })), { minLength: 1, maxLength: 4 }))
+        .tuple(
+          fc.array(validMessage(), { minLength: 1, maxLength: 3 }),
+          fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0x80, max: 0xff })), { minLength: 1, maxLength: 4 }),
+        )
         .map(([messages, hits]) => {
           const b = Buffer.from(JSON.stringify(messages), 'utf8');
           for (const [at, byte] of hits) b[at % b.length] = byte;
@@ -154,7 +179,9 @@ describe('parseFrame under hostile input (property-based)', () => {
       hostileText(400),
       fc.string({ unit: 'binary', maxLength: 400 }),
       fc.jsonValue({ maxDepth: 5 }).map((v) => JSON.stringify(v)),
-      hostileText(200).map((s) => `{"v":1,"seq":1,"ts":"2026-11-22T02:15:00Z","type":${JSON.stringify(s)},"data":${JSON.stringify(s)}}`),
+      hostileText(200).map(
+        (s) => `{"v":1,"seq":1,"ts":"2026-11-22T02:15:00Z","type":${JSON.stringify(s)},"data":${JSON.stringify(s)}}`,
+      ),
     );
     tally.check(
       'arbitrary text frames',
@@ -193,7 +220,12 @@ describe('parseFrame under hostile input (property-based)', () => {
   it('refuses a frame over the size cap whole, counting bytes and not characters', () => {
     tally.check(
       'frame size cap',
-      [fc.array(validMessage(), { maxLength: 4 }), fc.nat({ max: 3_000 }), fc.integer({ min: 16, max: 6_000 }), fc.boolean()],
+      [
+        fc.array(validMessage(), { maxLength: 4 }),
+        fc.nat({ max: 3_000 }),
+        fc.integer({ min: 16, max: 6_000 }),
+        fc.boolean(),
+      ],
       (messages, pad, maxFrameBytes, asBytes) => {
         // Vietnamese is 2–3 bytes a character: a cap counted in characters would let it through.
         const padded = `${' '.repeat(pad)}${JSON.stringify(messages.map((m) => ({ ...m, zzNote: 'Trục liên thông' })))}`;
@@ -217,15 +249,24 @@ describe('parseFrame under hostile input (property-based)', () => {
     const where = fc.constantFrom('item', 'unknown-data', 'known-data', 'known-field');
     tally.check(
       'deep nesting beside valid neighbours',
-      [fc.integer({ min: 33, max: 10_000 }), fc.constantFrom('array' as const, 'object' as const), where, validMessage(), validMessage()],
+      [
+        fc.integer({ min: 33, max: 10_000 }),
+        fc.constantFrom('array' as const, 'object' as const),
+        where,
+        validMessage(),
+        validMessage(),
+      ],
       (depth, kind, place, before, after) => {
         const deep = deepJson(depth, kind);
         const env = '"v":1,"seq":9,"ts":"2026-11-22T02:15:00Z"';
         const middle =
-          place === 'item' ? deep
-          : place === 'unknown-data' ? `{${env},"type":"x.future","data":${deep}}`
-          : place === 'known-data' ? `{${env},"type":"document.delivered","data":${deep}}`
-          : `{${env},"type":"agency.removed","data":{"id":${deep}}}`;
+          place === 'item'
+            ? deep
+            : place === 'unknown-data'
+              ? `{${env},"type":"x.future","data":${deep}}`
+              : place === 'known-data'
+                ? `{${env},"type":"document.delivered","data":${deep}}`
+                : `{${env},"type":"agency.removed","data":{"id":${deep}}}`;
         const r = parseFrame(`[${JSON.stringify(before)},${middle},${JSON.stringify(after)}]`);
         wellFormed(r);
         same(r.messages, [roundTrip(before), roundTrip(after)]);
@@ -238,15 +279,34 @@ describe('parseFrame under hostile input (property-based)', () => {
   it('costs a huge string only its own message, and refuses a frame over the default cap', () => {
     tally.check(
       'huge strings beside valid neighbours',
-      [fc.integer({ min: 2_000, max: 2_000_000 }), fc.constantFrom('subject', 'docId', 'type', 'unknown'), validMessage(), validMessage()],
+      [
+        fc.integer({ min: 2_000, max: 2_000_000 }),
+        fc.constantFrom('subject', 'docId', 'type', 'unknown'),
+        validMessage(),
+        validMessage(),
+      ],
       (size, field, before, after) => {
         const huge = 'ệ'.repeat(size);
         const env = { v: 1, seq: 9, ts: '2026-11-22T02:15:00Z' };
         const middle =
-          field === 'subject' ? { ...env, type: 'document.sent', data: { docId: '000.00.00.G22,2026/11/22,1/X', sender: '000.00.00.G22', recipients: ['000.00.00.H41'], attachments: 0, sizeBytes: 0, subject: huge } }
-          : field === 'docId' ? { ...env, type: 'document.delivered', data: { docId: huge, recipient: '000.00.00.H41' } }
-          : field === 'type' ? { ...env, type: huge, data: {} }
-          : { ...env, zz: huge, type: 'x.future', data: {} };
+          field === 'subject'
+            ? {
+                ...env,
+                type: 'document.sent',
+                data: {
+                  docId: '000.00.00.G22,2026/11/22,1/X',
+                  sender: '000.00.00.G22',
+                  recipients: ['000.00.00.H41'],
+                  attachments: 0,
+                  sizeBytes: 0,
+                  subject: huge,
+                },
+              }
+            : field === 'docId'
+              ? { ...env, type: 'document.delivered', data: { docId: huge, recipient: '000.00.00.H41' } }
+              : field === 'type'
+                ? { ...env, type: huge, data: {} }
+                : { ...env, zz: huge, type: 'x.future', data: {} };
         const r = parseFrame(JSON.stringify([before, middle, after]));
         wellFormed(r);
         if (field === 'unknown') {
@@ -254,7 +314,9 @@ describe('parseFrame under hostile input (property-based)', () => {
           expect(r.messages).toHaveLength(3);
         } else {
           same(r.messages, [roundTrip(before), roundTrip(after)]);
-          expect(r.rejections.map((x) => x.reason)).toEqual([field === 'type' ? 'invalid_envelope' : 'invalid_message']);
+          expect(r.rejections.map((x) => x.reason)).toEqual([
+            field === 'type' ? 'invalid_envelope' : 'invalid_message',
+          ]);
         }
       },
       40,
@@ -266,7 +328,18 @@ describe('parseFrame under hostile input (property-based)', () => {
   });
 
   it('rejects numbers JSON cannot hold and counts nobody else', () => {
-    const literal = fc.constantFrom('NaN', 'Infinity', '-Infinity', '1e999', '-1e999', '-0', '0.5', '-1', '9007199254740993', '1e21');
+    const literal = fc.constantFrom(
+      'NaN',
+      'Infinity',
+      '-Infinity',
+      '1e999',
+      '-1e999',
+      '-0',
+      '0.5',
+      '-1',
+      '9007199254740993',
+      '1e21',
+    );
     tally.check(
       'NaN, infinite, negative and oversized counts',
       [literal, fc.constantFrom('seq', 'attachments', 'sizeBytes', 'latencyMs'), validMessage(), validTs],
@@ -289,7 +362,9 @@ describe('parseFrame under hostile input (property-based)', () => {
         same(r.messages[0], roundTrip(neighbour));
         const value = Number(lit);
         const acceptable =
-          field === 'latencyMs' ? value >= 0 && value <= 3_600_000 : Number.isInteger(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
+          field === 'latencyMs'
+            ? value >= 0 && value <= 3_600_000
+            : Number.isInteger(value) && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
         // 9007199254740993 is read as 2^53, beyond the safe range: refused, never rounded into a seq.
         expect(r.messages).toHaveLength(acceptable ? 2 : 1);
         expect(r.rejections).toHaveLength(acceptable ? 0 : 1);

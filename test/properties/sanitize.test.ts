@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- matching control characters is the point here. */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sanitize } from '../../src/ui/text/sanitize.js';
@@ -18,7 +19,11 @@ describe('sanitize under hostile text (property-based)', () => {
   afterAll(() => console.log(tally.report('test/properties/sanitize.test.ts')));
 
   it('leaves nothing a terminal would act on, and is idempotent', () => {
-    const text = fc.oneof(hostileText(300), fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 100 }));
+    const text = fc.oneof(
+      hostileText(300),
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 100 }),
+    );
     tally.check(
       'hostile names',
       [text],

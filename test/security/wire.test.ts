@@ -57,34 +57,68 @@ function dissect(bytes: Buffer): { head: string; frames: ClientFrame[]; trailing
   return { head, frames, trailing: bytes.length - i };
 }
 
-const ALLOWED_HEADERS = new Set(['host', 'connection', 'upgrade', 'sec-websocket-version', 'sec-websocket-key', 'authorization']);
+const ALLOWED_HEADERS = new Set([
+  'host',
+  'connection',
+  'upgrade',
+  'sec-websocket-version',
+  'sec-websocket-key',
+  'authorization',
+]);
 const CONTROL = new Set([0x8, 0x9, 0xa]);
 
 describe('what the hub receives from the console', () => {
   it('the subscription request and control frames only, on every connection', async () => {
     const token = 'tok-9f2c-wire';
-    const hub = await startSimHub({ clock: 'manual', history: 0, start: Date.UTC(2026, 10, 23, 1, 0, 0), seed: 4, token, heartbeatMs: 100 });
+    const hub = await startSimHub({
+      clock: 'manual',
+      history: 0,
+      start: Date.UTC(2026, 10, 23, 1, 0, 0),
+      seed: 4,
+      token,
+      heartbeatMs: 100,
+    });
     const proxy = await startTcpProxy({ targetPort: hub.port });
     const cache = openCache({ path: path.join(dir, 'wire.sqlite') });
     const client = startIngest({
-      url: `ws://127.0.0.1:${proxy.port}`, sink: cacheSink(cache), token,
-      pingIntervalMs: 80, staleAfterMs: 400, connectTimeoutMs: 500, backoff: { initialMs: 10, maxMs: 50 },
+      url: `ws://127.0.0.1:${proxy.port}`,
+      sink: cacheSink(cache),
+      token,
+      pingIntervalMs: 80,
+      staleAfterMs: 400,
+      connectTimeoutMs: 500,
+      backoff: { initialMs: 10, maxMs: 50 },
     });
     try {
       hub.emitEvents(1_500);
-      await until(() => client.status().storedSeq === hub.newestSeq, () => 'catch-up');
+      await until(
+        () => client.status().storedSeq === hub.newestSeq,
+        () => 'catch-up',
+      );
       // Idle long enough for pings to go out and pongs to come back.
       await new Promise((r) => setTimeout(r, 300));
       proxy.cut();
       hub.emitEvents(300);
-      await until(() => client.status().storedSeq === hub.newestSeq && proxy.connections >= 2, () => 'resume after a cut');
+      await until(
+        () => client.status().storedSeq === hub.newestSeq && proxy.connections >= 2,
+        () => 'resume after a cut',
+      );
       proxy.blackhole(true);
-      await until(() => client.status().counts.reconnects >= 2, () => 'the half-open link left');
+      await until(
+        () => client.status().counts.reconnects >= 2,
+        () => 'the half-open link left',
+      );
       proxy.blackhole(false);
-      await until(() => client.status().state === 'live', () => 'live again');
+      await until(
+        () => client.status().state === 'live',
+        () => 'live again',
+      );
       hub.restart({ epoch: 'E-rebuilt' });
       hub.emitEvents(200);
-      await until(() => client.status().hub?.epoch === 'E-rebuilt' && client.status().storedSeq === hub.newestSeq, () => 'the rebuilt hub');
+      await until(
+        () => client.status().hub?.epoch === 'E-rebuilt' && client.status().storedSeq === hub.newestSeq,
+        () => 'the rebuilt hub',
+      );
     } finally {
       await client.stop();
       cache.close();
@@ -102,7 +136,9 @@ describe('what the hub receives from the console', () => {
       const m = /^GET \/v1\/telemetry\?since=(\d+) HTTP\/1\.1$/.exec(requestLine ?? '');
       expect(m, `request line: ${requestLine}`).not.toBeNull();
       sinces.push(Number(m![1]));
-      const headers = new Map(headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      const headers = new Map(
+        headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+      );
       expect([...headers.keys()].filter((h) => !ALLOWED_HEADERS.has(h))).toEqual([]);
       expect(headers.get('authorization')).toBe(`Bearer ${token}`);
       for (const f of sent.frames) {
@@ -125,7 +161,8 @@ describe('what the hub receives from the console', () => {
 
   it('never follows a redirect, so the token is never carried to another host', async () => {
     const elsewhere: string[] = [];
-    const listen = (server: Server) => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
+    const listen = (server: Server) =>
+      new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
     const other = createServer((req, res) => {
       elsewhere.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
       res.end();
@@ -137,13 +174,23 @@ describe('what the hub receives from the console', () => {
     const otherPort = await listen(other);
     const redirecting = createServer((_req, res) => res.end());
     redirecting.on('upgrade', (_req, socket) => {
-      socket.end(`HTTP/1.1 302 Found\r\nLocation: ws://127.0.0.1:${otherPort}/v1/telemetry\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 302 Found\r\nLocation: ws://127.0.0.1:${otherPort}/v1/telemetry\r\nContent-Length: 0\r\n\r\n`,
+      );
     });
     const port = await listen(redirecting);
     const cache = openCache({ path: path.join(dir, 'redirect.sqlite') });
-    const client = startIngest({ url: `ws://127.0.0.1:${port}`, sink: cacheSink(cache), token: 'tok-secret', backoff: { initialMs: 5, maxMs: 10 } });
+    const client = startIngest({
+      url: `ws://127.0.0.1:${port}`,
+      sink: cacheSink(cache),
+      token: 'tok-secret',
+      backoff: { initialMs: 5, maxMs: 10 },
+    });
     try {
-      await until(() => client.status().state === 'offline', () => 'offline');
+      await until(
+        () => client.status().state === 'offline',
+        () => 'offline',
+      );
       expect(client.status().lastError?.message).toMatch(/302/);
       expect(elsewhere).toEqual([]);
     } finally {

@@ -15,7 +15,11 @@ const canonical = (v: unknown): string => JSON.stringify(sortKeys(v));
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+  );
 }
 
 /**
@@ -23,17 +27,29 @@ function sortKeys(v: unknown): unknown {
  * with hubmon's ingest: every durable event from seq 1 to `untilSeq`, and the epoch it
  * belongs to. This is the oracle the cache is compared against.
  */
-export async function hubHistory(url: string, untilSeq: number, timeoutMs = 20_000): Promise<{ epoch: string; events: EventKey[] }> {
+export async function hubHistory(
+  url: string,
+  untilSeq: number,
+  timeoutMs = 20_000,
+): Promise<{ epoch: string; events: EventKey[] }> {
   const ws = new WebSocket(`${url}?since=0`, { perMessageDeflate: false });
   const events: EventKey[] = [];
   let epoch = '';
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`hub history: got ${events.length} of ${untilSeq} events`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`hub history: got ${events.length} of ${untilSeq} events`)),
+        timeoutMs,
+      );
       ws.on('error', reject);
       ws.on('message', (raw: Buffer) => {
         const value = JSON.parse(raw.toString('utf8')) as unknown;
-        for (const m of (Array.isArray(value) ? value : [value]) as { seq: number; ts: string; type: string; data: { epoch?: string } }[]) {
+        for (const m of (Array.isArray(value) ? value : [value]) as {
+          seq: number;
+          ts: string;
+          type: string;
+          data: { epoch?: string };
+        }[]) {
           if (m.type === 'hello') epoch = m.data.epoch ?? '';
           if (isSessionType(m.type) || m.seq > untilSeq) continue;
           events.push({ seq: m.seq, type: m.type, ts: Date.parse(m.ts), data: canonical(m.data) });
@@ -55,7 +71,9 @@ export function cachedHistory(file: string, epoch: string): EventKey[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const rows = db
-      .prepare('SELECT e.seq, e.type, e.ts, e.data FROM events e JOIN streams s ON s.id = e.stream WHERE s.epoch = ? ORDER BY e.seq')
+      .prepare(
+        'SELECT e.seq, e.type, e.ts, e.data FROM events e JOIN streams s ON s.id = e.stream WHERE s.epoch = ? ORDER BY e.seq',
+      )
       .all(epoch) as { seq: number; type: string; ts: number; data: string }[];
     return rows.map((r) => ({ seq: r.seq, type: r.type, ts: r.ts, data: canonical(JSON.parse(r.data)) }));
   } finally {
