@@ -122,7 +122,10 @@ function addValues(key: string, a: unknown, b: unknown): unknown {
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.every((x) => typeof x === 'number') && b.every((x) => typeof x === 'number')) {
       const n = Math.max(a.length, b.length);
-      return Array.from({ length: n }, (_, i) => ((a[i] as number | undefined) ?? 0) + ((b[i] as number | undefined) ?? 0));
+      return Array.from(
+        { length: n },
+        (_, i) => ((a[i] as number | undefined) ?? 0) + ((b[i] as number | undefined) ?? 0),
+      );
     }
     return [...new Set([...a, ...b].map(String))].sort();
   }

@@ -32,7 +32,13 @@ export function App(props: AppProps) {
   const settings = useMemo(() => uiSettings(lang, theme, ascii), [lang, theme, ascii]);
   const ticker = useMemo(() => props.ticker ?? intervalTicker(), [props.ticker]);
   const sources: ConsoleSources = useMemo(
-    () => ({ metrics: props.metrics, ingest: props.ingest, alerts: props.alerts, now: props.now, replay: props.replay }),
+    () => ({
+      metrics: props.metrics,
+      ingest: props.ingest,
+      alerts: props.alerts,
+      now: props.now,
+      replay: props.replay,
+    }),
     [props.metrics, props.ingest, props.alerts, props.now, props.replay],
   );
   return (

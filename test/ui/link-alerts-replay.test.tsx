@@ -16,7 +16,9 @@ describe('link states as the ingest client has them', () => {
     });
     const frame = app.frame();
     expect(lines(frame)[0]).toContain('● stale');
-    expect(lines(frame)[2]).toContain('STALE — nothing from the hub for 45 seconds; cached figures as of 2024-03-13 02:59');
+    expect(lines(frame)[2]).toContain(
+      'STALE — nothing from the hub for 45 seconds; cached figures as of 2024-03-13 02:59',
+    );
   });
 
   it('catching up old history is not stale, however old the newest event', async () => {
@@ -48,7 +50,9 @@ describe('link states as the ingest client has them', () => {
     const app = await renderConsoleAt(100, 24, {
       ingest: idleIngest({ state: 'offline', since: NOW - 60_000, nextAttemptAt: NOW + 30_000 }),
     });
-    expect(app.frame()).toContain('OFFLINE since 1 minute ago · next try in 30s · cached figures as of 2024-03-13 02:59');
+    expect(app.frame()).toContain(
+      'OFFLINE since 1 minute ago · next try in 30s · cached figures as of 2024-03-13 02:59',
+    );
   });
 
   it('read-only cache: no banner, "read-only" in the header, who writes the cache on the status line', async () => {
@@ -65,7 +69,9 @@ describe('link states as the ingest client has them', () => {
     expect(lines(frame)[0]).not.toContain('lag');
     expect(frame).not.toContain('OFFLINE');
     const status = lines(frame).at(-2) ?? '';
-    expect(status).toContain('⚠ read-only: /var/cache/hubmon/hub.sqlite is written by pid 4242 on trucdem · alert thresholds');
+    expect(status).toContain(
+      '⚠ read-only: /var/cache/hubmon/hub.sqlite is written by pid 4242 on trucdem · alert thresholds',
+    );
   });
 });
 

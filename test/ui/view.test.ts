@@ -100,7 +100,11 @@ describe('roll-up of the four levels', () => {
       { id: 'x', parent: 'y', level: 2, v: 5 },
       { id: 'y', parent: 'x', level: 2, v: 7 },
     ];
-    const totals = rollUpSubtrees(odd, (n) => ({ v: n.v }), (a, b) => (a.v += b.v));
+    const totals = rollUpSubtrees(
+      odd,
+      (n) => ({ v: n.v }),
+      (a, b) => (a.v += b.v),
+    );
     expect(totals.map((t) => t.v)).toEqual([111, 100, 110, 12, 7]);
   });
   it('agency models carry own and rolled-up figures', () => {

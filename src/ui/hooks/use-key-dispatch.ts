@@ -97,7 +97,8 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           return moveBy(Infinity);
         case 'open': {
           // An alert with symptoms folded under it opens the list of them first.
-          const alert = route.kind === 'screen' && route.screen === 'alerts' ? (selected as AlertView | undefined) : undefined;
+          const alert =
+            route.kind === 'screen' && route.screen === 'alerts' ? (selected as AlertView | undefined) : undefined;
           if (alert && alert.folded.length > 0) {
             dispatch({ type: 'openFolded', alertId: alert.id });
             return;

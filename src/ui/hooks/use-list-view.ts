@@ -42,7 +42,11 @@ export function useListView(list: ListData | null, key: string, state: ConsoleSt
 
   const base = useMemo(
     () =>
-      !list ? EMPTY : isAgencies ? (filterAgencies(list.models as AgencyModel[], level, problem) as unknown[]) : list.models,
+      !list
+        ? EMPTY
+        : isAgencies
+          ? (filterAgencies(list.models as AgencyModel[], level, problem) as unknown[])
+          : list.models,
     [list, isAgencies, level, problem],
   );
   const filtered = useMemo(() => (list ? filterModels(base, list.spec, ls.query) : EMPTY), [list, base, ls.query]);

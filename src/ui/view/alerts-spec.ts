@@ -37,7 +37,7 @@ export const alertsSpec: ListSpec<AlertView> = {
     },
     state: { text: t(`alertState.${a.state}`), role: a.state === 'firing' ? 'emphasis' : 'muted' },
     summary: {
-      text: a.folded.length > 0 ? `${t("alert.folded", { n: a.folded.length })} ${a.summary}` : a.summary,
+      text: a.folded.length > 0 ? `${t('alert.folded', { n: a.folded.length })} ${a.summary}` : a.summary,
       role: a.state === 'acknowledged' ? 'muted' : undefined,
     },
     ackBy: { text: a.acknowledgedBy ?? '–', role: 'muted' },
@@ -80,7 +80,8 @@ export const foldedSpec: ListSpec<FoldedAlertView> = {
     subject: { text: f.subject },
     summary: { text: f.summary },
   }),
-  sortValue: (f, column) => (column === 'severity' ? SEVERITY_RANK[f.severity] : column === 'summary' ? f.summary : f.subject),
+  sortValue: (f, column) =>
+    column === 'severity' ? SEVERITY_RANK[f.severity] : column === 'summary' ? f.summary : f.subject,
   searchText: (f) => `${searchKey(f.subject)} ${searchKey(f.summary)}`,
   stateKey: (f) => f.severity,
 };

@@ -192,8 +192,7 @@ export function loadScreen(
         firing,
       };
     }
-    case 'agencies':
-    {
+    case 'agencies': {
       const memo = agencyModels(metrics, now, window);
       return { kind: 'list', list: derived(memo, 'all', () => listData(agenciesSpec, memo.models)) };
     }
