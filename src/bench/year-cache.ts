@@ -10,6 +10,7 @@ import type { Metrics } from '../metrics/index.js';
 import type { TelemetryMessage } from '../protocol/index.js';
 import { buildRegistry } from '../registry/lower-levels.js';
 import { openCache } from '../store/index.js';
+import { bulkLoad } from './bulk-cache.js';
 import { nationalTraffic, toMessages } from './national-traffic.js';
 
 export interface YearCacheOptions {
@@ -17,8 +18,13 @@ export interface YearCacheOptions {
   readonly file?: string;
   readonly days?: number;
   readonly documentsPerDay?: number;
+  /** Writer batch size (only with `via: 'writer'`). */
   readonly batch?: number;
   readonly seed?: number;
+  /** Agencies in the registry (12,000: national scale). */
+  readonly agencies?: number;
+  /** `bulk` (default): the bulk loader; `writer`: the cache's own writer, batch by batch. */
+  readonly via?: 'bulk' | 'writer';
   /** Progress lines (one per simulated month). */
   readonly log?: (line: string) => void;
 }
@@ -35,23 +41,26 @@ export interface YearCacheBuild {
 }
 
 const DAY = 86_400_000;
+/** With the traffic's mix, about 30.5 million events in 365 days. */
+export const DEFAULT_DOCUMENTS_PER_DAY = 8_900;
 
-export function buildYearCache(options: YearCacheOptions = {}): YearCacheBuild {
+/** The year's messages: the session preamble (hello, registry) and the traffic, a day per batch. */
+export interface YearStream {
+  readonly preamble: TelemetryMessage[];
+  readonly traffic: Iterable<TelemetryMessage[]>;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function yearStream(
+  options: Pick<YearCacheOptions, 'days' | 'documentsPerDay' | 'seed' | 'agencies'> = {},
+): YearStream {
   const days = options.days ?? 365;
-  const batch = options.batch ?? 20_000;
   const seed = options.seed ?? 2021;
-  const file = options.file ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'hubmon-bench-year-')), 'year.sqlite');
-  const registry = buildRegistry({ totalAgencies: 12_000, seed });
+  const registry = buildRegistry({ totalAgencies: options.agencies ?? 12_000, seed });
   const start = Date.UTC(2025, 10, 1);
   const at = new Date(start).toISOString();
-  // A year's retention, so every event of the year stays in the file being measured.
-  const cache = openCache({
-    path: file,
-    cacheSizeMiB: 512,
-    now: () => start + days * DAY,
-    retention: { rawEventsDays: 400, minuteRollupDays: 400, documentsDays: 400 },
-  });
-  cache.applyBatch([
+  const preamble = [
     {
       v: 1,
       seq: 0,
@@ -75,40 +84,70 @@ export function buildYearCache(options: YearCacheOptions = {}): YearCacheBuild {
       type: 'registry.snapshot',
       data: { part: 1, parts: 1, agencies: registry.agencies, securityServers: registry.securityServers },
     },
-  ] as TelemetryMessage[]);
-  let seq = 0;
-  let pending: TelemetryMessage[] = [];
-  const t0 = performance.now();
-  let d = 0;
-  for (const drafts of nationalTraffic({
-    agencies: registry.agencies,
-    servers: registry.securityServers,
-    start,
-    days,
-    documentsPerDay: options.documentsPerDay ?? 8_500,
-    heartbeatEveryMinutes: 10,
-    seed,
-  })) {
-    pending.push(...toMessages(drafts, seq));
-    seq += drafts.length;
-    while (pending.length >= batch) {
-      cache.applyBatch(pending.slice(0, batch));
-      pending = pending.slice(batch);
+  ] as TelemetryMessage[];
+  function* traffic(): Generator<TelemetryMessage[]> {
+    let seq = 0;
+    for (const drafts of nationalTraffic({
+      agencies: registry.agencies,
+      servers: registry.securityServers,
+      start,
+      days,
+      documentsPerDay: options.documentsPerDay ?? DEFAULT_DOCUMENTS_PER_DAY,
+      heartbeatEveryMinutes: 10,
+      seed,
+    })) {
+      yield toMessages(drafts, seq);
+      seq += drafts.length;
     }
-    if (++d % 30 === 0)
-      options.log?.(`day ${d}: ${seq} events, ${Math.round(seq / ((performance.now() - t0) / 1000))} events/s`);
   }
-  if (pending.length) cache.applyBatch(pending);
+  return { preamble, traffic: traffic(), start, end: start + days * DAY };
+}
+
+/**
+ * Builds the year's cache: through the bulk loader (default; minutes) or through the cache's
+ * own writer in large transactions (over an hour for a full year).
+ */
+export function buildYearCache(options: YearCacheOptions = {}): YearCacheBuild {
+  const batch = options.batch ?? 20_000;
+  const file = options.file ?? path.join(mkdtempSync(path.join(os.tmpdir(), 'hubmon-bench-year-')), 'year.sqlite');
+  const year = yearStream(options);
+  const t0 = performance.now();
+  let events = 0;
+  if (options.via !== 'writer') {
+    events = bulkLoad(file, year.preamble, year.traffic, year.end, options.log).events;
+  } else {
+    // A year's retention, so every event of the year stays in the file being measured.
+    const cache = openCache({
+      path: file,
+      cacheSizeMiB: 512,
+      now: () => year.end,
+      retention: { rawEventsDays: 400, minuteRollupDays: 400, documentsDays: 400 },
+    });
+    cache.applyBatch(year.preamble);
+    let pending: TelemetryMessage[] = [];
+    let d = 0;
+    for (const day of year.traffic) {
+      pending.push(...day);
+      events += day.length;
+      while (pending.length >= batch) {
+        cache.applyBatch(pending.slice(0, batch));
+        pending = pending.slice(batch);
+      }
+      if (++d % 30 === 0)
+        options.log?.(`day ${d}: ${events} events, ${Math.round(events / ((performance.now() - t0) / 1000))} events/s`);
+    }
+    if (pending.length) cache.applyBatch(pending);
+    cache.db.pragma('wal_checkpoint(TRUNCATE)');
+    cache.close();
+  }
   const buildMs = performance.now() - t0;
-  cache.db.pragma('wal_checkpoint(TRUNCATE)');
-  cache.close();
   return {
     path: file,
-    events: seq,
+    events,
     buildMs,
-    eventsPerSec: seq / (buildMs / 1000),
+    eventsPerSec: events / (buildMs / 1000),
     bytesOnDisk: sizeOnDisk(file),
-    end: start + days * DAY,
+    end: year.end,
   };
 }
 
