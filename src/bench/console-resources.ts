@@ -1,0 +1,94 @@
+/**
+ * The console's own cost at the live national rate: the real bin/hubmon in a real terminal
+ * (tmux, 80×24) watching the simulated hub at real speed with the national registry, its CPU
+ * time and resident memory read from /proc every few seconds. Target: < 3 % of a core and
+ * < 200 MB resident over 10 minutes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimHub } from '../sim/index.js';
+import { startTmux } from '../tools/tmux.js';
+
+export interface ConsoleResourceFigures {
+  readonly seconds: number;
+  readonly agencies: number;
+  /** Events the hub produced while measured, per second. */
+  readonly hubEventsPerSecond: number;
+  /** CPU time of the console process over the measured span ÷ wall time, in % of one core. */
+  readonly cpuPercent: number;
+  readonly rssStartMiB: number;
+  readonly rssEndMiB: number;
+  readonly rssMaxMiB: number;
+}
+
+const root = new URL('../..', import.meta.url).pathname;
+const CLK_TCK = 100;
+
+function procStat(pid: number): { cpuSeconds: number; rssMiB: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields after the command: state is [0], utime [11], stime [12], rss pages [21].
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const rssPages = Number(fields[21]);
+  return { cpuSeconds: ticks / CLK_TCK, rssMiB: (rssPages * 4096) / 1024 / 1024 };
+}
+
+function consolePid(shellPid: number): number {
+  const out = execFileSync('pgrep', ['-P', String(shellPid), 'node'], { encoding: 'utf8' }).trim();
+  const pid = Number(out.split('\n')[0]);
+  if (!pid) throw new Error('console process not found');
+  return pid;
+}
+
+/** Runs the console for `seconds` after it is live; `warmupSeconds` of catch-up are not counted. */
+export async function benchConsoleResources(
+  options: { seconds?: number; agencies?: number; warmupSeconds?: number; log?: (line: string) => void } = {},
+): Promise<ConsoleResourceFigures> {
+  const seconds = options.seconds ?? 600;
+  const agencies = options.agencies ?? 12_000;
+  const log = options.log ?? (() => undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'hubmon-bench-console-'));
+  const hub = await startSimHub({ port: 0, seed: 11, speed: 1, agencies, history: 30 * 60_000 });
+  const term = startTmux(
+    `node ${join(root, 'bin/hubmon.js')} --url ${hub.url} --cache ${join(dir, 'c.sqlite')} --lang en`,
+    {
+      cols: 80,
+      rows: 24,
+      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') },
+    },
+  );
+  try {
+    await term.waitFor((s) => /\blive\b/.test(s.split('\n')[0] ?? ''), 'the console to be live', 120_000);
+    await new Promise((r) => setTimeout(r, (options.warmupSeconds ?? 20) * 1000));
+    const pid = consolePid(term.panePid());
+    const first = procStat(pid);
+    const seqStart = hub.newestSeq;
+    const t0 = Date.now();
+    let max = first.rssMiB;
+    let last = first;
+    while (Date.now() - t0 < seconds * 1000) {
+      await new Promise((r) => setTimeout(r, 5_000));
+      last = procStat(pid);
+      max = Math.max(max, last.rssMiB);
+      log(`console: ${Math.round((Date.now() - t0) / 1000)} s, rss ${last.rssMiB.toFixed(0)} MiB`);
+    }
+    const wall = (Date.now() - t0) / 1000;
+    return {
+      seconds: Math.round(wall),
+      agencies,
+      hubEventsPerSecond: Math.round(((hub.newestSeq - seqStart) / wall) * 10) / 10,
+      cpuPercent: Math.round(((last.cpuSeconds - first.cpuSeconds) / wall) * 1000) / 10,
+      rssStartMiB: Math.round(first.rssMiB),
+      rssEndMiB: Math.round(last.rssMiB),
+      rssMaxMiB: Math.round(max),
+    };
+  } finally {
+    term.send('q');
+    await new Promise((r) => setTimeout(r, 1_000));
+    term.kill();
+    await hub.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
