@@ -33,6 +33,7 @@ import {
 } from './types.js';
 import type { Agency } from '../protocol/index.js';
 import type { ServerRow } from '../metrics/types.js';
+import { stableAgencies } from '../metrics/stable-registry.js';
 
 export interface AlertEngineOptions {
   readonly metrics: AlertMetrics;
@@ -106,13 +107,14 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
     }
   };
 
+  // Read once per evaluation (not once per candidate) and rebuilt only when the registry changes.
   let serverIndex: { agencies: readonly Agency[]; map: Map<string, string> } | null = null;
-  const serverOf = (agencyId: string): string | undefined => {
-    const agencies = opts.metrics.agencies();
+  const serverMap = (): Map<string, string> => {
+    const agencies = stableAgencies(opts.metrics);
     if (serverIndex?.agencies !== agencies) {
       serverIndex = { agencies, map: new Map(agencies.map((a) => [a.id, a.securityServer])) };
     }
-    return serverIndex.map.get(agencyId);
+    return serverIndex.map;
   };
 
   let last: (AlertSnapshot & { errors: readonly RuleError[] }) | null = null;
@@ -153,11 +155,12 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const evaluate = (now: number = clock()) => {
     restore(now);
     let servers: readonly ServerRow[] | null = null;
+    let serverIds: Map<string, string> | null = null;
     const ctx: RuleContext = {
       metrics: opts.metrics,
       now,
       config: config.rules,
-      serverOf,
+      serverOf: (agencyId) => (serverIds ??= serverMap()).get(agencyId),
       servers: () => (servers ??= opts.metrics.servers(now, '1h')),
     };
     const candidates = new Map<string, Candidate>();
