@@ -47,7 +47,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
   const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused);
-  const { data, now, ingest, stream } = snapshot;
+  const { data, now, dataAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
   const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link) ? 1 : 0));
 
@@ -64,11 +64,12 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const key = listKey(route);
   const view = useListView(list, key, state, tableHeight);
   const columns = useColumns(view?.spec ?? helpSpec, width);
-  const ctx: RenderContext = useMemo(() => ({ lang, t, now }), [lang, t, now]);
+  // Rows are drawn at the time their data was read, so a header-only tick redraws no row.
+  const ctx: RenderContext = useMemo(() => ({ lang, t, now: dataAt }), [lang, t, dataAt]);
   useKeyDispatch({ state, dispatch, view, columns, sources, now, refresh });
 
   const diff = snapshot.diff;
-  const marked = useCallback((k: string): boolean => isMarked(diff, k, now), [diff, now]);
+  const marked = useCallback((k: string): boolean => isMarked(diff, k, dataAt), [diff, dataAt]);
   const baseScreen: ScreenId = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
   const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
 
@@ -80,14 +81,14 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
           <TotalsLines totals={data.totals} width={width} />
           <TitleLine title={t('overview.worst')} view={view} editing={state.editingFilter} width={width} />
           {pane}
-          <FiringAlerts alerts={data.firing} lines={firingLines} now={now} width={width} />
+          <FiringAlerts alerts={data.firing} lines={firingLines} now={dataAt} width={width} />
         </>
       );
       break;
     case 'detail':
       content = (
         <>
-          <AgencySummary detail={data.detail} now={now} width={width} />
+          <AgencySummary detail={data.detail} now={dataAt} width={width} />
           {state.editingFilter ? <TitleLine title="" view={view} editing width={width} /> : null}
           {pane}
         </>

@@ -1,33 +1,45 @@
 /** What paces the console's refreshes: a timer in production, a hand-cranked one in tests. */
 
+/**
+ * `header`: only the header's figures (link, lag, age, events/s, alert counts) are read again;
+ * `full`: the list on screen too.
+ */
+export type TickKind = 'header' | 'full';
+
 export interface Ticker {
   /** Returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  subscribe(listener: (kind: TickKind) => void): () => void;
 }
 
-/** A few refreshes per second, whatever the event rate: the screen never redraws for each event. */
-export const DEFAULT_REFRESH_MS = 250;
+/**
+ * One header refresh a second, whatever the event rate: the screen never redraws for each
+ * event, and an idle console draws once a second, as htop does.
+ */
+export const DEFAULT_REFRESH_MS = 1000;
+/** Lists (every agency rolled up) are read again every this many ticks: every 2 s by default. */
+export const DEFAULT_FULL_EVERY = 2;
 
-export function intervalTicker(ms: number = DEFAULT_REFRESH_MS): Ticker {
+export function intervalTicker(ms: number = DEFAULT_REFRESH_MS, fullEvery: number = DEFAULT_FULL_EVERY): Ticker {
   return {
     subscribe(listener) {
-      const timer = setInterval(listener, ms);
+      let n = 0;
+      const timer = setInterval(() => listener(++n % fullEvery === 0 ? 'full' : 'header'), ms);
       timer.unref?.();
       return () => clearInterval(timer);
     },
   };
 }
 
-/** A ticker that ticks when told to. */
-export function manualTicker(): Ticker & { tick(): void } {
-  const listeners = new Set<() => void>();
+/** A ticker that ticks when told to; a full refresh unless told otherwise. */
+export function manualTicker(): Ticker & { tick(kind?: TickKind): void } {
+  const listeners = new Set<(kind: TickKind) => void>();
   return {
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    tick() {
-      for (const l of [...listeners]) l();
+    tick(kind: TickKind = 'full') {
+      for (const l of [...listeners]) l(kind);
     },
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Reads the data sources for the route on screen — the "data refresh", kept apart from
  * drawing. The throttle:
- * - a refresh happens on a tick of the ticker (DEFAULT_REFRESH_MS, four a second), when the
- *   route or window changes, after an acknowledgement, and at once when the link changes
- *   state — never once per event, whatever the hub's rate;
+ * - the header's figures are read on every tick of the ticker (once a second); the list on
+ *   screen only on a full tick (every 2 s), when the route or window changes, after an
+ *   acknowledgement, and at once when the link changes state — never once per event, whatever
+ *   the hub's rate. A header tick keeps the list's data and its time, so no row is redrawn;
  * - a key press never triggers one: keys act on the last snapshot, so moving the cursor costs
  *   a redraw only;
  * - a refresh that has become expensive (over HEAVY_LOAD_MS) is spaced out so loading takes at
@@ -22,6 +23,8 @@ import type { Ticker } from './ticker.js';
 export interface Snapshot {
   readonly now: number;
   readonly data: ScreenData;
+  /** When `data` was read: rows, their relative times and change marks are drawn at this time. */
+  readonly dataAt: number;
   readonly ingest: IngestStatus;
   readonly stream: StreamInfo;
   readonly alertsCritical: number;
@@ -54,6 +57,8 @@ export function useRefresh(
   paused: boolean,
 ): { snapshot: Snapshot; refresh: () => void } {
   const [tick, setTick] = useState(0);
+  /** The tick that last asked for the list to be read again. */
+  const [fullTick, setFullTick] = useState(0);
   const pausedAt = useRef<number | null>(null);
   const diffs = useRef(new Map<string, DiffMemory>());
   const last = useRef<Snapshot | null>(null);
@@ -68,10 +73,10 @@ export function useRefresh(
   const loadCost = useRef({ ms: 0, at: 0 });
   useEffect(
     () =>
-      ticker.subscribe(() => {
+      ticker.subscribe((kind) => {
         if (pausedAt.current !== null) return;
         const { ms, at } = loadCost.current;
-        if (ms > HEAVY_LOAD_MS && performance.now() - at < ms * 10) return;
+        if (kind === 'full' && !(ms > HEAVY_LOAD_MS && performance.now() - at < ms * 10)) setFullTick((n) => n + 1);
         setTick((n) => n + 1);
       }),
     [ticker],
@@ -83,20 +88,20 @@ export function useRefresh(
         const c = sources.ingest.get().state;
         if (c !== lastConnection.current) {
           lastConnection.current = c;
-          setTick((n) => n + 1);
+          setFullTick((n) => n + 1);
         }
       }),
     [sources],
   );
 
   const key = listKey(route);
-  const snapshot = useMemo((): Snapshot => {
+  // The list on screen: read on full ticks, route and window changes, and explicit refreshes.
+  const listed = useMemo((): Snapshot => {
     const now = pausedAt.current ?? sources.now();
     const ingest = sources.ingest.get();
     const started = performance.now();
     try {
       const data = loadScreen(route, sources.metrics, sources.alerts, now, window, sources.replay !== undefined);
-      const alerts = sources.alerts.list(now);
       let diff = emptyDiff;
       if ('list' in data) {
         const { spec, models } = data.list;
@@ -109,17 +114,7 @@ export function useRefresh(
           diff = diffs.current.get(key) ?? emptyDiff;
         }
       }
-      const firing = alerts.filter((a) => a.state === 'firing');
-      last.current = {
-        now,
-        data,
-        ingest,
-        stream: sources.metrics.stream(),
-        alertsCritical: firing.filter((a) => a.severity === 'critical').length,
-        alertsWarning: firing.filter((a) => a.severity === 'warning').length,
-        diff,
-        loadError: null,
-      };
+      last.current = { ...headerFigures(sources, now, ingest), data, dataAt: now, diff, loadError: null };
       loadCost.current = { ms: performance.now() - started, at: performance.now() };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -129,6 +124,7 @@ export function useRefresh(
         : {
             now,
             data: { kind: 'missing', agencyId: '' },
+            dataAt: now,
             ingest,
             stream: emptyStream,
             alertsCritical: 0,
@@ -139,6 +135,36 @@ export function useRefresh(
     }
     return last.current;
     // The route object changes identity on every dispatch; its key is what matters.
-  }, [tick, key, window, sources]);
-  return { snapshot, refresh: () => setTick((n) => n + 1) };
+  }, [fullTick, key, window, sources]);
+  // Between full reads only the header's figures move; the list keeps its data and its time.
+  const seenListed = useRef<Snapshot | null>(null);
+  const snapshot = useMemo((): Snapshot => {
+    if (seenListed.current !== listed) {
+      seenListed.current = listed;
+      return listed;
+    }
+    const now = pausedAt.current ?? sources.now();
+    try {
+      return { ...listed, ...headerFigures(sources, now, sources.ingest.get()) };
+    } catch {
+      return { ...listed, now, ingest: sources.ingest.get() };
+    }
+  }, [tick, listed, sources]);
+  return { snapshot, refresh: () => setFullTick((n) => n + 1) };
+}
+
+/** What the header shows: read on every tick, cheap whatever the registry's size. */
+function headerFigures(
+  sources: ConsoleSources,
+  now: number,
+  ingest: IngestStatus,
+): Pick<Snapshot, 'now' | 'ingest' | 'stream' | 'alertsCritical' | 'alertsWarning'> {
+  let critical = 0;
+  let warning = 0;
+  for (const a of sources.alerts.list(now)) {
+    if (a.state !== 'firing') continue;
+    if (a.severity === 'critical') critical++;
+    else if (a.severity === 'warning') warning++;
+  }
+  return { now, ingest, stream: sources.metrics.stream(), alertsCritical: critical, alertsWarning: warning };
 }

@@ -2,6 +2,7 @@
  * One agency's figures as the lists show them: its own, and rolled up over the units under it.
  * Built from the `Metrics` surface for one window; pure apart from the reads.
  */
+import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency, ConnectionKind, ServerState } from '../../protocol/index.js';
 import type { Metrics, WindowKey } from '../../metrics/types.js';
 import {
@@ -112,7 +113,7 @@ const shownName = (a: Agency): string => {
  * result into index-addressed arrays, one roll-up over the cached tree: linear in the registry.
  */
 export function buildAgencyModels(metrics: Metrics, now: number, window: WindowKey): AgencyModel[] {
-  const agencies = metrics.agencies();
+  const agencies = stableAgencies(metrics);
   const tree = agencyTree(agencies);
   const own: AgencyFigures[] = agencies.map(() => emptyFigures(LIST_SPARK_BUCKETS));
   for (const t of metrics.throughput(now, window, undefined, LIST_SPARK_BUCKETS)) {

@@ -2,6 +2,7 @@
  * What each route reads from the data sources, in one refresh. Only the route on screen is
  * loaded, so a refresh costs what the operator is looking at, not the whole console.
  */
+import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency } from '../../protocol/index.js';
 import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow, WindowKey } from '../../metrics/types.js';
 import type { AlertsSource, AlertView } from '../data/sources.js';
@@ -57,7 +58,7 @@ let modelsMemo: ModelsMemo | null = null;
 
 function agencyModels(metrics: Metrics, now: number, window: WindowKey): ModelsMemo {
   const lastSeq = metrics.stream().lastSeq;
-  const agencies = metrics.agencies();
+  const agencies = stableAgencies(metrics);
   const m = modelsMemo;
   if (
     m &&
@@ -124,7 +125,7 @@ const DAY_MS = 86_400_000;
 const names = new WeakMap<readonly Agency[], Map<string, Agency>>();
 /** Agencies by id, built once per registry array the cache hands out. */
 export function agencyIndex(metrics: Metrics): Map<string, Agency> {
-  const agencies = metrics.agencies();
+  const agencies = stableAgencies(metrics);
   let index = names.get(agencies);
   if (!index) {
     index = new Map(agencies.map((a) => [a.id, a]));
