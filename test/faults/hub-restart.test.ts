@@ -112,10 +112,8 @@ describe('hub faults', () => {
     expect(integrity(file)).toBe('ok');
   });
 
-  // KNOWN GAP (docs/SECURITY.md, "Open items"): today the client files the new numbering's
-  // events above its old cursor into the old history, so this test fails and `it.fails` keeps
-  // the suite green while recording it. Once the client ends a history on a `since_ahead` reset
-  // for the epoch it asked for, this starts to pass and `it.fails` turns red: make it `it`.
+  // The client reads a `since_ahead` reset for the history it asked for as the numbering
+  // having started over, and files what follows as a history split off the old one.
   it('a hub that starts its numbering over but keeps its epoch (a lying hub) never gets its new events filed in the old history', async () => {
     const hub = await sim();
     hub.emitEvents(2_000);
