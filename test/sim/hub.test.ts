@@ -48,7 +48,7 @@ describe('simulated hub', () => {
   });
 
   it('catches up a backlog far larger than the socket high-water mark without stalling', async () => {
-    const h = await hub({ batchMax: 1, bufferSize: 20_000 });
+    const h = await hub({ batchMax: 1, bufferSize: 100_000 });
     h.emitEvents(12_000);
     const { messages } = await collect(h.url, hasSeq(h.newestSeq));
     const events = durable(messages);
