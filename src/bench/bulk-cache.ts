@@ -14,9 +14,9 @@
  */
 import Database from 'better-sqlite3';
 import type { MessageOf, TelemetryMessage } from '../protocol/index.js';
+import type { Draft } from './national-traffic.js';
 import { AgencyIds } from '../store/agency-ids.js';
 import { openCache } from '../store/index.js';
-import { RollupAccumulator } from '../store/rollup-accumulator.js';
 import { COL, ROLLUP_COLUMNS, statusBit } from '../store/rollup-columns.js';
 import type { DeliveryDraft } from '../store/delivery-drafts.js';
 
@@ -24,8 +24,6 @@ import type { DeliveryDraft } from '../store/delivery-drafts.js';
 const REINDEXED = ['events', 'deliveries'];
 /** Events per transaction. */
 const COMMIT_EVERY = 1_000_000;
-/** Minute rollup rows held in memory before they are upserted. */
-const FLUSH_ROWS = 500_000;
 
 export interface BulkLoadResult {
   readonly events: number;
@@ -33,7 +31,7 @@ export interface BulkLoadResult {
   readonly ms: number;
 }
 
-type Traffic = MessageOf<
+type TrafficType =
   | 'document.sent'
   | 'document.delivered'
   | 'document.failed'
@@ -41,17 +39,19 @@ type Traffic = MessageOf<
   | 'document.replied'
   | 'signature.verified'
   | 'server.heartbeat'
-  | 'server.state'
->;
+  | 'server.state';
+/** A traffic event as drafted (time in ms), numbered by its place in the stream. */
+type Traffic = { [T in TrafficType]: { seq: number; ts: number; type: T; data: MessageOf<T>['data'] } }[TrafficType];
 
 /**
  * Opens (creating) the cache at `file`, stores `preamble` (hello, registry snapshot) through the
- * writer, then bulk-loads every batch of `traffic` after it. `now` is the clock the writer sees.
+ * writer, then bulk-loads `traffic` after it, numbered from seq 1 as `toMessages` numbers it.
+ * `now` is the clock the writer sees.
  */
 export function bulkLoad(
   file: string,
   preamble: readonly TelemetryMessage[],
-  traffic: Iterable<readonly TelemetryMessage[]>,
+  traffic: Iterable<readonly Draft[]>,
   now: number,
   log?: (line: string) => void,
 ): BulkLoadResult {
@@ -75,7 +75,7 @@ export function bulkLoad(
 
 class BulkLoader {
   private readonly ids: AgencyIds;
-  private readonly minutes: RollupAccumulator;
+  private readonly rollups: OrderedRollups;
   private readonly insertEvent;
   private readonly insertDocument;
   private readonly bumpSends;
@@ -86,12 +86,10 @@ class BulkLoader {
   private readonly heartbeats = new Map<string, { ts: number; latencyMs: number }>();
   private readonly states: { seq: number; ts: number; data: MessageOf<'server.state'>['data'] }[] = [];
   private readonly stream: { id: number; lastSeq: number; events: number; newestTs: number | null };
-  private newestMinute: number | null = null;
-  private oldestCounted: number | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.ids = new AgencyIds(db, true);
-    this.minutes = new RollupAccumulator(db, 'rollup_minute', 'minute');
+    this.rollups = new OrderedRollups(db);
     this.insertEvent = db.prepare('INSERT INTO events (stream, seq, ts, type, agency, data) VALUES (?, ?, ?, ?, ?, ?)');
     this.insertDocument = db.prepare(
       'INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients) VALUES (?, ?, ?, ?, ?, ?)',
@@ -108,7 +106,7 @@ class BulkLoader {
     this.stream = { id: row[0], lastSeq: row[1], events: row[2], newestTs: row[3] };
   }
 
-  load(traffic: Iterable<readonly TelemetryMessage[]>, log?: (line: string) => void): number {
+  load(traffic: Iterable<readonly Draft[]>, log?: (line: string) => void): number {
     const indexes = this.db
       .prepare(
         `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
@@ -119,18 +117,19 @@ class BulkLoader {
     const t0 = performance.now();
     let n = 0;
     this.db.exec('BEGIN');
+    let seq = this.stream.lastSeq;
     for (const batch of traffic) {
-      for (const m of batch) {
-        this.event(m as Traffic);
+      for (const d of batch) {
+        // Whole milliseconds, as the ISO timestamp of the message carries them.
+        this.event({ seq: ++seq, ts: Math.trunc(d.ts), type: d.type, data: d.data } as Traffic);
         if (++n % COMMIT_EVERY === 0) {
           this.db.exec('COMMIT');
           this.db.exec('BEGIN');
           log?.(`${n} events, ${Math.round(n / ((performance.now() - t0) / 1000))} events/s`);
         }
       }
-      if (this.minutes.size > FLUSH_ROWS) this.minutes.flush();
     }
-    this.minutes.flush();
+    this.rollups.end();
     this.db.exec('COMMIT');
     log?.(`${n} events stored; deriving tables`);
     this.db.transaction(() => this.derive())();
@@ -142,19 +141,16 @@ class BulkLoader {
   private event(m: Traffic): void {
     const s = this.stream;
     if (m.seq <= s.lastSeq) throw new Error(`bulk load needs increasing seq: ${m.seq} after ${s.lastSeq}`);
-    const ts = Date.parse(m.ts);
+    const ts = m.ts;
     const code = agencyOf(m);
     const agency = code === null ? null : this.ids.idOf(code);
     this.insertEvent.run(s.id, m.seq, ts, m.type, agency, JSON.stringify(m.data) ?? 'null');
     s.lastSeq = m.seq;
     s.events++;
     if (s.newestTs === null || ts > s.newestTs) s.newestTs = ts;
-    const minute = Math.floor(ts / 60_000);
-    if (this.newestMinute === null || minute > this.newestMinute) this.newestMinute = minute;
-    const count = (a: number, column: number): void => {
-      this.minutes.add(minute, a, column);
-      if (this.oldestCounted === null || minute < this.oldestCounted) this.oldestCounted = minute;
-    };
+    const rollups = this.rollups;
+    rollups.at(Math.floor(ts / 60_000));
+    const count = (a: number, column: number): void => rollups.add(a, column);
     switch (m.type) {
       case 'document.sent':
         return this.sent(m, ts, count);
@@ -209,7 +205,11 @@ class BulkLoader {
     }
   }
 
-  private sent(m: MessageOf<'document.sent'>, ts: number, count: (a: number, column: number) => void): void {
+  private sent(
+    m: Extract<Traffic, { type: 'document.sent' }>,
+    ts: number,
+    count: (a: number, column: number) => void,
+  ): void {
     const d = m.data;
     const sender = this.ids.idOf(d.sender);
     count(sender, COL.sent);
@@ -258,11 +258,24 @@ class BulkLoader {
     const insert = db.prepare(
       `INSERT INTO deliveries (doc, recipient, sent_at, reply_by, delivered_at, failed_at, fail_reason, statuses,
          arrived_at, accepted_at, answered_at)
-       VALUES (@doc, @recipient, @sentAt, @replyBy, @deliveredAt, @failedAt, @failReason, @statuses, @arrivedAt, @acceptedAt, @answeredAt)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const list of this.drafts) {
       list.sort((a, b) => a.recipient - b.recipient);
-      for (const d of list) insert.run(d);
+      for (const d of list)
+        insert.run(
+          d.doc,
+          d.recipient,
+          d.sentAt,
+          d.replyBy,
+          d.deliveredAt,
+          d.failedAt,
+          d.failReason,
+          d.statuses,
+          d.arrivedAt,
+          d.acceptedAt,
+          d.answeredAt,
+        );
     }
     this.drafts.length = 0;
     db.exec(
@@ -298,22 +311,10 @@ class BulkLoader {
       setState.run({ id: data.serverId, state: data.state, since: ts });
     }
 
-    // The writer folds every hour that is over (one hour of slack) into rollup_hour once a
-    // batch reaches past it, starting from the hour of the oldest counted minute.
     const meta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    if (this.newestMinute !== null) {
-      meta.run('newest_minute', String(this.newestMinute));
-      const target = Math.floor(this.newestMinute / 60) - 1;
-      if (this.oldestCounted !== null && target > Math.floor(this.oldestCounted / 60)) {
-        const cols = ROLLUP_COLUMNS.join(', ');
-        db.prepare(
-          `INSERT INTO rollup_hour (hour, agency, ${cols})
-           SELECT minute / 60 AS h, agency, ${ROLLUP_COLUMNS.map((c) => `sum(${c})`).join(', ')}
-           FROM rollup_minute WHERE minute < ? GROUP BY h, agency ORDER BY h, agency`,
-        ).run(target * 60);
-        meta.run('hours_compacted_until', String(target));
-      }
-    }
+    const r = this.rollups;
+    if (r.newestMinute !== null) meta.run('newest_minute', String(r.newestMinute));
+    if (r.foldedUntil !== null) meta.run('hours_compacted_until', String(r.foldedUntil));
     const s = this.stream;
     db.prepare('UPDATE streams SET last_seq = ?, events = ?, newest_ts = ? WHERE id = ?').run(
       s.lastSeq,
@@ -321,6 +322,80 @@ class BulkLoader {
       s.newestTs,
       s.id,
     );
+  }
+}
+
+/**
+ * Minute and hour rollups of a stream in time order: each minute's rows are inserted once the
+ * stream has moved past it, each hour's once the writer would have folded it (when the stream
+ * reaches two hours later: it folds every hour before the newest one), so every row is a plain
+ * append in key order.
+ */
+class OrderedRollups {
+  newestMinute: number | null = null;
+  /** The writer's `hours_compacted_until` once it has folded any hour. */
+  foldedUntil: number | null = null;
+  private firstHour: number | null = null;
+  private readonly minute = new Map<number, Float64Array>();
+  private readonly hours = new Map<number, Map<number, Float64Array>>();
+  private readonly insertMinute;
+  private readonly insertHour;
+
+  constructor(db: Database.Database) {
+    const cols = ROLLUP_COLUMNS.join(', ');
+    const marks = ROLLUP_COLUMNS.map(() => ', ?').join('');
+    this.insertMinute = db.prepare(`INSERT INTO rollup_minute (minute, agency, ${cols}) VALUES (?, ?${marks})`);
+    this.insertHour = db.prepare(`INSERT INTO rollup_hour (hour, agency, ${cols}) VALUES (?, ?${marks})`);
+  }
+
+  /** The minute of the next event; an earlier one than the last is refused. */
+  at(minute: number): void {
+    const prev = this.newestMinute;
+    if (prev === minute) return;
+    if (prev !== null && minute < prev)
+      throw new Error(`bulk load needs events in time order: minute ${minute} after ${prev}`);
+    if (prev !== null) this.closeMinute(prev);
+    this.newestMinute = minute;
+    const hour = Math.floor(minute / 60);
+    for (const h of [...this.hours.keys()]) if (h < hour - 1) this.closeHour(h);
+  }
+
+  add(agency: number, column: number): void {
+    let row = this.minute.get(agency);
+    if (!row) this.minute.set(agency, (row = new Float64Array(ROLLUP_COLUMNS.length)));
+    row[column] = row[column]! + 1;
+  }
+
+  end(): void {
+    if (this.newestMinute === null) return;
+    this.closeMinute(this.newestMinute);
+    const target = Math.floor(this.newestMinute / 60) - 1;
+    for (const h of [...this.hours.keys()]) if (h < target) this.closeHour(h);
+    if (this.firstHour !== null && target > this.firstHour) this.foldedUntil = target;
+  }
+
+  private closeMinute(minute: number): void {
+    if (this.minute.size === 0) return;
+    const hour = Math.floor(minute / 60);
+    this.firstHour ??= hour;
+    let sums = this.hours.get(hour);
+    if (!sums) this.hours.set(hour, (sums = new Map()));
+    for (const agency of [...this.minute.keys()].sort((a, b) => a - b)) {
+      const row = this.minute.get(agency)!;
+      this.insertMinute.run(minute, agency, ...row);
+      const sum = sums.get(agency);
+      if (sum) for (let c = 0; c < row.length; c++) sum[c] = sum[c]! + row[c]!;
+      else sums.set(agency, row);
+    }
+    this.minute.clear();
+  }
+
+  /** Writes an hour's sums, as the writer's fold would. */
+  private closeHour(hour: number): void {
+    const sums = this.hours.get(hour)!;
+    this.hours.delete(hour);
+    for (const agency of [...sums.keys()].sort((a, b) => a - b))
+      this.insertHour.run(hour, agency, ...sums.get(agency)!);
   }
 }
 

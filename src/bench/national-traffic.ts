@@ -26,7 +26,8 @@ export interface TrafficOptions {
   readonly seed: number;
 }
 
-type Draft = { ts: number; type: TelemetryMessage['type']; data: unknown };
+/** An event before it is numbered: its time (epoch ms), type and data. */
+export type Draft = { ts: number; type: TelemetryMessage['type']; data: unknown };
 
 /** Picks from a weighted list in O(log n). */
 function weightedPicker<T>(items: readonly T[], weight: (t: T) => number, rng: Rng): () => T {

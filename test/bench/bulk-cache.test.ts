@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bulkLoad } from '../../src/bench/bulk-cache.js';
+import { toMessages } from '../../src/bench/national-traffic.js';
 import { yearStream } from '../../src/bench/year-cache.js';
-import type { TelemetryMessage } from '../../src/protocol/index.js';
 import { openCache } from '../../src/store/index.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubmon-bulk-'));
@@ -55,7 +55,7 @@ describe('bulk loader', () => {
   // their document by hours or days; a batch size that splits documents from their follow-ups.
   const year = yearStream({ days: 4, documentsPerDay: 200, agencies: 200, seed: 7 });
   const traffic = [...year.traffic];
-  const all = traffic.flat();
+  const all = toMessages(traffic.flat(), 0);
   const now = year.end;
 
   it('the stream exercises every traffic type, duplicate sends and late answers', () => {
@@ -83,7 +83,7 @@ describe('bulk loader', () => {
     const cache = openCache({ path: viaWriter, now: () => now });
     cache.applyBatch(year.preamble);
     const batch = 97;
-    for (let i = 0; i < all.length; i += batch) cache.applyBatch(all.slice(i, i + batch) as TelemetryMessage[]);
+    for (let i = 0; i < all.length; i += batch) cache.applyBatch(all.slice(i, i + batch));
     cache.close();
 
     const viaBulk = path.join(dir, 'bulk.sqlite');
