@@ -15,7 +15,15 @@ export default tseslint.config(
   },
   {
     // The core never imports the UI toolkit.
-    files: ['src/protocol/**', 'src/ingest/**', 'src/store/**', 'src/metrics/**', 'src/alerts/**', 'src/registry/**', 'src/sim/**'],
+    files: [
+      'src/protocol/**',
+      'src/ingest/**',
+      'src/store/**',
+      'src/metrics/**',
+      'src/alerts/**',
+      'src/registry/**',
+      'src/sim/**',
+    ],
     rules: {
       'no-restricted-imports': ['error', { paths: ['ink', 'react', 'ink-testing-library'] }],
     },

@@ -30,7 +30,14 @@ export interface SimThroughput {
 
 /** Generates `events` durable events into the hub's buffer (no client) and times it. */
 export async function measureGeneration(events = 1_000_000, volumeScale = 20): Promise<GenerationFigure> {
-  const hub = await startSimHub({ clock: 'manual', seed: 1, start: START, history: 0, bufferSize: events + 10_000, volumeScale });
+  const hub = await startSimHub({
+    clock: 'manual',
+    seed: 1,
+    start: START,
+    history: 0,
+    bufferSize: events + 10_000,
+    volumeScale,
+  });
   try {
     const t0 = performance.now();
     hub.emitEvents(events);
@@ -43,7 +50,16 @@ export async function measureGeneration(events = 1_000_000, volumeScale = 20): P
 
 /** Streams a buffer of `events` to one fresh client and times first byte to last message. */
 export async function measureStream(batchMax: number, events = 500_000): Promise<StreamFigure> {
-  const hub = await startSimHub({ clock: 'manual', seed: 1, start: START, history: 0, bufferSize: events, batchMax, volumeScale: 20, heartbeatMs: 600_000 });
+  const hub = await startSimHub({
+    clock: 'manual',
+    seed: 1,
+    start: START,
+    history: 0,
+    bufferSize: events,
+    batchMax,
+    volumeScale: 20,
+    heartbeatMs: 600_000,
+  });
   try {
     hub.emitEvents(events);
     const messages = hub.newestSeq - hub.oldestSeq + 1;
@@ -88,7 +104,9 @@ export function formatSimThroughput(r: SimThroughput): string {
   const n = (x: number) => Math.round(x).toLocaleString('en-US');
   return [
     `sim generation: ${n(r.generation.eventsPerSec)} events/s (${n(r.generation.events)} events in ${r.generation.seconds.toFixed(2)} s)`,
-    ...r.streams.map((s) =>
-      `sim → 1 client, ${s.batchMax === 1 ? '1 message per frame' : `${s.batchMax} per frame`}: ${n(s.msgsPerSec)} msg/s, ${s.mbPerSec.toFixed(1)} MB/s (${n(s.messages)} in ${s.seconds.toFixed(2)} s)`),
+    ...r.streams.map(
+      (s) =>
+        `sim → 1 client, ${s.batchMax === 1 ? '1 message per frame' : `${s.batchMax} per frame`}: ${n(s.msgsPerSec)} msg/s, ${s.mbPerSec.toFixed(1)} MB/s (${n(s.messages)} in ${s.seconds.toFixed(2)} s)`,
+    ),
   ].join('\n');
 }

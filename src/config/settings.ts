@@ -11,7 +11,10 @@ export type Lang = z.infer<typeof langSchema>;
 export const settingsFileSchema = z
   .object({
     /** Hub telemetry URL, `ws://` or `wss://`. None: the built-in simulated hub (DEMO). */
-    url: z.string().regex(/^wss?:\/\//, 'a ws:// or wss:// URL').optional(),
+    url: z
+      .string()
+      .regex(/^wss?:\/\//, 'a ws:// or wss:// URL')
+      .optional(),
     /** Cache file; default one per hub under the XDG cache folder. */
     cache: z.string().min(1).optional(),
     lang: langSchema.optional(),

@@ -38,7 +38,9 @@ export const exampleData: { readonly [T in MessageType]: unknown } = {
         securityServer: 'MCBM-041',
       },
     ],
-    securityServers: [{ id: 'MCBM-041', name: 'Máy chủ bảo mật Nghệ An', certificateExpiresAt: '2027-06-30T00:00:00Z' }],
+    securityServers: [
+      { id: 'MCBM-041', name: 'Máy chủ bảo mật Nghệ An', certificateExpiresAt: '2027-06-30T00:00:00Z' },
+    ],
   },
   'agency.upsert': {
     agency: {

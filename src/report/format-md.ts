@@ -11,11 +11,13 @@ import type { Report } from './types.js';
 
 /** Hub text never breaks the table: control characters become spaces, pipes are escaped. */
 export function mdText(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|');
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+  );
 }
 
 export function formatMarkdown(report: Report, lang: Lang): string {

@@ -40,7 +40,11 @@ export class ClientSession {
   private inFlight = 0;
   private closed = false;
 
-  constructor(readonly ws: WebSocket, private readonly host: SessionHost, private readonly hubEpoch: string) {
+  constructor(
+    readonly ws: WebSocket,
+    private readonly host: SessionHost,
+    private readonly hubEpoch: string,
+  ) {
     ws.on('close', () => (this.closed = true));
     ws.on('error', () => (this.closed = true));
   }
@@ -64,7 +68,14 @@ export class ClientSession {
 
   private sendReset(reason: ResetReason, requestedSince: number): void {
     const { buffer } = this.host;
-    this.sendText(this.host.sessionMessage('reset', { reason, requestedSince, oldestSeq: buffer.oldestSeq, newestSeq: buffer.newestSeq }));
+    this.sendText(
+      this.host.sessionMessage('reset', {
+        reason,
+        requestedSince,
+        oldestSeq: buffer.oldestSeq,
+        newestSeq: buffer.newestSeq,
+      }),
+    );
   }
 
   /** Sends as much as the socket takes without queuing past the high-water mark. */

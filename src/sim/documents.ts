@@ -19,7 +19,8 @@ export function documentId(sender: string, unitCode: string, number: number, t: 
   const d = new Date(t + LOCAL_OFFSET_MS);
   const date = `${d.getUTCFullYear()}/${pad2(d.getUTCMonth() + 1)}/${pad2(d.getUTCDate())}`;
   const r = rng();
-  const code = r < 0.66 ? `${unitCode}-VP` : `${KINDS[Math.floor((r - 0.66) * (KINDS.length / 0.34))] ?? 'TB'}-${unitCode}`;
+  const code =
+    r < 0.66 ? `${unitCode}-VP` : `${KINDS[Math.floor((r - 0.66) * (KINDS.length / 0.34))] ?? 'TB'}-${unitCode}`;
   return `${sender},${date},${number}/${code}`;
 }
 

@@ -9,8 +9,15 @@
 import type { EventType, SignatureResult } from '../protocol/index.js';
 import { deriveSeed, mulberry32, type Rng } from '../registry/rng.js';
 import {
-  blocksDelivery, documentId, packageShape, recipientCount, replyDeadline, signatureFailure, subject,
-  TRUSTED_ISSUER, UNTRUSTED_ISSUERS,
+  blocksDelivery,
+  documentId,
+  packageShape,
+  recipientCount,
+  replyDeadline,
+  signatureFailure,
+  subject,
+  TRUSTED_ISSUER,
+  UNTRUSTED_ISSUERS,
 } from './documents.js';
 import { EventQueue } from './event-queue.js';
 import { IncidentEffects } from './incident-effects.js';
@@ -197,14 +204,19 @@ export class SimGenerator {
     const docId = options.docId ?? this.newDocumentId(sender);
     const { attachments, sizeBytes } = packageShape(rng);
     const data: Record<string, unknown> = {
-      docId, sender: senderId, recipients: recipients.map((r) => agencies[r]?.id ?? ''),
-      attachments, sizeBytes, subject: subject(rng),
+      docId,
+      sender: senderId,
+      recipients: recipients.map((r) => agencies[r]?.id ?? ''),
+      attachments,
+      sizeBytes,
+      subject: subject(rng),
     };
     if (options.replyBy !== undefined) data.replyBy = new Date(options.replyBy).toISOString();
     this.emit('document.sent', data);
 
     const signature =
-      options.signature ?? this.effects.signatureOverride(sender, this.current) ??
+      options.signature ??
+      this.effects.signatureOverride(sender, this.current) ??
       (rng() < (profiles[sender]?.signedShare ?? 1) ? 'valid' : signatureFailure(rng));
     const sig: Record<string, unknown> = { docId, agency: senderId, result: signature };
     if (signature !== 'missing') {
@@ -220,11 +232,20 @@ export class SimGenerator {
     return docId;
   }
 
-  private deliver(docId: string, sender: number, recipient: number, signature: SignatureResult, replyBy?: number): void {
+  private deliver(
+    docId: string,
+    sender: number,
+    recipient: number,
+    signature: SignatureResult,
+    replyBy?: number,
+  ): void {
     const rng = this.rng;
     const recipientId = this.world.agencies[recipient]?.id ?? '';
     const fail = (reason: string, detail?: string): void =>
-      this.emit('document.failed', detail ? { docId, recipient: recipientId, reason, detail } : { docId, recipient: recipientId, reason });
+      this.emit(
+        'document.failed',
+        detail ? { docId, recipient: recipientId, reason, detail } : { docId, recipient: recipientId, reason },
+      );
     const down = this.links.unreachable(sender, recipient);
     if (down) return fail('security_server_unreachable', down);
     if (blocksDelivery(signature)) return fail('package_rejected', `signature ${signature.replace(/_/g, ' ')}`);
@@ -259,9 +280,10 @@ export class SimGenerator {
     const p = this.world.profiles[recipient];
     if (!p || this.rng() >= p.answeredShare) return;
     const now = this.current;
-    const at = this.rng() < p.onTimeShare
-      ? now + Math.max(30 * MIN, this.rng() * (replyBy - now))
-      : nextWorkingTime(replyBy + HOUR + this.expo(2 * DAY));
+    const at =
+      this.rng() < p.onTimeShare
+        ? now + Math.max(30 * MIN, this.rng() * (replyBy - now))
+        : nextWorkingTime(replyBy + HOUR + this.expo(2 * DAY));
     this.schedule(at, () => {
       if (this.effects.withholdsReplies(recipient, this.current)) return;
       const replyDocId = this.sendDocument(recipient, [sender]);

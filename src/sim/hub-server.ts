@@ -117,8 +117,12 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     ({ agencies, securityServers } = registry);
     clock = createClock({ mode: options.clock ?? 'realtime', start, speed });
     generator = new SimGenerator({
-      world: worldFromRegistry(registry), seed, start, historyMs: options.history ?? 3_600_000,
-      volumeScale: options.volumeScale, incidents: options.incidents,
+      world: worldFromRegistry(registry),
+      seed,
+      start,
+      historyMs: options.history ?? 3_600_000,
+      volumeScale: options.volumeScale,
+      incidents: options.incidents,
     });
   }
   const hubId = options.hubId ?? replay?.hubId ?? `sim-${seed}`;
@@ -132,16 +136,32 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
 
   const iso = (t: number): string => new Date(t).toISOString();
   const host: SessionHost = {
-    buffer, batchMax, heartbeatMs,
-    get sendingPaused() { return sendingPaused; },
-    get silenced() { return silenced; },
-    sessionMessage: (type, data) => JSON.stringify({ v: PROTOCOL_VERSION, seq: buffer.newestSeq, ts: iso(clock.now()), type, data }),
+    buffer,
+    batchMax,
+    heartbeatMs,
+    get sendingPaused() {
+      return sendingPaused;
+    },
+    get silenced() {
+      return silenced;
+    },
+    sessionMessage: (type, data) =>
+      JSON.stringify({ v: PROTOCOL_VERSION, seq: buffer.newestSeq, ts: iso(clock.now()), type, data }),
     helloData: () => ({
-      hubId, hubName, hubVersion: `hubmon-sim ${VERSION}`, epoch, serverTime: iso(clock.now()),
-      newestSeq: buffer.newestSeq, oldestSeq: buffer.oldestSeq, heartbeatMs,
+      hubId,
+      hubName,
+      hubVersion: `hubmon-sim ${VERSION}`,
+      epoch,
+      serverTime: iso(clock.now()),
+      newestSeq: buffer.newestSeq,
+      oldestSeq: buffer.oldestSeq,
+      heartbeatMs,
     }),
-    snapshotMessages: () => snapshotData.map((d) =>
-      `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso(clock.now())}","type":"registry.snapshot","data":${d}}`),
+    snapshotMessages: () =>
+      snapshotData.map(
+        (d) =>
+          `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso(clock.now())}","type":"registry.snapshot","data":${d}}`,
+      ),
   };
 
   const append = (seq: number, text: string): void => {
@@ -151,7 +171,10 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   const appendEvent = (t: number, type: string, data: unknown): void => {
     const seq = buffer.newestSeq + 1;
     // Envelope spelled out: the same bytes as JSON.stringify of the object, at half the cost.
-    append(seq, `{"v":${PROTOCOL_VERSION},"seq":${seq},"ts":"${isoTime(t)}","type":${JSON.stringify(type)},"data":${JSON.stringify(data) ?? 'null'}}`);
+    append(
+      seq,
+      `{"v":${PROTOCOL_VERSION},"seq":${seq},"ts":"${isoTime(t)}","type":${JSON.stringify(type)},"data":${JSON.stringify(data) ?? 'null'}}`,
+    );
   };
   const pumpAll = (): void => sessions.forEach((s) => s.pump());
   /** Brings the buffer up to the clock; returns how many events were added. */
@@ -212,22 +235,37 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
 
   const timers: NodeJS.Timeout[] = [];
   if (clock.mode === 'realtime') timers.push(setInterval(produce, options.tickMs ?? 100));
-  timers.push(setInterval(() => {
-    if (silenced) return;
-    const now = performance.now();
-    const data = { serverTime: iso(clock.now()), newestSeq: buffer.newestSeq };
-    sessions.forEach((s) => s.heartbeatIfIdle(now, data));
-  }, Math.max(10, Math.floor(heartbeatMs / 4))));
+  timers.push(
+    setInterval(
+      () => {
+        if (silenced) return;
+        const now = performance.now();
+        const data = { serverTime: iso(clock.now()), newestSeq: buffer.newestSeq };
+        sessions.forEach((s) => s.heartbeatIfIdle(now, data));
+      },
+      Math.max(10, Math.floor(heartbeatMs / 4)),
+    ),
+  );
   timers.forEach((t) => t.unref());
 
   return {
     url: `ws://${hostName}:${address.port}${TELEMETRY_PATH}`,
     port: address.port,
-    get epoch() { return epoch; },
-    get incidents() { return generator?.effects.incidents ?? []; },
-    get newestSeq() { return buffer.newestSeq; },
-    get oldestSeq() { return buffer.oldestSeq; },
-    get clientCount() { return sessions.size; },
+    get epoch() {
+      return epoch;
+    },
+    get incidents() {
+      return generator?.effects.incidents ?? [];
+    },
+    get newestSeq() {
+      return buffer.newestSeq;
+    },
+    get oldestSeq() {
+      return buffer.oldestSeq;
+    },
+    get clientCount() {
+      return sessions.size;
+    },
     now: () => clock.now(),
     async close() {
       timers.forEach((t) => clearInterval(t));
@@ -259,14 +297,18 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     injectRaw(frame, opts) {
       sessions.forEach((s) => s.sendText(frame, opts?.binary ?? false));
     },
-    pauseSending() { sendingPaused = true; },
+    pauseSending() {
+      sendingPaused = true;
+    },
     resume() {
       sendingPaused = false;
       silenced = false;
       produce();
       pumpAll();
     },
-    silence() { silenced = true; },
+    silence() {
+      silenced = true;
+    },
     dropClients() {
       for (const s of sessions) s.ws.terminate();
     },

@@ -27,7 +27,12 @@ export class IncidentEffects {
   private readonly silenced: Window[] = [];
   private readonly withholding: Window[] = [];
 
-  constructor(private readonly gen: SimGenerator, private readonly seed: number, private readonly start: number, enabled: boolean) {
+  constructor(
+    private readonly gen: SimGenerator,
+    private readonly seed: number,
+    private readonly start: number,
+    enabled: boolean,
+  ) {
     if (enabled) this.planCycle(0);
   }
 

@@ -64,7 +64,10 @@ export function cycleAnchor(start: number, cycle: number): number {
 export function planIncidents(world: SimWorld, seed: number, start: number, cycle: number): Incident[] {
   const rng = mulberry32(deriveSeed(seed, `incidents/${cycle}`));
   const anchor = cycleAnchor(start, cycle);
-  const at = (kind: IncidentKind) => ({ from: anchor + INCIDENT_TIMING[kind].from, to: anchor + INCIDENT_TIMING[kind].to });
+  const at = (kind: IncidentKind) => ({
+    from: anchor + INCIDENT_TIMING[kind].from,
+    to: anchor + INCIDENT_TIMING[kind].to,
+  });
   const usedServers = new Set<number>();
   const usedAgencies = new Set<number>();
   const incidents: Incident[] = [];
@@ -78,14 +81,25 @@ export function planIncidents(world: SimWorld, seed: number, start: number, cycl
     const behind = (world.agenciesBehind[s] ?? []).map((i) => world.agencies[i]?.id ?? '');
     const { from, to } = at(kind);
     incidents.push({
-      kind, cycle, target: server.id, targetName: server.name, from, to, affectedAgencies: behind,
+      kind,
+      cycle,
+      target: server.id,
+      targetName: server.name,
+      from,
+      to,
+      affectedAgencies: behind,
       summary: `${server.id} (${server.name}) ${what} ${clock(from)}–${clock(to)}; ${behind.length} ${behind.length === 1 ? 'agency' : 'agencies'} behind it`,
     });
   };
   serverIncident('server_down', 'disconnected');
   serverIncident('server_flapping', 'flaps connected/disconnected about every minute');
 
-  const agencyIncident = (kind: IncidentKind, rank: (i: number) => number, ok: (i: number) => boolean, what: string): void => {
+  const agencyIncident = (
+    kind: IncidentKind,
+    rank: (i: number) => number,
+    ok: (i: number) => boolean,
+    what: string,
+  ): void => {
     const a = pickAgency(world, rng, usedAgencies, usedServers, rank, ok);
     if (a === undefined) return;
     usedAgencies.add(a);
@@ -93,18 +107,41 @@ export function planIncidents(world: SimWorld, seed: number, start: number, cycl
     if (!agency) return;
     const { from, to } = at(kind);
     incidents.push({
-      kind, cycle, target: agency.id, targetName: agency.name, from, to, affectedAgencies: [agency.id],
+      kind,
+      cycle,
+      target: agency.id,
+      targetName: agency.name,
+      from,
+      to,
+      affectedAgencies: [agency.id],
       summary: `${agency.id} (${agency.name}) ${what} ${clock(from)}–${clock(to)}`,
     });
   };
   const p = world.profiles;
-  agencyIncident('signature_failure_burst', (i) => p[i]?.sentPerYear ?? 0, (i) => (p[i]?.signedShare ?? 0) >= 0.9,
-    'sends documents whose certificate has expired');
-  agencyIncident('status_silence', (i) => p[i]?.receivedPerYear ?? 0, (i) => (p[i]?.statusCodesReported.length ?? 0) >= 4,
-    'stops reporting processing statuses');
-  agencyIncident('duplicate_sends', (i) => p[i]?.sentPerYear ?? 0, () => true, 'sends the same document again and again');
-  agencyIncident('overdue_pile', (i) => p[i]?.receivedPerYear ?? 0, () => true,
-    `leaves ${OVERDUE_PILE_SIZE} deadline documents unanswered, deadlines passing`);
+  agencyIncident(
+    'signature_failure_burst',
+    (i) => p[i]?.sentPerYear ?? 0,
+    (i) => (p[i]?.signedShare ?? 0) >= 0.9,
+    'sends documents whose certificate has expired',
+  );
+  agencyIncident(
+    'status_silence',
+    (i) => p[i]?.receivedPerYear ?? 0,
+    (i) => (p[i]?.statusCodesReported.length ?? 0) >= 4,
+    'stops reporting processing statuses',
+  );
+  agencyIncident(
+    'duplicate_sends',
+    (i) => p[i]?.sentPerYear ?? 0,
+    () => true,
+    'sends the same document again and again',
+  );
+  agencyIncident(
+    'overdue_pile',
+    (i) => p[i]?.receivedPerYear ?? 0,
+    () => true,
+    `leaves ${OVERDUE_PILE_SIZE} deadline documents unanswered, deadlines passing`,
+  );
   return incidents;
 }
 
@@ -128,8 +165,12 @@ function trafficBehind(world: SimWorld, server: number): number {
 
 /** A busy level-1 agency, not behind a faulty server, not already used, preferring `ok` ones. */
 function pickAgency(
-  world: SimWorld, rng: Rng, used: Set<number>, usedServers: Set<number>,
-  rank: (i: number) => number, ok: (i: number) => boolean,
+  world: SimWorld,
+  rng: Rng,
+  used: Set<number>,
+  usedServers: Set<number>,
+  rank: (i: number) => number,
+  ok: (i: number) => boolean,
 ): number | undefined {
   const free = world.agencies
     .map((_, i) => i)

@@ -11,7 +11,8 @@ export class ReplayBuffer {
   private lastSeq = 0;
 
   constructor(readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`buffer size must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`buffer size must be a positive integer, got ${capacity}`);
     this.texts = new Array<string | undefined>(capacity);
     this.seqs = new Float64Array(capacity);
   }

@@ -26,7 +26,10 @@ export interface ReplaySource {
 
 export async function loadReplay(path: string): Promise<ReplaySource> {
   const source: ReplaySource & { hubId?: string; hubName?: string; epoch?: string } = {
-    agencies: [], securityServers: [], events: [], skipped: [],
+    agencies: [],
+    securityServers: [],
+    events: [],
+    skipped: [],
   };
   let lastSeq = 0;
   let snapshotTaken = false;
@@ -50,13 +53,17 @@ export async function loadReplay(path: string): Promise<ReplaySource> {
         }
         if (!inFirstSnapshot) continue;
         if (Array.isArray(data.agencies)) source.agencies.push(...(data.agencies as Agency[]));
-        if (Array.isArray(data.securityServers)) source.securityServers.push(...(data.securityServers as SecurityServer[]));
+        if (Array.isArray(data.securityServers))
+          source.securityServers.push(...(data.securityServers as SecurityServer[]));
       }
       continue;
     }
     const t = Date.parse(rec.ts);
     if (rec.seq <= lastSeq || !Number.isFinite(t)) {
-      source.skipped.push({ line: rec.line, problem: rec.seq <= lastSeq ? `seq ${rec.seq} does not follow ${lastSeq}` : 'bad ts' });
+      source.skipped.push({
+        line: rec.line,
+        problem: rec.seq <= lastSeq ? `seq ${rec.seq} does not follow ${lastSeq}` : 'bad ts',
+      });
       continue;
     }
     lastSeq = rec.seq;

@@ -15,15 +15,22 @@ export class ServerLinks {
   private readonly baseLatency: Float64Array;
   private readonly rng: () => number;
 
-  constructor(private readonly gen: SimGenerator, heartbeatMs: number, seed: number) {
+  constructor(
+    private readonly gen: SimGenerator,
+    heartbeatMs: number,
+    seed: number,
+  ) {
     const servers = gen.world.securityServers;
     this.rng = mulberry32(seed);
     this.state = servers.map(() => 'connected');
     this.baseLatency = Float64Array.from(servers, () => 12 + this.rng() * 60);
     servers.forEach((server, s) => {
-      gen.schedule(gen.historyStart, () => gen.emit('server.state', { serverId: server.id, state: 'connected', latencyMs: this.latency(s) }));
+      gen.schedule(gen.historyStart, () =>
+        gen.emit('server.state', { serverId: server.id, state: 'connected', latencyMs: this.latency(s) }),
+      );
       const beat = (): void => {
-        if (this.state[s] !== 'disconnected') gen.emit('server.heartbeat', { serverId: server.id, latencyMs: this.latency(s) });
+        if (this.state[s] !== 'disconnected')
+          gen.emit('server.heartbeat', { serverId: server.id, latencyMs: this.latency(s) });
         gen.schedule(gen.now + heartbeatMs, beat);
       };
       gen.schedule(gen.historyStart + 1 + Math.floor(this.rng() * heartbeatMs), beat);
@@ -52,7 +59,8 @@ export class ServerLinks {
     const s = serverOf[sender] ?? 0;
     if (this.state[s] === 'disconnected') return `sender's security server ${securityServers[s]?.id} is disconnected`;
     const r = serverOf[recipient] ?? 0;
-    if (this.state[r] === 'disconnected') return `recipient's security server ${securityServers[r]?.id} is disconnected`;
+    if (this.state[r] === 'disconnected')
+      return `recipient's security server ${securityServers[r]?.id} is disconnected`;
     return undefined;
   }
 

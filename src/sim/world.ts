@@ -52,8 +52,14 @@ export interface SimWorld {
 
 /** Profile for an agency the registry gives none (should not happen; keeps the simulator total). */
 const QUIET_PROFILE: AgencyProfile = {
-  sentPerYear: 0, receivedPerYear: 0, signedShare: 1, electronicShare: 1,
-  replyDeadlineShare: 0, answeredShare: 1, onTimeShare: 1, statusCodesReported: ['01'],
+  sentPerYear: 0,
+  receivedPerYear: 0,
+  signedShare: 1,
+  electronicShare: 1,
+  replyDeadlineShare: 0,
+  answeredShare: 1,
+  onTimeShare: 1,
+  statusCodesReported: ['01'],
 };
 
 export function worldFromRegistry(registry: Registry): SimWorld {

@@ -40,12 +40,23 @@ export function hasTmux(): boolean {
  * Starts `command` in a new tmux session of cols×rows. `remain-on-exit` keeps the pane after the
  * command ends, so a test can read what it left on the screen and whether it exited.
  */
-export function startTmux(command: string, opts: { cols?: number; rows?: number; env?: Record<string, string> } = {}): TmuxSession {
+export function startTmux(
+  command: string,
+  opts: { cols?: number; rows?: number; env?: Record<string, string> } = {},
+): TmuxSession {
   const name = `hubmon-e2e-${randomBytes(4).toString('hex')}`;
-  const env = Object.entries(opts.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+  const env = Object.entries(opts.env ?? {})
+    .map(([k, v]) => `${k}=${shellQuote(v)}`)
+    .join(' ');
   tmux(
-    'new-session', '-d', '-s', name,
-    '-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24),
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    String(opts.cols ?? 80),
+    '-y',
+    String(opts.rows ?? 24),
     `${env ? `env ${env} ` : ''}${command}; echo "[exit $?]"; sleep 30`,
   );
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
@@ -80,7 +91,9 @@ export function startTmux(command: string, opts: { cols?: number; rows?: number;
     },
     resize: (cols, rows) => void tmux('resize-window', '-t', name, '-x', String(cols), '-y', String(rows)),
     modes: () => {
-      const [alt, cursor] = tmux('display-message', '-p', '-t', name, '#{alternate_on} #{cursor_flag}').trim().split(' ');
+      const [alt, cursor] = tmux('display-message', '-p', '-t', name, '#{alternate_on} #{cursor_flag}')
+        .trim()
+        .split(' ');
       return { alternateScreen: alt === '1', cursorVisible: cursor === '1' };
     },
     kill: () => {

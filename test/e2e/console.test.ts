@@ -60,16 +60,23 @@ describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
       return false;
     }, 'the cursor on the down server');
     term.send('Enter');
-    const detail = await term.waitFor((s) => /level \d/.test(s) && s.includes(`server ${serverId} DOWN`), 'the agency detail');
+    const detail = await term.waitFor(
+      (s) => /level \d/.test(s) && s.includes(`server ${serverId} DOWN`),
+      'the agency detail',
+    );
     const agencyLine = detail.split('\n').find((l) => l.includes('000.'));
     expect(agencyLine).toBeDefined();
     expect(outage!.affectedAgencies.some((id) => detail.includes(id))).toBe(true);
     // Colours (SGR 30–38, 40–48, 90–97, 100–107; 39/49 are the resets) only when colour is allowed.
+    // eslint-disable-next-line no-control-regex -- matching escape sequences is the point
     const colours = /\u001b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
     expect(colours.test(term.captureStyled())).toBe(!('NO_COLOR' in env));
 
     term.send('Escape');
-    await term.waitFor((s) => s.split('\n').some((line) => line.startsWith('›') && line.includes(serverId)), 'back on the servers list');
+    await term.waitFor(
+      (s) => s.split('\n').some((line) => line.startsWith('›') && line.includes(serverId)),
+      'back on the servers list',
+    );
 
     term.send('q');
     const after = await term.waitFor((s) => s.includes('[exit 0]'), 'the console to exit 0');

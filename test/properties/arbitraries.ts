@@ -189,26 +189,22 @@ export const invalidatingMutation = (type: MessageType): fc.Arbitrary<Mutation> 
       (v) =>
         ({ reason: 'invalid_envelope', what: `ts=${JSON.stringify(v)}`, apply: (m) => void (m.ts = v) }) as Mutation,
     ),
-    fc
-      .oneof(fc.constantFrom('', null, 7, [], {}), fc.string({ minLength: 65, maxLength: 300 }))
-      .map(
-        (v) =>
-          ({
-            reason: 'invalid_envelope',
-            what: `type=${JSON.stringify(v)}`,
-            apply: (m) => void (m.type = v),
-          }) as Mutation,
-      ),
-    fc
-      .constantFrom(null, 0, 'data', [], [{}], true)
-      .map(
-        (v) =>
-          ({
-            reason: 'invalid_message',
-            what: `data=${JSON.stringify(v)}`,
-            apply: (m) => void (m.data = v),
-          }) as Mutation,
-      ),
+    fc.oneof(fc.constantFrom('', null, 7, [], {}), fc.string({ minLength: 65, maxLength: 300 })).map(
+      (v) =>
+        ({
+          reason: 'invalid_envelope',
+          what: `type=${JSON.stringify(v)}`,
+          apply: (m) => void (m.type = v),
+        }) as Mutation,
+    ),
+    fc.constantFrom(null, 0, 'data', [], [{}], true).map(
+      (v) =>
+        ({
+          reason: 'invalid_message',
+          what: `data=${JSON.stringify(v)}`,
+          apply: (m) => void (m.data = v),
+        }) as Mutation,
+    ),
     fc.constant<Mutation>({ reason: 'invalid_message', what: 'no data', apply: (m) => void delete m.data }),
   ];
   if (required.length > 0) {
@@ -224,16 +220,14 @@ export const invalidatingMutation = (type: MessageType): fc.Arbitrary<Mutation> 
               apply: (m) => void ((m.data as Record<string, unknown>)[key] = v),
             }) as Mutation,
         ),
-      fc
-        .constantFrom(...required)
-        .map(
-          (key) =>
-            ({
-              reason: 'invalid_message',
-              what: `no data.${key}`,
-              apply: (m) => void delete (m.data as Record<string, unknown>)[key],
-            }) as Mutation,
-        ),
+      fc.constantFrom(...required).map(
+        (key) =>
+          ({
+            reason: 'invalid_message',
+            what: `no data.${key}`,
+            apply: (m) => void delete (m.data as Record<string, unknown>)[key],
+          }) as Mutation,
+      ),
     );
   }
   return fc.oneof(...options);

@@ -47,7 +47,11 @@ describe('parseFrame', () => {
     const r = parseFrame(deep);
     expect(r.messages).toEqual([]);
     expect(r.rejections.map((x) => x.reason)).toEqual(['not_an_object']);
-    const deepObj = '{"v":1,"seq":1,"ts":"2026-11-22T00:00:00Z","type":"x","data":' + '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_001);
+    const deepObj =
+      '{"v":1,"seq":1,"ts":"2026-11-22T00:00:00Z","type":"x","data":' +
+      '{"a":'.repeat(50_000) +
+      '1' +
+      '}'.repeat(50_001);
     const r2 = parseFrame(deepObj);
     expect(r2.messages).toEqual([]);
     expect(r2.rejections[0]?.detail).toBe('data: expected at most 32 levels of nesting, got more');

@@ -6,7 +6,14 @@ import { collect, durable, upgradeStatus, waitForClients } from './collect.js';
 const START = Date.UTC(2025, 2, 12, 2, 0); // Wednesday 09:00 in Hà Nội
 const hubs: SimHub[] = [];
 async function hub(options: SimHubOptions = {}): Promise<SimHub> {
-  const h = await startSimHub({ clock: 'manual', seed: 7, start: START, history: 20 * 60_000, heartbeatMs: 60_000, ...options });
+  const h = await startSimHub({
+    clock: 'manual',
+    seed: 7,
+    start: START,
+    history: 20 * 60_000,
+    heartbeatMs: 60_000,
+    ...options,
+  });
   hubs.push(h);
   return h;
 }
@@ -14,7 +21,8 @@ afterEach(async () => {
   await Promise.all(hubs.splice(0).map((h) => h.close()));
 });
 
-const hasSeq = (seq: number) => (ms: readonly Record<string, unknown>[]) => ms.some((m) => m.seq === seq && m.type !== 'hello' && m.type !== 'registry.snapshot' && m.type !== 'reset');
+const hasSeq = (seq: number) => (ms: readonly Record<string, unknown>[]) =>
+  ms.some((m) => m.seq === seq && m.type !== 'hello' && m.type !== 'registry.snapshot' && m.type !== 'reset');
 
 describe('simulated hub', () => {
   it('sends hello, the registry in parts and a stream in which every message validates', async () => {
@@ -22,7 +30,12 @@ describe('simulated hub', () => {
     expect(h.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/v1\/telemetry$/);
     const { messages } = await collect(h.url, hasSeq(h.newestSeq));
     expect(messages[0]?.type).toBe('hello');
-    expect(messages[0]?.data).toMatchObject({ newestSeq: h.newestSeq, oldestSeq: 1, epoch: h.epoch, heartbeatMs: 60_000 });
+    expect(messages[0]?.data).toMatchObject({
+      newestSeq: h.newestSeq,
+      oldestSeq: 1,
+      epoch: h.epoch,
+      heartbeatMs: 60_000,
+    });
     const parts = messages.filter((m) => m.type === 'registry.snapshot');
     expect(parts.map((m) => (m.data as { part: number }).part)).toEqual([1, 2, 3]);
     const agencies = parts.flatMap((m) => (m.data as { agencies: unknown[] }).agencies);
@@ -81,7 +94,12 @@ describe('simulated hub', () => {
     h.emitEvents(1_000);
     const { messages } = await collect(`${h.url}?since=5`, hasSeq(h.newestSeq));
     const reset = messages.find((m) => m.type === 'reset');
-    expect(reset?.data).toEqual({ reason: 'since_too_old', requestedSince: 5, oldestSeq: h.oldestSeq, newestSeq: h.newestSeq });
+    expect(reset?.data).toEqual({
+      reason: 'since_too_old',
+      requestedSince: 5,
+      oldestSeq: h.oldestSeq,
+      newestSeq: h.newestSeq,
+    });
     expect(h.newestSeq - h.oldestSeq + 1).toBe(300);
     expect(durable(messages).map((m) => m.seq)).toEqual(Array.from({ length: 300 }, (_, i) => h.oldestSeq + i));
   });
@@ -94,9 +112,17 @@ describe('simulated hub', () => {
     expect(newEpoch).not.toBe(oldEpoch);
     h.emitEvents(10);
     const ahead = await collect(`${h.url}?since=${held}`, hasSeq(10));
-    expect(ahead.messages.find((m) => m.type === 'reset')?.data).toMatchObject({ reason: 'since_ahead', requestedSince: held, oldestSeq: 1, newestSeq: 10 });
+    expect(ahead.messages.find((m) => m.type === 'reset')?.data).toMatchObject({
+      reason: 'since_ahead',
+      requestedSince: held,
+      oldestSeq: 1,
+      newestSeq: 10,
+    });
     const epoch = await collect(`${h.url}?since=3&epoch=${encodeURIComponent(oldEpoch)}`, hasSeq(10));
-    expect(epoch.messages.find((m) => m.type === 'reset')?.data).toMatchObject({ reason: 'epoch_changed', requestedSince: 3 });
+    expect(epoch.messages.find((m) => m.type === 'reset')?.data).toMatchObject({
+      reason: 'epoch_changed',
+      requestedSince: 3,
+    });
     expect(durable(epoch.messages).map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
@@ -105,13 +131,18 @@ describe('simulated hub', () => {
     expect(await upgradeStatus(h.url)).toBe(401);
     expect(await upgradeStatus(h.url, { authorization: 'Bearer wrong' })).toBe(401);
     expect(await upgradeStatus(h.url, { authorization: 'Bearer s3cret' })).toBe(101);
-    expect(await upgradeStatus(h.url.replace('/v1/telemetry', '/v2/other'), { authorization: 'Bearer s3cret' })).toBe(404);
+    expect(await upgradeStatus(h.url.replace('/v1/telemetry', '/v2/other'), { authorization: 'Bearer s3cret' })).toBe(
+      404,
+    );
     expect(await upgradeStatus(`${h.url}?since=abc`, { authorization: 'Bearer s3cret' })).toBe(400);
   });
 
   it('sends heartbeats when idle', async () => {
     const h = await hub({ heartbeatMs: 40 });
-    const { messages } = await collect(`${h.url}?since=${h.newestSeq}`, (ms) => ms.filter((m) => m.type === 'heartbeat').length >= 2);
+    const { messages } = await collect(
+      `${h.url}?since=${h.newestSeq}`,
+      (ms) => ms.filter((m) => m.type === 'heartbeat').length >= 2,
+    );
     const beat = messages.find((m) => m.type === 'heartbeat');
     expect(beat?.data).toMatchObject({ newestSeq: h.newestSeq });
     expect(telemetryMessageSchema.safeParse(beat).success).toBe(true);

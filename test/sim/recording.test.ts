@@ -16,9 +16,18 @@ describe('record and replay', () => {
   it('records every message as NDJSON and serves the recording back with its own seqs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hubmon-sim-'));
     const file = join(dir, 'stream.ndjson');
-    const live = await startSimHub({ clock: 'manual', seed: 3, start: START, history: 10 * 60_000, recordFile: file, agencies: 1_200 });
+    const live = await startSimHub({
+      clock: 'manual',
+      seed: 3,
+      start: START,
+      history: 10 * 60_000,
+      recordFile: file,
+      agencies: 1_200,
+    });
     live.emitEvents(300);
-    const original = await collect(live.url, (ms) => ms.some((m) => m.seq === live.newestSeq && m.type !== 'hello' && m.type !== 'registry.snapshot'));
+    const original = await collect(live.url, (ms) =>
+      ms.some((m) => m.seq === live.newestSeq && m.type !== 'hello' && m.type !== 'registry.snapshot'),
+    );
     const newest = live.newestSeq;
     await live.close();
 
@@ -29,9 +38,13 @@ describe('record and replay', () => {
     const replay = await startSimHub({ replayFile: file, clock: 'manual' });
     hubs.push(replay);
     expect(replay.newestSeq).toBe(newest);
-    const served = await collect(replay.url, (ms) => ms.some((m) => m.seq === newest && m.type !== 'hello' && m.type !== 'registry.snapshot'));
+    const served = await collect(replay.url, (ms) =>
+      ms.some((m) => m.seq === newest && m.type !== 'hello' && m.type !== 'registry.snapshot'),
+    );
     expect(JSON.stringify(durable(served.messages))).toBe(JSON.stringify(durable(original.messages)));
-    const agencies = served.messages.filter((m) => m.type === 'registry.snapshot').flatMap((m) => (m.data as { agencies: unknown[] }).agencies);
+    const agencies = served.messages
+      .filter((m) => m.type === 'registry.snapshot')
+      .flatMap((m) => (m.data as { agencies: unknown[] }).agencies);
     expect(agencies).toHaveLength(1_200);
     expect(served.messages[0]?.data).toMatchObject({ hubId: 'sim-3', epoch: live.epoch });
   });
@@ -39,7 +52,14 @@ describe('record and replay', () => {
   it('skips unreadable lines and non-increasing seqs in a recording, naming them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hubmon-sim-'));
     const file = join(dir, 'bad.ndjson');
-    const ev = (seq: number) => JSON.stringify({ v: 1, seq, ts: '2025-03-12T02:00:00.000Z', type: 'server.heartbeat', data: { serverId: 'MCBM-001', latencyMs: 3 } });
+    const ev = (seq: number) =>
+      JSON.stringify({
+        v: 1,
+        seq,
+        ts: '2025-03-12T02:00:00.000Z',
+        type: 'server.heartbeat',
+        data: { serverId: 'MCBM-001', latencyMs: 3 },
+      });
     writeFileSync(file, [ev(1), 'not json', ev(2), ev(2), '[1,2]', ev(5)].join('\n'));
     const source = await loadReplay(file);
     expect(source.events.map((e) => e.seq)).toEqual([1, 2, 5]);

@@ -39,7 +39,8 @@ Example:
 
 function positiveInt(name: string, text: string | undefined, fallback: number, min = 1): number {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < min)
+    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${text}"`);
   return Number(text);
 }
 
@@ -53,10 +54,19 @@ export const simCommand: Command = {
       ({ values } = parseArgs({
         args: [...argv],
         options: {
-          port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, speed: { type: 'string' },
-          agencies: { type: 'string' }, start: { type: 'string' }, history: { type: 'string' }, buffer: { type: 'string' },
-          'heartbeat-ms': { type: 'string' }, batch: { type: 'string' }, record: { type: 'string' },
-          replay: { type: 'string' }, 'token-file': { type: 'string' },
+          port: { type: 'string' },
+          host: { type: 'string' },
+          seed: { type: 'string' },
+          speed: { type: 'string' },
+          agencies: { type: 'string' },
+          start: { type: 'string' },
+          history: { type: 'string' },
+          buffer: { type: 'string' },
+          'heartbeat-ms': { type: 'string' },
+          batch: { type: 'string' },
+          record: { type: 'string' },
+          replay: { type: 'string' },
+          'token-file': { type: 'string' },
         },
         strict: true,
         allowPositionals: false,
@@ -66,7 +76,8 @@ export const simCommand: Command = {
     }
     const speedGiven = values.speed !== undefined;
     const speed = speedGiven ? Number(values.speed) : 1;
-    if (!(speed > 0) || speed > 1_000_000) throw new UsageError(`--speed must be a number above 0, got "${values.speed}"`);
+    if (!(speed > 0) || speed > 1_000_000)
+      throw new UsageError(`--speed must be a number above 0, got "${values.speed}"`);
     const history = values.history === undefined ? 3_600_000 : parseDuration(values.history);
     if (history === null) throw new UsageError(`--history must be a duration like 90m or 2h, got "${values.history}"`);
     let start: number | undefined;
@@ -92,10 +103,14 @@ export const simCommand: Command = {
     };
     const hub = await startSimHub(options);
     io.stdout.write(`hubmon sim: listening on ${hub.url}\n`);
-    if (values.replay) io.stdout.write(`replaying ${values.replay}: ${hub.newestSeq - hub.oldestSeq + 1} events ready\n`);
+    if (values.replay)
+      io.stdout.write(`replaying ${values.replay}: ${hub.newestSeq - hub.oldestSeq + 1} events ready\n`);
     else {
-      io.stdout.write(`seed ${options.seed}, speed ${speed}×, ${options.agencies} agencies, epoch ${hub.epoch}\nincidents:\n`);
-      for (const incident of hub.incidents.filter((i) => i.cycle === 0)) io.stdout.write(`  ${incident.kind.padEnd(24)} ${incident.summary}\n`);
+      io.stdout.write(
+        `seed ${options.seed}, speed ${speed}×, ${options.agencies} agencies, epoch ${hub.epoch}\nincidents:\n`,
+      );
+      for (const incident of hub.incidents.filter((i) => i.cycle === 0))
+        io.stdout.write(`  ${incident.kind.padEnd(24)} ${incident.summary}\n`);
     }
     if (values.record) io.stdout.write(`recording to ${values.record}\n`);
     await new Promise<void>((resolve) => {
