@@ -3,9 +3,9 @@
  * `~/.config/hubmon/alerts.json`. Every setting has a default; a file only names what it changes.
  * A bad file never stops the console: the defaults are used and the error says where and why.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readJsonFile } from '../config/json-file.js';
 import { configDir } from '../config/xdg.js';
 import { describeIssue } from '../protocol/index.js';
 import { parseDuration } from './duration.js';
@@ -162,21 +162,10 @@ export function parseAlertConfig(
  * file also yields the defaults, with an error to show, so a typo never takes the console down.
  */
 export function loadAlertConfig(path: string = defaultAlertConfigPath()): LoadedAlertConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { config: defaultAlertConfig(), path: null, error: null };
-    return { config: defaultAlertConfig(), path, error: `${path}: cannot read (${code ?? String(err)})` };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    return { config: defaultAlertConfig(), path, error: `${path}: expected JSON, got ${(err as Error).message}` };
-  }
-  const parsed = parseAlertConfig(value);
+  const file = readJsonFile(path);
+  if (file.kind === 'absent') return { config: defaultAlertConfig(), path: null, error: null };
+  if (file.kind === 'error') return { config: defaultAlertConfig(), path, error: file.error };
+  const parsed = parseAlertConfig(file.value);
   if (parsed.config === null) return { config: defaultAlertConfig(), path, error: `${path}: ${parsed.error}` };
   return { config: parsed.config, path, error: null };
 }

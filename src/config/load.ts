@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonFile } from './json-file.js';
 import { configDir } from './xdg.js';
 import { langSchema, settingsFileSchema, type Lang, type Settings, type SettingsFile } from './settings.js';
 import { describeIssue } from '../protocol/rejection.js';
@@ -19,21 +19,11 @@ export function langFromEnv(env: Env): Lang {
 
 /** Reads `config.json` from the XDG config folder; a missing file is no error, a bad one is. */
 export function readSettingsFile(path: string): SettingsFile | null {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new SettingsError(`${path}: cannot read (${(err as Error).message})`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw new SettingsError(`${path}: expected JSON, got ${(err as Error).message}`);
-  }
-  const parsed = settingsFileSchema.safeParse(value);
-  if (!parsed.success) throw new SettingsError(`${path}: ${describeIssue(parsed.error.issues, value)}`);
+  const file = readJsonFile(path);
+  if (file.kind === 'absent') return null;
+  if (file.kind === 'error') throw new SettingsError(file.error);
+  const parsed = settingsFileSchema.safeParse(file.value);
+  if (!parsed.success) throw new SettingsError(`${path}: ${describeIssue(parsed.error.issues, file.value)}`);
   return parsed.data;
 }
 
