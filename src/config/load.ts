@@ -11,10 +11,13 @@ export class SettingsError extends Error {
   override readonly name = 'SettingsError';
 }
 
-/** Language from the locale variables, as `LANG=vi_VN.UTF-8` says. */
+/**
+ * The language from the locale environment (`LC_ALL` wins over `LC_MESSAGES` over `LANG`,
+ * as POSIX has it): Vietnamese for `vi_*`, English otherwise.
+ */
 export function langFromEnv(env: Env): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  return /^vi([_.-]|$)/i.test(locale) ? 'vi' : 'en';
 }
 
 /** Reads `config.json` from the XDG config folder; a missing file is no error, a bad one is. */

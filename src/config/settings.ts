@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** Interface language; `vi` is the operators' own. */
-export const langSchema = z.enum(['vi', 'en']);
+export const LANGS = ['vi', 'en'] as const;
+export const langSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof langSchema>;
 
 /**
