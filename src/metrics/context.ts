@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AgencyIds } from '../store/agency-ids.js';
 import type { Agency } from '../protocol/index.js';
+import { HourCache } from './hour-cache.js';
 import type { AgencyScope } from './types.js';
 
 /** Tunables of the numbers; defaults suit the hub's rules and can be set per console. */
@@ -31,6 +32,8 @@ export interface MetricsContext {
   statement(sql: string): Database.Statement;
   /** The registry as listed now, re-read only when the writer has changed it. */
   registry(): RegistrySnapshot;
+  /** Folded hour rollups, read once and re-read only when they change. */
+  readonly hours: HourCache;
 }
 
 /** The listed agencies and servers, cached between registry changes. */
@@ -60,6 +63,7 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
     ids,
     options,
     statement,
+    hours: new HourCache(db),
     registry() {
       const now =
         (statement("SELECT n FROM counters WHERE name = 'registry_version'").pluck().get() as number | undefined) ?? 0;

@@ -1,10 +1,15 @@
-import type { RollupColumn } from '../store/rollup-columns.js';
+import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
+import { HOUR_WIDTH } from './hour-cache.js';
 import { foldedUntilHour, scopeFilter, type MetricsContext } from './context.js';
 import { rangeParts, type MinuteWindow } from './window.js';
 
+const INDEX = new Map<string, number>(ROLLUP_COLUMNS.map((c, i) => [c, i]));
+
 /**
  * Sums rollup columns per agency over a window: minute rows at the edges, hour rows for the
- * whole hours between. Returns agency id → sums in `columns` order.
+ * whole hours between. Returns agency id → sums in `columns` order. Unscoped, the hours come
+ * from the context's hour cache (a 24-hour window is ~22 hours of every agency); scoped to a few
+ * agencies, SQLite reads just their rows.
  */
 export function sumByAgency(
   ctx: MetricsContext,
@@ -15,23 +20,41 @@ export function sumByAgency(
   const parts = rangeParts(w, foldedUntilHour(ctx));
   const cols = columns.join(', ');
   const filter = scopeFilter('agency', scope !== null);
+  const cached = scope === null && parts.hours[0] <= parts.hours[1];
+  const hourPart = cached
+    ? ''
+    : `UNION ALL SELECT agency, ${cols} FROM rollup_hour WHERE hour BETWEEN @h1 AND @h2${filter}`;
   const sql = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM (
       SELECT agency, ${cols} FROM rollup_minute WHERE minute BETWEEN @m1 AND @m2${filter}
-      UNION ALL SELECT agency, ${cols} FROM rollup_hour WHERE hour BETWEEN @h1 AND @h2${filter}
+      ${hourPart}
       UNION ALL SELECT agency, ${cols} FROM rollup_minute WHERE minute BETWEEN @m3 AND @m4${filter}
     ) GROUP BY agency`;
   const params: Record<string, unknown> = {
     m1: parts.minutesBefore[0],
     m2: parts.minutesBefore[1],
-    h1: parts.hours[0],
-    h2: parts.hours[1],
     m3: parts.minutesAfter[0],
     m4: parts.minutesAfter[1],
   };
+  if (!cached) {
+    params.h1 = parts.hours[0];
+    params.h2 = parts.hours[1];
+  }
   if (scope !== null) params.scope = scope;
   const out = new Map<number, number[]>();
   for (const row of ctx.statement(sql).raw().all(params) as number[][]) {
     out.set(row[0]!, row.slice(1));
+  }
+  if (!cached) return out;
+  const at = columns.map((c) => INDEX.get(c)!);
+  const k = at.length;
+  for (const { agencies, values } of ctx.hours.hours(parts.hours[0], parts.hours[1])) {
+    for (let i = 0; i < agencies.length; i++) {
+      const agency = agencies[i]!;
+      let sums = out.get(agency);
+      if (!sums) out.set(agency, (sums = new Array<number>(k).fill(0)));
+      const base = i * HOUR_WIDTH;
+      for (let j = 0; j < k; j++) sums[j] = sums[j]! + values[base + at[j]!]!;
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { ServerState } from '../protocol/index.js';
-import type { MetricsContext } from './context.js';
+import type { MetricsContext, RegistrySnapshot } from './context.js';
 import type { ServerRow, ServerTransition, WindowKey } from './types.js';
 import { WINDOW_MS } from './types.js';
 
@@ -37,24 +37,30 @@ export function downtime(
   return { downtimeMs, drops };
 }
 
+const behindOf = new WeakMap<RegistrySnapshot, Map<string, string[]>>();
+
+/** The listed agencies behind each server, by code; built once per registry snapshot. */
+function agenciesBehind(registry: RegistrySnapshot): Map<string, string[]> {
+  let behind = behindOf.get(registry);
+  if (behind) return behind;
+  behind = new Map();
+  for (const a of registry.agencies) {
+    if (!a.securityServer) continue;
+    let list = behind.get(a.securityServer);
+    if (!list) behind.set(a.securityServer, (list = []));
+    list.push(a.id);
+  }
+  behindOf.set(registry, behind);
+  return behind;
+}
+
 /** Every security server (máy chủ bảo mật) with its state, heartbeat and window downtime. */
 export function servers(ctx: MetricsContext, now: number, window: WindowKey): ServerRow[] {
   const start = now - WINDOW_MS[window];
   const rows = ctx
     .statement('SELECT id, name, cert_expires, state, since, last_heartbeat, latency_ms FROM servers ORDER BY id')
     .all() as ServerDbRow[];
-  const behind = new Map<string, string[]>();
-  const agencies = ctx
-    .statement(
-      'SELECT server, code FROM agencies WHERE listed = 1 AND removed_at IS NULL AND server IS NOT NULL ORDER BY code',
-    )
-    .raw()
-    .all() as [string, string][];
-  for (const [server, code] of agencies) {
-    let list = behind.get(server);
-    if (!list) behind.set(server, (list = []));
-    list.push(code);
-  }
+  const behind = agenciesBehind(ctx.registry());
   const atStart = ctx
     .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at < ? ORDER BY at DESC LIMIT 1')
     .pluck();

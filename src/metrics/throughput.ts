@@ -1,7 +1,12 @@
 import { agencyRows, foldedUntilHour, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { COL } from '../store/rollup-columns.js';
+import { HOUR_WIDTH } from './hour-cache.js';
 import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
+
+const SENT = COL.sent;
+const RECEIVED = COL.received;
 
 /** Sparkline buckets when the caller does not say: one per minute up to an hour's half-minutes. */
 export const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
@@ -56,7 +61,18 @@ export function throughput(
       x.spark[bucket!] = x.spark[bucket!]! + s! + r!;
     }
   }
-  if (parts.hours[0] <= parts.hours[1]) {
+  if (parts.hours[0] <= parts.hours[1] && scoped === null) {
+    for (const { hour, agencies, values } of ctx.hours.hours(parts.hours[0], parts.hours[1])) {
+      for (let i = 0; i < agencies.length; i++) {
+        const s = values[i * HOUR_WIDTH + SENT]!;
+        const r = values[i * HOUR_WIDTH + RECEIVED]!;
+        const x = get(agencies[i]!);
+        x.sent += s;
+        x.received += r;
+        spreadHour(x.spark, w, hour * 60, s + r);
+      }
+    }
+  } else if (parts.hours[0] <= parts.hours[1]) {
     const hourSql = `SELECT agency, hour, sent, received FROM rollup_hour WHERE hour BETWEEN @a AND @b${filter}`;
     const rows = ctx
       .statement(hourSql)
