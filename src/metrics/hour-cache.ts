@@ -1,96 +1,92 @@
 import type Database from 'better-sqlite3';
-import { ROLLUP_COLUMNS } from '../store/rollup-columns.js';
+import type { RollupColumn } from '../store/rollup-columns.js';
 
-/** Counters per row in a block: every rollup column, in `ROLLUP_COLUMNS` order. */
-export const HOUR_WIDTH = ROLLUP_COLUMNS.length;
-
-/** One folded hour of `rollup_hour`, every agency's row. */
-export interface HourBlock {
+/** One folded hour's sent and received per agency, for the sparklines. */
+export interface HourTraffic {
   readonly hour: number;
   /** Agency ids, ascending. */
   readonly agencies: Int32Array;
-  /** Row i's counters at [i·HOUR_WIDTH, (i+1)·HOUR_WIDTH). */
-  readonly values: Float64Array;
-  /** Row count and sum of every counter when read: what says the hour changed since. */
-  readonly rows: number;
-  readonly total: number;
+  readonly sent: Float64Array;
+  readonly received: Float64Array;
 }
 
-/** Hours kept beyond those of the last call (a week-ago window and a day's worth of moves). */
-const KEEP = 24 * 3;
-const COLUMNS = ROLLUP_COLUMNS.join(', ');
+/** Results kept: a few metrics, each with its window and the same window a week earlier. */
+const ENTRIES = 16;
 
 /**
- * Folded hour rollups as this process last read them. A 24-hour window spans ~22 folded hours
- * of up to 12,000 agencies each; handing those rows from SQLite to JavaScript on every refresh
- * costs far more than summing them, and they almost never change once folded. So the rows are
- * read once and kept, and each call checks every hour with one grouped scan that sends only a
- * row count and a counter total per hour: a late event added to a folded hour raises the total,
- * retention removing it drops the count, and either makes the hour read again.
+ * What this process last read from the folded hours, by the hours it covers. A 24-hour window
+ * spans ~22 folded hours of up to 12,000 agencies; summing them in SQL and handing thousands of
+ * rows to JavaScript on every refresh costs tens of milliseconds, yet the answer only changes
+ * when the window moves to the next hour or the rows change. A folded hour's rows change in
+ * two ways: rows added or removed (counted per hour, from the primary key alone) and a late
+ * event added to a row the writer had already folded (counted by the writer in
+ * `late_hour_rows`). Each lookup compares both with what they were when the result was read.
  */
 export class HourCache {
-  private readonly blocks = new Map<number, HourBlock>();
-  private readonly fingerprint;
-  private readonly rowsOf;
+  private readonly entries = new Map<string, { version: string; value: unknown }>();
+  private readonly rowCounts;
+  private readonly late;
 
-  constructor(db: Database.Database) {
-    this.fingerprint = db
+  constructor(private readonly db: Database.Database) {
+    this.rowCounts = db
       .prepare(
-        `SELECT hour, count(*), total(${ROLLUP_COLUMNS.join(' + ')}) FROM rollup_hour
-         WHERE hour BETWEEN ? AND ? GROUP BY hour`,
+        'SELECT group_concat(n) FROM (SELECT count(*) n FROM rollup_hour WHERE hour BETWEEN ? AND ? GROUP BY hour)',
       )
-      .raw();
-    this.rowsOf = db
-      .prepare(`SELECT hour, agency, ${COLUMNS} FROM rollup_hour WHERE hour BETWEEN ? AND ? ORDER BY hour, agency`)
-      .raw();
+      .pluck();
+    this.late = db.prepare("SELECT n FROM counters WHERE name = 'late_hour_rows'").pluck();
   }
 
-  /** The hours h1..h2 (inclusive) that hold any row, oldest first, as they are now. */
-  hours(h1: number, h2: number): HourBlock[] {
-    const now = this.fingerprint.all(h1, h2) as [number, number, number][];
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const [hour, rows, total] of now) {
-      const b = this.blocks.get(hour);
-      if (b && b.rows === rows && b.total === total) continue;
-      lo = Math.min(lo, hour);
-      hi = Math.max(hi, hour);
-    }
-    if (lo <= hi) this.read(lo, hi);
-    const out: HourBlock[] = [];
-    for (const [hour] of now) {
-      const b = this.blocks.get(hour);
-      if (b) out.push(b);
-    }
-    if (this.blocks.size > now.length + KEEP) {
-      for (const hour of this.blocks.keys()) if (hour < h1 - KEEP || hour > h2 + KEEP) this.blocks.delete(hour);
-    }
-    return out;
+  /** Per agency, the sums of `columns` over the hours h1..h2 (inclusive); do not modify. */
+  sums(h1: number, h2: number, columns: readonly RollupColumn[]): ReadonlyMap<number, readonly number[]> {
+    return this.cached(`sums ${h1} ${h2} ${columns.join(',')}`, h1, h2, () => {
+      const rows = this.db
+        .prepare(
+          `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM rollup_hour
+           WHERE hour BETWEEN ? AND ? GROUP BY agency`,
+        )
+        .raw()
+        .all(h1, h2) as number[][];
+      return new Map(rows.map((r) => [r[0]!, r.slice(1)]));
+    });
   }
 
-  private read(h1: number, h2: number): void {
-    for (let h = h1; h <= h2; h++) this.blocks.delete(h);
-    const rows = this.rowsOf.all(h1, h2) as number[][];
-    let start = 0;
-    while (start < rows.length) {
-      const hour = rows[start]![0]!;
-      let end = start;
-      while (end < rows.length && rows[end]![0] === hour) end++;
-      const n = end - start;
-      const agencies = new Int32Array(n);
-      const values = new Float64Array(n * HOUR_WIDTH);
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        const r = rows[start + i]!;
-        agencies[i] = r[1]!;
-        for (let c = 0; c < HOUR_WIDTH; c++) {
-          const v = r[c + 2]!;
-          values[i * HOUR_WIDTH + c] = v;
-          total += v;
+  /** Each hour of h1..h2 that holds rows, oldest first: sent and received per agency. */
+  traffic(h1: number, h2: number): readonly HourTraffic[] {
+    return this.cached(`traffic ${h1} ${h2}`, h1, h2, () => {
+      const rows = this.db
+        .prepare(
+          'SELECT hour, agency, sent, received FROM rollup_hour WHERE hour BETWEEN ? AND ? ORDER BY hour, agency',
+        )
+        .raw()
+        .all(h1, h2) as number[][];
+      const out: HourTraffic[] = [];
+      for (let start = 0; start < rows.length;) {
+        const hour = rows[start]![0]!;
+        let end = start;
+        while (end < rows.length && rows[end]![0] === hour) end++;
+        const n = end - start;
+        const t = { hour, agencies: new Int32Array(n), sent: new Float64Array(n), received: new Float64Array(n) };
+        for (let i = 0; i < n; i++) {
+          const r = rows[start + i]!;
+          t.agencies[i] = r[1]!;
+          t.sent[i] = r[2]!;
+          t.received[i] = r[3]!;
         }
+        out.push(t);
+        start = end;
       }
-      this.blocks.set(hour, { hour, agencies, values, rows: n, total });
-      start = end;
-    }
+      return out;
+    });
+  }
+
+  private cached<T>(key: string, h1: number, h2: number, read: () => T): T {
+    const version = `${String(this.rowCounts.get(h1, h2))}/${String(this.late.get() ?? 0)}`;
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version) return hit.value as T;
+    const value = read();
+    this.entries.delete(key);
+    this.entries.set(key, { version, value });
+    if (this.entries.size > ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    return value;
   }
 }

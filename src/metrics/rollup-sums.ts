@@ -1,15 +1,12 @@
-import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
-import { HOUR_WIDTH } from './hour-cache.js';
+import type { RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, scopeFilter, type MetricsContext } from './context.js';
 import { rangeParts, type MinuteWindow } from './window.js';
 
-const INDEX = new Map<string, number>(ROLLUP_COLUMNS.map((c, i) => [c, i]));
-
 /**
  * Sums rollup columns per agency over a window: minute rows at the edges, hour rows for the
- * whole hours between. Returns agency id → sums in `columns` order. Unscoped, the hours come
- * from the context's hour cache (a 24-hour window is ~22 hours of every agency); scoped to a few
- * agencies, SQLite reads just their rows.
+ * whole hours between. Returns agency id → sums in `columns` order. Unscoped, the hours' sums
+ * come from the context's hour cache (a 24-hour window is ~22 hours of every agency); scoped to
+ * a few agencies, SQLite reads just their rows.
  */
 export function sumByAgency(
   ctx: MetricsContext,
@@ -45,16 +42,10 @@ export function sumByAgency(
     out.set(row[0]!, row.slice(1));
   }
   if (!cached) return out;
-  const at = columns.map((c) => INDEX.get(c)!);
-  const k = at.length;
-  for (const { agencies, values } of ctx.hours.hours(parts.hours[0], parts.hours[1])) {
-    for (let i = 0; i < agencies.length; i++) {
-      const agency = agencies[i]!;
-      let sums = out.get(agency);
-      if (!sums) out.set(agency, (sums = new Array<number>(k).fill(0)));
-      const base = i * HOUR_WIDTH;
-      for (let j = 0; j < k; j++) sums[j] = sums[j]! + values[base + at[j]!]!;
-    }
+  for (const [agency, hours] of ctx.hours.sums(parts.hours[0], parts.hours[1], columns)) {
+    const sums = out.get(agency);
+    if (!sums) out.set(agency, hours.slice());
+    else for (let j = 0; j < sums.length; j++) sums[j] = sums[j]! + hours[j]!;
   }
   return out;
 }

@@ -1,12 +1,7 @@
 import { agencyRows, foldedUntilHour, scopeFilter, scopeIds, type MetricsContext } from './context.js';
-import { COL } from '../store/rollup-columns.js';
-import { HOUR_WIDTH } from './hour-cache.js';
 import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
-
-const SENT = COL.sent;
-const RECEIVED = COL.received;
 
 /** Sparkline buckets when the caller does not say: one per minute up to an hour's half-minutes. */
 export const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
@@ -62,10 +57,10 @@ export function throughput(
     }
   }
   if (parts.hours[0] <= parts.hours[1] && scoped === null) {
-    for (const { hour, agencies, values } of ctx.hours.hours(parts.hours[0], parts.hours[1])) {
+    for (const { hour, agencies, sent, received } of ctx.hours.traffic(parts.hours[0], parts.hours[1])) {
       for (let i = 0; i < agencies.length; i++) {
-        const s = values[i * HOUR_WIDTH + SENT]!;
-        const r = values[i * HOUR_WIDTH + RECEIVED]!;
+        const s = sent[i]!;
+        const r = received[i]!;
         const x = get(agencies[i]!);
         x.sent += s;
         x.received += r;

@@ -13,6 +13,7 @@ export class HourCompaction {
   newestMinute: number | null;
   private readonly fold;
   private readonly save;
+  private readonly countLate;
 
   constructor(private readonly db: Database.Database) {
     const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
@@ -30,15 +31,26 @@ export class HourCompaction {
        ON CONFLICT (hour, agency) DO UPDATE SET ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
     );
     this.save = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.countLate = db.prepare(
+      `INSERT INTO counters (name, n) VALUES ('late_hour_rows', ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n`,
+    );
   }
 
-  /** Before the minutes are written: copies counts of already-folded hours into `hours`. */
+  /**
+   * Before the minutes are written: copies counts of already-folded hours into `hours`, and
+   * counts them in `late_hour_rows`, which tells readers that cache folded hours to read again.
+   */
   routeLate(minutes: RollupAccumulator, hours: RollupAccumulator): void {
     if (this.until === null) return;
     const boundary = this.until * 60;
+    let late = 0;
     for (const [minute, agency, counts] of minutes.entries()) {
-      if (minute < boundary) hours.addRow(Math.floor(minute / 60), agency, counts);
+      if (minute < boundary) {
+        hours.addRow(Math.floor(minute / 60), agency, counts);
+        late++;
+      }
     }
+    if (late) this.countLate.run(late);
   }
 
   /** After the minutes are written: folds every hour that is now over. */
