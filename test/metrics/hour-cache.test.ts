@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { A } from '../support/telemetry.js';
+import { byAgency, fixtureCache, HOUR, MIN } from './fixture.js';
+
+let fx: ReturnType<typeof fixtureCache> | undefined;
+afterEach(() => fx?.close());
+
+const NOW = Date.UTC(2026, 10, 22, 20, 30);
+const sig = (at: number, agency: string, result: string): [number, 'signature.verified', unknown] => [
+  at,
+  'signature.verified',
+  { docId: `${agency},2026/11/22,${at}/VB`, agency, result },
+];
+const sent = (at: number, sender: string): [number, 'document.sent', unknown] => [
+  at,
+  'document.sent',
+  { docId: `${sender},2026/11/22,${at}/VB`, sender, recipients: [A.vpcp], attachments: 1, sizeBytes: 1000 },
+];
+
+/**
+ * The 24-hour figures read folded hours through a per-process cache: they must follow the
+ * rows as they change, whether a new hour is folded, a late event lands in a folded hour
+ * (a new row or a row that already exists), or retention removes hours.
+ */
+describe('folded hours cache', () => {
+  it('follows late events into folded hours, new rows and existing ones', () => {
+    fx = fixtureCache(NOW);
+    // Ten hours ago (folded once the stream reaches now), then the present, which folds it.
+    fx.write(sig(NOW - 10 * HOUR, A.ngheAn, 'valid'), sent(NOW - 10 * HOUR, A.ngheAn));
+    fx.write(sig(NOW - 5 * MIN, A.vpcp, 'valid'), sent(NOW - 5 * MIN, A.vpcp));
+    const read = () => {
+      const s = byAgency(fx!.metrics.signatures(NOW, '24h'));
+      const t = byAgency(fx!.metrics.throughput(NOW, '24h'));
+      const totals = fx!.metrics.totals(NOW, '24h');
+      return {
+        ngheAn: s[A.ngheAn]!.verified,
+        caoBang: s[A.caoBang]!.verified,
+        sentNA: t[A.ngheAn]!.sent,
+        totals: totals.sent,
+      };
+    };
+    expect(read()).toEqual({ ngheAn: 1, caoBang: 0, sentNA: 1, totals: 2 });
+    expect(read()).toEqual({ ngheAn: 1, caoBang: 0, sentNA: 1, totals: 2 });
+
+    // Late: the same folded hour, an existing row (Nghệ An) and a new one (Cao Bằng).
+    fx.write(sig(NOW - 10 * HOUR + MIN, A.ngheAn, 'expired_certificate'), sent(NOW - 10 * HOUR + MIN, A.ngheAn));
+    expect(read()).toEqual({ ngheAn: 2, caoBang: 0, sentNA: 2, totals: 3 });
+    fx.write(sig(NOW - 9 * HOUR, A.caoBang, 'valid'));
+    expect(read()).toEqual({ ngheAn: 2, caoBang: 1, sentNA: 2, totals: 3 });
+    expect(fx.cache.db.prepare("SELECT n FROM counters WHERE name = 'late_hour_rows'").pluck().get()).toBe(2);
+  });
+
+  it('follows hours removed by retention', () => {
+    fx = fixtureCache(NOW);
+    fx.write(sent(NOW - 10 * HOUR, A.ngheAn));
+    fx.write(sent(NOW - 5 * MIN, A.vpcp));
+    expect(fx.metrics.totals(NOW, '24h').sent).toBe(2);
+    fx.cache.db.prepare('DELETE FROM rollup_hour WHERE hour = ?').run(Math.floor((NOW - 10 * HOUR) / HOUR));
+    expect(fx.metrics.totals(NOW, '24h').sent).toBe(1);
+  });
+});
