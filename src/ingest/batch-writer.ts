@@ -1,0 +1,121 @@
+import type { BatchBuilder } from './batch-builder.js';
+import { describeError } from './describe-error.js';
+import type { LinkStatus } from './link-status.js';
+import type { ResolvedIngestOptions } from './options.js';
+import type { IngestSink } from './sink.js';
+import type { TimerHandle } from './timers.js';
+
+/** What the writer needs of the link it drains. */
+export interface WriterLink {
+  /** Stops (or resumes) reading from the socket while the sink is behind. */
+  pause(paused: boolean): void;
+  /** Drops the link; the next one resumes from the cache's own cursor. */
+  leave(): void;
+  /** A write has settled, whatever its outcome. */
+  settled(): void;
+}
+
+/**
+ * Hands batches to the sink: a full batch at once (yielding to the event loop between them),
+ * a partial one after `batchMaxMs`; one write in flight at a time, the socket paused meanwhile.
+ */
+export class BatchWriter {
+  private timer: TimerHandle | undefined;
+  private flushScheduled = false;
+  private writing: Promise<void> | undefined;
+
+  constructor(
+    private readonly o: ResolvedIngestOptions,
+    private readonly builder: BatchBuilder,
+    private readonly sink: IngestSink,
+    private readonly status: LinkStatus,
+    private readonly link: WriterLink,
+  ) {}
+
+  /** Resolves once everything received so far has been written to the sink. */
+  async flush(): Promise<void> {
+    for (;;) {
+      if (this.writing) await this.writing;
+      else if (this.builder.hasPending) this.writeNow();
+      else return;
+    }
+  }
+
+  /** Something was added to the batch: write it now, or once the batch has waited long enough. */
+  schedule(): void {
+    if (!this.builder.hasPending) return;
+    if (this.builder.size >= this.o.batchMaxMessages) {
+      this.link.pause(true);
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // Yield to the event loop between batches so the console stays responsive.
+        setImmediate(() => {
+          this.flushScheduled = false;
+          this.writeNow();
+        });
+      }
+    } else if (this.timer === undefined) {
+      this.timer = this.o.timers.setTimeout(() => {
+        this.timer = undefined;
+        this.writeNow();
+      }, this.o.batchMaxMs);
+    }
+  }
+
+  /** Writes the pending batch unless a write is already in flight (that one reschedules). */
+  private writeNow(): void {
+    if (this.writing) return;
+    if (this.timer !== undefined) {
+      this.o.timers.clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const batch = this.builder.take();
+    if (!batch) {
+      this.link.pause(false);
+      return;
+    }
+    let result: void | Promise<void>;
+    try {
+      result = this.sink.write(batch);
+    } catch (err) {
+      this.onWriteFailed(err);
+      return;
+    }
+    if (result instanceof Promise) {
+      this.link.pause(true);
+      this.writing = result
+        .then(
+          () => this.status.noteWritten(batch),
+          (err: unknown) => this.onWriteFailed(err),
+        )
+        .finally(() => {
+          this.writing = undefined;
+          this.afterWriteSettled();
+        });
+    } else {
+      this.status.noteWritten(batch);
+      this.afterWriteSettled();
+    }
+  }
+
+  private afterWriteSettled(): void {
+    if (this.builder.size >= this.o.batchMaxMessages) this.schedule();
+    else {
+      this.link.pause(false);
+      this.schedule();
+    }
+    this.link.settled();
+  }
+
+  /**
+   * The cache refused the batch (disk full, read-only file…). Nothing is acknowledged to
+   * anyone, so dropping the batch and the connection loses nothing the hub still holds: the
+   * next connection resumes from the cache's own cursor and fetches it again.
+   */
+  private onWriteFailed(err: unknown): void {
+    this.status.noteError(`cache write failed: ${describeError(err)}`);
+    // Nothing after the failed batch may be written, or its events would leave a silent hole.
+    this.builder.take();
+    this.link.leave();
+  }
+}

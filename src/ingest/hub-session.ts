@@ -1,0 +1,173 @@
+import type { MessageOf, TelemetryMessage } from '../protocol/index.js';
+import type { BatchBuilder } from './batch-builder.js';
+import { describeError } from './describe-error.js';
+import { helloFiledAs, identityOf, nextHistory, sameIdentity, splitOff } from './history.js';
+import type { LinkStatus } from './link-status.js';
+import type { HelloMessage, HubIdentity, IngestSink } from './sink.js';
+
+/** What the session needs of the link it is carried on. */
+export interface SessionLink {
+  /** A link is open and being read. */
+  reading(): boolean;
+  /** Leaves the link; with `resync` it is dialled again at once. */
+  leave(resync: boolean): void;
+  /** This link's hello was accepted: events on it may be stored from now on. */
+  helloAccepted(hello: HelloMessage): void;
+  /** Something the connected state depends on has moved. */
+  refreshState(): void;
+}
+
+/**
+ * The hub's session messages on the link — hello, heartbeat, reset, registry — and the history
+ * the events are filed under: which hub and epoch, the cursor asked for, and a history split
+ * off when the hub's numbering starts over under the same epoch.
+ */
+export class HubSession {
+  /** The history events are filed under: the hello's, or one split off it (see `splitHistory`). */
+  private history: HubIdentity | undefined;
+  private helloOnThisLink = false;
+  private sinceAsked = 0;
+
+  constructor(
+    private readonly sink: IngestSink,
+    private readonly builder: BatchBuilder,
+    private readonly status: LinkStatus,
+    private readonly link: SessionLink,
+  ) {}
+
+  /** This link's hello was accepted; before it no event can be placed in a history. */
+  get helloSeen(): boolean {
+    return this.helloOnThisLink;
+  }
+
+  /**
+   * A new link starts: the `since=` to ask for, from the cache's cursor of the history last
+   * filed. Throws when the cache cannot be read.
+   */
+  beginLink(): number {
+    const identity = this.history ?? this.sink.lastIdentity();
+    this.sinceAsked = identity ? this.sink.cursor(identity) : 0;
+    this.builder.begin(identity, this.sinceAsked);
+    this.status.storedSeq = this.sinceAsked;
+    this.helloOnThisLink = false;
+    return this.sinceAsked;
+  }
+
+  onMessage(message: TelemetryMessage, now: number): void {
+    switch (message.type) {
+      case 'hello':
+        this.onHello(message);
+        break;
+      case 'heartbeat':
+        this.status.raiseHubNewest(message.data.newestSeq);
+        this.link.refreshState();
+        break;
+      case 'reset':
+        this.onReset(message);
+        break;
+      case 'registry.snapshot':
+        if (this.helloOnThisLink) this.builder.addRegistry(message, now);
+        break;
+    }
+  }
+
+  private onHello(hello: HelloMessage): void {
+    if (!this.link.reading()) return;
+    const identity = this.historyFor(hello);
+    if (this.helloOnThisLink) {
+      if (!sameIdentity(identity, this.builder.pendingIdentity)) {
+        this.status.noteError('hub changed identity mid-stream; reconnecting');
+        this.link.leave(true);
+        return;
+      }
+      // A repeated hello on the same link only refreshes what the hub says about itself.
+      this.status.hello = hello;
+      this.status.raiseHubNewest(hello.data.newestSeq);
+      return;
+    }
+    const cursor = this.fileHello(hello, identity);
+    if (cursor === undefined) return;
+    this.status.hello = hello;
+    this.history = identity;
+    if (cursor !== this.sinceAsked) {
+      // A new epoch or another hub: the since= we sent belonged to another history. Ask again
+      // with this history's own cursor rather than take events numbered for something else.
+      this.link.leave(true);
+      return;
+    }
+    this.helloOnThisLink = true;
+    this.builder.begin(identity, cursor);
+    this.status.storedSeq = cursor;
+    this.status.hubNewestSeq = hello.data.newestSeq;
+    this.link.helloAccepted(hello);
+  }
+
+  private onReset(reset: MessageOf<'reset'>): void {
+    const { reason, requestedSince, oldestSeq, newestSeq } = reset.data;
+    this.status.raiseHubNewest(newestSeq);
+    if (reason === 'since_too_old') {
+      const from = this.builder.acceptedSeq + 1;
+      if (oldestSeq > from) {
+        this.builder.addGap(from, oldestSeq - 1, reason);
+        this.status.noteError(`hub no longer holds seq ${from}–${oldestSeq - 1}; recorded as a gap`, false);
+      }
+    } else if (reason === 'since_ahead' && this.helloOnThisLink && requestedSince === this.sinceAsked) {
+      this.splitHistory(requestedSince, newestSeq, oldestSeq);
+    } else {
+      this.status.noteError(`hub could not resume after seq ${requestedSince}: ${reason}`, false);
+    }
+  }
+
+  /**
+   * The hub holds less than this cache under the same epoch: its numbering started over without
+   * the new epoch the protocol asks for. What it sends now is not the continuation of the
+   * history the cache holds, so it is filed as a history of its own, split off the old one,
+   * instead of being mixed into it.
+   */
+  private splitHistory(requestedSince: number, newestSeq: number, oldestSeq: number): void {
+    const hello = this.status.hello;
+    const current = this.history;
+    if (!this.link.reading() || !hello || !current) return;
+    if (this.builder.pendingEvents > 0) {
+      // Events of the old history are still waiting; write them and ask again from scratch.
+      this.link.leave(true);
+      return;
+    }
+    const next = nextHistory(current, hello.data.epoch);
+    const cursor = this.fileHello(hello, next);
+    if (cursor === undefined) return;
+    this.history = next;
+    this.builder.begin(next, cursor);
+    this.status.storedSeq = cursor;
+    if (oldestSeq > cursor + 1) this.builder.addGap(cursor + 1, oldestSeq - 1, 'since_ahead');
+    this.status.noteError(
+      `since_ahead: the hub's numbering started over under epoch ${hello.data.epoch} (cache holds seq ${requestedSince}, hub ${newestSeq}); ` +
+        `new events kept apart as ${next.epoch}`,
+      false,
+    );
+  }
+
+  /**
+   * Files the hello under `history` and returns that history's cursor; when the cache cannot
+   * take it, says why and leaves the link (undefined).
+   */
+  private fileHello(hello: HelloMessage, history: HubIdentity): number | undefined {
+    try {
+      this.sink.onHello(helloFiledAs(hello, history));
+      return this.sink.cursor(history);
+    } catch (err) {
+      this.status.noteError(`cache unavailable: ${describeError(err)}`);
+      this.link.leave(false);
+      return undefined;
+    }
+  }
+
+  /** The history a hello continues: one split off its epoch earlier, if that is the latest. */
+  private historyFor(hello: HelloMessage): HubIdentity {
+    const base = identityOf(hello);
+    for (const candidate of [this.history, this.sink.lastIdentity()]) {
+      if (candidate && candidate.hubId === base.hubId && splitOff(candidate.epoch, base.epoch)) return candidate;
+    }
+    return base;
+  }
+}

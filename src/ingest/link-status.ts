@@ -1,0 +1,107 @@
+import { RateMeter } from './rate-meter.js';
+import type { HelloMessage, IngestBatch } from './sink.js';
+import { StatusEmitter, type IngestListener, type IngestState, type IngestStatus } from './status.js';
+import type { Timers } from './timers.js';
+
+/** The running totals, writable by the parts of the client that count them. */
+export type LinkCounts = { events: number; rejections: number; unknownFields: number; reconnects: number };
+
+/**
+ * The client's bookkeeping for the status line: the link's state and since when, what was
+ * heard, stored and set aside, what went wrong last. Each part of the client writes its own
+ * figures here; `snapshot()` turns them into the `IngestStatus` listeners are sent.
+ */
+export class LinkStatus {
+  private current: IngestState = 'connecting';
+  private since: number;
+  /** When anything last arrived from the hub. */
+  lastMessageAt: number | undefined;
+  lastRejection: IngestStatus['lastRejection'];
+  lastError: IngestStatus['lastError'];
+  /** The last hello accepted, for the hub's identity and name. */
+  hello: HelloMessage | undefined;
+  hubNewestSeq: number | undefined;
+  storedSeq = 0;
+  newestEventTs: string | undefined;
+  readonly counts: LinkCounts = { events: 0, rejections: 0, unknownFields: 0, reconnects: 0 };
+  /** Failed attempts in a row. */
+  failures = 0;
+  nextAttemptAt: number | undefined;
+  private readonly emitter = new StatusEmitter();
+  private readonly rate: RateMeter;
+
+  constructor(private readonly timers: Timers) {
+    this.since = timers.now();
+    this.rate = new RateMeter(timers.now);
+  }
+
+  get state(): IngestState {
+    return this.current;
+  }
+
+  snapshot(): IngestStatus {
+    const now = this.timers.now();
+    const hubNewest = this.hubNewestSeq;
+    const hello = this.hello?.data;
+    return {
+      state: this.current,
+      stateSince: this.since,
+      lastMessageAt: this.lastMessageAt,
+      hub: hello ? { hubId: hello.hubId, epoch: hello.epoch, hubName: hello.hubName } : undefined,
+      hubNewestSeq: hubNewest,
+      storedSeq: this.storedSeq,
+      lagEvents: hubNewest === undefined ? undefined : Math.max(0, hubNewest - this.storedSeq),
+      newestEventTs: this.newestEventTs,
+      newestEventAgeMs:
+        this.newestEventTs === undefined ? undefined : Math.max(0, now - Date.parse(this.newestEventTs)),
+      eventsPerSecond: this.rate.perSecond(),
+      counts: { ...this.counts },
+      lastRejection: this.lastRejection,
+      lastError: this.lastError,
+      nextAttemptAt: this.nextAttemptAt,
+      consecutiveFailures: this.failures,
+    };
+  }
+
+  subscribe(listener: IngestListener): () => void {
+    return this.emitter.subscribe(listener);
+  }
+
+  emit(): void {
+    this.emitter.emit(this.snapshot());
+  }
+
+  setState(next: IngestState): void {
+    if (next === this.current) return;
+    this.current = next;
+    this.since = this.timers.now();
+    this.emit();
+  }
+
+  noteError(message: string, emit = true): void {
+    this.lastError = { message, at: this.timers.now() };
+    if (emit) this.emit();
+  }
+
+  /** An error noted within the last second already says why a link closed. */
+  lastErrorIsFresh(): boolean {
+    return this.lastError !== undefined && this.timers.now() - this.lastError.at < 1000;
+  }
+
+  raiseHubNewest(seq: number): void {
+    if (this.hubNewestSeq === undefined || seq > this.hubNewestSeq) this.hubNewestSeq = seq;
+  }
+
+  /** The sink took `batch`: its last event (or a gap past it) is now the stored seq. */
+  noteWritten(batch: IngestBatch): void {
+    const last = batch.events[batch.events.length - 1];
+    if (last) {
+      this.storedSeq = last.seq;
+      this.newestEventTs = last.ts;
+    }
+    const gapEnd = batch.gaps[batch.gaps.length - 1]?.toSeq;
+    if (gapEnd !== undefined && gapEnd > this.storedSeq) this.storedSeq = gapEnd;
+    this.counts.events += batch.events.length;
+    this.rate.add(batch.events.length);
+  }
+}
