@@ -10,7 +10,14 @@
 import { startSimHub } from '../sim/index.js';
 
 export type LoadHubRequest =
-  | { readonly mode: 'steady'; readonly rate: number; readonly seed: number; readonly bufferSize: number }
+  | {
+      readonly mode: 'steady';
+      readonly rate: number;
+      readonly seed: number;
+      readonly bufferSize: number;
+      /** Registry size (the simulator's default when absent). */
+      readonly agencies?: number;
+    }
   | { readonly mode: 'prefill'; readonly events: number; readonly seed: number };
 
 export interface LoadHubReady {
@@ -44,8 +51,16 @@ if (request.mode === 'prefill') {
     if (m === 'stop') void hub.close().then(() => process.exit(0));
   });
 } else {
-  const { rate, seed, bufferSize } = request;
-  const hub = await startSimHub({ port: 0, seed, clock: 'manual', bufferSize, heartbeatMs: 5_000, history: 0 });
+  const { rate, seed, bufferSize, agencies } = request;
+  const hub = await startSimHub({
+    port: 0,
+    seed,
+    clock: 'manual',
+    bufferSize,
+    heartbeatMs: 5_000,
+    history: 0,
+    ...(agencies !== undefined && { agencies }),
+  });
   const TICK_MS = 50;
   const started = performance.now();
   const startSeq = hub.newestSeq;

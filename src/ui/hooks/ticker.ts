@@ -12,12 +12,12 @@ export interface Ticker {
 }
 
 /**
- * One header refresh a second, whatever the event rate: the screen never redraws for each
- * event, and an idle console draws once a second, as htop does.
+ * One refresh every 2 s, as k9s does, whatever the event rate: the screen never redraws for
+ * each event, and a console left open all night costs a frame every 2 s.
  */
-export const DEFAULT_REFRESH_MS = 1000;
-/** Lists (every agency rolled up) are read again every this many ticks: every 2 s by default. */
-export const DEFAULT_FULL_EVERY = 2;
+export const DEFAULT_REFRESH_MS = 2000;
+/** Lists (every agency rolled up) are read again every this many ticks; the header on every one. */
+export const DEFAULT_FULL_EVERY = 1;
 
 export function intervalTicker(ms: number = DEFAULT_REFRESH_MS, fullEvery: number = DEFAULT_FULL_EVERY): Ticker {
   return {

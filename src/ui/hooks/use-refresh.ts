@@ -1,8 +1,8 @@
 /**
  * Reads the data sources for the route on screen — the "data refresh", kept apart from
  * drawing. The throttle:
- * - the header's figures are read on every tick of the ticker (once a second); the list on
- *   screen only on a full tick (every 2 s), when the route or window changes, after an
+ * - the header's figures are read on every tick of the ticker (every 2 s); the list on
+ *   screen only on a full tick (the same by default), when the route or window changes, after an
  *   acknowledgement, and at once when the link changes state — never once per event, whatever
  *   the hub's rate. A header tick keeps the list's data and its time, so no row is redrawn;
  * - a key press never triggers one: keys act on the last snapshot, so moving the cursor costs
