@@ -86,6 +86,8 @@ export function throughput(
   const before = reaches ? sumByAgency(ctx, weekAgo, ['sent', 'received'], scoped) : new Map<number, number[]>();
 
   const rows: ThroughputRow[] = [];
+  // Agencies with no traffic in the window share one empty sparkline.
+  const flat: readonly number[] = Object.freeze(new Array<number>(n).fill(0));
   for (const { code, id } of agencyRows(ctx, scope, [acc.keys(), before.keys()])) {
     const x = id === undefined ? undefined : acc.get(id);
     const b = id === undefined ? undefined : before.get(id);
@@ -99,7 +101,7 @@ export function throughput(
       receivedPerMin: received / w.minutes,
       sentWeekAgo: reaches ? (b?.[0] ?? 0) : null,
       receivedWeekAgo: reaches ? (b?.[1] ?? 0) : null,
-      spark: x?.spark ?? new Array<number>(n).fill(0),
+      spark: x?.spark ?? flat,
     });
   }
   return rows;
