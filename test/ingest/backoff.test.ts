@@ -1,9 +1,9 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { backoffDelay, startIngest, type IngestClient } from '../../src/ingest/index.js';
+import { describe, expect, it } from 'vitest';
+import { backoffDelay } from '../../src/ingest/index.js';
 import { ManualTimers } from './helpers/manual-timers.js';
 import { MemorySink } from './helpers/memory-sink.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
 
 describe('backoffDelay', () => {
@@ -32,19 +32,13 @@ async function deadPort(): Promise<number> {
 }
 
 describe('reconnection schedule', () => {
-  let client: IngestClient | undefined;
-  let hub: TestHub | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    await hub?.close();
-    client = hub = undefined;
-  });
+  const started = startedInEachTest();
 
   it('waits out a capped, jittered, doubling delay between refused attempts, and reads offline after three', async () => {
     const timers = new ManualTimers();
     const draws = [0.5, 0.5, 0.5, 0.5, 0.25, 0.9];
     const port = await deadPort();
-    client = startIngest({
+    const client = started.client({
       url: `ws://127.0.0.1:${port}`,
       sink: new MemorySink(),
       timers,
@@ -54,7 +48,7 @@ describe('reconnection schedule', () => {
     const delays: number[] = [];
     const states: string[] = [client.status().state];
     for (let attempt = 0; attempt < 6; attempt++) {
-      await waitFor(() => client!.status().nextAttemptAt !== undefined, `attempt ${attempt} refused`);
+      await waitFor(() => client.status().nextAttemptAt !== undefined, `attempt ${attempt} refused`);
       const s = client.status();
       states.push(s.state);
       delays.push(s.nextAttemptAt! - timers.now());
@@ -68,10 +62,10 @@ describe('reconnection schedule', () => {
   });
 
   it('starts over from the shortest delay once a link has come up', async () => {
-    hub = await startTestHub({ events: 5 });
+    const hub = await started.hub({ events: 5 });
     const timers = new ManualTimers();
     const sink = new MemorySink();
-    client = startIngest({
+    const client = started.client({
       url: hub.url,
       sink,
       timers,
@@ -79,13 +73,13 @@ describe('reconnection schedule', () => {
       backoff: { initialMs: 100, maxMs: 1_000 },
       batchMaxMs: 0,
     });
-    await waitFor(() => client!.status().state === 'live', 'live');
+    await waitFor(() => client.status().state === 'live', 'live');
     hub.dropClients();
-    await waitFor(() => client!.status().nextAttemptAt !== undefined, 'drop noticed');
+    await waitFor(() => client.status().nextAttemptAt !== undefined, 'drop noticed');
     expect(client.status().nextAttemptAt! - timers.now()).toBe(50);
     expect(client.status().state).toBe('reconnecting');
     timers.advance(50);
-    await waitFor(() => client!.status().state === 'live', 'live again');
+    await waitFor(() => client.status().state === 'live', 'live again');
     expect(hub.subscriptions).toEqual([0, 5]);
   });
 });

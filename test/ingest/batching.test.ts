@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BatchBuilder } from '../../src/ingest/batch-builder.js';
-import { startIngest, type IngestBatch, type IngestClient, type StoredMessage } from '../../src/ingest/index.js';
+import type { IngestBatch, StoredMessage } from '../../src/ingest/index.js';
 import { RateMeter } from '../../src/ingest/rate-meter.js';
 import { eventFor } from './helpers/events.js';
 import { MemorySink } from './helpers/memory-sink.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
 
 const ev = (seq: number) => eventFor(seq) as StoredMessage;
@@ -51,16 +51,10 @@ describe('RateMeter', () => {
 });
 
 describe('backpressure', () => {
-  let hub: TestHub | undefined;
-  let client: IngestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    await hub?.close();
-    client = hub = undefined;
-  });
+  const started = startedInEachTest();
 
   it('holds the socket while a slow writer is busy: batches stay bounded and nothing is lost', async () => {
-    hub = await startTestHub({ events: 20_000, perFrame: 100 });
+    const hub = await started.hub({ events: 20_000, perFrame: 100 });
     const sink = new MemorySink();
     const sizes: number[] = [];
     let inFlight = 0;
@@ -78,8 +72,8 @@ describe('backpressure', () => {
         );
       },
     });
-    client = startIngest({ url: hub.url, sink: slow, batchMaxMessages: 1_000 });
-    await waitFor(() => sink.events().length === 20_000 && client!.status().state === 'live', 'all events', 30_000);
+    const client = started.client({ url: hub.url, sink: slow, batchMaxMessages: 1_000 });
+    await waitFor(() => sink.events().length === 20_000 && client.status().state === 'live', 'all events', 30_000);
     expect(overlapping).toBe(0);
     // A paused socket still hands over what ws had already read: at most a few frames more.
     expect(Math.max(...sizes)).toBeLessThanOrEqual(1_000 + 600);

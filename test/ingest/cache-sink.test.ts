@@ -1,27 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cacheSink } from '../../src/ingest/cache-sink.js';
-import { startIngest, type IngestClient } from '../../src/ingest/index.js';
 import { mulberry32 } from '../../src/registry/rng.js';
 import { openCache, type Cache } from '../../src/store/index.js';
 import { eventFor } from './helpers/events.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hubmon-ingest-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-let hub: TestHub | undefined;
-let client: IngestClient | undefined;
-let cache: Cache | undefined;
-afterEach(async () => {
-  await client?.stop();
-  await hub?.close();
-  cache?.close();
-  client = hub = cache = undefined;
-});
+const started = startedInEachTest();
 
 const fast = { backoff: { initialMs: 5, maxMs: 20 } };
 const seqsIn = (c: Cache, epoch = 'epoch-1') =>
@@ -35,9 +26,15 @@ describe('ingest into a real cache file', () => {
   it('holds exactly N events, each once and in order, after the link is cut at random points', async () => {
     const rng = mulberry32(7);
     const N = 15_000;
-    hub = await startTestHub({ events: N, perFrame: (i) => 1 + ((i * 31) % 45) });
-    cache = openCache({ path: path.join(dir, 'cuts.sqlite') });
-    client = startIngest({ url: hub.url, sink: cacheSink(cache), batchMaxMessages: 900, random: rng, ...fast });
+    const hub = await started.hub({ events: N, perFrame: (i) => 1 + ((i * 31) % 45) });
+    const cache = started.closing(openCache({ path: path.join(dir, 'cuts.sqlite') }), (c) => c.close());
+    const client = started.client({
+      url: hub.url,
+      sink: cacheSink(cache),
+      batchMaxMessages: 900,
+      random: rng,
+      ...fast,
+    });
     const h = hub;
     let cuts = 5;
     h.cutAfterFrames(1 + Math.floor(rng() * 60));
@@ -47,7 +44,7 @@ describe('ingest into a real cache file', () => {
         h.cutAfterFrames(1 + Math.floor(rng() * 60));
       }
     });
-    await waitFor(() => client!.status().state === 'live' && client!.status().storedSeq === N, 'caught up');
+    await waitFor(() => client.status().state === 'live' && client.status().storedSeq === N, 'caught up');
     expect(hub.subscriptions.length).toBeGreaterThanOrEqual(6);
     expect(seqsIn(cache)).toEqual(range(1, N));
     expect(cache.cursor()).toEqual({ hubId: 'hub-test', epoch: 'epoch-1', lastSeq: N });
@@ -55,10 +52,10 @@ describe('ingest into a real cache file', () => {
   });
 
   it('keeps malformed frames in the rejections table with their reasons, and every good event', async () => {
-    hub = await startTestHub({ events: 20, perFrame: 5 });
-    cache = openCache({ path: path.join(dir, 'bad.sqlite') });
-    client = startIngest({ url: hub.url, sink: cacheSink(cache), maxFrameBytes: 2048, ...fast });
-    await waitFor(() => client!.status().storedSeq === 20, 'first 20');
+    const hub = await started.hub({ events: 20, perFrame: 5 });
+    const cache = started.closing(openCache({ path: path.join(dir, 'bad.sqlite') }), (c) => c.close());
+    const client = started.client({ url: hub.url, sink: cacheSink(cache), maxFrameBytes: 2048, ...fast });
+    await waitFor(() => client.status().storedSeq === 20, 'first 20');
     hub.injectRaw('not json');
     hub.injectRaw(JSON.stringify([eventFor(21), { ...(eventFor(22) as object), data: {} }, eventFor(23)]));
     hub.appendDelivered(3);
@@ -66,7 +63,7 @@ describe('ingest into a real cache file', () => {
     hub.injectRaw(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
     hub.injectRaw('y'.repeat(3000));
     hub.append(7);
-    await waitFor(() => client!.status().storedSeq === 30 && client!.status().counts.rejections === 5, 'all through');
+    await waitFor(() => client.status().storedSeq === 30 && client.status().counts.rejections === 5, 'all through');
     await client.flush();
     expect(seqsIn(cache)).toEqual([...range(1, 21), ...range(23, 30)]);
     const rows = cache.db.prepare('SELECT reason, seq FROM rejections ORDER BY id').all();
@@ -82,16 +79,16 @@ describe('ingest into a real cache file', () => {
   });
 
   it('keeps the old and the new epoch apart in the file', async () => {
-    hub = await startTestHub({ events: 60 });
-    cache = openCache({ path: path.join(dir, 'epochs.sqlite') });
-    client = startIngest({ url: hub.url, sink: cacheSink(cache), ...fast });
-    await waitFor(() => client!.status().storedSeq === 60, 'epoch 1');
+    const hub = await started.hub({ events: 60 });
+    const cache = started.closing(openCache({ path: path.join(dir, 'epochs.sqlite') }), (c) => c.close());
+    const client = started.client({ url: hub.url, sink: cacheSink(cache), ...fast });
+    await waitFor(() => client.status().storedSeq === 60, 'epoch 1');
     hub.restart({ epoch: 'epoch-2', events: 25 });
     await waitFor(
       () =>
-        client!.status().hub?.epoch === 'epoch-2' &&
-        client!.status().storedSeq === 25 &&
-        client!.status().state === 'live',
+        client.status().hub?.epoch === 'epoch-2' &&
+        client.status().storedSeq === 25 &&
+        client.status().state === 'live',
       'epoch 2',
     );
     expect(seqsIn(cache, 'epoch-1')).toEqual(range(1, 60));
@@ -100,12 +97,12 @@ describe('ingest into a real cache file', () => {
   });
 
   it('refuses another hub on this cache file with a clear reason, and stores none of its events', async () => {
-    hub = await startTestHub({ events: 10 });
-    cache = openCache({ path: path.join(dir, 'owner.sqlite') });
-    client = startIngest({ url: hub.url, sink: cacheSink(cache), ...fast });
-    await waitFor(() => client!.status().storedSeq === 10, 'first hub');
+    const hub = await started.hub({ events: 10 });
+    const cache = started.closing(openCache({ path: path.join(dir, 'owner.sqlite') }), (c) => c.close());
+    const client = started.client({ url: hub.url, sink: cacheSink(cache), ...fast });
+    await waitFor(() => client.status().storedSeq === 10, 'first hub');
     hub.restart({ hubId: 'hub-other', epoch: 'x', events: 50 });
-    await waitFor(() => client!.status().state === 'offline', 'refused');
+    await waitFor(() => client.status().state === 'offline', 'refused');
     expect(client.status().lastError?.message).toMatch(
       /cache unavailable: cache .* holds the history of hub "hub-test", but this hub says it is "hub-other"/,
     );

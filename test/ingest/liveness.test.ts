@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startIngest, type IngestClient } from '../../src/ingest/index.js';
+import { describe, expect, it } from 'vitest';
 import { LivenessWatch } from '../../src/ingest/liveness.js';
 import { ManualTimers } from './helpers/manual-timers.js';
 import { MemorySink } from './helpers/memory-sink.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
 
 function watch(staleAfterMs = 1_000, pingIntervalMs = 400) {
@@ -85,43 +84,37 @@ describe('liveness watch (manual clock)', () => {
 });
 
 describe('liveness over a real socket', () => {
-  let hub: TestHub | undefined;
-  let client: IngestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    await hub?.close();
-    client = hub = undefined;
-  });
+  const started = startedInEachTest();
 
   it('shows a hub that stops sending as stale, then subscribes afresh', async () => {
-    hub = await startTestHub({ events: 20, heartbeatMs: 40 });
+    const hub = await started.hub({ events: 20, heartbeatMs: 40 });
     const sink = new MemorySink();
     const states: string[] = [];
-    client = startIngest({ url: hub.url, sink, backoff: { initialMs: 5, maxMs: 10 } });
+    const client = started.client({ url: hub.url, sink, backoff: { initialMs: 5, maxMs: 10 } });
     client.subscribe((s) => states.at(-1) !== s.state && states.push(s.state));
-    await waitFor(() => client!.status().state === 'live', 'live');
+    await waitFor(() => client.status().state === 'live', 'live');
     hub.silence();
-    await waitFor(() => client!.status().state === 'stale', 'stale');
+    await waitFor(() => client.status().state === 'stale', 'stale');
     expect(client.status().lastError?.message).toMatch(/^hub silent for [\d.]+ s$/);
-    await waitFor(() => hub!.subscriptions.length === 2, 'a fresh subscription');
+    await waitFor(() => hub.subscriptions.length === 2, 'a fresh subscription');
     expect(hub.subscriptions).toEqual([0, 20]);
     expect(states.slice(0, 3)).toEqual(['catching_up', 'live', 'stale']);
     expect(sink.events().length).toBe(20);
   });
 
   it('terminates a half-open link (pings unanswered) and reconnects', async () => {
-    hub = await startTestHub({ events: 20, heartbeatMs: 60_000 });
+    const hub = await started.hub({ events: 20, heartbeatMs: 60_000 });
     const sink = new MemorySink();
-    client = startIngest({
+    const client = started.client({
       url: hub.url,
       sink,
       pingIntervalMs: 50,
       staleAfterMs: 60_000,
       backoff: { initialMs: 5, maxMs: 10 },
     });
-    await waitFor(() => client!.status().state === 'live', 'live');
+    await waitFor(() => client.status().state === 'live', 'live');
     hub.silence({ answerPings: false });
-    await waitFor(() => hub!.subscriptions.length === 2, 'reconnect after half-open');
+    await waitFor(() => hub.subscriptions.length === 2, 'reconnect after half-open');
     expect(client.status().lastError?.message).toMatch(/half-open connection/);
     expect(client.status().counts.reconnects).toBe(1);
   });

@@ -1,28 +1,26 @@
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { startIngest, type IngestClient } from '../../src/ingest/index.js';
 import { eventFor } from './helpers/events.js';
 import { MemorySink } from './helpers/memory-sink.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
 
-let hub: TestHub | undefined;
-let client: IngestClient | undefined;
-afterEach(async () => {
-  await client?.stop();
-  await hub?.close();
-  client = hub = undefined;
-});
+const started = startedInEachTest();
 
 const MAX_FRAME = 4096;
 const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 describe('malformed frames', () => {
   it('sets each bad frame aside with its reason, counts it, and keeps every good event around it', async () => {
-    hub = await startTestHub({ events: 10, perFrame: 3 });
+    const hub = await started.hub({ events: 10, perFrame: 3 });
     const sink = new MemorySink();
-    client = startIngest({ url: hub.url, sink, maxFrameBytes: MAX_FRAME, backoff: { initialMs: 5, maxMs: 10 } });
+    const client = started.client({
+      url: hub.url,
+      sink,
+      maxFrameBytes: MAX_FRAME,
+      backoff: { initialMs: 5, maxMs: 10 },
+    });
     await waitFor(() => sink.events().length === 10, 'first events');
 
     const bad = { ...(eventFor(11) as Record<string, unknown>), seq: 11, data: { docId: 'x', recipient: 7 } };
@@ -39,9 +37,9 @@ describe('malformed frames', () => {
     await waitFor(() => sink.rejections.length >= 7, 'rejections after in-limit frames');
     // A frame past the hard ceiling costs the connection; the client comes back for the rest.
     hub.injectRaw('x'.repeat(MAX_FRAME * 3));
-    await waitFor(() => hub!.subscriptions.length === 2, 'reconnect after the huge frame');
+    await waitFor(() => hub.subscriptions.length === 2, 'reconnect after the huge frame');
     hub.append(20);
-    await waitFor(() => sink.events().length === 32 && client!.status().state === 'live', 'events after');
+    await waitFor(() => sink.events().length === 32 && client.status().state === 'live', 'events after');
 
     expect(sink.events().map((e) => e.seq)).toEqual(oneToN(32));
     expect(sink.duplicateOffers).toBe(0);
@@ -83,7 +81,7 @@ describe('malformed frames', () => {
       ws.send(JSON.stringify([eventFor(1), eventFor(2)]));
     });
     const sink = new MemorySink();
-    client = startIngest({ url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, sink });
+    const client = started.client({ url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, sink });
     try {
       await waitFor(() => sink.events().length === 2, 'events after hello');
       expect(sink.events().map((e) => e.seq)).toEqual([1, 2]);
@@ -92,7 +90,6 @@ describe('malformed frames', () => {
       ]);
     } finally {
       await client.stop();
-      client = undefined;
       await new Promise((r) => wss.close(r));
     }
   });

@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startIngest, type IngestClient } from '../../src/ingest/index.js';
+import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/registry/rng.js';
 import { MemorySink } from './helpers/memory-sink.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
 
-let hub: TestHub | undefined;
-let client: IngestClient | undefined;
-afterEach(async () => {
-  await client?.stop();
-  await hub?.close();
-  client = hub = undefined;
-});
+const started = startedInEachTest();
 
 const seqs = (sink: MemorySink) => sink.events().map((e) => e.seq);
 const oneToN = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -22,13 +15,13 @@ describe('ingest across cut connections', () => {
     async (seed) => {
       const rng = mulberry32(seed);
       const N = 20_000;
-      hub = await startTestHub({ events: N, perFrame: (i) => 1 + ((i * 7919 + seed) % 60) });
+      const hub = await started.hub({ events: N, perFrame: (i) => 1 + ((i * 7919 + seed) % 60) });
       const sink = new MemorySink();
       const cuts = 6;
       // Each link is cut after a random number of frames, so cuts land mid-batch and mid-frame run.
       hub.cutAfterFrames(1 + Math.floor(rng() * 80));
       let cutsLeft = cuts - 1;
-      client = startIngest({
+      const client = started.client({
         url: hub.url,
         sink,
         backoff: { initialMs: 5, maxMs: 20 },
@@ -42,7 +35,7 @@ describe('ingest across cut connections', () => {
           h.cutAfterFrames(1 + Math.floor(rng() * 80));
         }
       });
-      await waitFor(() => client!.status().state === 'live' && sink.events().length >= N, 'all events');
+      await waitFor(() => client.status().state === 'live' && sink.events().length >= N, 'all events');
       expect(seqs(sink)).toEqual(oneToN(N));
       expect(sink.duplicateOffers).toBe(0);
       expect(sink.rejections).toEqual([]);
@@ -57,13 +50,13 @@ describe('ingest across cut connections', () => {
   );
 
   it('resumes live traffic after the hub drops every client', async () => {
-    hub = await startTestHub({ events: 100 });
+    const hub = await started.hub({ events: 100 });
     const sink = new MemorySink();
-    client = startIngest({ url: hub.url, sink, backoff: { initialMs: 5, maxMs: 10 } });
+    const client = started.client({ url: hub.url, sink, backoff: { initialMs: 5, maxMs: 10 } });
     await waitFor(() => sink.events().length === 100, 'first 100');
     hub.dropClients();
     hub.append(50);
-    await waitFor(() => sink.events().length === 150 && client!.status().state === 'live', 'after drop');
+    await waitFor(() => sink.events().length === 150 && client.status().state === 'live', 'after drop');
     expect(seqs(sink)).toEqual(oneToN(150));
     expect(hub.subscriptions).toEqual([0, 100]);
     expect(client.status().counts.reconnects).toBe(1);

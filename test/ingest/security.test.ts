@@ -4,19 +4,11 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import {
-  parseHubUrl,
-  readCaFile,
-  readTokenFile,
-  resolveToken,
-  startIngest,
-  TokenError,
-  type IngestClient,
-} from '../../src/ingest/index.js';
+import { parseHubUrl, readCaFile, readTokenFile, resolveToken, TokenError } from '../../src/ingest/index.js';
 import { MemorySink } from './helpers/memory-sink.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
+import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hubmon-ingest-sec-'));
@@ -83,18 +75,12 @@ describe('hub URL', () => {
 });
 
 describe('what the client sends the hub', () => {
-  let hub: TestHub | undefined;
-  let client: IngestClient | undefined;
-  afterEach(async () => {
-    await client?.stop();
-    await hub?.close();
-    client = hub = undefined;
-  });
+  const started = startedInEachTest();
 
   it('presents the token as a bearer header, and nothing but the subscription', async () => {
-    hub = await startTestHub({ events: 10, token: 'tok-123' });
+    const hub = await started.hub({ events: 10, token: 'tok-123' });
     const sink = new MemorySink();
-    client = startIngest({ url: hub.url, sink, token: 'tok-123' });
+    started.client({ url: hub.url, sink, token: 'tok-123' });
     await waitFor(() => sink.events().length === 10, 'events');
     expect(hub.requestHeaders[0]?.authorization).toBe('Bearer tok-123');
     expect(hub.requestHeaders[0]?.['sec-websocket-extensions']).toBeUndefined();
@@ -102,14 +88,14 @@ describe('what the client sends the hub', () => {
   });
 
   it('says the hub refused the token, and keeps trying', async () => {
-    hub = await startTestHub({ events: 10, token: 'tok-123' });
-    client = startIngest({
+    const hub = await started.hub({ events: 10, token: 'tok-123' });
+    const client = started.client({
       url: hub.url,
       sink: new MemorySink(),
       token: 'wrong',
       backoff: { initialMs: 5, maxMs: 10 },
     });
-    await waitFor(() => client!.status().state === 'offline', 'offline');
+    await waitFor(() => client.status().state === 'offline', 'offline');
     expect(client.status().lastError?.message).toBe('hub refused the connection: HTTP 401 (check the token)');
   });
 });
@@ -119,7 +105,7 @@ describe('wss://', () => {
   let wss: WebSocketServer;
   let url: string;
   let caPem: string;
-  let client: IngestClient | undefined;
+  const started = startedInEachTest();
 
   beforeAll(async () => {
     const ca = path.join(dir, 'ca');
@@ -197,18 +183,14 @@ describe('wss://', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `wss://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterEach(async () => {
-    await client?.stop();
-    client = undefined;
-  });
   afterAll(async () => {
     wss.close();
     await new Promise((r) => server.close(r));
   });
 
   it('verifies the certificate: a hub signed by an unknown authority is refused', async () => {
-    client = startIngest({ url, sink: new MemorySink(), backoff: { initialMs: 5, maxMs: 10 } });
-    await waitFor(() => client!.status().state === 'offline', 'offline');
+    const client = started.client({ url, sink: new MemorySink(), backoff: { initialMs: 5, maxMs: 10 } });
+    await waitFor(() => client.status().state === 'offline', 'offline');
     expect(client.status().lastError?.message).toMatch(/self-signed certificate in certificate chain|unable to verify/);
     expect(client.status().hub).toBeUndefined();
   });
@@ -218,8 +200,8 @@ describe('wss://', () => {
     writeFileSync(caFile, caPem);
     expect(() => readCaFile(path.join(dir, 'leaf.csr'))).toThrow(/holds no PEM certificate/);
     expect(() => readCaFile(path.join(dir, 'absent.pem'))).toThrow(/cannot read CA file .*: ENOENT/);
-    client = startIngest({ url, sink: new MemorySink(), ca: readCaFile(caFile) });
-    await waitFor(() => client!.status().state === 'live', 'live over TLS');
+    const client = started.client({ url, sink: new MemorySink(), ca: readCaFile(caFile) });
+    await waitFor(() => client.status().state === 'live', 'live over TLS');
     expect(client.status().hub?.hubId).toBe('hub-test');
   });
 });

@@ -1,27 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startIngest, type IngestClient } from '../../src/ingest/index.js';
+import { describe, expect, it } from 'vitest';
+import { startedInEachTest } from './helpers/started.js';
 import { tsFor } from './helpers/events.js';
 import { ManualTimers } from './helpers/manual-timers.js';
 import { MemorySink } from './helpers/memory-sink.js';
-import { startTestHub, type TestHub } from './helpers/test-hub.js';
 import { waitFor } from './helpers/wait.js';
 
-let hub: TestHub | undefined;
-let client: IngestClient | undefined;
-afterEach(async () => {
-  await client?.stop();
-  await hub?.close();
-  client = hub = undefined;
-});
+const started = startedInEachTest();
 
 describe('ingest status', () => {
   it('reports lag in events until the batch is written, then the age of the newest event', async () => {
-    hub = await startTestHub({ events: 40, perFrame: 10 });
+    const hub = await started.hub({ events: 40, perFrame: 10 });
     const timers = new ManualTimers(Date.parse(tsFor(40)) + 90_000);
     const sink = new MemorySink();
-    client = startIngest({ url: hub.url, sink, timers, batchMaxMs: 50 });
+    const client = started.client({ url: hub.url, sink, timers, batchMaxMs: 50 });
     expect(client.status()).toMatchObject({ state: 'connecting', storedSeq: 0, lagEvents: undefined, hub: undefined });
-    await waitFor(() => client!.status().state === 'live', 'all received');
+    await waitFor(() => client.status().state === 'live', 'all received');
     // Received and accepted, not yet written: the lag still counts them.
     expect(client.status()).toMatchObject({
       storedSeq: 0,
@@ -44,7 +37,7 @@ describe('ingest status', () => {
     expect(client.status().counts).toEqual({ events: 40, rejections: 0, unknownFields: 0, reconnects: 0 });
     expect(client.status().eventsPerSecond).toBeGreaterThan(0);
     hub.append(10);
-    await waitFor(() => client!.status().hubNewestSeq === 50, 'new events');
+    await waitFor(() => client.status().hubNewestSeq === 50, 'new events');
     expect(client.status().lagEvents).toBe(10);
     timers.advance(50);
     expect(client.status().lagEvents).toBe(0);
@@ -52,9 +45,9 @@ describe('ingest status', () => {
   });
 
   it('reads offline once stopped', async () => {
-    hub = await startTestHub({ events: 3 });
-    client = startIngest({ url: hub.url, sink: new MemorySink() });
-    await waitFor(() => client!.status().state === 'live', 'live');
+    const hub = await started.hub({ events: 3 });
+    const client = started.client({ url: hub.url, sink: new MemorySink() });
+    await waitFor(() => client.status().state === 'live', 'live');
     await client.stop();
     expect(client.status().state).toBe('offline');
     expect(client.status().nextAttemptAt).toBeUndefined();
