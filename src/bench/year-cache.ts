@@ -159,75 +159,131 @@ function sizeOnDisk(file: string): number {
 }
 
 /**
- * Median and worst of `runs` timed calls of every Metrics method, in ms of wall clock, and the
- * median in ms of this process's CPU time (on a shared, loaded machine the wall clock also
- * measures the neighbours).
+ * Every Metrics method timed: `coldMs` is its first call on a freshly opened cache (the
+ * process's own caches empty; the OS may still hold the file's pages), then the median and
+ * worst of `runs` further calls. Wall clock in ms, and the same in ms of this process's CPU
+ * time (on a shared, loaded machine the wall clock also measures the neighbours).
  */
 export type MetricTimings = Record<
   string,
-  { readonly medianMs: number; readonly maxMs: number; readonly cpuMedianMs: number }
+  {
+    readonly coldMs: number;
+    readonly coldCpuMs: number;
+    readonly medianMs: number;
+    readonly maxMs: number;
+    readonly cpuMedianMs: number;
+  }
 >;
 
-export function timeMetrics(file: string, now: number, runs = 5): MetricTimings {
-  const cache = openCache({ path: file, readOnly: true });
-  try {
-    const m = createMetrics(cache);
-    const some = m.agencies().find((a) => a.level === 1)!.id;
-    const server = m.securityServers()[0]!.id;
-    const calls: Record<string, (x: Metrics) => unknown> = {
-      stream: (x) => x.stream(),
-      agencies: (x) => x.agencies(),
-      securityServers: (x) => x.securityServers(),
-      ...Object.fromEntries(
-        (['5m', '1h', '24h'] as const).flatMap((w) => [
-          [`totals ${w}`, (x: Metrics) => x.totals(now, w)],
-          [`throughput ${w}`, (x: Metrics) => x.throughput(now, w)],
-          [`servers ${w}`, (x: Metrics) => x.servers(now, w)],
-          [`signatures ${w}`, (x: Metrics) => x.signatures(now, w)],
-          [`feedback ${w}`, (x: Metrics) => x.feedback(now, w)],
-          [`delivery ${w}`, (x: Metrics) => x.delivery(now, w)],
-        ]),
-      ),
-      'throughput 24h (one agency)': (x) => x.throughput(now, '24h', { agencyIds: [some] }),
-      serverHistory: (x) => x.serverHistory(server, now - 30 * DAY),
-      deadlines: (x) => x.deadlines(now),
-      'deadlines (one agency)': (x) => x.deadlines(now, { agencyIds: [some] }),
-      overdueDocuments: (x) => x.overdueDocuments(now),
-      recentEvents: (x) => x.recentEvents(some),
-      rejections: (x) => x.rejections(),
-    };
-    const out: MetricTimings = {};
-    for (const [name, call] of Object.entries(calls)) {
+function calls(m: Metrics, now: number): Record<string, (x: Metrics) => unknown> {
+  const some = m.agencies().find((a) => a.level === 1)!.id;
+  const server = m.securityServers()[0]!.id;
+  return {
+    stream: (x) => x.stream(),
+    agencies: (x) => x.agencies(),
+    securityServers: (x) => x.securityServers(),
+    ...Object.fromEntries(
+      (['5m', '1h', '24h'] as const).flatMap((w) => [
+        [`totals ${w}`, (x: Metrics) => x.totals(now, w)],
+        [`throughput ${w}`, (x: Metrics) => x.throughput(now, w)],
+        [`servers ${w}`, (x: Metrics) => x.servers(now, w)],
+        [`signatures ${w}`, (x: Metrics) => x.signatures(now, w)],
+        [`feedback ${w}`, (x: Metrics) => x.feedback(now, w)],
+        [`delivery ${w}`, (x: Metrics) => x.delivery(now, w)],
+      ]),
+    ),
+    'throughput 24h (one agency)': (x) => x.throughput(now, '24h', { agencyIds: [some] }),
+    'signatures 15m (alert rule)': (x) => x.signaturesOver!(now, 15 * 60_000),
+    serverHistory: (x) => x.serverHistory(server, now - 30 * DAY),
+    deadlines: (x) => x.deadlines(now),
+    'deadlines (one agency)': (x) => x.deadlines(now, { agencyIds: [some] }),
+    overdueDocuments: (x) => x.overdueDocuments(now),
+    recentEvents: (x) => x.recentEvents(some),
+    rejections: (x) => x.rejections(),
+  };
+}
+
+function timed(call: () => unknown): [number, number] {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  call();
+  const wall = performance.now() - t;
+  const u = process.cpuUsage(c);
+  return [wall, (u.user + u.system) / 1000];
+}
+
+export function timeMetrics(file: string, now: number, runs = 7): MetricTimings {
+  const open = () => {
+    const cache = openCache({ path: file, readOnly: true });
+    return { cache, metrics: createMetrics(cache) };
+  };
+  const probe = open();
+  const names = calls(probe.metrics, now);
+  probe.cache.close();
+  const out: MetricTimings = {};
+  for (const name of Object.keys(names)) {
+    const fresh = open();
+    try {
+      const call = calls(fresh.metrics, now)[name]!;
+      const [coldMs, coldCpuMs] = timed(() => call(fresh.metrics));
       const times: number[] = [];
       const cpu: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const c = process.cpuUsage();
-        const t = performance.now();
-        call(m);
-        times.push(performance.now() - t);
-        const u = process.cpuUsage(c);
-        cpu.push((u.user + u.system) / 1000);
+        const [w, c] = timed(() => call(fresh.metrics));
+        times.push(w);
+        cpu.push(c);
       }
       times.sort((a, b) => a - b);
       cpu.sort((a, b) => a - b);
       out[name] = {
+        coldMs,
+        coldCpuMs,
         medianMs: times[times.length >> 1]!,
         maxMs: times[times.length - 1]!,
         cpuMedianMs: cpu[cpu.length >> 1]!,
       };
+    } finally {
+      fresh.cache.close();
     }
-    return out;
-  } finally {
-    cache.close();
   }
+  return out;
 }
 
-/** Builds the year, times the metrics on it, removes the file unless `file` was given. */
-export function benchYearCache(options: YearCacheOptions = {}): { build: YearCacheBuild; metrics: MetricTimings } {
+/** What the year bench measured. */
+export interface YearCacheBench {
+  readonly build: YearCacheBuild;
+  /** At the year's end (00:00 UTC, 07:00 in Vietnam: the night is over, the day not begun). */
+  readonly metrics: MetricTimings;
+  /** At 11:00 in Vietnam on the year's last Thursday: short windows at full working-day traffic. */
+  readonly busy: MetricTimings;
+  /** Load averages (1, 5, 15 min) when the timings ended. */
+  readonly loadAverage: readonly number[];
+}
+
+/**
+ * Builds the year (in minutes, through the bulk loader), times the metrics on it, removes the
+ * file unless `file` was given. `days` (and `documentsPerDay`) make a quick, smaller run.
+ */
+export function benchYearCache(options: YearCacheOptions = {}): YearCacheBench {
   const build = buildYearCache(options);
   try {
-    return { build, metrics: timeMetrics(build.path, build.end) };
+    const busyAt = lastWeekday(build.end, 4) + 4 * HOUR;
+    return {
+      build,
+      metrics: timeMetrics(build.path, build.end),
+      busy: timeMetrics(build.path, busyAt),
+      loadAverage: os.loadavg(),
+    };
   } finally {
     if (!options.file) rmSync(path.dirname(build.path), { recursive: true, force: true });
   }
+}
+
+const HOUR = 3_600_000;
+
+/** UTC midnight of the last given weekday (0 = Sunday) before `end`. */
+function lastWeekday(end: number, weekday: number): number {
+  let d = Math.floor(end / DAY) * DAY - DAY;
+  while (new Date(d).getUTCDay() !== weekday) d -= DAY;
+  return d;
 }
