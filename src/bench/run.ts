@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { benchAlertEvaluation } from './alert-evaluation.js';
 import { benchCatchUp, describeCatchUp } from './catch-up.js';
+import { benchKeyLatency } from './console-keys.js';
 import { benchConsoleResources } from './console-resources.js';
 import { benchCatchUpMillion, benchSustainedLoad } from './load.js';
 import { runRenderBench } from './render.js';
@@ -84,6 +85,11 @@ const sections: Section[] = [
         `console: ${c.seconds} s at ${c.hubEventsPerSecond} events/s, ${c.agencies} agencies: CPU ${c.cpuPercent} % of a core; RSS ${c.rssStartMiB} → ${c.rssEndMiB} MiB (max ${c.rssMaxMiB})`,
       );
     },
+  },
+  {
+    name: 'keys',
+    target: 'key press to updated screen while the hub pushes 10,000 events/s: ≤ 100 ms at p95',
+    run: async () => void (await benchKeyLatency({ presses: quick ? 30 : 100, log })),
   },
   {
     name: 'load',
