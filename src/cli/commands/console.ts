@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { resolveSettings, SettingsError } from '../../config/index.js';
 import { startSession } from '../../app/session.js';
 import { runConsole } from '../../app/run-console.js';
 import { UsageError, type Command } from '../command.js';
+import { parseFlags } from '../parse-flags.js';
 
 const help = `Usage: hubmon [console] [options]
 
@@ -34,24 +34,19 @@ Examples:
 `;
 
 function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      options: {
-        url: { type: 'string' },
-        cache: { type: 'string' },
-        'token-file': { type: 'string' },
-        ca: { type: 'string' },
-        lang: { type: 'string' },
-        ascii: { type: 'boolean' },
-        'stale-after': { type: 'string' },
-        seed: { type: 'string' },
-        config: { type: 'string' },
-      },
-    }).values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  return parseFlags(argv, {
+    options: {
+      url: { type: 'string' },
+      cache: { type: 'string' },
+      'token-file': { type: 'string' },
+      ca: { type: 'string' },
+      lang: { type: 'string' },
+      ascii: { type: 'boolean' },
+      'stale-after': { type: 'string' },
+      seed: { type: 'string' },
+      config: { type: 'string' },
+    },
+  }).values;
 }
 
 const number = (flag: string, text: string | undefined): number | undefined => {

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { resolveSettings } from '../../config/index.js';
 import { resolveToken, startIngest } from '../../ingest/index.js';
 import { recordingSink } from '../../record/recording-sink.js';
 import { RecordingWriter } from '../../sim/recording.js';
 import { UsageError, type Command } from '../command.js';
+import { oneFile, parseFlags } from '../parse-flags.js';
 
 const help = `Usage: hubmon record FILE [options]
 
@@ -30,24 +30,16 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
     summary: 'write the live telemetry stream to an NDJSON file until Ctrl-C',
     help,
     async run(argv, io) {
-      let parsed;
-      try {
-        parsed = parseArgs({
-          args: [...argv],
-          options: {
-            url: { type: 'string' },
-            since: { type: 'string' },
-            'token-file': { type: 'string' },
-            config: { type: 'string' },
-          },
-          strict: true,
-          allowPositionals: true,
-        });
-      } catch (err) {
-        throw new UsageError(err instanceof Error ? err.message : String(err));
-      }
-      const [file, ...extra] = parsed.positionals;
-      if (file === undefined || extra.length > 0) throw new UsageError('give exactly one FILE to record into');
+      const parsed = parseFlags(argv, {
+        options: {
+          url: { type: 'string' },
+          since: { type: 'string' },
+          'token-file': { type: 'string' },
+          config: { type: 'string' },
+        },
+        allowPositionals: true,
+      });
+      const file = oneFile(parsed.positionals, 'give exactly one FILE to record into');
       const { values } = parsed;
       const since = values.since === undefined ? 0 : Number(values.since);
       if (!Number.isSafeInteger(since) || since < 0)

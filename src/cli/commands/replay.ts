@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { alertsSource } from '../../app/console-sources.js';
 import { createAlertEngine } from '../../alerts/index.js';
 import { resolveSettings } from '../../config/index.js';
@@ -11,6 +10,7 @@ import { loadReplay } from '../../sim/replay-source.js';
 import { openCache } from '../../store/index.js';
 import { idleIngest, renderConsole } from '../../ui/index.js';
 import { UsageError, type Command } from '../command.js';
+import { oneFile, parseFlags } from '../parse-flags.js';
 
 const help = `Usage: hubmon replay FILE [options]
 
@@ -39,19 +39,11 @@ export const replayCommand: Command = {
   summary: 'replay a recorded stream in the console, with pause, step and speed keys',
   help,
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        options: { speed: { type: 'string' }, lang: { type: 'string' } },
-        strict: true,
-        allowPositionals: true,
-      });
-    } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
-    }
-    const [file, ...extra] = parsed.positionals;
-    if (file === undefined || extra.length > 0) throw new UsageError('give exactly one recording FILE');
+    const parsed = parseFlags(argv, {
+      options: { speed: { type: 'string' }, lang: { type: 'string' } },
+      allowPositionals: true,
+    });
+    const file = oneFile(parsed.positionals, 'give exactly one recording FILE');
     const speed = parsed.values.speed === undefined ? 60 : Number(parsed.values.speed);
     if (!(speed >= 1 && speed <= 3600))
       throw new UsageError(`--speed must be between 1 and 3600, got "${parsed.values.speed}"`);

@@ -1,5 +1,4 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { resolveSettings } from '../../config/index.js';
 import { openRecordingCache, type RecordingCache } from '../../record/recording-cache.js';
 import {
@@ -15,6 +14,7 @@ import {
 } from '../../report/index.js';
 import { defaultCachePath, openCache, type Cache } from '../../store/index.js';
 import { UsageError, type Command } from '../command.js';
+import { parseFlags } from '../parse-flags.js';
 
 const help = `Usage: hubmon report --from DATE --to DATE [options]
 
@@ -68,29 +68,21 @@ export function createReportCommand(clock: () => number = Date.now): Command {
     summary: 'per-agency tables for a period (Markdown, CSV for spreadsheets, JSON)',
     help,
     async run(argv, io) {
-      let values;
-      try {
-        ({ values } = parseArgs({
-          args: [...argv],
-          options: {
-            from: { type: 'string' },
-            to: { type: 'string' },
-            level: { type: 'string' },
-            format: { type: 'string' },
-            lang: { type: 'string' },
-            sort: { type: 'string' },
-            url: { type: 'string' },
-            cache: { type: 'string' },
-            source: { type: 'string' },
-            output: { type: 'string' },
-            config: { type: 'string' },
-          },
-          strict: true,
-          allowPositionals: false,
-        }));
-      } catch (err) {
-        throw new UsageError(err instanceof Error ? err.message : String(err));
-      }
+      const { values } = parseFlags(argv, {
+        options: {
+          from: { type: 'string' },
+          to: { type: 'string' },
+          level: { type: 'string' },
+          format: { type: 'string' },
+          lang: { type: 'string' },
+          sort: { type: 'string' },
+          url: { type: 'string' },
+          cache: { type: 'string' },
+          source: { type: 'string' },
+          output: { type: 'string' },
+          config: { type: 'string' },
+        },
+      });
       if (values.from === undefined || values.to === undefined) throw new UsageError('--from and --to are required');
       let period: { from: number; to: number };
       try {

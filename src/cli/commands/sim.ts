@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { parseDuration } from '../../alerts/duration.js';
 import { readTokenFile } from '../../ingest/token.js';
 import { DEFAULT_SEED } from '../../registry/index.js';
 import { startSimHub, type SimHubOptions } from '../../sim/index.js';
 import { UsageError, type Command } from '../command.js';
+import { parseFlags } from '../parse-flags.js';
 
 const help = `Usage: hubmon sim [options]
 
@@ -49,31 +49,23 @@ export const simCommand: Command = {
   summary: 'run a simulated hub that streams realistic telemetry (demo, tests)',
   help,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: {
-          port: { type: 'string' },
-          host: { type: 'string' },
-          seed: { type: 'string' },
-          speed: { type: 'string' },
-          agencies: { type: 'string' },
-          start: { type: 'string' },
-          history: { type: 'string' },
-          buffer: { type: 'string' },
-          'heartbeat-ms': { type: 'string' },
-          batch: { type: 'string' },
-          record: { type: 'string' },
-          replay: { type: 'string' },
-          'token-file': { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (err) {
-      throw new UsageError(err instanceof Error ? err.message : String(err));
-    }
+    const { values } = parseFlags(argv, {
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        speed: { type: 'string' },
+        agencies: { type: 'string' },
+        start: { type: 'string' },
+        history: { type: 'string' },
+        buffer: { type: 'string' },
+        'heartbeat-ms': { type: 'string' },
+        batch: { type: 'string' },
+        record: { type: 'string' },
+        replay: { type: 'string' },
+        'token-file': { type: 'string' },
+      },
+    });
     const speedGiven = values.speed !== undefined;
     const speed = speedGiven ? Number(values.speed) : 1;
     if (!(speed > 0) || speed > 1_000_000)
