@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ALERT_MIGRATIONS, createAlertEngine, describeAlert } from '../../src/alerts/index.js';
 import { createMetrics } from '../../src/metrics/index.js';
 import { openCache } from '../../src/store/index.js';
-import { AGENCIES, S1, S2 } from '../metrics/fixture.js';
+import { registrySnapshot, S1 } from '../metrics/fixture.js';
 import { A, docId, hello, msg, tempDir } from '../support/telemetry.js';
 
 const MIN = 60_000;
@@ -19,18 +19,7 @@ function seed(): void {
   const cache = open();
   let seq = 0;
   const at = (ts: number, type: Parameters<typeof msg>[2], data: unknown) => msg(++seq, ts, type, data as never);
-  cache.applyBatch([
-    hello(),
-    msg(0, T0 - 30 * MIN, 'registry.snapshot', {
-      part: 1,
-      parts: 1,
-      agencies: AGENCIES,
-      securityServers: [
-        { id: S1, name: 'Máy chủ bảo mật 1', certificateExpiresAt: '2027-06-30T00:00:00.000Z' },
-        { id: S2, name: 'Máy chủ bảo mật 2', certificateExpiresAt: '2027-12-31T00:00:00.000Z' },
-      ],
-    }),
-  ]);
+  cache.applyBatch([hello(), registrySnapshot(T0 - 30 * MIN)]);
   const events = [
     at(T0 - 20 * MIN, 'server.state', { serverId: S1, state: 'connected' }),
     at(T0 - 10 * MIN, 'server.state', { serverId: S1, state: 'disconnected', reason: 'mất kết nối' }),

@@ -24,23 +24,24 @@ export const AGENCIES: Agency[] = [
   { id: A.quiet, name: 'Đơn vị không có lưu lượng', level: 1, parent: null, connection: 'direct', securityServer: S2 },
 ];
 
+/** The registry above as the hub sends it, in one part, with both security servers. */
+export const registrySnapshot = (at: number): TelemetryMessage =>
+  msg(0, at, 'registry.snapshot', {
+    part: 1,
+    parts: 1,
+    agencies: AGENCIES,
+    securityServers: [
+      { id: S1, name: 'Máy chủ bảo mật 1', certificateExpiresAt: '2027-06-30T00:00:00.000Z' },
+      { id: S2, name: 'Máy chủ bảo mật 2', certificateExpiresAt: '2027-12-31T00:00:00.000Z' },
+    ],
+  });
+
 /** A cache with the registry loaded; `write` stores events with increasing seq. */
 export function fixtureCache(at: number) {
   const tmp = tempDir('hubmon-metrics-');
   const cache: Cache = openCache({ path: join(tmp.dir, 'hub.sqlite'), now: () => at });
   let seq = 0;
-  cache.applyBatch([
-    hello(),
-    msg(0, at, 'registry.snapshot', {
-      part: 1,
-      parts: 1,
-      agencies: AGENCIES,
-      securityServers: [
-        { id: S1, name: 'Máy chủ bảo mật 1', certificateExpiresAt: '2027-06-30T00:00:00.000Z' },
-        { id: S2, name: 'Máy chủ bảo mật 2', certificateExpiresAt: '2027-12-31T00:00:00.000Z' },
-      ],
-    }),
-  ]);
+  cache.applyBatch([hello(), registrySnapshot(at)]);
   const write = (...events: [number, TelemetryMessage['type'] | string, unknown][]): void => {
     const sorted = [...events].sort((a, b) => a[0] - b[0]);
     cache.applyBatch(sorted.map(([ts, type, data]) => msg(++seq, ts, type as never, data as never)));
