@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { eventFor } from './helpers/events.js';
+import { eventFor, helloFor } from './helpers/events.js';
 import { MemorySink } from './helpers/memory-sink.js';
 import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
@@ -94,23 +94,3 @@ describe('malformed frames', () => {
     }
   });
 });
-
-function helloFor(newestSeq: number): object {
-  const now = new Date().toISOString();
-  return {
-    v: 1,
-    seq: newestSeq,
-    ts: now,
-    type: 'hello',
-    data: {
-      hubId: 'hub-test',
-      hubName: 'Trục',
-      hubVersion: '1',
-      epoch: 'epoch-1',
-      serverTime: now,
-      newestSeq,
-      oldestSeq: 1,
-      heartbeatMs: 5000,
-    },
-  };
-}

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { parseHubUrl, readCaFile, readTokenFile, resolveToken, TokenError } from '../../src/ingest/index.js';
+import { helloFor } from './helpers/events.js';
 import { MemorySink } from './helpers/memory-sink.js';
 import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
@@ -160,25 +161,7 @@ describe('wss://', () => {
     server = createServer({ key: readFileSync(`${leaf}.key`), cert: readFileSync(`${leaf}.pem`) });
     wss = new WebSocketServer({ server });
     wss.on('connection', (ws) => {
-      const now = new Date().toISOString();
-      ws.send(
-        JSON.stringify({
-          v: 1,
-          seq: 0,
-          ts: now,
-          type: 'hello',
-          data: {
-            hubId: 'hub-test',
-            hubName: 'Trục',
-            hubVersion: '1',
-            epoch: 'epoch-1',
-            serverTime: now,
-            newestSeq: 0,
-            oldestSeq: 1,
-            heartbeatMs: 5000,
-          },
-        }),
-      );
+      ws.send(JSON.stringify(helloFor(0)));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `wss://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -46,3 +46,24 @@ export function eventFor(seq: number): object {
       };
   }
 }
+
+/** A hello from a hub that holds seq 1…`newestSeq`, for tests that script a hub of their own. */
+export function helloFor(newestSeq: number): object {
+  const now = new Date().toISOString();
+  return {
+    v: 1,
+    seq: newestSeq,
+    ts: now,
+    type: 'hello',
+    data: {
+      hubId: 'hub-test',
+      hubName: 'Trục',
+      hubVersion: '1',
+      epoch: 'epoch-1',
+      serverTime: now,
+      newestSeq,
+      oldestSeq: 1,
+      heartbeatMs: 5000,
+    },
+  };
+}
