@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheSink } from '../../src/ingest/cache-sink.js';
 import { mulberry32 } from '../../src/registry/rng.js';
-import { openCache, type Cache } from '../../src/store/index.js';
+import { openCache } from '../../src/store/index.js';
+import { cachedSeqs } from './helpers/cached-seqs.js';
 import { eventFor } from './helpers/events.js';
 import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
@@ -15,11 +16,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const started = startedInEachTest();
 
 const fast = { backoff: { initialMs: 5, maxMs: 20 } };
-const seqsIn = (c: Cache, epoch = 'epoch-1') =>
-  c.db
-    .prepare('SELECT e.seq FROM events e JOIN streams s ON s.id = e.stream WHERE s.epoch = ? ORDER BY e.seq')
-    .pluck()
-    .all(epoch) as number[];
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('ingest into a real cache file', () => {
@@ -46,7 +42,7 @@ describe('ingest into a real cache file', () => {
     });
     await waitFor(() => client.status().state === 'live' && client.status().storedSeq === N, 'caught up');
     expect(hub.subscriptions.length).toBeGreaterThanOrEqual(6);
-    expect(seqsIn(cache)).toEqual(range(1, N));
+    expect(cachedSeqs(cache, 'epoch-1')).toEqual(range(1, N));
     expect(cache.cursor()).toEqual({ hubId: 'hub-test', epoch: 'epoch-1', lastSeq: N });
     expect(cache.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
@@ -65,7 +61,7 @@ describe('ingest into a real cache file', () => {
     hub.append(7);
     await waitFor(() => client.status().storedSeq === 30 && client.status().counts.rejections === 5, 'all through');
     await client.flush();
-    expect(seqsIn(cache)).toEqual([...range(1, 21), ...range(23, 30)]);
+    expect(cachedSeqs(cache, 'epoch-1')).toEqual([...range(1, 21), ...range(23, 30)]);
     const rows = cache.db.prepare('SELECT reason, seq FROM rejections ORDER BY id').all();
     expect(rows).toEqual([
       { reason: 'bad_json', seq: null },
@@ -91,8 +87,8 @@ describe('ingest into a real cache file', () => {
         client.status().state === 'live',
       'epoch 2',
     );
-    expect(seqsIn(cache, 'epoch-1')).toEqual(range(1, 60));
-    expect(seqsIn(cache, 'epoch-2')).toEqual(range(1, 25));
+    expect(cachedSeqs(cache, 'epoch-1')).toEqual(range(1, 60));
+    expect(cachedSeqs(cache, 'epoch-2')).toEqual(range(1, 25));
     expect(cache.cursor()).toEqual({ hubId: 'hub-test', epoch: 'epoch-2', lastSeq: 25 });
   });
 

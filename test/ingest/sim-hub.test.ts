@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cacheSink } from '../../src/ingest/cache-sink.js';
 import { mulberry32 } from '../../src/registry/rng.js';
 import { startSimHub } from '../../src/sim/index.js';
-import { openCache, type Cache } from '../../src/store/index.js';
+import { openCache } from '../../src/store/index.js';
+import { cachedSeqs } from './helpers/cached-seqs.js';
 import { startedInEachTest } from './helpers/started.js';
 import { waitFor } from './helpers/wait.js';
 
@@ -15,11 +16,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const started = startedInEachTest();
 
-const seqsOf = (c: Cache, epoch: string) =>
-  c.db
-    .prepare('SELECT e.seq FROM events e JOIN streams s ON s.id = e.stream WHERE s.epoch = ? ORDER BY e.seq')
-    .pluck()
-    .all(epoch) as number[];
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const fast = { backoff: { initialMs: 5, maxMs: 20 } };
 
@@ -50,15 +46,15 @@ describe('ingest from the simulated hub', () => {
     const firstEpoch = hub.epoch;
     await waitFor(() => client.status().state === 'live' && client.status().storedSeq === h.newestSeq, 'caught up');
     const n1 = hub.newestSeq;
-    expect(seqsOf(cache, firstEpoch)).toEqual(range(n1));
+    expect(cachedSeqs(cache, firstEpoch)).toEqual(range(n1));
     expect(client.status().counts.reconnects).toBeGreaterThanOrEqual(4);
 
     const secondEpoch = hub.restart();
     hub.emitEvents(700);
     const n2 = hub.newestSeq;
     await waitFor(() => client.status().hub?.epoch === secondEpoch && client.status().storedSeq === n2, 'new epoch');
-    expect(seqsOf(cache, firstEpoch)).toEqual(range(n1));
-    expect(seqsOf(cache, secondEpoch)).toEqual(range(n2));
+    expect(cachedSeqs(cache, firstEpoch)).toEqual(range(n1));
+    expect(cachedSeqs(cache, secondEpoch)).toEqual(range(n2));
     expect(cache.db.prepare('SELECT COUNT(*) FROM rejections').pluck().get()).toBe(0);
     expect(cache.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
@@ -83,6 +79,6 @@ describe('ingest from the simulated hub', () => {
     const n = hub.newestSeq;
     await waitFor(() => client.status().state === 'live' && client.status().storedSeq === n, 'live again');
     expect(states).toContain('stale');
-    expect(seqsOf(cache, hub.epoch)).toEqual(range(n));
+    expect(cachedSeqs(cache, hub.epoch)).toEqual(range(n));
   });
 });
