@@ -42,6 +42,24 @@ const sim = async (o: SimHubOptions = {}): Promise<SimHub> => {
 };
 const fast = { backoff: { initialMs: 10, maxMs: 50 }, batchMaxMessages: 200 };
 
+/** A hub with 2,000 events and a client that has cached all of them in `name`, with the hub's own account of them. */
+async function firstHistory(name: string) {
+  const hub = await sim();
+  hub.emitEvents(2_000);
+  const oldLast = hub.newestSeq;
+  const file = path.join(dir, name);
+  const opened = openCache({ path: file });
+  cache = opened;
+  const started = startIngest({ url: hub.url, sink: cacheSink(opened), ...fast });
+  client = started;
+  await until(
+    () => started.status().storedSeq === oldLast,
+    () => 'the first history',
+  );
+  await started.flush();
+  return { hub, file, cache: opened, client: started, oldLast, before: await hubHistory(hub.url, oldLast) };
+}
+
 describe('hub faults', () => {
   it('a hub killed mid-stream and started again on the same port: the client resumes, nothing lost or doubled', async () => {
     const first = await sim();
@@ -81,18 +99,7 @@ describe('hub faults', () => {
   });
 
   it('a hub rebuilt with a new epoch and its numbering started over: two histories, never mixed', async () => {
-    const hub = await sim();
-    hub.emitEvents(2_000);
-    const oldLast = hub.newestSeq;
-    const file = path.join(dir, 'epochs.sqlite');
-    cache = openCache({ path: file });
-    client = startIngest({ url: hub.url, sink: cacheSink(cache), ...fast });
-    await until(
-      () => client!.status().storedSeq === oldLast,
-      () => 'the first history',
-    );
-    await client.flush();
-    const before = await hubHistory(hub.url, oldLast);
+    const { hub, file, cache, client, oldLast, before } = await firstHistory('epochs.sqlite');
 
     const epoch = hub.restart({ epoch: 'E2' });
     expect(epoch).toBe('E2');
@@ -100,8 +107,8 @@ describe('hub faults', () => {
     const newLast = hub.newestSeq;
     expect(newLast).toBeLessThan(oldLast);
     await until(
-      () => client!.status().hub?.epoch === 'E2' && client!.status().storedSeq === newLast,
-      () => `E2 seq ${newLast}; status ${JSON.stringify(client!.status())}`,
+      () => client.status().hub?.epoch === 'E2' && client.status().storedSeq === newLast,
+      () => `E2 seq ${newLast}; status ${JSON.stringify(client.status())}`,
     );
     await client.flush();
 
@@ -115,18 +122,7 @@ describe('hub faults', () => {
   // The client reads a `since_ahead` reset for the history it asked for as the numbering
   // having started over, and files what follows as a history split off the old one.
   it('a hub that starts its numbering over but keeps its epoch (a lying hub) never gets its new events filed in the old history', async () => {
-    const hub = await sim();
-    hub.emitEvents(2_000);
-    const oldLast = hub.newestSeq;
-    const file = path.join(dir, 'liar.sqlite');
-    cache = openCache({ path: file });
-    client = startIngest({ url: hub.url, sink: cacheSink(cache), ...fast });
-    await until(
-      () => client!.status().storedSeq === oldLast,
-      () => 'the first history',
-    );
-    await client.flush();
-    const before = await hubHistory(hub.url, oldLast);
+    const { hub, file, client, oldLast, before } = await firstHistory('liar.sqlite');
 
     // Same epoch, buffer emptied, seq from 1: the generator carries on, so the events now
     // numbered 1, 2, … are not the ones the cache holds under those numbers.
@@ -135,8 +131,8 @@ describe('hub faults', () => {
     // The client comes back asking for more than the hub now holds: the hub answers with a
     // `since_ahead` reset, the only sign that this "E1" is not the history the cache holds.
     await until(
-      () => /since_ahead/.test(client!.status().lastError?.message ?? ''),
-      () => `the reset; status ${JSON.stringify(client!.status())}`,
+      () => /since_ahead/.test(client.status().lastError?.message ?? ''),
+      () => `the reset; status ${JSON.stringify(client.status())}`,
     );
     while (hub.newestSeq <= oldLast + 500) hub.emitEvents(1_000);
     const newLast = hub.newestSeq;
