@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type AddressInfo } from 'node:net';
@@ -7,7 +6,7 @@ import path from 'node:path';
 import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
-import { until } from '../faults/helpers/history.js';
+import { storedSeqIn, until } from '../faults/helpers/history.js';
 import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
 
 /**
@@ -109,19 +108,6 @@ const run = (args: string) => {
   return term;
 };
 
-function storedSeq(file: string): number {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare('SELECT coalesce(max(last_seq), 0) FROM streams').pluck().get() as number) ?? 0;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-}
-
 describe.runIf(hasTmux())('bin/hubmon refusing what it must (tmux)', () => {
   it('refuses a token file others can read: says why and how to fix it, exits non-zero, terminal untouched', async () => {
     const token = path.join(dir, 'token');
@@ -144,7 +130,7 @@ describe.runIf(hasTmux())('bin/hubmon refusing what it must (tmux)', () => {
       const t = run(`--url ${wssUrl} --cache ${file}`);
       await t.waitFor((s) => /self-signed|certificate|unable to verify/i.test(s), 'the certificate refusal on screen');
       expect(t.alive()).toBe(true);
-      expect(storedSeq(file)).toBe(0);
+      expect(storedSeqIn(file)).toBe(0);
       t.send('q');
       await t.waitFor((s) => /\[exit \d+\]/.test(s), 'the process to end');
       expect(t.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
@@ -155,8 +141,8 @@ describe.runIf(hasTmux())('bin/hubmon refusing what it must (tmux)', () => {
     const file = path.join(dir, 'withCa.sqlite');
     const t = run(`--url ${wssUrl} --cache ${file} --ca ${path.join(dir, 'ca.pem')}`);
     await until(
-      () => storedSeq(file) === hub.newestSeq,
-      () => `events over wss (at ${storedSeq(file)}); screen:\n${t.capture()}`,
+      () => storedSeqIn(file) === hub.newestSeq,
+      () => `events over wss (at ${storedSeqIn(file)}); screen:\n${t.capture()}`,
     );
     t.send('q');
     await t.waitFor((s) => /\[exit \d+\]/.test(s), 'the process to end');

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
-import { cachedHistory, hubHistory, integrity, until } from '../faults/helpers/history.js';
+import { cachedHistory, hubHistory, integrity, storedSeqIn, until } from '../faults/helpers/history.js';
 import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
 
 /**
@@ -51,19 +51,6 @@ function hubmonPid(t: TmuxSession): number {
   return Number(line.trim().split(/\s+/)[0]);
 }
 
-function cursorOf(file: string): number {
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare('SELECT coalesce(max(last_seq), 0) FROM streams').pluck().get() as number) ?? 0;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-}
-
 function lockHolder(file: string): unknown {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -83,8 +70,8 @@ async function startConsole(name: string): Promise<{ t: TmuxSession; file: strin
   term = t;
   await t.waitFor((s) => s.includes('1 Overview'), 'the console drawn');
   await until(
-    () => cursorOf(file) === hub.newestSeq,
-    () => `the console to catch up to ${hub.newestSeq} (at ${cursorOf(file)})`,
+    () => storedSeqIn(file) === hub.newestSeq,
+    () => `the console to catch up to ${hub.newestSeq} (at ${storedSeqIn(file)})`,
   );
   expect(t.modes().alternateScreen).toBe(true);
   return { t, file };
@@ -111,7 +98,7 @@ describe.runIf(hasTmux())('bin/hubmon under signals and resizes (tmux)', () => {
       // and the writer lock given back, so the next console writes without waiting.
       expect(!existsSync(`${file}-wal`) || statSync(`${file}-wal`).size === 0).toBe(true);
       expect(lockHolder(file)).toEqual([]);
-      const held = cursorOf(file);
+      const held = storedSeqIn(file);
       expect(held).toBeGreaterThanOrEqual(3_000);
       const truth = await hubHistory(hub.url, held);
       expect(cachedHistory(file, truth.epoch)).toEqual(truth.events);
@@ -145,8 +132,8 @@ describe.runIf(hasTmux())('bin/hubmon under signals and resizes (tmux)', () => {
     t.send('1');
     await t.waitFor((s) => s.includes('Worst agencies'), 'the Overview again');
     await until(
-      () => cursorOf(file) === hub.newestSeq,
-      () => `ingest kept going to ${hub.newestSeq} (at ${cursorOf(file)})`,
+      () => storedSeqIn(file) === hub.newestSeq,
+      () => `ingest kept going to ${hub.newestSeq} (at ${storedSeqIn(file)})`,
     );
 
     t.send('q');
@@ -171,7 +158,7 @@ describe.runIf(hasTmux())('bin/hubmon under signals and resizes (tmux)', () => {
       // The writer carries on alone: one writer, nothing lost or doubled.
       hub.emitEvents(300);
       await until(
-        () => cursorOf(file) === hub.newestSeq,
+        () => storedSeqIn(file) === hub.newestSeq,
         () => `the writer to reach ${hub.newestSeq}`,
       );
       expect(lockHolder(file)).toEqual([{ pid: writer }]);
@@ -184,7 +171,7 @@ describe.runIf(hasTmux())('bin/hubmon under signals and resizes (tmux)', () => {
     }
     first.send('q');
     await first.waitFor((s) => /\[exit \d+\]/.test(s), 'the first console to end');
-    const truth = await hubHistory(hub.url, cursorOf(file));
+    const truth = await hubHistory(hub.url, storedSeqIn(file));
     expect(cachedHistory(file, truth.epoch)).toEqual(truth.events);
     expect(integrity(file)).toBe('ok');
   });

@@ -81,6 +81,23 @@ export function cachedHistory(file: string, epoch: string): EventKey[] {
   }
 }
 
+/**
+ * The highest seq a cache file holds in any history, read through a fresh read-only handle;
+ * 0 while the file does not exist yet or cannot be read (a writer may be creating it).
+ */
+export function storedSeqIn(file: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare('SELECT coalesce(max(last_seq), 0) FROM streams').pluck().get() as number) ?? 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
 /** SQLite's own verdict on a cache file. */
 export function integrity(file: string): string {
   const db = new Database(file, { readonly: true, fileMustExist: true });
