@@ -7,6 +7,7 @@ import { createServer as createTlsServer, type Server as TlsServer } from 'node:
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { storedSeqIn, until } from '../faults/helpers/history.js';
+import { issueTestCertificates } from '../support/test-certificates.js';
 import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
 
 /**
@@ -44,51 +45,14 @@ beforeAll(async () => {
   });
   hub.emitEvents(500);
   if (!hasOpenssl) return;
-  const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore', cwd: dir });
-  ssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=hubmon e2e CA',
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.pem',
-  );
-  ssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-keyout', 'hub.key', '-out', 'hub.csr');
-  writeFileSync(path.join(dir, 'hub.ext'), 'subjectAltName=IP:127.0.0.1\n');
-  ssl(
-    'x509',
-    '-req',
-    '-in',
-    'hub.csr',
-    '-CA',
-    'ca.pem',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-extfile',
-    'hub.ext',
-    '-out',
-    'hub.pem',
-  );
+  const certs = issueTestCertificates(dir, 'hub', 'hubmon e2e CA');
   // TLS in front of the simulated hub, as a reverse proxy would put it.
-  tls = createTlsServer(
-    { key: readFileSync(path.join(dir, 'hub.key')), cert: readFileSync(path.join(dir, 'hub.pem')) },
-    (s) => {
-      const plain = connect(hub.port, '127.0.0.1');
-      s.pipe(plain).pipe(s);
-      s.on('error', () => plain.destroy());
-      plain.on('error', () => s.destroy());
-    },
-  );
+  tls = createTlsServer({ key: readFileSync(certs.key), cert: readFileSync(certs.cert) }, (s) => {
+    const plain = connect(hub.port, '127.0.0.1');
+    s.pipe(plain).pipe(s);
+    s.on('error', () => plain.destroy());
+    plain.on('error', () => s.destroy());
+  });
   await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
   wssUrl = `wss://127.0.0.1:${(tls.address() as AddressInfo).port}/v1/telemetry`;
 });

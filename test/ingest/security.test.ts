@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { parseHubUrl, readCaFile, readTokenFile, resolveToken, TokenError } from '../../src/ingest/index.js';
+import { issueTestCertificates } from '../support/test-certificates.js';
 import { helloFor } from './helpers/events.js';
 import { MemorySink } from './helpers/memory-sink.js';
 import { startedInEachTest } from './helpers/started.js';
@@ -109,56 +109,9 @@ describe('wss://', () => {
   const started = startedInEachTest();
 
   beforeAll(async () => {
-    const ca = path.join(dir, 'ca');
-    const leaf = path.join(dir, 'leaf');
-    const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
-    ssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      '/CN=hubmon test CA',
-      '-keyout',
-      `${ca}.key`,
-      '-out',
-      `${ca}.pem`,
-    );
-    ssl(
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-keyout',
-      `${leaf}.key`,
-      '-out',
-      `${leaf}.csr`,
-    );
-    writeFileSync(`${leaf}.ext`, 'subjectAltName=IP:127.0.0.1\n');
-    ssl(
-      'x509',
-      '-req',
-      '-in',
-      `${leaf}.csr`,
-      '-CA',
-      `${ca}.pem`,
-      '-CAkey',
-      `${ca}.key`,
-      '-CAcreateserial',
-      '-days',
-      '2',
-      '-extfile',
-      `${leaf}.ext`,
-      '-out',
-      `${leaf}.pem`,
-    );
-    caPem = readFileSync(`${ca}.pem`, 'utf8');
-    server = createServer({ key: readFileSync(`${leaf}.key`), cert: readFileSync(`${leaf}.pem`) });
+    const certs = issueTestCertificates(dir, 'leaf', 'hubmon test CA');
+    caPem = readFileSync(certs.ca, 'utf8');
+    server = createServer({ key: readFileSync(certs.key), cert: readFileSync(certs.cert) });
     wss = new WebSocketServer({ server });
     wss.on('connection', (ws) => {
       ws.send(JSON.stringify(helloFor(0)));
