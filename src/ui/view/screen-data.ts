@@ -92,6 +92,39 @@ function derived(memo: ModelsMemo, key: string, make: () => ListData): ListData 
   return list;
 }
 
+/**
+ * The Overview's worst agencies are ranked over every agency's figures — the national roll-up,
+ * the costly read — so they are ranked again at most every OVERVIEW_WORST_MS while the totals
+ * and firing alerts beside them are read on every refresh. A new window or registry ranks at once.
+ */
+export const OVERVIEW_WORST_MS = 10_000;
+interface WorstMemo {
+  readonly metrics: Metrics;
+  readonly agencies: readonly Agency[];
+  readonly window: WindowKey;
+  readonly builtAt: number;
+  readonly list: ListData;
+}
+let worstMemo: WorstMemo | null = null;
+
+function overviewWorst(metrics: Metrics, now: number, window: WindowKey): ListData {
+  const agencies = stableAgencies(metrics);
+  const w = worstMemo;
+  if (
+    w &&
+    w.metrics === metrics &&
+    w.agencies === agencies &&
+    w.window === window &&
+    now >= w.builtAt &&
+    now - w.builtAt < OVERVIEW_WORST_MS
+  )
+    return w.list;
+  const memo = agencyModels(metrics, now, window);
+  const list = derived(memo, 'worst', () => listData(worstSpec, worstAgencies(memo.models, OVERVIEW_PER_CONCERN)));
+  worstMemo = { metrics, agencies, window, builtAt: now, list };
+  return list;
+}
+
 export interface DetailData {
   readonly agency: AgencyModel;
   readonly parentName: string | null;
@@ -181,7 +214,6 @@ export function loadScreen(
   const index = agencyIndex(metrics);
   switch (route.screen) {
     case 'overview': {
-      const memo = agencyModels(metrics, now, window);
       const firing = alerts
         .list(now)
         .filter((a) => a.state === 'firing')
@@ -189,7 +221,7 @@ export function loadScreen(
       return {
         kind: 'overview',
         totals: metrics.totals(now, window),
-        list: derived(memo, 'worst', () => listData(worstSpec, worstAgencies(memo.models, OVERVIEW_PER_CONCERN))),
+        list: overviewWorst(metrics, now, window),
         firing,
       };
     }
