@@ -3,16 +3,13 @@
  * drill into the agency behind a security server that is down, come back, quit, and find the
  * terminal given back as it was.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
+import { bin, built } from './helpers/bin.js';
 import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
-
-const root = new URL('../..', import.meta.url).pathname;
-const bin = join(root, 'bin/hubmon.js');
-const built = existsSync(join(root, 'dist/cli/main.js'));
 
 describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
   let hub: SimHub;

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { storedSeqIn, until } from '../faults/helpers/history.js';
 import { issueTestCertificates } from '../support/test-certificates.js';
+import { bin, requireBuild } from './helpers/bin.js';
 import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
 
 /**
@@ -16,8 +17,6 @@ import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
  * whose certificate it cannot verify — refused by default, trusted with `--ca`. The hub's TLS is
  * a certificate authority and a leaf made here with openssl, in front of the simulated hub.
  */
-const root = new URL('../../', import.meta.url).pathname;
-const bin = path.join(root, 'bin/hubmon.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hubmon-e2e-sec-'));
 let hub: SimHub;
 let tls: TlsServer;
@@ -34,8 +33,7 @@ const hasOpenssl = (() => {
 })();
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist/cli/main.js')))
-    throw new Error('run `npm run build` first: bin/hubmon runs dist/');
+  requireBuild();
   hub = await startSimHub({
     clock: 'manual',
     history: 0,

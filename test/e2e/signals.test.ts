@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { cachedHistory, hubHistory, integrity, storedSeqIn, until } from '../faults/helpers/history.js';
+import { bin, requireBuild } from './helpers/bin.js';
 import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
 
 /**
@@ -16,15 +17,12 @@ import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
  * (alternate screen off, cursor shown); through resizes the console must keep drawing and
  * answering keys. Needs `npm run build` (the test script runs it first) and tmux.
  */
-const root = new URL('../../', import.meta.url).pathname;
-const bin = path.join(root, 'bin/hubmon.js');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hubmon-e2e-signals-'));
 let hub: SimHub;
 let term: TmuxSession | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist/cli/main.js')))
-    throw new Error('run `npm run build` first: bin/hubmon runs dist/');
+  requireBuild();
   hub = await startSimHub({
     clock: 'manual',
     history: 0,
