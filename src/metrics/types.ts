@@ -3,7 +3,14 @@
  * (which computes them) and everything that shows or judges them: the console, the alert
  * rules, `hubmon status` and `hubmon report`. Times are epoch milliseconds (UTC).
  */
-import type { Agency, DeliveryFailureReason, SecurityServer, ServerState, SignatureResult, StatusCode } from '../protocol/index.js';
+import type {
+  Agency,
+  DeliveryFailureReason,
+  SecurityServer,
+  ServerState,
+  SignatureResult,
+  StatusCode,
+} from '../protocol/index.js';
 
 /** The time windows an operator cycles through with `w`. */
 export const WINDOWS = ['5m', '1h', '24h'] as const;

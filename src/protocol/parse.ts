@@ -41,7 +41,11 @@ export function parseMessage(
 ): { message: TelemetryMessage | UnknownMessage; unknownFields: number } | { rejection: Rejection } {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {
-      rejection: { reason: 'not_an_object', detail: `expected object, got ${describeValue(value)}`, raw: keepRaw(raw()) },
+      rejection: {
+        reason: 'not_an_object',
+        detail: `expected object, got ${describeValue(value)}`,
+        raw: keepRaw(raw()),
+      },
     };
   }
   const obj = value as Record<string, unknown>;
@@ -52,7 +56,8 @@ export function parseMessage(
     const parsed = whole?.safeParse(obj);
     if (parsed?.success) {
       let unknownFields = countUnknownKeys(obj, ENVELOPE_KEYS);
-      if (obj.data && typeof obj.data === 'object') unknownFields += countUnknownKeys(obj.data, dataSchemas[obj.type as MessageType].shape);
+      if (obj.data && typeof obj.data === 'object')
+        unknownFields += countUnknownKeys(obj.data, dataSchemas[obj.type as MessageType].shape);
       return { message: parsed.data as TelemetryMessage, unknownFields };
     }
   }
@@ -70,7 +75,12 @@ export function parseMessage(
   const env = envelopeSchema.safeParse(obj);
   if (!env.success) {
     return {
-      rejection: { reason: 'invalid_envelope', detail: describeIssue(env.error.issues, obj), raw: keepRaw(raw()), ...ids },
+      rejection: {
+        reason: 'invalid_envelope',
+        detail: describeIssue(env.error.issues, obj),
+        raw: keepRaw(raw()),
+        ...ids,
+      },
     };
   }
   let unknownFields = countUnknownKeys(obj, ENVELOPE_KEYS);
@@ -107,7 +117,10 @@ export function parseMessage(
     unknownFields += countUnknownKeys(obj.data, schema.shape);
   }
   const e = env.data;
-  return { message: { v: e.v, seq: e.seq, ts: e.ts, type: e.type, data: data.data } as TelemetryMessage, unknownFields };
+  return {
+    message: { v: e.v, seq: e.seq, ts: e.ts, type: e.type, data: data.data } as TelemetryMessage,
+    unknownFields,
+  };
 }
 
 /** Envelope fields quoted in a rejection, when they can be read. */
@@ -133,7 +146,11 @@ export function parseFrame(frame: string | Uint8Array, options: ParseOptions = {
   const rejections: Rejection[] = [];
   if (byteLength > maxBytes) {
     const head = typeof frame === 'string' ? frame.slice(0, 256) : Buffer.from(frame.subarray(0, 256)).toString('utf8');
-    rejections.push({ reason: 'frame_too_large', detail: `expected at most ${maxBytes} bytes, got ${byteLength}`, raw: keepRaw(head) });
+    rejections.push({
+      reason: 'frame_too_large',
+      detail: `expected at most ${maxBytes} bytes, got ${byteLength}`,
+      raw: keepRaw(head),
+    });
     return { messages, rejections, unknownFields: 0 };
   }
   let text: string;
@@ -144,7 +161,11 @@ export function parseFrame(frame: string | Uint8Array, options: ParseOptions = {
       text = decoder.decode(frame);
     } catch {
       const shown = Buffer.from(frame.subarray(0, 8192)).toString('utf8');
-      rejections.push({ reason: 'invalid_utf8', detail: 'expected UTF-8 text, got invalid bytes', raw: keepRaw(shown) });
+      rejections.push({
+        reason: 'invalid_utf8',
+        detail: 'expected UTF-8 text, got invalid bytes',
+        raw: keepRaw(shown),
+      });
       return { messages, rejections, unknownFields: 0 };
     }
   }

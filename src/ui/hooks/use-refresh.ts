@@ -84,7 +84,8 @@ export function useRefresh(
       ticker.subscribe((kind) => {
         if (pausedAt.current !== null) return;
         const { ms, at } = loadCost.current;
-        if (kind === 'full' && (ms <= HEAVY_LOAD_MS || performance.now() - at >= ms / LOAD_SHARE)) setFullTick((n) => n + 1);
+        if (kind === 'full' && (ms <= HEAVY_LOAD_MS || performance.now() - at >= ms / LOAD_SHARE))
+          setFullTick((n) => n + 1);
         setTick((n) => n + 1);
       }),
     [ticker],
