@@ -3,5 +3,12 @@
 // the production build unless they ask otherwise.
 process.env.NODE_ENV ??= 'production';
 
+// Ink draws only a final frame when CI or CONTINUOUS_INTEGRATION is set. A person at a terminal
+// (an SSH session that happens to export CI, a test driving a real terminal) gets the live console.
+if (process.stdin.isTTY && process.stdout.isTTY) {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+}
+
 const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));
