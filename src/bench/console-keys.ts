@@ -11,6 +11,7 @@
  *
  * Run: `node dist/bench/console-keys.js` (also in `npm run bench`).
  */
+import { FakeKeyboard } from './fake-keyboard.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,26 +55,6 @@ class FakeTerminal extends EventEmitter {
     }
     return true;
   };
-}
-
-class FakeKeyboard extends EventEmitter {
-  isTTY = true;
-  private pending: string | null = null;
-  type(data: string): void {
-    this.pending = data;
-    this.emit('readable');
-  }
-  read = (): string | null => {
-    const d = this.pending;
-    this.pending = null;
-    return d;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
 }
 
 /** Line of the frame the cursor is on; -1 when not shown. */

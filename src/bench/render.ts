@@ -12,6 +12,7 @@
  *
  * Run: `npm run bench` (all benchmarks) or `node dist/bench/render.js`.
  */
+import { FakeKeyboard } from './fake-keyboard.js';
 import { EventEmitter } from 'node:events';
 import type { Agency } from '../protocol/index.js';
 import type { DeadlineRow, ServerRow, SignatureRow, ThroughputRow } from '../metrics/types.js';
@@ -165,26 +166,6 @@ class FakeStdout extends EventEmitter {
   };
 }
 
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private pending: string | null = null;
-  write(data: string): void {
-    this.pending = data;
-    this.emit('readable');
-  }
-  read = (): string | null => {
-    const d = this.pending;
-    this.pending = null;
-    return d;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
-}
-
 const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 async function until(stdout: FakeStdout, before: number): Promise<void> {
@@ -259,7 +240,7 @@ export async function benchRender(
   iterations = 40,
 ): Promise<RenderFigures> {
   const stdout = new FakeStdout(columns, rows);
-  const stdin = new FakeStdin();
+  const stdin = new FakeKeyboard();
   const ticker = manualTicker(); // never ticks: only the measured keys redraw
   const metrics = memoryMetrics(data);
   // React's development build times and diffs every prop; operators run the production one
@@ -289,7 +270,7 @@ export async function benchRender(
   await turn();
   for (const key of ['l', 'l', 'l', 'l']) {
     const before = stdout.frames;
-    stdin.write(key); // level 1 → 2 → 3 → 4 → every level
+    stdin.type(key); // level 1 → 2 → 3 → 4 → every level
     await until(stdout, before);
   }
   const refresh: number[] = [];
@@ -301,14 +282,14 @@ export async function benchRender(
     let t0 = performance.now();
     let c0 = cpuMs();
     // `w` changes the time window: every figure is read again, rolled up, sorted and drawn.
-    stdin.write('w');
+    stdin.type('w');
     await until(stdout, before);
     refreshCpu.push(cpuMs() - c0);
     refresh.push(performance.now() - t0);
     before = stdout.frames;
     t0 = performance.now();
     c0 = cpuMs();
-    stdin.write('j');
+    stdin.type('j');
     await until(stdout, before);
     keysCpu.push(cpuMs() - c0);
     keys.push(performance.now() - t0);
