@@ -12,13 +12,11 @@
  * Run: `node dist/bench/console-keys.js` (also in `npm run bench`).
  */
 import { FakeKeyboard } from './fake-keyboard.js';
-import { fork, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { LoadHubReady, LoadHubRequest } from './load-hub.js';
+import { endLoadHub, startLoadHub } from './load-hub-process.js';
 
 export interface KeyLatencyFigures {
   readonly agencies: number;
@@ -69,19 +67,6 @@ const percentile = (xs: readonly number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
 };
 
-async function startHub(request: LoadHubRequest): Promise<{ child: ChildProcess; ready: LoadHubReady }> {
-  const child = fork(fileURLToPath(new URL('./load-hub.js', import.meta.url)), [JSON.stringify(request)], {
-    stdio: 'inherit',
-    execArgv: [],
-  });
-  const ready = await new Promise<LoadHubReady>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as LoadHubReady));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`hub exited (${code}) before listening`)));
-  });
-  return { child, ready };
-}
-
 export async function benchKeyLatency(
   options: {
     rate?: number;
@@ -101,7 +86,7 @@ export async function benchKeyLatency(
   const { renderConsole } = await import('../ui/index.js');
 
   const dir = mkdtempSync(join(tmpdir(), 'hubmon-bench-keys-'));
-  const { child, ready } = await startHub({ mode: 'steady', rate, seed: 7, bufferSize: rate * 120, agencies });
+  const { child, ready } = await startLoadHub({ mode: 'steady', rate, seed: 7, bufferSize: rate * 120, agencies });
   const env = { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') };
   const session = await startSession({
     env,
@@ -189,7 +174,7 @@ export async function benchKeyLatency(
   } finally {
     instance.unmount();
     await session.close();
-    child.kill('SIGTERM');
+    await endLoadHub(child);
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -12,12 +12,11 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { cacheSink } from '../ingest/cache-sink.js';
 import { startIngest, type IngestClient } from '../ingest/index.js';
 import { openCache } from '../store/index.js';
-import type { LoadHubReady, LoadHubRequest, LoadHubStopped } from './load-hub.js';
+import type { LoadHubStopped } from './load-hub.js';
+import { endLoadHub, startLoadHub } from './load-hub-process.js';
 
 export interface MemorySample {
   /** Seconds since the run started. */
@@ -147,27 +146,6 @@ function waitFor(client: IngestClient, seq: number, timeoutMs: number): Promise<
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts the hub process and waits until it listens. */
-async function startHub(request: LoadHubRequest): Promise<{ child: ChildProcess; ready: LoadHubReady }> {
-  const child = fork(fileURLToPath(new URL('./load-hub.js', import.meta.url)), [JSON.stringify(request)], {
-    stdio: 'inherit',
-    execArgv: [],
-  });
-  const ready = await new Promise<LoadHubReady>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as LoadHubReady));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`load hub exited (${code}) before listening`)));
-  });
-  return { child, ready };
-}
-
-function endHub(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  return exited;
-}
-
 /** Sustained live load with memory sampled; see the module comment. */
 export async function benchSustainedLoad(options: SustainedLoadOptions = {}): Promise<SustainedLoadFigures> {
   const log = options.progress ?? (() => {});
@@ -179,7 +157,7 @@ export async function benchSustainedLoad(options: SustainedLoadOptions = {}): Pr
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'hubmon-bench-load-'));
   const file = path.join(dir, 'load.sqlite');
 
-  const { child, ready } = await startHub({
+  const { child, ready } = await startLoadHub({
     mode: 'steady',
     rate,
     seed: options.seed ?? 2019,
@@ -243,7 +221,7 @@ export async function benchSustainedLoad(options: SustainedLoadOptions = {}): Pr
   } finally {
     await client.stop();
     cache.close();
-    await endHub(child);
+    await endLoadHub(child);
     if (ownDir) rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -258,7 +236,7 @@ export async function benchCatchUpMillion(
   const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'hubmon-bench-catchup-mem-'));
   const file = path.join(dir, 'catch-up.sqlite');
   log(`catch-up: prefilling the simulated hub with ${events} events`);
-  const { child, ready } = await startHub({ mode: 'prefill', events, seed: options.seed ?? 2019 });
+  const { child, ready } = await startLoadHub({ mode: 'prefill', events, seed: options.seed ?? 2019 });
   const cache = openCache({ path: file });
   let peakRss = 0;
   let peakHeap = 0;
@@ -286,7 +264,7 @@ export async function benchCatchUpMillion(
   } finally {
     clearInterval(probe);
     cache.close();
-    await endHub(child);
+    await endLoadHub(child);
     if (ownDir) rmSync(dir, { recursive: true, force: true });
   }
 }
