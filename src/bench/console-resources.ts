@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimHub } from '../sim/index.js';
-import { startTmux } from '../tools/tmux.js';
+import { headerSaysLive, startConsoleInTmux } from '../tools/console-in-tmux.js';
 
 export interface ConsoleResourceFigures {
   readonly seconds: number;
@@ -23,7 +23,6 @@ export interface ConsoleResourceFigures {
   readonly rssMaxMiB: number;
 }
 
-const root = new URL('../..', import.meta.url).pathname;
 const CLK_TCK = 100;
 
 function procStat(pid: number): { cpuSeconds: number; rssMiB: number } {
@@ -51,16 +50,9 @@ export async function benchConsoleResources(
   const log = options.log ?? (() => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'hubmon-bench-console-'));
   const hub = await startSimHub({ port: 0, seed: 11, speed: 1, agencies, history: 30 * 60_000 });
-  const term = startTmux(
-    `node ${join(root, 'bin/hubmon.js')} --url ${hub.url} --cache ${join(dir, 'c.sqlite')} --lang en`,
-    {
-      cols: 80,
-      rows: 24,
-      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') },
-    },
-  );
+  const term = startConsoleInTmux(hub.url, dir);
   try {
-    await term.waitFor((s) => /\blive\b/.test(s.split('\n')[0] ?? ''), 'the console to be live', 120_000);
+    await term.waitFor(headerSaysLive, 'the console to be live', 120_000);
     await new Promise((r) => setTimeout(r, (options.warmupSeconds ?? 20) * 1000));
     const pid = consolePid(term.panePid());
     const first = procStat(pid);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimHub } from '../sim/index.js';
-import { startTmux } from './tmux.js';
+import { headerSaysLive, startConsoleInTmux } from './console-in-tmux.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -27,16 +27,9 @@ async function main(): Promise<void> {
   // 20× speed: the scripted security-server outage starts a few seconds in.
   const hub = await startSimHub({ port: 0, seed: 7, speed: 20, agencies: 1_500, history: 2 * 3_600_000 });
   const outage = hub.incidents.find((i) => i.kind === 'server_down');
-  const term = startTmux(
-    `node ${join(root, 'bin/hubmon.js')} --url ${hub.url} --cache ${join(dir, 'c.sqlite')} --lang en`,
-    {
-      cols: 80,
-      rows: 24,
-      env: { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') },
-    },
-  );
+  const term = startConsoleInTmux(hub.url, dir);
   try {
-    await term.waitFor((s) => /\blive\b/.test(s.split('\n')[0] ?? ''), 'live', 60_000);
+    await term.waitFor(headerSaysLive, 'live', 60_000);
     const down = (s: string) => outage !== undefined && s.includes(outage.target) && s.includes('DOWN');
     const overview = await term.waitFor(down, 'the outage on the overview', 60_000);
     term.send('3');

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
-import { bin, built } from './helpers/bin.js';
-import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
+import { built } from './helpers/bin.js';
+import { headerSaysLive, startConsoleInTmux } from '../../src/tools/console-in-tmux.js';
+import { hasTmux, type TmuxSession } from './helpers/tmux.js';
 
 describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
   let hub: SimHub;
@@ -36,14 +37,10 @@ describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
     expect(outage).toBeDefined();
     const serverId = outage!.target;
     const home = join(dir, name.replace(/\W+/g, '-'));
-    const term = startTmux(`node ${bin} --url ${hub.url} --cache ${join(home, 'cache.sqlite')} --lang en`, {
-      cols: 80,
-      rows: 24,
-      env: { HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache'), ...env },
-    });
+    const term = startConsoleInTmux(hub.url, home, env);
     sessions.push(term);
 
-    await term.waitFor((s) => /\blive\b/.test(s.split('\n')[0] ?? ''), 'the header to say live');
+    await term.waitFor(headerSaysLive, 'the header to say live');
     term.send('3');
     await term.waitFor((s) => s.includes('Security servers'), 'the servers screen');
     // Servers sort worst first: the outage is near the top once the hub reports it.
