@@ -16,6 +16,10 @@ import { initialState } from './state/state.js';
 import type { Theme } from './theme/theme.js';
 import { colourTheme } from './theme/theme.js';
 import { useMemo } from 'react';
+import { installFrameMemo } from './ink/frame-memo.js';
+
+// Before the first frame: Ink then reuses the rows a frame did not change.
+await installFrameMemo();
 
 export interface AppProps extends ConsoleSources {
   readonly lang?: Lang;

@@ -1,34 +1,53 @@
 /**
  * One terminal line made of styled segments. Unstyled neighbours are merged so a table row
  * costs a handful of nodes, which keeps Ink's render time flat as rows are added.
+ *
+ * A line whose display width the caller already knows (a table row: every cell was fitted)
+ * reaches Ink as blanks of that width and is painted over them: Ink measures every text on
+ * every frame with string-width, which walks non-ASCII text grapheme by grapheme (about 1.5 µs
+ * each), while blanks take its ASCII shortcut. Same frame, a fraction of the work.
  */
-import { Text } from 'ink';
-import { memo } from 'react';
+import { Text, Transform } from 'ink';
+import { memo, useCallback, useMemo } from 'react';
 import type { Style } from '../theme/theme.js';
 import { useUi } from '../context.js';
+import { paintLine } from '../text/paint.js';
 
 export interface Segment {
   readonly text: string;
   readonly style?: Style;
 }
 
-export const Line = memo(function Line({ segments, style }: { segments: readonly Segment[]; style?: Style }) {
+interface LineProps {
+  readonly segments: readonly Segment[];
+  readonly style?: Style;
+  /** The line's display width, when the caller knows it exactly. */
+  readonly width?: number;
+}
+
+export const Line = memo(function Line({ segments, style, width }: LineProps) {
   const { show } = useUi();
-  const parts: Segment[] = [];
-  for (const seg of segments) {
-    const last = parts[parts.length - 1];
-    if (last && !last.style && !seg.style) parts[parts.length - 1] = { text: last.text + seg.text };
-    else parts.push(seg);
-  }
+  const parts = useMemo(() => {
+    const merged: Segment[] = [];
+    for (const seg of segments) {
+      const last = merged[merged.length - 1];
+      if (last && !last.style && !seg.style) merged[merged.length - 1] = { text: last.text + seg.text };
+      else merged.push(seg);
+    }
+    return merged.map((p) => ({ text: show(p.text), style: p.style }));
+  }, [segments, show]);
+  const painted = useMemo(() => (width === undefined ? '' : paintLine(parts, style)), [parts, style, width]);
+  const paint = useCallback(() => painted, [painted]);
+  if (width !== undefined) return <Transform transform={paint}>{' '.repeat(width)}</Transform>;
   return (
     <Text wrap="truncate-end" {...style}>
       {parts.map((p, i) =>
         p.style ? (
           <Text key={i} {...p.style}>
-            {show(p.text)}
+            {p.text}
           </Text>
         ) : (
-          show(p.text)
+          p.text
         ),
       )}
     </Text>

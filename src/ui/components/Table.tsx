@@ -55,6 +55,10 @@ interface TableProps {
 
 const gap = ' '.repeat(GAP);
 
+/** The width of every row: gutter, the columns and the gaps between them. */
+export const rowWidth = (columns: readonly LaidOutColumn[]): number =>
+  columns.reduce((sum, c, n) => sum + c.width + (n > 0 ? GAP : 0), GUTTER);
+
 interface RowProps {
   readonly model: unknown;
   readonly spec: ListSpec<unknown>;
@@ -62,13 +66,15 @@ interface RowProps {
   readonly selected: boolean;
   readonly marked: boolean;
   readonly ctx: RenderContext;
+  /** Display width of the row: every cell is fitted to its column. */
+  readonly width: number;
 }
 
 /**
  * One row, memoised: a key press that moves the cursor re-renders the two rows whose
  * selection changed, not the page; a refresh re-renders a row only when its record did.
  */
-const Row = memo(function Row({ model, spec, columns, selected, marked, ctx }: RowProps) {
+const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, width }: RowProps) {
   const { theme } = useUi();
   const cells = spec.cells(model, ctx);
   const segments: Segment[] = [{ text: selected ? '›' : marked ? '•' : ' ' }];
@@ -79,7 +85,7 @@ const Row = memo(function Row({ model, spec, columns, selected, marked, ctx }: R
     segments.push({ text, style: selected ? undefined : roleStyle(theme, cell?.role) });
   });
   const style = selected ? theme.table.selected : marked ? theme.table.changed : undefined;
-  return <Line segments={segments} style={style} />;
+  return <Line segments={segments} style={style} width={width} />;
 });
 
 export const Table = memo(function Table({ spec, columns, rows, selected, marked, sort, ctx }: TableProps) {
@@ -94,9 +100,10 @@ export const Table = memo(function Table({ spec, columns, rows, selected, marked
         .join(gap),
     [columns, sort],
   );
+  const width = useMemo(() => rowWidth(columns), [columns]);
   return (
     <Box flexDirection="column">
-      <Line segments={[{ text: ' '.repeat(GUTTER) + header }]} style={theme.table.header} />
+      <Line segments={[{ text: ' '.repeat(GUTTER) + header }]} style={theme.table.header} width={width} />
       {rows.map((model, i) => {
         const key = spec.key(model);
         return (
@@ -108,6 +115,7 @@ export const Table = memo(function Table({ spec, columns, rows, selected, marked
             selected={i === selected}
             marked={marked(key)}
             ctx={ctx}
+            width={width}
           />
         );
       })}

@@ -1,0 +1,59 @@
+/**
+ * Styling a line ourselves, as Ink's `<Text>` does it: the same chalk instance Ink draws with
+ * (so the terminal's colour support and NO_COLOR are honoured as Ink honours them), the same
+ * order of attributes, and an outer style wrapped around the pieces' own, as nested `<Text>`s.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { Style } from '../theme/theme.js';
+
+type Painter = (text: string) => string;
+
+/** What is used of chalk: its modifiers and, by name, its colours. */
+interface Chalk {
+  /** 0: no colour (not a terminal, NO_COLOR…), 1–3: basic, 256 or true colour. */
+  level: number;
+  readonly dim: Painter;
+  readonly bold: Painter;
+  readonly underline: Painter;
+  readonly inverse: Painter;
+}
+
+/** Ink's own chalk: the copy Ink resolves, so the very instance (and colour level) Ink uses. */
+const inkRequire = createRequire(createRequire(import.meta.url).resolve('ink'));
+const chalk = ((await import(pathToFileURL(inkRequire.resolve('chalk')).href)) as { default: Chalk }).default;
+
+/** Ink's colour level; tests set it to compare coloured frames. */
+export const inkColours: { level: number } = chalk;
+
+const named = (name: string, background: boolean): Painter | undefined => {
+  const key = background ? `bg${name[0]?.toUpperCase() ?? ''}${name.slice(1)}` : name;
+  const painter = (chalk as unknown as Record<string, unknown>)[key];
+  return typeof painter === 'function' ? (painter as Painter) : undefined;
+};
+
+/** The transform of Ink's `<Text>` (ink/build/components/Text.js) for the theme's named colours. */
+export function styleText(text: string, style: Style | undefined): string {
+  if (!style) return text;
+  let out = text;
+  if (style.dimColor) out = chalk.dim(out);
+  if (style.color) out = named(style.color, false)?.(out) ?? out;
+  if (style.backgroundColor) out = named(style.backgroundColor, true)?.(out) ?? out;
+  if (style.bold) out = chalk.bold(out);
+  if (style.underline) out = chalk.underline(out);
+  if (style.inverse) out = chalk.inverse(out);
+  return out;
+}
+
+/** A piece of a line and how it is drawn. */
+export interface StyledText {
+  readonly text: string;
+  readonly style?: Style | undefined;
+}
+
+/** One line as a string with escape codes: each piece in its style, `outer` around them all. */
+export function paintLine(pieces: readonly StyledText[], outer?: Style): string {
+  let inner = '';
+  for (const { text, style } of pieces) if (text) inner += styleText(text, style);
+  return styleText(inner, outer);
+}
