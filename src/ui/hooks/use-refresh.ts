@@ -8,8 +8,8 @@
  * - a key press never triggers one: keys act on the last snapshot, so moving the cursor costs
  *   a redraw only;
  * - a list that has become expensive to read (the national registry rolled up) is read no more
- *   than LOAD_SHARE of the CPU allows: a load of 80 ms CPU waits 4 s for its next full tick, so
- *   an idle console stays under a few percent of a core and keys keep the rest;
+ *   than LOAD_SHARE of the CPU allows: a load of 60 ms CPU waits 6 s for its next full tick, so
+ *   a console left open all night stays under 3 % of a core and keys keep the rest;
  * - paused, no tick refreshes.
  * A failing read keeps the previous figures and reports the error on the status line.
  */
@@ -38,7 +38,7 @@ export interface Snapshot {
 /** Loads cheaper than this (ms of CPU) are never spaced out. */
 const HEAVY_LOAD_MS = 20;
 /** Share of one core the periodic list reads may take (the header's reads are not counted). */
-const LOAD_SHARE = 0.02;
+const LOAD_SHARE = 0.01;
 
 const cpuMs = (): number => {
   const u = process.cpuUsage();
