@@ -1,4 +1,4 @@
-import { describeAlert, type Alert, type AlertEngine } from '../alerts/index.js';
+import { describeAlert, type Alert, type AlertEngine, type AlertSnapshot } from '../alerts/index.js';
 import type { Lang } from '../config/index.js';
 import type { IngestClient, IngestStatus as ClientStatus } from '../ingest/index.js';
 import type { Metrics } from '../metrics/types.js';
@@ -99,7 +99,10 @@ export function registryNames(metrics: Metrics): (id: string) => string | undefi
 
 /**
  * The alert engine as the console lists alerts. `evaluate` re-runs the rules on each read
- * (a replay, whose clock is not the wall clock); live, the session's loop evaluates them.
+ * (a replay, whose clock is not the wall clock); live, the session's loop evaluates them, and
+ * the views of one snapshot are put in words once: the header reads them every 2 s, and a
+ * national registry can have hundreds of alerts standing. Their wording ("oldest by 5 d") is
+ * therefore as of the last evaluation or acknowledgement.
  */
 export function alertsSource(
   engine: AlertEngine,
@@ -108,11 +111,16 @@ export function alertsSource(
   options: { evaluate?: boolean; nameOf?: (id: string) => string | undefined } = {},
 ): AlertsSource {
   const nameOf = options.nameOf ?? registryNames(metrics);
+  const views = (snapshot: AlertSnapshot, now: number): AlertView[] =>
+    snapshot.alerts.filter((a) => a.phase !== 'resolved').map((a) => alertView(a, now, lang, nameOf));
+  let described: { snapshot: AlertSnapshot; views: AlertView[] } | null = null;
   return {
-    list: (now) =>
-      (options.evaluate ? engine.evaluate(now) : engine.current()).alerts
-        .filter((a) => a.phase !== 'resolved')
-        .map((a) => alertView(a, now, lang, nameOf)),
+    list: (now) => {
+      if (options.evaluate) return views(engine.evaluate(now), now);
+      const snapshot = engine.current();
+      if (described?.snapshot !== snapshot) described = { snapshot, views: views(snapshot, now) };
+      return described.views;
+    },
     acknowledge: (id, now) => engine.acknowledge(id, undefined, now),
   };
 }

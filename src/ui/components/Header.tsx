@@ -33,16 +33,16 @@ export interface HeaderInfo {
 }
 
 /** Adds segments while they fit; the first ones are the most important. */
-function fitSegments(groups: readonly (readonly Segment[])[], width: number): Segment[] {
-  const out: Segment[] = [];
+function fitSegments(groups: readonly (readonly Segment[])[], width: number): { segments: Segment[]; width: number } {
+  const segments: Segment[] = [];
   let used = 0;
   for (const group of groups) {
     const w = group.reduce((sum, s) => sum + widthOf(s.text), 0);
     if (used + w > width) break;
-    out.push(...group);
+    segments.push(...group);
     used += w;
   }
-  return out;
+  return { segments, width: used };
 }
 
 const SCREEN_TAB = {
@@ -129,11 +129,12 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
   if (tabLine.reduce((s, a) => s + widthOf(a.text), 0) + alertsWidth + 1 > width) tabLine = tabs(false);
   const tabWidth = tabLine.reduce((s, a) => s + widthOf(a.text), 0);
   const pad = Math.max(1, width - tabWidth - alertsWidth);
+  const top = fitSegments(first, width);
   const second = fitSegments([tabLine, [{ text: fit('', pad) }, ...alerts]], width);
   return (
     <Box flexDirection="column">
-      <Line segments={fitSegments(first, width)} />
-      <Line segments={second} />
+      <Line segments={top.segments} width={top.width} />
+      <Line segments={second.segments} width={second.width} />
     </Box>
   );
 }

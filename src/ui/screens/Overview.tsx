@@ -1,10 +1,11 @@
 /** National totals, the worst agencies in each of the four concerns, and the firing alerts. */
 import { Box } from 'ink';
+import { useMemo } from 'react';
 import type { NationalTotals } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
-import { fit } from '../text/fit.js';
+import { fit, widthOf } from '../text/fit.js';
 import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 
@@ -29,12 +30,27 @@ export function TotalsLines({ totals, width }: { totals: NationalTotals; width: 
     due: formatCount(totals.dueWithin24h, lang),
   });
   const bad = totals.serversDown > 0 || totals.overdueReplies > 0;
+  const trafficLine = useMemo(() => [{ text: fit(traffic, width) }], [traffic, width]);
+  const healthLine = useMemo(() => [{ text: fit(health, width) }], [health, width]);
   return (
     <Box flexDirection="column">
-      <Line segments={[{ text: fit(traffic, width) }]} />
-      <Line segments={[{ text: fit(health, width) }]} style={bad ? theme.status.warn : undefined} />
+      <Line segments={trafficLine} width={width} />
+      <Line segments={healthLine} style={bad ? theme.status.warn : undefined} width={width} />
     </Box>
   );
+}
+
+/**
+ * An alert's summary fitted to a width, kept with the alert: the list is redrawn every 2 s for
+ * its ages, and fitting Vietnamese text walks it grapheme by grapheme.
+ */
+const fittedBodies = new WeakMap<AlertView, Map<number, string>>();
+function fittedBody(a: AlertView, width: number): string {
+  let byWidth = fittedBodies.get(a);
+  if (!byWidth) fittedBodies.set(a, (byWidth = new Map()));
+  let body = byWidth.get(width);
+  if (body === undefined) byWidth.set(width, (body = fit(`${a.summary} — ${a.subject}`, width)));
+  return body;
 }
 
 export function FiringAlerts(props: { alerts: readonly AlertView[]; lines: number; now: number; width: number }) {
@@ -42,23 +58,28 @@ export function FiringAlerts(props: { alerts: readonly AlertView[]; lines: numbe
   const { alerts, lines, now, width } = props;
   return (
     <Box flexDirection="column">
-      <Line segments={[{ text: fit(`${t('overview.alerts')} (${alerts.length})`, width) }]} style={theme.text.title} />
+      <Line
+        segments={[{ text: fit(`${t('overview.alerts')} (${alerts.length})`, width) }]}
+        style={theme.text.title}
+        width={width}
+      />
       {alerts.length === 0 ? (
-        <Line segments={[{ text: fit(` ${t('overview.noAlerts')}`, width) }]} style={theme.status.ok} />
+        <Line segments={[{ text: fit(` ${t('overview.noAlerts')}`, width) }]} style={theme.status.ok} width={width} />
       ) : (
         alerts.slice(0, lines).map((a) => {
           const sev = fit(t(`severity.${a.severity}`), 5);
           const age = formatDurationShort(now - a.since, lang);
-          const body = fit(`${a.summary} — ${a.subject}`, Math.max(1, width - 8 - age.length));
+          const bodyWidth = Math.max(1, width - 8 - age.length);
           return (
             <Line
               key={a.id}
               segments={[
                 { text: ' ' },
                 { text: sev, style: a.severity === 'critical' ? theme.status.critical : theme.status.warn },
-                { text: ` ${body} ` },
+                { text: ` ${fittedBody(a, bodyWidth)} ` },
                 { text: age, style: theme.text.muted },
               ]}
+              width={8 + bodyWidth + widthOf(age)}
             />
           );
         })

@@ -97,7 +97,7 @@ function derived(memo: ModelsMemo, key: string, make: () => ListData): ListData 
  * the costly read — so they are ranked again at most every OVERVIEW_WORST_MS while the totals
  * and firing alerts beside them are read on every refresh. A new window or registry ranks at once.
  */
-export const OVERVIEW_WORST_MS = 10_000;
+export const OVERVIEW_WORST_MS = 20_000;
 interface WorstMemo {
   readonly metrics: Metrics;
   readonly agencies: readonly Agency[];
