@@ -237,7 +237,7 @@ export async function benchRender(
   columns: number,
   rows: number,
   data: MemoryData,
-  iterations = 40,
+  iterations = 100,
 ): Promise<RenderFigures> {
   const stdout = new FakeStdout(columns, rows);
   const stdin = new FakeKeyboard();
