@@ -24,7 +24,28 @@ export interface TmuxSession {
   kill(): void;
 }
 
-const tmux = (...args: string[]): string => execFileSync('tmux', args, { encoding: 'utf8' });
+/**
+ * hubmon's terminals live on a tmux server of their own (`tmux -L hubmon ls` lists them), apart
+ * from the operator's sessions and anything else on the default server.
+ */
+const SOCKET = ['-L', 'hubmon'];
+const tmux = (...args: string[]): string => execFileSync('tmux', [...SOCKET, ...args], { encoding: 'utf8' });
+
+/**
+ * A tmux server exits with its last session; a session started at that moment meets a server on
+ * its way out ("server exited unexpectedly"). Starting again then finds (or starts) a live one.
+ */
+function startSession(args: string[]): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux('new-session', ...args);
+      return;
+    } catch (err) {
+      if (attempt >= 3 || !String((err as Error).message).includes('server exited')) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+}
 
 /** True when tmux is installed. */
 export function hasTmux(): boolean {
@@ -48,8 +69,7 @@ export function startTmux(
   const env = Object.entries(opts.env ?? {})
     .map(([k, v]) => `${k}=${shellQuote(v)}`)
     .join(' ');
-  tmux(
-    'new-session',
+  startSession([
     '-d',
     '-s',
     name,
@@ -58,7 +78,7 @@ export function startTmux(
     '-y',
     String(opts.rows ?? 24),
     `${env ? `env ${env} ` : ''}${command}; echo "[exit $?]"; sleep 30`,
-  );
+  ]);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
   const session: TmuxSession = {
     name,
