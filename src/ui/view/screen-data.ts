@@ -56,14 +56,22 @@ interface ModelsMemo {
 }
 let modelsMemo: ModelsMemo | null = null;
 
+/** What the models are built from: the cache's newest event and the registry. */
+const modelInputs = (metrics: Metrics) => ({ lastSeq: metrics.stream().lastSeq, agencies: stableAgencies(metrics) });
+
 /** The models built last, if they still stand for these figures. */
-function freshModels(metrics: Metrics, now: number, window: WindowKey): ModelsMemo | null {
+function freshModels(
+  metrics: Metrics,
+  { lastSeq, agencies }: ReturnType<typeof modelInputs>,
+  now: number,
+  window: WindowKey,
+): ModelsMemo | null {
   const m = modelsMemo;
   return m &&
     m.metrics === metrics &&
-    m.agencies === stableAgencies(metrics) &&
+    m.agencies === agencies &&
     m.window === window &&
-    m.lastSeq === metrics.stream().lastSeq &&
+    m.lastSeq === lastSeq &&
     now >= m.builtAt &&
     now - m.builtAt < IDLE_REBUILD_MS
     ? m
@@ -71,15 +79,13 @@ function freshModels(metrics: Metrics, now: number, window: WindowKey): ModelsMe
 }
 
 function agencyModels(metrics: Metrics, now: number, window: WindowKey): ModelsMemo {
-  const fresh = freshModels(metrics, now, window);
+  const inputs = modelInputs(metrics);
+  const fresh = freshModels(metrics, inputs, now, window);
   if (fresh) return fresh;
-  const lastSeq = metrics.stream().lastSeq;
-  const agencies = stableAgencies(metrics);
   modelsMemo = {
     metrics,
-    agencies,
+    ...inputs,
     window,
-    lastSeq,
     builtAt: now,
     models: buildAgencyModels(metrics, now, window),
     derived: new Map(),
@@ -127,7 +133,8 @@ function overviewWorst(metrics: Metrics, now: number, window: WindowKey): ListDa
     return w.list;
   // Built for the ranking and let go: 12,000 models held for a minute would be ~10 MB more for
   // the garbage collector to mark on each of its cycles, for a list of a few dozen rows.
-  const models = freshModels(metrics, now, window)?.models ?? buildAgencyModels(metrics, now, window);
+  const models =
+    freshModels(metrics, modelInputs(metrics), now, window)?.models ?? buildAgencyModels(metrics, now, window);
   const list = listData(worstSpec, worstAgencies(models, OVERVIEW_PER_CONCERN));
   worstMemo = { metrics, agencies, window, builtAt: now, list };
   return list;
