@@ -1,5 +1,6 @@
 export * from './version.js';
 export * from './primitives.js';
+export * from './instant.js';
 export * from './codes.js';
 export * from './registry.js';
 export * from './messages.js';

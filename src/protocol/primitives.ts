@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instantMs } from './instant.js';
 
 /**
  * Agency identifier (mã định danh, Circular 10/2016/TT-BTTTT): `NNN.NN.NN.XNN`.
@@ -28,7 +29,7 @@ const LATEST_TS = Date.UTC(2100, 0, 1);
 /** ISO 8601 instant in UTC (`Z` suffix), between 2000 and 2100. */
 export const isoTimestampSchema = z.iso.datetime({ offset: false }).refine(
   (s) => {
-    const t = Date.parse(s);
+    const t = instantMs(s);
     return t >= EARLIEST_TS && t < LATEST_TS;
   },
   { message: 'a time between 2000 and 2100' },

@@ -9,6 +9,7 @@ export class AgencyIds {
   private readonly byCode = new Map<string, number>();
   private readonly byId = new Map<number, string>();
   private readonly insert: Database.Statement<[string], { id: number }> | null;
+  private max = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -23,6 +24,7 @@ export class AgencyIds {
     for (const row of this.db.prepare('SELECT id, code FROM agencies').all() as { id: number; code: string }[]) {
       this.byCode.set(row.code, row.id);
       this.byId.set(row.id, row.code);
+      if (row.id > this.max) this.max = row.id;
     }
   }
 
@@ -34,6 +36,7 @@ export class AgencyIds {
     const { id } = this.insert.get(code)!;
     this.byCode.set(code, id);
     this.byId.set(id, code);
+    if (id > this.max) this.max = id;
     return id;
   }
 
@@ -60,11 +63,10 @@ export class AgencyIds {
         this.byCode.delete(code);
       }
     }
+    this.max = Math.min(this.max, maxId);
   }
 
   maxId(): number {
-    let max = 0;
-    for (const id of this.byId.keys()) if (id > max) max = id;
-    return max;
+    return this.max;
   }
 }

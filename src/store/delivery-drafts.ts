@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { MultiRow } from './multi-row.js';
 
 /** One recipient's copy of a document as it stands within the current batch. */
 export interface DeliveryDraft {
@@ -23,13 +24,15 @@ export interface DeliveryDraft {
  */
 export class DeliveryDrafts {
   private readonly byDoc = new Map<number, Map<number, DeliveryDraft>>();
-  private readonly insert;
+  private readonly rows: MultiRow;
 
   constructor(db: Database.Database) {
-    this.insert = db.prepare(
-      `INSERT OR IGNORE INTO deliveries (doc, recipient, sent_at, reply_by, delivered_at, failed_at, fail_reason, statuses,
-         arrived_at, accepted_at, answered_at)
-       VALUES (@doc, @recipient, @sentAt, @replyBy, @deliveredAt, @failedAt, @failReason, @statuses, @arrivedAt, @acceptedAt, @answeredAt)`,
+    this.rows = new MultiRow(
+      db,
+      11,
+      (n) =>
+        `INSERT OR IGNORE INTO deliveries (doc, recipient, sent_at, reply_by, delivered_at, failed_at, fail_reason, statuses,
+           arrived_at, accepted_at, answered_at) VALUES ${MultiRow.placeholders(11, n)}`,
     );
   }
 
@@ -69,11 +72,27 @@ export class DeliveryDrafts {
 
   /** Inserts every draft (inside the batch's transaction) and forgets them. */
   flush(): void {
-    for (const drafts of this.byDoc.values()) for (const d of drafts.values()) this.insert.run(d);
+    for (const drafts of this.byDoc.values())
+      for (const d of drafts.values())
+        this.rows.add([
+          d.doc,
+          d.recipient,
+          d.sentAt,
+          d.replyBy,
+          d.deliveredAt,
+          d.failedAt,
+          d.failReason,
+          d.statuses,
+          d.arrivedAt,
+          d.acceptedAt,
+          d.answeredAt,
+        ]);
+    this.rows.flush();
     this.byDoc.clear();
   }
 
   clear(): void {
+    this.rows.clear();
     this.byDoc.clear();
   }
 }

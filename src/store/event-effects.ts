@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MessageOf } from '../protocol/index.js';
+import { instantMs, type MessageOf } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL, statusBit } from './rollup-columns.js';
@@ -90,11 +90,11 @@ export class EventEffects {
       `UPDATE deliveries SET failed_at = coalesce(failed_at, ?), fail_reason = coalesce(fail_reason, ?)
        WHERE doc = ? AND recipient = ?`,
     );
-    this.markStatus = db.prepare(
-      `UPDATE deliveries SET statuses = statuses | @bit,
-         arrived_at = CASE WHEN @arrival THEN coalesce(arrived_at, @ts) ELSE arrived_at END,
-         accepted_at = CASE WHEN @accept THEN coalesce(accepted_at, @ts) ELSE accepted_at END
-       WHERE doc = @doc AND recipient = @agency`,
+    // Positional parameters: binding them costs less than reading an object's named fields.
+    this.markStatus = db.prepare<[number, number | null, number | null, number, number]>(
+      `UPDATE deliveries SET statuses = statuses | ?,
+         arrived_at = coalesce(arrived_at, ?), accepted_at = coalesce(accepted_at, ?)
+       WHERE doc = ? AND recipient = ?`,
     );
     this.markAnswered = db.prepare<[number, number, number], { reply_by: number }>(
       `UPDATE deliveries SET answered_at = ? WHERE doc = ? AND recipient = ?
@@ -131,7 +131,7 @@ export class EventEffects {
     const sender = this.agencies.idOf(d.sender);
     const minute = minuteOf(ts);
     this.minutes.add(minute, sender, COL.sent);
-    const replyBy = d.replyBy ? Date.parse(d.replyBy) : null;
+    const replyBy = d.replyBy ? instantMs(d.replyBy) : null;
     const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, d.subject ?? null, d.recipients.length)!;
     if (doc.sends > 1) this.minutes.add(minute, sender, COL.dupSent);
     if (this.docRows.size >= DOC_CACHE_SIZE) this.docRows.clear();
@@ -199,14 +199,7 @@ export class EventEffects {
       if (code === '03') draft.acceptedAt ??= ts;
       return;
     }
-    this.markStatus.run({
-      bit: statusBit(code),
-      arrival: code === '01' ? 1 : 0,
-      accept: code === '03' ? 1 : 0,
-      ts,
-      doc,
-      agency,
-    });
+    this.markStatus.run(statusBit(code), code === '01' ? ts : null, code === '03' ? ts : null, doc, agency);
   }
 
   documentReplied(m: Effecting<'document.replied'>, ts: number): void {

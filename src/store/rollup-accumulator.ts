@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { MultiRow } from './multi-row.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
@@ -8,11 +9,11 @@ const AGENCY_SPAN = 1 << 22;
 /**
  * Sums one batch's counts per (minute or hour, agency) in memory, then writes each touched row
  * once. Most rows carry one or two non-zero counters, so the upsert names only those columns:
- * one prepared statement per column set, cached.
+ * rows are grouped by their set of columns, each group written many rows per statement.
  */
 export class RollupAccumulator {
   private readonly rows = new Map<number, Float64Array>();
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly groups = new Map<string, MultiRow>();
 
   constructor(
     private readonly db: Database.Database,
@@ -49,19 +50,23 @@ export class RollupAccumulator {
   /** Writes every pending row (inside the caller's transaction) and empties the accumulator. */
   flush(): void {
     const cols: number[] = [];
-    const params: number[] = [];
+    const row: number[] = [];
+    const touched = new Set<MultiRow>();
     for (const [key, counts] of this.rows) {
       cols.length = 0;
-      params.length = 0;
-      params.push(Math.floor(key / AGENCY_SPAN), key % AGENCY_SPAN);
+      row.length = 0;
+      row.push(Math.floor(key / AGENCY_SPAN), key % AGENCY_SPAN);
       for (let c = 0; c < WIDTH; c++) {
         if (counts[c]) {
           cols.push(c);
-          params.push(counts[c]!);
+          row.push(counts[c]!);
         }
       }
-      this.statement(cols).run(params);
+      const group = this.group(cols);
+      group.add(row);
+      touched.add(group);
     }
+    for (const group of touched) group.flush();
     this.rows.clear();
   }
 
@@ -69,18 +74,17 @@ export class RollupAccumulator {
     this.rows.clear();
   }
 
-  private statement(cols: readonly number[]): Database.Statement {
+  private group(cols: readonly number[]): MultiRow {
     const key = cols.join(',');
-    let stmt = this.statements.get(key);
-    if (!stmt) {
+    let group = this.groups.get(key);
+    if (!group) {
       const names = cols.map((c) => ROLLUP_COLUMNS[c]!);
-      stmt = this.db.prepare(
-        `INSERT INTO ${this.table} (${this.unit}, agency${names.map((n) => `, ${n}`).join('')})
-         VALUES (?, ?${names.map(() => ', ?').join('')})
-         ON CONFLICT (${this.unit}, agency) DO UPDATE SET ${names.map((n) => `${n} = ${n} + excluded.${n}`).join(', ')}`,
-      );
-      this.statements.set(key, stmt);
+      const head = `INSERT INTO ${this.table} (${this.unit}, agency${names.map((n) => `, ${n}`).join('')}) VALUES `;
+      const tail = ` ON CONFLICT (${this.unit}, agency) DO UPDATE SET ${names.map((n) => `${n} = ${n} + excluded.${n}`).join(', ')}`;
+      const width = names.length + 2;
+      group = new MultiRow(this.db, width, (rows) => head + MultiRow.placeholders(width, rows) + tail);
+      this.groups.set(key, group);
     }
-    return stmt;
+    return group;
   }
 }

@@ -27,16 +27,28 @@ const col = (name: string): number => {
   return i;
 };
 
+/** A column position per value of a closed list, looked up once per event. */
+function columnsBy<K extends string>(values: readonly K[], name: (v: K) => string): (v: K) => number {
+  const byValue = new Map<string, number>(values.map((v) => [v, col(name(v))]));
+  return (v) => {
+    const i = byValue.get(v);
+    if (i === undefined) throw new Error(`no rollup column for ${v}`);
+    return i;
+  };
+}
+
 /** Column positions, for the writer's per-batch accumulators. */
 export const COL = {
   sent: col('sent'),
   received: col('received'),
   dupSent: col('dup_sent'),
   replied: col('replied'),
-  fail: (r: DeliveryFailureReason): number => col(`fail_${r}`),
-  sig: (r: SignatureResult): number => col(`sig_${r}`),
-  status: (c: StatusCode): number => col(`st_${c}`),
+  fail: columnsBy<DeliveryFailureReason>(DELIVERY_FAILURE_REASONS, (r) => `fail_${r}`),
+  sig: columnsBy<SignatureResult>(SIGNATURE_RESULTS, (r) => `sig_${r}`),
+  status: columnsBy<StatusCode>(STATUS_CODES, (c) => `st_${c}`),
 } as const;
 
+const statusBits = new Map<string, number>(STATUS_CODES.map((c, i) => [c, 1 << i]));
+
 /** Bit of a status code in `deliveries.statuses`. */
-export const statusBit = (code: StatusCode): number => 1 << STATUS_CODES.indexOf(code);
+export const statusBit = (code: StatusCode): number => statusBits.get(code)!;

@@ -52,8 +52,15 @@ export class Streams {
   private readonly byKey = new Map<string, StreamState>();
   /** The stream events are written to now: the latest hello's. */
   current: StreamState | null = null;
+  // Prepared once: every batch names its stream and saves its counters.
+  private readonly readHubId;
+  private readonly saveCounters;
 
   constructor(private readonly db: Database.Database) {
+    this.readHubId = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'hub_id'").pluck();
+    this.saveCounters = db.prepare<[number, number, number | null, number]>(
+      'UPDATE streams SET last_seq = ?, events = ?, newest_ts = ? WHERE id = ?',
+    );
     this.reload();
   }
 
@@ -80,7 +87,7 @@ export class Streams {
 
   /** The hub this file belongs to (the first hello's), if any. */
   hubId(): string | null {
-    return (this.db.prepare("SELECT value FROM meta WHERE key = 'hub_id'").pluck().get() as string | undefined) ?? null;
+    return this.readHubId.get() ?? null;
   }
 
   find(identity: HubIdentity): StreamState | undefined {
@@ -113,9 +120,7 @@ export class Streams {
 
   /** Saves a stream's counters after a batch. */
   save(stream: StreamState): void {
-    this.db
-      .prepare('UPDATE streams SET last_seq = ?, events = ?, newest_ts = ? WHERE id = ?')
-      .run(stream.lastSeq, stream.events, stream.newestTs, stream.id);
+    this.saveCounters.run(stream.lastSeq, stream.events, stream.newestTs, stream.id);
   }
 }
 

