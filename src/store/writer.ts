@@ -89,7 +89,12 @@ export class Writer {
   private readonly insertRejection;
   private readonly bumpCounter;
   private readonly setMeta;
-  private readonly inTransaction: (messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number) => ApplyResult;
+  private readonly inTransaction: (
+    messages: readonly Message[],
+    rejections: readonly Rejection[],
+    meta: BatchMeta,
+    at: number,
+  ) => ApplyResult;
 
   constructor(
     private readonly db: Database.Database,
