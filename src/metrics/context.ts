@@ -44,6 +44,8 @@ export interface RegistrySnapshot {
   /** Their integer ids, in the same order (undefined for one not in the id map yet). */
   readonly ids: readonly (number | undefined)[];
   readonly idSet: ReadonlySet<number>;
+  /** One key per listed agency, in code order: the rows of every unscoped per-agency list. */
+  readonly keys: readonly AgencyKey[];
 }
 
 export function createContext(db: Database.Database, ids: AgencyIds, options: MetricsOptions): MetricsContext {
@@ -84,7 +86,13 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
       }));
       const codes = agencies.map((a) => a.id);
       const idList = codes.map((c) => ids.find(c));
-      snapshot = { agencies, codes, ids: idList, idSet: new Set(idList.filter((i): i is number => i !== undefined)) };
+      snapshot = {
+        agencies,
+        codes,
+        ids: idList,
+        idSet: new Set(idList.filter((i): i is number => i !== undefined)),
+        keys: codes.map((code, i) => ({ code, id: idList[i] })),
+      };
       version = now;
       return snapshot;
     },
@@ -114,20 +122,25 @@ export interface AgencyKey {
 
 /**
  * The agencies a per-agency list holds: the scope's (by code), or every agency in the registry
- * (by code) followed by any agency that has data but is not, or no longer, listed.
+ * (by code) followed by any agency that has data but is not, or no longer, listed. `withData`
+ * are the id-keyed results the list is built from. The registry's keys are shared between
+ * lists (a list of 12,000 agencies is built several times a minute): do not modify them.
  */
 export function agencyRows(
   ctx: MetricsContext,
   scope: AgencyScope | undefined,
-  withData: readonly Iterable<number>[],
-): AgencyKey[] {
+  withData: readonly ReadonlyMap<number, unknown>[],
+): readonly AgencyKey[] {
   if (scope?.agencyIds) return [...new Set(scope.agencyIds)].sort().map((code) => ({ code, id: ctx.ids.find(code) }));
   const reg = ctx.registry();
-  const rows: AgencyKey[] = reg.codes.map((code, i) => ({ code, id: reg.ids[i] }));
-  const extra = new Set<number>();
-  for (const ids of withData) for (const id of ids) if (!reg.idSet.has(id)) extra.add(id);
+  let extra: Set<number> | undefined;
+  for (const data of withData)
+    data.forEach((_, id) => {
+      if (!reg.idSet.has(id)) (extra ??= new Set()).add(id);
+    });
+  if (!extra) return reg.keys;
   const extras = [...extra].map((id) => ({ code: ctx.ids.codeOf(id), id })).sort((a, b) => (a.code < b.code ? -1 : 1));
-  return extras.length ? rows.concat(extras) : rows;
+  return reg.keys.concat(extras);
 }
 
 /** Hours before this are complete in `rollup_hour`. */

@@ -34,9 +34,9 @@ export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope)
       .pluck()
       .get(withScope({ now, soon: now + DAY })) as string,
   ) as [number, number, number][];
-  for (const [recipient, notDue, dueSoon] of ahead) future.set(recipient, [notDue, dueSoon]);
+  for (let i = 0; i < ahead.length; i++) future.set(ahead[i]![0], [ahead[i]![1], ahead[i]![2]]);
   const byId = new Map(counts.map((c) => [c[0], c]));
-  return agencyRows(ctx, scope, [byId.keys()]).map(({ code, id }) => {
+  return agencyRows(ctx, scope, [byId]).map(({ code, id }) => {
     const c = id === undefined ? undefined : byId.get(id);
     const f = id === undefined ? undefined : future.get(id);
     const open = c?.[3] ?? 0;

@@ -33,20 +33,23 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
       .raw()
       .all(params) as [number, number][],
   );
-  return agencyRows(ctx, scope, [sums.keys(), pending.keys()]).map(({ code, id }) => {
+  return agencyRows(ctx, scope, [sums, pending]).map(({ code, id }) => {
     const s = id === undefined ? undefined : sums.get(id);
+    const undelivered = (id === undefined ? undefined : pending.get(id)) ?? 0;
+    // Most agencies had no failure in the window: they share one frozen set of zeros.
+    if (!s) return { agencyId: code, failed: 0, failedByReason: NO_FAILURES, undelivered, duplicateSends: 0 };
     const failedByReason = emptyFailureReasons();
     let failed = 0;
     DELIVERY_FAILURE_REASONS.forEach((r, i) => {
-      failedByReason[r] = s?.[i] ?? 0;
+      failedByReason[r] = s[i] ?? 0;
       failed += failedByReason[r];
     });
     return {
       agencyId: code,
       failed,
       failedByReason,
-      undelivered: (id === undefined ? undefined : pending.get(id)) ?? 0,
-      duplicateSends: s?.[DELIVERY_FAILURE_REASONS.length] ?? 0,
+      undelivered,
+      duplicateSends: s[DELIVERY_FAILURE_REASONS.length] ?? 0,
     };
   });
 }

@@ -57,7 +57,7 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
       .all(withScope({ from: now - lookbackMs, to: now - withoutStatusAfterMs })) as [number, number][],
   );
 
-  return agencyRows(ctx, scope, [reports.keys(), waits.keys(), silent.keys()]).map(({ code, id }) => {
+  return agencyRows(ctx, scope, [reports, waits, silent]).map(({ code, id }) => {
     const r = id === undefined ? undefined : reports.get(id);
     const funnel = {} as Record<StatusCode, number>;
     const codesReported: StatusCode[] = [];

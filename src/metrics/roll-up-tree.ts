@@ -96,7 +96,8 @@ export function rollUpSubtrees<N extends TreeNode, V>(
 ): V[] {
   const tree = agencyTree(nodes);
   const totals = nodes.map(own);
-  for (const i of tree.bottomUp) {
+  for (let k = 0; k < tree.bottomUp.length; k++) {
+    const i = tree.bottomUp[k]!;
     const p = tree.parentIndex[i] ?? -1;
     if (p >= 0) add(totals[p] as V, totals[i] as V);
   }

@@ -49,11 +49,15 @@ export function throughput(
       .statement(minuteSql)
       .raw()
       .all(withScope({ start: w.startMin, n, total: w.minutes, a, b })) as number[][];
-    for (const [agency, bucket, s, r] of rows) {
-      const x = get(agency!);
-      x.sent += s!;
-      x.received += r!;
-      x.spark[bucket!] = x.spark[bucket!]! + s! + r!;
+    for (let i = 0; i < rows.length; i++) {
+      // Read by index: array destructuring goes through an iterator too.
+      const row = rows[i]!;
+      const s = row[2]!;
+      const r = row[3]!;
+      const x = get(row[0]!);
+      x.sent += s;
+      x.received += r;
+      x.spark[row[1]!] = x.spark[row[1]!]! + s + r;
     }
   }
   if (parts.hours[0] <= parts.hours[1] && scoped === null) {
@@ -88,7 +92,10 @@ export function throughput(
   const rows: ThroughputRow[] = [];
   // Agencies with no traffic in the window share one empty sparkline.
   const flat: readonly number[] = Object.freeze(new Array<number>(n).fill(0));
-  for (const { code, id } of agencyRows(ctx, scope, [acc.keys(), before.keys()])) {
+  const keys = agencyRows(ctx, scope, [acc, before]);
+  // Indexed: see agency-model's buildAgencyModels.
+  for (let i = 0; i < keys.length; i++) {
+    const { code, id } = keys[i]!;
     const x = id === undefined ? undefined : acc.get(id);
     const b = id === undefined ? undefined : before.get(id);
     const sent = x?.sent ?? 0;

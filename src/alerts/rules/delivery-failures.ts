@@ -21,7 +21,10 @@ function topReason(row: DeliveryRow): string {
 export const deliveryFailures: Rule = (ctx) => {
   const cfg = ctx.config.deliveryFailures;
   const out: Candidate[] = [];
-  for (const row of ctx.metrics.delivery(ctx.now, cfg.window)) {
+  const rows = ctx.metrics.delivery(ctx.now, cfg.window);
+  // Indexed: see overdue-replies.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const undelivered = cfg.includeUndelivered ? row.undelivered : 0;
     const problems = row.failed + undelivered;
     if (problems < cfg.warningCount) continue;

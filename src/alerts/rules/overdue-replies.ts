@@ -8,7 +8,11 @@ import { agencyLabels, type Rule } from './context.js';
 export const overdueReplies: Rule = (ctx) => {
   const cfg = ctx.config.overdueReplies;
   const out: Candidate[] = [];
-  for (const row of ctx.metrics.deadlines(ctx.now)) {
+  const rows = ctx.metrics.deadlines(ctx.now);
+  // Indexed: once a minute over every agency is too seldom to be optimised, and `for…of` in
+  // unoptimised code allocates per element.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.overdue < cfg.warningCount) continue;
     const oldest = row.oldestOverdueMs ?? 0;
     const labels = agencyLabels(ctx, row.agencyId);

@@ -31,7 +31,9 @@ export const signatureFailures: Rule = (ctx) => {
     rows = ctx.metrics.signatures(ctx.now, w);
   }
   const out: Candidate[] = [];
-  for (const row of rows) {
+  // Indexed: see overdue-replies.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.verified < cfg.minDocuments) continue;
     const rate = row.failed / row.verified;
     if (rate <= cfg.warningRate) continue;

@@ -52,14 +52,21 @@ function ownFigures(m: AgencyModel, concern: Concern): { level: Level; badness: 
   }
 }
 
-/** Up to `perConcern` agencies per concern with a warn or critical level, worst first. */
+/**
+ * Up to `perConcern` agencies per concern with a warn or critical level, worst first. Runs once
+ * a minute over every agency, too seldom for V8 to optimise it: indexed loops, since `for…of`
+ * in unoptimised code allocates a result object per element.
+ */
 export function worstAgencies(models: readonly AgencyModel[], perConcern: number): WorstModel[] {
   const out: WorstModel[] = [];
+  const warn = levelRank('warn');
   for (const concern of CONCERNS) {
     const bad: WorstModel[] = [];
-    for (const agency of models) {
+    for (let i = 0; i < models.length; i++) {
+      const agency = models[i]!;
+      if (levelRank(agency.status.overall) < warn && agency.childCount === 0) continue;
       const { level, badness } = ownFigures(agency, concern);
-      if (levelRank(level) >= levelRank('warn')) bad.push({ concern, agency, level, badness });
+      if (levelRank(level) >= warn) bad.push({ concern, agency, level, badness });
     }
     bad.sort(
       (a, b) =>
