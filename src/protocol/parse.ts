@@ -1,6 +1,7 @@
 import { envelopeSchema, ENVELOPE_KEYS, type TelemetryMessage, type UnknownMessage } from './envelope.js';
 import { z } from 'zod';
 import { dataSchemas, MESSAGE_TYPES, type MessageType } from './messages.js';
+import { passesFastCheck } from './fast-check.js';
 import { describeIssue, describeValue, keepRaw, type Rejection } from './rejection.js';
 import { DEFAULT_MAX_FRAME_BYTES, PROTOCOL_VERSION } from './version.js';
 
@@ -50,9 +51,13 @@ export function parseMessage(
   }
   const obj = value as Record<string, unknown>;
   if (obj.v === PROTOCOL_VERSION && typeof obj.type === 'string') {
-    // Fast path for the common case, one schema call for envelope and payload together;
+    const known = hasOwn.call(messageSchemas, obj.type);
+    // The common case: a known type with exactly the protocol's fields, all valid.
+    if (known && passesFastCheck(obj.type as MessageType, obj))
+      return { message: obj as unknown as TelemetryMessage, unknownFields: 0 };
+    // Then one schema call for envelope and payload together (extra fields are counted here);
     // anything it refuses goes the long way below, which words the reason.
-    const whole = hasOwn.call(messageSchemas, obj.type) ? messageSchemas[obj.type as MessageType] : undefined;
+    const whole = known ? messageSchemas[obj.type as MessageType] : undefined;
     const parsed = whole?.safeParse(obj);
     if (parsed?.success) {
       let unknownFields = countUnknownKeys(obj, ENVELOPE_KEYS);

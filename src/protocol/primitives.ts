@@ -26,14 +26,13 @@ export const documentIdSchema = z
 const EARLIEST_TS = Date.UTC(2000, 0, 1);
 const LATEST_TS = Date.UTC(2100, 0, 1);
 
+/** Whether a time (ms) is one the protocol accepts. */
+export const instantInRange = (t: number): boolean => t >= EARLIEST_TS && t < LATEST_TS;
+
 /** ISO 8601 instant in UTC (`Z` suffix), between 2000 and 2100. */
-export const isoTimestampSchema = z.iso.datetime({ offset: false }).refine(
-  (s) => {
-    const t = instantMs(s);
-    return t >= EARLIEST_TS && t < LATEST_TS;
-  },
-  { message: 'a time between 2000 and 2100' },
-);
+export const isoTimestampSchema = z.iso
+  .datetime({ offset: false })
+  .refine((s) => instantInRange(instantMs(s)), { message: 'a time between 2000 and 2100' });
 
 /** Sequence number assigned by the hub; a safe non-negative integer. */
 export const seqSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);

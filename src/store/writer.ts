@@ -45,6 +45,23 @@ type Message = TelemetryMessage | UnknownMessage;
 type Durable =
   Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
 
+/**
+ * Whether two JSON texts hold the same value. Payloads are stored as the client received them,
+ * so a hub (or a client version) that orders fields differently still repeats the same event.
+ */
+export function sameJson(a: string, b: string): boolean {
+  return a === b || canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** The agency an event is filed under for an agency's recent activity. */
 function agencyOf(m: Durable): string | null {
   if (isUnknownMessage(m)) return null;
@@ -221,7 +238,8 @@ export class Writer {
           gapsFilled++;
         } else {
           const existing = this.findEvent.get(stream.id, event.seq);
-          if (existing && existing.ts === ts && existing.type === event.type && existing.data === data) duplicates++;
+          if (existing && existing.ts === ts && existing.type === event.type && sameJson(existing.data, data))
+            duplicates++;
           else
             kept.push({
               reason: 'seq_regression',
