@@ -47,6 +47,16 @@ describe('writer', () => {
     expect(count(cache, 'SELECT count(*) FROM rejections')).toBe(0);
   });
 
+  it('knows a repeated event whose payload fields come in another order', () => {
+    const first = sent(1);
+    cache.applyBatch([hello(), first]);
+    const data = first.data as Record<string, unknown>;
+    const reordered = { ...first, data: Object.fromEntries(Object.entries(data).reverse()) } as typeof first;
+    expect(JSON.stringify(reordered.data)).not.toBe(JSON.stringify(first.data));
+    expect(cache.applyBatch([reordered])).toMatchObject({ stored: 0, duplicates: 1, rejected: 0 });
+    expect(count(cache, 'SELECT count(*) FROM rejections')).toBe(0);
+  });
+
   it('records a seq jump as a gap and closes it when the missing events arrive', () => {
     cache.applyBatch([hello(), sent(1), sent(2), sent(6)]);
     expect(cache.gaps()).toEqual([{ fromSeq: 3, toSeq: 5, reason: 'missing', noticedAt: T0 }]);
