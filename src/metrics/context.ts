@@ -122,8 +122,9 @@ export interface AgencyKey {
 
 /**
  * The agencies a per-agency list holds: the scope's (by code), or every agency in the registry
- * (by code) followed by any agency that has data but is not, or no longer, listed. `withData`
- * are the id-keyed results the list is built from. The registry's keys are shared between
+ * (by code) followed by any agency that has data but is not, or no longer, listed; with
+ * `scope.withData`, only the agencies with data. `withData` are the id-keyed results the list
+ * is built from. The registry's keys are shared between
  * lists (a list of 12,000 agencies is built several times a minute): do not modify them.
  */
 export function agencyRows(
@@ -138,9 +139,16 @@ export function agencyRows(
     data.forEach((_, id) => {
       if (!reg.idSet.has(id)) (extra ??= new Set()).add(id);
     });
-  if (!extra) return reg.keys;
+  const listed = scope?.withData ? reg.keys.filter((key) => hasData(key.id, withData)) : reg.keys;
+  if (!extra) return listed;
   const extras = [...extra].map((id) => ({ code: ctx.ids.codeOf(id), id })).sort((a, b) => (a.code < b.code ? -1 : 1));
-  return reg.keys.concat(extras);
+  return listed.concat(extras);
+}
+
+function hasData(id: number | undefined, withData: readonly ReadonlyMap<number, unknown>[]): boolean {
+  if (id === undefined) return false;
+  for (let i = 0; i < withData.length; i++) if (withData[i]!.has(id)) return true;
+  return false;
 }
 
 /** Hours before this are complete in `rollup_hour`. */

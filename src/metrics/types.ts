@@ -178,7 +178,16 @@ export interface RejectionRow {
 export interface AgencyScope {
   /** Only these agency ids (e.g. one agency for its detail screen). */
   readonly agencyIds?: readonly string[];
+  /**
+   * Leave out the agencies with nothing in the window, whose rows would be all zeros (a row
+   * listed may still be zeros): for rankings and alert rules over 12,000 agencies, most of them
+   * quiet. Ignored with `agencyIds`.
+   */
+  readonly withData?: boolean;
 }
+
+/** The scope of every agency with data. */
+export const WITH_DATA: AgencyScope = Object.freeze({ withData: true });
 
 /**
  * The read surface the cache offers. Every method is synchronous and must answer in

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { WITH_DATA } from '../../src/metrics/types.js';
 import { A, docId } from '../support/telemetry.js';
 import { byAgency, fixtureCache, HOUR, MIN } from './fixture.js';
 
@@ -110,5 +111,14 @@ describe('delivery problems', () => {
     expect(rows[A.ngheAn]).toMatchObject({ failed: 0, undelivered: 0 });
     expect(rows[A.vpcp]).toMatchObject({ duplicateSends: 1 });
     expect(fx.metrics.totals(NOW, '1h')).toMatchObject({ deliveryFailures: 2, sent: 4, received: 1 });
+    // Asked for the agencies with data only: every one with a figure, rows unchanged, the
+    // agencies with nothing counted in the window left out.
+    const all = fx.metrics.delivery(NOW, '1h');
+    const some = fx.metrics.delivery(NOW, '1h', WITH_DATA);
+    const busy = all.filter((r) => r.failed + r.undelivered + r.duplicateSends > 0).map((r) => r.agencyId);
+    expect(busy.sort()).toEqual([A.caoBang, A.quiet, A.vpcp].sort());
+    expect(some.map((r) => r.agencyId)).toEqual(expect.arrayContaining(busy));
+    expect(some.length).toBeLessThan(all.length);
+    expect(some).toEqual(all.filter((r) => some.some((x) => x.agencyId === r.agencyId)));
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { WITH_DATA } from '../../src/metrics/types.js';
 import type { SignatureResult } from '../../src/protocol/index.js';
 import { A, docId } from '../support/telemetry.js';
 import { byAgency, fixtureCache, MIN } from './fixture.js';
@@ -49,6 +50,21 @@ describe('signatures', () => {
     });
     expect(rows[A.caoBang]).toMatchObject({ verified: 1, failed: 0, failureRate: 0 });
     expect(rows[A.quiet]).toMatchObject({ verified: 0, failed: 0, failureRate: null });
+  });
+
+  it('lists only the agencies with checks in the window when asked (withData), rows unchanged', () => {
+    fx = fixtureCache(NOW);
+    fx.write(check(NOW - 2 * MIN, A.vpcp, 'invalid', 1), check(NOW - 3 * 60 * MIN, A.caoBang, 'valid', 2));
+    const all = fx.metrics.signatures(NOW, '1h');
+    const some = fx.metrics.signatures(NOW, '1h', WITH_DATA);
+    expect(some.map((r) => r.agencyId)).toEqual([A.vpcp]);
+    expect(some).toEqual(all.filter((r) => r.verified > 0));
+    expect(fx.metrics.signatures(NOW, '24h', WITH_DATA).map((r) => r.agencyId)).toEqual([A.caoBang, A.vpcp].sort());
+    // Quiet agencies share one frozen record of zeros.
+    const quiet = all.filter((r) => r.verified === 0);
+    expect(quiet.length).toBeGreaterThan(1);
+    expect(quiet[0]!.byReason).toBe(quiet[1]!.byReason);
+    expect(Object.isFrozen(quiet[0]!.byReason)).toBe(true);
   });
 
   it('answers any window a rule asks for', () => {

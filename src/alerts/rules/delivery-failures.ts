@@ -1,4 +1,4 @@
-import type { DeliveryRow } from '../../metrics/types.js';
+import { WITH_DATA, type DeliveryRow } from '../../metrics/types.js';
 import { alertKey, type Candidate } from '../types.js';
 import { agencyLabels, type Rule } from './context.js';
 
@@ -21,7 +21,7 @@ function topReason(row: DeliveryRow): string {
 export const deliveryFailures: Rule = (ctx) => {
   const cfg = ctx.config.deliveryFailures;
   const out: Candidate[] = [];
-  const rows = ctx.metrics.delivery(ctx.now, cfg.window);
+  const rows = ctx.metrics.delivery(ctx.now, cfg.window, WITH_DATA);
   // Indexed: see overdue-replies.
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;

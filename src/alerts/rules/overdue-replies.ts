@@ -1,4 +1,5 @@
 import { alertKey, type Candidate } from '../types.js';
+import { WITH_DATA } from '../../metrics/types.js';
 import { agencyLabels, type Rule } from './context.js';
 
 /**
@@ -8,7 +9,7 @@ import { agencyLabels, type Rule } from './context.js';
 export const overdueReplies: Rule = (ctx) => {
   const cfg = ctx.config.overdueReplies;
   const out: Candidate[] = [];
-  const rows = ctx.metrics.deadlines(ctx.now);
+  const rows = ctx.metrics.deadlines(ctx.now, WITH_DATA);
   // Indexed: once a minute over every agency is too seldom to be optimised, and `for…of` in
   // unoptimised code allocates per element.
   for (let i = 0; i < rows.length; i++) {

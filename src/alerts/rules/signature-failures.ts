@@ -1,4 +1,4 @@
-import { WINDOW_MS, type SignatureRow } from '../../metrics/types.js';
+import { WINDOW_MS, WITH_DATA, type SignatureRow } from '../../metrics/types.js';
 import { alertKey, type Candidate } from '../types.js';
 import { agencyLabels, coveringWindow, type Rule } from './context.js';
 
@@ -24,11 +24,11 @@ export const signatureFailures: Rule = (ctx) => {
   let windowMs = cfg.window;
   let rows: readonly SignatureRow[];
   if (ctx.metrics.signaturesOver) {
-    rows = ctx.metrics.signaturesOver(ctx.now, windowMs);
+    rows = ctx.metrics.signaturesOver(ctx.now, windowMs, WITH_DATA);
   } else {
     const w = coveringWindow(windowMs);
     windowMs = WINDOW_MS[w];
-    rows = ctx.metrics.signatures(ctx.now, w);
+    rows = ctx.metrics.signatures(ctx.now, w, WITH_DATA);
   }
   const out: Candidate[] = [];
   // Indexed: see overdue-replies.

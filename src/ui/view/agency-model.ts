@@ -4,7 +4,7 @@
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency, ConnectionKind, ServerState } from '../../protocol/index.js';
-import type { Metrics, WindowKey } from '../../metrics/types.js';
+import { WITH_DATA, type Metrics, type WindowKey } from '../../metrics/types.js';
 import {
   judgeOverdue,
   judgeServer,
@@ -145,7 +145,7 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
       t.sentWeekAgo === null && t.receivedWeekAgo === null ? null : (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0);
     for (let b = 0; b < LIST_SPARK_BUCKETS; b++) f.spark[b] = t.spark[b] ?? 0;
   }
-  const signatures = metrics.signatures(now, window);
+  const signatures = metrics.signatures(now, window, WITH_DATA);
   for (let k = 0; k < signatures.length; k++) {
     const s = signatures[k]!;
     if (s.verified === 0) continue;
@@ -154,7 +154,7 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
     f.sigVerified = s.verified;
     f.sigFailed = s.failed;
   }
-  const deadlines = metrics.deadlines(now);
+  const deadlines = metrics.deadlines(now, WITH_DATA);
   for (let k = 0; k < deadlines.length; k++) {
     const d = deadlines[k]!;
     if (d.overdue === 0 && d.dueWithin24h === 0) continue;
