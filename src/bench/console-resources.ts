@@ -81,7 +81,9 @@ export async function benchConsoleResources(
       seconds: Math.round(wall),
       agencies,
       hubEventsPerSecond: Math.round(((hub.newestSeq - seqStart) / wall) * 10) / 10,
-      cpuPercent: Math.round(((last.cpuSeconds - first.cpuSeconds) / wall) * 1000) / 10,
+      // Two decimals: /proc counts CPU in 10 ms ticks, 0.002 % of a core over 10 minutes, and a
+      // figure rounded to 3.0 could not say which side of a 3 % target it is on.
+      cpuPercent: Math.round(((last.cpuSeconds - first.cpuSeconds) / wall) * 10000) / 100,
       rssStartMiB: Math.round(first.rssMiB),
       rssEndMiB: Math.round(last.rssMiB),
       rssMaxMiB: Math.round(max),

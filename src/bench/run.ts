@@ -82,7 +82,7 @@ const sections: Section[] = [
     run: async () => {
       const c = await benchConsoleResources({ seconds: quick ? 30 : 600, agencies: 12_000 });
       log(
-        `console: ${c.seconds} s at ${c.hubEventsPerSecond} events/s, ${c.agencies} agencies: CPU ${c.cpuPercent} % of a core; RSS ${c.rssStartMiB} → ${c.rssEndMiB} MiB (max ${c.rssMaxMiB})`,
+        `console: ${c.seconds} s at ${c.hubEventsPerSecond} events/s, ${c.agencies} agencies: CPU ${c.cpuPercent.toFixed(2)} % of a core; RSS ${c.rssStartMiB} → ${c.rssEndMiB} MiB (max ${c.rssMaxMiB})`,
       );
     },
   },
