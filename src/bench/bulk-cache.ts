@@ -18,7 +18,8 @@ import type { Draft } from './national-traffic.js';
 import { AgencyIds } from '../store/agency-ids.js';
 import { openCache } from '../store/index.js';
 import { COL, ROLLUP_COLUMNS, statusBit } from '../store/rollup-columns.js';
-import type { DeliveryDraft } from '../store/delivery-drafts.js';
+import { draftRow, DRAFT_COLUMNS, type DeliveryDraft } from '../store/delivery-drafts.js';
+import { MultiRow } from '../store/multi-row.js';
 
 /** The tables whose secondary indexes are dropped during the load and rebuilt after it. */
 const REINDEXED = ['events', 'deliveries'];
@@ -257,27 +258,10 @@ class BulkLoader {
   /** Deliveries, deadline counts, server state, hourly rollups and the stream's counters. */
   private derive(): void {
     const db = this.db;
-    const insert = db.prepare(
-      `INSERT INTO deliveries (doc, recipient, sent_at, reply_by, delivered_at, failed_at, fail_reason, statuses,
-         arrived_at, accepted_at, answered_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insert = db.prepare(`INSERT INTO deliveries (${DRAFT_COLUMNS}) VALUES ${MultiRow.placeholders(11, 1)}`);
     for (const list of this.drafts) {
       list.sort((a, b) => a.recipient - b.recipient);
-      for (const d of list)
-        insert.run(
-          d.doc,
-          d.recipient,
-          d.sentAt,
-          d.replyBy,
-          d.deliveredAt,
-          d.failedAt,
-          d.failReason,
-          d.statuses,
-          d.arrivedAt,
-          d.acceptedAt,
-          d.answeredAt,
-        );
+      for (const d of list) insert.run(draftRow(d));
     }
     this.drafts.length = 0;
     db.exec(

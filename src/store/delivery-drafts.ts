@@ -16,6 +16,25 @@ export interface DeliveryDraft {
   answeredAt: number | null;
 }
 
+/** The deliveries columns a draft fills, in the order of {@link draftRow}. */
+export const DRAFT_COLUMNS =
+  'doc, recipient, sent_at, reply_by, delivered_at, failed_at, fail_reason, statuses, arrived_at, accepted_at, answered_at';
+
+/** A draft as the values of a deliveries row, in {@link DRAFT_COLUMNS} order. */
+export const draftRow = (d: DeliveryDraft): (number | string | null)[] => [
+  d.doc,
+  d.recipient,
+  d.sentAt,
+  d.replyBy,
+  d.deliveredAt,
+  d.failedAt,
+  d.failReason,
+  d.statuses,
+  d.arrivedAt,
+  d.acceptedAt,
+  d.answeredAt,
+];
+
 /**
  * Deliveries of documents first sent in the current batch, kept in memory until the batch is
  * written. During catch-up a document's delivery, arrival and acceptance usually come in the
@@ -30,9 +49,7 @@ export class DeliveryDrafts {
     this.rows = new MultiRow(
       db,
       11,
-      (n) =>
-        `INSERT OR IGNORE INTO deliveries (doc, recipient, sent_at, reply_by, delivered_at, failed_at, fail_reason, statuses,
-           arrived_at, accepted_at, answered_at) VALUES ${MultiRow.placeholders(11, n)}`,
+      (n) => `INSERT OR IGNORE INTO deliveries (${DRAFT_COLUMNS}) VALUES ${MultiRow.placeholders(11, n)}`,
     );
   }
 
@@ -72,21 +89,7 @@ export class DeliveryDrafts {
 
   /** Inserts every draft (inside the batch's transaction) and forgets them. */
   flush(): void {
-    for (const drafts of this.byDoc.values())
-      for (const d of drafts.values())
-        this.rows.add([
-          d.doc,
-          d.recipient,
-          d.sentAt,
-          d.replyBy,
-          d.deliveredAt,
-          d.failedAt,
-          d.failReason,
-          d.statuses,
-          d.arrivedAt,
-          d.acceptedAt,
-          d.answeredAt,
-        ]);
+    for (const drafts of this.byDoc.values()) for (const d of drafts.values()) this.rows.add(draftRow(d));
     this.rows.flush();
     this.byDoc.clear();
   }

@@ -23,7 +23,7 @@ export class MultiRow {
     private readonly sql: (rows: number) => string,
   ) {}
 
-  /** `values(n)` joined: the `(?, ?, …), (?, ?, …)` list of a statement of `rows` rows. */
+  /** The `(?, ?, …), (?, ?, …)` list of a statement of `rows` rows of `width` values. */
   static placeholders(width: number, rows: number): string {
     const one = `(${new Array<string>(width).fill('?').join(', ')})`;
     return new Array<string>(rows).fill(one).join(', ');
