@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AgencyIds } from '../store/agency-ids.js';
 import type { Agency } from '../protocol/index.js';
 import { HourCache } from './hour-cache.js';
+import { MinuteCache } from './minute-cache.js';
 import type { AgencyScope } from './types.js';
 
 /** Tunables of the numbers; defaults suit the hub's rules and can be set per console. */
@@ -34,6 +35,8 @@ export interface MetricsContext {
   registry(): RegistrySnapshot;
   /** Folded hour rollups, read once and re-read only when they change. */
   readonly hours: HourCache;
+  /** National sums of closed minutes, read once and re-read only when they change. */
+  readonly minutes: MinuteCache;
 }
 
 /** The listed agencies and servers, cached between registry changes. */
@@ -66,6 +69,7 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
     options,
     statement,
     hours: new HourCache(db),
+    minutes: new MinuteCache(db),
     registry() {
       const now =
         (statement("SELECT n FROM counters WHERE name = 'registry_version'").pluck().get() as number | undefined) ?? 0;

@@ -3,6 +3,7 @@ import type { RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, type MetricsContext } from './context.js';
 import { deadlineTotals } from './deadlines.js';
 import { sumByAgency } from './rollup-sums.js';
+import type { NationalSums } from './minute-cache.js';
 import type { NationalTotals, WindowKey } from './types.js';
 import { minuteWindow, rangeParts, type MinuteWindow } from './window.js';
 
@@ -12,23 +13,13 @@ const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_valid', ...SIG_FAILS, 
 
 /**
  * COLUMNS summed over every agency, and how many agencies have any of them. A window read from
- * minutes alone (up to two hours) is summed by SQLite in one pass: grouping ~10,000 minute rows
- * by agency to add them up in JavaScript cost twice as much, on every Overview refresh. Longer
- * windows go through the per-agency sums, whose folded hours are cached.
+ * minutes alone (up to two hours, the Overview's usual) comes from the minute cache: closed
+ * minutes are summed once, only the open ones again on each refresh. Longer windows go through
+ * the per-agency sums, whose folded hours are cached.
  */
-function nationalSums(ctx: MetricsContext, w: MinuteWindow): { sums: number[]; agenciesActive: number } {
+function nationalSums(ctx: MetricsContext, w: MinuteWindow): NationalSums {
   const parts = rangeParts(w, foldedUntilHour(ctx));
-  if (parts.hours[0] > parts.hours[1]) {
-    const row = ctx
-      .statement(
-        `SELECT ${COLUMNS.map((c) => `coalesce(sum(${c}), 0)`).join(', ')},
-           count(DISTINCT CASE WHEN ${COLUMNS.join(' + ')} > 0 THEN agency END)
-         FROM rollup_minute WHERE minute BETWEEN ? AND ?`,
-      )
-      .raw()
-      .get(w.startMin, w.endMin) as number[];
-    return { sums: row.slice(0, COLUMNS.length), agenciesActive: row[COLUMNS.length]! };
-  }
+  if (parts.hours[0] > parts.hours[1]) return ctx.minutes.national(COLUMNS, w.startMin, w.endMin);
   const sums = new Array<number>(COLUMNS.length).fill(0);
   let agenciesActive = 0;
   sumByAgency(ctx, w, COLUMNS, null).forEach((s) => {

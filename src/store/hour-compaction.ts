@@ -3,6 +3,13 @@ import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 
 /**
+ * The newest minute with events and the one before it are still filling; every minute before
+ * them is closed. A reader may keep a closed minute's rows as long as `late_minute_rows` does
+ * not move: the writer counts there every batch that writes to a minute it had already closed.
+ */
+export const OPEN_MINUTES = 2;
+
+/**
  * Hourly rollups are folded from the minute rollups in one set-based statement once an hour is
  * over (with an hour's slack for stragglers), which costs far less than upserting hours on
  * every event. `until` is the boundary: every hour before it is complete in `rollup_hour`, and
@@ -14,6 +21,7 @@ export class HourCompaction {
   private readonly fold;
   private readonly save;
   private readonly countLate;
+  private readonly countLateMinutes;
 
   constructor(private readonly db: Database.Database) {
     const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
@@ -34,6 +42,18 @@ export class HourCompaction {
     this.countLate = db.prepare(
       `INSERT INTO counters (name, n) VALUES ('late_hour_rows', ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n`,
     );
+    this.countLateMinutes = db.prepare(
+      `INSERT INTO counters (name, n) VALUES ('late_minute_rows', 1) ON CONFLICT (name) DO UPDATE SET n = n + 1`,
+    );
+  }
+
+  /**
+   * Before the batch's newest minute is recorded: a batch whose oldest event falls in a minute
+   * already closed (see OPEN_MINUTES) tells readers that cache closed minutes to read again.
+   */
+  noteOldestMinute(batchOldestMinute: number | null): void {
+    if (batchOldestMinute === null || this.newestMinute === null) return;
+    if (batchOldestMinute <= this.newestMinute - OPEN_MINUTES) this.countLateMinutes.run();
   }
 
   /**

@@ -8,4 +8,5 @@ export { CacheLockedError, LOCK_STALE_AFTER_MS, type LockHolder } from './writer
 export type { ApplyResult, BatchMeta, AnnouncedGap } from './writer.js';
 export type { Gap } from './gap-book.js';
 export { AgencyIds } from './agency-ids.js';
+export { OPEN_MINUTES } from './hour-compaction.js';
 export { CORE_MIGRATIONS } from './schema.js';

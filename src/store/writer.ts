@@ -185,6 +185,7 @@ export class Writer {
     let unknownTypes = 0;
     let registryChanged = false;
     let newestMinute: number | null = null;
+    let oldestMinute: number | null = null;
     const touched = new Set<StreamState>();
 
     for (const m of messages) {
@@ -259,6 +260,7 @@ export class Writer {
       touched.add(stream);
       const minute = minuteOf(ts);
       if (newestMinute === null || minute > newestMinute) newestMinute = minute;
+      if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
       if (isUnknownMessage(event)) unknownTypes++;
       else {
         this.applyEffects(event, ts, stream.id);
@@ -286,6 +288,7 @@ export class Writer {
     this.minutes.flush();
     this.hours.flush();
     this.effects.flush();
+    this.hoursFold.noteOldestMinute(oldestMinute);
     this.hoursFold.advance(newestMinute);
     for (const s of touched) this.streams.save(s);
     return { stored, duplicates, rejected: kept.length, gapsOpened, gapsFilled };

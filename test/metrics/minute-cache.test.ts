@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { A } from '../support/telemetry.js';
+import { createMetrics } from '../../src/metrics/index.js';
+import { fixtureCache, MIN } from './fixture.js';
+
+let fx: ReturnType<typeof fixtureCache> | undefined;
+afterEach(() => fx?.close());
+
+const NOW = Date.UTC(2026, 10, 22, 20, 30, 30);
+const sent = (at: number, sender: string): [number, 'document.sent', unknown] => [
+  at,
+  'document.sent',
+  { docId: `${sender},2026/11/22,${at}/VB`, sender, recipients: [A.vpcp], attachments: 1, sizeBytes: 1000 },
+];
+const sig = (at: number, agency: string, result: string): [number, 'signature.verified', unknown] => [
+  at,
+  'signature.verified',
+  { docId: `${agency},2026/11/22,${at}/VB`, agency, result },
+];
+const lateMinuteRows = (): unknown =>
+  fx!.cache.db.prepare("SELECT n FROM counters WHERE name = 'late_minute_rows'").pluck().get() ?? 0;
+
+/**
+ * The national totals of windows up to two hours keep each closed minute's sums between
+ * refreshes. They must follow the rows as they change: events in the open minutes, a late
+ * event in a closed minute, minutes removed by retention.
+ */
+describe('closed minutes cache (national totals)', () => {
+  it('adds the open minutes on every read and keeps the closed ones', () => {
+    fx = fixtureCache(NOW);
+    fx.write(sent(NOW - 40 * MIN, A.ngheAn), sent(NOW - 40 * MIN, A.caoBang), sent(NOW - 10 * MIN, A.ngheAn));
+    fx.write(sent(NOW, A.vpcp));
+    const read = () => {
+      const t = fx!.metrics.totals(NOW, '1h');
+      return { sent: t.sent, active: t.agenciesActive };
+    };
+    // Nghệ An twice and Cao Bằng once in closed minutes, the ministry in the open one (a send
+    // counts for its sender only: the recipient's count waits for the delivery).
+    expect(read()).toEqual({ sent: 4, active: 3 });
+    expect(read()).toEqual({ sent: 4, active: 3 });
+    // More in the open minute, by an agency already active in a closed one.
+    fx.write(sent(NOW + 1_000, A.ngheAn));
+    expect(read()).toEqual({ sent: 5, active: 3 });
+    expect(lateMinuteRows()).toBe(0);
+  });
+
+  it('reads closed minutes again after a late event, in an existing row and a new one', () => {
+    fx = fixtureCache(NOW);
+    fx.write(sent(NOW - 30 * MIN, A.ngheAn));
+    fx.write(sent(NOW, A.vpcp));
+    expect(fx.metrics.totals(NOW, '1h').sent).toBe(2);
+    fx.write(sent(NOW - 30 * MIN + 1_000, A.ngheAn));
+    expect(lateMinuteRows()).toBe(1);
+    expect(fx.metrics.totals(NOW, '1h')).toMatchObject({ sent: 3, agenciesActive: 2 });
+    fx.write(sig(NOW - 20 * MIN, A.caoBang, 'invalid'));
+    expect(lateMinuteRows()).toBe(2);
+    expect(fx.metrics.totals(NOW, '1h')).toMatchObject({
+      sent: 3,
+      agenciesActive: 3,
+      signaturesVerified: 1,
+      signaturesFailed: 1,
+    });
+  });
+
+  it('counts nothing late for events in the two open minutes', () => {
+    fx = fixtureCache(NOW);
+    fx.write(sent(NOW, A.vpcp));
+    fx.write(sent(NOW - MIN, A.ngheAn));
+    expect(lateMinuteRows()).toBe(0);
+    fx.write(sent(NOW - 2 * MIN, A.ngheAn));
+    expect(lateMinuteRows()).toBe(1);
+    expect(fx.metrics.totals(NOW, '5m').sent).toBe(3);
+  });
+
+  it('follows minutes removed by retention', () => {
+    fx = fixtureCache(NOW);
+    fx.write(sent(NOW - 50 * MIN, A.ngheAn), sent(NOW - 5 * MIN, A.caoBang));
+    fx.write(sent(NOW, A.vpcp));
+    expect(fx.metrics.totals(NOW, '1h')).toMatchObject({ sent: 3, agenciesActive: 3 });
+    fx.cache.db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(Math.floor((NOW - 30 * MIN) / MIN));
+    expect(fx.metrics.totals(NOW, '1h')).toMatchObject({ sent: 2, agenciesActive: 2 });
+  });
+
+  it('gives the figures of a console that never cached, as the window slides', () => {
+    fx = fixtureCache(NOW);
+    const events = [];
+    for (let i = 0; i < 150; i++) events.push(sent(NOW - i * MIN, i % 3 === 0 ? A.ngheAn : A.caoBang));
+    fx.write(...events);
+    for (let shift = 45; shift >= 0; shift -= 5) {
+      const at = NOW - shift * MIN;
+      for (const window of ['5m', '1h'] as const)
+        expect(fx.metrics.totals(at, window)).toEqual(createMetrics(fx.cache).totals(at, window));
+    }
+    expect(fx.metrics.totals(NOW, '1h')).toMatchObject({ sent: 60, agenciesActive: 2 });
+  });
+});
