@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantMs } from '../../src/protocol/index.js';
 
-const EARLIEST = Date.UTC(1970, 0, 1);
+// Year 1 to 2199: before 1970 too (negative times), and years below 100, which Date.UTC
+// would take as 19xx.
+const EARLIEST = Date.parse('0001-01-01T00:00:00Z');
 const LATEST = Date.UTC(2200, 0, 1);
 
 describe('instantMs', () => {
@@ -16,6 +18,12 @@ describe('instantMs', () => {
     expect(instantMs('2026-03-09T08:15:30.1Z')).toBe(Date.UTC(2026, 2, 9, 8, 15, 30, 100));
     expect(instantMs('2026-03-09')).toBe(Date.UTC(2026, 2, 9));
     expect(instantMs('2026-03-09T08:15:3xZ')).toBeNaN();
+    expect(instantMs('2000-02-29T12:00:00Z')).toBe(Date.UTC(2000, 1, 29, 12));
+    expect(instantMs('1900-02-29T12:00:00Z')).toBe(Date.parse('1900-02-29T12:00:00Z'));
+    expect(instantMs('1969-12-31T23:59:59.999Z')).toBe(-1);
+    expect(instantMs('0050-06-15T00:00:00Z')).toBe(Date.parse('0050-06-15T00:00:00Z'));
+    expect(instantMs('2026-01-31T00:00:00Z')).toBe(Date.UTC(2026, 0, 31));
+    expect(instantMs('2026-04-31T00:00:00Z')).toBe(Date.parse('2026-04-31T00:00:00Z'));
   });
 
   it('agrees with Date.parse on every instant, with and without milliseconds (property)', () => {
