@@ -1,15 +1,14 @@
 import type Database from 'better-sqlite3';
 import { OPEN_MINUTES } from '../store/hour-compaction.js';
-import type { RollupColumn } from '../store/rollup-columns.js';
+import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
 
-/** One closed minute over every agency: each column's sum, and the agencies with any count. */
-interface NationalMinute {
-  readonly sums: Float64Array;
-  readonly active: Int32Array;
+/** One minute's rollup rows: every column of ROLLUP_COLUMNS, per agency. */
+export interface MinuteRows {
+  /** Agency ids, ascending. */
+  readonly agencies: Int32Array;
+  /** Row after row, ROLLUP_COLUMNS.length counts each. */
+  readonly counts: Int32Array;
 }
-
-/** Closed minutes kept, behind the newest one: the longest window read from minutes, and slack. */
-const KEEP_MINUTES = 180;
 
 /** National sums of a window of minutes. */
 export interface NationalSums {
@@ -19,16 +18,30 @@ export interface NationalSums {
   readonly agenciesActive: number;
 }
 
+const WIDTH = ROLLUP_COLUMNS.length;
+const COLUMN_AT = new Map<string, number>(ROLLUP_COLUMNS.map((c, i) => [c, i]));
+
+/** Where each column sits in a row of `counts`. */
+export function columnOffsets(columns: readonly RollupColumn[]): number[] {
+  return columns.map((c) => COLUMN_AT.get(c)!);
+}
+
 /**
- * National sums of short windows (the Overview's, read every two seconds), with each closed
- * minute summed once and kept: only the open minutes are read again. An hour's window is
- * ~10,000 minute rows of up to 12,000 agencies; summing them all on every refresh was most of
- * a live console's reads. Kept minutes are dropped when the writer reports a late event in a
- * closed minute (`late_minute_rows`, see OPEN_MINUTES) or retention removes minutes.
+ * Closed minutes kept, behind the newest: the longest stretch a window reads from minutes (two
+ * hours, see rangeParts) and some slack. Older minutes (a week-ago comparison) are read, not kept.
+ */
+const KEEP_MINUTES = 130;
+
+/**
+ * The minute rollups of the last two hours as this process last read them. Every refresh of a
+ * live console reads them again (national totals every two seconds, the per-agency lists and
+ * alert rules every minute): an hour is ~10,000 rows of up to 12,000 agencies, which SQLite had
+ * to group by agency each time. Closed minutes are read once and kept; the open ones (see
+ * OPEN_MINUTES) are read on every call. Kept minutes are dropped when the writer reports a late
+ * event in a closed minute (`late_minute_rows`) or retention removes minutes.
  */
 export class MinuteCache {
-  /** Column list → minute → its national figures. */
-  private readonly byColumns = new Map<string, Map<number, NationalMinute>>();
+  private readonly kept = new Map<number, MinuteRows>();
   private version = '';
   /** Per agency id, the call that last counted it active (no set built per call). */
   private seen = new Uint32Array(0);
@@ -36,98 +49,98 @@ export class MinuteCache {
   private readonly newest;
   private readonly late;
   private readonly oldest;
+  private readonly read;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.newest = db.prepare("SELECT value FROM meta WHERE key = 'newest_minute'").pluck();
     this.late = db.prepare("SELECT n FROM counters WHERE name = 'late_minute_rows'").pluck();
     this.oldest = db.prepare('SELECT min(minute) FROM rollup_minute').pluck();
+    this.read = db
+      .prepare(
+        `SELECT minute, agency, ${ROLLUP_COLUMNS.join(', ')} FROM rollup_minute
+         WHERE minute BETWEEN ? AND ? ORDER BY minute, agency`,
+      )
+      .raw();
+  }
+
+  /** Each minute of m1..m2 (inclusive), oldest first; empty minutes too. Do not modify. */
+  minutes(m1: number, m2: number): MinuteRows[] {
+    if (m1 > m2) return [];
+    const version = `${String(this.late.get() ?? 0)}/${String(this.oldest.get() ?? '')}`;
+    if (version !== this.version) {
+      this.kept.clear();
+      this.version = version;
+    }
+    const newest = this.newest.get() as string | undefined;
+    // Nothing is closed before the writer has recorded a newest minute.
+    const closedUntil = newest === undefined ? m1 - 1 : Number(newest) - OPEN_MINUTES;
+    const keepFrom = closedUntil - KEEP_MINUTES;
+    const out: MinuteRows[] = [];
+    // Before the kept stretch, and the open minutes after it: read, not kept.
+    let m = m1;
+    if (m < keepFrom) {
+      const to = Math.min(m2, keepFrom - 1);
+      out.push(...this.readRange(m, to));
+      m = to + 1;
+    }
+    const lastClosed = Math.min(m2, closedUntil);
+    if (m <= lastClosed) {
+      let missingFrom = m;
+      while (missingFrom <= lastClosed && this.kept.has(missingFrom)) missingFrom++;
+      let missingTo = lastClosed;
+      while (missingTo >= missingFrom && this.kept.has(missingTo)) missingTo--;
+      if (missingFrom <= missingTo) {
+        const fresh = this.readRange(missingFrom, missingTo);
+        for (let i = 0; i < fresh.length; i++) this.kept.set(missingFrom + i, fresh[i]!);
+      }
+      for (; m <= lastClosed; m++) out.push(this.kept.get(m)!);
+    }
+    if (m <= m2) out.push(...this.readRange(m, m2));
+    for (const k of this.kept.keys()) if (k < keepFrom) this.kept.delete(k);
+    return out;
   }
 
   /** `columns` summed over every agency for the minutes m1..m2 (inclusive). */
   national(columns: readonly RollupColumn[], m1: number, m2: number): NationalSums {
-    const late = this.late.get() as number | undefined;
-    const oldest = this.oldest.get() as number | null;
-    const version = `${late ?? 0}/${oldest ?? ''}`;
-    if (version !== this.version) {
-      this.byColumns.clear();
-      this.version = version;
-    }
-    const newestValue = this.newest.get() as string | undefined;
-    // Nothing is closed before the writer has recorded a newest minute.
-    const closedUntil = newestValue === undefined ? m1 - 1 : Number(newestValue) - OPEN_MINUTES;
-    const key = columns.join(',');
-    let minutes = this.byColumns.get(key);
-    if (!minutes) this.byColumns.set(key, (minutes = new Map()));
-
-    const lastClosed = Math.min(m2, closedUntil);
-    this.fill(minutes, columns, m1, lastClosed);
-    const stamp = this.nextStamp();
+    const at = columnOffsets(columns);
     const sums = new Array<number>(columns.length).fill(0);
+    const stamp = this.nextStamp();
     let agenciesActive = 0;
-    for (let m = m1; m <= lastClosed; m++) {
-      const minute = minutes.get(m)!;
-      for (let c = 0; c < sums.length; c++) sums[c]! += minute.sums[c]!;
-      agenciesActive += this.mark(minute.active, stamp);
+    for (const { agencies, counts } of this.minutes(m1, m2)) {
+      for (let r = 0; r < agencies.length; r++) {
+        const base = r * WIDTH;
+        let any = false;
+        for (let c = 0; c < at.length; c++) {
+          const v = counts[base + at[c]!]!;
+          if (v !== 0) {
+            sums[c]! += v;
+            any = true;
+          }
+        }
+        if (any && this.mark(agencies[r]!, stamp)) agenciesActive++;
+      }
     }
-    if (lastClosed < m2) {
-      const open = this.read(columns, Math.max(m1, lastClosed + 1), m2);
-      open.forEach((minute) => {
-        for (let c = 0; c < sums.length; c++) sums[c]! += minute.sums[c]!;
-        agenciesActive += this.mark(minute.active, stamp);
-      });
-    }
-    for (const m of minutes.keys()) if (m < closedUntil - KEEP_MINUTES) minutes.delete(m);
     return { sums, agenciesActive };
   }
 
-  /** Reads the closed minutes of m1..m2 not kept yet (minutes without rows are kept empty). */
-  private fill(minutes: Map<number, NationalMinute>, columns: readonly RollupColumn[], m1: number, m2: number): void {
-    let from = m1;
-    while (from <= m2 && minutes.has(from)) from++;
-    let to = m2;
-    while (to >= from && minutes.has(to)) to--;
-    if (from > to) return;
-    this.read(columns, from, to).forEach((minute, m) => minutes.set(m, minute));
-  }
-
-  /** Each minute of m1..m2 (empty ones too), summed over every agency. */
-  private read(columns: readonly RollupColumn[], m1: number, m2: number): Map<number, NationalMinute> {
-    const rows = this.statement(columns).all(m1, m2) as number[][];
-    const out = new Map<number, NationalMinute>();
-    const n = columns.length;
+  private readRange(m1: number, m2: number): MinuteRows[] {
+    const rows = this.read.all(m1, m2) as number[][];
+    const out: MinuteRows[] = [];
     let i = 0;
     for (let m = m1; m <= m2; m++) {
-      const sums = new Float64Array(n);
-      const active: number[] = [];
-      for (; i < rows.length && rows[i]![0] === m; i++) {
-        const row = rows[i]!;
-        let any = false;
-        for (let c = 0; c < n; c++) {
-          const v = row[c + 2]!;
-          sums[c]! += v;
-          if (v > 0) any = true;
-        }
-        if (any) active.push(row[1]!);
+      let end = i;
+      while (end < rows.length && rows[end]![0] === m) end++;
+      const agencies = new Int32Array(end - i);
+      const counts = new Int32Array((end - i) * WIDTH);
+      for (let r = 0; r < agencies.length; r++) {
+        const row = rows[i + r]!;
+        agencies[r] = row[1]!;
+        for (let c = 0; c < WIDTH; c++) counts[r * WIDTH + c] = row[c + 2]!;
       }
-      out.set(m, { sums, active: Int32Array.from(active) });
+      out.push({ agencies, counts });
+      i = end;
     }
     return out;
-  }
-
-  private readonly statements = new Map<string, Database.Statement>();
-
-  private statement(columns: readonly RollupColumn[]): Database.Statement {
-    const key = columns.join(',');
-    let s = this.statements.get(key);
-    if (!s) {
-      s = this.db
-        .prepare(
-          `SELECT minute, agency, ${columns.join(', ')} FROM rollup_minute WHERE minute BETWEEN ? AND ? ORDER BY minute`,
-        )
-        .raw();
-      this.statements.set(key, s);
-    }
-    return s;
   }
 
   private nextStamp(): number {
@@ -136,21 +149,15 @@ export class MinuteCache {
     return this.stamp;
   }
 
-  /** Marks the agencies as seen in this call; returns how many were not seen before. */
-  private mark(active: Int32Array, stamp: number): number {
-    let fresh = 0;
-    for (let i = 0; i < active.length; i++) {
-      const id = active[i]!;
-      if (id >= this.seen.length) {
-        const grown = new Uint32Array(Math.max(id + 1, this.seen.length * 2, 1024));
-        grown.set(this.seen);
-        this.seen = grown;
-      }
-      if (this.seen[id] !== stamp) {
-        this.seen[id] = stamp;
-        fresh++;
-      }
+  /** Marks an agency as seen in this call; true if it was not yet. */
+  private mark(id: number, stamp: number): boolean {
+    if (id >= this.seen.length) {
+      const grown = new Uint32Array(Math.max(id + 1, this.seen.length * 2, 1024));
+      grown.set(this.seen);
+      this.seen = grown;
     }
-    return fresh;
+    if (this.seen[id] === stamp) return false;
+    this.seen[id] = stamp;
+    return true;
   }
 }

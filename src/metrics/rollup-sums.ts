@@ -1,12 +1,14 @@
-import type { RollupColumn } from '../store/rollup-columns.js';
+import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, scopeFilter, type MetricsContext } from './context.js';
-import { rangeParts, type MinuteWindow } from './window.js';
+import { columnOffsets } from './minute-cache.js';
+import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
 
 /**
  * Sums rollup columns per agency over a window: minute rows at the edges, hour rows for the
- * whole hours between. Returns agency id → sums in `columns` order. Unscoped, the hours' sums
- * come from the context's hour cache (a 24-hour window is ~22 hours of every agency); scoped to
- * a few agencies, SQLite reads just their rows.
+ * whole hours between. Returns agency id → sums in `columns` order. Unscoped, both come from
+ * the context's caches (the minutes of the last two hours, the folded hours): a live console
+ * asks for the whole country several times a minute. Scoped to a few agencies, SQLite reads
+ * just their rows.
  */
 export function sumByAgency(
   ctx: MetricsContext,
@@ -15,36 +17,20 @@ export function sumByAgency(
   scope: string | null,
 ): Map<number, number[]> {
   const parts = rangeParts(w, foldedUntilHour(ctx));
-  const cols = columns.join(', ');
-  const filter = scopeFilter('agency', scope !== null);
-  const cached = scope === null && parts.hours[0] <= parts.hours[1];
-  const hourPart = cached
-    ? ''
-    : `UNION ALL SELECT agency, ${cols} FROM rollup_hour WHERE hour BETWEEN @h1 AND @h2${filter}`;
-  const sql = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM (
-      SELECT agency, ${cols} FROM rollup_minute WHERE minute BETWEEN @m1 AND @m2${filter}
-      ${hourPart}
-      UNION ALL SELECT agency, ${cols} FROM rollup_minute WHERE minute BETWEEN @m3 AND @m4${filter}
-    ) GROUP BY agency`;
-  const params: Record<string, unknown> = {
-    m1: parts.minutesBefore[0],
-    m2: parts.minutesBefore[1],
-    m3: parts.minutesAfter[0],
-    m4: parts.minutesAfter[1],
-  };
-  if (!cached) {
-    params.h1 = parts.hours[0];
-    params.h2 = parts.hours[1];
-  }
-  if (scope !== null) params.scope = scope;
+  if (scope !== null) return scopedSums(ctx, parts, columns, scope);
   const out = new Map<number, number[]>();
-  const rows = ctx.statement(sql).raw().all(params) as number[][];
-  // Indexed, for the same reason as the forEach below.
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    out.set(row[0]!, row.slice(1));
+  const at = columnOffsets(columns);
+  for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
+    for (const { agencies, counts } of ctx.minutes.minutes(a, b)) {
+      for (let r = 0; r < agencies.length; r++) {
+        const base = r * ROLLUP_COLUMNS.length;
+        let sums = out.get(agencies[r]!);
+        if (!sums) out.set(agencies[r]!, (sums = new Array<number>(at.length).fill(0)));
+        for (let c = 0; c < at.length; c++) sums[c]! += counts[base + at[c]!]!;
+      }
+    }
   }
-  if (!cached) return out;
+  if (parts.hours[0] > parts.hours[1]) return out;
   // forEach, not for…of: a minute's worth of calls is too few for V8 to optimise this, and an
   // unoptimised for…of allocates per entry.
   ctx.hours.sums(parts.hours[0], parts.hours[1], columns).forEach((hours, agency) => {
@@ -52,6 +38,38 @@ export function sumByAgency(
     if (!sums) out.set(agency, hours.slice());
     else for (let j = 0; j < sums.length; j++) sums[j] = sums[j]! + hours[j]!;
   });
+  return out;
+}
+
+/** The same for the agencies of a scope, read by SQLite. */
+function scopedSums(
+  ctx: MetricsContext,
+  parts: RangeParts,
+  columns: readonly RollupColumn[],
+  scope: string,
+): Map<number, number[]> {
+  const cols = columns.join(', ');
+  const filter = scopeFilter('agency', true);
+  const sql = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM (
+      SELECT agency, ${cols} FROM rollup_minute WHERE minute BETWEEN @m1 AND @m2${filter}
+      UNION ALL SELECT agency, ${cols} FROM rollup_hour WHERE hour BETWEEN @h1 AND @h2${filter}
+      UNION ALL SELECT agency, ${cols} FROM rollup_minute WHERE minute BETWEEN @m3 AND @m4${filter}
+    ) GROUP BY agency`;
+  const rows = ctx.statement(sql).raw().all({
+    m1: parts.minutesBefore[0],
+    m2: parts.minutesBefore[1],
+    h1: parts.hours[0],
+    h2: parts.hours[1],
+    m3: parts.minutesAfter[0],
+    m4: parts.minutesAfter[1],
+    scope,
+  }) as number[][];
+  const out = new Map<number, number[]>();
+  // Indexed: an unoptimised for…of allocates per element.
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    out.set(row[0]!, row.slice(1));
+  }
   return out;
 }
 

@@ -1,10 +1,15 @@
 import { agencyRows, foldedUntilHour, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { ROLLUP_COLUMNS } from '../store/rollup-columns.js';
+import { columnOffsets } from './minute-cache.js';
 import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
 
 /** Sparkline buckets when the caller does not say: one per minute up to an hour's half-minutes. */
 export const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
+
+const WIDTH = ROLLUP_COLUMNS.length;
+const [SENT, RECEIVED] = columnOffsets(['sent', 'received']) as [number, number];
 
 interface Acc {
   sent: number;
@@ -45,6 +50,23 @@ export function throughput(
     WHERE minute BETWEEN @a AND @b${filter} GROUP BY agency, b`;
   for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
     if (a > b) continue;
+    if (scoped === null) {
+      // The whole country: from the minute cache, minute by minute.
+      const minutes = ctx.minutes.minutes(a, b);
+      for (let k = 0; k < minutes.length; k++) {
+        const { agencies, counts } = minutes[k]!;
+        const bucket = Math.floor(((a + k - w.startMin) * n) / w.minutes);
+        for (let r = 0; r < agencies.length; r++) {
+          const s = counts[r * WIDTH + SENT]!;
+          const rc = counts[r * WIDTH + RECEIVED]!;
+          const x = get(agencies[r]!);
+          x.sent += s;
+          x.received += rc;
+          x.spark[bucket] = x.spark[bucket]! + s + rc;
+        }
+      }
+      continue;
+    }
     const rows = ctx
       .statement(minuteSql)
       .raw()

@@ -13,9 +13,8 @@ const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_valid', ...SIG_FAILS, 
 
 /**
  * COLUMNS summed over every agency, and how many agencies have any of them. A window read from
- * minutes alone (up to two hours, the Overview's usual) comes from the minute cache: closed
- * minutes are summed once, only the open ones again on each refresh. Longer windows go through
- * the per-agency sums, whose folded hours are cached.
+ * minutes alone (up to two hours, the Overview's usual) is summed straight from the minute
+ * cache; longer windows go through the per-agency sums (minutes and folded hours, both cached).
  */
 function nationalSums(ctx: MetricsContext, w: MinuteWindow): NationalSums {
   const parts = rangeParts(w, foldedUntilHour(ctx));

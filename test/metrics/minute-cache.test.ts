@@ -25,7 +25,7 @@ const lateMinuteRows = (): unknown =>
  * refreshes. They must follow the rows as they change: events in the open minutes, a late
  * event in a closed minute, minutes removed by retention.
  */
-describe('closed minutes cache (national totals)', () => {
+describe('closed minutes cache', () => {
   it('adds the open minutes on every read and keeps the closed ones', () => {
     fx = fixtureCache(NOW);
     fx.write(sent(NOW - 40 * MIN, A.ngheAn), sent(NOW - 40 * MIN, A.caoBang), sent(NOW - 10 * MIN, A.ngheAn));
@@ -92,5 +92,45 @@ describe('closed minutes cache (national totals)', () => {
         expect(fx.metrics.totals(at, window)).toEqual(createMetrics(fx.cache).totals(at, window));
     }
     expect(fx.metrics.totals(NOW, '1h')).toMatchObject({ sent: 60, agenciesActive: 2 });
+  });
+
+  it('gives every per-agency list the figures SQLite sums, through late events and a sliding window', () => {
+    fx = fixtureCache(NOW);
+    const agencies = [A.ngheAn, A.caoBang, A.vpcp];
+    const results = ['valid', 'valid', 'invalid', 'expired_certificate'];
+    const events = [];
+    for (let i = 0; i < 150; i++) {
+      events.push(sent(NOW - i * MIN, agencies[i % 3]!));
+      if (i % 2 === 0) events.push(sig(NOW - i * MIN + 500, agencies[(i + 1) % 3]!, results[i % 4]!));
+    }
+    fx.write(...events);
+    const lists = (at: number, m: typeof fx.metrics) =>
+      (['5m', '1h', '24h'] as const).map((w) => ({
+        throughput: m.throughput(at, w),
+        signatures: m.signatures(at, w),
+        delivery: m.delivery(at, w),
+        feedback: m.feedback(at, w),
+      }));
+    const scoped = (at: number) =>
+      (['5m', '1h', '24h'] as const).map((w) => ({
+        throughput: fx!.metrics.throughput(at, w, { agencyIds: agencies }),
+        signatures: fx!.metrics.signatures(at, w, { agencyIds: agencies }),
+      }));
+    for (let shift = 30; shift >= 0; shift -= 6) {
+      const at = NOW - shift * MIN;
+      const cached = lists(at, fx.metrics);
+      expect(cached).toEqual(lists(at, createMetrics(fx.cache)));
+      // The scoped lists are summed by SQLite: the same agencies, the same figures.
+      const pick = <T extends { agencyId: string }>(rows: readonly T[]) =>
+        rows.filter((r) => (agencies as readonly string[]).includes(r.agencyId));
+      expect(cached.map((c) => ({ throughput: pick(c.throughput), signatures: pick(c.signatures) }))).toEqual(
+        scoped(at),
+      );
+    }
+    // A late event in a closed minute: the cached lists follow.
+    const before = fx.metrics.signatures(NOW, '1h').find((r) => r.agencyId === A.caoBang)!.failed;
+    fx.write(sig(NOW - 20 * MIN, A.caoBang, 'revoked_certificate'));
+    expect(fx.metrics.signatures(NOW, '1h').find((r) => r.agencyId === A.caoBang)!.failed).toBe(before + 1);
+    expect(lists(NOW, fx.metrics)).toEqual(lists(NOW, createMetrics(fx.cache)));
   });
 });
