@@ -80,7 +80,7 @@ export class MinuteCache {
     let m = m1;
     if (m < keepFrom) {
       const to = Math.min(m2, keepFrom - 1);
-      out.push(...this.readRange(m, to));
+      append(out, this.readRange(m, to));
       m = to + 1;
     }
     const lastClosed = Math.min(m2, closedUntil);
@@ -95,7 +95,7 @@ export class MinuteCache {
       }
       for (; m <= lastClosed; m++) out.push(this.kept.get(m)!);
     }
-    if (m <= m2) out.push(...this.readRange(m, m2));
+    if (m <= m2) append(out, this.readRange(m, m2));
     for (const k of this.kept.keys()) if (k < keepFrom) this.kept.delete(k);
     return out;
   }
@@ -160,4 +160,9 @@ export class MinuteCache {
     this.seen[id] = stamp;
     return true;
   }
+}
+
+/** Appends in a loop: a long window (months of minutes on a young cache) is too many arguments for push(...). */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) to.push(items[i]!);
 }

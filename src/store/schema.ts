@@ -146,5 +146,17 @@ const v1 = `
   );
 `;
 
+/**
+ * Version 2 adds no table: from it on, the writer counts every batch that writes into a closed
+ * minute in `late_minute_rows`, which readers that keep closed minutes rely on. The step keeps
+ * writers of version 1, which do not count them, off a file readers of version 2 use (a build
+ * refuses a file whose version is ahead of its own), and readers of version 2 off a file a
+ * version-1 writer may still be writing.
+ */
+const v2 = `INSERT OR IGNORE INTO counters (name, n) VALUES ('late_minute_rows', 0);`;
+
 /** The cache's own schema steps; `user_version` counts how many have run. */
-export const CORE_MIGRATIONS: readonly Migration[] = [{ id: 'store/1', up: (db) => db.exec(v1) }];
+export const CORE_MIGRATIONS: readonly Migration[] = [
+  { id: 'store/1', up: (db) => db.exec(v1) },
+  { id: 'store/2', up: (db) => db.exec(v2) },
+];

@@ -65,6 +65,7 @@ describe('cache file', () => {
       'alerts/1',
       'alerts/2',
       'store/1',
+      'store/2',
     ]);
     cache.close();
   });
