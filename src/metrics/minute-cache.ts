@@ -28,7 +28,8 @@ export function columnOffsets(columns: readonly RollupColumn[]): number[] {
 
 /**
  * Closed minutes kept, behind the newest: the longest stretch a window reads from minutes (two
- * hours, see rangeParts) and some slack. Older minutes (a week-ago comparison) are read, not kept.
+ * hours, see rangeParts) and some slack. Windows further back (the start of a 24-hour window, a
+ * week-ago comparison, a paused console's) are the caller's to read from SQLite.
  */
 const KEEP_MINUTES = 130;
 
@@ -51,7 +52,7 @@ export class MinuteCache {
   private readonly oldest;
   private readonly read;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.newest = db.prepare("SELECT value FROM meta WHERE key = 'newest_minute'").pluck();
     this.late = db.prepare("SELECT n FROM counters WHERE name = 'late_minute_rows'").pluck();
     this.oldest = db.prepare('SELECT min(minute) FROM rollup_minute').pluck();
@@ -63,9 +64,12 @@ export class MinuteCache {
       .raw();
   }
 
-  /** Each minute of m1..m2 (inclusive), oldest first; empty minutes too. Do not modify. */
-  minutes(m1: number, m2: number): MinuteRows[] {
-    if (m1 > m2) return [];
+  /**
+   * The minutes of m1..m2 (inclusive) this cache serves, oldest first, empty ones too: those
+   * from `from` on (the last two hours, open minutes included). Minutes m1..from−1 are older:
+   * the caller reads them from SQLite, for the columns it needs. Do not modify the rows.
+   */
+  recent(m1: number, m2: number): { readonly from: number; readonly minutes: MinuteRows[] } {
     const version = `${String(this.late.get() ?? 0)}/${String(this.oldest.get() ?? '')}`;
     if (version !== this.version) {
       this.kept.clear();
@@ -73,17 +77,13 @@ export class MinuteCache {
     }
     const newest = this.newest.get() as string | undefined;
     // Nothing is closed before the writer has recorded a newest minute.
-    const closedUntil = newest === undefined ? m1 - 1 : Number(newest) - OPEN_MINUTES;
-    const keepFrom = closedUntil - KEEP_MINUTES;
-    const out: MinuteRows[] = [];
-    // Before the kept stretch, and the open minutes after it: read, not kept.
-    let m = m1;
-    if (m < keepFrom) {
-      const to = Math.min(m2, keepFrom - 1);
-      append(out, this.readRange(m, to));
-      m = to + 1;
-    }
+    const closedUntil = newest === undefined ? m2 : Number(newest) - OPEN_MINUTES;
+    const keepFrom = newest === undefined ? m2 + 1 : closedUntil - KEEP_MINUTES;
+    for (const k of this.kept.keys()) if (k < keepFrom) this.kept.delete(k);
+    const from = Math.min(Math.max(m1, keepFrom), m2 + 1);
+    const minutes: MinuteRows[] = [];
     const lastClosed = Math.min(m2, closedUntil);
+    let m = from;
     if (m <= lastClosed) {
       let missingFrom = m;
       while (missingFrom <= lastClosed && this.kept.has(missingFrom)) missingFrom++;
@@ -93,11 +93,14 @@ export class MinuteCache {
         const fresh = this.readRange(missingFrom, missingTo);
         for (let i = 0; i < fresh.length; i++) this.kept.set(missingFrom + i, fresh[i]!);
       }
-      for (; m <= lastClosed; m++) out.push(this.kept.get(m)!);
+      for (; m <= lastClosed; m++) minutes.push(this.kept.get(m)!);
     }
-    if (m <= m2) append(out, this.readRange(m, m2));
-    for (const k of this.kept.keys()) if (k < keepFrom) this.kept.delete(k);
-    return out;
+    // The open minutes: read on every call.
+    if (m <= m2) {
+      const open = this.readRange(m, m2);
+      for (let i = 0; i < open.length; i++) minutes.push(open[i]!);
+    }
+    return { from, minutes };
   }
 
   /** `columns` summed over every agency for the minutes m1..m2 (inclusive). */
@@ -106,7 +109,24 @@ export class MinuteCache {
     const sums = new Array<number>(columns.length).fill(0);
     const stamp = this.nextStamp();
     let agenciesActive = 0;
-    for (const { agencies, counts } of this.minutes(m1, m2)) {
+    const { from, minutes } = this.recent(m1, m2);
+    if (from > m1) {
+      // Older minutes (a window in the past): summed per agency by SQLite.
+      const rows = this.olderStatement(columns).all(m1, from - 1) as number[][];
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        let any = false;
+        for (let c = 0; c < at.length; c++) {
+          const v = row[c + 1]!;
+          if (v !== 0) {
+            sums[c]! += v;
+            any = true;
+          }
+        }
+        if (any && this.mark(row[0]!, stamp)) agenciesActive++;
+      }
+    }
+    for (const { agencies, counts } of minutes) {
       for (let r = 0; r < agencies.length; r++) {
         const base = r * WIDTH;
         let any = false;
@@ -121,6 +141,24 @@ export class MinuteCache {
       }
     }
     return { sums, agenciesActive };
+  }
+
+  private readonly older = new Map<string, Database.Statement>();
+
+  /** Per agency, `columns` summed over a range of minutes. */
+  private olderStatement(columns: readonly RollupColumn[]): Database.Statement {
+    const key = columns.join(',');
+    let s = this.older.get(key);
+    if (!s) {
+      s = this.db
+        .prepare(
+          `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM rollup_minute
+           WHERE minute BETWEEN ? AND ? GROUP BY agency`,
+        )
+        .raw();
+      this.older.set(key, s);
+    }
+    return s;
   }
 
   private readRange(m1: number, m2: number): MinuteRows[] {
@@ -160,9 +198,4 @@ export class MinuteCache {
     this.seen[id] = stamp;
     return true;
   }
-}
-
-/** Appends in a loop: a long window (months of minutes on a young cache) is too many arguments for push(...). */
-function append<T>(to: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) to.push(items[i]!);
 }

@@ -19,15 +19,30 @@ export function sumByAgency(
   const parts = rangeParts(w, foldedUntilHour(ctx));
   if (scope !== null) return scopedSums(ctx, parts, columns, scope);
   const out = new Map<number, number[]>();
+  const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
+    let sums = out.get(agency);
+    if (!sums) out.set(agency, (sums = new Array<number>(at.length).fill(0)));
+    for (let c = 0; c < at.length; c++) sums[c]! += values[base + at[c]!]!;
+  };
   const at = columnOffsets(columns);
+  const inRow = columns.map((_, i) => i + 1);
   for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
-    for (const { agencies, counts } of ctx.minutes.minutes(a, b)) {
-      for (let r = 0; r < agencies.length; r++) {
-        const base = r * ROLLUP_COLUMNS.length;
-        let sums = out.get(agencies[r]!);
-        if (!sums) out.set(agencies[r]!, (sums = new Array<number>(at.length).fill(0)));
-        for (let c = 0; c < at.length; c++) sums[c]! += counts[base + at[c]!]!;
-      }
+    if (a > b) continue;
+    const { from, minutes } = ctx.minutes.recent(a, b);
+    if (from > a) {
+      // Older than the minute cache's two hours: summed per agency by SQLite.
+      const rows = ctx
+        .statement(
+          `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM rollup_minute
+           WHERE minute BETWEEN ? AND ? GROUP BY agency`,
+        )
+        .raw()
+        .all(a, from - 1) as number[][];
+      for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
+    }
+    for (let k = 0; k < minutes.length; k++) {
+      const { agencies, counts } = minutes[k]!;
+      for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * ROLLUP_COLUMNS.length, at);
     }
   }
   if (parts.hours[0] > parts.hours[1]) return out;

@@ -48,14 +48,15 @@ export function throughput(
   const bucketOf = `CAST((minute - @start) * @n / @total AS INTEGER)`;
   const minuteSql = `SELECT agency, ${bucketOf} AS b, sum(sent), sum(received) FROM rollup_minute
     WHERE minute BETWEEN @a AND @b${filter} GROUP BY agency, b`;
-  for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
+  for (const [a, last] of [parts.minutesBefore, parts.minutesAfter]) {
+    let b = last;
     if (a > b) continue;
     if (scoped === null) {
-      // The whole country: from the minute cache, minute by minute.
-      const minutes = ctx.minutes.minutes(a, b);
+      // The whole country: the last two hours from the minute cache, older minutes below.
+      const { from, minutes } = ctx.minutes.recent(a, b);
       for (let k = 0; k < minutes.length; k++) {
         const { agencies, counts } = minutes[k]!;
-        const bucket = Math.floor(((a + k - w.startMin) * n) / w.minutes);
+        const bucket = Math.floor(((from + k - w.startMin) * n) / w.minutes);
         for (let r = 0; r < agencies.length; r++) {
           const s = counts[r * WIDTH + SENT]!;
           const rc = counts[r * WIDTH + RECEIVED]!;
@@ -65,7 +66,8 @@ export function throughput(
           x.spark[bucket] = x.spark[bucket]! + s + rc;
         }
       }
-      continue;
+      if (from === a) continue;
+      b = from - 1;
     }
     const rows = ctx
       .statement(minuteSql)

@@ -99,7 +99,7 @@ describe('closed minutes cache', () => {
     const agencies = [A.ngheAn, A.caoBang, A.vpcp];
     const results = ['valid', 'valid', 'invalid', 'expired_certificate'];
     const events = [];
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < 300; i++) {
       events.push(sent(NOW - i * MIN, agencies[i % 3]!));
       if (i % 2 === 0) events.push(sig(NOW - i * MIN + 500, agencies[(i + 1) % 3]!, results[i % 4]!));
     }
@@ -116,7 +116,9 @@ describe('closed minutes cache', () => {
         throughput: fx!.metrics.throughput(at, w, { agencyIds: agencies }),
         signatures: fx!.metrics.signatures(at, w, { agencyIds: agencies }),
       }));
-    for (let shift = 30; shift >= 0; shift -= 6) {
+    // Windows ending now and up to four hours back: inside the kept two hours, across their
+    // start, and before it (a paused console's), where older minutes are summed by SQLite.
+    for (const shift of [240, 190, 140, 131, 125, 70, 30, 24, 18, 12, 6, 0]) {
       const at = NOW - shift * MIN;
       const cached = lists(at, fx.metrics);
       expect(cached).toEqual(lists(at, createMetrics(fx.cache)));
@@ -126,6 +128,15 @@ describe('closed minutes cache', () => {
       expect(cached.map((c) => ({ throughput: pick(c.throughput), signatures: pick(c.signatures) }))).toEqual(
         scoped(at),
       );
+      const m = Math.floor(at / MIN);
+      const [sentSum, active] = fx.cache.db
+        .prepare(
+          `SELECT sum(sent), count(DISTINCT CASE WHEN sent + sig_valid + sig_invalid + sig_expired_certificate > 0
+             THEN agency END) FROM rollup_minute WHERE minute BETWEEN ? AND ?`,
+        )
+        .raw()
+        .get(m - 59, m) as [number, number];
+      expect(fx.metrics.totals(at, '1h')).toMatchObject({ sent: sentSum, agenciesActive: active });
     }
     // A late event in a closed minute: the cached lists follow.
     const before = fx.metrics.signatures(NOW, '1h').find((r) => r.agencyId === A.caoBang)!.failed;
