@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { A } from '../support/telemetry.js';
-import { createMetrics } from '../../src/metrics/index.js';
+import { createMetrics, type Metrics } from '../../src/metrics/index.js';
 import { fixtureCache, MIN } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
@@ -104,7 +104,7 @@ describe('closed minutes cache', () => {
       if (i % 2 === 0) events.push(sig(NOW - i * MIN + 500, agencies[(i + 1) % 3]!, results[i % 4]!));
     }
     fx.write(...events);
-    const lists = (at: number, m: typeof fx.metrics) =>
+    const lists = (at: number, m: Metrics) =>
       (['5m', '1h', '24h'] as const).map((w) => ({
         throughput: m.throughput(at, w),
         signatures: m.signatures(at, w),
