@@ -35,7 +35,7 @@ export interface MetricsContext {
   registry(): RegistrySnapshot;
   /** Folded hour rollups, read once and re-read only when they change. */
   readonly hours: HourCache;
-  /** National sums of closed minutes, read once and re-read only when they change. */
+  /** Minute rollups of the last two hours: closed minutes read once, re-read only when they change. */
   readonly minutes: MinuteCache;
 }
 

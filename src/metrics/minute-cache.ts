@@ -105,50 +105,42 @@ export class MinuteCache {
 
   /** `columns` summed over every agency for the minutes m1..m2 (inclusive). */
   national(columns: readonly RollupColumn[], m1: number, m2: number): NationalSums {
-    const at = columnOffsets(columns);
     const sums = new Array<number>(columns.length).fill(0);
     const stamp = this.nextStamp();
     let agenciesActive = 0;
+    /** Adds one agency's row; counts the agency if it has any count and was not counted yet. */
+    const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
+      let any = false;
+      for (let c = 0; c < at.length; c++) {
+        const v = values[base + at[c]!]!;
+        if (v !== 0) {
+          sums[c]! += v;
+          any = true;
+        }
+      }
+      if (any && this.mark(agency, stamp)) agenciesActive++;
+    };
     const { from, minutes } = this.recent(m1, m2);
     if (from > m1) {
-      // Older minutes (a window in the past): summed per agency by SQLite.
-      const rows = this.olderStatement(columns).all(m1, from - 1) as number[][];
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
-        let any = false;
-        for (let c = 0; c < at.length; c++) {
-          const v = row[c + 1]!;
-          if (v !== 0) {
-            sums[c]! += v;
-            any = true;
-          }
-        }
-        if (any && this.mark(row[0]!, stamp)) agenciesActive++;
-      }
+      const rows = this.older(columns, m1, from - 1);
+      const inRow = columns.map((_, i) => i + 1);
+      for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
     }
-    for (const { agencies, counts } of minutes) {
-      for (let r = 0; r < agencies.length; r++) {
-        const base = r * WIDTH;
-        let any = false;
-        for (let c = 0; c < at.length; c++) {
-          const v = counts[base + at[c]!]!;
-          if (v !== 0) {
-            sums[c]! += v;
-            any = true;
-          }
-        }
-        if (any && this.mark(agencies[r]!, stamp)) agenciesActive++;
-      }
-    }
+    const at = columnOffsets(columns);
+    for (const { agencies, counts } of minutes)
+      for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at);
     return { sums, agenciesActive };
   }
 
-  private readonly older = new Map<string, Database.Statement>();
+  private readonly olderStatements = new Map<string, Database.Statement>();
 
-  /** Per agency, `columns` summed over a range of minutes. */
-  private olderStatement(columns: readonly RollupColumn[]): Database.Statement {
+  /**
+   * For minutes older than the kept ones (see `recent`): per agency, `columns` summed by SQLite
+   * over m1..m2, as rows [agency, ...sums].
+   */
+  older(columns: readonly RollupColumn[], m1: number, m2: number): number[][] {
     const key = columns.join(',');
-    let s = this.older.get(key);
+    let s = this.olderStatements.get(key);
     if (!s) {
       s = this.db
         .prepare(
@@ -156,9 +148,9 @@ export class MinuteCache {
            WHERE minute BETWEEN ? AND ? GROUP BY agency`,
         )
         .raw();
-      this.older.set(key, s);
+      this.olderStatements.set(key, s);
     }
-    return s;
+    return s.all(m1, m2) as number[][];
   }
 
   private readRange(m1: number, m2: number): MinuteRows[] {

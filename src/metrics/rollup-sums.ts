@@ -31,13 +31,7 @@ export function sumByAgency(
     const { from, minutes } = ctx.minutes.recent(a, b);
     if (from > a) {
       // Older than the minute cache's two hours: summed per agency by SQLite.
-      const rows = ctx
-        .statement(
-          `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM rollup_minute
-           WHERE minute BETWEEN ? AND ? GROUP BY agency`,
-        )
-        .raw()
-        .all(a, from - 1) as number[][];
+      const rows = ctx.minutes.older(columns, a, from - 1);
       for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
     }
     for (let k = 0; k < minutes.length; k++) {
