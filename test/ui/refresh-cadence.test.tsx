@@ -20,7 +20,7 @@ describe('refresh cadence', () => {
     expect(afterHeader).toBe(before);
 
     app.ticker.tick('full');
-    const afterFull = line(await app.press());
+    const afterFull = line(await app.settle((f) => line(f) !== before));
     expect(afterFull).not.toBe(before);
     expect(afterFull?.startsWith('•')).toBe(true);
   });

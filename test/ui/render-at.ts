@@ -39,7 +39,18 @@ export async function renderConsoleAt(columns: number, rows: number, props: Part
     await tick();
     return frame();
   };
-  return { ...app, ticker, alerts, frame, press };
+  /**
+   * Waits (up to `ms`) for a frame that `ready` accepts and returns the last frame either way:
+   * a data refresh redraws after Ink's render throttle, which a loaded machine can stretch past
+   * a few turns of the event loop.
+   */
+  const settle = async (ready: (frame: string) => boolean, ms = 2_000): Promise<string> => {
+    const until = performance.now() + ms;
+    await tick();
+    while (!ready(frame()) && performance.now() < until) await new Promise((r) => setTimeout(r, 10));
+    return frame();
+  };
+  return { ...app, ticker, alerts, frame, press, settle };
 }
 
 export const KEY = {
