@@ -1,9 +1,10 @@
 /**
  * Fills a cache with a long, ordered stream of traffic far faster than the writer can, for the
  * benchmarks that need a year of national traffic on disk. It writes exactly the rows the
- * writer would (raw events with their keys, minute and hour rollups, documents, deliveries,
- * deadline counts, security server state and history, stream counters), but: raw events go in
- * huge transactions with a rollback journal (not the WAL) and the secondary indexes dropped (rebuilt once at the end),
+ * writer would (raw events in blocks with their agency entries, minute and hour rollups,
+ * documents, deliveries, deadline counts, security server state and history, stream counters),
+ * but: raw events go in huge transactions with a rollback journal (not the WAL) and the
+ * deliveries' indexes dropped (rebuilt once at the end),
  * deliveries are drafted in memory for the whole stream and inserted once in key order, and the
  * hourly rollups and deadline counts are derived with set-based SQL afterwards.
  * `test/bench/bulk-cache.test.ts` proves the result identical to the writer's.
@@ -19,10 +20,11 @@ import { AgencyIds } from '../store/agency-ids.js';
 import { openCache } from '../store/index.js';
 import { COL, ROLLUP_COLUMNS, statusBit } from '../store/rollup-columns.js';
 import { draftRow, DRAFT_COLUMNS, type DeliveryDraft } from '../store/delivery-drafts.js';
+import { EventLog } from '../store/event-log.js';
 import { MultiRow } from '../store/multi-row.js';
 
 /** The tables whose secondary indexes are dropped during the load and rebuilt after it. */
-const REINDEXED = ['events', 'deliveries'];
+const REINDEXED = ['deliveries'];
 /** Events per transaction. */
 const COMMIT_EVERY = 1_000_000;
 
@@ -79,7 +81,7 @@ export function bulkLoad(
 class BulkLoader {
   private readonly ids: AgencyIds;
   private readonly rollups: OrderedRollups;
-  private readonly insertEvent;
+  private readonly log: EventLog;
   private readonly insertDocument;
   private readonly bumpSends;
   private readonly docIds = new Map<string, number>();
@@ -93,7 +95,7 @@ class BulkLoader {
   constructor(private readonly db: Database.Database) {
     this.ids = new AgencyIds(db, true);
     this.rollups = new OrderedRollups(db);
-    this.insertEvent = db.prepare('INSERT INTO events (stream, seq, ts, type, agency, data) VALUES (?, ?, ?, ?, ?, ?)');
+    this.log = new EventLog(db);
     this.insertDocument = db.prepare(
       'INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients) VALUES (?, ?, ?, ?, ?, ?)',
     );
@@ -126,6 +128,7 @@ class BulkLoader {
         // Whole milliseconds, as the ISO timestamp of the message carries them.
         this.event({ seq: ++seq, ts: Math.trunc(d.ts), type: d.type, data: d.data } as Traffic);
         if (++n % COMMIT_EVERY === 0) {
+          this.log.flush();
           this.db.exec('COMMIT');
           this.db.exec('BEGIN');
           log?.(`${n} events, ${Math.round(n / ((performance.now() - t0) / 1000))} events/s`);
@@ -133,6 +136,7 @@ class BulkLoader {
       }
     }
     this.rollups.end();
+    this.log.flush();
     this.db.exec('COMMIT');
     log?.(`${n} events stored; deriving tables`);
     this.db.transaction(() => this.derive())();
@@ -147,7 +151,7 @@ class BulkLoader {
     const ts = m.ts;
     const code = agencyOf(m);
     const agency = code === null ? null : this.ids.idOf(code);
-    this.insertEvent.run(s.id, m.seq, ts, m.type, agency, JSON.stringify(m.data) ?? 'null');
+    this.log.append(s.id, m.seq, ts, m.type, m.data, agency);
     s.lastSeq = m.seq;
     s.events++;
     if (s.newestTs === null || ts > s.newestTs) s.newestTs = ts;

@@ -1,23 +1,23 @@
+import { BLOCK_AT_SQL, readEvents, type EventRef } from '../store/event-log.js';
 import type { MetricsContext } from './context.js';
 import { summarizeEvent } from './event-summary.js';
 import type { RecentEvent, RejectionRow, StreamInfo } from './types.js';
 
-/** An agency's newest stored events, newest first (read through the per-agency index). */
+/** An agency's newest stored events, newest first (found through `event_agencies`). */
 export function recentEvents(ctx: MetricsContext, agencyId: string, limit = 50): RecentEvent[] {
   const id = ctx.ids.find(agencyId);
   if (id === undefined) return [];
-  const rows = ctx
-    .statement('SELECT seq, ts, type, data FROM events WHERE agency = ? ORDER BY ts DESC LIMIT ?')
-    .all(id, limit) as { seq: number; ts: number; type: string; data: string }[];
-  return rows.map((r) => {
-    let data: unknown = null;
-    try {
-      data = JSON.parse(r.data);
-    } catch {
-      // Stored by this writer, so always JSON; an unreadable row still gets its type shown.
-    }
-    return { seq: r.seq, ts: r.ts, type: r.type, summary: summarizeEvent(r.type, data) };
-  });
+  const refs = ctx
+    .statement(
+      'SELECT stream, seq FROM event_agencies WHERE agency = ? ORDER BY ts DESC, stream DESC, seq DESC LIMIT ?',
+    )
+    .all(id, limit) as EventRef[];
+  return readEvents(ctx.statement(BLOCK_AT_SQL), refs).map(([seq, ts, type, data]) => ({
+    seq,
+    ts,
+    type,
+    summary: summarizeEvent(type, data),
+  }));
 }
 
 /** Rejected messages, newest first. */

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { StoredEvent } from './event-log.js';
 
 const DAY = 86_400_000;
 
@@ -64,25 +65,68 @@ function sliced(db: Database.Database, from: number, to: number, run: (a: number
   return n;
 }
 
+/**
+ * Drops the events older than `cutoff` at the start of the first block kept, the one at or
+ * after `firstSeq`, so that retention keeps no older event than a whole block would. Only a
+ * leading run goes, which leaves the block's seqs consecutive. Returns the events dropped.
+ */
+function trimBlock(db: Database.Database, stream: number, firstSeq: number, cutoff: number): number {
+  const block = db
+    .prepare<[number, number], { first_seq: number; last_seq: number; last_ts: number; events: string }>(
+      `SELECT first_seq, last_seq, last_ts, events FROM event_blocks
+       WHERE stream = ? AND first_seq >= ? ORDER BY first_seq LIMIT 1`,
+    )
+    .get(stream, firstSeq);
+  if (!block) return 0;
+  const events = JSON.parse(block.events) as StoredEvent[];
+  let old = 0;
+  while (old < events.length && events[old]![1] < cutoff) old++;
+  if (old === 0 || old === events.length) return 0;
+  db.prepare('DELETE FROM event_blocks WHERE stream = ? AND first_seq = ?').run(stream, block.first_seq);
+  db.prepare('INSERT INTO event_blocks (stream, first_seq, last_seq, last_ts, events) VALUES (?, ?, ?, ?, ?)').run(
+    stream,
+    block.first_seq + old,
+    block.last_seq,
+    block.last_ts,
+    JSON.stringify(events.slice(old)),
+  );
+  return old;
+}
+
 /** Applies the retention policy as of `now`. */
 export function prune(db: Database.Database, retention: Retention, now: number): PruneResult {
   const rawCutoff = now - retention.rawEventsDays * DAY;
   let events = 0;
   const streams = db.prepare('SELECT id FROM streams').pluck().all() as number[];
-  const nextTs = db
-    .prepare<[number, number], number>('SELECT ts FROM events WHERE stream = ? AND seq >= ? ORDER BY seq LIMIT 1')
+  // Blocks in seq order; a block goes once its newest event is past the cutoff.
+  const nextBlockTs = db
+    .prepare<[number, number], number>(
+      'SELECT last_ts FROM event_blocks WHERE stream = ? AND first_seq >= ? ORDER BY first_seq LIMIT 1',
+    )
     .pluck();
   const bounds = db.prepare<[number], { lo: number | null; hi: number | null }>(
-    'SELECT min(seq) lo, max(seq) hi FROM events WHERE stream = ?',
+    'SELECT min(first_seq) lo, max(first_seq) hi FROM event_blocks WHERE stream = ?',
   );
-  const delEvents = db.prepare('DELETE FROM events WHERE stream = ? AND seq >= ? AND seq < ?');
+  const delBlocks = db.prepare<[number, number, number], { n: number }>(
+    'DELETE FROM event_blocks WHERE stream = ? AND first_seq >= ? AND first_seq < ? RETURNING last_seq - first_seq + 1 AS n',
+  );
   for (const stream of streams) {
     const { lo, hi } = bounds.get(stream)!;
     if (lo === null || hi === null) continue;
-    const end = firstKeyAtOrAfter(lo, hi + 1, (seq) => nextTs.get(stream, seq), rawCutoff);
-    const removed = sliced(db, lo, end, (a, b) => delEvents.run(stream, a, b).changes);
+    const end = firstKeyAtOrAfter(lo, hi + 1, (seq) => nextBlockTs.get(stream, seq), rawCutoff);
+    let removed = sliced(db, lo, end, (a, b) => delBlocks.all(stream, a, b).reduce((n, r) => n + r.n, 0));
+    removed += db.transaction(() => trimBlock(db, stream, end, rawCutoff))();
     db.prepare('UPDATE streams SET events = max(0, events - ?) WHERE id = ?').run(removed, stream);
     events += removed;
+  }
+  // The agencies' entries, agency by agency: each is a range at the start of its agency.
+  const agencies = db.prepare('SELECT id FROM agencies').pluck().all() as number[];
+  const delEntries = db.prepare('DELETE FROM event_agencies WHERE agency = ? AND ts < ?');
+  for (let i = 0; i < agencies.length; i += 1_000) {
+    const slice = agencies.slice(i, i + 1_000);
+    db.transaction(() => {
+      for (const a of slice) delEntries.run(a, rawCutoff);
+    })();
   }
   const rejections = db.prepare('DELETE FROM rejections WHERE at < ?').run(rawCutoff).changes;
   const minuteRows = db

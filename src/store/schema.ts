@@ -1,4 +1,5 @@
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
+import { BLOCK_EVENTS } from './event-log.js';
 import type { Migration } from './migrations.js';
 
 const rollupTable = (name: string, unit: string): string => `
@@ -155,8 +156,50 @@ const v1 = `
  */
 const v2 = `INSERT OR IGNORE INTO counters (name, n) VALUES ('late_minute_rows', 0);`;
 
+/**
+ * Version 3 stores raw events in blocks (see `event-log.ts`): one row per run of up to 64
+ * consecutive seqs, and one row per event in `event_agencies`, the per-agency lookup that
+ * replaces the events' index. Existing events are moved into blocks, cut wherever seqs are
+ * not consecutive. The view `events` shows the blocks as the rows they hold, for inspection
+ * with sqlite3 and for checks; the console never reads through it.
+ */
+const v3 = `
+  CREATE TABLE event_blocks (
+    stream INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    last_ts INTEGER NOT NULL,
+    events TEXT NOT NULL,
+    PRIMARY KEY (stream, first_seq)
+  );
+  CREATE TABLE event_agencies (
+    agency INTEGER NOT NULL,
+    ts INTEGER NOT NULL,
+    stream INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (agency, ts, stream, seq)
+  ) WITHOUT ROWID;
+
+  INSERT INTO event_agencies (agency, ts, stream, seq)
+    SELECT agency, ts, stream, seq FROM events WHERE agency IS NOT NULL;
+  INSERT INTO event_blocks (stream, first_seq, last_seq, last_ts, events)
+    SELECT stream, min(seq), max(seq), max(ts), json_group_array(json_array(seq, ts, type, json(data)) ORDER BY seq)
+    FROM (
+      SELECT stream, seq, ts, type, data,
+        seq - row_number() OVER w AS run, (row_number() OVER w - 1) / ${BLOCK_EVENTS} AS chunk
+      FROM events WINDOW w AS (PARTITION BY stream ORDER BY seq)
+    )
+    GROUP BY stream, run, chunk;
+  DROP TABLE events;
+
+  CREATE VIEW events (stream, seq, ts, type, data) AS
+    SELECT b.stream, e.value ->> 0, e.value ->> 1, e.value ->> 2, e.value -> 3
+    FROM event_blocks b, json_each(b.events) e;
+`;
+
 /** The cache's own schema steps; `user_version` counts how many have run. */
 export const CORE_MIGRATIONS: readonly Migration[] = [
   { id: 'store/1', up: (db) => db.exec(v1) },
   { id: 'store/2', up: (db) => db.exec(v2) },
+  { id: 'store/3', up: (db) => db.exec(v3) },
 ];

@@ -3,9 +3,9 @@ import { instantMs, isUnknownMessage, keepRaw } from '../protocol/index.js';
 import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import { AgencyIds } from './agency-ids.js';
 import { EventEffects, minuteOf } from './event-effects.js';
+import { EventLog } from './event-log.js';
 import { GapBook } from './gap-book.js';
 import { HourCompaction } from './hour-compaction.js';
-import { MultiRow } from './multi-row.js';
 import { RegistryWriter } from './registry-writer.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type HubIdentity, type StreamState } from './streams.js';
@@ -46,12 +46,13 @@ type Durable =
   Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
 
 /**
- * Whether two JSON texts hold the same value. Payloads are stored as the client received them,
- * so a hub (or a client version) that orders fields differently still repeats the same event.
+ * Whether two parsed JSON values are equal, whatever the order of their fields: a hub (or a
+ * client version) that orders fields differently still repeats the same event.
  */
-export function sameJson(a: string, b: string): boolean {
-  return a === b || canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
-}
+const sameValue = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
+
+/** A value as the log gives it back: through JSON, so fields holding `undefined` are gone. */
+const asStored = (value: unknown): unknown => (JSON.parse(JSON.stringify([value])) as unknown[])[0];
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -99,10 +100,7 @@ export class Writer {
   private readonly effects: EventEffects;
   private readonly registry: RegistryWriter;
   private readonly gaps: GapBook;
-  private readonly insertEvent;
-  /** In-order events, queued and written many rows per statement. */
-  private readonly newEvents: MultiRow;
-  private readonly findEvent;
+  private readonly log: EventLog;
   private readonly insertRejection;
   private readonly bumpCounter;
   private readonly setMeta;
@@ -125,17 +123,7 @@ export class Writer {
     this.registry = new RegistryWriter(db, this.agencies);
     this.effects = new EventEffects(db, this.agencies, this.minutes, this.registry);
     this.gaps = new GapBook(db);
-    this.insertEvent = db.prepare<[number, number, number, string, number | null, string]>(
-      'INSERT OR IGNORE INTO events (stream, seq, ts, type, agency, data) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.newEvents = new MultiRow(
-      db,
-      6,
-      (rows) => `INSERT INTO events (stream, seq, ts, type, agency, data) VALUES ${MultiRow.placeholders(6, rows)}`,
-    );
-    this.findEvent = db.prepare<[number, number], { ts: number; type: string; data: string }>(
-      'SELECT ts, type, data FROM events WHERE stream = ? AND seq = ?',
-    );
+    this.log = new EventLog(db);
     this.insertRejection = db.prepare(
       'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -157,7 +145,7 @@ export class Writer {
     try {
       return this.inTransaction(messages, rejections, meta, meta.receivedAt ?? now);
     } catch (err) {
-      this.newEvents.clear();
+      this.log.clear();
       this.minutes.clear();
       this.hours.clear();
       this.effects.reset();
@@ -217,13 +205,11 @@ export class Writer {
         this.path,
       );
       const ts = instantMs(event.ts);
-      const data = JSON.stringify(event.data) ?? 'null';
       const agencyCode = agencyOf(event);
       const agency = agencyCode === null ? null : this.agencies.idOf(agencyCode);
       if (event.seq > stream.lastSeq) {
-        // Past the newest stored seq, so not stored yet: a plain INSERT, which would fail the
-        // whole batch rather than count an event twice should that ever not hold.
-        this.newEvents.add([stream.id, event.seq, ts, event.type, agency, data]);
+        // Past the newest stored seq, so not stored yet.
+        this.log.append(stream.id, event.seq, ts, event.type, event.data, agency);
         if (event.seq > stream.lastSeq + 1 && stream.events > 0) {
           this.gaps.open(stream.id, stream.lastSeq + 1, event.seq - 1, at);
           gapsOpened++;
@@ -231,15 +217,18 @@ export class Writer {
         stream.lastSeq = event.seq;
       } else {
         // At or below the newest stored seq: a hole being filled, a repeat or a regression.
-        // The lookups must see the rows queued so far.
-        this.newEvents.flush();
         if (this.gaps.covers(stream.id, event.seq)) {
-          this.insertEvent.run(stream.id, event.seq, ts, event.type, agency, data);
+          this.log.append(stream.id, event.seq, ts, event.type, event.data, agency);
           this.gaps.fill(stream.id, event.seq);
           gapsFilled++;
         } else {
-          const existing = this.findEvent.get(stream.id, event.seq);
-          if (existing && existing.ts === ts && existing.type === event.type && sameJson(existing.data, data))
+          const existing = this.log.find(stream.id, event.seq);
+          if (
+            existing &&
+            existing[1] === ts &&
+            existing[2] === event.type &&
+            sameValue(existing[3], asStored(event.data))
+          )
             duplicates++;
           else
             kept.push({
@@ -269,7 +258,7 @@ export class Writer {
       }
     }
 
-    this.newEvents.flush();
+    this.log.flush();
     for (const gap of meta.gaps ?? []) {
       if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) gapsOpened++;
     }

@@ -66,6 +66,7 @@ describe('cache file', () => {
       'alerts/2',
       'store/1',
       'store/2',
+      'store/3',
     ]);
     cache.close();
   });

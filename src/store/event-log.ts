@@ -1,0 +1,128 @@
+import type Database from 'better-sqlite3';
+import { MultiRow } from './multi-row.js';
+
+/** Most events one block holds: a block's text (~11 KB) then fits in one 16 KiB page. */
+export const BLOCK_EVENTS = 64;
+
+/** The block that holds (stream, seq), if any: the one starting at or before it, when it reaches it. */
+export const BLOCK_AT_SQL = `SELECT first_seq, last_seq, events FROM event_blocks
+  WHERE stream = ? AND first_seq <= ? ORDER BY first_seq DESC LIMIT 1`;
+
+interface BlockRow {
+  readonly first_seq: number;
+  readonly last_seq: number;
+  readonly events: string;
+}
+
+/** One stored event as a block holds it. */
+export type StoredEvent = readonly [seq: number, ts: number, type: string, data: unknown];
+
+/** Where an agency's event is: the stream and seq an `event_agencies` row points at. */
+export interface EventRef {
+  readonly stream: number;
+  readonly seq: number;
+}
+
+/**
+ * The raw event log: events are stored in blocks of up to 64 consecutive seqs of one stream,
+ * one row per block holding the events as a JSON array of `[seq, ts, type, data]`. A block
+ * never spans a hole: it holds every seq from its first to its last. Storing a block costs one
+ * row where storing its events one by one cost 64 rows and 64 index entries; the row per event
+ * that remains is the agency's entry (`event_agencies`), which the agency detail reads.
+ *
+ * Appends are queued and written by `flush()`, inside the caller's transaction.
+ */
+export class EventLog {
+  private stream = -1;
+  private firstSeq = 0;
+  private lastSeq = 0;
+  private lastTs = 0;
+  private rows: StoredEvent[] = [];
+  /** The queued events' agency entries: [agency, ts, stream, seq]. */
+  private entries: [number, number, number, number][] = [];
+  private readonly agencyRows: MultiRow;
+  private readonly insertBlock;
+  private readonly blockAt;
+
+  constructor(db: Database.Database) {
+    this.insertBlock = db.prepare<[number, number, number, number, string]>(
+      'INSERT INTO event_blocks (stream, first_seq, last_seq, last_ts, events) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.blockAt = db.prepare<[number, number], BlockRow>(BLOCK_AT_SQL);
+    this.agencyRows = new MultiRow(
+      db,
+      4,
+      (rows) => `INSERT INTO event_agencies (agency, ts, stream, seq) VALUES ${MultiRow.placeholders(4, rows)}`,
+    );
+  }
+
+  /**
+   * Queues one event, which must not be stored yet. A plain INSERT writes it: were it stored
+   * already, the whole batch would fail rather than keep it twice.
+   */
+  append(stream: number, seq: number, ts: number, type: string, data: unknown, agency: number | null): void {
+    const n = this.rows.length;
+    if (n > 0 && (stream !== this.stream || seq !== this.lastSeq + 1 || n >= BLOCK_EVENTS)) this.writeBlock();
+    if (this.rows.length === 0) {
+      this.stream = stream;
+      this.firstSeq = seq;
+      this.lastTs = ts;
+    } else if (ts > this.lastTs) this.lastTs = ts;
+    this.rows.push([seq, ts, type, data]);
+    this.lastSeq = seq;
+    if (agency !== null) this.entries.push([agency, ts, stream, seq]);
+  }
+
+  /**
+   * Writes what is queued. The agency entries go in key order: consecutive inserts then land
+   * on the same or the next page of the table, which costs less than one page per entry.
+   */
+  flush(): void {
+    if (this.rows.length > 0) this.writeBlock();
+    if (this.entries.length === 0) return;
+    this.entries.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+    for (const entry of this.entries) this.agencyRows.add(entry);
+    this.entries = [];
+    this.agencyRows.flush();
+  }
+
+  /** The stored event at (stream, seq), queued ones included. */
+  find(stream: number, seq: number): StoredEvent | undefined {
+    this.flush();
+    const block = this.blockAt.get(stream, seq);
+    if (!block || block.last_seq < seq) return undefined;
+    return (JSON.parse(block.events) as StoredEvent[])[seq - block.first_seq];
+  }
+
+  /** Forgets what is queued (after a rollback). */
+  clear(): void {
+    this.rows = [];
+    this.entries = [];
+    this.agencyRows.clear();
+  }
+
+  private writeBlock(): void {
+    this.insertBlock.run(this.stream, this.firstSeq, this.lastSeq, this.lastTs, JSON.stringify(this.rows));
+    this.rows = [];
+  }
+}
+
+/**
+ * Reads events by reference, in the order asked, those found; each block is parsed once. For
+ * the few hundred events a screen lists, not for scanning history. `blockAt` is a statement
+ * of `BLOCK_AT_SQL`.
+ */
+export function readEvents(blockAt: Database.Statement, refs: readonly EventRef[]): StoredEvent[] {
+  const parsed = new Map<string, StoredEvent[]>();
+  const out: StoredEvent[] = [];
+  for (const { stream, seq } of refs) {
+    const row = blockAt.get(stream, seq) as BlockRow | undefined;
+    if (!row || row.last_seq < seq) continue;
+    const key = `${stream}:${row.first_seq}`;
+    let events = parsed.get(key);
+    if (!events) parsed.set(key, (events = JSON.parse(row.events) as StoredEvent[]));
+    const event = events[seq - row.first_seq];
+    if (event) out.push(event);
+  }
+  return out;
+}
