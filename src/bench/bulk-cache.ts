@@ -306,7 +306,9 @@ class BulkLoader {
     if (r.newestMinute !== null) meta.run('newest_minute', String(r.newestMinute));
     if (r.foldedUntil !== null) meta.run('hours_compacted_until', String(r.foldedUntil));
     const s = this.stream;
-    db.prepare('UPDATE streams SET last_seq = ?, events = ?, newest_ts = ? WHERE id = ?').run(
+    // Everything is derived here, as the writer derives a batch that is not far behind.
+    db.prepare('UPDATE streams SET last_seq = ?, derived_seq = ?, events = ?, newest_ts = ? WHERE id = ?').run(
+      s.lastSeq,
       s.lastSeq,
       s.events,
       s.newestTs,

@@ -74,6 +74,7 @@ export function memoryMetrics(data: MemoryData): Metrics & { data: MemoryData } 
       lastSeq: 0,
       newestEventTs: null,
       events: 0,
+      derivedBehind: 0,
       rejections: 0,
       gaps: 0,
       unknownTypes: 0,

@@ -23,6 +23,8 @@ export class BatchWriter {
   private timer: TimerHandle | undefined;
   private flushScheduled = false;
   private writing: Promise<void> | undefined;
+  private idleScheduled = false;
+  private idleStopped = false;
 
   constructor(
     private readonly o: ResolvedIngestOptions,
@@ -105,6 +107,33 @@ export class BatchWriter {
       this.schedule();
     }
     this.link.settled();
+    this.scheduleIdle();
+  }
+
+  /** No more idle work (the client is stopping). */
+  stopIdle(): void {
+    this.idleStopped = true;
+  }
+
+  /**
+   * Gives the sink's idle work (`IngestSink.idle`) one slice per event-loop turn while nothing
+   * waits to be written; a write that comes along goes first and schedules it again.
+   */
+  private scheduleIdle(): void {
+    if (!this.sink.idle || this.idleScheduled || this.idleStopped) return;
+    this.idleScheduled = true;
+    setImmediate(() => {
+      this.idleScheduled = false;
+      if (this.idleStopped || this.writing || this.builder.hasPending) return;
+      let more: boolean;
+      try {
+        more = this.sink.idle!();
+      } catch (err) {
+        this.status.noteError(`cache write failed: ${describeError(err)}`);
+        return;
+      }
+      if (more) this.scheduleIdle();
+    });
   }
 
   /**

@@ -29,5 +29,8 @@ export function cacheSink(cache: Cache): IngestSink {
         unknownFields: batch.unknownFields,
       });
     },
+    idle(): boolean {
+      return cache.projectPending() > 0;
+    },
   };
 }

@@ -103,6 +103,7 @@ class IngestSession implements IngestClient {
   async stop(): Promise<void> {
     if (this.stopped) return this.closed;
     this.stopped = true;
+    this.writer.stopIdle();
     this.redial.cancel();
     this.ws?.close(1000, 'client stopping');
     await this.closed;

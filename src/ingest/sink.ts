@@ -68,4 +68,9 @@ export interface IngestSink {
   onHello(hello: HelloMessage): void;
   /** Stores one batch atomically. A returned promise holds the socket paused until it settles. */
   write(batch: IngestBatch): void | Promise<void>;
+  /**
+   * One short slice of work a write left for later (the cache derives documents after a long
+   * catch-up); true while more remains. Called between writes, when nothing waits.
+   */
+  idle?(): boolean;
 }

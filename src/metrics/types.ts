@@ -160,6 +160,11 @@ export interface StreamInfo {
   /** Event time of the newest stored event. */
   readonly newestEventTs: number | null;
   readonly events: number;
+  /**
+   * Seqs whose documents, deliveries, deadlines and agency entries are still to be derived
+   * after a catch-up far behind the hub (0 when all is derived).
+   */
+  readonly derivedBehind: number;
   readonly rejections: number;
   readonly gaps: number;
   readonly unknownTypes: number;

@@ -37,6 +37,11 @@ export interface OpenCacheOptions {
   readonly retention?: Partial<Retention>;
   /** SQLite page cache for this connection, in MiB. */
   readonly cacheSizeMiB?: number;
+  /**
+   * Seqs behind the hub past which a batch stores events and rollups only, leaving documents,
+   * deliveries, deadlines and agency entries to `projectPending` (default `DEFER_BACKLOG`).
+   */
+  readonly deferBacklog?: number;
 }
 
 /** Where a stream stands: resume the hub with `?since=lastSeq`. */
@@ -71,6 +76,12 @@ export interface Cache {
   gaps(): Gap[];
   /** Applies the retention policy; returns what it removed. */
   prune(now?: number): PruneResult;
+  /**
+   * Derives one slice of the documents, deliveries, deadlines and agency entries a catch-up
+   * left behind, in a transaction of its own; returns how many seqs are still behind (0 when
+   * all is derived, and always on a read-only handle).
+   */
+  projectPending(max?: number): number;
   /** Codes ↔ the integer ids used in rollups. */
   readonly agencyIds: AgencyIds;
   close(): void;
@@ -117,7 +128,7 @@ export function openCache(options: OpenCacheOptions): Cache {
     if (db.open) db.close();
     throw err;
   }
-  const writer = new Writer(db, options.path);
+  const writer = new Writer(db, options.path, options.deferBacklog);
   const gapBook = new GapBook(db);
   let lastBeat = now();
   const beat = (): void => {
@@ -150,6 +161,7 @@ export function openCache(options: OpenCacheOptions): Cache {
       writer.streams.reload();
       return result;
     },
+    projectPending: (max) => writer.projectPending(max),
     close() {
       clearInterval(timer);
       if (!db.open) return;
@@ -214,6 +226,7 @@ function readOnlyCache(
       return streams.current ? gapBook.gaps(streams.current.id) : [];
     },
     prune: refuse,
+    projectPending: () => 0,
     close() {
       if (db.open) db.close();
     },

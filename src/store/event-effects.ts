@@ -23,6 +23,18 @@ interface EffectHandlers {
   'server.upsert': void;
 }
 
+/** Events with rollup counts. */
+export type Counted =
+  | 'document.sent'
+  | 'document.delivered'
+  | 'document.failed'
+  | 'status.reported'
+  | 'document.replied'
+  | 'signature.verified';
+
+/** Events that change documents, deliveries and deadlines: derived in seq order. */
+export type Derived = Exclude<Counted, 'signature.verified'>;
+
 /** Recent documents whose row id is kept in memory; older ones are looked up (about 100 B each). */
 const DOC_CACHE_SIZE = 200_000;
 
@@ -30,9 +42,9 @@ const DOC_CACHE_SIZE = 200_000;
 export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
 
 /**
- * Turns each newly stored event into rollup counts and derived rows (documents, deliveries,
- * deadlines, server state). Called once per event, only when its insert actually happened, so
- * a replayed event changes nothing.
+ * Turns each newly stored event into rollup counts (`count`), derived rows (`derive`:
+ * documents, deliveries, deadlines) and server state. Each is called once per event, only when
+ * its insert actually happened, so a replayed event changes nothing; `derive` in seq order.
  */
 export class EventEffects {
   private readonly upsertDocument;
@@ -126,11 +138,49 @@ export class EventEffects {
     );
   }
 
-  documentSent(m: Effecting<'document.sent'>, ts: number): void {
+  /**
+   * The rollup counts of a traffic event, which need nothing but the event. Written with the
+   * event, always; the rows derived from documents (`derive`) may follow later.
+   */
+  count(m: Effecting<Counted>, ts: number): void {
+    const minute = minuteOf(ts);
+    const ids = this.agencies;
+    switch (m.type) {
+      case 'document.sent':
+        return this.minutes.add(minute, ids.idOf(m.data.sender), COL.sent);
+      case 'document.delivered':
+        return this.minutes.add(minute, ids.idOf(m.data.recipient), COL.received);
+      case 'document.failed':
+        return this.minutes.add(minute, ids.idOf(m.data.recipient), COL.fail(m.data.reason));
+      case 'status.reported':
+        return this.minutes.add(minute, ids.idOf(m.data.agency), COL.status(m.data.code));
+      case 'document.replied':
+        return this.minutes.add(minute, ids.idOf(m.data.agency), COL.replied);
+      case 'signature.verified':
+        return this.minutes.add(minute, ids.idOf(m.data.agency), COL.sig(m.data.result));
+    }
+  }
+
+  /** The documents, deliveries and deadlines a document event changes, in seq order. */
+  derive(m: Effecting<Derived>, ts: number): void {
+    switch (m.type) {
+      case 'document.sent':
+        return this.documentSent(m, ts);
+      case 'document.delivered':
+        return this.documentDelivered(m, ts);
+      case 'document.failed':
+        return this.documentFailed(m, ts);
+      case 'status.reported':
+        return this.statusReported(m, ts);
+      case 'document.replied':
+        return this.documentReplied(m, ts);
+    }
+  }
+
+  private documentSent(m: Effecting<'document.sent'>, ts: number): void {
     const d = m.data;
     const sender = this.agencies.idOf(d.sender);
     const minute = minuteOf(ts);
-    this.minutes.add(minute, sender, COL.sent);
     const replyBy = d.replyBy ? instantMs(d.replyBy) : null;
     const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, d.subject ?? null, d.recipients.length)!;
     if (doc.sends > 1) this.minutes.add(minute, sender, COL.dupSent);
@@ -164,9 +214,8 @@ export class EventEffects {
     return id;
   }
 
-  documentDelivered(m: Effecting<'document.delivered'>, ts: number): void {
+  private documentDelivered(m: Effecting<'document.delivered'>, ts: number): void {
     const recipient = this.agencies.idOf(m.data.recipient);
-    this.minutes.add(minuteOf(ts), recipient, COL.received);
     const doc = this.docRow(m.data.docId);
     if (doc === undefined) return;
     const draft = this.drafts.get(doc, recipient);
@@ -174,9 +223,8 @@ export class EventEffects {
     else this.markDelivered.run(ts, doc, recipient);
   }
 
-  documentFailed(m: Effecting<'document.failed'>, ts: number): void {
+  private documentFailed(m: Effecting<'document.failed'>, ts: number): void {
     const recipient = this.agencies.idOf(m.data.recipient);
-    this.minutes.add(minuteOf(ts), recipient, COL.fail(m.data.reason));
     const doc = this.docRow(m.data.docId);
     if (doc === undefined) return;
     const draft = this.drafts.get(doc, recipient);
@@ -186,10 +234,9 @@ export class EventEffects {
     } else this.markFailed.run(ts, m.data.reason, doc, recipient);
   }
 
-  statusReported(m: Effecting<'status.reported'>, ts: number): void {
+  private statusReported(m: Effecting<'status.reported'>, ts: number): void {
     const agency = this.agencies.idOf(m.data.agency);
     const code = m.data.code;
-    this.minutes.add(minuteOf(ts), agency, COL.status(code));
     const doc = this.docRow(m.data.docId);
     if (doc === undefined) return;
     const draft = this.drafts.get(doc, agency);
@@ -202,9 +249,8 @@ export class EventEffects {
     this.markStatus.run(statusBit(code), code === '01' ? ts : null, code === '03' ? ts : null, doc, agency);
   }
 
-  documentReplied(m: Effecting<'document.replied'>, ts: number): void {
+  private documentReplied(m: Effecting<'document.replied'>, ts: number): void {
     const agency = this.agencies.idOf(m.data.agency);
-    this.minutes.add(minuteOf(ts), agency, COL.replied);
     const doc = this.docRow(m.data.docId);
     if (doc === undefined) return;
     const draft = this.drafts.get(doc, agency);
@@ -224,10 +270,6 @@ export class EventEffects {
     let c = this.deadlines.get(agency);
     if (!c) this.deadlines.set(agency, (c = [0, 0, 0, null]));
     return c;
-  }
-
-  signatureVerified(m: Effecting<'signature.verified'>, ts: number): void {
-    this.minutes.add(minuteOf(ts), this.agencies.idOf(m.data.agency), COL.sig(m.data.result));
   }
 
   serverHeartbeat(m: Effecting<'server.heartbeat'>, ts: number): void {

@@ -1,8 +1,12 @@
 import type Database from 'better-sqlite3';
 import { MultiRow } from './multi-row.js';
 
-/** Most events one block holds: a block's text (~11 KB) then fits in one 16 KiB page. */
-export const BLOCK_EVENTS = 64;
+/**
+ * Most events one block holds. A block's text (~2.7 KB at 16 events) is stored in its page; a
+ * page holds whole rows only, so rows near a page's size would leave much of each page empty
+ * (64 events, ~11 KB: a third of every 16 KiB page).
+ */
+export const BLOCK_EVENTS = 16;
 
 /** The block that holds (stream, seq), if any: the one starting at or before it, when it reaches it. */
 export const BLOCK_AT_SQL = `SELECT first_seq, last_seq, events FROM event_blocks
@@ -24,10 +28,10 @@ export interface EventRef {
 }
 
 /**
- * The raw event log: events are stored in blocks of up to 64 consecutive seqs of one stream,
+ * The raw event log: events are stored in blocks of up to 16 consecutive seqs of one stream,
  * one row per block holding the events as a JSON array of `[seq, ts, type, data]`. A block
  * never spans a hole: it holds every seq from its first to its last. Storing a block costs one
- * row where storing its events one by one cost 64 rows and 64 index entries; the row per event
+ * row where storing its events one by one cost 16 rows and 16 index entries; the row per event
  * that remains is the agency's entry (`event_agencies`), which the agency detail reads.
  *
  * Appends are queued and written by `flush()`, inside the caller's transaction.
@@ -70,6 +74,11 @@ export class EventLog {
     } else if (ts > this.lastTs) this.lastTs = ts;
     this.rows.push([seq, ts, type, data]);
     this.lastSeq = seq;
+    if (agency !== null) this.entries.push([agency, ts, stream, seq]);
+  }
+
+  /** Queues the agency entry of an event stored earlier, when its agency is known. */
+  entry(agency: number | null, ts: number, stream: number, seq: number): void {
     if (agency !== null) this.entries.push([agency, ts, stream, seq]);
   }
 

@@ -157,7 +157,7 @@ const v1 = `
 const v2 = `INSERT OR IGNORE INTO counters (name, n) VALUES ('late_minute_rows', 0);`;
 
 /**
- * Version 3 stores raw events in blocks (see `event-log.ts`): one row per run of up to 64
+ * Version 3 stores raw events in blocks (see `event-log.ts`): one row per run of up to 16
  * consecutive seqs, and one row per event in `event_agencies`, the per-agency lookup that
  * replaces the events' index. Existing events are moved into blocks, cut wherever seqs are
  * not consecutive. The view `events` shows the blocks as the rows they hold, for inspection
@@ -197,9 +197,20 @@ const v3 = `
     FROM event_blocks b, json_each(b.events) e;
 `;
 
+/**
+ * Version 4: each stream records how far its documents, deliveries, deadlines and agency
+ * entries are derived (`derived_seq`); a catch-up far behind the hub stores events and rollups
+ * first and derives the rest afterwards. Existing files are derived to their last event.
+ */
+const v4 = `
+  ALTER TABLE streams ADD COLUMN derived_seq INTEGER NOT NULL DEFAULT 0;
+  UPDATE streams SET derived_seq = last_seq;
+`;
+
 /** The cache's own schema steps; `user_version` counts how many have run. */
 export const CORE_MIGRATIONS: readonly Migration[] = [
   { id: 'store/1', up: (db) => db.exec(v1) },
   { id: 'store/2', up: (db) => db.exec(v2) },
   { id: 'store/3', up: (db) => db.exec(v3) },
+  { id: 'store/4', up: (db) => db.exec(v4) },
 ];

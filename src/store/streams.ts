@@ -11,6 +11,12 @@ export interface StreamState {
   hubName: string | null;
   /** Highest seq stored in this stream (0 before the first event). */
   lastSeq: number;
+  /**
+   * Every stored event up to this seq has its documents, deliveries, deadlines and agency
+   * entry written; the events after it wait for the writer's `project` (a catch-up far
+   * behind the hub leaves them for later).
+   */
+  derivedSeq: number;
   /** Events stored in this stream. */
   events: number;
   /** Event time of the newest stored event. */
@@ -43,6 +49,7 @@ interface StreamRow {
   epoch: string;
   hub_name: string | null;
   last_seq: number;
+  derived_seq: number;
   events: number;
   newest_ts: number | null;
 }
@@ -58,8 +65,8 @@ export class Streams {
 
   constructor(private readonly db: Database.Database) {
     this.readHubId = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'hub_id'").pluck();
-    this.saveCounters = db.prepare<[number, number, number | null, number]>(
-      'UPDATE streams SET last_seq = ?, events = ?, newest_ts = ? WHERE id = ?',
+    this.saveCounters = db.prepare<[number, number, number, number | null, number]>(
+      'UPDATE streams SET last_seq = ?, derived_seq = ?, events = ?, newest_ts = ? WHERE id = ?',
     );
     this.reload();
   }
@@ -67,7 +74,7 @@ export class Streams {
   reload(): void {
     this.byKey.clear();
     const rows = this.db
-      .prepare('SELECT id, hub_id, epoch, hub_name, last_seq, events, newest_ts FROM streams')
+      .prepare('SELECT id, hub_id, epoch, hub_name, last_seq, derived_seq, events, newest_ts FROM streams')
       .all() as StreamRow[];
     for (const r of rows) {
       this.byKey.set(key(r.hub_id, r.epoch), {
@@ -76,6 +83,7 @@ export class Streams {
         epoch: r.epoch,
         hubName: r.hub_name,
         lastSeq: r.last_seq,
+        derivedSeq: r.derived_seq,
         events: r.events,
         newestTs: r.newest_ts,
       });
@@ -105,7 +113,16 @@ export class Streams {
         .prepare('INSERT INTO streams (hub_id, epoch, hub_name, first_seen) VALUES (?, ?, ?, ?) RETURNING id')
         .pluck()
         .get(identity.hubId, identity.epoch, hubName, now) as number;
-      stream = { id, hubId: identity.hubId, epoch: identity.epoch, hubName, lastSeq: 0, events: 0, newestTs: null };
+      stream = {
+        id,
+        hubId: identity.hubId,
+        epoch: identity.epoch,
+        hubName,
+        lastSeq: 0,
+        derivedSeq: 0,
+        events: 0,
+        newestTs: null,
+      };
       this.byKey.set(key(identity.hubId, identity.epoch), stream);
     } else if (hubName !== null && hubName !== stream.hubName) {
       stream.hubName = hubName;
@@ -120,7 +137,7 @@ export class Streams {
 
   /** Saves a stream's counters after a batch. */
   save(stream: StreamState): void {
-    this.saveCounters.run(stream.lastSeq, stream.events, stream.newestTs, stream.id);
+    this.saveCounters.run(stream.lastSeq, stream.derivedSeq, stream.events, stream.newestTs, stream.id);
   }
 }
 

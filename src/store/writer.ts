@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { instantMs, isUnknownMessage, keepRaw } from '../protocol/index.js';
 import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import { AgencyIds } from './agency-ids.js';
-import { EventEffects, minuteOf } from './event-effects.js';
-import { EventLog } from './event-log.js';
+import { EventEffects, minuteOf, type Derived } from './event-effects.js';
+import { BLOCK_EVENTS, EventLog, type StoredEvent } from './event-log.js';
 import { GapBook } from './gap-book.js';
 import { HourCompaction } from './hour-compaction.js';
 import { RegistryWriter } from './registry-writer.js';
@@ -85,11 +85,32 @@ function agencyOf(m: Durable): string | null {
   }
 }
 
+/** Seqs behind the hub's newest past which a batch leaves documents to `project` (~0.3 s of work). */
+export const DEFER_BACKLOG = 50_000;
+
+/** Events derived per slice of `project`: ~60 ms of work. */
+export const PROJECT_SLICE = 10_000;
+
+const DERIVED: ReadonlySet<string> = new Set<Derived>([
+  'document.sent',
+  'document.delivered',
+  'document.failed',
+  'status.reported',
+  'document.replied',
+]);
+
 /**
  * Writes batches of parsed telemetry into the cache, one transaction per batch. Idempotent on
  * (hub, epoch, seq): an event already stored is recognised and changes nothing, rollups
  * included. A jump in seq opens a gap, a later event inside it fills it; an event that is
  * neither new nor a fill nor an exact repeat is kept aside as `seq_regression`.
+ *
+ * Rollups and server state are written with each event. Documents, deliveries, deadlines and
+ * agency entries are derived in seq order: with the event while the cache is within
+ * `deferBacklog` of the hub's newest seq; past that (a catch-up of days), they wait, and
+ * `project` derives them from the event log afterwards, a slice with each batch and in the
+ * client's idle turns. `derived_seq` records how far it got, in the same transactions, so a
+ * crash loses nothing and a restart goes on from there.
  */
 export class Writer {
   readonly agencies: AgencyIds;
@@ -111,9 +132,15 @@ export class Writer {
     at: number,
   ) => ApplyResult;
 
+  /** The hub's newest seq, as its latest hello or heartbeat said. */
+  private hubNewest: number;
+  private readonly blocksFrom;
+
   constructor(
     private readonly db: Database.Database,
     private readonly path: string,
+    /** Events behind the hub past which documents and deliveries are derived later (see `project`). */
+    private readonly deferBacklog = DEFER_BACKLOG,
   ) {
     this.agencies = new AgencyIds(db, true);
     this.streams = new Streams(db);
@@ -131,6 +158,13 @@ export class Writer {
       'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
     );
     this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.hubNewest = Number(db.prepare("SELECT value FROM meta WHERE key = 'hub_newest_seq'").pluck().get() ?? 0);
+    // The block holding `from` (or the first after it) and enough blocks after it for a slice.
+    this.blocksFrom = db.prepare<{ stream: number; from: number; blocks: number }, { events: string }>(
+      `SELECT events FROM event_blocks WHERE stream = @stream
+         AND first_seq >= coalesce((SELECT max(first_seq) FROM event_blocks WHERE stream = @stream AND first_seq <= @from), @from)
+       ORDER BY first_seq LIMIT @blocks`,
+    );
     this.inTransaction = db.transaction((messages, rejections, meta, at) => this.apply(messages, rejections, meta, at));
   }
 
@@ -145,15 +179,20 @@ export class Writer {
     try {
       return this.inTransaction(messages, rejections, meta, meta.receivedAt ?? now);
     } catch (err) {
-      this.log.clear();
-      this.minutes.clear();
-      this.hours.clear();
-      this.effects.reset();
-      this.agencies.forgetAbove(maxAgency);
-      this.streams.reload();
-      this.hoursFold.reload();
+      this.rollBack(maxAgency);
       throw err;
     }
+  }
+
+  /** After a rolled-back transaction: forgets what was queued and re-reads what was saved. */
+  private rollBack(maxAgency: number): void {
+    this.log.clear();
+    this.minutes.clear();
+    this.hours.clear();
+    this.effects.reset();
+    this.agencies.forgetAbove(maxAgency);
+    this.streams.reload();
+    this.hoursFold.reload();
   }
 
   private apply(
@@ -183,9 +222,11 @@ export class Writer {
             stream = this.streams.select({ hubId: m.data.hubId, epoch: m.data.epoch }, m.data.hubName, at, this.path);
             this.setMeta.run('hub_version', m.data.hubVersion);
             this.setMeta.run('hub_newest_seq', String(m.data.newestSeq));
+            this.hubNewest = m.data.newestSeq;
             continue;
           case 'heartbeat':
             this.setMeta.run('hub_newest_seq', String(m.data.newestSeq));
+            this.hubNewest = m.data.newestSeq;
             continue;
           case 'reset':
             this.setMeta.run('last_reset', JSON.stringify({ at, ...m.data }));
@@ -207,9 +248,13 @@ export class Writer {
       const ts = instantMs(event.ts);
       const agencyCode = agencyOf(event);
       const agency = agencyCode === null ? null : this.agencies.idOf(agencyCode);
+      let derive: boolean;
       if (event.seq > stream.lastSeq) {
-        // Past the newest stored seq, so not stored yet.
-        this.log.append(stream.id, event.seq, ts, event.type, event.data, agency);
+        // Past the newest stored seq, so not stored yet. Derived now if everything before it
+        // is and the hub is not far ahead; otherwise `project` derives it later, in seq order.
+        derive = stream.derivedSeq === stream.lastSeq && this.hubNewest - stream.lastSeq <= this.deferBacklog;
+        this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? agency : null);
+        if (derive) stream.derivedSeq = event.seq;
         if (event.seq > stream.lastSeq + 1 && stream.events > 0) {
           this.gaps.open(stream.id, stream.lastSeq + 1, event.seq - 1, at);
           gapsOpened++;
@@ -218,7 +263,9 @@ export class Writer {
       } else {
         // At or below the newest stored seq: a hole being filled, a repeat or a regression.
         if (this.gaps.covers(stream.id, event.seq)) {
-          this.log.append(stream.id, event.seq, ts, event.type, event.data, agency);
+          // A hole filled: derived now if derivation has passed it, else when it gets there.
+          derive = event.seq <= stream.derivedSeq;
+          this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? agency : null);
           this.gaps.fill(stream.id, event.seq);
           gapsFilled++;
         } else {
@@ -252,13 +299,20 @@ export class Writer {
       if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
       if (isUnknownMessage(event)) unknownTypes++;
       else {
-        this.applyEffects(event, ts, stream.id);
+        this.applyEffects(event, ts, stream.id, derive);
         if (event.type === 'agency.upsert' || event.type === 'agency.removed' || event.type === 'server.upsert')
           registryChanged = true;
       }
     }
 
     this.log.flush();
+    const current = this.streams.current;
+    if (current && current.derivedSeq < current.lastSeq && this.hubNewest - current.lastSeq <= this.deferBacklog) {
+      // Caught up with the hub: derive a slice of what was left behind, with the batch.
+      const oldest = this.project(current, PROJECT_SLICE);
+      if (oldest !== null && (oldestMinute === null || oldest < oldestMinute)) oldestMinute = oldest;
+      touched.add(current);
+    }
     for (const gap of meta.gaps ?? []) {
       if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) gapsOpened++;
     }
@@ -283,21 +337,19 @@ export class Writer {
     return { stored, duplicates, rejected: kept.length, gapsOpened, gapsFilled };
   }
 
-  private applyEffects(m: Exclude<Durable, UnknownMessage>, ts: number, stream: number): void {
+  private applyEffects(m: Exclude<Durable, UnknownMessage>, ts: number, stream: number, derive: boolean): void {
     const fx = this.effects;
     switch (m.type) {
       case 'document.sent':
-        return fx.documentSent(m, ts);
       case 'document.delivered':
-        return fx.documentDelivered(m, ts);
       case 'document.failed':
-        return fx.documentFailed(m, ts);
       case 'status.reported':
-        return fx.statusReported(m, ts);
       case 'document.replied':
-        return fx.documentReplied(m, ts);
+        fx.count(m, ts);
+        if (derive) fx.derive(m, ts);
+        return;
       case 'signature.verified':
-        return fx.signatureVerified(m, ts);
+        return fx.count(m, ts);
       case 'server.heartbeat':
         return fx.serverHeartbeat(m, ts);
       case 'server.state':
@@ -309,5 +361,69 @@ export class Writer {
       case 'server.upsert':
         return fx.serverUpsert(m);
     }
+  }
+
+  /**
+   * Derives the documents, deliveries, deadlines and agency entries of up to `max` stored events
+   * past the stream's `derivedSeq`, in seq order, from the event log (inside the caller's
+   * transaction, before its flushes). Returns the oldest minute whose rollups it touched.
+   */
+  private project(stream: StreamState, max: number): number | null {
+    let done = 0;
+    let oldestMinute: number | null = null;
+    const pageBlocks = Math.ceil(max / BLOCK_EVENTS) + 1;
+    for (;;) {
+      const from = stream.derivedSeq + 1;
+      const blocks = this.blocksFrom.all({ stream: stream.id, from, blocks: pageBlocks });
+      for (const block of blocks) {
+        for (const [seq, ts, type, data] of JSON.parse(block.events) as StoredEvent[]) {
+          if (seq < from) continue;
+          if (done === max) {
+            this.log.flush();
+            return oldestMinute;
+          }
+          const event = { seq, type, data } as Durable;
+          const code = agencyOf(event);
+          if (DERIVED.has(type)) {
+            this.effects.derive(event as MessageOf<Derived>, ts);
+            const minute = minuteOf(ts);
+            if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
+          }
+          this.log.entry(code === null ? null : this.agencies.idOf(code), ts, stream.id, seq);
+          stream.derivedSeq = seq;
+          done++;
+        }
+      }
+      if (blocks.length < pageBlocks) break;
+    }
+    // The log's end: nothing stored past it waits to be derived.
+    stream.derivedSeq = stream.lastSeq;
+    this.log.flush();
+    return oldestMinute;
+  }
+
+  /**
+   * Derives up to `max` events left behind (see `project`) in a transaction of their own, for
+   * idle time after a catch-up. Returns how many seqs stay behind.
+   */
+  projectPending(max = PROJECT_SLICE): number {
+    const stream = this.streams.current;
+    if (!stream || stream.derivedSeq >= stream.lastSeq) return 0;
+    const maxAgency = this.agencies.maxId();
+    try {
+      this.db.transaction(() => {
+        const oldest = this.project(stream, max);
+        this.hoursFold.routeLate(this.minutes, this.hours);
+        this.minutes.flush();
+        this.hours.flush();
+        this.effects.flush();
+        this.hoursFold.noteOldestMinute(oldest);
+        this.streams.save(stream);
+      })();
+    } catch (err) {
+      this.rollBack(maxAgency);
+      throw err;
+    }
+    return stream.lastSeq - stream.derivedSeq;
   }
 }

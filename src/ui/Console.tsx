@@ -170,6 +170,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
         }
         ingest={ingest}
         rejections={stream.rejections}
+        derivedBehind={stream.derivedBehind}
         now={now}
         width={width}
       />

@@ -14,6 +14,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** Every table a screen reads, plus the raw events and the stream's own counters. */
 const TABLES = [
   'events',
+  'event_agencies',
   'rollup_minute',
   'rollup_hour',
   'documents',

@@ -47,6 +47,27 @@ describe('ingest into a real cache file', () => {
     expect(cache.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('far behind the hub, stores events and rollups first and derives documents once caught up', async () => {
+    const N = 6_000;
+    const hub = await started.hub({ events: N, perFrame: 50 });
+    const file = path.join(dir, 'deferred.sqlite');
+    const cache = started.closing(openCache({ path: file, deferBacklog: 1_000 }), (c) => c.close());
+    const client = started.client({ url: hub.url, sink: cacheSink(cache), batchMaxMessages: 500, ...fast });
+    const derived = () =>
+      cache.db.prepare('SELECT last_seq - derived_seq FROM streams').pluck().get() as number | undefined;
+    let mostBehind = 0;
+    client.subscribe(() => (mostBehind = Math.max(mostBehind, derived() ?? 0)));
+    await waitFor(() => client.status().storedSeq === N, 'caught up');
+    // Batches more than 1,000 behind the hub's newest left their documents for later.
+    expect(mostBehind).toBeGreaterThan(1_000);
+    // Then the client's idle turns derive the rest, with nothing more arriving.
+    await waitFor(() => derived() === 0, 'derived');
+    const sent = range(1, N).filter((seq) => seq % 4 === 0).length;
+    expect(cache.db.prepare('SELECT sum(sends) FROM documents').pluck().get()).toBe(sent);
+    expect(cache.db.prepare('SELECT count(*) FROM event_agencies').pluck().get()).toBe((N / 4) * 3);
+    expect(cache.db.prepare('SELECT count(*) FROM deliveries').pluck().get()).toBe(sent * 2);
+  });
+
   it('keeps malformed frames in the rejections table with their reasons, and every good event', async () => {
     const hub = await started.hub({ events: 20, perFrame: 5 });
     const cache = started.closing(openCache({ path: path.join(dir, 'bad.sqlite') }), (c) => c.close());

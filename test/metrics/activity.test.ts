@@ -29,6 +29,7 @@ describe('stream, registry, recent events and rejections', () => {
       lastSeq: 3,
       newestEventTs: NOW - MIN,
       events: 3,
+      derivedBehind: 0,
       rejections: 1,
       gaps: 0,
       unknownTypes: 0,

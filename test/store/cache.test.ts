@@ -67,6 +67,7 @@ describe('cache file', () => {
       'store/1',
       'store/2',
       'store/3',
+      'store/4',
     ]);
     cache.close();
   });

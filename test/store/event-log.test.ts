@@ -29,29 +29,29 @@ describe('EventLog', () => {
     for (const [seq, ts, type, data] of events) log.append(stream, seq, ts, type, data, agency);
   };
 
-  it('cuts blocks at 64 events, at a hole in the seqs and at another stream', () => {
+  it('cuts blocks at 16 events, at a hole in the seqs and at another stream', () => {
     const log = new EventLog(db);
     const run = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => event(from + i));
     db.transaction(() => {
-      appendAll(log, 1, run(1, 130)); // 64 + 64 + 2
-      appendAll(log, 1, run(140, 141)); // after a hole
-      appendAll(log, 2, run(142, 143)); // same seqs continue, other stream
+      appendAll(log, 1, run(1, 34)); // 16 + 16 + 2
+      appendAll(log, 1, run(40, 41)); // after a hole
+      appendAll(log, 2, run(42, 43)); // same seqs continue, other stream
       log.flush();
     })();
-    expect(BLOCK_EVENTS).toBe(64);
+    expect(BLOCK_EVENTS).toBe(16);
     expect(blocks()).toEqual([
-      [1, 1, 64, T0 + 64_000],
-      [1, 65, 128, T0 + 128_000],
-      [1, 129, 130, T0 + 130_000],
-      [1, 140, 141, T0 + 141_000],
-      [2, 142, 143, T0 + 143_000],
+      [1, 1, 16, T0 + 16_000],
+      [1, 17, 32, T0 + 32_000],
+      [1, 33, 34, T0 + 34_000],
+      [1, 40, 41, T0 + 41_000],
+      [2, 42, 43, T0 + 43_000],
     ]);
     // The view shows every event once, as appended.
     const rows = db.prepare('SELECT stream, seq, ts, type, data FROM events ORDER BY stream, seq').raw().all();
-    expect(rows).toHaveLength(134);
+    expect(rows).toHaveLength(38);
     expect(rows[0]).toEqual([1, 1, T0 + 1000, 'signature.verified', '{"n":1}']);
-    expect(rows.at(-1)).toEqual([2, 143, T0 + 143_000, 'signature.verified', '{"n":143}']);
-    expect(db.prepare('SELECT count(*) FROM event_agencies WHERE agency = 7').pluck().get()).toBe(134);
+    expect(rows.at(-1)).toEqual([2, 43, T0 + 43_000, 'signature.verified', '{"n":43}']);
+    expect(db.prepare('SELECT count(*) FROM event_agencies WHERE agency = 7').pluck().get()).toBe(38);
   });
 
   it('files each event under its agency once, events without one under none', () => {
@@ -111,8 +111,8 @@ describe('EventLog', () => {
       );
       log.flush();
     })();
-    const refs = [90, 3, 64, 65, 500, 1].map((seq) => ({ stream: 1, seq }));
-    expect(readEvents(db.prepare(BLOCK_AT_SQL), refs).map((e) => e[0])).toEqual([90, 3, 64, 65, 1]);
+    const refs = [90, 3, 16, 17, 500, 1, 64, 65].map((seq) => ({ stream: 1, seq }));
+    expect(readEvents(db.prepare(BLOCK_AT_SQL), refs).map((e) => e[0])).toEqual([90, 3, 16, 17, 1, 64, 65]);
   });
 });
 
@@ -148,9 +148,15 @@ describe('schema step store/3', () => {
     expect(
       db.prepare('SELECT stream, first_seq, last_seq FROM event_blocks ORDER BY stream, first_seq').raw().all(),
     ).toEqual([
-      [1, 1, 64],
-      [1, 65, 69],
-      [1, 80, 138], // rows 65–128 are seqs 65–69 and 80–138
+      [1, 1, 16],
+      [1, 17, 32],
+      [1, 33, 48],
+      [1, 49, 64],
+      [1, 65, 69], // rows 65–80 are seqs 65–69 and 80–90
+      [1, 80, 90],
+      [1, 91, 106],
+      [1, 107, 122],
+      [1, 123, 138],
       [1, 139, 150],
       [2, 1, 1],
     ]);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { idleIngest, type ReplaySource, type ReplayStatus } from '../../src/ui/data/sources.js';
-import { fixtureAlerts, NOW } from './fixture.js';
+import { fixtureAlerts, fixtureData, fixtureMetrics, NOW } from './fixture.js';
 import { KEY, renderConsoleAt } from './render-at.js';
 
 afterEach(() => cleanup());
@@ -28,6 +28,18 @@ describe('link states as the ingest client has them', () => {
     const frame = app.frame();
     expect(lines(frame)[0]).toContain('● catching up · lag 48,000');
     expect(frame).not.toContain('STALE');
+  });
+
+  it('after a long catch-up, says on the status line how far documents and deadlines lag', async () => {
+    const data = fixtureData();
+    const app = await renderConsoleAt(80, 24, {
+      metrics: fixtureMetrics({ ...data, stream: { ...data.stream, derivedBehind: 412_500 } }),
+    });
+    expect(lines(app.frame()).at(-2)).toBe(
+      '⚠ catching up: documents, deliveries and deadlines lag 412,500 events behind',
+    );
+    const caughtUp = await renderConsoleAt(80, 24);
+    expect(lines(caughtUp.frame()).at(-2)?.trimEnd()).toBe('no rejected messages');
   });
 
   it('reconnecting: when the link was lost and when the next try is due, cached figures still shown', async () => {

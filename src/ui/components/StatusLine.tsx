@@ -1,7 +1,8 @@
 /**
  * The flash line (k9s): the answer to the last key for a few seconds; otherwise the last link
- * error, then standing notices (a read-only cache, a bad alert-thresholds file), then the count
- * of rejected messages with the latest reason. Never a crash.
+ * error, then standing notices (a read-only cache, a bad alert-thresholds file), then how far
+ * documents, deliveries and deadlines lag after a long catch-up, then the count of rejected
+ * messages with the latest reason. Never a crash.
  */
 import type { IngestStatus } from '../data/sources.js';
 import { useUi } from '../context.js';
@@ -18,6 +19,8 @@ export function StatusLine(props: {
   flash: Flash | null;
   ingest: IngestStatus;
   rejections: number;
+  /** Events whose documents, deliveries and deadlines are not derived yet. */
+  derivedBehind: number;
   now: number;
   width: number;
 }) {
@@ -44,6 +47,14 @@ export function StatusLine(props: {
     return (
       <Line
         segments={[{ text: fit(t('flash.notice', { text: sanitize(notices.join(' · ')) }), width) }]}
+        style={theme.status.warn}
+      />
+    );
+  }
+  if (props.derivedBehind > 0) {
+    return (
+      <Line
+        segments={[{ text: fit(t('flash.deriving', { n: formatCount(props.derivedBehind, lang) }), width) }]}
         style={theme.status.warn}
       />
     );

@@ -52,6 +52,7 @@ const emptyStream: StreamInfo = {
   lastSeq: 0,
   newestEventTs: null,
   events: 0,
+  derivedBehind: 0,
   rejections: 0,
   gaps: 0,
   unknownTypes: 0,

@@ -46,6 +46,7 @@ export const en = {
   'flash.rejections': '{n} rejected · last: {reason}',
   'flash.noRejections': 'no rejected messages',
   'flash.notice': '⚠ {text}',
+  'flash.deriving': '⚠ catching up: documents, deliveries and deadlines lag {n} events behind',
   'header.replay': 'REPLAY {clock} ×{speed}',
   'header.replayPaused': 'REPLAY {clock} ×{speed} ‖',
   'header.replayEnd': 'REPLAY {clock} (end)',

@@ -48,6 +48,7 @@ export const vi: Record<MessageKey, string> = {
   'flash.rejections': '{n} bản tin bị loại · gần nhất: {reason}',
   'flash.noRejections': 'không có bản tin bị loại',
   'flash.notice': '⚠ {text}',
+  'flash.deriving': '⚠ đang bắt kịp: văn bản, chuyển phát và hạn trả lời còn chậm {n} sự kiện',
   'header.replay': 'PHÁT LẠI {clock} ×{speed}',
   'header.replayPaused': 'PHÁT LẠI {clock} ×{speed} ‖',
   'header.replayEnd': 'PHÁT LẠI {clock} (hết)',
