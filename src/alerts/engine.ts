@@ -164,11 +164,17 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
       servers: () => (servers ??= opts.metrics.servers(now, '1h')),
     };
     const candidates = new Map<string, Candidate>();
+    // Rules whose alerts keep their state this time: their query failed, or what they read lags.
     const failed = new Set<RuleId>();
     const errors: RuleError[] = [];
+    const derivedLags = (opts.metrics.stream?.().derivedBehind ?? 0) > 0;
     for (const rule of RULE_IDS) {
-      const { evaluate: run, configKey } = RULES[rule];
+      const { evaluate: run, configKey, readsDerived } = RULES[rule];
       if (!config.rules[configKey].enabled) continue;
+      if (readsDerived && derivedLags) {
+        failed.add(rule);
+        continue;
+      }
       try {
         for (const c of run(ctx)) candidates.set(c.key, c);
       } catch (err) {

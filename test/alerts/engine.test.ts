@@ -12,6 +12,18 @@ const T0 = Date.UTC(2026, 10, 18, 3, 0);
 const A = '000.00.00.H41';
 const B = '000.00.00.H14';
 const SERVER_KEY = 'server-disconnected server=MCBM-001';
+const stream = {
+  hubId: 'hub',
+  hubName: null,
+  epoch: 'e1',
+  lastSeq: 0,
+  newestEventTs: null,
+  events: 0,
+  derivedBehind: 0,
+  rejections: 0,
+  gaps: 0,
+  unknownTypes: 0,
+};
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubmon-alerts-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -193,6 +205,23 @@ describe('alert engine', () => {
     const s = engine.evaluate(T0 + MIN);
     expect(s.alerts.map((a) => [a.key, a.phase])).toEqual([['overdue-replies agency=000.00.00.H41', 'firing']]);
     expect(s.errors).toEqual([{ rule: 'overdue-replies', message: 'database is locked' }]);
+  });
+
+  it('holds the deadline and delivery alerts while those tables lag a catch-up, then goes on', () => {
+    const data = { ...emptyData(), deadlines: [deadlines(A, 2, MIN)] };
+    const metrics = fakeMetrics(data);
+    let behind = 0;
+    const withStream = { ...metrics, stream: () => ({ ...stream, derivedBehind: behind }) };
+    const engine = createAlertEngine({ metrics: withStream });
+    expect(engine.evaluate(T0).alerts[0]?.phase).toBe('firing');
+    // The replies that closed them are in events not derived yet: the alert must not resolve.
+    data.deadlines = [];
+    behind = 80_000;
+    const held = engine.evaluate(T0 + MIN);
+    expect(held.alerts.map((a) => [a.key, a.phase])).toEqual([['overdue-replies agency=000.00.00.H41', 'firing']]);
+    expect(held.errors).toEqual([]);
+    behind = 0;
+    expect(engine.evaluate(T0 + 2 * MIN).alerts[0]).toMatchObject({ phase: 'resolved', resolvedAt: T0 + 2 * MIN });
   });
 
   it('one-shot and read-only: reports the console’s saved incidents and writes nothing', () => {

@@ -7,7 +7,8 @@ import type { Candidate } from '../types.js';
 export type AlertMetrics = Pick<
   Metrics,
   'agencies' | 'servers' | 'signatures' | 'deadlines' | 'throughput' | 'delivery' | 'signaturesOver' | 'throughputOver'
->;
+> &
+  Partial<Pick<Metrics, 'stream'>>;
 
 export interface RuleContext {
   readonly metrics: AlertMetrics;

@@ -9,14 +9,20 @@ import { signatureFailures } from './signature-failures.js';
 
 export { coveringWindow, type AlertMetrics, type Rule, type RuleContext } from './context.js';
 
-/** Every rule, by id, with the key of its section in the thresholds file. */
-export const RULES: Readonly<Record<RuleId, { readonly evaluate: Rule; readonly configKey: RuleConfigKey }>> = {
+/**
+ * Every rule, by id, with the key of its section in the thresholds file. `readsDerived`: the
+ * rule reads deliveries or deadlines, which lag after a long catch-up (`derivedBehind`); until
+ * they are derived, its alerts keep their state rather than fire or resolve on old rows.
+ */
+export const RULES: Readonly<
+  Record<RuleId, { readonly evaluate: Rule; readonly configKey: RuleConfigKey; readonly readsDerived?: true }>
+> = {
   'server-disconnected': { evaluate: serverDisconnected, configKey: 'serverDisconnected' },
   'signature-failures': { evaluate: signatureFailures, configKey: 'signatureFailures' },
-  'overdue-replies': { evaluate: overdueReplies, configKey: 'overdueReplies' },
+  'overdue-replies': { evaluate: overdueReplies, configKey: 'overdueReplies', readsDerived: true },
   'agency-silent': { evaluate: agencySilent, configKey: 'agencySilent' },
   'certificate-expiring': { evaluate: certificateExpiring, configKey: 'certificateExpiring' },
-  'delivery-failures': { evaluate: deliveryFailures, configKey: 'deliveryFailures' },
+  'delivery-failures': { evaluate: deliveryFailures, configKey: 'deliveryFailures', readsDerived: true },
 };
 
 export type RuleConfigKey =
