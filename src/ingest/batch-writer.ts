@@ -107,7 +107,7 @@ export class BatchWriter {
       this.schedule();
     }
     this.link.settled();
-    this.scheduleIdle();
+    this.idleSoon();
   }
 
   /** No more idle work (the client is stopping). */
@@ -119,7 +119,7 @@ export class BatchWriter {
    * Gives the sink's idle work (`IngestSink.idle`) one slice per event-loop turn while nothing
    * waits to be written; a write that comes along goes first and schedules it again.
    */
-  private scheduleIdle(): void {
+  idleSoon(): void {
     if (!this.sink.idle || this.idleScheduled || this.idleStopped) return;
     this.idleScheduled = true;
     setImmediate(() => {
@@ -132,7 +132,7 @@ export class BatchWriter {
         this.status.noteError(`cache write failed: ${describeError(err)}`);
         return;
       }
-      if (more) this.scheduleIdle();
+      if (more) this.idleSoon();
     });
   }
 

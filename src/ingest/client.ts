@@ -66,6 +66,8 @@ class IngestSession implements IngestClient {
         this.redial.resynced();
         if (this.o.staleAfterMs === undefined) this.liveness?.setStaleAfter(3 * hello.data.heartbeatMs);
         this.updateConnectedState();
+        // Work a previous run left (documents still to derive) goes on even if the hub is quiet.
+        this.writer.idleSoon();
       },
       refreshState: () => this.updateConnectedState(),
     });

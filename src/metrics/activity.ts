@@ -34,7 +34,7 @@ const counter = (ctx: MetricsContext, name: string): number =>
 export function streamInfo(ctx: MetricsContext): StreamInfo {
   const row = ctx
     .statement(
-      `SELECT s.id, s.hub_id, s.hub_name, s.epoch, s.last_seq, s.derived_seq, s.events, s.newest_ts FROM streams s
+      `SELECT s.id, s.hub_id, s.hub_name, s.epoch, s.last_seq, s.events, s.newest_ts FROM streams s
        WHERE s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
     )
     .get() as
@@ -44,7 +44,6 @@ export function streamInfo(ctx: MetricsContext): StreamInfo {
         hub_name: string | null;
         epoch: string;
         last_seq: number;
-        derived_seq: number;
         events: number;
         newest_ts: number | null;
       }
@@ -57,7 +56,10 @@ export function streamInfo(ctx: MetricsContext): StreamInfo {
     lastSeq: row?.last_seq ?? 0,
     newestEventTs: row?.newest_ts ?? null,
     events: row?.events ?? 0,
-    derivedBehind: row ? row.last_seq - row.derived_seq : 0,
+    derivedBehind: ctx
+      .statement('SELECT coalesce(sum(last_seq - derived_seq), 0) FROM streams')
+      .pluck()
+      .get() as number,
     rejections: counter(ctx, 'rejections'),
     gaps,
     unknownTypes: counter(ctx, 'unknown_types'),

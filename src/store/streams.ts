@@ -135,6 +135,23 @@ export class Streams {
     return stream;
   }
 
+  /**
+   * The oldest stream (by creation) whose documents are not all derived: histories are derived
+   * one after the other, in the order they were received.
+   */
+  lagging(): StreamState | undefined {
+    let oldest: StreamState | undefined;
+    for (const s of this.byKey.values()) if (s.derivedSeq < s.lastSeq && (!oldest || s.id < oldest.id)) oldest = s;
+    return oldest;
+  }
+
+  /** Seqs of all streams whose documents are still to be derived. */
+  behind(): number {
+    let n = 0;
+    for (const s of this.byKey.values()) n += s.lastSeq - s.derivedSeq;
+    return n;
+  }
+
   /** Saves a stream's counters after a batch. */
   save(stream: StreamState): void {
     this.saveCounters.run(stream.lastSeq, stream.derivedSeq, stream.events, stream.newestTs, stream.id);

@@ -214,6 +214,8 @@ export class Writer {
     let newestMinute: number | null = null;
     let oldestMinute: number | null = null;
     const touched = new Set<StreamState>();
+    // Another history still waiting to be derived goes first: this batch's documents wait too.
+    const earlierLags = this.streams.lagging();
 
     for (const m of messages) {
       if (!isUnknownMessage(m)) {
@@ -252,7 +254,10 @@ export class Writer {
       if (event.seq > stream.lastSeq) {
         // Past the newest stored seq, so not stored yet. Derived now if everything before it
         // is and the hub is not far ahead; otherwise `project` derives it later, in seq order.
-        derive = stream.derivedSeq === stream.lastSeq && this.hubNewest - stream.lastSeq <= this.deferBacklog;
+        derive =
+          stream.derivedSeq === stream.lastSeq &&
+          (earlierLags === undefined || earlierLags === stream) &&
+          this.hubNewest - stream.lastSeq <= this.deferBacklog;
         this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? agency : null);
         if (derive) stream.derivedSeq = event.seq;
         if (event.seq > stream.lastSeq + 1 && stream.events > 0) {
@@ -307,11 +312,12 @@ export class Writer {
 
     this.log.flush();
     const current = this.streams.current;
-    if (current && current.derivedSeq < current.lastSeq && this.hubNewest - current.lastSeq <= this.deferBacklog) {
+    const lagging = this.streams.lagging();
+    if (current && lagging && this.hubNewest - current.lastSeq <= this.deferBacklog) {
       // Caught up with the hub: derive a slice of what was left behind, with the batch.
-      const oldest = this.project(current, PROJECT_SLICE);
+      const oldest = this.project(lagging, PROJECT_SLICE);
       if (oldest !== null && (oldestMinute === null || oldest < oldestMinute)) oldestMinute = oldest;
-      touched.add(current);
+      touched.add(lagging);
     }
     for (const gap of meta.gaps ?? []) {
       if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) gapsOpened++;
@@ -407,8 +413,8 @@ export class Writer {
    * idle time after a catch-up. Returns how many seqs stay behind.
    */
   projectPending(max = PROJECT_SLICE): number {
-    const stream = this.streams.current;
-    if (!stream || stream.derivedSeq >= stream.lastSeq) return 0;
+    const stream = this.streams.lagging();
+    if (!stream) return 0;
     const maxAgency = this.agencies.maxId();
     try {
       this.db.transaction(() => {
@@ -424,6 +430,6 @@ export class Writer {
       this.rollBack(maxAgency);
       throw err;
     }
-    return stream.lastSeq - stream.derivedSeq;
+    return this.streams.behind();
   }
 }

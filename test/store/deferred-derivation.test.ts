@@ -85,6 +85,36 @@ describe('documents derived after a catch-up far behind the hub', () => {
     for (const table of TABLES) expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
   });
 
+  it('derives an earlier history before a later one, as they were received', () => {
+    const hello = year.preamble.find((m) => m.type === 'hello')!;
+    const half = 3_000;
+    // The hub starts a new epoch after `half` events: the rest are numbered from 1 again.
+    const epoch2 = [
+      { ...hello, data: { ...(hello.data as object), epoch: 'epoch-2', newestSeq: 2_000 } } as TelemetryMessage,
+      ...all.slice(half, half + 2_000).map((m) => ({ ...m, seq: m.seq - half })),
+    ];
+    const inline = join(tmp.dir, 'two-inline.sqlite');
+    const a = open(inline);
+    a.applyBatch([...year.preamble, heartbeat(half, at)]);
+    feed(a, all.slice(0, half), 211);
+    feed(a, epoch2, 211);
+    a.close();
+
+    const deferred = join(tmp.dir, 'two-deferred.sqlite');
+    const b = open(deferred, 100);
+    b.applyBatch([...year.preamble, heartbeat(50_000, at)]); // far behind: nothing derived
+    feed(b, all.slice(0, half), 211);
+    // The new epoch: its last batch is within reach of the hub and derives a slice, the old
+    // history's first; the rest waits for idle slices, in order.
+    feed(b, epoch2, 211);
+    const m = createMetrics(b);
+    expect(m.stream().derivedBehind).toBeGreaterThan(0);
+    while (b.projectPending(700) > 0);
+    expect(m.stream().derivedBehind).toBe(0);
+    b.close();
+    for (const table of TABLES) expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
+  });
+
   it('derives a hole filled ahead of derivation in seq order, and one filled behind it at once', () => {
     const n = 1_200;
     const inOrder = join(tmp.dir, 'in-order.sqlite');
