@@ -14,7 +14,7 @@ import { resolveToken, startIngest, type IngestClient } from '../ingest/index.js
 import { createMetrics } from '../metrics/index.js';
 import type { Metrics } from '../metrics/types.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
-import { defaultCachePath, openCache, type Cache } from '../store/index.js';
+import { DEFER_BACKLOG, defaultCachePath, openCache, type Cache } from '../store/index.js';
 
 /** Agencies the built-in simulated hub carries: the 95 top-level units and enough lower levels to drill into. */
 export const DEMO_AGENCIES = 1_500;
@@ -105,6 +105,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     extraMigrations: ALERT_MIGRATIONS,
     ifLocked: 'read-only',
     cacheSizeMiB: CONSOLE_CACHE_MIB,
+    // A long catch-up stores events and rollups first; the ingest client derives the rest.
+    deferBacklog: DEFER_BACKLOG,
   });
   const metrics = createMetrics(cache);
   const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });

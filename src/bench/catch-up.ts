@@ -18,7 +18,7 @@ import WebSocket from 'ws';
 import { cacheSink } from '../ingest/cache-sink.js';
 import { startIngest } from '../ingest/index.js';
 import { DEFAULT_MAX_FRAME_BYTES, RESUME_PARAM } from '../protocol/index.js';
-import { openCache } from '../store/index.js';
+import { DEFER_BACKLOG, openCache } from '../store/index.js';
 import type { CatchUpHubReady } from './catch-up-hub.js';
 
 export interface CatchUpOptions {
@@ -109,7 +109,8 @@ async function startHub(events: number, seed: number): Promise<{ ready: CatchUpH
 
 /** The full pipeline: ingest client into the cache, timed until the last event is stored. */
 async function runFull(url: string, newestSeq: number, file: string): Promise<CatchUpFigures['full']> {
-  const cache = openCache({ path: file });
+  // As the console opens its cache (see app/session.ts).
+  const cache = openCache({ path: file, deferBacklog: DEFER_BACKLOG });
   const done = stopwatch();
   const client = startIngest({ url, sink: cacheSink(cache) });
   await new Promise<void>((resolve) => {

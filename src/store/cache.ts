@@ -39,7 +39,10 @@ export interface OpenCacheOptions {
   readonly cacheSizeMiB?: number;
   /**
    * Seqs behind the hub past which a batch stores events and rollups only, leaving documents,
-   * deliveries, deadlines and agency entries to `projectPending` (default `DEFER_BACKLOG`).
+   * deliveries, deadlines and agency entries to `projectPending`. Default: never (every batch
+   * derives its documents). The console's cache passes `DEFER_BACKLOG`: its ingest client
+   * derives what waits in idle turns. A caller that defers must drain `projectPending` itself
+   * or through such a client.
    */
   readonly deferBacklog?: number;
 }
@@ -128,7 +131,7 @@ export function openCache(options: OpenCacheOptions): Cache {
     if (db.open) db.close();
     throw err;
   }
-  const writer = new Writer(db, options.path, options.deferBacklog);
+  const writer = new Writer(db, options.path, options.deferBacklog ?? Number.POSITIVE_INFINITY);
   const gapBook = new GapBook(db);
   let lastBeat = now();
   const beat = (): void => {

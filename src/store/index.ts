@@ -9,4 +9,5 @@ export type { ApplyResult, BatchMeta, AnnouncedGap } from './writer.js';
 export type { Gap } from './gap-book.js';
 export { AgencyIds } from './agency-ids.js';
 export { OPEN_MINUTES } from './hour-compaction.js';
+export { DEFER_BACKLOG } from './writer.js';
 export { CORE_MIGRATIONS } from './schema.js';

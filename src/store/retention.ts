@@ -68,9 +68,10 @@ function sliced(db: Database.Database, from: number, to: number, run: (a: number
 /**
  * Drops the events older than `cutoff` at the start of the first block kept, the one at or
  * after `firstSeq`, so that retention keeps no older event than a whole block would. Only a
- * leading run goes, which leaves the block's seqs consecutive. Returns the events dropped.
+ * leading run goes, which leaves the block's seqs consecutive, and only derived events (seq up
+ * to `derived`). Returns the events dropped.
  */
-function trimBlock(db: Database.Database, stream: number, firstSeq: number, cutoff: number): number {
+function trimBlock(db: Database.Database, stream: number, firstSeq: number, cutoff: number, derived: number): number {
   const block = db
     .prepare<[number, number], { first_seq: number; last_seq: number; last_ts: number; events: string }>(
       `SELECT first_seq, last_seq, last_ts, events FROM event_blocks
@@ -80,7 +81,7 @@ function trimBlock(db: Database.Database, stream: number, firstSeq: number, cuto
   if (!block) return 0;
   const events = JSON.parse(block.events) as StoredEvent[];
   let old = 0;
-  while (old < events.length && events[old]![1] < cutoff) old++;
+  while (old < events.length && events[old]![1] < cutoff && events[old]![0] <= derived) old++;
   if (old === 0 || old === events.length) return 0;
   db.prepare('DELETE FROM event_blocks WHERE stream = ? AND first_seq = ?').run(stream, block.first_seq);
   db.prepare('INSERT INTO event_blocks (stream, first_seq, last_seq, last_ts, events) VALUES (?, ?, ?, ?, ?)').run(
@@ -97,7 +98,11 @@ function trimBlock(db: Database.Database, stream: number, firstSeq: number, cuto
 export function prune(db: Database.Database, retention: Retention, now: number): PruneResult {
   const rawCutoff = now - retention.rawEventsDays * DAY;
   let events = 0;
-  const streams = db.prepare('SELECT id FROM streams').pluck().all() as number[];
+  // Events whose documents are not derived yet stay, however old: they are the documents' source.
+  const streams = db.prepare('SELECT id, derived_seq AS derived FROM streams').all() as {
+    id: number;
+    derived: number;
+  }[];
   // Blocks in seq order; a block goes once its newest event is past the cutoff.
   const nextBlockTs = db
     .prepare<[number, number], number>(
@@ -107,15 +112,16 @@ export function prune(db: Database.Database, retention: Retention, now: number):
   const bounds = db.prepare<[number], { lo: number | null; hi: number | null }>(
     'SELECT min(first_seq) lo, max(first_seq) hi FROM event_blocks WHERE stream = ?',
   );
-  const delBlocks = db.prepare<[number, number, number], { n: number }>(
-    'DELETE FROM event_blocks WHERE stream = ? AND first_seq >= ? AND first_seq < ? RETURNING last_seq - first_seq + 1 AS n',
+  const delBlocks = db.prepare<[number, number, number, number], { n: number }>(
+    `DELETE FROM event_blocks WHERE stream = ? AND first_seq >= ? AND first_seq < ? AND last_seq <= ?
+     RETURNING last_seq - first_seq + 1 AS n`,
   );
-  for (const stream of streams) {
+  for (const { id: stream, derived } of streams) {
     const { lo, hi } = bounds.get(stream)!;
     if (lo === null || hi === null) continue;
     const end = firstKeyAtOrAfter(lo, hi + 1, (seq) => nextBlockTs.get(stream, seq), rawCutoff);
-    let removed = sliced(db, lo, end, (a, b) => delBlocks.all(stream, a, b).reduce((n, r) => n + r.n, 0));
-    removed += db.transaction(() => trimBlock(db, stream, end, rawCutoff))();
+    let removed = sliced(db, lo, end, (a, b) => delBlocks.all(stream, a, b, derived).reduce((n, r) => n + r.n, 0));
+    removed += db.transaction(() => trimBlock(db, stream, end, rawCutoff, derived))();
     db.prepare('UPDATE streams SET events = max(0, events - ?) WHERE id = ?').run(removed, stream);
     events += removed;
   }

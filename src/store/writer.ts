@@ -139,8 +139,8 @@ export class Writer {
   constructor(
     private readonly db: Database.Database,
     private readonly path: string,
-    /** Events behind the hub past which documents and deliveries are derived later (see `project`). */
-    private readonly deferBacklog = DEFER_BACKLOG,
+    /** Seqs behind the hub past which documents and deliveries are derived later (see `project`). */
+    private readonly deferBacklog: number,
   ) {
     this.agencies = new AgencyIds(db, true);
     this.streams = new Streams(db);
@@ -158,7 +158,7 @@ export class Writer {
       'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
     );
     this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    this.hubNewest = Number(db.prepare("SELECT value FROM meta WHERE key = 'hub_newest_seq'").pluck().get() ?? 0);
+    this.hubNewest = this.savedHubNewest();
     // The block holding `from` (or the first after it) and enough blocks after it for a slice.
     this.blocksFrom = db.prepare<{ stream: number; from: number; blocks: number }, { events: string }>(
       `SELECT events FROM event_blocks WHERE stream = @stream
@@ -193,6 +193,11 @@ export class Writer {
     this.agencies.forgetAbove(maxAgency);
     this.streams.reload();
     this.hoursFold.reload();
+    this.hubNewest = this.savedHubNewest();
+  }
+
+  private savedHubNewest(): number {
+    return Number(this.db.prepare("SELECT value FROM meta WHERE key = 'hub_newest_seq'").pluck().get() ?? 0);
   }
 
   private apply(
@@ -215,7 +220,7 @@ export class Writer {
     let oldestMinute: number | null = null;
     const touched = new Set<StreamState>();
     // Another history still waiting to be derived goes first: this batch's documents wait too.
-    const earlierLags = this.streams.lagging();
+    let earlierLags = this.streams.lagging();
 
     for (const m of messages) {
       if (!isUnknownMessage(m)) {
@@ -225,6 +230,8 @@ export class Writer {
             this.setMeta.run('hub_version', m.data.hubVersion);
             this.setMeta.run('hub_newest_seq', String(m.data.newestSeq));
             this.hubNewest = m.data.newestSeq;
+            // The history left behind may have been deferred by this very batch.
+            earlierLags = this.streams.lagging();
             continue;
           case 'heartbeat':
             this.setMeta.run('hub_newest_seq', String(m.data.newestSeq));

@@ -115,6 +115,61 @@ describe('documents derived after a catch-up far behind the hub', () => {
     for (const table of TABLES) expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
   });
 
+  it('derives the history an epoch change leaves behind first, also within one batch', () => {
+    const hello = year.preamble.find((m) => m.type === 'hello')!;
+    const half = 3_000;
+    const epoch2 = [
+      { ...hello, data: { ...(hello.data as object), epoch: 'epoch-2', newestSeq: 50 } } as TelemetryMessage,
+      ...all.slice(half, half + 2_000).map((m) => ({ ...m, seq: m.seq - half })),
+    ];
+    const inline = join(tmp.dir, 'one-batch-inline.sqlite');
+    const a = open(inline);
+    a.applyBatch([...year.preamble, heartbeat(half, at)]);
+    a.applyBatch(all.slice(0, half));
+    a.applyBatch(epoch2);
+    a.close();
+    // One batch: the end of epoch 1, far behind the hub (deferred), the hello, epoch 2 near it.
+    const deferred = join(tmp.dir, 'one-batch.sqlite');
+    const b = open(deferred, 100);
+    b.applyBatch([...year.preamble, heartbeat(50_000, at)]);
+    b.applyBatch([...all.slice(0, half), ...epoch2]);
+    while (b.projectPending(700) > 0);
+    b.close();
+    for (const table of TABLES) expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
+  });
+
+  it('keeps raw events past their retention until their documents are derived', () => {
+    const pruneAt = year.end + 34 * 86_400_000; // raw events older than a day before the end go
+    const inline = join(tmp.dir, 'pruned-inline.sqlite');
+    const a = open(inline);
+    a.applyBatch([...year.preamble, heartbeat(newest, at)]);
+    feed(a, all, 500);
+    a.prune(pruneAt);
+    a.close();
+    const deferred = join(tmp.dir, 'pruned-deferred.sqlite');
+    const b = open(deferred, 100);
+    b.applyBatch([...year.preamble, heartbeat(newest + 50_000, at)]);
+    feed(b, all, 500);
+    const kept = b.prune(pruneAt); // before any idle slice: nothing is derived yet
+    expect(kept.events).toBe(0);
+    while (b.projectPending() > 0);
+    const pruned = b.prune(pruneAt);
+    expect(pruned.events).toBeGreaterThan(0);
+    b.close();
+    for (const table of ['documents', 'deliveries', 'deadline_counts', 'events'])
+      expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
+  });
+
+  it('derives every batch at once unless a backlog is given (recordings, replays, one-shot status)', () => {
+    const file = join(tmp.dir, 'default.sqlite');
+    const c = openCache({ path: file, now: () => year.end });
+    c.applyBatch([...year.preamble, heartbeat(newest + 1_000_000, at)]);
+    feed(c, all.slice(0, 2_000), 500);
+    expect(createMetrics(c).stream().derivedBehind).toBe(0);
+    expect(c.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBeGreaterThan(0);
+    c.close();
+  });
+
   it('derives a hole filled ahead of derivation in seq order, and one filled behind it at once', () => {
     const n = 1_200;
     const inOrder = join(tmp.dir, 'in-order.sqlite');
