@@ -2,6 +2,7 @@
  * A `Metrics` answered from rows held in memory. The console's rendering tests and benchmark
  * use it to put exactly known figures on screen without a hub or a cache; it is not a cache.
  */
+import { NO_STREAM } from '../metrics/activity.js';
 import type { Agency, SecurityServer, StatusCode } from '../protocol/index.js';
 import type {
   AgencyScope,
@@ -67,19 +68,7 @@ export function memoryMetrics(data: MemoryData): Metrics & { data: MemoryData } 
   const scopeSet = (scope?: AgencyScope): Set<string> | null => (scope?.agencyIds ? new Set(scope.agencyIds) : null);
   return {
     data,
-    stream: () => ({
-      hubId: 'hub',
-      hubName: null,
-      epoch: 'e1',
-      lastSeq: 0,
-      newestEventTs: null,
-      events: 0,
-      derivedBehind: 0,
-      rejections: 0,
-      gaps: 0,
-      unknownTypes: 0,
-      ...data.stream,
-    }),
+    stream: () => ({ ...NO_STREAM, hubId: 'hub', epoch: 'e1', ...data.stream }),
     agencies: () => data.agencies,
     securityServers: () => data.securityServers ?? [],
     totals(): NationalTotals {

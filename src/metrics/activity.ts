@@ -30,6 +30,20 @@ export function rejections(ctx: MetricsContext, limit = 100): RejectionRow[] {
 const counter = (ctx: MetricsContext, name: string): number =>
   (ctx.statement('SELECT n FROM counters WHERE name = ?').pluck().get(name) as number | undefined) ?? 0;
 
+/** What `streamInfo` says of a cache that holds nothing yet. */
+export const NO_STREAM: StreamInfo = Object.freeze({
+  hubId: null,
+  hubName: null,
+  epoch: null,
+  lastSeq: 0,
+  newestEventTs: null,
+  events: 0,
+  derivedBehind: 0,
+  rejections: 0,
+  gaps: 0,
+  unknownTypes: 0,
+});
+
 /** The stream the cache follows now (the latest hello's) and what it holds of it. */
 export function streamInfo(ctx: MetricsContext): StreamInfo {
   const row = ctx

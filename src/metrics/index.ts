@@ -7,3 +7,4 @@ export { minuteWindow, rangeParts, type MinuteWindow } from './window.js';
 export { downtime } from './servers.js';
 export { median } from './feedback.js';
 export { summarizeEvent } from './event-summary.js';
+export { NO_STREAM } from './activity.js';

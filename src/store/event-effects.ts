@@ -35,6 +35,14 @@ export type Counted =
 /** Events that change documents, deliveries and deadlines: derived in seq order. */
 export type Derived = Exclude<Counted, 'signature.verified'>;
 
+export const DERIVED: ReadonlySet<string> = new Set<Derived>([
+  'document.sent',
+  'document.delivered',
+  'document.failed',
+  'status.reported',
+  'document.replied',
+]);
+
 /** Recent documents whose row id is kept in memory; older ones are looked up (about 100 B each). */
 const DOC_CACHE_SIZE = 200_000;
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { instantMs, isUnknownMessage, keepRaw } from '../protocol/index.js';
 import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import { AgencyIds } from './agency-ids.js';
-import { EventEffects, minuteOf, type Derived } from './event-effects.js';
+import { DERIVED, EventEffects, minuteOf, type Derived } from './event-effects.js';
 import { BLOCK_EVENTS, EventLog, type StoredEvent } from './event-log.js';
 import { GapBook } from './gap-book.js';
 import { HourCompaction } from './hour-compaction.js';
@@ -91,14 +91,6 @@ export const DEFER_BACKLOG = 50_000;
 /** Events derived per slice of `project`: ~60 ms of work. */
 export const PROJECT_SLICE = 10_000;
 
-const DERIVED: ReadonlySet<string> = new Set<Derived>([
-  'document.sent',
-  'document.delivered',
-  'document.failed',
-  'status.reported',
-  'document.replied',
-]);
-
 /**
  * Writes batches of parsed telemetry into the cache, one transaction per batch. Idempotent on
  * (hub, epoch, seq): an event already stored is recognised and changes nothing, rollups
@@ -175,13 +167,24 @@ export class Writer {
     meta: BatchMeta,
     now: number,
   ): ApplyResult {
+    return this.undoingOnFailure(() => this.inTransaction(messages, rejections, meta, meta.receivedAt ?? now));
+  }
+
+  /** Runs a transaction; if it fails (and SQLite rolled it back), forgets what it queued and rethrows. */
+  private undoingOnFailure<T>(transaction: () => T): T {
     const maxAgency = this.agencies.maxId();
     try {
-      return this.inTransaction(messages, rejections, meta, meta.receivedAt ?? now);
+      return transaction();
     } catch (err) {
       this.rollBack(maxAgency);
       throw err;
     }
+  }
+
+  /** The id of the agency an event is filed under for its recent activity, if any. */
+  private agencyIdOf(event: Durable): number | null {
+    const code = agencyOf(event);
+    return code === null ? null : this.agencies.idOf(code);
   }
 
   /** After a rolled-back transaction: forgets what was queued and re-reads what was saved. */
@@ -255,8 +258,6 @@ export class Writer {
         this.path,
       );
       const ts = instantMs(event.ts);
-      const agencyCode = agencyOf(event);
-      const agency = agencyCode === null ? null : this.agencies.idOf(agencyCode);
       let derive: boolean;
       if (event.seq > stream.lastSeq) {
         // Past the newest stored seq, so not stored yet. Derived now if everything before it
@@ -265,7 +266,7 @@ export class Writer {
           stream.derivedSeq === stream.lastSeq &&
           (earlierLags === undefined || earlierLags === stream) &&
           this.hubNewest - stream.lastSeq <= this.deferBacklog;
-        this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? agency : null);
+        this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);
         if (derive) stream.derivedSeq = event.seq;
         if (event.seq > stream.lastSeq + 1 && stream.events > 0) {
           this.gaps.open(stream.id, stream.lastSeq + 1, event.seq - 1, at);
@@ -277,7 +278,7 @@ export class Writer {
         if (this.gaps.covers(stream.id, event.seq)) {
           // A hole filled: derived now if derivation has passed it, else when it gets there.
           derive = event.seq <= stream.derivedSeq;
-          this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? agency : null);
+          this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);
           this.gaps.fill(stream.id, event.seq);
           gapsFilled++;
         } else {
@@ -340,11 +341,7 @@ export class Writer {
     // Readers cache the registry and re-read it when this counter moves.
     if (registryChanged) this.bumpCounter.run('registry_version', 1);
 
-    this.hoursFold.routeLate(this.minutes, this.hours);
-    this.minutes.flush();
-    this.hours.flush();
-    this.effects.flush();
-    this.hoursFold.noteOldestMinute(oldestMinute);
+    this.flushCounts(oldestMinute);
     this.hoursFold.advance(newestMinute);
     for (const s of touched) this.streams.save(s);
     return { stored, duplicates, rejected: kept.length, gapsOpened, gapsFilled };
@@ -396,13 +393,12 @@ export class Writer {
             return oldestMinute;
           }
           const event = { seq, type, data } as Durable;
-          const code = agencyOf(event);
           if (DERIVED.has(type)) {
             this.effects.derive(event as MessageOf<Derived>, ts);
             const minute = minuteOf(ts);
             if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
           }
-          this.log.entry(code === null ? null : this.agencies.idOf(code), ts, stream.id, seq);
+          this.log.entry(this.agencyIdOf(event), ts, stream.id, seq);
           stream.derivedSeq = seq;
           done++;
         }
@@ -422,21 +418,24 @@ export class Writer {
   projectPending(max = PROJECT_SLICE): number {
     const stream = this.streams.lagging();
     if (!stream) return 0;
-    const maxAgency = this.agencies.maxId();
-    try {
+    this.undoingOnFailure(
       this.db.transaction(() => {
-        const oldest = this.project(stream, max);
-        this.hoursFold.routeLate(this.minutes, this.hours);
-        this.minutes.flush();
-        this.hours.flush();
-        this.effects.flush();
-        this.hoursFold.noteOldestMinute(oldest);
+        this.flushCounts(this.project(stream, max));
         this.streams.save(stream);
-      })();
-    } catch (err) {
-      this.rollBack(maxAgency);
-      throw err;
-    }
+      }),
+    );
     return this.streams.behind();
+  }
+
+  /**
+   * Writes the queued rollups (late minutes of folded hours also to their hours), derived rows
+   * and deadline counts, and tells readers that cache closed minutes when `oldestMinute` is one.
+   */
+  private flushCounts(oldestMinute: number | null): void {
+    this.hoursFold.routeLate(this.minutes, this.hours);
+    this.minutes.flush();
+    this.hours.flush();
+    this.effects.flush();
+    this.hoursFold.noteOldestMinute(oldestMinute);
   }
 }

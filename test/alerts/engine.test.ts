@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createAlertEngine, defaultAlertConfig, migrateAlertTables, type AlertConfig } from '../../src/alerts/index.js';
+import { NO_STREAM } from '../../src/metrics/index.js';
 import { agency, deadlines, delivery, emptyData, fakeMetrics, server, type FakeData } from './fake-metrics.js';
 
 const MIN = 60_000;
@@ -12,18 +13,6 @@ const T0 = Date.UTC(2026, 10, 18, 3, 0);
 const A = '000.00.00.H41';
 const B = '000.00.00.H14';
 const SERVER_KEY = 'server-disconnected server=MCBM-001';
-const stream = {
-  hubId: 'hub',
-  hubName: null,
-  epoch: 'e1',
-  lastSeq: 0,
-  newestEventTs: null,
-  events: 0,
-  derivedBehind: 0,
-  rejections: 0,
-  gaps: 0,
-  unknownTypes: 0,
-};
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubmon-alerts-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -211,7 +200,7 @@ describe('alert engine', () => {
     const data = { ...emptyData(), deadlines: [deadlines(A, 2, MIN)] };
     const metrics = fakeMetrics(data);
     let behind = 0;
-    const withStream = { ...metrics, stream: () => ({ ...stream, derivedBehind: behind }) };
+    const withStream = { ...metrics, stream: () => ({ ...NO_STREAM, derivedBehind: behind }) };
     const engine = createAlertEngine({ metrics: withStream });
     expect(engine.evaluate(T0).alerts[0]?.phase).toBe('firing');
     // The replies that closed them are in events not derived yet: the alert must not resolve.

@@ -7,6 +7,7 @@ import { bulkLoad } from '../../src/bench/bulk-cache.js';
 import { toMessages } from '../../src/bench/national-traffic.js';
 import { yearStream } from '../../src/bench/year-cache.js';
 import { openCache } from '../../src/store/index.js';
+import { rowSet } from '../support/table-rows.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubmon-bulk-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -26,16 +27,6 @@ const TABLES = [
   'streams',
   'counters',
 ];
-
-function rowSet(file: string, table: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    const rows = db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][];
-    return rows.map((r) => JSON.stringify(r)).sort();
-  } finally {
-    db.close();
-  }
-}
 
 function metaOf(file: string): Record<string, string> {
   const db = new Database(file, { readonly: true });

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toMessages } from '../../src/bench/national-traffic.js';
@@ -6,6 +5,7 @@ import { yearStream } from '../../src/bench/year-cache.js';
 import { createMetrics } from '../../src/metrics/index.js';
 import type { TelemetryMessage } from '../../src/protocol/index.js';
 import { openCache, type Cache } from '../../src/store/index.js';
+import { rowSet } from '../support/table-rows.js';
 import { tempDir } from '../support/telemetry.js';
 
 /** Every table a batch's documents, deliveries, deadlines, rollups and agency entries reach. */
@@ -21,15 +21,6 @@ const TABLES = [
   'server_transitions',
   'agencies',
 ];
-
-function rowSet(file: string, table: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
-  } finally {
-    db.close();
-  }
-}
 
 /** A heartbeat saying how far ahead the hub is (what makes a batch leave documents for later). */
 const heartbeat = (newestSeq: number, ts: string): TelemetryMessage =>
@@ -85,14 +76,18 @@ describe('documents derived after a catch-up far behind the hub', () => {
     for (const table of TABLES) expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
   });
 
-  it('derives an earlier history before a later one, as they were received', () => {
+  const half = 3_000;
+  /** The hub starts a new epoch after `half` events: the next 2,000 are numbered from 1 again. */
+  const secondEpoch = (newestSeq: number): TelemetryMessage[] => {
     const hello = year.preamble.find((m) => m.type === 'hello')!;
-    const half = 3_000;
-    // The hub starts a new epoch after `half` events: the rest are numbered from 1 again.
-    const epoch2 = [
-      { ...hello, data: { ...(hello.data as object), epoch: 'epoch-2', newestSeq: 2_000 } } as TelemetryMessage,
+    return [
+      { ...hello, data: { ...(hello.data as object), epoch: 'epoch-2', newestSeq } } as TelemetryMessage,
       ...all.slice(half, half + 2_000).map((m) => ({ ...m, seq: m.seq - half })),
     ];
+  };
+
+  it('derives an earlier history before a later one, as they were received', () => {
+    const epoch2 = secondEpoch(2_000);
     const inline = join(tmp.dir, 'two-inline.sqlite');
     const a = open(inline);
     a.applyBatch([...year.preamble, heartbeat(half, at)]);
@@ -116,12 +111,7 @@ describe('documents derived after a catch-up far behind the hub', () => {
   });
 
   it('derives the history an epoch change leaves behind first, also within one batch', () => {
-    const hello = year.preamble.find((m) => m.type === 'hello')!;
-    const half = 3_000;
-    const epoch2 = [
-      { ...hello, data: { ...(hello.data as object), epoch: 'epoch-2', newestSeq: 50 } } as TelemetryMessage,
-      ...all.slice(half, half + 2_000).map((m) => ({ ...m, seq: m.seq - half })),
-    ];
+    const epoch2 = secondEpoch(50);
     const inline = join(tmp.dir, 'one-batch-inline.sqlite');
     const a = open(inline);
     a.applyBatch([...year.preamble, heartbeat(half, at)]);

@@ -14,6 +14,7 @@
  * A failing read keeps the previous figures and reports the error on the status line.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { NO_STREAM } from '../../metrics/activity.js';
 import type { StreamInfo, WindowKey } from '../../metrics/types.js';
 import type { ConsoleSources, IngestStatus } from '../data/sources.js';
 import { listKey, type Route } from '../state/routes.js';
@@ -43,19 +44,6 @@ const LOAD_SHARE = 0.01;
 const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
-};
-
-const emptyStream: StreamInfo = {
-  hubId: null,
-  hubName: null,
-  epoch: null,
-  lastSeq: 0,
-  newestEventTs: null,
-  events: 0,
-  derivedBehind: 0,
-  rejections: 0,
-  gaps: 0,
-  unknownTypes: 0,
 };
 
 export function useRefresh(
@@ -136,7 +124,7 @@ export function useRefresh(
             data: { kind: 'missing', agencyId: '' },
             dataAt: now,
             ingest,
-            stream: emptyStream,
+            stream: NO_STREAM,
             alertsCritical: 0,
             alertsWarning: 0,
             diff: emptyDiff,

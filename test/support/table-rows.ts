@@ -1,0 +1,14 @@
+import Database from 'better-sqlite3';
+
+/**
+ * A table's rows (or a subquery's, in parentheses) in a cache file, each as JSON, sorted: two
+ * files compared row for row whatever order the rows were written in.
+ */
+export function rowSet(file: string, table: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare(`SELECT * FROM ${table}`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();
+  } finally {
+    db.close();
+  }
+}
