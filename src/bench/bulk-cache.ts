@@ -18,6 +18,7 @@ import type { MessageOf, TelemetryMessage } from '../protocol/index.js';
 import type { Draft } from './national-traffic.js';
 import { AgencyIds } from '../store/agency-ids.js';
 import { openCache } from '../store/index.js';
+import { packFoldedHours } from '../store/hour-packs.js';
 import { COL, ROLLUP_COLUMNS, statusBit } from '../store/rollup-columns.js';
 import { draftRow, DRAFT_COLUMNS, type DeliveryDraft } from '../store/delivery-drafts.js';
 import { EventLog } from '../store/event-log.js';
@@ -305,6 +306,7 @@ class BulkLoader {
     const r = this.rollups;
     if (r.newestMinute !== null) meta.run('newest_minute', String(r.newestMinute));
     if (r.foldedUntil !== null) meta.run('hours_compacted_until', String(r.foldedUntil));
+    packFoldedHours(db);
     const s = this.stream;
     // Everything is derived here, as the writer derives a batch that is not far behind.
     db.prepare('UPDATE streams SET last_seq = ?, derived_seq = ?, events = ?, newest_ts = ? WHERE id = ?').run(

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { HourPacker } from './hour-packs.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 
@@ -13,7 +14,8 @@ export const OPEN_MINUTES = 2;
  * Hourly rollups are folded from the minute rollups in one set-based statement once an hour is
  * over (with an hour's slack for stragglers), which costs far less than upserting hours on
  * every event. `until` is the boundary: every hour before it is complete in `rollup_hour`, and
- * a late event for such an hour is added to the hour row directly.
+ * a late event for such an hour is added to the hour row directly. Every folded hour is also
+ * packed (see `hour-packs.ts`), and packed again when a late event changes it.
  */
 export class HourCompaction {
   until: number | null;
@@ -22,6 +24,9 @@ export class HourCompaction {
   private readonly save;
   private readonly countLate;
   private readonly countLateMinutes;
+  private readonly packer;
+  /** Folded hours the batch's late events changed, packed again once they are written. */
+  private readonly lateHours = new Set<number>();
 
   constructor(private readonly db: Database.Database) {
     const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
@@ -39,6 +44,7 @@ export class HourCompaction {
        ON CONFLICT (hour, agency) DO UPDATE SET ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
     );
     this.save = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    this.packer = new HourPacker(db);
     this.countLate = db.prepare(
       `INSERT INTO counters (name, n) VALUES ('late_hour_rows', ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n`,
     );
@@ -66,11 +72,19 @@ export class HourCompaction {
     let late = 0;
     for (const [minute, agency, counts] of minutes.entries()) {
       if (minute < boundary) {
-        hours.addRow(Math.floor(minute / 60), agency, counts);
+        const hour = Math.floor(minute / 60);
+        hours.addRow(hour, agency, counts);
+        this.lateHours.add(hour);
         late++;
       }
     }
     if (late) this.countLate.run(late);
+  }
+
+  /** After the hours are written: packs again the folded hours late events changed. */
+  packLate(): void {
+    for (const hour of this.lateHours) this.packer.pack(hour, hour + 1);
+    this.lateHours.clear();
   }
 
   /** After the minutes are written: folds every hour that is now over. */
@@ -88,6 +102,7 @@ export class HourCompaction {
     }
     if (target <= this.until) return;
     this.fold.run(this.until * 60, target * 60);
+    this.packer.pack(this.until, target);
     this.until = target;
     this.save.run('hours_compacted_until', String(target));
   }
@@ -95,6 +110,7 @@ export class HourCompaction {
   /** Re-reads the boundary after a rolled-back transaction. */
   reload(): void {
     const fresh = new HourCompaction(this.db);
+    this.lateHours.clear();
     this.until = fresh.until;
     this.newestMinute = fresh.newestMinute;
   }

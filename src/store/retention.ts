@@ -140,6 +140,7 @@ export function prune(db: Database.Database, retention: Retention, now: number):
     .run(Math.floor((now - retention.minuteRollupDays * DAY) / 60_000)).changes;
   const hourCutoff = now - retention.hourlyRollupDays * DAY;
   const hourRows = db.prepare('DELETE FROM rollup_hour WHERE hour < ?').run(Math.floor(hourCutoff / 3_600_000)).changes;
+  db.prepare('DELETE FROM hour_packs WHERE hour < ?').run(Math.floor(hourCutoff / 3_600_000));
   const transitions = db.prepare('DELETE FROM server_transitions WHERE at < ?').run(hourCutoff).changes;
 
   const docCutoff = now - retention.documentsDays * DAY;

@@ -1,5 +1,7 @@
-import { ROLLUP_COLUMNS } from './rollup-columns.js';
+import type Database from 'better-sqlite3';
 import { BLOCK_EVENTS } from './event-log.js';
+import { HOUR_PACKS_TABLE, packFoldedHours } from './hour-packs.js';
+import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { Migration } from './migrations.js';
 
 const rollupTable = (name: string, unit: string): string => `
@@ -207,10 +209,21 @@ const v4 = `
   UPDATE streams SET derived_seq = last_seq;
 `;
 
+/**
+ * Version 5 packs each folded hour's rollup rows into one row of `hour_packs` (see
+ * `hour-packs.ts`), so that a 24-hour window reads ~22 rows, not ~22 hours of every agency.
+ * Hours folded before the step are packed by it.
+ */
+function v5(db: Database.Database): void {
+  db.exec(HOUR_PACKS_TABLE);
+  packFoldedHours(db);
+}
+
 /** The cache's own schema steps; `user_version` counts how many have run. */
 export const CORE_MIGRATIONS: readonly Migration[] = [
   { id: 'store/1', up: (db) => db.exec(v1) },
   { id: 'store/2', up: (db) => db.exec(v2) },
   { id: 'store/3', up: (db) => db.exec(v3) },
   { id: 'store/4', up: (db) => db.exec(v4) },
+  { id: 'store/5', up: v5 },
 ];

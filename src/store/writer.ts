@@ -435,6 +435,7 @@ export class Writer {
     this.hoursFold.routeLate(this.minutes, this.hours);
     this.minutes.flush();
     this.hours.flush();
+    this.hoursFold.packLate();
     this.effects.flush();
     this.hoursFold.noteOldestMinute(oldestMinute);
   }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { prune } from '../../src/store/retention.js';
 import { A } from '../support/telemetry.js';
 import { byAgency, fixtureCache, HOUR, MIN } from './fixture.js';
 
@@ -55,7 +56,9 @@ describe('folded hours cache', () => {
     fx.write(sent(NOW - 10 * HOUR, A.ngheAn));
     fx.write(sent(NOW - 5 * MIN, A.vpcp));
     expect(fx.metrics.totals(NOW, '24h').sent).toBe(2);
-    fx.cache.db.prepare('DELETE FROM rollup_hour WHERE hour = ?').run(Math.floor((NOW - 10 * HOUR) / HOUR));
+    // Hour rollups kept 9½ hours: the hour of 10:30 goes, its minutes stay.
+    const kept = { rawEventsDays: 400, minuteRollupDays: 400, hourlyRollupDays: 9.5 / 24, documentsDays: 400 };
+    expect(prune(fx.cache.db, kept, NOW).hourRows).toBe(1);
     expect(fx.metrics.totals(NOW, '24h').sent).toBe(1);
   });
 });

@@ -68,6 +68,7 @@ describe('cache file', () => {
       'store/2',
       'store/3',
       'store/4',
+      'store/5',
     ]);
     cache.close();
   });

@@ -1,0 +1,123 @@
+import type Database from 'better-sqlite3';
+import { ROLLUP_COLUMNS } from './rollup-columns.js';
+
+const WIDTH = ROLLUP_COLUMNS.length;
+if (WIDTH > 31) throw new Error('an hour pack marks its columns in a 31-bit mask');
+
+/** Hours packed per read of `rollup_hour` when many are packed at once (a schema step). */
+const HOURS_PER_READ = 24;
+
+/**
+ * A folded hour's rollup rows, every agency's, packed in one row of `hour_packs`. A 24-hour
+ * window spans ~22 folded hours of up to 12,000 agencies: read from `rollup_hour`, that is tens
+ * of thousands of rows for SQLite to sum and hand over one value at a time; packed, it is 22
+ * blobs. `rollup_hour` stays the table of record (scoped and period reads, inspection); its
+ * writer packs an hour whenever its rows change: when it is folded, and when a late event
+ * lands in it.
+ *
+ * Layout: 32-bit words in the platform's byte order (little-endian on every platform Node
+ * supports but s390x): per agency, ascending by id, the id, a mask of its non-zero columns (bit
+ * c for ROLLUP_COLUMNS[c]), then those columns' counts in column order. Most rows have one or
+ * two non-zero counts, so a pack is a fifth of the full rows' size.
+ *
+ * `rev` comes from the `hour_packs` counter, bumped on every write: a reader that kept an
+ * hour's pack knows it is still current while the hour's `rev` is unchanged.
+ */
+export const HOUR_PACKS_TABLE = `
+  CREATE TABLE hour_packs (
+    hour INTEGER PRIMARY KEY,
+    rev INTEGER NOT NULL,
+    rows BLOB NOT NULL
+  );
+  INSERT OR IGNORE INTO counters (name, n) VALUES ('hour_packs', 0);
+`;
+
+/**
+ * Packs rows[from..to−1], ascending by agency, each holding the agency at `at` and the counts
+ * in ROLLUP_COLUMNS order after it. Rows of zeros are left out.
+ */
+export function packRows(rows: readonly (readonly number[])[], from = 0, to = rows.length, at = 0): Buffer {
+  let words = 0;
+  for (let i = from; i < to; i++) {
+    const row = rows[i]!;
+    let n = 0;
+    for (let c = 1; c <= WIDTH; c++) if (row[at + c] !== 0) n++;
+    // A row of zeros says nothing: it has no place in the pack.
+    if (n) words += 2 + n;
+  }
+  const out = new Int32Array(words);
+  let w = 0;
+  for (let i = from; i < to; i++) {
+    const row = rows[i]!;
+    let mask = 0;
+    for (let c = 0; c < WIDTH; c++) if (row[at + 1 + c] !== 0) mask |= 1 << c;
+    if (!mask) continue;
+    out[w++] = row[at]!;
+    out[w++] = mask;
+    for (let c = 0; c < WIDTH; c++) if (mask & (1 << c)) out[w++] = row[at + 1 + c]!;
+  }
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** A pack's words, copied onto an aligned buffer (SQLite hands blobs over at any offset). */
+export function unpackWords(blob: Uint8Array): Int32Array {
+  const words = new Int32Array(blob.byteLength >>> 2);
+  new Uint8Array(words.buffer).set(blob.subarray(0, words.byteLength));
+  return words;
+}
+
+/** Set bits of `mask` below bit `c`: where column c's count sits among the counts after the mask. */
+export function countBelow(mask: number, c: number): number {
+  let m = mask & ((1 << c) - 1);
+  m = m - ((m >>> 1) & 0x55555555);
+  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
+  return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Words a packed agency takes: its id, its mask and its counts. */
+export const packedLength = (mask: number): number => 2 + countBelow(mask, 31);
+
+/** Writes hour packs from `rollup_hour` (inside the caller's transaction). */
+export class HourPacker {
+  private readonly read;
+  private readonly put;
+  private readonly drop;
+  private readonly nextRev;
+
+  constructor(db: Database.Database) {
+    this.read = db
+      .prepare(
+        `SELECT hour, agency, ${ROLLUP_COLUMNS.join(', ')} FROM rollup_hour
+         WHERE hour >= ? AND hour < ? ORDER BY hour, agency`,
+      )
+      .raw();
+    this.put = db.prepare('INSERT OR REPLACE INTO hour_packs (hour, rev, rows) VALUES (?, ?, ?)');
+    this.drop = db.prepare('DELETE FROM hour_packs WHERE hour >= ? AND hour < ?');
+    this.nextRev = db.prepare("UPDATE counters SET n = n + 1 WHERE name = 'hour_packs' RETURNING n").pluck();
+  }
+
+  /** Packs every hour of h1..h2−1 anew; an hour without rows has no pack. */
+  pack(h1: number, h2: number): void {
+    for (let a = h1; a < h2; a += HOURS_PER_READ) {
+      const b = Math.min(h2, a + HOURS_PER_READ);
+      const rows = this.read.all(a, b) as number[][];
+      this.drop.run(a, b);
+      for (let start = 0; start < rows.length;) {
+        const hour = rows[start]![0]!;
+        let end = start;
+        while (end < rows.length && rows[end]![0] === hour) end++;
+        // Rows come as [hour, agency, ...counts].
+        this.put.run(hour, this.nextRev.get(), packRows(rows, start, end, 1));
+        start = end;
+      }
+    }
+  }
+}
+
+/** Packs every hour folded so far (before `hours_compacted_until`) anew. */
+export function packFoldedHours(db: Database.Database): void {
+  const until = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
+    string | undefined;
+  const first = db.prepare('SELECT min(hour) FROM rollup_hour').pluck().get() as number | null;
+  if (until !== undefined && first !== null) new HourPacker(db).pack(first, Number(until));
+}
