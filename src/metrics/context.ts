@@ -124,6 +124,12 @@ export interface AgencyKey {
   readonly id: number | undefined;
 }
 
+/** Results keyed by agency id, as agencyRows reads them: a Map, or a Tally. */
+export interface ById {
+  has(id: number): boolean;
+  forEach(f: (value: unknown, id: number) => void): void;
+}
+
 /**
  * The agencies a per-agency list holds: the scope's (by code), or every agency in the registry
  * (by code) followed by any agency that has data but is not, or no longer, listed; with
@@ -134,7 +140,7 @@ export interface AgencyKey {
 export function agencyRows(
   ctx: MetricsContext,
   scope: AgencyScope | undefined,
-  withData: readonly ReadonlyMap<number, unknown>[],
+  withData: readonly ById[],
 ): readonly AgencyKey[] {
   if (scope?.agencyIds) return [...new Set(scope.agencyIds)].sort().map((code) => ({ code, id: ctx.ids.find(code) }));
   const reg = ctx.registry();
@@ -149,7 +155,7 @@ export function agencyRows(
   return listed.concat(extras);
 }
 
-function hasData(id: number | undefined, withData: readonly ReadonlyMap<number, unknown>[]): boolean {
+function hasData(id: number | undefined, withData: readonly ById[]): boolean {
   if (id === undefined) return false;
   for (let i = 0; i < withData.length; i++) if (withData[i]!.has(id)) return true;
   return false;

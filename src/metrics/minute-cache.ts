@@ -32,6 +32,8 @@ export function columnOffsets(columns: readonly RollupColumn[]): number[] {
  * week-ago comparison, a paused console's) are the caller's to read from SQLite.
  */
 const KEEP_MINUTES = 130;
+/** Sums of older minutes kept: each metric's two edges, now and a week earlier. */
+const OLDER_KEPT = 32;
 
 /**
  * The minute rollups of the last two hours as this process last read them. Every refresh of a
@@ -70,11 +72,7 @@ export class MinuteCache {
    * the caller reads them from SQLite, for the columns it needs. Do not modify the rows.
    */
   recent(m1: number, m2: number): { readonly from: number; readonly minutes: MinuteRows[] } {
-    const version = `${String(this.late.get() ?? 0)}/${String(this.oldest.get() ?? '')}`;
-    if (version !== this.version) {
-      this.kept.clear();
-      this.version = version;
-    }
+    this.checkVersion();
     const newest = this.newest.get() as string | undefined;
     // Nothing is closed before the writer has recorded a newest minute.
     const closedUntil = newest === undefined ? m2 : Number(newest) - OPEN_MINUTES;
@@ -133,13 +131,37 @@ export class MinuteCache {
   }
 
   private readonly olderStatements = new Map<string, Database.Statement>();
+  /** Sums of older minutes last read (the edges of a day's window, or of a paused console's). */
+  private readonly olderSums = new Map<string, number[][]>();
 
   /**
    * For minutes older than the kept ones (see `recent`): per agency, `columns` summed by SQLite
-   * over m1..m2, as rows [agency, ...sums].
+   * over m1..m2, as rows [agency, ...sums]. Those minutes are closed: the sums are kept until
+   * the writer reports a late event or retention removes minutes. Do not modify the rows.
    */
   older(columns: readonly RollupColumn[], m1: number, m2: number): number[][] {
+    this.checkVersion();
     const key = columns.join(',');
+    const at = `${key} ${m1} ${m2}`;
+    let rows = this.olderSums.get(at);
+    if (!rows) {
+      rows = this.olderStatement(key, columns).all(m1, m2) as number[][];
+      this.olderSums.set(at, rows);
+      if (this.olderSums.size > OLDER_KEPT) this.olderSums.delete(this.olderSums.keys().next().value!);
+    }
+    return rows;
+  }
+
+  /** Drops what was kept when closed minutes changed (a late event) or retention removed some. */
+  private checkVersion(): void {
+    const version = `${String(this.late.get() ?? 0)}/${String(this.oldest.get() ?? '')}`;
+    if (version === this.version) return;
+    this.kept.clear();
+    this.olderSums.clear();
+    this.version = version;
+  }
+
+  private olderStatement(key: string, columns: readonly RollupColumn[]): Database.Statement {
     let s = this.olderStatements.get(key);
     if (!s) {
       s = this.db
@@ -150,7 +172,7 @@ export class MinuteCache {
         .raw();
       this.olderStatements.set(key, s);
     }
-    return s.all(m1, m2) as number[][];
+    return s;
   }
 
   private readRange(m1: number, m2: number): MinuteRows[] {

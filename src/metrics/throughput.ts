@@ -3,6 +3,7 @@ import { ROLLUP_COLUMNS } from '../store/rollup-columns.js';
 import { columnOffsets } from './minute-cache.js';
 import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
+import { Tally } from './tally.js';
 import { minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
 
 /** Sparkline buckets when the caller does not say: one per minute up to an hour's half-minutes. */
@@ -10,12 +11,6 @@ export const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h':
 
 const WIDTH = ROLLUP_COLUMNS.length;
 const [SENT, RECEIVED] = columnOffsets(['sent', 'received']) as [number, number];
-
-interface Acc {
-  sent: number;
-  received: number;
-  spark: number[];
-}
 
 /**
  * Sent and received per agency over the window, per minute, against the same window a week
@@ -35,11 +30,14 @@ export function throughput(
     Math.floor(buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window])),
   );
   const scoped = scopeIds(ctx, scope);
-  const acc = new Map<number, Acc>();
-  const get = (agency: number): Acc => {
-    let a = acc.get(agency);
-    if (!a) acc.set(agency, (a = { sent: 0, received: 0, spark: new Array<number>(n).fill(0) }));
-    return a;
+  // Per agency: sent, received, then the sparkline's n buckets.
+  const acc = new Tally(2 + n);
+  /** Adds sent and received at an agency's slot, and `spark` to its bucket. */
+  const add = (at: number, sent: number, received: number, bucket: number, spark: number): void => {
+    const sums = acc.sums;
+    sums[at] = sums[at]! + sent;
+    sums[at + 1] = sums[at + 1]! + received;
+    sums[at + 2 + bucket] = sums[at + 2 + bucket]! + spark;
   };
   const parts = rangeParts(w, foldedUntilHour(ctx));
   const filter = scopeFilter('agency', scoped !== null);
@@ -60,10 +58,7 @@ export function throughput(
         for (let r = 0; r < agencies.length; r++) {
           const s = counts[r * WIDTH + SENT]!;
           const rc = counts[r * WIDTH + RECEIVED]!;
-          const x = get(agencies[r]!);
-          x.sent += s;
-          x.received += rc;
-          x.spark[bucket] = x.spark[bucket]! + s + rc;
+          add(acc.slot(agencies[r]!), s, rc, bucket, s + rc);
         }
       }
       if (from === a) continue;
@@ -76,23 +71,24 @@ export function throughput(
     for (let i = 0; i < rows.length; i++) {
       // Read by index: array destructuring goes through an iterator too.
       const row = rows[i]!;
-      const s = row[2]!;
-      const r = row[3]!;
-      const x = get(row[0]!);
-      x.sent += s;
-      x.received += r;
-      x.spark[row[1]!] = x.spark[row[1]!]! + s + r;
+      add(acc.slot(row[0]!), row[2]!, row[3]!, row[1]!, row[2]! + row[3]!);
     }
   }
   if (parts.hours[0] <= parts.hours[1] && scoped === null) {
     for (const { hour, agencies, sent, received } of ctx.hours.traffic(parts.hours[0], parts.hours[1])) {
+      // The same buckets for every agency of the hour, worked out once.
+      const spread = hourSpread(n, w, hour * 60);
+      const sums = acc.sums;
       for (let i = 0; i < agencies.length; i++) {
         const s = sent[i]!;
         const r = received[i]!;
-        const x = get(agencies[i]!);
-        x.sent += s;
-        x.received += r;
-        spreadHour(x.spark, w, hour * 60, s + r);
+        const at = acc.slot(agencies[i]!);
+        add(at, s, r, 0, 0);
+        const perMinute = (s + r) / 60;
+        for (let j = 0; j < spread.length; j += 2) {
+          const k = at + 2 + spread[j]!;
+          sums[k] = sums[k]! + spread[j + 1]! * perMinute;
+        }
       }
     }
   } else if (parts.hours[0] <= parts.hours[1]) {
@@ -102,10 +98,14 @@ export function throughput(
       .raw()
       .all(withScope({ a: parts.hours[0], b: parts.hours[1] })) as number[][];
     for (const [agency, hour, s, r] of rows) {
-      const x = get(agency!);
-      x.sent += s!;
-      x.received += r!;
-      spreadHour(x.spark, w, hour! * 60, s! + r!);
+      const at = acc.slot(agency!);
+      add(at, s!, r!, 0, 0);
+      const spread = hourSpread(n, w, hour! * 60);
+      const perMinute = (s! + r!) / 60;
+      for (let j = 0; j < spread.length; j += 2) {
+        const k = at + 2 + spread[j]!;
+        acc.sums[k] = acc.sums[k]! + spread[j + 1]! * perMinute;
+      }
     }
   }
   const weekAgo = minuteWindow(now, window, WEEK_MINUTES);
@@ -120,10 +120,10 @@ export function throughput(
   // Indexed: see agency-model's buildAgencyModels.
   for (let i = 0; i < keys.length; i++) {
     const { code, id } = keys[i]!;
-    const x = id === undefined ? undefined : acc.get(id);
+    const x = id !== undefined && acc.has(id);
     const b = id === undefined ? undefined : before.get(id);
-    const sent = x?.sent ?? 0;
-    const received = x?.received ?? 0;
+    const sent = x ? acc.get(id, 0) : 0;
+    const received = x ? acc.get(id, 1) : 0;
     rows.push({
       agencyId: code,
       sent,
@@ -132,7 +132,7 @@ export function throughput(
       receivedPerMin: received / w.minutes,
       sentWeekAgo: reaches ? (b?.[0] ?? 0) : null,
       receivedWeekAgo: reaches ? (b?.[1] ?? 0) : null,
-      spark: x?.spark ?? flat,
+      spark: x ? acc.slice(id, 2, n) : flat,
     });
   }
   return rows;
@@ -143,17 +143,24 @@ export function throughput(
  * each (minute m is in bucket ⌊(m − start)·n / W⌋).
  */
 export function spreadHour(spark: number[], w: MinuteWindow, firstMinute: number, count: number): void {
-  const n = spark.length;
+  const spread = hourSpread(spark.length, w, firstMinute);
+  const perMinute = count / 60;
+  for (let j = 0; j < spread.length; j += 2) spark[spread[j]!] = spark[spread[j]!]! + spread[j + 1]! * perMinute;
+}
+
+/** The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it). */
+function hourSpread(n: number, w: MinuteWindow, firstMinute: number): number[] {
+  const out: number[] = [];
   const W = w.minutes;
   const from = Math.max(firstMinute, w.startMin);
   const to = Math.min(firstMinute + 60, w.endMin + 1);
-  if (from >= to) return;
-  const perMinute = count / 60;
+  if (from >= to) return out;
   for (let b = Math.floor(((from - w.startMin) * n) / W); b < n; b++) {
     // Minutes of bucket b: from start + ⌈b·W/n⌉ up to (not including) start + ⌈(b+1)·W/n⌉.
     const lo = Math.max(from, w.startMin + Math.ceil((b * W) / n));
     const hi = Math.min(to, w.startMin + Math.ceil(((b + 1) * W) / n));
     if (lo >= to) break;
-    if (hi > lo) spark[b] = spark[b]! + (hi - lo) * perMinute;
+    if (hi > lo) out.push(b, hi - lo);
   }
+  return out;
 }

@@ -143,6 +143,13 @@ describe('closed minutes cache', () => {
     fx.write(sig(NOW - 20 * MIN, A.caoBang, 'revoked_certificate'));
     expect(fx.metrics.signatures(NOW, '1h').find((r) => r.agencyId === A.caoBang)!.failed).toBe(before + 1);
     expect(lists(NOW, fx.metrics)).toEqual(lists(NOW, createMetrics(fx.cache)));
+    // And one in a minute older than the kept two hours, whose sums a paused console keeps.
+    const paused = NOW - 240 * MIN;
+    const old = lists(paused, fx.metrics);
+    fx.write(sig(paused - 2 * MIN, A.caoBang, 'revoked_certificate'));
+    const now = lists(paused, fx.metrics);
+    expect(now).not.toEqual(old);
+    expect(now).toEqual(lists(paused, createMetrics(fx.cache)));
   });
 
   it('answers a window of months on a young cache (no folded hours yet: minutes all the way)', () => {
