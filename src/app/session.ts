@@ -14,7 +14,7 @@ import { resolveToken, startIngest, type IngestClient } from '../ingest/index.js
 import { createMetrics } from '../metrics/index.js';
 import type { Metrics } from '../metrics/types.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
-import { DEFER_BACKLOG, defaultCachePath, openCache, type Cache } from '../store/index.js';
+import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice, type Cache } from '../store/index.js';
 
 /** Agencies the built-in simulated hub carries: the 95 top-level units and enough lower levels to drill into. */
 export const DEMO_AGENCIES = 1_500;
@@ -70,6 +70,8 @@ export interface SessionOptions {
   readonly env: NodeJS.ProcessEnv;
   /** How often alert rules are evaluated and retention applied; default EVALUATE_EVERY_MS. */
   readonly evaluateEveryMs?: number;
+  /** A line for the operator before the console starts (e.g. a cache file being upgraded). */
+  readonly notice?: (line: string) => void;
 }
 
 /**
@@ -107,6 +109,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     cacheSizeMiB: CONSOLE_CACHE_MIB,
     // A long catch-up stores events and rollups first; the ingest client derives the rest.
     deferBacklog: DEFER_BACKLOG,
+    onUpgrade: (steps) => options.notice?.(upgradeNotice(cachePath, steps)),
   });
   const metrics = createMetrics(cache);
   const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });

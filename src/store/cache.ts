@@ -45,6 +45,12 @@ export interface OpenCacheOptions {
    * or through such a client.
    */
   readonly deferBacklog?: number;
+  /**
+   * Told the ids of the schema steps about to upgrade an existing file, before they run: on a
+   * large file a step can take minutes (packing a year of hours, moving events into blocks),
+   * and whoever waits should know why. Not called for a new file.
+   */
+  readonly onUpgrade?: (steps: readonly string[]) => void;
 }
 
 /** Where a stream stands: resume the hub with `?since=lastSeq`. */
@@ -126,6 +132,9 @@ export function openCache(options: OpenCacheOptions): Cache {
       if (options.ifLocked === 'refuse') throw new CacheLockedError(options.path, lock.holder);
       return readOnlyCache(options.path, now, retention, extra, cacheSizeMiB, lock.holder);
     }
+    const steps = pendingMigrations(db, CORE_MIGRATIONS, extra);
+    if (steps.length > 0 && (db.pragma('user_version', { simple: true }) as number) > 0)
+      options.onUpgrade?.(steps.map((m) => m.id));
     migrate(db, CORE_MIGRATIONS, extra, now());
   } catch (err) {
     if (db.open) db.close();

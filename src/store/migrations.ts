@@ -75,3 +75,8 @@ export function migrate(
   }
   return applied;
 }
+
+/** What an operator reads while an existing cache file is upgraded. */
+export function upgradeNotice(path: string, steps: readonly string[]): string {
+  return `hubmon: upgrading the cache ${path} (schema steps ${steps.join(', ')}); on a cache holding months of traffic this takes a minute or more`;
+}

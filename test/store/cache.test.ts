@@ -7,6 +7,7 @@ import {
   CacheLockedError,
   CORE_MIGRATIONS,
   defaultCachePath,
+  migrate,
   openCache,
   cacheFileName,
   type Migration,
@@ -71,6 +72,24 @@ describe('cache file', () => {
       'store/5',
     ]);
     cache.close();
+  });
+
+  it('tells who waits which steps upgrade an existing file, and says nothing for a new one', () => {
+    const fresh: string[][] = [];
+    openCache({ path: join(tmp.dir, 'new.sqlite'), onUpgrade: (s) => fresh.push([...s]) }).close();
+    expect(fresh).toEqual([]);
+
+    const path = join(tmp.dir, 'old.sqlite');
+    const old = new Database(path);
+    migrate(old, CORE_MIGRATIONS.slice(0, 3), [], T0);
+    old.close();
+    const told: string[][] = [];
+    const cache = openCache({ path, onUpgrade: (s) => told.push([...s]) });
+    expect(told).toEqual([['store/4', 'store/5']]);
+    expect(cache.db.pragma('user_version', { simple: true })).toBe(CORE_MIGRATIONS.length);
+    cache.close();
+    openCache({ path, onUpgrade: (s) => told.push([...s]) }).close();
+    expect(told).toHaveLength(1);
   });
 
   it('refuses a file written by a newer schema', () => {

@@ -93,7 +93,7 @@ export const consoleCommand: Command = {
     // (measured on a national registry: 150 MiB resident instead of 220, for about the same CPU).
     // Set here, before the session's data is loaded, and only for the console.
     v8.setFlagsFromString('--optimize-for-size');
-    const session = await startSession({ settings, env: io.env });
+    const session = await startSession({ settings, env: io.env, notice: (line) => io.stderr.write(`${line}\n`) });
     return runConsole(session, settings);
   },
 };

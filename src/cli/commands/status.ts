@@ -9,7 +9,7 @@ import { openRecordingCache, type RecordingCache } from '../../record/recording-
 import { evaluateCheck, type CheckResult, type HubOutcome } from '../../status/check.js';
 import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
-import { defaultCachePath, openCache, type Cache } from '../../store/index.js';
+import { defaultCachePath, openCache, upgradeNotice, type Cache } from '../../store/index.js';
 import type { Command, CommandIo } from '../command.js';
 
 const help = `Usage: hubmon status [options]
@@ -169,7 +169,12 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
           const path = args.cache ?? (args.url !== null ? defaultCachePath(args.url, io.env) : null);
           if (path === null)
             return unknownLine(io, args.json, 'no cache to judge: give --url (or HUBMON_URL) or --cache');
-          cache = openCache({ path, extraMigrations: ALERT_MIGRATIONS, ifLocked: 'read-only' });
+          cache = openCache({
+            path,
+            extraMigrations: ALERT_MIGRATIONS,
+            ifLocked: 'read-only',
+            onUpgrade: (steps) => io.stderr.write(`${upgradeNotice(path, steps)}\n`),
+          });
           if (cache.readOnly) {
             const holder = cache.lockedBy ? `pid ${cache.lockedBy.pid} on ${cache.lockedBy.host}` : 'another process';
             hub = { kind: 'shared', holder };
