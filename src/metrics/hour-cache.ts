@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { countBelow, packedLength, unpackWords } from '../store/hour-packs.js';
+import { unpackWords } from '../store/hour-packs.js';
 import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
+import { Tally } from './tally.js';
 
 /** One folded hour's sent and received per agency, for the sparklines. */
 export interface HourTraffic {
@@ -16,8 +17,11 @@ const ENTRIES = 16;
 /** Hour packs kept: a day's window and the same day a week earlier, twice over. */
 const HOURS_KEPT = 100;
 
-const SENT_BIT = 1 << COL.sent;
-const RECEIVED_BIT = 1 << COL.received;
+/** Where column c's pairs start in a pack, or −1 when it has none (see `store/hour-packs.ts`). */
+function columnAt(words: Int32Array, c: number): number {
+  for (let i = 0; i < words.length; i += 2 + 2 * words[i + 1]!) if (words[i] === c) return i + 2;
+  return -1;
+}
 
 /**
  * What this process last read of the folded hours. A 24-hour window spans ~22 folded hours of
@@ -37,25 +41,20 @@ export class HourCache {
     this.pack = db.prepare('SELECT rev, rows FROM hour_packs WHERE hour = ?');
   }
 
-  /** Per agency, the sums of `columns` over the hours h1..h2 (inclusive); do not modify. */
-  sums(h1: number, h2: number, columns: readonly RollupColumn[]): ReadonlyMap<number, readonly number[]> {
+  /** Per agency, the sums of `columns` (in that order) over the hours h1..h2 (inclusive); do not modify. */
+  sums(h1: number, h2: number, columns: readonly RollupColumn[]): Tally {
     return this.cached(`sums ${h1} ${h2} ${columns.join(',')}`, h1, h2, (hours) => {
-      const at = columns.map((c) => ROLLUP_COLUMNS.indexOf(c));
-      let wanted = 0;
-      for (const c of at) wanted |= 1 << c;
-      const out = new Map<number, number[]>();
+      const slotOf = new Int32Array(ROLLUP_COLUMNS.length).fill(-1);
+      columns.forEach((c, k) => (slotOf[ROLLUP_COLUMNS.indexOf(c)] = k));
+      const out = new Tally(columns.length);
       for (const words of hours) {
-        for (let i = 0; i < words.length;) {
-          const agency = words[i]!;
-          const mask = words[i + 1]!;
-          const base = i + 2;
-          i += packedLength(mask);
-          if ((mask & wanted) === 0) continue;
-          let sums = out.get(agency);
-          if (!sums) out.set(agency, (sums = new Array<number>(at.length).fill(0)));
-          for (let k = 0; k < at.length; k++) {
-            const c = at[k]!;
-            if (mask & (1 << c)) sums[k] = sums[k]! + words[base + countBelow(mask, c)]!;
+        for (let i = 0; i < words.length; i += 2 + 2 * words[i + 1]!) {
+          const k = slotOf[words[i]!]!;
+          if (k < 0) continue;
+          const end = i + 2 + 2 * words[i + 1]!;
+          for (let j = i + 2; j < end; j += 2) {
+            const at = out.slot(words[j]!) + k;
+            out.sums[at] = out.sums[at]! + words[j + 1]!;
           }
         }
       }
@@ -68,23 +67,32 @@ export class HourCache {
     return this.cached(`traffic ${h1} ${h2}`, h1, h2, (hours, numbers) => {
       const out: HourTraffic[] = [];
       hours.forEach((words, k) => {
-        let n = 0;
-        for (let i = 0; i < words.length; i += packedLength(words[i + 1]!)) n++;
-        const t = {
-          hour: numbers[k]!,
-          agencies: new Int32Array(n),
-          sent: new Float64Array(n),
-          received: new Float64Array(n),
-        };
-        let r = 0;
-        for (let i = 0; i < words.length; r++) {
-          const mask = words[i + 1]!;
-          t.agencies[r] = words[i]!;
-          if (mask & SENT_BIT) t.sent[r] = words[i + 2 + countBelow(mask, COL.sent)]!;
-          if (mask & RECEIVED_BIT) t.received[r] = words[i + 2 + countBelow(mask, COL.received)]!;
-          i += packedLength(mask);
+        // The two columns' pairs, each ascending by agency, merged.
+        const sent = columnAt(words, COL.sent);
+        const received = columnAt(words, COL.received);
+        const agencies: number[] = [];
+        const s: number[] = [];
+        const r: number[] = [];
+        let a = sent;
+        let b = received;
+        const aEnd = sent < 0 ? -1 : sent + 2 * words[sent - 1]!;
+        const bEnd = received < 0 ? -1 : received + 2 * words[received - 1]!;
+        while ((a >= 0 && a < aEnd) || (b >= 0 && b < bEnd)) {
+          const idA = a >= 0 && a < aEnd ? words[a]! : Infinity;
+          const idB = b >= 0 && b < bEnd ? words[b]! : Infinity;
+          const id = Math.min(idA, idB);
+          agencies.push(id);
+          s.push(idA === id ? words[a + 1]! : 0);
+          r.push(idB === id ? words[b + 1]! : 0);
+          if (idA === id) a += 2;
+          if (idB === id) b += 2;
         }
-        out.push(t);
+        out.push({
+          hour: numbers[k]!,
+          agencies: Int32Array.from(agencies),
+          sent: Float64Array.from(s),
+          received: Float64Array.from(r),
+        });
       });
       return out;
     });

@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
-if (WIDTH > 31) throw new Error('an hour pack marks its columns in a 31-bit mask');
 
 /** Hours packed per read of `rollup_hour` when many are packed at once (a schema step). */
 const HOURS_PER_READ = 24;
@@ -16,9 +15,11 @@ const HOURS_PER_READ = 24;
  * lands in it.
  *
  * Layout: 32-bit words in the platform's byte order (little-endian on every platform Node
- * supports but s390x): per agency, ascending by id, the id, a mask of its non-zero columns (bit
- * c for ROLLUP_COLUMNS[c]), then those columns' counts in column order. Most rows have one or
- * two non-zero counts, so a pack is a fifth of the full rows' size.
+ * supports but s390x), column by column: for each column with any non-zero count (ascending
+ * position c in ROLLUP_COLUMNS), c, the number k of agencies with a count there, then k pairs
+ * (agency, count) ascending by agency. Zeros are left out (most rows have one or two non-zero
+ * counts), and a reader that wants a few columns skips the others whole, then adds a column's
+ * pairs in one tight loop.
  *
  * `rev` comes from the `hour_packs` counter, bumped on every write: a reader that kept an
  * hour's pack knows it is still current while the hour's `rev` is unchanged.
@@ -34,27 +35,28 @@ export const HOUR_PACKS_TABLE = `
 
 /**
  * Packs rows[from..to−1], ascending by agency, each holding the agency at `at` and the counts
- * in ROLLUP_COLUMNS order after it. Rows of zeros are left out.
+ * in ROLLUP_COLUMNS order after it.
  */
 export function packRows(rows: readonly (readonly number[])[], from = 0, to = rows.length, at = 0): Buffer {
-  let words = 0;
+  const present = new Array<number>(WIDTH).fill(0);
   for (let i = from; i < to; i++) {
     const row = rows[i]!;
-    let n = 0;
-    for (let c = 1; c <= WIDTH; c++) if (row[at + c] !== 0) n++;
-    // A row of zeros says nothing: it has no place in the pack.
-    if (n) words += 2 + n;
+    for (let c = 0; c < WIDTH; c++) if (row[at + 1 + c] !== 0) present[c]!++;
   }
+  let words = 0;
+  for (let c = 0; c < WIDTH; c++) if (present[c]) words += 2 + 2 * present[c]!;
   const out = new Int32Array(words);
   let w = 0;
-  for (let i = from; i < to; i++) {
-    const row = rows[i]!;
-    let mask = 0;
-    for (let c = 0; c < WIDTH; c++) if (row[at + 1 + c] !== 0) mask |= 1 << c;
-    if (!mask) continue;
-    out[w++] = row[at]!;
-    out[w++] = mask;
-    for (let c = 0; c < WIDTH; c++) if (mask & (1 << c)) out[w++] = row[at + 1 + c]!;
+  for (let c = 0; c < WIDTH; c++) {
+    if (!present[c]) continue;
+    out[w++] = c;
+    out[w++] = present[c]!;
+    for (let i = from; i < to; i++) {
+      const v = rows[i]![at + 1 + c]!;
+      if (v === 0) continue;
+      out[w++] = rows[i]![at]!;
+      out[w++] = v;
+    }
   }
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
@@ -65,17 +67,6 @@ export function unpackWords(blob: Uint8Array): Int32Array {
   new Uint8Array(words.buffer).set(blob.subarray(0, words.byteLength));
   return words;
 }
-
-/** Set bits of `mask` below bit `c`: where column c's count sits among the counts after the mask. */
-export function countBelow(mask: number, c: number): number {
-  let m = mask & ((1 << c) - 1);
-  m = m - ((m >>> 1) & 0x55555555);
-  m = (m & 0x33333333) + ((m >>> 2) & 0x33333333);
-  return (((m + (m >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-/** Words a packed agency takes: its id, its mask and its counts. */
-export const packedLength = (mask: number): number => 2 + countBelow(mask, 31);
 
 /** Writes hour packs from `rollup_hour` (inside the caller's transaction). */
 export class HourPacker {

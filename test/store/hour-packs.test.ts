@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countBelow, packedLength, packRows, unpackWords } from '../../src/store/hour-packs.js';
+import { packRows, unpackWords } from '../../src/store/hour-packs.js';
 import { openCache } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
 import { ROLLUP_COLUMNS } from '../../src/store/rollup-columns.js';
@@ -11,16 +11,19 @@ import { A, tempDir } from '../support/telemetry.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
 
-/** A pack's rows back as [agency, ...every column's count]. */
+/** A pack's rows back as [agency, ...every column's count], ascending by agency. */
 function unpack(words: Int32Array): number[][] {
-  const rows: number[][] = [];
-  for (let i = 0; i < words.length; i += packedLength(words[i + 1]!)) {
-    const mask = words[i + 1]!;
-    const row = [words[i]!, ...new Array<number>(WIDTH).fill(0)];
-    for (let c = 0; c < WIDTH; c++) if (mask & (1 << c)) row[c + 1] = words[i + 2 + countBelow(mask, c)]!;
-    rows.push(row);
+  const rows = new Map<number, number[]>();
+  for (let i = 0; i < words.length; i += 2 + 2 * words[i + 1]!) {
+    const c = words[i]!;
+    for (let j = 0; j < words[i + 1]!; j++) {
+      const agency = words[i + 2 + 2 * j]!;
+      let row = rows.get(agency);
+      if (!row) rows.set(agency, (row = [agency, ...new Array<number>(WIDTH).fill(0)]));
+      row[c + 1] = words[i + 3 + 2 * j]!;
+    }
   }
-  return rows;
+  return [...rows.values()].sort((x, y) => x[0]! - y[0]!);
 }
 
 const row = (agency: number, counts: Record<number, number>): number[] => {
@@ -51,12 +54,11 @@ function packedAndTable(db: Database.Database): {
 }
 
 describe('hour packs', () => {
-  it('pack the non-zero counts of each row, found again by the mask', () => {
-    const rows = [row(3, { 0: 5, 1: 2 }), row(7, {}), row(12, { [WIDTH - 1]: 9, 4: 1 }), row(4_000_000, { 2: 70_000 })];
+  it('pack the non-zero counts column by column, as (agency, count) pairs', () => {
+    const rows = [row(3, { 0: 5, 1: 2 }), row(7, {}), row(12, { [WIDTH - 1]: 9, 0: 1 }), row(4_000_000, { 2: 70_000 })];
     const words = unpackWords(packRows(rows));
-    // id, mask, counts: 4 + 4 + 3 words; the row of zeros is left out.
-    expect(words.length).toBe(11);
-    expect(words.slice(0, 4)).toEqual(new Int32Array([3, 0b11, 5, 2]));
+    // Columns 0 (two agencies), 1, 2 and the last (one each); the row of zeros leaves no trace.
+    expect([...words]).toEqual([0, 2, 3, 5, 12, 1, 1, 1, 3, 2, 2, 1, 4_000_000, 70_000, WIDTH - 1, 1, 12, 9]);
     expect(unpack(words)).toEqual([rows[0], rows[2], rows[3]]);
     // Rows after the first field, as rollup_hour hands them over: [hour, agency, ...counts].
     expect(
@@ -71,7 +73,6 @@ describe('hour packs', () => {
         ),
       ),
     ).toEqual(rows.slice(2, 4));
-    expect(countBelow(0b1011_0110, 5)).toBe(3);
   });
 
   it('read back from an unaligned blob', () => {
