@@ -32,8 +32,8 @@ export function columnOffsets(columns: readonly RollupColumn[]): number[] {
  * week-ago comparison, a paused console's) are the caller's to read from SQLite.
  */
 const KEEP_MINUTES = 130;
-/** Sums of older minutes kept: each metric's two edges, now and a week earlier. */
-const OLDER_KEPT = 32;
+/** Reads of older minutes kept: each metric's two edges, now and a week earlier. */
+const CLOSED_KEPT = 32;
 
 /**
  * The minute rollups of the last two hours as this process last read them. Every refresh of a
@@ -131,25 +131,29 @@ export class MinuteCache {
   }
 
   private readonly olderStatements = new Map<string, Database.Statement>();
-  /** Sums of older minutes last read (the edges of a day's window, or of a paused console's). */
-  private readonly olderSums = new Map<string, number[][]>();
+  /** Reads of older minutes last made (the edges of a day's window, or a paused console's). */
+  private readonly closedReads = new Map<string, unknown>();
 
   /**
    * For minutes older than the kept ones (see `recent`): per agency, `columns` summed by SQLite
-   * over m1..m2, as rows [agency, ...sums]. Those minutes are closed: the sums are kept until
-   * the writer reports a late event or retention removes minutes. Do not modify the rows.
+   * over m1..m2, as rows [agency, ...sums]. Do not modify the rows.
    */
   older(columns: readonly RollupColumn[], m1: number, m2: number): number[][] {
-    this.checkVersion();
     const key = columns.join(',');
-    const at = `${key} ${m1} ${m2}`;
-    let rows = this.olderSums.get(at);
-    if (!rows) {
-      rows = this.olderStatement(key, columns).all(m1, m2) as number[][];
-      this.olderSums.set(at, rows);
-      if (this.olderSums.size > OLDER_KEPT) this.olderSums.delete(this.olderSums.keys().next().value!);
-    }
-    return rows;
+    return this.closed(`sums ${key} ${m1} ${m2}`, () => this.olderStatement(key, columns).all(m1, m2) as number[][]);
+  }
+
+  /**
+   * A caller's read of closed minutes only (older than those `recent` serves), kept by `key`
+   * until the writer reports a late event or retention removes minutes. Do not modify it.
+   */
+  closed<T>(key: string, read: () => T): T {
+    this.checkVersion();
+    if (this.closedReads.has(key)) return this.closedReads.get(key) as T;
+    const value = read();
+    this.closedReads.set(key, value);
+    if (this.closedReads.size > CLOSED_KEPT) this.closedReads.delete(this.closedReads.keys().next().value!);
+    return value;
   }
 
   /** Drops what was kept when closed minutes changed (a late event) or retention removed some. */
@@ -157,7 +161,7 @@ export class MinuteCache {
     const version = `${String(this.late.get() ?? 0)}/${String(this.oldest.get() ?? '')}`;
     if (version === this.version) return;
     this.kept.clear();
-    this.olderSums.clear();
+    this.closedReads.clear();
     this.version = version;
   }
 

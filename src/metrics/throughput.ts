@@ -64,10 +64,10 @@ export function throughput(
       if (from === a) continue;
       b = from - 1;
     }
-    const rows = ctx
-      .statement(minuteSql)
-      .raw()
-      .all(withScope({ start: w.startMin, n, total: w.minutes, a, b })) as number[][];
+    const params = withScope({ start: w.startMin, n, total: w.minutes, a, b });
+    const read = () => ctx.statement(minuteSql).raw().all(params) as number[][];
+    // Unscoped, a..b are older than the minute cache's, hence closed: kept like its sums.
+    const rows = scoped === null ? ctx.minutes.closed(`throughput ${JSON.stringify(params)}`, read) : read();
     for (let i = 0; i < rows.length; i++) {
       // Read by index: array destructuring goes through an iterator too.
       const row = rows[i]!;
