@@ -65,7 +65,7 @@ export interface CatchUpFigures {
   readonly rounds: readonly { readonly full: CatchUpFigures['full']; readonly bare: PipelineFigures }[];
   /** best full ÷ best bare events per second (wall clock). */
   readonly ratio: number;
-  /** full ÷ bare events per CPU second. */
+  /** Best full ÷ best bare events per CPU second. */
   readonly cpuRatio: number;
   readonly hubPrefillSeconds: number;
 }
@@ -203,7 +203,7 @@ export async function benchCatchUp(options: CatchUpOptions = {}): Promise<CatchU
   try {
     const { url, newestSeq } = hub.ready;
     const rounds: { full: CatchUpFigures['full']; bare: PipelineFigures & { bytes: number } }[] = [];
-    for (let r = 0; r < (options.rounds ?? 3); r++) {
+    for (let r = 0; r < Math.max(1, options.rounds ?? 3); r++) {
       const bare = async () => {
         log(`catch-up: round ${r + 1}, bare pipeline`);
         return runBare(url, newestSeq, path.join(dir, `bare-${r}.sqlite`), options.batch ?? 5_000);
@@ -219,7 +219,8 @@ export async function benchCatchUp(options: CatchUpOptions = {}): Promise<CatchU
         const f = await full();
         rounds.push({ full: f, bare: await bare() });
       }
-      rmSync(path.join(dir, `bare-${r}.sqlite`), { force: true });
+      for (const f of [`bare-${r}.sqlite`, `full-${r}.sqlite`])
+        for (const part of ['', '-wal', '-shm']) rmSync(path.join(dir, f + part), { force: true });
     }
     const best = <T extends PipelineFigures>(list: T[]): T =>
       list.reduce((a, b) => (b.eventsPerSecond > a.eventsPerSecond ? b : a));
@@ -239,7 +240,13 @@ export async function benchCatchUp(options: CatchUpOptions = {}): Promise<CatchU
       bare: figures(bare),
       rounds: rounds.map((x) => ({ full: x.full, bare: figures(x.bare) })),
       ratio: Math.round((full.eventsPerSecond / bare.eventsPerSecond) * 100) / 100,
-      cpuRatio: Math.round((full.eventsPerCpuSecond / bare.eventsPerCpuSecond) * 100) / 100,
+      // Per CPU second, each pipeline's best round by that measure.
+      cpuRatio:
+        Math.round(
+          (Math.max(...rounds.map((x) => x.full.eventsPerCpuSecond)) /
+            Math.max(...rounds.map((x) => x.bare.eventsPerCpuSecond))) *
+            100,
+        ) / 100,
       hubPrefillSeconds: hub.ready.prefillMs / 1000,
     };
   } finally {

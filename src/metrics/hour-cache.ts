@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { unpackWords } from '../store/hour-packs.js';
+import { columnEnd, firstColumn, unpackWords } from '../store/hour-packs.js';
 import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
 import { Tally } from './tally.js';
 
@@ -19,8 +19,20 @@ const HOURS_KEPT = 100;
 
 /** Where column c's pairs start in a pack, or −1 when it has none (see `store/hour-packs.ts`). */
 function columnAt(words: Int32Array, c: number): number {
-  for (let i = 0; i < words.length; i += 2 + 2 * words[i + 1]!) if (words[i] === c) return i + 2;
+  for (let i = firstColumn(words); i < words.length; i = columnEnd(words, i)) if (words[i] === c) return i + 2;
   return -1;
+}
+
+/** Column c's counts of a pack into `into`, at each agency's place in `agencies` (ascending, all of the pack's). */
+function fillColumn(words: Int32Array, c: number, agencies: Int32Array, into: Float64Array): void {
+  const at = columnAt(words, c);
+  if (at < 0) return;
+  const end = columnEnd(words, at - 2);
+  let r = 0;
+  for (let j = at; j < end; j += 2) {
+    while (r < agencies.length && agencies[r]! < words[j]!) r++;
+    if (agencies[r] === words[j]) into[r] = words[j + 1]!;
+  }
 }
 
 /**
@@ -48,10 +60,13 @@ export class HourCache {
       columns.forEach((c, k) => (slotOf[ROLLUP_COLUMNS.indexOf(c)] = k));
       const out = new Tally(columns.length);
       for (const words of hours) {
-        for (let i = 0; i < words.length; i += 2 + 2 * words[i + 1]!) {
-          const k = slotOf[words[i]!]!;
+        // Every agency of the hour has data, whichever columns its counts are in.
+        const start = firstColumn(words);
+        for (let j = 1; j < start; j++) out.slot(words[j]!);
+        for (let i = start; i < words.length; i = columnEnd(words, i)) {
+          const k = slotOf[words[i]!] ?? -1;
           if (k < 0) continue;
-          const end = i + 2 + 2 * words[i + 1]!;
+          const end = columnEnd(words, i);
           for (let j = i + 2; j < end; j += 2) {
             const at = out.slot(words[j]!) + k;
             out.sums[at] = out.sums[at]! + words[j + 1]!;
@@ -62,40 +77,21 @@ export class HourCache {
     });
   }
 
-  /** Each hour of h1..h2 that holds rows, oldest first: sent and received per agency. */
+  /**
+   * Each hour of h1..h2 that holds rows, oldest first: sent and received per agency, for every
+   * agency with a row in the hour (as `rollup_hour` lists them), whichever its counts.
+   */
   traffic(h1: number, h2: number): readonly HourTraffic[] {
-    return this.cached(`traffic ${h1} ${h2}`, h1, h2, (hours, numbers) => {
-      const out: HourTraffic[] = [];
-      hours.forEach((words, k) => {
-        // The two columns' pairs, each ascending by agency, merged.
-        const sent = columnAt(words, COL.sent);
-        const received = columnAt(words, COL.received);
-        const agencies: number[] = [];
-        const s: number[] = [];
-        const r: number[] = [];
-        let a = sent;
-        let b = received;
-        const aEnd = sent < 0 ? -1 : sent + 2 * words[sent - 1]!;
-        const bEnd = received < 0 ? -1 : received + 2 * words[received - 1]!;
-        while ((a >= 0 && a < aEnd) || (b >= 0 && b < bEnd)) {
-          const idA = a >= 0 && a < aEnd ? words[a]! : Infinity;
-          const idB = b >= 0 && b < bEnd ? words[b]! : Infinity;
-          const id = Math.min(idA, idB);
-          agencies.push(id);
-          s.push(idA === id ? words[a + 1]! : 0);
-          r.push(idB === id ? words[b + 1]! : 0);
-          if (idA === id) a += 2;
-          if (idB === id) b += 2;
-        }
-        out.push({
-          hour: numbers[k]!,
-          agencies: Int32Array.from(agencies),
-          sent: Float64Array.from(s),
-          received: Float64Array.from(r),
-        });
-      });
-      return out;
-    });
+    return this.cached(`traffic ${h1} ${h2}`, h1, h2, (hours, numbers) =>
+      hours.map((words, k) => {
+        const agencies = words.slice(1, firstColumn(words));
+        const sent = new Float64Array(agencies.length);
+        const received = new Float64Array(agencies.length);
+        fillColumn(words, COL.sent, agencies, sent);
+        fillColumn(words, COL.received, agencies, received);
+        return { hour: numbers[k]!, agencies, sent, received };
+      }),
+    );
   }
 
   private cached<T>(key: string, h1: number, h2: number, read: (hours: Int32Array[], numbers: number[]) => T): T {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { OPEN_MINUTES } from '../store/hour-compaction.js';
 import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
+import { IdMarks } from './tally.js';
 
 /** One minute's rollup rows: every column of ROLLUP_COLUMNS, per agency. */
 export interface MinuteRows {
@@ -46,9 +47,8 @@ const CLOSED_KEPT = 32;
 export class MinuteCache {
   private readonly kept = new Map<number, MinuteRows>();
   private version = '';
-  /** Per agency id, the call that last counted it active (no set built per call). */
-  private seen = new Uint32Array(0);
-  private stamp = 0;
+  /** The agencies a call has counted active. */
+  private readonly active = new IdMarks();
   private readonly newest;
   private readonly late;
   private readonly oldest;
@@ -104,7 +104,7 @@ export class MinuteCache {
   /** `columns` summed over every agency for the minutes m1..m2 (inclusive). */
   national(columns: readonly RollupColumn[], m1: number, m2: number): NationalSums {
     const sums = new Array<number>(columns.length).fill(0);
-    const stamp = this.nextStamp();
+    this.active.begin();
     let agenciesActive = 0;
     /** Adds one agency's row; counts the agency if it has any count and was not counted yet. */
     const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
@@ -116,7 +116,7 @@ export class MinuteCache {
           any = true;
         }
       }
-      if (any && this.mark(agency, stamp)) agenciesActive++;
+      if (any && this.active.mark(agency)) agenciesActive++;
     };
     const { from, minutes } = this.recent(m1, m2);
     if (from > m1) {
@@ -197,23 +197,5 @@ export class MinuteCache {
       i = end;
     }
     return out;
-  }
-
-  private nextStamp(): number {
-    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
-    if (this.stamp === 1) this.seen.fill(0);
-    return this.stamp;
-  }
-
-  /** Marks an agency as seen in this call; true if it was not yet. */
-  private mark(id: number, stamp: number): boolean {
-    if (id >= this.seen.length) {
-      const grown = new Uint32Array(Math.max(id + 1, this.seen.length * 2, 1024));
-      grown.set(this.seen);
-      this.seen = grown;
-    }
-    if (this.seen[id] === stamp) return false;
-    this.seen[id] = stamp;
-    return true;
   }
 }

@@ -78,11 +78,12 @@ export function throughput(
     for (const { hour, agencies, sent, received } of ctx.hours.traffic(parts.hours[0], parts.hours[1])) {
       // The same buckets for every agency of the hour, worked out once.
       const spread = hourSpread(n, w, hour * 60);
-      const sums = acc.sums;
       for (let i = 0; i < agencies.length; i++) {
         const s = sent[i]!;
         const r = received[i]!;
         const at = acc.slot(agencies[i]!);
+        // Read after `slot`, which may have grown the tally onto a new array.
+        const sums = acc.sums;
         add(at, s, r, 0, 0);
         const perMinute = (s + r) / 60;
         for (let j = 0; j < spread.length; j += 2) {

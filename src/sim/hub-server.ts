@@ -208,6 +208,9 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   });
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client that resets the connection while it is refused must not take the hub down: an
+    // upgrading socket has no error listener of the HTTP server's any more.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://hub');
     const refuse = (status: string, extra = ''): void => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}Content-Length: 0\r\n\r\n`);

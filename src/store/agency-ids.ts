@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 
+/** Agency ids stay below this: keys pack (time unit, agency) into one safe integer. */
+export const AGENCY_ID_LIMIT = 1 << 22;
+
 /**
  * Agencies are stored as small integers in the rollups and derived tables (an agency code is
  * 13 bytes, repeated in millions of rows). This maps codes to ids, adding a code the registry

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import { AgencyIds } from './agency-ids.js';
 import { GapBook, type Gap } from './gap-book.js';
+import { packFoldedHours, packsCurrent } from './hour-packs.js';
 import { migrate, pendingMigrations, type Migration } from './migrations.js';
 import { prepareCacheFile } from './paths.js';
 import { DEFAULT_RETENTION, prune, type PruneResult, type Retention } from './retention.js';
@@ -136,6 +137,7 @@ export function openCache(options: OpenCacheOptions): Cache {
     if (steps.length > 0 && (db.pragma('user_version', { simple: true }) as number) > 0)
       options.onUpgrade?.(steps.map((m) => m.id));
     migrate(db, CORE_MIGRATIONS, extra, now());
+    if (!packsCurrent(db)) db.transaction(() => packFoldedHours(db)).immediate();
   } catch (err) {
     if (db.open) db.close();
     throw err;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { AGENCY_ID_LIMIT } from './agency-ids.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
@@ -15,11 +16,13 @@ const HOURS_PER_READ = 24;
  * lands in it.
  *
  * Layout: 32-bit words in the platform's byte order (little-endian on every platform Node
- * supports but s390x), column by column: for each column with any non-zero count (ascending
- * position c in ROLLUP_COLUMNS), c, the number k of agencies with a count there, then k pairs
- * (agency, count) ascending by agency. Zeros are left out (most rows have one or two non-zero
- * counts), and a reader that wants a few columns skips the others whole, then adds a column's
- * pairs in one tight loop.
+ * supports but s390x). First the hour's agencies: their number n, then n ids ascending (every
+ * agency with a row in the hour: a list of agencies with data names them). Then column by
+ * column: for each column with any non-zero count (ascending position c in ROLLUP_COLUMNS), c,
+ * the number k of agencies with a count there, then k pairs (agency, count) ascending by
+ * agency. Zeros are left out (most rows have one or two non-zero counts), and a reader that
+ * wants a few columns skips the others whole, then adds a column's pairs in one tight loop.
+ * `firstColumn` says where the columns start.
  *
  * `rev` comes from the `hour_packs` counter, bumped on every write: a reader that kept an
  * hour's pack knows it is still current while the hour's `rev` is unchanged.
@@ -39,14 +42,32 @@ export const HOUR_PACKS_TABLE = `
  */
 export function packRows(rows: readonly (readonly number[])[], from = 0, to = rows.length, at = 0): Buffer {
   const present = new Array<number>(WIDTH).fill(0);
+  let agencies = 0;
   for (let i = from; i < to; i++) {
     const row = rows[i]!;
-    for (let c = 0; c < WIDTH; c++) if (row[at + 1 + c] !== 0) present[c]!++;
+    let any = false;
+    for (let c = 0; c < WIDTH; c++) {
+      if (row[at + 1 + c] !== 0) {
+        present[c]!++;
+        any = true;
+      }
+    }
+    if (any) agencies++;
   }
-  let words = 0;
+  let words = 1 + agencies;
   for (let c = 0; c < WIDTH; c++) if (present[c]) words += 2 + 2 * present[c]!;
   const out = new Int32Array(words);
   let w = 0;
+  out[w++] = agencies;
+  for (let i = from; i < to; i++) {
+    const row = rows[i]!;
+    for (let c = 0; c < WIDTH; c++) {
+      if (row[at + 1 + c] !== 0) {
+        out[w++] = row[at]!;
+        break;
+      }
+    }
+  }
   for (let c = 0; c < WIDTH; c++) {
     if (!present[c]) continue;
     out[w++] = c;
@@ -61,11 +82,37 @@ export function packRows(rows: readonly (readonly number[])[], from = 0, to = ro
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }
 
-/** A pack's words, copied onto an aligned buffer (SQLite hands blobs over at any offset). */
+/** Where a pack's first column starts, past its agencies. */
+export const firstColumn = (words: Int32Array): number => 1 + (words[0] ?? 0);
+
+/** Where the column starting at word i ends (the next one starts). */
+export const columnEnd = (words: Int32Array, i: number): number => i + 2 + 2 * words[i + 1]!;
+
+/**
+ * A pack's words, copied onto an aligned buffer (SQLite hands blobs over at any offset); an
+ * empty pack if the blob is not a well-formed one (a damaged file), so readers never follow a
+ * count past its end or an agency id out of range.
+ */
 export function unpackWords(blob: Uint8Array): Int32Array {
   const words = new Int32Array(blob.byteLength >>> 2);
   new Uint8Array(words.buffer).set(blob.subarray(0, words.byteLength));
-  return words;
+  return wellFormed(words) ? words : new Int32Array(0);
+}
+
+function wellFormed(words: Int32Array): boolean {
+  if (words.length === 0) return true;
+  const n = words[0]!;
+  if (n < 0 || 1 + n > words.length) return false;
+  const id = (v: number): boolean => v >= 0 && v < AGENCY_ID_LIMIT;
+  for (let j = 1; j <= n; j++) if (!id(words[j]!)) return false;
+  for (let i = 1 + n; i < words.length;) {
+    const c = words[i]!;
+    const k = words[i + 1];
+    if (c < 0 || c >= WIDTH || k === undefined || k < 0 || i + 2 + 2 * k > words.length) return false;
+    for (let j = i + 2; j < i + 2 + 2 * k; j += 2) if (!id(words[j]!)) return false;
+    i += 2 + 2 * k;
+  }
+  return true;
 }
 
 /** Writes hour packs from `rollup_hour` (inside the caller's transaction). */
@@ -105,10 +152,25 @@ export class HourPacker {
   }
 }
 
-/** Packs every hour folded so far (before `hours_compacted_until`) anew. */
+/**
+ * The layout and columns packs are written for. A pack names columns by position in
+ * ROLLUP_COLUMNS, so packs written for another list (a protocol that gained a reason or a
+ * status code) or another layout would be misread: the cache records both, and packs anew when
+ * either changes.
+ */
+const PACK_COLUMNS = `layout 1: ${ROLLUP_COLUMNS.join(',')}`;
+
+/** Packs every hour folded so far (before `hours_compacted_until`) anew, for today's columns. */
 export function packFoldedHours(db: Database.Database): void {
+  db.prepare('DELETE FROM hour_packs').run();
   const until = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
     string | undefined;
   const first = db.prepare('SELECT min(hour) FROM rollup_hour').pluck().get() as number | null;
   if (until !== undefined && first !== null) new HourPacker(db).pack(first, Number(until));
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('hour_packs_columns', ?)").run(PACK_COLUMNS);
+}
+
+/** Whether the cache's packs were written for today's columns. */
+export function packsCurrent(db: Database.Database): boolean {
+  return db.prepare("SELECT value FROM meta WHERE key = 'hour_packs_columns'").pluck().get() === PACK_COLUMNS;
 }

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
+import { AGENCY_ID_LIMIT } from './agency-ids.js';
 import { MultiRow } from './multi-row.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
-/** Agency ids stay far below this; the key packs (time unit, agency) into one safe integer. */
-const AGENCY_SPAN = 1 << 22;
+/** The key packs (time unit, agency) into one safe integer. */
+const AGENCY_SPAN = AGENCY_ID_LIMIT;
 
 /**
  * Sums one batch's counts per (minute or hour, agency) in memory, then writes each touched row

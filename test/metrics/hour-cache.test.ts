@@ -61,4 +61,34 @@ describe('folded hours cache', () => {
     expect(prune(fx.cache.db, kept, NOW).hourRows).toBe(1);
     expect(fx.metrics.totals(NOW, '24h').sent).toBe(1);
   });
+
+  it('keeps listing an agency whose data moved from minutes into a folded hour', () => {
+    fx = fixtureCache(NOW);
+    // An agency no registry lists, which sent once: every per-agency list names it while it has
+    // data in the window, whatever the list counts, and the hour it sent in gets folded.
+    fx.write(sent(NOW - 10 * HOUR, '000.00.77.X77'));
+    const named = () => ({
+      feedback: fx!.metrics.feedback(NOW, '24h').some((r) => r.agencyId === '000.00.77.X77'),
+      signatures: fx!.metrics.signatures(NOW, '24h').some((r) => r.agencyId === '000.00.77.X77'),
+      throughput: fx!.metrics.throughput(NOW, '24h').some((r) => r.agencyId === '000.00.77.X77'),
+    });
+    expect(named()).toEqual({ feedback: true, signatures: true, throughput: true });
+    fx.write(sent(NOW - 5 * MIN, A.vpcp));
+    expect(fx.cache.db.prepare('SELECT count(*) FROM hour_packs').pluck().get()).toBeGreaterThan(0);
+    expect(named()).toEqual({ feedback: true, signatures: true, throughput: true });
+  });
+
+  it('reads a damaged pack without hanging or throwing', () => {
+    fx = fixtureCache(NOW);
+    fx.write(sent(NOW - 10 * HOUR, A.ngheAn));
+    fx.write(sent(NOW - 5 * MIN, A.vpcp));
+    // Counts that point far past the blob's end, and backwards.
+    const damaged = Buffer.from(new Int32Array([1_000_000, 7, 0, 2_000_000_000, 5, -3, 1, 1]).buffer);
+    fx.cache.db.prepare('UPDATE hour_packs SET rows = ?, rev = rev + 1000').run(damaged);
+    for (const w of ['24h', '1h'] as const) {
+      expect(() => fx!.metrics.totals(NOW, w)).not.toThrow();
+      expect(() => fx!.metrics.throughput(NOW, w)).not.toThrow();
+      expect(() => fx!.metrics.signatures(NOW, w)).not.toThrow();
+    }
+  });
 });

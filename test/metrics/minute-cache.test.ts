@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { A } from '../support/telemetry.js';
 import { createMetrics, type Metrics } from '../../src/metrics/index.js';
-import { fixtureCache, MIN } from './fixture.js';
+import { fixtureCache, HOUR, MIN } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
 afterEach(() => fx?.close());
@@ -150,6 +150,19 @@ describe('closed minutes cache', () => {
     const now = lists(paused, fx.metrics);
     expect(now).not.toEqual(old);
     expect(now).toEqual(lists(paused, createMetrics(fx.cache)));
+  });
+
+  it('gives a paused console the throughput of older minutes again after a late event there', () => {
+    fx = fixtureCache(NOW);
+    fx.write(sent(NOW - 5 * HOUR, A.ngheAn));
+    fx.write(sent(NOW - MIN, A.vpcp));
+    // An hour entirely older than the kept two hours, read per bucket and kept.
+    const paused = NOW - 4 * HOUR;
+    const ngheAn = () => fx!.metrics.throughput(paused, '1h').find((r) => r.agencyId === A.ngheAn)!;
+    expect(ngheAn().sent).toBe(0);
+    fx.write(sent(paused - 10 * MIN, A.ngheAn));
+    expect(ngheAn().sent).toBe(1);
+    expect(fx.metrics.throughput(paused, '1h')).toEqual(createMetrics(fx.cache).throughput(paused, '1h'));
   });
 
   it('answers a window of months on a young cache (no folded hours yet: minutes all the way)', () => {

@@ -119,4 +119,26 @@ describe('throughput', () => {
       [A.quiet, 0, [0, 0, 0, 0]],
     ]);
   });
+
+  it("spreads folded hours into every agency's sparkline, however many agencies there are", () => {
+    const now = Date.UTC(2026, 10, 22, 20, 30);
+    fx = fixtureCache(now);
+    // 1,200 senders ten hours ago (a folded hour), and none since: past the 1,024 agencies a
+    // per-agency tally first holds, so it grows while the hour is spread.
+    const sends: [number, string, unknown][] = [];
+    for (let i = 0; i < 1_200; i++) {
+      const at = now - 10 * 3_600_000 + (i % 50) * 1_000;
+      const sender = `000.00.${String(i % 100).padStart(2, '0')}.X${i}`;
+      sends.push([
+        at,
+        'document.sent',
+        { docId: `${sender},2026/11/22,${i}/VB`, sender, recipients: [A.vpcp], attachments: 1, sizeBytes: 1 },
+      ]);
+    }
+    fx.write(...sends);
+    fx.write([now - 5 * MIN, 'document.sent', sent(1)]);
+    const rows = fx.metrics.throughput(now, '24h');
+    expect(rows.filter((r) => r.sent > 0).length).toBe(1_201);
+    for (const r of rows) expect(r.spark.reduce((a, b) => a + b, 0)).toBeCloseTo(r.sent + r.received, 9);
+  });
 });

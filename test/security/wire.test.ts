@@ -167,13 +167,16 @@ describe('what the hub receives from the console', () => {
       elsewhere.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
       res.end();
     });
+    // The client resets these sockets once it has read the answer; a reset is no test failure.
     other.on('upgrade', (req, socket) => {
+      socket.on('error', () => socket.destroy());
       elsewhere.push(`UPGRADE ${req.url} ${req.headers.authorization ?? ''}`);
       socket.destroy();
     });
     const otherPort = await listen(other);
     const redirecting = createServer((_req, res) => res.end());
     redirecting.on('upgrade', (_req, socket) => {
+      socket.on('error', () => socket.destroy());
       socket.end(
         `HTTP/1.1 302 Found\r\nLocation: ws://127.0.0.1:${otherPort}/v1/telemetry\r\nContent-Length: 0\r\n\r\n`,
       );

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { telemetryMessageSchema } from '../../src/protocol/index.js';
 import { startSimHub, type SimHub, type SimHubOptions } from '../../src/sim/index.js';
@@ -135,6 +136,29 @@ describe('simulated hub', () => {
       404,
     );
     expect(await upgradeStatus(`${h.url}?since=abc`, { authorization: 'Bearer s3cret' })).toBe(400);
+  });
+
+  it('stays up when a refused client resets the connection', async () => {
+    const h = await hub({ token: 's3cret' });
+    const { port } = new URL(h.url);
+    // Twenty refused upgrades, each reset by the client as the refusal arrives.
+    for (let i = 0; i < 20; i++) {
+      await new Promise<void>((resolve) => {
+        const s = net.connect(Number(port), '127.0.0.1', () => {
+          s.write(
+            `GET /v1/telemetry HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+              `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+          );
+          s.write('x'.repeat(64 * 1024));
+        });
+        s.once('data', () => {
+          s.resetAndDestroy();
+          resolve();
+        });
+        s.on('error', () => resolve());
+      });
+    }
+    expect(await upgradeStatus(h.url, { authorization: 'Bearer s3cret' })).toBe(101);
   });
 
   it('sends heartbeats when idle', async () => {

@@ -1,20 +1,22 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { packRows, unpackWords } from '../../src/store/hour-packs.js';
+import { firstColumn, packRows, unpackWords } from '../../src/store/hour-packs.js';
 import { openCache } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
 import { ROLLUP_COLUMNS } from '../../src/store/rollup-columns.js';
 import { CORE_MIGRATIONS } from '../../src/store/schema.js';
 import { fixtureCache, HOUR, MIN } from '../metrics/fixture.js';
-import { A, tempDir } from '../support/telemetry.js';
+import { A, hello, msg, tempDir } from '../support/telemetry.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
 
 /** A pack's rows back as [agency, ...every column's count], ascending by agency. */
 function unpack(words: Int32Array): number[][] {
   const rows = new Map<number, number[]>();
-  for (let i = 0; i < words.length; i += 2 + 2 * words[i + 1]!) {
+  // The hour's agencies first, each with a row (of zeros until its counts come).
+  for (let j = 1; j < firstColumn(words); j++) rows.set(words[j]!, [words[j]!, ...new Array<number>(WIDTH).fill(0)]);
+  for (let i = firstColumn(words); i < words.length; i += 2 + 2 * words[i + 1]!) {
     const c = words[i]!;
     for (let j = 0; j < words[i + 1]!; j++) {
       const agency = words[i + 2 + 2 * j]!;
@@ -57,8 +59,15 @@ describe('hour packs', () => {
   it('pack the non-zero counts column by column, as (agency, count) pairs', () => {
     const rows = [row(3, { 0: 5, 1: 2 }), row(7, {}), row(12, { [WIDTH - 1]: 9, 0: 1 }), row(4_000_000, { 2: 70_000 })];
     const words = unpackWords(packRows(rows));
-    // Columns 0 (two agencies), 1, 2 and the last (one each); the row of zeros leaves no trace.
-    expect([...words]).toEqual([0, 2, 3, 5, 12, 1, 1, 1, 3, 2, 2, 1, 4_000_000, 70_000, WIDTH - 1, 1, 12, 9]);
+    // The three agencies with counts, then columns 0 (two agencies), 1, 2 and the last (one
+    // each); the row of zeros leaves no trace.
+    expect([...words]).toEqual([
+      ...[3, 3, 12, 4_000_000],
+      ...[0, 2, 3, 5, 12, 1],
+      ...[1, 1, 3, 2],
+      ...[2, 1, 4_000_000, 70_000],
+      ...[WIDTH - 1, 1, 12, 9],
+    ]);
     expect(unpack(words)).toEqual([rows[0], rows[2], rows[3]]);
     // Rows after the first field, as rollup_hour hands them over: [hour, agency, ...counts].
     expect(
@@ -150,5 +159,29 @@ describe('schema step store/5', () => {
       row(5, { 0: 101, [WIDTH - 1]: 1 }),
     ]);
     cache.close();
+  });
+
+  it('are packed anew when a cache holds packs written for other columns', () => {
+    const path = join(tmp.dir, 'hub.sqlite');
+    const T = Date.UTC(2026, 10, 22, 20, 30);
+    const send = (seq: number, at: number) =>
+      msg(seq, at, 'document.sent', {
+        docId: `${A.ngheAn},2026/11/22,${seq}/VB`,
+        sender: A.ngheAn,
+        recipients: [A.vpcp],
+        attachments: 1,
+        sizeBytes: 1,
+      });
+    const cache = openCache({ path, now: () => T });
+    cache.applyBatch([hello(), send(1, T - 10 * HOUR), send(2, T - 9 * HOUR), send(3, T)]);
+    const good = packedAndTable(cache.db);
+    expect(Object.keys(good.packed).length).toBe(2);
+    // As if an older build had packed them for another list of columns.
+    cache.db.exec("DELETE FROM hour_packs; UPDATE meta SET value = 'sent,received' WHERE key = 'hour_packs_columns'");
+    cache.close();
+
+    const again = openCache({ path, now: () => T });
+    expect(packedAndTable(again.db)).toEqual(good);
+    again.close();
   });
 });
