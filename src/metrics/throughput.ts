@@ -39,6 +39,18 @@ export function throughput(
     sums[at + 1] = sums[at + 1]! + received;
     sums[at + 2 + bucket] = sums[at + 2 + bucket]! + spark;
   };
+  /** Adds an hour's sent and received to an agency, its sparkline share by `spread` (see hourSpread). */
+  const addHour = (agency: number, sent: number, received: number, spread: readonly number[]): void => {
+    const at = acc.slot(agency);
+    add(at, sent, received, 0, 0);
+    // Read after `slot`, which may have grown the tally onto a new array.
+    const sums = acc.sums;
+    const perMinute = (sent + received) / 60;
+    for (let j = 0; j < spread.length; j += 2) {
+      const k = at + 2 + spread[j]!;
+      sums[k] = sums[k]! + spread[j + 1]! * perMinute;
+    }
+  };
   const parts = rangeParts(w, foldedUntilHour(ctx));
   const filter = scopeFilter('agency', scoped !== null);
   const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
@@ -78,19 +90,7 @@ export function throughput(
     for (const { hour, agencies, sent, received } of ctx.hours.traffic(parts.hours[0], parts.hours[1])) {
       // The same buckets for every agency of the hour, worked out once.
       const spread = hourSpread(n, w, hour * 60);
-      for (let i = 0; i < agencies.length; i++) {
-        const s = sent[i]!;
-        const r = received[i]!;
-        const at = acc.slot(agencies[i]!);
-        // Read after `slot`, which may have grown the tally onto a new array.
-        const sums = acc.sums;
-        add(at, s, r, 0, 0);
-        const perMinute = (s + r) / 60;
-        for (let j = 0; j < spread.length; j += 2) {
-          const k = at + 2 + spread[j]!;
-          sums[k] = sums[k]! + spread[j + 1]! * perMinute;
-        }
-      }
+      for (let i = 0; i < agencies.length; i++) addHour(agencies[i]!, sent[i]!, received[i]!, spread);
     }
   } else if (parts.hours[0] <= parts.hours[1]) {
     const hourSql = `SELECT agency, hour, sent, received FROM rollup_hour WHERE hour BETWEEN @a AND @b${filter}`;
@@ -98,16 +98,7 @@ export function throughput(
       .statement(hourSql)
       .raw()
       .all(withScope({ a: parts.hours[0], b: parts.hours[1] })) as number[][];
-    for (const [agency, hour, s, r] of rows) {
-      const at = acc.slot(agency!);
-      add(at, s!, r!, 0, 0);
-      const spread = hourSpread(n, w, hour! * 60);
-      const perMinute = (s! + r!) / 60;
-      for (let j = 0; j < spread.length; j += 2) {
-        const k = at + 2 + spread[j]!;
-        acc.sums[k] = acc.sums[k]! + spread[j + 1]! * perMinute;
-      }
-    }
+    for (const [agency, hour, s, r] of rows) addHour(agency!, s!, r!, hourSpread(n, w, hour! * 60));
   }
   const weekAgo = minuteWindow(now, window, WEEK_MINUTES);
   const oldest = oldestRollupMinute(ctx);

@@ -7,26 +7,13 @@ import { bulkLoad } from '../../src/bench/bulk-cache.js';
 import { toMessages } from '../../src/bench/national-traffic.js';
 import { yearStream } from '../../src/bench/year-cache.js';
 import { openCache } from '../../src/store/index.js';
-import { rowSet } from '../support/table-rows.js';
+import { DATA_TABLES, rowSet } from '../support/table-rows.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubmon-bulk-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Every table a screen reads, plus the raw events and the stream's own counters. */
-const TABLES = [
-  'events',
-  'event_agencies',
-  'rollup_minute',
-  'rollup_hour',
-  'documents',
-  'deliveries',
-  'deadline_counts',
-  'servers',
-  'server_transitions',
-  'agencies',
-  'streams',
-  'counters',
-];
+const TABLES = [...DATA_TABLES, 'streams', 'counters'];
 
 function metaOf(file: string): Record<string, string> {
   const db = new Database(file, { readonly: true });

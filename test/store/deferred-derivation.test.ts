@@ -5,22 +5,11 @@ import { yearStream } from '../../src/bench/year-cache.js';
 import { createMetrics } from '../../src/metrics/index.js';
 import type { TelemetryMessage } from '../../src/protocol/index.js';
 import { openCache, type Cache } from '../../src/store/index.js';
-import { rowSet } from '../support/table-rows.js';
+import { DATA_TABLES, rowSet } from '../support/table-rows.js';
 import { tempDir } from '../support/telemetry.js';
 
 /** Every table a batch's documents, deliveries, deadlines, rollups and agency entries reach. */
-const TABLES = [
-  'events',
-  'event_agencies',
-  'rollup_minute',
-  'rollup_hour',
-  'documents',
-  'deliveries',
-  'deadline_counts',
-  'servers',
-  'server_transitions',
-  'agencies',
-];
+const TABLES = DATA_TABLES;
 
 /** A heartbeat saying how far ahead the hub is (what makes a batch leave documents for later). */
 const heartbeat = (newestSeq: number, ts: string): TelemetryMessage =>

@@ -12,3 +12,17 @@ export function rowSet(file: string, table: string): string[] {
     db.close();
   }
 }
+
+/** The tables a batch's events, documents, deliveries, deadlines, rollups and agency entries reach. */
+export const DATA_TABLES = [
+  'events',
+  'event_agencies',
+  'rollup_minute',
+  'rollup_hour',
+  'documents',
+  'deliveries',
+  'deadline_counts',
+  'servers',
+  'server_transitions',
+  'agencies',
+] as const;
