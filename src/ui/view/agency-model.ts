@@ -14,8 +14,8 @@ import {
   worst,
   type Level,
 } from '../status/judge.js';
-import { sanitize } from '../text/sanitize.js';
 import { agencyTree, rollUpSubtrees } from '../../metrics/roll-up-tree.js';
+import { shownName } from './shown-name.js';
 
 /** Additive figures of one agency (or of a subtree). */
 export interface AgencyFigures {
@@ -102,17 +102,6 @@ function addFigures(into: AgencyFigures, from: AgencyFigures): void {
   if (from.oldestOverdueMs !== null) into.oldestOverdueMs = Math.max(into.oldestOverdueMs ?? 0, from.oldestOverdueMs);
   into.serverDown += from.serverDown;
 }
-
-/** Names as shown, sanitised once per registry entry rather than once per refresh. */
-const shownNames = new WeakMap<Agency, string>();
-const shownName = (a: Agency): string => {
-  let name = shownNames.get(a);
-  if (name === undefined) {
-    name = sanitize(a.name);
-    shownNames.set(a, name);
-  }
-  return name;
-};
 
 /**
  * Every agency in the registry with its figures for `window` at `now`. One pass per query

@@ -11,6 +11,18 @@ export interface DeadlineModel extends DeadlineRow {
   readonly name: string;
 }
 
+/** A row with its agency's name; field by field, as a spread of 12,000 rows costs ~10 ms a refresh. */
+export const toDeadlineModel = (d: DeadlineRow, name: string): DeadlineModel => ({
+  agencyId: d.agencyId,
+  open: d.open,
+  dueWithin24h: d.dueWithin24h,
+  overdue: d.overdue,
+  oldestOverdueMs: d.oldestOverdueMs,
+  answeredOnTime: d.answeredOnTime,
+  answeredLate: d.answeredLate,
+  name,
+});
+
 export const deadlinesSpec: ListSpec<DeadlineModel> = {
   columns: [
     { id: 'name', title: 'col.name', min: 14, flex: 3, priority: 0 },

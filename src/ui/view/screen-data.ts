@@ -7,11 +7,10 @@ import type { Agency } from '../../protocol/index.js';
 import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow, WindowKey } from '../../metrics/types.js';
 import type { AlertsSource, AlertView } from '../data/sources.js';
 import type { DetailSection, Route } from '../state/routes.js';
-import { sanitize } from '../text/sanitize.js';
 import { buildAgencyModels, type AgencyModel } from './agency-model.js';
 import { agenciesSpec } from './agencies-spec.js';
 import { alertsSpec, foldedSpec, toAlertModel } from './alerts-spec.js';
-import { deadlinesSpec } from './deadlines-spec.js';
+import { deadlinesSpec, toDeadlineModel } from './deadlines-spec.js';
 import {
   eventsSpec,
   overdueSpec,
@@ -25,6 +24,7 @@ import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { ListSpec } from './list-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
 import { serversSpec, toServerModel } from './servers-spec.js';
+import { shownName } from './shown-name.js';
 import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
 
 /** A list of records with the renderer that shows them; the record type is the spec's business. */
@@ -184,7 +184,7 @@ export function agencyIndex(metrics: Metrics): Map<string, Agency> {
 
 const nameOf = (index: Map<string, Agency>, id: string): string => {
   const a = index.get(id);
-  return a ? sanitize(a.name) : id;
+  return a ? shownName(a) : id;
 };
 
 /** Ids of an agency and everything under it. */
@@ -267,7 +267,7 @@ export function loadScreen(
         kind: 'list',
         list: listData(
           deadlinesSpec,
-          metrics.deadlines(now).map((d) => ({ ...d, name: nameOf(index, d.agencyId) })),
+          metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(index, d.agencyId))),
         ),
       };
     case 'alerts':

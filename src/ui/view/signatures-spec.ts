@@ -1,5 +1,6 @@
 /** Signature verification per sending agency (chữ ký số) as rows. */
 import type { SignatureFailure, SignatureRow } from '../../metrics/types.js';
+import { SIGNATURE_RESULTS } from '../../protocol/index.js';
 import type { MessageKey } from '../i18n/index.js';
 import { judgeSignatureFailure } from '../status/judge.js';
 import { formatCount, formatPercent } from '../text/format-number.js';
@@ -15,13 +16,34 @@ export interface SignatureModel extends SignatureRow {
 
 export const reasonKey = (reason: SignatureFailure): MessageKey => `reason.${reason}`;
 
+/** Failure kinds in the order the rows list them (the first of equal counts is the top one). */
+const FAILURE_KINDS = SIGNATURE_RESULTS.filter((r): r is SignatureFailure => r !== 'valid');
+
+/**
+ * A row with its name and top failure kind. Field by field and by index: the Signatures screen
+ * makes one per agency (12,000) at each refresh, and spreading the row and its entries cost
+ * ~35 ms of it.
+ */
 export function toSignatureModel(row: SignatureRow, name: string): SignatureModel {
   let top: SignatureFailure | null = null;
   let most = 0;
-  for (const [reason, n] of Object.entries(row.byReason) as [SignatureFailure, number][]) {
-    if (n > most) [top, most] = [reason, n];
+  for (let i = 0; i < FAILURE_KINDS.length; i++) {
+    const reason = FAILURE_KINDS[i]!;
+    const n = row.byReason[reason];
+    if (n > most) {
+      top = reason;
+      most = n;
+    }
   }
-  return { ...row, name, topReason: top };
+  return {
+    agencyId: row.agencyId,
+    verified: row.verified,
+    failed: row.failed,
+    failureRate: row.failureRate,
+    byReason: row.byReason,
+    name,
+    topReason: top,
+  };
 }
 
 export const signaturesSpec: ListSpec<SignatureModel> = {
