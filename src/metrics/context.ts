@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AgencyIds } from '../store/agency-ids.js';
 import type { Agency } from '../protocol/index.js';
+import { DeadlineCounts } from './deadline-counts.js';
 import { HourCache } from './hour-cache.js';
 import { MinuteCache } from './minute-cache.js';
 import type { AgencyScope } from './types.js';
@@ -37,6 +38,8 @@ export interface MetricsContext {
   readonly hours: HourCache;
   /** Minute rollups of the last two hours: closed minutes read once, re-read only when they change. */
   readonly minutes: MinuteCache;
+  /** Deadline counts per recipient, re-reading only the rows written since the last read. */
+  readonly deadlineCounts: DeadlineCounts;
 }
 
 /** The listed agencies and servers, cached between registry changes. */
@@ -70,6 +73,7 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
     statement,
     hours: new HourCache(db),
     minutes: new MinuteCache(db),
+    deadlineCounts: new DeadlineCounts(db),
     registry() {
       const now =
         (statement("SELECT n FROM counters WHERE name = 'registry_version'").pluck().get() as number | undefined) ?? 0;

@@ -6,23 +6,15 @@ const OPEN = 'reply_by IS NOT NULL AND answered_at IS NULL';
 
 /**
  * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the
- * oldest open deadline and the answered counts are kept on ingest; only the deadlines still in
- * the future are read here (from the due-date index), and overdue = open − not yet due.
+ * oldest open deadline and the answered counts are kept on ingest (and in this process, see
+ * `deadline-counts.ts`); only the deadlines still in the future are read here (from the
+ * due-date index), and overdue = open − not yet due.
  */
 export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope): DeadlineRow[] {
   const scoped = scopeIds(ctx, scope);
   const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
     scoped !== null ? { ...p, scope: scoped } : p;
-  // Packed into one JSON text: ~10,000 rows cost far less parsed at once than handed over one by one.
-  const counts = JSON.parse(
-    ctx
-      .statement(
-        `SELECT coalesce(json_group_array(json_array(agency, on_time, late, open, oldest_open)), '[]')
-         FROM deadline_counts WHERE 1${scopeFilter('agency', scoped !== null)}`,
-      )
-      .pluck()
-      .get(withScope({})) as string,
-  ) as [number, number, number, number, number | null][];
+  const byId = ctx.deadlineCounts.read();
   const future = new Map<number, [number, number]>();
   const ahead = JSON.parse(
     ctx
@@ -35,21 +27,20 @@ export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope)
       .get(withScope({ now, soon: now + DAY })) as string,
   ) as [number, number, number][];
   for (let i = 0; i < ahead.length; i++) future.set(ahead[i]![0], [ahead[i]![1], ahead[i]![2]]);
-  const byId = new Map(counts.map((c) => [c[0], c]));
   return agencyRows(ctx, scope, [byId]).map(({ code, id }) => {
     const c = id === undefined ? undefined : byId.get(id);
     const f = id === undefined ? undefined : future.get(id);
-    const open = c?.[3] ?? 0;
+    const open = c?.[2] ?? 0;
     const overdue = open - (f?.[0] ?? 0);
-    const oldest = c?.[4] ?? null;
+    const oldest = c?.[3] ?? null;
     return {
       agencyId: code,
       open,
       dueWithin24h: f?.[1] ?? 0,
       overdue,
       oldestOverdueMs: overdue > 0 && oldest !== null ? now - oldest : null,
-      answeredOnTime: c?.[1] ?? 0,
-      answeredLate: c?.[2] ?? 0,
+      answeredOnTime: c?.[0] ?? 0,
+      answeredLate: c?.[1] ?? 0,
     };
   });
 }

@@ -62,6 +62,8 @@ export class EventEffects {
   private readonly markStatus;
   private readonly markAnswered;
   private readonly deadlineCount;
+  /** The next `rev` of `deadline_counts` rows (see schema step store/6). */
+  private readonly nextDeadlineRev;
   private readonly lastTransition;
   private readonly insertTransition;
   private readonly setServerState;
@@ -121,11 +123,15 @@ export class EventEffects {
          AND reply_by IS NOT NULL AND answered_at IS NULL RETURNING reply_by`,
     );
     this.deadlineCount = db.prepare(
-      `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open) VALUES (@agency, @onTime, @late, @net, @oldest)
+      `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open, rev)
+         VALUES (@agency, @onTime, @late, @net, @oldest, @rev)
        ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late,
-         open = open + excluded.open,
+         open = open + excluded.open, rev = excluded.rev,
          oldest_open = min(coalesce(oldest_open, excluded.oldest_open), coalesce(excluded.oldest_open, oldest_open))`,
     );
+    this.nextDeadlineRev = db
+      .prepare<[], number>("UPDATE counters SET n = n + 1 WHERE name = 'deadline_counts' RETURNING n")
+      .pluck();
     this.lastTransition = db
       .prepare<[string, number], string>(
         'SELECT to_state FROM server_transitions WHERE server = ? AND at <= ? ORDER BY at DESC LIMIT 1',
@@ -311,8 +317,10 @@ export class EventEffects {
     this.drafts.flush();
     for (const [server, hb] of this.heartbeats)
       this.touchHeartbeat.run({ id: server, ts: hb.ts, latency: hb.latencyMs });
+    // One rev for the batch's rows; readers that keep the counts read only rows past their rev.
+    const rev = this.deadlines.size > 0 ? this.nextDeadlineRev.get() : 0;
     for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
-      this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest });
+      this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest, rev });
       // An answer may have closed the oldest open deadline: look the new oldest up (one seek).
       if (onTime + late > 0) this.oldestOpen.run({ agency });
     }

@@ -219,6 +219,18 @@ function v5(db: Database.Database): void {
   packFoldedHours(db);
 }
 
+/**
+ * Version 6 stamps each row of `deadline_counts` with a `rev` from the `deadline_counts`
+ * counter, bumped by every write that changes any: a reader keeps the counts and reads again
+ * only the rows written since (see `metrics/deadline-counts.ts`). Rows written before the step
+ * have rev 0, which a reader's first read includes.
+ */
+const v6 = `
+  ALTER TABLE deadline_counts ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX deadline_counts_by_rev ON deadline_counts (rev);
+  INSERT OR IGNORE INTO counters (name, n) VALUES ('deadline_counts', 0);
+`;
+
 /** The cache's own schema steps; `user_version` counts how many have run. */
 export const CORE_MIGRATIONS: readonly Migration[] = [
   { id: 'store/1', up: (db) => db.exec(v1) },
@@ -226,4 +238,5 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
   { id: 'store/3', up: (db) => db.exec(v3) },
   { id: 'store/4', up: (db) => db.exec(v4) },
   { id: 'store/5', up: v5 },
+  { id: 'store/6', up: (db) => db.exec(v6) },
 ];

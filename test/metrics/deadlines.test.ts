@@ -1,5 +1,11 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { A, docId } from '../support/telemetry.js';
+import { createMetrics } from '../../src/metrics/index.js';
+import { openCache } from '../../src/store/index.js';
+import { migrate } from '../../src/store/migrations.js';
+import { CORE_MIGRATIONS } from '../../src/store/schema.js';
+import { A, docId, tempDir } from '../support/telemetry.js';
 import { byAgency, DAY, fixtureCache, HOUR } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
@@ -114,6 +120,63 @@ describe('reply deadlines', () => {
       },
     ]);
     expect(m.overdueDocuments(NOW, undefined, 1)).toHaveLength(1);
+  });
+
+  it('after a first read, sees what later batches changed, as a fresh reader does', () => {
+    const f = scenario();
+    expect(byAgency(f.metrics.deadlines(NOW))[A.caoBang]?.overdue).toBe(2);
+    // An answer for one recipient, and a first deadline for an agency that owed none.
+    f.write(replied(6, NOW - HOUR, A.caoBang), sent(8, NOW - HOUR, NOW + 2 * HOUR, [A.quiet]));
+    const rows = byAgency(f.metrics.deadlines(NOW));
+    expect(rows[A.caoBang]).toMatchObject({ open: 1, overdue: 1, oldestOverdueMs: 2 * HOUR, answeredLate: 1 });
+    expect(rows[A.quiet]).toMatchObject({ open: 1, dueWithin24h: 1, overdue: 0 });
+    expect(f.metrics.deadlines(NOW)).toEqual(createMetrics(f.cache).deadlines(NOW));
+  });
+
+  it('stamps only the rows a batch changed with a new rev', () => {
+    const f = scenario();
+    const revs = (): Record<number, number> =>
+      Object.fromEntries(
+        f.cache.db.prepare('SELECT agency, rev FROM deadline_counts').raw().all() as [number, number][],
+      );
+    const id = (code: string): number => f.cache.agencyIds.find(code)!;
+    const before = revs();
+    f.write(replied(6, NOW - HOUR, A.caoBang));
+    const after = revs();
+    expect(after[id(A.caoBang)]).toBeGreaterThan(before[id(A.caoBang)]!);
+    expect(after[id(A.ngheAn)]).toBe(before[id(A.ngheAn)]);
+  });
+
+  it('reads the counts of a file kept before revs were stamped (schema step store/6)', () => {
+    const tmp = tempDir('hubmon-deadlines-');
+    try {
+      const path = join(tmp.dir, 'old.sqlite');
+      const old = new Database(path);
+      migrate(old, CORE_MIGRATIONS.slice(0, 5), [], NOW);
+      old.prepare('INSERT INTO agencies (id, code) VALUES (1, ?)').run(A.ngheAn);
+      old
+        .prepare('INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open) VALUES (1, 4, 2, 3, ?)')
+        .run(NOW - DAY);
+      old.close();
+      const cache = openCache({ path, now: () => NOW });
+      try {
+        expect(cache.db.prepare('SELECT rev FROM deadline_counts').pluck().all()).toEqual([0]);
+        const row = createMetrics(cache).deadlines(NOW, { agencyIds: [A.ngheAn] })[0];
+        expect(row).toEqual({
+          agencyId: A.ngheAn,
+          open: 3,
+          dueWithin24h: 0,
+          overdue: 3,
+          oldestOverdueMs: DAY,
+          answeredOnTime: 4,
+          answeredLate: 2,
+        });
+      } finally {
+        cache.close();
+      }
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   it('counts them in the national totals', () => {

@@ -70,6 +70,7 @@ describe('cache file', () => {
       'store/3',
       'store/4',
       'store/5',
+      'store/6',
     ]);
     cache.close();
   });
@@ -85,7 +86,7 @@ describe('cache file', () => {
     old.close();
     const told: string[][] = [];
     const cache = openCache({ path, onUpgrade: (s) => told.push([...s]) });
-    expect(told).toEqual([['store/4', 'store/5']]);
+    expect(told).toEqual([['store/4', 'store/5', 'store/6']]);
     expect(cache.db.pragma('user_version', { simple: true })).toBe(CORE_MIGRATIONS.length);
     cache.close();
     openCache({ path, onUpgrade: (s) => told.push([...s]) }).close();

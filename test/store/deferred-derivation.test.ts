@@ -5,7 +5,7 @@ import { yearStream } from '../../src/bench/year-cache.js';
 import { createMetrics } from '../../src/metrics/index.js';
 import type { TelemetryMessage } from '../../src/protocol/index.js';
 import { openCache, type Cache } from '../../src/store/index.js';
-import { DATA_TABLES, rowSet } from '../support/table-rows.js';
+import { DATA_TABLES, DEADLINE_COUNTS, rowSet } from '../support/table-rows.js';
 import { tempDir } from '../support/telemetry.js';
 
 /** Every table a batch's documents, deliveries, deadlines, rollups and agency entries reach. */
@@ -135,7 +135,7 @@ describe('documents derived after a catch-up far behind the hub', () => {
     const pruned = b.prune(pruneAt);
     expect(pruned.events).toBeGreaterThan(0);
     b.close();
-    for (const table of ['documents', 'deliveries', 'deadline_counts', 'events'])
+    for (const table of ['documents', 'deliveries', DEADLINE_COUNTS, 'events'])
       expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
   });
 

@@ -13,6 +13,9 @@ export function rowSet(file: string, table: string): string[] {
   }
 }
 
+/** `deadline_counts` without `rev`, which numbers the writes, not what they wrote. */
+export const DEADLINE_COUNTS = '(SELECT agency, on_time, late, open, oldest_open FROM deadline_counts)';
+
 /** The tables a batch's events, documents, deliveries, deadlines, rollups and agency entries reach. */
 export const DATA_TABLES = [
   'events',
@@ -21,7 +24,7 @@ export const DATA_TABLES = [
   'rollup_hour',
   'documents',
   'deliveries',
-  'deadline_counts',
+  DEADLINE_COUNTS,
   'servers',
   'server_transitions',
   'agencies',
