@@ -12,6 +12,7 @@ import { buildRegistry } from '../registry/lower-levels.js';
 import { openCache } from '../store/index.js';
 import { bulkLoad } from './bulk-cache.js';
 import { nationalTraffic, toMessages, type Draft } from './national-traffic.js';
+import { timeScreens, type ScreenTimings } from './screen-times.js';
 
 export interface YearCacheOptions {
   /** Where the cache file goes (kept); default a temp folder, removed afterwards. */
@@ -256,6 +257,8 @@ export interface YearCacheBench {
   readonly metrics: MetricTimings;
   /** At 11:00 in Vietnam on the year's last Thursday: short windows at full working-day traffic. */
   readonly busy: MetricTimings;
+  /** Each console screen's load at those two instants, in the default (1 h) and the 24 h window. */
+  readonly screens: readonly (ScreenTimings & { readonly at: 'end' | 'busy' })[];
   /** Load averages (1, 5, 15 min) when the timings ended. */
   readonly loadAverage: readonly number[];
 }
@@ -268,12 +271,12 @@ export function benchYearCache(options: YearCacheOptions = {}): YearCacheBench {
   const build = buildYearCache(options);
   try {
     const busyAt = lastWeekday(build.end, 4) + 4 * HOUR;
-    return {
-      build,
-      metrics: timeMetrics(build.path, build.end),
-      busy: timeMetrics(build.path, busyAt),
-      loadAverage: os.loadavg(),
-    };
+    const metrics = timeMetrics(build.path, build.end);
+    const busy = timeMetrics(build.path, busyAt);
+    const screens = (['end', 'busy'] as const).flatMap((at) =>
+      (['1h', '24h'] as const).map((w) => ({ at, ...timeScreens(build.path, at === 'end' ? build.end : busyAt, w) })),
+    );
+    return { build, metrics, busy, screens, loadAverage: os.loadavg() };
   } finally {
     if (!options.file) rmSync(path.dirname(build.path), { recursive: true, force: true });
   }

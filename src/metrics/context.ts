@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AgencyIds } from '../store/agency-ids.js';
 import type { Agency } from '../protocol/index.js';
 import { DeadlineCounts } from './deadline-counts.js';
+import { DeadlinesAhead } from './deadlines-ahead.js';
 import { HourCache } from './hour-cache.js';
 import { MinuteCache } from './minute-cache.js';
 import type { AgencyScope } from './types.js';
@@ -40,6 +41,8 @@ export interface MetricsContext {
   readonly minutes: MinuteCache;
   /** Deadline counts per recipient, re-reading only the rows written since the last read. */
   readonly deadlineCounts: DeadlineCounts;
+  /** Open deadlines not yet due per recipient, moved along with the clock and the writes. */
+  readonly deadlinesAhead: DeadlinesAhead;
 }
 
 /** The listed agencies and servers, cached between registry changes. */
@@ -74,6 +77,7 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
     hours: new HourCache(db),
     minutes: new MinuteCache(db),
     deadlineCounts: new DeadlineCounts(db),
+    deadlinesAhead: new DeadlinesAhead(db),
     registry() {
       const now =
         (statement("SELECT n FROM counters WHERE name = 'registry_version'").pluck().get() as number | undefined) ?? 0;

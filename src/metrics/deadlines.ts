@@ -7,26 +7,12 @@ const OPEN = 'reply_by IS NOT NULL AND answered_at IS NULL';
 /**
  * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the
  * oldest open deadline and the answered counts are kept on ingest (and in this process, see
- * `deadline-counts.ts`); only the deadlines still in the future are read here (from the
- * due-date index), and overdue = open − not yet due.
+ * `deadline-counts.ts`), and so are the deadlines still in the future (`deadlines-ahead.ts`):
+ * overdue = open − not yet due.
  */
 export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope): DeadlineRow[] {
-  const scoped = scopeIds(ctx, scope);
-  const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
-    scoped !== null ? { ...p, scope: scoped } : p;
   const byId = ctx.deadlineCounts.read();
-  const future = new Map<number, [number, number]>();
-  const ahead = JSON.parse(
-    ctx
-      .statement(
-        `SELECT coalesce(json_group_array(json_array(recipient, n, soon)), '[]') FROM (
-           SELECT recipient, count(*) n, sum(reply_by < @soon) soon FROM deliveries INDEXED BY deliveries_open_by_due
-           WHERE ${OPEN} AND reply_by >= @now${scopeFilter('recipient', scoped !== null)} GROUP BY recipient)`,
-      )
-      .pluck()
-      .get(withScope({ now, soon: now + DAY })) as string,
-  ) as [number, number, number][];
-  for (let i = 0; i < ahead.length; i++) future.set(ahead[i]![0], [ahead[i]![1], ahead[i]![2]]);
+  const future = ctx.deadlinesAhead.read(now);
   return agencyRows(ctx, scope, [byId]).map(({ code, id }) => {
     const c = id === undefined ? undefined : byId.get(id);
     const f = id === undefined ? undefined : future.get(id);
@@ -77,6 +63,7 @@ export function overdueDocuments(
 /** National count of overdue and soon-due replies: open (kept on ingest) minus not yet due. */
 export function deadlineTotals(ctx: MetricsContext, now: number): { overdue: number; dueWithin24h: number } {
   const open = (ctx.statement('SELECT coalesce(sum(open), 0) FROM deadline_counts').pluck().get() as number) ?? 0;
+  // Two national sums off the due-date index: cheaper than any per-agency figure.
   const row = ctx
     .statement(
       `SELECT count(*), coalesce(sum(reply_by < @soon), 0) FROM deliveries INDEXED BY deliveries_open_by_due

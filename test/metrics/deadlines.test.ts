@@ -133,6 +133,34 @@ describe('reply deadlines', () => {
     expect(f.metrics.deadlines(NOW)).toEqual(createMetrics(f.cache).deadlines(NOW));
   });
 
+  it('moves the not-yet-due deadlines along with the clock and the writes, as a fresh reader sees them', () => {
+    const f = scenario();
+    const fresh = (t: number) => createMetrics(f.cache).deadlines(t);
+    const at = (t: number) => {
+      const rows = f.metrics.deadlines(t);
+      expect(rows, `at NOW + ${(t - NOW) / HOUR} h`).toEqual(fresh(t));
+      expect(f.metrics.totals(t, '1h')).toMatchObject({
+        overdueReplies: rows.reduce((n, r) => n + r.overdue, 0),
+        dueWithin24h: rows.reduce((n, r) => n + r.dueWithin24h, 0),
+      });
+      return byAgency(rows);
+    };
+    expect(at(NOW)[A.ngheAn]).toMatchObject({ open: 3, dueWithin24h: 1, overdue: 1 });
+    // Document 2 falls due (NOW + 3 h); document 3 (NOW + 48 h) is not yet within 24 hours.
+    expect(at(NOW + 4 * HOUR)[A.ngheAn]).toMatchObject({ open: 3, dueWithin24h: 0, overdue: 2 });
+    // Document 3 comes within 24 hours.
+    expect(at(NOW + 30 * HOUR)[A.ngheAn]).toMatchObject({ open: 3, dueWithin24h: 1, overdue: 2 });
+    // Written meanwhile: an answer to document 3 and a new deadline for Cao Bằng, due in 2 hours;
+    // Nghệ An's deadlines are unchanged otherwise, and time moves on a little.
+    f.write(replied(3, NOW + 30 * HOUR), sent(9, NOW + 30 * HOUR, NOW + 32 * HOUR, [A.caoBang]));
+    const later = at(NOW + 31 * HOUR);
+    expect(later[A.ngheAn]).toMatchObject({ open: 2, dueWithin24h: 0, overdue: 2, answeredOnTime: 2 });
+    expect(later[A.caoBang]).toMatchObject({ open: 3, dueWithin24h: 1, overdue: 2 });
+    // Past every deadline, then an earlier instant again (a paused or replayed clock).
+    expect(at(NOW + 60 * DAY)[A.caoBang]).toMatchObject({ open: 3, dueWithin24h: 0, overdue: 3 });
+    expect(at(NOW)[A.ngheAn]).toMatchObject({ open: 2, dueWithin24h: 1, overdue: 1 });
+  });
+
   it('stamps only the rows a batch changed with a new rev', () => {
     const f = scenario();
     const revs = (): Record<number, number> =>

@@ -3,7 +3,7 @@
  * Built from the `Metrics` surface for one window; pure apart from the reads.
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
-import type { Agency, ConnectionKind, ServerState } from '../../protocol/index.js';
+import type { ConnectionKind, ServerState } from '../../protocol/index.js';
 import { WITH_DATA, type Metrics, type WindowKey } from '../../metrics/types.js';
 import {
   judgeOverdue,
@@ -63,13 +63,19 @@ export interface AgencyModel {
 /** Buckets of the sparkline in the lists. */
 export const LIST_SPARK_BUCKETS = 12;
 
-const emptyFigures = (buckets: number): AgencyFigures => ({
+/**
+ * No traffic: one frozen sparkline shared by every figure that has none. Figures are never
+ * added into but for the parents' totals, which are copies (`cloneFigures`) with their own.
+ */
+const NO_SPARK = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0)) as number[];
+
+const emptyFigures = (): AgencyFigures => ({
   sent: 0,
   received: 0,
   sentPerMin: 0,
   receivedPerMin: 0,
   weekAgo: null,
-  spark: new Array<number>(buckets).fill(0),
+  spark: NO_SPARK,
   sigVerified: 0,
   sigFailed: 0,
   overdue: 0,
@@ -81,10 +87,7 @@ const emptyFigures = (buckets: number): AgencyFigures => ({
 const cloneFigures = (f: AgencyFigures): AgencyFigures => ({ ...f, spark: f.spark.slice() });
 
 /** The figures of an agency with nothing in the window: one frozen set shared by all of them. */
-const NOTHING: AgencyFigures = Object.freeze({
-  ...emptyFigures(LIST_SPARK_BUCKETS),
-  spark: Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0)) as number[],
-});
+const NOTHING: AgencyFigures = Object.freeze(emptyFigures());
 
 function addFigures(into: AgencyFigures, from: AgencyFigures): void {
   into.sent += from.sent;
@@ -113,10 +116,11 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
   // Figures are made for the agencies that have any (a few thousand of 12,000 in an hour); the
   // others share NOTHING.
   const own = new Array<AgencyFigures | undefined>(agencies.length);
-  const ownAt = (agencyId: string): AgencyFigures | undefined => {
-    const i = tree.indexOf.get(agencyId);
+  /** The figures of the agency at `k` in a list in registry order, else found by its id. */
+  const ownAt = (agencyId: string, k = -1): AgencyFigures | undefined => {
+    const i = agencies[k]?.id === agencyId ? k : tree.indexOf.get(agencyId);
     if (i === undefined) return undefined;
-    return (own[i] ??= emptyFigures(LIST_SPARK_BUCKETS));
+    return (own[i] ??= emptyFigures());
   };
   // Indexed loops: this runs a few times a minute at most, too seldom for V8 to optimise it,
   // and `for…of` in unoptimised code allocates a result object per element (12,000 here).
@@ -124,7 +128,8 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
   for (let k = 0; k < traffic.length; k++) {
     const t = traffic[k]!;
     if (t.sent === 0 && t.received === 0 && t.sentWeekAgo === null && t.receivedWeekAgo === null) continue;
-    const f = ownAt(t.agencyId);
+    // The unscoped list is the registry's order (then agencies no longer listed).
+    const f = ownAt(t.agencyId, k);
     if (!f) continue;
     f.sent = t.sent;
     f.received = t.received;
@@ -132,7 +137,11 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
     f.receivedPerMin = t.receivedPerMin;
     f.weekAgo =
       t.sentWeekAgo === null && t.receivedWeekAgo === null ? null : (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0);
-    for (let b = 0; b < LIST_SPARK_BUCKETS; b++) f.spark[b] = t.spark[b] ?? 0;
+    // The row's own array (a shared frozen one when it has no traffic): never added into.
+    f.spark =
+      t.spark.length === LIST_SPARK_BUCKETS
+        ? (t.spark as number[])
+        : Array.from({ length: LIST_SPARK_BUCKETS }, (_, b) => t.spark[b] ?? 0);
   }
   const signatures = metrics.signatures(now, window, WITH_DATA);
   for (let k = 0; k < signatures.length; k++) {
