@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { WITH_DATA } from '../../src/metrics/types.js';
 import { A, docId } from '../support/telemetry.js';
 import { byAgency, DAY, fixtureCache, MIN } from './fixture.js';
 
@@ -82,6 +83,24 @@ describe('throughput', () => {
     const rows = byAgency(fx.metrics.throughput(nowIct, '5m'));
     expect(rows[A.vpcp]).toMatchObject({ sent: 1, sentWeekAgo: 2, receivedWeekAgo: 0 });
     expect(rows[A.quiet]).toMatchObject({ sentWeekAgo: 0 });
+  });
+
+  it('lists with data the agencies with traffic now or a week earlier, each row as the full list has it', () => {
+    fx = fixtureCache(nowIct);
+    fx.write(
+      // Nghệ An, a week ago only.
+      [nowIct - 7 * DAY - 2 * MIN, 'document.sent', { ...sent(100), docId: docId(A.ngheAn, 1), sender: A.ngheAn }],
+      [nowIct - 7 * DAY - 10 * MIN, 'document.sent', sent(101)], // before both windows: the cache reaches back
+      [nowIct - MIN, 'document.sent', sent(1)], // VPCP, now only
+    );
+    const all = fx.metrics.throughput(nowIct, '5m');
+    const some = fx.metrics.throughput(nowIct, '5m', WITH_DATA);
+    expect(some.map((r) => r.agencyId)).toEqual([A.vpcp, A.ngheAn].sort());
+    expect(some).toEqual(all.filter((r) => r.agencyId === A.vpcp || r.agencyId === A.ngheAn));
+    // Every other agency has nothing now and nothing a week ago.
+    const listed = new Set(some.map((r) => r.agencyId));
+    for (const r of all.filter((r) => !listed.has(r.agencyId)))
+      expect([r.sent, r.received, r.sentWeekAgo, r.receivedWeekAgo]).toEqual([0, 0, 0, 0]);
   });
 
   it('reads a 24 h window from hour rows in the middle and minute rows at the edges', () => {

@@ -116,20 +116,19 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
   // Figures are made for the agencies that have any (a few thousand of 12,000 in an hour); the
   // others share NOTHING.
   const own = new Array<AgencyFigures | undefined>(agencies.length);
-  /** The figures of the agency at `k` in a list in registry order, else found by its id. */
-  const ownAt = (agencyId: string, k = -1): AgencyFigures | undefined => {
-    const i = agencies[k]?.id === agencyId ? k : tree.indexOf.get(agencyId);
+  const ownAt = (agencyId: string): AgencyFigures | undefined => {
+    const i = tree.indexOf.get(agencyId);
     if (i === undefined) return undefined;
     return (own[i] ??= emptyFigures());
   };
   // Indexed loops: this runs a few times a minute at most, too seldom for V8 to optimise it,
   // and `for…of` in unoptimised code allocates a result object per element (12,000 here).
-  const traffic = metrics.throughput(now, window, undefined, LIST_SPARK_BUCKETS);
+  // Only agencies with traffic now or a week ago: at night a 1-hour window has a few hundred.
+  const traffic = metrics.throughput(now, window, WITH_DATA, LIST_SPARK_BUCKETS);
   for (let k = 0; k < traffic.length; k++) {
     const t = traffic[k]!;
     if (t.sent === 0 && t.received === 0 && t.sentWeekAgo === null && t.receivedWeekAgo === null) continue;
-    // The unscoped list is the registry's order (then agencies no longer listed).
-    const f = ownAt(t.agencyId, k);
+    const f = ownAt(t.agencyId);
     if (!f) continue;
     f.sent = t.sent;
     f.received = t.received;
