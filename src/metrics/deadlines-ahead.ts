@@ -63,7 +63,14 @@ export class DeadlinesAhead {
 
   /** Per recipient id with any, [not yet due, due within 24 h] as of `now`; do not modify. */
   read(now: number): ReadonlyMap<number, Ahead> {
-    this.snapshot(now);
+    try {
+      this.snapshot(now);
+    } catch (err) {
+      // Moved partway (a busy or failing file): the next read starts over.
+      this.at = null;
+      this.byId = new Map();
+      throw err;
+    }
     return this.byId;
   }
 

@@ -11,8 +11,8 @@ const OPEN = 'reply_by IS NOT NULL AND answered_at IS NULL';
  * overdue = open − not yet due.
  */
 export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope): DeadlineRow[] {
-  const byId = ctx.deadlineCounts.read();
-  const future = ctx.deadlinesAhead.read(now);
+  // One snapshot: a batch committed between the two reads would count its new deadline as overdue.
+  const [byId, future] = ctx.db.transaction(() => [ctx.deadlineCounts.read(), ctx.deadlinesAhead.read(now)] as const)();
   return agencyRows(ctx, scope, [byId]).map(({ code, id }) => {
     const c = id === undefined ? undefined : byId.get(id);
     const f = id === undefined ? undefined : future.get(id);

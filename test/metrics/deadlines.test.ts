@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DeadlinesAhead } from '../../src/metrics/deadlines-ahead.js';
 import { createMetrics } from '../../src/metrics/index.js';
 import { openCache } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
@@ -159,6 +160,26 @@ describe('reply deadlines', () => {
     // Past every deadline, then an earlier instant again (a paused or replayed clock).
     expect(at(NOW + 60 * DAY)[A.caoBang]).toMatchObject({ open: 3, dueWithin24h: 0, overdue: 3 });
     expect(at(NOW)[A.ngheAn]).toMatchObject({ open: 2, dueWithin24h: 1, overdue: 1 });
+  });
+
+  it('starts over after a read that failed partway', () => {
+    const f = scenario();
+    const ahead = new DeadlinesAhead(f.cache.db);
+    const fresh = (t: number) => new DeadlinesAhead(f.cache.db).read(t);
+    expect(ahead.read(NOW)).toEqual(fresh(NOW));
+    f.write(sent(9, NOW + HOUR, NOW + 5 * HOUR, [A.caoBang]));
+    // The changed recipient's read fails after the deadlines that fell due were taken out.
+    const kept = ahead as unknown as { of: { get: () => string } };
+    const of = kept.of;
+    kept.of = {
+      get: () => {
+        throw new Error('database is locked');
+      },
+    };
+    expect(() => ahead.read(NOW + 4 * HOUR)).toThrow('database is locked');
+    kept.of = of;
+    expect(ahead.read(NOW + 4 * HOUR)).toEqual(fresh(NOW + 4 * HOUR));
+    expect(ahead.read(NOW + 4 * HOUR).get(f.cache.agencyIds.find(A.caoBang)!)).toEqual([1, 1]);
   });
 
   it('stamps only the rows a batch changed with a new rev', () => {

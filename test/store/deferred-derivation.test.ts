@@ -56,10 +56,17 @@ describe('documents derived after a catch-up far behind the hub', () => {
     // Restarted: the file says how far derivation got, and idle slices go on from there.
     const c = open(deferred, 1_000);
     expect(c.projectPending(5_000)).toBe(behind - 5_000);
+    // A reader that keeps deadline counts, from when a part of them was derived.
+    const kept = createMetrics(c);
+    const partly = kept.deadlines(year.end);
+    expect(partly.some((d) => d.open > 0)).toBe(true);
     // Within 1,000 of the hub's newest: each batch also derives a slice of what waits.
     feed(c, all.slice(all.length - 2_000), 211);
     expect(createMetrics(c).stream().derivedBehind).toBe(0);
     expect(c.projectPending()).toBe(0);
+    // What derivation wrote is stamped for it as for a fresh reader.
+    expect(kept.deadlines(year.end)).toEqual(createMetrics(c).deadlines(year.end));
+    expect(kept.deadlines(year.end)).not.toEqual(partly);
     c.close();
 
     for (const table of TABLES) expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));

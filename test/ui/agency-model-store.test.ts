@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Metrics } from '../../src/metrics/types.js';
+import { buildAgencyModels } from '../../src/ui/view/agency-model.js';
+import { DAY, fixtureCache, MIN } from '../metrics/fixture.js';
+import { A, docId } from '../support/telemetry.js';
+
+let fx: ReturnType<typeof fixtureCache> | undefined;
+afterEach(() => fx?.close());
+
+const NOW = Date.UTC(2026, 10, 22, 3, 30);
+const sent = (from: string, n: number, to: string) => ({
+  docId: docId(from, n),
+  sender: from,
+  recipients: [to],
+  attachments: 0,
+  sizeBytes: 10,
+});
+
+/** What the lists show of a model, and what it is judged by. */
+const shown = (models: ReturnType<typeof buildAgencyModels>) =>
+  models.map((m) => ({
+    id: m.id,
+    own: [m.own.sent, m.own.received, m.own.spark],
+    total: [m.total.sent, m.total.received, m.total.sentPerMin, m.total.spark],
+    drop: m.drop,
+    status: m.status,
+  }));
+
+describe('agency models over the cache', () => {
+  it('are the same whether throughput lists every agency or only those with traffic', () => {
+    fx = fixtureCache(NOW);
+    const events: [number, 'document.sent', unknown][] = [
+      // Before either window: the cache reaches a week back.
+      [NOW - 7 * DAY - 90 * MIN, 'document.sent', sent(A.vpcp, 1, A.caoBang)],
+      // The commune under Nghệ An's department sent 30 a week ago, nothing now: a drop
+      // judged on it and on the units above it.
+      ...Array.from(
+        { length: 30 },
+        (_, i) =>
+          [NOW - 7 * DAY - 20 * MIN - i * 1000, 'document.sent', sent(A.ngheAnCommune, i, A.vpcp)] as [
+            number,
+            'document.sent',
+            unknown,
+          ],
+      ),
+      // Cao Bằng sends now only.
+      [NOW - 5 * MIN, 'document.sent', sent(A.caoBang, 1, A.vpcp)],
+      [NOW - 2 * MIN, 'document.sent', sent(A.caoBang, 2, A.ngheAn)],
+    ];
+    fx.write(...events);
+    const metrics = fx.metrics;
+    // The same surface, but throughput asked for every agency whatever the scope.
+    const everyRow: Metrics = { ...metrics, throughput: (n, w, _scope, b) => metrics.throughput(n, w, undefined, b) };
+    const withData = buildAgencyModels(metrics, NOW, '1h');
+    expect(shown(withData)).toEqual(shown(buildAgencyModels(everyRow, NOW, '1h')));
+    const byId = new Map(withData.map((m) => [m.id, m]));
+    expect(byId.get(A.ngheAn)!.status.drop).toBe('critical');
+    expect(byId.get(A.caoBang)!.total.sent).toBe(2);
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(byId.get(A.caoBang)!.total.spark)).toBe(2);
+    expect(sum(byId.get(A.ngheAn)!.total.spark)).toBe(0);
+    expect(byId.get(A.quiet)!.drop).toBeNull();
+  });
+});
