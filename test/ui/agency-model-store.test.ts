@@ -60,5 +60,15 @@ describe('agency models over the cache', () => {
     expect(sum(byId.get(A.caoBang)!.total.spark)).toBe(2);
     expect(sum(byId.get(A.ngheAn)!.total.spark)).toBe(0);
     expect(byId.get(A.quiet)!.drop).toBeNull();
+
+    // An agency's subtree alone, read for it: the same models as the whole registry's.
+    const subtree = buildAgencyModels(metrics, NOW, '1h', A.ngheAn);
+    expect(subtree.map((m) => m.id)).toEqual([A.ngheAn, A.ngheAnDept, A.ngheAnCommune].sort());
+    const national = withData.filter((m) => subtree.some((x) => x.id === m.id));
+    expect(shown(subtree)).toEqual(shown(national));
+    expect(subtree.map((m) => [m.name, m.childCount, m.sigRate])).toEqual(
+      national.map((m) => [m.name, m.childCount, m.sigRate]),
+    );
+    expect(buildAgencyModels(metrics, NOW, '1h', 'no-such-agency')).toEqual([]);
   });
 });

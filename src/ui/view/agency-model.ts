@@ -4,7 +4,7 @@
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { ConnectionKind, ServerState } from '../../protocol/index.js';
-import { WITH_DATA, type Metrics, type WindowKey } from '../../metrics/types.js';
+import { WITH_DATA, type AgencyScope, type Metrics, type WindowKey } from '../../metrics/types.js';
 import {
   judgeOverdue,
   judgeServer,
@@ -14,7 +14,7 @@ import {
   worst,
   type Level,
 } from '../status/judge.js';
-import { agencyTree, rollUpSubtrees } from '../../metrics/roll-up-tree.js';
+import { agencyTree, rollUpSubtrees, subtreeOf } from '../../metrics/roll-up-tree.js';
 import { shownName } from './shown-name.js';
 
 /** Additive figures of one agency (or of a subtree). */
@@ -107,11 +107,18 @@ function addFigures(into: AgencyFigures, from: AgencyFigures): void {
 }
 
 /**
- * Every agency in the registry with its figures for `window` at `now`. One pass per query
- * result into index-addressed arrays, one roll-up over the cached tree: linear in the registry.
+ * Every agency in the registry with its figures for `window` at `now`; or, given `rootId`,
+ * that agency and every unit under it, read for them alone (an agency's detail: a province's
+ * few hundred units rather than the country's 12,000). A subtree's totals are the same either
+ * way, since all that is summed into them is in it. One pass per query result into
+ * index-addressed arrays, one roll-up over the tree: linear in the agencies listed.
  */
-export function buildAgencyModels(metrics: Metrics, now: number, window: WindowKey): AgencyModel[] {
-  const agencies = stableAgencies(metrics);
+export function buildAgencyModels(metrics: Metrics, now: number, window: WindowKey, rootId?: string): AgencyModel[] {
+  const registry = stableAgencies(metrics);
+  const agencies = rootId === undefined ? registry : subtreeOf(registry, rootId);
+  if (agencies.length === 0) return [];
+  // Nationally, only agencies with figures (at night a 1-hour window has a few hundred).
+  const scope: AgencyScope = rootId === undefined ? WITH_DATA : { agencyIds: agencies.map((a) => a.id) };
   const tree = agencyTree(agencies);
   // Figures are made for the agencies that have any (a few thousand of 12,000 in an hour); the
   // others share NOTHING.
@@ -123,8 +130,7 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
   };
   // Indexed loops: this runs a few times a minute at most, too seldom for V8 to optimise it,
   // and `for…of` in unoptimised code allocates a result object per element (12,000 here).
-  // Only agencies with traffic now or a week ago: at night a 1-hour window has a few hundred.
-  const traffic = metrics.throughput(now, window, WITH_DATA, LIST_SPARK_BUCKETS);
+  const traffic = metrics.throughput(now, window, scope, LIST_SPARK_BUCKETS);
   for (let k = 0; k < traffic.length; k++) {
     const t = traffic[k]!;
     if (t.sent === 0 && t.received === 0 && t.sentWeekAgo === null && t.receivedWeekAgo === null) continue;
@@ -142,7 +148,7 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
         ? (t.spark as number[])
         : Array.from({ length: LIST_SPARK_BUCKETS }, (_, b) => t.spark[b] ?? 0);
   }
-  const signatures = metrics.signatures(now, window, WITH_DATA);
+  const signatures = metrics.signatures(now, window, scope);
   for (let k = 0; k < signatures.length; k++) {
     const s = signatures[k]!;
     if (s.verified === 0) continue;
@@ -151,7 +157,7 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
     f.sigVerified = s.verified;
     f.sigFailed = s.failed;
   }
-  const deadlines = metrics.deadlines(now, WITH_DATA);
+  const deadlines = metrics.deadlines(now, scope);
   for (let k = 0; k < deadlines.length; k++) {
     const d = deadlines[k]!;
     if (d.overdue === 0 && d.dueWithin24h === 0) continue;

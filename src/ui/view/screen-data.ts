@@ -51,22 +51,26 @@ interface ModelsMemo {
   readonly window: WindowKey;
   readonly lastSeq: number;
   readonly builtAt: number;
+  /** The agency whose subtree the models cover; null for the whole registry. */
+  readonly root: string | null;
   readonly models: AgencyModel[];
   readonly derived: Map<string, unknown>;
 }
+/** The whole registry's models (Agencies screen), and one subtree's (an agency's detail). */
 let modelsMemo: ModelsMemo | null = null;
+let subtreeMemo: ModelsMemo | null = null;
 
 /** What the models are built from: the cache's newest event and the registry. */
 const modelInputs = (metrics: Metrics) => ({ lastSeq: metrics.stream().lastSeq, agencies: stableAgencies(metrics) });
 
-/** The models built last, if they still stand for these figures. */
-function freshModels(
+/** `m`, if it still stands for these figures. */
+function fresh(
+  m: ModelsMemo | null,
   metrics: Metrics,
   { lastSeq, agencies }: ReturnType<typeof modelInputs>,
   now: number,
   window: WindowKey,
 ): ModelsMemo | null {
-  const m = modelsMemo;
   return m &&
     m.metrics === metrics &&
     m.agencies === agencies &&
@@ -78,19 +82,45 @@ function freshModels(
     : null;
 }
 
+/** The whole registry's models built last, if they still stand for these figures. */
+const freshModels = (metrics: Metrics, inputs: ReturnType<typeof modelInputs>, now: number, window: WindowKey) =>
+  fresh(modelsMemo, metrics, inputs, now, window);
+
 function agencyModels(metrics: Metrics, now: number, window: WindowKey): ModelsMemo {
   const inputs = modelInputs(metrics);
-  const fresh = freshModels(metrics, inputs, now, window);
-  if (fresh) return fresh;
+  const kept = freshModels(metrics, inputs, now, window);
+  if (kept) return kept;
   modelsMemo = {
     metrics,
     ...inputs,
     window,
     builtAt: now,
+    root: null,
     models: buildAgencyModels(metrics, now, window),
     derived: new Map(),
   };
   return modelsMemo;
+}
+
+/**
+ * The models an agency's detail shows: the whole registry's when they are fresh (the operator
+ * came from the Agencies screen), else the agency's subtree's alone, read for it and kept the
+ * same way. A subtree's figures are the same either way.
+ */
+function detailModels(metrics: Metrics, now: number, window: WindowKey, root: string): ModelsMemo {
+  const inputs = modelInputs(metrics);
+  const kept = freshModels(metrics, inputs, now, window) ?? fresh(subtreeMemo, metrics, inputs, now, window);
+  if (kept && (kept.root === null || kept.root === root)) return kept;
+  subtreeMemo = {
+    metrics,
+    ...inputs,
+    window,
+    builtAt: now,
+    root,
+    models: buildAgencyModels(metrics, now, window, root),
+    derived: new Map(),
+  };
+  return subtreeMemo;
 }
 
 /** A list derived from the agency models, kept as long as they are. */
@@ -282,7 +312,7 @@ function loadDetail(
   now: number,
   window: WindowKey,
 ): ScreenData {
-  const memo = agencyModels(metrics, now, window);
+  const memo = detailModels(metrics, now, window, agencyId);
   const models = memo.models;
   const agency = models.find((m) => m.id === agencyId);
   if (!agency) return { kind: 'missing', agencyId };
@@ -292,7 +322,8 @@ function loadDetail(
   const day = sumSeries(metrics.throughput(now, '24h', scope, DAY_BUCKETS), DAY_BUCKETS);
   const own = { agencyIds: [agencyId] };
   const server = metrics.servers(now, window).find((s) => s.serverId === agency.serverId) ?? null;
-  const parent = agency.parent === null ? null : (models.find((m) => m.id === agency.parent) ?? null);
+  // Not among a subtree's models: the registry's.
+  const parent = agency.parent === null ? undefined : agencyIndex(metrics).get(agency.parent);
   let list: ListData;
   switch (section) {
     case 'children':
@@ -320,7 +351,7 @@ function loadDetail(
     kind: 'detail',
     detail: {
       agency,
-      parentName: parent?.name ?? null,
+      parentName: parent ? shownName(parent) : null,
       hour,
       day,
       feedback: metrics.feedback(now, window, own)[0] ?? null,
