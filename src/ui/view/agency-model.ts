@@ -4,7 +4,7 @@
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { ConnectionKind, ServerState } from '../../protocol/index.js';
-import { WITH_DATA, type AgencyScope, type Metrics, type WindowKey } from '../../metrics/types.js';
+import { WITH_DATA, type AgencyScope, type Metrics, type ServerRow, type WindowKey } from '../../metrics/types.js';
 import {
   judgeOverdue,
   judgeServer,
@@ -168,10 +168,12 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
     f.oldestOverdueMs = d.oldestOverdueMs;
   }
   const servers = new Map(metrics.servers(now, window).map((s) => [s.serverId, s]));
+  // Each agency's server, looked up once for the flag here and the model below.
+  const serverOf = new Array<ServerRow | undefined>(agencies.length);
   for (let k = 0; k < agencies.length; k++) {
-    const a = agencies[k]!;
-    if (servers.get(a.securityServer)?.state !== 'disconnected') continue;
-    const f = ownAt(a.id);
+    const server = (serverOf[k] = servers.get(agencies[k]!.securityServer));
+    if (server?.state !== 'disconnected') continue;
+    const f = ownAt(agencies[k]!.id);
     if (f) f.serverDown = 1;
   }
 
@@ -185,7 +187,7 @@ export function buildAgencyModels(metrics: Metrics, now: number, window: WindowK
   return agencies.map((a, i) => {
     const mine = own[i] ?? NOTHING;
     const total = totals[i] as AgencyFigures;
-    const server = servers.get(a.securityServer);
+    const server = serverOf[i];
     const serverState = server?.state ?? 'unknown';
     const sigRate = total.sigVerified > 0 ? total.sigFailed / total.sigVerified : null;
     const drop = throughputDrop(total.sent + total.received, total.weekAgo);
