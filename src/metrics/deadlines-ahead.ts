@@ -35,7 +35,11 @@ export class DeadlinesAhead {
   private readonly of;
   private readonly snapshot;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    /** Past this many changed recipients, read everything again. */
+    private readonly fullReadAbove = FULL_READ_ABOVE,
+  ) {
     this.changed = db
       .prepare<[number], [string, number | null]>(
         `SELECT coalesce(json_group_array(agency), '[]'), max(rev) FROM deadline_counts INDEXED BY deadline_counts_by_rev
@@ -78,7 +82,7 @@ export class DeadlinesAhead {
     if (this.at === null || now < this.at) return this.readAll(now, this.newestRev.get()!);
     const [ids, newest] = this.changed.get(this.rev)!;
     const changed = JSON.parse(ids) as number[];
-    if (changed.length > FULL_READ_ABOVE) return this.readAll(now, newest);
+    if (changed.length > this.fullReadAbove) return this.readAll(now, newest);
     if (now > this.at) {
       // Fell due since the last read: no longer ahead, nor soon.
       this.count(this.at, now, (a) => {

@@ -7,7 +7,7 @@ import { openCache } from '../../src/store/index.js';
 import { migrate } from '../../src/store/migrations.js';
 import { CORE_MIGRATIONS } from '../../src/store/schema.js';
 import { A, docId, tempDir } from '../support/telemetry.js';
-import { byAgency, DAY, fixtureCache, HOUR } from './fixture.js';
+import { byAgency, DAY, fixtureCache, HOUR, MIN } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
 afterEach(() => fx?.close());
@@ -180,6 +180,27 @@ describe('reply deadlines', () => {
     kept.of = of;
     expect(ahead.read(NOW + 4 * HOUR)).toEqual(fresh(NOW + 4 * HOUR));
     expect(ahead.read(NOW + 4 * HOUR).get(f.cache.agencyIds.find(A.caoBang)!)).toEqual([1, 1]);
+  });
+
+  it('reads everything again past many changed recipients, and stays right', () => {
+    const f = scenario();
+    // With no changed recipient allowed, the batch below (an answer from Cao Bằng, a new deadline
+    // for Nghệ An) makes the next read a full one.
+    const ahead = new DeadlinesAhead(f.cache.db, 0);
+    const moved = new DeadlinesAhead(f.cache.db);
+    const fresh = (t: number) => new DeadlinesAhead(f.cache.db).read(t);
+    const first = ahead.read(NOW);
+    expect(first).toEqual(fresh(NOW));
+    const kept = moved.read(NOW);
+    f.write(replied(1, NOW + HOUR, A.caoBang), sent(10, NOW + HOUR, NOW + 30 * HOUR, [A.ngheAn]));
+    const later = NOW + 2 * HOUR + 50 * MIN;
+    expect(ahead.read(later)).toEqual(fresh(later));
+    // A full read builds its counts anew; moving them along keeps the same map.
+    expect(ahead.read(later)).not.toBe(first);
+    expect(moved.read(later)).toBe(kept);
+    expect(moved.read(later)).toEqual(fresh(later));
+    // Nghệ An: documents 2 (due in 10 min), 3 (in 45 h) and 10 (in 27 h) not yet due; one within 24 h.
+    expect(ahead.read(later).get(f.cache.agencyIds.find(A.ngheAn)!)).toEqual([3, 1]);
   });
 
   it('stamps only the rows a batch changed with a new rev', () => {
