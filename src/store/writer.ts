@@ -157,7 +157,14 @@ export class Writer {
          AND first_seq >= coalesce((SELECT max(first_seq) FROM event_blocks WHERE stream = @stream AND first_seq <= @from), @from)
        ORDER BY first_seq LIMIT @blocks`,
     );
-    this.inTransaction = db.transaction((messages, rejections, meta, at) => this.apply(messages, rejections, meta, at));
+    // BEGIN IMMEDIATE: the write lock is taken first, waiting (busy_timeout) while another
+    // connection holds it. A deferred transaction reads first and then cannot wait for the lock:
+    // it failed the batch at once with SQLITE_BUSY when a second console, say, tried the writer
+    // lock at that moment.
+    this.inTransaction = db.transaction(
+      (messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number) =>
+        this.apply(messages, rejections, meta, at),
+    ).immediate;
   }
 
   /** Stores one batch atomically; on failure nothing of it is kept and the error is rethrown. */
@@ -422,7 +429,7 @@ export class Writer {
       this.db.transaction(() => {
         this.flushCounts(this.project(stream, max));
         this.streams.save(stream);
-      }),
+      }).immediate,
     );
     return this.streams.behind();
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -91,6 +92,39 @@ describe('cache file', () => {
     cache.close();
     openCache({ path, onUpgrade: (s) => told.push([...s]) }).close();
     expect(told).toHaveLength(1);
+  });
+
+  it('waits for another connection holding the write lock, rather than failing the batch', async () => {
+    const path = join(tmp.dir, 'busy.sqlite');
+    const cache = openCache({ path, now: () => T0 });
+    const sent = msg(1, T0, 'document.sent', {
+      docId: docId(A.vpcp, 1),
+      sender: A.vpcp,
+      recipients: [A.ngheAn],
+      attachments: 0,
+      sizeBytes: 1,
+    });
+    cache.applyBatch([hello(), sent]);
+    // Another process's connection (a second console trying the writer lock, say) holds the
+    // write lock for 300 ms, from a thread of its own.
+    const holder = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads');
+       const db = new (require('better-sqlite3'))(workerData);
+       db.exec('BEGIN IMMEDIATE');
+       parentPort.postMessage('locked');
+       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+       db.exec('COMMIT');
+       db.close();`,
+      { eval: true, workerData: path },
+    );
+    await new Promise((resolve) => holder.once('message', resolve));
+    try {
+      // A repeat: the batch reads (the stored event) before it writes (the duplicates counter).
+      expect(cache.applyBatch([sent])).toMatchObject({ stored: 0, duplicates: 1 });
+    } finally {
+      await holder.terminate();
+      cache.close();
+    }
   });
 
   it('refuses a file written by a newer schema', () => {

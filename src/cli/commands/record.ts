@@ -68,7 +68,15 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
         lastState = s.state;
         io.stderr.write(`hubmon record: ${s.state}${s.lastError ? ` (${s.lastError.message})` : ''}\n`);
       });
-      await (stopWhen ? stopWhen() : untilSignal());
+      // Nothing else holds the process while the link is down: the client's redial timers
+      // deliberately do not (a finished one-shot command must be free to exit), and signal
+      // handlers do not either. Without this, a hub going away ended the recording.
+      const keepAlive = setInterval(() => {}, 1 << 30);
+      try {
+        await (stopWhen ? stopWhen() : untilSignal());
+      } finally {
+        clearInterval(keepAlive);
+      }
       unsubscribe();
       await client.stop();
       await writer.close();

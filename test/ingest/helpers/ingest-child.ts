@@ -28,6 +28,9 @@ const sink: IngestSink = {
   },
 };
 const client = startIngest({ url, sink, batchMaxMessages: 1_000, backoff: { initialMs: 5, maxMs: 20 } });
+// As the console's screen does: the client's redial timers do not hold the process, and without
+// this the process ended while a dropped link waited for its redial.
+setInterval(() => {}, 1 << 30);
 writeSync(1, `started since ${inner.lastIdentity() ? inner.cursor(inner.lastIdentity()!) : 0}\n`);
 client.subscribe((s) => {
   if (s.state === 'live' && s.storedSeq >= Number(stopAt)) {
