@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
 export type Ahead = readonly [notYetDue: number, dueWithin24h: number];
 
 const DAY = 86_400_000;
-const OPEN = 'reply_by IS NOT NULL AND answered_at IS NULL';
+/** An open reply deadline: a delivery with a reply-by and no answer yet. */
+export const OPEN = 'reply_by IS NOT NULL AND answered_at IS NULL';
 /** Past this many changed recipients, one full read costs less than reading each again. */
 const FULL_READ_ABOVE = 2_000;
 

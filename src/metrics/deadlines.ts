@@ -1,8 +1,8 @@
 import { agencyRows, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { OPEN } from './deadlines-ahead.js';
 import type { AgencyScope, DeadlineRow, OverdueDocument } from './types.js';
 
 const DAY = 86_400_000;
-const OPEN = 'reply_by IS NOT NULL AND answered_at IS NULL';
 
 /**
  * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the

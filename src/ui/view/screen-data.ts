@@ -2,6 +2,7 @@
  * What each route reads from the data sources, in one refresh. Only the route on screen is
  * loaded, so a refresh costs what the operator is looking at, not the whole console.
  */
+import { subtreeOf } from '../../metrics/roll-up-tree.js';
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency } from '../../protocol/index.js';
 import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow, WindowKey } from '../../metrics/types.js';
@@ -86,20 +87,21 @@ function fresh(
 const freshModels = (metrics: Metrics, inputs: ReturnType<typeof modelInputs>, now: number, window: WindowKey) =>
   fresh(modelsMemo, metrics, inputs, now, window);
 
+/** Models built now, for the whole registry (`root` null) or one agency's subtree. */
+function built(
+  metrics: Metrics,
+  inputs: ReturnType<typeof modelInputs>,
+  now: number,
+  window: WindowKey,
+  root: string | null,
+): ModelsMemo {
+  const models = buildAgencyModels(metrics, now, window, root ?? undefined);
+  return { metrics, ...inputs, window, builtAt: now, root, models, derived: new Map() };
+}
+
 function agencyModels(metrics: Metrics, now: number, window: WindowKey): ModelsMemo {
   const inputs = modelInputs(metrics);
-  const kept = freshModels(metrics, inputs, now, window);
-  if (kept) return kept;
-  modelsMemo = {
-    metrics,
-    ...inputs,
-    window,
-    builtAt: now,
-    root: null,
-    models: buildAgencyModels(metrics, now, window),
-    derived: new Map(),
-  };
-  return modelsMemo;
+  return freshModels(metrics, inputs, now, window) ?? (modelsMemo = built(metrics, inputs, now, window, null));
 }
 
 /**
@@ -111,16 +113,7 @@ function detailModels(metrics: Metrics, now: number, window: WindowKey, root: st
   const inputs = modelInputs(metrics);
   const kept = freshModels(metrics, inputs, now, window) ?? fresh(subtreeMemo, metrics, inputs, now, window);
   if (kept && (kept.root === null || kept.root === root)) return kept;
-  subtreeMemo = {
-    metrics,
-    ...inputs,
-    window,
-    builtAt: now,
-    root,
-    models: buildAgencyModels(metrics, now, window, root),
-    derived: new Map(),
-  };
-  return subtreeMemo;
+  return (subtreeMemo = built(metrics, inputs, now, window, root));
 }
 
 /** A list derived from the agency models, kept as long as they are. */
@@ -217,21 +210,6 @@ const nameOf = (index: Map<string, Agency>, id: string): string => {
   return a ? shownName(a) : id;
 };
 
-/** Ids of an agency and everything under it. */
-function subtreeIds(models: readonly AgencyModel[], rootId: string): string[] {
-  const children = new Map<string, string[]>();
-  for (const m of models)
-    if (m.parent !== null) (children.get(m.parent) ?? children.set(m.parent, []).get(m.parent))?.push(m.id);
-  const out: string[] = [];
-  const stack = [rootId];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    out.push(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return out;
-}
-
 const sumSeries = (rows: readonly { spark: readonly number[] }[], buckets: number): number[] => {
   const out = new Array<number>(buckets).fill(0);
   for (const r of rows) for (let i = 0; i < buckets; i++) out[i] = (out[i] ?? 0) + (r.spark[i] ?? 0);
@@ -316,7 +294,7 @@ function loadDetail(
   const models = memo.models;
   const agency = models.find((m) => m.id === agencyId);
   if (!agency) return { kind: 'missing', agencyId };
-  const ids = subtreeIds(models, agencyId);
+  const ids = subtreeOf(stableAgencies(metrics), agencyId).map((a) => a.id);
   const scope = { agencyIds: ids };
   const hour = sumSeries(metrics.throughput(now, '1h', scope, HOUR_BUCKETS), HOUR_BUCKETS);
   const day = sumSeries(metrics.throughput(now, '24h', scope, DAY_BUCKETS), DAY_BUCKETS);
