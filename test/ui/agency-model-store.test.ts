@@ -71,4 +71,48 @@ describe('agency models over the cache', () => {
     );
     expect(buildAgencyModels(metrics, NOW, '1h', 'no-such-agency')).toEqual([]);
   });
+
+  it('keep the models whose figures did not change from the build they are given, and only those', () => {
+    fx = fixtureCache(NOW);
+    const iso = (t: number) => new Date(t).toISOString();
+    fx.write(
+      [NOW - 10 * MIN, 'document.sent', sent(A.caoBang, 1, A.vpcp)],
+      // Overdue since two hours before NOW: its age grows with the clock, its figures do not.
+      [NOW - 2 * DAY, 'document.sent', { ...sent(A.vpcp, 2, A.ngheAnCommune), replyBy: iso(NOW - 2 * 60 * MIN) }],
+      // Overdue for less long, in the department above it: the province shows the longest.
+      [NOW - DAY, 'document.sent', { ...sent(A.vpcp, 4, A.ngheAnDept), replyBy: iso(NOW - 30 * MIN) }],
+    );
+    const metrics = fx.metrics;
+    const first = buildAgencyModels(metrics, NOW, '1h');
+    const byId = (models: readonly ReturnType<typeof buildAgencyModels>[number][]) =>
+      new Map(models.map((m) => [m.id, m]));
+    const commune = byId(first).get(A.ngheAnCommune)!;
+    expect(commune.own.overdue).toBe(1);
+    expect(commune.own.oldestOverdueAt).toBe(NOW - 2 * 60 * MIN);
+    expect(byId(first).get(A.ngheAnDept)!.own.oldestOverdueAt).toBe(NOW - 30 * MIN);
+    expect(byId(first).get(A.ngheAn)!.total.oldestOverdueAt).toBe(NOW - 2 * 60 * MIN);
+    expect(byId(first).get(A.ngheAn)!.total.overdue).toBe(2);
+    expect(byId(first).get(A.ngheAn)!.own.oldestOverdueAt).toBeNull();
+
+    // 20 s on, within the same minute: nothing moved, every model is the one built before.
+    const later = buildAgencyModels(metrics, NOW + 20_000, '1h', undefined, first);
+    expect(later).not.toBe(first);
+    expect(later.every((m, i) => m === first[i])).toBe(true);
+
+    // Nghệ An's commune sends: it and every unit above it change, nothing else does.
+    fx.write([NOW + 30_000, 'document.sent', sent(A.ngheAnCommune, 3, A.vpcp)]);
+    const after = buildAgencyModels(metrics, NOW + 40_000, '1h', undefined, later);
+    const fresh = buildAgencyModels(metrics, NOW + 40_000, '1h');
+    expect(shown(after)).toEqual(shown(fresh));
+    expect(after.map((m) => m.own.oldestOverdueAt)).toEqual(fresh.map((m) => m.own.oldestOverdueAt));
+    const changed = after.filter((m, i) => m !== later[i]).map((m) => m.id);
+    expect(changed.sort()).toEqual([A.ngheAn, A.ngheAnDept, A.ngheAnCommune].sort());
+    expect(byId(after).get(A.ngheAn)!.total.sent).toBe(1);
+    expect(byId(after).get(A.caoBang)).toBe(byId(later).get(A.caoBang));
+
+    // A build of another list (a subtree) is not taken for this one's.
+    const subtree = buildAgencyModels(metrics, NOW + 40_000, '1h', A.ngheAn, after);
+    expect(subtree.some((m) => after.includes(m))).toBe(false);
+    expect(shown(subtree)).toEqual(shown(fresh.filter((m) => subtree.some((x) => x.id === m.id))));
+  });
 });

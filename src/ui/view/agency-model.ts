@@ -3,8 +3,17 @@
  * Built from the `Metrics` surface for one window; pure apart from the reads.
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
-import type { ConnectionKind, ServerState } from '../../protocol/index.js';
-import { WITH_DATA, type AgencyScope, type Metrics, type ServerRow, type WindowKey } from '../../metrics/types.js';
+import type { Agency, ConnectionKind, ServerState } from '../../protocol/index.js';
+import {
+  WITH_DATA,
+  type AgencyScope,
+  type DeadlineRow,
+  type Metrics,
+  type ServerRow,
+  type SignatureRow,
+  type ThroughputRow,
+  type WindowKey,
+} from '../../metrics/types.js';
 import {
   judgeOverdue,
   judgeServer,
@@ -14,7 +23,7 @@ import {
   worst,
   type Level,
 } from '../status/judge.js';
-import { agencyTree, rollUpSubtrees, subtreeOf } from '../../metrics/roll-up-tree.js';
+import { agencyTree, rollUpRows, subtreeOf, type AgencyTree } from '../../metrics/roll-up-tree.js';
 import { shownName } from './shown-name.js';
 
 /** Additive figures of one agency (or of a subtree). */
@@ -30,7 +39,11 @@ export interface AgencyFigures {
   sigFailed: number;
   overdue: number;
   dueWithin24h: number;
-  oldestOverdueMs: number | null;
+  /**
+   * When the longest-overdue open reply fell due (ms since the epoch); null when nothing is
+   * overdue. An instant, not an age, so figures stay the same while only the clock moves.
+   */
+  oldestOverdueAt: number | null;
   /** Agencies in the subtree whose security server is disconnected. */
   serverDown: number;
 }
@@ -64,12 +77,13 @@ export interface AgencyModel {
 export const LIST_SPARK_BUCKETS = 12;
 
 /**
- * No traffic: one frozen sparkline shared by every figure that has none. Figures are never
- * added into but for the parents' totals, which are copies (`cloneFigures`) with their own.
+ * No traffic: one frozen sparkline shared by every figure that has none. Figures are summed as
+ * flat rows, never added into, so sharing arrays between them is safe.
  */
 const NO_SPARK = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0)) as number[];
 
-const emptyFigures = (): AgencyFigures => ({
+/** The figures of an agency with nothing in the window: one frozen set shared by all of them. */
+const NOTHING: AgencyFigures = Object.freeze({
   sent: 0,
   received: 0,
   sentPerMin: 0,
@@ -80,142 +94,302 @@ const emptyFigures = (): AgencyFigures => ({
   sigFailed: 0,
   overdue: 0,
   dueWithin24h: 0,
-  oldestOverdueMs: null,
+  oldestOverdueAt: null,
   serverDown: 0,
 });
 
-const cloneFigures = (f: AgencyFigures): AgencyFigures => ({ ...f, spark: f.spark.slice() });
+/**
+ * Each agency's figures as one row of a flat array while they are summed: these offsets, then
+ * the sparkline's buckets. `null` is -1 for the week-ago figure (a count) and NaN for the
+ * oldest overdue instant.
+ */
+const SENT = 0;
+const RECEIVED = 1;
+const SENT_PER_MIN = 2;
+const RECEIVED_PER_MIN = 3;
+const WEEK_AGO = 4;
+const SIG_VERIFIED = 5;
+const SIG_FAILED = 6;
+const OVERDUE = 7;
+const DUE_24H = 8;
+const OLDEST = 9;
+const SERVER_DOWN = 10;
+const SPARK = 11;
+const WIDTH = SPARK + LIST_SPARK_BUCKETS;
 
-/** The figures of an agency with nothing in the window: one frozen set shared by all of them. */
-const NOTHING: AgencyFigures = Object.freeze(emptyFigures());
-
-function addFigures(into: AgencyFigures, from: AgencyFigures): void {
-  into.sent += from.sent;
-  into.received += from.received;
-  into.sentPerMin += from.sentPerMin;
-  into.receivedPerMin += from.receivedPerMin;
-  if (from.weekAgo !== null) into.weekAgo = (into.weekAgo ?? 0) + from.weekAgo;
-  const a = into.spark;
-  const b = from.spark;
-  for (let i = 0; i < a.length; i++) a[i] = (a[i] as number) + (b[i] ?? 0);
-  into.sigVerified += from.sigVerified;
-  into.sigFailed += from.sigFailed;
-  into.overdue += from.overdue;
-  into.dueWithin24h += from.dueWithin24h;
-  if (from.oldestOverdueMs !== null) into.oldestOverdueMs = Math.max(into.oldestOverdueMs ?? 0, from.oldestOverdueMs);
-  into.serverDown += from.serverDown;
+/** Adds a child's row into its parent's (see `rollUpRows`). */
+function addRow(rows: Float64Array, into: number, from: number): void {
+  for (let c = 0; c < WIDTH; c++) {
+    const v = rows[from + c]!;
+    if (c === WEEK_AGO) {
+      if (v >= 0) rows[into + c] = Math.max(rows[into + c]!, 0) + v;
+    } else if (c === OLDEST) {
+      // The earliest instant, the longest overdue.
+      const was = rows[into + c]!;
+      if (v === v) rows[into + c] = was === was ? Math.min(was, v) : v;
+    } else rows[into + c] = rows[into + c]! + v;
+  }
 }
+
+/** The sparkline in `rows` at agency `i`, as a new array. */
+function sparkAt(rows: Float64Array, i: number): number[] {
+  const out = new Array<number>(LIST_SPARK_BUCKETS);
+  for (let b = 0, o = i * WIDTH + SPARK; b < LIST_SPARK_BUCKETS; b++) out[b] = rows[o + b]!;
+  return out;
+}
+
+const orNull = (v: number): number | null => (v < 0 ? null : v);
+const nanNull = (v: number): number | null => (v === v ? v : null);
+
+/** Whether the rows at `i` of `a` and `b` hold the same figures (NaN equal to NaN). */
+function sameRow(a: Float64Array, b: Float64Array, i: number): boolean {
+  for (let c = i * WIDTH, end = c + WIDTH; c < end; c++) {
+    const x = a[c]!;
+    const y = b[c]!;
+    if (x !== y && (x === x || y === y)) return false;
+  }
+  return true;
+}
+
+/** The figures in `rows` at agency `i`, with `spark` as their sparkline. */
+function figuresAt(rows: Float64Array, i: number, spark: number[]): AgencyFigures {
+  const o = i * WIDTH;
+  return {
+    sent: rows[o + SENT]!,
+    received: rows[o + RECEIVED]!,
+    sentPerMin: rows[o + SENT_PER_MIN]!,
+    receivedPerMin: rows[o + RECEIVED_PER_MIN]!,
+    weekAgo: orNull(rows[o + WEEK_AGO]!),
+    spark,
+    sigVerified: rows[o + SIG_VERIFIED]!,
+    sigFailed: rows[o + SIG_FAILED]!,
+    overdue: rows[o + OVERDUE]!,
+    dueWithin24h: rows[o + DUE_24H]!,
+    oldestOverdueAt: nanNull(rows[o + OLDEST]!),
+    serverDown: rows[o + SERVER_DOWN]!,
+  };
+}
+
+/** What a build was made from, kept for the next build to compare with. */
+interface Basis {
+  readonly registry: readonly Agency[];
+  readonly rootId: string | undefined;
+  readonly own: Float64Array;
+  readonly total: Float64Array;
+  readonly servers: readonly (ServerRow | undefined)[];
+}
+const bases = new WeakMap<readonly AgencyModel[], Basis>();
 
 /**
  * Every agency in the registry with its figures for `window` at `now`; or, given `rootId`,
  * that agency and every unit under it, read for them alone (an agency's detail: a province's
  * few hundred units rather than the country's 12,000). A subtree's totals are the same either
- * way, since all that is summed into them is in it. One pass per query result into
- * index-addressed arrays, one roll-up over the tree: linear in the agencies listed.
+ * way, since all that is summed into them is in it. One pass per query result into flat rows,
+ * one roll-up over the tree: linear in the agencies listed.
+ *
+ * Given the `previous` build of the same list, an agency whose own figures, subtree's figures
+ * and server are all unchanged keeps its model object: a refresh then makes objects only for
+ * the agencies whose figures moved (a few hundred at night of 12,000), and what is drawn from
+ * the models downstream sees by identity what has not changed.
  */
-export function buildAgencyModels(metrics: Metrics, now: number, window: WindowKey, rootId?: string): AgencyModel[] {
+export function buildAgencyModels(
+  metrics: Metrics,
+  now: number,
+  window: WindowKey,
+  rootId?: string,
+  previous?: readonly AgencyModel[],
+): AgencyModel[] {
   const registry = stableAgencies(metrics);
   const agencies = rootId === undefined ? registry : subtreeOf(registry, rootId);
   if (agencies.length === 0) return [];
   // Nationally, only agencies with figures (at night a 1-hour window has a few hundred).
   const scope: AgencyScope = rootId === undefined ? WITH_DATA : { agencyIds: agencies.map((a) => a.id) };
   const tree = agencyTree(agencies);
-  // Figures are made for the agencies that have any (a few thousand of 12,000 in an hour); the
-  // others share NOTHING.
-  const own = new Array<AgencyFigures | undefined>(agencies.length);
-  const ownAt = (agencyId: string): AgencyFigures | undefined => {
-    const i = tree.indexOf.get(agencyId);
-    if (i === undefined) return undefined;
-    return (own[i] ??= emptyFigures());
-  };
-  // Indexed loops: this runs a few times a minute at most, too seldom for V8 to optimise it,
-  // and `for…of` in unoptimised code allocates a result object per element (12,000 here).
-  const traffic = metrics.throughput(now, window, scope, LIST_SPARK_BUCKETS);
-  for (let k = 0; k < traffic.length; k++) {
-    const t = traffic[k]!;
-    if (t.sent === 0 && t.received === 0 && t.sentWeekAgo === null && t.receivedWeekAgo === null) continue;
-    const f = ownAt(t.agencyId);
-    if (!f) continue;
-    f.sent = t.sent;
-    f.received = t.received;
-    f.sentPerMin = t.sentPerMin;
-    f.receivedPerMin = t.receivedPerMin;
-    f.weekAgo =
-      t.sentWeekAgo === null && t.receivedWeekAgo === null ? null : (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0);
-    // The row's own array (a shared frozen one when it has no traffic): never added into.
-    f.spark =
-      t.spark.length === LIST_SPARK_BUCKETS
-        ? (t.spark as number[])
-        : Array.from({ length: LIST_SPARK_BUCKETS }, (_, b) => t.spark[b] ?? 0);
+  const own = new OwnRows(tree);
+  own.traffic(metrics.throughput(now, window, scope, LIST_SPARK_BUCKETS));
+  own.signatures(metrics.signatures(now, window, scope));
+  own.deadlines(metrics.deadlines(now, scope), now);
+  const serverOf = own.servers(agencies, metrics.servers(now, window));
+  const totalRows = rollUpRows(agencies, own.rows, WIDTH, addRow);
+  const hasTotal = subtreesWithFigures(tree, own.has);
+  const before = previous && bases.get(previous);
+  const kept = before && before.registry === registry && before.rootId === rootId ? before : undefined;
+  const models = new Array<AgencyModel>(agencies.length);
+  for (let i = 0; i < agencies.length; i++) {
+    models[i] =
+      kept && sameModel(kept, i, own.rows, totalRows, serverOf[i])
+        ? previous![i]!
+        : toModel(agencies[i]!, i, tree, own, totalRows, hasTotal, serverOf[i]);
   }
-  const signatures = metrics.signatures(now, window, scope);
-  for (let k = 0; k < signatures.length; k++) {
-    const s = signatures[k]!;
-    if (s.verified === 0) continue;
-    const f = ownAt(s.agencyId);
-    if (!f) continue;
-    f.sigVerified = s.verified;
-    f.sigFailed = s.failed;
-  }
-  const deadlines = metrics.deadlines(now, scope);
-  for (let k = 0; k < deadlines.length; k++) {
-    const d = deadlines[k]!;
-    if (d.overdue === 0 && d.dueWithin24h === 0) continue;
-    const f = ownAt(d.agencyId);
-    if (!f) continue;
-    f.overdue = d.overdue;
-    f.dueWithin24h = d.dueWithin24h;
-    f.oldestOverdueMs = d.oldestOverdueMs;
-  }
-  const servers = new Map(metrics.servers(now, window).map((s) => [s.serverId, s]));
-  // Each agency's server, looked up once for the flag here and the model below.
-  const serverOf = new Array<ServerRow | undefined>(agencies.length);
-  for (let k = 0; k < agencies.length; k++) {
-    const server = (serverOf[k] = servers.get(agencies[k]!.securityServer));
-    if (server?.state !== 'disconnected') continue;
-    const f = ownAt(agencies[k]!.id);
-    if (f) f.serverDown = 1;
+  bases.set(models, { registry, rootId, own: own.rows, total: totalRows, servers: serverOf });
+  return models;
+}
+
+/** Whether agency i's model in the build `kept` describes stands for these figures. */
+function sameModel(
+  kept: Basis,
+  i: number,
+  own: Float64Array,
+  total: Float64Array,
+  server: ServerRow | undefined,
+): boolean {
+  const was = kept.servers[i];
+  return (
+    was?.state === server?.state &&
+    was?.since === server?.since &&
+    sameRow(kept.own, own, i) &&
+    sameRow(kept.total, total, i)
+  );
+}
+
+/**
+ * The agencies' own figures, one flat row each, filled from the metrics' rows. The filling is
+ * split into one small method per metric so each stays optimised: the build runs a few times
+ * a minute, and one long function over several row shapes kept being deoptimised.
+ */
+class OwnRows {
+  readonly rows: Float64Array;
+  /** Agencies with any figure (a few thousand of 12,000 in an hour). */
+  readonly has: Uint8Array;
+  /** The throughput rows' own sparkline arrays, shared. */
+  readonly sparks: (number[] | undefined)[];
+
+  constructor(private readonly tree: AgencyTree) {
+    const n = tree.childCount.length;
+    this.rows = new Float64Array(n * WIDTH);
+    for (let i = 0; i < n; i++) {
+      this.rows[i * WIDTH + WEEK_AGO] = -1;
+      this.rows[i * WIDTH + OLDEST] = NaN;
+    }
+    this.has = new Uint8Array(n);
+    this.sparks = new Array<number[] | undefined>(n);
   }
 
-  // A unit with nothing under it (most of the 12,000) shares its own figures as its total:
-  // only parents' totals are added into, so only they need a copy.
-  const totals = rollUpSubtrees(
-    agencies,
-    (_, i) => (tree.childCount[i] === 0 ? (own[i] ?? NOTHING) : cloneFigures(own[i] ?? NOTHING)),
-    addFigures,
-  );
-  return agencies.map((a, i) => {
-    const mine = own[i] ?? NOTHING;
-    const total = totals[i] as AgencyFigures;
-    const server = serverOf[i];
-    const serverState = server?.state ?? 'unknown';
-    const sigRate = total.sigVerified > 0 ? total.sigFailed / total.sigVerified : null;
-    const drop = throughputDrop(total.sent + total.received, total.weekAgo);
-    const server_: Level = total.serverDown > 0 ? 'critical' : judgeServer(serverState);
-    const signature = judgeSignatureFailure(sigRate, total.sigVerified);
-    const overdue = judgeOverdue(total.overdue);
-    const dropLevel = judgeThroughputDrop(drop);
-    return {
-      id: a.id,
-      name: shownName(a),
-      level: a.level,
-      parent: a.parent,
-      connection: a.connection,
-      serverId: a.securityServer,
-      serverState,
-      serverSince: server?.since ?? null,
-      childCount: tree.childCount[i] ?? 0,
-      own: mine,
-      total,
-      sigRate,
-      drop,
-      status: {
-        server: server_,
-        signature,
-        overdue,
-        drop: dropLevel,
-        overall: worst(server_, signature, overdue, dropLevel),
-      },
-    };
-  });
+  /** The row offset of an agency listed here, marked as having figures; -1 for any other. */
+  private rowOf(agencyId: string): number {
+    const i = this.tree.indexOf.get(agencyId);
+    if (i === undefined) return -1;
+    this.has[i] = 1;
+    return i * WIDTH;
+  }
+
+  traffic(traffic: readonly ThroughputRow[]): void {
+    const rows = this.rows;
+    for (let k = 0; k < traffic.length; k++) {
+      const t = traffic[k]!;
+      if (t.sent === 0 && t.received === 0 && t.sentWeekAgo === null && t.receivedWeekAgo === null) continue;
+      const o = this.rowOf(t.agencyId);
+      if (o < 0) continue;
+      rows[o + SENT] = t.sent;
+      rows[o + RECEIVED] = t.received;
+      rows[o + SENT_PER_MIN] = t.sentPerMin;
+      rows[o + RECEIVED_PER_MIN] = t.receivedPerMin;
+      if (t.sentWeekAgo !== null || t.receivedWeekAgo !== null)
+        rows[o + WEEK_AGO] = (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0);
+      const spark =
+        t.spark.length === LIST_SPARK_BUCKETS
+          ? (t.spark as number[])
+          : Array.from({ length: LIST_SPARK_BUCKETS }, (_, b) => t.spark[b] ?? 0);
+      this.sparks[o / WIDTH] = spark;
+      for (let b = 0; b < LIST_SPARK_BUCKETS; b++) rows[o + SPARK + b] = spark[b]!;
+    }
+  }
+
+  signatures(signatures: readonly SignatureRow[]): void {
+    for (let k = 0; k < signatures.length; k++) {
+      const s = signatures[k]!;
+      if (s.verified === 0) continue;
+      const o = this.rowOf(s.agencyId);
+      if (o < 0) continue;
+      this.rows[o + SIG_VERIFIED] = s.verified;
+      this.rows[o + SIG_FAILED] = s.failed;
+    }
+  }
+
+  deadlines(deadlines: readonly DeadlineRow[], now: number): void {
+    for (let k = 0; k < deadlines.length; k++) {
+      const d = deadlines[k]!;
+      if (d.overdue === 0 && d.dueWithin24h === 0) continue;
+      const o = this.rowOf(d.agencyId);
+      if (o < 0) continue;
+      this.rows[o + OVERDUE] = d.overdue;
+      this.rows[o + DUE_24H] = d.dueWithin24h;
+      if (d.oldestOverdueMs !== null) this.rows[o + OLDEST] = now - d.oldestOverdueMs;
+    }
+  }
+
+  /** Marks the agencies whose security server is disconnected; returns each agency's server. */
+  servers(agencies: readonly Agency[], rows: readonly ServerRow[]): (ServerRow | undefined)[] {
+    const servers = new Map<string, ServerRow>();
+    for (let k = 0; k < rows.length; k++) servers.set(rows[k]!.serverId, rows[k]!);
+    const serverOf = new Array<ServerRow | undefined>(agencies.length);
+    for (let k = 0; k < agencies.length; k++) {
+      const server = (serverOf[k] = servers.get(agencies[k]!.securityServer));
+      if (server?.state !== 'disconnected') continue;
+      this.has[k] = 1;
+      this.rows[k * WIDTH + SERVER_DOWN] = 1;
+    }
+    return serverOf;
+  }
+
+  /** Agency i's own figures. */
+  figures(i: number): AgencyFigures {
+    return this.has[i] ? figuresAt(this.rows, i, this.sparks[i] ?? NO_SPARK) : NOTHING;
+  }
+}
+
+/** The agencies with figures anywhere in their subtree. */
+function subtreesWithFigures(tree: AgencyTree, has: Uint8Array): Uint8Array {
+  const out = has.slice();
+  for (let k = 0; k < tree.bottomUp.length; k++) {
+    const i = tree.bottomUp[k]!;
+    const p = tree.parentIndex[i]!;
+    if (p >= 0 && out[i]) out[p] = 1;
+  }
+  return out;
+}
+
+/** Agency i's model, from its own row and its subtree's. */
+function toModel(
+  a: Agency,
+  i: number,
+  tree: AgencyTree,
+  own: OwnRows,
+  totalRows: Float64Array,
+  hasTotal: Uint8Array,
+  server: ServerRow | undefined,
+): AgencyModel {
+  const mine = own.figures(i);
+  // A unit with nothing under it (most of the 12,000) has its own figures as its total.
+  const total =
+    tree.childCount[i] === 0 ? mine : hasTotal[i] ? figuresAt(totalRows, i, sparkAt(totalRows, i)) : NOTHING;
+  const serverState = server?.state ?? 'unknown';
+  const sigRate = total.sigVerified > 0 ? total.sigFailed / total.sigVerified : null;
+  const drop = throughputDrop(total.sent + total.received, total.weekAgo);
+  const server_: Level = total.serverDown > 0 ? 'critical' : judgeServer(serverState);
+  const signature = judgeSignatureFailure(sigRate, total.sigVerified);
+  const overdue = judgeOverdue(total.overdue);
+  const dropLevel = judgeThroughputDrop(drop);
+  return {
+    id: a.id,
+    name: shownName(a),
+    level: a.level,
+    parent: a.parent,
+    connection: a.connection,
+    serverId: a.securityServer,
+    serverState,
+    serverSince: server?.since ?? null,
+    childCount: tree.childCount[i] ?? 0,
+    own: mine,
+    total,
+    sigRate,
+    drop,
+    status: {
+      server: server_,
+      signature,
+      overdue,
+      drop: dropLevel,
+      overall: worst(server_, signature, overdue, dropLevel),
+    },
+  };
 }

@@ -87,21 +87,27 @@ function fresh(
 const freshModels = (metrics: Metrics, inputs: ReturnType<typeof modelInputs>, now: number, window: WindowKey) =>
   fresh(modelsMemo, metrics, inputs, now, window);
 
-/** Models built now, for the whole registry (`root` null) or one agency's subtree. */
+/**
+ * Models built now, for the whole registry (`root` null) or one agency's subtree; those of
+ * `previous` whose figures have not changed are kept (see `buildAgencyModels`).
+ */
 function built(
   metrics: Metrics,
   inputs: ReturnType<typeof modelInputs>,
   now: number,
   window: WindowKey,
   root: string | null,
+  previous: ModelsMemo | null,
 ): ModelsMemo {
-  const models = buildAgencyModels(metrics, now, window, root ?? undefined);
+  const models = buildAgencyModels(metrics, now, window, root ?? undefined, previous?.models);
   return { metrics, ...inputs, window, builtAt: now, root, models, derived: new Map() };
 }
 
 function agencyModels(metrics: Metrics, now: number, window: WindowKey): ModelsMemo {
   const inputs = modelInputs(metrics);
-  return freshModels(metrics, inputs, now, window) ?? (modelsMemo = built(metrics, inputs, now, window, null));
+  return (
+    freshModels(metrics, inputs, now, window) ?? (modelsMemo = built(metrics, inputs, now, window, null, modelsMemo))
+  );
 }
 
 /**
@@ -113,7 +119,7 @@ function detailModels(metrics: Metrics, now: number, window: WindowKey, root: st
   const inputs = modelInputs(metrics);
   const kept = freshModels(metrics, inputs, now, window) ?? fresh(subtreeMemo, metrics, inputs, now, window);
   if (kept && (kept.root === null || kept.root === root)) return kept;
-  return (subtreeMemo = built(metrics, inputs, now, window, root));
+  return (subtreeMemo = built(metrics, inputs, now, window, root, subtreeMemo));
 }
 
 /** A list derived from the agency models, kept as long as they are. */
@@ -128,9 +134,9 @@ function derived(memo: ModelsMemo, key: string, make: () => ListData): ListData 
 
 /**
  * The Overview's worst agencies are ranked over every agency's figures — the national roll-up,
- * the costly read (~75 ms of CPU for 12,000 agencies) — so they are ranked again once a minute,
- * the cadence the alerts are judged at, while the totals and firing alerts beside them are read
- * on every refresh. A new window or registry ranks at once; the Agencies screen has its own pace.
+ * the costly read (35–90 ms for 12,000 agencies on a year's cache) — so they are ranked again
+ * once a minute, the cadence the alerts are judged at, while the totals and firing alerts
+ * beside them are read on every refresh. A new window or registry ranks at once; the Agencies screen has its own pace.
  */
 export const OVERVIEW_WORST_MS = 60_000;
 interface WorstMemo {
@@ -154,11 +160,9 @@ function overviewWorst(metrics: Metrics, now: number, window: WindowKey): ListDa
     now - w.builtAt < OVERVIEW_WORST_MS
   )
     return w.list;
-  // Built for the ranking and let go: 12,000 models held for a minute would be ~10 MB more for
-  // the garbage collector to mark on each of its cycles, for a list of a few dozen rows.
-  const models =
-    freshModels(metrics, modelInputs(metrics), now, window)?.models ?? buildAgencyModels(metrics, now, window);
-  const list = listData(worstSpec, worstAgencies(models, OVERVIEW_PER_CONCERN));
+  // The whole registry's models, kept: the next ranking (or the Agencies screen) makes new
+  // objects only for the agencies whose figures have moved.
+  const list = listData(worstSpec, worstAgencies(agencyModels(metrics, now, window).models, OVERVIEW_PER_CONCERN));
   worstMemo = { metrics, agencies, window, builtAt: now, list };
   return list;
 }
