@@ -34,14 +34,14 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
       .all(params) as [number, number][],
   );
   return agencyRows(ctx, scope, [sums, pending]).map(({ code, id }) => {
-    const s = id === undefined ? undefined : sums.get(id);
+    const at = id === undefined ? -1 : sums.offset(id);
     const undelivered = (id === undefined ? undefined : pending.get(id)) ?? 0;
     // Most agencies had no failure in the window: they share one frozen set of zeros.
-    if (!s) return { agencyId: code, failed: 0, failedByReason: NO_FAILURES, undelivered, duplicateSends: 0 };
+    if (at < 0) return { agencyId: code, failed: 0, failedByReason: NO_FAILURES, undelivered, duplicateSends: 0 };
     const failedByReason = emptyFailureReasons();
     let failed = 0;
     DELIVERY_FAILURE_REASONS.forEach((r, i) => {
-      failedByReason[r] = s[i] ?? 0;
+      failedByReason[r] = sums.sums[at + i]!;
       failed += failedByReason[r];
     });
     return {
@@ -49,7 +49,7 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
       failed,
       failedByReason,
       undelivered,
-      duplicateSends: s[DELIVERY_FAILURE_REASONS.length] ?? 0,
+      duplicateSends: sums.sums[at + DELIVERY_FAILURE_REASONS.length]!,
     };
   });
 }

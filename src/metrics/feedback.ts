@@ -87,7 +87,7 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
   // national list is 12,000 rows, read every minute.
   for (let k = 0; k < keys.length; k++) {
     const { code, id } = keys[k]!;
-    const r = id === undefined ? undefined : reports.get(id);
+    const r = id !== undefined && reports.has(id) ? reports.slice(id, 0, reports.width) : undefined;
     const wait = id === undefined ? undefined : waits.get(id);
     let funnel: Readonly<Record<StatusCode, number>> = NO_FUNNEL;
     let codesReported: readonly StatusCode[] = NONE;

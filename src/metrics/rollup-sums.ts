@@ -1,11 +1,13 @@
 import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, scopeFilter, type MetricsContext } from './context.js';
 import { columnOffsets } from './minute-cache.js';
+import { Tally } from './tally.js';
 import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
 
 /**
  * Sums rollup columns per agency over a window: minute rows at the edges, hour rows for the
- * whole hours between. Returns agency id → sums in `columns` order. Unscoped, both come from
+ * whole hours between. Returns each agency's sums in `columns` order, in a tally (no object
+ * per agency: a national 24-hour read sums ~10,000 of them). Unscoped, both come from
  * the context's caches (the minutes of the last two hours, the folded hours): a live console
  * asks for the whole country several times a minute. Scoped to a few agencies, SQLite reads
  * just their rows.
@@ -15,14 +17,15 @@ export function sumByAgency(
   w: MinuteWindow,
   columns: readonly RollupColumn[],
   scope: string | null,
-): Map<number, number[]> {
+): Tally {
   const parts = rangeParts(w, foldedUntilHour(ctx));
   if (scope !== null) return scopedSums(ctx, parts, columns, scope);
-  const out = new Map<number, number[]>();
+  const out = new Tally(columns.length);
   const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
-    let sums = out.get(agency);
-    if (!sums) out.set(agency, (sums = new Array<number>(at.length).fill(0)));
-    for (let c = 0; c < at.length; c++) sums[c]! += values[base + at[c]!]!;
+    const o = out.slot(agency);
+    // Read after `slot`, which may have grown the tally onto a new array.
+    const sums = out.sums;
+    for (let c = 0; c < at.length; c++) sums[o + c] = sums[o + c]! + values[base + at[c]!]!;
   };
   const at = columnOffsets(columns);
   const inRow = columns.map((_, i) => i + 1);
@@ -48,12 +51,7 @@ export function sumByAgency(
 }
 
 /** The same for the agencies of a scope, read by SQLite. */
-function scopedSums(
-  ctx: MetricsContext,
-  parts: RangeParts,
-  columns: readonly RollupColumn[],
-  scope: string,
-): Map<number, number[]> {
+function scopedSums(ctx: MetricsContext, parts: RangeParts, columns: readonly RollupColumn[], scope: string): Tally {
   const cols = columns.join(', ');
   const filter = scopeFilter('agency', true);
   const sql = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM (
@@ -70,11 +68,12 @@ function scopedSums(
     m4: parts.minutesAfter[1],
     scope,
   }) as number[][];
-  const out = new Map<number, number[]>();
+  const out = new Tally(columns.length, 64);
   // Indexed: an unoptimised for…of allocates per element.
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    out.set(row[0]!, row.slice(1));
+    const o = out.slot(row[0]!);
+    for (let c = 0; c < columns.length; c++) out.sums[o + c] = row[c + 1]!;
   }
   return out;
 }

@@ -20,17 +20,17 @@ export function signatures(
 ): SignatureRow[] {
   const sums = sumByAgency(ctx, minuteWindow(now, window), COLUMNS, scopeIds(ctx, scope));
   return agencyRows(ctx, scope, [sums]).map(({ code, id }) => {
-    const s = id === undefined ? undefined : sums.get(id);
+    const at = id === undefined ? -1 : sums.offset(id);
     // Most agencies verified nothing in the window: they share one frozen set of zeros.
-    if (!s) return { agencyId: code, verified: 0, failed: 0, failureRate: null, byReason: NO_FAILURES };
+    if (at < 0) return { agencyId: code, verified: 0, failed: 0, failureRate: null, byReason: NO_FAILURES };
     const byReason = emptyFailures();
     let failed = 0;
     FAILURES.forEach((f, i) => {
-      const n = s[i + 1] ?? 0;
+      const n = sums.sums[at + i + 1]!;
       byReason[f] = n;
       failed += n;
     });
-    const verified = (s[0] ?? 0) + failed;
+    const verified = sums.sums[at]! + failed;
     return { agencyId: code, verified, failed, failureRate: verified > 0 ? failed / verified : null, byReason };
   });
 }

@@ -41,6 +41,11 @@ export class Tally {
     return id < this.seen.length && this.seen[id] === 1;
   }
 
+  /** Where agency `id`'s sums start in `sums`, or -1 when it has none. */
+  offset(id: number): number {
+    return this.has(id) ? id * this.width : -1;
+  }
+
   /** Sum `k` of agency `id` (0 when absent). */
   get(id: number, k: number): number {
     return this.has(id) ? this.values[id * this.width + k]! : 0;

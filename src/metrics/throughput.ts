@@ -103,7 +103,7 @@ export function throughput(
   const weekAgo = minuteWindow(now, window, WEEK_MINUTES);
   const oldest = oldestRollupMinute(ctx);
   const reaches = oldest !== null && oldest <= weekAgo.startMin;
-  const before = reaches ? sumByAgency(ctx, weekAgo, ['sent', 'received'], scoped) : new Map<number, number[]>();
+  const before = reaches ? sumByAgency(ctx, weekAgo, ['sent', 'received'], scoped) : new Tally(2, 0);
 
   const rows: ThroughputRow[] = [];
   // Agencies with no traffic in the window share one empty sparkline.
@@ -113,7 +113,7 @@ export function throughput(
   for (let i = 0; i < keys.length; i++) {
     const { code, id } = keys[i]!;
     const x = id !== undefined && acc.has(id);
-    const b = id === undefined ? undefined : before.get(id);
+    const b = id === undefined ? -1 : before.offset(id);
     const sent = x ? acc.get(id, 0) : 0;
     const received = x ? acc.get(id, 1) : 0;
     rows.push({
@@ -122,8 +122,8 @@ export function throughput(
       received,
       sentPerMin: sent / w.minutes,
       receivedPerMin: received / w.minutes,
-      sentWeekAgo: reaches ? (b?.[0] ?? 0) : null,
-      receivedWeekAgo: reaches ? (b?.[1] ?? 0) : null,
+      sentWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b]!) : null,
+      receivedWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b + 1]!) : null,
       spark: x ? acc.slice(id, 2, n) : flat,
     });
   }

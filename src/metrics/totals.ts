@@ -21,14 +21,17 @@ function nationalSums(ctx: MetricsContext, w: MinuteWindow): NationalSums {
   if (parts.hours[0] > parts.hours[1]) return ctx.minutes.national(COLUMNS, w.startMin, w.endMin);
   const sums = new Array<number>(COLUMNS.length).fill(0);
   let agenciesActive = 0;
-  sumByAgency(ctx, w, COLUMNS, null).forEach((s) => {
+  const byAgency = sumByAgency(ctx, w, COLUMNS, null);
+  const values = byAgency.sums;
+  for (let k = 0; k < byAgency.ids.length; k++) {
+    const at = byAgency.ids[k]! * byAgency.width;
     let any = false;
-    for (let i = 0; i < s.length; i++) {
-      sums[i]! += s[i]!;
-      if (s[i]! > 0) any = true;
+    for (let i = 0; i < COLUMNS.length; i++) {
+      sums[i]! += values[at + i]!;
+      if (values[at + i]! > 0) any = true;
     }
     if (any) agenciesActive++;
-  });
+  }
   return { sums, agenciesActive };
 }
 
