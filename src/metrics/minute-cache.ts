@@ -28,24 +28,37 @@ export function columnOffsets(columns: readonly RollupColumn[]): number[] {
 }
 
 /**
- * Closed minutes kept, behind the newest: the longest stretch a window reads from minutes (two
- * hours, see rangeParts) and some slack. Windows further back (the start of a 24-hour window, a
- * week-ago comparison, a paused console's) are the caller's to read from SQLite.
+ * Rows of closed minutes kept, least recently used dropped first: ~10 MB at most. A national
+ * minute holds 100–200 rows at a working day's peak, so this keeps well over the minutes the
+ * windows on screen read — the last two hours, the start of a 24-hour window and the same
+ * stretches a week earlier — which slide on by a minute or two between refreshes.
  */
-const KEEP_MINUTES = 130;
-/** Reads of older minutes kept: each metric's two edges, now and a week earlier. */
+const KEPT_ROWS = 100_000;
+/**
+ * The longest stretch served minute by minute, ending at the window's end: a window's minutes
+ * at either edge (up to an hour, or two before the writer folds them into hours). Anything
+ * longer (a young cache with no hours folded yet) is summed by SQLite before it.
+ */
+const SPAN_MINUTES = 180;
+/** A kept minute's share of KEPT_ROWS: its rows, and one for itself (a quiet minute has none). */
+const weight = (m: MinuteRows): number => m.agencies.length + 1;
+/** Reads of stretches before the minutes served kept (a young cache's long windows). */
 const CLOSED_KEPT = 32;
 
 /**
- * The minute rollups of the last two hours as this process last read them. Every refresh of a
- * live console reads them again (national totals every two seconds, the per-agency lists and
- * alert rules every minute): an hour is ~10,000 rows of up to 12,000 agencies, which SQLite had
- * to group by agency each time. Closed minutes are read once and kept; the open ones (see
- * OPEN_MINUTES) are read on every call. Kept minutes are dropped when the writer reports a late
- * event in a closed minute (`late_minute_rows`) or retention removes minutes.
+ * The minute rollups as this process last read them. Every refresh of a live console reads
+ * them again (national totals every two seconds, the per-agency lists and alert rules every
+ * minute): an hour is ~10,000 rows of up to 12,000 agencies, which SQLite had to group by agency
+ * each time, and a window's edges a day or a week back came from pages the disk may no longer
+ * cache. Closed minutes are read once and kept, the least recently used dropped beyond a
+ * budget of rows; the open ones (see OPEN_MINUTES) are read on every call. Kept minutes are
+ * dropped when the writer reports a late event in a closed minute (`late_minute_rows`) or
+ * retention removes minutes.
  */
 export class MinuteCache {
+  /** Closed minutes, least recently used first. */
   private readonly kept = new Map<number, MinuteRows>();
+  private keptRows = 0;
   private version = '';
   /** The agencies a call has counted active. */
   private readonly active = new IdMarks();
@@ -54,7 +67,11 @@ export class MinuteCache {
   private readonly oldest;
   private readonly read;
 
-  constructor(private readonly db: Database.Database) {
+  /** `keptRowsMax`: the rows of closed minutes kept at most (see KEPT_ROWS). */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly keptRowsMax = KEPT_ROWS,
+  ) {
     this.newest = db.prepare("SELECT value FROM meta WHERE key = 'newest_minute'").pluck();
     this.late = db.prepare("SELECT n FROM counters WHERE name = 'late_minute_rows'").pluck();
     this.oldest = db.prepare('SELECT min(minute) FROM rollup_minute').pluck();
@@ -67,38 +84,47 @@ export class MinuteCache {
   }
 
   /**
-   * The minutes of m1..m2 (inclusive) this cache serves, oldest first, empty ones too: those
-   * from `from` on (the last two hours, open minutes included). Minutes m1..from−1 are older:
-   * the caller reads them from SQLite, for the columns it needs. Do not modify the rows.
+   * The rows of each minute of m1..m2 (inclusive) this cache serves, oldest first, empty ones
+   * too: those from `from` on (the last SPAN_MINUTES of the range). Minutes m1..from−1 are
+   * the caller's to sum from SQLite (see `older`). Do not modify the rows.
    */
-  recent(m1: number, m2: number): { readonly from: number; readonly minutes: MinuteRows[] } {
+  minutes(m1: number, m2: number): { readonly from: number; readonly minutes: MinuteRows[] } {
     this.checkVersion();
+    const from = Math.min(Math.max(m1, m2 - SPAN_MINUTES + 1), m2 + 1);
     const newest = this.newest.get() as string | undefined;
     // Nothing is closed before the writer has recorded a newest minute.
-    const closedUntil = newest === undefined ? m2 : Number(newest) - OPEN_MINUTES;
-    const keepFrom = newest === undefined ? m2 + 1 : closedUntil - KEEP_MINUTES;
-    for (const k of this.kept.keys()) if (k < keepFrom) this.kept.delete(k);
-    const from = Math.min(Math.max(m1, keepFrom), m2 + 1);
-    const minutes: MinuteRows[] = [];
+    const closedUntil = newest === undefined ? from - 1 : Number(newest) - OPEN_MINUTES;
     const lastClosed = Math.min(m2, closedUntil);
+    const out: MinuteRows[] = [];
     let m = from;
-    if (m <= lastClosed) {
-      let missingFrom = m;
-      while (missingFrom <= lastClosed && this.kept.has(missingFrom)) missingFrom++;
-      let missingTo = lastClosed;
-      while (missingTo >= missingFrom && this.kept.has(missingTo)) missingTo--;
-      if (missingFrom <= missingTo) {
-        const fresh = this.readRange(missingFrom, missingTo);
-        for (let i = 0; i < fresh.length; i++) this.kept.set(missingFrom + i, fresh[i]!);
+    while (m <= lastClosed) {
+      const kept = this.kept.get(m);
+      if (kept) {
+        // Most recently used: last in the map's order.
+        this.kept.delete(m);
+        this.kept.set(m, kept);
+        out.push(kept);
+        m++;
+        continue;
       }
-      for (; m <= lastClosed; m++) minutes.push(this.kept.get(m)!);
+      // A run of minutes not kept, read in one range.
+      let to = m;
+      while (to < lastClosed && !this.kept.has(to + 1)) to++;
+      const fresh = this.readRange(m, to);
+      for (let i = 0; i < fresh.length; i++) {
+        this.kept.set(m + i, fresh[i]!);
+        this.keptRows += weight(fresh[i]!);
+        out.push(fresh[i]!);
+      }
+      m = to + 1;
     }
     // The open minutes: read on every call.
     if (m <= m2) {
       const open = this.readRange(m, m2);
-      for (let i = 0; i < open.length; i++) minutes.push(open[i]!);
+      for (let i = 0; i < open.length; i++) out.push(open[i]!);
     }
-    return { from, minutes };
+    this.trim();
+    return { from, minutes: out };
   }
 
   /** `columns` summed over every agency for the minutes m1..m2 (inclusive). */
@@ -118,25 +144,27 @@ export class MinuteCache {
       }
       if (any && this.active.mark(agency)) agenciesActive++;
     };
-    const { from, minutes } = this.recent(m1, m2);
+    const { from, minutes } = this.minutes(m1, m2);
     if (from > m1) {
       const rows = this.older(columns, m1, from - 1);
       const inRow = columns.map((_, i) => i + 1);
       for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
     }
     const at = columnOffsets(columns);
-    for (const { agencies, counts } of minutes)
+    for (let k = 0; k < minutes.length; k++) {
+      const { agencies, counts } = minutes[k]!;
       for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at);
+    }
     return { sums, agenciesActive };
   }
 
   private readonly olderStatements = new Map<string, Database.Statement>();
-  /** Reads of older minutes last made (the edges of a day's window, or a paused console's). */
+  /** Reads of minutes before those served (a young cache's long windows), last made. */
   private readonly closedReads = new Map<string, unknown>();
 
   /**
-   * For minutes older than the kept ones (see `recent`): per agency, `columns` summed by SQLite
-   * over m1..m2, as rows [agency, ...sums]. Do not modify the rows.
+   * For minutes before those `minutes` serves, which are closed: per agency, `columns` summed
+   * by SQLite over m1..m2, as rows [agency, ...sums]. Do not modify the rows.
    */
   older(columns: readonly RollupColumn[], m1: number, m2: number): number[][] {
     const key = columns.join(',');
@@ -144,7 +172,7 @@ export class MinuteCache {
   }
 
   /**
-   * A caller's read of closed minutes only (older than those `recent` serves), kept by `key`
+   * A caller's read of closed minutes only (before those `minutes` serves), kept by `key`
    * until the writer reports a late event or retention removes minutes. Do not modify it.
    */
   closed<T>(key: string, read: () => T): T {
@@ -154,15 +182,6 @@ export class MinuteCache {
     this.closedReads.set(key, value);
     if (this.closedReads.size > CLOSED_KEPT) this.closedReads.delete(this.closedReads.keys().next().value!);
     return value;
-  }
-
-  /** Drops what was kept when closed minutes changed (a late event) or retention removed some. */
-  private checkVersion(): void {
-    const version = `${String(this.late.get() ?? 0)}/${String(this.oldest.get() ?? '')}`;
-    if (version === this.version) return;
-    this.kept.clear();
-    this.closedReads.clear();
-    this.version = version;
   }
 
   private olderStatement(key: string, columns: readonly RollupColumn[]): Database.Statement {
@@ -177,6 +196,25 @@ export class MinuteCache {
       this.olderStatements.set(key, s);
     }
     return s;
+  }
+
+  /** Drops the least recently used minutes beyond the rows kept at most. */
+  private trim(): void {
+    for (const [minute, rows] of this.kept) {
+      if (this.keptRows <= this.keptRowsMax) break;
+      this.kept.delete(minute);
+      this.keptRows -= weight(rows);
+    }
+  }
+
+  /** Drops what was kept when closed minutes changed (a late event) or retention removed some. */
+  private checkVersion(): void {
+    const version = `${String(this.late.get() ?? 0)}/${String(this.oldest.get() ?? '')}`;
+    if (version === this.version) return;
+    this.kept.clear();
+    this.keptRows = 0;
+    this.closedReads.clear();
+    this.version = version;
   }
 
   private readRange(m1: number, m2: number): MinuteRows[] {

@@ -8,7 +8,7 @@ import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
  * Sums rollup columns per agency over a window: minute rows at the edges, hour rows for the
  * whole hours between. Returns each agency's sums in `columns` order, in a tally (no object
  * per agency: a national 24-hour read sums ~10,000 of them). Unscoped, both come from
- * the context's caches (the minutes of the last two hours, the folded hours): a live console
+ * the context's caches (the closed minutes, the folded hours): a live console
  * asks for the whole country several times a minute. Scoped to a few agencies, SQLite reads
  * just their rows.
  */
@@ -20,7 +20,8 @@ export function sumByAgency(
 ): Tally {
   const parts = rangeParts(w, foldedUntilHour(ctx));
   if (scope !== null) return scopedSums(ctx, parts, columns, scope);
-  const out = new Tally(columns.length);
+  // Sized for every agency the cache knows: a national read reaches most of them.
+  const out = new Tally(columns.length, ctx.ids.maxId() + 1);
   const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
     const o = out.slot(agency);
     // Read after `slot`, which may have grown the tally onto a new array.
@@ -31,9 +32,9 @@ export function sumByAgency(
   const inRow = columns.map((_, i) => i + 1);
   for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
     if (a > b) continue;
-    const { from, minutes } = ctx.minutes.recent(a, b);
+    const { from, minutes } = ctx.minutes.minutes(a, b);
     if (from > a) {
-      // Older than the minute cache's two hours: summed per agency by SQLite.
+      // A stretch longer than the minute cache serves (a young cache): summed by SQLite.
       const rows = ctx.minutes.older(columns, a, from - 1);
       for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
     }

@@ -9,7 +9,25 @@ const FAILURES = SIGNATURE_RESULTS.filter((r): r is SignatureFailure => r !== 'v
 const COLUMNS: RollupColumn[] = ['sig_valid', ...FAILURES.map((f) => `sig_${f}` as RollupColumn)];
 
 const NO_FAILURES = Object.freeze(Object.fromEntries(FAILURES.map((f) => [f, 0])) as Record<SignatureFailure, number>);
-export const emptyFailures = (): Record<SignatureFailure, number> => ({ ...NO_FAILURES });
+
+/**
+ * Counts by reason from a row of sums at `at` (sig_valid, then FAILURES' columns), as one
+ * literal: a copy filled key by key costs several times more, and the national list builds
+ * thousands of them.
+ */
+const byReasonAt = (v: ArrayLike<number>, at: number): Record<SignatureFailure, number> => ({
+  missing: v[at + 1]!,
+  invalid: v[at + 2]!,
+  expired_certificate: v[at + 3]!,
+  revoked_certificate: v[at + 4]!,
+  untrusted_issuer: v[at + 5]!,
+  incomplete_info: v[at + 6]!,
+});
+// The literal must follow FAILURES' order: a result added to the protocol stops here.
+FAILURES.forEach((f, i) => {
+  if (byReasonAt([0, ...FAILURES.map((_, j) => (i === j ? 1 : 0))], 0)[f] !== 1)
+    throw new Error(`byReasonAt misplaces ${f}`);
+});
 
 /** Signature checks per sending agency in the window (chữ ký số): verified, failed, by reason. */
 export function signatures(
@@ -19,18 +37,28 @@ export function signatures(
   scope?: AgencyScope,
 ): SignatureRow[] {
   const sums = sumByAgency(ctx, minuteWindow(now, window), COLUMNS, scopeIds(ctx, scope));
-  return agencyRows(ctx, scope, [sums]).map(({ code, id }) => {
+  const values = sums.sums;
+  const keys = agencyRows(ctx, scope, [sums]);
+  const rows = new Array<SignatureRow>(keys.length);
+  // Indexed: see agency-model's buildAgencyModels.
+  for (let k = 0; k < keys.length; k++) {
+    const { code, id } = keys[k]!;
     const at = id === undefined ? -1 : sums.offset(id);
     // Most agencies verified nothing in the window: they share one frozen set of zeros.
-    if (at < 0) return { agencyId: code, verified: 0, failed: 0, failureRate: null, byReason: NO_FAILURES };
-    const byReason = emptyFailures();
+    if (at < 0) {
+      rows[k] = { agencyId: code, verified: 0, failed: 0, failureRate: null, byReason: NO_FAILURES };
+      continue;
+    }
     let failed = 0;
-    FAILURES.forEach((f, i) => {
-      const n = sums.sums[at + i + 1]!;
-      byReason[f] = n;
-      failed += n;
-    });
-    const verified = sums.sums[at]! + failed;
-    return { agencyId: code, verified, failed, failureRate: verified > 0 ? failed / verified : null, byReason };
-  });
+    for (let i = 1; i <= FAILURES.length; i++) failed += values[at + i]!;
+    const verified = values[at]! + failed;
+    rows[k] = {
+      agencyId: code,
+      verified,
+      failed,
+      failureRate: verified > 0 ? failed / verified : null,
+      byReason: byReasonAt(values, at),
+    };
+  }
+  return rows;
 }

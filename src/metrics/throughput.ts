@@ -31,7 +31,7 @@ export function throughput(
   );
   const scoped = scopeIds(ctx, scope);
   // Per agency: sent, received, then the sparkline's n buckets.
-  const acc = new Tally(2 + n);
+  const acc = new Tally(2 + n, scoped === null ? ctx.ids.maxId() + 1 : 64);
   /** Adds sent and received at an agency's slot, and `spark` to its bucket. */
   const add = (at: number, sent: number, received: number, bucket: number, spark: number): void => {
     const sums = acc.sums;
@@ -62,8 +62,8 @@ export function throughput(
     let b = last;
     if (a > b) continue;
     if (scoped === null) {
-      // The whole country: the last two hours from the minute cache, older minutes below.
-      const { from, minutes } = ctx.minutes.recent(a, b);
+      // The whole country: from the minute cache; a longer stretch before it below.
+      const { from, minutes } = ctx.minutes.minutes(a, b);
       for (let k = 0; k < minutes.length; k++) {
         const { agencies, counts } = minutes[k]!;
         const bucket = Math.floor(((from + k - w.startMin) * n) / w.minutes);
@@ -78,7 +78,7 @@ export function throughput(
     }
     const params = withScope({ start: w.startMin, n, total: w.minutes, a, b });
     const read = () => ctx.statement(minuteSql).raw().all(params) as number[][];
-    // Unscoped, a..b are older than the minute cache's, hence closed: kept like its sums.
+    // Unscoped, a..b come before the minute cache's, hence are closed: kept like its sums.
     const rows = scoped === null ? ctx.minutes.closed(`throughput ${JSON.stringify(params)}`, read) : read();
     for (let i = 0; i < rows.length; i++) {
       // Read by index: array destructuring goes through an iterator too.

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { A } from '../support/telemetry.js';
 import { createMetrics, type Metrics } from '../../src/metrics/index.js';
+import { MinuteCache } from '../../src/metrics/minute-cache.js';
 import { fixtureCache, HOUR, MIN } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
@@ -116,8 +117,8 @@ describe('closed minutes cache', () => {
         throughput: fx!.metrics.throughput(at, w, { agencyIds: agencies }),
         signatures: fx!.metrics.signatures(at, w, { agencyIds: agencies }),
       }));
-    // Windows ending now and up to four hours back: inside the kept two hours, across their
-    // start, and before it (a paused console's), where older minutes are summed by SQLite.
+    // Windows ending now and up to four hours back: the last two hours, across their start,
+    // and before it (a paused console's).
     for (const shift of [240, 190, 140, 131, 125, 70, 30, 24, 18, 12, 6, 0]) {
       const at = NOW - shift * MIN;
       const cached = lists(at, fx.metrics);
@@ -170,5 +171,31 @@ describe('closed minutes cache', () => {
     fx.write(sig(NOW - 5 * MIN, A.ngheAn, 'valid'), sig(NOW - 4 * MIN, A.ngheAn, 'invalid'));
     const row = fx.metrics.signaturesOver!(NOW, 200 * 86_400_000).find((r) => r.agencyId === A.ngheAn)!;
     expect({ verified: row.verified, failed: row.failed }).toEqual({ verified: 2, failed: 1 });
+  });
+
+  it('serves the same minutes within a small budget of kept rows, dropping the least recently used', () => {
+    fx = fixtureCache(NOW);
+    const events = [];
+    for (let i = 0; i < 400; i++) events.push(sent(NOW - i * MIN, i % 4 === 0 ? A.ngheAn : A.caoBang));
+    fx.write(...events);
+    const db = fx.cache.db;
+    const small = new MinuteCache(db, 6);
+    const plain = (c: MinuteCache, m1: number, m2: number) => {
+      const { from, minutes } = c.minutes(m1, m2);
+      return { from, minutes: minutes.map((m) => [Array.from(m.agencies), Array.from(m.counts)]) };
+    };
+    const m = Math.floor(NOW / MIN);
+    // A window's edges a day and an hour back, sliding, and a stretch longer than is served.
+    const ranges: [number, number][] = [];
+    for (let shift = 0; shift < 12; shift++)
+      ranges.push([m - 390 + shift, m - 360 + shift], [m - 59 + shift, m + shift], [m - 380, m]);
+    for (const [a, b] of ranges) expect(plain(small, a, b)).toEqual(plain(new MinuteCache(db), a, b));
+    // A late event in a kept minute (the last closed ones were read last) is seen.
+    const before = plain(small, m - 10, m);
+    fx.write(sent(NOW - 3 * MIN + 1_000, A.vpcp));
+    const after = plain(small, m - 10, m);
+    expect(after).not.toEqual(before);
+    expect(after).toEqual(plain(new MinuteCache(db), m - 10, m));
+    expect(plain(small, m - 380, m).from).toBe(m - 179);
   });
 });
