@@ -7,10 +7,9 @@ import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
 /**
  * Sums rollup columns per agency over a window: minute rows at the edges, hour rows for the
  * whole hours between. Returns each agency's sums in `columns` order, in a tally (no object
- * per agency: a national 24-hour read sums ~10,000 of them). Unscoped, both come from
- * the context's caches (the closed minutes, the folded hours): a live console
- * asks for the whole country several times a minute. Scoped to a few agencies, SQLite reads
- * just their rows.
+ * per agency: a national 24-hour read sums ~10,000 of them). Unscoped, both come from the
+ * context's caches (the closed minutes, the folded hours): a live console asks for the whole
+ * country several times a minute. Scoped to a few agencies, SQLite reads just their rows.
  */
 export function sumByAgency(
   ctx: MetricsContext,
