@@ -48,7 +48,7 @@ const sections: Section[] = [
     name: 'catch-up',
     target: 'catch-up over a real socket into the cache: ≥ 100,000 events/s and ≥ 0.7 of the bare pipeline',
     run: async () =>
-      void log(describeCatchUp(await benchCatchUp({ events: quick ? 100_000 : 1_000_000, rounds: quick ? 1 : 3 }))),
+      void log(describeCatchUp(await benchCatchUp({ events: quick ? 100_000 : 1_000_000, rounds: quick ? 2 : 4 }))),
   },
   {
     name: 'year',
