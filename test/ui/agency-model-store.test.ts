@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Metrics } from '../../src/metrics/types.js';
-import { buildAgencyModels } from '../../src/ui/view/agency-model.js';
+import { buildAgencyModels, readAgencyFigures } from '../../src/ui/view/agency-model.js';
+import { worstAgencies } from '../../src/ui/view/overview-model.js';
 import { DAY, fixtureCache, MIN } from '../metrics/fixture.js';
 import { A, docId } from '../support/telemetry.js';
 
@@ -114,5 +115,54 @@ describe('agency models over the cache', () => {
     const subtree = buildAgencyModels(metrics, NOW + 40_000, '1h', A.ngheAn, after);
     expect(subtree.some((m) => after.includes(m))).toBe(false);
     expect(shown(subtree)).toEqual(shown(fresh.filter((m) => subtree.some((x) => x.id === m.id))));
+  });
+
+  it('rank the Overview the same from the figures at a glance as from the models', () => {
+    fx = fixtureCache(NOW);
+    const iso = (t: number) => new Date(t).toISOString();
+    fx.write(
+      ...Array.from(
+        { length: 30 },
+        (_, i) =>
+          [NOW - 7 * 24 * 60 * MIN - 20 * MIN - i * 1000, 'document.sent', sent(A.ngheAnCommune, i, A.vpcp)] as [
+            number,
+            'document.sent',
+            unknown,
+          ],
+      ),
+      // Before either window: the cache reaches a week back.
+      [NOW - 7 * DAY - 90 * MIN, 'document.sent', sent(A.vpcp, 99, A.caoBang)],
+      [NOW - 5 * MIN, 'document.sent', sent(A.caoBang, 100, A.vpcp)],
+      [NOW - 2 * DAY, 'document.sent', { ...sent(A.vpcp, 101, A.ngheAnDept), replyBy: iso(NOW - 90 * MIN) }],
+      [NOW - 2 * DAY, 'document.sent', { ...sent(A.vpcp, 102, A.caoBang), replyBy: iso(NOW - 30 * MIN) }],
+      [
+        NOW - 3 * MIN,
+        'signature.verified',
+        { docId: docId(A.caoBang, 100), agency: A.caoBang, result: 'revoked_certificate' },
+      ],
+    );
+    const metrics = fx.metrics;
+    const models = buildAgencyModels(metrics, NOW, '1h');
+    const table = readAgencyFigures(metrics, NOW, '1h');
+    expect(table.size).toBe(models.length);
+    for (let i = 0; i < table.size; i++) {
+      const g = table.glance(i);
+      const m = models[i]!;
+      expect([g.id, g.level, g.childCount, g.serverState, g.serverSince, g.status.overall]).toEqual([
+        m.id,
+        m.level,
+        m.childCount,
+        m.serverState,
+        m.serverSince,
+        m.status.overall,
+      ]);
+      expect({ ...g.own }).toEqual({ ...m.own });
+    }
+    const ranked = (w: ReturnType<typeof worstAgencies>) =>
+      w.map((x) => [x.concern, x.agency.id, x.level, x.badness, x.agency.status.overall]);
+    const fromModels = worstAgencies(models, 5);
+    expect(fromModels.map((w) => w.concern)).toEqual(expect.arrayContaining(['drop', 'overdue', 'signature']));
+    expect(ranked(worstAgencies(table, 5))).toEqual(ranked(fromModels));
+    expect(ranked(worstAgencies(table, 1))).toEqual(ranked(worstAgencies(models, 1)));
   });
 });

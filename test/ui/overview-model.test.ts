@@ -59,6 +59,14 @@ function randomModel(r: () => number, i: number): AgencyModel {
   };
 }
 
+/** A place's badness, worked out again from the agency it names (two of the concerns). */
+function badnessOf(w: WorstModel): number {
+  const own = w.agency.own;
+  if (w.concern === 'overdue') return own.overdue;
+  if (w.concern === 'signature') return own.sigFailed + (own.sigVerified > 0 ? own.sigFailed / own.sigVerified : 0);
+  return w.badness;
+}
+
 /** The ranking as a sort of every qualifying agency would give it. */
 function bySorting(models: readonly AgencyModel[], perConcern: number): WorstModel[] {
   const everyOne = CONCERNS.flatMap((concern) =>
@@ -85,6 +93,8 @@ describe('the Overview ranking', () => {
         const got = worstAgencies(models, perConcern).map((w) => `${w.concern} ${w.agency.id} ${w.level}`);
         const want = bySorting(models, perConcern).map((w) => `${w.concern} ${w.agency.id} ${w.level}`);
         expect(got, `seed ${seed}, ${perConcern} per concern`).toEqual(want);
+        // Each place names the agency whose figures earned it.
+        for (const w of worstAgencies(models, perConcern)) expect(w.badness).toBe(badnessOf(w));
       }
     }
   });

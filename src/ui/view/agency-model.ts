@@ -170,6 +170,28 @@ function figuresAt(rows: Float64Array, i: number, spark: number[]): AgencyFigure
   };
 }
 
+/** The same into `into`, an object reused from agency to agency. */
+function fillFigures(
+  into: { -readonly [K in keyof AgencyFigures]: AgencyFigures[K] },
+  rows: Float64Array,
+  i: number,
+  spark: number[],
+): void {
+  const o = i * WIDTH;
+  into.sent = rows[o + SENT]!;
+  into.received = rows[o + RECEIVED]!;
+  into.sentPerMin = rows[o + SENT_PER_MIN]!;
+  into.receivedPerMin = rows[o + RECEIVED_PER_MIN]!;
+  into.weekAgo = orNull(rows[o + WEEK_AGO]!);
+  into.spark = spark;
+  into.sigVerified = rows[o + SIG_VERIFIED]!;
+  into.sigFailed = rows[o + SIG_FAILED]!;
+  into.overdue = rows[o + OVERDUE]!;
+  into.dueWithin24h = rows[o + DUE_24H]!;
+  into.oldestOverdueAt = nanNull(rows[o + OLDEST]!);
+  into.serverDown = rows[o + SERVER_DOWN]!;
+}
+
 /** What a build was made from, kept for the next build to compare with. */
 interface Basis {
   readonly registry: readonly Agency[];
@@ -199,30 +221,107 @@ export function buildAgencyModels(
   rootId?: string,
   previous?: readonly AgencyModel[],
 ): AgencyModel[] {
+  const table = readAgencyFigures(metrics, now, window, rootId);
+  if (table.size === 0) return [];
+  const { registry, own, totalRows, serverOf } = table;
+  const before = previous && bases.get(previous);
+  const kept = before && before.registry === registry && before.rootId === rootId ? before : undefined;
+  const models = new Array<AgencyModel>(table.size);
+  for (let i = 0; i < table.size; i++) {
+    models[i] = kept && sameModel(kept, i, own.rows, totalRows, serverOf[i]) ? previous![i]! : table.model(i);
+  }
+  bases.set(models, { registry, rootId, own: own.rows, total: totalRows, servers: serverOf });
+  return models;
+}
+
+/**
+ * The figures `buildAgencyModels` makes its models from — every agency's own and its
+ * subtree's, summed over the tree as flat rows — with the models left to be made on demand:
+ * the Overview ranks 12,000 agencies for the few dozen it lists.
+ */
+export function readAgencyFigures(
+  metrics: Metrics,
+  now: number,
+  window: WindowKey,
+  rootId?: string,
+): AgencyFigureTable {
   const registry = stableAgencies(metrics);
   const agencies = rootId === undefined ? registry : subtreeOf(registry, rootId);
-  if (agencies.length === 0) return [];
   // Nationally, only agencies with figures (at night a 1-hour window has a few hundred).
   const scope: AgencyScope = rootId === undefined ? WITH_DATA : { agencyIds: agencies.map((a) => a.id) };
   const tree = agencyTree(agencies);
   const own = new OwnRows(tree);
-  own.traffic(metrics.throughput(now, window, scope, LIST_SPARK_BUCKETS));
-  own.signatures(metrics.signatures(now, window, scope));
-  own.deadlines(metrics.deadlines(now, scope), now);
-  const serverOf = own.servers(agencies, metrics.servers(now, window));
-  const totalRows = rollUpRows(agencies, own.rows, WIDTH, addRow);
-  const hasTotal = subtreesWithFigures(tree, own.has);
-  const before = previous && bases.get(previous);
-  const kept = before && before.registry === registry && before.rootId === rootId ? before : undefined;
-  const models = new Array<AgencyModel>(agencies.length);
-  for (let i = 0; i < agencies.length; i++) {
-    models[i] =
-      kept && sameModel(kept, i, own.rows, totalRows, serverOf[i])
-        ? previous![i]!
-        : toModel(agencies[i]!, i, tree, own, totalRows, hasTotal, serverOf[i]);
+  if (agencies.length > 0) {
+    own.traffic(metrics.throughput(now, window, scope, LIST_SPARK_BUCKETS));
+    own.signatures(metrics.signatures(now, window, scope));
+    own.deadlines(metrics.deadlines(now, scope), now);
   }
-  bases.set(models, { registry, rootId, own: own.rows, total: totalRows, servers: serverOf });
-  return models;
+  const serverOf = own.servers(agencies, agencies.length > 0 ? metrics.servers(now, window) : []);
+  return new AgencyFigureTable(registry, agencies, tree, own, serverOf);
+}
+
+/** An agency as a ranking reads it: the fields of its model that say how it fares. */
+export type AgencyGlance = Pick<AgencyModel, 'id' | 'level' | 'childCount' | 'serverState' | 'serverSince' | 'own'> & {
+  readonly status: Pick<AgencyModel['status'], 'overall'>;
+};
+
+/** Every agency's figures for one window, summed over the tree (see `readAgencyFigures`). */
+export class AgencyFigureTable {
+  readonly totalRows: Float64Array;
+  private readonly hasTotal: Uint8Array;
+  /** The one object `glance` fills, its own figures, its subtree's and its levels. */
+  private readonly glanced;
+  private readonly glancedOwn: { -readonly [K in keyof AgencyFigures]: AgencyFigures[K] } = { ...NOTHING };
+  private readonly glancedTotal: { -readonly [K in keyof AgencyFigures]: AgencyFigures[K] } = { ...NOTHING };
+  private readonly glancedStatus: Status = { server: 'ok', signature: 'ok', overdue: 'ok', drop: 'ok', overall: 'ok' };
+
+  constructor(
+    readonly registry: readonly Agency[],
+    readonly agencies: readonly Agency[],
+    private readonly tree: AgencyTree,
+    readonly own: OwnRows,
+    readonly serverOf: readonly (ServerRow | undefined)[],
+  ) {
+    this.totalRows = rollUpRows(agencies, own.rows, WIDTH, addRow);
+    this.hasTotal = subtreesWithFigures(tree, own.has);
+    this.glanced = {
+      id: '',
+      level: 0,
+      childCount: 0,
+      serverState: 'unknown' as AgencyModel['serverState'],
+      serverSince: null as number | null,
+      own: this.glancedOwn as AgencyFigures,
+      status: this.glancedStatus,
+    };
+  }
+
+  get size(): number {
+    return this.agencies.length;
+  }
+
+  /** Agency i's model, made anew. */
+  model(i: number): AgencyModel {
+    return toModel(this.agencies[i]!, i, this.tree, this.own, this.totalRows, this.hasTotal, this.serverOf[i]);
+  }
+
+  /**
+   * Agency i as a ranking reads it, in one object filled anew at each call (valid until the
+   * next): no object per agency. Its levels are the model's, judged the same way.
+   */
+  glance(i: number): AgencyGlance {
+    const g = this.glanced;
+    const a = this.agencies[i]!;
+    const server = this.serverOf[i];
+    g.id = a.id;
+    g.level = a.level;
+    g.childCount = this.tree.childCount[i] ?? 0;
+    g.serverState = server?.state ?? 'unknown';
+    g.serverSince = server?.since ?? null;
+    fillFigures(this.glancedOwn, this.own.rows, i, this.own.sparks[i] ?? NO_SPARK);
+    fillFigures(this.glancedTotal, this.totalRows, i, NO_SPARK);
+    judge(this.glancedTotal, g.serverState, this.glancedStatus);
+    return g;
+  }
 }
 
 /** Whether agency i's model in the build `kept` describes stands for these figures. */
@@ -364,12 +463,6 @@ function toModel(
   const total =
     tree.childCount[i] === 0 ? mine : hasTotal[i] ? figuresAt(totalRows, i, sparkAt(totalRows, i)) : NOTHING;
   const serverState = server?.state ?? 'unknown';
-  const sigRate = total.sigVerified > 0 ? total.sigFailed / total.sigVerified : null;
-  const drop = throughputDrop(total.sent + total.received, total.weekAgo);
-  const server_: Level = total.serverDown > 0 ? 'critical' : judgeServer(serverState);
-  const signature = judgeSignatureFailure(sigRate, total.sigVerified);
-  const overdue = judgeOverdue(total.overdue);
-  const dropLevel = judgeThroughputDrop(drop);
   return {
     id: a.id,
     name: shownName(a),
@@ -382,14 +475,22 @@ function toModel(
     childCount: tree.childCount[i] ?? 0,
     own: mine,
     total,
-    sigRate,
-    drop,
-    status: {
-      server: server_,
-      signature,
-      overdue,
-      drop: dropLevel,
-      overall: worst(server_, signature, overdue, dropLevel),
-    },
+    sigRate: sigRateOf(total),
+    drop: dropOf(total),
+    status: judge(total, serverState, { server: 'ok', signature: 'ok', overdue: 'ok', drop: 'ok', overall: 'ok' }),
   };
+}
+
+type Status = { -readonly [K in keyof AgencyModel['status']]: Level };
+const sigRateOf = (t: AgencyFigures): number | null => (t.sigVerified > 0 ? t.sigFailed / t.sigVerified : null);
+const dropOf = (t: AgencyFigures): number | null => throughputDrop(t.sent + t.received, t.weekAgo);
+
+/** How a subtree fares, judged on its figures and its agency's own server, into `out`. */
+function judge(t: AgencyFigures, serverState: AgencyModel['serverState'], out: Status): Status {
+  out.server = t.serverDown > 0 ? 'critical' : judgeServer(serverState);
+  out.signature = judgeSignatureFailure(sigRateOf(t), t.sigVerified);
+  out.overdue = judgeOverdue(t.overdue);
+  out.drop = judgeThroughputDrop(dropOf(t));
+  out.overall = worst(out.server, out.signature, out.overdue, out.drop);
+  return out;
 }

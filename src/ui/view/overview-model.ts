@@ -13,7 +13,7 @@ import {
 } from '../status/judge.js';
 import { formatCount, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
-import type { AgencyModel } from './agency-model.js';
+import type { AgencyGlance, AgencyModel } from './agency-model.js';
 import { levelRole, serverStateKey } from './agencies-spec.js';
 import { sanitize } from '../text/sanitize.js';
 import type { ListSpec } from './list-spec.js';
@@ -30,7 +30,7 @@ export interface WorstModel {
   readonly badness: number;
 }
 
-function ownFigures(m: AgencyModel, concern: Concern): { level: Level; badness: number } {
+function ownFigures(m: AgencyGlance, concern: Concern): { level: Level; badness: number } {
   const own = m.own;
   switch (concern) {
     case 'server':
@@ -52,40 +52,64 @@ function ownFigures(m: AgencyModel, concern: Concern): { level: Level; badness: 
   }
 }
 
-/** Negative when a is worse than b: the higher level, then the greater badness, then by id. */
-const compareWorst = (a: WorstModel, b: WorstModel): number =>
-  levelRank(b.level) - levelRank(a.level) || b.badness - a.badness || (a.agency.id < b.agency.id ? -1 : 1);
+/** What a ranking walks: every agency at a glance, and the model of each it lists. */
+export interface RankSource {
+  readonly size: number;
+  /** Agency i's figures; may be one object filled anew at each call. */
+  glance(i: number): AgencyGlance;
+  model(i: number): AgencyModel;
+}
+
+/** A place in a concern's ranking, before its model is made. */
+interface Place {
+  readonly i: number;
+  readonly id: string;
+  readonly level: Level;
+  readonly badness: number;
+}
+
+/** Negative when the first is worse than b: the higher level, then the greater badness, then by id. */
+const compareWorst = (level: Level, badness: number, id: string, b: Place): number =>
+  levelRank(b.level) - levelRank(level) || b.badness - badness || (id < b.id ? -1 : 1);
 
 /**
  * Up to `perConcern` agencies per concern with a warn or critical level, worst first. Each
  * concern keeps its worst few by insertion as it goes, rather than sorting every agency that
- * qualifies (on a year's cache every one of the 12,000 has overdue replies). Runs once a minute
- * over every agency, too seldom for V8 to optimise it: indexed loops, since `for…of` in
- * unoptimised code allocates a result object per element.
+ * qualifies (on a year's cache every one of the 12,000 has overdue replies), and models are
+ * made for those few only. Runs once a minute over every agency, too seldom for V8 to optimise
+ * it: indexed loops, since `for…of` in unoptimised code allocates a result object per element.
  */
-export function worstAgencies(models: readonly AgencyModel[], perConcern: number): WorstModel[] {
-  const out: WorstModel[] = [];
-  if (perConcern <= 0) return out;
+export function worstAgencies(agencies: RankSource | readonly AgencyModel[], perConcern: number): WorstModel[] {
+  const source: RankSource = Array.isArray(agencies)
+    ? { size: agencies.length, glance: (i) => agencies[i]!, model: (i) => agencies[i]! }
+    : (agencies as RankSource);
+  const tops: Place[][] = CONCERNS.map(() => []);
+  if (perConcern <= 0) return [];
   const warn = levelRank('warn');
-  for (let c = 0; c < CONCERNS.length; c++) {
-    const concern = CONCERNS[c]!;
-    const top: WorstModel[] = [];
-    for (let i = 0; i < models.length; i++) {
-      const agency = models[i]!;
-      if (levelRank(agency.status.overall) < warn && agency.childCount === 0) continue;
-      const { level, badness } = ownFigures(agency, concern);
+  for (let i = 0; i < source.size; i++) {
+    const agency = source.glance(i);
+    if (levelRank(agency.status.overall) < warn && agency.childCount === 0) continue;
+    for (let c = 0; c < CONCERNS.length; c++) {
+      const { level, badness } = ownFigures(agency, CONCERNS[c]!);
       if (levelRank(level) < warn) continue;
-      const candidate: WorstModel = { concern, agency, level, badness };
-      if (top.length === perConcern && compareWorst(candidate, top[perConcern - 1]!) >= 0) continue;
+      const top = tops[c]!;
+      if (top.length === perConcern && compareWorst(level, badness, agency.id, top[perConcern - 1]!) >= 0) continue;
       let at = top.length === perConcern ? perConcern - 1 : top.length;
-      while (at > 0 && compareWorst(candidate, top[at - 1]!) < 0) {
+      while (at > 0 && compareWorst(level, badness, agency.id, top[at - 1]!) < 0) {
         top[at] = top[at - 1]!;
         at--;
       }
-      top[at] = candidate;
+      top[at] = { i, id: agency.id, level, badness };
     }
-    for (let k = 0; k < top.length; k++) out.push(top[k]!);
   }
+  const out: WorstModel[] = [];
+  const models = new Map<number, AgencyModel>();
+  for (let c = 0; c < CONCERNS.length; c++)
+    for (const { i, level, badness } of tops[c]!) {
+      let agency = models.get(i);
+      if (!agency) models.set(i, (agency = source.model(i)));
+      out.push({ concern: CONCERNS[c]!, agency, level, badness });
+    }
   return out;
 }
 
