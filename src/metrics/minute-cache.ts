@@ -85,15 +85,18 @@ export class MinuteCache {
 
   /**
    * The rows of each minute of m1..m2 (inclusive) this cache serves, oldest first, empty ones
-   * too: those from `from` on (the last SPAN_MINUTES of the range). Minutes m1..from−1 are
-   * the caller's to sum from SQLite (see `older`). Do not modify the rows.
+   * too: those from `from` on (the last SPAN_MINUTES of the range, and every minute not yet
+   * closed). Minutes m1..from−1 are closed, the caller's to sum from SQLite (see `older`),
+   * which keeps the sums: a minute still open there (a clock hours ahead of the newest event,
+   * after an outage, while the hub replays the backlog in order) would keep a sum too low.
+   * Do not modify the rows.
    */
   minutes(m1: number, m2: number): { readonly from: number; readonly minutes: MinuteRows[] } {
     this.checkVersion();
-    const from = Math.min(Math.max(m1, m2 - SPAN_MINUTES + 1), m2 + 1);
     const newest = this.newest.get() as string | undefined;
     // Nothing is closed before the writer has recorded a newest minute.
-    const closedUntil = newest === undefined ? from - 1 : Number(newest) - OPEN_MINUTES;
+    const closedUntil = newest === undefined ? m1 - 1 : Number(newest) - OPEN_MINUTES;
+    const from = Math.min(Math.max(m1, Math.min(m2 - SPAN_MINUTES + 1, closedUntil + 1)), m2 + 1);
     const lastClosed = Math.min(m2, closedUntil);
     const out: MinuteRows[] = [];
     let m = from;

@@ -198,4 +198,20 @@ describe('closed minutes cache', () => {
     expect(after).toEqual(plain(new MinuteCache(db), m - 10, m));
     expect(plain(small, m - 380, m).from).toBe(m - 179);
   });
+
+  it('sums no minute still open as closed, when the clock is hours ahead of the newest event', () => {
+    fx = fixtureCache(NOW);
+    // Traffic until 4 h before NOW, then the link drops: the newest minute stays there.
+    const events = [];
+    for (let i = 240; i < 400; i++) events.push(sent(NOW - i * MIN, A.ngheAn));
+    fx.write(...events);
+    expect(fx.metrics.totals(NOW, '24h').sent).toBe(160);
+    // The link comes back and the hub replays what was missed, in order: nothing is late.
+    fx.write(sent(NOW - 235 * MIN, A.caoBang), sent(NOW - 220 * MIN, A.caoBang));
+    expect(lateMinuteRows()).toBe(0);
+    expect(fx.metrics.totals(NOW, '24h').sent).toBe(162);
+    const caoBang = (m: Metrics) => m.throughput(NOW, '24h').find((r) => r.agencyId === A.caoBang)!.sent;
+    expect(caoBang(fx.metrics)).toBe(2);
+    expect(fx.metrics.signatures(NOW, '24h')).toEqual(createMetrics(fx.cache).signatures(NOW, '24h'));
+  });
 });
