@@ -151,32 +151,15 @@ function sameRow(a: Float64Array, b: Float64Array, i: number): boolean {
   return true;
 }
 
-/** The figures in `rows` at agency `i`, with `spark` as their sparkline. */
+/** The figures in `rows` at agency `i`, with `spark` as their sparkline, as a new object. */
 function figuresAt(rows: Float64Array, i: number, spark: number[]): AgencyFigures {
-  const o = i * WIDTH;
-  return {
-    sent: rows[o + SENT]!,
-    received: rows[o + RECEIVED]!,
-    sentPerMin: rows[o + SENT_PER_MIN]!,
-    receivedPerMin: rows[o + RECEIVED_PER_MIN]!,
-    weekAgo: orNull(rows[o + WEEK_AGO]!),
-    spark,
-    sigVerified: rows[o + SIG_VERIFIED]!,
-    sigFailed: rows[o + SIG_FAILED]!,
-    overdue: rows[o + OVERDUE]!,
-    dueWithin24h: rows[o + DUE_24H]!,
-    oldestOverdueAt: nanNull(rows[o + OLDEST]!),
-    serverDown: rows[o + SERVER_DOWN]!,
-  };
+  const figures = { ...NOTHING };
+  fillFigures(figures, rows, i, spark);
+  return figures;
 }
 
-/** The same into `into`, an object reused from agency to agency. */
-function fillFigures(
-  into: { -readonly [K in keyof AgencyFigures]: AgencyFigures[K] },
-  rows: Float64Array,
-  i: number,
-  spark: number[],
-): void {
+/** The figures in `rows` at agency `i` into `into` (a new object, or one reused from agency to agency). */
+function fillFigures(into: AgencyFigures, rows: Float64Array, i: number, spark: number[]): void {
   const o = i * WIDTH;
   into.sent = rows[o + SENT]!;
   into.received = rows[o + RECEIVED]!;
@@ -271,8 +254,8 @@ export class AgencyFigureTable {
   private readonly hasTotal: Uint8Array;
   /** The one object `glance` fills, its own figures, its subtree's and its levels. */
   private readonly glanced;
-  private readonly glancedOwn: { -readonly [K in keyof AgencyFigures]: AgencyFigures[K] } = { ...NOTHING };
-  private readonly glancedTotal: { -readonly [K in keyof AgencyFigures]: AgencyFigures[K] } = { ...NOTHING };
+  private readonly glancedOwn: AgencyFigures = { ...NOTHING };
+  private readonly glancedTotal: AgencyFigures = { ...NOTHING };
   private readonly glancedStatus: Status = { server: 'ok', signature: 'ok', overdue: 'ok', drop: 'ok', overall: 'ok' };
 
   constructor(
@@ -290,7 +273,7 @@ export class AgencyFigureTable {
       childCount: 0,
       serverState: 'unknown' as AgencyModel['serverState'],
       serverSince: null as number | null,
-      own: this.glancedOwn as AgencyFigures,
+      own: this.glancedOwn,
       status: this.glancedStatus,
     };
   }

@@ -134,9 +134,10 @@ function derived(memo: ModelsMemo, key: string, make: () => ListData): ListData 
 
 /**
  * The Overview's worst agencies are ranked over every agency's figures — the national roll-up,
- * the costly read (35–90 ms for 12,000 agencies on a year's cache) — so they are ranked again
- * once a minute, the cadence the alerts are judged at, while the totals and firing alerts
- * beside them are read on every refresh. A new window or registry ranks at once; the Agencies screen has its own pace.
+ * the costly read (~50 ms for 12,000 agencies on a year's cache, a working morning's 24 hours)
+ * — so they are ranked again once a minute, the cadence the alerts are judged at, while the
+ * totals and firing alerts beside them are read on every refresh. A new window or registry
+ * ranks at once; the Agencies screen has its own pace.
  */
 export const OVERVIEW_WORST_MS = 60_000;
 interface WorstMemo {
