@@ -30,7 +30,8 @@ export function cacheSink(cache: Cache): IngestSink {
       });
     },
     idle(): boolean {
-      return cache.projectPending() > 0;
+      // Documents first: deriving them adds to their minutes, which would unsettle folded hours.
+      return cache.projectPending() > 0 || cache.foldPending() > 0;
     },
   };
 }

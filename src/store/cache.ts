@@ -39,11 +39,12 @@ export interface OpenCacheOptions {
   /** SQLite page cache for this connection, in MiB. */
   readonly cacheSizeMiB?: number;
   /**
-   * Seqs behind the hub past which a batch stores events and rollups only, leaving documents,
-   * deliveries, deadlines and agency entries to `projectPending`. Default: never (every batch
-   * derives its documents). The console's cache passes `DEFER_BACKLOG`: its ingest client
-   * derives what waits in idle turns. A caller that defers must drain `projectPending` itself
-   * or through such a client.
+   * Seqs behind the hub past which a batch stores events and minute rollups only, leaving
+   * documents, deliveries, deadlines and agency entries to `projectPending`, and the folding of
+   * closed hours into hourly rollups to `foldPending`. Default: never (every batch derives its
+   * documents and folds its hours). The console's cache passes `DEFER_BACKLOG`: its ingest
+   * client does what waits in idle turns. A caller that defers must drain both itself or
+   * through such a client.
    */
   readonly deferBacklog?: number;
   /**
@@ -92,6 +93,11 @@ export interface Cache {
    * all is derived, and always on a read-only handle).
    */
   projectPending(max?: number): number;
+  /**
+   * Folds one slice of the closed hours a catch-up left unfolded into the hourly rollups, in a
+   * transaction of its own; returns how many hours stay unfolded (0 on a read-only handle).
+   */
+  foldPending(maxHours?: number): number;
   /** Codes ↔ the integer ids used in rollups. */
   readonly agencyIds: AgencyIds;
   close(): void;
@@ -176,6 +182,7 @@ export function openCache(options: OpenCacheOptions): Cache {
       return result;
     },
     projectPending: (max) => writer.projectPending(max),
+    foldPending: (maxHours) => writer.foldPending(maxHours),
     close() {
       clearInterval(timer);
       if (!db.open) return;
@@ -241,6 +248,7 @@ function readOnlyCache(
     },
     prune: refuse,
     projectPending: () => 0,
+    foldPending: () => 0,
     close() {
       if (db.open) db.close();
     },

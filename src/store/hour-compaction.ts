@@ -13,14 +13,15 @@ export const OPEN_MINUTES = 2;
 /**
  * Hourly rollups are folded from the minute rollups in one set-based statement once an hour is
  * over (with an hour's slack for stragglers), which costs far less than upserting hours on
- * every event. `until` is the boundary: every hour before it is complete in `rollup_hour`, and
+ * every event. The writer folds as hours close, or, after a catch-up, a few hours at a time
+ * (`fold`'s limit) in idle turns. `until` is the boundary: every hour before it is complete in `rollup_hour`, and
  * a late event for such an hour is added to the hour row directly. Every folded hour is also
  * packed (see `hour-packs.ts`), and packed again when a late event changes it.
  */
 export class HourCompaction {
   until: number | null;
   newestMinute: number | null;
-  private readonly fold;
+  private readonly foldHours;
   private readonly save;
   private readonly countLate;
   private readonly countLateMinutes;
@@ -38,7 +39,7 @@ export class HourCompaction {
     this.newestMinute = num('newest_minute');
     const sums = ROLLUP_COLUMNS.map((c) => `sum(${c})`).join(', ');
     const cols = ROLLUP_COLUMNS.join(', ');
-    this.fold = db.prepare(
+    this.foldHours = db.prepare(
       `INSERT INTO rollup_hour (hour, agency, ${cols})
        SELECT minute / 60, agency, ${sums} FROM rollup_minute WHERE minute >= ? AND minute < ? GROUP BY minute / 60, agency
        ON CONFLICT (hour, agency) DO UPDATE SET ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
@@ -87,24 +88,41 @@ export class HourCompaction {
     this.lateHours.clear();
   }
 
-  /** After the minutes are written: folds every hour that is now over. */
-  advance(batchNewestMinute: number | null): void {
+  /** After the minutes are written: records the batch's newest minute, which sets the hours due. */
+  noteNewest(batchNewestMinute: number | null): void {
     if (batchNewestMinute === null) return;
     if (this.newestMinute === null || batchNewestMinute > this.newestMinute) {
       this.newestMinute = batchNewestMinute;
       this.save.run('newest_minute', String(batchNewestMinute));
     }
+  }
+
+  /** Hours that are over (an hour's slack for stragglers) and not folded yet. */
+  due(): number {
+    if (this.newestMinute === null) return 0;
     const target = Math.floor(this.newestMinute / 60) - 1;
     if (this.until === null) {
       const oldest = this.db.prepare('SELECT min(minute) FROM rollup_minute').pluck().get() as number | null;
-      if (oldest === null) return;
+      if (oldest === null) return 0;
       this.until = Math.floor(oldest / 60);
     }
-    if (target <= this.until) return;
-    this.fold.run(this.until * 60, target * 60);
-    this.packer.pack(this.until, target);
-    this.until = target;
-    this.save.run('hours_compacted_until', String(target));
+    return Math.max(0, target - this.until);
+  }
+
+  /**
+   * Folds up to `maxHours` of the hours due, oldest first (inside the caller's transaction);
+   * returns how many stay due.
+   */
+  fold(maxHours: number): number {
+    const due = this.due();
+    if (due === 0) return 0;
+    const from = this.until!;
+    const to = from + Math.min(due, maxHours);
+    this.foldHours.run(from * 60, to * 60);
+    this.packer.pack(from, to);
+    this.until = to;
+    this.save.run('hours_compacted_until', String(to));
+    return due - (to - from);
   }
 
   /** Re-reads the boundary after a rolled-back transaction. */

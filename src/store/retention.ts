@@ -135,9 +135,15 @@ export function prune(db: Database.Database, retention: Retention, now: number):
     })();
   }
   const rejections = db.prepare('DELETE FROM rejections WHERE at < ?').run(rawCutoff).changes;
-  const minuteRows = db
-    .prepare('DELETE FROM rollup_minute WHERE minute < ?')
-    .run(Math.floor((now - retention.minuteRollupDays * DAY) / 60_000)).changes;
+  // Minutes not folded into their hours yet stay, however old: they are the hours' source.
+  const folded = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
+    string | undefined;
+  const minuteCutoff = Math.floor((now - retention.minuteRollupDays * DAY) / 60_000);
+  const minuteRows =
+    folded === undefined
+      ? 0
+      : db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(Math.min(minuteCutoff, Number(folded) * 60))
+          .changes;
   const hourCutoff = now - retention.hourlyRollupDays * DAY;
   const hourRows = db.prepare('DELETE FROM rollup_hour WHERE hour < ?').run(Math.floor(hourCutoff / 3_600_000)).changes;
   db.prepare('DELETE FROM hour_packs WHERE hour < ?').run(Math.floor(hourCutoff / 3_600_000));

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cacheSink } from '../../src/ingest/cache-sink.js';
 import { mulberry32 } from '../../src/registry/rng.js';
 import { openCache } from '../../src/store/index.js';
+import { A, docId, hello, msg } from '../support/telemetry.js';
 import { cachedSeqs } from './helpers/cached-seqs.js';
 import { eventFor } from './helpers/events.js';
 import { startedInEachTest } from './helpers/started.js';
@@ -66,6 +67,38 @@ describe('ingest into a real cache file', () => {
     expect(cache.db.prepare('SELECT sum(sends) FROM documents').pluck().get()).toBe(sent);
     expect(cache.db.prepare('SELECT count(*) FROM event_agencies').pluck().get()).toBe((N / 4) * 3);
     expect(cache.db.prepare('SELECT count(*) FROM deliveries').pluck().get()).toBe(sent * 2);
+  });
+
+  it('after a catch-up far behind the hub, folds its closed hours in idle turns, documents first', () => {
+    const cache = started.closing(openCache({ path: path.join(dir, 'folds.sqlite'), deferBacklog: 10 }), (c) =>
+      c.close(),
+    );
+    const T = Date.UTC(2026, 10, 20, 1);
+    const sent = (seq: number) =>
+      msg(seq, T + seq * 3_600_000, 'document.sent', {
+        docId: docId(A.vpcp, seq),
+        sender: A.vpcp,
+        recipients: [A.ngheAn],
+        attachments: 0,
+        sizeBytes: 1,
+      });
+    // Twelve hours, one document each, while the hub says it is 1,000 ahead: nothing derived or folded.
+    cache.applyBatch([hello('e1', 1_000, 'hub-test', T), ...range(1, 12).map(sent)]);
+    const q = (sql: string) => cache.db.prepare(sql).pluck().get();
+    expect(q('SELECT count(*) FROM documents')).toBe(0);
+    expect(q('SELECT count(*) FROM rollup_hour')).toBe(0);
+    const sink = cacheSink(cache);
+    // The first idle turn derives the documents (all 12 fit one slice), then folds one slice
+    // of hours; the next turns fold the rest.
+    expect(sink.idle!()).toBe(true);
+    expect(q('SELECT count(*) FROM documents')).toBe(12);
+    const first = q('SELECT count(*) FROM rollup_hour') as number;
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(10);
+    while (sink.idle!());
+    // Every hour but the newest and the one before it (an hour's slack) is folded.
+    expect(q('SELECT sum(sent) FROM rollup_hour')).toBe(10);
+    expect(q('SELECT count(*) FROM hour_packs')).toBe(10);
   });
 
   it('keeps malformed frames in the rejections table with their reasons, and every good event', async () => {

@@ -255,4 +255,38 @@ describe('retention', () => {
     expect(cache.cursor().lastSeq).toBe(4);
     cache.close();
   });
+
+  it('keeps minute rows past their period until their hours are folded', () => {
+    const now = T0 + 100 * DAY;
+    const cache = openCache({
+      path: join(tmp.dir, 'hub.sqlite'),
+      now: () => now,
+      retention: { rawEventsDays: 10, minuteRollupDays: 20, hourlyRollupDays: 50, documentsDays: 30 },
+      deferBacklog: 10,
+    });
+    const sent = (seq: number, ts: number) =>
+      msg(seq, ts, 'document.sent', {
+        docId: docId(A.vpcp, seq),
+        sender: A.vpcp,
+        recipients: [A.ngheAn],
+        attachments: 0,
+        sizeBytes: 1,
+      });
+    // A catch-up far behind the hub: six hours of 40 days ago, folded later.
+    cache.applyBatch([
+      hello('e1', 1_000, 'hub-test', now),
+      ...[1, 2, 3, 4, 5, 6].map((h) => sent(h, now - 40 * DAY + h * 3_600_000)),
+    ]);
+    const q = (sql: string) => cache.db.prepare(sql).pluck().get();
+    expect(q('SELECT count(*) FROM rollup_hour')).toBe(0);
+    cache.prune();
+    expect(q('SELECT sum(sent) FROM rollup_minute')).toBe(6);
+    while (cache.projectPending() > 0);
+    while (cache.foldPending() > 0);
+    // Folded up to the hour before the newest one (an hour's slack): four of the six.
+    expect(q('SELECT sum(sent) FROM rollup_hour')).toBe(4);
+    cache.prune();
+    expect(q('SELECT sum(sent) FROM rollup_minute')).toBe(2);
+    cache.close();
+  });
 });

@@ -51,6 +51,9 @@ describe('documents derived after a catch-up far behind the hub', () => {
     expect(b.db.prepare('SELECT sum(sent) FROM rollup_minute').pluck().get()).toBe(sentFed);
     expect(b.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(0);
     expect(b.db.prepare('SELECT count(*) FROM event_agencies').pluck().get()).toBe(0);
+    // So do the hourly rollups: no closed hour is folded while far behind.
+    expect(b.db.prepare('SELECT count(*) FROM rollup_hour').pluck().get()).toBe(0);
+    expect(b.db.prepare('SELECT count(*) FROM hour_packs').pluck().get()).toBe(0);
     b.close();
 
     // Restarted: the file says how far derivation got, and idle slices go on from there.
@@ -67,6 +70,11 @@ describe('documents derived after a catch-up far behind the hub', () => {
     // What derivation wrote is stamped for it as for a fresh reader.
     expect(kept.deadlines(year.end)).toEqual(createMetrics(c).deadlines(year.end));
     expect(kept.deadlines(year.end)).not.toEqual(partly);
+    // Once derived, batches fold a few closed hours each; idle slices fold the rest.
+    const due = c.foldPending(1);
+    expect(due).toBeGreaterThan(0);
+    expect(c.foldPending(2)).toBe(due - 2);
+    while (c.foldPending() > 0);
     c.close();
 
     for (const table of TABLES) expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
@@ -101,6 +109,7 @@ describe('documents derived after a catch-up far behind the hub', () => {
     const m = createMetrics(b);
     expect(m.stream().derivedBehind).toBeGreaterThan(0);
     while (b.projectPending(700) > 0);
+    while (b.foldPending() > 0);
     expect(m.stream().derivedBehind).toBe(0);
     b.close();
     for (const table of TABLES) expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
@@ -120,6 +129,7 @@ describe('documents derived after a catch-up far behind the hub', () => {
     b.applyBatch([...year.preamble, heartbeat(50_000, at)]);
     b.applyBatch([...all.slice(0, half), ...epoch2]);
     while (b.projectPending(700) > 0);
+    while (b.foldPending() > 0);
     b.close();
     for (const table of TABLES) expect(rowSet(deferred, table), table).toEqual(rowSet(inline, table));
   });
@@ -139,6 +149,7 @@ describe('documents derived after a catch-up far behind the hub', () => {
     const kept = b.prune(pruneAt); // before any idle slice: nothing is derived yet
     expect(kept.events).toBe(0);
     while (b.projectPending() > 0);
+    while (b.foldPending() > 0);
     const pruned = b.prune(pruneAt);
     expect(pruned.events).toBeGreaterThan(0);
     b.close();
@@ -175,6 +186,7 @@ describe('documents derived after a catch-up far behind the hub', () => {
     b.applyBatch(all.slice(900, 950)); // filled ahead of derivation: waits for it
     expect(documents()).toBe(before);
     while (b.projectPending(150) > 0);
+    while (b.foldPending() > 0);
     b.close();
     // Derived in seq order, as if nothing had been missing.
     for (const table of TABLES) expect(rowSet(ahead, table), table).toEqual(rowSet(inOrder, table));
