@@ -20,7 +20,7 @@ import { TitleLine } from './screens/TitleLine.js';
 import { useConsole } from './state/context.js';
 import { listKey, type ScreenId } from './state/routes.js';
 import { currentRoute } from './state/state.js';
-import { judgeLink } from './status/link.js';
+import { judgeLink, judgeQuiet } from './status/link.js';
 import { sanitize } from './text/sanitize.js';
 import { fit } from './text/fit.js';
 import { Line } from './components/Line.js';
@@ -81,7 +81,13 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
           <TotalsLines totals={data.totals} width={width} />
           <TitleLine title={t('overview.worst')} view={view} editing={state.editingFilter} width={width} />
           {pane}
-          <FiringAlerts alerts={data.firing} lines={firingLines} now={dataAt} width={width} />
+          <FiringAlerts
+            alerts={data.firing}
+            lines={firingLines}
+            now={dataAt}
+            width={width}
+            quiet={judgeQuiet(link, stream.newestEventTs)}
+          />
         </>
       );
       break;
@@ -121,7 +127,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     default: {
       const extra =
         route.kind === 'screen' && route.screen === 'agencies'
-          ? `${t(state.agencyLevel === 0 ? 'level.all' : `level.${state.agencyLevel}`)} · ${t(`problem.${state.agencyProblem}`)}`
+          ? `${t(state.agencyLevel === 0 ? 'level.all' : `level.${state.agencyLevel}`)} · ${t(`problem.${state.agencyProblem}`)} · ${t('agencies.withUnits')}`
           : undefined;
       content = (
         <>

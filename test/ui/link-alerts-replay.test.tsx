@@ -58,6 +58,43 @@ describe('link states as the ingest client has them', () => {
     expect(frame).toContain('error: hub closed the connection (1006)');
   });
 
+  describe('no alert firing is an all-clear only on live figures', () => {
+    const none = { list: () => [], acknowledge: () => false };
+    const empty = () => {
+      const data = fixtureData();
+      return fixtureMetrics({ ...data, stream: { ...data.stream, newestEventTs: null, lastSeq: 0, events: 0 } });
+    };
+
+    it('says there is nothing to judge when the cache holds nothing yet', async () => {
+      const app = await renderConsoleAt(100, 24, {
+        alerts: none,
+        metrics: empty(),
+        ingest: idleIngest({ state: 'offline', since: NOW - 60_000, nextAttemptAt: NOW + 30_000 }),
+      });
+      const frame = app.frame();
+      expect(lines(frame)[1]).toContain('alerts: no data yet');
+      expect(frame).toContain('no data yet: nothing to judge');
+      expect(frame).not.toContain('no alert');
+    });
+
+    it('says the quiet is judged on cached figures while the link is down', async () => {
+      const app = await renderConsoleAt(100, 24, {
+        alerts: none,
+        ingest: idleIngest({ state: 'reconnecting', since: NOW - 60_000, nextAttemptAt: NOW + 30_000 }),
+      });
+      const frame = app.frame();
+      expect(lines(frame)[1]).toContain('no alerts (cached)');
+      expect(frame).toContain('no alert is firing on the cached figures');
+    });
+
+    it('is an all-clear on live figures', async () => {
+      const app = await renderConsoleAt(100, 24, { alerts: none });
+      const frame = app.frame();
+      expect(lines(frame)[1]?.trimEnd()).toMatch(/no alerts$/);
+      expect(frame).toContain(' no alert is firing');
+    });
+  });
+
   it('offline says when the next attempt is due', async () => {
     const app = await renderConsoleAt(100, 24, {
       ingest: idleIngest({ state: 'offline', since: NOW - 60_000, nextAttemptAt: NOW + 30_000 }),

@@ -5,7 +5,7 @@
 import { Box } from 'ink';
 import type { WindowKey } from '../../metrics/types.js';
 import { useUi } from '../context.js';
-import type { LinkState } from '../status/link.js';
+import { judgeQuiet, type LinkState } from '../status/link.js';
 import { SCREENS, type ScreenId } from '../state/routes.js';
 import { fit, truncate, widthOf } from '../text/fit.js';
 import { formatAgo, formatDateTime } from '../text/format-time.js';
@@ -99,13 +99,22 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
             : t('header.newest', { ago: formatAgo(info.newestEventTs, info.now, lang) }),
       },
     ],
-    [sep, { text: t('header.rate', { n: formatRate(info.eventsPerSec, lang) }) }],
+    // The window before the rate: it changes what every figure means.
     [sep, { text: t('header.window', { w: info.window }), style: theme.text.muted }],
+    [sep, { text: t('header.rate', { n: formatRate(info.eventsPerSec, lang) }) }],
   ];
 
+  const quiet = judgeQuiet(info.link, info.newestEventTs);
   const alerts: Segment[] =
     info.alertsCritical + info.alertsWarning === 0
-      ? [{ text: t('header.alertsNone'), style: theme.status.ok }]
+      ? [
+          quiet === 'live'
+            ? { text: t('header.alertsNone'), style: theme.status.ok }
+            : {
+                text: t(quiet === 'noData' ? 'header.alertsNoData' : 'header.alertsNoneCached'),
+                style: theme.text.muted,
+              },
+        ]
       : [
           { text: '⚠ ', style: info.alertsCritical > 0 ? theme.status.critical : theme.status.warn },
           {

@@ -8,6 +8,7 @@ import { Line } from '../components/Line.js';
 import { fit, widthOf } from '../text/fit.js';
 import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
+import type { Quiet } from '../status/link.js';
 
 /** Lines the Overview uses outside the worst-agencies table. */
 export const overviewChrome = (firingLines: number): number => 2 + 1 + 1 + 1 + firingLines;
@@ -53,9 +54,22 @@ function fittedBody(a: AlertView, width: number): string {
   return body;
 }
 
-export function FiringAlerts(props: { alerts: readonly AlertView[]; lines: number; now: number; width: number }) {
+const QUIET_TEXT = {
+  live: 'overview.noAlerts',
+  cached: 'overview.noAlertsCached',
+  noData: 'overview.noAlertsNoData',
+} as const;
+
+export function FiringAlerts(props: {
+  alerts: readonly AlertView[];
+  lines: number;
+  now: number;
+  width: number;
+  /** How far "no alert is firing" can be trusted (see `judgeQuiet`). */
+  quiet: Quiet;
+}) {
   const { t, theme, lang } = useUi();
-  const { alerts, lines, now, width } = props;
+  const { alerts, lines, now, width, quiet } = props;
   return (
     <Box flexDirection="column">
       <Line
@@ -64,7 +78,11 @@ export function FiringAlerts(props: { alerts: readonly AlertView[]; lines: numbe
         width={width}
       />
       {alerts.length === 0 ? (
-        <Line segments={[{ text: fit(` ${t('overview.noAlerts')}`, width) }]} style={theme.status.ok} width={width} />
+        <Line
+          segments={[{ text: fit(` ${t(QUIET_TEXT[quiet])}`, width) }]}
+          style={quiet === 'live' ? theme.status.ok : theme.text.muted}
+          width={width}
+        />
       ) : (
         alerts.slice(0, lines).map((a) => {
           const sev = fit(t(`severity.${a.severity}`), 5);

@@ -12,3 +12,13 @@ export const judgeLink = (status: IngestStatus): LinkState => (status.readOnly !
 /** The figures on screen are not being kept current: a banner says so and since when. */
 export const linkDown = (link: LinkState): boolean =>
   link === 'stale' || link === 'reconnecting' || link === 'offline' || link === 'connecting';
+
+/**
+ * How far "no alert is firing" can be trusted: the cache holds nothing to judge yet, the rules
+ * judged figures that are not being kept current, or they judged live figures. Only the last
+ * is an all-clear.
+ */
+export type Quiet = 'noData' | 'cached' | 'live';
+
+export const judgeQuiet = (link: LinkState, newestEventTs: number | null): Quiet =>
+  newestEventTs === null ? 'noData' : linkDown(link) ? 'cached' : 'live';
