@@ -42,7 +42,7 @@ describe('screens at 80×24 (en)', () => {
     expect(await app.press('2')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 2 Agencies 3 4 5 6                                           ⚠ 1 crit · 1 warn
-      Agencies · level 1 · ministries, provinces · all agencies                      2
+      Agencies · level 1 · ministries, provinces · all agencies · incl. units        2
        Name▲          Identifier     Sent/m  Recv/m Trend     SigFail  Overdue Server
       ›UBND Tỉnh Ngh… 000.00.00.H41     5.2      12 ▂▂▄▃▆▄█▅    14.8%       14 weak
        Văn phòng Chí… 000.00.00.G22      12      30 ▂▂▄▃▆▄█▅     0.0%        0 up
@@ -188,8 +188,8 @@ describe('screens at 80×24 (en)', () => {
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 2 Agencies 3 4 5 6                                           ⚠ 1 crit · 1 warn
       UBND Tỉnh Nghệ An
-      000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20m
-      Sent 4.0/min · recv 9.0/min · sig. fail 14.8% · overdue 14 · units 1
+      000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20m · units 1
+      Sent 4.0/min · recv 9.0/min · sig. fail 14.8% · overdue 12 (14 with its units)
       Last hour  ▁▁▁▁▁▁▂▁▁▁▁▃▁▁▁▁▃▁▁▁▁▄▁▁▁▁▄▁▁▁▁▅▁▁▁▁▆▁▁▁▁▆▁▁▁▁▇▁▁▁▁▇▁▁▁▁█▁▁▁▁█▁▁▁▁ 36
       Last day   ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▂▁▁▁▃▁▁▁▃▁▁▁▄▁▁▁▄▁▁▁▅▁▁▁▆▁▁▁▆▁▁▁▇▁▁▁▇▁▁▁█▁▁▁█▁▁▁ 36
       Statuses   01 500 › 02 1 › 03 480 › 04 300 › 05 200 › 06 150

@@ -51,13 +51,22 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
     },
     { text: ' ' },
     { text: `${t(serverStateKey(a.serverState))}${serverSince}`, style: roleStyle(theme, levelRole(a.status.server)) },
+    ...(a.childCount > 0 ? [{ text: ` · ${t('detail.units', { n: formatCount(a.childCount, lang) })}` }] : []),
   ];
+  // Its own overdue replies, as the Overview and Deadlines count them; with its units' too when
+  // they add any, as the lists of agencies count them.
+  const overdue =
+    a.total.overdue === a.own.overdue
+      ? formatCount(a.own.overdue, lang)
+      : t('detail.overdueWithUnits', {
+          own: formatCount(a.own.overdue, lang),
+          total: formatCount(a.total.overdue, lang),
+        });
   const rates = t('detail.rates', {
     sent: formatRate(a.own.sentPerMin, lang),
     recv: formatRate(a.own.receivedPerMin, lang),
     sig: formatPercent(a.sigRate, lang),
-    overdue: formatCount(a.total.overdue, lang),
-    children: formatCount(a.childCount, lang),
+    overdue,
   });
 
   const chart = (label: string, series: readonly number[]): Segment[] => {

@@ -24,17 +24,17 @@ export function TitleLine(props: {
       ? `${t('filter.active', { text: view.query })} ${t('filter.matches', { n: formatCount(view.rows.length, lang), total: formatCount(view.total, lang) })}`
       : formatCount(view.rows.length, lang)
     : '';
+  const countWidth = widthOf(count);
+  const titleWidth = widthOf(props.title);
+  if (titleWidth + countWidth + 1 > width)
+    return <Line segments={[{ text: fit(props.title, width) }]} style={theme.text.title} />;
+  // The count (and the filter) before the extra: the extra is cut, or left out, to keep them.
+  const spare = width - titleWidth - countWidth - 1;
+  let extra = props.extra ? ` · ${props.extra}` : '';
+  if (widthOf(extra) > spare) extra = spare >= 8 ? fit(extra, spare) : '';
   const left: Segment[] = [{ text: props.title, style: theme.text.title }];
-  if (props.extra) left.push({ text: ` · ${props.extra}`, style: theme.text.muted });
-  const leftWidth = left.reduce((s, x) => s + widthOf(x.text), 0);
-  const room = width - leftWidth;
-  if (room < widthOf(count) + 1)
-    return (
-      <Line
-        segments={[{ text: fit(props.title + (props.extra ? ` · ${props.extra}` : ''), width) }]}
-        style={theme.text.title}
-      />
-    );
+  if (extra) left.push({ text: extra, style: theme.text.muted });
+  const room = width - titleWidth - widthOf(extra);
   return (
     <Line
       segments={[
