@@ -16,6 +16,7 @@ import {
   truncate,
   widthOf,
 } from '../../src/ui/text/index.js';
+import { matchesQuery, searchKey } from '../../src/ui/view/search.js';
 import { langFromEnv, translate } from '../../src/ui/i18n/index.js';
 import { en } from '../../src/ui/i18n/messages-en.js';
 import { vi } from '../../src/ui/i18n/messages-vi.js';
@@ -163,5 +164,25 @@ describe('i18n', () => {
   it('fills placeholders', () => {
     expect(translate('vi', 'header.lag', { n: 12 })).toBe('trễ 12');
     expect(translate('en', 'filter.matches', { n: 3, total: 95 })).toBe('3 of 95');
+  });
+});
+
+describe('filter matching', () => {
+  const hay = (text: string) => searchKey(text);
+  it('matches each word at the start of a word, diacritics and case forgiven, in any order', () => {
+    expect(matchesQuery(hay('Sở Y tế Nghệ An'), 'nghe an')).toBe(true);
+    expect(matchesQuery(hay('UBND Tỉnh Nghệ An'), 'an nghe')).toBe(true);
+    expect(matchesQuery(hay('UBND Tỉnh Nghệ An'), 'NGHỆ')).toBe(true);
+    expect(matchesQuery(hay('UBND Tỉnh Nghệ An'), 'ngh')).toBe(true);
+  });
+  it('does not match a word inside another word', () => {
+    expect(matchesQuery(hay('Vụ Tổ chức cán bộ, Bộ Khoa học và Công nghệ'), 'nghe an')).toBe(false);
+    expect(matchesQuery(hay('Bộ Tài chính'), 'inh')).toBe(false);
+  });
+  it('matches identifiers by fragments, after a dot or a dash or anywhere for a word with a digit', () => {
+    expect(matchesQuery(hay('UBND Tỉnh Nghệ An 000.00.00.H41'), 'h41')).toBe(true);
+    expect(matchesQuery(hay('UBND Tỉnh Nghệ An 000.00.00.H41'), '41')).toBe(true);
+    expect(matchesQuery(hay('MCBM-041 Máy chủ'), '041')).toBe(true);
+    expect(matchesQuery(hay('UBND Tỉnh Nghệ An 000.00.00.H41'), 'h42')).toBe(false);
   });
 });
