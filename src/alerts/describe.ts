@@ -31,6 +31,9 @@ export function spanText(ms: number, lang: Lang): string {
   return lang === 'vi' ? `${n} ${vi}` : `${n} ${en}`;
 }
 
+/** `n` with the English noun in the number it takes: `1 reply`, `3 replies`. */
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 const WINDOW_TEXT: Record<string, number> = { '5m': 5 * 60_000, '1h': 3_600_000, '24h': 86_400_000 };
 
 export interface DescribeOptions {
@@ -56,20 +59,20 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
     case 'server-disconnected':
       return vi
         ? `Máy chủ bảo mật ${server} mất kết nối — ${num('agencies')} cơ quan phía sau`
-        : `Security server ${server} disconnected — ${num('agencies')} agencies behind it`;
+        : `Security server ${server} disconnected — ${count(num('agencies'), 'agency', 'agencies')} behind it`;
     case 'signature-failures': {
       const rate = `${((100 * num('failed')) / Math.max(1, num('verified'))).toFixed(1)} %`;
       const span = spanText(num('windowMs'), lang);
       const why = reason('reason');
       return vi
         ? `${agency}: ${num('failed')}/${num('verified')} chữ ký số lỗi (${rate}) trong ${span}${why ? `, chủ yếu ${why}` : ''}`
-        : `${agency}: ${num('failed')} of ${num('verified')} signatures failed (${rate}) in ${span}${why ? `, mostly ${why}` : ''}`;
+        : `${agency}: ${num('failed')} of ${count(num('verified'), 'signature', 'signatures')} failed (${rate}) in ${span}${why ? `, mostly ${why}` : ''}`;
     }
     case 'overdue-replies': {
       const age = spanText(now - num('oldestDueAt'), lang);
       return vi
         ? `${agency}: ${num('overdue')} văn bản quá hạn trả lời, lâu nhất ${age}`
-        : `${agency}: ${num('overdue')} replies overdue, oldest by ${age}`;
+        : `${agency}: ${count(num('overdue'), 'reply', 'replies')} overdue, oldest by ${age}`;
     }
     case 'agency-silent': {
       const span = spanText(num('windowMs'), lang);
@@ -101,7 +104,7 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
       const why = reason('reason');
       return vi
         ? `${agency}: ${num('failed')} gói tin lỗi, ${num('undelivered')} chưa đến trong ${span}${why ? ` (chủ yếu ${why})` : ''}`
-        : `${agency}: ${num('failed')} packages failed, ${num('undelivered')} undelivered in ${span}${why ? ` (mostly ${why})` : ''}`;
+        : `${agency}: ${count(num('failed'), 'package', 'packages')} failed, ${num('undelivered')} undelivered in ${span}${why ? ` (mostly ${why})` : ''}`;
     }
   }
 }

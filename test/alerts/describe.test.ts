@@ -55,6 +55,16 @@ describe('describeAlert', () => {
       '000.00.00.H99: 4 replies overdue, oldest by 3 d',
     ],
     [
+      state('overdue-replies', { agency: '000.00.00.H99' }, { overdue: 1, oldestDueAt: NOW - 2 * HOUR }),
+      '000.00.00.H99: 1 văn bản quá hạn trả lời, lâu nhất 2 giờ',
+      '000.00.00.H99: 1 reply overdue, oldest by 2 h',
+    ],
+    [
+      state('server-disconnected', { server: 'MCBM-017' }, { name: 'MCBM-017', agencies: 1 }),
+      'Máy chủ bảo mật MCBM-017 mất kết nối — 1 cơ quan phía sau',
+      'Security server MCBM-017 disconnected — 1 agency behind it',
+    ],
+    [
       state('agency-silent', { agency: '000.00.00.H41' }, { windowMs: HOUR, usual: 6, basis: 'week' }),
       'UBND Tỉnh Nghệ An không gửi văn bản nào trong 60 phút giờ hành chính (6 văn bản cùng giờ tuần trước)',
       'UBND Tỉnh Nghệ An has sent nothing for 60 min of working time (6 sent same hour last week)',
