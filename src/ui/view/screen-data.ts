@@ -137,7 +137,9 @@ function derived(memo: ModelsMemo, key: string, make: () => ListData): ListData 
  * the costly read (~50 ms for 12,000 agencies on a year's cache, a working morning's 24 hours)
  * — so they are ranked again once a minute, the cadence the alerts are judged at, while the
  * totals and firing alerts beside them are read on every refresh. A new window or registry
- * ranks at once; the Agencies screen has its own pace.
+ * ranks at once, and so does a change in the number of security servers down or degraded
+ * that the totals show, so the list never contradicts the line above it for a minute; the
+ * Agencies screen has its own pace.
  */
 export const OVERVIEW_WORST_MS = 60_000;
 interface WorstMemo {
@@ -145,18 +147,22 @@ interface WorstMemo {
   readonly agencies: readonly Agency[];
   readonly window: WindowKey;
   readonly builtAt: number;
+  /** Security servers down and degraded when ranked: a change ranks again at once. */
+  readonly servers: string;
   readonly list: ListData;
 }
 let worstMemo: WorstMemo | null = null;
 
-function overviewWorst(metrics: Metrics, now: number, window: WindowKey): ListData {
+function overviewWorst(metrics: Metrics, now: number, window: WindowKey, totals: NationalTotals): ListData {
   const agencies = stableAgencies(metrics);
+  const servers = `${totals.serversDown}/${totals.serversDegraded}`;
   const w = worstMemo;
   if (
     w &&
     w.metrics === metrics &&
     w.agencies === agencies &&
     w.window === window &&
+    w.servers === servers &&
     now >= w.builtAt &&
     now - w.builtAt < OVERVIEW_WORST_MS
   )
@@ -168,7 +174,7 @@ function overviewWorst(metrics: Metrics, now: number, window: WindowKey): ListDa
   const ranked =
     freshModels(metrics, modelInputs(metrics), now, window)?.models ?? readAgencyFigures(metrics, now, window);
   const list = listData(worstSpec, worstAgencies(ranked, OVERVIEW_PER_CONCERN));
-  worstMemo = { metrics, agencies, window, builtAt: now, list };
+  worstMemo = { metrics, agencies, window, builtAt: now, servers, list };
   return list;
 }
 
@@ -250,12 +256,8 @@ export function loadScreen(
         .list(now)
         .filter((a) => a.state === 'firing')
         .map(toAlertModel);
-      return {
-        kind: 'overview',
-        totals: metrics.totals(now, window),
-        list: overviewWorst(metrics, now, window),
-        firing,
-      };
+      const totals = metrics.totals(now, window);
+      return { kind: 'overview', totals, list: overviewWorst(metrics, now, window, totals), firing };
     }
     case 'agencies': {
       const memo = agencyModels(metrics, now, window);
