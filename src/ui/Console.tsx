@@ -7,7 +7,7 @@ import { Header } from './components/Header.js';
 import { StatusLine } from './components/StatusLine.js';
 import { useColumns } from './components/Table.js';
 import { useUi } from './context.js';
-import type { ConsoleSources } from './data/sources.js';
+import type { AlertView, ConsoleSources } from './data/sources.js';
 import { useKeyDispatch, keyContext } from './hooks/use-key-dispatch.js';
 import { useListView } from './hooks/use-list-view.js';
 import { useRefresh } from './hooks/use-refresh.js';
@@ -16,6 +16,7 @@ import type { Ticker } from './hooks/ticker.js';
 import { AgencySummary, DETAIL_CHROME } from './screens/AgencySummary.js';
 import { ListPane } from './screens/ListPane.js';
 import { FiringAlerts, overviewChrome, TotalsLines } from './screens/Overview.js';
+import { ALERT_TEXT_LINES, AlertText } from './screens/AlertText.js';
 import { TitleLine } from './screens/TitleLine.js';
 import { useConsole } from './state/context.js';
 import { listKey, type ScreenId } from './state/routes.js';
@@ -58,7 +59,9 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
       ? body - overviewChrome(firingLines)
       : data.kind === 'detail'
         ? body - DETAIL_CHROME - 1
-        : body - 2,
+        : route.kind === 'screen' && route.screen === 'alerts'
+          ? body - 2 - ALERT_TEXT_LINES
+          : body - 2,
   );
   const list = 'list' in data ? data.list : null;
   const key = listKey(route);
@@ -139,6 +142,9 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
             width={width}
           />
           {pane}
+          {route.kind === 'screen' && route.screen === 'alerts' && view ? (
+            <AlertText alert={view.rows[view.viewport.cursor] as AlertView | undefined} width={width} />
+          ) : null}
         </>
       );
     }

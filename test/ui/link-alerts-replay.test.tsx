@@ -129,7 +129,11 @@ describe('alerts as the engine has them', () => {
     const app = await renderConsoleAt(80, 24);
     const frame = await app.press('6');
     expect(frame).toContain('CRIT firing  +2 folded · Security');
-    expect(frame).toMatch(/WARN acked {3}Throughput −60% +Văn phòng Chính phủ trucdem/);
+    expect(frame).toMatch(/WARN acked {3}Throughput −60% +trucdem/);
+    // The selected alert in full under the list: at 80 columns the list has no room for its subject.
+    expect(frame).toContain(' Security server down 12 min — MCBM-099');
+    expect(await app.press('G')).toMatch(/ Throughput −60% — Văn phòng Chính phủ · acknowledged by trucdem \d{4}-/);
+    await app.press('g');
     const folded = await app.press(KEY.enter);
     expect(folded).toContain('Folded under: Security server down 12 min');
     expect(folded).toContain('Sở Y tế Nghệ An');

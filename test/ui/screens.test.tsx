@@ -159,12 +159,12 @@ describe('screens at 80×24 (en)', () => {
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 2 3 4 5 6 Alerts                                             ⚠ 1 crit · 1 warn
       Alerts                                                                         4
-       Sev  State▼  Alert                       Agency / server     Acked by     Since
-      ›CRIT firing  +2 folded · Security serve… MCBM-099            –              12m
-       WARN firing  12 overdue replies          UBND Tỉnh Nghệ An   –               1h
-       WARN pending Signature failures 15%      UBND Tỉnh Nghệ An   –               2m
-       WARN acked   Throughput −60%             Văn phòng Chính phủ trucdem         1h
-
+       Sev  State▼  Alert                                           Acked by     Since
+      ›CRIT firing  +2 folded · Security server down 12 min         –              12m
+       WARN firing  12 overdue replies                              –               1h
+       WARN pending Signature failures 15%                          –               2m
+       WARN acked   Throughput −60%                                 trucdem         1h
+       Security server down 12 min — MCBM-099
 
 
 

@@ -15,6 +15,7 @@ import {
   sparkline,
   truncate,
   widthOf,
+  wrap,
 } from '../../src/ui/text/index.js';
 import { matchesQuery, searchKey } from '../../src/ui/view/search.js';
 import { langFromEnv, translate } from '../../src/ui/i18n/index.js';
@@ -184,5 +185,21 @@ describe('filter matching', () => {
     expect(matchesQuery(hay('UBND Tỉnh Nghệ An 000.00.00.H41'), '41')).toBe(true);
     expect(matchesQuery(hay('MCBM-041 Máy chủ'), '041')).toBe(true);
     expect(matchesQuery(hay('UBND Tỉnh Nghệ An 000.00.00.H41'), 'h42')).toBe(false);
+  });
+});
+
+describe('wrap', () => {
+  it('breaks between words and ends what does not fit with an ellipsis', () => {
+    expect(wrap('Security server Máy chủ bảo mật Nghệ An disconnected', 20, 3)).toEqual([
+      'Security server Máy',
+      'chủ bảo mật Nghệ An',
+      'disconnected',
+    ]);
+    expect(wrap('Security server Máy chủ bảo mật Nghệ An disconnected', 20, 2)).toEqual([
+      'Security server Máy',
+      'chủ bảo mật Nghệ An…',
+    ]);
+    expect(wrap('short', 20, 2)).toEqual(['short']);
+    expect(wrap('000.00.00.H41,2026/11/19,1497/BGTVT-VP', 10, 2)).toEqual(['000.00.00…']);
   });
 });

@@ -115,6 +115,7 @@ export const en = {
   'col.severity': 'Sev',
   'col.ackBy': 'Acked by',
   'alert.folded': '+{n} folded ·',
+  'alert.ackedBy': 'acknowledged by {who} {at}',
   'screen.folded': 'Folded under: {text}',
   'col.severityShort': 'Sev',
   'col.alertState': 'State',

@@ -117,6 +117,7 @@ export const vi: Record<MessageKey, string> = {
   'col.severity': 'Mức',
   'col.ackBy': 'Người xác nhận',
   'alert.folded': '+{n} gộp ·',
+  'alert.ackedBy': 'đã xác nhận: {who} {at}',
   'screen.folded': 'Gộp dưới: {text}',
   'col.severityShort': 'Mức',
   'col.alertState': 'Trạng thái',

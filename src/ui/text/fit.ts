@@ -41,3 +41,27 @@ export function fit(text: string, width: number, align: Align = 'left'): string 
   if (pad <= 0) return cut;
   return align === 'left' ? cut + ' '.repeat(pad) : ' '.repeat(pad) + cut;
 }
+
+/**
+ * `text` in at most `lines` lines of at most `width` cells, broken between words (a word wider
+ * than a line is cut); what does not fit ends the last line with an ellipsis.
+ */
+export function wrap(text: string, width: number, lines: number): string[] {
+  if (width <= 0 || lines <= 0) return [];
+  const out: string[] = [];
+  let line = '';
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = line ? `${line} ${word}` : word;
+    if (widthOf(next) <= width) {
+      line = next;
+      continue;
+    }
+    if (out.length === lines - 1) return [...out, truncate(`${next} ${words.slice(i + 1).join(' ')}`.trim(), width)];
+    if (line) out.push(line);
+    line = widthOf(word) <= width ? word : truncate(word, width);
+  }
+  if (line) out.push(line);
+  return out;
+}

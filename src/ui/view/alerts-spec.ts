@@ -22,8 +22,10 @@ export const alertsSpec: ListSpec<AlertView> = {
   columns: [
     { id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 },
     { id: 'state', title: 'col.alertState', min: 7, max: 10, priority: 1 },
-    { id: 'summary', title: 'col.alert', min: 20, flex: 3, priority: 0 },
-    { id: 'subject', title: 'col.subject', min: 14, flex: 2, priority: 2 },
+    // The summary names the agency or server too: at 80 columns it keeps the room, and the
+    // subject column steps aside first.
+    { id: 'summary', title: 'col.alert', min: 44, flex: 3, priority: 0 },
+    { id: 'subject', title: 'col.subject', min: 14, flex: 2, priority: 4 },
     { id: 'ackBy', title: 'col.ackBy', min: 8, max: 14, flex: 1, priority: 3 },
     { id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' },
   ],

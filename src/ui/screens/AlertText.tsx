@@ -1,0 +1,38 @@
+/**
+ * The selected alert in full under the Alerts list: its summary and subject, which the list
+ * cuts at 80 columns, and who acknowledged it and when.
+ */
+import { Box } from 'ink';
+import type { AlertView } from '../data/sources.js';
+import { useUi } from '../context.js';
+import { Line } from '../components/Line.js';
+import { fit, wrap } from '../text/fit.js';
+import { formatDateTime } from '../text/format-time.js';
+
+/** Lines the full text takes under the list. */
+export const ALERT_TEXT_LINES = 2;
+
+export function AlertText({ alert, width }: { alert: AlertView | undefined; width: number }) {
+  const { t, theme } = useUi();
+  const text = alert
+    ? [
+        alert.subject && !alert.summary.includes(alert.subject) ? `${alert.summary} — ${alert.subject}` : alert.summary,
+        alert.acknowledgedBy === null
+          ? ''
+          : t('alert.ackedBy', {
+              who: alert.acknowledgedBy,
+              at: alert.acknowledgedAt === null ? '' : formatDateTime(alert.acknowledgedAt),
+            }),
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : '';
+  const lines = wrap(text, width - 1, ALERT_TEXT_LINES);
+  return (
+    <Box flexDirection="column">
+      {Array.from({ length: ALERT_TEXT_LINES }, (_, i) => (
+        <Line key={i} segments={[{ text: fit(lines[i] ? ` ${lines[i]}` : '', width) }]} style={theme.text.muted} />
+      ))}
+    </Box>
+  );
+}
