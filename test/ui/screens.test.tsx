@@ -72,10 +72,10 @@ describe('screens at 80×24 (en)', () => {
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 2 3 Servers 4 5 6                                            ⚠ 1 crit · 1 warn
       Security servers                                                               3
-       Name            Identifier  State▼      Since  Latency    Down  Drops  Agencies
-      ›MCBM Xã Kim Li… MCBM-099    DOWN          12m        –     12m      1         1
-       MCBM Nghệ An    MCBM-041    weak          20m   950 ms      4m      2         3
-       MCBM VPCP       MCBM-001    up             3d    41 ms      0s      0         1
+       Name              Identifier   State▼      Since  Latency    Down  Cert expires
+      ›MCBM Xã Kim Liên  MCBM-099     DOWN          12m        –     12m          400d
+       MCBM Nghệ An      MCBM-041     weak          20m   950 ms      4m           10d
+       MCBM VPCP         MCBM-001     up             3d    41 ms      0s          200d
 
 
 
@@ -188,7 +188,7 @@ describe('screens at 80×24 (en)', () => {
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 2 Agencies 3 4 5 6                                           ⚠ 1 crit · 1 warn
       UBND Tỉnh Nghệ An
-      000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20m · units 1
+      000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20m · cert expires in 10d…
       Sent 4.0/min · recv 9.0/min · sig. fail 14.8% · overdue 12 (14 with its units)
       Last hour  ▁▁▁▁▁▁▂▁▁▁▁▃▁▁▁▁▃▁▁▁▁▄▁▁▁▁▄▁▁▁▁▅▁▁▁▁▆▁▁▁▁▆▁▁▁▁▇▁▁▁▁▇▁▁▁▁█▁▁▁▁█▁▁▁▁ 36
       Last day   ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▂▁▁▁▃▁▁▁▃▁▁▁▄▁▁▁▄▁▁▁▅▁▁▁▆▁▁▁▆▁▁▁▇▁▁▁▇▁▁▁█▁▁▁█▁▁▁ 36

@@ -15,6 +15,7 @@ import { sanitize } from '../text/sanitize.js';
 import { sparkline } from '../text/sparkline.js';
 import { DETAIL_SECTIONS, type DetailSection } from '../state/routes.js';
 import { levelRole, serverStateKey } from '../view/agencies-spec.js';
+import { CERT_WARN_MS } from '../view/servers-spec.js';
 import type { DetailData } from '../view/screen-data.js';
 import { reasonKey } from '../view/signatures-spec.js';
 
@@ -39,6 +40,17 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
   if (detail.parentName) title.push({ text: ` ‹ ${detail.parentName}`, style: muted });
 
   const serverSince = a.serverSince === null ? '' : ` ${formatDurationShort(now - a.serverSince, lang)}`;
+  /** Its server's certificate, when it has expired or soon will. */
+  function certificate(expiresAt: number | null): Segment[] {
+    if (expiresAt === null || expiresAt - now >= CERT_WARN_MS) return [];
+    const left = expiresAt - now;
+    return [
+      sep,
+      left <= 0
+        ? { text: t('detail.certExpired', { ago: formatDurationShort(-left, lang) }), style: theme.status.critical }
+        : { text: t('detail.certExpires', { left: formatDurationShort(left, lang) }), style: theme.status.warn },
+    ];
+  }
   const identity: Segment[] = [
     {
       text: t('detail.identity', {
@@ -51,6 +63,7 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
     },
     { text: ' ' },
     { text: `${t(serverStateKey(a.serverState))}${serverSince}`, style: roleStyle(theme, levelRole(a.status.server)) },
+    ...certificate(detail.server?.certificateExpiresAt ?? null),
     ...(a.childCount > 0 ? [{ text: ` · ${t('detail.units', { n: formatCount(a.childCount, lang) })}` }] : []),
   ];
   // Its own overdue replies, as the Overview and Deadlines count them; with its units' too when

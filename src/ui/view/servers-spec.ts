@@ -29,11 +29,12 @@ export const serversSpec: ListSpec<ServerModel> = {
     { id: 'id', title: 'col.id', min: 8, max: 12, flex: 1, priority: 2 },
     { id: 'state', title: 'col.state', min: 9, max: 10, priority: 0, descFirst: true },
     { id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' },
-    { id: 'latency', title: 'col.latency', min: 7, priority: 3, align: 'right', descFirst: true },
+    { id: 'latency', title: 'col.latency', min: 7, priority: 4, align: 'right', descFirst: true },
     { id: 'downtime', title: 'col.downtime', min: 7, priority: 2, align: 'right', descFirst: true },
-    { id: 'drops', title: 'col.drops', min: 5, priority: 4, align: 'right', descFirst: true },
-    { id: 'agencies', title: 'col.agencies', min: 5, priority: 5, align: 'right', descFirst: true },
-    { id: 'cert', title: 'col.cert', min: 8, max: 18, priority: 6, align: 'right' },
+    { id: 'drops', title: 'col.drops', min: 5, priority: 5, align: 'right', descFirst: true },
+    { id: 'agencies', title: 'col.agencies', min: 5, priority: 6, align: 'right', descFirst: true },
+    // An expired certificate fails every signature the server checks: kept before latency.
+    { id: 'cert', title: 'col.cert', min: 8, max: 18, priority: 3, align: 'right' },
   ],
   defaultSort: { column: 'state', desc: true },
   key: (m) => m.serverId,
@@ -53,7 +54,7 @@ export const serversSpec: ListSpec<ServerModel> = {
       drops: { text: formatCount(m.drops, lang), role: m.drops > 0 ? 'warn' : undefined },
       agencies: { text: formatCount(m.agencyIds.length, lang) },
       cert: {
-        text: certLeft === null ? '–' : certLeft <= 0 ? '!' : formatDurationShort(certLeft, lang),
+        text: certLeft === null ? '–' : certLeft <= 0 ? t('cert.expired') : formatDurationShort(certLeft, lang),
         role: certLeft === null ? 'muted' : certLeft <= 0 ? 'critical' : certLeft < CERT_WARN_MS ? 'warn' : undefined,
       },
     };
