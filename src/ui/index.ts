@@ -20,6 +20,7 @@ export interface ConsoleOptions extends Omit<AppProps, 'lang' | 'theme'> {
   readonly lang?: Lang;
   /** Environment for the language and NO_COLOR defaults; process.env by default. */
   readonly env?: NodeJS.ProcessEnv;
+  /** The terminal drawn on and read from; the process's own streams by default. */
   readonly stdout?: NodeJS.WriteStream;
   readonly stdin?: NodeJS.ReadStream;
   readonly stderr?: NodeJS.WriteStream;
@@ -34,10 +35,11 @@ export function renderConsole(options: ConsoleOptions): Instance {
   const env = options.env ?? process.env;
   const { stdout, stdin, stderr, env: _env, ...rest } = options;
   const props: AppProps = { ...rest, lang: options.lang ?? langFromEnv(env), theme: themeFromEnv(env) };
+  // A stream left out must not reach Ink as `undefined`: that would override Ink's own default.
   return render(createElement(App, props), {
-    stdout,
-    stdin,
-    stderr,
+    stdout: stdout ?? process.stdout,
+    stdin: stdin ?? process.stdin,
+    stderr: stderr ?? process.stderr,
     exitOnCtrlC: false,
     patchConsole: true,
     maxFps: 20,

@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alertsSource } from '../../app/console-sources.js';
+import { showConsole } from '../../app/show-console.js';
 import { createAlertEngine } from '../../alerts/index.js';
 import { resolveSettings } from '../../config/index.js';
 import { createMetrics } from '../../metrics/index.js';
 import { ReplayPlayer, replaySource } from '../../record/replay-player.js';
 import { loadReplay } from '../../sim/replay-source.js';
 import { openCache } from '../../store/index.js';
-import { idleIngest, renderConsole } from '../../ui/index.js';
+import { idleIngest } from '../../ui/index.js';
 import { UsageError, type Command } from '../command.js';
 import { oneFile, parseFlags } from '../parse-flags.js';
 
@@ -48,6 +49,12 @@ export const replayCommand: Command = {
     if (!(speed >= 1 && speed <= 3600))
       throw new UsageError(`--speed must be between 1 and 3600, got "${parsed.values.speed}"`);
     const settings = resolveSettings({ ...(parsed.values.lang !== undefined && { lang: parsed.values.lang }) }, io.env);
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      io.stderr.write(
+        'hubmon replay: the console needs a terminal. To judge or tabulate a recording use "hubmon status --source FILE" or "hubmon report --source FILE".\n',
+      );
+      return 2;
+    }
 
     const source = await loadReplay(file);
     if (source.events.length === 0)
@@ -71,8 +78,9 @@ export const replayCommand: Command = {
         player.tick(TICK_MS);
         clock = player.state().now;
       }, TICK_MS);
+      let exitCode: number;
       try {
-        const instance = renderConsole({
+        exitCode = await showConsole({
           metrics,
           alerts,
           ingest: idleIngest({ state: 'live', lastMessageAt: clock }),
@@ -82,7 +90,6 @@ export const replayCommand: Command = {
           lang: settings.lang,
           env: io.env,
         });
-        await instance.waitUntilExit();
       } finally {
         clearInterval(timer);
       }
@@ -90,7 +97,7 @@ export const replayCommand: Command = {
       io.stderr.write(
         `hubmon replay: stopped at ${new Date(s.now).toISOString()}, ${s.applied} of ${s.total} events applied\n`,
       );
-      return 0;
+      return exitCode;
     } finally {
       cache.close();
       rmSync(dir, { recursive: true, force: true });

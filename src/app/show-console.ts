@@ -1,0 +1,41 @@
+import { renderConsole, type ConsoleOptions } from '../ui/index.js';
+import { takeTerminal } from './terminal.js';
+
+/** Signals that end the console: the SSH link dropping (HUP), a polite kill, Ctrl-C from outside. */
+const SIGNALS = ['SIGHUP', 'SIGTERM', 'SIGINT'] as const;
+const SIGNAL_NUMBER = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+/**
+ * Draws the console on the process's terminal until the operator quits or a signal arrives,
+ * then unmounts, runs `close` (what must be written is written while the screen still shows the
+ * console) and gives the terminal back. Returns the exit code: 0, 128 + the signal, or 1 when
+ * the UI failed.
+ */
+export async function showConsole(
+  options: Omit<ConsoleOptions, 'stdout' | 'stdin' | 'stderr'>,
+  close: () => Promise<void> | void = () => {},
+): Promise<number> {
+  const terminal = takeTerminal(process.stdout);
+  const instance = renderConsole({ ...options, stdout: process.stdout, stdin: process.stdin, stderr: process.stderr });
+
+  let exitCode = 0;
+  const onSignal = (signal: (typeof SIGNALS)[number]) => {
+    exitCode = 128 + SIGNAL_NUMBER[signal];
+    instance.unmount();
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
+  try {
+    await instance.waitUntilExit();
+  } catch (err) {
+    exitCode = 1;
+    process.stderr.write(`hubmon: ${(err as Error).message}\n`);
+  } finally {
+    for (const s of SIGNALS) process.off(s, onSignal);
+    try {
+      await close();
+    } finally {
+      terminal.restore();
+    }
+  }
+  return exitCode;
+}
