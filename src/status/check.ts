@@ -4,8 +4,9 @@
  * WARNING, CRITICAL or UNKNOWN — with a one-line summary, perfdata and detail lines.
  * Pure: every input is handed in, so each state is tested with plain data.
  */
-import type { Alert, AlertSnapshot, RuleId } from '../alerts/types.js';
+import type { Alert, AlertSnapshot } from '../alerts/types.js';
 import type { NationalTotals, StreamInfo } from '../metrics/types.js';
+import { firingSummary } from './firing-summary.js';
 import type { PerfDatum } from './perfdata.js';
 
 export const CHECK_STATES = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
@@ -61,19 +62,6 @@ export interface CheckResult {
   /** Age of the newest stored event, ms; null when the cache holds none. */
   readonly dataAgeMs: number | null;
 }
-
-/** How a rule's firing alerts read in the summary, singular and plural. */
-const RULE_PHRASE: Readonly<Record<RuleId, readonly [string, string]>> = {
-  'server-disconnected': ['security server down', 'security servers down'],
-  'signature-failures': [
-    'agency over the signature-failure threshold',
-    'agencies over the signature-failure threshold',
-  ],
-  'overdue-replies': ['agency with overdue replies', 'agencies with overdue replies'],
-  'agency-silent': ['agency silent in working hours', 'agencies silent in working hours'],
-  'certificate-expiring': ['server certificate expiring', 'server certificates expiring'],
-  'delivery-failures': ['agency with delivery failures', 'agencies with delivery failures'],
-};
 
 export function spanWords(ms: number): string {
   const s = Math.round(ms / 1000);
@@ -176,18 +164,7 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     summary = `${input.agencies} agencies, ${totals.servers - totals.serversDown} of ${totals.servers} security servers connected, no alerts firing`;
     if (pending.length > 0) summary += ` (${pending.length} pending)`;
   } else {
-    const byRule = new Map<RuleId, { n: number; critical: boolean }>();
-    for (const a of firing) {
-      const e = byRule.get(a.rule) ?? { n: 0, critical: false };
-      byRule.set(a.rule, { n: e.n + 1, critical: e.critical || a.severity === 'critical' });
-    }
-    // Critical causes first, then by how many; the order is stable for a monitoring history.
-    const parts = [...byRule]
-      .sort(([ra, a], [rb, b]) => Number(b.critical) - Number(a.critical) || b.n - a.n || ra.localeCompare(rb))
-      .map(([rule, { n }]) => `${n} ${RULE_PHRASE[rule][n === 1 ? 0 : 1]}`);
-    summary = parts.join(', ');
-    const acked = firing.filter((a) => a.ack !== null).length;
-    if (acked > 0) summary += ` (${acked} acknowledged)`;
+    summary = firingSummary(firing);
   }
   if (input.hub.kind === 'unreachable') summary += `; hub unreachable, cache ${spanWords(dataAgeMs ?? 0)} old`;
   if (input.hub.kind === 'behind') summary += `; cache ${lag} events behind the hub`;
