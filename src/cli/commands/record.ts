@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolveSettings } from '../../config/index.js';
 import { resolveToken, startIngest } from '../../ingest/index.js';
 import { recordingSink } from '../../record/recording-sink.js';
@@ -12,11 +13,13 @@ the registry, then every event as it arrives — until Ctrl-C (SIGINT) or SIGTER
 link is resumed where it stopped, so each event is in the file once. The file can be replayed
 in the console (hubmon replay FILE), served by the simulated hub (hubmon sim --replay FILE),
 and judged or tabulated (hubmon status --source FILE, hubmon report --source FILE).
+An existing FILE is not overwritten unless --force is given.
 
 Options:
   --url URL          hub telemetry URL, ws:// or wss://    (default: HUBMON_URL, config file)
   --since N          start after event N (0: everything the hub still holds)   (default 0)
   --token-file PATH  bearer token for the hub (or HUBMON_TOKEN)
+  --force            overwrite FILE if it exists
   -h, --help         show this help
 
 Example:
@@ -36,11 +39,14 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
           since: { type: 'string' },
           'token-file': { type: 'string' },
           config: { type: 'string' },
+          force: { type: 'boolean' },
         },
         allowPositionals: true,
       });
       const file = oneFile(parsed.positionals, 'give exactly one FILE to record into');
       const { values } = parsed;
+      if (existsSync(file) && !values.force)
+        throw new UsageError(`${file} already exists; give another FILE, or --force to overwrite it`);
       const since = values.since === undefined ? 0 : Number(values.since);
       if (!Number.isSafeInteger(since) || since < 0)
         throw new UsageError(`--since must be a whole number ≥ 0, got "${values.since}"`);
