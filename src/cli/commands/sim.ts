@@ -49,23 +49,28 @@ export const simCommand: Command = {
   summary: 'run a simulated hub that streams realistic telemetry (demo, tests)',
   help,
   async run(argv, io) {
-    const { values } = parseFlags(argv, {
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        speed: { type: 'string' },
-        agencies: { type: 'string' },
-        start: { type: 'string' },
-        history: { type: 'string' },
-        buffer: { type: 'string' },
-        'heartbeat-ms': { type: 'string' },
-        batch: { type: 'string' },
-        record: { type: 'string' },
-        replay: { type: 'string' },
-        'token-file': { type: 'string' },
+    const { values } = parseFlags(
+      argv,
+      {
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          seed: { type: 'string' },
+          speed: { type: 'string' },
+          agencies: { type: 'string' },
+          start: { type: 'string' },
+          history: { type: 'string' },
+          buffer: { type: 'string' },
+          'heartbeat-ms': { type: 'string' },
+          batch: { type: 'string' },
+          record: { type: 'string' },
+          replay: { type: 'string' },
+          'token-file': { type: 'string' },
+        },
       },
-    });
+      // The simulated hub requires the token it reads; it takes none from the environment.
+      'give --token-file PATH (the token clients must present)',
+    );
     const speedGiven = values.speed !== undefined;
     const speed = speedGiven ? Number(values.speed) : 1;
     if (!(speed > 0) || speed > 1_000_000)

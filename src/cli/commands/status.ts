@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ALERT_MIGRATIONS } from '../../alerts/persist.js';
 import { createAlertEngine, describeAlert, loadAlertConfig, type Alert } from '../../alerts/index.js';
 import { resolveSettings } from '../../config/index.js';
@@ -11,6 +10,7 @@ import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
 import { defaultCachePath, openCache, upgradeNotice, type Cache } from '../../store/index.js';
 import type { Command, CommandIo } from '../command.js';
+import { parseFlags } from '../parse-flags.js';
 
 const help = `Usage: hubmon status [options]
 
@@ -82,8 +82,7 @@ function seconds(name: string, text: string | undefined, fallback: number): numb
 }
 
 function parse(argv: readonly string[], env: NodeJS.ProcessEnv): StatusArgs {
-  const { values } = parseArgs({
-    args: [...argv],
+  const { values } = parseFlags(argv, {
     options: {
       url: { type: 'string' },
       cache: { type: 'string' },
@@ -97,8 +96,6 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): StatusArgs {
       config: { type: 'string' },
       json: { type: 'boolean' },
     },
-    strict: true,
-    allowPositionals: false,
   });
   const settings = resolveSettings(
     {
