@@ -6,7 +6,7 @@
 import { REPORT_COLUMNS } from './columns.js';
 import { humanCell } from './format-cells.js';
 import { REPORT_LABELS, type Lang } from './labels.js';
-import { formatPeriod } from './period.js';
+import { formatLocalDateTime, formatPeriod } from './period.js';
 import type { Report } from './types.js';
 
 /** Hub text never breaks the table: control characters become spaces, pipes are escaped. */
@@ -31,7 +31,7 @@ export function formatMarkdown(report: Report, lang: Lang): string {
     '',
   ];
   if (report.hubName !== null) out.push(`${l.hub}: ${mdText(report.hubName)}  `);
-  out.push(`${l.generated}: ${new Date(report.generatedAt).toISOString()} (${report.timeZone})`, '');
+  out.push(`${l.generated}: ${formatLocalDateTime(report.generatedAt, report.timeZone)} (${report.timeZone})`, '');
   out.push(row(REPORT_COLUMNS.map((c) => mdText(c.header[lang]))));
   out.push(row(REPORT_COLUMNS.map((c) => (c.numeric ? '---:' : '---'))));
   for (const r of report.rows) out.push(row(REPORT_COLUMNS.map((c) => mdText(humanCell(c.row(r), lang)))));

@@ -98,6 +98,13 @@ export function formatLocalDate(t: number, zone: string = REPORT_TIME_ZONE): str
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
+/** A local time of day with its date, `dd/MM/yyyy HH:mm`, for when the report was made. */
+export function formatLocalDateTime(t: number, zone: string = REPORT_TIME_ZONE): string {
+  const d = new Date(t + zoneOffsetMs(t, zone));
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${formatLocalDate(t, zone)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
 /**
  * The last day a period covers, for a heading: the period's end is exclusive, so a period that
  * ends at local midnight is shown as ending the day before ("đến ngày 12/08/2019").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, parsePeriod, PeriodError, zoneOffsetMs } from '../../src/report/period.js';
+import { formatLocalDateTime, formatPeriod, parsePeriod, PeriodError, zoneOffsetMs } from '../../src/report/period.js';
 
 const H = 3_600_000;
 
@@ -38,6 +38,14 @@ describe('report period', () => {
   ])('refuses %s … %s', (from, to, why) => {
     expect(() => parsePeriod(from, to)).toThrow(PeriodError);
     expect(() => parsePeriod(from, to)).toThrow(why);
+  });
+
+  it.each([
+    ['2026-11-23T09:36:26.711Z', 'Asia/Ho_Chi_Minh', '23/11/2026 16:36'],
+    ['2026-11-22T17:30:00Z', 'Asia/Ho_Chi_Minh', '23/11/2026 00:30'],
+    ['2026-11-22T17:30:00Z', 'UTC', '22/11/2026 17:30'],
+  ])('writes the instant %s as %s sees it', (iso, zone, text) => {
+    expect(formatLocalDateTime(Date.parse(iso), zone)).toBe(text);
   });
 
   it('knows the zone offset', () => {

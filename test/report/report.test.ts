@@ -177,6 +177,8 @@ describe('report formats', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Tình hình gửi, nhận văn bản điện tử qua Trục liên thông văn bản quốc gia');
     expect(lines[2]).toBe('(Từ ngày 20/11/2026 đến ngày 20/11/2026) — Cấp bộ, ngành, tỉnh, thành phố');
+    // Made at 03:00 UTC: 10:00 in Vietnam, the zone the line names.
+    expect(lines).toContain('Lập lúc: 21/11/2026 10:00 (Asia/Ho_Chi_Minh)');
     const table = lines.filter((l) => l.startsWith('|'));
     expect(table[0]).toBe(
       '| STT | Mã định danh | Cơ quan, đơn vị | Đã gửi | Đã nhận | Đã tiếp nhận, xử lý | Tỷ lệ xử lý (%) | Văn bản có thời hạn phải trả lời | Đã trả lời | Đúng hạn | Chưa trả lời | Văn bản có ký số | Tỷ lệ văn bản có ký số (%) | Trạng thái phản hồi | Máy chủ bảo mật | Thời gian mất kết nối | Số lần mất kết nối |',
@@ -208,6 +210,7 @@ describe('report formats', () => {
     expect(md).toContain('**Total**');
     expect(md).toContain('| **28.6** |');
     expect(md).toContain('(From 20/11/2026 to 20/11/2026) — Ministries, central bodies, provinces and cities');
+    expect(md).toContain('\nGenerated: 21/11/2026 10:00 (Asia/Ho_Chi_Minh)\n');
   });
 
   it('writes CSV with a BOM, CRLF line ends, RFC 4180 quoting and plain numbers', () => {
