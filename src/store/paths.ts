@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cacheDir } from '../config/xdg.js';
 
@@ -50,6 +50,11 @@ export function prepareCacheFile(path: string): void {
     }
   }
   for (const file of [path, `${path}-wal`, `${path}-shm`]) tightenMode(file);
+}
+
+/** Removes a closed cache file with its `-wal` and `-shm` files; those already gone are fine. */
+export function removeCacheFile(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) rmSync(file, { force: true });
 }
 
 /** Takes group/other bits off a file of ours left looser by an older build or a copy. */

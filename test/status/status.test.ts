@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import type { CommandIo } from '../../src/cli/command.js';
 import { createStatusCommand } from '../../src/cli/commands/status.js';
 import { parseFrame } from '../../src/protocol/index.js';
 import { startSimHub } from '../../src/sim/index.js';
-import { openCache } from '../../src/store/index.js';
+import { defaultCachePath, openCache } from '../../src/store/index.js';
 import { formatPerfDatum } from '../../src/status/perfdata.js';
 import { G05, H41, openingMessages } from '../report/helpers/fixture-stream.js';
 
@@ -149,6 +149,7 @@ describe('hubmon status exit codes', () => {
         '\nCRITICAL: Security server Máy chủ bảo mật Nghệ An disconnected — 3 agencies behind it\n',
       );
       expect(out).toContain('answered, cache caught up');
+      expect(existsSync(join(dir, 'refresh.sqlite'))).toBe(true);
     } finally {
       await hub.close();
     }
@@ -171,16 +172,29 @@ describe('hubmon status exit codes', () => {
 
   it('judges a cache within --max-age even when the hub does not answer, and says so', async () => {
     const port = await closedPort();
-    const { code, out } = await runStatus([
-      '--url',
-      `ws://127.0.0.1:${port}`,
-      '--cache',
-      cacheWith(overdue),
-      '--timeout',
-      '1',
-    ]);
+    const path = cacheWith(overdue);
+    const { code, out } = await runStatus(['--url', `ws://127.0.0.1:${port}`, '--cache', path, '--timeout', '1']);
     expect(code).toBe(1);
     expect(out.split('\n')[0]).toContain('; hub unreachable, cache 119 s old |');
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('leaves no cache file behind for a hub it never reached, by default path or --cache', async () => {
+    const url = `ws://127.0.0.1:${await closedPort()}/v1/telemetry`;
+    const byDefault = defaultCachePath(url, { XDG_CACHE_HOME: join(dir, 'xdg-cache') });
+    const given = join(dir, 'mistyped.sqlite');
+    for (const args of [
+      ['--url', url],
+      ['--url', url, '--cache', given],
+      ['--cache', given],
+    ]) {
+      const { code, out } = await runStatus([...args, '--timeout', '1']);
+      expect(code).toBe(3);
+      expect(out).toMatch(/^HUBMON UNKNOWN - no data in cache /);
+    }
+    expect(existsSync(byDefault)).toBe(false);
+    expect(readdirSync(join(dir, 'xdg-cache', 'hubmon'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.startsWith('mistyped'))).toEqual([]);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ALERT_MIGRATIONS } from '../../alerts/persist.js';
 import { createAlertEngine, describeAlert, loadAlertConfig, type Alert } from '../../alerts/index.js';
 import { resolveSettings } from '../../config/index.js';
@@ -8,7 +8,7 @@ import { openRecordingCache, type RecordingCache } from '../../record/recording-
 import { evaluateCheck, type CheckResult, type HubOutcome } from '../../status/check.js';
 import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
-import { defaultCachePath, openCache, upgradeNotice, type Cache } from '../../store/index.js';
+import { defaultCachePath, openCache, removeCacheFile, upgradeNotice, type Cache } from '../../store/index.js';
 import type { Command, CommandIo } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
 
@@ -152,9 +152,17 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
       if (loaded.error !== null) return unknownLine(io, args.json, `alert thresholds file: ${loaded.error}`);
       const config = loaded.config;
 
-      let cache: Cache;
+      let cache: Cache | undefined;
       let recording: RecordingCache | null = null;
-      let hub: HubOutcome;
+      let hub: HubOutcome | undefined;
+      // A cache file this check creates is kept once a hub has answered into it: a mistyped or
+      // unreachable hub (or a mistyped --cache) must not leave an empty cache behind.
+      let created: string | null = null;
+      const closeCache = (c: Cache): void => {
+        c.close();
+        const empty = hub === undefined || hub.kind === 'unreachable' || hub.kind === 'none';
+        if (created !== null && empty) removeCacheFile(created);
+      };
       let now = clock();
       try {
         if (args.source !== undefined) {
@@ -166,6 +174,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
           const path = args.cache ?? (args.url !== null ? defaultCachePath(args.url, io.env) : null);
           if (path === null)
             return unknownLine(io, args.json, 'no cache to judge: give --url (or HUBMON_URL) or --cache');
+          if (!existsSync(path)) created = path;
           cache = openCache({
             path,
             extraMigrations: ALERT_MIGRATIONS,
@@ -190,7 +199,8 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
           }
         }
       } catch (err) {
-        recording?.dispose();
+        if (recording) recording.dispose();
+        else if (cache) closeCache(cache);
         return unknownLine(io, args.json, err instanceof Error ? err.message : String(err));
       }
 
@@ -237,7 +247,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
         return unknownLine(io, args.json, `cannot evaluate: ${err instanceof Error ? err.message : String(err)}`);
       } finally {
         if (recording) recording.dispose();
-        else cache.close();
+        else closeCache(cache);
       }
     },
   };
