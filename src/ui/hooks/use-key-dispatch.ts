@@ -1,13 +1,13 @@
-/* eslint-disable no-control-regex -- matching control characters is the point here. */
 /**
- * The console's single input handler: a key becomes an action through the bindings table of
- * the view on screen, and the action becomes reducer actions here. No other component reads keys.
+ * The console's single input handler: keys come one at a time from `useKeyQueue`, a key becomes
+ * an action through the bindings table of the view on screen, and the action becomes reducer
+ * actions here. No other component reads keys.
  */
-import { useApp, useInput, type Key } from 'ink';
+import { useApp } from 'ink';
 import { useCallback, useRef } from 'react';
 import type { ConsoleSources } from '../data/sources.js';
 import { useUi } from '../context.js';
-import { keyName, resolveKey, type KeyAction, type KeyContext } from '../keys/index.js';
+import { resolveKey, type KeyAction, type KeyContext, type KeyPress } from '../keys/index.js';
 import type { Route, ScreenId } from '../state/routes.js';
 import { SCREENS, listKey } from '../state/routes.js';
 import { currentRoute, type ConsoleAction, type ConsoleState } from '../state/state.js';
@@ -16,6 +16,7 @@ import { move } from '../view/viewport.js';
 import type { AlertView } from '../data/sources.js';
 import type { ListView } from './use-list-view.js';
 import type { LaidOutColumn } from '../view/columns.js';
+import { useKeyQueue } from './use-key-queue.js';
 
 export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (editingFilter) return 'filter';
@@ -26,8 +27,6 @@ export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (route.screen === 'alerts') return 'alerts';
   return route.screen === 'overview' ? 'overview' : 'list';
 }
-
-const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]+$/u;
 
 interface DispatchDeps {
   readonly state: ConsoleState;
@@ -46,7 +45,7 @@ export function useKeyDispatch(deps: DispatchDeps): void {
   latest.current = deps;
 
   const run = useCallback(
-    (action: KeyAction, input: string): void => {
+    (action: KeyAction): void => {
       const { state, dispatch, view, columns, sources, refresh } = latest.current;
       const at = sources.now();
       const route = currentRoute(state);
@@ -183,26 +182,39 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           const n = Number(action.slice('screen'.length));
           const screen: ScreenId | undefined = SCREENS[n - 1];
           if (screen) dispatch({ type: 'showScreen', screen });
-          void input;
         }
       }
     },
     [exit, t],
   );
 
-  const onInput = useCallback(
-    (input: string, key: Key): void => {
+  const onKeys = useCallback(
+    (waiting: readonly KeyPress[]): number => {
       const { state, dispatch, sources } = latest.current;
+      const first = waiting[0];
+      if (!first) return 0;
+      const replay = sources.replay !== undefined;
       const route = currentRoute(state);
       const context = keyContext(route, state.editingFilter);
-      const action = resolveKey(context, keyName(input, key), sources.replay !== undefined);
-      if (action) return run(action, input);
-      if (context === 'filter' && !key.ctrl && !key.meta && PRINTABLE.test(input)) {
-        const query = state.lists[listKey(route)]?.query ?? '';
-        dispatch({ type: 'filterText', text: (query + input).normalize('NFC').slice(0, 80) });
+      const action = resolveKey(context, first.name, replay);
+      if (action) {
+        run(action);
+        return 1;
       }
+      if (context !== 'filter' || first.text === null) return 1;
+      // Text typed or pasted in one go changes the filter once.
+      let used = 0;
+      let typed = '';
+      for (const k of waiting) {
+        if (k.text === null || resolveKey(context, k.name, replay) !== null) break;
+        typed += k.text;
+        used++;
+      }
+      const query = state.lists[listKey(route)]?.query ?? '';
+      dispatch({ type: 'filterText', text: (query + typed).normalize('NFC').slice(0, 80) });
+      return used;
     },
     [run],
   );
-  useInput(onInput);
+  useKeyQueue(onKeys);
 }

@@ -1,0 +1,47 @@
+/* eslint-disable no-control-regex -- matching control characters is the point here. */
+/**
+ * What Ink hands `useInput`, as the key presses it holds. Ink passes an escape sequence (an
+ * arrow, PgDn) on its own, but a run of plain characters as one string: key repeat and
+ * type-ahead over SSH, or `tmux send-keys j j j`, arrive as "jjj" or "kk\r". Each character of
+ * such a run is a key of its own, named as it would be had it come alone.
+ */
+import type { Key } from 'ink';
+import { keyName } from './key-name.js';
+
+export interface KeyPress {
+  /** The name the bindings tables speak of: 'j', 'enter', 'ctrl-b'. */
+  readonly name: string;
+  /** What the key types into a filter; null for a key that types nothing (Enter, Ctrl-…, Alt-…). */
+  readonly text: string | null;
+}
+
+const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]+$/u;
+
+/** Control characters inside a run, named as `keyName` names them when they come alone. */
+const CONTROL: Readonly<Record<string, string>> = {
+  '\r': 'enter',
+  '\t': 'tab',
+  '\u001b': 'esc',
+  '\u007f': 'backspace',
+  '\b': 'backspace',
+  // Ink reads a lone line feed as a key it reports as nothing.
+  '\n': '',
+};
+
+function charPress(c: string): KeyPress {
+  if (PRINTABLE.test(c)) return { name: c, text: c };
+  const named = CONTROL[c];
+  if (named !== undefined) return { name: named, text: null };
+  const code = c.codePointAt(0) ?? 0;
+  // Ctrl-A … Ctrl-Z, as Ink reports them alone.
+  return { name: code >= 1 && code <= 26 ? `ctrl-${String.fromCharCode(code + 96)}` : '', text: null };
+}
+
+export function keyPresses(input: string, key: Key): KeyPress[] {
+  const name = keyName(input, key);
+  const chars = [...input];
+  if (name !== input || key.meta || chars.length <= 1) {
+    return [{ name, text: !key.ctrl && !key.meta && PRINTABLE.test(input) ? input : null }];
+  }
+  return chars.map(charPress);
+}
