@@ -77,4 +77,33 @@ describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
     expect(after).not.toContain('DOWN');
     expect(term.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
   });
+
+  it('acts on every key sent in one burst, in order, as over SSH', async () => {
+    const term = startConsoleInTmux(hub.url, join(dir, 'burst'));
+    sessions.push(term);
+    await term.waitFor(headerSaysLive, 'the header to say live');
+    term.send('2');
+    // Agencies sort by name, which refreshes do not reorder; the cursor's row under the header.
+    const cursorRow = (s: string): number => {
+      const lines = s.split('\n');
+      const header = lines.findIndex((l) => l.startsWith(' Name'));
+      const cursor = lines.findIndex((l) => l.startsWith('›'));
+      return header < 0 || cursor < 0 ? -1 : cursor - header;
+    };
+    await term.waitFor((s) => s.includes('Agencies') && cursorRow(s) === 1, 'the agencies list');
+    term.send('j', 'j', 'j');
+    await term.waitFor((s) => cursorRow(s) === 4, 'j j j to move three rows');
+    term.send('Down', 'Down', 'Down');
+    await term.waitFor((s) => cursorRow(s) === 7, 'Down Down Down to move three rows');
+    term.type('gjj');
+    const third = await term.waitFor((s) => cursorRow(s) === 3, 'gjj to go to the top and down two rows');
+    const lines = third.split('\n');
+    const first = lines[lines.findIndex((l) => l.startsWith(' Name')) + 1] ?? '';
+    const wanted = /\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}/.exec(first)?.[0] ?? '';
+    expect(wanted).not.toBe('');
+    term.send('k', 'k', 'Enter');
+    await term.waitFor((s) => s.includes(`${wanted} · level 1`), `k k Enter to open ${wanted}`);
+    term.send('q');
+    await term.waitFor((s) => s.includes('[exit 0]'), 'the console to exit 0');
+  });
 });
