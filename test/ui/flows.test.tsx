@@ -98,6 +98,27 @@ describe('keyboard flows', () => {
     expect(await app.press('G', 'a')).toContain('already acknowledged');
   });
 
+  it('keeps the cursor in place after acknowledging, on the next open alert', async () => {
+    const app = await renderConsoleAt(80, 24);
+    // Moving there first: the cursor then knows which alert it is on.
+    expect(selectedLine(await app.press('6', 'j', 'k'))).toContain('MCBM-099');
+    const first = await app.press('a');
+    expect(first).toContain('acknowledged: Security server down 12 min');
+    expect(selectedLine(first)).toContain('12 overdue replies');
+    const second = await app.press('a');
+    expect(second).toContain('acknowledged: 12 overdue replies');
+    expect(selectedLine(second)).toContain('Signature failures 15%');
+    expect(second.split('\n').findIndex((l) => l.startsWith('›'))).toBe(
+      first.split('\n').findIndex((l) => l.startsWith('›')),
+    );
+    expect(app.alerts.list(NOW).map((a) => a.state)).toEqual([
+      'acknowledged',
+      'acknowledged',
+      'pending',
+      'acknowledged',
+    ]);
+  });
+
   it('opens and closes Help with ?', async () => {
     const app = await renderConsoleAt(80, 24);
     await app.press('4');

@@ -140,6 +140,9 @@ export function useKeyDispatch(deps: DispatchDeps): void {
             return;
           }
           const done = alert.state !== 'acknowledged' && sources.alerts.acknowledge(alert.id, at);
+          // The acknowledged alert sinks below the ones still open; the cursor keeps its place
+          // rather than follow it, landing on the next open alert, so `a` again acknowledges that.
+          if (done && view) dispatch({ type: 'setViewport', list: view.key, ...view.viewport, cursorKey: null });
           dispatch({
             type: 'flash',
             flash: done
