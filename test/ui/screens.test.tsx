@@ -33,7 +33,7 @@ describe('screens at 80×24 (en)', () => {
 
 
       no rejected messages
-      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  ? help  q quit"
     `);
   });
 
@@ -62,7 +62,7 @@ describe('screens at 80×24 (en)', () => {
 
 
       no rejected messages
-      l level  f problem  ↓/j move  Enter open  / filter  s sort  1–6 screens"
+      l level  f problem  ↓/j move  Enter open  / filter  s sort  ? help  q quit"
     `);
   });
 
@@ -91,7 +91,7 @@ describe('screens at 80×24 (en)', () => {
 
 
       no rejected messages
-      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  ? help  q quit"
     `);
   });
 
@@ -120,7 +120,7 @@ describe('screens at 80×24 (en)', () => {
 
 
       no rejected messages
-      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  ? help  q quit"
     `);
   });
 
@@ -149,7 +149,7 @@ describe('screens at 80×24 (en)', () => {
 
 
       no rejected messages
-      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  ? help  q quit"
     `);
   });
 
@@ -178,7 +178,7 @@ describe('screens at 80×24 (en)', () => {
 
 
       no rejected messages
-      a ack  ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+      a ack  ↓/j move  Enter open  / filter  s sort  1–6 screens  ? help  q quit"
     `);
   });
 
@@ -207,7 +207,7 @@ describe('screens at 80×24 (en)', () => {
 
 
       no rejected messages
-      ←/→ section  ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back"
+      ←/→ section  ↓/j move  Enter open  / filter  s sort  Esc back  ? help  q quit"
     `);
   });
 
@@ -236,7 +236,7 @@ describe('screens at 80×24 (en)', () => {
          G        last row
          Enter    open the selected agency: its detail and the units under it
       no rejected messages
-      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause"
+      ↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  ? help  q quit"
     `);
   });
 });

@@ -1,20 +1,18 @@
-/** Key hints for the view on screen, taken from its bindings tables, as many as fit. */
+/** Key hints for the view on screen, taken from its bindings tables: the most important that fit. */
 import { useUi } from '../context.js';
-import { hintsFor, shownKeys, type KeyContext } from '../keys/index.js';
-import { widthOf } from '../text/fit.js';
+import { hintsFor, type KeyContext } from '../keys/index.js';
+import { fitHints, HINT_GAP } from '../view/footer-hints.js';
 import { Line, type Segment } from './Line.js';
+
+const gap = ' '.repeat(HINT_GAP);
 
 export function Footer({ context, replay = false, width }: { context: KeyContext; replay?: boolean; width: number }) {
   const { t, theme } = useUi();
-  const segments: Segment[] = [];
-  let used = 0;
-  for (const b of hintsFor(context, replay)) {
-    const keys = shownKeys(b);
-    const label = b.hint ? t(b.hint) : '';
-    const cost = widthOf(keys) + 1 + widthOf(label) + 2;
-    if (used + cost > width) break;
-    segments.push({ text: keys, style: theme.keys.key }, { text: ` ${label}  `, style: theme.keys.label });
-    used += cost;
-  }
+  const segments: Segment[] = fitHints(hintsFor(context, replay), width, (b) => (b.hint ? t(b.hint) : '')).flatMap(
+    (h) => [
+      { text: h.keys, style: theme.keys.key },
+      { text: ` ${h.label}${gap}`, style: theme.keys.label },
+    ],
+  );
   return <Line segments={segments} />;
 }

@@ -13,6 +13,11 @@ export interface Binding {
   readonly shown?: string;
   /** Short label for the footer; bindings without one are listed only in Help. */
   readonly hint?: MessageKey;
+  /**
+   * Which hints a footer too narrow for all of them keeps: rank 0 first (help and quit, so the
+   * way to every other key is always on screen), then the rest (1 by default) in table order.
+   */
+  readonly hintRank?: number;
   readonly help: MessageKey;
 }
 
@@ -37,8 +42,8 @@ export const globalBindings: BindingTable = {
     { keys: ['esc'], action: 'back', shown: 'Esc', hint: 'key.back', help: 'key.back.help' },
     { keys: ['p'], action: 'pause', hint: 'key.pause', help: 'key.pause.help' },
     { keys: ['w'], action: 'window', hint: 'key.window', help: 'key.window.help' },
-    { keys: ['?'], action: 'help', hint: 'key.help', help: 'key.help.help' },
-    { keys: ['q', 'ctrl-c'], action: 'quit', shown: 'q', hint: 'key.quit', help: 'key.quit.help' },
+    { keys: ['?'], action: 'help', hint: 'key.help', hintRank: 0, help: 'key.help.help' },
+    { keys: ['q', 'ctrl-c'], action: 'quit', shown: 'q', hint: 'key.quit', hintRank: 0, help: 'key.quit.help' },
   ],
 };
 
