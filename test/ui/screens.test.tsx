@@ -256,6 +256,16 @@ describe('layout', () => {
     expect(narrow.split('\n')[3]).not.toContain('Conn');
   });
 
+  it.each([
+    [80, 'en', ['Everywhere', 'Lists', 'Agencies', 'Alerts', 'Agency detail', 'While typing a filter']],
+    [120, 'en', ['Everywhere', 'Lists', 'Agencies', 'Alerts', 'Agency detail', 'While typing a filter']],
+    [120, 'vi', ['Mọi nơi', 'Danh sách', 'Cơ quan', 'Cảnh báo', 'Chi tiết cơ quan', 'Khi đang gõ bộ lọc']],
+  ] as const)('Help at %i columns (%s) spells out every group title', async (columns, lang, titles) => {
+    const app = await renderConsoleAt(columns, 50, { lang });
+    const lines = (await app.press('?')).split('\n').map((l) => l.slice(1).trimEnd());
+    for (const title of titles) expect(lines).toContain(title);
+  });
+
   it('speaks Vietnamese with --lang vi', async () => {
     const app = await renderConsoleAt(80, 24, { lang: 'vi' });
     const frame = await app.press('2');

@@ -76,15 +76,23 @@ interface RowProps {
  */
 const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, width }: RowProps) {
   const { theme } = useUi();
-  const cells = spec.cells(model, ctx);
   const segments: Segment[] = [{ text: selected ? '›' : marked ? '•' : ' ' }];
+  const style = selected ? theme.table.selected : marked ? theme.table.changed : undefined;
+  const heading = spec.heading?.(model, ctx);
+  if (heading) {
+    segments.push({
+      text: fit(heading.text, width - GUTTER),
+      style: selected ? undefined : roleStyle(theme, heading.role),
+    });
+    return <Line segments={segments} style={style} width={width} />;
+  }
+  const cells = spec.cells(model, ctx);
   columns.forEach((c, n) => {
     const cell = cells[c.spec.id];
     if (n > 0) segments.push({ text: gap });
     const text = cell?.spark ? sparkline(cell.spark, c.width) : fit(cell?.text ?? '', c.width, c.spec.align);
     segments.push({ text, style: selected ? undefined : roleStyle(theme, cell?.role) });
   });
-  const style = selected ? theme.table.selected : marked ? theme.table.changed : undefined;
   return <Line segments={segments} style={style} width={width} />;
 });
 

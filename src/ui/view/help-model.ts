@@ -34,10 +34,9 @@ export const helpSpec: ListSpec<HelpLine> = {
   defaultSort: { column: 'order', desc: false },
   key: (h) => h.id,
   agencyId: () => null,
-  cells: (h, { t }) =>
-    h.keys === null
-      ? { keys: { text: t(h.text), role: 'emphasis' }, text: { text: '' } }
-      : { keys: { text: `  ${h.keys}`, role: 'emphasis' }, text: { text: t(h.text) } },
+  cells: (h, { t }) => ({ keys: { text: `  ${h.keys ?? ''}`, role: 'emphasis' }, text: { text: t(h.text) } }),
+  // A group's title is wider than the keys column: it spans the row.
+  heading: (h, { t }) => (h.keys === null ? { text: t(h.text), role: 'emphasis' } : null),
   sortValue: (h) => h.order,
   searchText: (h) => `${h.keys ?? ''} ${h.text}`.toLowerCase(),
   stateKey: () => '',

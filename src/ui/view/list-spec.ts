@@ -31,6 +31,8 @@ export interface ListSpec<M> {
   /** The agency Enter opens for this row, if any. */
   agencyId(model: M): string | null;
   cells(model: M, ctx: RenderContext): Readonly<Record<string, Cell>>;
+  /** A row drawn as one cell across every column (a group's title in Help) instead of its cells. */
+  heading?(model: M, ctx: RenderContext): Cell | null;
   sortValue(model: M, column: string): number | string;
   /** Lower-cased, diacritics-folded text the filter searches. */
   searchText(model: M): string;
