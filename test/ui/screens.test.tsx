@@ -266,6 +266,14 @@ describe('layout', () => {
     for (const title of titles) expect(lines).toContain(title);
   });
 
+  it.each([
+    ['en', '←/→      previous / next section of the detail'],
+    ['vi', '←/→      mục trước / tiếp theo của trang chi tiết'],
+  ] as const)('Help (%s) says ← goes to the previous section and → to the next', async (lang, line) => {
+    const app = await renderConsoleAt(120, 50, { lang });
+    expect(await app.press('?')).toContain(line);
+  });
+
   it('speaks Vietnamese with --lang vi', async () => {
     const app = await renderConsoleAt(80, 24, { lang: 'vi' });
     const frame = await app.press('2');

@@ -234,7 +234,7 @@ export const en = {
   'key.ack': 'ack',
   'key.ack.help': 'acknowledge the selected alert',
   'key.section': 'section',
-  'key.section.help': 'next / previous section of the detail',
+  'key.section.help': 'previous / next section of the detail',
   'key.filterAccept.help': 'keep the filter and return to the list',
   'key.filterCancel.help': 'clear the filter',
   'key.filterErase.help': 'erase the last character',

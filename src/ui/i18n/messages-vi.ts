@@ -236,7 +236,7 @@ export const vi: Record<MessageKey, string> = {
   'key.ack': 'xác nhận',
   'key.ack.help': 'xác nhận cảnh báo đang chọn',
   'key.section': 'mục',
-  'key.section.help': 'mục tiếp theo / trước của trang chi tiết',
+  'key.section.help': 'mục trước / tiếp theo của trang chi tiết',
   'key.filterAccept.help': 'giữ bộ lọc và quay về danh sách',
   'key.filterCancel.help': 'xoá bộ lọc',
   'key.filterErase.help': 'xoá ký tự cuối',

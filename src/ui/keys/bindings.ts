@@ -83,8 +83,8 @@ export const detailBindings: BindingTable = {
   id: 'detail',
   title: 'help.group.detail',
   bindings: [
-    { keys: ['right', 'l'], action: 'nextSection', shown: '←/→', hint: 'key.section', help: 'key.section.help' },
-    { keys: ['left', 'h'], action: 'prevSection', help: 'key.section.help' },
+    { keys: ['left', 'h'], action: 'prevSection', shown: '←/→', hint: 'key.section', help: 'key.section.help' },
+    { keys: ['right', 'l'], action: 'nextSection', help: 'key.section.help' },
   ],
 };
 
