@@ -101,7 +101,7 @@ describe('keyboard flows', () => {
   it('keeps the cursor in place after acknowledging, on the next open alert', async () => {
     const app = await renderConsoleAt(80, 24);
     // Moving there first: the cursor then knows which alert it is on.
-    expect(selectedLine(await app.press('6', 'j', 'k'))).toContain('MCBM-099');
+    expect(selectedLine(await app.press('6', 'j', 'k'))).toContain('Security server down 12 min');
     const first = await app.press('a');
     expect(first).toContain('acknowledged: Security server down 12 min');
     expect(selectedLine(first)).toContain('12 overdue replies');
