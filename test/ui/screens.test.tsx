@@ -101,10 +101,10 @@ describe('screens at 80×24 (en)', () => {
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 2 3 4 Signatures 5 6                                         ⚠ 1 crit · 1 warn
       Signatures                                                                     3
-       Name                    Identifier     Verified  Failed Fail %▼ Main reason
-      ›UBND Tỉnh Nghệ An       000.00.00.H41       200      30   15.0% missing
-       UBND Xã Nam Giang       000.02.01.H41        10       1   10.0% missing
-       Văn phòng Chính phủ     000.00.00.G22       700       0    0.0% –
+       Name                     Identifier     Checked  Failed Fail %▼ Main reason
+      ›UBND Tỉnh Nghệ An        000.00.00.H41      200      30   15.0% missing
+       UBND Xã Nam Giang        000.02.01.H41       10       1   10.0% missing
+       Văn phòng Chính phủ      000.00.00.G22      700       0    0.0% –
 
 
 

@@ -106,7 +106,7 @@ export const en = {
   'cert.expired': 'expired',
   'detail.certExpired': 'cert expired {ago} ago',
   'detail.certExpires': 'cert expires in {left}',
-  'col.verified': 'Verified',
+  'col.verified': 'Checked',
   'col.failed': 'Failed',
   'col.rate': 'Fail %',
   'col.topReason': 'Main reason',

@@ -108,7 +108,7 @@ export const vi: Record<MessageKey, string> = {
   'cert.expired': 'đã hết hạn',
   'detail.certExpired': 'chứng thư đã hết hạn {ago}',
   'detail.certExpires': 'chứng thư hết hạn sau {left}',
-  'col.verified': 'Đã xác thực',
+  'col.verified': 'Đã kiểm tra',
   'col.failed': 'Lỗi',
   'col.rate': '% lỗi',
   'col.topReason': 'Lý do chính',
