@@ -216,22 +216,26 @@ describe('retention', () => {
   beforeEach(() => (tmp = tempDir()));
   afterEach(() => tmp.cleanup());
 
-  it('drops raw events, minute rows and finished deliveries past their periods, keeping open deadlines', () => {
-    const now = T0 + 100 * DAY;
-    const cache = openCache({
+  const now = T0 + 100 * DAY;
+  const open = (deferBacklog?: number) =>
+    openCache({
       path: join(tmp.dir, 'hub.sqlite'),
       now: () => now,
       retention: { rawEventsDays: 10, minuteRollupDays: 20, hourlyRollupDays: 50, documentsDays: 30 },
+      ...(deferBacklog !== undefined && { deferBacklog }),
     });
-    const sent = (seq: number, ts: number, n: number, replyBy?: number) =>
-      msg(seq, ts, 'document.sent', {
-        docId: docId(A.vpcp, n),
-        sender: A.vpcp,
-        recipients: [A.ngheAn],
-        attachments: 0,
-        sizeBytes: 1,
-        ...(replyBy !== undefined && { replyBy: new Date(replyBy).toISOString() }),
-      });
+  const sent = (seq: number, ts: number, n = seq, replyBy?: number) =>
+    msg(seq, ts, 'document.sent', {
+      docId: docId(A.vpcp, n),
+      sender: A.vpcp,
+      recipients: [A.ngheAn],
+      attachments: 0,
+      sizeBytes: 1,
+      ...(replyBy !== undefined && { replyBy: new Date(replyBy).toISOString() }),
+    });
+
+  it('drops raw events, minute rows and finished deliveries past their periods, keeping open deadlines', () => {
+    const cache = open();
     cache.applyBatch([
       hello(),
       sent(1, now - 60 * DAY, 1), // only its hour row survives
@@ -257,21 +261,7 @@ describe('retention', () => {
   });
 
   it('keeps minute rows past their period until their hours are folded', () => {
-    const now = T0 + 100 * DAY;
-    const cache = openCache({
-      path: join(tmp.dir, 'hub.sqlite'),
-      now: () => now,
-      retention: { rawEventsDays: 10, minuteRollupDays: 20, hourlyRollupDays: 50, documentsDays: 30 },
-      deferBacklog: 10,
-    });
-    const sent = (seq: number, ts: number) =>
-      msg(seq, ts, 'document.sent', {
-        docId: docId(A.vpcp, seq),
-        sender: A.vpcp,
-        recipients: [A.ngheAn],
-        attachments: 0,
-        sizeBytes: 1,
-      });
+    const cache = open(10);
     // A catch-up far behind the hub: six hours of 40 days ago, folded later.
     cache.applyBatch([
       hello('e1', 1_000, 'hub-test', now),
