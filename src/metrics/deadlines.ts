@@ -1,8 +1,19 @@
 import { agencyRows, scopeFilter, scopeIds, type MetricsContext } from './context.js';
-import { OPEN } from './deadlines-ahead.js';
+import type { Ahead } from './deadlines-ahead.js';
+import type { DeadlineCount } from './deadline-counts.js';
 import type { AgencyScope, DeadlineRow, OverdueDocument } from './types.js';
 
-const DAY = 86_400_000;
+/**
+ * The deadline counts this process keeps, per recipient id, as of `now`: open and answered
+ * (`deadline-counts.ts`), and not yet due (`deadlines-ahead.ts`). One snapshot: a batch
+ * committed between the two reads would count its new deadline as overdue.
+ */
+function kept(
+  ctx: MetricsContext,
+  now: number,
+): readonly [ReadonlyMap<number, DeadlineCount>, ReadonlyMap<number, Ahead>] {
+  return ctx.db.transaction(() => [ctx.deadlineCounts.read(), ctx.deadlinesAhead.read(now)] as const)();
+}
 
 /**
  * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the
@@ -11,8 +22,7 @@ const DAY = 86_400_000;
  * overdue = open − not yet due.
  */
 export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope): DeadlineRow[] {
-  // One snapshot: a batch committed between the two reads would count its new deadline as overdue.
-  const [byId, future] = ctx.db.transaction(() => [ctx.deadlineCounts.read(), ctx.deadlinesAhead.read(now)] as const)();
+  const [byId, future] = kept(ctx, now);
   return agencyRows(ctx, scope, [byId]).map(({ code, id }) => {
     const c = id === undefined ? undefined : byId.get(id);
     const f = id === undefined ? undefined : future.get(id);
@@ -60,16 +70,20 @@ export function overdueDocuments(
   }));
 }
 
-/** National count of overdue and soon-due replies: open (kept on ingest) minus not yet due. */
+/**
+ * National count of overdue and soon-due replies: open minus not yet due, summed over the
+ * per-recipient counts this process keeps for `deadlines` (read in one snapshot, moved along
+ * incrementally), rather than counted again off the due-date index at each refresh.
+ */
 export function deadlineTotals(ctx: MetricsContext, now: number): { overdue: number; dueWithin24h: number } {
-  const open = (ctx.statement('SELECT coalesce(sum(open), 0) FROM deadline_counts').pluck().get() as number) ?? 0;
-  // Two national sums off the due-date index: cheaper than any per-agency figure.
-  const row = ctx
-    .statement(
-      `SELECT count(*), coalesce(sum(reply_by < @soon), 0) FROM deliveries INDEXED BY deliveries_open_by_due
-       WHERE ${OPEN} AND reply_by >= @now`,
-    )
-    .raw()
-    .get({ now, soon: now + DAY }) as [number, number];
-  return { overdue: open - row[0], dueWithin24h: row[1] };
+  const [counts, ahead] = kept(ctx, now);
+  let open = 0;
+  let notYetDue = 0;
+  let dueWithin24h = 0;
+  counts.forEach((c) => (open += c[2]));
+  ahead.forEach((a) => {
+    notYetDue += a[0];
+    dueWithin24h += a[1];
+  });
+  return { overdue: open - notYetDue, dueWithin24h };
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { columnEnd, firstColumn, unpackWords } from '../store/hour-packs.js';
 import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
+import type { NationalPart } from './minute-cache.js';
 import { Tally } from './tally.js';
 
 /** One folded hour's sent and received per agency, for the sparklines. */
@@ -35,6 +36,13 @@ function fillColumn(words: Int32Array, c: number, agencies: Int32Array, into: Fl
   }
 }
 
+/** Each rollup column's place among `columns`, or −1 for one not asked for. */
+function slotsOf(columns: readonly RollupColumn[]): Int32Array {
+  const slotOf = new Int32Array(ROLLUP_COLUMNS.length).fill(-1);
+  columns.forEach((c, k) => (slotOf[ROLLUP_COLUMNS.indexOf(c)] = k));
+  return slotOf;
+}
+
 /**
  * What this process last read of the folded hours. A 24-hour window spans ~22 folded hours of
  * up to 12,000 agencies. The writer packs each folded hour into one row of `hour_packs` (see
@@ -56,8 +64,7 @@ export class HourCache {
   /** Per agency, the sums of `columns` (in that order) over the hours h1..h2 (inclusive); do not modify. */
   sums(h1: number, h2: number, columns: readonly RollupColumn[]): Tally {
     return this.cached(`sums ${h1} ${h2} ${columns.join(',')}`, h1, h2, (hours) => {
-      const slotOf = new Int32Array(ROLLUP_COLUMNS.length).fill(-1);
-      columns.forEach((c, k) => (slotOf[ROLLUP_COLUMNS.indexOf(c)] = k));
+      const slotOf = slotsOf(columns);
       const out = new Tally(columns.length);
       for (const words of hours) {
         // Every agency of the hour has data, whichever columns its counts are in.
@@ -74,6 +81,32 @@ export class HourCache {
         }
       }
       return out;
+    });
+  }
+
+  /**
+   * The sums of `columns` (in that order) over every agency and the hours h1..h2 (inclusive),
+   * with the agencies that have any of them; do not modify. The Overview's totals of a day
+   * add the minutes at the window's edges to these.
+   */
+  national(h1: number, h2: number, columns: readonly RollupColumn[]): NationalPart {
+    return this.cached(`national ${h1} ${h2} ${columns.join(',')}`, h1, h2, (hours) => {
+      const slotOf = slotsOf(columns);
+      const sums = new Array<number>(columns.length).fill(0);
+      const active = new Set<number>();
+      for (const words of hours) {
+        for (let i = firstColumn(words); i < words.length; i = columnEnd(words, i)) {
+          const k = slotOf[words[i]!] ?? -1;
+          if (k < 0) continue;
+          const end = columnEnd(words, i);
+          for (let j = i + 2; j < end; j += 2) {
+            if (words[j + 1] === 0) continue;
+            sums[k]! += words[j + 1]!;
+            active.add(words[j]!);
+          }
+        }
+      }
+      return { sums, active: Int32Array.from(active) };
     });
   }
 

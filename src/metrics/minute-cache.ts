@@ -11,6 +11,14 @@ export interface MinuteRows {
   readonly counts: Int32Array;
 }
 
+/** A stretch's national sums, made elsewhere (see `HourCache.national`). */
+export interface NationalPart {
+  /** In the order of the columns asked for. */
+  readonly sums: readonly number[];
+  /** Agencies with any of those columns above zero in the stretch, each once. */
+  readonly active: ArrayLike<number>;
+}
+
 /** National sums of a window of minutes. */
 export interface NationalSums {
   /** In the order of the columns asked for. */
@@ -130,11 +138,23 @@ export class MinuteCache {
     return { from, minutes: out };
   }
 
-  /** `columns` summed over every agency for the minutes m1..m2 (inclusive). */
-  national(columns: readonly RollupColumn[], m1: number, m2: number): NationalSums {
+  /**
+   * `columns` summed over every agency for the minutes of `ranges` (each m1..m2, inclusive;
+   * an empty one has m1 > m2), plus `part`, a stretch summed elsewhere (the folded hours of a
+   * long window): an agency counts as active once, whichever of them it has counts in.
+   */
+  national(
+    columns: readonly RollupColumn[],
+    ranges: readonly (readonly [number, number])[],
+    part?: NationalPart,
+  ): NationalSums {
     const sums = new Array<number>(columns.length).fill(0);
     this.active.begin();
     let agenciesActive = 0;
+    if (part) {
+      for (let c = 0; c < columns.length; c++) sums[c]! += part.sums[c]!;
+      for (let i = 0; i < part.active.length; i++) if (this.active.mark(part.active[i]!)) agenciesActive++;
+    }
     /** Adds one agency's row; counts the agency if it has any count and was not counted yet. */
     const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
       let any = false;
@@ -147,16 +167,19 @@ export class MinuteCache {
       }
       if (any && this.active.mark(agency)) agenciesActive++;
     };
-    const { from, minutes } = this.minutes(m1, m2);
-    if (from > m1) {
-      const rows = this.older(columns, m1, from - 1);
-      const inRow = columns.map((_, i) => i + 1);
-      for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
-    }
     const at = columnOffsets(columns);
-    for (let k = 0; k < minutes.length; k++) {
-      const { agencies, counts } = minutes[k]!;
-      for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at);
+    const inRow = columns.map((_, i) => i + 1);
+    for (const [m1, m2] of ranges) {
+      if (m1 > m2) continue;
+      const { from, minutes } = this.minutes(m1, m2);
+      if (from > m1) {
+        const rows = this.older(columns, m1, from - 1);
+        for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
+      }
+      for (let k = 0; k < minutes.length; k++) {
+        const { agencies, counts } = minutes[k]!;
+        for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at);
+      }
     }
     return { sums, agenciesActive };
   }

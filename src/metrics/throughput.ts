@@ -16,6 +16,8 @@ const [SENT, RECEIVED] = columnOffsets(['sent', 'received']) as [number, number]
  * Sent and received per agency over the window, per minute, against the same window a week
  * earlier, with a sparkline. Hour rows (whole hours of a long window) are spread over the
  * buckets they overlap in proportion, so a bucket narrower than an hour shows the hour's rate.
+ * With `buckets` 0, no sparkline (each row's `spark` is empty): the sums alone, which for a
+ * day's window come straight from the folded hours' kept sums.
  */
 export function throughput(
   ctx: MetricsContext,
@@ -25,12 +27,52 @@ export function throughput(
   buckets?: number,
 ): ThroughputRow[] {
   const w = minuteWindow(now, window);
-  const n = Math.max(
-    1,
-    Math.floor(buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window])),
-  );
+  // No sparkline asked for: 0 buckets.
+  const n =
+    buckets === 0
+      ? 0
+      : Math.max(
+          1,
+          Math.floor(buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window])),
+        );
   const scoped = scopeIds(ctx, scope);
   // Per agency: sent, received, then the sparkline's n buckets.
+  const acc: Tally = n === 0 ? sumByAgency(ctx, w, ['sent', 'received'], scoped) : sparkSums(ctx, w, n, scoped);
+  const weekAgo = minuteWindow(now, window, WEEK_MINUTES);
+  const oldest = oldestRollupMinute(ctx);
+  const reaches = oldest !== null && oldest <= weekAgo.startMin;
+  const before = reaches ? sumByAgency(ctx, weekAgo, ['sent', 'received'], scoped) : new Tally(2, 0);
+
+  const rows: ThroughputRow[] = [];
+  // Agencies with no traffic in the window share one empty sparkline.
+  const flat: readonly number[] = Object.freeze(new Array<number>(n).fill(0));
+  const keys = agencyRows(ctx, scope, [acc, before]);
+  // Indexed: see agency-model's buildAgencyModels.
+  for (let i = 0; i < keys.length; i++) {
+    const { code, id } = keys[i]!;
+    const x = id !== undefined && acc.has(id);
+    const b = id === undefined ? -1 : before.offset(id);
+    const sent = x ? acc.get(id, 0) : 0;
+    const received = x ? acc.get(id, 1) : 0;
+    rows.push({
+      agencyId: code,
+      sent,
+      received,
+      sentPerMin: sent / w.minutes,
+      receivedPerMin: received / w.minutes,
+      sentWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b]!) : null,
+      receivedWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b + 1]!) : null,
+      spark: x && n > 0 ? acc.slice(id, 2, n) : flat,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Per agency: sent, received, then the sparkline's `n` buckets, over the window: minute rows
+ * at its edges, whole hours spread over the buckets they overlap.
+ */
+function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: string | null): Tally {
   const acc = new Tally(2 + n, scoped === null ? ctx.ids.maxId() + 1 : 64);
   /** Adds sent and received at an agency's slot, and `spark` to its bucket. */
   const add = (at: number, sent: number, received: number, bucket: number, spark: number): void => {
@@ -100,34 +142,7 @@ export function throughput(
       .all(withScope({ a: parts.hours[0], b: parts.hours[1] })) as number[][];
     for (const [agency, hour, s, r] of rows) addHour(agency!, s!, r!, hourSpread(n, w, hour! * 60));
   }
-  const weekAgo = minuteWindow(now, window, WEEK_MINUTES);
-  const oldest = oldestRollupMinute(ctx);
-  const reaches = oldest !== null && oldest <= weekAgo.startMin;
-  const before = reaches ? sumByAgency(ctx, weekAgo, ['sent', 'received'], scoped) : new Tally(2, 0);
-
-  const rows: ThroughputRow[] = [];
-  // Agencies with no traffic in the window share one empty sparkline.
-  const flat: readonly number[] = Object.freeze(new Array<number>(n).fill(0));
-  const keys = agencyRows(ctx, scope, [acc, before]);
-  // Indexed: see agency-model's buildAgencyModels.
-  for (let i = 0; i < keys.length; i++) {
-    const { code, id } = keys[i]!;
-    const x = id !== undefined && acc.has(id);
-    const b = id === undefined ? -1 : before.offset(id);
-    const sent = x ? acc.get(id, 0) : 0;
-    const received = x ? acc.get(id, 1) : 0;
-    rows.push({
-      agencyId: code,
-      sent,
-      received,
-      sentPerMin: sent / w.minutes,
-      receivedPerMin: received / w.minutes,
-      sentWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b]!) : null,
-      receivedWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b + 1]!) : null,
-      spark: x ? acc.slice(id, 2, n) : flat,
-    });
-  }
-  return rows;
+  return acc;
 }
 
 /**

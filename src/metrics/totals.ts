@@ -2,7 +2,6 @@ import { DELIVERY_FAILURE_REASONS, SIGNATURE_RESULTS } from '../protocol/index.j
 import type { RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, type MetricsContext } from './context.js';
 import { deadlineTotals } from './deadlines.js';
-import { sumByAgency } from './rollup-sums.js';
 import type { NationalSums } from './minute-cache.js';
 import type { NationalTotals, WindowKey } from './types.js';
 import { minuteWindow, rangeParts, type MinuteWindow } from './window.js';
@@ -12,27 +11,15 @@ const SIG_FAILS = SIGNATURE_RESULTS.filter((r) => r !== 'valid').map((r) => `sig
 const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_valid', ...SIG_FAILS, ...FAILS];
 
 /**
- * COLUMNS summed over every agency, and how many agencies have any of them. A window read from
- * minutes alone (up to two hours, the Overview's usual) is summed straight from the minute
- * cache; longer windows go through the per-agency sums (minutes and folded hours, both cached).
+ * COLUMNS summed over every agency, and how many agencies have any of them: from the minute
+ * cache, plus the folded hours' national sums for the whole hours of a long window (kept
+ * until those hours change).
  */
 function nationalSums(ctx: MetricsContext, w: MinuteWindow): NationalSums {
   const parts = rangeParts(w, foldedUntilHour(ctx));
-  if (parts.hours[0] > parts.hours[1]) return ctx.minutes.national(COLUMNS, w.startMin, w.endMin);
-  const sums = new Array<number>(COLUMNS.length).fill(0);
-  let agenciesActive = 0;
-  const byAgency = sumByAgency(ctx, w, COLUMNS, null);
-  const values = byAgency.sums;
-  for (let k = 0; k < byAgency.ids.length; k++) {
-    const at = byAgency.ids[k]! * byAgency.width;
-    let any = false;
-    for (let i = 0; i < COLUMNS.length; i++) {
-      sums[i]! += values[at + i]!;
-      if (values[at + i]! > 0) any = true;
-    }
-    if (any) agenciesActive++;
-  }
-  return { sums, agenciesActive };
+  const hours =
+    parts.hours[0] <= parts.hours[1] ? ctx.hours.national(parts.hours[0], parts.hours[1], COLUMNS) : undefined;
+  return ctx.minutes.national(COLUMNS, [parts.minutesBefore, parts.minutesAfter], hours);
 }
 
 /** The whole hub in one row, for the Overview header. */

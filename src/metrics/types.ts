@@ -32,7 +32,10 @@ export interface ThroughputRow {
   /** Same window one week earlier, for the trend; null when the cache does not reach back. */
   readonly sentWeekAgo: number | null;
   readonly receivedWeekAgo: number | null;
-  /** Sent+received per bucket, oldest first, for a sparkline (the window cut in `buckets` parts). */
+  /**
+   * Sent+received per bucket, oldest first, for a sparkline (the window cut in `buckets`
+   * parts); empty when 0 buckets were asked for.
+   */
   readonly spark: readonly number[];
 }
 

@@ -51,6 +51,34 @@ describe('folded hours cache', () => {
     expect(fx.cache.db.prepare("SELECT n FROM counters WHERE name = 'late_hour_rows'").pluck().get()).toBe(2);
   });
 
+  it("sums a day's totals and its traffic without sparklines from the folded hours and the minutes at its edges", () => {
+    fx = fixtureCache(NOW);
+    // The 24-hour window starts at 20:31 the day before: 20:40 is among its first minutes.
+    fx.write(
+      sent(NOW - 24 * HOUR + 10 * MIN, A.ngheAn),
+      // Folded hours: two sends, and a failed signature alone for the Government Office.
+      sent(NOW - 10 * HOUR, A.caoBang),
+      sent(NOW - 10 * HOUR + MIN, A.caoBang),
+      sig(NOW - 9 * HOUR, A.vpcp, 'expired_certificate'),
+    );
+    // The minutes at the window's end; writing them folds the hours before, the first one too
+    // (the window reads that one's minutes, not the hour).
+    fx.write(sent(NOW - 5 * MIN, A.ngheAnDept), sig(NOW - 4 * MIN, A.ngheAnDept, 'valid'));
+    expect(fx.cache.db.prepare('SELECT count(*) FROM hour_packs').pluck().get()).toBe(3);
+    const totals = fx.metrics.totals(NOW, '24h');
+    // Active: Nghệ An, Cao Bằng, the Office (its failure, and what it received), Nghệ An's department.
+    expect(totals).toMatchObject({ sent: 4, signaturesVerified: 2, signaturesFailed: 1, agenciesActive: 4 });
+    // Again, from the kept hours: the same.
+    expect(fx.metrics.totals(NOW, '24h')).toEqual(totals);
+
+    const withSpark = fx.metrics.throughput(NOW, '24h');
+    const bare = fx.metrics.throughput(NOW, '24h', undefined, 0);
+    expect(bare.map((r) => r.agencyId)).toEqual(withSpark.map((r) => r.agencyId));
+    expect(bare.map((r) => ({ ...r, spark: [] }))).toEqual(withSpark.map((r) => ({ ...r, spark: [] })));
+    expect(bare.every((r) => r.spark.length === 0)).toBe(true);
+    expect(byAgency(bare)[A.caoBang]!.sent).toBe(2);
+  });
+
   it('follows hours removed by retention', () => {
     fx = fixtureCache(NOW);
     fx.write(sent(NOW - 10 * HOUR, A.ngheAn));

@@ -164,5 +164,23 @@ describe('agency models over the cache', () => {
     expect(fromModels.map((w) => w.concern)).toEqual(expect.arrayContaining(['drop', 'overdue', 'signature']));
     expect(ranked(worstAgencies(table, 5))).toEqual(ranked(fromModels));
     expect(ranked(worstAgencies(table, 1))).toEqual(ranked(worstAgencies(models, 1)));
+
+    // Without sparklines (the Overview's read): the same figures, the sparklines flat.
+    const bare = readAgencyFigures(metrics, NOW, '1h', undefined, false);
+    const flat = new Array<number>(models[0]!.own.spark.length).fill(0);
+    expect(models.some((m) => m.own.spark.some((v) => v > 0))).toBe(true);
+    for (let i = 0; i < bare.size; i++) expect({ ...bare.glance(i).own }).toEqual({ ...models[i]!.own, spark: flat });
+    expect(ranked(worstAgencies(bare, 5))).toEqual(ranked(fromModels));
+
+    // A metric that lists its agencies in another order than the registry's: the same figures.
+    const reversed: Metrics = {
+      ...metrics,
+      throughput: (...a) => metrics.throughput(...a).reverse(),
+      signatures: (...a) => metrics.signatures(...a).reverse(),
+      deadlines: (...a) => metrics.deadlines(...a).reverse(),
+    };
+    const shuffled = readAgencyFigures(reversed, NOW, '1h');
+    expect(shuffled.size).toBe(table.size);
+    for (let i = 0; i < shuffled.size; i++) expect({ ...shuffled.glance(i).own }).toEqual({ ...table.glance(i).own });
   });
 });

@@ -172,7 +172,8 @@ function overviewWorst(metrics: Metrics, now: number, window: WindowKey, totals:
   // its cycles, for a list of a few dozen rows (held, a console left on the Overview measured
   // 3.05 % of a core and 179 MiB at most, against 2.84 % and 166 MiB let go).
   const ranked =
-    freshModels(metrics, modelInputs(metrics), now, window)?.models ?? readAgencyFigures(metrics, now, window);
+    freshModels(metrics, modelInputs(metrics), now, window)?.models ??
+    readAgencyFigures(metrics, now, window, undefined, false);
   const list = listData(worstSpec, worstAgencies(ranked, OVERVIEW_PER_CONCERN));
   worstMemo = { metrics, agencies, window, builtAt: now, servers, list };
   return list;
