@@ -7,13 +7,14 @@ import type { ServerState } from '../../protocol/index.js';
 /** ok < warn < critical; `none` when there is nothing to judge (no traffic, no data). */
 export type Level = 'none' | 'ok' | 'warn' | 'critical';
 
-const RANK: Record<Level, number> = { none: 0, ok: 1, warn: 2, critical: 3 };
+/** A level's rank, none 0 to critical 3 (compared, not looked up: a ranking asks it of every agency). */
+export const levelRank = (level: Level): number =>
+  level === 'critical' ? 3 : level === 'warn' ? 2 : level === 'ok' ? 1 : 0;
 export const worst = (...levels: Level[]): Level => {
   let out: Level = 'none';
-  for (const l of levels) if (RANK[l] > RANK[out]) out = l;
+  for (let i = 0; i < levels.length; i++) if (levelRank(levels[i]!) > levelRank(out)) out = levels[i]!;
   return out;
 };
-export const levelRank = (level: Level): number => RANK[level];
 
 export const THRESHOLDS = {
   /** Share of failed signature verifications (tỷ lệ lỗi chữ ký số). */
