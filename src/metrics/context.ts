@@ -134,6 +134,20 @@ export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): s
   return JSON.stringify(ids);
 }
 
+/**
+ * A scope's ids (as `scopeIds` gives them) as flags by id, 1 for each in it; null when
+ * unscoped. A scoped read walks the national rows kept in the process and keeps the flagged.
+ */
+export function scopeFlags(scope: string | null): Uint8Array | null {
+  if (scope === null) return null;
+  const ids = JSON.parse(scope) as number[];
+  let max = -1;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+  const flags = new Uint8Array(max + 1);
+  for (let i = 0; i < ids.length; i++) flags[ids[i]!] = 1;
+  return flags;
+}
+
 /** SQL filter on an agency column for a scope (bound as `@scope`). */
 export const scopeFilter = (column: string, scoped: boolean): string =>
   scoped ? ` AND ${column} IN (SELECT value FROM json_each(@scope))` : '';

@@ -190,11 +190,16 @@ export class MinuteCache {
 
   /**
    * For minutes before those `minutes` serves, which are closed: per agency, `columns` summed
-   * by SQLite over m1..m2, as rows [agency, ...sums]. Do not modify the rows.
+   * by SQLite over m1..m2, as rows [agency, ...sums]; every agency's (kept, see `closed`), or
+   * given `scope` (JSON ids) those of the scope alone, read for them. Do not modify the rows.
    */
-  older(columns: readonly RollupColumn[], m1: number, m2: number): number[][] {
+  older(columns: readonly RollupColumn[], m1: number, m2: number, scope: string | null = null): number[][] {
     const key = columns.join(',');
-    return this.closed(`sums ${key} ${m1} ${m2}`, () => this.olderStatement(key, columns).all(m1, m2) as number[][]);
+    if (scope !== null) return this.olderStatement(key, columns, true).all(m1, m2, scope) as number[][];
+    return this.closed(
+      `sums ${key} ${m1} ${m2}`,
+      () => this.olderStatement(key, columns, false).all(m1, m2) as number[][],
+    );
   }
 
   /**
@@ -210,16 +215,17 @@ export class MinuteCache {
     return value;
   }
 
-  private olderStatement(key: string, columns: readonly RollupColumn[]): Database.Statement {
-    let s = this.olderStatements.get(key);
+  private olderStatement(key: string, columns: readonly RollupColumn[], scoped: boolean): Database.Statement {
+    const name = `${scoped ? 'scoped ' : ''}${key}`;
+    let s = this.olderStatements.get(name);
     if (!s) {
       s = this.db
         .prepare(
           `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM rollup_minute
-           WHERE minute BETWEEN ? AND ? GROUP BY agency`,
+           WHERE minute BETWEEN ? AND ?${scoped ? ' AND agency IN (SELECT value FROM json_each(?))' : ''} GROUP BY agency`,
         )
         .raw();
-      this.olderStatements.set(key, s);
+      this.olderStatements.set(name, s);
     }
     return s;
   }

@@ -1,15 +1,17 @@
 import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
-import { foldedUntilHour, scopeFilter, type MetricsContext } from './context.js';
+import { foldedUntilHour, scopeFlags, type MetricsContext } from './context.js';
 import { columnOffsets } from './minute-cache.js';
 import { Tally } from './tally.js';
-import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
+import { rangeParts, type MinuteWindow } from './window.js';
 
 /**
  * Sums rollup columns per agency over a window: minute rows at the edges, hour rows for the
  * whole hours between. Returns each agency's sums in `columns` order, in a tally (no object
- * per agency: a national 24-hour read sums ~10,000 of them). Unscoped, both come from the
- * context's caches (the closed minutes, the folded hours): a live console asks for the whole
- * country several times a minute. Scoped to a few agencies, SQLite reads just their rows.
+ * per agency: a national 24-hour read sums ~10,000 of them). Both come from the context's
+ * caches (the closed minutes, the folded hours): a live console asks for the whole country
+ * several times a minute. Scoped (a province's few hundred units, one agency), the same rows
+ * are walked and the scope's kept: SQLite has no index by agency on the rollups, so reading
+ * a scope's rows there scanned a day's ~200,000 hour rows each time.
  */
 export function sumByAgency(
   ctx: MetricsContext,
@@ -18,10 +20,11 @@ export function sumByAgency(
   scope: string | null,
 ): Tally {
   const parts = rangeParts(w, foldedUntilHour(ctx));
-  if (scope !== null) return scopedSums(ctx, parts, columns, scope);
+  const want = scopeFlags(scope);
   // Sized for every agency the cache knows: a national read reaches most of them.
-  const out = new Tally(columns.length, ctx.ids.maxId() + 1);
+  const out = new Tally(columns.length, want === null ? ctx.ids.maxId() + 1 : 64);
   const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
+    if (want !== null && want[agency] !== 1) return;
     const o = out.slot(agency);
     // Read after `slot`, which may have grown the tally onto a new array.
     const sums = out.sums;
@@ -34,7 +37,7 @@ export function sumByAgency(
     const { from, minutes } = ctx.minutes.minutes(a, b);
     if (from > a) {
       // A stretch longer than the minute cache serves (a young cache): summed by SQLite.
-      const rows = ctx.minutes.older(columns, a, from - 1);
+      const rows = ctx.minutes.older(columns, a, from - 1, scope);
       for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
     }
     for (let k = 0; k < minutes.length; k++) {
@@ -45,35 +48,13 @@ export function sumByAgency(
   if (parts.hours[0] > parts.hours[1]) return out;
   const hours = ctx.hours.sums(parts.hours[0], parts.hours[1], columns);
   const inTally = columns.map((_, i) => i);
-  const ids = hours.ids;
-  for (let i = 0; i < ids.length; i++) add(ids[i]!, hours.sums, ids[i]! * hours.width, inTally);
-  return out;
-}
-
-/** The same for the agencies of a scope, read by SQLite. */
-function scopedSums(ctx: MetricsContext, parts: RangeParts, columns: readonly RollupColumn[], scope: string): Tally {
-  const cols = columns.join(', ');
-  const filter = scopeFilter('agency', true);
-  const sql = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM (
-      SELECT agency, ${cols} FROM rollup_minute WHERE minute BETWEEN @m1 AND @m2${filter}
-      UNION ALL SELECT agency, ${cols} FROM rollup_hour WHERE hour BETWEEN @h1 AND @h2${filter}
-      UNION ALL SELECT agency, ${cols} FROM rollup_minute WHERE minute BETWEEN @m3 AND @m4${filter}
-    ) GROUP BY agency`;
-  const rows = ctx.statement(sql).raw().all({
-    m1: parts.minutesBefore[0],
-    m2: parts.minutesBefore[1],
-    h1: parts.hours[0],
-    h2: parts.hours[1],
-    m3: parts.minutesAfter[0],
-    m4: parts.minutesAfter[1],
-    scope,
-  }) as number[][];
-  const out = new Tally(columns.length, 64);
-  // Indexed: an unoptimised for…of allocates per element.
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const o = out.slot(row[0]!);
-    for (let c = 0; c < columns.length; c++) out.sums[o + c] = row[c + 1]!;
+  if (want === null) {
+    const ids = hours.ids;
+    for (let i = 0; i < ids.length; i++) add(ids[i]!, hours.sums, ids[i]! * hours.width, inTally);
+  } else {
+    // Scoped, only the scope's agencies are looked up, each once.
+    for (let id = 0; id < want.length; id++)
+      if (want[id] === 1 && hours.has(id)) add(id, hours.sums, id * hours.width, inTally);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { agencyRows, foldedUntilHour, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, foldedUntilHour, scopeFilter, scopeFlags, scopeIds, type MetricsContext } from './context.js';
 import { ROLLUP_COLUMNS } from '../store/rollup-columns.js';
 import { columnOffsets } from './minute-cache.js';
 import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
@@ -94,6 +94,8 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
     }
   };
   const parts = rangeParts(w, foldedUntilHour(ctx));
+  // Scoped, the national rows kept in the process are walked and the scope's kept (see sumByAgency).
+  const want = scopeFlags(scoped);
   const filter = scopeFilter('agency', scoped !== null);
   const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
     scoped !== null ? { ...p, scope: scoped } : p;
@@ -101,26 +103,23 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
   const minuteSql = `SELECT agency, ${bucketOf} AS b, sum(sent), sum(received) FROM rollup_minute
     WHERE minute BETWEEN @a AND @b${filter} GROUP BY agency, b`;
   for (const [a, last] of [parts.minutesBefore, parts.minutesAfter]) {
-    let b = last;
-    if (a > b) continue;
-    if (scoped === null) {
-      // The whole country: from the minute cache; a longer stretch before it below.
-      const { from, minutes } = ctx.minutes.minutes(a, b);
-      for (let k = 0; k < minutes.length; k++) {
-        const { agencies, counts } = minutes[k]!;
-        const bucket = Math.floor(((from + k - w.startMin) * n) / w.minutes);
-        for (let r = 0; r < agencies.length; r++) {
-          const s = counts[r * WIDTH + SENT]!;
-          const rc = counts[r * WIDTH + RECEIVED]!;
-          add(acc.slot(agencies[r]!), s, rc, bucket, s + rc);
-        }
+    if (a > last) continue;
+    // From the minute cache; a longer stretch before it (a young cache) from SQLite below.
+    const { from, minutes } = ctx.minutes.minutes(a, last);
+    for (let k = 0; k < minutes.length; k++) {
+      const { agencies, counts } = minutes[k]!;
+      const bucket = Math.floor(((from + k - w.startMin) * n) / w.minutes);
+      for (let r = 0; r < agencies.length; r++) {
+        if (want !== null && want[agencies[r]!] !== 1) continue;
+        const s = counts[r * WIDTH + SENT]!;
+        const rc = counts[r * WIDTH + RECEIVED]!;
+        add(acc.slot(agencies[r]!), s, rc, bucket, s + rc);
       }
-      if (from === a) continue;
-      b = from - 1;
     }
-    const params = withScope({ start: w.startMin, n, total: w.minutes, a, b });
+    if (from === a) continue;
+    const params = withScope({ start: w.startMin, n, total: w.minutes, a, b: from - 1 });
     const read = () => ctx.statement(minuteSql).raw().all(params) as number[][];
-    // Unscoped, a..b come before the minute cache's, hence are closed: kept like its sums.
+    // a..from−1 come before the minute cache's, hence are closed: kept like its sums.
     const rows = scoped === null ? ctx.minutes.closed(`throughput ${JSON.stringify(params)}`, read) : read();
     for (let i = 0; i < rows.length; i++) {
       // Read by index: array destructuring goes through an iterator too.
@@ -128,19 +127,13 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
       add(acc.slot(row[0]!), row[2]!, row[3]!, row[1]!, row[2]! + row[3]!);
     }
   }
-  if (parts.hours[0] <= parts.hours[1] && scoped === null) {
+  if (parts.hours[0] <= parts.hours[1]) {
     for (const { hour, agencies, sent, received } of ctx.hours.traffic(parts.hours[0], parts.hours[1])) {
       // The same buckets for every agency of the hour, worked out once.
       const spread = hourSpread(n, w, hour * 60);
-      for (let i = 0; i < agencies.length; i++) addHour(agencies[i]!, sent[i]!, received[i]!, spread);
+      for (let i = 0; i < agencies.length; i++)
+        if (want === null || want[agencies[i]!] === 1) addHour(agencies[i]!, sent[i]!, received[i]!, spread);
     }
-  } else if (parts.hours[0] <= parts.hours[1]) {
-    const hourSql = `SELECT agency, hour, sent, received FROM rollup_hour WHERE hour BETWEEN @a AND @b${filter}`;
-    const rows = ctx
-      .statement(hourSql)
-      .raw()
-      .all(withScope({ a: parts.hours[0], b: parts.hours[1] })) as number[][];
-    for (const [agency, hour, s, r] of rows) addHour(agency!, s!, r!, hourSpread(n, w, hour! * 60));
   }
   return acc;
 }

@@ -123,7 +123,7 @@ describe('closed minutes cache', () => {
       const at = NOW - shift * MIN;
       const cached = lists(at, fx.metrics);
       expect(cached).toEqual(lists(at, createMetrics(fx.cache)));
-      // The scoped lists are summed by SQLite: the same agencies, the same figures.
+      // The scoped lists: the same agencies, the same figures (scoped-sums.test checks them against the rows).
       const pick = <T extends { agencyId: string }>(rows: readonly T[]) =>
         rows.filter((r) => (agencies as readonly string[]).includes(r.agencyId));
       expect(cached.map((c) => ({ throughput: pick(c.throughput), signatures: pick(c.signatures) }))).toEqual(
