@@ -86,20 +86,18 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
       const now =
         (statement("SELECT n FROM counters WHERE name = 'registry_version'").pluck().get() as number | undefined) ?? 0;
       if (snapshot && version === now) return snapshot;
-      const rows = statement(
-        `SELECT code, name, level, parent, connection, server FROM agencies
-         WHERE listed = 1 AND removed_at IS NULL ORDER BY code`,
-      )
-        .raw()
-        .all() as [string, string, 1 | 2 | 3 | 4, string | null, 'direct' | 'lgsp', string][];
-      const agencies = rows.map(([id, name, level, parent, connection, securityServer]) => ({
-        id,
-        name,
-        level,
-        parent,
-        connection,
-        securityServer,
-      }));
+      // As one JSON text read in the table's order, sorted here: for 12,000 agencies, cheaper
+      // than a row each through the code index, and the first read is on the first frame.
+      const agencies = JSON.parse(
+        statement(
+          `SELECT coalesce(json_group_array(json_object('id', code, 'name', name, 'level', level, 'parent', parent,
+             'connection', connection, 'securityServer', server)), '[]')
+           FROM agencies WHERE listed = 1 AND removed_at IS NULL`,
+        )
+          .pluck()
+          .get() as string,
+      ) as Agency[];
+      agencies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const codes = agencies.map((a) => a.id);
       const idList = codes.map((c) => ids.find(c));
       snapshot = {

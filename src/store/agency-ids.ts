@@ -24,10 +24,18 @@ export class AgencyIds {
 
   /** Re-reads the mapping (a read-only console sees agencies another process added). */
   reload(): void {
-    for (const row of this.db.prepare('SELECT id, code FROM agencies').all() as { id: number; code: string }[]) {
-      this.byCode.set(row.code, row.id);
-      this.byId.set(row.id, row.code);
-      if (row.id > this.max) this.max = row.id;
+    // As one JSON text, parsed at once: cheaper than a row object each for 12,000 agencies.
+    const rows = JSON.parse(
+      this.db
+        .prepare("SELECT coalesce(json_group_array(json_array(id, code)), '[]') FROM agencies")
+        .pluck()
+        .get() as string,
+    ) as [number, string][];
+    for (let i = 0; i < rows.length; i++) {
+      const [id, code] = rows[i]!;
+      this.byCode.set(code, id);
+      this.byId.set(id, code);
+      if (id > this.max) this.max = id;
     }
   }
 
