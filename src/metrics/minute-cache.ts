@@ -83,12 +83,15 @@ export class MinuteCache {
     this.newest = db.prepare("SELECT value FROM meta WHERE key = 'newest_minute'").pluck();
     this.late = db.prepare("SELECT n FROM counters WHERE name = 'late_minute_rows'").pluck();
     this.oldest = db.prepare('SELECT min(minute) FROM rollup_minute').pluck();
+    // As one JSON text: a row handed over value by value cost ~7 µs (27 values), and the
+    // first frame reads ~17,000 of them; parsed at once, less than half.
     this.read = db
-      .prepare(
-        `SELECT minute, agency, ${ROLLUP_COLUMNS.join(', ')} FROM rollup_minute
-         WHERE minute BETWEEN ? AND ? ORDER BY minute, agency`,
+      .prepare<[number, number], string>(
+        `SELECT coalesce(json_group_array(json_array(minute, agency, ${ROLLUP_COLUMNS.join(', ')})
+           ORDER BY minute, agency), '[]')
+         FROM rollup_minute WHERE minute BETWEEN ? AND ?`,
       )
-      .raw();
+      .pluck();
   }
 
   /**
@@ -250,7 +253,7 @@ export class MinuteCache {
   }
 
   private readRange(m1: number, m2: number): MinuteRows[] {
-    const rows = this.read.all(m1, m2) as number[][];
+    const rows = JSON.parse(this.read.get(m1, m2)!) as number[][];
     const out: MinuteRows[] = [];
     let i = 0;
     for (let m = m1; m <= m2; m++) {
