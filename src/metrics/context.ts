@@ -104,7 +104,7 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
         agencies,
         codes,
         ids: idList,
-        listed: listedIds(idList),
+        listed: idFlags(idList),
         keys: codes.map((code, i) => ({ code, id: idList[i] })),
       };
       version = now;
@@ -113,12 +113,13 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
   };
 }
 
-function listedIds(ids: readonly (number | undefined)[]): Uint8Array {
+/** Flags by agency id, 1 at each of `ids` (an undefined one skipped). */
+function idFlags(ids: readonly (number | undefined)[]): Uint8Array {
   let max = -1;
   for (const id of ids) if (id !== undefined && id > max) max = id;
-  const listed = new Uint8Array(max + 1);
-  for (const id of ids) if (id !== undefined) listed[id] = 1;
-  return listed;
+  const flags = new Uint8Array(max + 1);
+  for (const id of ids) if (id !== undefined) flags[id] = 1;
+  return flags;
 }
 
 /** The integer ids of a scope, as JSON for `json_each`; null when unscoped. */
@@ -137,13 +138,7 @@ export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): s
  * unscoped. A scoped read walks the national rows kept in the process and keeps the flagged.
  */
 export function scopeFlags(scope: string | null): Uint8Array | null {
-  if (scope === null) return null;
-  const ids = JSON.parse(scope) as number[];
-  let max = -1;
-  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
-  const flags = new Uint8Array(max + 1);
-  for (let i = 0; i < ids.length; i++) flags[ids[i]!] = 1;
-  return flags;
+  return scope === null ? null : idFlags(JSON.parse(scope) as number[]);
 }
 
 /** SQL filter on an agency column for a scope (bound as `@scope`). */

@@ -63,3 +63,21 @@ export const HOUR = 3_600_000;
 export const DAY = 86_400_000;
 export const byAgency = <T extends { agencyId: string }>(rows: readonly T[]): Record<string, T> =>
   Object.fromEntries(rows.map((r) => [r.agencyId, r]));
+
+/** A document sent at `at` by `sender` to `recipient`, as `write` takes it. */
+export const sentEvent = (
+  at: number,
+  sender: string,
+  recipient: string = A.vpcp,
+): [number, 'document.sent', unknown] => [
+  at,
+  'document.sent',
+  { docId: `${sender},2026/11/22,${at}/VB`, sender, recipients: [recipient], attachments: 1, sizeBytes: 1000 },
+];
+
+/** A signature check at `at` of `agency`'s document, with `result`, as `write` takes it. */
+export const sigEvent = (at: number, agency: string, result: string): [number, 'signature.verified', unknown] => [
+  at,
+  'signature.verified',
+  { docId: `${agency},2026/11/22,${at}/VB`, agency, result },
+];

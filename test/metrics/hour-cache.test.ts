@@ -1,22 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { prune } from '../../src/store/retention.js';
 import { A } from '../support/telemetry.js';
-import { byAgency, fixtureCache, HOUR, MIN } from './fixture.js';
+import { byAgency, fixtureCache, HOUR, MIN, sentEvent as sent, sigEvent as sig } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
 afterEach(() => fx?.close());
 
 const NOW = Date.UTC(2026, 10, 22, 20, 30);
-const sig = (at: number, agency: string, result: string): [number, 'signature.verified', unknown] => [
-  at,
-  'signature.verified',
-  { docId: `${agency},2026/11/22,${at}/VB`, agency, result },
-];
-const sent = (at: number, sender: string): [number, 'document.sent', unknown] => [
-  at,
-  'document.sent',
-  { docId: `${sender},2026/11/22,${at}/VB`, sender, recipients: [A.vpcp], attachments: 1, sizeBytes: 1000 },
-];
 
 /**
  * The 24-hour figures read folded hours through a per-process cache: they must follow the

@@ -2,22 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { A } from '../support/telemetry.js';
 import { createMetrics, type Metrics } from '../../src/metrics/index.js';
 import { MinuteCache } from '../../src/metrics/minute-cache.js';
-import { fixtureCache, HOUR, MIN } from './fixture.js';
+import { fixtureCache, HOUR, MIN, sentEvent as sent, sigEvent as sig } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
 afterEach(() => fx?.close());
 
 const NOW = Date.UTC(2026, 10, 22, 20, 30, 30);
-const sent = (at: number, sender: string): [number, 'document.sent', unknown] => [
-  at,
-  'document.sent',
-  { docId: `${sender},2026/11/22,${at}/VB`, sender, recipients: [A.vpcp], attachments: 1, sizeBytes: 1000 },
-];
-const sig = (at: number, agency: string, result: string): [number, 'signature.verified', unknown] => [
-  at,
-  'signature.verified',
-  { docId: `${agency},2026/11/22,${at}/VB`, agency, result },
-];
 const lateMinuteRows = (): unknown =>
   fx!.cache.db.prepare("SELECT n FROM counters WHERE name = 'late_minute_rows'").pluck().get() ?? 0;
 

@@ -2,22 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { minuteWindow } from '../../src/metrics/window.js';
 import type { WindowKey } from '../../src/metrics/types.js';
 import { A } from '../support/telemetry.js';
-import { byAgency, fixtureCache, HOUR, MIN } from './fixture.js';
+import { byAgency, fixtureCache, HOUR, MIN, sentEvent, sigEvent as sig } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
 afterEach(() => fx?.close());
 
 const NOW = Date.UTC(2026, 10, 22, 20, 30, 30);
-const sent = (at: number, sender: string): [number, 'document.sent', unknown] => [
-  at,
-  'document.sent',
-  { docId: `${sender},2026/11/22,${at}/VB`, sender, recipients: [A.caoBang], attachments: 1, sizeBytes: 1000 },
-];
-const sig = (at: number, agency: string, result: string): [number, 'signature.verified', unknown] => [
-  at,
-  'signature.verified',
-  { docId: `${agency},2026/11/22,${at}/VB`, agency, result },
-];
+const sent = (at: number, sender: string) => sentEvent(at, sender, A.caoBang);
 
 /** Thirty hours of traffic from three agencies, every seven minutes, with signature checks. */
 function thirtyHours(): void {
