@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { PROTOCOL_VERSION, RESUME_PARAM, TELEMETRY_PATH } from '../protocol/index.js';
 import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import { ClientSession, type SessionHost } from './client-session.js';
 import { createClock, type ClockMode, type SimClock } from './clock.js';
 import { SimGenerator } from './generator.js';

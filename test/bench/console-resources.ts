@@ -13,9 +13,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimHub } from '../sim/index.js';
-import { activityAt, PEAK_ACTIVITY } from '../sim/rhythm.js';
-import { headerSaysLive, startConsoleInTmux } from '../tools/console-in-tmux.js';
+import { startSimHub } from '../../src/sim/index.js';
+import { activityAt, PEAK_ACTIVITY } from '../../src/sim/rhythm.js';
+import { headerSaysLive, startConsoleInTmux } from '../support/console-in-tmux.js';
 
 export interface ConsoleResourceFigures {
   readonly seconds: number;
