@@ -27,8 +27,6 @@ export const settingsFileSchema = z
     ca: z.string().min(1).optional(),
     /** No message for this long: the link is stale. */
     staleAfterSeconds: z.number().positive().max(3600).optional(),
-    /** Screen refreshes per second, whatever the event rate. */
-    refreshPerSecond: z.number().min(0.5).max(30).optional(),
     /** Simulated hub (DEMO) seed. */
     demoSeed: z.number().int().optional(),
   })
@@ -41,11 +39,9 @@ export interface Settings {
   readonly cache: string | null;
   readonly lang: Lang;
   readonly ascii: boolean;
-  readonly color: boolean;
   readonly tokenFile: string | null;
   readonly ca: string | null;
   readonly staleAfterSeconds: number | null;
-  readonly refreshPerSecond: number;
   readonly demoSeed: number;
   /** Where each setting came from, for `--help`-level diagnostics. */
   readonly configFile: string | null;

@@ -10,6 +10,7 @@ export const REJECTION_REASONS = [
   'invalid_envelope',
   'invalid_message',
   'seq_regression',
+  'agency_limit',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { instantMs, isUnknownMessage, keepRaw } from '../protocol/index.js';
 import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
-import { AgencyIds } from './agency-ids.js';
+import { AgencyIds, agencyLimitDetail } from './agency-ids.js';
 import { DERIVED, EventEffects, minuteOf, type Derived } from './event-effects.js';
 import { BLOCK_EVENTS, EventLog, type StoredEvent } from './event-log.js';
 import { GapBook } from './gap-book.js';
@@ -84,6 +84,16 @@ function agencyOf(m: Durable): string | null {
       return null;
   }
 }
+
+/** Every agency code an event names: the codes it may add to the id space. */
+function agencyCodes(m: Durable): string[] {
+  if (!isUnknownMessage(m) && m.type === 'document.sent') return [m.data.sender, ...m.data.recipients];
+  const code = agencyOf(m);
+  return code === null ? [] : [code];
+}
+
+/** Most codes one event can name: a sender and 2,000 recipients. */
+const MAX_CODES_PER_EVENT = 2_001;
 
 /** Seqs behind the hub's newest past which a batch leaves documents to `project` (~0.3 s of work). */
 export const DEFER_BACKLOG = 50_000;
@@ -258,6 +268,15 @@ export class Writer {
             this.setMeta.run('last_reset', JSON.stringify({ at, ...m.data }));
             continue;
           case 'registry.snapshot':
+            if (!this.agencies.fits(m.data.agencies.map((a) => a.id))) {
+              kept.push(
+                this.agencyLimit(
+                  m,
+                  m.data.agencies.map((a) => a.id),
+                ),
+              );
+              continue;
+            }
             for (const a of m.data.agencies) this.registry.agency(a);
             for (const s of m.data.securityServers) this.registry.server(s);
             registryChanged = true;
@@ -271,6 +290,10 @@ export class Writer {
         at,
         this.path,
       );
+      if (this.agencies.room() < MAX_CODES_PER_EVENT && !this.agencies.fits(agencyCodes(event))) {
+        kept.push(this.agencyLimit(event, agencyCodes(event)));
+        continue;
+      }
       const ts = instantMs(event.ts);
       let derive: boolean;
       if (event.seq > stream.lastSeq) {
@@ -364,6 +387,18 @@ export class Writer {
     if (!this.farBehind() && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
     for (const s of touched) this.streams.save(s);
     return { stored, duplicates, rejected: kept.length, gapsOpened, gapsFilled };
+  }
+
+  /** A message refused because its agencies would not fit in the id space. */
+  private agencyLimit(m: Message, codes: readonly string[]): Rejection {
+    const fresh = codes.find((c) => this.agencies.find(c) === undefined) ?? codes[0] ?? '';
+    return {
+      reason: 'agency_limit',
+      detail: agencyLimitDetail(fresh),
+      raw: keepRaw(JSON.stringify(m)),
+      seq: m.seq,
+      type: m.type,
+    };
   }
 
   private applyEffects(m: Exclude<Durable, UnknownMessage>, ts: number, stream: number, derive: boolean): void {
