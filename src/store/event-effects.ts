@@ -5,6 +5,7 @@ import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL, statusBit } from './rollup-columns.js';
 import type { RegistryWriter } from './registry-writer.js';
 import { DeliveryDrafts } from './delivery-drafts.js';
+import { DELIVERY, DOC, DocMarks } from './doc-marks.js';
 
 /** A durable event the cache derives state from, with its time already parsed. */
 type Effecting<T extends keyof EffectHandlers> = MessageOf<T>;
@@ -81,6 +82,7 @@ export class EventEffects {
   private readonly docRows = new Map<string, number>();
   private readonly findDocument;
   private readonly drafts: DeliveryDrafts;
+  private readonly marks: DocMarks;
 
   constructor(
     db: Database.Database,
@@ -105,6 +107,7 @@ export class EventEffects {
     );
     this.findDocument = db.prepare<[string], number>('SELECT id FROM documents WHERE doc_id = ?').pluck();
     this.drafts = new DeliveryDrafts(db);
+    this.marks = new DocMarks(db);
     this.markDelivered = db.prepare(
       `UPDATE deliveries SET delivered_at = coalesce(delivered_at, ?) WHERE doc = ? AND recipient = ?`,
     );
@@ -159,20 +162,56 @@ export class EventEffects {
   count(m: Effecting<Counted>, ts: number): void {
     const minute = minuteOf(ts);
     const ids = this.agencies;
+    const marks = this.marks;
+    const d = m.data;
     switch (m.type) {
-      case 'document.sent':
-        return this.minutes.add(minute, ids.idOf(m.data.sender), COL.sent);
-      case 'document.delivered':
-        return this.minutes.add(minute, ids.idOf(m.data.recipient), COL.received);
-      case 'document.failed':
-        return this.minutes.add(minute, ids.idOf(m.data.recipient), COL.fail(m.data.reason));
-      case 'status.reported':
-        return this.minutes.add(minute, ids.idOf(m.data.agency), COL.status(m.data.code));
-      case 'document.replied':
-        return this.minutes.add(minute, ids.idOf(m.data.agency), COL.replied);
+      case 'document.sent': {
+        const first = marks.mark(d.docId, 0, DOC.sent, ts) !== 0;
+        return this.minutes.add(minute, ids.idOf(m.data.sender), first ? COL.sent : COL.dupSent);
+      }
+      case 'document.delivered': {
+        const recipient = ids.idOf(m.data.recipient);
+        const first = marks.mark(d.docId, recipient, DELIVERY.delivered, ts) !== 0;
+        return this.minutes.add(minute, recipient, first ? COL.received : COL.dupReceived);
+      }
+      case 'document.failed': {
+        const recipient = ids.idOf(m.data.recipient);
+        if (marks.mark(d.docId, recipient, DELIVERY.fail(m.data.reason), ts))
+          this.minutes.add(minute, recipient, COL.fail(m.data.reason));
+        return;
+      }
+      case 'status.reported': {
+        const agency = ids.idOf(m.data.agency);
+        if (marks.mark(d.docId, agency, DELIVERY.status(m.data.code), ts))
+          this.minutes.add(minute, agency, COL.status(m.data.code));
+        return;
+      }
+      case 'document.replied': {
+        const agency = ids.idOf(m.data.agency);
+        if (marks.mark(d.docId, agency, DELIVERY.answered, ts)) this.minutes.add(minute, agency, COL.replied);
+        return;
+      }
       case 'signature.verified':
-        return this.minutes.add(minute, ids.idOf(m.data.agency), COL.sig(m.data.result));
+        return this.signatureVerified(m, minute, ts);
     }
+  }
+
+  /**
+   * A document is checked once, signed once its required (organisation) signature verified valid
+   * (a check without a kind is taken as that one), and failed once per reason.
+   */
+  private signatureVerified(m: Effecting<'signature.verified'>, minute: number, ts: number): void {
+    const { docId, result, kind } = m.data;
+    let bits = DOC.checked;
+    if (result !== 'valid') bits |= DOC.sigFailed | DOC.sigFail(result);
+    else if (kind !== 'personal') bits |= DOC.signed;
+    const fresh = this.marks.mark(docId, 0, bits, ts);
+    if (fresh === 0) return;
+    const agency = this.agencies.idOf(m.data.agency);
+    if (fresh & DOC.checked) this.minutes.add(minute, agency, COL.sigChecked);
+    if (fresh & DOC.signed) this.minutes.add(minute, agency, COL.sig('valid'));
+    if (fresh & DOC.sigFailed) this.minutes.add(minute, agency, COL.sigFailed);
+    if (result !== 'valid' && fresh & DOC.sigFail(result)) this.minutes.add(minute, agency, COL.sig(result));
   }
 
   /** The documents, deliveries and deadlines a document event changes, in seq order. */
@@ -194,10 +233,8 @@ export class EventEffects {
   private documentSent(m: Effecting<'document.sent'>, ts: number): void {
     const d = m.data;
     const sender = this.agencies.idOf(d.sender);
-    const minute = minuteOf(ts);
     const replyBy = d.replyBy ? instantMs(d.replyBy) : null;
     const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, d.subject ?? null, d.recipients.length)!;
-    if (doc.sends > 1) this.minutes.add(minute, sender, COL.dupSent);
     if (this.docRows.size >= DOC_CACHE_SIZE) this.docRows.clear();
     this.docRows.set(d.docId, doc.id);
     const ids = d.recipients.map((r) => this.agencies.idOf(r));
