@@ -39,7 +39,12 @@ export interface ApplyResult {
   readonly rejected: number;
   readonly gapsOpened: number;
   readonly gapsFilled: number;
+  /** Events stored whose time was more than the tolerance ahead of their receipt. */
+  readonly clockAhead: number;
 }
+
+/** How far ahead of its receipt an event's time may be by default: 5 minutes. */
+export const DEFAULT_CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 type Message = TelemetryMessage | UnknownMessage;
 type Durable =
@@ -149,6 +154,8 @@ export class Writer {
     private readonly path: string,
     /** Seqs behind the hub past which documents and deliveries are derived later (see `project`). */
     private readonly deferBacklog: number,
+    /** How far an event's time may run ahead of its receipt before it is marked `clock_ahead`. */
+    private readonly clockToleranceMs = DEFAULT_CLOCK_TOLERANCE_MS,
   ) {
     this.agencies = new AgencyIds(db, true);
     this.streams = new Streams(db);
@@ -242,7 +249,10 @@ export class Writer {
     let gapsOpened = 0;
     let gapsFilled = 0;
     let unknownTypes = 0;
+    let clockAhead = 0;
     let registryChanged = false;
+    // The hub's clock is not trusted past the receipt: no newest minute or time beyond it.
+    const receivedMinute = minuteOf(at);
     let newestMinute: number | null = null;
     let oldestMinute: number | null = null;
     const touched = new Set<StreamState>();
@@ -342,10 +352,23 @@ export class Writer {
       }
       stored++;
       stream.events++;
-      if (stream.newestTs === null || ts > stream.newestTs) stream.newestTs = ts;
+      if (ts - at > this.clockToleranceMs) {
+        // Kept and counted at its own time, marked; "newest" stays at the receipt.
+        clockAhead++;
+        kept.push({
+          reason: 'clock_ahead',
+          detail: `ts: ${event.ts} is ${Math.round((ts - at) / 60_000)} min ahead of its receipt at ${new Date(at).toISOString()}; kept, newest time not moved`,
+          raw: keepRaw(JSON.stringify(event)),
+          seq: event.seq,
+          type: event.type,
+        });
+      }
+      const newest = Math.min(ts, at);
+      if (stream.newestTs === null || newest > stream.newestTs) stream.newestTs = newest;
       touched.add(stream);
       const minute = minuteOf(ts);
-      if (newestMinute === null || minute > newestMinute) newestMinute = minute;
+      const newestOf = Math.min(minute, receivedMinute);
+      if (newestMinute === null || newestOf > newestMinute) newestMinute = newestOf;
       if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
       if (isUnknownMessage(event)) unknownTypes++;
       else {
@@ -372,6 +395,7 @@ export class Writer {
       this.bumpCounter.run(`rejections.${r.reason}`, 1);
     }
     if (kept.length) this.bumpCounter.run('rejections', kept.length);
+    if (clockAhead) this.bumpCounter.run('clock_ahead', clockAhead);
     if (duplicates) this.bumpCounter.run('duplicates', duplicates);
     if (unknownTypes) this.bumpCounter.run('unknown_types', unknownTypes);
     if (meta.unknownFields) this.bumpCounter.run('unknown_fields', meta.unknownFields);
@@ -386,7 +410,7 @@ export class Writer {
     // defers folds what waits a slice at a time; one that never defers, all of it each batch.
     if (!this.farBehind() && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
     for (const s of touched) this.streams.save(s);
-    return { stored, duplicates, rejected: kept.length, gapsOpened, gapsFilled };
+    return { stored, duplicates, rejected: kept.length - clockAhead, gapsOpened, gapsFilled, clockAhead };
   }
 
   /** A message refused because its agencies would not fit in the id space. */
