@@ -98,6 +98,7 @@ export async function benchKeyLatency(
       tokenFile: null,
       ca: null,
       staleAfterSeconds: null,
+      clockToleranceSeconds: null,
       demoSeed: 1,
       configFile: null,
     },

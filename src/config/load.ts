@@ -58,6 +58,7 @@ export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
     tokenFile: flags.tokenFile ?? file.tokenFile ?? null,
     ca: flags.ca ?? file.ca ?? null,
     staleAfterSeconds: flags.staleAfterSeconds ?? file.staleAfterSeconds ?? null,
+    clockToleranceSeconds: flags.clockToleranceSeconds ?? file.clockToleranceSeconds ?? null,
     demoSeed: flags.demoSeed ?? file.demoSeed ?? 1,
     configFile,
   };

@@ -27,6 +27,11 @@ export const settingsFileSchema = z
     ca: z.string().min(1).optional(),
     /** No message for this long: the link is stale. */
     staleAfterSeconds: z.number().positive().max(3600).optional(),
+    /**
+     * How far ahead of its receipt an event's time may be before it is marked `clock_ahead`
+     * (docs/FIGURES.md); 300 by default.
+     */
+    clockToleranceSeconds: z.number().positive().max(86_400).optional(),
     /** Simulated hub (DEMO) seed. */
     demoSeed: z.number().int().optional(),
   })
@@ -42,6 +47,8 @@ export interface Settings {
   readonly tokenFile: string | null;
   readonly ca: string | null;
   readonly staleAfterSeconds: number | null;
+  /** Null: the cache's default (5 minutes). */
+  readonly clockToleranceSeconds: number | null;
   readonly demoSeed: number;
   /** Where each setting came from, for `--help`-level diagnostics. */
   readonly configFile: string | null;

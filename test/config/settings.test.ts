@@ -39,6 +39,12 @@ describe('precedence: flags over environment over file over defaults', () => {
     expect([s.url, s.lang, s.ascii]).toEqual(['ws://file:1/v1/telemetry', 'en', true]);
   });
 
+  it('takes the clock tolerance from the file', () => {
+    const s = resolveSettings({ config: file('tolerance.json', { clockToleranceSeconds: 60 }) }, {});
+    expect(s.clockToleranceSeconds).toBe(60);
+    expect(resolveSettings({ config: join(dir, 'absent.json') }, {}).clockToleranceSeconds).toBeNull();
+  });
+
   it('lets the environment override the file', () => {
     const s = resolveSettings({ config }, { HUBMON_URL: 'ws://env:2/v1/telemetry', HUBMON_LANG: 'vi' });
     expect([s.url, s.lang]).toEqual(['ws://env:2/v1/telemetry', 'vi']);
