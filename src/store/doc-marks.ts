@@ -7,66 +7,72 @@ import type { DeliveryFailureReason, SignatureResult, StatusCode } from '../prot
  * (or a document × recipient) once however many events mention it, and in whatever order they
  * are stored: the rollups are written with each event, before any document row may exist.
  *
- * One row per (document id, party): party 0 holds the document's own marks (sent, signature
- * checked, signed, failed by reason), party = recipient id the marks of one delivery
- * (delivered, failed by reason, each status code, answered). `at` is the time of the first
- * mark, for retention. docs/FIGURES.md says which figure each mark stands for.
+ * One row per (document id, party, mark): party 0 holds the document's own marks (sent,
+ * signature checked, signed, failed by reason), party = recipient id the marks of one delivery
+ * (delivered, answered, failed by reason, each status code). `at` is the time of the earliest
+ * event that made the mark: the figure counts in that event's minute, and a repeat in its own
+ * (docs/FIGURES.md). Also the time retention goes by.
  */
 export const DOC_MARKS_TABLE = `
   CREATE TABLE doc_marks (
     doc_id TEXT NOT NULL,
     party INTEGER NOT NULL,
-    bits INTEGER NOT NULL,
+    mark INTEGER NOT NULL,
     at INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, party)
+    PRIMARY KEY (doc_id, party, mark)
   ) WITHOUT ROWID;
 `;
 
 /** The document's own marks (party 0). */
 export const DOC = {
-  sent: 1 << 0,
-  checked: 1 << 1,
-  signed: 1 << 2,
-  sigFailed: 1 << 3,
-  sigFail: (r: Exclude<SignatureResult, 'valid'>): number => 1 << (4 + SIGNATURE_RESULTS.indexOf(r) - 1),
+  sent: 0,
+  checked: 1,
+  signed: 2,
+  sigFailed: 3,
+  sigFail: (r: Exclude<SignatureResult, 'valid'>): number => 3 + SIGNATURE_RESULTS.indexOf(r),
 } as const;
 
 /** One delivery's marks (party = recipient). */
 export const DELIVERY = {
-  delivered: 1 << 0,
-  answered: 1 << 1,
-  fail: (r: DeliveryFailureReason): number => 1 << (2 + DELIVERY_FAILURE_REASONS.indexOf(r)),
-  status: (c: StatusCode): number => 1 << (2 + DELIVERY_FAILURE_REASONS.length + STATUS_CODES.indexOf(c)),
+  delivered: 0,
+  answered: 1,
+  fail: (r: DeliveryFailureReason): number => 2 + DELIVERY_FAILURE_REASONS.indexOf(r),
+  status: (c: StatusCode): number => 2 + DELIVERY_FAILURE_REASONS.length + STATUS_CODES.indexOf(c),
 } as const;
 
-/** The book of marks: `mark` tells whether a mark is new, and records it. */
+/** `mark` found nothing before: this event counts. */
+export const FIRST = -1;
+/** `mark` found an event at the same time or earlier: this one is a repeat. */
+export const REPEAT = -2;
+
+/** The book of marks. */
 export class DocMarks {
   private readonly insert;
-  private readonly update;
-  private readonly bitsOf;
+  private readonly atOf;
+  private readonly moveTo;
 
   constructor(db: Database.Database) {
     this.insert = db.prepare<[string, number, number, number]>(
-      'INSERT OR IGNORE INTO doc_marks (doc_id, party, bits, at) VALUES (?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO doc_marks (doc_id, party, mark, at) VALUES (?, ?, ?, ?)',
     );
-    this.update = db.prepare<[number, string, number, number]>(
-      'UPDATE doc_marks SET bits = bits | ? WHERE doc_id = ? AND party = ? AND bits & ? = 0',
-    );
-    this.bitsOf = db
-      .prepare<[string, number], number>('SELECT bits FROM doc_marks WHERE doc_id = ? AND party = ?')
+    this.atOf = db
+      .prepare<[string, number, number], number>('SELECT at FROM doc_marks WHERE doc_id = ? AND party = ? AND mark = ?')
       .pluck();
+    this.moveTo = db.prepare<[number, string, number, number]>(
+      'UPDATE doc_marks SET at = ? WHERE doc_id = ? AND party = ? AND mark = ?',
+    );
   }
 
   /**
-   * Records `bits` for (docId, party) and returns those of them that were not recorded yet:
-   * the first event to mark something counts it, every later one finds it marked.
+   * Records that an event at `ts` made a mark. Returns FIRST when nothing had made it, REPEAT
+   * when an event at or before `ts` had, and otherwise the time of the later event that had:
+   * stored out of order, this event is the first and that one becomes the repeat.
    */
-  mark(docId: string, party: number, bits: number, at: number): number {
-    if (this.insert.run(docId, party, bits, at).changes > 0) return bits;
-    // A row exists. Most events set one bit: one update says whether it was new.
-    if ((bits & (bits - 1)) === 0) return this.update.run(bits, docId, party, bits).changes > 0 ? bits : 0;
-    const fresh = bits & ~(this.bitsOf.get(docId, party) ?? 0);
-    if (fresh) this.update.run(fresh, docId, party, fresh);
-    return fresh;
+  mark(docId: string, party: number, mark: number, ts: number): number {
+    if (this.insert.run(docId, party, mark, ts).changes > 0) return FIRST;
+    const at = this.atOf.get(docId, party, mark)!;
+    if (ts >= at) return REPEAT;
+    this.moveTo.run(ts, docId, party, mark);
+    return at;
   }
 }

@@ -5,7 +5,7 @@ import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL, statusBit } from './rollup-columns.js';
 import type { RegistryWriter } from './registry-writer.js';
 import { DeliveryDrafts } from './delivery-drafts.js';
-import { DELIVERY, DOC, DocMarks } from './doc-marks.js';
+import { DELIVERY, DOC, DocMarks, FIRST, REPEAT } from './doc-marks.js';
 
 /** A durable event the cache derives state from, with its time already parsed. */
 type Effecting<T extends keyof EffectHandlers> = MessageOf<T>;
@@ -160,58 +160,67 @@ export class EventEffects {
    * event, always; the rows derived from documents (`derive`) may follow later.
    */
   count(m: Effecting<Counted>, ts: number): void {
-    const minute = minuteOf(ts);
     const ids = this.agencies;
-    const marks = this.marks;
-    const d = m.data;
     switch (m.type) {
-      case 'document.sent': {
-        const first = marks.mark(d.docId, 0, DOC.sent, ts) !== 0;
-        return this.minutes.add(minute, ids.idOf(m.data.sender), first ? COL.sent : COL.dupSent);
-      }
+      case 'document.sent':
+        return this.tally(m.data.docId, 0, DOC.sent, ts, ids.idOf(m.data.sender), COL.sent, COL.dupSent);
       case 'document.delivered': {
         const recipient = ids.idOf(m.data.recipient);
-        const first = marks.mark(d.docId, recipient, DELIVERY.delivered, ts) !== 0;
-        return this.minutes.add(minute, recipient, first ? COL.received : COL.dupReceived);
+        return this.tally(m.data.docId, recipient, DELIVERY.delivered, ts, recipient, COL.received, COL.dupReceived);
       }
       case 'document.failed': {
         const recipient = ids.idOf(m.data.recipient);
-        if (marks.mark(d.docId, recipient, DELIVERY.fail(m.data.reason), ts))
-          this.minutes.add(minute, recipient, COL.fail(m.data.reason));
-        return;
+        const reason = m.data.reason;
+        return this.tally(m.data.docId, recipient, DELIVERY.fail(reason), ts, recipient, COL.fail(reason));
       }
       case 'status.reported': {
         const agency = ids.idOf(m.data.agency);
-        if (marks.mark(d.docId, agency, DELIVERY.status(m.data.code), ts))
-          this.minutes.add(minute, agency, COL.status(m.data.code));
-        return;
+        const code = m.data.code;
+        return this.tally(m.data.docId, agency, DELIVERY.status(code), ts, agency, COL.status(code));
       }
       case 'document.replied': {
         const agency = ids.idOf(m.data.agency);
-        if (marks.mark(d.docId, agency, DELIVERY.answered, ts)) this.minutes.add(minute, agency, COL.replied);
-        return;
+        return this.tally(m.data.docId, agency, DELIVERY.answered, ts, agency, COL.replied);
       }
       case 'signature.verified':
-        return this.signatureVerified(m, minute, ts);
+        return this.signatureVerified(m, ts);
     }
   }
 
   /**
    * A document is checked once, signed once its required (organisation) signature verified valid
-   * (a check without a kind is taken as that one), and failed once per reason.
+   * (a check without a kind is taken as that one), and failed once, and once per reason.
    */
-  private signatureVerified(m: Effecting<'signature.verified'>, minute: number, ts: number): void {
+  private signatureVerified(m: Effecting<'signature.verified'>, ts: number): void {
     const { docId, result, kind } = m.data;
-    let bits = DOC.checked;
-    if (result !== 'valid') bits |= DOC.sigFailed | DOC.sigFail(result);
-    else if (kind !== 'personal') bits |= DOC.signed;
-    const fresh = this.marks.mark(docId, 0, bits, ts);
-    if (fresh === 0) return;
     const agency = this.agencies.idOf(m.data.agency);
-    if (fresh & DOC.checked) this.minutes.add(minute, agency, COL.sigChecked);
-    if (fresh & DOC.signed) this.minutes.add(minute, agency, COL.sig('valid'));
-    if (fresh & DOC.sigFailed) this.minutes.add(minute, agency, COL.sigFailed);
-    if (result !== 'valid' && fresh & DOC.sigFail(result)) this.minutes.add(minute, agency, COL.sig(result));
+    this.tally(docId, 0, DOC.checked, ts, agency, COL.sigChecked);
+    if (result === 'valid') {
+      if (kind !== 'personal') this.tally(docId, 0, DOC.signed, ts, agency, COL.sig('valid'));
+      return;
+    }
+    this.tally(docId, 0, DOC.sigFailed, ts, agency, COL.sigFailed);
+    this.tally(docId, 0, DOC.sigFail(result), ts, agency, COL.sig(result));
+  }
+
+  /**
+   * Counts a mark in `column` at the minute of the earliest event that made it, and each later
+   * one in `repeats` (if the figure has a column for them): when an earlier event is stored
+   * after a later one, the count moves to its minute and the later one becomes the repeat.
+   */
+  private tally(docId: string, party: number, mark: number, ts: number, agency: number, column: number, repeats = -1) {
+    const was = this.marks.mark(docId, party, mark, ts);
+    const minute = minuteOf(ts);
+    if (was === FIRST) return this.minutes.add(minute, agency, column);
+    if (was === REPEAT) {
+      if (repeats >= 0) this.minutes.add(minute, agency, repeats);
+      return;
+    }
+    const before = minuteOf(was);
+    if (before === minute) return repeats >= 0 ? this.minutes.add(minute, agency, repeats) : undefined;
+    this.minutes.add(before, agency, column, -1);
+    this.minutes.add(minute, agency, column);
+    if (repeats >= 0) this.minutes.add(before, agency, repeats);
   }
 
   /** The documents, deliveries and deadlines a document event changes, in seq order. */
