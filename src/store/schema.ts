@@ -249,6 +249,17 @@ const SIG_FAILS = SIGNATURE_RESULTS.filter((r) => r !== 'valid').map((r) => `sig
  */
 const v7 = `
   ${DOC_MARKS_TABLE}
+  -- Follow-ups (delivered, failed, status, replied) of documents not sent yet, derived when
+  -- the document is: the order events are stored in does not change the derived rows.
+  CREATE TABLE held_events (
+    doc_id TEXT NOT NULL,
+    stream INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    ts INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (doc_id, stream, seq)
+  ) WITHOUT ROWID;
   ${['rollup_minute', 'rollup_hour']
     .map(
       (t) => `

@@ -434,7 +434,7 @@ export class Writer {
       case 'status.reported':
       case 'document.replied':
         fx.count(m, ts);
-        if (derive) fx.derive(m, ts);
+        if (derive) fx.derive(m, ts, stream);
         return;
       case 'signature.verified':
         return fx.count(m, ts);
@@ -472,7 +472,7 @@ export class Writer {
           }
           const event = { seq, type, data } as Durable;
           if (DERIVED.has(type)) {
-            this.effects.derive(event as MessageOf<Derived>, ts);
+            this.effects.derive(event as MessageOf<Derived>, ts, stream.id);
             const minute = minuteOf(ts);
             if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
           }
