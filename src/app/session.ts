@@ -109,6 +109,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     cacheSizeMiB: CONSOLE_CACHE_MIB,
     // A long catch-up stores events and rollups first; the ingest client derives the rest.
     deferBacklog: DEFER_BACKLOG,
+    ...(settings.clockToleranceSeconds !== null && { clockToleranceMs: settings.clockToleranceSeconds * 1000 }),
     onUpgrade: (steps) => options.notice?.(upgradeNotice(cachePath, steps)),
   });
   const metrics = createMetrics(cache);

@@ -69,7 +69,9 @@ export interface ServerTransition {
 /** Signature verification outcomes of one sending agency in the window (chữ ký số). */
 export interface SignatureRow {
   readonly agencyId: string;
+  /** Documents it sent whose signatures were checked (FIGURES.md: signature checked). */
   readonly verified: number;
+  /** Of those, documents with at least one failed check. */
   readonly failed: number;
   /** failed / verified; null when nothing was verified. */
   readonly failureRate: number | null;
@@ -123,8 +125,10 @@ export interface DeliveryRow {
   readonly failedByReason: Readonly<Record<DeliveryFailureReason, number>>;
   /** Packages sent to it and neither delivered nor failed after the grace period. */
   readonly undelivered: number;
-  /** Times it sent a document id it had already sent. */
+  /** Times it sent a document id it had already sent (gửi trùng). */
   readonly duplicateSends: number;
+  /** Times a document already delivered to it was delivered again (nhận trùng). */
+  readonly duplicateDeliveries: number;
 }
 
 /** One stored event, summarised for an agency's recent activity. */
