@@ -8,6 +8,9 @@ import type { Alert, RuleId } from '../alerts/types.js';
 /** How a rule's firing alerts read in the summary, singular and plural. */
 const RULE_PHRASE: Readonly<Record<RuleId, readonly [string, string]>> = {
   'server-disconnected': ['security server down', 'security servers down'],
+  'server-flapping': ['security server flapping', 'security servers flapping'],
+  'status-silence': ['agency silent on statuses', 'agencies silent on statuses'],
+  'duplicate-sends': ['agency sending duplicates', 'agencies sending duplicates'],
   'signature-failures': [
     'agency over the signature-failure threshold',
     'agencies over the signature-failure threshold',
