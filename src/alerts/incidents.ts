@@ -6,6 +6,7 @@
  * agency that always fails its signatures) is one grouped line per rule, kept apart so it
  * never pushes an acute incident down.
  */
+import type { Agency } from '../protocol/index.js';
 import { SERVER_CAUSES } from './inhibit.js';
 import {
   severityRank,
@@ -178,4 +179,15 @@ export function countIncidents(incidents: readonly Incident[]): { acute: number;
     else standing++;
   }
   return { acute, standing };
+}
+
+/** Who sits behind each security server, from the registry: the `behind` of {@link groupIncidents}. */
+export function agenciesBehind(agencies: readonly Agency[]): (server: string) => readonly string[] {
+  const map = new Map<string, string[]>();
+  for (const a of agencies) {
+    const list = map.get(a.securityServer);
+    if (list) list.push(a.id);
+    else map.set(a.securityServer, [a.id]);
+  }
+  return (server) => map.get(server) ?? [];
 }

@@ -18,6 +18,7 @@ export { sortAlerts, countAlerts } from './snapshot.js';
 export { createAlertEngine, osUser, type AlertEngine, type AlertEngineOptions, type RuleError } from './engine.js';
 export {
   groupIncidents,
+  agenciesBehind,
   isStanding,
   isNewSince,
   countIncidents,
