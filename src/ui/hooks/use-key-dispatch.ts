@@ -139,7 +139,8 @@ export function useKeyDispatch(deps: DispatchDeps): void {
             dispatch({ type: 'flash', flash: { key: 'flash.ackNothing', kind: 'info', at } });
             return;
           }
-          const done = alert.state !== 'acknowledged' && sources.alerts.acknowledge(alert.id, at);
+          const already = alert.state === 'acknowledged';
+          const done = !already && sources.alerts.acknowledge(alert.id, at);
           // The acknowledged alert sinks below the ones still open; the cursor keeps its place
           // rather than follow it, landing on the next open alert, so `a` again acknowledges that.
           if (done && view) dispatch({ type: 'setViewport', list: view.key, ...view.viewport, cursorKey: null });
@@ -147,7 +148,9 @@ export function useKeyDispatch(deps: DispatchDeps): void {
             type: 'flash',
             flash: done
               ? { key: 'flash.acknowledged', params: { text: alert.summary }, kind: 'info', at }
-              : { key: 'flash.ackAlready', kind: 'info', at },
+              : already
+                ? { key: 'flash.ackAlready', kind: 'info', at }
+                : { key: 'flash.ackNotSaved', kind: 'error', at },
           });
           refresh();
           return;

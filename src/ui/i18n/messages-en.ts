@@ -56,6 +56,7 @@ export const en = {
   'flash.acknowledged': 'acknowledged: {text}',
   'flash.ackNothing': 'no alert selected',
   'flash.ackAlready': 'already acknowledged',
+  'flash.ackNotSaved': 'acknowledgement not saved: the cache is busy or read-only, try again',
   'flash.paused': 'paused — figures frozen; p to resume',
   'flash.resumed': 'resumed',
   'flash.window': 'time window: {w}',

@@ -58,6 +58,7 @@ export const vi: Record<MessageKey, string> = {
   'flash.acknowledged': 'đã xác nhận: {text}',
   'flash.ackNothing': 'chưa chọn cảnh báo',
   'flash.ackAlready': 'đã được xác nhận',
+  'flash.ackNotSaved': 'chưa lưu được xác nhận: bộ đệm đang bận hoặc chỉ đọc, hãy thử lại',
   'flash.paused': 'tạm dừng — số liệu đứng yên; p để tiếp tục',
   'flash.resumed': 'tiếp tục cập nhật',
   'flash.window': 'khung thời gian: {w}',
