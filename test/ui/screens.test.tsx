@@ -15,20 +15,20 @@ describe('screens at 80×24 (en)', () => {
       1 Overview 2 3 4 5 6                                           ⚠ 1 crit · 1 warn
       Traffic: sent 17/min · received 42/min · 5 of 5 agencies active
       Servers: 1 down, 1 degraded of 3 · sig. fail 3.4% · overdue 14 · due <24h 3
-      Worst agencies                                                                 9
+      Worst agencies                                                                 6
        Concern▲   Name                         Identifier    Value
       ›Server     UBND Xã Kim Liên             000.01.01.H41 MCBM-099 DOWN 12m
        Server     UBND Tỉnh Nghệ An            000.00.00.H41 MCBM-041 weak 20m
-       Server     UBND Huyện Nam Đàn           000.00.01.H41 MCBM-041 weak 20m
-       Server     UBND Xã Nam Giang            000.02.01.H41 MCBM-041 weak 20m
        Drop       UBND Xã Kim Liên             000.01.01.H41 −90.0% vs last week
        Signature  UBND Tỉnh Nghệ An            000.00.00.H41 15.0% of 200
-       Signature  UBND Xã Nam Giang            000.02.01.H41 10.0% of 10
        Overdue    UBND Tỉnh Nghệ An            000.00.00.H41 12 (oldest 3d)
        Overdue    UBND Xã Nam Giang            000.02.01.H41 2 (oldest 2h)
       Firing alerts (2)
        CRIT  Security server down 12 min — MCBM-099                                12m
        WARN  12 overdue replies — UBND Tỉnh Nghệ An                                 1h
+
+
+
 
 
 
