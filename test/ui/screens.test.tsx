@@ -159,11 +159,11 @@ describe('screens at 80×24 (en)', () => {
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 2 3 4 5 6 Alerts                                             ⚠ 1 crit · 1 warn
       Alerts                                                                         4
-       Sev  State▼  Alert                                           Acked by     Since
-      ›CRIT firing  +2 folded · Security server down 12 min         –              12m
-       WARN firing  12 overdue replies                              –               1h
-       WARN pending Signature failures 15%                          –               2m
-       WARN acked   Throughput −60%                                 trucdem         1h
+          Sev  State▼  Alert                                         Acked by    Since
+      ›   CRIT firing  +2 folded · Security server down 12 min       –             12m
+          WARN firing  12 overdue replies                            –              1h
+          WARN pending Signature failures 15%                        –              2m
+          WARN acked   Throughput −60%                               trucdem        1h
        Security server down 12 min — MCBM-099
 
 
@@ -216,7 +216,7 @@ describe('screens at 80×24 (en)', () => {
     expect(await app.press('?')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 Overview 2 3 4 5 6                                           ⚠ 1 crit · 1 warn
-      Help                                                                          31
+      Help                                                                          32
        Keys       Esc or ? to close
       ›Everywhere
          1–6      Overview, Agencies, Servers, Signatures, Deadlines, Alerts

@@ -78,7 +78,7 @@ export const alertsBindings: BindingTable = {
   title: 'help.group.alerts',
   bindings: [
     { keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' },
-    { keys: [' '], action: 'mark', shown: 'Space', hint: 'key.mark', help: 'key.mark.help' },
+    { keys: [' '], action: 'mark', shown: 'Space', hint: 'key.mark', hintRank: 2, help: 'key.mark.help' },
   ],
 };
 

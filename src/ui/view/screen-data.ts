@@ -328,7 +328,10 @@ function loadAffected(
     const found = alerts.list(now).find((a) => a.id === route.id);
     // Resolved since: it affects no one any more.
     if (!found) return { kind: 'missing', agencyId: route.id };
-    ids = found.agencies ?? (found.agencyId === null ? [] : [found.agencyId]);
+    // An alert that is not an incident affects its own agency and those folded under it.
+    ids =
+      found.agencies ??
+      [found.agencyId, ...found.folded.map((f) => f.agencyId)].filter((id): id is string => id !== null);
     name = sanitize(found.summary);
   } else {
     ids = stableAgencies(metrics)
