@@ -137,9 +137,9 @@ describe('alerts as the engine has them', () => {
     const affected = await app.press(KEY.enter);
     expect(affected).toContain('Affected: Security server down 12 min');
     // The cause's agency and those folded under it, with the Agencies columns.
-    expect(affected).toContain('Name▲          Identifier     Sent/m');
-    expect(affected).toContain('UBND Tỉnh Ngh… 000.00.00.H41');
-    expect(affected).toContain('UBND Xã Kim L… 000.01.01.H41');
+    expect(affected).toContain('Identifier     Sent/m  Recv/m  SigFail  Overdue Server  Incid');
+    expect(affected).toContain('UBND Tỉnh Nghệ … 000.00.00.H41');
+    expect(affected).toContain('UBND Xã Kim Liên 000.01.01.H41');
     // Enter again drills into the agency itself; Esc twice is back on the alerts.
     expect(await app.press(KEY.enter)).toContain('000.00.00.H41 · level 1');
     await app.press(KEY.esc, KEY.esc);

@@ -28,6 +28,7 @@ import { serversSpec, toServerModel } from './servers-spec.js';
 import { shownName } from './shown-name.js';
 import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
 import { sanitize } from '../text/sanitize.js';
+import { setIncidentMarks } from './incident-marks.js';
 
 /** A list of records with the renderer that shows them; the record type is the spec's business. */
 export interface ListData {
@@ -245,6 +246,9 @@ export function loadScreen(
 ): ScreenData {
   if (route.kind === 'help')
     return { kind: 'help', list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)) };
+  // Lists of agencies show and filter by the acute incidents about them.
+  if (route.kind === 'detail' || route.kind === 'affected' || (route.kind === 'screen' && route.screen === 'agencies'))
+    setIncidentMarks(alerts.list(now));
   if (route.kind === 'detail') return loadDetail(route.agencyId, route.section, metrics, now, window);
   if (route.kind === 'folded') {
     const found = alerts.list(now).find((a) => a.id === route.alertId);
