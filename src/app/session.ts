@@ -15,6 +15,7 @@ import { createMetrics } from '../metrics/index.js';
 import type { Metrics } from '../metrics/types.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
 import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice, type Cache } from '../store/index.js';
+import { setAlertThresholds } from '../ui/status/judge.js';
 
 /** Agencies the built-in simulated hub carries: the 95 top-level units and enough lower levels to drill into. */
 export const DEMO_AGENCIES = 1_500;
@@ -83,6 +84,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const token = resolveToken({ ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }), env });
   const ca = settings.ca !== null ? readFileSync(settings.ca) : undefined;
   const alertConfig = loadAlertConfig(defaultAlertConfigPath(env));
+  // Screens judge signatures and overdue replies by the same thresholds as the alerts.
+  setAlertThresholds(alertConfig.config.rules);
 
   let hub: SimHub | null = null;
   let demoDir: string | null = null;

@@ -117,6 +117,14 @@ export interface FeedbackRow {
   readonly funnel: Readonly<Record<StatusCode, number>>;
 }
 
+/** Documents delivered to one agency and the processing statuses it reported, in a window. */
+export interface StatusReportRow {
+  readonly agencyId: string;
+  readonly received: number;
+  /** Status messages it reported (every code), whichever documents they were about. */
+  readonly statuses: number;
+}
+
 /** Delivery problems of one agency in the window. */
 export interface DeliveryRow {
   readonly agencyId: string;
@@ -229,4 +237,6 @@ export interface Metrics {
   signaturesOver?(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
   /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */
   throughputOver?(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
+  /** Optional, as `signaturesOver`: documents received and statuses reported, per agency. */
+  statusReportsOver?(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];
 }

@@ -4,6 +4,7 @@
  * WARNING, CRITICAL or UNKNOWN — with a one-line summary, perfdata and detail lines.
  * Pure: every input is handed in, so each state is tested with plain data.
  */
+import { countIncidents, type Incident } from '../alerts/incidents.js';
 import type { Alert, AlertSnapshot } from '../alerts/types.js';
 import type { NationalTotals, StreamInfo } from '../metrics/types.js';
 import { firingSummary } from './firing-summary.js';
@@ -39,6 +40,8 @@ export interface CheckInput {
   /** National signature failures over the signature rule's window. */
   readonly signatures: { readonly failed: number; readonly verified: number; readonly windowMs: number };
   readonly snapshot: AlertSnapshot;
+  /** The snapshot's alerts grouped into incidents, most urgent first. */
+  readonly incidents: readonly Incident[];
   readonly hub: HubOutcome;
   /** Older than this, a cache the hub could not refresh is not evidence of anything. */
   readonly maxAgeMs: number;
@@ -46,6 +49,8 @@ export interface CheckInput {
   readonly thresholds: { readonly sigWarnPct: number; readonly sigCritPct: number; readonly overdueWarn: number };
   /** Words for one alert, from the alert module's describer. */
   describe(alert: Alert): string;
+  /** Words for one incident. */
+  describeIncident(incident: Incident): string;
 }
 
 export interface CheckResult {
@@ -59,6 +64,8 @@ export interface CheckResult {
   /** Top-level alerts that count (firing) and those still pending. */
   readonly firing: readonly Alert[];
   readonly pending: readonly Alert[];
+  /** Incidents firing or pending, acute first. */
+  readonly incidents: readonly Incident[];
   /** Age of the newest stored event, ms; null when the cache holds none. */
   readonly dataAgeMs: number | null;
 }
@@ -97,6 +104,7 @@ function unknown(input: CheckInput, summary: string, perfdata: PerfDatum[], data
     details: [hubLine(input.hub), `cache: ${input.cachePath}`],
     firing: [],
     pending: [],
+    incidents: [],
     dataAgeMs,
   };
 }
@@ -105,6 +113,7 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const { stream, totals, now } = input;
   const dataAgeMs = stream.newestEventTs === null ? null : Math.max(0, now - stream.newestEventTs);
   const lag = input.hub.kind === 'behind' ? input.hub.lagEvents : 0;
+  const incidentCounts = countIncidents(input.incidents);
   const sigPct = input.signatures.verified > 0 ? (100 * input.signatures.failed) / input.signatures.verified : 0;
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
@@ -124,6 +133,8 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     { label: 'alerts_critical', value: input.snapshot.counts.firing.critical, min: 0 },
     { label: 'alerts_warning', value: input.snapshot.counts.firing.warning, min: 0 },
     { label: 'alerts_pending', value: input.snapshot.counts.pending, min: 0 },
+    { label: 'incidents_acute', value: incidentCounts.acute, min: 0 },
+    { label: 'incidents_standing', value: incidentCounts.standing, min: 0 },
     { label: 'lag', value: lag, min: 0 },
     { label: 'age', value: dataAgeMs === null ? 0 : dataAgeMs / 1000, uom: 's', crit: input.maxAgeMs / 1000, min: 0 },
     { label: 'rejections', value: stream.rejections, uom: 'c', min: 0 },
@@ -169,17 +180,18 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   if (input.hub.kind === 'unreachable') summary += `; hub unreachable, cache ${spanWords(dataAgeMs ?? 0)} old`;
   if (input.hub.kind === 'behind') summary += `; cache ${lag} events behind the hub`;
 
-  const line = (a: Alert): string => {
-    const tag = a.phase === 'pending' ? 'PENDING' : a.severity.toUpperCase();
-    const ack = a.ack ? ` [acknowledged by ${a.ack.by}]` : '';
-    const folded = a.folded.length > 0 ? ` (+${a.folded.length} folded under it)` : '';
-    return `${tag}: ${input.describe(a)}${ack}${folded}`;
+  // One line per incident, acute first: a standing problem of 241 agencies is one line.
+  const incidents = input.incidents.filter((i) => i.phase !== 'resolved');
+  const line = (i: Incident): string => {
+    const tag = i.phase === 'pending' ? 'PENDING' : i.severity.toUpperCase();
+    const ack = i.ack ? ` [acknowledged by ${i.ack.by}]` : '';
+    return `${tag} ${i.kind}: ${input.describeIncident(i)}${ack}`;
   };
   const details = [
-    ...firing.map(line),
-    ...pending.map(line),
+    ...incidents.filter((i) => i.phase === 'firing').map(line),
+    ...incidents.filter((i) => i.phase === 'pending').map(line),
     hubLine(input.hub),
     `cache: ${input.cachePath}, ${stream.events} events, newest ${stream.newestEventTs === null ? 'none' : new Date(stream.newestEventTs).toISOString()}`,
   ];
-  return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, dataAgeMs };
+  return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
 }

@@ -76,7 +76,9 @@ describe('keyboard flows', () => {
 
   it('walks the sections of a detail with ←/→', async () => {
     const app = await renderConsoleAt(80, 24);
-    await app.press('3'); // the server list puts the down server first; Enter opens its agency
+    await app.press('3'); // the server list puts the down server first; Enter lists the agencies behind it
+    const behind = await app.press(KEY.enter);
+    expect(behind).toContain('Agencies behind MCBM-099');
     const commune = await app.press(KEY.enter);
     expect(commune).toContain('UBND Xã Kim Liên');
     const events = await app.press('\u001b[C', '\u001b[C');
