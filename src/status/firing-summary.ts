@@ -4,19 +4,7 @@
  * which problem is being handled.
  */
 import type { Alert, RuleId } from '../alerts/types.js';
-
-/** How a rule's firing alerts read in the summary, singular and plural. */
-const RULE_PHRASE: Readonly<Record<RuleId, readonly [string, string]>> = {
-  'server-disconnected': ['security server down', 'security servers down'],
-  'signature-failures': [
-    'agency over the signature-failure threshold',
-    'agencies over the signature-failure threshold',
-  ],
-  'overdue-replies': ['agency with overdue replies', 'agencies with overdue replies'],
-  'agency-silent': ['agency silent in working hours', 'agencies silent in working hours'],
-  'certificate-expiring': ['server certificate expiring', 'server certificates expiring'],
-  'delivery-failures': ['agency with delivery failures', 'agencies with delivery failures'],
-};
+import { statusWords, type StatusWords } from './words.js';
 
 interface RuleGroup {
   readonly n: number;
@@ -25,7 +13,7 @@ interface RuleGroup {
 }
 
 /** E.g. `1 security server down, 3 server certificates expiring (1 acknowledged)`. */
-export function firingSummary(firing: readonly Alert[]): string {
+export function firingSummary(firing: readonly Alert[], w: StatusWords = statusWords('en')): string {
   const byRule = new Map<RuleId, RuleGroup>();
   for (const a of firing) {
     const g = byRule.get(a.rule) ?? { n: 0, critical: false, acknowledged: 0 };
@@ -40,7 +28,7 @@ export function firingSummary(firing: readonly Alert[]): string {
     .sort(([ra, a], [rb, b]) => Number(b.critical) - Number(a.critical) || b.n - a.n || ra.localeCompare(rb))
     .map(
       ([rule, { n, acknowledged }]) =>
-        `${n} ${RULE_PHRASE[rule][n === 1 ? 0 : 1]}${acknowledged > 0 ? ` (${acknowledged} acknowledged)` : ''}`,
+        `${n} ${w(`rule.${rule}.${n === 1 ? '1' : 'n'}`)}${acknowledged > 0 ? w('summary.acknowledged', { n: acknowledged }) : ''}`,
     )
     .join(', ');
 }
