@@ -30,9 +30,9 @@ alphabetical order); lower levels follow their top-level unit. --sort sent lists
 busiest first (as the seed 000 appendix), --sort signed the best signed share first (as
 seed 002, table V).
 
-In CSV every number column holds plain numbers, the totals row too: downtime in seconds, the
-statuses column's total the number of agencies reporting five statuses or more, the security
-server column's total the number of servers.
+In CSV every number column holds plain numbers, the totals row too (downtime in seconds); the
+statuses and security server columns are text and left empty in the totals row (--format json
+keeps those totals).
 
 Options:
   --from DATE        first day (or instant) of the period            (required)
@@ -77,9 +77,9 @@ rồi các tỉnh, thành phố, mỗi nhóm theo mã định danh (tỉnh đán
 dưới theo sau đơn vị cấp trên của mình. --sort sent xếp nơi gửi nhiều nhất lên đầu (như phụ
 lục báo cáo 000), --sort signed xếp tỷ lệ ký số cao nhất lên đầu (như bảng V báo cáo 002).
 
-Trong CSV mọi cột số chỉ chứa số, kể cả dòng tổng: thời gian mất kết nối tính bằng giây, ô
-tổng của cột trạng thái là số cơ quan báo từ năm trạng thái trở lên, ô tổng của cột máy chủ
-bảo mật là số máy chủ.
+Trong CSV mọi cột số chỉ chứa số, kể cả dòng tổng (thời gian mất kết nối tính bằng giây); cột
+trạng thái và cột máy chủ bảo mật là chữ, để trống ở dòng tổng (--format json vẫn có các số
+tổng đó).
 
 Tùy chọn:
   --from NGÀY        ngày (hoặc thời điểm) đầu của khoảng            (bắt buộc)
