@@ -36,9 +36,14 @@ function usageOf(err: unknown, config: Omit<ParseArgsConfig, 'args'>): UsageErro
       return new UsageError('flag.unknown', { flag: named, list });
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return new UsageError(/argument missing/.test(message) ? 'flag.missingValue' : 'flag.noValue', {
-        flag: named,
-      });
+      return new UsageError(
+        /argument missing/.test(message)
+          ? 'flag.missingValue'
+          : /ambiguous/.test(message)
+            ? 'flag.dashValue'
+            : 'flag.noValue',
+        { flag: named.replace(/ .*/, '') },
+      );
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return new UsageError('flag.unexpectedArg', { arg: named });
     default:

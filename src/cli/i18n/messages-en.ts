@@ -13,6 +13,7 @@ export const cliEn = {
   'flag.unknown': 'unknown option "{flag}"; accepted: {list}',
   'flag.missingValue': '{flag} needs a value',
   'flag.noValue': '{flag} takes no value',
+  'flag.dashValue': '{flag} needs a value; one starting with "-" is written {flag}=-…',
   'flag.unexpectedArg': 'unexpected argument "{arg}"; this command takes options only',
   'flag.token':
     '--token: the token is never taken on the command line, where ps and shell history would show it; {sources}',

@@ -13,6 +13,7 @@ export const cliVi: Record<CliKey, string> = {
   'flag.unknown': 'không có tùy chọn "{flag}"; các tùy chọn nhận: {list}',
   'flag.missingValue': '{flag} cần một giá trị',
   'flag.noValue': '{flag} không nhận giá trị',
+  'flag.dashValue': '{flag} cần một giá trị; giá trị bắt đầu bằng "-" phải viết {flag}=-…',
   'flag.unexpectedArg': 'đối số thừa "{arg}"; lệnh này chỉ nhận tùy chọn',
   'flag.token':
     '--token: không bao giờ nhận mã truy cập trên dòng lệnh, nơi ps và lịch sử shell sẽ để lộ nó; {sources}',
