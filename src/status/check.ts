@@ -160,7 +160,9 @@ export function evaluateCheck(input: CheckInput): CheckResult {
           : input.hub.kind === 'shared'
             ? w('cause.shared', { holder: input.hub.holder })
             : w('cause.none');
-    const known = perfdata.filter((p) => p.label === 'lag' || (p.label === 'age' && dataAgeMs !== null));
+    const known = perfdata.filter(
+      (p) => (p.label === 'lag' && input.hub.kind === 'behind') || (p.label === 'age' && dataAgeMs !== null),
+    );
     return unknown(input, w('stale', { cause, age, max: spanWords(input.maxAgeMs, w) }), known, dataAgeMs);
   }
 

@@ -22,7 +22,8 @@ Perfdata (label=value[UOM];warn;crit;min;max): servers_down, servers_degraded, s
 (national, over the signature rule's window), overdue, due_24h, delivery_failures (1 h),
 alerts_critical, alerts_warning, alerts_pending, lag (events behind the hub), age (seconds
 since the newest stored event), rejections. UNKNOWN prints only the values it has: none
-when the cache holds nothing, only age and lag when the cache is too old to judge.
+when the cache holds nothing; when it is too old to judge, its age (and lag, when the hub
+answered late).
 
 Exit status:
   0 OK        no alert firing
@@ -69,7 +70,7 @@ Perfdata (nhãn=giá_trị[đơn_vị];warn;crit;min;max): servers_down, servers
 (toàn quốc, trong khung thời gian của quy tắc chữ ký số), overdue, due_24h, delivery_failures
 (1 giờ), alerts_critical, alerts_warning, alerts_pending, lag (số sự kiện chậm hơn trục), age
 (số giây từ sự kiện mới nhất đã lưu), rejections. UNKNOWN chỉ in các giá trị có được: không in
-gì khi bộ đệm trống, chỉ age và lag khi bộ đệm quá cũ để đánh giá.
+gì khi bộ đệm trống; khi bộ đệm quá cũ để đánh giá, chỉ age (và lag, khi trục trả lời chậm).
 
 Mã thoát:
   0 OK        không có cảnh báo nào đang báo
