@@ -3,6 +3,7 @@
  * (which computes them) and everything that shows or judges them: the console, the alert
  * rules, `hubmon status` and `hubmon report`. Times are epoch milliseconds (UTC).
  */
+import type { EventFacts } from './event-summary.js';
 import type {
   Agency,
   DeliveryFailureReason,
@@ -139,13 +140,13 @@ export interface DeliveryRow {
   readonly duplicateDeliveries: number;
 }
 
-/** One stored event, summarised for an agency's recent activity. */
+/** One stored event, for an agency's recent activity. */
 export interface RecentEvent {
   readonly seq: number;
   readonly ts: number;
   readonly type: string;
-  /** Short plain-text description (already from hub data; sanitise before display). */
-  readonly summary: string;
+  /** What the event says (hub data; sanitise before display); the console words it. */
+  readonly facts: EventFacts;
 }
 
 /** National totals for the Overview header. */

@@ -6,9 +6,11 @@
  */
 import { countIncidents, type Incident } from '../alerts/incidents.js';
 import type { Alert, AlertSnapshot } from '../alerts/types.js';
+import type { Lang } from '../config/settings.js';
 import type { NationalTotals, StreamInfo } from '../metrics/types.js';
 import { firingSummary } from './firing-summary.js';
 import type { PerfDatum } from './perfdata.js';
+import { statusWords, type StatusWords } from './words.js';
 
 export const CHECK_STATES = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
 export type CheckState = (typeof CHECK_STATES)[number];
@@ -51,6 +53,8 @@ export interface CheckInput {
   describe(alert: Alert): string;
   /** Words for one incident. */
   describeIncident(incident: Incident): string;
+  /** Language of the summary and detail lines (default English). */
+  readonly lang?: Lang;
 }
 
 export interface CheckResult {
@@ -70,38 +74,44 @@ export interface CheckResult {
   readonly dataAgeMs: number | null;
 }
 
-export function spanWords(ms: number): string {
+export function spanWords(ms: number, w: StatusWords = statusWords('en')): string {
   const s = Math.round(ms / 1000);
-  if (s < 120) return `${s} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86_400)} d`;
+  if (s < 120) return w('span.s', { n: s });
+  if (s < 7200) return w('span.min', { n: Math.round(s / 60) });
+  if (s < 172_800) return w('span.h', { n: Math.round(s / 3600) });
+  return w('span.d', { n: Math.round(s / 86_400) });
 }
 
-function hubLine(hub: HubOutcome): string {
+/** An instant in Vietnam time with its offset, as the operators read the hub's clock. */
+export function vietnamTime(t: number): string {
+  return `${new Date(t + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
+function hubLine(hub: HubOutcome, w: StatusWords): string {
   switch (hub.kind) {
     case 'none':
-      return 'hub: not asked (no --url); judged from the cache alone';
+      return w('hub.none');
     case 'live':
-      return `hub: ${hub.url} answered, cache caught up`;
+      return w('hub.live', { url: hub.url });
     case 'behind':
-      return `hub: ${hub.url} answered, cache still ${hub.lagEvents} events behind at the timeout`;
+      return w('hub.behind', { url: hub.url, n: hub.lagEvents });
     case 'unreachable':
-      return `hub: ${hub.url} did not answer (${hub.error})`;
+      return w('hub.unreachable', { url: hub.url, error: hub.error });
     case 'shared':
-      return `hub: not asked, the cache is kept fresh by ${hub.holder}`;
+      return w('hub.shared', { holder: hub.holder });
     case 'recording':
-      return `source: recording ${hub.file}, judged as of its last event`;
+      return w('hub.recording', { file: hub.file });
   }
 }
 
 function unknown(input: CheckInput, summary: string, perfdata: PerfDatum[], dataAgeMs: number | null): CheckResult {
+  const w = statusWords(input.lang ?? 'en');
   return {
     state: 'UNKNOWN',
     exitCode: EXIT_CODE.UNKNOWN,
     summary,
     perfdata,
-    details: [hubLine(input.hub), `cache: ${input.cachePath}`],
+    details: [hubLine(input.hub, w), w('cache.line', { path: input.cachePath })],
     firing: [],
     pending: [],
     incidents: [],
@@ -111,6 +121,7 @@ function unknown(input: CheckInput, summary: string, perfdata: PerfDatum[], data
 
 export function evaluateCheck(input: CheckInput): CheckResult {
   const { stream, totals, now } = input;
+  const w = statusWords(input.lang ?? 'en');
   const dataAgeMs = stream.newestEventTs === null ? null : Math.max(0, now - stream.newestEventTs);
   const lag = input.hub.kind === 'behind' ? input.hub.lagEvents : 0;
   const incidentCounts = countIncidents(input.incidents);
@@ -140,25 +151,30 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     { label: 'rejections', value: stream.rejections, uom: 'c', min: 0 },
   ];
 
+  // UNKNOWN prints only the figures it has: with nothing received, none; with a cache too old
+  // to judge, its age and how far it is behind, never its old counts read as all clear.
   if (stream.events === 0 && input.agencies === 0) {
     const why =
       input.hub.kind === 'unreachable'
-        ? `hub ${input.hub.url} did not answer (${input.hub.error})`
-        : 'nothing received yet';
-    return unknown(input, `no data in cache ${input.cachePath}: ${why}`, perfdata, dataAgeMs);
+        ? w('noData.unreachable', { url: input.hub.url, error: input.hub.error })
+        : w('noData.nothing');
+    return unknown(input, w('noData', { path: input.cachePath, why }), [], dataAgeMs);
   }
   const refreshed = input.hub.kind === 'live' || input.hub.kind === 'recording';
   if (!refreshed && (dataAgeMs === null || dataAgeMs > input.maxAgeMs)) {
-    const age = dataAgeMs === null ? 'holds no events' : `is ${spanWords(dataAgeMs)} old`;
+    const age = dataAgeMs === null ? w('stale.noEvents') : w('stale.age', { span: spanWords(dataAgeMs, w) });
     const cause =
       input.hub.kind === 'unreachable'
-        ? `hub ${input.hub.url} unreachable (${input.hub.error})`
+        ? w('cause.unreachable', { url: input.hub.url, error: input.hub.error })
         : input.hub.kind === 'behind'
-          ? `cache ${lag} events behind hub ${input.hub.url} after the timeout`
+          ? w('cause.behind', { n: lag, url: input.hub.url })
           : input.hub.kind === 'shared'
-            ? `the console writing this cache (${input.hub.holder}) is not keeping it fresh`
-            : 'no hub to refresh from';
-    return unknown(input, `${cause} and cache ${age} (max ${spanWords(input.maxAgeMs)})`, perfdata, dataAgeMs);
+            ? w('cause.shared', { holder: input.hub.holder })
+            : w('cause.none');
+    const known = perfdata.filter(
+      (p) => (p.label === 'lag' && input.hub.kind === 'behind') || (p.label === 'age' && dataAgeMs !== null),
+    );
+    return unknown(input, w('stale', { cause, age, max: spanWords(input.maxAgeMs, w) }), known, dataAgeMs);
   }
 
   const top = input.snapshot.alerts;
@@ -172,26 +188,31 @@ export function evaluateCheck(input: CheckInput): CheckResult {
 
   let summary: string;
   if (firing.length === 0) {
-    summary = `${input.agencies} agencies, ${totals.servers - totals.serversDown} of ${totals.servers} security servers connected, no alerts firing`;
-    if (pending.length > 0) summary += ` (${pending.length} pending)`;
+    summary = w('summary.ok', {
+      agencies: input.agencies,
+      connected: totals.servers - totals.serversDown,
+      servers: totals.servers,
+    });
+    if (pending.length > 0) summary += w('summary.pending', { n: pending.length });
   } else {
-    summary = firingSummary(firing);
+    summary = firingSummary(firing, w);
   }
-  if (input.hub.kind === 'unreachable') summary += `; hub unreachable, cache ${spanWords(dataAgeMs ?? 0)} old`;
-  if (input.hub.kind === 'behind') summary += `; cache ${lag} events behind the hub`;
+  if (input.hub.kind === 'unreachable') summary += w('summary.unreachable', { age: spanWords(dataAgeMs ?? 0, w) });
+  if (input.hub.kind === 'behind') summary += w('summary.behind', { n: lag });
 
   // One line per incident, acute first: a standing problem of 241 agencies is one line.
   const incidents = input.incidents.filter((i) => i.phase !== 'resolved');
   const line = (i: Incident): string => {
-    const tag = i.phase === 'pending' ? 'PENDING' : i.severity.toUpperCase();
-    const ack = i.ack ? ` [acknowledged by ${i.ack.by}]` : '';
-    return `${tag} ${i.kind}: ${input.describeIncident(i)}${ack}`;
+    const tag = w(i.phase === 'pending' ? 'tag.pending' : i.severity === 'critical' ? 'tag.critical' : 'tag.warning');
+    const ack = i.ack ? w('line.ack', { by: i.ack.by }) : '';
+    return `${tag} ${w(i.kind === 'acute' ? 'kind.acute' : 'kind.standing')}: ${input.describeIncident(i)}${ack}`;
   };
+  const newest = stream.newestEventTs === null ? w('cache.newestNone') : vietnamTime(stream.newestEventTs);
   const details = [
     ...incidents.filter((i) => i.phase === 'firing').map(line),
     ...incidents.filter((i) => i.phase === 'pending').map(line),
-    hubLine(input.hub),
-    `cache: ${input.cachePath}, ${stream.events} events, newest ${stream.newestEventTs === null ? 'none' : new Date(stream.newestEventTs).toISOString()}`,
+    hubLine(input.hub, w),
+    w('cache.lineFull', { path: input.cachePath, n: stream.events, newest }),
   ];
   return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
 }

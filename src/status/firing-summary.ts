@@ -5,31 +5,11 @@
  */
 import { isStanding } from '../alerts/incidents.js';
 import type { Alert, RuleId } from '../alerts/types.js';
-
-/** How a rule's firing alerts read in the summary, singular and plural. */
-const RULE_PHRASE: Readonly<Record<RuleId, readonly [string, string]>> = {
-  'server-disconnected': ['security server down', 'security servers down'],
-  'server-flapping': ['security server flapping', 'security servers flapping'],
-  'status-silence': ['agency silent on statuses', 'agencies silent on statuses'],
-  'duplicate-sends': ['agency sending duplicates', 'agencies sending duplicates'],
-  'signature-failures': [
-    'agency over the signature-failure threshold',
-    'agencies over the signature-failure threshold',
-  ],
-  'overdue-replies': ['agency with overdue replies', 'agencies with overdue replies'],
-  'agency-silent': ['agency silent in working hours', 'agencies silent in working hours'],
-  'certificate-expiring': ['server certificate expiring', 'server certificates expiring'],
-  'delivery-failures': ['agency with delivery failures', 'agencies with delivery failures'],
-};
-
-/** A standing signature problem reads apart from a burst. */
-const STANDING_SIGNATURES: readonly [string, string] = [
-  'agency failing signatures day after day',
-  'agencies failing signatures day after day',
-];
+import { statusWords, type StatusWords } from './words.js';
 
 interface RuleGroup {
-  readonly phrase: readonly [string, string];
+  /** The summary's words for the group: a rule, or a standing signature problem. */
+  readonly phrase: 'signatures-standing' | RuleId;
   readonly standing: boolean;
   readonly n: number;
   readonly critical: boolean;
@@ -37,12 +17,12 @@ interface RuleGroup {
 }
 
 /** E.g. `1 security server down, 3 server certificates expiring (1 acknowledged)`. */
-export function firingSummary(firing: readonly Alert[]): string {
+export function firingSummary(firing: readonly Alert[], w: StatusWords = statusWords('en')): string {
   const groups = new Map<string, RuleGroup>();
   for (const a of firing) {
     const standing = isStanding(a);
     const id = standing ? `${a.rule} standing` : a.rule;
-    const phrase = standing && a.rule === 'signature-failures' ? STANDING_SIGNATURES : RULE_PHRASE[a.rule];
+    const phrase = standing && a.rule === 'signature-failures' ? 'signatures-standing' : a.rule;
     const g = groups.get(id) ?? { phrase, standing, n: 0, critical: false, acknowledged: 0 };
     groups.set(id, {
       ...g,
@@ -62,7 +42,7 @@ export function firingSummary(firing: readonly Alert[]): string {
     )
     .map(
       ([, { phrase, n, acknowledged }]) =>
-        `${n} ${phrase[n === 1 ? 0 : 1]}${acknowledged > 0 ? ` (${acknowledged} acknowledged)` : ''}`,
+        `${n} ${w(`rule.${phrase}.${n === 1 ? '1' : 'n'}`)}${acknowledged > 0 ? w('summary.acknowledged', { n: acknowledged }) : ''}`,
     )
     .join(', ');
 }

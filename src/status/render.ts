@@ -6,12 +6,14 @@ import { formatPerfData } from './perfdata.js';
 
 /**
  * Plugin output: `HUBMON STATE - summary | perfdata` on the first line, then the long output.
- * The summary never holds a `|`, which would cut it off from its perfdata.
+ * The summary never holds a `|`, which would cut it off from its perfdata; with no perfdata
+ * (an UNKNOWN with nothing measured) there is no `|` at all.
  */
 export function formatPluginOutput(result: CheckResult): string {
   const summary = result.summary.replace(/\|/g, '/').replace(/[\r\n]+/g, ' ');
   const details = result.details.map((d) => d.replace(/\|/g, '/').replace(/[\r\n]+/g, ' '));
-  return [`HUBMON ${result.state} - ${summary} | ${formatPerfData(result.perfdata)}`, ...details, ''].join('\n');
+  const perf = result.perfdata.length > 0 ? ` | ${formatPerfData(result.perfdata)}` : '';
+  return [`HUBMON ${result.state} - ${summary}${perf}`, ...details, ''].join('\n');
 }
 
 export const STATUS_JSON_VERSION = 1;

@@ -267,6 +267,33 @@ export const en = {
   'key.move': 'move',
 
   'error.title': 'hubmon stopped on an unexpected error',
+
+  // An agency's recent events, worded from their facts.
+  'event.sent.1': 'sent {doc} to 1 recipient',
+  'event.sent.n': 'sent {doc} to {n} recipients',
+  'event.replyBy': '{text}, reply by {at}',
+  'event.delivered': 'received {doc}',
+  'event.failed': 'delivery of {doc} failed: {reason}',
+  'event.status': 'status {code} ({name}) for {doc}',
+  'event.replied': 'replied to {doc} with {reply}',
+  'event.signatureValid': 'valid signature on {doc}',
+  'event.signatureFailed': 'signature failed on {doc}: {reason}',
+  'event.upsert': 'registry entry updated',
+  'event.removed': 'removed from the registry',
+  'failure.security_server_unreachable': 'security server unreachable',
+  'failure.recipient_unreachable': 'recipient unreachable',
+  'failure.package_rejected': 'package rejected',
+  'failure.timeout': 'timed out',
+  'failure.attachment_mismatch': 'attachment mismatch',
+  'statusCode.01': 'arrived',
+  'statusCode.02': 'refused',
+  'statusCode.03': 'accepted',
+  'statusCode.04': 'forwarded for handling',
+  'statusCode.05': 'in progress',
+  'statusCode.06': 'completed',
+  'statusCode.13': 'recalled',
+  'statusCode.15': 'recall/update agreed',
+  'statusCode.16': 'recall/update refused',
 } as const;
 
 export type MessageKey = keyof typeof en;
