@@ -5,6 +5,7 @@
  * what they showed live at that moment.
  */
 import { parseFrame } from '../protocol/index.js';
+import { snapshotPartData } from '../sim/registry-snapshot.js';
 import type { ReplaySource } from '../sim/replay-source.js';
 import type { Cache } from '../store/index.js';
 
@@ -51,13 +52,15 @@ export class ReplayPlayer {
         heartbeatMs: 5000,
       },
     };
-    const registry = {
-      ...hello,
-      type: 'registry.snapshot',
-      data: { part: 1, parts: 1, agencies: source.agencies, securityServers: source.securityServers },
-    };
-    const parsed = parseFrame(JSON.stringify([hello, registry]));
-    cache.applyBatch(parsed.messages, parsed.rejections);
+    // In parts as the hub sends them: one part may hold at most 5,000 agencies.
+    const parts = snapshotPartData(source.agencies, source.securityServers).map(
+      (data) => `{"v":1,"seq":0,"ts":${JSON.stringify(hello.ts)},"type":"registry.snapshot","data":${data}}`,
+    );
+    const frames = [JSON.stringify(hello), ...parts].map((text) => parseFrame(text));
+    cache.applyBatch(
+      frames.flatMap((f) => f.messages),
+      frames.flatMap((f) => f.rejections),
+    );
     this.applyUntil(this.clock);
   }
 
