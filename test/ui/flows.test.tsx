@@ -68,7 +68,7 @@ describe('keyboard flows', () => {
     expect(district).toContain('UBND Huyện Nam Đàn ‹ Nghệ An');
     expect(district).toContain('000.01.01.H41');
     const commune = await app.press(KEY.enter);
-    expect(commune).toContain('server MCBM-099 DOWN 12m');
+    expect(commune).toContain('server MCBM-099 DOWN 12 min');
     const history = await app.press(KEY.esc, KEY.esc, KEY.esc);
     expect(history).toContain('Agencies · level 1');
     expect(await app.press(KEY.esc)).toContain('Agencies · level 1');

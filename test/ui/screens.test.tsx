@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
+import { fixtureData, fixtureMetrics } from './fixture.js';
 import { KEY, renderConsoleAt } from './render-at.js';
 
 afterEach(() => cleanup());
@@ -12,22 +13,22 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(app.frame()).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 Overview 2 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
       Traffic: sent 17/min · received 42/min · 5 of 5 agencies active
       Servers: 1 down, 1 degraded of 3 · sig. fail 3.4% · overdue 14 · due <24h 3
       Worst agencies                                                                 9
        Concern▲   Name                         Identifier    Value
-      ›Server     Xã Kim Liên                  000.01.01.H41 MCBM-099 DOWN 12m
-       Server     Nghệ An                      000.00.00.H41 MCBM-041 weak 20m
-       Server     Huyện Nam Đàn                000.00.01.H41 MCBM-041 weak 20m
-       Server     Xã Nam Giang                 000.02.01.H41 MCBM-041 weak 20m
+      ›Server     Xã Kim Liên                  000.01.01.H41 MCBM-099 DOWN 12 min
+       Server     Nghệ An                      000.00.00.H41 MCBM-041 weak 20 min
+       Server     Huyện Nam Đàn                000.00.01.H41 MCBM-041 weak 20 min
+       Server     Xã Nam Giang                 000.02.01.H41 MCBM-041 weak 20 min
        Drop       Xã Kim Liên                  000.01.01.H41 −90.0% vs last week
        Signature  Nghệ An                      000.00.00.H41 15.0% of 200
        Signature  Xã Nam Giang                 000.02.01.H41 10.0% of 10
        Overdue    Nghệ An                      000.00.00.H41 12 (oldest 3d)
        Overdue    Xã Nam Giang                 000.02.01.H41 2 (oldest 2h)
       Firing alerts (2)
-       CRIT  Security server down 12 min — MCBM-099                                12m
+       CRIT  Security server down 12 min — MCBM-099                             12 min
        WARN  12 overdue replies — UBND Tỉnh Nghệ An                                 1h
 
 
@@ -41,7 +42,7 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('2')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 Agencies 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      1 2 Agencies 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
       Agencies · level 1 · ministries, provinces · all agencies · incl. units        2
        Name▲          Identifier     Sent/m  Recv/m Trend     SigFail  Overdue Server
       ›Nghệ An        000.00.00.H41     5.2      12 ▂▂▄▃▆▄█▅    14.8%       14 weak
@@ -70,12 +71,12 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('3')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 3 Servers 4 5 6                                            ⚠ 1 crit · 1 warn
+      1 2 3 Servers 4 5 6                                window 1h · ⚠ 1 crit · 1 warn
       Security servers                                                               3
        Name              Identifier   State▼      Since  Latency    Down  Cert expires
-      ›MCBM Xã Kim Liên  MCBM-099     DOWN          12m        –     12m          400d
-       MCBM Nghệ An      MCBM-041     weak          20m   950 ms      4m           10d
-       MCBM VPCP         MCBM-001     up             3d    41 ms      0s          200d
+      ›MCBM Xã Kim Liên  MCBM-099     DOWN       12 min        –  12 min          400d
+       MCBM Nghệ An      MCBM-041     weak       20 min   950 ms   4 min           10d
+       MCBM VPCP         MCBM-001     up             3d    41 ms     0 s          200d
 
 
 
@@ -99,7 +100,7 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('4')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 3 4 Signatures 5 6                                         ⚠ 1 crit · 1 warn
+      1 2 3 4 Signatures 5 6                             window 1h · ⚠ 1 crit · 1 warn
       Signatures                                                                     3
        Name                     Identifier     Checked  Failed Fail %▼ Main reason
       ›Nghệ An                  000.00.00.H41      200      30   15.0% missing
@@ -128,7 +129,7 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('5')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 3 4 5 Deadlines 6                                          ⚠ 1 crit · 1 warn
+      1 2 3 4 5 Deadlines 6                              window 1h · ⚠ 1 crit · 1 warn
       Deadlines                                                                      2
        Name             Identifier      Open  Due 24h Overdue▼  Oldest  On time   Late
       ›Nghệ An          000.00.00.H41     20        3       12      3d       40      5
@@ -157,13 +158,13 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('6')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 3 4 5 6 Alerts                                             ⚠ 1 crit · 1 warn
+      1 2 3 4 5 6 Alerts                                 window 1h · ⚠ 1 crit · 1 warn
       Alerts                                                                         4
        Sev  State▼  Alert                                           Acked by     Since
-      ›CRIT firing  +2 folded · Security server down 12 min         –              12m
+      ›CRIT firing  +2 folded · Security server down 12 min         –           12 min
        WARN firing  12 overdue replies                              –               1h
-       WARN pending Signature failures 15%                          –               2m
-       WARN acked   Throughput −60%                                 trucdem         1h
+       WARN pending Signature failures 15%                          –            2 min
+       WARN acked   Throughput −60%                                 trucdem     1h 30m
        Security server down 12 min — MCBM-099
 
 
@@ -186,9 +187,9 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('2', KEY.enter)).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 Agencies 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      1 2 Agencies 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
       UBND Tỉnh Nghệ An
-      000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20m · cert expires in 10d…
+      000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20 min · cert expires in …
       Sent 4.0/min · recv 9.0/min · sig. fail 14.8% · overdue 12 (14 with its units)
       Last hour  ▁▁▁▁▁▁▂▁▁▁▁▃▁▁▁▁▃▁▁▁▁▄▁▁▁▁▄▁▁▁▁▅▁▁▁▁▆▁▁▁▁▆▁▁▁▁▇▁▁▁▁▇▁▁▁▁█▁▁▁▁█▁▁▁▁ 36
       Last day   ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▂▁▁▁▃▁▁▁▃▁▁▁▄▁▁▁▄▁▁▁▅▁▁▁▆▁▁▁▆▁▁▁▇▁▁▁▇▁▁▁█▁▁▁█▁▁▁ 36
@@ -215,7 +216,7 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('?')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 Overview 2 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
       Help                                                                          31
        Keys       Esc or ? to close
       ›Everywhere
@@ -274,6 +275,19 @@ describe('layout', () => {
   ] as const)('Help (%s) says ← goes to the previous section and → to the next', async (lang, line) => {
     const app = await renderConsoleAt(120, 50, { lang });
     expect(await app.press('?')).toContain(line);
+  });
+
+  it.each([
+    ['en', 'Traffic (last 47 min of 1h): sent'],
+    ['vi', 'Lưu lượng (47 phút gần nhất trong 1h): gửi'],
+  ] as const)('says (%s) when the rates cover only part of the window', async (lang, line) => {
+    const data = fixtureData();
+    const app = await renderConsoleAt(80, 24, {
+      lang,
+      metrics: fixtureMetrics({ ...data, totals: { coveredMinutes: 47 } }),
+    });
+    expect(app.frame()).toContain(line);
+    expect(app.frame()).toContain(lang === 'en' ? 'window 1h' : 'khung 1h');
   });
 
   it('speaks Vietnamese with --lang vi', async () => {

@@ -151,6 +151,8 @@ export const en = {
   'alertState.acknowledged': 'acked',
 
   'overview.traffic': 'Traffic: sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
+  'overview.trafficCovered':
+    'Traffic (last {span} of {w}): sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
   'overview.health':
     'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · overdue {overdue} · due <24h {due}',
   'overview.worst': 'Worst agencies',

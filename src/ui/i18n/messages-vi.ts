@@ -153,6 +153,8 @@ export const vi: Record<MessageKey, string> = {
   'alertState.acknowledged': 'đã nhận',
 
   'overview.traffic': 'Lưu lượng: gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
+  'overview.trafficCovered':
+    'Lưu lượng ({span} gần nhất trong {w}): gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
   'overview.health':
     'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
   'overview.worst': 'Cơ quan có vấn đề nặng nhất',

@@ -31,7 +31,7 @@ export const deadlinesSpec: ListSpec<DeadlineModel> = {
     { id: 'open', title: 'col.open', min: 6, priority: 2, align: 'right', descFirst: true },
     { id: 'due24h', title: 'col.due24h', min: 6, priority: 1, align: 'right', descFirst: true },
     { id: 'overdue', title: 'col.overdue', min: 6, priority: 0, align: 'right', descFirst: true },
-    { id: 'oldest', title: 'col.oldest', min: 7, max: 9, priority: 1, align: 'right', descFirst: true },
+    { id: 'oldest', title: 'col.oldest', min: 7, max: 13, priority: 1, align: 'right', descFirst: true },
     { id: 'onTime', title: 'col.onTime', min: 6, priority: 3, align: 'right', descFirst: true },
     { id: 'late', title: 'col.late', min: 6, priority: 3, align: 'right', descFirst: true },
   ],
