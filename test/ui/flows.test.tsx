@@ -71,7 +71,8 @@ describe('keyboard flows', () => {
     expect(commune).toContain('server MCBM-099 DOWN 12 min');
     const history = await app.press(KEY.esc, KEY.esc, KEY.esc);
     expect(history).toContain('Agencies · level 1');
-    expect(await app.press(KEY.esc)).toContain('Agencies · level 1');
+    expect(await app.press(KEY.esc)).toContain('Worst agencies'); // the Overview, visited before
+    expect(await app.press(KEY.esc)).toContain('Worst agencies');
   });
 
   it('walks the sections of a detail with ←/→', async () => {
@@ -117,6 +118,28 @@ describe('keyboard flows', () => {
       'pending',
       'acknowledged',
     ]);
+  });
+
+  it('sorted so the acknowledged alert stays put, moves the cursor on to the next open alert', async () => {
+    const app = await renderConsoleAt(80, 24);
+    const bySince = await app.press('6', 's', 's', 's');
+    // The arrow and the status line agree, and so does the order: the shortest age first.
+    expect(bySince).toContain('Since▲');
+    expect(bySince).toContain('sorted by Since ascending');
+    const ages = bySince
+      .split('\n')
+      .filter((l) => /^[›\s•](CRIT|WARN)/.test(l))
+      .map((l) =>
+        l
+          .trimEnd()
+          .split(/\s{2,}/)
+          .at(-1),
+      );
+    expect(ages).toEqual(['2 min', '12 min', '1h', '1h 30m']);
+    expect(selectedLine(await app.press('j'))).toContain('Security server down 12 min');
+    const acked = await app.press('a');
+    expect(acked).toContain('acknowledged: Security server down 12 min');
+    expect(selectedLine(acked)).toContain('12 overdue replies');
   });
 
   it('opens and closes Help with ?', async () => {

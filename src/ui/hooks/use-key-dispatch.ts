@@ -140,9 +140,23 @@ export function useKeyDispatch(deps: DispatchDeps): void {
             return;
           }
           const done = alert.state !== 'acknowledged' && sources.alerts.acknowledge(alert.id, at);
-          // The acknowledged alert sinks below the ones still open; the cursor keeps its place
-          // rather than follow it, landing on the next open alert, so `a` again acknowledges that.
-          if (done && view) dispatch({ type: 'setViewport', list: view.key, ...view.viewport, cursorKey: null });
+          // The cursor goes on to the next alert still open, whatever the sort, so `a` again
+          // acknowledges that one; with none left it keeps its place.
+          if (done && view) {
+            const rows = view.rows as readonly AlertView[];
+            const at0 = view.viewport.cursor;
+            let next: AlertView | undefined;
+            for (let i = 1; i < rows.length && !next; i++) {
+              const r = rows[(at0 + i) % rows.length];
+              if (r && r.id !== alert.id && r.state !== 'acknowledged') next = r;
+            }
+            dispatch({
+              type: 'setViewport',
+              list: view.key,
+              ...view.viewport,
+              cursorKey: next ? view.spec.key(next) : null,
+            });
+          }
           dispatch({
             type: 'flash',
             flash: done

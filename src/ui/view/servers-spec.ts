@@ -69,7 +69,8 @@ export const serversSpec: ListSpec<ServerModel> = {
         // Worst first, and among the down the longest down first.
         return RANK[m.state] * 1e15 - (m.since ?? 0) / 1e3;
       case 'since':
-        return m.since ?? 0;
+        // By the age shown, so ▲ lists the shortest first as the status line says.
+        return m.since === null ? 0 : -m.since;
       case 'latency':
         return m.latencyMs ?? -1;
       case 'downtime':
