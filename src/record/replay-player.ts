@@ -11,6 +11,8 @@ import type { Cache } from '../store/index.js';
 
 export const MIN_SPEED = 1;
 export const MAX_SPEED = 3_600;
+/** How far one forward jump moves the recorded clock. */
+export const JUMP_MS = 10 * 60_000;
 
 export interface ReplayState {
   /** Simulated time, epoch ms. */
@@ -96,6 +98,16 @@ export class ReplayPlayer {
     this.isPaused = !this.isPaused;
   }
 
+  /**
+   * Moves the clock forward to `t` (never back: the cache holds what was applied), at most to
+   * the last event, applying what falls due; the pause is kept.
+   */
+  jumpTo(t: number): void {
+    const last = this.source.events.at(-1)?.t ?? this.clock;
+    this.clock = Math.max(this.clock, Math.min(t, last));
+    this.applyUntil(this.clock);
+  }
+
   faster(): void {
     this.rate = clampSpeed(this.rate * 2);
   }
@@ -139,6 +151,8 @@ export function replaySource(
   step(): void;
   faster(): void;
   slower(): void;
+  forward(): void;
+  toEnd(): void;
 } {
   const after = (): void => onClock(player.state().now);
   return {
@@ -150,5 +164,7 @@ export function replaySource(
     step: () => (player.step(), after()),
     faster: () => (player.faster(), after()),
     slower: () => (player.slower(), after()),
+    forward: () => (player.jumpTo(player.state().now + JUMP_MS), after()),
+    toEnd: () => (player.jumpTo(Number.POSITIVE_INFINITY), after()),
   };
 }

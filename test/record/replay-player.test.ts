@@ -112,3 +112,20 @@ function helloData() {
     heartbeatMs: 5000,
   };
 }
+
+describe('replay jumps', () => {
+  it('jumps forward by ten recorded minutes and to the last event, never back', async () => {
+    const cache = openCache({ path: cachePath(), now: () => NOW });
+    const source = await loadReplay(file);
+    const p = new ReplayPlayer(cache, source, 1);
+    const controls = replaySource(p);
+    controls.togglePause();
+    controls.forward();
+    expect(p.state()).toMatchObject({ now: FIRST + 600_000, applied: 1, paused: true });
+    p.jumpTo(FIRST); // back: the clock stays
+    expect(p.state().now).toBe(FIRST + 600_000);
+    controls.toEnd();
+    expect(p.state()).toMatchObject({ now: source.events.at(-1)?.t, applied: 41, finished: true });
+    cache.close();
+  });
+});

@@ -22,7 +22,9 @@ fed into a temporary cache, removed on exit.
 Time controls (listed with the console's own keys under ? and in the key hints):
   P     pause / resume the replay clock
   .     step: apply the next event and pause
-  ]  [  replay twice / half as fast (×1 … ×3600)
+  [  ]  replay half / twice as fast (×1 … ×3600)
+  >     jump 10 recorded minutes ahead
+  }     jump to the last recorded event
 
 Options:
   --speed X     recorded seconds per real second, 1…3600          (default 60)

@@ -179,13 +179,17 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         case 'replayPause':
         case 'replayStep':
         case 'replayFaster':
-        case 'replaySlower': {
+        case 'replaySlower':
+        case 'replayForward':
+        case 'replayEnd': {
           const replay = sources.replay;
           if (!replay) return;
           if (action === 'replayPause') replay.togglePause();
           else if (action === 'replayStep') replay.step();
           else if (action === 'replayFaster') replay.faster();
-          else replay.slower();
+          else if (action === 'replaySlower') replay.slower();
+          else if (action === 'replayForward') replay.forward();
+          else replay.toEnd();
           // The clock moved or its speed changed: show it now, not at the next tick.
           refresh();
           return;

@@ -246,8 +246,10 @@ export const en = {
   'key.replayStep': 'step',
   'key.replayStep.help': 'apply the next recorded event and pause',
   'key.replaySpeed': 'speed',
-  'key.replayFaster.help': 'replay twice as fast (up to ×3600)',
-  'key.replaySlower.help': 'replay half as fast (down to ×1)',
+  'key.replaySpeed.help': '[ half as fast (down to ×1), ] twice as fast (up to ×3600)',
+  'key.replayForward': '+10 min',
+  'key.replayForward.help': 'jump 10 recorded minutes ahead',
+  'key.replayEnd.help': 'jump to the last recorded event',
   'key.move': 'move',
 
   'error.title': 'hubmon stopped on an unexpected error',

@@ -248,8 +248,10 @@ export const vi: Record<MessageKey, string> = {
   'key.replayStep': 'từng bước',
   'key.replayStep.help': 'áp dụng sự kiện ghi tiếp theo rồi dừng',
   'key.replaySpeed': 'tốc độ',
-  'key.replayFaster.help': 'phát nhanh gấp đôi (tối đa ×3600)',
-  'key.replaySlower.help': 'phát chậm một nửa (tối thiểu ×1)',
+  'key.replaySpeed.help': '[ chậm một nửa (tối thiểu ×1), ] nhanh gấp đôi (tối đa ×3600)',
+  'key.replayForward': '+10 phút',
+  'key.replayForward.help': 'nhảy tới 10 phút ghi',
+  'key.replayEnd.help': 'nhảy tới sự kiện ghi cuối cùng',
   'key.move': 'di chuyển',
 
   'error.title': 'hubmon dừng vì một lỗi không lường trước',
