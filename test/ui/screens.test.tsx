@@ -217,7 +217,7 @@ describe('screens at 80×24 (en)', () => {
     expect(await app.press('?')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
-      Help                                                                          31
+      Help                                                                          40
        Keys       Esc or ? to close
       ›Everywhere
          1–6      Overview, Agencies, Servers, Signatures, Deadlines, Alerts
@@ -288,6 +288,14 @@ describe('layout', () => {
     });
     expect(app.frame()).toContain(line);
     expect(app.frame()).toContain(lang === 'en' ? 'window 1h' : 'khung 1h');
+  });
+
+  it.each([
+    ['en', '•        a row whose state changed at the last refresh'],
+    ['vi', '•        dòng vừa đổi trạng thái ở lần làm mới gần nhất'],
+  ] as const)('Help (%s) explains the marks on screen', async (lang, line) => {
+    const app = await renderConsoleAt(120, 60, { lang });
+    expect(await app.press('?')).toContain(line);
   });
 
   it('speaks Vietnamese with --lang vi', async () => {
