@@ -13,6 +13,7 @@ import { cacheSink } from '../ingest/cache-sink.js';
 import { resolveToken, startIngest, type IngestClient } from '../ingest/index.js';
 import { createMetrics } from '../metrics/index.js';
 import type { Metrics } from '../metrics/types.js';
+import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
 import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice, type Cache } from '../store/index.js';
 import { setAlertThresholds } from '../ui/status/judge.js';
@@ -91,7 +92,13 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   let demoDir: string | null = null;
   let url = settings.url;
   if (url === null) {
-    hub = await startSimHub({ port: 0, seed: settings.demoSeed, agencies: DEMO_AGENCIES, history: 2 * 3_600_000 });
+    hub = await startSimHub({
+      port: 0,
+      seed: settings.demoSeed,
+      agencies: DEMO_AGENCIES,
+      communesIn: DEMO_COMMUNES_IN,
+      history: 2 * 3_600_000,
+    });
     url = hub.url;
   }
   let cachePath = settings.cache;

@@ -155,6 +155,8 @@ export interface NationalTotals {
   readonly received: number;
   readonly sentPerMin: number;
   readonly receivedPerMin: number;
+  /** Minutes of the window the rates are over: less than the window when the cache is younger. */
+  readonly coveredMinutes: number;
   readonly agencies: number;
   readonly agenciesActive: number;
   readonly servers: number;

@@ -38,6 +38,7 @@ function randomModel(r: () => number, i: number): AgencyModel {
   return {
     id: `A${String(pick(1000)).padStart(4, '0')}.${i}`,
     name: `agency ${i}`,
+    fullName: `agency ${i}`,
     level: 1 + pick(4),
     parent: null,
     connection: 'direct',

@@ -125,6 +125,10 @@ export interface ReplaySource {
   step(): void;
   faster(): void;
   slower(): void;
+  /** Moves the clock on by one jump (10 recorded minutes), applying what falls due. */
+  forward(): void;
+  /** Moves the clock to the last recorded event. */
+  toEnd(): void;
 }
 
 /** Everything the console needs to run. */

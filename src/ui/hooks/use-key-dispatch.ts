@@ -150,9 +150,22 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           const open = chosen.filter((a) => a.state !== 'acknowledged');
           let saved = 0;
           for (const a of open) if (sources.alerts.acknowledge(a.id, at)) saved++;
-          // The acknowledged incident sinks below the ones still open; the cursor keeps its place
-          // rather than follow it, landing on the next open one, so `a` again acknowledges that.
-          if (saved > 0 && view) dispatch({ type: 'setViewport', list: view.key, ...view.viewport, cursorKey: null });
+          // The cursor goes on to the next incident still open, whatever the sort, so `a` again
+          // acknowledges that one; with none left it keeps its place.
+          if (saved > 0 && view) {
+            const done = new Set(open.map((a) => a.id));
+            let next: AlertView | undefined;
+            for (let i = 1; i <= rows.length && !next; i++) {
+              const r = rows[(view.viewport.cursor + i) % rows.length];
+              if (r && !done.has(r.id) && r.state !== 'acknowledged') next = r;
+            }
+            dispatch({
+              type: 'setViewport',
+              list: view.key,
+              ...view.viewport,
+              cursorKey: next ? view.spec.key(next) : null,
+            });
+          }
           dispatch({
             type: 'flash',
             flash:
@@ -180,13 +193,17 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         case 'replayPause':
         case 'replayStep':
         case 'replayFaster':
-        case 'replaySlower': {
+        case 'replaySlower':
+        case 'replayForward':
+        case 'replayEnd': {
           const replay = sources.replay;
           if (!replay) return;
           if (action === 'replayPause') replay.togglePause();
           else if (action === 'replayStep') replay.step();
           else if (action === 'replayFaster') replay.faster();
-          else replay.slower();
+          else if (action === 'replaySlower') replay.slower();
+          else if (action === 'replayForward') replay.forward();
+          else replay.toEnd();
           // The clock moved or its speed changed: show it now, not at the next tick.
           refresh();
           return;

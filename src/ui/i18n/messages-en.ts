@@ -79,8 +79,8 @@ export const en = {
   'agencies.withUnits': 'incl. units',
   'level.1': 'level 1 · ministries, provinces',
   'level.2': 'level 2 · departments, districts',
-  'level.3': 'level 3',
-  'level.4': 'level 4 · communes',
+  'level.3': 'level 3 · communes, wards, offices',
+  'level.4': 'level 4 · schools, stations, branches',
   'problem.all': 'all agencies',
   'problem.any': 'any problem',
   'problem.server': 'security server down',
@@ -167,6 +167,8 @@ export const en = {
   'alertState.acknowledged': 'acked',
 
   'overview.traffic': 'Traffic: sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
+  'overview.trafficCovered':
+    'Traffic (last {span} of {w}): sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
   'overview.health':
     'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · overdue {overdue} · due <24h {due}',
   'overview.worst': 'Worst agencies',
@@ -214,6 +216,15 @@ export const en = {
   'help.group.detail': 'Agency detail',
   'help.group.filter': 'While typing a filter',
   'help.close': 'Esc or ? to close',
+  'help.group.marks': 'Marks on screen',
+  'help.mark.cursor': 'the selected row',
+  'help.mark.changed': 'a row whose state changed at the last refresh',
+  'help.mark.sort': 'the column the list is sorted by: ▲ smallest first, ▼ largest first',
+  'help.mark.spark': 'traffic over the window, oldest on the left',
+  'help.mark.cut': 'text cut to fit; the detail (Enter) shows it whole',
+  'help.mark.link': 'the link to the hub: live, stale, reconnecting or offline',
+  'help.mark.alerts': 'alerts firing: critical · warning',
+  'help.mark.replayPaused': 'the replay clock is paused',
 
   'key.screens': 'screens',
   'key.screens.help': 'Overview, Agencies, Servers, Signatures, Deadlines, Alerts',
@@ -262,8 +273,10 @@ export const en = {
   'key.replayStep': 'step',
   'key.replayStep.help': 'apply the next recorded event and pause',
   'key.replaySpeed': 'speed',
-  'key.replayFaster.help': 'replay twice as fast (up to ×3600)',
-  'key.replaySlower.help': 'replay half as fast (down to ×1)',
+  'key.replaySpeed.help': '[ half as fast (down to ×1), ] twice as fast (up to ×3600)',
+  'key.replayForward': '+10 min',
+  'key.replayForward.help': 'jump 10 recorded minutes ahead',
+  'key.replayEnd.help': 'jump to the last recorded event',
   'key.move': 'move',
 
   'error.title': 'hubmon stopped on an unexpected error',

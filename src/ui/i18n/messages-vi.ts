@@ -81,8 +81,8 @@ export const vi: Record<MessageKey, string> = {
   'agencies.withUnits': 'gồm đơn vị con',
   'level.1': 'cấp 1 · bộ, tỉnh',
   'level.2': 'cấp 2 · sở, huyện',
-  'level.3': 'cấp 3',
-  'level.4': 'cấp 4 · xã, phường',
+  'level.3': 'cấp 3 · xã, phường, phòng',
+  'level.4': 'cấp 4 · trường, trạm, chi cục',
   'problem.all': 'mọi cơ quan',
   'problem.any': 'có sự cố',
   'problem.server': 'máy chủ bảo mật mất kết nối',
@@ -169,6 +169,8 @@ export const vi: Record<MessageKey, string> = {
   'alertState.acknowledged': 'đã nhận',
 
   'overview.traffic': 'Lưu lượng: gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
+  'overview.trafficCovered':
+    'Lưu lượng ({span} gần nhất trong {w}): gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
   'overview.health':
     'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
   'overview.worst': 'Cơ quan có vấn đề nặng nhất',
@@ -216,6 +218,15 @@ export const vi: Record<MessageKey, string> = {
   'help.group.detail': 'Chi tiết cơ quan',
   'help.group.filter': 'Khi đang gõ bộ lọc',
   'help.close': 'Esc hoặc ? để đóng',
+  'help.group.marks': 'Ký hiệu trên màn hình',
+  'help.mark.cursor': 'dòng đang chọn',
+  'help.mark.changed': 'dòng vừa đổi trạng thái ở lần làm mới gần nhất',
+  'help.mark.sort': 'cột đang sắp xếp: ▲ nhỏ trước, ▼ lớn trước',
+  'help.mark.spark': 'lưu lượng trong khung thời gian, cũ nhất bên trái',
+  'help.mark.cut': 'chữ bị cắt cho vừa; trang chi tiết (Enter) hiện đầy đủ',
+  'help.mark.link': 'kết nối tới Trục: trực tuyến, chậm, đang kết nối lại hoặc mất kết nối',
+  'help.mark.alerts': 'cảnh báo đang kích hoạt: nghiêm trọng · cảnh báo',
+  'help.mark.replayPaused': 'đồng hồ phát lại đang dừng',
 
   'key.screens': 'màn hình',
   'key.screens.help': 'Tổng quan, Cơ quan, MCBM, Chữ ký, Hạn trả lời, Cảnh báo',
@@ -264,8 +275,10 @@ export const vi: Record<MessageKey, string> = {
   'key.replayStep': 'từng bước',
   'key.replayStep.help': 'áp dụng sự kiện ghi tiếp theo rồi dừng',
   'key.replaySpeed': 'tốc độ',
-  'key.replayFaster.help': 'phát nhanh gấp đôi (tối đa ×3600)',
-  'key.replaySlower.help': 'phát chậm một nửa (tối thiểu ×1)',
+  'key.replaySpeed.help': '[ chậm một nửa (tối thiểu ×1), ] nhanh gấp đôi (tối đa ×3600)',
+  'key.replayForward': '+10 phút',
+  'key.replayForward.help': 'nhảy tới 10 phút ghi',
+  'key.replayEnd.help': 'nhảy tới sự kiện ghi cuối cùng',
   'key.move': 'di chuyển',
 
   'error.title': 'hubmon dừng vì một lỗi không lường trước',

@@ -36,5 +36,7 @@ export const KEY_ACTIONS = [
   'replayStep',
   'replayFaster',
   'replaySlower',
+  'replayForward',
+  'replayEnd',
 ] as const;
 export type KeyAction = (typeof KEY_ACTIONS)[number];

@@ -109,8 +109,10 @@ export const replayBindings: BindingTable = {
   bindings: [
     { keys: ['P'], action: 'replayPause', hint: 'key.replayPause', help: 'key.replayPause.help' },
     { keys: ['.'], action: 'replayStep', hint: 'key.replayStep', help: 'key.replayStep.help' },
-    { keys: [']'], action: 'replayFaster', shown: '[/]', hint: 'key.replaySpeed', help: 'key.replayFaster.help' },
-    { keys: ['['], action: 'replaySlower', help: 'key.replaySlower.help' },
+    { keys: ['['], action: 'replaySlower', shown: '[/]', hint: 'key.replaySpeed', help: 'key.replaySpeed.help' },
+    { keys: [']'], action: 'replayFaster', help: 'key.replaySpeed.help' },
+    { keys: ['>'], action: 'replayForward', hint: 'key.replayForward', help: 'key.replayForward.help' },
+    { keys: ['}'], action: 'replayEnd', help: 'key.replayEnd.help' },
   ],
 };
 

@@ -6,6 +6,7 @@ import { LIST_SPARK_BUCKETS, type AgencyModel } from './agency-model.js';
 import type { CellRole, ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { INCIDENT_TAGS, incidentTagsOf } from './incident-marks.js';
+import { NAME_MAX } from './columns.js';
 
 export const levelRole = (level: Level): CellRole | undefined =>
   level === 'critical' ? 'critical' : level === 'warn' ? 'warn' : undefined;
@@ -18,8 +19,8 @@ const searchCache = new WeakMap<AgencyModel, string>();
 
 export const agenciesSpec: ListSpec<AgencyModel> = {
   columns: [
-    { id: 'name', title: 'col.name', min: 14, max: 60, flex: 3, priority: 0 },
-    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 3 },
+    { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 },
+    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
     { id: 'level', title: 'col.level', min: 3, priority: 8, align: 'right' },
     { id: 'conn', title: 'col.conn', min: 6, max: 9, flex: 0, priority: 9 },
     {
@@ -105,7 +106,7 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
   searchText(m) {
     let s = searchCache.get(m);
     if (s === undefined) {
-      s = `${searchKey(m.name)} ${m.id.toLowerCase()}`;
+      s = `${searchKey(m.fullName)} ${m.id.toLowerCase()}`;
       searchCache.set(m, s);
     }
     return s;

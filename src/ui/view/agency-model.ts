@@ -24,7 +24,7 @@ import {
   type Level,
 } from '../status/judge.js';
 import { agencyTree, rollUpRows, subtreeOf, type AgencyTree } from '../../metrics/roll-up-tree.js';
-import { shownName } from './shown-name.js';
+import { fullName, shownName } from './shown-name.js';
 
 /** Additive figures of one agency (or of a subtree). */
 export interface AgencyFigures {
@@ -50,7 +50,10 @@ export interface AgencyFigures {
 
 export interface AgencyModel {
   readonly id: string;
+  /** As lists show it, without the words its kind shares (`display-name.ts`). */
   readonly name: string;
+  /** As the hub names it, for the detail and describe views and the filter. */
+  readonly fullName: string;
   readonly level: number;
   readonly parent: string | null;
   readonly connection: ConnectionKind;
@@ -490,6 +493,7 @@ function toModel(
   return {
     id: a.id,
     name: shownName(a),
+    fullName: fullName(a),
     level: a.level,
     parent: a.parent,
     connection: a.connection,

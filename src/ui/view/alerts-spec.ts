@@ -68,7 +68,8 @@ export const alertsSpec: ListSpec<AlertView> = {
       case 'ackBy':
         return a.acknowledgedBy ?? '';
       case 'since':
-        return a.since;
+        // By the age shown, so ▲ lists the shortest first as the status line says.
+        return -a.since;
       default:
         return a.summary;
     }

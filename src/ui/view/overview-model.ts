@@ -19,6 +19,7 @@ import { levelRole, serverStateKey } from './agencies-spec.js';
 import { sanitize } from '../text/sanitize.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
+import { NAME_MAX } from './columns.js';
 
 export const CONCERNS = ['server', 'drop', 'signature', 'overdue'] as const;
 export type Concern = (typeof CONCERNS)[number];
@@ -129,8 +130,8 @@ export function worstAgencies(agencies: RankSource | readonly AgencyModel[], per
 export const worstSpec: ListSpec<WorstModel> = {
   columns: [
     { id: 'concern', title: 'col.concern', min: 10, max: 10, priority: 0 },
-    { id: 'name', title: 'col.name', min: 20, flex: 3, priority: 0 },
-    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 2 },
+    { id: 'name', title: 'col.name', min: 20, max: NAME_MAX, flex: 3, priority: 0 },
+    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
     { id: 'value', title: 'col.value', min: 20, flex: 2, max: 36, priority: 1 },
   ],
   defaultSort: { column: 'concern', desc: false },

@@ -7,6 +7,7 @@ import { formatCount, formatPercent } from '../text/format-number.js';
 import { levelRole } from './agencies-spec.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
+import { NAME_MAX } from './columns.js';
 
 export interface SignatureModel extends SignatureRow {
   readonly name: string;
@@ -48,8 +49,8 @@ export function toSignatureModel(row: SignatureRow, name: string): SignatureMode
 
 export const signaturesSpec: ListSpec<SignatureModel> = {
   columns: [
-    { id: 'name', title: 'col.name', min: 14, flex: 3, priority: 0 },
-    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 2 },
+    { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 },
+    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
     { id: 'verified', title: 'col.verified', min: 7, priority: 1, align: 'right', descFirst: true },
     { id: 'failed', title: 'col.failed', min: 6, priority: 1, align: 'right', descFirst: true },
     { id: 'rate', title: 'col.rate', min: 6, priority: 0, align: 'right', descFirst: true },
