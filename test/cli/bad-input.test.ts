@@ -178,7 +178,7 @@ describe('the language', () => {
     expect(line(extra, args)).toBe(lang);
   });
 
-  it('--help of every command in both languages', () => {
+  it('--help of every command in both languages', { timeout: 180_000 }, () => {
     for (const command of ['console', 'sim', 'status', 'report', 'record', 'replay']) {
       const en = hubmon([command, '--help'], { LANG: 'en_US.UTF-8' });
       const vi = hubmon([command, '--help'], VI);

@@ -129,7 +129,7 @@ export const en = {
   'col.onTime': 'On time',
   'col.late': 'Late',
   'col.severity': 'Sev',
-  'col.mark': ' ',
+  'col.mark': '*',
   'col.ackBy': 'Acked by',
   'alert.folded': '+{n} folded ·',
   'alert.ackedBy': 'acknowledged by {who} {at}',

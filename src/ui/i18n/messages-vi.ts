@@ -131,7 +131,7 @@ export const vi: Record<MessageKey, string> = {
   'col.onTime': 'Đúng hạn',
   'col.late': 'Trễ hạn',
   'col.severity': 'Mức',
-  'col.mark': ' ',
+  'col.mark': '*',
   'col.ackBy': 'Người xác nhận',
   'alert.folded': '+{n} gộp ·',
   'alert.ackedBy': 'đã xác nhận: {who} {at}',
