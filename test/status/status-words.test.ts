@@ -65,7 +65,7 @@ describe('status against a hub that refuses the connection', () => {
   it('answers a refused connection UNKNOWN, with no perfdata it does not have', async () => {
     const env = machine('refused', []);
     const url = `ws://127.0.0.1:${await closedPort()}/v1/telemetry`;
-    const child = spawn(process.execPath, [bin, 'status', '--url', url, '--timeout', '3'], { env });
+    const child = spawn(process.execPath, [bin, 'status', '--url', url, '--timeout', '30'], { env });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
