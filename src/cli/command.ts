@@ -5,6 +5,8 @@ export interface Command {
   readonly summary: string;
   /** The full `hubmon NAME --help` text: usage, every option, an example. */
   readonly help: string;
+  /** The help in the language the arguments or the environment ask for, when the command has more than one. */
+  helpFor?(argv: readonly string[], env: NodeJS.ProcessEnv): string;
   run(argv: readonly string[], io: CommandIo): Promise<number>;
 }
 

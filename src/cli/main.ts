@@ -39,7 +39,8 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     return 0;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(named ? command.help : `${usage()}\n${command.help}`);
+    const help = command.helpFor?.(args, io.env) ?? command.help;
+    io.stdout.write(named ? help : `${usage()}\n${help}`);
     return 0;
   }
   try {

@@ -60,6 +60,9 @@ export interface Gateway {
   readonly epoch: string;
   readonly newestSeq: number;
   readonly oldestSeq: number;
+  /** Security servers polled and agencies in the registry, as global configuration now has them. */
+  readonly servers: number;
+  readonly agencies: number;
   /** One round of every server, all at once. */
   pollAll(): Promise<void>;
   /** Reads global configuration again and publishes what changed. */
@@ -118,9 +121,9 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
         );
       refreshRegistry();
     } catch (err) {
+      if (mapped === undefined) throw err;
       // A half-written or broken file keeps the registry as it was until the next change.
       log(`global configuration not read: ${(err as Error).message}`);
-      if (mapped === undefined) throw err;
     }
   };
   reloadRegistry();
@@ -248,6 +251,12 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     },
     get oldestSeq() {
       return buffer.oldestSeq;
+    },
+    get servers() {
+      return mapped.servers.length;
+    },
+    get agencies() {
+      return mapped.agencies.length;
     },
     pollAll,
     reloadRegistry,
