@@ -1,6 +1,6 @@
 import { processIo, UsageError, type CommandIo } from './command.js';
 import { commands } from './commands/index.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 const usage = (): string =>
   [

@@ -4,7 +4,7 @@
  * every console connected to `/v1/telemetry`, served by the same code as the simulated hub.
  */
 import { unwatchFile, watchFile } from 'node:fs';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import { PROTOCOL_VERSION, type SecurityServer } from '../protocol/index.js';
 import type { SessionHost } from '../sim/client-session.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';

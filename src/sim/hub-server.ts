@@ -4,7 +4,7 @@
  */
 import { PROTOCOL_VERSION } from '../protocol/index.js';
 import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import type { SessionHost } from './client-session.js';
 import { createClock, type ClockMode, type SimClock } from './clock.js';
 import { SimGenerator } from './generator.js';

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
-import { built } from './helpers/bin.js';
-import { headerSaysLive, startConsoleInTmux } from '../../src/tools/console-in-tmux.js';
-import { hasTmux, type TmuxSession } from './helpers/tmux.js';
+import { built } from '../support/bin.js';
+import { headerSaysLive, startConsoleInTmux } from '../support/console-in-tmux.js';
+import { hasTmux, type TmuxSession } from '../support/tmux.js';
 
 describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
   let hub: SimHub;

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventMessages, openingMessages } from '../report/helpers/fixture-stream.js';
-import { bin, built } from './helpers/bin.js';
-import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
+import { bin, built } from '../support/bin.js';
+import { hasTmux, startTmux, type TmuxSession } from '../support/tmux.js';
 
 describe.runIf(hasTmux() && built)('hubmon replay in a real terminal', () => {
   let dir: string;

@@ -4,7 +4,7 @@
  * prints these; a figure here is always a measurement, never a constant.
  */
 import WebSocket from 'ws';
-import { startSimHub } from '../sim/index.js';
+import { startSimHub } from '../../src/sim/index.js';
 
 const START = Date.UTC(2025, 2, 12, 2, 0); // a Wednesday, 09:00 in Hà Nội
 

@@ -28,10 +28,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import WebSocket from 'ws';
-import { cacheSink } from '../ingest/cache-sink.js';
-import { startIngest } from '../ingest/index.js';
-import { DEFAULT_MAX_FRAME_BYTES, RESUME_PARAM } from '../protocol/index.js';
-import { DEFER_BACKLOG, openCache } from '../store/index.js';
+import { cacheSink } from '../../src/ingest/cache-sink.js';
+import { startIngest } from '../../src/ingest/index.js';
+import { DEFAULT_MAX_FRAME_BYTES, RESUME_PARAM } from '../../src/protocol/index.js';
+import { DEFER_BACKLOG, openCache } from '../../src/store/index.js';
 import type { CatchUpHubReady } from './catch-up-hub.js';
 
 export interface CatchUpOptions {

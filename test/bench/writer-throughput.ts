@@ -7,10 +7,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildRegistry } from '../registry/lower-levels.js';
-import type { TelemetryMessage } from '../protocol/index.js';
-import { openCache } from '../store/index.js';
-import { nationalTraffic, toMessages } from './national-traffic.js';
+import { buildRegistry } from '../../src/registry/lower-levels.js';
+import type { TelemetryMessage } from '../../src/protocol/index.js';
+import { openCache } from '../../src/store/index.js';
+import { nationalTraffic, toMessages } from '../support/national-traffic.js';
 
 export interface WriterThroughput {
   readonly events: number;

@@ -7,7 +7,7 @@
  * Talks over the IPC channel: posts `{ url, newestSeq }` when listening; on `'stop'` stops
  * producing and posts `{ newestSeq, produced, lateTicks }`.
  */
-import { startSimHub } from '../sim/index.js';
+import { startSimHub } from '../../src/sim/index.js';
 
 export type LoadHubRequest =
   | {

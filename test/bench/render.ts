@@ -10,15 +10,15 @@
  * Each as wall-clock time and as CPU time of this process (process.cpuUsage): on a shared,
  * loaded machine the wall clock also counts time spent waiting for a core.
  *
- * Run: `npm run bench` (all benchmarks) or `node dist/bench/render.js`.
+ * Run: `npm run bench` (all benchmarks) or `node .build/test/bench/render.js` after `npm run build:bench`.
  */
 import { FakeKeyboard } from './fake-keyboard.js';
 import { EventEmitter } from 'node:events';
-import type { Agency } from '../protocol/index.js';
-import type { DeadlineRow, ServerRow, SignatureRow, ThroughputRow } from '../metrics/types.js';
-import { idleIngest, noAlerts } from '../ui/data/sources.js';
-import { manualTicker } from '../ui/hooks/ticker.js';
-import { memoryMetrics, type MemoryData } from './memory-metrics.js';
+import type { Agency } from '../../src/protocol/index.js';
+import type { DeadlineRow, ServerRow, SignatureRow, ThroughputRow } from '../../src/metrics/types.js';
+import { idleIngest, noAlerts } from '../../src/ui/data/sources.js';
+import { manualTicker } from '../../src/ui/hooks/ticker.js';
+import { memoryMetrics, type MemoryData } from '../support/memory-metrics.js';
 
 const NOW = Date.UTC(2024, 2, 12, 20, 0, 0);
 
@@ -203,11 +203,11 @@ export interface DataRefreshFigures {
  * read, models built and rolled up, changed rows marked, filtered and sorted by name.
  */
 export async function benchDataRefresh(data: MemoryData, iterations = 30): Promise<DataRefreshFigures> {
-  const { loadScreen } = await import('../ui/view/screen-data.js');
-  const { diffRows, emptyDiff } = await import('../ui/view/row-diff.js');
-  const { filterAgencies } = await import('../ui/view/agency-filter.js');
-  const { sortModels } = await import('../ui/view/list-view.js');
-  const { agenciesSpec } = await import('../ui/view/agencies-spec.js');
+  const { loadScreen } = await import('../../src/ui/view/screen-data.js');
+  const { diffRows, emptyDiff } = await import('../../src/ui/view/row-diff.js');
+  const { filterAgencies } = await import('../../src/ui/view/agency-filter.js');
+  const { sortModels } = await import('../../src/ui/view/list-view.js');
+  const { agenciesSpec } = await import('../../src/ui/view/agencies-spec.js');
   const metrics = memoryMetrics(data);
   let diff = emptyDiff;
   const wall: number[] = [];
@@ -248,7 +248,7 @@ export async function benchRender(
   process.env['NODE_ENV'] ??= 'production';
   const { render } = await import('ink');
   const { createElement } = await import('react');
-  const { App } = await import('../ui/App.js');
+  const { App } = await import('../../src/ui/App.js');
   const instance = render(
     createElement(App, {
       metrics,

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
+import { bin } from './bin.js';
 import { startTmux, type TmuxSession } from './tmux.js';
-
-const bin = new URL('../../bin/hubmon.js', import.meta.url).pathname;
 
 /**
  * The real bin/hubmon watching `hubUrl` in an 80×24 tmux terminal, in English, with `home` as its

@@ -5,15 +5,15 @@
  * announces `mid-batch` and waits there for its death.
  */
 import { writeSync } from 'node:fs';
-import { cacheSink } from '../../../src/ingest/cache-sink.js';
-import { startIngest, type IngestSink } from '../../../src/ingest/index.js';
-import { openCache } from '../../../src/store/index.js';
+import { cacheSink } from '../../../dist/ingest/cache-sink.js';
+import { startIngest } from '../../../dist/ingest/index.js';
+import { openCache } from '../../../dist/store/index.js';
 
-const [url, path, hangAt, stopAt] = process.argv.slice(2) as [string, string, string, string];
+const [url, path, hangAt, stopAt] = process.argv.slice(2);
 const cache = openCache({ path, ifLocked: 'refuse' });
 const inner = cacheSink(cache);
 let batches = 0;
-const sink: IngestSink = {
+const sink = {
   lastIdentity: () => inner.lastIdentity(),
   cursor: (id) => inner.cursor(id),
   onHello: (hello) => inner.onHello(hello),
@@ -30,8 +30,8 @@ const sink: IngestSink = {
 const client = startIngest({ url, sink, batchMaxMessages: 1_000, backoff: { initialMs: 5, maxMs: 20 } });
 // As the console's screen does: the client's redial timers do not hold the process, and without
 // this the process ended while a dropped link waited for its redial.
-setInterval(() => {}, 1 << 30);
-writeSync(1, `started since ${inner.lastIdentity() ? inner.cursor(inner.lastIdentity()!) : 0}\n`);
+globalThis.setInterval(() => {}, 1 << 30);
+writeSync(1, `started since ${inner.lastIdentity() ? inner.cursor(inner.lastIdentity()) : 0}\n`);
 client.subscribe((s) => {
   if (s.state === 'live' && s.storedSeq >= Number(stopAt)) {
     void client.stop().then(() => {

@@ -6,10 +6,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimHub } from '../sim/index.js';
-import { headerSaysLive, startConsoleInTmux } from './console-in-tmux.js';
+import { startSimHub } from '../../src/sim/index.js';
+import { repoRoot } from '../support/bin.js';
+import { headerSaysLive, startConsoleInTmux } from '../support/console-in-tmux.js';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = repoRoot;
 
 /** Replaces the text between `<!-- screen:NAME -->` and `<!-- /screen:NAME -->`. */
 export function putScreen(readme: string, name: string, screen: string): string {

@@ -9,7 +9,7 @@
  * which the cursor sits on its new line. The hub's load goes through the same event loop as
  * the keys, so a slow write, data refresh or alert evaluation shows as latency.
  *
- * Run: `node dist/bench/console-keys.js` (also in `npm run bench`).
+ * Run: `node .build/test/bench/console-keys.js` after `npm run build:bench` (also in `npm run bench`).
  */
 import { FakeKeyboard } from './fake-keyboard.js';
 import { EventEmitter } from 'node:events';
@@ -81,9 +81,9 @@ export async function benchKeyLatency(
   const presses = options.presses ?? 100;
   const log = options.log ?? (() => undefined);
   process.env['NODE_ENV'] ??= 'production';
-  const { startSession } = await import('../app/session.js');
-  const { alertsSource, ingestSource } = await import('../app/console-sources.js');
-  const { renderConsole } = await import('../ui/index.js');
+  const { startSession } = await import('../../src/app/session.js');
+  const { alertsSource, ingestSource } = await import('../../src/app/console-sources.js');
+  const { renderConsole } = await import('../../src/ui/index.js');
 
   const dir = mkdtempSync(join(tmpdir(), 'hubmon-bench-keys-'));
   const { child, ready } = await startLoadHub({ mode: 'steady', rate, seed: 7, bufferSize: rate * 120, agencies });

@@ -15,12 +15,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createMetrics } from '../metrics/index.js';
-import type { WindowKey } from '../metrics/types.js';
-import { openCache } from '../store/index.js';
-import type { AlertsSource } from '../ui/data/sources.js';
-import type { Route } from '../ui/state/routes.js';
-import { IDLE_REBUILD_MS, loadScreen, OVERVIEW_WORST_MS } from '../ui/view/screen-data.js';
+import { createMetrics } from '../../src/metrics/index.js';
+import type { WindowKey } from '../../src/metrics/types.js';
+import { openCache } from '../../src/store/index.js';
+import type { AlertsSource } from '../../src/ui/data/sources.js';
+import type { Route } from '../../src/ui/state/routes.js';
+import { IDLE_REBUILD_MS, loadScreen, OVERVIEW_WORST_MS } from '../../src/ui/view/screen-data.js';
 
 export interface ScreenTiming {
   readonly firstMs: number;

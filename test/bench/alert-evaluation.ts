@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAlertEngine, type AlertMetrics } from '../alerts/index.js';
-import type { DeadlineRow, DeliveryRow, ServerRow, SignatureRow, ThroughputRow } from '../metrics/types.js';
-import type { Agency } from '../protocol/index.js';
+import { createAlertEngine, type AlertMetrics } from '../../src/alerts/index.js';
+import type { DeadlineRow, DeliveryRow, ServerRow, SignatureRow, ThroughputRow } from '../../src/metrics/types.js';
+import type { Agency } from '../../src/protocol/index.js';
 
 export interface AlertEvaluationFigures {
   readonly agencies: number;

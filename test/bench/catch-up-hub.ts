@@ -3,7 +3,7 @@
  * prefilled, on its own core, so that the figures measure the console and not the hub.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { startSimHub } from '../sim/index.js';
+import { startSimHub } from '../../src/sim/index.js';
 
 export interface CatchUpHubRequest {
   readonly events: number;

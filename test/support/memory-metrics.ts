@@ -2,8 +2,8 @@
  * A `Metrics` answered from rows held in memory. The console's rendering tests and benchmark
  * use it to put exactly known figures on screen without a hub or a cache; it is not a cache.
  */
-import { NO_STREAM } from '../metrics/activity.js';
-import type { Agency, SecurityServer, StatusCode } from '../protocol/index.js';
+import { NO_STREAM } from '../../src/metrics/activity.js';
+import type { Agency, SecurityServer, StatusCode } from '../../src/protocol/index.js';
 import type {
   AgencyScope,
   DeadlineRow,
@@ -19,7 +19,7 @@ import type {
   SignatureRow,
   StreamInfo,
   ThroughputRow,
-} from '../metrics/types.js';
+} from '../../src/metrics/types.js';
 
 export interface MemoryData {
   stream?: Partial<StreamInfo>;

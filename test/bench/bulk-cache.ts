@@ -14,15 +14,15 @@
  * without a latency.
  */
 import Database from 'better-sqlite3';
-import type { MessageOf, TelemetryMessage } from '../protocol/index.js';
-import type { Draft } from './national-traffic.js';
-import { AgencyIds } from '../store/agency-ids.js';
-import { openCache } from '../store/index.js';
-import { packFoldedHours } from '../store/hour-packs.js';
-import { COL, ROLLUP_COLUMNS, statusBit } from '../store/rollup-columns.js';
-import { draftRow, DRAFT_COLUMNS, type DeliveryDraft } from '../store/delivery-drafts.js';
-import { EventLog } from '../store/event-log.js';
-import { MultiRow } from '../store/multi-row.js';
+import type { MessageOf, TelemetryMessage } from '../../src/protocol/index.js';
+import type { Draft } from '../support/national-traffic.js';
+import { AgencyIds } from '../../src/store/agency-ids.js';
+import { openCache } from '../../src/store/index.js';
+import { packFoldedHours } from '../../src/store/hour-packs.js';
+import { COL, ROLLUP_COLUMNS, statusBit } from '../../src/store/rollup-columns.js';
+import { draftRow, DRAFT_COLUMNS, type DeliveryDraft } from '../../src/store/delivery-drafts.js';
+import { EventLog } from '../../src/store/event-log.js';
+import { MultiRow } from '../../src/store/multi-row.js';
 
 /** The tables whose secondary indexes are dropped during the load and rebuilt after it. */
 const REINDEXED = ['deliveries'];

@@ -5,9 +5,9 @@
  * duplicate sends, security-server heartbeats and drops. Events come out in time order, in
  * day-sized slices, ready to be numbered and written.
  */
-import type { Agency, MessageOf, SecurityServer, TelemetryMessage } from '../protocol/index.js';
-import { DELIVERY_FAILURE_REASONS, SIGNATURE_RESULTS } from '../protocol/index.js';
-import { mulberry32, type Rng } from '../registry/rng.js';
+import type { Agency, MessageOf, SecurityServer, TelemetryMessage } from '../../src/protocol/index.js';
+import { DELIVERY_FAILURE_REASONS, SIGNATURE_RESULTS } from '../../src/protocol/index.js';
+import { mulberry32, type Rng } from '../../src/registry/rng.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -12,9 +12,9 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cacheSink } from '../ingest/cache-sink.js';
-import { startIngest, type IngestClient } from '../ingest/index.js';
-import { openCache } from '../store/index.js';
+import { cacheSink } from '../../src/ingest/cache-sink.js';
+import { startIngest, type IngestClient } from '../../src/ingest/index.js';
+import { openCache } from '../../src/store/index.js';
 import type { LoadHubStopped } from './load-hub.js';
 import { endLoadHub, startLoadHub } from './load-hub-process.js';
 

@@ -1,25 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
-
-const root = new URL('../../../', import.meta.url).pathname;
+import { requireBuild, repoRoot } from './bin.js';
 
 /**
- * Bundles the child entry from the current sources (TypeScript, through esbuild) into a file
- * under node_modules, where its package imports resolve; returns the file to run with node.
+ * The one way tests start a process of their own: a script in `test/support/children/`, plain
+ * JavaScript over the built `dist/` (as `bin/hubmon` runs it), so a child runs the same code
+ * an operator does and needs no build step of its own.
  */
-export async function bundleChild(entry: string): Promise<string> {
-  const outfile = path.join(root, 'node_modules/.cache/hubmon-test', `${path.basename(entry, '.ts')}.mjs`);
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'silent',
-  });
-  return outfile;
+export function childScript(name: string): string {
+  requireBuild();
+  return path.join(repoRoot, 'test/support/children', name);
 }
 
 /** A running child with its stdout lines; `waitLine` resolves on the first line matching. */
@@ -31,8 +21,9 @@ export interface Child {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function runChild(file: string, args: string[]): Child {
-  const proc = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the child script `name` with `args`, its output read line by line. */
+export function runChild(name: string, args: string[]): Child {
+  const proc = spawn(process.execPath, [childScript(name), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   let err = '';
   const waiters: { pattern: RegExp; resolve: (l: string) => void }[] = [];
@@ -72,4 +63,9 @@ export function runChild(file: string, args: string[]): Child {
       });
     },
   };
+}
+
+/** Runs the child script `name` to its end. */
+export function runChildSync(name: string, args: string[]): SpawnSyncReturns<Buffer> {
+  return spawnSync(process.execPath, [childScript(name), ...args]);
 }
