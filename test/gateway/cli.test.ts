@@ -4,8 +4,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { FakeSecurityServer, startRouter } from './helpers/fake-xroad.js';
-import { SERVERS, sharedParams } from './helpers/hub-world.js';
+import { FakeSecurityServer, startRouter } from '../support/fake-xroad.js';
+import { SERVERS, sharedParams } from '../support/xroad-world.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hubmon-gateway-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,8 +8,8 @@ import { cacheSink } from '../../src/ingest/cache-sink.js';
 import { startIngest, type IngestClient } from '../../src/ingest/index.js';
 import { openCache, type Cache } from '../../src/store/index.js';
 import { until } from '../faults/helpers/history.js';
-import { FakeSecurityServer, startRouter } from './helpers/fake-xroad.js';
-import { AGENCY_IDS, recordsOf, serverOf, SERVERS, sharedParams, type Exchange } from './helpers/hub-world.js';
+import { FakeSecurityServer, startRouter } from '../support/fake-xroad.js';
+import { AGENCY_IDS, recordsOf, serverOf, SERVERS, sharedParams, type Exchange } from '../support/xroad-world.js';
 
 /**
  * Fake security servers answering X-Road's payloads → `hubmon gateway` (the real service)
