@@ -4,20 +4,16 @@
  * the gateway's own server, which routes a request by its `securityServer` header as a real
  * client proxy does and answers a fault when the target cannot be reached.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
+import { repoRoot } from './bin.js';
 
-/** X-Road's payloads, kept with the gateway's tests (found from the sources or from the compiled benchmarks). */
-function fixturesDir(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return path.join(dir, 'test', 'gateway', 'fixtures');
-}
-const fixtures = fixturesDir();
+/** X-Road's payloads, kept with the gateway's tests. */
+const fixtures = path.join(repoRoot, 'test', 'gateway', 'fixtures');
 export const fixture = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
 
 /** The example record of the protocol document (Annex C.2.1), the template of every record. */
