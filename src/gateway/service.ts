@@ -25,6 +25,9 @@ import type { XRoadClient } from './soap-request.js';
  */
 export const EXPIRY_NOT_REPORTED = '2099-12-31T23:59:59.000Z';
 
+/** What X-Road cannot tell: edXML processing statuses, reply deadlines and replies (docs/GATEWAY.md). */
+export const NOT_REPORTED = ['statuses', 'deadlines'];
+
 export interface GatewayOptions {
   readonly globalconf: string;
   readonly client: XRoadClient;
@@ -148,6 +151,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       newestSeq: buffer.newestSeq,
       oldestSeq: buffer.oldestSeq,
       heartbeatMs,
+      notReported: NOT_REPORTED,
     }),
     snapshotMessages: () =>
       snapshot.map(

@@ -186,6 +186,10 @@ describe('hubmon gateway end to end', () => {
         state: string;
       };
       expect(server).toEqual({ cert_expires: Date.parse('2027-03-31T00:00:00Z'), state: 'connected' });
+      // What X-Road cannot tell, said in the hello and kept by the console for its screens.
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'hub_not_reported'").pluck().get()).toBe(
+        '["statuses","deadlines"]',
+      );
       const agencies = db
         .prepare('SELECT code, level, parent, connection, server FROM agencies WHERE listed = 1 ORDER BY code')
         .all();

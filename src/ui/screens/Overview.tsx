@@ -13,7 +13,16 @@ import type { Quiet } from '../status/link.js';
 /** Lines the Overview uses outside the worst-agencies table. */
 export const overviewChrome = (firingLines: number): number => 2 + 1 + 1 + 1 + firingLines;
 
-export function TotalsLines({ totals, width }: { totals: NationalTotals; width: number }) {
+/** `deadlinesReported` false: the hub cannot tell deadlines (a gateway to X-Road), so none are counted. */
+export function TotalsLines({
+  totals,
+  width,
+  deadlinesReported = true,
+}: {
+  totals: NationalTotals;
+  width: number;
+  deadlinesReported?: boolean;
+}) {
   const { t, theme, lang } = useUi();
   const sigRate = totals.signaturesVerified > 0 ? totals.signaturesFailed / totals.signaturesVerified : null;
   const traffic = t('overview.traffic', {
@@ -22,7 +31,7 @@ export function TotalsLines({ totals, width }: { totals: NationalTotals; width: 
     active: formatCount(totals.agenciesActive, lang),
     agencies: formatCount(totals.agencies, lang),
   });
-  const health = t('overview.health', {
+  const health = t(deadlinesReported ? 'overview.health' : 'overview.healthNoDeadlines', {
     down: formatCount(totals.serversDown, lang),
     degraded: formatCount(totals.serversDegraded, lang),
     servers: formatCount(totals.servers, lang),
@@ -30,7 +39,7 @@ export function TotalsLines({ totals, width }: { totals: NationalTotals; width: 
     overdue: formatCount(totals.overdueReplies, lang),
     due: formatCount(totals.dueWithin24h, lang),
   });
-  const bad = totals.serversDown > 0 || totals.overdueReplies > 0;
+  const bad = totals.serversDown > 0 || (deadlinesReported && totals.overdueReplies > 0);
   const trafficLine = useMemo(() => [{ text: fit(traffic, width) }], [traffic, width]);
   const healthLine = useMemo(() => [{ text: fit(health, width) }], [health, width]);
   return (
