@@ -5,7 +5,7 @@
  */
 import { unwatchFile, watchFile } from 'node:fs';
 import { VERSION } from '../version.js';
-import { PROTOCOL_VERSION, type SecurityServer } from '../protocol/index.js';
+import { PROTOCOL_VERSION, type SecurityServer, type ServerState } from '../protocol/index.js';
 import type { SessionHost } from '../sim/client-session.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
@@ -53,8 +53,19 @@ export interface GatewayOptions {
   readonly hubName?: string;
   /** Polls only when `pollAll` is called (tests). */
   readonly manualPolling?: boolean;
-  readonly log?: (line: string) => void;
+  /** What an operator should hear of while it runs (the command words it in their language). */
+  readonly notes?: Partial<GatewayNotes>;
   readonly now?: () => number;
+}
+
+export interface GatewayNotes {
+  /** Members or subsystems of global configuration that are no agencies. */
+  registrySkipped(count: number, examples: readonly string[]): void;
+  /** Global configuration changed but could not be read; the registry stays as it was. */
+  registryNotRead(error: string): void;
+  serverState(id: string, state: ServerState, reason?: string): void;
+  /** Records of a server's page set aside instead of published. */
+  setAside(id: string, count: number, reason: string): void;
 }
 
 export interface Gateway {
@@ -77,7 +88,13 @@ export interface Gateway {
 
 export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const now = o.now ?? Date.now;
-  const log = o.log ?? (() => {});
+  const notes: GatewayNotes = {
+    registrySkipped: () => {},
+    registryNotRead: () => {},
+    serverState: () => {},
+    setAside: () => {},
+    ...o.notes,
+  };
   const store = new EventStore(o.dbFile);
   const bufferSize = o.bufferSize ?? 200_000;
   const buffer = new ReplayBuffer(bufferSize);
@@ -118,15 +135,12 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       const { file, conf } = readGlobalConf(o.globalconf, o.client.instance);
       globalFile = file;
       mapped = mapRegistry(conf);
-      if (mapped.skipped.length)
-        log(
-          `global configuration: ${mapped.skipped.length} members or subsystems are no agencies (${mapped.skipped.slice(0, 3).join('; ')}…)`,
-        );
+      if (mapped.skipped.length) notes.registrySkipped(mapped.skipped.length, mapped.skipped.slice(0, 3));
       refreshRegistry();
     } catch (err) {
       if (mapped === undefined) throw err;
       // A half-written or broken file keeps the registry as it was until the next change.
-      log(`global configuration not read: ${(err as Error).message}`);
+      notes.registryNotRead((err as Error).message);
     }
   };
   reloadRegistry();
@@ -183,6 +197,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       agencyOf: (c, m, s) => mapped.agencyOf(c, m, s),
     }),
     publish,
+    setAside: (id, count, reason) => notes.setAside(id, count, reason),
     now,
   };
 
@@ -194,7 +209,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     views.set(target.id, view);
     const events: PendingEvent[] = [];
     if (changed) {
-      log(`${target.id}: ${view.state}${view.reason ? ` — ${view.reason}` : ''}`);
+      notes.serverState(target.id, view.state, view.reason);
       events.push({
         t: poll.at,
         type: 'server.state',

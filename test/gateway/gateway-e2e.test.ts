@@ -258,6 +258,7 @@ describe('hubmon gateway end to end', () => {
 
   it('sets a malformed page aside, counted, and publishes nothing of it', async () => {
     const { router, globalconf, fakes } = await world(exchanges(12, Date.now() - 3 * 3_600_000), 10_000);
+    const told: string[] = [];
     for (const f of fakes.values()) f.payloadOverride = '{"records":[{"messageId":"x",';
     const gateway = await startGateway({
       globalconf,
@@ -265,6 +266,7 @@ describe('hubmon gateway end to end', () => {
       securityServerUrl: router.url,
       documents: ['sendEdoc'],
       dbFile: path.join(dir, 'malformed.sqlite'),
+      notes: { setAside: (id, n, reason) => told.push(`${id} ${n} ${reason}`) },
       manualPolling: true,
     });
     open.gateways.push(gateway);
@@ -272,6 +274,7 @@ describe('hubmon gateway end to end', () => {
     const counters = gateway.counters();
     // One page per server for the hours asked, then one empty page at the records-available-before offset.
     expect(counters['set_aside']).toBeGreaterThanOrEqual(SERVERS.length);
+    expect(told[0]).toMatch(/^MCBM-\S+ 1 expected JSON, got /);
     expect(counters['records'] ?? 0).toBe(0);
     const db = new Database(path.join(dir, 'malformed.sqlite'), { readonly: true });
     try {

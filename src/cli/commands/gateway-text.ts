@@ -30,6 +30,10 @@ export interface GatewayText {
   readonly checkOk: (id: string, ms: number) => string;
   readonly checkFailed: (id: string, error: string) => string;
   readonly checkSummary: (ok: number, all: number) => string;
+  readonly noteSkipped: (count: number, examples: string) => string;
+  readonly noteNotRead: (error: string) => string;
+  readonly noteState: Record<'connected' | 'degraded' | 'disconnected', string>;
+  readonly noteSetAside: (server: string, count: number, reason: string) => string;
 }
 
 const en: GatewayText = {
@@ -94,6 +98,10 @@ Example:
   checkOk: (id, ms) => `  ok      ${id}  answered in ${ms} ms`,
   checkFailed: (id, e) => `  FAILED  ${id}  ${e}`,
   checkSummary: (ok, all) => `${ok} of ${all} security servers reachable`,
+  noteSkipped: (n, ex) => `global configuration: ${n} members or subsystems are no agencies (${ex}…)`,
+  noteNotRead: (e) => `global configuration not read, the registry stays as it was: ${e}`,
+  noteState: { connected: 'connected', degraded: 'degraded', disconnected: 'disconnected' },
+  noteSetAside: (s, n, r) => `${s}: ${n} records set aside, not published (${r})`,
 };
 
 const vi: GatewayText = {
@@ -160,6 +168,10 @@ Ví dụ:
   checkOk: (id, ms) => `  được    ${id}  trả lời sau ${ms} ms`,
   checkFailed: (id, e) => `  LỖI     ${id}  ${e}`,
   checkSummary: (ok, all) => `kết nối được ${ok} trên ${all} máy chủ bảo mật`,
+  noteSkipped: (n, ex) => `cấu hình toàn cục: ${n} thành viên hoặc hệ thống con không phải cơ quan (${ex}…)`,
+  noteNotRead: (e) => `không đọc được cấu hình toàn cục, giữ nguyên danh mục: ${e}`,
+  noteState: { connected: 'kết nối', degraded: 'chập chờn', disconnected: 'mất kết nối' },
+  noteSetAside: (s, n, r) => `${s}: ${n} bản ghi bị để riêng, không phát (${r})`,
 };
 
 export const gatewayText = (lang: Lang): GatewayText => (lang === 'vi' ? vi : en);

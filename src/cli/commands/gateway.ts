@@ -153,12 +153,18 @@ export function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
       } catch (err) {
         return fail(t.dbProblem(options.dbFile, (err as Error).message), 1);
       }
+      const note = (line: string): void => void io.stderr.write(`${new Date().toISOString()} ${line}\n`);
       let gateway;
       try {
         gateway = await startGateway({
           ...options,
           token,
-          log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
+          notes: {
+            registrySkipped: (n, examples) => note(t.noteSkipped(n, examples.join('; '))),
+            registryNotRead: (e) => note(t.noteNotRead(e)),
+            serverState: (id, state, reason) => note(`${id}: ${t.noteState[state]}${reason ? ` — ${reason}` : ''}`),
+            setAside: (id, n, reason) => note(t.noteSetAside(id, n, reason)),
+          },
         });
       } catch (err) {
         return fail(confProblem(err), 1);
