@@ -48,6 +48,8 @@ export interface GatewayOptions {
   /** How far back a server without a cursor is read, ms. */
   readonly backfillMs?: number;
   readonly certificatesEveryMs?: number;
+  /** How often global configuration's file is checked for a change (default 5 s). */
+  readonly watchIntervalMs?: number;
   readonly maxPagesPerRound?: number;
   readonly hubId?: string;
   readonly hubName?: string;
@@ -259,7 +261,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     tick();
     timers.push(setInterval(tick, every));
   }
-  watchFile(globalFile, { interval: 5_000 }, reloadRegistry);
+  watchFile(globalFile, { interval: o.watchIntervalMs ?? 5_000 }, reloadRegistry);
 
   return {
     url: server.url,

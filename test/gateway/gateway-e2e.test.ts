@@ -94,7 +94,7 @@ async function world(xs: readonly Exchange[], maxRecords: number) {
     fakes.get(serverOf(x.recipient))!.records.push(producer);
   }
   // Traffic that is no document exchange: read, counted, not published.
-  fakes.get('MCBM-VPCP')!.records.push(recordsOf({ ...xs[0]!, n: 999_999 }, 'getAgencyInfo').client);
+  if (xs[0]) fakes.get('MCBM-VPCP')!.records.push(recordsOf({ ...xs[0], n: 999_999 }, 'getAgencyInfo').client);
   const router = await startRouter(() => fakes, 300);
   open.closers.push(router.close);
   const globalconf = path.join(dir, `globalconf-${Math.random().toString(36).slice(2)}`);
@@ -255,6 +255,61 @@ describe('hubmon gateway end to end', () => {
     await gateway.pollAll();
     expect(await stateOf('MCBM-BCA')).toEqual({ state: 'connected' });
   }, 30_000);
+
+  it('publishes what a changed global configuration adds and removes, without a reconnect', async () => {
+    const { router, globalconf } = await world([], 10_000);
+    const gateway = await startGateway({
+      globalconf,
+      client: { instance: 'VN', memberClass: 'GOV', memberCode: '000.00.00.G22' },
+      securityServerUrl: router.url,
+      documents: ['sendEdoc'],
+      dbFile: path.join(dir, 'registry.sqlite'),
+      manualPolling: true,
+      watchIntervalMs: 50,
+    });
+    open.gateways.push(gateway);
+    const consoleFile = path.join(dir, 'registry-console.sqlite');
+    cache = openCache({ path: consoleFile });
+    client = startIngest({ url: gateway.url, sink: cacheSink(cache), backoff: { initialMs: 10, maxMs: 50 } });
+    await settle(gateway, client);
+    const listed = () => {
+      const db = new Database(consoleFile, { readonly: true });
+      try {
+        return db
+          .prepare('SELECT code FROM agencies WHERE listed = 1 AND removed_at IS NULL ORDER BY code')
+          .pluck()
+          .all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(listed()).toEqual([...AGENCY_IDS].sort());
+    // The Ministry of Finance leaves; a new department of Nghệ An joins through the LGSP.
+    const xml = sharedParams()
+      .replace(/<member id="id-000_00_00_G12">[\s\S]*?<\/member>/, '')
+      .replace('<owner>id-000_00_00_G12</owner>', '<owner>id-000_00_00_G22</owner>')
+      .replace(
+        '<subsystemName>Sở Y tế tỉnh Nghệ An</subsystemName>\n        </subsystem>',
+        '<subsystemName>Sở Y tế tỉnh Nghệ An</subsystemName>\n        </subsystem>\n        <subsystem id="id-000_00_09_H41">\n            <subsystemCode>000.00.09.H41</subsystemCode>\n            <subsystemName>Sở Xây dựng tỉnh Nghệ An</subsystemName>\n        </subsystem>',
+      )
+      .replace(
+        '<client>id-000_00_08_H41</client>',
+        '<client>id-000_00_08_H41</client>\n        <client>id-000_00_09_H41</client>',
+      );
+    const before = gateway.newestSeq;
+    writeFileSync(globalconf, xml);
+    await until(
+      () => gateway.newestSeq > before,
+      () => 'the registry change',
+    );
+    await settle(gateway, client);
+    expect(listed()).toEqual([...AGENCY_IDS.filter((a) => a !== '000.00.00.G12'), '000.00.09.H41'].sort());
+    // A broken file keeps the registry as it was.
+    const kept = gateway.newestSeq;
+    writeFileSync(globalconf, '<tns:conf xmlns:tns="http://x-road.eu/xsd/xroad.xsd"><broken');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(gateway.newestSeq).toBe(kept);
+  });
 
   it('sets a malformed page aside, counted, and publishes nothing of it', async () => {
     const { router, globalconf, fakes } = await world(exchanges(12, Date.now() - 3 * 3_600_000), 10_000);
