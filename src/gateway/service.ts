@@ -4,9 +4,7 @@
  * every console connected to `/v1/telemetry`, served by the same code as the simulated hub.
  */
 import { unwatchFile, watchFile } from 'node:fs';
-import { VERSION } from '../version.js';
-import { PROTOCOL_VERSION, type SecurityServer, type ServerState } from '../protocol/index.js';
-import type { SessionHost } from '../sim/client-session.js';
+import type { SecurityServer, ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
 import { startTelemetryServer } from '../sim/telemetry-server.js';
@@ -17,6 +15,7 @@ import { nextView, type PollResult, type ServerView } from './reachability.js';
 import { registryChanges, type PublishedRegistry } from './registry-diff.js';
 import { mapRegistry, protocolServers, type MappedRegistry, type ServerTarget } from './registry-map.js';
 import { pollRound, type PollerDeps } from './server-poller.js';
+import { gatewaySessionHost } from './session-host.js';
 import type { XRoadClient } from './soap-request.js';
 
 /**
@@ -24,9 +23,6 @@ import type { XRoadClient } from './soap-request.js';
  * getSecurityServerMetrics the gateway has none to give, and says so with this date.
  */
 export const EXPIRY_NOT_REPORTED = '2099-12-31T23:59:59.000Z';
-
-/** What X-Road cannot tell: edXML processing statuses, reply deadlines and replies (docs/GATEWAY.md). */
-export const NOT_REPORTED = ['statuses', 'deadlines'];
 
 export interface GatewayOptions {
   readonly globalconf: string;
@@ -147,34 +143,16 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   };
   reloadRegistry();
 
-  const heartbeatMs = o.heartbeatMs ?? 5_000;
-  const hubId = o.hubId ?? `xroad-${o.client.instance}`;
-  const iso = (t: number): string => new Date(t).toISOString();
-  const host: SessionHost = {
+  const host = gatewaySessionHost({
     buffer,
     batchMax: o.batchMax ?? 500,
-    heartbeatMs,
-    sendingPaused: false,
-    silenced: false,
-    sessionMessage: (type, data) =>
-      JSON.stringify({ v: PROTOCOL_VERSION, seq: buffer.newestSeq, ts: iso(now()), type, data }),
-    helloData: () => ({
-      hubId,
-      hubName: o.hubName ?? `X-Road ${o.client.instance}`,
-      hubVersion: `hubmon-gateway ${VERSION}`,
-      epoch: store.epoch,
-      serverTime: iso(now()),
-      newestSeq: buffer.newestSeq,
-      oldestSeq: buffer.oldestSeq,
-      heartbeatMs,
-      notReported: NOT_REPORTED,
-    }),
-    snapshotMessages: () =>
-      snapshot.map(
-        (d) =>
-          `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso(now())}","type":"registry.snapshot","data":${d}}`,
-      ),
-  };
+    heartbeatMs: o.heartbeatMs ?? 5_000,
+    hubId: o.hubId ?? `xroad-${o.client.instance}`,
+    hubName: o.hubName ?? `X-Road ${o.client.instance}`,
+    epoch: store.epoch,
+    now,
+    snapshot: () => snapshot,
+  });
   const server = await startTelemetryServer(host, {
     host: o.host,
     port: o.port,
