@@ -82,7 +82,7 @@ describe('hubmon gateway on the command line', () => {
   it('--check says which security servers answer, in either language', async () => {
     const fakes = new Map<string, FakeSecurityServer>();
     for (const s of SERVERS.slice(0, 3)) fakes.set(s.code, await new FakeSecurityServer(s.code).start());
-    const router = await startRouter(() => fakes, 300);
+    const router = await startRouter(() => fakes, 5_000);
     const globalconf = path.join(dir, 'shared-params.xml');
     writeFileSync(globalconf, sharedParams());
     try {

@@ -30,7 +30,7 @@ describe('hubmon gateway end to end', () => {
       maxPagesPerRound: 4,
       backfillMs: 4 * 3_600_000,
       heartbeatMs: 200,
-      timeoutMs: 1_000,
+      timeoutMs: 5_000,
       disconnectAfterMs: 400,
     };
     const first = await startGateway(options);

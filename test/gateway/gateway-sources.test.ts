@@ -28,7 +28,7 @@ describe('hubmon gateway: its sources', () => {
       dbFile: path.join(dir, 'reach.sqlite'),
       manualPolling: true,
       heartbeatMs: 200,
-      timeoutMs: 1_000,
+      timeoutMs: 5_000,
       disconnectAfterMs: 400,
     });
     open.gateways.push(gateway);

@@ -94,7 +94,7 @@ export async function world(xs: readonly Exchange[], maxRecords: number) {
   }
   // Traffic that is no document exchange: read, counted, not published.
   if (xs[0]) fakes.get('MCBM-VPCP')!.records.push(recordsOf({ ...xs[0], n: 999_999 }, 'getAgencyInfo').client);
-  const router = await startRouter(() => fakes, 300);
+  const router = await startRouter(() => fakes, 5_000);
   open.closers.push(router.close);
   const globalconf = path.join(dir, `globalconf-${Math.random().toString(36).slice(2)}`);
   writeFileSync(globalconf, sharedParams());
