@@ -38,7 +38,7 @@ export interface GlobalConf {
 export class GlobalConfError extends Error {
   override readonly name = 'GlobalConfError';
   constructor(
-    readonly kind: 'not_found' | 'no_instance' | 'not_shared_params',
+    readonly kind: 'not_found' | 'no_instance' | 'not_shared_params' | 'unreadable',
     readonly subject: string,
     message: string,
   ) {

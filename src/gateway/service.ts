@@ -10,7 +10,7 @@ import { ReplayBuffer } from '../sim/replay-buffer.js';
 import { startTelemetryServer } from '../sim/telemetry-server.js';
 import type { PendingEvent } from './exchange-events.js';
 import { EventStore, type StoredEvent } from './event-store.js';
-import { readGlobalConf } from './globalconf.js';
+import { GlobalConfError, readGlobalConf } from './globalconf.js';
 import { nextView, type PollResult, type ServerView } from './reachability.js';
 import { registryChanges, type PublishedRegistry } from './registry-diff.js';
 import { mapRegistry, protocolServers, type MappedRegistry, type ServerTarget } from './registry-map.js';
@@ -136,7 +136,10 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       if (mapped.skipped.length) notes.registrySkipped(mapped.skipped.length, mapped.skipped.slice(0, 3));
       refreshRegistry();
     } catch (err) {
-      if (mapped === undefined) throw err;
+      if (mapped === undefined)
+        throw err instanceof GlobalConfError
+          ? err
+          : new GlobalConfError('unreadable', o.globalconf, (err as Error).message);
       // A half-written or broken file keeps the registry as it was until the next change.
       notes.registryNotRead((err as Error).message);
     }

@@ -26,6 +26,8 @@ export interface SimHubOptions {
   readonly speed?: number;
   /** Agencies in the registry (95 top-level units, more generates lower levels). */
   readonly agencies?: number;
+  /** Top-level ids whose units down to the commune are in the registry first (the demo's). */
+  readonly communesIn?: readonly string[];
   /** Simulated time the hub starts at (default: now). */
   readonly start?: number | Date;
   /** Simulated history generated before `start`, ms. */
@@ -110,7 +112,7 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     clock = createClock({ mode: options.clock ?? 'realtime', start: paced ? first : last, speed });
     pending = replay.events;
   } else {
-    const registry = buildRegistry({ totalAgencies: options.agencies ?? 95, seed });
+    const registry = buildRegistry({ totalAgencies: options.agencies ?? 95, seed, communesIn: options.communesIn });
     ({ agencies, securityServers } = registry);
     clock = createClock({ mode: options.clock ?? 'realtime', start, speed });
     generator = new SimGenerator({

@@ -85,7 +85,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     case 'overview':
       content = (
         <>
-          <TotalsLines totals={data.totals} width={width} deadlinesReported={deadlinesReported} />
+          <TotalsLines totals={data.totals} window={state.window} width={width} deadlinesReported={deadlinesReported} />
           <TitleLine title={t('overview.worst')} view={view} editing={state.editingFilter} width={width} />
           {pane}
           <FiringAlerts
@@ -112,6 +112,19 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
         <>
           <TitleLine
             title={t('screen.folded', { text: data.alert.summary })}
+            view={view}
+            editing={state.editingFilter}
+            width={width}
+          />
+          {pane}
+        </>
+      );
+      break;
+    case 'affected':
+      content = (
+        <>
+          <TitleLine
+            title={t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })}
             view={view}
             editing={state.editingFilter}
             width={width}

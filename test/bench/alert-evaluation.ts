@@ -86,6 +86,7 @@ function nationalRows(agencyCount: number, now: number): AlertMetrics {
         },
         undelivered: 0,
         duplicateSends: 0,
+        duplicateDeliveries: 0,
       });
     }
     const failed = i % 20 === 0 ? 3 : 0;

@@ -43,8 +43,7 @@ describe('hubmon record into a FILE that exists', () => {
     });
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toBe(
-      `hubmon record: ${file} already exists; give another FILE, or --force to overwrite it\n` +
-        'Run "hubmon record --help" for usage.\n',
+      `hubmon record: ${file} already exists; give another FILE, or --force to overwrite it; see "hubmon record --help"\n`,
     );
     expect(readFileSync(file, 'utf8')).toBe(EARLIER);
   });

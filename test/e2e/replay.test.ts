@@ -50,7 +50,9 @@ describe.runIf(hasTmux() && built)('hubmon replay in a real terminal', () => {
 
     term.send('q');
     const after = await term.waitFor((s) => s.includes('[exit 0]'), 'the replay to exit 0');
-    expect(after).toMatch(/hubmon replay: stopped at \S+, \d+ of \d+ events applied/);
+    expect(after).toMatch(
+      /hubmon replay: stopped at \d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d+\), \d+ of \d+ events applied/,
+    );
     expect(after).not.toContain('1 Overview');
     expect(term.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
     expect(readdirSync(tmp)).toEqual([]);

@@ -38,33 +38,33 @@ describe('hubmon gateway on the command line', () => {
   });
 
   it.each([
-    [['--bogus'], 'Unknown option', 'tùy chọn không hợp lệ'],
-    [[], '--globalconf is required', 'thiếu --globalconf (bắt buộc)'],
-    [[...REQUIRED], '--documents is required', 'thiếu --documents (bắt buộc)'],
+    [['--bogus'], 'unknown option "--bogus"; accepted: --globalconf …', 'không có tùy chọn "--bogus"'],
+    [[], '--globalconf: required', '--globalconf: bắt buộc'],
+    [[...REQUIRED], '--documents: required', '--documents: bắt buộc'],
     [
       [...REQUIRED.slice(0, 2), '--client', 'VN/GOV', '--security-server', 'http://x', '--documents', 'a'],
-      '--client must be INSTANCE/CLASS/MEMBER/SUBSYSTEM, got "VN/GOV"',
-      '--client phải có dạng',
+      '--client: expected INSTANCE/CLASS/MEMBER/SUBSYSTEM, got "VN/GOV"',
+      '--client: cần dạng INSTANCE/CLASS/MEMBER/SUBSYSTEM',
     ],
     [
       [...REQUIRED.slice(0, 4), '--security-server', 'ftp://x', '--documents', 'a'],
-      '--security-server must be an http:// or https:// URL',
-      'phải là địa chỉ http://',
+      '--security-server: expected an http:// or https:// URL, got "ftp://x"',
+      '--security-server: cần địa chỉ http://',
     ],
     [
       [...REQUIRED, '--documents', 'a', '--port', 'many'],
-      '--port must be a whole number ≥ 0, got "many"',
-      '--port phải là số nguyên ≥ 0',
+      '--port: expected a whole number ≥ 0, got "many"',
+      '--port: cần một số nguyên ≥ 0',
     ],
     [
       [...REQUIRED, '--documents', 'a', '--poll-interval', 'soon'],
-      '--poll-interval must be a duration like 30s',
-      '--poll-interval phải là khoảng thời gian',
+      '--poll-interval: expected a duration like 90m or 2h, got "soon"',
+      '--poll-interval: cần một khoảng thời gian',
     ],
     [
       [...REQUIRED, '--documents', 'a', '--token', 'abc'],
       'the token is never taken on the command line',
-      'không bao giờ nhận mã thông báo trên dòng lệnh',
+      'không bao giờ nhận mã truy cập trên dòng lệnh',
     ],
   ])('%j: one line in either language, usage exit code', async (args, en, vi) => {
     for (const [lang, words] of [
@@ -75,6 +75,7 @@ describe('hubmon gateway on the command line', () => {
       expect(r.code).toBe(2);
       expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
       expect(r.err).toContain(words);
+      expect(r.err).toContain(lang === 'en' ? 'see "hubmon gateway --help"' : 'xem "hubmon gateway --help"');
       expect(r.err).not.toContain('abc');
     }
   });

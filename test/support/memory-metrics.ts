@@ -3,6 +3,7 @@
  * use it to put exactly known figures on screen without a hub or a cache; it is not a cache.
  */
 import { NO_STREAM } from '../../src/metrics/activity.js';
+import { WINDOW_MS } from '../../src/metrics/types.js';
 import type { Agency, SecurityServer, StatusCode } from '../../src/protocol/index.js';
 import type {
   AgencyScope,
@@ -71,7 +72,7 @@ export function memoryMetrics(data: MemoryData): Metrics & { data: MemoryData } 
     stream: () => ({ ...NO_STREAM, hubId: 'hub', epoch: 'e1', ...data.stream }),
     agencies: () => data.agencies,
     securityServers: () => data.securityServers ?? [],
-    totals(): NationalTotals {
+    totals(_now, window): NationalTotals {
       const t = data.throughput ?? [];
       const servers = data.servers ?? [];
       const sig = data.signatures ?? [];
@@ -81,6 +82,7 @@ export function memoryMetrics(data: MemoryData): Metrics & { data: MemoryData } 
         received: t.reduce((s, r) => s + r.received, 0),
         sentPerMin: t.reduce((s, r) => s + r.sentPerMin, 0),
         receivedPerMin: t.reduce((s, r) => s + r.receivedPerMin, 0),
+        coveredMinutes: WINDOW_MS[window] / 60_000,
         agencies: data.agencies.length,
         agenciesActive: t.filter((r) => r.sent + r.received > 0).length,
         servers: servers.length,

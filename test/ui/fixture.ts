@@ -182,8 +182,8 @@ export function fixtureData(): MemoryData {
         agencyId: '000.01.01.H41',
         seq: 1200,
         ts: NOW - 12 * MIN,
-        type: 'server.state',
-        summary: 'MCBM-099 disconnected: mất kết nối TLS',
+        type: 'document.failed',
+        facts: { docId: 'D-77', reason: 'security_server_unreachable' },
       },
     ],
   };

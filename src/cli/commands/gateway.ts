@@ -1,23 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDuration, parseDuration } from '../../alerts/duration.js';
-import { langFromEnv, langSchema, stateDir, type Lang } from '../../config/index.js';
+import { stateDir } from '../../config/index.js';
 import { checkGateway } from '../../gateway/check.js';
 import { GlobalConfError } from '../../gateway/globalconf.js';
-import { startGateway, type GatewayOptions } from '../../gateway/service.js';
-import { parseClientId } from '../../gateway/soap-request.js';
-import { readTokenFile, TokenError } from '../../ingest/token.js';
-import { UsageError, type Command } from '../command.js';
+import { startGateway, type Gateway, type GatewayOptions } from '../../gateway/service.js';
+import { parseClientId, type XRoadClient } from '../../gateway/soap-request.js';
+import { readTokenFile } from '../../ingest/token.js';
+import { CommandError, UsageError, type Command } from '../command.js';
+import { gatewayHelp, gatewaySummary } from '../help/gateway-help.js';
+import { cliLang } from '../i18n/lang.js';
+import { cliTranslator } from '../i18n/text.js';
 import { parseFlags } from '../parse-flags.js';
-import { gatewayText, type GatewayText } from './gateway-text.js';
-
-/** `--lang` from the arguments (read before they are judged, so errors speak it too), else the environment. */
-function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
-  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  const given = i === -1 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice(7) : argv[i + 1];
-  const parsed = langSchema.safeParse(given ?? env.HUBMON_LANG);
-  return parsed.success ? parsed.data : langFromEnv(env);
-}
 
 const FLAGS = {
   globalconf: { type: 'string' },
@@ -40,44 +34,41 @@ const FLAGS = {
   lang: { type: 'string' },
 } as const;
 
-/** Reads and judges the flags; every problem is a UsageError in the user's language. */
-function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv, t: GatewayText) {
-  let values;
-  try {
-    ({ values } = parseFlags(argv, { options: FLAGS }, 'give --token-file PATH (the token consoles must present)'));
-  } catch (err) {
-    const detail = (err as Error).message;
-    throw new UsageError(detail.startsWith('--token:') ? t.tokenOnCommandLine : t.badFlags(detail));
-  }
-  if (values.lang !== undefined && !langSchema.safeParse(values.lang).success)
-    throw new UsageError(t.badLang(values.lang));
+type Flag = keyof typeof FLAGS;
+
+/** Reads and judges the flags; every problem is a UsageError naming the flag and the value. */
+function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
+  const { values } = parseFlags(argv, { options: FLAGS }, 'flag.tokenSources.gateway');
+  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en')
+    throw new UsageError('flag.lang', { value: values.lang });
   const required = (flag: 'globalconf' | 'client' | 'security-server'): string => {
     const v = values[flag];
-    if (v === undefined || v === '') throw new UsageError(t.missing(`--${flag}`));
+    if (v === undefined || v === '') throw new UsageError('flag.required', { flags: `--${flag}` });
     return v;
   };
   const globalconf = required('globalconf');
   const clientText = required('client');
-  const client = parseClientId(clientText);
-  if (!client) throw new UsageError(t.badClient(clientText));
+  const client: XRoadClient | undefined = parseClientId(clientText);
+  if (!client) throw new UsageError('gateway.client', { value: clientText });
   const url = required('security-server');
-  if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url)) throw new UsageError(t.badUrl('--security-server', url));
+  if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url)) throw new UsageError('gateway.url', { value: url });
   const documents = (values.documents ?? [])
     .flatMap((d) => d.split(','))
     .map((d) => d.trim())
     .filter(Boolean);
-  if (documents.length === 0 && !values.check) throw new UsageError(t.missing('--documents'));
-  const whole = (flag: keyof typeof FLAGS, fallback: number, min: number): number => {
+  if (documents.length === 0 && !values.check) throw new UsageError('flag.required', { flags: '--documents' });
+  const whole = (flag: Flag, fallback: number, min: number): number => {
     const v = values[flag] as string | undefined;
     if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(t.badNumber(`--${flag}`, min, v));
+    if (!/^\d+$/.test(v) || Number(v) < min)
+      throw new UsageError('flag.wholeMin', { flag: `--${flag}`, min, value: v });
     return Number(v);
   };
-  const duration = (flag: keyof typeof FLAGS, fallback: number): number => {
+  const duration = (flag: Flag, fallback: number): number => {
     const v = values[flag] as string | undefined;
     if (v === undefined) return fallback;
     const ms = parseDuration(v);
-    if (ms === null || ms <= 0) throw new UsageError(t.badDuration(`--${flag}`, v));
+    if (ms === null || ms <= 0) throw new UsageError('flag.duration', { flag: `--${flag}`, value: v });
     return ms;
   };
   const options = {
@@ -100,77 +91,88 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv, t: Gateway
   return { options, check: values.check === true, tokenFile: values['token-file'] };
 }
 
+/** Global configuration's problems in the operator's words. */
+function confError(err: unknown, instance: string): Error {
+  if (!(err instanceof GlobalConfError) || err.kind === 'unreadable')
+    return new CommandError('gateway.conf.unreadable', { detail: (err as Error).message });
+  if (err.kind === 'not_found') return new CommandError('gateway.conf.notFound', { path: err.subject });
+  if (err.kind === 'no_instance') return new CommandError('gateway.conf.noInstance', { path: err.subject, instance });
+  return new CommandError('gateway.conf.notSharedParams', { path: err.subject });
+}
+
 /** `stopWhen`: resolves when the gateway should stop; the signals by default, tests pass their own. */
 export function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
   return {
     name: 'gateway',
-    summary: gatewayText('en').summary,
-    help: gatewayText('en').help,
-    helpFor: (argv, env) => gatewayText(langOf(argv, env)).help,
+    summary: gatewaySummary,
+    help: gatewayHelp,
     async run(argv, io) {
-      const t = gatewayText(langOf(argv, io.env));
-      const fail = (line: string, code: number): number => {
-        io.stderr.write(`hubmon gateway: ${line}\n`);
-        return code;
-      };
-      let read;
-      try {
-        read = readOptions(argv, io.env, t);
-      } catch (err) {
-        if (err instanceof UsageError) return fail(err.message, 2);
-        throw err;
-      }
-      const { options, check } = read;
-      const confProblem = (err: unknown): string =>
-        t.globalconfProblem(
-          err instanceof GlobalConfError
-            ? t.globalconfKind[err.kind](err.subject, options.client.instance)
-            : (err as Error).message,
-        );
+      const t = cliTranslator(cliLang(argv, io.env));
+      const { options, check, tokenFile } = readOptions(argv, io.env);
+      const say = (line: string): void => void io.stdout.write(`${line}\n`);
       if (check) {
         let report;
         try {
           report = await checkGateway(options);
         } catch (err) {
-          return fail(confProblem(err), 1);
+          throw confError(err, options.client.instance);
         }
-        io.stdout.write(`${t.checkRegistry(report.file, report.agencies, report.skipped)}\n`);
+        say(t('gateway.checkRegistry', { file: report.file, agencies: report.agencies, skipped: report.skipped }));
         for (const s of report.servers)
-          io.stdout.write(`${s.ok ? t.checkOk(s.id, s.latencyMs ?? 0) : t.checkFailed(s.id, s.error ?? '')}\n`);
+          say(
+            s.ok
+              ? t('gateway.checkOk', { id: s.id, ms: s.latencyMs ?? 0 })
+              : t('gateway.checkFailed', { id: s.id, error: s.error ?? '' }),
+          );
         const ok = report.servers.filter((s) => s.ok).length;
-        io.stdout.write(`${t.checkSummary(ok, report.servers.length)}\n`);
+        say(t('gateway.checkSummary', { ok, all: report.servers.length }));
         return ok === report.servers.length ? 0 : 1;
       }
-      let token: string | undefined;
-      try {
-        token = read.tokenFile === undefined ? undefined : readTokenFile(read.tokenFile);
-      } catch (err) {
-        if (err instanceof TokenError) return fail(t.tokenProblem(err.message), 2);
-        throw err;
-      }
+      const token = tokenFile === undefined ? undefined : readTokenFile(tokenFile);
       try {
         mkdirSync(dirname(options.dbFile), { recursive: true, mode: 0o700 });
       } catch (err) {
-        return fail(t.dbProblem(options.dbFile, (err as Error).message), 1);
+        throw new CommandError('gateway.db', { file: options.dbFile, detail: (err as Error).message });
       }
       const note = (line: string): void => void io.stderr.write(`${new Date().toISOString()} ${line}\n`);
-      let gateway;
+      let gateway: Gateway;
       try {
         gateway = await startGateway({
           ...options,
           token,
           notes: {
-            registrySkipped: (n, examples) => note(t.noteSkipped(n, examples.join('; '))),
-            registryNotRead: (e) => note(t.noteNotRead(e)),
-            serverState: (id, state, reason) => note(`${id}: ${t.noteState[state]}${reason ? ` — ${reason}` : ''}`),
-            setAside: (id, n, reason) => note(t.noteSetAside(id, n, reason)),
+            registrySkipped: (n, examples) => note(t('gateway.noteSkipped', { n, examples: examples.join('; ') })),
+            registryNotRead: (error) => note(t('gateway.noteNotRead', { error })),
+            serverState: (id, state, reason) =>
+              note(
+                t(reason ? 'gateway.noteStateReason' : 'gateway.noteState', {
+                  id,
+                  state: { key: `gateway.state.${state}` },
+                  reason: reason ?? '',
+                }),
+              ),
+            setAside: (id, n, reason) => note(t('gateway.noteSetAside', { id, n, reason })),
           },
         });
       } catch (err) {
-        return fail(confProblem(err), 1);
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UsageError('flag.portInUse', { value: options.port });
+        if (code === 'EACCES') throw new UsageError('flag.portDenied', { value: options.port });
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+          throw new UsageError('flag.host', { value: options.host, code });
+        if (err instanceof GlobalConfError) throw confError(err, options.client.instance);
+        if (typeof code === 'string' && code.startsWith('SQLITE'))
+          throw new CommandError('gateway.db', { file: options.dbFile, detail: code });
+        throw err;
       }
-      io.stdout.write(`${t.listening(gateway.url, gateway.epoch, options.dbFile)}\n`);
-      io.stdout.write(`${t.polling(gateway.servers, gateway.agencies, formatDuration(options.pollIntervalMs))}\n`);
+      say(t('gateway.listening', { url: gateway.url, epoch: gateway.epoch, file: options.dbFile }));
+      say(
+        t('gateway.polling', {
+          servers: gateway.servers,
+          agencies: gateway.agencies,
+          every: formatDuration(options.pollIntervalMs),
+        }),
+      );
       await (stopWhen?.() ??
         new Promise<void>((resolve) => {
           const stop = (): void => {
@@ -182,7 +184,7 @@ export function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
           process.on('SIGTERM', stop);
         }));
       await gateway.close();
-      io.stdout.write(`${t.stopped}\n`);
+      say(t('gateway.stopped'));
       return 0;
     },
   };
