@@ -186,6 +186,8 @@ export interface StreamInfo {
   readonly rejections: number;
   readonly gaps: number;
   readonly unknownTypes: number;
+  /** What the hub said it cannot tell (hello's `notReported`), e.g. `deadlines`. */
+  readonly notReported: readonly string[];
 }
 
 /** A rejected message as kept aside. */

@@ -43,7 +43,7 @@ const FRAME_LINES = 5;
 const FIRING_LINES_MAX = 3;
 
 export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: Ticker }) {
-  const { t, lang } = useUi();
+  const { t, lang, theme } = useUi();
   const { state, dispatch } = useConsole();
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
@@ -74,6 +74,10 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const diff = snapshot.diff;
   const marked = useCallback((k: string): boolean => isMarked(diff, k, dataAt), [diff, dataAt]);
   const baseScreen: ScreenId = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
+  const deadlinesReported = !stream.notReported.includes('deadlines');
+  const notReportedLine = (
+    <Line segments={[{ text: fit(` ${t('notReported.deadlines')}`, width) }]} style={theme.text.muted} />
+  );
   const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
 
   let content;
@@ -81,7 +85,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     case 'overview':
       content = (
         <>
-          <TotalsLines totals={data.totals} window={state.window} width={width} />
+          <TotalsLines totals={data.totals} window={state.window} width={width} deadlinesReported={deadlinesReported} />
           <TitleLine title={t('overview.worst')} view={view} editing={state.editingFilter} width={width} />
           {pane}
           <FiringAlerts
@@ -154,7 +158,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
             editing={state.editingFilter}
             width={width}
           />
-          {pane}
+          {baseScreen === 'deadlines' && !deadlinesReported ? notReportedLine : pane}
           {route.kind === 'screen' && route.screen === 'alerts' && view ? (
             <AlertText alert={view.rows[view.viewport.cursor] as AlertView | undefined} width={width} />
           ) : null}

@@ -105,7 +105,7 @@ describe('a usage mistake', () => {
     ],
     [
       ['frobnicate'],
-      'hubmon: không có lệnh "frobnicate"; các lệnh: console, sim, status, report, record, replay; xem "hubmon --help"\n',
+      'hubmon: không có lệnh "frobnicate"; các lệnh: console, sim, status, report, record, replay, gateway; xem "hubmon --help"\n',
     ],
   ])('%j in Vietnamese under LANG=vi_VN', (args, line) => {
     const r = hubmon(args, VI);

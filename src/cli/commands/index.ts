@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { consoleCommand } from './console.js';
 import { simCommand } from './sim.js';
+import { gatewayCommand } from './gateway.js';
 import { recordCommand } from './record.js';
 import { replayCommand } from './replay.js';
 import { reportCommand } from './report.js';
@@ -17,4 +18,5 @@ export const commands: readonly Command[] = [
   reportCommand,
   recordCommand,
   replayCommand,
+  gatewayCommand,
 ];

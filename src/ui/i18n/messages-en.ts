@@ -74,6 +74,7 @@ export const en = {
   'filter.matches': '{n} of {total}',
   'filter.none': 'nothing matches',
   'list.empty': 'nothing to show',
+  'notReported.deadlines': 'not reported by this hub: its source carries no reply deadlines (DueDate) nor replies',
 
   'level.all': 'all levels',
   'agencies.withUnits': 'incl. units',
@@ -171,6 +172,8 @@ export const en = {
     'Traffic (last {span} of {w}): sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
   'overview.health':
     'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · overdue {overdue} · due <24h {due}',
+  'overview.healthNoDeadlines':
+    'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · deadlines not reported',
   'overview.worst': 'Worst agencies',
   'overview.alerts': 'Firing alerts',
   'overview.noAlerts': 'no alert is firing',

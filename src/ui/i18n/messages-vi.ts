@@ -76,6 +76,7 @@ export const vi: Record<MessageKey, string> = {
   'filter.matches': '{n}/{total}',
   'filter.none': 'không có kết quả',
   'list.empty': 'không có gì để hiển thị',
+  'notReported.deadlines': 'trục này không báo: nguồn dữ liệu của nó không có hạn trả lời (DueDate) và văn bản trả lời',
 
   'level.all': 'mọi cấp',
   'agencies.withUnits': 'gồm đơn vị con',
@@ -173,6 +174,8 @@ export const vi: Record<MessageKey, string> = {
     'Lưu lượng ({span} gần nhất trong {w}): gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
   'overview.health':
     'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
+  'overview.healthNoDeadlines':
+    'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · hạn trả lời: trục không báo',
   'overview.worst': 'Cơ quan có vấn đề nặng nhất',
   'overview.alerts': 'Cảnh báo đang báo',
   'overview.noAlerts': 'không có cảnh báo nào',
