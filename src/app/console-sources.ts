@@ -27,6 +27,7 @@ export function ingestSource(
     lastRejection: s.lastRejection ?? null,
     lastError: s.lastError?.message ?? null,
     nextAttemptAt: s.state === 'reconnecting' || s.state === 'offline' ? (s.nextAttemptAt ?? null) : null,
+    epochChange: s.epochChange ?? null,
     readOnly,
     notices,
   });
@@ -42,6 +43,7 @@ export function ingestSource(
       lastRejection: null,
       lastError: null,
       nextAttemptAt: null,
+      epochChange: null,
       readOnly: readOnly ?? 'read-only cache',
       notices,
     };
