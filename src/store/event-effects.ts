@@ -496,6 +496,7 @@ export class EventEffects {
     this.clear();
     this.drafts.clear();
     this.docRows.clear();
+    this.marks.forget();
     this.held = this.countHeld.get()!;
   }
 }

@@ -139,7 +139,7 @@ export const DERIVED_TABLES = [
   `(SELECT d.doc_id, x.recipient, x.sent_at, x.reply_by, x.delivered_at, x.failed_at, x.fail_reason, x.statuses,
       x.arrived_at, x.accepted_at, x.answered_at FROM deliveries x JOIN documents d ON d.id = x.doc)`,
   DEADLINE_COUNTS,
-  'doc_marks',
+  '(SELECT k.doc_id, m.mark, m.at FROM doc_marks m JOIN doc_keys k ON k.key = m.doc)',
   'held_events',
   'agencies',
 ] as const;
