@@ -359,15 +359,16 @@ export class Writer {
       stored++;
       stream.events++;
       if (ts - at > this.clockToleranceMs) {
-        // Kept and counted at its own time, marked; "newest" stays at the receipt.
-        clockAhead++;
-        kept.push({
-          reason: 'clock_ahead',
-          detail: `ts: ${event.ts} is ${Math.round((ts - at) / 60_000)} min ahead of its receipt at ${new Date(at).toISOString()}; kept, newest time not moved`,
-          raw: keepRaw(JSON.stringify(event)),
-          seq: event.seq,
-          type: event.type,
-        });
+        // Kept and counted at its own time; "newest" stays at the receipt. A hub whose clock
+        // runs ahead sends thousands such: the first of a batch is listed, all are counted.
+        if (clockAhead++ === 0)
+          kept.push({
+            reason: 'clock_ahead',
+            detail: `ts: ${event.ts} is ${Math.round((ts - at) / 60_000)} min ahead of its receipt at ${new Date(at).toISOString()}; kept, newest time not moved`,
+            raw: keepRaw(JSON.stringify(event)),
+            seq: event.seq,
+            type: event.type,
+          });
       }
       const newest = Math.min(ts, at);
       if (stream.newestTs === null || newest > stream.newestTs) stream.newestTs = newest;
@@ -401,7 +402,10 @@ export class Writer {
       this.bumpCounter.run(`rejections.${r.reason}`, 1);
     }
     if (kept.length) this.bumpCounter.run('rejections', kept.length);
-    if (clockAhead) this.bumpCounter.run('clock_ahead', clockAhead);
+    if (clockAhead) {
+      this.bumpCounter.run('clock_ahead', clockAhead);
+      this.bumpCounter.run('rejections.clock_ahead', clockAhead - 1);
+    }
     if (duplicates) this.bumpCounter.run('duplicates', duplicates);
     if (unknownTypes) this.bumpCounter.run('unknown_types', unknownTypes);
     if (meta.unknownFields) this.bumpCounter.run('unknown_fields', meta.unknownFields);
@@ -419,7 +423,7 @@ export class Writer {
     // defers folds what waits a slice at a time; one that never defers, all of it each batch.
     if (!this.farBehind() && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
     for (const s of touched) this.streams.save(s);
-    return { stored, duplicates, rejected: kept.length - clockAhead, gapsOpened, gapsFilled, clockAhead };
+    return { stored, duplicates, rejected: kept.length - Math.min(clockAhead, 1), gapsOpened, gapsFilled, clockAhead };
   }
 
   /**
