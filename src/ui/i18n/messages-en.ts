@@ -44,7 +44,7 @@ export const en = {
   'banner.connecting': 'Connecting to the hub; cached figures shown',
   'banner.since': ' since {ago}',
   'banner.never': 'never',
-  'banner.epoch': 'NEW HISTORY — the hub started epoch {to} (was {from}) at {at}, {ago}; its open items count afresh',
+  'banner.epoch': 'NEW HISTORY since {at}, {ago} — the hub started epoch {to} (was {from}); open items count afresh',
 
   'flash.rejections': '{n} rejected · last: {reason}',
   'flash.noRejections': 'no rejected messages',

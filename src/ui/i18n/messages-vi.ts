@@ -46,8 +46,7 @@ export const vi: Record<MessageKey, string> = {
   'banner.connecting': 'Đang kết nối tới trục; đang hiện số liệu đã lưu',
   'banner.since': ' từ {ago}',
   'banner.never': 'chưa có',
-  'banner.epoch':
-    'LỊCH SỬ MỚI — trục bắt đầu epoch {to} (trước là {from}) lúc {at}, {ago}; việc còn mở tính lại từ đầu',
+  'banner.epoch': 'LỊCH SỬ MỚI từ {at}, {ago} — trục bắt đầu epoch {to} (trước là {from}); việc còn mở tính lại từ đầu',
 
   'flash.rejections': '{n} bản tin bị loại · gần nhất: {reason}',
   'flash.noRejections': 'không có bản tin bị loại',
