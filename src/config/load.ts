@@ -9,6 +9,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** A settings problem the user must fix; the message names the file and the field. */
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
+  constructor(
+    message: string,
+    /** Which setting is wrong, for a command to word in the operator's language. */
+    readonly field: 'file' | 'lang' | 'url' = 'file',
+    readonly value = '',
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -45,11 +53,13 @@ export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
   let lang: Lang = langFromEnv(env);
   if (langText !== undefined) {
     const parsed = langSchema.safeParse(langText);
-    if (!parsed.success) throw new SettingsError(`language: expected "vi" or "en", got "${langText}"`);
+    if (!parsed.success)
+      throw new SettingsError(`language: expected "vi" or "en", got "${langText}"`, 'lang', langText);
     lang = parsed.data;
   }
   const url = flags.url ?? env.HUBMON_URL ?? file.url ?? null;
-  if (url !== null && !/^wss?:\/\//.test(url)) throw new SettingsError(`url: expected ws:// or wss://, got "${url}"`);
+  if (url !== null && !/^wss?:\/\//.test(url))
+    throw new SettingsError(`url: expected ws:// or wss://, got "${url}"`, 'url', url);
   return {
     url,
     cache: flags.cache ?? env.HUBMON_CACHE ?? file.cache ?? null,

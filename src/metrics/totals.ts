@@ -4,7 +4,8 @@ import { foldedUntilHour, type MetricsContext } from './context.js';
 import { deadlineTotals } from './deadlines.js';
 import type { NationalSums } from './minute-cache.js';
 import type { NationalTotals, WindowKey } from './types.js';
-import { minuteWindow, rangeParts, type MinuteWindow } from './window.js';
+import { oldestRollupMinute } from './rollup-sums.js';
+import { coveredMinutes, minuteWindow, rangeParts, type MinuteWindow } from './window.js';
 
 const FAILS = DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn);
 const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_checked', 'sig_failed', ...FAILS];
@@ -39,11 +40,13 @@ export function totals(ctx: MetricsContext, now: number, window: WindowKey): Nat
     .raw()
     .get() as number[];
   const deadlines = deadlineTotals(ctx, now);
+  const covered = coveredMinutes(w, oldestRollupMinute(ctx));
   return {
     sent,
     received,
-    sentPerMin: sent / w.minutes,
-    receivedPerMin: received / w.minutes,
+    sentPerMin: sent / covered,
+    receivedPerMin: received / covered,
+    coveredMinutes: covered,
     agencies,
     agenciesActive,
     servers: servers[0]!,

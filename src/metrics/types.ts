@@ -3,6 +3,7 @@
  * (which computes them) and everything that shows or judges them: the console, the alert
  * rules, `hubmon status` and `hubmon report`. Times are epoch milliseconds (UTC).
  */
+import type { EventFacts } from './event-summary.js';
 import type {
   Agency,
   DeliveryFailureReason,
@@ -117,6 +118,14 @@ export interface FeedbackRow {
   readonly funnel: Readonly<Record<StatusCode, number>>;
 }
 
+/** Documents delivered to one agency and the processing statuses it reported, in a window. */
+export interface StatusReportRow {
+  readonly agencyId: string;
+  readonly received: number;
+  /** Status messages it reported (every code), whichever documents they were about. */
+  readonly statuses: number;
+}
+
 /** Delivery problems of one agency in the window. */
 export interface DeliveryRow {
   readonly agencyId: string;
@@ -131,13 +140,13 @@ export interface DeliveryRow {
   readonly duplicateDeliveries: number;
 }
 
-/** One stored event, summarised for an agency's recent activity. */
+/** One stored event, for an agency's recent activity. */
 export interface RecentEvent {
   readonly seq: number;
   readonly ts: number;
   readonly type: string;
-  /** Short plain-text description (already from hub data; sanitise before display). */
-  readonly summary: string;
+  /** What the event says (hub data; sanitise before display); the console words it. */
+  readonly facts: EventFacts;
 }
 
 /** National totals for the Overview header. */
@@ -146,6 +155,8 @@ export interface NationalTotals {
   readonly received: number;
   readonly sentPerMin: number;
   readonly receivedPerMin: number;
+  /** Minutes of the window the rates are over: less than the window when the cache is younger. */
+  readonly coveredMinutes: number;
   readonly agencies: number;
   readonly agenciesActive: number;
   readonly servers: number;
@@ -229,4 +240,6 @@ export interface Metrics {
   signaturesOver?(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
   /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */
   throughputOver?(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
+  /** Optional, as `signaturesOver`: documents received and statuses reported, per agency. */
+  statusReportsOver?(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];
 }
