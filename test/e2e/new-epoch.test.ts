@@ -12,9 +12,9 @@ import { startIngest } from '../../src/ingest/index.js';
 import { createMetrics } from '../../src/metrics/index.js';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { openCache } from '../../src/store/index.js';
-import { headerSaysLive, startConsoleInTmux } from '../../src/tools/console-in-tmux.js';
-import { built } from './helpers/bin.js';
-import { hasTmux, type TmuxSession } from './helpers/tmux.js';
+import { built } from '../support/bin.js';
+import { headerSaysLive, startConsoleInTmux } from '../support/console-in-tmux.js';
+import { hasTmux, type TmuxSession } from '../support/tmux.js';
 
 describe.runIf(hasTmux() && built)('a hub restarted with a new epoch under a running console', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hubmon-e2e-epoch-'));
