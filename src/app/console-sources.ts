@@ -41,6 +41,7 @@ export function ingestSource(
     lastRejection: s.lastRejection ?? null,
     lastError: s.lastError?.message ?? null,
     nextAttemptAt: s.state === 'reconnecting' || s.state === 'offline' ? (s.nextAttemptAt ?? null) : null,
+    epochChange: s.epochChange ?? null,
     readOnly,
     notices,
   });
@@ -56,6 +57,7 @@ export function ingestSource(
       lastRejection: null,
       lastError: null,
       nextAttemptAt: null,
+      epochChange: null,
       readOnly: readOnly ?? 'read-only cache',
       notices,
     };

@@ -50,7 +50,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused);
   const { data, now, dataAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
-  const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link) ? 1 : 0));
+  const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link, ingest, now) ? 1 : 0));
 
   const firingLines = data.kind === 'overview' ? Math.min(FIRING_LINES_MAX, Math.max(1, data.firing.length)) : 0;
   const tableHeight = Math.max(

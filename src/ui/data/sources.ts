@@ -29,6 +29,8 @@ export interface IngestStatus {
   readonly lastError: string | null;
   /** When the next connection attempt is due, while reconnecting or offline. */
   readonly nextAttemptAt: number | null;
+  /** The hub started a new history (epoch) while this console watched: from, to, when. */
+  readonly epochChange: { readonly from: string; readonly to: string; readonly at: number } | null;
   /**
    * This console only reads the cache: another one writes it (its pid and host in the text).
    * No link of its own; the figures are as fresh as the other console keeps them.
@@ -154,6 +156,7 @@ export const idleIngest = (status: Partial<IngestStatus> = {}): IngestStatusSour
     lastRejection: null,
     lastError: null,
     nextAttemptAt: null,
+    epochChange: null,
     readOnly: null,
     notices: [],
     ...status,

@@ -44,6 +44,7 @@ export const en = {
   'banner.connecting': 'Connecting to the hub; cached figures shown',
   'banner.since': ' since {ago}',
   'banner.never': 'never',
+  'banner.epoch': 'NEW HISTORY since {at}, {ago} — the hub started epoch {to} (was {from}); open items count afresh',
 
   'flash.rejections': '{n} rejected · last: {reason}',
   'flash.noRejections': 'no rejected messages',
@@ -53,6 +54,7 @@ export const en = {
   'header.replayPaused': 'REPLAY {clock} ×{speed} ‖',
   'header.replayEnd': 'REPLAY {clock} (end)',
   'flash.error': 'error: {text}',
+  'flash.epoch': '⚠ hub epoch changed to {to} {ago}: earlier open deliveries and deadlines ended',
   'flash.acknowledged': 'acknowledged: {text}',
   'flash.acknowledgedMany': 'acknowledged {n} incidents',
   'flash.ackNothing': 'no alert selected',

@@ -46,6 +46,7 @@ export const vi: Record<MessageKey, string> = {
   'banner.connecting': 'Đang kết nối tới trục; đang hiện số liệu đã lưu',
   'banner.since': ' từ {ago}',
   'banner.never': 'chưa có',
+  'banner.epoch': 'LỊCH SỬ MỚI từ {at}, {ago} — trục bắt đầu epoch {to} (trước là {from}); việc còn mở tính lại từ đầu',
 
   'flash.rejections': '{n} bản tin bị loại · gần nhất: {reason}',
   'flash.noRejections': 'không có bản tin bị loại',
@@ -55,6 +56,7 @@ export const vi: Record<MessageKey, string> = {
   'header.replayPaused': 'PHÁT LẠI {clock} ×{speed} ‖',
   'header.replayEnd': 'PHÁT LẠI {clock} (hết)',
   'flash.error': 'lỗi: {text}',
+  'flash.epoch': '⚠ trục đổi epoch sang {to} {ago}: văn bản chờ chuyển và hạn trả lời cũ đã kết thúc',
   'flash.acknowledged': 'đã xác nhận: {text}',
   'flash.acknowledgedMany': 'đã xác nhận {n} sự cố',
   'flash.ackNothing': 'chưa chọn cảnh báo',
