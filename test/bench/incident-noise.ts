@@ -32,10 +32,7 @@ export interface NoiseFigures {
 /** Whether a scripted incident explains this acute one: same server, or same agency, while under way. */
 function scriptedCause(i: Incident, scripted: readonly Scripted[], now: number): boolean {
   return scripted.some(
-    (s) =>
-      now >= s.from &&
-      now <= s.to + 75 * MIN &&
-      (i.subject.server === s.target || i.subject.agency === s.target),
+    (s) => now >= s.from && now <= s.to + 75 * MIN && (i.subject.server === s.target || i.subject.agency === s.target),
   );
 }
 

@@ -99,7 +99,8 @@ const sections: Section[] = [
   },
   {
     name: 'incidents',
-    target: 'noise over a simulated day and night: ≤ 10 acute incidents outside the scripted ones, ≤ 6 new acute per hour',
+    target:
+      'noise over a simulated day and night: ≤ 10 acute incidents outside the scripted ones, ≤ 6 new acute per hour',
     run: async () => {
       for (const line of describeNoise(benchIncidentNoise({ agencies: 12_000, hours: quick ? 3 : 24 }))) log(line);
     },
