@@ -51,6 +51,8 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
   const num = (k: string): number => (typeof p[k] === 'number' ? p[k] : 0);
   const agency = alert.labels.agency ? (opts.nameOf?.(alert.labels.agency) ?? alert.labels.agency) : '';
   const server = typeof p.name === 'string' ? p.name : (alert.labels.server ?? '');
+  // Server names mostly begin "Máy chủ bảo mật …" already: the Vietnamese says it once.
+  const serverVi = /^máy chủ bảo mật/iu.test(server) ? server : `Máy chủ bảo mật ${server}`;
   const reason = (k: string): string => {
     const r = REASONS[String(p[k] ?? '')];
     return r ? (vi ? r.vi : r.en) : '';
@@ -58,11 +60,11 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
   switch (alert.rule) {
     case 'server-disconnected':
       return vi
-        ? `Máy chủ bảo mật ${server} mất kết nối — ${num('agencies')} cơ quan phía sau`
+        ? `${serverVi} mất kết nối — ${num('agencies')} cơ quan phía sau`
         : `Security server ${server} disconnected — ${count(num('agencies'), 'agency', 'agencies')} behind it`;
     case 'server-flapping':
       return vi
-        ? `Máy chủ bảo mật ${server} chập chờn — mất kết nối ${num('drops')} lần trong 1 giờ, ${num('agencies')} cơ quan phía sau`
+        ? `${serverVi} chập chờn — mất kết nối ${num('drops')} lần trong 1 giờ, ${num('agencies')} cơ quan phía sau`
         : `Security server ${server} flapping — dropped ${num('drops')} times in 1 h, ${count(num('agencies'), 'agency', 'agencies')} behind it`;
     case 'status-silence': {
       const span = spanText(num('windowMs'), lang);

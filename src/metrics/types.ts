@@ -124,6 +124,8 @@ export interface StatusReportRow {
   readonly received: number;
   /** Status messages it reported (every code), whichever documents they were about. */
   readonly statuses: number;
+  /** Of those, "arrived" (01), which a document system reports by itself on delivery. */
+  readonly arrived: number;
 }
 
 /** Delivery problems of one agency in the window. */

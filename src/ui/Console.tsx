@@ -40,7 +40,8 @@ const SCREEN_TITLE = {
 
 /** Header (2), status line, footer, and one spare row so Ink never redraws the whole terminal. */
 const FRAME_LINES = 5;
-const FIRING_LINES_MAX = 3;
+/** Incidents the Overview lists under the ranking: every acute one a night usually has, then standing lines. */
+const FIRING_LINES_MAX = 8;
 
 export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: Ticker }) {
   const { t, lang, theme } = useUi();
