@@ -10,6 +10,7 @@ import type { Flash } from '../state/state.js';
 import { fit } from '../text/fit.js';
 import { formatCount } from '../text/format-number.js';
 import { sanitize } from '../text/sanitize.js';
+import { readOnlyText } from '../status/read-only-text.js';
 import { Line } from './Line.js';
 
 /** How long the answer to a key stays up. */
@@ -42,7 +43,7 @@ export function StatusLine(props: {
       />
     );
   }
-  const notices = ingest.readOnly !== null ? [ingest.readOnly, ...ingest.notices] : ingest.notices;
+  const notices = ingest.readOnly !== null ? [readOnlyText(ingest.readOnly, t), ...ingest.notices] : ingest.notices;
   if (notices.length > 0) {
     return (
       <Line

@@ -250,6 +250,11 @@ export const en = {
 
   'error.title': 'hubmon stopped on an unexpected error',
 
+  // The status line of a console that only reads its cache.
+  'notice.readOnly': 'read-only: {path}',
+  'notice.readOnlyBy': 'read-only: {path} is written by pid {pid} on {host}',
+  'notice.readOnlyCache': 'read-only cache',
+
   // An agency's recent events, worded from their facts.
   'event.sent.1': 'sent {doc} to 1 recipient',
   'event.sent.n': 'sent {doc} to {n} recipients',

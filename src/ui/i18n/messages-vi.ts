@@ -252,6 +252,11 @@ export const vi: Record<MessageKey, string> = {
 
   'error.title': 'hubmon dừng vì một lỗi không lường trước',
 
+  // Dòng trạng thái khi bảng theo dõi chỉ đọc bộ đệm.
+  'notice.readOnly': 'chỉ đọc: {path}',
+  'notice.readOnlyBy': 'chỉ đọc: {path} do tiến trình {pid} trên máy {host} ghi',
+  'notice.readOnlyCache': 'bộ đệm chỉ đọc',
+
   // Sự kiện gần đây của một cơ quan, diễn đạt từ dữ kiện của chúng.
   'event.sent.1': 'gửi {doc} tới 1 nơi nhận',
   'event.sent.n': 'gửi {doc} tới {n} nơi nhận',
