@@ -65,6 +65,13 @@ export const cliEn = {
   'sim.started': 'seed {seed}, speed {speed}×, {agencies} agencies, epoch {epoch}',
   'sim.incidents': 'incidents:',
   'sim.recording': 'recording to {file}',
+  'incident.server_down': '{id} ({name}) disconnected {from}–{to}; agencies behind it: {n}',
+  'incident.server_flapping':
+    '{id} ({name}) flaps connected/disconnected about every minute {from}–{to}; agencies behind it: {n}',
+  'incident.signature_failure_burst': '{id} ({name}) sends documents whose certificate has expired {from}–{to}',
+  'incident.status_silence': '{id} ({name}) stops reporting processing statuses {from}–{to}',
+  'incident.duplicate_sends': '{id} ({name}) sends the same document again and again {from}–{to}',
+  'incident.overdue_pile': '{id} ({name}) leaves {pile} deadline documents unanswered, deadlines passing {from}–{to}',
   'sim.stopped': 'hubmon sim: stopped',
   'record.start': 'hubmon record: recording {url} into {file}; Ctrl-C to stop',
   'record.state': 'hubmon record: {state}',

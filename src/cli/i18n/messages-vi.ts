@@ -66,6 +66,13 @@ export const cliVi: Record<CliKey, string> = {
   'sim.started': 'hạt giống {seed}, tốc độ {speed}×, {agencies} cơ quan, phiên {epoch}',
   'sim.incidents': 'sự cố:',
   'sim.recording': 'đang ghi vào {file}',
+  'incident.server_down': '{id} ({name}) mất kết nối {from}–{to}; {n} cơ quan phía sau',
+  'incident.server_flapping':
+    '{id} ({name}) chập chờn, mất rồi có kết nối khoảng mỗi phút {from}–{to}; {n} cơ quan phía sau',
+  'incident.signature_failure_burst': '{id} ({name}) gửi văn bản ký bằng chứng thư số đã hết hạn {from}–{to}',
+  'incident.status_silence': '{id} ({name}) ngừng gửi trạng thái xử lý {from}–{to}',
+  'incident.duplicate_sends': '{id} ({name}) gửi đi gửi lại cùng một văn bản {from}–{to}',
+  'incident.overdue_pile': '{id} ({name}) để {pile} văn bản có thời hạn không trả lời, quá hạn dần {from}–{to}',
   'sim.stopped': 'hubmon sim: đã dừng',
   'record.start': 'hubmon record: đang ghi {url} vào {file}; Ctrl-C để dừng',
   'record.state': 'hubmon record: {state}',
