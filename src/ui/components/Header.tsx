@@ -100,7 +100,7 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
       },
     ],
     // The window before the rate: it changes what every figure means.
-    [sep, { text: t('header.window', { w: info.window }), style: theme.text.muted }],
+    [sep, { text: t('header.window', { w: t(`window.${info.window}`) }), style: theme.text.muted }],
     [sep, { text: t('header.rate', { n: formatRate(info.eventsPerSec, lang) }) }],
   ];
 

@@ -58,7 +58,6 @@ export const en = {
   'flash.ackAlready': 'already acknowledged',
   'flash.paused': 'paused — figures frozen; p to resume',
   'flash.resumed': 'resumed',
-  'flash.window': 'time window: {w}',
   'flash.sort': 'sorted by {col} {dir}',
   'flash.level': 'level: {level}',
   'flash.problem': 'showing: {problem}',
@@ -249,6 +248,14 @@ export const en = {
   'key.move': 'move',
 
   'error.title': 'hubmon stopped on an unexpected error',
+
+  // The time windows, in the header and when `w` changes them.
+  'window.5m': '5 min',
+  'window.1h': '1 h',
+  'window.24h': '24 h',
+  'flash.window.5m': 'time window: 5 minutes',
+  'flash.window.1h': 'time window: 1 hour',
+  'flash.window.24h': 'time window: 24 hours',
 
   // The status line of a console that only reads its cache.
   'notice.readOnly': 'read-only: {path}',

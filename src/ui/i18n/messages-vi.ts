@@ -32,7 +32,7 @@ export const vi: Record<MessageKey, string> = {
   'header.newest': 'mới nhất {ago}',
   'header.noEvents': 'chưa có sự kiện',
   'header.rate': '{n} sk/s',
-  'header.window': 'khung {w}',
+  'header.window': '{w} qua',
   'header.paused': 'TẠM DỪNG',
   'header.alertsNone': 'không có cảnh báo',
   'header.alertsNoData': 'cảnh báo: chưa có dữ liệu',
@@ -60,7 +60,6 @@ export const vi: Record<MessageKey, string> = {
   'flash.ackAlready': 'đã được xác nhận',
   'flash.paused': 'tạm dừng — số liệu đứng yên; p để tiếp tục',
   'flash.resumed': 'tiếp tục cập nhật',
-  'flash.window': 'khung thời gian: {w}',
   'flash.sort': 'sắp xếp theo {col} {dir}',
   'flash.level': 'cấp: {level}',
   'flash.problem': 'hiển thị: {problem}',
@@ -177,7 +176,7 @@ export const vi: Record<MessageKey, string> = {
   'detail.hour': '1 giờ qua',
   'detail.day': '1 ngày qua',
   'detail.funnel': 'Trạng thái',
-  'detail.sigReasons': 'Lỗi chữ ký',
+  'detail.sigReasons': 'Ký số lỗi',
   'detail.noSigFailures': 'không có',
   'detail.section.children': 'Đơn vị trực thuộc',
   'detail.section.overdue': 'Văn bản quá hạn',
@@ -185,7 +184,7 @@ export const vi: Record<MessageKey, string> = {
   'detail.section.server': 'Lịch sử MCBM',
   'detail.sectionsHint': '←/→ mục',
 
-  'reason.missing': 'không có chữ ký',
+  'reason.missing': 'thiếu chữ ký số',
   'reason.invalid': 'không hợp lệ',
   'reason.expired_certificate': 'chứng thư hết hạn',
   'reason.revoked_certificate': 'chứng thư bị thu hồi',
@@ -251,6 +250,14 @@ export const vi: Record<MessageKey, string> = {
   'key.move': 'di chuyển',
 
   'error.title': 'hubmon dừng vì một lỗi không lường trước',
+
+  // Khung thời gian, trên dòng tiêu đề và khi phím `w` đổi khung.
+  'window.5m': '5 phút',
+  'window.1h': '1 giờ',
+  'window.24h': '24 giờ',
+  'flash.window.5m': 'khung thời gian: 5 phút',
+  'flash.window.1h': 'khung thời gian: 1 giờ',
+  'flash.window.24h': 'khung thời gian: 24 giờ',
 
   // Dòng trạng thái khi bảng theo dõi chỉ đọc bộ đệm.
   'notice.readOnly': 'chỉ đọc: {path}',
