@@ -15,6 +15,7 @@ import { errorText } from '../i18n/error-text.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
 import { findCache } from '../find-cache.js';
+import { isNotDatabase, notRecording } from '../open-inputs.js';
 import { UsageError } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
 import { statusWords, type StatusWords } from '../../status/words.js';
@@ -134,6 +135,10 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
           if (!existsSync(args.source))
             return unknownLine(io, args.json, w('unknown.sourceMissing', { path: args.source }));
           recording = await openRecordingCache(args.source, ALERT_MIGRATIONS);
+          if (notRecording(recording)) {
+            recording.dispose();
+            return unknownLine(io, args.json, w('unknown.notRecording', { path: args.source }));
+          }
           cache = recording.cache;
           hub = { kind: 'recording', file: args.source };
           if (recording.ingest.newestTs !== null) now = recording.ingest.newestTs;
@@ -184,6 +189,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
       } catch (err) {
         if (recording) recording.dispose();
         else if (cache) closeCache(cache);
+        if (isNotDatabase(err)) return unknownLine(io, args.json, w('unknown.notCache', { path: args.cache ?? '' }));
         return unknownLine(io, args.json, w('unknown.failed', { error: errorText(err, cliTranslator(args.lang)) }));
       }
 
