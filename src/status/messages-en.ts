@@ -58,6 +58,7 @@ export const statusEn = {
   'unknown.sourceMissing': 'no recording {path} (--source); give the path of a file from hubmon record',
   'unknown.notCache': '{path} is not a hubmon cache (an SQLite file the console or hubmon status wrote)',
   'unknown.notRecording': '{path} is not a recording (--source expects NDJSON lines from hubmon record)',
+  'unknown.fileMissing': '{flag} {path}: no such file',
   'unknown.evaluate': 'cannot evaluate: {error}',
   'unknown.failed': '{error}',
   'error.noAnswer': 'no answer within {n} ms',

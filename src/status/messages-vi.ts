@@ -58,6 +58,7 @@ export const statusVi: Record<StatusKey, string> = {
   'unknown.sourceMissing': 'không có bản ghi {path} (--source); hãy cho đường dẫn một tệp do hubmon record ghi',
   'unknown.notCache': '{path} không phải bộ đệm của hubmon (tệp SQLite do bảng theo dõi hoặc hubmon status ghi)',
   'unknown.notRecording': '{path} không phải bản ghi (--source cần các dòng NDJSON do hubmon record ghi)',
+  'unknown.fileMissing': '{flag} {path}: không có tệp này',
   'unknown.evaluate': 'không đánh giá được: {error}',
   'unknown.failed': '{error}',
   'error.noAnswer': 'không có trả lời trong {n} ms',

@@ -231,5 +231,5 @@ describe('the language', () => {
       expect(vi.out).not.toMatch(/\bshow this help\b|\(default/);
     }
     expect(hubmon(['--help'], VI).out).toContain('Các lệnh:');
-  });
+  }, 120_000);
 });

@@ -114,6 +114,17 @@ export const simCommand: Command = {
       token: values['token-file'] === undefined ? undefined : readTokenFile(values['token-file']),
     };
     const hub = await listen(options);
+    // Listening for the signals before saying where the hub is: whoever reads that line may stop
+    // the hub at once, and must find it ready to close cleanly.
+    const stopped = new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
     io.stdout.write(`${t('sim.listening', { url: hub.url })}\n`);
     if (values.replay)
       io.stdout.write(`${t('sim.replaying', { file: values.replay, n: hub.newestSeq - hub.oldestSeq + 1 })}\n`);
@@ -125,15 +136,7 @@ export const simCommand: Command = {
         io.stdout.write(`  ${incident.kind.padEnd(24)} ${incidentLine(incident, t)}\n`);
     }
     if (values.record) io.stdout.write(`${t('sim.recording', { file: values.record })}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stopped;
     await hub.close();
     io.stdout.write(`${t('sim.stopped')}\n`);
     return 0;

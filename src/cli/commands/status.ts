@@ -114,6 +114,13 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
         return unknownLine(io, json, statusWords(early)('unknown.usage', { message }));
       }
       const w: StatusWords = statusWords(args.lang);
+      // A file named on the command line must be there (the default alerts file may be absent).
+      for (const [flag, path] of [
+        ['--alerts', args.alerts],
+        ['--ca', args.ca],
+      ] as const)
+        if (path !== undefined && path !== null && !existsSync(path))
+          return unknownLine(io, args.json, w('unknown.fileMissing', { flag, path }));
       const loaded = loadAlertConfig(args.alerts);
       if (loaded.error !== null) return unknownLine(io, args.json, w('unknown.thresholds', { error: loaded.error }));
       const config = loaded.config;
