@@ -10,12 +10,19 @@ export const isNotDatabase = (err: unknown): boolean => (err as { code?: string 
 
 /** Opens with `open`; a file that is not a database is a `UsageError` naming `flag`. */
 export function openNamedCache<T>(flag: string, path: string, open: () => T): T {
+  let opened: T;
   try {
-    return open();
+    opened = open();
   } catch (err) {
     if (isNotDatabase(err)) throw new UsageError('cache.notCache', { flag, path });
     throw err;
   }
+  if (opened instanceof Promise)
+    return opened.catch((err: unknown) => {
+      if (isNotDatabase(err)) throw new UsageError('cache.notCache', { flag, path });
+      throw err;
+    }) as T;
+  return opened;
 }
 
 /** Every line of the file set aside, none a message: not a recording. */

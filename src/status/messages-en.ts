@@ -59,6 +59,8 @@ export const statusEn = {
   'unknown.notCache': '{path} is not a hubmon cache (an SQLite file the console or hubmon status wrote)',
   'unknown.notRecording': '{path} is not a recording (--source expects NDJSON lines from hubmon record)',
   'unknown.fileMissing': '{flag} {path}: no such file',
+  'notice.upgrading':
+    'hubmon: upgrading the cache {path} (schema steps {steps}); on a cache holding months of traffic this takes a minute or more',
   'unknown.evaluate': 'cannot evaluate: {error}',
   'unknown.failed': '{error}',
   'error.noAnswer': 'no answer within {n} ms',

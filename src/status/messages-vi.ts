@@ -59,6 +59,8 @@ export const statusVi: Record<StatusKey, string> = {
   'unknown.notCache': '{path} không phải bộ đệm của hubmon (tệp SQLite do bảng theo dõi hoặc hubmon status ghi)',
   'unknown.notRecording': '{path} không phải bản ghi (--source cần các dòng NDJSON do hubmon record ghi)',
   'unknown.fileMissing': '{flag} {path}: không có tệp này',
+  'notice.upgrading':
+    'hubmon: đang nâng cấp bộ đệm {path} (các bước {steps}); với bộ đệm giữ nhiều tháng số liệu, việc này mất một phút hoặc lâu hơn',
   'unknown.evaluate': 'không đánh giá được: {error}',
   'unknown.failed': '{error}',
   'error.noAnswer': 'không có trả lời trong {n} ms',

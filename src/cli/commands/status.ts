@@ -8,7 +8,7 @@ import { openRecordingCache, type RecordingCache } from '../../record/recording-
 import { evaluateCheck, type CheckResult, type HubOutcome } from '../../status/check.js';
 import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
-import { openCache, removeCacheFile, upgradeNotice, type Cache } from '../../store/index.js';
+import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
 import type { Command, CommandIo } from '../command.js';
 import { statusHelp, statusSummary } from '../help/status-help.js';
 import { errorText } from '../i18n/error-text.js';
@@ -170,7 +170,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
             path,
             extraMigrations: ALERT_MIGRATIONS,
             ifLocked: 'read-only',
-            onUpgrade: (steps) => io.stderr.write(`${upgradeNotice(path, steps)}\n`),
+            onUpgrade: (steps) => io.stderr.write(`${w('notice.upgrading', { path, steps: steps.join(', ') })}\n`),
           });
           if (cache.readOnly) {
             const holder = cache.lockedBy
