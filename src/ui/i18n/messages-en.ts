@@ -263,6 +263,14 @@ export const en = {
   'notice.readOnlyCache': 'read-only cache',
 
   // An agency's recent events, worded from their facts.
+  'eventType.document.sent': 'sent',
+  'eventType.document.delivered': 'received',
+  'eventType.document.failed': 'not delivered',
+  'eventType.status.reported': 'status',
+  'eventType.document.replied': 'reply',
+  'eventType.signature.verified': 'signature',
+  'eventType.agency.upsert': 'registry',
+  'eventType.agency.removed': 'registry',
   'event.sent.1': 'sent {doc} to 1 recipient',
   'event.sent.n': 'sent {doc} to {n} recipients',
   'event.replyBy': '{text}, reply by {at}',

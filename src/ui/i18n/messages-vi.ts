@@ -265,6 +265,14 @@ export const vi: Record<MessageKey, string> = {
   'notice.readOnlyCache': 'bộ đệm chỉ đọc',
 
   // Sự kiện gần đây của một cơ quan, diễn đạt từ dữ kiện của chúng.
+  'eventType.document.sent': 'gửi',
+  'eventType.document.delivered': 'nhận',
+  'eventType.document.failed': 'gửi lỗi',
+  'eventType.status.reported': 'trạng thái',
+  'eventType.document.replied': 'trả lời',
+  'eventType.signature.verified': 'chữ ký số',
+  'eventType.agency.upsert': 'danh mục',
+  'eventType.agency.removed': 'danh mục',
   'event.sent.1': 'gửi {doc} tới 1 nơi nhận',
   'event.sent.n': 'gửi {doc} tới {n} nơi nhận',
   'event.replyBy': '{text}, hạn trả lời {at}',
