@@ -13,9 +13,11 @@ import { cacheSink } from '../ingest/cache-sink.js';
 import { resolveToken, startIngest, type IngestClient } from '../ingest/index.js';
 import { createMetrics } from '../metrics/index.js';
 import type { Metrics } from '../metrics/types.js';
+import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
 import type { ReadOnlyCache } from '../ui/index.js';
 import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice, type Cache } from '../store/index.js';
+import { setAlertThresholds } from '../ui/status/judge.js';
 
 /** Agencies the built-in simulated hub carries: the 95 top-level units and enough lower levels to drill into. */
 export const DEMO_AGENCIES = 1_500;
@@ -84,12 +86,20 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const token = resolveToken({ ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }), env });
   const ca = settings.ca !== null ? readFileSync(settings.ca) : undefined;
   const alertConfig = loadAlertConfig(defaultAlertConfigPath(env));
+  // Screens judge signatures and overdue replies by the same thresholds as the alerts.
+  setAlertThresholds(alertConfig.config.rules);
 
   let hub: SimHub | null = null;
   let demoDir: string | null = null;
   let url = settings.url;
   if (url === null) {
-    hub = await startSimHub({ port: 0, seed: settings.demoSeed, agencies: DEMO_AGENCIES, history: 2 * 3_600_000 });
+    hub = await startSimHub({
+      port: 0,
+      seed: settings.demoSeed,
+      agencies: DEMO_AGENCIES,
+      communesIn: DEMO_COMMUNES_IN,
+      history: 2 * 3_600_000,
+    });
     url = hub.url;
   }
   let cachePath = settings.cache;
@@ -110,6 +120,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     cacheSizeMiB: CONSOLE_CACHE_MIB,
     // A long catch-up stores events and rollups first; the ingest client derives the rest.
     deferBacklog: DEFER_BACKLOG,
+    ...(settings.clockToleranceSeconds !== null && { clockToleranceMs: settings.clockToleranceSeconds * 1000 }),
     onUpgrade: (steps) => options.notice?.(upgradeNotice(cachePath, steps)),
   });
   const metrics = createMetrics(cache);

@@ -4,7 +4,7 @@ import { commands } from './commands/index.js';
 import { errorText, isUsageMistake } from './i18n/error-text.js';
 import { cliLang } from './i18n/lang.js';
 import { cliTranslator } from './i18n/text.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 const USAGE: Readonly<Record<Lang, readonly string[]>> = {
   en: [

@@ -43,7 +43,8 @@ export type SettingsFlags = Partial<Omit<SettingsFile, 'lang'>> & { lang?: strin
 
 /**
  * Applies the usual precedence: flags over environment over the config file over defaults.
- * Environment: HUBMON_URL, HUBMON_CACHE, HUBMON_LANG, HUBMON_ASCII=1, NO_COLOR, LANG.
+ * Environment: HUBMON_URL, HUBMON_CACHE, HUBMON_LANG, HUBMON_ASCII=1, LANG. Colour follows the
+ * terminal and NO_COLOR where the screen is painted (ui/text/paint.ts), not a setting.
  */
 export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
   const configFile = flags.config ?? env.HUBMON_CONFIG ?? join(configDir(env), 'config.json');
@@ -64,12 +65,10 @@ export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
     cache: flags.cache ?? env.HUBMON_CACHE ?? file.cache ?? null,
     lang,
     ascii: flags.ascii ?? (env.HUBMON_ASCII ? env.HUBMON_ASCII !== '0' : undefined) ?? file.ascii ?? false,
-    // https://no-color.org: any non-empty value turns colour off.
-    color: !env.NO_COLOR,
     tokenFile: flags.tokenFile ?? file.tokenFile ?? null,
     ca: flags.ca ?? file.ca ?? null,
     staleAfterSeconds: flags.staleAfterSeconds ?? file.staleAfterSeconds ?? null,
-    refreshPerSecond: flags.refreshPerSecond ?? file.refreshPerSecond ?? 4,
+    clockToleranceSeconds: flags.clockToleranceSeconds ?? file.clockToleranceSeconds ?? null,
     demoSeed: flags.demoSeed ?? file.demoSeed ?? 1,
     configFile,
   };

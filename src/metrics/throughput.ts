@@ -4,7 +4,7 @@ import { columnOffsets } from './minute-cache.js';
 import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { Tally } from './tally.js';
-import { minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
+import { coveredMinutes, minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
 
 /** Sparkline buckets when the caller does not say: one per minute up to an hour's half-minutes. */
 export const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
@@ -40,6 +40,7 @@ export function throughput(
   const acc: Tally = n === 0 ? sumByAgency(ctx, w, ['sent', 'received'], scoped) : sparkSums(ctx, w, n, scoped);
   const weekAgo = minuteWindow(now, window, WEEK_MINUTES);
   const oldest = oldestRollupMinute(ctx);
+  const covered = coveredMinutes(w, oldest);
   const reaches = oldest !== null && oldest <= weekAgo.startMin;
   const before = reaches ? sumByAgency(ctx, weekAgo, ['sent', 'received'], scoped) : new Tally(2, 0);
 
@@ -58,8 +59,8 @@ export function throughput(
       agencyId: code,
       sent,
       received,
-      sentPerMin: sent / w.minutes,
-      receivedPerMin: received / w.minutes,
+      sentPerMin: sent / covered,
+      receivedPerMin: received / covered,
       sentWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b]!) : null,
       receivedWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b + 1]!) : null,
       spark: x && n > 0 ? acc.slice(id, 2, n) : flat,

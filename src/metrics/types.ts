@@ -70,7 +70,9 @@ export interface ServerTransition {
 /** Signature verification outcomes of one sending agency in the window (chữ ký số). */
 export interface SignatureRow {
   readonly agencyId: string;
+  /** Documents it sent whose signatures were checked (FIGURES.md: signature checked). */
   readonly verified: number;
+  /** Of those, documents with at least one failed check. */
   readonly failed: number;
   /** failed / verified; null when nothing was verified. */
   readonly failureRate: number | null;
@@ -116,6 +118,14 @@ export interface FeedbackRow {
   readonly funnel: Readonly<Record<StatusCode, number>>;
 }
 
+/** Documents delivered to one agency and the processing statuses it reported, in a window. */
+export interface StatusReportRow {
+  readonly agencyId: string;
+  readonly received: number;
+  /** Status messages it reported (every code), whichever documents they were about. */
+  readonly statuses: number;
+}
+
 /** Delivery problems of one agency in the window. */
 export interface DeliveryRow {
   readonly agencyId: string;
@@ -124,8 +134,10 @@ export interface DeliveryRow {
   readonly failedByReason: Readonly<Record<DeliveryFailureReason, number>>;
   /** Packages sent to it and neither delivered nor failed after the grace period. */
   readonly undelivered: number;
-  /** Times it sent a document id it had already sent. */
+  /** Times it sent a document id it had already sent (gửi trùng). */
   readonly duplicateSends: number;
+  /** Times a document already delivered to it was delivered again (nhận trùng). */
+  readonly duplicateDeliveries: number;
 }
 
 /** One stored event, for an agency's recent activity. */
@@ -143,6 +155,8 @@ export interface NationalTotals {
   readonly received: number;
   readonly sentPerMin: number;
   readonly receivedPerMin: number;
+  /** Minutes of the window the rates are over: less than the window when the cache is younger. */
+  readonly coveredMinutes: number;
   readonly agencies: number;
   readonly agenciesActive: number;
   readonly servers: number;
@@ -226,4 +240,6 @@ export interface Metrics {
   signaturesOver?(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
   /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */
   throughputOver?(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
+  /** Optional, as `signaturesOver`: documents received and statuses reported, per agency. */
+  statusReportsOver?(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];
 }

@@ -20,6 +20,16 @@ export function minuteWindow(now: number, window: WindowKey | number, shiftMinut
   return { startMin: endMin - minutes + 1, endMin, minutes };
 }
 
+/**
+ * Minutes of the window the cache holds figures for: all of it, or from its oldest rollup
+ * on when the cache is younger than the window. Rates divide by this, so an hour of history
+ * in a 24-hour window reads as that hour's rate, not a 24th of it.
+ */
+export function coveredMinutes(w: MinuteWindow, oldestMinute: number | null): number {
+  if (oldestMinute === null || oldestMinute <= w.startMin) return w.minutes;
+  return Math.max(1, Math.min(w.minutes, w.endMin - oldestMinute + 1));
+}
+
 /** Which rollup rows cover a window: minute rows at the edges, hour rows for whole hours. */
 export interface RangeParts {
   /** Inclusive minute ranges (empty when `from > to`). */

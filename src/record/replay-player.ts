@@ -5,11 +5,14 @@
  * what they showed live at that moment.
  */
 import { parseFrame } from '../protocol/index.js';
+import { snapshotPartData } from '../sim/registry-snapshot.js';
 import type { ReplaySource } from '../sim/replay-source.js';
 import type { Cache } from '../store/index.js';
 
 export const MIN_SPEED = 1;
 export const MAX_SPEED = 3_600;
+/** How far one forward jump moves the recorded clock. */
+export const JUMP_MS = 10 * 60_000;
 
 export interface ReplayState {
   /** Simulated time, epoch ms. */
@@ -51,13 +54,15 @@ export class ReplayPlayer {
         heartbeatMs: 5000,
       },
     };
-    const registry = {
-      ...hello,
-      type: 'registry.snapshot',
-      data: { part: 1, parts: 1, agencies: source.agencies, securityServers: source.securityServers },
-    };
-    const parsed = parseFrame(JSON.stringify([hello, registry]));
-    cache.applyBatch(parsed.messages, parsed.rejections);
+    // In parts as the hub sends them: one part may hold at most 5,000 agencies.
+    const parts = snapshotPartData(source.agencies, source.securityServers).map(
+      (data) => `{"v":1,"seq":0,"ts":${JSON.stringify(hello.ts)},"type":"registry.snapshot","data":${data}}`,
+    );
+    const frames = [JSON.stringify(hello), ...parts].map((text) => parseFrame(text));
+    cache.applyBatch(
+      frames.flatMap((f) => f.messages),
+      frames.flatMap((f) => f.rejections),
+    );
     this.applyUntil(this.clock);
   }
 
@@ -91,6 +96,16 @@ export class ReplayPlayer {
 
   togglePause(): void {
     this.isPaused = !this.isPaused;
+  }
+
+  /**
+   * Moves the clock forward to `t` (never back: the cache holds what was applied), at most to
+   * the last event, applying what falls due; the pause is kept.
+   */
+  jumpTo(t: number): void {
+    const last = this.source.events.at(-1)?.t ?? this.clock;
+    this.clock = Math.max(this.clock, Math.min(t, last));
+    this.applyUntil(this.clock);
   }
 
   faster(): void {
@@ -136,6 +151,8 @@ export function replaySource(
   step(): void;
   faster(): void;
   slower(): void;
+  forward(): void;
+  toEnd(): void;
 } {
   const after = (): void => onClock(player.state().now);
   return {
@@ -147,5 +164,7 @@ export function replaySource(
     step: () => (player.step(), after()),
     faster: () => (player.faster(), after()),
     slower: () => (player.slower(), after()),
+    forward: () => (player.jumpTo(player.state().now + JUMP_MS), after()),
+    toEnd: () => (player.jumpTo(Number.POSITIVE_INFINITY), after()),
   };
 }

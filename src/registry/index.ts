@@ -9,6 +9,6 @@ export {
 export type { AgencyLevel } from './identifier.js';
 export { childId, isAgencyId, levelOf, topLevelCode } from './identifier.js';
 export type { BuildOptions, Registry, RegistryAgency, RegistryServer } from './lower-levels.js';
-export { DEFAULT_SEED, buildRegistry } from './lower-levels.js';
+export { DEFAULT_SEED, DEMO_COMMUNES_IN, buildRegistry } from './lower-levels.js';
 export type { Rng } from './rng.js';
 export { deriveSeed, intBetween, mulberry32, pick, sample } from './rng.js';

@@ -38,7 +38,18 @@ export interface BuildOptions {
   readonly seed?: number;
   /** Defaults to the files in `fixtures/`. */
   readonly fixtures?: Fixtures;
+  /**
+   * Top-level ids whose departments, districts and communes join before anything else, so a
+   * small registry (the demo's) still reaches the commune somewhere.
+   */
+  readonly communesIn?: readonly string[];
 }
+
+/**
+ * The provinces the demo holds down to the commune: Nghệ An and Cao Bằng (the two real
+ * codes of the seeds) and Ninh Bình.
+ */
+export const DEMO_COMMUNES_IN: readonly string[] = ['000.00.00.H41', '000.00.00.H14', '000.00.00.H42'];
 
 export const DEFAULT_SEED = 20190312; // the day the hub opened
 
@@ -76,7 +87,7 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
   }));
   if (total === top.length) return { agencies, securityServers, profiles };
 
-  const candidates = growthOrder(top, seed);
+  const candidates = growthOrder(top, seed, new Set(options.communesIn ?? []));
   if (candidates.length < total - top.length) {
     throw new RangeError(
       `the plan for seed ${seed} holds ${top.length + candidates.length} agencies; asked for ${total}`,
@@ -113,7 +124,7 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
 }
 
 /** Every planned unit below the top level, in the order the registry grows. */
-function growthOrder(top: readonly TopLevelAgency[], seed: number): Candidate[] {
+function growthOrder(top: readonly TopLevelAgency[], seed: number, first: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   top.forEach((agency, topIndex) => {
     const builder = new PlanBuilder(mulberry32(deriveSeed(seed, agency.id)));
@@ -127,7 +138,14 @@ function growthOrder(top: readonly TopLevelAgency[], seed: number): Candidate[] 
     };
     visit(agency, ranked(plan));
   });
+  const early = (c: Candidate): number =>
+    c.unit.tier <= 2 && first.has((top[c.topIndex] as TopLevelAgency).id) ? 0 : 1;
   return out.sort(
-    (a, b) => a.unit.tier - b.unit.tier || a.unit.rank - b.unit.rank || a.topIndex - b.topIndex || a.order - b.order,
+    (a, b) =>
+      early(a) - early(b) ||
+      a.unit.tier - b.unit.tier ||
+      a.unit.rank - b.unit.rank ||
+      a.topIndex - b.topIndex ||
+      a.order - b.order,
   );
 }

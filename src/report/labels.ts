@@ -18,8 +18,8 @@ export const REPORT_LABELS: Readonly<Record<Lang, ReportLabels>> = {
     level: {
       1: 'Cấp bộ, ngành, tỉnh, thành phố',
       2: 'Cấp Vụ, Cục, sở, ngành, quận, huyện',
-      3: 'Cấp phòng, ban, phường, xã (cấp 3)',
-      4: 'Cấp xã, phường, thị trấn (cấp 4)',
+      3: 'Cấp xã, phường, thị trấn, phòng (cấp 3)',
+      4: 'Cấp trường, trạm, chi cục (cấp 4)',
     },
     hub: 'Trục',
     generated: 'Lập lúc',
@@ -36,8 +36,8 @@ export const REPORT_LABELS: Readonly<Record<Lang, ReportLabels>> = {
     level: {
       1: 'Ministries, central bodies, provinces and cities',
       2: 'Departments and districts (level 2)',
-      3: 'Divisions and wards (level 3)',
-      4: 'Communes and wards (level 4)',
+      3: 'Communes, wards and offices (level 3)',
+      4: 'Schools, health stations and branches (level 4)',
     },
     hub: 'Hub',
     generated: 'Generated',

@@ -4,6 +4,7 @@
  * WARNING, CRITICAL or UNKNOWN — with a one-line summary, perfdata and detail lines.
  * Pure: every input is handed in, so each state is tested with plain data.
  */
+import { countIncidents, type Incident } from '../alerts/incidents.js';
 import type { Alert, AlertSnapshot } from '../alerts/types.js';
 import type { Lang } from '../config/settings.js';
 import type { NationalTotals, StreamInfo } from '../metrics/types.js';
@@ -41,6 +42,8 @@ export interface CheckInput {
   /** National signature failures over the signature rule's window. */
   readonly signatures: { readonly failed: number; readonly verified: number; readonly windowMs: number };
   readonly snapshot: AlertSnapshot;
+  /** The snapshot's alerts grouped into incidents, most urgent first. */
+  readonly incidents: readonly Incident[];
   readonly hub: HubOutcome;
   /** Older than this, a cache the hub could not refresh is not evidence of anything. */
   readonly maxAgeMs: number;
@@ -48,6 +51,8 @@ export interface CheckInput {
   readonly thresholds: { readonly sigWarnPct: number; readonly sigCritPct: number; readonly overdueWarn: number };
   /** Words for one alert, from the alert module's describer. */
   describe(alert: Alert): string;
+  /** Words for one incident. */
+  describeIncident(incident: Incident): string;
   /** Language of the summary and detail lines (default English). */
   readonly lang?: Lang;
 }
@@ -63,6 +68,8 @@ export interface CheckResult {
   /** Top-level alerts that count (firing) and those still pending. */
   readonly firing: readonly Alert[];
   readonly pending: readonly Alert[];
+  /** Incidents firing or pending, acute first. */
+  readonly incidents: readonly Incident[];
   /** Age of the newest stored event, ms; null when the cache holds none. */
   readonly dataAgeMs: number | null;
 }
@@ -107,6 +114,7 @@ function unknown(input: CheckInput, summary: string, perfdata: PerfDatum[], data
     details: [hubLine(input.hub, w), w('cache.line', { path: input.cachePath })],
     firing: [],
     pending: [],
+    incidents: [],
     dataAgeMs,
   };
 }
@@ -116,6 +124,7 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const w = statusWords(input.lang ?? 'en');
   const dataAgeMs = stream.newestEventTs === null ? null : Math.max(0, now - stream.newestEventTs);
   const lag = input.hub.kind === 'behind' ? input.hub.lagEvents : 0;
+  const incidentCounts = countIncidents(input.incidents);
   const sigPct = input.signatures.verified > 0 ? (100 * input.signatures.failed) / input.signatures.verified : 0;
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
@@ -135,6 +144,8 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     { label: 'alerts_critical', value: input.snapshot.counts.firing.critical, min: 0 },
     { label: 'alerts_warning', value: input.snapshot.counts.firing.warning, min: 0 },
     { label: 'alerts_pending', value: input.snapshot.counts.pending, min: 0 },
+    { label: 'incidents_acute', value: incidentCounts.acute, min: 0 },
+    { label: 'incidents_standing', value: incidentCounts.standing, min: 0 },
     { label: 'lag', value: lag, min: 0 },
     { label: 'age', value: dataAgeMs === null ? 0 : dataAgeMs / 1000, uom: 's', crit: input.maxAgeMs / 1000, min: 0 },
     { label: 'rejections', value: stream.rejections, uom: 'c', min: 0 },
@@ -189,18 +200,19 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   if (input.hub.kind === 'unreachable') summary += w('summary.unreachable', { age: spanWords(dataAgeMs ?? 0, w) });
   if (input.hub.kind === 'behind') summary += w('summary.behind', { n: lag });
 
-  const line = (a: Alert): string => {
-    const tag = w(a.phase === 'pending' ? 'tag.pending' : a.severity === 'critical' ? 'tag.critical' : 'tag.warning');
-    const ack = a.ack ? w('line.ack', { by: a.ack.by }) : '';
-    const folded = a.folded.length > 0 ? w('line.folded', { n: a.folded.length }) : '';
-    return `${tag}: ${input.describe(a)}${ack}${folded}`;
+  // One line per incident, acute first: a standing problem of 241 agencies is one line.
+  const incidents = input.incidents.filter((i) => i.phase !== 'resolved');
+  const line = (i: Incident): string => {
+    const tag = w(i.phase === 'pending' ? 'tag.pending' : i.severity === 'critical' ? 'tag.critical' : 'tag.warning');
+    const ack = i.ack ? w('line.ack', { by: i.ack.by }) : '';
+    return `${tag} ${w(i.kind === 'acute' ? 'kind.acute' : 'kind.standing')}: ${input.describeIncident(i)}${ack}`;
   };
   const newest = stream.newestEventTs === null ? w('cache.newestNone') : vietnamTime(stream.newestEventTs);
   const details = [
-    ...firing.map(line),
-    ...pending.map(line),
+    ...incidents.filter((i) => i.phase === 'firing').map(line),
+    ...incidents.filter((i) => i.phase === 'pending').map(line),
     hubLine(input.hub, w),
     w('cache.lineFull', { path: input.cachePath, n: stream.events, newest }),
   ];
-  return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, dataAgeMs };
+  return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
 }

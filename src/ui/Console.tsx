@@ -81,7 +81,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     case 'overview':
       content = (
         <>
-          <TotalsLines totals={data.totals} width={width} />
+          <TotalsLines totals={data.totals} window={state.window} width={width} />
           <TitleLine title={t('overview.worst')} view={view} editing={state.editingFilter} width={width} />
           {pane}
           <FiringAlerts
@@ -108,6 +108,19 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
         <>
           <TitleLine
             title={t('screen.folded', { text: data.alert.summary })}
+            view={view}
+            editing={state.editingFilter}
+            width={width}
+          />
+          {pane}
+        </>
+      );
+      break;
+    case 'affected':
+      content = (
+        <>
+          <TitleLine
+            title={t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })}
             view={view}
             editing={state.editingFilter}
             width={width}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { until } from '../faults/helpers/history.js';
-import { bin, requireBuild } from './helpers/bin.js';
+import { bin, requireBuild } from '../support/bin.js';
 
 /**
  * `hubmon record FILE` as its own process never writes over a recording by accident: an

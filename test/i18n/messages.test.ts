@@ -22,7 +22,7 @@ const TABLES: Readonly<Record<string, Table>> = {
   console: {
     en,
     vi,
-    same: ['app.title', 'app.demo', 'flash.notice', 'conn.lgsp', 'server.unknown', 'value.server'],
+    same: ['app.title', 'app.demo', 'col.mark', 'flash.notice', 'conn.lgsp', 'server.unknown', 'value.server'],
   },
   commands: { en: cliEn, vi: cliVi, same: ['record.state', 'record.stateError'] },
   status: { en: statusEn, vi: statusVi, same: ['unknown.failed'] },

@@ -161,3 +161,22 @@ describe('throughput', () => {
     for (const r of rows) expect(r.spark.reduce((a, b) => a + b, 0)).toBeCloseTo(r.sent + r.received, 9);
   });
 });
+
+describe('rates over the covered part of a window', () => {
+  it('divides by the minutes the cache holds when it is younger than the window', () => {
+    const now = Date.UTC(2026, 10, 23, 3, 0, 30);
+    fx = fixtureCache(now);
+    // The cache's first figures: 60 sends in its one hour, from 02:01 to 03:00.
+    fx.write(
+      ...Array.from(
+        { length: 60 },
+        (_, i) => [now - 59 * MIN - 30_000 + i * MIN, 'document.sent', sent(i)] as [number, 'document.sent', unknown],
+      ),
+    );
+    const day = byAgency(fx.metrics.throughput(now, '24h'));
+    expect(day[A.vpcp]).toMatchObject({ sent: 60, sentPerMin: 1 });
+    const totals = fx.metrics.totals(now, '24h');
+    expect(totals).toMatchObject({ sent: 60, sentPerMin: 1, coveredMinutes: 60 });
+    expect(fx.metrics.totals(now, '5m')).toMatchObject({ sent: 5, sentPerMin: 1, coveredMinutes: 5 });
+  });
+});

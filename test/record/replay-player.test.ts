@@ -7,6 +7,8 @@ import { ingestRecording } from '../../src/record/ingest-recording.js';
 import { replaySource } from '../../src/record/replay-player.js';
 import { ReplayPlayer } from '../../src/record/replay-player.js';
 import { loadReplay } from '../../src/sim/replay-source.js';
+import { buildRegistry } from '../../src/registry/index.js';
+import { snapshotPartData } from '../../src/sim/registry-snapshot.js';
 import { openCache } from '../../src/store/index.js';
 import { eventMessages, NOW, openingMessages } from '../report/helpers/fixture-stream.js';
 
@@ -67,5 +69,63 @@ describe('replay player', () => {
     ]);
     played.close();
     direct.close();
+  });
+});
+
+describe('replay of a registry sent in parts', () => {
+  it('holds all 12,000 agencies at the first event', async () => {
+    const registry = buildRegistry({ totalAgencies: 12_000 });
+    const ts = '2026-11-20T01:00:00Z';
+    const lines = [
+      { v: 1, seq: 0, ts, type: 'hello', data: helloData() },
+      ...snapshotPartData(registry.agencies, registry.securityServers).map((data) => ({
+        v: 1,
+        seq: 0,
+        ts,
+        type: 'registry.snapshot',
+        data: JSON.parse(data) as unknown,
+      })),
+      { v: 1, seq: 1, ts, type: 'server.state', data: { serverId: 'MCBM-005', state: 'connected' } },
+    ];
+    const big = join(dir, 'big.ndjson');
+    writeFileSync(big, `${lines.map((m) => JSON.stringify(m)).join('\n')}\n`);
+    const source = await loadReplay(big);
+    expect(source.agencies).toHaveLength(12_000);
+    const cache = openCache({ path: cachePath(), now: () => NOW });
+    const p = new ReplayPlayer(cache, source, 60);
+    expect(p.state()).toMatchObject({ now: Date.parse(ts), applied: 1 });
+    const stored = cache.db.prepare('SELECT COUNT(*) AS n FROM agencies').get() as { n: number };
+    expect(stored.n).toBe(12_000);
+    cache.close();
+  });
+});
+
+function helloData() {
+  return {
+    hubId: 'hub-1',
+    hubName: 'Trục liên thông',
+    hubVersion: '1',
+    epoch: 'e1',
+    serverTime: '2026-11-20T01:00:00Z',
+    newestSeq: 1,
+    oldestSeq: 1,
+    heartbeatMs: 5000,
+  };
+}
+
+describe('replay jumps', () => {
+  it('jumps forward by ten recorded minutes and to the last event, never back', async () => {
+    const cache = openCache({ path: cachePath(), now: () => NOW });
+    const source = await loadReplay(file);
+    const p = new ReplayPlayer(cache, source, 1);
+    const controls = replaySource(p);
+    controls.togglePause();
+    controls.forward();
+    expect(p.state()).toMatchObject({ now: FIRST + 600_000, applied: 1, paused: true });
+    p.jumpTo(FIRST); // back: the clock stays
+    expect(p.state().now).toBe(FIRST + 600_000);
+    controls.toEnd();
+    expect(p.state()).toMatchObject({ now: source.events.at(-1)?.t, applied: 41, finished: true });
+    cache.close();
   });
 });

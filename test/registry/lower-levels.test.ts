@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agencySchema, securityServerSchema } from '../../src/protocol/index.js';
-import { buildRegistry, levelOf, loadFixtures } from '../../src/registry/index.js';
+import { districtsOf } from '../../src/registry/admin-units.js';
+import { buildRegistry, DEMO_COMMUNES_IN, levelOf, loadFixtures } from '../../src/registry/index.js';
 import type { Registry } from '../../src/registry/index.js';
 
 const big = buildRegistry({ totalAgencies: 12_000, seed: 7 });
@@ -91,6 +92,43 @@ describe('buildRegistry', () => {
   it('keeps the real Nghệ An districts under H41', () => {
     const districts = big.agencies.filter((a) => a.parent === '000.00.00.H41' && a.name.startsWith('UBND '));
     expect(districts.map((d) => d.name)).toContain('UBND huyện Quỳ Hợp');
+  });
+
+  it('puts every district and commune under its real province, with its real kind', () => {
+    const provinces = big.agencies.filter((a) => a.level === 1 && a.name.startsWith('UBND '));
+    for (const p of provinces) {
+      const place = p.name.replace(/^UBND (Tỉnh|Thành phố) /, '');
+      const real = new Map(districtsOf(place).map((d) => [`UBND ${d.kind} ${d.name}`, d]));
+      const districts = big.agencies.filter(
+        (a) => a.parent === p.id && /^UBND (quận|huyện|thị xã|thành phố) /.test(a.name),
+      );
+      expect(districts.length, place).toBeGreaterThan(0);
+      for (const d of districts) {
+        const known = real.get(d.name) ?? expect.unreachable(`${d.name} is not a district of ${place}`);
+        const communes = new Set(known.communes.map((c) => `UBND ${c.kind} ${c.name}`));
+        for (const c of big.agencies.filter((a) => a.parent === d.id && a.name.startsWith('UBND '))) {
+          expect(communes.has(c.name), `${c.name} in ${d.name}`).toBe(true);
+        }
+      }
+    }
+    const ninhBinh = big.agencies.find((a) => a.name === 'UBND huyện Hoa Lư');
+    expect(ninhBinh?.parent).toBe('000.00.00.H42'); // UBND Tỉnh Ninh Bình
+    expect(big.agencies.some((a) => a.name === 'UBND quận Ba Tri')).toBe(false);
+  });
+
+  it('reaches the commune in the demo provinces first, whatever the total', () => {
+    const demo = buildRegistry({ totalAgencies: 1_500, communesIn: DEMO_COMMUNES_IN });
+    for (const top of DEMO_COMMUNES_IN) {
+      const code = top.slice(-3);
+      const communes = demo.agencies.filter(
+        (a) => a.level === 3 && a.id.endsWith(code) && /^UBND (xã|phường|thị trấn) /.test(a.name),
+      );
+      const all = districtsOf(demo.agencies.find((a) => a.id === top)?.name.replace(/^UBND Tỉnh /, '') ?? '');
+      expect(communes.length, top).toBe(all.reduce((n, d) => n + d.communes.length, 0));
+    }
+    expect(
+      demo.agencies.filter((a) => a.level === 2 && !DEMO_COMMUNES_IN.includes(`000.00.00.${a.id.slice(-3)}`)).length,
+    ).toBeGreaterThan(400);
   });
 
   it('connects lower levels like their top-level unit, mostly through its security server', () => {

@@ -14,7 +14,7 @@ import { ALERT_MIGRATIONS } from '../../src/alerts/persist.js';
 import { createStatusCommand } from '../../src/cli/commands/status.js';
 import { parseFrame } from '../../src/protocol/index.js';
 import { openCache } from '../../src/store/index.js';
-import { bin, requireBuild } from '../e2e/helpers/bin.js';
+import { bin, requireBuild } from '../support/bin.js';
 import { fixtureMessages, NOW } from '../report/helpers/fixture-stream.js';
 
 let dir: string;
@@ -60,17 +60,16 @@ async function closedPort(): Promise<number> {
 }
 
 describe('status against a hub that refuses the connection', () => {
-  it('answers within its --timeout, UNKNOWN, with no perfdata it does not have', async () => {
+  // How long it takes is the bench's business (tests time nothing): a refused connection is an
+  // answer, UNKNOWN at once, not a wait for the timeout.
+  it('answers a refused connection UNKNOWN, with no perfdata it does not have', async () => {
     const env = machine('refused', []);
     const url = `ws://127.0.0.1:${await closedPort()}/v1/telemetry`;
-    const started = performance.now();
-    const child = spawn(process.execPath, [bin, 'status', '--url', url, '--timeout', '4'], { env });
+    const child = spawn(process.execPath, [bin, 'status', '--url', url, '--timeout', '30'], { env });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-    const elapsed = performance.now() - started;
     expect(code).toBe(3);
-    expect(elapsed).toBeLessThan(4_000);
     const [first] = out.split('\n');
     expect(first).toMatch(
       /^HUBMON UNKNOWN - no data in cache .*: hub ws:\/\/127\.0\.0\.1:\d+\/v1\/telemetry did not answer \(connect ECONNREFUSED/,

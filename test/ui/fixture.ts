@@ -4,7 +4,7 @@
  */
 import type { Agency } from '../../src/protocol/index.js';
 import type { SignatureRow, ThroughputRow } from '../../src/metrics/types.js';
-import { memoryMetrics, type MemoryData } from '../../src/bench/memory-metrics.js';
+import { memoryMetrics, type MemoryData } from '../support/memory-metrics.js';
 import type { AlertsSource, AlertView } from '../../src/ui/data/sources.js';
 
 export const NOW = Date.UTC(2024, 2, 12, 20, 0, 0); // 03:00 in Hà Nội

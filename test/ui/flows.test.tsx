@@ -15,11 +15,11 @@ describe('keyboard flows', () => {
     expect(app.frame()).toContain('Agencies · all levels');
     expect(selectedLine(app.frame())).toContain('000.00.01.H41');
     expect(selectedLine(await app.press('j'))).toContain('000.00.00.H41');
-    expect(selectedLine(await app.press(KEY.down))).toContain('000.01.01.H41');
+    expect(selectedLine(await app.press(KEY.down))).toContain('000.00.00.G22');
     expect(selectedLine(await app.press('k'))).toContain('000.00.00.H41');
-    expect(selectedLine(await app.press('G'))).toContain('000.00.00.G22');
+    expect(selectedLine(await app.press('G'))).toContain('000.02.01.H41');
     expect(selectedLine(await app.press('g'))).toContain('000.00.01.H41');
-    expect(selectedLine(await app.press(KEY.pageDown))).toContain('000.00.00.G22');
+    expect(selectedLine(await app.press(KEY.pageDown))).toContain('000.02.01.H41');
   });
 
   it('filters with /, forgiving diacritics, and clears with Esc', async () => {
@@ -65,18 +65,21 @@ describe('keyboard flows', () => {
     expect(province).toContain('000.00.00.H41 · level 1 · LGSP');
     expect(selectedLine(province)).toContain('000.00.01.H41');
     const district = await app.press(KEY.enter);
-    expect(district).toContain('UBND Huyện Nam Đàn ‹ UBND Tỉnh Nghệ An');
+    expect(district).toContain('UBND Huyện Nam Đàn ‹ Nghệ An');
     expect(district).toContain('000.01.01.H41');
     const commune = await app.press(KEY.enter);
-    expect(commune).toContain('server MCBM-099 DOWN 12m');
+    expect(commune).toContain('server MCBM-099 DOWN 12 min');
     const history = await app.press(KEY.esc, KEY.esc, KEY.esc);
     expect(history).toContain('Agencies · level 1');
-    expect(await app.press(KEY.esc)).toContain('Agencies · level 1');
+    expect(await app.press(KEY.esc)).toContain('Worst agencies'); // the Overview, visited before
+    expect(await app.press(KEY.esc)).toContain('Worst agencies');
   });
 
   it('walks the sections of a detail with ←/→', async () => {
     const app = await renderConsoleAt(80, 24);
-    await app.press('3'); // the server list puts the down server first; Enter opens its agency
+    await app.press('3'); // the server list puts the down server first; Enter lists the agencies behind it
+    const behind = await app.press(KEY.enter);
+    expect(behind).toContain('Agencies behind MCBM-099');
     const commune = await app.press(KEY.enter);
     expect(commune).toContain('UBND Xã Kim Liên');
     const events = await app.press('\u001b[C', '\u001b[C');
@@ -117,6 +120,28 @@ describe('keyboard flows', () => {
       'pending',
       'acknowledged',
     ]);
+  });
+
+  it('sorted so the acknowledged alert stays put, moves the cursor on to the next open alert', async () => {
+    const app = await renderConsoleAt(80, 24);
+    const bySince = await app.press('6', 's', 's', 's');
+    // The arrow and the status line agree, and so does the order: the shortest age first.
+    expect(bySince).toContain('Since▲');
+    expect(bySince).toContain('sorted by Since ascending');
+    const ages = bySince
+      .split('\n')
+      .filter((l) => /^[›\s•][\s*]*(CRIT|WARN)/.test(l))
+      .map((l) =>
+        l
+          .trimEnd()
+          .split(/\s{2,}/)
+          .at(-1),
+      );
+    expect(ages).toEqual(['2 min', '12 min', '1h', '1h 30m']);
+    expect(selectedLine(await app.press('j'))).toContain('Security server down 12 min');
+    const acked = await app.press('a');
+    expect(acked).toContain('acknowledged: Security server down 12 min');
+    expect(selectedLine(acked)).toContain('12 overdue replies');
   });
 
   it('opens and closes Help with ?', async () => {

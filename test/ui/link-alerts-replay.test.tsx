@@ -125,7 +125,7 @@ describe('link states as the ingest client has them', () => {
 });
 
 describe('alerts as the engine has them', () => {
-  it('shows folded symptoms, who acknowledged, and lists the folded agencies on Enter', async () => {
+  it('shows folded symptoms, who acknowledged, and lists the affected agencies on Enter', async () => {
     const app = await renderConsoleAt(80, 24);
     const frame = await app.press('6');
     expect(frame).toContain('CRIT firing  +2 folded · Security');
@@ -134,12 +134,14 @@ describe('alerts as the engine has them', () => {
     expect(frame).toContain(' Security server down 12 min — MCBM-099');
     expect(await app.press('G')).toMatch(/ Throughput −60% — Văn phòng Chính phủ · acknowledged by trucdem \d{4}-/);
     await app.press('g');
-    const folded = await app.press(KEY.enter);
-    expect(folded).toContain('Folded under: Security server down 12 min');
-    expect(folded).toContain('Sở Y tế Nghệ An');
-    expect(folded).toContain('UBND Tỉnh Nghệ An: 3 packages failed');
+    const affected = await app.press(KEY.enter);
+    expect(affected).toContain('Affected: Security server down 12 min');
+    // The cause's agency and those folded under it, with the Agencies columns.
+    expect(affected).toContain('Identifier     Sent/m  Recv/m  SigFail  Overdue Server  Incid');
+    expect(affected).toContain('Nghệ An          000.00.00.H41');
+    expect(affected).toContain('Xã Kim Liên      000.01.01.H41');
     // Enter again drills into the agency itself; Esc twice is back on the alerts.
-    expect(await app.press(KEY.enter)).toContain('000.01.01.H41');
+    expect(await app.press(KEY.enter)).toContain('000.00.00.H41 · level 1');
     await app.press(KEY.esc, KEY.esc);
     expect(app.frame()).toContain('+2 folded');
   });
@@ -164,6 +166,8 @@ describe('replay controls in the key-bindings table', () => {
       step: () => (calls.push('step'), (s = { ...s, paused: true, now: s.now + 60_000 })),
       faster: () => (calls.push('faster'), (s = { ...s, speed: s.speed * 2 })),
       slower: () => (calls.push('slower'), (s = { ...s, speed: s.speed / 2 })),
+      forward: () => (calls.push('forward'), (s = { ...s, now: s.now + 600_000 })),
+      toEnd: () => (calls.push('end'), (s = { ...s, now: NOW + 3_600_000, finished: true })),
     };
   }
 
@@ -176,7 +180,9 @@ describe('replay controls in the key-bindings table', () => {
     expect(lines(app.frame())[0]).toContain('×30');
     expect(lines(await app.press('P'))[0]).toContain('×30 ‖');
     expect(lines(await app.press('.'))[0]).toContain('REPLAY 2024-03-13 03:01');
-    expect(replay.calls).toEqual(['faster', 'slower', 'slower', 'pause', 'step']);
+    expect(lines(await app.press('>'))[0]).toContain('REPLAY 2024-03-13 03:11');
+    expect(lines(await app.press('}'))[0]).toContain('REPLAY 2024-03-13 04:00 (end)');
+    expect(replay.calls).toEqual(['faster', 'slower', 'slower', 'pause', 'step', 'forward', 'end']);
     // The console's own p (freeze figures) is still its own.
     expect(await app.press('p')).toContain('PAUSED');
   });
@@ -185,7 +191,11 @@ describe('replay controls in the key-bindings table', () => {
     const replay = fakeReplay();
     const app = await renderConsoleAt(100, 24, { replay });
     expect(lines(app.frame()).at(-1)).toContain('P pause replay  . step  [/] speed');
-    expect(await app.press('?')).toContain('pause or resume the replay clock');
+    const help = await app.press('?');
+    expect(help).toContain('pause or resume the replay clock');
+    // One row for both speed keys, each named with what it does.
+    expect(help).toContain('[/]      [ half as fast (down to ×1), ] twice as fast (up to ×3600)');
+    expect(help).toContain('jump 10 recorded minutes ahead');
     await app.press(KEY.esc, '2', '/', 'P', '.');
     expect(replay.calls).toEqual([]);
     expect(app.frame()).toContain('P.');

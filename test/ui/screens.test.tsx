@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import stringWidth from 'string-width';
+import { fixtureData, fixtureMetrics } from './fixture.js';
 import { KEY, renderConsoleAt } from './render-at.js';
 
 afterEach(() => cleanup());
@@ -12,23 +13,23 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(app.frame()).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 Overview 2 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
       Traffic: sent 17/min · received 42/min · 5 of 5 agencies active
       Servers: 1 down, 1 degraded of 3 · sig. fail 3.4% · overdue 14 · due <24h 3
-      Worst agencies                                                                 9
+      Worst agencies                                                                 6
        Concern▲   Name                         Identifier    Value
-      ›Server     UBND Xã Kim Liên             000.01.01.H41 MCBM-099 DOWN 12m
-       Server     UBND Tỉnh Nghệ An            000.00.00.H41 MCBM-041 weak 20m
-       Server     UBND Huyện Nam Đàn           000.00.01.H41 MCBM-041 weak 20m
-       Server     UBND Xã Nam Giang            000.02.01.H41 MCBM-041 weak 20m
-       Drop       UBND Xã Kim Liên             000.01.01.H41 −90.0% vs last week
-       Signature  UBND Tỉnh Nghệ An            000.00.00.H41 15.0% of 200
-       Signature  UBND Xã Nam Giang            000.02.01.H41 10.0% of 10
-       Overdue    UBND Tỉnh Nghệ An            000.00.00.H41 12 (oldest 3d)
-       Overdue    UBND Xã Nam Giang            000.02.01.H41 2 (oldest 2h)
+      ›Server     Xã Kim Liên                  000.01.01.H41 MCBM-099 DOWN 12 min
+       Server     Nghệ An                      000.00.00.H41 MCBM-041 weak 20 min
+       Drop       Xã Kim Liên                  000.01.01.H41 −90.0% vs last week
+       Signature  Nghệ An                      000.00.00.H41 15.0% of 200
+       Overdue    Nghệ An                      000.00.00.H41 12 (oldest 3d)
+       Overdue    Xã Nam Giang                 000.02.01.H41 2 (oldest 2h)
       Firing alerts (2)
-       CRIT  Security server down 12 min — MCBM-099                                12m
+       CRIT  Security server down 12 min — MCBM-099                             12 min
        WARN  12 overdue replies — UBND Tỉnh Nghệ An                                 1h
+
+
+
 
 
 
@@ -41,11 +42,11 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('2')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 Agencies 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      1 2 Agencies 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
       Agencies · level 1 · ministries, provinces · all agencies · incl. units        2
-       Name▲          Identifier     Sent/m  Recv/m Trend     SigFail  Overdue Server
-      ›UBND Tỉnh Ngh… 000.00.00.H41     5.2      12 ▂▂▄▃▆▄█▅    14.8%       14 weak
-       Văn phòng Chí… 000.00.00.G22      12      30 ▂▂▄▃▆▄█▅     0.0%        0 up
+       Name▲            Identifier     Sent/m  Recv/m  SigFail  Overdue Server  Incid
+      ›Nghệ An          000.00.00.H41     5.2      12    14.8%       14 weak    –
+       Văn phòng Chính… 000.00.00.G22      12      30     0.0%        0 up      –
 
 
 
@@ -70,12 +71,12 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('3')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 3 Servers 4 5 6                                            ⚠ 1 crit · 1 warn
+      1 2 3 Servers 4 5 6                                window 1h · ⚠ 1 crit · 1 warn
       Security servers                                                               3
        Name              Identifier   State▼      Since  Latency    Down  Cert expires
-      ›MCBM Xã Kim Liên  MCBM-099     DOWN          12m        –     12m          400d
-       MCBM Nghệ An      MCBM-041     weak          20m   950 ms      4m           10d
-       MCBM VPCP         MCBM-001     up             3d    41 ms      0s          200d
+      ›MCBM Xã Kim Liên  MCBM-099     DOWN       12 min        –  12 min          400d
+       MCBM Nghệ An      MCBM-041     weak       20 min   950 ms   4 min           10d
+       MCBM VPCP         MCBM-001     up             3d    41 ms     0 s          200d
 
 
 
@@ -99,11 +100,11 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('4')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 3 4 Signatures 5 6                                         ⚠ 1 crit · 1 warn
+      1 2 3 4 Signatures 5 6                             window 1h · ⚠ 1 crit · 1 warn
       Signatures                                                                     3
        Name                     Identifier     Checked  Failed Fail %▼ Main reason
-      ›UBND Tỉnh Nghệ An        000.00.00.H41      200      30   15.0% missing
-       UBND Xã Nam Giang        000.02.01.H41       10       1   10.0% missing
+      ›Nghệ An                  000.00.00.H41      200      30   15.0% missing
+       Xã Nam Giang             000.02.01.H41       10       1   10.0% missing
        Văn phòng Chính phủ      000.00.00.G22      700       0    0.0% –
 
 
@@ -128,11 +129,11 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('5')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 3 4 5 Deadlines 6                                          ⚠ 1 crit · 1 warn
+      1 2 3 4 5 Deadlines 6                              window 1h · ⚠ 1 crit · 1 warn
       Deadlines                                                                      2
        Name             Identifier      Open  Due 24h Overdue▼  Oldest  On time   Late
-      ›UBND Tỉnh Nghệ … 000.00.00.H41     20        3       12      3d       40      5
-       UBND Xã Nam Gia… 000.02.01.H41      2        0        2      2h        1      0
+      ›Nghệ An          000.00.00.H41     20        3       12      3d       40      5
+       Xã Nam Giang     000.02.01.H41      2        0        2      2h        1      0
 
 
 
@@ -157,13 +158,13 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('6')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 3 4 5 6 Alerts                                             ⚠ 1 crit · 1 warn
+      1 2 3 4 5 6 Alerts                                 window 1h · ⚠ 1 crit · 1 warn
       Alerts                                                                         4
-       Sev  State▼  Alert                                           Acked by     Since
-      ›CRIT firing  +2 folded · Security server down 12 min         –              12m
-       WARN firing  12 overdue replies                              –               1h
-       WARN pending Signature failures 15%                          –               2m
-       WARN acked   Throughput −60%                                 trucdem         1h
+          Sev  State▼  Alert                                         Acked by    Since
+      ›   CRIT firing  +2 folded · Security server down 12 min       –          12 min
+          WARN firing  12 overdue replies                            –              1h
+          WARN pending Signature failures 15%                        –           2 min
+          WARN acked   Throughput −60%                               trucdem    1h 30m
        Security server down 12 min — MCBM-099
 
 
@@ -186,17 +187,17 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('2', KEY.enter)).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 2 Agencies 3 4 5 6                                           ⚠ 1 crit · 1 warn
+      1 2 Agencies 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
       UBND Tỉnh Nghệ An
-      000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20m · cert expires in 10d…
+      000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20 min · cert expires in …
       Sent 4.0/min · recv 9.0/min · sig. fail 14.8% · overdue 12 (14 with its units)
       Last hour  ▁▁▁▁▁▁▂▁▁▁▁▃▁▁▁▁▃▁▁▁▁▄▁▁▁▁▄▁▁▁▁▅▁▁▁▁▆▁▁▁▁▆▁▁▁▁▇▁▁▁▁▇▁▁▁▁█▁▁▁▁█▁▁▁▁ 36
       Last day   ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▂▁▁▁▃▁▁▁▃▁▁▁▄▁▁▁▄▁▁▁▅▁▁▁▆▁▁▁▆▁▁▁▇▁▁▁▇▁▁▁█▁▁▁█▁▁▁ 36
       Statuses   01 500 › 02 1 › 03 480 › 04 300 › 05 200 › 06 150
       Sig. fails missing 20 · invalid 10
       [Units under it]  Overdue documents   Recent events   Server history  ←/→ secti…
-       Name▲          Identifier     Sent/m  Recv/m Trend     SigFail  Overdue Server
-      ›UBND Huyện Na… 000.00.01.H41     1.2     2.8 ▂▂▄▃▆▄█▅    10.0%        2 weak
+       Name▲            Identifier     Sent/m  Recv/m  SigFail  Overdue Server  Incid
+      ›Huyện Nam Đàn    000.00.01.H41     1.2     2.8    10.0%        2 weak    –
 
 
 
@@ -215,8 +216,8 @@ describe('screens at 80×24 (en)', () => {
     const app = await renderConsoleAt(80, 24);
     expect(await app.press('?')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
-      1 Overview 2 3 4 5 6                                           ⚠ 1 crit · 1 warn
-      Help                                                                          31
+      1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
+      Help                                                                          41
        Keys       Esc or ? to close
       ›Everywhere
          1–6      Overview, Agencies, Servers, Signatures, Deadlines, Alerts
@@ -248,7 +249,9 @@ describe('layout', () => {
     const header = wide.split('\n')[3] ?? '';
     expect(header).toContain('Conn');
     expect(header).toContain('Lv');
-    expect(wide).toContain('UBND Tỉnh Nghệ An');
+    expect(wide).toContain('Nghệ An ');
+    // The name column stops growing where a shortened name fits; the figures stay beside it.
+    expect(header.indexOf('Identifier') - header.indexOf('Name')).toBeLessThanOrEqual(45);
     Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
     app.stdout.emit('resize');
     const narrow = await app.press();
@@ -274,6 +277,27 @@ describe('layout', () => {
     expect(await app.press('?')).toContain(line);
   });
 
+  it.each([
+    ['en', 'Traffic (last 47 min of 1h): sent'],
+    ['vi', 'Lưu lượng (47 phút gần nhất trong 1h): gửi'],
+  ] as const)('says (%s) when the rates cover only part of the window', async (lang, line) => {
+    const data = fixtureData();
+    const app = await renderConsoleAt(80, 24, {
+      lang,
+      metrics: fixtureMetrics({ ...data, totals: { coveredMinutes: 47 } }),
+    });
+    expect(app.frame()).toContain(line);
+    expect(app.frame()).toContain(lang === 'en' ? 'window 1h' : 'khung 1h');
+  });
+
+  it.each([
+    ['en', '•        a row whose state changed at the last refresh'],
+    ['vi', '•        dòng vừa đổi trạng thái ở lần làm mới gần nhất'],
+  ] as const)('Help (%s) explains the marks on screen', async (lang, line) => {
+    const app = await renderConsoleAt(120, 60, { lang });
+    expect(await app.press('?')).toContain(line);
+  });
+
   it('speaks Vietnamese with --lang vi', async () => {
     const app = await renderConsoleAt(80, 24, { lang: 'vi' });
     const frame = await app.press('2');
@@ -286,6 +310,7 @@ describe('layout', () => {
     const app = await renderConsoleAt(80, 24, { lang: 'vi', ascii: true });
     const frame = await app.press('2');
     expect(frame).toMatch(/^[\u0000-\u007f]*$/);
-    expect(frame).toContain('UBND Tinh Ngh~');
+    expect(frame).toContain('Nghe An           000.00.00.H41');
+    expect(frame).toContain('Van phong Chinh ~ 000.00.00.G22');
   });
 });

@@ -105,9 +105,14 @@ describe('formatting', () => {
   it.each([
     [3 * 86_400_000 + 5, 'en', '3d'],
     [3 * 86_400_000, 'vi', '3 ngày'],
-    [12 * 60_000 + 59_000, 'en', '12m'],
+    [12 * 60_000 + 59_000, 'en', '12 min'],
+    [47 * 60_000, 'vi', '47 phút'],
+    [47 * 3_600_000, 'en', '1d 23h'],
+    [47 * 3_600_000, 'vi', '1 ngày 23 giờ'],
+    [5 * 3_600_000 + 12 * 60_000, 'en', '5h 12m'],
+    [5 * 3_600_000 + 12 * 60_000, 'vi', '5 giờ 12 phút'],
     [45_000, 'vi', '45 giây'],
-    [10, 'en', '0s'],
+    [10, 'en', '0 s'],
   ] as const)('formatDurationShort %d %s', (ms, lang, expected) => {
     expect(formatDurationShort(ms, lang)).toBe(expected);
   });

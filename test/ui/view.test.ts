@@ -13,6 +13,7 @@ import {
   judgeOverdue,
   judgeServer,
   judgeSignatureFailure,
+  signatureRank,
   judgeThroughputDrop,
   throughputDrop,
 } from '../../src/ui/status/judge.js';
@@ -23,14 +24,21 @@ import { loadScreen, type ScreenData } from '../../src/ui/view/screen-data.js';
 import type { WorstModel } from '../../src/ui/view/overview-model.js';
 
 describe('status thresholds', () => {
+  // The alert rule's judgement: the rate the agency surely has (Wilson lower bound, z 1.96)
+  // above 5 % warns, from 20 % is critical, with at least 3 failures.
   it.each([
-    [null, 0, 'none'],
+    [0, 0, 'none'],
     [0, 100, 'ok'],
-    [0.02, 100, 'warn'],
-    [0.1, 100, 'critical'],
-    [0.5, 3, 'warn'],
-  ] as const)('signature failure %s of %d → %s', (rate, verified, level) => {
-    expect(judgeSignatureFailure(rate, verified)).toBe(level);
+    [1, 1, 'ok'], // 100 % of 1 is no evidence
+    [5, 100, 'ok'],
+    [12, 100, 'warn'],
+    [30, 100, 'critical'],
+    [12, 12, 'critical'], // a burst at a small agency
+  ] as const)('signature failures %d of %d → %s', (failed, verified, level) => {
+    expect(judgeSignatureFailure(failed, verified)).toBe(level);
+  });
+  it('a burst of 12 of 12 outranks 1 of 1', () => {
+    expect(signatureRank(12, 12)).toBeGreaterThan(signatureRank(1, 1));
   });
   it.each([
     [0, 'ok'],
@@ -156,7 +164,10 @@ describe('viewport', () => {
   it.each([
     [{ cursor: 0, offset: 0 }, 1, 100, 10, { cursor: 1, offset: 0 }],
     [{ cursor: 9, offset: 0 }, 1, 100, 10, { cursor: 10, offset: 1 }],
-    [{ cursor: 50, offset: 45 }, -10, 100, 10, { cursor: 40, offset: 40 }],
+    // A page scrolls the rows by a page as well: PgUp/PgDn show the page before / after.
+    [{ cursor: 50, offset: 45 }, -10, 100, 10, { cursor: 40, offset: 35 }],
+    [{ cursor: 0, offset: 0 }, 10, 100, 10, { cursor: 10, offset: 10 }],
+    [{ cursor: 95, offset: 90 }, 10, 100, 10, { cursor: 99, offset: 90 }],
     [{ cursor: 5, offset: 0 }, Infinity, 100, 10, { cursor: 99, offset: 90 }],
     [{ cursor: 5, offset: 0 }, -Infinity, 100, 10, { cursor: 0, offset: 0 }],
     [{ cursor: 3, offset: 0 }, 1, 0, 10, { cursor: 0, offset: 0 }],
@@ -208,7 +219,29 @@ describe('state and keys', () => {
     expect(s.stack.map((r) => (r.kind === 'detail' ? r.agencyId : r.kind))).toEqual(['screen', 'A', 'B']);
     s = reduce(reduce(s, { type: 'back' }), { type: 'back' });
     expect(s.stack).toEqual([{ kind: 'screen', screen: 'agencies' }]);
+    // Then back through the screens visited, and no further than the first.
+    s = reduce(s, { type: 'back' });
+    expect(s.stack).toEqual([{ kind: 'screen', screen: 'overview' }]);
     expect(reduce(s, { type: 'back' })).toBe(s);
+  });
+  it('Esc goes back through the screens visited, most recent first', () => {
+    let s = initialState();
+    for (const screen of ['servers', 'deadlines', 'deadlines', 'alerts'] as const) {
+      s = reduce(s, { type: 'showScreen', screen });
+    }
+    s = reduce(s, { type: 'stepScreen', step: 1 }); // alerts → overview
+    const back = (): string => {
+      s = reduce(s, { type: 'back' });
+      const r = s.stack[0];
+      return r?.kind === 'screen' ? r.screen : (r?.kind ?? '');
+    };
+    expect([back(), back(), back(), back(), back()]).toEqual([
+      'alerts',
+      'deadlines',
+      'servers',
+      'overview',
+      'overview',
+    ]);
   });
   it('Esc clears a filter before it goes back', () => {
     let s = reduce(initialState('agencies'), { type: 'filterText', text: 'nghe' });

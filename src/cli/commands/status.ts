@@ -1,6 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ALERT_MIGRATIONS } from '../../alerts/persist.js';
-import { createAlertEngine, describeAlert, loadAlertConfig, type Alert } from '../../alerts/index.js';
+import {
+  agenciesBehind,
+  createAlertEngine,
+  describeAlert,
+  describeIncident,
+  groupIncidents,
+  loadAlertConfig,
+  unitPath,
+  type Alert,
+  type Incident,
+} from '../../alerts/index.js';
 import { resolveSettings } from '../../config/index.js';
 import { resolveToken } from '../../ingest/index.js';
 import { createMetrics } from '../../metrics/index.js';
@@ -207,7 +217,11 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
         const names = new Map<string, string>();
         for (const a of metrics.agencies()) names.set(a.id, a.name);
         for (const s of metrics.securityServers()) names.set(s.id, s.name);
-        const describe = (a: Alert) => describeAlert(a, { lang: args.lang, now, nameOf: (id) => names.get(id) });
+        const byId = new Map(metrics.agencies().map((a) => [a.id, a]));
+        const nameOf = (id: string) => (byId.has(id) ? unitPath(id, byId) : names.get(id));
+        const describe = (a: Alert) => describeAlert(a, { lang: args.lang, now, nameOf });
+        const describeOne = (i: Incident) => describeIncident(i, { lang: args.lang, now, nameOf });
+        const incidents = groupIncidents(snapshot.alerts, agenciesBehind(metrics.agencies()));
         const sigCfg = config.rules.signatureFailures;
         const sigRows = metrics.signaturesOver
           ? metrics.signaturesOver(now, sigCfg.window)
@@ -224,6 +238,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
             windowMs: sigCfg.window,
           },
           snapshot,
+          incidents,
           hub,
           maxAgeMs: args.maxAgeMs,
           thresholds: {
@@ -232,11 +247,18 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
             overdueWarn: config.rules.overdueReplies.warningCount - 1,
           },
           describe,
+          describeIncident: describeOne,
           lang: args.lang,
         });
         io.stdout.write(
           args.json
-            ? formatStatusJson(result, { checkedAt: now, cachePath: cache.path, hub, describe })
+            ? formatStatusJson(result, {
+                checkedAt: now,
+                cachePath: cache.path,
+                hub,
+                describe,
+                describeIncident: describeOne,
+              })
             : formatPluginOutput(result),
         );
         return result.exitCode;

@@ -99,8 +99,6 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
             : t('header.newest', { ago: formatAgo(info.newestEventTs, info.now, lang) }),
       },
     ],
-    // The window before the rate: it changes what every figure means.
-    [sep, { text: t('header.window', { w: t(`window.${info.window}`) }), style: theme.text.muted }],
     [sep, { text: t('header.rate', { n: formatRate(info.eventsPerSec, lang) }) }],
   ];
 
@@ -127,6 +125,9 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
             style: info.alertsWarning > 0 ? theme.status.warn : theme.text.muted,
           },
         ];
+  // The window on the second line, before the alerts, so it is never cut: it changes what
+  // every figure means.
+  alerts.unshift({ text: t('header.window', { w: t(`window.${info.window}`) }), style: theme.text.muted }, sep);
   const alertsWidth = alerts.reduce((s, a) => s + widthOf(a.text), 0);
   const tabs = (full: boolean): Segment[] =>
     SCREENS.flatMap((id, i) => {

@@ -17,12 +17,13 @@ import type { AlertView } from '../data/sources.js';
 import type { ListView } from './use-list-view.js';
 import type { LaidOutColumn } from '../view/columns.js';
 import { useKeyQueue } from './use-key-queue.js';
+import { openTarget } from '../view/open-target.js';
 
 export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (editingFilter) return 'filter';
   if (route.kind === 'help') return 'help';
   if (route.kind === 'detail') return 'detail';
-  if (route.kind === 'folded') return 'list';
+  if (route.kind === 'folded' || route.kind === 'affected') return 'list';
   if (route.screen === 'agencies') return 'agencies';
   if (route.screen === 'alerts') return 'alerts';
   return route.screen === 'overview' ? 'overview' : 'list';
@@ -95,15 +96,19 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         case 'bottom':
           return moveBy(Infinity);
         case 'open': {
-          // An alert with symptoms folded under it opens the list of them first.
-          const alert =
-            route.kind === 'screen' && route.screen === 'alerts' ? (selected as AlertView | undefined) : undefined;
-          if (alert && alert.folded.length > 0) {
-            dispatch({ type: 'openFolded', alertId: alert.id });
-            return;
-          }
-          const agencyId = view && selected !== undefined ? view.spec.agencyId(selected) : null;
-          if (agencyId !== null) dispatch({ type: 'openDetail', agencyId });
+          const target = openTarget(route, selected, view?.spec ?? null, (id) => {
+            // Only asked on an agency's server history: one look-up, not an index.
+            return sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
+          });
+          if (target) dispatch(target);
+          return;
+        }
+        case 'mark': {
+          const incident = selected as AlertView | undefined;
+          if (!incident || !sources.alerts.toggleMark) return;
+          sources.alerts.toggleMark(incident.id);
+          moveBy(1);
+          refresh();
           return;
         }
         case 'filter':
@@ -134,20 +139,43 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           dispatch({ type: 'cycleProblem', at });
           return;
         case 'ack': {
-          const alert = selected as AlertView | undefined;
-          if (!alert) {
+          // The marked incidents, or the one under the cursor.
+          const rows = (view?.rows ?? []) as readonly AlertView[];
+          const marked = rows.filter((r) => r.marked);
+          const chosen = marked.length > 0 ? marked : selected ? [selected as AlertView] : [];
+          if (chosen.length === 0) {
             dispatch({ type: 'flash', flash: { key: 'flash.ackNothing', kind: 'info', at } });
             return;
           }
-          const done = alert.state !== 'acknowledged' && sources.alerts.acknowledge(alert.id, at);
-          // The acknowledged alert sinks below the ones still open; the cursor keeps its place
-          // rather than follow it, landing on the next open alert, so `a` again acknowledges that.
-          if (done && view) dispatch({ type: 'setViewport', list: view.key, ...view.viewport, cursorKey: null });
+          const open = chosen.filter((a) => a.state !== 'acknowledged');
+          let saved = 0;
+          for (const a of open) if (sources.alerts.acknowledge(a.id, at)) saved++;
+          // The cursor goes on to the next incident still open, whatever the sort, so `a` again
+          // acknowledges that one; with none left it keeps its place.
+          if (saved > 0 && view) {
+            const done = new Set(open.map((a) => a.id));
+            let next: AlertView | undefined;
+            for (let i = 1; i <= rows.length && !next; i++) {
+              const r = rows[(view.viewport.cursor + i) % rows.length];
+              if (r && !done.has(r.id) && r.state !== 'acknowledged') next = r;
+            }
+            dispatch({
+              type: 'setViewport',
+              list: view.key,
+              ...view.viewport,
+              cursorKey: next ? view.spec.key(next) : null,
+            });
+          }
           dispatch({
             type: 'flash',
-            flash: done
-              ? { key: 'flash.acknowledged', params: { text: alert.summary }, kind: 'info', at }
-              : { key: 'flash.ackAlready', kind: 'info', at },
+            flash:
+              open.length === 0
+                ? { key: 'flash.ackAlready', kind: 'info', at }
+                : saved < open.length
+                  ? { key: 'flash.ackNotSaved', kind: 'error', at }
+                  : open.length === 1
+                    ? { key: 'flash.acknowledged', params: { text: open[0]!.summary }, kind: 'info', at }
+                    : { key: 'flash.acknowledgedMany', params: { n: open.length }, kind: 'info', at },
           });
           refresh();
           return;
@@ -165,13 +193,17 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         case 'replayPause':
         case 'replayStep':
         case 'replayFaster':
-        case 'replaySlower': {
+        case 'replaySlower':
+        case 'replayForward':
+        case 'replayEnd': {
           const replay = sources.replay;
           if (!replay) return;
           if (action === 'replayPause') replay.togglePause();
           else if (action === 'replayStep') replay.step();
           else if (action === 'replayFaster') replay.faster();
-          else replay.slower();
+          else if (action === 'replaySlower') replay.slower();
+          else if (action === 'replayForward') replay.forward();
+          else replay.toEnd();
           // The clock moved or its speed changed: show it now, not at the next tick.
           refresh();
           return;

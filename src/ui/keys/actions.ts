@@ -26,6 +26,7 @@ export const KEY_ACTIONS = [
   'level',
   'problem',
   'ack',
+  'mark',
   'nextSection',
   'prevSection',
   'filterAccept',
@@ -35,5 +36,7 @@ export const KEY_ACTIONS = [
   'replayStep',
   'replayFaster',
   'replaySlower',
+  'replayForward',
+  'replayEnd',
 ] as const;
 export type KeyAction = (typeof KEY_ACTIONS)[number];

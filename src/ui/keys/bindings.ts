@@ -76,7 +76,10 @@ export const agenciesBindings: BindingTable = {
 export const alertsBindings: BindingTable = {
   id: 'alerts',
   title: 'help.group.alerts',
-  bindings: [{ keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' }],
+  bindings: [
+    { keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' },
+    { keys: [' '], action: 'mark', shown: 'Space', hint: 'key.mark', hintRank: 2, help: 'key.mark.help' },
+  ],
 };
 
 export const detailBindings: BindingTable = {
@@ -106,8 +109,10 @@ export const replayBindings: BindingTable = {
   bindings: [
     { keys: ['P'], action: 'replayPause', hint: 'key.replayPause', help: 'key.replayPause.help' },
     { keys: ['.'], action: 'replayStep', hint: 'key.replayStep', help: 'key.replayStep.help' },
-    { keys: [']'], action: 'replayFaster', shown: '[/]', hint: 'key.replaySpeed', help: 'key.replayFaster.help' },
-    { keys: ['['], action: 'replaySlower', help: 'key.replaySlower.help' },
+    { keys: ['['], action: 'replaySlower', shown: '[/]', hint: 'key.replaySpeed', help: 'key.replaySpeed.help' },
+    { keys: [']'], action: 'replayFaster', help: 'key.replaySpeed.help' },
+    { keys: ['>'], action: 'replayForward', hint: 'key.replayForward', help: 'key.replayForward.help' },
+    { keys: ['}'], action: 'replayEnd', help: 'key.replayEnd.help' },
   ],
 };
 

@@ -36,7 +36,7 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
   const muted = theme.text.muted;
   const sep: Segment = { text: ' · ', style: muted };
 
-  const title: Segment[] = [{ text: a.name, style: theme.text.title }];
+  const title: Segment[] = [{ text: a.fullName, style: theme.text.title }];
   if (detail.parentName) title.push({ text: ` ‹ ${detail.parentName}`, style: muted });
 
   const serverSince = a.serverSince === null ? '' : ` ${formatDurationShort(now - a.serverSince, lang)}`;

@@ -1,7 +1,7 @@
 /** National totals, the worst agencies in each of the four concerns, and the firing alerts. */
 import { Box } from 'ink';
 import { useMemo } from 'react';
-import type { NationalTotals } from '../../metrics/types.js';
+import { WINDOW_MS, type NationalTotals, type WindowKey } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
@@ -13,14 +13,19 @@ import type { Quiet } from '../status/link.js';
 /** Lines the Overview uses outside the worst-agencies table. */
 export const overviewChrome = (firingLines: number): number => 2 + 1 + 1 + 1 + firingLines;
 
-export function TotalsLines({ totals, width }: { totals: NationalTotals; width: number }) {
+export function TotalsLines(props: { totals: NationalTotals; window: WindowKey; width: number }) {
+  const { totals, window, width } = props;
   const { t, theme, lang } = useUi();
   const sigRate = totals.signaturesVerified > 0 ? totals.signaturesFailed / totals.signaturesVerified : null;
-  const traffic = t('overview.traffic', {
+  // A cache younger than the window: the rates are over the part it holds, and say so.
+  const covered = totals.coveredMinutes * 60_000 < WINDOW_MS[window];
+  const traffic = t(covered ? 'overview.trafficCovered' : 'overview.traffic', {
     sent: formatRate(totals.sentPerMin, lang),
     recv: formatRate(totals.receivedPerMin, lang),
     active: formatCount(totals.agenciesActive, lang),
     agencies: formatCount(totals.agencies, lang),
+    span: formatDurationShort(totals.coveredMinutes * 60_000, lang),
+    w: window,
   });
   const health = t('overview.health', {
     down: formatCount(totals.serversDown, lang),

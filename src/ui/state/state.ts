@@ -31,6 +31,8 @@ export interface Flash {
 export interface ConsoleState {
   /** Never empty; the last route is on screen, Esc goes back one. */
   readonly stack: readonly Route[];
+  /** Screens left by 1–6 or Tab, most recent last: Esc on a screen goes back to them. */
+  readonly visited: readonly ScreenId[];
   readonly lists: Readonly<Record<string, ListState>>;
   /** A filter is being typed into the current list. */
   readonly editingFilter: boolean;
@@ -46,6 +48,7 @@ export type ConsoleAction =
   | { type: 'stepScreen'; step: 1 | -1 }
   | { type: 'openDetail'; agencyId: string }
   | { type: 'openFolded'; alertId: string }
+  | { type: 'openAffected'; of: 'incident' | 'server'; id: string }
   | { type: 'back' }
   | { type: 'toggleHelp' }
   | { type: 'setViewport'; list: string; cursor: number; offset: number; cursorKey: string | null }
@@ -62,6 +65,7 @@ export type ConsoleAction =
 
 export const initialState = (screen: ScreenId = 'overview', window: WindowKey = '1h'): ConsoleState => ({
   stack: [{ kind: 'screen', screen }],
+  visited: [],
   lists: {},
   editingFilter: false,
   paused: false,
@@ -86,14 +90,23 @@ const baseScreen = (s: ConsoleState): ScreenId => {
   return first?.kind === 'screen' ? first.screen : 'overview';
 };
 
+/** Screens Esc can go back through. */
+const VISITED_KEPT = 20;
+
+/** A top-level screen, the one left remembered for Esc (unless it is the same screen). */
+function goTo(s: ConsoleState, screen: ScreenId): ConsoleState {
+  const from = baseScreen(s);
+  const visited = from === screen ? s.visited : [...s.visited, from].slice(-VISITED_KEPT);
+  return { ...s, stack: [{ kind: 'screen', screen }], visited, editingFilter: false };
+}
+
 export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
   switch (a.type) {
     case 'showScreen':
-      return { ...s, stack: [{ kind: 'screen', screen: a.screen }], editingFilter: false };
+      return goTo(s, a.screen);
     case 'stepScreen': {
       const i = SCREENS.indexOf(baseScreen(s));
-      const screen = SCREENS[(i + a.step + SCREENS.length) % SCREENS.length] ?? 'overview';
-      return { ...s, stack: [{ kind: 'screen', screen }], editingFilter: false };
+      return goTo(s, SCREENS[(i + a.step + SCREENS.length) % SCREENS.length] ?? 'overview');
     }
     case 'openDetail': {
       const route = currentRoute(s);
@@ -104,11 +117,18 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
     }
     case 'openFolded':
       return { ...s, stack: [...s.stack, { kind: 'folded', alertId: a.alertId }], editingFilter: false };
+    case 'openAffected': {
+      const route = currentRoute(s);
+      if (route.kind === 'affected' && route.of === a.of && route.id === a.id) return s;
+      return { ...s, stack: [...s.stack, { kind: 'affected', of: a.of, id: a.id }], editingFilter: false };
+    }
     case 'back': {
       const key = listKey(currentRoute(s));
       if (listOf(s, key).query !== '') return patchList(s, key, { query: '', cursor: 0, offset: 0 });
-      if (s.stack.length <= 1) return s;
-      return { ...s, stack: s.stack.slice(0, -1) };
+      if (s.stack.length > 1) return { ...s, stack: s.stack.slice(0, -1) };
+      const previous = s.visited[s.visited.length - 1];
+      if (previous === undefined) return s;
+      return { ...s, stack: [{ kind: 'screen', screen: previous }], visited: s.visited.slice(0, -1) };
     }
     case 'toggleHelp':
       if (currentRoute(s).kind === 'help') return { ...s, stack: s.stack.slice(0, -1) };

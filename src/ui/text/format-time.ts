@@ -19,29 +19,26 @@ export function formatSpan(ms: number, lang: Lang): string {
   return formatDistanceStrict(0, Math.max(0, ms), { locale: LOCALES[lang] });
 }
 
-const UNITS: Record<Lang, readonly (readonly [number, string])[]> = {
-  en: [
-    [86_400_000, 'd'],
-    [3_600_000, 'h'],
-    [60_000, 'm'],
-    [1000, 's'],
-  ],
-  vi: [
-    [86_400_000, ' ngày'],
-    [3_600_000, ' giờ'],
-    [60_000, ' phút'],
-    [1000, ' giây'],
-  ],
+const UNITS: Record<Lang, { d: string; h: string; m: string; mAlone: string; s: string }> = {
+  en: { d: 'd', h: 'h', m: 'm', mAlone: ' min', s: ' s' },
+  vi: { d: ' ngày', h: ' giờ', m: ' phút', mAlone: ' phút', s: ' giây' },
 };
 
-/** The largest whole unit, for narrow columns: "3d" / "3 ngày", "12m" / "12 phút". */
+/**
+ * The one duration format of the console: the two largest units from a day down, the second
+ * left out when zero — "1d 23h", "5h 12m", "47 min", "12 s" / "1 ngày 23 giờ", "47 phút".
+ * Ages, overdue times, downtimes and certificate lifetimes all read this way.
+ */
 export function formatDurationShort(ms: number, lang: Lang): string {
-  const units = UNITS[lang];
+  const u = UNITS[lang];
   const abs = Math.max(0, ms);
-  for (const [size, label] of units) {
-    if (abs >= size) return `${Math.floor(abs / size)}${label}`;
-  }
-  return `0${units[units.length - 1]?.[1] ?? 's'}`;
+  const d = Math.floor(abs / 86_400_000);
+  const h = Math.floor((abs % 86_400_000) / 3_600_000);
+  const m = Math.floor((abs % 3_600_000) / 60_000);
+  if (d > 0) return h > 0 ? `${d}${u.d} ${h}${u.h}` : `${d}${u.d}`;
+  if (h > 0) return m > 0 ? `${h}${u.h} ${m}${u.m}` : `${h}${u.h}`;
+  if (m > 0) return `${m}${u.mAlone}`;
+  return `${Math.floor(abs / 1000)}${u.s}`;
 }
 
 /** Wall-clock time of day in UTC+7 (giờ Việt Nam), HH:MM:SS. */

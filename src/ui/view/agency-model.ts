@@ -24,7 +24,7 @@ import {
   type Level,
 } from '../status/judge.js';
 import { agencyTree, rollUpRows, subtreeOf, type AgencyTree } from '../../metrics/roll-up-tree.js';
-import { shownName } from './shown-name.js';
+import { fullName, shownName } from './shown-name.js';
 
 /** Additive figures of one agency (or of a subtree). */
 export interface AgencyFigures {
@@ -50,7 +50,10 @@ export interface AgencyFigures {
 
 export interface AgencyModel {
   readonly id: string;
+  /** As lists show it, without the words its kind shares (`display-name.ts`). */
   readonly name: string;
+  /** As the hub names it, for the detail and describe views and the filter. */
+  readonly fullName: string;
   readonly level: number;
   readonly parent: string | null;
   readonly connection: ConnectionKind;
@@ -249,7 +252,10 @@ export function readAgencyFigures(
 }
 
 /** An agency as a ranking reads it: the fields of its model that say how it fares. */
-export type AgencyGlance = Pick<AgencyModel, 'id' | 'level' | 'childCount' | 'serverState' | 'serverSince' | 'own'> & {
+export type AgencyGlance = Pick<
+  AgencyModel,
+  'id' | 'level' | 'childCount' | 'serverId' | 'serverState' | 'serverSince' | 'own'
+> & {
   readonly status: Pick<AgencyModel['status'], 'overall'>;
 };
 
@@ -276,6 +282,7 @@ export class AgencyFigureTable {
       id: '',
       level: 0,
       childCount: 0,
+      serverId: '',
       serverState: 'unknown' as AgencyModel['serverState'],
       serverSince: null as number | null,
       own: this.glancedOwn,
@@ -303,6 +310,7 @@ export class AgencyFigureTable {
     g.id = a.id;
     g.level = a.level;
     g.childCount = this.tree.childCount[i] ?? 0;
+    g.serverId = a.securityServer;
     g.serverState = server?.state ?? 'unknown';
     g.serverSince = server?.since ?? null;
     fillFigures(this.glancedOwn, this.own.rows, i, this.own.sparks[i] ?? NO_SPARK);
@@ -485,6 +493,7 @@ function toModel(
   return {
     id: a.id,
     name: shownName(a),
+    fullName: fullName(a),
     level: a.level,
     parent: a.parent,
     connection: a.connection,
@@ -507,7 +516,7 @@ const dropOf = (t: AgencyFigures): number | null => throughputDrop(t.sent + t.re
 /** How a subtree fares, judged on its figures and its agency's own server, into `out`. */
 function judge(t: AgencyFigures, serverState: AgencyModel['serverState'], out: Status): Status {
   out.server = t.serverDown > 0 ? 'critical' : judgeServer(serverState);
-  out.signature = judgeSignatureFailure(sigRateOf(t), t.sigVerified);
+  out.signature = judgeSignatureFailure(t.sigFailed, t.sigVerified);
   out.overdue = judgeOverdue(t.overdue);
   out.drop = judgeThroughputDrop(dropOf(t));
   out.overall = worst(out.server, out.signature, out.overdue, out.drop);

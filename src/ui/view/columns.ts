@@ -28,6 +28,12 @@ export interface LaidOutColumn {
   readonly width: number;
 }
 
+/**
+ * Widest a name column grows: a shortened name (`display-name.ts`) fits, and on a wide
+ * terminal the figures stay next to the names they belong to.
+ */
+export const NAME_MAX = 44;
+
 /** Space between columns. */
 export const GAP = 1;
 

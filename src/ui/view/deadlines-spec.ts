@@ -6,6 +6,7 @@ import { formatDurationShort } from '../text/format-time.js';
 import { levelRole } from './agencies-spec.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
+import { NAME_MAX } from './columns.js';
 
 export interface DeadlineModel extends DeadlineRow {
   readonly name: string;
@@ -25,12 +26,12 @@ export const toDeadlineModel = (d: DeadlineRow, name: string): DeadlineModel => 
 
 export const deadlinesSpec: ListSpec<DeadlineModel> = {
   columns: [
-    { id: 'name', title: 'col.name', min: 14, flex: 3, priority: 0 },
-    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 4 },
+    { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 },
+    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
     { id: 'open', title: 'col.open', min: 6, priority: 2, align: 'right', descFirst: true },
     { id: 'due24h', title: 'col.due24h', min: 6, priority: 1, align: 'right', descFirst: true },
     { id: 'overdue', title: 'col.overdue', min: 6, priority: 0, align: 'right', descFirst: true },
-    { id: 'oldest', title: 'col.oldest', min: 7, max: 9, priority: 1, align: 'right', descFirst: true },
+    { id: 'oldest', title: 'col.oldest', min: 7, max: 13, priority: 1, align: 'right', descFirst: true },
     { id: 'onTime', title: 'col.onTime', min: 6, priority: 3, align: 'right', descFirst: true },
     { id: 'late', title: 'col.late', min: 6, priority: 3, align: 'right', descFirst: true },
   ],

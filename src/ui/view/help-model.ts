@@ -11,7 +11,19 @@ export interface HelpLine {
   readonly order: number;
 }
 
-/** Bindings that share a help text (1…6, ↑ and ↓ variants) are listed once. */
+/** The marks the console draws, each with what it means; listed after the keys. */
+export const MARKS: readonly { readonly mark: string; readonly text: MessageKey }[] = [
+  { mark: '›', text: 'help.mark.cursor' },
+  { mark: '•', text: 'help.mark.changed' },
+  { mark: '▲/▼', text: 'help.mark.sort' },
+  { mark: '▁▃▅█', text: 'help.mark.spark' },
+  { mark: '…', text: 'help.mark.cut' },
+  { mark: '●', text: 'help.mark.link' },
+  { mark: '⚠', text: 'help.mark.alerts' },
+  { mark: '‖', text: 'help.mark.replayPaused' },
+];
+
+/** Bindings that share a help text (1…6, ↑ and ↓ variants) are listed once; the marks follow. */
 export function helpLines(tables: readonly BindingTable[] = ALL_TABLES): HelpLine[] {
   const out: HelpLine[] = [];
   for (const table of tables) {
@@ -23,6 +35,8 @@ export function helpLines(tables: readonly BindingTable[] = ALL_TABLES): HelpLin
       out.push({ id: `${table.id}:${b.action}`, keys: shownKeys(b), text: b.help, order: out.length });
     }
   }
+  out.push({ id: 'marks', keys: null, text: 'help.group.marks', order: out.length });
+  for (const m of MARKS) out.push({ id: `mark:${m.text}`, keys: m.mark, text: m.text, order: out.length });
   return out;
 }
 

@@ -4,9 +4,11 @@ import { judgeServer } from '../status/judge.js';
 import { formatCount } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
+import { displayServerName } from './display-name.js';
 import { levelRole, serverStateKey } from './agencies-spec.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
+import { NAME_MAX } from './columns.js';
 
 export interface ServerModel extends ServerRow {
   /** The highest-level agency it carries, opened with Enter. */
@@ -18,15 +20,15 @@ export const CERT_WARN_MS = 30 * 86_400_000;
 
 export function toServerModel(row: ServerRow, levelOf: (agencyId: string) => number): ServerModel {
   const main = [...row.agencyIds].sort((a, b) => levelOf(a) - levelOf(b) || (a < b ? -1 : 1))[0] ?? null;
-  return { ...row, name: sanitize(row.name), serverId: sanitize(row.serverId), mainAgencyId: main };
+  return { ...row, name: sanitize(displayServerName(row.name)), serverId: sanitize(row.serverId), mainAgencyId: main };
 }
 
 const RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
 
 export const serversSpec: ListSpec<ServerModel> = {
   columns: [
-    { id: 'name', title: 'col.name', min: 14, flex: 3, priority: 0 },
-    { id: 'id', title: 'col.id', min: 8, max: 12, flex: 1, priority: 2 },
+    { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 },
+    { id: 'id', title: 'col.id', min: 8, max: 12, flex: 1, priority: 1 },
     { id: 'state', title: 'col.state', min: 9, max: 10, priority: 0, descFirst: true },
     { id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' },
     { id: 'latency', title: 'col.latency', min: 7, priority: 4, align: 'right', descFirst: true },
@@ -67,7 +69,8 @@ export const serversSpec: ListSpec<ServerModel> = {
         // Worst first, and among the down the longest down first.
         return RANK[m.state] * 1e15 - (m.since ?? 0) / 1e3;
       case 'since':
-        return m.since ?? 0;
+        // By the age shown, so ▲ lists the shortest first as the status line says.
+        return m.since === null ? 0 : -m.since;
       case 'latency':
         return m.latencyMs ?? -1;
       case 'downtime':

@@ -2,11 +2,12 @@
 import type { SignatureFailure, SignatureRow } from '../../metrics/types.js';
 import { SIGNATURE_RESULTS } from '../../protocol/index.js';
 import type { MessageKey } from '../i18n/index.js';
-import { judgeSignatureFailure } from '../status/judge.js';
+import { judgeSignatureFailure, signatureRank } from '../status/judge.js';
 import { formatCount, formatPercent } from '../text/format-number.js';
 import { levelRole } from './agencies-spec.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
+import { NAME_MAX } from './columns.js';
 
 export interface SignatureModel extends SignatureRow {
   readonly name: string;
@@ -48,8 +49,8 @@ export function toSignatureModel(row: SignatureRow, name: string): SignatureMode
 
 export const signaturesSpec: ListSpec<SignatureModel> = {
   columns: [
-    { id: 'name', title: 'col.name', min: 14, flex: 3, priority: 0 },
-    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 2 },
+    { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 },
+    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
     { id: 'verified', title: 'col.verified', min: 7, priority: 1, align: 'right', descFirst: true },
     { id: 'failed', title: 'col.failed', min: 6, priority: 1, align: 'right', descFirst: true },
     { id: 'rate', title: 'col.rate', min: 6, priority: 0, align: 'right', descFirst: true },
@@ -65,7 +66,7 @@ export const signaturesSpec: ListSpec<SignatureModel> = {
     failed: { text: formatCount(m.failed, lang), role: m.failed > 0 ? 'warn' : undefined },
     rate: {
       text: formatPercent(m.failureRate, lang),
-      role: levelRole(judgeSignatureFailure(m.failureRate, m.verified)),
+      role: levelRole(judgeSignatureFailure(m.failed, m.verified)),
     },
     topReason: { text: m.topReason === null ? '–' : t(reasonKey(m.topReason)), role: 'muted' },
   }),
@@ -78,7 +79,8 @@ export const signaturesSpec: ListSpec<SignatureModel> = {
       case 'failed':
         return m.failed;
       case 'rate':
-        return m.failureRate ?? -1;
+        // Ranked by the rate it surely has, as the alert judges: 100 % of 1 is not a burst.
+        return m.verified > 0 ? signatureRank(m.failed, m.verified) : -1;
       case 'topReason':
         return m.topReason ?? '';
       default:
@@ -86,5 +88,5 @@ export const signaturesSpec: ListSpec<SignatureModel> = {
     }
   },
   searchText: (m) => `${searchKey(m.name)} ${m.agencyId.toLowerCase()}`,
-  stateKey: (m) => judgeSignatureFailure(m.failureRate, m.verified),
+  stateKey: (m) => judgeSignatureFailure(m.failed, m.verified),
 };

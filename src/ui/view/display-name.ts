@@ -1,0 +1,27 @@
+/**
+ * Names as the lists show them: without the words every row of a kind shares, so that rows
+ * differ in what fits of them at 80 columns (`UBND Tỉnh Quảng Nam` → `Quảng Nam`, `Sở Y tế
+ * tỉnh Nghệ An` → `Sở Y tế`, `Máy chủ bảo mật Bộ Y tế` → `Bộ Y tế`). Detail views and the
+ * describe view show the full name. Names that match no rule are shown as they are.
+ */
+
+/** A province or centrally-run city's committee: the place alone. */
+const PROVINCE = /^UBND (?:Tỉnh|tỉnh|Thành phố) (?=\S)/u;
+/** A district's or commune's committee: its kind stays ("huyện Quỳ Hợp", "xã Kim Liên"). */
+const LOCAL = /^UBND (?=(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn|Quận|Huyện|Thị xã|Xã|Phường|Thị trấn) )/u;
+/** A provincial department named after its province: the province is the row's identifier's. */
+const DEPARTMENT =
+  /^((?:Sở|Ban|Đài|Văn phòng UBND|Thanh tra|Trung tâm Phục vụ hành chính công)(?= )[^,]*?) (?:tỉnh|thành phố) [^,]+$/u;
+const SERVER = /^Máy chủ bảo mật (?=\S)/u;
+
+/** The agency's name without the prefix and suffix it shares with its kind. */
+export function displayName(full: string): string {
+  const department = DEPARTMENT.exec(full);
+  if (department?.[1]) return department[1];
+  return full.replace(PROVINCE, '').replace(LOCAL, '');
+}
+
+/** A security server's name without `Máy chủ bảo mật`, and its agency's name shortened too. */
+export function displayServerName(full: string): string {
+  return SERVER.test(full) ? displayName(full.replace(SERVER, '')) : full;
+}
