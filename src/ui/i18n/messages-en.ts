@@ -282,8 +282,8 @@ export const en = {
 
   // The time windows, in the header and when `w` changes them.
   'window.5m': '5 min',
-  'window.1h': '1 h',
-  'window.24h': '24 h',
+  'window.1h': '1h',
+  'window.24h': '24h',
   'flash.window.5m': 'time window: 5 minutes',
   'flash.window.1h': 'time window: 1 hour',
   'flash.window.24h': 'time window: 24 hours',

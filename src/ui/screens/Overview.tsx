@@ -25,7 +25,7 @@ export function TotalsLines(props: { totals: NationalTotals; window: WindowKey; 
     active: formatCount(totals.agenciesActive, lang),
     agencies: formatCount(totals.agencies, lang),
     span: formatDurationShort(totals.coveredMinutes * 60_000, lang),
-    w: window,
+    w: t(`window.${window}`),
   });
   const health = t('overview.health', {
     down: formatCount(totals.serversDown, lang),
