@@ -31,6 +31,15 @@ export function spanText(ms: number, lang: Lang): string {
   return lang === 'vi' ? `${n} ${vi}` : `${n} ${en}`;
 }
 
+/**
+ * A server as the sentence names it: the hub's name as is when it already says what it is
+ * (`Máy chủ bảo mật Bộ Tài chính`), else with the word in front (`máy chủ MCBM-041`).
+ */
+function serverNamed(server: string, lang: Lang): string {
+  if (/^(máy chủ|security server)/i.test(server)) return server;
+  return lang === 'vi' ? `máy chủ ${server}` : `server ${server}`;
+}
+
 /** `n` with the English noun in the number it takes: `1 reply`, `3 replies`. */
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -110,12 +119,12 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
       const left = num('expiresAt') - now;
       if (left <= 0) {
         return vi
-          ? `Chứng thư số của máy chủ ${server} đã hết hạn ${spanText(-left, lang)}`
-          : `Certificate of server ${server} expired ${spanText(-left, lang)} ago`;
+          ? `Chứng thư số của ${serverNamed(server, lang)} đã hết hạn ${spanText(-left, lang)}`
+          : `Certificate of ${serverNamed(server, lang)} expired ${spanText(-left, lang)} ago`;
       }
       return vi
-        ? `Chứng thư số của máy chủ ${server} hết hạn sau ${spanText(left, lang)}`
-        : `Certificate of server ${server} expires in ${spanText(left, lang)}`;
+        ? `Chứng thư số của ${serverNamed(server, lang)} hết hạn sau ${spanText(left, lang)}`
+        : `Certificate of ${serverNamed(server, lang)} expires in ${spanText(left, lang)}`;
     }
     case 'delivery-failures': {
       const span = spanText(WINDOW_TEXT[String(p.window)] ?? 0, lang);

@@ -62,7 +62,6 @@ export const en = {
   'flash.ackNotSaved': 'acknowledgement not saved: the cache is busy or read-only, try again',
   'flash.paused': 'paused — figures frozen; p to resume',
   'flash.resumed': 'resumed',
-  'flash.window': 'time window: {w}',
   'flash.sort': 'sorted by {col} {dir}',
   'flash.level': 'level: {level}',
   'flash.problem': 'showing: {problem}',
@@ -286,7 +285,28 @@ export const en = {
 
   'error.title': 'hubmon stopped on an unexpected error',
 
+  // The time windows, in the header and when `w` changes them.
+  'window.5m': '5 min',
+  'window.1h': '1h',
+  'window.24h': '24h',
+  'flash.window.5m': 'time window: 5 minutes',
+  'flash.window.1h': 'time window: 1 hour',
+  'flash.window.24h': 'time window: 24 hours',
+
+  // The status line of a console that only reads its cache.
+  'notice.readOnly': 'read-only: {path}',
+  'notice.readOnlyBy': 'read-only: {path} is written by pid {pid} on {host}',
+  'notice.readOnlyCache': 'read-only cache',
+
   // An agency's recent events, worded from their facts.
+  'eventType.document.sent': 'sent',
+  'eventType.document.delivered': 'received',
+  'eventType.document.failed': 'not delivered',
+  'eventType.status.reported': 'status',
+  'eventType.document.replied': 'reply',
+  'eventType.signature.verified': 'signature',
+  'eventType.agency.upsert': 'registry',
+  'eventType.agency.removed': 'registry',
   'event.sent.1': 'sent {doc} to 1 recipient',
   'event.sent.n': 'sent {doc} to {n} recipients',
   'event.replyBy': '{text}, reply by {at}',

@@ -31,7 +31,7 @@ export function TotalsLines(props: {
     active: formatCount(totals.agenciesActive, lang),
     agencies: formatCount(totals.agencies, lang),
     span: formatDurationShort(totals.coveredMinutes * 60_000, lang),
-    w: window,
+    w: t(`window.${window}`),
   });
   const health = t(deadlinesReported ? 'overview.health' : 'overview.healthNoDeadlines', {
     down: formatCount(totals.serversDown, lang),
