@@ -119,6 +119,14 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     case 'missing':
       content = <Line segments={[{ text: fit(`${sanitize(data.agencyId)}: ${t('flash.gone')}`, width) }]} />;
       break;
+    case 'describe':
+      content = (
+        <>
+          <TitleLine title={data.title} view={view} editing={state.editingFilter} width={width} />
+          {pane}
+        </>
+      );
+      break;
     case 'help':
       content = (
         <>

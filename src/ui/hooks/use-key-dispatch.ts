@@ -16,13 +16,14 @@ import { move } from '../view/viewport.js';
 import type { AlertView } from '../data/sources.js';
 import type { ListView } from './use-list-view.js';
 import type { LaidOutColumn } from '../view/columns.js';
+import { describeSelected } from '../view/describe-model.js';
 import { useKeyQueue } from './use-key-queue.js';
 
 export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (editingFilter) return 'filter';
   if (route.kind === 'help') return 'help';
   if (route.kind === 'detail') return 'detail';
-  if (route.kind === 'folded') return 'list';
+  if (route.kind === 'folded' || route.kind === 'describe') return 'list';
   if (route.screen === 'agencies') return 'agencies';
   if (route.screen === 'alerts') return 'alerts';
   return route.screen === 'overview' ? 'overview' : 'list';
@@ -40,7 +41,7 @@ interface DispatchDeps {
 
 export function useKeyDispatch(deps: DispatchDeps): void {
   const { exit } = useApp();
-  const { t } = useUi();
+  const { t, lang } = useUi();
   const latest = useRef(deps);
   latest.current = deps;
 
@@ -62,6 +63,12 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         });
       };
       const selected = view ? view.rows[view.viewport.cursor] : undefined;
+      const describe = (): void => {
+        if (!view || selected === undefined) return;
+        const ctx = { lang, t, now: at };
+        const d = describeSelected(view.spec, selected, ctx, sources.metrics, (c) => t(c.title));
+        if (d) dispatch({ type: 'describe', title: d.title, fields: d.fields });
+      };
       switch (action) {
         case 'quit':
           exit();
@@ -104,8 +111,13 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           }
           const agencyId = view && selected !== undefined ? view.spec.agencyId(selected) : null;
           if (agencyId !== null) dispatch({ type: 'openDetail', agencyId });
+          // A document has no page of its own: Enter describes it.
+          else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
           return;
         }
+        case 'describe':
+          describe();
+          return;
         case 'filter':
           if (view) dispatch({ type: 'startFilter' });
           return;
@@ -206,7 +218,7 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         }
       }
     },
-    [exit, t],
+    [exit, t, lang],
   );
 
   const onKeys = useCallback(

@@ -23,6 +23,7 @@ export const KEY_ACTIONS = [
   'filter',
   'sort',
   'sortReverse',
+  'describe',
   'level',
   'problem',
   'ack',

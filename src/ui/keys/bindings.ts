@@ -61,6 +61,7 @@ export const listBindings: BindingTable = {
     { keys: ['/'], action: 'filter', hint: 'key.filter', help: 'key.filter.help' },
     { keys: ['s'], action: 'sort', hint: 'key.sort', help: 'key.sort.help' },
     { keys: ['S'], action: 'sortReverse', help: 'key.sortReverse.help' },
+    { keys: ['d'], action: 'describe', help: 'key.describe.help' },
   ],
 };
 

@@ -12,7 +12,15 @@ export type Route =
   | { readonly kind: 'detail'; readonly agencyId: string; readonly section: DetailSection }
   /** The symptoms folded under one alert (the agencies behind a down security server). */
   | { readonly kind: 'folded'; readonly alertId: string }
-  | { readonly kind: 'help' };
+  | { readonly kind: 'help' }
+  /** Everything known about one row (`d`), read when it was opened. */
+  | { readonly kind: 'describe'; readonly title: string; readonly fields: readonly DescribeField[] };
+
+/** One line of the describe view: a heading (empty for a continuation) and its whole text. */
+export interface DescribeField {
+  readonly label: string;
+  readonly value: string;
+}
 
 /** The key under which a route keeps its cursor, sort and filter. */
 export function listKey(route: Route): string {
@@ -23,6 +31,8 @@ export function listKey(route: Route): string {
       return `detail:${route.agencyId}:${route.section}`;
     case 'folded':
       return `folded:${route.alertId}`;
+    case 'describe':
+      return `describe:${route.title}`;
     default:
       return 'help';
   }

@@ -6,7 +6,15 @@ import { WINDOWS, type WindowKey } from '../../metrics/types.js';
 import type { MessageKey, Params } from '../i18n/index.js';
 import { cycle, LEVEL_FILTERS, PROBLEM_FILTERS, type LevelFilter, type ProblemFilter } from '../view/agency-filter.js';
 import type { SortState } from '../view/list-view.js';
-import { DETAIL_SECTIONS, listKey, SCREENS, type DetailSection, type Route, type ScreenId } from './routes.js';
+import {
+  DETAIL_SECTIONS,
+  listKey,
+  SCREENS,
+  type DescribeField,
+  type DetailSection,
+  type Route,
+  type ScreenId,
+} from './routes.js';
 
 /** Cursor, scroll, sort and filter of one list. */
 export interface ListState {
@@ -48,6 +56,7 @@ export type ConsoleAction =
   | { type: 'stepScreen'; step: 1 | -1 }
   | { type: 'openDetail'; agencyId: string }
   | { type: 'openFolded'; alertId: string }
+  | { type: 'describe'; title: string; fields: readonly DescribeField[] }
   | { type: 'back' }
   | { type: 'toggleHelp' }
   | { type: 'setViewport'; list: string; cursor: number; offset: number; cursorKey: string | null }
@@ -114,6 +123,12 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       if (route.kind === 'detail' && route.agencyId === a.agencyId) return s;
       return { ...s, stack: [...s.stack, next], editingFilter: false };
     }
+    case 'describe':
+      return {
+        ...s,
+        stack: [...s.stack, { kind: 'describe', title: a.title, fields: a.fields }],
+        editingFilter: false,
+      };
     case 'openFolded':
       return { ...s, stack: [...s.stack, { kind: 'folded', alertId: a.alertId }], editingFilter: false };
     case 'back': {

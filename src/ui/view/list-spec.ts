@@ -30,6 +30,8 @@ export interface ListSpec<M> {
   key(model: M): string;
   /** The agency Enter opens for this row, if any. */
   agencyId(model: M): string | null;
+  /** The document this row is about, if any: Enter and `d` describe it. */
+  documentId?(model: M): string | null;
   cells(model: M, ctx: RenderContext): Readonly<Record<string, Cell>>;
   /** A row drawn as one cell across every column (a group's title in Help) instead of its cells. */
   heading?(model: M, ctx: RenderContext): Cell | null;

@@ -25,6 +25,7 @@ import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { ListSpec } from './list-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
 import { serversSpec, toServerModel } from './servers-spec.js';
+import { describeLine, describeSpec } from './describe-spec.js';
 import { shownName } from './shown-name.js';
 import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
 
@@ -201,7 +202,8 @@ export type ScreenData =
   | { readonly kind: 'detail'; readonly detail: DetailData; readonly list: ListData }
   | { readonly kind: 'folded'; readonly alert: AlertView; readonly list: ListData }
   | { readonly kind: 'missing'; readonly agencyId: string }
-  | { readonly kind: 'help'; readonly list: ListData };
+  | { readonly kind: 'help'; readonly list: ListData }
+  | { readonly kind: 'describe'; readonly title: string; readonly list: ListData };
 
 /** Worst agencies the Overview keeps per concern, whatever the height. */
 export const OVERVIEW_PER_CONCERN = 5;
@@ -242,6 +244,8 @@ export function loadScreen(
 ): ScreenData {
   if (route.kind === 'help')
     return { kind: 'help', list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)) };
+  if (route.kind === 'describe')
+    return { kind: 'describe', title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) };
   if (route.kind === 'detail') return loadDetail(route.agencyId, route.section, metrics, now, window);
   if (route.kind === 'folded') {
     const found = alerts.list(now).find((a) => a.id === route.alertId);
