@@ -28,6 +28,7 @@ import { Line } from './components/Line.js';
 import { isMarked } from './view/row-diff.js';
 import type { RenderContext } from './view/list-spec.js';
 import { helpSpec } from './view/help-model.js';
+import { perConcernFor } from './view/screen-data.js';
 
 const SCREEN_TITLE = {
   overview: 'screen.overview',
@@ -47,7 +48,9 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const { state, dispatch } = useConsole();
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
-  const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused);
+  // The Overview lists more of the worst agencies when the terminal is taller.
+  const perConcern = perConcernFor(rows - FRAME_LINES - overviewChrome(FIRING_LINES_MAX) - 1);
+  const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused, perConcern);
   const { data, now, dataAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
   const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link) ? 1 : 0));

@@ -150,11 +150,18 @@ interface WorstMemo {
   readonly builtAt: number;
   /** Security servers down and degraded when ranked: a change ranks again at once. */
   readonly servers: string;
+  readonly perConcern: number;
   readonly list: ListData;
 }
 let worstMemo: WorstMemo | null = null;
 
-function overviewWorst(metrics: Metrics, now: number, window: WindowKey, totals: NationalTotals): ListData {
+function overviewWorst(
+  metrics: Metrics,
+  now: number,
+  window: WindowKey,
+  totals: NationalTotals,
+  perConcern: number,
+): ListData {
   const agencies = stableAgencies(metrics);
   const servers = `${totals.serversDown}/${totals.serversDegraded}`;
   const w = worstMemo;
@@ -164,6 +171,7 @@ function overviewWorst(metrics: Metrics, now: number, window: WindowKey, totals:
     w.agencies === agencies &&
     w.window === window &&
     w.servers === servers &&
+    w.perConcern === perConcern &&
     now >= w.builtAt &&
     now - w.builtAt < OVERVIEW_WORST_MS
   )
@@ -175,8 +183,8 @@ function overviewWorst(metrics: Metrics, now: number, window: WindowKey, totals:
   const ranked =
     freshModels(metrics, modelInputs(metrics), now, window)?.models ??
     readAgencyFigures(metrics, now, window, undefined, false);
-  const list = listData(worstSpec, worstAgencies(ranked, OVERVIEW_PER_CONCERN));
-  worstMemo = { metrics, agencies, window, builtAt: now, servers, list };
+  const list = listData(worstSpec, worstAgencies(ranked, perConcern));
+  worstMemo = { metrics, agencies, window, builtAt: now, servers, perConcern, list };
   return list;
 }
 
@@ -205,8 +213,11 @@ export type ScreenData =
   | { readonly kind: 'help'; readonly list: ListData }
   | { readonly kind: 'describe'; readonly title: string; readonly list: ListData };
 
-/** Worst agencies the Overview keeps per concern, whatever the height. */
+/** Worst agencies the Overview keeps per concern at least; a taller terminal lists more. */
 export const OVERVIEW_PER_CONCERN = 5;
+
+/** Per concern, as many as the four concerns can show together in `tableRows` rows. */
+export const perConcernFor = (tableRows: number): number => Math.max(OVERVIEW_PER_CONCERN, Math.floor(tableRows / 4));
 export const HOUR_BUCKETS = 60;
 export const DAY_BUCKETS = 48;
 const DAY_MS = 86_400_000;
@@ -241,6 +252,7 @@ export function loadScreen(
   now: number,
   window: WindowKey,
   replay = false,
+  perConcern = OVERVIEW_PER_CONCERN,
 ): ScreenData {
   if (route.kind === 'help')
     return { kind: 'help', list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)) };
@@ -262,7 +274,7 @@ export function loadScreen(
         .filter((a) => a.state === 'firing')
         .map(toAlertModel);
       const totals = metrics.totals(now, window);
-      return { kind: 'overview', totals, list: overviewWorst(metrics, now, window, totals), firing };
+      return { kind: 'overview', totals, list: overviewWorst(metrics, now, window, totals, perConcern), firing };
     }
     case 'agencies': {
       const memo = agencyModels(metrics, now, window);
