@@ -124,3 +124,12 @@ describe('the Overview on a tall terminal', () => {
     expect(concernRows(tall.frame(), 'Overdue')).toBe(7);
   });
 });
+
+describe('durations in narrow columns', () => {
+  it('show the largest unit whole rather than a cut second one (vi, 80 columns)', async () => {
+    const app = await renderConsoleAt(80, 24, { lang: 'vi', metrics: fixtureMetrics(lookAlikes()) });
+    const frame = await app.press('5');
+    expect(frame).not.toMatch(/ngày \d…/);
+    expect(frame).toMatch(/ 7 ngày /);
+  });
+});

@@ -17,16 +17,16 @@ describe('screens at 80×24 (en)', () => {
       Traffic: sent 17/min · received 42/min · 5 of 5 agencies active
       Servers: 1 down, 1 degraded of 3 · sig. fail 3.4% · overdue 14 · due <24h 3
       Worst agencies                                                                 9
-       Concern▲   Name                         Identifier    Value
-      ›Server     Xã Kim Liên                  000.01.01.H41 MCBM-099 DOWN 12 min
-       Server     Nghệ An                      000.00.00.H41 MCBM-041 weak 20 min
-       Server     Huyện Nam Đàn                000.00.01.H41 MCBM-041 weak 20 min
-       Server     Xã Nam Giang                 000.02.01.H41 MCBM-041 weak 20 min
-       Drop       Xã Kim Liên                  000.01.01.H41 −90.0% vs last week
-       Signature  Nghệ An                      000.00.00.H41 15.0% of 200
-       Signature  Xã Nam Giang                 000.02.01.H41 10.0% of 10
-       Overdue    Nghệ An                      000.00.00.H41 12 (oldest 3d)
-       Overdue    Xã Nam Giang                 000.02.01.H41 2 (oldest 2h)
+       Concern▲   Name                       Identifier    Value
+      ›Server     Xã Kim Liên                000.01.01.H41 MCBM-099 DOWN 12 min
+       Server     Nghệ An                    000.00.00.H41 MCBM-041 weak 20 min
+       Server     Huyện Nam Đàn              000.00.01.H41 MCBM-041 weak 20 min
+       Server     Xã Nam Giang               000.02.01.H41 MCBM-041 weak 20 min
+       Drop       Xã Kim Liên                000.01.01.H41 −90.0% vs last week
+       Signature  Nghệ An                    000.00.00.H41 15.0% of 200
+       Signature  Xã Nam Giang               000.02.01.H41 10.0% of 10
+       Overdue    Nghệ An                    000.00.00.H41 12 (oldest 3d)
+       Overdue    Xã Nam Giang               000.02.01.H41 2 (oldest 2h)
       Firing alerts (2)
        CRIT  Security server down 12 min — MCBM-099                             12 min
        WARN  12 overdue replies — UBND Tỉnh Nghệ An                                 1h

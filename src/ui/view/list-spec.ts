@@ -12,6 +12,8 @@ export type CellRole = 'ok' | 'warn' | 'critical' | 'unknown' | 'muted' | 'empha
 
 export interface Cell {
   readonly text: string;
+  /** What to show instead when `text` does not fit its column (a duration's largest unit). */
+  readonly short?: string;
   readonly role?: CellRole | undefined;
   /** A series drawn as a sparkline as wide as the column (the text is then unused). */
   readonly spark?: readonly number[];
