@@ -16,6 +16,7 @@ describe('describe view', () => {
     expect(frame).toContain('Level            level 1 · ministries, provinces');
     expect(frame).toContain('Security server  MCBM-041');
     expect(frame).not.toContain('Name             Nghệ An');
+    expect(frame).not.toMatch(/^ (Lv|Conn) /m); // already said as Level and Connection
     expect(frame).toContain('SigFail          14.8%');
     expect(await app.press(KEY.esc)).toContain('Agencies · level 1');
   });

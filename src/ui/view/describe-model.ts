@@ -13,6 +13,9 @@ import type { LaidOutColumn } from './columns.js';
 import type { ListSpec, RenderContext } from './list-spec.js';
 import { agencyIndex } from './screen-data.js';
 
+/** Columns an agency's own description already holds. */
+const IN_WHO: ReadonlySet<string> = new Set(['name', 'id', 'level', 'conn']);
+
 /** The row's own columns, each with its heading and its whole text (sparklines left out). */
 export function describeCells<M>(
   spec: ListSpec<M>,
@@ -120,14 +123,9 @@ export function describeSelected(
     const who = describeAgency(agency, index, metrics.securityServers(), ctx.t);
     // A row about the agency itself leads with it; a server's or an alert's row with its own
     // fields, then the agency it opens.
-    // Its shortened name and identifier are already in `who`.
+    // Its name, identifier, level and connection are already in `who`.
     const rest = (): DescribeField[] =>
-      describeCells(
-        { ...spec, columns: spec.columns.filter((c) => c.id !== 'name' && c.id !== 'id') },
-        model,
-        ctx,
-        title,
-      );
+      describeCells({ ...spec, columns: spec.columns.filter((c) => !IN_WHO.has(c.id)) }, model, ctx, title);
     return spec.key(model).endsWith(agency.id)
       ? { title: sanitize(agency.name), fields: [...who, ...rest()] }
       : { title: cells[0]?.value ?? sanitize(agency.name), fields: [...cells, ...who] };
