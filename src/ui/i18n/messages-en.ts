@@ -239,7 +239,7 @@ export const en = {
   'key.sort.help': 'sort by the next column',
   'key.sortReverse.help': 'reverse the sort order',
   'key.describe': 'describe',
-  'key.describe.help': 'describe the selected row: every field, full names (a document: where it got to)',
+  'key.describe.help': 'describe the selected row: every field, full names',
   'describe.field': 'Field',
   'describe.value': 'Esc to go back',
   'describe.name': 'Name',

@@ -241,7 +241,7 @@ export const vi: Record<MessageKey, string> = {
   'key.sort.help': 'sắp xếp theo cột kế tiếp',
   'key.sortReverse.help': 'đảo chiều sắp xếp',
   'key.describe': 'mô tả',
-  'key.describe.help': 'mô tả dòng đang chọn: mọi trường, tên đầy đủ (văn bản: đã đi tới đâu)',
+  'key.describe.help': 'mô tả dòng đang chọn: mọi trường, tên đầy đủ',
   'describe.field': 'Trường',
   'describe.value': 'Esc để quay lại',
   'describe.name': 'Tên',
