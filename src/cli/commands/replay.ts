@@ -23,7 +23,7 @@ Time controls (listed with the console's own keys under ? and in the key hints):
   P     pause / resume the replay clock
   .     step: apply the next event and pause
   [  ]  replay half / twice as fast (×1 … ×3600)
-  >     jump 10 recorded minutes ahead
+  >     jump 10 recorded minutes ahead, or to the next event after a quiet stretch
   }     jump to the last recorded event
 
 Options:

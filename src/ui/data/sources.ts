@@ -108,7 +108,7 @@ export interface ReplaySource {
   step(): void;
   faster(): void;
   slower(): void;
-  /** Moves the clock on by one jump (10 recorded minutes), applying what falls due. */
+  /** Moves the clock on by 10 recorded minutes, or to the next event past a quiet stretch. */
   forward(): void;
   /** Moves the clock to the last recorded event. */
   toEnd(): void;

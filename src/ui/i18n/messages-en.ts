@@ -280,7 +280,7 @@ export const en = {
   'key.replaySpeed': 'speed',
   'key.replaySpeed.help': '[ half as fast (down to ×1), ] twice as fast (up to ×3600)',
   'key.replayForward': '+10 min',
-  'key.replayForward.help': 'jump 10 recorded minutes ahead',
+  'key.replayForward.help': 'jump 10 recorded minutes ahead, or to the next event after a quiet stretch',
   'key.replayEnd.help': 'jump to the last recorded event',
   'key.move': 'move',
 

@@ -282,7 +282,7 @@ export const vi: Record<MessageKey, string> = {
   'key.replaySpeed': 'tốc độ',
   'key.replaySpeed.help': '[ chậm một nửa (tối thiểu ×1), ] nhanh gấp đôi (tối đa ×3600)',
   'key.replayForward': '+10 phút',
-  'key.replayForward.help': 'nhảy tới 10 phút ghi',
+  'key.replayForward.help': 'nhảy tới 10 phút ghi, hoặc tới sự kiện kế tiếp sau quãng lặng',
   'key.replayEnd.help': 'nhảy tới sự kiện ghi cuối cùng',
   'key.move': 'di chuyển',
 
