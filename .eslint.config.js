@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', '.build/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -23,9 +23,17 @@ export default tseslint.config(
       'src/alerts/**',
       'src/registry/**',
       'src/sim/**',
+      'src/config/**',
     ],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['ink', 'react', 'ink-testing-library'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['ink', 'react', 'ink-testing-library'],
+          // Nor does it reach up into the layers built on it.
+          patterns: [{ regex: '^(\\.\\./)+(ui|app|cli)(/|$)', message: 'the core never imports ui/, app/ or cli/' }],
+        },
+      ],
     },
   },
 );

@@ -52,14 +52,48 @@ const timing = (forDefault: string, keepDefault: string) => ({
 const rulesSchema = z.strictObject({
   /** Máy chủ bảo mật mất kết nối. */
   serverDisconnected: z.strictObject({ ...timing('2m', '1m') }).prefault({}),
-  /** Tỷ lệ lỗi chữ ký số: failed / verified over the window, once enough documents were checked. */
+  /** Máy chủ bảo mật chập chờn: a server that keeps dropping and coming back. */
+  serverFlapping: z
+    .strictObject({ ...timing('0', '10m'), minDrops: positiveCount(3), criticalDrops: positiveCount(8) })
+    .prefault({}),
+  /**
+   * Tỷ lệ lỗi chữ ký số: failed / verified over the window, judged by the lower bound of its
+   * Wilson interval, so 12 of 12 at a small agency counts and 1 of 1 does not.
+   */
   signatureFailures: z
     .strictObject({
       ...timing('0', '5m'),
       window: duration('15m'),
-      minDocuments: positiveCount(20),
+      /** Documents verified in the window before any rate is judged. */
+      minDocuments: positiveCount(3),
+      /** Failed signatures in the window before any rate is judged. */
+      minFailures: positiveCount(3),
       warningRate: ratio(0.05),
       criticalRate: ratio(0.2),
+      /** z of the Wilson interval (1.96: 95 %). */
+      confidence: z.number().min(0).max(5).prefault(1.96),
+      /** An agency failing at this rate over the day before the window fails always: a standing problem. */
+      standingWindow: duration('24h'),
+    })
+    .prefault({}),
+  /** Cơ quan ngừng phản hồi trạng thái: documents keep arriving, no status comes back. */
+  statusSilence: z
+    .strictObject({
+      ...timing('5m', '10m'),
+      silentFor: duration('15m'),
+      /** Documents delivered to it in `silentFor` with no status reported. */
+      minReceived: positiveCount(4),
+      /** Statuses it reported in the hour before: it normally does. */
+      minUsual: positiveCount(4),
+    })
+    .prefault({}),
+  /** Gửi trùng văn bản: the same document id sent again (counted as duplicates, not documents). */
+  duplicateSends: z
+    .strictObject({
+      ...timing('0', '10m'),
+      window: z.enum(['5m', '1h', '24h']).prefault('1h'),
+      warningCount: positiveCount(3),
+      criticalCount: positiveCount(20),
     })
     .prefault({}),
   /** Văn bản quá hạn trả lời, per recipient agency. */

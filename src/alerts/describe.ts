@@ -60,6 +60,22 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
       return vi
         ? `Máy chủ bảo mật ${server} mất kết nối — ${num('agencies')} cơ quan phía sau`
         : `Security server ${server} disconnected — ${count(num('agencies'), 'agency', 'agencies')} behind it`;
+    case 'server-flapping':
+      return vi
+        ? `Máy chủ bảo mật ${server} chập chờn — mất kết nối ${num('drops')} lần trong 1 giờ, ${num('agencies')} cơ quan phía sau`
+        : `Security server ${server} flapping — dropped ${num('drops')} times in 1 h, ${count(num('agencies'), 'agency', 'agencies')} behind it`;
+    case 'status-silence': {
+      const span = spanText(num('windowMs'), lang);
+      return vi
+        ? `${agency}: ngừng phản hồi trạng thái — ${num('received')} văn bản đến trong ${span}, không trạng thái nào (${num('usual')} trong giờ trước)`
+        : `${agency}: stopped reporting statuses — ${count(num('received'), 'document', 'documents')} arrived in ${span}, no status (${num('usual')} in the hour before)`;
+    }
+    case 'duplicate-sends': {
+      const span = spanText(WINDOW_TEXT[String(p.window)] ?? 0, lang);
+      return vi
+        ? `${agency}: gửi trùng văn bản ${num('duplicates')} lần trong ${span}`
+        : `${agency}: sent the same document again ${count(num('duplicates'), 'time', 'times')} in ${span}`;
+    }
     case 'signature-failures': {
       const rate = `${((100 * num('failed')) / Math.max(1, num('verified'))).toFixed(1)} %`;
       const span = spanText(num('windowMs'), lang);
@@ -112,7 +128,10 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
 /** The rule's name, for column headers and `--json` readers. */
 export const RULE_TITLES: Record<AlertState['rule'], { vi: string; en: string }> = {
   'server-disconnected': { vi: 'Máy chủ bảo mật mất kết nối', en: 'Security server disconnected' },
+  'server-flapping': { vi: 'Máy chủ bảo mật chập chờn', en: 'Security server flapping' },
   'signature-failures': { vi: 'Lỗi chữ ký số', en: 'Signature failures' },
+  'status-silence': { vi: 'Ngừng phản hồi trạng thái', en: 'Status silence' },
+  'duplicate-sends': { vi: 'Gửi trùng văn bản', en: 'Duplicate sends' },
   'overdue-replies': { vi: 'Quá hạn trả lời', en: 'Overdue replies' },
   'agency-silent': { vi: 'Cơ quan không gửi văn bản', en: 'Agency silent' },
   'certificate-expiring': { vi: 'Chứng thư số sắp hết hạn', en: 'Certificate expiring' },

@@ -16,6 +16,7 @@
  * as pending otherwise. A read-only engine never writes to the cache.
  */
 import os from 'node:os';
+import BetterSqlite3 from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { defaultAlertConfig, type AlertConfig } from './config.js';
 import { fold } from './inhibit.js';
@@ -44,8 +45,10 @@ export interface AlertEngineOptions {
   readonly now?: () => number;
   /** Who acknowledges by default: the OS user running the console. */
   readonly user?: string;
-  /** Never write to the cache (one-shot checks next to a running console); implied by a read-only handle. */
+  /** Never write alert state to the cache (one-shot checks next to a running console); implied by a read-only handle. */
   readonly readOnly?: boolean;
+  /** How long an acknowledgement waits for a cache another process is writing (SQLite busy timeout). */
+  readonly ackBusyTimeoutMs?: number;
 }
 
 /** A rule that could not be evaluated this time; its alerts keep their previous state. */
@@ -90,6 +93,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const defaultUser = opts.user ?? osUser();
   const store = opts.db ? openAlertStore(opts.db) : null;
   const writable = store !== null && !opts.readOnly && !opts.db?.readonly;
+  const acks = ackWriter(opts.db ?? null, writable ? store : null, opts.ackBusyTimeoutMs ?? 2_000);
   const listeners = new Set<(s: AlertSnapshot) => void>();
 
   /** What the cache holds (to know what changed), and the live state. */
@@ -152,8 +156,29 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
     for (const key of removed) persisted.delete(key);
   };
 
+  /**
+   * Takes in the acknowledgements stored by any console on the cache (this one's are there
+   * already). The console writing the cache takes those given to its own incident (same
+   * start); another only keeps its own clocks, and takes any given to a live alert.
+   */
+  const adoptAcks = (): void => {
+    if (!store) return;
+    const stored = store.acks();
+    if (stored.size === 0) return;
+    for (const [key, s] of states) {
+      if (s.ack !== null || s.phase === 'resolved') continue;
+      const row = stored.get(key);
+      if (!row || row.phase === 'resolved' || row.severity !== s.severity) continue;
+      if (writable && row.activeSince !== s.activeSince) continue;
+      states.set(key, { ...s, ack: row.ack });
+      if (writable) persisted.set(key, states.get(key)!);
+      dirty = true;
+    }
+  };
+
   const evaluate = (now: number = clock()) => {
     restore(now);
+    adoptAcks();
     let servers: readonly ServerRow[] | null = null;
     let serverIds: Map<string, string> | null = null;
     const ctx: RuleContext = {
@@ -214,19 +239,31 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
 
   return {
     evaluate,
-    current: () => last ?? evaluate(),
+    current: () => {
+      if (last === null) return evaluate();
+      // Acknowledgements from another console show within one refresh, not one evaluation.
+      adoptAcks();
+      return dirty ? publish(last.at) : last;
+    },
     acknowledge(alertId, user = defaultUser, now = clock()) {
       restore(now);
       const s = states.get(alertId);
       // The first acknowledgement of an incident stands; a second would rewrite who saw it first.
       if (!s || s.phase === 'resolved' || s.ack !== null) return false;
-      const acked: AlertState = { ...s, ack: { by: user, at: now } };
+      let ack: AlertState['ack'] = { by: user, at: now };
+      if (acks !== null) {
+        // Shown only once saved: a cache busy past the timeout, or not writable, keeps it open.
+        try {
+          ack = acks.recordAck({ ...s, ack });
+        } catch {
+          return false;
+        }
+        if (ack === null) return false;
+      }
+      const acked: AlertState = { ...s, ack };
       states.set(alertId, acked);
       dirty = true;
-      if (writable) {
-        store.recordAck(acked);
-        persisted.set(alertId, acked);
-      }
+      if (writable) persisted.set(alertId, acked);
       publish(last?.at ?? now);
       return true;
     },
@@ -236,5 +273,32 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
       return () => listeners.delete(listener);
     },
     ackLog: (limit) => store?.ackLog(limit) ?? [],
+  };
+}
+
+/**
+ * Where acknowledgements are written: the engine's own store when it writes the cache;
+ * otherwise a connection of its own to the same file, opened at the first acknowledgement,
+ * whose short write transaction waits up to `busyMs` for the console that ingests (only
+ * ingest needs to be the single writer). Null without a cache file: acknowledgements then
+ * live in memory.
+ */
+function ackWriter(
+  db: Database.Database | null,
+  own: AlertStore | null,
+  busyMs: number,
+): { recordAck: AlertStore['recordAck'] } | null {
+  if (own !== null) return own;
+  if (db === null || db.memory || db.name === '') return null;
+  let store: AlertStore | null = null;
+  return {
+    recordAck(state) {
+      if (store === null) {
+        const handle = new BetterSqlite3(db.name, { fileMustExist: true });
+        handle.pragma(`busy_timeout = ${Math.max(0, Math.round(busyMs))}`);
+        store = openAlertStore(handle);
+      }
+      return store.recordAck(state);
+    },
   };
 }

@@ -16,3 +16,16 @@ export {
 export { describeAlert, spanText, RULE_TITLES, type DescribeOptions } from './describe.js';
 export { sortAlerts, countAlerts } from './snapshot.js';
 export { createAlertEngine, osUser, type AlertEngine, type AlertEngineOptions, type RuleError } from './engine.js';
+export {
+  groupIncidents,
+  agenciesBehind,
+  isStanding,
+  isNewSince,
+  countIncidents,
+  unacknowledgedKeys,
+  type Incident,
+  type IncidentKind,
+} from './incidents.js';
+export { describeIncident } from './describe-incident.js';
+export { unitPath, shortUnitName } from './unit-path.js';
+export { judgeSignatures, judgeOverdue, signatureBadness, wilsonLower, type Verdict } from './judgement.js';

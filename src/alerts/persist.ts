@@ -6,7 +6,7 @@
  * opened otherwise.
  */
 import type Database from 'better-sqlite3';
-import type { AlertLabels, AlertState, Phase, RuleId, Severity, SummaryParams } from './types.js';
+import type { Acknowledgement, AlertLabels, AlertState, Phase, RuleId, Severity, SummaryParams } from './types.js';
 
 type Db = Database.Database;
 
@@ -97,10 +97,39 @@ const fromRow = (r: StateRow): AlertState => ({
   ack: r.ack_by !== null && r.ack_at !== null ? { by: r.ack_by, at: r.ack_at } : null,
 });
 
+/**
+ * Writes one alert's state. Another console on the same cache may have acknowledged it since
+ * this one last read: an acknowledgement already stored for the same incident (same start,
+ * same severity) is kept when the state written has none, inside the one statement.
+ */
+const UPSERT_STATE = `
+  INSERT INTO alert_state
+    (key, rule, labels, severity, phase, active_since, firing_since, kept_firing_since, resolved_at, params, ack_by, ack_at)
+  VALUES (@key, @rule, @labels, @severity, @phase, @active_since, @firing_since, @kept_firing_since, @resolved_at,
+    @params, @ack_by, @ack_at)
+  ON CONFLICT (key) DO UPDATE SET
+    rule = excluded.rule, labels = excluded.labels, phase = excluded.phase,
+    firing_since = excluded.firing_since, kept_firing_since = excluded.kept_firing_since,
+    resolved_at = excluded.resolved_at, params = excluded.params,
+    ack_by = CASE WHEN excluded.ack_by IS NULL AND alert_state.active_since = excluded.active_since
+      AND alert_state.severity = excluded.severity THEN alert_state.ack_by ELSE excluded.ack_by END,
+    ack_at = CASE WHEN excluded.ack_by IS NULL AND alert_state.active_since = excluded.active_since
+      AND alert_state.severity = excluded.severity THEN alert_state.ack_at ELSE excluded.ack_at END,
+    active_since = excluded.active_since, severity = excluded.severity`;
+
+/** An acknowledgement as stored, with what identifies the incident it was given to. */
+export interface StoredAck {
+  readonly severity: Severity;
+  readonly phase: Phase;
+  readonly activeSince: number;
+  readonly ack: Acknowledgement;
+}
+
 const emptyStore: AlertStore = {
+  acks: () => new Map(),
   load: () => ({ states: [], savedAt: null }),
   save() {},
-  recordAck() {},
+  recordAck: () => null,
   ackLog: () => [],
 };
 
@@ -110,8 +139,14 @@ export interface AlertStore {
   load(): { states: AlertState[]; savedAt: number | null };
   /** Writes changed states and removes gone ones, in one transaction, stamped `at`. */
   save(changed: readonly AlertState[], removed: readonly string[], at: number): void;
-  /** Records an acknowledgement in the state and in the log. */
-  recordAck(state: AlertState): void;
+  /**
+   * Records an acknowledgement in the state and in the log, in one short transaction; returns
+   * the acknowledgement that stands (another console's, when it acknowledged first). Throws
+   * when the cache could not be written (busy past the timeout, read-only file).
+   */
+  recordAck(state: AlertState): Acknowledgement | null;
+  /** Acknowledgements stored now, by alert key: this console's and every other's. */
+  acks(): Map<string, StoredAck>;
   /** Acknowledgements ever made, newest first (who, when, what). */
   ackLog(limit?: number): { key: string; rule: RuleId; severity: Severity; by: string; at: number }[];
 }
@@ -125,13 +160,15 @@ export function openAlertStore(db: Db): AlertStore {
   if (!hasAlertTables(db)) return emptyStore;
   const selectAll = db.prepare<[], StateRow>('SELECT * FROM alert_state');
   const selectSaved = db.prepare<[], { value: string }>("SELECT value FROM alert_meta WHERE key = 'saved_at'");
-  const upsert = db.prepare(`
-    INSERT OR REPLACE INTO alert_state
-      (key, rule, labels, severity, phase, active_since, firing_since, kept_firing_since, resolved_at, params, ack_by, ack_at)
-    VALUES (@key, @rule, @labels, @severity, @phase, @active_since, @firing_since, @kept_firing_since, @resolved_at,
-      @params, @ack_by, @ack_at)`);
+  const upsert = db.prepare(UPSERT_STATE);
   const remove = db.prepare('DELETE FROM alert_state WHERE key = ?');
   const stamp = db.prepare("INSERT OR REPLACE INTO alert_meta (key, value) VALUES ('saved_at', ?)");
+  const selectAcks = db.prepare<
+    [],
+    { key: string; severity: Severity; phase: Phase; active_since: number; ack_by: string; ack_at: number }
+  >(
+    'SELECT key, severity, phase, active_since, ack_by, ack_at FROM alert_state WHERE ack_by IS NOT NULL AND ack_at IS NOT NULL',
+  );
   const logAck = db.prepare('INSERT INTO alert_ack_log (key, rule, severity, by, at) VALUES (?, ?, ?, ?, ?)');
   const selectLog = db.prepare<[number], { key: string; rule: RuleId; severity: Severity; by: string; at: number }>(
     'SELECT key, rule, severity, by, at FROM alert_ack_log ORDER BY id DESC LIMIT ?',
@@ -159,9 +196,25 @@ export function openAlertStore(db: Db): AlertStore {
     for (const key of removed) remove.run(key);
     stamp.run(String(at));
   });
-  const ack = db.transaction((s: AlertState) => {
-    write(s);
-    if (s.ack) logAck.run(s.key, s.rule, s.severity, s.ack.by, s.ack.at);
+  const selectRow = db.prepare<
+    [string],
+    { severity: Severity; phase: Phase; ack_by: string | null; ack_at: number | null }
+  >('SELECT severity, phase, ack_by, ack_at FROM alert_state WHERE key = ?');
+  const updateAck = db.prepare('UPDATE alert_state SET ack_by = ?, ack_at = ? WHERE key = ?');
+  // The first acknowledgement of an incident stands, whichever console gave it. A row the
+  // console writing the cache keeps for the same incident (not resolved, same severity) only
+  // gains the acknowledgement, so its own clocks stay as it keeps them.
+  const ack = db.transaction((s: AlertState): Acknowledgement | null => {
+    if (!s.ack) return null;
+    const row = selectRow.get(s.key);
+    if (row && row.phase !== 'resolved' && row.severity === s.severity) {
+      if (row.ack_by !== null && row.ack_at !== null) return { by: row.ack_by, at: row.ack_at };
+      updateAck.run(s.ack.by, s.ack.at, s.key);
+    } else {
+      write(s);
+    }
+    logAck.run(s.key, s.rule, s.severity, s.ack.by, s.ack.at);
+    return s.ack;
   });
 
   return {
@@ -170,7 +223,16 @@ export function openAlertStore(db: Db): AlertStore {
       return { states: selectAll.all().map(fromRow), savedAt: saved ? Number(saved.value) : null };
     },
     save: (changed, removed, at) => save(changed, removed, at),
-    recordAck: (s) => ack(s),
+    recordAck: (s) => ack.immediate(s),
+    acks: () =>
+      new Map(
+        selectAcks
+          .all()
+          .map((r) => [
+            r.key,
+            { severity: r.severity, phase: r.phase, activeSince: r.active_since, ack: { by: r.ack_by, at: r.ack_at } },
+          ]),
+      ),
     ackLog: (limit = 100) => selectLog.all(limit),
   };
 }

@@ -11,7 +11,10 @@ export const severityRank = (s: Severity): number => (s === 'critical' ? 2 : 1);
 /** Every rule the engine knows, by stable id (used in the cache, in `--json` and in config). */
 export const RULE_IDS = [
   'server-disconnected',
+  'server-flapping',
   'signature-failures',
+  'status-silence',
+  'duplicate-sends',
   'overdue-replies',
   'agency-silent',
   'certificate-expiring',

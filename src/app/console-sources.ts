@@ -1,4 +1,18 @@
-import { describeAlert, type Alert, type AlertEngine, type AlertSnapshot } from '../alerts/index.js';
+import {
+  agenciesBehind,
+  describeAlert,
+  describeIncident,
+  groupIncidents,
+  isNewSince,
+  unacknowledgedKeys,
+  unitPath,
+  type Alert,
+  type AlertEngine,
+  type AlertSnapshot,
+  type Incident,
+} from '../alerts/index.js';
+import { stableAgencies } from '../metrics/stable-registry.js';
+import type { Agency } from '../protocol/index.js';
 import type { Lang } from '../config/index.js';
 import type { IngestClient, IngestStatus as ClientStatus } from '../ingest/index.js';
 import type { Metrics } from '../metrics/types.js';
@@ -98,11 +112,12 @@ export function registryNames(metrics: Metrics): (id: string) => string | undefi
 }
 
 /**
- * The alert engine as the console lists alerts. `evaluate` re-runs the rules on each read
- * (a replay, whose clock is not the wall clock); live, the session's loop evaluates them, and
- * the views of one snapshot are put in words once: the header reads them every 2 s, and a
- * national registry can have hundreds of alerts standing. Their wording ("oldest by 5 d") is
- * therefore as of the last evaluation or acknowledgement.
+ * The alert engine as the console lists it: one row per incident (sự cố), acute before
+ * standing. `evaluate` re-runs the rules on each read (a replay, whose clock is not the wall
+ * clock); live, the session's loop evaluates them, and the views of one snapshot are put in
+ * words once: the header reads them every 2 s. Their wording ("oldest by 5 d") is therefore
+ * as of the last evaluation or acknowledgement. Marks (Space) and what the operator has seen
+ * are kept here, beside the list they are about.
  */
 export function alertsSource(
   engine: AlertEngine,
@@ -110,17 +125,96 @@ export function alertsSource(
   lang: Lang,
   options: { evaluate?: boolean; nameOf?: (id: string) => string | undefined } = {},
 ): AlertsSource {
-  const nameOf = options.nameOf ?? registryNames(metrics);
-  const views = (snapshot: AlertSnapshot, now: number): AlertView[] =>
-    snapshot.alerts.filter((a) => a.phase !== 'resolved').map((a) => alertView(a, now, lang, nameOf));
-  let described: { snapshot: AlertSnapshot; views: AlertView[] } | null = null;
+  const names = registryNames(metrics);
+  const paths = registryPaths(metrics);
+  const nameOf = options.nameOf ?? ((id: string) => paths(id) ?? names(id));
+  const behind = registryBehind(metrics);
+  const marks = new Set<string>();
+  let lookedAt: number | null = null;
+  let version = 0;
+  const views = (grouped: readonly Incident[], now: number): AlertView[] =>
+    grouped
+      .filter((i) => i.phase !== 'resolved')
+      .map((i) => ({
+        ...incidentView(i, now, lang, nameOf),
+        fresh: lookedAt !== null && isNewSince(i, lookedAt),
+        marked: marks.has(i.id),
+      }));
+  let described: { snapshot: AlertSnapshot; version: number; views: AlertView[] } | null = null;
+  let incidents = new Map<string, Incident>();
+  const list = (now: number): AlertView[] => {
+    const snapshot = options.evaluate ? engine.evaluate(now) : engine.current();
+    if (described?.snapshot !== snapshot || described.version !== version) {
+      const grouped = groupIncidents(snapshot.alerts, behind());
+      incidents = new Map(grouped.map((i) => [i.id, i]));
+      described = { snapshot, version, views: views(grouped, now) };
+    }
+    return described.views;
+  };
   return {
-    list: (now) => {
-      if (options.evaluate) return views(engine.evaluate(now), now);
-      const snapshot = engine.current();
-      if (described?.snapshot !== snapshot) described = { snapshot, views: views(snapshot, now) };
-      return described.views;
+    list,
+    acknowledge: (id, now) => {
+      const incident = incidents.get(id);
+      const keys = incident ? unacknowledgedKeys(incident) : [id];
+      let done = keys.length > 0;
+      // Every alert it stands for: the cause and its symptoms, or every member of a standing line.
+      for (const key of keys) done = engine.acknowledge(key, undefined, now) && done;
+      marks.delete(id);
+      version++;
+      return done;
     },
-    acknowledge: (id, now) => engine.acknowledge(id, undefined, now),
+    toggleMark: (id) => {
+      if (!marks.delete(id)) marks.add(id);
+      version++;
+    },
+    looked: (now) => {
+      lookedAt = now;
+      version++;
+    },
+  };
+}
+
+/** One incident as the console lists it. */
+export function incidentView(
+  i: Incident,
+  now: number,
+  lang: Lang,
+  nameOf: (id: string) => string | undefined,
+): AlertView {
+  const base = alertView({ ...i.worst, folded: i.alerts.slice(1) }, now, lang, nameOf);
+  return {
+    ...base,
+    id: i.id,
+    severity: i.severity,
+    state: i.ack ? 'acknowledged' : i.phase === 'pending' ? 'pending' : 'firing',
+    agencyId: i.kind === 'acute' ? (i.subject.agency ?? null) : null,
+    subject: i.kind === 'standing' ? '' : base.subject,
+    summary: describeIncident(i, { lang, now, nameOf }),
+    since: i.kind === 'standing' ? i.latest : base.since,
+    acknowledgedBy: i.ack?.by ?? null,
+    acknowledgedAt: i.ack?.at ?? null,
+    kind: i.kind,
+    agencies: i.agencies,
+    serverId: i.subject.server ?? null,
+  };
+}
+
+/** Agencies named with the units above them, built once per registry. */
+function registryPaths(metrics: Metrics): (id: string) => string | undefined {
+  let byId: Map<string, Agency> | null = null;
+  return (id) => {
+    byId ??= new Map(metrics.agencies().map((a) => [a.id, a]));
+    if (byId.size === 0) byId = null;
+    return byId?.has(id) ? unitPath(id, byId) : undefined;
+  };
+}
+
+/** Who sits behind each server, rebuilt when the registry changes. */
+function registryBehind(metrics: Metrics): () => (server: string) => readonly string[] {
+  let memo: { agencies: readonly Agency[]; behind: (server: string) => readonly string[] } | null = null;
+  return () => {
+    const agencies = stableAgencies(metrics);
+    if (memo?.agencies !== agencies) memo = { agencies, behind: agenciesBehind(agencies) };
+    return memo.behind;
   };
 }

@@ -16,6 +16,7 @@ import type { Metrics } from '../metrics/types.js';
 import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
 import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice, type Cache } from '../store/index.js';
+import { setAlertThresholds } from '../ui/status/judge.js';
 
 /** Agencies the built-in simulated hub carries: the 95 top-level units and enough lower levels to drill into. */
 export const DEMO_AGENCIES = 1_500;
@@ -84,6 +85,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const token = resolveToken({ ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }), env });
   const ca = settings.ca !== null ? readFileSync(settings.ca) : undefined;
   const alertConfig = loadAlertConfig(defaultAlertConfigPath(env));
+  // Screens judge signatures and overdue replies by the same thresholds as the alerts.
+  setAlertThresholds(alertConfig.config.rules);
 
   let hub: SimHub | null = null;
   let demoDir: string | null = null;
@@ -116,6 +119,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     cacheSizeMiB: CONSOLE_CACHE_MIB,
     // A long catch-up stores events and rollups first; the ingest client derives the rest.
     deferBacklog: DEFER_BACKLOG,
+    ...(settings.clockToleranceSeconds !== null && { clockToleranceMs: settings.clockToleranceSeconds * 1000 }),
     onUpgrade: (steps) => options.notice?.(upgradeNotice(cachePath, steps)),
   });
   const metrics = createMetrics(cache);

@@ -1,10 +1,13 @@
+import type { Lang } from '../config/settings.js';
+import type { CliKey, CliParams } from './i18n/text.js';
+
 /** One `hubmon` subcommand. `run` returns the process exit code; it never calls process.exit. */
 export interface Command {
   readonly name: string;
-  /** One line for `hubmon --help`. */
-  readonly summary: string;
-  /** The full `hubmon NAME --help` text: usage, every option, an example. */
-  readonly help: string;
+  /** One line for `hubmon --help`, in each language. */
+  readonly summary: Readonly<Record<Lang, string>>;
+  /** The full `hubmon NAME --help` text: usage, every option, an example; in each language. */
+  readonly help: Readonly<Record<Lang, string>>;
   run(argv: readonly string[], io: CommandIo): Promise<number>;
 }
 
@@ -17,7 +20,27 @@ export interface CommandIo {
 
 export const processIo = (): CommandIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
 
-/** A usage mistake: printed with a pointer to --help, exit code 2. */
+/**
+ * A usage mistake, named by a message key so it is printed in the operator's language: one
+ * line with a pointer to --help, exit code 2.
+ */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(
+    readonly key: CliKey,
+    readonly params: CliParams = {},
+  ) {
+    super(key);
+  }
+}
+
+/** A command that cannot go on for a reason the operator can fix (a missing cache): exit code 1. */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+  constructor(
+    readonly key: CliKey,
+    readonly params: CliParams = {},
+  ) {
+    super(key);
+  }
 }

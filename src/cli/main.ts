@@ -1,55 +1,76 @@
+import type { Lang } from '../config/settings.js';
 import { processIo, UsageError, type CommandIo } from './command.js';
 import { commands } from './commands/index.js';
-import { VERSION } from './version.js';
+import { errorText, isUsageMistake } from './i18n/error-text.js';
+import { cliLang } from './i18n/lang.js';
+import { cliTranslator } from './i18n/text.js';
+import { VERSION } from '../version.js';
 
-const usage = (): string =>
-  [
+const USAGE: Readonly<Record<Lang, readonly string[]>> = {
+  en: [
     'hubmon — monitoring console for the national document exchange hub',
     '',
     'Usage: hubmon [options]            watch a hub (no --url: the built-in simulated hub, DEMO)',
     '       hubmon <command> [options]',
     '',
     'Commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+  ],
+  vi: [
+    'hubmon — bảng theo dõi Trục liên thông văn bản quốc gia',
     '',
-    'Run "hubmon <command> --help" for its options, "hubmon console --help" for the console\'s.',
+    'Cách dùng: hubmon [tùy chọn]            theo dõi một trục (không có --url: trục mô phỏng sẵn có, DEMO)',
+    '           hubmon <lệnh> [tùy chọn]',
     '',
-  ].join('\n');
+    'Các lệnh:',
+  ],
+};
+
+const MORE: Readonly<Record<Lang, string>> = {
+  en: 'Run "hubmon <command> --help" for its options, "hubmon console --help" for the console\'s.',
+  vi: 'Chạy "hubmon <lệnh> --help" để xem tùy chọn của lệnh, "hubmon console --help" cho bảng theo dõi.',
+};
+
+const usage = (lang: Lang): string =>
+  [...USAGE[lang], ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary[lang]}`), '', MORE[lang], ''].join('\n');
 
 /** Entry point of the `hubmon` binary. Returns the exit code. */
 export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+  const lang = cliLang(argv, io.env);
+  const t = cliTranslator(lang);
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-V') {
     io.stdout.write(`hubmon ${VERSION}\n`);
     return 0;
   }
-  if (first === 'help' || ((first === '--help' || first === '-h') && !commands.some((c) => c.name === 'console'))) {
-    io.stdout.write(usage());
+  if (first === 'help') {
+    io.stdout.write(usage(lang));
     return 0;
   }
   const named = first !== undefined && !first.startsWith('-') ? commands.find((c) => c.name === first) : undefined;
   if (first !== undefined && !first.startsWith('-') && !named) {
-    io.stderr.write(`hubmon: unknown command "${first}"\n\n${usage()}`);
+    const list = commands.map((c) => c.name).join(', ');
+    io.stderr.write(`hubmon: ${t('cli.unknownCommand', { name: first, list })}\n`);
     return 2;
   }
   const command = named ?? commands.find((c) => c.name === 'console');
   const args = named ? rest : argv;
   if (!command) {
-    io.stdout.write(usage());
+    io.stdout.write(usage(lang));
     return 0;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(named ? command.help : `${usage()}\n${command.help}`);
+    io.stdout.write(named ? command.help[lang] : `${usage(lang)}\n${command.help[lang]}`);
     return 0;
   }
   try {
     return await command.run(args, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr.write(`hubmon ${command.name}: ${err.message}\nRun "hubmon ${command.name} --help" for usage.\n`);
+    const message = errorText(err, t);
+    if (isUsageMistake(err) || err instanceof UsageError) {
+      io.stderr.write(`hubmon ${command.name}: ${t('cli.usageLine', { message, command: command.name })}\n`);
       return 2;
     }
-    io.stderr.write(`hubmon ${command.name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`hubmon ${command.name}: ${message.replace(/[\r\n]+/g, ' ')}\n`);
     return 1;
   }
 }

@@ -1,28 +1,53 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command.js';
-
-/** Where a hub client takes its bearer token from. */
-export const CLIENT_TOKEN_SOURCES = 'set HUBMON_TOKEN or give --token-file PATH';
+import type { CliKey } from './i18n/text.js';
 
 /**
  * A command's flags, read strictly by `parseArgs`: an unknown flag, a missing value or a stray
- * argument becomes a `UsageError` (exit code 2, pointer to --help) instead of a stack trace.
- * A command that takes `--token-file` answers `--token VALUE` with where the token goes
- * instead (`tokenSources`): a value on the command line would show in `ps` and shell history.
+ * argument becomes a `UsageError` naming it and what is accepted (exit code 2, pointer to
+ * --help) instead of a stack trace. A command that takes `--token-file` answers `--token VALUE`
+ * with where the token goes instead (`tokenSources`): a value on the command line would show in
+ * `ps` and shell history.
  */
 export function parseFlags<T extends Omit<ParseArgsConfig, 'args'>>(
   argv: readonly string[],
   config: T,
-  tokenSources: string = CLIENT_TOKEN_SOURCES,
+  tokenSources: CliKey = 'flag.tokenSources.client',
 ): ReturnType<typeof parseArgs<T>> {
   if (config.options !== undefined && 'token-file' in config.options && givesToken(argv))
-    throw new UsageError(
-      `--token: the token is never taken on the command line, where ps and shell history would show it; ${tokenSources}`,
-    );
+    throw new UsageError('flag.token', { sources: { key: tokenSources } });
   try {
     return parseArgs<T>({ strict: true, allowPositionals: false, ...config, args: [...argv] });
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
+    throw usageOf(err, config);
+  }
+}
+
+/** Node's parse error as our own words: which flag or argument, and what is accepted. */
+function usageOf(err: unknown, config: Omit<ParseArgsConfig, 'args'>): UsageError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const message = err instanceof Error ? err.message : String(err);
+  const named = /'([^' ]+)/.exec(message)?.[1] ?? message;
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const list = Object.entries(config.options ?? {})
+        .map(([name, o]) => `--${name}${o.type === 'string' ? ' …' : ''}`)
+        .join(', ');
+      return new UsageError('flag.unknown', { flag: named, list });
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new UsageError(
+        /argument missing/.test(message)
+          ? 'flag.missingValue'
+          : /ambiguous/.test(message)
+            ? 'flag.dashValue'
+            : 'flag.noValue',
+        { flag: named.replace(/ .*/, '') },
+      );
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError('flag.unexpectedArg', { arg: named });
+    default:
+      return new UsageError('flag.unexpectedArg', { arg: message });
   }
 }
 
@@ -32,9 +57,10 @@ function givesToken(argv: readonly string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--token' || a.startsWith('--token='));
 }
 
-/** The single FILE a command takes; none or more than one is a `UsageError` saying `problem`. */
-export function oneFile(positionals: readonly string[], problem: string): string {
+/** The single FILE a command takes; none or more than one is a `UsageError` naming `what`. */
+export function oneFile(positionals: readonly string[], what: CliKey): string {
   const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) throw new UsageError(problem);
+  if (file === undefined || extra.length > 0)
+    throw new UsageError('arg.oneFile', { what: { key: what }, n: positionals.length });
   return file;
 }

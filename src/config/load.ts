@@ -9,6 +9,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** A settings problem the user must fix; the message names the file and the field. */
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
+  constructor(
+    message: string,
+    /** Which setting is wrong, for a command to word in the operator's language. */
+    readonly field: 'file' | 'lang' | 'url' = 'file',
+    readonly value = '',
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -35,7 +43,8 @@ export type SettingsFlags = Partial<Omit<SettingsFile, 'lang'>> & { lang?: strin
 
 /**
  * Applies the usual precedence: flags over environment over the config file over defaults.
- * Environment: HUBMON_URL, HUBMON_CACHE, HUBMON_LANG, HUBMON_ASCII=1, NO_COLOR, LANG.
+ * Environment: HUBMON_URL, HUBMON_CACHE, HUBMON_LANG, HUBMON_ASCII=1, LANG. Colour follows the
+ * terminal and NO_COLOR where the screen is painted (ui/text/paint.ts), not a setting.
  */
 export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
   const configFile = flags.config ?? env.HUBMON_CONFIG ?? join(configDir(env), 'config.json');
@@ -44,22 +53,22 @@ export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
   let lang: Lang = langFromEnv(env);
   if (langText !== undefined) {
     const parsed = langSchema.safeParse(langText);
-    if (!parsed.success) throw new SettingsError(`language: expected "vi" or "en", got "${langText}"`);
+    if (!parsed.success)
+      throw new SettingsError(`language: expected "vi" or "en", got "${langText}"`, 'lang', langText);
     lang = parsed.data;
   }
   const url = flags.url ?? env.HUBMON_URL ?? file.url ?? null;
-  if (url !== null && !/^wss?:\/\//.test(url)) throw new SettingsError(`url: expected ws:// or wss://, got "${url}"`);
+  if (url !== null && !/^wss?:\/\//.test(url))
+    throw new SettingsError(`url: expected ws:// or wss://, got "${url}"`, 'url', url);
   return {
     url,
     cache: flags.cache ?? env.HUBMON_CACHE ?? file.cache ?? null,
     lang,
     ascii: flags.ascii ?? (env.HUBMON_ASCII ? env.HUBMON_ASCII !== '0' : undefined) ?? file.ascii ?? false,
-    // https://no-color.org: any non-empty value turns colour off.
-    color: !env.NO_COLOR,
     tokenFile: flags.tokenFile ?? file.tokenFile ?? null,
     ca: flags.ca ?? file.ca ?? null,
     staleAfterSeconds: flags.staleAfterSeconds ?? file.staleAfterSeconds ?? null,
-    refreshPerSecond: flags.refreshPerSecond ?? file.refreshPerSecond ?? 4,
+    clockToleranceSeconds: flags.clockToleranceSeconds ?? file.clockToleranceSeconds ?? null,
     demoSeed: flags.demoSeed ?? file.demoSeed ?? 1,
     configFile,
   };

@@ -27,8 +27,11 @@ export const settingsFileSchema = z
     ca: z.string().min(1).optional(),
     /** No message for this long: the link is stale. */
     staleAfterSeconds: z.number().positive().max(3600).optional(),
-    /** Screen refreshes per second, whatever the event rate. */
-    refreshPerSecond: z.number().min(0.5).max(30).optional(),
+    /**
+     * How far ahead of its receipt an event's time may be before it is marked `clock_ahead`
+     * (docs/FIGURES.md); 300 by default.
+     */
+    clockToleranceSeconds: z.number().positive().max(86_400).optional(),
     /** Simulated hub (DEMO) seed. */
     demoSeed: z.number().int().optional(),
   })
@@ -41,11 +44,11 @@ export interface Settings {
   readonly cache: string | null;
   readonly lang: Lang;
   readonly ascii: boolean;
-  readonly color: boolean;
   readonly tokenFile: string | null;
   readonly ca: string | null;
   readonly staleAfterSeconds: number | null;
-  readonly refreshPerSecond: number;
+  /** Null: the cache's default (5 minutes). */
+  readonly clockToleranceSeconds: number | null;
   readonly demoSeed: number;
   /** Where each setting came from, for `--help`-level diagnostics. */
   readonly configFile: string | null;

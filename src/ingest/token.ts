@@ -3,9 +3,21 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 /** Environment variable that may hold the hub's bearer token. */
 export const TOKEN_ENV = 'HUBMON_TOKEN';
 
+/** What is wrong with a token file, for a command to word in the operator's language. */
+export type TokenProblem = 'unreadable' | 'notFile' | 'mode' | 'empty' | 'lines';
+
 /** Why no usable token could be read; the message is meant for the operator, as is. */
 export class TokenError extends Error {
   override readonly name = 'TokenError';
+  constructor(
+    message: string,
+    readonly problem: TokenProblem,
+    readonly path: string,
+    /** The errno code (`unreadable`) or the file's mode (`mode`). */
+    readonly detail = '',
+  ) {
+    super(message);
+  }
 }
 
 /** Where a token came from, for the status line (never the token itself). */
@@ -27,19 +39,24 @@ export function readTokenFile(path: string): string {
     fd = openSync(path, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new TokenError(`cannot read token file ${path}: ${code}`);
+    throw new TokenError(`cannot read token file ${path}: ${code}`, 'unreadable', path, code);
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new TokenError(`token file ${path} is not a regular file`);
+    if (!st.isFile()) throw new TokenError(`token file ${path} is not a regular file`, 'notFile', path);
     const loose = st.mode & 0o077;
     if (loose !== 0) {
       const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
-      throw new TokenError(`token file ${path} is readable by other users (mode ${mode}); run: chmod 600 ${path}`);
+      throw new TokenError(
+        `token file ${path} is readable by other users (mode ${mode}); run: chmod 600 ${path}`,
+        'mode',
+        path,
+        mode,
+      );
     }
     const token = readFileSync(fd, 'utf8').trim();
-    if (token === '') throw new TokenError(`token file ${path} is empty`);
-    if (/[\r\n]/.test(token)) throw new TokenError(`token file ${path} holds more than one line`);
+    if (token === '') throw new TokenError(`token file ${path} is empty`, 'empty', path);
+    if (/[\r\n]/.test(token)) throw new TokenError(`token file ${path} holds more than one line`, 'lines', path);
     return token;
   } finally {
     closeSync(fd);

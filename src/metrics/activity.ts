@@ -1,6 +1,6 @@
 import { BLOCK_AT_SQL, readEvents, type EventRef } from '../store/event-log.js';
 import type { MetricsContext } from './context.js';
-import { summarizeEvent } from './event-summary.js';
+import { eventFacts } from './event-summary.js';
 import type { RecentEvent, RejectionRow, StreamInfo } from './types.js';
 
 /** An agency's newest stored events, newest first (found through `event_agencies`). */
@@ -16,7 +16,7 @@ export function recentEvents(ctx: MetricsContext, agencyId: string, limit = 50):
     seq,
     ts,
     type,
-    summary: summarizeEvent(type, data),
+    facts: eventFacts(data),
   }));
 }
 

@@ -8,6 +8,7 @@ import { delivery } from './delivery.js';
 import { feedback } from './feedback.js';
 import { serverHistory, servers } from './servers.js';
 import { signatures } from './signatures.js';
+import { statusReports } from './status-reports.js';
 import { throughput } from './throughput.js';
 import { totals } from './totals.js';
 import type { Metrics } from './types.js';
@@ -36,5 +37,6 @@ export function createMetrics(cache: Pick<Cache, 'db' | 'agencyIds'>, options: P
     document: (docId) => documentRecord(ctx, docId),
     signaturesOver: (now, windowMs, scope) => signatures(ctx, now, windowMs, scope),
     throughputOver: (now, windowMs, scope) => throughput(ctx, now, windowMs, scope),
+    statusReportsOver: (now, windowMs, scope) => statusReports(ctx, now, windowMs, scope),
   };
 }

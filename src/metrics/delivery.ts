@@ -5,7 +5,11 @@ import { sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, DeliveryRow, WindowKey } from './types.js';
 import { minuteWindow } from './window.js';
 
-const COLUMNS: RollupColumn[] = [...DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn), 'dup_sent'];
+const COLUMNS: RollupColumn[] = [
+  ...DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn),
+  'dup_sent',
+  'dup_received',
+];
 
 const NO_FAILURES = Object.freeze(
   Object.fromEntries(DELIVERY_FAILURE_REASONS.map((r) => [r, 0])) as Record<DeliveryFailureReason, number>,
@@ -15,7 +19,7 @@ export const emptyFailureReasons = (): Record<DeliveryFailureReason, number> => 
 /**
  * Delivery problems per agency: packages to it that failed in the window (by reason), packages
  * to it still neither delivered nor failed after the grace period (sent within the lookback),
- * and the times it sent a document id it had sent before.
+ * and the repeats: a document id it sent again, a document delivered to it again (FIGURES.md).
  */
 export function delivery(ctx: MetricsContext, now: number, window: WindowKey, scope?: AgencyScope): DeliveryRow[] {
   const scoped = scopeIds(ctx, scope);
@@ -37,7 +41,15 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
     const at = id === undefined ? -1 : sums.offset(id);
     const undelivered = (id === undefined ? undefined : pending.get(id)) ?? 0;
     // Most agencies had no failure in the window: they share one frozen set of zeros.
-    if (at < 0) return { agencyId: code, failed: 0, failedByReason: NO_FAILURES, undelivered, duplicateSends: 0 };
+    if (at < 0)
+      return {
+        agencyId: code,
+        failed: 0,
+        failedByReason: NO_FAILURES,
+        undelivered,
+        duplicateSends: 0,
+        duplicateDeliveries: 0,
+      };
     const failedByReason = emptyFailureReasons();
     let failed = 0;
     DELIVERY_FAILURE_REASONS.forEach((r, i) => {
@@ -50,6 +62,7 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
       failedByReason,
       undelivered,
       duplicateSends: sums.sums[at + DELIVERY_FAILURE_REASONS.length]!,
+      duplicateDeliveries: sums.sums[at + DELIVERY_FAILURE_REASONS.length + 1]!,
     };
   });
 }

@@ -1,27 +1,28 @@
-/** One line about a stored event, from its type and payload (hub text: sanitise before display). */
-export function summarizeEvent(type: string, data: unknown): string {
+/**
+ * What a stored event says, as plain facts taken from its payload (hub text: sanitise before
+ * display). The words are the console's, in the operator's language (`ui/view/event-summary.ts`).
+ */
+export interface EventFacts {
+  /** The document the event is about. */
+  readonly docId?: string;
+  /** `document.sent`: how many recipients, and the reply deadline (ISO) when one is set. */
+  readonly recipients?: number;
+  readonly replyBy?: string;
+  /** `document.failed`: the protocol's failure reason. */
+  readonly reason?: string;
+  /** `status.reported`: the edXML status code. */
+  readonly code?: string;
+  /** `document.replied`: the answering document. */
+  readonly replyDocId?: string;
+  /** `signature.verified`: the verification result. */
+  readonly result?: string;
+}
+
+export function eventFacts(data: unknown): EventFacts {
   const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  const s = (k: string): string => (typeof d[k] === 'string' ? (d[k] as string) : '?');
-  switch (type) {
-    case 'document.sent': {
-      const n = Array.isArray(d.recipients) ? d.recipients.length : 0;
-      return `sent ${s('docId')} to ${n} recipient${n === 1 ? '' : 's'}${d.replyBy ? `, reply by ${s('replyBy')}` : ''}`;
-    }
-    case 'document.delivered':
-      return `received ${s('docId')}`;
-    case 'document.failed':
-      return `delivery of ${s('docId')} failed: ${s('reason')}`;
-    case 'status.reported':
-      return `status ${s('code')} for ${s('docId')}`;
-    case 'document.replied':
-      return `replied to ${s('docId')} with ${s('replyDocId')}`;
-    case 'signature.verified':
-      return `signature ${s('result')} on ${s('docId')}`;
-    case 'agency.upsert':
-      return 'registry entry updated';
-    case 'agency.removed':
-      return 'removed from the registry';
-    default:
-      return type;
-  }
+  const facts: Record<string, string | number> = {};
+  for (const k of ['docId', 'replyBy', 'reason', 'code', 'replyDocId', 'result'] as const)
+    if (typeof d[k] === 'string') facts[k] = d[k];
+  if (Array.isArray(d.recipients)) facts.recipients = d.recipients.length;
+  return facts as EventFacts;
 }

@@ -6,5 +6,5 @@ export { DEFAULT_SPARK_BUCKETS, spreadHour } from './throughput.js';
 export { minuteWindow, rangeParts, type MinuteWindow } from './window.js';
 export { downtime } from './servers.js';
 export { median } from './feedback.js';
-export { summarizeEvent } from './event-summary.js';
+export { eventFacts, type EventFacts } from './event-summary.js';
 export { NO_STREAM } from './activity.js';

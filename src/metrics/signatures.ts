@@ -6,7 +6,12 @@ import type { AgencyScope, SignatureFailure, SignatureRow, WindowKey } from './t
 import { minuteWindow } from './window.js';
 
 const FAILURES = SIGNATURE_RESULTS.filter((r): r is SignatureFailure => r !== 'valid');
-const COLUMNS: RollupColumn[] = ['sig_valid', ...FAILURES.map((f) => `sig_${f}` as RollupColumn)];
+const COLUMNS: RollupColumn[] = [
+  'sig_valid',
+  ...FAILURES.map((f) => `sig_${f}` as RollupColumn),
+  'sig_checked',
+  'sig_failed',
+];
 
 const NO_FAILURES = Object.freeze(Object.fromEntries(FAILURES.map((f) => [f, 0])) as Record<SignatureFailure, number>);
 
@@ -29,7 +34,10 @@ FAILURES.forEach((f, i) => {
     throw new Error(`byReasonAt misplaces ${f}`);
 });
 
-/** Signature checks per sending agency in the window (chữ ký số): verified, failed, by reason. */
+/**
+ * Signatures per sending agency in the window (chữ ký số): documents checked, documents with a
+ * failed check, and documents failing per reason (docs/FIGURES.md).
+ */
 export function signatures(
   ctx: MetricsContext,
   now: number,
@@ -49,9 +57,9 @@ export function signatures(
       rows[k] = { agencyId: code, verified: 0, failed: 0, failureRate: null, byReason: NO_FAILURES };
       continue;
     }
-    let failed = 0;
-    for (let i = 1; i <= FAILURES.length; i++) failed += values[at + i]!;
-    const verified = values[at]! + failed;
+    // Documents, not checks: a document checked twice, or failing for two reasons, counts once.
+    const verified = values[at + FAILURES.length + 1]!;
+    const failed = values[at + FAILURES.length + 2]!;
     rows[k] = {
       agencyId: code,
       verified,

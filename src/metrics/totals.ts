@@ -1,4 +1,4 @@
-import { DELIVERY_FAILURE_REASONS, SIGNATURE_RESULTS } from '../protocol/index.js';
+import { DELIVERY_FAILURE_REASONS } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, type MetricsContext } from './context.js';
 import { deadlineTotals } from './deadlines.js';
@@ -8,8 +8,7 @@ import { oldestRollupMinute } from './rollup-sums.js';
 import { coveredMinutes, minuteWindow, rangeParts, type MinuteWindow } from './window.js';
 
 const FAILS = DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn);
-const SIG_FAILS = SIGNATURE_RESULTS.filter((r) => r !== 'valid').map((r) => `sig_${r}` as RollupColumn);
-const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_valid', ...SIG_FAILS, ...FAILS];
+const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_checked', 'sig_failed', ...FAILS];
 
 /**
  * COLUMNS summed over every agency, and how many agencies have any of them: from the minute
@@ -27,14 +26,12 @@ function nationalSums(ctx: MetricsContext, w: MinuteWindow): NationalSums {
 export function totals(ctx: MetricsContext, now: number, window: WindowKey): NationalTotals {
   const w = minuteWindow(now, window);
   const { sums, agenciesActive } = nationalSums(ctx, w);
-  const nSig = SIG_FAILS.length;
   const sent = sums[0]!;
   const received = sums[1]!;
-  const valid = sums[2]!;
-  let sigFailed = 0;
+  const sigChecked = sums[2]!;
+  const sigFailed = sums[3]!;
   let deliveryFailures = 0;
-  for (let i = 0; i < nSig; i++) sigFailed += sums[3 + i]!;
-  for (let i = 0; i < FAILS.length; i++) deliveryFailures += sums[3 + nSig + i]!;
+  for (let i = 0; i < FAILS.length; i++) deliveryFailures += sums[4 + i]!;
   const agencies = ctx.registry().agencies.length;
   const servers = ctx
     .statement(
@@ -55,7 +52,7 @@ export function totals(ctx: MetricsContext, now: number, window: WindowKey): Nat
     servers: servers[0]!,
     serversDown: servers[1]!,
     serversDegraded: servers[2]!,
-    signaturesVerified: valid + sigFailed,
+    signaturesVerified: sigChecked,
     signaturesFailed: sigFailed,
     overdueReplies: deadlines.overdue,
     dueWithin24h: deadlines.dueWithin24h,

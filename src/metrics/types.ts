@@ -3,6 +3,7 @@
  * (which computes them) and everything that shows or judges them: the console, the alert
  * rules, `hubmon status` and `hubmon report`. Times are epoch milliseconds (UTC).
  */
+import type { EventFacts } from './event-summary.js';
 import type {
   Agency,
   DeliveryFailureReason,
@@ -69,7 +70,9 @@ export interface ServerTransition {
 /** Signature verification outcomes of one sending agency in the window (chữ ký số). */
 export interface SignatureRow {
   readonly agencyId: string;
+  /** Documents it sent whose signatures were checked (FIGURES.md: signature checked). */
   readonly verified: number;
+  /** Of those, documents with at least one failed check. */
   readonly failed: number;
   /** failed / verified; null when nothing was verified. */
   readonly failureRate: number | null;
@@ -139,6 +142,14 @@ export interface FeedbackRow {
   readonly funnel: Readonly<Record<StatusCode, number>>;
 }
 
+/** Documents delivered to one agency and the processing statuses it reported, in a window. */
+export interface StatusReportRow {
+  readonly agencyId: string;
+  readonly received: number;
+  /** Status messages it reported (every code), whichever documents they were about. */
+  readonly statuses: number;
+}
+
 /** Delivery problems of one agency in the window. */
 export interface DeliveryRow {
   readonly agencyId: string;
@@ -147,17 +158,19 @@ export interface DeliveryRow {
   readonly failedByReason: Readonly<Record<DeliveryFailureReason, number>>;
   /** Packages sent to it and neither delivered nor failed after the grace period. */
   readonly undelivered: number;
-  /** Times it sent a document id it had already sent. */
+  /** Times it sent a document id it had already sent (gửi trùng). */
   readonly duplicateSends: number;
+  /** Times a document already delivered to it was delivered again (nhận trùng). */
+  readonly duplicateDeliveries: number;
 }
 
-/** One stored event, summarised for an agency's recent activity. */
+/** One stored event, for an agency's recent activity. */
 export interface RecentEvent {
   readonly seq: number;
   readonly ts: number;
   readonly type: string;
-  /** Short plain-text description (already from hub data; sanitise before display). */
-  readonly summary: string;
+  /** What the event says (hub data; sanitise before display); the console words it. */
+  readonly facts: EventFacts;
 }
 
 /** National totals for the Overview header. */
@@ -253,4 +266,6 @@ export interface Metrics {
   signaturesOver?(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
   /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */
   throughputOver?(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
+  /** Optional, as `signaturesOver`: documents received and statuses reported, per agency. */
+  statusReportsOver?(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];
 }

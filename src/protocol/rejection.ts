@@ -10,6 +10,9 @@ export const REJECTION_REASONS = [
   'invalid_envelope',
   'invalid_message',
   'seq_regression',
+  'agency_limit',
+  /** Not set aside: an event stored whose time ran ahead of its receipt, marked here (FIGURES.md). */
+  'clock_ahead',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

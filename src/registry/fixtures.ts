@@ -4,6 +4,8 @@
  * checks that the files are whole and consistent before anything builds on them.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { packageRoot } from '../package-root.js';
 import { z } from 'zod';
 import {
   agencyIdSchema,
@@ -67,15 +69,14 @@ export interface Fixtures {
   readonly securityServers: readonly SecurityServerFixture[];
 }
 
-/** Resolved against this module so it works from `src/registry/` and from `dist/registry/`. */
-const AGENCIES_URL = new URL('../../fixtures/agencies.json', import.meta.url);
-const SERVERS_URL = new URL('../../fixtures/security-servers.json', import.meta.url);
+const AGENCIES_FILE = path.join(packageRoot, 'fixtures/agencies.json');
+const SERVERS_FILE = path.join(packageRoot, 'fixtures/security-servers.json');
 
 let cached: Fixtures | undefined;
 
 /** Reads and checks the fixture files once; later calls return the same objects. */
 export function loadFixtures(): Fixtures {
-  cached ??= parseFixtures(readJson(AGENCIES_URL), readJson(SERVERS_URL));
+  cached ??= parseFixtures(readJson(AGENCIES_FILE), readJson(SERVERS_FILE));
   return cached;
 }
 
@@ -97,8 +98,8 @@ export function parseFixtures(rawAgencies: unknown, rawServers: unknown): Fixtur
   return { agencies, securityServers };
 }
 
-function readJson(url: URL): unknown {
-  return JSON.parse(readFileSync(url, 'utf8')) as unknown;
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8')) as unknown;
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown, file: string): T {

@@ -34,8 +34,8 @@ export function humanCell(cell: Cell, lang: Lang): string {
 
 /**
  * For spreadsheets: plain digits with no grouping and "." for decimals (shares as percent with
- * two decimals), empty for no share, so every number cell is a number in any locale that reads
- * CSV with a comma separator.
+ * two decimals, durations in whole seconds), empty for no share, so every number cell is a
+ * number in any locale that reads CSV with a comma separator.
  */
 export function machineCell(cell: Cell): string {
   switch (cell.kind) {
@@ -44,7 +44,7 @@ export function machineCell(cell: Cell): string {
     case 'share':
       return cell.value === null ? '' : (Math.round(cell.value * 10_000) / 100).toFixed(2);
     case 'duration':
-      return formatDuration(cell.value);
+      return String(Math.round(cell.value / 1000));
     case 'text':
       return cell.value;
   }

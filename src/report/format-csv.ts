@@ -3,7 +3,7 @@
  * reads Vietnamese as UTF-8), RFC 4180 quoting and CRLF line ends, one header row, the agency
  * rows, then the totals row.
  */
-import { REPORT_COLUMNS, type Cell } from './columns.js';
+import { REPORT_COLUMNS, type Cell, type Column } from './columns.js';
 import { machineCell } from './format-cells.js';
 import type { Lang } from './labels.js';
 import type { Report } from './types.js';
@@ -23,11 +23,27 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** A duration column is written in seconds, and its header says so. */
+const SECONDS: Readonly<Record<Lang, string>> = { vi: 'giây', en: 's' };
+
+const header = (c: Column, report: Report, lang: Lang): string =>
+  c.total(report.totals, lang).kind === 'duration' ? `${c.header[lang]} (${SECONDS[lang]})` : c.header[lang];
+
+/**
+ * The totals row holds numbers in the number columns and the label alone otherwise: the
+ * Markdown table's sentences (`≥5 trạng thái: 1/4`, `3 máy chủ`) would be text in a column a
+ * spreadsheet sums or filters; JSON keeps those counts under `totals`.
+ */
+const totalCell = (c: Column, report: Report, lang: Lang): Cell => {
+  const cell = c.total(report.totals, lang);
+  return cell.kind === 'text' && c.id !== 'name' ? { kind: 'text', value: '' } : cell;
+};
+
 export function formatCsv(report: Report, lang: Lang): string {
-  const lines: string[] = [REPORT_COLUMNS.map((c) => csvField(c.header[lang])).join(',')];
+  const lines: string[] = [REPORT_COLUMNS.map((c) => csvField(header(c, report, lang))).join(',')];
   const line = (cells: readonly Cell[]) =>
     cells.map((cell) => csvField(cell.kind === 'text' ? defuse(cell.value) : machineCell(cell))).join(',');
   for (const row of report.rows) lines.push(line(REPORT_COLUMNS.map((c) => c.row(row))));
-  lines.push(line(REPORT_COLUMNS.map((c) => c.total(report.totals, lang))));
+  lines.push(line(REPORT_COLUMNS.map((c) => totalCell(c, report, lang))));
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }

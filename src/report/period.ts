@@ -18,6 +18,16 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 /** A period argument that cannot be read, with the reason in words. */
 export class PeriodError extends Error {
   override readonly name = 'PeriodError';
+  constructor(
+    message: string,
+    /** `notDate`: no such day; `format`: not a date or instant; `order`: the end before the start. */
+    readonly problem: 'notDate' | 'format' | 'order',
+    readonly flag: string,
+    readonly value: string,
+    readonly other = '',
+  ) {
+    super(message);
+  }
 }
 
 /** Offset of `zone` from UTC at instant `t`, in ms (+7 h for Asia/Ho_Chi_Minh). */
@@ -58,7 +68,7 @@ function parseBound(text: string, zone: string, flag: string): Bound {
       : [Number(vn![3]), Number(vn![2]), Number(vn![1])];
     const check = new Date(Date.UTC(y, mo - 1, d));
     if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
-      throw new PeriodError(`${flag}: "${text}" is not a calendar date`);
+      throw new PeriodError(`${flag}: "${text}" is not a calendar date`, 'notDate', flag, text);
     }
     return { kind: 'day', start: zonedMidnight(y, mo, d, zone) };
   }
@@ -68,6 +78,9 @@ function parseBound(text: string, zone: string, flag: string): Bound {
   }
   throw new PeriodError(
     `${flag}: expected a date like 2019-08-12 or 12/08/2019, or an instant like 2019-08-12T10:00:00+07:00, got "${text}"`,
+    'format',
+    flag,
+    text,
   );
 }
 
@@ -82,7 +95,14 @@ export function parsePeriod(
   const from = f.kind === 'day' ? f.start : f.at;
   // The day after, found by calendar rather than +24 h so a zone with DST still gets whole days.
   const to = t.kind === 'instant' ? t.at : nextLocalMidnight(t.start, zone);
-  if (to <= from) throw new PeriodError(`--to must come after --from (got ${fromText} … ${toText})`);
+  if (to <= from)
+    throw new PeriodError(
+      `--to must come after --from (got ${fromText} … ${toText})`,
+      'order',
+      '--to',
+      fromText,
+      toText,
+    );
   return { from, to };
 }
 

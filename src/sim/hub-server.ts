@@ -2,14 +2,10 @@
  * The simulated hub: a real WebSocket server speaking telemetry protocol v1 at
  * `/v1/telemetry`, fed by the generator (or a recording), with the hooks fault tests need.
  */
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
-import { PROTOCOL_VERSION, RESUME_PARAM, TELEMETRY_PATH } from '../protocol/index.js';
+import { PROTOCOL_VERSION } from '../protocol/index.js';
 import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
-import { VERSION } from '../cli/version.js';
-import { ClientSession, type SessionHost } from './client-session.js';
+import { VERSION } from '../version.js';
+import type { SessionHost } from './client-session.js';
 import { createClock, type ClockMode, type SimClock } from './clock.js';
 import { SimGenerator } from './generator.js';
 import { isoTime } from './iso-time.js';
@@ -17,6 +13,7 @@ import type { Incident } from './incidents.js';
 import { RecordingWriter } from './recording.js';
 import { snapshotPartData } from './registry-snapshot.js';
 import { ReplayBuffer } from './replay-buffer.js';
+import { startTelemetryServer, type TelemetryServer } from './telemetry-server.js';
 import { loadReplay, type RecordedEvent } from './replay-source.js';
 import { worldFromRegistry } from './world.js';
 
@@ -132,7 +129,6 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   let epoch = options.epoch ?? replay?.epoch ?? `sim-${seed}-${new Date(start).toISOString().replace(/[-:.]/g, '')}`;
   let restarts = 0;
   const snapshotData = snapshotPartData(agencies, securityServers);
-  const sessions = new Set<ClientSession>();
   let sendingPaused = false;
   let silenced = false;
 
@@ -178,7 +174,9 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
       `{"v":${PROTOCOL_VERSION},"seq":${seq},"ts":"${isoTime(t)}","type":${JSON.stringify(type)},"data":${JSON.stringify(data) ?? 'null'}}`,
     );
   };
-  const pumpAll = (): void => sessions.forEach((s) => s.pump());
+  // Events produced before the server listens wait in the buffer for the first client.
+  const serving: { server?: TelemetryServer } = {};
+  const pumpAll = (): void => serving.server?.pumpAll();
   /** Brings the buffer up to the clock; returns how many events were added. */
   const produce = (): number => {
     if (silenced) return 0;
@@ -203,59 +201,23 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   }
   produce();
 
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://hub').pathname;
-    res.writeHead(path === TELEMETRY_PATH ? 426 : 404, { 'content-type': 'text/plain' });
-    res.end(path === TELEMETRY_PATH ? 'WebSocket upgrade required\n' : 'not found\n');
+  const served = await startTelemetryServer(host, {
+    host: options.host,
+    port: options.port,
+    token: options.token,
+    epoch: () => epoch,
+    now: () => clock.now(),
   });
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // A client that resets the connection while it is refused must not take the hub down: an
-    // upgrading socket has no error listener of the HTTP server's any more.
-    socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://hub');
-    const refuse = (status: string, extra = ''): void => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}Content-Length: 0\r\n\r\n`);
-    };
-    if (url.pathname !== TELEMETRY_PATH) return refuse('404 Not Found');
-    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
-      return refuse('401 Unauthorized', 'WWW-Authenticate: Bearer realm="hubmon"\r\n');
-    }
-    const sinceText = url.searchParams.get(RESUME_PARAM);
-    if (sinceText !== null && !/^\d{1,15}$/.test(sinceText)) return refuse('400 Bad Request');
-    const requestedEpoch = url.searchParams.get('epoch') ?? undefined;
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new ClientSession(ws, host, epoch);
-      sessions.add(session);
-      ws.on('close', () => sessions.delete(session));
-      session.open({ since: sinceText === null ? undefined : Number(sinceText), epoch: requestedEpoch });
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const hostName = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  serving.server = served;
+  const sessions = served.sessions;
 
   const timers: NodeJS.Timeout[] = [];
   if (clock.mode === 'realtime') timers.push(setInterval(produce, options.tickMs ?? 100));
-  timers.push(
-    setInterval(
-      () => {
-        if (silenced) return;
-        const now = performance.now();
-        const data = { serverTime: iso(clock.now()), newestSeq: buffer.newestSeq };
-        sessions.forEach((s) => s.heartbeatIfIdle(now, data));
-      },
-      Math.max(10, Math.floor(heartbeatMs / 4)),
-    ),
-  );
   timers.forEach((t) => t.unref());
 
   return {
-    url: `ws://${hostName}:${address.port}${TELEMETRY_PATH}`,
-    port: address.port,
+    url: served.url,
+    port: served.port,
     get epoch() {
       return epoch;
     },
@@ -274,9 +236,7 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     now: () => clock.now(),
     async close() {
       timers.forEach((t) => clearInterval(t));
-      for (const s of sessions) s.ws.terminate();
-      wss.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
       await recorder?.close();
     },
     advance(ms) {
@@ -315,7 +275,7 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
       silenced = true;
     },
     dropClients() {
-      for (const s of sessions) s.ws.terminate();
+      served.dropClients();
     },
     restart(opts) {
       for (const s of sessions) s.ws.terminate();

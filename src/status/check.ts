@@ -4,10 +4,13 @@
  * WARNING, CRITICAL or UNKNOWN — with a one-line summary, perfdata and detail lines.
  * Pure: every input is handed in, so each state is tested with plain data.
  */
+import { countIncidents, type Incident } from '../alerts/incidents.js';
 import type { Alert, AlertSnapshot } from '../alerts/types.js';
+import type { Lang } from '../config/settings.js';
 import type { NationalTotals, StreamInfo } from '../metrics/types.js';
 import { firingSummary } from './firing-summary.js';
 import type { PerfDatum } from './perfdata.js';
+import { statusWords, type StatusWords } from './words.js';
 
 export const CHECK_STATES = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
 export type CheckState = (typeof CHECK_STATES)[number];
@@ -39,6 +42,8 @@ export interface CheckInput {
   /** National signature failures over the signature rule's window. */
   readonly signatures: { readonly failed: number; readonly verified: number; readonly windowMs: number };
   readonly snapshot: AlertSnapshot;
+  /** The snapshot's alerts grouped into incidents, most urgent first. */
+  readonly incidents: readonly Incident[];
   readonly hub: HubOutcome;
   /** Older than this, a cache the hub could not refresh is not evidence of anything. */
   readonly maxAgeMs: number;
@@ -46,6 +51,10 @@ export interface CheckInput {
   readonly thresholds: { readonly sigWarnPct: number; readonly sigCritPct: number; readonly overdueWarn: number };
   /** Words for one alert, from the alert module's describer. */
   describe(alert: Alert): string;
+  /** Words for one incident. */
+  describeIncident(incident: Incident): string;
+  /** Language of the summary and detail lines (default English). */
+  readonly lang?: Lang;
 }
 
 export interface CheckResult {
@@ -59,52 +68,63 @@ export interface CheckResult {
   /** Top-level alerts that count (firing) and those still pending. */
   readonly firing: readonly Alert[];
   readonly pending: readonly Alert[];
+  /** Incidents firing or pending, acute first. */
+  readonly incidents: readonly Incident[];
   /** Age of the newest stored event, ms; null when the cache holds none. */
   readonly dataAgeMs: number | null;
 }
 
-export function spanWords(ms: number): string {
+export function spanWords(ms: number, w: StatusWords = statusWords('en')): string {
   const s = Math.round(ms / 1000);
-  if (s < 120) return `${s} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  if (s < 172_800) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86_400)} d`;
+  if (s < 120) return w('span.s', { n: s });
+  if (s < 7200) return w('span.min', { n: Math.round(s / 60) });
+  if (s < 172_800) return w('span.h', { n: Math.round(s / 3600) });
+  return w('span.d', { n: Math.round(s / 86_400) });
 }
 
-function hubLine(hub: HubOutcome): string {
+/** An instant in Vietnam time with its offset, as the operators read the hub's clock. */
+export function vietnamTime(t: number): string {
+  return `${new Date(t + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
+}
+
+function hubLine(hub: HubOutcome, w: StatusWords): string {
   switch (hub.kind) {
     case 'none':
-      return 'hub: not asked (no --url); judged from the cache alone';
+      return w('hub.none');
     case 'live':
-      return `hub: ${hub.url} answered, cache caught up`;
+      return w('hub.live', { url: hub.url });
     case 'behind':
-      return `hub: ${hub.url} answered, cache still ${hub.lagEvents} events behind at the timeout`;
+      return w('hub.behind', { url: hub.url, n: hub.lagEvents });
     case 'unreachable':
-      return `hub: ${hub.url} did not answer (${hub.error})`;
+      return w('hub.unreachable', { url: hub.url, error: hub.error });
     case 'shared':
-      return `hub: not asked, the cache is kept fresh by ${hub.holder}`;
+      return w('hub.shared', { holder: hub.holder });
     case 'recording':
-      return `source: recording ${hub.file}, judged as of its last event`;
+      return w('hub.recording', { file: hub.file });
   }
 }
 
 function unknown(input: CheckInput, summary: string, perfdata: PerfDatum[], dataAgeMs: number | null): CheckResult {
+  const w = statusWords(input.lang ?? 'en');
   return {
     state: 'UNKNOWN',
     exitCode: EXIT_CODE.UNKNOWN,
     summary,
     perfdata,
-    details: [hubLine(input.hub), `cache: ${input.cachePath}`],
+    details: [hubLine(input.hub, w), w('cache.line', { path: input.cachePath })],
     firing: [],
     pending: [],
+    incidents: [],
     dataAgeMs,
   };
 }
 
 export function evaluateCheck(input: CheckInput): CheckResult {
   const { stream, totals, now } = input;
+  const w = statusWords(input.lang ?? 'en');
   const dataAgeMs = stream.newestEventTs === null ? null : Math.max(0, now - stream.newestEventTs);
   const lag = input.hub.kind === 'behind' ? input.hub.lagEvents : 0;
+  const incidentCounts = countIncidents(input.incidents);
   const sigPct = input.signatures.verified > 0 ? (100 * input.signatures.failed) / input.signatures.verified : 0;
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
@@ -124,30 +144,37 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     { label: 'alerts_critical', value: input.snapshot.counts.firing.critical, min: 0 },
     { label: 'alerts_warning', value: input.snapshot.counts.firing.warning, min: 0 },
     { label: 'alerts_pending', value: input.snapshot.counts.pending, min: 0 },
+    { label: 'incidents_acute', value: incidentCounts.acute, min: 0 },
+    { label: 'incidents_standing', value: incidentCounts.standing, min: 0 },
     { label: 'lag', value: lag, min: 0 },
     { label: 'age', value: dataAgeMs === null ? 0 : dataAgeMs / 1000, uom: 's', crit: input.maxAgeMs / 1000, min: 0 },
     { label: 'rejections', value: stream.rejections, uom: 'c', min: 0 },
   ];
 
+  // UNKNOWN prints only the figures it has: with nothing received, none; with a cache too old
+  // to judge, its age and how far it is behind, never its old counts read as all clear.
   if (stream.events === 0 && input.agencies === 0) {
     const why =
       input.hub.kind === 'unreachable'
-        ? `hub ${input.hub.url} did not answer (${input.hub.error})`
-        : 'nothing received yet';
-    return unknown(input, `no data in cache ${input.cachePath}: ${why}`, perfdata, dataAgeMs);
+        ? w('noData.unreachable', { url: input.hub.url, error: input.hub.error })
+        : w('noData.nothing');
+    return unknown(input, w('noData', { path: input.cachePath, why }), [], dataAgeMs);
   }
   const refreshed = input.hub.kind === 'live' || input.hub.kind === 'recording';
   if (!refreshed && (dataAgeMs === null || dataAgeMs > input.maxAgeMs)) {
-    const age = dataAgeMs === null ? 'holds no events' : `is ${spanWords(dataAgeMs)} old`;
+    const age = dataAgeMs === null ? w('stale.noEvents') : w('stale.age', { span: spanWords(dataAgeMs, w) });
     const cause =
       input.hub.kind === 'unreachable'
-        ? `hub ${input.hub.url} unreachable (${input.hub.error})`
+        ? w('cause.unreachable', { url: input.hub.url, error: input.hub.error })
         : input.hub.kind === 'behind'
-          ? `cache ${lag} events behind hub ${input.hub.url} after the timeout`
+          ? w('cause.behind', { n: lag, url: input.hub.url })
           : input.hub.kind === 'shared'
-            ? `the console writing this cache (${input.hub.holder}) is not keeping it fresh`
-            : 'no hub to refresh from';
-    return unknown(input, `${cause} and cache ${age} (max ${spanWords(input.maxAgeMs)})`, perfdata, dataAgeMs);
+            ? w('cause.shared', { holder: input.hub.holder })
+            : w('cause.none');
+    const known = perfdata.filter(
+      (p) => (p.label === 'lag' && input.hub.kind === 'behind') || (p.label === 'age' && dataAgeMs !== null),
+    );
+    return unknown(input, w('stale', { cause, age, max: spanWords(input.maxAgeMs, w) }), known, dataAgeMs);
   }
 
   const top = input.snapshot.alerts;
@@ -161,25 +188,31 @@ export function evaluateCheck(input: CheckInput): CheckResult {
 
   let summary: string;
   if (firing.length === 0) {
-    summary = `${input.agencies} agencies, ${totals.servers - totals.serversDown} of ${totals.servers} security servers connected, no alerts firing`;
-    if (pending.length > 0) summary += ` (${pending.length} pending)`;
+    summary = w('summary.ok', {
+      agencies: input.agencies,
+      connected: totals.servers - totals.serversDown,
+      servers: totals.servers,
+    });
+    if (pending.length > 0) summary += w('summary.pending', { n: pending.length });
   } else {
-    summary = firingSummary(firing);
+    summary = firingSummary(firing, w);
   }
-  if (input.hub.kind === 'unreachable') summary += `; hub unreachable, cache ${spanWords(dataAgeMs ?? 0)} old`;
-  if (input.hub.kind === 'behind') summary += `; cache ${lag} events behind the hub`;
+  if (input.hub.kind === 'unreachable') summary += w('summary.unreachable', { age: spanWords(dataAgeMs ?? 0, w) });
+  if (input.hub.kind === 'behind') summary += w('summary.behind', { n: lag });
 
-  const line = (a: Alert): string => {
-    const tag = a.phase === 'pending' ? 'PENDING' : a.severity.toUpperCase();
-    const ack = a.ack ? ` [acknowledged by ${a.ack.by}]` : '';
-    const folded = a.folded.length > 0 ? ` (+${a.folded.length} folded under it)` : '';
-    return `${tag}: ${input.describe(a)}${ack}${folded}`;
+  // One line per incident, acute first: a standing problem of 241 agencies is one line.
+  const incidents = input.incidents.filter((i) => i.phase !== 'resolved');
+  const line = (i: Incident): string => {
+    const tag = w(i.phase === 'pending' ? 'tag.pending' : i.severity === 'critical' ? 'tag.critical' : 'tag.warning');
+    const ack = i.ack ? w('line.ack', { by: i.ack.by }) : '';
+    return `${tag} ${w(i.kind === 'acute' ? 'kind.acute' : 'kind.standing')}: ${input.describeIncident(i)}${ack}`;
   };
+  const newest = stream.newestEventTs === null ? w('cache.newestNone') : vietnamTime(stream.newestEventTs);
   const details = [
-    ...firing.map(line),
-    ...pending.map(line),
-    hubLine(input.hub),
-    `cache: ${input.cachePath}, ${stream.events} events, newest ${stream.newestEventTs === null ? 'none' : new Date(stream.newestEventTs).toISOString()}`,
+    ...incidents.filter((i) => i.phase === 'firing').map(line),
+    ...incidents.filter((i) => i.phase === 'pending').map(line),
+    hubLine(input.hub, w),
+    w('cache.lineFull', { path: input.cachePath, n: stream.events, newest }),
   ];
-  return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, dataAgeMs };
+  return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
 }

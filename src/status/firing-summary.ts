@@ -1,46 +1,48 @@
 /**
- * The summary of `hubmon status` when alerts fire: one group per rule, critical causes first,
- * each with how many of its alerts someone has acknowledged, so a monitoring history says
- * which problem is being handled.
+ * The summary of `hubmon status` when alerts fire: one group per rule, acute incidents before
+ * standing problems, critical causes first, each with how many of its alerts someone has
+ * acknowledged, so a monitoring history says which problem is being handled.
  */
+import { isStanding } from '../alerts/incidents.js';
 import type { Alert, RuleId } from '../alerts/types.js';
-
-/** How a rule's firing alerts read in the summary, singular and plural. */
-const RULE_PHRASE: Readonly<Record<RuleId, readonly [string, string]>> = {
-  'server-disconnected': ['security server down', 'security servers down'],
-  'signature-failures': [
-    'agency over the signature-failure threshold',
-    'agencies over the signature-failure threshold',
-  ],
-  'overdue-replies': ['agency with overdue replies', 'agencies with overdue replies'],
-  'agency-silent': ['agency silent in working hours', 'agencies silent in working hours'],
-  'certificate-expiring': ['server certificate expiring', 'server certificates expiring'],
-  'delivery-failures': ['agency with delivery failures', 'agencies with delivery failures'],
-};
+import { statusWords, type StatusWords } from './words.js';
 
 interface RuleGroup {
+  /** The summary's words for the group: a rule, or a standing signature problem. */
+  readonly phrase: 'signatures-standing' | RuleId;
+  readonly standing: boolean;
   readonly n: number;
   readonly critical: boolean;
   readonly acknowledged: number;
 }
 
 /** E.g. `1 security server down, 3 server certificates expiring (1 acknowledged)`. */
-export function firingSummary(firing: readonly Alert[]): string {
-  const byRule = new Map<RuleId, RuleGroup>();
+export function firingSummary(firing: readonly Alert[], w: StatusWords = statusWords('en')): string {
+  const groups = new Map<string, RuleGroup>();
   for (const a of firing) {
-    const g = byRule.get(a.rule) ?? { n: 0, critical: false, acknowledged: 0 };
-    byRule.set(a.rule, {
+    const standing = isStanding(a);
+    const id = standing ? `${a.rule} standing` : a.rule;
+    const phrase = standing && a.rule === 'signature-failures' ? 'signatures-standing' : a.rule;
+    const g = groups.get(id) ?? { phrase, standing, n: 0, critical: false, acknowledged: 0 };
+    groups.set(id, {
+      ...g,
       n: g.n + 1,
       critical: g.critical || a.severity === 'critical',
       acknowledged: g.acknowledged + (a.ack !== null ? 1 : 0),
     });
   }
-  // Critical causes first, then by how many; the order is stable for a monitoring history.
-  return [...byRule]
-    .sort(([ra, a], [rb, b]) => Number(b.critical) - Number(a.critical) || b.n - a.n || ra.localeCompare(rb))
+  // Acute before standing, critical first, then by how many; stable for a monitoring history.
+  return [...groups]
+    .sort(
+      ([ia, a], [ib, b]) =>
+        Number(a.standing) - Number(b.standing) ||
+        Number(b.critical) - Number(a.critical) ||
+        b.n - a.n ||
+        ia.localeCompare(ib),
+    )
     .map(
-      ([rule, { n, acknowledged }]) =>
-        `${n} ${RULE_PHRASE[rule][n === 1 ? 0 : 1]}${acknowledged > 0 ? ` (${acknowledged} acknowledged)` : ''}`,
+      ([, { phrase, n, acknowledged }]) =>
+        `${n} ${w(`rule.${phrase}.${n === 1 ? '1' : 'n'}`)}${acknowledged > 0 ? w('summary.acknowledged', { n: acknowledged }) : ''}`,
     )
     .join(', ');
 }

@@ -48,6 +48,7 @@ export async function refreshFromHub(o: RefreshOptions): Promise<HubOutcome> {
   return {
     kind: 'unreachable',
     url: client.hubUrl,
-    error: status.lastError?.message ?? `no answer within ${o.timeoutMs} ms`,
+    // Empty when the hub neither answered nor refused: the command words the silence.
+    error: status.lastError?.message ?? '',
   };
 }

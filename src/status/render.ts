@@ -1,16 +1,19 @@
 /** The check result as monitoring systems read it (plugin text) and as scripts read it (JSON). */
+import type { Incident } from '../alerts/incidents.js';
 import type { Alert } from '../alerts/types.js';
 import type { CheckResult, HubOutcome } from './check.js';
 import { formatPerfData } from './perfdata.js';
 
 /**
  * Plugin output: `HUBMON STATE - summary | perfdata` on the first line, then the long output.
- * The summary never holds a `|`, which would cut it off from its perfdata.
+ * The summary never holds a `|`, which would cut it off from its perfdata; with no perfdata
+ * (an UNKNOWN with nothing measured) there is no `|` at all.
  */
 export function formatPluginOutput(result: CheckResult): string {
   const summary = result.summary.replace(/\|/g, '/').replace(/[\r\n]+/g, ' ');
   const details = result.details.map((d) => d.replace(/\|/g, '/').replace(/[\r\n]+/g, ' '));
-  return [`HUBMON ${result.state} - ${summary} | ${formatPerfData(result.perfdata)}`, ...details, ''].join('\n');
+  const perf = result.perfdata.length > 0 ? ` | ${formatPerfData(result.perfdata)}` : '';
+  return [`HUBMON ${result.state} - ${summary}${perf}`, ...details, ''].join('\n');
 }
 
 export const STATUS_JSON_VERSION = 1;
@@ -22,6 +25,7 @@ export function formatStatusJson(
     readonly cachePath: string;
     readonly hub: HubOutcome;
     describe(a: Alert): string;
+    describeIncident(i: Incident): string;
   },
 ): string {
   const alert = (a: Alert) => ({
@@ -36,6 +40,19 @@ export function formatStatusJson(
     acknowledged: a.ack ? { by: a.ack.by, at: new Date(a.ack.at).toISOString() } : null,
     folded: a.folded.map((f) => ({ key: f.key, rule: f.rule, severity: f.severity, labels: f.labels })),
   });
+  const iso = (t: number) => new Date(t).toISOString();
+  const incident = (i: Incident) => ({
+    id: i.id,
+    rule: i.rule,
+    kind: i.kind,
+    severity: i.severity,
+    phase: i.phase,
+    subject: i.subject,
+    agencies: i.agencies,
+    since: iso(i.since),
+    acknowledged: i.ack ? { by: i.ack.by, at: iso(i.ack.at) } : null,
+    summary: context.describeIncident(i),
+  });
   const doc = {
     version: STATUS_JSON_VERSION,
     state: result.state,
@@ -49,6 +66,7 @@ export function formatStatusJson(
       ]),
     ),
     alerts: { firing: result.firing.map(alert), pending: result.pending.map(alert) },
+    incidents: result.incidents.map(incident),
     hub: context.hub,
     cache: { path: context.cachePath, dataAgeMs: result.dataAgeMs },
     details: result.details,

@@ -3,6 +3,10 @@ import type Database from 'better-sqlite3';
 /** Agency ids stay below this: keys pack (time unit, agency) into one safe integer. */
 export const AGENCY_ID_LIMIT = 1 << 22;
 
+/** Why an agency is refused: the id space is full. */
+export const agencyLimitDetail = (code: string): string =>
+  `agency ${JSON.stringify(code)}: the cache holds at most ${AGENCY_ID_LIMIT - 1} agencies`;
+
 /**
  * Agencies are stored as small integers in the rollups and derived tables (an agency code is
  * 13 bytes, repeated in millions of rows). This maps codes to ids, adding a code the registry
@@ -44,6 +48,7 @@ export class AgencyIds {
     const known = this.byCode.get(code);
     if (known !== undefined) return known;
     if (!this.insert) throw new Error('read-only cache cannot add agencies');
+    if (this.max >= AGENCY_ID_LIMIT - 1) throw new Error(agencyLimitDetail(code));
     const { id } = this.insert.get(code)!;
     this.byCode.set(code, id);
     this.byId.set(id, code);
@@ -79,5 +84,25 @@ export class AgencyIds {
 
   maxId(): number {
     return this.max;
+  }
+
+  /** How many more agencies the id space holds. */
+  room(): number {
+    return AGENCY_ID_LIMIT - 1 - this.max;
+  }
+
+  /**
+   * Whether the codes fit in the id space: those not seen yet must not take ids at or past
+   * {@link AGENCY_ID_LIMIT}, where rollup keys would collide. Cheap while the space has room.
+   */
+  fits(codes: Iterable<string>): boolean {
+    const room = this.room();
+    const fresh = new Set<string>();
+    for (const code of codes) {
+      if (this.byCode.has(code)) continue;
+      fresh.add(code);
+      if (fresh.size > room) return false;
+    }
+    return true;
   }
 }

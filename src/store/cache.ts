@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { DEFAULT_CLOCK_TOLERANCE_MS } from './writer.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
@@ -47,6 +48,11 @@ export interface OpenCacheOptions {
    * through such a client.
    */
   readonly deferBacklog?: number;
+  /**
+   * How far ahead of its receipt an event's time may be before it is marked `clock_ahead`
+   * (docs/FIGURES.md); 5 minutes by default.
+   */
+  readonly clockToleranceMs?: number;
   /**
    * Told the ids of the schema steps about to upgrade an existing file, before they run: on a
    * large file a step can take minutes (packing a year of hours, moving events into blocks),
@@ -148,7 +154,12 @@ export function openCache(options: OpenCacheOptions): Cache {
     if (db.open) db.close();
     throw err;
   }
-  const writer = new Writer(db, options.path, options.deferBacklog ?? Number.POSITIVE_INFINITY);
+  const writer = new Writer(
+    db,
+    options.path,
+    options.deferBacklog ?? Number.POSITIVE_INFINITY,
+    options.clockToleranceMs ?? DEFAULT_CLOCK_TOLERANCE_MS,
+  );
   const gapBook = new GapBook(db);
   let lastBeat = now();
   const beat = (): void => {

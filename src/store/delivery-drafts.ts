@@ -5,7 +5,7 @@ import { MultiRow } from './multi-row.js';
 export interface DeliveryDraft {
   readonly doc: number;
   readonly recipient: number;
-  readonly sentAt: number;
+  sentAt: number;
   readonly replyBy: number | null;
   deliveredAt: number | null;
   failedAt: number | null;
@@ -64,7 +64,11 @@ export class DeliveryDrafts {
     if (!drafts) this.byDoc.set(doc, (drafts = new Map()));
     const added: number[] = [];
     for (const recipient of recipients) {
-      if (drafts.has(recipient)) continue;
+      const drafted = drafts.get(recipient);
+      if (drafted) {
+        if (sentAt < drafted.sentAt) drafted.sentAt = sentAt;
+        continue;
+      }
       drafts.set(recipient, {
         doc,
         recipient,

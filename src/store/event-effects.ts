@@ -5,6 +5,7 @@ import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL, statusBit } from './rollup-columns.js';
 import type { RegistryWriter } from './registry-writer.js';
 import { DeliveryDrafts } from './delivery-drafts.js';
+import { DELIVERY, DOC, DocMarks, FIRST, REPEAT } from './doc-marks.js';
 
 /** A durable event the cache derives state from, with its time already parsed. */
 type Effecting<T extends keyof EffectHandlers> = MessageOf<T>;
@@ -46,6 +47,9 @@ export const DERIVED: ReadonlySet<string> = new Set<Derived>([
 /** Recent documents whose row id is kept in memory; older ones are looked up (about 100 B each). */
 const DOC_CACHE_SIZE = 200_000;
 
+/** The earlier of a time kept (if any) and a new one. */
+const earliest = (kept: number | null, ts: number): number => (kept === null || ts < kept ? ts : kept);
+
 /** The minute an event counts in. */
 export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
 
@@ -61,6 +65,14 @@ export class EventEffects {
   private readonly markFailed;
   private readonly markStatus;
   private readonly markAnswered;
+  private readonly answerOf;
+  private readonly earlierSend;
+  private readonly holdEvent;
+  private readonly heldFor;
+  private readonly dropHeld;
+  private readonly countHeld;
+  /** Follow-ups held for documents not sent yet (`held_events`): none, no lookup per document. */
+  private held: number;
   private readonly deadlineCount;
   /** The next `rev` of `deadline_counts` rows (see schema step store/6). */
   private readonly nextDeadlineRev;
@@ -81,6 +93,7 @@ export class EventEffects {
   private readonly docRows = new Map<string, number>();
   private readonly findDocument;
   private readonly drafts: DeliveryDrafts;
+  private readonly marks: DocMarks;
 
   constructor(
     db: Database.Database,
@@ -93,7 +106,8 @@ export class EventEffects {
       { id: number; sends: number }
     >(
       `INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (doc_id) DO UPDATE SET sends = sends + 1 RETURNING id, sends`,
+       ON CONFLICT (doc_id) DO UPDATE SET sends = sends + 1, sent_at = min(sent_at, excluded.sent_at)
+       RETURNING id, sends`,
     );
     this.insertDeliveries = db.prepare<[number, number, number | null, string], number>(
       `INSERT OR IGNORE INTO deliveries (doc, sent_at, reply_by, recipient)
@@ -105,22 +119,40 @@ export class EventEffects {
     );
     this.findDocument = db.prepare<[string], number>('SELECT id FROM documents WHERE doc_id = ?').pluck();
     this.drafts = new DeliveryDrafts(db);
+    this.marks = new DocMarks(db);
+    // Every time kept is the earliest one, so that the order events are stored in does not matter.
     this.markDelivered = db.prepare(
-      `UPDATE deliveries SET delivered_at = coalesce(delivered_at, ?) WHERE doc = ? AND recipient = ?`,
+      `UPDATE deliveries SET delivered_at = @ts WHERE doc = @doc AND recipient = @recipient
+         AND (delivered_at IS NULL OR delivered_at > @ts)`,
     );
     this.markFailed = db.prepare(
-      `UPDATE deliveries SET failed_at = coalesce(failed_at, ?), fail_reason = coalesce(fail_reason, ?)
-       WHERE doc = ? AND recipient = ?`,
+      `UPDATE deliveries SET failed_at = @ts, fail_reason = @reason WHERE doc = @doc AND recipient = @recipient
+         AND (failed_at IS NULL OR failed_at > @ts OR (failed_at = @ts AND fail_reason > @reason))`,
     );
+    this.earlierSend = db.prepare<[number, number, number]>(
+      'UPDATE deliveries SET sent_at = ? WHERE doc = ? AND sent_at > ?',
+    );
+    this.holdEvent = db.prepare<[string, number, number, number, string, string]>(
+      'INSERT OR IGNORE INTO held_events (doc_id, stream, seq, ts, type, data) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.heldFor = db.prepare<[string], { stream: number; seq: number; ts: number; type: string; data: string }>(
+      'SELECT stream, seq, ts, type, data FROM held_events WHERE doc_id = ? ORDER BY stream, seq',
+    );
+    this.dropHeld = db.prepare<[string]>('DELETE FROM held_events WHERE doc_id = ?');
+    this.countHeld = db.prepare<[], number>('SELECT count(*) FROM held_events').pluck();
+    this.held = this.countHeld.get()!;
     // Positional parameters: binding them costs less than reading an object's named fields.
-    this.markStatus = db.prepare<[number, number | null, number | null, number, number]>(
+    this.markStatus = db.prepare<[number, number | null, number | null, number | null, number | null, number, number]>(
       `UPDATE deliveries SET statuses = statuses | ?,
-         arrived_at = coalesce(arrived_at, ?), accepted_at = coalesce(accepted_at, ?)
+         arrived_at = min(coalesce(arrived_at, ?), coalesce(?, arrived_at)),
+         accepted_at = min(coalesce(accepted_at, ?), coalesce(?, accepted_at))
        WHERE doc = ? AND recipient = ?`,
     );
-    this.markAnswered = db.prepare<[number, number, number], { reply_by: number }>(
-      `UPDATE deliveries SET answered_at = ? WHERE doc = ? AND recipient = ?
-         AND reply_by IS NOT NULL AND answered_at IS NULL RETURNING reply_by`,
+    this.answerOf = db.prepare<[number, number], { reply_by: number | null; answered_at: number | null }>(
+      'SELECT reply_by, answered_at FROM deliveries WHERE doc = ? AND recipient = ?',
+    );
+    this.markAnswered = db.prepare<[number, number, number]>(
+      'UPDATE deliveries SET answered_at = ? WHERE doc = ? AND recipient = ?',
     );
     this.deadlineCount = db.prepare(
       `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open, rev)
@@ -157,26 +189,80 @@ export class EventEffects {
    * event, always; the rows derived from documents (`derive`) may follow later.
    */
   count(m: Effecting<Counted>, ts: number): void {
-    const minute = minuteOf(ts);
     const ids = this.agencies;
     switch (m.type) {
       case 'document.sent':
-        return this.minutes.add(minute, ids.idOf(m.data.sender), COL.sent);
-      case 'document.delivered':
-        return this.minutes.add(minute, ids.idOf(m.data.recipient), COL.received);
-      case 'document.failed':
-        return this.minutes.add(minute, ids.idOf(m.data.recipient), COL.fail(m.data.reason));
-      case 'status.reported':
-        return this.minutes.add(minute, ids.idOf(m.data.agency), COL.status(m.data.code));
-      case 'document.replied':
-        return this.minutes.add(minute, ids.idOf(m.data.agency), COL.replied);
+        return this.tally(m.data.docId, 0, DOC.sent, ts, ids.idOf(m.data.sender), COL.sent, COL.dupSent);
+      case 'document.delivered': {
+        const recipient = ids.idOf(m.data.recipient);
+        return this.tally(m.data.docId, recipient, DELIVERY.delivered, ts, recipient, COL.received, COL.dupReceived);
+      }
+      case 'document.failed': {
+        const recipient = ids.idOf(m.data.recipient);
+        const reason = m.data.reason;
+        return this.tally(m.data.docId, recipient, DELIVERY.fail(reason), ts, recipient, COL.fail(reason));
+      }
+      case 'status.reported': {
+        const agency = ids.idOf(m.data.agency);
+        const code = m.data.code;
+        return this.tally(m.data.docId, agency, DELIVERY.status(code), ts, agency, COL.status(code));
+      }
+      case 'document.replied': {
+        const agency = ids.idOf(m.data.agency);
+        return this.tally(m.data.docId, agency, DELIVERY.answered, ts, agency, COL.replied);
+      }
       case 'signature.verified':
-        return this.minutes.add(minute, ids.idOf(m.data.agency), COL.sig(m.data.result));
+        return this.signatureVerified(m, ts);
     }
   }
 
-  /** The documents, deliveries and deadlines a document event changes, in seq order. */
-  derive(m: Effecting<Derived>, ts: number): void {
+  /**
+   * A document is checked once, signed once its required (organisation) signature verified valid
+   * (a check without a kind is taken as that one), and failed once, and once per reason.
+   */
+  private signatureVerified(m: Effecting<'signature.verified'>, ts: number): void {
+    const { docId, result, kind } = m.data;
+    const agency = this.agencies.idOf(m.data.agency);
+    this.tally(docId, 0, DOC.checked, ts, agency, COL.sigChecked);
+    if (result === 'valid') {
+      if (kind !== 'personal') this.tally(docId, 0, DOC.signed, ts, agency, COL.sig('valid'));
+      return;
+    }
+    this.tally(docId, 0, DOC.sigFailed, ts, agency, COL.sigFailed);
+    this.tally(docId, 0, DOC.sigFail(result), ts, agency, COL.sig(result));
+  }
+
+  /**
+   * Counts a mark in `column` at the minute of the earliest event that made it, and each later
+   * one in `repeats` (if the figure has a column for them): when an earlier event is stored
+   * after a later one, the count moves to its minute and the later one becomes the repeat.
+   */
+  private tally(docId: string, party: number, mark: number, ts: number, agency: number, column: number, repeats = -1) {
+    const was = this.marks.mark(docId, party, mark, ts);
+    const minute = minuteOf(ts);
+    if (was === FIRST) return this.minutes.add(minute, agency, column);
+    if (was === REPEAT) {
+      if (repeats >= 0) this.minutes.add(minute, agency, repeats);
+      return;
+    }
+    const before = minuteOf(was);
+    if (before === minute) return repeats >= 0 ? this.minutes.add(minute, agency, repeats) : undefined;
+    this.minutes.add(before, agency, column, -1);
+    this.minutes.add(minute, agency, column);
+    if (repeats >= 0) this.minutes.add(before, agency, repeats);
+  }
+
+  /**
+   * The documents, deliveries and deadlines a document event changes. Whatever order events
+   * come in, the rows end the same: a follow-up for a document not sent yet is held until it
+   * is, and every time kept is the earliest one (see docs/FIGURES.md).
+   */
+  derive(m: Effecting<Derived>, ts: number, stream: number): void {
+    if (m.type !== 'document.sent' && this.docRow(m.data.docId) === undefined) {
+      this.holdEvent.run(m.data.docId, stream, m.seq, ts, m.type, JSON.stringify(m.data));
+      this.held++;
+      return;
+    }
     switch (m.type) {
       case 'document.sent':
         return this.documentSent(m, ts);
@@ -194,10 +280,8 @@ export class EventEffects {
   private documentSent(m: Effecting<'document.sent'>, ts: number): void {
     const d = m.data;
     const sender = this.agencies.idOf(d.sender);
-    const minute = minuteOf(ts);
     const replyBy = d.replyBy ? instantMs(d.replyBy) : null;
     const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, d.subject ?? null, d.recipients.length)!;
-    if (doc.sends > 1) this.minutes.add(minute, sender, COL.dupSent);
     if (this.docRows.size >= DOC_CACHE_SIZE) this.docRows.clear();
     this.docRows.set(d.docId, doc.id);
     const ids = d.recipients.map((r) => this.agencies.idOf(r));
@@ -205,17 +289,30 @@ export class EventEffects {
     if (doc.sends === 1 || this.drafts.holds(doc.id)) {
       // A new document (or one first sent in this batch): none of its deliveries is stored yet.
       added = this.drafts.add(doc.id, ids, ts, replyBy);
-    } else if (replyBy === null) {
-      this.insertDeliveries.run(doc.id, ts, replyBy, JSON.stringify(ids));
-      return;
     } else {
+      // Sent again: a repeat stored before the first send keeps the first send's time.
+      this.earlierSend.run(ts, doc.id, ts);
       added = this.insertDeliveries.pluck().all(doc.id, ts, replyBy, JSON.stringify(ids)) as number[];
     }
-    if (replyBy === null) return;
-    for (const recipient of added) {
-      const c = this.deadlineEntry(recipient);
-      c[2]++;
-      c[3] = c[3] === null ? replyBy : Math.min(c[3], replyBy);
+    if (replyBy !== null) {
+      for (const recipient of added) {
+        const c = this.deadlineEntry(recipient);
+        c[2]++;
+        c[3] = c[3] === null ? replyBy : Math.min(c[3], replyBy);
+      }
+    }
+    if (doc.sends === 1 && this.held > 0) this.release(d.docId);
+  }
+
+  /** Derives, in seq order, the follow-ups held for a document that has just been sent. */
+  private release(docId: string): void {
+    const held = this.heldFor.all(docId);
+    if (held.length === 0) return;
+    this.dropHeld.run(docId);
+    this.held -= held.length;
+    for (const h of held) {
+      const m = { seq: h.seq, type: h.type, data: JSON.parse(h.data) as unknown } as Effecting<Derived>;
+      this.derive(m, h.ts, h.stream);
     }
   }
 
@@ -233,8 +330,8 @@ export class EventEffects {
     const doc = this.docRow(m.data.docId);
     if (doc === undefined) return;
     const draft = this.drafts.get(doc, recipient);
-    if (draft) draft.deliveredAt ??= ts;
-    else this.markDelivered.run(ts, doc, recipient);
+    if (draft) draft.deliveredAt = earliest(draft.deliveredAt, ts);
+    else this.markDelivered.run({ ts, doc, recipient });
   }
 
   private documentFailed(m: Effecting<'document.failed'>, ts: number): void {
@@ -242,10 +339,16 @@ export class EventEffects {
     const doc = this.docRow(m.data.docId);
     if (doc === undefined) return;
     const draft = this.drafts.get(doc, recipient);
-    if (draft) {
-      draft.failedAt ??= ts;
-      draft.failReason ??= m.data.reason;
-    } else this.markFailed.run(ts, m.data.reason, doc, recipient);
+    const reason = m.data.reason;
+    if (!draft) this.markFailed.run({ ts, reason, doc, recipient });
+    else if (
+      draft.failedAt === null ||
+      ts < draft.failedAt ||
+      (ts === draft.failedAt && reason < (draft.failReason ?? ''))
+    ) {
+      draft.failedAt = ts;
+      draft.failReason = reason;
+    }
   }
 
   private statusReported(m: Effecting<'status.reported'>, ts: number): void {
@@ -256,11 +359,13 @@ export class EventEffects {
     const draft = this.drafts.get(doc, agency);
     if (draft) {
       draft.statuses |= statusBit(code);
-      if (code === '01') draft.arrivedAt ??= ts;
-      if (code === '03') draft.acceptedAt ??= ts;
+      if (code === '01') draft.arrivedAt = earliest(draft.arrivedAt, ts);
+      if (code === '03') draft.acceptedAt = earliest(draft.acceptedAt, ts);
       return;
     }
-    this.markStatus.run(statusBit(code), code === '01' ? ts : null, code === '03' ? ts : null, doc, agency);
+    const arrived = code === '01' ? ts : null;
+    const accepted = code === '03' ? ts : null;
+    this.markStatus.run(statusBit(code), arrived, arrived, accepted, accepted, doc, agency);
   }
 
   private documentReplied(m: Effecting<'document.replied'>, ts: number): void {
@@ -268,16 +373,24 @@ export class EventEffects {
     const doc = this.docRow(m.data.docId);
     if (doc === undefined) return;
     const draft = this.drafts.get(doc, agency);
-    let replyBy: number | undefined;
+    let replyBy: number | null;
+    let before: number | null;
     if (draft) {
-      if (draft.replyBy === null || draft.answeredAt !== null) return;
-      draft.answeredAt = ts;
       replyBy = draft.replyBy;
+      before = draft.answeredAt;
+      if (replyBy === null || (before !== null && before <= ts)) return;
+      draft.answeredAt = ts;
     } else {
-      replyBy = this.markAnswered.get(ts, doc, agency)?.reply_by;
+      const row = this.answerOf.get(doc, agency);
+      if (!row || row.reply_by === null || (row.answered_at !== null && row.answered_at <= ts)) return;
+      replyBy = row.reply_by;
+      before = row.answered_at;
+      this.markAnswered.run(ts, doc, agency);
     }
-    if (replyBy === undefined) return;
-    this.deadlineEntry(agency)[ts <= replyBy ? 0 : 1]++;
+    // Answered earlier than an answer stored before it: the earlier one decides on time or late.
+    const entry = this.deadlineEntry(agency);
+    if (before !== null) entry[before <= replyBy ? 0 : 1]--;
+    entry[ts <= replyBy ? 0 : 1]++;
   }
 
   private deadlineEntry(agency: number): [number, number, number, number | null] {
@@ -337,5 +450,6 @@ export class EventEffects {
     this.clear();
     this.drafts.clear();
     this.docRows.clear();
+    this.held = this.countHeld.get()!;
   }
 }

@@ -31,6 +31,8 @@ export interface PruneResult {
   readonly deliveries: number;
   readonly documents: number;
   readonly transitions: number;
+  /** Rows of `doc_marks`: what documents past their retention were counted for. */
+  readonly marks: number;
 }
 
 /** Deletes in slices so a reader or the ingest never waits long on one big transaction. */
@@ -170,5 +172,9 @@ export function prune(db: Database.Database, retention: Retention, now: number):
     deliveries = sliced(db, docBounds.lo, end, (a, b) => delDeliveries.run(a, b).changes);
     documents = sliced(db, docBounds.lo, end, (a, b) => delDocuments.run(a, b).changes);
   }
-  return { events, rejections, minuteRows, hourRows, deliveries, documents, transitions };
+  // A repeat of a document older than its retention counts as new again: its marks go with it.
+  const marks = db.prepare('DELETE FROM doc_marks WHERE at < ?').run(docCutoff).changes;
+  // Follow-ups of documents the cache never saw sent, past the documents' retention.
+  db.prepare('DELETE FROM held_events WHERE ts < ?').run(docCutoff);
+  return { events, rejections, minuteRows, hourRows, deliveries, documents, transitions, marks };
 }

@@ -17,6 +17,13 @@ export const ROLLUP_COLUMNS = [
   ...DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as const),
   ...SIGNATURE_RESULTS.map((r) => `sig_${r}` as const),
   ...STATUS_CODES.map((c) => `st_${c}` as const),
+  // Added by schema step store/7; new columns go last, where hour packs expect them.
+  /** Documents whose signatures were checked at all (đã kiểm tra chữ ký). */
+  'sig_checked',
+  /** Documents with at least one failed signature check. */
+  'sig_failed',
+  /** Deliveries of a document to a recipient already delivered once (nhận trùng). */
+  'dup_received',
 ] as const;
 export type RollupColumn = (typeof ROLLUP_COLUMNS)[number];
 
@@ -42,6 +49,9 @@ export const COL = {
   sent: col('sent'),
   received: col('received'),
   dupSent: col('dup_sent'),
+  dupReceived: col('dup_received'),
+  sigChecked: col('sig_checked'),
+  sigFailed: col('sig_failed'),
   replied: col('replied'),
   fail: columnsBy<DeliveryFailureReason>(DELIVERY_FAILURE_REASONS, (r) => `fail_${r}`),
   sig: columnsBy<SignatureResult>(SIGNATURE_RESULTS, (r) => `sig_${r}`),

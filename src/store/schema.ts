@@ -1,14 +1,21 @@
 import type Database from 'better-sqlite3';
 import { BLOCK_EVENTS } from './event-log.js';
-import { HOUR_PACKS_TABLE, packFoldedHours } from './hour-packs.js';
+import { HOUR_PACKS_TABLE } from './hour-packs.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { Migration } from './migrations.js';
+import { DOC_MARKS_TABLE } from './doc-marks.js';
+import { SIGNATURE_RESULTS } from '../protocol/index.js';
+
+/** Rollup columns that schema step store/7 adds. */
+const COLUMNS_OF_V7: ReadonlySet<string> = new Set(['sig_checked', 'sig_failed', 'dup_received']);
 
 const rollupTable = (name: string, unit: string): string => `
   CREATE TABLE ${name} (
     ${unit} INTEGER NOT NULL,
     agency INTEGER NOT NULL,
-    ${ROLLUP_COLUMNS.map((c) => `${c} INTEGER NOT NULL DEFAULT 0`).join(',\n    ')},
+    ${ROLLUP_COLUMNS.filter((c) => !COLUMNS_OF_V7.has(c))
+      .map((c) => `${c} INTEGER NOT NULL DEFAULT 0`)
+      .join(',\n    ')},
     PRIMARY KEY (${unit}, agency)
   ) WITHOUT ROWID;`;
 
@@ -212,11 +219,11 @@ const v4 = `
 /**
  * Version 5 packs each folded hour's rollup rows into one row of `hour_packs` (see
  * `hour-packs.ts`), so that a 24-hour window reads ~22 rows, not ~22 hours of every agency.
- * Hours folded before the step are packed by it.
+ * Hours folded before the step are packed when the cache opens, after the last step: packs
+ * follow the columns of the newest step (`packsCurrent`).
  */
 function v5(db: Database.Database): void {
   db.exec(HOUR_PACKS_TABLE);
-  packFoldedHours(db);
 }
 
 /**
@@ -231,6 +238,39 @@ const v6 = `
   INSERT OR IGNORE INTO counters (name, n) VALUES ('deadline_counts', 0);
 `;
 
+const SIG_FAILS = SIGNATURE_RESULTS.filter((r) => r !== 'valid').map((r) => `sig_${r}`);
+
+/**
+ * Version 7 counts documents, not events (docs/FIGURES.md): `doc_marks` records what each
+ * document has been counted for, and the rollups gain the documents whose signatures were
+ * checked, those with a failed check, and repeated deliveries. Rows written before the step
+ * counted events; their checked and failed documents are taken as their checks, the nearest
+ * they can say.
+ */
+const v7 = `
+  ${DOC_MARKS_TABLE}
+  -- Follow-ups (delivered, failed, status, replied) of documents not sent yet, derived when
+  -- the document is: the order events are stored in does not change the derived rows.
+  CREATE TABLE held_events (
+    doc_id TEXT NOT NULL,
+    stream INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    ts INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (doc_id, stream, seq)
+  ) WITHOUT ROWID;
+  ${['rollup_minute', 'rollup_hour']
+    .map(
+      (t) => `
+  ALTER TABLE ${t} ADD COLUMN sig_checked INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE ${t} ADD COLUMN sig_failed INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE ${t} ADD COLUMN dup_received INTEGER NOT NULL DEFAULT 0;
+  UPDATE ${t} SET sig_failed = ${SIG_FAILS.join(' + ')}, sig_checked = sig_valid + ${SIG_FAILS.join(' + ')};`,
+    )
+    .join('\n')}
+`;
+
 /** The cache's own schema steps; `user_version` counts how many have run. */
 export const CORE_MIGRATIONS: readonly Migration[] = [
   { id: 'store/1', up: (db) => db.exec(v1) },
@@ -239,4 +279,5 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
   { id: 'store/4', up: (db) => db.exec(v4) },
   { id: 'store/5', up: v5 },
   { id: 'store/6', up: (db) => db.exec(v6) },
+  { id: 'store/7', up: (db) => db.exec(v7) },
 ];

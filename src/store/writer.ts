@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { instantMs, isUnknownMessage, keepRaw } from '../protocol/index.js';
 import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
-import { AgencyIds } from './agency-ids.js';
+import { AgencyIds, agencyLimitDetail } from './agency-ids.js';
 import { DERIVED, EventEffects, minuteOf, type Derived } from './event-effects.js';
 import { BLOCK_EVENTS, EventLog, type StoredEvent } from './event-log.js';
 import { GapBook } from './gap-book.js';
@@ -39,7 +39,12 @@ export interface ApplyResult {
   readonly rejected: number;
   readonly gapsOpened: number;
   readonly gapsFilled: number;
+  /** Events stored whose time was more than the tolerance ahead of their receipt. */
+  readonly clockAhead: number;
 }
+
+/** How far ahead of its receipt an event's time may be by default: 5 minutes. */
+export const DEFAULT_CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 type Message = TelemetryMessage | UnknownMessage;
 type Durable =
@@ -84,6 +89,16 @@ function agencyOf(m: Durable): string | null {
       return null;
   }
 }
+
+/** Every agency code an event names: the codes it may add to the id space. */
+function agencyCodes(m: Durable): string[] {
+  if (!isUnknownMessage(m) && m.type === 'document.sent') return [m.data.sender, ...m.data.recipients];
+  const code = agencyOf(m);
+  return code === null ? [] : [code];
+}
+
+/** Most codes one event can name: a sender and 2,000 recipients. */
+const MAX_CODES_PER_EVENT = 2_001;
 
 /** Seqs behind the hub's newest past which a batch leaves documents to `project` (~0.3 s of work). */
 export const DEFER_BACKLOG = 50_000;
@@ -139,6 +154,8 @@ export class Writer {
     private readonly path: string,
     /** Seqs behind the hub past which documents and deliveries are derived later (see `project`). */
     private readonly deferBacklog: number,
+    /** How far an event's time may run ahead of its receipt before it is marked `clock_ahead`. */
+    private readonly clockToleranceMs = DEFAULT_CLOCK_TOLERANCE_MS,
   ) {
     this.agencies = new AgencyIds(db, true);
     this.streams = new Streams(db);
@@ -232,7 +249,10 @@ export class Writer {
     let gapsOpened = 0;
     let gapsFilled = 0;
     let unknownTypes = 0;
+    let clockAhead = 0;
     let registryChanged = false;
+    // The hub's clock is not trusted past the receipt: no newest minute or time beyond it.
+    const receivedMinute = minuteOf(at);
     let newestMinute: number | null = null;
     let oldestMinute: number | null = null;
     const touched = new Set<StreamState>();
@@ -258,6 +278,15 @@ export class Writer {
             this.setMeta.run('last_reset', JSON.stringify({ at, ...m.data }));
             continue;
           case 'registry.snapshot':
+            if (!this.agencies.fits(m.data.agencies.map((a) => a.id))) {
+              kept.push(
+                this.agencyLimit(
+                  m,
+                  m.data.agencies.map((a) => a.id),
+                ),
+              );
+              continue;
+            }
             for (const a of m.data.agencies) this.registry.agency(a);
             for (const s of m.data.securityServers) this.registry.server(s);
             registryChanged = true;
@@ -271,6 +300,10 @@ export class Writer {
         at,
         this.path,
       );
+      if (this.agencies.room() < MAX_CODES_PER_EVENT && !this.agencies.fits(agencyCodes(event))) {
+        kept.push(this.agencyLimit(event, agencyCodes(event)));
+        continue;
+      }
       const ts = instantMs(event.ts);
       let derive: boolean;
       if (event.seq > stream.lastSeq) {
@@ -319,10 +352,23 @@ export class Writer {
       }
       stored++;
       stream.events++;
-      if (stream.newestTs === null || ts > stream.newestTs) stream.newestTs = ts;
+      if (ts - at > this.clockToleranceMs) {
+        // Kept and counted at its own time, marked; "newest" stays at the receipt.
+        clockAhead++;
+        kept.push({
+          reason: 'clock_ahead',
+          detail: `ts: ${event.ts} is ${Math.round((ts - at) / 60_000)} min ahead of its receipt at ${new Date(at).toISOString()}; kept, newest time not moved`,
+          raw: keepRaw(JSON.stringify(event)),
+          seq: event.seq,
+          type: event.type,
+        });
+      }
+      const newest = Math.min(ts, at);
+      if (stream.newestTs === null || newest > stream.newestTs) stream.newestTs = newest;
       touched.add(stream);
       const minute = minuteOf(ts);
-      if (newestMinute === null || minute > newestMinute) newestMinute = minute;
+      const newestOf = Math.min(minute, receivedMinute);
+      if (newestMinute === null || newestOf > newestMinute) newestMinute = newestOf;
       if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
       if (isUnknownMessage(event)) unknownTypes++;
       else {
@@ -349,6 +395,7 @@ export class Writer {
       this.bumpCounter.run(`rejections.${r.reason}`, 1);
     }
     if (kept.length) this.bumpCounter.run('rejections', kept.length);
+    if (clockAhead) this.bumpCounter.run('clock_ahead', clockAhead);
     if (duplicates) this.bumpCounter.run('duplicates', duplicates);
     if (unknownTypes) this.bumpCounter.run('unknown_types', unknownTypes);
     if (meta.unknownFields) this.bumpCounter.run('unknown_fields', meta.unknownFields);
@@ -363,7 +410,19 @@ export class Writer {
     // defers folds what waits a slice at a time; one that never defers, all of it each batch.
     if (!this.farBehind() && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
     for (const s of touched) this.streams.save(s);
-    return { stored, duplicates, rejected: kept.length, gapsOpened, gapsFilled };
+    return { stored, duplicates, rejected: kept.length - clockAhead, gapsOpened, gapsFilled, clockAhead };
+  }
+
+  /** A message refused because its agencies would not fit in the id space. */
+  private agencyLimit(m: Message, codes: readonly string[]): Rejection {
+    const fresh = codes.find((c) => this.agencies.find(c) === undefined) ?? codes[0] ?? '';
+    return {
+      reason: 'agency_limit',
+      detail: agencyLimitDetail(fresh),
+      raw: keepRaw(JSON.stringify(m)),
+      seq: m.seq,
+      type: m.type,
+    };
   }
 
   private applyEffects(m: Exclude<Durable, UnknownMessage>, ts: number, stream: number, derive: boolean): void {
@@ -375,7 +434,7 @@ export class Writer {
       case 'status.reported':
       case 'document.replied':
         fx.count(m, ts);
-        if (derive) fx.derive(m, ts);
+        if (derive) fx.derive(m, ts, stream);
         return;
       case 'signature.verified':
         return fx.count(m, ts);
@@ -413,7 +472,7 @@ export class Writer {
           }
           const event = { seq, type, data } as Durable;
           if (DERIVED.has(type)) {
-            this.effects.derive(event as MessageOf<Derived>, ts);
+            this.effects.derive(event as MessageOf<Derived>, ts, stream.id);
             const minute = minuteOf(ts);
             if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
           }

@@ -18,7 +18,8 @@ import { colourTheme } from './theme/theme.js';
 import { useMemo } from 'react';
 import { installFrameMemo } from './ink/frame-memo.js';
 
-// Before the first frame: Ink then reuses the rows a frame did not change.
+// Before the first frame: Ink then reuses the rows a frame did not change (on the Ink releases
+// the memo was tested with; plain Ink otherwise).
 await installFrameMemo();
 
 export interface AppProps extends ConsoleSources {

@@ -119,6 +119,19 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
         </>
       );
       break;
+    case 'affected':
+      content = (
+        <>
+          <TitleLine
+            title={t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })}
+            view={view}
+            editing={state.editingFilter}
+            width={width}
+          />
+          {pane}
+        </>
+      );
+      break;
     case 'missing':
       content = <Line segments={[{ text: fit(`${sanitize(data.agencyId)}: ${t('flash.gone')}`, width) }]} />;
       break;

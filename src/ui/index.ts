@@ -43,5 +43,7 @@ export function renderConsole(options: ConsoleOptions): Instance {
     exitOnCtrlC: false,
     patchConsole: true,
     maxFps: 20,
+    // Not `incrementalRendering`: under Ink 6.8 it leaves rows of the previous screen standing
+    // when a screen changes (the tmux end-to-end tests catch it), see docs/PERFORMANCE.md.
   });
 }

@@ -43,13 +43,13 @@ function seed(): void {
       }),
     );
   }
-  // Cao Bằng (behind S2): 2 of 20 signatures fail in the last 15 minutes → 10 %.
+  // Cao Bằng (behind S2): 6 of 20 signatures fail in the last 15 minutes → 30 %, surely above 5 %.
   for (let n = 1; n <= 20; n++) {
     events.push(
       at(T0 - 5 * MIN + n, 'signature.verified', {
         docId: docId(A.caoBang, n),
         agency: A.caoBang,
-        result: n <= 2 ? 'invalid' : 'valid',
+        result: n <= 6 ? 'invalid' : 'valid',
       }),
     );
   }
@@ -77,7 +77,7 @@ describe('alerts over a real cache', () => {
       ]);
       const sig = s.alerts[1]!;
       expect(describeAlert(sig, { lang: 'vi', now: T0 })).toBe(
-        '000.00.00.H14: 2/20 chữ ký số lỗi (10.0 %) trong 15 phút, chủ yếu chữ ký không hợp lệ',
+        '000.00.00.H14: 6/20 chữ ký số lỗi (30.0 %) trong 15 phút, chủ yếu chữ ký không hợp lệ',
       );
       expect(s.alerts[0]).toMatchObject({ activeSince: T0 - 10 * MIN, firingSince: T0 - 8 * MIN });
       expect(engine.acknowledge('server-disconnected server=MCBM-001', undefined, T0 + MIN)).toBe(true);

@@ -44,7 +44,7 @@ describe('the thresholds file', () => {
   it('has the defaults the hub asked for', () => {
     const { rules } = defaultAlertConfig();
     expect(rules.serverDisconnected.for).toBe(2 * 60_000);
-    expect(rules.signatureFailures).toMatchObject({ window: 15 * 60_000, minDocuments: 20, warningRate: 0.05 });
+    expect(rules.signatureFailures).toMatchObject({ window: 15 * 60_000, minDocuments: 3, warningRate: 0.05 });
     expect(rules.agencySilent.silentFor).toBe(60 * 60_000);
     expect(rules.agencySilent.workingHours).toEqual({
       timeZone: 'Asia/Ho_Chi_Minh',

@@ -81,6 +81,7 @@ export const delivery = (agencyId: string, failed: number, undelivered: number):
   },
   undelivered,
   duplicateSends: 0,
+  duplicateDeliveries: 0,
 });
 
 /** What the fake cache currently "holds"; tests mutate it between evaluations. */

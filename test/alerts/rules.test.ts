@@ -72,15 +72,16 @@ describe('server-disconnected', () => {
   });
 });
 
-describe('signature-failures (> 5 % over ≥ 20 documents, critical from 20 %)', () => {
+describe('signature-failures (Wilson lower bound > 5 % with ≥ 3 failures; critical from 20 %)', () => {
   it.each<[number, number, string[]]>([
-    [19, 10, []], // too few documents to judge
-    [20, 1, []], // exactly 5 % is not above 5 %
-    [100, 5, []],
-    [20, 2, ['warning']], // 10 %
-    [100, 6, ['warning']],
-    [40, 7, ['warning']], // 17.5 %
-    [40, 8, ['critical']], // 20 %
+    [1, 1, []], // 100 % of 1 is no evidence
+    [20, 1, []],
+    [100, 5, []], // 5 %, surely at least 2 %
+    [20, 2, []],
+    [100, 12, ['warning']], // surely at least 7 %
+    [40, 8, ['warning']], // surely at least 10.5 %
+    [100, 30, ['critical']], // surely at least 21.9 %
+    [12, 12, ['critical']], // a burst at a small agency: surely at least 75.7 %
     [20, 20, ['critical']],
   ])('%i verified, %i failed', (verified, failed, expected) => {
     const data = { ...emptyData(), agencies: [agency(A, 'MCBM-009')], signatures: [signatures(A, verified, failed)] };
@@ -89,18 +90,101 @@ describe('signature-failures (> 5 % over ≥ 20 documents, critical from 20 %)',
     if (found[0]) expect(found[0].labels).toEqual({ agency: A, server: 'MCBM-009' });
   });
 
-  it('reads exactly 15 minutes when the metrics offer any window', () => {
-    const data = { ...emptyData(), signatures: [signatures(A, 20, 2)] };
+  it('reads exactly 15 minutes, then the day before it when something fails', () => {
+    const data = { ...emptyData(), signatures: [signatures(A, 12, 12)] };
     const { found, asked } = evaluate('signature-failures', data);
-    expect(asked).toEqual(['signaturesOver:900000']);
-    expect(found[0]?.params).toEqual({ failed: 2, verified: 20, windowMs: 15 * MIN, reason: 'invalid' });
+    expect(asked).toEqual(['signaturesOver:900000', `signaturesOver:${DAY + 15 * MIN}`]);
+    expect(found[0]?.params).toEqual({
+      failed: 12,
+      verified: 12,
+      windowMs: 15 * MIN,
+      reason: 'invalid',
+      sure: 0.757,
+      standing: 0,
+    });
+  });
+
+  it('marks an agency failing as much over the day before as standing', () => {
+    const now = signatures(A, 12, 12);
+    const day = signatures(A, 212, 150);
+    const metrics = fakeMetrics({ ...emptyData(), signatures: [now] }, { over: true });
+    metrics.signaturesOver = (_t, ms) => (ms === 15 * MIN ? [now] : [day]);
+    const found = RULES['signature-failures'].evaluate({
+      metrics,
+      now: WED_10,
+      config: defaultAlertConfig().rules,
+      serverOf: () => undefined,
+      servers: () => [],
+    });
+    expect(found[0]?.params.standing).toBe(1);
   });
 
   it('falls back to the smallest screen window covering 15 minutes, and says so', () => {
-    const data = { ...emptyData(), signatures: [signatures(A, 20, 2)] };
+    const data = { ...emptyData(), signatures: [signatures(A, 12, 12)] };
     const { found, asked } = evaluate('signature-failures', data, WED_10, defaultAlertConfig(), false);
-    expect(asked).toEqual(['signatures:1h']);
+    expect(asked[0]).toEqual('signatures:1h');
     expect(found[0]?.params.windowMs).toBe(HOUR);
+  });
+});
+
+describe('server-flapping (≥ 3 drops in the hour; critical from 8)', () => {
+  it.each<[number, string[]]>([
+    [0, []],
+    [2, []],
+    [3, ['warning']],
+    [8, ['critical']],
+  ])('%i drops', (drops, expected) => {
+    const data = { ...emptyData(), servers: [server('MCBM-003', { drops, agencyIds: [A, '000.00.00.H14'] })] };
+    const { found } = evaluate('server-flapping', data);
+    expect(severities(found)).toEqual(expected);
+    if (found[0]) expect(found[0]).toMatchObject({ labels: { server: 'MCBM-003' }, params: { agencies: 2, drops } });
+  });
+});
+
+describe('duplicate-sends (≥ 3 resends of a document id in 1 h; critical from 20)', () => {
+  it.each<[number, string[]]>([
+    [0, []],
+    [2, []],
+    [3, ['warning']],
+    [20, ['critical']],
+  ])('%i duplicates', (duplicates, expected) => {
+    const data = { ...emptyData(), delivery: [{ ...delivery(A, 0, 0), duplicateSends: duplicates }] };
+    const { found, asked } = evaluate('duplicate-sends', data);
+    expect(severities(found)).toEqual(expected);
+    expect(asked).toEqual(['delivery:1h']);
+  });
+});
+
+describe('status-silence (documents arrive, no status for 15 min, from an agency that reports)', () => {
+  const run = (recent: [number, number], before: number) => {
+    const metrics = fakeMetrics(emptyData(), { over: true });
+    const asked: number[] = [];
+    metrics.statusReportsOver = (t, ms) => {
+      asked.push(ms);
+      if (ms === HOUR) return [{ agencyId: A, received: 0, statuses: before }];
+      return [{ agencyId: A, received: recent[0], statuses: recent[1] }];
+    };
+    const found = RULES['status-silence'].evaluate({
+      metrics,
+      now: WED_10,
+      config: defaultAlertConfig().rules,
+      serverOf: () => 'MCBM-002',
+      servers: () => [],
+    });
+    return { found, asked };
+  };
+  it.each<[[number, number], number, string[]]>([
+    [[10, 0], 20, ['warning']],
+    [[10, 1], 20, []], // a status came back
+    [[3, 0], 20, []], // too few documents to expect one
+    [[10, 0], 3, []], // it seldom reports anyway: a standing habit, not an incident
+  ])('received/statuses %j, %i in the hour before', (recent, before, expected) => {
+    const { found } = run(recent, before);
+    expect(severities(found)).toEqual(expected);
+    if (found[0]) expect(found[0].labels).toEqual({ agency: A, server: 'MCBM-002' });
+  });
+  it('reads the silence, the deliveries old enough for a status, and the hour before', () => {
+    expect(run([10, 0], 20).asked).toEqual([15 * MIN, 12 * MIN, HOUR]);
   });
 });
 

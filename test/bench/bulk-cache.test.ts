@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bulkLoad } from '../../src/bench/bulk-cache.js';
-import { toMessages } from '../../src/bench/national-traffic.js';
-import { yearStream } from '../../src/bench/year-cache.js';
+import { bulkLoad } from './bulk-cache.js';
+import { toMessages } from '../support/national-traffic.js';
+import { yearStream } from '../support/year-stream.js';
 import { openCache } from '../../src/store/index.js';
 import { DATA_TABLES, rowSet } from '../support/table-rows.js';
 

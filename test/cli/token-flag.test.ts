@@ -24,8 +24,7 @@ describe('a token given on the command line', () => {
     const r = await run(argv);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      `hubmon ${command}: --token: ${NEVER}; set HUBMON_TOKEN or give --token-file PATH\n` +
-        `Run "hubmon ${command} --help" for usage.\n`,
+      `hubmon ${command}: --token: ${NEVER}; set HUBMON_TOKEN or give --token-file PATH; see "hubmon ${command} --help"\n`,
     );
     expect(r.err).not.toContain('abc');
   });
@@ -48,6 +47,8 @@ describe('a token given on the command line', () => {
   it('stays an unknown option where no token is taken at all', async () => {
     const r = await run(['report', '--token', 'abc']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain("hubmon report: Unknown option '--token'");
+    expect(r.err).toMatch(
+      /^hubmon report: unknown option "--token"; accepted: --from …, .*; see "hubmon report --help"\n$/,
+    );
   });
 });

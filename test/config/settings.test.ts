@@ -32,11 +32,17 @@ describe('language from the locale', () => {
 });
 
 describe('precedence: flags over environment over file over defaults', () => {
-  const config = file('config.json', { url: 'ws://file:1/v1/telemetry', lang: 'en', refreshPerSecond: 2 });
+  const config = file('config.json', { url: 'ws://file:1/v1/telemetry', lang: 'en', ascii: true });
 
   it('takes the file when nothing else speaks', () => {
     const s = resolveSettings({ config }, { LANG: 'vi_VN.UTF-8' });
-    expect([s.url, s.lang, s.refreshPerSecond]).toEqual(['ws://file:1/v1/telemetry', 'en', 2]);
+    expect([s.url, s.lang, s.ascii]).toEqual(['ws://file:1/v1/telemetry', 'en', true]);
+  });
+
+  it('takes the clock tolerance from the file', () => {
+    const s = resolveSettings({ config: file('tolerance.json', { clockToleranceSeconds: 60 }) }, {});
+    expect(s.clockToleranceSeconds).toBe(60);
+    expect(resolveSettings({ config: join(dir, 'absent.json') }, {}).clockToleranceSeconds).toBeNull();
   });
 
   it('lets the environment override the file', () => {
@@ -51,11 +57,7 @@ describe('precedence: flags over environment over file over defaults', () => {
 
   it('falls back to defaults with no file', () => {
     const s = resolveSettings({ config: join(dir, 'absent.json') }, { LANG: 'vi_VN.UTF-8' });
-    expect(s).toMatchObject({ url: null, lang: 'vi', ascii: false, color: true, refreshPerSecond: 4 });
-  });
-
-  it('honours NO_COLOR', () => {
-    expect(resolveSettings({ config }, { NO_COLOR: '1' }).color).toBe(false);
+    expect(s).toMatchObject({ url: null, lang: 'vi', ascii: false });
   });
 });
 
@@ -64,6 +66,8 @@ describe('bad settings are named, not thrown through', () => {
     ['bad.json', '{url:', /bad.json: expected JSON, got /],
     ['wrong.json', { ascii: 'yes' }, /wrong.json: ascii: expected boolean, got string "yes"/],
     ['unknown.json', { colour: true }, /unknown.json: \(message\): expected no field "colour"/],
+    ['refresh.json', { refreshPerSecond: 2 }, /refresh.json: \(message\): expected no field "refreshPerSecond"/],
+    ['color.json', { color: false }, /color.json: \(message\): expected no field "color"/],
     ['url.json', { url: 'http://x' }, /url.json: url: expected a ws:\/\/ or wss:\/\/ URL/],
   ])('%s', (name, body, message) => {
     expect(() => resolveSettings({ config: file(name, body) }, {})).toThrow(message);

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
-import { built } from './helpers/bin.js';
-import { headerSaysLive, startConsoleInTmux } from '../../src/tools/console-in-tmux.js';
-import { hasTmux, type TmuxSession } from './helpers/tmux.js';
+import { built } from '../support/bin.js';
+import { headerSaysLive, startConsoleInTmux } from '../support/console-in-tmux.js';
+import { hasTmux, type TmuxSession } from '../support/tmux.js';
 
 describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
   let hub: SimHub;
@@ -53,6 +53,10 @@ describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
       term.send('j');
       return false;
     }, 'the cursor on the down server');
+    // Enter on a server lists the agencies behind it (k9s: node → pods); Enter on one opens it.
+    term.send('Enter');
+    const behind = await term.waitFor((s) => s.includes(`(${serverId})`), 'the agencies behind the server');
+    expect(outage!.affectedAgencies.some((id) => behind.includes(id))).toBe(true);
     term.send('Enter');
     const detail = await term.waitFor(
       (s) => /level \d/.test(s) && s.includes(`server ${serverId} DOWN`),
@@ -66,6 +70,8 @@ describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
     const colours = /\u001b\[(?:[0-9;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
     expect(colours.test(term.captureStyled())).toBe(!('NO_COLOR' in env));
 
+    term.send('Escape');
+    await term.waitFor((s) => s.includes(`(${serverId})`), 'back on the agencies behind the server');
     term.send('Escape');
     await term.waitFor(
       (s) => s.split('\n').some((line) => line.startsWith('›') && line.includes(serverId)),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { until } from '../faults/helpers/history.js';
-import { bin, requireBuild } from './helpers/bin.js';
+import { bin, requireBuild } from '../support/bin.js';
 
 /**
  * `hubmon record FILE` as its own process never writes over a recording by accident: an
@@ -43,8 +43,7 @@ describe('hubmon record into a FILE that exists', () => {
     });
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr).toBe(
-      `hubmon record: ${file} already exists; give another FILE, or --force to overwrite it\n` +
-        'Run "hubmon record --help" for usage.\n',
+      `hubmon record: ${file} already exists; give another FILE, or --force to overwrite it; see "hubmon record --help"\n`,
     );
     expect(readFileSync(file, 'utf8')).toBe(EARLIER);
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { until } from '../faults/helpers/history.js';
-import { bin, requireBuild } from './helpers/bin.js';
+import { bin, requireBuild } from '../support/bin.js';
 
 /**
  * `hubmon record` as its own process, as an operator leaves it running: the hub goes away and

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventMessages, openingMessages } from '../report/helpers/fixture-stream.js';
-import { bin, built } from './helpers/bin.js';
-import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
+import { bin, built } from '../support/bin.js';
+import { hasTmux, startTmux, type TmuxSession } from '../support/tmux.js';
 
 describe.runIf(hasTmux() && built)('hubmon replay in a real terminal', () => {
   let dir: string;
@@ -50,7 +50,9 @@ describe.runIf(hasTmux() && built)('hubmon replay in a real terminal', () => {
 
     term.send('q');
     const after = await term.waitFor((s) => s.includes('[exit 0]'), 'the replay to exit 0');
-    expect(after).toMatch(/hubmon replay: stopped at \S+, \d+ of \d+ events applied/);
+    expect(after).toMatch(
+      /hubmon replay: stopped at \d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d+\), \d+ of \d+ events applied/,
+    );
     expect(after).not.toContain('1 Overview');
     expect(term.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
     expect(readdirSync(tmp)).toEqual([]);

@@ -8,8 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { storedSeqIn, until } from '../faults/helpers/history.js';
 import { issueTestCertificates } from '../support/test-certificates.js';
-import { bin, requireBuild } from './helpers/bin.js';
-import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
+import { bin, requireBuild } from '../support/bin.js';
+import { hasTmux, startTmux, type TmuxSession } from '../support/tmux.js';
 
 /**
  * The real `bin/hubmon` refusing what it must refuse, as an operator would meet it: a token file

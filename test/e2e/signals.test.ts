@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { cachedHistory, hubHistory, integrity, storedSeqIn, until } from '../faults/helpers/history.js';
-import { bin, requireBuild } from './helpers/bin.js';
-import { hasTmux, startTmux, type TmuxSession } from './helpers/tmux.js';
+import { bin, requireBuild } from '../support/bin.js';
+import { hasTmux, startTmux, type TmuxSession } from '../support/tmux.js';
 
 /**
  * The real `bin/hubmon` in a real terminal (tmux, 80×24) watching a simulated hub, then:

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/registry/rng.js';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { CacheLockedError, openCache, type Cache } from '../../src/store/index.js';
-import { bundleChild, runChild, type Child } from '../ingest/helpers/child-process.js';
+import { runChild, type Child } from '../support/child-process.js';
 import { cachedHistory, hubHistory, integrity, until } from './helpers/history.js';
 
 /**
@@ -15,13 +15,9 @@ import { cachedHistory, hubHistory, integrity, until } from './helpers/history.j
  * other reads; the writer's death hands the file over). Real processes, a real file.
  */
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hubmon-faults-proc-'));
-let childFile: string;
 let hub: SimHub | undefined;
 const children: Child[] = [];
 let cache: Cache | undefined;
-beforeAll(async () => {
-  childFile = await bundleChild(new URL('../ingest/helpers/ingest-child.ts', import.meta.url).pathname);
-});
 afterEach(async () => {
   for (const c of children.splice(0)) {
     if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL');
@@ -34,7 +30,7 @@ afterEach(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const spawnIngest = (url: string, file: string, stopAt: number): Child => {
-  const c = runChild(childFile, [url, file, '0', String(stopAt)]);
+  const c = runChild('ingest-child.mjs', [url, file, '0', String(stopAt)]);
   children.push(c);
   return c;
 };

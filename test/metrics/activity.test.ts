@@ -35,11 +35,11 @@ describe('stream, registry, recent events and rejections', () => {
       unknownTypes: 0,
     });
     expect(fx.metrics.recentEvents(A.ngheAn)).toEqual([
-      { seq: 3, ts: NOW - MIN, type: 'status.reported', summary: `status 03 for ${docId(A.vpcp, 1)}` },
-      { seq: 2, ts: NOW - 2 * MIN, type: 'document.delivered', summary: `received ${docId(A.vpcp, 1)}` },
+      { seq: 3, ts: NOW - MIN, type: 'status.reported', facts: { docId: docId(A.vpcp, 1), code: '03' } },
+      { seq: 2, ts: NOW - 2 * MIN, type: 'document.delivered', facts: { docId: docId(A.vpcp, 1) } },
     ]);
     expect(fx.metrics.recentEvents(A.vpcp, 1)).toEqual([
-      { seq: 1, ts: NOW - 3 * MIN, type: 'document.sent', summary: `sent ${docId(A.vpcp, 1)} to 2 recipients` },
+      { seq: 1, ts: NOW - 3 * MIN, type: 'document.sent', facts: { docId: docId(A.vpcp, 1), recipients: 2 } },
     ]);
     expect(fx.metrics.recentEvents(A.quiet)).toEqual([]);
     expect(fx.metrics.rejections()).toEqual([

@@ -231,6 +231,7 @@ describe('ingest path under hostile frames (property-based, real socket and SQLi
         const s = script(frames, before);
         const sentinel = exampleMessage('document.delivered', s.lastSeq + 1);
         const lastRejection = cache.db.prepare('SELECT coalesce(max(id), 0) FROM rejections').pluck().get() as number;
+        const caseStart = Date.now();
         const rejectedBefore = client.status().counts.rejections;
         const link = links[links.length - 1]!;
         for (const f of s.frames) link.send(f, { binary: false });
@@ -262,10 +263,17 @@ describe('ingest path under hostile frames (property-based, real socket and SQLi
         });
 
         const reasons = cache.db
-          .prepare('SELECT reason FROM rejections WHERE id > ? ORDER BY id')
+          .prepare("SELECT reason FROM rejections WHERE id > ? AND reason != 'clock_ahead' ORDER BY id")
           .pluck()
           .all(lastRejection);
         expect(reasons).toEqual(s.reasons);
+        // A stored event dated more than 5 minutes past its receipt is kept and marked, never dropped.
+        const ahead = cache.db
+          .prepare("SELECT seq FROM rejections WHERE id > ? AND reason = 'clock_ahead'")
+          .pluck()
+          .all(lastRejection) as number[];
+        const storedTs = new Map(eventRows(before, hubSeq).map((r) => [r.seq, r.ts]));
+        for (const seq of ahead) expect(storedTs.get(seq)).toBeGreaterThan(caseStart + 5 * 60_000);
 
         const holes = new Set<number>();
         for (const g of cache.gaps()) {

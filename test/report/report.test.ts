@@ -220,14 +220,19 @@ describe('report formats', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(7); // header, 4 rows, totals, and the empty string after the last CRLF
     expect(lines[0]).toBe(
-      'STT,Mã định danh,"Cơ quan, đơn vị",Đã gửi,Đã nhận,"Đã tiếp nhận, xử lý",Tỷ lệ xử lý (%),Văn bản có thời hạn phải trả lời,Đã trả lời,Đúng hạn,Chưa trả lời,Văn bản có ký số,Tỷ lệ văn bản có ký số (%),Trạng thái phản hồi,Máy chủ bảo mật,Thời gian mất kết nối,Số lần mất kết nối',
+      'STT,Mã định danh,"Cơ quan, đơn vị",Đã gửi,Đã nhận,"Đã tiếp nhận, xử lý",Tỷ lệ xử lý (%),Văn bản có thời hạn phải trả lời,Đã trả lời,Đúng hạn,Chưa trả lời,Văn bản có ký số,Tỷ lệ văn bản có ký số (%),Trạng thái phản hồi,Máy chủ bảo mật,Thời gian mất kết nối (giây),Số lần mất kết nối',
     );
-    expect(lines[1]).toBe('1,000.00.00.T01,Văn phòng Trung ương Đảng,1,0,0,,0,0,0,0,1,100.00,,MCBM-001,0:00:00,0');
-    expect(lines[3]).toBe('3,000.00.00.H01,"UBND Tỉnh ""An Giang"", thử",0,1,0,0.00,1,1,0,0,0,,01,MCBM-041,0:40:00,2');
+    expect(lines[1]).toBe('1,000.00.00.T01,Văn phòng Trung ương Đảng,1,0,0,,0,0,0,0,1,100.00,,MCBM-001,0,0');
+    expect(lines[3]).toBe('3,000.00.00.H01,"UBND Tỉnh ""An Giang"", thử",0,1,0,0.00,1,1,0,0,0,,01,MCBM-041,2400,2');
     expect(lines[4]).toBe(
-      '4,000.00.00.H41,UBND Tỉnh Nghệ An,2,4,1,25.00,2,1,1,1,1,50.00,01 03 04 05 06,MCBM-041,0:40:00,2',
+      '4,000.00.00.H41,UBND Tỉnh Nghệ An,2,4,1,25.00,2,1,1,1,1,50.00,01 03 04 05 06,MCBM-041,2400,2',
     );
-    expect(lines[5]).toBe(',,Tổng cộng,5,7,2,28.57,4,2,1,2,3,60.00,≥5 trạng thái: 1/4,3 máy chủ,0:55:00,2');
+    // Numbers only in the totals row: no sentence in the statuses or server column.
+    expect(lines[5]).toBe(',,Tổng cộng,5,7,2,28.57,4,2,1,2,3,60.00,,,3300,2');
+    for (const line of lines.slice(1, 6)) {
+      const cells = line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+      for (const i of [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 16]) expect(cells[i]).toMatch(/^(\d+(\.\d+)?)?$/);
+    }
     expect(lines[6]).toBe('');
   });
 
@@ -237,7 +242,7 @@ describe('report formats', () => {
       rows: report.rows.map((r, i) => (i === 0 ? { ...r, name: '=HYPERLINK("http://x","y")' } : r)),
     };
     const line = formatCsv(tampered, 'en').split('\r\n')[1];
-    expect(line).toBe('1,000.00.00.T01,"\'=HYPERLINK(""http://x"",""y"")",1,0,0,,0,0,0,0,1,100.00,,MCBM-001,0:00:00,0');
+    expect(line).toBe('1,000.00.00.T01,"\'=HYPERLINK(""http://x"",""y"")",1,0,0,,0,0,0,0,1,100.00,,MCBM-001,0,0');
   });
 
   it('writes JSON with raw counts, fractions and the period spelled out', () => {

@@ -36,7 +36,7 @@ describe('the summary of firing alerts', () => {
         firing('delivery-failures', 'warning'),
         firing('delivery-failures', 'warning'),
       ],
-      '3 server certificates expiring (1 acknowledged), 3 agencies with delivery failures',
+      '3 agencies with delivery failures, 3 server certificates expiring (1 acknowledged)',
     ],
     [
       'critical causes first, each group with its own count',
@@ -46,6 +46,16 @@ describe('the summary of firing alerts', () => {
         firing('server-disconnected', 'critical', 'lan'),
       ],
       '1 security server down (1 acknowledged), 2 agencies with overdue replies (2 acknowledged)',
+    ],
+    [
+      'acute incidents before standing problems, however many and however critical',
+      [
+        firing('overdue-replies', 'critical'),
+        firing('overdue-replies', 'warning'),
+        firing('duplicate-sends', 'warning'),
+        { ...firing('signature-failures', 'critical'), params: { standing: 1 } },
+      ],
+      '1 agency sending duplicates, 2 agencies with overdue replies, 1 agency failing signatures day after day',
     ],
     [
       'nothing said when nobody acknowledged',

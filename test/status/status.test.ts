@@ -128,7 +128,8 @@ describe('hubmon status exit codes', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/^HUBMON WARNING - 1 agency with overdue replies \| /);
     expect(out).toContain(' overdue=1;0;;0 ');
-    expect(out.split('\n')[1]).toMatch(/^WARNING: /);
+    expect(out.split('\n')[1]).toMatch(/^WARNING standing: Overdue replies — 1 agency, worst: /);
+    expect(out).toContain(' incidents_acute=0;;;0 incidents_standing=1;;;0 ');
   });
 
   it('2 CRITICAL: a security server down, learnt from a real hub on 127.0.0.1', async () => {
@@ -146,7 +147,7 @@ describe('hubmon status exit codes', () => {
       expect(code, out).toBe(2);
       expect(out).toMatch(/^HUBMON CRITICAL - 1 security server down \| servers_down=1;;0;0;3 /);
       expect(out).toContain(
-        '\nCRITICAL: Security server Máy chủ bảo mật Nghệ An disconnected — 3 agencies behind it\n',
+        '\nCRITICAL acute: Security server Máy chủ bảo mật Nghệ An disconnected — 3 agencies behind it\n',
       );
       expect(out).toContain('answered, cache caught up');
       expect(existsSync(join(dir, 'refresh.sqlite'))).toBe(true);
@@ -190,7 +191,9 @@ describe('hubmon status exit codes', () => {
     ]) {
       const { code, out } = await runStatus([...args, '--timeout', '1']);
       expect(code).toBe(3);
-      expect(out).toMatch(/^HUBMON UNKNOWN - no data in cache /);
+      expect(out).toMatch(
+        args.includes('--url') ? /^HUBMON UNKNOWN - no data in cache / : /^HUBMON UNKNOWN - no cache file /,
+      );
     }
     expect(existsSync(byDefault)).toBe(false);
     expect(readdirSync(join(dir, 'xdg-cache', 'hubmon'))).toEqual([]);
@@ -199,7 +202,10 @@ describe('hubmon status exit codes', () => {
 
   it.each([
     [['--bogus'], /^HUBMON UNKNOWN - bad usage: .*--bogus/],
-    [['--timeout', 'soon', '--cache', 'x'], /^HUBMON UNKNOWN - bad usage: --timeout must be a number of seconds/],
+    [
+      ['--timeout', 'soon', '--cache', 'x'],
+      /^HUBMON UNKNOWN - bad usage: --timeout: expected a number of seconds above 0, got "soon"/,
+    ],
     [[], /^HUBMON UNKNOWN - no cache to judge: give --url/],
   ])('3 UNKNOWN on bad usage %j', async (args, line) => {
     const { code, out } = await runStatus(args);
@@ -234,6 +240,18 @@ describe('hubmon status exit codes', () => {
       severity: 'critical',
       labels: { server: 'MCBM-041' },
     });
+    expect(doc.perfdata.incidents_acute).toEqual({ value: 1, uom: '', warn: null, crit: null });
+    expect(doc.incidents).toHaveLength(1);
+    expect(doc.incidents[0]).toMatchObject({
+      id: 'server-disconnected server=MCBM-041',
+      rule: 'server-disconnected',
+      kind: 'acute',
+      severity: 'critical',
+      phase: 'firing',
+      subject: { server: 'MCBM-041' },
+      acknowledged: null,
+    });
+    expect(doc.incidents[0].agencies).toHaveLength(3);
   });
 
   it('--source judges a recording as of its last event, however old', async () => {

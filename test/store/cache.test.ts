@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { runChildSync } from '../support/child-process.js';
 import {
   CacheLockedError,
   CORE_MIGRATIONS,
@@ -72,6 +72,7 @@ describe('cache file', () => {
       'store/4',
       'store/5',
       'store/6',
+      'store/7',
     ]);
     cache.close();
   });
@@ -87,7 +88,7 @@ describe('cache file', () => {
     old.close();
     const told: string[][] = [];
     const cache = openCache({ path, onUpgrade: (s) => told.push([...s]) });
-    expect(told).toEqual([['store/4', 'store/5', 'store/6']]);
+    expect(told).toEqual([['store/4', 'store/5', 'store/6', 'store/7']]);
     expect(cache.db.pragma('user_version', { simple: true })).toBe(CORE_MIGRATIONS.length);
     cache.close();
     openCache({ path, onUpgrade: (s) => told.push([...s]) }).close();
@@ -182,15 +183,7 @@ describe('writer lock: two consoles on one file', () => {
     const path = join(tmp.dir, 'hub.sqlite');
     openCache({ path }).close();
     // A process that took the lock and died without releasing it.
-    const child = spawnSync(process.execPath, [
-      '-e',
-      `const D = require(${JSON.stringify(require.resolve('better-sqlite3'))});
-       const db = new D(${JSON.stringify(path)});
-       db.prepare("INSERT OR REPLACE INTO writer_lock (id, pid, host, started_at, heartbeat_at, token) VALUES (1, ?, ?, ?, ?, 'dead')")
-         .run(process.pid, require('os').hostname(), Date.now(), Date.now());
-       db.close();
-       process.kill(process.pid, 'SIGKILL');`,
-    ]);
+    const child = runChildSync('dead-lock-holder.mjs', [path]);
     expect(child.signal).toBe('SIGKILL');
     const lock = new Database(path, { readonly: true }).prepare('SELECT token FROM writer_lock').pluck().get();
     expect(lock).toBe('dead');

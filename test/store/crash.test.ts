@@ -1,79 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { openCache } from '../../src/store/index.js';
+import { runChild } from '../support/child-process.js';
 import { tempDir } from '../support/telemetry.js';
-
-const ROOT = resolve(__dirname, '../..');
-// Compiled inside the repo so the child resolves better-sqlite3 and zod from node_modules.
-const BUILD = join(ROOT, 'node_modules', '.cache', `hubmon-crash-${process.pid}`);
-
-/** Writes 200-event batches forever, printing each committed seq, until it is killed. */
-const CHILD = `
-import { openCache } from './store/index.js';
-const path = process.argv[2];
-const cache = openCache({ path });
-const ts = (i) => new Date(Date.UTC(2026, 10, 22) + i * 1000).toISOString();
-const hello = { v: 1, seq: 0, ts: ts(0), type: 'hello', data: { hubId: 'crash', hubName: 'crash', hubVersion: '1', epoch: 'e1', serverTime: ts(0), newestSeq: 0, oldestSeq: 0, heartbeatMs: 5000 } };
-let seq = cache.cursor().lastSeq;
-cache.applyBatch([hello]);
-for (;;) {
-  const batch = [];
-  for (let i = 0; i < 200; i++) {
-    seq++;
-    batch.push({ v: 1, seq, ts: ts(seq), type: 'document.sent', data: { docId: '000.00.00.G22,2026/11/22,' + seq + '/VB', sender: '000.00.00.G22', recipients: ['000.00.00.H41', '000.00.00.H14'], attachments: 1, sizeBytes: 100 } });
-  }
-  cache.applyBatch(batch);
-  process.stdout.write(seq + '\\n');
-}
-`;
 
 describe('a writer killed with SIGKILL in the middle of a batch', () => {
   let tmp: ReturnType<typeof tempDir>;
   beforeAll(() => {
     tmp = tempDir('hubmon-crash-');
-    mkdirSync(BUILD, { recursive: true });
-    execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/typescript/bin/tsc'),
-        '--outDir',
-        BUILD,
-        '--rootDir',
-        join(ROOT, 'src'),
-        '--module',
-        'nodenext',
-        '--moduleResolution',
-        'nodenext',
-        '--target',
-        'es2022',
-        '--skipLibCheck',
-        '--strict',
-        '--types',
-        'node',
-        join(ROOT, 'src/store/index.ts'),
-      ],
-      { stdio: 'pipe' },
-    );
-    writeFileSync(join(BUILD, 'writer-child.mjs'), CHILD);
-  }, 120_000);
-  afterAll(() => {
-    tmp.cleanup();
-    rmSync(BUILD, { recursive: true, force: true });
   });
+  afterAll(() => tmp.cleanup());
 
   it('leaves a file that passes integrity_check, keeps every committed batch, and resumes without duplicates', async () => {
     const path = join(tmp.dir, 'hub.sqlite');
     let lastReported = 0;
     for (let round = 0; round < 3; round++) {
-      const child = spawn(process.execPath, [join(BUILD, 'writer-child.mjs'), path], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = runChild('writer-child.mjs', [path]).proc;
       const target = lastReported + 2_000 + round * 600;
       await new Promise<void>((done) => {
         let buf = '';
-        child.stdout.on('data', (chunk: Buffer) => {
+        child.stdout!.on('data', (chunk: Buffer) => {
           buf += chunk.toString();
           const lines = buf.split('\n');
           buf = lines.pop()!;

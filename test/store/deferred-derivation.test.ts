@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toMessages } from '../../src/bench/national-traffic.js';
-import { yearStream } from '../../src/bench/year-cache.js';
+import { toMessages } from '../support/national-traffic.js';
+import { yearStream } from '../support/year-stream.js';
 import { createMetrics } from '../../src/metrics/index.js';
 import type { TelemetryMessage } from '../../src/protocol/index.js';
 import { openCache, type Cache } from '../../src/store/index.js';

@@ -31,7 +31,7 @@ describe('writer', () => {
 
   it('stores a batch and resumes from its last seq', () => {
     const r = cache.applyBatch([hello(), sent(1), sent(2), sent(3)]);
-    expect(r).toEqual({ stored: 3, duplicates: 0, rejected: 0, gapsOpened: 0, gapsFilled: 0 });
+    expect(r).toEqual({ stored: 3, duplicates: 0, rejected: 0, gapsOpened: 0, gapsFilled: 0, clockAhead: 0 });
     expect(cache.cursor()).toEqual({ hubId: 'hub-test', epoch: 'e1', lastSeq: 3 });
     expect(count(cache, 'SELECT count(*) FROM events')).toBe(3);
     expect(count(cache, 'SELECT count(*) FROM deliveries')).toBe(6);

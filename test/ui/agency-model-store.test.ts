@@ -135,11 +135,15 @@ describe('agency models over the cache', () => {
       [NOW - 5 * MIN, 'document.sent', sent(A.caoBang, 100, A.vpcp)],
       [NOW - 2 * DAY, 'document.sent', { ...sent(A.vpcp, 101, A.ngheAnDept), replyBy: iso(NOW - 90 * MIN) }],
       [NOW - 2 * DAY, 'document.sent', { ...sent(A.vpcp, 102, A.caoBang), replyBy: iso(NOW - 30 * MIN) }],
-      [
-        NOW - 3 * MIN,
-        'signature.verified',
-        { docId: docId(A.caoBang, 100), agency: A.caoBang, result: 'revoked_certificate' },
-      ],
+      // Four of four failing: enough to judge, as the alert rule would.
+      ...[100, 103, 104, 105].map(
+        (n) =>
+          [
+            NOW - 3 * MIN,
+            'signature.verified',
+            { docId: docId(A.caoBang, n), agency: A.caoBang, result: 'revoked_certificate' },
+          ] as [number, 'signature.verified', unknown],
+      ),
     );
     const metrics = fx.metrics;
     const models = buildAgencyModels(metrics, NOW, '1h');

@@ -4,7 +4,7 @@
  */
 import type { Agency } from '../../src/protocol/index.js';
 import type { SignatureRow, ThroughputRow } from '../../src/metrics/types.js';
-import { memoryMetrics, type MemoryData } from '../../src/bench/memory-metrics.js';
+import { memoryMetrics, type MemoryData } from '../support/memory-metrics.js';
 import type { AlertsSource, AlertView } from '../../src/ui/data/sources.js';
 
 export const NOW = Date.UTC(2024, 2, 12, 20, 0, 0); // 03:00 in Hà Nội
@@ -205,8 +205,8 @@ export function fixtureData(): MemoryData {
         agencyId: '000.01.01.H41',
         seq: 1200,
         ts: NOW - 12 * MIN,
-        type: 'server.state',
-        summary: 'MCBM-099 disconnected: mất kết nối TLS',
+        type: 'document.failed',
+        facts: { docId: 'D-77', reason: 'security_server_unreachable' },
       },
     ],
   };

@@ -77,12 +77,14 @@ describe('keyboard flows', () => {
 
   it('walks the sections of a detail with ←/→', async () => {
     const app = await renderConsoleAt(80, 24);
-    await app.press('3'); // the server list puts the down server first; Enter opens its agency
+    await app.press('3'); // the server list puts the down server first; Enter lists the agencies behind it
+    const behind = await app.press(KEY.enter);
+    expect(behind).toContain('Agencies behind MCBM-099');
     const commune = await app.press(KEY.enter);
     expect(commune).toContain('UBND Xã Kim Liên');
     const events = await app.press('\u001b[C', '\u001b[C');
     expect(events).toContain('[Recent events]');
-    expect(events).toContain('MCBM-099 disconnected: mất kết nối TLS');
+    expect(events).toContain('delivery of D-77 failed: security server u');
     const history = await app.press('\u001b[C');
     expect(history).toContain('[Server history]');
     expect(history).toContain('DOWN   mất kết nối TLS');
@@ -128,7 +130,7 @@ describe('keyboard flows', () => {
     expect(bySince).toContain('sorted by Since ascending');
     const ages = bySince
       .split('\n')
-      .filter((l) => /^[›\s•](CRIT|WARN)/.test(l))
+      .filter((l) => /^[›\s•][\s*]*(CRIT|WARN)/.test(l))
       .map((l) =>
         l
           .trimEnd()

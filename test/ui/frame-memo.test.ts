@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inkOutput, memoizedFrame, type InkOutput, type RowMemo } from '../../src/ui/ink/frame-memo.js';
+import {
+  MEMO_INK_VERSIONS,
+  inkOutput,
+  inkVersion,
+  installFrameMemo,
+  memoizedFrame,
+  type InkOutput,
+  type RowMemo,
+} from '../../src/ui/ink/frame-memo.js';
 
 /**
  * The row memo must give the frame Ink's own Output would: the same string for any writes,
@@ -85,5 +93,17 @@ describe('frame memo', () => {
     expect(memoizedFrame(o, Output, inkGet, new Map())?.frame.output).toBe(' 0AB\n 1CD');
     o.operations.push({ type: 'clip' }, { type: 'unclip' });
     expect(memoizedFrame(o, Output, inkGet, new Map())).toBeNull();
+  });
+});
+
+describe('frame memo, Ink version gate', () => {
+  it('knows the installed Ink and is written for it', () => {
+    expect(MEMO_INK_VERSIONS).toContain(inkVersion());
+  });
+
+  it('leaves plain Ink alone under a release it was not tested with', async () => {
+    const before = Output.prototype.get;
+    expect(await installFrameMemo('99.0.0')).toBe(false);
+    expect(Output.prototype.get).toBe(before);
   });
 });

@@ -125,7 +125,7 @@ describe('link states as the ingest client has them', () => {
 });
 
 describe('alerts as the engine has them', () => {
-  it('shows folded symptoms, who acknowledged, and lists the folded agencies on Enter', async () => {
+  it('shows folded symptoms, who acknowledged, and lists the affected agencies on Enter', async () => {
     const app = await renderConsoleAt(80, 24);
     const frame = await app.press('6');
     expect(frame).toContain('CRIT firing  +2 folded · Security');
@@ -134,12 +134,14 @@ describe('alerts as the engine has them', () => {
     expect(frame).toContain(' Security server down 12 min — MCBM-099');
     expect(await app.press('G')).toMatch(/ Throughput −60% — Văn phòng Chính phủ · acknowledged by trucdem \d{4}-/);
     await app.press('g');
-    const folded = await app.press(KEY.enter);
-    expect(folded).toContain('Folded under: Security server down 12 min');
-    expect(folded).toContain('Sở Y tế Nghệ An');
-    expect(folded).toContain('UBND Tỉnh Nghệ An: 3 packages failed');
+    const affected = await app.press(KEY.enter);
+    expect(affected).toContain('Affected: Security server down 12 min');
+    // The cause's agency and those folded under it, with the Agencies columns.
+    expect(affected).toContain('Identifier     Sent/m  Recv/m  SigFail  Overdue Server  Incid');
+    expect(affected).toContain('Nghệ An          000.00.00.H41');
+    expect(affected).toContain('Xã Kim Liên      000.01.01.H41');
     // Enter again drills into the agency itself; Esc twice is back on the alerts.
-    expect(await app.press(KEY.enter)).toContain('000.01.01.H41');
+    expect(await app.press(KEY.enter)).toContain('000.00.00.H41 · level 1');
     await app.press(KEY.esc, KEY.esc);
     expect(app.frame()).toContain('+2 folded');
   });

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { Agency } from '../../src/protocol/index.js';
-import type { MemoryData } from '../../src/bench/memory-metrics.js';
+import type { MemoryData } from '../support/memory-metrics.js';
 import { fixtureMetrics, NOW } from './fixture.js';
 import { renderConsoleAt } from './render-at.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgencyFigures, AgencyModel } from '../../src/ui/view/agency-model.js';
 import { CONCERNS, worstAgencies, type WorstModel } from '../../src/ui/view/overview-model.js';
-import { levelRank, type Level } from '../../src/ui/status/judge.js';
+import { levelRank, signatureRank, type Level } from '../../src/ui/status/judge.js';
 
 /** A small deterministic generator, so a failure names its seed. */
 function rng(seed: number): () => number {
@@ -64,7 +64,7 @@ function randomModel(r: () => number, i: number): AgencyModel {
 function badnessOf(w: WorstModel): number {
   const own = w.agency.own;
   if (w.concern === 'overdue') return own.overdue;
-  if (w.concern === 'signature') return own.sigFailed + (own.sigVerified > 0 ? own.sigFailed / own.sigVerified : 0);
+  if (w.concern === 'signature') return signatureRank(own.sigFailed, own.sigVerified);
   return w.badness;
 }
 

@@ -61,3 +61,11 @@ describe('painted line', () => {
     expect(drawn(row, undefined, width, true)).toContain('So Y te Nghe An');
   });
 });
+
+describe('the chalk lines are painted with', () => {
+  it('is the one Ink resolves, so colour levels agree', async () => {
+    const { createRequire } = await import('node:module');
+    const inkChalk = createRequire(createRequire(import.meta.url).resolve('ink')).resolve('chalk');
+    expect(inkChalk).toBe(createRequire(import.meta.url).resolve('chalk'));
+  });
+});

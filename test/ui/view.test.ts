@@ -13,6 +13,7 @@ import {
   judgeOverdue,
   judgeServer,
   judgeSignatureFailure,
+  signatureRank,
   judgeThroughputDrop,
   throughputDrop,
 } from '../../src/ui/status/judge.js';
@@ -23,14 +24,21 @@ import { loadScreen, type ScreenData } from '../../src/ui/view/screen-data.js';
 import type { WorstModel } from '../../src/ui/view/overview-model.js';
 
 describe('status thresholds', () => {
+  // The alert rule's judgement: the rate the agency surely has (Wilson lower bound, z 1.96)
+  // above 5 % warns, from 20 % is critical, with at least 3 failures.
   it.each([
-    [null, 0, 'none'],
+    [0, 0, 'none'],
     [0, 100, 'ok'],
-    [0.02, 100, 'warn'],
-    [0.1, 100, 'critical'],
-    [0.5, 3, 'warn'],
-  ] as const)('signature failure %s of %d → %s', (rate, verified, level) => {
-    expect(judgeSignatureFailure(rate, verified)).toBe(level);
+    [1, 1, 'ok'], // 100 % of 1 is no evidence
+    [5, 100, 'ok'],
+    [12, 100, 'warn'],
+    [30, 100, 'critical'],
+    [12, 12, 'critical'], // a burst at a small agency
+  ] as const)('signature failures %d of %d → %s', (failed, verified, level) => {
+    expect(judgeSignatureFailure(failed, verified)).toBe(level);
+  });
+  it('a burst of 12 of 12 outranks 1 of 1', () => {
+    expect(signatureRank(12, 12)).toBeGreaterThan(signatureRank(1, 1));
   });
   it.each([
     [0, 'ok'],

@@ -8,7 +8,7 @@ export type AlertMetrics = Pick<
   Metrics,
   'agencies' | 'servers' | 'signatures' | 'deadlines' | 'throughput' | 'delivery' | 'signaturesOver' | 'throughputOver'
 > &
-  Partial<Pick<Metrics, 'stream'>>;
+  Partial<Pick<Metrics, 'stream' | 'statusReportsOver'>>;
 
 export interface RuleContext {
   readonly metrics: AlertMetrics;

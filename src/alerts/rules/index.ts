@@ -5,6 +5,9 @@ import type { Rule } from './context.js';
 import { deliveryFailures } from './delivery-failures.js';
 import { overdueReplies } from './overdue-replies.js';
 import { serverDisconnected } from './server-disconnected.js';
+import { serverFlapping } from './server-flapping.js';
+import { statusSilence } from './status-silence.js';
+import { duplicateSends } from './duplicate-sends.js';
 import { signatureFailures } from './signature-failures.js';
 
 export { coveringWindow, type AlertMetrics, type Rule, type RuleContext } from './context.js';
@@ -18,7 +21,10 @@ export const RULES: Readonly<
   Record<RuleId, { readonly evaluate: Rule; readonly configKey: RuleConfigKey; readonly readsDerived?: true }>
 > = {
   'server-disconnected': { evaluate: serverDisconnected, configKey: 'serverDisconnected' },
+  'server-flapping': { evaluate: serverFlapping, configKey: 'serverFlapping' },
   'signature-failures': { evaluate: signatureFailures, configKey: 'signatureFailures' },
+  'status-silence': { evaluate: statusSilence, configKey: 'statusSilence' },
+  'duplicate-sends': { evaluate: duplicateSends, configKey: 'duplicateSends' },
   'overdue-replies': { evaluate: overdueReplies, configKey: 'overdueReplies', readsDerived: true },
   'agency-silent': { evaluate: agencySilent, configKey: 'agencySilent' },
   'certificate-expiring': { evaluate: certificateExpiring, configKey: 'certificateExpiring' },
@@ -27,6 +33,9 @@ export const RULES: Readonly<
 
 export type RuleConfigKey =
   | 'serverDisconnected'
+  | 'serverFlapping'
+  | 'statusSilence'
+  | 'duplicateSends'
   | 'signatureFailures'
   | 'overdueReplies'
   | 'agencySilent'

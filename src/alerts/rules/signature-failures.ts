@@ -1,6 +1,7 @@
 import { WINDOW_MS, WITH_DATA, type SignatureRow } from '../../metrics/types.js';
+import { judgeSignatures, wilsonLower } from '../judgement.js';
 import { alertKey, type Candidate } from '../types.js';
-import { agencyLabels, coveringWindow, type Rule } from './context.js';
+import { agencyLabels, coveringWindow, type Rule, type RuleContext } from './context.js';
 
 /** The failure kind seen most often, for the summary ("mostly expired certificates"). */
 function topReason(row: SignatureRow): string {
@@ -15,35 +16,51 @@ function topReason(row: SignatureRow): string {
   return best;
 }
 
+function rowsOver(ctx: RuleContext, ms: number): { rows: readonly SignatureRow[]; windowMs: number } {
+  if (ctx.metrics.signaturesOver) return { rows: ctx.metrics.signaturesOver(ctx.now, ms, WITH_DATA), windowMs: ms };
+  const w = coveringWindow(ms);
+  return { rows: ctx.metrics.signatures(ctx.now, w, WITH_DATA), windowMs: WINDOW_MS[w] };
+}
+
 /**
- * Tỷ lệ lỗi chữ ký số: an agency whose documents fail verification above the rate, judged only
- * once enough documents were verified in the window that a few failures are not a percentage.
+ * Tỷ lệ lỗi chữ ký số: an agency whose documents fail verification at a rate it surely has
+ * (the Wilson lower bound, not a fixed minimum of documents), so a burst at a small agency
+ * counts and one failure of one document does not. An agency that failed as much over the
+ * day before the window is a standing problem (it never signs properly), not a new incident.
  */
 export const signatureFailures: Rule = (ctx) => {
   const cfg = ctx.config.signatureFailures;
-  let windowMs = cfg.window;
-  let rows: readonly SignatureRow[];
-  if (ctx.metrics.signaturesOver) {
-    rows = ctx.metrics.signaturesOver(ctx.now, windowMs, WITH_DATA);
-  } else {
-    const w = coveringWindow(windowMs);
-    windowMs = WINDOW_MS[w];
-    rows = ctx.metrics.signatures(ctx.now, w, WITH_DATA);
-  }
+  const { rows, windowMs } = rowsOver(ctx, cfg.window);
   const out: Candidate[] = [];
+  const found: { row: SignatureRow; critical: boolean }[] = [];
   // Indexed: see overdue-replies.
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.verified < cfg.minDocuments) continue;
-    const rate = row.failed / row.verified;
-    if (rate <= cfg.warningRate) continue;
+    const verdict = judgeSignatures(row.failed, row.verified, cfg);
+    if (verdict === 'warning' || verdict === 'critical') found.push({ row, critical: verdict === 'critical' });
+  }
+  if (found.length === 0) return out;
+  // The day before, read once and only when something fails now.
+  const before = new Map(rowsOver(ctx, cfg.standingWindow + windowMs).rows.map((r) => [r.agencyId, r]));
+  for (const { row, critical } of found) {
+    const day = before.get(row.agencyId);
+    const dayFailed = Math.max(0, (day?.failed ?? 0) - row.failed);
+    const dayVerified = Math.max(0, (day?.verified ?? 0) - row.verified);
+    const verdictBefore = judgeSignatures(dayFailed, dayVerified, cfg);
     const labels = agencyLabels(ctx, row.agencyId);
     out.push({
       key: alertKey('signature-failures', labels),
       rule: 'signature-failures',
       labels,
-      severity: rate >= cfg.criticalRate ? 'critical' : 'warning',
-      params: { failed: row.failed, verified: row.verified, windowMs, reason: topReason(row) },
+      severity: critical ? 'critical' : 'warning',
+      params: {
+        failed: row.failed,
+        verified: row.verified,
+        windowMs,
+        reason: topReason(row),
+        sure: Math.round(1000 * wilsonLower(row.failed, row.verified, cfg.confidence)) / 1000,
+        standing: verdictBefore === 'warning' || verdictBefore === 'critical' ? 1 : 0,
+      },
     });
   }
   return out;

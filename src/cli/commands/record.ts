@@ -4,35 +4,19 @@ import { resolveToken, startIngest } from '../../ingest/index.js';
 import { recordingSink } from '../../record/recording-sink.js';
 import { RecordingWriter } from '../../sim/recording.js';
 import { UsageError, type Command } from '../command.js';
+import { recordHelp, recordSummary } from '../help/record-help.js';
+import { cliLang } from '../i18n/lang.js';
+import { cliTranslator } from '../i18n/text.js';
 import { oneFile, parseFlags } from '../parse-flags.js';
-
-const help = `Usage: hubmon record FILE [options]
-
-Writes the hub's live telemetry to FILE as NDJSON — one protocol message per line: the hello,
-the registry, then every event as it arrives — until Ctrl-C (SIGINT) or SIGTERM. A dropped
-link is resumed where it stopped, so each event is in the file once. The file can be replayed
-in the console (hubmon replay FILE), served by the simulated hub (hubmon sim --replay FILE),
-and judged or tabulated (hubmon status --source FILE, hubmon report --source FILE).
-An existing FILE is not overwritten unless --force is given.
-
-Options:
-  --url URL          hub telemetry URL, ws:// or wss://    (default: HUBMON_URL, config file)
-  --since N          start after event N (0: everything the hub still holds)   (default 0)
-  --token-file PATH  bearer token for the hub (or HUBMON_TOKEN)
-  --force            overwrite FILE if it exists
-  -h, --help         show this help
-
-Example:
-  hubmon record su-co-2026-11-20.ndjson --url wss://truc.example.gov.vn/v1/telemetry
-`;
 
 /** `stop`: resolves when recording should end; the signals by default, tests pass their own. */
 export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
   return {
     name: 'record',
-    summary: 'write the live telemetry stream to an NDJSON file until Ctrl-C',
-    help,
+    summary: recordSummary,
+    help: recordHelp,
     async run(argv, io) {
+      const t = cliTranslator(cliLang(argv, io.env));
       const parsed = parseFlags(argv, {
         options: {
           url: { type: 'string' },
@@ -40,25 +24,26 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
           'token-file': { type: 'string' },
           config: { type: 'string' },
           force: { type: 'boolean' },
+          lang: { type: 'string' },
         },
         allowPositionals: true,
       });
-      const file = oneFile(parsed.positionals, 'give exactly one FILE to record into');
+      const file = oneFile(parsed.positionals, 'arg.recordFile');
       const { values } = parsed;
-      if (existsSync(file) && !values.force)
-        throw new UsageError(`${file} already exists; give another FILE, or --force to overwrite it`);
+      if (existsSync(file) && !values.force) throw new UsageError('file.exists', { file });
       const since = values.since === undefined ? 0 : Number(values.since);
       if (!Number.isSafeInteger(since) || since < 0)
-        throw new UsageError(`--since must be a whole number ≥ 0, got "${values.since}"`);
+        throw new UsageError('flag.wholeMin', { flag: '--since', min: 0, value: values.since ?? '' });
       const settings = resolveSettings(
         {
           ...(values.url !== undefined && { url: values.url }),
           ...(values['token-file'] !== undefined && { tokenFile: values['token-file'] }),
           ...(values.config !== undefined && { config: values.config }),
+          ...(values.lang !== undefined && { lang: values.lang }),
         },
         io.env,
       );
-      if (settings.url === null) throw new UsageError('no hub to record: give --url (or HUBMON_URL)');
+      if (settings.url === null) throw new UsageError('record.noHub');
       const token = resolveToken({
         ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }),
         env: io.env,
@@ -67,12 +52,15 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       const writer = new RecordingWriter(file);
       const sink = recordingSink(writer, since);
       const client = startIngest({ url: settings.url, sink, ...(token.token !== undefined && { token: token.token }) });
-      io.stderr.write(`hubmon record: recording ${client.hubUrl} into ${file}; Ctrl-C to stop\n`);
+      io.stderr.write(`${t('record.start', { url: client.hubUrl, file })}\n`);
       let lastState = '';
       const unsubscribe = client.subscribe((s) => {
         if (s.state === lastState) return;
         lastState = s.state;
-        io.stderr.write(`hubmon record: ${s.state}${s.lastError ? ` (${s.lastError.message})` : ''}\n`);
+        const state = { key: `link.${s.state}` } as const;
+        io.stderr.write(
+          `${s.lastError ? t('record.stateError', { state, error: s.lastError.message }) : t('record.state', { state })}\n`,
+        );
       });
       // Nothing else holds the process while the link is down: the client's redial timers
       // deliberately do not (a finished one-shot command must be free to exit), and signal
@@ -86,10 +74,9 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       unsubscribe();
       await client.stop();
       await writer.close();
+      const { events, rejections } = sink.counts;
       io.stderr.write(
-        `hubmon record: ${sink.counts.events} events written to ${file}` +
-          (sink.counts.rejections ? `, ${sink.counts.rejections} malformed messages left out` : '') +
-          '\n',
+        `${rejections ? t('record.doneRejected', { n: events, file, rejected: rejections }) : t('record.done', { n: events, file })}\n`,
       );
       return 0;
     },

@@ -10,59 +10,43 @@ import { ReplayPlayer, replaySource } from '../../record/replay-player.js';
 import { loadReplay } from '../../sim/replay-source.js';
 import { openCache } from '../../store/index.js';
 import { idleIngest } from '../../ui/index.js';
-import { UsageError, type Command } from '../command.js';
+import { formatDateTime } from '../../ui/text/format-time.js';
+import { CommandError, UsageError, type Command } from '../command.js';
+import { requireFile } from '../files.js';
+import { replayHelp, replaySummary } from '../help/record-help.js';
+import { cliLang } from '../i18n/lang.js';
+import { cliTranslator } from '../i18n/text.js';
 import { oneFile, parseFlags } from '../parse-flags.js';
-
-const help = `Usage: hubmon replay FILE [options]
-
-Opens a recording (hubmon record, hubmon sim --record) in the console, on the recording's own
-clock: every screen shows what it showed live at that moment, alerts included. The events are
-fed into a temporary cache, removed on exit.
-
-Time controls (listed with the console's own keys under ? and in the key hints):
-  P     pause / resume the replay clock
-  .     step: apply the next event and pause
-  [  ]  replay half / twice as fast (×1 … ×3600)
-  >     jump 10 recorded minutes ahead, or to the next event after a quiet stretch
-  }     jump to the last recorded event
-
-Options:
-  --speed X     recorded seconds per real second, 1…3600          (default 60)
-  --lang vi|en  console language                                  (default: from LANG)
-  -h, --help    show this help
-
-Example:
-  hubmon replay su-co-2026-11-20.ndjson --speed 120
-`;
 
 const TICK_MS = 250;
 
 export const replayCommand: Command = {
   name: 'replay',
-  summary: 'replay a recorded stream in the console, with pause, step and speed keys',
-  help,
+  summary: replaySummary,
+  help: replayHelp,
   async run(argv, io) {
+    const t = cliTranslator(cliLang(argv, io.env));
     const parsed = parseFlags(argv, {
       options: { speed: { type: 'string' }, lang: { type: 'string' } },
       allowPositionals: true,
     });
-    const file = oneFile(parsed.positionals, 'give exactly one recording FILE');
+    const file = oneFile(parsed.positionals, 'arg.replayFile');
     const speed = parsed.values.speed === undefined ? 60 : Number(parsed.values.speed);
     if (!(speed >= 1 && speed <= 3600))
-      throw new UsageError(`--speed must be between 1 and 3600, got "${parsed.values.speed}"`);
+      throw new UsageError('flag.range', { flag: '--speed', min: 1, max: 3600, value: parsed.values.speed ?? '' });
+    requireFile('FILE', file);
     const settings = resolveSettings({ ...(parsed.values.lang !== undefined && { lang: parsed.values.lang }) }, io.env);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      io.stderr.write(
-        'hubmon replay: the console needs a terminal. To judge or tabulate a recording use "hubmon status --source FILE" or "hubmon report --source FILE".\n',
-      );
+      io.stderr.write(`hubmon replay: ${t('cli.replayNeedsTerminal')}\n`);
       return 2;
     }
 
     const source = await loadReplay(file);
     if (source.events.length === 0)
-      throw new Error(
-        `${file} holds no events${source.skipped.length ? ` (${source.skipped.length} unreadable lines)` : ''}`,
-      );
+      throw new CommandError(source.skipped.length ? 'file.noEventsSkipped' : 'file.noEvents', {
+        file,
+        n: source.skipped.length,
+      });
     const dir = mkdtempSync(join(tmpdir(), 'hubmon-replay-'));
     let clock = source.events[0]?.t ?? 0;
     const cache = openCache({ path: join(dir, 'replay.sqlite'), now: () => clock });
@@ -97,7 +81,7 @@ export const replayCommand: Command = {
       }
       const s = player.state();
       io.stderr.write(
-        `hubmon replay: stopped at ${new Date(s.now).toISOString()}, ${s.applied} of ${s.total} events applied\n`,
+        `${t('replay.stopped', { time: `${formatDateTime(s.now)} (UTC+7)`, applied: s.applied, total: s.total })}\n`,
       );
       return exitCode;
     } finally {

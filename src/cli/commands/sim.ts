@@ -1,54 +1,48 @@
 import { parseDuration } from '../../alerts/duration.js';
 import { readTokenFile } from '../../ingest/token.js';
 import { DEFAULT_SEED } from '../../registry/index.js';
-import { startSimHub, type SimHubOptions } from '../../sim/index.js';
+import { startSimHub, type SimHub, type SimHubOptions } from '../../sim/index.js';
 import { UsageError, type Command } from '../command.js';
+import { requireFile } from '../files.js';
+import { simHelp, simSummary } from '../help/sim-help.js';
+import { cliLang } from '../i18n/lang.js';
+import { cliTranslator } from '../i18n/text.js';
 import { parseFlags } from '../parse-flags.js';
 
-const help = `Usage: hubmon sim [options]
-
-Runs a simulated hub: a WebSocket server speaking telemetry protocol v1 that streams
-realistic traffic for the agency registry (office-hours rhythm in Vietnam time, status
-progressions, deadline replies) and a scripted set of incidents within the first minutes:
-a security server dropping off, a flapping one, a signature-failure burst, an agency that
-stops reporting statuses, duplicate sends, and a pile of overdue replies.
-It prints the URL it listens on and runs until Ctrl-C (SIGINT) or SIGTERM.
-
-Options:
-  --port P            port to listen on; 0 picks a free one            (default 8787)
-  --host H            address to bind                                  (default 127.0.0.1)
-  --seed S            same seed and start, same stream                 (default ${DEFAULT_SEED})
-  --speed X           simulated seconds per real second                (default 1)
-  --agencies N        agencies in the registry; 95 is the top level,
-                      more adds departments, districts, communes       (default 95, max ~12000)
-  --start TIME        simulated start, ISO 8601                        (default now)
-  --history DURATION  traffic generated before the start, e.g. 90m, 2h (default 1h)
-  --buffer N          durable events kept for resuming clients         (default 500000)
-  --heartbeat-ms MS   idle time after which a client gets a heartbeat  (default 5000)
-  --batch N           most messages per frame                          (default 500)
-  --record FILE       also write the stream to FILE as NDJSON
-  --replay FILE       serve a recording instead of simulating; with --speed it is
-                      paced by its timestamps, without it served at once
-  --token-file PATH   require "Authorization: Bearer <token>" (file mode 600)
-  -h, --help          show this help
-
-Example:
-  hubmon sim --port 8787 --seed 7 --speed 60
-  hubmon --url ws://127.0.0.1:8787/v1/telemetry      # in another terminal
-`;
-
-function positiveInt(name: string, text: string | undefined, fallback: number, min = 1): number {
+/** A whole number from `min` to `max` (the default when not given). */
+function wholeNumber(name: string, text: string | undefined, fallback: number, min = 1, max?: number): number {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < min)
-    throw new UsageError(`--${name} must be a whole number ≥ ${min}, got "${text}"`);
-  return Number(text);
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || (max !== undefined && n > max))
+    throw new UsageError(max === undefined ? 'flag.wholeMin' : 'flag.wholeRange', {
+      flag: `--${name}`,
+      min,
+      max: max ?? '',
+      value: text,
+    });
+  return n;
+}
+
+/** Starts the hub, naming the flag behind a socket the system refused. */
+async function listen(options: SimHubOptions): Promise<SimHub> {
+  try {
+    return await startSimHub(options);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError('flag.portInUse', { value: options.port ?? 0 });
+    if (code === 'EACCES') throw new UsageError('flag.portDenied', { value: options.port ?? 0 });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      throw new UsageError('flag.host', { value: options.host ?? '', code });
+    throw err;
+  }
 }
 
 export const simCommand: Command = {
   name: 'sim',
-  summary: 'run a simulated hub that streams realistic telemetry (demo, tests)',
-  help,
+  summary: simSummary,
+  help: simHelp,
   async run(argv, io) {
+    const t = cliTranslator(cliLang(argv, io.env));
     const { values } = parseFlags(
       argv,
       {
@@ -66,50 +60,55 @@ export const simCommand: Command = {
           record: { type: 'string' },
           replay: { type: 'string' },
           'token-file': { type: 'string' },
+          lang: { type: 'string' },
         },
       },
       // The simulated hub requires the token it reads; it takes none from the environment.
-      'give --token-file PATH (the token clients must present)',
+      'flag.tokenSources.sim',
     );
+    if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en')
+      throw new UsageError('flag.lang', { value: values.lang });
     const speedGiven = values.speed !== undefined;
     const speed = speedGiven ? Number(values.speed) : 1;
     if (!(speed > 0) || speed > 1_000_000)
-      throw new UsageError(`--speed must be a number above 0, got "${values.speed}"`);
+      throw new UsageError('flag.range', { flag: '--speed', min: '0.001', max: 1_000_000, value: values.speed ?? '' });
     const history = values.history === undefined ? 3_600_000 : parseDuration(values.history);
-    if (history === null) throw new UsageError(`--history must be a duration like 90m or 2h, got "${values.history}"`);
+    if (history === null) throw new UsageError('flag.duration', { flag: '--history', value: values.history ?? '' });
     let start: number | undefined;
     if (values.start !== undefined) {
       start = Date.parse(values.start);
-      if (Number.isNaN(start)) throw new UsageError(`--start must be an ISO 8601 time, got "${values.start}"`);
+      if (Number.isNaN(start)) throw new UsageError('flag.isoTime', { flag: '--start', value: values.start });
     }
+    if (values.replay !== undefined) requireFile('--replay', values.replay);
+    if (values['token-file'] !== undefined) requireFile('--token-file', values['token-file']);
     const options: SimHubOptions = {
       host: values.host ?? '127.0.0.1',
-      port: positiveInt('port', values.port, 8787, 0),
-      seed: positiveInt('seed', values.seed, DEFAULT_SEED, 0),
+      port: wholeNumber('port', values.port, 8787, 0, 65_535),
+      seed: wholeNumber('seed', values.seed, DEFAULT_SEED, 0, Number.MAX_SAFE_INTEGER),
       speed,
-      agencies: positiveInt('agencies', values.agencies, 95, 95),
+      agencies: wholeNumber('agencies', values.agencies, 95, 95),
       start,
       history,
-      bufferSize: positiveInt('buffer', values.buffer, 500_000),
-      heartbeatMs: positiveInt('heartbeat-ms', values['heartbeat-ms'], 5_000, 10),
-      batchMax: positiveInt('batch', values.batch, 500),
+      bufferSize: wholeNumber('buffer', values.buffer, 500_000, 1, 100_000_000),
+      heartbeatMs: wholeNumber('heartbeat-ms', values['heartbeat-ms'], 5_000, 10, 3_600_000),
+      batchMax: wholeNumber('batch', values.batch, 500, 1, 100_000),
       recordFile: values.record,
       replayFile: values.replay,
       replayPaced: speedGiven,
       token: values['token-file'] === undefined ? undefined : readTokenFile(values['token-file']),
     };
-    const hub = await startSimHub(options);
-    io.stdout.write(`hubmon sim: listening on ${hub.url}\n`);
+    const hub = await listen(options);
+    io.stdout.write(`${t('sim.listening', { url: hub.url })}\n`);
     if (values.replay)
-      io.stdout.write(`replaying ${values.replay}: ${hub.newestSeq - hub.oldestSeq + 1} events ready\n`);
+      io.stdout.write(`${t('sim.replaying', { file: values.replay, n: hub.newestSeq - hub.oldestSeq + 1 })}\n`);
     else {
       io.stdout.write(
-        `seed ${options.seed}, speed ${speed}×, ${options.agencies} agencies, epoch ${hub.epoch}\nincidents:\n`,
+        `${t('sim.started', { seed: options.seed ?? DEFAULT_SEED, speed, agencies: options.agencies ?? 95, epoch: hub.epoch })}\n${t('sim.incidents')}\n`,
       );
       for (const incident of hub.incidents.filter((i) => i.cycle === 0))
         io.stdout.write(`  ${incident.kind.padEnd(24)} ${incident.summary}\n`);
     }
-    if (values.record) io.stdout.write(`recording to ${values.record}\n`);
+    if (values.record) io.stdout.write(`${t('sim.recording', { file: values.record })}\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
         process.off('SIGINT', stop);
@@ -120,7 +119,7 @@ export const simCommand: Command = {
       process.on('SIGTERM', stop);
     });
     await hub.close();
-    io.stdout.write('hubmon sim: stopped\n');
+    io.stdout.write(`${t('sim.stopped')}\n`);
     return 0;
   },
 };

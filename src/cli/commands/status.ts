@@ -1,6 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ALERT_MIGRATIONS } from '../../alerts/persist.js';
-import { createAlertEngine, describeAlert, loadAlertConfig, type Alert } from '../../alerts/index.js';
+import {
+  agenciesBehind,
+  createAlertEngine,
+  describeAlert,
+  describeIncident,
+  groupIncidents,
+  loadAlertConfig,
+  unitPath,
+  type Alert,
+  type Incident,
+} from '../../alerts/index.js';
 import { resolveSettings } from '../../config/index.js';
 import { resolveToken } from '../../ingest/index.js';
 import { createMetrics } from '../../metrics/index.js';
@@ -8,56 +18,16 @@ import { openRecordingCache, type RecordingCache } from '../../record/recording-
 import { evaluateCheck, type CheckResult, type HubOutcome } from '../../status/check.js';
 import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
-import { defaultCachePath, openCache, removeCacheFile, upgradeNotice, type Cache } from '../../store/index.js';
+import { openCache, removeCacheFile, upgradeNotice, type Cache } from '../../store/index.js';
 import type { Command, CommandIo } from '../command.js';
+import { statusHelp, statusSummary } from '../help/status-help.js';
+import { errorText } from '../i18n/error-text.js';
+import { cliLang } from '../i18n/lang.js';
+import { cliTranslator } from '../i18n/text.js';
+import { findCache } from '../find-cache.js';
+import { UsageError } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
-
-const help = `Usage: hubmon status [options]
-
-A one-shot check for the monitoring a hub already runs (Nagios, Icinga, Zabbix, cron), by the
-same alert rules and thresholds as the console. It reads the cache and, when a hub URL is
-known, first brings the cache up to date from the hub (connect, catch up, stop) within the
-timeout. If a console is running on the same cache, the check only reads it: the console keeps
-it fresh, and the check reports the console's own incidents and acknowledgements.
-
-Output follows the monitoring-plugin conventions: one line
-  HUBMON <STATE> - <summary> | <perfdata>
-then one line per firing or pending alert and what the check was based on.
-Perfdata (label=value[UOM];warn;crit;min;max): servers_down, servers_degraded, sig_fail_pct
-(national, over the signature rule's window), overdue, due_24h, delivery_failures (1 h),
-alerts_critical, alerts_warning, alerts_pending, lag (events behind the hub), age (seconds
-since the newest stored event), rejections.
-
-Exit status:
-  0 OK        no alert firing
-  1 WARNING   a warning alert firing, none critical
-  2 CRITICAL  a critical alert firing (e.g. a security server down for more than 2 min)
-  3 UNKNOWN   no data; the hub did not answer and the cache is older than --max-age;
-              a bad option, settings file or alert thresholds file
-
-Options:
-  --url URL          hub telemetry URL, ws:// or wss://   (default: HUBMON_URL, config file)
-  --cache PATH       cache file                          (default: one per hub under
-                                                          $XDG_CACHE_HOME/hubmon)
-  --timeout SECONDS  how long to wait for the hub to answer and the cache to catch up
-                                                         (default 8)
-  --max-age SECONDS  without the hub, a cache whose newest event is older than this is
-                     UNKNOWN                             (default 600)
-  --source FILE      judge a recorded stream (hubmon record) instead of a cache, as of its
-                     last event; no hub is asked
-  --alerts PATH      alert thresholds file               (default $XDG_CONFIG_HOME/hubmon/alerts.json)
-  --token-file PATH  bearer token for the hub (or HUBMON_TOKEN); never on the command line
-  --ca PATH          extra CA certificate(s), PEM, for wss://
-  --lang vi|en       language of the alert lines          (default: from LANG)
-  --json             print the same result as a JSON document (exit status unchanged)
-  -h, --help         show this help
-
-Examples:
-  hubmon status --url wss://truc.example.gov.vn/v1/telemetry --token-file ~/.config/hubmon/token
-  hubmon status --cache /var/cache/hubmon/hub.sqlite --max-age 300 --json
-  # Nagios/Icinga command definition:
-  #   command_line  /usr/bin/hubmon status --url $ARG1$ --timeout 8
-`;
+import { statusWords, type StatusWords } from '../../status/words.js';
 
 /** Options parsed; a mistake is an UNKNOWN result, as monitoring plugins report bad usage. */
 interface StatusArgs {
@@ -76,10 +46,16 @@ interface StatusArgs {
 function seconds(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback * 1000;
   const n = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0))
-    throw new Error(`--${name} must be a number of seconds above 0, got "${text}"`);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new UsageError('flag.seconds', { flag: `--${name}`, value: text });
   return n * 1000;
 }
+
+/**
+ * What the check keeps of its timeout for itself after the hub: opening the cache, the alert
+ * rules and printing, so that the answer comes within --timeout. The time already spent since
+ * the process started (`performance.now()`: loading the program) is taken off too.
+ */
+const reserveMs = (timeoutMs: number): number => Math.min(1_500, timeoutMs * 0.25);
 
 function parse(argv: readonly string[], env: NodeJS.ProcessEnv): StatusArgs {
   const { values } = parseFlags(argv, {
@@ -134,22 +110,21 @@ function unknownLine(io: CommandIo, json: boolean, message: string): number {
 export function createStatusCommand(clock: () => number = Date.now): Command {
   return {
     name: 'status',
-    summary: 'one-shot check for Nagios/Icinga/Zabbix: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
-    help,
+    summary: statusSummary,
+    help: statusHelp,
     async run(argv, io) {
       const json = argv.includes('--json');
+      const early = cliLang(argv, io.env);
       let args: StatusArgs;
       try {
         args = parse(argv, io.env);
       } catch (err) {
-        return unknownLine(
-          io,
-          json,
-          `bad usage: ${err instanceof Error ? err.message : String(err)} (see hubmon status --help)`,
-        );
+        const message = errorText(err, cliTranslator(early));
+        return unknownLine(io, json, statusWords(early)('unknown.usage', { message }));
       }
+      const w: StatusWords = statusWords(args.lang);
       const loaded = loadAlertConfig(args.alerts);
-      if (loaded.error !== null) return unknownLine(io, args.json, `alert thresholds file: ${loaded.error}`);
+      if (loaded.error !== null) return unknownLine(io, args.json, w('unknown.thresholds', { error: loaded.error }));
       const config = loaded.config;
 
       let cache: Cache | undefined;
@@ -166,15 +141,29 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
       let now = clock();
       try {
         if (args.source !== undefined) {
+          if (!existsSync(args.source))
+            return unknownLine(io, args.json, w('unknown.sourceMissing', { path: args.source }));
           recording = await openRecordingCache(args.source, ALERT_MIGRATIONS);
           cache = recording.cache;
           hub = { kind: 'recording', file: args.source };
           if (recording.ingest.newestTs !== null) now = recording.ingest.newestTs;
         } else {
-          const path = args.cache ?? (args.url !== null ? defaultCachePath(args.url, io.env) : null);
-          if (path === null)
-            return unknownLine(io, args.json, 'no cache to judge: give --url (or HUBMON_URL) or --cache');
-          if (!existsSync(path)) created = path;
+          let path: string;
+          try {
+            path = findCache(args.cache, args.url, io.env).path;
+          } catch (err) {
+            const several = err instanceof UsageError && err.key === 'cache.several';
+            return unknownLine(
+              io,
+              args.json,
+              several ? w('unknown.severalCaches', err.params as Record<string, string>) : w('unknown.noCache'),
+            );
+          }
+          // Without a hub to fill it, a cache that is not there is a mistyped path, not an empty cache.
+          if (!existsSync(path)) {
+            if (args.url === null) return unknownLine(io, args.json, w('unknown.cacheMissing', { path }));
+            created = path;
+          }
           cache = openCache({
             path,
             extraMigrations: ALERT_MIGRATIONS,
@@ -182,7 +171,9 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
             onUpgrade: (steps) => io.stderr.write(`${upgradeNotice(path, steps)}\n`),
           });
           if (cache.readOnly) {
-            const holder = cache.lockedBy ? `pid ${cache.lockedBy.pid} on ${cache.lockedBy.host}` : 'another process';
+            const holder = cache.lockedBy
+              ? w('holder.pid', { pid: cache.lockedBy.pid, host: cache.lockedBy.host })
+              : w('holder.unknown');
             hub = { kind: 'shared', holder };
           } else if (args.url !== null) {
             const token = resolveToken({ ...(args.tokenFile !== null && { tokenFile: args.tokenFile }), env: io.env });
@@ -191,8 +182,10 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
               url: args.url,
               ...(token.token !== undefined && { token: token.token }),
               ...(args.ca !== null && { ca: readFileSync(args.ca) }),
-              timeoutMs: args.timeoutMs,
+              timeoutMs: Math.max(100, args.timeoutMs - reserveMs(args.timeoutMs) - performance.now()),
             });
+            if (hub.kind === 'unreachable' && hub.error === '')
+              hub = { ...hub, error: w('error.noAnswer', { n: args.timeoutMs }) };
             now = clock();
           } else {
             hub = { kind: 'none' };
@@ -201,7 +194,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
       } catch (err) {
         if (recording) recording.dispose();
         else if (cache) closeCache(cache);
-        return unknownLine(io, args.json, err instanceof Error ? err.message : String(err));
+        return unknownLine(io, args.json, w('unknown.failed', { error: errorText(err, cliTranslator(args.lang)) }));
       }
 
       try {
@@ -211,7 +204,11 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
         const names = new Map<string, string>();
         for (const a of metrics.agencies()) names.set(a.id, a.name);
         for (const s of metrics.securityServers()) names.set(s.id, s.name);
-        const describe = (a: Alert) => describeAlert(a, { lang: args.lang, now, nameOf: (id) => names.get(id) });
+        const byId = new Map(metrics.agencies().map((a) => [a.id, a]));
+        const nameOf = (id: string) => (byId.has(id) ? unitPath(id, byId) : names.get(id));
+        const describe = (a: Alert) => describeAlert(a, { lang: args.lang, now, nameOf });
+        const describeOne = (i: Incident) => describeIncident(i, { lang: args.lang, now, nameOf });
+        const incidents = groupIncidents(snapshot.alerts, agenciesBehind(metrics.agencies()));
         const sigCfg = config.rules.signatureFailures;
         const sigRows = metrics.signaturesOver
           ? metrics.signaturesOver(now, sigCfg.window)
@@ -228,6 +225,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
             windowMs: sigCfg.window,
           },
           snapshot,
+          incidents,
           hub,
           maxAgeMs: args.maxAgeMs,
           thresholds: {
@@ -236,15 +234,27 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
             overdueWarn: config.rules.overdueReplies.warningCount - 1,
           },
           describe,
+          describeIncident: describeOne,
+          lang: args.lang,
         });
         io.stdout.write(
           args.json
-            ? formatStatusJson(result, { checkedAt: now, cachePath: cache.path, hub, describe })
+            ? formatStatusJson(result, {
+                checkedAt: now,
+                cachePath: cache.path,
+                hub,
+                describe,
+                describeIncident: describeOne,
+              })
             : formatPluginOutput(result),
         );
         return result.exitCode;
       } catch (err) {
-        return unknownLine(io, args.json, `cannot evaluate: ${err instanceof Error ? err.message : String(err)}`);
+        return unknownLine(
+          io,
+          args.json,
+          w('unknown.evaluate', { error: err instanceof Error ? err.message : String(err) }),
+        );
       } finally {
         if (recording) recording.dispose();
         else closeCache(cache);

@@ -80,6 +80,19 @@ export interface AlertView {
   readonly acknowledgedAt: number | null;
   /** Symptoms folded under it, shown as "+N folded" and listed with Enter. */
   readonly folded: readonly FoldedAlertView[];
+  /**
+   * As an incident (sự cố): acute (started, act now) or standing (one line per kind of
+   * long-running problem); absent for a bare alert.
+   */
+  readonly kind?: 'acute' | 'standing';
+  /** The agencies it affects: those behind the server, or the agency itself. */
+  readonly agencies?: readonly string[];
+  /** The security server it is about, for "the agencies behind it". */
+  readonly serverId?: string | null;
+  /** It began after the operator last looked at the list. */
+  readonly fresh?: boolean;
+  /** Marked with Space, to be acknowledged together. */
+  readonly marked?: boolean;
 }
 
 /** The alert engine as the console uses it. */
@@ -87,6 +100,10 @@ export interface AlertsSource {
   list(now: number): readonly AlertView[];
   /** Marks an alert acknowledged; false when it is unknown or already acknowledged. */
   acknowledge(id: string, now: number): boolean;
+  /** Marks or unmarks one row for a later acknowledgement of all the marked ones. */
+  toggleMark?(id: string): void;
+  /** Says the operator is looking at the list now: what begins later is shown as new. */
+  looked?(now: number): void;
 }
 
 /** Where a replay stands (hubmon replay), for the header. */

@@ -18,12 +18,13 @@ import type { ListView } from './use-list-view.js';
 import type { LaidOutColumn } from '../view/columns.js';
 import { describeSelected } from '../view/describe-model.js';
 import { useKeyQueue } from './use-key-queue.js';
+import { openTarget } from '../view/open-target.js';
 
 export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (editingFilter) return 'filter';
   if (route.kind === 'help') return 'help';
   if (route.kind === 'detail') return 'detail';
-  if (route.kind === 'folded' || route.kind === 'describe') return 'list';
+  if (route.kind === 'folded' || route.kind === 'affected' || route.kind === 'describe') return 'list';
   if (route.screen === 'agencies') return 'agencies';
   if (route.screen === 'alerts') return 'alerts';
   return route.screen === 'overview' ? 'overview' : 'list';
@@ -102,17 +103,21 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         case 'bottom':
           return moveBy(Infinity);
         case 'open': {
-          // An alert with symptoms folded under it opens the list of them first.
-          const alert =
-            route.kind === 'screen' && route.screen === 'alerts' ? (selected as AlertView | undefined) : undefined;
-          if (alert && alert.folded.length > 0) {
-            dispatch({ type: 'openFolded', alertId: alert.id });
-            return;
-          }
-          const agencyId = view && selected !== undefined ? view.spec.agencyId(selected) : null;
-          if (agencyId !== null) dispatch({ type: 'openDetail', agencyId });
+          const target = openTarget(route, selected, view?.spec ?? null, (id) => {
+            // Only asked on an agency's server history: one look-up, not an index.
+            return sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
+          });
+          if (target) dispatch(target);
           // A document has no page of its own: Enter describes it.
           else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
+          return;
+        }
+        case 'mark': {
+          const incident = selected as AlertView | undefined;
+          if (!incident || !sources.alerts.toggleMark) return;
+          sources.alerts.toggleMark(incident.id);
+          moveBy(1);
+          refresh();
           return;
         }
         case 'describe':
@@ -146,21 +151,25 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           dispatch({ type: 'cycleProblem', at });
           return;
         case 'ack': {
-          const alert = selected as AlertView | undefined;
-          if (!alert) {
+          // The marked incidents, or the one under the cursor.
+          const rows = (view?.rows ?? []) as readonly AlertView[];
+          const marked = rows.filter((r) => r.marked);
+          const chosen = marked.length > 0 ? marked : selected ? [selected as AlertView] : [];
+          if (chosen.length === 0) {
             dispatch({ type: 'flash', flash: { key: 'flash.ackNothing', kind: 'info', at } });
             return;
           }
-          const done = alert.state !== 'acknowledged' && sources.alerts.acknowledge(alert.id, at);
-          // The cursor goes on to the next alert still open, whatever the sort, so `a` again
+          const open = chosen.filter((a) => a.state !== 'acknowledged');
+          let saved = 0;
+          for (const a of open) if (sources.alerts.acknowledge(a.id, at)) saved++;
+          // The cursor goes on to the next incident still open, whatever the sort, so `a` again
           // acknowledges that one; with none left it keeps its place.
-          if (done && view) {
-            const rows = view.rows as readonly AlertView[];
-            const at0 = view.viewport.cursor;
+          if (saved > 0 && view) {
+            const done = new Set(open.map((a) => a.id));
             let next: AlertView | undefined;
-            for (let i = 1; i < rows.length && !next; i++) {
-              const r = rows[(at0 + i) % rows.length];
-              if (r && r.id !== alert.id && r.state !== 'acknowledged') next = r;
+            for (let i = 1; i <= rows.length && !next; i++) {
+              const r = rows[(view.viewport.cursor + i) % rows.length];
+              if (r && !done.has(r.id) && r.state !== 'acknowledged') next = r;
             }
             dispatch({
               type: 'setViewport',
@@ -171,9 +180,14 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           }
           dispatch({
             type: 'flash',
-            flash: done
-              ? { key: 'flash.acknowledged', params: { text: alert.summary }, kind: 'info', at }
-              : { key: 'flash.ackAlready', kind: 'info', at },
+            flash:
+              open.length === 0
+                ? { key: 'flash.ackAlready', kind: 'info', at }
+                : saved < open.length
+                  ? { key: 'flash.ackNotSaved', kind: 'error', at }
+                  : open.length === 1
+                    ? { key: 'flash.acknowledged', params: { text: open[0]!.summary }, kind: 'info', at }
+                    : { key: 'flash.acknowledgedMany', params: { n: open.length }, kind: 'info', at },
           });
           refresh();
           return;

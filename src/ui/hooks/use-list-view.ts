@@ -10,6 +10,7 @@ import type { ConsoleState } from '../state/state.js';
 import { listOf } from '../state/state.js';
 import type { AgencyModel } from '../view/agency-model.js';
 import { filterAgencies } from '../view/agency-filter.js';
+import { incidentMarksVersion } from '../view/incident-marks.js';
 import { agenciesSpec } from '../view/agencies-spec.js';
 import type { ListSpec } from '../view/list-spec.js';
 import { filterModels, sortModels, type SortState } from '../view/list-view.js';
@@ -40,6 +41,8 @@ export function useListView(list: ListData | null, key: string, state: ConsoleSt
   const desc = ls.sort?.desc ?? list?.spec.defaultSort.desc ?? false;
   const sort = useMemo(() => ({ column, desc }), [column, desc]);
 
+  // The incident filters follow the incidents, which move apart from the figures.
+  const marks = isAgencies ? incidentMarksVersion() : 0;
   const base = useMemo(
     () =>
       !list
@@ -47,7 +50,7 @@ export function useListView(list: ListData | null, key: string, state: ConsoleSt
         : isAgencies
           ? (filterAgencies(list.models as AgencyModel[], level, problem) as unknown[])
           : list.models,
-    [list, isAgencies, level, problem],
+    [list, isAgencies, level, problem, marks],
   );
   const filtered = useMemo(() => (list ? filterModels(base, list.spec, ls.query) : EMPTY), [list, base, ls.query]);
   const rows = useMemo(() => (list ? sortModels(filtered, list.spec, sort) : EMPTY), [list, filtered, sort]);

@@ -7,8 +7,15 @@
  * one Ink would build (property-tested against it), and frames with clipping, which the
  * console does not use, are left to Ink entirely.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+
+/**
+ * The Ink releases whose Output this was written and property-tested against. Under any other
+ * the console renders with plain Ink: slower on a wide screen, never wrong.
+ */
+export const MEMO_INK_VERSIONS: readonly string[] = ['6.8.0'];
 
 /** One operation Ink's renderer records on its Output (ink/build/output.js). */
 type Operation =
@@ -98,9 +105,20 @@ export async function inkOutput(): Promise<{ readonly Output: OutputClass; reado
   return ink;
 }
 
-/** Makes every Ink render in this process reuse unchanged rows. Idempotent. */
-export async function installFrameMemo(): Promise<void> {
-  if (installed) return;
+/** The installed Ink's version, read from its package.json beside its entry. */
+export function inkVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('ink');
+  return (JSON.parse(readFileSync(new URL('../package.json', pathToFileURL(entry)), 'utf8')) as { version: string })
+    .version;
+}
+
+/**
+ * Makes every Ink render in this process reuse unchanged rows, when the installed Ink is one
+ * `MEMO_INK_VERSIONS` names; returns whether it did. Idempotent.
+ */
+export async function installFrameMemo(version: string = inkVersion()): Promise<boolean> {
+  if (installed) return true;
+  if (!MEMO_INK_VERSIONS.includes(version)) return false;
   installed = true;
   const { Output, get: original } = await inkOutput();
   // One memo per frame size: the console and the status line of a test may render side by side.
@@ -113,4 +131,5 @@ export async function installFrameMemo(): Promise<void> {
     memos.set(size, result.rows);
     return result.frame;
   };
+  return true;
 }

@@ -27,6 +27,7 @@ export const KEY_ACTIONS = [
   'level',
   'problem',
   'ack',
+  'mark',
   'nextSection',
   'prevSection',
   'filterAccept',

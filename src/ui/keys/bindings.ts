@@ -77,7 +77,10 @@ export const agenciesBindings: BindingTable = {
 export const alertsBindings: BindingTable = {
   id: 'alerts',
   title: 'help.group.alerts',
-  bindings: [{ keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' }],
+  bindings: [
+    { keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' },
+    { keys: [' '], action: 'mark', shown: 'Space', hint: 'key.mark', hintRank: 2, help: 'key.mark.help' },
+  ],
 };
 
 export const detailBindings: BindingTable = {

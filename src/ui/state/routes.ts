@@ -1,4 +1,4 @@
-/** Where the operator is: one of the six screens, an agency's detail, an alert's folded symptoms, or Help. */
+/** Where the operator is: one of the six screens, an agency's detail, an incident's or server's agencies, or Help. */
 
 export const SCREENS = ['overview', 'agencies', 'servers', 'signatures', 'deadlines', 'alerts'] as const;
 export type ScreenId = (typeof SCREENS)[number];
@@ -12,6 +12,11 @@ export type Route =
   | { readonly kind: 'detail'; readonly agencyId: string; readonly section: DetailSection }
   /** The symptoms folded under one alert (the agencies behind a down security server). */
   | { readonly kind: 'folded'; readonly alertId: string }
+  /**
+   * Agencies with the Agencies columns: those an incident affects, or those behind a security
+   * server (k9s: node → pods). Enter on one opens its detail.
+   */
+  | { readonly kind: 'affected'; readonly of: 'incident' | 'server'; readonly id: string }
   | { readonly kind: 'help' }
   /** Everything known about one row (`d`), read when it was opened. */
   | { readonly kind: 'describe'; readonly title: string; readonly fields: readonly DescribeField[] };
@@ -33,6 +38,8 @@ export function listKey(route: Route): string {
       return `folded:${route.alertId}`;
     case 'describe':
       return `describe:${route.title}`;
+    case 'affected':
+      return `affected:${route.of}:${route.id}`;
     default:
       return 'help';
   }

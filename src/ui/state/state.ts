@@ -57,6 +57,7 @@ export type ConsoleAction =
   | { type: 'openDetail'; agencyId: string }
   | { type: 'openFolded'; alertId: string }
   | { type: 'describe'; title: string; fields: readonly DescribeField[] }
+  | { type: 'openAffected'; of: 'incident' | 'server'; id: string }
   | { type: 'back' }
   | { type: 'toggleHelp' }
   | { type: 'setViewport'; list: string; cursor: number; offset: number; cursorKey: string | null }
@@ -131,6 +132,11 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       };
     case 'openFolded':
       return { ...s, stack: [...s.stack, { kind: 'folded', alertId: a.alertId }], editingFilter: false };
+    case 'openAffected': {
+      const route = currentRoute(s);
+      if (route.kind === 'affected' && route.of === a.of && route.id === a.id) return s;
+      return { ...s, stack: [...s.stack, { kind: 'affected', of: a.of, id: a.id }], editingFilter: false };
+    }
     case 'back': {
       const key = listKey(currentRoute(s));
       if (listOf(s, key).query !== '') return patchList(s, key, { query: '', cursor: 0, offset: 0 });

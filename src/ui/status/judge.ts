@@ -1,7 +1,14 @@
 /**
  * Thresholds → status. One place decides what is fine, worth a look, or wrong, so every
- * screen colours the same number the same way.
+ * screen colours the same number the same way, and the same way as the alert rules.
  */
+import { defaultAlertConfig, type RulesConfig } from '../../alerts/config.js';
+import {
+  judgeOverdue as judgeOverdueReplies,
+  judgeSignatures,
+  signatureBadness,
+  type Verdict,
+} from '../../alerts/judgement.js';
 import type { ServerState } from '../../protocol/index.js';
 
 /** ok < warn < critical; `none` when there is nothing to judge (no traffic, no data). */
@@ -17,13 +24,21 @@ export const worst = (...levels: Level[]): Level => {
 };
 
 export const THRESHOLDS = {
-  /** Share of failed signature verifications (tỷ lệ lỗi chữ ký số). */
-  signatureFailure: { warn: 0.02, critical: 0.1, minVerified: 5 },
-  /** Overdue replies (văn bản quá hạn trả lời) owed by one agency. */
-  overdue: { warn: 1, critical: 10 },
   /** Drop of traffic against the same window a week earlier; only with enough traffic then. */
   throughputDrop: { warn: 0.5, critical: 0.8, minWeekAgo: 20 },
 } as const;
+
+/**
+ * The alert rules' thresholds in force (alerts.json, or the defaults): signature failures
+ * and overdue replies are coloured, marked and ranked by the very judgement the alerts use.
+ * Set once when the console starts, before the first screen is drawn.
+ */
+let rules: RulesConfig = defaultAlertConfig().rules;
+export function setAlertThresholds(config: RulesConfig): void {
+  rules = config;
+}
+
+const LEVEL: Readonly<Record<Verdict, Level>> = { none: 'none', ok: 'ok', warning: 'warn', critical: 'critical' };
 
 export function judgeServer(state: ServerState | 'unknown'): Level {
   switch (state) {
@@ -38,16 +53,19 @@ export function judgeServer(state: ServerState | 'unknown'): Level {
   }
 }
 
-export function judgeSignatureFailure(rate: number | null, verified: number): Level {
-  const t = THRESHOLDS.signatureFailure;
-  if (rate === null || verified === 0) return 'none';
-  if (verified < t.minVerified) return rate > 0 ? 'warn' : 'ok';
-  return rate >= t.critical ? 'critical' : rate >= t.warn ? 'warn' : 'ok';
+/** Signature failures of one agency: its failures and documents verified in the window. */
+export function judgeSignatureFailure(failed: number, verified: number): Level {
+  return LEVEL[judgeSignatures(failed, verified, rules.signatureFailures)];
 }
 
-export function judgeOverdue(overdue: number): Level {
-  const t = THRESHOLDS.overdue;
-  return overdue >= t.critical ? 'critical' : overdue >= t.warn ? 'warn' : 'ok';
+/** How bad a signature record is, for rankings: the rate it surely has (Wilson lower bound). */
+export function signatureRank(failed: number, verified: number): number {
+  return signatureBadness(failed, verified, rules.signatureFailures);
+}
+
+/** Replies one agency owes past their deadline; `oldestMs` how late the oldest is. */
+export function judgeOverdue(overdue: number, oldestMs: number | null = null): Level {
+  return LEVEL[judgeOverdueReplies(overdue, oldestMs, rules.overdueReplies)];
 }
 
 /** Share by which traffic fell against a week earlier (0.8 = −80%); null when not comparable. */

@@ -1,10 +1,10 @@
 /**
- * Styling a line ourselves, as Ink's `<Text>` does it: the same chalk instance Ink draws with
- * (so the terminal's colour support and NO_COLOR are honoured as Ink honours them), the same
- * order of attributes, and an outer style wrapped around the pieces' own, as nested `<Text>`s.
+ * Styling a line ourselves, as Ink's `<Text>` does it: chalk, the release Ink depends on (one
+ * package in node_modules, so the very instance Ink draws with: the terminal's colour support
+ * and NO_COLOR are honoured as Ink honours them), the same order of attributes, and an outer
+ * style wrapped around the pieces' own, as nested `<Text>`s.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import chalkInstance from 'chalk';
 import type { Style } from '../theme/theme.js';
 
 type Painter = (text: string) => string;
@@ -19,9 +19,7 @@ interface Chalk {
   readonly inverse: Painter;
 }
 
-/** Ink's own chalk: the copy Ink resolves, so the very instance (and colour level) Ink uses. */
-const inkRequire = createRequire(createRequire(import.meta.url).resolve('ink'));
-const chalk = ((await import(pathToFileURL(inkRequire.resolve('chalk')).href)) as { default: Chalk }).default;
+const chalk: Chalk = chalkInstance;
 
 /** Ink's colour level; tests set it to compare coloured frames. */
 export const inkColours: { level: number } = chalk;

@@ -5,6 +5,7 @@ import { formatCount, formatPercent, formatRate } from '../text/format-number.js
 import { LIST_SPARK_BUCKETS, type AgencyModel } from './agency-model.js';
 import type { CellRole, ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
+import { INCIDENT_TAGS, incidentTagsOf } from './incident-marks.js';
 import { NAME_MAX } from './columns.js';
 
 export const levelRole = (level: Level): CellRole | undefined =>
@@ -46,6 +47,7 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
     { id: 'sigFail', title: 'col.sigFail', min: 6, priority: 2, align: 'right', descFirst: true },
     { id: 'overdue', title: 'col.overdue', min: 6, priority: 2, align: 'right', descFirst: true },
     { id: 'server', title: 'col.server', min: 6, max: 10, flex: 0, priority: 1, descFirst: true },
+    { id: 'incident', title: 'col.incident', min: 5, max: 6, flex: 0, priority: 1, descFirst: true },
   ],
   defaultSort: { column: 'name', desc: false },
   key: (m) => m.id,
@@ -70,6 +72,7 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
         text: serverText,
         role: levelRole(m.status.server) ?? (judgeServer(own) === 'none' ? 'unknown' : undefined),
       },
+      incident: incidentCell(m.id, t),
     };
   },
   sortValue(m, column) {
@@ -92,6 +95,10 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
         return m.total.overdue;
       case 'server':
         return SERVER_RANK[m.serverState] * 1_000_000 + m.total.serverDown;
+      case 'incident': {
+        const tags = incidentTagsOf(m.id);
+        return tags.length === 0 ? 0 : INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(tags[0]!);
+      }
       default:
         return m.name;
     }
@@ -105,5 +112,16 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
     return s;
   },
   stateKey: (m) =>
-    `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}`,
+    `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${incidentTagsOf(m.id).join()}`,
 };
+
+/** The agency's most urgent acute incident, short, with `+` when it has more. */
+function incidentCell(agencyId: string, t: (key: MessageKey) => string): { text: string; role?: CellRole } {
+  const tags = incidentTagsOf(agencyId);
+  if (tags.length === 0) return { text: '–', role: 'muted' };
+  const first = tags[0]!;
+  return {
+    text: `${t(`incident.${first}`)}${tags.length > 1 ? '+' : ''}`,
+    role: first === 'down' ? 'critical' : 'warn',
+  };
+}

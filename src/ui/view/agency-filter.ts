@@ -1,12 +1,23 @@
 /** The Agencies screen's own filters: one government level, one kind of problem. */
 import { levelRank } from '../status/judge.js';
 import type { AgencyModel } from './agency-model.js';
+import { incidentTagsOf } from './incident-marks.js';
 
 /** 0 = every level. */
 export const LEVEL_FILTERS = [1, 2, 3, 4, 0] as const;
 export type LevelFilter = (typeof LEVEL_FILTERS)[number];
 
-export const PROBLEM_FILTERS = ['all', 'any', 'server', 'signature', 'overdue', 'drop'] as const;
+export const PROBLEM_FILTERS = [
+  'all',
+  'any',
+  'server',
+  'signature',
+  'overdue',
+  'drop',
+  'flapping',
+  'silence',
+  'duplicates',
+] as const;
 export type ProblemFilter = (typeof PROBLEM_FILTERS)[number];
 
 const bad = (level: Parameters<typeof levelRank>[0]): boolean => levelRank(level) >= levelRank('warn');
@@ -16,7 +27,12 @@ export function hasProblem(m: AgencyModel, problem: ProblemFilter): boolean {
     case 'all':
       return true;
     case 'any':
-      return bad(m.status.overall);
+      return bad(m.status.overall) || incidentTagsOf(m.id).length > 0;
+    // Judged by the incidents' rules, not by the figures on screen.
+    case 'flapping':
+    case 'silence':
+    case 'duplicates':
+      return incidentTagsOf(m.id).includes(problem);
     default:
       return bad(m.status[problem]);
   }

@@ -252,7 +252,10 @@ export function readAgencyFigures(
 }
 
 /** An agency as a ranking reads it: the fields of its model that say how it fares. */
-export type AgencyGlance = Pick<AgencyModel, 'id' | 'level' | 'childCount' | 'serverState' | 'serverSince' | 'own'> & {
+export type AgencyGlance = Pick<
+  AgencyModel,
+  'id' | 'level' | 'childCount' | 'serverId' | 'serverState' | 'serverSince' | 'own'
+> & {
   readonly status: Pick<AgencyModel['status'], 'overall'>;
 };
 
@@ -279,6 +282,7 @@ export class AgencyFigureTable {
       id: '',
       level: 0,
       childCount: 0,
+      serverId: '',
       serverState: 'unknown' as AgencyModel['serverState'],
       serverSince: null as number | null,
       own: this.glancedOwn,
@@ -306,6 +310,7 @@ export class AgencyFigureTable {
     g.id = a.id;
     g.level = a.level;
     g.childCount = this.tree.childCount[i] ?? 0;
+    g.serverId = a.securityServer;
     g.serverState = server?.state ?? 'unknown';
     g.serverSince = server?.since ?? null;
     fillFigures(this.glancedOwn, this.own.rows, i, this.own.sparks[i] ?? NO_SPARK);
@@ -511,7 +516,7 @@ const dropOf = (t: AgencyFigures): number | null => throughputDrop(t.sent + t.re
 /** How a subtree fares, judged on its figures and its agency's own server, into `out`. */
 function judge(t: AgencyFigures, serverState: AgencyModel['serverState'], out: Status): Status {
   out.server = t.serverDown > 0 ? 'critical' : judgeServer(serverState);
-  out.signature = judgeSignatureFailure(sigRateOf(t), t.sigVerified);
+  out.signature = judgeSignatureFailure(t.sigFailed, t.sigVerified);
   out.overdue = judgeOverdue(t.overdue);
   out.drop = judgeThroughputDrop(dropOf(t));
   out.overall = worst(out.server, out.signature, out.overdue, out.drop);

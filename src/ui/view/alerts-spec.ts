@@ -1,4 +1,8 @@
-/** Alerts as rows: firing first, then pending, then acknowledged; severe before mild. */
+/**
+ * Incidents as rows: acute before standing, then firing, pending, acknowledged; severe before
+ * mild; newest first. A mark says what began since the operator last looked (•) and what is
+ * marked for acknowledgement (*).
+ */
 import type { AlertView, FoldedAlertView } from '../data/sources.js';
 import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
@@ -18,8 +22,12 @@ export const toAlertModel = (a: AlertView): AlertView => ({
   folded: a.folded.map((f) => ({ ...f, subject: sanitize(f.subject), summary: sanitize(f.summary) })),
 });
 
+/** Acute incidents rank above every standing problem, whatever their state. */
+const KIND_RANK = (a: AlertView): number => (a.kind === 'standing' ? 0 : 1);
+
 export const alertsSpec: ListSpec<AlertView> = {
   columns: [
+    { id: 'mark', title: 'col.mark', min: 1, max: 1, priority: 0 },
     { id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 },
     { id: 'state', title: 'col.alertState', min: 7, max: 10, priority: 1 },
     // The summary names the agency or server too: at 80 columns it keeps the room, and the
@@ -33,6 +41,7 @@ export const alertsSpec: ListSpec<AlertView> = {
   key: (a) => a.id,
   agencyId: (a) => a.agencyId,
   cells: (a, { lang, t, now }) => ({
+    mark: { text: a.marked ? '*' : a.fresh ? '•' : '', role: 'emphasis' },
     severity: {
       text: t(`severity.${a.severity}`),
       role: a.state === 'acknowledged' ? 'muted' : SEVERITY_ROLE[a.severity],
@@ -51,8 +60,9 @@ export const alertsSpec: ListSpec<AlertView> = {
       case 'severity':
         return SEVERITY_RANK[a.severity] * 10 + STATE_RANK[a.state];
       case 'state':
-        // Firing before pending before acknowledged, severe first, oldest first.
-        return STATE_RANK[a.state] * 1e16 + SEVERITY_RANK[a.severity] * 1e15 - a.since / 1e3;
+      case 'mark':
+        // Acute first; firing before pending before acknowledged; severe first; newest first.
+        return KIND_RANK(a) * 1e14 + STATE_RANK[a.state] * 1e13 + SEVERITY_RANK[a.severity] * 1e12 + a.since / 1e3;
       case 'subject':
         return a.subject;
       case 'ackBy':
@@ -65,7 +75,7 @@ export const alertsSpec: ListSpec<AlertView> = {
     }
   },
   searchText: (a) => `${searchKey(a.summary)} ${searchKey(a.subject)} ${a.rule.toLowerCase()}`,
-  stateKey: (a) => `${a.state}|${a.severity}`,
+  stateKey: (a) => `${a.state}|${a.severity}|${a.marked ? 1 : 0}|${a.fresh ? 1 : 0}`,
 };
 
 /** The symptoms folded under one alert, as rows; Enter opens the agency. */

@@ -1,8 +1,10 @@
 /** The lists inside an agency's detail: its overdue documents, recent events, server history. */
+import type { EventFacts } from '../../metrics/event-summary.js';
 import type { OverdueDocument, RecentEvent, ServerTransition } from '../../metrics/types.js';
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
 import { sanitize, sanitizeOptional } from '../text/sanitize.js';
 import { serverStateKey } from './agencies-spec.js';
+import { eventSearchText, eventSummary } from './event-summary.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 
@@ -42,10 +44,13 @@ export const overdueSpec: ListSpec<OverdueDocument> = {
   stateKey: () => '',
 };
 
+const sanitizeFacts = (f: EventFacts): EventFacts =>
+  Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'string' ? sanitize(v) : v])) as EventFacts;
+
 export const toEventModel = (e: RecentEvent): RecentEvent => ({
   ...e,
   type: sanitize(e.type),
-  summary: sanitize(e.summary),
+  facts: sanitizeFacts(e.facts),
 });
 
 export const eventsSpec: ListSpec<RecentEvent> = {
@@ -57,13 +62,13 @@ export const eventsSpec: ListSpec<RecentEvent> = {
   defaultSort: { column: 'time', desc: true },
   key: (e) => String(e.seq),
   agencyId: () => null,
-  cells: (e) => ({
+  cells: (e, { t }) => ({
     time: { text: formatDateTime(e.ts), role: 'muted' },
     type: { text: e.type },
-    summary: { text: e.summary },
+    summary: { text: eventSummary(e, t) },
   }),
-  sortValue: (e, column) => (column === 'type' ? e.type : column === 'summary' ? e.summary : e.seq),
-  searchText: (e) => `${e.type} ${searchKey(e.summary)}`,
+  sortValue: (e, column) => (column === 'type' ? e.type : column === 'summary' ? (e.facts.docId ?? '') : e.seq),
+  searchText: eventSearchText,
   stateKey: () => '',
 };
 

@@ -8,6 +8,7 @@ import {
   judgeSignatureFailure,
   judgeThroughputDrop,
   levelRank,
+  signatureRank,
   throughputDrop,
   type Level,
 } from '../status/judge.js';
@@ -45,8 +46,10 @@ function ownFigures(m: AgencyGlance, concern: Concern): { level: Level; badness:
       return { level: judgeThroughputDrop(drop), badness: (drop ?? 0) * (own.weekAgo ?? 0) };
     }
     case 'signature': {
-      const rate = own.sigVerified > 0 ? own.sigFailed / own.sigVerified : null;
-      return { level: judgeSignatureFailure(rate, own.sigVerified), badness: own.sigFailed + (rate ?? 0) };
+      return {
+        level: judgeSignatureFailure(own.sigFailed, own.sigVerified),
+        badness: signatureRank(own.sigFailed, own.sigVerified),
+      };
     }
     case 'overdue':
       return { level: judgeOverdue(own.overdue), badness: own.overdue };
@@ -65,6 +68,8 @@ export interface RankSource {
 interface Place {
   readonly i: number;
   readonly id: string;
+  /** The server behind the agency: the server concern lists one agency per server. */
+  readonly group: string;
   readonly level: Level;
   readonly badness: number;
 }
@@ -94,13 +99,21 @@ export function worstAgencies(agencies: RankSource | readonly AgencyModel[], per
       const { level, badness } = ownFigures(agency, CONCERNS[c]!);
       if (levelRank(level) < warn) continue;
       const top = tops[c]!;
+      // One outage is one row: of the agencies behind a down server, only the one ranked worst.
+      if (CONCERNS[c] === 'server') {
+        const same = top.findIndex((p) => p.group === agency.serverId);
+        if (same >= 0) {
+          if (compareWorst(level, badness, agency.id, top[same]!) >= 0) continue;
+          top.splice(same, 1);
+        }
+      }
       if (top.length === perConcern && compareWorst(level, badness, agency.id, top[perConcern - 1]!) >= 0) continue;
       let at = top.length === perConcern ? perConcern - 1 : top.length;
       while (at > 0 && compareWorst(level, badness, agency.id, top[at - 1]!) < 0) {
         top[at] = top[at - 1]!;
         at--;
       }
-      top[at] = { i, id: agency.id, level, badness };
+      top[at] = { i, id: agency.id, group: agency.serverId, level, badness };
     }
   }
   const out: WorstModel[] = [];

@@ -28,6 +28,8 @@ import { serversSpec, toServerModel } from './servers-spec.js';
 import { describeLine, describeSpec } from './describe-spec.js';
 import { shownName } from './shown-name.js';
 import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
+import { sanitize } from '../text/sanitize.js';
+import { setIncidentMarks } from './incident-marks.js';
 
 /** A list of records with the renderer that shows them; the record type is the spec's business. */
 export interface ListData {
@@ -209,6 +211,8 @@ export type ScreenData =
   | { readonly kind: 'list'; readonly list: ListData }
   | { readonly kind: 'detail'; readonly detail: DetailData; readonly list: ListData }
   | { readonly kind: 'folded'; readonly alert: AlertView; readonly list: ListData }
+  /** The agencies an incident affects, or those behind a security server (`name` says which). */
+  | { readonly kind: 'affected'; readonly of: 'incident' | 'server'; readonly name: string; readonly list: ListData }
   | { readonly kind: 'missing'; readonly agencyId: string }
   | { readonly kind: 'help'; readonly list: ListData }
   | { readonly kind: 'describe'; readonly title: string; readonly list: ListData };
@@ -258,6 +262,9 @@ export function loadScreen(
     return { kind: 'help', list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)) };
   if (route.kind === 'describe')
     return { kind: 'describe', title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) };
+  // Lists of agencies show and filter by the acute incidents about them.
+  if (route.kind === 'detail' || route.kind === 'affected' || (route.kind === 'screen' && route.screen === 'agencies'))
+    setIncidentMarks(alerts.list(now));
   if (route.kind === 'detail') return loadDetail(route.agencyId, route.section, metrics, now, window);
   if (route.kind === 'folded') {
     const found = alerts.list(now).find((a) => a.id === route.alertId);
@@ -266,6 +273,7 @@ export function loadScreen(
     const alert = toAlertModel(found);
     return { kind: 'folded', alert, list: listData(foldedSpec, alert.folded) };
   }
+  if (route.kind === 'affected') return loadAffected(route, metrics, alerts, now, window);
   const index = agencyIndex(metrics);
   switch (route.screen) {
     case 'overview': {
@@ -307,8 +315,60 @@ export function loadScreen(
         ),
       };
     case 'alerts':
+      lookedAtIncidents(alerts, now);
       return { kind: 'list', list: listData(alertsSpec, alerts.list(now).map(toAlertModel)) };
   }
+}
+
+/**
+ * The list was last looked at when the Incidents screen was last on screen: coming back to it
+ * after a while (more than a few refreshes away), what began since is marked as new.
+ */
+const AWAY_MS = 10_000;
+let incidentsShownAt: number | null = null;
+function lookedAtIncidents(alerts: AlertsSource, now: number): void {
+  if (incidentsShownAt !== null && now - incidentsShownAt > AWAY_MS) alerts.looked?.(incidentsShownAt);
+  incidentsShownAt = now;
+}
+
+/**
+ * An incident's affected agencies or a server's agencies behind it, with the Agencies screen's
+ * columns, taken from the national models (kept as the Agencies screen keeps them).
+ */
+function loadAffected(
+  route: { readonly of: 'incident' | 'server'; readonly id: string },
+  metrics: Metrics,
+  alerts: AlertsSource,
+  now: number,
+  window: WindowKey,
+): ScreenData {
+  let ids: readonly string[];
+  let name: string;
+  if (route.of === 'incident') {
+    const found = alerts.list(now).find((a) => a.id === route.id);
+    // Resolved since: it affects no one any more.
+    if (!found) return { kind: 'missing', agencyId: route.id };
+    // An alert that is not an incident affects its own agency and those folded under it.
+    ids =
+      found.agencies ??
+      [found.agencyId, ...found.folded.map((f) => f.agencyId)].filter((id): id is string => id !== null);
+    name = sanitize(found.summary);
+  } else {
+    ids = stableAgencies(metrics)
+      .filter((a) => a.securityServer === route.id)
+      .map((a) => a.id);
+    const server = metrics.securityServers().find((s) => s.id === route.id);
+    name = sanitize(server ? `${server.name} (${server.id})` : route.id);
+  }
+  const memo = agencyModels(metrics, now, window);
+  const list = derived(memo, `affected:${route.of}:${route.id}:${ids.join(',').length}:${ids.length}`, () => {
+    const wanted = new Set(ids);
+    return listData(
+      agenciesSpec,
+      memo.models.filter((m) => wanted.has(m.id)),
+    );
+  });
+  return { kind: 'affected', of: route.of, name, list };
 }
 
 function loadDetail(

@@ -2,7 +2,7 @@
 import type { SignatureFailure, SignatureRow } from '../../metrics/types.js';
 import { SIGNATURE_RESULTS } from '../../protocol/index.js';
 import type { MessageKey } from '../i18n/index.js';
-import { judgeSignatureFailure } from '../status/judge.js';
+import { judgeSignatureFailure, signatureRank } from '../status/judge.js';
 import { formatCount, formatPercent } from '../text/format-number.js';
 import { levelRole } from './agencies-spec.js';
 import type { ListSpec } from './list-spec.js';
@@ -66,7 +66,7 @@ export const signaturesSpec: ListSpec<SignatureModel> = {
     failed: { text: formatCount(m.failed, lang), role: m.failed > 0 ? 'warn' : undefined },
     rate: {
       text: formatPercent(m.failureRate, lang),
-      role: levelRole(judgeSignatureFailure(m.failureRate, m.verified)),
+      role: levelRole(judgeSignatureFailure(m.failed, m.verified)),
     },
     topReason: { text: m.topReason === null ? '–' : t(reasonKey(m.topReason)), role: 'muted' },
   }),
@@ -79,7 +79,8 @@ export const signaturesSpec: ListSpec<SignatureModel> = {
       case 'failed':
         return m.failed;
       case 'rate':
-        return m.failureRate ?? -1;
+        // Ranked by the rate it surely has, as the alert judges: 100 % of 1 is not a burst.
+        return m.verified > 0 ? signatureRank(m.failed, m.verified) : -1;
       case 'topReason':
         return m.topReason ?? '';
       default:
@@ -87,5 +88,5 @@ export const signaturesSpec: ListSpec<SignatureModel> = {
     }
   },
   searchText: (m) => `${searchKey(m.name)} ${m.agencyId.toLowerCase()}`,
-  stateKey: (m) => judgeSignatureFailure(m.failureRate, m.verified),
+  stateKey: (m) => judgeSignatureFailure(m.failed, m.verified),
 };

@@ -1,0 +1,193 @@
+/**
+ * Incidents (sự cố): the alert list grouped the way Alertmanager groups notifications. An
+ * acute incident is one cause that started and needs action now — a down or flapping server
+ * with every agency behind it, a signature burst, a status silence, duplicate sends, delivery
+ * failures or a silence at one agency. A standing problem (overdue replies, certificates, an
+ * agency that always fails its signatures) is one grouped line per rule, kept apart so it
+ * never pushes an acute incident down.
+ */
+import type { Agency } from '../protocol/index.js';
+import { SERVER_CAUSES } from './inhibit.js';
+import {
+  severityRank,
+  type Acknowledgement,
+  type Alert,
+  type AlertLabels,
+  type AlertState,
+  type Phase,
+  type RuleId,
+  type Severity,
+} from './types.js';
+
+export type IncidentKind = 'acute' | 'standing';
+
+export interface Incident {
+  /** The cause alert's key for an acute incident; `standing <rule>` for a standing line. */
+  readonly id: string;
+  readonly rule: RuleId;
+  readonly kind: IncidentKind;
+  readonly severity: Severity;
+  readonly phase: Phase;
+  /** What it is about; a standing line spans many subjects and names none. */
+  readonly subject: AlertLabels;
+  /** Every agency it affects: those behind the server, or the agency itself; sorted. */
+  readonly agencies: readonly string[];
+  /** When it began (the earliest of its alerts). */
+  readonly since: number;
+  /** When its newest alert began: a standing line with a new member is new to the operator. */
+  readonly latest: number;
+  /** Acknowledged when every alert it stands for is. */
+  readonly ack: Acknowledgement | null;
+  /** The alerts it stands for: the cause then its folded symptoms, or the members of a line. */
+  readonly alerts: readonly AlertState[];
+  /** The member that makes a standing line worst (the cause itself for an acute incident). */
+  readonly worst: AlertState;
+}
+
+/** Rules whose alerts are standing problems whatever they say. */
+const STANDING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['overdue-replies', 'certificate-expiring']);
+
+/** Whether an alert is a standing problem rather than something that just started. */
+export function isStanding(a: AlertState): boolean {
+  return STANDING_RULES.has(a.rule) || (a.rule === 'signature-failures' && a.params.standing === 1);
+}
+
+const PHASE_RANK: Readonly<Record<Phase, number>> = { firing: 0, pending: 1, resolved: 2 };
+
+/** Firing, then pending, then resolved; critical before warning; then newest first. */
+const byUrgency = (a: Incident, b: Incident): number =>
+  Number(a.kind === 'standing') - Number(b.kind === 'standing') ||
+  PHASE_RANK[a.phase] - PHASE_RANK[b.phase] ||
+  severityRank(b.severity) - severityRank(a.severity) ||
+  b.since - a.since ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** How a standing line picks its worst member: severity, then the rule's own figure. */
+function badness(a: AlertState): number {
+  const p = a.params;
+  const n = (k: string): number => (typeof p[k] === 'number' ? p[k] : 0);
+  switch (a.rule) {
+    case 'overdue-replies':
+      return n('overdue') * 1e13 - n('oldestDueAt') / 1e3;
+    case 'certificate-expiring':
+      return -n('expiresAt');
+    case 'signature-failures':
+      return n('sure') * 1e6 + n('failed');
+    default:
+      return 0;
+  }
+}
+
+const worse = (a: AlertState, b: AlertState): boolean =>
+  severityRank(a.severity) - severityRank(b.severity) > 0 || (a.severity === b.severity && badness(a) > badness(b));
+
+/** Agencies an alert's subject covers: a server's are those behind it. */
+function affected(a: AlertState, behind: (server: string) => readonly string[]): readonly string[] {
+  if (a.labels.agency !== undefined) return [a.labels.agency];
+  if (a.labels.server !== undefined) return behind(a.labels.server);
+  return [];
+}
+
+const ackOf = (alerts: readonly AlertState[]): Acknowledgement | null => {
+  let last: Acknowledgement | null = null;
+  for (const a of alerts) {
+    if (a.phase === 'resolved') continue;
+    if (a.ack === null) return null;
+    if (last === null || a.ack.at > last.at) last = a.ack;
+  }
+  return last;
+};
+
+/**
+ * Groups the top-level alerts of a snapshot into incidents, most urgent first. `behind` lists
+ * the agencies behind a security server (from the registry).
+ */
+export function groupIncidents(alerts: readonly Alert[], behind: (server: string) => readonly string[]): Incident[] {
+  const out: Incident[] = [];
+  const standing = new Map<RuleId, AlertState[]>();
+  for (const a of alerts) {
+    if (isStanding(a)) {
+      const members = standing.get(a.rule) ?? [];
+      members.push(a, ...a.folded);
+      standing.set(a.rule, members);
+      continue;
+    }
+    const members: AlertState[] = [a, ...a.folded];
+    const agencies = new Set(affected(a, behind));
+    for (const f of a.folded) for (const id of affected(f, behind)) agencies.add(id);
+    out.push({
+      id: a.key,
+      rule: a.rule,
+      kind: 'acute',
+      severity: a.severity,
+      phase: a.phase,
+      subject: SERVER_CAUSES.has(a.rule) ? { server: a.labels.server } : a.labels,
+      agencies: [...agencies].sort(),
+      since: a.activeSince,
+      latest: a.activeSince,
+      ack: a.phase === 'resolved' ? a.ack : ackOf(members),
+      alerts: members,
+      worst: a,
+    });
+  }
+  for (const [rule, members] of standing) {
+    const live = members.filter((m) => m.phase !== 'resolved');
+    if (live.length === 0) continue;
+    let worst = live[0]!;
+    let since = worst.activeSince;
+    let latest = since;
+    const agencies = new Set<string>();
+    for (const m of live) {
+      if (worse(m, worst)) worst = m;
+      since = Math.min(since, m.activeSince);
+      latest = Math.max(latest, m.activeSince);
+      for (const id of affected(m, behind)) agencies.add(id);
+    }
+    out.push({
+      id: `standing ${rule}`,
+      rule,
+      kind: 'standing',
+      severity: worst.severity,
+      phase: live.some((m) => m.phase === 'firing') ? 'firing' : 'pending',
+      subject: {},
+      agencies: [...agencies].sort(),
+      since,
+      latest,
+      ack: ackOf(live),
+      alerts: live,
+      worst,
+    });
+  }
+  return out.sort(byUrgency);
+}
+
+/** Keys of the alerts acknowledging an incident must record: those not yet acknowledged. */
+export const unacknowledgedKeys = (incident: Incident): string[] =>
+  incident.alerts.filter((a) => a.phase !== 'resolved' && a.ack === null).map((a) => a.key);
+
+/** Whether the incident began after the operator last looked at the list (null: never looked). */
+export const isNewSince = (incident: Incident, lastLookedAt: number | null): boolean =>
+  lastLookedAt === null || incident.latest > lastLookedAt;
+
+/** How many incidents of each kind are firing, for a header, `status` and perfdata. */
+export function countIncidents(incidents: readonly Incident[]): { acute: number; standing: number } {
+  let acute = 0;
+  let standing = 0;
+  for (const i of incidents) {
+    if (i.phase !== 'firing') continue;
+    if (i.kind === 'acute') acute++;
+    else standing++;
+  }
+  return { acute, standing };
+}
+
+/** Who sits behind each security server, from the registry: the `behind` of {@link groupIncidents}. */
+export function agenciesBehind(agencies: readonly Agency[]): (server: string) => readonly string[] {
+  const map = new Map<string, string[]>();
+  for (const a of agencies) {
+    const list = map.get(a.securityServer);
+    if (list) list.push(a.id);
+    else map.set(a.securityServer, [a.id]);
+  }
+  return (server) => map.get(server) ?? [];
+}

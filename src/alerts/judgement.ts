@@ -1,0 +1,54 @@
+/**
+ * One judgement of the numbers operators watch: the alert rules, the screens' colours and
+ * marks, the rankings and `hubmon status` all ask these functions, with the thresholds of
+ * `alerts.json`, so a figure that is red on a screen is the figure an alert fires on.
+ */
+import type { RulesConfig } from './config.js';
+
+/** What a figure says: nothing to judge, fine, worth a look, or wrong now. */
+export type Verdict = 'none' | 'ok' | 'warning' | 'critical';
+
+/**
+ * Lower bound of the Wilson score interval of `failed` out of `total` at `z` standard
+ * deviations: the failure rate we are confident the agency has at least. 12 of 12 gives
+ * 0.76 at z = 1.96; 1 of 1 gives 0.21, and 1 of 1 stays below a rule's minimum of failures.
+ */
+export function wilsonLower(failed: number, total: number, z: number): number {
+  if (total <= 0) return 0;
+  const p = failed / total;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * total);
+  const spread = z * Math.sqrt((p * (1 - p)) / total + z2 / (4 * total * total));
+  return Math.max(0, (centre - spread) / (1 + z2 / total));
+}
+
+type SignatureThresholds = Pick<
+  RulesConfig['signatureFailures'],
+  'minDocuments' | 'minFailures' | 'warningRate' | 'criticalRate' | 'confidence'
+>;
+
+/**
+ * Signature failures of one agency over a window: judged only with enough documents and
+ * failures, then by the rate it surely has (Wilson lower bound) against the rule's rates.
+ */
+export function judgeSignatures(failed: number, verified: number, t: SignatureThresholds): Verdict {
+  if (verified <= 0) return 'none';
+  if (failed === 0) return 'ok';
+  if (verified < t.minDocuments || failed < t.minFailures) return 'ok';
+  const sure = wilsonLower(failed, verified, t.confidence);
+  return sure >= t.criticalRate ? 'critical' : sure > t.warningRate ? 'warning' : 'ok';
+}
+
+/** How bad a signature record is, for rankings: the rate it surely has, failures breaking ties. */
+export function signatureBadness(failed: number, verified: number, t: SignatureThresholds): number {
+  if (verified <= 0 || failed === 0) return 0;
+  return wilsonLower(failed, verified, t.confidence) + failed / 1e6;
+}
+
+type OverdueThresholds = Pick<RulesConfig['overdueReplies'], 'warningCount' | 'criticalCount' | 'criticalAge'>;
+
+/** Replies owed past their deadline by one recipient; `oldestMs` how late the oldest is. */
+export function judgeOverdue(overdue: number, oldestMs: number | null, t: OverdueThresholds): Verdict {
+  if (overdue < t.warningCount) return 'ok';
+  return overdue >= t.criticalCount || (oldestMs ?? 0) >= t.criticalAge ? 'critical' : 'warning';
+}

@@ -1,0 +1,27 @@
+/**
+ * An agency named with the units above it, as operators say it: `UBND xã Thanh Xuân · Sóc Sơn ·
+ * Hà Nội`. The units above are named short (without "UBND huyện", "UBND Tỉnh"), the agency
+ * itself in full.
+ */
+import type { Agency } from '../protocol/index.js';
+
+const KIND = /^(UBND|Ủy ban nhân dân)\s+(Tỉnh|tỉnh|Thành phố|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+/u;
+
+/** `UBND huyện Sóc Sơn` → `Sóc Sơn`; a name of another shape stays whole. */
+export const shortUnitName = (name: string): string => name.replace(KIND, '');
+
+/** The agency's name and the short names of the units above it, joined by ` · `. */
+export function unitPath(agencyId: string, byId: ReadonlyMap<string, Agency>): string {
+  const agency = byId.get(agencyId);
+  if (!agency) return agencyId;
+  const parts = [agency.name];
+  let parent = agency.parent;
+  // Bounded: a registry with a loop must not hang the console.
+  for (let depth = 0; parent !== null && depth < 6; depth++) {
+    const above = byId.get(parent);
+    if (!above) break;
+    parts.push(shortUnitName(above.name));
+    parent = above.parent;
+  }
+  return parts.join(' · ');
+}

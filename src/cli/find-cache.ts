@@ -1,0 +1,31 @@
+/**
+ * The cache a reading command (`report`, `status`) works on: the one named, else the hub's own
+ * (its URL from --url, HUBMON_URL or the settings file), else the only cache under
+ * `$XDG_CACHE_HOME/hubmon` — the usual case on a machine watching one hub.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cacheDir } from '../config/xdg.js';
+import { defaultCachePath } from '../store/index.js';
+import { UsageError } from './command.js';
+
+export type CacheChoice =
+  | { readonly kind: 'named'; readonly path: string }
+  | { readonly kind: 'hub'; readonly path: string }
+  | { readonly kind: 'only'; readonly path: string };
+
+/** Throws a `UsageError` when there is none to choose, or more than one and nothing to tell them apart. */
+export function findCache(cache: string | null, url: string | null, env: NodeJS.ProcessEnv): CacheChoice {
+  if (cache !== null) return { kind: 'named', path: cache };
+  if (url !== null) return { kind: 'hub', path: defaultCachePath(url, env) };
+  const dir = cacheDir(env);
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.sqlite'));
+  } catch {
+    files = [];
+  }
+  if (files.length === 1) return { kind: 'only', path: join(dir, files[0]!) };
+  if (files.length === 0) throw new UsageError('cache.none');
+  throw new UsageError('cache.several', { dir, list: files.sort().join(', ') });
+}

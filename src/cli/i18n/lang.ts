@@ -1,0 +1,43 @@
+/**
+ * The language a command speaks before its settings are read: `--lang` on the command line,
+ * then HUBMON_LANG, then the settings file's `lang`, then the locale (`LC_ALL` over
+ * `LC_MESSAGES` over `LANG`). A bad value anywhere falls through to the next, so even the
+ * error that names it is printed in a language the operator chose.
+ */
+import { join } from 'node:path';
+import { langFromEnv, readSettingsFile } from '../../config/load.js';
+import { LANGS, type Lang } from '../../config/settings.js';
+import { configDir } from '../../config/xdg.js';
+
+const isLang = (value: string | undefined): value is Lang =>
+  value !== undefined && (LANGS as readonly string[]).includes(value);
+
+/** The value after the last `--lang` (or in `--lang=…`) before a `--`. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (a === flag) value = argv[i + 1];
+    else if (a.startsWith(`${flag}=`)) value = a.slice(flag.length + 1);
+  }
+  return value;
+}
+
+function settingsFileLang(argv: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
+  const path = flagValue(argv, '--config') ?? env.HUBMON_CONFIG ?? join(configDir(env), 'config.json');
+  try {
+    return readSettingsFile(path)?.lang;
+  } catch {
+    return undefined;
+  }
+}
+
+export function cliLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const flag = flagValue(argv, '--lang');
+  if (isLang(flag)) return flag;
+  if (isLang(env.HUBMON_LANG)) return env.HUBMON_LANG;
+  const file = settingsFileLang(argv, env);
+  if (isLang(file)) return file;
+  return langFromEnv(env);
+}

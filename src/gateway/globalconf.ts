@@ -1,0 +1,92 @@
+/**
+ * X-Road global configuration: the members, subsystems and security servers of one instance,
+ * read from `shared-params.xml` (shared-parameters.xsd v2 to v6), or from the folder a security
+ * server keeps it in (`/etc/xroad/globalconf`, one sub-folder per instance).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { children, parseXml, text } from './xml.js';
+
+/** A member (thành viên) or one of its subsystems, as X-Road addresses it. */
+export interface GlobalMember {
+  /** The element's `id`, by which security servers name their owner and clients. */
+  readonly ref?: string;
+  readonly memberClass: string;
+  readonly memberCode: string;
+  readonly name: string;
+  readonly subsystems: readonly { readonly ref?: string; readonly code: string; readonly name?: string }[];
+}
+
+export interface GlobalServer {
+  /** `ref` of the owning member. */
+  readonly owner: string;
+  readonly serverCode: string;
+  readonly address?: string;
+  /** `ref`s of the members and subsystems it serves. */
+  readonly clients: readonly string[];
+  /** Present (possibly empty) when the server is in maintenance mode (v6). */
+  readonly maintenance?: string;
+}
+
+export interface GlobalConf {
+  readonly instance: string;
+  readonly members: readonly GlobalMember[];
+  readonly servers: readonly GlobalServer[];
+}
+
+/** Parses one `shared-params.xml`; throws an Error naming what is missing. */
+export function parseSharedParams(xml: string): GlobalConf {
+  const conf = parseXml(xml)['conf'];
+  const instance = text(conf, 'instanceIdentifier');
+  if (conf === undefined || instance === undefined)
+    throw new Error('expected shared parameters (conf with instanceIdentifier), got another document');
+  const members = children(conf, 'member').map((m): GlobalMember => {
+    const memberClass = text(children(m, 'memberClass')[0], 'code') ?? text(m, 'memberClass') ?? '';
+    return {
+      ref: m['@id'] as string | undefined,
+      memberClass,
+      memberCode: text(m, 'memberCode') ?? '',
+      name: text(m, 'name') ?? '',
+      subsystems: children(m, 'subsystem').map((s) => ({
+        ref: s['@id'] as string | undefined,
+        code: text(s, 'subsystemCode') ?? '',
+        name: text(s, 'subsystemName'),
+      })),
+    };
+  });
+  const servers = children(conf, 'securityServer').map((s): GlobalServer => {
+    const maintenance = children(s, 'inMaintenanceMode')[0];
+    return {
+      owner: text(s, 'owner') ?? '',
+      serverCode: text(s, 'serverCode') ?? '',
+      address: text(s, 'address'),
+      clients: children(s, 'client').map((c) => String(c['#text'] ?? '').trim()),
+      ...(maintenance !== undefined && { maintenance: text(maintenance, 'message') ?? '' }),
+    };
+  });
+  return { instance, members, servers };
+}
+
+/**
+ * The `shared-params.xml` at `path`: the file itself, or in a configuration folder the one of
+ * `instance` (else the only one there).
+ */
+export function findSharedParams(path: string, instance: string): string {
+  if (!existsSync(path)) throw new Error(`no such file or folder: ${path}`);
+  if (!statSync(path).isDirectory()) return path;
+  const direct = join(path, 'shared-params.xml');
+  if (existsSync(direct)) return direct;
+  const found = readdirSync(path)
+    .map((d) => join(path, d, 'shared-params.xml'))
+    .filter((f) => existsSync(f));
+  const mine = found.find((f) => f.endsWith(join(instance, 'shared-params.xml')));
+  if (mine) return mine;
+  if (found.length === 1) return found[0] as string;
+  throw new Error(`no shared-params.xml for instance ${instance} in ${path}`);
+}
+
+/** Reads and parses the global configuration at `path`. */
+export function readGlobalConf(path: string, instance: string): { file: string; conf: GlobalConf } {
+  const file = findSharedParams(path, instance);
+  return { file, conf: parseSharedParams(readFileSync(file, 'utf8')) };
+}

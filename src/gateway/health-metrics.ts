@@ -1,0 +1,93 @@
+/**
+ * What a security server says about itself: getSecurityServerHealthData (requests that
+ * succeeded and failed in the last statistics period) and getSecurityServerMetrics (the
+ * `Certificates` set: each certificate's `notAfter`, type and whether it is active).
+ */
+import { soapBody } from './soap-response.js';
+import { child, children, text, type XmlNode } from './xml.js';
+
+export interface HealthSummary {
+  readonly periodSeconds: number;
+  readonly successful: number;
+  readonly unsuccessful: number;
+  /** Epoch ms. */
+  readonly lastSuccessfulAt?: number;
+  readonly lastUnsuccessfulAt?: number;
+}
+
+const num = (s: string | undefined): number => (s === undefined || !Number.isFinite(Number(s)) ? 0 : Number(s));
+
+/** Sums the services' statistics of a health data answer; throws on a fault or another document. */
+export function parseHealthData(xml: string): HealthSummary {
+  const response = soapBody(xml);
+  const period = text(response, 'statisticsPeriodSeconds');
+  if (period === undefined) throw new Error('expected statisticsPeriodSeconds in the health data, found none');
+  let successful = 0;
+  let unsuccessful = 0;
+  let lastOk: number | undefined;
+  let lastBad: number | undefined;
+  for (const e of children(child(response, 'servicesEvents'), 'serviceEvents')) {
+    const stats = child(e, 'lastPeriodStatistics');
+    successful += num(text(stats, 'successfulRequestCount'));
+    unsuccessful += num(text(stats, 'unsuccessfulRequestCount'));
+    const ok = text(e, 'lastSuccessfulRequestTimestamp');
+    const bad = text(e, 'lastUnsuccessfulRequestTimestamp');
+    if (ok !== undefined) lastOk = Math.max(lastOk ?? 0, num(ok));
+    if (bad !== undefined) lastBad = Math.max(lastBad ?? 0, num(bad));
+  }
+  return {
+    periodSeconds: num(period),
+    successful,
+    unsuccessful,
+    ...(lastOk !== undefined && { lastSuccessfulAt: lastOk }),
+    ...(lastBad !== undefined && { lastUnsuccessfulAt: lastBad }),
+  };
+}
+
+/** Half or more of the period's requests failing makes a server degraded; the reason says so. */
+export function healthConcern(h: HealthSummary): string | undefined {
+  const total = h.successful + h.unsuccessful;
+  if (total === 0 || h.unsuccessful * 2 < total) return undefined;
+  return `${h.unsuccessful} of ${total} requests failed in the last ${h.periodSeconds} s`;
+}
+
+export interface CertificateInfo {
+  readonly type: string;
+  readonly notAfter: string;
+  readonly active: boolean;
+}
+
+function metricValue(set: XmlNode, name: string): string | undefined {
+  return children(set, 'stringMetric').find((m) => text(m, 'name') === name)?.['value'] as string | undefined;
+}
+
+function findSet(set: XmlNode | undefined, name: string): XmlNode | undefined {
+  if (!set) return undefined;
+  if (text(set, 'name') === name) return set;
+  for (const c of children(set, 'metricSet')) {
+    const found = findSet(c, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The certificates a metrics answer lists (none when the answer has no `Certificates` set). */
+export function parseCertificates(xml: string): CertificateInfo[] {
+  const certs = findSet(child(soapBody(xml), 'metricSet'), 'Certificates');
+  return children(certs, 'metricSet').flatMap((c) => {
+    const notAfter = metricValue(c, 'notAfter');
+    if (notAfter === undefined || Number.isNaN(Date.parse(notAfter))) return [];
+    return [{ type: metricValue(c, 'certificateType') ?? '', notAfter, active: metricValue(c, 'active') !== 'false' }];
+  });
+}
+
+/**
+ * When the server's certificate expires: the earliest `notAfter` of its active authentication
+ * and signing certificates (of any certificate when it lists none of those), as ISO 8601 UTC.
+ */
+export function certificateExpiry(certs: readonly CertificateInfo[]): string | undefined {
+  const own = certs.filter((c) => c.active && c.type === 'AUTH_OR_SIGN');
+  const pool = own.length > 0 ? own : certs;
+  if (pool.length === 0) return undefined;
+  return new Date(Math.min(...pool.map((c) => Date.parse(c.notAfter)))).toISOString();
+}

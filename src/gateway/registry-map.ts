@@ -1,0 +1,123 @@
+/**
+ * Global configuration → the protocol's registry. A member whose code has the shape of a mã
+ * định danh is an agency; so is a subsystem whose code has it (a unit reaching the hub through
+ * another member's system, e.g. a province's LGSP: connection `lgsp`). Level and parent come
+ * from the identifier; the parent is the nearest ancestor the configuration holds.
+ */
+import type { Agency, SecurityServer } from '../protocol/index.js';
+import { isAgencyId, levelOf } from '../registry/identifier.js';
+import type { GlobalConf, GlobalServer } from './globalconf.js';
+
+/** A security server the gateway polls, addressed as X-Road addresses it. */
+export interface ServerTarget {
+  /** Its id in the telemetry (`serverCode`, qualified by the owner's code when not unique). */
+  readonly id: string;
+  readonly instance: string;
+  readonly ownerClass: string;
+  readonly ownerCode: string;
+  readonly serverCode: string;
+  readonly address?: string;
+  readonly name: string;
+  readonly maintenance?: string;
+}
+
+export interface MappedRegistry {
+  readonly agencies: readonly Agency[];
+  readonly servers: readonly ServerTarget[];
+  /** Members and subsystems whose codes are no mã định danh, or that no server serves. */
+  readonly skipped: readonly string[];
+  /** The agency an X-Road client or service provider stands for, if any. */
+  agencyOf(memberClass: string, memberCode: string, subsystemCode?: string): string | undefined;
+}
+
+/** The ids of an identifier's ancestors, nearest first. */
+export function ancestorsOf(id: string): string[] {
+  const [, g2, g3, top] = id.split('.') as [string, string, string, string];
+  const out: string[] = [];
+  if (levelOf(id) === 4) out.push(`000.${g2}.${g3}.${top}`);
+  if (levelOf(id) >= 3 && g2 !== '00') out.push(`000.00.${g3}.${top}`);
+  if (levelOf(id) >= 2) out.push(`000.00.00.${top}`);
+  return out;
+}
+
+function serverIds(servers: readonly GlobalServer[], codeOf: (ref: string) => string): string[] {
+  const count = new Map<string, number>();
+  for (const s of servers) count.set(s.serverCode, (count.get(s.serverCode) ?? 0) + 1);
+  return servers.map((s) => ((count.get(s.serverCode) ?? 0) > 1 ? `${codeOf(s.owner)}/${s.serverCode}` : s.serverCode));
+}
+
+export function mapRegistry(conf: GlobalConf): MappedRegistry {
+  const byRef = new Map<string, { memberClass: string; memberCode: string; name: string }>();
+  for (const m of conf.members) if (m.ref) byRef.set(m.ref, m);
+  const ids = serverIds(conf.servers, (ref) => byRef.get(ref)?.memberCode ?? ref);
+  const servers: ServerTarget[] = conf.servers.map((s, i) => {
+    const owner = byRef.get(s.owner);
+    return {
+      id: (ids[i] as string).slice(0, 64),
+      instance: conf.instance,
+      ownerClass: owner?.memberClass ?? '',
+      ownerCode: owner?.memberCode ?? '',
+      serverCode: s.serverCode,
+      address: s.address,
+      name: `${s.serverCode}${owner ? ` — ${owner.name}` : ''}`.slice(0, 256),
+      maintenance: s.maintenance,
+    };
+  });
+  // The server an agency's packages pass through: the first that lists it as a client, else its own.
+  const serverOfRef = new Map<string, string>();
+  conf.servers.forEach((s, i) => {
+    for (const c of s.clients) if (!serverOfRef.has(c)) serverOfRef.set(c, (servers[i] as ServerTarget).id);
+  });
+  conf.servers.forEach((s, i) => {
+    if (!serverOfRef.has(s.owner)) serverOfRef.set(s.owner, (servers[i] as ServerTarget).id);
+  });
+
+  const found = new Map<string, Omit<Agency, 'level' | 'parent'>>();
+  const lookup = new Map<string, string>();
+  const skipped: string[] = [];
+  const add = (
+    key: string,
+    id: string,
+    name: string,
+    ref: string | undefined,
+    memberRef: string | undefined,
+    connection: Agency['connection'],
+  ) => {
+    const server = (ref && serverOfRef.get(ref)) ?? (memberRef && serverOfRef.get(memberRef));
+    if (!server) return void skipped.push(`${key} (no security server serves it)`);
+    lookup.set(key, id);
+    if (!found.has(id)) found.set(id, { id, name: name.slice(0, 256) || id, connection, securityServer: server });
+  };
+  for (const m of conf.members) {
+    const key = `${m.memberClass}/${m.memberCode}`;
+    if (isAgencyId(m.memberCode)) add(key, m.memberCode, m.name, m.ref, m.ref, 'direct');
+    else skipped.push(`${key} (member code is no mã định danh)`);
+    for (const s of m.subsystems) {
+      if (!isAgencyId(s.code)) continue;
+      const connection = s.code === m.memberCode ? 'direct' : 'lgsp';
+      add(`${key}/${s.code}`, s.code, s.name ?? `${m.name} — ${s.code}`, s.ref, m.ref, connection);
+    }
+  }
+  const agencies: Agency[] = [...found.values()].map((a) => ({
+    ...a,
+    level: levelOf(a.id),
+    parent: ancestorsOf(a.id).find((p) => found.has(p)) ?? null,
+  }));
+  return {
+    agencies,
+    servers,
+    skipped,
+    agencyOf(memberClass, memberCode, subsystemCode) {
+      if (subsystemCode) {
+        const sub = lookup.get(`${memberClass}/${memberCode}/${subsystemCode}`);
+        if (sub) return sub;
+      }
+      return lookup.get(`${memberClass}/${memberCode}`);
+    },
+  };
+}
+
+/** The protocol's security servers, with the certificate expiry each has reported. */
+export function protocolServers(targets: readonly ServerTarget[], expiryOf: (id: string) => string): SecurityServer[] {
+  return targets.map((t) => ({ id: t.id, name: t.name, certificateExpiresAt: expiryOf(t.id) }));
+}

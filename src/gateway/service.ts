@@ -1,0 +1,264 @@
+/**
+ * `hubmon gateway` as a service object: global configuration → registry, a poller per
+ * security server → durable events in the gateway's SQLite file → the replay buffer →
+ * every console connected to `/v1/telemetry`, served by the same code as the simulated hub.
+ */
+import { unwatchFile, watchFile } from 'node:fs';
+import { VERSION } from '../version.js';
+import { PROTOCOL_VERSION, type SecurityServer } from '../protocol/index.js';
+import type { SessionHost } from '../sim/client-session.js';
+import { snapshotPartData } from '../sim/registry-snapshot.js';
+import { ReplayBuffer } from '../sim/replay-buffer.js';
+import { startTelemetryServer } from '../sim/telemetry-server.js';
+import type { PendingEvent } from './exchange-events.js';
+import { EventStore, type StoredEvent } from './event-store.js';
+import { readGlobalConf } from './globalconf.js';
+import { nextView, type PollResult, type ServerView } from './reachability.js';
+import { registryChanges, type PublishedRegistry } from './registry-diff.js';
+import { mapRegistry, protocolServers, type MappedRegistry, type ServerTarget } from './registry-map.js';
+import { pollRound, type PollerDeps } from './server-poller.js';
+import type { XRoadClient } from './soap-request.js';
+
+/**
+ * The protocol needs an expiry for every server; until a server has answered
+ * getSecurityServerMetrics the gateway has none to give, and says so with this date.
+ */
+export const EXPIRY_NOT_REPORTED = '2099-12-31T23:59:59.000Z';
+
+export interface GatewayOptions {
+  readonly globalconf: string;
+  readonly client: XRoadClient;
+  readonly securityServerUrl: string;
+  /** Service codes that carry documents. */
+  readonly documents: readonly string[];
+  readonly dbFile: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly token?: string;
+  readonly bufferSize?: number;
+  readonly heartbeatMs?: number;
+  readonly batchMax?: number;
+  readonly pollIntervalMs?: number;
+  readonly timeoutMs?: number;
+  readonly disconnectAfterMs?: number;
+  readonly recordsOffsetSec?: number;
+  /** How far back a server without a cursor is read, ms. */
+  readonly backfillMs?: number;
+  readonly certificatesEveryMs?: number;
+  readonly maxPagesPerRound?: number;
+  readonly hubId?: string;
+  readonly hubName?: string;
+  /** Polls only when `pollAll` is called (tests). */
+  readonly manualPolling?: boolean;
+  readonly log?: (line: string) => void;
+  readonly now?: () => number;
+}
+
+export interface Gateway {
+  readonly url: string;
+  readonly port: number;
+  readonly epoch: string;
+  readonly newestSeq: number;
+  readonly oldestSeq: number;
+  /** One round of every server, all at once. */
+  pollAll(): Promise<void>;
+  /** Reads global configuration again and publishes what changed. */
+  reloadRegistry(): void;
+  counters(): Record<string, number>;
+  views(): ReadonlyMap<string, ServerView>;
+  close(): Promise<void>;
+}
+
+export async function startGateway(o: GatewayOptions): Promise<Gateway> {
+  const now = o.now ?? Date.now;
+  const log = o.log ?? (() => {});
+  const store = new EventStore(o.dbFile);
+  const bufferSize = o.bufferSize ?? 200_000;
+  const buffer = new ReplayBuffer(bufferSize);
+  const recent = store.recent(bufferSize);
+  if (recent.length === 0 || (recent.at(-1) as StoredEvent).seq < store.newestSeq) buffer.clear(store.newestSeq);
+  for (const e of recent) buffer.append(e.seq, e.text);
+
+  const expiries: Record<string, string> = JSON.parse(store.meta('expiries') ?? '{}');
+  const views = new Map<string, ServerView>(Object.entries(JSON.parse(store.meta('views') ?? '{}')));
+  const lastCertificates = new Map<string, number>();
+  let mapped: MappedRegistry;
+  let globalFile = '';
+  let published: PublishedRegistry = JSON.parse(store.meta('registry') ?? '{"agencies":[],"securityServers":[]}');
+  let snapshot: string[] = [];
+
+  const served = { pump: () => {} };
+  const publish = (events: readonly StoredEvent[]): void => {
+    for (const e of events) buffer.append(e.seq, e.text);
+    served.pump();
+  };
+  const append = (events: PendingEvent[], meta: Record<string, string> = {}): void => {
+    if (events.length || Object.keys(meta).length) publish(store.append(events, meta));
+  };
+
+  const servers = (): SecurityServer[] => protocolServers(mapped.servers, (id) => expiries[id] ?? EXPIRY_NOT_REPORTED);
+  /** Publishes the registry as it now is: changes as events, the snapshot for new connections. */
+  const refreshRegistry = (): void => {
+    const next: PublishedRegistry = { agencies: mapped.agencies, securityServers: servers() };
+    append(registryChanges(published, next, now()), {
+      registry: JSON.stringify(next),
+      expiries: JSON.stringify(expiries),
+    });
+    published = next;
+    snapshot = snapshotPartData(next.agencies, next.securityServers);
+  };
+  const reloadRegistry = (): void => {
+    try {
+      const { file, conf } = readGlobalConf(o.globalconf, o.client.instance);
+      globalFile = file;
+      mapped = mapRegistry(conf);
+      if (mapped.skipped.length)
+        log(
+          `global configuration: ${mapped.skipped.length} members or subsystems are no agencies (${mapped.skipped.slice(0, 3).join('; ')}…)`,
+        );
+      refreshRegistry();
+    } catch (err) {
+      // A half-written or broken file keeps the registry as it was until the next change.
+      log(`global configuration not read: ${(err as Error).message}`);
+      if (mapped === undefined) throw err;
+    }
+  };
+  reloadRegistry();
+
+  const heartbeatMs = o.heartbeatMs ?? 5_000;
+  const hubId = o.hubId ?? `xroad-${o.client.instance}`;
+  const iso = (t: number): string => new Date(t).toISOString();
+  const host: SessionHost = {
+    buffer,
+    batchMax: o.batchMax ?? 500,
+    heartbeatMs,
+    sendingPaused: false,
+    silenced: false,
+    sessionMessage: (type, data) =>
+      JSON.stringify({ v: PROTOCOL_VERSION, seq: buffer.newestSeq, ts: iso(now()), type, data }),
+    helloData: () => ({
+      hubId,
+      hubName: o.hubName ?? `X-Road ${o.client.instance}`,
+      hubVersion: `hubmon-gateway ${VERSION}`,
+      epoch: store.epoch,
+      serverTime: iso(now()),
+      newestSeq: buffer.newestSeq,
+      oldestSeq: buffer.oldestSeq,
+      heartbeatMs,
+    }),
+    snapshotMessages: () =>
+      snapshot.map(
+        (d) =>
+          `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso(now())}","type":"registry.snapshot","data":${d}}`,
+      ),
+  };
+  const server = await startTelemetryServer(host, {
+    host: o.host,
+    port: o.port,
+    token: o.token,
+    epoch: () => store.epoch,
+    now,
+  });
+  served.pump = () => server.pumpAll();
+
+  const disconnectAfterMs = o.disconnectAfterMs ?? 300_000;
+  const certificatesEveryMs = o.certificatesEveryMs ?? 3_600_000;
+  const deps: PollerDeps = {
+    securityServerUrl: o.securityServerUrl,
+    client: o.client,
+    timeoutMs: o.timeoutMs ?? 10_000,
+    recordsOffsetSec: o.recordsOffsetSec ?? 60,
+    startFromSec: Math.floor((now() - (o.backfillMs ?? 3_600_000)) / 1000),
+    maxPagesPerRound: o.maxPagesPerRound ?? 50,
+    store,
+    context: () => ({
+      documentServices: new Set(o.documents),
+      agencyOf: (c, m, s) => mapped.agencyOf(c, m, s),
+    }),
+    publish,
+    now,
+  };
+
+  const record = (target: ServerTarget, poll: PollResult): void => {
+    const { view, changed } = nextView(views.get(target.id), poll, {
+      disconnectAfterMs,
+      maintenance: target.maintenance,
+    });
+    views.set(target.id, view);
+    const events: PendingEvent[] = [];
+    if (changed) {
+      log(`${target.id}: ${view.state}${view.reason ? ` — ${view.reason}` : ''}`);
+      events.push({
+        t: poll.at,
+        type: 'server.state',
+        data: {
+          serverId: target.id,
+          state: view.state,
+          ...(view.reason && { reason: view.reason }),
+          ...(poll.ok && { latencyMs: poll.latencyMs }),
+        },
+      });
+    }
+    if (poll.ok)
+      events.push({ t: poll.at, type: 'server.heartbeat', data: { serverId: target.id, latencyMs: poll.latencyMs } });
+    append(events, { views: JSON.stringify(Object.fromEntries(views)) });
+  };
+
+  const inFlight = new Map<string, Promise<void>>();
+  const pollOne = (target: ServerTarget): Promise<void> => {
+    const running = inFlight.get(target.id);
+    if (running) return running;
+    const withCertificates = now() - (lastCertificates.get(target.id) ?? -Infinity) >= certificatesEveryMs;
+    const p = pollRound(target, deps, withCertificates)
+      .then((r) => {
+        if (withCertificates) lastCertificates.set(target.id, now());
+        if (r.certificateExpiresAt && expiries[target.id] !== r.certificateExpiresAt) {
+          expiries[target.id] = r.certificateExpiresAt;
+          refreshRegistry();
+        }
+        record(target, { ok: true, at: now(), latencyMs: r.latencyMs, ...(r.concern && { concern: r.concern }) });
+      })
+      .catch((err: unknown) => {
+        record(target, { ok: false, at: now(), error: err instanceof Error ? err.message : String(err) });
+      })
+      .finally(() => inFlight.delete(target.id));
+    inFlight.set(target.id, p);
+    return p;
+  };
+  const pollAll = async (): Promise<void> => {
+    await Promise.all(mapped.servers.map(pollOne));
+    store.trim(bufferSize, 14 * 86_400_000, now());
+  };
+
+  const timers: NodeJS.Timeout[] = [];
+  if (!o.manualPolling) {
+    const every = o.pollIntervalMs ?? 30_000;
+    const tick = (): void => void pollAll();
+    tick();
+    timers.push(setInterval(tick, every));
+  }
+  watchFile(globalFile, { interval: 5_000 }, reloadRegistry);
+
+  return {
+    url: server.url,
+    port: server.port,
+    epoch: store.epoch,
+    get newestSeq() {
+      return buffer.newestSeq;
+    },
+    get oldestSeq() {
+      return buffer.oldestSeq;
+    },
+    pollAll,
+    reloadRegistry,
+    counters: () => ({ ...store.counters(), set_aside: store.setAsideCount() }),
+    views: () => views,
+    async close() {
+      timers.forEach((t) => clearInterval(t));
+      unwatchFile(globalFile, reloadRegistry);
+      await Promise.allSettled([...inFlight.values()]);
+      await server.close();
+      store.close();
+    },
+  };
+}

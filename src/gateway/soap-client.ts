@@ -1,0 +1,59 @@
+/**
+ * Posts one SOAP request to the gateway's own security server, which routes it to the target
+ * server named in the `securityServer` header. A time limit covers the whole answer.
+ */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+export interface SoapAnswer {
+  readonly status: number;
+  readonly contentType?: string;
+  readonly body: Buffer;
+  /** From sending the request to the last byte of the answer. */
+  readonly latencyMs: number;
+}
+
+/** Most bytes one answer may have: an operational data page is bounded by X-Road (10,000 records). */
+const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+export function postSoap(url: string, envelope: string, timeoutMs: number): Promise<SoapAnswer> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = send(
+      target,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml; charset=utf-8', SOAPAction: '""' },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_ANSWER_BYTES) req.destroy(new Error(`answer larger than ${MAX_ANSWER_BYTES} bytes`));
+          else chunks.push(c);
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: res.headers['content-type'],
+            body: Buffer.concat(chunks),
+            latencyMs: performance.now() - started,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    req.on('close', () => clearTimeout(timer));
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    req.end(envelope);
+  });
+}

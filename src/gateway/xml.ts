@@ -1,0 +1,58 @@
+/**
+ * XML as X-Road writes it, read with fast-xml-parser: namespace prefixes dropped (X-Road's
+ * peers choose their own), every value kept as text, attributes under `@name`.
+ */
+import { XMLParser } from 'fast-xml-parser';
+
+/** One parsed element: child elements by local name, text under `#text`, attributes under `@…`. */
+export type XmlNode = { readonly [name: string]: unknown };
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+});
+
+/** Parses a document; throws an Error saying where the XML is broken. */
+export function parseXml(text: string): XmlNode {
+  const doc: unknown = parser.parse(text, true);
+  if (doc === null || typeof doc !== 'object') throw new Error('expected an XML document');
+  return doc as XmlNode;
+}
+
+/** The children named `name` as a list, whether the element occurs once or many times. */
+export function children(node: unknown, name: string): XmlNode[] {
+  if (node === null || typeof node !== 'object') return [];
+  const value = (node as XmlNode)[name];
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((v) => (v !== null && typeof v === 'object' ? (v as XmlNode) : { '#text': v }));
+}
+
+/** The first child named `name`, if any. */
+export function child(node: unknown, name: string): XmlNode | undefined {
+  return children(node, name)[0];
+}
+
+/** The text of the first child named `name` (trimmed), or undefined when absent or empty. */
+export function text(node: unknown, name: string): string | undefined {
+  const c = child(node, name);
+  if (c === undefined) return undefined;
+  const t = c['#text'];
+  const s = t === undefined || t === null ? '' : String(t).trim();
+  return s === '' ? undefined : s;
+}
+
+/** Follows a path of child names from `node`. */
+export function path(node: unknown, ...names: string[]): XmlNode | undefined {
+  let at: unknown = node;
+  for (const n of names) {
+    at = child(at, n);
+    if (at === undefined) return undefined;
+  }
+  return at as XmlNode;
+}

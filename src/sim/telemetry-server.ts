@@ -1,0 +1,103 @@
+/**
+ * The serving half of a hub: an HTTP server answering the upgrade to `/v1/telemetry` as
+ * docs/PROTOCOL.md says (404, 401, 400, 426), one {@link ClientSession} per client, heartbeats
+ * to idle clients. The simulated hub and `hubmon gateway` both serve through it; what they
+ * serve comes from the {@link SessionHost} they lend it.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { RESUME_PARAM, TELEMETRY_PATH } from '../protocol/index.js';
+import { ClientSession, type SessionHost } from './client-session.js';
+
+export interface TelemetryServerOptions {
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Bearer token clients must present; none means open. */
+  readonly token?: string;
+  /** The epoch a resuming client's `epoch` parameter is compared with, read at each connection. */
+  readonly epoch: () => string;
+  /** Current hub time for heartbeats, epoch ms. */
+  readonly now: () => number;
+}
+
+export interface TelemetryServer {
+  readonly url: string;
+  readonly port: number;
+  readonly sessions: Set<ClientSession>;
+  /** Sends whatever each client has not been sent yet. */
+  pumpAll(): void;
+  /** Terminates every client socket. */
+  dropClients(): void;
+  close(): Promise<void>;
+}
+
+export async function startTelemetryServer(
+  host: SessionHost,
+  options: TelemetryServerOptions,
+): Promise<TelemetryServer> {
+  const sessions = new Set<ClientSession>();
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://hub').pathname;
+    res.writeHead(path === TELEMETRY_PATH ? 426 : 404, { 'content-type': 'text/plain' });
+    res.end(path === TELEMETRY_PATH ? 'WebSocket upgrade required\n' : 'not found\n');
+  });
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 64 * 1024 });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A client that resets the connection while it is refused must not take the hub down: an
+    // upgrading socket has no error listener of the HTTP server's any more.
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://hub');
+    const refuse = (status: string, extra = ''): void => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}Content-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== TELEMETRY_PATH) return refuse('404 Not Found');
+    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
+      return refuse('401 Unauthorized', 'WWW-Authenticate: Bearer realm="hubmon"\r\n');
+    }
+    const sinceText = url.searchParams.get(RESUME_PARAM);
+    if (sinceText !== null && !/^\d{1,15}$/.test(sinceText)) return refuse('400 Bad Request');
+    const requestedEpoch = url.searchParams.get('epoch') ?? undefined;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const session = new ClientSession(ws, host, options.epoch());
+      sessions.add(session);
+      ws.on('close', () => sessions.delete(session));
+      session.open({ since: sinceText === null ? undefined : Number(sinceText), epoch: requestedEpoch });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const hostName = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  const heartbeat = setInterval(
+    () => {
+      if (host.silenced) return;
+      const now = performance.now();
+      const data = { serverTime: new Date(options.now()).toISOString(), newestSeq: host.buffer.newestSeq };
+      sessions.forEach((s) => s.heartbeatIfIdle(now, data));
+    },
+    Math.max(10, Math.floor(host.heartbeatMs / 4)),
+  );
+  heartbeat.unref();
+
+  return {
+    url: `ws://${hostName}:${address.port}${TELEMETRY_PATH}`,
+    port: address.port,
+    sessions,
+    pumpAll: () => sessions.forEach((s) => s.pump()),
+    dropClients() {
+      for (const s of sessions) s.ws.terminate();
+    },
+    async close() {
+      clearInterval(heartbeat);
+      for (const s of sessions) s.ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

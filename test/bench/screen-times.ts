@@ -1,0 +1,102 @@
+/**
+ * Each console screen's load on a cache, timed as a console's process meets it: `loadScreen`,
+ * the one read a screen makes per refresh (the metrics it needs and the rows it lists), in a
+ * process of its own so that no earlier timing has warmed its code or its connection.
+ * - startup: the Overview's first load, the console's first frame (its ranking builds every
+ *   agency's figures);
+ * - first visit: each other screen's first load after it, in the order an operator tabs through;
+ * - refresh: the median and worst of the loads after that. The screen's clock moves 10 s per
+ *   load, so nothing kept for a moment answers: the Agencies models are rebuilt at each load
+ *   (as every 10 s, or at each new event), and the Overview's ranking (once a minute) at each
+ *   of its loads, 90 s apart. The clock moves some 15 minutes in all, past the end of the
+ *   year's data at its end: the last hour's window holds a little less by then.
+ * The alerts list comes from an empty source: its rules are judged on their own timer, not by
+ * a screen's load.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createMetrics } from '../../src/metrics/index.js';
+import type { WindowKey } from '../../src/metrics/types.js';
+import { openCache } from '../../src/store/index.js';
+import type { AlertsSource } from '../../src/ui/data/sources.js';
+import type { Route } from '../../src/ui/state/routes.js';
+import { IDLE_REBUILD_MS, loadScreen, OVERVIEW_WORST_MS } from '../../src/ui/view/screen-data.js';
+
+export interface ScreenTiming {
+  readonly firstMs: number;
+  readonly medianMs: number;
+  readonly maxMs: number;
+}
+
+export interface ScreenTimings {
+  readonly window: WindowKey;
+  /** Opening the cache and its metrics, ms. */
+  readonly openMs: number;
+  /** The Overview's first load: the console's first frame. */
+  readonly startupMs: number;
+  readonly screens: Readonly<Record<string, ScreenTiming>>;
+}
+
+const NO_ALERTS: AlertsSource = { list: () => [], acknowledge: () => false };
+
+/** Times the screens in this process (see the module's comment); `runs` refreshes each. */
+export function timeScreensHere(file: string, at: number, window: WindowKey, runs = 7): ScreenTimings {
+  let t = performance.now();
+  const cache = openCache({ path: file, readOnly: true });
+  try {
+    const metrics = createMetrics(cache);
+    const openMs = performance.now() - t;
+    let now = at;
+    const load = (route: Route): number => {
+      t = performance.now();
+      loadScreen(route, metrics, NO_ALERTS, now, window);
+      const ms = performance.now() - t;
+      // Past the models' 10 s; a round of loads takes the Overview's ranking past its minute.
+      now += IDLE_REBUILD_MS;
+      return ms;
+    };
+    // First of all, as the console's first frame: the registry is read for the first time too.
+    const startupMs = load({ kind: 'screen', screen: 'overview' });
+    const province = metrics.agencies().find((a) => a.level === 1)!.id;
+    const routes: [string, Route][] = [
+      ['agencies', { kind: 'screen', screen: 'agencies' }],
+      ['servers', { kind: 'screen', screen: 'servers' }],
+      ['signatures', { kind: 'screen', screen: 'signatures' }],
+      ['deadlines', { kind: 'screen', screen: 'deadlines' }],
+      ['alerts', { kind: 'screen', screen: 'alerts' }],
+      ['province: units under it', { kind: 'detail', agencyId: province, section: 'children' }],
+      ['province: overdue replies', { kind: 'detail', agencyId: province, section: 'overdue' }],
+      ['province: its events', { kind: 'detail', agencyId: province, section: 'events' }],
+      ['overview', { kind: 'screen', screen: 'overview' }],
+    ];
+    // A round of loads must outlast the Overview's ranking, or a kept one would answer.
+    if (routes.length * IDLE_REBUILD_MS <= OVERVIEW_WORST_MS) throw new Error('a round of screens is too short');
+    const first = new Map<string, number>();
+    for (const [name, route] of routes) if (name !== 'overview') first.set(name, load(route));
+    const later = new Map<string, number[]>(routes.map(([name]) => [name, []]));
+    for (let i = 0; i < runs; i++) for (const [name, route] of routes) later.get(name)!.push(load(route));
+    const screens: Record<string, ScreenTiming> = {};
+    for (const [name] of routes) {
+      const times = later.get(name)!.sort((a, b) => a - b);
+      screens[name] = {
+        // The Overview's first load is the startup.
+        firstMs: first.get(name) ?? startupMs,
+        medianMs: times[times.length >> 1]!,
+        maxMs: times[times.length - 1]!,
+      };
+    }
+    return { window, openMs, startupMs, screens };
+  } finally {
+    cache.close();
+  }
+}
+
+/** Times the screens in a fresh Node process (see `screen-times-child.ts`). */
+export function timeScreens(file: string, at: number, window: WindowKey, runs = 7): ScreenTimings {
+  const child = fileURLToPath(new URL('./screen-times-child.js', import.meta.url));
+  const out = execFileSync(process.execPath, [child, file, String(at), window, String(runs)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out) as ScreenTimings;
+}

@@ -1,0 +1,63 @@
+/**
+ * Every message the console, the commands and `hubmon status` print, listed key by key: a key
+ * either language lacks fails here (at runtime) and in `tsc -p test` (at type level), as does a
+ * placeholder one language fills and the other forgets, or English left in the Vietnamese.
+ */
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { cliEn, type CliKey } from '../../src/cli/i18n/messages-en.js';
+import { cliVi } from '../../src/cli/i18n/messages-vi.js';
+import { statusEn, type StatusKey } from '../../src/status/messages-en.js';
+import { statusVi } from '../../src/status/messages-vi.js';
+import { en, type MessageKey } from '../../src/ui/i18n/messages-en.js';
+import { vi } from '../../src/ui/i18n/messages-vi.js';
+
+interface Table {
+  readonly en: Readonly<Record<string, string>>;
+  readonly vi: Readonly<Record<string, string>>;
+  /** Keys whose text is the same in both languages: names, symbols, formats. */
+  readonly same: readonly string[];
+}
+
+const TABLES: Readonly<Record<string, Table>> = {
+  console: {
+    en,
+    vi,
+    same: ['app.title', 'app.demo', 'col.mark', 'flash.notice', 'conn.lgsp', 'server.unknown', 'value.server'],
+  },
+  commands: { en: cliEn, vi: cliVi, same: ['cli.failed', 'record.state', 'record.stateError'] },
+  status: { en: statusEn, vi: statusVi, same: ['unknown.failed'] },
+};
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+/** Words that only English sentences have; none belongs in a Vietnamese line. */
+const ENGLISH = /\b(the|and|of|with|from|not|is|are|expected|got|give|cannot|agencies|events|servers?)\b/i;
+
+describe('type level: both languages have every key', () => {
+  it('as the tables are typed', () => {
+    expectTypeOf<keyof typeof vi>().toEqualTypeOf<MessageKey>();
+    expectTypeOf<keyof typeof cliVi>().toEqualTypeOf<CliKey>();
+    expectTypeOf<keyof typeof statusVi>().toEqualTypeOf<StatusKey>();
+  });
+});
+
+describe.each(Object.entries(TABLES))('the %s messages', (_name, table) => {
+  const keys = [...new Set([...Object.keys(table.en), ...Object.keys(table.vi)])].sort();
+
+  it.each(keys)('%s exists in English and Vietnamese, with the same placeholders', (key) => {
+    const english = table.en[key];
+    const vietnamese = table.vi[key];
+    expect(english, `English lacks ${key}`).toBeTypeOf('string');
+    expect(vietnamese, `Vietnamese lacks ${key}`).toBeTypeOf('string');
+    expect(english!.trim()).not.toBe('');
+    expect(vietnamese!.trim()).not.toBe('');
+    expect(placeholders(vietnamese!)).toEqual(placeholders(english!));
+  });
+
+  it('Vietnamese differs from English except for names and symbols, and holds no English sentence', () => {
+    const same = keys.filter((k) => table.en[k] === table.vi[k]);
+    expect(same).toEqual([...table.same].sort());
+    const english = keys.filter((k) => ENGLISH.test(table.vi[k]!.replace(/\{\w+\}|--[\w-]+|"[^"]*"|https?:\S+/g, '')));
+    expect(english.map((k) => `${k}: ${table.vi[k]}`)).toEqual([]);
+  });
+});
