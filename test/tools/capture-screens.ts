@@ -50,6 +50,9 @@ async function main(): Promise<void> {
       term.send('j');
       return false;
     }, 'the cursor on the down server');
+    // Enter on a server lists the agencies behind it; Enter again opens the first.
+    term.send('Enter');
+    await term.waitFor((s) => s.includes('Agencies behind'), 'the agencies behind the server');
     term.send('Enter');
     const detail = await term.waitFor((s) => /level \d/.test(s), 'the agency detail');
     // A district of Nghệ An and the communes under it: Agencies, level 2, filtered, opened.
