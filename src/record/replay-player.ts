@@ -159,6 +159,7 @@ export function replaySource(
   slower(): void;
   forward(): void;
   toEnd(): void;
+  jumpTo(t: number): void;
 } {
   const after = (): void => onClock(player.state().now);
   return {
@@ -172,5 +173,6 @@ export function replaySource(
     slower: () => (player.slower(), after()),
     forward: () => (player.forward(), after()),
     toEnd: () => (player.jumpTo(Number.POSITIVE_INFINITY), after()),
+    jumpTo: (t) => (player.jumpTo(t), after()),
   };
 }

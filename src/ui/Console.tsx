@@ -23,7 +23,7 @@ import { listKey, type ScreenId } from './state/routes.js';
 import { currentRoute } from './state/state.js';
 import { judgeLink, judgeQuiet } from './status/link.js';
 import { sanitize } from './text/sanitize.js';
-import { fit } from './text/fit.js';
+import { fit, widthOf } from './text/fit.js';
 import { Line } from './components/Line.js';
 import { isMarked } from './view/row-diff.js';
 import type { RenderContext } from './view/list-spec.js';
@@ -198,19 +198,32 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
       <Box flexDirection="column" height={body}>
         {content}
       </Box>
-      <StatusLine
-        flash={
-          snapshot.loadError
-            ? { key: 'flash.error', params: { text: sanitize(snapshot.loadError) }, kind: 'error', at: now }
-            : state.flash
-        }
-        ingest={ingest}
-        rejections={stream.rejections}
-        derivedBehind={stream.derivedBehind}
-        now={now}
+      {state.timeEntry !== null ? (
+        <Line
+          segments={[
+            { text: t('replay.gotoPrompt') },
+            { text: fit(`${state.timeEntry}▏`, Math.max(1, width - widthOf(t('replay.gotoPrompt')))) },
+          ]}
+        />
+      ) : (
+        <StatusLine
+          flash={
+            snapshot.loadError
+              ? { key: 'flash.error', params: { text: sanitize(snapshot.loadError) }, kind: 'error', at: now }
+              : state.flash
+          }
+          ingest={ingest}
+          rejections={stream.rejections}
+          derivedBehind={stream.derivedBehind}
+          now={now}
+          width={width}
+        />
+      )}
+      <Footer
+        context={keyContext(route, state.editingFilter || state.timeEntry !== null)}
+        replay={sources.replay !== undefined}
         width={width}
       />
-      <Footer context={keyContext(route, state.editingFilter)} replay={sources.replay !== undefined} width={width} />
     </Box>
   );
 }

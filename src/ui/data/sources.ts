@@ -129,6 +129,8 @@ export interface ReplaySource {
   forward(): void;
   /** Moves the clock to the last recorded event. */
   toEnd(): void;
+  /** Moves the clock forward to `t`, epoch ms (never back). */
+  jumpTo(t: number): void;
 }
 
 /** Everything the console needs to run. */

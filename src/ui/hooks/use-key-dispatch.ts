@@ -17,6 +17,7 @@ import type { AlertView } from '../data/sources.js';
 import type { ListView } from './use-list-view.js';
 import type { LaidOutColumn } from '../view/columns.js';
 import { describeSelected } from '../view/describe-model.js';
+import { parseReplayTime } from '../view/replay-time.js';
 import { useKeyQueue } from './use-key-queue.js';
 import { openTarget } from '../view/open-target.js';
 
@@ -197,10 +198,32 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
           return;
         case 'filterAccept':
+          if (state.timeEntry !== null) {
+            const replay = sources.replay;
+            const clock = replay?.status().now ?? at;
+            const target = parseReplayTime(state.timeEntry, clock);
+            dispatch({ type: 'timeEntry', text: null });
+            if (target === null || !replay) {
+              dispatch({
+                type: 'flash',
+                flash: { key: 'flash.timeBad', params: { text: state.timeEntry }, kind: 'error', at },
+              });
+            } else if (target < clock) {
+              dispatch({ type: 'flash', flash: { key: 'flash.timePast', kind: 'error', at } });
+            } else {
+              replay.jumpTo(target);
+              refresh();
+            }
+            return;
+          }
           dispatch({ type: 'endFilter', keep: true });
           return;
         case 'filterCancel':
-          dispatch({ type: 'endFilter', keep: false });
+          if (state.timeEntry !== null) dispatch({ type: 'timeEntry', text: null });
+          else dispatch({ type: 'endFilter', keep: false });
+          return;
+        case 'replayGoto':
+          if (sources.replay) dispatch({ type: 'timeEntry', text: '' });
           return;
         case 'replayPause':
         case 'replayStep':
@@ -221,6 +244,10 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           return;
         }
         case 'filterErase': {
+          if (state.timeEntry !== null) {
+            dispatch({ type: 'timeEntry', text: [...state.timeEntry].slice(0, -1).join('') });
+            return;
+          }
           const query = state.lists[listKey(route)]?.query ?? '';
           dispatch({ type: 'filterText', text: [...query].slice(0, -1).join('') });
           return;
@@ -242,7 +269,7 @@ export function useKeyDispatch(deps: DispatchDeps): void {
       if (!first) return 0;
       const replay = sources.replay !== undefined;
       const route = currentRoute(state);
-      const context = keyContext(route, state.editingFilter);
+      const context = keyContext(route, state.editingFilter || state.timeEntry !== null);
       const action = resolveKey(context, first.name, replay);
       if (action) {
         run(action);
@@ -256,6 +283,10 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         if (k.text === null || resolveKey(context, k.name, replay) !== null) break;
         typed += k.text;
         used++;
+      }
+      if (state.timeEntry !== null) {
+        dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
+        return used;
       }
       const query = state.lists[listKey(route)]?.query ?? '';
       dispatch({ type: 'filterText', text: (query + typed).normalize('NFC').slice(0, 80) });

@@ -300,6 +300,10 @@ export const en = {
   'key.replayForward': '+10 min',
   'key.replayForward.help': 'jump 10 recorded minutes ahead, or to the next event after a quiet stretch',
   'key.replayEnd.help': 'jump to the last recorded event',
+  'key.replayGoto.help': 'jump ahead to a time typed after it: HH:MM, or YYYY-MM-DD HH:MM (Vietnam time)',
+  'replay.gotoPrompt': 'Go to (HH:MM or YYYY-MM-DD HH:MM): ',
+  'flash.timeBad': '“{text}” is not a time: type HH:MM or YYYY-MM-DD HH:MM',
+  'flash.timePast': 'the replay only goes forward: that time has been played',
   'key.move': 'move',
 
   'error.title': 'hubmon stopped on an unexpected error',

@@ -302,6 +302,10 @@ export const vi: Record<MessageKey, string> = {
   'key.replayForward': '+10 phút',
   'key.replayForward.help': 'nhảy tới 10 phút ghi, hoặc tới sự kiện kế tiếp sau quãng lặng',
   'key.replayEnd.help': 'nhảy tới sự kiện ghi cuối cùng',
+  'key.replayGoto.help': 'nhảy tới thời điểm gõ sau phím này: HH:MM, hoặc YYYY-MM-DD HH:MM (giờ Việt Nam)',
+  'replay.gotoPrompt': 'Tới lúc (HH:MM hoặc YYYY-MM-DD HH:MM): ',
+  'flash.timeBad': '“{text}” không phải thời điểm: gõ HH:MM hoặc YYYY-MM-DD HH:MM',
+  'flash.timePast': 'phát lại chỉ đi tới: thời điểm đó đã phát qua',
   'key.move': 'di chuyển',
 
   'error.title': 'hubmon dừng vì một lỗi không lường trước',

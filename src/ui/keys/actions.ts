@@ -39,5 +39,6 @@ export const KEY_ACTIONS = [
   'replaySlower',
   'replayForward',
   'replayEnd',
+  'replayGoto',
 ] as const;
 export type KeyAction = (typeof KEY_ACTIONS)[number];

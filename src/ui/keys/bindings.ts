@@ -114,6 +114,7 @@ export const replayBindings: BindingTable = {
     { keys: [']'], action: 'replayFaster', help: 'key.replaySpeed.help' },
     { keys: ['>'], action: 'replayForward', hint: 'key.replayForward', help: 'key.replayForward.help' },
     { keys: ['}'], action: 'replayEnd', help: 'key.replayEnd.help' },
+    { keys: [':'], action: 'replayGoto', help: 'key.replayGoto.help' },
   ],
 };
 

@@ -44,6 +44,8 @@ export interface ConsoleState {
   readonly lists: Readonly<Record<string, ListState>>;
   /** A filter is being typed into the current list. */
   readonly editingFilter: boolean;
+  /** A replay time being typed after `:`; null when none is. */
+  readonly timeEntry: string | null;
   readonly paused: boolean;
   readonly window: WindowKey;
   readonly agencyLevel: LevelFilter;
@@ -57,6 +59,8 @@ export type ConsoleAction =
   | { type: 'openDetail'; agencyId: string }
   | { type: 'openFolded'; alertId: string }
   | { type: 'describe'; title: string; fields: readonly DescribeField[] }
+  /** `text` null ends the entry. */
+  | { type: 'timeEntry'; text: string | null }
   | { type: 'openAffected'; of: 'incident' | 'server'; id: string }
   | { type: 'back' }
   | { type: 'toggleHelp' }
@@ -77,6 +81,7 @@ export const initialState = (screen: ScreenId = 'overview', window: WindowKey = 
   visited: [],
   lists: {},
   editingFilter: false,
+  timeEntry: null,
   paused: false,
   window,
   agencyLevel: 1,
@@ -124,6 +129,8 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       if (route.kind === 'detail' && route.agencyId === a.agencyId) return s;
       return { ...s, stack: [...s.stack, next], editingFilter: false };
     }
+    case 'timeEntry':
+      return { ...s, timeEntry: a.text };
     case 'describe':
       return {
         ...s,
