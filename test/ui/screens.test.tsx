@@ -217,7 +217,7 @@ describe('screens at 80×24 (en)', () => {
     expect(await app.press('?')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
-      Help                                                                          42
+      Help                                                                          43
        Keys       Esc or ? to close
       ›Everywhere
          1–6      Overview, Agencies, Servers, Signatures, Deadlines, Alerts
@@ -291,8 +291,8 @@ describe('layout', () => {
   });
 
   it.each([
-    ['en', '•        a row whose state changed at the last refresh'],
-    ['vi', '•        dòng vừa đổi trạng thái ở lần làm mới gần nhất'],
+    ['en', '•        a row whose state changed at the last refresh; in Alerts, an incident new since you looked'],
+    ['vi', '•        dòng vừa đổi trạng thái ở lần làm mới gần nhất; ở Cảnh báo, sự cố mới từ lần xem trước'],
   ] as const)('Help (%s) explains the marks on screen', async (lang, line) => {
     const app = await renderConsoleAt(120, 60, { lang });
     expect(await app.press('?')).toContain(line);
