@@ -133,10 +133,12 @@ export interface ReplaySource {
   step(): void;
   faster(): void;
   slower(): void;
-  /** Moves the clock on by one jump (10 recorded minutes), applying what falls due. */
+  /** Moves the clock on by 10 recorded minutes, or to the next event past a quiet stretch. */
   forward(): void;
   /** Moves the clock to the last recorded event. */
   toEnd(): void;
+  /** Moves the clock forward to `t`, epoch ms (never back). */
+  jumpTo(t: number): void;
 }
 
 /** Everything the console needs to run. */

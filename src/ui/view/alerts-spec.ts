@@ -4,7 +4,7 @@
  * marked for acknowledgement (*).
  */
 import type { AlertView, FoldedAlertView } from '../data/sources.js';
-import { formatDurationShort } from '../text/format-time.js';
+import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import type { CellRole, ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
@@ -57,7 +57,7 @@ export const alertsSpec: ListSpec<AlertView> = {
     },
     ackBy: { text: a.acknowledgedBy ?? '–', role: 'muted' },
     subject: { text: a.subject },
-    since: { text: formatDurationShort(now - a.since, lang), role: 'muted' },
+    since: { ...durationCell(now - a.since, lang), role: 'muted' },
   }),
   sortValue(a, column) {
     switch (column) {

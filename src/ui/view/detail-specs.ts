@@ -25,6 +25,7 @@ export const overdueSpec: ListSpec<OverdueDocument> = {
   defaultSort: { column: 'overdueBy', desc: true },
   key: (d) => d.docId,
   agencyId: () => null,
+  documentId: (d) => d.docId,
   cells: (d, { lang }) => ({
     docId: { text: d.docId },
     overdueBy: { text: formatDurationShort(d.overdueMs, lang), role: 'warn' },

@@ -135,9 +135,9 @@ export function worstAgencies(agencies: RankSource | readonly AgencyModel[], per
 export const worstSpec: ListSpec<WorstModel> = {
   columns: [
     { id: 'concern', title: 'col.concern', min: 10, max: 10, priority: 0 },
-    { id: 'name', title: 'col.name', min: 20, max: NAME_MAX, flex: 3, priority: 0 },
+    { id: 'name', title: 'col.name', min: 20, max: NAME_MAX, flex: 2, priority: 0 },
     { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
-    { id: 'value', title: 'col.value', min: 20, flex: 2, max: 36, priority: 1 },
+    { id: 'value', title: 'col.value', min: 20, flex: 3, max: 36, priority: 1 },
   ],
   defaultSort: { column: 'concern', desc: false },
   key: (w) => `${w.concern}:${w.agency.id}`,
