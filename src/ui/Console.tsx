@@ -41,7 +41,10 @@ const SCREEN_TITLE = {
 
 /** Header (2), status line, footer, and one spare row so Ink never redraws the whole terminal. */
 const FRAME_LINES = 5;
+/** Firing alerts the Overview lists at 24 rows; a taller terminal lists one more per 6 rows. */
 const FIRING_LINES_MAX = 3;
+const firingLinesMax = (rows: number): number =>
+  Math.max(FIRING_LINES_MAX, FIRING_LINES_MAX + Math.floor((rows - 24) / 6));
 
 export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: Ticker }) {
   const { t, lang } = useUi();
@@ -49,13 +52,13 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
   // The Overview lists more of the worst agencies when the terminal is taller.
-  const perConcern = perConcernFor(rows - FRAME_LINES - overviewChrome(FIRING_LINES_MAX) - 1);
+  const perConcern = perConcernFor(rows - FRAME_LINES - overviewChrome(firingLinesMax(rows)) - 1);
   const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused, perConcern);
   const { data, now, dataAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
   const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link) ? 1 : 0));
 
-  const firingLines = data.kind === 'overview' ? Math.min(FIRING_LINES_MAX, Math.max(1, data.firing.length)) : 0;
+  const firingLines = data.kind === 'overview' ? Math.min(firingLinesMax(rows), Math.max(1, data.firing.length)) : 0;
   const tableHeight = Math.max(
     1,
     data.kind === 'overview'
