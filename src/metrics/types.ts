@@ -148,6 +148,8 @@ export interface StatusReportRow {
   readonly received: number;
   /** Status messages it reported (every code), whichever documents they were about. */
   readonly statuses: number;
+  /** Of those, "arrived" (01), which a document system reports by itself on delivery. */
+  readonly arrived: number;
 }
 
 /** Delivery problems of one agency in the window. */
@@ -210,6 +212,8 @@ export interface StreamInfo {
   readonly rejections: number;
   readonly gaps: number;
   readonly unknownTypes: number;
+  /** What the hub said it cannot tell (hello's `notReported`), e.g. `deadlines`. */
+  readonly notReported: readonly string[];
 }
 
 /** A rejected message as kept aside. */

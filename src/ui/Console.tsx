@@ -41,24 +41,22 @@ const SCREEN_TITLE = {
 
 /** Header (2), status line, footer, and one spare row so Ink never redraws the whole terminal. */
 const FRAME_LINES = 5;
-/** Firing alerts the Overview lists at 24 rows; a taller terminal lists one more per 6 rows. */
-const FIRING_LINES_MAX = 3;
-const firingLinesMax = (rows: number): number =>
-  Math.max(FIRING_LINES_MAX, FIRING_LINES_MAX + Math.floor((rows - 24) / 6));
+/** Incidents the Overview lists under the ranking: every acute one a night usually has, then standing lines. */
+const FIRING_LINES_MAX = 8;
 
 export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: Ticker }) {
-  const { t, lang } = useUi();
+  const { t, lang, theme } = useUi();
   const { state, dispatch } = useConsole();
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
   // The Overview lists more of the worst agencies when the terminal is taller.
-  const perConcern = perConcernFor(rows - FRAME_LINES - overviewChrome(firingLinesMax(rows)) - 1);
+  const perConcern = perConcernFor(rows - FRAME_LINES - overviewChrome(FIRING_LINES_MAX) - 1);
   const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused, perConcern);
   const { data, now, dataAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
-  const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link) ? 1 : 0));
+  const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link, ingest, now) ? 1 : 0));
 
-  const firingLines = data.kind === 'overview' ? Math.min(firingLinesMax(rows), Math.max(1, data.firing.length)) : 0;
+  const firingLines = data.kind === 'overview' ? Math.min(FIRING_LINES_MAX, Math.max(1, data.firing.length)) : 0;
   const tableHeight = Math.max(
     1,
     data.kind === 'overview'
@@ -80,6 +78,10 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const diff = snapshot.diff;
   const marked = useCallback((k: string): boolean => isMarked(diff, k, dataAt), [diff, dataAt]);
   const baseScreen: ScreenId = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
+  const deadlinesReported = !stream.notReported.includes('deadlines');
+  const notReportedLine = (
+    <Line segments={[{ text: fit(` ${t('notReported.deadlines')}`, width) }]} style={theme.text.muted} />
+  );
   const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
 
   let content;
@@ -87,7 +89,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     case 'overview':
       content = (
         <>
-          <TotalsLines totals={data.totals} window={state.window} width={width} />
+          <TotalsLines totals={data.totals} window={state.window} width={width} deadlinesReported={deadlinesReported} />
           <TitleLine title={t('overview.worst')} view={view} editing={state.editingFilter} width={width} />
           {pane}
           <FiringAlerts
@@ -168,7 +170,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
             editing={state.editingFilter}
             width={width}
           />
-          {pane}
+          {baseScreen === 'deadlines' && !deadlinesReported ? notReportedLine : pane}
           {route.kind === 'screen' && route.screen === 'alerts' && view ? (
             <AlertText alert={view.rows[view.viewport.cursor] as AlertView | undefined} width={width} />
           ) : null}

@@ -109,7 +109,7 @@ describe('link states as the ingest client has them', () => {
       ingest: idleIngest({
         state: 'offline',
         lagEvents: null,
-        readOnly: 'read-only: /var/cache/hubmon/hub.sqlite is written by pid 4242 on trucdem',
+        readOnly: { path: '/var/cache/hubmon/hub.sqlite', writer: { pid: 4242, host: 'trucdem' } },
         notices: ['alert thresholds: ~/.config/hubmon/alerts.json: rules.overdue.warn: expected number, got string'],
       }),
     });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { Agency } from '../../src/protocol/index.js';
 import type { MemoryData } from '../support/memory-metrics.js';
-import { fixtureAlerts, fixtureMetrics, NOW } from './fixture.js';
+import { fixtureMetrics, NOW } from './fixture.js';
 import { renderConsoleAt } from './render-at.js';
 
 afterEach(() => cleanup());
@@ -131,20 +131,5 @@ describe('durations in narrow columns', () => {
     const frame = await app.press('5');
     expect(frame).not.toMatch(/ngày \d…/);
     expect(frame).toMatch(/ 7 ngày /);
-  });
-});
-
-describe('firing alerts on a tall Overview', () => {
-  it('lists more of them than the three at 24 rows', async () => {
-    const alerts = fixtureAlerts();
-    const firing = alerts.items.find((a) => a.state === 'firing' && a.severity === 'warning');
-    if (!firing) throw new Error('the fixture has a firing warning');
-    for (let i = 0; i < 6; i++) alerts.items.push({ ...firing, id: `more${i}`, summary: `${i + 20} overdue replies` });
-    const firingRows = (frame: string): number => frame.split('\n').filter((l) => /^ (CRIT|WARN) /.test(l)).length;
-    const small = await renderConsoleAt(80, 24, { alerts });
-    expect(firingRows(small.frame())).toBe(3);
-    cleanup();
-    const tall = await renderConsoleAt(80, 60, { alerts });
-    expect(firingRows(tall.frame())).toBe(8);
   });
 });

@@ -279,7 +279,7 @@ describe('layout', () => {
 
   it.each([
     ['en', 'Traffic (last 47 min of 1h): sent'],
-    ['vi', 'Lưu lượng (47 phút gần nhất trong 1h): gửi'],
+    ['vi', 'Lưu lượng (47 phút gần nhất trong 1 giờ): gửi'],
   ] as const)('says (%s) when the rates cover only part of the window', async (lang, line) => {
     const data = fixtureData();
     const app = await renderConsoleAt(80, 24, {
@@ -287,7 +287,7 @@ describe('layout', () => {
       metrics: fixtureMetrics({ ...data, totals: { coveredMinutes: 47 } }),
     });
     expect(app.frame()).toContain(line);
-    expect(app.frame()).toContain(lang === 'en' ? 'window 1h' : 'khung 1h');
+    expect(app.frame()).toContain(lang === 'en' ? 'window 1h' : '1 giờ qua');
   });
 
   it.each([

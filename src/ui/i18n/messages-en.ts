@@ -44,6 +44,7 @@ export const en = {
   'banner.connecting': 'Connecting to the hub; cached figures shown',
   'banner.since': ' since {ago}',
   'banner.never': 'never',
+  'banner.epoch': 'NEW HISTORY since {at}, {ago} — the hub started epoch {to} (was {from}); open items count afresh',
 
   'flash.rejections': '{n} rejected · last: {reason}',
   'flash.noRejections': 'no rejected messages',
@@ -53,6 +54,7 @@ export const en = {
   'header.replayPaused': 'REPLAY {clock} ×{speed} ‖',
   'header.replayEnd': 'REPLAY {clock} (end)',
   'flash.error': 'error: {text}',
+  'flash.epoch': '⚠ hub epoch changed to {to} {ago}: earlier open deliveries and deadlines ended',
   'flash.acknowledged': 'acknowledged: {text}',
   'flash.acknowledgedMany': 'acknowledged {n} incidents',
   'flash.ackNothing': 'no alert selected',
@@ -60,7 +62,6 @@ export const en = {
   'flash.ackNotSaved': 'acknowledgement not saved: the cache is busy or read-only, try again',
   'flash.paused': 'paused — figures frozen; p to resume',
   'flash.resumed': 'resumed',
-  'flash.window': 'time window: {w}',
   'flash.sort': 'sorted by {col} {dir}',
   'flash.level': 'level: {level}',
   'flash.problem': 'showing: {problem}',
@@ -74,6 +75,7 @@ export const en = {
   'filter.matches': '{n} of {total}',
   'filter.none': 'nothing matches',
   'list.empty': 'nothing to show',
+  'notReported.deadlines': 'not reported by this hub: its source carries no reply deadlines (DueDate) nor replies',
 
   'level.all': 'all levels',
   'agencies.withUnits': 'incl. units',
@@ -171,6 +173,8 @@ export const en = {
     'Traffic (last {span} of {w}): sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
   'overview.health':
     'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · overdue {overdue} · due <24h {due}',
+  'overview.healthNoDeadlines':
+    'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · deadlines not reported',
   'overview.worst': 'Worst agencies',
   'overview.alerts': 'Firing alerts',
   'overview.noAlerts': 'no alert is firing',
@@ -309,7 +313,28 @@ export const en = {
 
   'error.title': 'hubmon stopped on an unexpected error',
 
+  // The time windows, in the header and when `w` changes them.
+  'window.5m': '5 min',
+  'window.1h': '1h',
+  'window.24h': '24h',
+  'flash.window.5m': 'time window: 5 minutes',
+  'flash.window.1h': 'time window: 1 hour',
+  'flash.window.24h': 'time window: 24 hours',
+
+  // The status line of a console that only reads its cache.
+  'notice.readOnly': 'read-only: {path}',
+  'notice.readOnlyBy': 'read-only: {path} is written by pid {pid} on {host}',
+  'notice.readOnlyCache': 'read-only cache',
+
   // An agency's recent events, worded from their facts.
+  'eventType.document.sent': 'sent',
+  'eventType.document.delivered': 'received',
+  'eventType.document.failed': 'not delivered',
+  'eventType.status.reported': 'status',
+  'eventType.document.replied': 'reply',
+  'eventType.signature.verified': 'signature',
+  'eventType.agency.upsert': 'registry',
+  'eventType.agency.removed': 'registry',
   'event.sent.1': 'sent {doc} to 1 recipient',
   'event.sent.n': 'sent {doc} to {n} recipients',
   'event.replyBy': '{text}, reply by {at}',

@@ -32,7 +32,7 @@ export const vi: Record<MessageKey, string> = {
   'header.newest': 'mới nhất {ago}',
   'header.noEvents': 'chưa có sự kiện',
   'header.rate': '{n} sk/s',
-  'header.window': 'khung {w}',
+  'header.window': '{w} qua',
   'header.paused': 'TẠM DỪNG',
   'header.alertsNone': 'không có cảnh báo',
   'header.alertsNoData': 'cảnh báo: chưa có dữ liệu',
@@ -46,6 +46,7 @@ export const vi: Record<MessageKey, string> = {
   'banner.connecting': 'Đang kết nối tới trục; đang hiện số liệu đã lưu',
   'banner.since': ' từ {ago}',
   'banner.never': 'chưa có',
+  'banner.epoch': 'LỊCH SỬ MỚI từ {at}, {ago} — trục bắt đầu epoch {to} (trước là {from}); việc còn mở tính lại từ đầu',
 
   'flash.rejections': '{n} bản tin bị loại · gần nhất: {reason}',
   'flash.noRejections': 'không có bản tin bị loại',
@@ -55,6 +56,7 @@ export const vi: Record<MessageKey, string> = {
   'header.replayPaused': 'PHÁT LẠI {clock} ×{speed} ‖',
   'header.replayEnd': 'PHÁT LẠI {clock} (hết)',
   'flash.error': 'lỗi: {text}',
+  'flash.epoch': '⚠ trục đổi epoch sang {to} {ago}: văn bản chờ chuyển và hạn trả lời cũ đã kết thúc',
   'flash.acknowledged': 'đã xác nhận: {text}',
   'flash.acknowledgedMany': 'đã xác nhận {n} sự cố',
   'flash.ackNothing': 'chưa chọn cảnh báo',
@@ -62,7 +64,6 @@ export const vi: Record<MessageKey, string> = {
   'flash.ackNotSaved': 'chưa lưu được xác nhận: bộ đệm đang bận hoặc chỉ đọc, hãy thử lại',
   'flash.paused': 'tạm dừng — số liệu đứng yên; p để tiếp tục',
   'flash.resumed': 'tiếp tục cập nhật',
-  'flash.window': 'khung thời gian: {w}',
   'flash.sort': 'sắp xếp theo {col} {dir}',
   'flash.level': 'cấp: {level}',
   'flash.problem': 'hiển thị: {problem}',
@@ -76,6 +77,7 @@ export const vi: Record<MessageKey, string> = {
   'filter.matches': '{n}/{total}',
   'filter.none': 'không có kết quả',
   'list.empty': 'không có gì để hiển thị',
+  'notReported.deadlines': 'trục này không báo: nguồn dữ liệu của nó không có hạn trả lời (DueDate) và văn bản trả lời',
 
   'level.all': 'mọi cấp',
   'agencies.withUnits': 'gồm đơn vị con',
@@ -173,6 +175,8 @@ export const vi: Record<MessageKey, string> = {
     'Lưu lượng ({span} gần nhất trong {w}): gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
   'overview.health':
     'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
+  'overview.healthNoDeadlines':
+    'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · hạn trả lời: trục không báo',
   'overview.worst': 'Cơ quan có vấn đề nặng nhất',
   'overview.alerts': 'Cảnh báo đang báo',
   'overview.noAlerts': 'không có cảnh báo nào',
@@ -195,7 +199,7 @@ export const vi: Record<MessageKey, string> = {
   'detail.hour': '1 giờ qua',
   'detail.day': '1 ngày qua',
   'detail.funnel': 'Trạng thái',
-  'detail.sigReasons': 'Lỗi chữ ký',
+  'detail.sigReasons': 'Ký số lỗi',
   'detail.noSigFailures': 'không có',
   'detail.section.children': 'Đơn vị trực thuộc',
   'detail.section.overdue': 'Văn bản quá hạn',
@@ -203,7 +207,7 @@ export const vi: Record<MessageKey, string> = {
   'detail.section.server': 'Lịch sử MCBM',
   'detail.sectionsHint': '←/→ mục',
 
-  'reason.missing': 'không có chữ ký',
+  'reason.missing': 'thiếu chữ ký số',
   'reason.invalid': 'không hợp lệ',
   'reason.expired_certificate': 'chứng thư hết hạn',
   'reason.revoked_certificate': 'chứng thư bị thu hồi',
@@ -311,7 +315,28 @@ export const vi: Record<MessageKey, string> = {
 
   'error.title': 'hubmon dừng vì một lỗi không lường trước',
 
+  // Khung thời gian, trên dòng tiêu đề và khi phím `w` đổi khung.
+  'window.5m': '5 phút',
+  'window.1h': '1 giờ',
+  'window.24h': '24 giờ',
+  'flash.window.5m': 'khung thời gian: 5 phút',
+  'flash.window.1h': 'khung thời gian: 1 giờ',
+  'flash.window.24h': 'khung thời gian: 24 giờ',
+
+  // Dòng trạng thái khi bảng theo dõi chỉ đọc bộ đệm.
+  'notice.readOnly': 'chỉ đọc: {path}',
+  'notice.readOnlyBy': 'chỉ đọc: {path} do tiến trình {pid} trên máy {host} ghi',
+  'notice.readOnlyCache': 'bộ đệm chỉ đọc',
+
   // Sự kiện gần đây của một cơ quan, diễn đạt từ dữ kiện của chúng.
+  'eventType.document.sent': 'gửi',
+  'eventType.document.delivered': 'nhận',
+  'eventType.document.failed': 'gửi lỗi',
+  'eventType.status.reported': 'trạng thái',
+  'eventType.document.replied': 'trả lời',
+  'eventType.signature.verified': 'chữ ký số',
+  'eventType.agency.upsert': 'danh mục',
+  'eventType.agency.removed': 'danh mục',
   'event.sent.1': 'gửi {doc} tới 1 nơi nhận',
   'event.sent.n': 'gửi {doc} tới {n} nơi nhận',
   'event.replyBy': '{text}, hạn trả lời {at}',

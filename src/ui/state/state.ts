@@ -175,7 +175,7 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       };
     case 'cycleWindow': {
       const window = cycle(WINDOWS, s.window);
-      return { ...s, window, flash: { key: 'flash.window', params: { w: window }, kind: 'info', at: a.at } };
+      return { ...s, window, flash: { key: `flash.window.${window}`, kind: 'info', at: a.at } };
     }
     case 'cycleLevel': {
       const agencyLevel = cycle(LEVEL_FILTERS, s.agencyLevel);

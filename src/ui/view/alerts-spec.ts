@@ -48,7 +48,11 @@ export const alertsSpec: ListSpec<AlertView> = {
     },
     state: { text: t(`alertState.${a.state}`), role: a.state === 'firing' ? 'emphasis' : 'muted' },
     summary: {
-      text: a.folded.length > 0 ? `${t('alert.folded', { n: a.folded.length })} ${a.summary}` : a.summary,
+      // A standing line already says how many it spans.
+      text:
+        a.folded.length > 0 && a.kind !== 'standing'
+          ? `${t('alert.folded', { n: a.folded.length })} ${a.summary}`
+          : a.summary,
       role: a.state === 'acknowledged' ? 'muted' : undefined,
     },
     ackBy: { text: a.acknowledgedBy ?? '–', role: 'muted' },
