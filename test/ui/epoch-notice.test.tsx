@@ -14,16 +14,28 @@ describe('a new epoch of the hub', () => {
   it('is announced under the header and on the status line, with when', async () => {
     const app = await renderConsoleAt(120, 24, { ingest: changed(3 * 60_000) });
     const lines = app.frame().split('\n');
-    expect(
-      lines.some((l) => /NEW HISTORY since .*, 3 minutes ago — the hub started epoch e-0413 \(was e-0412\)/.test(l)),
-    ).toBe(true);
+    expect(lines.some((l) => /NEW HISTORY: epoch e-0413 \(was e-0412\) from .*, 3 minutes ago/.test(l))).toBe(true);
     expect(lines.at(-2)).toContain('⚠ hub epoch changed to e-0413 3 minutes ago');
+  });
+
+  it('keeps its figures whole at 80 columns, in both languages', async () => {
+    for (const lang of ['en', 'vi'] as const) {
+      const app = await renderConsoleAt(80, 24, { ingest: changed(3 * 60_000), lang });
+      const ago = lang === 'en' ? '3 minutes ago' : '3 phút trước';
+      expect(
+        app
+          .frame()
+          .split('\n')
+          .some((l) => l.includes('e-0413') && l.includes(ago)),
+      ).toBe(true);
+      app.unmount();
+    }
   });
 
   it('in Vietnamese too', async () => {
     const app = await renderConsoleAt(120, 24, { ingest: changed(60_000), lang: 'vi' });
     const frame = app.frame();
-    expect(frame).toMatch(/LỊCH SỬ MỚI từ .* — trục bắt đầu epoch e-0413 \(trước là e-0412\)/);
+    expect(frame).toMatch(/LỊCH SỬ MỚI: epoch e-0413 \(trước là e-0412\) từ /);
     expect(frame).toContain('⚠ trục đổi epoch sang e-0413');
   });
 

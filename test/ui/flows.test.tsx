@@ -204,7 +204,7 @@ describe('keyboard flows', () => {
     });
     const frame = await app.press('2');
     expect(frame).toContain('● offline');
-    expect(frame).toContain('OFFLINE since 5 minutes ago · cached figures as of 2024-03-13 02:59');
+    expect(frame).toContain('OFFLINE (cached 2024-03-13 02:59) since 5 minutes ago');
     expect(frame).toContain('000.00.00.H41');
     expect(frame).toContain('3 rejected · last: invalid_message: data.recipients: expected array, got string');
   });

@@ -16,9 +16,7 @@ describe('link states as the ingest client has them', () => {
     });
     const frame = app.frame();
     expect(lines(frame)[0]).toContain('● stale');
-    expect(lines(frame)[2]).toContain(
-      'STALE — nothing from the hub for 45 seconds; cached figures as of 2024-03-13 02:59',
-    );
+    expect(lines(frame)[2]).toContain('STALE (cached 2024-03-13 02:59) — nothing from the hub for 45 seconds');
   });
 
   it('catching up old history is not stale, however old the newest event', async () => {
@@ -53,7 +51,7 @@ describe('link states as the ingest client has them', () => {
     });
     const frame = await app.press('2');
     expect(lines(frame)[0]).toContain('● reconnecting');
-    expect(lines(frame)[2]).toContain('RECONNECTING — link lost since 2 minutes ago · next try in 8s · cached');
+    expect(lines(frame)[2]).toContain('RECONNECTING (cached 2024-03-13 02:59) since 2 minutes ago · retry in 8s');
     expect(frame).toContain('000.00.00.H41');
     expect(frame).toContain('error: hub closed the connection (1006)');
   });
@@ -99,9 +97,7 @@ describe('link states as the ingest client has them', () => {
     const app = await renderConsoleAt(100, 24, {
       ingest: idleIngest({ state: 'offline', since: NOW - 60_000, nextAttemptAt: NOW + 30_000 }),
     });
-    expect(app.frame()).toContain(
-      'OFFLINE since 1 minute ago · next try in 30s · cached figures as of 2024-03-13 02:59',
-    );
+    expect(app.frame()).toContain('OFFLINE (cached 2024-03-13 02:59) since 1 minute ago · retry in 30s');
   });
 
   it('read-only cache: no banner, "read-only" in the header, who writes the cache on the status line', async () => {

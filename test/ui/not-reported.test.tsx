@@ -14,11 +14,7 @@ const gatewayMetrics = () => {
 
 describe('a hub that does not report deadlines', () => {
   it.each([
-    [
-      'en',
-      'sig. fail 3.4% · deadlines not reported',
-      'not reported by this hub: its source carries no reply deadlines',
-    ],
+    ['en', 'sig fail 3.4% · deadlines not reported', 'not reported by this hub: its source carries no reply deadlines'],
     ['vi', 'hạn trả lời: trục không báo', 'trục này không báo: nguồn dữ liệu của nó không có hạn trả lời'],
   ] as const)('%s: the Overview and the Deadlines screen say so', async (lang, overview, deadlines) => {
     const app = await renderConsoleAt(80, 24, { metrics: gatewayMetrics(), lang });
@@ -32,7 +28,7 @@ describe('a hub that does not report deadlines', () => {
 
   it('a hub that reports them keeps the counts', async () => {
     const app = await renderConsoleAt(80, 24);
-    expect(app.frame()).toContain('overdue 14 · due <24h 3');
+    expect(app.frame()).toContain('overdue 14 · due<24h 3');
     expect(await app.press('5')).toContain('000.00.00.H41');
   });
 });

@@ -37,14 +37,14 @@ export const en = {
   'header.alertsNoneCached': 'no alerts (cached)',
   'header.alertsCritical': '{n} crit',
   'header.alertsWarning': '{n} warn',
-  'banner.offline': 'OFFLINE{since} · cached figures as of {asOf}',
-  'banner.stale': 'STALE — nothing from the hub for {span}; cached figures as of {asOf}',
-  'banner.reconnecting': 'RECONNECTING — link lost{since}{next} · cached figures as of {asOf}',
-  'banner.nextTry': ' · next try in {n}s',
+  'banner.offline': 'OFFLINE (cached {asOf}){since}',
+  'banner.stale': 'STALE (cached {asOf}) — nothing from the hub for {span}',
+  'banner.reconnecting': 'RECONNECTING (cached {asOf}){since}{next}',
+  'banner.nextTry': ' · retry in {n}s',
   'banner.connecting': 'Connecting to the hub; cached figures shown',
   'banner.since': ' since {ago}',
   'banner.never': 'never',
-  'banner.epoch': 'NEW HISTORY since {at}, {ago} — the hub started epoch {to} (was {from}); open items count afresh',
+  'banner.epoch': 'NEW HISTORY: epoch {to} (was {from}) from {at}, {ago}; open items count afresh',
 
   'flash.rejections': '{n} rejected · last: {reason}',
   'flash.noRejections': 'no rejected messages',
@@ -172,9 +172,9 @@ export const en = {
   'overview.trafficCovered':
     'Traffic (last {span} of {w}): sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
   'overview.health':
-    'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · overdue {overdue} · due <24h {due}',
+    'Servers: {down} down, {degraded} degr./{servers} · sig fail {sigRate} · overdue {overdue} · due<24h {due}',
   'overview.healthNoDeadlines':
-    'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · deadlines not reported',
+    'Servers: {down} down, {degraded} degr./{servers} · sig fail {sigRate} · deadlines not reported',
   'overview.worst': 'Worst agencies',
   'overview.alerts': 'Firing alerts',
   'overview.noAlerts': 'no alert is firing',
