@@ -27,6 +27,7 @@ import { worstAgencies, worstSpec } from './overview-model.js';
 import { serversSpec, toServerModel } from './servers-spec.js';
 import { describeLine, describeSpec } from './describe-spec.js';
 import { shownName } from './shown-name.js';
+import { tellApart } from './tell-apart.js';
 import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
 import { sanitize } from '../text/sanitize.js';
 import { setIncidentMarks } from './incident-marks.js';
@@ -363,9 +364,17 @@ function loadAffected(
   const memo = agencyModels(metrics, now, window);
   const list = derived(memo, `affected:${route.of}:${route.id}:${ids.join(',').length}:${ids.length}`, () => {
     const wanted = new Set(ids);
+    const index = agencyIndex(metrics);
+    const parentName = (id: string): string | null => {
+      const parent = index.get(id);
+      return parent ? shownName(parent) : null;
+    };
     return listData(
       agenciesSpec,
-      memo.models.filter((m) => wanted.has(m.id)),
+      tellApart(
+        memo.models.filter((m) => wanted.has(m.id)),
+        parentName,
+      ),
     );
   });
   return { kind: 'affected', of: route.of, name, list };

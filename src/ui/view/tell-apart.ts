@@ -1,0 +1,24 @@
+/**
+ * Rows a list cannot tell apart by their shown names (three `Phường 1` behind one server, two
+ * `Ban Dân tộc` among an incident's agencies): where a shown name repeats within the list, the
+ * parent unit's shown name follows it (`Phường 1, Quận 3`, as an address is written). Names that do not repeat stay as
+ * they are, and so does the list's order.
+ */
+import type { AgencyModel } from './agency-model.js';
+
+/** The models with repeated names told apart by `parentName` (null when a row has no parent). */
+export function tellApart(
+  models: readonly AgencyModel[],
+  parentName: (parentId: string) => string | null,
+): readonly AgencyModel[] {
+  const seen = new Map<string, number>();
+  for (const m of models) seen.set(m.name, (seen.get(m.name) ?? 0) + 1);
+  let repeated = false;
+  for (const n of seen.values()) if (n > 1) repeated = true;
+  if (!repeated) return models;
+  return models.map((m) => {
+    if ((seen.get(m.name) ?? 0) < 2 || m.parent === null) return m;
+    const parent = parentName(m.parent);
+    return parent === null ? m : { ...m, name: `${m.name}, ${parent}` };
+  });
+}
