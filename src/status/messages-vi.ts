@@ -29,7 +29,7 @@ export const statusVi: Record<StatusKey, string> = {
   'summary.behind': '; bộ đệm chậm {n} sự kiện so với trục',
   'summary.acknowledged': ' ({n} đã xác nhận)',
   'tag.pending': 'ĐANG CHỜ',
-  'tag.critical': 'NGHIÊM TRỌNG',
+  'tag.critical': 'KHẨN',
   'tag.warning': 'CẢNH BÁO',
   'line.ack': ' [{by} đã xác nhận]',
   'kind.acute': 'sự cố mới',

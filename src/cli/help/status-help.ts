@@ -74,8 +74,8 @@ gì khi bộ đệm trống; khi bộ đệm quá cũ để đánh giá, chỉ a
 
 Mã thoát:
   0 OK        không có cảnh báo nào đang báo
-  1 WARNING   có cảnh báo mức cảnh giác đang báo, không có mức nghiêm trọng
-  2 CRITICAL  có cảnh báo nghiêm trọng đang báo (ví dụ máy chủ bảo mật mất kết nối quá 2 phút)
+  1 WARNING   có cảnh báo (CB) đang báo, không có cảnh báo khẩn
+  2 CRITICAL  có cảnh báo khẩn đang báo (ví dụ máy chủ bảo mật mất kết nối quá 2 phút)
   3 UNKNOWN   không có số liệu; trục không trả lời và bộ đệm cũ hơn --max-age;
               tùy chọn, tệp thiết lập hoặc tệp ngưỡng cảnh báo sai
 
