@@ -20,3 +20,16 @@ describe('Vietnamese severities', () => {
     expect(alerts).not.toMatch(/NẶNG|CẢNH|nghiêm trọng/);
   });
 });
+
+describe('Vietnamese lists at 80 columns', () => {
+  it.each([
+    ['3', ['Độ trễ', 'Mất KN', 'CT hết hạn']],
+    ['5', ['Chưa TL', 'Quá hạn', 'Đúng', 'Trễ']],
+    ['6', ['Tr.thái', 'Xác nhận']],
+  ])('screen %s keeps the columns English keeps', async (key, titles) => {
+    const app = await renderConsoleAt(80, 24, { lang: 'vi' });
+    const frame = await app.press(key);
+    const heading = frame.split('\n')[3] ?? '';
+    for (const title of titles) expect(heading).toContain(title);
+  });
+});
