@@ -88,7 +88,9 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
         : `${agency}: sent the same document again ${count(num('duplicates'), 'time', 'times')} in ${span}`;
     }
     case 'signature-failures': {
-      const rate = `${((100 * num('failed')) / Math.max(1, num('verified'))).toFixed(1)} %`;
+      // One number format per language, as the console's figures: 30,0% (vi), 30.0% (en).
+      const share = (100 * num('failed')) / Math.max(1, num('verified'));
+      const rate = `${share.toLocaleString(vi ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
       const span = spanText(num('windowMs'), lang);
       const why = reason('reason');
       return vi

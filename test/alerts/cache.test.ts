@@ -77,7 +77,7 @@ describe('alerts over a real cache', () => {
       ]);
       const sig = s.alerts[1]!;
       expect(describeAlert(sig, { lang: 'vi', now: T0 })).toBe(
-        '000.00.00.H14: 6/20 chữ ký số lỗi (30.0 %) trong 15 phút, chủ yếu chữ ký không hợp lệ',
+        '000.00.00.H14: 6/20 chữ ký số lỗi (30,0%) trong 15 phút, chủ yếu chữ ký không hợp lệ',
       );
       expect(s.alerts[0]).toMatchObject({ activeSince: T0 - 10 * MIN, firingSince: T0 - 8 * MIN });
       expect(engine.acknowledge('server-disconnected server=MCBM-001', undefined, T0 + MIN)).toBe(true);

@@ -46,8 +46,8 @@ describe('describeAlert', () => {
         { agency: '000.00.00.H41' },
         { failed: 3, verified: 40, windowMs: 15 * 60_000, reason: 'expired_certificate' },
       ),
-      'UBND Tỉnh Nghệ An: 3/40 chữ ký số lỗi (7.5 %) trong 15 phút, chủ yếu chứng thư hết hạn',
-      'UBND Tỉnh Nghệ An: 3 of 40 signatures failed (7.5 %) in 15 min, mostly expired certificate',
+      'UBND Tỉnh Nghệ An: 3/40 chữ ký số lỗi (7,5%) trong 15 phút, chủ yếu chứng thư hết hạn',
+      'UBND Tỉnh Nghệ An: 3 of 40 signatures failed (7.5%) in 15 min, mostly expired certificate',
     ],
     [
       state('overdue-replies', { agency: '000.00.00.H99' }, { overdue: 4, oldestDueAt: NOW - 3 * 24 * HOUR }),
