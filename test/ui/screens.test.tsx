@@ -190,7 +190,7 @@ describe('screens at 80×24 (en)', () => {
       1 2 Agencies 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
       UBND Tỉnh Nghệ An
       000.00.00.H41 · level 1 · LGSP · server MCBM-041 weak 20 min · cert expires in …
-      Sent 4.0/min · recv 9.0/min · sig. fail 14.8% · overdue 12 (14 with its units)
+      Sent 4.0/min · recv 9.0/min · sig fail 14.8% · overdue 12 (14 with its units)
       Last hour  ▁▁▁▁▁▁▂▁▁▁▁▃▁▁▁▁▃▁▁▁▁▄▁▁▁▁▄▁▁▁▁▅▁▁▁▁▆▁▁▁▁▆▁▁▁▁▇▁▁▁▁▇▁▁▁▁█▁▁▁▁█▁▁▁▁ 36
       Last day   ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▂▁▁▁▃▁▁▁▃▁▁▁▄▁▁▁▄▁▁▁▅▁▁▁▆▁▁▁▆▁▁▁▇▁▁▁▇▁▁▁█▁▁▁█▁▁▁ 36
       Statuses   01 500 › 02 1 › 03 480 › 04 300 › 05 200 › 06 150

@@ -30,6 +30,8 @@ export const en = {
   'header.newest': 'newest {ago}',
   'header.noEvents': 'no events yet',
   'header.rate': '{n} ev/s',
+  'unit.perMin': '{n}/min',
+  'unit.perHour': '{n}/h',
   'header.window': 'window {w}',
   'header.paused': 'PAUSED',
   'header.alertsNone': 'no alerts',
@@ -168,9 +170,9 @@ export const en = {
   'alertState.pending': 'pending',
   'alertState.acknowledged': 'acked',
 
-  'overview.traffic': 'Traffic: sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
+  'overview.traffic': 'Traffic: sent {sent} · received {recv} · {active} of {agencies} agencies active',
   'overview.trafficCovered':
-    'Traffic (last {span} of {w}): sent {sent}/min · received {recv}/min · {active} of {agencies} agencies active',
+    'Traffic (last {span} of {w}): sent {sent} · received {recv} · {active} of {agencies} agencies active',
   'overview.health':
     'Servers: {down} down, {degraded} degr./{servers} · sig fail {sigRate} · overdue {overdue} · due<24h {due}',
   'overview.healthNoDeadlines':
@@ -191,7 +193,7 @@ export const en = {
   'value.overdue': '{n} (oldest {age})',
 
   'detail.identity': '{id} · level {level} · {conn} · server {server} {state}',
-  'detail.rates': 'Sent {sent}/min · recv {recv}/min · sig. fail {sig} · overdue {overdue}',
+  'detail.rates': 'Sent {sent} · recv {recv} · sig fail {sig} · overdue {overdue}',
   'detail.overdueWithUnits': '{own} ({total} with its units)',
   'detail.units': 'units {n}',
   'detail.hour': 'Last hour',

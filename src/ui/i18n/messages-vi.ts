@@ -32,6 +32,8 @@ export const vi: Record<MessageKey, string> = {
   'header.newest': 'mới nhất {ago}',
   'header.noEvents': 'chưa có sự kiện',
   'header.rate': '{n} sk/s',
+  'unit.perMin': '{n}/ph',
+  'unit.perHour': '{n}/giờ',
   'header.window': '{w} qua',
   'header.paused': 'TẠM DỪNG',
   'header.alertsNone': 'không có cảnh báo',
@@ -170,9 +172,9 @@ export const vi: Record<MessageKey, string> = {
   'alertState.pending': 'chờ',
   'alertState.acknowledged': 'đã nhận',
 
-  'overview.traffic': 'Lưu lượng: gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
+  'overview.traffic': 'Lưu lượng: gửi {sent} · nhận {recv} · {active}/{agencies} cơ quan hoạt động',
   'overview.trafficCovered':
-    'Lưu lượng ({span} gần nhất trong {w}): gửi {sent}/ph · nhận {recv}/ph · {active}/{agencies} cơ quan hoạt động',
+    'Lưu lượng ({span} gần nhất trong {w}): gửi {sent} · nhận {recv} · {active}/{agencies} cơ quan hoạt động',
   'overview.health':
     'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
   'overview.healthNoDeadlines':
@@ -193,7 +195,7 @@ export const vi: Record<MessageKey, string> = {
   'value.overdue': '{n} (lâu nhất {age})',
 
   'detail.identity': '{id} · cấp {level} · {conn} · MCBM {server} {state}',
-  'detail.rates': 'Gửi {sent}/ph · nhận {recv}/ph · lỗi ký {sig} · quá hạn {overdue}',
+  'detail.rates': 'Gửi {sent} · nhận {recv} · lỗi ký {sig} · quá hạn {overdue}',
   'detail.overdueWithUnits': '{own} ({total} cả đơn vị con)',
   'detail.units': 'đơn vị con {n}',
   'detail.hour': '1 giờ qua',

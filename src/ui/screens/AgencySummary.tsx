@@ -9,7 +9,8 @@ import { useUi } from '../context.js';
 import { Line, type Segment } from '../components/Line.js';
 import { roleStyle } from '../components/Table.js';
 import { fit, widthOf } from '../text/fit.js';
-import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
+import { formatFlow } from '../text/format-flow.js';
+import { formatCount, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { sparkline } from '../text/sparkline.js';
@@ -76,8 +77,8 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
           total: formatCount(a.total.overdue, lang),
         });
   const rates = t('detail.rates', {
-    sent: formatRate(a.own.sentPerMin, lang),
-    recv: formatRate(a.own.receivedPerMin, lang),
+    sent: formatFlow(a.own.sentPerMin, lang, t),
+    recv: formatFlow(a.own.receivedPerMin, lang, t),
     sig: formatPercent(a.sigRate, lang),
     overdue,
   });
