@@ -164,7 +164,7 @@ describe('keyboard flows', () => {
     const metrics = fixtureMetrics(data);
     const app = await renderConsoleAt(80, 24, { metrics });
     await app.press('2');
-    expect(await app.press('p')).toContain('PAUSED');
+    expect(await app.press('p')).toContain('FROZEN');
     const tp = data.throughput?.find((r) => r.agencyId === '000.00.00.G22');
     if (tp) Object.assign(tp, { sentPerMin: 99 });
     // A new figure comes with a new event in the cache: its newest seq moves on.

@@ -34,7 +34,7 @@ describe('fitHints', () => {
 
   it('shows everything, in table order, when there is room', () => {
     expect(shown('list', 200)).toBe(
-      '↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p pause  w window  ? help  q quit',
+      '↓/j move  Enter open  / filter  s sort  1–6 screens  Esc back  p freeze  w window  ? help  q quit',
     );
   });
 });

@@ -181,7 +181,7 @@ describe('replay controls in the key-bindings table', () => {
     expect(lines(await app.press('}'))[0]).toContain('REPLAY 2024-03-13 04:00 (end)');
     expect(replay.calls).toEqual(['faster', 'slower', 'slower', 'pause', 'step', 'forward', 'end']);
     // The console's own p (freeze figures) is still its own.
-    expect(await app.press('p')).toContain('PAUSED');
+    expect(await app.press('p')).toContain('FROZEN');
   });
 
   it('are hinted in the footer and listed in Help, and are text while typing a filter', async () => {
@@ -189,7 +189,8 @@ describe('replay controls in the key-bindings table', () => {
     const app = await renderConsoleAt(100, 24, { replay });
     expect(lines(app.frame()).at(-1)).toContain('P pause replay  . step  [/] speed');
     const help = await app.press('?');
-    expect(help).toContain('pause or resume the replay clock');
+    expect(help).toContain('pause or resume the replay clock (figures follow it)');
+    expect(help).toContain('freeze or unfreeze the figures on screen');
     // One row for both speed keys, each named with what it does.
     expect(help).toContain('[/]      [ half as fast (down to ×1), ] twice as fast (up to ×3600)');
     expect(help).toContain('jump 10 recorded minutes ahead');

@@ -224,7 +224,7 @@ describe('screens at 80×24 (en)', () => {
          Tab      next screen
          S-Tab    previous screen
          Esc      back to the previous screen; clears an active filter first
-         p        freeze or resume the figures
+         p        freeze or unfreeze the figures on screen; data keeps arriving
          w        cycle the time window: 5 min, 1 hour, 24 hours
          ?        show or hide this help
          q        leave the console, restoring the terminal
