@@ -8,6 +8,7 @@ import type { Agency } from '../../src/protocol/index.js';
 import type { MemoryData } from '../support/memory-metrics.js';
 import { fixtureMetrics, NOW } from './fixture.js';
 import { KEY, renderConsoleAt } from './render-at.js';
+import { placeOf } from '../../src/ui/view/tell-apart.js';
 
 afterEach(() => cleanup());
 
@@ -75,5 +76,13 @@ describe.each(['en', 'vi'] as const)('names that repeat in a list (%s)', (lang) 
     const city = lines.find((l) => l.includes('000.00.00.H30'));
     expect(city).toContain('Hồ Chí Minh ');
     expect(city).not.toContain(',');
+  });
+});
+
+describe('the parent added to a repeated name', () => {
+  it('drops a district kind before a place name, keeps it before a number', () => {
+    expect(placeOf('thị xã Ngã Năm')).toBe('Ngã Năm');
+    expect(placeOf('thành phố Sóc Trăng')).toBe('Sóc Trăng');
+    expect(placeOf('Quận 3')).toBe('Quận 3');
   });
 });

@@ -6,6 +6,11 @@
  */
 import type { AgencyModel } from './agency-model.js';
 
+const KIND = /^(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn) (?=\D)/iu;
+
+/** A district's place without its kind, to keep the tail short (`thị xã Ngã Năm` → `Ngã Năm`; `Quận 3` stays). */
+export const placeOf = (name: string): string => name.replace(KIND, '');
+
 /** The models with repeated names told apart by `parentName` (null when a row has no parent). */
 export function tellApart(
   models: readonly AgencyModel[],
@@ -19,6 +24,6 @@ export function tellApart(
   return models.map((m) => {
     if ((seen.get(m.name) ?? 0) < 2 || m.parent === null) return m;
     const parent = parentName(m.parent);
-    return parent === null ? m : { ...m, name: `${m.name}, ${parent}` };
+    return parent === null ? m : { ...m, name: `${m.name}, ${placeOf(parent)}` };
   });
 }
