@@ -86,12 +86,12 @@ export class ReplayRun<M extends object, A extends object> {
 
   private build(speed: number): Build<M, A> {
     const file = join(this.dir, `replay-${++this.builds}.sqlite`);
-    let player: ReplayPlayer | undefined;
+    const built: { player?: ReplayPlayer } = {};
     const first = this.recording.events[0]?.t ?? Date.now();
     // Events are received at the recording's clock, so none is ever ahead of its receipt.
-    const now = (): number => player?.state().now ?? first;
+    const now = (): number => built.player?.state().now ?? first;
     const cache = openCache({ path: file, now });
-    player = new ReplayPlayer(cache, this.recording, speed);
+    const player = (built.player = new ReplayPlayer(cache, this.recording, speed));
     return { file, cache, player, ...this.wire(cache, now) };
   }
 
