@@ -81,13 +81,13 @@ export class HubSession {
         return;
       }
       // A repeated hello on the same link only refreshes what the hub says about itself.
-      this.status.hello = hello;
+      this.status.acceptHello(hello);
       this.status.raiseHubNewest(hello.data.newestSeq);
       return;
     }
     const cursor = this.fileHello(hello, identity);
     if (cursor === undefined) return;
-    this.status.hello = hello;
+    this.status.acceptHello(hello);
     this.history = identity;
     if (cursor !== this.sinceAsked) {
       // A new epoch or another hub: the since= we sent belonged to another history. Ask again

@@ -3,6 +3,9 @@ import type { HelloMessage, IngestBatch } from './sink.js';
 import { StatusEmitter, type IngestListener, type IngestState, type IngestStatus } from './status.js';
 import type { Timers } from './timers.js';
 
+/** States in which the link is up and the hub answers. */
+const UP: ReadonlySet<IngestState> = new Set<IngestState>(['catching_up', 'live']);
+
 /** The running totals, writable by the parts of the client that count them. */
 export type LinkCounts = { events: number; rejections: number; unknownFields: number; reconnects: number };
 
@@ -18,8 +21,9 @@ export class LinkStatus {
   lastMessageAt: number | undefined;
   lastRejection: IngestStatus['lastRejection'];
   lastError: IngestStatus['lastError'];
-  /** The last hello accepted, for the hub's identity and name. */
+  /** The last hello accepted, for the hub's identity and name (see `acceptHello`). */
   hello: HelloMessage | undefined;
+  epochChange: IngestStatus['epochChange'];
   hubNewestSeq: number | undefined;
   storedSeq = 0;
   newestEventTs: string | undefined;
@@ -59,6 +63,7 @@ export class LinkStatus {
       lastRejection: this.lastRejection,
       lastError: this.lastError,
       nextAttemptAt: this.nextAttemptAt,
+      epochChange: this.epochChange,
       consecutiveFailures: this.failures,
     };
   }
@@ -73,9 +78,19 @@ export class LinkStatus {
 
   setState(next: IngestState): void {
     if (next === this.current) return;
+    // Up again: what broke the link before is past, and no longer the status line's news.
+    if (UP.has(next) && !UP.has(this.current)) this.lastError = undefined;
     this.current = next;
     this.since = this.timers.now();
     this.emit();
+  }
+
+  /** A hello accepted: the hub's identity, and whether its epoch changed since the last one. */
+  acceptHello(hello: HelloMessage): void {
+    const before = this.hello?.data;
+    if (before && before.hubId === hello.data.hubId && before.epoch !== hello.data.epoch)
+      this.epochChange = { from: before.epoch, to: hello.data.epoch, at: this.timers.now() };
+    this.hello = hello;
   }
 
   noteError(message: string, emit = true): void {

@@ -55,6 +55,11 @@ export interface IngestStatus {
   readonly lastError: { readonly message: string; readonly at: number } | undefined;
   /** When the next reconnection attempt is due, while reconnecting or offline. */
   readonly nextAttemptAt: number | undefined;
+  /**
+   * The latest change of the hub's epoch seen by this client: a new history began (the hub
+   * started its sequence over), at `at`.
+   */
+  readonly epochChange: { readonly from: string; readonly to: string; readonly at: number } | undefined;
   /** Failed attempts in a row. */
   readonly consecutiveFailures: number;
 }

@@ -31,6 +31,10 @@ export interface AgencyRangeRow {
   readonly signed: number;
   /** Documents it sent whose signature was checked at all, valid or not. */
   readonly signatureChecked: number;
+  /** Repeats (FIGURES.md): sends of a document id it had sent already (gửi trùng)… */
+  readonly duplicateSends: number;
+  /** …and deliveries to it of a document already delivered (nhận trùng). */
+  readonly duplicateDeliveries: number;
   /** Status codes it reported back in the period, ascending (trạng thái phản hồi). */
   readonly statusCodes: readonly StatusCode[];
   /** Its security server (máy chủ bảo mật), with that server's downtime and drops in the period. */
@@ -53,6 +57,8 @@ const ROLLUP_SUMS = [
   'sum(received) received',
   'sum(sig_valid) signed',
   'sum(sig_checked) checked',
+  'sum(dup_sent) dup_sent',
+  'sum(dup_received) dup_received',
   ...STATUS_CODES.map((c) => `sum(st_${c}) st_${c}`),
 ].join(', ');
 
@@ -231,6 +237,8 @@ export function agencyFiguresOver(
       answeredOnTime: d?.onTime ?? 0,
       signed: r?.signed ?? 0,
       signatureChecked: r?.checked ?? 0,
+      duplicateSends: r?.dup_sent ?? 0,
+      duplicateDeliveries: r?.dup_received ?? 0,
       statusCodes: r ? STATUS_CODES.filter((c) => (r[`st_${c}`] ?? 0) > 0) : [],
       serverId: agency.server,
       serverDowntimeMs: server?.downtimeMs ?? 0,

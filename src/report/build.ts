@@ -31,6 +31,8 @@ export const emptyFigures = (agencyId: string): AgencyFigures => ({
   answeredOnTime: 0,
   signed: 0,
   signatureChecked: 0,
+  duplicateSends: 0,
+  duplicateDeliveries: 0,
   statusCodes: [],
   serverId: null,
   serverDowntimeMs: 0,

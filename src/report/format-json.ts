@@ -40,6 +40,8 @@ export function formatJson(report: Report): string {
       signed: r.signed,
       signatureChecked: r.signatureChecked,
       signedShare: r.signedShare,
+      duplicateSends: r.duplicateSends,
+      duplicateDeliveries: r.duplicateDeliveries,
       statusCodes: r.statusCodes,
       serverId: r.serverId,
       serverDowntimeMs: r.serverDowntimeMs,

@@ -192,7 +192,7 @@ export function openCache(options: OpenCacheOptions): Cache {
       writer.streams.reload();
       return result;
     },
-    projectPending: (max) => writer.projectPending(max),
+    projectPending: (max) => writer.projectPending(max, now()),
     foldPending: (maxHours) => writer.foldPending(maxHours),
     close() {
       clearInterval(timer);

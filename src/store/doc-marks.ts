@@ -7,21 +7,27 @@ import type { DeliveryFailureReason, SignatureResult, StatusCode } from '../prot
  * (or a document × recipient) once however many events mention it, and in whatever order they
  * are stored: the rollups are written with each event, before any document row may exist.
  *
- * One row per (document id, party, mark): party 0 holds the document's own marks (sent,
+ * Documents are numbered in `doc_keys` (a text key once per document, integers after it).
+ * One row per (document, party, mark): party 0 holds the document's own marks (sent,
  * signature checked, signed, failed by reason), party = recipient id the marks of one delivery
  * (delivered, answered, failed by reason, each status code). `at` is the time of the earliest
  * event that made the mark: the figure counts in that event's minute, and a repeat in its own
  * (docs/FIGURES.md). Also the time retention goes by.
  */
 export const DOC_MARKS_TABLE = `
+  CREATE TABLE doc_keys (key INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE);
   CREATE TABLE doc_marks (
-    doc_id TEXT NOT NULL,
-    party INTEGER NOT NULL,
+    doc INTEGER NOT NULL,
     mark INTEGER NOT NULL,
     at INTEGER NOT NULL,
-    PRIMARY KEY (doc_id, party, mark)
+    PRIMARY KEY (doc, mark)
   ) WITHOUT ROWID;
 `;
+
+/** Document ids whose key is kept in memory; older ones are looked up. */
+const KEY_CACHE_SIZE = 200_000;
+/** Marks per party: a mark number is party × MARKS + mark. */
+const MARKS = 32;
 
 /** The document's own marks (party 0). */
 export const DOC = {
@@ -50,17 +56,33 @@ export class DocMarks {
   private readonly insert;
   private readonly atOf;
   private readonly moveTo;
+  private readonly findKey;
+  private readonly addKey;
+  /** Document id → key of documents marked lately; emptied on rollback (`forget`). */
+  private readonly keys = new Map<string, number>();
 
   constructor(db: Database.Database) {
-    this.insert = db.prepare<[string, number, number, number]>(
-      'INSERT OR IGNORE INTO doc_marks (doc_id, party, mark, at) VALUES (?, ?, ?, ?)',
+    this.insert = db.prepare<[number, number, number]>(
+      'INSERT OR IGNORE INTO doc_marks (doc, mark, at) VALUES (?, ?, ?)',
     );
-    this.atOf = db
-      .prepare<[string, number, number], number>('SELECT at FROM doc_marks WHERE doc_id = ? AND party = ? AND mark = ?')
-      .pluck();
-    this.moveTo = db.prepare<[number, string, number, number]>(
-      'UPDATE doc_marks SET at = ? WHERE doc_id = ? AND party = ? AND mark = ?',
-    );
+    this.atOf = db.prepare<[number, number], number>('SELECT at FROM doc_marks WHERE doc = ? AND mark = ?').pluck();
+    this.moveTo = db.prepare<[number, number, number]>('UPDATE doc_marks SET at = ? WHERE doc = ? AND mark = ?');
+    this.findKey = db.prepare<[string], number>('SELECT key FROM doc_keys WHERE doc_id = ?').pluck();
+    this.addKey = db.prepare<[string], number>('INSERT INTO doc_keys (doc_id) VALUES (?) RETURNING key').pluck();
+  }
+
+  private keyOf(docId: string): number {
+    let key = this.keys.get(docId);
+    if (key !== undefined) return key;
+    key = this.findKey.get(docId) ?? this.addKey.get(docId)!;
+    if (this.keys.size >= KEY_CACHE_SIZE) this.keys.clear();
+    this.keys.set(docId, key);
+    return key;
+  }
+
+  /** After a rolled-back transaction: keys it added are gone. */
+  forget(): void {
+    this.keys.clear();
   }
 
   /**
@@ -69,10 +91,12 @@ export class DocMarks {
    * stored out of order, this event is the first and that one becomes the repeat.
    */
   mark(docId: string, party: number, mark: number, ts: number): number {
-    if (this.insert.run(docId, party, mark, ts).changes > 0) return FIRST;
-    const at = this.atOf.get(docId, party, mark)!;
+    const doc = this.keyOf(docId);
+    const m = party * MARKS + mark;
+    if (this.insert.run(doc, m, ts).changes > 0) return FIRST;
+    const at = this.atOf.get(doc, m)!;
     if (ts >= at) return REPEAT;
-    this.moveTo.run(ts, docId, party, mark);
+    this.moveTo.run(ts, doc, m);
     return at;
   }
 }

@@ -6,6 +6,8 @@ import { COL, statusBit } from './rollup-columns.js';
 import type { RegistryWriter } from './registry-writer.js';
 import { DeliveryDrafts } from './delivery-drafts.js';
 import { DELIVERY, DOC, DocMarks, FIRST, REPEAT } from './doc-marks.js';
+import { HistoryEnd } from './history-end.js';
+import { AGENCY_ID_LIMIT } from './agency-ids.js';
 
 /** A durable event the cache derives state from, with its time already parsed. */
 type Effecting<T extends keyof EffectHandlers> = MessageOf<T>;
@@ -71,6 +73,7 @@ export class EventEffects {
   private readonly heldFor;
   private readonly dropHeld;
   private readonly countHeld;
+  private readonly openDeadlinesOf;
   /** Follow-ups held for documents not sent yet (`held_events`): none, no lookup per document. */
   private held: number;
   private readonly deadlineCount;
@@ -94,6 +97,10 @@ export class EventEffects {
   private readonly findDocument;
   private readonly drafts: DeliveryDrafts;
   private readonly marks: DocMarks;
+  /** The party offset of the current event's history in `doc_marks`. */
+  private history = 0;
+  private readonly ending: HistoryEnd;
+  private readonly adoptDocument;
 
   constructor(
     db: Database.Database,
@@ -102,11 +109,12 @@ export class EventEffects {
     private readonly registry: RegistryWriter,
   ) {
     this.upsertDocument = db.prepare<
-      [string, number, number, number | null, string | null, number],
+      [string, number, number, number | null, string | null, number, number],
       { id: number; sends: number }
     >(
-      `INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients) VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients, stream) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (doc_id) DO UPDATE SET sends = sends + 1, sent_at = min(sent_at, excluded.sent_at)
+         WHERE stream IS excluded.stream
        RETURNING id, sends`,
     );
     this.insertDeliveries = db.prepare<[number, number, number | null, string], number>(
@@ -120,6 +128,16 @@ export class EventEffects {
     this.findDocument = db.prepare<[string], number>('SELECT id FROM documents WHERE doc_id = ?').pluck();
     this.drafts = new DeliveryDrafts(db);
     this.marks = new DocMarks(db);
+    this.ending = new HistoryEnd(db);
+    this.adoptDocument = db.prepare(
+      `UPDATE documents SET stream = @stream, sender = @sender, sent_at = @ts, reply_by = @replyBy, subject = @subject,
+         recipients = @recipients, sends = 1 WHERE id = @id`,
+    );
+    this.openDeadlinesOf = db
+      .prepare<[number], number>(
+        'SELECT recipient FROM deliveries WHERE doc = ? AND reply_by IS NOT NULL AND answered_at IS NULL',
+      )
+      .pluck();
     // Every time kept is the earliest one, so that the order events are stored in does not matter.
     this.markDelivered = db.prepare(
       `UPDATE deliveries SET delivered_at = @ts WHERE doc = @doc AND recipient = @recipient
@@ -188,8 +206,10 @@ export class EventEffects {
    * The rollup counts of a traffic event, which need nothing but the event. Written with the
    * event, always; the rows derived from documents (`derive`) may follow later.
    */
-  count(m: Effecting<Counted>, ts: number): void {
+  count(m: Effecting<Counted>, ts: number, stream: number): void {
     const ids = this.agencies;
+    // Marks are kept per history: a new epoch counts its documents afresh (docs/FIGURES.md).
+    this.history = stream * AGENCY_ID_LIMIT;
     switch (m.type) {
       case 'document.sent':
         return this.tally(m.data.docId, 0, DOC.sent, ts, ids.idOf(m.data.sender), COL.sent, COL.dupSent);
@@ -238,7 +258,7 @@ export class EventEffects {
    * after a later one, the count moves to its minute and the later one becomes the repeat.
    */
   private tally(docId: string, party: number, mark: number, ts: number, agency: number, column: number, repeats = -1) {
-    const was = this.marks.mark(docId, party, mark, ts);
+    const was = this.marks.mark(docId, this.history + party, mark, ts);
     const minute = minuteOf(ts);
     if (was === FIRST) return this.minutes.add(minute, agency, column);
     if (was === REPEAT) {
@@ -265,7 +285,7 @@ export class EventEffects {
     }
     switch (m.type) {
       case 'document.sent':
-        return this.documentSent(m, ts);
+        return this.documentSent(m, ts, stream);
       case 'document.delivered':
         return this.documentDelivered(m, ts);
       case 'document.failed':
@@ -277,11 +297,17 @@ export class EventEffects {
     }
   }
 
-  private documentSent(m: Effecting<'document.sent'>, ts: number): void {
+  private documentSent(m: Effecting<'document.sent'>, ts: number, stream: number): void {
     const d = m.data;
     const sender = this.agencies.idOf(d.sender);
     const replyBy = d.replyBy ? instantMs(d.replyBy) : null;
-    const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, d.subject ?? null, d.recipients.length)!;
+    const subject = d.subject ?? null;
+    const recipients = d.recipients.length;
+    // No row back: the id belongs to an earlier history, and this send starts the new one's.
+    const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, subject, recipients, stream) ?? {
+      id: this.adopt(d.docId, { stream, sender, ts, replyBy, subject, recipients }),
+      sends: 1,
+    };
     if (this.docRows.size >= DOC_CACHE_SIZE) this.docRows.clear();
     this.docRows.set(d.docId, doc.id);
     const ids = d.recipients.map((r) => this.agencies.idOf(r));
@@ -302,6 +328,25 @@ export class EventEffects {
       }
     }
     if (doc.sends === 1 && this.held > 0) this.release(d.docId);
+  }
+
+  /** Makes an earlier history's document the new history's (see HistoryEnd.adopt); its row id. */
+  private adopt(
+    docId: string,
+    fields: {
+      stream: number;
+      sender: number;
+      ts: number;
+      replyBy: number | null;
+      subject: string | null;
+      recipients: number;
+    },
+  ): number {
+    const id = this.findDocument.get(docId)!;
+    for (const recipient of this.openDeadlinesOf.all(id)) this.deadlineEntry(recipient)[2]--;
+    this.ending.adopt(id, fields.ts);
+    this.adoptDocument.run({ ...fields, id });
+    return id;
   }
 
   /** Derives, in seq order, the follow-ups held for a document that has just been sent. */
@@ -434,8 +479,9 @@ export class EventEffects {
     const rev = this.deadlines.size > 0 ? this.nextDeadlineRev.get() : 0;
     for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
       this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest, rev });
-      // An answer may have closed the oldest open deadline: look the new oldest up (one seek).
-      if (onTime + late > 0) this.oldestOpen.run({ agency });
+      // An answer (or a deadline ended with its history) may have closed the oldest open one:
+      // look the new oldest up (one seek).
+      if (onTime + late > 0 || opened < 0) this.oldestOpen.run({ agency });
     }
     this.clear();
   }
@@ -450,6 +496,7 @@ export class EventEffects {
     this.clear();
     this.drafts.clear();
     this.docRows.clear();
+    this.marks.forget();
     this.held = this.countHeld.get()!;
   }
 }

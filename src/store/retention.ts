@@ -174,6 +174,7 @@ export function prune(db: Database.Database, retention: Retention, now: number):
   }
   // A repeat of a document older than its retention counts as new again: its marks go with it.
   const marks = db.prepare('DELETE FROM doc_marks WHERE at < ?').run(docCutoff).changes;
+  db.prepare('DELETE FROM doc_keys WHERE NOT EXISTS (SELECT 1 FROM doc_marks WHERE doc = doc_keys.key)').run();
   // Follow-ups of documents the cache never saw sent, past the documents' retention.
   db.prepare('DELETE FROM held_events WHERE ts < ?').run(docCutoff);
   return { events, rejections, minuteRows, hourRows, deliveries, documents, transitions, marks };

@@ -4,6 +4,7 @@ import { HOUR_PACKS_TABLE } from './hour-packs.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { Migration } from './migrations.js';
 import { DOC_MARKS_TABLE } from './doc-marks.js';
+import { ENDED_DELIVERIES_TABLE } from './history-end.js';
 import { SIGNATURE_RESULTS } from '../protocol/index.js';
 
 /** Rollup columns that schema step store/7 adds. */
@@ -260,6 +261,11 @@ const v7 = `
     data TEXT NOT NULL,
     PRIMARY KEY (doc_id, stream, seq)
   ) WITHOUT ROWID;
+  ${ENDED_DELIVERIES_TABLE}
+  -- The history (stream) each document belongs to; documents stored before this step are
+  -- taken as the current history's.
+  ALTER TABLE documents ADD COLUMN stream INTEGER;
+  UPDATE documents SET stream = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream');
   ${['rollup_minute', 'rollup_hour']
     .map(
       (t) => `

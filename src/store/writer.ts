@@ -5,6 +5,7 @@ import { AgencyIds, agencyLimitDetail } from './agency-ids.js';
 import { DERIVED, EventEffects, minuteOf, type Derived } from './event-effects.js';
 import { BLOCK_EVENTS, EventLog, type StoredEvent } from './event-log.js';
 import { GapBook } from './gap-book.js';
+import { HistoryEnd } from './history-end.js';
 import { HourCompaction } from './hour-compaction.js';
 import { RegistryWriter } from './registry-writer.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
@@ -133,6 +134,9 @@ export class Writer {
   private readonly registry: RegistryWriter;
   private readonly gaps: GapBook;
   private readonly log: EventLog;
+  private readonly historyEnd: HistoryEnd;
+  /** `project` finished an earlier history in this transaction: its open items are to end. */
+  private historyDerived = false;
   private readonly insertRejection;
   private readonly bumpCounter;
   private readonly setMeta;
@@ -166,6 +170,7 @@ export class Writer {
     this.effects = new EventEffects(db, this.agencies, this.minutes, this.registry);
     this.gaps = new GapBook(db);
     this.log = new EventLog(db);
+    this.historyEnd = new HistoryEnd(db);
     this.insertRejection = db.prepare(
       'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -240,6 +245,7 @@ export class Writer {
     meta: BatchMeta,
     at: number,
   ): ApplyResult {
+    const before = this.streams.current;
     let stream: StreamState | null = meta.identity
       ? this.streams.select(meta.identity, null, at, this.path)
       : this.streams.current;
@@ -354,15 +360,16 @@ export class Writer {
       stored++;
       stream.events++;
       if (ts - at > this.clockToleranceMs) {
-        // Kept and counted at its own time, marked; "newest" stays at the receipt.
-        clockAhead++;
-        kept.push({
-          reason: 'clock_ahead',
-          detail: `ts: ${event.ts} is ${Math.round((ts - at) / 60_000)} min ahead of its receipt at ${new Date(at).toISOString()}; kept, newest time not moved`,
-          raw: keepRaw(JSON.stringify(event)),
-          seq: event.seq,
-          type: event.type,
-        });
+        // Kept and counted at its own time; "newest" stays at the receipt. A hub whose clock
+        // runs ahead sends thousands such: the first of a batch is listed, all are counted.
+        if (clockAhead++ === 0)
+          kept.push({
+            reason: 'clock_ahead',
+            detail: `ts: ${event.ts} is ${Math.round((ts - at) / 60_000)} min ahead of its receipt at ${new Date(at).toISOString()}; kept, newest time not moved`,
+            raw: keepRaw(JSON.stringify(event)),
+            seq: event.seq,
+            type: event.type,
+          });
       }
       const newest = Math.min(ts, at);
       if (stream.newestTs === null || newest > stream.newestTs) stream.newestTs = newest;
@@ -396,7 +403,10 @@ export class Writer {
       this.bumpCounter.run(`rejections.${r.reason}`, 1);
     }
     if (kept.length) this.bumpCounter.run('rejections', kept.length);
-    if (clockAhead) this.bumpCounter.run('clock_ahead', clockAhead);
+    if (clockAhead) {
+      this.bumpCounter.run('clock_ahead', clockAhead);
+      this.bumpCounter.run('rejections.clock_ahead', clockAhead - 1);
+    }
     if (duplicates) this.bumpCounter.run('duplicates', duplicates);
     if (unknownTypes) this.bumpCounter.run('unknown_types', unknownTypes);
     if (meta.unknownFields) this.bumpCounter.run('unknown_fields', meta.unknownFields);
@@ -404,6 +414,9 @@ export class Writer {
     if (registryChanged) this.bumpCounter.run('registry_version', 1);
 
     this.flushCounts(oldestMinute);
+    const now = this.streams.current;
+    if (before && now && now.id !== before.id && now.id > before.id) this.newHistory(before, now, at);
+    this.endDerivedHistory(at);
     this.hoursFold.noteNewest(newestMinute);
     // Hours are folded as they close. Far behind the hub, or while documents wait to be
     // derived, the folds wait for `foldPending`: a catch-up's backlog closes an hour every few
@@ -411,7 +424,25 @@ export class Writer {
     // defers folds what waits a slice at a time; one that never defers, all of it each batch.
     if (!this.farBehind() && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
     for (const s of touched) this.streams.save(s);
-    return { stored, duplicates, rejected: kept.length - clockAhead, gapsOpened, gapsFilled, clockAhead };
+    return { stored, duplicates, rejected: kept.length - Math.min(clockAhead, 1), gapsOpened, gapsFilled, clockAhead };
+  }
+
+  /**
+   * The hub started a new history (a new epoch): the earlier histories' open items end
+   * (HistoryEnd), and the change is recorded for the console to say (`epoch_change`).
+   */
+  private newHistory(from: StreamState, to: StreamState, at: number): void {
+    const ended = this.historyEnd.endAllBut(to.id, at);
+    this.setMeta.run('epoch_change', JSON.stringify({ at, from: from.epoch, to: to.epoch, ended }));
+    this.bumpCounter.run('epoch_changes', 1);
+  }
+
+  /** After `project` derived an earlier history to its end (see HistoryEnd). */
+  private endDerivedHistory(at: number): void {
+    if (!this.historyDerived) return;
+    this.historyDerived = false;
+    const current = this.streams.current;
+    if (current) this.historyEnd.endAllBut(current.id, at);
   }
 
   /** A message refused because its agencies would not fit in the id space. */
@@ -434,11 +465,11 @@ export class Writer {
       case 'document.failed':
       case 'status.reported':
       case 'document.replied':
-        fx.count(m, ts);
+        fx.count(m, ts, stream);
         if (derive) fx.derive(m, ts, stream);
         return;
       case 'signature.verified':
-        return fx.count(m, ts);
+        return fx.count(m, ts, stream);
       case 'server.heartbeat':
         return fx.serverHeartbeat(m, ts);
       case 'server.state':
@@ -486,6 +517,8 @@ export class Writer {
     }
     // The log's end: nothing stored past it waits to be derived.
     stream.derivedSeq = stream.lastSeq;
+    // An earlier history derived to its end after the epoch changed: its open items end now.
+    if (stream !== this.streams.current) this.historyDerived = true;
     this.log.flush();
     return oldestMinute;
   }
@@ -494,12 +527,13 @@ export class Writer {
    * Derives up to `max` events left behind (see `project`) in a transaction of their own, for
    * idle time after a catch-up. Returns how many seqs stay behind.
    */
-  projectPending(max = PROJECT_SLICE): number {
+  projectPending(max = PROJECT_SLICE, now = Date.now()): number {
     const stream = this.streams.lagging();
     if (!stream) return 0;
     this.undoingOnFailure(
       this.db.transaction(() => {
         this.flushCounts(this.project(stream, max));
+        this.endDerivedHistory(now);
         this.streams.save(stream);
       }).immediate,
     );

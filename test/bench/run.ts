@@ -7,6 +7,7 @@
 import os from 'node:os';
 import { benchAlertEvaluation } from './alert-evaluation.js';
 import { benchCatchUp, describeCatchUp } from './catch-up.js';
+import { benchIncidentNoise, describeNoise } from './incident-noise.js';
 import { benchKeyLatency } from './console-keys.js';
 import { benchGatewayResources, benchGatewayThroughput } from './gateway.js';
 import { benchConsoleResources } from './console-resources.js';
@@ -95,6 +96,14 @@ const sections: Section[] = [
       log(
         `alerts: ${n(a.agencies)} agencies, ${n(a.alerts)} alerts (${n(a.folded)} folded): first ${a.firstMs.toFixed(0)} ms, median ${a.medianMs.toFixed(1)} ms`,
       );
+    },
+  },
+  {
+    name: 'incidents',
+    target:
+      'noise over a simulated day and night: ≤ 10 acute incidents outside the scripted ones, ≤ 6 new acute per hour',
+    run: async () => {
+      for (const line of describeNoise(benchIncidentNoise({ agencies: 12_000, hours: quick ? 3 : 24 }))) log(line);
     },
   },
   {

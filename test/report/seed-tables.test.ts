@@ -103,7 +103,15 @@ async function report(args: string[]): Promise<{ code: number; json: ReportJson 
 }
 
 interface ReportJson {
-  rows: { agencyId: string; sent: number; received: number; signed: number; signedShare: number | null }[];
+  rows: {
+    agencyId: string;
+    sent: number;
+    received: number;
+    signed: number;
+    signedShare: number | null;
+    duplicateSends: number;
+    duplicateDeliveries: number;
+  }[];
 }
 const rowOf = (json: ReportJson, id: string) => json.rows.find((r) => r.agencyId === id)!;
 
@@ -149,8 +157,11 @@ describe('seed 002 table V through report --source', () => {
       return [u.name, r.sent, r.signed, ((r.signedShare ?? 0) * 100).toFixed(1)];
     });
     expect(got).toEqual(TABLE_V.map((u) => [u.name, u.sent, u.signed, u.share]));
-    // Each document reached the Government Office once, however many deliveries said so.
+    // Each document reached the Government Office once, however many deliveries said so; the
+    // repeats are counted as such, in their own columns.
     expect(rowOf(json, VPCP).received).toBe(71 + 34 + 191 + 150);
+    expect(rowOf(json, VPCP).duplicateDeliveries).toBe(71 + 34 + 191 + 150);
+    expect(TABLE_V.map((u) => rowOf(json, u.id).duplicateSends)).toEqual(TABLE_V.map((u) => u.sent));
   });
 
   it('counts the repeats as duplicates, the signatures per document, and failures once per reason', async () => {

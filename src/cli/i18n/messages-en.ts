@@ -5,7 +5,6 @@
 export const cliEn = {
   'cli.usageLine': '{message}; see "hubmon {command} --help"',
   'cli.unknownCommand': 'unknown command "{name}"; commands: {list}; see "hubmon --help"',
-  'cli.failed': '{message}',
   'cli.needsTerminal': 'the console needs a terminal; for scripts and monitoring use "hubmon status"',
   'cli.replayNeedsTerminal':
     'the console needs a terminal; to judge or tabulate a recording use "hubmon status --source FILE" or "hubmon report --source FILE"',
@@ -42,6 +41,7 @@ export const cliEn = {
   'file.isDir': '{flag} {file}: is a folder, expected a file',
   'file.exists': '{file} already exists; give another FILE, or --force to overwrite it',
   'file.notRecording': '{flag} {file}: not a recording (expected NDJSON lines from hubmon record)',
+  'file.unwritable': '{flag} {file}: cannot write ({code})',
   'file.noEvents': '{file} holds no events',
   'file.noEventsSkipped': '{file} holds no events ({n} unreadable lines)',
   'settings.file': 'settings file {detail}',
@@ -58,13 +58,20 @@ export const cliEn = {
   'cache.none': 'no cache to read: give --cache, --url (or HUBMON_URL) or --source',
   'cache.several': 'several caches in {dir} ({list}); give --cache or --url',
   'cache.missing': 'cache {path} does not exist; run the console or hubmon status against the hub first',
-  'cache.notCache': 'cache {path} is not a hubmon cache ({detail})',
+  'cache.notCache': '{flag} {path}: not a hubmon cache (an SQLite file the console or hubmon status wrote)',
 
   'sim.listening': 'hubmon sim: listening on {url}',
   'sim.replaying': 'replaying {file}: {n} events ready',
   'sim.started': 'seed {seed}, speed {speed}×, {agencies} agencies, epoch {epoch}',
   'sim.incidents': 'incidents:',
   'sim.recording': 'recording to {file}',
+  'incident.server_down': '{id} ({name}) disconnected {from}–{to}; agencies behind it: {n}',
+  'incident.server_flapping':
+    '{id} ({name}) flaps connected/disconnected about every minute {from}–{to}; agencies behind it: {n}',
+  'incident.signature_failure_burst': '{id} ({name}) sends documents whose certificate has expired {from}–{to}',
+  'incident.status_silence': '{id} ({name}) stops reporting processing statuses {from}–{to}',
+  'incident.duplicate_sends': '{id} ({name}) sends the same document again and again {from}–{to}',
+  'incident.overdue_pile': '{id} ({name}) leaves {pile} deadline documents unanswered, deadlines passing {from}–{to}',
   'sim.stopped': 'hubmon sim: stopped',
   'record.start': 'hubmon record: recording {url} into {file}; Ctrl-C to stop',
   'record.state': 'hubmon record: {state}',

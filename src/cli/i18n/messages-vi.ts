@@ -4,7 +4,6 @@ import type { CliKey } from './messages-en.js';
 export const cliVi: Record<CliKey, string> = {
   'cli.usageLine': '{message}; xem "hubmon {command} --help"',
   'cli.unknownCommand': 'không có lệnh "{name}"; các lệnh: {list}; xem "hubmon --help"',
-  'cli.failed': '{message}',
   'cli.needsTerminal':
     'bảng theo dõi cần chạy trong cửa sổ dòng lệnh; với kịch bản và hệ thống giám sát, dùng "hubmon status"',
   'cli.replayNeedsTerminal':
@@ -43,6 +42,7 @@ export const cliVi: Record<CliKey, string> = {
   'file.isDir': '{flag} {file}: là thư mục, cần một tệp',
   'file.exists': '{file} đã có; hãy chọn TỆP khác, hoặc thêm --force để ghi đè',
   'file.notRecording': '{flag} {file}: không phải bản ghi (cần các dòng NDJSON do hubmon record ghi)',
+  'file.unwritable': '{flag} {file}: không ghi được ({code})',
   'file.noEvents': '{file} không có sự kiện nào',
   'file.noEventsSkipped': '{file} không có sự kiện nào ({n} dòng không đọc được)',
   'settings.file': 'tệp thiết lập {detail}',
@@ -59,13 +59,20 @@ export const cliVi: Record<CliKey, string> = {
   'cache.none': 'không có bộ đệm để đọc: hãy cho --cache, --url (hoặc HUBMON_URL) hoặc --source',
   'cache.several': 'có nhiều bộ đệm trong {dir} ({list}); hãy cho --cache hoặc --url',
   'cache.missing': 'không có bộ đệm {path}; hãy chạy bảng theo dõi hoặc hubmon status với trục trước',
-  'cache.notCache': '{path} không phải bộ đệm của hubmon ({detail})',
+  'cache.notCache': '{flag} {path}: không phải bộ đệm của hubmon (tệp SQLite do bảng theo dõi hoặc hubmon status ghi)',
 
   'sim.listening': 'hubmon sim: đang lắng nghe tại {url}',
   'sim.replaying': 'phát lại {file}: sẵn sàng {n} sự kiện',
   'sim.started': 'hạt giống {seed}, tốc độ {speed}×, {agencies} cơ quan, phiên {epoch}',
   'sim.incidents': 'sự cố:',
   'sim.recording': 'đang ghi vào {file}',
+  'incident.server_down': '{id} ({name}) mất kết nối {from}–{to}; {n} cơ quan phía sau',
+  'incident.server_flapping':
+    '{id} ({name}) chập chờn, mất rồi có kết nối khoảng mỗi phút {from}–{to}; {n} cơ quan phía sau',
+  'incident.signature_failure_burst': '{id} ({name}) gửi văn bản ký bằng chứng thư số đã hết hạn {from}–{to}',
+  'incident.status_silence': '{id} ({name}) ngừng gửi trạng thái xử lý {from}–{to}',
+  'incident.duplicate_sends': '{id} ({name}) gửi đi gửi lại cùng một văn bản {from}–{to}',
+  'incident.overdue_pile': '{id} ({name}) để {pile} văn bản có thời hạn không trả lời, quá hạn dần {from}–{to}',
   'sim.stopped': 'hubmon sim: đã dừng',
   'record.start': 'hubmon record: đang ghi {url} vào {file}; Ctrl-C để dừng',
   'record.state': 'hubmon record: {state}',

@@ -1,6 +1,6 @@
 /**
  * The flash line (k9s): the answer to the last key for a few seconds; otherwise the last link
- * error, then standing notices (a read-only cache, a bad alert-thresholds file), then how far
+ * error, then a new epoch of the hub while it is news, then standing notices (a read-only cache, a bad alert-thresholds file), then how far
  * documents, deliveries and deadlines lag after a long catch-up, then the count of rejected
  * messages with the latest reason. Never a crash.
  */
@@ -10,6 +10,9 @@ import type { Flash } from '../state/state.js';
 import { fit } from '../text/fit.js';
 import { formatCount } from '../text/format-number.js';
 import { sanitize } from '../text/sanitize.js';
+import { formatAgo } from '../text/format-time.js';
+import { recentEpochChange } from './Banner.js';
+import { readOnlyText } from '../status/read-only-text.js';
 import { Line } from './Line.js';
 
 /** How long the answer to a key stays up. */
@@ -42,7 +45,12 @@ export function StatusLine(props: {
       />
     );
   }
-  const notices = ingest.readOnly !== null ? [ingest.readOnly, ...ingest.notices] : ingest.notices;
+  const change = recentEpochChange(ingest, now);
+  if (change) {
+    const text = t('flash.epoch', { to: change.to, ago: formatAgo(change.at, now, lang) });
+    return <Line segments={[{ text: fit(sanitize(text), width) }]} style={theme.status.warn} />;
+  }
+  const notices = ingest.readOnly !== null ? [readOnlyText(ingest.readOnly, t), ...ingest.notices] : ingest.notices;
   if (notices.length > 0) {
     return (
       <Line

@@ -31,7 +31,7 @@ export function TotalsLines(props: {
     active: formatCount(totals.agenciesActive, lang),
     agencies: formatCount(totals.agencies, lang),
     span: formatDurationShort(totals.coveredMinutes * 60_000, lang),
-    w: window,
+    w: t(`window.${window}`),
   });
   const health = t(deadlinesReported ? 'overview.health' : 'overview.healthNoDeadlines', {
     down: formatCount(totals.serversDown, lang),
@@ -61,7 +61,11 @@ function fittedBody(a: AlertView, width: number): string {
   let byWidth = fittedBodies.get(a);
   if (!byWidth) fittedBodies.set(a, (byWidth = new Map()));
   let body = byWidth.get(width);
-  if (body === undefined) byWidth.set(width, (body = fit(`${a.summary} — ${a.subject}`, width)));
+  if (body === undefined) {
+    // An incident's summary already names its agency (with the units above it) or server.
+    const text = a.subject && !a.summary.includes(a.subject) ? `${a.summary} — ${a.subject}` : a.summary;
+    byWidth.set(width, (body = fit(text, width)));
+  }
   return body;
 }
 

@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * A new epoch is a new history: the hub starts its sequence over and will say no more about
+ * the documents of the earlier one. Their open items — deliveries neither delivered nor
+ * failed, deadlines not answered — are ended: moved out of `deliveries` into
+ * `ended_deliveries` (with the time of the change), and out of the deadline counts, so that no
+ * figure counts the old history's open items with the new one's (docs/PROTOCOL.md, "Epochs").
+ * What was delivered, answered or counted stays.
+ */
+export const ENDED_DELIVERIES_TABLE = `
+  CREATE TABLE ended_deliveries (
+    doc INTEGER NOT NULL,
+    recipient INTEGER NOT NULL,
+    sent_at INTEGER NOT NULL,
+    reply_by INTEGER,
+    delivered_at INTEGER,
+    failed_at INTEGER,
+    fail_reason TEXT,
+    statuses INTEGER NOT NULL,
+    arrived_at INTEGER,
+    accepted_at INTEGER,
+    answered_at INTEGER,
+    ended_at INTEGER NOT NULL,
+    PRIMARY KEY (doc, recipient, ended_at)
+  ) WITHOUT ROWID;
+`;
+
+const COLUMNS =
+  'doc, recipient, sent_at, reply_by, delivered_at, failed_at, fail_reason, statuses, arrived_at, accepted_at, answered_at';
+
+/** Open in the sense of every screen's partial indexes (schema store/1). */
+const OPEN = `((reply_by IS NOT NULL AND answered_at IS NULL) OR (delivered_at IS NULL AND failed_at IS NULL))`;
+
+export class HistoryEnd {
+  private readonly openDeadlines;
+  private readonly move;
+  private readonly drop;
+  private readonly recount;
+  private readonly nextRev;
+  private readonly adoptMove;
+  private readonly adoptDrop;
+
+  constructor(db: Database.Database) {
+    const earlier = 'doc IN (SELECT id FROM documents WHERE stream IS NOT @stream)';
+    this.openDeadlines = db.prepare<{ stream: number }, { recipient: number; n: number }>(
+      `SELECT recipient, count(*) n FROM deliveries WHERE ${earlier} AND reply_by IS NOT NULL AND answered_at IS NULL
+       GROUP BY recipient`,
+    );
+    this.move = db.prepare<{ stream: number; at: number }>(
+      `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at)
+       SELECT ${COLUMNS}, @at FROM deliveries WHERE ${earlier} AND ${OPEN}`,
+    );
+    this.drop = db.prepare<{ stream: number }>(`DELETE FROM deliveries WHERE ${earlier} AND ${OPEN}`);
+    this.recount = db.prepare<{ agency: number; n: number; rev: number }>(
+      `UPDATE deadline_counts SET open = open - @n, rev = @rev,
+         oldest_open = (SELECT min(reply_by) FROM deliveries INDEXED BY deliveries_open_deadline
+           WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL)
+       WHERE agency = @agency`,
+    );
+    this.nextRev = db
+      .prepare<[], number>("UPDATE counters SET n = n + 1 WHERE name = 'deadline_counts' RETURNING n")
+      .pluck();
+    this.adoptMove = db.prepare<{ doc: number; at: number }>(
+      `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at) SELECT ${COLUMNS}, @at FROM deliveries WHERE doc = @doc`,
+    );
+    this.adoptDrop = db.prepare<{ doc: number }>('DELETE FROM deliveries WHERE doc = @doc');
+  }
+
+  /**
+   * Ends the open items of every history but `stream` (inside the caller's transaction, after
+   * the batch's derived rows are written). Returns how many deliveries were ended.
+   */
+  endAllBut(stream: number, at: number): number {
+    const open = this.openDeadlines.all({ stream });
+    this.move.run({ stream, at });
+    const ended = this.drop.run({ stream }).changes;
+    if (open.length > 0) {
+      const rev = this.nextRev.get()!;
+      for (const { recipient, n } of open) this.recount.run({ agency: recipient, n, rev });
+    }
+    return ended;
+  }
+
+  /**
+   * A document id of an earlier history sent again in a new one is the new history's document:
+   * its earlier deliveries (closed ones: the open ones were ended with their history) step aside.
+   */
+  adopt(doc: number, at: number): void {
+    this.adoptMove.run({ doc, at });
+    this.adoptDrop.run({ doc });
+  }
+}
