@@ -10,5 +10,12 @@ if (process.stdin.isTTY && process.stdout.isTTY) {
   delete process.env.CONTINUOUS_INTEGRATION;
 }
 
+// Output piped into `head` or a pager that has seen enough: stop quietly, as other tools do.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+
 const { main } = await import('../dist/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -82,8 +82,8 @@ const rulesSchema = z.strictObject({
       ...timing('5m', '10m'),
       silentFor: duration('15m'),
       /** Documents delivered to it in `silentFor` with no status reported. */
-      minReceived: positiveCount(4),
-      /** Statuses it reported in the hour before: it normally does. */
+      minReceived: positiveCount(2),
+      /** "Arrived" statuses (01) it reported in the hour before: it normally does. */
       minUsual: positiveCount(4),
     })
     .prefault({}),

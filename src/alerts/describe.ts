@@ -31,6 +31,15 @@ export function spanText(ms: number, lang: Lang): string {
   return lang === 'vi' ? `${n} ${vi}` : `${n} ${en}`;
 }
 
+/**
+ * A server as the sentence names it: the hub's name as is when it already says what it is
+ * (`Máy chủ bảo mật Bộ Tài chính`), else with the word in front (`máy chủ MCBM-041`).
+ */
+function serverNamed(server: string, lang: Lang): string {
+  if (/^(máy chủ|security server)/i.test(server)) return server;
+  return lang === 'vi' ? `máy chủ ${server}` : `server ${server}`;
+}
+
 /** `n` with the English noun in the number it takes: `1 reply`, `3 replies`. */
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -51,6 +60,8 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
   const num = (k: string): number => (typeof p[k] === 'number' ? p[k] : 0);
   const agency = alert.labels.agency ? (opts.nameOf?.(alert.labels.agency) ?? alert.labels.agency) : '';
   const server = typeof p.name === 'string' ? p.name : (alert.labels.server ?? '');
+  // Server names mostly begin "Máy chủ bảo mật …" already: the Vietnamese says it once.
+  const serverVi = /^máy chủ bảo mật/iu.test(server) ? server : `Máy chủ bảo mật ${server}`;
   const reason = (k: string): string => {
     const r = REASONS[String(p[k] ?? '')];
     return r ? (vi ? r.vi : r.en) : '';
@@ -58,11 +69,11 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
   switch (alert.rule) {
     case 'server-disconnected':
       return vi
-        ? `Máy chủ bảo mật ${server} mất kết nối — ${num('agencies')} cơ quan phía sau`
+        ? `${serverVi} mất kết nối — ${num('agencies')} cơ quan phía sau`
         : `Security server ${server} disconnected — ${count(num('agencies'), 'agency', 'agencies')} behind it`;
     case 'server-flapping':
       return vi
-        ? `Máy chủ bảo mật ${server} chập chờn — mất kết nối ${num('drops')} lần trong 1 giờ, ${num('agencies')} cơ quan phía sau`
+        ? `${serverVi} chập chờn — mất kết nối ${num('drops')} lần trong 1 giờ, ${num('agencies')} cơ quan phía sau`
         : `Security server ${server} flapping — dropped ${num('drops')} times in 1 h, ${count(num('agencies'), 'agency', 'agencies')} behind it`;
     case 'status-silence': {
       const span = spanText(num('windowMs'), lang);
@@ -108,12 +119,12 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
       const left = num('expiresAt') - now;
       if (left <= 0) {
         return vi
-          ? `Chứng thư số của máy chủ ${server} đã hết hạn ${spanText(-left, lang)}`
-          : `Certificate of server ${server} expired ${spanText(-left, lang)} ago`;
+          ? `Chứng thư số của ${serverNamed(server, lang)} đã hết hạn ${spanText(-left, lang)}`
+          : `Certificate of ${serverNamed(server, lang)} expired ${spanText(-left, lang)} ago`;
       }
       return vi
-        ? `Chứng thư số của máy chủ ${server} hết hạn sau ${spanText(left, lang)}`
-        : `Certificate of server ${server} expires in ${spanText(left, lang)}`;
+        ? `Chứng thư số của ${serverNamed(server, lang)} hết hạn sau ${spanText(left, lang)}`
+        : `Certificate of ${serverNamed(server, lang)} expires in ${spanText(left, lang)}`;
     }
     case 'delivery-failures': {
       const span = spanText(WINDOW_TEXT[String(p.window)] ?? 0, lang);

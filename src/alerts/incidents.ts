@@ -105,16 +105,35 @@ const ackOf = (alerts: readonly AlertState[]): Acknowledgement | null => {
 export function groupIncidents(alerts: readonly Alert[], behind: (server: string) => readonly string[]): Incident[] {
   const out: Incident[] = [];
   const standing = new Map<RuleId, AlertState[]>();
+  // A server both down and flapping is one cause: the firing (then the more severe) alert leads.
+  const byServer = new Map<string, Alert[]>();
   for (const a of alerts) {
+    if (!SERVER_CAUSES.has(a.rule) || a.labels.server === undefined || a.phase === 'resolved') continue;
+    const list = byServer.get(a.labels.server) ?? [];
+    list.push(a);
+    byServer.set(a.labels.server, list);
+  }
+  const serverRank = (a: Alert): number => (a.phase === 'firing' ? 10 : 0) + severityRank(a.severity);
+  const joined = new Set<Alert>();
+  const companions = new Map<Alert, Alert[]>();
+  for (const list of byServer.values()) {
+    if (list.length < 2) continue;
+    list.sort((x, y) => serverRank(y) - serverRank(x));
+    companions.set(list[0]!, list.slice(1));
+    for (const other of list.slice(1)) joined.add(other);
+  }
+  for (const a of alerts) {
+    if (joined.has(a)) continue;
     if (isStanding(a)) {
       const members = standing.get(a.rule) ?? [];
       members.push(a, ...a.folded);
       standing.set(a.rule, members);
       continue;
     }
-    const members: AlertState[] = [a, ...a.folded];
+    const others = companions.get(a) ?? [];
+    const members: AlertState[] = [a, ...others, ...a.folded, ...others.flatMap((o) => o.folded)];
     const agencies = new Set(affected(a, behind));
-    for (const f of a.folded) for (const id of affected(f, behind)) agencies.add(id);
+    for (const f of members.slice(1)) for (const id of affected(f, behind)) agencies.add(id);
     out.push({
       id: a.key,
       rule: a.rule,

@@ -16,7 +16,7 @@ import type { Agency } from '../protocol/index.js';
 import type { Lang } from '../config/index.js';
 import type { IngestClient, IngestStatus as ClientStatus } from '../ingest/index.js';
 import type { Metrics } from '../metrics/types.js';
-import type { AlertsSource, AlertView, IngestStatus, IngestStatusSource } from '../ui/index.js';
+import type { AlertsSource, AlertView, IngestStatus, IngestStatusSource, ReadOnlyCache } from '../ui/index.js';
 
 /**
  * The ingest client's status in the console's terms: the client's own link state (one
@@ -28,7 +28,7 @@ export function ingestSource(
   client: IngestClient | null,
   demo: boolean,
   notices: readonly string[],
-  readOnly: string | null = null,
+  readOnly: ReadOnlyCache | null = null,
 ): IngestStatusSource {
   const convert = (s: ClientStatus): IngestStatus => ({
     state: s.state,
@@ -58,7 +58,7 @@ export function ingestSource(
       lastError: null,
       nextAttemptAt: null,
       epochChange: null,
-      readOnly: readOnly ?? 'read-only cache',
+      readOnly: readOnly ?? { path: null, writer: null },
       notices,
     };
     return { get: () => value, subscribe: () => () => undefined };

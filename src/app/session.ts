@@ -15,6 +15,7 @@ import { createMetrics } from '../metrics/index.js';
 import type { Metrics } from '../metrics/types.js';
 import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
+import type { ReadOnlyCache } from '../ui/index.js';
 import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice, type Cache } from '../store/index.js';
 import { setAlertThresholds } from '../ui/status/judge.js';
 
@@ -62,7 +63,7 @@ export interface Session {
   /** Problems the operator should read at once (a bad alert thresholds file). */
   readonly notices: readonly string[];
   /** Why the cache is read-only (another console writes it: its pid and host); null when this one writes. */
-  readonly readOnly: string | null;
+  readonly readOnly: ReadOnlyCache | null;
   /** Stops ingest, writes what is pending, closes the cache and the demo hub. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -126,11 +127,9 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });
   const notices: string[] = [];
   if (alertConfig.error) notices.push(alertConfig.error);
-  const readOnly = cache.lockedBy
-    ? `read-only: ${cache.path} is written by pid ${cache.lockedBy.pid} on ${cache.lockedBy.host}`
-    : cache.readOnly
-      ? `read-only: ${cache.path}`
-      : null;
+  const readOnly: ReadOnlyCache | null = cache.readOnly
+    ? { path: cache.path, writer: cache.lockedBy ? { pid: cache.lockedBy.pid, host: cache.lockedBy.host } : null }
+    : null;
   const ingest = cache.readOnly
     ? null
     : startIngest({

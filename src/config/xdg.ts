@@ -15,3 +15,6 @@ export const cacheDir = (env: Env = process.env): string => join(base(env, 'XDG_
 
 /** Where hubmon reads its settings: `$XDG_CONFIG_HOME/hubmon`. */
 export const configDir = (env: Env = process.env): string => join(base(env, 'XDG_CONFIG_HOME', '.config'), 'hubmon');
+
+/** Where hubmon keeps state it must not lose (the gateway's events): `$XDG_STATE_HOME/hubmon`. */
+export const stateDir = (env: Env = process.env): string => join(base(env, 'XDG_STATE_HOME', '.local/state'), 'hubmon');

@@ -43,12 +43,16 @@ export class EventStore {
   private readonly db: Database.Database;
   readonly epoch: string;
   private newest: number;
+  private readonly insertEvent: Database.Statement;
+  private readonly findDocument: Database.Statement;
 
   constructor(readonly file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.exec(SCHEMA);
+    this.insertEvent = this.db.prepare('INSERT INTO events (seq, text) VALUES (?, ?)');
+    this.findDocument = this.db.prepare('SELECT 1 FROM documents WHERE doc_id = ?');
     const epoch = this.meta('epoch');
     this.epoch = epoch ?? `gw-${new Date().toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
     if (!epoch) this.setMeta('epoch', this.epoch);
@@ -86,7 +90,7 @@ export class EventStore {
   }
 
   hasDocument(docId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM documents WHERE doc_id = ?').get(docId) !== undefined;
+    return this.findDocument.get(docId) !== undefined;
   }
 
   counters(): Record<string, number> {
@@ -99,7 +103,7 @@ export class EventStore {
   }
 
   private number(events: readonly PendingEvent[], out: StoredEvent[]): void {
-    const insert = this.db.prepare('INSERT INTO events (seq, text) VALUES (?, ?)');
+    const insert = this.insertEvent;
     for (const e of events) {
       const seq = ++this.newest;
       const text = `{"v":${PROTOCOL_VERSION},"seq":${seq},"ts":"${new Date(e.t).toISOString()}","type":${JSON.stringify(e.type)},"data":${JSON.stringify(e.data)}}`;

@@ -34,12 +34,28 @@ export interface GlobalConf {
   readonly servers: readonly GlobalServer[];
 }
 
+/** Why global configuration could not be read, with what the message needs in either language. */
+export class GlobalConfError extends Error {
+  override readonly name = 'GlobalConfError';
+  constructor(
+    readonly kind: 'not_found' | 'no_instance' | 'not_shared_params' | 'unreadable',
+    readonly subject: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Parses one `shared-params.xml`; throws an Error naming what is missing. */
 export function parseSharedParams(xml: string): GlobalConf {
   const conf = parseXml(xml)['conf'];
   const instance = text(conf, 'instanceIdentifier');
   if (conf === undefined || instance === undefined)
-    throw new Error('expected shared parameters (conf with instanceIdentifier), got another document');
+    throw new GlobalConfError(
+      'not_shared_params',
+      '',
+      'expected shared parameters (conf with instanceIdentifier), got another document',
+    );
   const members = children(conf, 'member').map((m): GlobalMember => {
     const memberClass = text(children(m, 'memberClass')[0], 'code') ?? text(m, 'memberClass') ?? '';
     return {
@@ -72,7 +88,7 @@ export function parseSharedParams(xml: string): GlobalConf {
  * `instance` (else the only one there).
  */
 export function findSharedParams(path: string, instance: string): string {
-  if (!existsSync(path)) throw new Error(`no such file or folder: ${path}`);
+  if (!existsSync(path)) throw new GlobalConfError('not_found', path, `no such file or folder: ${path}`);
   if (!statSync(path).isDirectory()) return path;
   const direct = join(path, 'shared-params.xml');
   if (existsSync(direct)) return direct;
@@ -82,7 +98,7 @@ export function findSharedParams(path: string, instance: string): string {
   const mine = found.find((f) => f.endsWith(join(instance, 'shared-params.xml')));
   if (mine) return mine;
   if (found.length === 1) return found[0] as string;
-  throw new Error(`no shared-params.xml for instance ${instance} in ${path}`);
+  throw new GlobalConfError('no_instance', path, `no shared-params.xml for instance ${instance} in ${path}`);
 }
 
 /** Reads and parses the global configuration at `path`. */

@@ -59,7 +59,7 @@ export function mapRegistry(conf: GlobalConf): MappedRegistry {
       ownerCode: owner?.memberCode ?? '',
       serverCode: s.serverCode,
       address: s.address,
-      name: `${s.serverCode}${owner ? ` — ${owner.name}` : ''}`.slice(0, 256),
+      name: (owner?.name || s.serverCode).slice(0, 256),
       maintenance: s.maintenance,
     };
   });

@@ -26,6 +26,8 @@ export interface PollerDeps {
   readonly context: () => Omit<ExchangeContext, 'alreadySent'>;
   /** Hands freshly numbered events to the serving side. */
   readonly publish: (events: readonly StoredEvent[]) => void;
+  /** Told when records of a page are set aside (counted and kept in the file besides). */
+  readonly setAside?: (server: string, count: number, firstReason: string) => void;
   readonly now: () => number;
 }
 
@@ -89,6 +91,7 @@ async function pollOperationalData(
     });
     exchanges += stored.length > 0 ? commit.length : 0;
     if (stored.length) deps.publish(stored);
+    if (parsed.rejected.length) deps.setAside?.(target.id, parsed.rejected.length, parsed.rejected[0]!.reason);
     if (page.nextRecordsFrom === undefined || page.recordsCount === 0 || next <= from) break;
     from = next;
   }

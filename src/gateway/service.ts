@@ -4,19 +4,18 @@
  * every console connected to `/v1/telemetry`, served by the same code as the simulated hub.
  */
 import { unwatchFile, watchFile } from 'node:fs';
-import { VERSION } from '../version.js';
-import { PROTOCOL_VERSION, type SecurityServer } from '../protocol/index.js';
-import type { SessionHost } from '../sim/client-session.js';
+import type { SecurityServer, ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
 import { startTelemetryServer } from '../sim/telemetry-server.js';
 import type { PendingEvent } from './exchange-events.js';
 import { EventStore, type StoredEvent } from './event-store.js';
-import { readGlobalConf } from './globalconf.js';
+import { GlobalConfError, readGlobalConf } from './globalconf.js';
 import { nextView, type PollResult, type ServerView } from './reachability.js';
 import { registryChanges, type PublishedRegistry } from './registry-diff.js';
 import { mapRegistry, protocolServers, type MappedRegistry, type ServerTarget } from './registry-map.js';
 import { pollRound, type PollerDeps } from './server-poller.js';
+import { gatewaySessionHost } from './session-host.js';
 import type { XRoadClient } from './soap-request.js';
 
 /**
@@ -45,13 +44,26 @@ export interface GatewayOptions {
   /** How far back a server without a cursor is read, ms. */
   readonly backfillMs?: number;
   readonly certificatesEveryMs?: number;
+  /** How often global configuration's file is checked for a change (default 5 s). */
+  readonly watchIntervalMs?: number;
   readonly maxPagesPerRound?: number;
   readonly hubId?: string;
   readonly hubName?: string;
   /** Polls only when `pollAll` is called (tests). */
   readonly manualPolling?: boolean;
-  readonly log?: (line: string) => void;
+  /** What an operator should hear of while it runs (the command words it in their language). */
+  readonly notes?: Partial<GatewayNotes>;
   readonly now?: () => number;
+}
+
+export interface GatewayNotes {
+  /** Members or subsystems of global configuration that are no agencies. */
+  registrySkipped(count: number, examples: readonly string[]): void;
+  /** Global configuration changed but could not be read; the registry stays as it was. */
+  registryNotRead(error: string): void;
+  serverState(id: string, state: ServerState, reason?: string): void;
+  /** Records of a server's page set aside instead of published. */
+  setAside(id: string, count: number, reason: string): void;
 }
 
 export interface Gateway {
@@ -60,6 +72,9 @@ export interface Gateway {
   readonly epoch: string;
   readonly newestSeq: number;
   readonly oldestSeq: number;
+  /** Security servers polled and agencies in the registry, as global configuration now has them. */
+  readonly servers: number;
+  readonly agencies: number;
   /** One round of every server, all at once. */
   pollAll(): Promise<void>;
   /** Reads global configuration again and publishes what changed. */
@@ -71,7 +86,13 @@ export interface Gateway {
 
 export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const now = o.now ?? Date.now;
-  const log = o.log ?? (() => {});
+  const notes: GatewayNotes = {
+    registrySkipped: () => {},
+    registryNotRead: () => {},
+    serverState: () => {},
+    setAside: () => {},
+    ...o.notes,
+  };
   const store = new EventStore(o.dbFile);
   const bufferSize = o.bufferSize ?? 200_000;
   const buffer = new ReplayBuffer(bufferSize);
@@ -112,46 +133,29 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       const { file, conf } = readGlobalConf(o.globalconf, o.client.instance);
       globalFile = file;
       mapped = mapRegistry(conf);
-      if (mapped.skipped.length)
-        log(
-          `global configuration: ${mapped.skipped.length} members or subsystems are no agencies (${mapped.skipped.slice(0, 3).join('; ')}…)`,
-        );
+      if (mapped.skipped.length) notes.registrySkipped(mapped.skipped.length, mapped.skipped.slice(0, 3));
       refreshRegistry();
     } catch (err) {
+      if (mapped === undefined)
+        throw err instanceof GlobalConfError
+          ? err
+          : new GlobalConfError('unreadable', o.globalconf, (err as Error).message);
       // A half-written or broken file keeps the registry as it was until the next change.
-      log(`global configuration not read: ${(err as Error).message}`);
-      if (mapped === undefined) throw err;
+      notes.registryNotRead((err as Error).message);
     }
   };
   reloadRegistry();
 
-  const heartbeatMs = o.heartbeatMs ?? 5_000;
-  const hubId = o.hubId ?? `xroad-${o.client.instance}`;
-  const iso = (t: number): string => new Date(t).toISOString();
-  const host: SessionHost = {
+  const host = gatewaySessionHost({
     buffer,
     batchMax: o.batchMax ?? 500,
-    heartbeatMs,
-    sendingPaused: false,
-    silenced: false,
-    sessionMessage: (type, data) =>
-      JSON.stringify({ v: PROTOCOL_VERSION, seq: buffer.newestSeq, ts: iso(now()), type, data }),
-    helloData: () => ({
-      hubId,
-      hubName: o.hubName ?? `X-Road ${o.client.instance}`,
-      hubVersion: `hubmon-gateway ${VERSION}`,
-      epoch: store.epoch,
-      serverTime: iso(now()),
-      newestSeq: buffer.newestSeq,
-      oldestSeq: buffer.oldestSeq,
-      heartbeatMs,
-    }),
-    snapshotMessages: () =>
-      snapshot.map(
-        (d) =>
-          `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso(now())}","type":"registry.snapshot","data":${d}}`,
-      ),
-  };
+    heartbeatMs: o.heartbeatMs ?? 5_000,
+    hubId: o.hubId ?? `xroad-${o.client.instance}`,
+    hubName: o.hubName ?? `X-Road ${o.client.instance}`,
+    epoch: store.epoch,
+    now,
+    snapshot: () => snapshot,
+  });
   const server = await startTelemetryServer(host, {
     host: o.host,
     port: o.port,
@@ -176,6 +180,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       agencyOf: (c, m, s) => mapped.agencyOf(c, m, s),
     }),
     publish,
+    setAside: (id, count, reason) => notes.setAside(id, count, reason),
     now,
   };
 
@@ -187,7 +192,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     views.set(target.id, view);
     const events: PendingEvent[] = [];
     if (changed) {
-      log(`${target.id}: ${view.state}${view.reason ? ` — ${view.reason}` : ''}`);
+      notes.serverState(target.id, view.state, view.reason);
       events.push({
         t: poll.at,
         type: 'server.state',
@@ -237,7 +242,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     tick();
     timers.push(setInterval(tick, every));
   }
-  watchFile(globalFile, { interval: 5_000 }, reloadRegistry);
+  watchFile(globalFile, { interval: o.watchIntervalMs ?? 5_000 }, reloadRegistry);
 
   return {
     url: server.url,
@@ -248,6 +253,12 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     },
     get oldestSeq() {
       return buffer.oldestSeq;
+    },
+    get servers() {
+      return mapped.servers.length;
+    },
+    get agencies() {
+      return mapped.agencies.length;
     },
     pollAll,
     reloadRegistry,

@@ -42,6 +42,7 @@ export const NO_STREAM: StreamInfo = Object.freeze({
   rejections: 0,
   gaps: 0,
   unknownTypes: 0,
+  notReported: [],
 });
 
 /** The stream the cache follows now (the latest hello's) and what it holds of it. */
@@ -77,5 +78,18 @@ export function streamInfo(ctx: MetricsContext): StreamInfo {
     rejections: counter(ctx, 'rejections'),
     gaps,
     unknownTypes: counter(ctx, 'unknown_types'),
+    notReported: notReported(ctx),
   };
+}
+
+/** The latest hello's `notReported`, as the writer keeps it (none before a hello said so). */
+function notReported(ctx: MetricsContext): string[] {
+  const text = ctx.statement("SELECT value FROM meta WHERE key = 'hub_not_reported'").pluck().get() as
+    string | undefined;
+  try {
+    const list: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }

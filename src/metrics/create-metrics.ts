@@ -3,6 +3,7 @@ import { agencies, securityServers } from './registry.js';
 import { recentEvents, rejections, streamInfo } from './activity.js';
 import { createContext, DEFAULT_METRICS_OPTIONS, type MetricsOptions } from './context.js';
 import { deadlines, overdueDocuments } from './deadlines.js';
+import { documentRecord } from './document.js';
 import { delivery } from './delivery.js';
 import { feedback } from './feedback.js';
 import { serverHistory, servers } from './servers.js';
@@ -33,6 +34,7 @@ export function createMetrics(cache: Pick<Cache, 'db' | 'agencyIds'>, options: P
     delivery: (now, window, scope) => delivery(ctx, now, window, scope),
     recentEvents: (agencyId, limit) => recentEvents(ctx, agencyId, limit),
     rejections: (limit) => rejections(ctx, limit),
+    document: (docId) => documentRecord(ctx, docId),
     signaturesOver: (now, windowMs, scope) => signatures(ctx, now, windowMs, scope),
     throughputOver: (now, windowMs, scope) => throughput(ctx, now, windowMs, scope),
     statusReportsOver: (now, windowMs, scope) => statusReports(ctx, now, windowMs, scope),

@@ -25,12 +25,13 @@ export function statusReports(
     const { code, id } = keys[k]!;
     const at = id === undefined ? -1 : sums.offset(id);
     if (at < 0) {
-      rows[k] = { agencyId: code, received: 0, statuses: 0 };
+      rows[k] = { agencyId: code, received: 0, statuses: 0, arrived: 0 };
       continue;
     }
     let statuses = 0;
     for (let i = 1; i < COLUMNS.length; i++) statuses += values[at + i]!;
-    rows[k] = { agencyId: code, received: values[at]!, statuses };
+    // STATUS_CODES starts with 01, "arrived": the one a document system reports by itself.
+    rows[k] = { agencyId: code, received: values[at]!, statuses, arrived: values[at + 1]! };
   }
   return rows;
 }

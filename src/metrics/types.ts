@@ -105,6 +105,30 @@ export interface OverdueDocument {
   readonly subject: string | null;
 }
 
+/** One document and where it got to with each recipient, for the describe view. */
+export interface DocumentRecord {
+  readonly docId: string;
+  readonly sender: string;
+  readonly sentAt: number;
+  /** DueDate (hạn trả lời); null when no reply is required. */
+  readonly replyBy: number | null;
+  readonly subject: string | null;
+  /** How many times the hub saw it sent (a repeat send counts once more). */
+  readonly sends: number;
+  readonly recipients: readonly {
+    readonly recipient: string;
+    readonly replyBy: number | null;
+    readonly deliveredAt: number | null;
+    readonly failedAt: number | null;
+    readonly failReason: string | null;
+    /** Processing statuses (trạng thái xử lý) the recipient reported, ascending. */
+    readonly statuses: readonly StatusCode[];
+    readonly arrivedAt: number | null;
+    readonly acceptedAt: number | null;
+    readonly answeredAt: number | null;
+  }[];
+}
+
 /** How a recipient agency reports processing statuses back (phản hồi trạng thái). */
 export interface FeedbackRow {
   readonly agencyId: string;
@@ -124,6 +148,8 @@ export interface StatusReportRow {
   readonly received: number;
   /** Status messages it reported (every code), whichever documents they were about. */
   readonly statuses: number;
+  /** Of those, "arrived" (01), which a document system reports by itself on delivery. */
+  readonly arrived: number;
 }
 
 /** Delivery problems of one agency in the window. */
@@ -186,6 +212,8 @@ export interface StreamInfo {
   readonly rejections: number;
   readonly gaps: number;
   readonly unknownTypes: number;
+  /** What the hub said it cannot tell (hello's `notReported`), e.g. `deadlines`. */
+  readonly notReported: readonly string[];
 }
 
 /** A rejected message as kept aside. */
@@ -232,6 +260,8 @@ export interface Metrics {
   delivery(now: number, window: WindowKey, scope?: AgencyScope): DeliveryRow[];
   recentEvents(agencyId: string, limit?: number): RecentEvent[];
   rejections(limit?: number): RejectionRow[];
+  /** Optional: one document with its deliveries and statuses, for the describe view; null when not held. */
+  document?(docId: string): DocumentRecord | null;
   /**
    * Optional: the same rows over any window ending at `now` (minute resolution, from the
    * rollups), for alert rules whose windows are not the screen's, e.g. signature failures over

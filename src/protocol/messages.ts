@@ -35,6 +35,12 @@ export const dataSchemas = {
     newestSeq: seqSchema,
     oldestSeq: seqSchema,
     heartbeatMs: z.number().int().positive().max(3_600_000),
+    /**
+     * What this hub's source cannot tell (a gateway in front of X-Road: `statuses`, `deadlines`),
+     * so that consoles say "not reported" instead of showing zeros. Open list: a console acts
+     * on the names it knows.
+     */
+    notReported: z.array(textSchema(64)).max(32).optional(),
   }),
   /** Sent when the stream is idle, so a client can tell a quiet hub from a dead link. */
   heartbeat: z.object({ serverTime: isoTimestampSchema, newestSeq: seqSchema }),

@@ -108,6 +108,12 @@ export class ReplayPlayer {
     this.applyUntil(this.clock);
   }
 
+  /** One jump ahead: ten recorded minutes, or to the next event when none falls in them. */
+  forward(): void {
+    const next = this.source.events[this.index]?.t ?? this.clock;
+    this.jumpTo(Math.max(this.clock + JUMP_MS, next));
+  }
+
   faster(): void {
     this.rate = clampSpeed(this.rate * 2);
   }
@@ -153,6 +159,7 @@ export function replaySource(
   slower(): void;
   forward(): void;
   toEnd(): void;
+  jumpTo(t: number): void;
 } {
   const after = (): void => onClock(player.state().now);
   return {
@@ -164,7 +171,8 @@ export function replaySource(
     step: () => (player.step(), after()),
     faster: () => (player.faster(), after()),
     slower: () => (player.slower(), after()),
-    forward: () => (player.jumpTo(player.state().now + JUMP_MS), after()),
+    forward: () => (player.forward(), after()),
     toEnd: () => (player.jumpTo(Number.POSITIVE_INFINITY), after()),
+    jumpTo: (t) => (player.jumpTo(t), after()),
   };
 }

@@ -13,6 +13,16 @@ const MIN = 60 * SEC;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
+/**
+ * The reasons the simulated hub gives with a security server's state, in the hub's own
+ * language as a Vietnamese hub writes them; the console shows hub text as it comes.
+ */
+const REASON = {
+  lost: 'mất kết nối tới Trục',
+  restored: 'đã kết nối lại',
+  unstable: 'kết nối chập chờn',
+} as const;
+
 /** An agency-level effect: which agency, from when to when. */
 interface Window {
   readonly agency: number;
@@ -59,14 +69,14 @@ export class IncidentEffects {
       const server = gen.world.securityServers.findIndex((s) => s.id === incident.target);
       switch (incident.kind) {
         case 'server_down':
-          gen.schedule(from, () => gen.links.set(server, 'disconnected', 'connection to the hub lost'));
-          gen.schedule(to, () => gen.links.set(server, 'connected', 'connection restored'));
+          gen.schedule(from, () => gen.links.set(server, 'disconnected', REASON.lost));
+          gen.schedule(to, () => gen.links.set(server, 'connected', REASON.restored));
           break;
         case 'server_flapping': {
           let down = false;
           const flip = (): void => {
             down = !down && gen.now < to;
-            gen.links.set(server, down ? 'disconnected' : 'connected', down ? 'link unstable' : undefined);
+            gen.links.set(server, down ? 'disconnected' : 'connected', down ? REASON.unstable : undefined);
             if (gen.now < to) gen.schedule(gen.now + 45 * SEC + rng() * 30 * SEC, flip);
           };
           gen.schedule(from, flip);

@@ -29,23 +29,28 @@ function msOfLocalDay(t: number): number {
   return local < 0 ? local + DAY : local;
 }
 
+/** Activity from 22:00 to 06:30 local. */
+const NIGHT = 0.005;
+
 /**
- * Relative sending activity at time `t`: 1 in the busiest office hours, down to 0.03 at night.
+ * Relative sending activity at time `t`: 1 in the busiest office hours, down to 0.005 at night
+ * (a duty officer's document now and then: a few an hour nationally, none most minutes).
  * Shaped after how ministries and provinces work: morning peak, lunch 11:30–13:00, a little
  * overtime until 19:00, Saturday morning duty.
  */
 export function activityAt(t: number): number {
   const day = localWeekday(t);
   const m = localMinuteOfDay(t);
-  if (day === 0) return 0.02;
-  if (day === 6) return m >= WORK_OPENS_MIN && m < 11 * 60 + 30 ? 0.12 : 0.02;
-  if (m < 6 * 60 + 30) return 0.03;
+  if (day === 0) return 0.01;
+  if (day === 6) return m >= WORK_OPENS_MIN && m < 11 * 60 + 30 ? 0.12 : 0.01;
+  if (m < 6 * 60 + 30) return NIGHT;
   if (m < WORK_OPENS_MIN) return 0.15;
   if (m < 11 * 60 + 30) return 1;
   if (m < 13 * 60) return 0.35;
   if (m < WORK_CLOSES_MIN) return 0.9;
   if (m < 19 * 60) return 0.25;
-  return 0.03;
+  if (m < 22 * 60) return 0.02;
+  return NIGHT;
 }
 
 /** The highest value {@link activityAt} returns; used to thin a constant-rate process. */

@@ -65,6 +65,11 @@ export const statusEn = {
   'unknown.severalCaches': 'several caches in {dir} ({list}); give --url or --cache',
   'unknown.cacheMissing': 'no cache file {path}; give the path of an existing cache, or --url to fill one from the hub',
   'unknown.sourceMissing': 'no recording {path} (--source); give the path of a file from hubmon record',
+  'unknown.notCache': '{path} is not a hubmon cache (an SQLite file the console or hubmon status wrote)',
+  'unknown.notRecording': '{path} is not a recording (--source expects NDJSON lines from hubmon record)',
+  'unknown.fileMissing': '{flag} {path}: no such file',
+  'notice.upgrading':
+    'hubmon: upgrading the cache {path} (schema steps {steps}); on a cache holding months of traffic this takes a minute or more',
   'unknown.evaluate': 'cannot evaluate: {error}',
   'unknown.failed': '{error}',
   'error.noAnswer': 'no answer within {n} ms',

@@ -65,6 +65,11 @@ export const statusVi: Record<StatusKey, string> = {
   'unknown.cacheMissing':
     'không có tệp bộ đệm {path}; hãy cho đường dẫn một bộ đệm có sẵn, hoặc --url để lấy số liệu từ trục',
   'unknown.sourceMissing': 'không có bản ghi {path} (--source); hãy cho đường dẫn một tệp do hubmon record ghi',
+  'unknown.notCache': '{path} không phải bộ đệm của hubmon (tệp SQLite do bảng theo dõi hoặc hubmon status ghi)',
+  'unknown.notRecording': '{path} không phải bản ghi (--source cần các dòng NDJSON do hubmon record ghi)',
+  'unknown.fileMissing': '{flag} {path}: không có tệp này',
+  'notice.upgrading':
+    'hubmon: đang nâng cấp bộ đệm {path} (các bước {steps}); với bộ đệm giữ nhiều tháng số liệu, việc này mất một phút hoặc lâu hơn',
   'unknown.evaluate': 'không đánh giá được: {error}',
   'unknown.failed': '{error}',
   'error.noAnswer': 'không có trả lời trong {n} ms',

@@ -15,6 +15,9 @@ export interface RefreshOptions {
   readonly timeoutMs: number;
 }
 
+/** The connection was refused (ECONNREFUSED): no hub listens there now. */
+const refused = (message: string | undefined): boolean => message !== undefined && /\bECONNREFUSED\b/.test(message);
+
 export async function refreshFromHub(o: RefreshOptions): Promise<HubOutcome> {
   const client = startIngest({
     url: o.url,
@@ -33,6 +36,9 @@ export async function refreshFromHub(o: RefreshOptions): Promise<HubOutcome> {
     };
     const unsubscribe = client.subscribe((s) => {
       if (s.state === 'live') done(true);
+      // Nothing listens at the hub's address: that is the answer, not a reason to wait out the
+      // timeout (a hub that is up but slow still gets the whole of it).
+      else if (s.state !== 'catching_up' && s.hub === undefined && refused(s.lastError?.message)) done(false);
     });
     if (client.status().state === 'live') done(true);
     timer = setTimeout(() => done(false), o.timeoutMs);

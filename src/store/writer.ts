@@ -271,6 +271,7 @@ export class Writer {
           case 'hello':
             stream = this.streams.select({ hubId: m.data.hubId, epoch: m.data.epoch }, m.data.hubName, at, this.path);
             this.setMeta.run('hub_version', m.data.hubVersion);
+            this.setMeta.run('hub_not_reported', JSON.stringify(m.data.notReported ?? []));
             this.setMeta.run('hub_newest_seq', String(m.data.newestSeq));
             this.hubNewest = m.data.newestSeq;
             // The history left behind may have been deferred by this very batch.

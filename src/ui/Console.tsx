@@ -23,11 +23,12 @@ import { listKey, type ScreenId } from './state/routes.js';
 import { currentRoute } from './state/state.js';
 import { judgeLink, judgeQuiet } from './status/link.js';
 import { sanitize } from './text/sanitize.js';
-import { fit } from './text/fit.js';
+import { fit, widthOf } from './text/fit.js';
 import { Line } from './components/Line.js';
 import { isMarked } from './view/row-diff.js';
 import type { RenderContext } from './view/list-spec.js';
 import { helpSpec } from './view/help-model.js';
+import { perConcernFor } from './view/screen-data.js';
 
 const SCREEN_TITLE = {
   overview: 'screen.overview',
@@ -40,14 +41,17 @@ const SCREEN_TITLE = {
 
 /** Header (2), status line, footer, and one spare row so Ink never redraws the whole terminal. */
 const FRAME_LINES = 5;
-const FIRING_LINES_MAX = 3;
+/** Incidents the Overview lists under the ranking: every acute one a night usually has, then standing lines. */
+const FIRING_LINES_MAX = 8;
 
 export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: Ticker }) {
-  const { t, lang } = useUi();
+  const { t, lang, theme } = useUi();
   const { state, dispatch } = useConsole();
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
-  const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused);
+  // The Overview lists more of the worst agencies when the terminal is taller.
+  const perConcern = perConcernFor(rows - FRAME_LINES - overviewChrome(FIRING_LINES_MAX) - 1);
+  const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused, perConcern);
   const { data, now, dataAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
   const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link, ingest, now) ? 1 : 0));
@@ -74,6 +78,10 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const diff = snapshot.diff;
   const marked = useCallback((k: string): boolean => isMarked(diff, k, dataAt), [diff, dataAt]);
   const baseScreen: ScreenId = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
+  const deadlinesReported = !stream.notReported.includes('deadlines');
+  const notReportedLine = (
+    <Line segments={[{ text: fit(` ${t('notReported.deadlines')}`, width) }]} style={theme.text.muted} />
+  );
   const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
 
   let content;
@@ -81,7 +89,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     case 'overview':
       content = (
         <>
-          <TotalsLines totals={data.totals} window={state.window} width={width} />
+          <TotalsLines totals={data.totals} window={state.window} width={width} deadlinesReported={deadlinesReported} />
           <TitleLine title={t('overview.worst')} view={view} editing={state.editingFilter} width={width} />
           {pane}
           <FiringAlerts
@@ -132,6 +140,14 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     case 'missing':
       content = <Line segments={[{ text: fit(`${sanitize(data.agencyId)}: ${t('flash.gone')}`, width) }]} />;
       break;
+    case 'describe':
+      content = (
+        <>
+          <TitleLine title={data.title} view={view} editing={state.editingFilter} width={width} />
+          {pane}
+        </>
+      );
+      break;
     case 'help':
       content = (
         <>
@@ -154,7 +170,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
             editing={state.editingFilter}
             width={width}
           />
-          {pane}
+          {baseScreen === 'deadlines' && !deadlinesReported ? notReportedLine : pane}
           {route.kind === 'screen' && route.screen === 'alerts' && view ? (
             <AlertText alert={view.rows[view.viewport.cursor] as AlertView | undefined} width={width} />
           ) : null}
@@ -187,19 +203,32 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
       <Box flexDirection="column" height={body}>
         {content}
       </Box>
-      <StatusLine
-        flash={
-          snapshot.loadError
-            ? { key: 'flash.error', params: { text: sanitize(snapshot.loadError) }, kind: 'error', at: now }
-            : state.flash
-        }
-        ingest={ingest}
-        rejections={stream.rejections}
-        derivedBehind={stream.derivedBehind}
-        now={now}
+      {state.timeEntry !== null ? (
+        <Line
+          segments={[
+            { text: t('replay.gotoPrompt') },
+            { text: fit(`${state.timeEntry}▏`, Math.max(1, width - widthOf(t('replay.gotoPrompt')))) },
+          ]}
+        />
+      ) : (
+        <StatusLine
+          flash={
+            snapshot.loadError
+              ? { key: 'flash.error', params: { text: sanitize(snapshot.loadError) }, kind: 'error', at: now }
+              : state.flash
+          }
+          ingest={ingest}
+          rejections={stream.rejections}
+          derivedBehind={stream.derivedBehind}
+          now={now}
+          width={width}
+        />
+      )}
+      <Footer
+        context={keyContext(route, state.editingFilter || state.timeEntry !== null)}
+        replay={sources.replay !== undefined}
         width={width}
       />
-      <Footer context={keyContext(route, state.editingFilter)} replay={sources.replay !== undefined} width={width} />
     </Box>
   );
 }

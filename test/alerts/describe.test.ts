@@ -75,6 +75,16 @@ describe('describeAlert', () => {
       'Certificate of server MCBM-003 expires in 5 d',
     ],
     [
+      // The hub's name already says what it is: not "máy chủ Máy chủ bảo mật …".
+      state(
+        'certificate-expiring',
+        { server: 'MCBM-041' },
+        { name: 'Máy chủ bảo mật UBND Tỉnh Nghệ An MCBM-041', expiresAt: NOW + 5 * 24 * HOUR },
+      ),
+      'Chứng thư số của Máy chủ bảo mật UBND Tỉnh Nghệ An MCBM-041 hết hạn sau 5 ngày',
+      'Certificate of Máy chủ bảo mật UBND Tỉnh Nghệ An MCBM-041 expires in 5 d',
+    ],
+    [
       state('certificate-expiring', { server: 'MCBM-003' }, { name: 'MCBM-003', expiresAt: NOW - 3 * HOUR }),
       'Chứng thư số của máy chủ MCBM-003 đã hết hạn 3 giờ',
       'Certificate of server MCBM-003 expired 3 h ago',

@@ -36,7 +36,8 @@ const outage = (): FakeData => ({
     server('MCBM-001', { state: 'disconnected', since: T0, agencyIds: [A] }),
     server('MCBM-002', { state: 'connected', agencyIds: [B] }),
   ],
-  delivery: [delivery(A, 8, 0), delivery(B, 4, 0)],
+  // B's failures are its own (its document system does not answer), not its server's.
+  delivery: [delivery(A, 8, 0), delivery(B, 4, 0, 'recipient_unreachable')],
 });
 
 describe('alert engine', () => {

@@ -69,12 +69,17 @@ export const throughput = (agencyId: string, sent: number, sentWeekAgo: number |
   spark: [],
 });
 
-export const delivery = (agencyId: string, failed: number, undelivered: number): DeliveryRow => ({
+export const delivery = (
+  agencyId: string,
+  failed: number,
+  undelivered: number,
+  reason: 'security_server_unreachable' | 'recipient_unreachable' = 'security_server_unreachable',
+): DeliveryRow => ({
   agencyId,
   failed,
   failedByReason: {
-    security_server_unreachable: failed,
-    recipient_unreachable: 0,
+    security_server_unreachable: reason === 'security_server_unreachable' ? failed : 0,
+    recipient_unreachable: reason === 'recipient_unreachable' ? failed : 0,
     package_rejected: 0,
     timeout: 0,
     attachment_mismatch: 0,

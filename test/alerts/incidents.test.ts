@@ -102,6 +102,19 @@ describe('incidents', () => {
     );
   });
 
+  it('makes a server both flapping and pending down one incident, led by the firing alert', () => {
+    const pendingDown = {
+      ...alert('server-disconnected', { server: 'MCBM-001' }, { severity: 'critical' }),
+      phase: 'pending' as const,
+    };
+    const flapping = alert('server-flapping', { server: 'MCBM-001' }, { params: { drops: 4 } });
+    const [one, ...rest] = groupIncidents([pendingDown, flapping], behind);
+    expect(rest).toEqual([]);
+    expect(one).toMatchObject({ id: 'server-flapping server=MCBM-001', rule: 'server-flapping', phase: 'firing' });
+    expect(one!.alerts.map((a) => a.rule)).toEqual(['server-flapping', 'server-disconnected']);
+    expect(one!.agencies).toEqual(['A1', 'A2', 'A3']);
+  });
+
   it('counts firing incidents by kind', () => {
     expect(countIncidents(incidents)).toEqual({ acute: 3, standing: 3 });
   });

@@ -155,14 +155,14 @@ describe('duplicate-sends (≥ 3 resends of a document id in 1 h; critical from 
   });
 });
 
-describe('status-silence (documents arrive, no status for 15 min, from an agency that reports)', () => {
-  const run = (recent: [number, number], before: number) => {
+describe('status-silence (documents arrive, no status for 15 min, from an agency that reports arrivals)', () => {
+  const run = (recent: [number, number], before: { received: number; statuses: number; arrived: number }) => {
     const metrics = fakeMetrics(emptyData(), { over: true });
     const asked: number[] = [];
-    metrics.statusReportsOver = (t, ms) => {
+    metrics.statusReportsOver = (_t, ms) => {
       asked.push(ms);
-      if (ms === HOUR) return [{ agencyId: A, received: 0, statuses: before }];
-      return [{ agencyId: A, received: recent[0], statuses: recent[1] }];
+      if (ms === HOUR) return [{ agencyId: A, ...before }];
+      return [{ agencyId: A, received: recent[0], statuses: recent[1], arrived: 0 }];
     };
     const found = RULES['status-silence'].evaluate({
       metrics,
@@ -173,18 +173,20 @@ describe('status-silence (documents arrive, no status for 15 min, from an agency
     });
     return { found, asked };
   };
-  it.each<[[number, number], number, string[]]>([
-    [[10, 0], 20, ['warning']],
-    [[10, 1], 20, []], // a status came back
-    [[3, 0], 20, []], // too few documents to expect one
-    [[10, 0], 3, []], // it seldom reports anyway: a standing habit, not an incident
-  ])('received/statuses %j, %i in the hour before', (recent, before, expected) => {
+  const reports = { received: 10, statuses: 16, arrived: 10 };
+  it.each<[string, [number, number], typeof reports, string[]]>([
+    ['silent', [2, 0], reports, ['warning']],
+    ['a status came back', [2, 1], reports, []],
+    ['one document is too few to expect a status', [1, 0], reports, []],
+    ['it seldom reports arrivals anyway', [5, 0], { received: 10, statuses: 6, arrived: 3 }, []],
+    ['it reports arrivals for only some documents', [5, 0], { received: 10, statuses: 9, arrived: 6 }, []],
+  ])('%s', (_why, recent, before, expected) => {
     const { found } = run(recent, before);
     expect(severities(found)).toEqual(expected);
     if (found[0]) expect(found[0].labels).toEqual({ agency: A, server: 'MCBM-002' });
   });
   it('reads the silence, the deliveries old enough for a status, and the hour before', () => {
-    expect(run([10, 0], 20).asked).toEqual([15 * MIN, 12 * MIN, HOUR]);
+    expect(run([2, 0], reports).asked).toEqual([15 * MIN, 12 * MIN, HOUR]);
   });
 });
 
@@ -282,10 +284,35 @@ describe('delivery-failures (≥ 3 failed or undelivered in 1 h; critical from 2
       ...config,
       rules: { ...config.rules, deliveryFailures: { ...config.rules.deliveryFailures, includeUndelivered } },
     };
-    const data = { ...emptyData(), agencies: [agency(A, 'MCBM-004')], delivery: [delivery(A, failed, undelivered)] };
+    const data = {
+      ...emptyData(),
+      agencies: [agency(A, 'MCBM-004')],
+      delivery: [delivery(A, failed, undelivered, 'recipient_unreachable')],
+    };
     const { found, asked } = evaluate('delivery-failures', data, WED_10, cfg);
     expect(asked).toEqual(['delivery:1h']);
     expect(severities(found)).toEqual(expected);
     if (found[0]) expect(found[0].labels).toEqual({ agency: A, server: 'MCBM-004' });
+  });
+
+  it("leaves failures its senders' incidents explain to them: refused signatures, their server unreachable", () => {
+    const refused = {
+      ...delivery(A, 6, 0, 'recipient_unreachable'),
+      failedByReason: { ...delivery(A, 6, 0).failedByReason },
+    };
+    const rows = [
+      {
+        ...refused,
+        failedByReason: { ...refused.failedByReason, security_server_unreachable: 0, package_rejected: 6 },
+      },
+    ];
+    const base = { ...emptyData(), agencies: [agency(A, 'MCBM-004')] };
+    expect(evaluate('delivery-failures', { ...base, delivery: rows }).found).toEqual([]);
+    // Its senders' servers unreachable: not its incident while its own server is up…
+    const unreachable = [delivery(A, 6, 0)];
+    expect(evaluate('delivery-failures', { ...base, delivery: unreachable }).found).toEqual([]);
+    // …and its own when its server is the one down.
+    const down = { ...base, servers: [server('MCBM-004', { state: 'disconnected' })], delivery: unreachable };
+    expect(severities(evaluate('delivery-failures', down).found)).toEqual(['warning']);
   });
 });

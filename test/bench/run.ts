@@ -7,7 +7,9 @@
 import os from 'node:os';
 import { benchAlertEvaluation } from './alert-evaluation.js';
 import { benchCatchUp, describeCatchUp } from './catch-up.js';
+import { benchIncidentNoise, describeNoise } from './incident-noise.js';
 import { benchKeyLatency } from './console-keys.js';
+import { benchGatewayResources, benchGatewayThroughput } from './gateway.js';
 import { benchConsoleResources } from './console-resources.js';
 import { benchCatchUpMillion, benchSustainedLoad } from './load.js';
 import { runRenderBench } from './render.js';
@@ -97,6 +99,14 @@ const sections: Section[] = [
     },
   },
   {
+    name: 'incidents',
+    target:
+      'noise over a simulated day and night: ≤ 10 acute incidents outside the scripted ones, ≤ 6 new acute per hour',
+    run: async () => {
+      for (const line of describeNoise(benchIncidentNoise({ agencies: 12_000, hours: quick ? 3 : 24 }))) log(line);
+    },
+  },
+  {
     name: 'console',
     target: 'the console at the live national rate for 10 minutes: ≤ 1 % of a core, < 200 MB resident; htop beside it',
     run: async () => {
@@ -113,6 +123,21 @@ const sections: Section[] = [
     name: 'keys',
     target: 'key press to updated screen while the hub pushes 10,000 events/s: ≤ 100 ms at p95',
     run: async () => void (await benchKeyLatency({ presses: quick ? 30 : 100, log })),
+  },
+  {
+    name: 'gateway',
+    target:
+      'X-Road records through the gateway into a console cache, 87 security servers; its CPU and memory at the national rate (figures only)',
+    run: async () => {
+      const t = await benchGatewayThroughput(quick ? 10_000 : 100_000);
+      log(
+        `gateway throughput: ${n(t.records)} records (${n(t.exchanges)} exchanges, both sides) → ${n(t.events)} events in the cache in ${t.seconds.toFixed(1)} s: ${n(t.recordsPerSecond)} records/s`,
+      );
+      const r = await benchGatewayResources(quick ? 40 : 300);
+      log(
+        `gateway at ${r.exchangesPerSecond} exchanges/s (~${r.exchangesPerSecond * 3} events/s), 87 servers polled every 30 s, ${r.seconds} s: CPU ${r.cpuPercent.toFixed(2)} % of a core; RSS ${r.rssStartMiB} → ${r.rssEndMiB} MiB (max ${r.rssMaxMiB}); ${n(r.eventsPublished)} events in the console's cache`,
+      );
+    },
   },
   {
     name: 'load',

@@ -1,7 +1,8 @@
 /**
  * The real `bin/hubmon` in a real terminal (tmux, 80×24) against the simulated hub on 127.0.0.1:
- * drill into the agency behind a security server that is down, come back, quit, and find the
- * terminal given back as it was.
+ * list the agencies behind a security server that is down and drill into one, reach the
+ * outage's affected agencies from the Overview, come back, quit, and find the terminal given
+ * back as it was.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,9 +54,12 @@ describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
       term.send('j');
       return false;
     }, 'the cursor on the down server');
-    // Enter on a server lists the agencies behind it (k9s: node → pods); Enter on one opens it.
+    // Enter on a server lists the agencies behind it; Enter on one of them opens its detail.
     term.send('Enter');
-    const behind = await term.waitFor((s) => s.includes(`(${serverId})`), 'the agencies behind the server');
+    const behind = await term.waitFor(
+      (s) => s.includes(`Agencies behind`) && s.includes(serverId),
+      'the agencies behind it',
+    );
     expect(outage!.affectedAgencies.some((id) => behind.includes(id))).toBe(true);
     term.send('Enter');
     const detail = await term.waitFor(
@@ -71,7 +75,7 @@ describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
     expect(colours.test(term.captureStyled())).toBe(!('NO_COLOR' in env));
 
     term.send('Escape');
-    await term.waitFor((s) => s.includes(`(${serverId})`), 'back on the agencies behind the server');
+    await term.waitFor((s) => s.includes('Agencies behind'), 'back on the agencies behind it');
     term.send('Escape');
     await term.waitFor(
       (s) => s.split('\n').some((line) => line.startsWith('›') && line.includes(serverId)),
@@ -82,6 +86,37 @@ describe.runIf(hasTmux() && built)('hubmon in a real terminal', () => {
     const after = await term.waitFor((s) => s.includes('[exit 0]'), 'the console to exit 0');
     expect(after).not.toContain('DOWN');
     expect(term.modes()).toEqual({ alternateScreen: false, cursorVisible: true });
+  });
+
+  it("reaches the outage's affected agencies from the Overview in at most two keys", { timeout: 90_000 }, async () => {
+    // A hub of its own: the shared one's outage is over by the time this test runs.
+    const own = await startSimHub({ port: 0, seed: 5, speed: 20, agencies: 200, history: 30 * 60_000 });
+    const outage = own.incidents.find((i) => i.kind === 'server_down')!;
+    const term = startConsoleInTmux(own.url, join(dir, 'incident'));
+    sessions.push(term);
+    try {
+      await term.waitFor(headerSaysLive, 'the header to say live');
+      // The Overview ranks a down server first, one row per outage, its cursor on the first row.
+      const cursorOnOutage = (s: string) =>
+        s.split('\n').some((l) => l.startsWith('›Server') && l.includes(outage.target) && l.includes('DOWN'));
+      await term.waitFor(cursorOnOutage, `the outage of ${outage.target} first on the Overview`, 40_000);
+      // 1 key: Enter on the outage's row lists every agency behind the server.
+      term.send('Enter');
+      const listed = await term.waitFor((s) => s.includes(`Agencies behind`), 'the affected agencies');
+      const title = listed.split('\n').find((l) => l.startsWith('Agencies behind')) ?? '';
+      expect(title).toContain(outage.target);
+      expect(Number(/(\d+)\s*$/.exec(title)?.[1])).toBe(outage.affectedAgencies.length);
+      for (const id of outage.affectedAgencies.slice(0, 10)) expect(listed).toContain(id);
+      // Esc is back on the Overview; 6 opens the Incidents screen (the outage may be over by now at 20×).
+      term.send('Escape');
+      await term.waitFor((s) => s.includes('Worst agencies'), 'back on the Overview');
+      term.send('6');
+      await term.waitFor((s) => /Sev\s+State/.test(s), 'the incidents');
+      term.send('q');
+      await term.waitFor((s) => s.includes('[exit 0]'), 'the console to exit 0');
+    } finally {
+      await own.close();
+    }
   });
 
   it('acts on every key sent in one burst, in order, as over SSH', async () => {

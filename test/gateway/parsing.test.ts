@@ -11,8 +11,8 @@ import {
 import { exchangeKey, parseRecords } from '../../src/gateway/op-records.js';
 import { mapRegistry } from '../../src/gateway/registry-map.js';
 import { parseOperationalDataResponse, SoapFault } from '../../src/gateway/soap-response.js';
-import { EXAMPLE_RECORD, fixture, soapFault } from './helpers/fake-xroad.js';
-import { sharedParams } from './helpers/hub-world.js';
+import { EXAMPLE_RECORD, fixture, soapFault } from '../support/fake-xroad.js';
+import { sharedParams } from '../support/xroad-world.js';
 
 describe('global configuration', () => {
   it.each(['shared-params-v3.xml', 'shared-params-v6.xml'])('reads X-Road’s sample %s', (name) => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { A, docId } from '../support/telemetry.js';
+import { A, docId, hello } from '../support/telemetry.js';
 import { AGENCIES, fixtureCache, MIN } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
@@ -8,6 +8,17 @@ afterEach(() => fx?.close());
 const NOW = Date.UTC(2026, 10, 22, 3, 0);
 
 describe('stream, registry, recent events and rejections', () => {
+  it('keeps what the latest hello says the hub cannot tell', () => {
+    fx = fixtureCache(NOW);
+    const h = hello('e1', 0);
+    fx.cache.applyBatch([{ ...h, data: { ...h.data, notReported: ['statuses', 'deadlines'] } } as typeof h], [], {
+      receivedAt: NOW,
+    });
+    expect(fx.metrics.stream().notReported).toEqual(['statuses', 'deadlines']);
+    fx.cache.applyBatch([hello('e1', 0)], [], { receivedAt: NOW });
+    expect(fx.metrics.stream().notReported).toEqual([]);
+  });
+
   it('reports what the cache holds of the stream and lists an agency’s newest events', () => {
     fx = fixtureCache(NOW);
     fx.write(
@@ -33,6 +44,7 @@ describe('stream, registry, recent events and rejections', () => {
       rejections: 1,
       gaps: 0,
       unknownTypes: 0,
+      notReported: [],
     });
     expect(fx.metrics.recentEvents(A.ngheAn)).toEqual([
       { seq: 3, ts: NOW - MIN, type: 'status.reported', facts: { docId: docId(A.vpcp, 1), code: '03' } },

@@ -57,7 +57,7 @@ async function record(file: string): Promise<string> {
   const errText: Buffer[] = [];
   stderr.on('data', (c: Buffer) => errText.push(c));
   const stop = () =>
-    waitFor(() => Buffer.concat(errText).toString().includes('hubmon record: live'), 'the recorder to go live');
+    waitFor(() => Buffer.concat(errText).toString().includes('hubmon record: trực tuyến'), 'the recorder to go live');
   const code = await createRecordCommand(stop).run([file, '--url', hub.url], {
     stdout: new PassThrough(),
     stderr,
@@ -76,7 +76,7 @@ describe('record and replay', () => {
     live = await ingestLive(join(dir, 'live.sqlite'));
     file = join(dir, 'recorded.ndjson');
     const log = await record(file);
-    expect(log).toContain(`hubmon record: ${eventMessages().length} events written to ${file}`);
+    expect(log).toContain(`hubmon record: đã ghi ${eventMessages().length} sự kiện vào ${file}`);
     replayed = openCache({ path: join(dir, 'replayed.sqlite'), now: () => NOW });
     const r = await ingestRecording(replayed, file);
     expect(r.events).toBe(eventMessages().length);
@@ -133,7 +133,7 @@ describe('record and replay', () => {
     const fromFile = await run([...period, '--source', file]);
     expect(fromFile).toBe(fromLive);
     expect(fromLive).toContain(
-      '\r\n4,000.00.00.H41,UBND Tỉnh Nghệ An,2,4,1,25.00,2,1,1,1,1,50.00,01 03 04 05 06,MCBM-041,0:40:00,2\r\n',
+      '\r\n4,000.00.00.H41,UBND Tỉnh Nghệ An,2,4,1,25.00,2,1,1,1,1,50.00,01 03 04 05 06,MCBM-041,2400,2\r\n',
     );
   });
 });

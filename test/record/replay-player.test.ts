@@ -120,10 +120,14 @@ describe('replay jumps', () => {
     const p = new ReplayPlayer(cache, source, 1);
     const controls = replaySource(p);
     controls.togglePause();
+    // Nothing recorded in the next ten minutes: the jump goes on to the next event, at 16:59.
+    const next = Date.parse('2026-11-19T16:59:00Z');
     controls.forward();
-    expect(p.state()).toMatchObject({ now: FIRST + 600_000, applied: 1, paused: true });
+    expect(p.state()).toMatchObject({ now: next, applied: 3, paused: true });
+    controls.forward(); // the next event is within ten minutes: ten minutes on
+    expect(p.state().now).toBe(next + 600_000);
     p.jumpTo(FIRST); // back: the clock stays
-    expect(p.state().now).toBe(FIRST + 600_000);
+    expect(p.state().now).toBe(next + 600_000);
     controls.toEnd();
     expect(p.state()).toMatchObject({ now: source.events.at(-1)?.t, applied: 41, finished: true });
     cache.close();

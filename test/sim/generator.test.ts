@@ -26,8 +26,9 @@ describe('office rhythm (Asia/Ho_Chi_Minh)', () => {
   it.each([
     ['Wednesday 09:00', Date.UTC(2025, 2, 12, 2, 0), 1, true],
     ['Wednesday 12:00 (lunch)', Date.UTC(2025, 2, 12, 5, 0), 0.35, true],
-    ['Wednesday 03:00', Date.UTC(2025, 2, 11, 20, 0), 0.03, false],
-    ['Sunday 10:00', Date.UTC(2025, 2, 16, 3, 0), 0.02, false],
+    ['Wednesday 03:00', Date.UTC(2025, 2, 11, 20, 0), 0.005, false],
+    ['Wednesday 20:00', Date.UTC(2025, 2, 12, 13, 0), 0.02, false],
+    ['Sunday 10:00', Date.UTC(2025, 2, 16, 3, 0), 0.01, false],
   ])('%s', (_name, t, activity, working) => {
     expect(activityAt(t)).toBe(activity);
     expect(isWorkingTime(t)).toBe(working);

@@ -9,6 +9,7 @@ import type {
   AgencyScope,
   DeadlineRow,
   DeliveryRow,
+  DocumentRecord,
   FeedbackRow,
   Metrics,
   NationalTotals,
@@ -36,6 +37,7 @@ export interface MemoryData {
   delivery?: DeliveryRow[];
   events?: (RecentEvent & { agencyId: string })[];
   rejections?: RejectionRow[];
+  documents?: DocumentRecord[];
   totals?: Partial<NationalTotals>;
 }
 
@@ -72,6 +74,7 @@ export function memoryMetrics(data: MemoryData): Metrics & { data: MemoryData } 
     stream: () => ({ ...NO_STREAM, hubId: 'hub', epoch: 'e1', ...data.stream }),
     agencies: () => data.agencies,
     securityServers: () => data.securityServers ?? [],
+    document: (docId) => (data.documents ?? []).find((d) => d.docId === docId) ?? null,
     totals(_now, window): NationalTotals {
       const t = data.throughput ?? [];
       const servers = data.servers ?? [];

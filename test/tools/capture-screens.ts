@@ -6,6 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_AGENCIES } from '../../src/app/session.js';
+import { DEMO_COMMUNES_IN } from '../../src/registry/index.js';
 import { startSimHub } from '../../src/sim/index.js';
 import { repoRoot } from '../support/bin.js';
 import { headerSaysLive, startConsoleInTmux } from '../support/console-in-tmux.js';
@@ -26,7 +28,15 @@ export function putScreen(readme: string, name: string, screen: string): string 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hubmon-screens-'));
   // 20× speed: the scripted security-server outage starts a few seconds in.
-  const hub = await startSimHub({ port: 0, seed: 7, speed: 20, agencies: 1_500, history: 2 * 3_600_000 });
+  // The demo's registry: 1,500 agencies, Nghệ An, Cao Bằng and Ninh Bình down to the commune.
+  const hub = await startSimHub({
+    port: 0,
+    seed: 7,
+    speed: 20,
+    agencies: DEMO_AGENCIES,
+    communesIn: DEMO_COMMUNES_IN,
+    history: 2 * 3_600_000,
+  });
   const outage = hub.incidents.find((i) => i.kind === 'server_down');
   const term = startConsoleInTmux(hub.url, dir);
   try {
@@ -40,14 +50,32 @@ async function main(): Promise<void> {
       term.send('j');
       return false;
     }, 'the cursor on the down server');
+    // Enter on a server lists the agencies behind it; Enter again opens the first.
+    term.send('Enter');
+    await term.waitFor((s) => s.includes('Agencies behind'), 'the agencies behind the server');
     term.send('Enter');
     const detail = await term.waitFor((s) => /level \d/.test(s), 'the agency detail');
+    // A district of Nghệ An and the communes under it: Agencies, level 2, filtered, opened.
+    term.send('2');
+    await term.waitFor((s) => s.includes('Agencies · level 1'), 'the agencies screen');
+    term.send('l');
+    await term.waitFor((s) => s.includes('Agencies · level 2'), 'level 2');
+    term.send('/');
+    term.type('quy hop');
+    term.send('Enter');
+    await term.waitFor((s) => s.split('\n').some((l) => l.startsWith('›') && l.includes('huyện Quỳ Hợp')), 'Quỳ Hợp');
+    term.send('Enter');
+    await term.waitFor((s) => s.includes('UBND huyện Quỳ Hợp ‹'), 'the district');
+    // Sorted by name, its communes (xã …) come after its offices: the last page.
+    term.send('G');
+    const communes = await term.waitFor((s) => /^›xã /m.test(s), 'its communes');
     term.send('q');
     let readme = readFileSync(join(root, 'README.md'), 'utf8');
     readme = putScreen(readme, 'overview', overview);
     readme = putScreen(readme, 'detail', detail);
+    readme = putScreen(readme, 'communes', communes);
     writeFileSync(join(root, 'README.md'), readme);
-    process.stdout.write(`${overview}\n${detail}\nREADME.md updated.\n`);
+    process.stdout.write(`${overview}\n${detail}\n${communes}\nREADME.md updated.\n`);
   } finally {
     term.kill();
     await hub.close();

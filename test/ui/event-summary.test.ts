@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/ui/i18n/index.js';
-import { eventSearchText, eventSummary } from '../../src/ui/view/event-summary.js';
+import { eventSearchText, eventSummary, eventTypeText } from '../../src/ui/view/event-summary.js';
 
 const DOC = '000.00.00.G22,2026/11/22,7816/VPCP-TTĐT';
 
@@ -44,6 +44,15 @@ describe('an event in the operator language', () => {
   ])('%s %j', (type, facts, english, vietnamese) => {
     expect(eventSummary({ type, facts }, translator('en'))).toBe(english);
     expect(eventSummary({ type, facts }, translator('vi'))).toBe(vietnamese);
+  });
+
+  it.each([
+    ['status.reported', 'status', 'trạng thái'],
+    ['document.failed', 'not delivered', 'gửi lỗi'],
+    ['server.state', 'server.state', 'server.state'],
+  ])('%s reads as a word', (type, english, vietnamese) => {
+    expect(eventTypeText(type, translator('en'))).toBe(english);
+    expect(eventTypeText(type, translator('vi'))).toBe(vietnamese);
   });
 
   it('is found by its document id in either language', () => {

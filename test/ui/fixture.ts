@@ -168,6 +168,29 @@ export function fixtureData(): MemoryData {
         subject: 'Báo cáo tình hình',
       },
     ],
+    documents: [
+      {
+        docId: '000.00.00.G22,2024/03/01,712/VPCP-TH',
+        sender: '000.00.00.G22',
+        sentAt: NOW - 3 * 86_400_000,
+        replyBy: NOW - 2 * 3_600_000,
+        subject: 'Báo cáo tình hình',
+        sends: 1,
+        recipients: [
+          {
+            recipient: '000.02.01.H41',
+            replyBy: NOW - 2 * 3_600_000,
+            deliveredAt: NOW - 3 * 86_400_000 + 60_000,
+            failedAt: null,
+            failReason: null,
+            statuses: ['01', '03'],
+            arrivedAt: NOW - 3 * 86_400_000 + 60_000,
+            acceptedAt: NOW - 3 * 86_400_000 + 600_000,
+            answeredAt: null,
+          },
+        ],
+      },
+    ],
     feedback: [
       {
         agencyId: '000.00.00.H41',

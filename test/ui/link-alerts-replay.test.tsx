@@ -109,7 +109,7 @@ describe('link states as the ingest client has them', () => {
       ingest: idleIngest({
         state: 'offline',
         lagEvents: null,
-        readOnly: 'read-only: /var/cache/hubmon/hub.sqlite is written by pid 4242 on trucdem',
+        readOnly: { path: '/var/cache/hubmon/hub.sqlite', writer: { pid: 4242, host: 'trucdem' } },
         notices: ['alert thresholds: ~/.config/hubmon/alerts.json: rules.overdue.warn: expected number, got string'],
       }),
     });
@@ -168,6 +168,7 @@ describe('replay controls in the key-bindings table', () => {
       slower: () => (calls.push('slower'), (s = { ...s, speed: s.speed / 2 })),
       forward: () => (calls.push('forward'), (s = { ...s, now: s.now + 600_000 })),
       toEnd: () => (calls.push('end'), (s = { ...s, now: NOW + 3_600_000, finished: true })),
+      jumpTo: (t: number) => (calls.push(`jump ${new Date(t).toISOString()}`), (s = { ...s, now: t })),
     };
   }
 
@@ -199,6 +200,25 @@ describe('replay controls in the key-bindings table', () => {
     await app.press(KEY.esc, '2', '/', 'P', '.');
     expect(replay.calls).toEqual([]);
     expect(app.frame()).toContain('P.');
+  });
+
+  it(': takes a time typed after it (Vietnam time) and jumps there; a bad or past time is said so', async () => {
+    const replay = fakeReplay();
+    const app = await renderConsoleAt(100, 24, { replay });
+    expect(await app.press(':')).toContain('Go to (HH:MM or YYYY-MM-DD HH:MM): ▏');
+    await app.press('0', '4', ':', '3', 'x', KEY.backspace, '0');
+    expect(app.frame()).toContain('Go to (HH:MM or YYYY-MM-DD HH:MM): 04:30▏');
+    // Typed keys are text, not replay or screen keys.
+    expect(replay.calls).toEqual([]);
+    expect(lines(await app.press(KEY.enter))[0]).toContain('REPLAY 2024-03-13 04:30');
+    expect(replay.calls).toEqual(['jump 2024-03-12T21:30:00.000Z']);
+    await app.press(':', '0', '1', ':', '0', '0', KEY.enter);
+    expect(app.frame()).toContain('the replay only goes forward');
+    await app.press(':', 'z', KEY.enter);
+    expect(app.frame()).toContain('“z” is not a time');
+    await app.press(':', '1');
+    expect(await app.press(KEY.esc)).not.toContain('Go to (');
+    expect(replay.calls).toHaveLength(1);
   });
 
   it('are not bound outside a replay', async () => {

@@ -111,3 +111,25 @@ describe.each(['en', 'vi'] as const)('look-alike provinces (%s)', (lang) => {
     }
   });
 });
+
+describe('the Overview on a tall terminal', () => {
+  it('lists more of the worst agencies per concern than at 24 rows', async () => {
+    const concernRows = (frame: string, concern: string): number =>
+      frame.split('\n').filter((l) => l.slice(1).startsWith(concern)).length;
+    const small = await renderConsoleAt(80, 24, { metrics: fixtureMetrics(lookAlikes()) });
+    expect(concernRows(small.frame(), 'Signature')).toBe(5);
+    cleanup();
+    const tall = await renderConsoleAt(200, 60, { metrics: fixtureMetrics(lookAlikes()) });
+    expect(concernRows(tall.frame(), 'Signature')).toBe(7);
+    expect(concernRows(tall.frame(), 'Overdue')).toBe(7);
+  });
+});
+
+describe('durations in narrow columns', () => {
+  it('show the largest unit whole rather than a cut second one (vi, 80 columns)', async () => {
+    const app = await renderConsoleAt(80, 24, { lang: 'vi', metrics: fixtureMetrics(lookAlikes()) });
+    const frame = await app.press('5');
+    expect(frame).not.toMatch(/ngày \d…/);
+    expect(frame).toMatch(/ 7 ngày /);
+  });
+});

@@ -17,13 +17,13 @@ describe('screens at 80×24 (en)', () => {
       Traffic: sent 17/min · received 42/min · 5 of 5 agencies active
       Servers: 1 down, 1 degraded of 3 · sig. fail 3.4% · overdue 14 · due <24h 3
       Worst agencies                                                                 6
-       Concern▲   Name                         Identifier    Value
-      ›Server     Xã Kim Liên                  000.01.01.H41 MCBM-099 DOWN 12 min
-       Server     Nghệ An                      000.00.00.H41 MCBM-041 weak 20 min
-       Drop       Xã Kim Liên                  000.01.01.H41 −90.0% vs last week
-       Signature  Nghệ An                      000.00.00.H41 15.0% of 200
-       Overdue    Nghệ An                      000.00.00.H41 12 (oldest 3d)
-       Overdue    Xã Nam Giang                 000.02.01.H41 2 (oldest 2h)
+       Concern▲   Name                       Identifier    Value
+      ›Server     Xã Kim Liên                000.01.01.H41 MCBM-099 DOWN 12 min
+       Server     Nghệ An                    000.00.00.H41 MCBM-041 weak 20 min
+       Drop       Xã Kim Liên                000.01.01.H41 −90.0% vs last week
+       Signature  Nghệ An                    000.00.00.H41 15.0% of 200
+       Overdue    Nghệ An                    000.00.00.H41 12 (oldest 3d)
+       Overdue    Xã Nam Giang               000.02.01.H41 2 (oldest 2h)
       Firing alerts (2)
        CRIT  Security server down 12 min — MCBM-099                             12 min
        WARN  12 overdue replies — UBND Tỉnh Nghệ An                                 1h
@@ -160,7 +160,7 @@ describe('screens at 80×24 (en)', () => {
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 2 3 4 5 6 Alerts                                 window 1h · ⚠ 1 crit · 1 warn
       Alerts                                                                         4
-          Sev  State▼  Alert                                         Acked by    Since
+       *  Sev  State▼  Alert                                         Acked by    Since
       ›   CRIT firing  +2 folded · Security server down 12 min       –          12 min
           WARN firing  12 overdue replies                            –              1h
           WARN pending Signature failures 15%                        –           2 min
@@ -217,7 +217,7 @@ describe('screens at 80×24 (en)', () => {
     expect(await app.press('?')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
-      Help                                                                          41
+      Help                                                                          43
        Keys       Esc or ? to close
       ›Everywhere
          1–6      Overview, Agencies, Servers, Signatures, Deadlines, Alerts
@@ -279,7 +279,7 @@ describe('layout', () => {
 
   it.each([
     ['en', 'Traffic (last 47 min of 1h): sent'],
-    ['vi', 'Lưu lượng (47 phút gần nhất trong 1h): gửi'],
+    ['vi', 'Lưu lượng (47 phút gần nhất trong 1 giờ): gửi'],
   ] as const)('says (%s) when the rates cover only part of the window', async (lang, line) => {
     const data = fixtureData();
     const app = await renderConsoleAt(80, 24, {
@@ -287,12 +287,12 @@ describe('layout', () => {
       metrics: fixtureMetrics({ ...data, totals: { coveredMinutes: 47 } }),
     });
     expect(app.frame()).toContain(line);
-    expect(app.frame()).toContain(lang === 'en' ? 'window 1h' : 'khung 1h');
+    expect(app.frame()).toContain(lang === 'en' ? 'window 1h' : '1 giờ qua');
   });
 
   it.each([
-    ['en', '•        a row whose state changed at the last refresh'],
-    ['vi', '•        dòng vừa đổi trạng thái ở lần làm mới gần nhất'],
+    ['en', '•        a row whose state changed at the last refresh; in Alerts, an incident new since you looked'],
+    ['vi', '•        dòng vừa đổi trạng thái ở lần làm mới gần nhất; ở Cảnh báo, sự cố mới từ lần xem trước'],
   ] as const)('Help (%s) explains the marks on screen', async (lang, line) => {
     const app = await renderConsoleAt(120, 60, { lang });
     expect(await app.press('?')).toContain(line);

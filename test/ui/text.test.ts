@@ -8,6 +8,7 @@ import {
   formatCompact,
   formatCount,
   formatDurationShort,
+  formatDurationUnit,
   formatPercent,
   formatRate,
   formatSpan,
@@ -115,6 +116,15 @@ describe('formatting', () => {
     [10, 'en', '0 s'],
   ] as const)('formatDurationShort %d %s', (ms, lang, expected) => {
     expect(formatDurationShort(ms, lang)).toBe(expected);
+  });
+
+  it.each([
+    [31 * 3_600_000, 'vi', '1 ngày'],
+    [31 * 3_600_000, 'en', '1d'],
+    [47 * 60_000, 'vi', '47 phút'],
+    [5 * 3_600_000 + 60_000, 'en', '5h'],
+  ] as const)('formatDurationUnit %d %s', (ms, lang, expected) => {
+    expect(formatDurationUnit(ms, lang)).toBe(expected);
   });
 
   it.each([

@@ -67,7 +67,7 @@ describe('status thresholds', () => {
     [{ state: 'offline' }, 'offline'],
     [{ state: 'catching_up' }, 'catching_up'],
     // A console reading a cache another one writes has no link of its own.
-    [{ state: 'offline', readOnly: 'read-only: cache written by pid 4242 on trucdem' }, 'readOnly'],
+    [{ state: 'offline', readOnly: { path: 'cache.sqlite', writer: { pid: 4242, host: 'trucdem' } } }, 'readOnly'],
   ] as const)('link %j → %s', (status, link) => {
     expect(judgeLink(idleIngest(status).get())).toBe(link);
   });

@@ -15,18 +15,38 @@ function topReason(row: DeliveryRow): string {
 }
 
 /**
- * Văn bản không đến được nơi nhận: packages addressed to an agency that failed (and, by
- * default, those still neither delivered nor failed after the store's grace period).
+ * Failures the sender's side explains: a package refused for its signature (the sender's
+ * signature incident) or one whose sender's security server was unreachable (that server's
+ * incident). They are the recipient's incident only while its own server is the one down.
+ */
+function ownFailures(row: DeliveryRow, ownServerDown: boolean): number {
+  const r = row.failedByReason;
+  return row.failed - r.package_rejected - (ownServerDown ? 0 : r.security_server_unreachable);
+}
+
+/**
+ * Văn bản không đến được nơi nhận: packages addressed to an agency that failed for its own
+ * reasons (and, by default, those still neither delivered nor failed after the store's grace
+ * period). Failures its senders' incidents explain are counted there, not here.
  */
 export const deliveryFailures: Rule = (ctx) => {
   const cfg = ctx.config.deliveryFailures;
   const out: Candidate[] = [];
   const rows = ctx.metrics.delivery(ctx.now, cfg.window, WITH_DATA);
+  let down: Set<string> | null = null;
   // Indexed: see overdue-replies.
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
+    if (row.failed === 0 && row.undelivered === 0) continue;
+    down ??= new Set(
+      ctx
+        .servers()
+        .filter((s) => s.state === 'disconnected' || s.drops > 0)
+        .map((s) => s.serverId),
+    );
+    const server = ctx.serverOf(row.agencyId);
     const undelivered = cfg.includeUndelivered ? row.undelivered : 0;
-    const problems = row.failed + undelivered;
+    const problems = ownFailures(row, server !== undefined && down.has(server)) + undelivered;
     if (problems < cfg.warningCount) continue;
     const labels = agencyLabels(ctx, row.agencyId);
     out.push({

@@ -1,15 +1,18 @@
-import { WITH_DATA } from '../../metrics/types.js';
+import { WITH_DATA, type StatusReportRow } from '../../metrics/types.js';
 import { alertKey, type Candidate } from '../types.js';
 import { agencyLabels, type Rule } from './context.js';
 
 /** The first status (01, arrived) follows a delivery within about a minute: later ones may be human. */
 const FIRST_STATUS_GRACE_MS = 3 * 60_000;
+/** It reports "arrived" for at least this share of what it receives: its silence means something. */
+const USUAL_ARRIVED_SHARE = 0.8;
 
 /**
  * Cơ quan ngừng phản hồi trạng thái: documents keep being delivered to an agency whose system
- * reported statuses in the hour before, and none comes back. Judged on deliveries old enough
- * for the automatic "arrived" (01), so a document delivered a minute ago does not count.
- * Needs the metrics' windows of any length; without them the rule finds nothing.
+ * reported "arrived" (01, sent by the system itself within a minute or so) for most of what it
+ * received in the hour before, and no status at all comes back. Judged on deliveries old
+ * enough for that first status, so a document delivered a minute ago does not count. Needs
+ * the metrics' windows of any length; without them the rule finds nothing.
  */
 export const statusSilence: Rule = (ctx) => {
   const cfg = ctx.config.statusSilence;
@@ -23,7 +26,7 @@ export const statusSilence: Rule = (ctx) => {
       r.received,
     ]),
   );
-  let before: Map<string, number> | null = null;
+  let before: Map<string, StatusReportRow> | null = null;
   const out: Candidate[] = [];
   for (let i = 0; i < recentStatuses.length; i++) {
     const row = recentStatuses[i]!;
@@ -31,16 +34,16 @@ export const statusSilence: Rule = (ctx) => {
     const got = received.get(row.agencyId) ?? 0;
     if (got < cfg.minReceived) continue;
     // Read only when some agency is silent now.
-    before ??= new Map(over(ctx.now - cfg.silentFor, 3_600_000, WITH_DATA).map((r) => [r.agencyId, r.statuses]));
-    const usual = before.get(row.agencyId) ?? 0;
-    if (usual < cfg.minUsual) continue;
+    before ??= new Map(over(ctx.now - cfg.silentFor, 3_600_000, WITH_DATA).map((r) => [r.agencyId, r]));
+    const usual = before.get(row.agencyId);
+    if (!usual || usual.arrived < cfg.minUsual || usual.arrived < USUAL_ARRIVED_SHARE * usual.received) continue;
     const labels = agencyLabels(ctx, row.agencyId);
     out.push({
       key: alertKey('status-silence', labels),
       rule: 'status-silence',
       labels,
       severity: 'warning',
-      params: { received: got, usual, windowMs: cfg.silentFor },
+      params: { received: got, usual: usual.statuses, windowMs: cfg.silentFor },
     });
   }
   return out;

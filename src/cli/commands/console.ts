@@ -7,6 +7,7 @@ import { requireFile } from '../files.js';
 import { consoleHelp, consoleSummary } from '../help/console-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliText } from '../i18n/text.js';
+import { openNamedCache } from '../open-inputs.js';
 import { parseFlags } from '../parse-flags.js';
 
 function parse(argv: readonly string[]) {
@@ -64,7 +65,9 @@ export const consoleCommand: Command = {
     // (measured on a national registry: 150 MiB resident instead of 220, for about the same CPU).
     // Set here, before the session's data is loaded, and only for the console.
     v8.setFlagsFromString('--optimize-for-size');
-    const session = await startSession({ settings, env: io.env, notice: (line) => io.stderr.write(`${line}\n`) });
+    const session = await openNamedCache('--cache', settings.cache ?? '', () =>
+      startSession({ settings, env: io.env, notice: (line) => io.stderr.write(`${line}\n`) }),
+    );
     return runConsole(session, settings);
   },
 };

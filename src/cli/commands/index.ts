@@ -1,20 +1,35 @@
+import type { Lang } from '../../config/settings.js';
 import type { Command } from '../command.js';
-import { consoleCommand } from './console.js';
-import { simCommand } from './sim.js';
-import { recordCommand } from './record.js';
-import { replayCommand } from './replay.js';
-import { reportCommand } from './report.js';
-import { statusCommand } from './status.js';
+import { consoleHelp, consoleSummary } from '../help/console-help.js';
+import { gatewayHelp, gatewaySummary } from '../help/gateway-help.js';
+import { recordHelp, recordSummary, replayHelp, replaySummary } from '../help/record-help.js';
+import { reportHelp, reportSummary } from '../help/report-help.js';
+import { simHelp, simSummary } from '../help/sim-help.js';
+import { statusHelp, statusSummary } from '../help/status-help.js';
+
+type Texts = Readonly<Record<Lang, string>>;
+
+/**
+ * A command whose module is loaded only when it runs: `hubmon status` under a monitoring
+ * system's timeout does not pay for loading the console's terminal UI, and `--help` loads none.
+ */
+const lazy = (name: string, summary: Texts, help: Texts, load: () => Promise<Command>): Command => ({
+  name,
+  summary,
+  help,
+  run: async (argv, io) => (await load()).run(argv, io),
+});
 
 /**
  * Every subcommand, in the order `hubmon --help` lists them. The console itself is the
  * default when no subcommand is named.
  */
 export const commands: readonly Command[] = [
-  consoleCommand,
-  simCommand,
-  statusCommand,
-  reportCommand,
-  recordCommand,
-  replayCommand,
+  lazy('console', consoleSummary, consoleHelp, async () => (await import('./console.js')).consoleCommand),
+  lazy('sim', simSummary, simHelp, async () => (await import('./sim.js')).simCommand),
+  lazy('status', statusSummary, statusHelp, async () => (await import('./status.js')).statusCommand),
+  lazy('report', reportSummary, reportHelp, async () => (await import('./report.js')).reportCommand),
+  lazy('record', recordSummary, recordHelp, async () => (await import('./record.js')).recordCommand),
+  lazy('replay', replaySummary, replayHelp, async () => (await import('./replay.js')).replayCommand),
+  lazy('gateway', gatewaySummary, gatewayHelp, async () => (await import('./gateway.js')).gatewayCommand),
 ];

@@ -15,6 +15,7 @@ import { openCache, type Cache } from '../../store/index.js';
 import { CommandError, UsageError, type Command } from '../command.js';
 import { requireFile } from '../files.js';
 import { findCache } from '../find-cache.js';
+import { openNamedCache, requireRecording, writeNamed } from '../open-inputs.js';
 import { reportHelp, reportSummary } from '../help/report-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
@@ -72,7 +73,7 @@ export function createReportCommand(clock: () => number = Date.now): Command {
       let cache: Cache;
       if (values.source !== undefined) {
         requireFile('--source', values.source);
-        recording = await openRecordingCache(values.source);
+        recording = requireRecording('--source', values.source, await openRecordingCache(values.source));
         cache = recording.cache;
       } else {
         const choice = findCache(settings.cache, settings.url, io.env);
@@ -80,7 +81,7 @@ export function createReportCommand(clock: () => number = Date.now): Command {
           if (choice.kind === 'named') throw new UsageError('file.missing', { flag: '--cache', file: choice.path });
           throw new CommandError('cache.missing', { path: choice.path });
         }
-        cache = openCache({ path: choice.path, readOnly: true });
+        cache = openNamedCache('--cache', choice.path, () => openCache({ path: choice.path, readOnly: true }));
       }
       try {
         const report = collectReport(cache.db, { ...period, level, sort, now: clock() });
@@ -91,7 +92,8 @@ export function createReportCommand(clock: () => number = Date.now): Command {
               ? formatJson(report)
               : formatMarkdown(report, settings.lang);
         if (values.output !== undefined) {
-          writeFileSync(values.output, text);
+          const output = values.output;
+          writeNamed('--output', output, () => writeFileSync(output, text));
           io.stderr.write(`${t('report.written', { n: report.rows.length, file: values.output })}\n`);
         } else {
           io.stdout.write(text);

@@ -6,7 +6,8 @@ import { UsageError, type Command } from '../command.js';
 import { requireFile } from '../files.js';
 import { simHelp, simSummary } from '../help/sim-help.js';
 import { cliLang } from '../i18n/lang.js';
-import { cliTranslator } from '../i18n/text.js';
+import { cliTranslator, type CliTranslate } from '../i18n/text.js';
+import { OVERDUE_PILE_SIZE, type Incident } from '../../sim/incidents.js';
 import { parseFlags } from '../parse-flags.js';
 
 /** A whole number from `min` to `max` (the default when not given). */
@@ -21,6 +22,21 @@ function wholeNumber(name: string, text: string | undefined, fallback: number, m
       value: text,
     });
   return n;
+}
+
+/** Vietnam wall-clock time of an instant, `14:03`, as the hub's operators read it. */
+const clock = (t: number): string => new Date(t + 7 * 3_600_000).toISOString().slice(11, 16);
+
+/** A scripted incident in the operator's language. */
+function incidentLine(i: Incident, t: CliTranslate): string {
+  return t(`incident.${i.kind}`, {
+    id: i.target,
+    name: i.targetName,
+    from: clock(i.from),
+    to: clock(i.to),
+    n: i.affectedAgencies.length,
+    pile: OVERDUE_PILE_SIZE,
+  });
 }
 
 /** Starts the hub, naming the flag behind a socket the system refused. */
@@ -98,18 +114,9 @@ export const simCommand: Command = {
       token: values['token-file'] === undefined ? undefined : readTokenFile(values['token-file']),
     };
     const hub = await listen(options);
-    io.stdout.write(`${t('sim.listening', { url: hub.url })}\n`);
-    if (values.replay)
-      io.stdout.write(`${t('sim.replaying', { file: values.replay, n: hub.newestSeq - hub.oldestSeq + 1 })}\n`);
-    else {
-      io.stdout.write(
-        `${t('sim.started', { seed: options.seed ?? DEFAULT_SEED, speed, agencies: options.agencies ?? 95, epoch: hub.epoch })}\n${t('sim.incidents')}\n`,
-      );
-      for (const incident of hub.incidents.filter((i) => i.cycle === 0))
-        io.stdout.write(`  ${incident.kind.padEnd(24)} ${incident.summary}\n`);
-    }
-    if (values.record) io.stdout.write(`${t('sim.recording', { file: values.record })}\n`);
-    await new Promise<void>((resolve) => {
+    // Listening for the signals before saying where the hub is: whoever reads that line may stop
+    // the hub at once, and must find it ready to close cleanly.
+    const stopped = new Promise<void>((resolve) => {
       const stop = (): void => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
@@ -118,6 +125,18 @@ export const simCommand: Command = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    io.stdout.write(`${t('sim.listening', { url: hub.url })}\n`);
+    if (values.replay)
+      io.stdout.write(`${t('sim.replaying', { file: values.replay, n: hub.newestSeq - hub.oldestSeq + 1 })}\n`);
+    else {
+      io.stdout.write(
+        `${t('sim.started', { seed: options.seed ?? DEFAULT_SEED, speed, agencies: options.agencies ?? 95, epoch: hub.epoch })}\n${t('sim.incidents')}\n`,
+      );
+      for (const incident of hub.incidents.filter((i) => i.cycle === 0))
+        io.stdout.write(`  ${incident.kind.padEnd(24)} ${incidentLine(incident, t)}\n`);
+    }
+    if (values.record) io.stdout.write(`${t('sim.recording', { file: values.record })}\n`);
+    await stopped;
     await hub.close();
     io.stdout.write(`${t('sim.stopped')}\n`);
     return 0;

@@ -18,13 +18,14 @@ import { openRecordingCache, type RecordingCache } from '../../record/recording-
 import { evaluateCheck, type CheckResult, type HubOutcome } from '../../status/check.js';
 import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
-import { openCache, removeCacheFile, upgradeNotice, type Cache } from '../../store/index.js';
+import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
 import type { Command, CommandIo } from '../command.js';
 import { statusHelp, statusSummary } from '../help/status-help.js';
 import { errorText } from '../i18n/error-text.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
 import { findCache } from '../find-cache.js';
+import { isNotDatabase, notRecording } from '../open-inputs.js';
 import { UsageError } from '../command.js';
 import { parseFlags } from '../parse-flags.js';
 import { statusWords, type StatusWords } from '../../status/words.js';
@@ -123,6 +124,13 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
         return unknownLine(io, json, statusWords(early)('unknown.usage', { message }));
       }
       const w: StatusWords = statusWords(args.lang);
+      // A file named on the command line must be there (the default alerts file may be absent).
+      for (const [flag, path] of [
+        ['--alerts', args.alerts],
+        ['--ca', args.ca],
+      ] as const)
+        if (path !== undefined && path !== null && !existsSync(path))
+          return unknownLine(io, args.json, w('unknown.fileMissing', { flag, path }));
       const loaded = loadAlertConfig(args.alerts);
       if (loaded.error !== null) return unknownLine(io, args.json, w('unknown.thresholds', { error: loaded.error }));
       const config = loaded.config;
@@ -144,6 +152,10 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
           if (!existsSync(args.source))
             return unknownLine(io, args.json, w('unknown.sourceMissing', { path: args.source }));
           recording = await openRecordingCache(args.source, ALERT_MIGRATIONS);
+          if (notRecording(recording)) {
+            recording.dispose();
+            return unknownLine(io, args.json, w('unknown.notRecording', { path: args.source }));
+          }
           cache = recording.cache;
           hub = { kind: 'recording', file: args.source };
           if (recording.ingest.newestTs !== null) now = recording.ingest.newestTs;
@@ -168,7 +180,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
             path,
             extraMigrations: ALERT_MIGRATIONS,
             ifLocked: 'read-only',
-            onUpgrade: (steps) => io.stderr.write(`${upgradeNotice(path, steps)}\n`),
+            onUpgrade: (steps) => io.stderr.write(`${w('notice.upgrading', { path, steps: steps.join(', ') })}\n`),
           });
           if (cache.readOnly) {
             const holder = cache.lockedBy
@@ -194,6 +206,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
       } catch (err) {
         if (recording) recording.dispose();
         else if (cache) closeCache(cache);
+        if (isNotDatabase(err)) return unknownLine(io, args.json, w('unknown.notCache', { path: args.cache ?? '' }));
         return unknownLine(io, args.json, w('unknown.failed', { error: errorText(err, cliTranslator(args.lang)) }));
       }
 

@@ -11,7 +11,7 @@ import type { CliTranslate } from './text.js';
 
 /** Whether the error is one the operator caused and can fix from the command line. */
 export const isUsageMistake = (err: unknown): boolean =>
-  err instanceof UsageError || err instanceof PeriodError || (err instanceof SettingsError && err.field !== 'file');
+  err instanceof UsageError || err instanceof PeriodError || err instanceof SettingsError || err instanceof TokenError;
 
 export function errorText(err: unknown, t: CliTranslate): string {
   if (err instanceof UsageError || err instanceof CommandError) return t(err.key, err.params);

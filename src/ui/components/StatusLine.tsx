@@ -12,6 +12,7 @@ import { formatCount } from '../text/format-number.js';
 import { sanitize } from '../text/sanitize.js';
 import { formatAgo } from '../text/format-time.js';
 import { recentEpochChange } from './Banner.js';
+import { readOnlyText } from '../status/read-only-text.js';
 import { Line } from './Line.js';
 
 /** How long the answer to a key stays up. */
@@ -49,7 +50,7 @@ export function StatusLine(props: {
     const text = t('flash.epoch', { to: change.to, ago: formatAgo(change.at, now, lang) });
     return <Line segments={[{ text: fit(sanitize(text), width) }]} style={theme.status.warn} />;
   }
-  const notices = ingest.readOnly !== null ? [ingest.readOnly, ...ingest.notices] : ingest.notices;
+  const notices = ingest.readOnly !== null ? [readOnlyText(ingest.readOnly, t), ...ingest.notices] : ingest.notices;
   if (notices.length > 0) {
     return (
       <Line

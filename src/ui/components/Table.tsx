@@ -6,7 +6,7 @@
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import { useUi } from '../context.js';
-import { fit } from '../text/fit.js';
+import { fit, widthOf } from '../text/fit.js';
 import { sparkline } from '../text/sparkline.js';
 import type { Theme, Style } from '../theme/theme.js';
 import { GAP, layoutColumns, type LaidOutColumn } from '../view/columns.js';
@@ -90,7 +90,8 @@ const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, wid
   columns.forEach((c, n) => {
     const cell = cells[c.spec.id];
     if (n > 0) segments.push({ text: gap });
-    const text = cell?.spark ? sparkline(cell.spark, c.width) : fit(cell?.text ?? '', c.width, c.spec.align);
+    const full = cell?.short !== undefined && widthOf(cell.text) > c.width ? cell.short : (cell?.text ?? '');
+    const text = cell?.spark ? sparkline(cell.spark, c.width) : fit(full, c.width, c.spec.align);
     segments.push({ text, style: selected ? undefined : roleStyle(theme, cell?.role) });
   });
   return <Line segments={segments} style={style} width={width} />;

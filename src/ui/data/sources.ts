@@ -6,6 +6,12 @@ import type { Alert, Severity } from '../../alerts/types.js';
 import type { IngestState } from '../../ingest/status.js';
 import type { Metrics } from '../../metrics/types.js';
 
+/** A cache this console only reads, and who writes it when the lock says. */
+export interface ReadOnlyCache {
+  readonly path: string | null;
+  readonly writer: { readonly pid: number; readonly host: string } | null;
+}
+
 /** The hub link in the ingest client's own words; see `IngestState` for what each means. */
 export type { IngestState };
 
@@ -32,10 +38,10 @@ export interface IngestStatus {
   /** The hub started a new history (epoch) while this console watched: from, to, when. */
   readonly epochChange: { readonly from: string; readonly to: string; readonly at: number } | null;
   /**
-   * This console only reads the cache: another one writes it (its pid and host in the text).
+   * This console only reads the cache: another one writes it (its pid and host when known).
    * No link of its own; the figures are as fresh as the other console keeps them.
    */
-  readonly readOnly: string | null;
+  readonly readOnly: ReadOnlyCache | null;
   /** Problems to read at once that are not the link: a bad alert-thresholds file. */
   readonly notices: readonly string[];
 }
@@ -127,10 +133,12 @@ export interface ReplaySource {
   step(): void;
   faster(): void;
   slower(): void;
-  /** Moves the clock on by one jump (10 recorded minutes), applying what falls due. */
+  /** Moves the clock on by 10 recorded minutes, or to the next event past a quiet stretch. */
   forward(): void;
   /** Moves the clock to the last recorded event. */
   toEnd(): void;
+  /** Moves the clock forward to `t`, epoch ms (never back). */
+  jumpTo(t: number): void;
 }
 
 /** Everything the console needs to run. */

@@ -16,6 +16,8 @@ import { move } from '../view/viewport.js';
 import type { AlertView } from '../data/sources.js';
 import type { ListView } from './use-list-view.js';
 import type { LaidOutColumn } from '../view/columns.js';
+import { describeSelected } from '../view/describe-model.js';
+import { parseReplayTime } from '../view/replay-time.js';
 import { useKeyQueue } from './use-key-queue.js';
 import { openTarget } from '../view/open-target.js';
 
@@ -23,7 +25,7 @@ export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (editingFilter) return 'filter';
   if (route.kind === 'help') return 'help';
   if (route.kind === 'detail') return 'detail';
-  if (route.kind === 'folded' || route.kind === 'affected') return 'list';
+  if (route.kind === 'folded' || route.kind === 'affected' || route.kind === 'describe') return 'list';
   if (route.screen === 'agencies') return 'agencies';
   if (route.screen === 'alerts') return 'alerts';
   return route.screen === 'overview' ? 'overview' : 'list';
@@ -41,7 +43,7 @@ interface DispatchDeps {
 
 export function useKeyDispatch(deps: DispatchDeps): void {
   const { exit } = useApp();
-  const { t } = useUi();
+  const { t, lang } = useUi();
   const latest = useRef(deps);
   latest.current = deps;
 
@@ -63,6 +65,12 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         });
       };
       const selected = view ? view.rows[view.viewport.cursor] : undefined;
+      const describe = (): void => {
+        if (!view || selected === undefined) return;
+        const ctx = { lang, t, now: at };
+        const d = describeSelected(view.spec, selected, ctx, sources.metrics, (c) => t(c.title));
+        if (d) dispatch({ type: 'describe', title: d.title, fields: d.fields });
+      };
       switch (action) {
         case 'quit':
           exit();
@@ -101,6 +109,8 @@ export function useKeyDispatch(deps: DispatchDeps): void {
             return sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
           });
           if (target) dispatch(target);
+          // A document has no page of its own: Enter describes it.
+          else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
           return;
         }
         case 'mark': {
@@ -111,6 +121,9 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           refresh();
           return;
         }
+        case 'describe':
+          describe();
+          return;
         case 'filter':
           if (view) dispatch({ type: 'startFilter' });
           return;
@@ -185,10 +198,32 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
           return;
         case 'filterAccept':
+          if (state.timeEntry !== null) {
+            const replay = sources.replay;
+            const clock = replay?.status().now ?? at;
+            const target = parseReplayTime(state.timeEntry, clock);
+            dispatch({ type: 'timeEntry', text: null });
+            if (target === null || !replay) {
+              dispatch({
+                type: 'flash',
+                flash: { key: 'flash.timeBad', params: { text: state.timeEntry }, kind: 'error', at },
+              });
+            } else if (target < clock) {
+              dispatch({ type: 'flash', flash: { key: 'flash.timePast', kind: 'error', at } });
+            } else {
+              replay.jumpTo(target);
+              refresh();
+            }
+            return;
+          }
           dispatch({ type: 'endFilter', keep: true });
           return;
         case 'filterCancel':
-          dispatch({ type: 'endFilter', keep: false });
+          if (state.timeEntry !== null) dispatch({ type: 'timeEntry', text: null });
+          else dispatch({ type: 'endFilter', keep: false });
+          return;
+        case 'replayGoto':
+          if (sources.replay) dispatch({ type: 'timeEntry', text: '' });
           return;
         case 'replayPause':
         case 'replayStep':
@@ -209,6 +244,10 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           return;
         }
         case 'filterErase': {
+          if (state.timeEntry !== null) {
+            dispatch({ type: 'timeEntry', text: [...state.timeEntry].slice(0, -1).join('') });
+            return;
+          }
           const query = state.lists[listKey(route)]?.query ?? '';
           dispatch({ type: 'filterText', text: [...query].slice(0, -1).join('') });
           return;
@@ -220,7 +259,7 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         }
       }
     },
-    [exit, t],
+    [exit, t, lang],
   );
 
   const onKeys = useCallback(
@@ -230,7 +269,7 @@ export function useKeyDispatch(deps: DispatchDeps): void {
       if (!first) return 0;
       const replay = sources.replay !== undefined;
       const route = currentRoute(state);
-      const context = keyContext(route, state.editingFilter);
+      const context = keyContext(route, state.editingFilter || state.timeEntry !== null);
       const action = resolveKey(context, first.name, replay);
       if (action) {
         run(action);
@@ -244,6 +283,10 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         if (k.text === null || resolveKey(context, k.name, replay) !== null) break;
         typed += k.text;
         used++;
+      }
+      if (state.timeEntry !== null) {
+        dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
+        return used;
       }
       const query = state.lists[listKey(route)]?.query ?? '';
       dispatch({ type: 'filterText', text: (query + typed).normalize('NFC').slice(0, 80) });

@@ -19,7 +19,7 @@ import type { StreamInfo, WindowKey } from '../../metrics/types.js';
 import type { ConsoleSources, IngestStatus } from '../data/sources.js';
 import { listKey, type Route } from '../state/routes.js';
 import { diffRows, emptyDiff, type DiffMemory } from '../view/row-diff.js';
-import { loadScreen, type ScreenData } from '../view/screen-data.js';
+import { loadScreen, OVERVIEW_PER_CONCERN, type ScreenData } from '../view/screen-data.js';
 import type { Ticker } from './ticker.js';
 
 export interface Snapshot {
@@ -52,6 +52,8 @@ export function useRefresh(
   route: Route,
   window: WindowKey,
   paused: boolean,
+  /** Worst agencies the Overview lists per concern: more on a taller terminal. */
+  perConcern: number = OVERVIEW_PER_CONCERN,
 ): { snapshot: Snapshot; refresh: () => void } {
   const [tick, setTick] = useState(0);
   /** The tick that last asked for the list to be read again. */
@@ -99,7 +101,15 @@ export function useRefresh(
     const ingest = sources.ingest.get();
     const started = cpuMs();
     try {
-      const data = loadScreen(route, sources.metrics, sources.alerts, now, window, sources.replay !== undefined);
+      const data = loadScreen(
+        route,
+        sources.metrics,
+        sources.alerts,
+        now,
+        window,
+        sources.replay !== undefined,
+        perConcern,
+      );
       let diff = emptyDiff;
       if ('list' in data) {
         const { spec, models } = data.list;
@@ -133,7 +143,7 @@ export function useRefresh(
     }
     return last.current;
     // The route object changes identity on every dispatch; its key is what matters.
-  }, [fullTick, key, window, sources]);
+  }, [fullTick, key, window, sources, perConcern]);
   // Between full reads only the header's figures move; the list keeps its data and its time.
   const seenListed = useRef<Snapshot | null>(null);
   const snapshot = useMemo((): Snapshot => {

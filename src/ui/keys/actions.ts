@@ -23,6 +23,7 @@ export const KEY_ACTIONS = [
   'filter',
   'sort',
   'sortReverse',
+  'describe',
   'level',
   'problem',
   'ack',
@@ -38,5 +39,6 @@ export const KEY_ACTIONS = [
   'replaySlower',
   'replayForward',
   'replayEnd',
+  'replayGoto',
 ] as const;
 export type KeyAction = (typeof KEY_ACTIONS)[number];

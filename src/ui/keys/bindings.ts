@@ -61,6 +61,7 @@ export const listBindings: BindingTable = {
     { keys: ['/'], action: 'filter', hint: 'key.filter', help: 'key.filter.help' },
     { keys: ['s'], action: 'sort', hint: 'key.sort', help: 'key.sort.help' },
     { keys: ['S'], action: 'sortReverse', help: 'key.sortReverse.help' },
+    { keys: ['d'], action: 'describe', help: 'key.describe.help' },
   ],
 };
 
@@ -113,6 +114,7 @@ export const replayBindings: BindingTable = {
     { keys: [']'], action: 'replayFaster', help: 'key.replaySpeed.help' },
     { keys: ['>'], action: 'replayForward', hint: 'key.replayForward', help: 'key.replayForward.help' },
     { keys: ['}'], action: 'replayEnd', help: 'key.replayEnd.help' },
+    { keys: [':'], action: 'replayGoto', help: 'key.replayGoto.help' },
   ],
 };
 

@@ -13,8 +13,14 @@ import type { Quiet } from '../status/link.js';
 /** Lines the Overview uses outside the worst-agencies table. */
 export const overviewChrome = (firingLines: number): number => 2 + 1 + 1 + 1 + firingLines;
 
-export function TotalsLines(props: { totals: NationalTotals; window: WindowKey; width: number }) {
-  const { totals, window, width } = props;
+/** `deadlinesReported` false: the hub cannot tell deadlines (a gateway to X-Road), so none are counted. */
+export function TotalsLines(props: {
+  totals: NationalTotals;
+  window: WindowKey;
+  width: number;
+  deadlinesReported?: boolean;
+}) {
+  const { totals, window, width, deadlinesReported = true } = props;
   const { t, theme, lang } = useUi();
   const sigRate = totals.signaturesVerified > 0 ? totals.signaturesFailed / totals.signaturesVerified : null;
   // A cache younger than the window: the rates are over the part it holds, and say so.
@@ -25,9 +31,9 @@ export function TotalsLines(props: { totals: NationalTotals; window: WindowKey; 
     active: formatCount(totals.agenciesActive, lang),
     agencies: formatCount(totals.agencies, lang),
     span: formatDurationShort(totals.coveredMinutes * 60_000, lang),
-    w: window,
+    w: t(`window.${window}`),
   });
-  const health = t('overview.health', {
+  const health = t(deadlinesReported ? 'overview.health' : 'overview.healthNoDeadlines', {
     down: formatCount(totals.serversDown, lang),
     degraded: formatCount(totals.serversDegraded, lang),
     servers: formatCount(totals.servers, lang),
@@ -35,7 +41,7 @@ export function TotalsLines(props: { totals: NationalTotals; window: WindowKey; 
     overdue: formatCount(totals.overdueReplies, lang),
     due: formatCount(totals.dueWithin24h, lang),
   });
-  const bad = totals.serversDown > 0 || totals.overdueReplies > 0;
+  const bad = totals.serversDown > 0 || (deadlinesReported && totals.overdueReplies > 0);
   const trafficLine = useMemo(() => [{ text: fit(traffic, width) }], [traffic, width]);
   const healthLine = useMemo(() => [{ text: fit(health, width) }], [health, width]);
   return (
@@ -55,7 +61,11 @@ function fittedBody(a: AlertView, width: number): string {
   let byWidth = fittedBodies.get(a);
   if (!byWidth) fittedBodies.set(a, (byWidth = new Map()));
   let body = byWidth.get(width);
-  if (body === undefined) byWidth.set(width, (body = fit(`${a.summary} — ${a.subject}`, width)));
+  if (body === undefined) {
+    // An incident's summary already names its agency (with the units above it) or server.
+    const text = a.subject && !a.summary.includes(a.subject) ? `${a.summary} — ${a.subject}` : a.summary;
+    byWidth.set(width, (body = fit(text, width)));
+  }
   return body;
 }
 

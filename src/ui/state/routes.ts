@@ -17,7 +17,15 @@ export type Route =
    * server (k9s: node → pods). Enter on one opens its detail.
    */
   | { readonly kind: 'affected'; readonly of: 'incident' | 'server'; readonly id: string }
-  | { readonly kind: 'help' };
+  | { readonly kind: 'help' }
+  /** Everything known about one row (`d`), read when it was opened. */
+  | { readonly kind: 'describe'; readonly title: string; readonly fields: readonly DescribeField[] };
+
+/** One line of the describe view: a heading (empty for a continuation) and its whole text. */
+export interface DescribeField {
+  readonly label: string;
+  readonly value: string;
+}
 
 /** The key under which a route keeps its cursor, sort and filter. */
 export function listKey(route: Route): string {
@@ -28,6 +36,8 @@ export function listKey(route: Route): string {
       return `detail:${route.agencyId}:${route.section}`;
     case 'folded':
       return `folded:${route.alertId}`;
+    case 'describe':
+      return `describe:${route.title}`;
     case 'affected':
       return `affected:${route.of}:${route.id}`;
     default:

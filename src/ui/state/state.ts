@@ -6,7 +6,15 @@ import { WINDOWS, type WindowKey } from '../../metrics/types.js';
 import type { MessageKey, Params } from '../i18n/index.js';
 import { cycle, LEVEL_FILTERS, PROBLEM_FILTERS, type LevelFilter, type ProblemFilter } from '../view/agency-filter.js';
 import type { SortState } from '../view/list-view.js';
-import { DETAIL_SECTIONS, listKey, SCREENS, type DetailSection, type Route, type ScreenId } from './routes.js';
+import {
+  DETAIL_SECTIONS,
+  listKey,
+  SCREENS,
+  type DescribeField,
+  type DetailSection,
+  type Route,
+  type ScreenId,
+} from './routes.js';
 
 /** Cursor, scroll, sort and filter of one list. */
 export interface ListState {
@@ -36,6 +44,8 @@ export interface ConsoleState {
   readonly lists: Readonly<Record<string, ListState>>;
   /** A filter is being typed into the current list. */
   readonly editingFilter: boolean;
+  /** A replay time being typed after `:`; null when none is. */
+  readonly timeEntry: string | null;
   readonly paused: boolean;
   readonly window: WindowKey;
   readonly agencyLevel: LevelFilter;
@@ -48,6 +58,9 @@ export type ConsoleAction =
   | { type: 'stepScreen'; step: 1 | -1 }
   | { type: 'openDetail'; agencyId: string }
   | { type: 'openFolded'; alertId: string }
+  | { type: 'describe'; title: string; fields: readonly DescribeField[] }
+  /** `text` null ends the entry. */
+  | { type: 'timeEntry'; text: string | null }
   | { type: 'openAffected'; of: 'incident' | 'server'; id: string }
   | { type: 'back' }
   | { type: 'toggleHelp' }
@@ -68,6 +81,7 @@ export const initialState = (screen: ScreenId = 'overview', window: WindowKey = 
   visited: [],
   lists: {},
   editingFilter: false,
+  timeEntry: null,
   paused: false,
   window,
   agencyLevel: 1,
@@ -115,6 +129,14 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       if (route.kind === 'detail' && route.agencyId === a.agencyId) return s;
       return { ...s, stack: [...s.stack, next], editingFilter: false };
     }
+    case 'timeEntry':
+      return { ...s, timeEntry: a.text };
+    case 'describe':
+      return {
+        ...s,
+        stack: [...s.stack, { kind: 'describe', title: a.title, fields: a.fields }],
+        editingFilter: false,
+      };
     case 'openFolded':
       return { ...s, stack: [...s.stack, { kind: 'folded', alertId: a.alertId }], editingFilter: false };
     case 'openAffected': {
@@ -153,7 +175,7 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       };
     case 'cycleWindow': {
       const window = cycle(WINDOWS, s.window);
-      return { ...s, window, flash: { key: 'flash.window', params: { w: window }, kind: 'info', at: a.at } };
+      return { ...s, window, flash: { key: `flash.window.${window}`, kind: 'info', at: a.at } };
     }
     case 'cycleLevel': {
       const agencyLevel = cycle(LEVEL_FILTERS, s.agencyLevel);

@@ -41,6 +41,16 @@ export function formatDurationShort(ms: number, lang: Lang): string {
   return `${Math.floor(abs / 1000)}${u.s}`;
 }
 
+/** The largest unit alone ("1d", "1 ngày"): what a column too narrow for both units shows. */
+export function formatDurationUnit(ms: number, lang: Lang): string {
+  return formatDurationShort(ms, lang).split(/ (?=\d)/)[0] ?? '';
+}
+
+/** A duration as a table cell: both units, or the largest alone where the column is narrow. */
+export function durationCell(ms: number, lang: Lang): { text: string; short: string } {
+  return { text: formatDurationShort(ms, lang), short: formatDurationUnit(ms, lang) };
+}
+
 /** Wall-clock time of day in UTC+7 (giờ Việt Nam), HH:MM:SS. */
 export function formatClock(ts: number): string {
   return new Date(ts + 7 * 3_600_000).toISOString().slice(11, 19);

@@ -4,7 +4,7 @@
  * marked for acknowledgement (*).
  */
 import type { AlertView, FoldedAlertView } from '../data/sources.js';
-import { formatDurationShort } from '../text/format-time.js';
+import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import type { CellRole, ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
@@ -48,12 +48,16 @@ export const alertsSpec: ListSpec<AlertView> = {
     },
     state: { text: t(`alertState.${a.state}`), role: a.state === 'firing' ? 'emphasis' : 'muted' },
     summary: {
-      text: a.folded.length > 0 ? `${t('alert.folded', { n: a.folded.length })} ${a.summary}` : a.summary,
+      // A standing line already says how many it spans.
+      text:
+        a.folded.length > 0 && a.kind !== 'standing'
+          ? `${t('alert.folded', { n: a.folded.length })} ${a.summary}`
+          : a.summary,
       role: a.state === 'acknowledged' ? 'muted' : undefined,
     },
     ackBy: { text: a.acknowledgedBy ?? '–', role: 'muted' },
     subject: { text: a.subject },
-    since: { text: formatDurationShort(now - a.since, lang), role: 'muted' },
+    since: { ...durationCell(now - a.since, lang), role: 'muted' },
   }),
   sortValue(a, column) {
     switch (column) {

@@ -2,7 +2,7 @@
 import type { DeadlineRow } from '../../metrics/types.js';
 import { judgeOverdue } from '../status/judge.js';
 import { formatCount } from '../text/format-number.js';
-import { formatDurationShort } from '../text/format-time.js';
+import { durationCell } from '../text/format-time.js';
 import { levelRole } from './agencies-spec.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
@@ -44,7 +44,7 @@ export const deadlinesSpec: ListSpec<DeadlineModel> = {
     open: { text: formatCount(m.open, lang) },
     due24h: { text: formatCount(m.dueWithin24h, lang), role: m.dueWithin24h > 0 ? 'warn' : undefined },
     overdue: { text: formatCount(m.overdue, lang), role: levelRole(judgeOverdue(m.overdue)) },
-    oldest: { text: m.oldestOverdueMs === null ? '–' : formatDurationShort(m.oldestOverdueMs, lang), role: 'muted' },
+    oldest: { ...(m.oldestOverdueMs === null ? { text: '–' } : durationCell(m.oldestOverdueMs, lang)), role: 'muted' },
     onTime: { text: formatCount(m.answeredOnTime, lang) },
     late: { text: formatCount(m.answeredLate, lang), role: m.answeredLate > 0 ? 'warn' : undefined },
   }),

@@ -4,7 +4,7 @@ import type { OverdueDocument, RecentEvent, ServerTransition } from '../../metri
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
 import { sanitize, sanitizeOptional } from '../text/sanitize.js';
 import { serverStateKey } from './agencies-spec.js';
-import { eventSearchText, eventSummary } from './event-summary.js';
+import { eventSearchText, eventSummary, eventTypeText } from './event-summary.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 
@@ -25,6 +25,7 @@ export const overdueSpec: ListSpec<OverdueDocument> = {
   defaultSort: { column: 'overdueBy', desc: true },
   key: (d) => d.docId,
   agencyId: () => null,
+  documentId: (d) => d.docId,
   cells: (d, { lang }) => ({
     docId: { text: d.docId },
     overdueBy: { text: formatDurationShort(d.overdueMs, lang), role: 'warn' },
@@ -63,7 +64,7 @@ export const eventsSpec: ListSpec<RecentEvent> = {
   agencyId: () => null,
   cells: (e, { t }) => ({
     time: { text: formatDateTime(e.ts), role: 'muted' },
-    type: { text: e.type },
+    type: { text: eventTypeText(e.type, t) },
     summary: { text: eventSummary(e, t) },
   }),
   sortValue: (e, column) => (column === 'type' ? e.type : column === 'summary' ? (e.facts.docId ?? '') : e.seq),

@@ -40,6 +40,10 @@ export function eventSummary(e: Pick<RecentEvent, 'type' | 'facts'>, t: Translat
   }
 }
 
+/** The event's kind in a word of the operator's language; the protocol's name for a kind it does not know. */
+export const eventTypeText = (type: string, t: Translate): string =>
+  (t(`eventType.${type}` as MessageKey) as string | undefined) ?? type;
+
 /** The facts as searchable text, the same in either language: the document ids and codes. */
 export const eventSearchText = (e: Pick<RecentEvent, 'type' | 'facts'>): string =>
   [e.type, e.facts.docId, e.facts.replyDocId, e.facts.code, e.facts.reason, e.facts.result]

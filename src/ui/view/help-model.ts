@@ -15,6 +15,7 @@ export interface HelpLine {
 export const MARKS: readonly { readonly mark: string; readonly text: MessageKey }[] = [
   { mark: '›', text: 'help.mark.cursor' },
   { mark: '•', text: 'help.mark.changed' },
+  { mark: '*', text: 'help.mark.marked' },
   { mark: '▲/▼', text: 'help.mark.sort' },
   { mark: '▁▃▅█', text: 'help.mark.spark' },
   { mark: '…', text: 'help.mark.cut' },

@@ -12,6 +12,8 @@ export type CellRole = 'ok' | 'warn' | 'critical' | 'unknown' | 'muted' | 'empha
 
 export interface Cell {
   readonly text: string;
+  /** What to show instead when `text` does not fit its column (a duration's largest unit). */
+  readonly short?: string;
   readonly role?: CellRole | undefined;
   /** A series drawn as a sparkline as wide as the column (the text is then unused). */
   readonly spark?: readonly number[];
@@ -30,6 +32,8 @@ export interface ListSpec<M> {
   key(model: M): string;
   /** The agency Enter opens for this row, if any. */
   agencyId(model: M): string | null;
+  /** The document this row is about, if any: Enter and `d` describe it. */
+  documentId?(model: M): string | null;
   cells(model: M, ctx: RenderContext): Readonly<Record<string, Cell>>;
   /** A row drawn as one cell across every column (a group's title in Help) instead of its cells. */
   heading?(model: M, ctx: RenderContext): Cell | null;

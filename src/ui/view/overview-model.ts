@@ -36,10 +36,11 @@ function ownFigures(m: AgencyGlance, concern: Concern): { level: Level; badness:
   const own = m.own;
   switch (concern) {
     case 'server':
+      // Down longest first (one row per server); the highest unit behind it stands for it.
       return m.serverState === 'disconnected'
-        ? { level: 'critical', badness: 10 - m.level + (m.serverSince === null ? 0 : 1 / (1 + m.serverSince / 1e12)) }
+        ? { level: 'critical', badness: serverBadness(m.serverSince, m.level) }
         : m.serverState === 'degraded'
-          ? { level: 'warn', badness: 5 - m.level }
+          ? { level: 'warn', badness: serverBadness(m.serverSince, m.level) }
           : { level: 'ok', badness: 0 };
     case 'drop': {
       const drop = throughputDrop(own.sent + own.received, own.weekAgo);
@@ -55,6 +56,10 @@ function ownFigures(m: AgencyGlance, concern: Concern): { level: Level; badness:
       return { level: judgeOverdue(own.overdue), badness: own.overdue };
   }
 }
+
+/** Earlier is worse (seconds since it changed, against a far date), the unit's level a tie-break. */
+const serverBadness = (since: number | null, level: number): number =>
+  (since === null ? 0 : (1e13 - since) / 1e6) + (10 - level) / 1e6;
 
 /** What a ranking walks: every agency at a glance, and the model of each it lists. */
 export interface RankSource {
@@ -130,9 +135,9 @@ export function worstAgencies(agencies: RankSource | readonly AgencyModel[], per
 export const worstSpec: ListSpec<WorstModel> = {
   columns: [
     { id: 'concern', title: 'col.concern', min: 10, max: 10, priority: 0 },
-    { id: 'name', title: 'col.name', min: 20, max: NAME_MAX, flex: 3, priority: 0 },
+    { id: 'name', title: 'col.name', min: 20, max: NAME_MAX, flex: 2, priority: 0 },
     { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
-    { id: 'value', title: 'col.value', min: 20, flex: 2, max: 36, priority: 1 },
+    { id: 'value', title: 'col.value', min: 20, flex: 3, max: 36, priority: 1 },
   ],
   defaultSort: { column: 'concern', desc: false },
   key: (w) => `${w.concern}:${w.agency.id}`,
@@ -174,7 +179,11 @@ export const worstSpec: ListSpec<WorstModel> = {
   },
   // The list keeps the order worstAgencies gives: concern by concern, worst first.
   sortValue: (w, column) =>
-    column === 'name' ? w.agency.name : column === 'id' ? w.agency.id : CONCERNS.indexOf(w.concern) * 1e12 - w.badness,
+    column === 'name'
+      ? w.agency.name
+      : column === 'id'
+        ? w.agency.id
+        : CONCERNS.indexOf(w.concern) * 1e12 - levelRank(w.level) * 1e10 - w.badness,
   searchText: (w) => `${searchKey(w.agency.name)} ${w.agency.id.toLowerCase()}`,
   stateKey: (w) => w.level,
 };

@@ -25,6 +25,7 @@ import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { ListSpec } from './list-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
 import { serversSpec, toServerModel } from './servers-spec.js';
+import { describeLine, describeSpec } from './describe-spec.js';
 import { shownName } from './shown-name.js';
 import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
 import { sanitize } from '../text/sanitize.js';
@@ -151,11 +152,18 @@ interface WorstMemo {
   readonly builtAt: number;
   /** Security servers down and degraded when ranked: a change ranks again at once. */
   readonly servers: string;
+  readonly perConcern: number;
   readonly list: ListData;
 }
 let worstMemo: WorstMemo | null = null;
 
-function overviewWorst(metrics: Metrics, now: number, window: WindowKey, totals: NationalTotals): ListData {
+function overviewWorst(
+  metrics: Metrics,
+  now: number,
+  window: WindowKey,
+  totals: NationalTotals,
+  perConcern: number,
+): ListData {
   const agencies = stableAgencies(metrics);
   const servers = `${totals.serversDown}/${totals.serversDegraded}`;
   const w = worstMemo;
@@ -165,6 +173,7 @@ function overviewWorst(metrics: Metrics, now: number, window: WindowKey, totals:
     w.agencies === agencies &&
     w.window === window &&
     w.servers === servers &&
+    w.perConcern === perConcern &&
     now >= w.builtAt &&
     now - w.builtAt < OVERVIEW_WORST_MS
   )
@@ -176,8 +185,8 @@ function overviewWorst(metrics: Metrics, now: number, window: WindowKey, totals:
   const ranked =
     freshModels(metrics, modelInputs(metrics), now, window)?.models ??
     readAgencyFigures(metrics, now, window, undefined, false);
-  const list = listData(worstSpec, worstAgencies(ranked, OVERVIEW_PER_CONCERN));
-  worstMemo = { metrics, agencies, window, builtAt: now, servers, list };
+  const list = listData(worstSpec, worstAgencies(ranked, perConcern));
+  worstMemo = { metrics, agencies, window, builtAt: now, servers, perConcern, list };
   return list;
 }
 
@@ -205,10 +214,14 @@ export type ScreenData =
   /** The agencies an incident affects, or those behind a security server (`name` says which). */
   | { readonly kind: 'affected'; readonly of: 'incident' | 'server'; readonly name: string; readonly list: ListData }
   | { readonly kind: 'missing'; readonly agencyId: string }
-  | { readonly kind: 'help'; readonly list: ListData };
+  | { readonly kind: 'help'; readonly list: ListData }
+  | { readonly kind: 'describe'; readonly title: string; readonly list: ListData };
 
-/** Worst agencies the Overview keeps per concern, whatever the height. */
+/** Worst agencies the Overview keeps per concern at least; a taller terminal lists more. */
 export const OVERVIEW_PER_CONCERN = 5;
+
+/** Per concern, as many as the four concerns can show together in `tableRows` rows. */
+export const perConcernFor = (tableRows: number): number => Math.max(OVERVIEW_PER_CONCERN, Math.floor(tableRows / 4));
 export const HOUR_BUCKETS = 60;
 export const DAY_BUCKETS = 48;
 const DAY_MS = 86_400_000;
@@ -243,9 +256,12 @@ export function loadScreen(
   now: number,
   window: WindowKey,
   replay = false,
+  perConcern = OVERVIEW_PER_CONCERN,
 ): ScreenData {
   if (route.kind === 'help')
     return { kind: 'help', list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)) };
+  if (route.kind === 'describe')
+    return { kind: 'describe', title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) };
   // Lists of agencies show and filter by the acute incidents about them.
   if (route.kind === 'detail' || route.kind === 'affected' || (route.kind === 'screen' && route.screen === 'agencies'))
     setIncidentMarks(alerts.list(now));
@@ -266,7 +282,7 @@ export function loadScreen(
         .filter((a) => a.state === 'firing')
         .map(toAlertModel);
       const totals = metrics.totals(now, window);
-      return { kind: 'overview', totals, list: overviewWorst(metrics, now, window, totals), firing };
+      return { kind: 'overview', totals, list: overviewWorst(metrics, now, window, totals, perConcern), firing };
     }
     case 'agencies': {
       const memo = agencyModels(metrics, now, window);

@@ -2,7 +2,7 @@
 import type { ServerRow } from '../../metrics/types.js';
 import { judgeServer } from '../status/judge.js';
 import { formatCount } from '../text/format-number.js';
-import { formatDurationShort } from '../text/format-time.js';
+import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { displayServerName } from './display-name.js';
 import { levelRole, serverStateKey } from './agencies-spec.js';
@@ -50,13 +50,17 @@ export const serversSpec: ListSpec<ServerModel> = {
         text: t(serverStateKey(m.state)),
         role: levelRole(judgeServer(m.state)) ?? (m.state === 'unknown' ? 'unknown' : 'ok'),
       },
-      since: { text: m.since === null ? '–' : formatDurationShort(now - m.since, lang), role: 'muted' },
+      since: { ...(m.since === null ? { text: '–' } : durationCell(now - m.since, lang)), role: 'muted' },
       latency: { text: m.latencyMs === null ? '–' : `${formatCount(m.latencyMs, lang)} ms` },
-      downtime: { text: formatDurationShort(m.downtimeMs, lang), role: m.downtimeMs > 0 ? 'warn' : 'muted' },
+      downtime: { ...durationCell(m.downtimeMs, lang), role: m.downtimeMs > 0 ? 'warn' : 'muted' },
       drops: { text: formatCount(m.drops, lang), role: m.drops > 0 ? 'warn' : undefined },
       agencies: { text: formatCount(m.agencyIds.length, lang) },
       cert: {
-        text: certLeft === null ? '–' : certLeft <= 0 ? t('cert.expired') : formatDurationShort(certLeft, lang),
+        ...(certLeft === null
+          ? { text: '–' }
+          : certLeft <= 0
+            ? { text: t('cert.expired') }
+            : durationCell(certLeft, lang)),
         role: certLeft === null ? 'muted' : certLeft <= 0 ? 'critical' : certLeft < CERT_WARN_MS ? 'warn' : undefined,
       },
     };

@@ -1,6 +1,6 @@
 /**
  * Fake X-Road security servers answering the monitoring services with the payloads of
- * X-Road's own documentation (see ../README.md): each a real HTTP server on 127.0.0.1, plus
+ * X-Road's own documentation (see test/gateway/README.md): each a real HTTP server on 127.0.0.1, plus
  * the gateway's own server, which routes a request by its `securityServer` header as a real
  * client proxy does and answers a fault when the target cannot be reached.
  */
@@ -10,8 +10,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
+import { repoRoot } from './bin.js';
 
-const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
+/** X-Road's payloads, kept with the gateway's tests. */
+const fixtures = path.join(repoRoot, 'test', 'gateway', 'fixtures');
 export const fixture = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
 
 /** The example record of the protocol document (Annex C.2.1), the template of every record. */

@@ -4,12 +4,13 @@
  * `status`, as monitoring plugins report bad usage). Never a stack trace or a raw errno.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bin, requireBuild } from '../support/bin.js';
+import { fixtureMessages } from '../report/helpers/fixture-stream.js';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -18,6 +19,13 @@ beforeAll(() => {
   requireBuild();
   dir = mkdtempSync(join(tmpdir(), 'hubmon-bad-input-'));
   mkdirSync(join(dir, 'empty-cache'));
+  writeFileSync(join(dir, 'notes.txt'), 'not a cache, not a recording\n');
+  writeFileSync(
+    join(dir, 'day.ndjson'),
+    fixtureMessages()
+      .map((m) => `${JSON.stringify(m)}\n`)
+      .join(''),
+  );
   env = {
     PATH: process.env.PATH,
     HOME: dir,
@@ -105,7 +113,7 @@ describe('a usage mistake', () => {
     ],
     [
       ['frobnicate'],
-      'hubmon: không có lệnh "frobnicate"; các lệnh: console, sim, status, report, record, replay; xem "hubmon --help"\n',
+      'hubmon: không có lệnh "frobnicate"; các lệnh: console, sim, status, report, record, replay, gateway; xem "hubmon --help"\n',
     ],
   ])('%j in Vietnamese under LANG=vi_VN', (args, line) => {
     const r = hubmon(args, VI);
@@ -126,6 +134,39 @@ describe('a usage mistake', () => {
     } finally {
       await new Promise<void>((r) => held.close(() => r()));
     }
+  });
+});
+
+describe('a file that is not what the flag takes', () => {
+  const day = ['--from', '2026-11-20', '--to', '2026-11-20'];
+  it.each([
+    [['report', ...day, '--cache', 'notes.txt'], 'hubmon report: --cache notes.txt: not a hubmon cache'],
+    [['report', ...day, '--source', 'notes.txt'], 'hubmon report: --source notes.txt: not a recording'],
+    [['report', ...day, '--source', '.'], 'hubmon report: --source .: is a folder, expected a file'],
+    [
+      ['report', ...day, '--source', 'day.ndjson', '--output', 'no/such/folder/r.csv'],
+      'hubmon report: --output no/such/folder/r.csv: cannot write (ENOENT)',
+    ],
+  ])('%j: one line naming it, exit 2', (args, start) => {
+    const r = hubmon(args);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err.split('\n')).toHaveLength(2);
+    expect(r.err.startsWith(start), r.err).toBe(true);
+  });
+
+  it.each([
+    [
+      ['status', '--source', 'notes.txt'],
+      'HUBMON UNKNOWN - notes.txt is not a recording (--source expects NDJSON lines from hubmon record)\n',
+    ],
+    [
+      ['status', '--cache', 'notes.txt'],
+      'HUBMON UNKNOWN - notes.txt is not a hubmon cache (an SQLite file the console or hubmon status wrote)\n',
+    ],
+  ])('%j: UNKNOWN naming it', (args, line) => {
+    const r = hubmon(args);
+    expect(r.code).toBe(3);
+    expect(r.out).toBe(line);
   });
 });
 

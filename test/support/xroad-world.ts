@@ -6,6 +6,17 @@
  */
 import { EXAMPLE_RECORD } from './fake-xroad.js';
 
+export interface WorldMember {
+  readonly code: string;
+  readonly name: string;
+  readonly subsystems?: readonly { code: string; name: string }[];
+}
+
+export interface World {
+  readonly members: readonly WorldMember[];
+  readonly servers: readonly WorldServer[];
+}
+
 export interface WorldServer {
   readonly code: string;
   readonly owner: string;
@@ -13,7 +24,7 @@ export interface WorldServer {
   readonly clients: readonly string[];
 }
 
-export const MEMBERS: readonly { code: string; name: string; subsystems?: { code: string; name: string }[] }[] = [
+export const MEMBERS: readonly WorldMember[] = [
   { code: '000.00.00.G22', name: 'Văn phòng Chính phủ' },
   { code: '000.00.00.G01', name: 'Bộ Công an' },
   { code: '000.00.00.G12', name: 'Bộ Tài chính' },
@@ -47,9 +58,34 @@ export const AGENCY_IDS = [
 
 const ref = (code: string) => `id-${code.replace(/\W/g, '_')}`;
 
-export function sharedParams(servers: readonly WorldServer[] = SERVERS): string {
-  const members = MEMBERS.map(
-    (m) => `
+export const SMALL_WORLD: World = { members: MEMBERS, servers: SERVERS };
+
+/**
+ * A world of `n` ministries and provinces, each with its own security server and a department
+ * as a subsystem (benchmarks: 87 servers as on the national hub).
+ */
+export function nationalWorld(n: number): World {
+  const members: WorldMember[] = Array.from({ length: n }, (_, i) => {
+    const top = `${i < 40 ? 'G' : 'H'}${String((i % 99) + 1).padStart(2, '0')}`;
+    const code = `000.00.00.${top}`;
+    return { code, name: `Cơ quan ${top}`, subsystems: [{ code: `000.00.01.${top}`, name: `Đơn vị 01 của ${top}` }] };
+  });
+  const servers = members.map((m, i) => ({
+    code: `MCBM-${String(i + 1).padStart(3, '0')}`,
+    owner: m.code,
+    clients: [m.code, ...(m.subsystems ?? []).map((s) => s.code)],
+  }));
+  return { members, servers };
+}
+
+export const agencyIdsOf = (world: World): string[] =>
+  world.members.flatMap((m) => (/^\d{3}\./.test(m.code) ? [m.code, ...(m.subsystems ?? []).map((s) => s.code)] : []));
+
+export function sharedParams(world: World = SMALL_WORLD): string {
+  const servers = world.servers;
+  const members = world.members
+    .map(
+      (m) => `
     <member id="${ref(m.code)}">
         <memberClass>
             <code>GOV</code>
@@ -66,7 +102,8 @@ export function sharedParams(servers: readonly WorldServer[] = SERVERS): string 
           )
           .join('')}
     </member>`,
-  ).join('');
+    )
+    .join('');
   const securityServers = servers
     .map(
       (s) => `
@@ -92,13 +129,14 @@ ${securityServers}
 }
 
 /** The member and subsystem X-Road addresses an agency by. */
-export function partyOf(agency: string): { memberCode: string; subsystemCode: string } {
-  const member = MEMBERS.find((m) => m.code === agency || m.subsystems?.some((s) => s.code === agency));
+export function partyOf(agency: string, world: World = SMALL_WORLD): { memberCode: string; subsystemCode: string } {
+  const member = world.members.find((m) => m.code === agency || m.subsystems?.some((s) => s.code === agency));
   if (!member) throw new Error(`no member for ${agency}`);
   return { memberCode: member.code, subsystemCode: agency === member.code ? 'VBDH' : agency };
 }
 
-export const serverOf = (agency: string): string => SERVERS.find((s) => s.clients.includes(agency))!.code;
+export const serverOf = (agency: string, world: World = SMALL_WORLD): string =>
+  world.servers.find((s) => s.clients.includes(agency))!.code;
 
 export interface Exchange {
   readonly n: number;
@@ -118,9 +156,10 @@ export interface Exchange {
 export function recordsOf(
   x: Exchange,
   serviceCode = 'sendEdoc',
+  world: World = SMALL_WORLD,
 ): { client: Record<string, unknown>; producer: Record<string, unknown> } {
-  const c = partyOf(x.sender);
-  const s = partyOf(x.recipient);
+  const c = partyOf(x.sender, world);
+  const s = partyOf(x.recipient, world);
   const base: Record<string, unknown> = {
     ...EXAMPLE_RECORD,
     clientXRoadInstance: 'VN',

@@ -1,0 +1,193 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatDuration, parseDuration } from '../../alerts/duration.js';
+import { stateDir } from '../../config/index.js';
+import { checkGateway } from '../../gateway/check.js';
+import { GlobalConfError } from '../../gateway/globalconf.js';
+import { startGateway, type Gateway, type GatewayOptions } from '../../gateway/service.js';
+import { parseClientId, type XRoadClient } from '../../gateway/soap-request.js';
+import { readTokenFile } from '../../ingest/token.js';
+import { CommandError, UsageError, type Command } from '../command.js';
+import { gatewayHelp, gatewaySummary } from '../help/gateway-help.js';
+import { cliLang } from '../i18n/lang.js';
+import { cliTranslator } from '../i18n/text.js';
+import { parseFlags } from '../parse-flags.js';
+
+const FLAGS = {
+  globalconf: { type: 'string' },
+  client: { type: 'string' },
+  'security-server': { type: 'string' },
+  documents: { type: 'string', multiple: true },
+  db: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'token-file': { type: 'string' },
+  'poll-interval': { type: 'string' },
+  timeout: { type: 'string' },
+  'disconnect-after': { type: 'string' },
+  'records-offset': { type: 'string' },
+  backfill: { type: 'string' },
+  buffer: { type: 'string' },
+  'heartbeat-ms': { type: 'string' },
+  'hub-name': { type: 'string' },
+  check: { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;
+
+type Flag = keyof typeof FLAGS;
+
+/** Reads and judges the flags; every problem is a UsageError naming the flag and the value. */
+function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
+  const { values } = parseFlags(argv, { options: FLAGS }, 'flag.tokenSources.gateway');
+  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en')
+    throw new UsageError('flag.lang', { value: values.lang });
+  const required = (flag: 'globalconf' | 'client' | 'security-server'): string => {
+    const v = values[flag];
+    if (v === undefined || v === '') throw new UsageError('flag.required', { flags: `--${flag}` });
+    return v;
+  };
+  const globalconf = required('globalconf');
+  const clientText = required('client');
+  const client: XRoadClient | undefined = parseClientId(clientText);
+  if (!client) throw new UsageError('gateway.client', { value: clientText });
+  const url = required('security-server');
+  if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url)) throw new UsageError('gateway.url', { value: url });
+  const documents = (values.documents ?? [])
+    .flatMap((d) => d.split(','))
+    .map((d) => d.trim())
+    .filter(Boolean);
+  if (documents.length === 0 && !values.check) throw new UsageError('flag.required', { flags: '--documents' });
+  const whole = (flag: Flag, fallback: number, min: number): number => {
+    const v = values[flag] as string | undefined;
+    if (v === undefined) return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min)
+      throw new UsageError('flag.wholeMin', { flag: `--${flag}`, min, value: v });
+    return Number(v);
+  };
+  const duration = (flag: Flag, fallback: number): number => {
+    const v = values[flag] as string | undefined;
+    if (v === undefined) return fallback;
+    const ms = parseDuration(v);
+    if (ms === null || ms <= 0) throw new UsageError('flag.duration', { flag: `--${flag}`, value: v });
+    return ms;
+  };
+  const options = {
+    globalconf,
+    client,
+    securityServerUrl: url,
+    documents,
+    dbFile: values.db ?? join(stateDir(env), 'gateway.sqlite'),
+    host: values.host ?? '127.0.0.1',
+    port: whole('port', 8788, 0),
+    pollIntervalMs: duration('poll-interval', 30_000),
+    timeoutMs: duration('timeout', 10_000),
+    disconnectAfterMs: duration('disconnect-after', 300_000),
+    recordsOffsetSec: whole('records-offset', 60, 0),
+    backfillMs: duration('backfill', 3_600_000),
+    bufferSize: whole('buffer', 200_000, 1),
+    heartbeatMs: whole('heartbeat-ms', 5_000, 10),
+    ...(values['hub-name'] !== undefined && { hubName: values['hub-name'] }),
+  } satisfies Partial<GatewayOptions>;
+  return { options, check: values.check === true, tokenFile: values['token-file'] };
+}
+
+/** Global configuration's problems in the operator's words. */
+function confError(err: unknown, instance: string): Error {
+  if (!(err instanceof GlobalConfError) || err.kind === 'unreadable')
+    return new CommandError('gateway.conf.unreadable', { detail: (err as Error).message });
+  if (err.kind === 'not_found') return new CommandError('gateway.conf.notFound', { path: err.subject });
+  if (err.kind === 'no_instance') return new CommandError('gateway.conf.noInstance', { path: err.subject, instance });
+  return new CommandError('gateway.conf.notSharedParams', { path: err.subject });
+}
+
+/** `stopWhen`: resolves when the gateway should stop; the signals by default, tests pass their own. */
+export function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
+  return {
+    name: 'gateway',
+    summary: gatewaySummary,
+    help: gatewayHelp,
+    async run(argv, io) {
+      const t = cliTranslator(cliLang(argv, io.env));
+      const { options, check, tokenFile } = readOptions(argv, io.env);
+      const say = (line: string): void => void io.stdout.write(`${line}\n`);
+      if (check) {
+        let report;
+        try {
+          report = await checkGateway(options);
+        } catch (err) {
+          throw confError(err, options.client.instance);
+        }
+        say(t('gateway.checkRegistry', { file: report.file, agencies: report.agencies, skipped: report.skipped }));
+        for (const s of report.servers)
+          say(
+            s.ok
+              ? t('gateway.checkOk', { id: s.id, ms: s.latencyMs ?? 0 })
+              : t('gateway.checkFailed', { id: s.id, error: s.error ?? '' }),
+          );
+        const ok = report.servers.filter((s) => s.ok).length;
+        say(t('gateway.checkSummary', { ok, all: report.servers.length }));
+        return ok === report.servers.length ? 0 : 1;
+      }
+      const token = tokenFile === undefined ? undefined : readTokenFile(tokenFile);
+      try {
+        mkdirSync(dirname(options.dbFile), { recursive: true, mode: 0o700 });
+      } catch (err) {
+        throw new CommandError('gateway.db', { file: options.dbFile, detail: (err as Error).message });
+      }
+      const note = (line: string): void => void io.stderr.write(`${new Date().toISOString()} ${line}\n`);
+      let gateway: Gateway;
+      try {
+        gateway = await startGateway({
+          ...options,
+          token,
+          notes: {
+            registrySkipped: (n, examples) => note(t('gateway.noteSkipped', { n, examples: examples.join('; ') })),
+            registryNotRead: (error) => note(t('gateway.noteNotRead', { error })),
+            serverState: (id, state, reason) =>
+              note(
+                t(reason ? 'gateway.noteStateReason' : 'gateway.noteState', {
+                  id,
+                  state: { key: `gateway.state.${state}` },
+                  reason: reason ?? '',
+                }),
+              ),
+            setAside: (id, n, reason) => note(t('gateway.noteSetAside', { id, n, reason })),
+          },
+        });
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UsageError('flag.portInUse', { value: options.port });
+        if (code === 'EACCES') throw new UsageError('flag.portDenied', { value: options.port });
+        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+          throw new UsageError('flag.host', { value: options.host, code });
+        if (err instanceof GlobalConfError) throw confError(err, options.client.instance);
+        if (typeof code === 'string' && code.startsWith('SQLITE'))
+          throw new CommandError('gateway.db', { file: options.dbFile, detail: code });
+        throw err;
+      }
+      say(t('gateway.listening', { url: gateway.url, epoch: gateway.epoch, file: options.dbFile }));
+      say(
+        t('gateway.polling', {
+          servers: gateway.servers,
+          agencies: gateway.agencies,
+          every: formatDuration(options.pollIntervalMs),
+        }),
+      );
+      await (stopWhen?.() ??
+        new Promise<void>((resolve) => {
+          const stop = (): void => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            resolve();
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        }));
+      await gateway.close();
+      say(t('gateway.stopped'));
+      return 0;
+    },
+  };
+}
+
+export const gatewayCommand = createGatewayCommand();

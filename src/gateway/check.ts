@@ -1,0 +1,46 @@
+/**
+ * `hubmon gateway --check`: what the gateway can reach before it is left to run — its global
+ * configuration, and each security server through the gateway's own server (one health data
+ * request each, all at once).
+ */
+import { readGlobalConf } from './globalconf.js';
+import { parseHealthData } from './health-metrics.js';
+import { mapRegistry } from './registry-map.js';
+import { postSoap } from './soap-client.js';
+import { healthDataRequest, type XRoadClient } from './soap-request.js';
+
+export interface ServerCheck {
+  readonly id: string;
+  readonly ok: boolean;
+  readonly latencyMs?: number;
+  readonly error?: string;
+}
+
+export interface CheckReport {
+  readonly file: string;
+  readonly agencies: number;
+  readonly skipped: number;
+  readonly servers: readonly ServerCheck[];
+}
+
+export async function checkGateway(o: {
+  globalconf: string;
+  client: XRoadClient;
+  securityServerUrl: string;
+  timeoutMs: number;
+}): Promise<CheckReport> {
+  const { file, conf } = readGlobalConf(o.globalconf, o.client.instance);
+  const mapped = mapRegistry(conf);
+  const servers = await Promise.all(
+    mapped.servers.map(async (target): Promise<ServerCheck> => {
+      try {
+        const answer = await postSoap(o.securityServerUrl, healthDataRequest(o.client, target), o.timeoutMs);
+        parseHealthData(answer.body.toString('utf8'));
+        return { id: target.id, ok: true, latencyMs: Math.round(answer.latencyMs) };
+      } catch (err) {
+        return { id: target.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    }),
+  );
+  return { file, agencies: mapped.agencies.length, skipped: mapped.skipped.length, servers };
+}

@@ -1,0 +1,134 @@
+/**
+ * The describe view (`d`, as in k9s): everything known about one row, one field a line, with
+ * nothing cut — an agency's full name, parent and server; a document's sender, recipients,
+ * reply-by and what each recipient reported; and for any row every column of its list.
+ */
+import type { DocumentRecord, Metrics } from '../../metrics/types.js';
+import type { Agency, SecurityServer } from '../../protocol/index.js';
+import type { Translate } from '../i18n/index.js';
+import type { DescribeField } from '../state/routes.js';
+import { formatDateTime, formatDurationShort } from '../text/format-time.js';
+import { sanitize } from '../text/sanitize.js';
+import type { LaidOutColumn } from './columns.js';
+import type { ListSpec, RenderContext } from './list-spec.js';
+import { agencyIndex } from './screen-data.js';
+
+/** Columns an agency's own description already holds. */
+const IN_WHO: ReadonlySet<string> = new Set(['name', 'id', 'level', 'conn']);
+
+/** The row's own columns, each with its heading and its whole text (sparklines left out). */
+export function describeCells<M>(
+  spec: ListSpec<M>,
+  model: M,
+  ctx: RenderContext,
+  title: (c: LaidOutColumn['spec']) => string,
+): DescribeField[] {
+  const cells = spec.cells(model, ctx);
+  return spec.columns.flatMap((c) => {
+    const cell = cells[c.id];
+    return cell && !cell.spark && cell.text !== '' ? [{ label: title(c), value: cell.text }] : [];
+  });
+}
+
+/** Who an agency is: full name, identifier, level, parent, connection and security server. */
+export function describeAgency(
+  a: Agency,
+  index: ReadonlyMap<string, Agency>,
+  servers: readonly SecurityServer[],
+  t: Translate,
+): DescribeField[] {
+  const parent = a.parent === null ? undefined : index.get(a.parent);
+  const server = servers.find((s) => s.id === a.securityServer);
+  return [
+    { label: t('describe.name'), value: sanitize(a.name) },
+    { label: t('describe.id'), value: sanitize(a.id) },
+    { label: t('describe.level'), value: t(`level.${a.level}`) },
+    ...(a.parent === null
+      ? []
+      : [
+          {
+            label: t('describe.parent'),
+            value: parent ? `${sanitize(parent.name)} (${sanitize(a.parent)})` : sanitize(a.parent),
+          },
+        ]),
+    { label: t('describe.connection'), value: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct') },
+    {
+      label: t('describe.server'),
+      value: server ? `${sanitize(server.name)} (${sanitize(server.id)})` : sanitize(a.securityServer),
+    },
+  ];
+}
+
+/** A document: id, subject, sender, reply-by, and per recipient where it got to. */
+export function describeDocument(
+  doc: DocumentRecord,
+  nameOf: (agencyId: string) => string,
+  t: Translate,
+  ctx: RenderContext,
+): DescribeField[] {
+  const who = (id: string): string => `${nameOf(id)} (${sanitize(id)})`;
+  const fields: DescribeField[] = [
+    { label: t('describe.doc'), value: sanitize(doc.docId) },
+    ...(doc.subject === null ? [] : [{ label: t('describe.subject'), value: sanitize(doc.subject) }]),
+    { label: t('describe.sender'), value: who(doc.sender) },
+    { label: t('describe.sentAt'), value: formatDateTime(doc.sentAt) },
+    { label: t('describe.replyBy'), value: doc.replyBy === null ? '–' : formatDateTime(doc.replyBy) },
+    { label: t('describe.sends'), value: String(doc.sends) },
+  ];
+  for (const r of doc.recipients) {
+    fields.push({ label: t('describe.recipient'), value: who(r.recipient) });
+    const events = [
+      r.deliveredAt === null ? null : t('describe.delivered', { at: formatDateTime(r.deliveredAt) }),
+      r.failedAt === null
+        ? null
+        : t('describe.failed', { at: formatDateTime(r.failedAt), reason: sanitize(r.failReason ?? '') }),
+      r.statuses.length === 0 ? t('describe.noStatus') : t('describe.statuses', { codes: r.statuses.join(' ') }),
+      r.answeredAt !== null
+        ? t('describe.answered', { at: formatDateTime(r.answeredAt) })
+        : r.replyBy !== null && r.replyBy < ctx.now
+          ? t('describe.overdue', { by: formatDurationShort(ctx.now - r.replyBy, ctx.lang) })
+          : null,
+    ].filter((e): e is string => e !== null);
+    fields.push({ label: '', value: events.join(' · ') });
+  }
+  return fields;
+}
+
+/**
+ * What `d` shows for the selected row of any list: for a document, the document; for a row
+ * about an agency, who it is; then the row's own columns. Null when there is nothing to show.
+ */
+export function describeSelected(
+  spec: ListSpec<unknown>,
+  model: unknown,
+  ctx: RenderContext,
+  metrics: Metrics,
+  title: (c: LaidOutColumn['spec']) => string,
+): { title: string; fields: DescribeField[] } | null {
+  const cells = describeCells(spec, model, ctx, title);
+  const index = agencyIndex(metrics);
+  const docId = spec.documentId?.(model) ?? null;
+  if (docId !== null) {
+    const doc = metrics.document?.(docId) ?? null;
+    const nameOf = (id: string): string => {
+      const a = index.get(id);
+      return a ? sanitize(a.name) : '–';
+    };
+    return { title: sanitize(docId), fields: doc ? describeDocument(doc, nameOf, ctx.t, ctx) : cells };
+  }
+  const agencyId = spec.agencyId(model);
+  const agency = agencyId === null ? undefined : index.get(agencyId);
+  if (cells.length === 0 && !agency) return null;
+  if (agency) {
+    const who = describeAgency(agency, index, metrics.securityServers(), ctx.t);
+    // A row about the agency itself leads with it; a server's or an alert's row with its own
+    // fields, then the agency it opens.
+    // Its name, identifier, level and connection are already in `who`.
+    const rest = (): DescribeField[] =>
+      describeCells({ ...spec, columns: spec.columns.filter((c) => !IN_WHO.has(c.id)) }, model, ctx, title);
+    return spec.key(model).endsWith(agency.id)
+      ? { title: sanitize(agency.name), fields: [...who, ...rest()] }
+      : { title: cells[0]?.value ?? sanitize(agency.name), fields: [...cells, ...who] };
+  }
+  return { title: cells[0]?.value ?? '', fields: cells };
+}
