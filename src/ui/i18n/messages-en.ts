@@ -75,6 +75,7 @@ export const en = {
   'filter.matches': '{n} of {total}',
   'filter.none': 'nothing matches',
   'list.empty': 'nothing to show',
+  'notReported.statuses': 'not reported by this hub: its source carries no processing statuses',
   'notReported.deadlines': 'not reported by this hub: its source carries no reply deadlines (DueDate) nor replies',
 
   'level.all': 'all levels',

@@ -77,6 +77,7 @@ export const vi: Record<MessageKey, string> = {
   'filter.matches': '{n}/{total}',
   'filter.none': 'không có kết quả',
   'list.empty': 'không có gì để hiển thị',
+  'notReported.statuses': 'trục này không báo: nguồn dữ liệu của nó không có trạng thái xử lý văn bản',
   'notReported.deadlines': 'trục này không báo: nguồn dữ liệu của nó không có hạn trả lời (DueDate) và văn bản trả lời',
 
   'level.all': 'mọi cấp',
