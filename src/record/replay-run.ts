@@ -10,6 +10,37 @@ import type { ReplaySource as Recording } from '../sim/replay-source.js';
 import { openCache, type Cache } from '../store/index.js';
 import { JUMP_MS, ReplayPlayer } from './replay-player.js';
 
+/** Where a replay stands, for the header. */
+export interface ReplayStatus {
+  /** The recording's clock, epoch ms. */
+  readonly now: number;
+  /** Recorded seconds per real second. */
+  readonly speed: number;
+  readonly paused: boolean;
+  /** Every recorded event has been applied. */
+  readonly finished: boolean;
+}
+
+/** A replay's time controls, as the console's replay key bindings drive them. */
+export interface ReplayControls {
+  status(): ReplayStatus;
+  togglePause(): void;
+  /** Applies the next event and pauses. */
+  step(): void;
+  faster(): void;
+  slower(): void;
+  /** Moves the clock on by 10 recorded minutes, or to the next event past a quiet stretch. */
+  forward(): void;
+  /** Moves the clock back by 10 recorded minutes (or to the first event). */
+  back(): void;
+  /** Moves the clock back to the first recorded event. */
+  toStart(): void;
+  /** Moves the clock to the last recorded event. */
+  toEnd(): void;
+  /** Moves the clock to `t`, epoch ms, ahead or back. */
+  jumpTo(t: number): void;
+}
+
 interface Build<M, A> {
   readonly file: string;
   readonly cache: Cache;
@@ -115,18 +146,7 @@ function removeCacheFile(file: string): void {
  * The run as the console's replay source: the replay key bindings call these through the
  * console's key dispatcher.
  */
-export function replayControls(run: ReplayRun<object, object>): {
-  status(): { now: number; speed: number; paused: boolean; finished: boolean };
-  togglePause(): void;
-  step(): void;
-  faster(): void;
-  slower(): void;
-  forward(): void;
-  back(): void;
-  toStart(): void;
-  toEnd(): void;
-  jumpTo(t: number): void;
-} {
+export function replayControls(run: ReplayRun<object, object>): ReplayControls {
   return {
     status: () => {
       const s = run.player.state();
