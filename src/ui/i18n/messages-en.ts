@@ -177,6 +177,7 @@ export const en = {
     'Servers: {down} down, {degraded} degraded of {servers} · sig. fail {sigRate} · deadlines not reported',
   'overview.worst': 'Worst agencies',
   'overview.alerts': 'Firing alerts',
+  'overview.moreIncidents': '+{n} more firing — 6 lists every incident',
   'overview.noAlerts': 'no alert is firing',
   'overview.noAlertsNoData': 'no data yet: nothing to judge',
   'overview.noAlertsCached': 'no alert is firing on the cached figures',

@@ -179,6 +179,7 @@ export const vi: Record<MessageKey, string> = {
     'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · hạn trả lời: trục không báo',
   'overview.worst': 'Cơ quan có vấn đề nặng nhất',
   'overview.alerts': 'Cảnh báo đang báo',
+  'overview.moreIncidents': '+{n} sự cố nữa đang báo — phím 6 xem tất cả',
   'overview.noAlerts': 'không có cảnh báo nào',
   'overview.noAlertsNoData': 'chưa có dữ liệu để đánh giá',
   'overview.noAlertsCached': 'không có cảnh báo nào trên số liệu đã lưu',

@@ -30,6 +30,7 @@ import { shownName } from './shown-name.js';
 import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
 import { sanitize } from '../text/sanitize.js';
 import { setIncidentMarks } from './incident-marks.js';
+import { firingIncidents } from './overview-layout.js';
 
 /** A list of records with the renderer that shows them; the record type is the spec's business. */
 export interface ListData {
@@ -277,10 +278,7 @@ export function loadScreen(
   const index = agencyIndex(metrics);
   switch (route.screen) {
     case 'overview': {
-      const firing = alerts
-        .list(now)
-        .filter((a) => a.state === 'firing')
-        .map(toAlertModel);
+      const firing = firingIncidents(alerts.list(now)).map(toAlertModel);
       const totals = metrics.totals(now, window);
       return { kind: 'overview', totals, list: overviewWorst(metrics, now, window, totals, perConcern), firing };
     }
