@@ -88,7 +88,8 @@ export function alertView(a: Alert, now: number, lang: Lang, nameOf: (id: string
       a.labels.server ??
       '',
     summary: describeAlert(a, { lang, now, nameOf }),
-    since: a.firingSince ?? a.activeSince,
+    // When the condition began (a server's own `since`, a certificate's expiry where known), not when it fired.
+    since: a.activeSince,
     acknowledgedBy: a.ack?.by ?? null,
     acknowledgedAt: a.ack?.at ?? null,
     folded: a.folded.map((f) => ({

@@ -273,6 +273,13 @@ describe('certificate-expiring (within 30 days; critical within 7)', () => {
     };
     expect(severities(evaluate('certificate-expiring', data).found)).toEqual(expected);
   });
+  it.each<[string, number, number]>([
+    ['lapsed 38 days ago: since it lapsed', -38 * DAY, WED_10 - 38 * DAY],
+    ['8 days left: since it came within 30 days', 8 * DAY, WED_10 + 8 * DAY - 30 * DAY],
+  ])('began %s', (_name, left, since) => {
+    const data = { ...emptyData(), servers: [server('MCBM-003', { certificateExpiresAt: WED_10 + left })] };
+    expect(evaluate('certificate-expiring', data).found[0]?.since).toBe(since);
+  });
 });
 
 describe('delivery-failures (≥ 3 failed or undelivered in 1 h; critical from 20)', () => {

@@ -193,7 +193,7 @@ export const vi: Record<MessageKey, string> = {
   'value.signature': '{pct} trên {n}',
   'value.overdue': '{n} (lâu nhất {age})',
 
-  'detail.identity': '{id} · cấp {level} · {conn} · MCBM {server} {state}',
+  'detail.identity': '{id} · cấp {level} · {conn} · máy chủ {server} {state}',
   'detail.rates': 'Gửi {sent}/ph · nhận {recv}/ph · lỗi ký {sig} · quá hạn {overdue}',
   'detail.overdueWithUnits': '{own} ({total} cả đơn vị con)',
   'detail.units': 'đơn vị con {n}',
