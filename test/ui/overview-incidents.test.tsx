@@ -92,4 +92,18 @@ describe('Overview incidents', () => {
     expect(overviewLayout(6, 5).incidentRows).toBe(1);
     expect(firingIncidents([{ ...incident(1, 'critical', 'acute'), state: 'acknowledged' }])).toEqual([]);
   });
+
+  it('counts a flapping server as degraded in the servers line, once', async () => {
+    const flap = (server: string): AlertView => ({
+      ...incident(1, 'warning', 'acute'),
+      id: `flap ${server}`,
+      rule: 'server-flapping',
+      serverId: server,
+    });
+    const alerts = fixtureAlerts();
+    alerts.items.splice(0, alerts.items.length, flap('MCBM-001'), flap('MCBM-041'));
+    const app = await renderConsoleAt(80, 24, { alerts });
+    // MCBM-041 is degraded already; MCBM-001 is up between its drops.
+    expect(app.frame()).toContain('Servers: 1 down, 2 degraded of 3');
+  });
 });

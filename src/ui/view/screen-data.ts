@@ -31,6 +31,7 @@ import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
 import { sanitize } from '../text/sanitize.js';
 import { setIncidentMarks } from './incident-marks.js';
 import { firingIncidents } from './overview-layout.js';
+import { flappingServers, withFlapping } from './flapping-servers.js';
 
 /** A list of records with the renderer that shows them; the record type is the spec's business. */
 export interface ListData {
@@ -279,7 +280,9 @@ export function loadScreen(
   switch (route.screen) {
     case 'overview': {
       const firing = firingIncidents(alerts.list(now)).map(toAlertModel);
-      const totals = metrics.totals(now, window);
+      const totals = withFlapping(metrics.totals(now, window), flappingServers(firing), () =>
+        metrics.servers(now, window),
+      );
       return { kind: 'overview', totals, list: overviewWorst(metrics, now, window, totals, perConcern), firing };
     }
     case 'agencies': {
