@@ -106,7 +106,12 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     case 'detail':
       content = (
         <>
-          <AgencySummary detail={data.detail} now={dataAt} width={width} />
+          <AgencySummary
+            detail={data.detail}
+            now={dataAt}
+            width={width}
+            statusesReported={!stream.notReported.includes('statuses')}
+          />
           {state.editingFilter ? <TitleLine title="" view={view} editing width={width} /> : null}
           {pane}
         </>

@@ -48,7 +48,7 @@ describe.runIf(hasTmux() && built)('a hub restarted with a new epoch under a run
       'the new history announced, live',
       60_000,
     );
-    expect(screen).toMatch(/NEW HISTORY since .* — the hub started epoch E2 \(was E1\)/);
+    expect(screen).toMatch(/NEW HISTORY since .* — the hub started epoch E2/);
     expect(screen).toMatch(/hub epoch changed to E2/);
     expect(screen).not.toMatch(/ECONNREFUSED|error:/);
 

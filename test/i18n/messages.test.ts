@@ -24,7 +24,11 @@ const TABLES: Readonly<Record<string, Table>> = {
     vi,
     same: ['app.title', 'app.demo', 'col.mark', 'flash.notice', 'conn.lgsp', 'server.unknown', 'value.server'],
   },
-  commands: { en: cliEn, vi: cliVi, same: ['record.state', 'record.stateError'] },
+  commands: {
+    en: cliEn,
+    vi: cliVi,
+    same: ['gateway.noteState', 'gateway.noteStateReason', 'record.state', 'record.stateError'],
+  },
   status: { en: statusEn, vi: statusVi, same: ['unknown.failed'] },
 };
 

@@ -4,7 +4,7 @@
  * without figures it does not have. The real bin/ and real cache files.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +91,20 @@ describe('the one cache on the machine', () => {
     );
     expect(details.join('\n')).toContain(join(env.XDG_CACHE_HOME!, 'hubmon', 'hub.example_8443.sqlite'));
 
+    const report = hubmon(['report', '--from', '2026-11-20', '--to', '2026-11-20', '--format', 'csv'], env);
+    expect(report.code, report.err).toBe(0);
+    expect(report.out).toContain('\r\n,,Total,');
+  });
+
+  it("the configured hub's cache, among several", () => {
+    // Two caches; the settings file names the hub whose cache (hub.example_8443.sqlite) to read.
+    const env = machine('configured', ['hub.example_8443.sqlite', 'other.sqlite']);
+    mkdirSync(env.XDG_CONFIG_HOME!, { recursive: true });
+    mkdirSync(join(env.XDG_CONFIG_HOME!, 'hubmon'));
+    writeFileSync(
+      join(env.XDG_CONFIG_HOME!, 'hubmon', 'config.json'),
+      JSON.stringify({ url: 'wss://hub.example:8443/v1/telemetry' }),
+    );
     const report = hubmon(['report', '--from', '2026-11-20', '--to', '2026-11-20', '--format', 'csv'], env);
     expect(report.code, report.err).toBe(0);
     expect(report.out).toContain('\r\n,,Total,');

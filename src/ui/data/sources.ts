@@ -135,9 +135,13 @@ export interface ReplaySource {
   slower(): void;
   /** Moves the clock on by 10 recorded minutes, or to the next event past a quiet stretch. */
   forward(): void;
+  /** Moves the clock back by 10 recorded minutes (or to the first event). */
+  back(): void;
+  /** Moves the clock back to the first recorded event. */
+  toStart(): void;
   /** Moves the clock to the last recorded event. */
   toEnd(): void;
-  /** Moves the clock forward to `t`, epoch ms (never back). */
+  /** Moves the clock to `t`, epoch ms, ahead or back. */
   jumpTo(t: number): void;
 }
 

@@ -75,6 +75,7 @@ export const en = {
   'filter.matches': '{n} of {total}',
   'filter.none': 'nothing matches',
   'list.empty': 'nothing to show',
+  'notReported.statuses': 'not reported by this hub: its source carries no processing statuses',
   'notReported.deadlines': 'not reported by this hub: its source carries no reply deadlines (DueDate) nor replies',
 
   'level.all': 'all levels',
@@ -321,11 +322,13 @@ export const en = {
   'key.replaySpeed.help': '[ half as fast (down to ×1), ] twice as fast (up to ×3600)',
   'key.replayForward': '+10 min',
   'key.replayForward.help': 'jump 10 recorded minutes ahead, or to the next event after a quiet stretch',
+  'key.replayBack': '−10 min',
+  'key.replayBack.help': 'go back 10 recorded minutes (the recording is played again up to there)',
+  'key.replayStart.help': 'go back to the first recorded event',
   'key.replayEnd.help': 'jump to the last recorded event',
-  'key.replayGoto.help': 'jump ahead to a time typed after it: HH:MM, or YYYY-MM-DD HH:MM (Vietnam time)',
+  'key.replayGoto.help': 'jump to a time typed after it, ahead or back: HH:MM, or YYYY-MM-DD HH:MM (Vietnam time)',
   'replay.gotoPrompt': 'Go to (HH:MM or YYYY-MM-DD HH:MM): ',
   'flash.timeBad': '“{text}” is not a time: type HH:MM or YYYY-MM-DD HH:MM',
-  'flash.timePast': 'the replay only goes forward: that time has been played',
   'key.move': 'move',
 
   'error.title': 'hubmon stopped on an unexpected error',

@@ -77,6 +77,7 @@ export const vi: Record<MessageKey, string> = {
   'filter.matches': '{n}/{total}',
   'filter.none': 'không có kết quả',
   'list.empty': 'không có gì để hiển thị',
+  'notReported.statuses': 'trục này không báo: nguồn dữ liệu của nó không có trạng thái xử lý văn bản',
   'notReported.deadlines': 'trục này không báo: nguồn dữ liệu của nó không có hạn trả lời (DueDate) và văn bản trả lời',
 
   'level.all': 'mọi cấp',
@@ -323,11 +324,14 @@ export const vi: Record<MessageKey, string> = {
   'key.replaySpeed.help': '[ chậm một nửa (tối thiểu ×1), ] nhanh gấp đôi (tối đa ×3600)',
   'key.replayForward': '+10 phút',
   'key.replayForward.help': 'nhảy tới 10 phút ghi, hoặc tới sự kiện kế tiếp sau quãng lặng',
+  'key.replayBack': '−10 phút',
+  'key.replayBack.help': 'lùi lại 10 phút của bản ghi (bản ghi được phát lại đến thời điểm đó)',
+  'key.replayStart.help': 'về sự kiện đầu tiên của bản ghi',
   'key.replayEnd.help': 'nhảy tới sự kiện ghi cuối cùng',
-  'key.replayGoto.help': 'nhảy tới thời điểm gõ sau phím này: HH:MM, hoặc YYYY-MM-DD HH:MM (giờ Việt Nam)',
+  'key.replayGoto.help':
+    'nhảy tới thời điểm gõ sau phím này, tới hoặc lùi: HH:MM, hoặc YYYY-MM-DD HH:MM (giờ Việt Nam)',
   'replay.gotoPrompt': 'Tới lúc (HH:MM hoặc YYYY-MM-DD HH:MM): ',
   'flash.timeBad': '“{text}” không phải thời điểm: gõ HH:MM hoặc YYYY-MM-DD HH:MM',
-  'flash.timePast': 'phát lại chỉ đi tới: thời điểm đó đã phát qua',
   'key.move': 'di chuyển',
 
   'error.title': 'hubmon dừng vì một lỗi không lường trước',
