@@ -81,7 +81,7 @@ export interface AlertView {
   readonly subject: string;
   /** One line: what is wrong, with the figure. */
   readonly summary: string;
-  /** When it started (pending) or fired. */
+  /** When its condition began: a server's own `since`, a certificate's expiry, where the data says. */
   readonly since: number;
   /** Who acknowledged it (the OS user of the console that did) and when. */
   readonly acknowledgedBy: string | null;
