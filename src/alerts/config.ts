@@ -83,8 +83,12 @@ const rulesSchema = z.strictObject({
       silentFor: duration('15m'),
       /** Documents delivered to it in `silentFor` with no status reported. */
       minReceived: positiveCount(2),
-      /** "Arrived" statuses (01) it reported in the hour before: it normally does. */
+      /** "Arrived" statuses (01) it reported in `usualWindow` before the silence: it normally does. */
       minUsual: positiveCount(4),
+      /** How far back its usual reporting is judged: long enough that the silence itself weighs little. */
+      usualWindow: duration('24h'),
+      /** Share of what it received there that it reported "arrived" for. */
+      usualShare: ratio(0.5),
     })
     .prefault({}),
   /** Gửi trùng văn bản: the same document id sent again (counted as duplicates, not documents). */

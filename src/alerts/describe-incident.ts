@@ -6,7 +6,7 @@ import type { RuleId } from './types.js';
 /** Titles of the standing lines where the rule's own title would mislead. */
 const STANDING_TITLES: Partial<Record<RuleId, { vi: string; en: string }>> = {
   'signature-failures': { vi: 'Chữ ký số lỗi kéo dài', en: 'Signatures failing day after day' },
-  'certificate-expiring': { vi: 'Chứng thư số hết hạn hoặc sắp hết hạn', en: 'Certificates expired or expiring' },
+  'certificate-expiring': { vi: 'Chứng thư số đã hết hạn hoặc sắp hết hạn', en: 'Certificates expired or expiring' },
 };
 
 /**

@@ -36,7 +36,7 @@ export function spanText(ms: number, lang: Lang): string {
  * (`Máy chủ bảo mật Bộ Tài chính`), else with the word in front (`máy chủ MCBM-041`).
  */
 function serverNamed(server: string, lang: Lang): string {
-  if (/^(máy chủ|security server)/i.test(server)) return server;
+  if (/^(máy chủ|security server)/iu.test(server.normalize('NFC'))) return server;
   return lang === 'vi' ? `máy chủ ${server}` : `server ${server}`;
 }
 
@@ -61,7 +61,8 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
   const agency = alert.labels.agency ? (opts.nameOf?.(alert.labels.agency) ?? alert.labels.agency) : '';
   const server = typeof p.name === 'string' ? p.name : (alert.labels.server ?? '');
   // Server names mostly begin "Máy chủ bảo mật …" already: the Vietnamese says it once.
-  const serverVi = /^máy chủ bảo mật/iu.test(server) ? server : `Máy chủ bảo mật ${server}`;
+  // Names from the hub may come decomposed (NFD): compared composed, shown as they came.
+  const serverVi = /^máy chủ bảo mật/iu.test(server.normalize('NFC')) ? server : `Máy chủ bảo mật ${server}`;
   const reason = (k: string): string => {
     const r = REASONS[String(p[k] ?? '')];
     return r ? (vi ? r.vi : r.en) : '';
@@ -147,6 +148,6 @@ export const RULE_TITLES: Record<AlertState['rule'], { vi: string; en: string }>
   'duplicate-sends': { vi: 'Gửi trùng văn bản', en: 'Duplicate sends' },
   'overdue-replies': { vi: 'Quá hạn trả lời', en: 'Overdue replies' },
   'agency-silent': { vi: 'Cơ quan không gửi văn bản', en: 'Agency silent' },
-  'certificate-expiring': { vi: 'Chứng thư số sắp hết hạn', en: 'Certificate expiring' },
+  'certificate-expiring': { vi: 'Chứng thư số đã hết hạn hoặc sắp hết hạn', en: 'Certificate expired or expiring' },
   'delivery-failures': { vi: 'Gói tin không đến nơi nhận', en: 'Delivery failures' },
 };

@@ -200,6 +200,33 @@ export function countIncidents(incidents: readonly Incident[]): { acute: number;
   return { acute, standing };
 }
 
+/** How an incident stands for the operator: acknowledged whatever its phase, else firing or pending. */
+export type IncidentState = 'firing' | 'pending' | 'acknowledged';
+export const incidentState = (i: Incident): IncidentState =>
+  i.ack ? 'acknowledged' : i.phase === 'pending' ? 'pending' : 'firing';
+
+/**
+ * The alert counts the console's header and `hubmon status` (alerts_critical, alerts_warning,
+ * alerts_pending) both show: incidents, not alerts — a down server with 300 agencies behind it
+ * is one — firing and not yet acknowledged, by severity; and those pending.
+ */
+export function alertCounts(items: readonly { readonly severity: Severity; readonly state: IncidentState }[]): {
+  critical: number;
+  warning: number;
+  pending: number;
+} {
+  let critical = 0;
+  let warning = 0;
+  let pending = 0;
+  for (const a of items) {
+    if (a.state === 'pending') pending++;
+    else if (a.state !== 'firing') continue;
+    else if (a.severity === 'critical') critical++;
+    else warning++;
+  }
+  return { critical, warning, pending };
+}
+
 /** Who sits behind each security server, from the registry: the `behind` of {@link groupIncidents}. */
 export function agenciesBehind(agencies: readonly Agency[]): (server: string) => readonly string[] {
   const map = new Map<string, string[]>();

@@ -22,6 +22,8 @@ export {
   isStanding,
   isNewSince,
   countIncidents,
+  alertCounts,
+  incidentState,
   unacknowledgedKeys,
   type Incident,
   type IncidentKind,

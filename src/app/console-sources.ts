@@ -3,6 +3,7 @@ import {
   describeAlert,
   describeIncident,
   groupIncidents,
+  incidentState,
   isNewSince,
   unacknowledgedKeys,
   unitPath,
@@ -88,7 +89,8 @@ export function alertView(a: Alert, now: number, lang: Lang, nameOf: (id: string
       a.labels.server ??
       '',
     summary: describeAlert(a, { lang, now, nameOf }),
-    since: a.firingSince ?? a.activeSince,
+    // When the condition began (a server's own `since`, a certificate's expiry where known), not when it fired.
+    since: a.activeSince,
     acknowledgedBy: a.ack?.by ?? null,
     acknowledgedAt: a.ack?.at ?? null,
     folded: a.folded.map((f) => ({
@@ -188,7 +190,7 @@ export function incidentView(
     ...base,
     id: i.id,
     severity: i.severity,
-    state: i.ack ? 'acknowledged' : i.phase === 'pending' ? 'pending' : 'firing',
+    state: incidentState(i),
     agencyId: i.kind === 'acute' ? (i.subject.agency ?? null) : null,
     subject: i.kind === 'standing' ? '' : base.subject,
     summary: describeIncident(i, { lang, now, nameOf }),

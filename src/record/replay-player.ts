@@ -142,37 +142,3 @@ export class ReplayPlayer {
 function clampSpeed(speed: number): number {
   return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
 }
-
-/**
- * The player as the console's replay source: the replay key bindings call these through the
- * console's key dispatcher; `onClock` hears the clock after each control so the console's
- * `now` follows at once.
- */
-export function replaySource(
-  player: ReplayPlayer,
-  onClock: (now: number) => void = () => undefined,
-): {
-  status(): { now: number; speed: number; paused: boolean; finished: boolean };
-  togglePause(): void;
-  step(): void;
-  faster(): void;
-  slower(): void;
-  forward(): void;
-  toEnd(): void;
-  jumpTo(t: number): void;
-} {
-  const after = (): void => onClock(player.state().now);
-  return {
-    status: () => {
-      const s = player.state();
-      return { now: s.now, speed: s.speed, paused: s.paused, finished: s.finished };
-    },
-    togglePause: () => (player.togglePause(), after()),
-    step: () => (player.step(), after()),
-    faster: () => (player.faster(), after()),
-    slower: () => (player.slower(), after()),
-    forward: () => (player.forward(), after()),
-    toEnd: () => (player.jumpTo(Number.POSITIVE_INFINITY), after()),
-    jumpTo: (t) => (player.jumpTo(t), after()),
-  };
-}

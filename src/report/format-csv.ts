@@ -7,6 +7,7 @@ import { REPORT_COLUMNS, type Cell, type Column } from './columns.js';
 import { machineCell } from './format-cells.js';
 import type { Lang } from './labels.js';
 import type { Report } from './types.js';
+import { STANDING_LABELS } from './standing.js';
 
 export const UTF8_BOM = '\uFEFF';
 
@@ -45,5 +46,12 @@ export function formatCsv(report: Report, lang: Lang): string {
     cells.map((cell) => csvField(cell.kind === 'text' ? defuse(cell.value) : machineCell(cell))).join(',');
   for (const row of report.rows) lines.push(line(REPORT_COLUMNS.map((c) => c.row(row))));
   lines.push(line(REPORT_COLUMNS.map((c) => totalCell(c, report, lang))));
+  // Standing problems: a second table after an empty line, under its own header row.
+  if (report.standing && report.standing.length > 0) {
+    const sl = STANDING_LABELS[lang];
+    lines.push('', [sl.title, sl.agencies, sl.worst].map(csvField).join(','));
+    for (const p of report.standing)
+      lines.push([defuse(p.title), String(p.agencies), defuse(p.worst)].map(csvField).join(','));
+  }
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -48,6 +48,7 @@ export function formatJson(report: Report): string {
       serverDrops: r.serverDrops,
     })),
     totals: report.totals,
+    ...(report.standing && { standing: report.standing }),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -8,6 +8,7 @@ import { humanCell } from './format-cells.js';
 import { REPORT_LABELS, type Lang } from './labels.js';
 import { formatLocalDateTime, formatPeriod } from './period.js';
 import type { Report } from './types.js';
+import { STANDING_LABELS } from './standing.js';
 
 /** Hub text never breaks the table: control characters become spaces, pipes are escaped. */
 export function mdText(value: string): string {
@@ -44,5 +45,15 @@ export function formatMarkdown(report: Report, lang: Lang): string {
     ),
   );
   out.push('', ...l.notes.map((n) => `- ${n}`), '');
+  if (report.standing) {
+    const sl = STANDING_LABELS[lang];
+    out.push(`## ${sl.title}`, '');
+    if (report.standing.length === 0) out.push(sl.none, '');
+    else {
+      out.push(row([sl.rule, sl.agencies, sl.worst]), row(['---', '---:', '---']));
+      for (const p of report.standing) out.push(row([mdText(p.title), String(p.agencies), mdText(p.worst)]));
+      out.push('');
+    }
+  }
   return out.join('\n');
 }

@@ -4,6 +4,7 @@
  * Times are epoch milliseconds (UTC); the period is the half-open range [from, to).
  */
 import type { AgencyRangeRow } from '../metrics/agency-range.js';
+import type { StandingProblem } from './standing.js';
 
 /** What the cache knows about one agency over a period: the raw counts a row is built from. */
 export type AgencyFigures = AgencyRangeRow;
@@ -57,4 +58,6 @@ export interface Report {
   readonly hubName: string | null;
   readonly rows: readonly ReportRow[];
   readonly totals: ReportTotals;
+  /** Standing problems when the report was made; absent when not judged. */
+  readonly standing?: readonly StandingProblem[];
 }

@@ -4,7 +4,7 @@
  * WARNING, CRITICAL or UNKNOWN — with a one-line summary, perfdata and detail lines.
  * Pure: every input is handed in, so each state is tested with plain data.
  */
-import { countIncidents, type Incident } from '../alerts/incidents.js';
+import { alertCounts, countIncidents, incidentState, type Incident } from '../alerts/incidents.js';
 import type { Alert, AlertSnapshot } from '../alerts/types.js';
 import type { Lang } from '../config/settings.js';
 import type { NationalTotals, StreamInfo } from '../metrics/types.js';
@@ -125,6 +125,12 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const dataAgeMs = stream.newestEventTs === null ? null : Math.max(0, now - stream.newestEventTs);
   const lag = input.hub.kind === 'behind' ? input.hub.lagEvents : 0;
   const incidentCounts = countIncidents(input.incidents);
+  // The header's count: incidents firing unacknowledged, by severity (docs/ALERTS.md).
+  const counts = alertCounts(
+    input.incidents
+      .filter((i) => i.phase !== 'resolved')
+      .map((i) => ({ severity: i.severity, state: incidentState(i) })),
+  );
   const sigPct = input.signatures.verified > 0 ? (100 * input.signatures.failed) / input.signatures.verified : 0;
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
@@ -141,9 +147,9 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     { label: 'overdue', value: totals.overdueReplies, warn: input.thresholds.overdueWarn, min: 0 },
     { label: 'due_24h', value: totals.dueWithin24h, min: 0 },
     { label: 'delivery_failures', value: totals.deliveryFailures, min: 0 },
-    { label: 'alerts_critical', value: input.snapshot.counts.firing.critical, min: 0 },
-    { label: 'alerts_warning', value: input.snapshot.counts.firing.warning, min: 0 },
-    { label: 'alerts_pending', value: input.snapshot.counts.pending, min: 0 },
+    { label: 'alerts_critical', value: counts.critical, min: 0 },
+    { label: 'alerts_warning', value: counts.warning, min: 0 },
+    { label: 'alerts_pending', value: counts.pending, min: 0 },
     { label: 'incidents_acute', value: incidentCounts.acute, min: 0 },
     { label: 'incidents_standing', value: incidentCounts.standing, min: 0 },
     { label: 'lag', value: lag, min: 0 },

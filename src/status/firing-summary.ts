@@ -16,7 +16,7 @@ interface RuleGroup {
   readonly acknowledged: number;
 }
 
-/** E.g. `1 security server down, 3 server certificates expiring (1 acknowledged)`. */
+/** E.g. `1 security server down, 3 server certificates expired or expiring (1 acknowledged)`. */
 export function firingSummary(firing: readonly Alert[], w: StatusWords = statusWords('en')): string {
   const groups = new Map<string, RuleGroup>();
   for (const a of firing) {

@@ -15,7 +15,8 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { Ticker } from './hooks/ticker.js';
 import { AgencySummary, DETAIL_CHROME } from './screens/AgencySummary.js';
 import { ListPane } from './screens/ListPane.js';
-import { FiringAlerts, overviewChrome, TotalsLines } from './screens/Overview.js';
+import { FiringAlerts, TotalsLines } from './screens/Overview.js';
+import { OVERVIEW_FIXED_LINES, overviewLayout } from './view/overview-layout.js';
 import { ALERT_TEXT_LINES, AlertText } from './screens/AlertText.js';
 import { TitleLine } from './screens/TitleLine.js';
 import { useConsole } from './state/context.js';
@@ -41,8 +42,8 @@ const SCREEN_TITLE = {
 
 /** Header (2), status line, footer, and one spare row so Ink never redraws the whole terminal. */
 const FRAME_LINES = 5;
-/** Incidents the Overview lists under the ranking: every acute one a night usually has, then standing lines. */
-const FIRING_LINES_MAX = 8;
+/** Incident rows the Overview's ranking is sized around: every acute one a night usually has. */
+const FIRING_LINES_USUAL = 8;
 
 export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: Ticker }) {
   const { t, lang, theme } = useUi();
@@ -50,17 +51,17 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
   // The Overview lists more of the worst agencies when the terminal is taller.
-  const perConcern = perConcernFor(rows - FRAME_LINES - overviewChrome(FIRING_LINES_MAX) - 1);
+  const perConcern = perConcernFor(rows - FRAME_LINES - OVERVIEW_FIXED_LINES - FIRING_LINES_USUAL - 1);
   const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused, perConcern);
   const { data, now, dataAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
   const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link, ingest, now) ? 1 : 0));
 
-  const firingLines = data.kind === 'overview' ? Math.min(FIRING_LINES_MAX, Math.max(1, data.firing.length)) : 0;
+  const layout = overviewLayout(body, data.kind === 'overview' ? data.firing.length : 0);
   const tableHeight = Math.max(
     1,
     data.kind === 'overview'
-      ? body - overviewChrome(firingLines)
+      ? layout.tableRows
       : data.kind === 'detail'
         ? body - DETAIL_CHROME - 1
         : route.kind === 'screen' && route.screen === 'alerts'
@@ -94,7 +95,7 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
           {pane}
           <FiringAlerts
             alerts={data.firing}
-            lines={firingLines}
+            lines={layout.incidentRows}
             now={dataAt}
             width={width}
             quiet={judgeQuiet(link, stream.newestEventTs)}
@@ -105,7 +106,12 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     case 'detail':
       content = (
         <>
-          <AgencySummary detail={data.detail} now={dataAt} width={width} />
+          <AgencySummary
+            detail={data.detail}
+            now={dataAt}
+            width={width}
+            statusesReported={!stream.notReported.includes('statuses')}
+          />
           {state.editingFilter ? <TitleLine title="" view={view} editing width={width} /> : null}
           {pane}
         </>

@@ -164,3 +164,30 @@ describe('unit path', () => {
   ])('%s → %s', (id, path) => expect(unitPath(id, byId)).toBe(path));
   it('keeps a name of another shape whole', () => expect(shortUnitName('Bộ Y tế')).toBe('Bộ Y tế'));
 });
+
+describe('the alert counts of the console header and hubmon status', () => {
+  it('count incidents firing unacknowledged by severity, and those pending', async () => {
+    const { alertCounts, incidentState } = await import('../../src/alerts/index.js');
+    const { incidentView } = await import('../../src/app/console-sources.js');
+    const down = alert(
+      'server-disconnected',
+      { server: 'MCBM-001' },
+      {
+        severity: 'critical',
+        folded: [
+          alert('agency-silent', { agency: 'A1' }),
+          alert('agency-silent', { agency: 'A2' }),
+          alert('delivery-failures', { agency: 'A3' }, { severity: 'critical' }),
+        ],
+      },
+    );
+    const overdue = ['B1', 'B2', 'B3'].map((a) => alert('overdue-replies', { agency: a }, { params: { overdue: 2 } }));
+    const acked = alert('duplicate-sends', { agency: 'C1' }, { severity: 'critical', ack: true });
+    const waiting = { ...alert('status-silence', { agency: 'D1' }), phase: 'pending' as const, firingSince: null };
+    const incidents = groupIncidents([down, ...overdue, acked, waiting], behind);
+    const status = alertCounts(incidents.map((i) => ({ severity: i.severity, state: incidentState(i) })));
+    const header = alertCounts(incidents.map((i) => incidentView(i, T, 'en', () => undefined)));
+    expect(status).toEqual({ critical: 1, warning: 1, pending: 1 });
+    expect(header).toEqual(status);
+  });
+});

@@ -161,7 +161,7 @@ describe('status-silence (documents arrive, no status for 15 min, from an agency
     const asked: number[] = [];
     metrics.statusReportsOver = (_t, ms) => {
       asked.push(ms);
-      if (ms === HOUR) return [{ agencyId: A, ...before }];
+      if (ms === DAY) return [{ agencyId: A, ...before }];
       return [{ agencyId: A, received: recent[0], statuses: recent[1], arrived: 0 }];
     };
     const found = RULES['status-silence'].evaluate({
@@ -179,14 +179,20 @@ describe('status-silence (documents arrive, no status for 15 min, from an agency
     ['a status came back', [2, 1], reports, []],
     ['one document is too few to expect a status', [1, 0], reports, []],
     ['it seldom reports arrivals anyway', [5, 0], { received: 10, statuses: 6, arrived: 3 }, []],
-    ['it reports arrivals for only some documents', [5, 0], { received: 10, statuses: 9, arrived: 6 }, []],
+    ['it reports arrivals for under half its documents', [5, 0], { received: 10, statuses: 9, arrived: 4 }, []],
+    [
+      'its silence began hours ago, a day of reports behind it',
+      [5, 0],
+      { received: 20, statuses: 12, arrived: 12 },
+      ['warning'],
+    ],
   ])('%s', (_why, recent, before, expected) => {
     const { found } = run(recent, before);
     expect(severities(found)).toEqual(expected);
     if (found[0]) expect(found[0].labels).toEqual({ agency: A, server: 'MCBM-002' });
   });
-  it('reads the silence, the deliveries old enough for a status, and the hour before', () => {
-    expect(run([2, 0], reports).asked).toEqual([15 * MIN, 12 * MIN, HOUR]);
+  it('reads the silence, the deliveries old enough for a status, and the day before', () => {
+    expect(run([2, 0], reports).asked).toEqual([15 * MIN, 12 * MIN, DAY]);
   });
 });
 
@@ -266,6 +272,13 @@ describe('certificate-expiring (within 30 days; critical within 7)', () => {
       servers: [server('MCBM-003', { certificateExpiresAt: left === null ? null : WED_10 + left })],
     };
     expect(severities(evaluate('certificate-expiring', data).found)).toEqual(expected);
+  });
+  it.each<[string, number, number]>([
+    ['lapsed 38 days ago: since it lapsed', -38 * DAY, WED_10 - 38 * DAY],
+    ['8 days left: since it came within 30 days', 8 * DAY, WED_10 + 8 * DAY - 30 * DAY],
+  ])('began %s', (_name, left, since) => {
+    const data = { ...emptyData(), servers: [server('MCBM-003', { certificateExpiresAt: WED_10 + left })] };
+    expect(evaluate('certificate-expiring', data).found[0]?.since).toBe(since);
   });
 });
 

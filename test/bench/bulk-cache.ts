@@ -98,7 +98,7 @@ class BulkLoader {
     this.rollups = new OrderedRollups(db);
     this.log = new EventLog(db);
     this.insertDocument = db.prepare(
-      'INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.bumpSends = db.prepare('UPDATE documents SET sends = sends + 1 WHERE id = ?');
     const row = db
@@ -197,8 +197,14 @@ class BulkLoader {
         if (d && d.replyBy !== null && d.answeredAt === null) d.answeredAt = ts;
         return;
       }
-      case 'signature.verified':
-        return count(this.ids.idOf(m.data.agency), COL.sig(m.data.result));
+      case 'signature.verified': {
+        // One check per document in the traffic this loader takes: checked, and signed or failed.
+        const a = this.ids.idOf(m.data.agency);
+        count(a, COL.sigChecked);
+        if (m.data.result !== 'valid') count(a, COL.sigFailed);
+        if (m.data.result !== 'valid' || m.data.kind !== 'personal') count(a, COL.sig(m.data.result));
+        return;
+      }
       case 'server.heartbeat': {
         const prev = this.heartbeats.get(m.data.serverId);
         if (!prev || prev.ts <= ts) this.heartbeats.set(m.data.serverId, { ts, latencyMs: m.data.latencyMs });
@@ -220,14 +226,16 @@ class BulkLoader {
   ): void {
     const d = m.data;
     const sender = this.ids.idOf(d.sender);
-    count(sender, COL.sent);
     const replyBy = d.replyBy ? Date.parse(d.replyBy) : null;
     let doc = this.docIds.get(d.docId);
     if (doc === undefined) {
       doc = Number(
-        this.insertDocument.run(d.docId, sender, ts, replyBy, d.subject ?? null, d.recipients.length).lastInsertRowid,
+        this.insertDocument.run(d.docId, sender, ts, replyBy, d.subject ?? null, d.recipients.length, this.stream.id)
+          .lastInsertRowid,
       );
       this.docIds.set(d.docId, doc);
+      // Sent counts documents, a repeat counts as a duplicate only (docs/FIGURES.md).
+      count(sender, COL.sent);
       if (this.firstDoc < 0) this.firstDoc = doc;
       this.drafts[doc - this.firstDoc] = [];
     } else {

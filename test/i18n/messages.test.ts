@@ -27,7 +27,7 @@ const TABLES: Readonly<Record<string, Table>> = {
   commands: {
     en: cliEn,
     vi: cliVi,
-    same: ['record.state', 'record.stateError', 'gateway.noteState', 'gateway.noteStateReason'],
+    same: ['gateway.noteState', 'gateway.noteStateReason', 'record.state', 'record.stateError'],
   },
   status: { en: statusEn, vi: statusVi, same: ['unknown.failed'] },
 };

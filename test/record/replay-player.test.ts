@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyFiguresOver } from '../../src/metrics/agency-range.js';
 import { ingestRecording } from '../../src/record/ingest-recording.js';
-import { replaySource } from '../../src/record/replay-player.js';
+import { ReplayRun, replayControls } from '../../src/record/replay-run.js';
 import { ReplayPlayer } from '../../src/record/replay-player.js';
 import { loadReplay } from '../../src/sim/replay-source.js';
 import { buildRegistry } from '../../src/registry/index.js';
@@ -37,9 +38,9 @@ describe('replay player', () => {
   });
 
   it('pauses, steps one event at a time, and changes speed within bounds', async () => {
-    const cache = openCache({ path: cachePath(), now: () => NOW });
-    const p = new ReplayPlayer(cache, await loadReplay(file), 1);
-    const controls = replaySource(p);
+    const run = newRun(await loadReplay(file), 1);
+    const p = run.player;
+    const controls = replayControls(run);
     controls.togglePause();
     p.tick(3_600_000);
     expect(p.state()).toMatchObject({ paused: true, applied: 1, now: FIRST });
@@ -54,7 +55,7 @@ describe('replay player', () => {
     controls.faster();
     controls.faster();
     expect(controls.status()).toMatchObject({ speed: 8, paused: true, finished: false });
-    cache.close();
+    run.close();
   });
 
   it('played to the end, holds the same numbers as the recording ingested at once', async () => {
@@ -114,11 +115,11 @@ function helloData() {
 }
 
 describe('replay jumps', () => {
-  it('jumps forward by ten recorded minutes and to the last event, never back', async () => {
-    const cache = openCache({ path: cachePath(), now: () => NOW });
+  it('jumps forward by ten recorded minutes and to the last event; the player alone never goes back', async () => {
     const source = await loadReplay(file);
-    const p = new ReplayPlayer(cache, source, 1);
-    const controls = replaySource(p);
+    const run = newRun(source, 1);
+    const p = run.player;
+    const controls = replayControls(run);
     controls.togglePause();
     // Nothing recorded in the next ten minutes: the jump goes on to the next event, at 16:59.
     const next = Date.parse('2026-11-19T16:59:00Z');
@@ -130,6 +131,44 @@ describe('replay jumps', () => {
     expect(p.state().now).toBe(next + 600_000);
     controls.toEnd();
     expect(p.state()).toMatchObject({ now: source.events.at(-1)?.t, applied: 41, finished: true });
-    cache.close();
+    run.close();
+  });
+
+  it('goes back by playing the recording again: the same figures as a replay taken straight there', async () => {
+    const source = await loadReplay(file);
+    const run = newRun(source, 60);
+    const controls = replayControls(run);
+    controls.togglePause();
+    controls.toEnd();
+    const end = controls.status().now;
+    const target = Date.parse('2026-11-19T17:30:00Z');
+    controls.jumpTo(target);
+    expect(controls.status()).toMatchObject({ now: target, paused: true, speed: 60, finished: false });
+    const straight = newRun(source, 60);
+    straight.goTo(target);
+    expect(run.player.state()).toEqual({ ...straight.player.state(), paused: true });
+    expect(run.player.state().applied).toBeLessThan(41);
+    const figures = (r: ReplayRun<{ db: Database }, object>) => [...agencyFiguresOver(r.metrics.db, FIRST, end, end)];
+    expect(figures(run)).toEqual(figures(straight));
+    // Ten minutes back, then back to the start, then on to the end again.
+    controls.back();
+    expect(controls.status().now).toBe(target - 600_000);
+    controls.toStart();
+    expect(run.player.state()).toMatchObject({ now: FIRST, applied: 1 });
+    controls.toEnd();
+    expect(run.player.state()).toMatchObject({ applied: 41, finished: true });
+    // One build's file at a time: the fourth build, the earlier three removed.
+    expect(readdirSync(dirOf.get(run)!).filter((f) => f.endsWith('.sqlite'))).toEqual(['replay-4.sqlite']);
+    run.close();
+    straight.close();
   });
 });
+
+const dirOf = new WeakMap<object, string>();
+/** A run in a folder of its own whose "metrics" is its build's database, to read the figures from. */
+function newRun(source: Awaited<ReturnType<typeof loadReplay>>, speed: number) {
+  const runDir = mkdtempSync(join(dir, 'run-'));
+  const run = new ReplayRun(source, runDir, speed, (cache) => ({ metrics: { db: cache.db }, alerts: {} }));
+  dirOf.set(run, runDir);
+  return run;
+}

@@ -36,7 +36,7 @@ describe('the summary of firing alerts', () => {
         firing('delivery-failures', 'warning'),
         firing('delivery-failures', 'warning'),
       ],
-      '3 agencies with delivery failures, 3 server certificates expiring (1 acknowledged)',
+      '3 agencies with delivery failures, 3 server certificates expired or expiring (1 acknowledged)',
     ],
     [
       'critical causes first, each group with its own count',

@@ -3,9 +3,9 @@
  * the timeout against a hub that refuses, finding the one cache on the machine, and UNKNOWN
  * without figures it does not have. The real bin/ and real cache files.
  */
+import { closedPort } from '../support/closed-port.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -49,14 +49,6 @@ function machine(name: string, caches: string[]): NodeJS.ProcessEnv {
 function hubmon(args: string[], env: NodeJS.ProcessEnv): { code: number | null; out: string; err: string } {
   const run = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env, timeout: 30_000 });
   return { code: run.status, out: run.stdout, err: run.stderr };
-}
-
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
 }
 
 describe('status against a hub that refuses the connection', () => {

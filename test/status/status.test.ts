@@ -1,5 +1,5 @@
+import { closedPort } from '../support/closed-port.js';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -100,15 +100,6 @@ async function runStatus(args: string[], now = NOW): Promise<{ code: number; out
   const io: CommandIo = { stdout, stderr: new PassThrough(), env };
   const code = await createStatusCommand(() => now).run(args, io);
   return { code, out: Buffer.concat(chunks).toString('utf8') };
-}
-
-/** A port nothing listens on: bound once, then released. */
-async function closedPort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
 }
 
 describe('hubmon status exit codes', () => {

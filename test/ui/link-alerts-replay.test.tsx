@@ -163,6 +163,8 @@ describe('replay controls in the key-bindings table', () => {
       faster: () => (calls.push('faster'), (s = { ...s, speed: s.speed * 2 })),
       slower: () => (calls.push('slower'), (s = { ...s, speed: s.speed / 2 })),
       forward: () => (calls.push('forward'), (s = { ...s, now: s.now + 600_000 })),
+      back: () => (calls.push('back'), (s = { ...s, now: s.now - 600_000, finished: false })),
+      toStart: () => (calls.push('start'), (s = { ...s, now: NOW, finished: false })),
       toEnd: () => (calls.push('end'), (s = { ...s, now: NOW + 3_600_000, finished: true })),
       jumpTo: (t: number) => (calls.push(`jump ${new Date(t).toISOString()}`), (s = { ...s, now: t })),
     };
@@ -179,7 +181,9 @@ describe('replay controls in the key-bindings table', () => {
     expect(lines(await app.press('.'))[0]).toContain('REPLAY 2024-03-13 03:01');
     expect(lines(await app.press('>'))[0]).toContain('REPLAY 2024-03-13 03:11');
     expect(lines(await app.press('}'))[0]).toContain('REPLAY 2024-03-13 04:00 (end)');
-    expect(replay.calls).toEqual(['faster', 'slower', 'slower', 'pause', 'step', 'forward', 'end']);
+    expect(lines(await app.press('<'))[0]).toContain('REPLAY 2024-03-13 03:50');
+    expect(lines(await app.press('{'))[0]).toContain('REPLAY 2024-03-13 03:00');
+    expect(replay.calls).toEqual(['faster', 'slower', 'slower', 'pause', 'step', 'forward', 'end', 'back', 'start']);
     // The console's own p (freeze figures) is still its own.
     expect(await app.press('p')).toContain('FROZEN');
   });
@@ -199,7 +203,7 @@ describe('replay controls in the key-bindings table', () => {
     expect(app.frame()).toContain('P.');
   });
 
-  it(': takes a time typed after it (Vietnam time) and jumps there; a bad or past time is said so', async () => {
+  it(': takes a time typed after it (Vietnam time) and jumps there, ahead or back; a bad time is said so', async () => {
     const replay = fakeReplay();
     const app = await renderConsoleAt(100, 24, { replay });
     expect(await app.press(':')).toContain('Go to (HH:MM or YYYY-MM-DD HH:MM): ▏');
@@ -209,13 +213,12 @@ describe('replay controls in the key-bindings table', () => {
     expect(replay.calls).toEqual([]);
     expect(lines(await app.press(KEY.enter))[0]).toContain('REPLAY 2024-03-13 04:30');
     expect(replay.calls).toEqual(['jump 2024-03-12T21:30:00.000Z']);
-    await app.press(':', '0', '1', ':', '0', '0', KEY.enter);
-    expect(app.frame()).toContain('the replay only goes forward');
+    expect(lines(await app.press(':', '0', '3', ':', '1', '5', KEY.enter))[0]).toContain('REPLAY 2024-03-13 03:15');
     await app.press(':', 'z', KEY.enter);
     expect(app.frame()).toContain('“z” is not a time');
     await app.press(':', '1');
     expect(await app.press(KEY.esc)).not.toContain('Go to (');
-    expect(replay.calls).toHaveLength(1);
+    expect(replay.calls).toHaveLength(2);
   });
 
   it('are not bound outside a replay', async () => {

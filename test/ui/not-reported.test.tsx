@@ -3,7 +3,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryMetrics } from '../support/memory-metrics.js';
 import { fixtureData } from './fixture.js';
-import { renderConsoleAt } from './render-at.js';
+import { KEY, renderConsoleAt } from './render-at.js';
 
 afterEach(() => cleanup());
 
@@ -30,5 +30,22 @@ describe('a hub that does not report deadlines', () => {
     const app = await renderConsoleAt(80, 24);
     expect(app.frame()).toContain('overdue 14 · due<24h 3');
     expect(await app.press('5')).toContain('000.00.00.H41');
+  });
+});
+
+describe('a hub that does not report processing statuses', () => {
+  it.each([
+    ['en', 'not reported by this hub: its source carries no processing statuses'],
+    ['vi', 'trục này không báo: nguồn dữ liệu của nó không có trạng thái xử lý'],
+  ] as const)('%s: an agency detail says so instead of a funnel of zeros', async (lang, words) => {
+    const app = await renderConsoleAt(100, 24, { metrics: gatewayMetrics(), lang });
+    const detail = await app.press('2', KEY.enter);
+    expect(detail).toContain(words);
+    expect(detail).not.toMatch(/01 \d+ › 02/);
+  });
+
+  it('a hub that reports them keeps the funnel', async () => {
+    const app = await renderConsoleAt(100, 24);
+    expect(await app.press('2', KEY.enter)).toMatch(/01 \d+ › 02/);
   });
 });

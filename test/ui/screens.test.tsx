@@ -217,7 +217,7 @@ describe('screens at 80×24 (en)', () => {
     expect(await app.press('?')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
-      Help                                                                          43
+      Help                                                                          58
        Keys       Esc or ? to close
       ›Everywhere
          1–6      Overview, Agencies, Servers, Signatures, Deadlines, Alerts

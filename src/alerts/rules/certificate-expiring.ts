@@ -6,6 +6,7 @@ const DAY_MS = 86_400_000;
 /**
  * Chứng thư số của máy chủ bảo mật sắp hết hạn: once it lapses the server can no longer
  * authenticate packages, so it is flagged weeks ahead and critical in the last days (or after).
+ * It began when it came within `warningDays`, or, once lapsed, when it lapsed.
  */
 export const certificateExpiring: Rule = (ctx) => {
   const { warningDays, criticalDays } = ctx.config.certificateExpiring;
@@ -15,11 +16,14 @@ export const certificateExpiring: Rule = (ctx) => {
     const left = s.certificateExpiresAt - ctx.now;
     if (left > warningDays * DAY_MS) continue;
     const labels = { server: s.serverId };
+    const critical = left <= criticalDays * DAY_MS;
     out.push({
       key: alertKey('certificate-expiring', labels),
       rule: 'certificate-expiring',
       labels,
-      severity: left <= criticalDays * DAY_MS ? 'critical' : 'warning',
+      severity: critical ? 'critical' : 'warning',
+      // The condition's own start: the expiry once it has passed, else when it came within warning.
+      since: left <= 0 ? s.certificateExpiresAt : s.certificateExpiresAt - warningDays * DAY_MS,
       params: { name: s.name, expiresAt: s.certificateExpiresAt },
     });
   }

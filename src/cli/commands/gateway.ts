@@ -1,3 +1,4 @@
+import { untilStopSignal } from '../stop-signal.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDuration, parseDuration } from '../../alerts/duration.js';
@@ -173,16 +174,7 @@ export function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
           every: formatDuration(options.pollIntervalMs),
         }),
       );
-      await (stopWhen?.() ??
-        new Promise<void>((resolve) => {
-          const stop = (): void => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            resolve();
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        }));
+      await (stopWhen?.() ?? untilStopSignal());
       await gateway.close();
       say(t('gateway.stopped'));
       return 0;

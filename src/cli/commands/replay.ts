@@ -6,9 +6,8 @@ import { showConsole } from '../../app/show-console.js';
 import { createAlertEngine } from '../../alerts/index.js';
 import { resolveSettings } from '../../config/index.js';
 import { createMetrics } from '../../metrics/index.js';
-import { ReplayPlayer, replaySource } from '../../record/replay-player.js';
+import { ReplayRun, replayControls } from '../../record/replay-run.js';
 import { loadReplay } from '../../sim/replay-source.js';
-import { openCache } from '../../store/index.js';
 import { idleIngest } from '../../ui/index.js';
 import { formatDateTime } from '../../ui/text/format-time.js';
 import { CommandError, UsageError, type Command } from '../command.js';
@@ -48,44 +47,43 @@ export const replayCommand: Command = {
         n: source.skipped.length,
       });
     const dir = mkdtempSync(join(tmpdir(), 'hubmon-replay-'));
-    let clock = source.events[0]?.t ?? 0;
-    const cache = openCache({ path: join(dir, 'replay.sqlite'), now: () => clock });
-    try {
-      const player = new ReplayPlayer(cache, source, speed);
-      clock = player.state().now;
+    const names = new Map<string, string>([
+      ...source.agencies.map((a) => [a.id, a.name] as const),
+      ...source.securityServers.map((s) => [s.id, s.name] as const),
+    ]);
+    // Each build of the recording (one more at every step back) gets its own metrics and alerts.
+    const run = new ReplayRun(source, dir, speed, (cache, now) => {
       const metrics = createMetrics(cache);
-      const engine = createAlertEngine({ metrics, now: () => clock });
-      const names = new Map<string, string>([
-        ...source.agencies.map((a) => [a.id, a.name] as const),
-        ...source.securityServers.map((s) => [s.id, s.name] as const),
-      ]);
-      const alerts = alertsSource(engine, metrics, settings.lang, { evaluate: true, nameOf: (id) => names.get(id) });
-      const timer = setInterval(() => {
-        player.tick(TICK_MS);
-        clock = player.state().now;
-      }, TICK_MS);
+      const engine = createAlertEngine({ metrics, now });
+      return {
+        metrics,
+        alerts: alertsSource(engine, metrics, settings.lang, { evaluate: true, nameOf: (id) => names.get(id) }),
+      };
+    });
+    try {
+      const timer = setInterval(() => run.player.tick(TICK_MS), TICK_MS);
       let exitCode: number;
       try {
         exitCode = await showConsole({
-          metrics,
-          alerts,
-          ingest: idleIngest({ state: 'live', lastMessageAt: clock }),
-          now: () => clock,
-          // The time keys reach the player through the console's one key dispatcher.
-          replay: replaySource(player, (now) => (clock = now)),
+          metrics: run.metrics,
+          alerts: run.alerts,
+          ingest: idleIngest({ state: 'live', lastMessageAt: run.now() }),
+          now: () => run.now(),
+          // The time keys reach the run through the console's one key dispatcher.
+          replay: replayControls(run),
           lang: settings.lang,
           env: io.env,
         });
       } finally {
         clearInterval(timer);
       }
-      const s = player.state();
+      const s = run.player.state();
       io.stderr.write(
         `${t('replay.stopped', { time: `${formatDateTime(s.now)} (UTC+7)`, applied: s.applied, total: s.total })}\n`,
       );
       return exitCode;
     } finally {
-      cache.close();
+      run.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -3,6 +3,7 @@ import { resolveSettings } from '../../config/index.js';
 import { openRecordingCache, type RecordingCache } from '../../record/recording-cache.js';
 import {
   collectReport,
+  standingProblems,
   formatCsv,
   formatJson,
   formatMarkdown,
@@ -12,6 +13,7 @@ import {
   type ReportSort,
 } from '../../report/index.js';
 import { openCache, type Cache } from '../../store/index.js';
+import { createMetrics } from '../../metrics/index.js';
 import { CommandError, UsageError, type Command } from '../command.js';
 import { requireFile } from '../files.js';
 import { findCache } from '../find-cache.js';
@@ -84,7 +86,9 @@ export function createReportCommand(clock: () => number = Date.now): Command {
         cache = openNamedCache('--cache', choice.path, () => openCache({ path: choice.path, readOnly: true }));
       }
       try {
-        const report = collectReport(cache.db, { ...period, level, sort, now: clock() });
+        const now = clock();
+        const collected = collectReport(cache.db, { ...period, level, sort, now });
+        const report = { ...collected, standing: standingProblems(createMetrics(cache), settings.lang, now) };
         const text =
           format === 'csv'
             ? formatCsv(report, settings.lang)

@@ -1,3 +1,4 @@
+import { untilStopSignal } from '../stop-signal.js';
 import { parseDuration } from '../../alerts/duration.js';
 import { readTokenFile } from '../../ingest/token.js';
 import { DEFAULT_SEED } from '../../registry/index.js';
@@ -116,15 +117,7 @@ export const simCommand: Command = {
     const hub = await listen(options);
     // Listening for the signals before saying where the hub is: whoever reads that line may stop
     // the hub at once, and must find it ready to close cleanly.
-    const stopped = new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    const stopped = untilStopSignal();
     io.stdout.write(`${t('sim.listening', { url: hub.url })}\n`);
     if (values.replay)
       io.stdout.write(`${t('sim.replaying', { file: values.replay, n: hub.newestSeq - hub.oldestSeq + 1 })}\n`);

@@ -81,7 +81,7 @@ export interface AlertView {
   readonly subject: string;
   /** One line: what is wrong, with the figure. */
   readonly summary: string;
-  /** When it started (pending) or fired. */
+  /** When its condition began: a server's own `since`, a certificate's expiry, where the data says. */
   readonly since: number;
   /** Who acknowledged it (the OS user of the console that did) and when. */
   readonly acknowledgedBy: string | null;
@@ -114,32 +114,9 @@ export interface AlertsSource {
   looked?(now: number): void;
 }
 
-/** Where a replay stands (hubmon replay), for the header. */
-export interface ReplayStatus {
-  /** The recording's clock, epoch ms. */
-  readonly now: number;
-  /** Recorded seconds per real second. */
-  readonly speed: number;
-  readonly paused: boolean;
-  /** Every recorded event has been applied. */
-  readonly finished: boolean;
-}
-
-/** A replay's time controls, driven by the replay key bindings through the one dispatcher. */
-export interface ReplaySource {
-  status(): ReplayStatus;
-  togglePause(): void;
-  /** Applies the next event and pauses. */
-  step(): void;
-  faster(): void;
-  slower(): void;
-  /** Moves the clock on by 10 recorded minutes, or to the next event past a quiet stretch. */
-  forward(): void;
-  /** Moves the clock to the last recorded event. */
-  toEnd(): void;
-  /** Moves the clock forward to `t`, epoch ms (never back). */
-  jumpTo(t: number): void;
-}
+/** A replay's clock and time controls (hubmon replay), driven through the one key dispatcher. */
+export type { ReplayControls as ReplaySource, ReplayStatus } from '../../record/replay-run.js';
+import type { ReplayControls as ReplaySource } from '../../record/replay-run.js';
 
 /** Everything the console needs to run. */
 export interface ConsoleSources {

@@ -208,8 +208,6 @@ export function useKeyDispatch(deps: DispatchDeps): void {
                 type: 'flash',
                 flash: { key: 'flash.timeBad', params: { text: state.timeEntry }, kind: 'error', at },
               });
-            } else if (target < clock) {
-              dispatch({ type: 'flash', flash: { key: 'flash.timePast', kind: 'error', at } });
             } else {
               replay.jumpTo(target);
               refresh();
@@ -230,6 +228,8 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         case 'replayFaster':
         case 'replaySlower':
         case 'replayForward':
+        case 'replayBack':
+        case 'replayStart':
         case 'replayEnd': {
           const replay = sources.replay;
           if (!replay) return;
@@ -238,6 +238,8 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           else if (action === 'replayFaster') replay.faster();
           else if (action === 'replaySlower') replay.slower();
           else if (action === 'replayForward') replay.forward();
+          else if (action === 'replayBack') replay.back();
+          else if (action === 'replayStart') replay.toStart();
           else replay.toEnd();
           // The clock moved or its speed changed: show it now, not at the next tick.
           refresh();

@@ -13,6 +13,7 @@
  * - paused, no tick refreshes.
  * A failing read keeps the previous figures and reports the error on the status line.
  */
+import { alertCounts } from '../../alerts/incidents.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NO_STREAM } from '../../metrics/activity.js';
 import type { StreamInfo, WindowKey } from '../../metrics/types.js';
@@ -167,12 +168,7 @@ function headerFigures(
   now: number,
   ingest: IngestStatus,
 ): Pick<Snapshot, 'now' | 'ingest' | 'stream' | 'alertsCritical' | 'alertsWarning'> {
-  let critical = 0;
-  let warning = 0;
-  for (const a of sources.alerts.list(now)) {
-    if (a.state !== 'firing') continue;
-    if (a.severity === 'critical') critical++;
-    else if (a.severity === 'warning') warning++;
-  }
+  // The same count as `hubmon status`: incidents firing unacknowledged (docs/ALERTS.md).
+  const { critical, warning } = alertCounts(sources.alerts.list(now));
   return { now, ingest, stream: sources.metrics.stream(), alertsCritical: critical, alertsWarning: warning };
 }

@@ -38,6 +38,8 @@ export const KEY_ACTIONS = [
   'replayFaster',
   'replaySlower',
   'replayForward',
+  'replayBack',
+  'replayStart',
   'replayEnd',
   'replayGoto',
 ] as const;

@@ -113,7 +113,9 @@ export const replayBindings: BindingTable = {
     { keys: ['['], action: 'replaySlower', shown: '[/]', hint: 'key.replaySpeed', help: 'key.replaySpeed.help' },
     { keys: [']'], action: 'replayFaster', help: 'key.replaySpeed.help' },
     { keys: ['>'], action: 'replayForward', hint: 'key.replayForward', help: 'key.replayForward.help' },
+    { keys: ['<'], action: 'replayBack', hint: 'key.replayBack', help: 'key.replayBack.help' },
     { keys: ['}'], action: 'replayEnd', help: 'key.replayEnd.help' },
+    { keys: ['{'], action: 'replayStart', help: 'key.replayStart.help' },
     { keys: [':'], action: 'replayGoto', help: 'key.replayGoto.help' },
   ],
 };

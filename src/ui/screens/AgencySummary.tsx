@@ -31,7 +31,18 @@ const SECTION_TITLE = {
   server: 'detail.section.server',
 } as const;
 
-export function AgencySummary({ detail, now, width }: { detail: DetailData; now: number; width: number }) {
+export function AgencySummary({
+  detail,
+  now,
+  width,
+  statusesReported = true,
+}: {
+  detail: DetailData;
+  now: number;
+  width: number;
+  /** False when the hub said it cannot tell processing statuses (a gateway over X-Road). */
+  statusesReported?: boolean;
+}) {
   const { t, theme, lang } = useUi();
   const a = detail.agency;
   const muted = theme.text.muted;
@@ -96,10 +107,12 @@ export function AgencySummary({ detail, now, width }: { detail: DetailData; now:
 
   const funnel: Segment[] = [{ text: fit(t('detail.funnel'), 10) + ' ', style: muted }];
   const f = detail.feedback?.funnel;
-  FUNNEL_CODES.forEach((code, i) => {
-    if (i > 0) funnel.push({ text: ' › ', style: muted });
-    funnel.push({ text: `${code} `, style: theme.text.emphasis }, { text: formatCount(f?.[code] ?? 0, lang) });
-  });
+  if (!statusesReported) funnel.push({ text: t('notReported.statuses'), style: muted });
+  else
+    FUNNEL_CODES.forEach((code, i) => {
+      if (i > 0) funnel.push({ text: ' › ', style: muted });
+      funnel.push({ text: `${code} `, style: theme.text.emphasis }, { text: formatCount(f?.[code] ?? 0, lang) });
+    });
 
   const reasons: Segment[] = [{ text: fit(t('detail.sigReasons'), 10) + ' ', style: muted }];
   const failed = detail.signatures

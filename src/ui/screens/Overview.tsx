@@ -11,9 +11,6 @@ import { formatCount, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import type { Quiet } from '../status/link.js';
 
-/** Lines the Overview uses outside the worst-agencies table. */
-export const overviewChrome = (firingLines: number): number => 2 + 1 + 1 + 1 + firingLines;
-
 /** `deadlinesReported` false: the hub cannot tell deadlines (a gateway to X-Road), so none are counted. */
 export function TotalsLines(props: {
   totals: NationalTotals;
@@ -86,8 +83,10 @@ export function FiringAlerts(props: {
 }) {
   const { t, theme, lang } = useUi();
   const { alerts, lines, now, width, quiet } = props;
+  const shown = alerts.slice(0, lines);
+  const more = alerts.length - shown.length;
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" flexShrink={0}>
       <Line
         segments={[{ text: fit(`${t('overview.alerts')} (${alerts.length})`, width) }]}
         style={theme.text.title}
@@ -100,7 +99,7 @@ export function FiringAlerts(props: {
           width={width}
         />
       ) : (
-        alerts.slice(0, lines).map((a) => {
+        shown.map((a) => {
           const sev = fit(t(`severity.${a.severity}`), 5);
           const age = formatDurationShort(now - a.since, lang);
           const bodyWidth = Math.max(1, width - 8 - age.length);
@@ -118,6 +117,13 @@ export function FiringAlerts(props: {
           );
         })
       )}
+      {more > 0 ? (
+        <Line
+          segments={[{ text: fit(` ${t('overview.moreIncidents', { n: formatCount(more, lang) })}`, width) }]}
+          style={theme.text.muted}
+          width={width}
+        />
+      ) : null}
     </Box>
   );
 }

@@ -2,6 +2,7 @@
 import type { MessageKey } from '../i18n/index.js';
 import { ALL_TABLES, shownKeys, type BindingTable } from '../keys/index.js';
 import type { ListSpec } from './list-spec.js';
+import { INCIDENT_HELP } from './help-incidents.js';
 
 export interface HelpLine {
   readonly id: string;
@@ -9,6 +10,8 @@ export interface HelpLine {
   readonly keys: string | null;
   readonly text: MessageKey;
   readonly order: number;
+  /** Keys written in the reader's language (an incident's marks); shown instead of `keys`. */
+  readonly keysKey?: MessageKey;
 }
 
 /** The marks the console draws, each with what it means; listed after the keys. */
@@ -38,6 +41,13 @@ export function helpLines(tables: readonly BindingTable[] = ALL_TABLES): HelpLin
   }
   out.push({ id: 'marks', keys: null, text: 'help.group.marks', order: out.length });
   for (const m of MARKS) out.push({ id: `mark:${m.text}`, keys: m.mark, text: m.text, order: out.length });
+  // What the incidents put on screen: severity and state words, +N folded, Incid codes, Enter.
+  out.push({ id: 'incidents', keys: null, text: 'help.group.incidents', order: out.length });
+  for (const m of INCIDENT_HELP) {
+    const keys = 'text' in m.mark ? m.mark.text : '';
+    const keysKey = 'key' in m.mark ? m.mark.key : undefined;
+    out.push({ id: `incident:${m.text}`, keys, text: m.text, order: out.length, ...(keysKey && { keysKey }) });
+  }
   return out;
 }
 
@@ -49,7 +59,10 @@ export const helpSpec: ListSpec<HelpLine> = {
   defaultSort: { column: 'order', desc: false },
   key: (h) => h.id,
   agencyId: () => null,
-  cells: (h, { t }) => ({ keys: { text: `  ${h.keys ?? ''}`, role: 'emphasis' }, text: { text: t(h.text) } }),
+  cells: (h, { t }) => ({
+    keys: { text: `  ${h.keysKey ? t(h.keysKey) : (h.keys ?? '')}`, role: 'emphasis' },
+    text: { text: t(h.text) },
+  }),
   // A group's title is wider than the keys column: it spans the row.
   heading: (h, { t }) => (h.keys === null ? { text: t(h.text), role: 'emphasis' } : null),
   sortValue: (h) => h.order,

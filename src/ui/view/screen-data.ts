@@ -31,6 +31,8 @@ import { tellApart } from './tell-apart.js';
 import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
 import { sanitize } from '../text/sanitize.js';
 import { setIncidentMarks } from './incident-marks.js';
+import { firingIncidents } from './overview-layout.js';
+import { flappingServers, withFlapping } from './flapping-servers.js';
 
 /** A list of records with the renderer that shows them; the record type is the spec's business. */
 export interface ListData {
@@ -278,11 +280,10 @@ export function loadScreen(
   const index = agencyIndex(metrics);
   switch (route.screen) {
     case 'overview': {
-      const firing = alerts
-        .list(now)
-        .filter((a) => a.state === 'firing')
-        .map(toAlertModel);
-      const totals = metrics.totals(now, window);
+      const firing = firingIncidents(alerts.list(now)).map(toAlertModel);
+      const totals = withFlapping(metrics.totals(now, window), flappingServers(firing), () =>
+        metrics.servers(now, window),
+      );
       return { kind: 'overview', totals, list: overviewWorst(metrics, now, window, totals, perConcern), firing };
     }
     case 'agencies': {

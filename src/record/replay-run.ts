@@ -1,0 +1,165 @@
+/**
+ * A replay that can go back as well as forward. The cache holds what has been applied, so a
+ * step back builds the recording again, into a fresh cache, up to the earlier time, and from
+ * then on the console reads that one: `metrics` and `alerts` answer from whichever build is
+ * current. Forward moves stay in place.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReplaySource as Recording } from '../sim/replay-source.js';
+import { openCache, type Cache } from '../store/index.js';
+import { JUMP_MS, ReplayPlayer } from './replay-player.js';
+
+/** Where a replay stands, for the header. */
+export interface ReplayStatus {
+  /** The recording's clock, epoch ms. */
+  readonly now: number;
+  /** Recorded seconds per real second. */
+  readonly speed: number;
+  readonly paused: boolean;
+  /** Every recorded event has been applied. */
+  readonly finished: boolean;
+}
+
+/** A replay's time controls, as the console's replay key bindings drive them. */
+export interface ReplayControls {
+  status(): ReplayStatus;
+  togglePause(): void;
+  /** Applies the next event and pauses. */
+  step(): void;
+  faster(): void;
+  slower(): void;
+  /** Moves the clock on by 10 recorded minutes, or to the next event past a quiet stretch. */
+  forward(): void;
+  /** Moves the clock back by 10 recorded minutes (or to the first event). */
+  back(): void;
+  /** Moves the clock back to the first recorded event. */
+  toStart(): void;
+  /** Moves the clock to the last recorded event. */
+  toEnd(): void;
+  /** Moves the clock to `t`, epoch ms, ahead or back. */
+  jumpTo(t: number): void;
+}
+
+interface Build<M, A> {
+  readonly file: string;
+  readonly cache: Cache;
+  readonly player: ReplayPlayer;
+  readonly metrics: M;
+  readonly alerts: A;
+}
+
+/** An object whose every property is read from `current()` at the time of use. */
+function delegate<T extends object>(current: () => T): T {
+  return new Proxy({} as T, {
+    get(_target, key) {
+      const target = current();
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+    has: (_target, key) => Reflect.has(current(), key),
+  });
+}
+
+export class ReplayRun<M extends object, A extends object> {
+  private current: Build<M, A>;
+  private builds = 0;
+  /** The metrics of the current build. */
+  readonly metrics: M;
+  /** The alerts of the current build. */
+  readonly alerts: A;
+
+  /**
+   * `dir` holds the builds' cache files (one at a time); `wire` makes the metrics and alerts
+   * of a build's cache, read at the recording's clock.
+   */
+  constructor(
+    private readonly recording: Recording,
+    private readonly dir: string,
+    speed: number,
+    private readonly wire: (cache: Cache, now: () => number) => { metrics: M; alerts: A },
+  ) {
+    this.current = this.build(speed);
+    this.metrics = delegate(() => this.current.metrics);
+    this.alerts = delegate(() => this.current.alerts);
+  }
+
+  get player(): ReplayPlayer {
+    return this.current.player;
+  }
+
+  /** The recording's clock. */
+  now(): number {
+    return this.current.player.state().now;
+  }
+
+  /** Moves the clock to `t`: ahead in place, back by building again up to `t`. */
+  goTo(t: number): void {
+    const first = this.recording.events[0]?.t ?? t;
+    if (t >= this.now()) this.player.jumpTo(t);
+    else this.rebuild(Math.max(first, t));
+  }
+
+  /** Ten recorded minutes back (or to the first event). */
+  back(): void {
+    this.goTo(this.now() - JUMP_MS);
+  }
+
+  /** Back to the first recorded event. */
+  toStart(): void {
+    this.goTo(this.recording.events[0]?.t ?? this.now());
+  }
+
+  close(): void {
+    this.current.cache.close();
+    removeCacheFile(this.current.file);
+  }
+
+  private build(speed: number): Build<M, A> {
+    const file = join(this.dir, `replay-${++this.builds}.sqlite`);
+    const built: { player?: ReplayPlayer } = {};
+    const first = this.recording.events[0]?.t ?? Date.now();
+    // Events are received at the recording's clock, so none is ever ahead of its receipt.
+    const now = (): number => built.player?.state().now ?? first;
+    const cache = openCache({ path: file, now });
+    const player = (built.player = new ReplayPlayer(cache, this.recording, speed));
+    return { file, cache, player, ...this.wire(cache, now) };
+  }
+
+  private rebuild(t: number): void {
+    const old = this.current;
+    const was = old.player.state();
+    const next = this.build(was.speed);
+    next.player.jumpTo(t);
+    if (was.paused) next.player.togglePause();
+    this.current = next;
+    old.cache.close();
+    removeCacheFile(old.file);
+  }
+}
+
+function removeCacheFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+}
+
+/**
+ * The run as the console's replay source: the replay key bindings call these through the
+ * console's key dispatcher.
+ */
+export function replayControls(run: ReplayRun<object, object>): ReplayControls {
+  return {
+    status: () => {
+      const s = run.player.state();
+      return { now: s.now, speed: s.speed, paused: s.paused, finished: s.finished };
+    },
+    togglePause: () => run.player.togglePause(),
+    step: () => run.player.step(),
+    faster: () => run.player.faster(),
+    slower: () => run.player.slower(),
+    forward: () => run.player.forward(),
+    back: () => run.back(),
+    toStart: () => run.toStart(),
+    toEnd: () => run.goTo(Number.POSITIVE_INFINITY),
+    jumpTo: (t) => run.goTo(t),
+  };
+}

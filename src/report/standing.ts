@@ -1,0 +1,77 @@
+/**
+ * The report's standing problems (vấn đề tồn đọng): one line per standing incident as the
+ * alert engine judges the cache when the report is made — overdue replies, certificates expired
+ * or expiring, agencies whose signatures fail day after day — with how many it spans and its
+ * worst member, in the words the console and `hubmon status` use.
+ */
+import {
+  agenciesBehind,
+  createAlertEngine,
+  describeAlert,
+  groupIncidents,
+  RULE_TITLES,
+  unitPath,
+  type Incident,
+} from '../alerts/index.js';
+import type { Metrics } from '../metrics/types.js';
+import type { Lang } from './labels.js';
+
+export interface StandingProblem {
+  readonly rule: string;
+  /** The rule's title in the report's language. */
+  readonly title: string;
+  readonly severity: 'critical' | 'warning';
+  /** Agencies it affects (those behind the servers, for certificates). */
+  readonly agencies: number;
+  /** Its members: agencies, or servers for certificates. */
+  readonly members: number;
+  /** The worst member, in words. */
+  readonly worst: string;
+}
+
+export const STANDING_LABELS: Readonly<
+  Record<Lang, { title: string; rule: string; agencies: string; worst: string; none: string }>
+> = {
+  vi: {
+    title: 'Vấn đề tồn đọng',
+    rule: 'Vấn đề',
+    agencies: 'Số cơ quan',
+    worst: 'Nặng nhất',
+    none: 'Không có vấn đề tồn đọng.',
+  },
+  en: {
+    title: 'Standing problems',
+    rule: 'Problem',
+    agencies: 'Agencies',
+    worst: 'Worst',
+    none: 'No standing problem.',
+  },
+};
+
+/** The standing lines of these incidents, most severe first, in `lang`. */
+export function standingLines(
+  incidents: readonly Incident[],
+  lang: Lang,
+  now: number,
+  nameOf: (id: string) => string | undefined,
+): StandingProblem[] {
+  return incidents
+    .filter((i) => i.kind === 'standing' && i.phase !== 'resolved')
+    .map((i) => ({
+      rule: i.rule,
+      title: RULE_TITLES[i.rule][lang],
+      severity: i.severity,
+      agencies: i.agencies.length,
+      members: i.alerts.length,
+      worst: describeAlert(i.worst, { lang, now, nameOf }),
+    }));
+}
+
+/** Judges the cache's figures at `now` with the default thresholds, as a one-shot `status` does. */
+export function standingProblems(metrics: Metrics, lang: Lang, now: number): StandingProblem[] {
+  const engine = createAlertEngine({ metrics, readOnly: true, now: () => now });
+  const incidents = groupIncidents(engine.evaluate(now).alerts, agenciesBehind(metrics.agencies()));
+  const byId = new Map(metrics.agencies().map((a) => [a.id, a]));
+  const servers = new Map(metrics.securityServers().map((s) => [s.id, s.name]));
+  return standingLines(incidents, lang, now, (id) => (byId.has(id) ? unitPath(id, byId) : servers.get(id)));
+}

@@ -1,0 +1,49 @@
+/**
+ * How the Overview shares its rows between the worst-agencies table and the firing incidents:
+ * the incidents come first — every one that fits, acute before standing, critical before
+ * warning, newest first — and the table keeps a few rows at least; what does not fit is
+ * counted on one line that names the key to the list of every incident.
+ */
+import type { AlertView } from '../data/sources.js';
+import { severityRank } from '../../alerts/types.js';
+
+/** Rows of the Overview outside its two lists: totals (2), table title and header, incidents' title. */
+export const OVERVIEW_FIXED_LINES = 5;
+/** Rows the worst-agencies table keeps however many incidents fire. */
+export const WORST_ROWS_MIN = 4;
+
+export interface OverviewLayout {
+  /** Incident rows drawn. */
+  readonly incidentRows: number;
+  /** Firing incidents not drawn, counted on a line of their own (0: no such line). */
+  readonly more: number;
+  /** Rows for the worst-agencies table, its header apart. */
+  readonly tableRows: number;
+}
+
+/** `body`: rows of the Overview; `firing`: incidents firing. */
+export function overviewLayout(body: number, firing: number): OverviewLayout {
+  const free = Math.max(2, body - OVERVIEW_FIXED_LINES);
+  const room = Math.max(1, free - WORST_ROWS_MIN);
+  if (firing <= room) {
+    const used = Math.max(1, firing);
+    return { incidentRows: firing, more: 0, tableRows: Math.max(1, free - used) };
+  }
+  const incidentRows = Math.max(1, room - 1);
+  return { incidentRows, more: firing - incidentRows, tableRows: Math.max(1, free - incidentRows - 1) };
+}
+
+/** The firing incidents in the incidents' order: acute first, then critical first, then newest first. */
+export function firingIncidents(alerts: readonly AlertView[]): AlertView[] {
+  return alerts
+    .filter((a) => a.state === 'firing')
+    .map((a, i) => ({ a, i }))
+    .sort(
+      (x, y) =>
+        Number(x.a.kind === 'standing') - Number(y.a.kind === 'standing') ||
+        severityRank(y.a.severity) - severityRank(x.a.severity) ||
+        y.a.since - x.a.since ||
+        x.i - y.i,
+    )
+    .map((x) => x.a);
+}
