@@ -107,3 +107,28 @@ describe('Overview incidents', () => {
     expect(app.frame()).toContain('Servers: 1 down, 2 degr./3');
   });
 });
+
+describe('an agency with an acute incident of its own', () => {
+  it.each([
+    ['en', 'Incident', 'duplicate sends'],
+    ['vi', 'Sự cố', 'gửi trùng văn bản'],
+  ] as const)('%s: is a row of the worst agencies, and Enter opens it', async (lang, concern, words) => {
+    const alerts = fixtureAlerts();
+    alerts.items.push({
+      ...incident(9, 'warning', 'acute'),
+      rule: 'duplicate-sends',
+      agencyId: '000.00.00.G22',
+      agencies: ['000.00.00.G22'],
+    });
+    const app = await renderConsoleAt(80, 30, { alerts, lang });
+    const row = app
+      .frame()
+      .split('\n')
+      .find((l) => l.includes('000.00.00.G22') && l.includes(words));
+    expect(row).toBeDefined();
+    expect(row).toContain(concern);
+    let frame = app.frame();
+    for (let i = 0; i < 12 && !/^›.*000\.00\.00\.G22/m.test(frame); i++) frame = await app.press('j');
+    expect(await app.press('\r')).toMatch(/000\.00\.00\.G22 · /);
+  });
+});

@@ -39,6 +39,7 @@ export function setIncidentMarks(incidents: readonly AlertView[]): void {
     }
   }
   for (const tags of next.values()) tags.sort((a, b) => INCIDENT_TAGS.indexOf(a) - INCIDENT_TAGS.indexOf(b));
+  if (sameMarks(marks, next)) return;
   marks = next;
   version++;
 }
@@ -48,3 +49,12 @@ export const incidentTagsOf = (agencyId: string): readonly IncidentTag[] => mark
 
 /** Moves whenever the marks change. */
 export const incidentMarksVersion = (): number => version;
+
+function sameMarks(
+  a: ReadonlyMap<string, readonly IncidentTag[]>,
+  b: ReadonlyMap<string, readonly IncidentTag[]>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, tags] of b) if (a.get(id)?.join() !== tags.join()) return false;
+  return true;
+}

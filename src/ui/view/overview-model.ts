@@ -1,7 +1,9 @@
 /**
- * The Overview's "worst agencies" list: for each of the four concerns (throughput drop,
- * security server down, signature failures, overdue replies), the agencies that suffer it
- * most, judged on their own figures so the list names the unit that is actually failing.
+ * The Overview's "worst agencies" list: for each concern (security server down, an acute
+ * incident of its own — a flapping server, statuses gone silent, duplicate sends, failed
+ * deliveries, silence in working hours —, throughput drop, signature failures, overdue
+ * replies), the agencies that suffer it most, judged on their own figures so the list names
+ * the unit that is actually failing, and Enter on a row opens it.
  */
 import {
   judgeOverdue,
@@ -20,8 +22,9 @@ import { sanitize } from '../text/sanitize.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { NAME_MAX } from './columns.js';
+import { INCIDENT_TAGS, incidentTagsOf, type IncidentTag } from './incident-marks.js';
 
-export const CONCERNS = ['server', 'drop', 'signature', 'overdue'] as const;
+export const CONCERNS = ['server', 'incident', 'drop', 'signature', 'overdue'] as const;
 export type Concern = (typeof CONCERNS)[number];
 
 export interface WorstModel {
@@ -54,8 +57,19 @@ function ownFigures(m: AgencyGlance, concern: Concern): { level: Level; badness:
     }
     case 'overdue':
       return { level: judgeOverdue(own.overdue), badness: own.overdue };
+    case 'incident': {
+      const tags = ownIncidents(m.id);
+      return tags.length === 0
+        ? { level: 'ok', badness: 0 }
+        : { level: 'warn', badness: tags.length * 10 + INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(tags[0]!) };
+    }
   }
 }
+
+/** The agency's acute incidents that no other concern ranks it by (down and signature have theirs). */
+type OwnIncident = Exclude<IncidentTag, 'down' | 'signature'>;
+const ownIncidents = (agencyId: string): readonly OwnIncident[] =>
+  incidentTagsOf(agencyId).filter((tag): tag is OwnIncident => tag !== 'down' && tag !== 'signature');
 
 /** Earlier is worse (seconds since it changed, against a far date), the unit's level a tie-break. */
 const serverBadness = (since: number | null, level: number): number =>
@@ -99,7 +113,8 @@ export function worstAgencies(agencies: RankSource | readonly AgencyModel[], per
   const warn = levelRank('warn');
   for (let i = 0; i < source.size; i++) {
     const agency = source.glance(i);
-    if (levelRank(agency.status.overall) < warn && agency.childCount === 0) continue;
+    if (levelRank(agency.status.overall) < warn && agency.childCount === 0 && ownIncidents(agency.id).length === 0)
+      continue;
     for (let c = 0; c < CONCERNS.length; c++) {
       const { level, badness } = ownFigures(agency, CONCERNS[c]!);
       if (levelRank(level) < warn) continue;
@@ -162,6 +177,11 @@ export const worstSpec: ListSpec<WorstModel> = {
           pct: formatPercent(own.sigVerified > 0 ? own.sigFailed / own.sigVerified : null, lang),
           n: formatCount(own.sigVerified, lang),
         });
+        break;
+      case 'incident':
+        value = ownIncidents(w.agency.id)
+          .map((tag) => t(`value.incident.${tag}`))
+          .join(' · ');
         break;
       case 'overdue':
         value = t('value.overdue', {

@@ -30,7 +30,7 @@ import { shownName } from './shown-name.js';
 import { tellApart } from './tell-apart.js';
 import { signaturesSpec, toSignatureModel } from './signatures-spec.js';
 import { sanitize } from '../text/sanitize.js';
-import { setIncidentMarks } from './incident-marks.js';
+import { incidentMarksVersion, setIncidentMarks } from './incident-marks.js';
 import { firingIncidents } from './overview-layout.js';
 import { flappingServers, withFlapping } from './flapping-servers.js';
 
@@ -168,7 +168,8 @@ function overviewWorst(
   perConcern: number,
 ): ListData {
   const agencies = stableAgencies(metrics);
-  const servers = `${totals.serversDown}/${totals.serversDegraded}`;
+  // A server going down or back, or an incident beginning or ending, ranks again at once.
+  const servers = `${totals.serversDown}/${totals.serversDegraded}/${incidentMarksVersion()}`;
   const w = worstMemo;
   if (
     w &&
@@ -265,8 +266,12 @@ export function loadScreen(
     return { kind: 'help', list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)) };
   if (route.kind === 'describe')
     return { kind: 'describe', title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) };
-  // Lists of agencies show and filter by the acute incidents about them.
-  if (route.kind === 'detail' || route.kind === 'affected' || (route.kind === 'screen' && route.screen === 'agencies'))
+  // Lists of agencies show, filter and rank by the acute incidents about them.
+  if (
+    route.kind === 'detail' ||
+    route.kind === 'affected' ||
+    (route.kind === 'screen' && (route.screen === 'agencies' || route.screen === 'overview'))
+  )
     setIncidentMarks(alerts.list(now));
   if (route.kind === 'detail') return loadDetail(route.agencyId, route.section, metrics, now, window);
   if (route.kind === 'folded') {
