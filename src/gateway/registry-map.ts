@@ -118,6 +118,9 @@ export function mapRegistry(conf: GlobalConf): MappedRegistry {
 }
 
 /** The protocol's security servers, with the certificate expiry each has reported. */
-export function protocolServers(targets: readonly ServerTarget[], expiryOf: (id: string) => string): SecurityServer[] {
+export function protocolServers(
+  targets: readonly ServerTarget[],
+  expiryOf: (id: string) => string | null,
+): SecurityServer[] {
   return targets.map((t) => ({ id: t.id, name: t.name, certificateExpiresAt: expiryOf(t.id) }));
 }

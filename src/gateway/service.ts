@@ -18,12 +18,6 @@ import { pollRound, type PollerDeps } from './server-poller.js';
 import { gatewaySessionHost } from './session-host.js';
 import type { XRoadClient } from './soap-request.js';
 
-/**
- * The protocol needs an expiry for every server; until a server has answered
- * getSecurityServerMetrics the gateway has none to give, and says so with this date.
- */
-export const EXPIRY_NOT_REPORTED = '2099-12-31T23:59:59.000Z';
-
 export interface GatewayOptions {
   readonly globalconf: string;
   readonly client: XRoadClient;
@@ -117,7 +111,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     if (events.length || Object.keys(meta).length) publish(store.append(events, meta));
   };
 
-  const servers = (): SecurityServer[] => protocolServers(mapped.servers, (id) => expiries[id] ?? EXPIRY_NOT_REPORTED);
+  const servers = (): SecurityServer[] => protocolServers(mapped.servers, (id) => expiries[id] ?? null);
   /** Publishes the registry as it now is: changes as events, the snapshot for new connections. */
   const refreshRegistry = (): void => {
     const next: PublishedRegistry = { agencies: mapped.agencies, securityServers: servers() };

@@ -11,7 +11,11 @@ export function securityServers(ctx: MetricsContext): SecurityServer[] {
   const rows = ctx.statement('SELECT id, name, cert_expires FROM servers WHERE listed = 1 ORDER BY id').all() as {
     id: string;
     name: string;
-    cert_expires: number;
+    cert_expires: number | null;
   }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, certificateExpiresAt: new Date(r.cert_expires).toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    certificateExpiresAt: r.cert_expires === null ? null : new Date(r.cert_expires).toISOString(),
+  }));
 }

@@ -20,6 +20,7 @@ export type Agency = z.infer<typeof agencySchema>;
 export const securityServerSchema = z.object({
   id: serverIdSchema,
   name: textSchema(256).min(1),
-  certificateExpiresAt: isoTimestampSchema,
+  /** Null while the hub does not know it yet (a gateway before the server's first answer). */
+  certificateExpiresAt: isoTimestampSchema.nullable(),
 });
 export type SecurityServer = z.infer<typeof securityServerSchema>;

@@ -32,6 +32,10 @@ export class RegistryWriter {
   }
 
   server(s: SecurityServer): void {
-    this.upsertServer.run({ id: s.id, name: s.name, cert: Date.parse(s.certificateExpiresAt) });
+    this.upsertServer.run({
+      id: s.id,
+      name: s.name,
+      cert: s.certificateExpiresAt === null ? null : Date.parse(s.certificateExpiresAt),
+    });
   }
 }
