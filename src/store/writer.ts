@@ -5,6 +5,7 @@ import { AgencyIds, agencyLimitDetail } from './agency-ids.js';
 import { DERIVED, EventEffects, minuteOf, type Derived } from './event-effects.js';
 import { BLOCK_EVENTS, EventLog, type StoredEvent } from './event-log.js';
 import { GapBook } from './gap-book.js';
+import { agencyOf } from './event-agency.js';
 import { HistoryEnd } from './history-end.js';
 import { HourCompaction } from './hour-compaction.js';
 import { RegistryWriter } from './registry-writer.js';
@@ -67,28 +68,6 @@ function canonicalJson(value: unknown): string {
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-/** The agency an event is filed under for an agency's recent activity. */
-function agencyOf(m: Durable): string | null {
-  if (isUnknownMessage(m)) return null;
-  switch (m.type) {
-    case 'document.sent':
-      return m.data.sender;
-    case 'document.delivered':
-    case 'document.failed':
-      return m.data.recipient;
-    case 'status.reported':
-    case 'document.replied':
-    case 'signature.verified':
-      return m.data.agency;
-    case 'agency.upsert':
-      return m.data.agency.id;
-    case 'agency.removed':
-      return m.data.id;
-    default:
-      return null;
-  }
 }
 
 /** Every agency code an event names: the codes it may add to the id space. */

@@ -14,6 +14,7 @@
  * without a latency.
  */
 import Database from 'better-sqlite3';
+import { agencyOf } from '../../src/store/event-agency.js';
 import type { MessageOf, TelemetryMessage } from '../../src/protocol/index.js';
 import type { Draft } from '../support/national-traffic.js';
 import { AgencyIds } from '../../src/store/agency-ids.js';
@@ -398,22 +399,5 @@ class OrderedRollups {
     this.hours.delete(hour);
     for (const agency of [...sums.keys()].sort((a, b) => a - b))
       this.insertHour.run(hour, agency, ...sums.get(agency)!);
-  }
-}
-
-/** The agency an event is filed under, as the writer files it. */
-function agencyOf(m: Traffic): string | null {
-  switch (m.type) {
-    case 'document.sent':
-      return m.data.sender;
-    case 'document.delivered':
-    case 'document.failed':
-      return m.data.recipient;
-    case 'status.reported':
-    case 'document.replied':
-    case 'signature.verified':
-      return m.data.agency;
-    default:
-      return null;
   }
 }
