@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { keepRaw, type Rejection } from '../protocol/index.js';
 
 /** Agency ids stay below this: keys pack (time unit, agency) into one safe integer. */
 export const AGENCY_ID_LIMIT = 1 << 22;
@@ -104,5 +105,13 @@ export class AgencyIds {
       if (fresh.size > room) return false;
     }
     return true;
+  }
+
+  /** The rejection of a message whose agencies would not fit in the id space; null if they fit. */
+  refusal(m: { readonly seq: number; readonly type: string }, codes: readonly string[]): Rejection | null {
+    if (this.fits(codes)) return null;
+    const fresh = codes.find((c) => this.find(c) === undefined) ?? codes[0] ?? '';
+    const raw = keepRaw(JSON.stringify(m));
+    return { reason: 'agency_limit', detail: agencyLimitDetail(fresh), raw, seq: m.seq, type: m.type };
   }
 }

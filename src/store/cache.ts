@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { DEFAULT_CLOCK_TOLERANCE_MS } from './writer.js';
+import { DEFAULT_CLOCK_TOLERANCE_MS } from './event-intake.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';

@@ -28,3 +28,10 @@ export function agencyOf(m: Filed | UnknownMessage): string | null {
       return null;
   }
 }
+
+/** Every agency code an event names: the codes it may add to the id space. */
+export function agencyCodes(m: Filed | UnknownMessage): string[] {
+  if (!isUnknown(m) && m.type === 'document.sent') return [m.data.sender, ...m.data.recipients];
+  const code = agencyOf(m);
+  return code === null ? [] : [code];
+}

@@ -63,7 +63,7 @@ export class RollupAccumulator {
           row.push(counts[c]!);
         }
       }
-      // A count moved to another minute and back (see EventEffects.tally) leaves nothing to write.
+      // A count moved to another minute and back (see DocCounts.tally) leaves nothing to write.
       if (cols.length === 0) continue;
       const group = this.group(cols);
       group.add(row);

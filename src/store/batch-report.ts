@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+import type { Rejection } from '../protocol/index.js';
+import type { HubIdentity } from './streams.js';
+
+/** A stretch of sequence numbers the hub said it can no longer send. */
+export interface AnnouncedGap {
+  readonly fromSeq: number;
+  readonly toSeq: number;
+  readonly reason: string;
+}
+
+/** What the ingest client knows about a batch besides its messages. */
+export interface BatchMeta {
+  /** When the batch's last frame arrived; the time rejections are stamped with. */
+  readonly receivedAt?: number;
+  /** The history the events belong to, when no hello is in the batch. */
+  readonly identity?: HubIdentity;
+  /** Holes the hub announced (a reset with `since_too_old`). */
+  readonly gaps?: readonly AnnouncedGap[];
+  /** Fields the parser tolerated without knowing them. */
+  readonly unknownFields?: number;
+}
+
+/** What one batch did to the cache. */
+export interface ApplyResult {
+  /** Events newly stored. */
+  readonly stored: number;
+  /** Events already stored (same seq, same content): ignored, nothing changed. */
+  readonly duplicates: number;
+  /** Rejections written: the parser's plus the writer's own `seq_regression`s. */
+  readonly rejected: number;
+  readonly gapsOpened: number;
+  readonly gapsFilled: number;
+  /** Events stored whose time was more than the tolerance ahead of their receipt. */
+  readonly clockAhead: number;
+}
+
+/**
+ * One batch's tally: what it stored, ignored and refused. `write` records its rejections
+ * (`rejections`, with their reasons) and its counters (`counters`), in the batch's transaction.
+ */
+export class BatchReport {
+  stored = 0;
+  duplicates = 0;
+  gapsOpened = 0;
+  gapsFilled = 0;
+  unknownTypes = 0;
+  /** Events stored ahead of their receipt; the first of a batch is listed in `kept`. */
+  clockAhead = 0;
+  /** Rejections to record: the parser's, then the writer's. */
+  readonly kept: Rejection[];
+
+  constructor(rejections: readonly Rejection[]) {
+    this.kept = [...rejections];
+  }
+
+  get result(): ApplyResult {
+    const { stored, duplicates, gapsOpened, gapsFilled, clockAhead } = this;
+    return {
+      stored,
+      duplicates,
+      rejected: this.kept.length - Math.min(clockAhead, 1),
+      gapsOpened,
+      gapsFilled,
+      clockAhead,
+    };
+  }
+}
+
+/** Writes batches' rejections and counters. */
+export class RejectionLog {
+  private readonly insertRejection;
+  private readonly bumpCounter;
+
+  constructor(db: Database.Database) {
+    this.insertRejection = db.prepare(
+      'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.bumpCounter = db.prepare(
+      'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
+    );
+  }
+
+  write(report: BatchReport, unknownFields: number, at: number, stream: number | null): void {
+    const { kept, clockAhead } = report;
+    for (const r of kept) {
+      this.insertRejection.run(at, r.reason, r.detail, r.raw, r.seq ?? null, r.type ?? null, stream);
+      this.bumpCounter.run(`rejections.${r.reason}`, 1);
+    }
+    if (kept.length) this.bumpCounter.run('rejections', kept.length);
+    if (clockAhead) {
+      this.bumpCounter.run('clock_ahead', clockAhead);
+      this.bumpCounter.run('rejections.clock_ahead', clockAhead - 1);
+    }
+    if (report.duplicates) this.bumpCounter.run('duplicates', report.duplicates);
+    if (report.unknownTypes) this.bumpCounter.run('unknown_types', report.unknownTypes);
+    if (unknownFields) this.bumpCounter.run('unknown_fields', unknownFields);
+  }
+}

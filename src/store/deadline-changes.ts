@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * A batch's changes to each recipient's deadline counts (`deadline_counts`): deadlines opened,
+ * answered on time or late, and the oldest reply-by opened, summed in memory and written once
+ * per recipient at the end of the batch.
+ */
+export class DeadlineChanges {
+  /** Per batch and agency: [answered on time, answered late, opened, oldest reply-by opened]. */
+  private readonly deadlines = new Map<number, [number, number, number, number | null]>();
+  private readonly deadlineCount;
+  /** The next `rev` of `deadline_counts` rows (see schema step store/6). */
+  private readonly nextDeadlineRev;
+  private readonly oldestOpen;
+
+  constructor(db: Database.Database) {
+    this.oldestOpen = db.prepare(
+      `UPDATE deadline_counts SET oldest_open = (SELECT min(reply_by) FROM deliveries INDEXED BY deliveries_open_deadline
+         WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL) WHERE agency = @agency`,
+    );
+    this.deadlineCount = db.prepare(
+      `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open, rev)
+         VALUES (@agency, @onTime, @late, @net, @oldest, @rev)
+       ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late,
+         open = open + excluded.open, rev = excluded.rev,
+         oldest_open = min(coalesce(oldest_open, excluded.oldest_open), coalesce(excluded.oldest_open, oldest_open))`,
+    );
+    this.nextDeadlineRev = db
+      .prepare<[], number>("UPDATE counters SET n = n + 1 WHERE name = 'deadline_counts' RETURNING n")
+      .pluck();
+  }
+
+  /** A deadline opened for `recipient`, to be answered by `replyBy`. */
+  opened(recipient: number, replyBy: number): void {
+    const c = this.entry(recipient);
+    c[2]++;
+    c[3] = c[3] === null ? replyBy : Math.min(c[3], replyBy);
+  }
+
+  /** An open deadline of `recipient` ended unanswered (its document taken by a new history). */
+  ended(recipient: number): void {
+    this.entry(recipient)[2]--;
+  }
+
+  /**
+   * `agency` answered at `ts` a deadline due at `replyBy`, earlier than the answer stored
+   * before it (`before`, if any): the earlier answer decides on time or late.
+   */
+  answered(agency: number, ts: number, replyBy: number, before: number | null): void {
+    const entry = this.entry(agency);
+    if (before !== null) entry[before <= replyBy ? 0 : 1]--;
+    entry[ts <= replyBy ? 0 : 1]++;
+  }
+
+  private entry(agency: number): [number, number, number, number | null] {
+    let c = this.deadlines.get(agency);
+    if (!c) this.deadlines.set(agency, (c = [0, 0, 0, null]));
+    return c;
+  }
+
+  /** Writes the batch's changes; the deliveries they name must be written already. */
+  flush(): void {
+    // One rev for the batch's rows; readers that keep the counts read only rows past their rev.
+    const rev = this.deadlines.size > 0 ? this.nextDeadlineRev.get() : 0;
+    for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
+      this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest, rev });
+      // An answer (or a deadline ended with its history) may have closed the oldest open one:
+      // look the new oldest up (one seek).
+      if (onTime + late > 0 || opened < 0) this.oldestOpen.run({ agency });
+    }
+    this.deadlines.clear();
+  }
+
+  clear(): void {
+    this.deadlines.clear();
+  }
+}

@@ -1,0 +1,178 @@
+import type Database from 'better-sqlite3';
+import { instantMs, type MessageOf } from '../protocol/index.js';
+import type { AgencyIds } from './agency-ids.js';
+import type { DeadlineChanges } from './deadline-changes.js';
+import { DeliveryDrafts } from './delivery-drafts.js';
+import { DeliveryEffects } from './delivery-effects.js';
+import { HeldEvents } from './held-events.js';
+import { HistoryEnd } from './history-end.js';
+
+/** Events that change documents, deliveries and deadlines: derived in seq order. */
+export type Derived =
+  'document.sent' | 'document.delivered' | 'document.failed' | 'status.reported' | 'document.replied';
+
+export const DERIVED: ReadonlySet<string> = new Set<Derived>([
+  'document.sent',
+  'document.delivered',
+  'document.failed',
+  'status.reported',
+  'document.replied',
+]);
+
+/** Recent documents whose row id is kept in memory; older ones are looked up (about 100 B each). */
+const DOC_CACHE_SIZE = 200_000;
+
+/**
+ * The documents, deliveries and deadlines document events change (`derive`, in seq order).
+ * Whatever order events come in, the rows end the same: a follow-up for a document not sent
+ * yet is held until it is, and every time kept is the earliest one (see docs/FIGURES.md).
+ */
+export class DocumentEffects {
+  private readonly upsertDocument;
+  private readonly insertDeliveries;
+  private readonly earlierSend;
+  private readonly findDocument;
+  private readonly openDeadlinesOf;
+  private readonly adoptDocument;
+  private readonly ending: HistoryEnd;
+  private readonly held: HeldEvents;
+  private readonly drafts: DeliveryDrafts;
+  private readonly deliveries: DeliveryEffects;
+  /**
+   * Document id → row id of documents sent lately: deliveries, statuses and replies follow their
+   * document within hours or days, so most lookups skip the text index. Bounded; emptied on
+   * rollback, since an id from an undone transaction would point at nothing.
+   */
+  private readonly docRows = new Map<string, number>();
+
+  constructor(
+    db: Database.Database,
+    private readonly agencies: AgencyIds,
+    private readonly deadlines: DeadlineChanges,
+  ) {
+    this.upsertDocument = db.prepare<
+      [string, number, number, number | null, string | null, number, number],
+      { id: number; sends: number }
+    >(
+      `INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients, stream) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (doc_id) DO UPDATE SET sends = sends + 1, sent_at = min(sent_at, excluded.sent_at)
+         WHERE stream IS excluded.stream
+       RETURNING id, sends`,
+    );
+    this.insertDeliveries = db
+      .prepare<[number, number, number | null, string], number>(
+        `INSERT OR IGNORE INTO deliveries (doc, sent_at, reply_by, recipient)
+         SELECT ?, ?, ?, value FROM json_each(?) RETURNING recipient`,
+      )
+      .pluck();
+    this.earlierSend = db.prepare<[number, number, number]>(
+      'UPDATE deliveries SET sent_at = ? WHERE doc = ? AND sent_at > ?',
+    );
+    this.findDocument = db.prepare<[string], number>('SELECT id FROM documents WHERE doc_id = ?').pluck();
+    this.openDeadlinesOf = db
+      .prepare<[number], number>(
+        'SELECT recipient FROM deliveries WHERE doc = ? AND reply_by IS NOT NULL AND answered_at IS NULL',
+      )
+      .pluck();
+    this.adoptDocument = db.prepare(
+      `UPDATE documents SET stream = @stream, sender = @sender, sent_at = @ts, reply_by = @replyBy, subject = @subject,
+         recipients = @recipients, sends = 1 WHERE id = @id`,
+    );
+    this.ending = new HistoryEnd(db);
+    this.held = new HeldEvents(db);
+    this.drafts = new DeliveryDrafts(db);
+    this.deliveries = new DeliveryEffects(db, this.drafts, deadlines);
+  }
+
+  derive(m: MessageOf<Derived>, ts: number, stream: number): void {
+    if (m.type === 'document.sent') return this.documentSent(m, ts, stream);
+    const doc = this.docRow(m.data.docId);
+    if (doc === undefined) return this.held.hold(m.data.docId, stream, m.seq, ts, m.type, m.data);
+    const ids = this.agencies;
+    switch (m.type) {
+      case 'document.delivered':
+        return this.deliveries.delivered(doc, ids.idOf(m.data.recipient), ts);
+      case 'document.failed':
+        return this.deliveries.failed(doc, ids.idOf(m.data.recipient), ts, m.data.reason);
+      case 'status.reported':
+        return this.deliveries.status(doc, ids.idOf(m.data.agency), ts, m.data.code);
+      case 'document.replied':
+        return this.deliveries.replied(doc, ids.idOf(m.data.agency), ts);
+    }
+  }
+
+  private documentSent(m: MessageOf<'document.sent'>, ts: number, stream: number): void {
+    const d = m.data;
+    const sender = this.agencies.idOf(d.sender);
+    const replyBy = d.replyBy ? instantMs(d.replyBy) : null;
+    const subject = d.subject ?? null;
+    const recipients = d.recipients.length;
+    // No row back: the id belongs to an earlier history, and this send starts the new one's.
+    const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, subject, recipients, stream) ?? {
+      id: this.adopt(d.docId, { stream, sender, ts, replyBy, subject, recipients }),
+      sends: 1,
+    };
+    if (this.docRows.size >= DOC_CACHE_SIZE) this.docRows.clear();
+    this.docRows.set(d.docId, doc.id);
+    const ids = d.recipients.map((r) => this.agencies.idOf(r));
+    let added: number[];
+    if (doc.sends === 1 || this.drafts.holds(doc.id)) {
+      // A new document (or one first sent in this batch): none of its deliveries is stored yet.
+      added = this.drafts.add(doc.id, ids, ts, replyBy);
+    } else {
+      // Sent again: a repeat stored before the first send keeps the first send's time.
+      this.earlierSend.run(ts, doc.id, ts);
+      added = this.insertDeliveries.all(doc.id, ts, replyBy, JSON.stringify(ids));
+    }
+    if (replyBy !== null) for (const recipient of added) this.deadlines.opened(recipient, replyBy);
+    if (doc.sends === 1) this.release(d.docId);
+  }
+
+  /** Makes an earlier history's document the new history's (see HistoryEnd.adopt); its row id. */
+  private adopt(
+    docId: string,
+    fields: {
+      stream: number;
+      sender: number;
+      ts: number;
+      replyBy: number | null;
+      subject: string | null;
+      recipients: number;
+    },
+  ): number {
+    const id = this.findDocument.get(docId)!;
+    for (const recipient of this.openDeadlinesOf.all(id)) this.deadlines.ended(recipient);
+    this.ending.adopt(id, fields.ts);
+    this.adoptDocument.run({ ...fields, id });
+    return id;
+  }
+
+  /** Derives, in seq order, the follow-ups held for a document that has just been sent. */
+  private release(docId: string): void {
+    for (const h of this.held.take(docId)) {
+      const m = { seq: h.seq, type: h.type, data: JSON.parse(h.data) as unknown } as MessageOf<Derived>;
+      this.derive(m, h.ts, h.stream);
+    }
+  }
+
+  /** The row id of a document, or undefined for one not sent yet. */
+  private docRow(docId: string): number | undefined {
+    const cached = this.docRows.get(docId);
+    if (cached !== undefined) return cached;
+    const id = this.findDocument.get(docId);
+    if (id !== undefined) this.docRows.set(docId, id);
+    return id;
+  }
+
+  /** Writes the batch's drafted deliveries. */
+  flush(): void {
+    this.drafts.flush();
+  }
+
+  /** After a rolled-back transaction: forget everything that may name undone rows. */
+  reset(): void {
+    this.drafts.clear();
+    this.docRows.clear();
+    this.held.reload();
+  }
+}

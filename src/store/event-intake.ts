@@ -1,0 +1,119 @@
+import { keepRaw } from '../protocol/index.js';
+import type { TelemetryMessage, UnknownMessage } from '../protocol/index.js';
+import type { AgencyIds } from './agency-ids.js';
+import type { BatchReport } from './batch-report.js';
+import { agencyOf } from './event-agency.js';
+import type { EventLog } from './event-log.js';
+import type { GapBook } from './gap-book.js';
+import type { StreamState } from './streams.js';
+
+/** A durable event: one the log keeps. */
+export type Durable =
+  Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
+
+/** How far ahead of its receipt an event's time may be by default: 5 minutes. */
+export const DEFAULT_CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Whether two parsed JSON values are equal, whatever the order of their fields: a hub (or a
+ * client version) that orders fields differently still repeats the same event.
+ */
+const sameValue = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
+
+/** A value as the log gives it back: through JSON, so fields holding `undefined` are gone. */
+const asStored = (value: unknown): unknown => (JSON.parse(JSON.stringify([value])) as unknown[])[0];
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The seq rules of the event log. An event past the newest stored seq is stored (a jump opens
+ * a gap); one inside a gap fills it; one already stored with the same content is a duplicate
+ * and changes nothing; any other is kept aside as `seq_regression`.
+ */
+export class EventIntake {
+  constructor(
+    private readonly log: EventLog,
+    private readonly gaps: GapBook,
+    private readonly agencies: AgencyIds,
+    /** How far an event's time may run ahead of its receipt before it is marked `clock_ahead`. */
+    private readonly clockToleranceMs: number,
+  ) {}
+
+  /** The id of the agency an event is filed under for its recent activity, if any. */
+  agencyIdOf(event: Durable): number | null {
+    const code = agencyOf(event);
+    return code === null ? null : this.agencies.idOf(code);
+  }
+
+  /**
+   * Stores `event` (time `ts`) if it is new to `stream`, received at `at`. Returns whether it is
+   * to be derived now (`mayDerive`: the hub is not far ahead and no earlier history waits; and
+   * everything before it is derived), or null when it was not stored.
+   */
+  take(
+    event: Durable,
+    ts: number,
+    stream: StreamState,
+    at: number,
+    mayDerive: boolean,
+    report: BatchReport,
+  ): boolean | null {
+    let derive: boolean;
+    if (event.seq > stream.lastSeq) {
+      // Past the newest stored seq, so not stored yet. Derived now if everything before it is;
+      // otherwise `project` derives it later, in seq order.
+      derive = mayDerive && stream.derivedSeq === stream.lastSeq;
+      this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);
+      if (derive) stream.derivedSeq = event.seq;
+      if (event.seq > stream.lastSeq + 1 && stream.events > 0) {
+        this.gaps.open(stream.id, stream.lastSeq + 1, event.seq - 1, at);
+        report.gapsOpened++;
+      }
+      stream.lastSeq = event.seq;
+    } else if (this.gaps.covers(stream.id, event.seq)) {
+      // A hole filled: derived now if derivation has passed it, else when it gets there.
+      derive = event.seq <= stream.derivedSeq;
+      this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);
+      this.gaps.fill(stream.id, event.seq);
+      report.gapsFilled++;
+    } else {
+      // At or below the newest stored seq and no hole: a repeat or a regression.
+      const existing = this.log.find(stream.id, event.seq);
+      if (existing && existing[1] === ts && existing[2] === event.type && sameValue(existing[3], asStored(event.data)))
+        report.duplicates++;
+      else
+        report.kept.push({
+          reason: 'seq_regression',
+          detail: existing
+            ? `seq: ${event.seq} already holds a different event in epoch ${stream.epoch}`
+            : `seq: expected more than ${stream.lastSeq}, got ${event.seq} in epoch ${stream.epoch}`,
+          raw: keepRaw(JSON.stringify(event)),
+          seq: event.seq,
+          type: event.type,
+        });
+      return null;
+    }
+    report.stored++;
+    stream.events++;
+    if (ts - at > this.clockToleranceMs) {
+      // Kept and counted at its own time; "newest" stays at the receipt. A hub whose clock
+      // runs ahead sends thousands such: the first of a batch is listed, all are counted.
+      if (report.clockAhead++ === 0)
+        report.kept.push({
+          reason: 'clock_ahead',
+          detail: `ts: ${event.ts} is ${Math.round((ts - at) / 60_000)} min ahead of its receipt at ${new Date(at).toISOString()}; kept, newest time not moved`,
+          raw: keepRaw(JSON.stringify(event)),
+          seq: event.seq,
+          type: event.type,
+        });
+    }
+    return derive;
+  }
+}

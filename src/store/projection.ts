@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import type { MessageOf } from '../protocol/index.js';
+import { minuteOf } from './doc-counts.js';
+import { DERIVED, type Derived, type DocumentEffects } from './document-effects.js';
+import type { Durable, EventIntake } from './event-intake.js';
+import { BLOCK_EVENTS, type EventLog, type StoredEvent } from './event-log.js';
+import type { HistoryEnd } from './history-end.js';
+import type { Streams, StreamState } from './streams.js';
+
+/** Events derived per slice: ~60 ms of work. */
+export const PROJECT_SLICE = 10_000;
+
+/**
+ * Derivation from the event log: the documents, deliveries, deadlines and agency entries of
+ * events stored while the cache was far behind the hub, in seq order, from the stream's
+ * `derivedSeq` on (see `Writer`).
+ */
+export class Projection {
+  private readonly blocksFrom;
+  /** A slice finished an earlier history in this transaction: its open items are to end. */
+  private historyDerived = false;
+
+  constructor(
+    db: Database.Database,
+    private readonly log: EventLog,
+    private readonly documents: DocumentEffects,
+    private readonly intake: EventIntake,
+    private readonly streams: Streams,
+    private readonly historyEnd: HistoryEnd,
+  ) {
+    // The block holding `from` (or the first after it) and enough blocks after it for a slice.
+    this.blocksFrom = db.prepare<{ stream: number; from: number; blocks: number }, { events: string }>(
+      `SELECT events FROM event_blocks WHERE stream = @stream
+         AND first_seq >= coalesce((SELECT max(first_seq) FROM event_blocks WHERE stream = @stream AND first_seq <= @from), @from)
+       ORDER BY first_seq LIMIT @blocks`,
+    );
+  }
+
+  /**
+   * Derives up to `max` stored events past the stream's `derivedSeq` (inside the caller's
+   * transaction, before its flushes). Returns the oldest minute whose rollups it touched.
+   */
+  slice(stream: StreamState, max: number): number | null {
+    let done = 0;
+    let oldestMinute: number | null = null;
+    const pageBlocks = Math.ceil(max / BLOCK_EVENTS) + 1;
+    for (;;) {
+      const from = stream.derivedSeq + 1;
+      const blocks = this.blocksFrom.all({ stream: stream.id, from, blocks: pageBlocks });
+      for (const block of blocks) {
+        for (const [seq, ts, type, data] of JSON.parse(block.events) as StoredEvent[]) {
+          if (seq < from) continue;
+          if (done === max) {
+            this.log.flush();
+            return oldestMinute;
+          }
+          const event = { seq, type, data } as Durable;
+          if (DERIVED.has(type)) {
+            this.documents.derive(event as MessageOf<Derived>, ts, stream.id);
+            const minute = minuteOf(ts);
+            if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
+          }
+          this.log.entry(this.intake.agencyIdOf(event), ts, stream.id, seq);
+          stream.derivedSeq = seq;
+          done++;
+        }
+      }
+      if (blocks.length < pageBlocks) break;
+    }
+    // The log's end: nothing stored past it waits to be derived.
+    stream.derivedSeq = stream.lastSeq;
+    // An earlier history derived to its end after the epoch changed: its open items end now.
+    if (stream !== this.streams.current) this.historyDerived = true;
+    this.log.flush();
+    return oldestMinute;
+  }
+
+  /** After a slice derived an earlier history to its end (see HistoryEnd). */
+  endDerivedHistory(at: number): void {
+    if (!this.historyDerived) return;
+    this.historyDerived = false;
+    const current = this.streams.current;
+    if (current) this.historyEnd.endAllBut(current.id, at);
+  }
+}
