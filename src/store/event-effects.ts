@@ -77,8 +77,6 @@ export class EventEffects {
   /** Follow-ups held for documents not sent yet (`held_events`): none, no lookup per document. */
   private held: number;
   private readonly deadlineCount;
-  /** The next `rev` of `deadline_counts` rows (see schema step store/6). */
-  private readonly nextDeadlineRev;
   private readonly lastTransition;
   private readonly insertTransition;
   private readonly setServerState;
@@ -173,15 +171,12 @@ export class EventEffects {
       'UPDATE deliveries SET answered_at = ? WHERE doc = ? AND recipient = ?',
     );
     this.deadlineCount = db.prepare(
-      `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open, rev)
-         VALUES (@agency, @onTime, @late, @net, @oldest, @rev)
+      `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open)
+         VALUES (@agency, @onTime, @late, @net, @oldest)
        ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late,
-         open = open + excluded.open, rev = excluded.rev,
+         open = open + excluded.open,
          oldest_open = min(coalesce(oldest_open, excluded.oldest_open), coalesce(excluded.oldest_open, oldest_open))`,
     );
-    this.nextDeadlineRev = db
-      .prepare<[], number>("UPDATE counters SET n = n + 1 WHERE name = 'deadline_counts' RETURNING n")
-      .pluck();
     this.lastTransition = db
       .prepare<[string, number], string>(
         'SELECT to_state FROM server_transitions WHERE server = ? AND at <= ? ORDER BY at DESC LIMIT 1',
@@ -469,21 +464,21 @@ export class EventEffects {
     this.registry.server(m.data.server);
   }
 
-  /** Writes what was gathered per batch. */
-  flush(): void {
+  /** Writes what was gathered per batch; returns the recipients whose deadline counts it wrote. */
+  flush(): number[] {
     // Drafts first: the oldest-open lookup below reads the deliveries table.
     this.drafts.flush();
     for (const [server, hb] of this.heartbeats)
       this.touchHeartbeat.run({ id: server, ts: hb.ts, latency: hb.latencyMs });
-    // One rev for the batch's rows; readers that keep the counts read only rows past their rev.
-    const rev = this.deadlines.size > 0 ? this.nextDeadlineRev.get() : 0;
+    const recipients = [...this.deadlines.keys()];
     for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
-      this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest, rev });
+      this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest });
       // An answer (or a deadline ended with its history) may have closed the oldest open one:
       // look the new oldest up (one seek).
       if (onTime + late > 0 || opened < 0) this.oldestOpen.run({ agency });
     }
     this.clear();
+    return recipients;
   }
 
   clear(): void {

@@ -11,6 +11,7 @@ import { HourCompaction } from './hour-compaction.js';
 import { RegistryWriter } from './registry-writer.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type HubIdentity, type StreamState } from './streams.js';
+import { ChangeSet, type WriteListener } from './write-changes.js';
 
 /** A stretch of sequence numbers the hub said it can no longer send. */
 export interface AnnouncedGap {
@@ -106,6 +107,10 @@ export const FOLD_SLICE_HOURS = 4;
 export class Writer {
   readonly agencies: AgencyIds;
   readonly streams: Streams;
+  /** Told what each committed transaction changed (see `write-changes.ts`). */
+  onCommit: WriteListener | null = null;
+  /** What the transaction in progress has changed, for `onCommit`. */
+  private readonly changes = new ChangeSet();
   private readonly minutes: RollupAccumulator;
   private readonly hours: RollupAccumulator;
   private readonly hoursFold: HourCompaction;
@@ -144,7 +149,7 @@ export class Writer {
     this.streams = new Streams(db);
     this.minutes = new RollupAccumulator(db, 'rollup_minute', 'minute');
     this.hours = new RollupAccumulator(db, 'rollup_hour', 'hour');
-    this.hoursFold = new HourCompaction(db);
+    this.hoursFold = new HourCompaction(db, this.changes);
     this.registry = new RegistryWriter(db, this.agencies);
     this.effects = new EventEffects(db, this.agencies, this.minutes, this.registry);
     this.gaps = new GapBook(db);
@@ -185,15 +190,22 @@ export class Writer {
     return this.undoingOnFailure(() => this.inTransaction(messages, rejections, meta, meta.receivedAt ?? now));
   }
 
-  /** Runs a transaction; if it fails (and SQLite rolled it back), forgets what it queued and rethrows. */
+  /**
+   * Runs a transaction; if it fails (and SQLite rolled it back), forgets what it queued and
+   * rethrows; once it is committed, tells `onCommit` what it changed.
+   */
   private undoingOnFailure<T>(transaction: () => T): T {
     const maxAgency = this.agencies.maxId();
+    let result: T;
     try {
-      return transaction();
+      result = transaction();
     } catch (err) {
       this.rollBack(maxAgency);
       throw err;
     }
+    const changes = this.changes.take();
+    if (changes) this.onCommit?.(changes);
+    return result;
   }
 
   /** The id of the agency an event is filed under for its recent activity, if any. */
@@ -205,6 +217,7 @@ export class Writer {
   /** After a rolled-back transaction: forgets what was queued and re-reads what was saved. */
   private rollBack(maxAgency: number): void {
     this.log.clear();
+    this.changes.clear();
     this.minutes.clear();
     this.hours.clear();
     this.effects.reset();
@@ -239,7 +252,6 @@ export class Writer {
     // The hub's clock is not trusted past the receipt: no newest minute or time beyond it.
     const receivedMinute = minuteOf(at);
     let newestMinute: number | null = null;
-    let oldestMinute: number | null = null;
     const touched = new Set<StreamState>();
     // Another history still waiting to be derived goes first: this batch's documents wait too.
     let earlierLags = this.streams.lagging();
@@ -356,7 +368,6 @@ export class Writer {
       const minute = minuteOf(ts);
       const newestOf = Math.min(minute, receivedMinute);
       if (newestMinute === null || newestOf > newestMinute) newestMinute = newestOf;
-      if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
       if (isUnknownMessage(event)) unknownTypes++;
       else {
         this.applyEffects(event, ts, stream.id, derive);
@@ -370,8 +381,7 @@ export class Writer {
     const lagging = this.streams.lagging();
     if (current && lagging && this.hubNewest - current.lastSeq <= this.deferBacklog) {
       // Caught up with the hub: derive a slice of what was left behind, with the batch.
-      const oldest = this.project(lagging, PROJECT_SLICE);
-      if (oldest !== null && (oldestMinute === null || oldest < oldestMinute)) oldestMinute = oldest;
+      this.project(lagging, PROJECT_SLICE);
       touched.add(lagging);
     }
     for (const gap of meta.gaps ?? []) {
@@ -389,10 +399,9 @@ export class Writer {
     if (duplicates) this.bumpCounter.run('duplicates', duplicates);
     if (unknownTypes) this.bumpCounter.run('unknown_types', unknownTypes);
     if (meta.unknownFields) this.bumpCounter.run('unknown_fields', meta.unknownFields);
-    // Readers cache the registry and re-read it when this counter moves.
-    if (registryChanged) this.bumpCounter.run('registry_version', 1);
+    if (registryChanged) this.changes.registry = true;
 
-    this.flushCounts(oldestMinute);
+    this.flushCounts();
     const now = this.streams.current;
     if (before && now && now.id !== before.id && now.id > before.id) this.newHistory(before, now, at);
     this.endDerivedHistory(at);
@@ -411,7 +420,8 @@ export class Writer {
    * (HistoryEnd), and the change is recorded for the console to say (`epoch_change`).
    */
   private newHistory(from: StreamState, to: StreamState, at: number): void {
-    const ended = this.historyEnd.endAllBut(to.id, at);
+    const { ended, recipients } = this.historyEnd.endAllBut(to.id, at);
+    this.changes.addRecipients(recipients);
     this.setMeta.run('epoch_change', JSON.stringify({ at, from: from.epoch, to: to.epoch, ended }));
     this.bumpCounter.run('epoch_changes', 1);
   }
@@ -421,7 +431,7 @@ export class Writer {
     if (!this.historyDerived) return;
     this.historyDerived = false;
     const current = this.streams.current;
-    if (current) this.historyEnd.endAllBut(current.id, at);
+    if (current) this.changes.addRecipients(this.historyEnd.endAllBut(current.id, at).recipients);
   }
 
   /** A message refused because its agencies would not fit in the id space. */
@@ -465,11 +475,10 @@ export class Writer {
   /**
    * Derives the documents, deliveries, deadlines and agency entries of up to `max` stored events
    * past the stream's `derivedSeq`, in seq order, from the event log (inside the caller's
-   * transaction, before its flushes). Returns the oldest minute whose rollups it touched.
+   * transaction, before its flushes).
    */
-  private project(stream: StreamState, max: number): number | null {
+  private project(stream: StreamState, max: number): void {
     let done = 0;
-    let oldestMinute: number | null = null;
     const pageBlocks = Math.ceil(max / BLOCK_EVENTS) + 1;
     for (;;) {
       const from = stream.derivedSeq + 1;
@@ -477,16 +486,9 @@ export class Writer {
       for (const block of blocks) {
         for (const [seq, ts, type, data] of JSON.parse(block.events) as StoredEvent[]) {
           if (seq < from) continue;
-          if (done === max) {
-            this.log.flush();
-            return oldestMinute;
-          }
+          if (done === max) return this.log.flush();
           const event = { seq, type, data } as Durable;
-          if (DERIVED.has(type)) {
-            this.effects.derive(event as MessageOf<Derived>, ts, stream.id);
-            const minute = minuteOf(ts);
-            if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
-          }
+          if (DERIVED.has(type)) this.effects.derive(event as MessageOf<Derived>, ts, stream.id);
           this.log.entry(this.agencyIdOf(event), ts, stream.id, seq);
           stream.derivedSeq = seq;
           done++;
@@ -499,7 +501,6 @@ export class Writer {
     // An earlier history derived to its end after the epoch changed: its open items end now.
     if (stream !== this.streams.current) this.historyDerived = true;
     this.log.flush();
-    return oldestMinute;
   }
 
   /**
@@ -511,7 +512,8 @@ export class Writer {
     if (!stream) return 0;
     this.undoingOnFailure(
       this.db.transaction(() => {
-        this.flushCounts(this.project(stream, max));
+        this.project(stream, max);
+        this.flushCounts();
         this.endDerivedHistory(now);
         this.streams.save(stream);
       }).immediate,
@@ -535,16 +537,13 @@ export class Writer {
     return this.undoingOnFailure(this.db.transaction(() => this.hoursFold.fold(maxHours)).immediate);
   }
 
-  /**
-   * Writes the queued rollups (late minutes of folded hours also to their hours), derived rows
-   * and deadline counts, and tells readers that cache closed minutes when `oldestMinute` is one.
-   */
-  private flushCounts(oldestMinute: number | null): void {
+  /** Writes the queued rollups (late minutes of folded hours also to their hours), derived rows and deadline counts. */
+  private flushCounts(): void {
     this.hoursFold.routeLate(this.minutes, this.hours);
+    for (const [minute] of this.minutes.entries()) this.changes.minutes.add(minute);
     this.minutes.flush();
     this.hours.flush();
     this.hoursFold.packLate();
-    this.effects.flush();
-    this.hoursFold.noteOldestMinute(oldestMinute);
+    this.changes.addRecipients(this.effects.flush());
   }
 }
