@@ -72,7 +72,7 @@ export class LiveRollups implements RollupRows {
 
   minutes(m1: number, m2: number): MinuteRows[] {
     const out: MinuteRows[] = [];
-    for (let m = m1; m <= m2; ) {
+    for (let m = m1; m <= m2;) {
       const kept = this.kept.get(m);
       if (kept) {
         // Most recently used: last in the map's order.

@@ -102,9 +102,7 @@ export class SqliteRollups implements RollupRows {
     const counts = `SELECT coalesce(json_group_array(json_array(agency, on_time, late, open, oldest_open)), '[]')
       FROM deadline_counts`;
     this.counts = db.prepare<[], string>(counts).pluck();
-    this.countsOf = db
-      .prepare<[string], string>(`${counts} WHERE agency IN (SELECT value FROM json_each(?))`)
-      .pluck();
+    this.countsOf = db.prepare<[string], string>(`${counts} WHERE agency IN (SELECT value FROM json_each(?))`).pluck();
     // Grouping in SQL sorts first: counted here from one JSON list, several times cheaper.
     this.aheadOf = db
       .prepare<{ now: number; soon: number; ids: string }, string>(
@@ -153,7 +151,10 @@ export class SqliteRollups implements RollupRows {
   }
 
   hours(h1: number, h2: number): HourPack[] {
-    return this.packs.raw().all(h1, h2).map(([hour, rows]) => ({ hour, words: unpackWords(rows) }));
+    return this.packs
+      .raw()
+      .all(h1, h2)
+      .map(([hour, rows]) => ({ hour, words: unpackWords(rows) }));
   }
 
   deadlineCounts(): Map<number, DeadlineCount> {

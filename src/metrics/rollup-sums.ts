@@ -24,7 +24,11 @@ const SPAN_MINUTES = 180;
  * The rows of minutes a..b as served: `from` the last SPAN_MINUTES of it; the minutes before
  * `from` are the caller's to sum in SQL (see `olderSums`).
  */
-export function minuteRows(ctx: MetricsContext, a: number, b: number): { from: number; minutes: readonly MinuteRows[] } {
+export function minuteRows(
+  ctx: MetricsContext,
+  a: number,
+  b: number,
+): { from: number; minutes: readonly MinuteRows[] } {
   const from = Math.max(a, b - SPAN_MINUTES + 1);
   return { from, minutes: ctx.rows.minutes(from, b) };
 }
@@ -39,7 +43,10 @@ export function olderSums(
 ): number[][] {
   const sql = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM rollup_minute
     WHERE minute BETWEEN @m1 AND @m2${scopeFilter('agency', scope !== null)} GROUP BY agency`;
-  return ctx.statement(sql).raw().all(scope === null ? { m1, m2 } : { m1, m2, scope }) as number[][];
+  return ctx
+    .statement(sql)
+    .raw()
+    .all(scope === null ? { m1, m2 } : { m1, m2, scope }) as number[][];
 }
 
 /** Adds `values[base + at[c]]` for each column c to an agency's sums. */
