@@ -11,7 +11,7 @@ import {
 import type { Settings } from '../config/index.js';
 import { cacheSink } from '../ingest/cache-sink.js';
 import { resolveToken, startIngest, type IngestClient } from '../ingest/index.js';
-import { createMetrics } from '../metrics/index.js';
+import { createMetrics, liveMetrics } from '../metrics/index.js';
 import type { Metrics } from '../metrics/types.js';
 import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
@@ -123,7 +123,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     ...(settings.clockToleranceSeconds !== null && { clockToleranceMs: settings.clockToleranceSeconds * 1000 }),
     onUpgrade: (steps) => options.notice?.(upgradeNotice(cachePath, steps)),
   });
-  const metrics = createMetrics(cache);
+  // The console that writes keeps the live model, told of every write; a read-only one reads afresh.
+  const metrics = cache.readOnly ? createMetrics(cache) : liveMetrics(cache);
   const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });
   const notices: string[] = [];
   if (alertConfig.error) notices.push(alertConfig.error);

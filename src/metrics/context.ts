@@ -1,10 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AgencyIds } from '../store/agency-ids.js';
-import type { Agency } from '../protocol/index.js';
-import { DeadlineCounts } from './deadline-counts.js';
-import { DeadlinesAhead } from './deadlines-ahead.js';
-import { HourCache } from './hour-cache.js';
-import { MinuteCache } from './minute-cache.js';
+import { idFlags, type RollupRows } from './rollup-rows.js';
 import type { AgencyScope } from './types.js';
 
 /** Tunables of the numbers; defaults suit the hub's rules and can be set per console. */
@@ -26,42 +22,23 @@ export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {
   heartbeatTimeoutMs: 2 * 60_000,
 };
 
-/** What every metric reads through: the connection, the id map and the options. */
+/** What every metric reads through: the connection, the id map, the options and the rollup rows. */
 export interface MetricsContext {
   readonly db: Database.Database;
   readonly ids: AgencyIds;
   readonly options: MetricsOptions;
   /** Prepared once per SQL text. */
   statement(sql: string): Database.Statement;
-  /** The registry as listed now, re-read only when the writer has changed it. */
-  registry(): RegistrySnapshot;
-  /** Folded hour rollups, read once and re-read only when they change. */
-  readonly hours: HourCache;
-  /** Minute rollups of the last two hours: closed minutes read once, re-read only when they change. */
-  readonly minutes: MinuteCache;
-  /** Deadline counts per recipient, re-reading only the rows written since the last read. */
-  readonly deadlineCounts: DeadlineCounts;
-  /** Open deadlines not yet due per recipient, moved along with the clock and the writes. */
-  readonly deadlinesAhead: DeadlinesAhead;
+  /** Minute and hour rollups, deadline counts and the registry (see `rollup-rows.ts`). */
+  readonly rows: RollupRows;
 }
 
-/** The listed agencies and servers, cached between registry changes. */
-export interface RegistrySnapshot {
-  readonly agencies: readonly Agency[];
-  /** Their codes, sorted. */
-  readonly codes: readonly string[];
-  /** Their integer ids, in the same order (undefined for one not in the id map yet). */
-  readonly ids: readonly (number | undefined)[];
-  /**
-   * 1 at each listed agency's id: a national list asks it of ~12,000 ids (a Set lookup each
-   * cost a tenth of the list).
-   */
-  readonly listed: Uint8Array;
-  /** One key per listed agency, in code order: the rows of every unscoped per-agency list. */
-  readonly keys: readonly AgencyKey[];
-}
-
-export function createContext(db: Database.Database, ids: AgencyIds, options: MetricsOptions): MetricsContext {
+export function createContext(
+  db: Database.Database,
+  ids: AgencyIds,
+  options: MetricsOptions,
+  rows: RollupRows,
+): MetricsContext {
   const cache = new Map<string, Database.Statement>();
   const statement = (sql: string): Database.Statement => {
     let s = cache.get(sql);
@@ -71,55 +48,7 @@ export function createContext(db: Database.Database, ids: AgencyIds, options: Me
     }
     return s;
   };
-  let snapshot: RegistrySnapshot | null = null;
-  let version: number | null = null;
-  return {
-    db,
-    ids,
-    options,
-    statement,
-    hours: new HourCache(db),
-    minutes: new MinuteCache(db),
-    deadlineCounts: new DeadlineCounts(db),
-    deadlinesAhead: new DeadlinesAhead(db),
-    registry() {
-      const now =
-        (statement("SELECT n FROM counters WHERE name = 'registry_version'").pluck().get() as number | undefined) ?? 0;
-      if (snapshot && version === now) return snapshot;
-      // As one JSON text read in the table's order, sorted here: for 12,000 agencies, cheaper
-      // than a row each through the code index, and the first read is on the first frame.
-      const agencies = JSON.parse(
-        statement(
-          `SELECT coalesce(json_group_array(json_object('id', code, 'name', name, 'level', level, 'parent', parent,
-             'connection', connection, 'securityServer', server)), '[]')
-           FROM agencies WHERE listed = 1 AND removed_at IS NULL`,
-        )
-          .pluck()
-          .get() as string,
-      ) as Agency[];
-      agencies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const codes = agencies.map((a) => a.id);
-      const idList = codes.map((c) => ids.find(c));
-      snapshot = {
-        agencies,
-        codes,
-        ids: idList,
-        listed: idFlags(idList),
-        keys: codes.map((code, i) => ({ code, id: idList[i] })),
-      };
-      version = now;
-      return snapshot;
-    },
-  };
-}
-
-/** Flags by agency id, 1 at each of `ids` (an undefined one skipped). */
-function idFlags(ids: readonly (number | undefined)[]): Uint8Array {
-  let max = -1;
-  for (const id of ids) if (id !== undefined && id > max) max = id;
-  const flags = new Uint8Array(max + 1);
-  for (const id of ids) if (id !== undefined) flags[id] = 1;
-  return flags;
+  return { db, ids, options, statement, rows };
 }
 
 /** The integer ids of a scope, as JSON for `json_each`; null when unscoped. */
@@ -170,7 +99,7 @@ export function agencyRows(
   withData: readonly ById[],
 ): readonly AgencyKey[] {
   if (scope?.agencyIds) return [...new Set(scope.agencyIds)].sort().map((code) => ({ code, id: ctx.ids.find(code) }));
-  const reg = ctx.registry();
+  const reg = ctx.rows.registry();
   let extra: Set<number> | undefined;
   for (const data of withData)
     data.forEach((_, id) => {

@@ -6,6 +6,8 @@ import { deadlines, overdueDocuments } from './deadlines.js';
 import { documentRecord } from './document.js';
 import { delivery } from './delivery.js';
 import { feedback } from './feedback.js';
+import { liveRollups } from './live-rollups.js';
+import { SqliteRollups, type RollupRows } from './rollup-rows.js';
 import { serverHistory, servers } from './servers.js';
 import { signatures } from './signatures.js';
 import { statusReports } from './status-reports.js';
@@ -15,10 +17,15 @@ import type { Metrics } from './types.js';
 
 /**
  * The numbers operators watch, read from a cache (writable or read-only). Every method reads
- * rollups, derived tables or indexes; none scans raw events.
+ * rollups, derived tables or indexes; none scans raw events. The rollup rows come from `rows`:
+ * by default read afresh from SQLite at every call (see `liveMetrics` for the console that writes).
  */
-export function createMetrics(cache: Pick<Cache, 'db' | 'agencyIds'>, options: Partial<MetricsOptions> = {}): Metrics {
-  const ctx = createContext(cache.db, cache.agencyIds, { ...DEFAULT_METRICS_OPTIONS, ...options });
+export function createMetrics(
+  cache: Pick<Cache, 'db' | 'agencyIds'>,
+  options: Partial<MetricsOptions> = {},
+  rows: RollupRows = new SqliteRollups(cache.db, cache.agencyIds),
+): Metrics {
+  const ctx = createContext(cache.db, cache.agencyIds, { ...DEFAULT_METRICS_OPTIONS, ...options }, rows);
   return {
     stream: () => streamInfo(ctx),
     agencies: () => agencies(ctx),
@@ -39,4 +46,15 @@ export function createMetrics(cache: Pick<Cache, 'db' | 'agencyIds'>, options: P
     throughputOver: (now, windowMs, scope) => throughput(ctx, now, windowMs, scope),
     statusReportsOver: (now, windowMs, scope) => statusReports(ctx, now, windowMs, scope),
   };
+}
+
+/**
+ * The metrics of the process that writes `cache` (the console, a replay): from the live model
+ * (`live-rollups.ts`), kept in memory and told by the writer what each write changed.
+ */
+export function liveMetrics(
+  cache: Pick<Cache, 'db' | 'agencyIds' | 'onWrite'>,
+  options: Partial<MetricsOptions> = {},
+): Metrics {
+  return createMetrics(cache, options, liveRollups(cache));
 }

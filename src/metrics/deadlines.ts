@@ -1,25 +1,22 @@
 import { agencyRows, scopeFilter, scopeIds, type MetricsContext } from './context.js';
-import type { Ahead } from './deadlines-ahead.js';
-import type { DeadlineCount } from './deadline-counts.js';
+import type { Ahead, DeadlineCount } from './rollup-rows.js';
 import type { AgencyScope, DeadlineRow, OverdueDocument } from './types.js';
 
 /**
- * The deadline counts this process keeps, per recipient id, as of `now`: open and answered
- * (`deadline-counts.ts`), and not yet due (`deadlines-ahead.ts`). One snapshot: a batch
- * committed between the two reads would count its new deadline as overdue.
+ * The deadline counts per recipient id as of `now`: open and answered, and not yet due. One
+ * snapshot: a batch committed between the two reads would count its new deadline as overdue.
  */
 function kept(
   ctx: MetricsContext,
   now: number,
 ): readonly [ReadonlyMap<number, DeadlineCount>, ReadonlyMap<number, Ahead>] {
-  return ctx.db.transaction(() => [ctx.deadlineCounts.read(), ctx.deadlinesAhead.read(now)] as const)();
+  return ctx.db.transaction(() => [ctx.rows.deadlineCounts(), ctx.rows.deadlinesAhead(now)] as const)();
 }
 
 /**
  * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the
- * oldest open deadline and the answered counts are kept on ingest (and in this process, see
- * `deadline-counts.ts`), and so are the deadlines still in the future (`deadlines-ahead.ts`):
- * overdue = open − not yet due.
+ * oldest open deadline and the answered counts are kept on ingest (`deadline_counts`); with
+ * the deadlines still in the future, overdue = open − not yet due.
  */
 export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope): DeadlineRow[] {
   const [byId, future] = kept(ctx, now);
@@ -70,11 +67,7 @@ export function overdueDocuments(
   }));
 }
 
-/**
- * National count of overdue and soon-due replies: open minus not yet due, summed over the
- * per-recipient counts this process keeps for `deadlines` (read in one snapshot, moved along
- * incrementally), rather than counted again off the due-date index at each refresh.
- */
+/** National count of overdue and soon-due replies: open minus not yet due, summed over the recipients' counts. */
 export function deadlineTotals(ctx: MetricsContext, now: number): { overdue: number; dueWithin24h: number } {
   const [counts, ahead] = kept(ctx, now);
   let open = 0;

@@ -1,5 +1,5 @@
 export * from './types.js';
-export { createMetrics } from './create-metrics.js';
+export { createMetrics, liveMetrics } from './create-metrics.js';
 export { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from './context.js';
 export { rollUpTree, rollUpSubtrees, agencyTree, type AgencyTree, type TreeNode } from './roll-up-tree.js';
 export { DEFAULT_SPARK_BUCKETS, spreadHour } from './throughput.js';

@@ -3,7 +3,7 @@ import type { MetricsContext } from './context.js';
 
 /** The agencies the hub lists now (removed ones left out), by code; cached between changes. */
 export function agencies(ctx: MetricsContext): Agency[] {
-  return [...ctx.registry().agencies];
+  return [...ctx.rows.registry().agencies];
 }
 
 /** The security servers the hub lists, by id. */

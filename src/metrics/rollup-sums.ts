@@ -1,17 +1,90 @@
 import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
-import { foldedUntilHour, scopeFlags, type MetricsContext } from './context.js';
-import { columnOffsets } from './minute-cache.js';
-import { Tally } from './tally.js';
-import { rangeParts, type MinuteWindow } from './window.js';
+import { foldedUntilHour, scopeFilter, scopeFlags, type MetricsContext } from './context.js';
+import { hourNational, hourSums, type NationalPart } from './hour-sums.js';
+import type { MinuteRows } from './rollup-rows.js';
+import { IdMarks, Tally } from './tally.js';
+import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
+
+const WIDTH = ROLLUP_COLUMNS.length;
+const COLUMN_AT = new Map<string, number>(ROLLUP_COLUMNS.map((c, i) => [c, i]));
+
+/** Where each column sits in a row of `MinuteRows.counts`. */
+export function columnOffsets(columns: readonly RollupColumn[]): number[] {
+  return columns.map((c) => COLUMN_AT.get(c)!);
+}
 
 /**
- * Sums rollup columns per agency over a window: minute rows at the edges, hour rows for the
- * whole hours between. Returns each agency's sums in `columns` order, in a tally (no object
- * per agency: a national 24-hour read sums ~10,000 of them). Both come from the context's
- * caches (the closed minutes, the folded hours): a live console asks for the whole country
- * several times a minute. Scoped (a province's few hundred units, one agency), the same rows
- * are walked and the scope's kept: SQLite has no index by agency on the rollups, so reading
- * a scope's rows there scanned a day's ~200,000 hour rows each time.
+ * The longest stretch of minutes read as rows, ending at the stretch's end: a window's minutes
+ * at either edge (up to an hour, or two before the writer folds them into hours). Anything
+ * longer (a young cache with no hours folded yet) is summed by SQLite before it.
+ */
+const SPAN_MINUTES = 180;
+
+/**
+ * The rows of minutes a..b as served: `from` the last SPAN_MINUTES of it; the minutes before
+ * `from` are the caller's to sum in SQL (see `olderSums`).
+ */
+export function minuteRows(
+  ctx: MetricsContext,
+  a: number,
+  b: number,
+): { from: number; minutes: readonly MinuteRows[] } {
+  const from = Math.max(a, b - SPAN_MINUTES + 1);
+  return { from, minutes: ctx.rows.minutes(from, b) };
+}
+
+/** Per agency, `columns` summed by SQLite over minutes m1..m2, as rows [agency, ...sums]; for a scope (JSON ids), its own. */
+export function olderSums(
+  ctx: MetricsContext,
+  columns: readonly RollupColumn[],
+  m1: number,
+  m2: number,
+  scope: string | null,
+): number[][] {
+  const sql = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM rollup_minute
+    WHERE minute BETWEEN @m1 AND @m2${scopeFilter('agency', scope !== null)} GROUP BY agency`;
+  return ctx
+    .statement(sql)
+    .raw()
+    .all(scope === null ? { m1, m2 } : { m1, m2, scope }) as number[][];
+}
+
+/** Adds `values[base + at[c]]` for each column c to an agency's sums. */
+type AddRow = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]) => void;
+
+/**
+ * Hands `add` every agency's row of the minutes at a window's edges: rows of the last
+ * SPAN_MINUTES of each, sums from SQLite before them (of the scope's agencies when scoped).
+ */
+function walkMinutes(
+  ctx: MetricsContext,
+  parts: RangeParts,
+  columns: readonly RollupColumn[],
+  scope: string | null,
+  add: AddRow,
+): void {
+  const at = columnOffsets(columns);
+  const inRow = columns.map((_, i) => i + 1);
+  for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
+    if (a > b) continue;
+    const { from, minutes } = minuteRows(ctx, a, b);
+    if (from > a) {
+      const rows = olderSums(ctx, columns, a, from - 1, scope);
+      for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
+    }
+    for (let k = 0; k < minutes.length; k++) {
+      const { agencies, counts } = minutes[k]!;
+      for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at);
+    }
+  }
+}
+
+/**
+ * Sums rollup columns per agency over a window: minute rows at the edges, the folded hours'
+ * packs for the whole hours between. Returns each agency's sums in `columns` order, in a tally
+ * (no object per agency: a national 24-hour read sums ~10,000 of them). Scoped (a province's
+ * few hundred units, one agency), the same rows are walked and the scope's kept: SQLite has no
+ * index by agency on the rollups.
  */
 export function sumByAgency(
   ctx: MetricsContext,
@@ -23,30 +96,16 @@ export function sumByAgency(
   const want = scopeFlags(scope);
   // Sized for every agency the cache knows: a national read reaches most of them.
   const out = new Tally(columns.length, want === null ? ctx.ids.maxId() + 1 : 64);
-  const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
+  const add: AddRow = (agency, values, base, at) => {
     if (want !== null && want[agency] !== 1) return;
     const o = out.slot(agency);
     // Read after `slot`, which may have grown the tally onto a new array.
     const sums = out.sums;
     for (let c = 0; c < at.length; c++) sums[o + c] = sums[o + c]! + values[base + at[c]!]!;
   };
-  const at = columnOffsets(columns);
-  const inRow = columns.map((_, i) => i + 1);
-  for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
-    if (a > b) continue;
-    const { from, minutes } = ctx.minutes.minutes(a, b);
-    if (from > a) {
-      // A stretch longer than the minute cache serves (a young cache): summed by SQLite.
-      const rows = ctx.minutes.older(columns, a, from - 1, scope);
-      for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
-    }
-    for (let k = 0; k < minutes.length; k++) {
-      const { agencies, counts } = minutes[k]!;
-      for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * ROLLUP_COLUMNS.length, at);
-    }
-  }
+  walkMinutes(ctx, parts, columns, scope, add);
   if (parts.hours[0] > parts.hours[1]) return out;
-  const hours = ctx.hours.sums(parts.hours[0], parts.hours[1], columns);
+  const hours = hourSums(ctx.rows.hours(parts.hours[0], parts.hours[1]), columns);
   const inTally = columns.map((_, i) => i);
   if (want === null) {
     const ids = hours.ids;
@@ -57,6 +116,44 @@ export function sumByAgency(
       if (want[id] === 1 && hours.has(id)) add(id, hours.sums, id * hours.width, inTally);
   }
   return out;
+}
+
+/** National sums of a window: `sums` in the order of the columns asked for, and the agencies with any. */
+export interface NationalSums {
+  readonly sums: number[];
+  readonly agenciesActive: number;
+}
+
+const active = new IdMarks();
+
+/**
+ * `columns` summed over every agency for a window, and how many agencies have any of them
+ * (each once, whichever part of the window it has counts in).
+ */
+export function nationalSums(ctx: MetricsContext, w: MinuteWindow, columns: readonly RollupColumn[]): NationalSums {
+  const parts = rangeParts(w, foldedUntilHour(ctx));
+  const sums = new Array<number>(columns.length).fill(0);
+  active.begin();
+  let agenciesActive = 0;
+  /** Adds one agency's row; counts the agency if it has any count and was not counted yet. */
+  const add: AddRow = (agency, values, base, at) => {
+    let any = false;
+    for (let c = 0; c < at.length; c++) {
+      const v = values[base + at[c]!]!;
+      if (v !== 0) {
+        sums[c]! += v;
+        any = true;
+      }
+    }
+    if (any && active.mark(agency)) agenciesActive++;
+  };
+  if (parts.hours[0] <= parts.hours[1]) {
+    const part: NationalPart = hourNational(ctx.rows.hours(parts.hours[0], parts.hours[1]), columns);
+    for (let c = 0; c < columns.length; c++) sums[c]! += part.sums[c]!;
+    for (let i = 0; i < part.active.length; i++) if (active.mark(part.active[i]!)) agenciesActive++;
+  }
+  walkMinutes(ctx, parts, columns, null, add);
+  return { sums, agenciesActive };
 }
 
 /** Oldest minute the rollups reach back to, or null when they hold nothing. */

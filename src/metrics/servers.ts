@@ -1,5 +1,6 @@
 import type { ServerState } from '../protocol/index.js';
-import type { MetricsContext, RegistrySnapshot } from './context.js';
+import type { MetricsContext } from './context.js';
+import type { RegistrySnapshot } from './rollup-rows.js';
 import type { ServerRow, ServerTransition, WindowKey } from './types.js';
 import { WINDOW_MS } from './types.js';
 
@@ -60,7 +61,7 @@ export function servers(ctx: MetricsContext, now: number, window: WindowKey): Se
   const rows = ctx
     .statement('SELECT id, name, cert_expires, state, since, last_heartbeat, latency_ms FROM servers ORDER BY id')
     .all() as ServerDbRow[];
-  const behind = agenciesBehind(ctx.registry());
+  const behind = agenciesBehind(ctx.rows.registry());
   const atStart = ctx
     .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at < ? ORDER BY at DESC LIMIT 1')
     .pluck();

@@ -1,7 +1,7 @@
 import { agencyRows, foldedUntilHour, scopeFilter, scopeFlags, scopeIds, type MetricsContext } from './context.js';
 import { ROLLUP_COLUMNS } from '../store/rollup-columns.js';
-import { columnOffsets } from './minute-cache.js';
-import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
+import { hourTraffic } from './hour-sums.js';
+import { columnOffsets, minuteRows, oldestRollupMinute, sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { Tally } from './tally.js';
 import { coveredMinutes, minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
@@ -16,8 +16,7 @@ const [SENT, RECEIVED] = columnOffsets(['sent', 'received']) as [number, number]
  * Sent and received per agency over the window, per minute, against the same window a week
  * earlier, with a sparkline. Hour rows (whole hours of a long window) are spread over the
  * buckets they overlap in proportion, so a bucket narrower than an hour shows the hour's rate.
- * With `buckets` 0, no sparkline (each row's `spark` is empty): the sums alone, which for a
- * day's window come straight from the folded hours' kept sums.
+ * With `buckets` 0, no sparkline (each row's `spark` is empty): the sums alone.
  */
 export function throughput(
   ctx: MetricsContext,
@@ -95,7 +94,7 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
     }
   };
   const parts = rangeParts(w, foldedUntilHour(ctx));
-  // Scoped, the national rows kept in the process are walked and the scope's kept (see sumByAgency).
+  // Scoped, the national rows are walked and the scope's kept (see sumByAgency).
   const want = scopeFlags(scoped);
   const filter = scopeFilter('agency', scoped !== null);
   const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
@@ -105,8 +104,8 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
     WHERE minute BETWEEN @a AND @b${filter} GROUP BY agency, b`;
   for (const [a, last] of [parts.minutesBefore, parts.minutesAfter]) {
     if (a > last) continue;
-    // From the minute cache; a longer stretch before it (a young cache) from SQLite below.
-    const { from, minutes } = ctx.minutes.minutes(a, last);
+    // Rows of the stretch's end; a longer stretch before it (a young cache) from SQLite below.
+    const { from, minutes } = minuteRows(ctx, a, last);
     for (let k = 0; k < minutes.length; k++) {
       const { agencies, counts } = minutes[k]!;
       const bucket = Math.floor(((from + k - w.startMin) * n) / w.minutes);
@@ -119,9 +118,7 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
     }
     if (from === a) continue;
     const params = withScope({ start: w.startMin, n, total: w.minutes, a, b: from - 1 });
-    const read = () => ctx.statement(minuteSql).raw().all(params) as number[][];
-    // a..from−1 come before the minute cache's, hence are closed: kept like its sums.
-    const rows = scoped === null ? ctx.minutes.closed(`throughput ${JSON.stringify(params)}`, read) : read();
+    const rows = ctx.statement(minuteSql).raw().all(params) as number[][];
     for (let i = 0; i < rows.length; i++) {
       // Read by index: array destructuring goes through an iterator too.
       const row = rows[i]!;
@@ -129,7 +126,7 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
     }
   }
   if (parts.hours[0] <= parts.hours[1]) {
-    for (const { hour, agencies, sent, received } of ctx.hours.traffic(parts.hours[0], parts.hours[1])) {
+    for (const { hour, agencies, sent, received } of hourTraffic(ctx.rows.hours(parts.hours[0], parts.hours[1]))) {
       // The same buckets for every agency of the hour, worked out once.
       const spread = hourSpread(n, w, hour * 60);
       for (let i = 0; i < agencies.length; i++)

@@ -1,38 +1,25 @@
 import { DELIVERY_FAILURE_REASONS } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { foldedUntilHour, type MetricsContext } from './context.js';
+import type { MetricsContext } from './context.js';
 import { deadlineTotals } from './deadlines.js';
-import type { NationalSums } from './minute-cache.js';
 import type { NationalTotals, WindowKey } from './types.js';
-import { oldestRollupMinute } from './rollup-sums.js';
-import { coveredMinutes, minuteWindow, rangeParts, type MinuteWindow } from './window.js';
+import { nationalSums, oldestRollupMinute } from './rollup-sums.js';
+import { coveredMinutes, minuteWindow } from './window.js';
 
 const FAILS = DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn);
 const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_checked', 'sig_failed', ...FAILS];
 
-/**
- * COLUMNS summed over every agency, and how many agencies have any of them: from the minute
- * cache, plus the folded hours' national sums for the whole hours of a long window (kept
- * until those hours change).
- */
-function nationalSums(ctx: MetricsContext, w: MinuteWindow): NationalSums {
-  const parts = rangeParts(w, foldedUntilHour(ctx));
-  const hours =
-    parts.hours[0] <= parts.hours[1] ? ctx.hours.national(parts.hours[0], parts.hours[1], COLUMNS) : undefined;
-  return ctx.minutes.national(COLUMNS, [parts.minutesBefore, parts.minutesAfter], hours);
-}
-
 /** The whole hub in one row, for the Overview header. */
 export function totals(ctx: MetricsContext, now: number, window: WindowKey): NationalTotals {
   const w = minuteWindow(now, window);
-  const { sums, agenciesActive } = nationalSums(ctx, w);
+  const { sums, agenciesActive } = nationalSums(ctx, w, COLUMNS);
   const sent = sums[0]!;
   const received = sums[1]!;
   const sigChecked = sums[2]!;
   const sigFailed = sums[3]!;
   let deliveryFailures = 0;
   for (let i = 0; i < FAILS.length; i++) deliveryFailures += sums[4 + i]!;
-  const agencies = ctx.registry().agencies.length;
+  const agencies = ctx.rows.registry().agencies.length;
   const servers = ctx
     .statement(
       `SELECT count(*), coalesce(sum(state = 'disconnected'), 0), coalesce(sum(state = 'degraded'), 0) FROM servers`,

@@ -21,6 +21,7 @@ import {
   type LockHolder,
 } from './writer-lock.js';
 import { Writer, type ApplyResult, type BatchMeta } from './writer.js';
+import type { WriteListener } from './write-changes.js';
 
 export interface OpenCacheOptions {
   /** The cache file; see `defaultCachePath` for the per-hub default. */
@@ -106,6 +107,12 @@ export interface Cache {
   foldPending(maxHours?: number): number;
   /** Codes ↔ the integer ids used in rollups. */
   readonly agencyIds: AgencyIds;
+  /**
+   * Tells `listener` what each write through this handle changes from now on (batches,
+   * slices, retention; see `write-changes.ts`); returns how to stop. A read-only handle never
+   * writes, and never calls it.
+   */
+  onWrite(listener: WriteListener): () => void;
   close(): void;
 }
 
@@ -161,6 +168,8 @@ export function openCache(options: OpenCacheOptions): Cache {
     options.clockToleranceMs ?? DEFAULT_CLOCK_TOLERANCE_MS,
   );
   const gapBook = new GapBook(db);
+  const listeners = new Set<WriteListener>();
+  writer.onCommit = (changes) => listeners.forEach((l) => l(changes));
   let lastBeat = now();
   const beat = (): void => {
     lastBeat = now();
@@ -190,10 +199,17 @@ export function openCache(options: OpenCacheOptions): Cache {
     prune(at = now()) {
       const result = prune(db, retention, at);
       writer.streams.reload();
+      const none = new Set<number>();
+      const changes = { minutes: none, hours: none, recipients: none, registry: false };
+      writer.onCommit?.({ ...changes, prunedBefore: result.rollupsBefore });
       return result;
     },
     projectPending: (max) => writer.projectPending(max, now()),
     foldPending: (maxHours) => writer.foldPending(maxHours),
+    onWrite(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close() {
       clearInterval(timer);
       if (!db.open) return;
@@ -260,6 +276,7 @@ function readOnlyCache(
     prune: refuse,
     projectPending: () => 0,
     foldPending: () => 0,
+    onWrite: () => () => undefined,
     close() {
       if (db.open) db.close();
     },

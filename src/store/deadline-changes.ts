@@ -9,8 +9,6 @@ export class DeadlineChanges {
   /** Per batch and agency: [answered on time, answered late, opened, oldest reply-by opened]. */
   private readonly deadlines = new Map<number, [number, number, number, number | null]>();
   private readonly deadlineCount;
-  /** The next `rev` of `deadline_counts` rows (see schema step store/6). */
-  private readonly nextDeadlineRev;
   private readonly oldestOpen;
 
   constructor(db: Database.Database) {
@@ -19,15 +17,12 @@ export class DeadlineChanges {
          WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL) WHERE agency = @agency`,
     );
     this.deadlineCount = db.prepare(
-      `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open, rev)
-         VALUES (@agency, @onTime, @late, @net, @oldest, @rev)
+      `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open)
+         VALUES (@agency, @onTime, @late, @net, @oldest)
        ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late,
-         open = open + excluded.open, rev = excluded.rev,
+         open = open + excluded.open,
          oldest_open = min(coalesce(oldest_open, excluded.oldest_open), coalesce(excluded.oldest_open, oldest_open))`,
     );
-    this.nextDeadlineRev = db
-      .prepare<[], number>("UPDATE counters SET n = n + 1 WHERE name = 'deadline_counts' RETURNING n")
-      .pluck();
   }
 
   /** A deadline opened for `recipient`, to be answered by `replyBy`. */
@@ -58,17 +53,20 @@ export class DeadlineChanges {
     return c;
   }
 
-  /** Writes the batch's changes; the deliveries they name must be written already. */
-  flush(): void {
-    // One rev for the batch's rows; readers that keep the counts read only rows past their rev.
-    const rev = this.deadlines.size > 0 ? this.nextDeadlineRev.get() : 0;
+  /**
+   * Writes the batch's changes; the deliveries they name must be written already. Returns the
+   * recipients whose counts it wrote.
+   */
+  flush(): number[] {
+    const recipients = [...this.deadlines.keys()];
     for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
-      this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest, rev });
+      this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest });
       // An answer (or a deadline ended with its history) may have closed the oldest open one:
       // look the new oldest up (one seek).
       if (onTime + late > 0 || opened < 0) this.oldestOpen.run({ agency });
     }
     this.deadlines.clear();
+    return recipients;
   }
 
   clear(): void {

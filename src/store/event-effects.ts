@@ -66,12 +66,12 @@ export class EventEffects {
     for (const s of m.data.securityServers) this.registry.server(s);
   }
 
-  /** Writes what was gathered per batch. */
-  flush(): void {
+  /** Writes what was gathered per batch; returns the recipients whose deadline counts it wrote. */
+  flush(): number[] {
     // Deliveries first: the deadline counts' oldest-open lookup reads them.
     this.documents.flush();
     this.servers.flush();
-    this.deadlines.flush();
+    return this.deadlines.flush();
   }
 
   /** After a rolled-back transaction: forget everything that may name undone rows. */

@@ -37,7 +37,6 @@ export class HistoryEnd {
   private readonly move;
   private readonly drop;
   private readonly recount;
-  private readonly nextRev;
   private readonly adoptMove;
   private readonly adoptDrop;
 
@@ -52,15 +51,12 @@ export class HistoryEnd {
        SELECT ${COLUMNS}, @at FROM deliveries WHERE ${earlier} AND ${OPEN}`,
     );
     this.drop = db.prepare<{ stream: number }>(`DELETE FROM deliveries WHERE ${earlier} AND ${OPEN}`);
-    this.recount = db.prepare<{ agency: number; n: number; rev: number }>(
-      `UPDATE deadline_counts SET open = open - @n, rev = @rev,
+    this.recount = db.prepare<{ agency: number; n: number }>(
+      `UPDATE deadline_counts SET open = open - @n,
          oldest_open = (SELECT min(reply_by) FROM deliveries INDEXED BY deliveries_open_deadline
            WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL)
        WHERE agency = @agency`,
     );
-    this.nextRev = db
-      .prepare<[], number>("UPDATE counters SET n = n + 1 WHERE name = 'deadline_counts' RETURNING n")
-      .pluck();
     this.adoptMove = db.prepare<{ doc: number; at: number }>(
       `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at) SELECT ${COLUMNS}, @at FROM deliveries WHERE doc = @doc`,
     );
@@ -69,17 +65,15 @@ export class HistoryEnd {
 
   /**
    * Ends the open items of every history but `stream` (inside the caller's transaction, after
-   * the batch's derived rows are written). Returns how many deliveries were ended.
+   * the batch's derived rows are written). Returns how many deliveries were ended, and the
+   * recipients whose open deadlines ended.
    */
-  endAllBut(stream: number, at: number): number {
+  endAllBut(stream: number, at: number): { ended: number; recipients: number[] } {
     const open = this.openDeadlines.all({ stream });
     this.move.run({ stream, at });
     const ended = this.drop.run({ stream }).changes;
-    if (open.length > 0) {
-      const rev = this.nextRev.get()!;
-      for (const { recipient, n } of open) this.recount.run({ agency: recipient, n, rev });
-    }
-    return ended;
+    for (const { recipient, n } of open) this.recount.run({ agency: recipient, n });
+    return { ended, recipients: open.map((o) => o.recipient) };
   }
 
   /**

@@ -2,13 +2,7 @@ import type Database from 'better-sqlite3';
 import { HourPacker } from './hour-packs.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
-
-/**
- * The newest minute with events and the one before it are still filling; every minute before
- * them is closed. A reader may keep a closed minute's rows as long as `late_minute_rows` does
- * not move: the writer counts there every batch that writes to a minute it had already closed.
- */
-export const OPEN_MINUTES = 2;
+import type { ChangeSet } from './write-changes.js';
 
 /**
  * Hourly rollups are folded from the minute rollups in one set-based statement once an hour is
@@ -16,20 +10,23 @@ export const OPEN_MINUTES = 2;
  * every event. The writer folds as hours close, or, after a catch-up, a few hours at a time
  * (`fold`'s limit) in idle turns. `until` is the boundary: every hour before it is complete in `rollup_hour`, and
  * a late event for such an hour is added to the hour row directly. Every folded hour is also
- * packed (see `hour-packs.ts`), and packed again when a late event changes it.
+ * packed (see `hour-packs.ts`), and packed again when a late event changes it; each hour folded
+ * or packed anew goes into the transaction's `changes`. `newest_minute` (meta) is the writer's
+ * own: it sets which hours are due.
  */
 export class HourCompaction {
   until: number | null;
   newestMinute: number | null;
   private readonly foldHours;
   private readonly save;
-  private readonly countLate;
-  private readonly countLateMinutes;
   private readonly packer;
   /** Folded hours the batch's late events changed, packed again once they are written. */
   private readonly lateHours = new Set<number>();
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly changes: ChangeSet,
+  ) {
     const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     const num = (k: string): number | null => {
       const v = meta.get(k) as string | undefined;
@@ -46,45 +43,27 @@ export class HourCompaction {
     );
     this.save = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     this.packer = new HourPacker(db);
-    this.countLate = db.prepare(
-      `INSERT INTO counters (name, n) VALUES ('late_hour_rows', ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n`,
-    );
-    this.countLateMinutes = db.prepare(
-      `INSERT INTO counters (name, n) VALUES ('late_minute_rows', 1) ON CONFLICT (name) DO UPDATE SET n = n + 1`,
-    );
   }
 
-  /**
-   * Before the batch's newest minute is recorded: a batch whose oldest event falls in a minute
-   * already closed (see OPEN_MINUTES) tells readers that cache closed minutes to read again.
-   */
-  noteOldestMinute(batchOldestMinute: number | null): void {
-    if (batchOldestMinute === null || this.newestMinute === null) return;
-    if (batchOldestMinute <= this.newestMinute - OPEN_MINUTES) this.countLateMinutes.run();
-  }
-
-  /**
-   * Before the minutes are written: copies counts of already-folded hours into `hours`, and
-   * counts them in `late_hour_rows`, which tells readers that cache folded hours to read again.
-   */
+  /** Before the minutes are written: copies counts of already-folded hours into `hours`. */
   routeLate(minutes: RollupAccumulator, hours: RollupAccumulator): void {
     if (this.until === null) return;
     const boundary = this.until * 60;
-    let late = 0;
     for (const [minute, agency, counts] of minutes.entries()) {
       if (minute < boundary) {
         const hour = Math.floor(minute / 60);
         hours.addRow(hour, agency, counts);
         this.lateHours.add(hour);
-        late++;
       }
     }
-    if (late) this.countLate.run(late);
   }
 
   /** After the hours are written: packs again the folded hours late events changed. */
   packLate(): void {
-    for (const hour of this.lateHours) this.packer.pack(hour, hour + 1);
+    for (const hour of this.lateHours) {
+      this.packer.pack(hour, hour + 1);
+      this.changes.hours.add(hour);
+    }
     this.lateHours.clear();
   }
 
@@ -120,6 +99,7 @@ export class HourCompaction {
     const to = from + Math.min(due, maxHours);
     this.foldHours.run(from * 60, to * 60);
     this.packer.pack(from, to);
+    this.changes.addHours(from, to);
     this.until = to;
     this.save.run('hours_compacted_until', String(to));
     return due - (to - from);
@@ -127,7 +107,7 @@ export class HourCompaction {
 
   /** Re-reads the boundary after a rolled-back transaction. */
   reload(): void {
-    const fresh = new HourCompaction(this.db);
+    const fresh = new HourCompaction(this.db, this.changes);
     this.lateHours.clear();
     this.until = fresh.until;
     this.newestMinute = fresh.newestMinute;

@@ -22,19 +22,8 @@ const HOURS_PER_READ = 24;
  * the number k of agencies with a count there, then k pairs (agency, count) ascending by
  * agency. Zeros are left out (most rows have one or two non-zero counts), and a reader that
  * wants a few columns skips the others whole, then adds a column's pairs in one tight loop.
- * `firstColumn` says where the columns start.
- *
- * `rev` comes from the `hour_packs` counter, bumped on every write: a reader that kept an
- * hour's pack knows it is still current while the hour's `rev` is unchanged.
+ * `firstColumn` says where the columns start. The table is `hour_packs (hour, rows)`.
  */
-export const HOUR_PACKS_TABLE = `
-  CREATE TABLE hour_packs (
-    hour INTEGER PRIMARY KEY,
-    rev INTEGER NOT NULL,
-    rows BLOB NOT NULL
-  );
-  INSERT OR IGNORE INTO counters (name, n) VALUES ('hour_packs', 0);
-`;
 
 /**
  * Packs rows[from..to−1], ascending by agency, each holding the agency at `at` and the counts
@@ -120,7 +109,6 @@ export class HourPacker {
   private readonly read;
   private readonly put;
   private readonly drop;
-  private readonly nextRev;
 
   constructor(db: Database.Database) {
     this.read = db
@@ -129,9 +117,8 @@ export class HourPacker {
          WHERE hour >= ? AND hour < ? ORDER BY hour, agency`,
       )
       .raw();
-    this.put = db.prepare('INSERT OR REPLACE INTO hour_packs (hour, rev, rows) VALUES (?, ?, ?)');
+    this.put = db.prepare('INSERT OR REPLACE INTO hour_packs (hour, rows) VALUES (?, ?)');
     this.drop = db.prepare('DELETE FROM hour_packs WHERE hour >= ? AND hour < ?');
-    this.nextRev = db.prepare("UPDATE counters SET n = n + 1 WHERE name = 'hour_packs' RETURNING n").pluck();
   }
 
   /** Packs every hour of h1..h2−1 anew; an hour without rows has no pack. */
@@ -145,7 +132,7 @@ export class HourPacker {
         let end = start;
         while (end < rows.length && rows[end]![0] === hour) end++;
         // Rows come as [hour, agency, ...counts].
-        this.put.run(hour, this.nextRev.get(), packRows(rows, start, end, 1));
+        this.put.run(hour, packRows(rows, start, end, 1));
         start = end;
       }
     }

@@ -8,6 +8,6 @@ export { CacheLockedError, LOCK_STALE_AFTER_MS, type LockHolder } from './writer
 export type { ApplyResult, BatchMeta, AnnouncedGap } from './writer.js';
 export type { Gap } from './gap-book.js';
 export { AgencyIds } from './agency-ids.js';
-export { OPEN_MINUTES } from './hour-compaction.js';
+export type { WriteChanges, WriteListener } from './write-changes.js';
 export { DEFER_BACKLOG } from './writer.js';
 export { CORE_MIGRATIONS } from './schema.js';

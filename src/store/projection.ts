@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type { MessageOf } from '../protocol/index.js';
-import { minuteOf } from './doc-counts.js';
 import { DERIVED, type Derived, type DocumentEffects } from './document-effects.js';
 import type { Durable, EventIntake } from './event-intake.js';
 import { BLOCK_EVENTS, type EventLog, type StoredEvent } from './event-log.js';
@@ -38,11 +37,10 @@ export class Projection {
 
   /**
    * Derives up to `max` stored events past the stream's `derivedSeq` (inside the caller's
-   * transaction, before its flushes). Returns the oldest minute whose rollups it touched.
+   * transaction, before its flushes).
    */
-  slice(stream: StreamState, max: number): number | null {
+  slice(stream: StreamState, max: number): void {
     let done = 0;
-    let oldestMinute: number | null = null;
     const pageBlocks = Math.ceil(max / BLOCK_EVENTS) + 1;
     for (;;) {
       const from = stream.derivedSeq + 1;
@@ -50,16 +48,9 @@ export class Projection {
       for (const block of blocks) {
         for (const [seq, ts, type, data] of JSON.parse(block.events) as StoredEvent[]) {
           if (seq < from) continue;
-          if (done === max) {
-            this.log.flush();
-            return oldestMinute;
-          }
+          if (done === max) return this.log.flush();
           const event = { seq, type, data } as Durable;
-          if (DERIVED.has(type)) {
-            this.documents.derive(event as MessageOf<Derived>, ts, stream.id);
-            const minute = minuteOf(ts);
-            if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
-          }
+          if (DERIVED.has(type)) this.documents.derive(event as MessageOf<Derived>, ts, stream.id);
           this.log.entry(this.intake.agencyIdOf(event), ts, stream.id, seq);
           stream.derivedSeq = seq;
           done++;
@@ -72,14 +63,16 @@ export class Projection {
     // An earlier history derived to its end after the epoch changed: its open items end now.
     if (stream !== this.streams.current) this.historyDerived = true;
     this.log.flush();
-    return oldestMinute;
   }
 
-  /** After a slice derived an earlier history to its end (see HistoryEnd). */
-  endDerivedHistory(at: number): void {
-    if (!this.historyDerived) return;
+  /**
+   * After a slice derived an earlier history to its end (see HistoryEnd). Returns the
+   * recipients whose open deadlines it ended.
+   */
+  endDerivedHistory(at: number): readonly number[] {
+    if (!this.historyDerived) return [];
     this.historyDerived = false;
     const current = this.streams.current;
-    if (current) this.historyEnd.endAllBut(current.id, at);
+    return current ? this.historyEnd.endAllBut(current.id, at).recipients : [];
   }
 }

@@ -33,6 +33,8 @@ export interface PruneResult {
   readonly transitions: number;
   /** Rows of `doc_marks`: what documents past their retention were counted for. */
   readonly marks: number;
+  /** Rollup rows before this minute and this hour may be gone. */
+  readonly rollupsBefore: { readonly minute: number; readonly hour: number };
 }
 
 /** Deletes in slices so a reader or the ingest never waits long on one big transaction. */
@@ -140,15 +142,16 @@ export function prune(db: Database.Database, retention: Retention, now: number):
   // Minutes not folded into their hours yet stay, however old: they are the hours' source.
   const folded = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
     string | undefined;
-  const minuteCutoff = Math.floor((now - retention.minuteRollupDays * DAY) / 60_000);
-  const minuteRows =
+  const minuteCutoff =
     folded === undefined
-      ? 0
-      : db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(Math.min(minuteCutoff, Number(folded) * 60))
-          .changes;
+      ? Number.NEGATIVE_INFINITY
+      : Math.min(Math.floor((now - retention.minuteRollupDays * DAY) / 60_000), Number(folded) * 60);
+  const minuteRows =
+    folded === undefined ? 0 : db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(minuteCutoff).changes;
   const hourCutoff = now - retention.hourlyRollupDays * DAY;
-  const hourRows = db.prepare('DELETE FROM rollup_hour WHERE hour < ?').run(Math.floor(hourCutoff / 3_600_000)).changes;
-  db.prepare('DELETE FROM hour_packs WHERE hour < ?').run(Math.floor(hourCutoff / 3_600_000));
+  const hourBefore = Math.floor(hourCutoff / 3_600_000);
+  const hourRows = db.prepare('DELETE FROM rollup_hour WHERE hour < ?').run(hourBefore).changes;
+  db.prepare('DELETE FROM hour_packs WHERE hour < ?').run(hourBefore);
   const transitions = db.prepare('DELETE FROM server_transitions WHERE at < ?').run(hourCutoff).changes;
 
   const docCutoff = now - retention.documentsDays * DAY;
@@ -177,5 +180,6 @@ export function prune(db: Database.Database, retention: Retention, now: number):
   db.prepare('DELETE FROM doc_keys WHERE NOT EXISTS (SELECT 1 FROM doc_marks WHERE doc = doc_keys.key)').run();
   // Follow-ups of documents the cache never saw sent, past the documents' retention.
   db.prepare('DELETE FROM held_events WHERE ts < ?').run(docCutoff);
-  return { events, rejections, minuteRows, hourRows, deliveries, documents, transitions, marks };
+  const rollupsBefore = { minute: minuteCutoff, hour: hourBefore };
+  return { events, rejections, minuteRows, hourRows, deliveries, documents, transitions, marks, rollupsBefore };
 }

@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3';
 import { BLOCK_EVENTS } from './event-log.js';
-import { HOUR_PACKS_TABLE } from './hour-packs.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { Migration } from './migrations.js';
 import { DOC_MARKS_TABLE } from './doc-marks.js';
@@ -157,13 +155,7 @@ const v1 = `
   );
 `;
 
-/**
- * Version 2 adds no table: from it on, the writer counts every batch that writes into a closed
- * minute in `late_minute_rows`, which readers that keep closed minutes rely on. The step keeps
- * writers of version 1, which do not count them, off a file readers of version 2 use (a build
- * refuses a file whose version is ahead of its own), and readers of version 2 off a file a
- * version-1 writer may still be writing.
- */
+/** Version 2 added a counter for readers of an earlier design (dropped by store/8). */
 const v2 = `INSERT OR IGNORE INTO counters (name, n) VALUES ('late_minute_rows', 0);`;
 
 /**
@@ -223,16 +215,12 @@ const v4 = `
  * Hours folded before the step are packed when the cache opens, after the last step: packs
  * follow the columns of the newest step (`packsCurrent`).
  */
-function v5(db: Database.Database): void {
-  db.exec(HOUR_PACKS_TABLE);
-}
+const v5 = `
+  CREATE TABLE hour_packs (hour INTEGER PRIMARY KEY, rev INTEGER NOT NULL, rows BLOB NOT NULL);
+  INSERT OR IGNORE INTO counters (name, n) VALUES ('hour_packs', 0);
+`;
 
-/**
- * Version 6 stamps each row of `deadline_counts` with a `rev` from the `deadline_counts`
- * counter, bumped by every write that changes any: a reader keeps the counts and reads again
- * only the rows written since (see `metrics/deadline-counts.ts`). Rows written before the step
- * have rev 0, which a reader's first read includes.
- */
+/** Version 6 stamped `deadline_counts` rows for readers of an earlier design (dropped by store/8). */
 const v6 = `
   ALTER TABLE deadline_counts ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX deadline_counts_by_rev ON deadline_counts (rev);
@@ -277,13 +265,26 @@ const v7 = `
     .join('\n')}
 `;
 
+/**
+ * Version 8 drops the stamps the writer kept for readers of an earlier design (revs of hour
+ * packs and deadline counts, the counters of late rows and registry changes): a reader in the
+ * writing process is told what changed (`write-changes.ts`), any other reads afresh.
+ */
+const v8 = `
+  DELETE FROM counters WHERE name IN ('late_minute_rows', 'late_hour_rows', 'registry_version', 'deadline_counts', 'hour_packs');
+  DROP INDEX deadline_counts_by_rev;
+  ALTER TABLE deadline_counts DROP COLUMN rev;
+  ALTER TABLE hour_packs DROP COLUMN rev;
+`;
+
 /** The cache's own schema steps; `user_version` counts how many have run. */
 export const CORE_MIGRATIONS: readonly Migration[] = [
   { id: 'store/1', up: (db) => db.exec(v1) },
   { id: 'store/2', up: (db) => db.exec(v2) },
   { id: 'store/3', up: (db) => db.exec(v3) },
   { id: 'store/4', up: (db) => db.exec(v4) },
-  { id: 'store/5', up: v5 },
+  { id: 'store/5', up: (db) => db.exec(v5) },
   { id: 'store/6', up: (db) => db.exec(v6) },
   { id: 'store/7', up: (db) => db.exec(v7) },
+  { id: 'store/8', up: (db) => db.exec(v8) },
 ];

@@ -16,6 +16,7 @@ import { PROJECT_SLICE, Projection } from './projection.js';
 import { RegistryWriter } from './registry-writer.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
+import { ChangeSet, type WriteListener } from './write-changes.js';
 
 export type { AnnouncedGap, ApplyResult, BatchMeta } from './batch-report.js';
 
@@ -46,6 +47,9 @@ export const FOLD_SLICE_HOURS = 4;
 export class Writer {
   readonly agencies: AgencyIds;
   readonly streams: Streams;
+  /** Told what each committed transaction changed (see `write-changes.ts`). */
+  onCommit: WriteListener | null = null;
+  private readonly changes = new ChangeSet();
   private readonly minutes: RollupAccumulator;
   private readonly hours: RollupAccumulator;
   private readonly hoursFold: HourCompaction;
@@ -75,7 +79,7 @@ export class Writer {
     this.streams = new Streams(db);
     this.minutes = new RollupAccumulator(db, 'rollup_minute', 'minute');
     this.hours = new RollupAccumulator(db, 'rollup_hour', 'hour');
-    this.hoursFold = new HourCompaction(db);
+    this.hoursFold = new HourCompaction(db, this.changes);
     this.effects = new EventEffects(db, this.agencies, this.minutes, new RegistryWriter(db, this.agencies));
     this.gaps = new GapBook(db);
     this.log = new EventLog(db);
@@ -88,10 +92,8 @@ export class Writer {
     );
     this.hub = new HubSession(db);
     this.foldPerBatch = Number.isFinite(deferBacklog) ? FOLD_SLICE_HOURS : Number.POSITIVE_INFINITY;
-    // BEGIN IMMEDIATE: the write lock is taken first, waiting (busy_timeout) while another
-    // connection holds it. A deferred transaction reads first and then cannot wait for the lock:
-    // it failed the batch at once with SQLITE_BUSY when a second console, say, tried the writer
-    // lock at that moment.
+    // BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) for another connection;
+    // a deferred transaction that read first could not wait, and failed with SQLITE_BUSY.
     this.inTransaction = db.transaction(
       (messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number) =>
         this.apply(messages, rejections, meta, at),
@@ -108,20 +110,25 @@ export class Writer {
     return this.undoingOnFailure(() => this.inTransaction(messages, rejections, meta, meta.receivedAt ?? now));
   }
 
-  /** Runs a transaction; if it fails (and SQLite rolled it back), forgets what it queued and rethrows. */
+  /** Runs a transaction: on failure forgets what it queued and rethrows; committed, tells `onCommit`. */
   private undoingOnFailure<T>(transaction: () => T): T {
     const maxAgency = this.agencies.maxId();
+    let result: T;
     try {
-      return transaction();
+      result = transaction();
     } catch (err) {
       this.rollBack(maxAgency);
       throw err;
     }
+    const changes = this.changes.take();
+    if (changes) this.onCommit?.(changes);
+    return result;
   }
 
   /** After a rolled-back transaction: forgets what was queued and re-reads what was saved. */
   private rollBack(maxAgency: number): void {
     this.log.clear();
+    this.changes.clear();
     this.minutes.clear();
     this.hours.clear();
     this.effects.reset();
@@ -146,7 +153,6 @@ export class Writer {
     // The hub's clock is not trusted past the receipt: no newest minute or time beyond it.
     const receivedMinute = minuteOf(at);
     let newestMinute: number | null = null;
-    let oldestMinute: number | null = null;
     const touched = new Set<StreamState>();
     // Another history still waiting to be derived goes first: this batch's documents wait too.
     let earlierLags = this.streams.lagging();
@@ -203,7 +209,6 @@ export class Writer {
       const minute = minuteOf(ts);
       const newestOf = Math.min(minute, receivedMinute);
       if (newestMinute === null || newestOf > newestMinute) newestMinute = newestOf;
-      if (oldestMinute === null || minute < oldestMinute) oldestMinute = minute;
       if (isUnknownMessage(event)) report.unknownTypes++;
       else {
         this.effects.apply(event, ts, stream.id, derive);
@@ -217,21 +222,19 @@ export class Writer {
     const lagging = this.streams.lagging();
     if (current && lagging && this.hub.newest - current.lastSeq <= this.deferBacklog) {
       // Caught up with the hub: derive a slice of what was left behind, with the batch.
-      const oldest = this.projection.slice(lagging, PROJECT_SLICE);
-      if (oldest !== null && (oldestMinute === null || oldest < oldestMinute)) oldestMinute = oldest;
+      this.projection.slice(lagging, PROJECT_SLICE);
       touched.add(lagging);
     }
     for (const gap of meta.gaps ?? []) {
       if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
     }
     this.rejections.write(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
-    // Readers cache the registry and re-read it when this counter moves.
-    if (registryChanged) this.bumpCounter.run('registry_version', 1);
+    if (registryChanged) this.changes.registry = true;
 
-    this.flushCounts(oldestMinute);
+    this.flushCounts();
     const now = this.streams.current;
     if (before && now && now.id !== before.id && now.id > before.id) this.newHistory(before, now, at);
-    this.projection.endDerivedHistory(at);
+    this.changes.addRecipients(this.projection.endDerivedHistory(at));
     this.hoursFold.noteNewest(newestMinute);
     // Hours are folded as they close. Far behind the hub, or while documents wait to be
     // derived, the folds wait for `foldPending`: a catch-up's backlog closes an hour every few
@@ -242,12 +245,10 @@ export class Writer {
     return report.result;
   }
 
-  /**
-   * The hub started a new history (a new epoch): the earlier histories' open items end
-   * (HistoryEnd), and the change is recorded for the console to say (`epoch_change`).
-   */
+  /** A new history (epoch): the earlier ones' open items end, and `epoch_change` says so. */
   private newHistory(from: StreamState, to: StreamState, at: number): void {
-    const ended = this.historyEnd.endAllBut(to.id, at);
+    const { ended, recipients } = this.historyEnd.endAllBut(to.id, at);
+    this.changes.addRecipients(recipients);
     this.hub.epochChanged(at, from.epoch, to.epoch, ended);
     this.bumpCounter.run('epoch_changes', 1);
   }
@@ -261,8 +262,9 @@ export class Writer {
     if (!stream) return 0;
     this.undoingOnFailure(
       this.db.transaction(() => {
-        this.flushCounts(this.projection.slice(stream, max));
-        this.projection.endDerivedHistory(now);
+        this.projection.slice(stream, max);
+        this.flushCounts();
+        this.changes.addRecipients(this.projection.endDerivedHistory(now));
         this.streams.save(stream);
       }).immediate,
     );
@@ -277,24 +279,20 @@ export class Writer {
 
   /**
    * Folds up to `maxHours` of the closed hours a catch-up left unfolded (see `apply`), in a
-   * transaction of its own, for idle time once documents are derived. Returns how many hours
-   * stay unfolded.
+   * transaction of its own, once documents are derived. Returns how many stay unfolded.
    */
   foldPending(maxHours = FOLD_SLICE_HOURS): number {
     if (this.hoursFold.due() === 0) return 0;
     return this.undoingOnFailure(this.db.transaction(() => this.hoursFold.fold(maxHours)).immediate);
   }
 
-  /**
-   * Writes the queued rollups (late minutes of folded hours also to their hours), derived rows
-   * and deadline counts, and tells readers that cache closed minutes when `oldestMinute` is one.
-   */
-  private flushCounts(oldestMinute: number | null): void {
+  /** Writes the queued rollups (late minutes of folded hours also to their hours), derived rows and deadline counts. */
+  private flushCounts(): void {
     this.hoursFold.routeLate(this.minutes, this.hours);
+    for (const [minute] of this.minutes.entries()) this.changes.minutes.add(minute);
     this.minutes.flush();
     this.hours.flush();
     this.hoursFold.packLate();
-    this.effects.flush();
-    this.hoursFold.noteOldestMinute(oldestMinute);
+    this.changes.addRecipients(this.effects.flush());
   }
 }

@@ -15,7 +15,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createMetrics } from '../../src/metrics/index.js';
+import { liveMetrics } from '../../src/metrics/index.js';
 import type { WindowKey } from '../../src/metrics/types.js';
 import { openCache } from '../../src/store/index.js';
 import type { AlertsSource } from '../../src/ui/data/sources.js';
@@ -44,7 +44,8 @@ export function timeScreensHere(file: string, at: number, window: WindowKey, run
   let t = performance.now();
   const cache = openCache({ path: file, readOnly: true });
   try {
-    const metrics = createMetrics(cache);
+    // The console that writes reads through its live model (no write comes during the timings).
+    const metrics = liveMetrics(cache);
     const openMs = performance.now() - t;
     let now = at;
     const load = (route: Route): number => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { createMetrics } from '../../src/metrics/index.js';
+import { liveMetrics } from '../../src/metrics/index.js';
 import type { Agency, TelemetryMessage } from '../../src/protocol/index.js';
-import { openCache, type Cache } from '../../src/store/index.js';
+import { openCache, type Cache, type Retention } from '../../src/store/index.js';
 import { A, hello, msg, tempDir } from '../support/telemetry.js';
 
 export const S1 = 'MCBM-001';
@@ -37,16 +37,20 @@ export const registrySnapshot = (at: number): TelemetryMessage =>
   });
 
 /** A cache with the registry loaded; `write` stores events with increasing seq. */
-export function fixtureCache(at: number) {
+export function fixtureCache(at: number, retention?: Partial<Retention>) {
   const tmp = tempDir('hubmon-metrics-');
-  const cache: Cache = openCache({ path: join(tmp.dir, 'hub.sqlite'), now: () => at });
+  const cache: Cache = openCache({
+    path: join(tmp.dir, 'hub.sqlite'),
+    now: () => at,
+    ...(retention !== undefined && { retention }),
+  });
   let seq = 0;
   cache.applyBatch([hello(), registrySnapshot(at)]);
   const write = (...events: [number, TelemetryMessage['type'] | string, unknown][]): void => {
     const sorted = [...events].sort((a, b) => a[0] - b[0]);
     cache.applyBatch(sorted.map(([ts, type, data]) => msg(++seq, ts, type as never, data as never)));
   };
-  const metrics = createMetrics(cache);
+  const metrics = liveMetrics(cache);
   return {
     cache,
     metrics,

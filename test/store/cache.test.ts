@@ -73,6 +73,7 @@ describe('cache file', () => {
       'store/5',
       'store/6',
       'store/7',
+      'store/8',
     ]);
     cache.close();
   });
@@ -88,7 +89,7 @@ describe('cache file', () => {
     old.close();
     const told: string[][] = [];
     const cache = openCache({ path, onUpgrade: (s) => told.push([...s]) });
-    expect(told).toEqual([['store/4', 'store/5', 'store/6', 'store/7']]);
+    expect(told).toEqual([['store/4', 'store/5', 'store/6', 'store/7', 'store/8']]);
     expect(cache.db.pragma('user_version', { simple: true })).toBe(CORE_MIGRATIONS.length);
     cache.close();
     openCache({ path, onUpgrade: (s) => told.push([...s]) }).close();

@@ -61,7 +61,6 @@ describe('an event ahead of its receipt', () => {
         newestMinute: meta('newest_minute'),
         foldedUntil: meta('hours_compacted_until'),
         newestTs: cache.db.prepare('SELECT max(newest_ts) FROM streams').pluck().get(),
-        lateMinutes: cache.db.prepare("SELECT n FROM counters WHERE name = 'late_minute_rows'").pluck().get(),
         totals: ['5m', '1h', '24h'].map((w) => {
           const t = metrics.totals(END, w as '1h');
           return [t.sent, t.received];

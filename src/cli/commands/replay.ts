@@ -5,7 +5,7 @@ import { alertsSource } from '../../app/console-sources.js';
 import { showConsole } from '../../app/show-console.js';
 import { createAlertEngine } from '../../alerts/index.js';
 import { resolveSettings } from '../../config/index.js';
-import { createMetrics } from '../../metrics/index.js';
+import { liveMetrics } from '../../metrics/index.js';
 import { ReplayRun, replayControls } from '../../record/replay-run.js';
 import { loadReplay } from '../../sim/replay-source.js';
 import { idleIngest } from '../../ui/index.js';
@@ -53,7 +53,7 @@ export const replayCommand: Command = {
     ]);
     // Each build of the recording (one more at every step back) gets its own metrics and alerts.
     const run = new ReplayRun(source, dir, speed, (cache, now) => {
-      const metrics = createMetrics(cache);
+      const metrics = liveMetrics(cache);
       const engine = createAlertEngine({ metrics, now });
       return {
         metrics,

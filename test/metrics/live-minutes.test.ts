@@ -1,23 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { A } from '../support/telemetry.js';
 import { createMetrics, type Metrics } from '../../src/metrics/index.js';
-import { MinuteCache } from '../../src/metrics/minute-cache.js';
 import { fixtureCache, HOUR, MIN, sentEvent as sent, sigEvent as sig } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
 afterEach(() => fx?.close());
 
 const NOW = Date.UTC(2026, 10, 22, 20, 30, 30);
-const lateMinuteRows = (): unknown =>
-  fx!.cache.db.prepare("SELECT n FROM counters WHERE name = 'late_minute_rows'").pluck().get() ?? 0;
 
 /**
- * The national totals of windows up to two hours keep each closed minute's sums between
- * refreshes. They must follow the rows as they change: events in the open minutes, a late
- * event in a closed minute, minutes removed by retention.
+ * The console's live model keeps the minutes its windows read between refreshes. It must
+ * follow the rows as the writer changes them: events in the newest minutes, a late event in an
+ * older minute, minutes removed by retention.
  */
-describe('closed minutes cache', () => {
-  it('adds the open minutes on every read and keeps the closed ones', () => {
+describe('minutes in the live model', () => {
+  it('follows new events in the newest minute and keeps the others', () => {
     fx = fixtureCache(NOW);
     fx.write(sent(NOW - 40 * MIN, A.ngheAn), sent(NOW - 40 * MIN, A.caoBang), sent(NOW - 10 * MIN, A.ngheAn));
     fx.write(sent(NOW, A.vpcp));
@@ -32,19 +29,16 @@ describe('closed minutes cache', () => {
     // More in the open minute, by an agency already active in a closed one.
     fx.write(sent(NOW + 1_000, A.ngheAn));
     expect(read()).toEqual({ sent: 5, active: 3 });
-    expect(lateMinuteRows()).toBe(0);
   });
 
-  it('reads closed minutes again after a late event, in an existing row and a new one', () => {
+  it('reads minutes again after a late event, in an existing row and a new one', () => {
     fx = fixtureCache(NOW);
     fx.write(sent(NOW - 30 * MIN, A.ngheAn));
     fx.write(sent(NOW, A.vpcp));
     expect(fx.metrics.totals(NOW, '1h').sent).toBe(2);
     fx.write(sent(NOW - 30 * MIN + 1_000, A.ngheAn));
-    expect(lateMinuteRows()).toBe(1);
     expect(fx.metrics.totals(NOW, '1h')).toMatchObject({ sent: 3, agenciesActive: 2 });
     fx.write(sig(NOW - 20 * MIN, A.caoBang, 'invalid'));
-    expect(lateMinuteRows()).toBe(2);
     expect(fx.metrics.totals(NOW, '1h')).toMatchObject({
       sent: 3,
       agenciesActive: 3,
@@ -53,23 +47,26 @@ describe('closed minutes cache', () => {
     });
   });
 
-  it('counts nothing late for events in the two open minutes', () => {
+  it('follows events written minute after minute backwards', () => {
     fx = fixtureCache(NOW);
     fx.write(sent(NOW, A.vpcp));
+    expect(fx.metrics.totals(NOW, '5m').sent).toBe(1);
     fx.write(sent(NOW - MIN, A.ngheAn));
-    expect(lateMinuteRows()).toBe(0);
+    expect(fx.metrics.totals(NOW, '5m').sent).toBe(2);
     fx.write(sent(NOW - 2 * MIN, A.ngheAn));
-    expect(lateMinuteRows()).toBe(1);
     expect(fx.metrics.totals(NOW, '5m').sent).toBe(3);
   });
 
   it('follows minutes removed by retention', () => {
-    fx = fixtureCache(NOW);
-    fx.write(sent(NOW - 50 * MIN, A.ngheAn), sent(NOW - 5 * MIN, A.caoBang));
+    // Minute rollups kept four hours (once their hours are folded).
+    fx = fixtureCache(NOW, { minuteRollupDays: 4 / 24 });
+    fx.write(sent(NOW - 250 * MIN, A.ngheAn), sent(NOW - 230 * MIN, A.caoBang));
     fx.write(sent(NOW, A.vpcp));
-    expect(fx.metrics.totals(NOW, '1h')).toMatchObject({ sent: 3, agenciesActive: 3 });
-    fx.cache.db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(Math.floor((NOW - 30 * MIN) / MIN));
-    expect(fx.metrics.totals(NOW, '1h')).toMatchObject({ sent: 2, agenciesActive: 2 });
+    // A paused console's window, three and a half hours back.
+    const paused = NOW - 210 * MIN;
+    expect(fx.metrics.totals(paused, '1h')).toMatchObject({ sent: 2, agenciesActive: 2 });
+    expect(fx.cache.prune(NOW).minuteRows).toBe(1);
+    expect(fx.metrics.totals(paused, '1h')).toMatchObject({ sent: 1, agenciesActive: 1 });
   });
 
   it('gives the figures of a console that never cached, as the window slides', () => {
@@ -163,33 +160,7 @@ describe('closed minutes cache', () => {
     expect({ verified: row.verified, failed: row.failed }).toEqual({ verified: 2, failed: 1 });
   });
 
-  it('serves the same minutes within a small budget of kept rows, dropping the least recently used', () => {
-    fx = fixtureCache(NOW);
-    const events = [];
-    for (let i = 0; i < 400; i++) events.push(sent(NOW - i * MIN, i % 4 === 0 ? A.ngheAn : A.caoBang));
-    fx.write(...events);
-    const db = fx.cache.db;
-    const small = new MinuteCache(db, 6);
-    const plain = (c: MinuteCache, m1: number, m2: number) => {
-      const { from, minutes } = c.minutes(m1, m2);
-      return { from, minutes: minutes.map((m) => [Array.from(m.agencies), Array.from(m.counts)]) };
-    };
-    const m = Math.floor(NOW / MIN);
-    // A window's edges a day and an hour back, sliding, and a stretch longer than is served.
-    const ranges: [number, number][] = [];
-    for (let shift = 0; shift < 12; shift++)
-      ranges.push([m - 390 + shift, m - 360 + shift], [m - 59 + shift, m + shift], [m - 380, m]);
-    for (const [a, b] of ranges) expect(plain(small, a, b)).toEqual(plain(new MinuteCache(db), a, b));
-    // A late event in a kept minute (the last closed ones were read last) is seen.
-    const before = plain(small, m - 10, m);
-    fx.write(sent(NOW - 3 * MIN + 1_000, A.vpcp));
-    const after = plain(small, m - 10, m);
-    expect(after).not.toEqual(before);
-    expect(after).toEqual(plain(new MinuteCache(db), m - 10, m));
-    expect(plain(small, m - 380, m).from).toBe(m - 179);
-  });
-
-  it('sums no minute still open as closed, when the clock is hours ahead of the newest event', () => {
+  it('follows the hub replaying what was missed while the clock is hours ahead of the newest event', () => {
     fx = fixtureCache(NOW);
     // Traffic until 4 h before NOW, then the link drops: the newest minute stays there.
     const events = [];
@@ -198,7 +169,6 @@ describe('closed minutes cache', () => {
     expect(fx.metrics.totals(NOW, '24h').sent).toBe(160);
     // The link comes back and the hub replays what was missed, in order: nothing is late.
     fx.write(sent(NOW - 235 * MIN, A.caoBang), sent(NOW - 220 * MIN, A.caoBang));
-    expect(lateMinuteRows()).toBe(0);
     expect(fx.metrics.totals(NOW, '24h').sent).toBe(162);
     const caoBang = (m: Metrics) => m.throughput(NOW, '24h').find((r) => r.agencyId === A.caoBang)!.sent;
     expect(caoBang(fx.metrics)).toBe(2);

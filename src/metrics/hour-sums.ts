@@ -1,0 +1,97 @@
+import { columnEnd, firstColumn } from '../store/hour-packs.js';
+import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
+import type { HourPack } from './rollup-rows.js';
+import { Tally } from './tally.js';
+
+/** One folded hour's sent and received per agency, for the sparklines. */
+export interface HourTraffic {
+  readonly hour: number;
+  /** Agency ids, ascending. */
+  readonly agencies: Int32Array;
+  readonly sent: Float64Array;
+  readonly received: Float64Array;
+}
+
+/** A stretch's national sums: `sums` in the order of the columns asked for; `active`, the agencies with any. */
+export interface NationalPart {
+  readonly sums: readonly number[];
+  readonly active: ArrayLike<number>;
+}
+
+/** Where column c's pairs start in a pack, or −1 when it has none (see `store/hour-packs.ts`). */
+function columnAt(words: Int32Array, c: number): number {
+  for (let i = firstColumn(words); i < words.length; i = columnEnd(words, i)) if (words[i] === c) return i + 2;
+  return -1;
+}
+
+/** Column c's counts of a pack into `into`, at each agency's place in `agencies` (ascending, all of the pack's). */
+function fillColumn(words: Int32Array, c: number, agencies: Int32Array, into: Float64Array): void {
+  const at = columnAt(words, c);
+  if (at < 0) return;
+  const end = columnEnd(words, at - 2);
+  let r = 0;
+  for (let j = at; j < end; j += 2) {
+    while (r < agencies.length && agencies[r]! < words[j]!) r++;
+    if (agencies[r] === words[j]) into[r] = words[j + 1]!;
+  }
+}
+
+/** Each rollup column's place among `columns`, or −1 for one not asked for. */
+function slotsOf(columns: readonly RollupColumn[]): Int32Array {
+  const slotOf = new Int32Array(ROLLUP_COLUMNS.length).fill(-1);
+  columns.forEach((c, k) => (slotOf[ROLLUP_COLUMNS.indexOf(c)] = k));
+  return slotOf;
+}
+
+/** Per agency, the sums of `columns` (in that order) over the packs. */
+export function hourSums(packs: readonly HourPack[], columns: readonly RollupColumn[]): Tally {
+  const slotOf = slotsOf(columns);
+  const out = new Tally(columns.length);
+  for (const { words } of packs) {
+    // Every agency of the hour has data, whichever columns its counts are in.
+    const start = firstColumn(words);
+    for (let j = 1; j < start; j++) out.slot(words[j]!);
+    for (let i = start; i < words.length; i = columnEnd(words, i)) {
+      const k = slotOf[words[i]!] ?? -1;
+      if (k < 0) continue;
+      const end = columnEnd(words, i);
+      for (let j = i + 2; j < end; j += 2) {
+        const at = out.slot(words[j]!) + k;
+        out.sums[at] = out.sums[at]! + words[j + 1]!;
+      }
+    }
+  }
+  return out;
+}
+
+/** The sums of `columns` (in that order) over every agency of the packs, with the agencies that have any. */
+export function hourNational(packs: readonly HourPack[], columns: readonly RollupColumn[]): NationalPart {
+  const slotOf = slotsOf(columns);
+  const sums = new Array<number>(columns.length).fill(0);
+  const active = new Set<number>();
+  for (const { words } of packs) {
+    for (let i = firstColumn(words); i < words.length; i = columnEnd(words, i)) {
+      const k = slotOf[words[i]!] ?? -1;
+      if (k < 0) continue;
+      const end = columnEnd(words, i);
+      for (let j = i + 2; j < end; j += 2) {
+        if (words[j + 1] === 0) continue;
+        sums[k]! += words[j + 1]!;
+        active.add(words[j]!);
+      }
+    }
+  }
+  return { sums, active: Int32Array.from(active) };
+}
+
+/** Each pack's sent and received per agency, for every agency with a row in the hour, whichever its counts. */
+export function hourTraffic(packs: readonly HourPack[]): HourTraffic[] {
+  return packs.map(({ hour, words }) => {
+    const agencies = words.slice(1, firstColumn(words));
+    const sent = new Float64Array(agencies.length);
+    const received = new Float64Array(agencies.length);
+    fillColumn(words, COL.sent, agencies, sent);
+    fillColumn(words, COL.received, agencies, received);
+    return { hour, agencies, sent, received };
+  });
+}
