@@ -64,7 +64,7 @@ export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): s
 
 /**
  * A scope's ids (as `scopeIds` gives them) as flags by id, 1 for each in it; null when
- * unscoped. A scoped read walks the national rows kept in the process and keeps the flagged.
+ * unscoped. A scoped read walks the national rows and keeps the flagged.
  */
 export function scopeFlags(scope: string | null): Uint8Array | null {
   return scope === null ? null : idFlags(JSON.parse(scope) as number[]);

@@ -12,12 +12,6 @@ export interface HourTraffic {
   readonly received: Float64Array;
 }
 
-/** A stretch's national sums: `sums` in the order of the columns asked for; `active`, the agencies with any. */
-export interface NationalPart {
-  readonly sums: readonly number[];
-  readonly active: ArrayLike<number>;
-}
-
 /** Where column c's pairs start in a pack, or −1 when it has none (see `store/hour-packs.ts`). */
 function columnAt(words: Int32Array, c: number): number {
   for (let i = firstColumn(words); i < words.length; i = columnEnd(words, i)) if (words[i] === c) return i + 2;
@@ -62,26 +56,6 @@ export function hourSums(packs: readonly HourPack[], columns: readonly RollupCol
     }
   }
   return out;
-}
-
-/** The sums of `columns` (in that order) over every agency of the packs, with the agencies that have any. */
-export function hourNational(packs: readonly HourPack[], columns: readonly RollupColumn[]): NationalPart {
-  const slotOf = slotsOf(columns);
-  const sums = new Array<number>(columns.length).fill(0);
-  const active = new Set<number>();
-  for (const { words } of packs) {
-    for (let i = firstColumn(words); i < words.length; i = columnEnd(words, i)) {
-      const k = slotOf[words[i]!] ?? -1;
-      if (k < 0) continue;
-      const end = columnEnd(words, i);
-      for (let j = i + 2; j < end; j += 2) {
-        if (words[j + 1] === 0) continue;
-        sums[k]! += words[j + 1]!;
-        active.add(words[j]!);
-      }
-    }
-  }
-  return { sums, active: Int32Array.from(active) };
 }
 
 /** Each pack's sent and received per agency, for every agency with a row in the hour, whichever its counts. */

@@ -1,8 +1,8 @@
 import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, scopeFilter, scopeFlags, type MetricsContext } from './context.js';
-import { hourNational, hourSums, type NationalPart } from './hour-sums.js';
+import { hourSums } from './hour-sums.js';
 import type { MinuteRows } from './rollup-rows.js';
-import { IdMarks, Tally } from './tally.js';
+import { Tally } from './tally.js';
 import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
@@ -116,44 +116,6 @@ export function sumByAgency(
       if (want[id] === 1 && hours.has(id)) add(id, hours.sums, id * hours.width, inTally);
   }
   return out;
-}
-
-/** National sums of a window: `sums` in the order of the columns asked for, and the agencies with any. */
-export interface NationalSums {
-  readonly sums: number[];
-  readonly agenciesActive: number;
-}
-
-const active = new IdMarks();
-
-/**
- * `columns` summed over every agency for a window, and how many agencies have any of them
- * (each once, whichever part of the window it has counts in).
- */
-export function nationalSums(ctx: MetricsContext, w: MinuteWindow, columns: readonly RollupColumn[]): NationalSums {
-  const parts = rangeParts(w, foldedUntilHour(ctx));
-  const sums = new Array<number>(columns.length).fill(0);
-  active.begin();
-  let agenciesActive = 0;
-  /** Adds one agency's row; counts the agency if it has any count and was not counted yet. */
-  const add: AddRow = (agency, values, base, at) => {
-    let any = false;
-    for (let c = 0; c < at.length; c++) {
-      const v = values[base + at[c]!]!;
-      if (v !== 0) {
-        sums[c]! += v;
-        any = true;
-      }
-    }
-    if (any && active.mark(agency)) agenciesActive++;
-  };
-  if (parts.hours[0] <= parts.hours[1]) {
-    const part: NationalPart = hourNational(ctx.rows.hours(parts.hours[0], parts.hours[1]), columns);
-    for (let c = 0; c < columns.length; c++) sums[c]! += part.sums[c]!;
-    for (let i = 0; i < part.active.length; i++) if (active.mark(part.active[i]!)) agenciesActive++;
-  }
-  walkMinutes(ctx, parts, columns, null, add);
-  return { sums, agenciesActive };
 }
 
 /** Oldest minute the rollups reach back to, or null when they hold nothing. */

@@ -73,29 +73,3 @@ export class Tally {
     this.seen = seen;
   }
 }
-
-/**
- * Agency ids seen in one pass, without a Set per pass: each id remembers the pass that last
- * marked it. `begin` starts a pass.
- */
-export class IdMarks {
-  private seen = new Uint32Array(0);
-  private pass = 0;
-
-  begin(): void {
-    this.pass = this.pass === 0xffffffff ? 1 : this.pass + 1;
-    if (this.pass === 1) this.seen.fill(0);
-  }
-
-  /** Marks an id as seen in this pass; true if it was not yet. */
-  mark(id: number): boolean {
-    if (id >= this.seen.length) {
-      const grown = new Uint32Array(Math.max(id + 1, this.seen.length * 2, 1024));
-      grown.set(this.seen);
-      this.seen = grown;
-    }
-    if (this.seen[id] === this.pass) return false;
-    this.seen[id] = this.pass;
-    return true;
-  }
-}

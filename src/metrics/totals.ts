@@ -3,16 +3,28 @@ import type { RollupColumn } from '../store/rollup-columns.js';
 import type { MetricsContext } from './context.js';
 import { deadlineTotals } from './deadlines.js';
 import type { NationalTotals, WindowKey } from './types.js';
-import { nationalSums, oldestRollupMinute } from './rollup-sums.js';
+import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
 import { coveredMinutes, minuteWindow } from './window.js';
 
 const FAILS = DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn);
 const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_checked', 'sig_failed', ...FAILS];
 
-/** The whole hub in one row, for the Overview header. */
+/** The whole hub in one row, for the Overview header; an agency is active with any of COLUMNS. */
 export function totals(ctx: MetricsContext, now: number, window: WindowKey): NationalTotals {
   const w = minuteWindow(now, window);
-  const { sums, agenciesActive } = nationalSums(ctx, w, COLUMNS);
+  const byAgency = sumByAgency(ctx, w, COLUMNS, null);
+  const sums = new Array<number>(COLUMNS.length).fill(0);
+  let agenciesActive = 0;
+  const values = byAgency.sums;
+  for (const id of byAgency.ids) {
+    let any = false;
+    for (let c = 0, at = id * byAgency.width; c < COLUMNS.length; c++, at++) {
+      if (values[at] === 0) continue;
+      sums[c]! += values[at]!;
+      any = true;
+    }
+    if (any) agenciesActive++;
+  }
   const sent = sums[0]!;
   const received = sums[1]!;
   const sigChecked = sums[2]!;

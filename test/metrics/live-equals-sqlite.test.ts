@@ -68,6 +68,8 @@ describe('the live model', () => {
     const cache: Cache = openCache({
       path: join(tmp.dir, 'hub.sqlite'),
       now: () => clock,
+      // A hub far ahead (its heartbeats below) leaves documents and folds to later slices.
+      deferBacklog: 50,
       retention: { rawEventsDays: 3, minuteRollupDays: 2, hourlyRollupDays: 7.1, documentsDays: 4 },
     });
     done = () => {
@@ -174,6 +176,10 @@ describe('the live model', () => {
         messages.push(hello(`e${++epoch}`, 0, 'hub-test', clock));
       }
       if (random() < 0.1) messages.push(registrySnapshot(clock));
+      if (random() < 0.2) {
+        const newestSeq = seq + (random() < 0.5 ? 500 : 0);
+        messages.push(msg(newestSeq, clock, 'heartbeat', { serverTime: iso(clock), newestSeq }));
+      }
       const fresh: TelemetryMessage[] = [];
       for (let n = Math.floor(random() * 40); n > 0; n--) fresh.push(event());
       // Some held back (holes), earlier ones filled, some stored again (repeats), out of order.
@@ -186,7 +192,8 @@ describe('the live model', () => {
       history.push(...kept);
       cache.applyBatch(messages);
       if (random() < 0.15) cache.prune(clock);
-      if (random() < 0.1) cache.foldPending();
+      if (random() < 0.3) cache.projectPending(5);
+      if (random() < 0.2) cache.foldPending();
 
       const plain = createMetrics(cache);
       const scope = [pick(codes), pick(codes)];
