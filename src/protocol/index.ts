@@ -7,4 +7,3 @@ export * from './messages.js';
 export * from './envelope.js';
 export * from './rejection.js';
 export * from './parse.js';
-export * from './examples.js';

@@ -62,7 +62,7 @@ export const consoleCommand: Command = {
       return 2;
     }
     // A console stays open all night: V8 is asked to favour a small heap over fewer collections
-    // (measured on a national registry: 150 MiB resident instead of 220, for about the same CPU).
+    // (docs/PERFORMANCE.md).
     // Set here, before the session's data is loaded, and only for the console.
     v8.setFlagsFromString('--optimize-for-size');
     const session = await openNamedCache('--cache', settings.cache ?? '', () =>
