@@ -1,6 +1,7 @@
 export * from './version.js';
 export * from './primitives.js';
 export * from './instant.js';
+export * from './vietnam-time.js';
 export * from './codes.js';
 export * from './registry.js';
 export * from './messages.js';

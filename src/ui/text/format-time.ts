@@ -52,6 +52,4 @@ export function durationCell(ms: number, lang: Lang): { text: string; short: str
 }
 
 /** Date and time in UTC+7, YYYY-MM-DD HH:MM. */
-export function formatDateTime(ts: number): string {
-  return new Date(ts + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+export { vietnamDateTime as formatDateTime } from '../../protocol/vietnam-time.js';
