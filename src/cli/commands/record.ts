@@ -8,6 +8,7 @@ import { recordHelp, recordSummary } from '../help/record-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
 import { oneFile, parseFlags } from '../parse-flags.js';
+import { untilStopSignal } from '../stop-signal.js';
 
 /** `stop`: resolves when recording should end; the signals by default, tests pass their own. */
 export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
@@ -67,7 +68,7 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       // handlers do not either. Without this, a hub going away ended the recording.
       const keepAlive = setInterval(() => {}, 1 << 30);
       try {
-        await (stopWhen ? stopWhen() : untilSignal());
+        await (stopWhen ? stopWhen() : untilStopSignal());
       } finally {
         clearInterval(keepAlive);
       }
@@ -81,18 +82,6 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       return 0;
     },
   };
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-  });
 }
 
 export const recordCommand: Command = createRecordCommand();
