@@ -52,4 +52,4 @@ export function durationCell(ms: number, lang: Lang): { text: string; short: str
 }
 
 /** Date and time in UTC+7, YYYY-MM-DD HH:MM. */
-export { vietnamDateTime as formatDateTime } from '../../protocol/vietnam-time.js';
+export { vietnamDateTime as formatDateTime } from '../../protocol/local-time.js';
