@@ -15,9 +15,8 @@
  * the server rule, whose windowed conditions already contain their duration) and is reported
  * as pending otherwise. A read-only engine never writes to the cache.
  */
-import os from 'node:os';
-import BetterSqlite3 from 'better-sqlite3';
 import type Database from 'better-sqlite3';
+import { ackWriter, osUser } from './ack-writer.js';
 import { defaultAlertConfig, type AlertConfig } from './config.js';
 import { fold } from './inhibit.js';
 import { openAlertStore, type AlertStore } from './persist.js';
@@ -73,15 +72,6 @@ export interface AlertEngine {
   subscribe(listener: (snapshot: AlertSnapshot) => void): () => void;
   /** Acknowledgements ever recorded in the cache, newest first. */
   ackLog(limit?: number): ReturnType<AlertStore['ackLog']>;
-}
-
-/** The OS user name, as the acknowledgement records it; never throws (containers may lack one). */
-export function osUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return process.env.USER ?? process.env.LOGNAME ?? 'unknown';
-  }
 }
 
 /** How often an unchanged state is re-stamped as current in the cache. */
@@ -273,32 +263,5 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
       return () => listeners.delete(listener);
     },
     ackLog: (limit) => store?.ackLog(limit) ?? [],
-  };
-}
-
-/**
- * Where acknowledgements are written: the engine's own store when it writes the cache;
- * otherwise a connection of its own to the same file, opened at the first acknowledgement,
- * whose short write transaction waits up to `busyMs` for the console that ingests (only
- * ingest needs to be the single writer). Null without a cache file: acknowledgements then
- * live in memory.
- */
-function ackWriter(
-  db: Database.Database | null,
-  own: AlertStore | null,
-  busyMs: number,
-): { recordAck: AlertStore['recordAck'] } | null {
-  if (own !== null) return own;
-  if (db === null || db.memory || db.name === '') return null;
-  let store: AlertStore | null = null;
-  return {
-    recordAck(state) {
-      if (store === null) {
-        const handle = new BetterSqlite3(db.name, { fileMustExist: true });
-        handle.pragma(`busy_timeout = ${Math.max(0, Math.round(busyMs))}`);
-        store = openAlertStore(handle);
-      }
-      return store.recordAck(state);
-    },
   };
 }

@@ -15,7 +15,7 @@ export {
 } from './persist.js';
 export { describeAlert, spanText, RULE_TITLES, type DescribeOptions } from './describe.js';
 export { sortAlerts, countAlerts } from './snapshot.js';
-export { createAlertEngine, osUser, type AlertEngine, type AlertEngineOptions, type RuleError } from './engine.js';
+export { createAlertEngine, type AlertEngine, type AlertEngineOptions, type RuleError } from './engine.js';
 export {
   groupIncidents,
   agenciesBehind,

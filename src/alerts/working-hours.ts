@@ -2,6 +2,7 @@
  * Office hours (giờ hành chính) in the hub's time zone: an agency is expected to send only then.
  * Vietnam keeps no daylight saving, but the zone is read through Intl so another zone works too.
  */
+import { zoneOffsetMs } from '../protocol/index.js';
 
 /** Days and hours of work in one time zone. */
 export interface WorkingHours {
@@ -13,38 +14,14 @@ export interface WorkingHours {
   readonly end: string;
 }
 
-const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const DAY = 86_400_000;
 
 /** Weekday (ISO) and milliseconds since local midnight of an instant in a time zone. */
 export function localTime(at: number, timeZone: string): { weekday: number; msOfDay: number } {
-  let weekday = 0;
-  let h = 0;
-  let m = 0;
-  let s = 0;
-  for (const part of formatterFor(timeZone).formatToParts(at)) {
-    if (part.type === 'weekday') weekday = WEEKDAY[part.value] ?? 0;
-    else if (part.type === 'hour') h = Number(part.value);
-    else if (part.type === 'minute') m = Number(part.value);
-    else if (part.type === 'second') s = Number(part.value);
-  }
-  return { weekday, msOfDay: ((h * 60 + m) * 60 + s) * 1000 + (at % 1000) };
+  const local = at + zoneOffsetMs(at, timeZone);
+  const day = Math.floor(local / DAY);
+  // 1970-01-01, day 0, was a Thursday (ISO 4).
+  return { weekday: ((day + 3) % 7) + 1, msOfDay: local - day * DAY };
 }
 
 const clockMs = (hhmm: string): number => {

@@ -20,12 +20,8 @@ export interface CommandIo {
 
 export const processIo = (): CommandIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
 
-/**
- * A usage mistake, named by a message key so it is printed in the operator's language: one
- * line with a pointer to --help, exit code 2.
- */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
+/** An error named by a message key, so it is printed in the operator's language. */
+abstract class WordedError extends Error {
   constructor(
     readonly key: CliKey,
     readonly params: CliParams = {},
@@ -34,13 +30,12 @@ export class UsageError extends Error {
   }
 }
 
+/** A usage mistake: one line with a pointer to --help, exit code 2. */
+export class UsageError extends WordedError {
+  override readonly name = 'UsageError';
+}
+
 /** A command that cannot go on for a reason the operator can fix (a missing cache): exit code 1. */
-export class CommandError extends Error {
+export class CommandError extends WordedError {
   override readonly name = 'CommandError';
-  constructor(
-    readonly key: CliKey,
-    readonly params: CliParams = {},
-  ) {
-    super(key);
-  }
 }

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { SettingsFlags } from '../config/load.js';
 import { UsageError } from './command.js';
 import type { CliKey } from './i18n/text.js';
 
@@ -55,6 +56,26 @@ function usageOf(err: unknown, config: Omit<ParseArgsConfig, 'args'>): UsageErro
 function givesToken(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
   return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--token' || a.startsWith('--token='));
+}
+
+/** The settings each command names the same way on its command line, and what they are in `SettingsFlags`. */
+const SETTING_OF_FLAG = {
+  url: 'url',
+  cache: 'cache',
+  lang: 'lang',
+  'token-file': 'tokenFile',
+  ca: 'ca',
+  config: 'config',
+} as const;
+
+/** The settings given among a command's parsed flags, for `resolveSettings`; a flag not given is left out. */
+export function settingsFlags(values: Readonly<Record<string, unknown>>): SettingsFlags {
+  const flags: { [S in (typeof SETTING_OF_FLAG)[keyof typeof SETTING_OF_FLAG]]?: string } = {};
+  for (const flag of Object.keys(SETTING_OF_FLAG) as (keyof typeof SETTING_OF_FLAG)[]) {
+    const value = values[flag];
+    if (typeof value === 'string') flags[SETTING_OF_FLAG[flag]] = value;
+  }
+  return flags;
 }
 
 /** The single FILE a command takes; none or more than one is a `UsageError` naming `what`. */

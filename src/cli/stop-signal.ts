@@ -1,6 +1,6 @@
 /**
  * Resolves at the first SIGINT (Ctrl-C) or SIGTERM (a service manager), and stops listening
- * for both: how the long-running commands (sim, gateway) learn to close cleanly.
+ * for both: how the long-running commands (sim, gateway, record) learn to close cleanly.
  */
 export function untilStopSignal(): Promise<void> {
   return new Promise<void>((resolve) => {

@@ -28,6 +28,10 @@ export function langFromEnv(env: Env): Lang {
   return /^vi([_.-]|$)/i.test(locale) ? 'vi' : 'en';
 }
 
+/** The settings file: `--config`, else HUBMON_CONFIG, else `config.json` in the XDG config folder. */
+export const settingsFilePath = (flag: string | undefined, env: Env): string =>
+  flag ?? env.HUBMON_CONFIG ?? join(configDir(env), 'config.json');
+
 /** Reads `config.json` from the XDG config folder; a missing file is no error, a bad one is. */
 export function readSettingsFile(path: string): SettingsFile | null {
   const file = readJsonFile(path);
@@ -47,7 +51,7 @@ export type SettingsFlags = Partial<Omit<SettingsFile, 'lang'>> & { lang?: strin
  * terminal and NO_COLOR where the screen is painted (ui/text/paint.ts), not a setting.
  */
 export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
-  const configFile = flags.config ?? env.HUBMON_CONFIG ?? join(configDir(env), 'config.json');
+  const configFile = settingsFilePath(flags.config, env);
   const file = readSettingsFile(configFile) ?? {};
   const langText = flags.lang ?? env.HUBMON_LANG ?? file.lang;
   let lang: Lang = langFromEnv(env);

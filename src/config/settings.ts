@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const LANGS = ['vi', 'en'] as const;
 export const langSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof langSchema>;
+export const isLang = (value: string | undefined): value is Lang =>
+  value !== undefined && (LANGS as readonly string[]).includes(value);
 
 /**
  * Console settings as they may appear in `config.json`. Every field is optional there;

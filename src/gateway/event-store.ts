@@ -115,57 +115,57 @@ export class EventStore {
   /** Numbers and stores events that stand alone (registry changes, server states). */
   append(events: readonly PendingEvent[], meta: Readonly<Record<string, string>> = {}): StoredEvent[] {
     const out: StoredEvent[] = [];
+    this.numbering(() => {
+      this.number(events, out);
+      for (const [k, v] of Object.entries(meta)) this.setMeta(k, v);
+    });
+    return out;
+  }
+
+  /** Runs `write` in one transaction that saves the newest seq; a failure takes the numbers back. */
+  private numbering(write: () => void): void {
     const before = this.newest;
     try {
       this.db.transaction(() => {
-        this.number(events, out);
-        for (const [k, v] of Object.entries(meta)) this.setMeta(k, v);
+        write();
         this.setMeta('newest_seq', String(this.newest));
       })();
     } catch (err) {
       this.newest = before;
       throw err;
     }
-    return out;
   }
 
   /** Writes one page: new exchanges' events, set-aside records, counters and the cursor. */
   commitPage(page: PageCommit): { stored: StoredEvent[]; duplicates: number } {
     const out: StoredEvent[] = [];
     let duplicates = 0;
-    const before = this.newest;
     const addExchange = this.db.prepare('INSERT OR IGNORE INTO exchanges (key, t) VALUES (?, ?)');
     const addDocument = this.db.prepare('INSERT OR IGNORE INTO documents (doc_id, t) VALUES (?, ?)');
     const aside = this.db.prepare('INSERT INTO set_aside (at, server, reason, raw) VALUES (?, ?, ?, ?)');
     const count = this.db.prepare(
       'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET n = n + excluded.n',
     );
-    try {
-      this.db.transaction(() => {
-        for (const x of page.exchanges) {
-          if (addExchange.run(x.key, x.t).changes === 0) {
-            duplicates++;
-            continue;
-          }
-          if (x.docId) addDocument.run(x.docId, x.t);
-          this.number(x.events, out);
+    this.numbering(() => {
+      for (const x of page.exchanges) {
+        if (addExchange.run(x.key, x.t).changes === 0) {
+          duplicates++;
+          continue;
         }
-        const now = Date.now();
-        for (const r of page.setAside) aside.run(now, page.server, r.reason, r.raw);
-        for (const [name, n] of Object.entries(page.counters)) if (n) count.run(name, n);
-        if (duplicates) count.run('duplicate_records', duplicates);
-        if (page.recordsFrom !== undefined)
-          this.db
-            .prepare(
-              'INSERT INTO cursors (server, records_from) VALUES (?, ?) ON CONFLICT(server) DO UPDATE SET records_from = excluded.records_from',
-            )
-            .run(page.server, page.recordsFrom);
-        this.setMeta('newest_seq', String(this.newest));
-      })();
-    } catch (err) {
-      this.newest = before;
-      throw err;
-    }
+        if (x.docId) addDocument.run(x.docId, x.t);
+        this.number(x.events, out);
+      }
+      const now = Date.now();
+      for (const r of page.setAside) aside.run(now, page.server, r.reason, r.raw);
+      for (const [name, n] of Object.entries(page.counters)) if (n) count.run(name, n);
+      if (duplicates) count.run('duplicate_records', duplicates);
+      if (page.recordsFrom !== undefined)
+        this.db
+          .prepare(
+            'INSERT INTO cursors (server, records_from) VALUES (?, ?) ON CONFLICT(server) DO UPDATE SET records_from = excluded.records_from',
+          )
+          .run(page.server, page.recordsFrom);
+    });
     return { stored: out, duplicates };
   }
 

@@ -3,7 +3,7 @@
  * events: `document.sent` (unless the sender already sent that document), the signature
  * result X-Road's verification gave, then `document.delivered` or `document.failed`.
  */
-import { documentIdSchema } from '../protocol/index.js';
+import { documentIdSchema, vietnamIdDate } from '../protocol/index.js';
 import { failureReasonOf, signatureResultOf } from './fault-codes.js';
 import type { OperationalRecord } from './op-records.js';
 
@@ -27,15 +27,13 @@ export interface ExchangeContext {
   alreadySent(docId: string): boolean;
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
 /**
  * The edXML id of the exchanged document: `messageIssue` when it is one, else the sender,
  * the day of the request in Vietnam and the record's own number (`messageIssue` or `messageId`).
  */
 export function documentIdOf(record: OperationalRecord, sender: string): string {
   if (record.messageIssue && documentIdSchema.safeParse(record.messageIssue).success) return record.messageIssue;
-  const day = new Date(record.requestInTs + VIETNAM_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '/');
+  const day = vietnamIdDate(record.requestInTs);
   const number = (record.messageIssue ?? record.messageId).replace(/,/g, ' ').trim() || record.messageId;
   return `${sender},${day},${number}`.slice(0, 256);
 }

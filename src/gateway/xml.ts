@@ -46,13 +46,3 @@ export function text(node: unknown, name: string): string | undefined {
   const s = t === undefined || t === null ? '' : String(t).trim();
   return s === '' ? undefined : s;
 }
-
-/** Follows a path of child names from `node`. */
-export function path(node: unknown, ...names: string[]): XmlNode | undefined {
-  let at: unknown = node;
-  for (const n of names) {
-    at = child(at, n);
-    if (at === undefined) return undefined;
-  }
-  return at as XmlNode;
-}

@@ -4,7 +4,6 @@ export * from './options.js';
 export * from './client.js';
 export * from './backoff.js';
 export * from './token.js';
-export * from './ca-file.js';
 export * from './hub-url.js';
 export type { Timers, TimerHandle } from './timers.js';
 export { realTimers } from './timers.js';

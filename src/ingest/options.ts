@@ -10,7 +10,7 @@ export interface IngestOptions {
   readonly sink: IngestSink;
   /** Bearer token, sent as `Authorization: Bearer …` (see `resolveToken`). */
   readonly token?: string;
-  /** PEM text of the certificate authorities to trust for `wss://` instead of the defaults (`--ca FILE`, see `readCaFile`). */
+  /** PEM text of the certificate authorities to trust for `wss://` instead of the defaults (`--ca FILE`). */
   readonly ca?: string | Buffer;
   /** Frames above this are set aside as `frame_too_large`; default 16 MiB. */
   readonly maxFrameBytes?: number;

@@ -217,8 +217,3 @@ function safeStringify(value: unknown): string {
     return Array.isArray(value) ? '[…unprintable array…]' : '{…unprintable value…}';
   }
 }
-
-/** Encodes messages as one frame: a lone message as an object, several as an array. */
-export function encodeFrame(messages: readonly object[]): string {
-  return messages.length === 1 ? JSON.stringify(messages[0]) : JSON.stringify(messages);
-}

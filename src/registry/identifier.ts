@@ -32,11 +32,6 @@ export function levelOf(id: string): AgencyLevel {
   return 4;
 }
 
-/** The top-level unit's code, e.g. `H41`. */
-export function topLevelCode(id: string): string {
-  return groups(id)[3];
-}
-
 /** The identifier of a parent's `n`-th child (n from 1). */
 export function childId(parentId: string, n: number): string {
   const [g1, g2, g3, top] = groups(parentId);

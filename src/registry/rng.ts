@@ -37,13 +37,6 @@ export function intBetween(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1));
 }
 
-/** One element of a non-empty list. */
-export function pick<T>(rng: Rng, items: readonly T[]): T {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new RangeError('pick from an empty list');
-  return item;
-}
-
 /** `count` distinct elements of `items` in random order (Fisher–Yates on a copy). */
 export function sample<T>(rng: Rng, items: readonly T[], count: number): T[] {
   const copy = [...items];

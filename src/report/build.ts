@@ -5,13 +5,10 @@
 import { compareRows, type ReportSort } from './order.js';
 import type { AgencyFigures, Report, ReportRow, ReportTotals } from './types.js';
 
-export interface BuildReportInput {
-  readonly from: number;
-  readonly to: number;
-  readonly timeZone: string;
-  readonly level: number;
-  readonly generatedAt: number;
-  readonly hubName: string | null;
+export interface BuildReportInput extends Pick<
+  Report,
+  'from' | 'to' | 'timeZone' | 'level' | 'generatedAt' | 'hubName'
+> {
   /** The registry as the cache holds it; only agencies at `level` are listed. */
   readonly agencies: readonly { readonly id: string; readonly name: string; readonly level: number }[];
   /** Figures by agency id; an agency without any is listed with zeros. */

@@ -8,6 +8,8 @@
  * - an instant with a time and zone (`2019-08-12T10:00:00Z`, `…+07:00`) is taken as is, and
  *   `--to` is exclusive: the period is always the half-open range [from, to).
  */
+import { zoneOffsetMs } from '../protocol/index.js';
+
 export const REPORT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const DAY_MS = 86_400_000;
@@ -28,23 +30,6 @@ export class PeriodError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Offset of `zone` from UTC at instant `t`, in ms (+7 h for Asia/Ho_Chi_Minh). */
-export function zoneOffsetMs(t: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(t));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(t / 1000) * 1000;
 }
 
 /** The instant local midnight starts the given calendar day in `zone`. */

@@ -2,9 +2,8 @@
  * What a simulated document looks like: its edXML id, recipients, size, subject, deadline and
  * the signature the hub finds on it.
  */
-import type { SignatureResult } from '../protocol/index.js';
+import { VIETNAM_OFFSET_MS, vietnamIdDate, type SignatureResult } from '../protocol/index.js';
 import type { Rng } from '../registry/rng.js';
-import { LOCAL_OFFSET_MS } from './rhythm.js';
 
 const DAY = 86_400_000;
 
@@ -16,16 +15,11 @@ const KINDS = ['QĐ', 'TB', 'KH', 'BC', 'TTr', 'GM'] as const;
  * (công văn), numbered `123/BTC-VP`; the rest carry their kind: `45/QĐ-UBND`.
  */
 export function documentId(sender: string, unitCode: string, number: number, t: number, rng: Rng): string {
-  const d = new Date(t + LOCAL_OFFSET_MS);
-  const date = `${d.getUTCFullYear()}/${pad2(d.getUTCMonth() + 1)}/${pad2(d.getUTCDate())}`;
+  const date = vietnamIdDate(t);
   const r = rng();
   const code =
     r < 0.66 ? `${unitCode}-VP` : `${KINDS[Math.floor((r - 0.66) * (KINDS.length / 0.34))] ?? 'TB'}-${unitCode}`;
   return `${sender},${date},${number}/${code}`;
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
 }
 
 /**
@@ -71,7 +65,7 @@ export function packageShape(rng: Rng): { attachments: number; sizeBytes: number
  * 3 to 15 days after sending.
  */
 export function replyDeadline(sent: number, rng: Rng): number {
-  const localMidnight = Math.floor((sent + LOCAL_OFFSET_MS) / DAY) * DAY - LOCAL_OFFSET_MS;
+  const localMidnight = Math.floor((sent + VIETNAM_OFFSET_MS) / DAY) * DAY - VIETNAM_OFFSET_MS;
   return localMidnight + (3 + Math.floor(rng() * 13)) * DAY + 17 * 3_600_000;
 }
 

@@ -87,7 +87,7 @@ export class IncidentEffects {
           // Clerks resend what the hub refused, so the burst is visible even off-hours.
           const retry = (): void => {
             if (gen.now >= to) return;
-            gen.sendDocument(agency, gen.pickRecipients(agency, 1 + Math.floor(rng() * 3)));
+            gen.docs.sendDocument(agency, gen.docs.pickRecipients(agency, 1 + Math.floor(rng() * 3)));
             gen.schedule(gen.now + 20 * SEC + rng() * 25 * SEC, retry);
           };
           gen.schedule(from, retry);
@@ -102,10 +102,10 @@ export class IncidentEffects {
           const resend = (): void => {
             if (gen.now >= to) return;
             if (!docId) {
-              recipients = gen.pickRecipients(agency, 1 + Math.floor(rng() * 3));
-              docId = gen.newDocumentId(agency);
+              recipients = gen.docs.pickRecipients(agency, 1 + Math.floor(rng() * 3));
+              docId = gen.docs.newDocumentId(agency);
             }
-            gen.sendDocument(agency, recipients, { docId });
+            gen.docs.sendDocument(agency, recipients, { docId });
             gen.schedule(gen.now + MIN + rng() * MIN, resend);
           };
           gen.schedule(from, resend);
@@ -136,7 +136,7 @@ export class IncidentEffects {
         : incident.from - 30 * MIN - Math.floor(rng() * 2 * HOUR);
       let sender = gen.world.senders.pick(rng);
       if (sender === agency) sender = agency === 0 ? 1 : 0;
-      gen.schedule(Math.min(sent, replyBy - HOUR), () => gen.sendDocument(sender, [agency], { replyBy }));
+      gen.schedule(Math.min(sent, replyBy - HOUR), () => gen.docs.sendDocument(sender, [agency], { replyBy }));
     }
   }
 }

@@ -4,6 +4,7 @@
  * simulated start so a newcomer running the demo sees every incident within minutes; the
  * script then repeats every {@link INCIDENT_CYCLE_MS} with other targets.
  */
+import { vietnamClock } from '../protocol/index.js';
 import { deriveSeed, mulberry32, type Rng } from '../registry/rng.js';
 import type { SimWorld } from './world.js';
 
@@ -88,7 +89,7 @@ export function planIncidents(world: SimWorld, seed: number, start: number, cycl
       from,
       to,
       affectedAgencies: behind,
-      summary: `${server.id} (${server.name}) ${what} ${clock(from)}–${clock(to)}; ${behind.length} ${behind.length === 1 ? 'agency' : 'agencies'} behind it`,
+      summary: `${server.id} (${server.name}) ${what} ${vietnamClock(from)}–${vietnamClock(to)}; ${behind.length} ${behind.length === 1 ? 'agency' : 'agencies'} behind it`,
     });
   };
   serverIncident('server_down', 'disconnected');
@@ -114,7 +115,7 @@ export function planIncidents(world: SimWorld, seed: number, start: number, cycl
       from,
       to,
       affectedAgencies: [agency.id],
-      summary: `${agency.id} (${agency.name}) ${what} ${clock(from)}–${clock(to)}`,
+      summary: `${agency.id} (${agency.name}) ${what} ${vietnamClock(from)}–${vietnamClock(to)}`,
     });
   };
   const p = world.profiles;
@@ -178,9 +179,4 @@ function pickAgency(
   const preferred = free.filter(ok);
   const pool = (preferred.length ? preferred : free).sort((a, b) => rank(b) - rank(a) || a - b).slice(0, 20);
   return pool.length ? pool[Math.floor(rng() * pool.length)] : undefined;
-}
-
-/** Local wall-clock time (UTC+7) of an instant, e.g. `14:03`. */
-function clock(t: number): string {
-  return new Date(t + 7 * HOUR).toISOString().slice(11, 16);
 }

@@ -3,11 +3,10 @@
  * no daylight saving). Offices work 7:30–17:00 Monday to Friday with a lunch dip; nights and
  * weekends are quiet but never silent (duty officers, automatic status reports).
  */
+import { VIETNAM_OFFSET_MS } from '../protocol/index.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** Vietnam has kept UTC+7 all year since 1975. */
-export const LOCAL_OFFSET_MS = 7 * HOUR;
 const WEEK_MINUTES = 7 * 24 * 60;
 
 /** Minutes after local midnight where office hours open and close. */
@@ -16,7 +15,7 @@ export const WORK_CLOSES_MIN = 17 * 60;
 
 /** 0 Sunday … 6 Saturday, local. */
 export function localWeekday(t: number): number {
-  return (Math.floor((t + LOCAL_OFFSET_MS) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
+  return (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
 }
 
 /** Minutes since local midnight, fractional. */
@@ -25,7 +24,7 @@ export function localMinuteOfDay(t: number): number {
 }
 
 function msOfLocalDay(t: number): number {
-  const local = (t + LOCAL_OFFSET_MS) % DAY;
+  const local = (t + VIETNAM_OFFSET_MS) % DAY;
   return local < 0 ? local + DAY : local;
 }
 
@@ -59,7 +58,7 @@ export const PEAK_ACTIVITY = 1;
 /** Sum of activity over one week, in activity-milliseconds (computed once, minute by minute). */
 export const WEEKLY_ACTIVITY_MS: number = (() => {
   // 2024-01-01 00:00 local was a Monday; any week works, the rhythm repeats.
-  const monday = Date.UTC(2024, 0, 1) - LOCAL_OFFSET_MS;
+  const monday = Date.UTC(2024, 0, 1) - VIETNAM_OFFSET_MS;
   let sum = 0;
   for (let i = 0; i < WEEK_MINUTES; i++) sum += activityAt(monday + i * 60_000 + 30_000);
   return sum * 60_000;

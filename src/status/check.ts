@@ -8,6 +8,7 @@ import { alertCounts, countIncidents, incidentState, type Incident } from '../al
 import type { Alert, AlertSnapshot } from '../alerts/types.js';
 import type { Lang } from '../config/settings.js';
 import type { NationalTotals, StreamInfo } from '../metrics/types.js';
+import { vietnamTimeWithOffset } from '../protocol/index.js';
 import { firingSummary } from './firing-summary.js';
 import type { PerfDatum } from './perfdata.js';
 import { statusWords, type StatusWords } from './words.js';
@@ -80,11 +81,6 @@ export function spanWords(ms: number, w: StatusWords = statusWords('en')): strin
   if (s < 7200) return w('span.min', { n: Math.round(s / 60) });
   if (s < 172_800) return w('span.h', { n: Math.round(s / 3600) });
   return w('span.d', { n: Math.round(s / 86_400) });
-}
-
-/** An instant in Vietnam time with its offset, as the operators read the hub's clock. */
-export function vietnamTime(t: number): string {
-  return `${new Date(t + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 }
 
 function hubLine(hub: HubOutcome, w: StatusWords): string {
@@ -213,7 +209,7 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     const ack = i.ack ? w('line.ack', { by: i.ack.by }) : '';
     return `${tag} ${w(i.kind === 'acute' ? 'kind.acute' : 'kind.standing')}: ${input.describeIncident(i)}${ack}`;
   };
-  const newest = stream.newestEventTs === null ? w('cache.newestNone') : vietnamTime(stream.newestEventTs);
+  const newest = stream.newestEventTs === null ? w('cache.newestNone') : vietnamTimeWithOffset(stream.newestEventTs);
   const details = [
     ...incidents.filter((i) => i.phase === 'firing').map(line),
     ...incidents.filter((i) => i.phase === 'pending').map(line),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
-import { dataSchemas, exampleMessage, MESSAGE_TYPES, type MessageType } from '../../src/protocol/index.js';
+import { dataSchemas, MESSAGE_TYPES, type MessageType } from '../../src/protocol/index.js';
+import { exampleMessage } from '../support/protocol-examples.js';
 
 /**
  * Generators of hostile telemetry: valid messages whose free text carries everything a hostile

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { cacheSink } from '../../src/ingest/cache-sink.js';
 import { startIngest, type IngestClient } from '../../src/ingest/index.js';
-import { exampleMessage, isSessionType, MESSAGE_TYPES, type MessageType } from '../../src/protocol/index.js';
+import { isSessionType, MESSAGE_TYPES, type MessageType } from '../../src/protocol/index.js';
+import { exampleMessage } from '../support/protocol-examples.js';
 import { openCache, type Cache } from '../../src/store/index.js';
 import {
   hostileText,

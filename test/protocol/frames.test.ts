@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, exampleMessage, parseFrame, REJECTION_REASONS } from '../../src/protocol/index.js';
+import { parseFrame, REJECTION_REASONS } from '../../src/protocol/index.js';
+import { exampleMessage } from '../support/protocol-examples.js';
 
 const event = (seq: number) => exampleMessage('document.delivered', seq);
 
@@ -11,7 +12,7 @@ describe('parseFrame', () => {
   });
 
   it('reads a batch in order', () => {
-    const r = parseFrame(encodeFrame([event(1), event(2), event(3)]));
+    const r = parseFrame(JSON.stringify([event(1), event(2), event(3)]));
     expect(r.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
   });
 
@@ -67,12 +68,5 @@ describe('parseFrame', () => {
   it('names a closed list of rejection reasons', () => {
     expect(REJECTION_REASONS).toContain('seq_regression');
     expect(new Set(REJECTION_REASONS).size).toBe(REJECTION_REASONS.length);
-  });
-});
-
-describe('encodeFrame', () => {
-  it('sends a lone message as an object and several as an array', () => {
-    expect(encodeFrame([{ a: 1 }])).toBe('{"a":1}');
-    expect(encodeFrame([{ a: 1 }, { a: 2 }])).toBe('[{"a":1},{"a":2}]');
   });
 });

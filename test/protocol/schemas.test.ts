@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   dataSchemas,
-  exampleMessage,
   isSessionType,
   MESSAGE_TYPES,
   parseMessage,
   telemetryMessageSchema,
   type MessageType,
 } from '../../src/protocol/index.js';
+import { exampleMessage } from '../support/protocol-examples.js';
 
 const parse = (value: unknown) => parseMessage(value, () => JSON.stringify(value));
 const detailOf = (value: unknown): string => {

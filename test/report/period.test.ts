@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalDateTime, formatPeriod, parsePeriod, PeriodError, zoneOffsetMs } from '../../src/report/period.js';
+import { zoneOffsetMs } from '../../src/protocol/index.js';
+import { formatLocalDateTime, formatPeriod, parsePeriod, PeriodError } from '../../src/report/period.js';
 
 const H = 3_600_000;
 

@@ -2,7 +2,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exampleMessage, type TelemetryMessage } from '../../src/protocol/index.js';
+import type { TelemetryMessage } from '../../src/protocol/index.js';
+import { exampleMessage } from '../support/protocol-examples.js';
 import { RecordingWriter } from '../../src/sim/index.js';
 import { defaultCachePath, openCache } from '../../src/store/index.js';
 

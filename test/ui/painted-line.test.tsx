@@ -1,9 +1,9 @@
+import chalk from 'chalk';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Line, type Segment } from '../../src/ui/components/Line.js';
 import { UiProvider, uiSettings } from '../../src/ui/context.js';
 import { colourTheme, monoTheme, type Style } from '../../src/ui/theme/theme.js';
-import { inkColours } from '../../src/ui/text/paint.js';
 
 /**
  * A line of known width is painted by the console, not by Ink's `<Text>`: with colours on,
@@ -21,13 +21,13 @@ const drawn = (segments: Segment[], style: Style | undefined, width: number | un
 };
 
 describe('painted line', () => {
-  let level = 0;
+  let level = chalk.level;
   beforeAll(() => {
-    level = inkColours.level;
-    inkColours.level = 1;
+    level = chalk.level;
+    chalk.level = 1;
   });
   afterAll(() => {
-    inkColours.level = level;
+    chalk.level = level;
   });
 
   const t = colourTheme;

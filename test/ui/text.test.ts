@@ -5,7 +5,6 @@ import {
   fit,
   foldAscii,
   formatAgo,
-  formatCompact,
   formatCount,
   formatDurationShort,
   formatDurationUnit,
@@ -134,9 +133,6 @@ describe('formatting', () => {
     [formatRate, 4.25, 'en', '4.3'],
     [formatRate, 0, 'en', '0'],
     [formatRate, 123.4, 'en', '123'],
-    [formatCompact, 950, 'en', '950'],
-    [formatCompact, 12_345, 'vi', '12,3k'],
-    [formatCompact, 4_500_000, 'en', '4.5M'],
   ] as const)('%o(%d, %s)', (f, n, lang, expected) => {
     expect(f(n, lang)).toBe(expected);
   });

@@ -23,6 +23,19 @@ export interface RuleContext {
 /** A rule turns the numbers of one moment into the alerts whose condition holds. */
 export type Rule = (ctx: RuleContext) => Candidate[];
 
+/** The failure kind seen most often, for the summary ("mostly expired certificates"); '' for none. */
+export function topReason(byReason: Readonly<Record<string, number>>): string {
+  let best = '';
+  let most = 0;
+  for (const [reason, n] of Object.entries(byReason)) {
+    if (n > most) {
+      best = reason;
+      most = n;
+    }
+  }
+  return best;
+}
+
 /** The smallest screen window at least `ms` long (the widest when none is). */
 export function coveringWindow(ms: number): WindowKey {
   return WINDOWS.find((w) => WINDOW_MS[w] >= ms) ?? '24h';

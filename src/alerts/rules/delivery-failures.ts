@@ -1,18 +1,6 @@
 import { WITH_DATA, type DeliveryRow } from '../../metrics/types.js';
 import { alertKey, type Candidate } from '../types.js';
-import { agencyLabels, type Rule } from './context.js';
-
-function topReason(row: DeliveryRow): string {
-  let best = '';
-  let most = 0;
-  for (const [reason, n] of Object.entries(row.failedByReason)) {
-    if (n > most) {
-      best = reason;
-      most = n;
-    }
-  }
-  return best;
-}
+import { agencyLabels, topReason, type Rule } from './context.js';
 
 /**
  * Failures the sender's side explains: a package refused for its signature (the sender's
@@ -54,7 +42,7 @@ export const deliveryFailures: Rule = (ctx) => {
       rule: 'delivery-failures',
       labels,
       severity: problems >= cfg.criticalCount ? 'critical' : 'warning',
-      params: { failed: row.failed, undelivered, window: cfg.window, reason: topReason(row) },
+      params: { failed: row.failed, undelivered, window: cfg.window, reason: topReason(row.failedByReason) },
     });
   }
   return out;

@@ -1,20 +1,7 @@
 import { WINDOW_MS, WITH_DATA, type SignatureRow } from '../../metrics/types.js';
 import { judgeSignatures, wilsonLower } from '../judgement.js';
 import { alertKey, type Candidate } from '../types.js';
-import { agencyLabels, coveringWindow, type Rule, type RuleContext } from './context.js';
-
-/** The failure kind seen most often, for the summary ("mostly expired certificates"). */
-function topReason(row: SignatureRow): string {
-  let best = '';
-  let most = 0;
-  for (const [reason, n] of Object.entries(row.byReason)) {
-    if (n > most) {
-      best = reason;
-      most = n;
-    }
-  }
-  return best;
-}
+import { agencyLabels, coveringWindow, topReason, type Rule, type RuleContext } from './context.js';
 
 function rowsOver(ctx: RuleContext, ms: number): { rows: readonly SignatureRow[]; windowMs: number } {
   if (ctx.metrics.signaturesOver) return { rows: ctx.metrics.signaturesOver(ctx.now, ms, WITH_DATA), windowMs: ms };
@@ -57,7 +44,7 @@ export const signatureFailures: Rule = (ctx) => {
         failed: row.failed,
         verified: row.verified,
         windowMs,
-        reason: topReason(row),
+        reason: topReason(row.byReason),
         sure: Math.round(1000 * wilsonLower(row.failed, row.verified, cfg.confidence)) / 1000,
         standing: verdictBefore === 'warning' || verdictBefore === 'critical' ? 1 : 0,
       },

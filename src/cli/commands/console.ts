@@ -8,7 +8,7 @@ import { consoleHelp, consoleSummary } from '../help/console-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliText } from '../i18n/text.js';
 import { openNamedCache } from '../open-inputs.js';
-import { parseFlags } from '../parse-flags.js';
+import { parseFlags, settingsFlags } from '../parse-flags.js';
 
 function parse(argv: readonly string[]) {
   return parseFlags(argv, {
@@ -45,15 +45,10 @@ export const consoleCommand: Command = {
     if (v.ca !== undefined) requireFile('--ca', v.ca);
     const settings = resolveSettings(
       {
-        ...(v.url !== undefined && { url: v.url }),
-        ...(v.cache !== undefined && { cache: v.cache }),
-        ...(v['token-file'] !== undefined && { tokenFile: v['token-file'] }),
-        ...(v.ca !== undefined && { ca: v.ca }),
-        ...(v.lang !== undefined && { lang: v.lang }),
+        ...settingsFlags(v),
         ...(v.ascii !== undefined && { ascii: v.ascii }),
         ...(staleAfterSeconds !== undefined && { staleAfterSeconds }),
         ...(seed !== undefined && { demoSeed: seed }),
-        ...(v.config !== undefined && { config: v.config }),
       },
       io.env,
     );
@@ -62,7 +57,7 @@ export const consoleCommand: Command = {
       return 2;
     }
     // A console stays open all night: V8 is asked to favour a small heap over fewer collections
-    // (measured on a national registry: 150 MiB resident instead of 220, for about the same CPU).
+    // (docs/PERFORMANCE.md).
     // Set here, before the session's data is loaded, and only for the console.
     v8.setFlagsFromString('--optimize-for-size');
     const session = await openNamedCache('--cache', settings.cache ?? '', () =>

@@ -7,7 +7,8 @@ import { UsageError, type Command } from '../command.js';
 import { recordHelp, recordSummary } from '../help/record-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
-import { oneFile, parseFlags } from '../parse-flags.js';
+import { oneFile, parseFlags, settingsFlags } from '../parse-flags.js';
+import { untilStopSignal } from '../stop-signal.js';
 
 /** `stop`: resolves when recording should end; the signals by default, tests pass their own. */
 export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
@@ -34,15 +35,7 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       const since = values.since === undefined ? 0 : Number(values.since);
       if (!Number.isSafeInteger(since) || since < 0)
         throw new UsageError('flag.wholeMin', { flag: '--since', min: 0, value: values.since ?? '' });
-      const settings = resolveSettings(
-        {
-          ...(values.url !== undefined && { url: values.url }),
-          ...(values['token-file'] !== undefined && { tokenFile: values['token-file'] }),
-          ...(values.config !== undefined && { config: values.config }),
-          ...(values.lang !== undefined && { lang: values.lang }),
-        },
-        io.env,
-      );
+      const settings = resolveSettings(settingsFlags(values), io.env);
       if (settings.url === null) throw new UsageError('record.noHub');
       const token = resolveToken({
         ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }),
@@ -67,7 +60,7 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       // handlers do not either. Without this, a hub going away ended the recording.
       const keepAlive = setInterval(() => {}, 1 << 30);
       try {
-        await (stopWhen ? stopWhen() : untilSignal());
+        await (stopWhen ? stopWhen() : untilStopSignal());
       } finally {
         clearInterval(keepAlive);
       }
@@ -81,18 +74,6 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       return 0;
     },
   };
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      process.off('SIGINT', done);
-      process.off('SIGTERM', done);
-      resolve();
-    };
-    process.on('SIGINT', done);
-    process.on('SIGTERM', done);
-  });
 }
 
 export const recordCommand: Command = createRecordCommand();

@@ -15,7 +15,7 @@ import { requireFile } from '../files.js';
 import { replayHelp, replaySummary } from '../help/record-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
-import { oneFile, parseFlags } from '../parse-flags.js';
+import { oneFile, parseFlags, settingsFlags } from '../parse-flags.js';
 
 const TICK_MS = 250;
 
@@ -34,7 +34,7 @@ export const replayCommand: Command = {
     if (!(speed >= 1 && speed <= 3600))
       throw new UsageError('flag.range', { flag: '--speed', min: 1, max: 3600, value: parsed.values.speed ?? '' });
     requireFile('FILE', file);
-    const settings = resolveSettings({ ...(parsed.values.lang !== undefined && { lang: parsed.values.lang }) }, io.env);
+    const settings = resolveSettings(settingsFlags(parsed.values), io.env);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       io.stderr.write(`hubmon replay: ${t('cli.replayNeedsTerminal')}\n`);
       return 2;

@@ -21,7 +21,7 @@ import { openNamedCache, requireRecording, writeNamed } from '../open-inputs.js'
 import { reportHelp, reportSummary } from '../help/report-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
-import { parseFlags } from '../parse-flags.js';
+import { parseFlags, settingsFlags } from '../parse-flags.js';
 
 const FORMATS = ['md', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -61,15 +61,7 @@ export function createReportCommand(clock: () => number = Date.now): Command {
       const sort = (values.sort ?? 'id') as ReportSort;
       if (!REPORT_SORTS.includes(sort))
         throw new UsageError('flag.oneOf', { flag: '--sort', list: REPORT_SORTS.join(', '), value: values.sort ?? '' });
-      const settings = resolveSettings(
-        {
-          ...(values.url !== undefined && { url: values.url }),
-          ...(values.cache !== undefined && { cache: values.cache }),
-          ...(values.lang !== undefined && { lang: values.lang }),
-          ...(values.config !== undefined && { config: values.config }),
-        },
-        io.env,
-      );
+      const settings = resolveSettings(settingsFlags(values), io.env);
 
       let recording: RecordingCache | null = null;
       let cache: Cache;

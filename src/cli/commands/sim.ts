@@ -1,6 +1,7 @@
 import { untilStopSignal } from '../stop-signal.js';
 import { parseDuration } from '../../alerts/duration.js';
 import { readTokenFile } from '../../ingest/token.js';
+import { vietnamClock } from '../../protocol/index.js';
 import { DEFAULT_SEED } from '../../registry/index.js';
 import { startSimHub, type SimHub, type SimHubOptions } from '../../sim/index.js';
 import { UsageError, type Command } from '../command.js';
@@ -25,16 +26,13 @@ function wholeNumber(name: string, text: string | undefined, fallback: number, m
   return n;
 }
 
-/** Vietnam wall-clock time of an instant, `14:03`, as the hub's operators read it. */
-const clock = (t: number): string => new Date(t + 7 * 3_600_000).toISOString().slice(11, 16);
-
 /** A scripted incident in the operator's language. */
 function incidentLine(i: Incident, t: CliTranslate): string {
   return t(`incident.${i.kind}`, {
     id: i.target,
     name: i.targetName,
-    from: clock(i.from),
-    to: clock(i.to),
+    from: vietnamClock(i.from),
+    to: vietnamClock(i.to),
     n: i.affectedAgencies.length,
     pile: OVERDUE_PILE_SIZE,
   });

@@ -27,7 +27,7 @@ import { cliTranslator } from '../i18n/text.js';
 import { findCache } from '../find-cache.js';
 import { isNotDatabase, notRecording } from '../open-inputs.js';
 import { UsageError } from '../command.js';
-import { parseFlags } from '../parse-flags.js';
+import { parseFlags, settingsFlags } from '../parse-flags.js';
 import { statusWords, type StatusWords } from '../../status/words.js';
 
 /** Options parsed; a mistake is an UNKNOWN result, as monitoring plugins report bad usage. */
@@ -74,17 +74,7 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv): StatusArgs {
       json: { type: 'boolean' },
     },
   });
-  const settings = resolveSettings(
-    {
-      ...(values.url !== undefined && { url: values.url }),
-      ...(values.cache !== undefined && { cache: values.cache }),
-      ...(values.lang !== undefined && { lang: values.lang }),
-      ...(values['token-file'] !== undefined && { tokenFile: values['token-file'] }),
-      ...(values.ca !== undefined && { ca: values.ca }),
-      ...(values.config !== undefined && { config: values.config }),
-    },
-    env,
-  );
+  const settings = resolveSettings(settingsFlags(values), env);
   return {
     url: settings.url,
     cache: settings.cache,

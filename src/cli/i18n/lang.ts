@@ -4,13 +4,8 @@
  * `LC_MESSAGES` over `LANG`). A bad value anywhere falls through to the next, so even the
  * error that names it is printed in a language the operator chose.
  */
-import { join } from 'node:path';
-import { langFromEnv, readSettingsFile } from '../../config/load.js';
-import { LANGS, type Lang } from '../../config/settings.js';
-import { configDir } from '../../config/xdg.js';
-
-const isLang = (value: string | undefined): value is Lang =>
-  value !== undefined && (LANGS as readonly string[]).includes(value);
+import { langFromEnv, readSettingsFile, settingsFilePath } from '../../config/load.js';
+import { isLang, type Lang } from '../../config/settings.js';
 
 /** The value after the last `--lang` (or in `--lang=…`) before a `--`. */
 function flagValue(argv: readonly string[], flag: string): string | undefined {
@@ -25,7 +20,7 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
 }
 
 function settingsFileLang(argv: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
-  const path = flagValue(argv, '--config') ?? env.HUBMON_CONFIG ?? join(configDir(env), 'config.json');
+  const path = settingsFilePath(flagValue(argv, '--config'), env);
   try {
     return readSettingsFile(path)?.lang;
   } catch {

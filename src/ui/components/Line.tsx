@@ -4,8 +4,8 @@
  *
  * A line whose display width the caller already knows (a table row: every cell was fitted)
  * reaches Ink as blanks of that width and is painted over them: Ink measures every text on
- * every frame with string-width, which walks non-ASCII text grapheme by grapheme (about 1.5 µs
- * each), while blanks take its ASCII shortcut. Same frame, a fraction of the work.
+ * every frame with string-width, grapheme by grapheme, while blanks take its ASCII shortcut
+ * (docs/PERFORMANCE.md).
  */
 import { Text, Transform } from 'ink';
 import { memo, useCallback, useMemo } from 'react';

@@ -31,11 +31,3 @@ export function formatPercent(share: number | null, lang: Lang): string {
   if (share === null || !Number.isFinite(share)) return '–';
   return `${formatter(lang, 1).format(share * 100)}%`;
 }
-
-/** Compact counts for tight columns: 950, 12,3k, 4,5M. */
-export function formatCompact(n: number, lang: Lang): string {
-  const a = Math.abs(n);
-  if (a < 10_000) return formatCount(n, lang);
-  if (a < 1_000_000) return `${formatter(lang, a < 100_000 ? 1 : 0).format(n / 1000)}k`;
-  return `${formatter(lang, 1).format(n / 1_000_000)}M`;
-}

@@ -21,9 +21,6 @@ interface Chalk {
 
 const chalk: Chalk = chalkInstance;
 
-/** Ink's colour level; tests set it to compare coloured frames. */
-export const inkColours: { level: number } = chalk;
-
 const named = (name: string, background: boolean): Painter | undefined => {
   const key = background ? `bg${name[0]?.toUpperCase() ?? ''}${name.slice(1)}` : name;
   const painter = (chalk as unknown as Record<string, unknown>)[key];

@@ -1,4 +1,4 @@
-import type { MessageType } from './messages.js';
+import type { MessageType } from '../../src/protocol/index.js';
 
 /**
  * One valid `data` payload per message type. They document the protocol by example
