@@ -5,7 +5,7 @@ import { formatCount, formatPercent, formatRate } from '../text/format-number.js
 import { LIST_SPARK_BUCKETS, type AgencyModel } from './agency-model.js';
 import type { CellRole, ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
-import { INCIDENT_TAGS, incidentTagsOf } from './incident-marks.js';
+import { INCIDENT_TAGS } from './incident-marks.js';
 import { NAME_MAX } from './columns.js';
 
 export const levelRole = (level: Level): CellRole | undefined =>
@@ -72,7 +72,7 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
         text: serverText,
         role: levelRole(m.status.server) ?? (judgeServer(own) === 'none' ? 'unknown' : undefined),
       },
-      incident: incidentCell(m.id, t),
+      incident: incidentCell(m, t),
     };
   },
   sortValue(m, column) {
@@ -96,7 +96,7 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
       case 'server':
         return SERVER_RANK[m.serverState] * 1_000_000 + m.total.serverDown;
       case 'incident': {
-        const tags = incidentTagsOf(m.id);
+        const tags = m.incidents;
         return tags.length === 0 ? 0 : INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(tags[0]!);
       }
       default:
@@ -112,12 +112,12 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
     return s;
   },
   stateKey: (m) =>
-    `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${incidentTagsOf(m.id).join()}`,
+    `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${m.incidents.join()}`,
 };
 
 /** The agency's most urgent acute incident, short, with `+` when it has more. */
-function incidentCell(agencyId: string, t: (key: MessageKey) => string): { text: string; role?: CellRole } {
-  const tags = incidentTagsOf(agencyId);
+function incidentCell(m: AgencyModel, t: (key: MessageKey) => string): { text: string; role?: CellRole } {
+  const tags = m.incidents;
   if (tags.length === 0) return { text: '–', role: 'muted' };
   const first = tags[0]!;
   return {
