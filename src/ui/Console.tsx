@@ -89,7 +89,6 @@ export function Console({
         state={state}
         width={width}
         rows={body}
-        headAt={snapshot.headAt}
         listAt={listAt}
         quiet={judgeQuiet(link, stream.newestEventTs)}
         notReported={notReported}

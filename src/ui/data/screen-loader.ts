@@ -21,7 +21,7 @@ import type { Gone, LoadInput, Loaded } from '../screens/screen-def.js';
 import { listKey, type Route } from '../state/routes.js';
 import { incidentMarks, NO_MARKS, sameMarks, type IncidentMarks } from '../view/incident-marks.js';
 import { diffRows, emptyDiff, type DiffMemory } from '../view/row-diff.js';
-import { keepSame, sameData } from '../view/same-data.js';
+import { keepFields, keepSame, sameData } from '../view/same-data.js';
 import type { ConsoleSources, IngestStatus } from './sources.js';
 
 export interface Snapshot {
@@ -30,8 +30,10 @@ export interface Snapshot {
   readonly route: Route;
   readonly head: unknown;
   readonly data: Loaded | Gone;
-  /** When the head and the list last changed (or last aged a little): rows are drawn at these. */
-  readonly headAt: number;
+  /**
+   * The time relative times on screen are drawn at: when the list last changed, moving on at
+   * least every AGE_MS, so a tick that changed no row draws none again.
+   */
   readonly listAt: number;
   readonly ingest: IngestStatus;
   readonly stream: StreamInfo;
@@ -104,7 +106,6 @@ export class ScreenLoader {
             route: request.route,
             head: null,
             data: { gone: '' },
-            headAt: now,
             listAt: now,
             ingest,
             stream: NO_STREAM,
@@ -138,7 +139,7 @@ export class ScreenLoader {
     };
     const prev = this.last && this.read?.key === key ? this.last : null;
     const headRead = def.head ? def.head(route, input) : null;
-    const head = prev && sameData(prev.head, headRead) ? prev.head : headRead;
+    const head = prev ? keepFields(prev.head, headRead) : headRead;
     const triggers = [stableAgencies(metrics), ...(def.refresh.on?.(input, head) ?? [])];
     const read = this.read;
     const throttled = this.cost.ms > HEAVY_LOAD_MS && performance.now() - this.cost.at < this.cost.ms / LOAD_SHARE;
@@ -168,15 +169,13 @@ export class ScreenLoader {
       diff = diffRows(this.diffs.get(screen) ?? emptyDiff, data.list.spec, data.list.models, now);
       this.diffs.set(screen, diff);
     }
-    const aged = (at: number | undefined, same: boolean) =>
-      same && at !== undefined && now >= at && now - at < AGE_MS ? at : now;
+    const at = prev?.listAt;
     const next: Snapshot = {
       ...header,
       route,
       head,
       data,
-      headAt: aged(prev?.headAt, head === prev?.head),
-      listAt: aged(prev?.listAt, data === prev?.data),
+      listAt: data === prev?.data && at !== undefined && now >= at && now - at < AGE_MS ? at : now,
       diff,
       loadError: null,
     };

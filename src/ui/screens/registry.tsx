@@ -72,7 +72,7 @@ const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
     on: (input, head) => [head.totals.serversDown, head.totals.serversDegraded, input.marks],
   },
   tableRows: (body, head) => overviewLayout(body, head.firing.length).tableRows,
-  Body({ head, pane, title, state, width, rows, headAt, quiet, notReported }) {
+  Body({ head, pane, title, state, width, rows, listAt, quiet, notReported }) {
     const { t } = useUi();
     const layout = overviewLayout(rows, head.firing.length);
     return (
@@ -85,7 +85,7 @@ const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
         />
         {title(t('overview.worst'))}
         {pane}
-        <FiringAlerts alerts={head.firing} lines={layout.incidentRows} now={headAt} width={width} quiet={quiet} />
+        <FiringAlerts alerts={head.firing} lines={layout.incidentRows} now={listAt} width={width} quiet={quiet} />
       </>
     );
   },

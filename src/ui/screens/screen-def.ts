@@ -75,8 +75,7 @@ export interface BodyProps<H, L> {
   readonly width: number;
   /** Rows of the body. */
   readonly rows: number;
-  /** When the head and the list were read: their relative times are drawn at these. */
-  readonly headAt: number;
+  /** The time relative times are drawn at (`Snapshot.listAt`). */
   readonly listAt: number;
   /** How far "no alert is firing" can be trusted. */
   readonly quiet: Quiet;

@@ -52,3 +52,17 @@ export function keepSame<M>(
   });
   return all ? previous : out;
 }
+
+/** `next` with each field that equals `previous`'s replaced by it; `previous` itself when all are. */
+export function keepFields<T>(previous: T, next: T): T {
+  if (typeof previous !== 'object' || typeof next !== 'object' || previous === null || next === null) return next;
+  const out: Record<string, unknown> = {};
+  let all = Object.keys(previous).length === Object.keys(next).length;
+  for (const [k, v] of Object.entries(next)) {
+    const was = (previous as Record<string, unknown>)[k];
+    const same = sameData(was, v);
+    out[k] = same ? was : v;
+    all &&= same;
+  }
+  return all ? previous : (out as T);
+}
