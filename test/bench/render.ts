@@ -200,17 +200,15 @@ export interface DataRefreshFigures {
 
 /**
  * One data refresh of the Agencies screen with every level listed, without drawing: figures
- * read, models built and rolled up, changed rows marked, filtered and sorted by name.
+ * read, models built and rolled up, changed rows marked (by the loader), filtered and sorted by name.
  */
 export async function benchDataRefresh(data: MemoryData, iterations = 30): Promise<DataRefreshFigures> {
   const { ScreenLoader } = await import('../../src/ui/data/screen-loader.js');
-  const { diffRows, emptyDiff } = await import('../../src/ui/view/row-diff.js');
   const { filterAgencies } = await import('../../src/ui/view/agency-filter.js');
   const { sortModels } = await import('../../src/ui/view/list-view.js');
   const { agenciesSpec } = await import('../../src/ui/view/agencies-spec.js');
   const metrics = memoryMetrics(data);
   const loader = new ScreenLoader({ metrics, ingest: idleIngest(), alerts: noAlerts, now: () => NOW });
-  let diff = emptyDiff;
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -225,7 +223,6 @@ export async function benchDataRefresh(data: MemoryData, iterations = 30): Promi
     );
     if ('gone' in screen || !screen.list) throw new Error('expected the Agencies list');
     const models = screen.list.models as Parameters<typeof filterAgencies>[0];
-    diff = diffRows(diff, agenciesSpec, models, NOW);
     sortModels(filterAgencies(models, 0, 'all'), agenciesSpec, agenciesSpec.defaultSort);
     cpu.push(cpuMs() - c0);
     wall.push(performance.now() - t0);

@@ -110,9 +110,9 @@ describe('agency models over the cache', () => {
     expect(byId(after).get(A.ngheAn)!.total.sent).toBe(1);
     expect(byId(after).get(A.caoBang)).toBe(byId(later).get(A.caoBang));
 
-    // A subtree built from the national list: its models are the national ones, figures and all.
+    // A build of another list (a subtree) is not taken for this one's.
     const subtree = buildAgencyModels(metrics, NOW + 40_000, '1h', A.ngheAn, after);
-    expect(subtree.every((m) => after.includes(m))).toBe(true);
+    expect(subtree.some((m) => after.includes(m))).toBe(false);
     expect(shown(subtree)).toEqual(shown(fresh.filter((m) => subtree.some((x) => x.id === m.id))));
   });
 
@@ -151,12 +151,16 @@ describe('agency models over the cache', () => {
     const fromModels = worstAgencies(models, 5);
     expect(fromModels.map((w) => w.concern)).toEqual(expect.arrayContaining(['drop', 'overdue', 'signature']));
 
-    // Without sparklines (the Overview's read): the same figures, the sparklines flat.
-    const bare = buildAgencyModels(metrics, NOW, '1h', undefined, undefined, undefined, false);
+    // As the Overview reads them: the same figures, the sparklines flat, the idle units left out.
+    const bare = buildAgencyModels(metrics, NOW, '1h', undefined, undefined, undefined, true);
     const flat = new Array<number>(models[0]!.own.spark.length).fill(0);
     expect(models.some((m) => m.own.spark.some((v) => v > 0))).toBe(true);
-    expect(bare.map((m) => m.own)).toEqual(models.map((m) => ({ ...m.own, spark: flat })));
-    expect(bare.map((m) => m.status)).toEqual(models.map((m) => m.status));
+    const listed = models.filter((m) => bare.some((b) => b.id === m.id));
+    expect(bare.map((m) => m.own)).toEqual(listed.map((m) => ({ ...m.own, spark: flat })));
+    expect(bare.map((m) => m.status)).toEqual(listed.map((m) => m.status));
+    const left = models.filter((m) => !listed.includes(m));
+    expect(left.map((m) => m.id)).toContain(A.quiet);
+    for (const m of left) expect([m.childCount, m.own.sent + m.own.received, m.status.overall]).toEqual([0, 0, 'ok']);
     expect(ranked(worstAgencies(bare, 5))).toEqual(ranked(fromModels));
     expect(ranked(worstAgencies(bare, 1))).toEqual(ranked(worstAgencies(models, 1)));
 

@@ -55,6 +55,8 @@ export interface ScreenRequest {
 const HEAVY_LOAD_MS = 20;
 /** Share of one core the periodic list reads may take (the header's reads are not counted). */
 const LOAD_SHARE = 0.01;
+/** Screens whose last read is kept for the next: a screen and the detail or list opened from it. */
+const KEPT_SCREENS = 3;
 /** Relative times on screen ("12 min") move at least this often while the figures stand still. */
 const AGE_MS = 10_000;
 
@@ -76,6 +78,8 @@ export class ScreenLoader {
   private forced = false;
   private marks: IncidentMarks = NO_MARKS;
   private readonly lastRead = new Map<string, number>();
+  /** The last read of the screens shown last, most recent last. */
+  private readonly loaded = new Map<string, Loaded>();
   private readonly diffs = new Map<string, DiffMemory>();
   /** CPU time of the last list read and when it ended. */
   private cost = { ms: 0, at: 0 };
@@ -153,8 +157,12 @@ export class ScreenLoader {
     let data = prev?.data ?? { gone: '' };
     if (due) {
       const started = cpuMs();
-      const previous = prev && !('gone' in prev.data) ? prev.data : undefined;
+      // The screen's last read, in this window or another: what did not move is kept from it.
+      const previous = this.loaded.get(screen);
       data = keepLoaded(previous, def.load(route, input, head, previous));
+      this.loaded.delete(screen);
+      if (!('gone' in data)) this.loaded.set(screen, data);
+      for (const old of this.loaded.keys()) if (this.loaded.size > KEPT_SCREENS) this.loaded.delete(old);
       this.cost = { ms: cpuMs() - started, at: performance.now() };
       this.read = { key, triggers, at: now };
       this.lastRead.set(screen, now);

@@ -17,7 +17,7 @@ import {
   loadAgencies,
   loadDetail,
   loadWorst,
-  nameOf,
+  namesOf,
   overviewHead,
   type AffectedData,
   type AgenciesData,
@@ -113,7 +113,8 @@ const agencies: ScreenDef<Screen, null, AgenciesData> = {
 const servers: ScreenDef<Screen> = {
   tab: 'tab.servers',
   ...everyTick((_, { metrics, now, window }) => {
-    const levelOf = (id: string): number => agencyIndex(metrics).get(id)?.level ?? 9;
+    const byId = agencyIndex(metrics);
+    const levelOf = (id: string): number => byId.get(id)?.level ?? 9;
     return {
       list: listData(
         serversSpec,
@@ -126,23 +127,29 @@ const servers: ScreenDef<Screen> = {
 
 const signatures: ScreenDef<Screen> = {
   tab: 'tab.signatures',
-  ...everyTick((_, { metrics, now, window }) => ({
-    list: listData(
-      signaturesSpec,
-      metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(metrics, s.agencyId))),
-    ),
-  })),
+  ...everyTick((_, { metrics, now, window }) => {
+    const nameOf = namesOf(metrics);
+    return {
+      list: listData(
+        signaturesSpec,
+        metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId))),
+      ),
+    };
+  }),
   Body: titled('screen.signatures'),
 };
 
 const deadlines: ScreenDef<Screen> = {
   tab: 'tab.deadlines',
-  ...everyTick((_, { metrics, now }) => ({
-    list: listData(
-      deadlinesSpec,
-      metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(metrics, d.agencyId))),
-    ),
-  })),
+  ...everyTick((_, { metrics, now }) => {
+    const nameOf = namesOf(metrics);
+    return {
+      list: listData(
+        deadlinesSpec,
+        metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId))),
+      ),
+    };
+  }),
   Body({ title, pane, notReported, width }) {
     const { t, theme } = useUi();
     return (

@@ -15,7 +15,9 @@ const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } a
 
 export const serverStateKey = (state: keyof typeof SERVER_RANK): MessageKey => `server.${state}`;
 
+/** Per model: a kept model is not put in words again. */
 const searchCache = new WeakMap<AgencyModel, string>();
+const stateCache = new WeakMap<AgencyModel, string>();
 
 export const agenciesSpec: ListSpec<AgencyModel> = {
   columns: [
@@ -111,8 +113,14 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
     }
     return s;
   },
-  stateKey: (m) =>
-    `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${m.incidents.join()}`,
+  stateKey(m) {
+    let s = stateCache.get(m);
+    if (s === undefined) {
+      s = `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${m.incidents.join()}`;
+      stateCache.set(m, s);
+    }
+    return s;
+  },
 };
 
 /** The agency's most urgent acute incident, short, with `+` when it has more. */

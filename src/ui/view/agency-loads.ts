@@ -45,13 +45,17 @@ export function agencyIndex(metrics: Metrics): Map<string, Agency> {
   return byId;
 }
 
-export const nameOf = (metrics: Metrics, id: string): string => {
-  const a = agencyIndex(metrics).get(id);
-  return a ? shownName(a) : id;
-};
+/** Agencies' shown names by id (the id itself for one the registry does not hold). */
+export function namesOf(metrics: Metrics): (id: string) => string {
+  const byId = agencyIndex(metrics);
+  return (id) => {
+    const a = byId.get(id);
+    return a ? shownName(a) : id;
+  };
+}
 
 /** The national models, the last read's kept where they did not change. */
-const nationalModels = (input: LoadInput, previous: ListData | undefined, sparks = true): AgencyModel[] =>
+const nationalModels = (input: LoadInput, previous: ListData | undefined, forRanking = false): AgencyModel[] =>
   buildAgencyModels(
     input.metrics,
     input.now,
@@ -59,7 +63,7 @@ const nationalModels = (input: LoadInput, previous: ListData | undefined, sparks
     undefined,
     previous?.models as AgencyModel[] | undefined,
     input.marks,
-    sparks,
+    forRanking,
   );
 
 export interface AgenciesData {
@@ -82,11 +86,11 @@ export function overviewHead(input: LoadInput): OverviewHead {
 }
 
 /**
- * The Overview's worst agencies, ranked over every agency's own figures without sparklines;
- * the 12,000 models are let go once ranked, only those listed kept.
+ * The Overview's worst agencies, ranked over the agencies with anything to rank (see
+ * `buildAgencyModels`); the models are let go once ranked, only those listed kept.
  */
 export const loadWorst = (input: LoadInput): AgenciesData => ({
-  list: listData(worstSpec, worstAgencies(nationalModels(input, undefined, false), input.perConcern)),
+  list: listData(worstSpec, worstAgencies(nationalModels(input, undefined, true), input.perConcern)),
 });
 
 /** An incident's affected agencies, or a server's agencies behind it, with the Agencies columns. */
@@ -119,8 +123,9 @@ export function loadAffected(
   }
   const wanted = new Set(ids);
   const models = nationalModels(input, undefined).filter((m) => wanted.has(m.id));
+  const byId = agencyIndex(metrics);
   const parentName = (id: string): string | null => {
-    const parent = agencyIndex(metrics).get(id);
+    const parent = byId.get(id);
     return parent ? shownName(parent) : null;
   };
   return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, parentName)) };

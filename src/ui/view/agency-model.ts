@@ -17,7 +17,6 @@ import {
 import { agencyTree, rollUpSubtrees, subtreeOf } from '../../metrics/roll-up-tree.js';
 import { fullName, shownName } from './shown-name.js';
 import { NO_MARKS, type IncidentMarks, type IncidentTag } from './incident-marks.js';
-import { keepSame } from './same-data.js';
 
 /** Additive figures of one agency (or of a subtree). */
 export interface AgencyFigures {
@@ -120,7 +119,7 @@ function ownFigures(
   window: WindowKey,
   scope: AgencyScope,
   sparks: boolean,
-  serverOf: (id: string) => ServerRow | undefined,
+  servers: ReadonlyMap<string, ServerRow>,
   agencies: readonly Agency[],
 ): AgencyFigures[] {
   const own = new Map<string, Mutable<AgencyFigures>>();
@@ -159,7 +158,7 @@ function ownFigures(
   }
   return agencies.map((a) => {
     const f = own.get(a.id);
-    if (serverOf(a.securityServer)?.state !== 'disconnected') return f ?? NOTHING;
+    if (servers.get(a.securityServer)?.state !== 'disconnected') return f ?? NOTHING;
     return { ...(f ?? NOTHING), serverDown: 1 };
   });
 }
@@ -168,11 +167,13 @@ function ownFigures(
  * Every agency in the registry with its figures for `window` at `now`; or, given `rootId`,
  * that agency and every unit under it, read for them alone (an agency's detail: a province's
  * few hundred units rather than the country's 12,000). A subtree's totals are the same either
- * way, since all that is summed into them is in it. Without `sparks` the sparklines are left
- * flat, not read (a ranking does not draw them).
+ * way, since all that is summed into them is in it. `forRanking` leaves the sparklines flat,
+ * not read, and leaves out the units with nothing under them, no figures, no incident and
+ * their server up (most of the 12,000): a ranking lists none of them.
  *
- * A model equal to one of `previous` (the last build of the same list) is that one: what is
- * drawn from the models downstream sees by identity what has not changed.
+ * A model equal to the one at its place in `previous` (the last build of the same list) is that
+ * one, and an unchanged list is `previous` itself: what is drawn from the models downstream
+ * sees by identity what has not changed.
  */
 export function buildAgencyModels(
   metrics: Metrics,
@@ -181,16 +182,15 @@ export function buildAgencyModels(
   rootId?: string,
   previous?: readonly AgencyModel[],
   marks: IncidentMarks = NO_MARKS,
-  sparks = true,
+  forRanking = false,
 ): AgencyModel[] {
   const registry = stableAgencies(metrics);
   const agencies = rootId === undefined ? registry : subtreeOf(registry, rootId);
   if (agencies.length === 0) return [];
   const servers = new Map(metrics.servers(now, window).map((s) => [s.serverId, s]));
-  const serverOf = (id: string) => servers.get(id);
   // Nationally, only agencies with figures (at night a 1-hour window has a few hundred).
   const scope: AgencyScope = rootId === undefined ? WITH_DATA : { agencyIds: agencies.map((a) => a.id) };
-  const own = ownFigures(metrics, now, window, scope, sparks, serverOf, agencies);
+  const own = ownFigures(metrics, now, window, scope, !forRanking, servers, agencies);
   const { childCount } = agencyTree(agencies);
   // A unit with nothing under it (most of the 12,000) has its own figures as its total.
   const total = rollUpSubtrees(
@@ -198,8 +198,60 @@ export function buildAgencyModels(
     (_, i): AgencyFigures => (childCount[i]! > 0 ? { ...own[i]! } : own[i]!),
     addFigures,
   );
-  const models = agencies.map((a, i) => toModel(a, childCount[i]!, own[i]!, total[i]!, serverOf, marks));
-  return keepSame(previous, models, (m) => m.id) as AgencyModel[];
+  const idle = (a: Agency, i: number): boolean =>
+    childCount[i] === 0 &&
+    own[i] === NOTHING &&
+    !marks.has(a.id) &&
+    (servers.get(a.securityServer)?.state ?? 'unknown') !== 'degraded';
+  const models: AgencyModel[] = [];
+  let kept = previous !== undefined;
+  for (let i = 0; i < agencies.length; i++) {
+    const a = agencies[i]!;
+    if (forRanking && idle(a, i)) continue;
+    // The registry's order is the models' order: the previous build's model at the same place.
+    const was = previous?.[models.length];
+    const server = servers.get(a.securityServer);
+    const incidents = marks.get(a.id) ?? NONE;
+    if (
+      was?.id === a.id &&
+      was.serverState === (server?.state ?? 'unknown') &&
+      was.serverSince === (server?.since ?? null) &&
+      sameFigures(was.own, own[i]!) &&
+      sameFigures(was.total, total[i]!) &&
+      was.incidents.join() === incidents.join()
+    )
+      models.push(was);
+    else {
+      kept = false;
+      models.push(toModel(a, childCount[i]!, own[i]!, total[i]!, server, incidents));
+    }
+  }
+  return kept && models.length === previous!.length ? (previous as AgencyModel[]) : models;
+}
+
+const NONE: readonly IncidentTag[] = Object.freeze([]);
+
+/** Whether two sets of figures are the same (the shared `NOTHING` and sparklines compare at once). */
+function sameFigures(a: AgencyFigures, b: AgencyFigures): boolean {
+  if (a === b) return true;
+  if (
+    a.sent !== b.sent ||
+    a.received !== b.received ||
+    a.sentPerMin !== b.sentPerMin ||
+    a.receivedPerMin !== b.receivedPerMin ||
+    a.weekAgo !== b.weekAgo ||
+    a.sigVerified !== b.sigVerified ||
+    a.sigFailed !== b.sigFailed ||
+    a.overdue !== b.overdue ||
+    a.dueWithin24h !== b.dueWithin24h ||
+    a.oldestOverdueAt !== b.oldestOverdueAt ||
+    a.serverDown !== b.serverDown
+  )
+    return false;
+  if (a.spark === b.spark) return true;
+  if (a.spark.length !== b.spark.length) return false;
+  for (let i = 0; i < a.spark.length; i++) if (a.spark[i] !== b.spark[i]) return false;
+  return true;
 }
 
 function toModel(
@@ -207,18 +259,15 @@ function toModel(
   childCount: number,
   own: AgencyFigures,
   total: AgencyFigures,
-  serverOf: (id: string) => ServerRow | undefined,
-  marks: IncidentMarks,
+  server: ServerRow | undefined,
+  incidents: readonly IncidentTag[],
 ): AgencyModel {
-  const server = serverOf(a.securityServer);
   const serverState = server?.state ?? 'unknown';
   const drop = throughputDrop(total.sent + total.received, total.weekAgo);
-  const status = {
-    server: total.serverDown > 0 ? 'critical' : judgeServer(serverState),
-    signature: judgeSignatureFailure(total.sigFailed, total.sigVerified),
-    overdue: judgeOverdue(total.overdue),
-    drop: judgeThroughputDrop(drop),
-  } as const;
+  const serverLevel: Level = total.serverDown > 0 ? 'critical' : judgeServer(serverState);
+  const signature = judgeSignatureFailure(total.sigFailed, total.sigVerified);
+  const overdue = judgeOverdue(total.overdue);
+  const dropLevel = judgeThroughputDrop(drop);
   return {
     id: a.id,
     name: shownName(a),
@@ -234,7 +283,13 @@ function toModel(
     total,
     sigRate: total.sigVerified > 0 ? total.sigFailed / total.sigVerified : null,
     drop,
-    status: { ...status, overall: worst(status.server, status.signature, status.overdue, status.drop) },
-    incidents: marks.get(a.id) ?? [],
+    status: {
+      server: serverLevel,
+      signature,
+      overdue,
+      drop: dropLevel,
+      overall: worst(serverLevel, signature, overdue, dropLevel),
+    },
+    incidents,
   };
 }
