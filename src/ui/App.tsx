@@ -7,6 +7,7 @@ import type { WindowKey } from '../metrics/types.js';
 import { Console } from './Console.js';
 import { UiProvider, uiSettings } from './context.js';
 import type { ConsoleSources } from './data/sources.js';
+import { ScreenLoader } from './data/screen-loader.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { intervalTicker, type Ticker } from './hooks/ticker.js';
 import type { Lang } from './i18n/lang.js';
@@ -46,11 +47,13 @@ export function App(props: AppProps) {
     }),
     [props.metrics, props.ingest, props.alerts, props.now, props.replay],
   );
+  // The console's own loader: every memo of what its screens read lives in it.
+  const loader = useMemo(() => new ScreenLoader(sources), [sources]);
   return (
     <UiProvider settings={settings}>
       <ErrorBoundary title={translate(lang, 'error.title')}>
         <ConsoleProvider initial={initialState(props.screen, props.window)}>
-          <Console sources={sources} ticker={ticker} />
+          <Console sources={sources} loader={loader} ticker={ticker} />
         </ConsoleProvider>
       </ErrorBoundary>
     </UiProvider>

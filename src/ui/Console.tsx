@@ -1,26 +1,28 @@
 /** The console's frame: header, banner, the route on screen, status line and key hints. */
 import { Box } from 'ink';
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { Banner, bannerShown } from './components/Banner.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { StatusLine } from './components/StatusLine.js';
 import { useColumns } from './components/Table.js';
+import type { ConsoleSources } from './data/sources.js';
+import type { ScreenLoader } from './data/screen-loader.js';
+import { screenOf } from './screens/registry.js';
+import type { BodyProps, Loaded, ScreenDef } from './screens/screen-def.js';
+import { listKey, type Route, type ScreenId } from './state/routes.js';
+import { OVERVIEW_FIXED_LINES } from './view/overview-layout.js';
+import { perConcernFor } from './view/agency-loads.js';
+import type { LaidOutColumn } from './view/columns.js';
 import { useUi } from './context.js';
-import type { AlertView, ConsoleSources } from './data/sources.js';
 import { useKeyDispatch, keyContext } from './hooks/use-key-dispatch.js';
 import { useListView } from './hooks/use-list-view.js';
 import { useRefresh } from './hooks/use-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { Ticker } from './hooks/ticker.js';
-import { AgencySummary, DETAIL_CHROME } from './screens/AgencySummary.js';
 import { ListPane } from './screens/ListPane.js';
-import { FiringAlerts, TotalsLines } from './screens/Overview.js';
-import { OVERVIEW_FIXED_LINES, overviewLayout } from './view/overview-layout.js';
-import { ALERT_TEXT_LINES, AlertText } from './screens/AlertText.js';
 import { TitleLine } from './screens/TitleLine.js';
 import { useConsole } from './state/context.js';
-import { listKey, type ScreenId } from './state/routes.js';
 import { currentRoute } from './state/state.js';
 import { judgeLink, judgeQuiet } from './status/link.js';
 import { sanitize } from './text/sanitize.js';
@@ -29,161 +31,69 @@ import { Line } from './components/Line.js';
 import { isMarked } from './view/row-diff.js';
 import type { RenderContext } from './view/list-spec.js';
 import { helpSpec } from './view/help-model.js';
-import { perConcernFor } from './view/screen-data.js';
-
-const SCREEN_TITLE = {
-  overview: 'screen.overview',
-  agencies: 'screen.agencies',
-  servers: 'screen.servers',
-  signatures: 'screen.signatures',
-  deadlines: 'screen.deadlines',
-  alerts: 'screen.alerts',
-} as const;
 
 /** Header (2), status line, footer, and one spare row so Ink never redraws the whole terminal. */
 const FRAME_LINES = 5;
 /** Incident rows the Overview's ranking is sized around: every acute one a night usually has. */
 const FIRING_LINES_USUAL = 8;
 
-export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: Ticker }) {
-  const { t, lang, theme } = useUi();
+export function Console({
+  sources,
+  loader,
+  ticker,
+}: {
+  sources: ConsoleSources;
+  loader: ScreenLoader;
+  ticker: Ticker;
+}) {
+  const { t, lang } = useUi();
   const { state, dispatch } = useConsole();
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
   // The Overview lists more of the worst agencies when the terminal is taller.
   const perConcern = perConcernFor(rows - FRAME_LINES - OVERVIEW_FIXED_LINES - FIRING_LINES_USUAL - 1);
-  const { snapshot, refresh } = useRefresh(sources, ticker, route, state.window, state.paused, perConcern);
-  const { data, now, dataAt, ingest, stream } = snapshot;
+  const request = useMemo(() => ({ route, window: state.window, perConcern }), [route, state.window, perConcern]);
+  const { snapshot, refresh } = useRefresh(sources, loader, ticker, request, state.paused);
+  const { data, head, now, listAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
   const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link, ingest, now) ? 1 : 0));
 
-  const layout = overviewLayout(body, data.kind === 'overview' ? data.firing.length : 0);
-  const tableHeight = Math.max(
-    1,
-    data.kind === 'overview'
-      ? layout.tableRows
-      : data.kind === 'detail'
-        ? body - DETAIL_CHROME - 1
-        : route.kind === 'screen' && route.screen === 'alerts'
-          ? body - 2 - ALERT_TEXT_LINES
-          : body - 2,
-  );
-  const list = 'list' in data ? data.list : null;
-  const key = listKey(route);
-  const view = useListView(list, key, state, tableHeight);
+  // The screen as read: until the loader has read a new route, the one before stays drawn.
+  const screen = screenOf(snapshot.route);
+  const gone = 'gone' in data ? data.gone : null;
+  const tableHeight = Math.max(1, 'gone' in data ? 1 : screen.tableRows(body, head, data));
+  const view = useListView('gone' in data ? null : data.list, listKey(snapshot.route), state, tableHeight);
   const columns = useColumns(view?.spec ?? helpSpec, width);
   // Rows are drawn at the time their data was read, so a header-only tick redraws no row.
-  const ctx: RenderContext = useMemo(() => ({ lang, t, now: dataAt }), [lang, t, dataAt]);
+  const ctx: RenderContext = useMemo(() => ({ lang, t, now: listAt }), [lang, t, listAt]);
   useKeyDispatch({ state, dispatch, view, columns, sources, now, refresh });
 
   const diff = snapshot.diff;
-  const marked = useCallback((k: string): boolean => isMarked(diff, k, dataAt), [diff, dataAt]);
+  const marked = useCallback((k: string): boolean => isMarked(diff, k, listAt), [diff, listAt]);
   const baseScreen: ScreenId = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
-  const deadlinesReported = !stream.notReported.includes('deadlines');
-  const notReportedLine = (
-    <Line segments={[{ text: fit(` ${t('notReported.deadlines')}`, width) }]} style={theme.text.muted} />
-  );
-  const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
+  const notReportedKey = stream.notReported.join();
+  const notReported = useMemo(() => stream.notReported, [notReportedKey]);
 
-  let content;
-  switch (data.kind) {
-    case 'overview':
-      content = (
-        <>
-          <TotalsLines totals={data.totals} window={state.window} width={width} deadlinesReported={deadlinesReported} />
-          <TitleLine title={t('overview.worst')} view={view} editing={state.editingFilter} width={width} />
-          {pane}
-          <FiringAlerts
-            alerts={data.firing}
-            lines={layout.incidentRows}
-            now={dataAt}
-            width={width}
-            quiet={judgeQuiet(link, stream.newestEventTs)}
-          />
-        </>
-      );
-      break;
-    case 'detail':
-      content = (
-        <>
-          <AgencySummary
-            detail={data.detail}
-            now={dataAt}
-            width={width}
-            statusesReported={!stream.notReported.includes('statuses')}
-          />
-          {state.editingFilter ? <TitleLine title="" view={view} editing width={width} /> : null}
-          {pane}
-        </>
-      );
-      break;
-    case 'folded':
-      content = (
-        <>
-          <TitleLine
-            title={t('screen.folded', { text: data.alert.summary })}
-            view={view}
-            editing={state.editingFilter}
-            width={width}
-          />
-          {pane}
-        </>
-      );
-      break;
-    case 'affected':
-      content = (
-        <>
-          <TitleLine
-            title={t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })}
-            view={view}
-            editing={state.editingFilter}
-            width={width}
-          />
-          {pane}
-        </>
-      );
-      break;
-    case 'missing':
-      content = <Line segments={[{ text: fit(`${sanitize(data.agencyId)}: ${t('flash.gone')}`, width) }]} />;
-      break;
-    case 'describe':
-      content = (
-        <>
-          <TitleLine title={data.title} view={view} editing={state.editingFilter} width={width} />
-          {pane}
-        </>
-      );
-      break;
-    case 'help':
-      content = (
-        <>
-          <TitleLine title={t('screen.help')} view={view} editing={state.editingFilter} width={width} />
-          {pane}
-        </>
-      );
-      break;
-    default: {
-      const extra =
-        route.kind === 'screen' && route.screen === 'agencies'
-          ? `${t(state.agencyLevel === 0 ? 'level.all' : `level.${state.agencyLevel}`)} · ${t(`problem.${state.agencyProblem}`)} · ${t('agencies.withUnits')}`
-          : undefined;
-      content = (
-        <>
-          <TitleLine
-            title={t(SCREEN_TITLE[baseScreen])}
-            extra={extra}
-            view={view}
-            editing={state.editingFilter}
-            width={width}
-          />
-          {baseScreen === 'deadlines' && !deadlinesReported ? notReportedLine : pane}
-          {route.kind === 'screen' && route.screen === 'alerts' && view ? (
-            <AlertText alert={view.rows[view.viewport.cursor] as AlertView | undefined} width={width} />
-          ) : null}
-        </>
-      );
-    }
-  }
+  const content =
+    gone !== null ? (
+      <Line segments={[{ text: fit(`${sanitize(gone)}: ${t('flash.gone')}`, width) }]} />
+    ) : (
+      <ScreenBody
+        screen={screen}
+        head={head}
+        data={data as Loaded}
+        view={view}
+        columns={columns}
+        ctx={ctx}
+        marked={marked}
+        state={state}
+        width={width}
+        rows={body}
+        listAt={listAt}
+        quiet={judgeQuiet(link, stream.newestEventTs)}
+        notReported={notReported}
+      />
+    );
 
   return (
     <Box flexDirection="column" width={width}>
@@ -238,3 +148,24 @@ export function Console({ sources, ticker }: { sources: ConsoleSources; ticker: 
     </Box>
   );
 }
+
+/**
+ * The screen's body, drawn again only when what it shows changed: a tick that moved only the
+ * header's figures leaves it as it was.
+ */
+const ScreenBody = memo(function ScreenBody(
+  props: Omit<BodyProps<unknown, Loaded>, 'pane' | 'title'> & {
+    readonly screen: ScreenDef<Route, unknown, Loaded>;
+    readonly columns: readonly LaidOutColumn[];
+    readonly ctx: RenderContext;
+    readonly marked: (key: string) => boolean;
+  },
+) {
+  const { screen, view, columns, ctx, marked, state, width } = props;
+  const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
+  const title = (text: string, extra?: string) => (
+    <TitleLine title={text} extra={extra} view={view} editing={state.editingFilter} width={width} />
+  );
+  const { Body } = screen;
+  return <Body {...props} pane={pane} title={title} />;
+});

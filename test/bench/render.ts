@@ -200,16 +200,15 @@ export interface DataRefreshFigures {
 
 /**
  * One data refresh of the Agencies screen with every level listed, without drawing: figures
- * read, models built and rolled up, changed rows marked, filtered and sorted by name.
+ * read, models built and rolled up, changed rows marked (by the loader), filtered and sorted by name.
  */
 export async function benchDataRefresh(data: MemoryData, iterations = 30): Promise<DataRefreshFigures> {
-  const { loadScreen } = await import('../../src/ui/view/screen-data.js');
-  const { diffRows, emptyDiff } = await import('../../src/ui/view/row-diff.js');
+  const { ScreenLoader } = await import('../../src/ui/data/screen-loader.js');
   const { filterAgencies } = await import('../../src/ui/view/agency-filter.js');
   const { sortModels } = await import('../../src/ui/view/list-view.js');
   const { agenciesSpec } = await import('../../src/ui/view/agencies-spec.js');
   const metrics = memoryMetrics(data);
-  let diff = emptyDiff;
+  const loader = new ScreenLoader({ metrics, ingest: idleIngest(), alerts: noAlerts, now: () => NOW });
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -217,10 +216,13 @@ export async function benchDataRefresh(data: MemoryData, iterations = 30): Promi
     data.stream = { ...data.stream, lastSeq: (data.stream?.lastSeq ?? 0) + 1 };
     const t0 = performance.now();
     const c0 = cpuMs();
-    const screen = loadScreen({ kind: 'screen', screen: 'agencies' }, metrics, noAlerts, NOW, i % 2 ? '1h' : '5m');
-    if (screen.kind !== 'list') throw new Error('expected the Agencies list');
+    const { data: screen } = loader.tick(
+      'full',
+      { route: { kind: 'screen', screen: 'agencies' }, window: i % 2 ? '1h' : '5m', perConcern: 5 },
+      NOW,
+    );
+    if ('gone' in screen || !screen.list) throw new Error('expected the Agencies list');
     const models = screen.list.models as Parameters<typeof filterAgencies>[0];
-    diff = diffRows(diff, agenciesSpec, models, NOW);
     sortModels(filterAgencies(models, 0, 'all'), agenciesSpec, agenciesSpec.defaultSort);
     cpu.push(cpuMs() - c0);
     wall.push(performance.now() - t0);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agenciesBehind, defaultAlertConfig, groupIncidents } from '../../src/alerts/index.js';
 import { alertsSource } from '../../src/app/console-sources.js';
 import { planIncidents, worldFromRegistry, type Incident as Scripted } from '../../src/sim/index.js';
-import { setIncidentMarks } from '../../src/ui/view/incident-marks.js';
+import { incidentMarks } from '../../src/ui/view/incident-marks.js';
 import { hasProblem } from '../../src/ui/view/agency-filter.js';
 import type { AgencyModel } from '../../src/ui/view/agency-model.js';
 import { startSimCache, type SimCache } from '../support/sim-cache.js';
@@ -70,8 +70,9 @@ describe('status silence on the simulated hub (12,000 agencies, one hour of hist
   it('puts that agency, and only agencies the rule found, under the "no statuses reported" filter', () => {
     const now = START + RUN;
     const list = alertsSource(sim.engine, sim.metrics, 'en').list(now);
-    setIncidentMarks(list);
-    const model = (id: string) => ({ id, status: { overall: 'ok' } }) as unknown as AgencyModel;
+    const marks = incidentMarks(list);
+    const model = (id: string) =>
+      ({ id, status: { overall: 'ok' }, incidents: marks.get(id) ?? [] }) as unknown as AgencyModel;
     expect(hasProblem(model(silence.target), 'silence')).toBe(true);
     const silent = sim.metrics
       .agencies()

@@ -57,6 +57,7 @@ function randomModel(r: () => number, i: number): AgencyModel {
       drop: LEVELS[pick(3)]!,
       overall: LEVELS[pick(3)]!,
     },
+    incidents: [],
   };
 }
 

@@ -20,8 +20,6 @@ import {
 import { idleIngest } from '../../src/ui/data/sources.js';
 import { ALL_TABLES, resolveKey } from '../../src/ui/keys/index.js';
 import { fixtureMetrics, NOW } from './fixture.js';
-import { loadScreen, type ScreenData } from '../../src/ui/view/screen-data.js';
-import type { WorstModel } from '../../src/ui/view/overview-model.js';
 
 describe('status thresholds', () => {
   // The alert rule's judgement: the rate the agency surely has (Wilson lower bound, z 1.96)
@@ -259,27 +257,5 @@ describe('state and keys', () => {
     expect(resolveKey('filter', 'q')).toBe(null);
     expect(resolveKey('alerts', 'a')).toBe('ack');
     expect(resolveKey('list', 'a')).toBe(null);
-  });
-});
-
-describe("the Overview's ranking of the worst agencies", () => {
-  const serverRows = (data: ScreenData) =>
-    data.kind === 'overview'
-      ? (data.list.models as WorstModel[]).filter((w) => w.concern === 'server').map((w) => w.agency.id)
-      : [];
-  const none = { list: () => [], acknowledge: () => false };
-
-  it('is kept for a minute, but ranked again at once when a security server goes down', () => {
-    const metrics = fixtureMetrics();
-    const first = loadScreen({ kind: 'screen', screen: 'overview' }, metrics, none, NOW, '1h');
-    expect(serverRows(first)).not.toContain('000.00.00.G22');
-    const later = loadScreen({ kind: 'screen', screen: 'overview' }, metrics, none, NOW + 10_000, '1h');
-    expect(later.kind === 'overview' && first.kind === 'overview' && later.list === first.list).toBe(true);
-    const vpcp = metrics.data.servers!.find((s) => s.serverId === 'MCBM-001')!;
-    metrics.data.servers = metrics.data.servers!.map((s) =>
-      s === vpcp ? { ...s, state: 'disconnected' as const, since: NOW + 15_000 } : s,
-    );
-    const down = loadScreen({ kind: 'screen', screen: 'overview' }, metrics, none, NOW + 20_000, '1h');
-    expect(serverRows(down)).toContain('000.00.00.G22');
   });
 });

@@ -10,11 +10,10 @@ import type { ConsoleState } from '../state/state.js';
 import { listOf } from '../state/state.js';
 import type { AgencyModel } from '../view/agency-model.js';
 import { filterAgencies } from '../view/agency-filter.js';
-import { incidentMarksVersion } from '../view/incident-marks.js';
 import { agenciesSpec } from '../view/agencies-spec.js';
 import type { ListSpec } from '../view/list-spec.js';
 import { filterModels, sortModels, type SortState } from '../view/list-view.js';
-import type { ListData } from '../view/screen-data.js';
+import type { ListData } from '../screens/screen-def.js';
 import { settle, type Viewport } from '../view/viewport.js';
 
 export interface ListView {
@@ -41,8 +40,6 @@ export function useListView(list: ListData | null, key: string, state: ConsoleSt
   const desc = ls.sort?.desc ?? list?.spec.defaultSort.desc ?? false;
   const sort = useMemo(() => ({ column, desc }), [column, desc]);
 
-  // The incident filters follow the incidents, which move apart from the figures.
-  const marks = isAgencies ? incidentMarksVersion() : 0;
   const base = useMemo(
     () =>
       !list
@@ -50,29 +47,32 @@ export function useListView(list: ListData | null, key: string, state: ConsoleSt
         : isAgencies
           ? (filterAgencies(list.models as AgencyModel[], level, problem) as unknown[])
           : list.models,
-    [list, isAgencies, level, problem, marks],
+    [list, isAgencies, level, problem],
   );
   const filtered = useMemo(() => (list ? filterModels(base, list.spec, ls.query) : EMPTY), [list, base, ls.query]);
   const rows = useMemo(() => (list ? sortModels(filtered, list.spec, sort) : EMPTY), [list, filtered, sort]);
 
-  if (!list) return null;
-  // Follow the selected row when refreshes reorder the list; the cursor row is checked first.
-  let cursor = ls.cursor;
-  if (ls.cursorKey !== null) {
-    const here = rows[cursor];
-    if (here === undefined || list.spec.key(here) !== ls.cursorKey) {
-      const at = rows.findIndex((m) => list.spec.key(m) === ls.cursorKey);
-      if (at >= 0) cursor = at;
+  // The same object while nothing in it moves: what is drawn from it is not drawn again.
+  return useMemo(() => {
+    if (!list) return null;
+    // Follow the selected row when refreshes reorder the list; the cursor row is checked first.
+    let cursor = ls.cursor;
+    if (ls.cursorKey !== null) {
+      const here = rows[cursor];
+      if (here === undefined || list.spec.key(here) !== ls.cursorKey) {
+        const at = rows.findIndex((m) => list.spec.key(m) === ls.cursorKey);
+        if (at >= 0) cursor = at;
+      }
     }
-  }
-  return {
-    key,
-    spec: list.spec,
-    rows,
-    total: base.length,
-    sort,
-    query: ls.query,
-    viewport: settle(cursor, ls.offset, rows.length, height),
-    height,
-  };
+    return {
+      key,
+      spec: list.spec,
+      rows,
+      total: base.length,
+      sort,
+      query: ls.query,
+      viewport: settle(cursor, ls.offset, rows.length, height),
+      height,
+    };
+  }, [list, key, rows, base.length, sort, ls.query, ls.cursor, ls.cursorKey, ls.offset, height]);
 }

@@ -17,7 +17,7 @@ import { sparkline } from '../text/sparkline.js';
 import { DETAIL_SECTIONS, type DetailSection } from '../state/routes.js';
 import { levelRole, serverStateKey } from '../view/agencies-spec.js';
 import { CERT_WARN_MS } from '../view/servers-spec.js';
-import type { DetailData } from '../view/screen-data.js';
+import type { DetailData } from '../view/agency-loads.js';
 import { reasonKey } from '../view/signatures-spec.js';
 
 /** Lines above the section's table. */

@@ -1,5 +1,6 @@
 /** A windowed table of the list on screen: only the rows that fit are handed to the Table. */
 import { Box } from 'ink';
+import { useMemo } from 'react';
 import type { ListView } from '../hooks/use-list-view.js';
 import { Table } from '../components/Table.js';
 import { Line } from '../components/Line.js';
@@ -19,7 +20,7 @@ export function ListPane(props: {
   const { view, columns, ctx, marked, width } = props;
   const { t, theme } = useUi();
   const [from, to] = visibleRange(view.viewport, view.rows.length, view.height);
-  const rows = view.rows.slice(from, to);
+  const rows = useMemo(() => view.rows.slice(from, to), [view.rows, from, to]);
   return (
     <Box flexDirection="column">
       <Table

@@ -1,6 +1,6 @@
 /** National totals, the worst agencies in each of the four concerns, and the firing alerts. */
 import { Box } from 'ink';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { WINDOW_MS, type NationalTotals, type WindowKey } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
 import { useUi } from '../context.js';
@@ -12,7 +12,7 @@ import { formatDurationShort } from '../text/format-time.js';
 import type { Quiet } from '../status/link.js';
 
 /** `deadlinesReported` false: the hub cannot tell deadlines (a gateway to X-Road), so none are counted. */
-export function TotalsLines(props: {
+export const TotalsLines = memo(function TotalsLines(props: {
   totals: NationalTotals;
   window: WindowKey;
   width: number;
@@ -48,7 +48,7 @@ export function TotalsLines(props: {
       <Line segments={healthLine} style={bad ? theme.status.warn : undefined} width={width} />
     </Box>
   );
-}
+});
 
 /**
  * An alert's summary fitted to a width, kept with the alert: the list is redrawn every 2 s for
@@ -73,7 +73,7 @@ const QUIET_TEXT = {
   noData: 'overview.noAlertsNoData',
 } as const;
 
-export function FiringAlerts(props: {
+export const FiringAlerts = memo(function FiringAlerts(props: {
   alerts: readonly AlertView[];
   lines: number;
   now: number;
@@ -126,4 +126,4 @@ export function FiringAlerts(props: {
       ) : null}
     </Box>
   );
-}
+});

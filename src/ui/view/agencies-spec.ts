@@ -5,7 +5,7 @@ import { formatCount, formatPercent, formatRate } from '../text/format-number.js
 import { LIST_SPARK_BUCKETS, type AgencyModel } from './agency-model.js';
 import type { CellRole, ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
-import { INCIDENT_TAGS, incidentTagsOf } from './incident-marks.js';
+import { INCIDENT_TAGS } from './incident-marks.js';
 import { NAME_MAX } from './columns.js';
 
 export const levelRole = (level: Level): CellRole | undefined =>
@@ -15,7 +15,9 @@ const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } a
 
 export const serverStateKey = (state: keyof typeof SERVER_RANK): MessageKey => `server.${state}`;
 
+/** Per model: a kept model is not put in words again. */
 const searchCache = new WeakMap<AgencyModel, string>();
+const stateCache = new WeakMap<AgencyModel, string>();
 
 export const agenciesSpec: ListSpec<AgencyModel> = {
   columns: [
@@ -72,7 +74,7 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
         text: serverText,
         role: levelRole(m.status.server) ?? (judgeServer(own) === 'none' ? 'unknown' : undefined),
       },
-      incident: incidentCell(m.id, t),
+      incident: incidentCell(m, t),
     };
   },
   sortValue(m, column) {
@@ -96,7 +98,7 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
       case 'server':
         return SERVER_RANK[m.serverState] * 1_000_000 + m.total.serverDown;
       case 'incident': {
-        const tags = incidentTagsOf(m.id);
+        const tags = m.incidents;
         return tags.length === 0 ? 0 : INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(tags[0]!);
       }
       default:
@@ -111,13 +113,19 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
     }
     return s;
   },
-  stateKey: (m) =>
-    `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${incidentTagsOf(m.id).join()}`,
+  stateKey(m) {
+    let s = stateCache.get(m);
+    if (s === undefined) {
+      s = `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${m.incidents.join()}`;
+      stateCache.set(m, s);
+    }
+    return s;
+  },
 };
 
 /** The agency's most urgent acute incident, short, with `+` when it has more. */
-function incidentCell(agencyId: string, t: (key: MessageKey) => string): { text: string; role?: CellRole } {
-  const tags = incidentTagsOf(agencyId);
+function incidentCell(m: AgencyModel, t: (key: MessageKey) => string): { text: string; role?: CellRole } {
+  const tags = m.incidents;
   if (tags.length === 0) return { text: '–', role: 'muted' };
   const first = tags[0]!;
   return {

@@ -1,7 +1,6 @@
 /** The Agencies screen's own filters: one government level, one kind of problem. */
 import { levelRank } from '../status/judge.js';
 import type { AgencyModel } from './agency-model.js';
-import { incidentTagsOf } from './incident-marks.js';
 
 /** 0 = every level. */
 export const LEVEL_FILTERS = [1, 2, 3, 4, 0] as const;
@@ -27,12 +26,12 @@ export function hasProblem(m: AgencyModel, problem: ProblemFilter): boolean {
     case 'all':
       return true;
     case 'any':
-      return bad(m.status.overall) || incidentTagsOf(m.id).length > 0;
+      return bad(m.status.overall) || m.incidents.length > 0;
     // Judged by the incidents' rules, not by the figures on screen.
     case 'flapping':
     case 'silence':
     case 'duplicates':
-      return incidentTagsOf(m.id).includes(problem);
+      return m.incidents.includes(problem);
     default:
       return bad(m.status[problem]);
   }

@@ -11,7 +11,7 @@ import { formatDateTime, formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import type { LaidOutColumn } from './columns.js';
 import type { ListSpec, RenderContext } from './list-spec.js';
-import { agencyIndex } from './screen-data.js';
+import { agencyIndex } from './agency-loads.js';
 
 /** Columns an agency's own description already holds. */
 const IN_WHO: ReadonlySet<string> = new Set(['name', 'id', 'level', 'conn']);

@@ -1,13 +1,18 @@
 /**
  * Which agencies an acute incident is about right now, for the Agencies screen's incident
- * column and its problem filters. Read from the incident list each refresh that shows
- * agencies; `version` moves when the marks do, so a filtered list is filtered again.
+ * column, its problem filters and the Overview's ranking. Pure: the screen loader takes them
+ * from the incident list and hands them to the agency models.
  */
 import type { AlertView } from '../data/sources.js';
 
 /** The incidents an agency can be marked with, most urgent first. */
 export const INCIDENT_TAGS = ['down', 'flapping', 'signature', 'silence', 'duplicates', 'delivery', 'quiet'] as const;
 export type IncidentTag = (typeof INCIDENT_TAGS)[number];
+
+/** Each marked agency's incidents, most urgent first. */
+export type IncidentMarks = ReadonlyMap<string, readonly IncidentTag[]>;
+
+export const NO_MARKS: IncidentMarks = new Map();
 
 const RULE_TAG: Readonly<Record<string, IncidentTag>> = {
   'server-disconnected': 'down',
@@ -19,41 +24,25 @@ const RULE_TAG: Readonly<Record<string, IncidentTag>> = {
   'agency-silent': 'quiet',
 };
 
-let from: readonly AlertView[] | null = null;
-let marks = new Map<string, IncidentTag[]>();
-let version = 0;
-
-/** Takes the marks from the incident list (the same array again changes nothing). */
-export function setIncidentMarks(incidents: readonly AlertView[]): void {
-  if (incidents === from) return;
-  from = incidents;
-  const next = new Map<string, IncidentTag[]>();
+/** The marks of the firing acute incidents in `incidents`. */
+export function incidentMarks(incidents: readonly AlertView[]): IncidentMarks {
+  const marks = new Map<string, IncidentTag[]>();
   for (const i of incidents) {
     const tag = RULE_TAG[i.rule];
     if (tag === undefined || i.kind === 'standing' || i.state === 'pending') continue;
     const ids = i.agencies ?? (i.agencyId === null ? [] : [i.agencyId]);
     for (const id of ids) {
-      const tags = next.get(id);
-      if (!tags) next.set(id, [tag]);
+      const tags = marks.get(id);
+      if (!tags) marks.set(id, [tag]);
       else if (!tags.includes(tag)) tags.push(tag);
     }
   }
-  for (const tags of next.values()) tags.sort((a, b) => INCIDENT_TAGS.indexOf(a) - INCIDENT_TAGS.indexOf(b));
-  if (sameMarks(marks, next)) return;
-  marks = next;
-  version++;
+  for (const tags of marks.values()) tags.sort((a, b) => INCIDENT_TAGS.indexOf(a) - INCIDENT_TAGS.indexOf(b));
+  return marks.size === 0 ? NO_MARKS : marks;
 }
 
-/** The agency's incidents, most urgent first; empty when it has none. */
-export const incidentTagsOf = (agencyId: string): readonly IncidentTag[] => marks.get(agencyId) ?? [];
-
-/** Moves whenever the marks change. */
-export const incidentMarksVersion = (): number => version;
-
-function sameMarks(
-  a: ReadonlyMap<string, readonly IncidentTag[]>,
-  b: ReadonlyMap<string, readonly IncidentTag[]>,
-): boolean {
+/** Whether two sets of marks are the same. */
+export function sameMarks(a: IncidentMarks, b: IncidentMarks): boolean {
   if (a.size !== b.size) return false;
   for (const [id, tags] of b) if (a.get(id)?.join() !== tags.join()) return false;
   return true;

@@ -16,13 +16,13 @@ import {
 } from '../status/judge.js';
 import { formatCount, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
-import type { AgencyGlance, AgencyModel } from './agency-model.js';
+import type { AgencyModel } from './agency-model.js';
 import { levelRole, serverStateKey } from './agencies-spec.js';
 import { sanitize } from '../text/sanitize.js';
 import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { NAME_MAX } from './columns.js';
-import { INCIDENT_TAGS, incidentTagsOf, type IncidentTag } from './incident-marks.js';
+import { INCIDENT_TAGS, type IncidentTag } from './incident-marks.js';
 
 export const CONCERNS = ['server', 'incident', 'drop', 'signature', 'overdue'] as const;
 export type Concern = (typeof CONCERNS)[number];
@@ -35,7 +35,7 @@ export interface WorstModel {
   readonly badness: number;
 }
 
-function ownFigures(m: AgencyGlance, concern: Concern): { level: Level; badness: number } {
+function ownFigures(m: AgencyModel, concern: Concern): { level: Level; badness: number } {
   const own = m.own;
   switch (concern) {
     case 'server':
@@ -58,7 +58,7 @@ function ownFigures(m: AgencyGlance, concern: Concern): { level: Level; badness:
     case 'overdue':
       return { level: judgeOverdue(own.overdue), badness: own.overdue };
     case 'incident': {
-      const tags = ownIncidents(m.id);
+      const tags = ownIncidents(m);
       return tags.length === 0
         ? { level: 'ok', badness: 0 }
         : { level: 'warn', badness: tags.length * 10 + INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(tags[0]!) };
@@ -68,24 +68,16 @@ function ownFigures(m: AgencyGlance, concern: Concern): { level: Level; badness:
 
 /** The agency's acute incidents that no other concern ranks it by (down and signature have theirs). */
 type OwnIncident = Exclude<IncidentTag, 'down' | 'signature'>;
-const ownIncidents = (agencyId: string): readonly OwnIncident[] =>
-  incidentTagsOf(agencyId).filter((tag): tag is OwnIncident => tag !== 'down' && tag !== 'signature');
+const ownIncidents = (m: AgencyModel): readonly OwnIncident[] =>
+  m.incidents.filter((tag): tag is OwnIncident => tag !== 'down' && tag !== 'signature');
 
 /** Earlier is worse (seconds since it changed, against a far date), the unit's level a tie-break. */
 const serverBadness = (since: number | null, level: number): number =>
   (since === null ? 0 : (1e13 - since) / 1e6) + (10 - level) / 1e6;
 
-/** What a ranking walks: every agency at a glance, and the model of each it lists. */
-export interface RankSource {
-  readonly size: number;
-  /** Agency i's figures; may be one object filled anew at each call. */
-  glance(i: number): AgencyGlance;
-  model(i: number): AgencyModel;
-}
-
-/** A place in a concern's ranking, before its model is made. */
+/** A place in a concern's ranking. */
 interface Place {
-  readonly i: number;
+  readonly agency: AgencyModel;
   readonly id: string;
   /** The server behind the agency: the server concern lists one agency per server. */
   readonly group: string;
@@ -100,20 +92,14 @@ const compareWorst = (level: Level, badness: number, id: string, b: Place): numb
 /**
  * Up to `perConcern` agencies per concern with a warn or critical level, worst first. Each
  * concern keeps its worst few by insertion as it goes, rather than sorting every agency that
- * qualifies (on a year's cache every one of the 12,000 has overdue replies), and models are
- * made for those few only. Runs once a minute over every agency, too seldom for V8 to optimise
- * it: indexed loops, since `for…of` in unoptimised code allocates a result object per element.
+ * qualifies (on a year's cache every one of the 12,000 has overdue replies).
  */
-export function worstAgencies(agencies: RankSource | readonly AgencyModel[], perConcern: number): WorstModel[] {
-  const source: RankSource = Array.isArray(agencies)
-    ? { size: agencies.length, glance: (i) => agencies[i]!, model: (i) => agencies[i]! }
-    : (agencies as RankSource);
+export function worstAgencies(agencies: readonly AgencyModel[], perConcern: number): WorstModel[] {
   const tops: Place[][] = CONCERNS.map(() => []);
   if (perConcern <= 0) return [];
   const warn = levelRank('warn');
-  for (let i = 0; i < source.size; i++) {
-    const agency = source.glance(i);
-    if (levelRank(agency.status.overall) < warn && agency.childCount === 0 && ownIncidents(agency.id).length === 0)
+  for (const agency of agencies) {
+    if (levelRank(agency.status.overall) < warn && agency.childCount === 0 && ownIncidents(agency).length === 0)
       continue;
     for (let c = 0; c < CONCERNS.length; c++) {
       const { level, badness } = ownFigures(agency, CONCERNS[c]!);
@@ -133,18 +119,12 @@ export function worstAgencies(agencies: RankSource | readonly AgencyModel[], per
         top[at] = top[at - 1]!;
         at--;
       }
-      top[at] = { i, id: agency.id, group: agency.serverId, level, badness };
+      top[at] = { agency, id: agency.id, group: agency.serverId, level, badness };
     }
   }
-  const out: WorstModel[] = [];
-  const models = new Map<number, AgencyModel>();
-  for (let c = 0; c < CONCERNS.length; c++)
-    for (const { i, level, badness } of tops[c]!) {
-      let agency = models.get(i);
-      if (!agency) models.set(i, (agency = source.model(i)));
-      out.push({ concern: CONCERNS[c]!, agency, level, badness });
-    }
-  return out;
+  return CONCERNS.flatMap((concern, c) =>
+    tops[c]!.map(({ agency, level, badness }) => ({ concern, agency, level, badness })),
+  );
 }
 
 export const worstSpec: ListSpec<WorstModel> = {
@@ -179,7 +159,7 @@ export const worstSpec: ListSpec<WorstModel> = {
         });
         break;
       case 'incident':
-        value = ownIncidents(w.agency.id)
+        value = ownIncidents(w.agency)
           .map((tag) => t(`value.incident.${tag}`))
           .join(' · ');
         break;

@@ -1,0 +1,290 @@
+/**
+ * The one registry of screens: for each, how it loads, how often its list is read again, and
+ * how it is drawn. Adding a screen is an entry here, its list spec, its key bindings and its
+ * words; the console, the loader and the refresh hook take it from here.
+ */
+import { stableAgencies } from '../../metrics/stable-registry.js';
+import { useUi } from '../context.js';
+import { Line } from '../components/Line.js';
+import type { AlertView } from '../data/sources.js';
+import type { MessageKey } from '../i18n/index.js';
+import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
+import type { Route, ScreenId } from '../state/routes.js';
+import { fit } from '../text/fit.js';
+import {
+  agencyIndex,
+  loadAffected,
+  loadAgencies,
+  loadDetail,
+  loadWorst,
+  namesOf,
+  overviewHead,
+  type AffectedData,
+  type AgenciesData,
+  type DetailData,
+  type OverviewHead,
+} from '../view/agency-loads.js';
+import { alertsSpec, foldedSpec, toAlertModel } from '../view/alerts-spec.js';
+import { deadlinesSpec, toDeadlineModel } from '../view/deadlines-spec.js';
+import { describeLine, describeSpec } from '../view/describe-spec.js';
+import { helpLines, helpSpec } from '../view/help-model.js';
+import { overviewLayout } from '../view/overview-layout.js';
+import { serversSpec, toServerModel } from '../view/servers-spec.js';
+import { signaturesSpec, toSignatureModel } from '../view/signatures-spec.js';
+import { AgencySummary, DETAIL_CHROME } from './AgencySummary.js';
+import { ALERT_TEXT_LINES, AlertText } from './AlertText.js';
+import { FiringAlerts, TotalsLines } from './Overview.js';
+import { EACH_TICK, listData, type BodyProps, type Loaded, type ScreenDef } from './screen-def.js';
+
+type RouteOf<K extends Route['kind']> = Extract<Route, { kind: K }>;
+type Screen = RouteOf<'screen'>;
+
+/** A list under its title: what most screens are. */
+const titled = (key: MessageKey) =>
+  function Titled({ title, pane }: BodyProps<unknown, Loaded>) {
+    const { t } = useUi();
+    return (
+      <>
+        {title(t(key))}
+        {pane}
+      </>
+    );
+  };
+
+/** The body's rows less the title line and the table's header. */
+const underTitle = (body: number): number => body - 2;
+
+/** A list read afresh on every full tick. */
+const everyTick = <R extends Route>(load: (route: R, input: Parameters<ScreenDef<R>['load']>[1]) => Loaded) =>
+  ({ load, refresh: EACH_TICK, tableRows: underTitle }) as const;
+
+/** The Incidents screen away longer than this (a few refreshes): what began since is new. */
+const AWAY_MS = 10_000;
+
+const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
+  tab: 'tab.overview',
+  head: (_, input) => overviewHead(input),
+  load: (_, input) => loadWorst(input),
+  // Ranked over every agency: once a minute, the alerts' cadence, and at once when a server goes
+  // down or comes back or an incident begins or ends, so it never contradicts the line above it.
+  refresh: {
+    everyMs: 60_000,
+    on: (input, head) => [head.totals.serversDown, head.totals.serversDegraded, input.marks],
+  },
+  tableRows: (body, head) => overviewLayout(body, head.firing.length).tableRows,
+  Body({ head, pane, title, state, width, rows, listAt, quiet, notReported }) {
+    const { t } = useUi();
+    const layout = overviewLayout(rows, head.firing.length);
+    return (
+      <>
+        <TotalsLines
+          totals={head.totals}
+          window={state.window}
+          width={width}
+          deadlinesReported={!notReported.includes('deadlines')}
+        />
+        {title(t('overview.worst'))}
+        {pane}
+        <FiringAlerts alerts={head.firing} lines={layout.incidentRows} now={listAt} width={width} quiet={quiet} />
+      </>
+    );
+  },
+};
+
+const agencies: ScreenDef<Screen, null, AgenciesData> = {
+  tab: 'tab.agencies',
+  load: (_, input, _head, previous) => loadAgencies(input, previous),
+  // Every agency rolled up: when new events arrived or the incidents moved, else every 10 s so
+  // windowed rates still age while the hub is quiet.
+  refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.marks] },
+  tableRows: underTitle,
+  Body({ title, pane, state }) {
+    const { t } = useUi();
+    const level = t(state.agencyLevel === 0 ? 'level.all' : `level.${state.agencyLevel}`);
+    return (
+      <>
+        {title(t('screen.agencies'), `${level} · ${t(`problem.${state.agencyProblem}`)} · ${t('agencies.withUnits')}`)}
+        {pane}
+      </>
+    );
+  },
+};
+
+const servers: ScreenDef<Screen> = {
+  tab: 'tab.servers',
+  ...everyTick((_, { metrics, now, window }) => {
+    const byId = agencyIndex(metrics);
+    const levelOf = (id: string): number => byId.get(id)?.level ?? 9;
+    return {
+      list: listData(
+        serversSpec,
+        metrics.servers(now, window).map((s) => toServerModel(s, levelOf)),
+      ),
+    };
+  }),
+  Body: titled('screen.servers'),
+};
+
+const signatures: ScreenDef<Screen> = {
+  tab: 'tab.signatures',
+  ...everyTick((_, { metrics, now, window }) => {
+    const nameOf = namesOf(metrics);
+    return {
+      list: listData(
+        signaturesSpec,
+        metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId))),
+      ),
+    };
+  }),
+  Body: titled('screen.signatures'),
+};
+
+const deadlines: ScreenDef<Screen> = {
+  tab: 'tab.deadlines',
+  ...everyTick((_, { metrics, now }) => {
+    const nameOf = namesOf(metrics);
+    return {
+      list: listData(
+        deadlinesSpec,
+        metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId))),
+      ),
+    };
+  }),
+  Body({ title, pane, notReported, width }) {
+    const { t, theme } = useUi();
+    return (
+      <>
+        {title(t('screen.deadlines'))}
+        {notReported.includes('deadlines') ? (
+          <Line segments={[{ text: fit(` ${t('notReported.deadlines')}`, width) }]} style={theme.text.muted} />
+        ) : (
+          pane
+        )}
+      </>
+    );
+  },
+};
+
+const alerts: ScreenDef<Screen> = {
+  tab: 'tab.alerts',
+  load(_, { alerts, now, lastRead }) {
+    // Back after a while (more than a few refreshes away): what began since is marked as new.
+    if (lastRead !== null && now - lastRead > AWAY_MS) alerts.looked?.(lastRead);
+    return { list: listData(alertsSpec, alerts.list(now).map(toAlertModel)) };
+  },
+  refresh: EACH_TICK,
+  tableRows: (body) => body - 2 - ALERT_TEXT_LINES,
+  Body({ title, pane, view, width }) {
+    const { t } = useUi();
+    return (
+      <>
+        {title(t('screen.alerts'))}
+        {pane}
+        {view ? <AlertText alert={view.rows[view.viewport.cursor] as AlertView | undefined} width={width} /> : null}
+      </>
+    );
+  },
+};
+
+const detail: ScreenDef<RouteOf<'detail'>, null, { readonly detail: DetailData; readonly list: Loaded['list'] }> = {
+  load: (route, input, _head, previous) =>
+    loadDetail(route, input, previous as Parameters<typeof loadDetail>[2] | undefined),
+  refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.marks] },
+  tableRows: (body) => body - DETAIL_CHROME - 1,
+  Body({ data, pane, title, state, width, listAt, notReported }) {
+    return (
+      <>
+        <AgencySummary
+          detail={data.detail}
+          now={listAt}
+          width={width}
+          statusesReported={!notReported.includes('statuses')}
+        />
+        {state.editingFilter ? title('') : null}
+        {pane}
+      </>
+    );
+  },
+};
+
+const folded: ScreenDef<RouteOf<'folded'>, null, Loaded & { readonly summary: string }> = {
+  load(route, { incidents }) {
+    const found = incidents.find((a) => a.id === route.alertId);
+    // Resolved since: nothing folded under it any more.
+    if (!found) return { gone: route.alertId };
+    const alert = toAlertModel(found);
+    return { summary: alert.summary, list: listData(foldedSpec, alert.folded) };
+  },
+  refresh: EACH_TICK,
+  tableRows: underTitle,
+  Body({ data, title, pane }) {
+    const { t } = useUi();
+    return (
+      <>
+        {title(t('screen.folded', { text: data.summary }))}
+        {pane}
+      </>
+    );
+  },
+};
+
+const affected: ScreenDef<RouteOf<'affected'>, null, AffectedData> = {
+  load: (route, input) => loadAffected(route, input),
+  refresh: {
+    everyMs: 10_000,
+    on: (input) => [input.metrics.stream().lastSeq, input.incidents, stableAgencies(input.metrics)],
+  },
+  tableRows: underTitle,
+  Body({ data, title, pane }) {
+    const { t } = useUi();
+    return (
+      <>
+        {title(t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name }))}
+        {pane}
+      </>
+    );
+  },
+};
+
+/** Read when opened: what they show does not move. */
+const ONCE = { everyMs: Infinity } as const;
+
+const help: ScreenDef<RouteOf<'help'>> = {
+  load: (_, { replay }) => ({
+    list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)),
+  }),
+  refresh: ONCE,
+  tableRows: underTitle,
+  Body: titled('screen.help'),
+};
+
+const describe: ScreenDef<RouteOf<'describe'>, null, Loaded & { readonly title: string }> = {
+  load: (route) => ({ title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) }),
+  refresh: ONCE,
+  tableRows: underTitle,
+  Body: ({ data, title, pane }) => (
+    <>
+      {title(data.title)}
+      {pane}
+    </>
+  ),
+};
+
+/** Every screen, by the main screen's id or the route's kind. */
+export const SCREEN_DEFS = {
+  overview,
+  agencies,
+  servers,
+  signatures,
+  deadlines,
+  alerts,
+  detail,
+  folded,
+  affected,
+  help,
+  describe,
+} as const satisfies Record<ScreenId | Exclude<Route['kind'], 'screen'>, unknown>;
+
+/** The entry that shows `route`. */
+export const screenOf = (route: Route): ScreenDef<Route, unknown, Loaded> =>
+  SCREEN_DEFS[route.kind === 'screen' ? route.screen : route.kind] as unknown as ScreenDef<Route, unknown, Loaded>;

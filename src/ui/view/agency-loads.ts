@@ -1,0 +1,200 @@
+/**
+ * What the screens about agencies read: the Agencies list, an incident's or a server's
+ * agencies, an agency's detail, and the Overview's ranking. Pure over the metrics and the
+ * incidents; the screen loader decides when each is read.
+ */
+import { stableAgencies } from '../../metrics/stable-registry.js';
+import type { Agency } from '../../protocol/index.js';
+import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow } from '../../metrics/types.js';
+import type { AlertView } from '../data/sources.js';
+import type { DetailSection } from '../state/routes.js';
+import { listData, type Gone, type ListData, type LoadInput } from '../screens/screen-def.js';
+import { buildAgencyModels, type AgencyModel } from './agency-model.js';
+import { agenciesSpec } from './agencies-spec.js';
+import {
+  eventsSpec,
+  overdueSpec,
+  serverHistorySpec,
+  toEventModel,
+  toOverdueModel,
+  toTransitionModel,
+} from './detail-specs.js';
+import { flappingServers, withFlapping } from './flapping-servers.js';
+import { firingIncidents } from './overview-layout.js';
+import { toAlertModel } from './alerts-spec.js';
+import { worstAgencies, worstSpec } from './overview-model.js';
+import { sanitize } from '../text/sanitize.js';
+import { shownName } from './shown-name.js';
+import { tellApart } from './tell-apart.js';
+
+export const HOUR_BUCKETS = 60;
+export const DAY_BUCKETS = 48;
+const DAY_MS = 86_400_000;
+
+/** Worst agencies the Overview keeps per concern at least; a taller terminal lists more. */
+export const OVERVIEW_PER_CONCERN = 5;
+/** Per concern, as many as the four concerns can show together in `tableRows` rows. */
+export const perConcernFor = (tableRows: number): number => Math.max(OVERVIEW_PER_CONCERN, Math.floor(tableRows / 4));
+
+const index = new WeakMap<readonly Agency[], Map<string, Agency>>();
+/** Agencies by id, built once per registry array the cache hands out. */
+export function agencyIndex(metrics: Metrics): Map<string, Agency> {
+  const agencies = stableAgencies(metrics);
+  let byId = index.get(agencies);
+  if (!byId) index.set(agencies, (byId = new Map(agencies.map((a) => [a.id, a]))));
+  return byId;
+}
+
+/** Agencies' shown names by id (the id itself for one the registry does not hold). */
+export function namesOf(metrics: Metrics): (id: string) => string {
+  const byId = agencyIndex(metrics);
+  return (id) => {
+    const a = byId.get(id);
+    return a ? shownName(a) : id;
+  };
+}
+
+/** The national models, the last read's kept where they did not change. */
+const nationalModels = (input: LoadInput, previous: ListData | undefined, forRanking = false): AgencyModel[] =>
+  buildAgencyModels(
+    input.metrics,
+    input.now,
+    input.window,
+    undefined,
+    previous?.models as AgencyModel[] | undefined,
+    input.marks,
+    forRanking,
+  );
+
+export interface AgenciesData {
+  readonly list: ListData;
+}
+export const loadAgencies = (input: LoadInput, previous: AgenciesData | undefined): AgenciesData => ({
+  list: listData(agenciesSpec, nationalModels(input, previous?.list)),
+});
+
+/** The Overview's figures read on every tick: national totals and the firing incidents. */
+export interface OverviewHead {
+  readonly totals: NationalTotals;
+  readonly firing: readonly AlertView[];
+}
+export function overviewHead(input: LoadInput): OverviewHead {
+  const { metrics, now, window } = input;
+  const firing = firingIncidents(input.incidents).map(toAlertModel);
+  const totals = withFlapping(metrics.totals(now, window), flappingServers(firing), () => metrics.servers(now, window));
+  return { totals, firing };
+}
+
+/**
+ * The Overview's worst agencies, ranked over the agencies with anything to rank (see
+ * `buildAgencyModels`); the models are let go once ranked, only those listed kept.
+ */
+export const loadWorst = (input: LoadInput): AgenciesData => ({
+  list: listData(worstSpec, worstAgencies(nationalModels(input, undefined, true), input.perConcern)),
+});
+
+/** An incident's affected agencies, or a server's agencies behind it, with the Agencies columns. */
+export interface AffectedData extends AgenciesData {
+  readonly of: 'incident' | 'server';
+  readonly name: string;
+}
+export function loadAffected(
+  route: { readonly of: 'incident' | 'server'; readonly id: string },
+  input: LoadInput,
+): AffectedData | Gone {
+  const { metrics } = input;
+  let ids: readonly string[];
+  let name: string;
+  if (route.of === 'incident') {
+    const found = input.incidents.find((a) => a.id === route.id);
+    // Resolved since: it affects no one any more.
+    if (!found) return { gone: route.id };
+    // An alert that is not an incident affects its own agency and those folded under it.
+    ids =
+      found.agencies ??
+      [found.agencyId, ...found.folded.map((f) => f.agencyId)].filter((id): id is string => id !== null);
+    name = sanitize(found.summary);
+  } else {
+    ids = stableAgencies(metrics)
+      .filter((a) => a.securityServer === route.id)
+      .map((a) => a.id);
+    const server = metrics.securityServers().find((s) => s.id === route.id);
+    name = sanitize(server ? `${server.name} (${server.id})` : route.id);
+  }
+  const wanted = new Set(ids);
+  const models = nationalModels(input, undefined).filter((m) => wanted.has(m.id));
+  const byId = agencyIndex(metrics);
+  const parentName = (id: string): string | null => {
+    const parent = byId.get(id);
+    return parent ? shownName(parent) : null;
+  };
+  return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, parentName)) };
+}
+
+export interface DetailData {
+  readonly agency: AgencyModel;
+  readonly parentName: string | null;
+  readonly hour: readonly number[];
+  readonly day: readonly number[];
+  readonly feedback: FeedbackRow | null;
+  readonly signatures: SignatureRow | null;
+  readonly server: ServerRow | null;
+  readonly section: DetailSection;
+}
+
+const sumSeries = (rows: readonly { spark: readonly number[] }[], buckets: number): number[] => {
+  const out = new Array<number>(buckets).fill(0);
+  for (const r of rows) for (let i = 0; i < buckets; i++) out[i] = (out[i] ?? 0) + (r.spark[i] ?? 0);
+  return out;
+};
+
+/** An agency's detail: its subtree's models, read for it alone, and the section's list. */
+export function loadDetail(
+  route: { readonly agencyId: string; readonly section: DetailSection },
+  input: LoadInput,
+  previous: { readonly detail: DetailData; readonly list: ListData } | undefined,
+): { readonly detail: DetailData; readonly list: ListData } | Gone {
+  const { metrics, now, window } = input;
+  const { agencyId, section } = route;
+  const before = previous?.detail.section === 'children' ? (previous.list.models as AgencyModel[]) : undefined;
+  const models = buildAgencyModels(metrics, now, window, agencyId, before, input.marks);
+  const agency = models.find((m) => m.id === agencyId);
+  if (!agency) return { gone: agencyId };
+  const scope = { agencyIds: models.map((m) => m.id) };
+  const own = { agencyIds: [agencyId] };
+  const parent = agency.parent === null ? undefined : agencyIndex(metrics).get(agency.parent);
+  let list: ListData;
+  switch (section) {
+    case 'children':
+      list = listData(
+        agenciesSpec,
+        models.filter((m) => m.parent === agencyId),
+      );
+      break;
+    case 'overdue':
+      list = listData(overdueSpec, metrics.overdueDocuments(now, own, 500).map(toOverdueModel));
+      break;
+    case 'events':
+      list = listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel));
+      break;
+    case 'server':
+      list = listData(
+        serverHistorySpec,
+        metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200).map(toTransitionModel),
+      );
+      break;
+  }
+  return {
+    detail: {
+      agency,
+      parentName: parent ? shownName(parent) : null,
+      hour: sumSeries(metrics.throughput(now, '1h', scope, HOUR_BUCKETS), HOUR_BUCKETS),
+      day: sumSeries(metrics.throughput(now, '24h', scope, DAY_BUCKETS), DAY_BUCKETS),
+      feedback: metrics.feedback(now, window, own)[0] ?? null,
+      signatures: metrics.signatures(now, window, own)[0] ?? null,
+      server: metrics.servers(now, window).find((s) => s.serverId === agency.serverId) ?? null,
+      section,
+    },
+    list,
+  };
+}

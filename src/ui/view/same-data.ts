@@ -1,0 +1,68 @@
+/**
+ * Structural equality of plain data (numbers, strings, arrays, plain objects), and keeping the
+ * previous value where the new one equals it: a refresh whose figures did not move hands the
+ * screen the very objects it drew last time, so nothing downstream is filtered, sorted or
+ * redrawn again.
+ */
+
+/** Whether `a` and `b` hold the same plain data (NaN equals NaN). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return typeof a === 'number' && typeof b === 'number' && a !== a && b !== b;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  // Anything but a plain object (a Map, a class) is the same only as itself.
+  if (
+    Array.isArray(b) ||
+    Object.getPrototypeOf(a) !== Object.prototype ||
+    Object.getPrototypeOf(b) !== Object.prototype
+  )
+    return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+/**
+ * `next` with each row that equals the previous row of the same key replaced by that row; the
+ * previous array itself when every row is kept in the same order.
+ */
+export function keepSame<M>(
+  previous: readonly M[] | undefined,
+  next: readonly M[],
+  key: (m: M) => string,
+): readonly M[] {
+  if (!previous || previous.length === 0) return next;
+  const before = new Map<string, M>();
+  for (const m of previous) before.set(key(m), m);
+  let all = previous.length === next.length;
+  const out = next.map((m, i) => {
+    const was = before.get(key(m));
+    if (was !== undefined && sameData(was, m)) {
+      if (previous[i] !== was) all = false;
+      return was;
+    }
+    all = false;
+    return m;
+  });
+  return all ? previous : out;
+}
+
+/** `next` with each field that equals `previous`'s replaced by it; `previous` itself when all are. */
+export function keepFields<T>(previous: T, next: T): T {
+  if (typeof previous !== 'object' || typeof next !== 'object' || previous === null || next === null) return next;
+  const out: Record<string, unknown> = {};
+  let all = Object.keys(previous).length === Object.keys(next).length;
+  for (const [k, v] of Object.entries(next)) {
+    const was = (previous as Record<string, unknown>)[k];
+    const same = sameData(was, v);
+    out[k] = same ? was : v;
+    all &&= same;
+  }
+  return all ? previous : (out as T);
+}
