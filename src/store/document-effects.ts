@@ -2,14 +2,14 @@ import type Database from 'better-sqlite3';
 import { instantMs, type MessageOf } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
 import type { DeadlineChanges } from './deadline-changes.js';
+import type { Counted } from './doc-counts.js';
 import { DeliveryDrafts } from './delivery-drafts.js';
 import { DeliveryEffects } from './delivery-effects.js';
 import { HeldEvents } from './held-events.js';
 import { HistoryEnd } from './history-end.js';
 
 /** Events that change documents, deliveries and deadlines: derived in seq order. */
-export type Derived =
-  'document.sent' | 'document.delivered' | 'document.failed' | 'status.reported' | 'document.replied';
+export type Derived = Exclude<Counted, 'signature.verified'>;
 
 export const DERIVED: ReadonlySet<string> = new Set<Derived>([
   'document.sent',

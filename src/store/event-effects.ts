@@ -1,15 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { MessageOf, TelemetryMessage } from '../protocol/index.js';
+import type { MessageOf, UnknownMessage } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
 import { DeadlineChanges } from './deadline-changes.js';
 import { DocCounts } from './doc-counts.js';
 import { DocumentEffects } from './document-effects.js';
+import type { Durable } from './event-intake.js';
 import type { RegistryWriter } from './registry-writer.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 import { ServerEffects } from './server-effects.js';
-
-/** A durable event of a known type. */
-export type Effecting = Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }>;
 
 /**
  * Turns each newly stored event into what it changes: rollup counts (`DocCounts`), documents,
@@ -35,7 +33,7 @@ export class EventEffects {
     this.servers = new ServerEffects(db);
   }
 
-  apply(m: Effecting, ts: number, stream: number, derive: boolean): void {
+  apply(m: Exclude<Durable, UnknownMessage>, ts: number, stream: number, derive: boolean): void {
     switch (m.type) {
       case 'document.sent':
       case 'document.delivered':
