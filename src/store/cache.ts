@@ -198,7 +198,7 @@ export function openCache(options: OpenCacheOptions): Cache {
     gaps: () => (writer.streams.current ? gapBook.gaps(writer.streams.current.id) : []),
     prune(at = now()) {
       const result = prune(db, retention, at);
-      writer.streams.reload();
+      writer.pruned();
       const none = new Set<number>();
       const changes = { minutes: none, hours: none, recipients: none, registry: false };
       writer.onCommit?.({ ...changes, prunedBefore: result.rollupsBefore });

@@ -19,14 +19,11 @@ import { Streams, type StreamState } from './streams.js';
 import { ChangeSet, type WriteListener } from './write-changes.js';
 
 export type { AnnouncedGap, ApplyResult, BatchMeta } from './batch-report.js';
+export { DEFER_BACKLOG } from './projection.js';
 
 type Message = TelemetryMessage | UnknownMessage;
 /** Most codes one event can name: a sender and 2,000 recipients. */
 const MAX_CODES_PER_EVENT = 2_001;
-
-/** Seqs behind the hub's newest past which a batch leaves documents to `Projection` (~0.3 s of work). */
-export const DEFER_BACKLOG = 50_000;
-
 /** Hours folded per slice of `foldPending`: a few ms each in the catch-up bench. */
 export const FOLD_SLICE_HOURS = 4;
 
@@ -63,7 +60,6 @@ export class Writer {
   private readonly bumpCounter;
   private readonly hub: HubSession;
   private readonly inTransaction;
-
   /** Closed hours a batch folds at most (see `apply`). */
   private readonly foldPerBatch: number;
 
@@ -123,6 +119,12 @@ export class Writer {
     const changes = this.changes.take();
     if (changes) this.onCommit?.(changes);
     return result;
+  }
+
+  /** After retention deleted old rows: forgets the row ids kept of them (documents). */
+  pruned(): void {
+    this.effects.reset();
+    this.streams.reload();
   }
 
   /** After a rolled-back transaction: forgets what was queued and re-reads what was saved. */

@@ -273,4 +273,16 @@ describe('retention', () => {
     expect(q('SELECT sum(sent) FROM rollup_minute')).toBe(2);
     cache.close();
   });
+
+  it('holds a follow-up of a document retention removed, as of one never sent', () => {
+    const cache = open();
+    // Sent 60 days ago: the writer has just looked its row up; retention then removes it.
+    cache.applyBatch([hello(), sent(1, now - 60 * DAY, 1)]);
+    expect(cache.prune()).toMatchObject({ documents: 1 });
+    cache.applyBatch([msg(2, now, 'document.delivered', { docId: docId(A.vpcp, 1), recipient: A.ngheAn })]);
+    const q = (sql: string) => cache.db.prepare(sql).pluck().get();
+    expect(q('SELECT count(*) FROM held_events')).toBe(1);
+    expect(q('SELECT count(*) FROM documents')).toBe(0);
+    cache.close();
+  });
 });
