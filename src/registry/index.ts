@@ -1,4 +1,4 @@
-export type { AgencyProfile, Fixtures, SecurityServerFixture, TopLevelAgency } from './fixtures.js';
+export type { AgencyProfile } from './fixtures.js';
 export {
   agencyProfileSchema,
   loadFixtures,
@@ -6,9 +6,8 @@ export {
   securityServerFixtureSchema,
   topLevelAgencySchema,
 } from './fixtures.js';
-export type { AgencyLevel } from './identifier.js';
 export { childId, isAgencyId, levelOf } from './identifier.js';
-export type { BuildOptions, Registry, RegistryAgency, RegistryServer } from './lower-levels.js';
+export type { Registry } from './lower-levels.js';
 export { DEFAULT_SEED, DEMO_COMMUNES_IN, buildRegistry } from './lower-levels.js';
 export type { Rng } from './rng.js';
-export { deriveSeed, intBetween, mulberry32, sample } from './rng.js';
+export { deriveSeed, mulberry32, sample } from './rng.js';
