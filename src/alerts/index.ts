@@ -5,13 +5,7 @@ export { parseDuration, formatDuration } from './duration.js';
 export { step } from './state-machine.js';
 export { fold } from './inhibit.js';
 export { RULES, type AlertMetrics, type Rule, type RuleContext } from './rules/index.js';
-export {
-  ALERT_MIGRATIONS,
-  migrateAlertTables,
-  openAlertStore,
-  type AlertMigration,
-  type AlertStore,
-} from './persist.js';
+export { ALERT_MIGRATIONS, migrateAlertTables, openAlertStore, type AlertStore } from './persist.js';
 export { describeAlert, RULE_TITLES } from './describe.js';
 export { createAlertEngine, type AlertEngine } from './engine.js';
 export {
@@ -24,7 +18,6 @@ export {
   incidentState,
   unacknowledgedKeys,
   type Incident,
-  type IncidentKind,
 } from './incidents.js';
 export { describeIncident } from './describe-incident.js';
 export { unitPath, shortUnitName } from './unit-path.js';

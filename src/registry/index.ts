@@ -1,11 +1,5 @@
 export type { AgencyProfile } from './fixtures.js';
-export {
-  agencyProfileSchema,
-  loadFixtures,
-  parseFixtures,
-  securityServerFixtureSchema,
-  topLevelAgencySchema,
-} from './fixtures.js';
+export { loadFixtures, parseFixtures } from './fixtures.js';
 export { childId, isAgencyId, levelOf } from './identifier.js';
 export type { Registry } from './lower-levels.js';
 export { DEFAULT_SEED, DEMO_COMMUNES_IN, buildRegistry } from './lower-levels.js';

@@ -3,7 +3,7 @@
  * the generator's output is the same on every run.
  */
 
-export interface Scheduled {
+interface Scheduled {
   /** Simulated time, epoch milliseconds. */
   readonly t: number;
 }
