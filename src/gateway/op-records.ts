@@ -4,14 +4,10 @@
  * used (`requestSoapSize`, `responseSoapSize`) are read as today's; a record lacking what an
  * exchange needs is set aside with its reason, never guessed.
  */
+import type { XRoadClient } from './soap-request.js';
 
-/** A party as a record names it (client or service provider). */
-interface XRoadParty {
-  readonly instance: string;
-  readonly memberClass: string;
-  readonly memberCode: string;
-  readonly subsystemCode?: string;
-}
+/** A party as a record names it (client or service provider), identified as any X-Road client is. */
+type XRoadParty = XRoadClient;
 
 export interface OperationalRecord {
   /** Seconds, when the monitoring daemon received the record. */

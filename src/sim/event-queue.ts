@@ -18,10 +18,6 @@ export class EventQueue<T extends Scheduled> {
   private readonly heap: Entry<T>[] = [];
   private inserted = 0;
 
-  get size(): number {
-    return this.heap.length;
-  }
-
   push(item: T): void {
     const heap = this.heap;
     const entry: Entry<T> = { t: item.t, order: this.inserted++, item };
