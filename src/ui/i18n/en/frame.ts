@@ -1,4 +1,7 @@
-/** Console strings in English for the frame around every screen: title, tabs, link state, header, banners, flash line, filter, time windows. */
+/**
+ * Console strings in English for the frame around every screen: title, tabs, link state, header,
+ * banners, flash line, filter, time windows.
+ */
 export const frame = {
   'app.title': 'hubmon',
   'app.hubUnknown': 'hub (not yet identified)',

@@ -1,4 +1,7 @@
-/** Console strings in English for the lists: levels, problems, column headings, incident marks, server and alert states. */
+/**
+ * Console strings in English for the lists: levels, problems, column headings, incident marks,
+ * server and alert states.
+ */
 export const tables = {
   'level.all': 'all levels',
   'agencies.withUnits': 'incl. units',

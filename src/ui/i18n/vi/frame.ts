@@ -1,4 +1,7 @@
-/** Console strings in Vietnamese for the frame around every screen: title, tabs, link state, header, banners, flash line, filter, time windows. */
+/**
+ * Console strings in Vietnamese for the frame around every screen: title, tabs, link state,
+ * header, banners, flash line, filter, time windows.
+ */
 import type { frame as en } from '../en/frame.js';
 
 export const frame: Record<keyof typeof en, string> = {

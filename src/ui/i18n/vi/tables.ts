@@ -1,4 +1,7 @@
-/** Console strings in Vietnamese for the lists: levels, problems, column headings, incident marks, server and alert states. */
+/**
+ * Console strings in Vietnamese for the lists: levels, problems, column headings, incident marks,
+ * server and alert states.
+ */
 import type { tables as en } from '../en/tables.js';
 
 export const tables: Record<keyof typeof en, string> = {
