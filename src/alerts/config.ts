@@ -147,7 +147,7 @@ const rulesSchema = z.strictObject({
     .prefault({}),
 });
 
-export const alertConfigSchema = z.strictObject({
+const alertConfigSchema = z.strictObject({
   rules: rulesSchema.prefault({}),
   /** Fold agency symptoms under their down security server (Alertmanager inhibition). */
   inhibition: z.strictObject({ enabled: z.boolean().prefault(true) }).prefault({}),
@@ -172,7 +172,7 @@ export const defaultAlertConfigPath = (env: Readonly<Record<string, string | und
   join(configDir(env), 'alerts.json');
 
 /** The config in force, and what went wrong reading the file, if anything. */
-export interface LoadedAlertConfig {
+interface LoadedAlertConfig {
   readonly config: AlertConfig;
   /** The file read, or null when there was none and the defaults apply. */
   readonly path: string | null;

@@ -20,7 +20,7 @@ const REASONS: Record<string, { vi: string; en: string }> = {
 };
 
 /** `90 phút` / `2 giờ` / `3 ngày`, or the English; whole units, as an operator reads them. */
-export function spanText(ms: number, lang: Lang): string {
+function spanText(ms: number, lang: Lang): string {
   const min = Math.max(0, Math.round(ms / 60_000));
   const [n, vi, en] =
     min < 120

@@ -35,7 +35,7 @@ import type { Agency } from '../protocol/index.js';
 import type { ServerRow } from '../metrics/types.js';
 import { stableAgencies } from '../metrics/stable-registry.js';
 
-export interface AlertEngineOptions {
+interface AlertEngineOptions {
   readonly metrics: AlertMetrics;
   /** The cache's database handle; without one, state lives in memory only. */
   readonly db?: Database.Database | null;
@@ -51,7 +51,7 @@ export interface AlertEngineOptions {
 }
 
 /** A rule that could not be evaluated this time; its alerts keep their previous state. */
-export interface RuleError {
+interface RuleError {
   readonly rule: RuleId;
   readonly message: string;
 }

@@ -19,7 +19,7 @@ import {
   type Severity,
 } from './types.js';
 
-export type IncidentKind = 'acute' | 'standing';
+type IncidentKind = 'acute' | 'standing';
 
 export interface Incident {
   /** The cause alert's key for an acute incident; `standing <rule>` for a standing line. */
@@ -201,7 +201,7 @@ export function countIncidents(incidents: readonly Incident[]): { acute: number;
 }
 
 /** How an incident stands for the operator: acknowledged whatever its phase, else firing or pending. */
-export type IncidentState = 'firing' | 'pending' | 'acknowledged';
+type IncidentState = 'firing' | 'pending' | 'acknowledged';
 export const incidentState = (i: Incident): IncidentState =>
   i.ack ? 'acknowledged' : i.phase === 'pending' ? 'pending' : 'firing';
 

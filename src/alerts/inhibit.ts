@@ -6,7 +6,7 @@
 import type { Alert, AlertState, RuleId } from './types.js';
 
 /** Rules whose alerts a down server explains. */
-export const FOLDED_UNDER_SERVER: ReadonlySet<RuleId> = new Set<RuleId>(['agency-silent', 'delivery-failures']);
+const FOLDED_UNDER_SERVER: ReadonlySet<RuleId> = new Set<RuleId>(['agency-silent', 'delivery-failures']);
 
 /** Rules whose alert is a server-wide cause: a down or flapping server. */
 export const SERVER_CAUSES: ReadonlySet<RuleId> = new Set<RuleId>(['server-disconnected', 'server-flapping']);

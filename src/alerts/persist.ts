@@ -11,7 +11,7 @@ import type { Acknowledgement, AlertLabels, AlertState, Phase, RuleId, Severity,
 type Db = Database.Database;
 
 /** One schema step, shaped as the store's `Migration` (id recorded in `schema_steps`). */
-export interface AlertMigration {
+interface AlertMigration {
   readonly id: string;
   readonly up: (db: Db) => void;
 }
@@ -118,7 +118,7 @@ const UPSERT_STATE = `
     active_since = excluded.active_since, severity = excluded.severity`;
 
 /** An acknowledgement as stored, with what identifies the incident it was given to. */
-export interface StoredAck {
+interface StoredAck {
   readonly severity: Severity;
   readonly phase: Phase;
   readonly activeSince: number;

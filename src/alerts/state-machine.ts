@@ -6,7 +6,7 @@
 import { severityRank, type AlertState, type Candidate, type SummaryParams } from './types.js';
 
 /** How long a rule's condition must hold, and how long a firing alert outlives it. */
-export interface RuleTiming {
+interface RuleTiming {
   readonly forMs: number;
   readonly keepFiringForMs: number;
 }

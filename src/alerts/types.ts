@@ -4,8 +4,7 @@
  */
 
 /** How loud an alert is (mức độ): a warning can wait for the morning, a critical cannot. */
-export const SEVERITIES = ['warning', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export type Severity = 'warning' | 'critical';
 export const severityRank = (s: Severity): number => (s === 'critical' ? 2 : 1);
 
 /** Every rule the engine knows, by stable id (used in the cache, in `--json` and in config). */

@@ -5,7 +5,7 @@
 import { zoneOffsetMs } from '../protocol/index.js';
 
 /** Days and hours of work in one time zone. */
-export interface WorkingHours {
+interface WorkingHours {
   readonly timeZone: string;
   /** ISO weekdays, Monday = 1 … Sunday = 7. */
   readonly days: readonly number[];
@@ -17,7 +17,7 @@ export interface WorkingHours {
 const DAY = 86_400_000;
 
 /** Weekday (ISO) and milliseconds since local midnight of an instant in a time zone. */
-export function localTime(at: number, timeZone: string): { weekday: number; msOfDay: number } {
+function localTime(at: number, timeZone: string): { weekday: number; msOfDay: number } {
   const local = at + zoneOffsetMs(at, timeZone);
   const day = Math.floor(local / DAY);
   // 1970-01-01, day 0, was a Thursday (ISO 4).

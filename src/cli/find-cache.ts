@@ -9,7 +9,7 @@ import { cacheDir } from '../config/xdg.js';
 import { defaultCachePath } from '../store/index.js';
 import { UsageError } from './command.js';
 
-export type CacheChoice =
+type CacheChoice =
   | { readonly kind: 'named'; readonly path: string }
   | { readonly kind: 'hub'; readonly path: string }
   | { readonly kind: 'only'; readonly path: string };

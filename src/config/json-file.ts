@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** What reading a JSON settings file gave: nothing (no file), its value, or a named problem. */
-export type JsonFileResult =
+type JsonFileResult =
   | { readonly kind: 'absent' }
   | { readonly kind: 'value'; readonly value: unknown }
   | { readonly kind: 'error'; readonly error: string };

@@ -9,14 +9,14 @@ import { mapRegistry } from './registry-map.js';
 import { postSoap } from './soap-client.js';
 import { healthDataRequest, type XRoadClient } from './soap-request.js';
 
-export interface ServerCheck {
+interface ServerCheck {
   readonly id: string;
   readonly ok: boolean;
   readonly latencyMs?: number;
   readonly error?: string;
 }
 
-export interface CheckReport {
+interface CheckReport {
   readonly file: string;
   readonly agencies: number;
   readonly skipped: number;

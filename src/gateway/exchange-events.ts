@@ -15,7 +15,7 @@ export interface PendingEvent {
   readonly data: object;
 }
 
-export type ExchangeOutcome =
+type ExchangeOutcome =
   | { readonly kind: 'events'; readonly events: PendingEvent[]; readonly docId: string }
   | { readonly kind: 'skipped'; readonly reason: 'not_a_document_service' | 'unknown_sender' | 'unknown_recipient' };
 
@@ -31,7 +31,7 @@ export interface ExchangeContext {
  * The edXML id of the exchanged document: `messageIssue` when it is one, else the sender,
  * the day of the request in Vietnam and the record's own number (`messageIssue` or `messageId`).
  */
-export function documentIdOf(record: OperationalRecord, sender: string): string {
+function documentIdOf(record: OperationalRecord, sender: string): string {
   if (record.messageIssue && documentIdSchema.safeParse(record.messageIssue).success) return record.messageIssue;
   const day = vietnamIdDate(record.requestInTs);
   const number = (record.messageIssue ?? record.messageId).replace(/,/g, ' ').trim() || record.messageId;

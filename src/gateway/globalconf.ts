@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { children, parseXml, text } from './xml.js';
 
 /** A member (thành viên) or one of its subsystems, as X-Road addresses it. */
-export interface GlobalMember {
+interface GlobalMember {
   /** The element's `id`, by which security servers name their owner and clients. */
   readonly ref?: string;
   readonly memberClass: string;
@@ -87,7 +87,7 @@ export function parseSharedParams(xml: string): GlobalConf {
  * The `shared-params.xml` at `path`: the file itself, or in a configuration folder the one of
  * `instance` (else the only one there).
  */
-export function findSharedParams(path: string, instance: string): string {
+function findSharedParams(path: string, instance: string): string {
   if (!existsSync(path)) throw new GlobalConfError('not_found', path, `no such file or folder: ${path}`);
   if (!statSync(path).isDirectory()) return path;
   const direct = join(path, 'shared-params.xml');

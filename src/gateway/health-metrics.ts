@@ -6,7 +6,7 @@
 import { soapBody } from './soap-response.js';
 import { child, children, text, type XmlNode } from './xml.js';
 
-export interface HealthSummary {
+interface HealthSummary {
   readonly periodSeconds: number;
   readonly successful: number;
   readonly unsuccessful: number;
@@ -51,7 +51,7 @@ export function healthConcern(h: HealthSummary): string | undefined {
   return `${h.unsuccessful} of ${total} requests failed in the last ${h.periodSeconds} s`;
 }
 
-export interface CertificateInfo {
+interface CertificateInfo {
   readonly type: string;
   readonly notAfter: string;
   readonly active: boolean;

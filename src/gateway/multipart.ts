@@ -4,7 +4,7 @@
  * never decoded as text, since the attachment is binary.
  */
 
-export interface MimePart {
+interface MimePart {
   /** Header names in lower case. */
   readonly headers: ReadonlyMap<string, string>;
   readonly body: Buffer;

@@ -4,14 +4,10 @@
  * used (`requestSoapSize`, `responseSoapSize`) are read as today's; a record lacking what an
  * exchange needs is set aside with its reason, never guessed.
  */
+import type { XRoadClient } from './soap-request.js';
 
-/** A party as a record names it (client or service provider). */
-export interface XRoadParty {
-  readonly instance: string;
-  readonly memberClass: string;
-  readonly memberCode: string;
-  readonly subsystemCode?: string;
-}
+/** A party as a record names it (client or service provider), identified as any X-Road client is. */
+type XRoadParty = XRoadClient;
 
 export interface OperationalRecord {
   /** Seconds, when the monitoring daemon received the record. */
@@ -33,12 +29,12 @@ export interface OperationalRecord {
   readonly faultString?: string;
 }
 
-export interface RecordRejection {
+interface RecordRejection {
   readonly reason: string;
   readonly raw: string;
 }
 
-export interface ParsedRecords {
+interface ParsedRecords {
   readonly records: OperationalRecord[];
   readonly rejected: RecordRejection[];
   /** Fields the schema does not name, summed over the records. */
@@ -92,7 +88,7 @@ const KNOWN = new Set([
 ]);
 
 /** X-Road 6 names and the fields that replaced them. */
-export const OLDER_NAMES: Readonly<Record<string, string>> = {
+const OLDER_NAMES: Readonly<Record<string, string>> = {
   requestSoapSize: 'requestSize',
   responseSoapSize: 'responseSize',
 };
@@ -111,7 +107,7 @@ function party(r: Record<string, unknown>, prefix: 'client' | 'service'): XRoadP
 }
 
 /** One record, or the reason it cannot be used. */
-export function readRecord(r: Record<string, unknown>): OperationalRecord | string {
+function readRecord(r: Record<string, unknown>): OperationalRecord | string {
   const side = r['securityServerType'];
   if (side !== 'Client' && side !== 'Producer')
     return `securityServerType: expected "Client" or "Producer", got ${JSON.stringify(side)}`;

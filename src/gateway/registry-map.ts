@@ -31,7 +31,7 @@ export interface MappedRegistry {
 }
 
 /** The ids of an identifier's ancestors, nearest first. */
-export function ancestorsOf(id: string): string[] {
+function ancestorsOf(id: string): string[] {
   const [, g2, g3, top] = id.split('.') as [string, string, string, string];
   const out: string[] = [];
   if (levelOf(id) === 4) out.push(`000.${g2}.${g3}.${top}`);

@@ -31,7 +31,7 @@ export interface PollerDeps {
   readonly now: () => number;
 }
 
-export interface RoundResult {
+interface RoundResult {
   readonly latencyMs: number;
   readonly pages: number;
   readonly exchanges: number;

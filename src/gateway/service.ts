@@ -50,7 +50,7 @@ export interface GatewayOptions {
   readonly now?: () => number;
 }
 
-export interface GatewayNotes {
+interface GatewayNotes {
   /** Members or subsystems of global configuration that are no agencies. */
   registrySkipped(count: number, examples: readonly string[]): void;
   /** Global configuration changed but could not be read; the registry stays as it was. */

@@ -8,9 +8,9 @@ import type { ReplayBuffer } from '../sim/replay-buffer.js';
 import { VERSION } from '../version.js';
 
 /** What X-Road cannot tell: edXML processing statuses, reply deadlines and replies (docs/GATEWAY.md). */
-export const NOT_REPORTED = ['statuses', 'deadlines'];
+const NOT_REPORTED = ['statuses', 'deadlines'];
 
-export interface GatewayHostOptions {
+interface GatewayHostOptions {
   readonly buffer: ReplayBuffer;
   readonly batchMax: number;
   readonly heartbeatMs: number;

@@ -25,7 +25,7 @@ export function parseClientId(textValue: string): XRoadClient | undefined {
 const escape = (s: string): string =>
   s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
 
-export type MonitoringService =
+type MonitoringService =
   'getSecurityServerOperationalData' | 'getSecurityServerHealthData' | 'getSecurityServerMetrics';
 
 function envelope(client: XRoadClient, target: ServerTarget, service: MonitoringService, body: string): string {

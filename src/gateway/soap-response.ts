@@ -28,7 +28,7 @@ export function soapBody(xml: string): XmlNode {
   return child(body, name) as XmlNode;
 }
 
-export interface OperationalDataPage {
+interface OperationalDataPage {
   readonly recordsCount: number;
   /** Where the next query starts (seconds), when the answer did not reach `recordsTo`. */
   readonly nextRecordsFrom?: number;

@@ -6,7 +6,7 @@ import type { IngestSink } from './sink.js';
 import type { TimerHandle } from './timers.js';
 
 /** What the writer needs of the link it drains. */
-export interface WriterLink {
+interface WriterLink {
   /** Stops (or resumes) reading from the socket while the sink is behind. */
   pause(paused: boolean): void;
   /** Drops the link; the next one resumes from the cache's own cursor. */

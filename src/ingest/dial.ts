@@ -17,7 +17,7 @@ export function linkOptions(options: IngestOptions, o: ResolvedIngestOptions): W
 }
 
 /** What one link reports; each call names its link, so one already left can be ignored. */
-export interface LinkEvents {
+interface LinkEvents {
   /** Some bytes arrived, perhaps only part of a frame. */
   bytes(ws: WebSocket): void;
   open(ws: WebSocket): void;

@@ -6,7 +6,7 @@ import type { LinkStatus } from './link-status.js';
 import type { HelloMessage, HubIdentity, IngestSink } from './sink.js';
 
 /** What the session needs of the link it is carried on. */
-export interface SessionLink {
+interface SessionLink {
   /** A link is open and being read. */
   reading(): boolean;
   /** Leaves the link; with `resync` it is dialled again at once. */

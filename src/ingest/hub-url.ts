@@ -1,7 +1,7 @@
 import { RESUME_PARAM, TELEMETRY_PATH } from '../protocol/index.js';
 
 /** A hub address the operator gave that cannot be used; the message says why. */
-export class HubUrlError extends Error {
+class HubUrlError extends Error {
   override readonly name = 'HubUrlError';
 }
 

@@ -5,5 +5,4 @@ export * from './client.js';
 export * from './backoff.js';
 export * from './token.js';
 export * from './hub-url.js';
-export type { Timers, TimerHandle } from './timers.js';
-export { realTimers } from './timers.js';
+export type { Timers } from './timers.js';

@@ -7,7 +7,7 @@ import type { Timers } from './timers.js';
 const UP: ReadonlySet<IngestState> = new Set<IngestState>(['catching_up', 'live']);
 
 /** The running totals, writable by the parts of the client that count them. */
-export type LinkCounts = { events: number; rejections: number; unknownFields: number; reconnects: number };
+type LinkCounts = { events: number; rejections: number; unknownFields: number; reconnects: number };
 
 /**
  * The client's bookkeeping for the status line: the link's state and since when, what was

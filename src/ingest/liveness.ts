@@ -1,13 +1,13 @@
 import type { TimerHandle, Timers } from './timers.js';
 
-export interface LivenessOptions {
+interface LivenessOptions {
   /** No message (not even a heartbeat) for this long → stale; twice this long → reconnect. */
   staleAfterMs: number;
   /** How often to ping; a ping still unanswered at the next one means a half-open link. */
   pingIntervalMs: number;
 }
 
-export interface LivenessEvents {
+interface LivenessEvents {
   /** Sends a WebSocket ping (a control frame, not a message to the hub). */
   ping(): void;
   /** The hub has been silent for `silentMs`; the link itself may still be fine. */

@@ -13,7 +13,7 @@ import type { HubIdentity } from './sink.js';
 export type IngestState = 'connecting' | 'catching_up' | 'live' | 'stale' | 'reconnecting' | 'offline';
 
 /** Running totals since the client started. */
-export interface IngestCounts {
+interface IngestCounts {
   /** Events handed to the sink. */
   readonly events: number;
   /** Frames or messages set aside (bad JSON, schema failures, oversized, seq regressions…). */

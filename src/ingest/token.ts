@@ -1,10 +1,10 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 
 /** Environment variable that may hold the hub's bearer token. */
-export const TOKEN_ENV = 'HUBMON_TOKEN';
+const TOKEN_ENV = 'HUBMON_TOKEN';
 
 /** What is wrong with a token file, for a command to word in the operator's language. */
-export type TokenProblem = 'unreadable' | 'notFile' | 'mode' | 'empty' | 'lines';
+type TokenProblem = 'unreadable' | 'notFile' | 'mode' | 'empty' | 'lines';
 
 /** Why no usable token could be read; the message is meant for the operator, as is. */
 export class TokenError extends Error {
@@ -21,9 +21,9 @@ export class TokenError extends Error {
 }
 
 /** Where a token came from, for the status line (never the token itself). */
-export type TokenSource = 'env' | 'file' | 'none';
+type TokenSource = 'env' | 'file' | 'none';
 
-export interface ResolvedToken {
+interface ResolvedToken {
   readonly token: string | undefined;
   readonly source: TokenSource;
 }

@@ -40,7 +40,7 @@ export const deliveryFailureReasonSchema = z.enum(DELIVERY_FAILURE_REASONS);
 export type DeliveryFailureReason = z.infer<typeof deliveryFailureReasonSchema>;
 
 /** Security server link state as the hub sees it. */
-export const SERVER_STATES = ['connected', 'degraded', 'disconnected'] as const;
+const SERVER_STATES = ['connected', 'degraded', 'disconnected'] as const;
 export const serverStateSchema = z.enum(SERVER_STATES);
 export type ServerState = z.infer<typeof serverStateSchema>;
 

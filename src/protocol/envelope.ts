@@ -10,7 +10,7 @@ export const envelopeSchema = z.object({
   ts: isoTimestampSchema,
   type: z.string().min(1).max(64),
 });
-export type Envelope = z.infer<typeof envelopeSchema>;
+type Envelope = z.infer<typeof envelopeSchema>;
 
 /** Names of the envelope's own fields; anything else beside them but `data` is unknown. */
 export const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['v', 'seq', 'ts', 'type', 'data']);

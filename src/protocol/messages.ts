@@ -118,8 +118,8 @@ export const MESSAGE_TYPES = Object.keys(dataSchemas) as MessageType[];
  * Session messages describe the connection, not the hub's history: their `seq` repeats the
  * newest sequence assigned so far and they are never stored as events.
  */
-export const SESSION_TYPES = ['hello', 'heartbeat', 'reset', 'registry.snapshot'] as const;
-export type SessionType = (typeof SESSION_TYPES)[number];
+const SESSION_TYPES = ['hello', 'heartbeat', 'reset', 'registry.snapshot'] as const;
+type SessionType = (typeof SESSION_TYPES)[number];
 export type EventType = Exclude<MessageType, SessionType>;
 const sessionTypeSet: ReadonlySet<string> = new Set(SESSION_TYPES);
 export const isSessionType = (type: string): boolean => sessionTypeSet.has(type);

@@ -13,7 +13,7 @@ export interface ParsedFrame {
   readonly unknownFields: number;
 }
 
-export interface ParseOptions {
+interface ParseOptions {
   readonly maxFrameBytes?: number;
 }
 

@@ -14,7 +14,7 @@ export const REJECTION_REASONS = [
   /** Not set aside: an event stored whose time ran ahead of its receipt, marked here (FIGURES.md). */
   'clock_ahead',
 ] as const;
-export type RejectionReason = (typeof REJECTION_REASONS)[number];
+type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** A message the client could not use, kept with its raw text and a readable reason. */
 export interface Rejection {

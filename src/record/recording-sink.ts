@@ -7,7 +7,7 @@
 import type { HelloMessage, HubIdentity, IngestBatch, IngestSink } from '../ingest/sink.js';
 import type { RecordingWriter } from '../sim/recording.js';
 
-export interface RecordingSink extends IngestSink {
+interface RecordingSink extends IngestSink {
   /** Events written so far, and messages the parser set aside (not recorded). */
   readonly counts: { events: number; rejections: number };
 }

@@ -9,12 +9,12 @@ import { snapshotPartData } from '../sim/registry-snapshot.js';
 import type { ReplaySource } from '../sim/replay-source.js';
 import type { Cache } from '../store/index.js';
 
-export const MIN_SPEED = 1;
-export const MAX_SPEED = 3_600;
+const MIN_SPEED = 1;
+const MAX_SPEED = 3_600;
 /** How far one forward jump moves the recorded clock. */
 export const JUMP_MS = 10 * 60_000;
 
-export interface ReplayState {
+interface ReplayState {
   /** Simulated time, epoch ms. */
   readonly now: number;
   readonly speed: number;

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** Kinds of district-level unit, as written in a name ("huyện Quỳ Hợp"). */
-export type DistrictKind = 'quận' | 'huyện' | 'thị xã' | 'thành phố';
+type DistrictKind = 'quận' | 'huyện' | 'thị xã' | 'thành phố';
 /** Kinds of commune-level unit ("xã Kim Liên"). */
-export type CommuneKind = 'phường' | 'xã' | 'thị trấn';
+type CommuneKind = 'phường' | 'xã' | 'thị trấn';
 
-export interface AdminDistrict {
+interface AdminDistrict {
   readonly kind: DistrictKind;
   readonly name: string;
   readonly communes: readonly { readonly kind: CommuneKind; readonly name: string }[];
@@ -42,7 +42,7 @@ export function districtsOf(province: string): readonly AdminDistrict[] {
 }
 
 /** Spelling-insensitive key: "Hoà Bình" and "Hòa Bình" are the same province. */
-export function placeKey(name: string): string {
+function placeKey(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -19,7 +19,7 @@ const share = z.number().min(0).max(1);
 const volume = z.number().int().nonnegative();
 
 /** How an agency behaves on the hub, per year; drives the simulated traffic. */
-export const agencyProfileSchema = z.object({
+const agencyProfileSchema = z.object({
   /** Documents sent through the hub in a year (văn bản gửi). */
   sentPerYear: volume,
   /** Documents received through the hub in a year (văn bản nhận). */
@@ -40,7 +40,7 @@ export const agencyProfileSchema = z.object({
 export type AgencyProfile = z.infer<typeof agencyProfileSchema>;
 
 /** A top-level unit: ministry or ministry-level body, province/city, or the Party Central Office. */
-export const topLevelAgencySchema = z.object({
+const topLevelAgencySchema = z.object({
   id: agencyIdSchema,
   name: z.string().min(1),
   nameEn: z.string().min(1),
@@ -55,14 +55,14 @@ export const topLevelAgencySchema = z.object({
 export type TopLevelAgency = z.infer<typeof topLevelAgencySchema>;
 
 /** A security server (máy chủ bảo mật) as listed in the fixtures. */
-export const securityServerFixtureSchema = z.object({
+const securityServerFixtureSchema = z.object({
   id: serverIdSchema,
   name: z.string().min(1),
   /** `shared`: one host carrying several top-level agencies; `dedicated`: one agency's own. */
   hosting: z.enum(['shared', 'dedicated']),
   certificateExpiresAt: isoTimestampSchema,
 });
-export type SecurityServerFixture = z.infer<typeof securityServerFixtureSchema>;
+type SecurityServerFixture = z.infer<typeof securityServerFixtureSchema>;
 
 export interface Fixtures {
   readonly agencies: readonly TopLevelAgency[];

@@ -6,7 +6,7 @@
  */
 
 /** The four government levels an identifier can express. */
-export type AgencyLevel = 1 | 2 | 3 | 4;
+type AgencyLevel = 1 | 2 | 3 | 4;
 
 const SHAPE = /^(\d{3})\.(\d{2})\.(\d{2})\.([A-Z]\d{2})$/;
 

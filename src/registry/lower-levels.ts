@@ -19,9 +19,9 @@ import { scaleProfile } from './scale-profile.js';
 import { dedicatedServer } from './servers.js';
 
 /** An agency (cơ quan, đơn vị) exactly as the telemetry protocol carries it. */
-export type RegistryAgency = Agency;
+type RegistryAgency = Agency;
 /** A security server (máy chủ bảo mật) exactly as the telemetry protocol carries it. */
-export type RegistryServer = SecurityServer;
+type RegistryServer = SecurityServer;
 
 export interface Registry {
   /** Parents always come before their children. */
@@ -31,7 +31,7 @@ export interface Registry {
   readonly profiles: Map<string, AgencyProfile>;
 }
 
-export interface BuildOptions {
+interface BuildOptions {
   /** How many agencies in all; defaults to the top level only (95). */
   readonly totalAgencies?: number;
   /** Same seed, same registry. */

@@ -12,7 +12,7 @@ import { intBetween, sample } from './rng.js';
  * 2 communes and wards, 3 offices (phòng) and central level-3 units, 4 level-4 units.
  * A child's tier is always above its parent's, so any prefix of the growth order is a tree.
  */
-export type GrowthTier = 1 | 2 | 3 | 4;
+type GrowthTier = 1 | 2 | 3 | 4;
 
 /** One planned unit, before it is given an identifier. */
 export interface PlanUnit {

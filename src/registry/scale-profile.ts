@@ -11,14 +11,14 @@ import type { Rng } from './rng.js';
  * Seed 002 part I.III.1 (12/3–30/9/2019): level 2 sent 44,889 against 116,630 at the top level,
  * received 143,697 against 343,547.
  */
-export const CHILDREN_SENT_RATIO = 44_889 / 116_630;
-export const CHILDREN_RECEIVED_RATIO = 143_697 / 343_547;
+const CHILDREN_SENT_RATIO = 44_889 / 116_630;
+const CHILDREN_RECEIVED_RATIO = 143_697 / 343_547;
 
 /**
  * Signed share lost per level down: seed 002 part I.IV.2c notes that departments and district
  * committees had not all been issued certificates. 0.95 per level is a default, not a figure.
  */
-export const SIGNED_SHARE_PER_LEVEL = 0.95;
+const SIGNED_SHARE_PER_LEVEL = 0.95;
 
 /** How far a child's rates may drift from its parent's, relative, each way (so small rates stay small). */
 const RATE_JITTER = 0.15;

@@ -6,7 +6,7 @@ import type { SecurityServer } from '../protocol/index.js';
 import { deriveSeed, intBetween, mulberry32 } from './rng.js';
 
 /** Server ids are `MCBM-` and a three-digit sequence number (máy chủ bảo mật). */
-export function serverId(number: number): string {
+function serverId(number: number): string {
   return `MCBM-${String(number).padStart(3, '0')}`;
 }
 

@@ -5,10 +5,7 @@
 import { compareRows, type ReportSort } from './order.js';
 import type { AgencyFigures, Report, ReportRow, ReportTotals } from './types.js';
 
-export interface BuildReportInput extends Pick<
-  Report,
-  'from' | 'to' | 'timeZone' | 'level' | 'generatedAt' | 'hubName'
-> {
+interface BuildReportInput extends Pick<Report, 'from' | 'to' | 'timeZone' | 'level' | 'generatedAt' | 'hubName'> {
   /** The registry as the cache holds it; only agencies at `level` are listed. */
   readonly agencies: readonly { readonly id: string; readonly name: string; readonly level: number }[];
   /** Figures by agency id; an agency without any is listed with zeros. */
@@ -18,7 +15,7 @@ export interface BuildReportInput extends Pick<
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-export const emptyFigures = (agencyId: string): AgencyFigures => ({
+const emptyFigures = (agencyId: string): AgencyFigures => ({
   agencyId,
   sent: 0,
   received: 0,
@@ -63,7 +60,7 @@ export function buildReport(input: BuildReportInput): Report {
   };
 }
 
-export function totalsOf(rows: readonly ReportRow[]): ReportTotals {
+function totalsOf(rows: readonly ReportRow[]): ReportTotals {
   const sum = (pick: (r: ReportRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
   const servers = new Map<string, { downtime: number; drops: number }>();
   for (const r of rows) {

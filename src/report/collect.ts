@@ -6,7 +6,7 @@ import type { ReportSort } from './order.js';
 import { REPORT_TIME_ZONE } from './period.js';
 import type { Report } from './types.js';
 
-export interface CollectOptions {
+interface CollectOptions {
   readonly from: number;
   readonly to: number;
   /** Government level to list; 1 by default. */

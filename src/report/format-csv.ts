@@ -9,7 +9,7 @@ import type { Lang } from './labels.js';
 import type { Report } from './types.js';
 import { STANDING_LABELS } from './standing.js';
 
-export const UTF8_BOM = '\uFEFF';
+const UTF8_BOM = '\uFEFF';
 
 /**
  * Text from the hub (agency names) that starts like a formula is made inert with a leading
@@ -20,7 +20,7 @@ function defuse(value: string): string {
 }
 
 /** One field, quoted when it holds a separator, a quote or a line break (RFC 4180 §2.6–2.7). */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -5,7 +5,7 @@
 import { formatPeriod } from './period.js';
 import type { Report } from './types.js';
 
-export const REPORT_JSON_VERSION = 1;
+const REPORT_JSON_VERSION = 1;
 
 export function formatJson(report: Report): string {
   const period = formatPeriod(report.from, report.to, report.timeZone);

@@ -11,7 +11,7 @@ import type { Report } from './types.js';
 import { STANDING_LABELS } from './standing.js';
 
 /** Hub text never breaks the table: control characters become spaces, pipes are escaped. */
-export function mdText(value: string): string {
+function mdText(value: string): string {
   return (
     value
       // eslint-disable-next-line no-control-regex -- control characters are what this removes

@@ -9,4 +9,4 @@ export * from './format-csv.js';
 export * from './format-md.js';
 export * from './format-json.js';
 export * from './collect.js';
-export { standingProblems, standingLines, STANDING_LABELS, type StandingProblem } from './standing.js';
+export { standingProblems } from './standing.js';

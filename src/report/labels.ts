@@ -1,8 +1,9 @@
 /** The report's words in both languages: title, period line, notes. Headers live with their columns. */
-export const REPORT_LANGS = ['vi', 'en'] as const;
-export type Lang = (typeof REPORT_LANGS)[number];
+import type { Lang } from '../config/settings.js';
 
-export interface ReportLabels {
+export type { Lang };
+
+interface ReportLabels {
   readonly title: string;
   period(from: string, to: string): string;
   readonly level: Readonly<Record<number, string>>;

@@ -19,14 +19,14 @@ const GROUP_RANK: Readonly<Record<string, number>> = { T: 0, G: 1, H: 2 };
 const SHAPE = /^(\d{3})\.(\d{2})\.(\d{2})\.([A-Z])(\d{2})$/;
 
 /** Sort key of an identifier: group, top-level number, then levels 2, 3, 4 (zeros first). */
-export function agencyOrderKey(id: string): readonly (number | string)[] {
+function agencyOrderKey(id: string): readonly (number | string)[] {
   const m = SHAPE.exec(id);
   if (!m) return [9, id, 0, 0, 0, 0];
   const letter = m[4] as string;
   return [GROUP_RANK[letter] ?? 3, letter, Number(m[5]), Number(m[3]), Number(m[2]), Number(m[1])];
 }
 
-export function compareAgencyIds(a: string, b: string): number {
+function compareAgencyIds(a: string, b: string): number {
   const ka = agencyOrderKey(a);
   const kb = agencyOrderKey(b);
   for (let i = 0; i < ka.length; i++) {

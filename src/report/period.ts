@@ -33,7 +33,7 @@ export class PeriodError extends Error {
 }
 
 /** The instant local midnight starts the given calendar day in `zone`. */
-export function zonedMidnight(year: number, month: number, day: number, zone: string): number {
+function zonedMidnight(year: number, month: number, day: number, zone: string): number {
   const guess = Date.UTC(year, month - 1, day);
   let t = guess - zoneOffsetMs(guess, zone);
   // A second pass settles days whose offset differs from the guess's (DST zones).
@@ -97,7 +97,7 @@ function nextLocalMidnight(midnight: number, zone: string): number {
 }
 
 /** A local calendar date, `dd/MM/yyyy`, as the seed reports print them. */
-export function formatLocalDate(t: number, zone: string = REPORT_TIME_ZONE): string {
+function formatLocalDate(t: number, zone: string = REPORT_TIME_ZONE): string {
   const d = new Date(t + zoneOffsetMs(t, zone));
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;

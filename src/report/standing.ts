@@ -49,7 +49,7 @@ export const STANDING_LABELS: Readonly<
 };
 
 /** The standing lines of these incidents, most severe first, in `lang`. */
-export function standingLines(
+function standingLines(
   incidents: readonly Incident[],
   lang: Lang,
   now: number,

@@ -7,9 +7,9 @@ import type { WebSocket } from 'ws';
 import type { ReplayBuffer } from './replay-buffer.js';
 
 /** Stop writing to a client once this much is queued in its socket. */
-export const HIGH_WATER_BYTES = 1 << 20;
+const HIGH_WATER_BYTES = 1 << 20;
 
-export type ResetReason = 'since_too_old' | 'since_ahead' | 'epoch_changed';
+type ResetReason = 'since_too_old' | 'since_ahead' | 'epoch_changed';
 
 /** What the hub lends each session. */
 export interface SessionHost {
@@ -26,7 +26,7 @@ export interface SessionHost {
   readonly silenced: boolean;
 }
 
-export interface ResumeRequest {
+interface ResumeRequest {
   readonly since?: number;
   readonly epoch?: string;
 }

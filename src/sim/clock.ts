@@ -16,7 +16,7 @@ export interface SimClock {
   advanceTo(t: number): void;
 }
 
-export interface ClockOptions {
+interface ClockOptions {
   readonly mode: ClockMode;
   /** Simulated time at creation. */
   readonly start: number;

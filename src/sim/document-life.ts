@@ -35,7 +35,7 @@ const PROGRESSION = [
   { code: '06', meanMs: 20 * HOUR },
 ] as const;
 
-export interface DocumentOptions {
+interface DocumentOptions {
   readonly docId?: string;
   readonly replyBy?: number;
   readonly signature?: SignatureResult;

@@ -3,7 +3,7 @@
  * the generator's output is the same on every run.
  */
 
-export interface Scheduled {
+interface Scheduled {
   /** Simulated time, epoch milliseconds. */
   readonly t: number;
 }
@@ -17,10 +17,6 @@ interface Entry<T> {
 export class EventQueue<T extends Scheduled> {
   private readonly heap: Entry<T>[] = [];
   private inserted = 0;
-
-  get size(): number {
-    return this.heap.length;
-  }
 
   push(item: T): void {
     const heap = this.heap;

@@ -26,7 +26,7 @@ export interface SimEvent {
   readonly data: object;
 }
 
-export interface GeneratorOptions {
+interface GeneratorOptions {
   readonly world: SimWorld;
   readonly seed: number;
   /** The simulated "now" the hub starts at, epoch ms. */

@@ -45,7 +45,7 @@ export interface Incident {
 }
 
 /** Where each incident sits relative to the cycle's anchor (the simulated start for cycle 0). */
-export const INCIDENT_TIMING: Readonly<Record<IncidentKind, { from: number; to: number }>> = {
+const INCIDENT_TIMING: Readonly<Record<IncidentKind, { from: number; to: number }>> = {
   status_silence: { from: -20 * MIN, to: 40 * MIN },
   overdue_pile: { from: -3 * HOUR, to: 40 * MIN },
   server_down: { from: 1 * MIN, to: 13 * MIN },

@@ -44,7 +44,7 @@ export class RecordingWriter {
 }
 
 /** One line of a recording, decoded just enough to route it. */
-export interface RecordedLine {
+interface RecordedLine {
   /** 1-based line number in the file. */
   readonly line: number;
   /** The message text as recorded. */
@@ -71,7 +71,7 @@ export async function* readRecording(path: string): AsyncGenerator<RecordedLine>
   }
 }
 
-export function decodeLine(line: number, text: string): RecordedLine {
+function decodeLine(line: number, text: string): RecordedLine {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -4,7 +4,7 @@
  */
 import type { Agency, SecurityServer } from '../protocol/index.js';
 
-export const AGENCIES_PER_PART = 1_000;
+const AGENCIES_PER_PART = 1_000;
 
 /** Serialized `data` of every part, in order; always at least one part. */
 export function snapshotPartData(agencies: readonly Agency[], securityServers: readonly SecurityServer[]): string[] {

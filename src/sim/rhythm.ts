@@ -10,16 +10,16 @@ const DAY = 24 * HOUR;
 const WEEK_MINUTES = 7 * 24 * 60;
 
 /** Minutes after local midnight where office hours open and close. */
-export const WORK_OPENS_MIN = 7 * 60 + 30;
-export const WORK_CLOSES_MIN = 17 * 60;
+const WORK_OPENS_MIN = 7 * 60 + 30;
+const WORK_CLOSES_MIN = 17 * 60;
 
 /** 0 Sunday … 6 Saturday, local. */
-export function localWeekday(t: number): number {
+function localWeekday(t: number): number {
   return (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
 }
 
 /** Minutes since local midnight, fractional. */
-export function localMinuteOfDay(t: number): number {
+function localMinuteOfDay(t: number): number {
   return msOfLocalDay(t) / 60_000;
 }
 
@@ -56,7 +56,7 @@ export function activityAt(t: number): number {
 export const PEAK_ACTIVITY = 1;
 
 /** Sum of activity over one week, in activity-milliseconds (computed once, minute by minute). */
-export const WEEKLY_ACTIVITY_MS: number = (() => {
+const WEEKLY_ACTIVITY_MS: number = (() => {
   // 2024-01-01 00:00 local was a Monday; any week works, the rhythm repeats.
   const monday = Date.UTC(2024, 0, 1) - VIETNAM_OFFSET_MS;
   let sum = 0;

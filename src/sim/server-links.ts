@@ -38,10 +38,6 @@ export class ServerLinks {
     });
   }
 
-  stateOf(server: number): ServerState {
-    return this.state[server] ?? 'connected';
-  }
-
   /** Changes a server's state (emitting `server.state`) unless it is already in it. */
   set(server: number, state: ServerState, reason?: string): void {
     if (this.state[server] === state) return;

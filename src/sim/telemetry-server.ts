@@ -11,7 +11,7 @@ import { WebSocketServer } from 'ws';
 import { RESUME_PARAM, TELEMETRY_PATH } from '../protocol/index.js';
 import { ClientSession, type SessionHost } from './client-session.js';
 
-export interface TelemetryServerOptions {
+interface TelemetryServerOptions {
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;

@@ -7,7 +7,7 @@ import type { AgencyProfile, Registry } from '../registry/index.js';
 import type { Rng } from '../registry/rng.js';
 
 /** Picks an index with probability proportional to its weight (binary search on the sums). */
-export class WeightedPicker {
+class WeightedPicker {
   private readonly sums: Float64Array;
   readonly total: number;
 
@@ -93,7 +93,7 @@ const CONNECTORS = new Set(['và', 'của', 'các', 'về', 'tại', 'cho', '-',
  * The code agencies put after the number on their documents: initials of the name
  * ("Bộ Tài chính" → BTC, "Sở Tài nguyên và Môi trường" → STNMT); provinces sign as UBND.
  */
-export function unitCodeOf(name: string): string {
+function unitCodeOf(name: string): string {
   if (name.startsWith('UBND')) return 'UBND';
   const initials = name
     .split(/\s+/)

@@ -13,10 +13,9 @@ import { firingSummary } from './firing-summary.js';
 import type { PerfDatum } from './perfdata.js';
 import { statusWords, type StatusWords } from './words.js';
 
-export const CHECK_STATES = ['OK', 'WARNING', 'CRITICAL', 'UNKNOWN'] as const;
-export type CheckState = (typeof CHECK_STATES)[number];
+type CheckState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 /** The process exit code of each state, as every monitoring system reads it. */
-export const EXIT_CODE: Readonly<Record<CheckState, number>> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
+const EXIT_CODE: Readonly<Record<CheckState, number>> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
 
 /** What became of the attempt to refresh the cache from the hub. */
 export type HubOutcome =
@@ -33,7 +32,7 @@ export type HubOutcome =
   /** A recorded stream (`--source FILE`), judged as of its last event: never stale. */
   | { readonly kind: 'recording'; readonly file: string };
 
-export interface CheckInput {
+interface CheckInput {
   readonly now: number;
   readonly cachePath: string;
   readonly stream: StreamInfo;
@@ -75,7 +74,7 @@ export interface CheckResult {
   readonly dataAgeMs: number | null;
 }
 
-export function spanWords(ms: number, w: StatusWords = statusWords('en')): string {
+function spanWords(ms: number, w: StatusWords = statusWords('en')): string {
   const s = Math.round(ms / 1000);
   if (s < 120) return w('span.s', { n: s });
   if (s < 7200) return w('span.min', { n: Math.round(s / 60) });

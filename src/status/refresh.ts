@@ -7,7 +7,7 @@ import { startIngest } from '../ingest/index.js';
 import type { Cache } from '../store/index.js';
 import type { HubOutcome } from './check.js';
 
-export interface RefreshOptions {
+interface RefreshOptions {
   readonly cache: Cache;
   readonly url: string;
   readonly token?: string;

@@ -16,7 +16,7 @@ export function formatPluginOutput(result: CheckResult): string {
   return [`HUBMON ${result.state} - ${summary}${perf}`, ...details, ''].join('\n');
 }
 
-export const STATUS_JSON_VERSION = 1;
+const STATUS_JSON_VERSION = 1;
 
 export function formatStatusJson(
   result: CheckResult,

@@ -6,7 +6,7 @@ import { agencyLabels, type Rule, type RuleContext } from './context.js';
  * Times each agency sent a document id it had already sent, over the window. The one place
  * this rule reads the figure, so a metric of its own can replace the delivery rows' count.
  */
-export function duplicatesByAgency(ctx: RuleContext, window: WindowKey): Map<string, number> {
+function duplicatesByAgency(ctx: RuleContext, window: WindowKey): Map<string, number> {
   const out = new Map<string, number>();
   const rows = ctx.metrics.delivery(ctx.now, window, WITH_DATA);
   for (let i = 0; i < rows.length; i++) {

@@ -31,7 +31,7 @@ export const RULES: Readonly<
   'delivery-failures': { evaluate: deliveryFailures, configKey: 'deliveryFailures', readsDerived: true },
 };
 
-export type RuleConfigKey =
+type RuleConfigKey =
   | 'serverDisconnected'
   | 'serverFlapping'
   | 'statusSilence'

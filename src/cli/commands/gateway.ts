@@ -102,7 +102,7 @@ function confError(err: unknown, instance: string): Error {
 }
 
 /** `stopWhen`: resolves when the gateway should stop; the signals by default, tests pass their own. */
-export function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
+function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
   return {
     name: 'gateway',
     summary: gatewaySummary,

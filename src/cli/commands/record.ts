@@ -9,6 +9,7 @@ import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
 import { oneFile, parseFlags, settingsFlags } from '../parse-flags.js';
 import { untilStopSignal } from '../stop-signal.js';
+import { translate } from '../../ui/i18n/translate.js';
 
 /** `stop`: resolves when recording should end; the signals by default, tests pass their own. */
 export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
@@ -17,7 +18,8 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
     summary: recordSummary,
     help: recordHelp,
     async run(argv, io) {
-      const t = cliTranslator(cliLang(argv, io.env));
+      const lang = cliLang(argv, io.env);
+      const t = cliTranslator(lang);
       const parsed = parseFlags(argv, {
         options: {
           url: { type: 'string' },
@@ -50,7 +52,8 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
       const unsubscribe = client.subscribe((s) => {
         if (s.state === lastState) return;
         lastState = s.state;
-        const state = { key: `link.${s.state}` } as const;
+        // The link's state in the console's words.
+        const state = translate(lang, `link.${s.state}`);
         io.stderr.write(
           `${s.lastError ? t('record.stateError', { state, error: s.lastError.message }) : t('record.state', { state })}\n`,
         );

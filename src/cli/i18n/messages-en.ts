@@ -106,12 +106,6 @@ export const cliEn = {
   'gateway.state.degraded': 'degraded',
   'gateway.state.disconnected': 'disconnected',
   'gateway.noteSetAside': '{id}: {n} records set aside, not published ({reason})',
-  'link.connecting': 'connecting',
-  'link.live': 'live',
-  'link.catching_up': 'catching up',
-  'link.reconnecting': 'reconnecting',
-  'link.stale': 'stale',
-  'link.offline': 'offline',
 } as const;
 
 export type CliKey = keyof typeof cliEn;

@@ -107,10 +107,4 @@ export const cliVi: Record<CliKey, string> = {
   'gateway.state.degraded': 'chập chờn',
   'gateway.state.disconnected': 'mất kết nối',
   'gateway.noteSetAside': '{id}: {n} bản ghi bị để riêng, không phát ({reason})',
-  'link.connecting': 'đang kết nối',
-  'link.live': 'trực tuyến',
-  'link.catching_up': 'đang bắt kịp',
-  'link.reconnecting': 'đang kết nối lại',
-  'link.stale': 'dữ liệu cũ',
-  'link.offline': 'mất kết nối',
 };

@@ -5,7 +5,7 @@ import { cliVi } from './messages-vi.js';
 
 export type { CliKey };
 /** A placeholder's value: as is, or another line of the table (in the same language). */
-export type CliParam = string | number | { readonly key: CliKey };
+type CliParam = string | number | { readonly key: CliKey };
 export type CliParams = Readonly<Record<string, CliParam>>;
 
 const TABLES: Readonly<Record<Lang, Readonly<Record<CliKey, string>>>> = { en: cliEn, vi: cliVi };

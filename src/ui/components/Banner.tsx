@@ -57,7 +57,7 @@ export function Banner(props: {
 }
 
 /** How long a new epoch is announced under the header (and on the status line). */
-export const EPOCH_NOTICE_MS = 10 * 60_000;
+const EPOCH_NOTICE_MS = 10 * 60_000;
 
 /** The hub's latest change of epoch, while it is still news. */
 export function recentEpochChange(ingest: IngestStatus, now: number): IngestStatus['epochChange'] {

@@ -14,7 +14,7 @@ import { formatCount, formatRate } from '../text/format-number.js';
 import type { Style } from '../theme/theme.js';
 import { Line, type Segment } from './Line.js';
 
-export interface HeaderInfo {
+interface HeaderInfo {
   readonly hubName: string | null;
   readonly demo: boolean;
   readonly link: LinkState;

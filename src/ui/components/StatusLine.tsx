@@ -16,7 +16,7 @@ import { readOnlyText } from '../status/read-only-text.js';
 import { Line } from './Line.js';
 
 /** How long the answer to a key stays up. */
-export const FLASH_MS = 4000;
+const FLASH_MS = 4000;
 
 export function StatusLine(props: {
   flash: Flash | null;

@@ -15,7 +15,7 @@ import type { SortState } from '../view/list-view.js';
 import { Line, type Segment } from './Line.js';
 
 /** The first cell of every row: cursor or change mark. */
-export const GUTTER = 1;
+const GUTTER = 1;
 
 export function roleStyle(theme: Theme, role: CellRole | undefined): Style | undefined {
   switch (role) {
@@ -56,7 +56,7 @@ interface TableProps {
 const gap = ' '.repeat(GAP);
 
 /** The width of every row: gutter, the columns and the gaps between them. */
-export const rowWidth = (columns: readonly LaidOutColumn[]): number =>
+const rowWidth = (columns: readonly LaidOutColumn[]): number =>
   columns.reduce((sum, c, n) => sum + c.width + (n > 0 ? GAP : 0), GUTTER);
 
 interface RowProps {

@@ -1,46 +1,44 @@
 /** Everything a key can ask for. */
-export const KEY_ACTIONS = [
-  'screen1',
-  'screen2',
-  'screen3',
-  'screen4',
-  'screen5',
-  'screen6',
-  'nextScreen',
-  'prevScreen',
-  'help',
-  'quit',
-  'pause',
-  'window',
-  'back',
-  'up',
-  'down',
-  'pageUp',
-  'pageDown',
-  'top',
-  'bottom',
-  'open',
-  'filter',
-  'sort',
-  'sortReverse',
-  'describe',
-  'level',
-  'problem',
-  'ack',
-  'mark',
-  'nextSection',
-  'prevSection',
-  'filterAccept',
-  'filterCancel',
-  'filterErase',
-  'replayPause',
-  'replayStep',
-  'replayFaster',
-  'replaySlower',
-  'replayForward',
-  'replayBack',
-  'replayStart',
-  'replayEnd',
-  'replayGoto',
-] as const;
-export type KeyAction = (typeof KEY_ACTIONS)[number];
+export type KeyAction =
+  | 'screen1'
+  | 'screen2'
+  | 'screen3'
+  | 'screen4'
+  | 'screen5'
+  | 'screen6'
+  | 'nextScreen'
+  | 'prevScreen'
+  | 'help'
+  | 'quit'
+  | 'pause'
+  | 'window'
+  | 'back'
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'top'
+  | 'bottom'
+  | 'open'
+  | 'filter'
+  | 'sort'
+  | 'sortReverse'
+  | 'describe'
+  | 'level'
+  | 'problem'
+  | 'ack'
+  | 'mark'
+  | 'nextSection'
+  | 'prevSection'
+  | 'filterAccept'
+  | 'filterCancel'
+  | 'filterErase'
+  | 'replayPause'
+  | 'replayStep'
+  | 'replayFaster'
+  | 'replaySlower'
+  | 'replayForward'
+  | 'replayBack'
+  | 'replayStart'
+  | 'replayEnd'
+  | 'replayGoto';

@@ -16,7 +16,7 @@ import {
 export type KeyContext = 'overview' | 'agencies' | 'list' | 'alerts' | 'detail' | 'help' | 'filter';
 
 /** The tables of a view; in replay mode the replay table comes first, except while typing. */
-export function tablesFor(context: KeyContext, replay = false): readonly BindingTable[] {
+function tablesFor(context: KeyContext, replay = false): readonly BindingTable[] {
   const tables = viewTables(context);
   return replay && context !== 'filter' ? [replayBindings, ...tables] : tables;
 }

@@ -17,7 +17,7 @@ import {
 } from './routes.js';
 
 /** Cursor, scroll, sort and filter of one list. */
-export interface ListState {
+interface ListState {
   readonly cursor: number;
   readonly offset: number;
   /** Key of the row under the cursor, so it stays selected when rows move. */
@@ -27,7 +27,7 @@ export interface ListState {
   readonly query: string;
 }
 
-export const emptyList: ListState = { cursor: 0, offset: 0, cursorKey: null, sort: null, query: '' };
+const emptyList: ListState = { cursor: 0, offset: 0, cursorKey: null, sort: null, query: '' };
 
 export interface Flash {
   readonly key: MessageKey;

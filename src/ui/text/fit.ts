@@ -7,7 +7,7 @@ import stringWidth from 'string-width';
 /** Horizontal alignment of a cell. */
 export type Align = 'left' | 'right';
 
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -28,7 +28,7 @@ const named = (name: string, background: boolean): Painter | undefined => {
 };
 
 /** The transform of Ink's `<Text>` (ink/build/components/Text.js) for the theme's named colours. */
-export function styleText(text: string, style: Style | undefined): string {
+function styleText(text: string, style: Style | undefined): string {
   if (!style) return text;
   let out = text;
   if (style.dimColor) out = chalk.dim(out);
@@ -41,7 +41,7 @@ export function styleText(text: string, style: Style | undefined): string {
 }
 
 /** A piece of a line and how it is drawn. */
-export interface StyledText {
+interface StyledText {
   readonly text: string;
   readonly style?: Style | undefined;
 }

@@ -3,7 +3,7 @@
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 
 /** Resamples `values` to `width` points by summing the buckets each point covers. */
-export function resample(values: readonly number[], width: number): number[] {
+function resample(values: readonly number[], width: number): number[] {
   if (width <= 0) return [];
   if (values.length === width) return [...values];
   const out = new Array<number>(width).fill(0);

@@ -1,4 +1,7 @@
-/** Console strings in English for the Overview and an agency's detail: figures, concerns, recent events, describe. */
+/**
+ * Console strings in English for the Overview and an agency's detail: figures, concerns, recent
+ * events, describe.
+ */
 export const agency = {
   'overview.traffic': 'Traffic: sent {sent} · received {recv} · {active} of {agencies} agencies active',
   'overview.trafficCovered':

@@ -1,4 +1,7 @@
-/** Console strings in English for the frame around every screen: title, tabs, link state, header, banners, flash line, filter, time windows. */
+/**
+ * Console strings in English for the frame around every screen: title, tabs, link state, header,
+ * banners, flash line, filter, time windows.
+ */
 export const frame = {
   'app.title': 'hubmon',
   'app.hubUnknown': 'hub (not yet identified)',
@@ -10,7 +13,6 @@ export const frame = {
   'screen.signatures': 'Signatures',
   'screen.deadlines': 'Deadlines',
   'screen.alerts': 'Alerts',
-  'screen.detail': 'Agency',
   'screen.help': 'Help',
   'tab.overview': 'Overview',
   'tab.agencies': 'Agencies',
@@ -65,9 +67,6 @@ export const frame = {
   'flash.paused': 'figures frozen (data still arrives); p to unfreeze',
   'flash.resumed': 'figures unfrozen',
   'flash.sort': 'sorted by {col} {dir}',
-  'flash.level': 'level: {level}',
-  'flash.problem': 'showing: {problem}',
-  'flash.noChildren': '{name} has no units under it',
   'flash.gone': 'this agency is no longer in the registry',
   'dir.asc': 'ascending',
   'dir.desc': 'descending',

@@ -37,7 +37,6 @@ export const keys = {
 
   'key.screens': 'screens',
   'key.screens.help': 'Overview, Agencies, Servers, Signatures, Deadlines, Alerts',
-  'key.nextScreen': 'next',
   'key.nextScreen.help': 'next screen',
   'key.prevScreen.help': 'previous screen',
   'key.help': 'help',
@@ -63,7 +62,6 @@ export const keys = {
   'key.sort': 'sort',
   'key.sort.help': 'sort by the next column',
   'key.sortReverse.help': 'reverse the sort order',
-  'key.describe': 'describe',
   'key.describe.help': 'describe the selected row: every field, full names',
   'key.level': 'level',
   'key.level.help': 'show one government level (1–4) or all',

@@ -1,4 +1,7 @@
-/** Console strings in English for the lists: levels, problems, column headings, incident marks, server and alert states. */
+/**
+ * Console strings in English for the lists: levels, problems, column headings, incident marks,
+ * server and alert states.
+ */
 export const tables = {
   'level.all': 'all levels',
   'agencies.withUnits': 'incl. units',
@@ -61,14 +64,12 @@ export const tables = {
   'screen.folded': 'Folded under: {text}',
   'screen.affected': 'Affected: {text}',
   'screen.behind': 'Agencies behind {text}',
-  'col.severityShort': 'Sev',
   'col.alertState': 'State',
   'col.alert': 'Alert',
   'col.subject': 'Agency / server',
   'col.concern': 'Concern',
   'col.value': 'Value',
   'col.docId': 'Document',
-  'col.sender': 'Sender',
   'col.replyBy': 'Reply by',
   'col.overdueBy': 'Overdue by',
   'col.time': 'Time',
@@ -86,7 +87,6 @@ export const tables = {
   'server.unknown': '?',
   'severity.critical': 'CRIT',
   'severity.warning': 'WARN',
-  'severity.info': 'info',
   'alertState.firing': 'firing',
   'alertState.pending': 'pending',
   'alertState.acknowledged': 'acked',

@@ -1,4 +1,7 @@
-/** Console strings in Vietnamese for the Overview and an agency's detail: figures, concerns, recent events, describe. */
+/**
+ * Console strings in Vietnamese for the Overview and an agency's detail: figures, concerns,
+ * recent events, describe.
+ */
 import type { agency as en } from '../en/agency.js';
 
 export const agency: Record<keyof typeof en, string> = {

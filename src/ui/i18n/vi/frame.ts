@@ -1,4 +1,7 @@
-/** Console strings in Vietnamese for the frame around every screen: title, tabs, link state, header, banners, flash line, filter, time windows. */
+/**
+ * Console strings in Vietnamese for the frame around every screen: title, tabs, link state,
+ * header, banners, flash line, filter, time windows.
+ */
 import type { frame as en } from '../en/frame.js';
 
 export const frame: Record<keyof typeof en, string> = {
@@ -12,7 +15,6 @@ export const frame: Record<keyof typeof en, string> = {
   'screen.signatures': 'Chữ ký số',
   'screen.deadlines': 'Hạn trả lời',
   'screen.alerts': 'Cảnh báo',
-  'screen.detail': 'Cơ quan',
   'screen.help': 'Trợ giúp',
   'tab.overview': 'Tổng quan',
   'tab.agencies': 'Cơ quan',
@@ -67,9 +69,6 @@ export const frame: Record<keyof typeof en, string> = {
   'flash.paused': 'số liệu đóng băng (vẫn nhận dữ liệu); p để bỏ đóng băng',
   'flash.resumed': 'số liệu cập nhật trở lại',
   'flash.sort': 'sắp xếp theo {col} {dir}',
-  'flash.level': 'cấp: {level}',
-  'flash.problem': 'hiển thị: {problem}',
-  'flash.noChildren': '{name} không có đơn vị trực thuộc',
   'flash.gone': 'cơ quan này không còn trong danh mục',
   'dir.asc': 'tăng dần',
   'dir.desc': 'giảm dần',

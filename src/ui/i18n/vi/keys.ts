@@ -39,7 +39,6 @@ export const keys: Record<keyof typeof en, string> = {
 
   'key.screens': 'màn hình',
   'key.screens.help': 'Tổng quan, Cơ quan, MCBM, Chữ ký, Hạn trả lời, Cảnh báo',
-  'key.nextScreen': 'tiếp',
   'key.nextScreen.help': 'màn hình tiếp theo',
   'key.prevScreen.help': 'màn hình trước',
   'key.help': 'trợ giúp',
@@ -65,7 +64,6 @@ export const keys: Record<keyof typeof en, string> = {
   'key.sort': 'sắp xếp',
   'key.sort.help': 'sắp xếp theo cột kế tiếp',
   'key.sortReverse.help': 'đảo chiều sắp xếp',
-  'key.describe': 'mô tả',
   'key.describe.help': 'mô tả dòng đang chọn: mọi trường, tên đầy đủ',
   'key.level': 'cấp',
   'key.level.help': 'chỉ hiện một cấp chính quyền (1–4) hoặc mọi cấp',

@@ -1,4 +1,7 @@
-/** Console strings in Vietnamese for the lists: levels, problems, column headings, incident marks, server and alert states. */
+/**
+ * Console strings in Vietnamese for the lists: levels, problems, column headings, incident marks,
+ * server and alert states.
+ */
 import type { tables as en } from '../en/tables.js';
 
 export const tables: Record<keyof typeof en, string> = {
@@ -63,14 +66,12 @@ export const tables: Record<keyof typeof en, string> = {
   'screen.folded': 'Gộp dưới: {text}',
   'screen.affected': 'Bị ảnh hưởng: {text}',
   'screen.behind': 'Cơ quan phía sau {text}',
-  'col.severityShort': 'Mức',
   'col.alertState': 'Tr.thái',
   'col.alert': 'Cảnh báo',
   'col.subject': 'Cơ quan / máy chủ',
   'col.concern': 'Vấn đề',
   'col.value': 'Giá trị',
   'col.docId': 'Văn bản',
-  'col.sender': 'Nơi gửi',
   'col.replyBy': 'Hạn trả lời',
   'col.overdueBy': 'Quá hạn',
   'col.time': 'Thời điểm',
@@ -88,7 +89,6 @@ export const tables: Record<keyof typeof en, string> = {
   'server.unknown': '?',
   'severity.critical': 'KHẨN',
   'severity.warning': 'CB',
-  'severity.info': 'tin',
   'alertState.firing': 'đang báo',
   'alertState.pending': 'chờ',
   'alertState.acknowledged': 'đã nhận',
