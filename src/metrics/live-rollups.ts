@@ -19,6 +19,8 @@ import {
 const KEPT_ROWS = 100_000;
 /** Folded hours kept: a day's window and the same day a week earlier, twice over. */
 const HOURS_KEPT = 100;
+/** Sums of hours kept: a few figures, each over its window and the same window a week earlier. */
+const SUMS_KEPT = 16;
 /** Past this many changed recipients, one full read of the deadlines costs less. */
 const FULL_READ_ABOVE = 2_000;
 const DAY = 86_400_000;
@@ -28,8 +30,8 @@ const NO_PACK = new Int32Array(0);
  * The live model: the rows of `SqliteRollups`, kept in the process that writes the cache and
  * told by its writer what each committed write changed (`store/write-changes.ts`, which
  * states the rule). Each thing is read from SQLite the first time it is asked for, then kept
- * until the writer names it: minutes and hours are dropped and read again when next asked;
- * deadline counts and the deadlines not yet due are read again for the recipients named; the
+ * until the writer names it: minutes and hours are dropped and read again when next asked
+ * (and the sums of hours over a range holding a changed one); deadline counts and the deadlines not yet due are read again for the recipients named; the
  * registry is read again when it changed. Between writes the deadlines not yet due move with
  * the clock: those that fell due leave, those that came within 24 hours join the soon-due ones.
  */
@@ -38,6 +40,7 @@ export class LiveRollups implements RollupRows {
   private readonly kept = new Map<number, MinuteRows>();
   private keptRows = 0;
   private readonly packs = new Map<number, Int32Array>();
+  private readonly summed = new Map<string, { h1: number; h2: number; value: unknown }>();
   private counts: Map<number, DeadlineCount> | null = null;
   private readonly countsChanged = new Set<number>();
   private ahead = new Map<number, [number, number]>();
@@ -59,6 +62,7 @@ export class LiveRollups implements RollupRows {
   changed(c: WriteChanges): void {
     for (const m of c.minutes) this.dropMinute(m);
     for (const h of c.hours) this.packs.delete(h);
+    if (c.hours.size > 0) this.dropSums((s) => [...c.hours].some((h) => h >= s.h1 && h <= s.h2));
     for (const r of c.recipients) {
       this.countsChanged.add(r);
       this.aheadChanged.add(r);
@@ -67,6 +71,8 @@ export class LiveRollups implements RollupRows {
     if (c.prunedBefore) {
       for (const m of this.kept.keys()) if (m < c.prunedBefore.minute) this.dropMinute(m);
       for (const h of this.packs.keys()) if (h < c.prunedBefore.hour) this.packs.delete(h);
+      const hour = c.prunedBefore.hour;
+      this.dropSums((s) => s.h1 < hour);
     }
   }
 
@@ -121,6 +127,16 @@ export class LiveRollups implements RollupRows {
     return out;
   }
 
+  hoursSummed<T>(key: string, h1: number, h2: number, summarise: (packs: readonly HourPack[]) => T): T {
+    const k = `${key} ${h1} ${h2}`;
+    let kept = this.summed.get(k);
+    this.summed.delete(k);
+    kept ??= { h1, h2, value: summarise(this.hours(h1, h2)) };
+    this.summed.set(k, kept);
+    if (this.summed.size > SUMS_KEPT) this.summed.delete(this.summed.keys().next().value!);
+    return kept.value as T;
+  }
+
   deadlineCounts(): ReadonlyMap<number, DeadlineCount> {
     if (!this.counts) {
       this.counts = this.sqlite.deadlineCounts();
@@ -168,6 +184,10 @@ export class LiveRollups implements RollupRows {
     if (!a) return;
     a[0] += notYetDue;
     a[1] += soon;
+  }
+
+  private dropSums(changed: (s: { h1: number; h2: number }) => boolean): void {
+    for (const [k, s] of this.summed) if (changed(s)) this.summed.delete(k);
   }
 
   private dropMinute(m: number): void {

@@ -51,6 +51,11 @@ export interface RollupRows {
   minutes(m1: number, m2: number): readonly MinuteRows[];
   /** Each folded hour of h1..h2 (inclusive) that has rows, oldest first. */
   hours(h1: number, h2: number): readonly HourPack[];
+  /**
+   * `summarise` of `hours(h1, h2)`, `key` naming what it sums: a source may keep the result
+   * until one of those hours changes.
+   */
+  hoursSummed<T>(key: string, h1: number, h2: number, summarise: (packs: readonly HourPack[]) => T): T;
   /** Every recipient's deadline counts, by agency id. */
   deadlineCounts(): ReadonlyMap<number, DeadlineCount>;
   /** Per recipient with any, its open deadlines not yet due as of `now`. */
@@ -155,6 +160,10 @@ export class SqliteRollups implements RollupRows {
       .raw()
       .all(h1, h2)
       .map(([hour, rows]) => ({ hour, words: unpackWords(rows) }));
+  }
+
+  hoursSummed<T>(_key: string, h1: number, h2: number, summarise: (packs: readonly HourPack[]) => T): T {
+    return summarise(this.hours(h1, h2));
   }
 
   deadlineCounts(): Map<number, DeadlineCount> {

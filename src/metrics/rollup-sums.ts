@@ -105,7 +105,9 @@ export function sumByAgency(
   };
   walkMinutes(ctx, parts, columns, scope, add);
   if (parts.hours[0] > parts.hours[1]) return out;
-  const hours = hourSums(ctx.rows.hours(parts.hours[0], parts.hours[1]), columns);
+  const hours = ctx.rows.hoursSummed(`sums ${columns.join(',')}`, parts.hours[0], parts.hours[1], (packs) =>
+    hourSums(packs, columns),
+  );
   const inTally = columns.map((_, i) => i);
   if (want === null) {
     const ids = hours.ids;

@@ -126,7 +126,12 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
     }
   }
   if (parts.hours[0] <= parts.hours[1]) {
-    for (const { hour, agencies, sent, received } of hourTraffic(ctx.rows.hours(parts.hours[0], parts.hours[1]))) {
+    for (const { hour, agencies, sent, received } of ctx.rows.hoursSummed(
+      'traffic',
+      parts.hours[0],
+      parts.hours[1],
+      hourTraffic,
+    )) {
       // The same buckets for every agency of the hour, worked out once.
       const spread = hourSpread(n, w, hour * 60);
       for (let i = 0; i < agencies.length; i++)
