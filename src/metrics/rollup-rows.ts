@@ -208,11 +208,22 @@ export class SqliteRollups implements RollupRows {
     return JSON.parse(this.due.get({ from, to })!) as number[];
   }
 
+  /** The registry as last read, handed out again while the same text reads back. */
+  private lastRegistry: { text: string; maxId: number; snapshot: RegistrySnapshot } | null = null;
+
   registry(): RegistrySnapshot {
+    const text = this.listed.get()!;
+    const last = this.lastRegistry;
+    // The same snapshot, so what the console built on the last one (indexes, models) stands.
+    if (last && last.text === text && last.maxId === this.ids.maxId()) return last.snapshot;
+    const snapshot = this.readRegistry(text);
+    this.lastRegistry = { text, maxId: this.ids.maxId(), snapshot };
+    return snapshot;
+  }
+
+  private readRegistry(text: string): RegistrySnapshot {
     // Sorted here: cheaper than reading 12,000 rows through the code index.
-    const agencies = (JSON.parse(this.listed.get()!) as Agency[]).sort((a, b) =>
-      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-    );
+    const agencies = (JSON.parse(text) as Agency[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const codes = agencies.map((a) => a.id);
     const ids = codes.map((c) => this.ids.find(c));
     return { agencies, codes, ids, listed: idFlags(ids), keys: codes.map((code, i) => ({ code, id: ids[i] })) };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { A, docId, hello } from '../support/telemetry.js';
+import { createMetrics } from '../../src/metrics/index.js';
 import { AGENCIES, fixtureCache, MIN } from './fixture.js';
 
 let fx: ReturnType<typeof fixtureCache> | undefined;
@@ -71,5 +72,25 @@ describe('stream, registry, recent events and rejections', () => {
       overdueReplies: 0,
     });
     expect(fx.metrics.stream()).toMatchObject({ lastSeq: 0, events: 0, newestEventTs: null });
+  });
+});
+
+describe('the registry as a fresh reader reads it', () => {
+  it('hands out the same agencies while the registry reads back the same, and new ones once it changed', () => {
+    fx = fixtureCache(NOW);
+    const fresh = createMetrics(fx.cache);
+    const first = fresh.agencies();
+    expect(first.map((a) => a.id)).toEqual(AGENCIES.map((a) => a.id).sort());
+    fx.write([
+      NOW - MIN,
+      'document.sent',
+      { docId: docId(A.vpcp, 1), sender: A.vpcp, recipients: [A.ngheAn], attachments: 0, sizeBytes: 1 },
+    ]);
+    // The same agency records: what the console built on them (indexes, models) stands.
+    expect(fresh.agencies().every((a, i) => a === first[i])).toBe(true);
+    fx.write([NOW, 'agency.upsert', { agency: { ...AGENCIES[0]!, name: 'Văn phòng Chính phủ (mới)' } }]);
+    const after = fresh.agencies();
+    expect(after.some((a, i) => a !== first[i])).toBe(true);
+    expect(after.find((a) => a.id === A.vpcp)?.name).toBe('Văn phòng Chính phủ (mới)');
   });
 });
