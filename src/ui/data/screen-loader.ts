@@ -106,21 +106,9 @@ export class ScreenLoader {
       this.last = this.full(request, key, now, header);
     } catch (err) {
       const loadError = err instanceof Error ? err.message : String(err);
-      this.last = prev
-        ? { ...prev, now, ingest, loadError }
-        : {
-            now,
-            route: request.route,
-            head: null,
-            data: { gone: '' },
-            listAt: now,
-            ingest,
-            stream: NO_STREAM,
-            alertsCritical: 0,
-            alertsWarning: 0,
-            diff: emptyDiff,
-            loadError,
-          };
+      const first = { route: request.route, head: null, data: { gone: '' }, listAt: now, diff: emptyDiff };
+      const header = { now, ingest, stream: NO_STREAM, alertsCritical: 0, alertsWarning: 0 };
+      this.last = { ...first, ...header, ...prev, now, ingest, loadError };
     }
     return this.last;
   }

@@ -51,11 +51,6 @@ export function durationCell(ms: number, lang: Lang): { text: string; short: str
   return { text: formatDurationShort(ms, lang), short: formatDurationUnit(ms, lang) };
 }
 
-/** Wall-clock time of day in UTC+7 (giờ Việt Nam), HH:MM:SS. */
-export function formatClock(ts: number): string {
-  return new Date(ts + 7 * 3_600_000).toISOString().slice(11, 19);
-}
-
 /** Date and time in UTC+7, YYYY-MM-DD HH:MM. */
 export function formatDateTime(ts: number): string {
   return new Date(ts + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');

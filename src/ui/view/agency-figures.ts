@@ -33,22 +33,6 @@ export const LIST_SPARK_BUCKETS = 12;
 
 export const NO_SPARK: readonly number[] = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0));
 
-/** The figures of an agency with nothing in the window, shared by all of them. */
-export const NOTHING: AgencyFigures = Object.freeze({
-  sent: 0,
-  received: 0,
-  sentPerMin: 0,
-  receivedPerMin: 0,
-  weekAgo: null,
-  spark: NO_SPARK,
-  sigVerified: 0,
-  sigFailed: 0,
-  overdue: 0,
-  dueWithin24h: 0,
-  oldestOverdueAt: null,
-  serverDown: 0,
-});
-
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** A subtree's figures: `from` added into `into`. */
@@ -89,6 +73,9 @@ const blank = (): Mutable<AgencyFigures> => ({
   oldestOverdueAt: null,
   serverDown: 0,
 });
+
+/** The figures of an agency with nothing in the window, shared by all of them. */
+export const NOTHING: AgencyFigures = Object.freeze(blank());
 
 /**
  * Each agency's own figures, from the metrics' rows (agencies without any: `NOTHING`). Indexed
