@@ -129,28 +129,6 @@ export function rollUpSubtrees<N extends TreeNode, V>(
 }
 
 /**
- * The same over numbers kept flat: node i's own figures are `values[i * width, (i + 1) * width)`.
- * Returns a copy holding every subtree's totals; `add(totals, into, from)` adds the row at
- * offset `from` into the row at offset `into`. No object per node: for the country's 12,000
- * agencies, refreshed several times a minute.
- */
-export function rollUpRows<N extends TreeNode>(
-  nodes: readonly N[],
-  values: Float64Array,
-  width: number,
-  add: (totals: Float64Array, into: number, from: number) => void,
-): Float64Array {
-  const tree = agencyTree(nodes);
-  const totals = values.slice();
-  for (let k = 0; k < tree.bottomUp.length; k++) {
-    const i = tree.bottomUp[k]!;
-    const p = tree.parentIndex[i] ?? -1;
-    if (p >= 0) add(totals, p * width, i * width);
-  }
-  return totals;
-}
-
-/**
  * Combining rows of one agency's own numbers into a subtree's: numbers add (per-minute rates
  * too); number arrays (sparklines) add element by element; records of numbers add per key;
  * string arrays (status codes) are united and sorted; `null` is "unknown" and yields to a

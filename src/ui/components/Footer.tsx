@@ -1,4 +1,5 @@
 /** Key hints for the view on screen, taken from its bindings tables: the most important that fit. */
+import { memo } from 'react';
 import { useUi } from '../context.js';
 import { hintsFor, type KeyContext } from '../keys/index.js';
 import { fitHints, HINT_GAP } from '../view/footer-hints.js';
@@ -6,7 +7,15 @@ import { Line, type Segment } from './Line.js';
 
 const gap = ' '.repeat(HINT_GAP);
 
-export function Footer({ context, replay = false, width }: { context: KeyContext; replay?: boolean; width: number }) {
+export const Footer = memo(function Footer({
+  context,
+  replay = false,
+  width,
+}: {
+  context: KeyContext;
+  replay?: boolean;
+  width: number;
+}) {
   const { t, theme } = useUi();
   const segments: Segment[] = fitHints(hintsFor(context, replay), width, (b) => (b.hint ? t(b.hint) : '')).flatMap(
     (h) => [
@@ -15,4 +24,4 @@ export function Footer({ context, replay = false, width }: { context: KeyContext
     ],
   );
   return <Line segments={segments} />;
-}
+});

@@ -45,15 +45,6 @@ function fitSegments(groups: readonly (readonly Segment[])[], width: number): { 
   return { segments, width: used };
 }
 
-const SCREEN_TAB = {
-  overview: 'tab.overview',
-  agencies: 'tab.agencies',
-  servers: 'tab.servers',
-  signatures: 'tab.signatures',
-  deadlines: 'tab.deadlines',
-  alerts: 'tab.alerts',
-} as const;
-
 export function Header({ info, width }: { info: HeaderInfo; width: number }) {
   const { t, theme, lang } = useUi();
   const linkStyle: Style =
@@ -132,7 +123,7 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
   const tabs = (full: boolean): Segment[] =>
     SCREENS.flatMap((id, i) => {
       const active = id === info.screen;
-      const label = full || active ? `${i + 1} ${t(SCREEN_TAB[id])}` : `${i + 1}`;
+      const label = full || active ? `${i + 1} ${t(`tab.${id}`)}` : `${i + 1}`;
       return [{ text: label, style: active ? theme.header.tabActive : theme.header.tab }, { text: ' ' }];
     });
   let tabLine = tabs(true);

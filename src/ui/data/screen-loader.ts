@@ -18,7 +18,7 @@ import type { StreamInfo, WindowKey } from '../../metrics/types.js';
 import type { TickKind } from '../hooks/ticker.js';
 import { screenOf } from '../screens/registry.js';
 import type { Gone, LoadInput, Loaded } from '../screens/screen-def.js';
-import { listKey, type Route } from '../state/routes.js';
+import { listKey, SCREENS, type Route } from '../state/routes.js';
 import { incidentMarks, NO_MARKS, sameMarks, type IncidentMarks } from '../view/incident-marks.js';
 import { diffRows, emptyDiff, type DiffMemory } from '../view/row-diff.js';
 import { keepFields, keepSame, sameData } from '../view/same-data.js';
@@ -55,8 +55,11 @@ export interface ScreenRequest {
 const HEAVY_LOAD_MS = 20;
 /** Share of one core the periodic list reads may take (the header's reads are not counted). */
 const LOAD_SHARE = 0.01;
-/** Screens whose last read is kept for the next: a screen and the detail or list opened from it. */
-const KEPT_SCREENS = 3;
+/**
+ * Last reads kept for the next read of the same screen: every main screen's (coming back to
+ * the Agencies screen rebuilds only the agencies whose figures moved since), and a few others'.
+ */
+const KEPT = 8;
 /** Relative times on screen ("12 min") move at least this often while the figures stand still. */
 const AGE_MS = 10_000;
 
@@ -103,21 +106,9 @@ export class ScreenLoader {
       this.last = this.full(request, key, now, header);
     } catch (err) {
       const loadError = err instanceof Error ? err.message : String(err);
-      this.last = prev
-        ? { ...prev, now, ingest, loadError }
-        : {
-            now,
-            route: request.route,
-            head: null,
-            data: { gone: '' },
-            listAt: now,
-            ingest,
-            stream: NO_STREAM,
-            alertsCritical: 0,
-            alertsWarning: 0,
-            diff: emptyDiff,
-            loadError,
-          };
+      const first = { route: request.route, head: null, data: { gone: '' }, listAt: now, diff: emptyDiff };
+      const header = { now, ingest, stream: NO_STREAM, alertsCritical: 0, alertsWarning: 0 };
+      this.last = { ...first, ...header, ...prev, now, ingest, loadError };
     }
     return this.last;
   }
@@ -162,7 +153,8 @@ export class ScreenLoader {
       data = keepLoaded(previous, def.load(route, input, head, previous));
       this.loaded.delete(screen);
       if (!('gone' in data)) this.loaded.set(screen, data);
-      for (const old of this.loaded.keys()) if (this.loaded.size > KEPT_SCREENS) this.loaded.delete(old);
+      for (const old of this.loaded.keys())
+        if (this.loaded.size > KEPT && !(SCREENS as readonly string[]).includes(old)) this.loaded.delete(old);
       this.cost = { ms: cpuMs() - started, at: performance.now() };
       this.read = { key, triggers, at: now };
       this.lastRead.set(screen, now);

@@ -11,8 +11,6 @@ import type { ScreenLoader, ScreenRequest, Snapshot } from '../data/screen-loade
 import { listKey } from '../state/routes.js';
 import type { Ticker } from './ticker.js';
 
-export type { Snapshot };
-
 export function useRefresh(
   sources: ConsoleSources,
   loader: ScreenLoader,

@@ -1,6 +1,6 @@
 /** A windowed table of the list on screen: only the rows that fit are handed to the Table. */
 import { Box } from 'ink';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ListView } from '../hooks/use-list-view.js';
 import { Table } from '../components/Table.js';
 import { Line } from '../components/Line.js';
@@ -10,7 +10,8 @@ import type { LaidOutColumn } from '../view/columns.js';
 import type { RenderContext } from '../view/list-spec.js';
 import { visibleRange } from '../view/viewport.js';
 
-export function ListPane(props: {
+/** Drawn again only when the list, its layout or its marks change. */
+export const ListPane = memo(function ListPane(props: {
   view: ListView;
   columns: readonly LaidOutColumn[];
   ctx: RenderContext;
@@ -40,4 +41,4 @@ export function ListPane(props: {
       ) : null}
     </Box>
   );
-}
+});

@@ -1,7 +1,7 @@
 /**
  * The one registry of screens: for each, how it loads, how often its list is read again, and
- * how it is drawn. Adding a screen is an entry here, its list spec, its key bindings and its
- * words; the console, the loader and the refresh hook take it from here.
+ * how it is drawn (its tab says `tab.<id>`). Adding a screen is an entry here, its list spec,
+ * its key bindings and its words; the console, the loader and the refresh hook take it from here.
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import { useUi } from '../context.js';
@@ -62,7 +62,6 @@ const everyTick = <R extends Route>(load: (route: R, input: Parameters<ScreenDef
 const AWAY_MS = 10_000;
 
 const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
-  tab: 'tab.overview',
   head: (_, input) => overviewHead(input),
   load: (_, input) => loadWorst(input),
   // Ranked over every agency: once a minute, the alerts' cadence, and at once when a server goes
@@ -92,7 +91,6 @@ const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
 };
 
 const agencies: ScreenDef<Screen, null, AgenciesData> = {
-  tab: 'tab.agencies',
   load: (_, input, _head, previous) => loadAgencies(input, previous),
   // Every agency rolled up: when new events arrived or the incidents moved, else every 10 s so
   // windowed rates still age while the hub is quiet.
@@ -111,7 +109,6 @@ const agencies: ScreenDef<Screen, null, AgenciesData> = {
 };
 
 const servers: ScreenDef<Screen> = {
-  tab: 'tab.servers',
   ...everyTick((_, { metrics, now, window }) => {
     const byId = agencyIndex(metrics);
     const levelOf = (id: string): number => byId.get(id)?.level ?? 9;
@@ -126,7 +123,6 @@ const servers: ScreenDef<Screen> = {
 };
 
 const signatures: ScreenDef<Screen> = {
-  tab: 'tab.signatures',
   ...everyTick((_, { metrics, now, window }) => {
     const nameOf = namesOf(metrics);
     return {
@@ -140,7 +136,6 @@ const signatures: ScreenDef<Screen> = {
 };
 
 const deadlines: ScreenDef<Screen> = {
-  tab: 'tab.deadlines',
   ...everyTick((_, { metrics, now }) => {
     const nameOf = namesOf(metrics);
     return {
@@ -166,7 +161,6 @@ const deadlines: ScreenDef<Screen> = {
 };
 
 const alerts: ScreenDef<Screen> = {
-  tab: 'tab.alerts',
   load(_, { alerts, now, lastRead }) {
     // Back after a while (more than a few refreshes away): what began since is marked as new.
     if (lastRead !== null && now - lastRead > AWAY_MS) alerts.looked?.(lastRead);

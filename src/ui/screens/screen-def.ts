@@ -84,8 +84,6 @@ export interface BodyProps<H, L> {
 }
 
 export interface ScreenDef<R extends Route = Route, H = null, L extends Loaded = Loaded> {
-  /** The key of its tab in the header (the six main screens). */
-  readonly tab?: 'tab.overview' | 'tab.agencies' | 'tab.servers' | 'tab.signatures' | 'tab.deadlines' | 'tab.alerts';
   /** Cheap figures read on every full tick, whatever the policy (the Overview's totals). */
   readonly head?: (route: R, input: LoadInput) => H;
   /** The list and what goes with it, pure over the input; `previous` is the last read's. */

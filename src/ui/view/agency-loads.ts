@@ -27,8 +27,8 @@ import { sanitize } from '../text/sanitize.js';
 import { shownName } from './shown-name.js';
 import { tellApart } from './tell-apart.js';
 
-export const HOUR_BUCKETS = 60;
-export const DAY_BUCKETS = 48;
+const HOUR_BUCKETS = 60;
+const DAY_BUCKETS = 48;
 const DAY_MS = 86_400_000;
 
 /** Worst agencies the Overview keeps per concern at least; a taller terminal lists more. */

@@ -17,28 +17,9 @@ import {
 import { agencyTree, rollUpSubtrees, subtreeOf } from '../../metrics/roll-up-tree.js';
 import { fullName, shownName } from './shown-name.js';
 import { NO_MARKS, type IncidentMarks, type IncidentTag } from './incident-marks.js';
+import { addFigures, NOTHING, ownFigures, sameFigures, type AgencyFigures } from './agency-figures.js';
 
-/** Additive figures of one agency (or of a subtree). */
-export interface AgencyFigures {
-  readonly sent: number;
-  readonly received: number;
-  readonly sentPerMin: number;
-  readonly receivedPerMin: number;
-  /** Sent+received a week earlier; null when the cache does not reach back. */
-  readonly weekAgo: number | null;
-  readonly spark: readonly number[];
-  readonly sigVerified: number;
-  readonly sigFailed: number;
-  readonly overdue: number;
-  readonly dueWithin24h: number;
-  /**
-   * When the longest-overdue open reply fell due (ms since the epoch); null when nothing is
-   * overdue. An instant, not an age, so figures stay the same while only the clock moves.
-   */
-  readonly oldestOverdueAt: number | null;
-  /** Agencies in the subtree whose security server is disconnected. */
-  readonly serverDown: number;
-}
+export { LIST_SPARK_BUCKETS, type AgencyFigures } from './agency-figures.js';
 
 export interface AgencyModel {
   readonly id: string;
@@ -68,99 +49,6 @@ export interface AgencyModel {
   };
   /** The acute incidents about it right now, most urgent first. */
   readonly incidents: readonly IncidentTag[];
-}
-
-/** Buckets of the sparkline in the lists. */
-export const LIST_SPARK_BUCKETS = 12;
-
-const NO_SPARK: readonly number[] = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0));
-
-/** The figures of an agency with nothing in the window, shared by all of them. */
-const NOTHING: AgencyFigures = Object.freeze({
-  sent: 0,
-  received: 0,
-  sentPerMin: 0,
-  receivedPerMin: 0,
-  weekAgo: null,
-  spark: NO_SPARK,
-  sigVerified: 0,
-  sigFailed: 0,
-  overdue: 0,
-  dueWithin24h: 0,
-  oldestOverdueAt: null,
-  serverDown: 0,
-});
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** A subtree's figures: `from` added into `into`. */
-function addFigures(into: Mutable<AgencyFigures>, from: AgencyFigures): void {
-  into.sent += from.sent;
-  into.received += from.received;
-  into.sentPerMin += from.sentPerMin;
-  into.receivedPerMin += from.receivedPerMin;
-  if (from.weekAgo !== null) into.weekAgo = (into.weekAgo ?? 0) + from.weekAgo;
-  if (from.spark !== NO_SPARK) into.spark = into.spark.map((v, b) => v + (from.spark[b] ?? 0));
-  into.sigVerified += from.sigVerified;
-  into.sigFailed += from.sigFailed;
-  into.overdue += from.overdue;
-  into.dueWithin24h += from.dueWithin24h;
-  // The earliest instant, the longest overdue.
-  if (from.oldestOverdueAt !== null)
-    into.oldestOverdueAt =
-      into.oldestOverdueAt === null ? from.oldestOverdueAt : Math.min(into.oldestOverdueAt, from.oldestOverdueAt);
-  into.serverDown += from.serverDown;
-}
-
-/** Each agency's own figures, from the metrics' rows (agencies without any: `NOTHING`). */
-function ownFigures(
-  metrics: Metrics,
-  now: number,
-  window: WindowKey,
-  scope: AgencyScope,
-  sparks: boolean,
-  servers: ReadonlyMap<string, ServerRow>,
-  agencies: readonly Agency[],
-): AgencyFigures[] {
-  const own = new Map<string, Mutable<AgencyFigures>>();
-  const of = (id: string): Mutable<AgencyFigures> => {
-    let f = own.get(id);
-    if (!f) own.set(id, (f = { ...NOTHING }));
-    return f;
-  };
-  for (const t of metrics.throughput(now, window, scope, sparks ? LIST_SPARK_BUCKETS : 0)) {
-    if (t.sent === 0 && t.received === 0 && t.sentWeekAgo === null && t.receivedWeekAgo === null) continue;
-    const f = of(t.agencyId);
-    f.sent = t.sent;
-    f.received = t.received;
-    f.sentPerMin = t.sentPerMin;
-    f.receivedPerMin = t.receivedPerMin;
-    if (t.sentWeekAgo !== null || t.receivedWeekAgo !== null)
-      f.weekAgo = (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0);
-    if (t.spark.length > 0)
-      f.spark =
-        t.spark.length === LIST_SPARK_BUCKETS
-          ? t.spark
-          : Array.from({ length: LIST_SPARK_BUCKETS }, (_, b) => t.spark[b] ?? 0);
-  }
-  for (const s of metrics.signatures(now, window, scope)) {
-    if (s.verified === 0) continue;
-    const f = of(s.agencyId);
-    f.sigVerified = s.verified;
-    f.sigFailed = s.failed;
-  }
-  for (const d of metrics.deadlines(now, scope)) {
-    if (d.overdue === 0 && d.dueWithin24h === 0) continue;
-    const f = of(d.agencyId);
-    f.overdue = d.overdue;
-    f.dueWithin24h = d.dueWithin24h;
-    if (d.oldestOverdueMs !== null) f.oldestOverdueAt = now - d.oldestOverdueMs;
-  }
-  return agencies.map((a) => {
-    const f = own.get(a.id);
-    if (servers.get(a.securityServer)?.state !== 'disconnected') return f ?? NOTHING;
-    return { ...(f ?? NOTHING), serverDown: 1 };
-  });
 }
 
 /**
@@ -218,7 +106,7 @@ export function buildAgencyModels(
       was.serverSince === (server?.since ?? null) &&
       sameFigures(was.own, own[i]!) &&
       sameFigures(was.total, total[i]!) &&
-      was.incidents.join() === incidents.join()
+      sameTags(was.incidents, incidents)
     )
       models.push(was);
     else {
@@ -231,28 +119,8 @@ export function buildAgencyModels(
 
 const NONE: readonly IncidentTag[] = Object.freeze([]);
 
-/** Whether two sets of figures are the same (the shared `NOTHING` and sparklines compare at once). */
-function sameFigures(a: AgencyFigures, b: AgencyFigures): boolean {
-  if (a === b) return true;
-  if (
-    a.sent !== b.sent ||
-    a.received !== b.received ||
-    a.sentPerMin !== b.sentPerMin ||
-    a.receivedPerMin !== b.receivedPerMin ||
-    a.weekAgo !== b.weekAgo ||
-    a.sigVerified !== b.sigVerified ||
-    a.sigFailed !== b.sigFailed ||
-    a.overdue !== b.overdue ||
-    a.dueWithin24h !== b.dueWithin24h ||
-    a.oldestOverdueAt !== b.oldestOverdueAt ||
-    a.serverDown !== b.serverDown
-  )
-    return false;
-  if (a.spark === b.spark) return true;
-  if (a.spark.length !== b.spark.length) return false;
-  for (let i = 0; i < a.spark.length; i++) if (a.spark[i] !== b.spark[i]) return false;
-  return true;
-}
+const sameTags = (a: readonly IncidentTag[], b: readonly IncidentTag[]): boolean =>
+  a === b || (a.length === b.length && a.every((tag, i) => tag === b[i]));
 
 function toModel(
   a: Agency,
