@@ -1,5 +1,4 @@
 import type { Settings } from '../config/index.js';
-import { alertsSource, ingestSource } from './console-sources.js';
 import type { Session } from './session.js';
 import { showConsole } from './show-console.js';
 
@@ -10,10 +9,8 @@ import { showConsole } from './show-console.js';
 export function runConsole(session: Session, settings: Settings): Promise<number> {
   return showConsole(
     {
-      metrics: session.metrics,
-      ingest: ingestSource(session.ingest, session.demo, session.notices, session.readOnly),
-      alerts: alertsSource(session.alerts, session.metrics, settings.lang),
-      now: Date.now,
+      ...session.sources,
+      loader: session.screens,
       lang: settings.lang,
       ascii: settings.ascii,
     },

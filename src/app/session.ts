@@ -15,7 +15,8 @@ import { createMetrics, liveMetrics } from '../metrics/index.js';
 import type { Metrics } from '../metrics/types.js';
 import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
-import type { ReadOnlyCache } from '../ui/index.js';
+import { ScreenLoader, type ConsoleSources, type ReadOnlyCache } from '../ui/index.js';
+import { alertsSource, ingestSource } from './console-sources.js';
 import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice, type Cache } from '../store/index.js';
 import { setAlertThresholds } from '../ui/status/judge.js';
 
@@ -64,6 +65,10 @@ export interface Session {
   readonly notices: readonly string[];
   /** Why the cache is read-only (another console writes it: its pid and host); null when this one writes. */
   readonly readOnly: ReadOnlyCache | null;
+  /** What the console reads: the metrics, the link's status and the alerts, in the operator's language. */
+  readonly sources: ConsoleSources;
+  /** Reads the screen on display by each screen's refresh policy; every memo of the console's lives in it. */
+  readonly screens: ScreenLoader;
   /** Stops ingest, writes what is pending, closes the cache and the demo hub. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -168,7 +173,15 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   });
 
   let closed: Promise<void> | null = null;
+  const sources: ConsoleSources = {
+    metrics,
+    ingest: ingestSource(ingest, hub !== null, notices, readOnly),
+    alerts: alertsSource(alerts, metrics, options.settings.lang),
+    now: Date.now,
+  };
   return {
+    sources,
+    screens: new ScreenLoader(sources),
     hubUrl: ingest?.hubUrl ?? url,
     demo: hub !== null,
     cache,

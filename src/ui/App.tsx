@@ -31,6 +31,8 @@ export interface AppProps extends ConsoleSources {
   readonly ticker?: Ticker;
   readonly screen?: ScreenId;
   readonly window?: WindowKey;
+  /** What reads the screens, owned by the console's session; one of its own by default. */
+  readonly loader?: ScreenLoader;
 }
 
 export function App(props: AppProps) {
@@ -48,7 +50,7 @@ export function App(props: AppProps) {
     [props.metrics, props.ingest, props.alerts, props.now, props.replay],
   );
   // The console's own loader: every memo of what its screens read lives in it.
-  const loader = useMemo(() => new ScreenLoader(sources), [sources]);
+  const loader = useMemo(() => props.loader ?? new ScreenLoader(sources), [props.loader, sources]);
   return (
     <UiProvider settings={settings}>
       <ErrorBoundary title={translate(lang, 'error.title')}>

@@ -10,6 +10,7 @@ import { themeFromEnv } from './theme/theme.js';
 
 export { App, type AppProps } from './App.js';
 export * from './data/sources.js';
+export { ScreenLoader } from './data/screen-loader.js';
 export { intervalTicker, manualTicker, DEFAULT_REFRESH_MS, type Ticker } from './hooks/ticker.js';
 export { langFromEnv, isLang, LANGS, type Lang } from './i18n/lang.js';
 export { themeFromEnv, colourTheme, monoTheme, type Theme } from './theme/theme.js';
