@@ -7,21 +7,10 @@ import {
   STATUS_CODES,
   type TelemetryMessage,
 } from '../../src/protocol/index.js';
+import { mulberry32 } from '../../src/registry/rng.js';
 import { openCache, type Cache } from '../../src/store/index.js';
 import { A, hello, iso, msg, tempDir } from '../support/telemetry.js';
 import { AGENCIES, DAY, HOUR, MIN, registrySnapshot, S1, S2 } from './fixture.js';
-
-/** mulberry32: a seeded PRNG, so that a failing run can be played again from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every figure of every window, as a console, the alert rules, status and report ask for them. */
 function everything(m: Metrics, now: number, scope: readonly string[]) {
@@ -61,7 +50,7 @@ afterEach(() => done?.());
 
 describe('the live model', () => {
   it(`gives every figure SQLite gives, after every random batch (seed ${SEED})`, () => {
-    const random = prng(SEED);
+    const random = mulberry32(SEED);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const tmp = tempDir('hubmon-live-');
     let clock = Date.UTC(2026, 10, 10, 1, 0);
