@@ -1,7 +1,8 @@
 /**
  * The one registry of screens: for each, how it loads, how often its list is read again, and
- * how it is drawn (its tab says `tab.<id>`). Adding a screen is an entry here, its list spec,
- * its key bindings and its words; the console, the loader and the refresh hook take it from here.
+ * how it is drawn (its tab says `tab.<id>`). Adding a screen is its id in `SCREENS` and an entry
+ * here (`screen-def.ts`, this file), its list spec, its key bindings and its words; the console,
+ * the loader, the tabs and the number keys take it from here.
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import { useUi } from '../context.js';

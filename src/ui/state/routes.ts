@@ -1,12 +1,11 @@
-/** Where the operator is: one of the six screens, an agency's detail, an incident's or server's agencies, or Help. */
-
-export const SCREENS = ['overview', 'agencies', 'servers', 'signatures', 'deadlines', 'alerts'] as const;
-export type ScreenId = (typeof SCREENS)[number];
+import type { ScreenId } from '../screens/screen-def.js';
+export { SCREENS, type ScreenId } from '../screens/screen-def.js';
 
 /** The parts of an agency's detail the lower pane switches between. */
 export const DETAIL_SECTIONS = ['children', 'overdue', 'events', 'server'] as const;
 export type DetailSection = (typeof DETAIL_SECTIONS)[number];
 
+/** Where the operator is: one of the six screens, an agency's detail, an incident's or server's agencies, or Help. */
 export type Route =
   | { readonly kind: 'screen'; readonly screen: ScreenId }
   | { readonly kind: 'detail'; readonly agencyId: string; readonly section: DetailSection }
