@@ -1,7 +1,4 @@
-/**
- * One-line summaries of alerts in the operator's language, for the console, `hubmon status`
- * and reports. Rules store numbers only; the words are chosen here.
- */
+/** One-line summaries of alerts in the operator's language; rules store numbers only, the words are chosen here. */
 import type { Lang } from '../config/settings.js';
 import type { AlertState } from './types.js';
 
@@ -31,10 +28,7 @@ function spanText(ms: number, lang: Lang): string {
   return lang === 'vi' ? `${n} ${vi}` : `${n} ${en}`;
 }
 
-/**
- * A server as the sentence names it: the hub's name as is when it already says what it is
- * (`Máy chủ bảo mật Bộ Tài chính`), else with the word in front (`máy chủ MCBM-041`).
- */
+/** A server's name as is when it already says "máy chủ …", else with the word in front. */
 function serverNamed(server: string, lang: Lang): string {
   if (/^(máy chủ|security server)/iu.test(server.normalize('NFC'))) return server;
   return lang === 'vi' ? `máy chủ ${server}` : `server ${server}`;

@@ -1,10 +1,7 @@
 /**
- * Incidents (sự cố): the alert list grouped the way Alertmanager groups notifications. An
- * acute incident is one cause that started and needs action now — a down or flapping server
- * with every agency behind it, a signature burst, a status silence, duplicate sends, delivery
- * failures or a silence at one agency. A standing problem (overdue replies, certificates, an
- * agency that always fails its signatures) is one grouped line per rule, kept apart so it
- * never pushes an acute incident down.
+ * Incidents (sự cố), grouped as Alertmanager groups notifications: an acute incident is one cause needing action
+ * now (a down server with every agency behind it, a signature burst…); a standing problem (overdue replies,
+ * certificates, an agency that always fails its signatures) is one line per rule, kept below the acute ones.
  */
 import type { Agency } from '../protocol/index.js';
 import { SERVER_CAUSES } from './inhibit.js';
@@ -98,10 +95,7 @@ const ackOf = (alerts: readonly AlertState[]): Acknowledgement | null => {
   return last;
 };
 
-/**
- * Groups the top-level alerts of a snapshot into incidents, most urgent first. `behind` lists
- * the agencies behind a security server (from the registry).
- */
+/** Groups a snapshot's top-level alerts into incidents, most urgent first; `behind`: a server's agencies. */
 export function groupIncidents(alerts: readonly Alert[], behind: (server: string) => readonly string[]): Incident[] {
   const out: Incident[] = [];
   const standing = new Map<RuleId, AlertState[]>();
@@ -205,11 +199,7 @@ type IncidentState = 'firing' | 'pending' | 'acknowledged';
 export const incidentState = (i: Incident): IncidentState =>
   i.ack ? 'acknowledged' : i.phase === 'pending' ? 'pending' : 'firing';
 
-/**
- * The alert counts the console's header and `hubmon status` (alerts_critical, alerts_warning,
- * alerts_pending) both show: incidents, not alerts — a down server with 300 agencies behind it
- * is one — firing and not yet acknowledged, by severity; and those pending.
- */
+/** The header's and `status`'s alert counts: incidents (a down server is one), firing unacknowledged, and pending. */
 export function alertCounts(items: readonly { readonly severity: Severity; readonly state: IncidentState }[]): {
   critical: number;
   warning: number;

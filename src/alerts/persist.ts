@@ -1,9 +1,6 @@
 /**
- * Alert state and acknowledgements kept in the cache file, so a restarted console shows the
- * same incidents with the same acknowledgements. The tables come from schema steps of their
- * own, in the store's format: pass {@link ALERT_MIGRATIONS} to `openCache({ extraMigrations })`;
- * {@link migrateAlertTables} applies the same steps, with the same bookkeeping, to a handle
- * opened otherwise.
+ * Alert state and acknowledgements in the cache file, so a restarted console shows the same incidents. Pass
+ * {@link ALERT_MIGRATIONS} to `openCache({ extraMigrations })`, or {@link migrateAlertTables} to another handle.
  */
 import type Database from 'better-sqlite3';
 import type { Acknowledgement, AlertLabels, AlertState, Phase, RuleId, Severity, SummaryParams } from './types.js';
@@ -97,11 +94,7 @@ const fromRow = (r: StateRow): AlertState => ({
   ack: r.ack_by !== null && r.ack_at !== null ? { by: r.ack_by, at: r.ack_at } : null,
 });
 
-/**
- * Writes one alert's state. Another console on the same cache may have acknowledged it since
- * this one last read: an acknowledgement already stored for the same incident (same start,
- * same severity) is kept when the state written has none, inside the one statement.
- */
+/** Another console may have acknowledged the same incident (same start, severity) since: its ack is kept. */
 const UPSERT_STATE = `
   INSERT INTO alert_state
     (key, rule, labels, severity, phase, active_since, firing_since, kept_firing_since, resolved_at, params, ack_by, ack_at)
@@ -139,11 +132,7 @@ export interface AlertStore {
   load(): { states: AlertState[]; savedAt: number | null };
   /** Writes changed states and removes gone ones, in one transaction, stamped `at`. */
   save(changed: readonly AlertState[], removed: readonly string[], at: number): void;
-  /**
-   * Records an acknowledgement in the state and in the log, in one short transaction; returns
-   * the acknowledgement that stands (another console's, when it acknowledged first). Throws
-   * when the cache could not be written (busy past the timeout, read-only file).
-   */
+  /** Records an ack in state and log in one transaction; returns the one that stands. Throws if not writable. */
   recordAck(state: AlertState): Acknowledgement | null;
   /** Acknowledgements stored now, by alert key: this console's and every other's. */
   acks(): Map<string, StoredAck>;
@@ -151,10 +140,7 @@ export interface AlertStore {
   ackLog(limit?: number): { key: string; rule: RuleId; severity: Severity; by: string; at: number }[];
 }
 
-/**
- * The alert tables of a cache. A read-only handle (a second console, `hubmon status`) is never
- * migrated or written; if its file has no alert tables yet, it simply holds no saved state.
- */
+/** The alert tables of a cache; a read-only handle is never migrated or written (no tables: no saved state). */
 export function openAlertStore(db: Db): AlertStore {
   if (!db.readonly) migrateAlertTables(db);
   if (!hasAlertTables(db)) return emptyStore;
@@ -201,9 +187,7 @@ export function openAlertStore(db: Db): AlertStore {
     { severity: Severity; phase: Phase; ack_by: string | null; ack_at: number | null }
   >('SELECT severity, phase, ack_by, ack_at FROM alert_state WHERE key = ?');
   const updateAck = db.prepare('UPDATE alert_state SET ack_by = ?, ack_at = ? WHERE key = ?');
-  // The first acknowledgement of an incident stands, whichever console gave it. A row the
-  // console writing the cache keeps for the same incident (not resolved, same severity) only
-  // gains the acknowledgement, so its own clocks stay as it keeps them.
+  // The first acknowledgement of an incident stands, whichever console gave it; the writer's row only gains it.
   const ack = db.transaction((s: AlertState): Acknowledgement | null => {
     if (!s.ack) return null;
     const row = selectRow.get(s.key);

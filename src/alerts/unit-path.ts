@@ -1,8 +1,4 @@
-/**
- * An agency named with the units above it, as operators say it: `UBND xã Thanh Xuân · Sóc Sơn ·
- * Hà Nội`. The units above are named short (without "UBND huyện", "UBND Tỉnh"), the agency
- * itself in full.
- */
+/** An agency named with the units above it, short, as operators say it: `UBND xã Thanh Xuân · Sóc Sơn · Hà Nội`. */
 import type { Agency } from '../protocol/index.js';
 
 const KIND = /^(UBND|Ủy ban nhân dân)\s+(Tỉnh|tỉnh|Thành phố|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+/u;

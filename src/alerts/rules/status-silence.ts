@@ -6,14 +6,9 @@ import { agencyLabels, type Rule } from './context.js';
 const FIRST_STATUS_GRACE_MS = 3 * 60_000;
 
 /**
- * Cơ quan ngừng phản hồi trạng thái: documents keep being delivered to an agency whose system
- * reported "arrived" (01, sent by the system itself within a minute or so) for a good share of
- * what it received in the day before, and no status at all comes back. Judged on deliveries
- * old enough for that first status, so a document delivered a minute ago does not count. The
- * usual reporting is judged over a day (`usualWindow`), not the hour before: a silence that
- * began before the console looked, or that outlasts its `for`, weighs little in a day, where in
- * an hour it soon made the agency look as if it never reported and the alert resolve. Needs
- * the metrics' windows of any length; without them the rule finds nothing.
+ * Cơ quan ngừng phản hồi trạng thái: documents keep reaching an agency that usually reports "arrived" (01) for a
+ * good share of them, and no status comes back. The usual is judged over a day (`usualWindow`): in an hour the
+ * silence itself soon made the agency look as if it never reported. Needs windows of any length.
  */
 export const statusSilence: Rule = (ctx) => {
   const cfg = ctx.config.statusSilence;
