@@ -98,3 +98,14 @@ export function alertKey(rule: RuleId, labels: AlertLabels): string {
   if (labels.agency !== undefined) key += ` agency=${labels.agency}`;
   return key;
 }
+
+/** The candidate of `rule` about `labels`; `since` when the data says when its condition began. */
+export function candidate(
+  rule: RuleId,
+  labels: AlertLabels,
+  severity: Severity,
+  params: SummaryParams,
+  since?: number,
+) {
+  return { key: alertKey(rule, labels), rule, labels, severity, params, ...(since !== undefined && { since }) };
+}

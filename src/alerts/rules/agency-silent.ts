@@ -1,6 +1,6 @@
 import { WINDOW_MS, type ThroughputRow } from '../../metrics/types.js';
 import { workingTimeElapsed } from '../working-hours.js';
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, coveringWindow, type Rule } from './context.js';
 
 const HOUR_MS = 3_600_000;
@@ -46,14 +46,7 @@ export const agencySilent: Rule = (ctx) => {
       basis = 'day';
       if (usual < cfg.minUsualPerDay) continue;
     }
-    const labels = agencyLabels(ctx, agency.id);
-    out.push({
-      key: alertKey('agency-silent', labels),
-      rule: 'agency-silent',
-      labels,
-      severity: 'warning',
-      params: { windowMs, usual, basis },
-    });
+    out.push(candidate('agency-silent', agencyLabels(ctx, agency.id), 'warning', { windowMs, usual, basis }));
   }
   return out;
 };

@@ -1,4 +1,4 @@
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import type { Rule } from './context.js';
 
 const DAY_MS = 86_400_000;
@@ -15,17 +15,11 @@ export const certificateExpiring: Rule = (ctx) => {
     if (s.certificateExpiresAt === null) continue;
     const left = s.certificateExpiresAt - ctx.now;
     if (left > warningDays * DAY_MS) continue;
-    const labels = { server: s.serverId };
-    const critical = left <= criticalDays * DAY_MS;
-    out.push({
-      key: alertKey('certificate-expiring', labels),
-      rule: 'certificate-expiring',
-      labels,
-      severity: critical ? 'critical' : 'warning',
-      // The condition's own start: the expiry once it has passed, else when it came within warning.
-      since: left <= 0 ? s.certificateExpiresAt : s.certificateExpiresAt - warningDays * DAY_MS,
-      params: { name: s.name, expiresAt: s.certificateExpiresAt },
-    });
+    const severity = left <= criticalDays * DAY_MS ? 'critical' : 'warning';
+    const params = { name: s.name, expiresAt: s.certificateExpiresAt };
+    // The condition's own start: the expiry once it has passed, else when it came within warning.
+    const since = left <= 0 ? s.certificateExpiresAt : s.certificateExpiresAt - warningDays * DAY_MS;
+    out.push(candidate('certificate-expiring', { server: s.serverId }, severity, params, since));
   }
   return out;
 };

@@ -1,5 +1,5 @@
 import { WITH_DATA, type DeliveryRow } from '../../metrics/types.js';
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, topReason, type Rule } from './context.js';
 
 /**
@@ -36,14 +36,9 @@ export const deliveryFailures: Rule = (ctx) => {
     const undelivered = cfg.includeUndelivered ? row.undelivered : 0;
     const problems = ownFailures(row, server !== undefined && down.has(server)) + undelivered;
     if (problems < cfg.warningCount) continue;
-    const labels = agencyLabels(ctx, row.agencyId);
-    out.push({
-      key: alertKey('delivery-failures', labels),
-      rule: 'delivery-failures',
-      labels,
-      severity: problems >= cfg.criticalCount ? 'critical' : 'warning',
-      params: { failed: row.failed, undelivered, window: cfg.window, reason: topReason(row.failedByReason) },
-    });
+    const severity = problems >= cfg.criticalCount ? 'critical' : 'warning';
+    const params = { failed: row.failed, undelivered, window: cfg.window, reason: topReason(row.failedByReason) };
+    out.push(candidate('delivery-failures', agencyLabels(ctx, row.agencyId), severity, params));
   }
   return out;
 };

@@ -1,4 +1,4 @@
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import { WITH_DATA } from '../../metrics/types.js';
 import { agencyLabels, type Rule } from './context.js';
 
@@ -16,15 +16,10 @@ export const overdueReplies: Rule = (ctx) => {
     const row = rows[i]!;
     if (row.overdue < cfg.warningCount) continue;
     const oldest = row.oldestOverdueMs ?? 0;
-    const labels = agencyLabels(ctx, row.agencyId);
-    out.push({
-      key: alertKey('overdue-replies', labels),
-      rule: 'overdue-replies',
-      labels,
-      severity: row.overdue >= cfg.criticalCount || oldest >= cfg.criticalAge ? 'critical' : 'warning',
-      // The deadline itself, not the age, so the summary does not change at every evaluation.
-      params: { overdue: row.overdue, oldestDueAt: ctx.now - oldest },
-    });
+    const severity = row.overdue >= cfg.criticalCount || oldest >= cfg.criticalAge ? 'critical' : 'warning';
+    // The deadline itself, not the age, so the summary does not change at every evaluation.
+    const params = { overdue: row.overdue, oldestDueAt: ctx.now - oldest };
+    out.push(candidate('overdue-replies', agencyLabels(ctx, row.agencyId), severity, params));
   }
   return out;
 };

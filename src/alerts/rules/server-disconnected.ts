@@ -1,4 +1,4 @@
-import { alertKey } from '../types.js';
+import { candidate } from '../types.js';
 import type { Rule } from './context.js';
 
 /**
@@ -9,14 +9,12 @@ export const serverDisconnected: Rule = (ctx) =>
   ctx
     .servers()
     .filter((s) => s.state === 'disconnected')
-    .map((s) => {
-      const labels = { server: s.serverId };
-      return {
-        key: alertKey('server-disconnected', labels),
-        rule: 'server-disconnected',
-        labels,
-        severity: 'critical',
-        ...(s.since !== null && { since: s.since }),
-        params: { name: s.name, agencies: s.agencyIds.length },
-      };
-    });
+    .map((s) =>
+      candidate(
+        'server-disconnected',
+        { server: s.serverId },
+        'critical',
+        { name: s.name, agencies: s.agencyIds.length },
+        s.since ?? undefined,
+      ),
+    );

@@ -1,4 +1,4 @@
-import { alertKey } from '../types.js';
+import { candidate } from '../types.js';
 import type { Rule } from './context.js';
 
 /**
@@ -11,14 +11,11 @@ export const serverFlapping: Rule = (ctx) => {
   return ctx
     .servers()
     .filter((s) => s.drops >= minDrops)
-    .map((s) => {
-      const labels = { server: s.serverId };
-      return {
-        key: alertKey('server-flapping', labels),
-        rule: 'server-flapping',
-        labels,
-        severity: s.drops >= criticalDrops ? 'critical' : 'warning',
-        params: { name: s.name, agencies: s.agencyIds.length, drops: s.drops },
-      };
-    });
+    .map((s) =>
+      candidate('server-flapping', { server: s.serverId }, s.drops >= criticalDrops ? 'critical' : 'warning', {
+        name: s.name,
+        agencies: s.agencyIds.length,
+        drops: s.drops,
+      }),
+    );
 };

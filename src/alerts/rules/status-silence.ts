@@ -1,5 +1,5 @@
 import { WITH_DATA, type StatusReportRow } from '../../metrics/types.js';
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, type Rule } from './context.js';
 
 /** The first status (01, arrived) follows a delivery within about a minute: later ones may be human. */
@@ -33,14 +33,8 @@ export const statusSilence: Rule = (ctx) => {
     before ??= new Map(over(ctx.now - cfg.silentFor, cfg.usualWindow, WITH_DATA).map((r) => [r.agencyId, r]));
     const usual = before.get(row.agencyId);
     if (!usual || usual.arrived < cfg.minUsual || usual.arrived < cfg.usualShare * usual.received) continue;
-    const labels = agencyLabels(ctx, row.agencyId);
-    out.push({
-      key: alertKey('status-silence', labels),
-      rule: 'status-silence',
-      labels,
-      severity: 'warning',
-      params: { received: got, usual: usual.statuses, windowMs: cfg.silentFor },
-    });
+    const params = { received: got, usual: usual.statuses, windowMs: cfg.silentFor };
+    out.push(candidate('status-silence', agencyLabels(ctx, row.agencyId), 'warning', params));
   }
   return out;
 };
