@@ -1,10 +1,6 @@
 import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 
-/**
- * Which history a sequence number belongs to. A hub's `seq` only means something within one
- * `epoch` of one `hubId`: a hub that starts its numbering over, or a different hub behind the
- * same address, begins a new history that must never be mixed with the old one.
- */
+/** Which history a sequence number belongs to: a `seq` means something only within one epoch of one hub. */
 export interface HubIdentity {
   readonly hubId: string;
   readonly epoch: string;
@@ -20,14 +16,9 @@ export type HelloMessage = MessageOf<'hello'>;
 /** One part of the hub's registry (danh mục cơ quan, máy chủ bảo mật), sent after every hello. */
 export type RegistrySnapshot = MessageOf<'registry.snapshot'>;
 
-/**
- * A stretch of sequence numbers the hub said it can no longer send (a `reset` with
- * `since_too_old`): those events are lost to this cache and must show as a hole, not as zero.
- */
+/** Seqs the hub can no longer send (`since_too_old`): shown as a hole, not as zero; both ends inclusive. */
 export interface SeqGap {
-  /** First missing seq. */
   readonly fromSeq: number;
-  /** Last missing seq, inclusive. */
   readonly toSeq: number;
   readonly reason: string;
 }
@@ -50,11 +41,7 @@ export interface IngestBatch {
   readonly receivedAt: number;
 }
 
-/**
- * Where ingested telemetry goes. The cache implements it (see `cache-sink.ts`); tests use an
- * in-memory one. Writes must be idempotent on (identity, seq) so that nothing is stored twice
- * even if a batch is offered again after a crash.
- */
+/** Where ingested telemetry goes (`cache-sink.ts`); writes are idempotent on (identity, seq). */
 export interface IngestSink {
   /** The history written last, so a restarted client can resume before any hello arrives. */
   lastIdentity(): HubIdentity | undefined;
@@ -68,9 +55,6 @@ export interface IngestSink {
   onHello(hello: HelloMessage): void;
   /** Stores one batch atomically. A returned promise holds the socket paused until it settles. */
   write(batch: IngestBatch): void | Promise<void>;
-  /**
-   * One short slice of work a write left for later (the cache derives documents after a long
-   * catch-up); true while more remains. Called between writes, when nothing waits.
-   */
+  /** One short slice of work a write left for later (documents after a catch-up); true while more remains. */
   idle?(): boolean;
 }
