@@ -1,7 +1,6 @@
 /**
- * One connected client: the opening (hello, registry, reset if needed), catch-up from the
- * replay buffer in batches, then live events, heartbeats when idle — with backpressure, so a
- * slow client holds a cursor into the buffer instead of a growing queue in memory.
+ * One connected client: hello, registry, reset if needed, catch-up in batches, live events, heartbeats; a slow
+ * client holds a cursor into the buffer instead of a growing queue in memory.
  */
 import type { WebSocket } from 'ws';
 import type { ReplayBuffer } from './replay-buffer.js';
@@ -67,15 +66,8 @@ export class ClientSession {
   }
 
   private sendReset(reason: ResetReason, requestedSince: number): void {
-    const { buffer } = this.host;
-    this.sendText(
-      this.host.sessionMessage('reset', {
-        reason,
-        requestedSince,
-        oldestSeq: buffer.oldestSeq,
-        newestSeq: buffer.newestSeq,
-      }),
-    );
+    const { oldestSeq, newestSeq } = this.host.buffer;
+    this.sendText(this.host.sessionMessage('reset', { reason, requestedSince, oldestSeq, newestSeq }));
   }
 
   /** Sends as much as the socket takes without queuing past the high-water mark. */

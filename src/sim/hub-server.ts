@@ -1,7 +1,4 @@
-/**
- * The simulated hub: a real WebSocket server speaking telemetry protocol v1 at
- * `/v1/telemetry`, fed by the generator (or a recording), with the hooks fault tests need.
- */
+/** The simulated hub: a real telemetry server at `/v1/telemetry`, fed by the generator or a recording. */
 import { PROTOCOL_VERSION } from '../protocol/index.js';
 import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
 import { VERSION } from '../version.js';
@@ -54,8 +51,6 @@ export interface SimHubOptions {
   /** Multiplies every agency's traffic (load tests). */
   readonly volumeScale?: number;
   readonly incidents?: boolean;
-  /** Real ms between generator ticks in realtime mode. */
-  readonly tickMs?: number;
 }
 
 export interface SimHub {
@@ -211,9 +206,7 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   serving.server = served;
   const sessions = served.sessions;
 
-  const timers: NodeJS.Timeout[] = [];
-  if (clock.mode === 'realtime') timers.push(setInterval(produce, options.tickMs ?? 100));
-  timers.forEach((t) => t.unref());
+  const ticker = clock.mode === 'realtime' ? setInterval(produce, 100).unref() : undefined;
 
   return {
     url: served.url,
@@ -235,7 +228,7 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     },
     now: () => clock.now(),
     async close() {
-      timers.forEach((t) => clearInterval(t));
+      clearInterval(ticker);
       await served.close();
       await recorder?.close();
     },
