@@ -1,8 +1,6 @@
 /**
- * Operational data records (X-Road's query_operational_data_response_payload_schema) read
- * from the attachment's JSON. Unknown fields are tolerated and counted; the names X-Road 6
- * used (`requestSoapSize`, `responseSoapSize`) are read as today's; a record lacking what an
- * exchange needs is set aside with its reason, never guessed.
+ * Operational data records (X-Road's query_operational_data_response_payload_schema) from the attachment's JSON:
+ * unknown fields counted, X-Road 6 names read as today's, a record lacking what an exchange needs set aside.
  */
 import type { XRoadClient } from './soap-request.js';
 
@@ -44,48 +42,20 @@ interface ParsedRecords {
 }
 
 /** Every field of the payload schema; anything else is counted as unknown. */
-const KNOWN = new Set([
-  'monitoringDataTs',
-  'securityServerInternalIp',
-  'securityServerType',
-  'requestInTs',
-  'requestOutTs',
-  'responseInTs',
-  'responseOutTs',
-  'clientXRoadInstance',
-  'clientMemberClass',
-  'clientMemberCode',
-  'clientSubsystemCode',
-  'serviceXRoadInstance',
-  'serviceMemberClass',
-  'serviceMemberCode',
-  'serviceSubsystemCode',
-  'serviceCode',
-  'restMethod',
-  'restPath',
-  'xRoadVersion',
-  'serviceVersion',
-  'representedPartyClass',
-  'representedPartyCode',
-  'messageId',
-  'messageUserId',
-  'messageIssue',
-  'messageProtocolVersion',
-  'clientSecurityServerAddress',
-  'serviceSecurityServerAddress',
-  'requestMimeSize',
-  'requestAttachmentCount',
-  'responseMimeSize',
-  'responseAttachmentCount',
-  'succeeded',
-  'faultCode',
-  'faultString',
-  'requestSize',
-  'responseSize',
-  'statusCode',
-  'serviceType',
-  'xRequestId',
-]);
+const KNOWN = new Set(
+  [
+    'monitoringDataTs securityServerInternalIp securityServerType requestInTs requestOutTs responseInTs',
+    'responseOutTs clientXRoadInstance clientMemberClass clientMemberCode clientSubsystemCode',
+    'serviceXRoadInstance serviceMemberClass serviceMemberCode serviceSubsystemCode serviceCode',
+    'restMethod restPath xRoadVersion serviceVersion representedPartyClass representedPartyCode messageId',
+    'messageUserId messageIssue messageProtocolVersion clientSecurityServerAddress',
+    'serviceSecurityServerAddress requestMimeSize requestAttachmentCount responseMimeSize',
+    'responseAttachmentCount succeeded faultCode faultString requestSize responseSize statusCode',
+    'serviceType xRequestId',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 /** X-Road 6 names and the fields that replaced them. */
 const OLDER_NAMES: Readonly<Record<string, string>> = {
@@ -188,10 +158,7 @@ export function parseRecords(json: string): ParsedRecords {
   return { ...out, unknownFields: unknown, olderNames: older };
 }
 
-/**
- * What both sides' records of one exchange share: the message id between the same parties
- * for the same service, and X-Road's request id where the servers write it.
- */
+/** What both sides' records of one exchange share: message id, parties, service, and X-Road's request id if any. */
 export function exchangeKey(r: OperationalRecord): string {
   const p = (x: XRoadParty) => `${x.instance}/${x.memberClass}/${x.memberCode}/${x.subsystemCode ?? ''}`;
   return `${r.messageId}|${p(r.client)}|${p(r.service)}|${r.serviceCode}${r.xRequestId ? `|${r.xRequestId}` : ''}`;

@@ -1,13 +1,11 @@
-/**
- * `hubmon gateway` as a service object: global configuration → registry, a poller per
- * security server → durable events in the gateway's SQLite file → the replay buffer →
- * every console connected to `/v1/telemetry`, served by the same code as the simulated hub.
- */
+/** `hubmon gateway`: global configuration → registry, a poller per server → events in its SQLite file → consoles. */
 import { unwatchFile, watchFile } from 'node:fs';
 import type { SecurityServer, ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
 import { startTelemetryServer } from '../sim/telemetry-server.js';
+import { bufferHost } from '../sim/client-session.js';
+import { VERSION } from '../version.js';
 import type { PendingEvent } from './exchange-events.js';
 import { EventStore, type StoredEvent } from './event-store.js';
 import { GlobalConfError, readGlobalConf } from './globalconf.js';
@@ -15,8 +13,10 @@ import { nextView, type PollResult, type ServerView } from './reachability.js';
 import { registryChanges, type PublishedRegistry } from './registry-diff.js';
 import { mapRegistry, protocolServers, type MappedRegistry, type ServerTarget } from './registry-map.js';
 import { pollRound, type PollerDeps } from './server-poller.js';
-import { gatewaySessionHost } from './session-host.js';
 import type { XRoadClient } from './soap-request.js';
+
+/** What X-Road cannot tell: edXML processing statuses, reply deadlines and replies (docs/GATEWAY.md). */
+const NOT_REPORTED = ['statuses', 'deadlines'];
 
 export interface GatewayOptions {
   readonly globalconf: string;
@@ -140,14 +140,19 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   };
   reloadRegistry();
 
-  const host = gatewaySessionHost({
+  const hub = {
+    hubId: o.hubId ?? `xroad-${o.client.instance}`,
+    hubName: o.hubName ?? `X-Road ${o.client.instance}`,
+    hubVersion: `hubmon-gateway ${VERSION}`,
+    epoch: store.epoch,
+    notReported: NOT_REPORTED,
+  };
+  const host = bufferHost({
     buffer,
     batchMax: o.batchMax ?? 500,
     heartbeatMs: o.heartbeatMs ?? 5_000,
-    hubId: o.hubId ?? `xroad-${o.client.instance}`,
-    hubName: o.hubName ?? `X-Road ${o.client.instance}`,
-    epoch: store.epoch,
     now,
+    hub: () => hub,
     snapshot: () => snapshot,
   });
   const server = await startTelemetryServer(host, {
@@ -229,13 +234,8 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     store.trim(bufferSize, 14 * 86_400_000, now());
   };
 
-  const timers: NodeJS.Timeout[] = [];
-  if (!o.manualPolling) {
-    const every = o.pollIntervalMs ?? 30_000;
-    const tick = (): void => void pollAll();
-    tick();
-    timers.push(setInterval(tick, every));
-  }
+  if (!o.manualPolling) void pollAll();
+  const ticker = o.manualPolling ? undefined : setInterval(() => void pollAll(), o.pollIntervalMs ?? 30_000);
   watchFile(globalFile, { interval: o.watchIntervalMs ?? 5_000 }, reloadRegistry);
 
   return {
@@ -259,7 +259,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     counters: () => ({ ...store.counters(), set_aside: store.setAsideCount() }),
     views: () => views,
     async close() {
-      timers.forEach((t) => clearInterval(t));
+      clearInterval(ticker);
       unwatchFile(globalFile, reloadRegistry);
       await Promise.allSettled([...inFlight.values()]);
       await server.close();
