@@ -1,7 +1,4 @@
-/**
- * Turns per-agency figures into the report's rows and totals: the shares, the "not answered"
- * column, the order, and a totals row that counts each security server once.
- */
+/** Per-agency figures → the report's rows (shares, not answered, order) and totals (each server counted once). */
 import { compareRows, type ReportSort } from './order.js';
 import type { AgencyFigures, Report, ReportRow, ReportTotals } from './types.js';
 
@@ -48,16 +45,8 @@ export function buildReport(input: BuildReportInput): Report {
     } satisfies ReportRow;
   });
   const rows = unsorted.sort(compareRows(input.sort ?? 'id')).map((r, i) => ({ ...r, index: i + 1 }));
-  return {
-    from: input.from,
-    to: input.to,
-    timeZone: input.timeZone,
-    level: input.level,
-    generatedAt: input.generatedAt,
-    hubName: input.hubName,
-    rows,
-    totals: totalsOf(rows),
-  };
+  const { from, to, timeZone, level, generatedAt, hubName } = input;
+  return { from, to, timeZone, level, generatedAt, hubName, rows, totals: totalsOf(rows) };
 }
 
 function totalsOf(rows: readonly ReportRow[]): ReportTotals {

@@ -1,8 +1,4 @@
-/**
- * The next-morning report (báo cáo tình hình gửi, nhận văn bản điện tử): one row per agency in
- * the shape of the seed reports' appendix tables, plus a totals row (Tổng cộng).
- * Times are epoch milliseconds (UTC); the period is the half-open range [from, to).
- */
+/** The next-morning report (báo cáo tình hình gửi, nhận văn bản điện tử): a row per agency as the seeds' tables. */
 import type { AgencyRangeRow } from '../metrics/agency-range.js';
 import type { StandingProblem } from './standing.js';
 
