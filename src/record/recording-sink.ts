@@ -1,9 +1,4 @@
-/**
- * An ingest sink that writes the stream to an NDJSON recording instead of a cache: the hello,
- * every registry part and every durable event, one message per line, in the order received.
- * The ingest client brings resume-after-disconnect for free, so a recording taken across a
- * dropped link still holds each event once.
- */
+/** An ingest sink writing the stream to an NDJSON recording; the client's resume keeps each event once. */
 import type { HelloMessage, HubIdentity, IngestBatch, IngestSink } from '../ingest/sink.js';
 import type { RecordingWriter } from '../sim/recording.js';
 

@@ -236,7 +236,6 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
             sigCritPct: sigCfg.criticalRate * 100,
             overdueWarn: config.rules.overdueReplies.warningCount - 1,
           },
-          describe,
           describeIncident: describeOne,
           lang: args.lang,
         });
