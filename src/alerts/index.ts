@@ -20,5 +20,5 @@ export {
   type Incident,
 } from './incidents.js';
 export { describeIncident } from './describe-incident.js';
-export { unitPath, shortUnitName } from './unit-path.js';
+export { namer, unitPath, shortUnitName } from './unit-path.js';
 export { judgeSignatures, judgeOverdue, signatureBadness, type Verdict } from './judgement.js';

@@ -21,3 +21,13 @@ export function unitPath(agencyId: string, byId: ReadonlyMap<string, Agency>): s
   }
   return parts.join(' · ');
 }
+
+/** Names ids as operators read them: an agency with the units above it, else a server by its name. */
+export function namer(
+  agencies: readonly Agency[],
+  servers: readonly { readonly id: string; readonly name: string }[],
+): (id: string) => string | undefined {
+  const byId = new Map(agencies.map((a) => [a.id, a]));
+  const serverNames = new Map(servers.map((s) => [s.id, s.name]));
+  return (id) => (byId.has(id) ? unitPath(id, byId) : serverNames.get(id));
+}

@@ -5,7 +5,7 @@ import {
   describeAlert,
   groupIncidents,
   RULE_TITLES,
-  unitPath,
+  namer,
 } from '../alerts/index.js';
 import type { Metrics } from '../metrics/types.js';
 import type { Lang } from './labels.js';
@@ -46,9 +46,7 @@ export const STANDING_LABELS: Readonly<
 export function standingProblems(metrics: Metrics, lang: Lang, now: number): StandingProblem[] {
   const engine = createAlertEngine({ metrics, readOnly: true, now: () => now });
   const incidents = groupIncidents(engine.evaluate(now).alerts, agenciesBehind(metrics.agencies()));
-  const byId = new Map(metrics.agencies().map((a) => [a.id, a]));
-  const servers = new Map(metrics.securityServers().map((s) => [s.id, s.name]));
-  const nameOf = (id: string): string | undefined => (byId.has(id) ? unitPath(id, byId) : servers.get(id));
+  const nameOf = namer(metrics.agencies(), metrics.securityServers());
   return incidents
     .filter((i) => i.kind === 'standing' && i.phase !== 'resolved')
     .map((i) => ({

@@ -4,7 +4,6 @@ import { startSession } from '../../app/session.js';
 import { runConsole } from '../../app/run-console.js';
 import { UsageError, type Command } from '../command.js';
 import { requireFile } from '../files.js';
-import { consoleHelp, consoleSummary } from '../help/console-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliText } from '../i18n/text.js';
 import { openNamedCache } from '../open-inputs.js';
@@ -33,10 +32,7 @@ const number = (flag: string, text: string | undefined): number | undefined => {
   return n;
 };
 
-export const consoleCommand: Command = {
-  name: 'console',
-  summary: consoleSummary,
-  help: consoleHelp,
+export const consoleCommand: Pick<Command, 'run'> = {
   async run(argv, io) {
     const v = parse(argv);
     const seed = number('seed', v.seed);

@@ -9,7 +9,6 @@ import { startGateway, type Gateway, type GatewayOptions } from '../../gateway/s
 import { parseClientId, type XRoadClient } from '../../gateway/soap-request.js';
 import { readTokenFile } from '../../ingest/token.js';
 import { CommandError, UsageError, type Command } from '../command.js';
-import { gatewayHelp, gatewaySummary } from '../help/gateway-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
 import { durationFlag, listenError, parseFlags, wholeFlag } from '../parse-flags.js';
@@ -84,11 +83,8 @@ function confError(err: unknown, instance: string): Error {
 }
 
 /** `stopWhen`: resolves when the gateway should stop; the signals by default, tests pass their own. */
-function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
+function createGatewayCommand(stopWhen?: () => Promise<void>): Pick<Command, 'run'> {
   return {
-    name: 'gateway',
-    summary: gatewaySummary,
-    help: gatewayHelp,
     async run(argv, io) {
       const t = cliTranslator(cliLang(argv, io.env));
       const { options, check, tokenFile } = readOptions(argv, io.env);

@@ -13,7 +13,7 @@ type Texts = Readonly<Record<Lang, string>>;
  * A command whose module is loaded only when it runs: `hubmon status` under a monitoring
  * system's timeout does not pay for loading the console's terminal UI, and `--help` loads none.
  */
-const lazy = (name: string, summary: Texts, help: Texts, load: () => Promise<Command>): Command => ({
+const lazy = (name: string, summary: Texts, help: Texts, load: () => Promise<Pick<Command, 'run'>>): Command => ({
   name,
   summary,
   help,

@@ -6,7 +6,6 @@ import { DEFAULT_SEED } from '../../registry/index.js';
 import { startSimHub, type SimHubOptions } from '../../sim/index.js';
 import { UsageError, type Command } from '../command.js';
 import { requireFile } from '../files.js';
-import { simHelp, simSummary } from '../help/sim-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator, type CliTranslate } from '../i18n/text.js';
 import { OVERDUE_PILE_SIZE, type Incident } from '../../sim/incidents.js';
@@ -24,10 +23,7 @@ function incidentLine(i: Incident, t: CliTranslate): string {
   });
 }
 
-export const simCommand: Command = {
-  name: 'sim',
-  summary: simSummary,
-  help: simHelp,
+export const simCommand: Pick<Command, 'run'> = {
   async run(argv, io) {
     const t = cliTranslator(cliLang(argv, io.env));
     const { values } = parseFlags(
