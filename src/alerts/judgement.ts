@@ -4,11 +4,7 @@ import type { RulesConfig } from './config.js';
 /** What a figure says: nothing to judge, fine, worth a look, or wrong now. */
 export type Verdict = 'none' | 'ok' | 'warning' | 'critical';
 
-/**
- * Lower bound of the Wilson score interval of `failed` out of `total` at `z` standard
- * deviations: the failure rate we are confident the agency has at least. 12 of 12 gives
- * 0.76 at z = 1.96; 1 of 1 gives 0.21, and 1 of 1 stays below a rule's minimum of failures.
- */
+/** Lower bound of the Wilson score interval: the failure rate the agency surely has (12 of 12: 0.76; 1 of 1: 0.21). */
 export function wilsonLower(failed: number, total: number, z: number): number {
   if (total <= 0) return 0;
   const p = failed / total;

@@ -12,8 +12,7 @@ export function cacheSink(cache: Cache): IngestSink {
       return cache.lastSeq(identity);
     },
     onHello(hello: HelloMessage): void {
-      // Makes the hello's history the current one (or refuses a different hub's) before any
-      // of its events arrive.
+      // Makes the hello's history current (or refuses another hub's) before any of its events arrive.
       cache.applyBatch([hello], [], { receivedAt: cache.now() });
     },
     write(batch: IngestBatch): void {

@@ -83,8 +83,7 @@ export class HubSession {
     this.status.acceptHello(hello);
     this.history = identity;
     if (cursor !== this.sinceAsked) {
-      // A new epoch or another hub: the since= we sent belonged to another history. Ask again
-      // with this history's own cursor rather than take events numbered for something else.
+      // A new epoch or another hub: the since= sent was another history's; ask again with this one's cursor.
       this.link.leave(true);
       return;
     }

@@ -47,11 +47,7 @@ export interface IngestSink {
   lastIdentity(): HubIdentity | undefined;
   /** Highest `seq` stored for that history; 0 when none. The client resumes after it. */
   cursor(identity: HubIdentity): number;
-  /**
-   * Every hello, before any event of its connection is written; the sink keeps histories apart.
-   * Synchronous: the cursor asked for right after it must already see the hello's history.
-   * Throwing (another hub on this cache) refuses the link; the client says why and retries.
-   */
+  /** Every hello, before its events; synchronous (the next cursor sees its history); a throw refuses the link. */
   onHello(hello: HelloMessage): void;
   /** Stores one batch atomically. A returned promise holds the socket paused until it settles. */
   write(batch: IngestBatch): void | Promise<void>;

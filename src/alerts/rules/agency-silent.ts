@@ -6,10 +6,8 @@ import { agencyLabels, coveringWindow, type Rule } from './context.js';
 const HOUR_MS = 3_600_000;
 
 /**
- * Cơ quan im lặng: in working hours, an agency that normally sends has sent nothing for
- * `silentFor`. "Normally" is judged against the same window a week earlier (same weekday and
- * hour); while the cache does not reach back a week, against the last 24 h. The silence must
- * fit inside today's working time, so the night never counts against anyone at 07:31.
+ * Cơ quan im lặng: in working hours, an agency that normally sends (the same window a week earlier, else the last
+ * 24 h) has sent nothing for `silentFor`, all of it inside today's working time (the night never counts at 07:31).
  */
 export const agencySilent: Rule = (ctx) => {
   const cfg = ctx.config.agencySilent;

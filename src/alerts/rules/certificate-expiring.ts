@@ -3,11 +3,7 @@ import type { Rule } from './context.js';
 
 const DAY_MS = 86_400_000;
 
-/**
- * Chứng thư số của máy chủ bảo mật sắp hết hạn: once it lapses the server can no longer
- * authenticate packages, so it is flagged weeks ahead and critical in the last days (or after).
- * It began when it came within `warningDays`, or, once lapsed, when it lapsed.
- */
+/** Chứng thư số sắp hết hạn: a lapsed server cannot authenticate packages, so it warns weeks ahead. */
 export const certificateExpiring: Rule = (ctx) => {
   const { warningDays, criticalDays } = ctx.config.certificateExpiring;
   const out: Candidate[] = [];

@@ -2,10 +2,7 @@ import { WITH_DATA } from '../../metrics/types.js';
 import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, type Rule } from './context.js';
 
-/**
- * Gửi trùng văn bản: an agency sending the same document (same id) again and again; each
- * resend is a duplicate, never a new document, and its recipients receive it again.
- */
+/** Gửi trùng văn bản: an agency sending the same document id again and again (duplicates, not new documents). */
 export const duplicateSends: Rule = (ctx) => {
   const cfg = ctx.config.duplicateSends;
   const out: Candidate[] = [];

@@ -14,9 +14,8 @@ import { signatureFailures } from './signature-failures.js';
 export { coveringWindow, type AlertMetrics, type Rule, type RuleContext } from './context.js';
 
 /**
- * Every rule, by id, with the key of its section in the thresholds file. `readsDerived`: the
- * rule reads deliveries or deadlines, which lag after a long catch-up (`derivedBehind`); until
- * they are derived, its alerts keep their state rather than fire or resolve on old rows.
+ * Every rule with its section of the thresholds file. `readsDerived`: it reads deliveries or deadlines, which lag
+ * after a long catch-up; until they are derived its alerts keep their state rather than judge old rows.
  */
 export const RULES: Readonly<
   Record<RuleId, { readonly evaluate: Rule; readonly configKey: keyof RulesConfig; readonly readsDerived?: true }>

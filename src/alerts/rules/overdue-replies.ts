@@ -2,16 +2,12 @@ import { candidate, type Candidate } from '../types.js';
 import { WITH_DATA } from '../../metrics/types.js';
 import { agencyLabels, type Rule } from './context.js';
 
-/**
- * Văn bản quá hạn trả lời: a recipient agency owes replies past their deadline. Any overdue
- * reply warns; many, or one long overdue, is critical.
- */
+/** Văn bản quá hạn trả lời: any overdue reply warns; many, or one long overdue, is critical. */
 export const overdueReplies: Rule = (ctx) => {
   const cfg = ctx.config.overdueReplies;
   const out: Candidate[] = [];
   const rows = ctx.metrics.deadlines(ctx.now, WITH_DATA);
-  // Indexed: once a minute over every agency is too seldom to be optimised, and `for…of` in
-  // unoptimised code allocates per element.
+  // Indexed: once a minute is too seldom to be optimised, and unoptimised `for…of` allocates per element.
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (row.overdue < cfg.warningCount) continue;

@@ -1,10 +1,7 @@
 import { candidate } from '../types.js';
 import type { Rule } from './context.js';
 
-/**
- * Máy chủ bảo mật mất kết nối: packages to and from every agency behind it stop. The server's
- * `since` starts the `for` clock, so a one-shot check knows how long it has been down.
- */
+/** Máy chủ bảo mật mất kết nối; its `since` starts the `for` clock, so a one-shot check knows how long. */
 export const serverDisconnected: Rule = (ctx) =>
   ctx
     .servers()

@@ -1,11 +1,7 @@
 import { candidate } from '../types.js';
 import type { Rule } from './context.js';
 
-/**
- * Máy chủ bảo mật chập chờn: a server that drops and comes back again and again. Each drop is
- * too short for `server-disconnected`, yet every package through it may be lost; one incident
- * for the server, as long as it keeps dropping. Counted over the last hour of its history.
- */
+/** Máy chủ bảo mật chập chờn: drops too short for `server-disconnected`, counted over its last hour. */
 export const serverFlapping: Rule = (ctx) => {
   const { minDrops, criticalDrops } = ctx.config.serverFlapping;
   return ctx

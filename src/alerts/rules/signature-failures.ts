@@ -10,10 +10,8 @@ function rowsOver(ctx: RuleContext, ms: number): { rows: readonly SignatureRow[]
 }
 
 /**
- * Tỷ lệ lỗi chữ ký số: an agency whose documents fail verification at a rate it surely has
- * (the Wilson lower bound, not a fixed minimum of documents), so a burst at a small agency
- * counts and one failure of one document does not. An agency that failed as much over the
- * day before the window is a standing problem (it never signs properly), not a new incident.
+ * Tỷ lệ lỗi chữ ký số: a failure rate the agency surely has (Wilson lower bound); one that failed as much over the
+ * day before is a standing problem (it never signs properly), not a new incident.
  */
 export const signatureFailures: Rule = (ctx) => {
   const cfg = ctx.config.signatureFailures;
