@@ -3,7 +3,7 @@
  * (a subsystem of another member's system, e.g. a province's LGSP, connects `lgsp`); the parent is the nearest
  * ancestor the configuration holds.
  */
-import type { Agency, SecurityServer } from '../protocol/index.js';
+import type { Agency } from '../protocol/index.js';
 import { isAgencyId, levelOf } from '../registry/identifier.js';
 import type { GlobalConf, GlobalServer } from './globalconf.js';
 
@@ -112,12 +112,4 @@ export function mapRegistry(conf: GlobalConf): MappedRegistry {
       return lookup.get(`${memberClass}/${memberCode}`);
     },
   };
-}
-
-/** The protocol's security servers, with the certificate expiry each has reported. */
-export function protocolServers(
-  targets: readonly ServerTarget[],
-  expiryOf: (id: string) => string | null,
-): SecurityServer[] {
-  return targets.map((t) => ({ id: t.id, name: t.name, certificateExpiresAt: expiryOf(t.id) }));
 }

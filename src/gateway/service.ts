@@ -11,7 +11,7 @@ import { EventStore, type StoredEvent } from './event-store.js';
 import { GlobalConfError, readGlobalConf } from './globalconf.js';
 import { nextView, type PollResult, type ServerView } from './reachability.js';
 import { registryChanges, type PublishedRegistry } from './registry-diff.js';
-import { mapRegistry, protocolServers, type MappedRegistry, type ServerTarget } from './registry-map.js';
+import { mapRegistry, type MappedRegistry, type ServerTarget } from './registry-map.js';
 import { pollRound, type PollerDeps } from './server-poller.js';
 import type { XRoadClient } from './soap-request.js';
 
@@ -111,10 +111,14 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     if (events.length || Object.keys(meta).length) publish(store.append(events, meta));
   };
 
-  const servers = (): SecurityServer[] => protocolServers(mapped.servers, (id) => expiries[id] ?? null);
   /** Publishes the registry as it now is: changes as events, the snapshot for new connections. */
   const refreshRegistry = (): void => {
-    const next: PublishedRegistry = { agencies: mapped.agencies, securityServers: servers() };
+    const securityServers: SecurityServer[] = mapped.servers.map(({ id, name }) => ({
+      id,
+      name,
+      certificateExpiresAt: expiries[id] ?? null,
+    }));
+    const next: PublishedRegistry = { agencies: mapped.agencies, securityServers };
     append(registryChanges(published, next, now()), {
       registry: JSON.stringify(next),
       expiries: JSON.stringify(expiries),
