@@ -6,11 +6,8 @@ import { UsageError } from './command.js';
 import type { CliKey } from './i18n/text.js';
 
 /**
- * A command's flags, read strictly by `parseArgs`: an unknown flag, a missing value or a stray
- * argument becomes a `UsageError` naming it and what is accepted (exit code 2, pointer to
- * --help) instead of a stack trace. A command that takes `--token-file` answers `--token VALUE`
- * with where the token goes instead (`tokenSources`): a value on the command line would show in
- * `ps` and shell history.
+ * A command's flags, read strictly: a mistake is a `UsageError` naming it (exit 2), not a stack trace. With
+ * `--token-file` known, `--token VALUE` is answered with where the token goes (`ps` would show a value).
  */
 export function parseFlags<T extends Omit<ParseArgsConfig, 'args'>>(
   argv: readonly string[],

@@ -52,9 +52,7 @@ export const consoleCommand: Pick<Command, 'run'> = {
       io.stderr.write(`hubmon: ${cliText(cliLang(argv, io.env), 'cli.needsTerminal')}\n`);
       return 2;
     }
-    // A console stays open all night: V8 is asked to favour a small heap over fewer collections
-    // (docs/PERFORMANCE.md).
-    // Set here, before the session's data is loaded, and only for the console.
+    // A console stays open all night: a small heap over fewer collections (docs/PERFORMANCE.md), set before loading.
     v8.setFlagsFromString('--optimize-for-size');
     const session = await openNamedCache('--cache', settings.cache ?? '', () =>
       startSession({ settings, env: io.env, notice: (line) => io.stderr.write(`${line}\n`) }),

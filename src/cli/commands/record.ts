@@ -54,9 +54,7 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Pick<Comman
           `${s.lastError ? t('record.stateError', { state, error: s.lastError.message }) : t('record.state', { state })}\n`,
         );
       });
-      // Nothing else holds the process while the link is down: the client's redial timers
-      // deliberately do not (a finished one-shot command must be free to exit), and signal
-      // handlers do not either. Without this, a hub going away ended the recording.
+      // Nothing else holds the process while the link is down (redial timers and signal handlers do not).
       const keepAlive = setInterval(() => {}, 1 << 30);
       try {
         await (stopWhen ? stopWhen() : untilStopSignal());
