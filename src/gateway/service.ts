@@ -18,6 +18,9 @@ import type { XRoadClient } from './soap-request.js';
 /** What X-Road cannot tell: edXML processing statuses, reply deadlines and replies (docs/GATEWAY.md). */
 const NOT_REPORTED = ['statuses', 'deadlines'];
 
+/** Certificates change seldom: read hourly. */
+const CERTIFICATES_EVERY_MS = 3_600_000;
+
 export interface GatewayOptions {
   readonly globalconf: string;
   readonly client: XRoadClient;
@@ -37,7 +40,6 @@ export interface GatewayOptions {
   readonly recordsOffsetSec?: number;
   /** How far back a server without a cursor is read, ms. */
   readonly backfillMs?: number;
-  readonly certificatesEveryMs?: number;
   /** How often global configuration's file is checked for a change (default 5 s). */
   readonly watchIntervalMs?: number;
   readonly maxPagesPerRound?: number;
@@ -169,7 +171,6 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   served.pump = () => server.pumpAll();
 
   const disconnectAfterMs = o.disconnectAfterMs ?? 300_000;
-  const certificatesEveryMs = o.certificatesEveryMs ?? 3_600_000;
   const deps: PollerDeps = {
     securityServerUrl: o.securityServerUrl,
     client: o.client,
@@ -216,7 +217,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const pollOne = (target: ServerTarget): Promise<void> => {
     const running = inFlight.get(target.id);
     if (running) return running;
-    const withCertificates = now() - (lastCertificates.get(target.id) ?? -Infinity) >= certificatesEveryMs;
+    const withCertificates = now() - (lastCertificates.get(target.id) ?? -Infinity) >= CERTIFICATES_EVERY_MS;
     const p = pollRound(target, deps, withCertificates)
       .then((r) => {
         if (withCertificates) lastCertificates.set(target.id, now());
