@@ -122,10 +122,7 @@ export class DocumentLife {
     const gen = this.gen;
     const recipientId = gen.world.agencies[recipient]?.id ?? '';
     const fail = (reason: string, detail?: string): void =>
-      gen.emit(
-        'document.failed',
-        detail ? { docId, recipient: recipientId, reason, detail } : { docId, recipient: recipientId, reason },
-      );
+      gen.emit('document.failed', { docId, recipient: recipientId, reason, ...(detail && { detail }) });
     const down = gen.links.unreachable(sender, recipient);
     if (down) return fail('security_server_unreachable', down);
     if (blocksDelivery(signature)) return fail('package_rejected', `signature ${signature.replace(/_/g, ' ')}`);
