@@ -49,32 +49,25 @@ export function buildReport(input: BuildReportInput): Report {
   return { from, to, timeZone, level, generatedAt, hubName, rows, totals: totalsOf(rows) };
 }
 
+/** The counts the totals row sums over the rows, in its order. */
+const SUMMED = [
+  ...['sent', 'received', 'processed', 'deadlineReceived', 'answered', 'answeredOnTime', 'notAnswered', 'signed'],
+  'signatureChecked',
+] as const;
+
 function totalsOf(rows: readonly ReportRow[]): ReportTotals {
   const sum = (pick: (r: ReportRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
-  const servers = new Map<string, { downtime: number; drops: number }>();
-  for (const r of rows) {
-    if (r.serverId !== null) servers.set(r.serverId, { downtime: r.serverDowntimeMs, drops: r.serverDrops });
-  }
-  const sent = sum((r) => r.sent);
-  const received = sum((r) => r.received);
-  const processed = sum((r) => r.processed);
-  const signed = sum((r) => r.signed);
+  const t = Object.fromEntries(SUMMED.map((k) => [k, sum((r) => r[k])])) as Record<(typeof SUMMED)[number], number>;
+  // Each security server once, however many listed agencies sit behind it.
+  const servers = new Map(rows.flatMap((r) => (r.serverId === null ? [] : [[r.serverId, r] as const])));
   return {
     agencies: rows.length,
-    sent,
-    received,
-    processed,
-    deadlineReceived: sum((r) => r.deadlineReceived),
-    answered: sum((r) => r.answered),
-    answeredOnTime: sum((r) => r.answeredOnTime),
-    notAnswered: sum((r) => r.notAnswered),
-    signed,
-    signatureChecked: sum((r) => r.signatureChecked),
-    processedShare: share(processed, received),
-    signedShare: share(signed, sent),
+    ...t,
+    processedShare: share(t.processed, t.received),
+    signedShare: share(t.signed, t.sent),
     agenciesWithFiveStatuses: rows.filter((r) => r.statusCodes.length >= 5).length,
     servers: servers.size,
-    serverDowntimeMs: [...servers.values()].reduce((n, s) => n + s.downtime, 0),
-    serverDrops: [...servers.values()].reduce((n, s) => n + s.drops, 0),
+    serverDowntimeMs: [...servers.values()].reduce((n, s) => n + s.serverDowntimeMs, 0),
+    serverDrops: [...servers.values()].reduce((n, s) => n + s.serverDrops, 0),
   };
 }
