@@ -100,14 +100,9 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
     }
     case 'agency-silent': {
       const span = spanText(num('windowMs'), lang);
-      const basis =
-        p.basis === 'week'
-          ? vi
-            ? 'cùng giờ tuần trước'
-            : 'same hour last week'
-          : vi
-            ? 'trong 24 giờ qua'
-            : 'in the last 24 h';
+      const [basisVi, basisEn] =
+        p.basis === 'week' ? ['cùng giờ tuần trước', 'same hour last week'] : ['trong 24 giờ qua', 'in the last 24 h'];
+      const basis = vi ? basisVi : basisEn;
       return vi
         ? `${agency} không gửi văn bản nào trong ${span} giờ hành chính (${num('usual')} văn bản ${basis})`
         : `${agency} has sent nothing for ${span} of working time (${num('usual')} sent ${basis})`;
