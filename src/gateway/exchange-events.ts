@@ -1,15 +1,11 @@
 /** One document exchange → `document.sent` (unless already sent), `signature.verified`, delivered or failed. */
-import { documentIdSchema, vietnamIdDate } from '../protocol/index.js';
+import { documentIdSchema, vietnamIdDate, type EventType } from '../protocol/index.js';
 import { failureReasonOf, signatureResultOf } from './fault-codes.js';
 import type { OperationalRecord } from './op-records.js';
+import type { SimEvent } from '../sim/generator.js';
 
-/** A durable event before it is numbered. */
-export interface PendingEvent {
-  /** Event time, epoch ms. */
-  readonly t: number;
-  readonly type: string;
-  readonly data: object;
-}
+/** A durable event before it is numbered: the simulator's shape. */
+export type PendingEvent = SimEvent;
 
 type ExchangeOutcome =
   | { readonly kind: 'events'; readonly events: PendingEvent[]; readonly docId: string }
@@ -41,7 +37,7 @@ export function exchangeEvents(record: OperationalRecord, ctx: ExchangeContext):
   const sentAt = record.requestInTs;
   const doneAt = Math.max(sentAt, record.responseOutTs ?? sentAt);
   const events: PendingEvent[] = [];
-  const push = (t: number, type: string, data: object): number => events.push({ t, type, data });
+  const push = (t: number, type: EventType, data: object): number => events.push({ t, type, data });
   const { requestAttachmentCount: attachments, requestSize: sizeBytes } = record;
   if (!ctx.alreadySent(docId))
     push(sentAt, 'document.sent', { docId, sender, recipients: [recipient], attachments, sizeBytes });

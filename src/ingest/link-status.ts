@@ -7,7 +7,7 @@ import type { Timers } from './timers.js';
 const UP: ReadonlySet<IngestState> = new Set<IngestState>(['catching_up', 'live']);
 
 /** The running totals, writable by the parts of the client that count them. */
-type LinkCounts = { events: number; rejections: number; unknownFields: number; reconnects: number };
+type LinkCounts = { -readonly [K in keyof IngestStatus['counts']]: number };
 
 /** The client's bookkeeping for the status line: each part writes its own figures, `snapshot()` reads them. */
 export class LinkStatus {
