@@ -4,9 +4,6 @@
  */
 import type { XRoadClient } from './soap-request.js';
 
-/** A party as a record names it (client or service provider), identified as any X-Road client is. */
-type XRoadParty = XRoadClient;
-
 export interface OperationalRecord {
   /** Seconds, when the monitoring daemon received the record. */
   readonly monitoringDataTs: number;
@@ -14,8 +11,8 @@ export interface OperationalRecord {
   /** Milliseconds. */
   readonly requestInTs: number;
   readonly responseOutTs?: number;
-  readonly client: XRoadParty;
-  readonly service: XRoadParty;
+  readonly client: XRoadClient;
+  readonly service: XRoadClient;
   readonly serviceCode: string;
   readonly messageId: string;
   readonly xRequestId?: string;
@@ -67,7 +64,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const int = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 
-function party(r: Record<string, unknown>, prefix: 'client' | 'service'): XRoadParty | undefined {
+function party(r: Record<string, unknown>, prefix: 'client' | 'service'): XRoadClient | undefined {
   const instance = str(r[`${prefix}XRoadInstance`]);
   const memberClass = str(r[`${prefix}MemberClass`]);
   const memberCode = str(r[`${prefix}MemberCode`]);
@@ -160,6 +157,6 @@ export function parseRecords(json: string): ParsedRecords {
 
 /** What both sides' records of one exchange share: message id, parties, service, and X-Road's request id if any. */
 export function exchangeKey(r: OperationalRecord): string {
-  const p = (x: XRoadParty) => `${x.instance}/${x.memberClass}/${x.memberCode}/${x.subsystemCode ?? ''}`;
+  const p = (x: XRoadClient) => `${x.instance}/${x.memberClass}/${x.memberCode}/${x.subsystemCode ?? ''}`;
   return `${r.messageId}|${p(r.client)}|${p(r.service)}|${r.serviceCode}${r.xRequestId ? `|${r.xRequestId}` : ''}`;
 }

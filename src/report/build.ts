@@ -1,18 +1,19 @@
 /** Per-agency figures → the report's rows (shares, not answered, order) and totals (each server counted once). */
 import { compareRows, type ReportSort } from './order.js';
-import type { AgencyFigures, Report, ReportRow, ReportTotals } from './types.js';
+import type { AgencyRangeRow } from '../metrics/agency-range.js';
+import type { Report, ReportRow, ReportTotals } from './types.js';
 
 interface BuildReportInput extends Pick<Report, 'from' | 'to' | 'timeZone' | 'level' | 'generatedAt' | 'hubName'> {
   /** The registry as the cache holds it; only agencies at `level` are listed. */
   readonly agencies: readonly { readonly id: string; readonly name: string; readonly level: number }[];
   /** Figures by agency id; an agency without any is listed with zeros. */
-  readonly figures: ReadonlyMap<string, AgencyFigures>;
+  readonly figures: ReadonlyMap<string, AgencyRangeRow>;
   readonly sort?: ReportSort;
 }
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-const emptyFigures = (agencyId: string): AgencyFigures => ({
+const emptyFigures = (agencyId: string): AgencyRangeRow => ({
   agencyId,
   sent: 0,
   received: 0,

@@ -2,11 +2,8 @@
 import type { AgencyRangeRow } from '../metrics/agency-range.js';
 import type { StandingProblem } from './standing.js';
 
-/** What the cache knows about one agency over a period: the raw counts a row is built from. */
-export type AgencyFigures = AgencyRangeRow;
-
 /** One agency as the report lists it: its name, its figures and the shares computed from them. */
-export interface ReportRow extends AgencyFigures {
+export interface ReportRow extends AgencyRangeRow {
   /** Position in the table (STT), from 1. */
   readonly index: number;
   readonly name: string;
