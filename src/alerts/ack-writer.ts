@@ -14,11 +14,8 @@ export function osUser(): string {
 }
 
 /**
- * Where acknowledgements are written: the engine's own store when it writes the cache;
- * otherwise a connection of its own to the same file, opened at the first acknowledgement,
- * whose short write transaction waits up to `busyMs` for the console that ingests (only
- * ingest needs to be the single writer). Null without a cache file: acknowledgements then
- * live in memory.
+ * Where acknowledgements are written: the engine's store when it writes the cache, else a connection of its own
+ * waiting up to `busyMs` for the ingesting console; null without a cache file (kept in memory).
  */
 export function ackWriter(
   db: Database.Database | null,

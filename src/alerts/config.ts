@@ -1,8 +1,4 @@
-/**
- * Alert thresholds (ngưỡng cảnh báo), read from a JSON file the operator may write, e.g.
- * `~/.config/hubmon/alerts.json`. Every setting has a default; a file only names what it changes.
- * A bad file never stops the console: the defaults are used and the error says where and why.
- */
+/** Alert thresholds (ngưỡng cảnh báo) from `alerts.json`: every setting has a default; a bad file is reported, not fatal. */
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile } from '../config/json-file.js';
@@ -56,10 +52,7 @@ const rulesSchema = z.strictObject({
   serverFlapping: z
     .strictObject({ ...timing('0', '10m'), minDrops: positiveCount(3), criticalDrops: positiveCount(8) })
     .prefault({}),
-  /**
-   * Tỷ lệ lỗi chữ ký số: failed / verified over the window, judged by the lower bound of its
-   * Wilson interval, so 12 of 12 at a small agency counts and 1 of 1 does not.
-   */
+  /** Tỷ lệ lỗi chữ ký số: failed / verified over the window, by its Wilson lower bound. */
   signatureFailures: z
     .strictObject({
       ...timing('0', '5m'),
@@ -153,10 +146,7 @@ const alertConfigSchema = z.strictObject({
   inhibition: z.strictObject({ enabled: z.boolean().prefault(true) }).prefault({}),
   /** How long a resolved alert stays on the list. */
   keepResolvedFor: duration('15m'),
-  /**
-   * Alert state saved in the cache is restored only if it was saved at most this long ago,
-   * as Prometheus's `for-outage-tolerance`; after a longer gap every alert starts afresh.
-   */
+  /** Saved alert state is restored only if this recent (Prometheus's `for-outage-tolerance`). */
   restoreTolerance: duration('1h'),
 });
 
@@ -171,12 +161,10 @@ export const defaultAlertConfig = (): AlertConfig => alertConfigSchema.parse({})
 export const defaultAlertConfigPath = (env: Readonly<Record<string, string | undefined>> = process.env): string =>
   join(configDir(env), 'alerts.json');
 
-/** The config in force, and what went wrong reading the file, if anything. */
+/** The config in force; `path` null when there was no file, `error` (`PATH: where: expected X, got Y`) if bad. */
 interface LoadedAlertConfig {
   readonly config: AlertConfig;
-  /** The file read, or null when there was none and the defaults apply. */
   readonly path: string | null;
-  /** `PATH: where: expected X, got Y`; null when the file was fine or absent. */
   readonly error: string | null;
 }
 
@@ -195,10 +183,7 @@ export function parseAlertConfig(
   return { config: null, error: describeIssue(r.error.issues, value).replace(/^\(message\):/, '(top level):') };
 }
 
-/**
- * Reads the thresholds file. A missing file means defaults; an unreadable, non-JSON or invalid
- * file also yields the defaults, with an error to show, so a typo never takes the console down.
- */
+/** Reads the thresholds file; missing or bad, the defaults apply (with the error to show when bad). */
 export function loadAlertConfig(path: string = defaultAlertConfigPath()): LoadedAlertConfig {
   const file = readJsonFile(path);
   if (file.kind === 'absent') return { config: defaultAlertConfig(), path: null, error: null };

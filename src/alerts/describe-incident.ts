@@ -9,11 +9,7 @@ const STANDING_TITLES: Partial<Record<RuleId, { vi: string; en: string }>> = {
   'certificate-expiring': { vi: 'Chứng thư số đã hết hạn hoặc sắp hết hạn', en: 'Certificates expired or expiring' },
 };
 
-/**
- * An acute incident reads as its cause (with the number of symptoms folded under it); a
- * standing line as its rule, how many it spans and its worst member:
- * `Overdue replies — 241 agencies, worst: Sở Y tế · Nghệ An: 24 replies overdue, oldest by 5 d`.
- */
+/** An acute incident reads as its cause (+ symptoms); a standing line as `Title — 241 agencies, worst: …`. */
 export function describeIncident(incident: Incident, opts: DescribeOptions): string {
   const vi = opts.lang === 'vi';
   const cause = describeAlert(incident.worst, opts);

@@ -1,7 +1,4 @@
-/**
- * One-line summaries of alerts in the operator's language, for the console, `hubmon status`
- * and reports. Rules store numbers only; the words are chosen here.
- */
+/** One-line summaries of alerts in the operator's language; rules store numbers only, the words are chosen here. */
 import type { Lang } from '../config/settings.js';
 import type { AlertState } from './types.js';
 
@@ -31,10 +28,7 @@ function spanText(ms: number, lang: Lang): string {
   return lang === 'vi' ? `${n} ${vi}` : `${n} ${en}`;
 }
 
-/**
- * A server as the sentence names it: the hub's name as is when it already says what it is
- * (`Máy chủ bảo mật Bộ Tài chính`), else with the word in front (`máy chủ MCBM-041`).
- */
+/** A server's name as is when it already says "máy chủ …", else with the word in front. */
 function serverNamed(server: string, lang: Lang): string {
   if (/^(máy chủ|security server)/iu.test(server.normalize('NFC'))) return server;
   return lang === 'vi' ? `máy chủ ${server}` : `server ${server}`;
@@ -106,14 +100,9 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
     }
     case 'agency-silent': {
       const span = spanText(num('windowMs'), lang);
-      const basis =
-        p.basis === 'week'
-          ? vi
-            ? 'cùng giờ tuần trước'
-            : 'same hour last week'
-          : vi
-            ? 'trong 24 giờ qua'
-            : 'in the last 24 h';
+      const [basisVi, basisEn] =
+        p.basis === 'week' ? ['cùng giờ tuần trước', 'same hour last week'] : ['trong 24 giờ qua', 'in the last 24 h'];
+      const basis = vi ? basisVi : basisEn;
       return vi
         ? `${agency} không gửi văn bản nào trong ${span} giờ hành chính (${num('usual')} văn bản ${basis})`
         : `${agency} has sent nothing for ${span} of working time (${num('usual')} sent ${basis})`;

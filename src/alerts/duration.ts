@@ -1,6 +1,4 @@
-/**
- * Durations in the config file are written as Prometheus writes them: `90s`, `2m`, `1h30m`, `7d`.
- */
+/** Durations as Prometheus writes them: `90s`, `2m`, `1h30m`, `7d`. */
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
 const DURATION_RE = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 

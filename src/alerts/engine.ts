@@ -1,19 +1,8 @@
 /**
- * The alert engine: evaluates the rules over the metrics, steps every alert's state machine,
- * folds symptoms under their cause, keeps state and acknowledgements in the cache and tells
- * subscribers (the console) about each new snapshot.
- *
- * Live (the console) it runs `evaluate` every few seconds; each call reads a handful of
- * metrics queries and touches the cache only for alerts whose state changed.
- *
- * One-shot (`hubmon status`, `readOnly: true`): the engine starts from the state the console
- * last saved in the cache when that was at most `restoreTolerance` ago, and steps it once; so
- * with a console running, status reports exactly the console's incidents and pending clocks.
- * Without recent saved state there is no history: a condition whose data says when it began
- * (a server's disconnection time) is judged against `for` from that moment; any other
- * condition counts as starting now, so it fires at once when its `for` is 0 (every default but
- * the server rule, whose windowed conditions already contain their duration) and is reported
- * as pending otherwise. A read-only engine never writes to the cache.
+ * The alert engine: rules over the metrics, each alert's state machine, symptoms folded under their cause, state
+ * and acknowledgements kept in the cache. A one-shot engine (`hubmon status`, `readOnly`) starts from the state a
+ * console saved at most `restoreTolerance` ago, so it reports the console's incidents; without it, a condition
+ * counts as starting now (or at its data's `since`) and fires at once when its `for` is 0. It never writes.
  */
 import type Database from 'better-sqlite3';
 import { ackWriter, osUser } from './ack-writer.js';
@@ -40,7 +29,6 @@ interface AlertEngineOptions {
   /** The cache's database handle; without one, state lives in memory only. */
   readonly db?: Database.Database | null;
   readonly config?: AlertConfig;
-  /** Clock for calls made without an explicit time. */
   readonly now?: () => number;
   /** Who acknowledges by default: the OS user running the console. */
   readonly user?: string;
@@ -57,15 +45,10 @@ interface RuleError {
 }
 
 export interface AlertEngine {
-  /** Runs every rule at `now` and returns the new snapshot. */
   evaluate(now?: number): AlertSnapshot & { readonly errors: readonly RuleError[] };
   /** The last snapshot (evaluating once if there is none yet). */
   current(): AlertSnapshot & { readonly errors: readonly RuleError[] };
-  /**
-   * Marks a pending or firing alert as seen by `user`; kept in the cache across restarts until
-   * the incident resolves or rises to critical. Returns false for an unknown, resolved or
-   * already acknowledged alert.
-   */
+  /** Marks a live alert as seen by `user` until it resolves or rises to critical; false if it cannot. */
   acknowledge(alertId: string, user?: string, now?: number): boolean;
   counts(): AlertCounts;
   /** Called with every new snapshot (after evaluate or acknowledge); returns the unsubscribe. */
@@ -146,11 +129,8 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
     for (const key of removed) persisted.delete(key);
   };
 
-  /**
-   * Takes in the acknowledgements stored by any console on the cache (this one's are there
-   * already). The console writing the cache takes those given to its own incident (same
-   * start); another only keeps its own clocks, and takes any given to a live alert.
-   */
+  // Acknowledgements stored by any console: the writing console takes those given to its own incident (same start);
+  // another keeps its own clocks and takes any given to a live alert.
   const adoptAcks = (): void => {
     if (!store) return;
     const stored = store.acks();

@@ -1,10 +1,7 @@
 /**
- * Incidents (sự cố): the alert list grouped the way Alertmanager groups notifications. An
- * acute incident is one cause that started and needs action now — a down or flapping server
- * with every agency behind it, a signature burst, a status silence, duplicate sends, delivery
- * failures or a silence at one agency. A standing problem (overdue replies, certificates, an
- * agency that always fails its signatures) is one grouped line per rule, kept apart so it
- * never pushes an acute incident down.
+ * Incidents (sự cố), grouped as Alertmanager groups notifications: an acute incident is one cause needing action
+ * now (a down server with every agency behind it, a signature burst…); a standing problem (overdue replies,
+ * certificates, an agency that always fails its signatures) is one line per rule, kept below the acute ones.
  */
 import type { Agency } from '../protocol/index.js';
 import { SERVER_CAUSES } from './inhibit.js';
@@ -98,12 +95,11 @@ const ackOf = (alerts: readonly AlertState[]): Acknowledgement | null => {
   return last;
 };
 
-/**
- * Groups the top-level alerts of a snapshot into incidents, most urgent first. `behind` lists
- * the agencies behind a security server (from the registry).
- */
+/** Groups a snapshot's top-level alerts into incidents, most urgent first; `behind`: a server's agencies. */
 export function groupIncidents(alerts: readonly Alert[], behind: (server: string) => readonly string[]): Incident[] {
   const out: Incident[] = [];
+  const agenciesOf = (members: readonly AlertState[]): string[] =>
+    [...new Set(members.flatMap((m) => affected(m, behind)))].sort();
   const standing = new Map<RuleId, AlertState[]>();
   // A server both down and flapping is one cause: the firing (then the more severe) alert leads.
   const byServer = new Map<string, Alert[]>();
@@ -132,8 +128,6 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
     }
     const others = companions.get(a) ?? [];
     const members: AlertState[] = [a, ...others, ...a.folded, ...others.flatMap((o) => o.folded)];
-    const agencies = new Set(affected(a, behind));
-    for (const f of members.slice(1)) for (const id of affected(f, behind)) agencies.add(id);
     out.push({
       id: a.key,
       rule: a.rule,
@@ -141,7 +135,7 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
       severity: a.severity,
       phase: a.phase,
       subject: SERVER_CAUSES.has(a.rule) ? { server: a.labels.server } : a.labels,
-      agencies: [...agencies].sort(),
+      agencies: agenciesOf(members),
       since: a.activeSince,
       latest: a.activeSince,
       ack: a.phase === 'resolved' ? a.ack : ackOf(members),
@@ -155,12 +149,10 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
     let worst = live[0]!;
     let since = worst.activeSince;
     let latest = since;
-    const agencies = new Set<string>();
     for (const m of live) {
       if (worse(m, worst)) worst = m;
       since = Math.min(since, m.activeSince);
       latest = Math.max(latest, m.activeSince);
-      for (const id of affected(m, behind)) agencies.add(id);
     }
     out.push({
       id: `standing ${rule}`,
@@ -169,7 +161,7 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
       severity: worst.severity,
       phase: live.some((m) => m.phase === 'firing') ? 'firing' : 'pending',
       subject: {},
-      agencies: [...agencies].sort(),
+      agencies: agenciesOf(live),
       since,
       latest,
       ack: ackOf(live),
@@ -190,14 +182,8 @@ export const isNewSince = (incident: Incident, lastLookedAt: number | null): boo
 
 /** How many incidents of each kind are firing, for a header, `status` and perfdata. */
 export function countIncidents(incidents: readonly Incident[]): { acute: number; standing: number } {
-  let acute = 0;
-  let standing = 0;
-  for (const i of incidents) {
-    if (i.phase !== 'firing') continue;
-    if (i.kind === 'acute') acute++;
-    else standing++;
-  }
-  return { acute, standing };
+  const firing = (kind: IncidentKind) => incidents.filter((i) => i.phase === 'firing' && i.kind === kind).length;
+  return { acute: firing('acute'), standing: firing('standing') };
 }
 
 /** How an incident stands for the operator: acknowledged whatever its phase, else firing or pending. */
@@ -205,11 +191,7 @@ type IncidentState = 'firing' | 'pending' | 'acknowledged';
 export const incidentState = (i: Incident): IncidentState =>
   i.ack ? 'acknowledged' : i.phase === 'pending' ? 'pending' : 'firing';
 
-/**
- * The alert counts the console's header and `hubmon status` (alerts_critical, alerts_warning,
- * alerts_pending) both show: incidents, not alerts — a down server with 300 agencies behind it
- * is one — firing and not yet acknowledged, by severity; and those pending.
- */
+/** The header's and `status`'s alert counts: incidents (a down server is one), firing unacknowledged, and pending. */
 export function alertCounts(items: readonly { readonly severity: Severity; readonly state: IncidentState }[]): {
   critical: number;
   warning: number;

@@ -4,14 +4,13 @@ export * from './config.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { step } from './state-machine.js';
 export { fold } from './inhibit.js';
-export { RULES, type AlertMetrics, type Rule, type RuleContext } from './rules/index.js';
-export { ALERT_MIGRATIONS, migrateAlertTables, openAlertStore, type AlertStore } from './persist.js';
+export { RULES, type AlertMetrics, type RuleContext } from './rules/index.js';
+export { ALERT_MIGRATIONS, migrateAlertTables } from './persist.js';
 export { describeAlert, RULE_TITLES } from './describe.js';
 export { createAlertEngine, type AlertEngine } from './engine.js';
 export {
   groupIncidents,
   agenciesBehind,
-  isStanding,
   isNewSince,
   countIncidents,
   alertCounts,
@@ -20,5 +19,4 @@ export {
   type Incident,
 } from './incidents.js';
 export { describeIncident } from './describe-incident.js';
-export { unitPath, shortUnitName } from './unit-path.js';
-export { judgeSignatures, judgeOverdue, signatureBadness, type Verdict } from './judgement.js';
+export { namer, unitPath, shortUnitName } from './unit-path.js';

@@ -1,8 +1,4 @@
-/**
- * Correlation as Alertmanager's inhibition: while a security server's disconnection is firing,
- * the silence and delivery alerts of the agencies behind it are symptoms (as while it flaps) of that one cause, so
- * they are folded under it instead of filling the list (one cause, not forty symptoms).
- */
+/** Alertmanager-style inhibition: while a server is down or flapping, its agencies' alerts fold under it. */
 import type { Alert, AlertState, RuleId } from './types.js';
 
 /** Rules whose alerts a down server explains. */
@@ -29,16 +25,10 @@ export function fold(states: Iterable<AlertState>, enabled: boolean): Alert[] {
     if (under) under.push(s);
     else top.push(s);
   }
-  return top.map((s) => ({
-    ...s,
-    folded:
-      // One cause per server carries the symptoms: the first of its cause alerts met.
-      SERVER_CAUSES.has(s.rule) && s.labels.server !== undefined ? takeSymptoms(causes, s.labels.server) : [],
-  }));
-}
-
-function takeSymptoms(causes: Map<string, AlertState[]>, server: string): AlertState[] {
-  const symptoms = causes.get(server) ?? [];
-  causes.set(server, []);
-  return symptoms;
+  return top.map((s) => {
+    // One cause per server carries the symptoms: the first of its cause alerts met.
+    const symptoms = SERVER_CAUSES.has(s.rule) && s.labels.server !== undefined ? causes.get(s.labels.server) : [];
+    if (symptoms?.length) causes.set(s.labels.server!, []);
+    return { ...s, folded: symptoms ?? [] };
+  });
 }

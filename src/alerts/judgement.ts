@@ -1,18 +1,10 @@
-/**
- * One judgement of the numbers operators watch: the alert rules, the screens' colours and
- * marks, the rankings and `hubmon status` all ask these functions, with the thresholds of
- * `alerts.json`, so a figure that is red on a screen is the figure an alert fires on.
- */
+/** One judgement of the watched figures for rules, screens and `status`: red on screen is what an alert fires on. */
 import type { RulesConfig } from './config.js';
 
 /** What a figure says: nothing to judge, fine, worth a look, or wrong now. */
 export type Verdict = 'none' | 'ok' | 'warning' | 'critical';
 
-/**
- * Lower bound of the Wilson score interval of `failed` out of `total` at `z` standard
- * deviations: the failure rate we are confident the agency has at least. 12 of 12 gives
- * 0.76 at z = 1.96; 1 of 1 gives 0.21, and 1 of 1 stays below a rule's minimum of failures.
- */
+/** Lower bound of the Wilson score interval: the failure rate the agency surely has (12 of 12: 0.76; 1 of 1: 0.21). */
 export function wilsonLower(failed: number, total: number, z: number): number {
   if (total <= 0) return 0;
   const p = failed / total;
@@ -27,10 +19,7 @@ type SignatureThresholds = Pick<
   'minDocuments' | 'minFailures' | 'warningRate' | 'criticalRate' | 'confidence'
 >;
 
-/**
- * Signature failures of one agency over a window: judged only with enough documents and
- * failures, then by the rate it surely has (Wilson lower bound) against the rule's rates.
- */
+/** Signature failures of one agency: with enough documents and failures, the Wilson lower bound against the rates. */
 export function judgeSignatures(failed: number, verified: number, t: SignatureThresholds): Verdict {
   if (verified <= 0) return 'none';
   if (failed === 0) return 'ok';

@@ -1,9 +1,6 @@
 /**
- * Alert state and acknowledgements kept in the cache file, so a restarted console shows the
- * same incidents with the same acknowledgements. The tables come from schema steps of their
- * own, in the store's format: pass {@link ALERT_MIGRATIONS} to `openCache({ extraMigrations })`;
- * {@link migrateAlertTables} applies the same steps, with the same bookkeeping, to a handle
- * opened otherwise.
+ * Alert state and acknowledgements in the cache file, so a restarted console shows the same incidents. Pass
+ * {@link ALERT_MIGRATIONS} to `openCache({ extraMigrations })`, or {@link migrateAlertTables} to another handle.
  */
 import type Database from 'better-sqlite3';
 import type { Acknowledgement, AlertLabels, AlertState, Phase, RuleId, Severity, SummaryParams } from './types.js';
@@ -68,45 +65,30 @@ export function migrateAlertTables(db: Db, now: number = Date.now()): void {
 const hasAlertTables = (db: Db): boolean =>
   db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alert_state'").get() !== undefined;
 
-interface StateRow {
-  key: string;
-  rule: string;
+/** A row of `alert_state` as read by {@link SELECT_STATES}: the state with its JSON and its ack in columns. */
+type StateRow = Omit<AlertState, 'labels' | 'params' | 'ack'> & {
   labels: string;
-  severity: string;
-  phase: string;
-  active_since: number;
-  firing_since: number | null;
-  kept_firing_since: number | null;
-  resolved_at: number | null;
   params: string;
-  ack_by: string | null;
-  ack_at: number | null;
-}
+  ackBy: string | null;
+  ackAt: number | null;
+};
 
-const fromRow = (r: StateRow): AlertState => ({
-  key: r.key,
-  rule: r.rule as RuleId,
-  labels: JSON.parse(r.labels) as AlertLabels,
-  severity: r.severity as Severity,
-  phase: r.phase as Phase,
-  activeSince: r.active_since,
-  firingSince: r.firing_since,
-  keptFiringSince: r.kept_firing_since,
-  resolvedAt: r.resolved_at,
-  params: JSON.parse(r.params) as SummaryParams,
-  ack: r.ack_by !== null && r.ack_at !== null ? { by: r.ack_by, at: r.ack_at } : null,
+const SELECT_STATES = `SELECT key, rule, labels, severity, phase, active_since AS activeSince, firing_since AS firingSince,
+  kept_firing_since AS keptFiringSince, resolved_at AS resolvedAt, params, ack_by AS ackBy, ack_at AS ackAt FROM alert_state`;
+
+const fromRow = ({ labels, params, ackBy, ackAt, ...r }: StateRow): AlertState => ({
+  ...r,
+  labels: JSON.parse(labels) as AlertLabels,
+  params: JSON.parse(params) as SummaryParams,
+  ack: ackBy !== null && ackAt !== null ? { by: ackBy, at: ackAt } : null,
 });
 
-/**
- * Writes one alert's state. Another console on the same cache may have acknowledged it since
- * this one last read: an acknowledgement already stored for the same incident (same start,
- * same severity) is kept when the state written has none, inside the one statement.
- */
+/** Another console may have acknowledged the same incident (same start, severity) since: its ack is kept. */
 const UPSERT_STATE = `
   INSERT INTO alert_state
     (key, rule, labels, severity, phase, active_since, firing_since, kept_firing_since, resolved_at, params, ack_by, ack_at)
-  VALUES (@key, @rule, @labels, @severity, @phase, @active_since, @firing_since, @kept_firing_since, @resolved_at,
-    @params, @ack_by, @ack_at)
+  VALUES (@key, @rule, @labels, @severity, @phase, @activeSince, @firingSince, @keptFiringSince, @resolvedAt,
+    @params, @ackBy, @ackAt)
   ON CONFLICT (key) DO UPDATE SET
     rule = excluded.rule, labels = excluded.labels, phase = excluded.phase,
     firing_since = excluded.firing_since, kept_firing_since = excluded.kept_firing_since,
@@ -139,11 +121,7 @@ export interface AlertStore {
   load(): { states: AlertState[]; savedAt: number | null };
   /** Writes changed states and removes gone ones, in one transaction, stamped `at`. */
   save(changed: readonly AlertState[], removed: readonly string[], at: number): void;
-  /**
-   * Records an acknowledgement in the state and in the log, in one short transaction; returns
-   * the acknowledgement that stands (another console's, when it acknowledged first). Throws
-   * when the cache could not be written (busy past the timeout, read-only file).
-   */
+  /** Records an ack in state and log in one transaction; returns the one that stands. Throws if not writable. */
   recordAck(state: AlertState): Acknowledgement | null;
   /** Acknowledgements stored now, by alert key: this console's and every other's. */
   acks(): Map<string, StoredAck>;
@@ -151,14 +129,11 @@ export interface AlertStore {
   ackLog(limit?: number): { key: string; rule: RuleId; severity: Severity; by: string; at: number }[];
 }
 
-/**
- * The alert tables of a cache. A read-only handle (a second console, `hubmon status`) is never
- * migrated or written; if its file has no alert tables yet, it simply holds no saved state.
- */
+/** The alert tables of a cache; a read-only handle is never migrated or written (no tables: no saved state). */
 export function openAlertStore(db: Db): AlertStore {
   if (!db.readonly) migrateAlertTables(db);
   if (!hasAlertTables(db)) return emptyStore;
-  const selectAll = db.prepare<[], StateRow>('SELECT * FROM alert_state');
+  const selectAll = db.prepare<[], StateRow>(SELECT_STATES);
   const selectSaved = db.prepare<[], { value: string }>("SELECT value FROM alert_meta WHERE key = 'saved_at'");
   const upsert = db.prepare(UPSERT_STATE);
   const remove = db.prepare('DELETE FROM alert_state WHERE key = ?');
@@ -175,20 +150,10 @@ export function openAlertStore(db: Db): AlertStore {
   );
 
   const write = (s: AlertState): void => {
-    upsert.run({
-      key: s.key,
-      rule: s.rule,
-      labels: JSON.stringify(s.labels),
-      severity: s.severity,
-      phase: s.phase,
-      active_since: s.activeSince,
-      firing_since: s.firingSince,
-      kept_firing_since: s.keptFiringSince,
-      resolved_at: s.resolvedAt,
-      params: JSON.stringify(s.params),
-      ack_by: s.ack?.by ?? null,
-      ack_at: s.ack?.at ?? null,
-    });
+    const { key, rule, severity, phase, activeSince, firingSince, keptFiringSince, resolvedAt } = s;
+    const [labels, params] = [JSON.stringify(s.labels), JSON.stringify(s.params)];
+    const state = { key, rule, severity, phase, activeSince, firingSince, keptFiringSince, resolvedAt, labels, params };
+    upsert.run({ ...state, ackBy: s.ack?.by ?? null, ackAt: s.ack?.at ?? null });
   };
 
   const save = db.transaction((changed: readonly AlertState[], removed: readonly string[], at: number) => {
@@ -201,9 +166,7 @@ export function openAlertStore(db: Db): AlertStore {
     { severity: Severity; phase: Phase; ack_by: string | null; ack_at: number | null }
   >('SELECT severity, phase, ack_by, ack_at FROM alert_state WHERE key = ?');
   const updateAck = db.prepare('UPDATE alert_state SET ack_by = ?, ack_at = ? WHERE key = ?');
-  // The first acknowledgement of an incident stands, whichever console gave it. A row the
-  // console writing the cache keeps for the same incident (not resolved, same severity) only
-  // gains the acknowledgement, so its own clocks stay as it keeps them.
+  // The first acknowledgement of an incident stands, whichever console gave it; the writer's row only gains it.
   const ack = db.transaction((s: AlertState): Acknowledgement | null => {
     if (!s.ack) return null;
     const row = selectRow.get(s.key);

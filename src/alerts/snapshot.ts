@@ -3,11 +3,7 @@ import { severityRank, type Alert, type AlertCounts } from './types.js';
 
 const PHASE_RANK = { firing: 0, pending: 1, resolved: 2 } as const;
 
-/**
- * Firing before pending before resolved; critical before warning; unacknowledged before
- * acknowledged; then the longest-running first, so new alerts join the bottom of their group
- * and a live list does not jump.
- */
+/** By phase, severity, unacknowledged first, then longest-running first so a live list does not jump. */
 export function sortAlerts(alerts: Alert[]): Alert[] {
   return alerts.sort(
     (a, b) =>

@@ -1,8 +1,4 @@
-/**
- * The life of one alert, as Prometheus runs it: inactive → pending (condition holds, `for` not
- * yet elapsed) → firing → resolved once the condition has stayed false for `keepFiringFor`
- * (so a flapping condition keeps one incident instead of opening a new one each time).
- */
+/** One alert's life, as Prometheus runs it: inactive → pending (`for`) → firing → resolved after `keepFiringFor`. */
 import { severityRank, type AlertState, type Candidate, type SummaryParams } from './types.js';
 
 /** How long a rule's condition must hold, and how long a firing alert outlives it. */
@@ -11,12 +7,7 @@ interface RuleTiming {
   readonly keepFiringForMs: number;
 }
 
-/**
- * Advances one alert by one evaluation. `prev` null means inactive; `observed` null means the
- * condition does not hold now. Returns null when the alert is (or becomes) inactive.
- * Resolved alerts are returned unchanged while the condition stays false; dropping them after
- * a while is the caller's business.
- */
+/** One evaluation's step; null `prev`/`observed`/result: inactive/not holding/inactive. Resolved stays as is. */
 export function step(
   prev: AlertState | null,
   observed: Candidate | null,

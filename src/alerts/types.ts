@@ -1,7 +1,4 @@
-/**
- * The alert model shared by the rules, the state machine, the engine and whoever shows
- * alerts (console, `hubmon status`). Times are epoch milliseconds (UTC).
- */
+/** The alert model shared by the rules, the state machine, the engine and the screens; times in epoch ms (UTC). */
 
 /** How loud an alert is (mức độ): a warning can wait for the morning, a critical cannot. */
 export type Severity = 'warning' | 'critical';
@@ -30,20 +27,14 @@ export interface AlertLabels {
 /** Numbers a summary text is filled with; the text itself is chosen per language. */
 export type SummaryParams = Readonly<Record<string, number | string>>;
 
-/**
- * One thing a rule found wrong at one evaluation: the condition of the alert `key` holds now.
- * A rule returns one candidate per (rule, labels) whose condition is true, nothing otherwise.
- */
+/** One (rule, labels) whose condition holds at this evaluation. */
 export interface Candidate {
   /** Stable identity: rule id + labels; the same problem keeps the same key across evaluations. */
   readonly key: string;
   readonly rule: RuleId;
   readonly labels: AlertLabels;
   readonly severity: Severity;
-  /**
-   * When the condition started holding, if the data itself says so (a server's `since`).
-   * Lets a `for` duration be judged without history, e.g. by a one-shot `hubmon status`.
-   */
+  /** When the condition started, if the data says so (a server's `since`): `for` is judged without history. */
   readonly since?: number;
   readonly params: SummaryParams;
 }
@@ -84,10 +75,7 @@ export interface Alert extends AlertState {
 /** The result of one evaluation. */
 export interface AlertSnapshot {
   readonly at: number;
-  /**
-   * Top-level alerts, most urgent first: firing critical, firing warning, pending, resolved;
-   * unacknowledged before acknowledged within each. Folded symptoms are inside their cause.
-   */
+  /** Top-level alerts, most urgent first (`sortAlerts`); folded symptoms are inside their cause. */
   readonly alerts: readonly Alert[];
   readonly counts: AlertCounts;
 }
@@ -104,10 +92,20 @@ export interface AlertCounts {
   readonly folded: number;
 }
 
-/** Builds the stable key of an alert from its rule and labels. */
 export function alertKey(rule: RuleId, labels: AlertLabels): string {
   let key: string = rule;
   if (labels.server !== undefined) key += ` server=${labels.server}`;
   if (labels.agency !== undefined) key += ` agency=${labels.agency}`;
   return key;
+}
+
+/** The candidate of `rule` about `labels`; `since` when the data says when its condition began. */
+export function candidate(
+  rule: RuleId,
+  labels: AlertLabels,
+  severity: Severity,
+  params: SummaryParams,
+  since?: number,
+) {
+  return { key: alertKey(rule, labels), rule, labels, severity, params, ...(since !== undefined && { since }) };
 }

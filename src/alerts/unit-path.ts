@@ -1,8 +1,4 @@
-/**
- * An agency named with the units above it, as operators say it: `UBND xã Thanh Xuân · Sóc Sơn ·
- * Hà Nội`. The units above are named short (without "UBND huyện", "UBND Tỉnh"), the agency
- * itself in full.
- */
+/** An agency named with the units above it, short, as operators say it: `UBND xã Thanh Xuân · Sóc Sơn · Hà Nội`. */
 import type { Agency } from '../protocol/index.js';
 
 const KIND = /^(UBND|Ủy ban nhân dân)\s+(Tỉnh|tỉnh|Thành phố|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+/u;
@@ -24,4 +20,14 @@ export function unitPath(agencyId: string, byId: ReadonlyMap<string, Agency>): s
     parent = above.parent;
   }
   return parts.join(' · ');
+}
+
+/** Names ids as operators read them: an agency with the units above it, else a server by its name. */
+export function namer(
+  agencies: readonly Agency[],
+  servers: readonly { readonly id: string; readonly name: string }[],
+): (id: string) => string | undefined {
+  const byId = new Map(agencies.map((a) => [a.id, a]));
+  const serverNames = new Map(servers.map((s) => [s.id, s.name]));
+  return (id) => (byId.has(id) ? unitPath(id, byId) : serverNames.get(id));
 }

@@ -1,7 +1,4 @@
-/**
- * Office hours (giờ hành chính) in the hub's time zone: an agency is expected to send only then.
- * Vietnam keeps no daylight saving, but the zone is read through Intl so another zone works too.
- */
+/** Office hours (giờ hành chính) in a time zone: an agency is expected to send only then. */
 import { zoneOffsetMs } from '../protocol/index.js';
 
 /** Days and hours of work in one time zone. */
@@ -29,11 +26,7 @@ const clockMs = (hhmm: string): number => {
   return (Number(h) * 60 + Number(m)) * 60_000;
 };
 
-/**
- * How long the working day has been running at `at`, in milliseconds; null outside working
- * hours. A silence is only judged once the day has run at least as long as the silence itself,
- * so the night before never counts against an agency at 07:31.
- */
+/** How long the working day has run at `at` (ms); null outside working hours. */
 export function workingTimeElapsed(at: number, hours: WorkingHours): number | null {
   const { weekday, msOfDay } = localTime(at, hours.timeZone);
   if (!hours.days.includes(weekday)) return null;

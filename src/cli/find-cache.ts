@@ -1,8 +1,4 @@
-/**
- * The cache a reading command (`report`, `status`) works on: the one named, else the hub's own
- * (its URL from --url, HUBMON_URL or the settings file), else the only cache under
- * `$XDG_CACHE_HOME/hubmon` — the usual case on a machine watching one hub.
- */
+/** The cache `report` and `status` read: the one named, else the hub's own, else the only one under the XDG folder. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from '../config/xdg.js';

@@ -46,18 +46,16 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     io.stdout.write(usage(lang));
     return 0;
   }
-  const named = first !== undefined && !first.startsWith('-') ? commands.find((c) => c.name === first) : undefined;
-  if (first !== undefined && !first.startsWith('-') && !named) {
+  const isName = first !== undefined && !first.startsWith('-');
+  const named = isName ? commands.find((c) => c.name === first) : undefined;
+  if (isName && !named) {
     const list = commands.map((c) => c.name).join(', ');
     io.stderr.write(`hubmon: ${t('cli.unknownCommand', { name: first, list })}\n`);
     return 2;
   }
-  const command = named ?? commands.find((c) => c.name === 'console');
+  // The console, first in the table, is the default.
+  const command = named ?? commands[0]!;
   const args = named ? rest : argv;
-  if (!command) {
-    io.stdout.write(usage(lang));
-    return 0;
-  }
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(named ? command.help[lang] : `${usage(lang)}\n${command.help[lang]}`);
     return 0;

@@ -1,7 +1,4 @@
-/**
- * The cache or recording a reading command was pointed at, opened with its mistakes named: a
- * file that is not an SQLite cache, a file none of whose lines is a protocol message.
- */
+/** The cache or recording a reading command was pointed at, opened with its mistakes named. */
 import type { RecordingCache } from '../record/recording-cache.js';
 import { UsageError } from './command.js';
 

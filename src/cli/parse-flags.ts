@@ -1,14 +1,13 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseDuration } from '../alerts/duration.js';
+import { isLang } from '../config/settings.js';
 import type { SettingsFlags } from '../config/load.js';
 import { UsageError } from './command.js';
 import type { CliKey } from './i18n/text.js';
 
 /**
- * A command's flags, read strictly by `parseArgs`: an unknown flag, a missing value or a stray
- * argument becomes a `UsageError` naming it and what is accepted (exit code 2, pointer to
- * --help) instead of a stack trace. A command that takes `--token-file` answers `--token VALUE`
- * with where the token goes instead (`tokenSources`): a value on the command line would show in
- * `ps` and shell history.
+ * A command's flags, read strictly: a mistake is a `UsageError` naming it (exit 2), not a stack trace. With
+ * `--token-file` known, `--token VALUE` is answered with where the token goes (`ps` would show a value).
  */
 export function parseFlags<T extends Omit<ParseArgsConfig, 'args'>>(
   argv: readonly string[],
@@ -17,11 +16,15 @@ export function parseFlags<T extends Omit<ParseArgsConfig, 'args'>>(
 ): ReturnType<typeof parseArgs<T>> {
   if (config.options !== undefined && 'token-file' in config.options && givesToken(argv))
     throw new UsageError('flag.token', { sources: { key: tokenSources } });
+  let parsed: ReturnType<typeof parseArgs<T>>;
   try {
-    return parseArgs<T>({ strict: true, allowPositionals: false, ...config, args: [...argv] });
+    parsed = parseArgs<T>({ strict: true, allowPositionals: false, ...config, args: [...argv] });
   } catch (err) {
     throw usageOf(err, config);
   }
+  const lang = (parsed.values as Record<string, unknown>).lang;
+  if (typeof lang === 'string' && !isLang(lang)) throw new UsageError('flag.lang', { value: lang });
+  return parsed;
 }
 
 /** Node's parse error as our own words: which flag or argument, and what is accepted. */
@@ -84,4 +87,36 @@ export function oneFile(positionals: readonly string[], what: CliKey): string {
   if (file === undefined || extra.length > 0)
     throw new UsageError('arg.oneFile', { what: { key: what }, n: positionals.length });
   return file;
+}
+
+/** A whole-number flag from `min` to `max` (no `max`: any above `min`); `fallback` when not given. */
+export function wholeFlag(flag: string, text: string | undefined, fallback: number, min = 1, max?: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || (max !== undefined && n > max))
+    throw new UsageError(max === undefined ? 'flag.wholeMin' : 'flag.wholeRange', {
+      flag: `--${flag}`,
+      min,
+      max: max ?? '',
+      value: text,
+    });
+  return n;
+}
+
+/** A duration flag (`90s`, `2m`, `1h30m`) above zero; `fallback` when not given. */
+export function durationFlag(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const ms = parseDuration(text);
+  if (ms === null || ms <= 0) throw new UsageError('flag.duration', { flag: `--${flag}`, value: text });
+  return ms;
+}
+
+/** A socket the system refused to listen on, as a `UsageError` naming the flag behind it; other errors as they are. */
+export function listenError(err: unknown, host: string, port: number): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new UsageError('flag.portInUse', { value: port });
+  if (code === 'EACCES') return new UsageError('flag.portDenied', { value: port });
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new UsageError('flag.host', { value: host, code });
+  return err;
 }

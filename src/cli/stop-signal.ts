@@ -1,7 +1,4 @@
-/**
- * Resolves at the first SIGINT (Ctrl-C) or SIGTERM (a service manager), and stops listening
- * for both: how the long-running commands (sim, gateway, record) learn to close cleanly.
- */
+/** Resolves at the first SIGINT or SIGTERM: how sim, gateway and record learn to close cleanly. */
 export function untilStopSignal(): Promise<void> {
   return new Promise<void>((resolve) => {
     const stop = (): void => {

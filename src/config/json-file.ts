@@ -6,11 +6,7 @@ type JsonFileResult =
   | { readonly kind: 'value'; readonly value: unknown }
   | { readonly kind: 'error'; readonly error: string };
 
-/**
- * Reads and decodes a JSON file. A missing file is not an error (defaults apply); anything else
- * that goes wrong is returned as "PATH: what", never thrown, so each caller decides whether a bad
- * file stops it or only earns a notice.
- */
+/** Reads a JSON file: absent (defaults apply), its value, or "PATH: what" (never thrown: each caller decides). */
 export function readJsonFile(path: string): JsonFileResult {
   let text: string;
   try {

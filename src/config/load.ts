@@ -19,10 +19,7 @@ export class SettingsError extends Error {
   }
 }
 
-/**
- * The language from the locale environment (`LC_ALL` wins over `LC_MESSAGES` over `LANG`,
- * as POSIX has it): Vietnamese for `vi_*`, English otherwise.
- */
+/** The locale's language (`LC_ALL` > `LC_MESSAGES` > `LANG`, as POSIX has it): `vi_*` Vietnamese, else English. */
 export function langFromEnv(env: Env): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^vi([_.-]|$)/i.test(locale) ? 'vi' : 'en';
@@ -46,9 +43,8 @@ export function readSettingsFile(path: string): SettingsFile | null {
 export type SettingsFlags = Partial<Omit<SettingsFile, 'lang'>> & { lang?: string; config?: string };
 
 /**
- * Applies the usual precedence: flags over environment over the config file over defaults.
- * Environment: HUBMON_URL, HUBMON_CACHE, HUBMON_LANG, HUBMON_ASCII=1, LANG. Colour follows the
- * terminal and NO_COLOR where the screen is painted (ui/text/paint.ts), not a setting.
+ * Flags over environment (HUBMON_URL, HUBMON_CACHE, HUBMON_LANG, HUBMON_ASCII=1, LANG) over the config file over
+ * defaults. Colour is no setting: it follows the terminal and NO_COLOR (ui/text/paint.ts).
  */
 export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
   const configFile = settingsFilePath(flags.config, env);

@@ -7,10 +7,7 @@ export type Lang = z.infer<typeof langSchema>;
 export const isLang = (value: string | undefined): value is Lang =>
   value !== undefined && (LANGS as readonly string[]).includes(value);
 
-/**
- * Console settings as they may appear in `config.json`. Every field is optional there;
- * environment variables and flags override the file, defaults fill the rest.
- */
+/** Console settings as `config.json` may hold them, every field optional; flags and environment override them. */
 export const settingsFileSchema = z
   .object({
     /** Hub telemetry URL, `ws://` or `wss://`. None: the built-in simulated hub (DEMO). */
@@ -29,10 +26,7 @@ export const settingsFileSchema = z
     ca: z.string().min(1).optional(),
     /** No message for this long: the link is stale. */
     staleAfterSeconds: z.number().positive().max(3600).optional(),
-    /**
-     * How far ahead of its receipt an event's time may be before it is marked `clock_ahead`
-     * (docs/FIGURES.md); 300 by default.
-     */
+    /** How far ahead of its receipt an event may be before it is marked `clock_ahead` (docs/FIGURES.md); 300. */
     clockToleranceSeconds: z.number().positive().max(86_400).optional(),
     /** Simulated hub (DEMO) seed. */
     demoSeed: z.number().int().optional(),
@@ -40,18 +34,13 @@ export const settingsFileSchema = z
   .strict();
 export type SettingsFile = z.infer<typeof settingsFileSchema>;
 
-/** The settings the console runs with, after precedence is applied. */
-export interface Settings {
-  readonly url: string | null;
-  readonly cache: string | null;
+type OrNull<T> = { readonly [K in keyof T]-?: Exclude<T[K], undefined> | null };
+
+/** The settings the console runs with, after precedence is applied: a file's optional field is null when unset. */
+export type Settings = OrNull<Omit<SettingsFile, 'lang' | 'ascii' | 'demoSeed'>> & {
   readonly lang: Lang;
   readonly ascii: boolean;
-  readonly tokenFile: string | null;
-  readonly ca: string | null;
-  readonly staleAfterSeconds: number | null;
-  /** Null: the cache's default (5 minutes). */
-  readonly clockToleranceSeconds: number | null;
   readonly demoSeed: number;
-  /** Where each setting came from, for `--help`-level diagnostics. */
+  /** The settings file read, or that would have been. */
   readonly configFile: string | null;
-}
+};

@@ -1,8 +1,4 @@
-/**
- * `hubmon gateway --check`: what the gateway can reach before it is left to run — its global
- * configuration, and each security server through the gateway's own server (one health data
- * request each, all at once).
- */
+/** `hubmon gateway --check`: its global configuration, and one health data request to each server. */
 import { readGlobalConf } from './globalconf.js';
 import { parseHealthData } from './health-metrics.js';
 import { mapRegistry } from './registry-map.js';

@@ -1,9 +1,6 @@
 /**
- * The gateway's SQLite file: its durable events numbered 1, 2, 3… in one epoch (made with the
- * file, kept until the file is replaced), a cursor per security server, the exchanges and
- * documents already published, the registry last published, and the records set aside.
- * A page of records, its events and the server's new cursor are written in one transaction,
- * so a gateway stopped at any point neither loses nor repeats a record.
+ * The gateway's SQLite file: events numbered in one epoch, a cursor per server, what was published, what was set
+ * aside. A page, its events and the new cursor go in one transaction: a stop neither loses nor repeats a record.
  */
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';

@@ -1,19 +1,11 @@
-/**
- * One document exchange (an operational record of a document service) → the protocol's
- * events: `document.sent` (unless the sender already sent that document), the signature
- * result X-Road's verification gave, then `document.delivered` or `document.failed`.
- */
-import { documentIdSchema, vietnamIdDate } from '../protocol/index.js';
+/** One document exchange → `document.sent` (unless already sent), `signature.verified`, delivered or failed. */
+import { documentIdSchema, vietnamIdDate, type EventType } from '../protocol/index.js';
 import { failureReasonOf, signatureResultOf } from './fault-codes.js';
 import type { OperationalRecord } from './op-records.js';
+import type { SimEvent } from '../sim/generator.js';
 
-/** A durable event before it is numbered. */
-export interface PendingEvent {
-  /** Event time, epoch ms. */
-  readonly t: number;
-  readonly type: string;
-  readonly data: object;
-}
+/** A durable event before it is numbered: the simulator's shape. */
+export type PendingEvent = SimEvent;
 
 type ExchangeOutcome =
   | { readonly kind: 'events'; readonly events: PendingEvent[]; readonly docId: string }
@@ -27,10 +19,7 @@ export interface ExchangeContext {
   alreadySent(docId: string): boolean;
 }
 
-/**
- * The edXML id of the exchanged document: `messageIssue` when it is one, else the sender,
- * the day of the request in Vietnam and the record's own number (`messageIssue` or `messageId`).
- */
+/** The edXML id: `messageIssue` when it is one, else sender, Vietnam day and the record's own number. */
 function documentIdOf(record: OperationalRecord, sender: string): string {
   if (record.messageIssue && documentIdSchema.safeParse(record.messageIssue).success) return record.messageIssue;
   const day = vietnamIdDate(record.requestInTs);
@@ -48,30 +37,17 @@ export function exchangeEvents(record: OperationalRecord, ctx: ExchangeContext):
   const sentAt = record.requestInTs;
   const doneAt = Math.max(sentAt, record.responseOutTs ?? sentAt);
   const events: PendingEvent[] = [];
+  const push = (t: number, type: EventType, data: object): number => events.push({ t, type, data });
+  const { requestAttachmentCount: attachments, requestSize: sizeBytes } = record;
   if (!ctx.alreadySent(docId))
-    events.push({
-      t: sentAt,
-      type: 'document.sent',
-      data: {
-        docId,
-        sender,
-        recipients: [recipient],
-        attachments: record.requestAttachmentCount,
-        sizeBytes: record.requestSize,
-      },
-    });
+    push(sentAt, 'document.sent', { docId, sender, recipients: [recipient], attachments, sizeBytes });
   const signature = record.succeeded ? 'valid' : signatureResultOf(record.faultCode ?? '', record.faultString ?? '');
-  if (signature)
-    events.push({
-      t: sentAt,
-      type: 'signature.verified',
-      data: { docId, agency: sender, result: signature, kind: 'organisation' },
-    });
-  if (record.succeeded) events.push({ t: doneAt, type: 'document.delivered', data: { docId, recipient } });
+  if (signature) push(sentAt, 'signature.verified', { docId, agency: sender, result: signature, kind: 'organisation' });
+  if (record.succeeded) push(doneAt, 'document.delivered', { docId, recipient });
   else {
     const detail = [record.faultCode, record.faultString].filter(Boolean).join(': ').slice(0, 1024);
     const reason = failureReasonOf(record.faultCode, record.faultString);
-    events.push({ t: doneAt, type: 'document.failed', data: { docId, recipient, reason, ...(detail && { detail }) } });
+    push(doneAt, 'document.failed', { docId, recipient, reason, ...(detail && { detail }) });
   }
   return { kind: 'events', events, docId };
 }

@@ -1,8 +1,4 @@
-/**
- * X-Road fault codes (ErrorCodes.java: `Server.ClientProxy.cert_validation`, …) → what the
- * protocol can say: a signature result for signature and certificate problems, a delivery
- * failure reason for every failed exchange. The table is docs/GATEWAY.md's, word for word.
- */
+/** X-Road fault codes → signature results and delivery failure reasons (docs/GATEWAY.md's table). */
 import type { DeliveryFailureReason, SignatureResult } from '../protocol/index.js';
 
 /** Codes whose fault means the message's signature was missing or did not verify. */

@@ -1,8 +1,4 @@
-/**
- * X-Road global configuration: the members, subsystems and security servers of one instance,
- * read from `shared-params.xml` (shared-parameters.xsd v2 to v6), or from the folder a security
- * server keeps it in (`/etc/xroad/globalconf`, one sub-folder per instance).
- */
+/** X-Road global configuration of one instance from `shared-params.xml` (v2–v6) or a globalconf folder. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { children, parseXml, text } from './xml.js';
@@ -83,10 +79,7 @@ export function parseSharedParams(xml: string): GlobalConf {
   return { instance, members, servers };
 }
 
-/**
- * The `shared-params.xml` at `path`: the file itself, or in a configuration folder the one of
- * `instance` (else the only one there).
- */
+/** The `shared-params.xml` at `path`, or in a configuration folder the one of `instance` (else the only one). */
 function findSharedParams(path: string, instance: string): string {
   if (!existsSync(path)) throw new GlobalConfError('not_found', path, `no such file or folder: ${path}`);
   if (!statSync(path).isDirectory()) return path;

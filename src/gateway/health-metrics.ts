@@ -1,8 +1,4 @@
-/**
- * What a security server says about itself: getSecurityServerHealthData (requests that
- * succeeded and failed in the last statistics period) and getSecurityServerMetrics (the
- * `Certificates` set: each certificate's `notAfter`, type and whether it is active).
- */
+/** What a security server says about itself: health data and the metrics' `Certificates` set. */
 import { soapBody } from './soap-response.js';
 import { child, children, text, type XmlNode } from './xml.js';
 
@@ -81,10 +77,7 @@ export function parseCertificates(xml: string): CertificateInfo[] {
   });
 }
 
-/**
- * When the server's certificate expires: the earliest `notAfter` of its active authentication
- * and signing certificates (of any certificate when it lists none of those), as ISO 8601 UTC.
- */
+/** The earliest `notAfter` of the active auth/sign certificates (else of any), as ISO 8601 UTC. */
 export function certificateExpiry(certs: readonly CertificateInfo[]): string | undefined {
   const own = certs.filter((c) => c.active && c.type === 'AUTH_OR_SIGN');
   const pool = own.length > 0 ? own : certs;

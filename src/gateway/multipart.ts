@@ -1,9 +1,4 @@
-/**
- * `multipart/related` as the operational data response uses it (RFC 2387, swaRef): a SOAP
- * part and a binary gzip part, found by its `content-id`. Parts are cut out of the raw bytes,
- * never decoded as text, since the attachment is binary.
- */
-
+/** `multipart/related` (RFC 2387) as operational data comes: parts cut out of the raw bytes (the gzip is binary). */
 interface MimePart {
   /** Header names in lower case. */
   readonly headers: ReadonlyMap<string, string>;

@@ -1,13 +1,8 @@
 /**
- * Operational data records (X-Road's query_operational_data_response_payload_schema) read
- * from the attachment's JSON. Unknown fields are tolerated and counted; the names X-Road 6
- * used (`requestSoapSize`, `responseSoapSize`) are read as today's; a record lacking what an
- * exchange needs is set aside with its reason, never guessed.
+ * Operational data records (X-Road's query_operational_data_response_payload_schema) from the attachment's JSON:
+ * unknown fields counted, X-Road 6 names read as today's, a record lacking what an exchange needs set aside.
  */
 import type { XRoadClient } from './soap-request.js';
-
-/** A party as a record names it (client or service provider), identified as any X-Road client is. */
-type XRoadParty = XRoadClient;
 
 export interface OperationalRecord {
   /** Seconds, when the monitoring daemon received the record. */
@@ -16,8 +11,8 @@ export interface OperationalRecord {
   /** Milliseconds. */
   readonly requestInTs: number;
   readonly responseOutTs?: number;
-  readonly client: XRoadParty;
-  readonly service: XRoadParty;
+  readonly client: XRoadClient;
+  readonly service: XRoadClient;
   readonly serviceCode: string;
   readonly messageId: string;
   readonly xRequestId?: string;
@@ -44,48 +39,20 @@ interface ParsedRecords {
 }
 
 /** Every field of the payload schema; anything else is counted as unknown. */
-const KNOWN = new Set([
-  'monitoringDataTs',
-  'securityServerInternalIp',
-  'securityServerType',
-  'requestInTs',
-  'requestOutTs',
-  'responseInTs',
-  'responseOutTs',
-  'clientXRoadInstance',
-  'clientMemberClass',
-  'clientMemberCode',
-  'clientSubsystemCode',
-  'serviceXRoadInstance',
-  'serviceMemberClass',
-  'serviceMemberCode',
-  'serviceSubsystemCode',
-  'serviceCode',
-  'restMethod',
-  'restPath',
-  'xRoadVersion',
-  'serviceVersion',
-  'representedPartyClass',
-  'representedPartyCode',
-  'messageId',
-  'messageUserId',
-  'messageIssue',
-  'messageProtocolVersion',
-  'clientSecurityServerAddress',
-  'serviceSecurityServerAddress',
-  'requestMimeSize',
-  'requestAttachmentCount',
-  'responseMimeSize',
-  'responseAttachmentCount',
-  'succeeded',
-  'faultCode',
-  'faultString',
-  'requestSize',
-  'responseSize',
-  'statusCode',
-  'serviceType',
-  'xRequestId',
-]);
+const KNOWN = new Set(
+  [
+    'monitoringDataTs securityServerInternalIp securityServerType requestInTs requestOutTs responseInTs',
+    'responseOutTs clientXRoadInstance clientMemberClass clientMemberCode clientSubsystemCode',
+    'serviceXRoadInstance serviceMemberClass serviceMemberCode serviceSubsystemCode serviceCode',
+    'restMethod restPath xRoadVersion serviceVersion representedPartyClass representedPartyCode messageId',
+    'messageUserId messageIssue messageProtocolVersion clientSecurityServerAddress',
+    'serviceSecurityServerAddress requestMimeSize requestAttachmentCount responseMimeSize',
+    'responseAttachmentCount succeeded faultCode faultString requestSize responseSize statusCode',
+    'serviceType xRequestId',
+  ]
+    .join(' ')
+    .split(' '),
+);
 
 /** X-Road 6 names and the fields that replaced them. */
 const OLDER_NAMES: Readonly<Record<string, string>> = {
@@ -97,7 +64,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const int = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 
-function party(r: Record<string, unknown>, prefix: 'client' | 'service'): XRoadParty | undefined {
+function party(r: Record<string, unknown>, prefix: 'client' | 'service'): XRoadClient | undefined {
   const instance = str(r[`${prefix}XRoadInstance`]);
   const memberClass = str(r[`${prefix}MemberClass`]);
   const memberCode = str(r[`${prefix}MemberCode`]);
@@ -188,11 +155,8 @@ export function parseRecords(json: string): ParsedRecords {
   return { ...out, unknownFields: unknown, olderNames: older };
 }
 
-/**
- * What both sides' records of one exchange share: the message id between the same parties
- * for the same service, and X-Road's request id where the servers write it.
- */
+/** What both sides' records of one exchange share: message id, parties, service, and X-Road's request id if any. */
 export function exchangeKey(r: OperationalRecord): string {
-  const p = (x: XRoadParty) => `${x.instance}/${x.memberClass}/${x.memberCode}/${x.subsystemCode ?? ''}`;
+  const p = (x: XRoadClient) => `${x.instance}/${x.memberClass}/${x.memberCode}/${x.subsystemCode ?? ''}`;
   return `${r.messageId}|${p(r.client)}|${p(r.service)}|${r.serviceCode}${r.xRequestId ? `|${r.xRequestId}` : ''}`;
 }

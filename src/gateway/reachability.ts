@@ -1,8 +1,6 @@
 /**
- * A security server's state as the gateway sees it, from its polls, its health data and
- * global configuration: `connected` while polls answer; `degraded` from the first failed
- * poll (or when half its requests fail, or in maintenance); `disconnected` once polls have
- * failed for `disconnectAfterMs`. A new state is published only when state or reason moves.
+ * A server's state as the gateway sees it: `connected` while polls answer; `degraded` from the first failed poll
+ * (or half its requests failing, or maintenance); `disconnected` after `disconnectAfterMs` of failures.
  */
 import type { ServerState } from '../protocol/index.js';
 
@@ -40,11 +38,6 @@ export function nextView(
       failingSince: since,
     };
   }
-  const changed = previous === undefined || previous.state !== view.state || !sameCause(previous, view);
+  const changed = previous?.state !== view.state || (previous.reason ?? '') !== (view.reason ?? '');
   return { view, changed };
-}
-
-/** Same cause: the reason without the "since" part, which stays put while a failure lasts. */
-function sameCause(a: ServerView, b: ServerView): boolean {
-  return (a.reason ?? '') === (b.reason ?? '');
 }

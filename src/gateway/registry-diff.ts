@@ -1,8 +1,4 @@
-/**
- * Registry changes as durable events: what global configuration (or a certificate's expiry)
- * changed since the registry last published becomes `agency.upsert`, `agency.removed` and
- * `server.upsert`, so a connected console follows without reconnecting.
- */
+/** Registry changes since the last published as `server.upsert`, `agency.upsert` and `agency.removed` events. */
 import type { Agency, SecurityServer } from '../protocol/index.js';
 import type { PendingEvent } from './exchange-events.js';
 

@@ -1,10 +1,9 @@
 /**
- * Global configuration → the protocol's registry. A member whose code has the shape of a mã
- * định danh is an agency; so is a subsystem whose code has it (a unit reaching the hub through
- * another member's system, e.g. a province's LGSP: connection `lgsp`). Level and parent come
- * from the identifier; the parent is the nearest ancestor the configuration holds.
+ * Global configuration → the protocol's registry: a member or subsystem whose code is a mã định danh is an agency
+ * (a subsystem of another member's system, e.g. a province's LGSP, connects `lgsp`); the parent is the nearest
+ * ancestor the configuration holds.
  */
-import type { Agency, SecurityServer } from '../protocol/index.js';
+import type { Agency } from '../protocol/index.js';
 import { isAgencyId, levelOf } from '../registry/identifier.js';
 import type { GlobalConf, GlobalServer } from './globalconf.js';
 
@@ -16,7 +15,6 @@ export interface ServerTarget {
   readonly ownerClass: string;
   readonly ownerCode: string;
   readonly serverCode: string;
-  readonly address?: string;
   readonly name: string;
   readonly maintenance?: string;
 }
@@ -58,7 +56,6 @@ export function mapRegistry(conf: GlobalConf): MappedRegistry {
       ownerClass: owner?.memberClass ?? '',
       ownerCode: owner?.memberCode ?? '',
       serverCode: s.serverCode,
-      address: s.address,
       name: (owner?.name || s.serverCode).slice(0, 256),
       maintenance: s.maintenance,
     };
@@ -115,12 +112,4 @@ export function mapRegistry(conf: GlobalConf): MappedRegistry {
       return lookup.get(`${memberClass}/${memberCode}`);
     },
   };
-}
-
-/** The protocol's security servers, with the certificate expiry each has reported. */
-export function protocolServers(
-  targets: readonly ServerTarget[],
-  expiryOf: (id: string) => string | null,
-): SecurityServer[] {
-  return targets.map((t) => ({ id: t.id, name: t.name, certificateExpiresAt: expiryOf(t.id) }));
 }

@@ -1,8 +1,4 @@
-/**
- * One polling round of one security server: its operational data page by page from its
- * cursor (asking only for seconds older than the records-available-before offset, following
- * `nextRecordsFrom`), then its health data, then, now and then, its certificates.
- */
+/** One polling round of one server: health data, operational data page by page from its cursor, now and then certificates. */
 import { exchangeEvents, type ExchangeContext } from './exchange-events.js';
 import type { EventStore, PageCommit, StoredEvent } from './event-store.js';
 import { certificateExpiry, healthConcern, parseCertificates, parseHealthData } from './health-metrics.js';
@@ -33,8 +29,6 @@ export interface PollerDeps {
 
 interface RoundResult {
   readonly latencyMs: number;
-  readonly pages: number;
-  readonly exchanges: number;
   readonly concern?: string;
   /** Set when the certificates were read this round. */
   readonly certificateExpiresAt?: string;
@@ -45,20 +39,14 @@ async function ask(deps: PollerDeps, envelope: string): Promise<SoapAnswer> {
 }
 
 /** Fetches and commits operational data pages until the server has nothing newer. */
-async function pollOperationalData(
-  target: ServerTarget,
-  deps: PollerDeps,
-): Promise<{ pages: number; exchanges: number }> {
+async function pollOperationalData(target: ServerTarget, deps: PollerDeps): Promise<void> {
   const { store } = deps;
   let from = store.cursor(target.id) ?? deps.startFromSec;
-  let pages = 0;
-  let exchanges = 0;
-  while (pages < deps.maxPagesPerRound) {
+  for (let pages = 0; pages < deps.maxPagesPerRound; pages++) {
     const to = Math.floor(deps.now() / 1000) - deps.recordsOffsetSec;
     if (from > to) break;
     const answer = await ask(deps, operationalDataRequest(deps.client, target, from, to));
     const page = parseOperationalDataResponse(answer.body, answer.contentType);
-    pages++;
     const parsed = parseRecords(page.json);
     const ctx = deps.context();
     const docsInPage = new Set<string>();
@@ -89,13 +77,11 @@ async function pollOperationalData(
       setAside: parsed.rejected,
       counters,
     });
-    exchanges += stored.length > 0 ? commit.length : 0;
     if (stored.length) deps.publish(stored);
     if (parsed.rejected.length) deps.setAside?.(target.id, parsed.rejected.length, parsed.rejected[0]!.reason);
     if (page.nextRecordsFrom === undefined || page.recordsCount === 0 || next <= from) break;
     from = next;
   }
-  return { pages, exchanges };
 }
 
 /** One round; throws (with the reason) when the server or the way to it fails. */
@@ -106,7 +92,7 @@ export async function pollRound(
 ): Promise<RoundResult> {
   const health = await ask(deps, healthDataRequest(deps.client, target));
   const summary = parseHealthData(health.body.toString('utf8'));
-  const { pages, exchanges } = await pollOperationalData(target, deps);
+  await pollOperationalData(target, deps);
   let certificateExpiresAt: string | undefined;
   if (withCertificates) {
     const metrics = await ask(deps, metricsRequest(deps.client, target));
@@ -115,8 +101,6 @@ export async function pollRound(
   const concern = healthConcern(summary);
   return {
     latencyMs: Math.round(health.latencyMs * 10) / 10,
-    pages,
-    exchanges,
     ...(concern && { concern }),
     ...(certificateExpiresAt && { certificateExpiresAt }),
   };

@@ -1,22 +1,25 @@
-/**
- * `hubmon gateway` as a service object: global configuration → registry, a poller per
- * security server → durable events in the gateway's SQLite file → the replay buffer →
- * every console connected to `/v1/telemetry`, served by the same code as the simulated hub.
- */
+/** `hubmon gateway`: global configuration → registry, a poller per server → events in its SQLite file → consoles. */
 import { unwatchFile, watchFile } from 'node:fs';
 import type { SecurityServer, ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
 import { startTelemetryServer } from '../sim/telemetry-server.js';
+import { bufferHost } from '../sim/client-session.js';
+import { VERSION } from '../version.js';
 import type { PendingEvent } from './exchange-events.js';
 import { EventStore, type StoredEvent } from './event-store.js';
 import { GlobalConfError, readGlobalConf } from './globalconf.js';
 import { nextView, type PollResult, type ServerView } from './reachability.js';
 import { registryChanges, type PublishedRegistry } from './registry-diff.js';
-import { mapRegistry, protocolServers, type MappedRegistry, type ServerTarget } from './registry-map.js';
+import { mapRegistry, type MappedRegistry, type ServerTarget } from './registry-map.js';
 import { pollRound, type PollerDeps } from './server-poller.js';
-import { gatewaySessionHost } from './session-host.js';
 import type { XRoadClient } from './soap-request.js';
+
+/** What X-Road cannot tell: edXML processing statuses, reply deadlines and replies (docs/GATEWAY.md). */
+const NOT_REPORTED = ['statuses', 'deadlines'];
+
+/** Certificates change seldom: read hourly. */
+const CERTIFICATES_EVERY_MS = 3_600_000;
 
 export interface GatewayOptions {
   readonly globalconf: string;
@@ -37,7 +40,6 @@ export interface GatewayOptions {
   readonly recordsOffsetSec?: number;
   /** How far back a server without a cursor is read, ms. */
   readonly backfillMs?: number;
-  readonly certificatesEveryMs?: number;
   /** How often global configuration's file is checked for a change (default 5 s). */
   readonly watchIntervalMs?: number;
   readonly maxPagesPerRound?: number;
@@ -111,10 +113,14 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     if (events.length || Object.keys(meta).length) publish(store.append(events, meta));
   };
 
-  const servers = (): SecurityServer[] => protocolServers(mapped.servers, (id) => expiries[id] ?? null);
   /** Publishes the registry as it now is: changes as events, the snapshot for new connections. */
   const refreshRegistry = (): void => {
-    const next: PublishedRegistry = { agencies: mapped.agencies, securityServers: servers() };
+    const securityServers: SecurityServer[] = mapped.servers.map(({ id, name }) => ({
+      id,
+      name,
+      certificateExpiresAt: expiries[id] ?? null,
+    }));
+    const next: PublishedRegistry = { agencies: mapped.agencies, securityServers };
     append(registryChanges(published, next, now()), {
       registry: JSON.stringify(next),
       expiries: JSON.stringify(expiries),
@@ -140,14 +146,19 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   };
   reloadRegistry();
 
-  const host = gatewaySessionHost({
+  const hub = {
+    hubId: o.hubId ?? `xroad-${o.client.instance}`,
+    hubName: o.hubName ?? `X-Road ${o.client.instance}`,
+    hubVersion: `hubmon-gateway ${VERSION}`,
+    epoch: store.epoch,
+    notReported: NOT_REPORTED,
+  };
+  const host = bufferHost({
     buffer,
     batchMax: o.batchMax ?? 500,
     heartbeatMs: o.heartbeatMs ?? 5_000,
-    hubId: o.hubId ?? `xroad-${o.client.instance}`,
-    hubName: o.hubName ?? `X-Road ${o.client.instance}`,
-    epoch: store.epoch,
     now,
+    hub: () => hub,
     snapshot: () => snapshot,
   });
   const server = await startTelemetryServer(host, {
@@ -160,7 +171,6 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   served.pump = () => server.pumpAll();
 
   const disconnectAfterMs = o.disconnectAfterMs ?? 300_000;
-  const certificatesEveryMs = o.certificatesEveryMs ?? 3_600_000;
   const deps: PollerDeps = {
     securityServerUrl: o.securityServerUrl,
     client: o.client,
@@ -207,7 +217,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const pollOne = (target: ServerTarget): Promise<void> => {
     const running = inFlight.get(target.id);
     if (running) return running;
-    const withCertificates = now() - (lastCertificates.get(target.id) ?? -Infinity) >= certificatesEveryMs;
+    const withCertificates = now() - (lastCertificates.get(target.id) ?? -Infinity) >= CERTIFICATES_EVERY_MS;
     const p = pollRound(target, deps, withCertificates)
       .then((r) => {
         if (withCertificates) lastCertificates.set(target.id, now());
@@ -229,13 +239,8 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     store.trim(bufferSize, 14 * 86_400_000, now());
   };
 
-  const timers: NodeJS.Timeout[] = [];
-  if (!o.manualPolling) {
-    const every = o.pollIntervalMs ?? 30_000;
-    const tick = (): void => void pollAll();
-    tick();
-    timers.push(setInterval(tick, every));
-  }
+  if (!o.manualPolling) void pollAll();
+  const ticker = o.manualPolling ? undefined : setInterval(() => void pollAll(), o.pollIntervalMs ?? 30_000);
   watchFile(globalFile, { interval: o.watchIntervalMs ?? 5_000 }, reloadRegistry);
 
   return {
@@ -259,7 +264,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     counters: () => ({ ...store.counters(), set_aside: store.setAsideCount() }),
     views: () => views,
     async close() {
-      timers.forEach((t) => clearInterval(t));
+      clearInterval(ticker);
       unwatchFile(globalFile, reloadRegistry);
       await Promise.allSettled([...inFlight.values()]);
       await server.close();

@@ -1,7 +1,4 @@
-/**
- * Posts one SOAP request to the gateway's own security server, which routes it to the target
- * server named in the `securityServer` header. A time limit covers the whole answer.
- */
+/** Posts one SOAP request to the gateway's own security server; the time limit covers the whole answer. */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 

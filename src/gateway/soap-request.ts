@@ -1,8 +1,4 @@
-/**
- * The SOAP requests the gateway sends as the central monitoring client: X-Road message
- * protocol 4.0 headers (client, service of the target server's owner, securityServer so a
- * clustered server answers for itself), and the body of each monitoring service.
- */
+/** The SOAP requests the gateway sends as the monitoring client (X-Road message protocol 4.0). */
 import { randomBytes } from 'node:crypto';
 import type { ServerTarget } from './registry-map.js';
 

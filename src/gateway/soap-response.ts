@@ -1,7 +1,4 @@
-/**
- * The answers of X-Road's monitoring services: the SOAP body, or the fault that stands in
- * for it; for operational data the multipart response with its gzip JSON attachment.
- */
+/** The answers of X-Road's monitoring services: the SOAP body or its fault; operational data's gzip attachment. */
 import { gunzipSync } from 'node:zlib';
 import { boundaryOf, isMultipart, parseMultipart, partByCid } from './multipart.js';
 import { child, parseXml, text, type XmlNode } from './xml.js';

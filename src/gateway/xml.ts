@@ -1,7 +1,4 @@
-/**
- * XML as X-Road writes it, read with fast-xml-parser: namespace prefixes dropped (X-Road's
- * peers choose their own), every value kept as text, attributes under `@name`.
- */
+/** XML as X-Road writes it: namespace prefixes dropped (peers choose their own), values as text, `@attributes`. */
 import { XMLParser } from 'fast-xml-parser';
 
 /** One parsed element: child elements by local name, text under `#text`, attributes under `@…`. */

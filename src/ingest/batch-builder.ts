@@ -1,11 +1,7 @@
 import { keepRaw, type Rejection } from '../protocol/index.js';
 import type { HubIdentity, IngestBatch, RegistrySnapshot, SeqGap, StoredMessage } from './sink.js';
 
-/**
- * Gathers what consecutive frames yield into one batch for the sink, and holds the line on
- * ordering: within a history an event is accepted only if its `seq` is above every seq
- * accepted before it, so a repeat or a step backwards is set aside, never stored twice.
- */
+/** Gathers consecutive frames into one batch; an event whose `seq` is not above every one before is set aside. */
 export class BatchBuilder {
   private registry: RegistrySnapshot[] = [];
   private events: StoredMessage[] = [];
@@ -79,10 +75,7 @@ export class BatchBuilder {
     this.unknownFields += count;
   }
 
-  /**
-   * Records a hole the hub announced and moves past it: the hub resumes at `oldestSeq`,
-   * so everything between the cursor and it is gone.
-   */
+  /** Records a hole the hub announced and moves past it. */
   addGap(fromSeq: number, toSeq: number, reason: string): void {
     if (toSeq < fromSeq) return;
     this.gaps.push({ fromSeq, toSeq, reason });

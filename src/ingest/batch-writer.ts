@@ -15,10 +15,7 @@ interface WriterLink {
   settled(): void;
 }
 
-/**
- * Hands batches to the sink: a full batch at once (yielding to the event loop between them),
- * a partial one after `batchMaxMs`; one write in flight at a time, the socket paused meanwhile.
- */
+/** Hands batches to the sink: a full one at once, a partial one after `batchMaxMs`; one write in flight. */
 export class BatchWriter {
   private timer: TimerHandle | undefined;
   private flushScheduled = false;
@@ -115,10 +112,7 @@ export class BatchWriter {
     this.idleStopped = true;
   }
 
-  /**
-   * Gives the sink's idle work (`IngestSink.idle`) one slice per event-loop turn while nothing
-   * waits to be written; a write that comes along goes first and schedules it again.
-   */
+  /** Gives the sink's idle work one slice per event-loop turn while nothing waits to be written. */
   idleSoon(): void {
     if (!this.sink.idle || this.idleScheduled || this.idleStopped) return;
     this.idleScheduled = true;
@@ -136,11 +130,7 @@ export class BatchWriter {
     });
   }
 
-  /**
-   * The cache refused the batch (disk full, read-only file…). Nothing is acknowledged to
-   * anyone, so dropping the batch and the connection loses nothing the hub still holds: the
-   * next connection resumes from the cache's own cursor and fetches it again.
-   */
+  /** The cache refused the batch: dropping it and the link loses nothing, the next link resumes from the cache. */
   private onWriteFailed(err: unknown): void {
     this.status.noteError(`cache write failed: ${describeError(err)}`);
     // Nothing after the failed batch may be written, or its events would leave a silent hole.

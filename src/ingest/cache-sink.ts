@@ -1,11 +1,7 @@
 import type { Cache } from '../store/index.js';
 import type { HelloMessage, HubIdentity, IngestBatch, IngestSink } from './sink.js';
 
-/**
- * The ingest client's sink over the SQLite cache: one `applyBatch` transaction per batch, so a
- * crash mid-batch leaves the cache exactly as it was before that batch, and the cursor the
- * client resumes from is the cache's own.
- */
+/** The sink over the SQLite cache: one transaction per batch, so the cursor resumed from is the cache's own. */
 export function cacheSink(cache: Cache): IngestSink {
   return {
     lastIdentity(): HubIdentity | undefined {
@@ -16,8 +12,7 @@ export function cacheSink(cache: Cache): IngestSink {
       return cache.lastSeq(identity);
     },
     onHello(hello: HelloMessage): void {
-      // Makes the hello's history the current one (or refuses a different hub's) before any
-      // of its events arrive.
+      // Makes the hello's history current (or refuses another hub's) before any of its events arrive.
       cache.applyBatch([hello], [], { receivedAt: cache.now() });
     },
     write(batch: IngestBatch): void {

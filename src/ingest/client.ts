@@ -30,11 +30,7 @@ export function startIngest(options: IngestOptions): IngestClient {
   return new IngestSession(options);
 }
 
-/**
- * Holds one link at a time and wires the parts together: dialling and redialling (`dial`,
- * `Redialer`), liveness, frames (`FrameReader`), the hub's session (`HubSession`), writing
- * (`BatchWriter`) and the status bookkeeping (`LinkStatus`).
- */
+/** Holds one link at a time and wires the parts: dial, redial, liveness, frames, session, writer, status. */
 class IngestSession implements IngestClient {
   readonly hubUrl: string;
   private readonly hub: URL;
@@ -204,10 +200,7 @@ class IngestSession implements IngestClient {
     if (this.ws) this.leaveLink(this.ws, resync);
   }
 
-  /**
-   * Stops reading from a link at once (frames still buffered on it are ignored) and closes
-   * it; the close handler then writes what is pending and dials again.
-   */
+  /** Stops reading a link at once and closes it; the close handler writes what is pending and redials. */
   private leaveLink(ws: WebSocket, resync: boolean): void {
     this.ws = undefined;
     this.liveness?.stop();

@@ -1,7 +1,4 @@
-/**
- * A connection or cache error in words for the status line: an HTTP refusal says so (with a
- * hint when the token is the likely cause), and the errno code is kept when the message lacks it.
- */
+/** A connection or cache error in words for the status line (HTTP refusals hint at the token). */
 export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const code = (err as NodeJS.ErrnoException).code;

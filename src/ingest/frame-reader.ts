@@ -1,15 +1,11 @@
-import { isSessionType, isUnknownMessage, parseFrame } from '../protocol/index.js';
+import { isSessionType, isUnknownMessage, parseFrame, type Rejection } from '../protocol/index.js';
 import type { BatchBuilder } from './batch-builder.js';
 import type { HubSession } from './hub-session.js';
 import type { LinkStatus } from './link-status.js';
 import { HARD_FRAME_FACTOR } from './options.js';
 import type { StoredMessage } from './sink.js';
 
-/**
- * Turns each frame from the hub into batch contents: parses it, counts and keeps what was set
- * aside, hands session messages to the session and offers events to the batch builder, which
- * holds the line on seq order.
- */
+/** Turns each frame into batch contents: rejections counted, session messages to the session, events to the batch. */
 export class FrameReader {
   constructor(
     private readonly maxFrameBytes: number,
@@ -40,35 +36,21 @@ export class FrameReader {
   /** ws dropped a frame past the hard ceiling before it could be parsed; it still counts. */
   rejectOversized(now: number): void {
     const limit = this.maxFrameBytes * HARD_FRAME_FACTOR;
-    this.builder.addRejections(
-      [
-        {
-          reason: 'frame_too_large',
-          detail: `expected at most ${this.maxFrameBytes} bytes, got a frame over ${limit} bytes (connection dropped)`,
-          raw: '',
-        },
-      ],
-      now,
-    );
+    const detail = `expected at most ${this.maxFrameBytes} bytes, got a frame over ${limit} bytes (connection dropped)`;
+    this.reject({ reason: 'frame_too_large', detail, raw: '' }, now);
+  }
+
+  private reject(rejection: Rejection, now: number): void {
+    this.builder.addRejections([rejection], now);
     this.status.counts.rejections++;
   }
 
   private onEvent(message: StoredMessage, now: number): void {
     if (!this.session.helloSeen) {
       // Without a hello there is no telling which history this seq belongs to.
-      this.builder.addRejections(
-        [
-          {
-            reason: 'invalid_envelope',
-            detail: `type: expected hello first, got ${message.type}`,
-            raw: JSON.stringify(message).slice(0, 8192),
-            seq: message.seq,
-            type: message.type,
-          },
-        ],
-        now,
-      );
-      this.status.counts.rejections++;
+      const detail = `type: expected hello first, got ${message.type}`;
+      const { seq, type } = message;
+      this.reject({ reason: 'invalid_envelope', detail, raw: JSON.stringify(message).slice(0, 8192), seq, type }, now);
       return;
     }
     if (!this.builder.addEvent(message, now)) this.status.counts.rejections++;

@@ -17,11 +17,7 @@ interface SessionLink {
   refreshState(): void;
 }
 
-/**
- * The hub's session messages on the link — hello, heartbeat, reset, registry — and the history
- * the events are filed under: which hub and epoch, the cursor asked for, and a history split
- * off when the hub's numbering starts over under the same epoch.
- */
+/** The hub's session messages (hello, heartbeat, reset, registry) and the history events are filed under. */
 export class HubSession {
   /** The history events are filed under: the hello's, or one split off it (see `splitHistory`). */
   private history: HubIdentity | undefined;
@@ -40,10 +36,7 @@ export class HubSession {
     return this.helloOnThisLink;
   }
 
-  /**
-   * A new link starts: the `since=` to ask for, from the cache's cursor of the history last
-   * filed. Throws when the cache cannot be read.
-   */
+  /** A new link starts: the `since=` to ask for, the cache's cursor of the last history. Throws if unreadable. */
   beginLink(): number {
     const identity = this.history ?? this.sink.lastIdentity();
     this.sinceAsked = identity ? this.sink.cursor(identity) : 0;
@@ -90,8 +83,7 @@ export class HubSession {
     this.status.acceptHello(hello);
     this.history = identity;
     if (cursor !== this.sinceAsked) {
-      // A new epoch or another hub: the since= we sent belonged to another history. Ask again
-      // with this history's own cursor rather than take events numbered for something else.
+      // A new epoch or another hub: the since= sent was another history's; ask again with this one's cursor.
       this.link.leave(true);
       return;
     }
@@ -118,12 +110,7 @@ export class HubSession {
     }
   }
 
-  /**
-   * The hub holds less than this cache under the same epoch: its numbering started over without
-   * the new epoch the protocol asks for. What it sends now is not the continuation of the
-   * history the cache holds, so it is filed as a history of its own, split off the old one,
-   * instead of being mixed into it.
-   */
+  /** The hub's numbering started over under the same epoch: what it sends now is filed as a history of its own. */
   private splitHistory(requestedSince: number, newestSeq: number, oldestSeq: number): void {
     const hello = this.status.hello;
     const current = this.history;
@@ -147,10 +134,7 @@ export class HubSession {
     );
   }
 
-  /**
-   * Files the hello under `history` and returns that history's cursor; when the cache cannot
-   * take it, says why and leaves the link (undefined).
-   */
+  /** Files the hello under `history` and returns its cursor; undefined (link left) when the cache cannot. */
   private fileHello(hello: HelloMessage, history: HubIdentity): number | undefined {
     try {
       this.sink.onHello(helloFiledAs(hello, history));

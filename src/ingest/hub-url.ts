@@ -5,11 +5,7 @@ class HubUrlError extends Error {
   override readonly name = 'HubUrlError';
 }
 
-/**
- * Checks a hub address: `ws://` or `wss://`, no credentials inside it (they would show in
- * `ps` and in logs; the token travels in a header). A bare `ws://host:port` means the
- * standard telemetry path.
- */
+/** Checks a hub address: `ws://` or `wss://`, no credentials (`ps` shows them); a bare host means the telemetry path. */
 export function parseHubUrl(address: string): URL {
   let url: URL;
   try {

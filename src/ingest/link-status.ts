@@ -1,19 +1,15 @@
 import { RateMeter } from './rate-meter.js';
 import type { HelloMessage, IngestBatch } from './sink.js';
-import { StatusEmitter, type IngestListener, type IngestState, type IngestStatus } from './status.js';
+import type { IngestListener, IngestState, IngestStatus } from './status.js';
 import type { Timers } from './timers.js';
 
 /** States in which the link is up and the hub answers. */
 const UP: ReadonlySet<IngestState> = new Set<IngestState>(['catching_up', 'live']);
 
 /** The running totals, writable by the parts of the client that count them. */
-type LinkCounts = { events: number; rejections: number; unknownFields: number; reconnects: number };
+type LinkCounts = { -readonly [K in keyof IngestStatus['counts']]: number };
 
-/**
- * The client's bookkeeping for the status line: the link's state and since when, what was
- * heard, stored and set aside, what went wrong last. Each part of the client writes its own
- * figures here; `snapshot()` turns them into the `IngestStatus` listeners are sent.
- */
+/** The client's bookkeeping for the status line: each part writes its own figures, `snapshot()` reads them. */
 export class LinkStatus {
   private current: IngestState = 'connecting';
   private since: number;
@@ -31,16 +27,12 @@ export class LinkStatus {
   /** Failed attempts in a row. */
   failures = 0;
   nextAttemptAt: number | undefined;
-  private readonly emitter = new StatusEmitter();
+  private readonly listeners = new Set<IngestListener>();
   private readonly rate: RateMeter;
 
   constructor(private readonly timers: Timers) {
     this.since = timers.now();
     this.rate = new RateMeter(timers.now);
-  }
-
-  get state(): IngestState {
-    return this.current;
   }
 
   snapshot(): IngestStatus {
@@ -69,11 +61,20 @@ export class LinkStatus {
   }
 
   subscribe(listener: IngestListener): () => void {
-    return this.emitter.subscribe(listener);
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
+  /** Listeners that throw are cut off from the rest, not the client. */
   emit(): void {
-    this.emitter.emit(this.snapshot());
+    const status = this.snapshot();
+    for (const listener of this.listeners) {
+      try {
+        listener(status);
+      } catch {
+        this.listeners.delete(listener);
+      }
+    }
   }
 
   setState(next: IngestState): void {

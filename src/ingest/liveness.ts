@@ -17,12 +17,8 @@ interface LivenessEvents {
 }
 
 /**
- * Watches one connection. Two separate questions: is the hub still talking (messages and
- * heartbeats), and is the link still there at all (pings answered)? A hub that stops
- * sending without closing is caught by the first; a half-open TCP connection, where the far
- * end is gone and no FIN or RST ever comes, only by the second.
- *
- * While the socket is paused for a slow writer nothing is read, so neither clock runs then.
+ * Watches one connection: is the hub still talking (messages, heartbeats), and is the link there at all (pings
+ * answered: a half-open TCP connection sends no FIN)? Neither clock runs while the socket is paused.
  */
 export class LivenessWatch {
   private lastMessageAt: number;

@@ -32,40 +32,25 @@ export interface IngestOptions {
   readonly random?: () => number;
 }
 
-export interface ResolvedIngestOptions {
-  readonly maxFrameBytes: number;
-  readonly batchMaxMessages: number;
-  readonly batchMaxMs: number;
-  readonly backoff: BackoffPolicy;
-  readonly staleAfterMs: number | undefined;
-  readonly pingIntervalMs: number;
-  readonly connectTimeoutMs: number;
-  readonly offlineAfterFailures: number;
-  readonly timers: Timers;
-  readonly random: () => number;
-}
+export type ResolvedIngestOptions = ReturnType<typeof resolveIngestOptions>;
 
 /** Staleness before the hello says how often the hub beats. */
 export const PRE_HELLO_STALE_MS = 15_000;
 
-/**
- * ws refuses larger frames outright and closes the connection (1009). Between the frame limit
- * and this ceiling a frame is read and set aside by the parser instead, so a merely oversized
- * frame costs one rejection and not the connection; only an absurd one costs a reconnect.
- */
+/** ws refuses (1009) frames past this many times the limit; one merely oversized costs a rejection, not the link. */
 export const HARD_FRAME_FACTOR = 2;
 
-export function resolveIngestOptions(o: IngestOptions): ResolvedIngestOptions {
+export function resolveIngestOptions(o: IngestOptions) {
   return {
     maxFrameBytes: o.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
     batchMaxMessages: o.batchMaxMessages ?? 5_000,
     batchMaxMs: o.batchMaxMs ?? 50,
-    backoff: { ...DEFAULT_BACKOFF, ...o.backoff },
+    backoff: { ...DEFAULT_BACKOFF, ...o.backoff } as BackoffPolicy,
     staleAfterMs: o.staleAfterMs,
     pingIntervalMs: o.pingIntervalMs ?? 10_000,
     connectTimeoutMs: o.connectTimeoutMs ?? 10_000,
     offlineAfterFailures: o.offlineAfterFailures ?? 3,
     timers: o.timers ?? realTimers,
     random: o.random ?? Math.random,
-  };
+  } as const;
 }

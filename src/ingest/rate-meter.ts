@@ -1,7 +1,4 @@
-/**
- * Events per second over a sliding window of one-second buckets. Cheap enough to feed on
- * every batch during a catch-up of millions.
- */
+/** Events per second over a sliding window of one-second buckets. */
 export class RateMeter {
   private readonly buckets: number[];
   private readonly starts: number[];

@@ -3,11 +3,7 @@ import type { LinkStatus } from './link-status.js';
 import type { ResolvedIngestOptions } from './options.js';
 import type { TimerHandle } from './timers.js';
 
-/**
- * When to dial again after a link ends: at once to resync after leaving a link on purpose,
- * otherwise after a jittered backoff that grows with each failure in a row. Keeps the failure
- * count and the next attempt's time in the status bookkeeping.
- */
+/** When to dial again: at once to resync after leaving a link on purpose, else after a jittered backoff. */
 export class Redialer {
   /** Some link has carried a hello since start: dialling again reads `reconnecting`. */
   everConnected = false;

@@ -1,10 +1,6 @@
 import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 
-/**
- * Which history a sequence number belongs to. A hub's `seq` only means something within one
- * `epoch` of one `hubId`: a hub that starts its numbering over, or a different hub behind the
- * same address, begins a new history that must never be mixed with the old one.
- */
+/** Which history a sequence number belongs to: a `seq` means something only within one epoch of one hub. */
 export interface HubIdentity {
   readonly hubId: string;
   readonly epoch: string;
@@ -20,14 +16,9 @@ export type HelloMessage = MessageOf<'hello'>;
 /** One part of the hub's registry (danh mục cơ quan, máy chủ bảo mật), sent after every hello. */
 export type RegistrySnapshot = MessageOf<'registry.snapshot'>;
 
-/**
- * A stretch of sequence numbers the hub said it can no longer send (a `reset` with
- * `since_too_old`): those events are lost to this cache and must show as a hole, not as zero.
- */
+/** Seqs the hub can no longer send (`since_too_old`): shown as a hole, not as zero; both ends inclusive. */
 export interface SeqGap {
-  /** First missing seq. */
   readonly fromSeq: number;
-  /** Last missing seq, inclusive. */
   readonly toSeq: number;
   readonly reason: string;
 }
@@ -50,27 +41,16 @@ export interface IngestBatch {
   readonly receivedAt: number;
 }
 
-/**
- * Where ingested telemetry goes. The cache implements it (see `cache-sink.ts`); tests use an
- * in-memory one. Writes must be idempotent on (identity, seq) so that nothing is stored twice
- * even if a batch is offered again after a crash.
- */
+/** Where ingested telemetry goes (`cache-sink.ts`); writes are idempotent on (identity, seq). */
 export interface IngestSink {
   /** The history written last, so a restarted client can resume before any hello arrives. */
   lastIdentity(): HubIdentity | undefined;
   /** Highest `seq` stored for that history; 0 when none. The client resumes after it. */
   cursor(identity: HubIdentity): number;
-  /**
-   * Every hello, before any event of its connection is written; the sink keeps histories apart.
-   * Synchronous: the cursor asked for right after it must already see the hello's history.
-   * Throwing (another hub on this cache) refuses the link; the client says why and retries.
-   */
+  /** Every hello, before its events; synchronous (the next cursor sees its history); a throw refuses the link. */
   onHello(hello: HelloMessage): void;
   /** Stores one batch atomically. A returned promise holds the socket paused until it settles. */
   write(batch: IngestBatch): void | Promise<void>;
-  /**
-   * One short slice of work a write left for later (the cache derives documents after a long
-   * catch-up); true while more remains. Called between writes, when nothing waits.
-   */
+  /** One short slice of work a write left for later (documents after a catch-up); true while more remains. */
   idle?(): boolean;
 }

@@ -1,14 +1,8 @@
 import type { HubIdentity } from './sink.js';
 
 /**
- * Where the link to the hub stands, as the status line shows it.
- * - `connecting`: first dial since start, nothing heard yet.
- * - `catching_up` (đang đồng bộ): connected, the cache is behind the hub's newest `seq`.
- * - `live` (trực tiếp): connected and caught up.
- * - `stale`: connected, but the hub has said nothing — not even a heartbeat — for too long.
- * - `reconnecting`: the link dropped; waiting out the backoff or dialling again.
- * - `offline` (mất kết nối): several attempts in a row failed, or the client was stopped;
- *   the cache still serves what it holds and, unless stopped, the client keeps trying.
+ * Where the link stands: `catching_up` (đang đồng bộ) behind the hub's newest seq, `live` (trực tiếp), `stale` (no
+ * message, not even a heartbeat, for too long), `offline` (mất kết nối) after several failures or when stopped.
  */
 export type IngestState = 'connecting' | 'catching_up' | 'live' | 'stale' | 'reconnecting' | 'offline';
 
@@ -29,10 +23,7 @@ export interface IngestStatus {
   readonly state: IngestState;
   /** When the link entered `state`. */
   readonly stateSince: number;
-  /**
-   * When anything last arrived from the hub — a frame, a heartbeat, a byte of a long frame.
-   * Not the newest event's time: a hub replaying old history is talking even if its events are days old.
-   */
+  /** When anything (even a byte of a long frame) last arrived; not the newest event's time. */
   readonly lastMessageAt: number | undefined;
   /** The hub's identity from the last hello, if any hello was received. */
   readonly hub: (HubIdentity & { readonly hubName: string }) | undefined;
@@ -55,33 +46,10 @@ export interface IngestStatus {
   readonly lastError: { readonly message: string; readonly at: number } | undefined;
   /** When the next reconnection attempt is due, while reconnecting or offline. */
   readonly nextAttemptAt: number | undefined;
-  /**
-   * The latest change of the hub's epoch seen by this client: a new history began (the hub
-   * started its sequence over), at `at`.
-   */
+  /** The latest change of the hub's epoch seen by this client. */
   readonly epochChange: { readonly from: string; readonly to: string; readonly at: number } | undefined;
   /** Failed attempts in a row. */
   readonly consecutiveFailures: number;
 }
 
 export type IngestListener = (status: IngestStatus) => void;
-
-/** A tiny typed subscription list; listeners that throw are cut off from the rest, not the client. */
-export class StatusEmitter {
-  private readonly listeners = new Set<IngestListener>();
-
-  subscribe(listener: IngestListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  emit(status: IngestStatus): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(status);
-      } catch {
-        this.listeners.delete(listener);
-      }
-    }
-  }
-}

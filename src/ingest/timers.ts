@@ -1,10 +1,7 @@
 /** An opaque handle returned by {@link Timers.setTimeout}. */
 export type TimerHandle = unknown;
 
-/**
- * The clock and timers the ingest client runs on. Injected so that backoff, staleness and
- * half-open detection can be tested by advancing a manual clock instead of waiting.
- */
+/** The clock and timers the ingest client runs on; tests advance a manual clock instead of waiting. */
 export interface Timers {
   now(): number;
   setTimeout(fn: () => void, ms: number): TimerHandle;

@@ -28,11 +28,7 @@ interface ResolvedToken {
   readonly source: TokenSource;
 }
 
-/**
- * Reads a token file, refusing one that group or others may read: a token another local
- * user can read is a token they hold. The file is opened once and checked through its
- * descriptor, so it cannot be swapped between the check and the read.
- */
+/** Reads a token file, refusing one others may read; checked through its descriptor so it cannot be swapped. */
 export function readTokenFile(path: string): string {
   let fd: number;
   try {
@@ -63,10 +59,7 @@ export function readTokenFile(path: string): string {
   }
 }
 
-/**
- * The token to present to the hub: from `--token-file` when given, else from
- * `HUBMON_TOKEN`, else none. Never from a command-line value, which `ps` would show.
- */
+/** The token: from `--token-file`, else `HUBMON_TOKEN`, else none; never from the command line (`ps` shows it). */
 export function resolveToken(options: { tokenFile?: string; env: NodeJS.ProcessEnv }): ResolvedToken {
   if (options.tokenFile !== undefined) return { token: readTokenFile(options.tokenFile), source: 'file' };
   const fromEnv = options.env[TOKEN_ENV]?.trim();

@@ -9,10 +9,7 @@ export const STATUS_CODES = ['01', '02', '03', '04', '05', '06', '13', '15', '16
 export const statusCodeSchema = z.enum(STATUS_CODES);
 export type StatusCode = z.infer<typeof statusCodeSchema>;
 
-/**
- * Result of verifying a document's digital signature (chữ ký số, Circular 41/2017/TT-BTTTT).
- * Everything but `valid` is a failure.
- */
+/** Result of verifying a document's signature (chữ ký số, Circular 41/2017/TT-BTTTT); all but `valid` fail. */
 export const SIGNATURE_RESULTS = [
   'valid',
   'missing',

@@ -15,7 +15,8 @@ type Envelope = z.infer<typeof envelopeSchema>;
 /** Names of the envelope's own fields; anything else beside them but `data` is unknown. */
 export const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['v', 'seq', 'ts', 'type', 'data']);
 
-const messageSchema = <T extends MessageType>(type: T) =>
+/** Envelope and payload of one known type. */
+export const messageSchema = <T extends MessageType>(type: T) =>
   envelopeSchema.extend({ type: z.literal(type), data: dataSchemas[type] });
 
 /** Every known message as one discriminated union on `type`. */
@@ -41,10 +42,7 @@ export type TelemetryMessage = z.infer<typeof telemetryMessageSchema>;
 /** The message of one type, narrowed from the union. */
 export type MessageOf<T extends MessageType> = Extract<TelemetryMessage, { type: T }>;
 
-/**
- * A message whose type this client does not know (a newer hub). It is kept and stored
- * as-is so that its sequence number is not mistaken for a gap.
- */
+/** A message of a type this client does not know (a newer hub), stored as is so its seq is no gap. */
 export interface UnknownMessage extends Envelope {
   readonly unknown: true;
   readonly data: unknown;

@@ -1,21 +1,15 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { z } from 'zod';
-import { envelopeSchema } from './envelope.js';
+import { messageSchema } from './envelope.js';
 import { instantMs } from './instant.js';
-import { dataSchemas, type MessageType } from './messages.js';
+import type { MessageType } from './messages.js';
 import { instantInRange, isoTimestampSchema } from './primitives.js';
 
 /**
- * The common case, checked fast: a message of a known type with exactly the fields the protocol
- * names, every one valid. The zod schemas stay the definition; this compiles them once (through
- * zod's own JSON Schema output) into plain checking functions with Ajv, which judge a catch-up's
- * hundreds of thousands of messages several times faster than walking the schemas.
- *
- * Only a yes is final. Objects are closed here (no field the protocol does not name), so a
- * message from a newer hub with extra fields, or any message this refuses, goes the zod way,
- * which counts the extra fields and words the reason. A yes means zod accepts the message and
- * returns it unchanged (no schema transforms anything): property tests hold the two together.
+ * The common case, checked fast: the zod schemas compiled once (through their JSON Schema) with Ajv, several times
+ * faster over a catch-up. Only a yes is final: objects are closed, so extra fields or any refusal go the zod way,
+ * which counts and words them; a yes means zod accepts the message unchanged (property tests hold the two together).
  */
 export function passesFastCheck(type: MessageType, message: unknown): boolean {
   let check = compiled.get(type);
@@ -46,8 +40,7 @@ ajv.addKeyword({
 });
 
 function compile(type: MessageType): ValidateFunction {
-  const schema = envelopeSchema.extend({ type: z.literal(type), data: dataSchemas[type] });
-  const json = z.toJSONSchema(schema, {
+  const json = z.toJSONSchema(messageSchema(type), {
     io: 'input',
     override: (ctx) => {
       if (ctx.zodSchema === isoTimestampSchema) ctx.jsonSchema['x-instant'] = true;

@@ -1,8 +1,6 @@
 /**
- * Milliseconds of an ISO 8601 UTC instant as the protocol writes them (`2026-03-09T08:15:30Z`,
- * `2026-03-09T08:15:30.125Z`), read by hand: the cache reads one per event, and the general
- * date parser costs several times as much. Any other shape (more or fewer fraction digits, an
- * offset, a date alone) goes to `Date.parse`, so the result is always `Date.parse`'s.
+ * Milliseconds of an ISO 8601 UTC instant as the protocol writes them, read by hand (the cache reads one per event,
+ * `Date.parse` costs several times as much); any other shape goes to `Date.parse`, so the result is always its.
  */
 export function instantMs(s: string): number {
   const n = s.length;
@@ -32,10 +30,7 @@ function monthDays(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-/**
- * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (the one Date uses), by
- * integer arithmetic (H. Hinnant's days_from_civil): Date.UTC costs several times as much.
- */
+/** Days from 1970-01-01 by integer arithmetic (H. Hinnant's days_from_civil); Date.UTC costs several times as much. */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);

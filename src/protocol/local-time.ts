@@ -1,8 +1,4 @@
-/**
- * Local time. Instants travel in UTC; operators read them in Vietnam time, which has kept UTC+7
- * all year since 1975 (no daylight saving), so a fixed offset is exact. Where a setting names
- * an IANA zone (office hours, a report's days), the zone's offset is read through Intl.
- */
+/** Vietnam time: UTC+7 all year since 1975, so a fixed offset is exact; a named IANA zone goes through Intl. */
 export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /** The instant as Vietnam wall-clock ISO text without a zone: `2026-03-09T15:15:30`. */

@@ -18,11 +18,7 @@ import {
 } from './primitives.js';
 import { agencySchema, securityServerSchema } from './registry.js';
 
-/**
- * The payload (`data`) schema of every message type, keyed by `type`.
- * This table is the single source of truth: the envelope union, the parser and the
- * protocol document are all derived from it.
- */
+/** The payload (`data`) schema of every message type: the single source of truth of the protocol. */
 export const dataSchemas = {
   /** Sent first on every connection: who the hub is and what it can replay. */
   hello: z.object({
@@ -35,11 +31,7 @@ export const dataSchemas = {
     newestSeq: seqSchema,
     oldestSeq: seqSchema,
     heartbeatMs: z.number().int().positive().max(3_600_000),
-    /**
-     * What this hub's source cannot tell (a gateway in front of X-Road: `statuses`, `deadlines`),
-     * so that consoles say "not reported" instead of showing zeros. Open list: a console acts
-     * on the names it knows.
-     */
+    /** What the hub's source cannot tell (a gateway: `statuses`, `deadlines`): "not reported", not zeros. */
     notReported: z.array(textSchema(64)).max(32).optional(),
   }),
   /** Sent when the stream is idle, so a client can tell a quiet hub from a dead link. */
@@ -114,10 +106,7 @@ export const dataSchemas = {
 export type MessageType = keyof typeof dataSchemas;
 export const MESSAGE_TYPES = Object.keys(dataSchemas) as MessageType[];
 
-/**
- * Session messages describe the connection, not the hub's history: their `seq` repeats the
- * newest sequence assigned so far and they are never stored as events.
- */
+/** Session messages describe the connection: their `seq` repeats the newest so far; never stored as events. */
 const SESSION_TYPES = ['hello', 'heartbeat', 'reset', 'registry.snapshot'] as const;
 type SessionType = (typeof SESSION_TYPES)[number];
 export type EventType = Exclude<MessageType, SessionType>;

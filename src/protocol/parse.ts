@@ -1,5 +1,11 @@
-import { envelopeSchema, ENVELOPE_KEYS, type TelemetryMessage, type UnknownMessage } from './envelope.js';
-import { z } from 'zod';
+import {
+  envelopeSchema,
+  ENVELOPE_KEYS,
+  messageSchema,
+  type TelemetryMessage,
+  type UnknownMessage,
+} from './envelope.js';
+import type { z } from 'zod';
 import { dataSchemas, MESSAGE_TYPES, type MessageType } from './messages.js';
 import { passesFastCheck } from './fast-check.js';
 import { describeIssue, describeValue, keepRaw, type Rejection } from './rejection.js';
@@ -32,23 +38,17 @@ function countUnknownKeys(obj: object, known: ReadonlySet<string> | Record<strin
   return n;
 }
 
-/**
- * Validates one decoded JSON value as a message. Never throws: a bad message becomes a
- * rejection with a reason, an unknown type is passed on as an {@link UnknownMessage}.
- */
+const reject = (raw: () => string, reason: Rejection['reason'], detail: string, ids = {}) => ({
+  rejection: { reason, detail, raw: keepRaw(raw()), ...ids },
+});
+
+/** Validates one decoded JSON value as a message; never throws (an unknown type is an {@link UnknownMessage}). */
 export function parseMessage(
   value: unknown,
   raw: () => string,
 ): { message: TelemetryMessage | UnknownMessage; unknownFields: number } | { rejection: Rejection } {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return {
-      rejection: {
-        reason: 'not_an_object',
-        detail: `expected object, got ${describeValue(value)}`,
-        raw: keepRaw(raw()),
-      },
-    };
-  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return reject(raw, 'not_an_object', `expected object, got ${describeValue(value)}`);
   const obj = value as Record<string, unknown>;
   if (obj.v === PROTOCOL_VERSION && typeof obj.type === 'string') {
     const known = hasOwn.call(messageSchemas, obj.type);
@@ -68,60 +68,30 @@ export function parseMessage(
   }
   const ids = idsOf(obj);
   if (obj.v !== PROTOCOL_VERSION) {
-    return {
-      rejection: {
-        reason: 'unsupported_version',
-        detail: `v: expected ${PROTOCOL_VERSION}, got ${obj.v === undefined ? 'nothing' : describeValue(obj.v)}`,
-        raw: keepRaw(raw()),
-        ...ids,
-      },
-    };
+    const got = obj.v === undefined ? 'nothing' : describeValue(obj.v);
+    return reject(raw, 'unsupported_version', `v: expected ${PROTOCOL_VERSION}, got ${got}`, ids);
   }
   const env = envelopeSchema.safeParse(obj);
-  if (!env.success) {
-    return {
-      rejection: {
-        reason: 'invalid_envelope',
-        detail: describeIssue(env.error.issues, obj),
-        raw: keepRaw(raw()),
-        ...ids,
-      },
-    };
-  }
+  if (!env.success) return reject(raw, 'invalid_envelope', describeIssue(env.error.issues, obj), ids);
   let unknownFields = countUnknownKeys(obj, ENVELOPE_KEYS);
-  const schema = hasOwn.call(dataSchemas, env.data.type) ? dataSchemas[env.data.type as MessageType] : undefined;
+  const e = env.data;
+  const schema = hasOwn.call(dataSchemas, e.type) ? dataSchemas[e.type as MessageType] : undefined;
   if (!schema) {
-    if (nestedDeeperThan(obj.data, MAX_UNKNOWN_DEPTH)) {
-      return {
-        rejection: {
-          reason: 'invalid_message',
-          detail: `data: expected at most ${MAX_UNKNOWN_DEPTH} levels of nesting, got more`,
-          raw: keepRaw(raw()),
-          ...ids,
-        },
-      };
-    }
-    const e = env.data;
+    if (nestedDeeperThan(obj.data, MAX_UNKNOWN_DEPTH))
+      return reject(
+        raw,
+        'invalid_message',
+        `data: expected at most ${MAX_UNKNOWN_DEPTH} levels of nesting, got more`,
+        ids,
+      );
     return { message: { v: e.v, seq: e.seq, ts: e.ts, type: e.type, unknown: true, data: obj.data }, unknownFields };
   }
   const data = schema.safeParse(obj.data);
   if (!data.success) {
-    return {
-      rejection: {
-        reason: 'invalid_message',
-        detail: describeIssue(
-          data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] })),
-          obj,
-        ),
-        raw: keepRaw(raw()),
-        ...ids,
-      },
-    };
+    const issues = data.error.issues.map((i) => ({ ...i, path: ['data', ...i.path] }));
+    return reject(raw, 'invalid_message', describeIssue(issues, obj), ids);
   }
-  if (obj.data && typeof obj.data === 'object') {
-    unknownFields += countUnknownKeys(obj.data, schema.shape);
-  }
-  const e = env.data;
+  if (obj.data && typeof obj.data === 'object') unknownFields += countUnknownKeys(obj.data, schema.shape);
   return {
     message: { v: e.v, seq: e.seq, ts: e.ts, type: e.type, data: data.data } as TelemetryMessage,
     unknownFields,
@@ -136,14 +106,12 @@ function idsOf(obj: Record<string, unknown>): { seq?: number; type?: string } {
 }
 
 /** Envelope and payload of each known type as one schema, for the fast path. */
-const messageSchemas = Object.fromEntries(
-  MESSAGE_TYPES.map((t) => [t, envelopeSchema.extend({ type: z.literal(t), data: dataSchemas[t] })]),
-) as unknown as Record<MessageType, z.ZodType>;
+const messageSchemas = Object.fromEntries(MESSAGE_TYPES.map((t) => [t, messageSchema(t)])) as unknown as Record<
+  MessageType,
+  z.ZodType
+>;
 
-/**
- * Parses one WebSocket frame: a single message or a JSON array of them. Each array element
- * stands alone, so one bad message never costs its neighbours.
- */
+/** Parses one frame: a message or a JSON array of them, each standing alone (one bad never costs its neighbours). */
 export function parseFrame(frame: string | Uint8Array, options: ParseOptions = {}): ParsedFrame {
   const maxBytes = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
   const byteLength = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.byteLength;
@@ -151,11 +119,8 @@ export function parseFrame(frame: string | Uint8Array, options: ParseOptions = {
   const rejections: Rejection[] = [];
   if (byteLength > maxBytes) {
     const head = typeof frame === 'string' ? frame.slice(0, 256) : Buffer.from(frame.subarray(0, 256)).toString('utf8');
-    rejections.push({
-      reason: 'frame_too_large',
-      detail: `expected at most ${maxBytes} bytes, got ${byteLength}`,
-      raw: keepRaw(head),
-    });
+    const detail = `expected at most ${maxBytes} bytes, got ${byteLength}`;
+    rejections.push({ reason: 'frame_too_large', detail, raw: keepRaw(head) });
     return { messages, rejections, unknownFields: 0 };
   }
   let text: string;

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { instantMs } from './instant.js';
 
-/**
- * Agency identifier (mã định danh, Circular 10/2016/TT-BTTTT): `NNN.NN.NN.XNN`.
- * The last group is the top-level unit (G.. ministries, H.. provinces); the groups to its
- * left number the lower levels.
- */
+/** Agency identifier (mã định danh, Circular 10/2016/TT-BTTTT) `NNN.NN.NN.XNN`: G.. ministries, H.. provinces. */
 export const agencyIdSchema = z
   .string()
   .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'an agency id shaped NNN.NN.NN.XNN');
@@ -13,10 +9,7 @@ export const agencyIdSchema = z
 /** Security server (máy chủ bảo mật) identifier chosen by the hub, e.g. `MCBM-017`. */
 export const serverIdSchema = z.string().min(1).max(64);
 
-/**
- * edXML document id: sender's agency id, issue date and number/code,
- * e.g. `000.00.00.G22,2015/09/30,7816/VPCP-TTĐT`.
- */
+/** edXML document id: sender, issue date, number/code (`000.00.00.G22,2015/09/30,7816/VPCP-TTĐT`). */
 export const documentIdSchema = z
   .string()
   .max(256)

@@ -83,10 +83,7 @@ function expectation(issue: z.core.$ZodIssue): string {
   }
 }
 
-/**
- * Turns the first schema issue into "path: expected X, got Y", reading Y from the input
- * itself so the reason quotes what the hub actually sent.
- */
+/** The first schema issue as "path: expected X, got Y", Y quoted from what the hub actually sent. */
 export function describeIssue(issues: readonly z.core.$ZodIssue[], input: unknown): string {
   const issue = issues[0];
   if (!issue) return 'invalid';

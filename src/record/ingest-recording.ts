@@ -1,10 +1,4 @@
-/**
- * Feeds a recorded stream (NDJSON, one wire message per line) into a cache exactly as the
- * ingest client would: each line goes through the protocol parser, bad lines become stored
- * rejections with their reasons, and events are written in batched transactions. Used by
- * `--source FILE` (status, report) and by replay, so a recording yields the same cache — and
- * the same numbers — as the live stream it was taken from.
- */
+/** Feeds a recording into a cache as the ingest client would (parsed, bad lines rejected), for `--source FILE`. */
 import {
   isSessionType,
   parseFrame,

@@ -1,10 +1,6 @@
-/**
- * An ingest sink that writes the stream to an NDJSON recording instead of a cache: the hello,
- * every registry part and every durable event, one message per line, in the order received.
- * The ingest client brings resume-after-disconnect for free, so a recording taken across a
- * dropped link still holds each event once.
- */
+/** An ingest sink writing the stream to an NDJSON recording; the client's resume keeps each event once. */
 import type { HelloMessage, HubIdentity, IngestBatch, IngestSink } from '../ingest/sink.js';
+import { identityOf, sameIdentity } from '../ingest/history.js';
 import type { RecordingWriter } from '../sim/recording.js';
 
 interface RecordingSink extends IngestSink {
@@ -20,11 +16,10 @@ export function recordingSink(writer: RecordingWriter, since = 0): RecordingSink
   return {
     counts,
     lastIdentity: () => identity,
-    cursor: (id) =>
-      identity === undefined || (id.hubId === identity.hubId && id.epoch === identity.epoch) ? lastSeq : 0,
+    cursor: (id) => (identity === undefined || sameIdentity(id, identity) ? lastSeq : 0),
     onHello(hello: HelloMessage) {
-      const next = { hubId: hello.data.hubId, epoch: hello.data.epoch };
-      if (identity !== undefined && (identity.hubId !== next.hubId || identity.epoch !== next.epoch)) lastSeq = 0;
+      const next = identityOf(hello);
+      if (identity !== undefined && !sameIdentity(identity, next)) lastSeq = 0;
       identity = next;
       writer.write(JSON.stringify(hello));
     },

@@ -1,8 +1,6 @@
 /**
- * Plays a recording into a cache on a simulated clock, with the controls an operator expects
- * after an incident: pause, step one event, faster, slower. The console reads the cache and
- * the player's clock exactly as it reads a live cache and the wall clock, so the screens show
- * what they showed live at that moment.
+ * Plays a recording into a cache on a simulated clock (pause, step, faster, slower); the console reads both as a
+ * live cache and the wall clock, so the screens show what they showed live at that moment.
  */
 import { parseFrame } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
@@ -14,9 +12,10 @@ const MAX_SPEED = 3_600;
 /** How far one forward jump moves the recorded clock. */
 export const JUMP_MS = 10 * 60_000;
 
-interface ReplayState {
+export interface ReplayState {
   /** Simulated time, epoch ms. */
   readonly now: number;
+  /** Recorded seconds per real second. */
   readonly speed: number;
   readonly paused: boolean;
   /** Events applied so far, of the total. */
@@ -98,10 +97,7 @@ export class ReplayPlayer {
     this.isPaused = !this.isPaused;
   }
 
-  /**
-   * Moves the clock forward to `t` (never back: the cache holds what was applied), at most to
-   * the last event, applying what falls due; the pause is kept.
-   */
+  /** Moves the clock forward to `t` (never back), at most to the last event, applying what falls due. */
   jumpTo(t: number): void {
     const last = this.source.events.at(-1)?.t ?? this.clock;
     this.clock = Math.max(this.clock, Math.min(t, last));

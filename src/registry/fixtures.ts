@@ -1,8 +1,4 @@
-/**
- * The top-level agencies and security servers of the hub, read from `fixtures/`.
- * The numbers in them come from the seed reports (see fixtures/README.md); this module only
- * checks that the files are whole and consistent before anything builds on them.
- */
+/** The hub's top-level agencies and security servers from `fixtures/` (figures: fixtures/README.md), checked. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
@@ -98,9 +94,7 @@ export function parseFixtures(rawAgencies: unknown, rawServers: unknown): Fixtur
   return { agencies, securityServers };
 }
 
-function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-}
+const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
 function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const result = schema.safeParse(data);

@@ -1,8 +1,6 @@
 /**
- * Agency identifiers (mã định danh, Circular 10/2016/TT-BTTTT): `NNN.NN.NN.XNN`.
- * The last group names the top-level unit; a lower level fills the next group to the left:
- * level 2 the third group (`000.00.07.H41`), level 3 the second (`000.12.07.H41`),
- * level 4 the first (`003.12.07.H41`). Zeros mean "this level is not used".
+ * Agency identifiers (mã định danh, Circular 10/2016/TT-BTTTT) `NNN.NN.NN.XNN`: the last group names the top-level
+ * unit, each lower level fills the next group to the left (`000.00.07.H41`, `000.12.07.H41`, `003.12.07.H41`).
  */
 
 /** The four government levels an identifier can express. */
@@ -47,6 +45,4 @@ export function childId(parentId: string, n: number): string {
   return `${pad(n, 3)}.${g2}.${g3}.${top}`;
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');

@@ -3,5 +3,4 @@ export { loadFixtures, parseFixtures } from './fixtures.js';
 export { childId, isAgencyId, levelOf } from './identifier.js';
 export type { Registry } from './lower-levels.js';
 export { DEFAULT_SEED, DEMO_COMMUNES_IN, buildRegistry } from './lower-levels.js';
-export type { Rng } from './rng.js';
 export { deriveSeed, mulberry32, sample } from './rng.js';

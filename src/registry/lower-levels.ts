@@ -1,10 +1,6 @@
 /**
- * The whole registry of agencies the hub serves: the top-level units from the fixtures and,
- * on request, the levels below them (sở/huyện, phòng/xã, level-4 units) generated from a seed.
- *
- * Growth order: all level-2 units nationally first (each parent's first, then each parent's
- * second...), then communes and wards, then offices, then level 4 — so 12,000 agencies look
- * like the hub around 2020: ~2,400 departments and districts and ~9,500 communes.
+ * The registry: the fixtures' top-level units and, on request, the levels below generated from a seed — all
+ * level-2 units first, then communes, offices, level 4, so 12,000 agencies look like the hub around 2020.
  */
 import type { Agency, SecurityServer } from '../protocol/index.js';
 import type { AgencyProfile, Fixtures, TopLevelAgency } from './fixtures.js';
@@ -18,15 +14,10 @@ import { deriveSeed, mulberry32 } from './rng.js';
 import { scaleProfile } from './scale-profile.js';
 import { dedicatedServer } from './servers.js';
 
-/** An agency (cơ quan, đơn vị) exactly as the telemetry protocol carries it. */
-type RegistryAgency = Agency;
-/** A security server (máy chủ bảo mật) exactly as the telemetry protocol carries it. */
-type RegistryServer = SecurityServer;
-
 export interface Registry {
   /** Parents always come before their children. */
-  readonly agencies: RegistryAgency[];
-  readonly securityServers: RegistryServer[];
+  readonly agencies: Agency[];
+  readonly securityServers: SecurityServer[];
   /** Traffic profile of every agency, by id. */
   readonly profiles: Map<string, AgencyProfile>;
 }
@@ -38,17 +29,11 @@ interface BuildOptions {
   readonly seed?: number;
   /** Defaults to the files in `fixtures/`. */
   readonly fixtures?: Fixtures;
-  /**
-   * Top-level ids whose departments, districts and communes join before anything else, so a
-   * small registry (the demo's) still reaches the commune somewhere.
-   */
+  /** Top-level ids whose units down to the commune join first, so a small registry reaches the commune. */
   readonly communesIn?: readonly string[];
 }
 
-/**
- * The provinces the demo holds down to the commune: Nghệ An and Cao Bằng (the two real
- * codes of the seeds) and Ninh Bình.
- */
+/** The provinces the demo holds down to the commune: Nghệ An, Cao Bằng (the seeds' real codes), Ninh Bình. */
 export const DEMO_COMMUNES_IN: readonly string[] = ['000.00.00.H41', '000.00.00.H14', '000.00.00.H42'];
 
 export const DEFAULT_SEED = 20190312; // the day the hub opened
@@ -71,7 +56,7 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
   if (!Number.isInteger(total) || total < top.length) {
     throw new RangeError(`totalAgencies must be a whole number of at least ${top.length}, got ${total}`);
   }
-  const agencies: RegistryAgency[] = top.map((a) => ({
+  const agencies: Agency[] = top.map((a) => ({
     id: a.id,
     name: a.name,
     level: 1,
@@ -80,7 +65,7 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
     securityServer: a.securityServer,
   }));
   const profiles = new Map<string, AgencyProfile>(top.map((a) => [a.id, a.profile]));
-  const securityServers: RegistryServer[] = fixtures.securityServers.map(({ id, name, certificateExpiresAt }) => ({
+  const securityServers: SecurityServer[] = fixtures.securityServers.map(({ id, name, certificateExpiresAt }) => ({
     id,
     name,
     certificateExpiresAt,
@@ -93,9 +78,7 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
       `the plan for seed ${seed} holds ${top.length + candidates.length} agencies; asked for ${total}`,
     );
   }
-  const placed = new Map<PlanUnit | TopLevelAgency, RegistryAgency>(
-    top.map((a, i) => [a, agencies[i] as RegistryAgency]),
-  );
+  const placed = new Map<PlanUnit | TopLevelAgency, Agency>(top.map((a, i) => [a, agencies[i]!]));
   for (const c of candidates.slice(0, total - top.length)) {
     const parent = placed.get(c.parent);
     if (!parent) throw new Error(`growth order placed ${c.unit.name} before its parent`);
@@ -106,10 +89,10 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
       securityServers.push(own);
       server = own.id;
     }
-    const agency: RegistryAgency = {
+    const agency: Agency = {
       id,
       name: c.unit.name,
-      level: (parent.level + 1) as RegistryAgency['level'],
+      level: (parent.level + 1) as Agency['level'],
       parent: parent.id,
       // Lower levels reach the hub the way their ministry or province does (seed 002 I.III.1).
       connection: parent.connection,

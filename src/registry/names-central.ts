@@ -1,40 +1,18 @@
-/**
- * Name patterns for the units under a ministry or ministry-level body: general departments
- * (tổng cục), departments (cục), divisions (vụ) and their offices (phòng). Generic except for
- * the few well-known general departments listed by ministry.
- */
+/** Name patterns for the units under a central body; generic but for a few well-known general departments. */
 
 /** Units every ministry-level body has (cấp vụ, cục và tương đương). */
+// prettier-ignore
 export const STANDARD_UNITS = [
-  'Văn phòng',
-  'Vụ Tổ chức cán bộ',
-  'Vụ Kế hoạch - Tài chính',
-  'Vụ Pháp chế',
-  'Vụ Hợp tác quốc tế',
+  'Văn phòng', 'Vụ Tổ chức cán bộ', 'Vụ Kế hoạch - Tài chính', 'Vụ Pháp chế', 'Vụ Hợp tác quốc tế',
 ] as const;
 
 /** Subjects for generic divisions and departments ("Vụ Tổng hợp", "Cục Quản lý chất lượng"). */
+// prettier-ignore
 export const UNIT_SUBJECTS = [
-  'Tổng hợp',
-  'Kinh tế',
-  'Khoa học, Công nghệ và Môi trường',
-  'Quản lý chất lượng',
-  'Thi đua - Khen thưởng',
-  'Kiểm soát thủ tục hành chính',
-  'Công nghệ thông tin',
-  'Quản lý đầu tư',
-  'Thống kê',
-  'Chính sách',
-  'Đào tạo',
-  'Thông tin và Truyền thông',
-  'Quản lý doanh nghiệp',
-  'Văn thư - Lưu trữ',
-  'Quản trị - Tài vụ',
-  'Kiểm tra',
-  'Giám sát',
-  'Phát triển nguồn nhân lực',
-  'An toàn',
-  'Hành chính',
+  'Tổng hợp', 'Kinh tế', 'Khoa học, Công nghệ và Môi trường', 'Quản lý chất lượng', 'Thi đua - Khen thưởng',
+  'Kiểm soát thủ tục hành chính', 'Công nghệ thông tin', 'Quản lý đầu tư', 'Thống kê', 'Chính sách', 'Đào tạo',
+  'Thông tin và Truyền thông', 'Quản lý doanh nghiệp', 'Văn thư - Lưu trữ', 'Quản trị - Tài vụ', 'Kiểm tra',
+  'Giám sát', 'Phát triển nguồn nhân lực', 'An toàn', 'Hành chính',
 ] as const;
 
 /** Well-known general departments (tổng cục) by ministry name; each gets its own security server. */
@@ -53,15 +31,10 @@ export const GENERAL_DEPARTMENTS_OF: Readonly<Record<string, readonly string[]>>
 };
 
 /** Offices inside a division or department (cấp phòng và tương đương). */
+// prettier-ignore
 export const UNIT_OFFICES = [
-  'Phòng Tổng hợp',
-  'Phòng Hành chính - Quản trị',
-  'Phòng Kế hoạch - Tài chính',
-  'Phòng Nghiệp vụ 1',
-  'Phòng Nghiệp vụ 2',
-  'Phòng Nghiệp vụ 3',
-  'Phòng Kiểm tra',
-  'Phòng Công nghệ thông tin',
+  'Phòng Tổng hợp', 'Phòng Hành chính - Quản trị', 'Phòng Kế hoạch - Tài chính', 'Phòng Nghiệp vụ 1',
+  'Phòng Nghiệp vụ 2', 'Phòng Nghiệp vụ 3', 'Phòng Kiểm tra', 'Phòng Công nghệ thông tin',
 ] as const;
 
 /** Regions used to name the branches (chi cục) of a general department's departments. */

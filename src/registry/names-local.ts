@@ -1,8 +1,4 @@
-/**
- * Name patterns for the units under a province: departments (sở, ban, ngành), the offices
- * (phòng) of departments and districts, and the schools of a commune. The districts and
- * communes themselves are real (`admin-units.ts`).
- */
+/** Name patterns for the units under a province (districts and communes are real: `admin-units.ts`). */
 
 /** Departments of a provincial People's Committee (sở, ban, ngành cấp tỉnh). */
 // prettier-ignore
@@ -14,25 +10,17 @@ export const PROVINCIAL_DEPARTMENTS = [
 ] as const;
 
 /** Bodies only some provinces have; each is included with some probability. */
+// prettier-ignore
 export const OPTIONAL_DEPARTMENTS = [
-  'Sở Ngoại vụ',
-  'Sở Du lịch',
-  'Ban Dân tộc',
-  'Ban Quản lý các khu công nghiệp',
-  'Ban Quản lý khu kinh tế',
-  'Đài Phát thanh và Truyền hình',
-  'Trung tâm Phục vụ hành chính công',
+  'Sở Ngoại vụ', 'Sở Du lịch', 'Ban Dân tộc', 'Ban Quản lý các khu công nghiệp', 'Ban Quản lý khu kinh tế',
+  'Đài Phát thanh và Truyền hình', 'Trung tâm Phục vụ hành chính công',
 ] as const;
 
 /** Offices inside a department, named after it ("Văn phòng Sở Y tế"). */
+// prettier-ignore
 export const DEPARTMENT_OFFICES = [
-  'Văn phòng',
-  'Thanh tra',
-  'Phòng Kế hoạch - Tài chính',
-  'Phòng Tổ chức cán bộ',
-  'Phòng Pháp chế',
-  'Phòng Quản lý chuyên ngành',
-  'Trung tâm Công nghệ thông tin',
+  'Văn phòng', 'Thanh tra', 'Phòng Kế hoạch - Tài chính', 'Phòng Tổ chức cán bộ', 'Phòng Pháp chế',
+  'Phòng Quản lý chuyên ngành', 'Trung tâm Công nghệ thông tin',
 ] as const;
 
 /** Offices of a district People's Committee (cơ quan chuyên môn cấp huyện). */

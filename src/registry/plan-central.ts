@@ -1,8 +1,4 @@
-/**
- * The plan under a ministry, a ministry-level body or the Party Central Office: divisions (vụ,
- * ban), departments (cục) and general departments (tổng cục) at level 2, their offices and
- * departments at level 3, and the regional branches (chi cục) of a general department at level 4.
- */
+/** The plan under a central body: vụ, cục, tổng cục; their offices; a tổng cục's regional branches (chi cục). */
 import type { PlanUnit } from './plan.js';
 import { PlanBuilder, ownedName } from './plan.js';
 import { GENERAL_DEPARTMENTS_OF, REGIONS, STANDARD_UNITS, UNIT_OFFICES, UNIT_SUBJECTS } from './names-central.js';
@@ -31,10 +27,7 @@ function offices(b: PlanBuilder, owner: string, tier: 3 | 4): PlanUnit[] {
   return b.some(UNIT_OFFICES, 2, 5).map((o) => b.unit(ownedName(o, owner), tier, 0.4));
 }
 
-/**
- * A general department carries far more traffic than a division, has its own departments
- * and regional branches, and runs its own security server.
- */
+/** A general department: far more traffic, its own departments and branches, its own security server. */
 function generalDepartment(b: PlanBuilder, name: string): PlanUnit {
   const departments = b.some(UNIT_SUBJECTS, 3, 8).map((s) => {
     const title = `Cục ${s}`;

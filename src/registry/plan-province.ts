@@ -1,8 +1,4 @@
-/**
- * The plan under a province or centrally-run city (UBND tỉnh/thành phố): departments, its real
- * districts (`admin-units.ts`), their offices, their real communes and wards, and at level 4
- * the schools and health stations numbered under a district's education office and health centre.
- */
+/** The plan under a province: departments, real districts and communes, offices, schools and health stations. */
 import type { PlanUnit } from './plan.js';
 import { PlanBuilder, ownedName } from './plan.js';
 import { districtsOf } from './admin-units.js';

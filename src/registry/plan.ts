@@ -1,17 +1,8 @@
-/**
- * The plan of what exists under one top-level agency: its departments or districts, their
- * offices and communes, down to level 4. The registry grows by taking units from these plans
- * tier by tier, so a plan is drawn in full once per seed and never depends on how many
- * agencies were asked for.
- */
+/** What exists under one top-level agency down to level 4, drawn in full per seed whatever size is asked for. */
 import type { Rng } from './rng.js';
 import { intBetween, sample } from './rng.js';
 
-/**
- * When a kind of unit joins the registry as it grows: 1 departments and districts,
- * 2 communes and wards, 3 offices (phòng) and central level-3 units, 4 level-4 units.
- * A child's tier is always above its parent's, so any prefix of the growth order is a tree.
- */
+/** When a unit joins as the registry grows (1 departments, 2 communes, 3 offices, 4 level 4); above its parent's. */
 type GrowthTier = 1 | 2 | 3 | 4;
 
 /** One planned unit, before it is given an identifier. */

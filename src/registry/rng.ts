@@ -1,7 +1,4 @@
-/**
- * Small deterministic random numbers for generated data (registry, simulators).
- * Not for anything secret: the point is that the same seed always gives the same world.
- */
+/** Deterministic random numbers for generated data (never for secrets): the same seed, the same world. */
 
 /** A source of numbers in [0, 1), like `Math.random`. */
 export type Rng = () => number;
@@ -18,11 +15,7 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
-/**
- * Mixes a numeric seed with a label (FNV-1a) so that independent parts of a generated world
- * (one province, one agency) get their own stream: changing how much of one part is drawn
- * does not shift the numbers drawn for another.
- */
+/** Mixes a seed with a label (FNV-1a): each part of a world gets its own stream, unshifted by the others. */
 export function deriveSeed(seed: number, label: string): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < label.length; i++) {

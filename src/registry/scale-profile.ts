@@ -1,8 +1,4 @@
-/**
- * A lower-level unit's traffic profile, drawn from its parent's. Volumes are shared out among
- * all planned siblings by weight; the rates stay near the parent's, since the unit runs the same
- * document software under the same rules.
- */
+/** A lower-level unit's profile: its parent's volumes shared out by weight, rates near the parent's. */
 import type { AgencyProfile } from './fixtures.js';
 import type { Rng } from './rng.js';
 
@@ -23,11 +19,7 @@ const SIGNED_SHARE_PER_LEVEL = 0.95;
 /** How far a child's rates may drift from its parent's, relative, each way (so small rates stay small). */
 const RATE_JITTER = 0.15;
 
-/**
- * @param parent the parent's profile
- * @param weightShare this unit's weight over the sum of its planned siblings' weights (0..1]
- * @param rng this unit's own stream, so its profile does not depend on which others exist
- */
+/** `weightShare`: its weight over its planned siblings'; `rng`: its own stream, whatever else exists. */
 export function scaleProfile(parent: AgencyProfile, weightShare: number, rng: Rng): AgencyProfile {
   const jitter = (value: number) => clamp01(value * (1 + (rng() * 2 - 1) * RATE_JITTER));
   return {
@@ -42,6 +34,4 @@ export function scaleProfile(parent: AgencyProfile, weightShare: number, rng: Rn
   };
 }
 
-function clamp01(value: number): number {
-  return Math.round(Math.min(1, Math.max(0, value)) * 10_000) / 10_000;
-}
+const clamp01 = (value: number): number => Math.round(Math.min(1, Math.max(0, value)) * 10_000) / 10_000;

@@ -1,21 +1,19 @@
-/**
- * Turns per-agency figures into the report's rows and totals: the shares, the "not answered"
- * column, the order, and a totals row that counts each security server once.
- */
+/** Per-agency figures → the report's rows (shares, not answered, order) and totals (each server counted once). */
 import { compareRows, type ReportSort } from './order.js';
-import type { AgencyFigures, Report, ReportRow, ReportTotals } from './types.js';
+import type { AgencyRangeRow } from '../metrics/agency-range.js';
+import type { Report, ReportRow, ReportTotals } from './types.js';
 
 interface BuildReportInput extends Pick<Report, 'from' | 'to' | 'timeZone' | 'level' | 'generatedAt' | 'hubName'> {
   /** The registry as the cache holds it; only agencies at `level` are listed. */
   readonly agencies: readonly { readonly id: string; readonly name: string; readonly level: number }[];
   /** Figures by agency id; an agency without any is listed with zeros. */
-  readonly figures: ReadonlyMap<string, AgencyFigures>;
+  readonly figures: ReadonlyMap<string, AgencyRangeRow>;
   readonly sort?: ReportSort;
 }
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-const emptyFigures = (agencyId: string): AgencyFigures => ({
+const emptyFigures = (agencyId: string): AgencyRangeRow => ({
   agencyId,
   sent: 0,
   received: 0,
@@ -48,44 +46,29 @@ export function buildReport(input: BuildReportInput): Report {
     } satisfies ReportRow;
   });
   const rows = unsorted.sort(compareRows(input.sort ?? 'id')).map((r, i) => ({ ...r, index: i + 1 }));
-  return {
-    from: input.from,
-    to: input.to,
-    timeZone: input.timeZone,
-    level: input.level,
-    generatedAt: input.generatedAt,
-    hubName: input.hubName,
-    rows,
-    totals: totalsOf(rows),
-  };
+  const { from, to, timeZone, level, generatedAt, hubName } = input;
+  return { from, to, timeZone, level, generatedAt, hubName, rows, totals: totalsOf(rows) };
 }
+
+/** The counts the totals row sums over the rows, in its order. */
+const SUMMED = [
+  ...['sent', 'received', 'processed', 'deadlineReceived', 'answered', 'answeredOnTime', 'notAnswered', 'signed'],
+  'signatureChecked',
+] as const;
 
 function totalsOf(rows: readonly ReportRow[]): ReportTotals {
   const sum = (pick: (r: ReportRow) => number) => rows.reduce((n, r) => n + pick(r), 0);
-  const servers = new Map<string, { downtime: number; drops: number }>();
-  for (const r of rows) {
-    if (r.serverId !== null) servers.set(r.serverId, { downtime: r.serverDowntimeMs, drops: r.serverDrops });
-  }
-  const sent = sum((r) => r.sent);
-  const received = sum((r) => r.received);
-  const processed = sum((r) => r.processed);
-  const signed = sum((r) => r.signed);
+  const t = Object.fromEntries(SUMMED.map((k) => [k, sum((r) => r[k])])) as Record<(typeof SUMMED)[number], number>;
+  // Each security server once, however many listed agencies sit behind it.
+  const servers = new Map(rows.flatMap((r) => (r.serverId === null ? [] : [[r.serverId, r] as const])));
   return {
     agencies: rows.length,
-    sent,
-    received,
-    processed,
-    deadlineReceived: sum((r) => r.deadlineReceived),
-    answered: sum((r) => r.answered),
-    answeredOnTime: sum((r) => r.answeredOnTime),
-    notAnswered: sum((r) => r.notAnswered),
-    signed,
-    signatureChecked: sum((r) => r.signatureChecked),
-    processedShare: share(processed, received),
-    signedShare: share(signed, sent),
+    ...t,
+    processedShare: share(t.processed, t.received),
+    signedShare: share(t.signed, t.sent),
     agenciesWithFiveStatuses: rows.filter((r) => r.statusCodes.length >= 5).length,
     servers: servers.size,
-    serverDowntimeMs: [...servers.values()].reduce((n, s) => n + s.downtime, 0),
-    serverDrops: [...servers.values()].reduce((n, s) => n + s.drops, 0),
+    serverDowntimeMs: [...servers.values()].reduce((n, s) => n + s.serverDowntimeMs, 0),
+    serverDrops: [...servers.values()].reduce((n, s) => n + s.serverDrops, 0),
   };
 }

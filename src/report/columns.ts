@@ -1,8 +1,6 @@
 /**
- * The report's columns, in the order of the seed appendices: who, documents sent and received,
- * processing, reply deadlines (seed 000), signatures (seed 002 table V), status feedback
- * (seed 002 part III.2) and the security server. Each column gives a raw cell per row and for
- * the totals row; the writers (md, csv, json) decide how a raw cell is printed.
+ * The report's columns in the order of the seed appendices (seed 000; seed 002 table V and part III.2), each a raw
+ * cell per row and for the totals row; the writers (md, csv, json) decide how a raw cell is printed.
  */
 import type { Lang } from './labels.js';
 import type { ReportRow, ReportTotals } from './types.js';
@@ -30,6 +28,23 @@ const blank = text('');
 
 const TOTAL_LABEL: Readonly<Record<Lang, string>> = { vi: 'Tổng cộng', en: 'Total' };
 
+type Figure = keyof ReportRow & keyof ReportTotals;
+/** A column whose row and total cells are the same figure, a count or a share. */
+const count = (id: Figure, header: Column['header']): Column => ({
+  id,
+  header,
+  numeric: true,
+  row: (r) => int(r[id] as number),
+  total: (t) => int(t[id] as number),
+});
+const share = (id: Figure, header: Column['header']): Column => ({
+  id,
+  header,
+  numeric: true,
+  row: (r) => pct(r[id] as number | null),
+  total: (t) => pct(t[id] as number | null),
+});
+
 export const REPORT_COLUMNS: readonly Column[] = [
   { id: 'index', header: { vi: 'STT', en: 'No.' }, numeric: true, row: (r) => int(r.index), total: () => blank },
   {
@@ -46,76 +61,16 @@ export const REPORT_COLUMNS: readonly Column[] = [
     row: (r) => text(r.name),
     total: (_t, lang) => text(TOTAL_LABEL[lang]),
   },
-  {
-    id: 'sent',
-    header: { vi: 'Đã gửi', en: 'Sent' },
-    numeric: true,
-    row: (r) => int(r.sent),
-    total: (t) => int(t.sent),
-  },
-  {
-    id: 'received',
-    header: { vi: 'Đã nhận', en: 'Received' },
-    numeric: true,
-    row: (r) => int(r.received),
-    total: (t) => int(t.received),
-  },
-  {
-    id: 'processed',
-    header: { vi: 'Đã tiếp nhận, xử lý', en: 'Processed' },
-    numeric: true,
-    row: (r) => int(r.processed),
-    total: (t) => int(t.processed),
-  },
-  {
-    id: 'processedShare',
-    header: { vi: 'Tỷ lệ xử lý (%)', en: 'Processed (%)' },
-    numeric: true,
-    row: (r) => pct(r.processedShare),
-    total: (t) => pct(t.processedShare),
-  },
-  {
-    id: 'deadlineReceived',
-    header: { vi: 'Văn bản có thời hạn phải trả lời', en: 'Reply required' },
-    numeric: true,
-    row: (r) => int(r.deadlineReceived),
-    total: (t) => int(t.deadlineReceived),
-  },
-  {
-    id: 'answered',
-    header: { vi: 'Đã trả lời', en: 'Answered' },
-    numeric: true,
-    row: (r) => int(r.answered),
-    total: (t) => int(t.answered),
-  },
-  {
-    id: 'answeredOnTime',
-    header: { vi: 'Đúng hạn', en: 'On time' },
-    numeric: true,
-    row: (r) => int(r.answeredOnTime),
-    total: (t) => int(t.answeredOnTime),
-  },
-  {
-    id: 'notAnswered',
-    header: { vi: 'Chưa trả lời', en: 'Not answered' },
-    numeric: true,
-    row: (r) => int(r.notAnswered),
-    total: (t) => int(t.notAnswered),
-  },
-  {
-    id: 'signed',
-    header: { vi: 'Văn bản có ký số', en: 'Signed' },
-    numeric: true,
-    row: (r) => int(r.signed),
-    total: (t) => int(t.signed),
-  },
-  {
-    id: 'signedShare',
-    header: { vi: 'Tỷ lệ văn bản có ký số (%)', en: 'Signed (%)' },
-    numeric: true,
-    row: (r) => pct(r.signedShare),
-    total: (t) => pct(t.signedShare),
-  },
+  count('sent', { vi: 'Đã gửi', en: 'Sent' }),
+  count('received', { vi: 'Đã nhận', en: 'Received' }),
+  count('processed', { vi: 'Đã tiếp nhận, xử lý', en: 'Processed' }),
+  share('processedShare', { vi: 'Tỷ lệ xử lý (%)', en: 'Processed (%)' }),
+  count('deadlineReceived', { vi: 'Văn bản có thời hạn phải trả lời', en: 'Reply required' }),
+  count('answered', { vi: 'Đã trả lời', en: 'Answered' }),
+  count('answeredOnTime', { vi: 'Đúng hạn', en: 'On time' }),
+  count('notAnswered', { vi: 'Chưa trả lời', en: 'Not answered' }),
+  count('signed', { vi: 'Văn bản có ký số', en: 'Signed' }),
+  share('signedShare', { vi: 'Tỷ lệ văn bản có ký số (%)', en: 'Signed (%)' }),
   {
     id: 'statusCodes',
     header: { vi: 'Trạng thái phản hồi', en: 'Statuses reported' },
@@ -138,13 +93,7 @@ export const REPORT_COLUMNS: readonly Column[] = [
     row: (r) => ({ kind: 'duration', value: r.serverDowntimeMs }),
     total: (t) => ({ kind: 'duration', value: t.serverDowntimeMs }),
   },
-  {
-    id: 'serverDrops',
-    header: { vi: 'Số lần mất kết nối', en: 'Drops' },
-    numeric: true,
-    row: (r) => int(r.serverDrops),
-    total: (t) => int(t.serverDrops),
-  },
+  count('serverDrops', { vi: 'Số lần mất kết nối', en: 'Drops' }),
 ];
 
 /** A duration as `h:mm:ss` (hours not capped at 24), the way a spreadsheet reads a time span. */

@@ -2,29 +2,21 @@
 import { formatDuration, type Cell } from './columns.js';
 import type { Lang } from './labels.js';
 
-const LOCALE: Readonly<Record<Lang, string>> = { vi: 'vi-VN', en: 'en-GB' };
-const grouped = new Map<Lang, Intl.NumberFormat>();
-const oneDecimal = new Map<Lang, Intl.NumberFormat>();
+const format = (locale: string, digits: number) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** Whole numbers and one decimal, per language. */
+const FORMATS: Readonly<Record<Lang, readonly [Intl.NumberFormat, Intl.NumberFormat]>> = {
+  vi: [format('vi-VN', 0), format('vi-VN', 1)],
+  en: [format('en-GB', 0), format('en-GB', 1)],
+};
 
-function numberFormat(cache: Map<Lang, Intl.NumberFormat>, lang: Lang, digits: number): Intl.NumberFormat {
-  let f = cache.get(lang);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    cache.set(lang, f);
-  }
-  return f;
-}
-
-/**
- * For reading: thousands grouped the way the language writes them (20.828 in Vietnamese, as
- * seed 000 prints its totals; 20,828 in English), shares with one decimal, "–" for no share.
- */
+/** For reading: thousands grouped as the language writes them (20.828 in vi, as seed 000), one decimal, "–". */
 export function humanCell(cell: Cell, lang: Lang): string {
   switch (cell.kind) {
     case 'int':
-      return numberFormat(grouped, lang, 0).format(cell.value);
+      return FORMATS[lang][0].format(cell.value);
     case 'share':
-      return cell.value === null ? '–' : numberFormat(oneDecimal, lang, 1).format(cell.value * 100);
+      return cell.value === null ? '–' : FORMATS[lang][1].format(cell.value * 100);
     case 'duration':
       return formatDuration(cell.value);
     case 'text':
@@ -32,11 +24,7 @@ export function humanCell(cell: Cell, lang: Lang): string {
   }
 }
 
-/**
- * For spreadsheets: plain digits with no grouping and "." for decimals (shares as percent with
- * two decimals, durations in whole seconds), empty for no share, so every number cell is a
- * number in any locale that reads CSV with a comma separator.
- */
+/** For spreadsheets: plain digits, "." for decimals, shares in percent, durations in seconds, "" for no share. */
 export function machineCell(cell: Cell): string {
   switch (cell.kind) {
     case 'int':

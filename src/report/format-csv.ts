@@ -1,8 +1,4 @@
-/**
- * The report as CSV that opens right in a spreadsheet: UTF-8 with a byte-order mark (so Excel
- * reads Vietnamese as UTF-8), RFC 4180 quoting and CRLF line ends, one header row, the agency
- * rows, then the totals row.
- */
+/** The report as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Vietnamese), RFC 4180 quoting, CRLF. */
 import { REPORT_COLUMNS, type Cell, type Column } from './columns.js';
 import { machineCell } from './format-cells.js';
 import type { Lang } from './labels.js';
@@ -11,18 +7,11 @@ import { STANDING_LABELS } from './standing.js';
 
 const UTF8_BOM = '\uFEFF';
 
-/**
- * Text from the hub (agency names) that starts like a formula is made inert with a leading
- * apostrophe, so opening a report never runs what an agency record happened to contain.
- */
-function defuse(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+/** Hub text that starts like a formula gets a leading apostrophe: opening a report never runs it. */
+const defuse = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** One field, quoted when it holds a separator, a quote or a line break (RFC 4180 §2.6–2.7). */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+const csvField = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 /** A duration column is written in seconds, and its header says so. */
 const SECONDS: Readonly<Record<Lang, string>> = { vi: 'giây', en: 's' };
@@ -30,11 +19,7 @@ const SECONDS: Readonly<Record<Lang, string>> = { vi: 'giây', en: 's' };
 const header = (c: Column, report: Report, lang: Lang): string =>
   c.total(report.totals, lang).kind === 'duration' ? `${c.header[lang]} (${SECONDS[lang]})` : c.header[lang];
 
-/**
- * The totals row holds numbers in the number columns and the label alone otherwise: the
- * Markdown table's sentences (`≥5 trạng thái: 1/4`, `3 máy chủ`) would be text in a column a
- * spreadsheet sums or filters; JSON keeps those counts under `totals`.
- */
+/** The totals row holds numbers and the label only: Markdown's sentences would be text in a column one sums. */
 const totalCell = (c: Column, report: Report, lang: Lang): Cell => {
   const cell = c.total(report.totals, lang);
   return cell.kind === 'text' && c.id !== 'name' ? { kind: 'text', value: '' } : cell;

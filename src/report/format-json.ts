@@ -1,11 +1,15 @@
-/**
- * The report as a JSON document for scripts: raw counts, shares as fractions 0..1 (null when
- * there is nothing to divide), durations in ms, times both as ISO instants and epoch ms.
- */
+/** The report as JSON for scripts: raw counts, shares 0..1 (null: nothing to divide), durations in ms. */
 import { formatPeriod } from './period.js';
-import type { Report } from './types.js';
+import type { Report, ReportRow } from './types.js';
 
 const REPORT_JSON_VERSION = 1;
+
+/** A row's fields, in the order the document lists them. */
+const ROW_FIELDS = [
+  ...['index', 'agencyId', 'name', 'level', 'sent', 'received', 'processed', 'processedShare', 'deadlineReceived'],
+  ...['answered', 'answeredOnTime', 'notAnswered', 'signed', 'signatureChecked', 'signedShare', 'duplicateSends'],
+  ...['duplicateDeliveries', 'statusCodes', 'serverId', 'serverDowntimeMs', 'serverDrops'],
+] as const satisfies readonly (keyof ReportRow)[];
 
 export function formatJson(report: Report): string {
   const period = formatPeriod(report.from, report.to, report.timeZone);
@@ -24,29 +28,7 @@ export function formatJson(report: Report): string {
     level: report.level,
     hubName: report.hubName,
     generatedAt: new Date(report.generatedAt).toISOString(),
-    rows: report.rows.map((r) => ({
-      index: r.index,
-      agencyId: r.agencyId,
-      name: r.name,
-      level: r.level,
-      sent: r.sent,
-      received: r.received,
-      processed: r.processed,
-      processedShare: r.processedShare,
-      deadlineReceived: r.deadlineReceived,
-      answered: r.answered,
-      answeredOnTime: r.answeredOnTime,
-      notAnswered: r.notAnswered,
-      signed: r.signed,
-      signatureChecked: r.signatureChecked,
-      signedShare: r.signedShare,
-      duplicateSends: r.duplicateSends,
-      duplicateDeliveries: r.duplicateDeliveries,
-      statusCodes: r.statusCodes,
-      serverId: r.serverId,
-      serverDowntimeMs: r.serverDowntimeMs,
-      serverDrops: r.serverDrops,
-    })),
+    rows: report.rows.map((r) => Object.fromEntries(ROW_FIELDS.map((k) => [k, r[k]]))),
     totals: report.totals,
     ...(report.standing && { standing: report.standing }),
   };

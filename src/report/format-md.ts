@@ -1,8 +1,4 @@
-/**
- * The report as Markdown: a title and period line as the seed appendices head their tables,
- * one pipe table (numbers right-aligned) ending with the totals row in bold, then the notes
- * that say what each column counts.
- */
+/** The report as Markdown: title and period as the seed appendices head them, one table, totals in bold, notes. */
 import { REPORT_COLUMNS } from './columns.js';
 import { humanCell } from './format-cells.js';
 import { REPORT_LABELS, type Lang } from './labels.js';

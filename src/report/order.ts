@@ -1,13 +1,6 @@
 /**
- * The order rows are listed in. The seed reports use three:
- * - `id` (default): the Party Central Office, then ministries and ministry-level bodies, then
- *   provinces and cities — the order of seed 002's appendix lists I–III and seed 004's table III
- *   (central bodies, then "UBND các tỉnh"). Within a group, by identifier (mã định danh):
- *   `G01, G02…`, `H01, H02…`; provinces are numbered alphabetically, so this is also the seeds'
- *   alphabetical province order. Lower levels follow their top-level unit, by their own groups.
- * - `sent`: most documents sent first, as seed 000's appendix is sorted.
- * - `signed`: highest signed share first, as seed 002's table V is sorted.
- * Ties always fall back to the `id` order, so a report is reproducible.
+ * The seed reports' three row orders: `id` (Party Central Office, ministries, then provinces by mã định danh, as seed
+ * 002's appendix; lower levels after their top unit), `sent` (seed 000), `signed` (seed 002 table V); ties by `id`.
  */
 import type { ReportRow } from './types.js';
 
@@ -27,15 +20,9 @@ function agencyOrderKey(id: string): readonly (number | string)[] {
 }
 
 function compareAgencyIds(a: string, b: string): number {
-  const ka = agencyOrderKey(a);
-  const kb = agencyOrderKey(b);
-  for (let i = 0; i < ka.length; i++) {
-    const x = ka[i] as number | string;
-    const y = kb[i] as number | string;
-    if (x < y) return -1;
-    if (x > y) return 1;
-  }
-  return 0;
+  const [ka, kb] = [agencyOrderKey(a), agencyOrderKey(b)];
+  const i = ka.findIndex((x, j) => x !== kb[j]);
+  return i === -1 ? 0 : ka[i]! < kb[i]! ? -1 : 1;
 }
 
 type Sortable = Pick<ReportRow, 'agencyId' | 'sent' | 'signedShare'>;

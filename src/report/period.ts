@@ -1,12 +1,6 @@
 /**
- * The report's period. Days are the hub's days: midnight to midnight in Asia/Ho_Chi_Minh
- * (giờ Việt Nam), whatever zone the machine running hubmon is in.
- *
- * Rules (as the seed reports write "từ ngày 01/01/2019 đến ngày 12/08/2019"):
- * - a date (`2019-08-12` or `12/08/2019`) means the whole local day; `--from` starts at its
- *   midnight and `--to` includes that day, so the period ends at the next midnight;
- * - an instant with a time and zone (`2019-08-12T10:00:00Z`, `…+07:00`) is taken as is, and
- *   `--to` is exclusive: the period is always the half-open range [from, to).
+ * The report's period [from, to), in the hub's days (Asia/Ho_Chi_Minh, whatever the machine's zone): a date
+ * (`2019-08-12`, `12/08/2019`) is the whole local day, `--to`'s included; an instant with a zone is taken as is.
  */
 import { zoneOffsetMs } from '../protocol/index.js';
 
@@ -96,24 +90,17 @@ function nextLocalMidnight(midnight: number, zone: string): number {
   return zonedMidnight(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), zone);
 }
 
-/** A local calendar date, `dd/MM/yyyy`, as the seed reports print them. */
-function formatLocalDate(t: number, zone: string = REPORT_TIME_ZONE): string {
-  const d = new Date(t + zoneOffsetMs(t, zone));
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
-}
-
-/** A local time of day with its date, `dd/MM/yyyy HH:mm`, for when the report was made. */
+/** `dd/MM/yyyy HH:mm` in `zone`, as the seed reports print dates. */
 export function formatLocalDateTime(t: number, zone: string = REPORT_TIME_ZONE): string {
-  const d = new Date(t + zoneOffsetMs(t, zone));
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${formatLocalDate(t, zone)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  const [date, time] = new Date(t + zoneOffsetMs(t, zone)).toISOString().split('T') as [string, string];
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y} ${time.slice(0, 5)}`;
 }
 
-/**
- * The last day a period covers, for a heading: the period's end is exclusive, so a period that
- * ends at local midnight is shown as ending the day before ("đến ngày 12/08/2019").
- */
+/** The local date, `dd/MM/yyyy`. */
+const formatLocalDate = (t: number, zone: string): string => formatLocalDateTime(t, zone).slice(0, 10);
+
+/** The first and last day a period covers: one ending at local midnight ends the day before. */
 export function formatPeriod(from: number, to: number, zone: string = REPORT_TIME_ZONE): { from: string; to: string } {
   const endsAtMidnight = (to + zoneOffsetMs(to, zone)) % DAY_MS === 0;
   return { from: formatLocalDate(from, zone), to: formatLocalDate(endsAtMidnight ? to - 1 : to, zone) };

@@ -1,17 +1,11 @@
-/**
- * The report's standing problems (vấn đề tồn đọng): one line per standing incident as the
- * alert engine judges the cache when the report is made — overdue replies, certificates expired
- * or expiring, agencies whose signatures fail day after day — with how many it spans and its
- * worst member, in the words the console and `hubmon status` use.
- */
+/** The report's standing problems (vấn đề tồn đọng): one line per standing incident, in the console's words. */
 import {
   agenciesBehind,
   createAlertEngine,
   describeAlert,
   groupIncidents,
   RULE_TITLES,
-  unitPath,
-  type Incident,
+  namer,
 } from '../alerts/index.js';
 import type { Metrics } from '../metrics/types.js';
 import type { Lang } from './labels.js';
@@ -48,13 +42,11 @@ export const STANDING_LABELS: Readonly<
   },
 };
 
-/** The standing lines of these incidents, most severe first, in `lang`. */
-function standingLines(
-  incidents: readonly Incident[],
-  lang: Lang,
-  now: number,
-  nameOf: (id: string) => string | undefined,
-): StandingProblem[] {
+/** Judges the cache's figures at `now` with the default thresholds, as a one-shot `status` does; worst first. */
+export function standingProblems(metrics: Metrics, lang: Lang, now: number): StandingProblem[] {
+  const engine = createAlertEngine({ metrics, readOnly: true, now: () => now });
+  const incidents = groupIncidents(engine.evaluate(now).alerts, agenciesBehind(metrics.agencies()));
+  const nameOf = namer(metrics.agencies(), metrics.securityServers());
   return incidents
     .filter((i) => i.kind === 'standing' && i.phase !== 'resolved')
     .map((i) => ({
@@ -65,13 +57,4 @@ function standingLines(
       members: i.alerts.length,
       worst: describeAlert(i.worst, { lang, now, nameOf }),
     }));
-}
-
-/** Judges the cache's figures at `now` with the default thresholds, as a one-shot `status` does. */
-export function standingProblems(metrics: Metrics, lang: Lang, now: number): StandingProblem[] {
-  const engine = createAlertEngine({ metrics, readOnly: true, now: () => now });
-  const incidents = groupIncidents(engine.evaluate(now).alerts, agenciesBehind(metrics.agencies()));
-  const byId = new Map(metrics.agencies().map((a) => [a.id, a]));
-  const servers = new Map(metrics.securityServers().map((s) => [s.id, s.name]));
-  return standingLines(incidents, lang, now, (id) => (byId.has(id) ? unitPath(id, byId) : servers.get(id)));
 }

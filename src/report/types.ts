@@ -1,16 +1,9 @@
-/**
- * The next-morning report (báo cáo tình hình gửi, nhận văn bản điện tử): one row per agency in
- * the shape of the seed reports' appendix tables, plus a totals row (Tổng cộng).
- * Times are epoch milliseconds (UTC); the period is the half-open range [from, to).
- */
+/** The next-morning report (báo cáo tình hình gửi, nhận văn bản điện tử): a row per agency as the seeds' tables. */
 import type { AgencyRangeRow } from '../metrics/agency-range.js';
 import type { StandingProblem } from './standing.js';
 
-/** What the cache knows about one agency over a period: the raw counts a row is built from. */
-export type AgencyFigures = AgencyRangeRow;
-
 /** One agency as the report lists it: its name, its figures and the shares computed from them. */
-export interface ReportRow extends AgencyFigures {
+export interface ReportRow extends AgencyRangeRow {
   /** Position in the table (STT), from 1. */
   readonly index: number;
   readonly name: string;

@@ -1,9 +1,9 @@
 /**
- * One connected client: the opening (hello, registry, reset if needed), catch-up from the
- * replay buffer in batches, then live events, heartbeats when idle — with backpressure, so a
- * slow client holds a cursor into the buffer instead of a growing queue in memory.
+ * One connected client: hello, registry, reset if needed, catch-up in batches, live events, heartbeats; a slow
+ * client holds a cursor into the buffer instead of a growing queue in memory.
  */
 import type { WebSocket } from 'ws';
+import { PROTOCOL_VERSION } from '../protocol/index.js';
 import type { ReplayBuffer } from './replay-buffer.js';
 
 /** Stop writing to a client once this much is queued in its socket. */
@@ -24,6 +24,58 @@ export interface SessionHost {
   /** Sending paused: catch-up and live events wait (heartbeats go on unless silenced). */
   readonly sendingPaused: boolean;
   readonly silenced: boolean;
+}
+
+/** A hub's faults the simulator can stage; a gateway never sets them. */
+interface HostFlags {
+  sendingPaused: boolean;
+  silenced: boolean;
+}
+
+/** Who the hub says it is in its hello (the rest of the hello is the buffer's and the clock's). */
+interface HelloIdentity {
+  readonly hubId: string;
+  readonly hubName: string;
+  readonly hubVersion: string;
+  readonly epoch: string;
+  readonly notReported?: readonly string[];
+}
+
+/** The host of a hub serving from `buffer`: messages stamped with `now()` and the newest seq. */
+export function bufferHost(
+  o: {
+    readonly buffer: ReplayBuffer;
+    readonly batchMax: number;
+    readonly heartbeatMs: number;
+    readonly now: () => number;
+    readonly hub: () => HelloIdentity;
+    /** The serialized `data` of each registry snapshot part, as it is now. */
+    readonly snapshot: () => readonly string[];
+  },
+  flags: HostFlags = { sendingPaused: false, silenced: false },
+): SessionHost {
+  const { buffer, now, heartbeatMs } = o;
+  const iso = (): string => new Date(now()).toISOString();
+  const message = (type: string, data: string): string =>
+    `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso()}","type":${JSON.stringify(type)},"data":${data}}`;
+  return {
+    buffer,
+    batchMax: o.batchMax,
+    heartbeatMs,
+    get sendingPaused() {
+      return flags.sendingPaused;
+    },
+    get silenced() {
+      return flags.silenced;
+    },
+    sessionMessage: (type, data) => message(type, JSON.stringify(data)),
+    helloData: () => {
+      const { notReported, ...hub } = o.hub();
+      const { newestSeq, oldestSeq } = buffer;
+      return { ...hub, serverTime: iso(), newestSeq, oldestSeq, heartbeatMs, ...(notReported && { notReported }) };
+    },
+    snapshotMessages: () => o.snapshot().map((d) => message('registry.snapshot', d)),
+  };
 }
 
 interface ResumeRequest {
@@ -67,15 +119,8 @@ export class ClientSession {
   }
 
   private sendReset(reason: ResetReason, requestedSince: number): void {
-    const { buffer } = this.host;
-    this.sendText(
-      this.host.sessionMessage('reset', {
-        reason,
-        requestedSince,
-        oldestSeq: buffer.oldestSeq,
-        newestSeq: buffer.newestSeq,
-      }),
-    );
+    const { oldestSeq, newestSeq } = this.host.buffer;
+    this.sendText(this.host.sessionMessage('reset', { reason, requestedSince, oldestSeq, newestSeq }));
   }
 
   /** Sends as much as the socket takes without queuing past the high-water mark. */

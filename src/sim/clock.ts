@@ -1,9 +1,4 @@
-/**
- * The simulated hub's clock. In `realtime` mode simulated time runs `speed` times faster than
- * the wall clock from `start`; in `manual` mode it moves only when told to, so tests get exactly
- * the events they ask for.
- */
-
+/** The simulated hub's clock: `realtime` runs `speed` times the wall clock from `start`; `manual` moves when told. */
 export type ClockMode = 'realtime' | 'manual';
 
 export interface SimClock {
@@ -22,12 +17,10 @@ interface ClockOptions {
   readonly start: number;
   /** Simulated milliseconds per wall millisecond (realtime mode). */
   readonly speed: number;
-  /** Wall clock, injectable for tests. */
-  readonly wallNow?: () => number;
 }
 
 export function createClock(options: ClockOptions): SimClock {
-  const wallNow = options.wallNow ?? (() => performance.now());
+  const wallNow = (): number => performance.now();
   const wallStart = wallNow();
   let offset = 0;
   let manual = options.start;

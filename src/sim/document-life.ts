@@ -1,8 +1,4 @@
-/**
- * A document's life in the simulated hub: sent, its signature checked, delivered or failed per
- * recipient, its processing statuses reported as the recipient's clerks get to it, and, when
- * it has a deadline, answered on time, late or never.
- */
+/** A simulated document's life: sent, signature checked, delivered or failed, statuses reported, maybe answered. */
 import type { SignatureResult } from '../protocol/index.js';
 import { deriveSeed, mulberry32 } from '../registry/rng.js';
 import {
@@ -23,10 +19,7 @@ const MIN = 60 * SEC;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-/**
- * Processing statuses in the order a recipient reports them, with their typical delay: the
- * first comes from the recipient's system, the others wait for a clerk in office hours.
- */
+/** Statuses in the order a recipient reports them, with their typical delay (after 01: a clerk's, in office hours). */
 const PROGRESSION = [
   { code: '01', meanMs: 40 * SEC },
   { code: '03', meanMs: 40 * MIN },
@@ -129,10 +122,7 @@ export class DocumentLife {
     const gen = this.gen;
     const recipientId = gen.world.agencies[recipient]?.id ?? '';
     const fail = (reason: string, detail?: string): void =>
-      gen.emit(
-        'document.failed',
-        detail ? { docId, recipient: recipientId, reason, detail } : { docId, recipient: recipientId, reason },
-      );
+      gen.emit('document.failed', { docId, recipient: recipientId, reason, ...(detail && { detail }) });
     const down = gen.links.unreachable(sender, recipient);
     if (down) return fail('security_server_unreachable', down);
     if (blocksDelivery(signature)) return fail('package_rejected', `signature ${signature.replace(/_/g, ' ')}`);
@@ -186,10 +176,7 @@ export class DocumentLife {
     return isWorkingTime(t) ? t : nextWorkingTime(t) + this.gen.expo(20 * MIN);
   }
 
-  /**
-   * Deadline documents sent before the history window whose deadlines fall around the start,
-   * so a console connecting at once already has replies due, answered and overdue.
-   */
+  /** Deadline documents sent before the history window, due around the start: replies due, answered, overdue. */
   seedOpenDeadlines(seed: number, start: number, scale: number): void {
     const gen = this.gen;
     const rng = mulberry32(deriveSeed(seed, 'open-deadlines'));

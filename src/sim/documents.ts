@@ -1,7 +1,4 @@
-/**
- * What a simulated document looks like: its edXML id, recipients, size, subject, deadline and
- * the signature the hub finds on it.
- */
+/** What a simulated document looks like: id, recipients, size, subject, deadline, signature. */
 import { VIETNAM_OFFSET_MS, vietnamIdDate, type SignatureResult } from '../protocol/index.js';
 import type { Rng } from '../registry/rng.js';
 
@@ -10,10 +7,7 @@ const DAY = 86_400_000;
 /** Kinds of document (thể loại văn bản) as they appear in the number: 123/QĐ-UBND. */
 const KINDS = ['QĐ', 'TB', 'KH', 'BC', 'TTr', 'GM'] as const;
 
-/**
- * edXML document id: sender, local issue date, number/code. Two in three are official letters
- * (công văn), numbered `123/BTC-VP`; the rest carry their kind: `45/QĐ-UBND`.
- */
+/** edXML document id: sender, local date, number/code (`123/BTC-VP` for công văn, else `45/QĐ-UBND`). */
 export function documentId(sender: string, unitCode: string, number: number, t: number, rng: Rng): string {
   const date = vietnamIdDate(t);
   const r = rng();
@@ -22,10 +16,7 @@ export function documentId(sender: string, unitCode: string, number: number, t: 
   return `${sender},${date},${number}/${code}`;
 }
 
-/**
- * How many recipients a document goes to: most go to one, some to a handful, a few are
- * broadcast to every province or department. Mean ≈ 3.8, the hub's received/sent ratio in 2021.
- */
+/** How many recipients a document goes to; mean ≈ 3.8, the hub's received/sent ratio in 2021. */
 export function recipientCount(rng: Rng): number {
   const r = rng();
   if (r < 0.6) return 1;
@@ -60,10 +51,7 @@ export function packageShape(rng: Rng): { attachments: number; sizeBytes: number
   return { attachments, sizeBytes };
 }
 
-/**
- * Reply deadline (hạn trả lời, edXML DueDate): the end of office hours (17:00 local)
- * 3 to 15 days after sending.
- */
+/** Reply deadline (hạn trả lời, edXML DueDate): 17:00 local, 3 to 15 days after sending. */
 export function replyDeadline(sent: number, rng: Rng): number {
   const localMidnight = Math.floor((sent + VIETNAM_OFFSET_MS) / DAY) * DAY - VIETNAM_OFFSET_MS;
   return localMidnight + (3 + Math.floor(rng() * 13)) * DAY + 17 * 3_600_000;

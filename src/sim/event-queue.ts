@@ -1,8 +1,4 @@
-/**
- * A min-heap of scheduled items ordered by time, ties broken by insertion order, so that
- * the generator's output is the same on every run.
- */
-
+/** A min-heap by time, ties by insertion order, so the generator's output is the same on every run. */
 interface Scheduled {
   /** Simulated time, epoch milliseconds. */
   readonly t: number;

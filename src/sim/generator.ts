@@ -1,10 +1,7 @@
 /**
- * The simulated hub's history: a deterministic, time-ordered stream of durable events drawn
- * from the agencies' traffic profiles, the office rhythm and the incident script.
- *
- * Work is a queue of tasks ordered by simulated time; a task emits events stamped with its
- * own time and schedules later tasks (the next status of a document, the next heartbeat), so
- * events come out in time order however far ahead they were planned.
+ * The simulated hub's history: a deterministic stream of events from the traffic profiles, the office rhythm and
+ * the incident script. Tasks queued by simulated time emit events and schedule later ones, so events come out in
+ * time order however far ahead they were planned.
  */
 import type { EventType } from '../protocol/index.js';
 import { deriveSeed, mulberry32, type Rng } from '../registry/rng.js';
@@ -35,8 +32,6 @@ interface GeneratorOptions {
   readonly historyMs: number;
   /** Multiplies every agency's volume, for load tests; 1 is the profiles as they are. */
   readonly volumeScale?: number;
-  /** Simulated interval between a security server's heartbeats. */
-  readonly serverHeartbeatMs?: number;
   /** Run the incident script (default true). */
   readonly incidents?: boolean;
 }
@@ -69,7 +64,8 @@ export class SimGenerator {
     this.docs = new DocumentLife(this, seed);
     const scale = options.volumeScale ?? 1;
     this.arrivalRate = world.profiles.reduce((sum, p) => sum + peakRatePerMs(p.sentPerYear * scale), 0);
-    this.links = new ServerLinks(this, options.serverHeartbeatMs ?? MIN, deriveSeed(seed, 'links'));
+    // A security server beats once a simulated minute.
+    this.links = new ServerLinks(this, MIN, deriveSeed(seed, 'links'));
     this.effects = new IncidentEffects(this, seed, start, options.incidents ?? true);
     if (this.arrivalRate > 0) this.schedule(this.historyStart + this.gap(), () => this.arrival());
     this.docs.seedOpenDeadlines(seed, start, scale);

@@ -1,11 +1,8 @@
-/**
- * The simulated hub: a real WebSocket server speaking telemetry protocol v1 at
- * `/v1/telemetry`, fed by the generator (or a recording), with the hooks fault tests need.
- */
+/** The simulated hub: a real telemetry server at `/v1/telemetry`, fed by the generator or a recording. */
 import { PROTOCOL_VERSION } from '../protocol/index.js';
 import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
 import { VERSION } from '../version.js';
-import type { SessionHost } from './client-session.js';
+import { bufferHost } from './client-session.js';
 import { createClock, type ClockMode, type SimClock } from './clock.js';
 import { SimGenerator } from './generator.js';
 import { isoTime } from './iso-time.js';
@@ -54,8 +51,6 @@ export interface SimHubOptions {
   /** Multiplies every agency's traffic (load tests). */
   readonly volumeScale?: number;
   readonly incidents?: boolean;
-  /** Real ms between generator ticks in realtime mode. */
-  readonly tickMs?: number;
 }
 
 export interface SimHub {
@@ -129,38 +124,18 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   let epoch = options.epoch ?? replay?.epoch ?? `sim-${seed}-${new Date(start).toISOString().replace(/[-:.]/g, '')}`;
   let restarts = 0;
   const snapshotData = snapshotPartData(agencies, securityServers);
-  let sendingPaused = false;
-  let silenced = false;
-
-  const iso = (t: number): string => new Date(t).toISOString();
-  const host: SessionHost = {
-    buffer,
-    batchMax,
-    heartbeatMs,
-    get sendingPaused() {
-      return sendingPaused;
-    },
-    get silenced() {
-      return silenced;
-    },
-    sessionMessage: (type, data) =>
-      JSON.stringify({ v: PROTOCOL_VERSION, seq: buffer.newestSeq, ts: iso(clock.now()), type, data }),
-    helloData: () => ({
-      hubId,
-      hubName,
-      hubVersion: `hubmon-sim ${VERSION}`,
-      epoch,
-      serverTime: iso(clock.now()),
-      newestSeq: buffer.newestSeq,
-      oldestSeq: buffer.oldestSeq,
+  const flags = { sendingPaused: false, silenced: false };
+  const host = bufferHost(
+    {
+      buffer,
+      batchMax,
       heartbeatMs,
-    }),
-    snapshotMessages: () =>
-      snapshotData.map(
-        (d) =>
-          `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso(clock.now())}","type":"registry.snapshot","data":${d}}`,
-      ),
-  };
+      now: () => clock.now(),
+      hub: () => ({ hubId, hubName, hubVersion: `hubmon-sim ${VERSION}`, epoch }),
+      snapshot: () => snapshotData,
+    },
+    flags,
+  );
 
   const append = (seq: number, text: string): void => {
     buffer.append(seq, text);
@@ -179,7 +154,7 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   const pumpAll = (): void => serving.server?.pumpAll();
   /** Brings the buffer up to the clock; returns how many events were added. */
   const produce = (): number => {
-    if (silenced) return 0;
+    if (flags.silenced) return 0;
     const now = clock.now();
     let n = 0;
     if (generator) n = generator.drainUntil(now, (ev) => appendEvent(ev.t, ev.type, ev.data));
@@ -211,9 +186,7 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   serving.server = served;
   const sessions = served.sessions;
 
-  const timers: NodeJS.Timeout[] = [];
-  if (clock.mode === 'realtime') timers.push(setInterval(produce, options.tickMs ?? 100));
-  timers.forEach((t) => t.unref());
+  const ticker = clock.mode === 'realtime' ? setInterval(produce, 100).unref() : undefined;
 
   return {
     url: served.url,
@@ -235,7 +208,7 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     },
     now: () => clock.now(),
     async close() {
-      timers.forEach((t) => clearInterval(t));
+      clearInterval(ticker);
       await served.close();
       await recorder?.close();
     },
@@ -263,16 +236,16 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
       sessions.forEach((s) => s.sendText(frame, opts?.binary ?? false));
     },
     pauseSending() {
-      sendingPaused = true;
+      flags.sendingPaused = true;
     },
     resume() {
-      sendingPaused = false;
-      silenced = false;
+      flags.sendingPaused = false;
+      flags.silenced = false;
       produce();
       pumpAll();
     },
     silence() {
-      silenced = true;
+      flags.silenced = true;
     },
     dropClients() {
       served.dropClients();

@@ -1,8 +1,4 @@
-/**
- * Plays the incident script inside the generator: changes server states, overrides
- * signatures, silences statuses, withholds replies, and adds the documents the incidents
- * consist of (retries, duplicates, the overdue pile).
- */
+/** Plays the incident script inside the generator: server states, signatures, statuses, replies, extra documents. */
 import type { SignatureResult } from '../protocol/index.js';
 import { deriveSeed, mulberry32 } from '../registry/rng.js';
 import type { SimGenerator } from './generator.js';
@@ -13,10 +9,7 @@ const MIN = 60 * SEC;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-/**
- * The reasons the simulated hub gives with a security server's state, in the hub's own
- * language as a Vietnamese hub writes them; the console shows hub text as it comes.
- */
+/** The reasons given with a server's state, in Vietnamese as a hub writes them. */
 const REASON = {
   lost: 'mất kết nối tới Trục',
   restored: 'đã kết nối lại',
@@ -122,10 +115,7 @@ export class IncidentEffects {
     gen.schedule(Math.min(anchor + INCIDENT_CYCLE_MS, next) - 6 * HOUR, () => this.planCycle(cycle + 1));
   }
 
-  /**
-   * Deadline documents to the agency whose deadlines pass one after another through the
-   * incident window. In the first cycle they were sent days ago; later, hours ahead.
-   */
+  /** Deadline documents to the agency, due one after another through the incident (sent days or hours ahead). */
   private planPile(agency: number, incident: Incident, firstCycle: boolean, rng: () => number): void {
     const gen = this.gen;
     const span = incident.to - incident.from;

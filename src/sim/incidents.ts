@@ -1,10 +1,7 @@
 /**
- * The incident script: the faults an operator must catch, planned per seed so the same seed
- * always breaks the same things at the same moments. The first cycle is placed around the
- * simulated start so a newcomer running the demo sees every incident within minutes; the
- * script then repeats every {@link INCIDENT_CYCLE_MS} with other targets.
+ * The incident script: the faults an operator must catch, the same per seed. The first cycle sits around the
+ * simulated start so the demo shows every incident within minutes; it repeats every {@link INCIDENT_CYCLE_MS}.
  */
-import { vietnamClock } from '../protocol/index.js';
 import { deriveSeed, mulberry32, type Rng } from '../registry/rng.js';
 import type { SimWorld } from './world.js';
 
@@ -40,8 +37,6 @@ export interface Incident {
   readonly to: number;
   /** Agencies whose documents it affects (those behind a server, or the target agency). */
   readonly affectedAgencies: readonly string[];
-  /** One line for people: what happens, to whom, when. */
-  readonly summary: string;
 }
 
 /** Where each incident sits relative to the cycle's anchor (the simulated start for cycle 0). */
@@ -65,84 +60,47 @@ export function cycleAnchor(start: number, cycle: number): number {
 export function planIncidents(world: SimWorld, seed: number, start: number, cycle: number): Incident[] {
   const rng = mulberry32(deriveSeed(seed, `incidents/${cycle}`));
   const anchor = cycleAnchor(start, cycle);
-  const at = (kind: IncidentKind) => ({
-    from: anchor + INCIDENT_TIMING[kind].from,
-    to: anchor + INCIDENT_TIMING[kind].to,
-  });
   const usedServers = new Set<number>();
   const usedAgencies = new Set<number>();
   const incidents: Incident[] = [];
 
-  const serverIncident = (kind: 'server_down' | 'server_flapping', what: string): void => {
-    const s = pickServer(world, rng, usedServers);
-    if (s === undefined) return;
-    usedServers.add(s);
-    const server = world.securityServers[s];
-    if (!server) return;
-    const behind = (world.agenciesBehind[s] ?? []).map((i) => world.agencies[i]?.id ?? '');
-    const { from, to } = at(kind);
+  const add = (kind: IncidentKind, target: { id: string; name: string }, affectedAgencies: string[]): void => {
+    const { from, to } = INCIDENT_TIMING[kind];
     incidents.push({
       kind,
       cycle,
-      target: server.id,
-      targetName: server.name,
-      from,
-      to,
-      affectedAgencies: behind,
-      summary: `${server.id} (${server.name}) ${what} ${vietnamClock(from)}–${vietnamClock(to)}; ${behind.length} ${behind.length === 1 ? 'agency' : 'agencies'} behind it`,
+      target: target.id,
+      targetName: target.name,
+      from: anchor + from,
+      to: anchor + to,
+      affectedAgencies,
     });
   };
-  serverIncident('server_down', 'disconnected');
-  serverIncident('server_flapping', 'flaps connected/disconnected about every minute');
-
-  const agencyIncident = (
-    kind: IncidentKind,
-    rank: (i: number) => number,
-    ok: (i: number) => boolean,
-    what: string,
-  ): void => {
-    const a = pickAgency(world, rng, usedAgencies, usedServers, rank, ok);
-    if (a === undefined) return;
-    usedAgencies.add(a);
-    const agency = world.agencies[a];
-    if (!agency) return;
-    const { from, to } = at(kind);
-    incidents.push({
+  for (const kind of ['server_down', 'server_flapping'] as const) {
+    const s = pickServer(world, rng, usedServers);
+    const server = s === undefined ? undefined : world.securityServers[s];
+    if (s === undefined || !server) continue;
+    usedServers.add(s);
+    add(
       kind,
-      cycle,
-      target: agency.id,
-      targetName: agency.name,
-      from,
-      to,
-      affectedAgencies: [agency.id],
-      summary: `${agency.id} (${agency.name}) ${what} ${vietnamClock(from)}–${vietnamClock(to)}`,
-    });
+      server,
+      (world.agenciesBehind[s] ?? []).map((i) => world.agencies[i]?.id ?? ''),
+    );
+  }
+  const agencyIncident = (kind: IncidentKind, rank: (i: number) => number, ok: (i: number) => boolean): void => {
+    const a = pickAgency(world, rng, usedAgencies, usedServers, rank, ok);
+    const agency = a === undefined ? undefined : world.agencies[a];
+    if (a === undefined || !agency) return;
+    usedAgencies.add(a);
+    add(kind, agency, [agency.id]);
   };
   const p = world.profiles;
-  agencyIncident(
-    'signature_failure_burst',
-    (i) => p[i]?.sentPerYear ?? 0,
-    (i) => (p[i]?.signedShare ?? 0) >= 0.9,
-    'sends documents whose certificate has expired',
-  );
-  agencyIncident(
-    'status_silence',
-    (i) => p[i]?.receivedPerYear ?? 0,
-    (i) => (p[i]?.statusCodesReported.length ?? 0) >= 4,
-    'stops reporting processing statuses',
-  );
-  agencyIncident(
-    'duplicate_sends',
-    (i) => p[i]?.sentPerYear ?? 0,
-    () => true,
-    'sends the same document again and again',
-  );
-  agencyIncident(
-    'overdue_pile',
-    (i) => p[i]?.receivedPerYear ?? 0,
-    () => true,
-    `leaves ${OVERDUE_PILE_SIZE} deadline documents unanswered, deadlines passing`,
-  );
+  const sent = (i: number): number => p[i]?.sentPerYear ?? 0;
+  const received = (i: number): number => p[i]?.receivedPerYear ?? 0;
+  agencyIncident('signature_failure_burst', sent, (i) => (p[i]?.signedShare ?? 0) >= 0.9);
+  agencyIncident('status_silence', received, (i) => (p[i]?.statusCodesReported.length ?? 0) >= 4);
+  agencyIncident('duplicate_sends', sent, () => true);
+  agencyIncident('overdue_pile', received, () => true);
   return incidents;
 }
 

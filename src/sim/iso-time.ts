@@ -1,7 +1,4 @@
-/**
- * Fast ISO 8601 UTC formatting for event timestamps. `Date#toISOString` dominates the cost of
- * serializing small events; the date part changes once a day, so it is cached.
- */
+/** ISO 8601 UTC for event timestamps, the date part cached: `Date#toISOString` dominates a small event's cost. */
 const DAY = 86_400_000;
 let cachedDay = NaN;
 let cachedPrefix = '';

@@ -1,8 +1,4 @@
-/**
- * Recordings of a telemetry stream as NDJSON: one message per line, exactly as it went over
- * the wire (batches are split into their messages). Shared by `hubmon sim --record/--replay`
- * and the record/replay commands.
- */
+/** Recordings of a telemetry stream as NDJSON, one message per line as it went over the wire. */
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -43,19 +39,14 @@ export class RecordingWriter {
   }
 }
 
-/** One line of a recording, decoded just enough to route it. */
+/** One line of a recording (1-based), decoded just enough to route it, or with the `problem` that stops it. */
 interface RecordedLine {
-  /** 1-based line number in the file. */
   readonly line: number;
-  /** The message text as recorded. */
   readonly text: string;
-  /** The envelope fields, when the line is a JSON object with them. */
   readonly seq?: number;
   readonly ts?: string;
   readonly type?: string;
-  /** The parsed message, for callers that need its data. */
   readonly value?: Record<string, unknown>;
-  /** Why the line could not be read as a message. */
   readonly problem?: string;
 }
 

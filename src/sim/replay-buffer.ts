@@ -1,8 +1,4 @@
-/**
- * The hub's bounded memory of durable events, serialized once, kept in a ring so that
- * resuming clients can be served `seq > since` without regenerating anything. When full,
- * the oldest events fall out; a client asking for them gets a reset.
- */
+/** The hub's bounded ring of serialized events for resuming clients; the oldest fall out (a reset for who asks). */
 export class ReplayBuffer {
   private readonly texts: (string | undefined)[];
   private readonly seqs: Float64Array;

@@ -1,7 +1,4 @@
-/**
- * A recorded stream loaded to be served again: its hub identity, its registry, and its
- * durable events with their own sequence numbers.
- */
+/** A recorded stream loaded to be served again: hub identity, registry, durable events with their seqs. */
 import { isSessionType, type Agency, type SecurityServer } from '../protocol/index.js';
 import { readRecording } from './recording.js';
 
@@ -25,7 +22,7 @@ export interface ReplaySource {
 }
 
 export async function loadReplay(path: string): Promise<ReplaySource> {
-  const source: ReplaySource & { hubId?: string; hubName?: string; epoch?: string } = {
+  const source: { -readonly [K in keyof ReplaySource]: ReplaySource[K] } = {
     agencies: [],
     securityServers: [],
     events: [],

@@ -1,8 +1,4 @@
-/**
- * The hub's daily and weekly rhythm, in the agencies' local time (Asia/Ho_Chi_Minh, UTC+7,
- * no daylight saving). Offices work 7:30–17:00 Monday to Friday with a lunch dip; nights and
- * weekends are quiet but never silent (duty officers, automatic status reports).
- */
+/** The hub's daily and weekly rhythm in Vietnam time: offices 7:30–17:00 Monday to Friday; nights quiet, not silent. */
 import { VIETNAM_OFFSET_MS } from '../protocol/index.js';
 
 const HOUR = 3_600_000;
@@ -18,10 +14,7 @@ function localWeekday(t: number): number {
   return (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
 }
 
-/** Minutes since local midnight, fractional. */
-function localMinuteOfDay(t: number): number {
-  return msOfLocalDay(t) / 60_000;
-}
+const localMinuteOfDay = (t: number): number => msOfLocalDay(t) / 60_000;
 
 function msOfLocalDay(t: number): number {
   const local = (t + VIETNAM_OFFSET_MS) % DAY;
@@ -31,12 +24,7 @@ function msOfLocalDay(t: number): number {
 /** Activity from 22:00 to 06:30 local. */
 const NIGHT = 0.005;
 
-/**
- * Relative sending activity at time `t`: 1 in the busiest office hours, down to 0.005 at night
- * (a duty officer's document now and then: a few an hour nationally, none most minutes).
- * Shaped after how ministries and provinces work: morning peak, lunch 11:30–13:00, a little
- * overtime until 19:00, Saturday morning duty.
- */
+/** Relative sending activity at `t`: 1 at the morning peak, lunch dip, overtime to 19:00, Saturday morning duty. */
 export function activityAt(t: number): number {
   const day = localWeekday(t);
   const m = localMinuteOfDay(t);
@@ -66,10 +54,7 @@ const WEEKLY_ACTIVITY_MS: number = (() => {
 
 const WEEKS_PER_YEAR = 365.2425 / 7;
 
-/**
- * Per-millisecond rate at peak activity for a yearly volume, so that a year of the rhythm
- * adds up to `perYear` events.
- */
+/** Per-millisecond rate at peak activity such that a year of the rhythm adds up to `perYear`. */
 export function peakRatePerMs(perYear: number): number {
   return perYear / (WEEKS_PER_YEAR * WEEKLY_ACTIVITY_MS);
 }

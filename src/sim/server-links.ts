@@ -1,7 +1,4 @@
-/**
- * The security servers' links to the hub as the simulator plays them: state, latency,
- * periodic heartbeats, and the occasional slow spell every real server has.
- */
+/** The security servers' links as simulated: state, latency, heartbeats, an occasional slow spell. */
 import type { ServerState } from '../protocol/index.js';
 import { mulberry32 } from '../registry/rng.js';
 import type { SimGenerator } from './generator.js';

@@ -1,8 +1,6 @@
 /**
- * The serving half of a hub: an HTTP server answering the upgrade to `/v1/telemetry` as
- * docs/PROTOCOL.md says (404, 401, 400, 426), one {@link ClientSession} per client, heartbeats
- * to idle clients. The simulated hub and `hubmon gateway` both serve through it; what they
- * serve comes from the {@link SessionHost} they lend it.
+ * The serving half of a hub (the simulated one and `hubmon gateway`): the upgrade to `/v1/telemetry` as
+ * docs/PROTOCOL.md says (404, 401, 400, 426), one {@link ClientSession} per client, heartbeats to idle ones.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';

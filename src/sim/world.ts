@@ -1,7 +1,4 @@
-/**
- * The registry as the simulator uses it: agencies by index, their traffic profiles, which
- * security server each sits behind, and weighted pickers for senders and recipients.
- */
+/** The registry as the simulator uses it: agencies by index, profiles, servers, weighted pickers. */
 import type { Agency, SecurityServer } from '../protocol/index.js';
 import type { AgencyProfile, Registry } from '../registry/index.js';
 import type { Rng } from '../registry/rng.js';
@@ -89,10 +86,7 @@ export function worldFromRegistry(registry: Registry): SimWorld {
 
 const CONNECTORS = new Set(['và', 'của', 'các', 'về', 'tại', 'cho', '-', '–']);
 
-/**
- * The code agencies put after the number on their documents: initials of the name
- * ("Bộ Tài chính" → BTC, "Sở Tài nguyên và Môi trường" → STNMT); provinces sign as UBND.
- */
+/** The code after a document's number: the name's initials ("Bộ Tài chính" → BTC); provinces sign as UBND. */
 function unitCodeOf(name: string): string {
   if (name.startsWith('UBND')) return 'UBND';
   const initials = name

@@ -1,9 +1,4 @@
-/**
- * The one-shot check behind `hubmon status`: from what the cache holds (refreshed from the hub
- * when it answered) and the alert engine's snapshot, the monitoring-plugin verdict — OK,
- * WARNING, CRITICAL or UNKNOWN — with a one-line summary, perfdata and detail lines.
- * Pure: every input is handed in, so each state is tested with plain data.
- */
+/** The one-shot check behind `hubmon status`: the cache and alerts → OK, WARNING, CRITICAL or UNKNOWN. Pure. */
 import { alertCounts, countIncidents, incidentState, type Incident } from '../alerts/incidents.js';
 import type { Alert, AlertSnapshot } from '../alerts/types.js';
 import type { Lang } from '../config/settings.js';
@@ -49,8 +44,6 @@ interface CheckInput {
   readonly maxAgeMs: number;
   /** Thresholds shown in perfdata, from the alert config. */
   readonly thresholds: { readonly sigWarnPct: number; readonly sigCritPct: number; readonly overdueWarn: number };
-  /** Words for one alert, from the alert module's describer. */
-  describe(alert: Alert): string;
   /** Words for one incident. */
   describeIncident(incident: Incident): string;
   /** Language of the summary and detail lines (default English). */

@@ -1,8 +1,4 @@
-/**
- * The summary of `hubmon status` when alerts fire: one group per rule, acute incidents before
- * standing problems, critical causes first, each with how many of its alerts someone has
- * acknowledged, so a monitoring history says which problem is being handled.
- */
+/** `hubmon status`'s summary when alerts fire: a group per rule, acute and critical first, acknowledged counted. */
 import { isStanding } from '../alerts/incidents.js';
 import type { Alert, RuleId } from '../alerts/types.js';
 import { statusWords, type StatusWords } from './words.js';

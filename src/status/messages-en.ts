@@ -1,7 +1,4 @@
-/**
- * The words of `hubmon status` (summary, detail lines, UNKNOWN reasons), in English. The
- * state word itself (OK, WARNING, CRITICAL, UNKNOWN) stays as monitoring systems expect it.
- */
+/** The words of `hubmon status` in English; the state word stays as monitoring systems expect it. */
 export const statusEn = {
   'hub.none': 'hub: not asked (no --url); judged from the cache alone',
   'hub.live': 'hub: {url} answered, cache caught up',

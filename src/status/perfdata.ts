@@ -1,8 +1,4 @@
-/**
- * Performance data in the monitoring-plugin format (Nagios plugin guidelines, also read by
- * Icinga, Zabbix, Checkmk): `'label'=value[UOM];[warn];[crit];[min];[max]`, space separated,
- * after a `|` on the summary line. Thresholds are ranges: "5" means alert above 5.
- */
+/** Perfdata as Nagios plugin guidelines write it: `'label'=value[UOM];[warn];[crit];[min];[max]`. */
 export interface PerfDatum {
   readonly label: string;
   readonly value: number;
@@ -18,9 +14,7 @@ const num = (n: number | undefined): string =>
   n === undefined || !Number.isFinite(n) ? '' : String(Math.round(n * 100) / 100);
 
 /** A label is quoted when it holds anything but letters, digits and `_.-` (the guidelines' rule). */
-function label(text: string): string {
-  return /^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "''")}'`;
-}
+const label = (text: string): string => (/^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "''")}'`);
 
 export function formatPerfDatum(d: PerfDatum): string {
   const tail = [num(d.warn), num(d.crit), num(d.min), num(d.max)];

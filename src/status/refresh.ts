@@ -1,7 +1,4 @@
-/**
- * Brings a cache up to date from the hub for a one-shot check: connect, catch up until the
- * client reports `live`, then stop — or give up when the timeout comes first.
- */
+/** Brings a cache up to date from the hub for a one-shot check: catch up until `live`, or until the timeout. */
 import { cacheSink } from '../ingest/cache-sink.js';
 import { startIngest } from '../ingest/index.js';
 import type { Cache } from '../store/index.js';
@@ -14,9 +11,6 @@ interface RefreshOptions {
   readonly ca?: string | Buffer;
   readonly timeoutMs: number;
 }
-
-/** The connection was refused (ECONNREFUSED): no hub listens there now. */
-const refused = (message: string | undefined): boolean => message !== undefined && /\bECONNREFUSED\b/.test(message);
 
 export async function refreshFromHub(o: RefreshOptions): Promise<HubOutcome> {
   const client = startIngest({
@@ -38,7 +32,8 @@ export async function refreshFromHub(o: RefreshOptions): Promise<HubOutcome> {
       if (s.state === 'live') done(true);
       // Nothing listens at the hub's address: that is the answer, not a reason to wait out the
       // timeout (a hub that is up but slow still gets the whole of it).
-      else if (s.state !== 'catching_up' && s.hub === undefined && refused(s.lastError?.message)) done(false);
+      else if (s.state !== 'catching_up' && s.hub === undefined && /\bECONNREFUSED\b/.test(s.lastError?.message ?? ''))
+        done(false);
     });
     if (client.status().state === 'live') done(true);
     timer = setTimeout(() => done(false), o.timeoutMs);

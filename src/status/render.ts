@@ -4,11 +4,7 @@ import type { Alert } from '../alerts/types.js';
 import type { CheckResult, HubOutcome } from './check.js';
 import { formatPerfData } from './perfdata.js';
 
-/**
- * Plugin output: `HUBMON STATE - summary | perfdata` on the first line, then the long output.
- * The summary never holds a `|`, which would cut it off from its perfdata; with no perfdata
- * (an UNKNOWN with nothing measured) there is no `|` at all.
- */
+/** `HUBMON STATE - summary | perfdata`, then the long output; a `|` in the text would cut off the perfdata. */
 export function formatPluginOutput(result: CheckResult): string {
   const summary = result.summary.replace(/\|/g, '/').replace(/[\r\n]+/g, ' ');
   const details = result.details.map((d) => d.replace(/\|/g, '/').replace(/[\r\n]+/g, ' '));
@@ -28,6 +24,7 @@ export function formatStatusJson(
     describeIncident(i: Incident): string;
   },
 ): string {
+  const iso = (t: number) => new Date(t).toISOString();
   const alert = (a: Alert) => ({
     key: a.key,
     rule: a.rule,
@@ -35,12 +32,11 @@ export function formatStatusJson(
     phase: a.phase,
     labels: a.labels,
     summary: context.describe(a),
-    activeSince: new Date(a.activeSince).toISOString(),
-    firingSince: a.firingSince === null ? null : new Date(a.firingSince).toISOString(),
-    acknowledged: a.ack ? { by: a.ack.by, at: new Date(a.ack.at).toISOString() } : null,
+    activeSince: iso(a.activeSince),
+    firingSince: a.firingSince === null ? null : iso(a.firingSince),
+    acknowledged: a.ack ? { by: a.ack.by, at: iso(a.ack.at) } : null,
     folded: a.folded.map((f) => ({ key: f.key, rule: f.rule, severity: f.severity, labels: f.labels })),
   });
-  const iso = (t: number) => new Date(t).toISOString();
   const incident = (i: Incident) => ({
     id: i.id,
     rule: i.rule,
@@ -58,7 +54,7 @@ export function formatStatusJson(
     state: result.state,
     exitCode: result.exitCode,
     summary: result.summary,
-    checkedAt: new Date(context.checkedAt).toISOString(),
+    checkedAt: iso(context.checkedAt),
     perfdata: Object.fromEntries(
       result.perfdata.map((p) => [
         p.label,

@@ -94,7 +94,7 @@ describe('the scripted incidents of the simulated hub (12,000 agencies)', () => 
     (kind) => {
       const s = scripted.find((x) => x.kind === kind)!;
       const at = found.get(kind);
-      expect(at, `${kind} (${s.summary}) never found as ${EXPECTED[kind].rule}`).toBeDefined();
+      expect(at, `${kind} (${s.target} ${s.targetName}) never found as ${EXPECTED[kind].rule}`).toBeDefined();
       expect(at! - s.from, `${kind} found ${((at! - s.from) / MIN).toFixed(0)} min after it began`).toBeLessThanOrEqual(
         EXPECTED[kind].within,
       );

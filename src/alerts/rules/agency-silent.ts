@@ -1,15 +1,13 @@
 import { WINDOW_MS, type ThroughputRow } from '../../metrics/types.js';
 import { workingTimeElapsed } from '../working-hours.js';
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, coveringWindow, type Rule } from './context.js';
 
 const HOUR_MS = 3_600_000;
 
 /**
- * Cơ quan im lặng: in working hours, an agency that normally sends has sent nothing for
- * `silentFor`. "Normally" is judged against the same window a week earlier (same weekday and
- * hour); while the cache does not reach back a week, against the last 24 h. The silence must
- * fit inside today's working time, so the night never counts against anyone at 07:31.
+ * Cơ quan im lặng: in working hours, an agency that normally sends (the same window a week earlier, else the last
+ * 24 h) has sent nothing for `silentFor`, all of it inside today's working time (the night never counts at 07:31).
  */
 export const agencySilent: Rule = (ctx) => {
   const cfg = ctx.config.agencySilent;
@@ -46,14 +44,7 @@ export const agencySilent: Rule = (ctx) => {
       basis = 'day';
       if (usual < cfg.minUsualPerDay) continue;
     }
-    const labels = agencyLabels(ctx, agency.id);
-    out.push({
-      key: alertKey('agency-silent', labels),
-      rule: 'agency-silent',
-      labels,
-      severity: 'warning',
-      params: { windowMs, usual, basis },
-    });
+    out.push(candidate('agency-silent', agencyLabels(ctx, agency.id), 'warning', { windowMs, usual, basis }));
   }
   return out;
 };

@@ -1,13 +1,9 @@
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import type { Rule } from './context.js';
 
 const DAY_MS = 86_400_000;
 
-/**
- * Chứng thư số của máy chủ bảo mật sắp hết hạn: once it lapses the server can no longer
- * authenticate packages, so it is flagged weeks ahead and critical in the last days (or after).
- * It began when it came within `warningDays`, or, once lapsed, when it lapsed.
- */
+/** Chứng thư số sắp hết hạn: a lapsed server cannot authenticate packages, so it warns weeks ahead. */
 export const certificateExpiring: Rule = (ctx) => {
   const { warningDays, criticalDays } = ctx.config.certificateExpiring;
   const out: Candidate[] = [];
@@ -15,17 +11,11 @@ export const certificateExpiring: Rule = (ctx) => {
     if (s.certificateExpiresAt === null) continue;
     const left = s.certificateExpiresAt - ctx.now;
     if (left > warningDays * DAY_MS) continue;
-    const labels = { server: s.serverId };
-    const critical = left <= criticalDays * DAY_MS;
-    out.push({
-      key: alertKey('certificate-expiring', labels),
-      rule: 'certificate-expiring',
-      labels,
-      severity: critical ? 'critical' : 'warning',
-      // The condition's own start: the expiry once it has passed, else when it came within warning.
-      since: left <= 0 ? s.certificateExpiresAt : s.certificateExpiresAt - warningDays * DAY_MS,
-      params: { name: s.name, expiresAt: s.certificateExpiresAt },
-    });
+    const severity = left <= criticalDays * DAY_MS ? 'critical' : 'warning';
+    const params = { name: s.name, expiresAt: s.certificateExpiresAt };
+    // The condition's own start: the expiry once it has passed, else when it came within warning.
+    const since = left <= 0 ? s.certificateExpiresAt : s.certificateExpiresAt - warningDays * DAY_MS;
+    out.push(candidate('certificate-expiring', { server: s.serverId }, severity, params, since));
   }
   return out;
 };

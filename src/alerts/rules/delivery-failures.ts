@@ -1,22 +1,14 @@
 import { WITH_DATA, type DeliveryRow } from '../../metrics/types.js';
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, topReason, type Rule } from './context.js';
 
-/**
- * Failures the sender's side explains: a package refused for its signature (the sender's
- * signature incident) or one whose sender's security server was unreachable (that server's
- * incident). They are the recipient's incident only while its own server is the one down.
- */
+/** Failures but those the sender's side explains (its signature, its server), unless the recipient's server is down. */
 function ownFailures(row: DeliveryRow, ownServerDown: boolean): number {
   const r = row.failedByReason;
   return row.failed - r.package_rejected - (ownServerDown ? 0 : r.security_server_unreachable);
 }
 
-/**
- * Văn bản không đến được nơi nhận: packages addressed to an agency that failed for its own
- * reasons (and, by default, those still neither delivered nor failed after the store's grace
- * period). Failures its senders' incidents explain are counted there, not here.
- */
+/** Văn bản không đến được nơi nhận: packages to an agency that failed for its own reasons (and, by default, undelivered). */
 export const deliveryFailures: Rule = (ctx) => {
   const cfg = ctx.config.deliveryFailures;
   const out: Candidate[] = [];
@@ -36,14 +28,9 @@ export const deliveryFailures: Rule = (ctx) => {
     const undelivered = cfg.includeUndelivered ? row.undelivered : 0;
     const problems = ownFailures(row, server !== undefined && down.has(server)) + undelivered;
     if (problems < cfg.warningCount) continue;
-    const labels = agencyLabels(ctx, row.agencyId);
-    out.push({
-      key: alertKey('delivery-failures', labels),
-      rule: 'delivery-failures',
-      labels,
-      severity: problems >= cfg.criticalCount ? 'critical' : 'warning',
-      params: { failed: row.failed, undelivered, window: cfg.window, reason: topReason(row.failedByReason) },
-    });
+    const severity = problems >= cfg.criticalCount ? 'critical' : 'warning';
+    const params = { failed: row.failed, undelivered, window: cfg.window, reason: topReason(row.failedByReason) };
+    out.push(candidate('delivery-failures', agencyLabels(ctx, row.agencyId), severity, params));
   }
   return out;
 };

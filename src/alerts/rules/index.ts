@@ -1,3 +1,4 @@
+import type { RulesConfig } from '../config.js';
 import type { RuleId } from '../types.js';
 import { agencySilent } from './agency-silent.js';
 import { certificateExpiring } from './certificate-expiring.js';
@@ -13,12 +14,11 @@ import { signatureFailures } from './signature-failures.js';
 export { coveringWindow, type AlertMetrics, type Rule, type RuleContext } from './context.js';
 
 /**
- * Every rule, by id, with the key of its section in the thresholds file. `readsDerived`: the
- * rule reads deliveries or deadlines, which lag after a long catch-up (`derivedBehind`); until
- * they are derived, its alerts keep their state rather than fire or resolve on old rows.
+ * Every rule with its section of the thresholds file. `readsDerived`: it reads deliveries or deadlines, which lag
+ * after a long catch-up; until they are derived its alerts keep their state rather than judge old rows.
  */
 export const RULES: Readonly<
-  Record<RuleId, { readonly evaluate: Rule; readonly configKey: RuleConfigKey; readonly readsDerived?: true }>
+  Record<RuleId, { readonly evaluate: Rule; readonly configKey: keyof RulesConfig; readonly readsDerived?: true }>
 > = {
   'server-disconnected': { evaluate: serverDisconnected, configKey: 'serverDisconnected' },
   'server-flapping': { evaluate: serverFlapping, configKey: 'serverFlapping' },
@@ -30,14 +30,3 @@ export const RULES: Readonly<
   'certificate-expiring': { evaluate: certificateExpiring, configKey: 'certificateExpiring' },
   'delivery-failures': { evaluate: deliveryFailures, configKey: 'deliveryFailures', readsDerived: true },
 };
-
-type RuleConfigKey =
-  | 'serverDisconnected'
-  | 'serverFlapping'
-  | 'statusSilence'
-  | 'duplicateSends'
-  | 'signatureFailures'
-  | 'overdueReplies'
-  | 'agencySilent'
-  | 'certificateExpiring'
-  | 'deliveryFailures';

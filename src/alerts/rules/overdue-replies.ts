@@ -1,30 +1,21 @@
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import { WITH_DATA } from '../../metrics/types.js';
 import { agencyLabels, type Rule } from './context.js';
 
-/**
- * Văn bản quá hạn trả lời: a recipient agency owes replies past their deadline. Any overdue
- * reply warns; many, or one long overdue, is critical.
- */
+/** Văn bản quá hạn trả lời: any overdue reply warns; many, or one long overdue, is critical. */
 export const overdueReplies: Rule = (ctx) => {
   const cfg = ctx.config.overdueReplies;
   const out: Candidate[] = [];
   const rows = ctx.metrics.deadlines(ctx.now, WITH_DATA);
-  // Indexed: once a minute over every agency is too seldom to be optimised, and `for…of` in
-  // unoptimised code allocates per element.
+  // Indexed: once a minute is too seldom to be optimised, and unoptimised `for…of` allocates per element.
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     if (row.overdue < cfg.warningCount) continue;
     const oldest = row.oldestOverdueMs ?? 0;
-    const labels = agencyLabels(ctx, row.agencyId);
-    out.push({
-      key: alertKey('overdue-replies', labels),
-      rule: 'overdue-replies',
-      labels,
-      severity: row.overdue >= cfg.criticalCount || oldest >= cfg.criticalAge ? 'critical' : 'warning',
-      // The deadline itself, not the age, so the summary does not change at every evaluation.
-      params: { overdue: row.overdue, oldestDueAt: ctx.now - oldest },
-    });
+    const severity = row.overdue >= cfg.criticalCount || oldest >= cfg.criticalAge ? 'critical' : 'warning';
+    // The deadline itself, not the age, so the summary does not change at every evaluation.
+    const params = { overdue: row.overdue, oldestDueAt: ctx.now - oldest };
+    out.push(candidate('overdue-replies', agencyLabels(ctx, row.agencyId), severity, params));
   }
   return out;
 };

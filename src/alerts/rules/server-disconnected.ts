@@ -1,22 +1,17 @@
-import { alertKey } from '../types.js';
+import { candidate } from '../types.js';
 import type { Rule } from './context.js';
 
-/**
- * Máy chủ bảo mật mất kết nối: packages to and from every agency behind it stop. The server's
- * `since` starts the `for` clock, so a one-shot check knows how long it has been down.
- */
+/** Máy chủ bảo mật mất kết nối; its `since` starts the `for` clock, so a one-shot check knows how long. */
 export const serverDisconnected: Rule = (ctx) =>
   ctx
     .servers()
     .filter((s) => s.state === 'disconnected')
-    .map((s) => {
-      const labels = { server: s.serverId };
-      return {
-        key: alertKey('server-disconnected', labels),
-        rule: 'server-disconnected',
-        labels,
-        severity: 'critical',
-        ...(s.since !== null && { since: s.since }),
-        params: { name: s.name, agencies: s.agencyIds.length },
-      };
-    });
+    .map((s) =>
+      candidate(
+        'server-disconnected',
+        { server: s.serverId },
+        'critical',
+        { name: s.name, agencies: s.agencyIds.length },
+        s.since ?? undefined,
+      ),
+    );

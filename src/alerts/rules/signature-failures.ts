@@ -1,6 +1,6 @@
 import { WINDOW_MS, WITH_DATA, type SignatureRow } from '../../metrics/types.js';
 import { judgeSignatures, wilsonLower } from '../judgement.js';
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, coveringWindow, topReason, type Rule, type RuleContext } from './context.js';
 
 function rowsOver(ctx: RuleContext, ms: number): { rows: readonly SignatureRow[]; windowMs: number } {
@@ -10,10 +10,8 @@ function rowsOver(ctx: RuleContext, ms: number): { rows: readonly SignatureRow[]
 }
 
 /**
- * Tỷ lệ lỗi chữ ký số: an agency whose documents fail verification at a rate it surely has
- * (the Wilson lower bound, not a fixed minimum of documents), so a burst at a small agency
- * counts and one failure of one document does not. An agency that failed as much over the
- * day before the window is a standing problem (it never signs properly), not a new incident.
+ * Tỷ lệ lỗi chữ ký số: a failure rate the agency surely has (Wilson lower bound); one that failed as much over the
+ * day before is a standing problem (it never signs properly), not a new incident.
  */
 export const signatureFailures: Rule = (ctx) => {
   const cfg = ctx.config.signatureFailures;
@@ -34,21 +32,16 @@ export const signatureFailures: Rule = (ctx) => {
     const dayFailed = Math.max(0, (day?.failed ?? 0) - row.failed);
     const dayVerified = Math.max(0, (day?.verified ?? 0) - row.verified);
     const verdictBefore = judgeSignatures(dayFailed, dayVerified, cfg);
-    const labels = agencyLabels(ctx, row.agencyId);
-    out.push({
-      key: alertKey('signature-failures', labels),
-      rule: 'signature-failures',
-      labels,
-      severity: critical ? 'critical' : 'warning',
-      params: {
+    out.push(
+      candidate('signature-failures', agencyLabels(ctx, row.agencyId), critical ? 'critical' : 'warning', {
         failed: row.failed,
         verified: row.verified,
         windowMs,
         reason: topReason(row.byReason),
         sure: Math.round(1000 * wilsonLower(row.failed, row.verified, cfg.confidence)) / 1000,
         standing: verdictBefore === 'warning' || verdictBefore === 'critical' ? 1 : 0,
-      },
-    });
+      }),
+    );
   }
   return out;
 };

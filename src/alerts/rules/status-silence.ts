@@ -1,19 +1,14 @@
 import { WITH_DATA, type StatusReportRow } from '../../metrics/types.js';
-import { alertKey, type Candidate } from '../types.js';
+import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, type Rule } from './context.js';
 
 /** The first status (01, arrived) follows a delivery within about a minute: later ones may be human. */
 const FIRST_STATUS_GRACE_MS = 3 * 60_000;
 
 /**
- * Cơ quan ngừng phản hồi trạng thái: documents keep being delivered to an agency whose system
- * reported "arrived" (01, sent by the system itself within a minute or so) for a good share of
- * what it received in the day before, and no status at all comes back. Judged on deliveries
- * old enough for that first status, so a document delivered a minute ago does not count. The
- * usual reporting is judged over a day (`usualWindow`), not the hour before: a silence that
- * began before the console looked, or that outlasts its `for`, weighs little in a day, where in
- * an hour it soon made the agency look as if it never reported and the alert resolve. Needs
- * the metrics' windows of any length; without them the rule finds nothing.
+ * Cơ quan ngừng phản hồi trạng thái: documents keep reaching an agency that usually reports "arrived" (01) for a
+ * good share of them, and no status comes back. The usual is judged over a day (`usualWindow`): in an hour the
+ * silence itself soon made the agency look as if it never reported. Needs windows of any length.
  */
 export const statusSilence: Rule = (ctx) => {
   const cfg = ctx.config.statusSilence;
@@ -38,14 +33,8 @@ export const statusSilence: Rule = (ctx) => {
     before ??= new Map(over(ctx.now - cfg.silentFor, cfg.usualWindow, WITH_DATA).map((r) => [r.agencyId, r]));
     const usual = before.get(row.agencyId);
     if (!usual || usual.arrived < cfg.minUsual || usual.arrived < cfg.usualShare * usual.received) continue;
-    const labels = agencyLabels(ctx, row.agencyId);
-    out.push({
-      key: alertKey('status-silence', labels),
-      rule: 'status-silence',
-      labels,
-      severity: 'warning',
-      params: { received: got, usual: usual.statuses, windowMs: cfg.silentFor },
-    });
+    const params = { received: got, usual: usual.statuses, windowMs: cfg.silentFor };
+    out.push(candidate('status-silence', agencyLabels(ctx, row.agencyId), 'warning', params));
   }
   return out;
 };

@@ -4,7 +4,6 @@ import { startSession } from '../../app/session.js';
 import { runConsole } from '../../app/run-console.js';
 import { UsageError, type Command } from '../command.js';
 import { requireFile } from '../files.js';
-import { consoleHelp, consoleSummary } from '../help/console-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliText } from '../i18n/text.js';
 import { openNamedCache } from '../open-inputs.js';
@@ -33,10 +32,7 @@ const number = (flag: string, text: string | undefined): number | undefined => {
   return n;
 };
 
-export const consoleCommand: Command = {
-  name: 'console',
-  summary: consoleSummary,
-  help: consoleHelp,
+export const consoleCommand: Pick<Command, 'run'> = {
   async run(argv, io) {
     const v = parse(argv);
     const seed = number('seed', v.seed);
@@ -56,9 +52,7 @@ export const consoleCommand: Command = {
       io.stderr.write(`hubmon: ${cliText(cliLang(argv, io.env), 'cli.needsTerminal')}\n`);
       return 2;
     }
-    // A console stays open all night: V8 is asked to favour a small heap over fewer collections
-    // (docs/PERFORMANCE.md).
-    // Set here, before the session's data is loaded, and only for the console.
+    // A console stays open all night: a small heap over fewer collections (docs/PERFORMANCE.md), set before loading.
     v8.setFlagsFromString('--optimize-for-size');
     const session = await openNamedCache('--cache', settings.cache ?? '', () =>
       startSession({ settings, env: io.env, notice: (line) => io.stderr.write(`${line}\n`) }),

@@ -1,7 +1,7 @@
 import { untilStopSignal } from '../stop-signal.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatDuration, parseDuration } from '../../alerts/duration.js';
+import { formatDuration } from '../../alerts/duration.js';
 import { stateDir } from '../../config/index.js';
 import { checkGateway } from '../../gateway/check.js';
 import { GlobalConfError } from '../../gateway/globalconf.js';
@@ -9,10 +9,9 @@ import { startGateway, type Gateway, type GatewayOptions } from '../../gateway/s
 import { parseClientId, type XRoadClient } from '../../gateway/soap-request.js';
 import { readTokenFile } from '../../ingest/token.js';
 import { CommandError, UsageError, type Command } from '../command.js';
-import { gatewayHelp, gatewaySummary } from '../help/gateway-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
-import { parseFlags } from '../parse-flags.js';
+import { durationFlag, listenError, parseFlags, wholeFlag } from '../parse-flags.js';
 
 const FLAGS = {
   globalconf: { type: 'string' },
@@ -35,13 +34,9 @@ const FLAGS = {
   lang: { type: 'string' },
 } as const;
 
-type Flag = keyof typeof FLAGS;
-
 /** Reads and judges the flags; every problem is a UsageError naming the flag and the value. */
 function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
   const { values } = parseFlags(argv, { options: FLAGS }, 'flag.tokenSources.gateway');
-  if (values.lang !== undefined && values.lang !== 'vi' && values.lang !== 'en')
-    throw new UsageError('flag.lang', { value: values.lang });
   const required = (flag: 'globalconf' | 'client' | 'security-server'): string => {
     const v = values[flag];
     if (v === undefined || v === '') throw new UsageError('flag.required', { flags: `--${flag}` });
@@ -58,20 +53,6 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
     .map((d) => d.trim())
     .filter(Boolean);
   if (documents.length === 0 && !values.check) throw new UsageError('flag.required', { flags: '--documents' });
-  const whole = (flag: Flag, fallback: number, min: number): number => {
-    const v = values[flag] as string | undefined;
-    if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v) || Number(v) < min)
-      throw new UsageError('flag.wholeMin', { flag: `--${flag}`, min, value: v });
-    return Number(v);
-  };
-  const duration = (flag: Flag, fallback: number): number => {
-    const v = values[flag] as string | undefined;
-    if (v === undefined) return fallback;
-    const ms = parseDuration(v);
-    if (ms === null || ms <= 0) throw new UsageError('flag.duration', { flag: `--${flag}`, value: v });
-    return ms;
-  };
   const options = {
     globalconf,
     client,
@@ -79,14 +60,14 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
     documents,
     dbFile: values.db ?? join(stateDir(env), 'gateway.sqlite'),
     host: values.host ?? '127.0.0.1',
-    port: whole('port', 8788, 0),
-    pollIntervalMs: duration('poll-interval', 30_000),
-    timeoutMs: duration('timeout', 10_000),
-    disconnectAfterMs: duration('disconnect-after', 300_000),
-    recordsOffsetSec: whole('records-offset', 60, 0),
-    backfillMs: duration('backfill', 3_600_000),
-    bufferSize: whole('buffer', 200_000, 1),
-    heartbeatMs: whole('heartbeat-ms', 5_000, 10),
+    port: wholeFlag('port', values.port, 8788, 0),
+    pollIntervalMs: durationFlag('poll-interval', values['poll-interval'], 30_000),
+    timeoutMs: durationFlag('timeout', values.timeout, 10_000),
+    disconnectAfterMs: durationFlag('disconnect-after', values['disconnect-after'], 300_000),
+    recordsOffsetSec: wholeFlag('records-offset', values['records-offset'], 60, 0),
+    backfillMs: durationFlag('backfill', values.backfill, 3_600_000),
+    bufferSize: wholeFlag('buffer', values.buffer, 200_000, 1),
+    heartbeatMs: wholeFlag('heartbeat-ms', values['heartbeat-ms'], 5_000, 10),
     ...(values['hub-name'] !== undefined && { hubName: values['hub-name'] }),
   } satisfies Partial<GatewayOptions>;
   return { options, check: values.check === true, tokenFile: values['token-file'] };
@@ -102,11 +83,8 @@ function confError(err: unknown, instance: string): Error {
 }
 
 /** `stopWhen`: resolves when the gateway should stop; the signals by default, tests pass their own. */
-function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
+function createGatewayCommand(stopWhen?: () => Promise<void>): Pick<Command, 'run'> {
   return {
-    name: 'gateway',
-    summary: gatewaySummary,
-    help: gatewayHelp,
     async run(argv, io) {
       const t = cliTranslator(cliLang(argv, io.env));
       const { options, check, tokenFile } = readOptions(argv, io.env);
@@ -156,15 +134,11 @@ function createGatewayCommand(stopWhen?: () => Promise<void>): Command {
           },
         });
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') throw new UsageError('flag.portInUse', { value: options.port });
-        if (code === 'EACCES') throw new UsageError('flag.portDenied', { value: options.port });
-        if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
-          throw new UsageError('flag.host', { value: options.host, code });
         if (err instanceof GlobalConfError) throw confError(err, options.client.instance);
+        const code = (err as NodeJS.ErrnoException).code;
         if (typeof code === 'string' && code.startsWith('SQLITE'))
           throw new CommandError('gateway.db', { file: options.dbFile, detail: code });
-        throw err;
+        throw listenError(err, options.host, options.port);
       }
       say(t('gateway.listening', { url: gateway.url, epoch: gateway.epoch, file: options.dbFile }));
       say(

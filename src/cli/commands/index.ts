@@ -9,21 +9,15 @@ import { statusHelp, statusSummary } from '../help/status-help.js';
 
 type Texts = Readonly<Record<Lang, string>>;
 
-/**
- * A command whose module is loaded only when it runs: `hubmon status` under a monitoring
- * system's timeout does not pay for loading the console's terminal UI, and `--help` loads none.
- */
-const lazy = (name: string, summary: Texts, help: Texts, load: () => Promise<Command>): Command => ({
+/** A command whose module loads only when it runs: `status` does not pay for the console's UI, `--help` for none. */
+const lazy = (name: string, summary: Texts, help: Texts, load: () => Promise<Pick<Command, 'run'>>): Command => ({
   name,
   summary,
   help,
   run: async (argv, io) => (await load()).run(argv, io),
 });
 
-/**
- * Every subcommand, in the order `hubmon --help` lists them. The console itself is the
- * default when no subcommand is named.
- */
+/** Every subcommand, in the order `hubmon --help` lists them; the console is the default. */
 export const commands: readonly Command[] = [
   lazy('console', consoleSummary, consoleHelp, async () => (await import('./console.js')).consoleCommand),
   lazy('sim', simSummary, simHelp, async () => (await import('./sim.js')).simCommand),

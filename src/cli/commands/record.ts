@@ -4,7 +4,6 @@ import { resolveToken, startIngest } from '../../ingest/index.js';
 import { recordingSink } from '../../record/recording-sink.js';
 import { RecordingWriter } from '../../sim/recording.js';
 import { UsageError, type Command } from '../command.js';
-import { recordHelp, recordSummary } from '../help/record-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
 import { oneFile, parseFlags, settingsFlags } from '../parse-flags.js';
@@ -12,11 +11,8 @@ import { untilStopSignal } from '../stop-signal.js';
 import { translate } from '../../ui/i18n/translate.js';
 
 /** `stop`: resolves when recording should end; the signals by default, tests pass their own. */
-export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
+export function createRecordCommand(stopWhen?: () => Promise<void>): Pick<Command, 'run'> {
   return {
-    name: 'record',
-    summary: recordSummary,
-    help: recordHelp,
     async run(argv, io) {
       const lang = cliLang(argv, io.env);
       const t = cliTranslator(lang);
@@ -58,9 +54,7 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
           `${s.lastError ? t('record.stateError', { state, error: s.lastError.message }) : t('record.state', { state })}\n`,
         );
       });
-      // Nothing else holds the process while the link is down: the client's redial timers
-      // deliberately do not (a finished one-shot command must be free to exit), and signal
-      // handlers do not either. Without this, a hub going away ended the recording.
+      // Nothing else holds the process while the link is down (redial timers and signal handlers do not).
       const keepAlive = setInterval(() => {}, 1 << 30);
       try {
         await (stopWhen ? stopWhen() : untilStopSignal());
@@ -79,4 +73,4 @@ export function createRecordCommand(stopWhen?: () => Promise<void>): Command {
   };
 }
 
-export const recordCommand: Command = createRecordCommand();
+export const recordCommand = createRecordCommand();

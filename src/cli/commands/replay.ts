@@ -12,17 +12,13 @@ import { idleIngest } from '../../ui/index.js';
 import { formatDateTime } from '../../ui/text/format-time.js';
 import { CommandError, UsageError, type Command } from '../command.js';
 import { requireFile } from '../files.js';
-import { replayHelp, replaySummary } from '../help/record-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
 import { oneFile, parseFlags, settingsFlags } from '../parse-flags.js';
 
 const TICK_MS = 250;
 
-export const replayCommand: Command = {
-  name: 'replay',
-  summary: replaySummary,
-  help: replayHelp,
+export const replayCommand: Pick<Command, 'run'> = {
   async run(argv, io) {
     const t = cliTranslator(cliLang(argv, io.env));
     const parsed = parseFlags(argv, {

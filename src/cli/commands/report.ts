@@ -18,7 +18,6 @@ import { CommandError, UsageError, type Command } from '../command.js';
 import { requireFile } from '../files.js';
 import { findCache } from '../find-cache.js';
 import { openNamedCache, requireRecording, writeNamed } from '../open-inputs.js';
-import { reportHelp, reportSummary } from '../help/report-help.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
 import { parseFlags, settingsFlags } from '../parse-flags.js';
@@ -26,11 +25,8 @@ import { parseFlags, settingsFlags } from '../parse-flags.js';
 const FORMATS = ['md', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-export function createReportCommand(clock: () => number = Date.now): Command {
+export function createReportCommand(clock: () => number = Date.now): Pick<Command, 'run'> {
   return {
-    name: 'report',
-    summary: reportSummary,
-    help: reportHelp,
     async run(argv, io) {
       const t = cliTranslator(cliLang(argv, io.env));
       const { values } = parseFlags(argv, {
@@ -103,4 +99,4 @@ export function createReportCommand(clock: () => number = Date.now): Command {
   };
 }
 
-export const reportCommand: Command = createReportCommand();
+export const reportCommand = createReportCommand();

@@ -7,7 +7,7 @@ import {
   describeIncident,
   groupIncidents,
   loadAlertConfig,
-  unitPath,
+  namer,
   type Alert,
   type Incident,
 } from '../../alerts/index.js';
@@ -20,7 +20,6 @@ import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
 import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
 import type { Command, CommandIo } from '../command.js';
-import { statusHelp, statusSummary } from '../help/status-help.js';
 import { errorText } from '../i18n/error-text.js';
 import { cliLang } from '../i18n/lang.js';
 import { cliTranslator } from '../i18n/text.js';
@@ -30,20 +29,6 @@ import { UsageError } from '../command.js';
 import { parseFlags, settingsFlags } from '../parse-flags.js';
 import { statusWords, type StatusWords } from '../../status/words.js';
 
-/** Options parsed; a mistake is an UNKNOWN result, as monitoring plugins report bad usage. */
-interface StatusArgs {
-  url: string | null;
-  cache: string | null;
-  timeoutMs: number;
-  maxAgeMs: number;
-  source: string | undefined;
-  alerts: string | undefined;
-  tokenFile: string | null;
-  ca: string | null;
-  lang: 'vi' | 'en';
-  json: boolean;
-}
-
 function seconds(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback * 1000;
   const n = Number(text);
@@ -51,14 +36,11 @@ function seconds(name: string, text: string | undefined, fallback: number): numb
   return n * 1000;
 }
 
-/**
- * What the check keeps of its timeout for itself after the hub: opening the cache, the alert
- * rules and printing, so that the answer comes within --timeout. The time already spent since
- * the process started (`performance.now()`: loading the program) is taken off too.
- */
+/** What the check keeps of --timeout after the hub (cache, rules, printing); the time since start is taken off too. */
 const reserveMs = (timeoutMs: number): number => Math.min(1_500, timeoutMs * 0.25);
 
-function parse(argv: readonly string[], env: NodeJS.ProcessEnv): StatusArgs {
+/** Options parsed; a mistake is an UNKNOWN result, as monitoring plugins report bad usage. */
+function parse(argv: readonly string[], env: NodeJS.ProcessEnv) {
   const { values } = parseFlags(argv, {
     options: {
       url: { type: 'string' },
@@ -98,15 +80,12 @@ function unknownLine(io: CommandIo, json: boolean, message: string): number {
 }
 
 /** The command around a clock; tests pass a fixed one so that ages and windows are theirs. */
-export function createStatusCommand(clock: () => number = Date.now): Command {
+export function createStatusCommand(clock: () => number = Date.now): Pick<Command, 'run'> {
   return {
-    name: 'status',
-    summary: statusSummary,
-    help: statusHelp,
     async run(argv, io) {
       const json = argv.includes('--json');
       const early = cliLang(argv, io.env);
-      let args: StatusArgs;
+      let args: ReturnType<typeof parse>;
       try {
         args = parse(argv, io.env);
       } catch (err) {
@@ -204,11 +183,7 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
         const metrics = createMetrics(cache);
         const engine = createAlertEngine({ metrics, db: cache.db, config, readOnly: true, now: () => now });
         const snapshot = engine.evaluate(now);
-        const names = new Map<string, string>();
-        for (const a of metrics.agencies()) names.set(a.id, a.name);
-        for (const s of metrics.securityServers()) names.set(s.id, s.name);
-        const byId = new Map(metrics.agencies().map((a) => [a.id, a]));
-        const nameOf = (id: string) => (byId.has(id) ? unitPath(id, byId) : names.get(id));
+        const nameOf = namer(metrics.agencies(), metrics.securityServers());
         const describe = (a: Alert) => describeAlert(a, { lang: args.lang, now, nameOf });
         const describeOne = (i: Incident) => describeIncident(i, { lang: args.lang, now, nameOf });
         const incidents = groupIncidents(snapshot.alerts, agenciesBehind(metrics.agencies()));
@@ -236,7 +211,6 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
             sigCritPct: sigCfg.criticalRate * 100,
             overdueWarn: config.rules.overdueReplies.warningCount - 1,
           },
-          describe,
           describeIncident: describeOne,
           lang: args.lang,
         });
@@ -266,4 +240,4 @@ export function createStatusCommand(clock: () => number = Date.now): Command {
   };
 }
 
-export const statusCommand: Command = createStatusCommand();
+export const statusCommand = createStatusCommand();

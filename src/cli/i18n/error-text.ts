@@ -1,8 +1,4 @@
-/**
- * The operator's one line for anything a command stops on: usage mistakes and the errors of
- * settings, periods, token files and files named on the command line, each from its fields
- * rather than its English message, so it reads in the chosen language.
- */
+/** The operator's one line for anything a command stops on, worded from the error's fields in the chosen language. */
 import { SettingsError } from '../../config/load.js';
 import { TokenError } from '../../ingest/token.js';
 import { PeriodError } from '../../report/period.js';

@@ -1,8 +1,6 @@
 /**
- * The language a command speaks before its settings are read: `--lang` on the command line,
- * then HUBMON_LANG, then the settings file's `lang`, then the locale (`LC_ALL` over
- * `LC_MESSAGES` over `LANG`). A bad value anywhere falls through to the next, so even the
- * error that names it is printed in a language the operator chose.
+ * The language before settings are read: `--lang`, HUBMON_LANG, the settings file, then the locale; a bad value
+ * falls through to the next, so even the error naming it speaks a language the operator chose.
  */
 import { langFromEnv, readSettingsFile, settingsFilePath } from '../../config/load.js';
 import { isLang, type Lang } from '../../config/settings.js';

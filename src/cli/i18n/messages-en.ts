@@ -1,7 +1,4 @@
-/**
- * Every line the `hubmon` commands print of their own (errors, progress, outcomes), in English.
- * The Vietnamese table has the same keys; `--help` texts live beside each command.
- */
+/** Every line the commands print of their own, in English; the Vietnamese table has the same keys. */
 export const cliEn = {
   'cli.usageLine': '{message}; see "hubmon {command} --help"',
   'cli.unknownCommand': 'unknown command "{name}"; commands: {list}; see "hubmon --help"',
