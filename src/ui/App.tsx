@@ -10,7 +10,7 @@ import type { ConsoleSources } from './data/sources.js';
 import { ScreenLoader } from './data/screen-loader.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { intervalTicker, type Ticker } from './hooks/ticker.js';
-import type { Lang } from './i18n/lang.js';
+import type { Lang } from '../config/settings.js';
 import { translate } from './i18n/translate.js';
 import { ConsoleProvider } from './state/context.js';
 import { initialState } from './state/state.js';

@@ -1,6 +1,7 @@
 /** Language, theme and ASCII mode, chosen once at start and read by every component. */
 import { createContext, useContext, type ReactNode } from 'react';
-import { translator, type Lang, type Translate } from './i18n/index.js';
+import { translator, type Translate } from './i18n/translate.js';
+import type { Lang } from '../config/settings.js';
 import type { Theme } from './theme/theme.js';
 import { colourTheme } from './theme/theme.js';
 import { foldAscii } from './text/ascii.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/ui/i18n/index.js';
+import { translator } from '../../src/ui/i18n/translate.js';
 import { readOnlyText } from '../../src/ui/status/read-only-text.js';
 
 describe('the read-only notice', () => {

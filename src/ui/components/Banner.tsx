@@ -1,8 +1,7 @@
 /**
- * A full-width warning under the header when the figures are not live: what is wrong with the
- * link, since when, when the next attempt is due, and that the figures shown are the cached
- * ones, as of the newest stored event. With the link up, for a while after the hub started a
- * new history (epoch): that it did, and when (docs/PROTOCOL.md, "Epochs").
+ * A full-width warning under the header when the figures are not live: what is wrong with the link, since when, when
+ * the next attempt is due, and that the figures shown are the cached ones, as of the newest stored event. With the link
+ * up, for a while after the hub started a new history (epoch): that it did, and when (docs/PROTOCOL.md, "Epochs").
  */
 import type { IngestStatus } from '../data/sources.js';
 import { useUi } from '../context.js';

@@ -116,8 +116,7 @@ export function Header({ info, width }: { info: HeaderInfo; width: number }) {
             style: info.alertsWarning > 0 ? theme.status.warn : theme.text.muted,
           },
         ];
-  // The window on the second line, before the alerts, so it is never cut: it changes what
-  // every figure means.
+  // The window on the second line, before the alerts, so it is never cut: it changes what every figure means.
   alerts.unshift({ text: t('header.window', { w: t(`window.${info.window}`) }), style: theme.text.muted }, sep);
   const alertsWidth = alerts.reduce((s, a) => s + widthOf(a.text), 0);
   const tabs = (full: boolean): Segment[] =>

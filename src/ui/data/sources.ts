@@ -53,7 +53,6 @@ export interface IngestStatusSource {
   subscribe(listener: () => void): () => void;
 }
 
-export type AlertSeverity = Severity;
 export type AlertState = 'firing' | 'pending' | 'acknowledged';
 
 /** A symptom folded under its cause (an agency behind a down security server). */
@@ -63,7 +62,7 @@ export interface FoldedAlertView {
   readonly agencyId: string | null;
   readonly subject: string;
   readonly summary: string;
-  readonly severity: AlertSeverity;
+  readonly severity: Severity;
 }
 
 /** One alert as the console lists it (cảnh báo): the engine's `Alert`, put in words. */
@@ -72,7 +71,7 @@ export interface AlertView {
   /** The engine's own record: phase, labels, acknowledgement, folded symptoms. */
   readonly alert?: Alert;
   readonly rule: string;
-  readonly severity: AlertSeverity;
+  readonly severity: Severity;
   /** Firing, pending, or acknowledged (đã xác nhận) whatever its phase. */
   readonly state: AlertState;
   /** The agency it is about, for drill-down; null for a server or hub-wide alert. */

@@ -1,13 +1,14 @@
 /**
- * The console's single input handler: keys come one at a time from `useKeyQueue`, a key becomes
- * an action through the bindings table of the view on screen, and the action becomes reducer
- * actions here. No other component reads keys.
+ * The console's single input handler: keys come one at a time from `useKeyQueue`, a key becomes an action through the
+ * bindings table of the view on screen, and the action becomes reducer actions here. No other component reads keys.
  */
 import { useApp } from 'ink';
 import { useCallback, useRef } from 'react';
 import type { ConsoleSources } from '../data/sources.js';
 import { useUi } from '../context.js';
-import { resolveKey, type KeyAction, type KeyContext, type KeyPress } from '../keys/index.js';
+import { resolveKey, type KeyContext } from '../keys/resolve.js';
+import { type KeyAction } from '../keys/actions.js';
+import { type KeyPress } from '../keys/key-presses.js';
 import type { Route, ScreenId } from '../state/routes.js';
 import { SCREENS, listKey } from '../state/routes.js';
 import { currentRoute, type ConsoleAction, type ConsoleState } from '../state/state.js';

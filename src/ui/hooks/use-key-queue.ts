@@ -6,7 +6,7 @@
  */
 import { useInput, type Key } from 'ink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { keyPresses, type KeyPress } from '../keys/index.js';
+import { keyPresses, type KeyPress } from '../keys/key-presses.js';
 
 /**
  * `handle` is given the keys waiting, oldest first, acts on the first (or on a run of them

@@ -1,5 +1,5 @@
 /** Looks up a UI string and fills its `{name}` placeholders. */
-import type { Lang } from './lang.js';
+import type { Lang } from '../../config/settings.js';
 import { en, type MessageKey } from './messages-en.js';
 import { vi } from './messages-vi.js';
 

@@ -1,11 +1,10 @@
 /**
- * Ink builds every frame cell by cell: each line written is tokenized into styled characters,
- * laid on a grid as wide as the terminal and turned back into a string — about 3 µs a cell, so
- * 40 ms for a 200×60 screen even when a key press changed two rows. This keeps, from one frame
- * to the next, the finished string of every row and reuses it when the same text is written at
- * the same places in that row; only changed rows go through Ink's own code. The frame is the
- * one Ink would build (property-tested against it), and frames with clipping, which the
- * console does not use, are left to Ink entirely.
+ * Ink builds every frame cell by cell: each line written is tokenized into styled characters, laid on a grid as wide as
+ * the terminal and turned back into a string — about 3 µs a cell, so 40 ms for a 200×60 screen even when a key press
+ * changed two rows. This keeps, from one frame to the next, the finished string of every row and reuses it when the
+ * same text is written at the same places in that row; only changed rows go through Ink's own code. The frame is the
+ * one Ink would build (property-tested against it), and frames with clipping, which the console does not use, are left
+ * to Ink entirely.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -2,7 +2,7 @@
  * The key bindings, one table per view. The same tables drive the input dispatcher, the
  * Help screen and the footer hints, so what the screen says is what the keys do.
  */
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/translate.js';
 import type { KeyAction } from './actions.js';
 
 export interface Binding {

@@ -1,9 +1,8 @@
 /* eslint-disable no-control-regex -- matching control characters is the point here. */
 /**
- * What Ink hands `useInput`, as the key presses it holds. Ink passes an escape sequence (an
- * arrow, PgDn) on its own, but a run of plain characters as one string: key repeat and
- * type-ahead over SSH, or `tmux send-keys j j j`, arrive as "jjj" or "kk\r". Each character of
- * such a run is a key of its own, named as it would be had it come alone.
+ * What Ink hands `useInput`, as the key presses it holds. Ink passes an escape sequence (an arrow, PgDn) on its own,
+ * but a run of plain characters as one string: key repeat and type-ahead over SSH, or `tmux send-keys j j j`, arrive as
+ * "jjj" or "kk\r". Each character of such a run is a key of its own, named as it would be had it come alone.
  */
 import type { Key } from 'ink';
 import { keyName } from './key-name.js';

@@ -1,14 +1,13 @@
 /**
- * The one registry of screens: for each, how it loads, how often its list is read again, and
- * how it is drawn (its tab says `tab.<id>`). Adding a screen is its id in `SCREENS` and an entry
- * here (`screen-def.ts`, this file), its list spec, its key bindings and its words; the console,
- * the loader, the tabs and the number keys take it from here.
+ * The one registry of screens: for each, how it loads, how often its list is read again, and how it is drawn (its tab
+ * says `tab.<id>`). Adding a screen is its id in `SCREENS` and an entry here (`screen-def.ts`, this file), its list
+ * spec, its key bindings and its words; the console, the loader, the tabs and the number keys take it from here.
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import type { AlertView } from '../data/sources.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { Route, ScreenId } from '../state/routes.js';
 import { fit } from '../text/fit.js';

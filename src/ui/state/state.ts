@@ -3,7 +3,7 @@
  * here; the figures themselves do not (they are read from the data sources on each refresh).
  */
 import { WINDOWS, type WindowKey } from '../../metrics/types.js';
-import type { MessageKey, Params } from '../i18n/index.js';
+import type { MessageKey, Params } from '../i18n/translate.js';
 import { cycle, LEVEL_FILTERS, PROBLEM_FILTERS, type LevelFilter, type ProblemFilter } from '../view/agency-filter.js';
 import type { SortState } from '../view/list-view.js';
 import {

@@ -14,9 +14,8 @@ export const linkDown = (link: LinkState): boolean =>
   link === 'stale' || link === 'reconnecting' || link === 'offline' || link === 'connecting';
 
 /**
- * How far "no alert is firing" can be trusted: the cache holds nothing to judge yet, the rules
- * judged figures that are not being kept current, or they judged live figures. Only the last
- * is an all-clear.
+ * How far "no alert is firing" can be trusted: the cache holds nothing to judge yet, the rules judged figures that are
+ * not being kept current, or they judged live figures. Only the last is an all-clear.
  */
 export type Quiet = 'noData' | 'cached' | 'live';
 

@@ -2,7 +2,7 @@
  * A flow of documents with its unit: per minute, or per hour when fewer than one a minute
  * arrive, so that an agency sending a few documents an hour reads `3/h`, not `0.0/min`.
  */
-import type { Lang } from '../i18n/lang.js';
+import type { Lang } from '../../config/settings.js';
 import type { Translate } from '../i18n/translate.js';
 import { formatCount, formatRate } from './format-number.js';
 

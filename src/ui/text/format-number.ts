@@ -2,7 +2,7 @@
  * Numbers as operators read them: Vietnamese groups thousands with "." and uses "," for
  * decimals (1.234,5), English the other way round.
  */
-import type { Lang } from '../i18n/lang.js';
+import type { Lang } from '../../config/settings.js';
 
 const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 const cache = new Map<string, Intl.NumberFormat>();

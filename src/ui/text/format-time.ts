@@ -5,7 +5,7 @@
 import { formatDistanceStrict } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 import { vi } from 'date-fns/locale/vi';
-import type { Lang } from '../i18n/lang.js';
+import type { Lang } from '../../config/settings.js';
 
 const LOCALES = { vi, en: enGB } as const;
 

@@ -1,8 +1,7 @@
 /**
- * Styling a line ourselves, as Ink's `<Text>` does it: chalk, the release Ink depends on (one
- * package in node_modules, so the very instance Ink draws with: the terminal's colour support
- * and NO_COLOR are honoured as Ink honours them), the same order of attributes, and an outer
- * style wrapped around the pieces' own, as nested `<Text>`s.
+ * Styling a line ourselves, as Ink's `<Text>` does it: chalk, the release Ink depends on (one package in node_modules,
+ * so the very instance Ink draws with: the terminal's colour support and NO_COLOR are honoured as Ink honours them),
+ * the same order of attributes, and an outer style wrapped around the pieces' own, as nested `<Text>`s.
  */
 import chalkInstance from 'chalk';
 import type { Style } from '../theme/theme.js';

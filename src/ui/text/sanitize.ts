@@ -1,8 +1,7 @@
 /* eslint-disable no-control-regex -- matching control characters is the point here. */
 /**
- * Makes hub-supplied text safe to put on a terminal. Agency names, reasons and subjects come
- * from the hub, so a hostile or broken one could otherwise move the cursor, retitle the window
- * or clear the screen of an operator's SSH session.
+ * Makes hub-supplied text safe to put on a terminal. Agency names, reasons and subjects come from the hub, so a hostile
+ * or broken one could otherwise move the cursor, retitle the window or clear the screen of an operator's SSH session.
  */
 
 /**

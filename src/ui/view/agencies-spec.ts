@@ -1,5 +1,5 @@
 /** Agencies as rows: the same columns on the Agencies screen and for the units under an agency. */
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/translate.js';
 import { judgeServer, type Level } from '../status/judge.js';
 import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
 import { LIST_SPARK_BUCKETS, type AgencyModel } from './agency-model.js';

@@ -1,7 +1,6 @@
 /**
- * Incidents as rows: acute before standing, then firing, pending, acknowledged; severe before
- * mild; newest first. A mark says what began since the operator last looked (•) and what is
- * marked for acknowledgement (*).
+ * Incidents as rows: acute before standing, then firing, pending, acknowledged; severe before mild; newest first. A
+ * mark says what began since the operator last looked (•) and what is marked for acknowledgement (*).
  */
 import type { AlertView, FoldedAlertView } from '../data/sources.js';
 import { durationCell } from '../text/format-time.js';

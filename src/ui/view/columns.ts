@@ -1,9 +1,8 @@
 /**
- * Table columns that reflow: each has a minimum width, an optional share of spare room (flex)
- * and a priority; at 80 columns the least important ones step aside, at 200 the flexible
- * ones take the room.
+ * Table columns that reflow: each has a minimum width, an optional share of spare room (flex) and a priority; at 80
+ * columns the least important ones step aside, at 200 the flexible ones take the room.
  */
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/translate.js';
 import { widthOf, type Align } from '../text/fit.js';
 
 export interface ColumnSpec {

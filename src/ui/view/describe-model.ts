@@ -5,7 +5,7 @@
  */
 import type { DocumentRecord, Metrics } from '../../metrics/types.js';
 import type { Agency, SecurityServer } from '../../protocol/index.js';
-import type { Translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/translate.js';
 import type { DescribeField } from '../state/routes.js';
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
@@ -121,9 +121,8 @@ export function describeSelected(
   if (cells.length === 0 && !agency) return null;
   if (agency) {
     const who = describeAgency(agency, index, metrics.securityServers(), ctx.t);
-    // A row about the agency itself leads with it; a server's or an alert's row with its own
-    // fields, then the agency it opens.
-    // Its name, identifier, level and connection are already in `who`.
+    // A row about the agency itself leads with it; a server's or an alert's row with its own fields, then the agency it
+    // opens. Its name, identifier, level and connection are already in `who`.
     const rest = (): DescribeField[] =>
       describeCells({ ...spec, columns: spec.columns.filter((c) => !IN_WHO.has(c.id)) }, model, ctx, title);
     return spec.key(model).endsWith(agency.id)

@@ -3,7 +3,7 @@
  * the Incid codes of the Agencies screen, and where Enter goes from an incident or a server.
  * The marks are message keys, so each language shows its own words (CRIT, KHẨN).
  */
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/translate.js';
 
 export interface IncidentHelp {
   /** What the line explains, as drawn: a message key, or text the same in every language. */

@@ -1,10 +1,9 @@
 /**
- * The k9s-style renderer of one entity kind: which columns it has, how a record becomes
- * cells with colour roles, how it sorts and filters, and what counts as its state for
- * marking changed rows.
+ * The k9s-style renderer of one entity kind: which columns it has, how a record becomes cells with colour roles, how it
+ * sorts and filters, and what counts as its state for marking changed rows.
  */
-import type { Translate } from '../i18n/index.js';
-import type { Lang } from '../i18n/lang.js';
+import type { Translate } from '../i18n/translate.js';
+import type { Lang } from '../../config/settings.js';
 import type { ColumnSpec } from './columns.js';
 
 /** Named colour roles a cell may ask for; the theme decides what they look like. */

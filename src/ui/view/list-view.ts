@@ -44,17 +44,9 @@ function rankTexts(values: readonly string[]): Float64Array {
   return Float64Array.from(values, (v) => ranks.get(v) ?? 0);
 }
 
-export function compareValues(a: number | string, b: number | string): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const x = typeof a === 'string' ? sortKey(a) : String(a);
-  const y = typeof b === 'string' ? sortKey(b) : String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 /**
- * Stable sort by one column, ties broken by the key so the order never flickers. Sort values
- * are read once per row into flat arrays and an index array is sorted, so 12,000 rows sort
- * in a few milliseconds without an object per row.
+ * Stable sort by one column, ties broken by the key so the order never flickers. Sort values are read once per row into
+ * flat arrays and an index array is sorted, so 12,000 rows sort in a few milliseconds without an object per row.
  */
 export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: SortState): M[] {
   const n = models.length;

@@ -1,8 +1,7 @@
 /**
- * Where Enter goes from the row under the cursor, as the operator means it: an incident lists
- * the agencies it affects; a security server (the Servers screen, an Overview row about a
- * server, an agency's server history) lists the agencies behind it; any other row about an
- * agency opens its detail.
+ * Where Enter goes from the row under the cursor, as the operator means it: an incident lists the agencies it affects;
+ * a security server (the Servers screen, an Overview row about a server, an agency's server history) lists the agencies
+ * behind it; any other row about an agency opens its detail.
  */
 import type { AlertView } from '../data/sources.js';
 import type { Route } from '../state/routes.js';

@@ -1,8 +1,7 @@
 /**
- * How the Overview shares its rows between the worst-agencies table and the firing incidents:
- * the incidents come first — every one that fits, acute before standing, critical before
- * warning, newest first — and the table keeps a few rows at least; what does not fit is
- * counted on one line that names the key to the list of every incident.
+ * How the Overview shares its rows between the worst-agencies table and the firing incidents: the incidents come first
+ * — every one that fits, acute before standing, critical before warning, newest first — and the table keeps a few rows
+ * at least; what does not fit is counted on one line that names the key to the list of every incident.
  */
 import type { AlertView } from '../data/sources.js';
 import { severityRank } from '../../alerts/types.js';

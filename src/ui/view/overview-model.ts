@@ -1,9 +1,8 @@
 /**
- * The Overview's "worst agencies" list: for each concern (security server down, an acute
- * incident of its own — a flapping server, statuses gone silent, duplicate sends, failed
- * deliveries, silence in working hours —, throughput drop, signature failures, overdue
- * replies), the agencies that suffer it most, judged on their own figures so the list names
- * the unit that is actually failing, and Enter on a row opens it.
+ * The Overview's "worst agencies" list: for each concern (security server down, an acute incident of its own — a
+ * flapping server, statuses gone silent, duplicate sends, failed deliveries, silence in working hours —, throughput
+ * drop, signature failures, overdue replies), the agencies that suffer it most, judged on their own figures so the list
+ * names the unit that is actually failing, and Enter on a row opens it.
  */
 import {
   judgeOverdue,

@@ -1,8 +1,7 @@
 /**
- * Structural equality of plain data (numbers, strings, arrays, plain objects), and keeping the
- * previous value where the new one equals it: a refresh whose figures did not move hands the
- * screen the very objects it drew last time, so nothing downstream is filtered, sorted or
- * redrawn again.
+ * Structural equality of plain data (numbers, strings, arrays, plain objects), and keeping the previous value where the
+ * new one equals it: a refresh whose figures did not move hands the screen the very objects it drew last time, so
+ * nothing downstream is filtered, sorted or redrawn again.
  */
 
 /** Whether `a` and `b` hold the same plain data (NaN equals NaN). */

@@ -18,10 +18,9 @@ function startsAWord(text: string, word: string): boolean {
 }
 
 /**
- * Every space-separated word of the query starts a word of the text, in any order: "nghe an"
- * finds "Sở Y tế Nghệ An" but not "Bộ Khoa học và Công nghệ", whose "cán" merely holds an
- * "an". A word with a digit in it may match anywhere, as identifiers are typed in fragments
- * ("41" finds 000.00.00.H41 and MCBM-041).
+ * Every space-separated word of the query starts a word of the text, in any order: "nghe an" finds "Sở Y tế Nghệ An"
+ * but not "Bộ Khoa học và Công nghệ", whose "cán" merely holds an "an". A word with a digit in it may match anywhere,
+ * as identifiers are typed in fragments ("41" finds 000.00.00.H41 and MCBM-041).
  */
 export function matchesQuery(haystack: string, query: string): boolean {
   const words = searchKey(query).split(/\s+/).filter(Boolean);

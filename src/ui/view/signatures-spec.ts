@@ -1,7 +1,7 @@
 /** Signature verification per sending agency (chữ ký số) as rows. */
 import type { SignatureFailure, SignatureRow } from '../../metrics/types.js';
 import { SIGNATURE_RESULTS } from '../../protocol/index.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/translate.js';
 import { judgeSignatureFailure, signatureRank } from '../status/judge.js';
 import { formatCount, formatPercent } from '../text/format-number.js';
 import { levelRole } from './agencies-spec.js';
@@ -21,9 +21,8 @@ export const reasonKey = (reason: SignatureFailure): MessageKey => `reason.${rea
 const FAILURE_KINDS = SIGNATURE_RESULTS.filter((r): r is SignatureFailure => r !== 'valid');
 
 /**
- * A row with its name and top failure kind. Field by field and by index: the Signatures screen
- * makes one per agency (12,000) at each refresh, and spreading the row and its entries cost
- * ~35 ms of it.
+ * A row with its name and top failure kind. Field by field and by index: the Signatures screen makes one per agency
+ * (12,000) at each refresh, and spreading the row and its entries cost ~35 ms of it.
  */
 export function toSignatureModel(row: SignatureRow, name: string): SignatureModel {
   let top: SignatureFailure | null = null;

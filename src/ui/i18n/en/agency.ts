@@ -1,7 +1,4 @@
-/**
- * Console strings in English for the Overview and an agency's detail: figures, concerns, recent
- * events, describe.
- */
+/** Console strings in English for the Overview and an agency's detail: figures, concerns, recent events, describe. */
 export const agency = {
   'overview.traffic': 'Traffic: sent {sent} · received {recv} · {active} of {agencies} agencies active',
   'overview.trafficCovered':
@@ -26,7 +23,6 @@ export const agency = {
   'value.incident.delivery': 'deliveries failing',
   'value.incident.quiet': 'silent in office hours',
   'concern.overdue': 'Overdue',
-  'concern.none': 'nothing to report',
   'value.drop': '−{pct} vs last week',
   'value.server': '{server} {state} {ago}',
   'value.signature': '{pct} of {n}',

@@ -7,7 +7,6 @@ export const frame = {
   'app.hubUnknown': 'hub (not yet identified)',
   'app.demo': 'DEMO',
 
-  'screen.overview': 'Overview',
   'screen.agencies': 'Agencies',
   'screen.servers': 'Security servers',
   'screen.signatures': 'Signatures',

@@ -1,6 +1,5 @@
 /**
- * Console strings in English for the lists: levels, problems, column headings, incident marks,
- * server and alert states.
+ * Console strings in English for the lists: levels, problems, column headings, incident marks, server and alert states.
  */
 export const tables = {
   'level.all': 'all levels',

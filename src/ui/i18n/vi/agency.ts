@@ -1,6 +1,5 @@
 /**
- * Console strings in Vietnamese for the Overview and an agency's detail: figures, concerns,
- * recent events, describe.
+ * Console strings in Vietnamese for the Overview and an agency's detail: figures, concerns, recent events, describe.
  */
 import type { agency as en } from '../en/agency.js';
 
@@ -28,7 +27,6 @@ export const agency: Record<keyof typeof en, string> = {
   'value.incident.delivery': 'gói tin không đến',
   'value.incident.quiet': 'im lặng trong giờ làm việc',
   'concern.overdue': 'Quá hạn',
-  'concern.none': 'không có gì đáng báo',
   'value.drop': '−{pct} so với tuần trước',
   'value.server': '{server} {state} {ago}',
   'value.signature': '{pct} trên {n}',

@@ -9,7 +9,6 @@ export const frame: Record<keyof typeof en, string> = {
   'app.hubUnknown': 'trục (chưa xác định)',
   'app.demo': 'DEMO',
 
-  'screen.overview': 'Tổng quan',
   'screen.agencies': 'Cơ quan, đơn vị',
   'screen.servers': 'Máy chủ bảo mật',
   'screen.signatures': 'Chữ ký số',
