@@ -1,8 +1,6 @@
 /**
- * The flash line (k9s): the answer to the last key for a few seconds; otherwise the last link
- * error, then a new epoch of the hub while it is news, then standing notices (a read-only cache, a bad alert-thresholds file), then how far
- * documents, deliveries and deadlines lag after a long catch-up, then the count of rejected
- * messages with the latest reason. Never a crash.
+ * The flash line (k9s): the answer to the last key for a few seconds; otherwise, first found: the last link error, a new
+ * epoch while it is news, standing notices (read-only cache, bad thresholds file), derivation lag, rejected messages.
  */
 import type { IngestStatus } from '../data/sources.js';
 import { useUi } from '../context.js';
@@ -14,6 +12,7 @@ import { formatAgo } from '../text/format-time.js';
 import { recentEpochChange } from './Banner.js';
 import { readOnlyText } from '../status/read-only-text.js';
 import { Line } from './Line.js';
+import type { Style } from '../theme/theme.js';
 
 /** How long the answer to a key stays up. */
 const FLASH_MS = 4000;
@@ -29,54 +28,22 @@ export function StatusLine(props: {
 }) {
   const { t, theme, lang } = useUi();
   const { flash, ingest, now, width } = props;
-  if (flash && now - flash.at < FLASH_MS) {
-    return (
-      <Line
-        segments={[{ text: fit(t(flash.key, flash.params), width) }]}
-        style={flash.kind === 'error' ? theme.flash.error : theme.flash.info}
-      />
-    );
-  }
-  if (ingest.lastError) {
-    return (
-      <Line
-        segments={[{ text: fit(t('flash.error', { text: sanitize(ingest.lastError) }), width) }]}
-        style={theme.flash.error}
-      />
-    );
-  }
-  const change = recentEpochChange(ingest, now);
-  if (change) {
-    const text = t('flash.epoch', { to: change.to, ago: formatAgo(change.at, now, lang) });
-    return <Line segments={[{ text: fit(sanitize(text), width) }]} style={theme.status.warn} />;
-  }
-  const notices = ingest.readOnly !== null ? [readOnlyText(ingest.readOnly, t), ...ingest.notices] : ingest.notices;
-  if (notices.length > 0) {
-    return (
-      <Line
-        segments={[{ text: fit(t('flash.notice', { text: sanitize(notices.join(' · ')) }), width) }]}
-        style={theme.status.warn}
-      />
-    );
-  }
-  if (props.derivedBehind > 0) {
-    return (
-      <Line
-        segments={[{ text: fit(t('flash.deriving', { n: formatCount(props.derivedBehind, lang) }), width) }]}
-        style={theme.status.warn}
-      />
-    );
-  }
-  const rejections = Math.max(props.rejections, ingest.rejections);
-  if (rejections > 0) {
+  const [text, style] = ((): [string, Style] => {
+    if (flash && now - flash.at < FLASH_MS)
+      return [t(flash.key, flash.params), flash.kind === 'error' ? theme.flash.error : theme.flash.info];
+    if (ingest.lastError) return [t('flash.error', { text: sanitize(ingest.lastError) }), theme.flash.error];
+    const change = recentEpochChange(ingest, now);
+    if (change)
+      return [sanitize(t('flash.epoch', { to: change.to, ago: formatAgo(change.at, now, lang) })), theme.status.warn];
+    const notices = ingest.readOnly !== null ? [readOnlyText(ingest.readOnly, t), ...ingest.notices] : ingest.notices;
+    if (notices.length > 0) return [t('flash.notice', { text: sanitize(notices.join(' · ')) }), theme.status.warn];
+    if (props.derivedBehind > 0)
+      return [t('flash.deriving', { n: formatCount(props.derivedBehind, lang) }), theme.status.warn];
+    const rejections = Math.max(props.rejections, ingest.rejections);
+    if (rejections === 0) return [t('flash.noRejections'), theme.flash.info];
     const last = ingest.lastRejection;
     const reason = last ? sanitize(`${last.reason}: ${last.detail}`) : '–';
-    return (
-      <Line
-        segments={[{ text: fit(t('flash.rejections', { n: formatCount(rejections, lang), reason }), width) }]}
-        style={theme.status.warn}
-      />
-    );
-  }
-  return <Line segments={[{ text: fit(t('flash.noRejections'), width) }]} style={theme.flash.info} />;
+    return [t('flash.rejections', { n: formatCount(rejections, lang), reason }), theme.status.warn];
+  })();
+  return <Line segments={[{ text: fit(text, width) }]} style={style} />;
 }

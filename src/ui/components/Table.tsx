@@ -17,24 +17,8 @@ import { Line, type Segment } from './Line.js';
 /** The first cell of every row: cursor or change mark. */
 const GUTTER = 1;
 
-export function roleStyle(theme: Theme, role: CellRole | undefined): Style | undefined {
-  switch (role) {
-    case 'ok':
-      return theme.status.ok;
-    case 'warn':
-      return theme.status.warn;
-    case 'critical':
-      return theme.status.critical;
-    case 'unknown':
-      return theme.status.unknown;
-    case 'muted':
-      return theme.text.muted;
-    case 'emphasis':
-      return theme.text.emphasis;
-    default:
-      return undefined;
-  }
-}
+export const roleStyle = (theme: Theme, role: CellRole | undefined): Style | undefined =>
+  role === undefined ? undefined : role === 'muted' || role === 'emphasis' ? theme.text[role] : theme.status[role];
 
 export function useColumns(spec: ListSpec<unknown>, width: number): LaidOutColumn[] {
   const { t } = useUi();

@@ -4,17 +4,16 @@
  */
 import { useApp } from 'ink';
 import { useCallback, useRef } from 'react';
-import type { ConsoleSources } from '../data/sources.js';
+import type { AlertView, ConsoleSources, ReplaySource } from '../data/sources.js';
 import { useUi } from '../context.js';
 import { resolveKey, type KeyContext } from '../keys/resolve.js';
 import { type KeyAction } from '../keys/actions.js';
 import { type KeyPress } from '../keys/key-presses.js';
 import type { Route, ScreenId } from '../state/routes.js';
 import { SCREENS, listKey } from '../state/routes.js';
-import { currentRoute, type ConsoleAction, type ConsoleState } from '../state/state.js';
+import { currentRoute, listOf, type ConsoleAction, type ConsoleState, type Flash } from '../state/state.js';
 import { nextSort } from '../view/list-view.js';
 import { move } from '../view/viewport.js';
-import type { AlertView } from '../data/sources.js';
 import type { ListView } from './use-list-view.js';
 import type { LaidOutColumn } from '../view/columns.js';
 import { describeSelected } from '../view/describe-model.js';
@@ -31,6 +30,18 @@ export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (route.screen === 'alerts') return 'alerts';
   return route.screen === 'overview' ? 'overview' : 'list';
 }
+
+/** The replay's time controls, each a call on its controls. */
+const REPLAY_STEPS: Partial<Record<KeyAction, (replay: ReplaySource) => void>> = {
+  replayPause: (r) => r.togglePause(),
+  replayStep: (r) => r.step(),
+  replayFaster: (r) => r.faster(),
+  replaySlower: (r) => r.slower(),
+  replayForward: (r) => r.forward(),
+  replayBack: (r) => r.back(),
+  replayStart: (r) => r.toStart(),
+  replayEnd: (r) => r.toEnd(),
+};
 
 interface DispatchDeps {
   readonly state: ConsoleState;
@@ -72,26 +83,22 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         const d = describeSelected(view.spec, selected, ctx, sources.metrics, (c) => t(c.title));
         if (d) dispatch({ type: 'describe', title: d.title, fields: d.fields });
       };
+      const flash = (f: Omit<Flash, 'at'>): void => dispatch({ type: 'flash', flash: { ...f, at } });
+      const replay = sources.replay;
       switch (action) {
         case 'quit':
-          exit();
-          return;
+          return exit();
         case 'help':
-          dispatch({ type: 'toggleHelp' });
-          return;
+          return dispatch({ type: 'toggleHelp' });
         case 'back':
-          dispatch({ type: 'back' });
-          return;
+          return dispatch({ type: 'back' });
         case 'nextScreen':
         case 'prevScreen':
-          dispatch({ type: 'stepScreen', step: action === 'nextScreen' ? 1 : -1 });
-          return;
+          return dispatch({ type: 'stepScreen', step: action === 'nextScreen' ? 1 : -1 });
         case 'pause':
-          dispatch({ type: 'togglePause', at });
-          return;
+          return dispatch({ type: 'togglePause', at });
         case 'window':
-          dispatch({ type: 'cycleWindow', at });
-          return;
+          return dispatch({ type: 'cycleWindow', at });
         case 'up':
           return moveBy(-1);
         case 'down':
@@ -105,29 +112,23 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         case 'bottom':
           return moveBy(Infinity);
         case 'open': {
-          const target = openTarget(route, selected, view?.spec ?? null, (id) => {
-            // Only asked on an agency's server history: one look-up, not an index.
-            return sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
-          });
+          // The server look-up is only asked on an agency's server history: one look-up, not an index.
+          const serverOf = (id: string) => sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
+          const target = openTarget(route, selected, view?.spec ?? null, serverOf);
           if (target) dispatch(target);
           // A document has no page of its own: Enter describes it.
           else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
           return;
         }
-        case 'mark': {
-          const incident = selected as AlertView | undefined;
-          if (!incident || !sources.alerts.toggleMark) return;
-          sources.alerts.toggleMark(incident.id);
+        case 'mark':
+          if (!selected || !sources.alerts.toggleMark) return;
+          sources.alerts.toggleMark((selected as AlertView).id);
           moveBy(1);
-          refresh();
-          return;
-        }
+          return refresh();
         case 'describe':
-          describe();
-          return;
+          return describe();
         case 'filter':
-          if (view) dispatch({ type: 'startFilter' });
-          return;
+          return view ? dispatch({ type: 'startFilter' }) : undefined;
         case 'sort': {
           if (!view) return;
           const sort = nextSort(
@@ -137,30 +138,26 @@ export function useKeyDispatch(deps: DispatchDeps): void {
           );
           dispatch({ type: 'setSort', list: view.key, sort });
           const col = columns.find((c) => c.spec.id === sort.column)?.title ?? sort.column;
-          dispatch({
-            type: 'flash',
-            flash: { key: 'flash.sort', params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') }, kind: 'info', at },
+          return flash({
+            key: 'flash.sort',
+            params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') },
+            kind: 'info',
           });
-          return;
         }
         case 'sortReverse':
-          if (view) dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } });
-          return;
+          return view
+            ? dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } })
+            : undefined;
         case 'level':
-          dispatch({ type: 'cycleLevel', at });
-          return;
+          return dispatch({ type: 'cycleLevel', at });
         case 'problem':
-          dispatch({ type: 'cycleProblem', at });
-          return;
+          return dispatch({ type: 'cycleProblem', at });
         case 'ack': {
           // The marked incidents, or the one under the cursor.
           const rows = (view?.rows ?? []) as readonly AlertView[];
           const marked = rows.filter((r) => r.marked);
           const chosen = marked.length > 0 ? marked : selected ? [selected as AlertView] : [];
-          if (chosen.length === 0) {
-            dispatch({ type: 'flash', flash: { key: 'flash.ackNothing', kind: 'info', at } });
-            return;
-          }
+          if (chosen.length === 0) return flash({ key: 'flash.ackNothing', kind: 'info' });
           const open = chosen.filter((a) => a.state !== 'acknowledged');
           let saved = 0;
           for (const a of open) if (sources.alerts.acknowledge(a.id, at)) saved++;
@@ -180,84 +177,48 @@ export function useKeyDispatch(deps: DispatchDeps): void {
               cursorKey: next ? view.spec.key(next) : null,
             });
           }
-          dispatch({
-            type: 'flash',
-            flash:
-              open.length === 0
-                ? { key: 'flash.ackAlready', kind: 'info', at }
-                : saved < open.length
-                  ? { key: 'flash.ackNotSaved', kind: 'error', at }
-                  : open.length === 1
-                    ? { key: 'flash.acknowledged', params: { text: open[0]!.summary }, kind: 'info', at }
-                    : { key: 'flash.acknowledgedMany', params: { n: open.length }, kind: 'info', at },
-          });
-          refresh();
-          return;
+          flash(
+            open.length === 0
+              ? { key: 'flash.ackAlready', kind: 'info' }
+              : saved < open.length
+                ? { key: 'flash.ackNotSaved', kind: 'error' }
+                : open.length === 1
+                  ? { key: 'flash.acknowledged', params: { text: open[0]!.summary }, kind: 'info' }
+                  : { key: 'flash.acknowledgedMany', params: { n: open.length }, kind: 'info' },
+          );
+          return refresh();
         }
         case 'nextSection':
         case 'prevSection':
-          dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
-          return;
-        case 'filterAccept':
-          if (state.timeEntry !== null) {
-            const replay = sources.replay;
-            const clock = replay?.status().now ?? at;
-            const target = parseReplayTime(state.timeEntry, clock);
-            dispatch({ type: 'timeEntry', text: null });
-            if (target === null || !replay) {
-              dispatch({
-                type: 'flash',
-                flash: { key: 'flash.timeBad', params: { text: state.timeEntry }, kind: 'error', at },
-              });
-            } else {
-              replay.jumpTo(target);
-              refresh();
-            }
-            return;
-          }
-          dispatch({ type: 'endFilter', keep: true });
-          return;
+          return dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
+        case 'filterAccept': {
+          if (state.timeEntry === null) return dispatch({ type: 'endFilter', keep: true });
+          const target = parseReplayTime(state.timeEntry, replay?.status().now ?? at);
+          dispatch({ type: 'timeEntry', text: null });
+          if (target === null || !replay)
+            return flash({ key: 'flash.timeBad', params: { text: state.timeEntry }, kind: 'error' });
+          replay.jumpTo(target);
+          return refresh();
+        }
         case 'filterCancel':
-          if (state.timeEntry !== null) dispatch({ type: 'timeEntry', text: null });
-          else dispatch({ type: 'endFilter', keep: false });
-          return;
+          return dispatch(
+            state.timeEntry !== null ? { type: 'timeEntry', text: null } : { type: 'endFilter', keep: false },
+          );
+        case 'filterErase':
+          if (state.timeEntry !== null)
+            return dispatch({ type: 'timeEntry', text: [...state.timeEntry].slice(0, -1).join('') });
+          return dispatch({ type: 'filterText', text: [...listOf(state, listKey(route)).query].slice(0, -1).join('') });
         case 'replayGoto':
-          if (sources.replay) dispatch({ type: 'timeEntry', text: '' });
-          return;
-        case 'replayPause':
-        case 'replayStep':
-        case 'replayFaster':
-        case 'replaySlower':
-        case 'replayForward':
-        case 'replayBack':
-        case 'replayStart':
-        case 'replayEnd': {
-          const replay = sources.replay;
-          if (!replay) return;
-          if (action === 'replayPause') replay.togglePause();
-          else if (action === 'replayStep') replay.step();
-          else if (action === 'replayFaster') replay.faster();
-          else if (action === 'replaySlower') replay.slower();
-          else if (action === 'replayForward') replay.forward();
-          else if (action === 'replayBack') replay.back();
-          else if (action === 'replayStart') replay.toStart();
-          else replay.toEnd();
-          // The clock moved or its speed changed: show it now, not at the next tick.
-          refresh();
-          return;
-        }
-        case 'filterErase': {
-          if (state.timeEntry !== null) {
-            dispatch({ type: 'timeEntry', text: [...state.timeEntry].slice(0, -1).join('') });
-            return;
-          }
-          const query = state.lists[listKey(route)]?.query ?? '';
-          dispatch({ type: 'filterText', text: [...query].slice(0, -1).join('') });
-          return;
-        }
+          return replay ? dispatch({ type: 'timeEntry', text: '' }) : undefined;
         default: {
-          const n = Number(action.slice('screen'.length));
-          const screen: ScreenId | undefined = SCREENS[n - 1];
+          const replayStep = REPLAY_STEPS[action];
+          if (replayStep) {
+            if (!replay) return;
+            replayStep(replay);
+            // The clock moved or its speed changed: show it now, not at the next tick.
+            return refresh();
+          }
+          const screen: ScreenId | undefined = SCREENS[Number(action.slice('screen'.length)) - 1];
           if (screen) dispatch({ type: 'showScreen', screen });
         }
       }
@@ -291,8 +252,10 @@ export function useKeyDispatch(deps: DispatchDeps): void {
         dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
         return used;
       }
-      const query = state.lists[listKey(route)]?.query ?? '';
-      dispatch({ type: 'filterText', text: (query + typed).normalize('NFC').slice(0, 80) });
+      dispatch({
+        type: 'filterText',
+        text: (listOf(state, listKey(route)).query + typed).normalize('NFC').slice(0, 80),
+      });
       return used;
     },
     [run],
