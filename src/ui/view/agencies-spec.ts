@@ -15,6 +15,19 @@ const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } a
 
 export const serverStateKey = (state: keyof typeof SERVER_RANK): MessageKey => `server.${state}`;
 
+const SORT: Readonly<Record<string, (m: AgencyModel) => number | string>> = {
+  id: (m) => m.id,
+  level: (m) => m.level,
+  conn: (m) => m.connection,
+  sentPerMin: (m) => m.total.sentPerMin,
+  recvPerMin: (m) => m.total.receivedPerMin,
+  trend: (m) => m.drop ?? -1,
+  sigFail: (m) => m.sigRate ?? -1,
+  overdue: (m) => m.total.overdue,
+  server: (m) => SERVER_RANK[m.serverState] * 1_000_000 + m.total.serverDown,
+  incident: (m) => (m.incidents.length === 0 ? 0 : INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(m.incidents[0]!)),
+};
+
 /** Per model: a kept model is not put in words again. */
 const searchCache = new WeakMap<AgencyModel, string>();
 const stateCache = new WeakMap<AgencyModel, string>();
@@ -77,34 +90,7 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
       incident: incidentCell(m, t),
     };
   },
-  sortValue(m, column) {
-    switch (column) {
-      case 'id':
-        return m.id;
-      case 'level':
-        return m.level;
-      case 'conn':
-        return m.connection;
-      case 'sentPerMin':
-        return m.total.sentPerMin;
-      case 'recvPerMin':
-        return m.total.receivedPerMin;
-      case 'trend':
-        return m.drop ?? -1;
-      case 'sigFail':
-        return m.sigRate ?? -1;
-      case 'overdue':
-        return m.total.overdue;
-      case 'server':
-        return SERVER_RANK[m.serverState] * 1_000_000 + m.total.serverDown;
-      case 'incident': {
-        const tags = m.incidents;
-        return tags.length === 0 ? 0 : INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(tags[0]!);
-      }
-      default:
-        return m.name;
-    }
-  },
+  sortValue: (m, column) => SORT[column]?.(m) ?? m.name,
   searchText(m) {
     let s = searchCache.get(m);
     if (s === undefined) {

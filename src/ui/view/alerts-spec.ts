@@ -24,6 +24,20 @@ export const toAlertModel = (a: AlertView): AlertView => ({
 /** Acute incidents rank above every standing problem, whatever their state. */
 const KIND_RANK = (a: AlertView): number => (a.kind === 'standing' ? 0 : 1);
 
+/** Acute first; firing before pending before acknowledged; severe first; newest first. */
+const byState = (a: AlertView): number =>
+  KIND_RANK(a) * 1e14 + STATE_RANK[a.state] * 1e13 + SEVERITY_RANK[a.severity] * 1e12 + a.since / 1e3;
+
+const SORT: Readonly<Record<string, (a: AlertView) => number | string>> = {
+  severity: (a) => SEVERITY_RANK[a.severity] * 10 + STATE_RANK[a.state],
+  state: byState,
+  mark: byState,
+  subject: (a) => a.subject,
+  ackBy: (a) => a.acknowledgedBy ?? '',
+  // By the age shown, so ▲ lists the shortest first as the status line says.
+  since: (a) => -a.since,
+};
+
 export const alertsSpec: ListSpec<AlertView> = {
   columns: [
     { id: 'mark', title: 'col.mark', min: 1, max: 1, priority: 0 },
@@ -58,25 +72,7 @@ export const alertsSpec: ListSpec<AlertView> = {
     subject: { text: a.subject },
     since: { ...durationCell(now - a.since, lang), role: 'muted' },
   }),
-  sortValue(a, column) {
-    switch (column) {
-      case 'severity':
-        return SEVERITY_RANK[a.severity] * 10 + STATE_RANK[a.state];
-      case 'state':
-      case 'mark':
-        // Acute first; firing before pending before acknowledged; severe first; newest first.
-        return KIND_RANK(a) * 1e14 + STATE_RANK[a.state] * 1e13 + SEVERITY_RANK[a.severity] * 1e12 + a.since / 1e3;
-      case 'subject':
-        return a.subject;
-      case 'ackBy':
-        return a.acknowledgedBy ?? '';
-      case 'since':
-        // By the age shown, so ▲ lists the shortest first as the status line says.
-        return -a.since;
-      default:
-        return a.summary;
-    }
-  },
+  sortValue: (a, column) => SORT[column]?.(a) ?? a.summary,
   searchText: (a) => `${searchKey(a.summary)} ${searchKey(a.subject)} ${a.rule.toLowerCase()}`,
   stateKey: (a) => `${a.state}|${a.severity}|${a.marked ? 1 : 0}|${a.fresh ? 1 : 0}`,
 };

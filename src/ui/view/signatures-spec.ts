@@ -46,6 +46,15 @@ export function toSignatureModel(row: SignatureRow, name: string): SignatureMode
   };
 }
 
+const SORT: Readonly<Record<string, (m: SignatureModel) => number | string>> = {
+  id: (m) => m.agencyId,
+  verified: (m) => m.verified,
+  failed: (m) => m.failed,
+  // Ranked by the rate it surely has, as the alert judges: 100 % of 1 is not a burst.
+  rate: (m) => (m.verified > 0 ? signatureRank(m.failed, m.verified) : -1),
+  topReason: (m) => m.topReason ?? '',
+};
+
 export const signaturesSpec: ListSpec<SignatureModel> = {
   columns: [
     { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 },
@@ -69,23 +78,7 @@ export const signaturesSpec: ListSpec<SignatureModel> = {
     },
     topReason: { text: m.topReason === null ? '–' : t(reasonKey(m.topReason)), role: 'muted' },
   }),
-  sortValue(m, column) {
-    switch (column) {
-      case 'id':
-        return m.agencyId;
-      case 'verified':
-        return m.verified;
-      case 'failed':
-        return m.failed;
-      case 'rate':
-        // Ranked by the rate it surely has, as the alert judges: 100 % of 1 is not a burst.
-        return m.verified > 0 ? signatureRank(m.failed, m.verified) : -1;
-      case 'topReason':
-        return m.topReason ?? '';
-      default:
-        return m.name;
-    }
-  },
+  sortValue: (m, column) => SORT[column]?.(m) ?? m.name,
   searchText: (m) => `${searchKey(m.name)} ${m.agencyId.toLowerCase()}`,
   stateKey: (m) => judgeSignatureFailure(m.failed, m.verified),
 };
