@@ -19,7 +19,7 @@ import {
 } from '../../src/ui/status/judge.js';
 import { idleIngest } from '../../src/ui/data/sources.js';
 import { ALL_TABLES } from '../../src/ui/keys/bindings.js';
-import { resolveKey } from '../../src/ui/keys/resolve.js';
+import { resolveKey } from '../../src/ui/keys/bindings.js';
 import { fixtureMetrics, NOW } from './fixture.js';
 
 describe('status thresholds', () => {

@@ -5,7 +5,24 @@
  * "jjj" or "kk\r". Each character of such a run is a key of its own, named as it would be had it come alone.
  */
 import type { Key } from 'ink';
-import { keyName } from './key-name.js';
+
+/** Ink's (input, key) pair reduced to one name the bindings tables speak of. */
+function keyName(input: string, key: Key): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'esc';
+  if (key.tab) return key.shift ? 'shift-tab' : 'tab';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.ctrl) return `ctrl-${input}`;
+  return input;
+}
 
 export interface KeyPress {
   /** The name the bindings tables speak of: 'j', 'enter', 'ctrl-b'. */

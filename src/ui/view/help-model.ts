@@ -1,7 +1,7 @@
 /** Help, generated from the key-bindings tables: one row per binding, grouped by table. */
 import type { MessageKey } from '../i18n/translate.js';
 import { ALL_TABLES, type BindingTable } from '../keys/bindings.js';
-import { shownKeys } from '../keys/resolve.js';
+import { shownKeys } from '../keys/bindings.js';
 import type { ListSpec } from './list-spec.js';
 import { INCIDENT_HELP } from './help-incidents.js';
 
