@@ -149,9 +149,9 @@ export function useKeyDispatch(deps: DispatchDeps): void {
             ? dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } })
             : undefined;
         case 'level':
-          return dispatch({ type: 'cycleLevel', at });
+          return dispatch({ type: 'cycleLevel' });
         case 'problem':
-          return dispatch({ type: 'cycleProblem', at });
+          return dispatch({ type: 'cycleProblem' });
         case 'ack': {
           // The marked incidents, or the one under the cursor.
           const rows = (view?.rows ?? []) as readonly AlertView[];

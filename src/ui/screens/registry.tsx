@@ -7,7 +7,7 @@ import { stableAgencies } from '../../metrics/stable-registry.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import type { AlertView } from '../data/sources.js';
-import type { MessageKey } from '../i18n/translate.js';
+import type { Translate } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { Route, ScreenId } from '../state/routes.js';
 import { fit } from '../text/fit.js';
@@ -34,18 +34,19 @@ import { signaturesSpec, toSignatureModel } from '../view/signatures-spec.js';
 import { AgencySummary, DETAIL_CHROME } from './AgencySummary.js';
 import { ALERT_TEXT_LINES, AlertText } from './AlertText.js';
 import { FiringAlerts, TotalsLines } from './Overview.js';
-import { EACH_TICK, listData, type BodyProps, type Loaded, type ScreenDef } from './screen-def.js';
+import { EACH_TICK, listData, type BodyProps, type Loaded, type LoadInput, type ScreenDef } from './screen-def.js';
+import type { ListSpec } from '../view/list-spec.js';
 
 type RouteOf<K extends Route['kind']> = Extract<Route, { kind: K }>;
 type Screen = RouteOf<'screen'>;
 
 /** A list under its title: what most screens are. */
-const titled = (key: MessageKey) =>
-  function Titled({ title, pane }: BodyProps<unknown, Loaded>) {
+const titled = <L extends Loaded>(title: (t: Translate, data: L) => string) =>
+  function Titled({ title: line, pane, data }: BodyProps<unknown, L>) {
     const { t } = useUi();
     return (
       <>
-        {title(t(key))}
+        {line(title(t, data))}
         {pane}
       </>
     );
@@ -54,9 +55,13 @@ const titled = (key: MessageKey) =>
 /** The body's rows less the title line and the table's header. */
 const underTitle = (body: number): number => body - 2;
 
-/** A list read afresh on every full tick. */
-const everyTick = <R extends Route>(load: (route: R, input: Parameters<ScreenDef<R>['load']>[1]) => Loaded) =>
-  ({ load, refresh: EACH_TICK, tableRows: underTitle }) as const;
+/** A list of `spec`'s rows read afresh on every full tick. */
+const everyTick = <M,>(spec: ListSpec<M>, models: (input: LoadInput) => readonly M[]) =>
+  ({
+    load: (_: Route, input: LoadInput) => ({ list: listData(spec, models(input)) }),
+    refresh: EACH_TICK,
+    tableRows: underTitle,
+  }) as const;
 
 /** The Incidents screen away longer than this (a few refreshes): what began since is new. */
 const AWAY_MS = 10_000;
@@ -109,41 +114,25 @@ const agencies: ScreenDef<Screen, null, AgenciesData> = {
 };
 
 const servers: ScreenDef<Screen> = {
-  ...everyTick((_, { metrics, now, window }) => {
+  ...everyTick(serversSpec, ({ metrics, now, window }) => {
     const byId = agencyIndex(metrics);
-    const levelOf = (id: string): number => byId.get(id)?.level ?? 9;
-    return {
-      list: listData(
-        serversSpec,
-        metrics.servers(now, window).map((s) => toServerModel(s, levelOf)),
-      ),
-    };
+    return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
   }),
-  Body: titled('screen.servers'),
+  Body: titled((t) => t('screen.servers')),
 };
 
 const signatures: ScreenDef<Screen> = {
-  ...everyTick((_, { metrics, now, window }) => {
+  ...everyTick(signaturesSpec, ({ metrics, now, window }) => {
     const nameOf = namesOf(metrics);
-    return {
-      list: listData(
-        signaturesSpec,
-        metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId))),
-      ),
-    };
+    return metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId)));
   }),
-  Body: titled('screen.signatures'),
+  Body: titled((t) => t('screen.signatures')),
 };
 
 const deadlines: ScreenDef<Screen> = {
-  ...everyTick((_, { metrics, now }) => {
+  ...everyTick(deadlinesSpec, ({ metrics, now }) => {
     const nameOf = namesOf(metrics);
-    return {
-      list: listData(
-        deadlinesSpec,
-        metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId))),
-      ),
-    };
+    return metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId)));
   }),
   Body({ title, pane, notReported, width }) {
     const { t, theme } = useUi();
@@ -211,15 +200,7 @@ const folded: ScreenDef<RouteOf<'folded'>, null, Loaded & { readonly summary: st
   },
   refresh: EACH_TICK,
   tableRows: underTitle,
-  Body({ data, title, pane }) {
-    const { t } = useUi();
-    return (
-      <>
-        {title(t('screen.folded', { text: data.summary }))}
-        {pane}
-      </>
-    );
-  },
+  Body: titled((t, data) => t('screen.folded', { text: data.summary })),
 };
 
 const affected: ScreenDef<RouteOf<'affected'>, null, AffectedData> = {
@@ -229,15 +210,7 @@ const affected: ScreenDef<RouteOf<'affected'>, null, AffectedData> = {
     on: (input) => [input.metrics.stream().lastSeq, input.incidents, stableAgencies(input.metrics)],
   },
   tableRows: underTitle,
-  Body({ data, title, pane }) {
-    const { t } = useUi();
-    return (
-      <>
-        {title(t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name }))}
-        {pane}
-      </>
-    );
-  },
+  Body: titled((t, data) => t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })),
 };
 
 /** Read when opened: what they show does not move. */
@@ -249,19 +222,14 @@ const help: ScreenDef<RouteOf<'help'>> = {
   }),
   refresh: ONCE,
   tableRows: underTitle,
-  Body: titled('screen.help'),
+  Body: titled((t) => t('screen.help')),
 };
 
 const describe: ScreenDef<RouteOf<'describe'>, null, Loaded & { readonly title: string }> = {
   load: (route) => ({ title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) }),
   refresh: ONCE,
   tableRows: underTitle,
-  Body: ({ data, title, pane }) => (
-    <>
-      {title(data.title)}
-      {pane}
-    </>
-  ),
+  Body: titled((_, data) => data.title),
 };
 
 /** Every screen, by the main screen's id or the route's kind. */

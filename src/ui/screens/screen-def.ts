@@ -1,8 +1,4 @@
-/**
- * What the registry of screens says of each screen (`registry.tsx`): how it loads, how often
- * its list is read again, and how it is drawn. The screen loader (`data/screen-loader.ts`)
- * applies the policy; the console draws whichever entry the route names.
- */
+/** What the registry of screens (`registry.tsx`) says of each: how it loads, how often it reloads, how it is drawn. */
 import type { ReactNode } from 'react';
 import type { Metrics, WindowKey } from '../../metrics/types.js';
 import type { AlertsSource, AlertView } from '../data/sources.js';
@@ -23,10 +19,7 @@ export interface ListData {
   readonly models: readonly unknown[];
 }
 
-export const listData = <M>(spec: ListSpec<M>, models: readonly M[]): ListData => ({
-  spec: spec as unknown as ListSpec<unknown>,
-  models,
-});
+export const listData = <M>(spec: ListSpec<M>, models: readonly M[]): ListData => ({ spec: spec as never, models });
 
 /** What every screen's load returns: its list (null for none) and what else it draws. */
 export interface Loaded {
@@ -49,7 +42,7 @@ export interface LoadInput {
   readonly now: number;
   readonly window: WindowKey;
   readonly replay: boolean;
-  /** Worst agencies the Overview lists per concern: more on a taller terminal. */
+  /** Worst agencies the Overview lists per concern. */
   readonly perConcern: number;
   /** When this screen's list was last read, on screen or not; null the first time. */
   readonly lastRead: number | null;
@@ -69,19 +62,16 @@ export interface RefreshPolicy<H> {
 export interface BodyProps<H, L> {
   readonly head: H;
   readonly data: L;
-  /** The list as the operator filtered and sorted it, with its cursor. */
+  /** The list as the operator filtered and sorted it, with its cursor, and its table. */
   readonly view: ListView | null;
-  /** The table of `view`, ready to place. */
   readonly pane: ReactNode;
   /** The line above the list, with `text` as its title. */
   readonly title: (text: string, extra?: string) => ReactNode;
   readonly state: ConsoleState;
   readonly width: number;
-  /** Rows of the body. */
   readonly rows: number;
   /** The time relative times are drawn at (`Snapshot.listAt`). */
   readonly listAt: number;
-  /** How far "no alert is firing" can be trusted. */
   readonly quiet: Quiet;
   /** What the hub said it cannot tell (`StreamInfo.notReported`). */
   readonly notReported: readonly string[];
