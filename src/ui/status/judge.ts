@@ -1,7 +1,4 @@
-/**
- * Thresholds → status. One place decides what is fine, worth a look, or wrong, so every
- * screen colours the same number the same way, and the same way as the alert rules.
- */
+/** Thresholds → status, in one place, so every screen colours a number the same way as the alert rules judge it. */
 import { defaultAlertConfig, type RulesConfig } from '../../alerts/config.js';
 import {
   judgeOverdue as judgeOverdueReplies,
@@ -28,11 +25,7 @@ export const THRESHOLDS = {
   throughputDrop: { warn: 0.5, critical: 0.8, minWeekAgo: 20 },
 } as const;
 
-/**
- * The alert rules' thresholds in force (alerts.json, or the defaults): signature failures
- * and overdue replies are coloured, marked and ranked by the very judgement the alerts use.
- * Set once when the console starts, before the first screen is drawn.
- */
+/** The alert rules' thresholds in force (alerts.json or the defaults), set once when the console starts. */
 let rules: RulesConfig = defaultAlertConfig().rules;
 export function setAlertThresholds(config: RulesConfig): void {
   rules = config;

@@ -1,7 +1,4 @@
-/**
- * One agency's own figures for a window, read from the metrics' rows, and the sum over a
- * subtree (`metrics/roll-up-tree.ts`): what the agency models are made of.
- */
+/** One agency's own figures for a window, read from the metrics' rows, and their sum over a subtree. */
 import type { Agency } from '../../protocol/index.js';
 import type { AgencyScope, Metrics, ServerRow, WindowKey } from '../../metrics/types.js';
 import { agencyTree } from '../../metrics/roll-up-tree.js';
@@ -19,16 +16,12 @@ export interface AgencyFigures {
   readonly sigFailed: number;
   readonly overdue: number;
   readonly dueWithin24h: number;
-  /**
-   * When the longest-overdue open reply fell due (ms since the epoch); null when nothing is
-   * overdue. An instant, not an age, so figures stay the same while only the clock moves.
-   */
+  /** When the longest-overdue open reply fell due: an instant, not an age, so figures stay while the clock moves. */
   readonly oldestOverdueAt: number | null;
   /** Agencies in the subtree whose security server is disconnected. */
   readonly serverDown: number;
 }
 
-/** Buckets of the sparkline in the lists. */
 export const LIST_SPARK_BUCKETS = 12;
 
 export const NO_SPARK: readonly number[] = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0));
@@ -58,7 +51,6 @@ export function addFigures(into: Mutable<AgencyFigures>, from: AgencyFigures): v
   into.serverDown += from.serverDown;
 }
 
-/** Figures being filled, nothing in them yet. */
 const blank = (): Mutable<AgencyFigures> => ({
   sent: 0,
   received: 0,
@@ -78,9 +70,8 @@ const blank = (): Mutable<AgencyFigures> => ({
 export const NOTHING: AgencyFigures = Object.freeze(blank());
 
 /**
- * Each agency's own figures, from the metrics' rows (agencies without any: `NOTHING`). Indexed
- * loops: a national build runs a few times a minute, too seldom for V8 to optimise it, and
- * unoptimised `for…of` and callbacks allocate at each element.
+ * Each agency's own figures (`NOTHING` when it has none). Indexed loops: a national build runs too seldom for V8 to
+ * optimise it, and unoptimised `for…of` and callbacks allocate at each element.
  */
 export function ownFigures(
   metrics: Metrics,

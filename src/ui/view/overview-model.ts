@@ -1,8 +1,7 @@
 /**
- * The Overview's "worst agencies" list: for each concern (security server down, an acute incident of its own — a
- * flapping server, statuses gone silent, duplicate sends, failed deliveries, silence in working hours —, throughput
- * drop, signature failures, overdue replies), the agencies that suffer it most, judged on their own figures so the list
- * names the unit that is actually failing, and Enter on a row opens it.
+ * The Overview's "worst agencies": for each concern (server down, an acute incident of its own, throughput drop,
+ * signature failures, overdue replies), the agencies that suffer it most, judged on their own figures so the list
+ * names the unit that is actually failing.
  */
 import {
   judgeOverdue,
@@ -74,7 +73,6 @@ const ownIncidents = (m: AgencyModel): readonly OwnIncident[] =>
 const serverBadness = (since: number | null, level: number): number =>
   (since === null ? 0 : (1e13 - since) / 1e6) + (10 - level) / 1e6;
 
-/** A place in a concern's ranking. */
 interface Place {
   readonly agency: AgencyModel;
   readonly id: string;
@@ -89,9 +87,8 @@ const compareWorst = (level: Level, badness: number, id: string, b: Place): numb
   levelRank(b.level) - levelRank(level) || b.badness - badness || (id < b.id ? -1 : 1);
 
 /**
- * Up to `perConcern` agencies per concern with a warn or critical level, worst first. Each
- * concern keeps its worst few by insertion as it goes, rather than sorting every agency that
- * qualifies (on a year's cache every one of the 12,000 has overdue replies).
+ * Up to `perConcern` agencies per concern at warn or worse, worst first, kept by insertion rather than sorting all
+ * that qualify (on a year's cache every one of the 12,000 has overdue replies).
  */
 export function worstAgencies(agencies: readonly AgencyModel[], perConcern: number): WorstModel[] {
   const tops: Place[][] = CONCERNS.map(() => []);
