@@ -1,8 +1,4 @@
-/**
- * The describe view (`d`, as in k9s): everything known about one row, one field a line, with
- * nothing cut — an agency's full name, parent and server; a document's sender, recipients,
- * reply-by and what each recipient reported; and for any row every column of its list.
- */
+/** The describe view (`d`, as in k9s): everything known about one row, one field a line, nothing cut. */
 import type { DocumentRecord, Metrics } from '../../metrics/types.js';
 import type { Agency, SecurityServer } from '../../protocol/index.js';
 import type { Translate } from '../i18n/translate.js';
@@ -94,10 +90,7 @@ export function describeDocument(
   return fields;
 }
 
-/**
- * What `d` shows for the selected row of any list: for a document, the document; for a row
- * about an agency, who it is; then the row's own columns. Null when there is nothing to show.
- */
+/** What `d` shows for a row: the document, or who its agency is, and the row's own columns; null for nothing. */
 export function describeSelected(
   spec: ListSpec<unknown>,
   model: unknown,

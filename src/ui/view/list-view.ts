@@ -7,10 +7,7 @@ export interface SortState {
   readonly desc: boolean;
 }
 
-/**
- * Text sorts on its folded form ("Đồng Nai" as "dong nai"), compared by code unit: the order a
- * Vietnamese reader expects for names, and some ten times faster than a collator on 12,000 rows.
- */
+/** Text sorts on its folded form ("Đồng Nai" as "dong nai") by code unit: ten times faster than a collator. */
 const folded = new Map<string, string>();
 function sortKey(text: string): string {
   let k = folded.get(text);
@@ -22,11 +19,7 @@ function sortKey(text: string): string {
   return k;
 }
 
-/**
- * Text sort values turned into numbers: the rank of each folded text among every text seen.
- * Names change rarely, so after the first sort the ranking is reused and a sort by name
- * compares numbers instead of long strings that share their first words.
- */
+/** Text sort values as their rank among every text seen: reused while names do not change, so sorts compare numbers. */
 let ranks = new Map<string, number>();
 function rankTexts(values: readonly string[]): Float64Array {
   let known = true;
@@ -44,10 +37,7 @@ function rankTexts(values: readonly string[]): Float64Array {
   return Float64Array.from(values, (v) => ranks.get(v) ?? 0);
 }
 
-/**
- * Stable sort by one column, ties broken by the key so the order never flickers. Sort values are read once per row into
- * flat arrays and an index array is sorted, so 12,000 rows sort in a few milliseconds without an object per row.
- */
+/** Stable sort by one column, ties by key; values read once into flat arrays and an index array sorted. */
 export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: SortState): M[] {
   const n = models.length;
   const keys = new Array<string>(n);
