@@ -16,6 +16,7 @@ export interface OverviewLayout {
   readonly more: number;
   readonly tableRows: number;
 }
+
 export function overviewLayout(body: number, firing: number): OverviewLayout {
   const free = Math.max(2, body - OVERVIEW_FIXED_LINES);
   const room = Math.max(1, free - WORST_ROWS_MIN);

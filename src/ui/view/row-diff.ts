@@ -1,12 +1,11 @@
-import type { ListSpec } from './list-spec.js';
-
 /** Marks rows whose state changed since the previous refresh, for a moment, as k9s does. */
+import type { ListSpec } from './list-spec.js';
 
 export const CHANGE_MARK_MS = 3000;
 
 export interface DiffMemory {
   readonly states: ReadonlyMap<string, string>;
-  /** The same, in the order the rows came: lists in registry order compare without lookups. */
+  /** Keys and states in the order the rows came: lists in registry order compare without lookups. */
   readonly keys?: readonly string[];
   readonly stateList?: readonly string[];
   readonly changedAt: ReadonlyMap<string, number>;
