@@ -10,8 +10,7 @@ import { sparkline } from '../../src/ui/text/sparkline.js';
 import { matchesQuery, searchKey } from '../../src/ui/view/search.js';
 import { langFromEnv } from '../../src/config/load.js';
 import { translate } from '../../src/ui/i18n/translate.js';
-import { en } from '../../src/ui/i18n/messages-en.js';
-import { vi } from '../../src/ui/i18n/messages-vi.js';
+import { en, vi } from '../../src/ui/i18n/translate.js';
 
 const ESC = '\u001b';
 
