@@ -14,8 +14,7 @@ import type { Lang } from '../config/settings.js';
 import { translate } from './i18n/translate.js';
 import { ConsoleProvider } from './state/context.js';
 import { initialState } from './state/state.js';
-import type { Theme } from './theme/theme.js';
-import { colourTheme } from './theme/theme.js';
+import { type Theme, colourTheme } from './theme/theme.js';
 import { useMemo } from 'react';
 import { installFrameMemo } from './ink/frame-memo.js';
 

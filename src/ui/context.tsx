@@ -2,8 +2,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { translator, type Translate } from './i18n/translate.js';
 import type { Lang } from '../config/settings.js';
-import type { Theme } from './theme/theme.js';
-import { colourTheme } from './theme/theme.js';
+import { type Theme, colourTheme } from './theme/theme.js';
 import { foldAscii } from './text/ascii.js';
 
 export interface UiSettings {

@@ -9,8 +9,7 @@ import { sanitize } from '../../src/ui/text/sanitize.js';
 import { sparkline } from '../../src/ui/text/sparkline.js';
 import { matchesQuery, searchKey } from '../../src/ui/view/search.js';
 import { langFromEnv } from '../../src/config/load.js';
-import { translate } from '../../src/ui/i18n/translate.js';
-import { en, vi } from '../../src/ui/i18n/translate.js';
+import { translate, en, vi } from '../../src/ui/i18n/translate.js';
 
 const ESC = '\u001b';
 

@@ -3,8 +3,7 @@
  * the same object. Each stage is memoised on its own inputs: a cursor move neither filters nor sorts.
  */
 import { useMemo } from 'react';
-import type { ConsoleState } from '../state/state.js';
-import { listOf } from '../state/state.js';
+import { type ConsoleState, listOf } from '../state/state.js';
 import type { AgencyModel } from '../view/agency-model.js';
 import { filterAgencies } from '../view/agency-filter.js';
 import { agenciesSpec } from '../view/agencies-spec.js';

@@ -6,8 +6,7 @@ import type { AlertView } from '../data/sources.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import { fit, widthOf } from '../text/fit.js';
-import { formatFlow } from '../text/format-flow.js';
-import { formatCount, formatPercent } from '../text/format-number.js';
+import { formatCount, formatFlow, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import type { Quiet } from '../status/link.js';
 

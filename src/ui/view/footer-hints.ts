@@ -3,8 +3,7 @@
  * bindings' hint rank, then table order) and the others step aside, wherever they stand; those
  * kept are shown in table order, so a hint does not move as the terminal narrows.
  */
-import { shownKeys } from '../keys/bindings.js';
-import { type Binding } from '../keys/bindings.js';
+import { shownKeys, type Binding } from '../keys/bindings.js';
 import { widthOf } from '../text/fit.js';
 
 export interface FooterHint {

@@ -1,9 +1,7 @@
 /** Help, generated from the key-bindings tables: one row per binding, grouped by table. */
 import type { MessageKey } from '../i18n/translate.js';
-import { ALL_TABLES, type BindingTable } from '../keys/bindings.js';
-import { shownKeys } from '../keys/bindings.js';
+import { ALL_TABLES, type BindingTable, shownKeys } from '../keys/bindings.js';
 import type { ListSpec } from './list-spec.js';
-import { INCIDENT_HELP } from './help-incidents.js';
 
 export interface HelpLine {
   readonly id: string;
@@ -16,7 +14,7 @@ export interface HelpLine {
 }
 
 /** The marks the console draws, each with what it means; listed after the keys. */
-export const MARKS: readonly { readonly mark: string; readonly text: MessageKey }[] = [
+const MARKS: readonly { readonly mark: string; readonly text: MessageKey }[] = [
   { mark: '›', text: 'help.mark.cursor' },
   { mark: '•', text: 'help.mark.changed' },
   { mark: '*', text: 'help.mark.marked' },
@@ -26,6 +24,27 @@ export const MARKS: readonly { readonly mark: string; readonly text: MessageKey 
   { mark: '●', text: 'help.mark.link' },
   { mark: '⚠', text: 'help.mark.alerts' },
   { mark: '‖', text: 'help.mark.replayPaused' },
+];
+
+/** What the incidents put on screen, as drawn: a message key (each language its own words) or the same text in all. */
+const INCIDENT_HELP: readonly {
+  readonly mark: { readonly key: MessageKey } | { readonly text: string };
+  readonly text: MessageKey;
+}[] = [
+  { mark: { key: 'severity.critical' }, text: 'help.incident.critical' },
+  { mark: { key: 'severity.warning' }, text: 'help.incident.warning' },
+  { mark: { key: 'alertState.firing' }, text: 'help.incident.firing' },
+  { mark: { key: 'alertState.pending' }, text: 'help.incident.pending' },
+  { mark: { key: 'alertState.acknowledged' }, text: 'help.incident.acked' },
+  { mark: { text: '+N' }, text: 'help.incident.folded' },
+  { mark: { key: 'incident.down' }, text: 'help.incident.down' },
+  { mark: { key: 'incident.flapping' }, text: 'help.incident.flapping' },
+  { mark: { key: 'incident.signature' }, text: 'help.incident.signature' },
+  { mark: { key: 'incident.silence' }, text: 'help.incident.silence' },
+  { mark: { key: 'incident.duplicates' }, text: 'help.incident.duplicates' },
+  { mark: { key: 'incident.delivery' }, text: 'help.incident.delivery' },
+  { mark: { key: 'incident.quiet' }, text: 'help.incident.quiet' },
+  { mark: { text: 'Enter' }, text: 'help.incident.enter' },
 ];
 
 /** Bindings that share a help text (1…6, ↑ and ↓ variants) are listed once; the marks follow. */

@@ -3,25 +3,16 @@ import type { Agency } from '../../protocol/index.js';
 import { sanitize } from '../text/sanitize.js';
 import { displayName } from './display-name.js';
 
-const shownNames = new WeakMap<Agency, string>();
-const fullNames = new WeakMap<Agency, string>();
+const perAgency = (name: (a: Agency) => string): ((a: Agency) => string) => {
+  const names = new WeakMap<Agency, string>();
+  return (a) => {
+    let n = names.get(a);
+    if (n === undefined) names.set(a, (n = name(a)));
+    return n;
+  };
+};
 
-/** The name a list shows (`displayName`), safe to print: control and bidi characters made visible. */
-export function shownName(a: Agency): string {
-  let name = shownNames.get(a);
-  if (name === undefined) {
-    name = sanitize(displayName(a.name));
-    shownNames.set(a, name);
-  }
-  return name;
-}
-
+/** The name a list shows (`displayName`), safe to print. */
+export const shownName = perAgency((a) => sanitize(displayName(a.name)));
 /** The full name, as a detail view shows it, safe to print. */
-export function fullName(a: Agency): string {
-  let name = fullNames.get(a);
-  if (name === undefined) {
-    name = sanitize(a.name);
-    fullNames.set(a, name);
-  }
-  return name;
-}
+export const fullName = perAgency((a) => sanitize(a.name));
