@@ -70,7 +70,6 @@ export function Console({
 
   const diff = snapshot.diff;
   const marked = useCallback((k: string): boolean => isMarked(diff, k, listAt), [diff, listAt]);
-  const baseScreen: ScreenId = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
   const notReportedKey = stream.notReported.join();
   const notReported = useMemo(() => stream.notReported, [notReportedKey]);
 
@@ -97,24 +96,7 @@ export function Console({
 
   return (
     <Box flexDirection="column" width={width}>
-      <Header
-        width={width}
-        info={{
-          hubName: stream.hubName === null ? null : sanitize(stream.hubName),
-          demo: ingest.demo,
-          link,
-          lagEvents: ingest.lagEvents,
-          newestEventTs: stream.newestEventTs,
-          eventsPerSec: ingest.eventsPerSec,
-          alertsCritical: snapshot.alertsCritical,
-          alertsWarning: snapshot.alertsWarning,
-          paused: state.paused,
-          window: state.window,
-          screen: baseScreen,
-          now,
-          replay: sources.replay?.status() ?? null,
-        }}
-      />
+      <Header snapshot={snapshot} state={state} replay={sources.replay?.status() ?? null} width={width} />
       <Banner link={link} ingest={ingest} newestEventTs={stream.newestEventTs} now={now} width={width} />
       <Box flexDirection="column" height={body}>
         {content}
