@@ -1,7 +1,4 @@
-/**
- * The console as a component. Its data come in as props, so the live command, a replay and
- * the tests drive the same screens.
- */
+/** The console as a component: its data come in as props, so the live command, a replay and the tests drive it. */
 import type { ScreenId } from './state/routes.js';
 import type { WindowKey } from '../metrics/types.js';
 import { Console } from './Console.js';
@@ -18,8 +15,7 @@ import { type Theme, colourTheme } from './theme/theme.js';
 import { useMemo } from 'react';
 import { installFrameMemo } from './ink/frame-memo.js';
 
-// Before the first frame: Ink then reuses the rows a frame did not change (on the Ink releases
-// the memo was tested with; plain Ink otherwise).
+// Before the first frame: Ink then reuses the rows a frame did not change (on the Ink releases the memo knows).
 await installFrameMemo();
 
 export interface AppProps extends ConsoleSources {
@@ -48,7 +44,6 @@ export function App(props: AppProps) {
     }),
     [props.metrics, props.ingest, props.alerts, props.now, props.replay],
   );
-  // The console's own loader: every memo of what its screens read lives in it.
   const loader = useMemo(() => props.loader ?? new ScreenLoader(sources), [props.loader, sources]);
   return (
     <UiProvider settings={settings}>

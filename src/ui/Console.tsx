@@ -131,10 +131,7 @@ export function Console({
   );
 }
 
-/**
- * The screen's body, drawn again only when what it shows changed: a tick that moved only the
- * header's figures leaves it as it was.
- */
+/** The screen's body, drawn again only when what it shows changed, not on a tick that moved only the header. */
 const ScreenBody = memo(function ScreenBody(
   props: Omit<BodyProps<unknown, Loaded>, 'pane' | 'title'> & {
     readonly screen: ScreenDef<Route, unknown, Loaded>;

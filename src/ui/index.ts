@@ -1,4 +1,4 @@
-/** The console's public surface: `renderConsole` for the `console` and `replay` commands, and the sources they hand in. */
+/** The console's public surface: `renderConsole` for the `console` and `replay` commands, and its sources. */
 import { render, type Instance } from 'ink';
 import { createElement } from 'react';
 import { App, type AppProps } from './App.js';
@@ -36,7 +36,6 @@ export function renderConsole(options: ConsoleOptions): Instance {
     exitOnCtrlC: false,
     patchConsole: true,
     maxFps: 20,
-    // Not `incrementalRendering`: under Ink 6.8 it leaves rows of the previous screen standing
-    // when a screen changes (the tmux end-to-end tests catch it), see docs/PERFORMANCE.md.
+    // Not `incrementalRendering`: under Ink 6.8 it leaves rows of the previous screen standing (docs/PERFORMANCE.md).
   });
 }

@@ -1,8 +1,4 @@
-/**
- * The one table of the console. It is handed only the rows on screen (windowing happens
- * before), lays its columns out for the width it has, and measures every cell by display
- * width so Vietnamese names line up whatever their Unicode form.
- */
+/** The one table of the console: handed only the rows on screen, it lays its columns out for its width. */
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import { useUi } from '../context.js';
@@ -28,7 +24,6 @@ export function useColumns(spec: ListSpec<unknown>, width: number): LaidOutColum
 interface TableProps {
   readonly spec: ListSpec<unknown>;
   readonly columns: readonly LaidOutColumn[];
-  /** Only the visible rows. */
   readonly rows: readonly unknown[];
   /** Index within `rows` of the cursor; -1 for none. */
   readonly selected: number;
@@ -50,14 +45,10 @@ interface RowProps {
   readonly selected: boolean;
   readonly marked: boolean;
   readonly ctx: RenderContext;
-  /** Display width of the row: every cell is fitted to its column. */
   readonly width: number;
 }
 
-/**
- * One row, memoised: a key press that moves the cursor re-renders the two rows whose
- * selection changed, not the page; a refresh re-renders a row only when its record did.
- */
+/** One row, memoised: a cursor move redraws the two rows it changed; a refresh only rows whose record did. */
 const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, width }: RowProps) {
   const { theme } = useUi();
   const segments: Segment[] = [{ text: selected ? '›' : marked ? '•' : ' ' }];

@@ -1,4 +1,4 @@
-/** Console strings, English then Vietnamese: the Overview and an agency's detail (figures, concerns, events, describe). */
+/** Console strings, English then Vietnamese: the Overview and an agency's detail (figures, events, describe). */
 import type { Messages } from './translate.js';
 
 export const agency = {

@@ -13,10 +13,7 @@ export interface Binding {
   readonly shown?: string;
   /** Short label for the footer; bindings without one are listed only in Help. */
   readonly hint?: MessageKey;
-  /**
-   * Which hints a footer too narrow for all of them keeps: rank 0 first (help and quit, so the
-   * way to every other key is always on screen), then the rest (1 by default) in table order.
-   */
+  /** Which hints a narrow footer keeps: rank 0 first (help and quit, the way to every other key), then 1 (default)… */
   readonly hintRank?: number;
   readonly help: MessageKey;
 }
@@ -134,7 +131,6 @@ export const ALL_TABLES = [
 export type KeyAction = (typeof ALL_TABLES)[number]['bindings'][number]['action'] | ReplayAction;
 type ReplayAction = (typeof replayBindings)['bindings'][number]['action'];
 
-/** Which tables a view uses; the view ids mirror the console's routes. */
 export type KeyContext = 'overview' | 'agencies' | 'list' | 'alerts' | 'detail' | 'help' | 'filter';
 
 const LIST = [listBindings, globalBindings] as const;
@@ -159,7 +155,6 @@ export function resolveKey(context: KeyContext, name: string, replay = false): K
   return null;
 }
 
-/** The footer hints: specific tables first, one entry per hint label. */
 export function hintsFor(context: KeyContext, replay = false): readonly Binding[] {
   return tablesFor(context, replay).flatMap((t) => t.bindings.filter((b) => b.hint !== undefined));
 }

@@ -1,8 +1,7 @@
 /* eslint-disable no-control-regex -- matching control characters is the point here. */
 /**
- * What Ink hands `useInput`, as the key presses it holds. Ink passes an escape sequence (an arrow, PgDn) on its own,
- * but a run of plain characters as one string: key repeat and type-ahead over SSH, or `tmux send-keys j j j`, arrive as
- * "jjj" or "kk\r". Each character of such a run is a key of its own, named as it would be had it come alone.
+ * What Ink hands `useInput`, as the key presses it holds: a run of plain characters (key repeat, type-ahead over SSH,
+ * `tmux send-keys j j j`) comes as one string, "jjj", each character a key of its own.
  */
 import type { Key } from 'ink';
 
@@ -25,7 +24,6 @@ function keyName(input: string, key: Key): string {
 }
 
 export interface KeyPress {
-  /** The name the bindings tables speak of: 'j', 'enter', 'ctrl-b'. */
   readonly name: string;
   /** What the key types into a filter; null for a key that types nothing (Enter, Ctrl-…, Alt-…). */
   readonly text: string | null;

@@ -1,7 +1,6 @@
 /**
- * The one registry of screens: for each, how it loads, how often its list is read again, and how it is drawn (its tab
- * says `tab.<id>`). Adding a screen is its id in `SCREENS` and an entry here (`screen-def.ts`, this file), its list
- * spec, its key bindings and its words; the console, the loader, the tabs and the number keys take it from here.
+ * The one registry of screens: how each loads, how often its list is read again, how it is drawn. Adding a screen is
+ * its id in `SCREENS`, an entry here, its list spec, its key bindings and its words.
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import { useUi } from '../context.js';
@@ -69,8 +68,7 @@ const AWAY_MS = 10_000;
 const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
   head: (_, input) => overviewHead(input),
   load: (_, input) => loadWorst(input),
-  // Ranked over every agency: once a minute, the alerts' cadence, and at once when a server goes
-  // down or comes back or an incident begins or ends, so it never contradicts the line above it.
+  // Ranked over every agency: once a minute, and at once when a server or an incident changes (as the line above).
   refresh: {
     everyMs: 60_000,
     on: (input, head) => [head.totals.serversDown, head.totals.serversDegraded, input.marks],
@@ -97,8 +95,7 @@ const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
 
 const agencies: ScreenDef<Screen, null, AgenciesData> = {
   load: (_, input, _head, previous) => loadAgencies(input, previous),
-  // Every agency rolled up: when new events arrived or the incidents moved, else every 10 s so
-  // windowed rates still age while the hub is quiet.
+  // Every agency rolled up: on new events or incidents, else every 10 s so windowed rates still age.
   refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.marks] },
   tableRows: underTitle,
   Body({ title, pane, state }) {
@@ -232,7 +229,6 @@ const describe: ScreenDef<RouteOf<'describe'>, null, Loaded & { readonly title: 
   Body: titled((_, data) => data.title),
 };
 
-/** Every screen, by the main screen's id or the route's kind. */
 export const SCREEN_DEFS = {
   overview,
   agencies,
@@ -247,6 +243,5 @@ export const SCREEN_DEFS = {
   describe,
 } as const satisfies Record<ScreenId | Exclude<Route['kind'], 'screen'>, unknown>;
 
-/** The entry that shows `route`. */
 export const screenOf = (route: Route): ScreenDef<Route, unknown, Loaded> =>
   SCREEN_DEFS[route.kind === 'screen' ? route.screen : route.kind] as unknown as ScreenDef<Route, unknown, Loaded>;

@@ -11,10 +11,7 @@ export type Route =
   | { readonly kind: 'detail'; readonly agencyId: string; readonly section: DetailSection }
   /** The symptoms folded under one alert (the agencies behind a down security server). */
   | { readonly kind: 'folded'; readonly alertId: string }
-  /**
-   * Agencies with the Agencies columns: those an incident affects, or those behind a security
-   * server (k9s: node → pods). Enter on one opens its detail.
-   */
+  /** Agencies with the Agencies columns: those an incident affects, or those behind a server (k9s: node → pods). */
   | { readonly kind: 'affected'; readonly of: 'incident' | 'server'; readonly id: string }
   | { readonly kind: 'help' }
   /** Everything known about one row (`d`), read when it was opened. */

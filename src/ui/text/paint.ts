@@ -1,7 +1,6 @@
 /**
- * Styling a line ourselves, as Ink's `<Text>` does it: chalk, the release Ink depends on (one package in node_modules,
- * so the very instance Ink draws with: the terminal's colour support and NO_COLOR are honoured as Ink honours them),
- * the same order of attributes, and an outer style wrapped around the pieces' own, as nested `<Text>`s.
+ * Styling a line ourselves as Ink's `<Text>` does: with the chalk Ink draws with (so colour support and NO_COLOR are
+ * honoured alike), in the same order of attributes, an outer style around the pieces' own.
  */
 import chalkInstance from 'chalk';
 import type { Style } from '../theme/theme.js';
@@ -39,7 +38,6 @@ function styleText(text: string, style: Style | undefined): string {
   return out;
 }
 
-/** A piece of a line and how it is drawn. */
 interface StyledText {
   readonly text: string;
   readonly style?: Style | undefined;

@@ -1,4 +1,4 @@
-/** Which agencies an acute incident is about right now: the Agencies screen's incident column and filters, the ranking. */
+/** Which agencies an acute incident is about now: the Agencies incident column and filters, and the ranking. */
 import type { AlertView } from '../data/sources.js';
 
 /** The incidents an agency can be marked with, most urgent first. */

@@ -1,7 +1,4 @@
-/**
- * The k9s-style renderer of one entity kind: which columns it has, how a record becomes cells with colour roles, how it
- * sorts and filters, and what counts as its state for marking changed rows.
- */
+/** The k9s-style renderer of one entity kind: its columns, its cells with colour roles, its sort, filter and state. */
 import type { Translate } from '../i18n/translate.js';
 import type { Lang } from '../../config/settings.js';
 import type { ColumnSpec } from './columns.js';
@@ -18,7 +15,6 @@ export interface Cell {
   readonly spark?: readonly number[];
 }
 
-/** What a renderer needs to format: language, translator, the clock. */
 export interface RenderContext {
   readonly lang: Lang;
   readonly t: Translate;
@@ -39,6 +35,6 @@ export interface ListSpec<M> {
   sortValue(model: M, column: string): number | string;
   /** Lower-cased, diacritics-folded text the filter searches. */
   searchText(model: M): string;
-  /** Changes when the row's state (not just its traffic) changes. */
+  /** Changes when the row's state (not just its traffic) changes: the row is marked. */
   stateKey(model: M): string;
 }
