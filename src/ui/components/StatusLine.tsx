@@ -1,6 +1,6 @@
 /**
  * The flash line (k9s): the answer to the last key for a few seconds; otherwise, first found: the last link error, a new
- * epoch while it is news, standing notices (read-only cache, bad thresholds file), derivation lag, rejected messages.
+ * epoch while it is news, standing notices (read-only cache, bad thresholds), derivation lag, rejected messages.
  */
 import type { IngestStatus } from '../data/sources.js';
 import { useUi } from '../context.js';

@@ -6,7 +6,7 @@ import { useInput, type Key } from 'ink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { keyPresses, type KeyPress } from '../keys/key-presses.js';
 
-/** `handle` acts on the first key waiting (or on a run that is one change, text pasted into a filter): how many used. */
+/** `handle` acts on the first key waiting, or on a run that is one change (text pasted into a filter): how many. */
 export function useKeyQueue(handle: (waiting: readonly KeyPress[]) => number): void {
   const waiting = useRef<KeyPress[]>([]);
   /** A key has been handled and its effects are not yet on screen. */
