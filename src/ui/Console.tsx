@@ -10,7 +10,7 @@ import type { ConsoleSources } from './data/sources.js';
 import type { ScreenLoader } from './data/screen-loader.js';
 import { screenOf } from './screens/registry.js';
 import type { BodyProps, Loaded, ScreenDef } from './screens/screen-def.js';
-import { listKey, type Route, type ScreenId } from './state/routes.js';
+import { listKey, type Route } from './state/routes.js';
 import { OVERVIEW_FIXED_LINES } from './view/overview-layout.js';
 import { perConcernFor } from './view/agency-loads.js';
 import type { LaidOutColumn } from './view/columns.js';

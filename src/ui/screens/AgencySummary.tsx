@@ -13,7 +13,7 @@ import { formatCount, formatFlow, formatPercent } from '../text/format-number.js
 import { formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { sparkline } from '../text/sparkline.js';
-import { DETAIL_SECTIONS, type DetailSection } from '../state/routes.js';
+import { DETAIL_SECTIONS } from '../state/routes.js';
 import { levelRole, serverStateKey } from '../view/agencies-spec.js';
 import { CERT_WARN_MS } from '../view/servers-spec.js';
 import type { DetailData } from '../view/agency-loads.js';

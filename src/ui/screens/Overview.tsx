@@ -9,6 +9,8 @@ import { fit, widthOf } from '../text/fit.js';
 import { formatCount, formatFlow, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import type { Quiet } from '../status/link.js';
+import { alertText } from '../view/alerts-spec.js';
+import { perObject } from '../view/same-data.js';
 
 /** `deadlinesReported` false: the hub cannot tell deadlines (a gateway to X-Road), so none are counted. */
 export const TotalsLines = memo(function TotalsLines(props: {
@@ -53,16 +55,11 @@ export const TotalsLines = memo(function TotalsLines(props: {
  * An alert's summary fitted to a width, kept with the alert: the list is redrawn every 2 s for
  * its ages, and fitting Vietnamese text walks it grapheme by grapheme.
  */
-const fittedBodies = new WeakMap<AlertView, Map<number, string>>();
+const fittedBodies = perObject((_: AlertView) => new Map<number, string>());
 function fittedBody(a: AlertView, width: number): string {
-  let byWidth = fittedBodies.get(a);
-  if (!byWidth) fittedBodies.set(a, (byWidth = new Map()));
+  const byWidth = fittedBodies(a);
   let body = byWidth.get(width);
-  if (body === undefined) {
-    // An incident's summary already names its agency (with the units above it) or server.
-    const text = a.subject && !a.summary.includes(a.subject) ? `${a.summary} — ${a.subject}` : a.summary;
-    byWidth.set(width, (body = fit(text, width)));
-  }
+  if (body === undefined) byWidth.set(width, (body = fit(alertText(a), width)));
   return body;
 }
 

@@ -21,6 +21,10 @@ export const toAlertModel = (a: AlertView): AlertView => ({
   folded: a.folded.map((f) => ({ ...f, subject: sanitize(f.subject), summary: sanitize(f.summary) })),
 });
 
+/** The summary, and the subject unless the summary already names it (an incident names its agency or server). */
+export const alertText = (a: AlertView): string =>
+  a.subject && !a.summary.includes(a.subject) ? `${a.summary} — ${a.subject}` : a.summary;
+
 /** Acute incidents rank above every standing problem, whatever their state. */
 const KIND_RANK = (a: AlertView): number => (a.kind === 'standing' ? 0 : 1);
 

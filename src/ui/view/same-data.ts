@@ -61,3 +61,13 @@ export function keepFields<T>(previous: T, next: T): T {
   }
   return all ? previous : (out as T);
 }
+
+/** `f` remembered per object: an object kept from one refresh to the next is not worked on again. */
+export function perObject<K extends object, V>(f: (key: K) => V): (key: K) => V {
+  const known = new WeakMap<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = f(key)));
+    return value;
+  };
+}
