@@ -5,7 +5,7 @@ import { Banner, bannerShown } from './components/Banner.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { StatusLine } from './components/StatusLine.js';
-import { useColumns } from './components/Table.js';
+import { Table, useColumns } from './components/Table.js';
 import type { ConsoleSources } from './data/sources.js';
 import type { ScreenLoader } from './data/screen-loader.js';
 import { screenOf } from './screens/registry.js';
@@ -20,7 +20,6 @@ import { useListView } from './hooks/use-list-view.js';
 import { useRefresh } from './hooks/use-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { Ticker } from './hooks/ticker.js';
-import { ListPane } from './screens/ListPane.js';
 import { TitleLine } from './screens/TitleLine.js';
 import { useConsole } from './state/context.js';
 import { currentRoute } from './state/state.js';
@@ -141,7 +140,7 @@ const ScreenBody = memo(function ScreenBody(
   },
 ) {
   const { screen, view, columns, ctx, marked, state, width } = props;
-  const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
+  const pane = view ? <Table view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
   const title = (text: string, extra?: string) => (
     <TitleLine title={text} extra={extra} view={view} editing={state.editingFilter} width={width} />
   );

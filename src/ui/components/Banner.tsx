@@ -9,6 +9,7 @@ import { linkDown, type LinkState } from '../status/link.js';
 import { fit } from '../text/fit.js';
 import { formatAgo, formatDateTime, formatSpan } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
+import type { Style } from '../theme/theme.js';
 import { Line } from './Line.js';
 
 export function Banner(props: {
@@ -20,39 +21,23 @@ export function Banner(props: {
 }) {
   const { t, theme, lang } = useUi();
   const { link, ingest, now, width } = props;
+  const line = (text: string, style: Style) => <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} />;
   if (!linkDown(link)) {
     const change = recentEpochChange(ingest, now);
     if (!change) return null;
-    const text = t('banner.epoch', {
-      from: change.from,
-      to: change.to,
-      at: formatDateTime(change.at),
-      ago: formatAgo(change.at, now, lang),
-    });
-    return <Line segments={[{ text: fit(` ${sanitize(text)}`, width) }]} style={theme.header.bannerStale} />;
+    const { from, to, at } = change;
+    const text = t('banner.epoch', { from, to, at: formatDateTime(at), ago: formatAgo(at, now, lang) });
+    return line(sanitize(text), theme.header.bannerStale);
   }
   const asOf = props.newestEventTs === null ? t('banner.never') : formatDateTime(props.newestEventTs);
   const since = ingest.since === null ? '' : t('banner.since', { ago: formatAgo(ingest.since, now, lang) });
-  const next =
-    ingest.nextAttemptAt === null
-      ? ''
-      : t('banner.nextTry', { n: Math.max(0, Math.ceil((ingest.nextAttemptAt - now) / 1000)) });
-  let text: string;
-  switch (link) {
-    case 'offline':
-      text = t('banner.offline', { since: since + next, asOf });
-      break;
-    case 'reconnecting':
-      text = t('banner.reconnecting', { since, next, asOf });
-      break;
-    case 'stale':
-      text = t('banner.stale', { span: formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang), asOf });
-      break;
-    default:
-      text = t('banner.connecting');
-  }
-  const style = link === 'stale' || link === 'connecting' ? theme.header.bannerStale : theme.header.bannerOffline;
-  return <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} />;
+  const nextS = ingest.nextAttemptAt === null ? null : Math.max(0, Math.ceil((ingest.nextAttemptAt - now) / 1000));
+  const next = nextS === null ? '' : t('banner.nextTry', { n: nextS });
+  const silent = formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang);
+  if (link === 'offline') return line(t('banner.offline', { since: since + next, asOf }), theme.header.bannerOffline);
+  if (link === 'reconnecting') return line(t('banner.reconnecting', { since, next, asOf }), theme.header.bannerOffline);
+  if (link === 'stale') return line(t('banner.stale', { span: silent, asOf }), theme.header.bannerStale);
+  return line(t('banner.connecting'), theme.header.bannerStale);
 }
 
 /** How long a new epoch is announced under the header (and on the status line). */

@@ -7,7 +7,8 @@ import { sparkline } from '../text/sparkline.js';
 import type { Theme, Style } from '../theme/theme.js';
 import { GAP, layoutColumns, type LaidOutColumn } from '../view/columns.js';
 import type { CellRole, ListSpec, RenderContext } from '../view/list-spec.js';
-import type { SortState } from '../view/list-view.js';
+import type { ListView } from '../hooks/use-list-view.js';
+import { visibleRange } from '../view/viewport.js';
 import { Line, type Segment } from './Line.js';
 
 /** The first cell of every row: cursor or change mark. */
@@ -19,17 +20,6 @@ export const roleStyle = (theme: Theme, role: CellRole | undefined): Style | und
 export function useColumns(spec: ListSpec<unknown>, width: number): LaidOutColumn[] {
   const { t } = useUi();
   return useMemo(() => layoutColumns(spec.columns, width - GUTTER, (c) => t(c.title)), [spec, width, t]);
-}
-
-interface TableProps {
-  readonly spec: ListSpec<unknown>;
-  readonly columns: readonly LaidOutColumn[];
-  readonly rows: readonly unknown[];
-  /** Index within `rows` of the cursor; -1 for none. */
-  readonly selected: number;
-  readonly marked: (key: string) => boolean;
-  readonly sort: SortState | null;
-  readonly ctx: RenderContext;
 }
 
 const gap = ' '.repeat(GAP);
@@ -72,13 +62,23 @@ const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, wid
   return <Line segments={segments} style={style} width={width} />;
 });
 
-export const Table = memo(function Table({ spec, columns, rows, selected, marked, sort, ctx }: TableProps) {
-  const { theme } = useUi();
+/** The list on screen as a table: its header, and only the rows that fit (or why there are none). */
+export const Table = memo(function Table(props: {
+  view: ListView;
+  columns: readonly LaidOutColumn[];
+  ctx: RenderContext;
+  marked: (key: string) => boolean;
+  width: number;
+}) {
+  const { view, columns, ctx, marked } = props;
+  const { spec, sort } = view;
+  const { t, theme } = useUi();
+  const [from, to] = visibleRange(view.viewport, view.rows.length, view.height);
   const header = useMemo(
     () =>
       columns
         .map((c) => {
-          const mark = sort && sort.column === c.spec.id ? (sort.desc ? '▼' : '▲') : '';
+          const mark = sort.column === c.spec.id ? (sort.desc ? '▼' : '▲') : '';
           return fit(c.title + mark, c.width, c.spec.align === 'right' && !mark ? 'right' : 'left');
         })
         .join(gap),
@@ -88,7 +88,7 @@ export const Table = memo(function Table({ spec, columns, rows, selected, marked
   return (
     <Box flexDirection="column">
       <Line segments={[{ text: ' '.repeat(GUTTER) + header }]} style={theme.table.header} width={width} />
-      {rows.map((model, i) => {
+      {view.rows.slice(from, to).map((model, i) => {
         const key = spec.key(model);
         return (
           <Row
@@ -96,13 +96,19 @@ export const Table = memo(function Table({ spec, columns, rows, selected, marked
             model={model}
             spec={spec}
             columns={columns}
-            selected={i === selected}
+            selected={from + i === view.viewport.cursor}
             marked={marked(key)}
             ctx={ctx}
             width={width}
           />
         );
       })}
+      {from >= to ? (
+        <Line
+          segments={[{ text: fit(` ${t(view.query ? 'filter.none' : 'list.empty')}`, props.width) }]}
+          style={theme.text.muted}
+        />
+      ) : null}
     </Box>
   );
 });

@@ -33,25 +33,17 @@ export function describeAgency(
   servers: readonly SecurityServer[],
   t: Translate,
 ): DescribeField[] {
-  const parent = a.parent === null ? undefined : index.get(a.parent);
+  /** "Name (id)", or the id alone when the name is not known. */
+  const named = (id: string, name: string | undefined): string =>
+    name ? `${sanitize(name)} (${sanitize(id)})` : sanitize(id);
   const server = servers.find((s) => s.id === a.securityServer);
   return [
     { label: t('describe.name'), value: sanitize(a.name) },
     { label: t('describe.id'), value: sanitize(a.id) },
     { label: t('describe.level'), value: t(`level.${a.level}`) },
-    ...(a.parent === null
-      ? []
-      : [
-          {
-            label: t('describe.parent'),
-            value: parent ? `${sanitize(parent.name)} (${sanitize(a.parent)})` : sanitize(a.parent),
-          },
-        ]),
+    ...(a.parent === null ? [] : [{ label: t('describe.parent'), value: named(a.parent, index.get(a.parent)?.name) }]),
     { label: t('describe.connection'), value: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct') },
-    {
-      label: t('describe.server'),
-      value: server ? `${sanitize(server.name)} (${sanitize(server.id)})` : sanitize(a.securityServer),
-    },
+    { label: t('describe.server'), value: named(a.securityServer, server?.name) },
   ];
 }
 
@@ -103,10 +95,7 @@ export function describeSelected(
   const docId = spec.documentId?.(model) ?? null;
   if (docId !== null) {
     const doc = metrics.document?.(docId) ?? null;
-    const nameOf = (id: string): string => {
-      const a = index.get(id);
-      return a ? sanitize(a.name) : '–';
-    };
+    const nameOf = (id: string): string => sanitize(index.get(id)?.name ?? '–');
     return { title: sanitize(docId), fields: doc ? describeDocument(doc, nameOf, ctx.t, ctx) : cells };
   }
   const agencyId = spec.agencyId(model);
