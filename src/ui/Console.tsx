@@ -65,7 +65,7 @@ export function Console({
   const columns = useColumns(view?.spec ?? helpSpec, width);
   // Rows are drawn at the time their data was read, so a header-only tick redraws no row.
   const ctx: RenderContext = useMemo(() => ({ lang, t, now: listAt }), [lang, t, listAt]);
-  useKeyDispatch({ state, dispatch, view, columns, sources, now, refresh });
+  useKeyDispatch({ state, dispatch, view, columns, sources, refresh });
 
   const diff = snapshot.diff;
   const marked = useCallback((k: string): boolean => isMarked(diff, k, listAt), [diff, listAt]);

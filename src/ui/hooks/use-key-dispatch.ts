@@ -3,7 +3,6 @@
  * bindings table of the view on screen, and the action becomes reducer actions here. No other component reads keys.
  */
 import { useApp } from 'ink';
-import { useCallback, useRef } from 'react';
 import type { AlertView, ConsoleSources, ReplaySource } from '../data/sources.js';
 import { useUi } from '../context.js';
 import { resolveKey, type KeyContext, type KeyAction } from '../keys/bindings.js';
@@ -47,216 +46,200 @@ interface DispatchDeps {
   readonly view: ListView | null;
   readonly columns: readonly LaidOutColumn[];
   readonly sources: ConsoleSources;
-  readonly now: number;
   readonly refresh: () => void;
 }
 
-export function useKeyDispatch(deps: DispatchDeps): void {
+/** Keys act on what this render drew: the key queue calls the handler of the latest render. */
+export function useKeyDispatch({ state, dispatch, view, columns, sources, refresh }: DispatchDeps): void {
   const { exit } = useApp();
   const { t, lang } = useUi();
-  const latest = useRef(deps);
-  latest.current = deps;
+  const route = currentRoute(state);
 
-  const run = useCallback(
-    (action: KeyAction): void => {
-      const { state, dispatch, view, columns, sources, refresh } = latest.current;
-      const at = sources.now();
-      const route = currentRoute(state);
-      const moveBy = (delta: number): void => {
+  const run = (action: KeyAction): void => {
+    const at = sources.now();
+    const moveBy = (delta: number): void => {
+      if (!view) return;
+      const next = move(view.viewport, delta, view.rows.length, view.height);
+      const model = view.rows[next.cursor];
+      dispatch({
+        type: 'setViewport',
+        list: view.key,
+        ...next,
+        cursorKey: model === undefined ? null : view.spec.key(model),
+      });
+    };
+    const selected = view ? view.rows[view.viewport.cursor] : undefined;
+    const describe = (): void => {
+      if (!view || selected === undefined) return;
+      const ctx = { lang, t, now: at };
+      const d = describeSelected(view.spec, selected, ctx, sources.metrics, (c) => t(c.title));
+      if (d) dispatch({ type: 'describe', title: d.title, fields: d.fields });
+    };
+    const flash = (f: Omit<Flash, 'at'>): void => dispatch({ type: 'flash', flash: { ...f, at } });
+    const replay = sources.replay;
+    switch (action) {
+      case 'quit':
+        return exit();
+      case 'help':
+        return dispatch({ type: 'toggleHelp' });
+      case 'back':
+        return dispatch({ type: 'back' });
+      case 'nextScreen':
+      case 'prevScreen':
+        return dispatch({ type: 'stepScreen', step: action === 'nextScreen' ? 1 : -1 });
+      case 'pause':
+        return dispatch({ type: 'togglePause', at });
+      case 'window':
+        return dispatch({ type: 'cycleWindow', at });
+      case 'up':
+        return moveBy(-1);
+      case 'down':
+        return moveBy(1);
+      case 'pageUp':
+        return moveBy(-(view?.height ?? 1));
+      case 'pageDown':
+        return moveBy(view?.height ?? 1);
+      case 'top':
+        return moveBy(-Infinity);
+      case 'bottom':
+        return moveBy(Infinity);
+      case 'open': {
+        // The server look-up is only asked on an agency's server history: one look-up, not an index.
+        const serverOf = (id: string) => sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
+        const target = openTarget(route, selected, view?.spec ?? null, serverOf);
+        if (target) dispatch(target);
+        // A document has no page of its own: Enter describes it.
+        else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
+        return;
+      }
+      case 'mark':
+        if (!selected || !sources.alerts.toggleMark) return;
+        sources.alerts.toggleMark((selected as AlertView).id);
+        moveBy(1);
+        return refresh();
+      case 'describe':
+        return describe();
+      case 'filter':
+        return view ? dispatch({ type: 'startFilter' }) : undefined;
+      case 'sort': {
         if (!view) return;
-        const next = move(view.viewport, delta, view.rows.length, view.height);
-        const model = view.rows[next.cursor];
-        dispatch({
-          type: 'setViewport',
-          list: view.key,
-          cursor: next.cursor,
-          offset: next.offset,
-          cursorKey: model === undefined ? null : view.spec.key(model),
+        const ids = columns.map((c) => c.spec.id);
+        const sort = nextSort(view.spec, ids, view.sort);
+        dispatch({ type: 'setSort', list: view.key, sort });
+        const col = columns.find((c) => c.spec.id === sort.column)?.title ?? sort.column;
+        return flash({
+          key: 'flash.sort',
+          params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') },
+          kind: 'info',
         });
-      };
-      const selected = view ? view.rows[view.viewport.cursor] : undefined;
-      const describe = (): void => {
-        if (!view || selected === undefined) return;
-        const ctx = { lang, t, now: at };
-        const d = describeSelected(view.spec, selected, ctx, sources.metrics, (c) => t(c.title));
-        if (d) dispatch({ type: 'describe', title: d.title, fields: d.fields });
-      };
-      const flash = (f: Omit<Flash, 'at'>): void => dispatch({ type: 'flash', flash: { ...f, at } });
-      const replay = sources.replay;
-      switch (action) {
-        case 'quit':
-          return exit();
-        case 'help':
-          return dispatch({ type: 'toggleHelp' });
-        case 'back':
-          return dispatch({ type: 'back' });
-        case 'nextScreen':
-        case 'prevScreen':
-          return dispatch({ type: 'stepScreen', step: action === 'nextScreen' ? 1 : -1 });
-        case 'pause':
-          return dispatch({ type: 'togglePause', at });
-        case 'window':
-          return dispatch({ type: 'cycleWindow', at });
-        case 'up':
-          return moveBy(-1);
-        case 'down':
-          return moveBy(1);
-        case 'pageUp':
-          return moveBy(-(view?.height ?? 1));
-        case 'pageDown':
-          return moveBy(view?.height ?? 1);
-        case 'top':
-          return moveBy(-Infinity);
-        case 'bottom':
-          return moveBy(Infinity);
-        case 'open': {
-          // The server look-up is only asked on an agency's server history: one look-up, not an index.
-          const serverOf = (id: string) => sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
-          const target = openTarget(route, selected, view?.spec ?? null, serverOf);
-          if (target) dispatch(target);
-          // A document has no page of its own: Enter describes it.
-          else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
-          return;
-        }
-        case 'mark':
-          if (!selected || !sources.alerts.toggleMark) return;
-          sources.alerts.toggleMark((selected as AlertView).id);
-          moveBy(1);
-          return refresh();
-        case 'describe':
-          return describe();
-        case 'filter':
-          return view ? dispatch({ type: 'startFilter' }) : undefined;
-        case 'sort': {
-          if (!view) return;
-          const sort = nextSort(
-            view.spec,
-            columns.map((c) => c.spec.id),
-            view.sort,
-          );
-          dispatch({ type: 'setSort', list: view.key, sort });
-          const col = columns.find((c) => c.spec.id === sort.column)?.title ?? sort.column;
-          return flash({
-            key: 'flash.sort',
-            params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') },
-            kind: 'info',
+      }
+      case 'sortReverse':
+        return view
+          ? dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } })
+          : undefined;
+      case 'level':
+        return dispatch({ type: 'cycleLevel' });
+      case 'problem':
+        return dispatch({ type: 'cycleProblem' });
+      case 'ack': {
+        // The marked incidents, or the one under the cursor.
+        const rows = (view?.rows ?? []) as readonly AlertView[];
+        const marked = rows.filter((r) => r.marked);
+        const chosen = marked.length > 0 ? marked : selected ? [selected as AlertView] : [];
+        if (chosen.length === 0) return flash({ key: 'flash.ackNothing', kind: 'info' });
+        const open = chosen.filter((a) => a.state !== 'acknowledged');
+        let saved = 0;
+        for (const a of open) if (sources.alerts.acknowledge(a.id, at)) saved++;
+        // The cursor goes on to the next incident still open, whatever the sort, so `a` again
+        // acknowledges that one; with none left it keeps its place.
+        if (saved > 0 && view) {
+          const done = new Set(open.map((a) => a.id));
+          let next: AlertView | undefined;
+          for (let i = 1; i <= rows.length && !next; i++) {
+            const r = rows[(view.viewport.cursor + i) % rows.length];
+            if (r && !done.has(r.id) && r.state !== 'acknowledged') next = r;
+          }
+          dispatch({
+            type: 'setViewport',
+            list: view.key,
+            ...view.viewport,
+            cursorKey: next ? view.spec.key(next) : null,
           });
         }
-        case 'sortReverse':
-          return view
-            ? dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } })
-            : undefined;
-        case 'level':
-          return dispatch({ type: 'cycleLevel' });
-        case 'problem':
-          return dispatch({ type: 'cycleProblem' });
-        case 'ack': {
-          // The marked incidents, or the one under the cursor.
-          const rows = (view?.rows ?? []) as readonly AlertView[];
-          const marked = rows.filter((r) => r.marked);
-          const chosen = marked.length > 0 ? marked : selected ? [selected as AlertView] : [];
-          if (chosen.length === 0) return flash({ key: 'flash.ackNothing', kind: 'info' });
-          const open = chosen.filter((a) => a.state !== 'acknowledged');
-          let saved = 0;
-          for (const a of open) if (sources.alerts.acknowledge(a.id, at)) saved++;
-          // The cursor goes on to the next incident still open, whatever the sort, so `a` again
-          // acknowledges that one; with none left it keeps its place.
-          if (saved > 0 && view) {
-            const done = new Set(open.map((a) => a.id));
-            let next: AlertView | undefined;
-            for (let i = 1; i <= rows.length && !next; i++) {
-              const r = rows[(view.viewport.cursor + i) % rows.length];
-              if (r && !done.has(r.id) && r.state !== 'acknowledged') next = r;
-            }
-            dispatch({
-              type: 'setViewport',
-              list: view.key,
-              ...view.viewport,
-              cursorKey: next ? view.spec.key(next) : null,
-            });
-          }
-          flash(
-            open.length === 0
-              ? { key: 'flash.ackAlready', kind: 'info' }
-              : saved < open.length
-                ? { key: 'flash.ackNotSaved', kind: 'error' }
-                : open.length === 1
-                  ? { key: 'flash.acknowledged', params: { text: open[0]!.summary }, kind: 'info' }
-                  : { key: 'flash.acknowledgedMany', params: { n: open.length }, kind: 'info' },
-          );
-          return refresh();
-        }
-        case 'nextSection':
-        case 'prevSection':
-          return dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
-        case 'filterAccept': {
-          if (state.timeEntry === null) return dispatch({ type: 'endFilter', keep: true });
-          const target = parseReplayTime(state.timeEntry, replay?.status().now ?? at);
-          dispatch({ type: 'timeEntry', text: null });
-          if (target === null || !replay)
-            return flash({ key: 'flash.timeBad', params: { text: state.timeEntry }, kind: 'error' });
-          replay.jumpTo(target);
-          return refresh();
-        }
-        case 'filterCancel':
-          return dispatch(
-            state.timeEntry !== null ? { type: 'timeEntry', text: null } : { type: 'endFilter', keep: false },
-          );
-        case 'filterErase':
-          if (state.timeEntry !== null)
-            return dispatch({ type: 'timeEntry', text: [...state.timeEntry].slice(0, -1).join('') });
-          return dispatch({ type: 'filterText', text: [...listOf(state, listKey(route)).query].slice(0, -1).join('') });
-        case 'replayGoto':
-          return replay ? dispatch({ type: 'timeEntry', text: '' }) : undefined;
-        default: {
-          const replayStep = REPLAY_STEPS[action];
-          if (replayStep) {
-            if (!replay) return;
-            replayStep(replay);
-            // The clock moved or its speed changed: show it now, not at the next tick.
-            return refresh();
-          }
-          const screen: ScreenId | undefined = SCREENS[Number(action.slice('screen'.length)) - 1];
-          if (screen) dispatch({ type: 'showScreen', screen });
-        }
+        flash(
+          open.length === 0
+            ? { key: 'flash.ackAlready', kind: 'info' }
+            : saved < open.length
+              ? { key: 'flash.ackNotSaved', kind: 'error' }
+              : open.length === 1
+                ? { key: 'flash.acknowledged', params: { text: open[0]!.summary }, kind: 'info' }
+                : { key: 'flash.acknowledgedMany', params: { n: open.length }, kind: 'info' },
+        );
+        return refresh();
       }
-    },
-    [exit, t, lang],
-  );
+      case 'nextSection':
+      case 'prevSection':
+        return dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
+      case 'filterAccept': {
+        if (state.timeEntry === null) return dispatch({ type: 'endFilter', keep: true });
+        const target = parseReplayTime(state.timeEntry, replay?.status().now ?? at);
+        dispatch({ type: 'timeEntry', text: null });
+        if (target === null || !replay)
+          return flash({ key: 'flash.timeBad', params: { text: state.timeEntry }, kind: 'error' });
+        replay.jumpTo(target);
+        return refresh();
+      }
+      case 'filterCancel':
+        return dispatch(
+          state.timeEntry !== null ? { type: 'timeEntry', text: null } : { type: 'endFilter', keep: false },
+        );
+      case 'filterErase':
+        if (state.timeEntry !== null)
+          return dispatch({ type: 'timeEntry', text: [...state.timeEntry].slice(0, -1).join('') });
+        return dispatch({ type: 'filterText', text: [...listOf(state, listKey(route)).query].slice(0, -1).join('') });
+      case 'replayGoto':
+        return replay ? dispatch({ type: 'timeEntry', text: '' }) : undefined;
+      default: {
+        const replayStep = REPLAY_STEPS[action];
+        if (replayStep) {
+          if (!replay) return;
+          replayStep(replay);
+          // The clock moved or its speed changed: show it now, not at the next tick.
+          return refresh();
+        }
+        const screen: ScreenId | undefined = SCREENS[Number(action.slice('screen'.length)) - 1];
+        if (screen) dispatch({ type: 'showScreen', screen });
+      }
+    }
+  };
 
-  const onKeys = useCallback(
-    (waiting: readonly KeyPress[]): number => {
-      const { state, dispatch, sources } = latest.current;
-      const first = waiting[0];
-      if (!first) return 0;
-      const replay = sources.replay !== undefined;
-      const route = currentRoute(state);
-      const context = keyContext(route, state.editingFilter || state.timeEntry !== null);
-      const action = resolveKey(context, first.name, replay);
-      if (action) {
-        run(action);
-        return 1;
-      }
-      if (context !== 'filter' || first.text === null) return 1;
-      // Text typed or pasted in one go changes the filter once.
-      let used = 0;
-      let typed = '';
-      for (const k of waiting) {
-        if (k.text === null || resolveKey(context, k.name, replay) !== null) break;
-        typed += k.text;
-        used++;
-      }
-      if (state.timeEntry !== null) {
-        dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
-        return used;
-      }
-      dispatch({
-        type: 'filterText',
-        text: (listOf(state, listKey(route)).query + typed).normalize('NFC').slice(0, 80),
-      });
+  useKeyQueue((waiting: readonly KeyPress[]): number => {
+    const first = waiting[0];
+    if (!first) return 0;
+    const replay = sources.replay !== undefined;
+    const context = keyContext(route, state.editingFilter || state.timeEntry !== null);
+    const action = resolveKey(context, first.name, replay);
+    if (action) {
+      run(action);
+      return 1;
+    }
+    if (context !== 'filter' || first.text === null) return 1;
+    // Text typed or pasted in one go changes the filter once.
+    let used = 0;
+    let typed = '';
+    for (const k of waiting) {
+      if (k.text === null || resolveKey(context, k.name, replay) !== null) break;
+      typed += k.text;
+      used++;
+    }
+    if (state.timeEntry !== null) {
+      dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
       return used;
-    },
-    [run],
-  );
-  useKeyQueue(onKeys);
+    }
+    dispatch({
+      type: 'filterText',
+      text: (listOf(state, listKey(route)).query + typed).normalize('NFC').slice(0, 80),
+    });
+    return used;
+  });
 }
