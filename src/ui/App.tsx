@@ -2,14 +2,13 @@
 import type { ScreenId } from './state/routes.js';
 import type { WindowKey } from '../metrics/types.js';
 import { Console } from './Console.js';
-import { UiProvider, uiSettings } from './context.js';
+import { ConsoleProvider, UiProvider, uiSettings } from './context.js';
 import type { ConsoleSources } from './data/sources.js';
 import { ScreenLoader } from './data/screen-loader.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { intervalTicker, type Ticker } from './hooks/ticker.js';
 import type { Lang } from '../config/settings.js';
 import { translate } from './i18n/translate.js';
-import { ConsoleProvider } from './state/context.js';
 import { initialState } from './state/state.js';
 import { type Theme, colourTheme } from './theme/theme.js';
 import { useMemo } from 'react';
@@ -34,15 +33,10 @@ export function App(props: AppProps) {
   const { lang = 'en', theme = colourTheme, ascii = false } = props;
   const settings = useMemo(() => uiSettings(lang, theme, ascii), [lang, theme, ascii]);
   const ticker = useMemo(() => props.ticker ?? intervalTicker(), [props.ticker]);
+  const { metrics, ingest, alerts, now, replay } = props;
   const sources: ConsoleSources = useMemo(
-    () => ({
-      metrics: props.metrics,
-      ingest: props.ingest,
-      alerts: props.alerts,
-      now: props.now,
-      replay: props.replay,
-    }),
-    [props.metrics, props.ingest, props.alerts, props.now, props.replay],
+    () => ({ metrics, ingest, alerts, now, replay }),
+    [metrics, ingest, alerts, now, replay],
   );
   const loader = useMemo(() => props.loader ?? new ScreenLoader(sources), [props.loader, sources]);
   return (

@@ -1,5 +1,6 @@
-/** Language, theme and ASCII mode, chosen once at start and read by every component. */
-import { createContext, useContext, type ReactNode } from 'react';
+/** What every component reads: the language, theme and ASCII mode chosen at start, and the state owner. */
+import { createContext, useContext, useReducer, type Dispatch, type ReactNode } from 'react';
+import { reduce, type ConsoleAction, type ConsoleState } from './state/state.js';
 import { translator, type Translate } from './i18n/translate.js';
 import type { Lang } from '../config/settings.js';
 import { type Theme, colourTheme } from './theme/theme.js';
@@ -25,3 +26,22 @@ export function UiProvider({ settings, children }: { settings: UiSettings; child
 }
 
 export const useUi = (): UiSettings => useContext(UiContext);
+
+/** The console's state and its dispatcher, through one hook. */
+interface ConsoleStore {
+  readonly state: ConsoleState;
+  readonly dispatch: Dispatch<ConsoleAction>;
+}
+
+const ConsoleContext = createContext<ConsoleStore | null>(null);
+
+export function ConsoleProvider({ initial, children }: { initial: ConsoleState; children: ReactNode }) {
+  const [state, dispatch] = useReducer(reduce, initial);
+  return <ConsoleContext.Provider value={{ state, dispatch }}>{children}</ConsoleContext.Provider>;
+}
+
+export function useConsole(): ConsoleStore {
+  const store = useContext(ConsoleContext);
+  if (!store) throw new Error('useConsole outside ConsoleProvider');
+  return store;
+}

@@ -2,7 +2,8 @@
  * The flash line (k9s): the answer to the last key for a few seconds; otherwise, first found: the last link error, a new
  * epoch while it is news, standing notices (read-only cache, bad thresholds), derivation lag, rejected messages.
  */
-import type { IngestStatus } from '../data/sources.js';
+import type { IngestStatus, ReadOnlyCache } from '../data/sources.js';
+import type { Translate } from '../i18n/translate.js';
 import { useUi } from '../context.js';
 import type { Flash } from '../state/state.js';
 import { fit } from '../text/fit.js';
@@ -10,7 +11,6 @@ import { formatCount } from '../text/format-number.js';
 import { sanitize } from '../text/sanitize.js';
 import { formatAgo } from '../text/format-time.js';
 import { recentEpochChange } from './Banner.js';
-import { readOnlyText } from '../status/read-only-text.js';
 import { Line } from './Line.js';
 import type { Style } from '../theme/theme.js';
 
@@ -46,4 +46,11 @@ export function StatusLine(props: {
     return [t('flash.rejections', { n: formatCount(rejections, lang), reason }), theme.status.warn];
   })();
   return <Line segments={[{ text: fit(text, width) }]} style={style} />;
+}
+
+/** The status line's words for a cache this console only reads. */
+export function readOnlyText(r: ReadOnlyCache, t: Translate): string {
+  if (r.path === null) return t('notice.readOnlyCache');
+  if (r.writer === null) return t('notice.readOnly', { path: r.path });
+  return t('notice.readOnlyBy', { path: r.path, pid: r.writer.pid, host: r.writer.host });
 }

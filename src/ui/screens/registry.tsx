@@ -25,7 +25,7 @@ import {
 } from '../view/agency-loads.js';
 import { alertsSpec, foldedSpec, toAlertModel } from '../view/alerts-spec.js';
 import { deadlinesSpec, toDeadlineModel } from '../view/deadlines-spec.js';
-import { describeLine, describeSpec } from '../view/describe-spec.js';
+import { describeLine, describeSpec } from '../view/describe-model.js';
 import { helpLines, helpSpec } from '../view/help-model.js';
 import { overviewLayout } from '../view/overview-layout.js';
 import { serversSpec, toServerModel } from '../view/servers-spec.js';
@@ -33,7 +33,15 @@ import { signaturesSpec, toSignatureModel } from '../view/signatures-spec.js';
 import { AgencySummary, DETAIL_CHROME } from './AgencySummary.js';
 import { ALERT_TEXT_LINES, AlertText } from './AlertText.js';
 import { FiringAlerts, TotalsLines } from './Overview.js';
-import { EACH_TICK, listData, type BodyProps, type Loaded, type LoadInput, type ScreenDef } from './screen-def.js';
+import {
+  EACH_TICK,
+  listData,
+  type BodyProps,
+  type Loaded,
+  type LoadInput,
+  type RefreshPolicy,
+  type ScreenDef,
+} from './screen-def.js';
 import type { ListSpec } from '../view/list-spec.js';
 
 type RouteOf<K extends Route['kind']> = Extract<Route, { kind: K }>;
@@ -65,6 +73,12 @@ const everyTick = <M,>(spec: ListSpec<M>, models: (input: LoadInput) => readonly
 /** The Incidents screen away longer than this (a few refreshes): what began since is new. */
 const AWAY_MS = 10_000;
 
+/** Agencies rolled up: on new events or incidents, else every 10 s so windowed rates still age. */
+const ON_EVENTS: RefreshPolicy<unknown> = {
+  everyMs: 10_000,
+  on: (input) => [input.metrics.stream().lastSeq, input.marks],
+};
+
 const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
   head: (_, input) => overviewHead(input),
   load: (_, input) => loadWorst(input),
@@ -95,8 +109,7 @@ const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
 
 const agencies: ScreenDef<Screen, null, AgenciesData> = {
   load: (_, input, _head, previous) => loadAgencies(input, previous),
-  // Every agency rolled up: on new events or incidents, else every 10 s so windowed rates still age.
-  refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.marks] },
+  refresh: ON_EVENTS,
   tableRows: underTitle,
   Body({ title, pane, state }) {
     const { t } = useUi();
@@ -169,7 +182,7 @@ const alerts: ScreenDef<Screen> = {
 const detail: ScreenDef<RouteOf<'detail'>, null, { readonly detail: DetailData; readonly list: Loaded['list'] }> = {
   load: (route, input, _head, previous) =>
     loadDetail(route, input, previous as Parameters<typeof loadDetail>[2] | undefined),
-  refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.marks] },
+  refresh: ON_EVENTS,
   tableRows: (body) => body - DETAIL_CHROME - 1,
   Body({ data, pane, title, state, width, listAt, notReported }) {
     return (

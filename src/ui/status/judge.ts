@@ -33,18 +33,13 @@ export function setAlertThresholds(config: RulesConfig): void {
 
 const LEVEL: Readonly<Record<Verdict, Level>> = { none: 'none', ok: 'ok', warning: 'warn', critical: 'critical' };
 
-export function judgeServer(state: ServerState | 'unknown'): Level {
-  switch (state) {
-    case 'connected':
-      return 'ok';
-    case 'degraded':
-      return 'warn';
-    case 'disconnected':
-      return 'critical';
-    default:
-      return 'none';
-  }
-}
+const SERVER_LEVEL: Readonly<Record<ServerState | 'unknown', Level>> = {
+  connected: 'ok',
+  degraded: 'warn',
+  disconnected: 'critical',
+  unknown: 'none',
+};
+export const judgeServer = (state: ServerState | 'unknown'): Level => SERVER_LEVEL[state];
 
 /** Signature failures of one agency: its failures and documents verified in the window. */
 export function judgeSignatureFailure(failed: number, verified: number): Level {
@@ -56,9 +51,9 @@ export function signatureRank(failed: number, verified: number): number {
   return signatureBadness(failed, verified, rules.signatureFailures);
 }
 
-/** Replies one agency owes past their deadline; `oldestMs` how late the oldest is. */
-export function judgeOverdue(overdue: number, oldestMs: number | null = null): Level {
-  return LEVEL[judgeOverdueReplies(overdue, oldestMs, rules.overdueReplies)];
+/** Replies one agency owes past their deadline. */
+export function judgeOverdue(overdue: number): Level {
+  return LEVEL[judgeOverdueReplies(overdue, null, rules.overdueReplies)];
 }
 
 /** Share by which traffic fell against a week earlier (0.8 = −80%); null when not comparable. */

@@ -8,6 +8,7 @@ import { sanitize } from '../text/sanitize.js';
 import type { LaidOutColumn } from './columns.js';
 import type { ListSpec, RenderContext } from './list-spec.js';
 import { agencyIndex } from './agency-loads.js';
+import { searchKey } from './search.js';
 
 /** Columns an agency's own description already holds. */
 const IN_WHO: ReadonlySet<string> = new Set(['name', 'id', 'level', 'conn']);
@@ -113,3 +114,24 @@ export function describeSelected(
   }
   return { title: cells[0]?.value ?? '', fields: cells };
 }
+
+/** The describe view's rows: a field's heading and its whole text, in the order given. */
+export interface DescribeLine extends DescribeField {
+  readonly order: number;
+}
+
+export const describeLine = (f: DescribeField, order: number): DescribeLine => ({ ...f, order });
+
+export const describeSpec: ListSpec<DescribeLine> = {
+  columns: [
+    { id: 'label', title: 'describe.field', min: 16, max: 16, priority: 0 },
+    { id: 'value', title: 'describe.value', min: 30, flex: 1, priority: 0 },
+  ],
+  defaultSort: { column: 'order', desc: false },
+  key: (l) => String(l.order),
+  agencyId: () => null,
+  cells: (l) => ({ label: { text: l.label, role: 'muted' }, value: { text: l.value } }),
+  sortValue: (l) => l.order,
+  searchText: (l) => `${searchKey(l.label)} ${searchKey(l.value)}`,
+  stateKey: () => '',
+};
