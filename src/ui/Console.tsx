@@ -95,7 +95,7 @@ export function Console({
   return (
     <Box flexDirection="column" width={width}>
       <Header snapshot={snapshot} state={state} replay={sources.replay?.status() ?? null} width={width} />
-      <Banner link={link} ingest={ingest} newestEventTs={stream.newestEventTs} now={now} width={width} />
+      <Banner snapshot={snapshot} width={width} />
       <Box flexDirection="column" height={body}>
         {content}
       </Box>
@@ -107,18 +107,7 @@ export function Console({
           ]}
         />
       ) : (
-        <StatusLine
-          flash={
-            snapshot.loadError
-              ? { key: 'flash.error', params: { text: sanitize(snapshot.loadError) }, kind: 'error', at: now }
-              : state.flash
-          }
-          ingest={ingest}
-          rejections={stream.rejections}
-          derivedBehind={stream.derivedBehind}
-          now={now}
-          width={width}
-        />
+        <StatusLine snapshot={snapshot} flash={state.flash} width={width} />
       )}
       <Footer
         context={keyContext(route, state.editingFilter || state.timeEntry !== null)}

@@ -4,23 +4,20 @@
  * up, for a while after the hub started a new history (epoch): that it did, and when (docs/PROTOCOL.md, "Epochs").
  */
 import type { IngestStatus } from '../data/sources.js';
+import type { Snapshot } from '../data/screen-loader.js';
 import { useUi } from '../context.js';
-import { linkDown, type LinkState } from '../status/link.js';
+import { judgeLink, linkDown, type LinkState } from '../status/link.js';
 import { fit } from '../text/fit.js';
 import { formatAgo, formatDateTime, formatSpan } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import type { Style } from '../theme/theme.js';
 import { Line } from './Line.js';
 
-export function Banner(props: {
-  link: LinkState;
-  ingest: IngestStatus;
-  newestEventTs: number | null;
-  now: number;
-  width: number;
-}) {
+export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number }) {
   const { t, theme, lang } = useUi();
-  const { link, ingest, now, width } = props;
+  const { ingest, now } = snapshot;
+  const link = judgeLink(ingest);
+  const newest = snapshot.stream.newestEventTs;
   const line = (text: string, style: Style) => <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} />;
   if (!linkDown(link)) {
     const change = recentEpochChange(ingest, now);
@@ -29,7 +26,7 @@ export function Banner(props: {
     const text = t('banner.epoch', { from, to, at: formatDateTime(at), ago: formatAgo(at, now, lang) });
     return line(sanitize(text), theme.header.bannerStale);
   }
-  const asOf = props.newestEventTs === null ? t('banner.never') : formatDateTime(props.newestEventTs);
+  const asOf = newest === null ? t('banner.never') : formatDateTime(newest);
   const since = ingest.since === null ? '' : t('banner.since', { ago: formatAgo(ingest.since, now, lang) });
   const nextS = ingest.nextAttemptAt === null ? null : Math.max(0, Math.ceil((ingest.nextAttemptAt - now) / 1000));
   const next = nextS === null ? '' : t('banner.nextTry', { n: nextS });

@@ -1,8 +1,9 @@
 /**
- * The flash line (k9s): the answer to the last key for a few seconds; otherwise, first found: the last link error, a new
+ * The flash line (k9s): a load's error, or the answer to the last key for a few seconds; otherwise, first found: the last link error, a new
  * epoch while it is news, standing notices (read-only cache, bad thresholds), derivation lag, rejected messages.
  */
-import type { IngestStatus, ReadOnlyCache } from '../data/sources.js';
+import type { ReadOnlyCache } from '../data/sources.js';
+import type { Snapshot } from '../data/screen-loader.js';
 import type { Translate } from '../i18n/translate.js';
 import { useUi } from '../context.js';
 import type { Flash } from '../state/state.js';
@@ -17,18 +18,11 @@ import type { Style } from '../theme/theme.js';
 /** How long the answer to a key stays up. */
 const FLASH_MS = 4000;
 
-export function StatusLine(props: {
-  flash: Flash | null;
-  ingest: IngestStatus;
-  rejections: number;
-  /** Events whose documents, deliveries and deadlines are not derived yet. */
-  derivedBehind: number;
-  now: number;
-  width: number;
-}) {
+export function StatusLine({ snapshot, flash, width }: { snapshot: Snapshot; flash: Flash | null; width: number }) {
   const { t, theme, lang } = useUi();
-  const { flash, ingest, now, width } = props;
+  const { ingest, now, stream, loadError } = snapshot;
   const [text, style] = ((): [string, Style] => {
+    if (loadError) return [t('flash.error', { text: sanitize(loadError) }), theme.flash.error];
     if (flash && now - flash.at < FLASH_MS)
       return [t(flash.key, flash.params), flash.kind === 'error' ? theme.flash.error : theme.flash.info];
     if (ingest.lastError) return [t('flash.error', { text: sanitize(ingest.lastError) }), theme.flash.error];
@@ -37,9 +31,10 @@ export function StatusLine(props: {
       return [sanitize(t('flash.epoch', { to: change.to, ago: formatAgo(change.at, now, lang) })), theme.status.warn];
     const notices = ingest.readOnly !== null ? [readOnlyText(ingest.readOnly, t), ...ingest.notices] : ingest.notices;
     if (notices.length > 0) return [t('flash.notice', { text: sanitize(notices.join(' · ')) }), theme.status.warn];
-    if (props.derivedBehind > 0)
-      return [t('flash.deriving', { n: formatCount(props.derivedBehind, lang) }), theme.status.warn];
-    const rejections = Math.max(props.rejections, ingest.rejections);
+    // Events whose documents, deliveries and deadlines are not derived yet.
+    if (stream.derivedBehind > 0)
+      return [t('flash.deriving', { n: formatCount(stream.derivedBehind, lang) }), theme.status.warn];
+    const rejections = Math.max(stream.rejections, ingest.rejections);
     if (rejections === 0) return [t('flash.noRejections'), theme.flash.info];
     const last = ingest.lastRejection;
     const reason = last ? sanitize(`${last.reason}: ${last.detail}`) : '–';
