@@ -16,7 +16,6 @@ export interface IngestStatus {
   readonly state: IngestState;
   /** Watching the built-in simulated hub (the header says DEMO). */
   readonly demo: boolean;
-  /** When the link entered its current state. */
   readonly since: number | null;
   /** When anything last arrived from the hub, heartbeats included. */
   readonly lastMessageAt: number | null;
@@ -36,7 +35,7 @@ export interface IngestStatus {
   readonly notices: readonly string[];
 }
 
-/** Observable ingest status: read the current value; be told when it changes. */
+/** The ingest status, and word of its changes. */
 export interface IngestStatusSource {
   get(): IngestStatus;
   subscribe(listener: () => void): () => void;
@@ -84,7 +83,6 @@ export interface AlertView {
   readonly marked?: boolean;
 }
 
-/** The alert engine as the console uses it. */
 export interface AlertsSource {
   list(now: number): readonly AlertView[];
   /** False when it is unknown or already acknowledged. */
@@ -106,7 +104,7 @@ export interface ConsoleSources {
   readonly replay?: ReplaySource | undefined;
 }
 
-/** An ingest status for a console started with no live link (tests, replays, reports). */
+/** An ingest status for a console with no live link (tests, replays). */
 export const idleIngest = (status: Partial<IngestStatus> = {}): IngestStatusSource => {
   const value: IngestStatus = {
     state: 'live',

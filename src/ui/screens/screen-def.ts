@@ -13,7 +13,7 @@ import type { ListSpec } from '../view/list-spec.js';
 export const SCREENS = ['overview', 'agencies', 'servers', 'signatures', 'deadlines', 'alerts'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
-/** A list of records with the renderer that shows them; the record type is the spec's business. */
+/** A list of records with the renderer that shows them. */
 export interface ListData {
   readonly spec: ListSpec<unknown>;
   readonly models: readonly unknown[];
@@ -31,7 +31,6 @@ export interface Gone {
   readonly gone: string;
 }
 
-/** What a load reads from, one refresh's worth. */
 export interface LoadInput {
   readonly metrics: Metrics;
   readonly alerts: AlertsSource;
@@ -49,16 +48,14 @@ export interface LoadInput {
 }
 
 /**
- * When a screen's list is read again, on a full tick: when `everyMs` has passed since the last
- * read (0: every full tick), or at once when `on` gives other values than at the last read.
- * A new route, window, registry or an explicit refresh always reads it.
+ * When a screen's list is read again on a full tick: when `everyMs` has passed (0: every tick), or at once when `on`
+ * gives other values than at the last read. A new route, window, registry or a refresh always reads it.
  */
 export interface RefreshPolicy<H> {
   readonly everyMs: number;
   readonly on?: (input: LoadInput, head: H) => readonly unknown[];
 }
 
-/** What a screen's body is drawn from. */
 export interface BodyProps<H, L> {
   readonly head: H;
   readonly data: L;
@@ -83,10 +80,8 @@ export interface ScreenDef<R extends Route = Route, H = null, L extends Loaded =
   /** The list and what goes with it, pure over the input; `previous` is the last read's. */
   readonly load: (route: R, input: LoadInput, head: H, previous: L | undefined) => L | Gone;
   readonly refresh: RefreshPolicy<H>;
-  /** Rows the table has, given the rows of the body. */
   readonly tableRows: (body: number, head: H, data: L) => number;
   readonly Body: (props: BodyProps<H, L>) => ReactNode;
 }
 
-/** Every full tick. */
 export const EACH_TICK: RefreshPolicy<unknown> = { everyMs: 0 };

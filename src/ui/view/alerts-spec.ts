@@ -1,7 +1,4 @@
-/**
- * Incidents as rows: acute before standing, then firing, pending, acknowledged; severe before mild; newest first. A
- * mark says what began since the operator last looked (•) and what is marked for acknowledgement (*).
- */
+/** Incidents as rows, acute and firing first; marks for what began since the operator looked (•) and for ack (*). */
 import type { AlertView, FoldedAlertView } from '../data/sources.js';
 import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
@@ -47,8 +44,7 @@ export const alertsSpec: ListSpec<AlertView> = {
     { id: 'mark', title: 'col.mark', min: 1, max: 1, priority: 0 },
     { id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 },
     { id: 'state', title: 'col.alertState', min: 7, max: 10, priority: 1 },
-    // The summary names the agency or server too: at 80 columns it keeps the room, and the
-    // subject column steps aside first.
+    // The summary names the agency or server too: at 80 columns it keeps the room, the subject steps aside.
     { id: 'summary', title: 'col.alert', min: 44, flex: 3, priority: 0 },
     { id: 'subject', title: 'col.subject', min: 14, flex: 2, priority: 4 },
     { id: 'ackBy', title: 'col.ackBy', min: 8, max: 14, flex: 1, priority: 3 },

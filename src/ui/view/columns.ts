@@ -1,7 +1,4 @@
-/**
- * Table columns that reflow: each has a minimum width, an optional share of spare room (flex) and a priority; at 80
- * columns the least important ones step aside, at 200 the flexible ones take the room.
- */
+/** Table columns that reflow: at 80 columns the least important step aside, at 200 the flexible ones take the room. */
 import type { MessageKey } from '../i18n/translate.js';
 import { widthOf, type Align } from '../text/fit.js';
 
