@@ -2,22 +2,10 @@
  * Styling a line ourselves as Ink's `<Text>` does: with the chalk Ink draws with (so colour support and NO_COLOR are
  * honoured alike), in the same order of attributes, an outer style around the pieces' own.
  */
-import chalkInstance from 'chalk';
+import chalk from 'chalk';
 import type { Style } from '../theme/theme.js';
 
 type Painter = (text: string) => string;
-
-/** What is used of chalk: its modifiers and, by name, its colours. */
-interface Chalk {
-  /** 0: no colour (not a terminal, NO_COLOR…), 1–3: basic, 256 or true colour. */
-  level: number;
-  readonly dim: Painter;
-  readonly bold: Painter;
-  readonly underline: Painter;
-  readonly inverse: Painter;
-}
-
-const chalk: Chalk = chalkInstance;
 
 const named = (name: string, background: boolean): Painter | undefined => {
   const key = background ? `bg${name[0]?.toUpperCase() ?? ''}${name.slice(1)}` : name;
