@@ -13,6 +13,7 @@ import {
 } from '../status/judge.js';
 import { agencyTree, rollUpSubtrees, subtreeOf } from '../../metrics/roll-up-tree.js';
 import { fullName, shownName } from './shown-name.js';
+import { sameData } from './same-data.js';
 import { NO_MARKS, type IncidentMarks, type IncidentTag } from './incident-marks.js';
 import { addFigures, NOTHING, ownFigures, sameFigures, type AgencyFigures } from './agency-figures.js';
 
@@ -96,7 +97,7 @@ export function buildAgencyModels(
       was.serverSince === (server?.since ?? null) &&
       sameFigures(was.own, own[i]!) &&
       sameFigures(was.total, total[i]!) &&
-      sameTags(was.incidents, incidents)
+      sameData(was.incidents, incidents)
     )
       models.push(was);
     else {
@@ -108,9 +109,6 @@ export function buildAgencyModels(
 }
 
 const NONE: readonly IncidentTag[] = Object.freeze([]);
-
-const sameTags = (a: readonly IncidentTag[], b: readonly IncidentTag[]): boolean =>
-  a === b || (a.length === b.length && a.every((tag, i) => tag === b[i]));
 
 function toModel(
   a: Agency,

@@ -43,12 +43,10 @@ export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: Sor
   const keys = new Array<string>(n);
   const raw = new Array<number | string>(n);
   let numeric = true;
-  let text = true;
   for (let i = 0; i < n; i++) {
     const m = models[i] as M;
     const v = spec.sortValue(m, sort.column);
     if (typeof v !== 'number') numeric = false;
-    else text = false;
     raw[i] = v;
     keys[i] = spec.key(m);
   }
@@ -60,21 +58,12 @@ export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: Sor
   };
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  if (numeric || text) {
-    const values = numeric ? Float64Array.from(raw as number[]) : rankTexts(raw as string[]);
-    order.sort((a, b) => {
-      const c = (values[a] as number) - (values[b] as number);
-      return c > 0 || c < 0 ? dir * c : byKey(a, b);
-    });
-  } else {
-    const values = raw.map((v) => (typeof v === 'string' ? sortKey(v) : v));
-    order.sort((a, b) => {
-      const x = values[a] as number | string;
-      const y = values[b] as number | string;
-      const c = x < y ? -1 : x > y ? 1 : 0;
-      return c !== 0 ? dir * c : byKey(a, b);
-    });
-  }
+  // A column sorts by numbers or by texts (a spec giving both for one column has its numbers sorted as text).
+  const values = numeric ? Float64Array.from(raw as number[]) : rankTexts(raw.map(String));
+  order.sort((a, b) => {
+    const c = (values[a] as number) - (values[b] as number);
+    return c > 0 || c < 0 ? dir * c : byKey(a, b);
+  });
   const out = new Array<M>(n);
   for (let i = 0; i < n; i++) out[i] = models[order[i] as number] as M;
   return out;
