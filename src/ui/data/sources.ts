@@ -46,6 +46,7 @@ export type AlertState = 'firing' | 'pending' | 'acknowledged';
 /** A symptom folded under its cause (an agency behind a down security server). */
 export interface FoldedAlertView {
   readonly id: string;
+  /** Null for a server or hub-wide alert. */
   readonly agencyId: string | null;
   readonly subject: string;
   readonly summary: string;
@@ -53,18 +54,12 @@ export interface FoldedAlertView {
 }
 
 /** One alert as the console lists it (cảnh báo): the engine's `Alert`, put in words. */
-export interface AlertView {
-  readonly id: string;
+export interface AlertView extends FoldedAlertView {
   /** The engine's own record: phase, labels, acknowledgement, folded symptoms. */
   readonly alert?: Alert;
   readonly rule: string;
-  readonly severity: Severity;
   /** Acknowledged (đã xác nhận) whatever its phase. */
   readonly state: AlertState;
-  /** Null for a server or hub-wide alert. */
-  readonly agencyId: string | null;
-  readonly subject: string;
-  readonly summary: string;
   /** When its condition began: a server's own `since`, a certificate's expiry, where the data says. */
   readonly since: number;
   /** The OS user of the console that acknowledged it. */
