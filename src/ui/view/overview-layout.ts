@@ -8,16 +8,13 @@ import { severityRank } from '../../alerts/types.js';
 /** Rows of the Overview outside its two lists: totals (2), table title and header, incidents' title. */
 export const OVERVIEW_FIXED_LINES = 5;
 /** Rows the worst-agencies table keeps however many incidents fire. */
-export const WORST_ROWS_MIN = 4;
+const WORST_ROWS_MIN = 4;
 
-export interface OverviewLayout {
-  readonly incidentRows: number;
-  /** Firing incidents not drawn, counted on a line of their own (0: no such line). */
-  readonly more: number;
-  readonly tableRows: number;
-}
-
-export function overviewLayout(body: number, firing: number): OverviewLayout {
+/** Incident rows, table rows, and `more`: the firing incidents not drawn, counted on a line of their own when any. */
+export function overviewLayout(
+  body: number,
+  firing: number,
+): { incidentRows: number; more: number; tableRows: number } {
   const free = Math.max(2, body - OVERVIEW_FIXED_LINES);
   const room = Math.max(1, free - WORST_ROWS_MIN);
   if (firing <= room) {
