@@ -65,7 +65,7 @@ export interface AlertView extends FoldedAlertView {
   /** The OS user of the console that acknowledged it. */
   readonly acknowledgedBy: string | null;
   readonly acknowledgedAt: number | null;
-  /** Symptoms folded under it, shown as "+N folded" and listed with Enter. */
+  /** Symptoms folded under it, counted as "+N folded". */
   readonly folded: readonly FoldedAlertView[];
   /** As an incident (sự cố): acute (act now) or standing (one line per kind of long-running problem). */
   readonly kind?: 'acute' | 'standing';

@@ -22,7 +22,7 @@ export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (editingFilter) return 'filter';
   if (route.kind === 'help') return 'help';
   if (route.kind === 'detail') return 'detail';
-  if (route.kind === 'folded' || route.kind === 'affected' || route.kind === 'describe') return 'list';
+  if (route.kind === 'affected' || route.kind === 'describe') return 'list';
   if (route.screen === 'agencies') return 'agencies';
   if (route.screen === 'alerts') return 'alerts';
   return route.screen === 'overview' ? 'overview' : 'list';

@@ -60,7 +60,6 @@ export const tables = {
   'col.ackBy': ['Acked by', 'Xác nhận'],
   'alert.folded': ['+{n} folded ·', '+{n} gộp ·'],
   'alert.ackedBy': ['acknowledged by {who} {at}', 'đã xác nhận: {who} {at}'],
-  'screen.folded': ['Folded under: {text}', 'Gộp dưới: {text}'],
   'screen.affected': ['Affected: {text}', 'Bị ảnh hưởng: {text}'],
   'screen.behind': ['Agencies behind {text}', 'Cơ quan phía sau {text}'],
   'col.alertState': ['State', 'Tr.thái'],

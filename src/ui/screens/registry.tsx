@@ -23,7 +23,7 @@ import {
   type DetailData,
   type OverviewHead,
 } from '../view/agency-loads.js';
-import { alertsSpec, foldedSpec, toAlertModel } from '../view/alerts-spec.js';
+import { alertsSpec, toAlertModel } from '../view/alerts-spec.js';
 import { deadlinesSpec, toDeadlineModel } from '../view/deadlines-spec.js';
 import { describeLine, describeSpec } from '../view/describe-model.js';
 import { helpLines, helpSpec } from '../view/help-model.js';
@@ -200,19 +200,6 @@ const detail: ScreenDef<RouteOf<'detail'>, null, { readonly detail: DetailData; 
   },
 };
 
-const folded: ScreenDef<RouteOf<'folded'>, null, Loaded & { readonly summary: string }> = {
-  load(route, { incidents }) {
-    const found = incidents.find((a) => a.id === route.alertId);
-    // Resolved since: nothing folded under it any more.
-    if (!found) return { gone: route.alertId };
-    const alert = toAlertModel(found);
-    return { summary: alert.summary, list: listData(foldedSpec, alert.folded) };
-  },
-  refresh: EACH_TICK,
-  tableRows: underTitle,
-  Body: titled((t, data) => t('screen.folded', { text: data.summary })),
-};
-
 const affected: ScreenDef<RouteOf<'affected'>, null, AffectedData> = {
   load: (route, input) => loadAffected(route, input),
   refresh: {
@@ -250,7 +237,6 @@ export const SCREEN_DEFS = {
   deadlines,
   alerts,
   detail,
-  folded,
   affected,
   help,
   describe,

@@ -44,7 +44,6 @@ export type ConsoleAction =
   | { type: 'showScreen'; screen: ScreenId }
   | { type: 'stepScreen'; step: 1 | -1 }
   | { type: 'openDetail'; agencyId: string }
-  | { type: 'openFolded'; alertId: string }
   | { type: 'describe'; title: string; fields: readonly DescribeField[] }
   | { type: 'timeEntry'; text: string | null }
   | { type: 'openAffected'; of: 'incident' | 'server'; id: string }
@@ -123,8 +122,6 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       return { ...s, timeEntry: a.text };
     case 'describe':
       return push(s, { kind: 'describe', title: a.title, fields: a.fields });
-    case 'openFolded':
-      return push(s, { kind: 'folded', alertId: a.alertId });
     case 'openAffected': {
       const route = currentRoute(s);
       if (route.kind === 'affected' && route.of === a.of && route.id === a.id) return s;

@@ -39,7 +39,7 @@ const SERVER_LEVEL: Readonly<Record<ServerState | 'unknown', Level>> = {
   disconnected: 'critical',
   unknown: 'none',
 };
-export const judgeServer = (state: ServerState | 'unknown'): Level => SERVER_LEVEL[state];
+export const judgeServer = (state: ServerState | 'unknown'): Level => SERVER_LEVEL[state] ?? 'none';
 
 /** Signature failures of one agency: its failures and documents verified in the window. */
 export function judgeSignatureFailure(failed: number, verified: number): Level {

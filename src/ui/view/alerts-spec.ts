@@ -1,5 +1,5 @@
 /** Incidents as rows, acute and firing first; marks for what began since the operator looked (•) and for ack (*). */
-import type { AlertView, FoldedAlertView } from '../data/sources.js';
+import type { AlertView } from '../data/sources.js';
 import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import type { CellRole, ListSpec } from './list-spec.js';
@@ -75,25 +75,4 @@ export const alertsSpec: ListSpec<AlertView> = {
   sortValue: (a, column) => SORT[column]?.(a) ?? a.summary,
   searchText: (a) => `${searchKey(a.summary)} ${searchKey(a.subject)} ${a.rule.toLowerCase()}`,
   stateKey: (a) => `${a.state}|${a.severity}|${a.marked ? 1 : 0}|${a.fresh ? 1 : 0}`,
-};
-
-/** The symptoms folded under one alert, as rows; Enter opens the agency. */
-export const foldedSpec: ListSpec<FoldedAlertView> = {
-  columns: [
-    { id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 },
-    { id: 'subject', title: 'col.subject', min: 16, flex: 2, priority: 0 },
-    { id: 'summary', title: 'col.alert', min: 20, flex: 3, priority: 1 },
-  ],
-  defaultSort: { column: 'subject', desc: false },
-  key: (f) => f.id,
-  agencyId: (f) => f.agencyId,
-  cells: (f, { t }) => ({
-    severity: { text: t(`severity.${f.severity}`), role: SEVERITY_ROLE[f.severity] },
-    subject: { text: f.subject },
-    summary: { text: f.summary },
-  }),
-  sortValue: (f, column) =>
-    column === 'severity' ? SEVERITY_RANK[f.severity] : column === 'summary' ? f.summary : f.subject,
-  searchText: (f) => `${searchKey(f.subject)} ${searchKey(f.summary)}`,
-  stateKey: (f) => f.severity,
 };
