@@ -6,7 +6,7 @@ import type { Lang } from '../config/settings.js';
 import { type Theme, colourTheme } from './theme/theme.js';
 import { foldAscii } from './text/ascii.js';
 
-export interface UiSettings {
+interface UiSettings {
   readonly lang: Lang;
   readonly t: Translate;
   readonly theme: Theme;

@@ -30,7 +30,7 @@ export interface InkOutput {
   get(): { output: string; height: number };
 }
 
-export type OutputClass = new (size: { width: number; height: number }) => InkOutput;
+type OutputClass = new (size: { width: number; height: number }) => InkOutput;
 
 /** Rows of the previous frame, keyed by what was written in them. */
 export type RowMemo = Map<string, string>;

@@ -24,7 +24,7 @@ export interface BindingTable {
   readonly bindings: readonly Binding[];
 }
 
-export const globalBindings = {
+const globalBindings = {
   id: 'global',
   title: 'help.group.global',
   bindings: [
@@ -44,7 +44,7 @@ export const globalBindings = {
   ],
 } as const satisfies BindingTable;
 
-export const listBindings = {
+const listBindings = {
   id: 'list',
   title: 'help.group.list',
   bindings: [
@@ -62,7 +62,7 @@ export const listBindings = {
   ],
 } as const satisfies BindingTable;
 
-export const agenciesBindings = {
+const agenciesBindings = {
   id: 'agencies',
   title: 'help.group.agencies',
   bindings: [
@@ -71,7 +71,7 @@ export const agenciesBindings = {
   ],
 } as const satisfies BindingTable;
 
-export const alertsBindings = {
+const alertsBindings = {
   id: 'alerts',
   title: 'help.group.alerts',
   bindings: [
@@ -80,7 +80,7 @@ export const alertsBindings = {
   ],
 } as const satisfies BindingTable;
 
-export const detailBindings = {
+const detailBindings = {
   id: 'detail',
   title: 'help.group.detail',
   bindings: [
@@ -90,7 +90,7 @@ export const detailBindings = {
 } as const satisfies BindingTable;
 
 /** While a filter is being typed every printable key is text; only these act. */
-export const filterBindings = {
+const filterBindings = {
   id: 'filter',
   title: 'help.group.filter',
   bindings: [

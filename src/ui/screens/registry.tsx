@@ -229,7 +229,7 @@ const describe: ScreenDef<RouteOf<'describe'>, null, Loaded & { readonly title: 
   Body: titled((_, data) => data.title),
 };
 
-export const SCREEN_DEFS = {
+const SCREEN_DEFS = {
   overview,
   agencies,
   servers,

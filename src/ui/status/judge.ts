@@ -20,7 +20,7 @@ export const worst = (...levels: Level[]): Level => {
   return out;
 };
 
-export const THRESHOLDS = {
+const THRESHOLDS = {
   /** Drop of traffic against the same window a week earlier; only with enough traffic then. */
   throughputDrop: { warn: 0.5, critical: 0.8, minWeekAgo: 20 },
 } as const;

@@ -24,9 +24,9 @@ export interface AgencyFigures {
 
 export const LIST_SPARK_BUCKETS = 12;
 
-export const NO_SPARK: readonly number[] = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0));
+const NO_SPARK: readonly number[] = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0));
 
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The figures a subtree sums as they are (indexed loops over them: see `ownFigures`). */
 const SUMMED = [

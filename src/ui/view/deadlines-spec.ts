@@ -8,7 +8,7 @@ import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { NAME_MAX } from './columns.js';
 
-export interface DeadlineModel extends DeadlineRow {
+interface DeadlineModel extends DeadlineRow {
   readonly name: string;
 }
 

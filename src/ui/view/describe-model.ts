@@ -14,7 +14,7 @@ import { searchKey } from './search.js';
 const IN_WHO: ReadonlySet<string> = new Set(['name', 'id', 'level', 'conn']);
 
 /** The row's own columns, each with its heading and its whole text (sparklines left out). */
-export function describeCells<M>(
+function describeCells<M>(
   spec: ListSpec<M>,
   model: M,
   ctx: RenderContext,
@@ -28,7 +28,7 @@ export function describeCells<M>(
 }
 
 /** Who an agency is: full name, identifier, level, parent, connection and security server. */
-export function describeAgency(
+function describeAgency(
   a: Agency,
   index: ReadonlyMap<string, Agency>,
   servers: readonly SecurityServer[],
@@ -49,7 +49,7 @@ export function describeAgency(
 }
 
 /** A document: id, subject, sender, reply-by, and per recipient where it got to. */
-export function describeDocument(
+function describeDocument(
   doc: DocumentRecord,
   nameOf: (agencyId: string) => string,
   t: Translate,
@@ -116,7 +116,7 @@ export function describeSelected(
 }
 
 /** The describe view's rows: a field's heading and its whole text, in the order given. */
-export interface DescribeLine extends DescribeField {
+interface DescribeLine extends DescribeField {
   readonly order: number;
 }
 

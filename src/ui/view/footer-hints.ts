@@ -6,7 +6,7 @@
 import { shownKeys, type Binding } from '../keys/bindings.js';
 import { widthOf } from '../text/fit.js';
 
-export interface FooterHint {
+interface FooterHint {
   /** The keys as written: "↓/j", "Enter". */
   readonly keys: string;
   readonly label: string;

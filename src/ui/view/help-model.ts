@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/translate.js';
 import { type BindingTable, shownKeys } from '../keys/bindings.js';
 import type { ListSpec } from './list-spec.js';
 
-export interface HelpLine {
+interface HelpLine {
   readonly id: string;
   /** Group title rows have no keys. */
   readonly keys: string | null;

@@ -9,7 +9,7 @@ import type { ListSpec } from './list-spec.js';
 import type { WorstModel } from './overview-model.js';
 import type { ServerModel } from './servers-spec.js';
 
-export type OpenTarget =
+type OpenTarget =
   | { readonly type: 'openAffected'; readonly of: 'incident' | 'server'; readonly id: string }
   | { readonly type: 'openDetail'; readonly agencyId: string };
 

@@ -9,7 +9,7 @@ import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { NAME_MAX } from './columns.js';
 
-export interface SignatureModel extends SignatureRow {
+interface SignatureModel extends SignatureRow {
   readonly name: string;
   /** The most frequent failure kind; null when nothing failed. */
   readonly topReason: SignatureFailure | null;
