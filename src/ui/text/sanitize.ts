@@ -45,5 +45,3 @@ export function sanitize(text: string): string {
   cache.set(text, clean);
   return clean;
 }
-
-export const sanitizeOptional = (text: string | null | undefined): string => (text == null ? '' : sanitize(text));

@@ -2,7 +2,7 @@
 import type { EventFacts } from '../../metrics/event-summary.js';
 import type { OverdueDocument, RecentEvent, ServerTransition } from '../../metrics/types.js';
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
-import { sanitize, sanitizeOptional } from '../text/sanitize.js';
+import { sanitize } from '../text/sanitize.js';
 import { serverStateKey } from './agencies-spec.js';
 import { eventSearchText, eventSummary, eventTypeText } from './event-summary.js';
 import type { ListSpec } from './list-spec.js';
@@ -30,7 +30,8 @@ export const overdueSpec: ListSpec<OverdueDocument> = {
     docId: { text: d.docId },
     overdueBy: { text: formatDurationShort(d.overdueMs, lang), role: 'warn' },
     replyBy: { text: formatDateTime(d.replyBy), role: 'muted' },
-    subject: { text: sanitizeOptional(d.subject) },
+    // Sanitised by `toOverdueModel`.
+    subject: { text: d.subject ?? '' },
   }),
   sortValue: (d, column) =>
     column === 'overdueBy'
