@@ -99,7 +99,7 @@ export function describeSelected(
     const nameOf = (id: string): string => sanitize(index.get(id)?.name ?? '–');
     return { title: sanitize(docId), fields: doc ? describeDocument(doc, nameOf, ctx.t, ctx) : cells };
   }
-  const agencyId = spec.agencyId(model);
+  const agencyId = spec.agencyId?.(model) ?? null;
   const agency = agencyId === null ? undefined : index.get(agencyId);
   if (cells.length === 0 && !agency) return null;
   if (agency) {
@@ -129,9 +129,7 @@ export const describeSpec: ListSpec<DescribeLine> = {
   ],
   defaultSort: { column: 'order', desc: false },
   key: (l) => String(l.order),
-  agencyId: () => null,
   cells: (l) => ({ label: { text: l.label, role: 'muted' }, value: { text: l.value } }),
   sortValue: (l) => l.order,
   searchText: (l) => `${searchKey(l.label)} ${searchKey(l.value)}`,
-  stateKey: () => '',
 };

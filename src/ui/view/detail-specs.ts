@@ -24,7 +24,6 @@ export const overdueSpec: ListSpec<OverdueDocument> = {
   ],
   defaultSort: { column: 'overdueBy', desc: true },
   key: (d) => d.docId,
-  agencyId: () => null,
   documentId: (d) => d.docId,
   cells: (d, { lang }) => ({
     docId: { text: d.docId },
@@ -42,7 +41,6 @@ export const overdueSpec: ListSpec<OverdueDocument> = {
           ? (d.subject ?? '')
           : d.docId,
   searchText: (d) => `${d.docId.toLowerCase()} ${searchKey(d.subject ?? '')}`,
-  stateKey: () => '',
 };
 
 const sanitizeFacts = (f: EventFacts): EventFacts =>
@@ -62,7 +60,6 @@ export const eventsSpec: ListSpec<RecentEvent> = {
   ],
   defaultSort: { column: 'time', desc: true },
   key: (e) => String(e.seq),
-  agencyId: () => null,
   cells: (e, { t }) => ({
     time: { text: formatDateTime(e.ts), role: 'muted' },
     type: { text: eventTypeText(e.type, t) },
@@ -70,7 +67,6 @@ export const eventsSpec: ListSpec<RecentEvent> = {
   }),
   sortValue: (e, column) => (column === 'type' ? e.type : column === 'summary' ? (e.facts.docId ?? '') : e.seq),
   searchText: eventSearchText,
-  stateKey: () => '',
 };
 
 export const toTransitionModel = (s: ServerTransition): ServerTransition => ({
@@ -87,7 +83,6 @@ export const serverHistorySpec: ListSpec<ServerTransition> = {
   ],
   defaultSort: { column: 'time', desc: true },
   key: (s) => `${s.at}:${s.to}`,
-  agencyId: () => null,
   cells: (s, { t }) => ({
     time: { text: formatDateTime(s.at), role: 'muted' },
     from: { text: t(serverStateKey(s.from)), role: 'muted' },
@@ -100,5 +95,4 @@ export const serverHistorySpec: ListSpec<ServerTransition> = {
   sortValue: (s, column) =>
     column === 'reason' ? (s.reason ?? '') : column === 'from' ? s.from : column === 'to' ? s.to : s.at,
   searchText: (s) => searchKey(s.reason ?? ''),
-  stateKey: () => '',
 };

@@ -72,7 +72,6 @@ export const helpSpec: ListSpec<HelpLine> = {
   ],
   defaultSort: { column: 'order', desc: false },
   key: (h) => h.id,
-  agencyId: () => null,
   cells: (h, { t }) => ({
     keys: { text: `  ${h.keysKey ? t(h.keysKey) : (h.keys ?? '')}`, role: 'emphasis' },
     text: { text: t(h.text) },
@@ -81,5 +80,4 @@ export const helpSpec: ListSpec<HelpLine> = {
   heading: (h, { t }) => (h.keys === null ? { text: t(h.text), role: 'emphasis' } : null),
   sortValue: (h) => h.order,
   searchText: (h) => `${h.keys ?? ''} ${h.text}`.toLowerCase(),
-  stateKey: () => '',
 };

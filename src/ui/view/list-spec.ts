@@ -26,7 +26,7 @@ export interface ListSpec<M> {
   readonly defaultSort: { readonly column: string; readonly desc: boolean };
   key(model: M): string;
   /** The agency Enter opens for this row, if any. */
-  agencyId(model: M): string | null;
+  agencyId?(model: M): string | null;
   /** The document this row is about, if any: Enter and `d` describe it. */
   documentId?(model: M): string | null;
   cells(model: M, ctx: RenderContext): Readonly<Record<string, Cell>>;
@@ -36,5 +36,5 @@ export interface ListSpec<M> {
   /** Lower-cased, diacritics-folded text the filter searches. */
   searchText(model: M): string;
   /** Changes when the row's state (not just its traffic) changes: the row is marked. */
-  stateKey(model: M): string;
+  stateKey?(model: M): string;
 }

@@ -35,6 +35,6 @@ export function openTarget(
     const server = serverOfAgency(route.agencyId);
     return server === undefined ? null : { type: 'openAffected', of: 'server', id: server };
   }
-  const agencyId = spec && selected !== undefined ? spec.agencyId(selected) : null;
+  const agencyId = spec && selected !== undefined ? (spec.agencyId?.(selected) ?? null) : null;
   return agencyId === null ? null : { type: 'openDetail', agencyId };
 }

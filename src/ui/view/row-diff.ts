@@ -28,7 +28,7 @@ export function diffRows<M>(
   for (let i = 0; i < models.length; i++) {
     const m = models[i] as M;
     const key = spec.key(m);
-    const state = spec.stateKey(m);
+    const state = spec.stateKey?.(m) ?? '';
     keys[i] = key;
     stateList[i] = state;
     states.set(key, state);
