@@ -1,26 +1,20 @@
-/**
- * The console as a component. Its data come in as props, so the live command, a replay and
- * the tests drive the same screens.
- */
+/** The console as a component: its data come in as props, so the live command, a replay and the tests drive it. */
 import type { ScreenId } from './state/routes.js';
 import type { WindowKey } from '../metrics/types.js';
 import { Console } from './Console.js';
-import { UiProvider, uiSettings } from './context.js';
+import { ConsoleProvider, UiProvider, uiSettings } from './context.js';
 import type { ConsoleSources } from './data/sources.js';
 import { ScreenLoader } from './data/screen-loader.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { intervalTicker, type Ticker } from './hooks/ticker.js';
-import type { Lang } from './i18n/lang.js';
+import type { Lang } from '../config/settings.js';
 import { translate } from './i18n/translate.js';
-import { ConsoleProvider } from './state/context.js';
 import { initialState } from './state/state.js';
-import type { Theme } from './theme/theme.js';
-import { colourTheme } from './theme/theme.js';
+import { type Theme, colourTheme } from './theme/theme.js';
 import { useMemo } from 'react';
 import { installFrameMemo } from './ink/frame-memo.js';
 
-// Before the first frame: Ink then reuses the rows a frame did not change (on the Ink releases
-// the memo was tested with; plain Ink otherwise).
+// Before the first frame: Ink then reuses the rows a frame did not change (on the Ink releases the memo knows).
 await installFrameMemo();
 
 export interface AppProps extends ConsoleSources {
@@ -39,17 +33,11 @@ export function App(props: AppProps) {
   const { lang = 'en', theme = colourTheme, ascii = false } = props;
   const settings = useMemo(() => uiSettings(lang, theme, ascii), [lang, theme, ascii]);
   const ticker = useMemo(() => props.ticker ?? intervalTicker(), [props.ticker]);
+  const { metrics, ingest, alerts, now, replay } = props;
   const sources: ConsoleSources = useMemo(
-    () => ({
-      metrics: props.metrics,
-      ingest: props.ingest,
-      alerts: props.alerts,
-      now: props.now,
-      replay: props.replay,
-    }),
-    [props.metrics, props.ingest, props.alerts, props.now, props.replay],
+    () => ({ metrics, ingest, alerts, now, replay }),
+    [metrics, ingest, alerts, now, replay],
   );
-  // The console's own loader: every memo of what its screens read lives in it.
   const loader = useMemo(() => props.loader ?? new ScreenLoader(sources), [props.loader, sources]);
   return (
     <UiProvider settings={settings}>

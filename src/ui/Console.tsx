@@ -5,24 +5,22 @@ import { Banner, bannerShown } from './components/Banner.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { StatusLine } from './components/StatusLine.js';
-import { useColumns } from './components/Table.js';
+import { Table, useColumns } from './components/Table.js';
 import type { ConsoleSources } from './data/sources.js';
 import type { ScreenLoader } from './data/screen-loader.js';
 import { screenOf } from './screens/registry.js';
 import type { BodyProps, Loaded, ScreenDef } from './screens/screen-def.js';
-import { listKey, type Route, type ScreenId } from './state/routes.js';
+import { listKey, type Route } from './state/routes.js';
 import { OVERVIEW_FIXED_LINES } from './view/overview-layout.js';
 import { perConcernFor } from './view/agency-loads.js';
 import type { LaidOutColumn } from './view/columns.js';
-import { useUi } from './context.js';
+import { useConsole, useUi } from './context.js';
 import { useKeyDispatch, keyContext } from './hooks/use-key-dispatch.js';
 import { useListView } from './hooks/use-list-view.js';
 import { useRefresh } from './hooks/use-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { Ticker } from './hooks/ticker.js';
-import { ListPane } from './screens/ListPane.js';
 import { TitleLine } from './screens/TitleLine.js';
-import { useConsole } from './state/context.js';
 import { currentRoute } from './state/state.js';
 import { judgeLink, judgeQuiet } from './status/link.js';
 import { sanitize } from './text/sanitize.js';
@@ -66,11 +64,10 @@ export function Console({
   const columns = useColumns(view?.spec ?? helpSpec, width);
   // Rows are drawn at the time their data was read, so a header-only tick redraws no row.
   const ctx: RenderContext = useMemo(() => ({ lang, t, now: listAt }), [lang, t, listAt]);
-  useKeyDispatch({ state, dispatch, view, columns, sources, now, refresh });
+  useKeyDispatch({ state, dispatch, view, columns, sources, refresh });
 
   const diff = snapshot.diff;
   const marked = useCallback((k: string): boolean => isMarked(diff, k, listAt), [diff, listAt]);
-  const baseScreen: ScreenId = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
   const notReportedKey = stream.notReported.join();
   const notReported = useMemo(() => stream.notReported, [notReportedKey]);
 
@@ -97,25 +94,8 @@ export function Console({
 
   return (
     <Box flexDirection="column" width={width}>
-      <Header
-        width={width}
-        info={{
-          hubName: stream.hubName === null ? null : sanitize(stream.hubName),
-          demo: ingest.demo,
-          link,
-          lagEvents: ingest.lagEvents,
-          newestEventTs: stream.newestEventTs,
-          eventsPerSec: ingest.eventsPerSec,
-          alertsCritical: snapshot.alertsCritical,
-          alertsWarning: snapshot.alertsWarning,
-          paused: state.paused,
-          window: state.window,
-          screen: baseScreen,
-          now,
-          replay: sources.replay?.status() ?? null,
-        }}
-      />
-      <Banner link={link} ingest={ingest} newestEventTs={stream.newestEventTs} now={now} width={width} />
+      <Header snapshot={snapshot} state={state} replay={sources.replay?.status() ?? null} width={width} />
+      <Banner snapshot={snapshot} width={width} />
       <Box flexDirection="column" height={body}>
         {content}
       </Box>
@@ -127,18 +107,7 @@ export function Console({
           ]}
         />
       ) : (
-        <StatusLine
-          flash={
-            snapshot.loadError
-              ? { key: 'flash.error', params: { text: sanitize(snapshot.loadError) }, kind: 'error', at: now }
-              : state.flash
-          }
-          ingest={ingest}
-          rejections={stream.rejections}
-          derivedBehind={stream.derivedBehind}
-          now={now}
-          width={width}
-        />
+        <StatusLine snapshot={snapshot} flash={state.flash} width={width} />
       )}
       <Footer
         context={keyContext(route, state.editingFilter || state.timeEntry !== null)}
@@ -149,10 +118,7 @@ export function Console({
   );
 }
 
-/**
- * The screen's body, drawn again only when what it shows changed: a tick that moved only the
- * header's figures leaves it as it was.
- */
+/** The screen's body, drawn again only when what it shows changed, not on a tick that moved only the header. */
 const ScreenBody = memo(function ScreenBody(
   props: Omit<BodyProps<unknown, Loaded>, 'pane' | 'title'> & {
     readonly screen: ScreenDef<Route, unknown, Loaded>;
@@ -162,7 +128,7 @@ const ScreenBody = memo(function ScreenBody(
   },
 ) {
   const { screen, view, columns, ctx, marked, state, width } = props;
-  const pane = view ? <ListPane view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
+  const pane = view ? <Table view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
   const title = (text: string, extra?: string) => (
     <TitleLine title={text} extra={extra} view={view} editing={state.editingFilter} width={width} />
   );

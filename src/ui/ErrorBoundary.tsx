@@ -1,9 +1,9 @@
 /**
- * The last line of defence: a render error shows what happened and ends the app through Ink,
- * which leaves raw mode and shows the cursor again, so the operator's terminal is restored.
+ * The last line of defence: a render error shows what happened and ends the app through Ink, which leaves raw mode and
+ * shows the cursor again, so the operator's terminal is restored.
  */
 import { Box, Text, useApp } from 'ink';
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ReactNode } from 'react';
 import { sanitize } from './text/sanitize.js';
 
 interface Props {
@@ -13,15 +13,9 @@ interface Props {
 }
 
 class Boundary extends Component<Props, { error: Error | null }> {
-  override state: { error: Error | null } = { error: null };
-
-  static getDerivedStateFromError(error: Error): { error: Error } {
-    return { error };
-  }
-
-  override componentDidCatch(error: Error, _info: ErrorInfo): void {
-    this.props.onError(error);
-  }
+  override state = { error: null as Error | null };
+  static getDerivedStateFromError = (error: Error) => ({ error });
+  override componentDidCatch = (error: Error): void => this.props.onError(error);
 
   override render(): ReactNode {
     const { error } = this.state;

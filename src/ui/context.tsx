@@ -1,11 +1,12 @@
-/** Language, theme and ASCII mode, chosen once at start and read by every component. */
-import { createContext, useContext, type ReactNode } from 'react';
-import { translator, type Lang, type Translate } from './i18n/index.js';
-import type { Theme } from './theme/theme.js';
-import { colourTheme } from './theme/theme.js';
+/** What every component reads: the language, theme and ASCII mode chosen at start, and the state owner. */
+import { createContext, useContext, useReducer, type Dispatch, type ReactNode } from 'react';
+import { reduce, type ConsoleAction, type ConsoleState } from './state/state.js';
+import { translator, type Translate } from './i18n/translate.js';
+import type { Lang } from '../config/settings.js';
+import { type Theme, colourTheme } from './theme/theme.js';
 import { foldAscii } from './text/ascii.js';
 
-export interface UiSettings {
+interface UiSettings {
   readonly lang: Lang;
   readonly t: Translate;
   readonly theme: Theme;
@@ -25,3 +26,22 @@ export function UiProvider({ settings, children }: { settings: UiSettings; child
 }
 
 export const useUi = (): UiSettings => useContext(UiContext);
+
+/** The console's state and its dispatcher, through one hook. */
+interface ConsoleStore {
+  readonly state: ConsoleState;
+  readonly dispatch: Dispatch<ConsoleAction>;
+}
+
+const ConsoleContext = createContext<ConsoleStore | null>(null);
+
+export function ConsoleProvider({ initial, children }: { initial: ConsoleState; children: ReactNode }) {
+  const [state, dispatch] = useReducer(reduce, initial);
+  return <ConsoleContext.Provider value={{ state, dispatch }}>{children}</ConsoleContext.Provider>;
+}
+
+export function useConsole(): ConsoleStore {
+  const store = useContext(ConsoleContext);
+  if (!store) throw new Error('useConsole outside ConsoleProvider');
+  return store;
+}

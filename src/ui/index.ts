@@ -1,20 +1,13 @@
-/**
- * The console's public surface: `renderConsole` for the `console` and `replay` commands,
- * `App` for tests, and the source types they implement.
- */
+/** The console's public surface: `renderConsole` for the `console` and `replay` commands, and its sources. */
 import { render, type Instance } from 'ink';
 import { createElement } from 'react';
 import { App, type AppProps } from './App.js';
-import { langFromEnv, type Lang } from './i18n/lang.js';
+import { langFromEnv } from '../config/load.js';
+import type { Lang } from '../config/settings.js';
 import { themeFromEnv } from './theme/theme.js';
 
-export { App, type AppProps } from './App.js';
 export * from './data/sources.js';
 export { ScreenLoader } from './data/screen-loader.js';
-export { intervalTicker, manualTicker, DEFAULT_REFRESH_MS, type Ticker } from './hooks/ticker.js';
-export { langFromEnv, isLang, LANGS, type Lang } from './i18n/lang.js';
-export { themeFromEnv, colourTheme, monoTheme, type Theme } from './theme/theme.js';
-export { sanitize } from './text/sanitize.js';
 
 export interface ConsoleOptions extends Omit<AppProps, 'lang' | 'theme'> {
   /** Default: from LC_ALL / LC_MESSAGES / LANG. */
@@ -28,9 +21,8 @@ export interface ConsoleOptions extends Omit<AppProps, 'lang' | 'theme'> {
 }
 
 /**
- * Draws the console on the terminal and returns Ink's instance: `await instance.waitUntilExit()`
- * resolves when the operator quits (q) and rejects with the error if the UI failed; either way
- * the terminal is restored.
+ * Draws the console on the terminal and returns Ink's instance: `await instance.waitUntilExit()` resolves when the
+ * operator quits (q) and rejects with the error if the UI failed; either way the terminal is restored.
  */
 export function renderConsole(options: ConsoleOptions): Instance {
   const env = options.env ?? process.env;
@@ -44,7 +36,6 @@ export function renderConsole(options: ConsoleOptions): Instance {
     exitOnCtrlC: false,
     patchConsole: true,
     maxFps: 20,
-    // Not `incrementalRendering`: under Ink 6.8 it leaves rows of the previous screen standing
-    // when a screen changes (the tmux end-to-end tests catch it), see docs/PERFORMANCE.md.
+    // Not `incrementalRendering`: under Ink 6.8 it leaves rows of the previous screen standing (docs/PERFORMANCE.md).
   });
 }

@@ -8,8 +8,7 @@ import { cliEn, type CliKey } from '../../src/cli/i18n/messages-en.js';
 import { cliVi } from '../../src/cli/i18n/messages-vi.js';
 import { statusEn, type StatusKey } from '../../src/status/messages-en.js';
 import { statusVi } from '../../src/status/messages-vi.js';
-import { en, type MessageKey } from '../../src/ui/i18n/messages-en.js';
-import { vi } from '../../src/ui/i18n/messages-vi.js';
+import { en, vi, type MessageKey } from '../../src/ui/i18n/translate.js';
 
 interface Table {
   readonly en: Readonly<Record<string, string>>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/ui/i18n/index.js';
+import { translator } from '../../src/ui/i18n/translate.js';
 import { eventSearchText, eventSummary, eventTypeText } from '../../src/ui/view/event-summary.js';
 
 const DOC = '000.00.00.G22,2026/11/22,7816/VPCP-TTĐT';

@@ -1,8 +1,8 @@
 /** The footer keeps the hints that matter most, `? help` above all, however narrow the terminal. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { translate } from '../../src/ui/i18n/index.js';
-import { hintsFor, type Binding, type KeyContext } from '../../src/ui/keys/index.js';
+import { translate } from '../../src/ui/i18n/translate.js';
+import { hintsFor, type KeyContext, type Binding } from '../../src/ui/keys/bindings.js';
 import { fitHints } from '../../src/ui/view/footer-hints.js';
 import { renderConsoleAt } from './render-at.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../src/ui/i18n/translate.js';
-import { formatFlow } from '../../src/ui/text/format-flow.js';
+import { formatFlow } from '../../src/ui/text/format-number.js';
 
 describe('a flow of documents with its unit', () => {
   it.each([

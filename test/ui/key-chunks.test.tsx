@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import type { Key } from 'ink';
-import { keyPresses } from '../../src/ui/keys/index.js';
+import { keyPresses } from '../../src/ui/keys/key-presses.js';
 import { KEY, renderConsoleAt } from './render-at.js';
 
 afterEach(() => cleanup());

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../src/ui/i18n/index.js';
-import { readOnlyText } from '../../src/ui/status/read-only-text.js';
+import { translator } from '../../src/ui/i18n/translate.js';
+import { readOnlyText } from '../../src/ui/components/StatusLine.js';
 
 describe('the read-only notice', () => {
   it.each([

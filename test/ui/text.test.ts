@@ -1,26 +1,15 @@
 /* eslint-disable no-control-regex -- matching control characters is the point here. */
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import {
-  fit,
-  foldAscii,
-  formatAgo,
-  formatCount,
-  formatDurationShort,
-  formatDurationUnit,
-  formatPercent,
-  formatRate,
-  formatSpan,
-  sanitize,
-  sparkline,
-  truncate,
-  widthOf,
-  wrap,
-} from '../../src/ui/text/index.js';
+import { fit, truncate, widthOf, wrap } from '../../src/ui/text/fit.js';
+import { foldAscii } from '../../src/ui/text/ascii.js';
+import { formatAgo, formatDurationShort, formatDurationUnit, formatSpan } from '../../src/ui/text/format-time.js';
+import { formatCount, formatPercent, formatRate } from '../../src/ui/text/format-number.js';
+import { sanitize } from '../../src/ui/text/sanitize.js';
+import { sparkline } from '../../src/ui/text/sparkline.js';
 import { matchesQuery, searchKey } from '../../src/ui/view/search.js';
-import { langFromEnv, translate } from '../../src/ui/i18n/index.js';
-import { en } from '../../src/ui/i18n/messages-en.js';
-import { vi } from '../../src/ui/i18n/messages-vi.js';
+import { langFromEnv } from '../../src/config/load.js';
+import { translate, en, vi } from '../../src/ui/i18n/translate.js';
 
 const ESC = '\u001b';
 

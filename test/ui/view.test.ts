@@ -18,7 +18,7 @@ import {
   throughputDrop,
 } from '../../src/ui/status/judge.js';
 import { idleIngest } from '../../src/ui/data/sources.js';
-import { ALL_TABLES, resolveKey } from '../../src/ui/keys/index.js';
+import { ALL_TABLES, resolveKey } from '../../src/ui/keys/bindings.js';
 import { fixtureMetrics, NOW } from './fixture.js';
 
 describe('status thresholds', () => {

@@ -1,59 +1,40 @@
 /**
- * A full-width warning under the header when the figures are not live: what is wrong with the
- * link, since when, when the next attempt is due, and that the figures shown are the cached
- * ones, as of the newest stored event. With the link up, for a while after the hub started a
- * new history (epoch): that it did, and when (docs/PROTOCOL.md, "Epochs").
+ * A full-width warning under the header when the figures are not live: what is wrong with the link, since when, when
+ * the next attempt is due, and that the figures shown are the cached ones, as of the newest stored event. With the link
+ * up, for a while after the hub started a new history (epoch): that it did, and when (docs/PROTOCOL.md, "Epochs").
  */
 import type { IngestStatus } from '../data/sources.js';
+import type { Snapshot } from '../data/screen-loader.js';
 import { useUi } from '../context.js';
-import { linkDown, type LinkState } from '../status/link.js';
+import { judgeLink, linkDown, type LinkState } from '../status/link.js';
 import { fit } from '../text/fit.js';
 import { formatAgo, formatDateTime, formatSpan } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
+import type { Style } from '../theme/theme.js';
 import { Line } from './Line.js';
 
-export function Banner(props: {
-  link: LinkState;
-  ingest: IngestStatus;
-  newestEventTs: number | null;
-  now: number;
-  width: number;
-}) {
+export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number }) {
   const { t, theme, lang } = useUi();
-  const { link, ingest, now, width } = props;
+  const { ingest, now } = snapshot;
+  const link = judgeLink(ingest);
+  const newest = snapshot.stream.newestEventTs;
+  const line = (text: string, style: Style) => <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} />;
   if (!linkDown(link)) {
     const change = recentEpochChange(ingest, now);
     if (!change) return null;
-    const text = t('banner.epoch', {
-      from: change.from,
-      to: change.to,
-      at: formatDateTime(change.at),
-      ago: formatAgo(change.at, now, lang),
-    });
-    return <Line segments={[{ text: fit(` ${sanitize(text)}`, width) }]} style={theme.header.bannerStale} />;
+    const { from, to, at } = change;
+    const text = t('banner.epoch', { from, to, at: formatDateTime(at), ago: formatAgo(at, now, lang) });
+    return line(sanitize(text), theme.header.bannerStale);
   }
-  const asOf = props.newestEventTs === null ? t('banner.never') : formatDateTime(props.newestEventTs);
+  const asOf = newest === null ? t('banner.never') : formatDateTime(newest);
   const since = ingest.since === null ? '' : t('banner.since', { ago: formatAgo(ingest.since, now, lang) });
-  const next =
-    ingest.nextAttemptAt === null
-      ? ''
-      : t('banner.nextTry', { n: Math.max(0, Math.ceil((ingest.nextAttemptAt - now) / 1000)) });
-  let text: string;
-  switch (link) {
-    case 'offline':
-      text = t('banner.offline', { since: since + next, asOf });
-      break;
-    case 'reconnecting':
-      text = t('banner.reconnecting', { since, next, asOf });
-      break;
-    case 'stale':
-      text = t('banner.stale', { span: formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang), asOf });
-      break;
-    default:
-      text = t('banner.connecting');
-  }
-  const style = link === 'stale' || link === 'connecting' ? theme.header.bannerStale : theme.header.bannerOffline;
-  return <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} />;
+  const nextS = ingest.nextAttemptAt === null ? null : Math.max(0, Math.ceil((ingest.nextAttemptAt - now) / 1000));
+  const next = nextS === null ? '' : t('banner.nextTry', { n: nextS });
+  const silent = formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang);
+  if (link === 'offline') return line(t('banner.offline', { since: since + next, asOf }), theme.header.bannerOffline);
+  if (link === 'reconnecting') return line(t('banner.reconnecting', { since, next, asOf }), theme.header.bannerOffline);
+  if (link === 'stale') return line(t('banner.stale', { span: silent, asOf }), theme.header.bannerStale);
+  return line(t('banner.connecting'), theme.header.bannerStale);
 }
 
 /** How long a new epoch is announced under the header (and on the status line). */

@@ -1,11 +1,6 @@
 /**
- * One terminal line made of styled segments. Unstyled neighbours are merged so a table row
- * costs a handful of nodes, which keeps Ink's render time flat as rows are added.
- *
- * A line whose display width the caller already knows (a table row: every cell was fitted)
- * reaches Ink as blanks of that width and is painted over them: Ink measures every text on
- * every frame with string-width, grapheme by grapheme, while blanks take its ASCII shortcut
- * (docs/PERFORMANCE.md).
+ * One terminal line of styled segments, unstyled neighbours merged. A line whose width the caller knows (a table row)
+ * reaches Ink as blanks painted over: Ink measures every text grapheme by grapheme, blanks by its ASCII shortcut.
  */
 import { Text, Transform } from 'ink';
 import { memo, useCallback, useMemo } from 'react';

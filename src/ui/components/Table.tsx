@@ -1,8 +1,4 @@
-/**
- * The one table of the console. It is handed only the rows on screen (windowing happens
- * before), lays its columns out for the width it has, and measures every cell by display
- * width so Vietnamese names line up whatever their Unicode form.
- */
+/** The one table of the console: handed only the rows on screen, it lays its columns out for its width. */
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import { useUi } from '../context.js';
@@ -11,46 +7,19 @@ import { sparkline } from '../text/sparkline.js';
 import type { Theme, Style } from '../theme/theme.js';
 import { GAP, layoutColumns, type LaidOutColumn } from '../view/columns.js';
 import type { CellRole, ListSpec, RenderContext } from '../view/list-spec.js';
-import type { SortState } from '../view/list-view.js';
+import type { ListView } from '../hooks/use-list-view.js';
+import { visibleRange } from '../view/viewport.js';
 import { Line, type Segment } from './Line.js';
 
 /** The first cell of every row: cursor or change mark. */
 const GUTTER = 1;
 
-export function roleStyle(theme: Theme, role: CellRole | undefined): Style | undefined {
-  switch (role) {
-    case 'ok':
-      return theme.status.ok;
-    case 'warn':
-      return theme.status.warn;
-    case 'critical':
-      return theme.status.critical;
-    case 'unknown':
-      return theme.status.unknown;
-    case 'muted':
-      return theme.text.muted;
-    case 'emphasis':
-      return theme.text.emphasis;
-    default:
-      return undefined;
-  }
-}
+export const roleStyle = (theme: Theme, role: CellRole | undefined): Style | undefined =>
+  role === undefined ? undefined : role === 'muted' || role === 'emphasis' ? theme.text[role] : theme.status[role];
 
 export function useColumns(spec: ListSpec<unknown>, width: number): LaidOutColumn[] {
   const { t } = useUi();
   return useMemo(() => layoutColumns(spec.columns, width - GUTTER, (c) => t(c.title)), [spec, width, t]);
-}
-
-interface TableProps {
-  readonly spec: ListSpec<unknown>;
-  readonly columns: readonly LaidOutColumn[];
-  /** Only the visible rows. */
-  readonly rows: readonly unknown[];
-  /** Index within `rows` of the cursor; -1 for none. */
-  readonly selected: number;
-  readonly marked: (key: string) => boolean;
-  readonly sort: SortState | null;
-  readonly ctx: RenderContext;
 }
 
 const gap = ' '.repeat(GAP);
@@ -66,14 +35,10 @@ interface RowProps {
   readonly selected: boolean;
   readonly marked: boolean;
   readonly ctx: RenderContext;
-  /** Display width of the row: every cell is fitted to its column. */
   readonly width: number;
 }
 
-/**
- * One row, memoised: a key press that moves the cursor re-renders the two rows whose
- * selection changed, not the page; a refresh re-renders a row only when its record did.
- */
+/** One row, memoised: a cursor move redraws the two rows it changed; a refresh only rows whose record did. */
 const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, width }: RowProps) {
   const { theme } = useUi();
   const segments: Segment[] = [{ text: selected ? '›' : marked ? '•' : ' ' }];
@@ -97,13 +62,23 @@ const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, wid
   return <Line segments={segments} style={style} width={width} />;
 });
 
-export const Table = memo(function Table({ spec, columns, rows, selected, marked, sort, ctx }: TableProps) {
-  const { theme } = useUi();
+/** The list on screen as a table: its header, and only the rows that fit (or why there are none). */
+export const Table = memo(function Table(props: {
+  view: ListView;
+  columns: readonly LaidOutColumn[];
+  ctx: RenderContext;
+  marked: (key: string) => boolean;
+  width: number;
+}) {
+  const { view, columns, ctx, marked } = props;
+  const { spec, sort } = view;
+  const { t, theme } = useUi();
+  const [from, to] = visibleRange(view.viewport, view.rows.length, view.height);
   const header = useMemo(
     () =>
       columns
         .map((c) => {
-          const mark = sort && sort.column === c.spec.id ? (sort.desc ? '▼' : '▲') : '';
+          const mark = sort.column === c.spec.id ? (sort.desc ? '▼' : '▲') : '';
           return fit(c.title + mark, c.width, c.spec.align === 'right' && !mark ? 'right' : 'left');
         })
         .join(gap),
@@ -113,7 +88,7 @@ export const Table = memo(function Table({ spec, columns, rows, selected, marked
   return (
     <Box flexDirection="column">
       <Line segments={[{ text: ' '.repeat(GUTTER) + header }]} style={theme.table.header} width={width} />
-      {rows.map((model, i) => {
+      {view.rows.slice(from, to).map((model, i) => {
         const key = spec.key(model);
         return (
           <Row
@@ -121,13 +96,19 @@ export const Table = memo(function Table({ spec, columns, rows, selected, marked
             model={model}
             spec={spec}
             columns={columns}
-            selected={i === selected}
+            selected={from + i === view.viewport.cursor}
             marked={marked(key)}
             ctx={ctx}
             width={width}
           />
         );
       })}
+      {from >= to ? (
+        <Line
+          segments={[{ text: fit(` ${t(view.query ? 'filter.none' : 'list.empty')}`, props.width) }]}
+          style={theme.text.muted}
+        />
+      ) : null}
     </Box>
   );
 });

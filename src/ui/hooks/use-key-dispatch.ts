@@ -1,19 +1,16 @@
 /**
- * The console's single input handler: keys come one at a time from `useKeyQueue`, a key becomes
- * an action through the bindings table of the view on screen, and the action becomes reducer
- * actions here. No other component reads keys.
+ * The console's single input handler: keys come one at a time from `useKeyQueue`, a key becomes an action through the
+ * bindings table of the view on screen, and the action becomes reducer actions here. No other component reads keys.
  */
 import { useApp } from 'ink';
-import { useCallback, useRef } from 'react';
-import type { ConsoleSources } from '../data/sources.js';
+import type { AlertView, ConsoleSources, ReplaySource } from '../data/sources.js';
 import { useUi } from '../context.js';
-import { resolveKey, type KeyAction, type KeyContext, type KeyPress } from '../keys/index.js';
-import type { Route, ScreenId } from '../state/routes.js';
-import { SCREENS, listKey } from '../state/routes.js';
-import { currentRoute, type ConsoleAction, type ConsoleState } from '../state/state.js';
+import { resolveKey, type KeyContext, type KeyAction } from '../keys/bindings.js';
+import type { KeyPress } from '../keys/key-presses.js';
+import { type Route, type ScreenId, SCREENS, listKey } from '../state/routes.js';
+import { currentRoute, listOf, type ConsoleAction, type ConsoleState, type Flash } from '../state/state.js';
 import { nextSort } from '../view/list-view.js';
 import { move } from '../view/viewport.js';
-import type { AlertView } from '../data/sources.js';
 import type { ListView } from './use-list-view.js';
 import type { LaidOutColumn } from '../view/columns.js';
 import { describeSelected } from '../view/describe-model.js';
@@ -25,11 +22,23 @@ export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (editingFilter) return 'filter';
   if (route.kind === 'help') return 'help';
   if (route.kind === 'detail') return 'detail';
-  if (route.kind === 'folded' || route.kind === 'affected' || route.kind === 'describe') return 'list';
+  if (route.kind === 'affected' || route.kind === 'describe') return 'list';
   if (route.screen === 'agencies') return 'agencies';
   if (route.screen === 'alerts') return 'alerts';
   return route.screen === 'overview' ? 'overview' : 'list';
 }
+
+/** The replay's time controls, each a call on its controls. */
+const REPLAY_STEPS: Partial<Record<KeyAction, (replay: ReplaySource) => void>> = {
+  replayPause: (r) => r.togglePause(),
+  replayStep: (r) => r.step(),
+  replayFaster: (r) => r.faster(),
+  replaySlower: (r) => r.slower(),
+  replayForward: (r) => r.forward(),
+  replayBack: (r) => r.back(),
+  replayStart: (r) => r.toStart(),
+  replayEnd: (r) => r.toEnd(),
+};
 
 interface DispatchDeps {
   readonly state: ConsoleState;
@@ -37,264 +46,200 @@ interface DispatchDeps {
   readonly view: ListView | null;
   readonly columns: readonly LaidOutColumn[];
   readonly sources: ConsoleSources;
-  readonly now: number;
   readonly refresh: () => void;
 }
 
-export function useKeyDispatch(deps: DispatchDeps): void {
+/** Keys act on what this render drew: the key queue calls the handler of the latest render. */
+export function useKeyDispatch({ state, dispatch, view, columns, sources, refresh }: DispatchDeps): void {
   const { exit } = useApp();
   const { t, lang } = useUi();
-  const latest = useRef(deps);
-  latest.current = deps;
+  const route = currentRoute(state);
 
-  const run = useCallback(
-    (action: KeyAction): void => {
-      const { state, dispatch, view, columns, sources, refresh } = latest.current;
-      const at = sources.now();
-      const route = currentRoute(state);
-      const moveBy = (delta: number): void => {
+  const run = (action: KeyAction): void => {
+    const at = sources.now();
+    const moveBy = (delta: number): void => {
+      if (!view) return;
+      const next = move(view.viewport, delta, view.rows.length, view.height);
+      const model = view.rows[next.cursor];
+      dispatch({
+        type: 'setViewport',
+        list: view.key,
+        ...next,
+        cursorKey: model === undefined ? null : view.spec.key(model),
+      });
+    };
+    const selected = view ? view.rows[view.viewport.cursor] : undefined;
+    const describe = (): void => {
+      if (!view || selected === undefined) return;
+      const ctx = { lang, t, now: at };
+      const d = describeSelected(view.spec, selected, ctx, sources.metrics, (c) => t(c.title));
+      if (d) dispatch({ type: 'describe', title: d.title, fields: d.fields });
+    };
+    const flash = (f: Omit<Flash, 'at'>): void => dispatch({ type: 'flash', flash: { ...f, at } });
+    const replay = sources.replay;
+    switch (action) {
+      case 'quit':
+        return exit();
+      case 'help':
+        return dispatch({ type: 'toggleHelp' });
+      case 'back':
+        return dispatch({ type: 'back' });
+      case 'nextScreen':
+      case 'prevScreen':
+        return dispatch({ type: 'stepScreen', step: action === 'nextScreen' ? 1 : -1 });
+      case 'pause':
+        return dispatch({ type: 'togglePause', at });
+      case 'window':
+        return dispatch({ type: 'cycleWindow', at });
+      case 'up':
+        return moveBy(-1);
+      case 'down':
+        return moveBy(1);
+      case 'pageUp':
+        return moveBy(-(view?.height ?? 1));
+      case 'pageDown':
+        return moveBy(view?.height ?? 1);
+      case 'top':
+        return moveBy(-Infinity);
+      case 'bottom':
+        return moveBy(Infinity);
+      case 'open': {
+        // The server look-up is only asked on an agency's server history: one look-up, not an index.
+        const serverOf = (id: string) => sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
+        const target = openTarget(route, selected, view?.spec ?? null, serverOf);
+        if (target) dispatch(target);
+        // A document has no page of its own: Enter describes it.
+        else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
+        return;
+      }
+      case 'mark':
+        if (!selected || !sources.alerts.toggleMark) return;
+        sources.alerts.toggleMark((selected as AlertView).id);
+        moveBy(1);
+        return refresh();
+      case 'describe':
+        return describe();
+      case 'filter':
+        return view ? dispatch({ type: 'startFilter' }) : undefined;
+      case 'sort': {
         if (!view) return;
-        const next = move(view.viewport, delta, view.rows.length, view.height);
-        const model = view.rows[next.cursor];
-        dispatch({
-          type: 'setViewport',
-          list: view.key,
-          cursor: next.cursor,
-          offset: next.offset,
-          cursorKey: model === undefined ? null : view.spec.key(model),
+        const ids = columns.map((c) => c.spec.id);
+        const sort = nextSort(view.spec, ids, view.sort);
+        dispatch({ type: 'setSort', list: view.key, sort });
+        const col = columns.find((c) => c.spec.id === sort.column)?.title ?? sort.column;
+        return flash({
+          key: 'flash.sort',
+          params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') },
+          kind: 'info',
         });
-      };
-      const selected = view ? view.rows[view.viewport.cursor] : undefined;
-      const describe = (): void => {
-        if (!view || selected === undefined) return;
-        const ctx = { lang, t, now: at };
-        const d = describeSelected(view.spec, selected, ctx, sources.metrics, (c) => t(c.title));
-        if (d) dispatch({ type: 'describe', title: d.title, fields: d.fields });
-      };
-      switch (action) {
-        case 'quit':
-          exit();
-          return;
-        case 'help':
-          dispatch({ type: 'toggleHelp' });
-          return;
-        case 'back':
-          dispatch({ type: 'back' });
-          return;
-        case 'nextScreen':
-        case 'prevScreen':
-          dispatch({ type: 'stepScreen', step: action === 'nextScreen' ? 1 : -1 });
-          return;
-        case 'pause':
-          dispatch({ type: 'togglePause', at });
-          return;
-        case 'window':
-          dispatch({ type: 'cycleWindow', at });
-          return;
-        case 'up':
-          return moveBy(-1);
-        case 'down':
-          return moveBy(1);
-        case 'pageUp':
-          return moveBy(-(view?.height ?? 1));
-        case 'pageDown':
-          return moveBy(view?.height ?? 1);
-        case 'top':
-          return moveBy(-Infinity);
-        case 'bottom':
-          return moveBy(Infinity);
-        case 'open': {
-          const target = openTarget(route, selected, view?.spec ?? null, (id) => {
-            // Only asked on an agency's server history: one look-up, not an index.
-            return sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
-          });
-          if (target) dispatch(target);
-          // A document has no page of its own: Enter describes it.
-          else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
-          return;
-        }
-        case 'mark': {
-          const incident = selected as AlertView | undefined;
-          if (!incident || !sources.alerts.toggleMark) return;
-          sources.alerts.toggleMark(incident.id);
-          moveBy(1);
-          refresh();
-          return;
-        }
-        case 'describe':
-          describe();
-          return;
-        case 'filter':
-          if (view) dispatch({ type: 'startFilter' });
-          return;
-        case 'sort': {
-          if (!view) return;
-          const sort = nextSort(
-            view.spec,
-            columns.map((c) => c.spec.id),
-            view.sort,
-          );
-          dispatch({ type: 'setSort', list: view.key, sort });
-          const col = columns.find((c) => c.spec.id === sort.column)?.title ?? sort.column;
-          dispatch({
-            type: 'flash',
-            flash: { key: 'flash.sort', params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') }, kind: 'info', at },
-          });
-          return;
-        }
-        case 'sortReverse':
-          if (view) dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } });
-          return;
-        case 'level':
-          dispatch({ type: 'cycleLevel', at });
-          return;
-        case 'problem':
-          dispatch({ type: 'cycleProblem', at });
-          return;
-        case 'ack': {
-          // The marked incidents, or the one under the cursor.
-          const rows = (view?.rows ?? []) as readonly AlertView[];
-          const marked = rows.filter((r) => r.marked);
-          const chosen = marked.length > 0 ? marked : selected ? [selected as AlertView] : [];
-          if (chosen.length === 0) {
-            dispatch({ type: 'flash', flash: { key: 'flash.ackNothing', kind: 'info', at } });
-            return;
-          }
-          const open = chosen.filter((a) => a.state !== 'acknowledged');
-          let saved = 0;
-          for (const a of open) if (sources.alerts.acknowledge(a.id, at)) saved++;
-          // The cursor goes on to the next incident still open, whatever the sort, so `a` again
-          // acknowledges that one; with none left it keeps its place.
-          if (saved > 0 && view) {
-            const done = new Set(open.map((a) => a.id));
-            let next: AlertView | undefined;
-            for (let i = 1; i <= rows.length && !next; i++) {
-              const r = rows[(view.viewport.cursor + i) % rows.length];
-              if (r && !done.has(r.id) && r.state !== 'acknowledged') next = r;
-            }
-            dispatch({
-              type: 'setViewport',
-              list: view.key,
-              ...view.viewport,
-              cursorKey: next ? view.spec.key(next) : null,
-            });
+      }
+      case 'sortReverse':
+        return view
+          ? dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } })
+          : undefined;
+      case 'level':
+        return dispatch({ type: 'cycleLevel' });
+      case 'problem':
+        return dispatch({ type: 'cycleProblem' });
+      case 'ack': {
+        // The marked incidents, or the one under the cursor.
+        const rows = (view?.rows ?? []) as readonly AlertView[];
+        const marked = rows.filter((r) => r.marked);
+        const chosen = marked.length > 0 ? marked : selected ? [selected as AlertView] : [];
+        if (chosen.length === 0) return flash({ key: 'flash.ackNothing', kind: 'info' });
+        const open = chosen.filter((a) => a.state !== 'acknowledged');
+        let saved = 0;
+        for (const a of open) if (sources.alerts.acknowledge(a.id, at)) saved++;
+        // The cursor goes on to the next incident still open, whatever the sort, so `a` again
+        // acknowledges that one; with none left it keeps its place.
+        if (saved > 0 && view) {
+          const done = new Set(open.map((a) => a.id));
+          let next: AlertView | undefined;
+          for (let i = 1; i <= rows.length && !next; i++) {
+            const r = rows[(view.viewport.cursor + i) % rows.length];
+            if (r && !done.has(r.id) && r.state !== 'acknowledged') next = r;
           }
           dispatch({
-            type: 'flash',
-            flash:
-              open.length === 0
-                ? { key: 'flash.ackAlready', kind: 'info', at }
-                : saved < open.length
-                  ? { key: 'flash.ackNotSaved', kind: 'error', at }
-                  : open.length === 1
-                    ? { key: 'flash.acknowledged', params: { text: open[0]!.summary }, kind: 'info', at }
-                    : { key: 'flash.acknowledgedMany', params: { n: open.length }, kind: 'info', at },
+            type: 'setViewport',
+            list: view.key,
+            ...view.viewport,
+            cursorKey: next ? view.spec.key(next) : null,
           });
-          refresh();
-          return;
         }
-        case 'nextSection':
-        case 'prevSection':
-          dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
-          return;
-        case 'filterAccept':
-          if (state.timeEntry !== null) {
-            const replay = sources.replay;
-            const clock = replay?.status().now ?? at;
-            const target = parseReplayTime(state.timeEntry, clock);
-            dispatch({ type: 'timeEntry', text: null });
-            if (target === null || !replay) {
-              dispatch({
-                type: 'flash',
-                flash: { key: 'flash.timeBad', params: { text: state.timeEntry }, kind: 'error', at },
-              });
-            } else {
-              replay.jumpTo(target);
-              refresh();
-            }
-            return;
-          }
-          dispatch({ type: 'endFilter', keep: true });
-          return;
-        case 'filterCancel':
-          if (state.timeEntry !== null) dispatch({ type: 'timeEntry', text: null });
-          else dispatch({ type: 'endFilter', keep: false });
-          return;
-        case 'replayGoto':
-          if (sources.replay) dispatch({ type: 'timeEntry', text: '' });
-          return;
-        case 'replayPause':
-        case 'replayStep':
-        case 'replayFaster':
-        case 'replaySlower':
-        case 'replayForward':
-        case 'replayBack':
-        case 'replayStart':
-        case 'replayEnd': {
-          const replay = sources.replay;
+        flash(
+          open.length === 0
+            ? { key: 'flash.ackAlready', kind: 'info' }
+            : saved < open.length
+              ? { key: 'flash.ackNotSaved', kind: 'error' }
+              : open.length === 1
+                ? { key: 'flash.acknowledged', params: { text: open[0]!.summary }, kind: 'info' }
+                : { key: 'flash.acknowledgedMany', params: { n: open.length }, kind: 'info' },
+        );
+        return refresh();
+      }
+      case 'nextSection':
+      case 'prevSection':
+        return dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
+      case 'filterAccept': {
+        if (state.timeEntry === null) return dispatch({ type: 'endFilter', keep: true });
+        const target = parseReplayTime(state.timeEntry, replay?.status().now ?? at);
+        dispatch({ type: 'timeEntry', text: null });
+        if (target === null || !replay)
+          return flash({ key: 'flash.timeBad', params: { text: state.timeEntry }, kind: 'error' });
+        replay.jumpTo(target);
+        return refresh();
+      }
+      case 'filterCancel':
+        return dispatch(
+          state.timeEntry !== null ? { type: 'timeEntry', text: null } : { type: 'endFilter', keep: false },
+        );
+      case 'filterErase':
+        if (state.timeEntry !== null)
+          return dispatch({ type: 'timeEntry', text: [...state.timeEntry].slice(0, -1).join('') });
+        return dispatch({ type: 'filterText', text: [...listOf(state, listKey(route)).query].slice(0, -1).join('') });
+      case 'replayGoto':
+        return replay ? dispatch({ type: 'timeEntry', text: '' }) : undefined;
+      default: {
+        const replayStep = REPLAY_STEPS[action];
+        if (replayStep) {
           if (!replay) return;
-          if (action === 'replayPause') replay.togglePause();
-          else if (action === 'replayStep') replay.step();
-          else if (action === 'replayFaster') replay.faster();
-          else if (action === 'replaySlower') replay.slower();
-          else if (action === 'replayForward') replay.forward();
-          else if (action === 'replayBack') replay.back();
-          else if (action === 'replayStart') replay.toStart();
-          else replay.toEnd();
+          replayStep(replay);
           // The clock moved or its speed changed: show it now, not at the next tick.
-          refresh();
-          return;
+          return refresh();
         }
-        case 'filterErase': {
-          if (state.timeEntry !== null) {
-            dispatch({ type: 'timeEntry', text: [...state.timeEntry].slice(0, -1).join('') });
-            return;
-          }
-          const query = state.lists[listKey(route)]?.query ?? '';
-          dispatch({ type: 'filterText', text: [...query].slice(0, -1).join('') });
-          return;
-        }
-        default: {
-          const n = Number(action.slice('screen'.length));
-          const screen: ScreenId | undefined = SCREENS[n - 1];
-          if (screen) dispatch({ type: 'showScreen', screen });
-        }
+        const screen: ScreenId | undefined = SCREENS[Number(action.slice('screen'.length)) - 1];
+        if (screen) dispatch({ type: 'showScreen', screen });
       }
-    },
-    [exit, t, lang],
-  );
+    }
+  };
 
-  const onKeys = useCallback(
-    (waiting: readonly KeyPress[]): number => {
-      const { state, dispatch, sources } = latest.current;
-      const first = waiting[0];
-      if (!first) return 0;
-      const replay = sources.replay !== undefined;
-      const route = currentRoute(state);
-      const context = keyContext(route, state.editingFilter || state.timeEntry !== null);
-      const action = resolveKey(context, first.name, replay);
-      if (action) {
-        run(action);
-        return 1;
-      }
-      if (context !== 'filter' || first.text === null) return 1;
-      // Text typed or pasted in one go changes the filter once.
-      let used = 0;
-      let typed = '';
-      for (const k of waiting) {
-        if (k.text === null || resolveKey(context, k.name, replay) !== null) break;
-        typed += k.text;
-        used++;
-      }
-      if (state.timeEntry !== null) {
-        dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
-        return used;
-      }
-      const query = state.lists[listKey(route)]?.query ?? '';
-      dispatch({ type: 'filterText', text: (query + typed).normalize('NFC').slice(0, 80) });
+  useKeyQueue((waiting: readonly KeyPress[]): number => {
+    const first = waiting[0];
+    if (!first) return 0;
+    const replay = sources.replay !== undefined;
+    const context = keyContext(route, state.editingFilter || state.timeEntry !== null);
+    const action = resolveKey(context, first.name, replay);
+    if (action) {
+      run(action);
+      return 1;
+    }
+    if (context !== 'filter' || first.text === null) return 1;
+    // Text typed or pasted in one go changes the filter once.
+    let used = 0;
+    let typed = '';
+    for (const k of waiting) {
+      if (k.text === null || resolveKey(context, k.name, replay) !== null) break;
+      typed += k.text;
+      used++;
+    }
+    if (state.timeEntry !== null) {
+      dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
       return used;
-    },
-    [run],
-  );
-  useKeyQueue(onKeys);
+    }
+    dispatch({
+      type: 'filterText',
+      text: (listOf(state, listKey(route)).query + typed).normalize('NFC').slice(0, 80),
+    });
+    return used;
+  });
 }

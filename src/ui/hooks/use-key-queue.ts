@@ -1,17 +1,12 @@
 /**
- * Keys in the order they came, each handled once the screen has caught up with the one before.
- * A read from the terminal can hold several keys (key repeat or type-ahead over SSH), and Ink
- * hands them over before React has drawn the first: handled at once, the second would move
- * from the cursor the first had left behind, or open the row the cursor was on before.
+ * Keys in the order they came, each handled once the screen shows the one before: Ink hands over a burst of keys
+ * (key repeat, type-ahead over SSH) before React has drawn the first, which would act on a stale cursor.
  */
 import { useInput, type Key } from 'ink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { keyPresses, type KeyPress } from '../keys/index.js';
+import { keyPresses, type KeyPress } from '../keys/key-presses.js';
 
-/**
- * `handle` is given the keys waiting, oldest first, acts on the first (or on a run of them
- * that is one change, such as text pasted into a filter) and says how many it used.
- */
+/** `handle` acts on the first key waiting, or on a run that is one change (text pasted into a filter): how many. */
 export function useKeyQueue(handle: (waiting: readonly KeyPress[]) => number): void {
   const waiting = useRef<KeyPress[]>([]);
   /** A key has been handled and its effects are not yet on screen. */

@@ -1,13 +1,9 @@
 /**
- * The list on screen, ready to draw and to act on: filtered, sorted, with its cursor and the
- * slice of rows that fits. The key dispatcher and the screens read the same object.
- *
- * Each stage is memoised on its own inputs: a refresh re-filters and re-sorts once, a key that
- * only moves the cursor does neither, and changing the filter does not re-read any figure.
+ * The list on screen, filtered, sorted, with its cursor and the rows that fit; the key dispatcher and the screens read
+ * the same object. Each stage is memoised on its own inputs: a cursor move neither filters nor sorts.
  */
 import { useMemo } from 'react';
-import type { ConsoleState } from '../state/state.js';
-import { listOf } from '../state/state.js';
+import { type ConsoleState, listOf } from '../state/state.js';
 import type { AgencyModel } from '../view/agency-model.js';
 import { filterAgencies } from '../view/agency-filter.js';
 import { agenciesSpec } from '../view/agencies-spec.js';

@@ -2,14 +2,9 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
-export interface TerminalSize {
-  readonly columns: number;
-  readonly rows: number;
-}
-
-export function useTerminalSize(): TerminalSize {
+export function useTerminalSize(): { readonly columns: number; readonly rows: number } {
   const { stdout } = useStdout();
-  const read = (): TerminalSize => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
   const [size, setSize] = useState(read);
   useEffect(() => {
     const onResize = (): void => setSize(read());

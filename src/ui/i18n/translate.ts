@@ -1,9 +1,20 @@
-/** Looks up a UI string and fills its `{name}` placeholders. */
-import type { Lang } from './lang.js';
-import { en, type MessageKey } from './messages-en.js';
-import { vi } from './messages-vi.js';
+/** Every string the console shows, in English and Vietnamese side by side (one file per area), and their lookup. */
+import type { Lang } from '../../config/settings.js';
+import { agency } from './agency.js';
+import { frame } from './frame.js';
+import { keys } from './keys.js';
+import { tables } from './tables.js';
 
-export type { MessageKey };
+/** An area's strings: each key with its English and its Vietnamese text, so neither language can lack one. */
+export type Messages = Readonly<Record<string, readonly [en: string, vi: string]>>;
+
+const MESSAGES = { ...frame, ...tables, ...agency, ...keys };
+export type MessageKey = keyof typeof MESSAGES;
+
+const catalogue = (i: 0 | 1) =>
+  Object.fromEntries(Object.entries(MESSAGES).map(([k, v]) => [k, v[i]])) as Record<MessageKey, string>;
+export const en = catalogue(0);
+export const vi = catalogue(1);
 const CATALOGUES: Record<Lang, Record<MessageKey, string>> = { en, vi };
 
 export type Params = Readonly<Record<string, string | number>>;

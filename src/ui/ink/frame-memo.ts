@@ -1,20 +1,14 @@
 /**
- * Ink builds every frame cell by cell: each line written is tokenized into styled characters,
- * laid on a grid as wide as the terminal and turned back into a string — about 3 µs a cell, so
- * 40 ms for a 200×60 screen even when a key press changed two rows. This keeps, from one frame
- * to the next, the finished string of every row and reuses it when the same text is written at
- * the same places in that row; only changed rows go through Ink's own code. The frame is the
- * one Ink would build (property-tested against it), and frames with clipping, which the
- * console does not use, are left to Ink entirely.
+ * Ink builds every frame cell by cell (about 3 µs a cell: 40 ms for 200×60 even when a key changed two rows). This
+ * keeps each row's finished string from one frame to the next and reuses it when the same text is written at the same
+ * places; only changed rows go through Ink's code. The frame is the one Ink would build (property-tested against it);
+ * frames with clipping, which the console does not use, are left to Ink.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
-/**
- * The Ink releases whose Output this was written and property-tested against. Under any other
- * the console renders with plain Ink: slower on a wide screen, never wrong.
- */
+/** The Ink releases whose Output this was tested against; under any other, plain Ink (slower, never wrong). */
 export const MEMO_INK_VERSIONS: readonly string[] = ['6.8.0'];
 
 /** One operation Ink's renderer records on its Output (ink/build/output.js). */
@@ -36,17 +30,14 @@ export interface InkOutput {
   get(): { output: string; height: number };
 }
 
-export type OutputClass = new (size: { width: number; height: number }) => InkOutput;
+type OutputClass = new (size: { width: number; height: number }) => InkOutput;
 
 /** Rows of the previous frame, keyed by what was written in them. */
 export type RowMemo = Map<string, string>;
 
 const SEPARATOR = '\u0000';
 
-/**
- * The frame Ink's `get` would return for `output`, reusing rows found in `previous`; returns
- * the rows to keep for the next frame. `original` is Ink's own `get`.
- */
+/** The frame Ink's own `get` (`original`) would return, reusing rows of `previous`; and the rows to keep. */
 export function memoizedFrame(
   output: InkOutput,
   Output: OutputClass,
@@ -92,10 +83,7 @@ export function memoizedFrame(
 let ink: { readonly Output: OutputClass; readonly get: InkOutput['get'] } | undefined;
 let installed = false;
 
-/**
- * Ink's Output class (the very module instance Ink renders with; Ink does not export it) and
- * its own `get`, as it was before `installFrameMemo`.
- */
+/** Ink's Output class (the module instance Ink renders with; not exported by Ink) and its own `get`. */
 export async function inkOutput(): Promise<{ readonly Output: OutputClass; readonly get: InkOutput['get'] }> {
   if (!ink) {
     const entry = pathToFileURL(createRequire(import.meta.url).resolve('ink'));
@@ -105,17 +93,13 @@ export async function inkOutput(): Promise<{ readonly Output: OutputClass; reado
   return ink;
 }
 
-/** The installed Ink's version, read from its package.json beside its entry. */
 export function inkVersion(): string {
   const entry = createRequire(import.meta.url).resolve('ink');
   return (JSON.parse(readFileSync(new URL('../package.json', pathToFileURL(entry)), 'utf8')) as { version: string })
     .version;
 }
 
-/**
- * Makes every Ink render in this process reuse unchanged rows, when the installed Ink is one
- * `MEMO_INK_VERSIONS` names; returns whether it did. Idempotent.
- */
+/** Makes every Ink render in this process reuse unchanged rows on the Ink releases named above. Idempotent. */
 export async function installFrameMemo(version: string = inkVersion()): Promise<boolean> {
   if (installed) return true;
   if (!MEMO_INK_VERSIONS.includes(version)) return false;

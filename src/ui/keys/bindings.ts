@@ -1,22 +1,19 @@
 /**
- * The key bindings, one table per view. The same tables drive the input dispatcher, the
- * Help screen and the footer hints, so what the screen says is what the keys do.
+ * The key bindings, one table per view. The same tables drive the input dispatcher, the Help screen and the footer
+ * hints, so what the screen says is what the keys do.
  */
-import type { MessageKey } from '../i18n/index.js';
-import type { KeyAction } from './actions.js';
+import type { MessageKey } from '../i18n/translate.js';
 
 export interface Binding {
   /** Key names as `keyName` produces them: 'up', 'enter', 'esc', 'tab', 'j', 'G', '/'. */
   readonly keys: readonly string[];
-  readonly action: KeyAction;
+  /** What the key asks for (`KeyAction`). */
+  readonly action: string;
   /** How the keys are written in hints and help; defaults to the keys joined by "/". */
   readonly shown?: string;
   /** Short label for the footer; bindings without one are listed only in Help. */
   readonly hint?: MessageKey;
-  /**
-   * Which hints a footer too narrow for all of them keeps: rank 0 first (help and quit, so the
-   * way to every other key is always on screen), then the rest (1 by default) in table order.
-   */
+  /** Which hints a narrow footer keeps: rank 0 first (help and quit, the way to every other key), then 1 (default)… */
   readonly hintRank?: number;
   readonly help: MessageKey;
 }
@@ -27,7 +24,7 @@ export interface BindingTable {
   readonly bindings: readonly Binding[];
 }
 
-export const globalBindings: BindingTable = {
+const globalBindings = {
   id: 'global',
   title: 'help.group.global',
   bindings: [
@@ -45,9 +42,9 @@ export const globalBindings: BindingTable = {
     { keys: ['?'], action: 'help', hint: 'key.help', hintRank: 0, help: 'key.help.help' },
     { keys: ['q', 'ctrl-c'], action: 'quit', shown: 'q', hint: 'key.quit', hintRank: 0, help: 'key.quit.help' },
   ],
-};
+} as const satisfies BindingTable;
 
-export const listBindings: BindingTable = {
+const listBindings = {
   id: 'list',
   title: 'help.group.list',
   bindings: [
@@ -63,37 +60,37 @@ export const listBindings: BindingTable = {
     { keys: ['S'], action: 'sortReverse', help: 'key.sortReverse.help' },
     { keys: ['d'], action: 'describe', help: 'key.describe.help' },
   ],
-};
+} as const satisfies BindingTable;
 
-export const agenciesBindings: BindingTable = {
+const agenciesBindings = {
   id: 'agencies',
   title: 'help.group.agencies',
   bindings: [
     { keys: ['l'], action: 'level', hint: 'key.level', help: 'key.level.help' },
     { keys: ['f'], action: 'problem', hint: 'key.problem', help: 'key.problem.help' },
   ],
-};
+} as const satisfies BindingTable;
 
-export const alertsBindings: BindingTable = {
+const alertsBindings = {
   id: 'alerts',
   title: 'help.group.alerts',
   bindings: [
     { keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' },
     { keys: [' '], action: 'mark', shown: 'Space', hint: 'key.mark', hintRank: 2, help: 'key.mark.help' },
   ],
-};
+} as const satisfies BindingTable;
 
-export const detailBindings: BindingTable = {
+const detailBindings = {
   id: 'detail',
   title: 'help.group.detail',
   bindings: [
     { keys: ['left', 'h'], action: 'prevSection', shown: '←/→', hint: 'key.section', help: 'key.section.help' },
     { keys: ['right', 'l'], action: 'nextSection', help: 'key.section.help' },
   ],
-};
+} as const satisfies BindingTable;
 
 /** While a filter is being typed every printable key is text; only these act. */
-export const filterBindings: BindingTable = {
+const filterBindings = {
   id: 'filter',
   title: 'help.group.filter',
   bindings: [
@@ -101,10 +98,10 @@ export const filterBindings: BindingTable = {
     { keys: ['esc'], action: 'filterCancel', shown: 'Esc', help: 'key.filterCancel.help' },
     { keys: ['backspace'], action: 'filterErase', shown: '⌫', help: 'key.filterErase.help' },
   ],
-};
+} as const satisfies BindingTable;
 
 /** The recording's clock in `hubmon replay`; active only there, on every screen but while typing a filter. */
-export const replayBindings: BindingTable = {
+export const replayBindings = {
   id: 'replay',
   title: 'help.group.replay',
   bindings: [
@@ -118,14 +115,48 @@ export const replayBindings: BindingTable = {
     { keys: ['{'], action: 'replayStart', help: 'key.replayStart.help' },
     { keys: [':'], action: 'replayGoto', help: 'key.replayGoto.help' },
   ],
-};
+} as const satisfies BindingTable;
 
 /** Every table, in the order Help lists them (the replay table is added in replay mode). */
-export const ALL_TABLES: readonly BindingTable[] = [
+export const ALL_TABLES = [
   globalBindings,
   listBindings,
   agenciesBindings,
   alertsBindings,
   detailBindings,
   filterBindings,
-];
+] as const;
+
+/** Everything a key can ask for. */
+export type KeyAction = (typeof ALL_TABLES)[number]['bindings'][number]['action'] | ReplayAction;
+type ReplayAction = (typeof replayBindings)['bindings'][number]['action'];
+
+export type KeyContext = 'overview' | 'agencies' | 'list' | 'alerts' | 'detail' | 'help' | 'filter';
+
+const LIST = [listBindings, globalBindings] as const;
+const VIEW_TABLES: Readonly<Record<KeyContext, readonly BindingTable[]>> = {
+  overview: LIST,
+  list: LIST,
+  help: LIST,
+  filter: [filterBindings],
+  agencies: [agenciesBindings, ...LIST],
+  alerts: [alertsBindings, ...LIST],
+  detail: [detailBindings, ...LIST],
+};
+
+/** The tables of a view; in replay mode the replay table comes first, except while typing. */
+const tablesFor = (context: KeyContext, replay = false): readonly BindingTable[] =>
+  replay && context !== 'filter' ? [replayBindings, ...VIEW_TABLES[context]] : VIEW_TABLES[context];
+
+export function resolveKey(context: KeyContext, name: string, replay = false): KeyAction | null {
+  for (const table of tablesFor(context, replay)) {
+    for (const b of table.bindings) if (b.keys.includes(name)) return b.action as KeyAction;
+  }
+  return null;
+}
+
+export function hintsFor(context: KeyContext, replay = false): readonly Binding[] {
+  return tablesFor(context, replay).flatMap((t) => t.bindings.filter((b) => b.hint !== undefined));
+}
+
+export const shownKeys = (b: Binding): string => b.shown ?? b.keys.join('/');

@@ -1,15 +1,29 @@
 /* eslint-disable no-control-regex -- matching control characters is the point here. */
 /**
- * What Ink hands `useInput`, as the key presses it holds. Ink passes an escape sequence (an
- * arrow, PgDn) on its own, but a run of plain characters as one string: key repeat and
- * type-ahead over SSH, or `tmux send-keys j j j`, arrive as "jjj" or "kk\r". Each character of
- * such a run is a key of its own, named as it would be had it come alone.
+ * What Ink hands `useInput`, as the key presses it holds: a run of plain characters (key repeat, type-ahead over SSH,
+ * `tmux send-keys j j j`) comes as one string, "jjj", each character a key of its own.
  */
 import type { Key } from 'ink';
-import { keyName } from './key-name.js';
+
+/** Ink's (input, key) pair reduced to one name the bindings tables speak of. */
+function keyName(input: string, key: Key): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'esc';
+  if (key.tab) return key.shift ? 'shift-tab' : 'tab';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.ctrl) return `ctrl-${input}`;
+  return input;
+}
 
 export interface KeyPress {
-  /** The name the bindings tables speak of: 'j', 'enter', 'ctrl-b'. */
   readonly name: string;
   /** What the key types into a filter; null for a key that types nothing (Enter, Ctrl-…, Alt-…). */
   readonly text: string | null;

@@ -9,12 +9,11 @@ import { useUi } from '../context.js';
 import { Line, type Segment } from '../components/Line.js';
 import { roleStyle } from '../components/Table.js';
 import { fit, widthOf } from '../text/fit.js';
-import { formatFlow } from '../text/format-flow.js';
-import { formatCount, formatPercent } from '../text/format-number.js';
+import { formatCount, formatFlow, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { sparkline } from '../text/sparkline.js';
-import { DETAIL_SECTIONS, type DetailSection } from '../state/routes.js';
+import { DETAIL_SECTIONS } from '../state/routes.js';
 import { levelRole, serverStateKey } from '../view/agencies-spec.js';
 import { CERT_WARN_MS } from '../view/servers-spec.js';
 import type { DetailData } from '../view/agency-loads.js';
@@ -24,12 +23,6 @@ import { reasonKey } from '../view/signatures-spec.js';
 export const DETAIL_CHROME = 8;
 
 const FUNNEL_CODES = STATUS_CODES.filter((c) => c <= '06');
-const SECTION_TITLE = {
-  children: 'detail.section.children',
-  overdue: 'detail.section.overdue',
-  events: 'detail.section.events',
-  server: 'detail.section.server',
-} as const;
 
 export function AgencySummary({
   detail,
@@ -52,17 +45,23 @@ export function AgencySummary({
   if (detail.parentName) title.push({ text: ` ‹ ${detail.parentName}`, style: muted });
 
   const serverSince = a.serverSince === null ? '' : ` ${formatDurationShort(now - a.serverSince, lang)}`;
-  /** Its server's certificate, when it has expired or soon will. */
-  function certificate(expiresAt: number | null): Segment[] {
-    if (expiresAt === null || expiresAt - now >= CERT_WARN_MS) return [];
-    const left = expiresAt - now;
-    return [
-      sep,
-      left <= 0
-        ? { text: t('detail.certExpired', { ago: formatDurationShort(-left, lang) }), style: theme.status.critical }
-        : { text: t('detail.certExpires', { left: formatDurationShort(left, lang) }), style: theme.status.warn },
-    ];
-  }
+  // Its server's certificate, when it has expired or soon will.
+  const certLeft = (detail.server?.certificateExpiresAt ?? Infinity) - now;
+  const certificate: Segment[] =
+    certLeft >= CERT_WARN_MS
+      ? []
+      : certLeft <= 0
+        ? [
+            sep,
+            {
+              text: t('detail.certExpired', { ago: formatDurationShort(-certLeft, lang) }),
+              style: theme.status.critical,
+            },
+          ]
+        : [
+            sep,
+            { text: t('detail.certExpires', { left: formatDurationShort(certLeft, lang) }), style: theme.status.warn },
+          ];
   const identity: Segment[] = [
     {
       text: t('detail.identity', {
@@ -75,7 +74,7 @@ export function AgencySummary({
     },
     { text: ' ' },
     { text: `${t(serverStateKey(a.serverState))}${serverSince}`, style: roleStyle(theme, levelRole(a.status.server)) },
-    ...certificate(detail.server?.certificateExpiresAt ?? null),
+    ...certificate,
     ...(a.childCount > 0 ? [{ text: ` · ${t('detail.units', { n: formatCount(a.childCount, lang) })}` }] : []),
   ];
   // Its own overdue replies, as the Overview and Deadlines count them; with its units' too when
@@ -94,18 +93,17 @@ export function AgencySummary({
     overdue,
   });
 
-  const chart = (label: string, series: readonly number[]): Segment[] => {
-    const peak = Math.max(0, ...series);
-    const tail = ` ${formatCount(peak, lang)}`;
-    const labelText = fit(label, 10) + ' ';
+  const label = (text: string): Segment => ({ text: fit(text, 10) + ' ', style: muted });
+  const chart = (name: string, series: readonly number[]): Segment[] => {
+    const tail = ` ${formatCount(Math.max(0, ...series), lang)}`;
     return [
-      { text: labelText, style: muted },
+      label(name),
       { text: sparkline(series, Math.max(1, width - 11 - widthOf(tail))), style: theme.status.ok },
       { text: tail, style: muted },
     ];
   };
 
-  const funnel: Segment[] = [{ text: fit(t('detail.funnel'), 10) + ' ', style: muted }];
+  const funnel: Segment[] = [label(t('detail.funnel'))];
   const f = detail.feedback?.funnel;
   if (!statusesReported) funnel.push({ text: t('notReported.statuses'), style: muted });
   else
@@ -114,7 +112,7 @@ export function AgencySummary({
       funnel.push({ text: `${code} `, style: theme.text.emphasis }, { text: formatCount(f?.[code] ?? 0, lang) });
     });
 
-  const reasons: Segment[] = [{ text: fit(t('detail.sigReasons'), 10) + ' ', style: muted }];
+  const reasons: Segment[] = [label(t('detail.sigReasons'))];
   const failed = detail.signatures
     ? (Object.entries(detail.signatures.byReason) as [SignatureFailure, number][])
         .filter(([, n]) => n > 0)
@@ -126,14 +124,13 @@ export function AgencySummary({
     reasons.push({ text: `${t(reasonKey(reason))} ` }, { text: formatCount(n, lang), style: theme.status.warn });
   });
 
-  const tabs: Segment[] = [];
-  DETAIL_SECTIONS.forEach((s: DetailSection) => {
+  const tabs: Segment[] = DETAIL_SECTIONS.flatMap((s) => {
     const active = s === detail.section;
-    tabs.push({
-      text: active ? `[${t(SECTION_TITLE[s])}]` : ` ${t(SECTION_TITLE[s])} `,
-      style: active ? theme.header.tabActive : theme.header.tab,
-    });
-    tabs.push({ text: ' ' });
+    const text = t(`detail.section.${s}`);
+    return [
+      { text: active ? `[${text}]` : ` ${text} `, style: active ? theme.header.tabActive : theme.header.tab },
+      { text: ' ' },
+    ];
   });
   tabs.push({ text: t('detail.sectionsHint'), style: muted });
 

@@ -8,6 +8,7 @@ import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import { fit, wrap } from '../text/fit.js';
 import { formatDateTime } from '../text/format-time.js';
+import { alertText } from '../view/alerts-spec.js';
 
 /** Lines the full text takes under the list. */
 export const ALERT_TEXT_LINES = 2;
@@ -16,7 +17,7 @@ export function AlertText({ alert, width }: { alert: AlertView | undefined; widt
   const { t, theme } = useUi();
   const text = alert
     ? [
-        alert.subject && !alert.summary.includes(alert.subject) ? `${alert.summary} — ${alert.subject}` : alert.summary,
+        alertText(alert),
         alert.acknowledgedBy === null
           ? ''
           : t('alert.ackedBy', {

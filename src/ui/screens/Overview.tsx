@@ -6,10 +6,12 @@ import type { AlertView } from '../data/sources.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import { fit, widthOf } from '../text/fit.js';
-import { formatFlow } from '../text/format-flow.js';
-import { formatCount, formatPercent } from '../text/format-number.js';
+import { formatCount, formatFlow, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import type { Quiet } from '../status/link.js';
+import type { Style } from '../theme/theme.js';
+import { alertText } from '../view/alerts-spec.js';
+import { perObject } from '../view/same-data.js';
 
 /** `deadlinesReported` false: the hub cannot tell deadlines (a gateway to X-Road), so none are counted. */
 export const TotalsLines = memo(function TotalsLines(props: {
@@ -54,16 +56,11 @@ export const TotalsLines = memo(function TotalsLines(props: {
  * An alert's summary fitted to a width, kept with the alert: the list is redrawn every 2 s for
  * its ages, and fitting Vietnamese text walks it grapheme by grapheme.
  */
-const fittedBodies = new WeakMap<AlertView, Map<number, string>>();
+const fittedBodies = perObject((_: AlertView) => new Map<number, string>());
 function fittedBody(a: AlertView, width: number): string {
-  let byWidth = fittedBodies.get(a);
-  if (!byWidth) fittedBodies.set(a, (byWidth = new Map()));
+  const byWidth = fittedBodies(a);
   let body = byWidth.get(width);
-  if (body === undefined) {
-    // An incident's summary already names its agency (with the units above it) or server.
-    const text = a.subject && !a.summary.includes(a.subject) ? `${a.summary} — ${a.subject}` : a.summary;
-    byWidth.set(width, (body = fit(text, width)));
-  }
+  if (body === undefined) byWidth.set(width, (body = fit(alertText(a), width)));
   return body;
 }
 
@@ -85,45 +82,32 @@ export const FiringAlerts = memo(function FiringAlerts(props: {
   const { alerts, lines, now, width, quiet } = props;
   const shown = alerts.slice(0, lines);
   const more = alerts.length - shown.length;
+  const line = (text: string, style: Style) => (
+    <Line segments={[{ text: fit(text, width) }]} style={style} width={width} />
+  );
   return (
     <Box flexDirection="column" flexShrink={0}>
-      <Line
-        segments={[{ text: fit(`${t('overview.alerts')} (${alerts.length})`, width) }]}
-        style={theme.text.title}
-        width={width}
-      />
-      {alerts.length === 0 ? (
-        <Line
-          segments={[{ text: fit(` ${t(QUIET_TEXT[quiet])}`, width) }]}
-          style={quiet === 'live' ? theme.status.ok : theme.text.muted}
-          width={width}
-        />
-      ) : (
-        shown.map((a) => {
-          const sev = fit(t(`severity.${a.severity}`), 5);
-          const age = formatDurationShort(now - a.since, lang);
-          const bodyWidth = Math.max(1, width - 8 - age.length);
-          return (
-            <Line
-              key={a.id}
-              segments={[
-                { text: ' ' },
-                { text: sev, style: a.severity === 'critical' ? theme.status.critical : theme.status.warn },
-                { text: ` ${fittedBody(a, bodyWidth)} ` },
-                { text: age, style: theme.text.muted },
-              ]}
-              width={8 + bodyWidth + widthOf(age)}
-            />
-          );
-        })
-      )}
-      {more > 0 ? (
-        <Line
-          segments={[{ text: fit(` ${t('overview.moreIncidents', { n: formatCount(more, lang) })}`, width) }]}
-          style={theme.text.muted}
-          width={width}
-        />
-      ) : null}
+      {line(`${t('overview.alerts')} (${alerts.length})`, theme.text.title)}
+      {alerts.length === 0
+        ? line(` ${t(QUIET_TEXT[quiet])}`, quiet === 'live' ? theme.status.ok : theme.text.muted)
+        : shown.map((a) => {
+            const sev = fit(t(`severity.${a.severity}`), 5);
+            const age = formatDurationShort(now - a.since, lang);
+            const bodyWidth = Math.max(1, width - 8 - age.length);
+            return (
+              <Line
+                key={a.id}
+                segments={[
+                  { text: ' ' },
+                  { text: sev, style: a.severity === 'critical' ? theme.status.critical : theme.status.warn },
+                  { text: ` ${fittedBody(a, bodyWidth)} ` },
+                  { text: age, style: theme.text.muted },
+                ]}
+                width={8 + bodyWidth + widthOf(age)}
+              />
+            );
+          })}
+      {more > 0 ? line(` ${t('overview.moreIncidents', { n: formatCount(more, lang) })}`, theme.text.muted) : null}
     </Box>
   );
 });

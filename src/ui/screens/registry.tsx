@@ -1,14 +1,12 @@
 /**
- * The one registry of screens: for each, how it loads, how often its list is read again, and
- * how it is drawn (its tab says `tab.<id>`). Adding a screen is its id in `SCREENS` and an entry
- * here (`screen-def.ts`, this file), its list spec, its key bindings and its words; the console,
- * the loader, the tabs and the number keys take it from here.
+ * The one registry of screens: how each loads, how often its list is read again, how it is drawn. Adding a screen is
+ * its id in `SCREENS`, an entry here, its list spec, its key bindings and its words.
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import type { AlertView } from '../data/sources.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { Translate } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { Route, ScreenId } from '../state/routes.js';
 import { fit } from '../text/fit.js';
@@ -25,9 +23,9 @@ import {
   type DetailData,
   type OverviewHead,
 } from '../view/agency-loads.js';
-import { alertsSpec, foldedSpec, toAlertModel } from '../view/alerts-spec.js';
+import { alertsSpec, toAlertModel } from '../view/alerts-spec.js';
 import { deadlinesSpec, toDeadlineModel } from '../view/deadlines-spec.js';
-import { describeLine, describeSpec } from '../view/describe-spec.js';
+import { describeLine, describeSpec } from '../view/describe-model.js';
 import { helpLines, helpSpec } from '../view/help-model.js';
 import { overviewLayout } from '../view/overview-layout.js';
 import { serversSpec, toServerModel } from '../view/servers-spec.js';
@@ -35,18 +33,27 @@ import { signaturesSpec, toSignatureModel } from '../view/signatures-spec.js';
 import { AgencySummary, DETAIL_CHROME } from './AgencySummary.js';
 import { ALERT_TEXT_LINES, AlertText } from './AlertText.js';
 import { FiringAlerts, TotalsLines } from './Overview.js';
-import { EACH_TICK, listData, type BodyProps, type Loaded, type ScreenDef } from './screen-def.js';
+import {
+  EACH_TICK,
+  listData,
+  type BodyProps,
+  type Loaded,
+  type LoadInput,
+  type RefreshPolicy,
+  type ScreenDef,
+} from './screen-def.js';
+import type { ListSpec } from '../view/list-spec.js';
 
 type RouteOf<K extends Route['kind']> = Extract<Route, { kind: K }>;
 type Screen = RouteOf<'screen'>;
 
 /** A list under its title: what most screens are. */
-const titled = (key: MessageKey) =>
-  function Titled({ title, pane }: BodyProps<unknown, Loaded>) {
+const titled = <L extends Loaded>(title: (t: Translate, data: L) => string) =>
+  function Titled({ title: line, pane, data }: BodyProps<unknown, L>) {
     const { t } = useUi();
     return (
       <>
-        {title(t(key))}
+        {line(title(t, data))}
         {pane}
       </>
     );
@@ -55,18 +62,27 @@ const titled = (key: MessageKey) =>
 /** The body's rows less the title line and the table's header. */
 const underTitle = (body: number): number => body - 2;
 
-/** A list read afresh on every full tick. */
-const everyTick = <R extends Route>(load: (route: R, input: Parameters<ScreenDef<R>['load']>[1]) => Loaded) =>
-  ({ load, refresh: EACH_TICK, tableRows: underTitle }) as const;
+/** A list of `spec`'s rows read afresh on every full tick. */
+const everyTick = <M,>(spec: ListSpec<M>, models: (input: LoadInput) => readonly M[]) =>
+  ({
+    load: (_: Route, input: LoadInput) => ({ list: listData(spec, models(input)) }),
+    refresh: EACH_TICK,
+    tableRows: underTitle,
+  }) as const;
 
 /** The Incidents screen away longer than this (a few refreshes): what began since is new. */
 const AWAY_MS = 10_000;
 
+/** Agencies rolled up: on new events or incidents, else every 10 s so windowed rates still age. */
+const ON_EVENTS: RefreshPolicy<unknown> = {
+  everyMs: 10_000,
+  on: (input) => [input.metrics.stream().lastSeq, input.marks],
+};
+
 const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
   head: (_, input) => overviewHead(input),
   load: (_, input) => loadWorst(input),
-  // Ranked over every agency: once a minute, the alerts' cadence, and at once when a server goes
-  // down or comes back or an incident begins or ends, so it never contradicts the line above it.
+  // Ranked over every agency: once a minute, and at once when a server or an incident changes (as the line above).
   refresh: {
     everyMs: 60_000,
     on: (input, head) => [head.totals.serversDown, head.totals.serversDegraded, input.marks],
@@ -93,9 +109,7 @@ const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
 
 const agencies: ScreenDef<Screen, null, AgenciesData> = {
   load: (_, input, _head, previous) => loadAgencies(input, previous),
-  // Every agency rolled up: when new events arrived or the incidents moved, else every 10 s so
-  // windowed rates still age while the hub is quiet.
-  refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.marks] },
+  refresh: ON_EVENTS,
   tableRows: underTitle,
   Body({ title, pane, state }) {
     const { t } = useUi();
@@ -110,41 +124,25 @@ const agencies: ScreenDef<Screen, null, AgenciesData> = {
 };
 
 const servers: ScreenDef<Screen> = {
-  ...everyTick((_, { metrics, now, window }) => {
+  ...everyTick(serversSpec, ({ metrics, now, window }) => {
     const byId = agencyIndex(metrics);
-    const levelOf = (id: string): number => byId.get(id)?.level ?? 9;
-    return {
-      list: listData(
-        serversSpec,
-        metrics.servers(now, window).map((s) => toServerModel(s, levelOf)),
-      ),
-    };
+    return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
   }),
-  Body: titled('screen.servers'),
+  Body: titled((t) => t('screen.servers')),
 };
 
 const signatures: ScreenDef<Screen> = {
-  ...everyTick((_, { metrics, now, window }) => {
+  ...everyTick(signaturesSpec, ({ metrics, now, window }) => {
     const nameOf = namesOf(metrics);
-    return {
-      list: listData(
-        signaturesSpec,
-        metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId))),
-      ),
-    };
+    return metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId)));
   }),
-  Body: titled('screen.signatures'),
+  Body: titled((t) => t('screen.signatures')),
 };
 
 const deadlines: ScreenDef<Screen> = {
-  ...everyTick((_, { metrics, now }) => {
+  ...everyTick(deadlinesSpec, ({ metrics, now }) => {
     const nameOf = namesOf(metrics);
-    return {
-      list: listData(
-        deadlinesSpec,
-        metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId))),
-      ),
-    };
+    return metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId)));
   }),
   Body({ title, pane, notReported, width }) {
     const { t, theme } = useUi();
@@ -184,7 +182,7 @@ const alerts: ScreenDef<Screen> = {
 const detail: ScreenDef<RouteOf<'detail'>, null, { readonly detail: DetailData; readonly list: Loaded['list'] }> = {
   load: (route, input, _head, previous) =>
     loadDetail(route, input, previous as Parameters<typeof loadDetail>[2] | undefined),
-  refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.marks] },
+  refresh: ON_EVENTS,
   tableRows: (body) => body - DETAIL_CHROME - 1,
   Body({ data, pane, title, state, width, listAt, notReported }) {
     return (
@@ -202,27 +200,6 @@ const detail: ScreenDef<RouteOf<'detail'>, null, { readonly detail: DetailData; 
   },
 };
 
-const folded: ScreenDef<RouteOf<'folded'>, null, Loaded & { readonly summary: string }> = {
-  load(route, { incidents }) {
-    const found = incidents.find((a) => a.id === route.alertId);
-    // Resolved since: nothing folded under it any more.
-    if (!found) return { gone: route.alertId };
-    const alert = toAlertModel(found);
-    return { summary: alert.summary, list: listData(foldedSpec, alert.folded) };
-  },
-  refresh: EACH_TICK,
-  tableRows: underTitle,
-  Body({ data, title, pane }) {
-    const { t } = useUi();
-    return (
-      <>
-        {title(t('screen.folded', { text: data.summary }))}
-        {pane}
-      </>
-    );
-  },
-};
-
 const affected: ScreenDef<RouteOf<'affected'>, null, AffectedData> = {
   load: (route, input) => loadAffected(route, input),
   refresh: {
@@ -230,15 +207,7 @@ const affected: ScreenDef<RouteOf<'affected'>, null, AffectedData> = {
     on: (input) => [input.metrics.stream().lastSeq, input.incidents, stableAgencies(input.metrics)],
   },
   tableRows: underTitle,
-  Body({ data, title, pane }) {
-    const { t } = useUi();
-    return (
-      <>
-        {title(t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name }))}
-        {pane}
-      </>
-    );
-  },
+  Body: titled((t, data) => t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })),
 };
 
 /** Read when opened: what they show does not move. */
@@ -250,23 +219,17 @@ const help: ScreenDef<RouteOf<'help'>> = {
   }),
   refresh: ONCE,
   tableRows: underTitle,
-  Body: titled('screen.help'),
+  Body: titled((t) => t('screen.help')),
 };
 
 const describe: ScreenDef<RouteOf<'describe'>, null, Loaded & { readonly title: string }> = {
   load: (route) => ({ title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) }),
   refresh: ONCE,
   tableRows: underTitle,
-  Body: ({ data, title, pane }) => (
-    <>
-      {title(data.title)}
-      {pane}
-    </>
-  ),
+  Body: titled((_, data) => data.title),
 };
 
-/** Every screen, by the main screen's id or the route's kind. */
-export const SCREEN_DEFS = {
+const SCREEN_DEFS = {
   overview,
   agencies,
   servers,
@@ -274,12 +237,10 @@ export const SCREEN_DEFS = {
   deadlines,
   alerts,
   detail,
-  folded,
   affected,
   help,
   describe,
 } as const satisfies Record<ScreenId | Exclude<Route['kind'], 'screen'>, unknown>;
 
-/** The entry that shows `route`. */
 export const screenOf = (route: Route): ScreenDef<Route, unknown, Loaded> =>
   SCREEN_DEFS[route.kind === 'screen' ? route.screen : route.kind] as unknown as ScreenDef<Route, unknown, Loaded>;

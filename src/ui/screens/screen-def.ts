@@ -1,8 +1,4 @@
-/**
- * What the registry of screens says of each screen (`registry.tsx`): how it loads, how often
- * its list is read again, and how it is drawn. The screen loader (`data/screen-loader.ts`)
- * applies the policy; the console draws whichever entry the route names.
- */
+/** What the registry of screens (`registry.tsx`) says of each: how it loads, how often it reloads, how it is drawn. */
 import type { ReactNode } from 'react';
 import type { Metrics, WindowKey } from '../../metrics/types.js';
 import type { AlertsSource, AlertView } from '../data/sources.js';
@@ -17,16 +13,13 @@ import type { ListSpec } from '../view/list-spec.js';
 export const SCREENS = ['overview', 'agencies', 'servers', 'signatures', 'deadlines', 'alerts'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
-/** A list of records with the renderer that shows them; the record type is the spec's business. */
+/** A list of records with the renderer that shows them. */
 export interface ListData {
   readonly spec: ListSpec<unknown>;
   readonly models: readonly unknown[];
 }
 
-export const listData = <M>(spec: ListSpec<M>, models: readonly M[]): ListData => ({
-  spec: spec as unknown as ListSpec<unknown>,
-  models,
-});
+export const listData = <M>(spec: ListSpec<M>, models: readonly M[]): ListData => ({ spec: spec as never, models });
 
 /** What every screen's load returns: its list (null for none) and what else it draws. */
 export interface Loaded {
@@ -38,7 +31,6 @@ export interface Gone {
   readonly gone: string;
 }
 
-/** What a load reads from, one refresh's worth. */
 export interface LoadInput {
   readonly metrics: Metrics;
   readonly alerts: AlertsSource;
@@ -49,39 +41,34 @@ export interface LoadInput {
   readonly now: number;
   readonly window: WindowKey;
   readonly replay: boolean;
-  /** Worst agencies the Overview lists per concern: more on a taller terminal. */
+  /** Worst agencies the Overview lists per concern. */
   readonly perConcern: number;
   /** When this screen's list was last read, on screen or not; null the first time. */
   readonly lastRead: number | null;
 }
 
 /**
- * When a screen's list is read again, on a full tick: when `everyMs` has passed since the last
- * read (0: every full tick), or at once when `on` gives other values than at the last read.
- * A new route, window, registry or an explicit refresh always reads it.
+ * When a screen's list is read again on a full tick: when `everyMs` has passed (0: every tick), or at once when `on`
+ * gives other values than at the last read. A new route, window, registry or a refresh always reads it.
  */
 export interface RefreshPolicy<H> {
   readonly everyMs: number;
   readonly on?: (input: LoadInput, head: H) => readonly unknown[];
 }
 
-/** What a screen's body is drawn from. */
 export interface BodyProps<H, L> {
   readonly head: H;
   readonly data: L;
-  /** The list as the operator filtered and sorted it, with its cursor. */
+  /** The list as the operator filtered and sorted it, with its cursor, and its table. */
   readonly view: ListView | null;
-  /** The table of `view`, ready to place. */
   readonly pane: ReactNode;
   /** The line above the list, with `text` as its title. */
   readonly title: (text: string, extra?: string) => ReactNode;
   readonly state: ConsoleState;
   readonly width: number;
-  /** Rows of the body. */
   readonly rows: number;
   /** The time relative times are drawn at (`Snapshot.listAt`). */
   readonly listAt: number;
-  /** How far "no alert is firing" can be trusted. */
   readonly quiet: Quiet;
   /** What the hub said it cannot tell (`StreamInfo.notReported`). */
   readonly notReported: readonly string[];
@@ -93,10 +80,8 @@ export interface ScreenDef<R extends Route = Route, H = null, L extends Loaded =
   /** The list and what goes with it, pure over the input; `previous` is the last read's. */
   readonly load: (route: R, input: LoadInput, head: H, previous: L | undefined) => L | Gone;
   readonly refresh: RefreshPolicy<H>;
-  /** Rows the table has, given the rows of the body. */
   readonly tableRows: (body: number, head: H, data: L) => number;
   readonly Body: (props: BodyProps<H, L>) => ReactNode;
 }
 
-/** Every full tick. */
 export const EACH_TICK: RefreshPolicy<unknown> = { everyMs: 0 };

@@ -9,12 +9,7 @@ export type DetailSection = (typeof DETAIL_SECTIONS)[number];
 export type Route =
   | { readonly kind: 'screen'; readonly screen: ScreenId }
   | { readonly kind: 'detail'; readonly agencyId: string; readonly section: DetailSection }
-  /** The symptoms folded under one alert (the agencies behind a down security server). */
-  | { readonly kind: 'folded'; readonly alertId: string }
-  /**
-   * Agencies with the Agencies columns: those an incident affects, or those behind a security
-   * server (k9s: node → pods). Enter on one opens its detail.
-   */
+  /** Agencies with the Agencies columns: those an incident affects, or those behind a server (k9s: node → pods). */
   | { readonly kind: 'affected'; readonly of: 'incident' | 'server'; readonly id: string }
   | { readonly kind: 'help' }
   /** Everything known about one row (`d`), read when it was opened. */
@@ -33,8 +28,6 @@ export function listKey(route: Route): string {
       return route.screen;
     case 'detail':
       return `detail:${route.agencyId}:${route.section}`;
-    case 'folded':
-      return `folded:${route.alertId}`;
     case 'describe':
       return `describe:${route.title}`;
     case 'affected':

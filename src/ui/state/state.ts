@@ -1,20 +1,9 @@
-/**
- * The console's one state owner: a reducer over typed actions. Everything a key changes lives
- * here; the figures themselves do not (they are read from the data sources on each refresh).
- */
+/** The console's one state owner: a reducer over typed actions. Everything a key changes lives here, no figures. */
 import { WINDOWS, type WindowKey } from '../../metrics/types.js';
-import type { MessageKey, Params } from '../i18n/index.js';
+import type { MessageKey, Params } from '../i18n/translate.js';
 import { cycle, LEVEL_FILTERS, PROBLEM_FILTERS, type LevelFilter, type ProblemFilter } from '../view/agency-filter.js';
 import type { SortState } from '../view/list-view.js';
-import {
-  DETAIL_SECTIONS,
-  listKey,
-  SCREENS,
-  type DescribeField,
-  type DetailSection,
-  type Route,
-  type ScreenId,
-} from './routes.js';
+import { DETAIL_SECTIONS, listKey, SCREENS, type DescribeField, type Route, type ScreenId } from './routes.js';
 
 /** Cursor, scroll, sort and filter of one list. */
 interface ListState {
@@ -22,7 +11,6 @@ interface ListState {
   readonly offset: number;
   /** Key of the row under the cursor, so it stays selected when rows move. */
   readonly cursorKey: string | null;
-  /** null: the list's default sort. */
   readonly sort: SortState | null;
   readonly query: string;
 }
@@ -42,9 +30,8 @@ export interface ConsoleState {
   /** Screens left by 1–6 or Tab, most recent last: Esc on a screen goes back to them. */
   readonly visited: readonly ScreenId[];
   readonly lists: Readonly<Record<string, ListState>>;
-  /** A filter is being typed into the current list. */
   readonly editingFilter: boolean;
-  /** A replay time being typed after `:`; null when none is. */
+  /** A replay time being typed after `:`. */
   readonly timeEntry: string | null;
   readonly paused: boolean;
   readonly window: WindowKey;
@@ -57,9 +44,7 @@ export type ConsoleAction =
   | { type: 'showScreen'; screen: ScreenId }
   | { type: 'stepScreen'; step: 1 | -1 }
   | { type: 'openDetail'; agencyId: string }
-  | { type: 'openFolded'; alertId: string }
   | { type: 'describe'; title: string; fields: readonly DescribeField[] }
-  /** `text` null ends the entry. */
   | { type: 'timeEntry'; text: string | null }
   | { type: 'openAffected'; of: 'incident' | 'server'; id: string }
   | { type: 'back' }
@@ -71,8 +56,8 @@ export type ConsoleAction =
   | { type: 'setSort'; list: string; sort: SortState }
   | { type: 'togglePause'; at: number }
   | { type: 'cycleWindow'; at: number }
-  | { type: 'cycleLevel'; at: number }
-  | { type: 'cycleProblem'; at: number }
+  | { type: 'cycleLevel' }
+  | { type: 'cycleProblem' }
   | { type: 'stepSection'; step: 1 | -1 }
   | { type: 'flash'; flash: Flash };
 
@@ -97,6 +82,12 @@ const patchList = (s: ConsoleState, key: string, patch: Partial<ListState>): Con
   ...s,
   lists: { ...s.lists, [key]: { ...listOf(s, key), ...patch } },
 });
+const push = (s: ConsoleState, route: Route): ConsoleState => ({
+  ...s,
+  stack: [...s.stack, route],
+  editingFilter: false,
+});
+const TOP = { cursor: 0, offset: 0, cursorKey: null } as const;
 
 /** The screen under any detail/help pages: where Tab and 1–6 start from. */
 const baseScreen = (s: ConsoleState): ScreenId => {
@@ -124,25 +115,17 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
     }
     case 'openDetail': {
       const route = currentRoute(s);
-      const section: DetailSection = 'children';
-      const next: Route = { kind: 'detail', agencyId: a.agencyId, section };
       if (route.kind === 'detail' && route.agencyId === a.agencyId) return s;
-      return { ...s, stack: [...s.stack, next], editingFilter: false };
+      return push(s, { kind: 'detail', agencyId: a.agencyId, section: 'children' });
     }
     case 'timeEntry':
       return { ...s, timeEntry: a.text };
     case 'describe':
-      return {
-        ...s,
-        stack: [...s.stack, { kind: 'describe', title: a.title, fields: a.fields }],
-        editingFilter: false,
-      };
-    case 'openFolded':
-      return { ...s, stack: [...s.stack, { kind: 'folded', alertId: a.alertId }], editingFilter: false };
+      return push(s, { kind: 'describe', title: a.title, fields: a.fields });
     case 'openAffected': {
       const route = currentRoute(s);
       if (route.kind === 'affected' && route.of === a.of && route.id === a.id) return s;
-      return { ...s, stack: [...s.stack, { kind: 'affected', of: a.of, id: a.id }], editingFilter: false };
+      return push(s, { kind: 'affected', of: a.of, id: a.id });
     }
     case 'back': {
       const key = listKey(currentRoute(s));
@@ -154,13 +137,13 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
     }
     case 'toggleHelp':
       if (currentRoute(s).kind === 'help') return { ...s, stack: s.stack.slice(0, -1) };
-      return { ...s, stack: [...s.stack, { kind: 'help' }], editingFilter: false };
+      return push(s, { kind: 'help' });
     case 'setViewport':
       return patchList(s, a.list, { cursor: a.cursor, offset: a.offset, cursorKey: a.cursorKey });
     case 'startFilter':
       return { ...s, editingFilter: true };
     case 'filterText':
-      return { ...patchList(s, listKey(currentRoute(s)), { query: a.text, cursor: 0, offset: 0, cursorKey: null }) };
+      return patchList(s, listKey(currentRoute(s)), { ...TOP, query: a.text });
     case 'endFilter': {
       const ended = { ...s, editingFilter: false };
       return a.keep ? ended : patchList(ended, listKey(currentRoute(s)), { query: '', cursor: 0, offset: 0 });
@@ -177,14 +160,10 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       const window = cycle(WINDOWS, s.window);
       return { ...s, window, flash: { key: `flash.window.${window}`, kind: 'info', at: a.at } };
     }
-    case 'cycleLevel': {
-      const agencyLevel = cycle(LEVEL_FILTERS, s.agencyLevel);
-      return { ...patchList(s, 'agencies', { cursor: 0, offset: 0, cursorKey: null }), agencyLevel };
-    }
-    case 'cycleProblem': {
-      const agencyProblem = cycle(PROBLEM_FILTERS, s.agencyProblem);
-      return { ...patchList(s, 'agencies', { cursor: 0, offset: 0, cursorKey: null }), agencyProblem };
-    }
+    case 'cycleLevel':
+      return { ...patchList(s, 'agencies', TOP), agencyLevel: cycle(LEVEL_FILTERS, s.agencyLevel) };
+    case 'cycleProblem':
+      return { ...patchList(s, 'agencies', TOP), agencyProblem: cycle(PROBLEM_FILTERS, s.agencyProblem) };
     case 'stepSection': {
       const route = currentRoute(s);
       if (route.kind !== 'detail') return s;

@@ -1,7 +1,4 @@
-/**
- * Thresholds → status. One place decides what is fine, worth a look, or wrong, so every
- * screen colours the same number the same way, and the same way as the alert rules.
- */
+/** Thresholds → status, in one place, so every screen colours a number the same way as the alert rules judge it. */
 import { defaultAlertConfig, type RulesConfig } from '../../alerts/config.js';
 import {
   judgeOverdue as judgeOverdueReplies,
@@ -23,16 +20,12 @@ export const worst = (...levels: Level[]): Level => {
   return out;
 };
 
-export const THRESHOLDS = {
+const THRESHOLDS = {
   /** Drop of traffic against the same window a week earlier; only with enough traffic then. */
   throughputDrop: { warn: 0.5, critical: 0.8, minWeekAgo: 20 },
 } as const;
 
-/**
- * The alert rules' thresholds in force (alerts.json, or the defaults): signature failures
- * and overdue replies are coloured, marked and ranked by the very judgement the alerts use.
- * Set once when the console starts, before the first screen is drawn.
- */
+/** The alert rules' thresholds in force (alerts.json or the defaults), set once when the console starts. */
 let rules: RulesConfig = defaultAlertConfig().rules;
 export function setAlertThresholds(config: RulesConfig): void {
   rules = config;
@@ -40,18 +33,13 @@ export function setAlertThresholds(config: RulesConfig): void {
 
 const LEVEL: Readonly<Record<Verdict, Level>> = { none: 'none', ok: 'ok', warning: 'warn', critical: 'critical' };
 
-export function judgeServer(state: ServerState | 'unknown'): Level {
-  switch (state) {
-    case 'connected':
-      return 'ok';
-    case 'degraded':
-      return 'warn';
-    case 'disconnected':
-      return 'critical';
-    default:
-      return 'none';
-  }
-}
+const SERVER_LEVEL: Readonly<Record<ServerState | 'unknown', Level>> = {
+  connected: 'ok',
+  degraded: 'warn',
+  disconnected: 'critical',
+  unknown: 'none',
+};
+export const judgeServer = (state: ServerState | 'unknown'): Level => SERVER_LEVEL[state] ?? 'none';
 
 /** Signature failures of one agency: its failures and documents verified in the window. */
 export function judgeSignatureFailure(failed: number, verified: number): Level {
@@ -63,9 +51,9 @@ export function signatureRank(failed: number, verified: number): number {
   return signatureBadness(failed, verified, rules.signatureFailures);
 }
 
-/** Replies one agency owes past their deadline; `oldestMs` how late the oldest is. */
-export function judgeOverdue(overdue: number, oldestMs: number | null = null): Level {
-  return LEVEL[judgeOverdueReplies(overdue, oldestMs, rules.overdueReplies)];
+/** Replies one agency owes past their deadline. */
+export function judgeOverdue(overdue: number): Level {
+  return LEVEL[judgeOverdueReplies(overdue, null, rules.overdueReplies)];
 }
 
 /** Share by which traffic fell against a week earlier (0.8 = −80%); null when not comparable. */

@@ -1,8 +1,4 @@
-/**
- * The link to the hub as the header shows it: the ingest client's own state, as it judged it
- * (it alone knows when the hub last spoke, heartbeats included), or `readOnly` for a console
- * that reads a cache another console writes and so has no link of its own.
- */
+/** The link to the hub as the header shows it: the ingest client's state, or `readOnly` for a console with no link. */
 import type { IngestState, IngestStatus } from '../data/sources.js';
 
 export type LinkState = IngestState | 'readOnly';
@@ -13,11 +9,7 @@ export const judgeLink = (status: IngestStatus): LinkState => (status.readOnly !
 export const linkDown = (link: LinkState): boolean =>
   link === 'stale' || link === 'reconnecting' || link === 'offline' || link === 'connecting';
 
-/**
- * How far "no alert is firing" can be trusted: the cache holds nothing to judge yet, the rules
- * judged figures that are not being kept current, or they judged live figures. Only the last
- * is an all-clear.
- */
+/** How far "no alert is firing" can be trusted: nothing to judge yet, cached figures, or live ones (an all-clear). */
 export type Quiet = 'noData' | 'cached' | 'live';
 
 export const judgeQuiet = (link: LinkState, newestEventTs: number | null): Quiet =>

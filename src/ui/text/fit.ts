@@ -1,10 +1,6 @@
-/**
- * Fitting text into terminal cells by display width, not by UTF-16 length: Vietnamese in
- * decomposed form (e + U+0302 + U+0323) is one cell per letter, wide characters are two.
- */
+/** Fitting text into terminal cells by display width (decomposed Vietnamese, wide characters), not UTF-16 length. */
 import stringWidth from 'string-width';
 
-/** Horizontal alignment of a cell. */
 export type Align = 'left' | 'right';
 
 const ELLIPSIS = '…';
@@ -12,7 +8,6 @@ const ELLIPSIS = '…';
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-/** Display width in terminal cells. */
 export function widthOf(text: string): number {
   return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
@@ -42,10 +37,7 @@ export function fit(text: string, width: number, align: Align = 'left'): string 
   return align === 'left' ? cut + ' '.repeat(pad) : ' '.repeat(pad) + cut;
 }
 
-/**
- * `text` in at most `lines` lines of at most `width` cells, broken between words (a word wider
- * than a line is cut); what does not fit ends the last line with an ellipsis.
- */
+/** `text` in at most `lines` lines of `width` cells, broken between words; the last ends with … if cut. */
 export function wrap(text: string, width: number, lines: number): string[] {
   if (width <= 0 || lines <= 0) return [];
   const out: string[] = [];

@@ -2,7 +2,8 @@
  * Numbers as operators read them: Vietnamese groups thousands with "." and uses "," for
  * decimals (1.234,5), English the other way round.
  */
-import type { Lang } from '../i18n/lang.js';
+import type { Lang } from '../../config/settings.js';
+import type { Translate } from '../i18n/translate.js';
 
 const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 const cache = new Map<string, Intl.NumberFormat>();
@@ -30,4 +31,10 @@ export function formatRate(n: number, lang: Lang): string {
 export function formatPercent(share: number | null, lang: Lang): string {
   if (share === null || !Number.isFinite(share)) return '–';
   return `${formatter(lang, 1).format(share * 100)}%`;
+}
+
+/** A flow per minute, or per hour below one a minute: `3/h`, not `0.0/min`. */
+export function formatFlow(perMin: number, lang: Lang, t: Translate): string {
+  if (perMin > 0 && perMin < 1) return t('unit.perHour', { n: formatCount(perMin * 60, lang) });
+  return t('unit.perMin', { n: formatRate(perMin, lang) });
 }

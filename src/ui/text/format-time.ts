@@ -1,11 +1,8 @@
-/**
- * Times and durations in the operator's language, with date-fns and its `vi` locale
- * ("12 phút trước") for relative times.
- */
+/** Times and durations in the operator's language (date-fns and its `vi` locale for relative times). */
 import { formatDistanceStrict } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 import { vi } from 'date-fns/locale/vi';
-import type { Lang } from '../i18n/lang.js';
+import type { Lang } from '../../config/settings.js';
 
 const LOCALES = { vi, en: enGB } as const;
 
@@ -14,7 +11,6 @@ export function formatAgo(ts: number, now: number, lang: Lang): string {
   return formatDistanceStrict(Math.min(ts, now), now, { addSuffix: true, locale: LOCALES[lang] });
 }
 
-/** "12 phút" / "12 minutes": a length of time in words. */
 export function formatSpan(ms: number, lang: Lang): string {
   return formatDistanceStrict(0, Math.max(0, ms), { locale: LOCALES[lang] });
 }
@@ -25,9 +21,8 @@ const UNITS: Record<Lang, { d: string; h: string; m: string; mAlone: string; s: 
 };
 
 /**
- * The one duration format of the console: the two largest units from a day down, the second
- * left out when zero — "1d 23h", "5h 12m", "47 min", "12 s" / "1 ngày 23 giờ", "47 phút".
- * Ages, overdue times, downtimes and certificate lifetimes all read this way.
+ * The one duration format of the console: the two largest units from a day down, the second left out when zero —
+ * "1d 23h", "5h 12m", "47 min", "12 s" / "1 ngày 23 giờ", "47 phút".
  */
 export function formatDurationShort(ms: number, lang: Lang): string {
   const u = UNITS[lang];
@@ -51,5 +46,4 @@ export function durationCell(ms: number, lang: Lang): { text: string; short: str
   return { text: formatDurationShort(ms, lang), short: formatDurationUnit(ms, lang) };
 }
 
-/** Date and time in UTC+7, YYYY-MM-DD HH:MM. */
 export { vietnamDateTime as formatDateTime } from '../../protocol/local-time.js';

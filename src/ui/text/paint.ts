@@ -1,25 +1,11 @@
 /**
- * Styling a line ourselves, as Ink's `<Text>` does it: chalk, the release Ink depends on (one
- * package in node_modules, so the very instance Ink draws with: the terminal's colour support
- * and NO_COLOR are honoured as Ink honours them), the same order of attributes, and an outer
- * style wrapped around the pieces' own, as nested `<Text>`s.
+ * Styling a line ourselves as Ink's `<Text>` does: with the chalk Ink draws with (so colour support and NO_COLOR are
+ * honoured alike), in the same order of attributes, an outer style around the pieces' own.
  */
-import chalkInstance from 'chalk';
+import chalk from 'chalk';
 import type { Style } from '../theme/theme.js';
 
 type Painter = (text: string) => string;
-
-/** What is used of chalk: its modifiers and, by name, its colours. */
-interface Chalk {
-  /** 0: no colour (not a terminal, NO_COLOR…), 1–3: basic, 256 or true colour. */
-  level: number;
-  readonly dim: Painter;
-  readonly bold: Painter;
-  readonly underline: Painter;
-  readonly inverse: Painter;
-}
-
-const chalk: Chalk = chalkInstance;
 
 const named = (name: string, background: boolean): Painter | undefined => {
   const key = background ? `bg${name[0]?.toUpperCase() ?? ''}${name.slice(1)}` : name;
@@ -40,7 +26,6 @@ function styleText(text: string, style: Style | undefined): string {
   return out;
 }
 
-/** A piece of a line and how it is drawn. */
 interface StyledText {
   readonly text: string;
   readonly style?: Style | undefined;

@@ -14,26 +14,8 @@ export interface Style {
   readonly inverse?: boolean;
 }
 
-export interface Theme {
-  readonly name: 'colour' | 'mono';
-  readonly text: { readonly normal: Style; readonly muted: Style; readonly emphasis: Style; readonly title: Style };
-  readonly status: { readonly ok: Style; readonly warn: Style; readonly critical: Style; readonly unknown: Style };
-  readonly header: {
-    readonly title: Style;
-    readonly demo: Style;
-    readonly tab: Style;
-    readonly tabActive: Style;
-    readonly bannerOffline: Style;
-    readonly bannerStale: Style;
-    readonly paused: Style;
-  };
-  readonly table: { readonly header: Style; readonly selected: Style; readonly changed: Style };
-  readonly flash: { readonly info: Style; readonly error: Style };
-  readonly keys: { readonly key: Style; readonly label: Style };
-}
-
-export const colourTheme: Theme = {
-  name: 'colour',
+export const colourTheme = {
+  name: 'colour' as const,
   text: { normal: {}, muted: { color: 'gray' }, emphasis: { bold: true }, title: { color: 'cyan', bold: true } },
   status: {
     ok: { color: 'green' },
@@ -57,6 +39,11 @@ export const colourTheme: Theme = {
   },
   flash: { info: { color: 'gray' }, error: { color: 'red' } },
   keys: { key: { color: 'cyan', bold: true }, label: { color: 'gray' } },
+};
+
+/** The theme's named roles, by group: those of the colour theme, every other theme giving each its style. */
+export type Theme = { readonly name: 'colour' | 'mono' } & {
+  readonly [G in Exclude<keyof typeof colourTheme, 'name'>]: { readonly [R in keyof (typeof colourTheme)[G]]: Style };
 };
 
 export const monoTheme: Theme = {

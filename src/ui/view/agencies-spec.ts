@@ -1,5 +1,5 @@
 /** Agencies as rows: the same columns on the Agencies screen and for the units under an agency. */
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/translate.js';
 import { judgeServer, type Level } from '../status/judge.js';
 import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
 import { LIST_SPARK_BUCKETS, type AgencyModel } from './agency-model.js';
@@ -7,6 +7,7 @@ import type { CellRole, ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { INCIDENT_TAGS } from './incident-marks.js';
 import { NAME_MAX } from './columns.js';
+import { perObject } from './same-data.js';
 
 export const levelRole = (level: Level): CellRole | undefined =>
   level === 'critical' ? 'critical' : level === 'warn' ? 'warn' : undefined;
@@ -15,9 +16,20 @@ const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } a
 
 export const serverStateKey = (state: keyof typeof SERVER_RANK): MessageKey => `server.${state}`;
 
-/** Per model: a kept model is not put in words again. */
-const searchCache = new WeakMap<AgencyModel, string>();
-const stateCache = new WeakMap<AgencyModel, string>();
+const SORT: Readonly<Record<string, (m: AgencyModel) => number | string>> = {
+  id: (m) => m.id,
+  level: (m) => m.level,
+  conn: (m) => m.connection,
+  sentPerMin: (m) => m.total.sentPerMin,
+  recvPerMin: (m) => m.total.receivedPerMin,
+  trend: (m) => m.drop ?? -1,
+  sigFail: (m) => m.sigRate ?? -1,
+  overdue: (m) => m.total.overdue,
+  server: (m) => SERVER_RANK[m.serverState] * 1_000_000 + m.total.serverDown,
+  incident: (m) => (m.incidents.length === 0 ? 0 : INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(m.incidents[0]!)),
+};
+
+const RATE_COLUMN = { min: 6, max: 8, flex: 0, align: 'right', descFirst: true } as const;
 
 export const agenciesSpec: ListSpec<AgencyModel> = {
   columns: [
@@ -25,26 +37,8 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
     { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
     { id: 'level', title: 'col.level', min: 3, priority: 8, align: 'right' },
     { id: 'conn', title: 'col.conn', min: 6, max: 9, flex: 0, priority: 9 },
-    {
-      id: 'sentPerMin',
-      title: 'col.sentPerMin',
-      min: 6,
-      max: 8,
-      flex: 0,
-      priority: 1,
-      align: 'right',
-      descFirst: true,
-    },
-    {
-      id: 'recvPerMin',
-      title: 'col.recvPerMin',
-      min: 6,
-      max: 8,
-      flex: 0,
-      priority: 2,
-      align: 'right',
-      descFirst: true,
-    },
+    { id: 'sentPerMin', title: 'col.sentPerMin', priority: 1, ...RATE_COLUMN },
+    { id: 'recvPerMin', title: 'col.recvPerMin', priority: 2, ...RATE_COLUMN },
     { id: 'trend', title: 'col.trend', min: 8, max: LIST_SPARK_BUCKETS, flex: 1, priority: 5, descFirst: true },
     { id: 'sigFail', title: 'col.sigFail', min: 6, priority: 2, align: 'right', descFirst: true },
     { id: 'overdue', title: 'col.overdue', min: 6, priority: 2, align: 'right', descFirst: true },
@@ -77,50 +71,13 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
       incident: incidentCell(m, t),
     };
   },
-  sortValue(m, column) {
-    switch (column) {
-      case 'id':
-        return m.id;
-      case 'level':
-        return m.level;
-      case 'conn':
-        return m.connection;
-      case 'sentPerMin':
-        return m.total.sentPerMin;
-      case 'recvPerMin':
-        return m.total.receivedPerMin;
-      case 'trend':
-        return m.drop ?? -1;
-      case 'sigFail':
-        return m.sigRate ?? -1;
-      case 'overdue':
-        return m.total.overdue;
-      case 'server':
-        return SERVER_RANK[m.serverState] * 1_000_000 + m.total.serverDown;
-      case 'incident': {
-        const tags = m.incidents;
-        return tags.length === 0 ? 0 : INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(tags[0]!);
-      }
-      default:
-        return m.name;
-    }
-  },
-  searchText(m) {
-    let s = searchCache.get(m);
-    if (s === undefined) {
-      s = `${searchKey(m.fullName)} ${m.id.toLowerCase()}`;
-      searchCache.set(m, s);
-    }
-    return s;
-  },
-  stateKey(m) {
-    let s = stateCache.get(m);
-    if (s === undefined) {
-      s = `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${m.incidents.join()}`;
-      stateCache.set(m, s);
-    }
-    return s;
-  },
+  sortValue: (m, column) => SORT[column]?.(m) ?? m.name,
+  // Per model: a kept model is not put in words again.
+  searchText: perObject((m) => `${searchKey(m.fullName)} ${m.id.toLowerCase()}`),
+  stateKey: perObject(
+    (m) =>
+      `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${m.incidents.join()}`,
+  ),
 };
 
 /** The agency's most urgent acute incident, short, with `+` when it has more. */

@@ -1,7 +1,4 @@
-/**
- * One agency's own figures for a window, read from the metrics' rows, and the sum over a
- * subtree (`metrics/roll-up-tree.ts`): what the agency models are made of.
- */
+/** One agency's own figures for a window, read from the metrics' rows, and their sum over a subtree. */
 import type { Agency } from '../../protocol/index.js';
 import type { AgencyScope, Metrics, ServerRow, WindowKey } from '../../metrics/types.js';
 import { agencyTree } from '../../metrics/roll-up-tree.js';
@@ -19,46 +16,46 @@ export interface AgencyFigures {
   readonly sigFailed: number;
   readonly overdue: number;
   readonly dueWithin24h: number;
-  /**
-   * When the longest-overdue open reply fell due (ms since the epoch); null when nothing is
-   * overdue. An instant, not an age, so figures stay the same while only the clock moves.
-   */
+  /** When the longest-overdue open reply fell due: an instant, not an age, so figures stay while the clock moves. */
   readonly oldestOverdueAt: number | null;
   /** Agencies in the subtree whose security server is disconnected. */
   readonly serverDown: number;
 }
 
-/** Buckets of the sparkline in the lists. */
 export const LIST_SPARK_BUCKETS = 12;
 
-export const NO_SPARK: readonly number[] = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0));
+const NO_SPARK: readonly number[] = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0));
 
-export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The figures a subtree sums as they are (indexed loops over them: see `ownFigures`). */
+const SUMMED = [
+  'sent',
+  'received',
+  'sentPerMin',
+  'receivedPerMin',
+  'sigVerified',
+  'sigFailed',
+  'overdue',
+  'dueWithin24h',
+  'serverDown',
+] as const;
 
 /** A subtree's figures: `from` added into `into`. */
 export function addFigures(into: Mutable<AgencyFigures>, from: AgencyFigures): void {
-  into.sent += from.sent;
-  into.received += from.received;
-  into.sentPerMin += from.sentPerMin;
-  into.receivedPerMin += from.receivedPerMin;
+  for (let i = 0; i < SUMMED.length; i++) into[SUMMED[i]!] += from[SUMMED[i]!];
   if (from.weekAgo !== null) into.weekAgo = (into.weekAgo ?? 0) + from.weekAgo;
   if (from.spark !== NO_SPARK) {
     const spark = new Array<number>(LIST_SPARK_BUCKETS);
     for (let b = 0; b < LIST_SPARK_BUCKETS; b++) spark[b] = (into.spark[b] ?? 0) + (from.spark[b] ?? 0);
     into.spark = spark;
   }
-  into.sigVerified += from.sigVerified;
-  into.sigFailed += from.sigFailed;
-  into.overdue += from.overdue;
-  into.dueWithin24h += from.dueWithin24h;
   // The earliest instant, the longest overdue.
   if (from.oldestOverdueAt !== null)
     into.oldestOverdueAt =
       into.oldestOverdueAt === null ? from.oldestOverdueAt : Math.min(into.oldestOverdueAt, from.oldestOverdueAt);
-  into.serverDown += from.serverDown;
 }
 
-/** Figures being filled, nothing in them yet. */
 const blank = (): Mutable<AgencyFigures> => ({
   sent: 0,
   received: 0,
@@ -78,9 +75,8 @@ const blank = (): Mutable<AgencyFigures> => ({
 export const NOTHING: AgencyFigures = Object.freeze(blank());
 
 /**
- * Each agency's own figures, from the metrics' rows (agencies without any: `NOTHING`). Indexed
- * loops: a national build runs a few times a minute, too seldom for V8 to optimise it, and
- * unoptimised `for…of` and callbacks allocate at each element.
+ * Each agency's own figures (`NOTHING` when it has none). Indexed loops: a national build runs too seldom for V8 to
+ * optimise it, and unoptimised `for…of` and callbacks allocate at each element.
  */
 export function ownFigures(
   metrics: Metrics,
@@ -146,20 +142,8 @@ export function ownFigures(
 /** Whether two sets of figures are the same (the shared `NOTHING` and sparklines compare at once). */
 export function sameFigures(a: AgencyFigures, b: AgencyFigures): boolean {
   if (a === b) return true;
-  if (
-    a.sent !== b.sent ||
-    a.received !== b.received ||
-    a.sentPerMin !== b.sentPerMin ||
-    a.receivedPerMin !== b.receivedPerMin ||
-    a.weekAgo !== b.weekAgo ||
-    a.sigVerified !== b.sigVerified ||
-    a.sigFailed !== b.sigFailed ||
-    a.overdue !== b.overdue ||
-    a.dueWithin24h !== b.dueWithin24h ||
-    a.oldestOverdueAt !== b.oldestOverdueAt ||
-    a.serverDown !== b.serverDown
-  )
-    return false;
+  if (a.weekAgo !== b.weekAgo || a.oldestOverdueAt !== b.oldestOverdueAt) return false;
+  for (let i = 0; i < SUMMED.length; i++) if (a[SUMMED[i]!] !== b[SUMMED[i]!]) return false;
   if (a.spark === b.spark) return true;
   if (a.spark.length !== b.spark.length) return false;
   for (let i = 0; i < a.spark.length; i++) if (a.spark[i] !== b.spark[i]) return false;

@@ -1,7 +1,4 @@
-/**
- * One agency's figures as the lists show them: its own, and rolled up over the units under it
- * (`metrics/roll-up-tree.ts`). Plain objects built from the `Metrics` rows for one window.
- */
+/** One agency's figures as the lists show them: its own, and rolled up over its subtree (`metrics/roll-up-tree.ts`). */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency, ConnectionKind, ServerState } from '../../protocol/index.js';
 import { WITH_DATA, type AgencyScope, type Metrics, type ServerRow, type WindowKey } from '../../metrics/types.js';
@@ -16,6 +13,7 @@ import {
 } from '../status/judge.js';
 import { agencyTree, rollUpSubtrees, subtreeOf } from '../../metrics/roll-up-tree.js';
 import { fullName, shownName } from './shown-name.js';
+import { sameData } from './same-data.js';
 import { NO_MARKS, type IncidentMarks, type IncidentTag } from './incident-marks.js';
 import { addFigures, NOTHING, ownFigures, sameFigures, type AgencyFigures } from './agency-figures.js';
 
@@ -30,7 +28,6 @@ export interface AgencyModel {
   readonly level: number;
   readonly parent: string | null;
   readonly connection: ConnectionKind;
-  /** Raw id, for lookups; sanitise before display. */
   readonly serverId: string;
   readonly serverState: ServerState | 'unknown';
   readonly serverSince: number | null;
@@ -52,16 +49,10 @@ export interface AgencyModel {
 }
 
 /**
- * Every agency in the registry with its figures for `window` at `now`; or, given `rootId`,
- * that agency and every unit under it, read for them alone (an agency's detail: a province's
- * few hundred units rather than the country's 12,000). A subtree's totals are the same either
- * way, since all that is summed into them is in it. `forRanking` leaves the sparklines flat,
- * not read, and leaves out the units with nothing under them, no figures, no incident and
- * their server up (most of the 12,000): a ranking lists none of them.
- *
- * A model equal to the one at its place in `previous` (the last build of the same list) is that
- * one, and an unchanged list is `previous` itself: what is drawn from the models downstream
- * sees by identity what has not changed.
+ * Every agency with its figures for `window` at `now`; or, given `rootId`, that agency's subtree read for it alone (a
+ * province's few hundred units rather than 12,000; its totals are the same either way). `forRanking` leaves the
+ * sparklines unread and leaves out the idle leaves (no figures, no incident, server up): a ranking lists none of them.
+ * A model equal to the one at its place in `previous` is that one, and an unchanged list is `previous` itself.
  */
 export function buildAgencyModels(
   metrics: Metrics,
@@ -106,7 +97,7 @@ export function buildAgencyModels(
       was.serverSince === (server?.since ?? null) &&
       sameFigures(was.own, own[i]!) &&
       sameFigures(was.total, total[i]!) &&
-      sameTags(was.incidents, incidents)
+      sameData(was.incidents, incidents)
     )
       models.push(was);
     else {
@@ -118,9 +109,6 @@ export function buildAgencyModels(
 }
 
 const NONE: readonly IncidentTag[] = Object.freeze([]);
-
-const sameTags = (a: readonly IncidentTag[], b: readonly IncidentTag[]): boolean =>
-  a === b || (a.length === b.length && a.every((tag, i) => tag === b[i]));
 
 function toModel(
   a: Agency,

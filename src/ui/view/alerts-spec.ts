@@ -1,9 +1,5 @@
-/**
- * Incidents as rows: acute before standing, then firing, pending, acknowledged; severe before
- * mild; newest first. A mark says what began since the operator last looked (•) and what is
- * marked for acknowledgement (*).
- */
-import type { AlertView, FoldedAlertView } from '../data/sources.js';
+/** Incidents as rows, acute and firing first; marks for what began since the operator looked (•) and for ack (*). */
+import type { AlertView } from '../data/sources.js';
 import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import type { CellRole, ListSpec } from './list-spec.js';
@@ -22,16 +18,33 @@ export const toAlertModel = (a: AlertView): AlertView => ({
   folded: a.folded.map((f) => ({ ...f, subject: sanitize(f.subject), summary: sanitize(f.summary) })),
 });
 
+/** The summary, and the subject unless the summary already names it (an incident names its agency or server). */
+export const alertText = (a: AlertView): string =>
+  a.subject && !a.summary.includes(a.subject) ? `${a.summary} — ${a.subject}` : a.summary;
+
 /** Acute incidents rank above every standing problem, whatever their state. */
 const KIND_RANK = (a: AlertView): number => (a.kind === 'standing' ? 0 : 1);
+
+/** Acute first; firing before pending before acknowledged; severe first; newest first. */
+const byState = (a: AlertView): number =>
+  KIND_RANK(a) * 1e14 + STATE_RANK[a.state] * 1e13 + SEVERITY_RANK[a.severity] * 1e12 + a.since / 1e3;
+
+const SORT: Readonly<Record<string, (a: AlertView) => number | string>> = {
+  severity: (a) => SEVERITY_RANK[a.severity] * 10 + STATE_RANK[a.state],
+  state: byState,
+  mark: byState,
+  subject: (a) => a.subject,
+  ackBy: (a) => a.acknowledgedBy ?? '',
+  // By the age shown, so ▲ lists the shortest first as the status line says.
+  since: (a) => -a.since,
+};
 
 export const alertsSpec: ListSpec<AlertView> = {
   columns: [
     { id: 'mark', title: 'col.mark', min: 1, max: 1, priority: 0 },
     { id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 },
     { id: 'state', title: 'col.alertState', min: 7, max: 10, priority: 1 },
-    // The summary names the agency or server too: at 80 columns it keeps the room, and the
-    // subject column steps aside first.
+    // The summary names the agency or server too: at 80 columns it keeps the room, the subject steps aside.
     { id: 'summary', title: 'col.alert', min: 44, flex: 3, priority: 0 },
     { id: 'subject', title: 'col.subject', min: 14, flex: 2, priority: 4 },
     { id: 'ackBy', title: 'col.ackBy', min: 8, max: 14, flex: 1, priority: 3 },
@@ -59,46 +72,7 @@ export const alertsSpec: ListSpec<AlertView> = {
     subject: { text: a.subject },
     since: { ...durationCell(now - a.since, lang), role: 'muted' },
   }),
-  sortValue(a, column) {
-    switch (column) {
-      case 'severity':
-        return SEVERITY_RANK[a.severity] * 10 + STATE_RANK[a.state];
-      case 'state':
-      case 'mark':
-        // Acute first; firing before pending before acknowledged; severe first; newest first.
-        return KIND_RANK(a) * 1e14 + STATE_RANK[a.state] * 1e13 + SEVERITY_RANK[a.severity] * 1e12 + a.since / 1e3;
-      case 'subject':
-        return a.subject;
-      case 'ackBy':
-        return a.acknowledgedBy ?? '';
-      case 'since':
-        // By the age shown, so ▲ lists the shortest first as the status line says.
-        return -a.since;
-      default:
-        return a.summary;
-    }
-  },
+  sortValue: (a, column) => SORT[column]?.(a) ?? a.summary,
   searchText: (a) => `${searchKey(a.summary)} ${searchKey(a.subject)} ${a.rule.toLowerCase()}`,
   stateKey: (a) => `${a.state}|${a.severity}|${a.marked ? 1 : 0}|${a.fresh ? 1 : 0}`,
-};
-
-/** The symptoms folded under one alert, as rows; Enter opens the agency. */
-export const foldedSpec: ListSpec<FoldedAlertView> = {
-  columns: [
-    { id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 },
-    { id: 'subject', title: 'col.subject', min: 16, flex: 2, priority: 0 },
-    { id: 'summary', title: 'col.alert', min: 20, flex: 3, priority: 1 },
-  ],
-  defaultSort: { column: 'subject', desc: false },
-  key: (f) => f.id,
-  agencyId: (f) => f.agencyId,
-  cells: (f, { t }) => ({
-    severity: { text: t(`severity.${f.severity}`), role: SEVERITY_ROLE[f.severity] },
-    subject: { text: f.subject },
-    summary: { text: f.summary },
-  }),
-  sortValue: (f, column) =>
-    column === 'severity' ? SEVERITY_RANK[f.severity] : column === 'summary' ? f.summary : f.subject,
-  searchText: (f) => `${searchKey(f.subject)} ${searchKey(f.summary)}`,
-  stateKey: (f) => f.severity,
 };

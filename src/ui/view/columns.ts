@@ -1,9 +1,5 @@
-/**
- * Table columns that reflow: each has a minimum width, an optional share of spare room (flex)
- * and a priority; at 80 columns the least important ones step aside, at 200 the flexible
- * ones take the room.
- */
-import type { MessageKey } from '../i18n/index.js';
+/** Table columns that reflow: at 80 columns the least important step aside, at 200 the flexible ones take the room. */
+import type { MessageKey } from '../i18n/translate.js';
 import { widthOf, type Align } from '../text/fit.js';
 
 export interface ColumnSpec {
@@ -28,19 +24,12 @@ export interface LaidOutColumn {
   readonly width: number;
 }
 
-/**
- * Widest a name column grows: a shortened name (`display-name.ts`) fits, and on a wide
- * terminal the figures stay next to the names they belong to.
- */
+/** Widest a name column grows: a shortened name fits, and on a wide terminal the figures stay next to it. */
 export const NAME_MAX = 44;
 
-/** Space between columns. */
 export const GAP = 1;
 
-/**
- * Chooses the columns that fit in `total` cells and their widths, keeping the declared order.
- * `title` gives each column's heading in the current language.
- */
+/** The columns that fit in `total` cells and their widths, in the declared order; `title` gives each heading. */
 export function layoutColumns(
   specs: readonly ColumnSpec[],
   total: number,

@@ -8,7 +8,7 @@ import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { NAME_MAX } from './columns.js';
 
-export interface DeadlineModel extends DeadlineRow {
+interface DeadlineModel extends DeadlineRow {
   readonly name: string;
 }
 
@@ -23,6 +23,16 @@ export const toDeadlineModel = (d: DeadlineRow, name: string): DeadlineModel => 
   answeredLate: d.answeredLate,
   name,
 });
+
+const SORT: Readonly<Record<string, (m: DeadlineModel) => number | string>> = {
+  id: (m) => m.agencyId,
+  open: (m) => m.open,
+  due24h: (m) => m.dueWithin24h,
+  overdue: (m) => m.overdue,
+  oldest: (m) => m.oldestOverdueMs ?? -1,
+  onTime: (m) => m.answeredOnTime,
+  late: (m) => m.answeredLate,
+};
 
 export const deadlinesSpec: ListSpec<DeadlineModel> = {
   columns: [
@@ -48,26 +58,7 @@ export const deadlinesSpec: ListSpec<DeadlineModel> = {
     onTime: { text: formatCount(m.answeredOnTime, lang) },
     late: { text: formatCount(m.answeredLate, lang), role: m.answeredLate > 0 ? 'warn' : undefined },
   }),
-  sortValue(m, column) {
-    switch (column) {
-      case 'id':
-        return m.agencyId;
-      case 'open':
-        return m.open;
-      case 'due24h':
-        return m.dueWithin24h;
-      case 'overdue':
-        return m.overdue;
-      case 'oldest':
-        return m.oldestOverdueMs ?? -1;
-      case 'onTime':
-        return m.answeredOnTime;
-      case 'late':
-        return m.answeredLate;
-      default:
-        return m.name;
-    }
-  },
+  sortValue: (m, column) => SORT[column]?.(m) ?? m.name,
   searchText: (m) => `${searchKey(m.name)} ${m.agencyId.toLowerCase()}`,
   stateKey: (m) => `${judgeOverdue(m.overdue)}|${m.overdue}`,
 };

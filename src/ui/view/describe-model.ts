@@ -1,23 +1,20 @@
-/**
- * The describe view (`d`, as in k9s): everything known about one row, one field a line, with
- * nothing cut — an agency's full name, parent and server; a document's sender, recipients,
- * reply-by and what each recipient reported; and for any row every column of its list.
- */
+/** The describe view (`d`, as in k9s): everything known about one row, one field a line, nothing cut. */
 import type { DocumentRecord, Metrics } from '../../metrics/types.js';
 import type { Agency, SecurityServer } from '../../protocol/index.js';
-import type { Translate } from '../i18n/index.js';
+import type { Translate } from '../i18n/translate.js';
 import type { DescribeField } from '../state/routes.js';
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import type { LaidOutColumn } from './columns.js';
 import type { ListSpec, RenderContext } from './list-spec.js';
 import { agencyIndex } from './agency-loads.js';
+import { searchKey } from './search.js';
 
 /** Columns an agency's own description already holds. */
 const IN_WHO: ReadonlySet<string> = new Set(['name', 'id', 'level', 'conn']);
 
 /** The row's own columns, each with its heading and its whole text (sparklines left out). */
-export function describeCells<M>(
+function describeCells<M>(
   spec: ListSpec<M>,
   model: M,
   ctx: RenderContext,
@@ -31,36 +28,28 @@ export function describeCells<M>(
 }
 
 /** Who an agency is: full name, identifier, level, parent, connection and security server. */
-export function describeAgency(
+function describeAgency(
   a: Agency,
   index: ReadonlyMap<string, Agency>,
   servers: readonly SecurityServer[],
   t: Translate,
 ): DescribeField[] {
-  const parent = a.parent === null ? undefined : index.get(a.parent);
+  /** "Name (id)", or the id alone when the name is not known. */
+  const named = (id: string, name: string | undefined): string =>
+    name ? `${sanitize(name)} (${sanitize(id)})` : sanitize(id);
   const server = servers.find((s) => s.id === a.securityServer);
   return [
     { label: t('describe.name'), value: sanitize(a.name) },
     { label: t('describe.id'), value: sanitize(a.id) },
     { label: t('describe.level'), value: t(`level.${a.level}`) },
-    ...(a.parent === null
-      ? []
-      : [
-          {
-            label: t('describe.parent'),
-            value: parent ? `${sanitize(parent.name)} (${sanitize(a.parent)})` : sanitize(a.parent),
-          },
-        ]),
+    ...(a.parent === null ? [] : [{ label: t('describe.parent'), value: named(a.parent, index.get(a.parent)?.name) }]),
     { label: t('describe.connection'), value: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct') },
-    {
-      label: t('describe.server'),
-      value: server ? `${sanitize(server.name)} (${sanitize(server.id)})` : sanitize(a.securityServer),
-    },
+    { label: t('describe.server'), value: named(a.securityServer, server?.name) },
   ];
 }
 
 /** A document: id, subject, sender, reply-by, and per recipient where it got to. */
-export function describeDocument(
+function describeDocument(
   doc: DocumentRecord,
   nameOf: (agencyId: string) => string,
   t: Translate,
@@ -94,10 +83,7 @@ export function describeDocument(
   return fields;
 }
 
-/**
- * What `d` shows for the selected row of any list: for a document, the document; for a row
- * about an agency, who it is; then the row's own columns. Null when there is nothing to show.
- */
+/** What `d` shows for a row: the document, or who its agency is, and the row's own columns; null for nothing. */
 export function describeSelected(
   spec: ListSpec<unknown>,
   model: unknown,
@@ -110,20 +96,16 @@ export function describeSelected(
   const docId = spec.documentId?.(model) ?? null;
   if (docId !== null) {
     const doc = metrics.document?.(docId) ?? null;
-    const nameOf = (id: string): string => {
-      const a = index.get(id);
-      return a ? sanitize(a.name) : '–';
-    };
+    const nameOf = (id: string): string => sanitize(index.get(id)?.name ?? '–');
     return { title: sanitize(docId), fields: doc ? describeDocument(doc, nameOf, ctx.t, ctx) : cells };
   }
-  const agencyId = spec.agencyId(model);
+  const agencyId = spec.agencyId?.(model) ?? null;
   const agency = agencyId === null ? undefined : index.get(agencyId);
   if (cells.length === 0 && !agency) return null;
   if (agency) {
     const who = describeAgency(agency, index, metrics.securityServers(), ctx.t);
-    // A row about the agency itself leads with it; a server's or an alert's row with its own
-    // fields, then the agency it opens.
-    // Its name, identifier, level and connection are already in `who`.
+    // A row about the agency itself leads with it; a server's or an alert's row with its own fields, then the agency it
+    // opens. Its name, identifier, level and connection are already in `who`.
     const rest = (): DescribeField[] =>
       describeCells({ ...spec, columns: spec.columns.filter((c) => !IN_WHO.has(c.id)) }, model, ctx, title);
     return spec.key(model).endsWith(agency.id)
@@ -132,3 +114,22 @@ export function describeSelected(
   }
   return { title: cells[0]?.value ?? '', fields: cells };
 }
+
+/** The describe view's rows: a field's heading and its whole text, in the order given. */
+interface DescribeLine extends DescribeField {
+  readonly order: number;
+}
+
+export const describeLine = (f: DescribeField, order: number): DescribeLine => ({ ...f, order });
+
+export const describeSpec: ListSpec<DescribeLine> = {
+  columns: [
+    { id: 'label', title: 'describe.field', min: 16, max: 16, priority: 0 },
+    { id: 'value', title: 'describe.value', min: 30, flex: 1, priority: 0 },
+  ],
+  defaultSort: { column: 'order', desc: false },
+  key: (l) => String(l.order),
+  cells: (l) => ({ label: { text: l.label, role: 'muted' }, value: { text: l.value } }),
+  sortValue: (l) => l.order,
+  searchText: (l) => `${searchKey(l.label)} ${searchKey(l.value)}`,
+};

@@ -2,7 +2,7 @@
 import type { EventFacts } from '../../metrics/event-summary.js';
 import type { OverdueDocument, RecentEvent, ServerTransition } from '../../metrics/types.js';
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
-import { sanitize, sanitizeOptional } from '../text/sanitize.js';
+import { sanitize } from '../text/sanitize.js';
 import { serverStateKey } from './agencies-spec.js';
 import { eventSearchText, eventSummary, eventTypeText } from './event-summary.js';
 import type { ListSpec } from './list-spec.js';
@@ -24,13 +24,13 @@ export const overdueSpec: ListSpec<OverdueDocument> = {
   ],
   defaultSort: { column: 'overdueBy', desc: true },
   key: (d) => d.docId,
-  agencyId: () => null,
   documentId: (d) => d.docId,
   cells: (d, { lang }) => ({
     docId: { text: d.docId },
     overdueBy: { text: formatDurationShort(d.overdueMs, lang), role: 'warn' },
     replyBy: { text: formatDateTime(d.replyBy), role: 'muted' },
-    subject: { text: sanitizeOptional(d.subject) },
+    // Sanitised by `toOverdueModel`.
+    subject: { text: d.subject ?? '' },
   }),
   sortValue: (d, column) =>
     column === 'overdueBy'
@@ -41,7 +41,6 @@ export const overdueSpec: ListSpec<OverdueDocument> = {
           ? (d.subject ?? '')
           : d.docId,
   searchText: (d) => `${d.docId.toLowerCase()} ${searchKey(d.subject ?? '')}`,
-  stateKey: () => '',
 };
 
 const sanitizeFacts = (f: EventFacts): EventFacts =>
@@ -61,7 +60,6 @@ export const eventsSpec: ListSpec<RecentEvent> = {
   ],
   defaultSort: { column: 'time', desc: true },
   key: (e) => String(e.seq),
-  agencyId: () => null,
   cells: (e, { t }) => ({
     time: { text: formatDateTime(e.ts), role: 'muted' },
     type: { text: eventTypeText(e.type, t) },
@@ -69,7 +67,6 @@ export const eventsSpec: ListSpec<RecentEvent> = {
   }),
   sortValue: (e, column) => (column === 'type' ? e.type : column === 'summary' ? (e.facts.docId ?? '') : e.seq),
   searchText: eventSearchText,
-  stateKey: () => '',
 };
 
 export const toTransitionModel = (s: ServerTransition): ServerTransition => ({
@@ -86,7 +83,6 @@ export const serverHistorySpec: ListSpec<ServerTransition> = {
   ],
   defaultSort: { column: 'time', desc: true },
   key: (s) => `${s.at}:${s.to}`,
-  agencyId: () => null,
   cells: (s, { t }) => ({
     time: { text: formatDateTime(s.at), role: 'muted' },
     from: { text: t(serverStateKey(s.from)), role: 'muted' },
@@ -99,5 +95,4 @@ export const serverHistorySpec: ListSpec<ServerTransition> = {
   sortValue: (s, column) =>
     column === 'reason' ? (s.reason ?? '') : column === 'from' ? s.from : column === 'to' ? s.to : s.at,
   searchText: (s) => searchKey(s.reason ?? ''),
-  stateKey: () => '',
 };

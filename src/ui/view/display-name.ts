@@ -1,8 +1,6 @@
 /**
- * Names as the lists show them: without the words every row of a kind shares, so that rows
- * differ in what fits of them at 80 columns (`UBND Tỉnh Quảng Nam` → `Quảng Nam`, `Sở Y tế
- * tỉnh Nghệ An` → `Sở Y tế`, `Máy chủ bảo mật Bộ Y tế` → `Bộ Y tế`). Detail views and the
- * describe view show the full name. Names that match no rule are shown as they are.
+ * Names as the lists show them, without the words every row of a kind shares (`UBND Tỉnh Quảng Nam` → `Quảng Nam`,
+ * `Sở Y tế tỉnh Nghệ An` → `Sở Y tế`, `Máy chủ bảo mật Bộ Y tế` → `Bộ Y tế`); detail views show the full name.
  */
 
 /** A province or centrally-run city's committee: the place alone. */

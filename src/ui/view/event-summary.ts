@@ -1,6 +1,6 @@
 /** One line about a stored event in the operator's language, from the facts the cache kept. */
 import type { RecentEvent } from '../../metrics/types.js';
-import type { MessageKey, Translate } from '../i18n/index.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
 import { formatDateTime } from '../text/format-time.js';
 
 const known = (t: Translate, prefix: string, code: string | undefined): string => {

@@ -1,8 +1,7 @@
 /**
- * The Overview's servers line counts a flapping server as degraded: a server whose flapping
- * incident fires is in trouble even in the minute it happens to be connected, and a line
- * saying "0 degraded" beside that incident would contradict it. A flapping server already
- * down or degraded is counted once, where it is.
+ * The Overview's servers line counts a flapping server as degraded: a server whose flapping incident fires is in
+ * trouble even in the minute it happens to be connected, and a line saying "0 degraded" beside that incident would
+ * contradict it. A flapping server already down or degraded is counted once, where it is.
  */
 import type { NationalTotals, ServerRow } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';

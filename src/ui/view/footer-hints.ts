@@ -3,10 +3,10 @@
  * bindings' hint rank, then table order) and the others step aside, wherever they stand; those
  * kept are shown in table order, so a hint does not move as the terminal narrows.
  */
-import { shownKeys, type Binding } from '../keys/index.js';
+import { shownKeys, type Binding } from '../keys/bindings.js';
 import { widthOf } from '../text/fit.js';
 
-export interface FooterHint {
+interface FooterHint {
   /** The keys as written: "↓/j", "Enter". */
   readonly keys: string;
   readonly label: string;

@@ -1,10 +1,9 @@
 /** Help, generated from the key-bindings tables: one row per binding, grouped by table. */
-import type { MessageKey } from '../i18n/index.js';
-import { ALL_TABLES, shownKeys, type BindingTable } from '../keys/index.js';
+import type { MessageKey } from '../i18n/translate.js';
+import { type BindingTable, shownKeys } from '../keys/bindings.js';
 import type { ListSpec } from './list-spec.js';
-import { INCIDENT_HELP } from './help-incidents.js';
 
-export interface HelpLine {
+interface HelpLine {
   readonly id: string;
   /** Group title rows have no keys. */
   readonly keys: string | null;
@@ -15,7 +14,7 @@ export interface HelpLine {
 }
 
 /** The marks the console draws, each with what it means; listed after the keys. */
-export const MARKS: readonly { readonly mark: string; readonly text: MessageKey }[] = [
+const MARKS: readonly { readonly mark: string; readonly text: MessageKey }[] = [
   { mark: '›', text: 'help.mark.cursor' },
   { mark: '•', text: 'help.mark.changed' },
   { mark: '*', text: 'help.mark.marked' },
@@ -27,8 +26,26 @@ export const MARKS: readonly { readonly mark: string; readonly text: MessageKey 
   { mark: '‖', text: 'help.mark.replayPaused' },
 ];
 
+/** What the incidents put on screen: in each language's words (`key`), or the same in all (`mark`). */
+const INCIDENT_HELP: readonly { readonly key?: MessageKey; readonly mark?: string; readonly text: MessageKey }[] = [
+  { key: 'severity.critical', text: 'help.incident.critical' },
+  { key: 'severity.warning', text: 'help.incident.warning' },
+  { key: 'alertState.firing', text: 'help.incident.firing' },
+  { key: 'alertState.pending', text: 'help.incident.pending' },
+  { key: 'alertState.acknowledged', text: 'help.incident.acked' },
+  { mark: '+N', text: 'help.incident.folded' },
+  { key: 'incident.down', text: 'help.incident.down' },
+  { key: 'incident.flapping', text: 'help.incident.flapping' },
+  { key: 'incident.signature', text: 'help.incident.signature' },
+  { key: 'incident.silence', text: 'help.incident.silence' },
+  { key: 'incident.duplicates', text: 'help.incident.duplicates' },
+  { key: 'incident.delivery', text: 'help.incident.delivery' },
+  { key: 'incident.quiet', text: 'help.incident.quiet' },
+  { mark: 'Enter', text: 'help.incident.enter' },
+];
+
 /** Bindings that share a help text (1…6, ↑ and ↓ variants) are listed once; the marks follow. */
-export function helpLines(tables: readonly BindingTable[] = ALL_TABLES): HelpLine[] {
+export function helpLines(tables: readonly BindingTable[]): HelpLine[] {
   const out: HelpLine[] = [];
   for (const table of tables) {
     out.push({ id: table.id, keys: null, text: table.title, order: out.length });
@@ -43,11 +60,8 @@ export function helpLines(tables: readonly BindingTable[] = ALL_TABLES): HelpLin
   for (const m of MARKS) out.push({ id: `mark:${m.text}`, keys: m.mark, text: m.text, order: out.length });
   // What the incidents put on screen: severity and state words, +N folded, Incid codes, Enter.
   out.push({ id: 'incidents', keys: null, text: 'help.group.incidents', order: out.length });
-  for (const m of INCIDENT_HELP) {
-    const keys = 'text' in m.mark ? m.mark.text : '';
-    const keysKey = 'key' in m.mark ? m.mark.key : undefined;
-    out.push({ id: `incident:${m.text}`, keys, text: m.text, order: out.length, ...(keysKey && { keysKey }) });
-  }
+  for (const { key, mark, text } of INCIDENT_HELP)
+    out.push({ id: `incident:${text}`, keys: mark ?? '', text, order: out.length, ...(key && { keysKey: key }) });
   return out;
 }
 
@@ -58,7 +72,6 @@ export const helpSpec: ListSpec<HelpLine> = {
   ],
   defaultSort: { column: 'order', desc: false },
   key: (h) => h.id,
-  agencyId: () => null,
   cells: (h, { t }) => ({
     keys: { text: `  ${h.keysKey ? t(h.keysKey) : (h.keys ?? '')}`, role: 'emphasis' },
     text: { text: t(h.text) },
@@ -67,5 +80,4 @@ export const helpSpec: ListSpec<HelpLine> = {
   heading: (h, { t }) => (h.keys === null ? { text: t(h.text), role: 'emphasis' } : null),
   sortValue: (h) => h.order,
   searchText: (h) => `${h.keys ?? ''} ${h.text}`.toLowerCase(),
-  stateKey: () => '',
 };

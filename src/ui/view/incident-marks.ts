@@ -1,8 +1,4 @@
-/**
- * Which agencies an acute incident is about right now, for the Agencies screen's incident
- * column, its problem filters and the Overview's ranking. Pure: the screen loader takes them
- * from the incident list and hands them to the agency models.
- */
+/** Which agencies an acute incident is about now: the Agencies incident column and filters, and the ranking. */
 import type { AlertView } from '../data/sources.js';
 
 /** The incidents an agency can be marked with, most urgent first. */
@@ -41,7 +37,6 @@ export function incidentMarks(incidents: readonly AlertView[]): IncidentMarks {
   return marks.size === 0 ? NO_MARKS : marks;
 }
 
-/** Whether two sets of marks are the same. */
 export function sameMarks(a: IncidentMarks, b: IncidentMarks): boolean {
   if (a.size !== b.size) return false;
   for (const [id, tags] of b) if (a.get(id)?.join() !== tags.join()) return false;

@@ -1,10 +1,6 @@
-/**
- * The k9s-style renderer of one entity kind: which columns it has, how a record becomes
- * cells with colour roles, how it sorts and filters, and what counts as its state for
- * marking changed rows.
- */
-import type { Translate } from '../i18n/index.js';
-import type { Lang } from '../i18n/lang.js';
+/** The k9s-style renderer of one entity kind: its columns, its cells with colour roles, its sort, filter and state. */
+import type { Translate } from '../i18n/translate.js';
+import type { Lang } from '../../config/settings.js';
 import type { ColumnSpec } from './columns.js';
 
 /** Named colour roles a cell may ask for; the theme decides what they look like. */
@@ -19,7 +15,6 @@ export interface Cell {
   readonly spark?: readonly number[];
 }
 
-/** What a renderer needs to format: language, translator, the clock. */
 export interface RenderContext {
   readonly lang: Lang;
   readonly t: Translate;
@@ -31,7 +26,7 @@ export interface ListSpec<M> {
   readonly defaultSort: { readonly column: string; readonly desc: boolean };
   key(model: M): string;
   /** The agency Enter opens for this row, if any. */
-  agencyId(model: M): string | null;
+  agencyId?(model: M): string | null;
   /** The document this row is about, if any: Enter and `d` describe it. */
   documentId?(model: M): string | null;
   cells(model: M, ctx: RenderContext): Readonly<Record<string, Cell>>;
@@ -40,6 +35,6 @@ export interface ListSpec<M> {
   sortValue(model: M, column: string): number | string;
   /** Lower-cased, diacritics-folded text the filter searches. */
   searchText(model: M): string;
-  /** Changes when the row's state (not just its traffic) changes. */
-  stateKey(model: M): string;
+  /** Changes when the row's state (not just its traffic) changes: the row is marked. */
+  stateKey?(model: M): string;
 }

@@ -7,10 +7,7 @@ export interface SortState {
   readonly desc: boolean;
 }
 
-/**
- * Text sorts on its folded form ("Đồng Nai" as "dong nai"), compared by code unit: the order a
- * Vietnamese reader expects for names, and some ten times faster than a collator on 12,000 rows.
- */
+/** Text sorts on its folded form ("Đồng Nai" as "dong nai") by code unit: ten times faster than a collator. */
 const folded = new Map<string, string>();
 function sortKey(text: string): string {
   let k = folded.get(text);
@@ -22,11 +19,7 @@ function sortKey(text: string): string {
   return k;
 }
 
-/**
- * Text sort values turned into numbers: the rank of each folded text among every text seen.
- * Names change rarely, so after the first sort the ranking is reused and a sort by name
- * compares numbers instead of long strings that share their first words.
- */
+/** Text sort values as their rank among every text seen: reused while names do not change, so sorts compare numbers. */
 let ranks = new Map<string, number>();
 function rankTexts(values: readonly string[]): Float64Array {
   let known = true;
@@ -44,29 +37,16 @@ function rankTexts(values: readonly string[]): Float64Array {
   return Float64Array.from(values, (v) => ranks.get(v) ?? 0);
 }
 
-export function compareValues(a: number | string, b: number | string): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const x = typeof a === 'string' ? sortKey(a) : String(a);
-  const y = typeof b === 'string' ? sortKey(b) : String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/**
- * Stable sort by one column, ties broken by the key so the order never flickers. Sort values
- * are read once per row into flat arrays and an index array is sorted, so 12,000 rows sort
- * in a few milliseconds without an object per row.
- */
+/** Stable sort by one column, ties by key; values read once into flat arrays and an index array sorted. */
 export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: SortState): M[] {
   const n = models.length;
   const keys = new Array<string>(n);
   const raw = new Array<number | string>(n);
   let numeric = true;
-  let text = true;
   for (let i = 0; i < n; i++) {
     const m = models[i] as M;
     const v = spec.sortValue(m, sort.column);
     if (typeof v !== 'number') numeric = false;
-    else text = false;
     raw[i] = v;
     keys[i] = spec.key(m);
   }
@@ -78,21 +58,12 @@ export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: Sor
   };
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  if (numeric || text) {
-    const values = numeric ? Float64Array.from(raw as number[]) : rankTexts(raw as string[]);
-    order.sort((a, b) => {
-      const c = (values[a] as number) - (values[b] as number);
-      return c > 0 || c < 0 ? dir * c : byKey(a, b);
-    });
-  } else {
-    const values = raw.map((v) => (typeof v === 'string' ? sortKey(v) : v));
-    order.sort((a, b) => {
-      const x = values[a] as number | string;
-      const y = values[b] as number | string;
-      const c = x < y ? -1 : x > y ? 1 : 0;
-      return c !== 0 ? dir * c : byKey(a, b);
-    });
-  }
+  // A column sorts by numbers or by texts (a spec giving both for one column has its numbers sorted as text).
+  const values = numeric ? Float64Array.from(raw as number[]) : rankTexts(raw.map(String));
+  order.sort((a, b) => {
+    const c = (values[a] as number) - (values[b] as number);
+    return c > 0 || c < 0 ? dir * c : byKey(a, b);
+  });
   const out = new Array<M>(n);
   for (let i = 0; i < n; i++) out[i] = models[order[i] as number] as M;
   return out;

@@ -1,8 +1,7 @@
 /**
- * Where Enter goes from the row under the cursor, as the operator means it: an incident lists
- * the agencies it affects; a security server (the Servers screen, an Overview row about a
- * server, an agency's server history) lists the agencies behind it; any other row about an
- * agency opens its detail.
+ * Where Enter goes from the row under the cursor, as the operator means it: an incident lists the agencies it affects;
+ * a security server (the Servers screen, an Overview row about a server, an agency's server history) lists the agencies
+ * behind it; any other row about an agency opens its detail.
  */
 import type { AlertView } from '../data/sources.js';
 import type { Route } from '../state/routes.js';
@@ -10,7 +9,7 @@ import type { ListSpec } from './list-spec.js';
 import type { WorstModel } from './overview-model.js';
 import type { ServerModel } from './servers-spec.js';
 
-export type OpenTarget =
+type OpenTarget =
   | { readonly type: 'openAffected'; readonly of: 'incident' | 'server'; readonly id: string }
   | { readonly type: 'openDetail'; readonly agencyId: string };
 
@@ -36,6 +35,6 @@ export function openTarget(
     const server = serverOfAgency(route.agencyId);
     return server === undefined ? null : { type: 'openAffected', of: 'server', id: server };
   }
-  const agencyId = spec && selected !== undefined ? spec.agencyId(selected) : null;
+  const agencyId = spec && selected !== undefined ? (spec.agencyId?.(selected) ?? null) : null;
   return agencyId === null ? null : { type: 'openDetail', agencyId };
 }

@@ -1,8 +1,6 @@
 /**
- * How the Overview shares its rows between the worst-agencies table and the firing incidents:
- * the incidents come first — every one that fits, acute before standing, critical before
- * warning, newest first — and the table keeps a few rows at least; what does not fit is
- * counted on one line that names the key to the list of every incident.
+ * How the Overview shares its rows between the worst-agencies table and the firing incidents: incidents first, the
+ * table keeping a few rows; what does not fit is counted on one line.
  */
 import type { AlertView } from '../data/sources.js';
 import { severityRank } from '../../alerts/types.js';
@@ -10,19 +8,13 @@ import { severityRank } from '../../alerts/types.js';
 /** Rows of the Overview outside its two lists: totals (2), table title and header, incidents' title. */
 export const OVERVIEW_FIXED_LINES = 5;
 /** Rows the worst-agencies table keeps however many incidents fire. */
-export const WORST_ROWS_MIN = 4;
+const WORST_ROWS_MIN = 4;
 
-export interface OverviewLayout {
-  /** Incident rows drawn. */
-  readonly incidentRows: number;
-  /** Firing incidents not drawn, counted on a line of their own (0: no such line). */
-  readonly more: number;
-  /** Rows for the worst-agencies table, its header apart. */
-  readonly tableRows: number;
-}
-
-/** `body`: rows of the Overview; `firing`: incidents firing. */
-export function overviewLayout(body: number, firing: number): OverviewLayout {
+/** Incident rows, table rows, and `more`: the firing incidents not drawn, counted on a line of their own when any. */
+export function overviewLayout(
+  body: number,
+  firing: number,
+): { incidentRows: number; more: number; tableRows: number } {
   const free = Math.max(2, body - OVERVIEW_FIXED_LINES);
   const room = Math.max(1, free - WORST_ROWS_MIN);
   if (firing <= room) {
@@ -33,7 +25,7 @@ export function overviewLayout(body: number, firing: number): OverviewLayout {
   return { incidentRows, more: firing - incidentRows, tableRows: Math.max(1, free - incidentRows - 1) };
 }
 
-/** The firing incidents in the incidents' order: acute first, then critical first, then newest first. */
+/** The firing incidents, acute first, then critical first, then newest first. */
 export function firingIncidents(alerts: readonly AlertView[]): AlertView[] {
   return alerts
     .filter((a) => a.state === 'firing')

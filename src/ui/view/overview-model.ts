@@ -1,9 +1,7 @@
 /**
- * The Overview's "worst agencies" list: for each concern (security server down, an acute
- * incident of its own — a flapping server, statuses gone silent, duplicate sends, failed
- * deliveries, silence in working hours —, throughput drop, signature failures, overdue
- * replies), the agencies that suffer it most, judged on their own figures so the list names
- * the unit that is actually failing, and Enter on a row opens it.
+ * The Overview's "worst agencies": for each concern (server down, an acute incident of its own, throughput drop,
+ * signature failures, overdue replies), the agencies that suffer it most, judged on their own figures so the list
+ * names the unit that is actually failing.
  */
 import {
   judgeOverdue,
@@ -19,7 +17,7 @@ import { formatDurationShort } from '../text/format-time.js';
 import type { AgencyModel } from './agency-model.js';
 import { levelRole, serverStateKey } from './agencies-spec.js';
 import { sanitize } from '../text/sanitize.js';
-import type { ListSpec } from './list-spec.js';
+import type { ListSpec, RenderContext } from './list-spec.js';
 import { searchKey } from './search.js';
 import { NAME_MAX } from './columns.js';
 import { INCIDENT_TAGS, type IncidentTag } from './incident-marks.js';
@@ -75,7 +73,6 @@ const ownIncidents = (m: AgencyModel): readonly OwnIncident[] =>
 const serverBadness = (since: number | null, level: number): number =>
   (since === null ? 0 : (1e13 - since) / 1e6) + (10 - level) / 1e6;
 
-/** A place in a concern's ranking. */
 interface Place {
   readonly agency: AgencyModel;
   readonly id: string;
@@ -90,9 +87,8 @@ const compareWorst = (level: Level, badness: number, id: string, b: Place): numb
   levelRank(b.level) - levelRank(level) || b.badness - badness || (id < b.id ? -1 : 1);
 
 /**
- * Up to `perConcern` agencies per concern with a warn or critical level, worst first. Each
- * concern keeps its worst few by insertion as it goes, rather than sorting every agency that
- * qualifies (on a year's cache every one of the 12,000 has overdue replies).
+ * Up to `perConcern` agencies per concern at warn or worse, worst first, kept by insertion rather than sorting all
+ * that qualify (on a year's cache every one of the 12,000 has overdue replies).
  */
 export function worstAgencies(agencies: readonly AgencyModel[], perConcern: number): WorstModel[] {
   const tops: Place[][] = CONCERNS.map(() => []);
@@ -127,6 +123,33 @@ export function worstAgencies(agencies: readonly AgencyModel[], perConcern: numb
   );
 }
 
+/** What the row says of its concern: the figure that put it there. */
+function valueText({ concern, agency: a }: WorstModel, { lang, t, now }: RenderContext): string {
+  const own = a.own;
+  const age = (at: number | null, none: string): string => (at === null ? none : formatDurationShort(now - at, lang));
+  switch (concern) {
+    case 'server':
+      return t('value.server', {
+        server: sanitize(a.serverId),
+        state: t(serverStateKey(a.serverState)),
+        ago: age(a.serverSince, ''),
+      }).trim();
+    case 'drop':
+      return t('value.drop', { pct: formatPercent(throughputDrop(own.sent + own.received, own.weekAgo), lang) });
+    case 'signature':
+      return t('value.signature', {
+        pct: formatPercent(own.sigVerified > 0 ? own.sigFailed / own.sigVerified : null, lang),
+        n: formatCount(own.sigVerified, lang),
+      });
+    case 'incident':
+      return ownIncidents(a)
+        .map((tag) => t(`value.incident.${tag}`))
+        .join(' · ');
+    case 'overdue':
+      return t('value.overdue', { n: formatCount(own.overdue, lang), age: age(own.oldestOverdueAt, '–') });
+  }
+}
+
 export const worstSpec: ListSpec<WorstModel> = {
   columns: [
     { id: 'concern', title: 'col.concern', min: 10, max: 10, priority: 0 },
@@ -137,44 +160,13 @@ export const worstSpec: ListSpec<WorstModel> = {
   defaultSort: { column: 'concern', desc: false },
   key: (w) => `${w.concern}:${w.agency.id}`,
   agencyId: (w) => w.agency.id,
-  cells(w, { lang, t, now }) {
-    const own = w.agency.own;
+  cells(w, ctx) {
     const role = levelRole(w.level);
-    let value: string;
-    switch (w.concern) {
-      case 'server':
-        value = t('value.server', {
-          server: sanitize(w.agency.serverId),
-          state: t(serverStateKey(w.agency.serverState)),
-          ago: w.agency.serverSince === null ? '' : formatDurationShort(now - w.agency.serverSince, lang),
-        }).trim();
-        break;
-      case 'drop':
-        value = t('value.drop', { pct: formatPercent(throughputDrop(own.sent + own.received, own.weekAgo), lang) });
-        break;
-      case 'signature':
-        value = t('value.signature', {
-          pct: formatPercent(own.sigVerified > 0 ? own.sigFailed / own.sigVerified : null, lang),
-          n: formatCount(own.sigVerified, lang),
-        });
-        break;
-      case 'incident':
-        value = ownIncidents(w.agency)
-          .map((tag) => t(`value.incident.${tag}`))
-          .join(' · ');
-        break;
-      case 'overdue':
-        value = t('value.overdue', {
-          n: formatCount(own.overdue, lang),
-          age: own.oldestOverdueAt === null ? '–' : formatDurationShort(now - own.oldestOverdueAt, lang),
-        });
-        break;
-    }
     return {
-      concern: { text: t(`concern.${w.concern}`), role },
+      concern: { text: ctx.t(`concern.${w.concern}`), role },
       name: { text: w.agency.name },
       id: { text: w.agency.id, role: 'muted' },
-      value: { text: value, role },
+      value: { text: valueText(w, ctx), role },
     };
   },
   // The list keeps the order worstAgencies gives: concern by concern, worst first.

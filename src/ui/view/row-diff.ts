@@ -1,29 +1,19 @@
+/** Marks rows whose state changed since the previous refresh, for a moment, as k9s does. */
 import type { ListSpec } from './list-spec.js';
 
-/**
- * Marks rows whose state changed since the previous refresh, for a moment, as k9s does.
- * Pure: the caller keeps the returned memory and hands it back next time.
- */
-
-/** How long a changed row stays marked. */
 export const CHANGE_MARK_MS = 3000;
 
 export interface DiffMemory {
-  /** State key of each row at the previous refresh. */
   readonly states: ReadonlyMap<string, string>;
-  /** The same, in the order the rows came: lists in registry order compare without lookups. */
+  /** Keys and states in the order the rows came: lists in registry order compare without lookups. */
   readonly keys?: readonly string[];
   readonly stateList?: readonly string[];
-  /** When each row last changed. */
   readonly changedAt: ReadonlyMap<string, number>;
 }
 
 export const emptyDiff: DiffMemory = { states: new Map(), changedAt: new Map() };
 
-/**
- * Compares the new states with the previous ones. Rows seen for the first time are not marked
- * (the first load would otherwise mark everything); marks older than CHANGE_MARK_MS drop off.
- */
+/** Rows seen for the first time are not marked (the first load would mark everything); old marks drop off. */
 export function diffRows<M>(
   prev: DiffMemory,
   spec: Pick<ListSpec<M>, 'key' | 'stateKey'>,
@@ -38,7 +28,7 @@ export function diffRows<M>(
   for (let i = 0; i < models.length; i++) {
     const m = models[i] as M;
     const key = spec.key(m);
-    const state = spec.stateKey(m);
+    const state = spec.stateKey?.(m) ?? '';
     keys[i] = key;
     stateList[i] = state;
     states.set(key, state);

@@ -1,8 +1,6 @@
 /**
- * Structural equality of plain data (numbers, strings, arrays, plain objects), and keeping the
- * previous value where the new one equals it: a refresh whose figures did not move hands the
- * screen the very objects it drew last time, so nothing downstream is filtered, sorted or
- * redrawn again.
+ * Structural equality of plain data, and keeping the previous value where the new one equals it: a refresh whose
+ * figures did not move hands the screen the very objects it drew last time.
  */
 
 /** Whether `a` and `b` hold the same plain data (NaN equals NaN). */
@@ -28,10 +26,7 @@ export function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/**
- * `next` with each row that equals the previous row of the same key replaced by that row; the
- * previous array itself when every row is kept in the same order.
- */
+/** `next` with each row equal to the previous one of its key replaced by it; `previous` itself when all are kept. */
 export function keepSame<M>(
   previous: readonly M[] | undefined,
   next: readonly M[],
@@ -65,4 +60,14 @@ export function keepFields<T>(previous: T, next: T): T {
     all &&= same;
   }
   return all ? previous : (out as T);
+}
+
+/** `f` remembered per object: an object kept from one refresh to the next is not worked on again. */
+export function perObject<K extends object, V>(f: (key: K) => V): (key: K) => V {
+  const known = new WeakMap<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = f(key)));
+    return value;
+  };
 }

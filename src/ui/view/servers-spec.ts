@@ -25,6 +25,19 @@ export function toServerModel(row: ServerRow, levelOf: (agencyId: string) => num
 
 const RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
 
+const SORT: Readonly<Record<string, (m: ServerModel) => number | string>> = {
+  id: (m) => m.serverId,
+  // Worst first, and among the down the longest down first.
+  state: (m) => RANK[m.state] * 1e15 - (m.since ?? 0) / 1e3,
+  // By the age shown, so ▲ lists the shortest first as the status line says.
+  since: (m) => (m.since === null ? 0 : -m.since),
+  latency: (m) => m.latencyMs ?? -1,
+  downtime: (m) => m.downtimeMs,
+  drops: (m) => m.drops,
+  agencies: (m) => m.agencyIds.length,
+  cert: (m) => m.certificateExpiresAt ?? Infinity,
+};
+
 export const serversSpec: ListSpec<ServerModel> = {
   columns: [
     { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 },
@@ -65,30 +78,7 @@ export const serversSpec: ListSpec<ServerModel> = {
       },
     };
   },
-  sortValue(m, column) {
-    switch (column) {
-      case 'id':
-        return m.serverId;
-      case 'state':
-        // Worst first, and among the down the longest down first.
-        return RANK[m.state] * 1e15 - (m.since ?? 0) / 1e3;
-      case 'since':
-        // By the age shown, so ▲ lists the shortest first as the status line says.
-        return m.since === null ? 0 : -m.since;
-      case 'latency':
-        return m.latencyMs ?? -1;
-      case 'downtime':
-        return m.downtimeMs;
-      case 'drops':
-        return m.drops;
-      case 'agencies':
-        return m.agencyIds.length;
-      case 'cert':
-        return m.certificateExpiresAt ?? Infinity;
-      default:
-        return m.name;
-    }
-  },
+  sortValue: (m, column) => SORT[column]?.(m) ?? m.name,
   searchText: (m) => `${searchKey(m.name)} ${m.serverId.toLowerCase()}`,
   stateKey: (m) => `${m.state}|${m.drops}`,
 };

@@ -1,7 +1,7 @@
 /** Signature verification per sending agency (chữ ký số) as rows. */
 import type { SignatureFailure, SignatureRow } from '../../metrics/types.js';
 import { SIGNATURE_RESULTS } from '../../protocol/index.js';
-import type { MessageKey } from '../i18n/index.js';
+import type { MessageKey } from '../i18n/translate.js';
 import { judgeSignatureFailure, signatureRank } from '../status/judge.js';
 import { formatCount, formatPercent } from '../text/format-number.js';
 import { levelRole } from './agencies-spec.js';
@@ -9,7 +9,7 @@ import type { ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { NAME_MAX } from './columns.js';
 
-export interface SignatureModel extends SignatureRow {
+interface SignatureModel extends SignatureRow {
   readonly name: string;
   /** The most frequent failure kind; null when nothing failed. */
   readonly topReason: SignatureFailure | null;
@@ -21,9 +21,8 @@ export const reasonKey = (reason: SignatureFailure): MessageKey => `reason.${rea
 const FAILURE_KINDS = SIGNATURE_RESULTS.filter((r): r is SignatureFailure => r !== 'valid');
 
 /**
- * A row with its name and top failure kind. Field by field and by index: the Signatures screen
- * makes one per agency (12,000) at each refresh, and spreading the row and its entries cost
- * ~35 ms of it.
+ * A row with its name and top failure kind. Field by field and by index: the Signatures screen makes one per agency
+ * (12,000) at each refresh, and spreading the row and its entries cost ~35 ms of it.
  */
 export function toSignatureModel(row: SignatureRow, name: string): SignatureModel {
   let top: SignatureFailure | null = null;
@@ -46,6 +45,15 @@ export function toSignatureModel(row: SignatureRow, name: string): SignatureMode
     topReason: top,
   };
 }
+
+const SORT: Readonly<Record<string, (m: SignatureModel) => number | string>> = {
+  id: (m) => m.agencyId,
+  verified: (m) => m.verified,
+  failed: (m) => m.failed,
+  // Ranked by the rate it surely has, as the alert judges: 100 % of 1 is not a burst.
+  rate: (m) => (m.verified > 0 ? signatureRank(m.failed, m.verified) : -1),
+  topReason: (m) => m.topReason ?? '',
+};
 
 export const signaturesSpec: ListSpec<SignatureModel> = {
   columns: [
@@ -70,23 +78,7 @@ export const signaturesSpec: ListSpec<SignatureModel> = {
     },
     topReason: { text: m.topReason === null ? '–' : t(reasonKey(m.topReason)), role: 'muted' },
   }),
-  sortValue(m, column) {
-    switch (column) {
-      case 'id':
-        return m.agencyId;
-      case 'verified':
-        return m.verified;
-      case 'failed':
-        return m.failed;
-      case 'rate':
-        // Ranked by the rate it surely has, as the alert judges: 100 % of 1 is not a burst.
-        return m.verified > 0 ? signatureRank(m.failed, m.verified) : -1;
-      case 'topReason':
-        return m.topReason ?? '';
-      default:
-        return m.name;
-    }
-  },
+  sortValue: (m, column) => SORT[column]?.(m) ?? m.name,
   searchText: (m) => `${searchKey(m.name)} ${m.agencyId.toLowerCase()}`,
   stateKey: (m) => judgeSignatureFailure(m.failed, m.verified),
 };

@@ -1,9 +1,4 @@
-/**
- * Rows a list cannot tell apart by their shown names (three `Phường 1` behind one server, two
- * `Ban Dân tộc` among an incident's agencies): where a shown name repeats within the list, the
- * parent unit's shown name follows it (`Phường 1, Quận 3`, as an address is written). Names that do not repeat stay as
- * they are, and so does the list's order.
- */
+/** Repeated shown names in a list (three `Phường 1`) are told apart by the parent's: `Phường 1, Quận 3`. */
 import type { AgencyModel } from './agency-model.js';
 
 const KIND = /^(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn) (?=\D)/iu;

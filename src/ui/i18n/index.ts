@@ -1,2 +1,0 @@
-export * from './lang.js';
-export * from './translate.js';
