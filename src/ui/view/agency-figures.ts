@@ -28,22 +28,18 @@ const NO_SPARK: readonly number[] = Object.freeze(new Array<number>(LIST_SPARK_B
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The figures a subtree sums as they are (indexed loops over them: see `ownFigures`). */
-const SUMMED = [
-  'sent',
-  'received',
-  'sentPerMin',
-  'receivedPerMin',
-  'sigVerified',
-  'sigFailed',
-  'overdue',
-  'dueWithin24h',
-  'serverDown',
-] as const;
-
 /** A subtree's figures: `from` added into `into`. */
 export function addFigures(into: Mutable<AgencyFigures>, from: AgencyFigures): void {
-  for (let i = 0; i < SUMMED.length; i++) into[SUMMED[i]!] += from[SUMMED[i]!];
+  // Field by field: a loop over field names reads them by key, a third slower on a national build.
+  into.sent += from.sent;
+  into.received += from.received;
+  into.sentPerMin += from.sentPerMin;
+  into.receivedPerMin += from.receivedPerMin;
+  into.sigVerified += from.sigVerified;
+  into.sigFailed += from.sigFailed;
+  into.overdue += from.overdue;
+  into.dueWithin24h += from.dueWithin24h;
+  into.serverDown += from.serverDown;
   if (from.weekAgo !== null) into.weekAgo = (into.weekAgo ?? 0) + from.weekAgo;
   if (from.spark !== NO_SPARK) {
     const spark = new Array<number>(LIST_SPARK_BUCKETS);
@@ -142,8 +138,20 @@ export function ownFigures(
 /** Whether two sets of figures are the same (the shared `NOTHING` and sparklines compare at once). */
 export function sameFigures(a: AgencyFigures, b: AgencyFigures): boolean {
   if (a === b) return true;
-  if (a.weekAgo !== b.weekAgo || a.oldestOverdueAt !== b.oldestOverdueAt) return false;
-  for (let i = 0; i < SUMMED.length; i++) if (a[SUMMED[i]!] !== b[SUMMED[i]!]) return false;
+  if (
+    a.sent !== b.sent ||
+    a.received !== b.received ||
+    a.sentPerMin !== b.sentPerMin ||
+    a.receivedPerMin !== b.receivedPerMin ||
+    a.weekAgo !== b.weekAgo ||
+    a.sigVerified !== b.sigVerified ||
+    a.sigFailed !== b.sigFailed ||
+    a.overdue !== b.overdue ||
+    a.dueWithin24h !== b.dueWithin24h ||
+    a.oldestOverdueAt !== b.oldestOverdueAt ||
+    a.serverDown !== b.serverDown
+  )
+    return false;
   if (a.spark === b.spark) return true;
   if (a.spark.length !== b.spark.length) return false;
   for (let i = 0; i < a.spark.length; i++) if (a.spark[i] !== b.spark[i]) return false;
