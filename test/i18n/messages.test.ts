@@ -4,11 +4,20 @@
  * placeholder one language fills and the other forgets, or English left in the Vietnamese.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { cliEn, type CliKey } from '../../src/cli/i18n/messages-en.js';
-import { cliVi } from '../../src/cli/i18n/messages-vi.js';
-import { statusEn, type StatusKey } from '../../src/status/messages-en.js';
-import { statusVi } from '../../src/status/messages-vi.js';
+import { cliMessages } from '../../src/cli/i18n/messages.js';
+import type { CliKey } from '../../src/cli/i18n/text.js';
+import { statusMessages } from '../../src/status/messages.js';
+import type { StatusKey } from '../../src/status/words.js';
 import { en, vi, type MessageKey } from '../../src/ui/i18n/translate.js';
+
+/** One language's column of a side-by-side catalogue. */
+const column = <K extends string>(messages: Readonly<Record<K, readonly [string, string]>>, i: 0 | 1) =>
+  Object.fromEntries(Object.entries<readonly [string, string]>(messages).map(([k, v]) => [k, v[i]])) as Record<
+    K,
+    string
+  >;
+const [cliEn, cliVi] = [column(cliMessages, 0), column(cliMessages, 1)];
+const [statusEn, statusVi] = [column(statusMessages, 0), column(statusMessages, 1)];
 
 interface Table {
   readonly en: Readonly<Record<string, string>>;
