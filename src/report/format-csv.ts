@@ -1,9 +1,9 @@
 /** The report as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Vietnamese), RFC 4180 quoting, CRLF. */
 import { REPORT_COLUMNS, type Cell, type Column } from './columns.js';
 import { machineCell } from './format-cells.js';
-import type { Lang } from './labels.js';
+import { wordsIn } from '../messages.js';
+import { REPORT_LABELS, type Lang } from './labels.js';
 import type { Report } from './types.js';
-import { STANDING_LABELS } from './standing.js';
 
 const UTF8_BOM = '\uFEFF';
 
@@ -33,8 +33,8 @@ export function formatCsv(report: Report, lang: Lang): string {
   lines.push(line(REPORT_COLUMNS.map((c) => totalCell(c, report, lang))));
   // Standing problems: a second table after an empty line, under its own header row.
   if (report.standing && report.standing.length > 0) {
-    const sl = STANDING_LABELS[lang];
-    lines.push('', [sl.title, sl.agencies, sl.worst].map(csvField).join(','));
+    const t = wordsIn(REPORT_LABELS, lang);
+    lines.push('', [t('standing.title'), t('standing.agencies'), t('standing.worst')].map(csvField).join(','));
     for (const p of report.standing)
       lines.push([defuse(p.title), String(p.agencies), defuse(p.worst)].map(csvField).join(','));
   }

@@ -1,10 +1,10 @@
 /** The report as Markdown: title and period as the seed appendices head them, one table, totals in bold, notes. */
 import { REPORT_COLUMNS } from './columns.js';
 import { humanCell } from './format-cells.js';
-import { REPORT_LABELS, type Lang } from './labels.js';
+import { wordsIn } from '../messages.js';
+import { REPORT_LABELS, REPORT_NOTES, type Lang, type ReportLabel } from './labels.js';
 import { formatLocalDateTime, formatPeriod } from './period.js';
 import type { Report } from './types.js';
-import { STANDING_LABELS } from './standing.js';
 
 /** Hub text never breaks the table: control characters become spaces, pipes are escaped. */
 function mdText(value: string): string {
@@ -18,17 +18,18 @@ function mdText(value: string): string {
 }
 
 export function formatMarkdown(report: Report, lang: Lang): string {
-  const l = REPORT_LABELS[lang];
-  const period = formatPeriod(report.from, report.to, report.timeZone);
+  const t = wordsIn(REPORT_LABELS, lang);
+  const { from, to } = formatPeriod(report.from, report.to, report.timeZone);
+  const level = `level.${report.level}`;
   const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   const out = [
-    `# ${l.title}`,
+    `# ${t('title')}`,
     '',
-    `${l.period(period.from, period.to)} — ${l.level[report.level] ?? `level ${report.level}`}`,
+    `${t('period', { from, to })} — ${level in REPORT_LABELS ? t(level as ReportLabel) : `level ${report.level}`}`,
     '',
   ];
-  if (report.hubName !== null) out.push(`${l.hub}: ${mdText(report.hubName)}  `);
-  out.push(`${l.generated}: ${formatLocalDateTime(report.generatedAt, report.timeZone)} (${report.timeZone})`, '');
+  if (report.hubName !== null) out.push(`${t('hub')}: ${mdText(report.hubName)}  `);
+  out.push(`${t('generated')}: ${formatLocalDateTime(report.generatedAt, report.timeZone)} (${report.timeZone})`, '');
   out.push(row(REPORT_COLUMNS.map((c) => mdText(c.header[lang]))));
   out.push(row(REPORT_COLUMNS.map((c) => (c.numeric ? '---:' : '---'))));
   for (const r of report.rows) out.push(row(REPORT_COLUMNS.map((c) => mdText(humanCell(c.row(r), lang)))));
@@ -40,13 +41,12 @@ export function formatMarkdown(report: Report, lang: Lang): string {
       }),
     ),
   );
-  out.push('', ...l.notes.map((n) => `- ${n}`), '');
+  out.push('', ...REPORT_NOTES.map((n) => `- ${t(n)}`), '');
   if (report.standing) {
-    const sl = STANDING_LABELS[lang];
-    out.push(`## ${sl.title}`, '');
-    if (report.standing.length === 0) out.push(sl.none, '');
+    out.push(`## ${t('standing.title')}`, '');
+    if (report.standing.length === 0) out.push(t('standing.none'), '');
     else {
-      out.push(row([sl.rule, sl.agencies, sl.worst]), row(['---', '---:', '---']));
+      out.push(row([t('standing.rule'), t('standing.agencies'), t('standing.worst')]), row(['---', '---:', '---']));
       for (const p of report.standing) out.push(row([mdText(p.title), String(p.agencies), mdText(p.worst)]));
       out.push('');
     }

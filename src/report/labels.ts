@@ -1,52 +1,32 @@
-/** The report's words in both languages: title, period line, notes. Headers live with their columns. */
-import type { Lang } from '../config/settings.js';
+/**
+ * The report's words, English then Vietnamese, one message a line: title, period line, levels, notes, standing
+ * problems. Headers live with their columns.
+ */
+import type { Messages } from '../messages.js';
 
-export type { Lang };
+export type { Lang } from '../config/settings.js';
 
-interface ReportLabels {
-  readonly title: string;
-  period(from: string, to: string): string;
-  readonly level: Readonly<Record<number, string>>;
-  readonly hub: string;
-  readonly generated: string;
-  readonly notes: readonly string[];
-}
+// prettier-ignore
+export const REPORT_LABELS = {
+  title: ['Electronic documents sent and received through the national document exchange hub', 'Tình hình gửi, nhận văn bản điện tử qua Trục liên thông văn bản quốc gia'],
+  period: ['(From {from} to {to})', '(Từ ngày {from} đến ngày {to})'],
+  'level.1': ['Ministries, central bodies, provinces and cities', 'Cấp bộ, ngành, tỉnh, thành phố'],
+  'level.2': ['Departments and districts (level 2)', 'Cấp Vụ, Cục, sở, ngành, quận, huyện'],
+  'level.3': ['Communes, wards and offices (level 3)', 'Cấp xã, phường, thị trấn, phòng (cấp 3)'],
+  'level.4': ['Schools, health stations and branches (level 4)', 'Cấp trường, trạm, chi cục (cấp 4)'],
+  hub: ['Hub', 'Trục'],
+  generated: ['Generated', 'Lập lúc'],
+  'note.1': ['Received: documents delivered to the agency in the period; Processed: of those, the ones it reported status 03–06 for.', 'Đã nhận: văn bản đã đến cơ quan trong kỳ; Đã tiếp nhận, xử lý: trong số đó, văn bản cơ quan đã phản hồi trạng thái 03–06.'],
+  'note.2': ['Reply required: documents with a reply deadline delivered in the period; Answered, On time and Not answered as of its end.', 'Văn bản có thời hạn: văn bản có hạn trả lời đã đến trong kỳ; Đã trả lời, Đúng hạn, Chưa trả lời tính đến hết kỳ.'],
+  'note.3': ['Signed (%): documents sent with a valid digital signature, of all electronic documents sent through the hub.', 'Tỷ lệ văn bản có ký số: văn bản gửi có chữ ký số hợp lệ trên tổng số văn bản điện tử đã gửi qua Trục.'],
+  'note.4': ['Downtime: of the security server the agency uses, in the period; the Total row counts each server once.', 'Thời gian mất kết nối: của máy chủ bảo mật mà cơ quan sử dụng, trong kỳ; dòng Tổng cộng tính mỗi máy chủ một lần.'],
+  'standing.title': ['Standing problems', 'Vấn đề tồn đọng'],
+  'standing.rule': ['Problem', 'Vấn đề'],
+  'standing.agencies': ['Agencies', 'Số cơ quan'],
+  'standing.worst': ['Worst', 'Nặng nhất'],
+  'standing.none': ['No standing problem.', 'Không có vấn đề tồn đọng.'],
+} satisfies Messages;
 
-export const REPORT_LABELS: Readonly<Record<Lang, ReportLabels>> = {
-  vi: {
-    title: 'Tình hình gửi, nhận văn bản điện tử qua Trục liên thông văn bản quốc gia',
-    period: (from, to) => `(Từ ngày ${from} đến ngày ${to})`,
-    level: {
-      1: 'Cấp bộ, ngành, tỉnh, thành phố',
-      2: 'Cấp Vụ, Cục, sở, ngành, quận, huyện',
-      3: 'Cấp xã, phường, thị trấn, phòng (cấp 3)',
-      4: 'Cấp trường, trạm, chi cục (cấp 4)',
-    },
-    hub: 'Trục',
-    generated: 'Lập lúc',
-    notes: [
-      'Đã nhận: văn bản đã đến cơ quan trong kỳ; Đã tiếp nhận, xử lý: trong số đó, văn bản cơ quan đã phản hồi trạng thái 03–06.',
-      'Văn bản có thời hạn: văn bản có hạn trả lời đã đến trong kỳ; Đã trả lời, Đúng hạn, Chưa trả lời tính đến hết kỳ.',
-      'Tỷ lệ văn bản có ký số: văn bản gửi có chữ ký số hợp lệ trên tổng số văn bản điện tử đã gửi qua Trục.',
-      'Thời gian mất kết nối: của máy chủ bảo mật mà cơ quan sử dụng, trong kỳ; dòng Tổng cộng tính mỗi máy chủ một lần.',
-    ],
-  },
-  en: {
-    title: 'Electronic documents sent and received through the national document exchange hub',
-    period: (from, to) => `(From ${from} to ${to})`,
-    level: {
-      1: 'Ministries, central bodies, provinces and cities',
-      2: 'Departments and districts (level 2)',
-      3: 'Communes, wards and offices (level 3)',
-      4: 'Schools, health stations and branches (level 4)',
-    },
-    hub: 'Hub',
-    generated: 'Generated',
-    notes: [
-      'Received: documents delivered to the agency in the period; Processed: of those, the ones it reported status 03–06 for.',
-      'Reply required: documents with a reply deadline delivered in the period; Answered, On time and Not answered as of its end.',
-      'Signed (%): documents sent with a valid digital signature, of all electronic documents sent through the hub.',
-      'Downtime: of the security server the agency uses, in the period; the Total row counts each server once.',
-    ],
-  },
-};
+export type ReportLabel = keyof typeof REPORT_LABELS;
+/** The notes under the table, in their order. */
+export const REPORT_NOTES = ['note.1', 'note.2', 'note.3', 'note.4'] as const satisfies readonly ReportLabel[];

@@ -23,25 +23,6 @@ export interface StandingProblem {
   readonly worst: string;
 }
 
-export const STANDING_LABELS: Readonly<
-  Record<Lang, { title: string; rule: string; agencies: string; worst: string; none: string }>
-> = {
-  vi: {
-    title: 'Vấn đề tồn đọng',
-    rule: 'Vấn đề',
-    agencies: 'Số cơ quan',
-    worst: 'Nặng nhất',
-    none: 'Không có vấn đề tồn đọng.',
-  },
-  en: {
-    title: 'Standing problems',
-    rule: 'Problem',
-    agencies: 'Agencies',
-    worst: 'Worst',
-    none: 'No standing problem.',
-  },
-};
-
 /** Judges the cache's figures at `now` with the default thresholds, as a one-shot `status` does; worst first. */
 export function standingProblems(metrics: Metrics, lang: Lang, now: number): StandingProblem[] {
   const engine = createAlertEngine({ metrics, readOnly: true, now: () => now });

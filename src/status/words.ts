@@ -1,16 +1,9 @@
 /** The status check's words in the chosen language, with `{name}` placeholders filled. */
 import type { Lang } from '../config/settings.js';
-import { statusEn, type StatusKey } from './messages-en.js';
-import { statusVi } from './messages-vi.js';
+import { wordsIn } from '../messages.js';
+import { statusMessages } from './messages.js';
 
-export type { StatusKey };
-const TABLES: Readonly<Record<Lang, Readonly<Record<StatusKey, string>>>> = { en: statusEn, vi: statusVi };
-
+export type StatusKey = keyof typeof statusMessages;
 export type StatusWords = (key: StatusKey, params?: Readonly<Record<string, string | number>>) => string;
 
-export const statusWords =
-  (lang: Lang): StatusWords =>
-  (key, params) =>
-    TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
+export const statusWords = (lang: Lang): StatusWords => wordsIn(statusMessages, lang);

@@ -1,14 +1,24 @@
 /**
- * Every message the console, the commands and `hubmon status` print, listed key by key: a key
+ * Every message the console, the commands, `hubmon status` and the report print, listed key by key: a key
  * either language lacks fails here (at runtime) and in `tsc -p test` (at type level), as does a
  * placeholder one language fills and the other forgets, or English left in the Vietnamese.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { cliEn, type CliKey } from '../../src/cli/i18n/messages-en.js';
-import { cliVi } from '../../src/cli/i18n/messages-vi.js';
-import { statusEn, type StatusKey } from '../../src/status/messages-en.js';
-import { statusVi } from '../../src/status/messages-vi.js';
+import { cliMessages } from '../../src/cli/i18n/messages.js';
+import type { CliKey } from '../../src/cli/i18n/text.js';
+import { REPORT_LABELS } from '../../src/report/labels.js';
+import { statusMessages } from '../../src/status/messages.js';
+import type { StatusKey } from '../../src/status/words.js';
 import { en, vi, type MessageKey } from '../../src/ui/i18n/translate.js';
+
+/** One language's column of a side-by-side catalogue. */
+const column = <K extends string>(messages: Readonly<Record<K, readonly [string, string]>>, i: 0 | 1) =>
+  Object.fromEntries(Object.entries<readonly [string, string]>(messages).map(([k, v]) => [k, v[i]])) as Record<
+    K,
+    string
+  >;
+const [cliEn, cliVi] = [column(cliMessages, 0), column(cliMessages, 1)];
+const [statusEn, statusVi] = [column(statusMessages, 0), column(statusMessages, 1)];
 
 interface Table {
   readonly en: Readonly<Record<string, string>>;
@@ -29,6 +39,7 @@ const TABLES: Readonly<Record<string, Table>> = {
     same: ['gateway.noteState', 'gateway.noteStateReason', 'record.state', 'record.stateError'],
   },
   status: { en: statusEn, vi: statusVi, same: ['unknown.failed'] },
+  report: { en: column(REPORT_LABELS, 0), vi: column(REPORT_LABELS, 1), same: [] },
 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
