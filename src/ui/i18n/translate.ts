@@ -1,12 +1,13 @@
 /** Every string the console shows, in English and Vietnamese side by side (one file per area), and their lookup. */
 import type { Lang } from '../../config/settings.js';
+import { fill, type Messages } from '../../messages.js';
 import { agency } from './agency.js';
 import { frame } from './frame.js';
 import { keys } from './keys.js';
 import { tables } from './tables.js';
 
-/** An area's strings: each key with its English and its Vietnamese text, so neither language can lack one. */
-export type Messages = Readonly<Record<string, readonly [en: string, vi: string]>>;
+/** An area's strings (each key with its English and its Vietnamese text). */
+export type { Messages };
 
 const MESSAGES = { ...frame, ...tables, ...agency, ...keys };
 export type MessageKey = keyof typeof MESSAGES;
@@ -22,7 +23,7 @@ export type Params = Readonly<Record<string, string | number>>;
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const text = CATALOGUES[lang][key];
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fill(text, (name) => params[name]);
 }
 
 /** A translator bound to one language, as components use it. */
