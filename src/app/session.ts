@@ -76,8 +76,6 @@ export interface Session {
 export interface SessionOptions {
   readonly settings: Settings;
   readonly env: NodeJS.ProcessEnv;
-  /** How often alert rules are evaluated and retention applied; default EVALUATE_EVERY_MS. */
-  readonly evaluateEveryMs?: number;
   /** A line for the operator before the console starts (e.g. a cache file being upgraded). */
   readonly notice?: (line: string) => void;
 }
@@ -148,7 +146,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         ...(settings.staleAfterSeconds !== null && { staleAfterMs: settings.staleAfterSeconds * 1000 }),
       });
 
-  const evaluateEveryMs = options.evaluateEveryMs ?? EVALUATE_EVERY_MS;
   let lastPrune = Date.now();
   const evaluate = (): void => {
     try {
@@ -161,7 +158,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       // A failed evaluation keeps the previous alerts; the engine reports rule errors itself.
     }
   };
-  const loop = setInterval(evaluate, evaluateEveryMs);
+  const loop = setInterval(evaluate, EVALUATE_EVERY_MS);
   loop.unref();
   // A link that comes back (caught up) or drops changes what the figures mean: judge at once,
   // without waiting for the next round.

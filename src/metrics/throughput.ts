@@ -142,17 +142,10 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
 }
 
 /**
- * Adds an hour's count to the buckets its 60 minutes fall in, in proportion to the minutes in
- * each (minute m is in bucket ⌊(m − start)·n / W⌋).
+ * The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it): minute m is in
+ * bucket ⌊(m − start)·n / W⌋.
  */
-export function spreadHour(spark: number[], w: MinuteWindow, firstMinute: number, count: number): void {
-  const spread = hourSpread(spark.length, w, firstMinute);
-  const perMinute = count / 60;
-  for (let j = 0; j < spread.length; j += 2) spark[spread[j]!] = spark[spread[j]!]! + spread[j + 1]! * perMinute;
-}
-
-/** The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it). */
-function hourSpread(n: number, w: MinuteWindow, firstMinute: number): number[] {
+export function hourSpread(n: number, w: MinuteWindow, firstMinute: number): number[] {
   const out: number[] = [];
   const W = w.minutes;
   const from = Math.max(firstMinute, w.startMin);

@@ -20,7 +20,8 @@ import {
   releaseWriterLock,
   type LockHolder,
 } from './writer-lock.js';
-import { Writer, type ApplyResult, type BatchMeta } from './writer.js';
+import type { ApplyResult, BatchMeta } from './batch-report.js';
+import { Writer } from './writer.js';
 import type { WriteListener } from './write-changes.js';
 
 export interface OpenCacheOptions {

@@ -18,9 +18,6 @@ import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
 import { ChangeSet, type WriteListener } from './write-changes.js';
 
-export type { AnnouncedGap, ApplyResult, BatchMeta } from './batch-report.js';
-export { DEFER_BACKLOG } from './projection.js';
-
 type Message = TelemetryMessage | UnknownMessage;
 /** Most codes one event can name: a sender and 2,000 recipients. */
 const MAX_CODES_PER_EVENT = 2_001;
