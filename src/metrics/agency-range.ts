@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
+import { foldedUntil } from '../store/hour-packs.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -70,18 +71,12 @@ const PROCESSED_MASK = (['03', '04', '05', '06'] as const).reduce((m, c) => m | 
 
 /** Every agency the cache knows, with a name (its code when the registry never named it). */
 export function rangeAgencies(db: Database.Database): RangeAgency[] {
-  const rows = db.prepare('SELECT code, name, level, server FROM agencies WHERE removed_at IS NULL').all() as {
-    code: string;
-    name: string | null;
-    level: number | null;
-    server: string | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.code,
-    name: r.name ?? r.code,
-    level: r.level ?? levelFromCode(r.code),
-    serverId: r.server,
-  }));
+  const rows = db
+    .prepare(
+      'SELECT code AS id, coalesce(name, code) AS name, level, server AS serverId FROM agencies WHERE removed_at IS NULL',
+    )
+    .all() as (Omit<RangeAgency, 'level'> & { level: number | null })[];
+  return rows.map((r) => ({ ...r, level: r.level ?? levelFromCode(r.id) }));
 }
 
 /** The level an identifier encodes, for agencies seen in events before the registry named them. */
@@ -98,15 +93,13 @@ function levelFromCode(code: string): number {
  * `rollup_hour`, the rest (the period's ragged edges and hours not folded yet) from `rollup_minute`.
  */
 function rollupSums(db: Database.Database, from: number, to: number): Map<number, RollupSums> {
-  const until = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
-    string | undefined;
-  const foldedUntil = until === undefined ? null : Number(until);
+  const folded = foldedUntil(db);
   const firstMinute = Math.ceil(from / MINUTE);
   const endMinute = Math.ceil(to / MINUTE);
   const minuteSpans: [number, number][] = [];
   let hourSpan: [number, number] | null = null;
   const firstHour = Math.ceil(from / HOUR);
-  const endHour = foldedUntil === null ? firstHour : Math.min(Math.floor(to / HOUR), foldedUntil);
+  const endHour = folded === null ? firstHour : Math.min(Math.floor(to / HOUR), folded);
   if (endHour > firstHour) {
     hourSpan = [firstHour, endHour];
     minuteSpans.push([firstMinute, firstHour * 60], [endHour * 60, endMinute]);

@@ -14,7 +14,6 @@ const COLUMNS: RollupColumn[] = [
 const NO_FAILURES = Object.freeze(
   Object.fromEntries(DELIVERY_FAILURE_REASONS.map((r) => [r, 0])) as Record<DeliveryFailureReason, number>,
 );
-export const emptyFailureReasons = (): Record<DeliveryFailureReason, number> => ({ ...NO_FAILURES });
 
 /**
  * Delivery problems per agency: packages to it that failed in the window (by reason), packages
@@ -50,7 +49,7 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
         duplicateSends: 0,
         duplicateDeliveries: 0,
       };
-    const failedByReason = emptyFailureReasons();
+    const failedByReason: Record<DeliveryFailureReason, number> = { ...NO_FAILURES };
     let failed = 0;
     DELIVERY_FAILURE_REASONS.forEach((r, i) => {
       failedByReason[r] = sums.sums[at + i]!;
