@@ -4,16 +4,6 @@ import type { RegistrySnapshot } from './rollup-rows.js';
 import type { ServerRow, ServerTransition, WindowKey } from './types.js';
 import { WINDOW_MS } from './types.js';
 
-interface ServerDbRow {
-  id: string;
-  name: string | null;
-  cert_expires: number | null;
-  state: ServerState | null;
-  since: number | null;
-  last_heartbeat: number | null;
-  latency_ms: number | null;
-}
-
 /**
  * Time spent disconnected and drops within [start, now], from the state just before `start`
  * and the transitions from `start` on (a drop at the very start counts in the window).
@@ -59,8 +49,11 @@ function agenciesBehind(registry: RegistrySnapshot): Map<string, string[]> {
 export function servers(ctx: MetricsContext, now: number, window: WindowKey): ServerRow[] {
   const start = now - WINDOW_MS[window];
   const rows = ctx
-    .statement('SELECT id, name, cert_expires, state, since, last_heartbeat, latency_ms FROM servers ORDER BY id')
-    .all() as ServerDbRow[];
+    .statement(
+      `SELECT id AS serverId, coalesce(name, id) AS name, coalesce(state, 'unknown') AS state, since,
+         last_heartbeat AS lastHeartbeat, latency_ms AS latencyMs, cert_expires FROM servers ORDER BY id`,
+    )
+    .all() as (Omit<ServerRow, 'downtimeMs' | 'drops' | 'agencyIds'> & { cert_expires: number | null })[];
   const behind = agenciesBehind(ctx.rows.registry());
   const atStart = ctx
     .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at < ? ORDER BY at DESC LIMIT 1')
@@ -68,47 +61,20 @@ export function servers(ctx: MetricsContext, now: number, window: WindowKey): Se
   const inWindow = ctx.statement(
     'SELECT at, to_state AS "to" FROM server_transitions WHERE server = ? AND at >= ? AND at <= ? ORDER BY at',
   );
-  return rows.map((r) => {
-    const initial = (atStart.get(r.id, start) as ServerState | undefined) ?? 'unknown';
-    const { downtimeMs, drops } = downtime(
-      initial,
-      inWindow.all(r.id, start, now) as { at: number; to: ServerState }[],
-      start,
-      now,
-    );
-    return {
-      serverId: r.id,
-      name: r.name ?? r.id,
-      state: r.state ?? 'unknown',
-      since: r.since,
-      lastHeartbeat: r.last_heartbeat,
-      latencyMs: r.latency_ms,
-      downtimeMs,
-      drops,
-      certificateExpiresAt: r.cert_expires,
-      agencyIds: behind.get(r.id) ?? [],
-    };
+  return rows.map(({ cert_expires, ...r }) => {
+    const initial = (atStart.get(r.serverId, start) as ServerState | undefined) ?? 'unknown';
+    const changes = inWindow.all(r.serverId, start, now) as { at: number; to: ServerState }[];
+    const { downtimeMs, drops } = downtime(initial, changes, start, now);
+    return { ...r, downtimeMs, drops, certificateExpiresAt: cert_expires, agencyIds: behind.get(r.serverId) ?? [] };
   });
 }
 
 /** A server's state changes since `since`, newest first. */
 export function serverHistory(ctx: MetricsContext, serverId: string, since: number, limit = 100): ServerTransition[] {
-  const rows = ctx
+  return ctx
     .statement(
-      'SELECT server, at, from_state, to_state, reason FROM server_transitions WHERE server = ? AND at >= ? ORDER BY at DESC LIMIT ?',
+      `SELECT server AS serverId, at, from_state AS "from", to_state AS "to", reason FROM server_transitions
+       WHERE server = ? AND at >= ? ORDER BY at DESC LIMIT ?`,
     )
-    .all(serverId, since, limit) as {
-    server: string;
-    at: number;
-    from_state: string;
-    to_state: string;
-    reason: string | null;
-  }[];
-  return rows.map((r) => ({
-    serverId: r.server,
-    at: r.at,
-    from: r.from_state as ServerState | 'unknown',
-    to: r.to_state as ServerState,
-    reason: r.reason,
-  }));
+    .all(serverId, since, limit) as ServerTransition[];
 }

@@ -6,7 +6,7 @@ import { BatchReport, RejectionLog, type ApplyResult, type BatchMeta } from './b
 import { minuteOf } from './doc-counts.js';
 import { agencyCodes } from './event-agency.js';
 import { EventEffects } from './event-effects.js';
-import { DEFAULT_CLOCK_TOLERANCE_MS, EventIntake, type Durable } from './event-intake.js';
+import { EventIntake, type Durable } from './event-intake.js';
 import { EventLog } from './event-log.js';
 import { GapBook } from './gap-book.js';
 import { HistoryEnd } from './history-end.js';
@@ -66,7 +66,7 @@ export class Writer {
     /** Seqs behind the hub past which documents and deliveries are derived later (see `Projection`). */
     private readonly deferBacklog: number,
     /** How far an event's time may run ahead of its receipt before it is marked `clock_ahead`. */
-    clockToleranceMs = DEFAULT_CLOCK_TOLERANCE_MS,
+    clockToleranceMs: number,
   ) {
     this.agencies = new AgencyIds(db, true);
     this.streams = new Streams(db);
