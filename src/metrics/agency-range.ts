@@ -7,8 +7,9 @@
  * state history for downtime.
  */
 import type Database from 'better-sqlite3';
-import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
+import { STATUS_CODES, type ServerState, type StatusCode } from '../protocol/index.js';
 import { foldedUntil } from '../store/hour-packs.js';
+import { downtime } from './servers.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -164,35 +165,28 @@ export function serverDowntimes(
   to: number,
   now: number,
 ): Map<string, { downtimeMs: number; drops: number }> {
-  const end = Math.min(to, now);
+  // A period reaching past now ends at now (one wholly ahead of it counts nothing).
+  const end = Math.max(from, Math.min(to, now));
   const initial = db
     .prepare(
       `SELECT server, to_state FROM server_transitions t
        WHERE at = (SELECT max(at) FROM server_transitions u WHERE u.server = t.server AND u.at < ?)`,
     )
-    .all(from) as { server: string; to_state: string }[];
+    .all(from) as { server: string; to_state: ServerState }[];
   const changes = db
-    .prepare('SELECT server, at, to_state FROM server_transitions WHERE at >= ? AND at < ? ORDER BY server, at, seq')
-    .all(from, to) as { server: string; at: number; to_state: string }[];
-  const state = new Map<string, { down: boolean; since: number; downtimeMs: number; drops: number }>();
-  for (const r of initial)
-    state.set(r.server, { down: r.to_state === 'disconnected', since: from, downtimeMs: 0, drops: 0 });
+    .prepare(
+      'SELECT server, at, to_state AS "to" FROM server_transitions WHERE at >= ? AND at < ? ORDER BY server, at, seq',
+    )
+    .all(from, to) as { server: string; at: number; to: ServerState }[];
+  const byServer = new Map<string, { start: ServerState | 'unknown'; changes: { at: number; to: ServerState }[] }>();
+  for (const r of initial) byServer.set(r.server, { start: r.to_state, changes: [] });
   for (const c of changes) {
-    let s = state.get(c.server);
-    if (!s) state.set(c.server, (s = { down: false, since: from, downtimeMs: 0, drops: 0 }));
-    const down = c.to_state === 'disconnected';
-    if (s.down && !down) s.downtimeMs += Math.max(0, Math.min(c.at, end) - s.since);
-    if (!s.down && down) {
-      s.drops++;
-      s.since = c.at;
-    }
-    s.down = down;
+    let s = byServer.get(c.server);
+    if (!s) byServer.set(c.server, (s = { start: 'unknown', changes: [] }));
+    s.changes.push({ at: Math.min(c.at, end), to: c.to });
   }
   const out = new Map<string, { downtimeMs: number; drops: number }>();
-  for (const [server, s] of state) {
-    const open = s.down ? Math.max(0, end - s.since) : 0;
-    out.set(server, { downtimeMs: s.downtimeMs + open, drops: s.drops });
-  }
+  for (const [server, s] of byServer) out.set(server, downtime(s.start, s.changes, from, end));
   return out;
 }
 
