@@ -1,10 +1,6 @@
 /**
- * Per-agency figures over any period [from, to) — what `hubmon report` tabulates. Unlike the
- * screens' sliding windows, a report asks for arbitrary calendar ranges (a day, a month, a year),
- * so this reads the hourly rollups for whole hours that have been folded, the minute rollups for
- * the rest, the deliveries table for what the rollups cannot say (which received documents were
- * processed, which deadline documents were answered on time), and the security servers'
- * state history for downtime.
+ * Per-agency figures over any calendar period [from, to), for `hubmon report`: rollups, plus the
+ * deliveries for what they cannot say (processed, answered on time) and server history for downtime.
  */
 import type Database from 'better-sqlite3';
 import { STATUS_CODES, type ServerState, type StatusCode } from '../protocol/index.js';

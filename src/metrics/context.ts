@@ -74,6 +74,10 @@ export function scopeFlags(scope: string | null): Uint8Array | null {
 export const scopeFilter = (column: string, scoped: boolean): string =>
   scoped ? ` AND ${column} IN (SELECT value FROM json_each(@scope))` : '';
 
+/** Statement parameters, with `@scope` (`scopeIds`) when scoped. */
+export const withScope = (params: Record<string, unknown>, scope: string | null): Record<string, unknown> =>
+  scope === null ? params : { ...params, scope };
+
 /** Results keyed by agency id, as agencyRows reads them: a Map, or a Tally. */
 export interface ById {
   has(id: number): boolean;
