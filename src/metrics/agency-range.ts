@@ -93,37 +93,27 @@ function rollupSums(db: Database.Database, from: number, to: number): Map<number
   const folded = foldedUntil(db);
   const firstMinute = Math.ceil(from / MINUTE);
   const endMinute = Math.ceil(to / MINUTE);
-  const minuteSpans: [number, number][] = [];
-  let hourSpan: [number, number] | null = null;
   const firstHour = Math.ceil(from / HOUR);
   const endHour = folded === null ? firstHour : Math.min(Math.floor(to / HOUR), folded);
-  if (endHour > firstHour) {
-    hourSpan = [firstHour, endHour];
-    minuteSpans.push([firstMinute, firstHour * 60], [endHour * 60, endMinute]);
-  } else {
-    minuteSpans.push([firstMinute, endMinute]);
-  }
+  const spans: ['minute' | 'hour', number, number][] =
+    endHour > firstHour
+      ? [
+          ['minute', firstMinute, firstHour * 60],
+          ['minute', endHour * 60, endMinute],
+          ['hour', firstHour, endHour],
+        ]
+      : [['minute', firstMinute, endMinute]];
   const out = new Map<number, RollupSums>();
-  const add = (rows: RollupSums[]) => {
+  for (const [unit, a, b] of spans) {
+    if (b <= a) continue;
+    const rows = db
+      .prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_${unit} WHERE ${unit} >= ? AND ${unit} < ? GROUP BY agency`)
+      .all(a, b) as RollupSums[];
     for (const r of rows) {
       const prev = out.get(r.agency);
-      if (!prev) {
-        out.set(r.agency, { ...r });
-        continue;
-      }
-      for (const [k, v] of Object.entries(r)) if (k !== 'agency') prev[k] = (prev[k] ?? 0) + (v ?? 0);
+      if (!prev) out.set(r.agency, { ...r });
+      else for (const [k, v] of Object.entries(r)) if (k !== 'agency') prev[k] = (prev[k] ?? 0) + (v ?? 0);
     }
-  };
-  const byMinute = db.prepare(
-    `SELECT agency, ${ROLLUP_SUMS} FROM rollup_minute WHERE minute >= ? AND minute < ? GROUP BY agency`,
-  );
-  for (const [a, b] of minuteSpans) if (b > a) add(byMinute.all(a, b) as RollupSums[]);
-  if (hourSpan) {
-    add(
-      db
-        .prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_hour WHERE hour >= ? AND hour < ? GROUP BY agency`)
-        .all(...hourSpan) as RollupSums[],
-    );
   }
   return out;
 }
@@ -181,9 +171,7 @@ export function serverDowntimes(
     if (!s) byServer.set(c.server, (s = { start: 'unknown', changes: [] }));
     s.changes.push({ at: Math.min(c.at, end), to: c.to });
   }
-  const out = new Map<string, { downtimeMs: number; drops: number }>();
-  for (const [server, s] of byServer) out.set(server, downtime(s.start, s.changes, from, end));
-  return out;
+  return new Map([...byServer].map(([server, s]) => [server, downtime(s.start, s.changes, from, end)]));
 }
 
 /**

@@ -63,9 +63,8 @@ export class Writer {
   constructor(
     private readonly db: Database.Database,
     private readonly path: string,
-    /** Seqs behind the hub past which documents and deliveries are derived later (see `Projection`). */
+    /** See `OpenCacheOptions`. */
     private readonly deferBacklog: number,
-    /** How far an event's time may run ahead of its receipt before it is marked `clock_ahead`. */
     clockToleranceMs: number,
   ) {
     this.agencies = new AgencyIds(db, true);
