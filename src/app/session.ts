@@ -92,29 +92,20 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   // Screens judge signatures and overdue replies by the same thresholds as the alerts.
   setAlertThresholds(alertConfig.config.rules);
 
-  let hub: SimHub | null = null;
-  let demoDir: string | null = null;
-  let url = settings.url;
-  if (url === null) {
-    hub = await startSimHub({
-      port: 0,
-      seed: settings.demoSeed,
-      agencies: DEMO_AGENCIES,
-      communesIn: DEMO_COMMUNES_IN,
-      history: 2 * 3_600_000,
-    });
-    url = hub.url;
-  }
-  let cachePath = settings.cache;
-  if (cachePath === null) {
-    if (hub) {
-      // A demo hub starts a new history every run; a throw-away cache keeps runs from mixing.
-      demoDir = mkdtempSync(join(tmpdir(), 'hubmon-demo-'));
-      cachePath = join(demoDir, 'demo.sqlite');
-    } else {
-      cachePath = defaultCachePath(url, env);
-    }
-  }
+  const hub: SimHub | null =
+    settings.url === null
+      ? await startSimHub({
+          port: 0,
+          seed: settings.demoSeed,
+          agencies: DEMO_AGENCIES,
+          communesIn: DEMO_COMMUNES_IN,
+          history: 2 * 3_600_000,
+        })
+      : null;
+  const url = hub ? hub.url : settings.url!;
+  // A demo hub starts a new history every run; a throw-away cache keeps runs from mixing.
+  const demoDir = settings.cache === null && hub ? mkdtempSync(join(tmpdir(), 'hubmon-demo-')) : null;
+  const cachePath = settings.cache ?? (demoDir ? join(demoDir, 'demo.sqlite') : defaultCachePath(url, env));
 
   const cache = openCache({
     path: cachePath,
