@@ -81,10 +81,9 @@ export function acquireWriterLock(db: Database.Database, now: number, token: str
     .immediate();
 }
 
-/** Refreshes the holder's heartbeat; returns false if the lock was taken over meanwhile. */
-export function refreshWriterLock(db: Database.Database, now: number, token: string): boolean {
-  const info = db.prepare('UPDATE writer_lock SET heartbeat_at = ? WHERE id = 1 AND token = ?').run(now, token);
-  return info.changes === 1;
+/** Refreshes the holder's heartbeat (nothing when the lock was taken over meanwhile). */
+export function refreshWriterLock(db: Database.Database, now: number, token: string): void {
+  db.prepare('UPDATE writer_lock SET heartbeat_at = ? WHERE id = 1 AND token = ?').run(now, token);
 }
 
 /** Gives the lock up on a clean close. */
