@@ -49,16 +49,28 @@ export const NO_STREAM: StreamInfo = Object.freeze({
 export function streamInfo(ctx: MetricsContext): StreamInfo {
   const row = ctx
     .statement(
-      `SELECT id, hub_id AS hubId, hub_name AS hubName, epoch, last_seq AS lastSeq, newest_ts AS newestEventTs, events
-       FROM streams WHERE id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
+      `SELECT s.id, s.hub_id, s.hub_name, s.epoch, s.last_seq, s.events, s.newest_ts FROM streams s
+       WHERE s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
     )
-    .get() as (Partial<StreamInfo> & { id: number }) | undefined;
-  const { id, ...stream } = row ?? { id: null };
-  const gaps =
-    id === null ? 0 : (ctx.statement('SELECT count(*) FROM gaps WHERE stream = ?').pluck().get(id) as number);
+    .get() as
+    | {
+        id: number;
+        hub_id: string;
+        hub_name: string | null;
+        epoch: string;
+        last_seq: number;
+        events: number;
+        newest_ts: number | null;
+      }
+    | undefined;
+  const gaps = row ? (ctx.statement('SELECT count(*) FROM gaps WHERE stream = ?').pluck().get(row.id) as number) : 0;
   return {
-    ...NO_STREAM,
-    ...stream,
+    hubId: row?.hub_id ?? null,
+    hubName: row?.hub_name ?? null,
+    epoch: row?.epoch ?? null,
+    lastSeq: row?.last_seq ?? 0,
+    newestEventTs: row?.newest_ts ?? null,
+    events: row?.events ?? 0,
     derivedBehind: ctx
       .statement('SELECT coalesce(sum(last_seq - derived_seq), 0) FROM streams')
       .pluck()

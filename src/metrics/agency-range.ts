@@ -3,9 +3,8 @@
  * deliveries for what they cannot say (processed, answered on time) and server history for downtime.
  */
 import type Database from 'better-sqlite3';
-import { STATUS_CODES, type ServerState, type StatusCode } from '../protocol/index.js';
+import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import { foldedUntil } from '../store/hour-packs.js';
-import { downtime } from './servers.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -68,12 +67,18 @@ const PROCESSED_MASK = (['03', '04', '05', '06'] as const).reduce((m, c) => m | 
 
 /** Every agency the cache knows, with a name (its code when the registry never named it). */
 export function rangeAgencies(db: Database.Database): RangeAgency[] {
-  const rows = db
-    .prepare(
-      'SELECT code AS id, coalesce(name, code) AS name, level, server AS serverId FROM agencies WHERE removed_at IS NULL',
-    )
-    .all() as (Omit<RangeAgency, 'level'> & { level: number | null })[];
-  return rows.map((r) => ({ ...r, level: r.level ?? levelFromCode(r.id) }));
+  const rows = db.prepare('SELECT code, name, level, server FROM agencies WHERE removed_at IS NULL').all() as {
+    code: string;
+    name: string | null;
+    level: number | null;
+    server: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.code,
+    name: r.name ?? r.code,
+    level: r.level ?? levelFromCode(r.code),
+    serverId: r.server,
+  }));
 }
 
 /** The level an identifier encodes, for agencies seen in events before the registry named them. */
@@ -93,27 +98,37 @@ function rollupSums(db: Database.Database, from: number, to: number): Map<number
   const folded = foldedUntil(db);
   const firstMinute = Math.ceil(from / MINUTE);
   const endMinute = Math.ceil(to / MINUTE);
+  const minuteSpans: [number, number][] = [];
+  let hourSpan: [number, number] | null = null;
   const firstHour = Math.ceil(from / HOUR);
   const endHour = folded === null ? firstHour : Math.min(Math.floor(to / HOUR), folded);
-  const spans: ['minute' | 'hour', number, number][] =
-    endHour > firstHour
-      ? [
-          ['minute', firstMinute, firstHour * 60],
-          ['minute', endHour * 60, endMinute],
-          ['hour', firstHour, endHour],
-        ]
-      : [['minute', firstMinute, endMinute]];
+  if (endHour > firstHour) {
+    hourSpan = [firstHour, endHour];
+    minuteSpans.push([firstMinute, firstHour * 60], [endHour * 60, endMinute]);
+  } else {
+    minuteSpans.push([firstMinute, endMinute]);
+  }
   const out = new Map<number, RollupSums>();
-  for (const [unit, a, b] of spans) {
-    if (b <= a) continue;
-    const rows = db
-      .prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_${unit} WHERE ${unit} >= ? AND ${unit} < ? GROUP BY agency`)
-      .all(a, b) as RollupSums[];
+  const add = (rows: RollupSums[]) => {
     for (const r of rows) {
       const prev = out.get(r.agency);
-      if (!prev) out.set(r.agency, { ...r });
-      else for (const [k, v] of Object.entries(r)) if (k !== 'agency') prev[k] = (prev[k] ?? 0) + (v ?? 0);
+      if (!prev) {
+        out.set(r.agency, { ...r });
+        continue;
+      }
+      for (const [k, v] of Object.entries(r)) if (k !== 'agency') prev[k] = (prev[k] ?? 0) + (v ?? 0);
     }
+  };
+  const byMinute = db.prepare(
+    `SELECT agency, ${ROLLUP_SUMS} FROM rollup_minute WHERE minute >= ? AND minute < ? GROUP BY agency`,
+  );
+  for (const [a, b] of minuteSpans) if (b > a) add(byMinute.all(a, b) as RollupSums[]);
+  if (hourSpan) {
+    add(
+      db
+        .prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_hour WHERE hour >= ? AND hour < ? GROUP BY agency`)
+        .all(...hourSpan) as RollupSums[],
+    );
   }
   return out;
 }
@@ -151,27 +166,36 @@ export function serverDowntimes(
   to: number,
   now: number,
 ): Map<string, { downtimeMs: number; drops: number }> {
-  // A period reaching past now ends at now (one wholly ahead of it counts nothing).
-  const end = Math.max(from, Math.min(to, now));
+  const end = Math.min(to, now);
   const initial = db
     .prepare(
       `SELECT server, to_state FROM server_transitions t
        WHERE at = (SELECT max(at) FROM server_transitions u WHERE u.server = t.server AND u.at < ?)`,
     )
-    .all(from) as { server: string; to_state: ServerState }[];
+    .all(from) as { server: string; to_state: string }[];
   const changes = db
-    .prepare(
-      'SELECT server, at, to_state AS "to" FROM server_transitions WHERE at >= ? AND at < ? ORDER BY server, at, seq',
-    )
-    .all(from, to) as { server: string; at: number; to: ServerState }[];
-  const byServer = new Map<string, { start: ServerState | 'unknown'; changes: { at: number; to: ServerState }[] }>();
-  for (const r of initial) byServer.set(r.server, { start: r.to_state, changes: [] });
+    .prepare('SELECT server, at, to_state FROM server_transitions WHERE at >= ? AND at < ? ORDER BY server, at, seq')
+    .all(from, to) as { server: string; at: number; to_state: string }[];
+  const state = new Map<string, { down: boolean; since: number; downtimeMs: number; drops: number }>();
+  for (const r of initial)
+    state.set(r.server, { down: r.to_state === 'disconnected', since: from, downtimeMs: 0, drops: 0 });
   for (const c of changes) {
-    let s = byServer.get(c.server);
-    if (!s) byServer.set(c.server, (s = { start: 'unknown', changes: [] }));
-    s.changes.push({ at: Math.min(c.at, end), to: c.to });
+    let s = state.get(c.server);
+    if (!s) state.set(c.server, (s = { down: false, since: from, downtimeMs: 0, drops: 0 }));
+    const down = c.to_state === 'disconnected';
+    if (s.down && !down) s.downtimeMs += Math.max(0, Math.min(c.at, end) - s.since);
+    if (!s.down && down) {
+      s.drops++;
+      s.since = c.at;
+    }
+    s.down = down;
   }
-  return new Map([...byServer].map(([server, s]) => [server, downtime(s.start, s.changes, from, end)]));
+  const out = new Map<string, { downtimeMs: number; drops: number }>();
+  for (const [server, s] of state) {
+    const open = s.down ? Math.max(0, end - s.since) : 0;
+    out.set(server, { downtimeMs: s.downtimeMs + open, drops: s.drops });
+  }
+  return out;
 }
 
 /**

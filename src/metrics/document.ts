@@ -4,30 +4,48 @@ import { statusBit } from '../store/rollup-columns.js';
 import type { MetricsContext } from './context.js';
 import type { DocumentRecord } from './types.js';
 
-type Recipient = DocumentRecord['recipients'][number];
+interface DeliveryRowRaw {
+  recipient: number;
+  reply_by: number | null;
+  delivered_at: number | null;
+  failed_at: number | null;
+  fail_reason: string | null;
+  statuses: number;
+  arrived_at: number | null;
+  accepted_at: number | null;
+  answered_at: number | null;
+}
 
 export function documentRecord(ctx: MetricsContext, docId: string): DocumentRecord | null {
   const doc = ctx
-    .statement(
-      'SELECT id, doc_id AS docId, sender, sent_at AS sentAt, reply_by AS replyBy, subject, sends FROM documents WHERE doc_id = ?',
-    )
-    .get(docId) as (Omit<DocumentRecord, 'sender' | 'recipients'> & { id: number; sender: number }) | undefined;
+    .statement('SELECT id, sender, sent_at, reply_by, subject, sends FROM documents WHERE doc_id = ?')
+    .get(docId) as
+    | { id: number; sender: number; sent_at: number; reply_by: number | null; subject: string | null; sends: number }
+    | undefined;
   if (!doc) return null;
   const rows = ctx
     .statement(
-      `SELECT recipient, reply_by AS replyBy, delivered_at AS deliveredAt, failed_at AS failedAt, fail_reason AS failReason,
-         statuses, arrived_at AS arrivedAt, accepted_at AS acceptedAt, answered_at AS answeredAt
+      `SELECT recipient, reply_by, delivered_at, failed_at, fail_reason, statuses, arrived_at, accepted_at, answered_at
        FROM deliveries WHERE doc = ? ORDER BY recipient`,
     )
-    .all(doc.id) as (Omit<Recipient, 'recipient' | 'statuses'> & { recipient: number; statuses: number })[];
-  const { id: _, ...record } = doc;
+    .all(doc.id) as DeliveryRowRaw[];
   return {
-    ...record,
+    docId,
     sender: ctx.ids.codeOf(doc.sender),
+    sentAt: doc.sent_at,
+    replyBy: doc.reply_by,
+    subject: doc.subject,
+    sends: doc.sends,
     recipients: rows.map((r) => ({
-      ...r,
       recipient: ctx.ids.codeOf(r.recipient),
+      replyBy: r.reply_by,
+      deliveredAt: r.delivered_at,
+      failedAt: r.failed_at,
+      failReason: r.fail_reason,
       statuses: STATUS_CODES.filter((c: StatusCode) => (r.statuses & statusBit(c)) !== 0),
+      arrivedAt: r.arrived_at,
+      acceptedAt: r.accepted_at,
+      answeredAt: r.answered_at,
     })),
   };
 }

@@ -8,11 +8,14 @@ export function agencies(ctx: MetricsContext): Agency[] {
 
 /** The security servers the hub lists, by id. */
 export function securityServers(ctx: MetricsContext): SecurityServer[] {
-  const rows = ctx
-    .statement('SELECT id, name, cert_expires AS cert FROM servers WHERE listed = 1 ORDER BY id')
-    .all() as (Pick<SecurityServer, 'id' | 'name'> & { cert: number | null })[];
-  return rows.map(({ cert, ...s }) => ({
-    ...s,
-    certificateExpiresAt: cert === null ? null : new Date(cert).toISOString(),
+  const rows = ctx.statement('SELECT id, name, cert_expires FROM servers WHERE listed = 1 ORDER BY id').all() as {
+    id: string;
+    name: string;
+    cert_expires: number | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    certificateExpiresAt: r.cert_expires === null ? null : new Date(r.cert_expires).toISOString(),
   }));
 }

@@ -49,11 +49,16 @@ function agenciesBehind(registry: RegistrySnapshot): Map<string, string[]> {
 export function servers(ctx: MetricsContext, now: number, window: WindowKey): ServerRow[] {
   const start = now - WINDOW_MS[window];
   const rows = ctx
-    .statement(
-      `SELECT id AS serverId, coalesce(name, id) AS name, coalesce(state, 'unknown') AS state, since,
-         last_heartbeat AS lastHeartbeat, latency_ms AS latencyMs, cert_expires FROM servers ORDER BY id`,
-    )
-    .all() as (Omit<ServerRow, 'downtimeMs' | 'drops' | 'agencyIds'> & { cert_expires: number | null })[];
+    .statement('SELECT id, name, cert_expires, state, since, last_heartbeat, latency_ms FROM servers ORDER BY id')
+    .all() as {
+    id: string;
+    name: string | null;
+    cert_expires: number | null;
+    state: ServerState | null;
+    since: number | null;
+    last_heartbeat: number | null;
+    latency_ms: number | null;
+  }[];
   const behind = agenciesBehind(ctx.rows.registry());
   const atStart = ctx
     .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at < ? ORDER BY at DESC LIMIT 1')
@@ -61,11 +66,23 @@ export function servers(ctx: MetricsContext, now: number, window: WindowKey): Se
   const inWindow = ctx.statement(
     'SELECT at, to_state AS "to" FROM server_transitions WHERE server = ? AND at >= ? AND at <= ? ORDER BY at',
   );
-  return rows.map(({ cert_expires, ...r }) => {
-    const initial = (atStart.get(r.serverId, start) as ServerState | undefined) ?? 'unknown';
-    const changes = inWindow.all(r.serverId, start, now) as { at: number; to: ServerState }[];
+  // Built field by field: an object rest or spread per row costs many times more.
+  return rows.map((r) => {
+    const initial = (atStart.get(r.id, start) as ServerState | undefined) ?? 'unknown';
+    const changes = inWindow.all(r.id, start, now) as { at: number; to: ServerState }[];
     const { downtimeMs, drops } = downtime(initial, changes, start, now);
-    return { ...r, downtimeMs, drops, certificateExpiresAt: cert_expires, agencyIds: behind.get(r.serverId) ?? [] };
+    return {
+      serverId: r.id,
+      name: r.name ?? r.id,
+      state: r.state ?? 'unknown',
+      since: r.since,
+      lastHeartbeat: r.last_heartbeat,
+      latencyMs: r.latency_ms,
+      downtimeMs,
+      drops,
+      certificateExpiresAt: r.cert_expires,
+      agencyIds: behind.get(r.id) ?? [],
+    };
   });
 }
 
