@@ -76,8 +76,6 @@ export interface Session {
 export interface SessionOptions {
   readonly settings: Settings;
   readonly env: NodeJS.ProcessEnv;
-  /** How often alert rules are evaluated and retention applied; default EVALUATE_EVERY_MS. */
-  readonly evaluateEveryMs?: number;
   /** A line for the operator before the console starts (e.g. a cache file being upgraded). */
   readonly notice?: (line: string) => void;
 }
@@ -94,29 +92,20 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   // Screens judge signatures and overdue replies by the same thresholds as the alerts.
   setAlertThresholds(alertConfig.config.rules);
 
-  let hub: SimHub | null = null;
-  let demoDir: string | null = null;
-  let url = settings.url;
-  if (url === null) {
-    hub = await startSimHub({
-      port: 0,
-      seed: settings.demoSeed,
-      agencies: DEMO_AGENCIES,
-      communesIn: DEMO_COMMUNES_IN,
-      history: 2 * 3_600_000,
-    });
-    url = hub.url;
-  }
-  let cachePath = settings.cache;
-  if (cachePath === null) {
-    if (hub) {
-      // A demo hub starts a new history every run; a throw-away cache keeps runs from mixing.
-      demoDir = mkdtempSync(join(tmpdir(), 'hubmon-demo-'));
-      cachePath = join(demoDir, 'demo.sqlite');
-    } else {
-      cachePath = defaultCachePath(url, env);
-    }
-  }
+  const hub: SimHub | null =
+    settings.url === null
+      ? await startSimHub({
+          port: 0,
+          seed: settings.demoSeed,
+          agencies: DEMO_AGENCIES,
+          communesIn: DEMO_COMMUNES_IN,
+          history: 2 * 3_600_000,
+        })
+      : null;
+  const url = hub ? hub.url : settings.url!;
+  // A demo hub starts a new history every run; a throw-away cache keeps runs from mixing.
+  const demoDir = settings.cache === null && hub ? mkdtempSync(join(tmpdir(), 'hubmon-demo-')) : null;
+  const cachePath = settings.cache ?? (demoDir ? join(demoDir, 'demo.sqlite') : defaultCachePath(url, env));
 
   const cache = openCache({
     path: cachePath,
@@ -148,7 +137,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         ...(settings.staleAfterSeconds !== null && { staleAfterMs: settings.staleAfterSeconds * 1000 }),
       });
 
-  const evaluateEveryMs = options.evaluateEveryMs ?? EVALUATE_EVERY_MS;
   let lastPrune = Date.now();
   const evaluate = (): void => {
     try {
@@ -161,7 +149,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       // A failed evaluation keeps the previous alerts; the engine reports rule errors itself.
     }
   };
-  const loop = setInterval(evaluate, evaluateEveryMs);
+  const loop = setInterval(evaluate, EVALUATE_EVERY_MS);
   loop.unref();
   // A link that comes back (caught up) or drops changes what the figures mean: judge at once,
   // without waiting for the next round.

@@ -1,13 +1,10 @@
 /**
- * Per-agency figures over any period [from, to) — what `hubmon report` tabulates. Unlike the
- * screens' sliding windows, a report asks for arbitrary calendar ranges (a day, a month, a year),
- * so this reads the hourly rollups for whole hours that have been folded, the minute rollups for
- * the rest, the deliveries table for what the rollups cannot say (which received documents were
- * processed, which deadline documents were answered on time), and the security servers'
- * state history for downtime.
+ * Per-agency figures over any calendar period [from, to), for `hubmon report`: rollups, plus the
+ * deliveries for what they cannot say (processed, answered on time) and server history for downtime.
  */
 import type Database from 'better-sqlite3';
 import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
+import { foldedUntil } from '../store/hour-packs.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -98,15 +95,13 @@ function levelFromCode(code: string): number {
  * `rollup_hour`, the rest (the period's ragged edges and hours not folded yet) from `rollup_minute`.
  */
 function rollupSums(db: Database.Database, from: number, to: number): Map<number, RollupSums> {
-  const until = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
-    string | undefined;
-  const foldedUntil = until === undefined ? null : Number(until);
+  const folded = foldedUntil(db);
   const firstMinute = Math.ceil(from / MINUTE);
   const endMinute = Math.ceil(to / MINUTE);
   const minuteSpans: [number, number][] = [];
   let hourSpan: [number, number] | null = null;
   const firstHour = Math.ceil(from / HOUR);
-  const endHour = foldedUntil === null ? firstHour : Math.min(Math.floor(to / HOUR), foldedUntil);
+  const endHour = folded === null ? firstHour : Math.min(Math.floor(to / HOUR), folded);
   if (endHour > firstHour) {
     hourSpan = [firstHour, endHour];
     minuteSpans.push([firstMinute, firstHour * 60], [endHour * 60, endMinute]);

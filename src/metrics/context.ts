@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AgencyIds } from '../store/agency-ids.js';
-import { idFlags, type RollupRows } from './rollup-rows.js';
+import { idFlags, type AgencyKey, type RollupRows } from './rollup-rows.js';
 import type { AgencyScope } from './types.js';
 
 /** Tunables of the numbers; defaults suit the hub's rules and can be set per console. */
@@ -74,11 +74,9 @@ export function scopeFlags(scope: string | null): Uint8Array | null {
 export const scopeFilter = (column: string, scoped: boolean): string =>
   scoped ? ` AND ${column} IN (SELECT value FROM json_each(@scope))` : '';
 
-/** One line of a per-agency list: the agency's code and, if the cache knows it, its id. */
-export interface AgencyKey {
-  readonly code: string;
-  readonly id: number | undefined;
-}
+/** Statement parameters, with `@scope` (`scopeIds`) when scoped. */
+export const withScope = (params: Record<string, unknown>, scope: string | null): Record<string, unknown> =>
+  scope === null ? params : { ...params, scope };
 
 /** Results keyed by agency id, as agencyRows reads them: a Map, or a Tally. */
 export interface ById {

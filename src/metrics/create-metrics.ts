@@ -6,7 +6,7 @@ import { deadlines, overdueDocuments } from './deadlines.js';
 import { documentRecord } from './document.js';
 import { delivery } from './delivery.js';
 import { feedback } from './feedback.js';
-import { liveRollups } from './live-rollups.js';
+import { LiveRollups } from './live-rollups.js';
 import { SqliteRollups, type RollupRows } from './rollup-rows.js';
 import { serverHistory, servers } from './servers.js';
 import { signatures } from './signatures.js';
@@ -56,5 +56,7 @@ export function liveMetrics(
   cache: Pick<Cache, 'db' | 'agencyIds' | 'onWrite'>,
   options: Partial<MetricsOptions> = {},
 ): Metrics {
-  return createMetrics(cache, options, liveRollups(cache));
+  const rows = new LiveRollups(cache.db, cache.agencyIds);
+  cache.onWrite((changes) => rows.changed(changes));
+  return createMetrics(cache, options, rows);
 }

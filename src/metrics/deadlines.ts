@@ -1,4 +1,4 @@
-import { agencyRows, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
 import type { Ahead, DeadlineCount } from './rollup-rows.js';
 import type { AgencyScope, DeadlineRow, OverdueDocument } from './types.js';
 
@@ -47,8 +47,6 @@ export function overdueDocuments(
 ): OverdueDocument[] {
   const scoped = scopeIds(ctx, scope);
   const index = scoped !== null ? 'deliveries_open_deadline' : 'deliveries_open_by_due';
-  const params: Record<string, unknown> = { now, limit };
-  if (scoped !== null) params.scope = scoped;
   const rows = ctx
     .statement(
       `SELECT d.recipient, d.reply_by, doc.doc_id, doc.sender, doc.subject
@@ -56,7 +54,13 @@ export function overdueDocuments(
        WHERE d.reply_by IS NOT NULL AND d.answered_at IS NULL AND d.reply_by < @now${scopeFilter('d.recipient', scoped !== null)}
        ORDER BY d.reply_by, d.doc, d.recipient LIMIT @limit`,
     )
-    .all(params) as { recipient: number; reply_by: number; doc_id: string; sender: number; subject: string | null }[];
+    .all(withScope({ now, limit }, scoped)) as {
+    recipient: number;
+    reply_by: number;
+    doc_id: string;
+    sender: number;
+    subject: string | null;
+  }[];
   return rows.map((r) => ({
     docId: r.doc_id,
     sender: ctx.ids.codeOf(r.sender),

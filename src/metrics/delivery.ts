@@ -1,6 +1,6 @@
 import { DELIVERY_FAILURE_REASONS, type DeliveryFailureReason } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { agencyRows, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
 import { sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, DeliveryRow, WindowKey } from './types.js';
 import { minuteWindow } from './window.js';
@@ -14,7 +14,6 @@ const COLUMNS: RollupColumn[] = [
 const NO_FAILURES = Object.freeze(
   Object.fromEntries(DELIVERY_FAILURE_REASONS.map((r) => [r, 0])) as Record<DeliveryFailureReason, number>,
 );
-export const emptyFailureReasons = (): Record<DeliveryFailureReason, number> => ({ ...NO_FAILURES });
 
 /**
  * Delivery problems per agency: packages to it that failed in the window (by reason), packages
@@ -25,8 +24,6 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
   const scoped = scopeIds(ctx, scope);
   const sums = sumByAgency(ctx, minuteWindow(now, window), COLUMNS, scoped);
   const { undeliveredAfterMs, lookbackMs } = ctx.options;
-  const params: Record<string, unknown> = { from: now - lookbackMs, to: now - undeliveredAfterMs };
-  if (scoped !== null) params.scope = scoped;
   const pending = new Map<number, number>(
     ctx
       .statement(
@@ -35,7 +32,7 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
          GROUP BY recipient`,
       )
       .raw()
-      .all(params) as [number, number][],
+      .all(withScope({ from: now - lookbackMs, to: now - undeliveredAfterMs }, scoped)) as [number, number][],
   );
   return agencyRows(ctx, scope, [sums, pending]).map(({ code, id }) => {
     const at = id === undefined ? -1 : sums.offset(id);
@@ -50,7 +47,7 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
         duplicateSends: 0,
         duplicateDeliveries: 0,
       };
-    const failedByReason = emptyFailureReasons();
+    const failedByReason: Record<DeliveryFailureReason, number> = { ...NO_FAILURES };
     let failed = 0;
     DELIVERY_FAILURE_REASONS.forEach((r, i) => {
       failedByReason[r] = sums.sums[at + i]!;

@@ -1,8 +1,4 @@
-/**
- * One document as the cache holds it (văn bản): sender, reply deadline, and per recipient
- * where it got to — delivered or failed, the processing statuses reported, answered. For
- * the describe view of an overdue document; one indexed read, never a scan.
- */
+/** One document (văn bản) and where it got to with each recipient, for the describe view: indexed reads. */
 import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import { statusBit } from '../store/rollup-columns.js';
 import type { MetricsContext } from './context.js';

@@ -1,6 +1,6 @@
 import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { agencyRows, scopeFilter, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
 import { sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, FeedbackRow, WindowKey } from './types.js';
 import { minuteWindow, MINUTE_MS } from './window.js';
@@ -49,8 +49,6 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
   const w = minuteWindow(now, window);
   const scoped = scopeIds(ctx, scope);
   const filter = scopeFilter('recipient', scoped !== null);
-  const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
-    scoped !== null ? { ...p, scope: scoped } : p;
   const reports = sumByAgency(ctx, w, COLUMNS, scoped);
 
   const waits = new Map<number, number[]>();
@@ -61,7 +59,7 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
        WHERE accepted_at BETWEEN @from AND @to AND arrived_at IS NOT NULL${filter}`,
     )
     .pluck()
-    .get(withScope({ from: w.startMin * MINUTE_MS, to: now })) as string | null;
+    .get(withScope({ from: w.startMin * MINUTE_MS, to: now }, scoped)) as string | null;
   for (const pair of accepted ? accepted.split(',') : []) {
     const space = pair.indexOf(' ');
     const agency = Number(pair.slice(0, space));
@@ -78,7 +76,7 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
          WHERE statuses = 0 AND delivered_at IS NOT NULL AND delivered_at BETWEEN @from AND @to${filter} GROUP BY recipient`,
       )
       .raw()
-      .all(withScope({ from: now - lookbackMs, to: now - withoutStatusAfterMs })) as [number, number][],
+      .all(withScope({ from: now - lookbackMs, to: now - withoutStatusAfterMs }, scoped)) as [number, number][],
   );
 
   const keys = agencyRows(ctx, scope, [reports, waits, silent]);

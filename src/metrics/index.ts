@@ -1,10 +1,4 @@
 export * from './types.js';
 export { createMetrics, liveMetrics } from './create-metrics.js';
-export { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from './context.js';
-export { rollUpTree, rollUpSubtrees, agencyTree, type AgencyTree, type TreeNode } from './roll-up-tree.js';
-export { DEFAULT_SPARK_BUCKETS, spreadHour } from './throughput.js';
-export { minuteWindow, rangeParts, type MinuteWindow } from './window.js';
 export { downtime } from './servers.js';
-export { median } from './feedback.js';
-export { eventFacts, type EventFacts } from './event-summary.js';
 export { NO_STREAM } from './activity.js';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AgencyIds } from '../store/agency-ids.js';
-import type { Cache, WriteChanges } from '../store/index.js';
+import type { WriteChanges } from '../store/index.js';
 import {
   SqliteRollups,
   type Ahead,
@@ -196,11 +196,4 @@ export class LiveRollups implements RollupRows {
     this.kept.delete(m);
     this.keptRows -= rows.agencies.length + 1;
   }
-}
-
-/** Rows for the process that writes `cache`: kept, and told by its writer what changed. */
-export function liveRollups(cache: Pick<Cache, 'db' | 'agencyIds' | 'onWrite'>): LiveRollups {
-  const rows = new LiveRollups(cache.db, cache.agencyIds);
-  cache.onWrite((changes) => rows.changed(changes));
-  return rows;
 }

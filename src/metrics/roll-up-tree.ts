@@ -1,10 +1,8 @@
-import type { Agency } from '../protocol/index.js';
-
 /**
  * Roll-up of the four government levels (4 cấp chính quyền): each unit's figures plus those of
  * every unit under it (ministry/province → departments/districts → divisions/wards → communes),
  * so a province's row tells whether anything beneath it is failing. The one roll-up of the
- * project: the console's agency lists, `hubmon report` and the tests all sum subtrees here.
+ * project: the console's agency lists sum subtrees here.
  */
 
 /** A node of the agency tree. */
@@ -126,119 +124,4 @@ export function rollUpSubtrees<N extends TreeNode, V>(
     if (p >= 0) add(totals[p] as V, totals[i] as V);
   }
   return totals;
-}
-
-/**
- * Combining rows of one agency's own numbers into a subtree's: numbers add (per-minute rates
- * too); number arrays (sparklines) add element by element; records of numbers add per key;
- * string arrays (status codes) are united and sorted; `null` is "unknown" and yields to a
- * number. Three kinds of field do not add, and are treated by name:
- * - `failureRate` is recomputed as failed / verified from the summed counts;
- * - `oldest…` fields (how long the worst one has waited) take the largest;
- * - `…MedianMs` fields take the median of the members' own medians (a true subtree median would
- *   need every sample; this keeps one slow unit visible without rescanning).
- */
-type Row = { readonly agencyId: string };
-
-function addValues(key: string, a: unknown, b: unknown): unknown {
-  if (a === null || a === undefined) return b;
-  if (b === null || b === undefined) return a;
-  if (typeof a === 'number' && typeof b === 'number') return key.startsWith('oldest') ? Math.max(a, b) : a + b;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.every((x) => typeof x === 'number') && b.every((x) => typeof x === 'number')) {
-      const n = Math.max(a.length, b.length);
-      return Array.from(
-        { length: n },
-        (_, i) => ((a[i] as number | undefined) ?? 0) + ((b[i] as number | undefined) ?? 0),
-      );
-    }
-    return [...new Set([...a, ...b].map(String))].sort();
-  }
-  if (typeof a === 'object' && typeof b === 'object') {
-    const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
-    for (const [k, v] of Object.entries(b as Record<string, unknown>)) out[k] = addValues(k, out[k], v);
-    return out;
-  }
-  return a;
-}
-
-function medianOf(values: readonly number[]): number | null {
-  if (!values.length) return null;
-  const v = [...values].sort((x, y) => x - y);
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
-}
-
-/** A subtree sum being built: the summed fields, and the members' medians per median field. */
-interface Sum {
-  fields: Record<string, unknown> | null;
-  medians: Map<string, number[]> | null;
-}
-
-function addRow(into: Sum, row: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(row)) {
-    if (key === 'agencyId') continue;
-    if (key.endsWith('MedianMs')) {
-      into.medians ??= new Map();
-      const list = into.medians.get(key) ?? [];
-      if (typeof value === 'number') list.push(value);
-      into.medians.set(key, list);
-      continue;
-    }
-    into.fields ??= {};
-    into.fields[key] = key in into.fields ? addValues(key, into.fields[key], value) : value;
-  }
-}
-
-function addSum(into: Sum, from: Sum): void {
-  if (from.fields) addRow(into, from.fields);
-  for (const [key, values] of from.medians ?? []) {
-    into.medians ??= new Map();
-    into.medians.set(key, [...(into.medians.get(key) ?? []), ...values]);
-  }
-}
-
-/**
- * Sums every agency's row into each of its ancestors, with the rules above. Returns one row
- * per agency that has a row or a descendant with one, holding its whole subtree, sorted by id;
- * rows of agencies outside the registry are kept as they are. Pure: the inputs are not changed.
- */
-export function rollUpTree<T extends Row>(rows: readonly T[], agencies: readonly Agency[]): T[] {
-  const { indexOf } = agencyTree(agencies);
-  const byIndex = new Map<number, T[]>();
-  const outside = new Map<string, Sum>();
-  for (const row of rows) {
-    const i = indexOf.get(row.agencyId);
-    if (i === undefined) {
-      const sum = outside.get(row.agencyId) ?? { fields: null, medians: null };
-      addRow(sum, row);
-      outside.set(row.agencyId, sum);
-    } else {
-      byIndex.set(i, [...(byIndex.get(i) ?? []), row]);
-    }
-  }
-  const sums = rollUpSubtrees(
-    agencies,
-    (_, i): Sum => {
-      const sum: Sum = { fields: null, medians: null };
-      for (const row of byIndex.get(i) ?? []) addRow(sum, row);
-      return sum;
-    },
-    addSum,
-  );
-  const medianKeys = new Set<string>();
-  for (const row of rows) for (const key of Object.keys(row)) if (key.endsWith('MedianMs')) medianKeys.add(key);
-  const out: T[] = [];
-  const finish = (id: string, sum: Sum): void => {
-    if (!sum.fields && !sum.medians) return;
-    const row: Record<string, unknown> = { agencyId: id, ...sum.fields };
-    for (const key of medianKeys) row[key] = medianOf(sum.medians?.get(key) ?? []);
-    if ('failureRate' in row && typeof row.failed === 'number' && typeof row.verified === 'number') {
-      row.failureRate = row.verified > 0 ? row.failed / row.verified : null;
-    }
-    out.push(row as T);
-  };
-  agencies.forEach((a, i) => finish(a.id, sums[i] as Sum));
-  for (const [id, sum] of outside) finish(id, sum);
-  return out.sort((a, b) => (a.agencyId < b.agencyId ? -1 : a.agencyId > b.agencyId ? 1 : 0));
 }

@@ -24,6 +24,12 @@ export type DeadlineCount = readonly [onTime: number, late: number, open: number
 /** Per recipient: open deadlines not yet due, and how many of them fall due within 24 hours. */
 export type Ahead = readonly [notYetDue: number, dueWithin24h: number];
 
+/** One line of a per-agency list: the agency's code and, if the cache knows it, its id. */
+export interface AgencyKey {
+  readonly code: string;
+  readonly id: number | undefined;
+}
+
 /** The listed agencies, with what every per-agency list needs of them. */
 export interface RegistrySnapshot {
   readonly agencies: readonly Agency[];
@@ -37,7 +43,7 @@ export interface RegistrySnapshot {
    */
   readonly listed: Uint8Array;
   /** One key per listed agency, in code order: the rows of every unscoped per-agency list. */
-  readonly keys: readonly { readonly code: string; readonly id: number | undefined }[];
+  readonly keys: readonly AgencyKey[];
 }
 
 /**

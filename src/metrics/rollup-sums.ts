@@ -1,5 +1,5 @@
 import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
-import { foldedUntilHour, scopeFilter, scopeFlags, type MetricsContext } from './context.js';
+import { foldedUntilHour, scopeFilter, scopeFlags, withScope, type MetricsContext } from './context.js';
 import { hourSums } from './hour-sums.js';
 import type { MinuteRows } from './rollup-rows.js';
 import { Tally } from './tally.js';
@@ -43,10 +43,7 @@ export function olderSums(
 ): number[][] {
   const sql = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM rollup_minute
     WHERE minute BETWEEN @m1 AND @m2${scopeFilter('agency', scope !== null)} GROUP BY agency`;
-  return ctx
-    .statement(sql)
-    .raw()
-    .all(scope === null ? { m1, m2 } : { m1, m2, scope }) as number[][];
+  return ctx.statement(sql).raw().all(withScope({ m1, m2 }, scope)) as number[][];
 }
 
 /** Adds `values[base + at[c]]` for each column c to an agency's sums. */

@@ -1,10 +1,7 @@
 /**
- * The registry with a stable identity. `Metrics.agencies()` hands out a fresh copy on every
- * call, so memos keyed on the array (indexes by id, the agency tree, the console's models, the
- * alert engine's server map) would rebuild for 12,000 agencies each time. This returns the
- * same array for as long as every entry is the same record in the same order — the cache
- * builds new records whenever the registry changes, so the check is exact and costs one pass
- * over references.
+ * The registry with a stable identity: `Metrics.agencies()` hands out a fresh copy each call, so
+ * memos keyed on the array would rebuild for 12,000 agencies. The same array comes back while
+ * every entry is the same record (the cache builds new ones when the registry changes).
  */
 import type { Agency } from '../protocol/index.js';
 import type { Metrics } from './types.js';

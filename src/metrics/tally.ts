@@ -18,10 +18,6 @@ export class Tally {
     this.seen = new Uint8Array(capacity);
   }
 
-  get size(): number {
-    return this.ids.length;
-  }
-
   /** Where agency `id`'s sums start in `sums`; the agency counts as present from now on. */
   slot(id: number): number {
     if (id >= this.seen.length) this.grow(id);

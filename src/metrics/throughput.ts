@@ -1,4 +1,12 @@
-import { agencyRows, foldedUntilHour, scopeFilter, scopeFlags, scopeIds, type MetricsContext } from './context.js';
+import {
+  agencyRows,
+  foldedUntilHour,
+  scopeFilter,
+  scopeFlags,
+  scopeIds,
+  withScope,
+  type MetricsContext,
+} from './context.js';
 import { ROLLUP_COLUMNS } from '../store/rollup-columns.js';
 import { hourTraffic } from './hour-sums.js';
 import { columnOffsets, minuteRows, oldestRollupMinute, sumByAgency } from './rollup-sums.js';
@@ -97,8 +105,6 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
   // Scoped, the national rows are walked and the scope's kept (see sumByAgency).
   const want = scopeFlags(scoped);
   const filter = scopeFilter('agency', scoped !== null);
-  const withScope = (p: Record<string, unknown>): Record<string, unknown> =>
-    scoped !== null ? { ...p, scope: scoped } : p;
   const bucketOf = `CAST((minute - @start) * @n / @total AS INTEGER)`;
   const minuteSql = `SELECT agency, ${bucketOf} AS b, sum(sent), sum(received) FROM rollup_minute
     WHERE minute BETWEEN @a AND @b${filter} GROUP BY agency, b`;
@@ -117,7 +123,7 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
       }
     }
     if (from === a) continue;
-    const params = withScope({ start: w.startMin, n, total: w.minutes, a, b: from - 1 });
+    const params = withScope({ start: w.startMin, n, total: w.minutes, a, b: from - 1 }, scoped);
     const rows = ctx.statement(minuteSql).raw().all(params) as number[][];
     for (let i = 0; i < rows.length; i++) {
       // Read by index: array destructuring goes through an iterator too.
@@ -142,17 +148,10 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
 }
 
 /**
- * Adds an hour's count to the buckets its 60 minutes fall in, in proportion to the minutes in
- * each (minute m is in bucket ⌊(m − start)·n / W⌋).
+ * The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it): minute m is in
+ * bucket ⌊(m − start)·n / W⌋.
  */
-export function spreadHour(spark: number[], w: MinuteWindow, firstMinute: number, count: number): void {
-  const spread = hourSpread(spark.length, w, firstMinute);
-  const perMinute = count / 60;
-  for (let j = 0; j < spread.length; j += 2) spark[spread[j]!] = spark[spread[j]!]! + spread[j + 1]! * perMinute;
-}
-
-/** The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it). */
-function hourSpread(n: number, w: MinuteWindow, firstMinute: number): number[] {
+export function hourSpread(n: number, w: MinuteWindow, firstMinute: number): number[] {
   const out: number[] = [];
   const W = w.minutes;
   const from = Math.max(firstMinute, w.startMin);

@@ -243,7 +243,7 @@ export const WITH_DATA: AgencyScope = Object.freeze({ withData: true });
 /**
  * The read surface the cache offers. Every method is synchronous and must answer in
  * ≤ 50 ms on a year of national traffic: it reads rollups, never scans raw events.
- * Per-agency rows hold each agency's own traffic; subtree sums are made by `rollUpTree`.
+ * Per-agency rows hold each agency's own traffic; subtree sums are made by `rollUpSubtrees`.
  */
 export interface Metrics {
   stream(): StreamInfo;

@@ -20,7 +20,8 @@ import {
   releaseWriterLock,
   type LockHolder,
 } from './writer-lock.js';
-import { Writer, type ApplyResult, type BatchMeta } from './writer.js';
+import type { ApplyResult, BatchMeta } from './batch-report.js';
+import { Writer } from './writer.js';
 import type { WriteListener } from './write-changes.js';
 
 export interface OpenCacheOptions {
@@ -41,12 +42,10 @@ export interface OpenCacheOptions {
   /** SQLite page cache for this connection, in MiB. */
   readonly cacheSizeMiB?: number;
   /**
-   * Seqs behind the hub past which a batch stores events and minute rollups only, leaving
-   * documents, deliveries, deadlines and agency entries to `projectPending`, and the folding of
-   * closed hours into hourly rollups to `foldPending`. Default: never (every batch derives its
-   * documents and folds its hours). The console's cache passes `DEFER_BACKLOG`: its ingest
-   * client does what waits in idle turns. A caller that defers must drain both itself or
-   * through such a client.
+   * Seqs behind the hub past which a batch stores events and minute rollups only, leaving the
+   * derived rows to `projectPending` and the hour folds to `foldPending`; default never. The
+   * console passes `DEFER_BACKLOG` (its ingest client drains both in idle turns); any caller
+   * that defers must drain them.
    */
   readonly deferBacklog?: number;
   /**

@@ -28,8 +28,8 @@ export class GapBook {
       'SELECT from_seq, to_seq, reason, noticed_at FROM gaps WHERE stream = ? AND from_seq <= ? ORDER BY from_seq DESC LIMIT 1',
     );
     this.remove = db.prepare('DELETE FROM gaps WHERE stream = ? AND from_seq = ?');
-    this.list = db.prepare<[number], { from_seq: number; to_seq: number; reason: string; noticed_at: number }>(
-      'SELECT from_seq, to_seq, reason, noticed_at FROM gaps WHERE stream = ? ORDER BY from_seq',
+    this.list = db.prepare<[number], Gap>(
+      'SELECT from_seq AS fromSeq, to_seq AS toSeq, reason, noticed_at AS noticedAt FROM gaps WHERE stream = ? ORDER BY from_seq',
     );
   }
 
@@ -58,8 +58,6 @@ export class GapBook {
   }
 
   gaps(stream: number): Gap[] {
-    return this.list
-      .all(stream)
-      .map((g) => ({ fromSeq: g.from_seq, toSeq: g.to_seq, reason: g.reason, noticedAt: g.noticed_at }));
+    return this.list.all(stream);
   }
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { DRAFT_COLUMNS as COLUMNS } from './delivery-drafts.js';
 
 /**
  * A new epoch is a new history: the hub starts its sequence over and will say no more about
@@ -25,9 +26,6 @@ export const ENDED_DELIVERIES_TABLE = `
     PRIMARY KEY (doc, recipient, ended_at)
   ) WITHOUT ROWID;
 `;
-
-const COLUMNS =
-  'doc, recipient, sent_at, reply_by, delivered_at, failed_at, fail_reason, statuses, arrived_at, accepted_at, answered_at';
 
 /** Open in the sense of every screen's partial indexes (schema store/1). */
 const OPEN = `((reply_by IS NOT NULL AND answered_at IS NULL) OR (delivered_at IS NULL AND failed_at IS NULL))`;

@@ -147,13 +147,19 @@ export class HourPacker {
  */
 const PACK_COLUMNS = `layout 1: ${ROLLUP_COLUMNS.join(',')}`;
 
-/** Packs every hour folded so far (before `hours_compacted_until`) anew, for today's columns. */
+/** Hours before this are folded into `rollup_hour` (and packed); null before the first fold. */
+export function foldedUntil(db: Database.Database): number | null {
+  const v = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
+    string | undefined;
+  return v === undefined ? null : Number(v);
+}
+
+/** Packs every hour folded so far anew, for today's columns. */
 export function packFoldedHours(db: Database.Database): void {
   db.prepare('DELETE FROM hour_packs').run();
-  const until = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
-    string | undefined;
+  const until = foldedUntil(db);
   const first = db.prepare('SELECT min(hour) FROM rollup_hour').pluck().get() as number | null;
-  if (until !== undefined && first !== null) new HourPacker(db).pack(first, Number(until));
+  if (until !== null && first !== null) new HourPacker(db).pack(first, until);
   db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('hour_packs_columns', ?)").run(PACK_COLUMNS);
 }
 

@@ -9,16 +9,12 @@ export class HubSession {
   private readonly setMeta;
   private readonly savedNewest;
   /** The hub's newest seq, as its latest hello or heartbeat said. */
-  newest: number;
+  newest = 0;
 
   constructor(db: Database.Database) {
     this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     this.savedNewest = db.prepare("SELECT value FROM meta WHERE key = 'hub_newest_seq'").pluck();
-    this.newest = this.saved();
-  }
-
-  private saved(): number {
-    return Number(this.savedNewest.get() ?? 0);
+    this.reload();
   }
 
   hello(m: MessageOf<'hello'>): void {
@@ -43,6 +39,6 @@ export class HubSession {
 
   /** After a rolled-back transaction. */
   reload(): void {
-    this.newest = this.saved();
+    this.newest = Number(this.savedNewest.get() ?? 0);
   }
 }

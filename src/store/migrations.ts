@@ -42,7 +42,7 @@ export function migrate(
   core: readonly Migration[],
   extra: readonly Migration[],
   now: number,
-): number {
+): void {
   const ids = new Set<string>();
   for (const m of [...core, ...extra]) {
     if (ids.has(m.id)) throw new Error(`migration id ${m.id} is used twice`);
@@ -55,25 +55,15 @@ export function migrate(
     );
   }
   db.exec(STEPS_TABLE);
-  const done = new Set<string>(db.prepare('SELECT id FROM schema_steps').pluck().all() as string[]);
-  let applied = 0;
-  core.slice(version).forEach((m, i) => {
+  for (const m of pendingMigrations(db, core, extra)) {
     db.transaction(() => {
       m.up(db);
-      db.pragma(`user_version = ${version + i + 1}`);
+      // A core step's place is the schema version it brings the file to.
+      const at = core.indexOf(m);
+      if (at >= 0) db.pragma(`user_version = ${at + 1}`);
       db.prepare('INSERT OR REPLACE INTO schema_steps (id, applied_at) VALUES (?, ?)').run(m.id, now);
     }).immediate();
-    applied++;
-  });
-  for (const m of extra) {
-    if (done.has(m.id)) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.prepare('INSERT INTO schema_steps (id, applied_at) VALUES (?, ?)').run(m.id, now);
-    }).immediate();
-    applied++;
   }
-  return applied;
 }
 
 /** What an operator reads while an existing cache file is upgraded. */

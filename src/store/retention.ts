@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from './event-log.js';
+import { foldedUntil } from './hour-packs.js';
 
 const DAY = 86_400_000;
 
@@ -140,14 +141,13 @@ export function prune(db: Database.Database, retention: Retention, now: number):
   }
   const rejections = db.prepare('DELETE FROM rejections WHERE at < ?').run(rawCutoff).changes;
   // Minutes not folded into their hours yet stay, however old: they are the hours' source.
-  const folded = db.prepare("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
-    string | undefined;
+  const folded = foldedUntil(db);
   const minuteCutoff =
-    folded === undefined
+    folded === null
       ? Number.NEGATIVE_INFINITY
-      : Math.min(Math.floor((now - retention.minuteRollupDays * DAY) / 60_000), Number(folded) * 60);
+      : Math.min(Math.floor((now - retention.minuteRollupDays * DAY) / 60_000), folded * 60);
   const minuteRows =
-    folded === undefined ? 0 : db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(minuteCutoff).changes;
+    folded === null ? 0 : db.prepare('DELETE FROM rollup_minute WHERE minute < ?').run(minuteCutoff).changes;
   const hourCutoff = now - retention.hourlyRollupDays * DAY;
   const hourBefore = Math.floor(hourCutoff / 3_600_000);
   const hourRows = db.prepare('DELETE FROM rollup_hour WHERE hour < ?').run(hourBefore).changes;

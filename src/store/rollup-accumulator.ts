@@ -37,10 +37,6 @@ export class RollupAccumulator {
     for (let c = 0; c < WIDTH; c++) if (counts[c]) this.add(unit, agency, c, counts[c]);
   }
 
-  get size(): number {
-    return this.rows.size;
-  }
-
   /** Each pending row as (unit, agency, counts); for folding late minutes into hours. */
   *entries(): IterableIterator<[number, number, Float64Array]> {
     for (const [key, counts] of this.rows) {

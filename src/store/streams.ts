@@ -43,17 +43,6 @@ export class HubMismatchError extends Error {
   }
 }
 
-interface StreamRow {
-  id: number;
-  hub_id: string;
-  epoch: string;
-  hub_name: string | null;
-  last_seq: number;
-  derived_seq: number;
-  events: number;
-  newest_ts: number | null;
-}
-
 /** The streams of a cache file, mirrored in memory; the writer keeps both in step. */
 export class Streams {
   private readonly byKey = new Map<string, StreamState>();
@@ -74,20 +63,12 @@ export class Streams {
   reload(): void {
     this.byKey.clear();
     const rows = this.db
-      .prepare('SELECT id, hub_id, epoch, hub_name, last_seq, derived_seq, events, newest_ts FROM streams')
-      .all() as StreamRow[];
-    for (const r of rows) {
-      this.byKey.set(key(r.hub_id, r.epoch), {
-        id: r.id,
-        hubId: r.hub_id,
-        epoch: r.epoch,
-        hubName: r.hub_name,
-        lastSeq: r.last_seq,
-        derivedSeq: r.derived_seq,
-        events: r.events,
-        newestTs: r.newest_ts,
-      });
-    }
+      .prepare(
+        `SELECT id, hub_id AS hubId, epoch, hub_name AS hubName, last_seq AS lastSeq, derived_seq AS derivedSeq,
+           events, newest_ts AS newestTs FROM streams`,
+      )
+      .all() as StreamState[];
+    for (const s of rows) this.byKey.set(key(s.hubId, s.epoch), s);
     const cur = this.db.prepare("SELECT value FROM meta WHERE key = 'current_stream'").pluck().get() as
       string | undefined;
     this.current = [...this.byKey.values()].find((s) => String(s.id) === cur) ?? null;
@@ -113,16 +94,8 @@ export class Streams {
         .prepare('INSERT INTO streams (hub_id, epoch, hub_name, first_seen) VALUES (?, ?, ?, ?) RETURNING id')
         .pluck()
         .get(identity.hubId, identity.epoch, hubName, now) as number;
-      stream = {
-        id,
-        hubId: identity.hubId,
-        epoch: identity.epoch,
-        hubName,
-        lastSeq: 0,
-        derivedSeq: 0,
-        events: 0,
-        newestTs: null,
-      };
+      const { hubId, epoch } = identity;
+      stream = { id, hubId, epoch, hubName, lastSeq: 0, derivedSeq: 0, events: 0, newestTs: null };
       this.byKey.set(key(identity.hubId, identity.epoch), stream);
     } else if (hubName !== null && hubName !== stream.hubName) {
       stream.hubName = hubName;

@@ -31,6 +31,8 @@ export const LOCK_STALE_AFTER_MS = 60_000;
 /** How often a holder refreshes its heartbeat. */
 export const LOCK_HEARTBEAT_MS = 15_000;
 
+const HOLDER =
+  'SELECT pid, host, started_at AS startedAt, heartbeat_at AS heartbeatAt, token FROM writer_lock WHERE id = 1';
 const CREATE = `CREATE TABLE IF NOT EXISTS writer_lock (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   pid INTEGER NOT NULL, host TEXT NOT NULL, started_at INTEGER NOT NULL, heartbeat_at INTEGER NOT NULL,
@@ -50,7 +52,7 @@ function processAlive(pid: number): boolean {
  * Whether a recorded holder is gone: on this host, its process no longer exists (killed,
  * crashed); anywhere, it stopped refreshing the heartbeat (also covers a reused pid).
  */
-export function isStale(holder: LockHolder, now: number, host = hostname()): boolean {
+function isStale(holder: LockHolder, now: number, host: string): boolean {
   if (holder.host === host && !processAlive(holder.pid)) return true;
   return now - holder.heartbeatAt > LOCK_STALE_AFTER_MS;
 }
@@ -66,16 +68,9 @@ export function acquireWriterLock(db: Database.Database, now: number, token: str
   const host = hostname();
   return db
     .transaction((): LockResult => {
-      const row = db
-        .prepare('SELECT pid, host, started_at, heartbeat_at, token FROM writer_lock WHERE id = 1')
-        .get() as { pid: number; host: string; started_at: number; heartbeat_at: number; token: string } | undefined;
+      const row = db.prepare(HOLDER).get() as (LockHolder & { token: string }) | undefined;
       if (row && row.token !== token) {
-        const holder: LockHolder = {
-          pid: row.pid,
-          host: row.host,
-          startedAt: row.started_at,
-          heartbeatAt: row.heartbeat_at,
-        };
+        const { token: _, ...holder } = row;
         if (!isStale(holder, now, host)) return { acquired: false, holder };
       }
       db.prepare(
@@ -86,10 +81,9 @@ export function acquireWriterLock(db: Database.Database, now: number, token: str
     .immediate();
 }
 
-/** Refreshes the holder's heartbeat; returns false if the lock was taken over meanwhile. */
-export function refreshWriterLock(db: Database.Database, now: number, token: string): boolean {
-  const info = db.prepare('UPDATE writer_lock SET heartbeat_at = ? WHERE id = 1 AND token = ?').run(now, token);
-  return info.changes === 1;
+/** Refreshes the holder's heartbeat (nothing when the lock was taken over meanwhile). */
+export function refreshWriterLock(db: Database.Database, now: number, token: string): void {
+  db.prepare('UPDATE writer_lock SET heartbeat_at = ? WHERE id = 1 AND token = ?').run(now, token);
 }
 
 /** Gives the lock up on a clean close. */
@@ -100,9 +94,10 @@ export function releaseWriterLock(db: Database.Database, token: string): void {
 /** The current holder, for a read-only console's banner. */
 export function readWriterLock(db: Database.Database): LockHolder | null {
   try {
-    const row = db.prepare('SELECT pid, host, started_at, heartbeat_at FROM writer_lock WHERE id = 1').get() as
-      { pid: number; host: string; started_at: number; heartbeat_at: number } | undefined;
-    return row ? { pid: row.pid, host: row.host, startedAt: row.started_at, heartbeatAt: row.heartbeat_at } : null;
+    const row = db.prepare(HOLDER).get() as (LockHolder & { token: string }) | undefined;
+    if (!row) return null;
+    const { token: _, ...holder } = row;
+    return holder;
   } catch {
     return null;
   }

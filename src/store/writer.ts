@@ -6,7 +6,7 @@ import { BatchReport, RejectionLog, type ApplyResult, type BatchMeta } from './b
 import { minuteOf } from './doc-counts.js';
 import { agencyCodes } from './event-agency.js';
 import { EventEffects } from './event-effects.js';
-import { DEFAULT_CLOCK_TOLERANCE_MS, EventIntake, type Durable } from './event-intake.js';
+import { EventIntake, type Durable } from './event-intake.js';
 import { EventLog } from './event-log.js';
 import { GapBook } from './gap-book.js';
 import { HistoryEnd } from './history-end.js';
@@ -17,9 +17,6 @@ import { RegistryWriter } from './registry-writer.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
 import { ChangeSet, type WriteListener } from './write-changes.js';
-
-export type { AnnouncedGap, ApplyResult, BatchMeta } from './batch-report.js';
-export { DEFER_BACKLOG } from './projection.js';
 
 type Message = TelemetryMessage | UnknownMessage;
 /** Most codes one event can name: a sender and 2,000 recipients. */
@@ -66,10 +63,9 @@ export class Writer {
   constructor(
     private readonly db: Database.Database,
     private readonly path: string,
-    /** Seqs behind the hub past which documents and deliveries are derived later (see `Projection`). */
+    /** See `OpenCacheOptions`. */
     private readonly deferBacklog: number,
-    /** How far an event's time may run ahead of its receipt before it is marked `clock_ahead`. */
-    clockToleranceMs = DEFAULT_CLOCK_TOLERANCE_MS,
+    clockToleranceMs: number,
   ) {
     this.agencies = new AgencyIds(db, true);
     this.streams = new Streams(db);

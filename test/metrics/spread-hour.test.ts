@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spreadHour, type MinuteWindow } from '../../src/metrics/index.js';
+import { hourSpread } from '../../src/metrics/throughput.js';
+import type { MinuteWindow } from '../../src/metrics/window.js';
 
 /** The reference: minute by minute. */
 function naive(w: MinuteWindow, n: number, firstMinute: number, count: number): number[] {
@@ -11,7 +12,7 @@ function naive(w: MinuteWindow, n: number, firstMinute: number, count: number): 
   return spark;
 }
 
-describe('spreadHour', () => {
+describe('hourSpread', () => {
   it.each([
     { start: 1023, minutes: 1440, n: 24, hour: 1020 }, // hour starts before the window
     { start: 1023, minutes: 1440, n: 24, hour: 1140 },
@@ -22,7 +23,8 @@ describe('spreadHour', () => {
   ])('matches the minute-by-minute split: start $start, $n buckets, hour at $hour', ({ start, minutes, n, hour }) => {
     const w: MinuteWindow = { startMin: start, endMin: start + minutes - 1, minutes };
     const spark = new Array<number>(n).fill(0);
-    spreadHour(spark, w, hour, 60);
+    const spread = hourSpread(n, w, hour);
+    for (let j = 0; j < spread.length; j += 2) spark[spread[j]!]! += spread[j + 1]!;
     naive(w, n, hour, 60).forEach((v, i) => expect(spark[i]).toBeCloseTo(v, 9));
   });
 });
