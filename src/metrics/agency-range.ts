@@ -3,7 +3,8 @@
  * deliveries for what they cannot say (processed, answered on time) and server history for downtime.
  */
 import type Database from 'better-sqlite3';
-import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
+import { STATUS_CODES, type ServerState, type StatusCode } from '../protocol/index.js';
+import { downtime } from './servers.js';
 import { foldedUntil } from '../store/hour-packs.js';
 
 const MINUTE = 60_000;
@@ -166,7 +167,8 @@ export function serverDowntimes(
   to: number,
   now: number,
 ): Map<string, { downtimeMs: number; drops: number }> {
-  const end = Math.min(to, now);
+  // A period that begins after `now` holds no downtime yet.
+  const end = Math.max(from, Math.min(to, now));
   const initial = db
     .prepare(
       `SELECT server, to_state FROM server_transitions t
@@ -176,25 +178,17 @@ export function serverDowntimes(
   const changes = db
     .prepare('SELECT server, at, to_state FROM server_transitions WHERE at >= ? AND at < ? ORDER BY server, at, seq')
     .all(from, to) as { server: string; at: number; to_state: string }[];
-  const state = new Map<string, { down: boolean; since: number; downtimeMs: number; drops: number }>();
-  for (const r of initial)
-    state.set(r.server, { down: r.to_state === 'disconnected', since: from, downtimeMs: 0, drops: 0 });
+  // The screens' definition of downtime (`servers.ts`), over each server's changes in the period.
+  const byServer = new Map<string, { at: number; to: ServerState }[]>();
+  for (const r of initial) byServer.set(r.server, []);
   for (const c of changes) {
-    let s = state.get(c.server);
-    if (!s) state.set(c.server, (s = { down: false, since: from, downtimeMs: 0, drops: 0 }));
-    const down = c.to_state === 'disconnected';
-    if (s.down && !down) s.downtimeMs += Math.max(0, Math.min(c.at, end) - s.since);
-    if (!s.down && down) {
-      s.drops++;
-      s.since = c.at;
-    }
-    s.down = down;
+    let list = byServer.get(c.server);
+    if (!list) byServer.set(c.server, (list = []));
+    list.push({ at: Math.min(c.at, end), to: c.to_state as ServerState });
   }
+  const before = new Map(initial.map((r) => [r.server, r.to_state as ServerState]));
   const out = new Map<string, { downtimeMs: number; drops: number }>();
-  for (const [server, s] of state) {
-    const open = s.down ? Math.max(0, end - s.since) : 0;
-    out.set(server, { downtimeMs: s.downtimeMs + open, drops: s.drops });
-  }
+  for (const [server, list] of byServer) out.set(server, downtime(before.get(server) ?? 'unknown', list, from, end));
   return out;
 }
 
