@@ -5,7 +5,7 @@ import { Banner, bannerShown } from './components/Banner.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { StatusLine } from './components/StatusLine.js';
-import { Table, useColumns } from './components/Table.js';
+import { Table, useColumns, type ShownColumn } from './components/Table.js';
 import type { ConsoleSources } from './data/sources.js';
 import type { ScreenLoader } from './data/screen-loader.js';
 import { screenOf } from './screens/registry.js';
@@ -13,7 +13,6 @@ import type { BodyProps, Loaded, ScreenDef } from './screens/screen-def.js';
 import { listKey, type Route } from './state/routes.js';
 import { OVERVIEW_FIXED_LINES } from './view/overview-layout.js';
 import { perConcernFor } from './view/agency-loads.js';
-import type { LaidOutColumn } from './view/columns.js';
 import { useConsole, useUi } from './context.js';
 import { useKeyDispatch, keyContext } from './hooks/use-key-dispatch.js';
 import { useListView } from './hooks/use-list-view.js';
@@ -122,7 +121,7 @@ export function Console({
 const ScreenBody = memo(function ScreenBody(
   props: Omit<BodyProps<unknown, Loaded>, 'pane' | 'title'> & {
     readonly screen: ScreenDef<Route, unknown, Loaded>;
-    readonly columns: readonly LaidOutColumn[];
+    readonly columns: readonly ShownColumn[];
     readonly ctx: RenderContext;
     readonly marked: (key: string) => boolean;
   },

@@ -212,8 +212,8 @@ describe('row diff', () => {
 describe('state and keys', () => {
   it('walks routes: screen → detail → detail → back → back', () => {
     let s = reduce(initialState(), { type: 'showScreen', screen: 'agencies' });
-    s = reduce(s, { type: 'openDetail', agencyId: 'A' });
-    s = reduce(s, { type: 'openDetail', agencyId: 'B' });
+    s = reduce(s, { type: 'open', route: { kind: 'detail', agencyId: 'A', section: 'children' } });
+    s = reduce(s, { type: 'open', route: { kind: 'detail', agencyId: 'B', section: 'children' } });
     expect(s.stack.map((r) => (r.kind === 'detail' ? r.agencyId : r.kind))).toEqual(['screen', 'A', 'B']);
     s = reduce(reduce(s, { type: 'back' }), { type: 'back' });
     expect(s.stack).toEqual([{ kind: 'screen', screen: 'agencies' }]);

@@ -6,7 +6,7 @@ import { fit, widthOf } from '../text/fit.js';
 import { sparkline } from '../text/sparkline.js';
 import type { Theme, Style } from '../theme/theme.js';
 import { GAP, layoutColumns, type LaidOutColumn } from '../view/columns.js';
-import type { CellRole, ListSpec, RenderContext } from '../view/list-spec.js';
+import type { CellRole, Column, ListSpec, RenderContext } from '../view/list-spec.js';
 import type { ListView } from '../hooks/use-list-view.js';
 import { visibleRange } from '../view/viewport.js';
 import { Line, type Segment } from './Line.js';
@@ -17,10 +17,13 @@ const GUTTER = 1;
 export const roleStyle = (theme: Theme, role: CellRole | undefined): Style | undefined =>
   role === undefined ? undefined : role === 'muted' || role === 'emphasis' ? theme.text[role] : theme.status[role];
 
-export function useColumns(spec: ListSpec<unknown>, width: number): LaidOutColumn[] {
+export function useColumns(spec: ListSpec<unknown>, width: number): ShownColumn[] {
   const { t } = useUi();
   return useMemo(() => layoutColumns(spec.columns, width - GUTTER, (c) => t(c.title)), [spec, width, t]);
 }
+
+/** A column on screen: its spec (with its cell) and the width it got. */
+export type ShownColumn = LaidOutColumn<Column<unknown>>;
 
 const gap = ' '.repeat(GAP);
 
@@ -31,7 +34,7 @@ const rowWidth = (columns: readonly LaidOutColumn[]): number =>
 interface RowProps {
   readonly model: unknown;
   readonly spec: ListSpec<unknown>;
-  readonly columns: readonly LaidOutColumn[];
+  readonly columns: readonly ShownColumn[];
   readonly selected: boolean;
   readonly marked: boolean;
   readonly ctx: RenderContext;
@@ -51,13 +54,12 @@ const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, wid
     });
     return <Line segments={segments} style={style} width={width} />;
   }
-  const cells = spec.cells(model, ctx);
   columns.forEach((c, n) => {
-    const cell = cells[c.spec.id];
+    const cell = c.spec.cell(model, ctx);
     if (n > 0) segments.push({ text: gap });
-    const full = cell?.short !== undefined && widthOf(cell.text) > c.width ? cell.short : (cell?.text ?? '');
-    const text = cell?.spark ? sparkline(cell.spark, c.width) : fit(full, c.width, c.spec.align);
-    segments.push({ text, style: selected ? undefined : roleStyle(theme, cell?.role) });
+    const full = cell.short !== undefined && widthOf(cell.text) > c.width ? cell.short : cell.text;
+    const text = cell.spark ? sparkline(cell.spark, c.width) : fit(full, c.width, c.spec.align);
+    segments.push({ text, style: selected ? undefined : roleStyle(theme, cell.role) });
   });
   return <Line segments={segments} style={style} width={width} />;
 });
@@ -65,7 +67,7 @@ const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, wid
 /** The list on screen as a table: its header, and only the rows that fit (or why there are none). */
 export const Table = memo(function Table(props: {
   view: ListView;
-  columns: readonly LaidOutColumn[];
+  columns: readonly ShownColumn[];
   ctx: RenderContext;
   marked: (key: string) => boolean;
   width: number;

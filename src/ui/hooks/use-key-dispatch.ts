@@ -73,7 +73,7 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
       if (!view || selected === undefined) return;
       const ctx = { lang, t, now: at };
       const d = describeSelected(view.spec, selected, ctx, sources.metrics, (c) => t(c.title));
-      if (d) dispatch({ type: 'describe', title: d.title, fields: d.fields });
+      if (d) dispatch({ type: 'open', route: { kind: 'describe', ...d } });
     };
     const flash = (f: Omit<Flash, 'at'>): void => dispatch({ type: 'flash', flash: { ...f, at } });
     const replay = sources.replay;
@@ -107,7 +107,7 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
         // The server look-up is only asked on an agency's server history: one look-up, not an index.
         const serverOf = (id: string) => sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
         const target = openTarget(route, selected, view?.spec ?? null, serverOf);
-        if (target) dispatch(target);
+        if (target) dispatch({ type: 'open', route: target });
         // A document has no page of its own: Enter describes it.
         else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
         return;

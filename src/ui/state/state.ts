@@ -3,7 +3,7 @@ import { WINDOWS, type WindowKey } from '../../metrics/types.js';
 import type { MessageKey, Params } from '../i18n/translate.js';
 import { cycle, LEVEL_FILTERS, PROBLEM_FILTERS, type LevelFilter, type ProblemFilter } from '../view/agency-filter.js';
 import type { SortState } from '../view/list-view.js';
-import { DETAIL_SECTIONS, listKey, SCREENS, type DescribeField, type Route, type ScreenId } from './routes.js';
+import { DETAIL_SECTIONS, listKey, SCREENS, type Route, type ScreenId } from './routes.js';
 
 /** Cursor, scroll, sort and filter of one list. */
 interface ListState {
@@ -43,10 +43,9 @@ export interface ConsoleState {
 export type ConsoleAction =
   | { type: 'showScreen'; screen: ScreenId }
   | { type: 'stepScreen'; step: 1 | -1 }
-  | { type: 'openDetail'; agencyId: string }
-  | { type: 'describe'; title: string; fields: readonly DescribeField[] }
+  /** A drill-down (an agency's detail, an incident's or server's agencies, a row described), built by the caller. */
+  | { type: 'open'; route: Route }
   | { type: 'timeEntry'; text: string | null }
-  | { type: 'openAffected'; of: 'incident' | 'server'; id: string }
   | { type: 'back' }
   | { type: 'toggleHelp' }
   | { type: 'setViewport'; list: string; cursor: number; offset: number; cursorKey: string | null }
@@ -113,20 +112,11 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
       const i = SCREENS.indexOf(baseScreen(s));
       return goTo(s, SCREENS[(i + a.step + SCREENS.length) % SCREENS.length] ?? 'overview');
     }
-    case 'openDetail': {
-      const route = currentRoute(s);
-      if (route.kind === 'detail' && route.agencyId === a.agencyId) return s;
-      return push(s, { kind: 'detail', agencyId: a.agencyId, section: 'children' });
-    }
+    case 'open':
+      // What is already on screen (Enter on the agency's own row) is not stacked again: one Esc leaves it.
+      return listKey(a.route) === listKey(currentRoute(s)) ? s : push(s, a.route);
     case 'timeEntry':
       return { ...s, timeEntry: a.text };
-    case 'describe':
-      return push(s, { kind: 'describe', title: a.title, fields: a.fields });
-    case 'openAffected': {
-      const route = currentRoute(s);
-      if (route.kind === 'affected' && route.of === a.of && route.id === a.id) return s;
-      return push(s, { kind: 'affected', of: a.of, id: a.id });
-    }
     case 'back': {
       const key = listKey(currentRoute(s));
       if (listOf(s, key).query !== '') return patchList(s, key, { query: '', cursor: 0, offset: 0 });

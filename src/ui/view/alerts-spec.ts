@@ -2,7 +2,7 @@
 import type { AlertView } from '../data/sources.js';
 import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
-import type { CellRole, ListSpec } from './list-spec.js';
+import { column, type CellRole, type ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 
 const STATE_RANK = { firing: 2, pending: 1, acknowledged: 0 } as const;
@@ -29,50 +29,43 @@ const KIND_RANK = (a: AlertView): number => (a.kind === 'standing' ? 0 : 1);
 const byState = (a: AlertView): number =>
   KIND_RANK(a) * 1e14 + STATE_RANK[a.state] * 1e13 + SEVERITY_RANK[a.severity] * 1e12 + a.since / 1e3;
 
-const SORT: Readonly<Record<string, (a: AlertView) => number | string>> = {
-  severity: (a) => SEVERITY_RANK[a.severity] * 10 + STATE_RANK[a.state],
-  state: byState,
-  mark: byState,
-  subject: (a) => a.subject,
-  ackBy: (a) => a.acknowledgedBy ?? '',
-  // By the age shown, so ▲ lists the shortest first as the status line says.
-  since: (a) => -a.since,
-};
-
+const col = column<AlertView>;
 export const alertsSpec: ListSpec<AlertView> = {
   columns: [
-    { id: 'mark', title: 'col.mark', min: 1, max: 1, priority: 0 },
-    { id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 },
-    { id: 'state', title: 'col.alertState', min: 7, max: 10, priority: 1 },
+    col({ id: 'mark', title: 'col.mark', min: 1, max: 1, priority: 0 })
+      .sortBy(byState)
+      .shows((a) => ({ text: a.marked ? '*' : a.fresh ? '•' : '', role: 'emphasis' })),
+    col({ id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 })
+      .sortBy((a) => SEVERITY_RANK[a.severity] * 10 + STATE_RANK[a.state])
+      .shows((a, { t }) => ({
+        text: t(`severity.${a.severity}`),
+        role: a.state === 'acknowledged' ? 'muted' : SEVERITY_ROLE[a.severity],
+      })),
+    col({ id: 'state', title: 'col.alertState', min: 7, max: 10, priority: 1 })
+      .sortBy(byState)
+      .shows((a, { t }) => ({ text: t(`alertState.${a.state}`), role: a.state === 'firing' ? 'emphasis' : 'muted' })),
     // The summary names the agency or server too: at 80 columns it keeps the room, the subject steps aside.
-    { id: 'summary', title: 'col.alert', min: 44, flex: 3, priority: 0 },
-    { id: 'subject', title: 'col.subject', min: 14, flex: 2, priority: 4 },
-    { id: 'ackBy', title: 'col.ackBy', min: 8, max: 14, flex: 1, priority: 3 },
-    { id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' },
-  ],
-  defaultSort: { column: 'state', desc: true },
-  key: (a) => a.id,
-  agencyId: (a) => a.agencyId,
-  cells: (a, { lang, t, now }) => ({
-    mark: { text: a.marked ? '*' : a.fresh ? '•' : '', role: 'emphasis' },
-    severity: {
-      text: t(`severity.${a.severity}`),
-      role: a.state === 'acknowledged' ? 'muted' : SEVERITY_ROLE[a.severity],
-    },
-    state: { text: t(`alertState.${a.state}`), role: a.state === 'firing' ? 'emphasis' : 'muted' },
-    summary: {
+    col({ id: 'summary', title: 'col.alert', min: 44, flex: 3, priority: 0 }).shows((a, { t }) => ({
       // A standing line already says how many it spans.
       text:
         a.folded.length > 0 && a.kind !== 'standing'
           ? `${t('alert.folded', { n: a.folded.length })} ${a.summary}`
           : a.summary,
       role: a.state === 'acknowledged' ? 'muted' : undefined,
-    },
-    ackBy: { text: a.acknowledgedBy ?? '–', role: 'muted' },
-    subject: { text: a.subject },
-    since: { ...durationCell(now - a.since, lang), role: 'muted' },
-  }),
-  sortValue: (a, column) => SORT[column]?.(a) ?? a.summary,
+    })),
+    col({ id: 'subject', title: 'col.subject', min: 14, flex: 2, priority: 4 }).text((a) => a.subject),
+    col({ id: 'ackBy', title: 'col.ackBy', min: 8, max: 14, flex: 1, priority: 3 })
+      .sortBy((a) => a.acknowledgedBy ?? '')
+      .shows((a) => ({ text: a.acknowledgedBy ?? '–', role: 'muted' })),
+    col({ id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' })
+      // By the age shown, so ▲ lists the shortest first as the status line says.
+      .sortBy((a) => -a.since)
+      .shows((a, { lang, now }) => ({ ...durationCell(now - a.since, lang), role: 'muted' })),
+  ],
+  defaultSort: { column: 'state', desc: true },
+  key: (a) => a.id,
+  agencyId: (a) => a.agencyId,
+  fallbackSort: (a) => a.summary,
   searchText: (a) => `${searchKey(a.summary)} ${searchKey(a.subject)} ${a.rule.toLowerCase()}`,
   stateKey: (a) => `${a.state}|${a.severity}|${a.marked ? 1 : 0}|${a.fresh ? 1 : 0}`,
 };

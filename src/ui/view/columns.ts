@@ -18,8 +18,8 @@ export interface ColumnSpec {
   readonly descFirst?: boolean;
 }
 
-export interface LaidOutColumn {
-  readonly spec: ColumnSpec;
+export interface LaidOutColumn<C extends ColumnSpec = ColumnSpec> {
+  readonly spec: C;
   readonly title: string;
   readonly width: number;
 }
@@ -27,14 +27,18 @@ export interface LaidOutColumn {
 /** Widest a name column grows: a shortened name fits, and on a wide terminal the figures stay next to it. */
 export const NAME_MAX = 44;
 
+/** An agency's or server's name, and an agency's code, as every list of them shows them. */
+export const NAME_COLUMN = { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 } as const;
+export const ID_COLUMN = { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 } as const;
+
 export const GAP = 1;
 
 /** The columns that fit in `total` cells and their widths, in the declared order; `title` gives each heading. */
-export function layoutColumns(
-  specs: readonly ColumnSpec[],
+export function layoutColumns<C extends ColumnSpec>(
+  specs: readonly C[],
   total: number,
-  title: (spec: ColumnSpec) => string,
-): LaidOutColumn[] {
+  title: (spec: C) => string,
+): LaidOutColumn<C>[] {
   const mins = new Map(specs.map((s) => [s.id, Math.max(s.min, widthOf(title(s)) + 1)]));
   const byPriority = [...specs].sort((a, b) => a.priority - b.priority);
   const kept = new Set<string>();

@@ -6,7 +6,7 @@ import type { DescribeField } from '../state/routes.js';
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import type { LaidOutColumn } from './columns.js';
-import type { ListSpec, RenderContext } from './list-spec.js';
+import { column, type Column, type ListSpec, type RenderContext } from './list-spec.js';
 import { agencyIndex } from './agency-loads.js';
 import { searchKey } from './search.js';
 
@@ -15,15 +15,14 @@ const IN_WHO: ReadonlySet<string> = new Set(['name', 'id', 'level', 'conn']);
 
 /** The row's own columns, each with its heading and its whole text (sparklines left out). */
 function describeCells<M>(
-  spec: ListSpec<M>,
+  columns: readonly Column<M>[],
   model: M,
   ctx: RenderContext,
   title: (c: LaidOutColumn['spec']) => string,
 ): DescribeField[] {
-  const cells = spec.cells(model, ctx);
-  return spec.columns.flatMap((c) => {
-    const cell = cells[c.id];
-    return cell && !cell.spark && cell.text !== '' ? [{ label: title(c), value: cell.text }] : [];
+  return columns.flatMap((c) => {
+    const cell = c.cell(model, ctx);
+    return !cell.spark && cell.text !== '' ? [{ label: title(c), value: cell.text }] : [];
   });
 }
 
@@ -91,7 +90,7 @@ export function describeSelected(
   metrics: Metrics,
   title: (c: LaidOutColumn['spec']) => string,
 ): { title: string; fields: DescribeField[] } | null {
-  const cells = describeCells(spec, model, ctx, title);
+  const cells = describeCells(spec.columns, model, ctx, title);
   const index = agencyIndex(metrics);
   const docId = spec.documentId?.(model) ?? null;
   if (docId !== null) {
@@ -106,10 +105,9 @@ export function describeSelected(
     const who = describeAgency(agency, index, metrics.securityServers(), ctx.t);
     // A row about the agency itself leads with it; a server's or an alert's row with its own fields, then the agency it
     // opens. Its name, identifier, level and connection are already in `who`.
-    const rest = (): DescribeField[] =>
-      describeCells({ ...spec, columns: spec.columns.filter((c) => !IN_WHO.has(c.id)) }, model, ctx, title);
+    const own = spec.columns.filter((c) => !IN_WHO.has(c.id));
     return spec.key(model).endsWith(agency.id)
-      ? { title: sanitize(agency.name), fields: [...who, ...rest()] }
+      ? { title: sanitize(agency.name), fields: [...who, ...describeCells(own, model, ctx, title)] }
       : { title: cells[0]?.value ?? sanitize(agency.name), fields: [...cells, ...who] };
   }
   return { title: cells[0]?.value ?? '', fields: cells };
@@ -122,14 +120,17 @@ interface DescribeLine extends DescribeField {
 
 export const describeLine = (f: DescribeField, order: number): DescribeLine => ({ ...f, order });
 
+const col = column<DescribeLine>;
 export const describeSpec: ListSpec<DescribeLine> = {
   columns: [
-    { id: 'label', title: 'describe.field', min: 16, max: 16, priority: 0 },
-    { id: 'value', title: 'describe.value', min: 30, flex: 1, priority: 0 },
+    col({ id: 'label', title: 'describe.field', min: 16, max: 16, priority: 0 }).shows((l) => ({
+      text: l.label,
+      role: 'muted',
+    })),
+    col({ id: 'value', title: 'describe.value', min: 30, flex: 1, priority: 0 }).shows((l) => ({ text: l.value })),
   ],
   defaultSort: { column: 'order', desc: false },
   key: (l) => String(l.order),
-  cells: (l) => ({ label: { text: l.label, role: 'muted' }, value: { text: l.value } }),
-  sortValue: (l) => l.order,
+  fallbackSort: (l) => l.order,
   searchText: (l) => `${searchKey(l.label)} ${searchKey(l.value)}`,
 };

@@ -5,7 +5,7 @@ import { formatDateTime, formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { serverStateKey } from './agencies-spec.js';
 import { eventSearchText, eventSummary, eventTypeText } from './event-summary.js';
-import type { ListSpec } from './list-spec.js';
+import { column, type ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 
 export const toOverdueModel = (d: OverdueDocument): OverdueDocument => ({
@@ -15,31 +15,25 @@ export const toOverdueModel = (d: OverdueDocument): OverdueDocument => ({
   subject: d.subject === null ? null : sanitize(d.subject),
 });
 
+const docCol = column<OverdueDocument>;
 export const overdueSpec: ListSpec<OverdueDocument> = {
   columns: [
-    { id: 'docId', title: 'col.docId', min: 16, flex: 2, max: 44, priority: 0 },
-    { id: 'overdueBy', title: 'col.overdueBy', min: 8, priority: 0, align: 'right', descFirst: true },
-    { id: 'replyBy', title: 'col.replyBy', min: 16, priority: 2 },
-    { id: 'subject', title: 'col.summary', min: 12, flex: 3, priority: 1 },
+    docCol({ id: 'docId', title: 'col.docId', min: 16, flex: 2, max: 44, priority: 0 }).shows((d) => ({
+      text: d.docId,
+    })),
+    docCol({ id: 'overdueBy', title: 'col.overdueBy', min: 8, priority: 0, align: 'right', descFirst: true })
+      .sortBy((d) => d.overdueMs)
+      .shows((d, { lang }) => ({ text: formatDurationShort(d.overdueMs, lang), role: 'warn' })),
+    docCol({ id: 'replyBy', title: 'col.replyBy', min: 16, priority: 2 })
+      .sortBy((d) => d.replyBy)
+      .shows((d) => ({ text: formatDateTime(d.replyBy), role: 'muted' })),
+    // Sanitised by `toOverdueModel`.
+    docCol({ id: 'subject', title: 'col.summary', min: 12, flex: 3, priority: 1 }).text((d) => d.subject ?? ''),
   ],
   defaultSort: { column: 'overdueBy', desc: true },
   key: (d) => d.docId,
   documentId: (d) => d.docId,
-  cells: (d, { lang }) => ({
-    docId: { text: d.docId },
-    overdueBy: { text: formatDurationShort(d.overdueMs, lang), role: 'warn' },
-    replyBy: { text: formatDateTime(d.replyBy), role: 'muted' },
-    // Sanitised by `toOverdueModel`.
-    subject: { text: d.subject ?? '' },
-  }),
-  sortValue: (d, column) =>
-    column === 'overdueBy'
-      ? d.overdueMs
-      : column === 'replyBy'
-        ? d.replyBy
-        : column === 'subject'
-          ? (d.subject ?? '')
-          : d.docId,
+  fallbackSort: (d) => d.docId,
   searchText: (d) => `${d.docId.toLowerCase()} ${searchKey(d.subject ?? '')}`,
 };
 
@@ -52,20 +46,23 @@ export const toEventModel = (e: RecentEvent): RecentEvent => ({
   facts: sanitizeFacts(e.facts),
 });
 
+const eventCol = column<RecentEvent>;
 export const eventsSpec: ListSpec<RecentEvent> = {
   columns: [
-    { id: 'time', title: 'col.time', min: 16, priority: 0 },
-    { id: 'type', title: 'col.type', min: 12, max: 20, flex: 1, priority: 1 },
-    { id: 'summary', title: 'col.summary', min: 20, flex: 4, priority: 0 },
+    eventCol({ id: 'time', title: 'col.time', min: 16, priority: 0 }).shows((e) => ({
+      text: formatDateTime(e.ts),
+      role: 'muted',
+    })),
+    eventCol({ id: 'type', title: 'col.type', min: 12, max: 20, flex: 1, priority: 1 })
+      .sortBy((e) => e.type)
+      .shows((e, { t }) => ({ text: eventTypeText(e.type, t) })),
+    eventCol({ id: 'summary', title: 'col.summary', min: 20, flex: 4, priority: 0 })
+      .sortBy((e) => e.facts.docId ?? '')
+      .shows((e, { t }) => ({ text: eventSummary(e, t) })),
   ],
   defaultSort: { column: 'time', desc: true },
   key: (e) => String(e.seq),
-  cells: (e, { t }) => ({
-    time: { text: formatDateTime(e.ts), role: 'muted' },
-    type: { text: eventTypeText(e.type, t) },
-    summary: { text: eventSummary(e, t) },
-  }),
-  sortValue: (e, column) => (column === 'type' ? e.type : column === 'summary' ? (e.facts.docId ?? '') : e.seq),
+  fallbackSort: (e) => e.seq,
   searchText: eventSearchText,
 };
 
@@ -74,25 +71,26 @@ export const toTransitionModel = (s: ServerTransition): ServerTransition => ({
   reason: s.reason === null ? null : sanitize(s.reason),
 });
 
+const stepCol = column<ServerTransition>;
 export const serverHistorySpec: ListSpec<ServerTransition> = {
   columns: [
-    { id: 'time', title: 'col.time', min: 16, priority: 0 },
-    { id: 'from', title: 'col.from', min: 6, max: 10, priority: 2 },
-    { id: 'to', title: 'col.to', min: 6, max: 10, priority: 0 },
-    { id: 'reason', title: 'col.reason', min: 12, flex: 3, priority: 1 },
+    stepCol({ id: 'time', title: 'col.time', min: 16, priority: 0 }).shows((s) => ({
+      text: formatDateTime(s.at),
+      role: 'muted',
+    })),
+    stepCol({ id: 'from', title: 'col.from', min: 6, max: 10, priority: 2 })
+      .sortBy((s) => s.from)
+      .shows((s, { t }) => ({ text: t(serverStateKey(s.from)), role: 'muted' })),
+    stepCol({ id: 'to', title: 'col.to', min: 6, max: 10, priority: 0 })
+      .sortBy((s) => s.to)
+      .shows((s, { t }) => ({
+        text: t(serverStateKey(s.to)),
+        role: s.to === 'disconnected' ? 'critical' : s.to === 'degraded' ? 'warn' : 'ok',
+      })),
+    stepCol({ id: 'reason', title: 'col.reason', min: 12, flex: 3, priority: 1 }).text((s) => s.reason ?? ''),
   ],
   defaultSort: { column: 'time', desc: true },
   key: (s) => `${s.at}:${s.to}`,
-  cells: (s, { t }) => ({
-    time: { text: formatDateTime(s.at), role: 'muted' },
-    from: { text: t(serverStateKey(s.from)), role: 'muted' },
-    to: {
-      text: t(serverStateKey(s.to)),
-      role: s.to === 'disconnected' ? 'critical' : s.to === 'degraded' ? 'warn' : 'ok',
-    },
-    reason: { text: s.reason ?? '' },
-  }),
-  sortValue: (s, column) =>
-    column === 'reason' ? (s.reason ?? '') : column === 'from' ? s.from : column === 'to' ? s.to : s.at,
+  fallbackSort: (s) => s.at,
   searchText: (s) => searchKey(s.reason ?? ''),
 };

@@ -1,7 +1,7 @@
 /** Help, generated from the key-bindings tables: one row per binding, grouped by table. */
 import type { MessageKey } from '../i18n/translate.js';
 import { type BindingTable, shownKeys } from '../keys/bindings.js';
-import type { ListSpec } from './list-spec.js';
+import { column, type ListSpec } from './list-spec.js';
 
 interface HelpLine {
   readonly id: string;
@@ -65,19 +65,19 @@ export function helpLines(tables: readonly BindingTable[]): HelpLine[] {
   return out;
 }
 
+const col = column<HelpLine>;
 export const helpSpec: ListSpec<HelpLine> = {
   columns: [
-    { id: 'keys', title: 'help.title', min: 10, max: 10, priority: 0 },
-    { id: 'text', title: 'help.close', min: 30, flex: 1, priority: 0 },
+    col({ id: 'keys', title: 'help.title', min: 10, max: 10, priority: 0 }).shows((h, { t }) => ({
+      text: `  ${h.keysKey ? t(h.keysKey) : (h.keys ?? '')}`,
+      role: 'emphasis',
+    })),
+    col({ id: 'text', title: 'help.close', min: 30, flex: 1, priority: 0 }).shows((h, { t }) => ({ text: t(h.text) })),
   ],
   defaultSort: { column: 'order', desc: false },
   key: (h) => h.id,
-  cells: (h, { t }) => ({
-    keys: { text: `  ${h.keysKey ? t(h.keysKey) : (h.keys ?? '')}`, role: 'emphasis' },
-    text: { text: t(h.text) },
-  }),
   // A group's title is wider than the keys column: it spans the row.
   heading: (h, { t }) => (h.keys === null ? { text: t(h.text), role: 'emphasis' } : null),
-  sortValue: (h) => h.order,
+  fallbackSort: (h) => h.order,
   searchText: (h) => `${h.keys ?? ''} ${h.text}`.toLowerCase(),
 };

@@ -43,9 +43,10 @@ export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: Sor
   const keys = new Array<string>(n);
   const raw = new Array<number | string>(n);
   let numeric = true;
+  const column = spec.columns.find((c) => c.id === sort.column);
   for (let i = 0; i < n; i++) {
     const m = models[i] as M;
-    const v = spec.sortValue(m, sort.column);
+    const v = column?.sort ? column.sort(m) : spec.fallbackSort(m);
     if (typeof v !== 'number') numeric = false;
     raw[i] = v;
     keys[i] = spec.key(m);

@@ -9,32 +9,28 @@ import type { ListSpec } from './list-spec.js';
 import type { WorstModel } from './overview-model.js';
 import type { ServerModel } from './servers-spec.js';
 
-type OpenTarget =
-  | { readonly type: 'openAffected'; readonly of: 'incident' | 'server'; readonly id: string }
-  | { readonly type: 'openDetail'; readonly agencyId: string };
-
 export function openTarget(
   route: Route,
   selected: unknown,
   spec: ListSpec<unknown> | null,
   serverOfAgency: (agencyId: string) => string | undefined,
-): OpenTarget | null {
+): Route | null {
   if (route.kind === 'screen' && route.screen === 'alerts') {
     const incident = selected as AlertView | undefined;
-    return incident ? { type: 'openAffected', of: 'incident', id: incident.id } : null;
+    return incident ? { kind: 'affected', of: 'incident', id: incident.id } : null;
   }
   if (route.kind === 'screen' && route.screen === 'servers') {
     const server = selected as ServerModel | undefined;
-    return server ? { type: 'openAffected', of: 'server', id: server.serverId } : null;
+    return server ? { kind: 'affected', of: 'server', id: server.serverId } : null;
   }
   if (route.kind === 'screen' && route.screen === 'overview') {
     const worst = selected as WorstModel | undefined;
-    if (worst?.concern === 'server') return { type: 'openAffected', of: 'server', id: worst.agency.serverId };
+    if (worst?.concern === 'server') return { kind: 'affected', of: 'server', id: worst.agency.serverId };
   }
   if (route.kind === 'detail' && route.section === 'server') {
     const server = serverOfAgency(route.agencyId);
-    return server === undefined ? null : { type: 'openAffected', of: 'server', id: server };
+    return server === undefined ? null : { kind: 'affected', of: 'server', id: server };
   }
   const agencyId = spec && selected !== undefined ? (spec.agencyId?.(selected) ?? null) : null;
-  return agencyId === null ? null : { type: 'openDetail', agencyId };
+  return agencyId === null ? null : { kind: 'detail', agencyId, section: 'children' };
 }

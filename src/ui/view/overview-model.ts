@@ -17,9 +17,9 @@ import { formatDurationShort } from '../text/format-time.js';
 import type { AgencyModel } from './agency-model.js';
 import { levelRole, serverStateKey } from './agencies-spec.js';
 import { sanitize } from '../text/sanitize.js';
-import type { ListSpec, RenderContext } from './list-spec.js';
+import { column, type ListSpec, type RenderContext } from './list-spec.js';
 import { searchKey } from './search.js';
-import { NAME_MAX } from './columns.js';
+import { ID_COLUMN, NAME_MAX } from './columns.js';
 import { INCIDENT_TAGS, type IncidentTag } from './incident-marks.js';
 
 export const CONCERNS = ['server', 'incident', 'drop', 'signature', 'overdue'] as const;
@@ -150,32 +150,25 @@ function valueText({ concern, agency: a }: WorstModel, { lang, t, now }: RenderC
   }
 }
 
+const col = column<WorstModel>;
 export const worstSpec: ListSpec<WorstModel> = {
   columns: [
-    { id: 'concern', title: 'col.concern', min: 10, max: 10, priority: 0 },
-    { id: 'name', title: 'col.name', min: 20, max: NAME_MAX, flex: 2, priority: 0 },
-    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
-    { id: 'value', title: 'col.value', min: 20, flex: 3, max: 36, priority: 1 },
+    col({ id: 'concern', title: 'col.concern', min: 10, max: 10, priority: 0 }).shows((w, { t }) => ({
+      text: t(`concern.${w.concern}`),
+      role: levelRole(w.level),
+    })),
+    col({ id: 'name', title: 'col.name', min: 20, max: NAME_MAX, flex: 2, priority: 0 }).text((w) => w.agency.name),
+    col(ID_COLUMN).text((w) => w.agency.id, 'muted'),
+    col({ id: 'value', title: 'col.value', min: 20, flex: 3, max: 36, priority: 1 }).shows((w, ctx) => ({
+      text: valueText(w, ctx),
+      role: levelRole(w.level),
+    })),
   ],
   defaultSort: { column: 'concern', desc: false },
   key: (w) => `${w.concern}:${w.agency.id}`,
   agencyId: (w) => w.agency.id,
-  cells(w, ctx) {
-    const role = levelRole(w.level);
-    return {
-      concern: { text: ctx.t(`concern.${w.concern}`), role },
-      name: { text: w.agency.name },
-      id: { text: w.agency.id, role: 'muted' },
-      value: { text: valueText(w, ctx), role },
-    };
-  },
   // The list keeps the order worstAgencies gives: concern by concern, worst first.
-  sortValue: (w, column) =>
-    column === 'name'
-      ? w.agency.name
-      : column === 'id'
-        ? w.agency.id
-        : CONCERNS.indexOf(w.concern) * 1e12 - levelRank(w.level) * 1e10 - w.badness,
+  fallbackSort: (w) => CONCERNS.indexOf(w.concern) * 1e12 - levelRank(w.level) * 1e10 - w.badness,
   searchText: (w) => `${searchKey(w.agency.name)} ${w.agency.id.toLowerCase()}`,
   stateKey: (w) => w.level,
 };

@@ -6,9 +6,9 @@ import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { displayServerName } from './display-name.js';
 import { levelRole, serverStateKey } from './agencies-spec.js';
-import type { ListSpec } from './list-spec.js';
+import { column, type ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
-import { NAME_MAX } from './columns.js';
+import { NAME_COLUMN } from './columns.js';
 
 export interface ServerModel extends ServerRow {
   /** The highest-level agency it carries, opened with Enter. */
@@ -25,60 +25,51 @@ export function toServerModel(row: ServerRow, levelOf: (agencyId: string) => num
 
 const RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
 
-const SORT: Readonly<Record<string, (m: ServerModel) => number | string>> = {
-  id: (m) => m.serverId,
-  // Worst first, and among the down the longest down first.
-  state: (m) => RANK[m.state] * 1e15 - (m.since ?? 0) / 1e3,
-  // By the age shown, so ▲ lists the shortest first as the status line says.
-  since: (m) => (m.since === null ? 0 : -m.since),
-  latency: (m) => m.latencyMs ?? -1,
-  downtime: (m) => m.downtimeMs,
-  drops: (m) => m.drops,
-  agencies: (m) => m.agencyIds.length,
-  cert: (m) => m.certificateExpiresAt ?? Infinity,
-};
-
+const col = column<ServerModel>;
 export const serversSpec: ListSpec<ServerModel> = {
   columns: [
-    { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 },
-    { id: 'id', title: 'col.id', min: 8, max: 12, flex: 1, priority: 1 },
-    { id: 'state', title: 'col.state', min: 9, max: 10, priority: 0, descFirst: true },
-    { id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' },
-    { id: 'latency', title: 'col.latency', min: 7, priority: 4, align: 'right', descFirst: true },
-    { id: 'downtime', title: 'col.downtime', min: 7, priority: 2, align: 'right', descFirst: true },
-    { id: 'drops', title: 'col.drops', min: 5, priority: 5, align: 'right', descFirst: true },
-    { id: 'agencies', title: 'col.agencies', min: 5, priority: 6, align: 'right', descFirst: true },
+    col(NAME_COLUMN).shows((m) => ({ text: m.name })),
+    col({ id: 'id', title: 'col.id', min: 8, max: 12, flex: 1, priority: 1 }).text((m) => m.serverId, 'muted'),
+    col({ id: 'state', title: 'col.state', min: 9, max: 10, priority: 0, descFirst: true })
+      // Worst first, and among the down the longest down first.
+      .sortBy((m) => RANK[m.state] * 1e15 - (m.since ?? 0) / 1e3)
+      .shows((m, { t }) => ({
+        text: t(serverStateKey(m.state)),
+        role: levelRole(judgeServer(m.state)) ?? (m.state === 'unknown' ? 'unknown' : 'ok'),
+      })),
+    col({ id: 'since', title: 'col.since', min: 7, priority: 1, align: 'right' })
+      // By the age shown, so ▲ lists the shortest first as the status line says.
+      .sortBy((m) => (m.since === null ? 0 : -m.since))
+      .shows((m, { lang, now }) => ({
+        ...(m.since === null ? { text: '–' } : durationCell(now - m.since, lang)),
+        role: 'muted',
+      })),
+    col({ id: 'latency', title: 'col.latency', min: 7, priority: 4, align: 'right', descFirst: true })
+      .sortBy((m) => m.latencyMs ?? -1)
+      .shows((m, { lang }) => ({ text: m.latencyMs === null ? '–' : `${formatCount(m.latencyMs, lang)} ms` })),
+    col({ id: 'downtime', title: 'col.downtime', min: 7, priority: 2, align: 'right', descFirst: true })
+      .sortBy((m) => m.downtimeMs)
+      .shows((m, { lang }) => ({ ...durationCell(m.downtimeMs, lang), role: m.downtimeMs > 0 ? 'warn' : 'muted' })),
+    col({ id: 'drops', title: 'col.drops', min: 5, priority: 5 }).counts(
+      (m) => m.drops,
+      (m) => (m.drops > 0 ? 'warn' : undefined),
+    ),
+    col({ id: 'agencies', title: 'col.agencies', min: 5, priority: 6 }).counts((m) => m.agencyIds.length),
     // An expired certificate fails every signature the server checks: kept before latency.
-    { id: 'cert', title: 'col.cert', min: 8, max: 18, priority: 3, align: 'right' },
+    col({ id: 'cert', title: 'col.cert', min: 8, max: 18, priority: 3, align: 'right' })
+      .sortBy((m) => m.certificateExpiresAt ?? Infinity)
+      .shows((m, { lang, t, now }) => {
+        const left = m.certificateExpiresAt === null ? null : m.certificateExpiresAt - now;
+        return {
+          ...(left === null ? { text: '–' } : left <= 0 ? { text: t('cert.expired') } : durationCell(left, lang)),
+          role: left === null ? 'muted' : left <= 0 ? 'critical' : left < CERT_WARN_MS ? 'warn' : undefined,
+        };
+      }),
   ],
   defaultSort: { column: 'state', desc: true },
   key: (m) => m.serverId,
   agencyId: (m) => m.mainAgencyId,
-  cells(m, { lang, t, now }) {
-    const certLeft = m.certificateExpiresAt === null ? null : m.certificateExpiresAt - now;
-    return {
-      name: { text: m.name },
-      id: { text: m.serverId, role: 'muted' },
-      state: {
-        text: t(serverStateKey(m.state)),
-        role: levelRole(judgeServer(m.state)) ?? (m.state === 'unknown' ? 'unknown' : 'ok'),
-      },
-      since: { ...(m.since === null ? { text: '–' } : durationCell(now - m.since, lang)), role: 'muted' },
-      latency: { text: m.latencyMs === null ? '–' : `${formatCount(m.latencyMs, lang)} ms` },
-      downtime: { ...durationCell(m.downtimeMs, lang), role: m.downtimeMs > 0 ? 'warn' : 'muted' },
-      drops: { text: formatCount(m.drops, lang), role: m.drops > 0 ? 'warn' : undefined },
-      agencies: { text: formatCount(m.agencyIds.length, lang) },
-      cert: {
-        ...(certLeft === null
-          ? { text: '–' }
-          : certLeft <= 0
-            ? { text: t('cert.expired') }
-            : durationCell(certLeft, lang)),
-        role: certLeft === null ? 'muted' : certLeft <= 0 ? 'critical' : certLeft < CERT_WARN_MS ? 'warn' : undefined,
-      },
-    };
-  },
-  sortValue: (m, column) => SORT[column]?.(m) ?? m.name,
+  fallbackSort: (m) => m.name,
   searchText: (m) => `${searchKey(m.name)} ${m.serverId.toLowerCase()}`,
   stateKey: (m) => `${m.state}|${m.drops}`,
 };

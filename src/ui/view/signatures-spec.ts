@@ -3,11 +3,11 @@ import type { SignatureFailure, SignatureRow } from '../../metrics/types.js';
 import { SIGNATURE_RESULTS } from '../../protocol/index.js';
 import type { MessageKey } from '../i18n/translate.js';
 import { judgeSignatureFailure, signatureRank } from '../status/judge.js';
-import { formatCount, formatPercent } from '../text/format-number.js';
+import { formatPercent } from '../text/format-number.js';
 import { levelRole } from './agencies-spec.js';
-import type { ListSpec } from './list-spec.js';
+import { column, type ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
-import { NAME_MAX } from './columns.js';
+import { ID_COLUMN, NAME_COLUMN } from './columns.js';
 
 interface SignatureModel extends SignatureRow {
   readonly name: string;
@@ -46,39 +46,31 @@ export function toSignatureModel(row: SignatureRow, name: string): SignatureMode
   };
 }
 
-const SORT: Readonly<Record<string, (m: SignatureModel) => number | string>> = {
-  id: (m) => m.agencyId,
-  verified: (m) => m.verified,
-  failed: (m) => m.failed,
-  // Ranked by the rate it surely has, as the alert judges: 100 % of 1 is not a burst.
-  rate: (m) => (m.verified > 0 ? signatureRank(m.failed, m.verified) : -1),
-  topReason: (m) => m.topReason ?? '',
-};
-
+const col = column<SignatureModel>;
 export const signaturesSpec: ListSpec<SignatureModel> = {
   columns: [
-    { id: 'name', title: 'col.name', min: 14, max: NAME_MAX, flex: 3, priority: 0 },
-    { id: 'id', title: 'col.id', min: 13, max: 13, priority: 1 },
-    { id: 'verified', title: 'col.verified', min: 7, priority: 1, align: 'right', descFirst: true },
-    { id: 'failed', title: 'col.failed', min: 6, priority: 1, align: 'right', descFirst: true },
-    { id: 'rate', title: 'col.rate', min: 6, priority: 0, align: 'right', descFirst: true },
-    { id: 'topReason', title: 'col.topReason', min: 12, max: 22, flex: 1, priority: 3 },
+    col(NAME_COLUMN).shows((m) => ({ text: m.name })),
+    col(ID_COLUMN).text((m) => m.agencyId, 'muted'),
+    col({ id: 'verified', title: 'col.verified', min: 7, priority: 1 }).counts((m) => m.verified),
+    col({ id: 'failed', title: 'col.failed', min: 6, priority: 1 }).counts(
+      (m) => m.failed,
+      (m) => (m.failed > 0 ? 'warn' : undefined),
+    ),
+    col({ id: 'rate', title: 'col.rate', min: 6, priority: 0, align: 'right', descFirst: true })
+      // Ranked by the rate it surely has, as the alert judges: 100 % of 1 is not a burst.
+      .sortBy((m) => (m.verified > 0 ? signatureRank(m.failed, m.verified) : -1))
+      .shows((m, { lang }) => ({
+        text: formatPercent(m.failureRate, lang),
+        role: levelRole(judgeSignatureFailure(m.failed, m.verified)),
+      })),
+    col({ id: 'topReason', title: 'col.topReason', min: 12, max: 22, flex: 1, priority: 3 })
+      .sortBy((m) => m.topReason ?? '')
+      .shows((m, { t }) => ({ text: m.topReason === null ? '–' : t(reasonKey(m.topReason)), role: 'muted' })),
   ],
   defaultSort: { column: 'rate', desc: true },
   key: (m) => m.agencyId,
   agencyId: (m) => m.agencyId,
-  cells: (m, { lang, t }) => ({
-    name: { text: m.name },
-    id: { text: m.agencyId, role: 'muted' },
-    verified: { text: formatCount(m.verified, lang) },
-    failed: { text: formatCount(m.failed, lang), role: m.failed > 0 ? 'warn' : undefined },
-    rate: {
-      text: formatPercent(m.failureRate, lang),
-      role: levelRole(judgeSignatureFailure(m.failed, m.verified)),
-    },
-    topReason: { text: m.topReason === null ? '–' : t(reasonKey(m.topReason)), role: 'muted' },
-  }),
-  sortValue: (m, column) => SORT[column]?.(m) ?? m.name,
+  fallbackSort: (m) => m.name,
   searchText: (m) => `${searchKey(m.name)} ${m.agencyId.toLowerCase()}`,
   stateKey: (m) => judgeSignatureFailure(m.failed, m.verified),
 };
