@@ -104,7 +104,7 @@ describe('Overview incidents', () => {
     alerts.items.splice(0, alerts.items.length, flap('MCBM-001'), flap('MCBM-041'));
     const app = await renderConsoleAt(80, 24, { alerts });
     // MCBM-041 is degraded already; MCBM-001 is up between its drops.
-    expect(app.frame()).toContain('Servers: 1 down, 2 degr./3');
+    expect(app.frame()).toContain('Servers: 1 down, 2 weak/3');
   });
 });
 

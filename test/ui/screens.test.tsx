@@ -15,7 +15,7 @@ describe('screens at 80×24 (en)', () => {
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
       Traffic: sent 17/min · received 42/min · 5 of 5 agencies active
-      Servers: 1 down, 1 degr./3 · sig fail 3.4% · overdue 14 · due<24h 3
+      Servers: 1 down, 1 weak/3 · sig fail 3.4% · overdue 14 · due<24h 3
       Worst agencies                                                                 6
        Concern▲   Name                       Identifier    Value
       ›Server     Xã Kim Liên                000.01.01.H41 MCBM-099 DOWN 12 min

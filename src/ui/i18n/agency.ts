@@ -11,12 +11,12 @@ export const agency = {
     'Lưu lượng ({span} gần nhất trong {w}): gửi {sent} · nhận {recv} · {active}/{agencies} cơ quan hoạt động',
   ],
   'overview.health': [
-    'Servers: {down} down, {degraded} degr./{servers} · sig fail {sigRate} · overdue {overdue} · due<24h {due}',
-    'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
+    'Servers: {down} down, {degraded} weak/{servers} · sig fail {sigRate} · overdue {overdue} · due<24h {due}',
+    'MCBM: {down} mất KN, {degraded} yếu/{servers} · lỗi ký {sigRate} · quá hạn {overdue} · hạn <24h {due}',
   ],
   'overview.healthNoDeadlines': [
-    'Servers: {down} down, {degraded} degr./{servers} · sig fail {sigRate} · deadlines not reported',
-    'MCBM: {down} mất KN, {degraded} chập chờn/{servers} · lỗi ký {sigRate} · hạn trả lời: trục không báo',
+    'Servers: {down} down, {degraded} weak/{servers} · sig fail {sigRate} · deadlines not reported',
+    'MCBM: {down} mất KN, {degraded} yếu/{servers} · lỗi ký {sigRate} · hạn trả lời: trục không báo',
   ],
   'overview.worst': ['Worst agencies', 'Cơ quan có vấn đề nặng nhất'],
   'overview.alerts': ['Firing alerts', 'Cảnh báo đang báo'],
