@@ -9,7 +9,7 @@ import { useUi } from '../context.js';
 import { Line, type Segment } from '../components/Line.js';
 import { roleStyle } from '../components/Table.js';
 import { fit, widthOf } from '../text/fit.js';
-import { formatCount, formatFlow, formatPercent } from '../text/format-number.js';
+import { formatCount, formatFlows, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { sparkline } from '../text/sparkline.js';
@@ -87,8 +87,7 @@ export function AgencySummary({
           total: formatCount(a.total.overdue, lang),
         });
   const rates = t('detail.rates', {
-    sent: formatFlow(a.own.sentPerMin, lang, t),
-    recv: formatFlow(a.own.receivedPerMin, lang, t),
+    ...formatFlows(a.own.sentPerMin, a.own.receivedPerMin, lang, t),
     sig: formatPercent(a.sigRate, lang),
     overdue,
   });

@@ -6,7 +6,7 @@ import type { AlertView } from '../data/sources.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import { fit, widthOf } from '../text/fit.js';
-import { formatCount, formatFlow, formatPercent } from '../text/format-number.js';
+import { formatCount, formatFlows, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
 import type { Quiet } from '../status/link.js';
 import type { Style } from '../theme/theme.js';
@@ -26,8 +26,7 @@ export const TotalsLines = memo(function TotalsLines(props: {
   // A cache younger than the window: the rates are over the part it holds, and say so.
   const covered = totals.coveredMinutes * 60_000 < WINDOW_MS[window];
   const traffic = t(covered ? 'overview.trafficCovered' : 'overview.traffic', {
-    sent: formatFlow(totals.sentPerMin, lang, t),
-    recv: formatFlow(totals.receivedPerMin, lang, t),
+    ...formatFlows(totals.sentPerMin, totals.receivedPerMin, lang, t),
     active: formatCount(totals.agenciesActive, lang),
     agencies: formatCount(totals.agencies, lang),
     span: formatDurationShort(totals.coveredMinutes * 60_000, lang),

@@ -33,8 +33,20 @@ export function formatPercent(share: number | null, lang: Lang): string {
   return `${formatter(lang, 1).format(share * 100)}%`;
 }
 
-/** A flow per minute, or per hour below one a minute: `3/h`, not `0.0/min`. */
-export function formatFlow(perMin: number, lang: Lang, t: Translate): string {
-  if (perMin > 0 && perMin < 1) return t('unit.perHour', { n: formatCount(perMin * 60, lang) });
-  return t('unit.perMin', { n: formatRate(perMin, lang) });
+/**
+ * Documents sent and received per minute, or both per hour when the larger is below one a
+ * minute (`3/h`, not `0.0/min`): side by side, they share one unit.
+ */
+export function formatFlows(
+  sentPerMin: number,
+  receivedPerMin: number,
+  lang: Lang,
+  t: Translate,
+): { sent: string; recv: string } {
+  const top = Math.max(sentPerMin, receivedPerMin);
+  const one = (n: number): string =>
+    top > 0 && top < 1
+      ? t('unit.perHour', { n: formatCount(n * 60, lang) })
+      : t('unit.perMin', { n: formatRate(n, lang) });
+  return { sent: one(sentPerMin), recv: one(receivedPerMin) };
 }
