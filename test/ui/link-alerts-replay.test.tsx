@@ -19,6 +19,16 @@ describe('link states as the ingest client has them', () => {
     expect(lines(frame)[2]).toContain('STALE (cached 2024-03-13 02:59) — nothing from the hub for 45 seconds');
   });
 
+  it('offline at 80 columns: no lag the hub can no longer tell, the age of the newest data instead', async () => {
+    const app = await renderConsoleAt(80, 24, {
+      ingest: idleIngest({ state: 'offline', since: NOW - 36_000, lagEvents: 0, lastError: 'connect refused' }),
+    });
+    const header = lines(app.frame())[0]!;
+    expect(header).toContain('● offline');
+    expect(header).not.toContain('lag');
+    expect(header).toMatch(/newest \d+ (seconds?|minutes?) ago/);
+  });
+
   it('catching up old history is not stale, however old the newest event', async () => {
     const app = await renderConsoleAt(80, 24, {
       ingest: idleIngest({ state: 'catching_up', lastMessageAt: NOW - 200, lagEvents: 48_000, eventsPerSec: 9_500 }),

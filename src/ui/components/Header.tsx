@@ -8,7 +8,7 @@ import type { ReplayStatus } from '../data/sources.js';
 import type { Snapshot } from '../data/screen-loader.js';
 import { SCREENS } from '../state/routes.js';
 import type { ConsoleState } from '../state/state.js';
-import { judgeLink, judgeQuiet } from '../status/link.js';
+import { judgeLink, judgeQuiet, linkDown } from '../status/link.js';
 import { fit, truncate, widthOf } from '../text/fit.js';
 import { formatCount, formatRate } from '../text/format-number.js';
 import { formatAgo, formatDateTime } from '../text/format-time.js';
@@ -60,7 +60,8 @@ export function Header(props: { snapshot: Snapshot; state: ConsoleState; replay:
       ? badge(t(replayKey, { clock: formatDateTime(replay.now), speed: replay.speed }), theme.header.paused)
       : [{ text: '  ' }, { text: `● ${t(`link.${link}`)}`, style: linkStyle }],
     state.paused ? badge(t('header.paused'), theme.header.paused) : [],
-    lag === null || replay
+    // The hub's lag is unknown while the link is down: the newest data's age says what is known.
+    lag === null || replay || linkDown(link)
       ? []
       : [sep, { text: t('header.lag', { n: formatCount(lag, lang) }), style: lag > 0 ? theme.status.warn : undefined }],
     [
