@@ -44,9 +44,12 @@ export const serversSpec: ListSpec<ServerModel> = {
         ...(m.since === null ? { text: '–' } : durationCell(now - m.since, lang)),
         role: 'muted',
       })),
+    // A disconnected server's last latency is history, not its state: shown as unknown.
     col({ id: 'latency', title: 'col.latency', min: 7, priority: 4, align: 'right', descFirst: true })
-      .sortBy((m) => m.latencyMs ?? -1)
-      .shows((m, { lang }) => ({ text: m.latencyMs === null ? '–' : `${formatCount(m.latencyMs, lang)} ms` })),
+      .sortBy((m) => (m.state === 'disconnected' ? -1 : (m.latencyMs ?? -1)))
+      .shows((m, { lang }) => ({
+        text: m.latencyMs === null || m.state === 'disconnected' ? '–' : `${formatCount(m.latencyMs, lang)} ms`,
+      })),
     col({ id: 'downtime', title: 'col.downtime', min: 7, priority: 2, align: 'right', descFirst: true })
       .sortBy((m) => m.downtimeMs)
       .shows((m, { lang }) => ({ ...durationCell(m.downtimeMs, lang), role: m.downtimeMs > 0 ? 'warn' : 'muted' })),
