@@ -5,6 +5,9 @@ import { fit, widthOf } from '../text/fit.js';
 import { formatCount } from '../text/format-number.js';
 import type { ListView } from '../hooks/use-list-view.js';
 
+/** Columns of the title kept at least when the count and filter take the rest. */
+const MIN_TITLE = 12;
+
 export function TitleLine(props: {
   title: string;
   extra?: string;
@@ -25,14 +28,16 @@ export function TitleLine(props: {
       : formatCount(view.rows.length, lang)
     : '';
   const countWidth = widthOf(count);
-  const titleWidth = widthOf(props.title);
-  if (titleWidth + countWidth + 1 > width)
+  // A long title is cut before the count and the filter: a filter out of sight hides rows unsaid.
+  if (countWidth + 1 + MIN_TITLE > width)
     return <Line segments={[{ text: fit(props.title, width) }]} style={theme.text.title} />;
+  const title = widthOf(props.title) + countWidth + 1 > width ? fit(props.title, width - countWidth - 1) : props.title;
+  const titleWidth = widthOf(title);
   // The count (and the filter) before the extra: the extra is cut, or left out, to keep them.
   const spare = width - titleWidth - countWidth - 1;
   let extra = props.extra ? ` · ${props.extra}` : '';
   if (widthOf(extra) > spare) extra = spare >= 8 ? fit(extra, spare) : '';
-  const left: Segment[] = [{ text: props.title, style: theme.text.title }];
+  const left: Segment[] = [{ text: title, style: theme.text.title }];
   if (extra) left.push({ text: extra, style: theme.text.muted });
   const room = width - titleWidth - widthOf(extra);
   return (
