@@ -22,7 +22,7 @@ describe('fitHints', () => {
     ['list', 40, '↓/j move  Enter open  ? help  q quit'],
     ['list', 20, '? help  q quit'],
     ['list', 12, '? help'],
-    ['filter', 80, ''],
+    ['filter', 80, 'Enter keep filter  Esc clear  ⌫ erase'],
   ] as const)('%s at %i columns: %s', (context, width, hints) => {
     expect(shown(context, width)).toBe(hints);
   });

@@ -94,9 +94,15 @@ const filterBindings = {
   id: 'filter',
   title: 'help.group.filter',
   bindings: [
-    { keys: ['enter'], action: 'filterAccept', shown: 'Enter', help: 'key.filterAccept.help' },
-    { keys: ['esc'], action: 'filterCancel', shown: 'Esc', help: 'key.filterCancel.help' },
-    { keys: ['backspace'], action: 'filterErase', shown: '⌫', help: 'key.filterErase.help' },
+    {
+      keys: ['enter'],
+      action: 'filterAccept',
+      shown: 'Enter',
+      hint: 'key.filterAccept',
+      help: 'key.filterAccept.help',
+    },
+    { keys: ['esc'], action: 'filterCancel', shown: 'Esc', hint: 'key.filterCancel', help: 'key.filterCancel.help' },
+    { keys: ['backspace'], action: 'filterErase', shown: '⌫', hint: 'key.filterErase', help: 'key.filterErase.help' },
   ],
 } as const satisfies BindingTable;
 
