@@ -1,9 +1,9 @@
 import type { Agency, SecurityServer } from '../protocol/index.js';
 import type { MetricsContext } from './context.js';
 
-/** The agencies the hub lists now (removed ones left out), by code; cached between changes. */
-export function agencies(ctx: MetricsContext): Agency[] {
-  return [...ctx.rows.registry().agencies];
+/** The agencies the hub lists now (removed ones left out), by code: the same array until the registry changes. */
+export function agencies(ctx: MetricsContext): readonly Agency[] {
+  return ctx.rows.registry().agencies;
 }
 
 /** The security servers the hub lists, by id. */

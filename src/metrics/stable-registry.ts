@@ -1,7 +1,7 @@
 /**
- * The registry with a stable identity: `Metrics.agencies()` hands out a fresh copy each call, so
- * memos keyed on the array would rebuild for 12,000 agencies. The same array comes back while
- * every entry is the same record (the cache builds new ones when the registry changes).
+ * The registry with a stable identity, so memos keyed on the array keep for 12,000 agencies: the
+ * same array comes back while every entry is the same record (a registry read afresh from SQLite
+ * builds new ones only when it changed).
  */
 import type { Agency } from '../protocol/index.js';
 import type { Metrics } from './types.js';
