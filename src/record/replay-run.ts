@@ -11,24 +11,7 @@ import { JUMP_MS, ReplayPlayer, type ReplayState } from './replay-player.js';
 export type ReplayStatus = Pick<ReplayState, 'now' | 'speed' | 'paused' | 'finished'>;
 
 /** A replay's time controls, as the console's replay key bindings drive them. */
-export interface ReplayControls {
-  status(): ReplayStatus;
-  togglePause(): void;
-  /** Applies the next event and pauses. */
-  step(): void;
-  faster(): void;
-  slower(): void;
-  /** Moves the clock on by 10 recorded minutes, or to the next event past a quiet stretch. */
-  forward(): void;
-  /** Moves the clock back by 10 recorded minutes (or to the first event). */
-  back(): void;
-  /** Moves the clock back to the first recorded event. */
-  toStart(): void;
-  /** Moves the clock to the last recorded event. */
-  toEnd(): void;
-  /** Moves the clock to `t`, epoch ms, ahead or back. */
-  jumpTo(t: number): void;
-}
+export type ReplayControls = ReturnType<typeof replayControls>;
 
 interface Build<M, A> {
   readonly file: string;
@@ -125,9 +108,9 @@ export class ReplayRun<M extends object, A extends object> {
 }
 
 /** The run as the console's replay source, driven by the replay key bindings. */
-export function replayControls(run: ReplayRun<object, object>): ReplayControls {
+export function replayControls(run: ReplayRun<object, object>) {
   return {
-    status: () => {
+    status: (): ReplayStatus => {
       const s = run.player.state();
       return { now: s.now, speed: s.speed, paused: s.paused, finished: s.finished };
     },
@@ -139,6 +122,7 @@ export function replayControls(run: ReplayRun<object, object>): ReplayControls {
     back: () => run.back(),
     toStart: () => run.toStart(),
     toEnd: () => run.goTo(Number.POSITIVE_INFINITY),
-    jumpTo: (t) => run.goTo(t),
+    /** Moves the clock to `t`, epoch ms, ahead or back. */
+    jumpTo: (t: number) => run.goTo(t),
   };
 }

@@ -70,13 +70,14 @@ export class BatchReport {
 /** Writes batches' rejections and counters. */
 export class RejectionLog {
   private readonly insertRejection;
-  private readonly bumpCounter;
+  /** Adds to a counter of `counters`. */
+  readonly bump;
 
   constructor(db: Database.Database) {
     this.insertRejection = db.prepare(
       'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.bumpCounter = db.prepare(
+    this.bump = db.prepare(
       'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
     );
   }
@@ -85,15 +86,15 @@ export class RejectionLog {
     const { kept, clockAhead } = report;
     for (const r of kept) {
       this.insertRejection.run(at, r.reason, r.detail, r.raw, r.seq ?? null, r.type ?? null, stream);
-      this.bumpCounter.run(`rejections.${r.reason}`, 1);
+      this.bump.run(`rejections.${r.reason}`, 1);
     }
-    if (kept.length) this.bumpCounter.run('rejections', kept.length);
+    if (kept.length) this.bump.run('rejections', kept.length);
     if (clockAhead) {
-      this.bumpCounter.run('clock_ahead', clockAhead);
-      this.bumpCounter.run('rejections.clock_ahead', clockAhead - 1);
+      this.bump.run('clock_ahead', clockAhead);
+      this.bump.run('rejections.clock_ahead', clockAhead - 1);
     }
-    if (report.duplicates) this.bumpCounter.run('duplicates', report.duplicates);
-    if (report.unknownTypes) this.bumpCounter.run('unknown_types', report.unknownTypes);
-    if (unknownFields) this.bumpCounter.run('unknown_fields', unknownFields);
+    if (report.duplicates) this.bump.run('duplicates', report.duplicates);
+    if (report.unknownTypes) this.bump.run('unknown_types', report.unknownTypes);
+    if (unknownFields) this.bump.run('unknown_fields', unknownFields);
   }
 }

@@ -228,6 +228,9 @@ const v6 = `
 `;
 
 const SIG_FAILS = SIGNATURE_RESULTS.filter((r) => r !== 'valid').map((r) => `sig_${r}`);
+const v7Rollup = (t: string): string => `
+  ${[...COLUMNS_OF_V7].map((c) => `ALTER TABLE ${t} ADD COLUMN ${c} INTEGER NOT NULL DEFAULT 0;`).join('\n  ')}
+  UPDATE ${t} SET sig_failed = ${SIG_FAILS.join(' + ')}, sig_checked = sig_valid + ${SIG_FAILS.join(' + ')};`;
 
 /**
  * Version 7 counts documents, not events (docs/FIGURES.md): `doc_marks` records what each
@@ -254,15 +257,7 @@ const v7 = `
   -- taken as the current history's.
   ALTER TABLE documents ADD COLUMN stream INTEGER;
   UPDATE documents SET stream = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream');
-  ${['rollup_minute', 'rollup_hour']
-    .map(
-      (t) => `
-  ALTER TABLE ${t} ADD COLUMN sig_checked INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE ${t} ADD COLUMN sig_failed INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE ${t} ADD COLUMN dup_received INTEGER NOT NULL DEFAULT 0;
-  UPDATE ${t} SET sig_failed = ${SIG_FAILS.join(' + ')}, sig_checked = sig_valid + ${SIG_FAILS.join(' + ')};`,
-    )
-    .join('\n')}
+  ${v7Rollup('rollup_minute')}${v7Rollup('rollup_hour')}
 `;
 
 /**
@@ -277,14 +272,8 @@ const v8 = `
   ALTER TABLE hour_packs DROP COLUMN rev;
 `;
 
-/** The cache's own schema steps; `user_version` counts how many have run. */
-export const CORE_MIGRATIONS: readonly Migration[] = [
-  { id: 'store/1', up: (db) => db.exec(v1) },
-  { id: 'store/2', up: (db) => db.exec(v2) },
-  { id: 'store/3', up: (db) => db.exec(v3) },
-  { id: 'store/4', up: (db) => db.exec(v4) },
-  { id: 'store/5', up: (db) => db.exec(v5) },
-  { id: 'store/6', up: (db) => db.exec(v6) },
-  { id: 'store/7', up: (db) => db.exec(v7) },
-  { id: 'store/8', up: (db) => db.exec(v8) },
-];
+/** The cache's own schema steps, `store/1` to `store/8`; `user_version` counts how many have run. */
+export const CORE_MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8].map((sql, i) => ({
+  id: `store/${i + 1}`,
+  up: (db) => db.exec(sql),
+}));

@@ -25,18 +25,13 @@ const MAX_CODES_PER_EVENT = 2_001;
 export const FOLD_SLICE_HOURS = 4;
 
 /**
- * Writes batches of parsed telemetry into the cache, one transaction per batch. Idempotent on
- * (hub, epoch, seq): an event already stored is recognised and changes nothing, rollups
- * included. A jump in seq opens a gap, a later event inside it fills it; an event that is
- * neither new nor a fill nor an exact repeat is kept aside as `seq_regression`.
- *
- * Minute rollups and server state are written with each event, and closed hours folded into
- * hourly rollups with each batch. Documents, deliveries, deadlines and agency entries are
- * derived in seq order: with the event while the cache is within `deferBacklog` of the hub's
- * newest seq; past that (a catch-up of days), they wait, and `Projection` derives them from the
- * event log afterwards, a slice with each batch and in the client's idle turns; the folds wait
- * for them (`foldPending`). `derived_seq` records how far derivation got, in the same
- * transactions, so a crash loses nothing and a restart goes on from there.
+ * Writes batches of parsed telemetry into the cache, one transaction per batch, idempotent on
+ * (hub, epoch, seq) (see `EventIntake`). Minute rollups and server state are written with each
+ * event, closed hours folded with each batch. Documents, deliveries, deadlines and agency
+ * entries are derived in seq order: with the event while within `deferBacklog` of the hub's
+ * newest seq; past that (a catch-up of days) `Projection` derives them from the event log
+ * afterwards, and the folds wait for them (`foldPending`). `derived_seq` records how far
+ * derivation got, in the same transactions, so a crash loses nothing.
  */
 export class Writer {
   readonly agencies: AgencyIds;
@@ -54,7 +49,6 @@ export class Writer {
   private readonly projection: Projection;
   private readonly historyEnd: HistoryEnd;
   private readonly rejections: RejectionLog;
-  private readonly bumpCounter;
   private readonly hub: HubSession;
   private readonly inTransaction;
   /** Closed hours a batch folds at most (see `apply`). */
@@ -79,9 +73,6 @@ export class Writer {
     this.historyEnd = new HistoryEnd(db);
     this.projection = new Projection(db, this.log, this.effects.documents, this.intake, this.streams, this.historyEnd);
     this.rejections = new RejectionLog(db);
-    this.bumpCounter = db.prepare(
-      'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
-    );
     this.hub = new HubSession(db);
     this.foldPerBatch = Number.isFinite(deferBacklog) ? FOLD_SLICE_HOURS : Number.POSITIVE_INFINITY;
     // BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) for another connection;
@@ -234,10 +225,9 @@ export class Writer {
     if (before && now && now.id !== before.id && now.id > before.id) this.newHistory(before, now, at);
     this.changes.addRecipients(this.projection.endDerivedHistory(at));
     this.hoursFold.noteNewest(newestMinute);
-    // Hours are folded as they close. Far behind the hub, or while documents wait to be
-    // derived, the folds wait for `foldPending`: a catch-up's backlog closes an hour every few
-    // thousand events, and its folds took 0.5 µs of the ~8 µs an event costs. A writer that
-    // defers folds what waits a slice at a time; one that never defers, all of it each batch.
+    // Far behind the hub, or while documents wait to be derived, the folds wait for
+    // `foldPending`: a catch-up closes an hour every few thousand events, and its folds took
+    // 0.5 µs of the ~8 µs an event costs. A writer that never defers folds all each batch.
     if (!this.farBehind() && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
     for (const s of touched) this.streams.save(s);
     return report.result;
@@ -248,13 +238,10 @@ export class Writer {
     const { ended, recipients } = this.historyEnd.endAllBut(to.id, at);
     this.changes.addRecipients(recipients);
     this.hub.epochChanged(at, from.epoch, to.epoch, ended);
-    this.bumpCounter.run('epoch_changes', 1);
+    this.rejections.bump.run('epoch_changes', 1);
   }
 
-  /**
-   * Derives up to `max` events left behind (see `Projection`) in a transaction of their own, for
-   * idle time after a catch-up. Returns how many seqs stay behind.
-   */
+  /** Derives up to `max` events a catch-up left behind (see `Projection`) in a transaction of their own; returns the seqs still behind. */
   projectPending(max = PROJECT_SLICE, now = Date.now()): number {
     const stream = this.streams.lagging();
     if (!stream) return 0;
@@ -275,10 +262,7 @@ export class Writer {
     return current !== null && this.hub.newest - current.lastSeq > this.deferBacklog;
   }
 
-  /**
-   * Folds up to `maxHours` of the closed hours a catch-up left unfolded (see `apply`), in a
-   * transaction of its own, once documents are derived. Returns how many stay unfolded.
-   */
+  /** Folds up to `maxHours` of the closed hours a catch-up left unfolded, in a transaction of its own; returns how many stay. */
   foldPending(maxHours = FOLD_SLICE_HOURS): number {
     if (this.hoursFold.due() === 0) return 0;
     return this.undoingOnFailure(this.db.transaction(() => this.hoursFold.fold(maxHours)).immediate);
