@@ -9,9 +9,8 @@ export const agencyLimitDetail = (code: string): string =>
   `agency ${JSON.stringify(code)}: the cache holds at most ${AGENCY_ID_LIMIT - 1} agencies`;
 
 /**
- * Agencies are stored as small integers in the rollups and derived tables (an agency code is
- * 13 bytes, repeated in millions of rows). This maps codes to ids, adding a code the registry
- * has not listed yet so an event is never dropped for naming a new agency.
+ * Agency codes (13 bytes, in millions of rows) ↔ the small integers the rollups and derived
+ * tables store; a code the registry has not listed is added, so no event is dropped for it.
  */
 export class AgencyIds {
   private readonly byCode = new Map<string, number>();
@@ -92,10 +91,7 @@ export class AgencyIds {
     return AGENCY_ID_LIMIT - 1 - this.max;
   }
 
-  /**
-   * Whether the codes fit in the id space: those not seen yet must not take ids at or past
-   * {@link AGENCY_ID_LIMIT}, where rollup keys would collide. Cheap while the space has room.
-   */
+  /** Whether the codes not seen yet fit below {@link AGENCY_ID_LIMIT}, past which rollup keys would collide. */
   fits(codes: Iterable<string>): boolean {
     const room = this.room();
     const fresh = new Set<string>();

@@ -21,31 +21,19 @@ export interface BatchMeta {
   readonly unknownFields?: number;
 }
 
-/** What one batch did to the cache. */
-export interface ApplyResult {
-  /** Events newly stored. */
-  readonly stored: number;
-  /** Events already stored (same seq, same content): ignored, nothing changed. */
-  readonly duplicates: number;
-  /** Rejections written: the parser's plus the writer's own `seq_regression`s. */
-  readonly rejected: number;
-  readonly gapsOpened: number;
-  readonly gapsFilled: number;
-  /** Events stored whose time was more than the tolerance ahead of their receipt. */
-  readonly clockAhead: number;
-}
+/** What one batch did to the cache; `rejected` counts the rejections written, the parser's and the writer's. */
+export type ApplyResult = BatchReport['result'];
 
-/**
- * One batch's tally: what it stored, ignored and refused. `write` records its rejections
- * (`rejections`, with their reasons) and its counters (`counters`), in the batch's transaction.
- */
+/** One batch's tally: what it stored, ignored and refused. */
 export class BatchReport {
+  /** Events newly stored. */
   stored = 0;
+  /** Events already stored (same seq, same content): ignored, nothing changed. */
   duplicates = 0;
   gapsOpened = 0;
   gapsFilled = 0;
   unknownTypes = 0;
-  /** Events stored ahead of their receipt; the first of a batch is listed in `kept`. */
+  /** Events stored more than the tolerance ahead of their receipt; the first of a batch is listed in `kept`. */
   clockAhead = 0;
   /** Rejections to record: the parser's, then the writer's. */
   readonly kept: Rejection[];
@@ -54,7 +42,7 @@ export class BatchReport {
     this.kept = [...rejections];
   }
 
-  get result(): ApplyResult {
+  get result() {
     const { stored, duplicates, gapsOpened, gapsFilled, clockAhead } = this;
     return {
       stored,
@@ -67,7 +55,7 @@ export class BatchReport {
   }
 }
 
-/** Writes batches' rejections and counters. */
+/** Writes batches' rejections (`rejections`, with their reasons) and counters (`counters`). */
 export class RejectionLog {
   private readonly insertRejection;
   /** Adds to a counter of `counters`. */

@@ -18,10 +18,9 @@ export type Counted =
 export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
 
 /**
- * The rollup counts of traffic events, which need nothing but the event: written with the
- * event, always, whereas the rows derived from documents may follow later. A document (or a
- * document × recipient) counts once per figure, in the minute of the earliest event that made
- * it, later ones as repeats (`DocMarks`, docs/FIGURES.md).
+ * The rollup counts of traffic events, written with the event (the derived rows may follow
+ * later). A document (or document × recipient) counts once per figure, in the minute of the
+ * earliest event that made it, later ones as repeats (`DocMarks`, docs/FIGURES.md).
  */
 export class DocCounts {
   private readonly marks: DocMarks;
@@ -66,10 +65,7 @@ export class DocCounts {
     }
   }
 
-  /**
-   * A document is checked once, signed once its required (organisation) signature verified valid
-   * (a check without a kind is taken as that one), and failed once, and once per reason.
-   */
+  /** Checked once, signed once its organisation signature (or one of no kind) is valid, failed once and once per reason. */
   private signatureVerified(m: MessageOf<'signature.verified'>, ts: number): void {
     const { docId, result, kind } = m.data;
     const agency = this.agencies.idOf(m.data.agency);
@@ -83,9 +79,8 @@ export class DocCounts {
   }
 
   /**
-   * Counts a mark in `column` at the minute of the earliest event that made it, and each later
-   * one in `repeats` (if the figure has a column for them): when an earlier event is stored
-   * after a later one, the count moves to its minute and the later one becomes the repeat.
+   * Counts a mark in `column` at the minute of the earliest event that made it, each later one in
+   * `repeats` (if any): an earlier event stored late moves the count to its minute.
    */
   private tally(docId: string, party: number, mark: number, ts: number, agency: number, column: number, repeats = -1) {
     const was = this.marks.mark(docId, this.history + party, mark, ts);

@@ -10,10 +10,9 @@ import type { RollupAccumulator } from './rollup-accumulator.js';
 import { ServerEffects } from './server-effects.js';
 
 /**
- * Turns each newly stored event into what it changes: rollup counts (`DocCounts`), documents,
- * deliveries and deadlines (`DocumentEffects`, only when `derive`: in seq order), server state
- * and the registry. Called once per event, only when its insert actually happened, so a
- * replayed event changes nothing.
+ * Turns each newly stored event (only then, so a replayed one changes nothing) into what it
+ * changes: rollup counts, documents, deliveries and deadlines (when `derive`: in seq order),
+ * server state and the registry.
  */
 export class EventEffects {
   private readonly counts: DocCounts;

@@ -14,10 +14,7 @@ export type Durable =
 /** How far ahead of its receipt an event's time may be by default: 5 minutes. */
 export const DEFAULT_CLOCK_TOLERANCE_MS = 5 * 60_000;
 
-/**
- * Whether two parsed JSON values are equal, whatever the order of their fields: a hub (or a
- * client version) that orders fields differently still repeats the same event.
- */
+/** Whether two parsed JSON values are equal whatever their fields' order (a hub may order them differently). */
 const sameValue = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 /** A value as the log gives it back: through JSON, so fields holding `undefined` are gone. */
@@ -53,9 +50,8 @@ export class EventIntake {
   }
 
   /**
-   * Stores `event` (time `ts`) if it is new to `stream`, received at `at`. Returns whether it is
-   * to be derived now (`mayDerive`: the hub is not far ahead and no earlier history waits; and
-   * everything before it is derived), or null when it was not stored.
+   * Stores `event` (time `ts`, received at `at`) if new to `stream`. Returns whether to derive it
+   * now (`mayDerive` and everything before it derived), or null when it was not stored.
    */
   take(
     event: Durable,
@@ -67,8 +63,7 @@ export class EventIntake {
   ): boolean | null {
     let derive: boolean;
     if (event.seq > stream.lastSeq) {
-      // Past the newest stored seq, so not stored yet. Derived now if everything before it is;
-      // otherwise `project` derives it later, in seq order.
+      // New; derived now if everything before it is, else later by `Projection`, in seq order.
       derive = mayDerive && stream.derivedSeq === stream.lastSeq;
       this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);
       if (derive) stream.derivedSeq = event.seq;

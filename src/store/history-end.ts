@@ -2,12 +2,10 @@ import type Database from 'better-sqlite3';
 import { DRAFT_COLUMNS as COLUMNS } from './delivery-drafts.js';
 
 /**
- * A new epoch is a new history: the hub starts its sequence over and will say no more about
- * the documents of the earlier one. Their open items — deliveries neither delivered nor
- * failed, deadlines not answered — are ended: moved out of `deliveries` into
- * `ended_deliveries` (with the time of the change), and out of the deadline counts, so that no
- * figure counts the old history's open items with the new one's (docs/PROTOCOL.md, "Epochs").
- * What was delivered, answered or counted stays.
+ * A new epoch is a new history: the hub will say no more about the earlier one's documents.
+ * Their open items (deliveries neither delivered nor failed, deadlines not answered) are moved
+ * out of `deliveries` into `ended_deliveries` and out of the deadline counts, so that no figure
+ * counts them with the new history's (docs/PROTOCOL.md, "Epochs"). What was done or counted stays.
  */
 export const ENDED_DELIVERIES_TABLE = `
   CREATE TABLE ended_deliveries (
@@ -62,9 +60,8 @@ export class HistoryEnd {
   }
 
   /**
-   * Ends the open items of every history but `stream` (inside the caller's transaction, after
-   * the batch's derived rows are written). Returns how many deliveries were ended, and the
-   * recipients whose open deadlines ended.
+   * Ends the open items of every history but `stream` (after the batch's derived rows are
+   * written); returns how many deliveries ended, and the recipients whose open deadlines ended.
    */
   endAllBut(stream: number, at: number): { ended: number; recipients: number[] } {
     const open = this.openDeadlines.all({ stream });
@@ -74,10 +71,7 @@ export class HistoryEnd {
     return { ended, recipients: open.map((o) => o.recipient) };
   }
 
-  /**
-   * A document id of an earlier history sent again in a new one is the new history's document:
-   * its earlier deliveries (closed ones: the open ones were ended with their history) step aside.
-   */
+  /** An earlier history's document id sent again is the new history's: its earlier (closed) deliveries step aside. */
   adopt(doc: number, at: number): void {
     this.adoptMove.run({ doc, at });
     this.adoptDrop.run({ doc });

@@ -32,9 +32,8 @@ export const defaultCachePath = (hubKey: string, env: Env = process.env): string
   join(cacheDir(env), cacheFileName(hubKey));
 
 /**
- * Creates the cache's folder (0700) and an empty file (0600) before SQLite touches it, so the
- * file never exists with looser permissions; SQLite gives `-wal`/`-shm` the main file's mode.
- * A folder we did not create is left as its owner set it.
+ * Creates the cache's folder (0700) and an empty file (0600) before SQLite does, so the file never
+ * exists with looser permissions (`-wal`/`-shm` get its mode); a folder we did not create is left.
  */
 export function prepareCacheFile(path: string): void {
   const dir = dirname(path);

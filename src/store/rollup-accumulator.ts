@@ -4,7 +4,7 @@ import { MultiRow } from './multi-row.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
-/** The key packs (time unit, agency) into one safe integer. */
+/** A key packs (time unit, agency) into one safe integer. */
 const AGENCY_SPAN = AGENCY_ID_LIMIT;
 
 /**

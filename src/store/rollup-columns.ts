@@ -27,21 +27,12 @@ export const ROLLUP_COLUMNS = [
 ] as const;
 export type RollupColumn = (typeof ROLLUP_COLUMNS)[number];
 
-const indexOf = new Map<string, number>(ROLLUP_COLUMNS.map((c, i) => [c, i]));
-const col = (name: string): number => {
-  const i = indexOf.get(name);
-  if (i === undefined) throw new Error(`no rollup column ${name}`);
-  return i;
-};
+const col = (name: RollupColumn): number => ROLLUP_COLUMNS.indexOf(name);
 
 /** A column position per value of a closed list, looked up once per event. */
-function columnsBy<K extends string>(values: readonly K[], name: (v: K) => string): (v: K) => number {
+function columnsBy<K extends string>(values: readonly K[], name: (v: K) => RollupColumn): (v: K) => number {
   const byValue = new Map<string, number>(values.map((v) => [v, col(name(v))]));
-  return (v) => {
-    const i = byValue.get(v);
-    if (i === undefined) throw new Error(`no rollup column for ${v}`);
-    return i;
-  };
+  return (v) => byValue.get(v)!;
 }
 
 /** Column positions, for the writer's per-batch accumulators. */

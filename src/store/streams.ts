@@ -11,11 +11,7 @@ export interface StreamState {
   hubName: string | null;
   /** Highest seq stored in this stream (0 before the first event). */
   lastSeq: number;
-  /**
-   * Every stored event up to this seq has its documents, deliveries, deadlines and agency
-   * entry written; the events after it wait for the writer's `project` (a catch-up far
-   * behind the hub leaves them for later).
-   */
+  /** Every stored event up to this seq has its documents, deliveries, deadlines and agency entry written. */
   derivedSeq: number;
   /** Events stored in this stream. */
   events: number;
@@ -48,7 +44,6 @@ export class Streams {
   private readonly byKey = new Map<string, StreamState>();
   /** The stream events are written to now: the latest hello's. */
   current: StreamState | null = null;
-  // Prepared once: every batch names its stream and saves its counters.
   private readonly readHubId;
   private readonly saveCounters;
 
@@ -62,13 +57,11 @@ export class Streams {
 
   reload(): void {
     this.byKey.clear();
-    const rows = this.db
-      .prepare(
-        `SELECT id, hub_id AS hubId, epoch, hub_name AS hubName, last_seq AS lastSeq, derived_seq AS derivedSeq,
-           events, newest_ts AS newestTs FROM streams`,
-      )
-      .all() as StreamState[];
-    for (const s of rows) this.byKey.set(key(s.hubId, s.epoch), s);
+    const rows = this.db.prepare<[], StreamState>(
+      `SELECT id, hub_id AS hubId, epoch, hub_name AS hubName, last_seq AS lastSeq, derived_seq AS derivedSeq,
+         events, newest_ts AS newestTs FROM streams`,
+    );
+    for (const s of rows.all()) this.byKey.set(key(s.hubId, s.epoch), s);
     const cur = this.db.prepare("SELECT value FROM meta WHERE key = 'current_stream'").pluck().get() as
       string | undefined;
     this.current = [...this.byKey.values()].find((s) => String(s.id) === cur) ?? null;
@@ -108,10 +101,7 @@ export class Streams {
     return stream;
   }
 
-  /**
-   * The oldest stream (by creation) whose documents are not all derived: histories are derived
-   * one after the other, in the order they were received.
-   */
+  /** The oldest stream whose documents are not all derived: histories are derived in the order received. */
   lagging(): StreamState | undefined {
     let oldest: StreamState | undefined;
     for (const s of this.byKey.values()) if (s.derivedSeq < s.lastSeq && (!oldest || s.id < oldest.id)) oldest = s;
