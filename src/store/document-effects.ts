@@ -5,7 +5,6 @@ import type { DeadlineChanges } from './deadline-changes.js';
 import type { Counted } from './doc-counts.js';
 import { DeliveryDrafts } from './delivery-drafts.js';
 import { DeliveryEffects } from './delivery-effects.js';
-import { HeldEvents } from './held-events.js';
 import { HistoryEnd } from './history-end.js';
 
 /** Events that change documents, deliveries and deadlines: derived in seq order. */
@@ -155,5 +154,47 @@ export class DocumentEffects {
     this.drafts.clear();
     this.docRows.clear();
     this.held.reload();
+  }
+}
+
+/** Follow-ups of documents not sent yet, held in `held_events` until their document is. */
+class HeldEvents {
+  private readonly holdEvent;
+  private readonly heldFor;
+  private readonly dropHeld;
+  private readonly countHeld;
+  /** Rows held: none, no lookup per document sent. */
+  private held: number;
+
+  constructor(db: Database.Database) {
+    this.holdEvent = db.prepare<[string, number, number, number, string, string]>(
+      'INSERT OR IGNORE INTO held_events (doc_id, stream, seq, ts, type, data) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.heldFor = db.prepare<[string], { stream: number; seq: number; ts: number; type: string; data: string }>(
+      'SELECT stream, seq, ts, type, data FROM held_events WHERE doc_id = ? ORDER BY stream, seq',
+    );
+    this.dropHeld = db.prepare<[string]>('DELETE FROM held_events WHERE doc_id = ?');
+    this.countHeld = db.prepare<[], number>('SELECT count(*) FROM held_events').pluck();
+    this.held = this.countHeld.get()!;
+  }
+
+  hold(docId: string, stream: number, seq: number, ts: number, type: string, data: unknown): void {
+    this.holdEvent.run(docId, stream, seq, ts, type, JSON.stringify(data));
+    this.held++;
+  }
+
+  /** The follow-ups held for a document, in seq order, no longer held. */
+  take(docId: string) {
+    if (this.held === 0) return [];
+    const held = this.heldFor.all(docId);
+    if (held.length === 0) return held;
+    this.dropHeld.run(docId);
+    this.held -= held.length;
+    return held;
+  }
+
+  /** After a rolled-back transaction: counts again what is held. */
+  reload(): void {
+    this.held = this.countHeld.get()!;
   }
 }

@@ -1,8 +1,7 @@
 import { keepRaw } from '../protocol/index.js';
-import type { TelemetryMessage, UnknownMessage } from '../protocol/index.js';
+import type { MessageOf, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
 import type { BatchReport } from './batch-report.js';
-import { agencyOf } from './event-agency.js';
 import type { EventLog } from './event-log.js';
 import type { GapBook } from './gap-book.js';
 import type { StreamState } from './streams.js';
@@ -10,6 +9,42 @@ import type { StreamState } from './streams.js';
 /** A durable event: one the log keeps. */
 export type Durable =
   Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
+
+/** An event as far as filing goes: its type and data (the writer's messages, a loader's rows). */
+type Filed = {
+  [T in TelemetryMessage['type']]: { readonly type: T; readonly data: MessageOf<T>['data'] };
+}[TelemetryMessage['type']];
+
+const isUnknown = (m: Filed | UnknownMessage): m is UnknownMessage => (m as UnknownMessage).unknown === true;
+
+/** The agency an event is filed under for an agency's recent activity. */
+export function agencyOf(m: Filed | UnknownMessage): string | null {
+  if (isUnknown(m)) return null;
+  switch (m.type) {
+    case 'document.sent':
+      return m.data.sender;
+    case 'document.delivered':
+    case 'document.failed':
+      return m.data.recipient;
+    case 'status.reported':
+    case 'document.replied':
+    case 'signature.verified':
+      return m.data.agency;
+    case 'agency.upsert':
+      return m.data.agency.id;
+    case 'agency.removed':
+      return m.data.id;
+    default:
+      return null;
+  }
+}
+
+/** Every agency code an event names: the codes it may add to the id space. */
+export function agencyCodes(m: Filed | UnknownMessage): string[] {
+  if (!isUnknown(m) && m.type === 'document.sent') return [m.data.sender, ...m.data.recipients];
+  const code = agencyOf(m);
+  return code === null ? [] : [code];
+}
 
 /** How far ahead of its receipt an event's time may be by default: 5 minutes. */
 export const DEFAULT_CLOCK_TOLERANCE_MS = 5 * 60_000;

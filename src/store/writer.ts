@@ -4,16 +4,14 @@ import type { Rejection, TelemetryMessage, UnknownMessage } from '../protocol/in
 import { AgencyIds } from './agency-ids.js';
 import { BatchReport, RejectionLog, type ApplyResult, type BatchMeta } from './batch-report.js';
 import { minuteOf } from './doc-counts.js';
-import { agencyCodes } from './event-agency.js';
+import { agencyCodes, EventIntake, type Durable } from './event-intake.js';
 import { EventEffects } from './event-effects.js';
-import { EventIntake, type Durable } from './event-intake.js';
 import { EventLog } from './event-log.js';
 import { GapBook } from './gap-book.js';
 import { HistoryEnd } from './history-end.js';
 import { HourCompaction } from './hour-compaction.js';
 import { HubSession } from './hub-session.js';
 import { PROJECT_SLICE, Projection } from './projection.js';
-import { RegistryWriter } from './registry-writer.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
 import { ChangeSet, type WriteListener } from './write-changes.js';
@@ -66,7 +64,7 @@ export class Writer {
     this.minutes = new RollupAccumulator(db, 'rollup_minute', 'minute');
     this.hours = new RollupAccumulator(db, 'rollup_hour', 'hour');
     this.hoursFold = new HourCompaction(db, this.changes);
-    this.effects = new EventEffects(db, this.agencies, this.minutes, new RegistryWriter(db, this.agencies));
+    this.effects = new EventEffects(db, this.agencies, this.minutes);
     this.gaps = new GapBook(db);
     this.log = new EventLog(db);
     this.intake = new EventIntake(this.log, this.gaps, this.agencies, clockToleranceMs);
@@ -222,7 +220,7 @@ export class Writer {
 
     this.flushCounts();
     const now = this.streams.current;
-    if (before && now && now.id !== before.id && now.id > before.id) this.newHistory(before, now, at);
+    if (before && now && now.id > before.id) this.newHistory(before, now, at);
     this.changes.addRecipients(this.projection.endDerivedHistory(at));
     this.hoursFold.noteNewest(newestMinute);
     // Far behind the hub, or while documents wait to be derived, the folds wait for
