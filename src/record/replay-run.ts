@@ -62,21 +62,11 @@ export class ReplayRun<M extends object, A extends object> {
     return this.current.player.state().now;
   }
 
-  /** Moves the clock to `t`: ahead in place, back by building again up to `t`. */
+  /** Moves the clock to `t` (the first event at the earliest): ahead in place, back by building again up to it. */
   goTo(t: number): void {
-    const first = this.recording.events[0]?.t ?? t;
-    if (t >= this.now()) this.player.jumpTo(t);
-    else this.rebuild(Math.max(first, t));
-  }
-
-  /** Ten recorded minutes back (or to the first event). */
-  back(): void {
-    this.goTo(this.now() - JUMP_MS);
-  }
-
-  /** Back to the first recorded event. */
-  toStart(): void {
-    this.goTo(this.recording.events[0]?.t ?? this.now());
+    const at = Math.max(this.recording.events[0]?.t ?? t, t);
+    if (at >= this.now()) this.player.jumpTo(at);
+    else this.rebuild(at);
   }
 
   close(): void {
@@ -119,8 +109,9 @@ export function replayControls(run: ReplayRun<object, object>) {
     faster: () => run.player.faster(),
     slower: () => run.player.slower(),
     forward: () => run.player.forward(),
-    back: () => run.back(),
-    toStart: () => run.toStart(),
+    /** Ten recorded minutes back (or to the first event). */
+    back: () => run.goTo(run.now() - JUMP_MS),
+    toStart: () => run.goTo(Number.NEGATIVE_INFINITY),
     toEnd: () => run.goTo(Number.POSITIVE_INFINITY),
     /** Moves the clock to `t`, epoch ms, ahead or back. */
     jumpTo: (t: number) => run.goTo(t),

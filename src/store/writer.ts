@@ -136,7 +136,6 @@ export class Writer {
       ? this.streams.select(meta.identity, null, at, this.path)
       : this.streams.current;
     const report = new BatchReport(rejections);
-    let registryChanged = false;
     // The hub's clock is not trusted past the receipt: no newest minute or time beyond it.
     const receivedMinute = minuteOf(at);
     let newestMinute: number | null = null;
@@ -167,7 +166,7 @@ export class Writer {
               continue;
             }
             this.effects.registrySnapshot(m);
-            registryChanged = true;
+            this.changes.registry = true;
             continue;
           }
         }
@@ -200,14 +199,15 @@ export class Writer {
       else {
         this.effects.apply(event, ts, stream.id, derive);
         if (event.type === 'agency.upsert' || event.type === 'agency.removed' || event.type === 'server.upsert')
-          registryChanged = true;
+          this.changes.registry = true;
       }
     }
 
     this.log.flush();
     const current = this.streams.current;
+    const farBehind = current !== null && this.hub.newest - current.lastSeq > this.deferBacklog;
     const lagging = this.streams.lagging();
-    if (current && lagging && this.hub.newest - current.lastSeq <= this.deferBacklog) {
+    if (current && lagging && !farBehind) {
       // Caught up with the hub: derive a slice of what was left behind, with the batch.
       this.projection.slice(lagging, PROJECT_SLICE);
       touched.add(lagging);
@@ -216,17 +216,14 @@ export class Writer {
       if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
     }
     this.rejections.write(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
-    if (registryChanged) this.changes.registry = true;
-
     this.flushCounts();
-    const now = this.streams.current;
-    if (before && now && now.id > before.id) this.newHistory(before, now, at);
+    if (before && current && current.id > before.id) this.newHistory(before, current, at);
     this.changes.addRecipients(this.projection.endDerivedHistory(at));
     this.hoursFold.noteNewest(newestMinute);
     // Far behind the hub, or while documents wait to be derived, the folds wait for
     // `foldPending`: a catch-up closes an hour every few thousand events, and its folds took
     // 0.5 µs of the ~8 µs an event costs. A writer that never defers folds all each batch.
-    if (!this.farBehind() && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
+    if (!farBehind && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
     for (const s of touched) this.streams.save(s);
     return report.result;
   }
@@ -239,7 +236,7 @@ export class Writer {
     this.rejections.bump.run('epoch_changes', 1);
   }
 
-  /** Derives up to `max` events a catch-up left behind (see `Projection`) in a transaction of their own; returns the seqs still behind. */
+  /** Derives up to `max` events a catch-up left behind (`Projection`), in a transaction of its own; returns the seqs behind. */
   projectPending(max = PROJECT_SLICE, now = Date.now()): number {
     const stream = this.streams.lagging();
     if (!stream) return 0;
@@ -254,13 +251,7 @@ export class Writer {
     return this.streams.behind();
   }
 
-  /** The current history is more than `deferBacklog` behind the hub's newest seq. */
-  private farBehind(): boolean {
-    const current = this.streams.current;
-    return current !== null && this.hub.newest - current.lastSeq > this.deferBacklog;
-  }
-
-  /** Folds up to `maxHours` of the closed hours a catch-up left unfolded, in a transaction of its own; returns how many stay. */
+  /** Folds up to `maxHours` of the hours a catch-up left unfolded, in a transaction of its own; returns how many stay. */
   foldPending(maxHours = FOLD_SLICE_HOURS): number {
     if (this.hoursFold.due() === 0) return 0;
     return this.undoingOnFailure(this.db.transaction(() => this.hoursFold.fold(maxHours)).immediate);
