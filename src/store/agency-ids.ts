@@ -35,12 +35,14 @@ export class AgencyIds {
         .pluck()
         .get() as string,
     ) as [number, string][];
-    for (let i = 0; i < rows.length; i++) {
-      const [id, code] = rows[i]!;
-      this.byCode.set(code, id);
-      this.byId.set(id, code);
-      if (id > this.max) this.max = id;
-    }
+    for (let i = 0; i < rows.length; i++) this.remember(rows[i]![0], rows[i]![1]);
+  }
+
+  private remember(id: number, code: string): number {
+    this.byCode.set(code, id);
+    this.byId.set(id, code);
+    if (id > this.max) this.max = id;
+    return id;
   }
 
   /** The id of a code, created if new; only inside a write transaction. */
@@ -49,11 +51,7 @@ export class AgencyIds {
     if (known !== undefined) return known;
     if (!this.insert) throw new Error('read-only cache cannot add agencies');
     if (this.max >= AGENCY_ID_LIMIT - 1) throw new Error(agencyLimitDetail(code));
-    const { id } = this.insert.get(code)!;
-    this.byCode.set(code, id);
-    this.byId.set(id, code);
-    if (id > this.max) this.max = id;
-    return id;
+    return this.remember(this.insert.get(code)!.id, code);
   }
 
   /** The id of a code if the cache has seen it. */
@@ -91,21 +89,12 @@ export class AgencyIds {
     return AGENCY_ID_LIMIT - 1 - this.max;
   }
 
-  /** Whether the codes not seen yet fit below {@link AGENCY_ID_LIMIT}, past which rollup keys would collide. */
-  fits(codes: Iterable<string>): boolean {
-    const room = this.room();
-    const fresh = new Set<string>();
-    for (const code of codes) {
-      if (this.byCode.has(code)) continue;
-      fresh.add(code);
-      if (fresh.size > room) return false;
-    }
-    return true;
-  }
-
-  /** The rejection of a message whose agencies would not fit in the id space; null if they fit. */
+  /**
+   * The rejection of a message whose codes not seen yet would take ids at or past
+   * {@link AGENCY_ID_LIMIT}, where rollup keys would collide; null if they fit.
+   */
   refusal(m: { readonly seq: number; readonly type: string }, codes: readonly string[]): Rejection | null {
-    if (this.fits(codes)) return null;
+    if (new Set(codes.filter((c) => !this.byCode.has(c))).size <= this.room()) return null;
     const fresh = codes.find((c) => this.find(c) === undefined) ?? codes[0] ?? '';
     const raw = keepRaw(JSON.stringify(m));
     return { reason: 'agency_limit', detail: agencyLimitDetail(fresh), raw, seq: m.seq, type: m.type };

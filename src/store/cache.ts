@@ -43,18 +43,10 @@ export interface OpenCacheOptions {
    * console passes `DEFER_BACKLOG`); default never.
    */
   readonly deferBacklog?: number;
-  /** How far an event's time may run ahead of its receipt before it is `clock_ahead` (docs/FIGURES.md); default 5 min. */
+  /** How far an event's time may run ahead of its receipt before it is `clock_ahead` (docs/FIGURES.md); 5 min. */
   readonly clockToleranceMs?: number;
   /** Told the schema steps about to upgrade an existing file, before they run: on a large file they take minutes. */
   readonly onUpgrade?: (steps: readonly string[]) => void;
-}
-
-/** Where a stream stands: resume the hub with `?since=lastSeq`. */
-export interface Cursor {
-  readonly hubId: string | null;
-  readonly epoch: string | null;
-  /** Highest seq stored in that history; 0 when it holds none. */
-  readonly lastSeq: number;
 }
 
 function configure(db: Database.Database, cacheSizeMiB: number): void {
@@ -80,7 +72,7 @@ export class Cache {
 
   constructor(
     readonly path: string,
-    /** The connection, for the metrics and for modules with their own tables (read them, write only in your migrations' tables). */
+    /** The connection, for the metrics and modules with their own tables (written only in their migrations' tables). */
     readonly db: Database.Database,
     readonly now: () => number,
     retention: Partial<Retention> | undefined,
@@ -114,8 +106,8 @@ export class Cache {
     return result;
   }
 
-  /** The current history (the latest hello's) and its last stored seq. */
-  cursor(): Cursor {
+  /** The current history (the latest hello's) and its last stored seq (0 if none): resume with `?since=lastSeq`. */
+  cursor() {
     const s = this.fresh().current;
     return s ? { hubId: s.hubId, epoch: s.epoch, lastSeq: s.lastSeq } : { hubId: null, epoch: null, lastSeq: 0 };
   }

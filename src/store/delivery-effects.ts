@@ -8,10 +8,8 @@ import { statusBit } from './rollup-columns.js';
 const earliest = (kept: number | null, ts: number): number => (kept === null || ts < kept ? ts : kept);
 
 /**
- * What a document's follow-ups change in its recipients' deliveries: delivered, failed, each
- * status, answered. A delivery drafted in this batch is changed in memory, any other in its
- * row. Every time kept is the earliest one, so that the order events are stored in does not
- * matter (docs/FIGURES.md).
+ * What a document's follow-ups change in its deliveries: in memory when drafted in this batch,
+ * else in the row. Every time kept is the earliest, so storage order does not matter (docs/FIGURES.md).
  */
 export class DeliveryEffects {
   private readonly markDelivered;

@@ -65,7 +65,7 @@ export class DocCounts {
     }
   }
 
-  /** Checked once, signed once its organisation signature (or one of no kind) is valid, failed once and once per reason. */
+  /** Checked once, signed once its organisation (or kindless) signature is valid, failed once and once per reason. */
   private signatureVerified(m: MessageOf<'signature.verified'>, ts: number): void {
     const { docId, result, kind } = m.data;
     const agency = this.agencies.idOf(m.data.agency);

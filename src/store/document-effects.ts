@@ -37,7 +37,7 @@ export class DocumentEffects {
   private readonly held: HeldEvents;
   private readonly drafts: DeliveryDrafts;
   private readonly deliveries: DeliveryEffects;
-  /** Document id → row id of documents sent lately (follow-ups come within days): most lookups skip the text index. */
+  /** Document id → row id of documents sent lately (follow-ups come within days): lookups skip the text index. */
   private readonly docRows = new Map<string, number>();
 
   constructor(

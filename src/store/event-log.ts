@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { MultiRow } from './multi-row.js';
 
-/** Most events one block holds: ~2.7 KB of text; a page holds whole rows, and 64 (~11 KB) left a third of each page empty. */
+/** Most events one block holds (~2.7 KB): pages hold whole rows, and 64 (~11 KB) left a third of each page empty. */
 export const BLOCK_EVENTS = 16;
 
 /** The block that holds (stream, seq), if any: the one starting at or before it, when it reaches it. */
@@ -72,7 +72,7 @@ export class EventLog {
     if (agency !== null) this.entries.push([agency, ts, stream, seq]);
   }
 
-  /** Writes what is queued; the agency entries in key order, so consecutive inserts land on the same or the next page. */
+  /** Writes what is queued; agency entries in key order, so consecutive inserts land on the same or next page. */
   flush(): void {
     if (this.rows.length > 0) this.writeBlock();
     if (this.entries.length === 0) return;
@@ -103,7 +103,7 @@ export class EventLog {
   }
 }
 
-/** The events found of `refs`, in order, each block parsed once (a screen's few hundred); `blockAt` runs `BLOCK_AT_SQL`. */
+/** The events found of `refs`, in order, each block parsed once (a screen's few); `blockAt` runs `BLOCK_AT_SQL`. */
 export function readEvents(blockAt: Database.Statement, refs: readonly EventRef[]): StoredEvent[] {
   const parsed = new Map<string, StoredEvent[]>();
   const out: StoredEvent[] = [];

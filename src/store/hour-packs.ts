@@ -130,7 +130,7 @@ export class HourPacker {
   }
 }
 
-/** The layout and columns packs are written for: packs name columns by position, so the cache packs anew when either changes. */
+/** The layout and columns packs are written for: packs name columns by position, so a change packs anew. */
 const PACK_COLUMNS = `layout 1: ${ROLLUP_COLUMNS.join(',')}`;
 
 /** Hours before this are folded into `rollup_hour` (and packed); null before the first fold. */

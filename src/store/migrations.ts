@@ -12,11 +12,6 @@ export interface Migration {
   readonly up: (db: Database.Database) => void;
 }
 
-/** The cache file was written by a newer hubmon than this one. */
-export class CacheTooNewError extends Error {
-  override readonly name = 'CacheTooNewError';
-}
-
 /** Steps not yet applied, in order: core first, then contributed ones. */
 export function pendingMigrations(
   db: Database.Database,
@@ -40,7 +35,7 @@ export function migrate(db: Database.Database, core: readonly Migration[], extra
   if (twice) throw new Error(`migration id ${twice} is used twice`);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > core.length) {
-    throw new CacheTooNewError(
+    throw new Error(
       `cache schema version ${version} is newer than this hubmon understands (${core.length}); upgrade hubmon or use another cache file`,
     );
   }

@@ -8,10 +8,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
 
-/**
- * A file name for a hub, from its URL or id: readable, and safe on any file system
- * (`ws://hub.example:8443/v1/telemetry` → `hub.example_8443.sqlite`).
- */
+/** A hub's file name, safe on any file system: `ws://hub.example:8443/v1/telemetry` → `hub.example_8443.sqlite`. */
 export function cacheFileName(hubKey: string): string {
   let key = hubKey;
   try {

@@ -1,10 +1,7 @@
 import { DELIVERY_FAILURE_REASONS, SIGNATURE_RESULTS, STATUS_CODES } from '../protocol/index.js';
 import type { DeliveryFailureReason, SignatureResult, StatusCode } from '../protocol/index.js';
 
-/**
- * The counters kept per agency per minute (and per hour), derived from the protocol's closed
- * lists so that a new reason or status code in the protocol becomes a column here.
- */
+/** The counters kept per agency per minute (and hour); a new reason or status code in the protocol becomes a column. */
 export const ROLLUP_COLUMNS = [
   /** Documents the agency sent (gửi đi). */
   'sent',

@@ -248,7 +248,7 @@ const v7 = `
   ${v7Rollup('rollup_minute')}${v7Rollup('rollup_hour')}
 `;
 
-/** Version 8 drops the stamps kept for readers of an earlier design: readers are told what changed (`write-changes.ts`). */
+/** Version 8 drops the stamps kept for readers of an earlier design: they are told what changed (write-changes.ts). */
 const v8 = `
   DELETE FROM counters WHERE name IN ('late_minute_rows', 'late_hour_rows', 'registry_version', 'deadline_counts', 'hour_packs');
   DROP INDEX deadline_counts_by_rev;

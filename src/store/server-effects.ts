@@ -1,10 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MessageOf } from '../protocol/index.js';
 
-/**
- * What a security server's events change: its state and its transitions (`server.state`), and
- * its last heartbeat and latency (`server.heartbeat`, the newest per server written once a batch).
- */
+/** What a security server's events change: its state and transitions, its last heartbeat and latency. */
 export class ServerEffects {
   private readonly lastTransition;
   private readonly insertTransition;

@@ -1,9 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/**
- * One history of one hub: a (hubId, epoch) pair. Sequence numbers are only compared within a
- * stream; a hub that starts its numbering over gets a new stream and its old events stay apart.
- */
+/** One history of one hub, a (hubId, epoch) pair: seqs are only compared within a stream. */
 export interface StreamState {
   readonly id: number;
   readonly hubId: string;
@@ -23,20 +20,6 @@ export interface StreamState {
 export interface HubIdentity {
   readonly hubId: string;
   readonly epoch: string;
-}
-
-/** The cache file belongs to another hub: its history must not be mixed with this one's. */
-export class HubMismatchError extends Error {
-  override readonly name = 'HubMismatchError';
-  constructor(
-    readonly path: string,
-    readonly cachedHubId: string,
-    readonly hubId: string,
-  ) {
-    super(
-      `cache ${path} holds the history of hub "${cachedHubId}", but this hub says it is "${hubId}"; use another cache file`,
-    );
-  }
 }
 
 /** The streams of a cache file, mirrored in memory; the writer keeps both in step. */
@@ -79,7 +62,11 @@ export class Streams {
   /** Makes `identity` the current stream, creating it if new (inside a write transaction). */
   select(identity: HubIdentity, hubName: string | null, now: number, path: string): StreamState {
     const owner = this.hubId();
-    if (owner !== null && owner !== identity.hubId) throw new HubMismatchError(path, owner, identity.hubId);
+    // The cache file belongs to another hub: its history must not be mixed with this one's.
+    if (owner !== null && owner !== identity.hubId)
+      throw new Error(
+        `cache ${path} holds the history of hub "${owner}", but this hub says it is "${identity.hubId}"; use another cache file`,
+      );
     if (owner === null) this.db.prepare("INSERT INTO meta (key, value) VALUES ('hub_id', ?)").run(identity.hubId);
     let stream = this.find(identity);
     if (!stream) {

@@ -61,8 +61,8 @@ export class Writer {
   ) {
     this.agencies = new AgencyIds(db, true);
     this.streams = new Streams(db);
-    this.minutes = new RollupAccumulator(db, 'rollup_minute', 'minute');
-    this.hours = new RollupAccumulator(db, 'rollup_hour', 'hour');
+    this.minutes = new RollupAccumulator(db, 'minute');
+    this.hours = new RollupAccumulator(db, 'hour');
     this.hoursFold = new HourCompaction(db, this.changes);
     this.effects = new EventEffects(db, this.agencies, this.minutes);
     this.gaps = new GapBook(db);
@@ -236,7 +236,7 @@ export class Writer {
     this.rejections.bump.run('epoch_changes', 1);
   }
 
-  /** Derives up to `max` events a catch-up left behind (`Projection`), in a transaction of its own; returns the seqs behind. */
+  /** Derives up to `max` events a catch-up left behind, in a transaction of its own; returns the seqs behind. */
   projectPending(max = PROJECT_SLICE, now = Date.now()): number {
     const stream = this.streams.lagging();
     if (!stream) return 0;
@@ -251,7 +251,7 @@ export class Writer {
     return this.streams.behind();
   }
 
-  /** Folds up to `maxHours` of the hours a catch-up left unfolded, in a transaction of its own; returns how many stay. */
+  /** Folds up to `maxHours` hours a catch-up left unfolded, in a transaction of its own; returns how many stay. */
   foldPending(maxHours = FOLD_SLICE_HOURS): number {
     if (this.hoursFold.due() === 0) return 0;
     return this.undoingOnFailure(this.db.transaction(() => this.hoursFold.fold(maxHours)).immediate);
