@@ -84,7 +84,6 @@ export class AgencyIds {
     return this.max;
   }
 
-  /** How many more agencies the id space holds. */
   room(): number {
     return AGENCY_ID_LIMIT - 1 - this.max;
   }

@@ -58,7 +58,6 @@ export class BatchReport {
 /** Writes batches' rejections (`rejections`, with their reasons) and counters (`counters`). */
 export class RejectionLog {
   private readonly insertRejection;
-  /** Adds to a counter of `counters`. */
   readonly bump;
 
   constructor(db: Database.Database) {

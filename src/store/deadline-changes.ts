@@ -21,7 +21,6 @@ export class DeadlineChanges {
     );
   }
 
-  /** A deadline opened for `recipient`, to be answered by `replyBy`. */
   opened(recipient: number, replyBy: number): void {
     const c = this.entry(recipient);
     c[2]++;

@@ -4,7 +4,6 @@ import type { DeadlineChanges } from './deadline-changes.js';
 import type { DeliveryDrafts } from './delivery-drafts.js';
 import { statusBit } from './rollup-columns.js';
 
-/** The earlier of a time kept (if any) and a new one. */
 const earliest = (kept: number | null, ts: number): number => (kept === null || ts < kept ? ts : kept);
 
 /**

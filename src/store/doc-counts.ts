@@ -5,7 +5,6 @@ import { DELIVERY, DOC, DocMarks, FIRST, REPEAT } from './doc-marks.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL } from './rollup-columns.js';
 
-/** Events with rollup counts. */
 export type Counted =
   | 'document.sent'
   | 'document.delivered'
@@ -14,7 +13,6 @@ export type Counted =
   | 'document.replied'
   | 'signature.verified';
 
-/** The minute an event counts in. */
 export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
 
 /**

@@ -144,7 +144,6 @@ export class DocumentEffects {
     return id;
   }
 
-  /** Writes the batch's drafted deliveries. */
   flush(): void {
     this.drafts.flush();
   }

@@ -107,11 +107,10 @@ export class EventIntake {
         report.gapsOpened++;
       }
       stream.lastSeq = event.seq;
-    } else if (this.gaps.covers(stream.id, event.seq)) {
+    } else if (this.gaps.fill(stream.id, event.seq)) {
       // A hole filled: derived now if derivation has passed it, else when it gets there.
       derive = event.seq <= stream.derivedSeq;
       this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);
-      this.gaps.fill(stream.id, event.seq);
       report.gapsFilled++;
     } else {
       // At or below the newest stored seq and no hole: a repeat or a regression.

@@ -14,7 +14,6 @@ interface BlockRow {
   readonly events: string;
 }
 
-/** One stored event as a block holds it. */
 export type StoredEvent = readonly [seq: number, ts: number, type: string, data: unknown];
 
 /** Where an agency's event is: the stream and seq an `event_agencies` row points at. */

@@ -44,7 +44,6 @@ export class ServerEffects {
     this.setServerState.run({ id: d.serverId, state: d.state, since: ts, latency: d.latencyMs ?? null });
   }
 
-  /** Writes the batch's newest heartbeats. */
   flush(): void {
     for (const [server, hb] of this.heartbeats)
       this.touchHeartbeat.run({ id: server, ts: hb.ts, latency: hb.latencyMs });

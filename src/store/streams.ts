@@ -44,7 +44,7 @@ export class Streams {
       `SELECT id, hub_id AS hubId, epoch, hub_name AS hubName, last_seq AS lastSeq, derived_seq AS derivedSeq,
          events, newest_ts AS newestTs FROM streams`,
     );
-    for (const s of rows.all()) this.byKey.set(key(s.hubId, s.epoch), s);
+    for (const s of rows.all()) this.byKey.set(key(s), s);
     const cur = this.db.prepare("SELECT value FROM meta WHERE key = 'current_stream'").pluck().get() as
       string | undefined;
     this.current = [...this.byKey.values()].find((s) => String(s.id) === cur) ?? null;
@@ -56,7 +56,7 @@ export class Streams {
   }
 
   find(identity: HubIdentity): StreamState | undefined {
-    return this.byKey.get(key(identity.hubId, identity.epoch));
+    return this.byKey.get(key(identity));
   }
 
   /** Makes `identity` the current stream, creating it if new (inside a write transaction). */
@@ -76,7 +76,7 @@ export class Streams {
         .get(identity.hubId, identity.epoch, hubName, now) as number;
       const { hubId, epoch } = identity;
       stream = { id, hubId, epoch, hubName, lastSeq: 0, derivedSeq: 0, events: 0, newestTs: null };
-      this.byKey.set(key(identity.hubId, identity.epoch), stream);
+      this.byKey.set(key(identity), stream);
     } else if (hubName !== null && hubName !== stream.hubName) {
       stream.hubName = hubName;
       this.db.prepare('UPDATE streams SET hub_name = ? WHERE id = ?').run(hubName, stream.id);
@@ -97,15 +97,12 @@ export class Streams {
 
   /** Seqs of all streams whose documents are still to be derived. */
   behind(): number {
-    let n = 0;
-    for (const s of this.byKey.values()) n += s.lastSeq - s.derivedSeq;
-    return n;
+    return [...this.byKey.values()].reduce((n, s) => n + s.lastSeq - s.derivedSeq, 0);
   }
 
-  /** Saves a stream's counters after a batch. */
   save(stream: StreamState): void {
     this.saveCounters.run(stream.lastSeq, stream.derivedSeq, stream.events, stream.newestTs, stream.id);
   }
 }
 
-const key = (hubId: string, epoch: string): string => `${hubId}\u0000${epoch}`;
+const key = (s: HubIdentity): string => `${s.hubId}\u0000${s.epoch}`;
