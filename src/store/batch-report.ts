@@ -1,13 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Rejection } from '../protocol/index.js';
+import type { Gap } from './gap-book.js';
 import type { HubIdentity } from './streams.js';
-
-/** A stretch of sequence numbers the hub said it can no longer send. */
-export interface AnnouncedGap {
-  readonly fromSeq: number;
-  readonly toSeq: number;
-  readonly reason: string;
-}
 
 /** What the ingest client knows about a batch besides its messages. */
 export interface BatchMeta {
@@ -16,7 +10,7 @@ export interface BatchMeta {
   /** The history the events belong to, when no hello is in the batch. */
   readonly identity?: HubIdentity;
   /** Holes the hub announced (a reset with `since_too_old`). */
-  readonly gaps?: readonly AnnouncedGap[];
+  readonly gaps?: readonly Pick<Gap, 'fromSeq' | 'toSeq' | 'reason'>[];
   /** Fields the parser tolerated without knowing them. */
   readonly unknownFields?: number;
 }

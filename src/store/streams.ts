@@ -30,7 +30,11 @@ export class Streams {
   private readonly readHubId;
   private readonly saveCounters;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** The cache file, for the refusal of another hub's history. */
+    private readonly path = '',
+  ) {
     this.readHubId = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'hub_id'").pluck();
     this.saveCounters = db.prepare<[number, number, number, number | null, number]>(
       'UPDATE streams SET last_seq = ?, derived_seq = ?, events = ?, newest_ts = ? WHERE id = ?',
@@ -60,12 +64,12 @@ export class Streams {
   }
 
   /** Makes `identity` the current stream, creating it if new (inside a write transaction). */
-  select(identity: HubIdentity, hubName: string | null, now: number, path: string): StreamState {
+  select(identity: HubIdentity, hubName: string | null, now: number): StreamState {
     const owner = this.hubId();
     // The cache file belongs to another hub: its history must not be mixed with this one's.
     if (owner !== null && owner !== identity.hubId)
       throw new Error(
-        `cache ${path} holds the history of hub "${owner}", but this hub says it is "${identity.hubId}"; use another cache file`,
+        `cache ${this.path} holds the history of hub "${owner}", but this hub says it is "${identity.hubId}"; use another cache file`,
       );
     if (owner === null) this.db.prepare("INSERT INTO meta (key, value) VALUES ('hub_id', ?)").run(identity.hubId);
     let stream = this.find(identity);

@@ -54,13 +54,13 @@ export class Writer {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly path: string,
+    path: string,
     /** See `OpenCacheOptions`. */
     private readonly deferBacklog: number,
     clockToleranceMs: number,
   ) {
     this.agencies = new AgencyIds(db, true);
-    this.streams = new Streams(db);
+    this.streams = new Streams(db, path);
     this.minutes = new RollupAccumulator(db, 'minute');
     this.hours = new RollupAccumulator(db, 'hour');
     this.hoursFold = new HourCompaction(db, this.changes);
@@ -133,7 +133,7 @@ export class Writer {
   ): ApplyResult {
     const before = this.streams.current;
     let stream: StreamState | null = meta.identity
-      ? this.streams.select(meta.identity, null, at, this.path)
+      ? this.streams.select(meta.identity, null, at)
       : this.streams.current;
     const report = new BatchReport(rejections);
     // The hub's clock is not trusted past the receipt: no newest minute or time beyond it.
@@ -147,7 +147,7 @@ export class Writer {
       if (!isUnknownMessage(m)) {
         switch (m.type) {
           case 'hello':
-            stream = this.streams.select({ hubId: m.data.hubId, epoch: m.data.epoch }, m.data.hubName, at, this.path);
+            stream = this.streams.select({ hubId: m.data.hubId, epoch: m.data.epoch }, m.data.hubName, at);
             this.hub.hello(m);
             // The history left behind may have been deferred by this very batch.
             earlierLags = this.streams.lagging();
@@ -176,7 +176,6 @@ export class Writer {
         { hubId: this.streams.hubId() ?? 'unidentified', epoch: 'unidentified' },
         null,
         at,
-        this.path,
       );
       const refused = this.agencies.room() < MAX_CODES_PER_EVENT && this.agencies.refusal(event, agencyCodes(event));
       if (refused) {
