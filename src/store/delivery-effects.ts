@@ -79,20 +79,12 @@ export class DeliveryEffects {
 
   replied(doc: number, agency: number, ts: number): void {
     const draft = this.drafts.get(doc, agency);
-    let replyBy: number | null;
-    let before: number | null;
-    if (draft) {
-      replyBy = draft.replyBy;
-      before = draft.answeredAt;
-      if (replyBy === null || (before !== null && before <= ts)) return;
-      draft.answeredAt = ts;
-    } else {
-      const row = this.answerOf.get(doc, agency);
-      if (!row || row.reply_by === null || (row.answered_at !== null && row.answered_at <= ts)) return;
-      replyBy = row.reply_by;
-      before = row.answered_at;
-      this.markAnswered.run(ts, doc, agency);
-    }
+    const row = draft ? undefined : this.answerOf.get(doc, agency);
+    const replyBy = draft ? draft.replyBy : (row?.reply_by ?? null);
+    const before = draft ? draft.answeredAt : (row?.answered_at ?? null);
+    if (replyBy === null || (before !== null && before <= ts)) return;
+    if (draft) draft.answeredAt = ts;
+    else this.markAnswered.run(ts, doc, agency);
     this.deadlines.answered(agency, ts, replyBy, before);
   }
 }

@@ -51,8 +51,7 @@ export class DocCounts {
       }
       case 'status.reported': {
         const agency = ids.idOf(m.data.agency);
-        const code = m.data.code;
-        return this.tally(m.data.docId, agency, DELIVERY.status(code), ts, agency, COL.status(code));
+        return this.tally(m.data.docId, agency, DELIVERY.status(m.data.code), ts, agency, COL.status(m.data.code));
       }
       case 'document.replied': {
         const agency = ids.idOf(m.data.agency);
@@ -84,11 +83,8 @@ export class DocCounts {
     const was = this.marks.mark(docId, this.history + party, mark, ts);
     const minute = minuteOf(ts);
     if (was === FIRST) return this.minutes.add(minute, agency, column);
-    if (was === REPEAT) {
-      if (repeats >= 0) this.minutes.add(minute, agency, repeats);
-      return;
-    }
-    const before = minuteOf(was);
+    // A repeat, or a later event of the same minute stored first: this one is the repeat.
+    const before = was === REPEAT ? minute : minuteOf(was);
     if (before === minute) return repeats >= 0 ? this.minutes.add(minute, agency, repeats) : undefined;
     this.minutes.add(before, agency, column, -1);
     this.minutes.add(minute, agency, column);
