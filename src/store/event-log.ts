@@ -84,9 +84,7 @@ export class EventLog {
   /** The stored event at (stream, seq), queued ones included. */
   find(stream: number, seq: number): StoredEvent | undefined {
     this.flush();
-    const block = this.blockAt.get(stream, seq);
-    if (!block || block.last_seq < seq) return undefined;
-    return (JSON.parse(block.events) as StoredEvent[])[seq - block.first_seq];
+    return readEvents(this.blockAt, [{ stream, seq }])[0];
   }
 
   /** Forgets what is queued (after a rollback). */

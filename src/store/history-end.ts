@@ -42,10 +42,9 @@ export class HistoryEnd {
       `SELECT recipient, count(*) n FROM deliveries WHERE ${earlier} AND reply_by IS NOT NULL AND answered_at IS NULL
        GROUP BY recipient`,
     );
-    this.move = db.prepare<{ stream: number; at: number }>(
-      `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at)
-       SELECT ${COLUMNS}, @at FROM deliveries WHERE ${earlier} AND ${OPEN}`,
-    );
+    const moved = (where: string): string =>
+      `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at) SELECT ${COLUMNS}, @at FROM deliveries WHERE ${where}`;
+    this.move = db.prepare<{ stream: number; at: number }>(moved(`${earlier} AND ${OPEN}`));
     this.drop = db.prepare<{ stream: number }>(`DELETE FROM deliveries WHERE ${earlier} AND ${OPEN}`);
     this.recount = db.prepare<{ agency: number; n: number }>(
       `UPDATE deadline_counts SET open = open - @n,
@@ -53,9 +52,7 @@ export class HistoryEnd {
            WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL)
        WHERE agency = @agency`,
     );
-    this.adoptMove = db.prepare<{ doc: number; at: number }>(
-      `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at) SELECT ${COLUMNS}, @at FROM deliveries WHERE doc = @doc`,
-    );
+    this.adoptMove = db.prepare<{ doc: number; at: number }>(moved('doc = @doc'));
     this.adoptDrop = db.prepare<{ doc: number }>('DELETE FROM deliveries WHERE doc = @doc');
   }
 
