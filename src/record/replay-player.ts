@@ -1,7 +1,4 @@
-/**
- * Plays a recording into a cache on a simulated clock (pause, step, faster, slower); the console reads both as a
- * live cache and the wall clock, so the screens show what they showed live at that moment.
- */
+/** Plays a recording into a cache on a simulated clock, which the console reads as a live cache and the wall clock. */
 import { parseFrame } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import type { ReplaySource } from '../sim/replay-source.js';

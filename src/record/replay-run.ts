@@ -1,7 +1,4 @@
-/**
- * A replay that can go back as well as forward: a step back builds the recording again into a fresh cache up to
- * the earlier time; `metrics` and `alerts` answer from whichever build is current.
- */
+/** A replay that goes back by building the recording again into a fresh cache; `metrics` and `alerts` follow it. */
 import { join } from 'node:path';
 import type { ReplaySource as Recording } from '../sim/replay-source.js';
 import { openCache, removeCacheFile, type Cache } from '../store/index.js';

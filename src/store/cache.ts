@@ -38,9 +38,8 @@ export interface OpenCacheOptions {
   /** SQLite page cache for this connection, in MiB. */
   readonly cacheSizeMiB?: number;
   /**
-   * Seqs behind the hub past which a batch stores events and minute rollups only, leaving the
-   * rest to `projectPending` and `foldPending`, which a caller that defers must drain (the
-   * console passes `DEFER_BACKLOG`); default never.
+   * Seqs behind the hub past which a batch stores events and minute rollups only, leaving the rest to
+   * `projectPending` and `foldPending`, which the caller must drain (the console: `DEFER_BACKLOG`); default never.
    */
   readonly deferBacklog?: number;
   /** How far an event's time may run ahead of its receipt before it is `clock_ahead` (docs/FIGURES.md); 5 min. */
