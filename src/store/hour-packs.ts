@@ -24,7 +24,7 @@ const HOURS_PER_READ = 24;
 /** Packs rows[from..to−1], ascending by agency, each the agency at `at` then the counts in ROLLUP_COLUMNS order. */
 export function packRows(rows: readonly (readonly number[])[], from = 0, to = rows.length, at = 0): Buffer {
   const present = new Array<number>(WIDTH).fill(0);
-  let agencies = 0;
+  const agencies: number[] = [];
   for (let i = from; i < to; i++) {
     const row = rows[i]!;
     let any = false;
@@ -34,22 +34,14 @@ export function packRows(rows: readonly (readonly number[])[], from = 0, to = ro
         any = true;
       }
     }
-    if (any) agencies++;
+    if (any) agencies.push(row[at]!);
   }
-  let words = 1 + agencies;
+  let words = 1 + agencies.length;
   for (let c = 0; c < WIDTH; c++) if (present[c]) words += 2 + 2 * present[c]!;
   const out = new Int32Array(words);
-  let w = 0;
-  out[w++] = agencies;
-  for (let i = from; i < to; i++) {
-    const row = rows[i]!;
-    for (let c = 0; c < WIDTH; c++) {
-      if (row[at + 1 + c] !== 0) {
-        out[w++] = row[at]!;
-        break;
-      }
-    }
-  }
+  out[0] = agencies.length;
+  out.set(agencies, 1);
+  let w = 1 + agencies.length;
   for (let c = 0; c < WIDTH; c++) {
     if (!present[c]) continue;
     out[w++] = c;
