@@ -39,15 +39,14 @@ interface AlertEngineOptions {
 }
 
 /** A rule that could not be evaluated this time; its alerts keep their previous state. */
-interface RuleError {
-  readonly rule: RuleId;
-  readonly message: string;
-}
+type RuleError = { readonly rule: RuleId; readonly message: string };
+/** A snapshot with the rules that failed in its evaluation. */
+type Evaluated = AlertSnapshot & { readonly errors: readonly RuleError[] };
 
 export interface AlertEngine {
-  evaluate(now?: number): AlertSnapshot & { readonly errors: readonly RuleError[] };
+  evaluate(now?: number): Evaluated;
   /** The last snapshot (evaluating once if there is none yet). */
-  current(): AlertSnapshot & { readonly errors: readonly RuleError[] };
+  current(): Evaluated;
   /** Marks a live alert as seen by `user` until it resolves or rises to critical; false if it cannot. */
   acknowledge(alertId: string, user?: string, now?: number): boolean;
   counts(): AlertCounts;
@@ -94,12 +93,12 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
     return serverIndex.map;
   };
 
-  let last: (AlertSnapshot & { errors: readonly RuleError[] }) | null = null;
+  let last: Evaluated | null = null;
   let lastErrors: readonly RuleError[] = [];
 
   /** Whether the list must be rebuilt; most evaluations change nothing and reuse the last one. */
   let dirty = true;
-  const publish = (at: number): AlertSnapshot & { errors: readonly RuleError[] } => {
+  const publish = (at: number): Evaluated => {
     if (dirty || last === null) {
       const alerts = sortAlerts(fold(states.values(), config.inhibition.enabled));
       last = { at, alerts, counts: countAlerts(alerts), errors: lastErrors };

@@ -3,9 +3,9 @@
  * now (a down server with every agency behind it, a signature burst…); a standing problem (overdue replies,
  * certificates, an agency that always fails its signatures) is one line per rule, kept below the acute ones.
  */
-import type { Agency } from '../protocol/index.js';
 import { SERVER_CAUSES } from './inhibit.js';
 import {
+  PHASE_RANK,
   severityRank,
   type Acknowledgement,
   type Alert,
@@ -49,8 +49,6 @@ export function isStanding(a: AlertState): boolean {
   return STANDING_RULES.has(a.rule) || (a.rule === 'signature-failures' && a.params.standing === 1);
 }
 
-const PHASE_RANK: Readonly<Record<Phase, number>> = { firing: 0, pending: 1, resolved: 2 };
-
 /** Firing, then pending, then resolved; critical before warning; then newest first. */
 const byUrgency = (a: Incident, b: Incident): number =>
   Number(a.kind === 'standing') - Number(b.kind === 'standing') ||
@@ -60,20 +58,13 @@ const byUrgency = (a: Incident, b: Incident): number =>
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** How a standing line picks its worst member: severity, then the rule's own figure. */
-function badness(a: AlertState): number {
-  const p = a.params;
-  const n = (k: string): number => (typeof p[k] === 'number' ? p[k] : 0);
-  switch (a.rule) {
-    case 'overdue-replies':
-      return n('overdue') * 1e13 - n('oldestDueAt') / 1e3;
-    case 'certificate-expiring':
-      return -n('expiresAt');
-    case 'signature-failures':
-      return n('sure') * 1e6 + n('failed');
-    default:
-      return 0;
-  }
-}
+const BADNESS: Partial<Record<RuleId, (n: (k: string) => number) => number>> = {
+  'overdue-replies': (n) => n('overdue') * 1e13 - n('oldestDueAt') / 1e3,
+  'certificate-expiring': (n) => -n('expiresAt'),
+  'signature-failures': (n) => n('sure') * 1e6 + n('failed'),
+};
+const badness = (a: AlertState): number =>
+  BADNESS[a.rule]?.((k) => (typeof a.params[k] === 'number' ? a.params[k] : 0)) ?? 0;
 
 const worse = (a: AlertState, b: AlertState): boolean =>
   severityRank(a.severity) - severityRank(b.severity) > 0 || (a.severity === b.severity && badness(a) > badness(b));
@@ -95,7 +86,7 @@ const ackOf = (alerts: readonly AlertState[]): Acknowledgement | null => {
   return last;
 };
 
-/** Groups a snapshot's top-level alerts into incidents, most urgent first; `behind`: a server's agencies. */
+/** Groups a snapshot's top-level alerts into incidents, most urgent first; `behind`: a server's agencies (`agenciesBehind`). */
 export function groupIncidents(alerts: readonly Alert[], behind: (server: string) => readonly string[]): Incident[] {
   const out: Incident[] = [];
   const agenciesOf = (members: readonly AlertState[]): string[] =>
@@ -192,30 +183,8 @@ export const incidentState = (i: Incident): IncidentState =>
   i.ack ? 'acknowledged' : i.phase === 'pending' ? 'pending' : 'firing';
 
 /** The header's and `status`'s alert counts: incidents (a down server is one), firing unacknowledged, and pending. */
-export function alertCounts(items: readonly { readonly severity: Severity; readonly state: IncidentState }[]): {
-  critical: number;
-  warning: number;
-  pending: number;
-} {
-  let critical = 0;
-  let warning = 0;
-  let pending = 0;
-  for (const a of items) {
-    if (a.state === 'pending') pending++;
-    else if (a.state !== 'firing') continue;
-    else if (a.severity === 'critical') critical++;
-    else warning++;
-  }
-  return { critical, warning, pending };
-}
-
-/** Who sits behind each security server, from the registry: the `behind` of {@link groupIncidents}. */
-export function agenciesBehind(agencies: readonly Agency[]): (server: string) => readonly string[] {
-  const map = new Map<string, string[]>();
-  for (const a of agencies) {
-    const list = map.get(a.securityServer);
-    if (list) list.push(a.id);
-    else map.set(a.securityServer, [a.id]);
-  }
-  return (server) => map.get(server) ?? [];
+export function alertCounts(items: readonly { readonly severity: Severity; readonly state: IncidentState }[]) {
+  const count = (state: IncidentState, severity?: Severity): number =>
+    items.filter((a) => a.state === state && (severity === undefined || a.severity === severity)).length;
+  return { critical: count('firing', 'critical'), warning: count('firing', 'warning'), pending: count('pending') };
 }
