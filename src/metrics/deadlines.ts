@@ -49,24 +49,21 @@ export function overdueDocuments(
   const index = scoped !== null ? 'deliveries_open_deadline' : 'deliveries_open_by_due';
   const rows = ctx
     .statement(
-      `SELECT d.recipient, d.reply_by, doc.doc_id, doc.sender, doc.subject
+      `SELECT d.recipient, d.reply_by AS replyBy, doc.doc_id AS docId, doc.sender, doc.subject
        FROM deliveries d INDEXED BY ${index} JOIN documents doc ON doc.id = d.doc
        WHERE d.reply_by IS NOT NULL AND d.answered_at IS NULL AND d.reply_by < @now${scopeFilter('d.recipient', scoped !== null)}
        ORDER BY d.reply_by, d.doc, d.recipient LIMIT @limit`,
     )
-    .all(withScope({ now, limit }, scoped)) as {
+    .all(withScope({ now, limit }, scoped)) as (Pick<OverdueDocument, 'docId' | 'replyBy' | 'subject'> & {
     recipient: number;
-    reply_by: number;
-    doc_id: string;
     sender: number;
-    subject: string | null;
-  }[];
+  })[];
   return rows.map((r) => ({
-    docId: r.doc_id,
+    docId: r.docId,
     sender: ctx.ids.codeOf(r.sender),
     recipient: ctx.ids.codeOf(r.recipient),
-    replyBy: r.reply_by,
-    overdueMs: now - r.reply_by,
+    replyBy: r.replyBy,
+    overdueMs: now - r.replyBy,
     subject: r.subject,
   }));
 }

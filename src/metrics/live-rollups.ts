@@ -141,7 +141,7 @@ export class LiveRollups implements RollupRows {
     if (!this.counts) {
       this.counts = this.sqlite.deadlineCounts();
     } else if (this.countsChanged.size > 0) {
-      const fresh = this.sqlite.deadlineCountsOf(JSON.stringify([...this.countsChanged]));
+      const fresh = this.sqlite.deadlineCounts(JSON.stringify([...this.countsChanged]));
       for (const [agency, c] of fresh) this.counts.set(agency, c);
     }
     this.countsChanged.clear();

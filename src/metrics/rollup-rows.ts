@@ -32,11 +32,8 @@ export interface AgencyKey {
 
 /** The listed agencies, with what every per-agency list needs of them. */
 export interface RegistrySnapshot {
+  /** Sorted by code. */
   readonly agencies: readonly Agency[];
-  /** Their codes, sorted. */
-  readonly codes: readonly string[];
-  /** Their integer ids, in the same order (undefined for one not in the id map yet). */
-  readonly ids: readonly (number | undefined)[];
   /**
    * 1 at each listed agency's id: a national list asks it of ~12,000 ids (a Set lookup each
    * cost a tenth of the list).
@@ -172,16 +169,9 @@ export class SqliteRollups implements RollupRows {
     return summarise(this.hours(h1, h2));
   }
 
-  deadlineCounts(): Map<number, DeadlineCount> {
-    return this.countMap(this.counts.get()!);
-  }
-
-  /** The counts of the recipients `ids` (a JSON list) that have a row. */
-  deadlineCountsOf(ids: string): Map<number, DeadlineCount> {
-    return this.countMap(this.countsOf.get(ids)!);
-  }
-
-  private countMap(json: string): Map<number, DeadlineCount> {
+  /** Every recipient's counts, or those of the recipients `ids` (a JSON list) that have a row. */
+  deadlineCounts(ids?: string): Map<number, DeadlineCount> {
+    const json = ids === undefined ? this.counts.get()! : this.countsOf.get(ids)!;
     const rows = JSON.parse(json) as [number, number, number, number, number | null][];
     const out = new Map<number, DeadlineCount>();
     // By index: the first read runs once, unoptimised, and destructuring goes through an iterator.
@@ -230,8 +220,7 @@ export class SqliteRollups implements RollupRows {
   private readRegistry(text: string): RegistrySnapshot {
     // Sorted here: cheaper than reading 12,000 rows through the code index.
     const agencies = (JSON.parse(text) as Agency[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const codes = agencies.map((a) => a.id);
-    const ids = codes.map((c) => this.ids.find(c));
-    return { agencies, codes, ids, listed: idFlags(ids), keys: codes.map((code, i) => ({ code, id: ids[i] })) };
+    const keys = agencies.map((a) => ({ code: a.id, id: this.ids.find(a.id) }));
+    return { agencies, listed: idFlags(keys.map((k) => k.id)), keys };
   }
 }

@@ -47,16 +47,11 @@ export function agenciesBehind(agencies: readonly Agency[]): (server: string) =>
 export function servers(ctx: MetricsContext, now: number, window: WindowKey): ServerRow[] {
   const start = now - WINDOW_MS[window];
   const rows = ctx
-    .statement('SELECT id, name, cert_expires, state, since, last_heartbeat, latency_ms FROM servers ORDER BY id')
-    .all() as {
-    id: string;
-    name: string | null;
-    cert_expires: number | null;
-    state: ServerState | null;
-    since: number | null;
-    last_heartbeat: number | null;
-    latency_ms: number | null;
-  }[];
+    .statement(
+      `SELECT id, coalesce(name, id) AS name, coalesce(state, 'unknown') AS state, since, last_heartbeat AS lastHeartbeat,
+         latency_ms AS latencyMs, cert_expires AS certificateExpiresAt FROM servers ORDER BY id`,
+    )
+    .all() as (Omit<ServerRow, 'serverId' | 'downtimeMs' | 'drops' | 'agencyIds'> & { id: string })[];
   const behind = agenciesBehind(ctx.rows.registry().agencies);
   const atStart = ctx
     .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at < ? ORDER BY at DESC LIMIT 1')
@@ -71,14 +66,14 @@ export function servers(ctx: MetricsContext, now: number, window: WindowKey): Se
     const { downtimeMs, drops } = downtime(initial, changes, start, now);
     return {
       serverId: r.id,
-      name: r.name ?? r.id,
-      state: r.state ?? 'unknown',
+      name: r.name,
+      state: r.state,
       since: r.since,
-      lastHeartbeat: r.last_heartbeat,
-      latencyMs: r.latency_ms,
+      lastHeartbeat: r.lastHeartbeat,
+      latencyMs: r.latencyMs,
       downtimeMs,
       drops,
-      certificateExpiresAt: r.cert_expires,
+      certificateExpiresAt: r.certificateExpiresAt,
       agencyIds: behind(r.id),
     };
   });
