@@ -161,13 +161,6 @@ export const defaultAlertConfig = (): AlertConfig => alertConfigSchema.parse({})
 export const defaultAlertConfigPath = (env: Readonly<Record<string, string | undefined>> = process.env): string =>
   join(configDir(env), 'alerts.json');
 
-/** The config in force; `path` null when there was no file, `error` (`PATH: where: expected X, got Y`) if bad. */
-interface LoadedAlertConfig {
-  readonly config: AlertConfig;
-  readonly path: string | null;
-  readonly error: string | null;
-}
-
 /** Validates an already-decoded config value; the error names the setting at fault. */
 export function parseAlertConfig(
   value: unknown,
@@ -183,8 +176,15 @@ export function parseAlertConfig(
   return { config: null, error: describeIssue(r.error.issues, value).replace(/^\(message\):/, '(top level):') };
 }
 
-/** Reads the thresholds file; missing or bad, the defaults apply (with the error to show when bad). */
-export function loadAlertConfig(path: string = defaultAlertConfigPath()): LoadedAlertConfig {
+/**
+ * Reads the thresholds file; missing or bad, the defaults apply. `path` is null when there was no file, `error`
+ * (`PATH: where: expected X, got Y`) what to show when it is bad.
+ */
+export function loadAlertConfig(path: string = defaultAlertConfigPath()): {
+  config: AlertConfig;
+  path: string | null;
+  error: string | null;
+} {
   const file = readJsonFile(path);
   if (file.kind === 'absent') return { config: defaultAlertConfig(), path: null, error: null };
   if (file.kind === 'error') return { config: defaultAlertConfig(), path, error: file.error };
