@@ -63,8 +63,8 @@ export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): s
 }
 
 /**
- * A scope's ids (as `scopeIds` gives them) as flags by id, 1 for each in it; null when
- * unscoped. A scoped read walks the national rows and keeps the flagged.
+ * A scope's ids (as `scopeIds` gives them) as flags by id, 1 for each in it; null when unscoped. A scoped read walks
+ * the national rows and keeps the flagged.
  */
 export function scopeFlags(scope: string | null): Uint8Array | null {
   return scope === null ? null : idFlags(JSON.parse(scope) as number[]);
@@ -85,11 +85,10 @@ export interface ById {
 }
 
 /**
- * The agencies a per-agency list holds: the scope's (by code), or every agency in the registry
- * (by code) followed by any agency that has data but is not, or no longer, listed; with
- * `scope.withData`, only the agencies with data. `withData` are the id-keyed results the list
- * is built from. The registry's keys are shared between
- * lists (a list of 12,000 agencies is built several times a minute): do not modify them.
+ * The agencies a per-agency list holds: the scope's (by code), or every agency in the registry (by code) followed by
+ * any agency that has data but is not, or no longer, listed; with `scope.withData`, only the agencies with data.
+ * `withData` are the id-keyed results the list is built from. The registry's keys are shared between lists (a list of
+ * 12,000 agencies is built several times a minute): do not modify them.
  */
 export function agencyRows(
   ctx: MetricsContext,

@@ -1,8 +1,7 @@
 /**
- * Roll-up of the four government levels (4 cấp chính quyền): each unit's figures plus those of
- * every unit under it (ministry/province → departments/districts → divisions/wards → communes),
- * so a province's row tells whether anything beneath it is failing. The one roll-up of the
- * project: the console's agency lists sum subtrees here.
+ * Roll-up of the four government levels (4 cấp chính quyền): each unit's figures plus those of every unit under it
+ * (ministry/province → departments/districts → divisions/wards → communes), so a province's row tells whether anything
+ * beneath it is failing. The one roll-up of the project: the console's agency lists sum subtrees here.
  */
 
 /** A node of the agency tree. */
@@ -26,9 +25,9 @@ export interface AgencyTree {
 const trees = new WeakMap<readonly TreeNode[], AgencyTree>();
 
 /**
- * The tree of `nodes`, cached by array identity: the cache hands out the same registry array
- * until the registry changes, so a refresh pays for this once. Depth comes from the parent
- * links, not a declared level, so a hub that mislabels a level still sums correctly.
+ * The tree of `nodes`, cached by array identity: the cache hands out the same registry array until the registry
+ * changes, so a refresh pays for this once. Depth comes from the parent links, not a declared level, so a hub that
+ * mislabels a level still sums correctly.
  */
 export function agencyTree(nodes: readonly TreeNode[]): AgencyTree {
   const cached = trees.get(nodes);
@@ -66,8 +65,8 @@ export function agencyTree(nodes: readonly TreeNode[]): AgencyTree {
 }
 
 /**
- * The node `rootId` and every node under it, in the order of `nodes`; empty when it is not
- * one of them. O(n) over the cached tree: each node's answer is found once.
+ * The node `rootId` and every node under it, in the order of `nodes`; empty when it is not one of them. O(n) over the
+ * cached tree: each node's answer is found once.
  */
 export function subtreeOf<N extends TreeNode>(nodes: readonly N[], rootId: string): N[] {
   const tree = agencyTree(nodes);
@@ -90,9 +89,9 @@ export function subtreeOf<N extends TreeNode>(nodes: readonly N[], rootId: strin
 }
 
 /**
- * Sums over every subtree, in place: `own(node, i)` returns a fresh accumulator holding the
- * node's own figures (it is mutated), `add(into, from)` adds a child's subtree total into its
- * parent's. Returns the totals indexed like `nodes`. O(n) per call.
+ * Sums over every subtree, in place: `own(node, i)` returns a fresh accumulator holding the node's own figures (it is
+ * mutated), `add(into, from)` adds a child's subtree total into its parent's. Returns the totals indexed like `nodes`.
+ * O(n) per call.
  */
 export function rollUpSubtrees<N extends TreeNode, V>(
   nodes: readonly N[],

@@ -35,8 +35,7 @@ export interface RegistrySnapshot {
   /** Sorted by code. */
   readonly agencies: readonly Agency[];
   /**
-   * 1 at each listed agency's id: a national list asks it of ~12,000 ids (a Set lookup each
-   * cost a tenth of the list).
+   * 1 at each listed agency's id: a national list asks it of ~12,000 ids (a Set lookup each cost a tenth of the list).
    */
   readonly listed: Uint8Array;
   /** One key per listed agency, in code order: the rows of every unscoped per-agency list. */
@@ -44,10 +43,9 @@ export interface RegistrySnapshot {
 }
 
 /**
- * The rows every per-agency figure is summed from. Two sources: `SqliteRollups` reads them
- * afresh at every call (`hubmon status`, `hubmon report`, a read-only console), `LiveRollups`
- * keeps them in the process that writes the cache, told by its writer what changed. Do not
- * modify what they return.
+ * The rows every per-agency figure is summed from. Two sources: `SqliteRollups` reads them afresh at every call
+ * (`hubmon status`, `hubmon report`, a read-only console), `LiveRollups` keeps them in the process that writes the
+ * cache, told by its writer what changed. Do not modify what they return.
  */
 export interface RollupRows {
   /** Each minute of m1..m2 (inclusive), oldest first, empty ones too. */
@@ -55,8 +53,8 @@ export interface RollupRows {
   /** Each folded hour of h1..h2 (inclusive) that has rows, oldest first. */
   hours(h1: number, h2: number): readonly HourPack[];
   /**
-   * `summarise` of `hours(h1, h2)`, `key` naming what it sums: a source may keep the result
-   * until one of those hours changes.
+   * `summarise` of `hours(h1, h2)`, `key` naming what it sums: a source may keep the result until one of those hours
+   * changes.
    */
   hoursSummed<T>(key: string, h1: number, h2: number, summarise: (packs: readonly HourPack[]) => T): T;
   /** Every recipient's deadline counts, by agency id. */
@@ -81,8 +79,8 @@ export function idFlags(ids: readonly (number | undefined)[]): Uint8Array {
 }
 
 /**
- * The rows as SQLite holds them now, read at every call. Each read is one JSON text: a row
- * handed over value by value cost ~7 µs, and the first frame reads ~17,000 of them.
+ * The rows as SQLite holds them now, read at every call. Each read is one JSON text: a row handed over value by value
+ * cost ~7 µs, and the first frame reads ~17,000 of them.
  */
 export class SqliteRollups implements RollupRows {
   private readonly minuteRange;
@@ -146,8 +144,8 @@ export class SqliteRollups implements RollupRows {
       for (let r = 0; r < agencies.length; r++) {
         const row = rows[i + r]!;
         agencies[r] = row[1]!;
-        // Copied by the typed array itself: a loop over each column ran unoptimised on the
-        // first frame, a quarter of it.
+        // Copied by the typed array itself: a loop over each column ran unoptimised on the first frame, a quarter of
+        // it.
         row.shift();
         row.shift();
         counts.set(row, r * WIDTH);

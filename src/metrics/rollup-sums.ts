@@ -14,15 +14,15 @@ export function columnOffsets(columns: readonly RollupColumn[]): number[] {
 }
 
 /**
- * The longest stretch of minutes read as rows, ending at the stretch's end: a window's minutes
- * at either edge (up to an hour, or two before the writer folds them into hours). Anything
- * longer (a young cache with no hours folded yet) is summed by SQLite before it.
+ * The longest stretch of minutes read as rows, ending at the stretch's end: a window's minutes at either edge (up to an
+ * hour, or two before the writer folds them into hours). Anything longer (a young cache with no hours folded yet) is
+ * summed by SQLite before it.
  */
 const SPAN_MINUTES = 180;
 
 /**
- * The rows of minutes a..b as served: `from` the last SPAN_MINUTES of it; the minutes before
- * `from` are the caller's to sum in SQL (see `olderSums`).
+ * The rows of minutes a..b as served: `from` the last SPAN_MINUTES of it; the minutes before `from` are the caller's to
+ * sum in SQL (see `olderSums`).
  */
 export function minuteRows(
   ctx: MetricsContext,
@@ -50,8 +50,8 @@ export function olderSums(
 type AddRow = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]) => void;
 
 /**
- * Hands `add` every agency's row of the minutes at a window's edges: rows of the last
- * SPAN_MINUTES of each, sums from SQLite before them (of the scope's agencies when scoped).
+ * Hands `add` every agency's row of the minutes at a window's edges: rows of the last SPAN_MINUTES of each, sums from
+ * SQLite before them (of the scope's agencies when scoped).
  */
 function walkMinutes(
   ctx: MetricsContext,
@@ -77,11 +77,10 @@ function walkMinutes(
 }
 
 /**
- * Sums rollup columns per agency over a window: minute rows at the edges, the folded hours'
- * packs for the whole hours between. Returns each agency's sums in `columns` order, in a tally
- * (no object per agency: a national 24-hour read sums ~10,000 of them). Scoped (a province's
- * few hundred units, one agency), the same rows are walked and the scope's kept: SQLite has no
- * index by agency on the rollups.
+ * Sums rollup columns per agency over a window: minute rows at the edges, the folded hours' packs for the whole hours
+ * between. Returns each agency's sums in `columns` order, in a tally (no object per agency: a national 24-hour read
+ * sums ~10,000 of them). Scoped (a province's few hundred units, one agency), the same rows are walked and the scope's
+ * kept: SQLite has no index by agency on the rollups.
  */
 export function sumByAgency(
   ctx: MetricsContext,

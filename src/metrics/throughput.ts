@@ -21,10 +21,9 @@ const WIDTH = ROLLUP_COLUMNS.length;
 const [SENT, RECEIVED] = columnOffsets(['sent', 'received']) as [number, number];
 
 /**
- * Sent and received per agency over the window, per minute, against the same window a week
- * earlier, with a sparkline. Hour rows (whole hours of a long window) are spread over the
- * buckets they overlap in proportion, so a bucket narrower than an hour shows the hour's rate.
- * With `buckets` 0, no sparkline (each row's `spark` is empty): the sums alone.
+ * Sent and received per agency over the window, per minute, against the same window a week earlier, with a sparkline.
+ * Hour rows (whole hours of a long window) are spread over the buckets they overlap in proportion, so a bucket narrower
+ * than an hour shows the hour's rate. With `buckets` 0, no sparkline (each row's `spark` is empty): the sums alone.
  */
 export function throughput(
   ctx: MetricsContext,
@@ -77,8 +76,8 @@ export function throughput(
 }
 
 /**
- * Per agency: sent, received, then the sparkline's `n` buckets, over the window: minute rows
- * at its edges, whole hours spread over the buckets they overlap.
+ * Per agency: sent, received, then the sparkline's `n` buckets, over the window: minute rows at its edges, whole hours
+ * spread over the buckets they overlap.
  */
 function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: string | null): Tally {
   const acc = new Tally(2 + n, scoped === null ? ctx.ids.maxId() + 1 : 64);
@@ -148,8 +147,8 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
 }
 
 /**
- * The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it): minute m is in
- * bucket ⌊(m − start)·n / W⌋.
+ * The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it): minute m is in bucket ⌊(m − start)·n
+ * / W⌋.
  */
 export function hourSpread(n: number, w: MinuteWindow, firstMinute: number): number[] {
   const out: number[] = [];
