@@ -42,10 +42,7 @@ export function createContext(
   const cache = new Map<string, Database.Statement>();
   const statement = (sql: string): Database.Statement => {
     let s = cache.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      cache.set(sql, s);
-    }
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
     return s;
   };
   return { db, ids, options, statement, rows };
@@ -54,12 +51,7 @@ export function createContext(
 /** The integer ids of a scope, as JSON for `json_each`; null when unscoped. */
 export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): string | null {
   if (!scope?.agencyIds) return null;
-  const ids: number[] = [];
-  for (const code of scope.agencyIds) {
-    const id = ctx.ids.find(code);
-    if (id !== undefined) ids.push(id);
-  }
-  return JSON.stringify(ids);
+  return JSON.stringify(scope.agencyIds.map((code) => ctx.ids.find(code)).filter((id) => id !== undefined));
 }
 
 /**
