@@ -68,11 +68,10 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const acks = ackWriter(opts.db ?? null, writable ? store : null, opts.ackBusyTimeoutMs ?? 2_000);
   const listeners = new Set<(s: AlertSnapshot) => void>();
 
-  /** What the cache holds (to know what changed), and the live state. */
-  const persisted = new Map<string, AlertState>();
-  let states = new Map<string, AlertState>();
   const saved = store ? store.load() : { states: [], savedAt: null };
-  for (const s of saved.states) persisted.set(s.key, s);
+  /** What the cache holds (to know what changed), and the live state. */
+  const persisted = new Map(saved.states.map((s) => [s.key, s]));
+  let states = new Map<string, AlertState>();
   let restored = false;
   /** Saved state is taken back at the first evaluation, judged against that evaluation's time. */
   const restore = (now: number): void => {
@@ -113,13 +112,11 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   let lastSaved = -Infinity;
   const persist = (at: number): void => {
     if (!writable) return;
-    const changed: AlertState[] = [];
-    const removed: string[] = [];
-    for (const [key, s] of states) {
-      const before = persisted.get(key);
-      if (!before || !sameAlertState(before, s)) changed.push(s);
-    }
-    for (const key of persisted.keys()) if (!states.has(key)) removed.push(key);
+    const changed = [...states.values()].filter((s) => {
+      const before = persisted.get(s.key);
+      return !before || !sameAlertState(before, s);
+    });
+    const removed = [...persisted.keys()].filter((key) => !states.has(key));
     // The save time only needs to be fresh enough for the restore tolerance; no write when idle.
     if (changed.length === 0 && removed.length === 0 && at - lastSaved < SAVE_STAMP_EVERY_MS) return;
     store.save(changed, removed, at);
