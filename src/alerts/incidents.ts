@@ -101,14 +101,13 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
     byServer.set(a.labels.server, list);
   }
   const serverRank = (a: Alert): number => (a.phase === 'firing' ? 10 : 0) + severityRank(a.severity);
-  const joined = new Set<Alert>();
   const companions = new Map<Alert, Alert[]>();
   for (const list of byServer.values()) {
     if (list.length < 2) continue;
     list.sort((x, y) => serverRank(y) - serverRank(x));
     companions.set(list[0]!, list.slice(1));
-    for (const other of list.slice(1)) joined.add(other);
   }
+  const joined = new Set([...companions.values()].flat());
   for (const a of alerts) {
     if (joined.has(a)) continue;
     if (isStanding(a)) {
