@@ -108,14 +108,11 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
     }
     case 'certificate-expiring': {
       const left = num('expiresAt') - now;
-      if (left <= 0) {
-        return vi
-          ? `Chứng thư số của ${serverNamed(server, lang)} đã hết hạn ${spanText(-left, lang)}`
-          : `Certificate of ${serverNamed(server, lang)} expired ${spanText(-left, lang)} ago`;
-      }
-      return vi
-        ? `Chứng thư số của ${serverNamed(server, lang)} hết hạn sau ${spanText(left, lang)}`
-        : `Certificate of ${serverNamed(server, lang)} expires in ${spanText(left, lang)}`;
+      const named = serverNamed(server, lang);
+      const span = spanText(Math.abs(left), lang);
+      if (left <= 0)
+        return vi ? `Chứng thư số của ${named} đã hết hạn ${span}` : `Certificate of ${named} expired ${span} ago`;
+      return vi ? `Chứng thư số của ${named} hết hạn sau ${span}` : `Certificate of ${named} expires in ${span}`;
     }
     case 'delivery-failures': {
       const span = spanText(WINDOW_MS[p.window as WindowKey] ?? 0, lang);

@@ -85,20 +85,12 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
     const { code, id } = keys[k]!;
     const r = id !== undefined && reports.has(id) ? reports.slice(id, 0, reports.width) : undefined;
     const wait = id === undefined ? undefined : waits.get(id);
-    let funnel: Readonly<Record<StatusCode, number>> = NO_FUNNEL;
-    let codesReported: readonly StatusCode[] = NONE;
-    if (r) {
-      const reported: StatusCode[] = [];
-      for (let i = 0; i < STATUS_CODES.length; i++) if (r[i]! > 0) reported.push(STATUS_CODES[i]!);
-      funnel = funnelOf(r);
-      codesReported = reported;
-    }
     rows.push({
       agencyId: code,
-      codesReported,
+      codesReported: r ? STATUS_CODES.filter((_, i) => r[i]! > 0) : NONE,
       arrivalToAcceptMedianMs: wait ? median(wait) : null,
       withoutStatus: (id === undefined ? undefined : silent.get(id)) ?? 0,
-      funnel,
+      funnel: r ? funnelOf(r) : NO_FUNNEL,
     });
   }
   return rows;
