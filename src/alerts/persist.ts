@@ -3,7 +3,7 @@
  * {@link ALERT_MIGRATIONS} to `openCache({ extraMigrations })`, or {@link migrateAlertTables} to another handle.
  */
 import type Database from 'better-sqlite3';
-import type { Migration } from '../store/migrations.js';
+import { pendingMigrations, type Migration } from '../store/migrations.js';
 import type { Acknowledgement, AlertLabels, AlertState, RuleId, Severity, SummaryParams } from './types.js';
 
 type Db = Database.Database;
@@ -47,9 +47,7 @@ const STEPS_TABLE =
 /** Applies the alert steps not yet recorded in `schema_steps`, each in its own transaction. */
 export function migrateAlertTables(db: Db, now: number = Date.now()): void {
   db.exec(STEPS_TABLE);
-  const done = new Set(db.prepare('SELECT id FROM schema_steps').pluck().all() as string[]);
-  for (const m of ALERT_MIGRATIONS) {
-    if (done.has(m.id)) continue;
+  for (const m of pendingMigrations(db, [], ALERT_MIGRATIONS)) {
     db.transaction(() => {
       m.up(db);
       db.prepare('INSERT INTO schema_steps (id, applied_at) VALUES (?, ?)').run(m.id, now);

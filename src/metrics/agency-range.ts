@@ -105,16 +105,8 @@ function rollupSums(db: Database.Database, from: number, to: number): Map<number
   return new Map(rows.map((r) => [r.agency, r]));
 }
 
-interface DeliverySums {
-  recipient: number;
-  processed: number;
-  deadline: number;
-  answered: number;
-  onTime: number;
-}
-
 /** What the deliveries say about documents delivered in [from, to), answers counted up to `to`. */
-function deliverySums(db: Database.Database, from: number, to: number): Map<number, DeliverySums> {
+function deliverySums(db: Database.Database, from: number, to: number) {
   const rows = db
     .prepare(
       `SELECT recipient,
@@ -124,7 +116,10 @@ function deliverySums(db: Database.Database, from: number, to: number): Map<numb
          sum(reply_by IS NOT NULL AND answered_at < @to AND answered_at <= reply_by) onTime
        FROM deliveries WHERE delivered_at >= @from AND delivered_at < @to GROUP BY recipient`,
     )
-    .all({ mask: PROCESSED_MASK, from, to }) as DeliverySums[];
+    .all({ mask: PROCESSED_MASK, from, to }) as Record<
+    'recipient' | 'processed' | 'deadline' | 'answered' | 'onTime',
+    number
+  >[];
   return new Map(rows.map((r) => [r.recipient, r]));
 }
 
