@@ -136,14 +136,8 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
   for (const [rule, members] of standing) {
     const live = members.filter((m) => m.phase !== 'resolved');
     if (live.length === 0) continue;
-    let worst = live[0]!;
-    let since = worst.activeSince;
-    let latest = since;
-    for (const m of live) {
-      if (worse(m, worst)) worst = m;
-      since = Math.min(since, m.activeSince);
-      latest = Math.max(latest, m.activeSince);
-    }
+    const worst = live.reduce((w, m) => (worse(m, w) ? m : w));
+    const starts = live.map((m) => m.activeSince);
     out.push({
       id: `standing ${rule}`,
       rule,
@@ -152,8 +146,8 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
       phase: live.some((m) => m.phase === 'firing') ? 'firing' : 'pending',
       subject: {},
       agencies: agenciesOf(live),
-      since,
-      latest,
+      since: Math.min(...starts),
+      latest: Math.max(...starts),
       ack: ackOf(live),
       alerts: live,
       worst,
