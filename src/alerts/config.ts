@@ -162,9 +162,7 @@ export const defaultAlertConfigPath = (env: Readonly<Record<string, string | und
   join(configDir(env), 'alerts.json');
 
 /** Validates an already-decoded config value; the error names the setting at fault. */
-export function parseAlertConfig(
-  value: unknown,
-): { config: AlertConfig; error: null } | { config: null; error: string } {
+export function parseAlertConfig(value: unknown) {
   const r = alertConfigSchema.safeParse(value);
   if (r.success) return { config: r.data, error: null };
   const issue = r.error.issues[0];
@@ -180,11 +178,7 @@ export function parseAlertConfig(
  * Reads the thresholds file; missing or bad, the defaults apply. `path` is null when there was no file, `error`
  * (`PATH: where: expected X, got Y`) what to show when it is bad.
  */
-export function loadAlertConfig(path: string = defaultAlertConfigPath()): {
-  config: AlertConfig;
-  path: string | null;
-  error: string | null;
-} {
+export function loadAlertConfig(path: string = defaultAlertConfigPath()) {
   const file = readJsonFile(path);
   if (file.kind === 'absent') return { config: defaultAlertConfig(), path: null, error: null };
   if (file.kind === 'error') return { config: defaultAlertConfig(), path, error: file.error };
