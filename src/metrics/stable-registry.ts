@@ -11,6 +11,7 @@ const last = new WeakMap<Pick<Metrics, 'agencies'>, readonly Agency[]>();
 export function stableAgencies(metrics: Pick<Metrics, 'agencies'>): readonly Agency[] {
   const fresh = metrics.agencies();
   const known = last.get(metrics);
+  if (known === fresh) return known;
   if (known && known.length === fresh.length && known.every((a, i) => a === fresh[i])) return known;
   last.set(metrics, fresh);
   return fresh;
