@@ -1,17 +1,12 @@
 import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
-import type { Ahead, DeadlineCount } from './rollup-rows.js';
 import type { AgencyScope, DeadlineRow, OverdueDocument } from './types.js';
 
 /**
- * The deadline counts per recipient id as of `now`: open and answered, and not yet due. One
- * snapshot: a batch committed between the two reads would count its new deadline as overdue.
+ * The deadline counts per recipient id as of `now`: open and answered, and not yet due. One snapshot: a batch
+ * committed between the two reads would count its new deadline as overdue.
  */
-function kept(
-  ctx: MetricsContext,
-  now: number,
-): readonly [ReadonlyMap<number, DeadlineCount>, ReadonlyMap<number, Ahead>] {
-  return ctx.db.transaction(() => [ctx.rows.deadlineCounts(), ctx.rows.deadlinesAhead(now)] as const)();
-}
+const kept = (ctx: MetricsContext, now: number) =>
+  ctx.db.transaction(() => [ctx.rows.deadlineCounts(), ctx.rows.deadlinesAhead(now)] as const)();
 
 /**
  * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the
