@@ -13,9 +13,9 @@ export function securityServers(ctx: MetricsContext): SecurityServer[] {
     name: string;
     cert_expires: number | null;
   }[];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    certificateExpiresAt: r.cert_expires === null ? null : new Date(r.cert_expires).toISOString(),
+  return rows.map(({ id, name, cert_expires: at }) => ({
+    id,
+    name,
+    certificateExpiresAt: at === null ? null : new Date(at).toISOString(),
   }));
 }

@@ -11,14 +11,8 @@ const last = new WeakMap<Pick<Metrics, 'agencies'>, readonly Agency[]>();
 export function stableAgencies(metrics: Pick<Metrics, 'agencies'>): readonly Agency[] {
   const fresh = metrics.agencies();
   const known = last.get(metrics);
-  if (known && sameEntries(known, fresh)) return known;
+  if (known === fresh) return known;
+  if (known && known.length === fresh.length && known.every((a, i) => a === fresh[i])) return known;
   last.set(metrics, fresh);
   return fresh;
-}
-
-function sameEntries(a: readonly Agency[], b: readonly Agency[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
