@@ -1,9 +1,7 @@
 import type { Lang } from '../config/settings.js';
-import { processIo, UsageError, type CommandIo } from './command.js';
+import type { CommandIo } from './command.js';
 import { commands } from './commands/index.js';
-import { errorText, isUsageMistake } from './i18n/error-text.js';
-import { cliLang } from './i18n/lang.js';
-import { cliTranslator } from './i18n/text.js';
+import { cliLang, cliTranslator, errorText, isUsageMistake } from './i18n/text.js';
 import { VERSION } from '../version.js';
 
 const USAGE: Readonly<Record<Lang, readonly string[]>> = {
@@ -34,7 +32,7 @@ const usage = (lang: Lang): string =>
   [...USAGE[lang], ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary[lang]}`), '', MORE[lang], ''].join('\n');
 
 /** Entry point of the `hubmon` binary. Returns the exit code. */
-export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], io: CommandIo = process): Promise<number> {
   const lang = cliLang(argv, io.env);
   const t = cliTranslator(lang);
   const [first, ...rest] = argv;
@@ -64,7 +62,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     return await command.run(args, io);
   } catch (err) {
     const message = errorText(err, t);
-    if (isUsageMistake(err) || err instanceof UsageError) {
+    if (isUsageMistake(err)) {
       io.stderr.write(`hubmon ${command.name}: ${t('cli.usageLine', { message, command: command.name })}\n`);
       return 2;
     }

@@ -1,11 +1,13 @@
-/** The one-shot check behind `hubmon status`: the cache and alerts → OK, WARNING, CRITICAL or UNKNOWN. Pure. */
+/** The one-shot check behind `hubmon status`: the cache's metrics and alerts → OK, WARNING, CRITICAL or UNKNOWN. */
 import { alertCounts, countIncidents, incidentState, type Incident } from '../alerts/incidents.js';
+import type { AlertConfig } from '../alerts/config.js';
+import { describeIncident } from '../alerts/describe-incident.js';
+import type { DescribeOptions } from '../alerts/describe.js';
 import type { Alert, AlertSnapshot } from '../alerts/types.js';
-import type { Lang } from '../config/settings.js';
-import type { NationalTotals, StreamInfo } from '../metrics/types.js';
+import type { Metrics } from '../metrics/types.js';
 import { vietnamTimeWithOffset } from '../protocol/index.js';
 import { firingSummary } from './firing-summary.js';
-import type { PerfDatum } from './perfdata.js';
+import type { PerfDatum } from './render.js';
 import { statusWords, type StatusWords } from './words.js';
 
 type CheckState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
@@ -28,26 +30,19 @@ export type HubOutcome =
   | { readonly kind: 'recording'; readonly file: string };
 
 interface CheckInput {
-  readonly now: number;
+  /** The cache judged, or the recording given with `--source`. */
   readonly cachePath: string;
-  readonly stream: StreamInfo;
-  /** Agencies and security servers the cache knows. */
-  readonly agencies: number;
-  readonly totals: NationalTotals;
-  /** National signature failures over the signature rule's window. */
-  readonly signatures: { readonly failed: number; readonly verified: number; readonly windowMs: number };
+  readonly metrics: Metrics;
+  /** The rules' thresholds, shown in perfdata; the signature rule's window. */
+  readonly config: AlertConfig;
   readonly snapshot: AlertSnapshot;
   /** The snapshot's alerts grouped into incidents, most urgent first. */
   readonly incidents: readonly Incident[];
   readonly hub: HubOutcome;
   /** Older than this, a cache the hub could not refresh is not evidence of anything. */
   readonly maxAgeMs: number;
-  /** Thresholds shown in perfdata, from the alert config. */
-  readonly thresholds: { readonly sigWarnPct: number; readonly sigCritPct: number; readonly overdueWarn: number };
-  /** Words for one incident. */
-  describeIncident(incident: Incident): string;
-  /** Language of the summary and detail lines (default English). */
-  readonly lang?: Lang;
+  /** The language, the time judged (`now`) and the names the lines are worded with. */
+  readonly words: DescribeOptions;
 }
 
 export interface CheckResult {
@@ -67,7 +62,7 @@ export interface CheckResult {
   readonly dataAgeMs: number | null;
 }
 
-function spanWords(ms: number, w: StatusWords = statusWords('en')): string {
+function spanWords(ms: number, w: StatusWords): string {
   const s = Math.round(ms / 1000);
   if (s < 120) return w('span.s', { n: s });
   if (s < 7200) return w('span.min', { n: Math.round(s / 60) });
@@ -75,25 +70,12 @@ function spanWords(ms: number, w: StatusWords = statusWords('en')): string {
   return w('span.d', { n: Math.round(s / 86_400) });
 }
 
-function hubLine(hub: HubOutcome, w: StatusWords): string {
-  switch (hub.kind) {
-    case 'none':
-      return w('hub.none');
-    case 'live':
-      return w('hub.live', { url: hub.url });
-    case 'behind':
-      return w('hub.behind', { url: hub.url, n: hub.lagEvents });
-    case 'unreachable':
-      return w('hub.unreachable', { url: hub.url, error: hub.error });
-    case 'shared':
-      return w('hub.shared', { holder: hub.holder });
-    case 'recording':
-      return w('hub.recording', { file: hub.file });
-  }
-}
+/** The hub's line: each outcome's fields fill its message. */
+const hubLine = (hub: HubOutcome, w: StatusWords): string =>
+  w(`hub.${hub.kind}`, hub as Record<string, string | number>);
 
 function unknown(input: CheckInput, summary: string, perfdata: PerfDatum[], dataAgeMs: number | null): CheckResult {
-  const w = statusWords(input.lang ?? 'en');
+  const w = statusWords(input.words.lang);
   return {
     state: 'UNKNOWN',
     exitCode: EXIT_CODE.UNKNOWN,
@@ -108,10 +90,12 @@ function unknown(input: CheckInput, summary: string, perfdata: PerfDatum[], data
 }
 
 export function evaluateCheck(input: CheckInput): CheckResult {
-  const { stream, totals, now } = input;
-  const w = statusWords(input.lang ?? 'en');
+  const { metrics, hub } = input;
+  const { now, lang } = input.words;
+  const [stream, totals, agencies] = [metrics.stream(), metrics.totals(now, '1h'), metrics.agencies().length];
+  const w = statusWords(lang);
   const dataAgeMs = stream.newestEventTs === null ? null : Math.max(0, now - stream.newestEventTs);
-  const lag = input.hub.kind === 'behind' ? input.hub.lagEvents : 0;
+  const lag = hub.kind === 'behind' ? hub.lagEvents : 0;
   const incidentCounts = countIncidents(input.incidents);
   // The header's count: incidents firing unacknowledged, by severity (docs/ALERTS.md).
   const counts = alertCounts(
@@ -119,7 +103,11 @@ export function evaluateCheck(input: CheckInput): CheckResult {
       .filter((i) => i.phase !== 'resolved')
       .map((i) => ({ severity: i.severity, state: incidentState(i) })),
   );
-  const sigPct = input.signatures.verified > 0 ? (100 * input.signatures.failed) / input.signatures.verified : 0;
+  // National signature failures over the signature rule's window.
+  const { signatureFailures: sig, overdueReplies } = input.config.rules;
+  const sigRows = metrics.signaturesOver?.(now, sig.window) ?? metrics.signatures(now, '1h');
+  const [failed, verified] = sigRows.reduce(([f, v], r) => [f + r.failed, v + r.verified], [0, 0]);
+  const sigPct = verified > 0 ? (100 * failed) / verified : 0;
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
     { label: 'servers_degraded', value: totals.serversDegraded, min: 0, max: totals.servers },
@@ -127,12 +115,12 @@ export function evaluateCheck(input: CheckInput): CheckResult {
       label: 'sig_fail_pct',
       value: sigPct,
       uom: '%',
-      warn: input.thresholds.sigWarnPct,
-      crit: input.thresholds.sigCritPct,
+      warn: sig.warningRate * 100,
+      crit: sig.criticalRate * 100,
       min: 0,
       max: 100,
     },
-    { label: 'overdue', value: totals.overdueReplies, warn: input.thresholds.overdueWarn, min: 0 },
+    { label: 'overdue', value: totals.overdueReplies, warn: overdueReplies.warningCount - 1, min: 0 },
     { label: 'due_24h', value: totals.dueWithin24h, min: 0 },
     { label: 'delivery_failures', value: totals.deliveryFailures, min: 0 },
     { label: 'alerts_critical', value: counts.critical, min: 0 },
@@ -147,26 +135,16 @@ export function evaluateCheck(input: CheckInput): CheckResult {
 
   // UNKNOWN prints only the figures it has: with nothing received, none; with a cache too old
   // to judge, its age and how far it is behind, never its old counts read as all clear.
-  if (stream.events === 0 && input.agencies === 0) {
-    const why =
-      input.hub.kind === 'unreachable'
-        ? w('noData.unreachable', { url: input.hub.url, error: input.hub.error })
-        : w('noData.nothing');
+  const fields = hub as Record<string, string | number>;
+  if (stream.events === 0 && agencies === 0) {
+    const why = w(hub.kind === 'unreachable' ? 'noData.unreachable' : 'noData.nothing', fields);
     return unknown(input, w('noData', { path: input.cachePath, why }), [], dataAgeMs);
   }
-  const refreshed = input.hub.kind === 'live' || input.hub.kind === 'recording';
-  if (!refreshed && (dataAgeMs === null || dataAgeMs > input.maxAgeMs)) {
+  if (hub.kind !== 'live' && hub.kind !== 'recording' && (dataAgeMs === null || dataAgeMs > input.maxAgeMs)) {
     const age = dataAgeMs === null ? w('stale.noEvents') : w('stale.age', { span: spanWords(dataAgeMs, w) });
-    const cause =
-      input.hub.kind === 'unreachable'
-        ? w('cause.unreachable', { url: input.hub.url, error: input.hub.error })
-        : input.hub.kind === 'behind'
-          ? w('cause.behind', { n: lag, url: input.hub.url })
-          : input.hub.kind === 'shared'
-            ? w('cause.shared', { holder: input.hub.holder })
-            : w('cause.none');
+    const cause = w(`cause.${hub.kind}`, fields);
     const known = perfdata.filter(
-      (p) => (p.label === 'lag' && input.hub.kind === 'behind') || (p.label === 'age' && dataAgeMs !== null),
+      (p) => (p.label === 'lag' && hub.kind === 'behind') || (p.label === 'age' && dataAgeMs !== null),
     );
     return unknown(input, w('stale', { cause, age, max: spanWords(input.maxAgeMs, w) }), known, dataAgeMs);
   }
@@ -182,30 +160,26 @@ export function evaluateCheck(input: CheckInput): CheckResult {
 
   let summary: string;
   if (firing.length === 0) {
-    summary = w('summary.ok', {
-      agencies: input.agencies,
-      connected: totals.servers - totals.serversDown,
-      servers: totals.servers,
-    });
+    summary = w('summary.ok', { agencies, connected: totals.servers - totals.serversDown, servers: totals.servers });
     if (pending.length > 0) summary += w('summary.pending', { n: pending.length });
   } else {
     summary = firingSummary(firing, w);
   }
-  if (input.hub.kind === 'unreachable') summary += w('summary.unreachable', { age: spanWords(dataAgeMs ?? 0, w) });
-  if (input.hub.kind === 'behind') summary += w('summary.behind', { n: lag });
+  if (hub.kind === 'unreachable') summary += w('summary.unreachable', { age: spanWords(dataAgeMs ?? 0, w) });
+  if (hub.kind === 'behind') summary += w('summary.behind', { n: lag });
 
   // One line per incident, acute first: a standing problem of 241 agencies is one line.
   const incidents = input.incidents.filter((i) => i.phase !== 'resolved');
   const line = (i: Incident): string => {
     const tag = w(i.phase === 'pending' ? 'tag.pending' : i.severity === 'critical' ? 'tag.critical' : 'tag.warning');
     const ack = i.ack ? w('line.ack', { by: i.ack.by }) : '';
-    return `${tag} ${w(i.kind === 'acute' ? 'kind.acute' : 'kind.standing')}: ${input.describeIncident(i)}${ack}`;
+    return `${tag} ${w(i.kind === 'acute' ? 'kind.acute' : 'kind.standing')}: ${describeIncident(i, input.words)}${ack}`;
   };
   const newest = stream.newestEventTs === null ? w('cache.newestNone') : vietnamTimeWithOffset(stream.newestEventTs);
   const details = [
     ...incidents.filter((i) => i.phase === 'firing').map(line),
     ...incidents.filter((i) => i.phase === 'pending').map(line),
-    hubLine(input.hub, w),
+    hubLine(hub, w),
     w('cache.lineFull', { path: input.cachePath, n: stream.events, newest }),
   ];
   return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };

@@ -11,8 +11,8 @@ export const statusMessages = {
   ],
   'hub.live': ['hub: {url} answered, cache caught up', 'trục: {url} đã trả lời, bộ đệm đã bắt kịp'],
   'hub.behind': [
-    'hub: {url} answered, cache still {n} events behind at the timeout',
-    'trục: {url} đã trả lời, bộ đệm vẫn chậm {n} sự kiện khi hết thời gian chờ',
+    'hub: {url} answered, cache still {lagEvents} events behind at the timeout',
+    'trục: {url} đã trả lời, bộ đệm vẫn chậm {lagEvents} sự kiện khi hết thời gian chờ',
   ],
   'hub.unreachable': ['hub: {url} did not answer ({error})', 'trục: {url} không trả lời ({error})'],
   'hub.shared': [
@@ -36,8 +36,8 @@ export const statusMessages = {
   'stale.age': ['is {span} old', 'đã cũ {span}'],
   'cause.unreachable': ['hub {url} unreachable ({error})', 'không tới được trục {url} ({error})'],
   'cause.behind': [
-    'cache {n} events behind hub {url} after the timeout',
-    'bộ đệm chậm {n} sự kiện so với trục {url} khi hết thời gian chờ',
+    'cache {lagEvents} events behind hub {url} after the timeout',
+    'bộ đệm chậm {lagEvents} sự kiện so với trục {url} khi hết thời gian chờ',
   ],
   'cause.shared': [
     'the console writing this cache ({holder}) is not keeping it fresh',

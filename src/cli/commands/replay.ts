@@ -4,38 +4,32 @@ import { join } from 'node:path';
 import { alertsSource } from '../../app/console-sources.js';
 import { showConsole } from '../../app/show-console.js';
 import { createAlertEngine } from '../../alerts/index.js';
-import { resolveSettings } from '../../config/index.js';
 import { liveMetrics } from '../../metrics/index.js';
 import { ReplayRun, replayControls } from '../../record/replay-run.js';
 import { loadReplay } from '../../sim/replay-source.js';
 import { idleIngest } from '../../ui/index.js';
 import { formatDateTime } from '../../ui/text/format-time.js';
 import { CommandError, UsageError, type Command } from '../command.js';
-import { requireFile } from '../files.js';
-import { cliLang } from '../i18n/lang.js';
-import { cliTranslator } from '../i18n/text.js';
-import { oneFile, parseFlags, settingsFlags } from '../parse-flags.js';
+import { cliWords } from '../i18n/text.js';
+import { requireFile } from '../inputs.js';
+import { oneFile, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 const TICK_MS = 250;
 
 export const replayCommand: Pick<Command, 'run'> = {
   async run(argv, io) {
-    const t = cliTranslator(cliLang(argv, io.env));
-    const parsed = parseFlags(argv, {
-      options: { speed: { type: 'string' }, lang: { type: 'string' } },
-      allowPositionals: true,
-    });
-    const file = oneFile(parsed.positionals, 'arg.replayFile');
-    const speed = parsed.values.speed === undefined ? 60 : Number(parsed.values.speed);
+    const t = cliWords(argv, io.env);
+    const { values, positionals } = parseFlags(argv, { options: strings('speed', 'lang'), allowPositionals: true });
+    const file = oneFile(positionals, 'arg.replayFile');
+    const speed = values.speed === undefined ? 60 : Number(values.speed);
     if (!(speed >= 1 && speed <= 3600))
-      throw new UsageError('flag.range', { flag: '--speed', min: 1, max: 3600, value: parsed.values.speed ?? '' });
+      throw new UsageError('flag.range', { flag: '--speed', min: 1, max: 3600, value: values.speed ?? '' });
     requireFile('FILE', file);
-    const settings = resolveSettings(settingsFlags(parsed.values), io.env);
+    const settings = settingsOf(values, io.env);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       io.stderr.write(`hubmon replay: ${t('cli.replayNeedsTerminal')}\n`);
       return 2;
     }
-
     const source = await loadReplay(file);
     if (source.events.length === 0)
       throw new CommandError(source.skipped.length ? 'file.noEventsSkipped' : 'file.noEvents', {
