@@ -1,6 +1,6 @@
 /** The report as Markdown: title and period as the seed appendices head them, one table, totals in bold, notes. */
-import { REPORT_COLUMNS } from './columns.js';
-import { humanCell } from './format-cells.js';
+import { humanCell, REPORT_COLUMNS } from './columns.js';
+
 import { wordsIn } from '../messages.js';
 import { REPORT_LABELS, REPORT_NOTES, type Lang, type ReportLabel } from './labels.js';
 import { formatLocalDateTime, formatPeriod } from './period.js';
