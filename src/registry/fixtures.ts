@@ -85,11 +85,8 @@ export function parseFixtures(rawAgencies: unknown, rawServers: unknown): Fixtur
     ...duplicates(securityServers.map((s) => s.id)).map((id) => `security server ${id} appears more than once`),
   ];
   const serverIds = new Set(securityServers.map((s) => s.id));
-  for (const agency of agencies) {
-    if (!serverIds.has(agency.securityServer)) {
-      problems.push(`agency ${agency.id} uses security server ${agency.securityServer}, which is not listed`);
-    }
-  }
+  for (const { id, securityServer } of agencies.filter((a) => !serverIds.has(a.securityServer)))
+    problems.push(`agency ${id} uses security server ${securityServer}, which is not listed`);
   if (problems.length > 0) throw new Error(`fixtures are inconsistent:\n- ${problems.join('\n- ')}`);
   return { agencies, securityServers };
 }
@@ -102,9 +99,4 @@ function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   return result.data;
 }
 
-function duplicates(ids: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
-  return [...repeated];
-}
+const duplicates = (ids: readonly string[]): string[] => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];

@@ -3,16 +3,13 @@
  * level-2 units first, then communes, offices, level 4, so 12,000 agencies look like the hub around 2020.
  */
 import type { Agency, SecurityServer } from '../protocol/index.js';
-import type { AgencyProfile, Fixtures, TopLevelAgency } from './fixtures.js';
-import { loadFixtures } from './fixtures.js';
+import { loadFixtures, type AgencyProfile, type Fixtures, type TopLevelAgency } from './fixtures.js';
 import { childId } from './identifier.js';
-import type { PlanUnit } from './plan.js';
-import { PlanBuilder, ranked } from './plan.js';
+import { PlanBuilder, ranked, type PlanUnit } from './plan.js';
 import { planCentral } from './plan-central.js';
 import { planProvince } from './plan-province.js';
-import { deriveSeed, mulberry32 } from './rng.js';
+import { deriveSeed, intBetween, mulberry32 } from './rng.js';
 import { scaleProfile } from './scale-profile.js';
-import { dedicatedServer } from './servers.js';
 
 export interface Registry {
   /** Parents always come before their children. */
@@ -56,20 +53,11 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
   if (!Number.isInteger(total) || total < top.length) {
     throw new RangeError(`totalAgencies must be a whole number of at least ${top.length}, got ${total}`);
   }
-  const agencies: Agency[] = top.map((a) => ({
-    id: a.id,
-    name: a.name,
-    level: 1,
-    parent: null,
-    connection: a.connection,
-    securityServer: a.securityServer,
-  }));
+  const agencies: Agency[] = top.map(({ id, name, connection, securityServer }) => {
+    return { id, name, level: 1, parent: null, connection, securityServer };
+  });
   const profiles = new Map<string, AgencyProfile>(top.map((a) => [a.id, a.profile]));
-  const securityServers: SecurityServer[] = fixtures.securityServers.map(({ id, name, certificateExpiresAt }) => ({
-    id,
-    name,
-    certificateExpiresAt,
-  }));
+  const securityServers: SecurityServer[] = fixtures.securityServers.map(({ hosting: _, ...server }) => server);
   if (total === top.length) return { agencies, securityServers, profiles };
 
   const candidates = growthOrder(top, seed, new Set(options.communesIn ?? []));
@@ -83,21 +71,16 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
     const parent = placed.get(c.parent);
     if (!parent) throw new Error(`growth order placed ${c.unit.name} before its parent`);
     const id = childId(parent.id, c.number);
-    let server = parent.securityServer;
+    const { name } = c.unit;
+    let securityServer = parent.securityServer;
     if (c.unit.dedicatedServer) {
-      const own = dedicatedServer(id, c.unit.name, securityServers.length + 1, seed);
+      const own = dedicatedServer(id, name, securityServers.length + 1, seed);
       securityServers.push(own);
-      server = own.id;
+      securityServer = own.id;
     }
-    const agency: Agency = {
-      id,
-      name: c.unit.name,
-      level: (parent.level + 1) as Agency['level'],
-      parent: parent.id,
-      // Lower levels reach the hub the way their ministry or province does (seed 002 I.III.1).
-      connection: parent.connection,
-      securityServer: server,
-    };
+    const level = (parent.level + 1) as Agency['level'];
+    // Lower levels reach the hub the way their ministry or province does (seed 002 I.III.1).
+    const agency: Agency = { id, name, level, parent: parent.id, connection: parent.connection, securityServer };
     agencies.push(agency);
     placed.set(c.unit, agency);
     const parentProfile = profiles.get(parent.id) as AgencyProfile;
@@ -131,4 +114,15 @@ function growthOrder(top: readonly TopLevelAgency[], seed: number, first: Readon
       a.topIndex - b.topIndex ||
       a.order - b.order,
   );
+}
+
+/** A general department's own server (`MCBM-NNN`); its certificate expires 2027–2029, drawn from the agency id. */
+function dedicatedServer(agencyId: string, agencyName: string, number: number, seed: number): SecurityServer {
+  const rng = mulberry32(deriveSeed(seed, `server:${agencyId}`));
+  const expires = new Date(Date.UTC(intBetween(rng, 2027, 2029), intBetween(rng, 0, 11), intBetween(rng, 1, 28)));
+  return {
+    id: `MCBM-${String(number).padStart(3, '0')}`,
+    name: `Máy chủ bảo mật ${agencyName}`,
+    certificateExpiresAt: expires.toISOString().replace('.000Z', 'Z'),
+  };
 }

@@ -1,15 +1,43 @@
 /** The plan under a province: departments, real districts and communes, offices, schools and health stations. */
-import type { PlanUnit } from './plan.js';
-import { PlanBuilder, ownedName } from './plan.js';
+import { ownedName, type PlanBuilder, type PlanUnit } from './plan.js';
 import { districtsOf } from './admin-units.js';
-import {
-  DEPARTMENT_OFFICES,
-  DISTRICT_OFFICES,
-  EDUCATION_OFFICE,
-  OPTIONAL_DEPARTMENTS,
-  PROVINCIAL_DEPARTMENTS,
-  SCHOOL_KINDS,
-} from './names-local.js';
+
+/** Departments of a provincial People's Committee (sở, ban, ngành cấp tỉnh). */
+// prettier-ignore
+const PROVINCIAL_DEPARTMENTS = [
+  'Sở Nội vụ', 'Sở Tư pháp', 'Sở Kế hoạch và Đầu tư', 'Sở Tài chính', 'Sở Công Thương',
+  'Sở Nông nghiệp và Phát triển nông thôn', 'Sở Giao thông vận tải', 'Sở Xây dựng',
+  'Sở Tài nguyên và Môi trường', 'Sở Thông tin và Truyền thông', 'Sở Lao động - Thương binh và Xã hội',
+  'Sở Văn hóa, Thể thao và Du lịch', 'Sở Khoa học và Công nghệ', 'Sở Giáo dục và Đào tạo', 'Sở Y tế',
+] as const;
+
+/** Bodies only some provinces have; each is included with some probability. */
+// prettier-ignore
+const OPTIONAL_DEPARTMENTS = [
+  'Sở Ngoại vụ', 'Sở Du lịch', 'Ban Dân tộc', 'Ban Quản lý các khu công nghiệp', 'Ban Quản lý khu kinh tế',
+  'Đài Phát thanh và Truyền hình', 'Trung tâm Phục vụ hành chính công',
+] as const;
+
+/** Offices inside a department, named after it ("Văn phòng Sở Y tế"). */
+// prettier-ignore
+const DEPARTMENT_OFFICES = [
+  'Văn phòng', 'Thanh tra', 'Phòng Kế hoạch - Tài chính', 'Phòng Tổ chức cán bộ', 'Phòng Pháp chế',
+  'Phòng Quản lý chuyên ngành', 'Trung tâm Công nghệ thông tin',
+] as const;
+
+/** Offices of a district People's Committee (cơ quan chuyên môn cấp huyện). */
+// prettier-ignore
+const DISTRICT_OFFICES = [
+  'Văn phòng HĐND và UBND', 'Phòng Nội vụ', 'Phòng Tư pháp', 'Phòng Tài chính - Kế hoạch',
+  'Phòng Tài nguyên và Môi trường', 'Phòng Lao động - Thương binh và Xã hội', 'Phòng Văn hóa và Thông tin',
+  'Phòng Giáo dục và Đào tạo', 'Phòng Y tế', 'Thanh tra', 'Phòng Kinh tế và Hạ tầng',
+  'Phòng Nông nghiệp và Phát triển nông thôn',
+] as const;
+
+/** The office under which a district's schools are numbered (level 4). */
+const EDUCATION_OFFICE = 'Phòng Giáo dục và Đào tạo';
+/** School kinds, one of each per commune. */
+const SCHOOL_KINDS = ['Trường Mầm non', 'Trường Tiểu học', 'Trường THCS'] as const;
 
 export function planProvince(b: PlanBuilder, agencyName: string): PlanUnit[] {
   const isCity = agencyName.startsWith('UBND Thành phố ');
