@@ -8,7 +8,7 @@ import type { Metrics } from '../metrics/types.js';
 import { vietnamTimeWithOffset } from '../protocol/index.js';
 import { firingSummary } from './firing-summary.js';
 import type { PerfDatum } from './render.js';
-import { statusWords, type StatusWords } from './words.js';
+import { statusWords, type StatusWords } from './messages.js';
 
 type CheckState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 /** The process exit code of each state, as every monitoring system reads it. */
@@ -74,21 +74,6 @@ function spanWords(ms: number, w: StatusWords): string {
 const hubLine = (hub: HubOutcome, w: StatusWords): string =>
   w(`hub.${hub.kind}`, hub as Record<string, string | number>);
 
-function unknown(input: CheckInput, summary: string, perfdata: PerfDatum[], dataAgeMs: number | null): CheckResult {
-  const w = statusWords(input.words.lang);
-  return {
-    state: 'UNKNOWN',
-    exitCode: EXIT_CODE.UNKNOWN,
-    summary,
-    perfdata,
-    details: [hubLine(input.hub, w), w('cache.line', { path: input.cachePath })],
-    firing: [],
-    pending: [],
-    incidents: [],
-    dataAgeMs,
-  };
-}
-
 export function evaluateCheck(input: CheckInput): CheckResult {
   const { metrics, hub } = input;
   const { now, lang } = input.words;
@@ -108,18 +93,11 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const sigRows = metrics.signaturesOver?.(now, sig.window) ?? metrics.signatures(now, '1h');
   const [failed, verified] = sigRows.reduce(([f, v], r) => [f + r.failed, v + r.verified], [0, 0]);
   const sigPct = verified > 0 ? (100 * failed) / verified : 0;
+  const [sigWarn, sigCrit] = [100 * sig.warningRate, 100 * sig.criticalRate];
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
     { label: 'servers_degraded', value: totals.serversDegraded, min: 0, max: totals.servers },
-    {
-      label: 'sig_fail_pct',
-      value: sigPct,
-      uom: '%',
-      warn: sig.warningRate * 100,
-      crit: sig.criticalRate * 100,
-      min: 0,
-      max: 100,
-    },
+    { label: 'sig_fail_pct', value: sigPct, uom: '%', warn: sigWarn, crit: sigCrit, min: 0, max: 100 },
     { label: 'overdue', value: totals.overdueReplies, warn: overdueReplies.warningCount - 1, min: 0 },
     { label: 'due_24h', value: totals.dueWithin24h, min: 0 },
     { label: 'delivery_failures', value: totals.deliveryFailures, min: 0 },
@@ -136,9 +114,23 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   // UNKNOWN prints only the figures it has: with nothing received, none; with a cache too old
   // to judge, its age and how far it is behind, never its old counts read as all clear.
   const fields = hub as Record<string, string | number>;
+  const unknown = (summary: string, perfdata: PerfDatum[]): CheckResult => {
+    const details = [hubLine(hub, w), w('cache.line', { path: input.cachePath })];
+    return {
+      state: 'UNKNOWN',
+      exitCode: EXIT_CODE.UNKNOWN,
+      summary,
+      perfdata,
+      details,
+      firing: [],
+      pending: [],
+      incidents: [],
+      dataAgeMs,
+    };
+  };
   if (stream.events === 0 && agencies === 0) {
     const why = w(hub.kind === 'unreachable' ? 'noData.unreachable' : 'noData.nothing', fields);
-    return unknown(input, w('noData', { path: input.cachePath, why }), [], dataAgeMs);
+    return unknown(w('noData', { path: input.cachePath, why }), []);
   }
   if (hub.kind !== 'live' && hub.kind !== 'recording' && (dataAgeMs === null || dataAgeMs > input.maxAgeMs)) {
     const age = dataAgeMs === null ? w('stale.noEvents') : w('stale.age', { span: spanWords(dataAgeMs, w) });
@@ -146,17 +138,14 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     const known = perfdata.filter(
       (p) => (p.label === 'lag' && hub.kind === 'behind') || (p.label === 'age' && dataAgeMs !== null),
     );
-    return unknown(input, w('stale', { cause, age, max: spanWords(input.maxAgeMs, w) }), known, dataAgeMs);
+    return unknown(w('stale', { cause, age, max: spanWords(input.maxAgeMs, w) }), known);
   }
 
   const top = input.snapshot.alerts;
   const firing = top.filter((a) => a.phase === 'firing');
   const pending = top.filter((a) => a.phase === 'pending');
-  const state: CheckState = firing.some((a) => a.severity === 'critical')
-    ? 'CRITICAL'
-    : firing.length > 0
-      ? 'WARNING'
-      : 'OK';
+  const critical = firing.some((a) => a.severity === 'critical');
+  const state: CheckState = critical ? 'CRITICAL' : firing.length > 0 ? 'WARNING' : 'OK';
 
   let summary: string;
   if (firing.length === 0) {

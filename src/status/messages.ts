@@ -2,7 +2,8 @@
  * The words of `hubmon status`, English then Vietnamese, one message a line (so each is edited in one place); the
  * state word stays as monitoring systems expect it.
  */
-import type { Messages } from '../messages.js';
+import type { Lang } from '../config/settings.js';
+import { wordsIn, type Messages } from '../messages.js';
 
 export const statusMessages = {
   'hub.none': [
@@ -129,3 +130,8 @@ export const statusMessages = {
   'unknown.failed': ['{error}', '{error}'],
   'error.noAnswer': ['no answer within {n} ms', 'không có trả lời trong {n} ms'],
 } satisfies Messages;
+
+export type StatusKey = keyof typeof statusMessages;
+/** The status check's words in the chosen language, with `{name}` placeholders filled. */
+export type StatusWords = (key: StatusKey, params?: Readonly<Record<string, string | number>>) => string;
+export const statusWords = (lang: Lang): StatusWords => wordsIn(statusMessages, lang);

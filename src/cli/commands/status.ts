@@ -7,7 +7,7 @@ import { openRecordingCache, type RecordingCache } from '../../record/recording-
 import { evaluateCheck, type HubOutcome } from '../../status/check.js';
 import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
-import { statusWords } from '../../status/words.js';
+import { statusWords } from '../../status/messages.js';
 import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
 import { UsageError, type Command, type CommandIo } from '../command.js';
 import { cliLang, cliTranslator, errorText } from '../i18n/text.js';
