@@ -50,9 +50,8 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
   const seed = options.seed ?? DEFAULT_SEED;
   const top = fixtures.agencies;
   const total = options.totalAgencies ?? top.length;
-  if (!Number.isInteger(total) || total < top.length) {
+  if (!Number.isInteger(total) || total < top.length)
     throw new RangeError(`totalAgencies must be a whole number of at least ${top.length}, got ${total}`);
-  }
   const agencies: Agency[] = top.map(({ id, name, connection, securityServer }) => {
     return { id, name, level: 1, parent: null, connection, securityServer };
   });
@@ -61,11 +60,10 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
   if (total === top.length) return { agencies, securityServers, profiles };
 
   const candidates = growthOrder(top, seed, new Set(options.communesIn ?? []));
-  if (candidates.length < total - top.length) {
+  if (candidates.length < total - top.length)
     throw new RangeError(
       `the plan for seed ${seed} holds ${top.length + candidates.length} agencies; asked for ${total}`,
     );
-  }
   const placed = new Map<PlanUnit | TopLevelAgency, Agency>(top.map((a, i) => [a, agencies[i]!]));
   for (const c of candidates.slice(0, total - top.length)) {
     const parent = placed.get(c.parent);

@@ -1,6 +1,5 @@
 /** The report as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads Vietnamese), RFC 4180 quoting, CRLF. */
 import { machineCell, REPORT_COLUMNS, type Cell, type Column } from './columns.js';
-
 import { wordsIn } from '../messages.js';
 import { REPORT_LABELS, type Lang } from './labels.js';
 import type { Report } from './types.js';

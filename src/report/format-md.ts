@@ -1,6 +1,5 @@
 /** The report as Markdown: title and period as the seed appendices head them, one table, totals in bold, notes. */
 import { humanCell, REPORT_COLUMNS } from './columns.js';
-
 import { wordsIn } from '../messages.js';
 import { REPORT_LABELS, REPORT_NOTES, type Lang, type ReportLabel } from './labels.js';
 import { formatLocalDateTime, formatPeriod } from './period.js';
@@ -21,26 +20,16 @@ export function formatMarkdown(report: Report, lang: Lang): string {
   const t = wordsIn(REPORT_LABELS, lang);
   const { from, to } = formatPeriod(report.from, report.to, report.timeZone);
   const level = `level.${report.level}`;
+  const levelText = level in REPORT_LABELS ? t(level as ReportLabel) : `level ${report.level}`;
   const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  const out = [
-    `# ${t('title')}`,
-    '',
-    `${t('period', { from, to })} — ${level in REPORT_LABELS ? t(level as ReportLabel) : `level ${report.level}`}`,
-    '',
-  ];
+  const bold = (text: string) => (text === '' ? '' : `**${text}**`);
+  const out = [`# ${t('title')}`, '', `${t('period', { from, to })} — ${levelText}`, ''];
   if (report.hubName !== null) out.push(`${t('hub')}: ${mdText(report.hubName)}  `);
   out.push(`${t('generated')}: ${formatLocalDateTime(report.generatedAt, report.timeZone)} (${report.timeZone})`, '');
   out.push(row(REPORT_COLUMNS.map((c) => mdText(c.header[lang]))));
   out.push(row(REPORT_COLUMNS.map((c) => (c.numeric ? '---:' : '---'))));
   for (const r of report.rows) out.push(row(REPORT_COLUMNS.map((c) => mdText(humanCell(c.row(r), lang)))));
-  out.push(
-    row(
-      REPORT_COLUMNS.map((c) => {
-        const text = mdText(humanCell(c.total(report.totals, lang), lang));
-        return text === '' ? '' : `**${text}**`;
-      }),
-    ),
-  );
+  out.push(row(REPORT_COLUMNS.map((c) => bold(mdText(humanCell(c.total(report.totals, lang), lang))))));
   out.push('', ...REPORT_NOTES.map((n) => `- ${t(n)}`), '');
   if (report.standing) {
     out.push(`## ${t('standing.title')}`, '');
