@@ -1,9 +1,18 @@
 /** The one-shot check behind `hubmon status`: the cache's metrics and alerts → OK, WARNING, CRITICAL or UNKNOWN. */
-import { alertCounts, countIncidents, incidentState, type Incident } from '../alerts/incidents.js';
+import type Database from 'better-sqlite3';
+import {
+  agenciesBehind,
+  alertCounts,
+  countIncidents,
+  groupIncidents,
+  incidentState,
+  type Incident,
+} from '../alerts/incidents.js';
+import { createAlertEngine } from '../alerts/engine.js';
 import type { AlertConfig } from '../alerts/config.js';
 import { describeIncident } from '../alerts/describe-incident.js';
 import type { DescribeOptions } from '../alerts/describe.js';
-import type { Alert, AlertSnapshot } from '../alerts/types.js';
+import type { Alert } from '../alerts/types.js';
 import type { Metrics } from '../metrics/types.js';
 import { vietnamTimeWithOffset } from '../protocol/index.js';
 import { firingSummary } from './firing-summary.js';
@@ -35,9 +44,8 @@ interface CheckInput {
   readonly metrics: Metrics;
   /** The rules' thresholds, shown in perfdata; the signature rule's window. */
   readonly config: AlertConfig;
-  readonly snapshot: AlertSnapshot;
-  /** The snapshot's alerts grouped into incidents, most urgent first. */
-  readonly incidents: readonly Incident[];
+  /** The cache's database, where the console that writes it keeps alert states and acknowledgements. */
+  readonly db: Database.Database;
   readonly hub: HubOutcome;
   /** Older than this, a cache the hub could not refresh is not evidence of anything. */
   readonly maxAgeMs: number;
@@ -81,12 +89,14 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const w = statusWords(lang);
   const dataAgeMs = stream.newestEventTs === null ? null : Math.max(0, now - stream.newestEventTs);
   const lag = hub.kind === 'behind' ? hub.lagEvents : 0;
-  const incidentCounts = countIncidents(input.incidents);
+  // The alerts as the console writing this cache sees them, read-only; incidents most urgent first.
+  const engine = createAlertEngine({ metrics, db: input.db, config: input.config, readOnly: true, now: () => now });
+  const top = engine.evaluate(now).alerts;
+  const allIncidents = groupIncidents(top, agenciesBehind(metrics.agencies()));
+  const incidentCounts = countIncidents(allIncidents);
   // The header's count: incidents firing unacknowledged, by severity (docs/ALERTS.md).
   const counts = alertCounts(
-    input.incidents
-      .filter((i) => i.phase !== 'resolved')
-      .map((i) => ({ severity: i.severity, state: incidentState(i) })),
+    allIncidents.filter((i) => i.phase !== 'resolved').map((i) => ({ severity: i.severity, state: incidentState(i) })),
   );
   // National signature failures over the signature rule's window.
   const { signatureFailures: sig, overdueReplies } = input.config.rules;
@@ -141,7 +151,6 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     return unknown(w('stale', { cause, age, max: spanWords(input.maxAgeMs, w) }), known);
   }
 
-  const top = input.snapshot.alerts;
   const firing = top.filter((a) => a.phase === 'firing');
   const pending = top.filter((a) => a.phase === 'pending');
   const critical = firing.some((a) => a.severity === 'critical');
@@ -158,7 +167,7 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   if (hub.kind === 'behind') summary += w('summary.behind', { n: lag });
 
   // One line per incident, acute first: a standing problem of 241 agencies is one line.
-  const incidents = input.incidents.filter((i) => i.phase !== 'resolved');
+  const incidents = allIncidents.filter((i) => i.phase !== 'resolved');
   const line = (i: Incident): string => {
     const tag = w(i.phase === 'pending' ? 'tag.pending' : i.severity === 'critical' ? 'tag.critical' : 'tag.warning');
     const ack = i.ack ? w('line.ack', { by: i.ack.by }) : '';

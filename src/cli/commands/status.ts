@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ALERT_MIGRATIONS } from '../../alerts/persist.js';
-import { agenciesBehind, createAlertEngine, groupIncidents, loadAlertConfig, namer } from '../../alerts/index.js';
+import { loadAlertConfig, namer } from '../../alerts/index.js';
 import { resolveToken } from '../../ingest/index.js';
 import { createMetrics } from '../../metrics/index.js';
 import { openRecordingCache, type RecordingCache } from '../../record/recording-cache.js';
@@ -119,15 +119,10 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
           });
           if (cache.readOnly) {
             const by = cache.lockedBy;
-            hub = {
-              kind: 'shared',
-              holder: by ? w('holder.pid', { pid: by.pid, host: by.host }) : w('holder.unknown'),
-            };
+            const holder = by ? w('holder.pid', { pid: by.pid, host: by.host }) : w('holder.unknown');
+            hub = { kind: 'shared', holder };
           } else if (args.url !== null) {
-            const { token } = resolveToken({
-              ...(args.tokenFile !== null && { tokenFile: args.tokenFile }),
-              env: io.env,
-            });
+            const { token } = resolveToken({ tokenFile: args.tokenFile ?? undefined, env: io.env });
             hub = await refreshFromHub({
               cache,
               url: args.url,
@@ -148,29 +143,14 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
 
       try {
         const metrics = createMetrics(cache);
-        const engine = createAlertEngine({ metrics, db: cache.db, config, readOnly: true, now: () => now });
-        const snapshot = engine.evaluate(now);
-        const incidents = groupIncidents(snapshot.alerts, agenciesBehind(metrics.agencies()));
         const words = { lang, now, nameOf: namer(metrics.agencies(), metrics.securityServers()) };
         const cachePath = recording ? args.source! : cache.path;
-        const result = evaluateCheck({
-          cachePath,
-          metrics,
-          config,
-          snapshot,
-          incidents,
-          hub,
-          maxAgeMs: args.maxAgeMs,
-          words,
-        });
+        const result = evaluateCheck({ cachePath, db: cache.db, metrics, config, hub, maxAgeMs: args.maxAgeMs, words });
         io.stdout.write(json ? formatStatusJson(result, cache.path, hub, words) : formatPluginOutput(result));
         return result.exitCode;
       } catch (err) {
-        return unknownLine(
-          io,
-          json,
-          w('unknown.evaluate', { error: err instanceof Error ? err.message : String(err) }),
-        );
+        const error = err instanceof Error ? err.message : String(err);
+        return unknownLine(io, json, w('unknown.evaluate', { error }));
       } finally {
         close();
       }
