@@ -49,21 +49,13 @@ export function planProvince(b: PlanBuilder, agencyName: string): PlanUnit[] {
     ...OPTIONAL_DEPARTMENTS.filter(() => b.chance(0.5)).map((d) => `${d} ${owner}`),
     `Thanh tra ${owner}`,
   ].map((name) => b.unit(name, 1, 1, name.startsWith('Sở ') ? departmentOffices(b, name) : []));
-  const districts = districtNames(place).map((d) => district(b, d.district, d.communes));
+  const districts = districtsOf(place).map((d) => district(b, d.name, d.communes));
   return [...departments, ...districts];
 }
 
 function departmentOffices(b: PlanBuilder, department: string): PlanUnit[] {
   const owner = department.replace(/ (tỉnh|thành phố) .*$/, '');
   return b.some(DEPARTMENT_OFFICES, 3, 6).map((office) => b.unit(ownedName(office, owner), 3, 0.4));
-}
-
-/** The province's real districts with their kind and communes ("huyện Quỳ Hợp", "xã Châu Quang"). */
-function districtNames(place: string): { district: string; communes: string[] }[] {
-  return districtsOf(place).map((d) => ({
-    district: `${d.kind} ${d.name}`,
-    communes: d.communes.map((c) => `${c.kind} ${c.name}`),
-  }));
 }
 
 function district(b: PlanBuilder, district: string, communes: readonly string[]): PlanUnit {

@@ -5,7 +5,7 @@ import { stateDir } from '../../config/index.js';
 import { checkGateway } from '../../gateway/check.js';
 import { GlobalConfError } from '../../gateway/globalconf.js';
 import { startGateway, type GatewayOptions } from '../../gateway/service.js';
-import { parseClientId, type XRoadClient } from '../../gateway/soap-request.js';
+import { parseClientId } from '../../gateway/soap-request.js';
 import { readTokenFile } from '../../ingest/token.js';
 import { CommandError, UsageError, untilStopSignal, type Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
@@ -30,14 +30,11 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
   };
   const globalconf = required('globalconf');
   const clientText = required('client');
-  const client: XRoadClient | undefined = parseClientId(clientText);
+  const client = parseClientId(clientText);
   if (!client) throw new UsageError('gateway.client', { value: clientText });
   const url = required('security-server');
   if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url)) throw new UsageError('gateway.url', { value: url });
-  const documents = (values.documents ?? [])
-    .flatMap((d) => d.split(','))
-    .map((d) => d.trim())
-    .filter(Boolean);
+  const documents = (values.documents ?? []).flatMap((d) => d.split(',').map((s) => s.trim())).filter(Boolean);
   if (documents.length === 0 && !values.check) throw new UsageError('flag.required', { flags: '--documents' });
   const options = {
     globalconf,

@@ -31,24 +31,16 @@ export const replayCommand: Pick<Command, 'run'> = {
       return 2;
     }
     const source = await loadReplay(file);
-    if (source.events.length === 0)
-      throw new CommandError(source.skipped.length ? 'file.noEventsSkipped' : 'file.noEvents', {
-        file,
-        n: source.skipped.length,
-      });
+    const n = source.skipped.length;
+    if (source.events.length === 0) throw new CommandError(n ? 'file.noEventsSkipped' : 'file.noEvents', { file, n });
     const dir = mkdtempSync(join(tmpdir(), 'hubmon-replay-'));
-    const names = new Map<string, string>([
-      ...source.agencies.map((a) => [a.id, a.name] as const),
-      ...source.securityServers.map((s) => [s.id, s.name] as const),
-    ]);
+    const names = new Map([...source.agencies, ...source.securityServers].map((u) => [u.id, u.name]));
+    const nameOf = (id: string) => names.get(id);
     // Each build of the recording (one more at every step back) gets its own metrics and alerts.
     const run = new ReplayRun(source, dir, speed, (cache, now) => {
       const metrics = liveMetrics(cache);
       const engine = createAlertEngine({ metrics, now });
-      return {
-        metrics,
-        alerts: alertsSource(engine, metrics, settings.lang, { evaluate: true, nameOf: (id) => names.get(id) }),
-      };
+      return { metrics, alerts: alertsSource(engine, metrics, settings.lang, { evaluate: true, nameOf }) };
     });
     try {
       const timer = setInterval(() => run.player.tick(TICK_MS), TICK_MS);
@@ -67,10 +59,8 @@ export const replayCommand: Pick<Command, 'run'> = {
       } finally {
         clearInterval(timer);
       }
-      const s = run.player.state();
-      io.stderr.write(
-        `${t('replay.stopped', { time: `${formatDateTime(s.now)} (UTC+7)`, applied: s.applied, total: s.total })}\n`,
-      );
+      const { now, applied, total } = run.player.state();
+      io.stderr.write(`${t('replay.stopped', { time: `${formatDateTime(now)} (UTC+7)`, applied, total })}\n`);
       return exitCode;
     } finally {
       run.close();

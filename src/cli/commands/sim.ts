@@ -9,20 +9,16 @@ import { cliWords } from '../i18n/text.js';
 import { requireFile } from '../inputs.js';
 import { listenError, parseFlags, strings, wholeFlag } from '../parse-flags.js';
 
+const FLAGS = strings(
+  ...['port', 'host', 'seed', 'speed', 'agencies', 'start', 'history', 'buffer', 'heartbeat-ms', 'batch'],
+  ...['record', 'replay', 'token-file', 'lang'],
+);
+
 export const simCommand: Pick<Command, 'run'> = {
   async run(argv, io) {
     const t = cliWords(argv, io.env);
-    const { values } = parseFlags(
-      argv,
-      {
-        options: strings(
-          ...['port', 'host', 'seed', 'speed', 'agencies', 'start', 'history', 'buffer', 'heartbeat-ms', 'batch'],
-          ...['record', 'replay', 'token-file', 'lang'],
-        ),
-      },
-      // The simulated hub requires the token it reads; it takes none from the environment.
-      'flag.tokenSources.sim',
-    );
+    // The simulated hub requires the token it reads; it takes none from the environment.
+    const { values } = parseFlags(argv, { options: FLAGS }, 'flag.tokenSources.sim');
     const speedGiven = values.speed !== undefined;
     const speed = speedGiven ? Number(values.speed) : 1;
     if (!(speed > 0) || speed > 1_000_000)
