@@ -4,23 +4,19 @@ import { commands } from './commands/index.js';
 import { cliLang, cliTranslator, errorText, isUsageMistake } from './i18n/text.js';
 import { VERSION } from '../version.js';
 
-const USAGE: Readonly<Record<Lang, readonly string[]>> = {
-  en: [
-    'hubmon — monitoring console for the national document exchange hub',
-    '',
-    'Usage: hubmon [options]            watch a hub (no --url: the built-in simulated hub, DEMO)',
-    '       hubmon <command> [options]',
-    '',
-    'Commands:',
-  ],
-  vi: [
-    'hubmon — bảng theo dõi Trục liên thông văn bản quốc gia',
-    '',
-    'Cách dùng: hubmon [tùy chọn]            theo dõi một trục (không có --url: trục mô phỏng sẵn có, DEMO)',
-    '           hubmon <lệnh> [tùy chọn]',
-    '',
-    'Các lệnh:',
-  ],
+const USAGE: Readonly<Record<Lang, string>> = {
+  en: `hubmon — monitoring console for the national document exchange hub
+
+Usage: hubmon [options]            watch a hub (no --url: the built-in simulated hub, DEMO)
+       hubmon <command> [options]
+
+Commands:`,
+  vi: `hubmon — bảng theo dõi Trục liên thông văn bản quốc gia
+
+Cách dùng: hubmon [tùy chọn]            theo dõi một trục (không có --url: trục mô phỏng sẵn có, DEMO)
+           hubmon <lệnh> [tùy chọn]
+
+Các lệnh:`,
 };
 
 const MORE: Readonly<Record<Lang, string>> = {
@@ -29,7 +25,7 @@ const MORE: Readonly<Record<Lang, string>> = {
 };
 
 const usage = (lang: Lang): string =>
-  [...USAGE[lang], ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary[lang]}`), '', MORE[lang], ''].join('\n');
+  [USAGE[lang], ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary[lang]}`), '', MORE[lang], ''].join('\n');
 
 /** Entry point of the `hubmon` binary. Returns the exit code. */
 export async function main(argv: readonly string[], io: CommandIo = process): Promise<number> {

@@ -91,13 +91,9 @@ export function oneFile(positionals: readonly string[], what: CliKey): string {
 export function wholeFlag(flag: string, text: string | undefined, fallback: number, min = 1, max?: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
+  const key = max === undefined ? 'flag.wholeMin' : 'flag.wholeRange';
   if (!/^\d+$/.test(text) || n < min || (max !== undefined && n > max))
-    throw new UsageError(max === undefined ? 'flag.wholeMin' : 'flag.wholeRange', {
-      flag: `--${flag}`,
-      min,
-      max: max ?? '',
-      value: text,
-    });
+    throw new UsageError(key, { flag: `--${flag}`, min, max: max ?? '', value: text });
   return n;
 }
 
@@ -110,16 +106,10 @@ export function durationFlag(flag: string, text: string | undefined, fallback: n
 }
 
 /** One of `list`, `fallback` when not given. */
-export function oneOfFlag<T extends string>(
-  flag: string,
-  text: string | undefined,
-  list: readonly T[],
-  fallback: T,
-): T {
-  if (text === undefined) return fallback;
-  if (!list.includes(text as T))
-    throw new UsageError('flag.oneOf', { flag: `--${flag}`, list: list.join(', '), value: text });
-  return text as T;
+export function oneOf<T extends string>(flag: string, text: string | undefined, list: readonly T[], fallback: T): T {
+  const value = (text ?? fallback) as T;
+  if (!list.includes(value)) throw new UsageError('flag.oneOf', { flag: `--${flag}`, list: list.join(', '), value });
+  return value;
 }
 
 /** A socket the system refused to listen on, as a `UsageError` naming the flag behind it; other errors as they are. */

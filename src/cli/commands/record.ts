@@ -35,16 +35,15 @@ export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, '
       const writer = new RecordingWriter(file);
       const sink = recordingSink(writer, since);
       const client = startIngest({ url: settings.url, sink, ...(token !== undefined && { token }) });
-      io.stderr.write(`${t('record.start', { url: client.hubUrl, file })}\n`);
+      const say = (line: string): void => void io.stderr.write(`${line}\n`);
+      say(t('record.start', { url: client.hubUrl, file }));
       let lastState = '';
       const unsubscribe = client.subscribe((s) => {
         if (s.state === lastState) return;
         lastState = s.state;
         // The link's state in the console's words.
         const state = translate(lang, `link.${s.state}`);
-        io.stderr.write(
-          `${s.lastError ? t('record.stateError', { state, error: s.lastError.message }) : t('record.state', { state })}\n`,
-        );
+        say(s.lastError ? t('record.stateError', { state, error: s.lastError.message }) : t('record.state', { state }));
       });
       // Nothing else holds the process while the link is down (redial timers and signal handlers do not).
       const keepAlive = setInterval(() => {}, 1 << 30);
@@ -56,10 +55,8 @@ export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, '
       unsubscribe();
       await client.stop();
       await writer.close();
-      const { events, rejections } = sink.counts;
-      io.stderr.write(
-        `${rejections ? t('record.doneRejected', { n: events, file, rejected: rejections }) : t('record.done', { n: events, file })}\n`,
-      );
+      const { events: n, rejections: rejected } = sink.counts;
+      say(rejected ? t('record.doneRejected', { n, file, rejected }) : t('record.done', { n, file }));
       return 0;
     },
   };

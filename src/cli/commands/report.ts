@@ -6,7 +6,7 @@ import { openCache, type Cache } from '../../store/index.js';
 import { CommandError, UsageError, type Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
 import { findCache, notRecording, openNamedCache, requireFile } from '../inputs.js';
-import { oneOfFlag, parseFlags, settingsOf, strings } from '../parse-flags.js';
+import { oneOf, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 export function createReportCommand(clock: () => number = Date.now): Pick<Command, 'run'> {
   return {
@@ -22,8 +22,8 @@ export function createReportCommand(clock: () => number = Date.now): Pick<Comman
       const level = values.level === undefined ? 1 : Number(values.level);
       if (![1, 2, 3, 4].includes(level))
         throw new UsageError('flag.oneOf', { flag: '--level', list: '1, 2, 3, 4', value: values.level ?? '' });
-      const format = oneOfFlag('format', values.format, ['md', 'csv', 'json'], 'md');
-      const sort = oneOfFlag('sort', values.sort, report.REPORT_SORTS, 'id');
+      const format = oneOf('format', values.format, ['md', 'csv', 'json'], 'md');
+      const sort = oneOf('sort', values.sort, report.REPORT_SORTS, 'id');
       const { lang, ...settings } = settingsOf(values, io.env);
 
       let input: { cache: Cache; close(): void };

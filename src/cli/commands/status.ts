@@ -123,13 +123,9 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
             hub = { kind: 'shared', holder };
           } else if (args.url !== null) {
             const { token } = resolveToken({ tokenFile: args.tokenFile ?? undefined, env: io.env });
-            hub = await refreshFromHub({
-              cache,
-              url: args.url,
-              ...(token !== undefined && { token }),
-              ...(args.ca !== null && { ca: readFileSync(args.ca) }),
-              timeoutMs: Math.max(100, args.timeoutMs - reserveMs(args.timeoutMs) - performance.now()),
-            });
+            const timeoutMs = Math.max(100, args.timeoutMs - reserveMs(args.timeoutMs) - performance.now());
+            const ca = args.ca === null ? undefined : readFileSync(args.ca);
+            hub = await refreshFromHub(cache, timeoutMs, { url: args.url, token, ca });
             if (hub.kind === 'unreachable' && hub.error === '')
               hub = { ...hub, error: w('error.noAnswer', { n: args.timeoutMs }) };
             now = clock();

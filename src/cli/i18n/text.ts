@@ -15,19 +15,16 @@ export type CliKey = keyof typeof cliMessages;
 type CliParam = string | number | { readonly key: CliKey };
 export type CliParams = Readonly<Record<string, CliParam>>;
 
-export function cliText(lang: Lang, key: CliKey, params?: CliParams): string {
-  return fill(inLang(cliMessages[key], lang), (name) => {
-    const value = params?.[name];
-    return typeof value === 'object' ? cliText(lang, value.key) : value;
-  });
-}
-
 /** A translator bound to one language. */
 export type CliTranslate = (key: CliKey, params?: CliParams) => string;
-export const cliTranslator =
-  (lang: Lang): CliTranslate =>
-  (key, params) =>
-    cliText(lang, key, params);
+export const cliTranslator = (lang: Lang): CliTranslate => {
+  const t: CliTranslate = (key, params) =>
+    fill(inLang(cliMessages[key], lang), (name) => {
+      const value = params?.[name];
+      return typeof value === 'object' ? t(value.key) : value;
+    });
+  return t;
+};
 
 /** The value after the last `--lang` (or in `--lang=…`) before a `--`. */
 function flagValue(argv: readonly string[], flag: string): string | undefined {
