@@ -32,12 +32,8 @@ export async function main(argv: readonly string[], io: CommandIo = process): Pr
   const lang = cliLang(argv, io.env);
   const t = cliTranslator(lang);
   const [first, ...rest] = argv;
-  if (first === '--version' || first === '-V') {
-    io.stdout.write(`hubmon ${VERSION}\n`);
-    return 0;
-  }
-  if (first === 'help') {
-    io.stdout.write(usage(lang));
+  if (first === '--version' || first === '-V' || first === 'help') {
+    io.stdout.write(first === 'help' ? usage(lang) : `hubmon ${VERSION}\n`);
     return 0;
   }
   const isName = first !== undefined && !first.startsWith('-');
@@ -58,11 +54,9 @@ export async function main(argv: readonly string[], io: CommandIo = process): Pr
     return await command.run(args, io);
   } catch (err) {
     const message = errorText(err, t);
-    if (isUsageMistake(err)) {
-      io.stderr.write(`hubmon ${command.name}: ${t('cli.usageLine', { message, command: command.name })}\n`);
-      return 2;
-    }
-    io.stderr.write(`hubmon ${command.name}: ${message.replace(/[\r\n]+/g, ' ')}\n`);
-    return 1;
+    const mistake = isUsageMistake(err);
+    const line = mistake ? t('cli.usageLine', { message, command: command.name }) : message.replace(/[\r\n]+/g, ' ');
+    io.stderr.write(`hubmon ${command.name}: ${line}\n`);
+    return mistake ? 2 : 1;
   }
 }

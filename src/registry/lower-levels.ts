@@ -3,7 +3,7 @@
  * level-2 units first, then communes, offices, level 4, so 12,000 agencies look like the hub around 2020.
  */
 import type { Agency, SecurityServer } from '../protocol/index.js';
-import { loadFixtures, type AgencyProfile, type Fixtures, type TopLevelAgency } from './fixtures.js';
+import { loadFixtures, type AgencyProfile, type TopLevelAgency } from './fixtures.js';
 import { childId } from './identifier.js';
 import { PlanBuilder, ranked, type PlanUnit } from './plan.js';
 import { planCentral } from './plan-central.js';
@@ -24,8 +24,6 @@ interface BuildOptions {
   readonly totalAgencies?: number;
   /** Same seed, same registry. */
   readonly seed?: number;
-  /** Defaults to the files in `fixtures/`. */
-  readonly fixtures?: Fixtures;
   /** Top-level ids whose units down to the commune join first, so a small registry reaches the commune. */
   readonly communesIn?: readonly string[];
 }
@@ -46,7 +44,7 @@ interface Candidate {
 }
 
 export function buildRegistry(options: BuildOptions = {}): Registry {
-  const fixtures = options.fixtures ?? loadFixtures();
+  const fixtures = loadFixtures();
   const seed = options.seed ?? DEFAULT_SEED;
   const top = fixtures.agencies;
   const total = options.totalAgencies ?? top.length;

@@ -41,6 +41,7 @@ export function formatPluginOutput(result: CheckResult): string {
 /** The JSON document (version 1); `words.now` is when the check was made. */
 export function formatStatusJson(result: CheckResult, cachePath: string, hub: HubOutcome, words: DescribeOptions) {
   const iso = (t: number) => new Date(t).toISOString();
+  const perf = (p: PerfDatum) => ({ value: p.value, uom: p.uom ?? '', warn: p.warn ?? null, crit: p.crit ?? null });
   const acknowledged = (a: Alert | Incident) => (a.ack ? { by: a.ack.by, at: iso(a.ack.at) } : null);
   const alert = (a: Alert) => ({
     key: a.key,
@@ -72,12 +73,7 @@ export function formatStatusJson(result: CheckResult, cachePath: string, hub: Hu
     exitCode: result.exitCode,
     summary: result.summary,
     checkedAt: iso(words.now),
-    perfdata: Object.fromEntries(
-      result.perfdata.map((p) => [
-        p.label,
-        { value: p.value, uom: p.uom ?? '', warn: p.warn ?? null, crit: p.crit ?? null },
-      ]),
-    ),
+    perfdata: Object.fromEntries(result.perfdata.map((p) => [p.label, perf(p)])),
     alerts: { firing: result.firing.map(alert), pending: result.pending.map(alert) },
     incidents: result.incidents.map(incident),
     hub,

@@ -75,12 +75,8 @@ export const gatewayCommand: Pick<Command, 'run'> = {
         throw confError(err, options.client.instance);
       });
       say(t('gateway.checkRegistry', { file: report.file, agencies: report.agencies, skipped: report.skipped }));
-      for (const s of report.servers)
-        say(
-          s.ok
-            ? t('gateway.checkOk', { id: s.id, ms: s.latencyMs ?? 0 })
-            : t('gateway.checkFailed', { id: s.id, error: s.error ?? '' }),
-        );
+      for (const { ok, id, latencyMs: ms = 0, error = '' } of report.servers)
+        say(ok ? t('gateway.checkOk', { id, ms }) : t('gateway.checkFailed', { id, error }));
       const ok = report.servers.filter((s) => s.ok).length;
       say(t('gateway.checkSummary', { ok, all: report.servers.length }));
       return ok === report.servers.length ? 0 : 1;
@@ -95,14 +91,10 @@ export const gatewayCommand: Pick<Command, 'run'> = {
     const notes: GatewayOptions['notes'] = {
       registrySkipped: (n, examples) => note(t('gateway.noteSkipped', { n, examples: examples.join('; ') })),
       registryNotRead: (error) => note(t('gateway.noteNotRead', { error })),
-      serverState: (id, state, reason) =>
-        note(
-          t(reason ? 'gateway.noteStateReason' : 'gateway.noteState', {
-            id,
-            state: { key: `gateway.state.${state}` },
-            reason: reason ?? '',
-          }),
-        ),
+      serverState: (id, state, reason = '') => {
+        const words = { id, state: { key: `gateway.state.${state}` } as const, reason };
+        note(t(reason ? 'gateway.noteStateReason' : 'gateway.noteState', words));
+      },
       setAside: (id, n, reason) => note(t('gateway.noteSetAside', { id, n, reason })),
     };
     const gateway = await startGateway({ ...options, token, notes }).catch((err: unknown) => {
