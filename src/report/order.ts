@@ -11,18 +11,15 @@ export type ReportSort = (typeof REPORT_SORTS)[number];
 const GROUP_RANK: Readonly<Record<string, number>> = { T: 0, G: 1, H: 2 };
 const SHAPE = /^(\d{3})\.(\d{2})\.(\d{2})\.([A-Z])(\d{2})$/;
 
-/** Sort key of an identifier: group, top-level number, then levels 2, 3, 4 (zeros first). */
-function agencyOrderKey(id: string): readonly (number | string)[] {
+/** Sort key of an identifier: group, top-level number, then levels 2, 3, 4 (zeros first); fixed widths, so text order. */
+function agencyOrderKey(id: string): string {
   const m = SHAPE.exec(id);
-  if (!m) return [9, id, 0, 0, 0, 0];
-  const letter = m[4] as string;
-  return [GROUP_RANK[letter] ?? 3, letter, Number(m[5]), Number(m[3]), Number(m[2]), Number(m[1])];
+  return m ? `${GROUP_RANK[m[4]!] ?? 3}${m[4]}${m[5]}${m[3]}${m[2]}${m[1]}` : `9${id}`;
 }
 
 function compareAgencyIds(a: string, b: string): number {
   const [ka, kb] = [agencyOrderKey(a), agencyOrderKey(b)];
-  const i = ka.findIndex((x, j) => x !== kb[j]);
-  return i === -1 ? 0 : ka[i]! < kb[i]! ? -1 : 1;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
 type Sortable = Pick<ReportRow, 'agencyId' | 'sent' | 'signedShare'>;

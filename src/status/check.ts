@@ -22,6 +22,8 @@ import { statusWords, type StatusWords } from './messages.js';
 type CheckState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 /** The process exit code of each state, as every monitoring system reads it. */
 const EXIT_CODE: Readonly<Record<CheckState, number>> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
+/** An UNKNOWN result judges no alert. */
+const NO_ALERTS = { firing: [], pending: [], incidents: [] } as const;
 
 /** What became of the attempt to refresh the cache from the hub. */
 export type HubOutcome =
@@ -126,17 +128,7 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const fields = hub as Record<string, string | number>;
   const unknown = (summary: string, perfdata: PerfDatum[]): CheckResult => {
     const details = [hubLine(hub, w), w('cache.line', { path: input.cachePath })];
-    return {
-      state: 'UNKNOWN',
-      exitCode: EXIT_CODE.UNKNOWN,
-      summary,
-      perfdata,
-      details,
-      firing: [],
-      pending: [],
-      incidents: [],
-      dataAgeMs,
-    };
+    return { ...NO_ALERTS, state: 'UNKNOWN', exitCode: EXIT_CODE.UNKNOWN, summary, perfdata, details, dataAgeMs };
   };
   if (stream.events === 0 && agencies === 0) {
     const why = w(hub.kind === 'unreachable' ? 'noData.unreachable' : 'noData.nothing', fields);

@@ -65,11 +65,8 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
       const { lang, json } = args;
       const w = statusWords(lang);
       // A file named on the command line must be there (the default alerts file may be absent).
-      for (const [flag, path] of [
-        ['--alerts', args.alerts],
-        ['--ca', args.ca],
-      ] as const)
-        if (path !== undefined && path !== null && !existsSync(path))
+      for (const [flag, path] of Object.entries({ '--alerts': args.alerts, '--ca': args.ca }))
+        if (typeof path === 'string' && !existsSync(path))
           return unknownLine(io, json, w('unknown.fileMissing', { flag, path }));
       const { config, error } = loadAlertConfig(args.alerts);
       if (error !== null) return unknownLine(io, json, w('unknown.thresholds', { error }));
