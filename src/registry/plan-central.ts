@@ -54,27 +54,23 @@ export function planCentral(b: PlanBuilder, agencyName: string): PlanUnit[] {
     ...STANDARD_UNITS.map((u) => ownedName(u, agencyName)),
     ...(isMinistry ? [`Thanh tra ${agencyName}`] : []),
     ...subjects.map((s, i) => ownedName(`${i < departmentCount ? 'Cục' : division} ${s}`, agencyName)),
-  ].map((name) => b.unit(name, 1, name.includes('Cục') ? 1.5 : 1, offices(b, unitTitle(name), 4)));
+  ].map((name) => b.unit(name, 1, name.includes('Cục') ? 1.5 : 1, offices(b, unitTitle(name))));
   const general = (GENERAL_DEPARTMENTS_OF[agencyName] ?? []).map((g) => generalDepartment(b, g));
   return [...units, ...general];
 }
 
 /** The unit's own title, without its owner ("Vụ Pháp chế, Bộ Tài chính" → "Vụ Pháp chế"). */
-function unitTitle(name: string): string {
-  return name.split(', ')[0] ?? name;
-}
+const unitTitle = (name: string): string => name.split(', ')[0] ?? name;
 
-function offices(b: PlanBuilder, owner: string, tier: 3 | 4): PlanUnit[] {
-  return b.some(UNIT_OFFICES, 2, 5).map((o) => b.unit(ownedName(o, owner), tier, 0.4));
-}
+const offices = (b: PlanBuilder, owner: string): PlanUnit[] =>
+  b.some(UNIT_OFFICES, 2, 5).map((o) => b.unit(ownedName(o, owner), 4, 0.4));
 
 /** A general department: far more traffic, its own departments and branches, its own security server. */
 function generalDepartment(b: PlanBuilder, name: string): PlanUnit {
   const departments = b.some(UNIT_SUBJECTS, 3, 8).map((s) => {
-    const title = `Cục ${s}`;
     const branches = b.some(REGIONS, 2, 6).map((r) => b.unit(`Chi cục ${s} ${r}, ${name}`, 4, 0.5));
-    return b.unit(`${title}, ${name}`, 3, 1.5, branches);
+    return b.unit(`Cục ${s}, ${name}`, 3, 1.5, branches);
   });
-  const office = b.unit(`Văn phòng ${name}`, 3, 0.6, offices(b, `Văn phòng ${name}`, 4));
+  const office = b.unit(`Văn phòng ${name}`, 3, 0.6, offices(b, `Văn phòng ${name}`));
   return b.unit(name, 1, 4, [office, ...departments], true);
 }

@@ -39,6 +39,12 @@ const EDUCATION_OFFICE = 'Phòng Giáo dục và Đào tạo';
 /** School kinds, one of each per commune. */
 const SCHOOL_KINDS = ['Trường Mầm non', 'Trường Tiểu học', 'Trường THCS'] as const;
 
+/** Urban districts have an economy office and an urban-management office instead of the rural two. */
+const URBAN_OFFICES: Readonly<Record<string, string>> = {
+  'Phòng Nông nghiệp và Phát triển nông thôn': 'Phòng Kinh tế',
+  'Phòng Kinh tế và Hạ tầng': 'Phòng Quản lý đô thị',
+};
+
 export function planProvince(b: PlanBuilder, agencyName: string): PlanUnit[] {
   const isCity = agencyName.startsWith('UBND Thành phố ');
   const place = agencyName.replace(/^UBND (Tỉnh|Thành phố) /, '');
@@ -61,7 +67,7 @@ function departmentOffices(b: PlanBuilder, department: string): PlanUnit[] {
 function district(b: PlanBuilder, district: string, communes: readonly string[]): PlanUnit {
   const urban = /^(quận|thành phố|thị xã)/.test(district);
   const offices = DISTRICT_OFFICES.map((office) => {
-    const name = urbanOffice(office, urban);
+    const name = urban ? (URBAN_OFFICES[office] ?? office) : office;
     const schools =
       office === EDUCATION_OFFICE
         ? communes.flatMap((c) =>
@@ -74,12 +80,4 @@ function district(b: PlanBuilder, district: string, communes: readonly string[])
   const healthCentre = b.unit(`Trung tâm Y tế ${district}`, 3, 0.3, healthStations);
   const communeUnits = communes.map((c) => b.unit(`UBND ${c}`, 2, 0.6));
   return b.unit(`UBND ${district}`, 1, 1.5, [...communeUnits, ...offices, healthCentre]);
-}
-
-/** Urban districts have an economy office and an urban-management office instead of the rural two. */
-function urbanOffice(office: string, urban: boolean): string {
-  if (!urban) return office;
-  if (office === 'Phòng Nông nghiệp và Phát triển nông thôn') return 'Phòng Kinh tế';
-  if (office === 'Phòng Kinh tế và Hạ tầng') return 'Phòng Quản lý đô thị';
-  return office;
 }

@@ -96,10 +96,9 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const top = engine.evaluate(now).alerts;
   const allIncidents = groupIncidents(top, agenciesBehind(metrics.agencies()));
   const incidentCounts = countIncidents(allIncidents);
+  const incidents = allIncidents.filter((i) => i.phase !== 'resolved');
   // The header's count: incidents firing unacknowledged, by severity (docs/ALERTS.md).
-  const counts = alertCounts(
-    allIncidents.filter((i) => i.phase !== 'resolved').map((i) => ({ severity: i.severity, state: incidentState(i) })),
-  );
+  const counts = alertCounts(incidents.map((i) => ({ severity: i.severity, state: incidentState(i) })));
   // National signature failures over the signature rule's window.
   const { signatureFailures: sig, overdueReplies } = input.config.rules;
   const sigRows = metrics.signaturesOver?.(now, sig.window) ?? metrics.signatures(now, '1h');
@@ -159,7 +158,6 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   if (hub.kind === 'behind') summary += w('summary.behind', { n: lag });
 
   // One line per incident, acute first: a standing problem of 241 agencies is one line.
-  const incidents = allIncidents.filter((i) => i.phase !== 'resolved');
   const line = (i: Incident): string => {
     const tag = w(i.phase === 'pending' ? 'tag.pending' : i.severity === 'critical' ? 'tag.critical' : 'tag.warning');
     const ack = i.ack ? w('line.ack', { by: i.ack.by }) : '';
