@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration } from '../alerts/duration.js';
-import { isLang, resolveSettings, type Settings, type SettingsFlags } from '../config/index.js';
+import { isLang, resolveSettings, type SettingsFlags } from '../config/index.js';
 import { UsageError } from './command.js';
 import type { CliKey } from './i18n/text.js';
 
@@ -67,16 +67,10 @@ const SETTING_OF_FLAG = {
 };
 
 /** The settings from a command's parsed flags (a flag not given is left out) and `more`, over the environment. */
-export function settingsOf(
-  values: Readonly<Record<string, unknown>>,
-  env: NodeJS.ProcessEnv,
-  more: SettingsFlags = {},
-): Settings {
+export function settingsOf(values: Record<string, unknown>, env: NodeJS.ProcessEnv, more: SettingsFlags = {}) {
   const given = Object.entries(SETTING_OF_FLAG).filter(([flag]) => typeof values[flag] === 'string');
-  return resolveSettings(
-    { ...Object.fromEntries(given.map(([f, s]) => [s, values[f]])), ...more } as SettingsFlags,
-    env,
-  );
+  const flags: SettingsFlags = Object.fromEntries(given.map(([flag, setting]) => [setting, values[flag]]));
+  return resolveSettings({ ...flags, ...more }, env);
 }
 
 /** The single FILE a command takes; none or more than one is a `UsageError` naming `what`. */

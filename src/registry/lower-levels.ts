@@ -58,10 +58,8 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
   if (total === top.length) return { agencies, securityServers, profiles };
 
   const candidates = growthOrder(top, seed, new Set(options.communesIn ?? []));
-  if (candidates.length < total - top.length)
-    throw new RangeError(
-      `the plan for seed ${seed} holds ${top.length + candidates.length} agencies; asked for ${total}`,
-    );
+  const planned = top.length + candidates.length;
+  if (planned < total) throw new RangeError(`the plan for seed ${seed} holds ${planned} agencies; asked for ${total}`);
   const placed = new Map<PlanUnit | TopLevelAgency, Agency>(top.map((a, i) => [a, agencies[i]!]));
   for (const c of candidates.slice(0, total - top.length)) {
     const parent = placed.get(c.parent);

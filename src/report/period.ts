@@ -43,11 +43,7 @@ function parseBound(text: string, zone: string, flag: string): { day: boolean; a
   const trimmed = text.trim();
   const [iso, vn] = [ISO_DATE.exec(trimmed), VN_DATE.exec(trimmed)];
   if (iso || vn) {
-    const [y, mo, d] = (iso ? [iso[1], iso[2], iso[3]] : [vn![3], vn![2], vn![1]]).map(Number) as [
-      number,
-      number,
-      number,
-    ];
+    const [y = 0, mo = 0, d = 0] = (iso ? [iso[1], iso[2], iso[3]] : [vn![3], vn![2], vn![1]]).map(Number);
     const check = new Date(Date.UTC(y, mo - 1, d));
     if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
       throw new PeriodError('notDate', flag, text);

@@ -21,12 +21,7 @@ export function firingSummary(firing: readonly Alert[], w: StatusWords = statusW
     return { id, standing, critical, n, text };
   });
   // Acute before standing, critical first, then by how many; stable for a monitoring history.
-  summary.sort(
-    (a, b) =>
-      Number(a.standing) - Number(b.standing) ||
-      Number(b.critical) - Number(a.critical) ||
-      b.n - a.n ||
-      a.id.localeCompare(b.id),
-  );
+  const rank = (g: (typeof summary)[number]) => Number(g.standing) * 2 - Number(g.critical);
+  summary.sort((a, b) => rank(a) - rank(b) || b.n - a.n || a.id.localeCompare(b.id));
   return summary.map((g) => g.text).join(', ');
 }

@@ -55,9 +55,8 @@ export const simCommand: Pick<Command, 'run'> = {
     if (values.replay)
       io.stdout.write(`${t('sim.replaying', { file: values.replay, n: hub.newestSeq - hub.oldestSeq + 1 })}\n`);
     else {
-      io.stdout.write(
-        `${t('sim.started', { seed: options.seed, speed, agencies: options.agencies, epoch: hub.epoch })}\n${t('sim.incidents')}\n`,
-      );
+      const { seed, agencies } = options;
+      io.stdout.write(`${t('sim.started', { seed, speed, agencies, epoch: hub.epoch })}\n${t('sim.incidents')}\n`);
       // Each scripted incident in the operator's language.
       for (const i of hub.incidents.filter((i) => i.cycle === 0)) {
         const [from, to] = [vietnamClock(i.from), vietnamClock(i.to)];
