@@ -1,8 +1,34 @@
 import type { Lang } from '../config/settings.js';
-import type { CommandIo } from './command.js';
-import { commands } from './commands/index.js';
 import { cliLang, cliTranslator, errorText, isUsageMistake } from './i18n/text.js';
 import { VERSION } from '../version.js';
+import type { Command, CommandIo } from './command.js';
+import { consoleHelp, consoleSummary } from './help/console-help.js';
+import { gatewayHelp, gatewaySummary } from './help/gateway-help.js';
+import { recordHelp, recordSummary, replayHelp, replaySummary } from './help/record-help.js';
+import { reportHelp, reportSummary } from './help/report-help.js';
+import { simHelp, simSummary } from './help/sim-help.js';
+import { statusHelp, statusSummary } from './help/status-help.js';
+
+type Texts = Readonly<Record<Lang, string>>;
+
+/** A command whose module loads only when it runs: `status` does not pay for the console's UI, `--help` for none. */
+const lazy = (name: string, summary: Texts, help: Texts, load: () => Promise<Pick<Command, 'run'>>): Command => ({
+  name,
+  summary,
+  help,
+  run: async (argv, io) => (await load()).run(argv, io),
+});
+
+/** Every subcommand, in the order `hubmon --help` lists them; the console is the default. */
+const commands: readonly Command[] = [
+  lazy('console', consoleSummary, consoleHelp, async () => (await import('./commands/console.js')).consoleCommand),
+  lazy('sim', simSummary, simHelp, async () => (await import('./commands/sim.js')).simCommand),
+  lazy('status', statusSummary, statusHelp, async () => (await import('./commands/status.js')).statusCommand),
+  lazy('report', reportSummary, reportHelp, async () => (await import('./commands/report.js')).reportCommand),
+  lazy('record', recordSummary, recordHelp, async () => (await import('./commands/record.js')).recordCommand),
+  lazy('replay', replaySummary, replayHelp, async () => (await import('./commands/replay.js')).replayCommand),
+  lazy('gateway', gatewaySummary, gatewayHelp, async () => (await import('./commands/gateway.js')).gatewayCommand),
+];
 
 const USAGE: Readonly<Record<Lang, string>> = {
   en: `hubmon — monitoring console for the national document exchange hub

@@ -1,6 +1,5 @@
 export * from './types.js';
 export * from './period.js';
-export * from './order.js';
 export * from './columns.js';
 export * from './labels.js';
 export * from './format-csv.js';

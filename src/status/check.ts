@@ -6,6 +6,7 @@ import {
   countIncidents,
   groupIncidents,
   incidentState,
+  isStanding,
   type Incident,
 } from '../alerts/incidents.js';
 import { createAlertEngine } from '../alerts/engine.js';
@@ -15,7 +16,6 @@ import type { DescribeOptions } from '../alerts/describe.js';
 import type { Alert } from '../alerts/types.js';
 import type { Metrics } from '../metrics/types.js';
 import { vietnamTimeWithOffset } from '../protocol/index.js';
-import { firingSummary } from './firing-summary.js';
 import type { PerfDatum } from './render.js';
 import { statusWords, type StatusWords } from './messages.js';
 
@@ -171,4 +171,30 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     w('cache.lineFull', { path: input.cachePath, n: stream.events, newest }),
   ];
   return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
+}
+
+/**
+ * The summary when alerts fire: a group per rule, acute and critical first, acknowledged counted; e.g. `1 security
+ * server down, 3 server certificates expired or expiring (1 acknowledged)`.
+ */
+export function firingSummary(firing: readonly Alert[], w: StatusWords = statusWords('en')): string {
+  const groups = new Map<string, Alert[]>();
+  for (const a of firing) {
+    const id = isStanding(a) ? `${a.rule} standing` : a.rule;
+    groups.set(id, [...(groups.get(id) ?? []), a]);
+  }
+  const summary = [...groups].map(([id, alerts]) => {
+    const standing = isStanding(alerts[0]!);
+    // The summary's words for the group: a rule, or a standing signature problem.
+    const phrase = standing && alerts[0]!.rule === 'signature-failures' ? 'signatures-standing' : alerts[0]!.rule;
+    const acknowledged = alerts.filter((a) => a.ack !== null).length;
+    const critical = alerts.some((a) => a.severity === 'critical');
+    const n = alerts.length;
+    const text = `${n} ${w(`rule.${phrase}.${n === 1 ? '1' : 'n'}`)}${acknowledged > 0 ? w('summary.acknowledged', { n: acknowledged }) : ''}`;
+    return { id, standing, critical, n, text };
+  });
+  // Acute before standing, critical first, then by how many; stable for a monitoring history.
+  const rank = (g: (typeof summary)[number]) => Number(g.standing) * 2 - Number(g.critical);
+  summary.sort((a, b) => rank(a) - rank(b) || b.n - a.n || a.id.localeCompare(b.id));
+  return summary.map((g) => g.text).join(', ');
 }
