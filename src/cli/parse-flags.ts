@@ -57,18 +57,11 @@ function usageOf(err: unknown, config: Omit<ParseArgsConfig, 'args'>): UsageErro
 }
 
 /** The settings each command names the same way on its command line, and what they are in `SettingsFlags`. */
-const SETTING_OF_FLAG = {
-  url: 'url',
-  cache: 'cache',
-  lang: 'lang',
-  'token-file': 'tokenFile',
-  ca: 'ca',
-  config: 'config',
-};
+const SETTINGS = { url: 'url', cache: 'cache', lang: 'lang', 'token-file': 'tokenFile', ca: 'ca', config: 'config' };
 
 /** The settings from a command's parsed flags (a flag not given is left out) and `more`, over the environment. */
 export function settingsOf(values: Record<string, unknown>, env: NodeJS.ProcessEnv, more: SettingsFlags = {}) {
-  const given = Object.entries(SETTING_OF_FLAG).filter(([flag]) => typeof values[flag] === 'string');
+  const given = Object.entries(SETTINGS).filter(([flag]) => typeof values[flag] === 'string');
   const flags: SettingsFlags = Object.fromEntries(given.map(([flag, setting]) => [setting, values[flag]]));
   return resolveSettings({ ...flags, ...more }, env);
 }
