@@ -173,10 +173,7 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
 }
 
-/**
- * The summary when alerts fire: a group per rule, acute and critical first, acknowledged counted; e.g. `1 security
- * server down, 3 server certificates expired or expiring (1 acknowledged)`.
- */
+/** The summary when alerts fire, a group per rule, acute and critical first: `1 security server down (1 acknowledged)`. */
 export function firingSummary(firing: readonly Alert[], w: StatusWords = statusWords('en')): string {
   const groups = new Map<string, Alert[]>();
   for (const a of firing) {

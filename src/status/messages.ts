@@ -1,7 +1,4 @@
-/**
- * The words of `hubmon status`, English then Vietnamese, one message a line (so each is edited in one place); the
- * state word stays as monitoring systems expect it.
- */
+/** `hubmon status`'s words, English then Vietnamese, one message a line; state words stay as monitoring expects them. */
 import type { Lang } from '../config/settings.js';
 import { wordsIn, type Messages } from '../messages.js';
 

@@ -1,7 +1,4 @@
-/**
- * A command's lines in the operator's language: the language before settings are read, the lookup that fills a
- * line's `{name}` placeholders, and the one line for any error a command stops on.
- */
+/** A command's lines in the operator's language: which language, the lookup filling `{name}`, the line for an error. */
 import { langFromEnv, readSettingsFile, SettingsError, settingsFilePath } from '../../config/load.js';
 import { isLang, type Lang } from '../../config/settings.js';
 import { TokenError } from '../../ingest/token.js';
