@@ -39,7 +39,6 @@ interface Candidate {
   readonly number: number;
   readonly siblingWeight: number;
   readonly topIndex: number;
-  readonly order: number;
 }
 
 export function buildRegistry(options: BuildOptions = {}): Registry {
@@ -91,22 +90,16 @@ function growthOrder(top: readonly TopLevelAgency[], seed: number, first: Readon
     const visit = (parent: PlanUnit | TopLevelAgency, children: readonly PlanUnit[]) => {
       const siblingWeight = children.reduce((sum, u) => sum + u.weight, 0);
       children.forEach((unit, i) => {
-        out.push({ unit, parent, number: i + 1, siblingWeight, topIndex, order: out.length });
+        out.push({ unit, parent, number: i + 1, siblingWeight, topIndex });
         visit(unit, unit.children);
       });
     };
     visit(agency, ranked(plan));
   });
-  const early = (c: Candidate): number =>
-    c.unit.tier <= 2 && first.has((top[c.topIndex] as TopLevelAgency).id) ? 0 : 1;
-  return out.sort(
-    (a, b) =>
-      early(a) - early(b) ||
-      a.unit.tier - b.unit.tier ||
-      a.unit.rank - b.unit.rank ||
-      a.topIndex - b.topIndex ||
-      a.order - b.order,
-  );
+  const early = (c: Candidate): number => (c.unit.tier <= 2 && first.has(top[c.topIndex]!.id) ? 0 : 1);
+  // The sort is stable: candidates tied on all of these keep the plan's own order.
+  const byTier = (a: Candidate, b: Candidate) => a.unit.tier - b.unit.tier || a.unit.rank - b.unit.rank;
+  return out.sort((a, b) => early(a) - early(b) || byTier(a, b) || a.topIndex - b.topIndex);
 }
 
 /** A general department's own server (`MCBM-NNN`); its certificate expires 2027–2029, drawn from the agency id. */
