@@ -1,3 +1,4 @@
+/** What a `hubmon` subcommand is, where it writes, the errors it stops with and the signals that end it. */
 import type { Lang } from '../config/settings.js';
 import type { CliKey, CliParams } from './i18n/text.js';
 
@@ -18,8 +19,6 @@ export interface CommandIo {
   readonly env: NodeJS.ProcessEnv;
 }
 
-export const processIo = (): CommandIo => ({ stdout: process.stdout, stderr: process.stderr, env: process.env });
-
 /** An error named by a message key, so it is printed in the operator's language. */
 abstract class WordedError extends Error {
   constructor(
@@ -31,11 +30,20 @@ abstract class WordedError extends Error {
 }
 
 /** A usage mistake: one line with a pointer to --help, exit code 2. */
-export class UsageError extends WordedError {
-  override readonly name = 'UsageError';
-}
+export class UsageError extends WordedError {}
 
 /** A command that cannot go on for a reason the operator can fix (a missing cache): exit code 1. */
-export class CommandError extends WordedError {
-  override readonly name = 'CommandError';
+export class CommandError extends WordedError {}
+
+/** Resolves at the first SIGINT or SIGTERM: how sim, gateway and record learn to close cleanly. */
+export function untilStopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
 }

@@ -1,28 +1,48 @@
 import type { Lang } from '../config/settings.js';
-import { processIo, UsageError, type CommandIo } from './command.js';
-import { commands } from './commands/index.js';
-import { errorText, isUsageMistake } from './i18n/error-text.js';
-import { cliLang } from './i18n/lang.js';
-import { cliTranslator } from './i18n/text.js';
+import { cliLang, cliTranslator, errorText, isUsageMistake } from './i18n/text.js';
 import { VERSION } from '../version.js';
+import type { Command, CommandIo } from './command.js';
+import { consoleHelp, consoleSummary } from './help/console-help.js';
+import { gatewayHelp, gatewaySummary } from './help/gateway-help.js';
+import { recordHelp, recordSummary, replayHelp, replaySummary } from './help/record-help.js';
+import { reportHelp, reportSummary } from './help/report-help.js';
+import { simHelp, simSummary } from './help/sim-help.js';
+import { statusHelp, statusSummary } from './help/status-help.js';
 
-const USAGE: Readonly<Record<Lang, readonly string[]>> = {
-  en: [
-    'hubmon — monitoring console for the national document exchange hub',
-    '',
-    'Usage: hubmon [options]            watch a hub (no --url: the built-in simulated hub, DEMO)',
-    '       hubmon <command> [options]',
-    '',
-    'Commands:',
-  ],
-  vi: [
-    'hubmon — bảng theo dõi Trục liên thông văn bản quốc gia',
-    '',
-    'Cách dùng: hubmon [tùy chọn]            theo dõi một trục (không có --url: trục mô phỏng sẵn có, DEMO)',
-    '           hubmon <lệnh> [tùy chọn]',
-    '',
-    'Các lệnh:',
-  ],
+type Texts = Readonly<Record<Lang, string>>;
+
+/** A command whose module loads only when it runs: `status` does not pay for the console's UI, `--help` for none. */
+const lazy = (name: string, summary: Texts, help: Texts, load: () => Promise<Pick<Command, 'run'>>): Command => ({
+  name,
+  summary,
+  help,
+  run: async (argv, io) => (await load()).run(argv, io),
+});
+
+/** Every subcommand, in the order `hubmon --help` lists them; the console is the default. */
+const commands: readonly Command[] = [
+  lazy('console', consoleSummary, consoleHelp, async () => (await import('./commands/console.js')).consoleCommand),
+  lazy('sim', simSummary, simHelp, async () => (await import('./commands/sim.js')).simCommand),
+  lazy('status', statusSummary, statusHelp, async () => (await import('./commands/status.js')).statusCommand),
+  lazy('report', reportSummary, reportHelp, async () => (await import('./commands/report.js')).reportCommand),
+  lazy('record', recordSummary, recordHelp, async () => (await import('./commands/record.js')).recordCommand),
+  lazy('replay', replaySummary, replayHelp, async () => (await import('./commands/replay.js')).replayCommand),
+  lazy('gateway', gatewaySummary, gatewayHelp, async () => (await import('./commands/gateway.js')).gatewayCommand),
+];
+
+const USAGE: Readonly<Record<Lang, string>> = {
+  en: `hubmon — monitoring console for the national document exchange hub
+
+Usage: hubmon [options]            watch a hub (no --url: the built-in simulated hub, DEMO)
+       hubmon <command> [options]
+
+Commands:`,
+  vi: `hubmon — bảng theo dõi Trục liên thông văn bản quốc gia
+
+Cách dùng: hubmon [tùy chọn]            theo dõi một trục (không có --url: trục mô phỏng sẵn có, DEMO)
+           hubmon <lệnh> [tùy chọn]
+
+Các lệnh:`,
 };
 
 const MORE: Readonly<Record<Lang, string>> = {
@@ -31,19 +51,15 @@ const MORE: Readonly<Record<Lang, string>> = {
 };
 
 const usage = (lang: Lang): string =>
-  [...USAGE[lang], ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary[lang]}`), '', MORE[lang], ''].join('\n');
+  [USAGE[lang], ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary[lang]}`), '', MORE[lang], ''].join('\n');
 
 /** Entry point of the `hubmon` binary. Returns the exit code. */
-export async function main(argv: readonly string[], io: CommandIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], io: CommandIo = process): Promise<number> {
   const lang = cliLang(argv, io.env);
   const t = cliTranslator(lang);
   const [first, ...rest] = argv;
-  if (first === '--version' || first === '-V') {
-    io.stdout.write(`hubmon ${VERSION}\n`);
-    return 0;
-  }
-  if (first === 'help') {
-    io.stdout.write(usage(lang));
+  if (first === '--version' || first === '-V' || first === 'help') {
+    io.stdout.write(first === 'help' ? usage(lang) : `hubmon ${VERSION}\n`);
     return 0;
   }
   const isName = first !== undefined && !first.startsWith('-');
@@ -64,11 +80,9 @@ export async function main(argv: readonly string[], io: CommandIo = processIo())
     return await command.run(args, io);
   } catch (err) {
     const message = errorText(err, t);
-    if (isUsageMistake(err) || err instanceof UsageError) {
-      io.stderr.write(`hubmon ${command.name}: ${t('cli.usageLine', { message, command: command.name })}\n`);
-      return 2;
-    }
-    io.stderr.write(`hubmon ${command.name}: ${message.replace(/[\r\n]+/g, ' ')}\n`);
-    return 1;
+    const mistake = isUsageMistake(err);
+    const line = mistake ? t('cli.usageLine', { message, command: command.name }) : message.replace(/[\r\n]+/g, ' ');
+    io.stderr.write(`hubmon ${command.name}: ${line}\n`);
+    return mistake ? 2 : 1;
   }
 }

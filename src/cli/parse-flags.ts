@@ -1,7 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration } from '../alerts/duration.js';
-import { isLang } from '../config/settings.js';
-import type { SettingsFlags } from '../config/load.js';
+import { isLang, resolveSettings, type SettingsFlags } from '../config/index.js';
 import { UsageError } from './command.js';
 import type { CliKey } from './i18n/text.js';
 
@@ -14,7 +13,10 @@ export function parseFlags<T extends Omit<ParseArgsConfig, 'args'>>(
   config: T,
   tokenSources: CliKey = 'flag.tokenSources.client',
 ): ReturnType<typeof parseArgs<T>> {
-  if (config.options !== undefined && 'token-file' in config.options && givesToken(argv))
+  // `--token` or `--token=…` among the flags (not after a `--`, where only arguments follow).
+  const end = argv.indexOf('--');
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  if (config.options?.['token-file'] && flags.some((a) => a === '--token' || a.startsWith('--token=')))
     throw new UsageError('flag.token', { sources: { key: tokenSources } });
   let parsed: ReturnType<typeof parseArgs<T>>;
   try {
@@ -26,6 +28,10 @@ export function parseFlags<T extends Omit<ParseArgsConfig, 'args'>>(
   if (typeof lang === 'string' && !isLang(lang)) throw new UsageError('flag.lang', { value: lang });
   return parsed;
 }
+
+/** Options that each take one string value, in the order `flag.unknown` lists them. */
+export const strings = <K extends string>(...names: K[]) =>
+  Object.fromEntries(names.map((n) => [n, { type: 'string' }])) as { [N in K]: { type: 'string' } };
 
 /** Node's parse error as our own words: which flag or argument, and what is accepted. */
 function usageOf(err: unknown, config: Omit<ParseArgsConfig, 'args'>): UsageError {
@@ -39,15 +45,10 @@ function usageOf(err: unknown, config: Omit<ParseArgsConfig, 'args'>): UsageErro
         .join(', ');
       return new UsageError('flag.unknown', { flag: named, list });
     }
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return new UsageError(
-        /argument missing/.test(message)
-          ? 'flag.missingValue'
-          : /ambiguous/.test(message)
-            ? 'flag.dashValue'
-            : 'flag.noValue',
-        { flag: named.replace(/ .*/, '') },
-      );
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const key = /argument missing/.test(message) ? 'flag.missingValue' : 'flag.noValue';
+      return new UsageError(/ambiguous/.test(message) ? 'flag.dashValue' : key, { flag: named.replace(/ .*/, '') });
+    }
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return new UsageError('flag.unexpectedArg', { arg: named });
     default:
@@ -55,30 +56,14 @@ function usageOf(err: unknown, config: Omit<ParseArgsConfig, 'args'>): UsageErro
   }
 }
 
-/** `--token` or `--token=…` among the flags (not after a `--`, where only arguments follow). */
-function givesToken(argv: readonly string[]): boolean {
-  const end = argv.indexOf('--');
-  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--token' || a.startsWith('--token='));
-}
-
 /** The settings each command names the same way on its command line, and what they are in `SettingsFlags`. */
-const SETTING_OF_FLAG = {
-  url: 'url',
-  cache: 'cache',
-  lang: 'lang',
-  'token-file': 'tokenFile',
-  ca: 'ca',
-  config: 'config',
-} as const;
+const SETTINGS = { url: 'url', cache: 'cache', lang: 'lang', 'token-file': 'tokenFile', ca: 'ca', config: 'config' };
 
-/** The settings given among a command's parsed flags, for `resolveSettings`; a flag not given is left out. */
-export function settingsFlags(values: Readonly<Record<string, unknown>>): SettingsFlags {
-  const flags: { [S in (typeof SETTING_OF_FLAG)[keyof typeof SETTING_OF_FLAG]]?: string } = {};
-  for (const flag of Object.keys(SETTING_OF_FLAG) as (keyof typeof SETTING_OF_FLAG)[]) {
-    const value = values[flag];
-    if (typeof value === 'string') flags[SETTING_OF_FLAG[flag]] = value;
-  }
-  return flags;
+/** The settings from a command's parsed flags (a flag not given is left out) and `more`, over the environment. */
+export function settingsOf(values: Record<string, unknown>, env: NodeJS.ProcessEnv, more: SettingsFlags = {}) {
+  const given = Object.entries(SETTINGS).filter(([flag]) => typeof values[flag] === 'string');
+  const flags: SettingsFlags = Object.fromEntries(given.map(([flag, setting]) => [setting, values[flag]]));
+  return resolveSettings({ ...flags, ...more }, env);
 }
 
 /** The single FILE a command takes; none or more than one is a `UsageError` naming `what`. */
@@ -93,13 +78,9 @@ export function oneFile(positionals: readonly string[], what: CliKey): string {
 export function wholeFlag(flag: string, text: string | undefined, fallback: number, min = 1, max?: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
+  const key = max === undefined ? 'flag.wholeMin' : 'flag.wholeRange';
   if (!/^\d+$/.test(text) || n < min || (max !== undefined && n > max))
-    throw new UsageError(max === undefined ? 'flag.wholeMin' : 'flag.wholeRange', {
-      flag: `--${flag}`,
-      min,
-      max: max ?? '',
-      value: text,
-    });
+    throw new UsageError(key, { flag: `--${flag}`, min, max: max ?? '', value: text });
   return n;
 }
 
@@ -109,6 +90,13 @@ export function durationFlag(flag: string, text: string | undefined, fallback: n
   const ms = parseDuration(text);
   if (ms === null || ms <= 0) throw new UsageError('flag.duration', { flag: `--${flag}`, value: text });
   return ms;
+}
+
+/** One of `list`, `fallback` when not given. */
+export function oneOf<T extends string>(flag: string, text: string | undefined, list: readonly T[], fallback: T): T {
+  const value = (text ?? fallback) as T;
+  if (!list.includes(value)) throw new UsageError('flag.oneOf', { flag: `--${flag}`, list: list.join(', '), value });
+  return value;
 }
 
 /** A socket the system refused to listen on, as a `UsageError` naming the flag behind it; other errors as they are. */

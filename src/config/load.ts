@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readJsonFile } from './json-file.js';
 import { configDir } from './xdg.js';
-import { langSchema, settingsFileSchema, type Lang, type Settings, type SettingsFile } from './settings.js';
+import { isLang, settingsFileSchema, type Lang, type Settings, type SettingsFile } from './settings.js';
 import { describeIssue } from '../protocol/rejection.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -50,20 +50,15 @@ export function resolveSettings(flags: SettingsFlags, env: Env): Settings {
   const configFile = settingsFilePath(flags.config, env);
   const file = readSettingsFile(configFile) ?? {};
   const langText = flags.lang ?? env.HUBMON_LANG ?? file.lang;
-  let lang: Lang = langFromEnv(env);
-  if (langText !== undefined) {
-    const parsed = langSchema.safeParse(langText);
-    if (!parsed.success)
-      throw new SettingsError(`language: expected "vi" or "en", got "${langText}"`, 'lang', langText);
-    lang = parsed.data;
-  }
+  if (langText !== undefined && !isLang(langText))
+    throw new SettingsError(`language: expected "vi" or "en", got "${langText}"`, 'lang', langText);
   const url = flags.url ?? env.HUBMON_URL ?? file.url ?? null;
   if (url !== null && !/^wss?:\/\//.test(url))
     throw new SettingsError(`url: expected ws:// or wss://, got "${url}"`, 'url', url);
   return {
     url,
     cache: flags.cache ?? env.HUBMON_CACHE ?? file.cache ?? null,
-    lang,
+    lang: langText ?? langFromEnv(env),
     ascii: flags.ascii ?? (env.HUBMON_ASCII ? env.HUBMON_ASCII !== '0' : undefined) ?? file.ascii ?? false,
     tokenFile: flags.tokenFile ?? file.tokenFile ?? null,
     ca: flags.ca ?? file.ca ?? null,

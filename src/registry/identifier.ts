@@ -11,9 +11,7 @@ const SHAPE = /^(\d{3})\.(\d{2})\.(\d{2})\.([A-Z]\d{2})$/;
 /** How many children one parent can number at each child level (widths 2, 2, 3 digits). */
 const CHILD_CAPACITY: Record<2 | 3 | 4, number> = { 2: 99, 3: 99, 4: 999 };
 
-export function isAgencyId(id: string): boolean {
-  return SHAPE.test(id);
-}
+export const isAgencyId = (id: string): boolean => SHAPE.test(id);
 
 function groups(id: string): [string, string, string, string] {
   const m = SHAPE.exec(id);
@@ -24,10 +22,7 @@ function groups(id: string): [string, string, string, string] {
 /** The level an identifier encodes, read from which groups are filled. */
 export function levelOf(id: string): AgencyLevel {
   const [g1, g2, g3] = groups(id);
-  if (g3 === '00') return 1;
-  if (g2 === '00') return 2;
-  if (g1 === '000') return 3;
-  return 4;
+  return g3 === '00' ? 1 : g2 === '00' ? 2 : g1 === '000' ? 3 : 4;
 }
 
 /** The identifier of a parent's `n`-th child (n from 1). */
@@ -37,9 +32,8 @@ export function childId(parentId: string, n: number): string {
   if (level === 4) throw new RangeError(`level-4 unit ${parentId} cannot have children`);
   const childLevel = (level + 1) as 2 | 3 | 4;
   const capacity = CHILD_CAPACITY[childLevel];
-  if (!Number.isInteger(n) || n < 1 || n > capacity) {
+  if (!Number.isInteger(n) || n < 1 || n > capacity)
     throw new RangeError(`child number must be 1..${capacity} under ${parentId}, got ${n}`);
-  }
   if (childLevel === 2) return `${g1}.${g2}.${pad(n, 2)}.${top}`;
   if (childLevel === 3) return `${g1}.${pad(n, 2)}.${g3}.${top}`;
   return `${pad(n, 3)}.${g2}.${g3}.${top}`;

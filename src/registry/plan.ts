@@ -22,16 +22,10 @@ export interface PlanUnit {
 export class PlanBuilder {
   constructor(readonly rng: Rng) {}
 
-  /** A unit whose size is `baseWeight` give or take 40%. */
-  unit(
-    name: string,
-    tier: GrowthTier,
-    baseWeight: number,
-    children: PlanUnit[] = [],
-    dedicatedServer = false,
-  ): PlanUnit {
+  /** A unit whose size is `weight` give or take 40%. */
+  unit(name: string, tier: GrowthTier, weight: number, children: PlanUnit[] = [], dedicatedServer = false): PlanUnit {
     ranked(children);
-    return { name, tier, rank: 0, weight: baseWeight * (0.6 + 0.8 * this.rng()), dedicatedServer, children };
+    return { name, tier, rank: 0, weight: weight * (0.6 + 0.8 * this.rng()), dedicatedServer, children };
   }
 
   /** Between `min` and `max` distinct items of a pool. */

@@ -1,6 +1,6 @@
 /**
  * The report's columns in the order of the seed appendices (seed 000; seed 002 table V and part III.2), each a raw
- * cell per row and for the totals row; the writers (md, csv, json) decide how a raw cell is printed.
+ * cell per row and for the totals row, and how a raw cell is printed for people (md) and for spreadsheets (csv).
  */
 import type { Lang } from './labels.js';
 import type { ReportRow, ReportTotals } from './types.js';
@@ -22,55 +22,45 @@ export interface Column {
 }
 
 const int = (value: number): Cell => ({ kind: 'int', value });
-const pct = (value: number | null): Cell => ({ kind: 'share', value });
 const text = (value: string): Cell => ({ kind: 'text', value });
-const blank = text('');
-
-const TOTAL_LABEL: Readonly<Record<Lang, string>> = { vi: 'Tổng cộng', en: 'Total' };
+const blank = (): Cell => text('');
 
 type Figure = keyof ReportRow & keyof ReportTotals;
-/** A column whose row and total cells are the same figure, a count or a share. */
-const count = (id: Figure, header: Column['header']): Column => ({
+/** A column whose row and total cells are the same figure: a count, a share or a duration. */
+const figure = (id: Figure, header: Column['header'], kind: 'int' | 'share' | 'duration' = 'int'): Column => ({
   id,
   header,
   numeric: true,
-  row: (r) => int(r[id] as number),
-  total: (t) => int(t[id] as number),
-});
-const share = (id: Figure, header: Column['header']): Column => ({
-  id,
-  header,
-  numeric: true,
-  row: (r) => pct(r[id] as number | null),
-  total: (t) => pct(t[id] as number | null),
+  row: (r) => ({ kind, value: r[id] }) as Cell,
+  total: (t) => ({ kind, value: t[id] }) as Cell,
 });
 
 export const REPORT_COLUMNS: readonly Column[] = [
-  { id: 'index', header: { vi: 'STT', en: 'No.' }, numeric: true, row: (r) => int(r.index), total: () => blank },
+  { id: 'index', header: { vi: 'STT', en: 'No.' }, numeric: true, row: (r) => int(r.index), total: blank },
   {
     id: 'agencyId',
     header: { vi: 'Mã định danh', en: 'Identifier' },
     numeric: false,
     row: (r) => text(r.agencyId),
-    total: () => blank,
+    total: blank,
   },
   {
     id: 'name',
     header: { vi: 'Cơ quan, đơn vị', en: 'Agency' },
     numeric: false,
     row: (r) => text(r.name),
-    total: (_t, lang) => text(TOTAL_LABEL[lang]),
+    total: (_t, lang) => text(lang === 'vi' ? 'Tổng cộng' : 'Total'),
   },
-  count('sent', { vi: 'Đã gửi', en: 'Sent' }),
-  count('received', { vi: 'Đã nhận', en: 'Received' }),
-  count('processed', { vi: 'Đã tiếp nhận, xử lý', en: 'Processed' }),
-  share('processedShare', { vi: 'Tỷ lệ xử lý (%)', en: 'Processed (%)' }),
-  count('deadlineReceived', { vi: 'Văn bản có thời hạn phải trả lời', en: 'Reply required' }),
-  count('answered', { vi: 'Đã trả lời', en: 'Answered' }),
-  count('answeredOnTime', { vi: 'Đúng hạn', en: 'On time' }),
-  count('notAnswered', { vi: 'Chưa trả lời', en: 'Not answered' }),
-  count('signed', { vi: 'Văn bản có ký số', en: 'Signed' }),
-  share('signedShare', { vi: 'Tỷ lệ văn bản có ký số (%)', en: 'Signed (%)' }),
+  figure('sent', { vi: 'Đã gửi', en: 'Sent' }),
+  figure('received', { vi: 'Đã nhận', en: 'Received' }),
+  figure('processed', { vi: 'Đã tiếp nhận, xử lý', en: 'Processed' }),
+  figure('processedShare', { vi: 'Tỷ lệ xử lý (%)', en: 'Processed (%)' }, 'share'),
+  figure('deadlineReceived', { vi: 'Văn bản có thời hạn phải trả lời', en: 'Reply required' }),
+  figure('answered', { vi: 'Đã trả lời', en: 'Answered' }),
+  figure('answeredOnTime', { vi: 'Đúng hạn', en: 'On time' }),
+  figure('notAnswered', { vi: 'Chưa trả lời', en: 'Not answered' }),
+  figure('signed', { vi: 'Văn bản có ký số', en: 'Signed' }),
+  figure('signedShare', { vi: 'Tỷ lệ văn bản có ký số (%)', en: 'Signed (%)' }, 'share'),
   {
     id: 'statusCodes',
     header: { vi: 'Trạng thái phản hồi', en: 'Statuses reported' },
@@ -86,14 +76,8 @@ export const REPORT_COLUMNS: readonly Column[] = [
     row: (r) => text(r.serverId ?? ''),
     total: (t, lang) => text(`${t.servers} ${lang === 'vi' ? 'máy chủ' : 'servers'}`),
   },
-  {
-    id: 'serverDowntime',
-    header: { vi: 'Thời gian mất kết nối', en: 'Downtime' },
-    numeric: true,
-    row: (r) => ({ kind: 'duration', value: r.serverDowntimeMs }),
-    total: (t) => ({ kind: 'duration', value: t.serverDowntimeMs }),
-  },
-  count('serverDrops', { vi: 'Số lần mất kết nối', en: 'Drops' }),
+  figure('serverDowntimeMs', { vi: 'Thời gian mất kết nối', en: 'Downtime' }, 'duration'),
+  figure('serverDrops', { vi: 'Số lần mất kết nối', en: 'Drops' }),
 ];
 
 /** A duration as `h:mm:ss` (hours not capped at 24), the way a spreadsheet reads a time span. */
@@ -101,4 +85,26 @@ export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${Math.floor(s / 3600)}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
+}
+
+const format = (locale: string, digits: number) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** Whole numbers and one decimal, per language. */
+const FORMATS: Readonly<Record<Lang, readonly [Intl.NumberFormat, Intl.NumberFormat]>> = {
+  vi: [format('vi-VN', 0), format('vi-VN', 1)],
+  en: [format('en-GB', 0), format('en-GB', 1)],
+};
+
+/** For reading: thousands grouped as the language writes them (20.828 in vi, as seed 000), one decimal, "–". */
+export function humanCell(cell: Cell, lang: Lang): string {
+  if (cell.kind === 'int') return FORMATS[lang][0].format(cell.value);
+  if (cell.kind === 'share') return cell.value === null ? '–' : FORMATS[lang][1].format(cell.value * 100);
+  return cell.kind === 'duration' ? formatDuration(cell.value) : cell.value;
+}
+
+/** For spreadsheets: plain digits, "." for decimals, shares in percent, durations in seconds, "" for no share. */
+export function machineCell(cell: Cell): string {
+  if (cell.kind === 'int') return String(cell.value);
+  if (cell.kind === 'share') return cell.value === null ? '' : (Math.round(cell.value * 10_000) / 100).toFixed(2);
+  return cell.kind === 'duration' ? String(Math.round(cell.value / 1000)) : cell.value;
 }

@@ -1,7 +1,4 @@
-/**
- * The report's words, English then Vietnamese, one message a line: title, period line, levels, notes, standing
- * problems. Headers live with their columns.
- */
+/** The report's words, English then Vietnamese, one message a line; column headers live with their columns. */
 import type { Messages } from '../messages.js';
 
 export type { Lang } from '../config/settings.js';

@@ -15,79 +15,54 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 export class PeriodError extends Error {
   override readonly name = 'PeriodError';
   constructor(
-    message: string,
     /** `notDate`: no such day; `format`: not a date or instant; `order`: the end before the start. */
     readonly problem: 'notDate' | 'format' | 'order',
     readonly flag: string,
     readonly value: string,
     readonly other = '',
   ) {
-    super(message);
+    super(
+      problem === 'order'
+        ? `--to must come after --from (got ${value} … ${other})`
+        : problem === 'notDate'
+          ? `${flag}: "${value}" is not a calendar date`
+          : `${flag}: expected a date like 2019-08-12 or 12/08/2019, or an instant like 2019-08-12T10:00:00+07:00, got "${value}"`,
+    );
   }
 }
 
 /** The instant local midnight starts the given calendar day in `zone`. */
 function zonedMidnight(year: number, month: number, day: number, zone: string): number {
   const guess = Date.UTC(year, month - 1, day);
-  let t = guess - zoneOffsetMs(guess, zone);
   // A second pass settles days whose offset differs from the guess's (DST zones).
-  t = guess - zoneOffsetMs(t, zone);
-  return t;
+  return guess - zoneOffsetMs(guess - zoneOffsetMs(guess, zone), zone);
 }
 
-type Bound = { kind: 'day'; start: number } | { kind: 'instant'; at: number };
-
-function parseBound(text: string, zone: string, flag: string): Bound {
+/** A bound's instant: a date's local midnight (`day`), or the instant itself. */
+function parseBound(text: string, zone: string, flag: string): { day: boolean; at: number } {
   const trimmed = text.trim();
-  const m = ISO_DATE.exec(trimmed);
-  const vn = m ? null : VN_DATE.exec(trimmed);
-  if (m || vn) {
-    const [y, mo, d] = m
-      ? [Number(m[1]), Number(m[2]), Number(m[3])]
-      : [Number(vn![3]), Number(vn![2]), Number(vn![1])];
+  const [iso, vn] = [ISO_DATE.exec(trimmed), VN_DATE.exec(trimmed)];
+  if (iso || vn) {
+    const [y = 0, mo = 0, d = 0] = (iso ? [iso[1], iso[2], iso[3]] : [vn![3], vn![2], vn![1]]).map(Number);
     const check = new Date(Date.UTC(y, mo - 1, d));
-    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) {
-      throw new PeriodError(`${flag}: "${text}" is not a calendar date`, 'notDate', flag, text);
-    }
-    return { kind: 'day', start: zonedMidnight(y, mo, d, zone) };
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+      throw new PeriodError('notDate', flag, text);
+    return { day: true, at: zonedMidnight(y, mo, d, zone) };
   }
-  if (INSTANT.test(trimmed)) {
-    const at = Date.parse(trimmed);
-    if (Number.isFinite(at)) return { kind: 'instant', at };
-  }
-  throw new PeriodError(
-    `${flag}: expected a date like 2019-08-12 or 12/08/2019, or an instant like 2019-08-12T10:00:00+07:00, got "${text}"`,
-    'format',
-    flag,
-    text,
-  );
+  const at = INSTANT.test(trimmed) ? Date.parse(trimmed) : NaN;
+  if (!Number.isFinite(at)) throw new PeriodError('format', flag, text);
+  return { day: false, at };
 }
 
 /** [from, to) from the two arguments, by the rules above. */
-export function parsePeriod(
-  fromText: string,
-  toText: string,
-  zone: string = REPORT_TIME_ZONE,
-): { from: number; to: number } {
-  const f = parseBound(fromText, zone, '--from');
+export function parsePeriod(fromText: string, toText: string, zone = REPORT_TIME_ZONE): { from: number; to: number } {
+  const from = parseBound(fromText, zone, '--from').at;
   const t = parseBound(toText, zone, '--to');
-  const from = f.kind === 'day' ? f.start : f.at;
   // The day after, found by calendar rather than +24 h so a zone with DST still gets whole days.
-  const to = t.kind === 'instant' ? t.at : nextLocalMidnight(t.start, zone);
-  if (to <= from)
-    throw new PeriodError(
-      `--to must come after --from (got ${fromText} … ${toText})`,
-      'order',
-      '--to',
-      fromText,
-      toText,
-    );
+  const local = new Date(t.at + zoneOffsetMs(t.at, zone) + DAY_MS);
+  const to = t.day ? zonedMidnight(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), zone) : t.at;
+  if (to <= from) throw new PeriodError('order', '--to', fromText, toText);
   return { from, to };
-}
-
-function nextLocalMidnight(midnight: number, zone: string): number {
-  const local = new Date(midnight + zoneOffsetMs(midnight, zone) + DAY_MS);
-  return zonedMidnight(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate(), zone);
 }
 
 /** `dd/MM/yyyy HH:mm` in `zone`, as the seed reports print dates. */

@@ -4,27 +4,14 @@ import {
   createAlertEngine,
   describeAlert,
   groupIncidents,
-  RULE_TITLES,
   namer,
+  RULE_TITLES,
 } from '../alerts/index.js';
 import type { Metrics } from '../metrics/types.js';
 import type { Lang } from './labels.js';
 
-export interface StandingProblem {
-  readonly rule: string;
-  /** The rule's title in the report's language. */
-  readonly title: string;
-  readonly severity: 'critical' | 'warning';
-  /** Agencies it affects (those behind the servers, for certificates). */
-  readonly agencies: number;
-  /** Its members: agencies, or servers for certificates. */
-  readonly members: number;
-  /** The worst member, in words. */
-  readonly worst: string;
-}
-
 /** Judges the cache's figures at `now` with the default thresholds, as a one-shot `status` does; worst first. */
-export function standingProblems(metrics: Metrics, lang: Lang, now: number): StandingProblem[] {
+export function standingProblems(metrics: Metrics, lang: Lang, now: number) {
   const engine = createAlertEngine({ metrics, readOnly: true, now: () => now });
   const incidents = groupIncidents(engine.evaluate(now).alerts, agenciesBehind(metrics.agencies()));
   const nameOf = namer(metrics.agencies(), metrics.securityServers());
@@ -32,10 +19,16 @@ export function standingProblems(metrics: Metrics, lang: Lang, now: number): Sta
     .filter((i) => i.kind === 'standing' && i.phase !== 'resolved')
     .map((i) => ({
       rule: i.rule,
+      /** The rule's title in the report's language. */
       title: RULE_TITLES[i.rule][lang],
       severity: i.severity,
+      /** Agencies it affects (those behind the servers, for certificates). */
       agencies: i.agencies.length,
+      /** Its members: agencies, or servers for certificates. */
       members: i.alerts.length,
+      /** The worst member, in words. */
       worst: describeAlert(i.worst, { lang, now, nameOf }),
     }));
 }
+
+export type StandingProblem = ReturnType<typeof standingProblems>[number];

@@ -16,27 +16,22 @@ export interface ReportRow extends AgencyRangeRow {
   readonly signedShare: number | null;
 }
 
-/** The totals row (Tổng cộng). */
-export interface ReportTotals {
-  readonly agencies: number;
-  readonly sent: number;
-  readonly received: number;
-  readonly processed: number;
-  readonly deadlineReceived: number;
-  readonly answered: number;
-  readonly answeredOnTime: number;
-  readonly notAnswered: number;
-  readonly signed: number;
-  readonly signatureChecked: number;
-  readonly processedShare: number | null;
-  readonly signedShare: number | null;
-  /** Agencies reporting five or more distinct statuses (the seed 002 yardstick: 84/95 in 2019). */
-  readonly agenciesWithFiveStatuses: number;
-  /** Distinct security servers behind the listed agencies, and their downtime and drops summed once each. */
-  readonly servers: number;
-  readonly serverDowntimeMs: number;
-  readonly serverDrops: number;
-}
+/** The counts the totals row sums over the rows, in its order. */
+export const SUMMED = [
+  ...['sent', 'received', 'processed', 'deadlineReceived', 'answered', 'answeredOnTime', 'notAnswered', 'signed'],
+  'signatureChecked',
+] as const;
+export type Summed = (typeof SUMMED)[number];
+
+/** The totals row (Tổng cộng): the rows' counts summed, their shares, and each security server counted once. */
+export type ReportTotals = Readonly<Record<Summed, number>> &
+  Pick<ReportRow, 'processedShare' | 'signedShare' | 'serverDowntimeMs' | 'serverDrops'> & {
+    readonly agencies: number;
+    /** Agencies reporting five or more distinct statuses (the seed 002 yardstick: 84/95 in 2019). */
+    readonly agenciesWithFiveStatuses: number;
+    /** Distinct security servers behind the listed agencies; their downtime and drops are summed once each. */
+    readonly servers: number;
+  };
 
 /** A whole report, ready to be written in any format. */
 export interface Report {

@@ -1,16 +1,29 @@
-/** The one-shot check behind `hubmon status`: the cache and alerts → OK, WARNING, CRITICAL or UNKNOWN. Pure. */
-import { alertCounts, countIncidents, incidentState, type Incident } from '../alerts/incidents.js';
-import type { Alert, AlertSnapshot } from '../alerts/types.js';
-import type { Lang } from '../config/settings.js';
-import type { NationalTotals, StreamInfo } from '../metrics/types.js';
+/** The one-shot check behind `hubmon status`: the cache's metrics and alerts → OK, WARNING, CRITICAL or UNKNOWN. */
+import type Database from 'better-sqlite3';
+import {
+  agenciesBehind,
+  alertCounts,
+  countIncidents,
+  groupIncidents,
+  incidentState,
+  isStanding,
+  type Incident,
+} from '../alerts/incidents.js';
+import { createAlertEngine } from '../alerts/engine.js';
+import type { AlertConfig } from '../alerts/config.js';
+import { describeIncident } from '../alerts/describe-incident.js';
+import type { DescribeOptions } from '../alerts/describe.js';
+import type { Alert } from '../alerts/types.js';
+import type { Metrics } from '../metrics/types.js';
 import { vietnamTimeWithOffset } from '../protocol/index.js';
-import { firingSummary } from './firing-summary.js';
-import type { PerfDatum } from './perfdata.js';
-import { statusWords, type StatusWords } from './words.js';
+import type { PerfDatum } from './render.js';
+import { statusWords, type StatusWords } from './messages.js';
 
 type CheckState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 /** The process exit code of each state, as every monitoring system reads it. */
 const EXIT_CODE: Readonly<Record<CheckState, number>> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
+/** An UNKNOWN result judges no alert. */
+const NO_ALERTS = { firing: [], pending: [], incidents: [] } as const;
 
 /** What became of the attempt to refresh the cache from the hub. */
 export type HubOutcome =
@@ -28,26 +41,18 @@ export type HubOutcome =
   | { readonly kind: 'recording'; readonly file: string };
 
 interface CheckInput {
-  readonly now: number;
+  /** The cache judged, or the recording given with `--source`. */
   readonly cachePath: string;
-  readonly stream: StreamInfo;
-  /** Agencies and security servers the cache knows. */
-  readonly agencies: number;
-  readonly totals: NationalTotals;
-  /** National signature failures over the signature rule's window. */
-  readonly signatures: { readonly failed: number; readonly verified: number; readonly windowMs: number };
-  readonly snapshot: AlertSnapshot;
-  /** The snapshot's alerts grouped into incidents, most urgent first. */
-  readonly incidents: readonly Incident[];
+  readonly metrics: Metrics;
+  /** The rules' thresholds, shown in perfdata; the signature rule's window. */
+  readonly config: AlertConfig;
+  /** The cache's database, where the console that writes it keeps alert states and acknowledgements. */
+  readonly db: Database.Database;
   readonly hub: HubOutcome;
   /** Older than this, a cache the hub could not refresh is not evidence of anything. */
   readonly maxAgeMs: number;
-  /** Thresholds shown in perfdata, from the alert config. */
-  readonly thresholds: { readonly sigWarnPct: number; readonly sigCritPct: number; readonly overdueWarn: number };
-  /** Words for one incident. */
-  describeIncident(incident: Incident): string;
-  /** Language of the summary and detail lines (default English). */
-  readonly lang?: Lang;
+  /** The language, the time judged (`now`) and the names the lines are worded with. */
+  readonly words: DescribeOptions;
 }
 
 export interface CheckResult {
@@ -67,7 +72,7 @@ export interface CheckResult {
   readonly dataAgeMs: number | null;
 }
 
-function spanWords(ms: number, w: StatusWords = statusWords('en')): string {
+function spanWords(ms: number, w: StatusWords): string {
   const s = Math.round(ms / 1000);
   if (s < 120) return w('span.s', { n: s });
   if (s < 7200) return w('span.min', { n: Math.round(s / 60) });
@@ -75,64 +80,36 @@ function spanWords(ms: number, w: StatusWords = statusWords('en')): string {
   return w('span.d', { n: Math.round(s / 86_400) });
 }
 
-function hubLine(hub: HubOutcome, w: StatusWords): string {
-  switch (hub.kind) {
-    case 'none':
-      return w('hub.none');
-    case 'live':
-      return w('hub.live', { url: hub.url });
-    case 'behind':
-      return w('hub.behind', { url: hub.url, n: hub.lagEvents });
-    case 'unreachable':
-      return w('hub.unreachable', { url: hub.url, error: hub.error });
-    case 'shared':
-      return w('hub.shared', { holder: hub.holder });
-    case 'recording':
-      return w('hub.recording', { file: hub.file });
-  }
-}
-
-function unknown(input: CheckInput, summary: string, perfdata: PerfDatum[], dataAgeMs: number | null): CheckResult {
-  const w = statusWords(input.lang ?? 'en');
-  return {
-    state: 'UNKNOWN',
-    exitCode: EXIT_CODE.UNKNOWN,
-    summary,
-    perfdata,
-    details: [hubLine(input.hub, w), w('cache.line', { path: input.cachePath })],
-    firing: [],
-    pending: [],
-    incidents: [],
-    dataAgeMs,
-  };
-}
+/** The hub's line: each outcome's fields fill its message. */
+const hubLine = (hub: HubOutcome, w: StatusWords): string =>
+  w(`hub.${hub.kind}`, hub as Record<string, string | number>);
 
 export function evaluateCheck(input: CheckInput): CheckResult {
-  const { stream, totals, now } = input;
-  const w = statusWords(input.lang ?? 'en');
+  const { metrics, hub } = input;
+  const { now, lang } = input.words;
+  const [stream, totals, agencies] = [metrics.stream(), metrics.totals(now, '1h'), metrics.agencies().length];
+  const w = statusWords(lang);
   const dataAgeMs = stream.newestEventTs === null ? null : Math.max(0, now - stream.newestEventTs);
-  const lag = input.hub.kind === 'behind' ? input.hub.lagEvents : 0;
-  const incidentCounts = countIncidents(input.incidents);
+  const lag = hub.kind === 'behind' ? hub.lagEvents : 0;
+  // The alerts as the console writing this cache sees them, read-only; incidents most urgent first.
+  const engine = createAlertEngine({ metrics, db: input.db, config: input.config, readOnly: true, now: () => now });
+  const top = engine.evaluate(now).alerts;
+  const allIncidents = groupIncidents(top, agenciesBehind(metrics.agencies()));
+  const incidentCounts = countIncidents(allIncidents);
+  const incidents = allIncidents.filter((i) => i.phase !== 'resolved');
   // The header's count: incidents firing unacknowledged, by severity (docs/ALERTS.md).
-  const counts = alertCounts(
-    input.incidents
-      .filter((i) => i.phase !== 'resolved')
-      .map((i) => ({ severity: i.severity, state: incidentState(i) })),
-  );
-  const sigPct = input.signatures.verified > 0 ? (100 * input.signatures.failed) / input.signatures.verified : 0;
+  const counts = alertCounts(incidents.map((i) => ({ severity: i.severity, state: incidentState(i) })));
+  // National signature failures over the signature rule's window.
+  const { signatureFailures: sig, overdueReplies } = input.config.rules;
+  const sigRows = metrics.signaturesOver?.(now, sig.window) ?? metrics.signatures(now, '1h');
+  const [failed, verified] = sigRows.reduce(([f, v], r) => [f + r.failed, v + r.verified], [0, 0]);
+  const sigPct = verified > 0 ? (100 * failed) / verified : 0;
+  const [sigWarn, sigCrit] = [100 * sig.warningRate, 100 * sig.criticalRate];
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
     { label: 'servers_degraded', value: totals.serversDegraded, min: 0, max: totals.servers },
-    {
-      label: 'sig_fail_pct',
-      value: sigPct,
-      uom: '%',
-      warn: input.thresholds.sigWarnPct,
-      crit: input.thresholds.sigCritPct,
-      min: 0,
-      max: 100,
-    },
-    { label: 'overdue', value: totals.overdueReplies, warn: input.thresholds.overdueWarn, min: 0 },
+    { label: 'sig_fail_pct', value: sigPct, uom: '%', warn: sigWarn, crit: sigCrit, min: 0, max: 100 },
+    { label: 'overdue', value: totals.overdueReplies, warn: overdueReplies.warningCount - 1, min: 0 },
     { label: 'due_24h', value: totals.dueWithin24h, min: 0 },
     { label: 'delivery_failures', value: totals.deliveryFailures, min: 0 },
     { label: 'alerts_critical', value: counts.critical, min: 0 },
@@ -147,66 +124,74 @@ export function evaluateCheck(input: CheckInput): CheckResult {
 
   // UNKNOWN prints only the figures it has: with nothing received, none; with a cache too old
   // to judge, its age and how far it is behind, never its old counts read as all clear.
-  if (stream.events === 0 && input.agencies === 0) {
-    const why =
-      input.hub.kind === 'unreachable'
-        ? w('noData.unreachable', { url: input.hub.url, error: input.hub.error })
-        : w('noData.nothing');
-    return unknown(input, w('noData', { path: input.cachePath, why }), [], dataAgeMs);
+  const fields = hub as Record<string, string | number>;
+  const unknown = (summary: string, perfdata: PerfDatum[]): CheckResult => {
+    const details = [hubLine(hub, w), w('cache.line', { path: input.cachePath })];
+    return { ...NO_ALERTS, state: 'UNKNOWN', exitCode: EXIT_CODE.UNKNOWN, summary, perfdata, details, dataAgeMs };
+  };
+  if (stream.events === 0 && agencies === 0) {
+    const why = w(hub.kind === 'unreachable' ? 'noData.unreachable' : 'noData.nothing', fields);
+    return unknown(w('noData', { path: input.cachePath, why }), []);
   }
-  const refreshed = input.hub.kind === 'live' || input.hub.kind === 'recording';
-  if (!refreshed && (dataAgeMs === null || dataAgeMs > input.maxAgeMs)) {
+  if (hub.kind !== 'live' && hub.kind !== 'recording' && (dataAgeMs === null || dataAgeMs > input.maxAgeMs)) {
     const age = dataAgeMs === null ? w('stale.noEvents') : w('stale.age', { span: spanWords(dataAgeMs, w) });
-    const cause =
-      input.hub.kind === 'unreachable'
-        ? w('cause.unreachable', { url: input.hub.url, error: input.hub.error })
-        : input.hub.kind === 'behind'
-          ? w('cause.behind', { n: lag, url: input.hub.url })
-          : input.hub.kind === 'shared'
-            ? w('cause.shared', { holder: input.hub.holder })
-            : w('cause.none');
+    const cause = w(`cause.${hub.kind}`, fields);
     const known = perfdata.filter(
-      (p) => (p.label === 'lag' && input.hub.kind === 'behind') || (p.label === 'age' && dataAgeMs !== null),
+      (p) => (p.label === 'lag' && hub.kind === 'behind') || (p.label === 'age' && dataAgeMs !== null),
     );
-    return unknown(input, w('stale', { cause, age, max: spanWords(input.maxAgeMs, w) }), known, dataAgeMs);
+    return unknown(w('stale', { cause, age, max: spanWords(input.maxAgeMs, w) }), known);
   }
 
-  const top = input.snapshot.alerts;
   const firing = top.filter((a) => a.phase === 'firing');
   const pending = top.filter((a) => a.phase === 'pending');
-  const state: CheckState = firing.some((a) => a.severity === 'critical')
-    ? 'CRITICAL'
-    : firing.length > 0
-      ? 'WARNING'
-      : 'OK';
+  const critical = firing.some((a) => a.severity === 'critical');
+  const state: CheckState = critical ? 'CRITICAL' : firing.length > 0 ? 'WARNING' : 'OK';
 
   let summary: string;
   if (firing.length === 0) {
-    summary = w('summary.ok', {
-      agencies: input.agencies,
-      connected: totals.servers - totals.serversDown,
-      servers: totals.servers,
-    });
+    summary = w('summary.ok', { agencies, connected: totals.servers - totals.serversDown, servers: totals.servers });
     if (pending.length > 0) summary += w('summary.pending', { n: pending.length });
   } else {
     summary = firingSummary(firing, w);
   }
-  if (input.hub.kind === 'unreachable') summary += w('summary.unreachable', { age: spanWords(dataAgeMs ?? 0, w) });
-  if (input.hub.kind === 'behind') summary += w('summary.behind', { n: lag });
+  if (hub.kind === 'unreachable') summary += w('summary.unreachable', { age: spanWords(dataAgeMs ?? 0, w) });
+  if (hub.kind === 'behind') summary += w('summary.behind', { n: lag });
 
   // One line per incident, acute first: a standing problem of 241 agencies is one line.
-  const incidents = input.incidents.filter((i) => i.phase !== 'resolved');
   const line = (i: Incident): string => {
     const tag = w(i.phase === 'pending' ? 'tag.pending' : i.severity === 'critical' ? 'tag.critical' : 'tag.warning');
     const ack = i.ack ? w('line.ack', { by: i.ack.by }) : '';
-    return `${tag} ${w(i.kind === 'acute' ? 'kind.acute' : 'kind.standing')}: ${input.describeIncident(i)}${ack}`;
+    return `${tag} ${w(i.kind === 'acute' ? 'kind.acute' : 'kind.standing')}: ${describeIncident(i, input.words)}${ack}`;
   };
   const newest = stream.newestEventTs === null ? w('cache.newestNone') : vietnamTimeWithOffset(stream.newestEventTs);
   const details = [
     ...incidents.filter((i) => i.phase === 'firing').map(line),
     ...incidents.filter((i) => i.phase === 'pending').map(line),
-    hubLine(input.hub, w),
+    hubLine(hub, w),
     w('cache.lineFull', { path: input.cachePath, n: stream.events, newest }),
   ];
   return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
+}
+
+/** The summary when alerts fire, a group per rule, acute and critical first: `1 security server down (1 acknowledged)`. */
+export function firingSummary(firing: readonly Alert[], w: StatusWords = statusWords('en')): string {
+  const groups = new Map<string, Alert[]>();
+  for (const a of firing) {
+    const id = isStanding(a) ? `${a.rule} standing` : a.rule;
+    groups.set(id, [...(groups.get(id) ?? []), a]);
+  }
+  const summary = [...groups].map(([id, alerts]) => {
+    const standing = isStanding(alerts[0]!);
+    // The summary's words for the group: a rule, or a standing signature problem.
+    const phrase = standing && alerts[0]!.rule === 'signature-failures' ? 'signatures-standing' : alerts[0]!.rule;
+    const acknowledged = alerts.filter((a) => a.ack !== null).length;
+    const critical = alerts.some((a) => a.severity === 'critical');
+    const n = alerts.length;
+    const text = `${n} ${w(`rule.${phrase}.${n === 1 ? '1' : 'n'}`)}${acknowledged > 0 ? w('summary.acknowledged', { n: acknowledged }) : ''}`;
+    return { id, standing, critical, n, text };
+  });
+  // Acute before standing, critical first, then by how many; stable for a monitoring history.
+  const rank = (g: (typeof summary)[number]) => Number(g.standing) * 2 - Number(g.critical);
+  summary.sort((a, b) => rank(a) - rank(b) || b.n - a.n || a.id.localeCompare(b.id));
+  return summary.map((g) => g.text).join(', ');
 }

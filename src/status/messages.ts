@@ -1,8 +1,6 @@
-/**
- * The words of `hubmon status`, English then Vietnamese, one message a line (so each is edited in one place); the
- * state word stays as monitoring systems expect it.
- */
-import type { Messages } from '../messages.js';
+/** `hubmon status`'s words, English then Vietnamese, one message a line; state words stay as monitoring expects them. */
+import type { Lang } from '../config/settings.js';
+import { wordsIn, type Messages } from '../messages.js';
 
 export const statusMessages = {
   'hub.none': [
@@ -11,8 +9,8 @@ export const statusMessages = {
   ],
   'hub.live': ['hub: {url} answered, cache caught up', 'trục: {url} đã trả lời, bộ đệm đã bắt kịp'],
   'hub.behind': [
-    'hub: {url} answered, cache still {n} events behind at the timeout',
-    'trục: {url} đã trả lời, bộ đệm vẫn chậm {n} sự kiện khi hết thời gian chờ',
+    'hub: {url} answered, cache still {lagEvents} events behind at the timeout',
+    'trục: {url} đã trả lời, bộ đệm vẫn chậm {lagEvents} sự kiện khi hết thời gian chờ',
   ],
   'hub.unreachable': ['hub: {url} did not answer ({error})', 'trục: {url} không trả lời ({error})'],
   'hub.shared': [
@@ -36,8 +34,8 @@ export const statusMessages = {
   'stale.age': ['is {span} old', 'đã cũ {span}'],
   'cause.unreachable': ['hub {url} unreachable ({error})', 'không tới được trục {url} ({error})'],
   'cause.behind': [
-    'cache {n} events behind hub {url} after the timeout',
-    'bộ đệm chậm {n} sự kiện so với trục {url} khi hết thời gian chờ',
+    'cache {lagEvents} events behind hub {url} after the timeout',
+    'bộ đệm chậm {lagEvents} sự kiện so với trục {url} khi hết thời gian chờ',
   ],
   'cause.shared': [
     'the console writing this cache ({holder}) is not keeping it fresh',
@@ -129,3 +127,8 @@ export const statusMessages = {
   'unknown.failed': ['{error}', '{error}'],
   'error.noAnswer': ['no answer within {n} ms', 'không có trả lời trong {n} ms'],
 } satisfies Messages;
+
+export type StatusKey = keyof typeof statusMessages;
+/** The status check's words in the chosen language, with `{name}` placeholders filled. */
+export type StatusWords = (key: StatusKey, params?: Readonly<Record<string, string | number>>) => string;
+export const statusWords = (lang: Lang): StatusWords => wordsIn(statusMessages, lang);

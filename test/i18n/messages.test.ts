@@ -8,7 +8,7 @@ import { cliMessages } from '../../src/cli/i18n/messages.js';
 import type { CliKey } from '../../src/cli/i18n/text.js';
 import { REPORT_LABELS } from '../../src/report/labels.js';
 import { statusMessages } from '../../src/status/messages.js';
-import type { StatusKey } from '../../src/status/words.js';
+import type { StatusKey } from '../../src/status/messages.js';
 import { en, vi, type MessageKey } from '../../src/ui/i18n/translate.js';
 
 /** One language's column of a side-by-side catalogue. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alertKey, type Alert, type RuleId, type Severity } from '../../src/alerts/types.js';
-import { firingSummary } from '../../src/status/firing-summary.js';
+import { firingSummary } from '../../src/status/check.js';
 
 const T = Date.parse('2026-11-23T02:00:00Z');
 let n = 0;

@@ -10,7 +10,7 @@ import { createStatusCommand } from '../../src/cli/commands/status.js';
 import { parseFrame } from '../../src/protocol/index.js';
 import { startSimHub } from '../../src/sim/index.js';
 import { defaultCachePath, openCache } from '../../src/store/index.js';
-import { formatPerfDatum } from '../../src/status/perfdata.js';
+import { formatPerfDatum } from '../../src/status/render.js';
 import { G05, H41, openingMessages } from '../report/helpers/fixture-stream.js';
 
 /** 03:00 in Hanoi on a Saturday: outside working hours, so no agency counts as silent. */

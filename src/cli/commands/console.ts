@@ -1,29 +1,10 @@
 import v8 from 'node:v8';
-import { resolveSettings } from '../../config/index.js';
 import { startSession } from '../../app/session.js';
 import { runConsole } from '../../app/run-console.js';
 import { UsageError, type Command } from '../command.js';
-import { requireFile } from '../files.js';
-import { cliLang } from '../i18n/lang.js';
-import { cliText } from '../i18n/text.js';
-import { openNamedCache } from '../open-inputs.js';
-import { parseFlags, settingsFlags } from '../parse-flags.js';
-
-function parse(argv: readonly string[]) {
-  return parseFlags(argv, {
-    options: {
-      url: { type: 'string' },
-      cache: { type: 'string' },
-      'token-file': { type: 'string' },
-      ca: { type: 'string' },
-      lang: { type: 'string' },
-      ascii: { type: 'boolean' },
-      'stale-after': { type: 'string' },
-      seed: { type: 'string' },
-      config: { type: 'string' },
-    },
-  }).values;
-}
+import { cliWords } from '../i18n/text.js';
+import { openNamedCache, requireFile } from '../inputs.js';
+import { parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 const number = (flag: string, text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
@@ -34,22 +15,24 @@ const number = (flag: string, text: string | undefined): number | undefined => {
 
 export const consoleCommand: Pick<Command, 'run'> = {
   async run(argv, io) {
-    const v = parse(argv);
+    const { values: v } = parseFlags(argv, {
+      options: {
+        ...strings('url', 'cache', 'token-file', 'ca', 'lang'),
+        ascii: { type: 'boolean' },
+        ...strings('stale-after', 'seed', 'config'),
+      },
+    });
     const seed = number('seed', v.seed);
     const staleAfterSeconds = number('stale-after', v['stale-after']);
     if (v['token-file'] !== undefined) requireFile('--token-file', v['token-file']);
     if (v.ca !== undefined) requireFile('--ca', v.ca);
-    const settings = resolveSettings(
-      {
-        ...settingsFlags(v),
-        ...(v.ascii !== undefined && { ascii: v.ascii }),
-        ...(staleAfterSeconds !== undefined && { staleAfterSeconds }),
-        ...(seed !== undefined && { demoSeed: seed }),
-      },
-      io.env,
-    );
+    const settings = settingsOf(v, io.env, {
+      ...(v.ascii !== undefined && { ascii: v.ascii }),
+      ...(staleAfterSeconds !== undefined && { staleAfterSeconds }),
+      ...(seed !== undefined && { demoSeed: seed }),
+    });
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      io.stderr.write(`hubmon: ${cliText(cliLang(argv, io.env), 'cli.needsTerminal')}\n`);
+      io.stderr.write(`hubmon: ${cliWords(argv, io.env)('cli.needsTerminal')}\n`);
       return 2;
     }
     // A console stays open all night: a small heap over fewer collections (docs/PERFORMANCE.md), set before loading.

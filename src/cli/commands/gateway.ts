@@ -1,35 +1,21 @@
-import { untilStopSignal } from '../stop-signal.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatDuration } from '../../alerts/duration.js';
 import { stateDir } from '../../config/index.js';
 import { checkGateway } from '../../gateway/check.js';
 import { GlobalConfError } from '../../gateway/globalconf.js';
-import { startGateway, type Gateway, type GatewayOptions } from '../../gateway/service.js';
-import { parseClientId, type XRoadClient } from '../../gateway/soap-request.js';
+import { startGateway, type GatewayOptions } from '../../gateway/service.js';
+import { parseClientId } from '../../gateway/soap-request.js';
 import { readTokenFile } from '../../ingest/token.js';
-import { CommandError, UsageError, type Command } from '../command.js';
-import { cliLang } from '../i18n/lang.js';
-import { cliTranslator } from '../i18n/text.js';
-import { durationFlag, listenError, parseFlags, wholeFlag } from '../parse-flags.js';
+import { CommandError, UsageError, untilStopSignal, type Command } from '../command.js';
+import { cliWords } from '../i18n/text.js';
+import { durationFlag, listenError, parseFlags, strings, wholeFlag } from '../parse-flags.js';
 
 const FLAGS = {
-  globalconf: { type: 'string' },
-  client: { type: 'string' },
-  'security-server': { type: 'string' },
+  ...strings('globalconf', 'client', 'security-server'),
   documents: { type: 'string', multiple: true },
-  db: { type: 'string' },
-  host: { type: 'string' },
-  port: { type: 'string' },
-  'token-file': { type: 'string' },
-  'poll-interval': { type: 'string' },
-  timeout: { type: 'string' },
-  'disconnect-after': { type: 'string' },
-  'records-offset': { type: 'string' },
-  backfill: { type: 'string' },
-  buffer: { type: 'string' },
-  'heartbeat-ms': { type: 'string' },
-  'hub-name': { type: 'string' },
+  ...strings('db', 'host', 'port', 'token-file', 'poll-interval', 'timeout', 'disconnect-after', 'records-offset'),
+  ...strings('backfill', 'buffer', 'heartbeat-ms', 'hub-name'),
   check: { type: 'boolean' },
   lang: { type: 'string' },
 } as const;
@@ -44,14 +30,11 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
   };
   const globalconf = required('globalconf');
   const clientText = required('client');
-  const client: XRoadClient | undefined = parseClientId(clientText);
+  const client = parseClientId(clientText);
   if (!client) throw new UsageError('gateway.client', { value: clientText });
   const url = required('security-server');
   if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url)) throw new UsageError('gateway.url', { value: url });
-  const documents = (values.documents ?? [])
-    .flatMap((d) => d.split(','))
-    .map((d) => d.trim())
-    .filter(Boolean);
+  const documents = (values.documents ?? []).flatMap((d) => d.split(',').map((s) => s.trim())).filter(Boolean);
   if (documents.length === 0 && !values.check) throw new UsageError('flag.required', { flags: '--documents' });
   const options = {
     globalconf,
@@ -82,78 +65,51 @@ function confError(err: unknown, instance: string): Error {
   return new CommandError('gateway.conf.notSharedParams', { path: err.subject });
 }
 
-/** `stopWhen`: resolves when the gateway should stop; the signals by default, tests pass their own. */
-function createGatewayCommand(stopWhen?: () => Promise<void>): Pick<Command, 'run'> {
-  return {
-    async run(argv, io) {
-      const t = cliTranslator(cliLang(argv, io.env));
-      const { options, check, tokenFile } = readOptions(argv, io.env);
-      const say = (line: string): void => void io.stdout.write(`${line}\n`);
-      if (check) {
-        let report;
-        try {
-          report = await checkGateway(options);
-        } catch (err) {
-          throw confError(err, options.client.instance);
-        }
-        say(t('gateway.checkRegistry', { file: report.file, agencies: report.agencies, skipped: report.skipped }));
-        for (const s of report.servers)
-          say(
-            s.ok
-              ? t('gateway.checkOk', { id: s.id, ms: s.latencyMs ?? 0 })
-              : t('gateway.checkFailed', { id: s.id, error: s.error ?? '' }),
-          );
-        const ok = report.servers.filter((s) => s.ok).length;
-        say(t('gateway.checkSummary', { ok, all: report.servers.length }));
-        return ok === report.servers.length ? 0 : 1;
-      }
-      const token = tokenFile === undefined ? undefined : readTokenFile(tokenFile);
-      try {
-        mkdirSync(dirname(options.dbFile), { recursive: true, mode: 0o700 });
-      } catch (err) {
-        throw new CommandError('gateway.db', { file: options.dbFile, detail: (err as Error).message });
-      }
-      const note = (line: string): void => void io.stderr.write(`${new Date().toISOString()} ${line}\n`);
-      let gateway: Gateway;
-      try {
-        gateway = await startGateway({
-          ...options,
-          token,
-          notes: {
-            registrySkipped: (n, examples) => note(t('gateway.noteSkipped', { n, examples: examples.join('; ') })),
-            registryNotRead: (error) => note(t('gateway.noteNotRead', { error })),
-            serverState: (id, state, reason) =>
-              note(
-                t(reason ? 'gateway.noteStateReason' : 'gateway.noteState', {
-                  id,
-                  state: { key: `gateway.state.${state}` },
-                  reason: reason ?? '',
-                }),
-              ),
-            setAside: (id, n, reason) => note(t('gateway.noteSetAside', { id, n, reason })),
-          },
-        });
-      } catch (err) {
-        if (err instanceof GlobalConfError) throw confError(err, options.client.instance);
-        const code = (err as NodeJS.ErrnoException).code;
-        if (typeof code === 'string' && code.startsWith('SQLITE'))
-          throw new CommandError('gateway.db', { file: options.dbFile, detail: code });
-        throw listenError(err, options.host, options.port);
-      }
-      say(t('gateway.listening', { url: gateway.url, epoch: gateway.epoch, file: options.dbFile }));
-      say(
-        t('gateway.polling', {
-          servers: gateway.servers,
-          agencies: gateway.agencies,
-          every: formatDuration(options.pollIntervalMs),
-        }),
-      );
-      await (stopWhen?.() ?? untilStopSignal());
-      await gateway.close();
-      say(t('gateway.stopped'));
-      return 0;
-    },
-  };
-}
-
-export const gatewayCommand = createGatewayCommand();
+export const gatewayCommand: Pick<Command, 'run'> = {
+  async run(argv, io) {
+    const t = cliWords(argv, io.env);
+    const { options, check, tokenFile } = readOptions(argv, io.env);
+    const say = (line: string): void => void io.stdout.write(`${line}\n`);
+    if (check) {
+      const report = await checkGateway(options).catch((err: unknown) => {
+        throw confError(err, options.client.instance);
+      });
+      say(t('gateway.checkRegistry', { file: report.file, agencies: report.agencies, skipped: report.skipped }));
+      for (const { ok, id, latencyMs: ms = 0, error = '' } of report.servers)
+        say(ok ? t('gateway.checkOk', { id, ms }) : t('gateway.checkFailed', { id, error }));
+      const ok = report.servers.filter((s) => s.ok).length;
+      say(t('gateway.checkSummary', { ok, all: report.servers.length }));
+      return ok === report.servers.length ? 0 : 1;
+    }
+    const token = tokenFile === undefined ? undefined : readTokenFile(tokenFile);
+    try {
+      mkdirSync(dirname(options.dbFile), { recursive: true, mode: 0o700 });
+    } catch (err) {
+      throw new CommandError('gateway.db', { file: options.dbFile, detail: (err as Error).message });
+    }
+    const note = (line: string): void => void io.stderr.write(`${new Date().toISOString()} ${line}\n`);
+    const notes: GatewayOptions['notes'] = {
+      registrySkipped: (n, examples) => note(t('gateway.noteSkipped', { n, examples: examples.join('; ') })),
+      registryNotRead: (error) => note(t('gateway.noteNotRead', { error })),
+      serverState: (id, state, reason = '') => {
+        const words = { id, state: { key: `gateway.state.${state}` } as const, reason };
+        note(t(reason ? 'gateway.noteStateReason' : 'gateway.noteState', words));
+      },
+      setAside: (id, n, reason) => note(t('gateway.noteSetAside', { id, n, reason })),
+    };
+    const gateway = await startGateway({ ...options, token, notes }).catch((err: unknown) => {
+      if (err instanceof GlobalConfError) throw confError(err, options.client.instance);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (typeof code === 'string' && code.startsWith('SQLITE'))
+        throw new CommandError('gateway.db', { file: options.dbFile, detail: code });
+      throw listenError(err, options.host, options.port);
+    });
+    say(t('gateway.listening', { url: gateway.url, epoch: gateway.epoch, file: options.dbFile }));
+    const every = formatDuration(options.pollIntervalMs);
+    say(t('gateway.polling', { servers: gateway.servers, agencies: gateway.agencies, every }));
+    await untilStopSignal();
+    await gateway.close();
+    say(t('gateway.stopped'));
+    return 0;
+  },
+};

@@ -1,73 +1,62 @@
 import { existsSync } from 'node:fs';
-import { resolveSettings } from '../../config/index.js';
 import { resolveToken, startIngest } from '../../ingest/index.js';
 import { recordingSink } from '../../record/recording-sink.js';
 import { RecordingWriter } from '../../sim/recording.js';
-import { UsageError, type Command } from '../command.js';
-import { cliLang } from '../i18n/lang.js';
-import { cliTranslator } from '../i18n/text.js';
-import { oneFile, parseFlags, settingsFlags } from '../parse-flags.js';
-import { untilStopSignal } from '../stop-signal.js';
 import { translate } from '../../ui/i18n/translate.js';
+import { UsageError, untilStopSignal, type Command } from '../command.js';
+import { cliLang, cliTranslator } from '../i18n/text.js';
+import { oneFile, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
-/** `stop`: resolves when recording should end; the signals by default, tests pass their own. */
-export function createRecordCommand(stopWhen?: () => Promise<void>): Pick<Command, 'run'> {
+/** `stopWhen`: resolves when recording should end; the signals by default, tests pass their own. */
+export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, 'run'> {
   return {
     async run(argv, io) {
       const lang = cliLang(argv, io.env);
       const t = cliTranslator(lang);
-      const parsed = parseFlags(argv, {
+      const { values, positionals } = parseFlags(argv, {
         options: {
-          url: { type: 'string' },
-          since: { type: 'string' },
-          'token-file': { type: 'string' },
-          config: { type: 'string' },
+          ...strings('url', 'since', 'token-file', 'config'),
           force: { type: 'boolean' },
           lang: { type: 'string' },
         },
         allowPositionals: true,
       });
-      const file = oneFile(parsed.positionals, 'arg.recordFile');
-      const { values } = parsed;
+      const file = oneFile(positionals, 'arg.recordFile');
       if (existsSync(file) && !values.force) throw new UsageError('file.exists', { file });
       const since = values.since === undefined ? 0 : Number(values.since);
       if (!Number.isSafeInteger(since) || since < 0)
         throw new UsageError('flag.wholeMin', { flag: '--since', min: 0, value: values.since ?? '' });
-      const settings = resolveSettings(settingsFlags(values), io.env);
+      const settings = settingsOf(values, io.env);
       if (settings.url === null) throw new UsageError('record.noHub');
-      const token = resolveToken({
+      const { token } = resolveToken({
         ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }),
         env: io.env,
       });
-
       const writer = new RecordingWriter(file);
       const sink = recordingSink(writer, since);
-      const client = startIngest({ url: settings.url, sink, ...(token.token !== undefined && { token: token.token }) });
-      io.stderr.write(`${t('record.start', { url: client.hubUrl, file })}\n`);
+      const client = startIngest({ url: settings.url, sink, ...(token !== undefined && { token }) });
+      const say = (line: string): void => void io.stderr.write(`${line}\n`);
+      say(t('record.start', { url: client.hubUrl, file }));
       let lastState = '';
       const unsubscribe = client.subscribe((s) => {
         if (s.state === lastState) return;
         lastState = s.state;
         // The link's state in the console's words.
         const state = translate(lang, `link.${s.state}`);
-        io.stderr.write(
-          `${s.lastError ? t('record.stateError', { state, error: s.lastError.message }) : t('record.state', { state })}\n`,
-        );
+        say(s.lastError ? t('record.stateError', { state, error: s.lastError.message }) : t('record.state', { state }));
       });
       // Nothing else holds the process while the link is down (redial timers and signal handlers do not).
       const keepAlive = setInterval(() => {}, 1 << 30);
       try {
-        await (stopWhen ? stopWhen() : untilStopSignal());
+        await stopWhen();
       } finally {
         clearInterval(keepAlive);
       }
       unsubscribe();
       await client.stop();
       await writer.close();
-      const { events, rejections } = sink.counts;
-      io.stderr.write(
-        `${rejections ? t('record.doneRejected', { n: events, file, rejected: rejections }) : t('record.done', { n: events, file })}\n`,
-      );
+      const { events: n, rejections: rejected } = sink.counts;
+      say(rejected ? t('record.doneRejected', { n, file, rejected }) : t('record.done', { n, file }));
       return 0;
     },
   };

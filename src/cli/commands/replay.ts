@@ -4,57 +4,43 @@ import { join } from 'node:path';
 import { alertsSource } from '../../app/console-sources.js';
 import { showConsole } from '../../app/show-console.js';
 import { createAlertEngine } from '../../alerts/index.js';
-import { resolveSettings } from '../../config/index.js';
 import { liveMetrics } from '../../metrics/index.js';
 import { ReplayRun, replayControls } from '../../record/replay-run.js';
 import { loadReplay } from '../../sim/replay-source.js';
 import { idleIngest } from '../../ui/index.js';
 import { formatDateTime } from '../../ui/text/format-time.js';
 import { CommandError, UsageError, type Command } from '../command.js';
-import { requireFile } from '../files.js';
-import { cliLang } from '../i18n/lang.js';
-import { cliTranslator } from '../i18n/text.js';
-import { oneFile, parseFlags, settingsFlags } from '../parse-flags.js';
+import { cliWords } from '../i18n/text.js';
+import { requireFile } from '../inputs.js';
+import { oneFile, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 const TICK_MS = 250;
 
 export const replayCommand: Pick<Command, 'run'> = {
   async run(argv, io) {
-    const t = cliTranslator(cliLang(argv, io.env));
-    const parsed = parseFlags(argv, {
-      options: { speed: { type: 'string' }, lang: { type: 'string' } },
-      allowPositionals: true,
-    });
-    const file = oneFile(parsed.positionals, 'arg.replayFile');
-    const speed = parsed.values.speed === undefined ? 60 : Number(parsed.values.speed);
+    const t = cliWords(argv, io.env);
+    const { values, positionals } = parseFlags(argv, { options: strings('speed', 'lang'), allowPositionals: true });
+    const file = oneFile(positionals, 'arg.replayFile');
+    const speed = values.speed === undefined ? 60 : Number(values.speed);
     if (!(speed >= 1 && speed <= 3600))
-      throw new UsageError('flag.range', { flag: '--speed', min: 1, max: 3600, value: parsed.values.speed ?? '' });
+      throw new UsageError('flag.range', { flag: '--speed', min: 1, max: 3600, value: values.speed ?? '' });
     requireFile('FILE', file);
-    const settings = resolveSettings(settingsFlags(parsed.values), io.env);
+    const settings = settingsOf(values, io.env);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       io.stderr.write(`hubmon replay: ${t('cli.replayNeedsTerminal')}\n`);
       return 2;
     }
-
     const source = await loadReplay(file);
-    if (source.events.length === 0)
-      throw new CommandError(source.skipped.length ? 'file.noEventsSkipped' : 'file.noEvents', {
-        file,
-        n: source.skipped.length,
-      });
+    const n = source.skipped.length;
+    if (source.events.length === 0) throw new CommandError(n ? 'file.noEventsSkipped' : 'file.noEvents', { file, n });
     const dir = mkdtempSync(join(tmpdir(), 'hubmon-replay-'));
-    const names = new Map<string, string>([
-      ...source.agencies.map((a) => [a.id, a.name] as const),
-      ...source.securityServers.map((s) => [s.id, s.name] as const),
-    ]);
+    const names = new Map([...source.agencies, ...source.securityServers].map((u) => [u.id, u.name]));
+    const nameOf = (id: string) => names.get(id);
     // Each build of the recording (one more at every step back) gets its own metrics and alerts.
     const run = new ReplayRun(source, dir, speed, (cache, now) => {
       const metrics = liveMetrics(cache);
       const engine = createAlertEngine({ metrics, now });
-      return {
-        metrics,
-        alerts: alertsSource(engine, metrics, settings.lang, { evaluate: true, nameOf: (id) => names.get(id) }),
-      };
+      return { metrics, alerts: alertsSource(engine, metrics, settings.lang, { evaluate: true, nameOf }) };
     });
     try {
       const timer = setInterval(() => run.player.tick(TICK_MS), TICK_MS);
@@ -73,10 +59,8 @@ export const replayCommand: Pick<Command, 'run'> = {
       } finally {
         clearInterval(timer);
       }
-      const s = run.player.state();
-      io.stderr.write(
-        `${t('replay.stopped', { time: `${formatDateTime(s.now)} (UTC+7)`, applied: s.applied, total: s.total })}\n`,
-      );
+      const { now, applied, total } = run.player.state();
+      io.stderr.write(`${t('replay.stopped', { time: `${formatDateTime(now)} (UTC+7)`, applied, total })}\n`);
       return exitCode;
     } finally {
       run.close();

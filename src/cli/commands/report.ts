@@ -1,99 +1,76 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { resolveSettings } from '../../config/index.js';
-import { openRecordingCache, type RecordingCache } from '../../record/recording-cache.js';
-import {
-  collectReport,
-  standingProblems,
-  formatCsv,
-  formatJson,
-  formatMarkdown,
-  parsePeriod,
-  REPORT_SORTS,
-  REPORT_TIME_ZONE,
-  type ReportSort,
-} from '../../report/index.js';
-import { openCache, type Cache } from '../../store/index.js';
 import { createMetrics } from '../../metrics/index.js';
+import { openRecordingCache } from '../../record/recording-cache.js';
+import * as report from '../../report/index.js';
+import { openCache, type Cache } from '../../store/index.js';
 import { CommandError, UsageError, type Command } from '../command.js';
-import { requireFile } from '../files.js';
-import { findCache } from '../find-cache.js';
-import { openNamedCache, requireRecording, writeNamed } from '../open-inputs.js';
-import { cliLang } from '../i18n/lang.js';
-import { cliTranslator } from '../i18n/text.js';
-import { parseFlags, settingsFlags } from '../parse-flags.js';
-
-const FORMATS = ['md', 'csv', 'json'] as const;
-type Format = (typeof FORMATS)[number];
+import { cliWords } from '../i18n/text.js';
+import { findCache, notRecording, openNamedCache, requireFile } from '../inputs.js';
+import { oneOf, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 export function createReportCommand(clock: () => number = Date.now): Pick<Command, 'run'> {
   return {
     async run(argv, io) {
-      const t = cliTranslator(cliLang(argv, io.env));
+      const t = cliWords(argv, io.env);
       const { values } = parseFlags(argv, {
-        options: {
-          from: { type: 'string' },
-          to: { type: 'string' },
-          level: { type: 'string' },
-          format: { type: 'string' },
-          lang: { type: 'string' },
-          sort: { type: 'string' },
-          url: { type: 'string' },
-          cache: { type: 'string' },
-          source: { type: 'string' },
-          output: { type: 'string' },
-          config: { type: 'string' },
-        },
+        options: strings('from', 'to', 'level', 'format', 'lang', 'sort', 'url', 'cache', 'source', 'output', 'config'),
       });
       if (values.from === undefined || values.to === undefined)
         throw new UsageError('flag.required', { flags: '--from, --to' });
       // A PeriodError names the flag and the text; the command's error line words it.
-      const period = parsePeriod(values.from, values.to, REPORT_TIME_ZONE);
+      const period = report.parsePeriod(values.from, values.to, report.REPORT_TIME_ZONE);
       const level = values.level === undefined ? 1 : Number(values.level);
       if (![1, 2, 3, 4].includes(level))
         throw new UsageError('flag.oneOf', { flag: '--level', list: '1, 2, 3, 4', value: values.level ?? '' });
-      const format = (values.format ?? 'md') as Format;
-      if (!FORMATS.includes(format))
-        throw new UsageError('flag.oneOf', { flag: '--format', list: FORMATS.join(', '), value: values.format ?? '' });
-      const sort = (values.sort ?? 'id') as ReportSort;
-      if (!REPORT_SORTS.includes(sort))
-        throw new UsageError('flag.oneOf', { flag: '--sort', list: REPORT_SORTS.join(', '), value: values.sort ?? '' });
-      const settings = resolveSettings(settingsFlags(values), io.env);
+      const format = oneOf('format', values.format, ['md', 'csv', 'json'], 'md');
+      const sort = oneOf('sort', values.sort, report.REPORT_SORTS, 'id');
+      const { lang, ...settings } = settingsOf(values, io.env);
 
-      let recording: RecordingCache | null = null;
-      let cache: Cache;
+      let input: { cache: Cache; close(): void };
       if (values.source !== undefined) {
         requireFile('--source', values.source);
-        recording = requireRecording('--source', values.source, await openRecordingCache(values.source));
-        cache = recording.cache;
-      } else {
-        const choice = findCache(settings.cache, settings.url, io.env);
-        if (!existsSync(choice.path)) {
-          if (choice.kind === 'named') throw new UsageError('file.missing', { flag: '--cache', file: choice.path });
-          throw new CommandError('cache.missing', { path: choice.path });
+        const recording = await openRecordingCache(values.source);
+        input = { cache: recording.cache, close: () => recording.dispose() };
+        if (notRecording(recording)) {
+          input.close();
+          throw new UsageError('file.notRecording', { flag: '--source', file: values.source });
         }
-        cache = openNamedCache('--cache', choice.path, () => openCache({ path: choice.path, readOnly: true }));
+      } else {
+        const { named, path } = findCache(settings.cache, settings.url, io.env);
+        if (!existsSync(path)) {
+          if (named) throw new UsageError('file.missing', { flag: '--cache', file: path });
+          throw new CommandError('cache.missing', { path });
+        }
+        const cache = await openNamedCache('--cache', path, () => openCache({ path, readOnly: true }));
+        input = { cache, close: () => cache.close() };
       }
       try {
         const now = clock();
-        const collected = collectReport(cache.db, { ...period, level, sort, now });
-        const report = { ...collected, standing: standingProblems(createMetrics(cache), settings.lang, now) };
+        const collected = report.collectReport(input.cache.db, { ...period, level, sort, now });
+        const whole = { ...collected, standing: report.standingProblems(createMetrics(input.cache), lang, now) };
         const text =
           format === 'csv'
-            ? formatCsv(report, settings.lang)
+            ? report.formatCsv(whole, lang)
             : format === 'json'
-              ? formatJson(report)
-              : formatMarkdown(report, settings.lang);
-        if (values.output !== undefined) {
-          const output = values.output;
-          writeNamed('--output', output, () => writeFileSync(output, text));
-          io.stderr.write(`${t('report.written', { n: report.rows.length, file: values.output })}\n`);
-        } else {
-          io.stdout.write(text);
+              ? report.formatJson(whole)
+              : report.formatMarkdown(whole, lang);
+        if (values.output === undefined) io.stdout.write(text);
+        else {
+          const file = values.output;
+          try {
+            writeFileSync(file, text);
+          } catch (err) {
+            throw new UsageError('file.unwritable', {
+              flag: '--output',
+              file,
+              code: (err as NodeJS.ErrnoException).code ?? 'error',
+            });
+          }
+          io.stderr.write(`${t('report.written', { n: whole.rows.length, file })}\n`);
         }
         return 0;
       } finally {
-        if (recording) recording.dispose();
-        else cache.close();
+        input.close();
       }
     },
   };

@@ -1,68 +1,35 @@
-import { untilStopSignal } from '../stop-signal.js';
 import { parseDuration } from '../../alerts/duration.js';
 import { readTokenFile } from '../../ingest/token.js';
 import { vietnamClock } from '../../protocol/index.js';
 import { DEFAULT_SEED } from '../../registry/index.js';
 import { startSimHub, type SimHubOptions } from '../../sim/index.js';
-import { UsageError, type Command } from '../command.js';
-import { requireFile } from '../files.js';
-import { cliLang } from '../i18n/lang.js';
-import { cliTranslator, type CliTranslate } from '../i18n/text.js';
-import { OVERDUE_PILE_SIZE, type Incident } from '../../sim/incidents.js';
-import { listenError, parseFlags, wholeFlag } from '../parse-flags.js';
+import { OVERDUE_PILE_SIZE } from '../../sim/incidents.js';
+import { UsageError, untilStopSignal, type Command } from '../command.js';
+import { cliWords } from '../i18n/text.js';
+import { requireFile } from '../inputs.js';
+import { listenError, parseFlags, strings, wholeFlag } from '../parse-flags.js';
 
-/** A scripted incident in the operator's language. */
-function incidentLine(i: Incident, t: CliTranslate): string {
-  return t(`incident.${i.kind}`, {
-    id: i.target,
-    name: i.targetName,
-    from: vietnamClock(i.from),
-    to: vietnamClock(i.to),
-    n: i.affectedAgencies.length,
-    pile: OVERDUE_PILE_SIZE,
-  });
-}
+const FLAGS = strings(
+  ...['port', 'host', 'seed', 'speed', 'agencies', 'start', 'history', 'buffer', 'heartbeat-ms', 'batch'],
+  ...['record', 'replay', 'token-file', 'lang'],
+);
 
 export const simCommand: Pick<Command, 'run'> = {
   async run(argv, io) {
-    const t = cliTranslator(cliLang(argv, io.env));
-    const { values } = parseFlags(
-      argv,
-      {
-        options: {
-          port: { type: 'string' },
-          host: { type: 'string' },
-          seed: { type: 'string' },
-          speed: { type: 'string' },
-          agencies: { type: 'string' },
-          start: { type: 'string' },
-          history: { type: 'string' },
-          buffer: { type: 'string' },
-          'heartbeat-ms': { type: 'string' },
-          batch: { type: 'string' },
-          record: { type: 'string' },
-          replay: { type: 'string' },
-          'token-file': { type: 'string' },
-          lang: { type: 'string' },
-        },
-      },
-      // The simulated hub requires the token it reads; it takes none from the environment.
-      'flag.tokenSources.sim',
-    );
+    const t = cliWords(argv, io.env);
+    // The simulated hub requires the token it reads; it takes none from the environment.
+    const { values } = parseFlags(argv, { options: FLAGS }, 'flag.tokenSources.sim');
     const speedGiven = values.speed !== undefined;
     const speed = speedGiven ? Number(values.speed) : 1;
     if (!(speed > 0) || speed > 1_000_000)
       throw new UsageError('flag.range', { flag: '--speed', min: '0.001', max: 1_000_000, value: values.speed ?? '' });
     const history = values.history === undefined ? 3_600_000 : parseDuration(values.history);
     if (history === null) throw new UsageError('flag.duration', { flag: '--history', value: values.history ?? '' });
-    let start: number | undefined;
-    if (values.start !== undefined) {
-      start = Date.parse(values.start);
-      if (Number.isNaN(start)) throw new UsageError('flag.isoTime', { flag: '--start', value: values.start });
-    }
+    const start = values.start === undefined ? undefined : Date.parse(values.start);
+    if (Number.isNaN(start)) throw new UsageError('flag.isoTime', { flag: '--start', value: values.start ?? '' });
     if (values.replay !== undefined) requireFile('--replay', values.replay);
     if (values['token-file'] !== undefined) requireFile('--token-file', values['token-file']);
-    const options: SimHubOptions = {
+    const options = {
       host: values.host ?? '127.0.0.1',
       port: wholeFlag('port', values.port, 8787, 0, 65_535),
       seed: wholeFlag('seed', values.seed, DEFAULT_SEED, 0, Number.MAX_SAFE_INTEGER),
@@ -77,9 +44,9 @@ export const simCommand: Pick<Command, 'run'> = {
       replayFile: values.replay,
       replayPaced: speedGiven,
       token: values['token-file'] === undefined ? undefined : readTokenFile(values['token-file']),
-    };
+    } satisfies SimHubOptions;
     const hub = await startSimHub(options).catch((err: unknown) => {
-      throw listenError(err, options.host ?? '', options.port ?? 0);
+      throw listenError(err, options.host, options.port);
     });
     // Listening for the signals before saying where the hub is: whoever reads that line may stop
     // the hub at once, and must find it ready to close cleanly.
@@ -88,11 +55,14 @@ export const simCommand: Pick<Command, 'run'> = {
     if (values.replay)
       io.stdout.write(`${t('sim.replaying', { file: values.replay, n: hub.newestSeq - hub.oldestSeq + 1 })}\n`);
     else {
-      io.stdout.write(
-        `${t('sim.started', { seed: options.seed ?? DEFAULT_SEED, speed, agencies: options.agencies ?? 95, epoch: hub.epoch })}\n${t('sim.incidents')}\n`,
-      );
-      for (const incident of hub.incidents.filter((i) => i.cycle === 0))
-        io.stdout.write(`  ${incident.kind.padEnd(24)} ${incidentLine(incident, t)}\n`);
+      const { seed, agencies } = options;
+      io.stdout.write(`${t('sim.started', { seed, speed, agencies, epoch: hub.epoch })}\n${t('sim.incidents')}\n`);
+      // Each scripted incident in the operator's language.
+      for (const i of hub.incidents.filter((i) => i.cycle === 0)) {
+        const [from, to] = [vietnamClock(i.from), vietnamClock(i.to)];
+        const [id, name, n, pile] = [i.target, i.targetName, i.affectedAgencies.length, OVERDUE_PILE_SIZE];
+        io.stdout.write(`  ${i.kind.padEnd(24)} ${t(`incident.${i.kind}`, { id, name, from, to, n, pile })}\n`);
+      }
     }
     if (values.record) io.stdout.write(`${t('sim.recording', { file: values.record })}\n`);
     await stopped;

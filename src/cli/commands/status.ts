@@ -1,33 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ALERT_MIGRATIONS } from '../../alerts/persist.js';
-import {
-  agenciesBehind,
-  createAlertEngine,
-  describeAlert,
-  describeIncident,
-  groupIncidents,
-  loadAlertConfig,
-  namer,
-  type Alert,
-  type Incident,
-} from '../../alerts/index.js';
-import { resolveSettings } from '../../config/index.js';
+import { loadAlertConfig, namer } from '../../alerts/index.js';
 import { resolveToken } from '../../ingest/index.js';
 import { createMetrics } from '../../metrics/index.js';
 import { openRecordingCache, type RecordingCache } from '../../record/recording-cache.js';
-import { evaluateCheck, type CheckResult, type HubOutcome } from '../../status/check.js';
+import { evaluateCheck, type HubOutcome } from '../../status/check.js';
 import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
+import { statusWords } from '../../status/messages.js';
 import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
-import type { Command, CommandIo } from '../command.js';
-import { errorText } from '../i18n/error-text.js';
-import { cliLang } from '../i18n/lang.js';
-import { cliTranslator } from '../i18n/text.js';
-import { findCache } from '../find-cache.js';
-import { isNotDatabase, notRecording } from '../open-inputs.js';
-import { UsageError } from '../command.js';
-import { parseFlags, settingsFlags } from '../parse-flags.js';
-import { statusWords, type StatusWords } from '../../status/words.js';
+import { UsageError, type Command, type CommandIo } from '../command.js';
+import { cliLang, cliTranslator, errorText } from '../i18n/text.js';
+import { findCache, isNotDatabase, notRecording } from '../inputs.js';
+import { parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 function seconds(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback * 1000;
@@ -43,30 +28,16 @@ const reserveMs = (timeoutMs: number): number => Math.min(1_500, timeoutMs * 0.2
 function parse(argv: readonly string[], env: NodeJS.ProcessEnv) {
   const { values } = parseFlags(argv, {
     options: {
-      url: { type: 'string' },
-      cache: { type: 'string' },
-      timeout: { type: 'string' },
-      'max-age': { type: 'string' },
-      source: { type: 'string' },
-      alerts: { type: 'string' },
-      'token-file': { type: 'string' },
-      ca: { type: 'string' },
-      lang: { type: 'string' },
-      config: { type: 'string' },
+      ...strings('url', 'cache', 'timeout', 'max-age', 'source', 'alerts', 'token-file', 'ca', 'lang', 'config'),
       json: { type: 'boolean' },
     },
   });
-  const settings = resolveSettings(settingsFlags(values), env);
   return {
-    url: settings.url,
-    cache: settings.cache,
+    ...settingsOf(values, env),
     timeoutMs: seconds('timeout', values.timeout, 8),
     maxAgeMs: seconds('max-age', values['max-age'], 600),
     source: values.source,
     alerts: values.alerts,
-    tokenFile: settings.tokenFile,
-    ca: settings.ca,
-    lang: settings.lang,
     json: values.json ?? false,
   };
 }
@@ -83,66 +54,58 @@ function unknownLine(io: CommandIo, json: boolean, message: string): number {
 export function createStatusCommand(clock: () => number = Date.now): Pick<Command, 'run'> {
   return {
     async run(argv, io) {
-      const json = argv.includes('--json');
-      const early = cliLang(argv, io.env);
       let args: ReturnType<typeof parse>;
       try {
         args = parse(argv, io.env);
       } catch (err) {
+        const early = cliLang(argv, io.env);
         const message = errorText(err, cliTranslator(early));
-        return unknownLine(io, json, statusWords(early)('unknown.usage', { message }));
+        return unknownLine(io, argv.includes('--json'), statusWords(early)('unknown.usage', { message }));
       }
-      const w: StatusWords = statusWords(args.lang);
+      const { lang, json } = args;
+      const w = statusWords(lang);
       // A file named on the command line must be there (the default alerts file may be absent).
-      for (const [flag, path] of [
-        ['--alerts', args.alerts],
-        ['--ca', args.ca],
-      ] as const)
-        if (path !== undefined && path !== null && !existsSync(path))
-          return unknownLine(io, args.json, w('unknown.fileMissing', { flag, path }));
-      const loaded = loadAlertConfig(args.alerts);
-      if (loaded.error !== null) return unknownLine(io, args.json, w('unknown.thresholds', { error: loaded.error }));
-      const config = loaded.config;
+      for (const [flag, path] of Object.entries({ '--alerts': args.alerts, '--ca': args.ca }))
+        if (typeof path === 'string' && !existsSync(path))
+          return unknownLine(io, json, w('unknown.fileMissing', { flag, path }));
+      const { config, error } = loadAlertConfig(args.alerts);
+      if (error !== null) return unknownLine(io, json, w('unknown.thresholds', { error }));
 
       let cache: Cache | undefined;
       let recording: RecordingCache | null = null;
-      let hub: HubOutcome | undefined;
+      let hub: HubOutcome = { kind: 'none' };
       // A cache file this check creates is kept once a hub has answered into it: a mistyped or
       // unreachable hub (or a mistyped --cache) must not leave an empty cache behind.
       let created: string | null = null;
-      const closeCache = (c: Cache): void => {
-        c.close();
-        const empty = hub === undefined || hub.kind === 'unreachable' || hub.kind === 'none';
-        if (created !== null && empty) removeCacheFile(created);
+      const close = (): void => {
+        if (recording) return recording.dispose();
+        cache?.close();
+        if (created !== null && (hub.kind === 'unreachable' || hub.kind === 'none')) removeCacheFile(created);
       };
       let now = clock();
       try {
         if (args.source !== undefined) {
-          if (!existsSync(args.source))
-            return unknownLine(io, args.json, w('unknown.sourceMissing', { path: args.source }));
+          if (!existsSync(args.source)) return unknownLine(io, json, w('unknown.sourceMissing', { path: args.source }));
           recording = await openRecordingCache(args.source, ALERT_MIGRATIONS);
           if (notRecording(recording)) {
-            recording.dispose();
-            return unknownLine(io, args.json, w('unknown.notRecording', { path: args.source }));
+            close();
+            return unknownLine(io, json, w('unknown.notRecording', { path: args.source }));
           }
           cache = recording.cache;
           hub = { kind: 'recording', file: args.source };
-          if (recording.ingest.newestTs !== null) now = recording.ingest.newestTs;
+          now = recording.ingest.newestTs ?? now;
         } else {
           let path: string;
           try {
             path = findCache(args.cache, args.url, io.env).path;
           } catch (err) {
             const several = err instanceof UsageError && err.key === 'cache.several';
-            return unknownLine(
-              io,
-              args.json,
-              several ? w('unknown.severalCaches', err.params as Record<string, string>) : w('unknown.noCache'),
-            );
+            const params = several ? (err.params as Record<string, string>) : {};
+            return unknownLine(io, json, w(several ? 'unknown.severalCaches' : 'unknown.noCache', params));
           }
           // Without a hub to fill it, a cache that is not there is a mistyped path, not an empty cache.
           if (!existsSync(path)) {
-            if (args.url === null) return unknownLine(io, args.json, w('unknown.cacheMissing', { path }));
+            if (args.url === null) return unknownLine(io, json, w('unknown.cacheMissing', { path }));
             created = path;
           }
           cache = openCache({
@@ -152,89 +115,37 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
             onUpgrade: (steps) => io.stderr.write(`${w('notice.upgrading', { path, steps: steps.join(', ') })}\n`),
           });
           if (cache.readOnly) {
-            const holder = cache.lockedBy
-              ? w('holder.pid', { pid: cache.lockedBy.pid, host: cache.lockedBy.host })
-              : w('holder.unknown');
+            const by = cache.lockedBy;
+            const holder = by ? w('holder.pid', { pid: by.pid, host: by.host }) : w('holder.unknown');
             hub = { kind: 'shared', holder };
           } else if (args.url !== null) {
-            const token = resolveToken({ ...(args.tokenFile !== null && { tokenFile: args.tokenFile }), env: io.env });
-            hub = await refreshFromHub({
-              cache,
-              url: args.url,
-              ...(token.token !== undefined && { token: token.token }),
-              ...(args.ca !== null && { ca: readFileSync(args.ca) }),
-              timeoutMs: Math.max(100, args.timeoutMs - reserveMs(args.timeoutMs) - performance.now()),
-            });
+            const { token } = resolveToken({ tokenFile: args.tokenFile ?? undefined, env: io.env });
+            const timeoutMs = Math.max(100, args.timeoutMs - reserveMs(args.timeoutMs) - performance.now());
+            const ca = args.ca === null ? undefined : readFileSync(args.ca);
+            hub = await refreshFromHub(cache, timeoutMs, { url: args.url, token, ca });
             if (hub.kind === 'unreachable' && hub.error === '')
               hub = { ...hub, error: w('error.noAnswer', { n: args.timeoutMs }) };
             now = clock();
-          } else {
-            hub = { kind: 'none' };
           }
         }
       } catch (err) {
-        if (recording) recording.dispose();
-        else if (cache) closeCache(cache);
-        if (isNotDatabase(err)) return unknownLine(io, args.json, w('unknown.notCache', { path: args.cache ?? '' }));
-        return unknownLine(io, args.json, w('unknown.failed', { error: errorText(err, cliTranslator(args.lang)) }));
+        close();
+        if (isNotDatabase(err)) return unknownLine(io, json, w('unknown.notCache', { path: args.cache ?? '' }));
+        return unknownLine(io, json, w('unknown.failed', { error: errorText(err, cliTranslator(lang)) }));
       }
 
       try {
         const metrics = createMetrics(cache);
-        const engine = createAlertEngine({ metrics, db: cache.db, config, readOnly: true, now: () => now });
-        const snapshot = engine.evaluate(now);
-        const nameOf = namer(metrics.agencies(), metrics.securityServers());
-        const describe = (a: Alert) => describeAlert(a, { lang: args.lang, now, nameOf });
-        const describeOne = (i: Incident) => describeIncident(i, { lang: args.lang, now, nameOf });
-        const incidents = groupIncidents(snapshot.alerts, agenciesBehind(metrics.agencies()));
-        const sigCfg = config.rules.signatureFailures;
-        const sigRows = metrics.signaturesOver
-          ? metrics.signaturesOver(now, sigCfg.window)
-          : metrics.signatures(now, '1h');
-        const result: CheckResult = evaluateCheck({
-          now,
-          cachePath: recording ? args.source! : cache.path,
-          stream: metrics.stream(),
-          agencies: metrics.agencies().length,
-          totals: metrics.totals(now, '1h'),
-          signatures: {
-            failed: sigRows.reduce((n, r) => n + r.failed, 0),
-            verified: sigRows.reduce((n, r) => n + r.verified, 0),
-            windowMs: sigCfg.window,
-          },
-          snapshot,
-          incidents,
-          hub,
-          maxAgeMs: args.maxAgeMs,
-          thresholds: {
-            sigWarnPct: sigCfg.warningRate * 100,
-            sigCritPct: sigCfg.criticalRate * 100,
-            overdueWarn: config.rules.overdueReplies.warningCount - 1,
-          },
-          describeIncident: describeOne,
-          lang: args.lang,
-        });
-        io.stdout.write(
-          args.json
-            ? formatStatusJson(result, {
-                checkedAt: now,
-                cachePath: cache.path,
-                hub,
-                describe,
-                describeIncident: describeOne,
-              })
-            : formatPluginOutput(result),
-        );
+        const words = { lang, now, nameOf: namer(metrics.agencies(), metrics.securityServers()) };
+        const cachePath = recording ? args.source! : cache.path;
+        const result = evaluateCheck({ cachePath, db: cache.db, metrics, config, hub, maxAgeMs: args.maxAgeMs, words });
+        io.stdout.write(json ? formatStatusJson(result, cache.path, hub, words) : formatPluginOutput(result));
         return result.exitCode;
       } catch (err) {
-        return unknownLine(
-          io,
-          args.json,
-          w('unknown.evaluate', { error: err instanceof Error ? err.message : String(err) }),
-        );
+        const error = err instanceof Error ? err.message : String(err);
+        return unknownLine(io, json, w('unknown.evaluate', { error }));
       } finally {
-        if (recording) recording.dispose();
-        else closeCache(cache);
+        close();
       }
     },
   };

@@ -1,6 +1,10 @@
-/** Looks up a command's line in the chosen language and fills its `{name}` placeholders. */
-import type { Lang } from '../../config/settings.js';
+/** A command's lines in the operator's language: which language, the lookup filling `{name}`, the line for an error. */
+import { langFromEnv, readSettingsFile, SettingsError, settingsFilePath } from '../../config/load.js';
+import { isLang, type Lang } from '../../config/settings.js';
+import { TokenError } from '../../ingest/token.js';
 import { fill, inLang } from '../../messages.js';
+import { PeriodError } from '../../report/period.js';
+import { CommandError, UsageError } from '../command.js';
 import { cliMessages } from './messages.js';
 
 export type CliKey = keyof typeof cliMessages;
@@ -8,16 +12,65 @@ export type CliKey = keyof typeof cliMessages;
 type CliParam = string | number | { readonly key: CliKey };
 export type CliParams = Readonly<Record<string, CliParam>>;
 
-export function cliText(lang: Lang, key: CliKey, params?: CliParams): string {
-  return fill(inLang(cliMessages[key], lang), (name) => {
-    const value = params?.[name];
-    return typeof value === 'object' ? cliText(lang, value.key) : value;
-  });
-}
-
 /** A translator bound to one language. */
 export type CliTranslate = (key: CliKey, params?: CliParams) => string;
-export const cliTranslator =
-  (lang: Lang): CliTranslate =>
-  (key, params) =>
-    cliText(lang, key, params);
+export const cliTranslator = (lang: Lang): CliTranslate => {
+  const t: CliTranslate = (key, params) =>
+    fill(inLang(cliMessages[key], lang), (name) => {
+      const value = params?.[name];
+      return typeof value === 'object' ? t(value.key) : value;
+    });
+  return t;
+};
+
+/** The value after the last `--lang` (or in `--lang=…`) before a `--`. */
+function flagValue(argv: readonly string[], flag: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    if (argv[i] === flag) value = argv[i + 1];
+    else if (argv[i]!.startsWith(`${flag}=`)) value = argv[i]!.slice(flag.length + 1);
+  }
+  return value;
+}
+
+/**
+ * `--lang`, HUBMON_LANG, the settings file, then the locale; a bad value falls through to the next, so even the
+ * error naming it speaks a language the operator chose.
+ */
+export function cliLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const flag = flagValue(argv, '--lang');
+  if (isLang(flag)) return flag;
+  if (isLang(env.HUBMON_LANG)) return env.HUBMON_LANG;
+  let file: string | undefined;
+  try {
+    file = readSettingsFile(settingsFilePath(flagValue(argv, '--config'), env))?.lang;
+  } catch {
+    // A bad settings file is named when the command reads its settings.
+  }
+  return isLang(file) ? file : langFromEnv(env);
+}
+
+/** The translator in the language `cliLang` finds. */
+export const cliWords = (argv: readonly string[], env: NodeJS.ProcessEnv): CliTranslate =>
+  cliTranslator(cliLang(argv, env));
+
+/** Whether the error is one the operator caused and can fix from the command line. */
+export const isUsageMistake = (err: unknown): boolean =>
+  err instanceof UsageError || err instanceof PeriodError || err instanceof SettingsError || err instanceof TokenError;
+
+/** The operator's one line for anything a command stops on, worded from the error's fields. */
+export function errorText(err: unknown, t: CliTranslate): string {
+  if (err instanceof UsageError || err instanceof CommandError) return t(err.key, err.params);
+  if (err instanceof SettingsError) {
+    if (err.field === 'lang') return t('flag.lang', { value: err.value });
+    if (err.field === 'url') return t('flag.url', { value: err.value });
+    return t('settings.file', { detail: err.message });
+  }
+  if (err instanceof PeriodError) {
+    if (err.problem === 'order') return t('period.order', { from: err.value, to: err.other });
+    return t(err.problem === 'notDate' ? 'period.notDate' : 'period.format', { flag: err.flag, value: err.value });
+  }
+  if (err instanceof TokenError)
+    return t(`token.${err.problem}`, { path: err.path, code: err.detail, mode: err.detail });
+  return err instanceof Error ? err.message : String(err);
+}
