@@ -1,7 +1,6 @@
 /** The one-shot check behind `hubmon status`: the cache's metrics and alerts → OK, WARNING, CRITICAL or UNKNOWN. */
 import type Database from 'better-sqlite3';
 import {
-  agenciesBehind,
   alertCounts,
   countIncidents,
   groupIncidents,
@@ -10,6 +9,7 @@ import {
   type Incident,
 } from '../alerts/incidents.js';
 import { createAlertEngine } from '../alerts/engine.js';
+import { agenciesBehind } from '../metrics/servers.js';
 import type { AlertConfig } from '../alerts/config.js';
 import { describeIncident } from '../alerts/describe-incident.js';
 import type { DescribeOptions } from '../alerts/describe.js';
