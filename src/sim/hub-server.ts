@@ -1,11 +1,10 @@
 /** The simulated hub: a real telemetry server at `/v1/telemetry`, fed by the generator or a recording. */
-import { PROTOCOL_VERSION } from '../protocol/index.js';
 import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
 import { VERSION } from '../version.js';
 import { bufferHost } from './client-session.js';
 import { createClock, type ClockMode, type SimClock } from './clock.js';
 import { SimGenerator } from './generator.js';
-import { isoTime } from './iso-time.js';
+import { eventText } from './iso-time.js';
 import type { Incident } from './incidents.js';
 import { RecordingWriter } from './recording.js';
 import { snapshotPartData } from './registry-snapshot.js';
@@ -141,14 +140,8 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     buffer.append(seq, text);
     recorder?.write(text);
   };
-  const appendEvent = (t: number, type: string, data: unknown): void => {
-    const seq = buffer.newestSeq + 1;
-    // Envelope spelled out: the same bytes as JSON.stringify of the object, at half the cost.
-    append(
-      seq,
-      `{"v":${PROTOCOL_VERSION},"seq":${seq},"ts":"${isoTime(t)}","type":${JSON.stringify(type)},"data":${JSON.stringify(data) ?? 'null'}}`,
-    );
-  };
+  const appendEvent = (t: number, type: string, data: unknown): void =>
+    append(buffer.newestSeq + 1, eventText(buffer.newestSeq + 1, t, type, data));
   // Events produced before the server listens wait in the buffer for the first client.
   const serving: { server?: TelemetryServer } = {};
   const pumpAll = (): void => serving.server?.pumpAll();
@@ -170,19 +163,10 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     return n;
   };
 
-  if (recorder) {
-    recorder.write(host.sessionMessage('hello', host.helloData()));
-    for (const part of host.snapshotMessages()) recorder.write(part);
-  }
+  if (recorder) for (const text of host.opening()) recorder.write(text);
   produce();
 
-  const served = await startTelemetryServer(host, {
-    host: options.host,
-    port: options.port,
-    token: options.token,
-    epoch: () => epoch,
-    now: () => clock.now(),
-  });
+  const served = await startTelemetryServer(host, options);
   serving.server = served;
   const sessions = served.sessions;
 

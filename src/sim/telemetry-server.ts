@@ -15,10 +15,6 @@ interface TelemetryServerOptions {
   readonly port?: number;
   /** Bearer token clients must present; none means open. */
   readonly token?: string;
-  /** The epoch a resuming client's `epoch` parameter is compared with, read at each connection. */
-  readonly epoch: () => string;
-  /** Current hub time for heartbeats, epoch ms. */
-  readonly now: () => number;
 }
 
 export interface TelemetryServer {
@@ -34,7 +30,7 @@ export interface TelemetryServer {
 
 export async function startTelemetryServer(
   host: SessionHost,
-  options: TelemetryServerOptions,
+  options: TelemetryServerOptions = {},
 ): Promise<TelemetryServer> {
   const sessions = new Set<ClientSession>();
   const server = createServer((req, res) => {
@@ -59,7 +55,7 @@ export async function startTelemetryServer(
     if (sinceText !== null && !/^\d{1,15}$/.test(sinceText)) return refuse('400 Bad Request');
     const requestedEpoch = url.searchParams.get('epoch') ?? undefined;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new ClientSession(ws, host, options.epoch());
+      const session = new ClientSession(ws, host);
       sessions.add(session);
       ws.on('close', () => sessions.delete(session));
       session.open({ since: sinceText === null ? undefined : Number(sinceText), epoch: requestedEpoch });
@@ -74,10 +70,10 @@ export async function startTelemetryServer(
 
   const heartbeat = setInterval(
     () => {
-      if (host.silenced) return;
+      if (host.silenced || sessions.size === 0) return;
       const now = performance.now();
-      const data = { serverTime: new Date(options.now()).toISOString(), newestSeq: host.buffer.newestSeq };
-      sessions.forEach((s) => s.heartbeatIfIdle(now, data));
+      const heartbeat = host.heartbeat();
+      sessions.forEach((s) => s.heartbeatIfIdle(now, heartbeat));
     },
     Math.max(10, Math.floor(host.heartbeatMs / 4)),
   );
