@@ -61,22 +61,9 @@ interface GatewayNotes {
   setAside(id: string, count: number, reason: string): void;
 }
 
-export interface Gateway {
-  readonly url: string;
-  readonly port: number;
-  readonly epoch: string;
-  readonly newestSeq: number;
-  /** Security servers polled and agencies in the registry, as global configuration now has them. */
-  readonly servers: number;
-  readonly agencies: number;
-  /** One round of every server, all at once. */
-  pollAll(): Promise<void>;
-  counters(): Record<string, number>;
-  views(): ReadonlyMap<string, ServerView>;
-  close(): Promise<void>;
-}
+export type Gateway = Awaited<ReturnType<typeof startGateway>>;
 
-export async function startGateway(o: GatewayOptions): Promise<Gateway> {
+export async function startGateway(o: GatewayOptions) {
   const notes: GatewayNotes = {
     registrySkipped: () => {},
     registryNotRead: () => {},
@@ -221,19 +208,21 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
     url: served.url,
     port: served.port,
     epoch: store.epoch,
-    get newestSeq() {
+    get newestSeq(): number {
       return buffer.newestSeq;
     },
-    get servers() {
+    /** Security servers polled and agencies in the registry, as global configuration now has them. */
+    get servers(): number {
       return mapped.servers.length;
     },
-    get agencies() {
+    get agencies(): number {
       return mapped.agencies.length;
     },
+    /** One round of every server, all at once. */
     pollAll,
-    counters: () => ({ ...store.counters(), set_aside: store.setAsideCount() }),
-    views: () => views,
-    async close() {
+    counters: (): Record<string, number> => ({ ...store.counters(), set_aside: store.setAsideCount() }),
+    views: (): ReadonlyMap<string, ServerView> => views,
+    async close(): Promise<void> {
       clearInterval(ticker);
       unwatchFile(globalFile, reloadRegistry);
       await Promise.allSettled([...inFlight.values()]);

@@ -37,8 +37,6 @@ export interface SimHubOptions {
   /** Bearer token clients must present; none means open. */
   readonly token?: string;
   readonly epoch?: string;
-  readonly hubId?: string;
-  readonly hubName?: string;
   /** Serve this recording instead of generating. */
   readonly replayFile?: string;
   /** Pace the recording by its timestamps at `speed` (default: serve it all at once). */
@@ -49,41 +47,11 @@ export interface SimHubOptions {
   readonly clock?: ClockMode;
   /** Multiplies every agency's traffic (load tests). */
   readonly volumeScale?: number;
-  readonly incidents?: boolean;
 }
 
-export interface SimHub {
-  readonly url: string;
-  readonly port: number;
-  readonly epoch: string;
-  /** The incident script planned so far (empty when replaying). */
-  readonly incidents: readonly Incident[];
-  readonly newestSeq: number;
-  readonly oldestSeq: number;
-  readonly clientCount: number;
-  /** Current simulated time, epoch ms. */
-  now(): number;
-  close(): Promise<void>;
-  /** Moves simulated time forward and streams what happened. */
-  advance(ms: number): number;
-  /** Generates exactly `n` more durable events (manual clock moves to the last one). */
-  emitEvents(n: number): number;
-  /** Appends a durable event of any type (unknown types too) with the next seq. */
-  injectEvent(type: string, data: unknown): number;
-  /** Sends a raw frame to every client, bypassing the protocol. */
-  injectRaw(frame: string | Buffer, options?: { binary?: boolean }): void;
-  pauseSending(): void;
-  /** Undoes pauseSending and silence. */
-  resume(): void;
-  /** Stops sending anything, heartbeats included, without closing: a half-open link. */
-  silence(): void;
-  /** Terminates every client socket. */
-  dropClients(): void;
-  /** Restarts like a real hub: clients dropped, buffer emptied, seq from 1, new epoch. */
-  restart(options?: { epoch?: string }): string;
-}
+export type SimHub = Awaited<ReturnType<typeof startSimHub>>;
 
-export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> {
+export async function startSimHub(options: SimHubOptions = {}) {
   const seed = options.seed ?? DEFAULT_SEED;
   const speed = options.speed ?? 1;
   const start = options.start === undefined ? Date.now() : +options.start;
@@ -115,11 +83,10 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
       start,
       historyMs: options.history ?? 3_600_000,
       volumeScale: options.volumeScale,
-      incidents: options.incidents,
     });
   }
-  const hubId = options.hubId ?? replay?.hubId ?? `sim-${seed}`;
-  const hubName = options.hubName ?? replay?.hubName ?? 'Trục liên thông văn bản quốc gia (mô phỏng)';
+  const hubId = replay?.hubId ?? `sim-${seed}`;
+  const hubName = replay?.hubName ?? 'Trục liên thông văn bản quốc gia (mô phỏng)';
   let epoch = options.epoch ?? replay?.epoch ?? `sim-${seed}-${new Date(start).toISOString().replace(/[-:.]/g, '')}`;
   let restarts = 0;
   const snapshotData = snapshotPartData(agencies, securityServers);
@@ -175,66 +142,72 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   return {
     url: served.url,
     port: served.port,
-    get epoch() {
+    get epoch(): string {
       return epoch;
     },
-    get incidents() {
+    /** The incident script planned so far (empty when replaying). */
+    get incidents(): readonly Incident[] {
       return generator?.effects.incidents ?? [];
     },
-    get newestSeq() {
+    get newestSeq(): number {
       return buffer.newestSeq;
     },
-    get oldestSeq() {
+    get oldestSeq(): number {
       return buffer.oldestSeq;
     },
-    get clientCount() {
+    get clientCount(): number {
       return sessions.size;
     },
-    now: () => clock.now(),
-    async close() {
+    /** Current simulated time, epoch ms. */
+    now: (): number => clock.now(),
+    async close(): Promise<void> {
       clearInterval(ticker);
       await served.close();
       await recorder?.close();
     },
-    advance(ms) {
+    /** Moves simulated time forward and streams what happened. */
+    advance(ms: number): number {
       clock.advance(ms);
       return produce();
     },
-    emitEvents(n) {
+    /** Generates exactly `n` more durable events (manual clock moves to the last one). */
+    emitEvents(n: number): number {
       if (!generator) throw new Error('emitEvents needs the generator, not a replay');
       for (let i = 0; i < n; i++) {
         const ev = generator.next();
         appendEvent(ev.t, ev.type, ev.data);
       }
-      const last = generator.now;
-      clock.advanceTo(last);
+      clock.advanceTo(generator.now);
       pumpAll();
       return n;
     },
-    injectEvent(type, data) {
+    /** Appends a durable event of any type (unknown types too) with the next seq. */
+    injectEvent(type: string, data: unknown): number {
       appendEvent(clock.now(), type, data);
       pumpAll();
       return buffer.newestSeq;
     },
-    injectRaw(frame, opts) {
+    /** Sends a raw frame to every client, bypassing the protocol. */
+    injectRaw(frame: string | Buffer, opts?: { binary?: boolean }): void {
       sessions.forEach((s) => s.sendText(frame, opts?.binary ?? false));
     },
-    pauseSending() {
+    pauseSending(): void {
       flags.sendingPaused = true;
     },
-    resume() {
+    /** Undoes pauseSending and silence. */
+    resume(): void {
       flags.sendingPaused = false;
       flags.silenced = false;
       produce();
       pumpAll();
     },
-    silence() {
+    /** Stops sending anything, heartbeats included, without closing: a half-open link. */
+    silence(): void {
       flags.silenced = true;
     },
-    dropClients() {
-      served.dropClients();
-    },
-    restart(opts) {
+    dropClients: served.dropClients,
+    /** Restarts like a real hub: clients dropped, buffer emptied, seq from 1, new epoch. */
+    restart(opts?: { epoch?: string }): string {
       for (const s of sessions) s.ws.terminate();
       sessions.clear();
       buffer.clear(0);

@@ -17,21 +17,9 @@ interface TelemetryServerOptions {
   readonly token?: string;
 }
 
-export interface TelemetryServer {
-  readonly url: string;
-  readonly port: number;
-  readonly sessions: Set<ClientSession>;
-  /** Sends whatever each client has not been sent yet. */
-  pumpAll(): void;
-  /** Terminates every client socket. */
-  dropClients(): void;
-  close(): Promise<void>;
-}
+export type TelemetryServer = Awaited<ReturnType<typeof startTelemetryServer>>;
 
-export async function startTelemetryServer(
-  host: SessionHost,
-  options: TelemetryServerOptions = {},
-): Promise<TelemetryServer> {
+export async function startTelemetryServer(host: SessionHost, options: TelemetryServerOptions = {}) {
   const sessions = new Set<ClientSession>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://hub').pathname;
@@ -83,11 +71,13 @@ export async function startTelemetryServer(
     url: `ws://${hostName}:${address.port}${TELEMETRY_PATH}`,
     port: address.port,
     sessions,
-    pumpAll: () => sessions.forEach((s) => s.pump()),
-    dropClients() {
+    /** Sends whatever each client has not been sent yet. */
+    pumpAll: (): void => sessions.forEach((s) => s.pump()),
+    /** Terminates every client socket. */
+    dropClients(): void {
       for (const s of sessions) s.ws.terminate();
     },
-    async close() {
+    async close(): Promise<void> {
       clearInterval(heartbeat);
       for (const s of sessions) s.ws.terminate();
       wss.close();

@@ -1,5 +1,4 @@
 /** The registry as the simulator uses it: agencies by index, profiles, servers, weighted pickers. */
-import type { Agency, SecurityServer } from '../protocol/index.js';
 import type { AgencyProfile, Registry } from '../registry/index.js';
 import type { Rng } from '../registry/rng.js';
 
@@ -31,21 +30,7 @@ class WeightedPicker {
   }
 }
 
-export interface SimWorld {
-  readonly agencies: readonly Agency[];
-  readonly securityServers: readonly SecurityServer[];
-  /** Traffic profile of agency i. */
-  readonly profiles: readonly AgencyProfile[];
-  /** Index into `securityServers` of the server agency i sits behind. */
-  readonly serverOf: Int32Array;
-  /** Agency indices behind each server. */
-  readonly agenciesBehind: readonly (readonly number[])[];
-  /** Short unit code used in document numbers, e.g. `BTC`, `UBND`. */
-  readonly unitCode: readonly string[];
-  readonly senders: WeightedPicker;
-  readonly recipients: WeightedPicker;
-  readonly indexOf: ReadonlyMap<string, number>;
-}
+export type SimWorld = ReturnType<typeof worldFromRegistry>;
 
 /** Profile for an agency the registry gives none (should not happen; keeps the simulator total). */
 const QUIET_PROFILE: AgencyProfile = {
@@ -59,7 +44,7 @@ const QUIET_PROFILE: AgencyProfile = {
   statusCodesReported: ['01'],
 };
 
-export function worldFromRegistry(registry: Registry): SimWorld {
+export function worldFromRegistry(registry: Registry) {
   const { agencies, securityServers } = registry;
   const serverIndex = new Map(securityServers.map((s, i) => [s.id, i]));
   const profiles = agencies.map((a) => registry.profiles.get(a.id) ?? QUIET_PROFILE);
@@ -74,9 +59,13 @@ export function worldFromRegistry(registry: Registry): SimWorld {
   return {
     agencies,
     securityServers,
+    /** Traffic profile of agency i. */
     profiles,
+    /** Index into `securityServers` of the server agency i sits behind. */
     serverOf,
+    /** Agency indices behind each server. */
     agenciesBehind,
+    /** Short unit code used in document numbers, e.g. `BTC`, `UBND`. */
     unitCode: agencies.map((a) => unitCodeOf(a.name)),
     senders: new WeightedPicker(profiles.map((p) => p.sentPerYear)),
     recipients: new WeightedPicker(profiles.map((p) => p.receivedPerYear)),
