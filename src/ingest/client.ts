@@ -151,21 +151,18 @@ class IngestSession {
 
   private onOpen(ws: WebSocket): void {
     if (ws !== this.ws) return;
-    this.liveness = new LivenessWatch(
-      this.o.timers,
-      { staleAfterMs: this.o.staleAfterMs ?? PRE_HELLO_STALE_MS, pingIntervalMs: this.o.pingIntervalMs },
-      {
-        ping: () => ws.ping(),
-        stale: (silentMs) => {
-          this.link.noteError(`hub silent for ${seconds(silentMs)}`, false);
-          this.updateConnectedState();
-        },
-        dead: (why) => {
-          this.link.noteError(why);
-          this.leaveLink(ws, false);
-        },
+    const staleAfterMs = this.o.staleAfterMs ?? PRE_HELLO_STALE_MS;
+    this.liveness = new LivenessWatch(this.o.timers, staleAfterMs, this.o.pingIntervalMs, {
+      ping: () => ws.ping(),
+      stale: (silentMs) => {
+        this.link.noteError(`hub silent for ${seconds(silentMs)}`, false);
+        this.updateConnectedState();
       },
-    );
+      dead: (why) => {
+        this.link.noteError(why);
+        this.leaveLink(ws, false);
+      },
+    });
     if (this.socketPaused) this.liveness.setPaused(true);
   }
 

@@ -2,7 +2,7 @@
 import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
 import { VERSION } from '../version.js';
 import { bufferHost } from './client-session.js';
-import { createClock, type ClockMode, type SimClock } from './clock.js';
+import { createClock, type ClockMode } from './clock.js';
 import { SimGenerator } from './generator.js';
 import { eventText } from './iso-time.js';
 import type { Incident } from './incidents.js';
@@ -53,38 +53,29 @@ export type SimHub = Awaited<ReturnType<typeof startSimHub>>;
 
 export async function startSimHub(options: SimHubOptions = {}) {
   const seed = options.seed ?? DEFAULT_SEED;
-  const speed = options.speed ?? 1;
   const start = options.start === undefined ? Date.now() : +options.start;
   const buffer = new ReplayBuffer(options.bufferSize ?? 500_000);
-  const batchMax = Math.max(1, options.batchMax ?? 500);
-  const heartbeatMs = options.heartbeatMs ?? 5_000;
   const replay = options.replayFile ? await loadReplay(options.replayFile) : undefined;
   const recorder = options.recordFile ? new RecordingWriter(options.recordFile) : undefined;
-
-  let generator: SimGenerator | undefined;
-  let pending: RecordedEvent[] = [];
-  let clock: SimClock;
-  let agencies;
-  let securityServers;
-  if (replay) {
-    ({ agencies, securityServers } = replay);
-    const paced = options.replayPaced ?? false;
-    const first = replay.events[0]?.t ?? start;
-    const last = replay.events.at(-1)?.t ?? start;
-    clock = createClock({ mode: options.clock ?? 'realtime', start: paced ? first : last, speed });
-    pending = replay.events;
-  } else {
-    const registry = buildRegistry({ totalAgencies: options.agencies ?? 95, seed, communesIn: options.communesIn });
-    ({ agencies, securityServers } = registry);
-    clock = createClock({ mode: options.clock ?? 'realtime', start, speed });
-    generator = new SimGenerator({
+  const registry = replay
+    ? undefined
+    : buildRegistry({ totalAgencies: options.agencies ?? 95, seed, communesIn: options.communesIn });
+  const { agencies, securityServers } = replay ?? registry!;
+  const generator =
+    registry &&
+    new SimGenerator({
       world: worldFromRegistry(registry),
       seed,
       start,
       historyMs: options.history ?? 3_600_000,
       volumeScale: options.volumeScale,
     });
-  }
+  let pending: RecordedEvent[] = replay?.events ?? [];
+  const clock = createClock({
+    mode: options.clock ?? 'realtime',
+    start: replay ? ((options.replayPaced ? pending[0]?.t : pending.at(-1)?.t) ?? start) : start,
+    speed: options.speed ?? 1,
+  });
   const hubId = replay?.hubId ?? `sim-${seed}`;
   const hubName = replay?.hubName ?? 'Trục liên thông văn bản quốc gia (mô phỏng)';
   let epoch = options.epoch ?? replay?.epoch ?? `sim-${seed}-${new Date(start).toISOString().replace(/[-:.]/g, '')}`;
@@ -94,8 +85,8 @@ export async function startSimHub(options: SimHubOptions = {}) {
   const host = bufferHost(
     {
       buffer,
-      batchMax,
-      heartbeatMs,
+      batchMax: Math.max(1, options.batchMax ?? 500),
+      heartbeatMs: options.heartbeatMs ?? 5_000,
       now: () => clock.now(),
       hub: () => ({ hubId, hubName, hubVersion: `hubmon-sim ${VERSION}`, epoch }),
       snapshot: () => snapshotData,
