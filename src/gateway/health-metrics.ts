@@ -43,8 +43,7 @@ function metricValue(set: XmlNode, name: string): string | undefined {
 }
 
 function findSet(set: XmlNode | undefined, name: string): XmlNode | undefined {
-  if (!set) return undefined;
-  if (text(set, 'name') === name) return set;
+  if (!set || text(set, 'name') === name) return set;
   for (const c of children(set, 'metricSet')) {
     const found = findSet(c, name);
     if (found) return found;

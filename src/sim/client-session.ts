@@ -84,11 +84,6 @@ export function bufferHost(
   };
 }
 
-interface ResumeRequest {
-  readonly since?: number;
-  readonly epoch?: string;
-}
-
 export class ClientSession {
   /** Highest seq sent to this client. */
   private cursor = 0;
@@ -107,7 +102,7 @@ export class ClientSession {
   }
 
   /** Sends the opening and starts streaming from where the client asked. */
-  open(request: ResumeRequest): void {
+  open(request: { readonly since?: number; readonly epoch?: string }): void {
     const { buffer } = this.host;
     for (const text of this.host.opening()) this.sendText(text);
     const oldest = buffer.oldestSeq;
