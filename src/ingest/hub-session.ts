@@ -100,20 +100,13 @@ export class HubSession {
   }
 
   private onMessage(message: TelemetryMessage, now: number): void {
-    switch (message.type) {
-      case 'hello':
-        this.onHello(message);
-        break;
-      case 'heartbeat':
-        this.status.raiseHubNewest(message.data.newestSeq);
-        this.link.refreshState();
-        break;
-      case 'reset':
-        this.onReset(message);
-        break;
-      case 'registry.snapshot':
-        if (this.helloOnThisLink) this.builder.addRegistry(message, now);
-        break;
+    if (message.type === 'hello') this.onHello(message);
+    else if (message.type === 'reset') this.onReset(message);
+    else if (message.type === 'registry.snapshot') {
+      if (this.helloOnThisLink) this.builder.addRegistry(message, now);
+    } else if (message.type === 'heartbeat') {
+      this.status.raiseHubNewest(message.data.newestSeq);
+      this.link.refreshState();
     }
   }
 
@@ -121,7 +114,7 @@ export class HubSession {
     if (!this.link.reading()) return;
     const identity = this.historyFor(hello);
     if (this.helloOnThisLink) {
-      if (!sameIdentity(identity, this.builder.pendingIdentity)) {
+      if (!sameIdentity(identity, this.builder.identity)) {
         this.status.noteError('hub changed identity mid-stream; reconnecting');
         this.link.leave(true);
         return;
