@@ -1,5 +1,5 @@
 /** The registry as the simulator uses it: agencies by index, profiles, servers, weighted pickers. */
-import type { AgencyProfile, Registry } from '../registry/index.js';
+import type { Registry } from '../registry/index.js';
 import type { Rng } from '../registry/rng.js';
 
 /** Picks an index with probability proportional to its weight (binary search on the sums). */
@@ -32,22 +32,11 @@ class WeightedPicker {
 
 export type SimWorld = ReturnType<typeof worldFromRegistry>;
 
-/** Profile for an agency the registry gives none (should not happen; keeps the simulator total). */
-const QUIET_PROFILE: AgencyProfile = {
-  sentPerYear: 0,
-  receivedPerYear: 0,
-  signedShare: 1,
-  electronicShare: 1,
-  replyDeadlineShare: 0,
-  answeredShare: 1,
-  onTimeShare: 1,
-  statusCodesReported: ['01'],
-};
-
 export function worldFromRegistry(registry: Registry) {
   const { agencies, securityServers } = registry;
   const serverIndex = new Map(securityServers.map((s, i) => [s.id, i]));
-  const profiles = agencies.map((a) => registry.profiles.get(a.id) ?? QUIET_PROFILE);
+  // The registry gives every agency a profile (lower levels scaled from their parent's).
+  const profiles = agencies.map((a) => registry.profiles.get(a.id)!);
   const serverOf = new Int32Array(agencies.length);
   const agenciesBehind: number[][] = securityServers.map(() => []);
   agencies.forEach((a, i) => {
