@@ -5,36 +5,22 @@ import { mapRegistry } from './registry-map.js';
 import { postSoap } from './soap-client.js';
 import { healthDataRequest, type XRoadClient } from './soap-request.js';
 
-interface ServerCheck {
-  readonly id: string;
-  readonly ok: boolean;
-  readonly latencyMs?: number;
-  readonly error?: string;
-}
-
-interface CheckReport {
-  readonly file: string;
-  readonly agencies: number;
-  readonly skipped: number;
-  readonly servers: readonly ServerCheck[];
-}
-
 export async function checkGateway(o: {
   globalconf: string;
   client: XRoadClient;
   securityServerUrl: string;
   timeoutMs: number;
-}): Promise<CheckReport> {
+}) {
   const { file, conf } = readGlobalConf(o.globalconf, o.client.instance);
   const mapped = mapRegistry(conf);
   const servers = await Promise.all(
-    mapped.servers.map(async (target): Promise<ServerCheck> => {
+    mapped.servers.map(async (target) => {
       try {
         const answer = await postSoap(o.securityServerUrl, healthDataRequest(o.client, target), o.timeoutMs);
         parseHealthData(answer.body.toString('utf8'));
-        return { id: target.id, ok: true, latencyMs: Math.round(answer.latencyMs) };
+        return { id: target.id, ok: true as const, latencyMs: Math.round(answer.latencyMs) };
       } catch (err) {
-        return { id: target.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+        return { id: target.id, ok: false as const, error: err instanceof Error ? err.message : String(err) };
       }
     }),
   );

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { PROTOCOL_VERSION } from '../protocol/index.js';
+import { eventText } from '../sim/iso-time.js';
 import type { PendingEvent } from './exchange-events.js';
 
 const SCHEMA = `
@@ -28,8 +28,8 @@ export interface StoredEvent {
 /** What one page of a server's records changes, written at once. */
 export interface PageCommit {
   readonly server: string;
-  /** The server's cursor after this page (seconds), if it moves. */
-  readonly recordsFrom?: number;
+  /** The server's cursor after this page (seconds). */
+  readonly recordsFrom: number;
   /** Exchanges of this page with their events; one already held is skipped whole. */
   readonly exchanges: readonly { key: string; t: number; docId?: string; events: readonly PendingEvent[] }[];
   readonly setAside: readonly { reason: string; raw: string }[];
@@ -53,10 +53,9 @@ export class EventStore {
     const epoch = this.meta('epoch');
     this.epoch = epoch ?? `gw-${new Date().toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
     if (!epoch) this.setMeta('epoch', this.epoch);
-    this.newest = (this.db.prepare('SELECT max(seq) AS s FROM events').get() as { s: number | null }).s ?? 0;
-    const kept = Number(this.meta('newest_seq') ?? 0);
+    const { s } = this.db.prepare('SELECT max(seq) AS s FROM events').get() as { s: number | null };
     // Trimming may have emptied the table; numbering still goes on from the last seq given.
-    this.newest = Math.max(this.newest, kept);
+    this.newest = Math.max(s ?? 0, Number(this.meta('newest_seq') ?? 0));
   }
 
   get newestSeq(): number {
@@ -68,22 +67,18 @@ export class EventStore {
   }
 
   setMeta(key: string, value: string): void {
-    this.db
-      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, value);
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
   }
 
   /** The last `limit` events, oldest first. */
   recent(limit: number): StoredEvent[] {
-    return (
-      this.db.prepare('SELECT seq, text FROM events ORDER BY seq DESC LIMIT ?').all(limit) as StoredEvent[]
-    ).reverse();
+    const rows = this.db.prepare('SELECT seq, text FROM events ORDER BY seq DESC LIMIT ?').all(limit);
+    return (rows as StoredEvent[]).reverse();
   }
 
   cursor(server: string): number | undefined {
-    return (
-      this.db.prepare('SELECT records_from AS f FROM cursors WHERE server = ?').get(server) as { f: number } | undefined
-    )?.f;
+    const row = this.db.prepare('SELECT records_from AS f FROM cursors WHERE server = ?').get(server);
+    return (row as { f: number } | undefined)?.f;
   }
 
   hasDocument(docId: string): boolean {
@@ -100,17 +95,16 @@ export class EventStore {
   }
 
   private number(events: readonly PendingEvent[], out: StoredEvent[]): void {
-    const insert = this.insertEvent;
     for (const e of events) {
       const seq = ++this.newest;
-      const text = `{"v":${PROTOCOL_VERSION},"seq":${seq},"ts":"${new Date(e.t).toISOString()}","type":${JSON.stringify(e.type)},"data":${JSON.stringify(e.data)}}`;
-      insert.run(seq, text);
+      const text = eventText(seq, e.t, e.type, e.data);
+      this.insertEvent.run(seq, text);
       out.push({ seq, text });
     }
   }
 
   /** Numbers and stores events that stand alone (registry changes, server states). */
-  append(events: readonly PendingEvent[], meta: Readonly<Record<string, string>> = {}): StoredEvent[] {
+  append(events: readonly PendingEvent[], meta: Readonly<Record<string, string>>): StoredEvent[] {
     const out: StoredEvent[] = [];
     this.numbering(() => {
       this.number(events, out);
@@ -134,7 +128,7 @@ export class EventStore {
   }
 
   /** Writes one page: new exchanges' events, set-aside records, counters and the cursor. */
-  commitPage(page: PageCommit): { stored: StoredEvent[]; duplicates: number } {
+  commitPage(page: PageCommit): StoredEvent[] {
     const out: StoredEvent[] = [];
     let duplicates = 0;
     const addExchange = this.db.prepare('INSERT OR IGNORE INTO exchanges (key, t) VALUES (?, ?)');
@@ -145,32 +139,29 @@ export class EventStore {
     );
     this.numbering(() => {
       for (const x of page.exchanges) {
-        if (addExchange.run(x.key, x.t).changes === 0) {
-          duplicates++;
-          continue;
+        if (addExchange.run(x.key, x.t).changes === 0) duplicates++;
+        else {
+          if (x.docId) addDocument.run(x.docId, x.t);
+          this.number(x.events, out);
         }
-        if (x.docId) addDocument.run(x.docId, x.t);
-        this.number(x.events, out);
       }
       const now = Date.now();
       for (const r of page.setAside) aside.run(now, page.server, r.reason, r.raw);
       for (const [name, n] of Object.entries(page.counters)) if (n) count.run(name, n);
       if (duplicates) count.run('duplicate_records', duplicates);
-      if (page.recordsFrom !== undefined)
-        this.db
-          .prepare(
-            'INSERT INTO cursors (server, records_from) VALUES (?, ?) ON CONFLICT(server) DO UPDATE SET records_from = excluded.records_from',
-          )
-          .run(page.server, page.recordsFrom);
+      this.db
+        .prepare('INSERT OR REPLACE INTO cursors (server, records_from) VALUES (?, ?)')
+        .run(page.server, page.recordsFrom);
     });
-    return { stored: out, duplicates };
+    return out;
   }
 
   /** Keeps the newest `keepEvents` events and the exchanges of the last `keepMs`. */
-  trim(keepEvents: number, keepMs: number, now = Date.now()): void {
+  trim(keepEvents: number, keepMs: number): void {
+    const before = Date.now() - keepMs;
     this.db.prepare('DELETE FROM events WHERE seq <= ?').run(this.newest - keepEvents);
-    this.db.prepare('DELETE FROM exchanges WHERE t < ?').run(now - keepMs);
-    this.db.prepare('DELETE FROM documents WHERE t < ?').run(now - keepMs);
+    this.db.prepare('DELETE FROM exchanges WHERE t < ?').run(before);
+    this.db.prepare('DELETE FROM documents WHERE t < ?').run(before);
   }
 
   close(): void {

@@ -3,32 +3,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { children, parseXml, text } from './xml.js';
 
-/** A member (thành viên) or one of its subsystems, as X-Road addresses it. */
-interface GlobalMember {
-  /** The element's `id`, by which security servers name their owner and clients. */
-  readonly ref?: string;
-  readonly memberClass: string;
-  readonly memberCode: string;
-  readonly name: string;
-  readonly subsystems: readonly { readonly ref?: string; readonly code: string; readonly name?: string }[];
-}
-
-export interface GlobalServer {
-  /** `ref` of the owning member. */
-  readonly owner: string;
-  readonly serverCode: string;
-  readonly address?: string;
-  /** `ref`s of the members and subsystems it serves. */
-  readonly clients: readonly string[];
-  /** Present (possibly empty) when the server is in maintenance mode (v6). */
-  readonly maintenance?: string;
-}
-
-export interface GlobalConf {
-  readonly instance: string;
-  readonly members: readonly GlobalMember[];
-  readonly servers: readonly GlobalServer[];
-}
+/** Global configuration as the gateway reads it: members (thành viên) with their subsystems, security servers. */
+export type GlobalConf = ReturnType<typeof parseSharedParams>;
 
 /** Why global configuration could not be read, with what the message needs in either language. */
 export class GlobalConfError extends Error {
@@ -43,7 +19,7 @@ export class GlobalConfError extends Error {
 }
 
 /** Parses one `shared-params.xml`; throws an Error naming what is missing. */
-export function parseSharedParams(xml: string): GlobalConf {
+export function parseSharedParams(xml: string) {
   const conf = parseXml(xml)['conf'];
   const instance = text(conf, 'instanceIdentifier');
   if (conf === undefined || instance === undefined)
@@ -52,28 +28,29 @@ export function parseSharedParams(xml: string): GlobalConf {
       '',
       'expected shared parameters (conf with instanceIdentifier), got another document',
     );
-  const members = children(conf, 'member').map((m): GlobalMember => {
-    const memberClass = text(children(m, 'memberClass')[0], 'code') ?? text(m, 'memberClass') ?? '';
-    return {
-      ref: m['@id'] as string | undefined,
-      memberClass,
-      memberCode: text(m, 'memberCode') ?? '',
-      name: text(m, 'name') ?? '',
-      subsystems: children(m, 'subsystem').map((s) => ({
-        ref: s['@id'] as string | undefined,
-        code: text(s, 'subsystemCode') ?? '',
-        name: text(s, 'subsystemName'),
-      })),
-    };
-  });
-  const servers = children(conf, 'securityServer').map((s): GlobalServer => {
+  // `ref`: the element's `id`, by which security servers name their owner and clients.
+  const members = children(conf, 'member').map((m) => ({
+    ref: m['@id'] as string | undefined,
+    memberClass: text(children(m, 'memberClass')[0], 'code') ?? text(m, 'memberClass') ?? '',
+    memberCode: text(m, 'memberCode') ?? '',
+    name: text(m, 'name') ?? '',
+    subsystems: children(m, 'subsystem').map((s) => ({
+      ref: s['@id'] as string | undefined,
+      code: text(s, 'subsystemCode') ?? '',
+      name: text(s, 'subsystemName'),
+    })),
+  }));
+  const servers = children(conf, 'securityServer').map((s) => {
     const maintenance = children(s, 'inMaintenanceMode')[0];
     return {
+      /** `ref` of the owning member. */
       owner: text(s, 'owner') ?? '',
       serverCode: text(s, 'serverCode') ?? '',
       address: text(s, 'address'),
+      /** `ref`s of the members and subsystems it serves. */
       clients: children(s, 'client').map((c) => String(c['#text'] ?? '').trim()),
-      ...(maintenance !== undefined && { maintenance: text(maintenance, 'message') ?? '' }),
+      /** Present (possibly empty) when the server is in maintenance mode (v6). */
+      maintenance: maintenance && (text(maintenance, 'message') ?? ''),
     };
   });
   return { instance, members, servers };

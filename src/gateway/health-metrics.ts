@@ -2,19 +2,10 @@
 import { soapBody } from './soap-response.js';
 import { child, children, text, type XmlNode } from './xml.js';
 
-interface HealthSummary {
-  readonly periodSeconds: number;
-  readonly successful: number;
-  readonly unsuccessful: number;
-  /** Epoch ms. */
-  readonly lastSuccessfulAt?: number;
-  readonly lastUnsuccessfulAt?: number;
-}
-
 const num = (s: string | undefined): number => (s === undefined || !Number.isFinite(Number(s)) ? 0 : Number(s));
 
 /** Sums the services' statistics of a health data answer; throws on a fault or another document. */
-export function parseHealthData(xml: string): HealthSummary {
+export function parseHealthData(xml: string) {
   const response = soapBody(xml);
   const period = text(response, 'statisticsPeriodSeconds');
   if (period === undefined) throw new Error('expected statisticsPeriodSeconds in the health data, found none');
@@ -41,16 +32,10 @@ export function parseHealthData(xml: string): HealthSummary {
 }
 
 /** Half or more of the period's requests failing makes a server degraded; the reason says so. */
-export function healthConcern(h: HealthSummary): string | undefined {
+export function healthConcern(h: ReturnType<typeof parseHealthData>): string | undefined {
   const total = h.successful + h.unsuccessful;
   if (total === 0 || h.unsuccessful * 2 < total) return undefined;
   return `${h.unsuccessful} of ${total} requests failed in the last ${h.periodSeconds} s`;
-}
-
-interface CertificateInfo {
-  readonly type: string;
-  readonly notAfter: string;
-  readonly active: boolean;
 }
 
 function metricValue(set: XmlNode, name: string): string | undefined {
@@ -58,8 +43,7 @@ function metricValue(set: XmlNode, name: string): string | undefined {
 }
 
 function findSet(set: XmlNode | undefined, name: string): XmlNode | undefined {
-  if (!set) return undefined;
-  if (text(set, 'name') === name) return set;
+  if (!set || text(set, 'name') === name) return set;
   for (const c of children(set, 'metricSet')) {
     const found = findSet(c, name);
     if (found) return found;
@@ -68,7 +52,7 @@ function findSet(set: XmlNode | undefined, name: string): XmlNode | undefined {
 }
 
 /** The certificates a metrics answer lists (none when the answer has no `Certificates` set). */
-export function parseCertificates(xml: string): CertificateInfo[] {
+export function parseCertificates(xml: string) {
   const certs = findSet(child(soapBody(xml), 'metricSet'), 'Certificates');
   return children(certs, 'metricSet').flatMap((c) => {
     const notAfter = metricValue(c, 'notAfter');
@@ -78,7 +62,7 @@ export function parseCertificates(xml: string): CertificateInfo[] {
 }
 
 /** The earliest `notAfter` of the active auth/sign certificates (else of any), as ISO 8601 UTC. */
-export function certificateExpiry(certs: readonly CertificateInfo[]): string | undefined {
+export function certificateExpiry(certs: ReturnType<typeof parseCertificates>): string | undefined {
   const own = certs.filter((c) => c.active && c.type === 'AUTH_OR_SIGN');
   const pool = own.length > 0 ? own : certs;
   if (pool.length === 0) return undefined;

@@ -4,38 +4,16 @@
  */
 import type { XRoadClient } from './soap-request.js';
 
-export interface OperationalRecord {
-  /** Seconds, when the monitoring daemon received the record. */
-  readonly monitoringDataTs: number;
-  readonly side: 'Client' | 'Producer';
-  /** Milliseconds. */
-  readonly requestInTs: number;
-  readonly responseOutTs?: number;
-  readonly client: XRoadClient;
-  readonly service: XRoadClient;
-  readonly serviceCode: string;
-  readonly messageId: string;
-  readonly xRequestId?: string;
-  readonly messageIssue?: string;
-  readonly requestSize: number;
-  readonly requestAttachmentCount: number;
-  readonly succeeded: boolean;
-  readonly faultCode?: string;
-  readonly faultString?: string;
-}
-
-interface RecordRejection {
-  readonly reason: string;
-  readonly raw: string;
-}
+/** One record as the gateway reads it: times `monitoringDataTs` in seconds, `requestInTs`/`responseOutTs` in ms. */
+export type OperationalRecord = Exclude<ReturnType<typeof readRecord>, string>;
 
 interface ParsedRecords {
   readonly records: OperationalRecord[];
-  readonly rejected: RecordRejection[];
+  readonly rejected: { readonly reason: string; readonly raw: string }[];
   /** Fields the schema does not name, summed over the records. */
-  readonly unknownFields: number;
+  unknownFields: number;
   /** Fields read under an older name. */
-  readonly olderNames: number;
+  olderNames: number;
 }
 
 /** Every field of the payload schema; anything else is counted as unknown. */
@@ -74,7 +52,7 @@ function party(r: Record<string, unknown>, prefix: 'client' | 'service'): XRoadC
 }
 
 /** One record, or the reason it cannot be used. */
-function readRecord(r: Record<string, unknown>): OperationalRecord | string {
+function readRecord(r: Record<string, unknown>) {
   const side = r['securityServerType'];
   if (side !== 'Client' && side !== 'Producer')
     return `securityServerType: expected "Client" or "Producer", got ${JSON.stringify(side)}`;
@@ -90,69 +68,52 @@ function readRecord(r: Record<string, unknown>): OperationalRecord | string {
   if (!messageId) return 'messageId: expected a message id, got none';
   if (typeof r['succeeded'] !== 'boolean')
     return `succeeded: expected true or false, got ${JSON.stringify(r['succeeded'])}`;
-  const monitoringDataTs = int(r['monitoringDataTs']) ?? Math.floor(requestInTs / 1000);
-  const responseOutTs = int(r['responseOutTs']);
-  const xRequestId = str(r['xRequestId']);
-  const messageIssue = str(r['messageIssue']);
-  const faultCode = str(r['faultCode']);
-  const faultString = str(r['faultString']);
   return {
-    monitoringDataTs,
+    monitoringDataTs: int(r['monitoringDataTs']) ?? Math.floor(requestInTs / 1000),
     side,
     requestInTs,
-    ...(responseOutTs !== undefined && { responseOutTs }),
+    responseOutTs: int(r['responseOutTs']),
     client,
     service,
     serviceCode,
     messageId,
-    ...(xRequestId && { xRequestId }),
-    ...(messageIssue && { messageIssue }),
+    xRequestId: str(r['xRequestId']),
+    messageIssue: str(r['messageIssue']),
     requestSize: int(r['requestMimeSize']) ?? int(r['requestSize']) ?? int(r['requestSoapSize']) ?? 0,
     requestAttachmentCount: int(r['requestAttachmentCount']) ?? 0,
     succeeded: r['succeeded'],
-    ...(faultCode && { faultCode }),
-    ...(faultString && { faultString }),
+    faultCode: str(r['faultCode']),
+    faultString: str(r['faultString']),
   };
 }
 
 /** Reads the attachment's JSON; malformed JSON rejects the page as a whole. */
 export function parseRecords(json: string): ParsedRecords {
   const out: ParsedRecords = { records: [], rejected: [], unknownFields: 0, olderNames: 0 };
-  let doc: unknown;
+  const reject = (reason: string, raw: string): number => out.rejected.push({ reason, raw: raw.slice(0, 8192) });
+  let list: unknown;
   try {
-    doc = JSON.parse(json);
+    list = (JSON.parse(json) as { records?: unknown } | null)?.records;
   } catch (err) {
-    out.rejected.push({ reason: `expected JSON, got ${(err as Error).message}`, raw: json.slice(0, 8192) });
+    reject(`expected JSON, got ${(err as Error).message}`, json);
     return out;
   }
-  const list = (doc as { records?: unknown } | null)?.records;
-  if (!Array.isArray(list)) {
-    out.rejected.push({
-      reason: 'expected an object with a records array, got another value',
-      raw: json.slice(0, 8192),
-    });
-    return out;
-  }
-  let unknown = 0;
-  let older = 0;
-  for (const item of list) {
+  if (!Array.isArray(list)) reject('expected an object with a records array, got another value', json);
+  for (const item of Array.isArray(list) ? list : []) {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      out.rejected.push({
-        reason: 'expected a record object, got another value',
-        raw: JSON.stringify(item).slice(0, 8192),
-      });
+      reject('expected a record object, got another value', JSON.stringify(item));
       continue;
     }
     const r = item as Record<string, unknown>;
     for (const k of Object.keys(r)) {
-      if (k in OLDER_NAMES) older++;
-      else if (!KNOWN.has(k)) unknown++;
+      if (k in OLDER_NAMES) out.olderNames++;
+      else if (!KNOWN.has(k)) out.unknownFields++;
     }
     const read = readRecord(r);
-    if (typeof read === 'string') out.rejected.push({ reason: read, raw: JSON.stringify(r).slice(0, 8192) });
+    if (typeof read === 'string') reject(read, JSON.stringify(r));
     else out.records.push(read);
   }
-  return { ...out, unknownFields: unknown, olderNames: older };
+  return out;
 }
 
 /** What both sides' records of one exchange share: message id, parties, service, and X-Road's request id if any. */

@@ -5,7 +5,7 @@
  */
 import type { Agency } from '../protocol/index.js';
 import { isAgencyId, levelOf } from '../registry/identifier.js';
-import type { GlobalConf, GlobalServer } from './globalconf.js';
+import type { GlobalConf } from './globalconf.js';
 
 /** A security server the gateway polls, addressed as X-Road addresses it. */
 export interface ServerTarget {
@@ -38,20 +38,16 @@ function ancestorsOf(id: string): string[] {
   return out;
 }
 
-function serverIds(servers: readonly GlobalServer[], codeOf: (ref: string) => string): string[] {
-  const count = new Map<string, number>();
-  for (const s of servers) count.set(s.serverCode, (count.get(s.serverCode) ?? 0) + 1);
-  return servers.map((s) => ((count.get(s.serverCode) ?? 0) > 1 ? `${codeOf(s.owner)}/${s.serverCode}` : s.serverCode));
-}
-
 export function mapRegistry(conf: GlobalConf): MappedRegistry {
   const byRef = new Map<string, { memberClass: string; memberCode: string; name: string }>();
   for (const m of conf.members) if (m.ref) byRef.set(m.ref, m);
-  const ids = serverIds(conf.servers, (ref) => byRef.get(ref)?.memberCode ?? ref);
-  const servers: ServerTarget[] = conf.servers.map((s, i) => {
+  const count = new Map<string, number>();
+  for (const s of conf.servers) count.set(s.serverCode, (count.get(s.serverCode) ?? 0) + 1);
+  const servers: ServerTarget[] = conf.servers.map((s) => {
     const owner = byRef.get(s.owner);
+    const id = count.get(s.serverCode)! > 1 ? `${owner?.memberCode ?? s.owner}/${s.serverCode}` : s.serverCode;
     return {
-      id: (ids[i] as string).slice(0, 64),
+      id: id.slice(0, 64),
       instance: conf.instance,
       ownerClass: owner?.memberClass ?? '',
       ownerCode: owner?.memberCode ?? '',
@@ -62,12 +58,9 @@ export function mapRegistry(conf: GlobalConf): MappedRegistry {
   });
   // The server an agency's packages pass through: the first that lists it as a client, else its own.
   const serverOfRef = new Map<string, string>();
-  conf.servers.forEach((s, i) => {
-    for (const c of s.clients) if (!serverOfRef.has(c)) serverOfRef.set(c, (servers[i] as ServerTarget).id);
-  });
-  conf.servers.forEach((s, i) => {
-    if (!serverOfRef.has(s.owner)) serverOfRef.set(s.owner, (servers[i] as ServerTarget).id);
-  });
+  const serve = (ref: string, i: number) => serverOfRef.has(ref) || serverOfRef.set(ref, servers[i]!.id);
+  conf.servers.forEach((s, i) => s.clients.forEach((c) => serve(c, i)));
+  conf.servers.forEach((s, i) => serve(s.owner, i));
 
   const found = new Map<string, Omit<Agency, 'level' | 'parent'>>();
   const lookup = new Map<string, string>();

@@ -5,51 +5,42 @@ import { certificateExpiry, healthConcern, parseCertificates, parseHealthData } 
 import { exchangeKey, parseRecords } from './op-records.js';
 import type { ServerTarget } from './registry-map.js';
 import { postSoap, type SoapAnswer } from './soap-client.js';
-import { healthDataRequest, metricsRequest, operationalDataRequest, type XRoadClient } from './soap-request.js';
+import { healthDataRequest, metricsRequest, operationalDataRequest } from './soap-request.js';
+import type { GatewayOptions } from './service.js';
 import { parseOperationalDataResponse } from './soap-response.js';
 
 export interface PollerDeps {
-  readonly securityServerUrl: string;
-  readonly client: XRoadClient;
-  readonly timeoutMs: number;
-  /** Seconds before now that X-Road may still be writing: never asked for. */
-  readonly recordsOffsetSec: number;
+  readonly o: GatewayOptions;
   /** Where a server without a cursor starts (seconds). */
   readonly startFromSec: number;
-  /** Most pages one round fetches, so one busy server cannot hold the others' events back. */
-  readonly maxPagesPerRound: number;
   readonly store: EventStore;
-  readonly context: () => Omit<ExchangeContext, 'alreadySent'>;
+  readonly agencyOf: ExchangeContext['agencyOf'];
   /** Hands freshly numbered events to the serving side. */
   readonly publish: (events: readonly StoredEvent[]) => void;
   /** Told when records of a page are set aside (counted and kept in the file besides). */
-  readonly setAside?: (server: string, count: number, firstReason: string) => void;
-  readonly now: () => number;
+  readonly setAside: (server: string, count: number, firstReason: string) => void;
 }
 
-interface RoundResult {
-  readonly latencyMs: number;
-  readonly concern?: string;
-  /** Set when the certificates were read this round. */
-  readonly certificateExpiresAt?: string;
-}
-
-async function ask(deps: PollerDeps, envelope: string): Promise<SoapAnswer> {
-  return postSoap(deps.securityServerUrl, envelope, deps.timeoutMs);
-}
+const ask = (deps: PollerDeps, envelope: string): Promise<SoapAnswer> =>
+  postSoap(deps.o.securityServerUrl, envelope, deps.o.timeoutMs ?? 10_000);
 
 /** Fetches and commits operational data pages until the server has nothing newer. */
 async function pollOperationalData(target: ServerTarget, deps: PollerDeps): Promise<void> {
-  const { store } = deps;
+  const { store, o } = deps;
+  const documentServices = new Set(o.documents);
   let from = store.cursor(target.id) ?? deps.startFromSec;
-  for (let pages = 0; pages < deps.maxPagesPerRound; pages++) {
-    const to = Math.floor(deps.now() / 1000) - deps.recordsOffsetSec;
+  for (let pages = 0; pages < (o.maxPagesPerRound ?? 50); pages++) {
+    const to = Math.floor(Date.now() / 1000) - (o.recordsOffsetSec ?? 60);
     if (from > to) break;
-    const answer = await ask(deps, operationalDataRequest(deps.client, target, from, to));
+    const answer = await ask(deps, operationalDataRequest(o.client, target, from, to));
     const page = parseOperationalDataResponse(answer.body, answer.contentType);
     const parsed = parseRecords(page.json);
-    const ctx = deps.context();
     const docsInPage = new Set<string>();
+    const ctx: ExchangeContext = {
+      documentServices,
+      agencyOf: deps.agencyOf,
+      alreadySent: (docId) => docsInPage.has(docId) || store.hasDocument(docId),
+    };
     const counters: Record<string, number> = {
       records: parsed.records.length,
       records_set_aside: parsed.rejected.length,
@@ -58,10 +49,7 @@ async function pollOperationalData(target: ServerTarget, deps: PollerDeps): Prom
     };
     const commit: PageCommit['exchanges'][number][] = [];
     for (const record of parsed.records) {
-      const outcome = exchangeEvents(record, {
-        ...ctx,
-        alreadySent: (docId) => docsInPage.has(docId) || store.hasDocument(docId),
-      });
+      const outcome = exchangeEvents(record, ctx);
       if (outcome.kind === 'skipped') {
         counters[`skipped_${outcome.reason}`] = (counters[`skipped_${outcome.reason}`] ?? 0) + 1;
         continue;
@@ -70,7 +58,7 @@ async function pollOperationalData(target: ServerTarget, deps: PollerDeps): Prom
       commit.push({ key: exchangeKey(record), t: record.requestInTs, docId: outcome.docId, events: outcome.events });
     }
     const next = page.nextRecordsFrom ?? to + 1;
-    const { stored } = store.commitPage({
+    const stored = store.commitPage({
       server: target.id,
       recordsFrom: Math.max(from, next),
       exchanges: commit,
@@ -78,7 +66,7 @@ async function pollOperationalData(target: ServerTarget, deps: PollerDeps): Prom
       counters,
     });
     if (stored.length) deps.publish(stored);
-    if (parsed.rejected.length) deps.setAside?.(target.id, parsed.rejected.length, parsed.rejected[0]!.reason);
+    if (parsed.rejected.length) deps.setAside(target.id, parsed.rejected.length, parsed.rejected[0]!.reason);
     if (page.nextRecordsFrom === undefined || page.recordsCount === 0 || next <= from) break;
     from = next;
   }
@@ -89,13 +77,13 @@ export async function pollRound(
   target: ServerTarget,
   deps: PollerDeps,
   withCertificates: boolean,
-): Promise<RoundResult> {
-  const health = await ask(deps, healthDataRequest(deps.client, target));
+): Promise<{ latencyMs: number; concern?: string; certificateExpiresAt?: string }> {
+  const health = await ask(deps, healthDataRequest(deps.o.client, target));
   const summary = parseHealthData(health.body.toString('utf8'));
   await pollOperationalData(target, deps);
   let certificateExpiresAt: string | undefined;
   if (withCertificates) {
-    const metrics = await ask(deps, metricsRequest(deps.client, target));
+    const metrics = await ask(deps, metricsRequest(deps.o.client, target));
     certificateExpiresAt = certificateExpiry(parseCertificates(metrics.body.toString('utf8')));
   }
   const concern = healthConcern(summary);

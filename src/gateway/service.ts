@@ -3,7 +3,7 @@ import { unwatchFile, watchFile } from 'node:fs';
 import type { SecurityServer, ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
-import { startTelemetryServer } from '../sim/telemetry-server.js';
+import { startTelemetryServer, type TelemetryServer } from '../sim/telemetry-server.js';
 import { bufferHost } from '../sim/client-session.js';
 import { VERSION } from '../version.js';
 import type { PendingEvent } from './exchange-events.js';
@@ -33,23 +33,22 @@ export interface GatewayOptions {
   readonly token?: string;
   readonly bufferSize?: number;
   readonly heartbeatMs?: number;
-  readonly batchMax?: number;
   readonly pollIntervalMs?: number;
   readonly timeoutMs?: number;
   readonly disconnectAfterMs?: number;
+  /** Seconds before now that X-Road may still be writing: never asked for. */
   readonly recordsOffsetSec?: number;
   /** How far back a server without a cursor is read, ms. */
   readonly backfillMs?: number;
   /** How often global configuration's file is checked for a change (default 5 s). */
   readonly watchIntervalMs?: number;
+  /** Most pages one round fetches, so one busy server cannot hold the others' events back. */
   readonly maxPagesPerRound?: number;
-  readonly hubId?: string;
   readonly hubName?: string;
   /** Polls only when `pollAll` is called (tests). */
   readonly manualPolling?: boolean;
   /** What an operator should hear of while it runs (the command words it in their language). */
   readonly notes?: Partial<GatewayNotes>;
-  readonly now?: () => number;
 }
 
 interface GatewayNotes {
@@ -62,26 +61,9 @@ interface GatewayNotes {
   setAside(id: string, count: number, reason: string): void;
 }
 
-export interface Gateway {
-  readonly url: string;
-  readonly port: number;
-  readonly epoch: string;
-  readonly newestSeq: number;
-  readonly oldestSeq: number;
-  /** Security servers polled and agencies in the registry, as global configuration now has them. */
-  readonly servers: number;
-  readonly agencies: number;
-  /** One round of every server, all at once. */
-  pollAll(): Promise<void>;
-  /** Reads global configuration again and publishes what changed. */
-  reloadRegistry(): void;
-  counters(): Record<string, number>;
-  views(): ReadonlyMap<string, ServerView>;
-  close(): Promise<void>;
-}
+export type Gateway = Awaited<ReturnType<typeof startGateway>>;
 
-export async function startGateway(o: GatewayOptions): Promise<Gateway> {
-  const now = o.now ?? Date.now;
+export async function startGateway(o: GatewayOptions) {
   const notes: GatewayNotes = {
     registrySkipped: () => {},
     registryNotRead: () => {},
@@ -103,15 +85,13 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   let globalFile = '';
   let published: PublishedRegistry = JSON.parse(store.meta('registry') ?? '{"agencies":[],"securityServers":[]}');
   let snapshot: string[] = [];
+  let server: TelemetryServer | undefined;
 
-  const served = { pump: () => {} };
   const publish = (events: readonly StoredEvent[]): void => {
     for (const e of events) buffer.append(e.seq, e.text);
-    served.pump();
+    server?.pumpAll();
   };
-  const append = (events: PendingEvent[], meta: Record<string, string> = {}): void => {
-    if (events.length || Object.keys(meta).length) publish(store.append(events, meta));
-  };
+  const append = (events: PendingEvent[], meta: Record<string, string>): void => publish(store.append(events, meta));
 
   /** Publishes the registry as it now is: changes as events, the snapshot for new connections. */
   const refreshRegistry = (): void => {
@@ -121,7 +101,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
       certificateExpiresAt: expiries[id] ?? null,
     }));
     const next: PublishedRegistry = { agencies: mapped.agencies, securityServers };
-    append(registryChanges(published, next, now()), {
+    append(registryChanges(published, next, Date.now()), {
       registry: JSON.stringify(next),
       expiries: JSON.stringify(expiries),
     });
@@ -147,7 +127,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   reloadRegistry();
 
   const hub = {
-    hubId: o.hubId ?? `xroad-${o.client.instance}`,
+    hubId: `xroad-${o.client.instance}`,
     hubName: o.hubName ?? `X-Road ${o.client.instance}`,
     hubVersion: `hubmon-gateway ${VERSION}`,
     epoch: store.epoch,
@@ -155,57 +135,38 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   };
   const host = bufferHost({
     buffer,
-    batchMax: o.batchMax ?? 500,
+    batchMax: 500,
     heartbeatMs: o.heartbeatMs ?? 5_000,
-    now,
+    now: Date.now,
     hub: () => hub,
     snapshot: () => snapshot,
   });
-  const server = await startTelemetryServer(host, {
-    host: o.host,
-    port: o.port,
-    token: o.token,
-    epoch: () => store.epoch,
-    now,
-  });
-  served.pump = () => server.pumpAll();
+  const served = (server = await startTelemetryServer(host, o));
 
-  const disconnectAfterMs = o.disconnectAfterMs ?? 300_000;
   const deps: PollerDeps = {
-    securityServerUrl: o.securityServerUrl,
-    client: o.client,
-    timeoutMs: o.timeoutMs ?? 10_000,
-    recordsOffsetSec: o.recordsOffsetSec ?? 60,
-    startFromSec: Math.floor((now() - (o.backfillMs ?? 3_600_000)) / 1000),
-    maxPagesPerRound: o.maxPagesPerRound ?? 50,
+    o,
+    startFromSec: Math.floor((Date.now() - (o.backfillMs ?? 3_600_000)) / 1000),
     store,
-    context: () => ({
-      documentServices: new Set(o.documents),
-      agencyOf: (c, m, s) => mapped.agencyOf(c, m, s),
-    }),
+    agencyOf: (c, m, s) => mapped.agencyOf(c, m, s),
     publish,
-    setAside: (id, count, reason) => notes.setAside(id, count, reason),
-    now,
+    setAside: notes.setAside,
   };
 
   const record = (target: ServerTarget, poll: PollResult): void => {
     const { view, changed } = nextView(views.get(target.id), poll, {
-      disconnectAfterMs,
+      disconnectAfterMs: o.disconnectAfterMs ?? 300_000,
       maintenance: target.maintenance,
     });
     views.set(target.id, view);
     const events: PendingEvent[] = [];
+    const { state, reason } = view;
     if (changed) {
-      notes.serverState(target.id, view.state, view.reason);
+      notes.serverState(target.id, state, reason);
+      const latency = poll.ok && { latencyMs: poll.latencyMs };
       events.push({
         t: poll.at,
         type: 'server.state',
-        data: {
-          serverId: target.id,
-          state: view.state,
-          ...(view.reason && { reason: view.reason }),
-          ...(poll.ok && { latencyMs: poll.latencyMs }),
-        },
+        data: { serverId: target.id, state, ...(reason && { reason }), ...latency },
       });
     }
     if (poll.ok)
@@ -217,18 +178,18 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   const pollOne = (target: ServerTarget): Promise<void> => {
     const running = inFlight.get(target.id);
     if (running) return running;
-    const withCertificates = now() - (lastCertificates.get(target.id) ?? -Infinity) >= CERTIFICATES_EVERY_MS;
+    const withCertificates = Date.now() - (lastCertificates.get(target.id) ?? -Infinity) >= CERTIFICATES_EVERY_MS;
     const p = pollRound(target, deps, withCertificates)
       .then((r) => {
-        if (withCertificates) lastCertificates.set(target.id, now());
+        if (withCertificates) lastCertificates.set(target.id, Date.now());
         if (r.certificateExpiresAt && expiries[target.id] !== r.certificateExpiresAt) {
           expiries[target.id] = r.certificateExpiresAt;
           refreshRegistry();
         }
-        record(target, { ok: true, at: now(), latencyMs: r.latencyMs, ...(r.concern && { concern: r.concern }) });
+        record(target, { ok: true, at: Date.now(), latencyMs: r.latencyMs, ...(r.concern && { concern: r.concern }) });
       })
       .catch((err: unknown) => {
-        record(target, { ok: false, at: now(), error: err instanceof Error ? err.message : String(err) });
+        record(target, { ok: false, at: Date.now(), error: err instanceof Error ? err.message : String(err) });
       })
       .finally(() => inFlight.delete(target.id));
     inFlight.set(target.id, p);
@@ -236,7 +197,7 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   };
   const pollAll = async (): Promise<void> => {
     await Promise.all(mapped.servers.map(pollOne));
-    store.trim(bufferSize, 14 * 86_400_000, now());
+    store.trim(bufferSize, 14 * 86_400_000);
   };
 
   if (!o.manualPolling) void pollAll();
@@ -244,30 +205,28 @@ export async function startGateway(o: GatewayOptions): Promise<Gateway> {
   watchFile(globalFile, { interval: o.watchIntervalMs ?? 5_000 }, reloadRegistry);
 
   return {
-    url: server.url,
-    port: server.port,
+    url: served.url,
+    port: served.port,
     epoch: store.epoch,
-    get newestSeq() {
+    get newestSeq(): number {
       return buffer.newestSeq;
     },
-    get oldestSeq() {
-      return buffer.oldestSeq;
-    },
-    get servers() {
+    /** Security servers polled and agencies in the registry, as global configuration now has them. */
+    get servers(): number {
       return mapped.servers.length;
     },
-    get agencies() {
+    get agencies(): number {
       return mapped.agencies.length;
     },
+    /** One round of every server, all at once. */
     pollAll,
-    reloadRegistry,
-    counters: () => ({ ...store.counters(), set_aside: store.setAsideCount() }),
-    views: () => views,
-    async close() {
+    counters: (): Record<string, number> => ({ ...store.counters(), set_aside: store.setAsideCount() }),
+    views: (): ReadonlyMap<string, ServerView> => views,
+    async close(): Promise<void> {
       clearInterval(ticker);
       unwatchFile(globalFile, reloadRegistry);
       await Promise.allSettled([...inFlight.values()]);
-      await server.close();
+      await served.close();
       store.close();
     },
   };

@@ -24,7 +24,9 @@ const escape = (s: string): string =>
 type MonitoringService =
   'getSecurityServerOperationalData' | 'getSecurityServerHealthData' | 'getSecurityServerMetrics';
 
-function envelope(client: XRoadClient, target: ServerTarget, service: MonitoringService, body: string): string {
+function envelope(client: XRoadClient, target: ServerTarget, service: MonitoringService, inner = ''): string {
+  const ns = service === 'getSecurityServerMetrics' ? 'm' : 'om';
+  const body = inner ? `<${ns}:${service}>${inner}</${ns}:${service}>` : `<${ns}:${service}/>`;
   const id = randomBytes(16).toString('hex');
   const objectType = client.subsystemCode ? 'SUBSYSTEM' : 'MEMBER';
   return `<?xml version="1.0" encoding="utf-8"?>
@@ -58,34 +60,22 @@ function envelope(client: XRoadClient, target: ServerTarget, service: Monitoring
 }
 
 /** Records whose `monitoringDataTs` (seconds) lies in [from, to]. */
-export function operationalDataRequest(client: XRoadClient, target: ServerTarget, from: number, to: number): string {
-  return envelope(
+export const operationalDataRequest = (client: XRoadClient, target: ServerTarget, from: number, to: number): string =>
+  envelope(
     client,
     target,
     'getSecurityServerOperationalData',
-    `<om:getSecurityServerOperationalData>
-      <om:searchCriteria>
-        <om:recordsFrom>${from}</om:recordsFrom>
-        <om:recordsTo>${to}</om:recordsTo>
-      </om:searchCriteria>
-    </om:getSecurityServerOperationalData>`,
+    `<om:searchCriteria><om:recordsFrom>${from}</om:recordsFrom><om:recordsTo>${to}</om:recordsTo></om:searchCriteria>`,
   );
-}
 
-export function healthDataRequest(client: XRoadClient, target: ServerTarget): string {
-  return envelope(client, target, 'getSecurityServerHealthData', '<om:getSecurityServerHealthData/>');
-}
+export const healthDataRequest = (client: XRoadClient, target: ServerTarget): string =>
+  envelope(client, target, 'getSecurityServerHealthData');
 
 /** Only the certificates are asked for: the rest of the metrics the console does not show. */
-export function metricsRequest(client: XRoadClient, target: ServerTarget): string {
-  return envelope(
+export const metricsRequest = (client: XRoadClient, target: ServerTarget): string =>
+  envelope(
     client,
     target,
     'getSecurityServerMetrics',
-    `<m:getSecurityServerMetrics>
-      <m:outputSpec>
-        <m:outputField>Certificates</m:outputField>
-      </m:outputSpec>
-    </m:getSecurityServerMetrics>`,
+    '<m:outputSpec><m:outputField>Certificates</m:outputField></m:outputSpec>',
   );
-}

@@ -37,9 +37,6 @@ export function child(node: unknown, name: string): XmlNode | undefined {
 
 /** The text of the first child named `name` (trimmed), or undefined when absent or empty. */
 export function text(node: unknown, name: string): string | undefined {
-  const c = child(node, name);
-  if (c === undefined) return undefined;
-  const t = c['#text'];
-  const s = t === undefined || t === null ? '' : String(t).trim();
+  const s = String(child(node, name)?.['#text'] ?? '').trim();
   return s === '' ? undefined : s;
 }

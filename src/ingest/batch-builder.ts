@@ -9,18 +9,15 @@ export class BatchBuilder {
   private gaps: SeqGap[] = [];
   private unknownFields = 0;
   private receivedAt = 0;
-  private identity: HubIdentity | undefined;
+  /** The history of what is pending. */
+  identity: HubIdentity | undefined;
   /** Highest seq accepted in the current history (stored or pending). */
-  private highestSeq = 0;
+  acceptedSeq = 0;
 
   /** Starts a history (or resumes one) after `cursor`; call only when nothing is pending. */
   begin(identity: HubIdentity | undefined, cursor: number): void {
     this.identity = identity;
-    this.highestSeq = cursor;
-  }
-
-  get acceptedSeq(): number {
-    return this.highestSeq;
+    this.acceptedSeq = cursor;
   }
 
   /** Messages, rejections and gaps waiting to be written. */
@@ -37,25 +34,21 @@ export class BatchBuilder {
     return this.events.length;
   }
 
-  get pendingIdentity(): HubIdentity | undefined {
-    return this.identity;
-  }
-
   /** Offers one durable event; returns false when it was set aside as a seq regression. */
   addEvent(message: StoredMessage, receivedAt: number): boolean {
     this.receivedAt = receivedAt;
-    if (message.seq <= this.highestSeq) {
-      const how = message.seq === this.highestSeq ? 'repeats the last one' : 'goes backwards';
+    if (message.seq <= this.acceptedSeq) {
+      const how = message.seq === this.acceptedSeq ? 'repeats the last one' : 'goes backwards';
       this.rejections.push({
         reason: 'seq_regression',
-        detail: `seq: expected more than ${this.highestSeq}, got ${message.seq} (${how})`,
+        detail: `seq: expected more than ${this.acceptedSeq}, got ${message.seq} (${how})`,
         raw: keepRaw(JSON.stringify(message)),
         seq: message.seq,
         type: message.type,
       });
       return false;
     }
-    this.highestSeq = message.seq;
+    this.acceptedSeq = message.seq;
     this.events.push(message);
     return true;
   }
@@ -79,7 +72,7 @@ export class BatchBuilder {
   addGap(fromSeq: number, toSeq: number, reason: string): void {
     if (toSeq < fromSeq) return;
     this.gaps.push({ fromSeq, toSeq, reason });
-    if (toSeq > this.highestSeq) this.highestSeq = toSeq;
+    if (toSeq > this.acceptedSeq) this.acceptedSeq = toSeq;
   }
 
   /** Hands over everything pending and starts an empty batch. */

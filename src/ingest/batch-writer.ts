@@ -98,11 +98,8 @@ export class BatchWriter {
   }
 
   private afterWriteSettled(): void {
-    if (this.builder.size >= this.o.batchMaxMessages) this.schedule();
-    else {
-      this.link.pause(false);
-      this.schedule();
-    }
+    if (this.builder.size < this.o.batchMaxMessages) this.link.pause(false);
+    this.schedule();
     this.link.settled();
     this.idleSoon();
   }

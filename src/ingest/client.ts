@@ -1,29 +1,24 @@
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { BatchBuilder } from './batch-builder.js';
 import { BatchWriter } from './batch-writer.js';
 import { describeError } from './describe-error.js';
-import { dial, linkOptions } from './dial.js';
-import { FrameReader } from './frame-reader.js';
 import { HubSession } from './hub-session.js';
 import { displayHubUrl, parseHubUrl, subscribeUrl } from './hub-url.js';
 import { LinkStatus } from './link-status.js';
 import { LivenessWatch, seconds } from './liveness.js';
-import { PRE_HELLO_STALE_MS, resolveIngestOptions, type IngestOptions, type ResolvedIngestOptions } from './options.js';
+import {
+  HARD_FRAME_FACTOR,
+  PRE_HELLO_STALE_MS,
+  resolveIngestOptions,
+  type IngestOptions,
+  type ResolvedIngestOptions,
+} from './options.js';
 import { Redialer } from './redial.js';
 import type { IngestListener, IngestState, IngestStatus } from './status.js';
 
 /** A running ingest client: one subscription to one hub, feeding one sink. */
-export interface IngestClient {
-  /** The hub as shown to an operator. */
-  readonly hubUrl: string;
-  status(): IngestStatus;
-  /** Called on every state change and after every batch; returns the unsubscribe function. */
-  subscribe(listener: IngestListener): () => void;
-  /** Resolves once everything received so far has been written to the sink. */
-  flush(): Promise<void>;
-  /** Writes what is pending, closes the connection and stops reconnecting. */
-  stop(): Promise<void>;
-}
+export type IngestClient = Pick<IngestSession, 'hubUrl' | 'status' | 'subscribe' | 'flush' | 'stop'>;
 
 /** Connects to the hub and keeps the sink fed until stopped. Throws only for a bad URL. */
 export function startIngest(options: IngestOptions): IngestClient {
@@ -31,7 +26,8 @@ export function startIngest(options: IngestOptions): IngestClient {
 }
 
 /** Holds one link at a time and wires the parts: dial, redial, liveness, frames, session, writer, status. */
-class IngestSession implements IngestClient {
+class IngestSession {
+  /** The hub as shown to an operator. */
   readonly hubUrl: string;
   private readonly hub: URL;
   private readonly o: ResolvedIngestOptions;
@@ -40,7 +36,6 @@ class IngestSession implements IngestClient {
   private readonly link: LinkStatus;
   private readonly redial: Redialer;
   private readonly session: HubSession;
-  private readonly frames: FrameReader;
   private readonly writer: BatchWriter;
 
   private ws: WebSocket | undefined;
@@ -55,7 +50,7 @@ class IngestSession implements IngestClient {
     this.o = resolveIngestOptions(options);
     this.link = new LinkStatus(this.o.timers);
     this.redial = new Redialer(this.o, this.link);
-    this.session = new HubSession(options.sink, this.builder, this.link, {
+    this.session = new HubSession(options.sink, this.builder, this.link, this.o.maxFrameBytes, {
       reading: () => this.ws !== undefined,
       leave: (resync) => this.leaveCurrent(resync),
       helloAccepted: (hello) => {
@@ -67,13 +62,6 @@ class IngestSession implements IngestClient {
       },
       refreshState: () => this.updateConnectedState(),
     });
-    this.frames = new FrameReader(
-      this.o.maxFrameBytes,
-      this.builder,
-      this.link,
-      this.session,
-      () => this.ws !== undefined,
-    );
     this.writer = new BatchWriter(this.o, this.builder, options.sink, this.link, {
       pause: (paused) => this.pauseSocket(paused),
       leave: () => this.leaveCurrent(false),
@@ -82,7 +70,16 @@ class IngestSession implements IngestClient {
         this.link.emit();
       },
     });
-    this.wsOptions = linkOptions(options, this.o);
+    this.wsOptions = {
+      perMessageDeflate: false,
+      maxPayload: this.o.maxFrameBytes * HARD_FRAME_FACTOR,
+      // Invalid UTF-8 must become a counted rejection, not a torn-down socket.
+      skipUTF8Validation: true,
+      handshakeTimeout: this.o.connectTimeoutMs,
+      followRedirects: false,
+      headers: options.token ? { Authorization: `Bearer ${options.token}` } : {},
+      ...(options.ca !== undefined && { ca: options.ca }),
+    };
     this.connect();
   }
 
@@ -90,14 +87,17 @@ class IngestSession implements IngestClient {
     return this.link.snapshot();
   }
 
+  /** Called on every state change and after every batch; returns the unsubscribe function. */
   subscribe(listener: IngestListener): () => void {
     return this.link.subscribe(listener);
   }
 
+  /** Resolves once everything received so far has been written to the sink. */
   flush(): Promise<void> {
     return this.writer.flush();
   }
 
+  /** Writes what is pending, closes the connection and stops reconnecting. */
   async stop(): Promise<void> {
     if (this.stopped) return this.closed;
     this.stopped = true;
@@ -120,43 +120,49 @@ class IngestSession implements IngestClient {
       this.scheduleReconnect(false);
       return;
     }
-    const { ws, closed } = dial(subscribeUrl(this.hub, since), this.wsOptions, {
-      bytes: (from) => {
-        if (from === this.ws) {
-          this.liveness?.message();
-          this.link.lastMessageAt = this.o.timers.now();
-        }
-      },
-      open: (from) => this.onOpen(from),
-      // Frames still buffered from a link we are leaving belong to no one; they are fetched again.
-      frame: (from, data) => {
-        if (from === this.ws) this.onFrame(data);
-      },
-      pong: () => this.liveness?.pong(),
-      error: (err) => this.onSocketError(err),
-      close: (from, code, reason) => this.onClose(from, code, reason),
-    });
+    const ws = new WebSocket(subscribeUrl(this.hub, since), this.wsOptions);
     this.ws = ws;
-    this.closed = closed;
+    this.closed = new Promise<void>((resolve) =>
+      ws.on('close', (code: number, reason: Buffer) => {
+        void this.onClose(ws, code, reason.toString('utf8')).finally(resolve);
+      }),
+    );
+    ws.binaryType = 'nodebuffer';
+    let socket: Socket | undefined;
+    ws.on('upgrade', (res) => (socket = res.socket));
+    ws.on('open', () => {
+      // On a slow link one frame can take longer than the stale limit or a ping period to
+      // arrive; every byte of it shows the hub is talking, so it counts as a sign of life.
+      // (Listened to only once ws reads the socket itself, so no byte is taken from it.)
+      socket?.on('data', () => {
+        if (ws !== this.ws) return;
+        this.liveness?.message();
+        this.link.lastMessageAt = this.o.timers.now();
+      });
+      this.onOpen(ws);
+    });
+    // Frames still buffered from a link we are leaving belong to no one; they are fetched again.
+    ws.on('message', (data: Buffer) => {
+      if (ws === this.ws) this.onFrame(data);
+    });
+    ws.on('pong', () => this.liveness?.pong());
+    ws.on('error', (err: Error & { code?: string }) => this.onSocketError(err));
   }
 
   private onOpen(ws: WebSocket): void {
     if (ws !== this.ws) return;
-    this.liveness = new LivenessWatch(
-      this.o.timers,
-      { staleAfterMs: this.o.staleAfterMs ?? PRE_HELLO_STALE_MS, pingIntervalMs: this.o.pingIntervalMs },
-      {
-        ping: () => ws.ping(),
-        stale: (silentMs) => {
-          this.link.noteError(`hub silent for ${seconds(silentMs)}`, false);
-          this.updateConnectedState();
-        },
-        dead: (why) => {
-          this.link.noteError(why);
-          this.leaveLink(ws, false);
-        },
+    const staleAfterMs = this.o.staleAfterMs ?? PRE_HELLO_STALE_MS;
+    this.liveness = new LivenessWatch(this.o.timers, staleAfterMs, this.o.pingIntervalMs, {
+      ping: () => ws.ping(),
+      stale: (silentMs) => {
+        this.link.noteError(`hub silent for ${seconds(silentMs)}`, false);
+        this.updateConnectedState();
       },
-    );
+      dead: (why) => {
+        this.link.noteError(why);
+        this.leaveLink(ws, false);
+      },
+    });
     if (this.socketPaused) this.liveness.setPaused(true);
   }
 
@@ -164,13 +170,13 @@ class IngestSession implements IngestClient {
     const now = this.o.timers.now();
     this.liveness?.message();
     this.link.lastMessageAt = now;
-    if (!this.frames.read(data, now)) return;
+    if (!this.session.readFrame(data, now)) return;
     this.updateConnectedState();
     this.writer.schedule();
   }
 
   private onSocketError(err: Error & { code?: string }): void {
-    if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.frames.rejectOversized(this.o.timers.now());
+    if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.session.rejectOversized(this.o.timers.now());
     this.link.noteError(describeError(err), false);
   }
 

@@ -1,9 +1,17 @@
-import type { MessageOf, TelemetryMessage } from '../protocol/index.js';
+import {
+  isSessionType,
+  isUnknownMessage,
+  parseFrame,
+  type MessageOf,
+  type Rejection,
+  type TelemetryMessage,
+} from '../protocol/index.js';
 import type { BatchBuilder } from './batch-builder.js';
 import { describeError } from './describe-error.js';
 import { helloFiledAs, identityOf, nextHistory, sameIdentity, splitOff } from './history.js';
 import type { LinkStatus } from './link-status.js';
-import type { HelloMessage, HubIdentity, IngestSink } from './sink.js';
+import { HARD_FRAME_FACTOR } from './options.js';
+import type { HelloMessage, HubIdentity, IngestSink, StoredMessage } from './sink.js';
 
 /** What the session needs of the link it is carried on. */
 interface SessionLink {
@@ -17,7 +25,10 @@ interface SessionLink {
   refreshState(): void;
 }
 
-/** The hub's session messages (hello, heartbeat, reset, registry) and the history events are filed under. */
+/**
+ * What the hub sends on a link: each frame parsed, rejections counted, events to the batch; the session messages
+ * (hello, heartbeat, reset, registry) and the history events are filed under.
+ */
 export class HubSession {
   /** The history events are filed under: the hello's, or one split off it (see `splitHistory`). */
   private history: HubIdentity | undefined;
@@ -28,6 +39,7 @@ export class HubSession {
     private readonly sink: IngestSink,
     private readonly builder: BatchBuilder,
     private readonly status: LinkStatus,
+    private readonly maxFrameBytes: number,
     private readonly link: SessionLink,
   ) {}
 
@@ -46,21 +58,55 @@ export class HubSession {
     return this.sinceAsked;
   }
 
-  onMessage(message: TelemetryMessage, now: number): void {
-    switch (message.type) {
-      case 'hello':
-        this.onHello(message);
-        break;
-      case 'heartbeat':
-        this.status.raiseHubNewest(message.data.newestSeq);
-        this.link.refreshState();
-        break;
-      case 'reset':
-        this.onReset(message);
-        break;
-      case 'registry.snapshot':
-        if (this.helloOnThisLink) this.builder.addRegistry(message, now);
-        break;
+  /** Reads one frame; false when the link was left partway (the rest is fetched again). */
+  readFrame(data: Buffer, now: number): boolean {
+    const parsed = parseFrame(data, { maxFrameBytes: this.maxFrameBytes });
+    const rejected = parsed.rejections.at(-1);
+    if (rejected) this.status.lastRejection = { reason: rejected.reason, detail: rejected.detail, at: now };
+    this.builder.addRejections(parsed.rejections, now);
+    this.builder.addUnknownFields(parsed.unknownFields);
+    this.status.counts.rejections += parsed.rejections.length;
+    this.status.counts.unknownFields += parsed.unknownFields;
+    for (const message of parsed.messages) {
+      if (isSessionType(message.type) && !isUnknownMessage(message)) this.onMessage(message, now);
+      else this.onEvent(message as StoredMessage, now);
+      if (!this.link.reading()) return false;
+    }
+    return true;
+  }
+
+  /** ws dropped a frame past the hard ceiling before it could be parsed; it still counts. */
+  rejectOversized(now: number): void {
+    const limit = this.maxFrameBytes * HARD_FRAME_FACTOR;
+    const detail = `expected at most ${this.maxFrameBytes} bytes, got a frame over ${limit} bytes (connection dropped)`;
+    this.reject({ reason: 'frame_too_large', detail, raw: '' }, now);
+  }
+
+  private reject(rejection: Rejection, now: number): void {
+    this.builder.addRejections([rejection], now);
+    this.status.counts.rejections++;
+  }
+
+  private onEvent(message: StoredMessage, now: number): void {
+    if (!this.helloOnThisLink) {
+      // Without a hello there is no telling which history this seq belongs to.
+      const detail = `type: expected hello first, got ${message.type}`;
+      const { seq, type } = message;
+      this.reject({ reason: 'invalid_envelope', detail, raw: JSON.stringify(message).slice(0, 8192), seq, type }, now);
+      return;
+    }
+    if (!this.builder.addEvent(message, now)) this.status.counts.rejections++;
+    else this.status.raiseHubNewest(message.seq);
+  }
+
+  private onMessage(message: TelemetryMessage, now: number): void {
+    if (message.type === 'hello') this.onHello(message);
+    else if (message.type === 'reset') this.onReset(message);
+    else if (message.type === 'registry.snapshot') {
+      if (this.helloOnThisLink) this.builder.addRegistry(message, now);
+    } else if (message.type === 'heartbeat') {
+      this.status.raiseHubNewest(message.data.newestSeq);
+      this.link.refreshState();
     }
   }
 
@@ -68,7 +114,7 @@ export class HubSession {
     if (!this.link.reading()) return;
     const identity = this.historyFor(hello);
     if (this.helloOnThisLink) {
-      if (!sameIdentity(identity, this.builder.pendingIdentity)) {
+      if (!sameIdentity(identity, this.builder.identity)) {
         this.status.noteError('hub changed identity mid-stream; reconnecting');
         this.link.leave(true);
         return;

@@ -1,31 +1,36 @@
 import { RateMeter } from './rate-meter.js';
 import type { HelloMessage, IngestBatch } from './sink.js';
-import type { IngestListener, IngestState, IngestStatus } from './status.js';
+import type { IngestListener, IngestState } from './status.js';
 import type { Timers } from './timers.js';
 
 /** States in which the link is up and the hub answers. */
 const UP: ReadonlySet<IngestState> = new Set<IngestState>(['catching_up', 'live']);
 
-/** The running totals, writable by the parts of the client that count them. */
-type LinkCounts = { -readonly [K in keyof IngestStatus['counts']]: number };
-
 /** The client's bookkeeping for the status line: each part writes its own figures, `snapshot()` reads them. */
 export class LinkStatus {
   private current: IngestState = 'connecting';
   private since: number;
-  /** When anything last arrived from the hub. */
+  /** When anything (even a byte of a long frame) last arrived; not the newest event's time. */
   lastMessageAt: number | undefined;
-  lastRejection: IngestStatus['lastRejection'];
-  lastError: IngestStatus['lastError'];
+  /** The latest message set aside (bản tin bị loại): why, and when. */
+  lastRejection: { readonly reason: string; readonly detail: string; readonly at: number } | undefined;
+  /** The most recent connection or write problem, in words, and when it happened. */
+  lastError: { readonly message: string; readonly at: number } | undefined;
   /** The last hello accepted, for the hub's identity and name (see `acceptHello`). */
   hello: HelloMessage | undefined;
-  epochChange: IngestStatus['epochChange'];
+  /** The latest change of the hub's epoch seen by this client. */
+  epochChange: { readonly from: string; readonly to: string; readonly at: number } | undefined;
+  /** Highest `seq` the hub has announced (hello, heartbeat, or an event). */
   hubNewestSeq: number | undefined;
+  /** Highest `seq` written to the sink in the current history. */
   storedSeq = 0;
+  /** Event time (`ts`) of the newest stored event. */
   newestEventTs: string | undefined;
-  readonly counts: LinkCounts = { events: 0, rejections: 0, unknownFields: 0, reconnects: 0 };
+  /** Since the client started: events handed to the sink, frames or messages set aside, tolerated unknown fields, redials. */
+  readonly counts = { events: 0, rejections: 0, unknownFields: 0, reconnects: 0 };
   /** Failed attempts in a row. */
   failures = 0;
+  /** When the next reconnection attempt is due, while reconnecting or offline. */
   nextAttemptAt: number | undefined;
   private readonly listeners = new Set<IngestListener>();
   private readonly rate: RateMeter;
@@ -35,23 +40,28 @@ export class LinkStatus {
     this.rate = new RateMeter(timers.now);
   }
 
-  snapshot(): IngestStatus {
+  snapshot() {
     const now = this.timers.now();
     const hubNewest = this.hubNewestSeq;
     const hello = this.hello?.data;
     return {
       state: this.current,
+      /** When the link entered `state`. */
       stateSince: this.since,
       lastMessageAt: this.lastMessageAt,
-      hub: hello ? { hubId: hello.hubId, epoch: hello.epoch, hubName: hello.hubName } : undefined,
+      /** The hub's identity from the last hello, if any hello was received. */
+      hub: hello && { hubId: hello.hubId, epoch: hello.epoch, hubName: hello.hubName },
       hubNewestSeq: hubNewest,
       storedSeq: this.storedSeq,
+      /** hubNewestSeq − storedSeq, never negative; undefined before the first hello. */
       lagEvents: hubNewest === undefined ? undefined : Math.max(0, hubNewest - this.storedSeq),
       newestEventTs: this.newestEventTs,
+      /** How old that event is now, in ms (độ trễ); undefined when nothing is stored yet. */
       newestEventAgeMs:
         this.newestEventTs === undefined ? undefined : Math.max(0, now - Date.parse(this.newestEventTs)),
+      /** Moving rate of stored events. */
       eventsPerSecond: this.rate.perSecond(),
-      counts: { ...this.counts },
+      counts: { ...this.counts } as Readonly<LinkStatus['counts']>,
       lastRejection: this.lastRejection,
       lastError: this.lastError,
       nextAttemptAt: this.nextAttemptAt,

@@ -1,12 +1,5 @@
 import type { TimerHandle, Timers } from './timers.js';
 
-interface LivenessOptions {
-  /** No message (not even a heartbeat) for this long → stale; twice this long → reconnect. */
-  staleAfterMs: number;
-  /** How often to ping; a ping still unanswered at the next one means a half-open link. */
-  pingIntervalMs: number;
-}
-
 interface LivenessEvents {
   /** Sends a WebSocket ping (a control frame, not a message to the hub). */
   ping(): void;
@@ -31,12 +24,15 @@ export class LivenessWatch {
 
   constructor(
     private readonly timers: Timers,
-    private options: LivenessOptions,
+    /** No message (not even a heartbeat) for this long → stale; twice this long → reconnect. */
+    private staleAfterMs: number,
+    /** How often to ping; a ping still unanswered at the next one means a half-open link. */
+    private readonly pingIntervalMs: number,
     private readonly events: LivenessEvents,
   ) {
     this.lastMessageAt = timers.now();
     this.armPing();
-    this.armSilence(options.staleAfterMs);
+    this.armSilence(staleAfterMs);
   }
 
   get stale(): boolean {
@@ -57,7 +53,7 @@ export class LivenessWatch {
 
   /** The hello told us the heartbeat period; staleness follows it unless configured. */
   setStaleAfter(ms: number): void {
-    this.options = { ...this.options, staleAfterMs: ms };
+    this.staleAfterMs = ms;
     this.rearmSilence();
   }
 
@@ -82,14 +78,14 @@ export class LivenessWatch {
 
   private armPing(): void {
     if (this.pingTimer !== undefined) this.timers.clearTimeout(this.pingTimer);
-    this.pingTimer = this.timers.setTimeout(() => this.onPingTimer(), this.options.pingIntervalMs);
+    this.pingTimer = this.timers.setTimeout(() => this.onPingTimer(), this.pingIntervalMs);
   }
 
   private onPingTimer(): void {
     this.pingTimer = undefined;
     if (this.stopped || this.paused) return;
     if (!this.answeredSincePing) {
-      this.events.dead(`no answer to ping within ${seconds(this.options.pingIntervalMs)} (half-open connection)`);
+      this.events.dead(`no answer to ping within ${seconds(this.pingIntervalMs)} (half-open connection)`);
       return;
     }
     this.answeredSincePing = false;
@@ -99,7 +95,7 @@ export class LivenessWatch {
 
   private rearmSilence(): void {
     const silent = this.timers.now() - this.lastMessageAt;
-    const next = silent < this.options.staleAfterMs ? this.options.staleAfterMs : 2 * this.options.staleAfterMs;
+    const next = silent < this.staleAfterMs ? this.staleAfterMs : 2 * this.staleAfterMs;
     this.armSilence(Math.max(1, next - silent));
   }
 
@@ -112,7 +108,7 @@ export class LivenessWatch {
     this.silenceTimer = undefined;
     if (this.stopped || this.paused) return;
     const silent = this.timers.now() - this.lastMessageAt;
-    const { staleAfterMs } = this.options;
+    const { staleAfterMs } = this;
     if (silent >= 2 * staleAfterMs) {
       // The link answers pings but the stream has stopped; a fresh subscription is the remedy.
       this.events.dead(`hub silent for ${seconds(silent)}`);

@@ -20,14 +20,6 @@ export class TokenError extends Error {
   }
 }
 
-/** Where a token came from, for the status line (never the token itself). */
-type TokenSource = 'env' | 'file' | 'none';
-
-interface ResolvedToken {
-  readonly token: string | undefined;
-  readonly source: TokenSource;
-}
-
 /** Reads a token file, refusing one others may read; checked through its descriptor so it cannot be swapped. */
 export function readTokenFile(path: string): string {
   let fd: number;
@@ -59,8 +51,11 @@ export function readTokenFile(path: string): string {
   }
 }
 
-/** The token: from `--token-file`, else `HUBMON_TOKEN`, else none; never from the command line (`ps` shows it). */
-export function resolveToken(options: { tokenFile?: string; env: NodeJS.ProcessEnv }): ResolvedToken {
+/** The token from `--token-file`, else `HUBMON_TOKEN`, else none (never from the command line: `ps` shows it). */
+export function resolveToken(options: { tokenFile?: string; env: NodeJS.ProcessEnv }): {
+  token: string | undefined;
+  source: 'env' | 'file' | 'none';
+} {
   if (options.tokenFile !== undefined) return { token: readTokenFile(options.tokenFile), source: 'file' };
   const fromEnv = options.env[TOKEN_ENV]?.trim();
   if (fromEnv) return { token: fromEnv, source: 'env' };

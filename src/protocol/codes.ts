@@ -19,11 +19,7 @@ export const SIGNATURE_RESULTS = [
   'untrusted_issuer',
   'incomplete_info',
 ] as const;
-export const signatureResultSchema = z.enum(SIGNATURE_RESULTS);
-export type SignatureResult = z.infer<typeof signatureResultSchema>;
-
-/** Whose signature: the organisation's, or a leader's personal one. */
-export const signatureKindSchema = z.enum(['organisation', 'personal']);
+export type SignatureResult = (typeof SIGNATURE_RESULTS)[number];
 
 /** Why a package did not reach one recipient. */
 export const DELIVERY_FAILURE_REASONS = [
@@ -33,17 +29,12 @@ export const DELIVERY_FAILURE_REASONS = [
   'timeout',
   'attachment_mismatch',
 ] as const;
-export const deliveryFailureReasonSchema = z.enum(DELIVERY_FAILURE_REASONS);
-export type DeliveryFailureReason = z.infer<typeof deliveryFailureReasonSchema>;
+export type DeliveryFailureReason = (typeof DELIVERY_FAILURE_REASONS)[number];
 
 /** Security server link state as the hub sees it. */
-const SERVER_STATES = ['connected', 'degraded', 'disconnected'] as const;
-export const serverStateSchema = z.enum(SERVER_STATES);
+export const serverStateSchema = z.enum(['connected', 'degraded', 'disconnected']);
 export type ServerState = z.infer<typeof serverStateSchema>;
 
 /** How an agency reaches the hub: straight from its document system, or via its LGSP. */
 export const connectionKindSchema = z.enum(['direct', 'lgsp']);
 export type ConnectionKind = z.infer<typeof connectionKindSchema>;
-
-/** Why the hub could not resume a client from the sequence it asked for. */
-export const resetReasonSchema = z.enum(['since_too_old', 'since_ahead', 'epoch_changed']);

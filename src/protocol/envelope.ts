@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dataSchemas, type MessageType } from './messages.js';
+import { dataSchemas, MESSAGE_TYPES, type MessageType } from './messages.js';
 import { isoTimestampSchema, seqSchema } from './primitives.js';
 import { PROTOCOL_VERSION } from './version.js';
 
@@ -12,32 +12,20 @@ export const envelopeSchema = z.object({
 });
 type Envelope = z.infer<typeof envelopeSchema>;
 
-/** Names of the envelope's own fields; anything else beside them but `data` is unknown. */
-export const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['v', 'seq', 'ts', 'type', 'data']);
-
 /** Envelope and payload of one known type. */
-export const messageSchema = <T extends MessageType>(type: T) =>
+const messageSchema = <T extends MessageType>(type: T) =>
   envelopeSchema.extend({ type: z.literal(type), data: dataSchemas[type] });
+type MessageSchemas = { [T in MessageType]: ReturnType<typeof messageSchema<T>> };
+
+/** Envelope and payload of each known type as one schema, built once. */
+export const messageSchemas = Object.fromEntries(MESSAGE_TYPES.map((t) => [t, messageSchema(t)])) as MessageSchemas;
 
 /** Every known message as one discriminated union on `type`. */
-export const telemetryMessageSchema = z.discriminatedUnion('type', [
-  messageSchema('hello'),
-  messageSchema('heartbeat'),
-  messageSchema('reset'),
-  messageSchema('registry.snapshot'),
-  messageSchema('agency.upsert'),
-  messageSchema('agency.removed'),
-  messageSchema('server.upsert'),
-  messageSchema('document.sent'),
-  messageSchema('document.delivered'),
-  messageSchema('document.failed'),
-  messageSchema('status.reported'),
-  messageSchema('document.replied'),
-  messageSchema('signature.verified'),
-  messageSchema('server.heartbeat'),
-  messageSchema('server.state'),
-]);
-export type TelemetryMessage = z.infer<typeof telemetryMessageSchema>;
+export const telemetryMessageSchema = z.discriminatedUnion(
+  'type',
+  Object.values(messageSchemas) as [MessageSchemas[MessageType], ...MessageSchemas[MessageType][]],
+);
+export type TelemetryMessage = { [T in MessageType]: z.infer<MessageSchemas[T]> }[MessageType];
 
 /** The message of one type, narrowed from the union. */
 export type MessageOf<T extends MessageType> = Extract<TelemetryMessage, { type: T }>;

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { z } from 'zod';
-import { messageSchema } from './envelope.js';
+import { messageSchemas } from './envelope.js';
 import { instantMs } from './instant.js';
 import type { MessageType } from './messages.js';
 import { instantInRange, isoTimestampSchema } from './primitives.js';
@@ -40,7 +40,7 @@ ajv.addKeyword({
 });
 
 function compile(type: MessageType): ValidateFunction {
-  const json = z.toJSONSchema(messageSchema(type), {
+  const json = z.toJSONSchema(messageSchemas[type], {
     io: 'input',
     override: (ctx) => {
       if (ctx.zodSchema === isoTimestampSchema) ctx.jsonSchema['x-instant'] = true;

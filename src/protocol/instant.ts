@@ -4,14 +4,12 @@
  */
 export function instantMs(s: string): number {
   const n = s.length;
-  if ((n !== 20 && n !== 24) || s.charCodeAt(n - 1) !== 90 /* Z */) return Date.parse(s);
+  // `YYYY-MM-DDTHH:MM:SS[.mmm]Z`: dashes, T, colons, the point and Z where they belong.
+  if ((n !== 20 && n !== 24) || s.charCodeAt(n - 1) !== 90 || (n === 24 && s.charCodeAt(19) !== 46))
+    return Date.parse(s);
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84) return Date.parse(s);
   if (s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Date.parse(s);
-  let ms = 0;
-  if (n === 24) {
-    if (s.charCodeAt(19) !== 46) return Date.parse(s);
-    ms = digits(s, 20, 3);
-  }
+  const ms = n === 24 ? digits(s, 20, 3) : 0;
   const year = digits(s, 0, 4);
   const month = digits(s, 5, 2);
   const day = digits(s, 8, 2);

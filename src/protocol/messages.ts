@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  deliveryFailureReasonSchema,
-  resetReasonSchema,
-  serverStateSchema,
-  signatureKindSchema,
-  signatureResultSchema,
-  statusCodeSchema,
-} from './codes.js';
+import { DELIVERY_FAILURE_REASONS, serverStateSchema, SIGNATURE_RESULTS, statusCodeSchema } from './codes.js';
 import {
   agencyIdSchema,
   countSchema,
@@ -38,7 +31,8 @@ export const dataSchemas = {
   heartbeat: z.object({ serverTime: isoTimestampSchema, newestSeq: seqSchema }),
   /** The hub cannot resume from `requestedSince`; it streams from `oldestSeq` instead. */
   reset: z.object({
-    reason: resetReasonSchema,
+    /** Why the hub could not resume a client from the sequence it asked for. */
+    reason: z.enum(['since_too_old', 'since_ahead', 'epoch_changed']),
     requestedSince: seqSchema,
     oldestSeq: seqSchema,
     newestSeq: seqSchema,
@@ -68,7 +62,7 @@ export const dataSchemas = {
   'document.failed': z.object({
     docId: documentIdSchema,
     recipient: agencyIdSchema,
-    reason: deliveryFailureReasonSchema,
+    reason: z.enum(DELIVERY_FAILURE_REASONS),
     detail: textSchema(1024).optional(),
   }),
   /** A recipient's processing status for a document (edXML status). */
@@ -87,8 +81,9 @@ export const dataSchemas = {
   'signature.verified': z.object({
     docId: documentIdSchema,
     agency: agencyIdSchema,
-    result: signatureResultSchema,
-    kind: signatureKindSchema.optional(),
+    result: z.enum(SIGNATURE_RESULTS),
+    /** Whose signature: the organisation's, or a leader's personal one. */
+    kind: z.enum(['organisation', 'personal']).optional(),
     issuer: textSchema(256).optional(),
   }),
   'server.heartbeat': z.object({

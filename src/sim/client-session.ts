@@ -16,29 +16,16 @@ export interface SessionHost {
   readonly buffer: ReplayBuffer;
   readonly batchMax: number;
   readonly heartbeatMs: number;
+  /** The epoch a resuming client's `epoch` parameter is compared with. */
+  readonly epoch: string;
   /** A session message (seq = newest so far, ts = hub time), serialized. */
   sessionMessage(type: string, data: object): string;
-  helloData(): object;
-  /** The registry snapshot parts, serialized, for a new connection. */
-  snapshotMessages(): string[];
+  /** Hello and the registry snapshot parts, serialized, for a new connection. */
+  opening(): string[];
+  heartbeat(): string;
   /** Sending paused: catch-up and live events wait (heartbeats go on unless silenced). */
   readonly sendingPaused: boolean;
   readonly silenced: boolean;
-}
-
-/** A hub's faults the simulator can stage; a gateway never sets them. */
-interface HostFlags {
-  sendingPaused: boolean;
-  silenced: boolean;
-}
-
-/** Who the hub says it is in its hello (the rest of the hello is the buffer's and the clock's). */
-interface HelloIdentity {
-  readonly hubId: string;
-  readonly hubName: string;
-  readonly hubVersion: string;
-  readonly epoch: string;
-  readonly notReported?: readonly string[];
 }
 
 /** The host of a hub serving from `buffer`: messages stamped with `now()` and the newest seq. */
@@ -48,11 +35,19 @@ export function bufferHost(
     readonly batchMax: number;
     readonly heartbeatMs: number;
     readonly now: () => number;
-    readonly hub: () => HelloIdentity;
+    /** Who the hub says it is in its hello (the rest of the hello is the buffer's and the clock's). */
+    readonly hub: () => {
+      readonly hubId: string;
+      readonly hubName: string;
+      readonly hubVersion: string;
+      readonly epoch: string;
+      readonly notReported?: readonly string[];
+    };
     /** The serialized `data` of each registry snapshot part, as it is now. */
     readonly snapshot: () => readonly string[];
   },
-  flags: HostFlags = { sendingPaused: false, silenced: false },
+  /** A hub's faults the simulator can stage; a gateway never sets them. */
+  flags = { sendingPaused: false, silenced: false },
 ): SessionHost {
   const { buffer, now, heartbeatMs } = o;
   const iso = (): string => new Date(now()).toISOString();
@@ -62,6 +57,9 @@ export function bufferHost(
     buffer,
     batchMax: o.batchMax,
     heartbeatMs,
+    get epoch() {
+      return o.hub().epoch;
+    },
     get sendingPaused() {
       return flags.sendingPaused;
     },
@@ -69,18 +67,21 @@ export function bufferHost(
       return flags.silenced;
     },
     sessionMessage: (type, data) => message(type, JSON.stringify(data)),
-    helloData: () => {
+    heartbeat: () => message('heartbeat', JSON.stringify({ serverTime: iso(), newestSeq: buffer.newestSeq })),
+    opening: () => {
       const { notReported, ...hub } = o.hub();
       const { newestSeq, oldestSeq } = buffer;
-      return { ...hub, serverTime: iso(), newestSeq, oldestSeq, heartbeatMs, ...(notReported && { notReported }) };
+      const hello = {
+        ...hub,
+        serverTime: iso(),
+        newestSeq,
+        oldestSeq,
+        heartbeatMs,
+        ...(notReported && { notReported }),
+      };
+      return [message('hello', JSON.stringify(hello)), ...o.snapshot().map((d) => message('registry.snapshot', d))];
     },
-    snapshotMessages: () => o.snapshot().map((d) => message('registry.snapshot', d)),
   };
-}
-
-interface ResumeRequest {
-  readonly since?: number;
-  readonly epoch?: string;
 }
 
 export class ClientSession {
@@ -95,22 +96,20 @@ export class ClientSession {
   constructor(
     readonly ws: WebSocket,
     private readonly host: SessionHost,
-    private readonly hubEpoch: string,
   ) {
     ws.on('close', () => (this.closed = true));
     ws.on('error', () => (this.closed = true));
   }
 
   /** Sends the opening and starts streaming from where the client asked. */
-  open(request: ResumeRequest): void {
+  open(request: { readonly since?: number; readonly epoch?: string }): void {
     const { buffer } = this.host;
-    this.sendText(this.host.sessionMessage('hello', this.host.helloData()));
-    for (const part of this.host.snapshotMessages()) this.sendText(part);
+    for (const text of this.host.opening()) this.sendText(text);
     const oldest = buffer.oldestSeq;
     const newest = buffer.newestSeq;
     const since = request.since;
     let reason: ResetReason | undefined;
-    if (request.epoch !== undefined && request.epoch !== this.hubEpoch) reason = 'epoch_changed';
+    if (request.epoch !== undefined && request.epoch !== this.host.epoch) reason = 'epoch_changed';
     else if (since !== undefined && since > newest) reason = 'since_ahead';
     else if (since !== undefined && since < oldest - 1) reason = 'since_too_old';
     if (reason) this.sendReset(reason, since ?? 0);
@@ -169,9 +168,8 @@ export class ClientSession {
   };
 
   /** Sends a heartbeat if nothing went out for the heartbeat interval. */
-  heartbeatIfIdle(now: number, data: object): void {
-    if (this.closed || this.host.silenced || now - this.lastSentAt < this.host.heartbeatMs) return;
-    this.sendText(this.host.sessionMessage('heartbeat', data));
+  heartbeatIfIdle(now: number, heartbeat: string): void {
+    if (!this.closed && !this.host.silenced && now - this.lastSentAt >= this.host.heartbeatMs) this.sendText(heartbeat);
   }
 
   sendText(text: string | Buffer, binary = false): void {

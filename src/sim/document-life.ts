@@ -28,12 +28,6 @@ const PROGRESSION = [
   { code: '06', meanMs: 20 * HOUR },
 ] as const;
 
-interface DocumentOptions {
-  readonly docId?: string;
-  readonly replyBy?: number;
-  readonly signature?: SignatureResult;
-}
-
 export class DocumentLife {
   private readonly docNumber: Int32Array;
   /** Last progression stage each agency reports, -1 if none. */
@@ -76,7 +70,11 @@ export class DocumentLife {
   }
 
   /** A document package from `sender`: sent, signature checked, delivered or failed per recipient. */
-  sendDocument(sender: number, recipients: readonly number[], options: DocumentOptions = {}): string {
+  sendDocument(
+    sender: number,
+    recipients: readonly number[],
+    options: { docId?: string; replyBy?: number } = {},
+  ): string {
     const gen = this.gen;
     const rng = gen.rng;
     const { agencies, profiles } = gen.world;
@@ -95,7 +93,6 @@ export class DocumentLife {
     gen.emit('document.sent', data);
 
     const signature =
-      options.signature ??
       gen.effects.signatureOverride(sender, gen.now) ??
       (rng() < (profiles[sender]?.signedShare ?? 1) ? 'valid' : signatureFailure(rng));
     const sig: Record<string, unknown> = { docId, agency: senderId, result: signature };

@@ -1,16 +1,11 @@
-/** A min-heap by time, ties by insertion order, so the generator's output is the same on every run. */
-interface Scheduled {
-  /** Simulated time, epoch milliseconds. */
-  readonly t: number;
-}
-
+/** A min-heap by time (simulated, epoch ms), ties by insertion order, so the generator's output is the same on every run. */
 interface Entry<T> {
   readonly t: number;
   readonly order: number;
   readonly item: T;
 }
 
-export class EventQueue<T extends Scheduled> {
+export class EventQueue<T extends { readonly t: number }> {
   private readonly heap: Entry<T>[] = [];
   private inserted = 0;
 

@@ -32,19 +32,12 @@ interface GeneratorOptions {
   readonly historyMs: number;
   /** Multiplies every agency's volume, for load tests; 1 is the profiles as they are. */
   readonly volumeScale?: number;
-  /** Run the incident script (default true). */
-  readonly incidents?: boolean;
-}
-
-interface Task {
-  readonly t: number;
-  readonly run: () => void;
 }
 
 export class SimGenerator {
   readonly world: SimWorld;
   readonly historyStart: number;
-  private readonly queue = new EventQueue<Task>();
+  private readonly queue = new EventQueue<{ readonly t: number; readonly run: () => void }>();
   private readonly outbox: SimEvent[] = [];
   private outHead = 0;
   private current: number;
@@ -66,7 +59,7 @@ export class SimGenerator {
     this.arrivalRate = world.profiles.reduce((sum, p) => sum + peakRatePerMs(p.sentPerYear * scale), 0);
     // A security server beats once a simulated minute.
     this.links = new ServerLinks(this, MIN, deriveSeed(seed, 'links'));
-    this.effects = new IncidentEffects(this, seed, start, options.incidents ?? true);
+    this.effects = new IncidentEffects(this, seed, start);
     if (this.arrivalRate > 0) this.schedule(this.historyStart + this.gap(), () => this.arrival());
     this.docs.seedOpenDeadlines(seed, start, scale);
   }

@@ -1,11 +1,10 @@
 /** The simulated hub: a real telemetry server at `/v1/telemetry`, fed by the generator or a recording. */
-import { PROTOCOL_VERSION } from '../protocol/index.js';
 import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
 import { VERSION } from '../version.js';
 import { bufferHost } from './client-session.js';
-import { createClock, type ClockMode, type SimClock } from './clock.js';
+import { createClock, type ClockMode } from './clock.js';
 import { SimGenerator } from './generator.js';
-import { isoTime } from './iso-time.js';
+import { eventText } from './iso-time.js';
 import type { Incident } from './incidents.js';
 import { RecordingWriter } from './recording.js';
 import { snapshotPartData } from './registry-snapshot.js';
@@ -38,8 +37,6 @@ export interface SimHubOptions {
   /** Bearer token clients must present; none means open. */
   readonly token?: string;
   readonly epoch?: string;
-  readonly hubId?: string;
-  readonly hubName?: string;
   /** Serve this recording instead of generating. */
   readonly replayFile?: string;
   /** Pace the recording by its timestamps at `speed` (default: serve it all at once). */
@@ -50,77 +47,37 @@ export interface SimHubOptions {
   readonly clock?: ClockMode;
   /** Multiplies every agency's traffic (load tests). */
   readonly volumeScale?: number;
-  readonly incidents?: boolean;
 }
 
-export interface SimHub {
-  readonly url: string;
-  readonly port: number;
-  readonly epoch: string;
-  /** The incident script planned so far (empty when replaying). */
-  readonly incidents: readonly Incident[];
-  readonly newestSeq: number;
-  readonly oldestSeq: number;
-  readonly clientCount: number;
-  /** Current simulated time, epoch ms. */
-  now(): number;
-  close(): Promise<void>;
-  /** Moves simulated time forward and streams what happened. */
-  advance(ms: number): number;
-  /** Generates exactly `n` more durable events (manual clock moves to the last one). */
-  emitEvents(n: number): number;
-  /** Appends a durable event of any type (unknown types too) with the next seq. */
-  injectEvent(type: string, data: unknown): number;
-  /** Sends a raw frame to every client, bypassing the protocol. */
-  injectRaw(frame: string | Buffer, options?: { binary?: boolean }): void;
-  pauseSending(): void;
-  /** Undoes pauseSending and silence. */
-  resume(): void;
-  /** Stops sending anything, heartbeats included, without closing: a half-open link. */
-  silence(): void;
-  /** Terminates every client socket. */
-  dropClients(): void;
-  /** Restarts like a real hub: clients dropped, buffer emptied, seq from 1, new epoch. */
-  restart(options?: { epoch?: string }): string;
-}
+export type SimHub = Awaited<ReturnType<typeof startSimHub>>;
 
-export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> {
+export async function startSimHub(options: SimHubOptions = {}) {
   const seed = options.seed ?? DEFAULT_SEED;
-  const speed = options.speed ?? 1;
   const start = options.start === undefined ? Date.now() : +options.start;
   const buffer = new ReplayBuffer(options.bufferSize ?? 500_000);
-  const batchMax = Math.max(1, options.batchMax ?? 500);
-  const heartbeatMs = options.heartbeatMs ?? 5_000;
   const replay = options.replayFile ? await loadReplay(options.replayFile) : undefined;
   const recorder = options.recordFile ? new RecordingWriter(options.recordFile) : undefined;
-
-  let generator: SimGenerator | undefined;
-  let pending: RecordedEvent[] = [];
-  let clock: SimClock;
-  let agencies;
-  let securityServers;
-  if (replay) {
-    ({ agencies, securityServers } = replay);
-    const paced = options.replayPaced ?? false;
-    const first = replay.events[0]?.t ?? start;
-    const last = replay.events.at(-1)?.t ?? start;
-    clock = createClock({ mode: options.clock ?? 'realtime', start: paced ? first : last, speed });
-    pending = replay.events;
-  } else {
-    const registry = buildRegistry({ totalAgencies: options.agencies ?? 95, seed, communesIn: options.communesIn });
-    ({ agencies, securityServers } = registry);
-    clock = createClock({ mode: options.clock ?? 'realtime', start, speed });
-    generator = new SimGenerator({
+  const registry = replay
+    ? undefined
+    : buildRegistry({ totalAgencies: options.agencies ?? 95, seed, communesIn: options.communesIn });
+  const { agencies, securityServers } = replay ?? registry!;
+  const generator =
+    registry &&
+    new SimGenerator({
       world: worldFromRegistry(registry),
       seed,
       start,
       historyMs: options.history ?? 3_600_000,
       volumeScale: options.volumeScale,
-      incidents: options.incidents,
     });
-  }
-  const hubId = options.hubId ?? replay?.hubId ?? `sim-${seed}`;
-  const hubName = options.hubName ?? replay?.hubName ?? 'Trục liên thông văn bản quốc gia (mô phỏng)';
+  let pending: RecordedEvent[] = replay?.events ?? [];
+  const clock = createClock({
+    mode: options.clock ?? 'realtime',
+    start: replay ? ((options.replayPaced ? pending[0]?.t : pending.at(-1)?.t) ?? start) : start,
+    speed: options.speed ?? 1,
+  });
+  const hubId = replay?.hubId ?? `sim-${seed}`;
+  const hubName = replay?.hubName ?? 'Trục liên thông văn bản quốc gia (mô phỏng)';
   let epoch = options.epoch ?? replay?.epoch ?? `sim-${seed}-${new Date(start).toISOString().replace(/[-:.]/g, '')}`;
   let restarts = 0;
   const snapshotData = snapshotPartData(agencies, securityServers);
@@ -128,8 +85,8 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   const host = bufferHost(
     {
       buffer,
-      batchMax,
-      heartbeatMs,
+      batchMax: Math.max(1, options.batchMax ?? 500),
+      heartbeatMs: options.heartbeatMs ?? 5_000,
       now: () => clock.now(),
       hub: () => ({ hubId, hubName, hubVersion: `hubmon-sim ${VERSION}`, epoch }),
       snapshot: () => snapshotData,
@@ -141,14 +98,8 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     buffer.append(seq, text);
     recorder?.write(text);
   };
-  const appendEvent = (t: number, type: string, data: unknown): void => {
-    const seq = buffer.newestSeq + 1;
-    // Envelope spelled out: the same bytes as JSON.stringify of the object, at half the cost.
-    append(
-      seq,
-      `{"v":${PROTOCOL_VERSION},"seq":${seq},"ts":"${isoTime(t)}","type":${JSON.stringify(type)},"data":${JSON.stringify(data) ?? 'null'}}`,
-    );
-  };
+  const appendEvent = (t: number, type: string, data: unknown): void =>
+    append(buffer.newestSeq + 1, eventText(buffer.newestSeq + 1, t, type, data));
   // Events produced before the server listens wait in the buffer for the first client.
   const serving: { server?: TelemetryServer } = {};
   const pumpAll = (): void => serving.server?.pumpAll();
@@ -170,19 +121,10 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
     return n;
   };
 
-  if (recorder) {
-    recorder.write(host.sessionMessage('hello', host.helloData()));
-    for (const part of host.snapshotMessages()) recorder.write(part);
-  }
+  if (recorder) for (const text of host.opening()) recorder.write(text);
   produce();
 
-  const served = await startTelemetryServer(host, {
-    host: options.host,
-    port: options.port,
-    token: options.token,
-    epoch: () => epoch,
-    now: () => clock.now(),
-  });
+  const served = await startTelemetryServer(host, options);
   serving.server = served;
   const sessions = served.sessions;
 
@@ -191,66 +133,72 @@ export async function startSimHub(options: SimHubOptions = {}): Promise<SimHub> 
   return {
     url: served.url,
     port: served.port,
-    get epoch() {
+    get epoch(): string {
       return epoch;
     },
-    get incidents() {
+    /** The incident script planned so far (empty when replaying). */
+    get incidents(): readonly Incident[] {
       return generator?.effects.incidents ?? [];
     },
-    get newestSeq() {
+    get newestSeq(): number {
       return buffer.newestSeq;
     },
-    get oldestSeq() {
+    get oldestSeq(): number {
       return buffer.oldestSeq;
     },
-    get clientCount() {
+    get clientCount(): number {
       return sessions.size;
     },
-    now: () => clock.now(),
-    async close() {
+    /** Current simulated time, epoch ms. */
+    now: (): number => clock.now(),
+    async close(): Promise<void> {
       clearInterval(ticker);
       await served.close();
       await recorder?.close();
     },
-    advance(ms) {
+    /** Moves simulated time forward and streams what happened. */
+    advance(ms: number): number {
       clock.advance(ms);
       return produce();
     },
-    emitEvents(n) {
+    /** Generates exactly `n` more durable events (manual clock moves to the last one). */
+    emitEvents(n: number): number {
       if (!generator) throw new Error('emitEvents needs the generator, not a replay');
       for (let i = 0; i < n; i++) {
         const ev = generator.next();
         appendEvent(ev.t, ev.type, ev.data);
       }
-      const last = generator.now;
-      clock.advanceTo(last);
+      clock.advanceTo(generator.now);
       pumpAll();
       return n;
     },
-    injectEvent(type, data) {
+    /** Appends a durable event of any type (unknown types too) with the next seq. */
+    injectEvent(type: string, data: unknown): number {
       appendEvent(clock.now(), type, data);
       pumpAll();
       return buffer.newestSeq;
     },
-    injectRaw(frame, opts) {
+    /** Sends a raw frame to every client, bypassing the protocol. */
+    injectRaw(frame: string | Buffer, opts?: { binary?: boolean }): void {
       sessions.forEach((s) => s.sendText(frame, opts?.binary ?? false));
     },
-    pauseSending() {
+    pauseSending(): void {
       flags.sendingPaused = true;
     },
-    resume() {
+    /** Undoes pauseSending and silence. */
+    resume(): void {
       flags.sendingPaused = false;
       flags.silenced = false;
       produce();
       pumpAll();
     },
-    silence() {
+    /** Stops sending anything, heartbeats included, without closing: a half-open link. */
+    silence(): void {
       flags.silenced = true;
     },
-    dropClients() {
-      served.dropClients();
-    },
-    restart(opts) {
+    dropClients: served.dropClients,
+    /** Restarts like a real hub: clients dropped, buffer emptied, seq from 1, new epoch. */
+    restart(opts?: { epoch?: string }): string {
       for (const s of sessions) s.ws.terminate();
       sessions.clear();
       buffer.clear(0);

@@ -34,9 +34,8 @@ export class IncidentEffects {
     private readonly gen: SimGenerator,
     private readonly seed: number,
     private readonly start: number,
-    enabled: boolean,
   ) {
-    if (enabled) this.planCycle(0);
+    this.planCycle(0);
   }
 
   signatureOverride(sender: number, t: number): SignatureResult | undefined {

@@ -115,10 +115,8 @@ function pickServer(world: SimWorld, rng: Rng, used: Set<number>): number | unde
 
 function trafficBehind(world: SimWorld, server: number): number {
   let sum = 0;
-  for (const i of world.agenciesBehind[server] ?? []) {
-    const p = world.profiles[i];
-    if (p) sum += p.sentPerYear + p.receivedPerYear;
-  }
+  for (const i of world.agenciesBehind[server] ?? [])
+    sum += world.profiles[i]!.sentPerYear + world.profiles[i]!.receivedPerYear;
   return sum;
 }
 

@@ -1,4 +1,6 @@
-/** ISO 8601 UTC for event timestamps, the date part cached: `Date#toISOString` dominates a small event's cost. */
+/** A durable event as served, fast: ISO 8601 UTC with the date part cached (`Date#toISOString` dominates a small event's cost). */
+import { PROTOCOL_VERSION } from '../protocol/index.js';
+
 const DAY = 86_400_000;
 let cachedDay = NaN;
 let cachedPrefix = '';
@@ -9,7 +11,7 @@ function pad(n: number, width: number): string {
 }
 
 /** Same text as `new Date(t).toISOString()` for whole-millisecond times from 1970 on. */
-export function isoTime(t: number): string {
+function isoTime(t: number): string {
   const day = Math.floor(t / DAY);
   if (day !== cachedDay) {
     cachedDay = day;
@@ -24,3 +26,7 @@ export function isoTime(t: number): string {
   ms -= s * 1000;
   return `${cachedPrefix}${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}.${pad(ms, 3)}Z`;
 }
+
+/** The event's message text, the envelope spelled out: the same bytes as JSON.stringify of the object, at half the cost. */
+export const eventText = (seq: number, t: number, type: string, data: unknown): string =>
+  `{"v":${PROTOCOL_VERSION},"seq":${seq},"ts":"${isoTime(t)}","type":${JSON.stringify(type)},"data":${JSON.stringify(data) ?? 'null'}}`;

@@ -69,13 +69,11 @@ function decodeLine(line: number, text: string): RecordedLine {
   } catch (err) {
     return { line, text, problem: `not JSON: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { line, text, problem: 'not a JSON object' };
-  }
   const obj = value as Record<string, unknown>;
   const { seq, ts, type } = obj;
-  if (typeof seq !== 'number' || typeof type !== 'string' || typeof ts !== 'string') {
+  if (typeof seq !== 'number' || typeof type !== 'string' || typeof ts !== 'string')
     return { line, text, problem: 'missing seq, ts or type' };
-  }
   return { line, text, seq, ts, type, value: obj };
 }

@@ -9,24 +9,18 @@ export interface RecordedEvent {
   readonly text: string;
 }
 
-export interface ReplaySource {
-  readonly hubId?: string;
-  readonly hubName?: string;
-  readonly epoch?: string;
-  readonly agencies: Agency[];
-  readonly securityServers: SecurityServer[];
-  /** Durable events in file order, seqs strictly increasing. */
-  readonly events: RecordedEvent[];
-  /** Lines skipped, with why (bad JSON, seq not increasing…). */
-  readonly skipped: { line: number; problem: string }[];
-}
+export type ReplaySource = Awaited<ReturnType<typeof loadReplay>>;
 
-export async function loadReplay(path: string): Promise<ReplaySource> {
-  const source: { -readonly [K in keyof ReplaySource]: ReplaySource[K] } = {
-    agencies: [],
-    securityServers: [],
-    events: [],
-    skipped: [],
+/** Hub identity, registry, durable events in file order (seqs strictly increasing), lines skipped with why. */
+export async function loadReplay(path: string) {
+  const source = {
+    hubId: undefined as string | undefined,
+    hubName: undefined as string | undefined,
+    epoch: undefined as string | undefined,
+    agencies: [] as Agency[],
+    securityServers: [] as SecurityServer[],
+    events: [] as RecordedEvent[],
+    skipped: [] as { line: number; problem: string }[],
   };
   let lastSeq = 0;
   let snapshotTaken = false;

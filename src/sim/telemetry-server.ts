@@ -15,27 +15,11 @@ interface TelemetryServerOptions {
   readonly port?: number;
   /** Bearer token clients must present; none means open. */
   readonly token?: string;
-  /** The epoch a resuming client's `epoch` parameter is compared with, read at each connection. */
-  readonly epoch: () => string;
-  /** Current hub time for heartbeats, epoch ms. */
-  readonly now: () => number;
 }
 
-export interface TelemetryServer {
-  readonly url: string;
-  readonly port: number;
-  readonly sessions: Set<ClientSession>;
-  /** Sends whatever each client has not been sent yet. */
-  pumpAll(): void;
-  /** Terminates every client socket. */
-  dropClients(): void;
-  close(): Promise<void>;
-}
+export type TelemetryServer = Awaited<ReturnType<typeof startTelemetryServer>>;
 
-export async function startTelemetryServer(
-  host: SessionHost,
-  options: TelemetryServerOptions,
-): Promise<TelemetryServer> {
+export async function startTelemetryServer(host: SessionHost, options: TelemetryServerOptions = {}) {
   const sessions = new Set<ClientSession>();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://hub').pathname;
@@ -59,7 +43,7 @@ export async function startTelemetryServer(
     if (sinceText !== null && !/^\d{1,15}$/.test(sinceText)) return refuse('400 Bad Request');
     const requestedEpoch = url.searchParams.get('epoch') ?? undefined;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const session = new ClientSession(ws, host, options.epoch());
+      const session = new ClientSession(ws, host);
       sessions.add(session);
       ws.on('close', () => sessions.delete(session));
       session.open({ since: sinceText === null ? undefined : Number(sinceText), epoch: requestedEpoch });
@@ -74,10 +58,10 @@ export async function startTelemetryServer(
 
   const heartbeat = setInterval(
     () => {
-      if (host.silenced) return;
+      if (host.silenced || sessions.size === 0) return;
       const now = performance.now();
-      const data = { serverTime: new Date(options.now()).toISOString(), newestSeq: host.buffer.newestSeq };
-      sessions.forEach((s) => s.heartbeatIfIdle(now, data));
+      const heartbeat = host.heartbeat();
+      sessions.forEach((s) => s.heartbeatIfIdle(now, heartbeat));
     },
     Math.max(10, Math.floor(host.heartbeatMs / 4)),
   );
@@ -87,11 +71,13 @@ export async function startTelemetryServer(
     url: `ws://${hostName}:${address.port}${TELEMETRY_PATH}`,
     port: address.port,
     sessions,
-    pumpAll: () => sessions.forEach((s) => s.pump()),
-    dropClients() {
+    /** Sends whatever each client has not been sent yet. */
+    pumpAll: (): void => sessions.forEach((s) => s.pump()),
+    /** Terminates every client socket. */
+    dropClients(): void {
       for (const s of sessions) s.ws.terminate();
     },
-    async close() {
+    async close(): Promise<void> {
       clearInterval(heartbeat);
       for (const s of sessions) s.ws.terminate();
       wss.close();

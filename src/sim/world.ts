@@ -1,6 +1,5 @@
 /** The registry as the simulator uses it: agencies by index, profiles, servers, weighted pickers. */
-import type { Agency, SecurityServer } from '../protocol/index.js';
-import type { AgencyProfile, Registry } from '../registry/index.js';
+import type { Registry } from '../registry/index.js';
 import type { Rng } from '../registry/rng.js';
 
 /** Picks an index with probability proportional to its weight (binary search on the sums). */
@@ -31,38 +30,13 @@ class WeightedPicker {
   }
 }
 
-export interface SimWorld {
-  readonly agencies: readonly Agency[];
-  readonly securityServers: readonly SecurityServer[];
-  /** Traffic profile of agency i. */
-  readonly profiles: readonly AgencyProfile[];
-  /** Index into `securityServers` of the server agency i sits behind. */
-  readonly serverOf: Int32Array;
-  /** Agency indices behind each server. */
-  readonly agenciesBehind: readonly (readonly number[])[];
-  /** Short unit code used in document numbers, e.g. `BTC`, `UBND`. */
-  readonly unitCode: readonly string[];
-  readonly senders: WeightedPicker;
-  readonly recipients: WeightedPicker;
-  readonly indexOf: ReadonlyMap<string, number>;
-}
+export type SimWorld = ReturnType<typeof worldFromRegistry>;
 
-/** Profile for an agency the registry gives none (should not happen; keeps the simulator total). */
-const QUIET_PROFILE: AgencyProfile = {
-  sentPerYear: 0,
-  receivedPerYear: 0,
-  signedShare: 1,
-  electronicShare: 1,
-  replyDeadlineShare: 0,
-  answeredShare: 1,
-  onTimeShare: 1,
-  statusCodesReported: ['01'],
-};
-
-export function worldFromRegistry(registry: Registry): SimWorld {
+export function worldFromRegistry(registry: Registry) {
   const { agencies, securityServers } = registry;
   const serverIndex = new Map(securityServers.map((s, i) => [s.id, i]));
-  const profiles = agencies.map((a) => registry.profiles.get(a.id) ?? QUIET_PROFILE);
+  // The registry gives every agency a profile (lower levels scaled from their parent's).
+  const profiles = agencies.map((a) => registry.profiles.get(a.id)!);
   const serverOf = new Int32Array(agencies.length);
   const agenciesBehind: number[][] = securityServers.map(() => []);
   agencies.forEach((a, i) => {
@@ -74,9 +48,13 @@ export function worldFromRegistry(registry: Registry): SimWorld {
   return {
     agencies,
     securityServers,
+    /** Traffic profile of agency i. */
     profiles,
+    /** Index into `securityServers` of the server agency i sits behind. */
     serverOf,
+    /** Agency indices behind each server. */
     agenciesBehind,
+    /** Short unit code used in document numbers, e.g. `BTC`, `UBND`. */
     unitCode: agencies.map((a) => unitCodeOf(a.name)),
     senders: new WeightedPicker(profiles.map((p) => p.sentPerYear)),
     recipients: new WeightedPicker(profiles.map((p) => p.receivedPerYear)),

@@ -8,15 +8,11 @@ import { waitFor } from './helpers/wait.js';
 function watch(staleAfterMs = 1_000, pingIntervalMs = 400) {
   const timers = new ManualTimers();
   const seen: string[] = [];
-  const w = new LivenessWatch(
-    timers,
-    { staleAfterMs, pingIntervalMs },
-    {
-      ping: () => seen.push(`ping@${timers.now() - start}`),
-      stale: (ms) => seen.push(`stale ${ms}`),
-      dead: (why) => seen.push(`dead: ${why}`),
-    },
-  );
+  const w = new LivenessWatch(timers, staleAfterMs, pingIntervalMs, {
+    ping: () => seen.push(`ping@${timers.now() - start}`),
+    stale: (ms) => seen.push(`stale ${ms}`),
+    dead: (why) => seen.push(`dead: ${why}`),
+  });
   const start = timers.now();
   return { timers, seen, w };
 }
