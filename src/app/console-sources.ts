@@ -1,3 +1,4 @@
+/** The core's ingest client and alert engine as the console's sources read them (`ui/data/sources.ts`). */
 import {
   agenciesBehind,
   describeAlert,
@@ -17,7 +18,14 @@ import type { Agency } from '../protocol/index.js';
 import type { Lang } from '../config/index.js';
 import type { IngestClient, IngestStatus as ClientStatus } from '../ingest/index.js';
 import type { Metrics } from '../metrics/types.js';
-import type { AlertsSource, AlertView, IngestStatus, IngestStatusSource, ReadOnlyCache } from '../ui/index.js';
+import {
+  idleIngest,
+  type AlertsSource,
+  type AlertView,
+  type IngestStatus,
+  type IngestStatusSource,
+  type ReadOnlyCache,
+} from '../ui/data/sources.js';
 
 /**
  * The ingest client's status in the console's terms: the client's own link state (one
@@ -31,6 +39,10 @@ export function ingestSource(
   notices: readonly string[],
   readOnly: ReadOnlyCache | null = null,
 ): IngestStatusSource {
+  if (!client) {
+    const offline = { state: 'offline', demo, lagEvents: null, notices } as const;
+    return idleIngest({ ...offline, readOnly: readOnly ?? { path: null, writer: null } });
+  }
   const convert = (s: ClientStatus): IngestStatus => ({
     state: s.state,
     demo,
@@ -46,28 +58,7 @@ export function ingestSource(
     readOnly,
     notices,
   });
-  if (!client) {
-    const value: IngestStatus = {
-      state: 'offline',
-      demo,
-      since: null,
-      lastMessageAt: null,
-      lagEvents: null,
-      eventsPerSec: 0,
-      rejections: 0,
-      lastRejection: null,
-      lastError: null,
-      nextAttemptAt: null,
-      epochChange: null,
-      readOnly: readOnly ?? { path: null, writer: null },
-      notices,
-    };
-    return { get: () => value, subscribe: () => () => undefined };
-  }
-  return {
-    get: () => convert(client.status()),
-    subscribe: (listener) => client.subscribe(() => listener()),
-  };
+  return { get: () => convert(client.status()), subscribe: (listener) => client.subscribe(() => listener()) };
 }
 
 /**
@@ -103,18 +94,6 @@ export function alertView(a: Alert, now: number, lang: Lang, nameOf: (id: string
   };
 }
 
-/** Names of agencies and servers by id, built at first use (the registry arrives after start). */
-export function registryNames(metrics: Metrics): (id: string) => string | undefined {
-  const names = new Map<string, string>();
-  return (id) => {
-    if (names.size === 0) {
-      for (const a of metrics.agencies()) names.set(a.id, a.name);
-      for (const s of metrics.securityServers()) names.set(s.id, s.name);
-    }
-    return names.get(id);
-  };
-}
-
 /**
  * The alert engine as the console lists it: one row per incident (sự cố), acute before
  * standing. `evaluate` re-runs the rules on each read (a replay, whose clock is not the wall
@@ -129,9 +108,7 @@ export function alertsSource(
   lang: Lang,
   options: { evaluate?: boolean; nameOf?: (id: string) => string | undefined } = {},
 ): AlertsSource {
-  const names = registryNames(metrics);
-  const paths = registryPaths(metrics);
-  const nameOf = options.nameOf ?? ((id: string) => paths(id) ?? names(id));
+  const nameOf = options.nameOf ?? registryNames(metrics);
   const behind = registryBehind(metrics);
   const marks = new Set<string>();
   let lookedAt: number | null = null;
@@ -203,13 +180,17 @@ export function incidentView(
   };
 }
 
-/** Agencies named with the units above them, built once per registry. */
-function registryPaths(metrics: Metrics): (id: string) => string | undefined {
-  let byId: Map<string, Agency> | null = null;
+/** Agencies named with the units above them, servers by name; built at first use (the registry arrives after start). */
+function registryNames(metrics: Metrics): (id: string) => string | undefined {
+  let agencies: Map<string, Agency> | null = null;
+  let servers: Map<string, string> | null = null;
   return (id) => {
-    byId ??= new Map(metrics.agencies().map((a) => [a.id, a]));
-    if (byId.size === 0) byId = null;
-    return byId?.has(id) ? unitPath(id, byId) : undefined;
+    agencies ??= new Map(metrics.agencies().map((a) => [a.id, a]));
+    if (agencies.size === 0) agencies = null;
+    if (agencies?.has(id)) return unitPath(id, agencies);
+    servers ??= new Map(metrics.securityServers().map((s) => [s.id, s.name]));
+    if (servers.size === 0) servers = null;
+    return servers?.get(id);
   };
 }
 

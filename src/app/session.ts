@@ -17,7 +17,7 @@ import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
 import { ScreenLoader, type ConsoleSources, type ReadOnlyCache } from '../ui/index.js';
 import { alertsSource, ingestSource } from './console-sources.js';
-import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice, type Cache } from '../store/index.js';
+import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice } from '../store/index.js';
 import { setAlertThresholds } from '../ui/status/judge.js';
 
 /** Agencies the built-in simulated hub carries: the 95 top-level units and enough lower levels to drill into. */
@@ -53,10 +53,6 @@ export const CONSOLE_BATCH_MAX = 1_000;
 
 /** Everything a running console holds, and the one way to let it all go. */
 export interface Session {
-  /** Hub URL watched, as shown; for the demo, the in-process simulated hub's. */
-  readonly hubUrl: string;
-  readonly demo: boolean;
-  readonly cache: Cache;
   readonly metrics: Metrics;
   readonly alerts: AlertEngine;
   /** Null when the cache is read-only (another console writes it). */
@@ -170,9 +166,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   return {
     sources,
     screens: new ScreenLoader(sources),
-    hubUrl: ingest?.hubUrl ?? url,
-    demo: hub !== null,
-    cache,
     metrics,
     alerts,
     ingest,
