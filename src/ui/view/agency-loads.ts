@@ -19,7 +19,6 @@ import {
   toOverdueModel,
   toTransitionModel,
 } from './detail-specs.js';
-import { flappingServers, withFlapping } from './flapping-servers.js';
 import { firingIncidents } from './overview-layout.js';
 import { toAlertModel } from './alerts-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
@@ -81,8 +80,25 @@ export interface OverviewHead {
 export function overviewHead(input: LoadInput): OverviewHead {
   const { metrics, now, window } = input;
   const firing = firingIncidents(input.incidents).map(toAlertModel);
-  const totals = withFlapping(metrics.totals(now, window), flappingServers(firing), () => metrics.servers(now, window));
-  return { totals, firing };
+  return { totals: withFlapping(metrics.totals(now, window), firing, () => metrics.servers(now, window)), firing };
+}
+
+/**
+ * The totals with the servers of the firing flapping incidents counted as degraded while they are up: such a server is
+ * in trouble even in the minute it happens to be connected, and a line saying "0 degraded" beside that incident would
+ * contradict it. A flapping server already down or degraded is counted once, where it is.
+ */
+function withFlapping(
+  totals: NationalTotals,
+  firing: readonly AlertView[],
+  servers: () => readonly ServerRow[],
+): NationalTotals {
+  const flapping = new Set(firing.filter((a) => a.rule === 'server-flapping' && a.serverId).map((a) => a.serverId));
+  if (flapping.size === 0) return totals;
+  let extra = 0;
+  for (const s of servers())
+    if (flapping.has(s.serverId) && s.state !== 'disconnected' && s.state !== 'degraded') extra++;
+  return extra === 0 ? totals : { ...totals, serversDegraded: totals.serversDegraded + extra };
 }
 
 /**
@@ -123,9 +139,8 @@ export function loadAffected(
   }
   const wanted = new Set(ids);
   const models = nationalModels(input, undefined).filter((m) => wanted.has(m.id));
-  const byId = agencyIndex(metrics);
   const parentName = (id: string): string | null => {
-    const parent = byId.get(id);
+    const parent = agencyIndex(metrics).get(id);
     return parent ? shownName(parent) : null;
   };
   return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, parentName)) };
@@ -163,27 +178,19 @@ export function loadDetail(
   const scope = { agencyIds: models.map((m) => m.id) };
   const own = { agencyIds: [agencyId] };
   const parent = agency.parent === null ? undefined : agencyIndex(metrics).get(agency.parent);
-  let list: ListData;
-  switch (section) {
-    case 'children':
-      list = listData(
+  const lists: Record<DetailSection, () => ListData> = {
+    children: () =>
+      listData(
         agenciesSpec,
         models.filter((m) => m.parent === agencyId),
-      );
-      break;
-    case 'overdue':
-      list = listData(overdueSpec, metrics.overdueDocuments(now, own, 500).map(toOverdueModel));
-      break;
-    case 'events':
-      list = listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel));
-      break;
-    case 'server':
-      list = listData(
-        serverHistorySpec,
-        metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200).map(toTransitionModel),
-      );
-      break;
-  }
+      ),
+    overdue: () => listData(overdueSpec, metrics.overdueDocuments(now, own, 500).map(toOverdueModel)),
+    events: () => listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel)),
+    server: () => {
+      const history = metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200);
+      return listData(serverHistorySpec, history.map(toTransitionModel));
+    },
+  };
   return {
     detail: {
       agency,
@@ -195,6 +202,6 @@ export function loadDetail(
       server: metrics.servers(now, window).find((s) => s.serverId === agency.serverId) ?? null,
       section,
     },
-    list,
+    list: lists[section](),
   };
 }
