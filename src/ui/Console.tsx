@@ -19,11 +19,11 @@ import { useListView } from './hooks/use-list-view.js';
 import { useRefresh } from './hooks/use-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { Ticker } from './hooks/ticker.js';
-import { TitleLine } from './screens/TitleLine.js';
+import { Prompt, TitleLine } from './screens/TitleLine.js';
 import { currentRoute } from './state/state.js';
 import { judgeLink, judgeQuiet } from './status/link.js';
 import { sanitize } from './text/sanitize.js';
-import { fit, widthOf } from './text/fit.js';
+import { fit } from './text/fit.js';
 import { Line } from './components/Line.js';
 import { isMarked } from './view/row-diff.js';
 import type { RenderContext } from './view/list-spec.js';
@@ -99,12 +99,7 @@ export function Console({
         {content}
       </Box>
       {state.timeEntry !== null ? (
-        <Line
-          segments={[
-            { text: t('replay.gotoPrompt') },
-            { text: fit(`${state.timeEntry}▏`, Math.max(1, width - widthOf(t('replay.gotoPrompt')))) },
-          ]}
-        />
+        <Prompt prompt={t('replay.gotoPrompt')} text={state.timeEntry} width={width} />
       ) : (
         <StatusLine snapshot={snapshot} flash={state.flash} width={width} />
       )}

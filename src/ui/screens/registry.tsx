@@ -9,6 +9,7 @@ import type { AlertView } from '../data/sources.js';
 import type { Translate } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { Route, ScreenId } from '../state/routes.js';
+import type { ConsoleState } from '../state/state.js';
 import { fit } from '../text/fit.js';
 import {
   agencyIndex,
@@ -47,13 +48,16 @@ import type { ListSpec } from '../view/list-spec.js';
 type RouteOf<K extends Route['kind']> = Extract<Route, { kind: K }>;
 type Screen = RouteOf<'screen'>;
 
-/** A list under its title: what most screens are. */
-const titled = <L extends Loaded>(title: (t: Translate, data: L) => string) =>
-  function Titled({ title: line, pane, data }: BodyProps<unknown, L>) {
+/** A list under its title (and what the title line says after it): what most screens are. */
+const titled = <L extends Loaded>(
+  title: (t: Translate, data: L) => string,
+  extra?: (t: Translate, state: ConsoleState) => string,
+) =>
+  function Titled({ title: line, pane, data, state }: BodyProps<unknown, L>) {
     const { t } = useUi();
     return (
       <>
-        {line(title(t, data))}
+        {line(title(t, data), extra?.(t, state))}
         {pane}
       </>
     );
@@ -111,16 +115,11 @@ const agencies: ScreenDef<Screen, null, AgenciesData> = {
   load: (_, input, _head, previous) => loadAgencies(input, previous),
   refresh: ON_EVENTS,
   tableRows: underTitle,
-  Body({ title, pane, state }) {
-    const { t } = useUi();
-    const level = t(state.agencyLevel === 0 ? 'level.all' : `level.${state.agencyLevel}`);
-    return (
-      <>
-        {title(t('screen.agencies'), `${level} · ${t(`problem.${state.agencyProblem}`)} · ${t('agencies.withUnits')}`)}
-        {pane}
-      </>
-    );
-  },
+  Body: titled(
+    (t) => t('screen.agencies'),
+    (t, { agencyLevel: level, agencyProblem: problem }) =>
+      `${t(level === 0 ? 'level.all' : `level.${level}`)} · ${t(`problem.${problem}`)} · ${t('agencies.withUnits')}`,
+  ),
 };
 
 const servers: ScreenDef<Screen> = {
