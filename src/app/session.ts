@@ -87,7 +87,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const alertConfig = loadAlertConfig(defaultAlertConfigPath(env));
   // Screens judge signatures and overdue replies by the same thresholds as the alerts.
   setAlertThresholds(alertConfig.config.rules);
-
   const hub: SimHub | null =
     settings.url === null
       ? await startSimHub({
@@ -102,7 +101,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   // A demo hub starts a new history every run; a throw-away cache keeps runs from mixing.
   const demoDir = settings.cache === null && hub ? mkdtempSync(join(tmpdir(), 'hubmon-demo-')) : null;
   const cachePath = settings.cache ?? (demoDir ? join(demoDir, 'demo.sqlite') : defaultCachePath(url, env));
-
   const cache = openCache({
     path: cachePath,
     extraMigrations: ALERT_MIGRATIONS,
@@ -132,7 +130,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         ...(ca !== undefined && { ca }),
         ...(settings.staleAfterSeconds !== null && { staleAfterMs: settings.staleAfterSeconds * 1000 }),
       });
-
   let lastPrune = Date.now();
   const evaluate = (): void => {
     try {
@@ -155,7 +152,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     linkState = status.state;
     setImmediate(evaluate).unref();
   });
-
   let closed: Promise<void> | null = null;
   const sources: ConsoleSources = {
     metrics,

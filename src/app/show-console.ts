@@ -40,7 +40,6 @@ export async function showConsole(
 ): Promise<number> {
   const restore = takeTerminal(process.stdout);
   const instance = renderConsole({ ...options, stdout: process.stdout, stdin: process.stdin, stderr: process.stderr });
-
   let exitCode = 0;
   const onSignal = (signal: (typeof SIGNALS)[number]) => {
     exitCode = 128 + SIGNAL_NUMBER[signal];

@@ -54,7 +54,6 @@ export function Console({
   const { data, head, now, listAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
   const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link, ingest, now) ? 1 : 0));
-
   // The screen as read: until the loader has read a new route, the one before stays drawn.
   const screen = screenOf(snapshot.route);
   const gone = 'gone' in data ? data.gone : null;
@@ -64,12 +63,10 @@ export function Console({
   // Rows are drawn at the time their data was read, so a header-only tick redraws no row.
   const ctx: RenderContext = useMemo(() => ({ lang, t, now: listAt }), [lang, t, listAt]);
   useKeyDispatch({ state, dispatch, view, columns, sources, refresh });
-
   const diff = snapshot.diff;
   const marked = useCallback((k: string): boolean => isMarked(diff, k, listAt), [diff, listAt]);
   const notReportedKey = stream.notReported.join();
   const notReported = useMemo(() => stream.notReported, [notReportedKey]);
-
   const content =
     gone !== null ? (
       <Line segments={[{ text: fit(`${sanitize(gone)}: ${t('flash.gone')}`, width) }]} />
@@ -90,7 +87,6 @@ export function Console({
         notReported={notReported}
       />
     );
-
   return (
     <Box flexDirection="column" width={width}>
       <Header snapshot={snapshot} state={state} replay={sources.replay?.status() ?? null} width={width} />

@@ -75,7 +75,6 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
   const { exit } = useApp();
   const { t, lang } = useUi();
   const route = currentRoute(state);
-
   const run = (action: KeyAction): void => {
     const at = sources.now();
     /** The cursor at `viewport`, on `model`'s row wherever refreshes move it. */

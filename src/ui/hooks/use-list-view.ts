@@ -35,7 +35,6 @@ export function useListView(list: ListData | null, key: string, state: ConsoleSt
   const column = ls.sort?.column ?? list?.spec.defaultSort.column ?? '';
   const desc = ls.sort?.desc ?? list?.spec.defaultSort.desc ?? false;
   const sort = useMemo(() => ({ column, desc }), [column, desc]);
-
   const base = useMemo(
     () =>
       !list
@@ -47,7 +46,6 @@ export function useListView(list: ListData | null, key: string, state: ConsoleSt
   );
   const filtered = useMemo(() => (list ? filterModels(base, list.spec, ls.query) : EMPTY), [list, base, ls.query]);
   const rows = useMemo(() => (list ? sortModels(filtered, list.spec, sort) : EMPTY), [list, filtered, sort]);
-
   // The same object while nothing in it moves: what is drawn from it is not drawn again.
   return useMemo(() => {
     if (!list) return null;

@@ -26,7 +26,6 @@ export function useRefresh(
   const last = useRef(snapshot);
   last.current = snapshot;
   const read = (kind: 'header' | 'full'): void => setSnapshot(loader.tick(kind, wanted.current, now()));
-
   useEffect(() => {
     pausedAt.current = paused ? last.current.now : null;
   }, [paused]);

@@ -42,7 +42,6 @@ export function AgencySummary({
   const sep: Segment = { text: ' · ', style: muted };
   const title: Segment[] = [{ text: a.fullName, style: theme.text.title }];
   if (detail.parentName) title.push({ text: ` ‹ ${detail.parentName}`, style: muted });
-
   const span = (ms: number): string => formatDurationShort(ms, lang);
   const count = (n: number): string => formatCount(n, lang);
   const serverSince = a.serverSince === null ? '' : ` ${span(now - a.serverSince)}`;
