@@ -27,6 +27,9 @@ import {
   type ReadOnlyCache,
 } from '../ui/data/sources.js';
 
+/** An agency's or a server's name by its id; undefined for an id the registry does not hold. */
+type NameOf = (id: string) => string | undefined;
+
 /**
  * The ingest client's status in the console's terms: the client's own link state (one
  * vocabulary), the time the hub last said anything (not the newest event's age: a hub
@@ -65,7 +68,7 @@ export function ingestSource(
  * One engine alert as the console lists it: the engine's own `Alert` (severity, phase,
  * acknowledgement, folded symptoms) with its subject and summary put in words.
  */
-export function alertView(a: Alert, now: number, lang: Lang, nameOf: (id: string) => string | undefined): AlertView {
+export function alertView(a: Alert, now: number, lang: Lang, nameOf: NameOf): AlertView {
   return {
     id: a.key,
     alert: a,
@@ -106,7 +109,7 @@ export function alertsSource(
   engine: AlertEngine,
   metrics: Metrics,
   lang: Lang,
-  options: { evaluate?: boolean; nameOf?: (id: string) => string | undefined } = {},
+  options: { evaluate?: boolean; nameOf?: NameOf } = {},
 ): AlertsSource {
   const nameOf = options.nameOf ?? registryNames(metrics);
   const behind = registryBehind(metrics);
@@ -156,12 +159,7 @@ export function alertsSource(
 }
 
 /** One incident as the console lists it. */
-export function incidentView(
-  i: Incident,
-  now: number,
-  lang: Lang,
-  nameOf: (id: string) => string | undefined,
-): AlertView {
+export function incidentView(i: Incident, now: number, lang: Lang, nameOf: NameOf): AlertView {
   const base = alertView({ ...i.worst, folded: i.alerts.slice(1) }, now, lang, nameOf);
   return {
     ...base,
@@ -181,7 +179,7 @@ export function incidentView(
 }
 
 /** Agencies named with the units above them, servers by name; built at first use (the registry arrives after start). */
-function registryNames(metrics: Metrics): (id: string) => string | undefined {
+function registryNames(metrics: Metrics): NameOf {
   let agencies: Map<string, Agency> | null = null;
   let servers: Map<string, string> | null = null;
   return (id) => {

@@ -8,7 +8,7 @@ import { Line } from '../components/Line.js';
 import type { AlertView } from '../data/sources.js';
 import type { Translate } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
-import type { Route, ScreenId } from '../state/routes.js';
+import type { Route, RouteOf, ScreenId } from '../state/routes.js';
 import type { ConsoleState } from '../state/state.js';
 import { fit } from '../text/fit.js';
 import {
@@ -21,7 +21,7 @@ import {
   overviewHead,
   type AffectedData,
   type AgenciesData,
-  type DetailData,
+  type DetailLoaded,
   type OverviewHead,
 } from '../view/agency-loads.js';
 import { alertsSpec, toAlertModel } from '../view/alerts-spec.js';
@@ -45,7 +45,6 @@ import {
 } from './screen-def.js';
 import type { ListSpec } from '../view/list-spec.js';
 
-type RouteOf<K extends Route['kind']> = Extract<Route, { kind: K }>;
 type Screen = RouteOf<'screen'>;
 
 /** A list under its title (and what the title line says after it): what most screens are. */
@@ -178,9 +177,8 @@ const alerts: ScreenDef<Screen> = {
   },
 };
 
-const detail: ScreenDef<RouteOf<'detail'>, null, { readonly detail: DetailData; readonly list: Loaded['list'] }> = {
-  load: (route, input, _head, previous) =>
-    loadDetail(route, input, previous as Parameters<typeof loadDetail>[2] | undefined),
+const detail: ScreenDef<RouteOf<'detail'>, null, DetailLoaded> = {
+  load: (route, input, _head, previous) => loadDetail(route, input, previous),
   refresh: ON_EVENTS,
   tableRows: (body) => body - DETAIL_CHROME - 1,
   Body({ data, pane, title, state, width, listAt, notReported }) {

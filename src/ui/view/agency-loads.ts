@@ -7,7 +7,7 @@ import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency } from '../../protocol/index.js';
 import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
-import type { DetailSection } from '../state/routes.js';
+import type { DetailSection, RouteOf } from '../state/routes.js';
 import { listData, type Gone, type ListData, type LoadInput } from '../screens/screen-def.js';
 import { buildAgencyModels, type AgencyModel } from './agency-model.js';
 import { agenciesSpec } from './agencies-spec.js';
@@ -80,7 +80,7 @@ export interface OverviewHead {
 export function overviewHead(input: LoadInput): OverviewHead {
   const { metrics, now, window } = input;
   const firing = firingIncidents(input.incidents).map(toAlertModel);
-  return { totals: withFlapping(metrics.totals(now, window), firing, () => metrics.servers(now, window)), firing };
+  return { totals: withFlapping(metrics.totals(now, window), firing, input), firing };
 }
 
 /**
@@ -88,16 +88,11 @@ export function overviewHead(input: LoadInput): OverviewHead {
  * in trouble even in the minute it happens to be connected, and a line saying "0 degraded" beside that incident would
  * contradict it. A flapping server already down or degraded is counted once, where it is.
  */
-function withFlapping(
-  totals: NationalTotals,
-  firing: readonly AlertView[],
-  servers: () => readonly ServerRow[],
-): NationalTotals {
+function withFlapping(totals: NationalTotals, firing: readonly AlertView[], input: LoadInput): NationalTotals {
   const flapping = new Set(firing.filter((a) => a.rule === 'server-flapping' && a.serverId).map((a) => a.serverId));
   if (flapping.size === 0) return totals;
-  let extra = 0;
-  for (const s of servers())
-    if (flapping.has(s.serverId) && s.state !== 'disconnected' && s.state !== 'degraded') extra++;
+  const up = (s: ServerRow): boolean => s.state !== 'disconnected' && s.state !== 'degraded';
+  const extra = input.metrics.servers(input.now, input.window).filter((s) => flapping.has(s.serverId) && up(s)).length;
   return extra === 0 ? totals : { ...totals, serversDegraded: totals.serversDegraded + extra };
 }
 
@@ -114,10 +109,7 @@ export interface AffectedData extends AgenciesData {
   readonly of: 'incident' | 'server';
   readonly name: string;
 }
-export function loadAffected(
-  route: { readonly of: 'incident' | 'server'; readonly id: string },
-  input: LoadInput,
-): AffectedData | Gone {
+export function loadAffected(route: RouteOf<'affected'>, input: LoadInput): AffectedData | Gone {
   const { metrics } = input;
   let ids: readonly string[];
   let name: string;
@@ -163,12 +155,13 @@ const sumSeries = (rows: readonly { spark: readonly number[] }[], buckets: numbe
   return out;
 };
 
+export interface DetailLoaded {
+  readonly detail: DetailData;
+  readonly list: ListData;
+}
+
 /** An agency's detail: its subtree's models, read for it alone, and the section's list. */
-export function loadDetail(
-  route: { readonly agencyId: string; readonly section: DetailSection },
-  input: LoadInput,
-  previous: { readonly detail: DetailData; readonly list: ListData } | undefined,
-): { readonly detail: DetailData; readonly list: ListData } | Gone {
+export function loadDetail(route: RouteOf<'detail'>, input: LoadInput, previous?: DetailLoaded): DetailLoaded | Gone {
   const { metrics, now, window } = input;
   const { agencyId, section } = route;
   const before = previous?.detail.section === 'children' ? (previous.list.models as AgencyModel[]) : undefined;
