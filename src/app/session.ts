@@ -1,18 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ALERT_MIGRATIONS,
-  createAlertEngine,
-  defaultAlertConfigPath,
-  loadAlertConfig,
-  type AlertEngine,
-} from '../alerts/index.js';
+import { ALERT_MIGRATIONS, createAlertEngine, defaultAlertConfigPath, loadAlertConfig } from '../alerts/index.js';
 import type { Settings } from '../config/index.js';
 import { cacheSink } from '../ingest/cache-sink.js';
 import { resolveToken, startIngest, type IngestClient } from '../ingest/index.js';
 import { createMetrics, liveMetrics } from '../metrics/index.js';
-import type { Metrics } from '../metrics/types.js';
 import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
 import { ScreenLoader, type ConsoleSources, type ReadOnlyCache } from '../ui/index.js';
@@ -53,14 +46,8 @@ export const CONSOLE_BATCH_MAX = 1_000;
 
 /** Everything a running console holds, and the one way to let it all go. */
 export interface Session {
-  readonly metrics: Metrics;
-  readonly alerts: AlertEngine;
   /** Null when the cache is read-only (another console writes it). */
   readonly ingest: IngestClient | null;
-  /** Problems the operator should read at once (a bad alert thresholds file). */
-  readonly notices: readonly string[];
-  /** Why the cache is read-only (another console writes it: its pid and host); null when this one writes. */
-  readonly readOnly: ReadOnlyCache | null;
   /** What the console reads: the metrics, the link's status and the alerts, in the operator's language. */
   readonly sources: ConsoleSources;
   /** Reads the screen on display by each screen's refresh policy; every memo of the console's lives in it. */
@@ -114,8 +101,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   // The console that writes keeps the live model, told of every write; a read-only one reads afresh.
   const metrics = cache.readOnly ? createMetrics(cache) : liveMetrics(cache);
   const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });
-  const notices: string[] = [];
-  if (alertConfig.error) notices.push(alertConfig.error);
+  const notices = alertConfig.error ? [alertConfig.error] : [];
   const readOnly: ReadOnlyCache | null = cache.readOnly
     ? { path: cache.path, writer: cache.lockedBy ? { pid: cache.lockedBy.pid, host: cache.lockedBy.host } : null }
     : null;
@@ -162,11 +148,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   return {
     sources,
     screens: new ScreenLoader(sources),
-    metrics,
-    alerts,
     ingest,
-    notices,
-    readOnly,
     close() {
       closed ??= (async () => {
         clearInterval(loop);

@@ -23,7 +23,7 @@ import { firingIncidents } from './overview-layout.js';
 import { toAlertModel } from './alerts-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
 import { sanitize } from '../text/sanitize.js';
-import { shownName } from './shown-name.js';
+import { shownName } from './display-name.js';
 import { tellApart } from './tell-apart.js';
 
 const HOUR_BUCKETS = 60;
