@@ -27,7 +27,7 @@ function describeAgency(a: Agency, metrics: Metrics, t: Translate): DescribeFiel
     name ? `${sanitize(name)} (${sanitize(id)})` : sanitize(id);
   const server = metrics.securityServers().find((s) => s.id === a.securityServer);
   return [
-    { label: t('describe.name'), value: sanitize(a.name) },
+    { label: t('col.name'), value: sanitize(a.name) },
     { label: t('describe.id'), value: sanitize(a.id) },
     { label: t('describe.level'), value: t(`level.${a.level}`) },
     ...(a.parent === null
@@ -43,11 +43,11 @@ function describeDocument(doc: DocumentRecord, nameOf: (id: string) => string, c
   const { t } = ctx;
   const who = (id: string): string => `${nameOf(id)} (${sanitize(id)})`;
   const fields: DescribeField[] = [
-    { label: t('describe.doc'), value: sanitize(doc.docId) },
+    { label: t('col.docId'), value: sanitize(doc.docId) },
     ...(doc.subject === null ? [] : [{ label: t('describe.subject'), value: sanitize(doc.subject) }]),
     { label: t('describe.sender'), value: who(doc.sender) },
     { label: t('describe.sentAt'), value: formatDateTime(doc.sentAt) },
-    { label: t('describe.replyBy'), value: doc.replyBy === null ? '–' : formatDateTime(doc.replyBy) },
+    { label: t('col.replyBy'), value: doc.replyBy === null ? '–' : formatDateTime(doc.replyBy) },
     { label: t('describe.sends'), value: String(doc.sends) },
   ];
   for (const r of doc.recipients) {
