@@ -207,21 +207,18 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
     }
     if (context !== 'filter' || first.text === null) return 1;
     // Text typed or pasted in one go changes the filter once.
-    let used = 0;
-    let typed = '';
-    for (const k of waiting) {
-      if (k.text === null || resolveKey(context, k.name, replay) !== null) break;
-      typed += k.text;
-      used++;
-    }
-    if (state.timeEntry !== null) {
-      dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
-      return used;
-    }
-    dispatch({
-      type: 'filterText',
-      text: (listOf(state, listKey(route)).query + typed).normalize('NFC').slice(0, 80),
-    });
+    const stop = waiting.findIndex((k) => k.text === null || resolveKey(context, k.name, replay) !== null);
+    const used = stop < 0 ? waiting.length : stop;
+    const typed = waiting
+      .slice(0, used)
+      .map((k) => k.text ?? '')
+      .join('');
+    if (state.timeEntry !== null) dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
+    else
+      dispatch({
+        type: 'filterText',
+        text: (listOf(state, listKey(route)).query + typed).normalize('NFC').slice(0, 80),
+      });
     return used;
   });
 }
