@@ -34,15 +34,8 @@ const FRAME_LINES = 5;
 /** Incident rows the Overview's ranking is sized around: every acute one a night usually has. */
 const FIRING_LINES_USUAL = 8;
 
-export function Console({
-  sources,
-  loader,
-  ticker,
-}: {
-  sources: ConsoleSources;
-  loader: ScreenLoader;
-  ticker: Ticker;
-}) {
+export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; ticker: Ticker }) {
+  const { sources, loader, ticker } = props;
   const { t, lang } = useUi();
   const { state, dispatch } = useConsole();
   const { columns: width, rows } = useTerminalSize();

@@ -24,18 +24,14 @@ export const DETAIL_CHROME = 8;
 
 const FUNNEL_CODES = STATUS_CODES.filter((c) => c <= '06');
 
-export function AgencySummary({
-  detail,
-  now,
-  width,
-  statusesReported = true,
-}: {
+/** `notReported`: what the hub said it cannot tell (a gateway over X-Road has no processing statuses). */
+export function AgencySummary(props: {
   detail: DetailData;
   now: number;
   width: number;
-  /** False when the hub said it cannot tell processing statuses (a gateway over X-Road). */
-  statusesReported?: boolean;
+  notReported: readonly string[];
 }) {
+  const { detail, now, width } = props;
   const { t, theme, lang } = useUi();
   const a = detail.agency;
   const muted = theme.text.muted;
@@ -90,7 +86,7 @@ export function AgencySummary({
   };
   const funnel: Segment[] = [label(t('detail.funnel'))];
   const f = detail.feedback?.funnel;
-  if (!statusesReported) funnel.push({ text: t('notReported.statuses'), style: muted });
+  if (props.notReported.includes('statuses')) funnel.push({ text: t('notReported.statuses'), style: muted });
   else
     FUNNEL_CODES.forEach((code, i) => {
       if (i > 0) funnel.push({ text: ' › ', style: muted });

@@ -9,13 +9,9 @@ import type { Style } from '../theme/theme.js';
 /** Columns of the title kept at least when the count and filter take the rest. */
 const MIN_TITLE = 12;
 
-export function TitleLine(props: {
-  title: string;
-  extra?: string;
-  view: ListView | null;
-  editing: boolean;
-  width: number;
-}) {
+type Props = { title: string; extra?: string | undefined; view: ListView | null; editing: boolean; width: number };
+
+export function TitleLine(props: Props) {
   const { t, theme, lang } = useUi();
   const { view, editing, width } = props;
   if (editing && view)

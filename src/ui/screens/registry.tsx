@@ -96,12 +96,7 @@ const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
     const layout = overviewLayout(rows, head.firing.length);
     return (
       <>
-        <TotalsLines
-          totals={head.totals}
-          window={state.window}
-          width={width}
-          deadlinesReported={!notReported.includes('deadlines')}
-        />
+        <TotalsLines totals={head.totals} window={state.window} width={width} notReported={notReported} />
         {title(t('overview.worst'))}
         {pane}
         <FiringAlerts alerts={head.firing} lines={layout.incidentRows} now={listAt} width={width} quiet={quiet} />
@@ -184,12 +179,7 @@ const detail: ScreenDef<RouteOf<'detail'>, null, DetailLoaded> = {
   Body({ data, pane, title, state, width, listAt, notReported }) {
     return (
       <>
-        <AgencySummary
-          detail={data.detail}
-          now={listAt}
-          width={width}
-          statusesReported={!notReported.includes('statuses')}
-        />
+        <AgencySummary detail={data.detail} now={listAt} width={width} notReported={notReported} />
         {state.editingFilter ? title('') : null}
         {pane}
       </>
