@@ -9,10 +9,7 @@ import { useUi } from '../context.js';
 import { paintLine } from '../text/paint.js';
 import { fit, widthOf } from '../text/fit.js';
 
-export interface Segment {
-  readonly text: string;
-  readonly style?: Style;
-}
+export type Segment = { readonly text: string; readonly style?: Style };
 
 /** The segments that fit `width` cells, the last one cut to fit. */
 export function clip(segments: readonly Segment[], width: number): Segment[] {

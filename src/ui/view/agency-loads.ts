@@ -65,18 +65,13 @@ const nationalModels = (input: LoadInput, previous: ListData | undefined, forRan
     forRanking,
   );
 
-export interface AgenciesData {
-  readonly list: ListData;
-}
+export type AgenciesData = { readonly list: ListData };
 export const loadAgencies = (input: LoadInput, previous: AgenciesData | undefined): AgenciesData => ({
   list: listData(agenciesSpec, nationalModels(input, previous?.list)),
 });
 
 /** The Overview's figures read on every tick: national totals and the firing incidents. */
-export interface OverviewHead {
-  readonly totals: NationalTotals;
-  readonly firing: readonly AlertView[];
-}
+export type OverviewHead = { readonly totals: NationalTotals; readonly firing: readonly AlertView[] };
 export function overviewHead(input: LoadInput): OverviewHead {
   const { metrics, now, window } = input;
   const firing = firingIncidents(input.incidents).map(toAlertModel);
@@ -105,10 +100,7 @@ export const loadWorst = (input: LoadInput): AgenciesData => ({
 });
 
 /** An incident's affected agencies, or a server's agencies behind it, with the Agencies columns. */
-export interface AffectedData extends AgenciesData {
-  readonly of: 'incident' | 'server';
-  readonly name: string;
-}
+export type AffectedData = AgenciesData & { readonly of: 'incident' | 'server'; readonly name: string };
 export function loadAffected(route: RouteOf<'affected'>, input: LoadInput): AffectedData | Gone {
   const { metrics } = input;
   let ids: readonly string[];
@@ -155,10 +147,7 @@ const sumSeries = (rows: readonly { spark: readonly number[] }[], buckets: numbe
   return out;
 };
 
-export interface DetailLoaded {
-  readonly detail: DetailData;
-  readonly list: ListData;
-}
+export type DetailLoaded = { readonly detail: DetailData; readonly list: ListData };
 
 /** An agency's detail: its subtree's models, read for it alone, and the section's list. */
 export function loadDetail(route: RouteOf<'detail'>, input: LoadInput, previous?: DetailLoaded): DetailLoaded | Gone {

@@ -95,9 +95,7 @@ export function describeSelected(spec: ListSpec<unknown>, model: unknown, ctx: R
 }
 
 /** The describe view's rows: a field's heading and its whole text, in the order given. */
-interface DescribeLine extends DescribeField {
-  readonly order: number;
-}
+type DescribeLine = DescribeField & { readonly order: number };
 
 export const describeLine = (f: DescribeField, order: number): DescribeLine => ({ ...f, order });
 
