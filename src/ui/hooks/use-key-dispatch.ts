@@ -114,9 +114,7 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
       case 'quit':
         return exit();
       case 'open': {
-        // The server look-up is only asked on an agency's server history: one look-up, not an index.
-        const serverOf = (id: string) => sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
-        const target = openTarget(route, selected, view?.spec ?? null, serverOf);
+        const target = openTarget(route, selected, view?.spec ?? null, sources.metrics);
         if (target) dispatch({ type: 'open', route: target });
         // A document has no page of its own: Enter describes it.
         else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
