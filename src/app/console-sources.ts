@@ -31,10 +31,9 @@ import {
 type NameOf = (id: string) => string | undefined;
 
 /**
- * The ingest client's status in the console's terms: the client's own link state (one
- * vocabulary), the time the hub last said anything (not the newest event's age: a hub
- * replaying old history is talking), and the standing notices. Without a client the cache is
- * read-only — another console writes it — and the header says so instead of "offline".
+ * The ingest client's status in the console's terms: the client's own link state (one vocabulary), the time the hub
+ * last said anything (not the newest event's age: a hub replaying old history is talking), and the standing notices.
+ * Without a client the cache is read-only — another console writes it — and the header says so instead of "offline".
  */
 export function ingestSource(
   client: IngestClient | null,
@@ -98,12 +97,11 @@ export function alertView(a: Alert, now: number, lang: Lang, nameOf: NameOf): Al
 }
 
 /**
- * The alert engine as the console lists it: one row per incident (sự cố), acute before
- * standing. `evaluate` re-runs the rules on each read (a replay, whose clock is not the wall
- * clock); live, the session's loop evaluates them, and the views of one snapshot are put in
- * words once: the header reads them every 2 s. Their wording ("oldest by 5 d") is therefore
- * as of the last evaluation or acknowledgement. Marks (Space) and what the operator has seen
- * are kept here, beside the list they are about.
+ * The alert engine as the console lists it: one row per incident (sự cố), acute before standing. `evaluate` re-runs the
+ * rules on each read (a replay, whose clock is not the wall clock); live, the session's loop evaluates them, and the
+ * views of one snapshot are put in words once: the header reads them every 2 s. Their wording ("oldest by 5 d") is
+ * therefore as of the last evaluation or acknowledgement. Marks (Space) and what the operator has seen are kept here,
+ * beside the list they are about.
  */
 export function alertsSource(
   engine: AlertEngine,

@@ -31,16 +31,14 @@ export const EVALUATE_EVERY_MS = 60_000;
 export const CONSOLE_BATCH_MS = 1_000;
 
 /**
- * SQLite page cache of the console's connection. The console reads rollups and partial
- * indexes, a few MiB hot; the store's 64 MiB default suits bulk catch-up jobs, and would make
- * most of a long-running console's resident memory.
+ * SQLite page cache of the console's connection. The console reads rollups and partial indexes, a few MiB hot; the
+ * store's 64 MiB default suits bulk catch-up jobs, and would make most of a long-running console's resident memory.
  */
 export const CONSOLE_CACHE_MIB = 16;
 
 /**
- * Largest batch the console writes in one go. Keys wait for a write in progress; at some
- * 40 µs an event, a thousand keep that wait near 40 ms during a catch-up or a burst, and still
- * write far faster than the hub's live rate.
+ * Largest batch the console writes in one go. Keys wait for a write in progress; at some 40 µs an event, a thousand
+ * keep that wait near 40 ms during a catch-up or a burst, and still write far faster than the hub's live rate.
  */
 export const CONSOLE_BATCH_MAX = 1_000;
 

@@ -29,10 +29,9 @@ function takeTerminal(stdout: NodeJS.WriteStream): () => void {
 }
 
 /**
- * Draws the console on the process's terminal until the operator quits or a signal arrives,
- * then unmounts, runs `close` (what must be written is written while the screen still shows the
- * console) and gives the terminal back. Returns the exit code: 0, 128 + the signal, or 1 when
- * the UI failed.
+ * Draws the console on the process's terminal until the operator quits or a signal arrives, then unmounts, runs `close`
+ * (what must be written is written while the screen still shows the console) and gives the terminal back. Returns the
+ * exit code: 0, 128 + the signal, or 1 when the UI failed.
  */
 export async function showConsole(
   options: Omit<ConsoleOptions, 'stdout' | 'stdin' | 'stderr'>,

@@ -1,7 +1,6 @@
 /**
- * What the screens about agencies read: the Agencies list, an incident's or a server's
- * agencies, an agency's detail, and the Overview's ranking. Pure over the metrics and the
- * incidents; the screen loader decides when each is read.
+ * What the screens about agencies read: the Agencies list, an incident's or a server's agencies, an agency's detail,
+ * and the Overview's ranking. Pure over the metrics and the incidents; the screen loader decides when each is read.
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency } from '../../protocol/index.js';
