@@ -5,7 +5,7 @@ import { Banner, bannerShown } from './components/Banner.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { StatusLine } from './components/StatusLine.js';
-import { Table, useColumns, type ShownColumn } from './components/Table.js';
+import { Table, useColumns, type TableProps } from './components/Table.js';
 import type { ConsoleSources } from './data/sources.js';
 import type { ScreenLoader } from './data/screen-loader.js';
 import { screenOf } from './screens/registry.js';
@@ -40,6 +40,7 @@ export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; 
   const { state, dispatch } = useConsole();
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
+  const typing = state.editingFilter || state.timeEntry !== null;
   // The Overview lists more of the worst agencies when the terminal is taller.
   const perConcern = perConcernFor(rows - FRAME_LINES - OVERVIEW_FIXED_LINES - FIRING_LINES_USUAL - 1);
   const request = useMemo(() => ({ route, window: state.window, perConcern }), [route, state.window, perConcern]);
@@ -65,19 +66,10 @@ export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; 
       <Line segments={[{ text: fit(`${sanitize(gone)}: ${t('flash.gone')}`, width) }]} />
     ) : (
       <ScreenBody
-        screen={screen}
-        head={head}
+        {...{ screen, head, view, columns, ctx, marked, state, width, listAt, notReported }}
         data={data as Loaded}
-        view={view}
-        columns={columns}
-        ctx={ctx}
-        marked={marked}
-        state={state}
-        width={width}
         rows={body}
-        listAt={listAt}
         quiet={judgeQuiet(link, stream.newestEventTs)}
-        notReported={notReported}
       />
     );
   return (
@@ -92,23 +84,15 @@ export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; 
       ) : (
         <StatusLine snapshot={snapshot} flash={state.flash} width={width} />
       )}
-      <Footer
-        context={keyContext(route, state.editingFilter || state.timeEntry !== null)}
-        replay={sources.replay !== undefined}
-        width={width}
-      />
+      <Footer context={keyContext(route, typing)} replay={sources.replay !== undefined} width={width} />
     </Box>
   );
 }
 
 /** The screen's body, drawn again only when what it shows changed, not on a tick that moved only the header. */
 const ScreenBody = memo(function ScreenBody(
-  props: Omit<BodyProps<unknown, Loaded>, 'pane' | 'title'> & {
-    readonly screen: ScreenDef<Route, unknown, Loaded>;
-    readonly columns: readonly ShownColumn[];
-    readonly ctx: RenderContext;
-    readonly marked: (key: string) => boolean;
-  },
+  props: Omit<BodyProps<unknown, Loaded>, 'pane' | 'title'> &
+    Omit<TableProps, 'view'> & { readonly screen: ScreenDef<Route, unknown, Loaded> },
 ) {
   const { screen, view, columns, ctx, marked, state, width } = props;
   const pane = view ? <Table view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;

@@ -25,6 +25,10 @@ export function useRefresh(
   const last = useRef(snapshot);
   last.current = snapshot;
   const read = (kind: 'header' | 'full'): void => setSnapshot(loader.tick(kind, wanted.current, now()));
+  const refresh = (): void => {
+    loader.invalidate();
+    read('full');
+  };
   useEffect(() => {
     pausedAt.current = paused ? last.current.now : null;
   }, [paused]);
@@ -35,8 +39,7 @@ export function useRefresh(
     return sources.ingest.subscribe(() => {
       if (sources.ingest.get().state === state) return;
       state = sources.ingest.get().state;
-      loader.invalidate();
-      read('full');
+      refresh();
     });
   }, [sources, loader]);
   // Another screen, window or size: read before the frame settles.
@@ -47,11 +50,5 @@ export function useRefresh(
     shown.current = key;
     read('full');
   }, [key]);
-  return {
-    snapshot,
-    refresh: () => {
-      loader.invalidate();
-      read('full');
-    },
-  };
+  return { snapshot, refresh };
 }
