@@ -6,7 +6,7 @@ import { stableAgencies } from '../../metrics/stable-registry.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import type { AlertView } from '../data/sources.js';
-import type { Translate } from '../i18n/translate.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { Route, RouteOf, ScreenId } from '../state/routes.js';
 import type { ConsoleState } from '../state/state.js';
@@ -65,13 +65,13 @@ const titled = <L extends Loaded>(
 /** The body's rows less the title line and the table's header. */
 const underTitle = (body: number): number => body - 2;
 
-/** A list of `spec`'s rows read afresh on every full tick. */
-const everyTick = <M,>(spec: ListSpec<M>, models: (input: LoadInput) => readonly M[]) =>
-  ({
-    load: (_: Route, input: LoadInput) => ({ list: listData(spec, models(input)) }),
-    refresh: EACH_TICK,
-    tableRows: underTitle,
-  }) as const;
+/** A list of `spec`'s rows under the title `title`, read afresh on every full tick. */
+const everyTick = <M,>(title: MessageKey, spec: ListSpec<M>, models: (input: LoadInput) => readonly M[]) => ({
+  load: (_: Route, input: LoadInput) => ({ list: listData(spec, models(input)) }),
+  refresh: EACH_TICK,
+  tableRows: underTitle,
+  Body: titled((t) => t(title)),
+});
 
 /** The Incidents screen away longer than this (a few refreshes): what began since is new. */
 const AWAY_MS = 10_000;
@@ -116,24 +116,18 @@ const agencies: ScreenDef<Screen, null, AgenciesData> = {
   ),
 };
 
-const servers: ScreenDef<Screen> = {
-  ...everyTick(serversSpec, ({ metrics, now, window }) => {
-    const byId = agencyIndex(metrics);
-    return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
-  }),
-  Body: titled((t) => t('screen.servers')),
-};
+const servers = everyTick('screen.servers', serversSpec, ({ metrics, now, window }) => {
+  const byId = agencyIndex(metrics);
+  return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
+});
 
-const signatures: ScreenDef<Screen> = {
-  ...everyTick(signaturesSpec, ({ metrics, now, window }) => {
-    const nameOf = namesOf(metrics);
-    return metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId)));
-  }),
-  Body: titled((t) => t('screen.signatures')),
-};
+const signatures = everyTick('screen.signatures', signaturesSpec, ({ metrics, now, window }) => {
+  const nameOf = namesOf(metrics);
+  return metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId)));
+});
 
 const deadlines: ScreenDef<Screen> = {
-  ...everyTick(deadlinesSpec, ({ metrics, now }) => {
+  ...everyTick('screen.deadlines', deadlinesSpec, ({ metrics, now }) => {
     const nameOf = namesOf(metrics);
     return metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId)));
   }),
