@@ -68,6 +68,8 @@ export function ingestSource(
  * acknowledgement, folded symptoms) with its subject and summary put in words.
  */
 export function alertView(a: Alert, now: number, lang: Lang, nameOf: NameOf): AlertView {
+  const subject = ({ agency, server }: Alert['labels']): string =>
+    (agency && nameOf(agency)) ?? (server && nameOf(server)) ?? agency ?? server ?? '';
   return {
     id: a.key,
     alert: a,
@@ -75,12 +77,7 @@ export function alertView(a: Alert, now: number, lang: Lang, nameOf: NameOf): Al
     severity: a.severity,
     state: a.ack ? 'acknowledged' : a.phase === 'pending' ? 'pending' : 'firing',
     agencyId: a.labels.agency ?? null,
-    subject:
-      (a.labels.agency && nameOf(a.labels.agency)) ??
-      (a.labels.server && nameOf(a.labels.server)) ??
-      a.labels.agency ??
-      a.labels.server ??
-      '',
+    subject: subject(a.labels),
     summary: describeAlert(a, { lang, now, nameOf }),
     // When the condition began (a server's own `since`, a certificate's expiry where known), not when it fired.
     since: a.activeSince,
@@ -89,7 +86,7 @@ export function alertView(a: Alert, now: number, lang: Lang, nameOf: NameOf): Al
     folded: a.folded.map((f) => ({
       id: f.key,
       agencyId: f.labels.agency ?? null,
-      subject: (f.labels.agency && nameOf(f.labels.agency)) ?? f.labels.agency ?? f.labels.server ?? '',
+      subject: subject(f.labels),
       summary: describeAlert(f, { lang, now, nameOf }),
       severity: f.severity,
     })),
