@@ -11,11 +11,10 @@ type Props = { context: KeyContext; replay?: boolean; width: number };
 
 export const Footer = memo(function Footer({ context, replay = false, width }: Props) {
   const { t, theme } = useUi();
-  const segments: Segment[] = fitHints(hintsFor(context, replay), width, (b) => (b.hint ? t(b.hint) : '')).flatMap(
-    (h) => [
-      { text: h.keys, style: theme.keys.key },
-      { text: ` ${h.label}${gap}`, style: theme.keys.label },
-    ],
-  );
+  const hints = fitHints(hintsFor(context, replay), width, (b) => (b.hint ? t(b.hint) : ''));
+  const segments: Segment[] = hints.flatMap((h) => [
+    { text: h.keys, style: theme.keys.key },
+    { text: ` ${h.label}${gap}`, style: theme.keys.label },
+  ]);
   return <Line segments={segments} />;
 });
