@@ -161,17 +161,8 @@ export const defaultAlertConfig = (): AlertConfig => alertConfigSchema.parse({})
 export const defaultAlertConfigPath = (env: Readonly<Record<string, string | undefined>> = process.env): string =>
   join(configDir(env), 'alerts.json');
 
-/** The config in force; `path` null when there was no file, `error` (`PATH: where: expected X, got Y`) if bad. */
-interface LoadedAlertConfig {
-  readonly config: AlertConfig;
-  readonly path: string | null;
-  readonly error: string | null;
-}
-
 /** Validates an already-decoded config value; the error names the setting at fault. */
-export function parseAlertConfig(
-  value: unknown,
-): { config: AlertConfig; error: null } | { config: null; error: string } {
+export function parseAlertConfig(value: unknown) {
   const r = alertConfigSchema.safeParse(value);
   if (r.success) return { config: r.data, error: null };
   const issue = r.error.issues[0];
@@ -183,8 +174,11 @@ export function parseAlertConfig(
   return { config: null, error: describeIssue(r.error.issues, value).replace(/^\(message\):/, '(top level):') };
 }
 
-/** Reads the thresholds file; missing or bad, the defaults apply (with the error to show when bad). */
-export function loadAlertConfig(path: string = defaultAlertConfigPath()): LoadedAlertConfig {
+/**
+ * Reads the thresholds file; missing or bad, the defaults apply. `path` is null when there was no file, `error`
+ * (`PATH: where: expected X, got Y`) what to show when it is bad.
+ */
+export function loadAlertConfig(path: string = defaultAlertConfigPath()) {
   const file = readJsonFile(path);
   if (file.kind === 'absent') return { config: defaultAlertConfig(), path: null, error: null };
   if (file.kind === 'error') return { config: defaultAlertConfig(), path, error: file.error };

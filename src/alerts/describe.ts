@@ -1,5 +1,6 @@
 /** One-line summaries of alerts in the operator's language; rules store numbers only, the words are chosen here. */
 import type { Lang } from '../config/settings.js';
+import { WINDOW_MS, type WindowKey } from '../metrics/types.js';
 import type { AlertState } from './types.js';
 
 const REASONS: Record<string, { vi: string; en: string }> = {
@@ -36,8 +37,6 @@ function serverNamed(server: string, lang: Lang): string {
 
 /** `n` with the English noun in the number it takes: `1 reply`, `3 replies`. */
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-const WINDOW_TEXT: Record<string, number> = { '5m': 5 * 60_000, '1h': 3_600_000, '24h': 86_400_000 };
 
 export interface DescribeOptions {
   readonly lang: Lang;
@@ -77,7 +76,7 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
         : `${agency}: stopped reporting statuses — ${count(num('received'), 'document', 'documents')} arrived in ${span}, no status (${num('usual')} in the hour before)`;
     }
     case 'duplicate-sends': {
-      const span = spanText(WINDOW_TEXT[String(p.window)] ?? 0, lang);
+      const span = spanText(WINDOW_MS[p.window as WindowKey] ?? 0, lang);
       return vi
         ? `${agency}: gửi trùng văn bản ${num('duplicates')} lần trong ${span}`
         : `${agency}: sent the same document again ${count(num('duplicates'), 'time', 'times')} in ${span}`;
@@ -109,17 +108,14 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
     }
     case 'certificate-expiring': {
       const left = num('expiresAt') - now;
-      if (left <= 0) {
-        return vi
-          ? `Chứng thư số của ${serverNamed(server, lang)} đã hết hạn ${spanText(-left, lang)}`
-          : `Certificate of ${serverNamed(server, lang)} expired ${spanText(-left, lang)} ago`;
-      }
-      return vi
-        ? `Chứng thư số của ${serverNamed(server, lang)} hết hạn sau ${spanText(left, lang)}`
-        : `Certificate of ${serverNamed(server, lang)} expires in ${spanText(left, lang)}`;
+      const named = serverNamed(server, lang);
+      const span = spanText(Math.abs(left), lang);
+      if (left <= 0)
+        return vi ? `Chứng thư số của ${named} đã hết hạn ${span}` : `Certificate of ${named} expired ${span} ago`;
+      return vi ? `Chứng thư số của ${named} hết hạn sau ${span}` : `Certificate of ${named} expires in ${span}`;
     }
     case 'delivery-failures': {
-      const span = spanText(WINDOW_TEXT[String(p.window)] ?? 0, lang);
+      const span = spanText(WINDOW_MS[p.window as WindowKey] ?? 0, lang);
       const why = reason('reason');
       return vi
         ? `${agency}: ${num('failed')} gói tin lỗi, ${num('undelivered')} chưa đến trong ${span}${why ? ` (chủ yếu ${why})` : ''}`

@@ -7,10 +7,8 @@ export function parseDuration(text: string): number | null {
   if (text === '0') return 0;
   const m = DURATION_RE.exec(text);
   if (!m || text === '') return null;
-  const [, d, h, min, s] = m;
-  return (
-    Number(d ?? 0) * UNIT_MS.d + Number(h ?? 0) * UNIT_MS.h + Number(min ?? 0) * UNIT_MS.m + Number(s ?? 0) * UNIT_MS.s
-  );
+  const sizes = Object.values(UNIT_MS);
+  return m.slice(1).reduce((ms, n, i) => ms + Number(n ?? 0) * sizes[i]!, 0);
 }
 
 /** Writes milliseconds back in the same notation, largest units first (`5400000` → `1h30m`). */
@@ -20,10 +18,8 @@ export function formatDuration(ms: number): string {
   let out = '';
   for (const [unit, size] of Object.entries(UNIT_MS)) {
     const n = Math.floor(rest / size);
-    if (n > 0) {
-      out += `${n}${unit}`;
-      rest -= n * size;
-    }
+    rest -= n * size;
+    if (n > 0) out += `${n}${unit}`;
   }
   return out || '0s';
 }

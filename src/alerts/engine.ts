@@ -39,15 +39,14 @@ interface AlertEngineOptions {
 }
 
 /** A rule that could not be evaluated this time; its alerts keep their previous state. */
-interface RuleError {
-  readonly rule: RuleId;
-  readonly message: string;
-}
+type RuleError = { readonly rule: RuleId; readonly message: string };
+/** A snapshot with the rules that failed in its evaluation. */
+type Evaluated = AlertSnapshot & { readonly errors: readonly RuleError[] };
 
 export interface AlertEngine {
-  evaluate(now?: number): AlertSnapshot & { readonly errors: readonly RuleError[] };
+  evaluate(now?: number): Evaluated;
   /** The last snapshot (evaluating once if there is none yet). */
-  current(): AlertSnapshot & { readonly errors: readonly RuleError[] };
+  current(): Evaluated;
   /** Marks a live alert as seen by `user` until it resolves or rises to critical; false if it cannot. */
   acknowledge(alertId: string, user?: string, now?: number): boolean;
   counts(): AlertCounts;
@@ -69,11 +68,10 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const acks = ackWriter(opts.db ?? null, writable ? store : null, opts.ackBusyTimeoutMs ?? 2_000);
   const listeners = new Set<(s: AlertSnapshot) => void>();
 
-  /** What the cache holds (to know what changed), and the live state. */
-  const persisted = new Map<string, AlertState>();
-  let states = new Map<string, AlertState>();
   const saved = store ? store.load() : { states: [], savedAt: null };
-  for (const s of saved.states) persisted.set(s.key, s);
+  /** What the cache holds (to know what changed), and the live state. */
+  const persisted = new Map(saved.states.map((s) => [s.key, s]));
+  let states = new Map<string, AlertState>();
   let restored = false;
   /** Saved state is taken back at the first evaluation, judged against that evaluation's time. */
   const restore = (now: number): void => {
@@ -94,12 +92,12 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
     return serverIndex.map;
   };
 
-  let last: (AlertSnapshot & { errors: readonly RuleError[] }) | null = null;
+  let last: Evaluated | null = null;
   let lastErrors: readonly RuleError[] = [];
 
   /** Whether the list must be rebuilt; most evaluations change nothing and reuse the last one. */
   let dirty = true;
-  const publish = (at: number): AlertSnapshot & { errors: readonly RuleError[] } => {
+  const publish = (at: number): Evaluated => {
     if (dirty || last === null) {
       const alerts = sortAlerts(fold(states.values(), config.inhibition.enabled));
       last = { at, alerts, counts: countAlerts(alerts), errors: lastErrors };
@@ -114,13 +112,11 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   let lastSaved = -Infinity;
   const persist = (at: number): void => {
     if (!writable) return;
-    const changed: AlertState[] = [];
-    const removed: string[] = [];
-    for (const [key, s] of states) {
-      const before = persisted.get(key);
-      if (!before || !sameAlertState(before, s)) changed.push(s);
-    }
-    for (const key of persisted.keys()) if (!states.has(key)) removed.push(key);
+    const changed = [...states.values()].filter((s) => {
+      const before = persisted.get(s.key);
+      return !before || !sameAlertState(before, s);
+    });
+    const removed = [...persisted.keys()].filter((key) => !states.has(key));
     // The save time only needs to be fresh enough for the restore tolerance; no write when idle.
     if (changed.length === 0 && removed.length === 0 && at - lastSaved < SAVE_STAMP_EVERY_MS) return;
     store.save(changed, removed, at);

@@ -3,9 +3,9 @@
  * now (a down server with every agency behind it, a signature burst…); a standing problem (overdue replies,
  * certificates, an agency that always fails its signatures) is one line per rule, kept below the acute ones.
  */
-import type { Agency } from '../protocol/index.js';
 import { SERVER_CAUSES } from './inhibit.js';
 import {
+  PHASE_RANK,
   severityRank,
   type Acknowledgement,
   type Alert,
@@ -49,8 +49,6 @@ export function isStanding(a: AlertState): boolean {
   return STANDING_RULES.has(a.rule) || (a.rule === 'signature-failures' && a.params.standing === 1);
 }
 
-const PHASE_RANK: Readonly<Record<Phase, number>> = { firing: 0, pending: 1, resolved: 2 };
-
 /** Firing, then pending, then resolved; critical before warning; then newest first. */
 const byUrgency = (a: Incident, b: Incident): number =>
   Number(a.kind === 'standing') - Number(b.kind === 'standing') ||
@@ -60,20 +58,13 @@ const byUrgency = (a: Incident, b: Incident): number =>
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** How a standing line picks its worst member: severity, then the rule's own figure. */
-function badness(a: AlertState): number {
-  const p = a.params;
-  const n = (k: string): number => (typeof p[k] === 'number' ? p[k] : 0);
-  switch (a.rule) {
-    case 'overdue-replies':
-      return n('overdue') * 1e13 - n('oldestDueAt') / 1e3;
-    case 'certificate-expiring':
-      return -n('expiresAt');
-    case 'signature-failures':
-      return n('sure') * 1e6 + n('failed');
-    default:
-      return 0;
-  }
-}
+const BADNESS: Partial<Record<RuleId, (n: (k: string) => number) => number>> = {
+  'overdue-replies': (n) => n('overdue') * 1e13 - n('oldestDueAt') / 1e3,
+  'certificate-expiring': (n) => -n('expiresAt'),
+  'signature-failures': (n) => n('sure') * 1e6 + n('failed'),
+};
+const badness = (a: AlertState): number =>
+  BADNESS[a.rule]?.((k) => (typeof a.params[k] === 'number' ? a.params[k] : 0)) ?? 0;
 
 const worse = (a: AlertState, b: AlertState): boolean =>
   severityRank(a.severity) - severityRank(b.severity) > 0 || (a.severity === b.severity && badness(a) > badness(b));
@@ -95,7 +86,7 @@ const ackOf = (alerts: readonly AlertState[]): Acknowledgement | null => {
   return last;
 };
 
-/** Groups a snapshot's top-level alerts into incidents, most urgent first; `behind`: a server's agencies. */
+/** Groups a snapshot's top-level alerts into incidents, most urgent first; `behind`: a server's agencies (`agenciesBehind`). */
 export function groupIncidents(alerts: readonly Alert[], behind: (server: string) => readonly string[]): Incident[] {
   const out: Incident[] = [];
   const agenciesOf = (members: readonly AlertState[]): string[] =>
@@ -110,14 +101,13 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
     byServer.set(a.labels.server, list);
   }
   const serverRank = (a: Alert): number => (a.phase === 'firing' ? 10 : 0) + severityRank(a.severity);
-  const joined = new Set<Alert>();
   const companions = new Map<Alert, Alert[]>();
   for (const list of byServer.values()) {
     if (list.length < 2) continue;
     list.sort((x, y) => serverRank(y) - serverRank(x));
     companions.set(list[0]!, list.slice(1));
-    for (const other of list.slice(1)) joined.add(other);
   }
+  const joined = new Set([...companions.values()].flat());
   for (const a of alerts) {
     if (joined.has(a)) continue;
     if (isStanding(a)) {
@@ -146,14 +136,8 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
   for (const [rule, members] of standing) {
     const live = members.filter((m) => m.phase !== 'resolved');
     if (live.length === 0) continue;
-    let worst = live[0]!;
-    let since = worst.activeSince;
-    let latest = since;
-    for (const m of live) {
-      if (worse(m, worst)) worst = m;
-      since = Math.min(since, m.activeSince);
-      latest = Math.max(latest, m.activeSince);
-    }
+    const worst = live.reduce((w, m) => (worse(m, w) ? m : w));
+    const starts = live.map((m) => m.activeSince);
     out.push({
       id: `standing ${rule}`,
       rule,
@@ -162,8 +146,8 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
       phase: live.some((m) => m.phase === 'firing') ? 'firing' : 'pending',
       subject: {},
       agencies: agenciesOf(live),
-      since,
-      latest,
+      since: Math.min(...starts),
+      latest: Math.max(...starts),
       ack: ackOf(live),
       alerts: live,
       worst,
@@ -192,30 +176,8 @@ export const incidentState = (i: Incident): IncidentState =>
   i.ack ? 'acknowledged' : i.phase === 'pending' ? 'pending' : 'firing';
 
 /** The header's and `status`'s alert counts: incidents (a down server is one), firing unacknowledged, and pending. */
-export function alertCounts(items: readonly { readonly severity: Severity; readonly state: IncidentState }[]): {
-  critical: number;
-  warning: number;
-  pending: number;
-} {
-  let critical = 0;
-  let warning = 0;
-  let pending = 0;
-  for (const a of items) {
-    if (a.state === 'pending') pending++;
-    else if (a.state !== 'firing') continue;
-    else if (a.severity === 'critical') critical++;
-    else warning++;
-  }
-  return { critical, warning, pending };
-}
-
-/** Who sits behind each security server, from the registry: the `behind` of {@link groupIncidents}. */
-export function agenciesBehind(agencies: readonly Agency[]): (server: string) => readonly string[] {
-  const map = new Map<string, string[]>();
-  for (const a of agencies) {
-    const list = map.get(a.securityServer);
-    if (list) list.push(a.id);
-    else map.set(a.securityServer, [a.id]);
-  }
-  return (server) => map.get(server) ?? [];
+export function alertCounts(items: readonly { readonly severity: Severity; readonly state: IncidentState }[]) {
+  const count = (state: IncidentState, severity?: Severity): number =>
+    items.filter((a) => a.state === state && (severity === undefined || a.severity === severity)).length;
+  return { critical: count('firing', 'critical'), warning: count('firing', 'warning'), pending: count('pending') };
 }

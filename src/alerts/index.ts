@@ -10,7 +10,6 @@ export { describeAlert, RULE_TITLES } from './describe.js';
 export { createAlertEngine, type AlertEngine } from './engine.js';
 export {
   groupIncidents,
-  agenciesBehind,
   isNewSince,
   countIncidents,
   alertCounts,
@@ -18,5 +17,6 @@ export {
   unacknowledgedKeys,
   type Incident,
 } from './incidents.js';
+export { agenciesBehind } from '../metrics/servers.js';
 export { describeIncident } from './describe-incident.js';
 export { namer, unitPath, shortUnitName } from './unit-path.js';

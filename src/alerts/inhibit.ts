@@ -11,13 +11,9 @@ export const SERVER_CAUSES: ReadonlySet<RuleId> = new Set<RuleId>(['server-disco
 export function fold(states: Iterable<AlertState>, enabled: boolean): Alert[] {
   const all = [...states];
   const causes = new Map<string, AlertState[]>();
-  if (enabled) {
-    for (const s of all) {
-      if (SERVER_CAUSES.has(s.rule) && s.phase === 'firing' && s.labels.server !== undefined) {
-        causes.set(s.labels.server, []);
-      }
-    }
-  }
+  for (const s of enabled ? all : [])
+    if (SERVER_CAUSES.has(s.rule) && s.phase === 'firing' && s.labels.server !== undefined)
+      causes.set(s.labels.server, []);
   const top: AlertState[] = [];
   for (const s of all) {
     const under =

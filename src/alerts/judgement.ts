@@ -22,8 +22,7 @@ type SignatureThresholds = Pick<
 /** Signature failures of one agency: with enough documents and failures, the Wilson lower bound against the rates. */
 export function judgeSignatures(failed: number, verified: number, t: SignatureThresholds): Verdict {
   if (verified <= 0) return 'none';
-  if (failed === 0) return 'ok';
-  if (verified < t.minDocuments || failed < t.minFailures) return 'ok';
+  if (failed === 0 || verified < t.minDocuments || failed < t.minFailures) return 'ok';
   const sure = wilsonLower(failed, verified, t.confidence);
   return sure >= t.criticalRate ? 'critical' : sure > t.warningRate ? 'warning' : 'ok';
 }

@@ -3,17 +3,12 @@
  * {@link ALERT_MIGRATIONS} to `openCache({ extraMigrations })`, or {@link migrateAlertTables} to another handle.
  */
 import type Database from 'better-sqlite3';
-import type { Acknowledgement, AlertLabels, AlertState, Phase, RuleId, Severity, SummaryParams } from './types.js';
+import { pendingMigrations, type Migration } from '../store/migrations.js';
+import type { Acknowledgement, AlertLabels, AlertState, RuleId, Severity, SummaryParams } from './types.js';
 
 type Db = Database.Database;
 
-/** One schema step, shaped as the store's `Migration` (id recorded in `schema_steps`). */
-interface AlertMigration {
-  readonly id: string;
-  readonly up: (db: Db) => void;
-}
-
-export const ALERT_MIGRATIONS: readonly AlertMigration[] = [
+export const ALERT_MIGRATIONS: readonly Migration[] = [
   {
     id: 'alerts/1',
     up(db) {
@@ -52,9 +47,7 @@ const STEPS_TABLE =
 /** Applies the alert steps not yet recorded in `schema_steps`, each in its own transaction. */
 export function migrateAlertTables(db: Db, now: number = Date.now()): void {
   db.exec(STEPS_TABLE);
-  const done = new Set(db.prepare('SELECT id FROM schema_steps').pluck().all() as string[]);
-  for (const m of ALERT_MIGRATIONS) {
-    if (done.has(m.id)) continue;
+  for (const m of pendingMigrations(db, [], ALERT_MIGRATIONS)) {
     db.transaction(() => {
       m.up(db);
       db.prepare('INSERT INTO schema_steps (id, applied_at) VALUES (?, ?)').run(m.id, now);
@@ -100,12 +93,7 @@ const UPSERT_STATE = `
     active_since = excluded.active_since, severity = excluded.severity`;
 
 /** An acknowledgement as stored, with what identifies the incident it was given to. */
-interface StoredAck {
-  readonly severity: Severity;
-  readonly phase: Phase;
-  readonly activeSince: number;
-  readonly ack: Acknowledgement;
-}
+type StoredAck = Pick<AlertState, 'severity' | 'phase' | 'activeSince'> & { readonly ack: Acknowledgement };
 
 const emptyStore: AlertStore = {
   acks: () => new Map(),
@@ -138,11 +126,9 @@ export function openAlertStore(db: Db): AlertStore {
   const upsert = db.prepare(UPSERT_STATE);
   const remove = db.prepare('DELETE FROM alert_state WHERE key = ?');
   const stamp = db.prepare("INSERT OR REPLACE INTO alert_meta (key, value) VALUES ('saved_at', ?)");
-  const selectAcks = db.prepare<
-    [],
-    { key: string; severity: Severity; phase: Phase; active_since: number; ack_by: string; ack_at: number }
-  >(
-    'SELECT key, severity, phase, active_since, ack_by, ack_at FROM alert_state WHERE ack_by IS NOT NULL AND ack_at IS NOT NULL',
+  const selectAcks = db.prepare<[], Omit<StoredAck, 'ack'> & { key: string; by: string; at: number }>(
+    `SELECT key, severity, phase, active_since AS activeSince, ack_by AS by, ack_at AS at FROM alert_state
+     WHERE ack_by IS NOT NULL AND ack_at IS NOT NULL`,
   );
   const logAck = db.prepare('INSERT INTO alert_ack_log (key, rule, severity, by, at) VALUES (?, ?, ?, ?, ?)');
   const selectLog = db.prepare<[number], { key: string; rule: RuleId; severity: Severity; by: string; at: number }>(
@@ -163,7 +149,7 @@ export function openAlertStore(db: Db): AlertStore {
   });
   const selectRow = db.prepare<
     [string],
-    { severity: Severity; phase: Phase; ack_by: string | null; ack_at: number | null }
+    Pick<AlertState, 'severity' | 'phase'> & { ack_by: string | null; ack_at: number | null }
   >('SELECT severity, phase, ack_by, ack_at FROM alert_state WHERE key = ?');
   const updateAck = db.prepare('UPDATE alert_state SET ack_by = ?, ack_at = ? WHERE key = ?');
   // The first acknowledgement of an incident stands, whichever console gave it; the writer's row only gains it.
@@ -187,15 +173,7 @@ export function openAlertStore(db: Db): AlertStore {
     },
     save: (changed, removed, at) => save(changed, removed, at),
     recordAck: (s) => ack.immediate(s),
-    acks: () =>
-      new Map(
-        selectAcks
-          .all()
-          .map((r) => [
-            r.key,
-            { severity: r.severity, phase: r.phase, activeSince: r.active_since, ack: { by: r.ack_by, at: r.ack_at } },
-          ]),
-      ),
+    acks: () => new Map(selectAcks.all().map(({ key, by, at, ...r }) => [key, { ...r, ack: { by, at } }])),
     ackLog: (limit = 100) => selectLog.all(limit),
   };
 }

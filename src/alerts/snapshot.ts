@@ -1,7 +1,5 @@
 /** Ordering and counting of the alert list: what an operator should look at first. */
-import { severityRank, type Alert, type AlertCounts } from './types.js';
-
-const PHASE_RANK = { firing: 0, pending: 1, resolved: 2 } as const;
+import { PHASE_RANK, severityRank, type Alert, type AlertCounts } from './types.js';
 
 /** By phase, severity, unacknowledged first, then longest-running first so a live list does not jump. */
 export function sortAlerts(alerts: Alert[]): Alert[] {

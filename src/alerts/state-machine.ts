@@ -1,18 +1,15 @@
 /** One alert's life, as Prometheus runs it: inactive → pending (`for`) → firing → resolved after `keepFiringFor`. */
 import { severityRank, type AlertState, type Candidate, type SummaryParams } from './types.js';
 
-/** How long a rule's condition must hold, and how long a firing alert outlives it. */
-interface RuleTiming {
-  readonly forMs: number;
-  readonly keepFiringForMs: number;
-}
-
-/** One evaluation's step; null `prev`/`observed`/result: inactive/not holding/inactive. Resolved stays as is. */
+/**
+ * One evaluation's step; null `prev`/`observed`/result: inactive/not holding/inactive. Resolved stays as is. `timing`:
+ * how long the condition must hold, and how long a firing alert outlives it.
+ */
 export function step(
   prev: AlertState | null,
   observed: Candidate | null,
   now: number,
-  timing: RuleTiming,
+  timing: { readonly forMs: number; readonly keepFiringForMs: number },
 ): AlertState | null {
   if (observed === null) {
     if (prev === null || prev.phase === 'resolved') return prev;
@@ -50,12 +47,8 @@ export function step(
   return prev !== null && sameAlertState(prev, next) ? prev : next;
 }
 
-const sameParams = (a: SummaryParams, b: SummaryParams): boolean => {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) if (a[k] !== b[k]) return false;
-  return true;
-};
+const sameParams = (a: SummaryParams, b: SummaryParams): boolean =>
+  Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
 
 /** Whether two states of the same alert would show and persist alike. */
 export function sameAlertState(a: AlertState, b: AlertState): boolean {

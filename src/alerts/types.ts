@@ -47,6 +47,8 @@ export interface Acknowledgement {
 
 /** Where an alert is in its life, as Prometheus names it (inactive alerts are simply absent). */
 export type Phase = 'pending' | 'firing' | 'resolved';
+/** Firing first: what an operator should look at first. */
+export const PHASE_RANK: Readonly<Record<Phase, number>> = { firing: 0, pending: 1, resolved: 2 };
 
 /** The remembered state of one alert: what `step` reads and returns, and what the cache keeps. */
 export interface AlertState {

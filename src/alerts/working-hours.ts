@@ -1,15 +1,9 @@
 /** Office hours (giờ hành chính) in a time zone: an agency is expected to send only then. */
 import { zoneOffsetMs } from '../protocol/index.js';
+import type { RulesConfig } from './config.js';
 
-/** Days and hours of work in one time zone. */
-interface WorkingHours {
-  readonly timeZone: string;
-  /** ISO weekdays, Monday = 1 … Sunday = 7. */
-  readonly days: readonly number[];
-  /** `HH:MM`, local time. */
-  readonly start: string;
-  readonly end: string;
-}
+/** Days (ISO weekdays) and `HH:MM` local hours of work in one time zone. */
+type WorkingHours = RulesConfig['agencySilent']['workingHours'];
 
 const DAY = 86_400_000;
 

@@ -49,34 +49,22 @@ export const NO_STREAM: StreamInfo = Object.freeze({
 export function streamInfo(ctx: MetricsContext): StreamInfo {
   const row = ctx
     .statement(
-      `SELECT s.id, s.hub_id, s.hub_name, s.epoch, s.last_seq, s.events, s.newest_ts FROM streams s
-       WHERE s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
+      `SELECT s.id, s.hub_id AS hubId, s.hub_name AS hubName, s.epoch, s.last_seq AS lastSeq, s.newest_ts AS newestEventTs,
+         s.events FROM streams s WHERE s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
     )
     .get() as
-    | {
-        id: number;
-        hub_id: string;
-        hub_name: string | null;
-        epoch: string;
-        last_seq: number;
-        events: number;
-        newest_ts: number | null;
-      }
+    | (Pick<StreamInfo, 'hubId' | 'hubName' | 'epoch' | 'lastSeq' | 'newestEventTs' | 'events'> & { id: number })
     | undefined;
-  const gaps = row ? (ctx.statement('SELECT count(*) FROM gaps WHERE stream = ?').pluck().get(row.id) as number) : 0;
+  const { id, ...held } = row ?? { id: null };
   return {
-    hubId: row?.hub_id ?? null,
-    hubName: row?.hub_name ?? null,
-    epoch: row?.epoch ?? null,
-    lastSeq: row?.last_seq ?? 0,
-    newestEventTs: row?.newest_ts ?? null,
-    events: row?.events ?? 0,
+    ...NO_STREAM,
+    ...held,
     derivedBehind: ctx
       .statement('SELECT coalesce(sum(last_seq - derived_seq), 0) FROM streams')
       .pluck()
       .get() as number,
     rejections: counter(ctx, 'rejections'),
-    gaps,
+    gaps: id === null ? 0 : (ctx.statement('SELECT count(*) FROM gaps WHERE stream = ?').pluck().get(id) as number),
     unknownTypes: counter(ctx, 'unknown_types'),
     notReported: notReported(ctx),
   };

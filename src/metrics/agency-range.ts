@@ -50,15 +50,11 @@ export interface RangeAgency {
 }
 
 // One definition per figure: docs/FIGURES.md.
-const ROLLUP_SUMS = [
-  'sum(sent) sent',
-  'sum(received) received',
-  'sum(sig_valid) signed',
-  'sum(sig_checked) checked',
-  'sum(dup_sent) dup_sent',
-  'sum(dup_received) dup_received',
-  ...STATUS_CODES.map((c) => `sum(st_${c}) st_${c}`),
-].join(', ');
+const COLUMNS = ['sent', 'received', 'sig_valid', 'sig_checked', 'dup_sent', 'dup_received']
+  .concat(STATUS_CODES.map((c) => `st_${c}`))
+  .join(', ');
+const SUMS = `sum(sent) sent, sum(received) received, sum(sig_valid) signed, sum(sig_checked) checked,
+  sum(dup_sent) dup_sent, sum(dup_received) dup_received, ${STATUS_CODES.map((c) => `sum(st_${c}) st_${c}`).join(', ')}`;
 
 /** One agency's rollup sums: `agency`, `sent`, `received`, `signed`, `checked`, `st_01`… */
 type RollupSums = Record<string, number> & { agency: number };
@@ -68,18 +64,12 @@ const PROCESSED_MASK = (['03', '04', '05', '06'] as const).reduce((m, c) => m | 
 
 /** Every agency the cache knows, with a name (its code when the registry never named it). */
 export function rangeAgencies(db: Database.Database): RangeAgency[] {
-  const rows = db.prepare('SELECT code, name, level, server FROM agencies WHERE removed_at IS NULL').all() as {
-    code: string;
-    name: string | null;
-    level: number | null;
-    server: string | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.code,
-    name: r.name ?? r.code,
-    level: r.level ?? levelFromCode(r.code),
-    serverId: r.server,
-  }));
+  const rows = db
+    .prepare(
+      'SELECT code AS id, coalesce(name, code) AS name, level, server AS serverId FROM agencies WHERE removed_at IS NULL',
+    )
+    .all() as (Omit<RangeAgency, 'level'> & { level: number | null })[];
+  return rows.map((r) => ({ ...r, level: r.level ?? levelFromCode(r.id) }));
 }
 
 /** The level an identifier encodes, for agencies seen in events before the registry named them. */
@@ -97,53 +87,26 @@ function levelFromCode(code: string): number {
  */
 function rollupSums(db: Database.Database, from: number, to: number): Map<number, RollupSums> {
   const folded = foldedUntil(db);
-  const firstMinute = Math.ceil(from / MINUTE);
-  const endMinute = Math.ceil(to / MINUTE);
-  const minuteSpans: [number, number][] = [];
-  let hourSpan: [number, number] | null = null;
-  const firstHour = Math.ceil(from / HOUR);
-  const endHour = folded === null ? firstHour : Math.min(Math.floor(to / HOUR), folded);
-  if (endHour > firstHour) {
-    hourSpan = [firstHour, endHour];
-    minuteSpans.push([firstMinute, firstHour * 60], [endHour * 60, endMinute]);
-  } else {
-    minuteSpans.push([firstMinute, endMinute]);
-  }
-  const out = new Map<number, RollupSums>();
-  const add = (rows: RollupSums[]) => {
-    for (const r of rows) {
-      const prev = out.get(r.agency);
-      if (!prev) {
-        out.set(r.agency, { ...r });
-        continue;
-      }
-      for (const [k, v] of Object.entries(r)) if (k !== 'agency') prev[k] = (prev[k] ?? 0) + (v ?? 0);
-    }
-  };
-  const byMinute = db.prepare(
-    `SELECT agency, ${ROLLUP_SUMS} FROM rollup_minute WHERE minute >= ? AND minute < ? GROUP BY agency`,
-  );
-  for (const [a, b] of minuteSpans) if (b > a) add(byMinute.all(a, b) as RollupSums[]);
-  if (hourSpan) {
-    add(
-      db
-        .prepare(`SELECT agency, ${ROLLUP_SUMS} FROM rollup_hour WHERE hour >= ? AND hour < ? GROUP BY agency`)
-        .all(...hourSpan) as RollupSums[],
-    );
-  }
-  return out;
-}
-
-interface DeliverySums {
-  recipient: number;
-  processed: number;
-  deadline: number;
-  answered: number;
-  onTime: number;
+  const m1 = Math.ceil(from / MINUTE);
+  const m2 = Math.ceil(to / MINUTE);
+  const h1 = Math.ceil(from / HOUR);
+  const h2 = folded === null ? h1 : Math.min(Math.floor(to / HOUR), folded);
+  // Without a whole folded hour, the minutes [m1, m2) alone.
+  const [a, b] = h2 > h1 ? [h1 * 60, h2 * 60] : [m2, m2];
+  const rows = db
+    .prepare(
+      `SELECT agency, ${SUMS} FROM (
+         SELECT agency, ${COLUMNS} FROM rollup_minute WHERE minute >= @m1 AND minute < @a
+         UNION ALL SELECT agency, ${COLUMNS} FROM rollup_minute WHERE minute >= @b AND minute < @m2
+         UNION ALL SELECT agency, ${COLUMNS} FROM rollup_hour WHERE hour >= @h1 AND hour < @h2
+       ) GROUP BY agency`,
+    )
+    .all({ m1, m2, a, b, h1, h2 }) as RollupSums[];
+  return new Map(rows.map((r) => [r.agency, r]));
 }
 
 /** What the deliveries say about documents delivered in [from, to), answers counted up to `to`. */
-function deliverySums(db: Database.Database, from: number, to: number): Map<number, DeliverySums> {
+function deliverySums(db: Database.Database, from: number, to: number) {
   const rows = db
     .prepare(
       `SELECT recipient,
@@ -153,7 +116,10 @@ function deliverySums(db: Database.Database, from: number, to: number): Map<numb
          sum(reply_by IS NOT NULL AND answered_at < @to AND answered_at <= reply_by) onTime
        FROM deliveries WHERE delivered_at >= @from AND delivered_at < @to GROUP BY recipient`,
     )
-    .all({ mask: PROCESSED_MASK, from, to }) as DeliverySums[];
+    .all({ mask: PROCESSED_MASK, from, to }) as Record<
+    'recipient' | 'processed' | 'deadline' | 'answered' | 'onTime',
+    number
+  >[];
   return new Map(rows.map((r) => [r.recipient, r]));
 }
 
@@ -161,12 +127,7 @@ function deliverySums(db: Database.Database, from: number, to: number): Map<numb
  * Each security server's time disconnected within [from, min(to, now)) and the times it dropped,
  * from its state history: the state it was in at `from`, then every change inside the period.
  */
-export function serverDowntimes(
-  db: Database.Database,
-  from: number,
-  to: number,
-  now: number,
-): Map<string, { downtimeMs: number; drops: number }> {
+function serverDowntimes(db: Database.Database, from: number, to: number, now: number) {
   // A period that begins after `now` holds no downtime yet.
   const end = Math.max(from, Math.min(to, now));
   const initial = db
@@ -174,22 +135,21 @@ export function serverDowntimes(
       `SELECT server, to_state FROM server_transitions t
        WHERE at = (SELECT max(at) FROM server_transitions u WHERE u.server = t.server AND u.at < ?)`,
     )
-    .all(from) as { server: string; to_state: string }[];
+    .all(from) as { server: string; to_state: ServerState }[];
   const changes = db
     .prepare('SELECT server, at, to_state FROM server_transitions WHERE at >= ? AND at < ? ORDER BY server, at, seq')
-    .all(from, to) as { server: string; at: number; to_state: string }[];
+    .all(from, to) as { server: string; at: number; to_state: ServerState }[];
   // The screens' definition of downtime (`servers.ts`), over each server's changes in the period.
-  const byServer = new Map<string, { at: number; to: ServerState }[]>();
-  for (const r of initial) byServer.set(r.server, []);
+  const byServer = new Map<string, { at: number; to: ServerState }[]>(initial.map((r) => [r.server, []]));
   for (const c of changes) {
     let list = byServer.get(c.server);
     if (!list) byServer.set(c.server, (list = []));
-    list.push({ at: Math.min(c.at, end), to: c.to_state as ServerState });
+    list.push({ at: Math.min(c.at, end), to: c.to_state });
   }
-  const before = new Map(initial.map((r) => [r.server, r.to_state as ServerState]));
-  const out = new Map<string, { downtimeMs: number; drops: number }>();
-  for (const [server, list] of byServer) out.set(server, downtime(before.get(server) ?? 'unknown', list, from, end));
-  return out;
+  const before = new Map(initial.map((r) => [r.server, r.to_state]));
+  return new Map(
+    [...byServer].map(([server, list]) => [server, downtime(before.get(server) ?? 'unknown', list, from, end)]),
+  );
 }
 
 /**
@@ -207,14 +167,13 @@ export function agencyFiguresOver(
     code: string;
     server: string | null;
   }[];
-  const codes = new Map(agencies.map((r) => [r.id, r]));
   const rollups = rollupSums(db, from, to);
   const deliveries = deliverySums(db, from, to);
   const servers = serverDowntimes(db, from, to, now);
   const out = new Map<string, AgencyRangeRow>();
-  for (const [id, agency] of codes) {
-    const r = rollups.get(id);
-    const d = deliveries.get(id);
+  for (const agency of agencies) {
+    const r = rollups.get(agency.id);
+    const d = deliveries.get(agency.id);
     const server = agency.server ? servers.get(agency.server) : undefined;
     out.set(agency.code, {
       agencyId: agency.code,

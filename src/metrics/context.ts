@@ -42,10 +42,7 @@ export function createContext(
   const cache = new Map<string, Database.Statement>();
   const statement = (sql: string): Database.Statement => {
     let s = cache.get(sql);
-    if (!s) {
-      s = db.prepare(sql);
-      cache.set(sql, s);
-    }
+    if (!s) cache.set(sql, (s = db.prepare(sql)));
     return s;
   };
   return { db, ids, options, statement, rows };
@@ -54,17 +51,12 @@ export function createContext(
 /** The integer ids of a scope, as JSON for `json_each`; null when unscoped. */
 export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): string | null {
   if (!scope?.agencyIds) return null;
-  const ids: number[] = [];
-  for (const code of scope.agencyIds) {
-    const id = ctx.ids.find(code);
-    if (id !== undefined) ids.push(id);
-  }
-  return JSON.stringify(ids);
+  return JSON.stringify(scope.agencyIds.map((code) => ctx.ids.find(code)).filter((id) => id !== undefined));
 }
 
 /**
- * A scope's ids (as `scopeIds` gives them) as flags by id, 1 for each in it; null when
- * unscoped. A scoped read walks the national rows and keeps the flagged.
+ * A scope's ids (as `scopeIds` gives them) as flags by id, 1 for each in it; null when unscoped. A scoped read walks
+ * the national rows and keeps the flagged.
  */
 export function scopeFlags(scope: string | null): Uint8Array | null {
   return scope === null ? null : idFlags(JSON.parse(scope) as number[]);
@@ -85,11 +77,10 @@ export interface ById {
 }
 
 /**
- * The agencies a per-agency list holds: the scope's (by code), or every agency in the registry
- * (by code) followed by any agency that has data but is not, or no longer, listed; with
- * `scope.withData`, only the agencies with data. `withData` are the id-keyed results the list
- * is built from. The registry's keys are shared between
- * lists (a list of 12,000 agencies is built several times a minute): do not modify them.
+ * The agencies a per-agency list holds: the scope's (by code), or every agency in the registry (by code) followed by
+ * any agency that has data but is not, or no longer, listed; with `scope.withData`, only the agencies with data.
+ * `withData` are the id-keyed results the list is built from. The registry's keys are shared between lists (a list of
+ * 12,000 agencies is built several times a minute): do not modify them.
  */
 export function agencyRows(
   ctx: MetricsContext,

@@ -1,17 +1,12 @@
 import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
-import type { Ahead, DeadlineCount } from './rollup-rows.js';
 import type { AgencyScope, DeadlineRow, OverdueDocument } from './types.js';
 
 /**
- * The deadline counts per recipient id as of `now`: open and answered, and not yet due. One
- * snapshot: a batch committed between the two reads would count its new deadline as overdue.
+ * The deadline counts per recipient id as of `now`: open and answered, and not yet due. One snapshot: a batch
+ * committed between the two reads would count its new deadline as overdue.
  */
-function kept(
-  ctx: MetricsContext,
-  now: number,
-): readonly [ReadonlyMap<number, DeadlineCount>, ReadonlyMap<number, Ahead>] {
-  return ctx.db.transaction(() => [ctx.rows.deadlineCounts(), ctx.rows.deadlinesAhead(now)] as const)();
-}
+const kept = (ctx: MetricsContext, now: number) =>
+  ctx.db.transaction(() => [ctx.rows.deadlineCounts(), ctx.rows.deadlinesAhead(now)] as const)();
 
 /**
  * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the
@@ -49,24 +44,21 @@ export function overdueDocuments(
   const index = scoped !== null ? 'deliveries_open_deadline' : 'deliveries_open_by_due';
   const rows = ctx
     .statement(
-      `SELECT d.recipient, d.reply_by, doc.doc_id, doc.sender, doc.subject
+      `SELECT d.recipient, d.reply_by AS replyBy, doc.doc_id AS docId, doc.sender, doc.subject
        FROM deliveries d INDEXED BY ${index} JOIN documents doc ON doc.id = d.doc
        WHERE d.reply_by IS NOT NULL AND d.answered_at IS NULL AND d.reply_by < @now${scopeFilter('d.recipient', scoped !== null)}
        ORDER BY d.reply_by, d.doc, d.recipient LIMIT @limit`,
     )
-    .all(withScope({ now, limit }, scoped)) as {
+    .all(withScope({ now, limit }, scoped)) as (Pick<OverdueDocument, 'docId' | 'replyBy' | 'subject'> & {
     recipient: number;
-    reply_by: number;
-    doc_id: string;
     sender: number;
-    subject: string | null;
-  }[];
+  })[];
   return rows.map((r) => ({
-    docId: r.doc_id,
+    docId: r.docId,
     sender: ctx.ids.codeOf(r.sender),
     recipient: ctx.ids.codeOf(r.recipient),
-    replyBy: r.reply_by,
-    overdueMs: now - r.reply_by,
+    replyBy: r.replyBy,
+    overdueMs: now - r.replyBy,
     subject: r.subject,
   }));
 }

@@ -4,18 +4,6 @@ import { statusBit } from '../store/rollup-columns.js';
 import type { MetricsContext } from './context.js';
 import type { DocumentRecord } from './types.js';
 
-interface DeliveryRowRaw {
-  recipient: number;
-  reply_by: number | null;
-  delivered_at: number | null;
-  failed_at: number | null;
-  fail_reason: string | null;
-  statuses: number;
-  arrived_at: number | null;
-  accepted_at: number | null;
-  answered_at: number | null;
-}
-
 export function documentRecord(ctx: MetricsContext, docId: string): DocumentRecord | null {
   const doc = ctx
     .statement('SELECT id, sender, sent_at, reply_by, subject, sends FROM documents WHERE doc_id = ?')
@@ -25,10 +13,14 @@ export function documentRecord(ctx: MetricsContext, docId: string): DocumentReco
   if (!doc) return null;
   const rows = ctx
     .statement(
-      `SELECT recipient, reply_by, delivered_at, failed_at, fail_reason, statuses, arrived_at, accepted_at, answered_at
+      `SELECT recipient, reply_by AS replyBy, delivered_at AS deliveredAt, failed_at AS failedAt, fail_reason AS failReason,
+         statuses, arrived_at AS arrivedAt, accepted_at AS acceptedAt, answered_at AS answeredAt
        FROM deliveries WHERE doc = ? ORDER BY recipient`,
     )
-    .all(doc.id) as DeliveryRowRaw[];
+    .all(doc.id) as (Omit<DocumentRecord['recipients'][number], 'recipient' | 'statuses'> & {
+    recipient: number;
+    statuses: number;
+  })[];
   return {
     docId,
     sender: ctx.ids.codeOf(doc.sender),
@@ -37,15 +29,9 @@ export function documentRecord(ctx: MetricsContext, docId: string): DocumentReco
     subject: doc.subject,
     sends: doc.sends,
     recipients: rows.map((r) => ({
+      ...r,
       recipient: ctx.ids.codeOf(r.recipient),
-      replyBy: r.reply_by,
-      deliveredAt: r.delivered_at,
-      failedAt: r.failed_at,
-      failReason: r.fail_reason,
       statuses: STATUS_CODES.filter((c: StatusCode) => (r.statuses & statusBit(c)) !== 0),
-      arrivedAt: r.arrived_at,
-      acceptedAt: r.accepted_at,
-      answeredAt: r.answered_at,
     })),
   };
 }

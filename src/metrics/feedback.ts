@@ -10,9 +10,8 @@ const NO_FUNNEL = Object.freeze(Object.fromEntries(STATUS_CODES.map((c) => [c, 0
 const NONE: readonly StatusCode[] = Object.freeze([]);
 
 /**
- * A funnel from counts in STATUS_CODES order, as one literal: built key by key (or copied),
- * an object with keys such as '13', which read as array indexes, costs several times more,
- * and the national list builds thousands of them.
+ * A funnel from counts in STATUS_CODES order, as one literal: built key by key (or copied), an object with keys such as
+ * '13', which read as array indexes, costs several times more, and the national list builds thousands of them.
  */
 const funnelOf = (r: readonly number[]): Record<StatusCode, number> => ({
   '01': r[0] ?? 0,
@@ -40,10 +39,9 @@ export function median(values: readonly number[]): number | null {
 }
 
 /**
- * How each recipient reports processing statuses back (phản hồi trạng thái): the codes it
- * reported in the window, the median time from arrival (01) to acceptance (03) of documents
- * accepted in the window, and how many documents delivered to it in the lookback period are
- * still without any status after the configured hours.
+ * How each recipient reports processing statuses back (phản hồi trạng thái): the codes it reported in the window, the
+ * median time from arrival (01) to acceptance (03) of documents accepted in the window, and how many documents
+ * delivered to it in the lookback period are still without any status after the configured hours.
  */
 export function feedback(ctx: MetricsContext, now: number, window: WindowKey, scope?: AgencyScope): FeedbackRow[] {
   const w = minuteWindow(now, window);
@@ -81,26 +79,18 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
 
   const keys = agencyRows(ctx, scope, [reports, waits, silent]);
   const rows: FeedbackRow[] = [];
-  // Indexed, and most agencies (nothing reported, nothing waiting) share one frozen funnel: the
-  // national list is 12,000 rows, read every minute.
+  // Indexed, and most agencies (nothing reported, nothing waiting) share one frozen funnel: the national list is 12,000
+  // rows, read every minute.
   for (let k = 0; k < keys.length; k++) {
     const { code, id } = keys[k]!;
     const r = id !== undefined && reports.has(id) ? reports.slice(id, 0, reports.width) : undefined;
     const wait = id === undefined ? undefined : waits.get(id);
-    let funnel: Readonly<Record<StatusCode, number>> = NO_FUNNEL;
-    let codesReported: readonly StatusCode[] = NONE;
-    if (r) {
-      const reported: StatusCode[] = [];
-      for (let i = 0; i < STATUS_CODES.length; i++) if (r[i]! > 0) reported.push(STATUS_CODES[i]!);
-      funnel = funnelOf(r);
-      codesReported = reported;
-    }
     rows.push({
       agencyId: code,
-      codesReported,
+      codesReported: r ? STATUS_CODES.filter((_, i) => r[i]! > 0) : NONE,
       arrivalToAcceptMedianMs: wait ? median(wait) : null,
       withoutStatus: (id === undefined ? undefined : silent.get(id)) ?? 0,
-      funnel,
+      funnel: r ? funnelOf(r) : NO_FUNNEL,
     });
   }
   return rows;

@@ -3,15 +3,6 @@ import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.
 import type { HourPack } from './rollup-rows.js';
 import { Tally } from './tally.js';
 
-/** One folded hour's sent and received per agency, for the sparklines. */
-export interface HourTraffic {
-  readonly hour: number;
-  /** Agency ids, ascending. */
-  readonly agencies: Int32Array;
-  readonly sent: Float64Array;
-  readonly received: Float64Array;
-}
-
 /** Where column c's pairs start in a pack, or −1 when it has none (see `store/hour-packs.ts`). */
 function columnAt(words: Int32Array, c: number): number {
   for (let i = firstColumn(words); i < words.length; i = columnEnd(words, i)) if (words[i] === c) return i + 2;
@@ -30,16 +21,11 @@ function fillColumn(words: Int32Array, c: number, agencies: Int32Array, into: Fl
   }
 }
 
-/** Each rollup column's place among `columns`, or −1 for one not asked for. */
-function slotsOf(columns: readonly RollupColumn[]): Int32Array {
-  const slotOf = new Int32Array(ROLLUP_COLUMNS.length).fill(-1);
-  columns.forEach((c, k) => (slotOf[ROLLUP_COLUMNS.indexOf(c)] = k));
-  return slotOf;
-}
-
 /** Per agency, the sums of `columns` (in that order) over the packs. */
 export function hourSums(packs: readonly HourPack[], columns: readonly RollupColumn[]): Tally {
-  const slotOf = slotsOf(columns);
+  // Each rollup column's place among `columns`, or −1 for one not asked for.
+  const slotOf = new Int32Array(ROLLUP_COLUMNS.length).fill(-1);
+  columns.forEach((c, k) => (slotOf[ROLLUP_COLUMNS.indexOf(c)] = k));
   const out = new Tally(columns.length);
   for (const { words } of packs) {
     // Every agency of the hour has data, whichever columns its counts are in.
@@ -58,8 +44,11 @@ export function hourSums(packs: readonly HourPack[], columns: readonly RollupCol
   return out;
 }
 
-/** Each pack's sent and received per agency, for every agency with a row in the hour, whichever its counts. */
-export function hourTraffic(packs: readonly HourPack[]): HourTraffic[] {
+/**
+ * Each folded hour's sent and received per agency, for the sparklines: for every agency with a row in the hour
+ * (ids ascending), whichever its counts.
+ */
+export function hourTraffic(packs: readonly HourPack[]) {
   return packs.map(({ hour, words }) => {
     const agencies = words.slice(1, firstColumn(words));
     const sent = new Float64Array(agencies.length);

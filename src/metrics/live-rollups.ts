@@ -12,9 +12,9 @@ import {
 } from './rollup-rows.js';
 
 /**
- * Rows of minutes kept, least recently used dropped first: ~10 MB at most. A national minute
- * holds 100–200 rows at a working day's peak, so this keeps well over what the windows on
- * screen read (the last two hours, a day's window's start, the same a week earlier).
+ * Rows of minutes kept, least recently used dropped first: ~10 MB at most. A national minute holds 100–200 rows at a
+ * working day's peak, so this keeps well over what the windows on screen read (the last two hours, a day's window's
+ * start, the same a week earlier).
  */
 const KEPT_ROWS = 100_000;
 /** Folded hours kept: a day's window and the same day a week earlier, twice over. */
@@ -27,13 +27,12 @@ const DAY = 86_400_000;
 const NO_PACK = new Int32Array(0);
 
 /**
- * The live model: the rows of `SqliteRollups`, kept in the process that writes the cache and
- * told by its writer what each committed write changed (`store/write-changes.ts`, which
- * states the rule). Each thing is read from SQLite the first time it is asked for, then kept
- * until the writer names it: minutes and hours are dropped and read again when next asked
- * (and the sums of hours over a range holding a changed one); deadline counts and the deadlines not yet due are read again for the recipients named; the
- * registry is read again when it changed. Between writes the deadlines not yet due move with
- * the clock: those that fell due leave, those that came within 24 hours join the soon-due ones.
+ * The live model: the rows of `SqliteRollups`, kept in the process that writes the cache and told by its writer what
+ * each committed write changed (`store/write-changes.ts`, which states the rule). Each thing is read from SQLite the
+ * first time it is asked for, then kept until the writer names it: minutes and hours are dropped and read again when
+ * next asked (and the sums of hours over a range holding a changed one); deadline counts and the deadlines not yet due
+ * are read again for the recipients named; the registry is read again when it changed. Between writes the deadlines not
+ * yet due move with the clock: those that fell due leave, those that came within 24 hours join the soon-due ones.
  */
 export class LiveRollups implements RollupRows {
   private readonly sqlite: SqliteRollups;
@@ -141,7 +140,7 @@ export class LiveRollups implements RollupRows {
     if (!this.counts) {
       this.counts = this.sqlite.deadlineCounts();
     } else if (this.countsChanged.size > 0) {
-      const fresh = this.sqlite.deadlineCountsOf(JSON.stringify([...this.countsChanged]));
+      const fresh = this.sqlite.deadlineCounts(JSON.stringify([...this.countsChanged]));
       for (const [agency, c] of fresh) this.counts.set(agency, c);
     }
     this.countsChanged.clear();

@@ -1,9 +1,9 @@
 import type { Agency, SecurityServer } from '../protocol/index.js';
 import type { MetricsContext } from './context.js';
 
-/** The agencies the hub lists now (removed ones left out), by code; cached between changes. */
-export function agencies(ctx: MetricsContext): Agency[] {
-  return [...ctx.rows.registry().agencies];
+/** The agencies the hub lists now (removed ones left out), by code: the same array until the registry changes. */
+export function agencies(ctx: MetricsContext): readonly Agency[] {
+  return ctx.rows.registry().agencies;
 }
 
 /** The security servers the hub lists, by id. */
@@ -13,9 +13,9 @@ export function securityServers(ctx: MetricsContext): SecurityServer[] {
     name: string;
     cert_expires: number | null;
   }[];
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    certificateExpiresAt: r.cert_expires === null ? null : new Date(r.cert_expires).toISOString(),
+  return rows.map(({ id, name, cert_expires: at }) => ({
+    id,
+    name,
+    certificateExpiresAt: at === null ? null : new Date(at).toISOString(),
   }));
 }

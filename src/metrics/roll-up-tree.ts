@@ -1,8 +1,7 @@
 /**
- * Roll-up of the four government levels (4 cấp chính quyền): each unit's figures plus those of
- * every unit under it (ministry/province → departments/districts → divisions/wards → communes),
- * so a province's row tells whether anything beneath it is failing. The one roll-up of the
- * project: the console's agency lists sum subtrees here.
+ * Roll-up of the four government levels (4 cấp chính quyền): each unit's figures plus those of every unit under it
+ * (ministry/province → departments/districts → divisions/wards → communes), so a province's row tells whether anything
+ * beneath it is failing. The one roll-up of the project: the console's agency lists sum subtrees here.
  */
 
 /** A node of the agency tree. */
@@ -26,65 +25,48 @@ export interface AgencyTree {
 const trees = new WeakMap<readonly TreeNode[], AgencyTree>();
 
 /**
- * The tree of `nodes`, cached by array identity: the cache hands out the same registry array
- * until the registry changes, so a refresh pays for this once. Depth comes from the parent
- * links, not a declared level, so a hub that mislabels a level still sums correctly.
+ * The tree of `nodes`, cached by array identity: the cache hands out the same registry array until the registry
+ * changes, so a refresh pays for this once. Depth comes from the parent links, not a declared level, so a hub that
+ * mislabels a level still sums correctly.
  */
 export function agencyTree(nodes: readonly TreeNode[]): AgencyTree {
   const cached = trees.get(nodes);
   if (cached) return cached;
   const n = nodes.length;
-  const indexOf = new Map<string, number>();
-  nodes.forEach((node, i) => indexOf.set(node.id, i));
+  const indexOf = new Map(nodes.map((node, i) => [node.id, i]));
   const parentIndex = new Int32Array(n).fill(-1);
   const childCount = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = nodes[i]?.parent;
-    const at = p == null ? undefined : indexOf.get(p);
+  nodes.forEach((node, i) => {
+    const at = node.parent == null ? undefined : indexOf.get(node.parent);
     if (at !== undefined && at !== i) parentIndex[i] = at;
-  }
-  // Depth by walking up; a node met twice on one walk closes a cycle, which is cut there.
+  });
+  // Depth by walking up (-2: on this walk); a node met twice on one walk closes a cycle, which is cut there.
   const depth = new Int32Array(n).fill(-1);
   const path: number[] = [];
   for (let i = 0; i < n; i++) {
     let cur = i;
-    const onPath = new Set<number>();
-    while (cur >= 0 && depth[cur] === -1 && !onPath.has(cur)) {
-      onPath.add(cur);
+    for (; cur >= 0 && depth[cur] === -1; cur = parentIndex[cur]!) {
+      depth[cur] = -2;
       path.push(cur);
-      cur = parentIndex[cur] ?? -1;
     }
-    if (cur >= 0 && onPath.has(cur)) {
+    if (cur >= 0 && depth[cur] === -2) {
       parentIndex[cur] = -1;
       cur = -1;
     }
-    let d = cur >= 0 ? (depth[cur] ?? 0) : -1;
-    while (path.length > 0) {
-      const j = path.pop() as number;
-      d += 1;
-      depth[j] = d;
-    }
+    let d = cur >= 0 ? depth[cur]! : -1;
+    while (path.length > 0) depth[path.pop()!] = ++d;
   }
-  let maxDepth = 0;
-  for (let i = 0; i < n; i++) {
-    maxDepth = Math.max(maxDepth, depth[i] ?? 0);
-    const p = parentIndex[i] ?? -1;
-    if (p >= 0) childCount[p] = (childCount[p] ?? 0) + 1;
-  }
-  // Counting sort by depth, deepest first, registry order within a depth.
-  const starts = new Int32Array(maxDepth + 2);
-  for (let i = 0; i < n; i++) starts[maxDepth - (depth[i] ?? 0) + 1]! += 1;
-  for (let d = 1; d < starts.length; d++) starts[d]! += starts[d - 1] ?? 0;
-  const bottomUp = new Int32Array(n);
-  for (let i = 0; i < n; i++) bottomUp[starts[maxDepth - (depth[i] ?? 0)]!++] = i;
+  for (let i = 0; i < n; i++) if (parentIndex[i]! >= 0) childCount[parentIndex[i]!]! += 1;
+  // Deepest first, registry order within a depth.
+  const bottomUp = Int32Array.from(nodes.keys()).sort((a, b) => depth[b]! - depth[a]! || a - b);
   const tree: AgencyTree = { indexOf, parentIndex, bottomUp, childCount };
   trees.set(nodes, tree);
   return tree;
 }
 
 /**
- * The node `rootId` and every node under it, in the order of `nodes`; empty when it is not
- * one of them. O(n) over the cached tree: each node's answer is found once.
+ * The node `rootId` and every node under it, in the order of `nodes`; empty when it is not one of them. O(n) over the
+ * cached tree: each node's answer is found once.
  */
 export function subtreeOf<N extends TreeNode>(nodes: readonly N[], rootId: string): N[] {
   const tree = agencyTree(nodes);
@@ -107,9 +89,9 @@ export function subtreeOf<N extends TreeNode>(nodes: readonly N[], rootId: strin
 }
 
 /**
- * Sums over every subtree, in place: `own(node, i)` returns a fresh accumulator holding the
- * node's own figures (it is mutated), `add(into, from)` adds a child's subtree total into its
- * parent's. Returns the totals indexed like `nodes`. O(n) per call.
+ * Sums over every subtree, in place: `own(node, i)` returns a fresh accumulator holding the node's own figures (it is
+ * mutated), `add(into, from)` adds a child's subtree total into its parent's. Returns the totals indexed like `nodes`.
+ * O(n) per call.
  */
 export function rollUpSubtrees<N extends TreeNode, V>(
   nodes: readonly N[],

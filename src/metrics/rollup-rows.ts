@@ -32,14 +32,10 @@ export interface AgencyKey {
 
 /** The listed agencies, with what every per-agency list needs of them. */
 export interface RegistrySnapshot {
+  /** Sorted by code. */
   readonly agencies: readonly Agency[];
-  /** Their codes, sorted. */
-  readonly codes: readonly string[];
-  /** Their integer ids, in the same order (undefined for one not in the id map yet). */
-  readonly ids: readonly (number | undefined)[];
   /**
-   * 1 at each listed agency's id: a national list asks it of ~12,000 ids (a Set lookup each
-   * cost a tenth of the list).
+   * 1 at each listed agency's id: a national list asks it of ~12,000 ids (a Set lookup each cost a tenth of the list).
    */
   readonly listed: Uint8Array;
   /** One key per listed agency, in code order: the rows of every unscoped per-agency list. */
@@ -47,10 +43,9 @@ export interface RegistrySnapshot {
 }
 
 /**
- * The rows every per-agency figure is summed from. Two sources: `SqliteRollups` reads them
- * afresh at every call (`hubmon status`, `hubmon report`, a read-only console), `LiveRollups`
- * keeps them in the process that writes the cache, told by its writer what changed. Do not
- * modify what they return.
+ * The rows every per-agency figure is summed from. Two sources: `SqliteRollups` reads them afresh at every call
+ * (`hubmon status`, `hubmon report`, a read-only console), `LiveRollups` keeps them in the process that writes the
+ * cache, told by its writer what changed. Do not modify what they return.
  */
 export interface RollupRows {
   /** Each minute of m1..m2 (inclusive), oldest first, empty ones too. */
@@ -58,8 +53,8 @@ export interface RollupRows {
   /** Each folded hour of h1..h2 (inclusive) that has rows, oldest first. */
   hours(h1: number, h2: number): readonly HourPack[];
   /**
-   * `summarise` of `hours(h1, h2)`, `key` naming what it sums: a source may keep the result
-   * until one of those hours changes.
+   * `summarise` of `hours(h1, h2)`, `key` naming what it sums: a source may keep the result until one of those hours
+   * changes.
    */
   hoursSummed<T>(key: string, h1: number, h2: number, summarise: (packs: readonly HourPack[]) => T): T;
   /** Every recipient's deadline counts, by agency id. */
@@ -84,8 +79,8 @@ export function idFlags(ids: readonly (number | undefined)[]): Uint8Array {
 }
 
 /**
- * The rows as SQLite holds them now, read at every call. Each read is one JSON text: a row
- * handed over value by value cost ~7 µs, and the first frame reads ~17,000 of them.
+ * The rows as SQLite holds them now, read at every call. Each read is one JSON text: a row handed over value by value
+ * cost ~7 µs, and the first frame reads ~17,000 of them.
  */
 export class SqliteRollups implements RollupRows {
   private readonly minuteRange;
@@ -149,8 +144,8 @@ export class SqliteRollups implements RollupRows {
       for (let r = 0; r < agencies.length; r++) {
         const row = rows[i + r]!;
         agencies[r] = row[1]!;
-        // Copied by the typed array itself: a loop over each column ran unoptimised on the
-        // first frame, a quarter of it.
+        // Copied by the typed array itself: a loop over each column ran unoptimised on the first frame, a quarter of
+        // it.
         row.shift();
         row.shift();
         counts.set(row, r * WIDTH);
@@ -172,16 +167,9 @@ export class SqliteRollups implements RollupRows {
     return summarise(this.hours(h1, h2));
   }
 
-  deadlineCounts(): Map<number, DeadlineCount> {
-    return this.countMap(this.counts.get()!);
-  }
-
-  /** The counts of the recipients `ids` (a JSON list) that have a row. */
-  deadlineCountsOf(ids: string): Map<number, DeadlineCount> {
-    return this.countMap(this.countsOf.get(ids)!);
-  }
-
-  private countMap(json: string): Map<number, DeadlineCount> {
+  /** Every recipient's counts, or those of the recipients `ids` (a JSON list) that have a row. */
+  deadlineCounts(ids?: string): Map<number, DeadlineCount> {
+    const json = ids === undefined ? this.counts.get()! : this.countsOf.get(ids)!;
     const rows = JSON.parse(json) as [number, number, number, number, number | null][];
     const out = new Map<number, DeadlineCount>();
     // By index: the first read runs once, unoptimised, and destructuring goes through an iterator.
@@ -230,8 +218,7 @@ export class SqliteRollups implements RollupRows {
   private readRegistry(text: string): RegistrySnapshot {
     // Sorted here: cheaper than reading 12,000 rows through the code index.
     const agencies = (JSON.parse(text) as Agency[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const codes = agencies.map((a) => a.id);
-    const ids = codes.map((c) => this.ids.find(c));
-    return { agencies, codes, ids, listed: idFlags(ids), keys: codes.map((code, i) => ({ code, id: ids[i] })) };
+    const keys = agencies.map((a) => ({ code: a.id, id: this.ids.find(a.id) }));
+    return { agencies, listed: idFlags(keys.map((k) => k.id)), keys };
   }
 }

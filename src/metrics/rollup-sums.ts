@@ -1,87 +1,62 @@
 import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, scopeFilter, scopeFlags, withScope, type MetricsContext } from './context.js';
 import { hourSums } from './hour-sums.js';
-import type { MinuteRows } from './rollup-rows.js';
 import { Tally } from './tally.js';
 import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
-const COLUMN_AT = new Map<string, number>(ROLLUP_COLUMNS.map((c, i) => [c, i]));
-
-/** Where each column sits in a row of `MinuteRows.counts`. */
-export function columnOffsets(columns: readonly RollupColumn[]): number[] {
-  return columns.map((c) => COLUMN_AT.get(c)!);
-}
 
 /**
- * The longest stretch of minutes read as rows, ending at the stretch's end: a window's minutes
- * at either edge (up to an hour, or two before the writer folds them into hours). Anything
- * longer (a young cache with no hours folded yet) is summed by SQLite before it.
+ * The longest stretch of minutes read as rows, ending at the stretch's end: a window's minutes at either edge (up to an
+ * hour, or two before the writer folds them into hours). Anything longer (a young cache with no hours folded yet) is
+ * summed by SQLite before it.
  */
 const SPAN_MINUTES = 180;
 
-/**
- * The rows of minutes a..b as served: `from` the last SPAN_MINUTES of it; the minutes before
- * `from` are the caller's to sum in SQL (see `olderSums`).
- */
-export function minuteRows(
-  ctx: MetricsContext,
-  a: number,
-  b: number,
-): { from: number; minutes: readonly MinuteRows[] } {
-  const from = Math.max(a, b - SPAN_MINUTES + 1);
-  return { from, minutes: ctx.rows.minutes(from, b) };
-}
-
-/** Per agency, `columns` summed by SQLite over minutes m1..m2, as rows [agency, ...sums]; for a scope (JSON ids), its own. */
-export function olderSums(
-  ctx: MetricsContext,
-  columns: readonly RollupColumn[],
-  m1: number,
-  m2: number,
-  scope: string | null,
-): number[][] {
-  const sql = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')} FROM rollup_minute
-    WHERE minute BETWEEN @m1 AND @m2${scopeFilter('agency', scope !== null)} GROUP BY agency`;
-  return ctx.statement(sql).raw().all(withScope({ m1, m2 }, scope)) as number[][];
-}
-
-/** Adds `values[base + at[c]]` for each column c to an agency's sums. */
-type AddRow = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]) => void;
+/** Adds `values[base + at[c]]` for each column c to an agency's sums, and to sparkline bucket `bucket`. */
+type AddRow = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[], bucket: number) => void;
 
 /**
- * Hands `add` every agency's row of the minutes at a window's edges: rows of the last
- * SPAN_MINUTES of each, sums from SQLite before them (of the scope's agencies when scoped).
+ * Hands `add` every agency's row of the minutes at a window's edges: rows of the last SPAN_MINUTES of each, sums from
+ * SQLite before them (of the scope's agencies when scoped). With `spark`, each with its bucket of the `n` the window
+ * `w` is cut in: minute m is in bucket ⌊(m − start)·n / W⌋.
  */
-function walkMinutes(
+export function walkMinutes(
   ctx: MetricsContext,
   parts: RangeParts,
   columns: readonly RollupColumn[],
   scope: string | null,
+  spark: { readonly w: MinuteWindow; readonly n: number } | null,
   add: AddRow,
 ): void {
-  const at = columnOffsets(columns);
+  const at = columns.map((c) => ROLLUP_COLUMNS.indexOf(c));
   const inRow = columns.map((_, i) => i + 1);
+  const older = `SELECT agency, ${columns.map((c) => `sum(${c})`).join(', ')}
+    ${spark ? ', CAST((minute - @start) * @n / @total AS INTEGER) AS b' : ''} FROM rollup_minute
+    WHERE minute BETWEEN @m1 AND @m2${scopeFilter('agency', scope !== null)} GROUP BY agency${spark ? ', b' : ''}`;
   for (const [a, b] of [parts.minutesBefore, parts.minutesAfter]) {
     if (a > b) continue;
-    const { from, minutes } = minuteRows(ctx, a, b);
+    const from = Math.max(a, b - SPAN_MINUTES + 1);
     if (from > a) {
-      const rows = olderSums(ctx, columns, a, from - 1, scope);
-      for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow);
+      const range = { m1: a, m2: from - 1 };
+      const params = spark ? { ...range, start: spark.w.startMin, n: spark.n, total: spark.w.minutes } : range;
+      const rows = ctx.statement(older).raw().all(withScope(params, scope)) as number[][];
+      for (let i = 0; i < rows.length; i++) add(rows[i]![0]!, rows[i]!, 0, inRow, rows[i]![columns.length + 1] ?? 0);
     }
+    const minutes = ctx.rows.minutes(from, b);
     for (let k = 0; k < minutes.length; k++) {
       const { agencies, counts } = minutes[k]!;
-      for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at);
+      const bucket = spark ? Math.floor(((from + k - spark.w.startMin) * spark.n) / spark.w.minutes) : 0;
+      for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at, bucket);
     }
   }
 }
 
 /**
- * Sums rollup columns per agency over a window: minute rows at the edges, the folded hours'
- * packs for the whole hours between. Returns each agency's sums in `columns` order, in a tally
- * (no object per agency: a national 24-hour read sums ~10,000 of them). Scoped (a province's
- * few hundred units, one agency), the same rows are walked and the scope's kept: SQLite has no
- * index by agency on the rollups.
+ * Sums rollup columns per agency over a window: minute rows at the edges, the folded hours' packs for the whole hours
+ * between. Returns each agency's sums in `columns` order, in a tally (no object per agency: a national 24-hour read
+ * sums ~10,000 of them). Scoped (a province's few hundred units, one agency), the same rows are walked and the scope's
+ * kept: SQLite has no index by agency on the rollups.
  */
 export function sumByAgency(
   ctx: MetricsContext,
@@ -93,14 +68,14 @@ export function sumByAgency(
   const want = scopeFlags(scope);
   // Sized for every agency the cache knows: a national read reaches most of them.
   const out = new Tally(columns.length, want === null ? ctx.ids.maxId() + 1 : 64);
-  const add: AddRow = (agency, values, base, at) => {
+  const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
     if (want !== null && want[agency] !== 1) return;
     const o = out.slot(agency);
     // Read after `slot`, which may have grown the tally onto a new array.
     const sums = out.sums;
     for (let c = 0; c < at.length; c++) sums[o + c] = sums[o + c]! + values[base + at[c]!]!;
   };
-  walkMinutes(ctx, parts, columns, scope, add);
+  walkMinutes(ctx, parts, columns, scope, null, add);
   if (parts.hours[0] > parts.hours[1]) return out;
   const hours = ctx.rows.hoursSummed(`sums ${columns.join(',')}`, parts.hours[0], parts.hours[1], (packs) =>
     hourSums(packs, columns),

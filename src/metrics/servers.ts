@@ -1,6 +1,5 @@
-import type { ServerState } from '../protocol/index.js';
+import type { Agency, ServerState } from '../protocol/index.js';
 import type { MetricsContext } from './context.js';
-import type { RegistrySnapshot } from './rollup-rows.js';
 import type { ServerRow, ServerTransition, WindowKey } from './types.js';
 import { WINDOW_MS } from './types.js';
 
@@ -28,20 +27,19 @@ export function downtime(
   return { downtimeMs, drops };
 }
 
-const behindOf = new WeakMap<RegistrySnapshot, Map<string, string[]>>();
+const behindOf = new WeakMap<readonly Agency[], (server: string) => readonly string[]>();
 
-/** The listed agencies behind each server, by code; built once per registry snapshot. */
-function agenciesBehind(registry: RegistrySnapshot): Map<string, string[]> {
-  let behind = behindOf.get(registry);
+/** Who sits behind each security server (their agency ids), from the registry; built once per registry array. */
+export function agenciesBehind(agencies: readonly Agency[]): (server: string) => readonly string[] {
+  let behind = behindOf.get(agencies);
   if (behind) return behind;
-  behind = new Map();
-  for (const a of registry.agencies) {
-    if (!a.securityServer) continue;
-    let list = behind.get(a.securityServer);
-    if (!list) behind.set(a.securityServer, (list = []));
-    list.push(a.id);
+  const map = new Map<string, string[]>();
+  for (const a of agencies) {
+    const list = map.get(a.securityServer);
+    if (list) list.push(a.id);
+    else map.set(a.securityServer, [a.id]);
   }
-  behindOf.set(registry, behind);
+  behindOf.set(agencies, (behind = (server) => map.get(server) ?? []));
   return behind;
 }
 
@@ -49,17 +47,12 @@ function agenciesBehind(registry: RegistrySnapshot): Map<string, string[]> {
 export function servers(ctx: MetricsContext, now: number, window: WindowKey): ServerRow[] {
   const start = now - WINDOW_MS[window];
   const rows = ctx
-    .statement('SELECT id, name, cert_expires, state, since, last_heartbeat, latency_ms FROM servers ORDER BY id')
-    .all() as {
-    id: string;
-    name: string | null;
-    cert_expires: number | null;
-    state: ServerState | null;
-    since: number | null;
-    last_heartbeat: number | null;
-    latency_ms: number | null;
-  }[];
-  const behind = agenciesBehind(ctx.rows.registry());
+    .statement(
+      `SELECT id, coalesce(name, id) AS name, coalesce(state, 'unknown') AS state, since, last_heartbeat AS lastHeartbeat,
+         latency_ms AS latencyMs, cert_expires AS certificateExpiresAt FROM servers ORDER BY id`,
+    )
+    .all() as (Omit<ServerRow, 'serverId' | 'downtimeMs' | 'drops' | 'agencyIds'> & { id: string })[];
+  const behind = agenciesBehind(ctx.rows.registry().agencies);
   const atStart = ctx
     .statement('SELECT to_state FROM server_transitions WHERE server = ? AND at < ? ORDER BY at DESC LIMIT 1')
     .pluck();
@@ -73,15 +66,15 @@ export function servers(ctx: MetricsContext, now: number, window: WindowKey): Se
     const { downtimeMs, drops } = downtime(initial, changes, start, now);
     return {
       serverId: r.id,
-      name: r.name ?? r.id,
-      state: r.state ?? 'unknown',
+      name: r.name,
+      state: r.state,
       since: r.since,
-      lastHeartbeat: r.last_heartbeat,
-      latencyMs: r.latency_ms,
+      lastHeartbeat: r.lastHeartbeat,
+      latencyMs: r.latencyMs,
       downtimeMs,
       drops,
-      certificateExpiresAt: r.cert_expires,
-      agencyIds: behind.get(r.id) ?? [],
+      certificateExpiresAt: r.certificateExpiresAt,
+      agencyIds: behind(r.id),
     };
   });
 }

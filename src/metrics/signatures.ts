@@ -16,9 +16,8 @@ const COLUMNS: RollupColumn[] = [
 const NO_FAILURES = Object.freeze(Object.fromEntries(FAILURES.map((f) => [f, 0])) as Record<SignatureFailure, number>);
 
 /**
- * Counts by reason from a row of sums at `at` (sig_valid, then FAILURES' columns), as one
- * literal: a copy filled key by key costs several times more, and the national list builds
- * thousands of them.
+ * Counts by reason from a row of sums at `at` (sig_valid, then FAILURES' columns), as one literal: a copy filled key by
+ * key costs several times more, and the national list builds thousands of them.
  */
 const byReasonAt = (v: ArrayLike<number>, at: number): Record<SignatureFailure, number> => ({
   missing: v[at + 1]!,
@@ -35,8 +34,8 @@ FAILURES.forEach((f, i) => {
 });
 
 /**
- * Signatures per sending agency in the window (chữ ký số): documents checked, documents with a
- * failed check, and documents failing per reason (docs/FIGURES.md).
+ * Signatures per sending agency in the window (chữ ký số): documents checked, documents with a failed check, and
+ * documents failing per reason (docs/FIGURES.md).
  */
 export function signatures(
   ctx: MetricsContext,

@@ -1,7 +1,7 @@
 /**
- * The registry with a stable identity: `Metrics.agencies()` hands out a fresh copy each call, so
- * memos keyed on the array would rebuild for 12,000 agencies. The same array comes back while
- * every entry is the same record (the cache builds new ones when the registry changes).
+ * The registry with a stable identity, so memos keyed on the array keep for 12,000 agencies: the
+ * same array comes back while every entry is the same record (a registry read afresh from SQLite
+ * builds new ones only when it changed).
  */
 import type { Agency } from '../protocol/index.js';
 import type { Metrics } from './types.js';
@@ -11,14 +11,8 @@ const last = new WeakMap<Pick<Metrics, 'agencies'>, readonly Agency[]>();
 export function stableAgencies(metrics: Pick<Metrics, 'agencies'>): readonly Agency[] {
   const fresh = metrics.agencies();
   const known = last.get(metrics);
-  if (known && sameEntries(known, fresh)) return known;
+  if (known === fresh) return known;
+  if (known && known.length === fresh.length && known.every((a, i) => a === fresh[i])) return known;
   last.set(metrics, fresh);
   return fresh;
-}
-
-function sameEntries(a: readonly Agency[], b: readonly Agency[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -1,8 +1,7 @@
 /**
- * Running sums per agency id: `width` numbers per agency in one Float64Array indexed by id.
- * Agency ids are small consecutive integers, so a national list of 12,000 agencies is summed
- * without a Map lookup or an object per agency per row read. Behaves as an id-keyed map for
- * `agencyRows` (`has`, `forEach`).
+ * Running sums per agency id: `width` numbers per agency in one Float64Array indexed by id. Agency ids are small
+ * consecutive integers, so a national list of 12,000 agencies is summed without a Map lookup or an object per agency
+ * per row read. Behaves as an id-keyed map for `agencyRows` (`has`, `forEach`).
  */
 export class Tally {
   private values: Float64Array;

@@ -1,15 +1,6 @@
-import {
-  agencyRows,
-  foldedUntilHour,
-  scopeFilter,
-  scopeFlags,
-  scopeIds,
-  withScope,
-  type MetricsContext,
-} from './context.js';
-import { ROLLUP_COLUMNS } from '../store/rollup-columns.js';
+import { agencyRows, foldedUntilHour, scopeFlags, scopeIds, type MetricsContext } from './context.js';
 import { hourTraffic } from './hour-sums.js';
-import { columnOffsets, minuteRows, oldestRollupMinute, sumByAgency } from './rollup-sums.js';
+import { oldestRollupMinute, sumByAgency, walkMinutes } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { Tally } from './tally.js';
 import { coveredMinutes, minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
@@ -17,14 +8,10 @@ import { coveredMinutes, minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWind
 /** Sparkline buckets when the caller does not say: one per minute up to an hour's half-minutes. */
 export const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
 
-const WIDTH = ROLLUP_COLUMNS.length;
-const [SENT, RECEIVED] = columnOffsets(['sent', 'received']) as [number, number];
-
 /**
- * Sent and received per agency over the window, per minute, against the same window a week
- * earlier, with a sparkline. Hour rows (whole hours of a long window) are spread over the
- * buckets they overlap in proportion, so a bucket narrower than an hour shows the hour's rate.
- * With `buckets` 0, no sparkline (each row's `spark` is empty): the sums alone.
+ * Sent and received per agency over the window, per minute, against the same window a week earlier, with a sparkline.
+ * Hour rows (whole hours of a long window) are spread over the buckets they overlap in proportion, so a bucket narrower
+ * than an hour shows the hour's rate. With `buckets` 0, no sparkline (each row's `spark` is empty): the sums alone.
  */
 export function throughput(
   ctx: MetricsContext,
@@ -77,24 +64,18 @@ export function throughput(
 }
 
 /**
- * Per agency: sent, received, then the sparkline's `n` buckets, over the window: minute rows
- * at its edges, whole hours spread over the buckets they overlap.
+ * Per agency: sent, received, then the sparkline's `n` buckets, over the window: minute rows at its edges, whole hours
+ * spread over the buckets they overlap.
  */
 function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: string | null): Tally {
   const acc = new Tally(2 + n, scoped === null ? ctx.ids.maxId() + 1 : 64);
-  /** Adds sent and received at an agency's slot, and `spark` to its bucket. */
-  const add = (at: number, sent: number, received: number, bucket: number, spark: number): void => {
-    const sums = acc.sums;
-    sums[at] = sums[at]! + sent;
-    sums[at + 1] = sums[at + 1]! + received;
-    sums[at + 2 + bucket] = sums[at + 2 + bucket]! + spark;
-  };
   /** Adds an hour's sent and received to an agency, its sparkline share by `spread` (see hourSpread). */
   const addHour = (agency: number, sent: number, received: number, spread: readonly number[]): void => {
     const at = acc.slot(agency);
-    add(at, sent, received, 0, 0);
     // Read after `slot`, which may have grown the tally onto a new array.
     const sums = acc.sums;
+    sums[at] = sums[at]! + sent;
+    sums[at + 1] = sums[at + 1]! + received;
     const perMinute = (sent + received) / 60;
     for (let j = 0; j < spread.length; j += 2) {
       const k = at + 2 + spread[j]!;
@@ -104,33 +85,16 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
   const parts = rangeParts(w, foldedUntilHour(ctx));
   // Scoped, the national rows are walked and the scope's kept (see sumByAgency).
   const want = scopeFlags(scoped);
-  const filter = scopeFilter('agency', scoped !== null);
-  const bucketOf = `CAST((minute - @start) * @n / @total AS INTEGER)`;
-  const minuteSql = `SELECT agency, ${bucketOf} AS b, sum(sent), sum(received) FROM rollup_minute
-    WHERE minute BETWEEN @a AND @b${filter} GROUP BY agency, b`;
-  for (const [a, last] of [parts.minutesBefore, parts.minutesAfter]) {
-    if (a > last) continue;
-    // Rows of the stretch's end; a longer stretch before it (a young cache) from SQLite below.
-    const { from, minutes } = minuteRows(ctx, a, last);
-    for (let k = 0; k < minutes.length; k++) {
-      const { agencies, counts } = minutes[k]!;
-      const bucket = Math.floor(((from + k - w.startMin) * n) / w.minutes);
-      for (let r = 0; r < agencies.length; r++) {
-        if (want !== null && want[agencies[r]!] !== 1) continue;
-        const s = counts[r * WIDTH + SENT]!;
-        const rc = counts[r * WIDTH + RECEIVED]!;
-        add(acc.slot(agencies[r]!), s, rc, bucket, s + rc);
-      }
-    }
-    if (from === a) continue;
-    const params = withScope({ start: w.startMin, n, total: w.minutes, a, b: from - 1 }, scoped);
-    const rows = ctx.statement(minuteSql).raw().all(params) as number[][];
-    for (let i = 0; i < rows.length; i++) {
-      // Read by index: array destructuring goes through an iterator too.
-      const row = rows[i]!;
-      add(acc.slot(row[0]!), row[2]!, row[3]!, row[1]!, row[2]! + row[3]!);
-    }
-  }
+  walkMinutes(ctx, parts, ['sent', 'received'], scoped, { w, n }, (agency, values, base, at, bucket) => {
+    if (want !== null && want[agency] !== 1) return;
+    const o = acc.slot(agency);
+    const sums = acc.sums;
+    const s = values[base + at[0]!]!;
+    const r = values[base + at[1]!]!;
+    sums[o] = sums[o]! + s;
+    sums[o + 1] = sums[o + 1]! + r;
+    sums[o + 2 + bucket] = sums[o + 2 + bucket]! + s + r;
+  });
   if (parts.hours[0] <= parts.hours[1]) {
     for (const { hour, agencies, sent, received } of ctx.rows.hoursSummed(
       'traffic',
@@ -148,8 +112,8 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
 }
 
 /**
- * The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it): minute m is in
- * bucket ⌊(m − start)·n / W⌋.
+ * The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it): minute m is in bucket ⌊(m − start)·n
+ * / W⌋.
  */
 export function hourSpread(n: number, w: MinuteWindow, firstMinute: number): number[] {
   const out: number[] = [];

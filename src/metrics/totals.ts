@@ -25,10 +25,7 @@ export function totals(ctx: MetricsContext, now: number, window: WindowKey): Nat
     }
     if (any) agenciesActive++;
   }
-  const sent = sums[0]!;
-  const received = sums[1]!;
-  const sigChecked = sums[2]!;
-  const sigFailed = sums[3]!;
+  const [sent, received, signaturesVerified, signaturesFailed] = sums as [number, number, number, number];
   let deliveryFailures = 0;
   for (let i = 0; i < FAILS.length; i++) deliveryFailures += sums[4 + i]!;
   const agencies = ctx.rows.registry().agencies.length;
@@ -51,8 +48,8 @@ export function totals(ctx: MetricsContext, now: number, window: WindowKey): Nat
     servers: servers[0]!,
     serversDown: servers[1]!,
     serversDegraded: servers[2]!,
-    signaturesVerified: sigChecked,
-    signaturesFailed: sigFailed,
+    signaturesVerified,
+    signaturesFailed,
     overdueReplies: deadlines.overdue,
     dueWithin24h: deadlines.dueWithin24h,
     deliveryFailures,

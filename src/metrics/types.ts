@@ -1,7 +1,6 @@
 /**
- * The numbers operators watch, as plain data. This file is the contract between the cache
- * (which computes them) and everything that shows or judges them: the console, the alert
- * rules, `hubmon status` and `hubmon report`. Times are epoch milliseconds (UTC).
+ * The numbers operators watch, as plain data: the contract between the cache and the console, alert rules, `hubmon
+ * status` and `hubmon report`. Times are epoch milliseconds (UTC).
  */
 import type { EventFacts } from './event-summary.js';
 import type {
@@ -33,10 +32,7 @@ export interface ThroughputRow {
   /** Same window one week earlier, for the trend; null when the cache does not reach back. */
   readonly sentWeekAgo: number | null;
   readonly receivedWeekAgo: number | null;
-  /**
-   * Sent+received per bucket, oldest first, for a sparkline (the window cut in `buckets`
-   * parts); empty when 0 buckets were asked for.
-   */
+  /** Sent+received per bucket of the window, oldest first, for a sparkline; empty for 0 buckets. */
   readonly spark: readonly number[];
 }
 
@@ -79,10 +75,7 @@ export interface SignatureRow {
   readonly byReason: Readonly<Record<SignatureFailure, number>>;
 }
 
-/**
- * Reply deadlines owed by one recipient agency (hạn trả lời) — the columns of the
- * per-agency deadline appendix: open, due soon, overdue, answered on time, answered late.
- */
+/** Reply deadlines owed by one recipient agency (hạn trả lời): the columns of the per-agency deadline appendix. */
 export interface DeadlineRow {
   readonly agencyId: string;
   /** Deadline documents received and not yet answered (including overdue). */
@@ -204,10 +197,7 @@ export interface StreamInfo {
   /** Event time of the newest stored event. */
   readonly newestEventTs: number | null;
   readonly events: number;
-  /**
-   * Seqs whose documents, deliveries, deadlines and agency entries are still to be derived
-   * after a catch-up far behind the hub (0 when all is derived).
-   */
+  /** Seqs whose documents, deliveries and deadlines are still to be derived after a long catch-up (0: none). */
   readonly derivedBehind: number;
   readonly rejections: number;
   readonly gaps: number;
@@ -230,9 +220,8 @@ export interface AgencyScope {
   /** Only these agency ids (e.g. one agency for its detail screen). */
   readonly agencyIds?: readonly string[];
   /**
-   * Leave out the agencies with nothing in the window, whose rows would be all zeros (a row
-   * listed may still be zeros): for rankings and alert rules over 12,000 agencies, most of them
-   * quiet. Ignored with `agencyIds`.
+   * Leave out the agencies with nothing in the window (a row listed may still be zeros): for rankings and alert
+   * rules over 12,000 agencies, most of them quiet. Ignored with `agencyIds`.
    */
   readonly withData?: boolean;
 }
@@ -241,9 +230,8 @@ export interface AgencyScope {
 export const WITH_DATA: AgencyScope = Object.freeze({ withData: true });
 
 /**
- * The read surface the cache offers. Every method is synchronous and must answer in
- * ≤ 50 ms on a year of national traffic: it reads rollups, never scans raw events.
- * Per-agency rows hold each agency's own traffic; subtree sums are made by `rollUpSubtrees`.
+ * The read surface the cache offers, synchronous and ≤ 50 ms per method on a year of national traffic (rollups,
+ * never raw events). Per-agency rows hold each agency's own traffic; `rollUpSubtrees` sums subtrees.
  */
 export interface Metrics {
   stream(): StreamInfo;
@@ -263,9 +251,8 @@ export interface Metrics {
   /** Optional: one document with its deliveries and statuses, for the describe view; null when not held. */
   document?(docId: string): DocumentRecord | null;
   /**
-   * Optional: the same rows over any window ending at `now` (minute resolution, from the
-   * rollups), for alert rules whose windows are not the screen's, e.g. signature failures over
-   * 15 min. Without them a rule reads the smallest screen window that covers its own.
+   * Optional: the same rows over any window ending at `now` (minute resolution), for alert rules whose windows are
+   * not the screen's. Without them a rule reads the smallest screen window that covers its own.
    */
   signaturesOver?(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
   /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */

@@ -1,8 +1,8 @@
 import { WINDOW_MS, type WindowKey } from './types.js';
 
 /**
- * A window as whole minutes: the `minutes` minutes ending with the one `now` falls in
- * (inclusive), so "5 min" is the current minute and the four before it.
+ * A window as whole minutes: the `minutes` minutes ending with the one `now` falls in (inclusive), so "5 min" is the
+ * current minute and the four before it.
  */
 export interface MinuteWindow {
   readonly startMin: number;
@@ -21,9 +21,9 @@ export function minuteWindow(now: number, window: WindowKey | number, shiftMinut
 }
 
 /**
- * Minutes of the window the cache holds figures for: all of it, or from its oldest rollup
- * on when the cache is younger than the window. Rates divide by this, so an hour of history
- * in a 24-hour window reads as that hour's rate, not a 24th of it.
+ * Minutes of the window the cache holds figures for: all of it, or from its oldest rollup on when the cache is younger
+ * than the window. Rates divide by this, so an hour of history in a 24-hour window reads as that hour's rate, not a
+ * 24th of it.
  */
 export function coveredMinutes(w: MinuteWindow, oldestMinute: number | null): number {
   if (oldestMinute === null || oldestMinute <= w.startMin) return w.minutes;
@@ -41,9 +41,8 @@ export interface RangeParts {
 const EMPTY: readonly [number, number] = [1, 0];
 
 /**
- * Splits a window so that every whole hour already folded into `rollup_hour` (hours before
- * `foldedUntilHour`) is read from there, and the rest from `rollup_minute`. Windows of two
- * hours or less are read from minutes alone.
+ * Splits a window so that every whole hour already folded into `rollup_hour` (hours before `foldedUntilHour`) is read
+ * from there, and the rest from `rollup_minute`. Windows of two hours or less are read from minutes alone.
  */
 export function rangeParts(w: MinuteWindow, foldedUntilHour: number | null): RangeParts {
   const whole = { minutesBefore: [w.startMin, w.endMin] as const, hours: EMPTY, minutesAfter: EMPTY };

@@ -1,14 +1,20 @@
-/** A throw-away cache filled from a recording, for `--source FILE`; removed when done. */
+/** A throw-away cache filled from a recording as the ingest client would (bad lines rejected), for `--source FILE`. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Migration } from '../store/index.js';
-import { openCache, type Cache } from '../store/index.js';
-import { ingestRecording, type RecordingIngestResult } from './ingest-recording.js';
+import {
+  isSessionType,
+  parseFrame,
+  type Rejection,
+  type TelemetryMessage,
+  type UnknownMessage,
+} from '../protocol/index.js';
+import { readRecording } from '../sim/recording.js';
+import { openCache, type Cache, type Migration } from '../store/index.js';
 
 export interface RecordingCache {
   readonly cache: Cache;
-  readonly ingest: RecordingIngestResult;
+  readonly ingest: Awaited<ReturnType<typeof ingestRecording>>;
   /** Closes the cache and deletes its folder. */
   dispose(): void;
 }
@@ -29,4 +35,38 @@ export async function openRecordingCache(
     dispose();
     throw err;
   }
+}
+
+const BATCH = 5_000;
+
+/** Feeds a recording into a cache in batches; `newestTs`: the newest event's time, null when it holds none. */
+export async function ingestRecording(cache: Cache, path: string) {
+  let messages: (TelemetryMessage | UnknownMessage)[] = [];
+  let rejections: Rejection[] = [];
+  let lines = 0;
+  let events = 0;
+  let rejected = 0;
+  let newestTs: number | null = null;
+  const flush = () => {
+    if (messages.length === 0 && rejections.length === 0) return;
+    const r = cache.applyBatch(messages, rejections);
+    events += r.stored;
+    rejected += r.rejected;
+    messages = [];
+    rejections = [];
+  };
+  for await (const line of readRecording(path)) {
+    lines++;
+    const parsed = parseFrame(line.text);
+    for (const m of parsed.messages) {
+      messages.push(m);
+      if (isSessionType(m.type)) continue;
+      const t = Date.parse(m.ts);
+      if (newestTs === null || t > newestTs) newestTs = t;
+    }
+    rejections.push(...parsed.rejections);
+    if (messages.length >= BATCH) flush();
+  }
+  flush();
+  return { lines, events, rejections: rejected, newestTs };
 }

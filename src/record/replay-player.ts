@@ -1,7 +1,4 @@
-/**
- * Plays a recording into a cache on a simulated clock (pause, step, faster, slower); the console reads both as a
- * live cache and the wall clock, so the screens show what they showed live at that moment.
- */
+/** Plays a recording into a cache on a simulated clock, which the console reads as a live cache and the wall clock. */
 import { parseFrame } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import type { ReplaySource } from '../sim/replay-source.js';
@@ -12,17 +9,8 @@ const MAX_SPEED = 3_600;
 /** How far one forward jump moves the recorded clock. */
 export const JUMP_MS = 10 * 60_000;
 
-export interface ReplayState {
-  /** Simulated time, epoch ms. */
-  readonly now: number;
-  /** Recorded seconds per real second. */
-  readonly speed: number;
-  readonly paused: boolean;
-  /** Events applied so far, of the total. */
-  readonly applied: number;
-  readonly total: number;
-  readonly finished: boolean;
-}
+/** Where a replay stands: `now` the simulated time (epoch ms), `speed` recorded seconds per real second. */
+export type ReplayState = ReturnType<ReplayPlayer['state']>;
 
 export class ReplayPlayer {
   private index = 0;
@@ -65,16 +53,10 @@ export class ReplayPlayer {
     this.applyUntil(this.clock);
   }
 
-  state(): ReplayState {
+  state() {
     const total = this.source.events.length;
-    return {
-      now: this.clock,
-      speed: this.rate,
-      paused: this.isPaused,
-      applied: this.index,
-      total,
-      finished: this.index >= total,
-    };
+    const finished = this.index >= total;
+    return { now: this.clock, speed: this.rate, paused: this.isPaused, applied: this.index, total, finished };
   }
 
   /** Moves the simulated clock by `realMs` × speed (unless paused) and applies what is due. */

@@ -1,7 +1,4 @@
-/**
- * A replay that can go back as well as forward: a step back builds the recording again into a fresh cache up to
- * the earlier time; `metrics` and `alerts` answer from whichever build is current.
- */
+/** A replay that goes back by building the recording again into a fresh cache; `metrics` and `alerts` follow it. */
 import { join } from 'node:path';
 import type { ReplaySource as Recording } from '../sim/replay-source.js';
 import { openCache, removeCacheFile, type Cache } from '../store/index.js';
@@ -11,24 +8,7 @@ import { JUMP_MS, ReplayPlayer, type ReplayState } from './replay-player.js';
 export type ReplayStatus = Pick<ReplayState, 'now' | 'speed' | 'paused' | 'finished'>;
 
 /** A replay's time controls, as the console's replay key bindings drive them. */
-export interface ReplayControls {
-  status(): ReplayStatus;
-  togglePause(): void;
-  /** Applies the next event and pauses. */
-  step(): void;
-  faster(): void;
-  slower(): void;
-  /** Moves the clock on by 10 recorded minutes, or to the next event past a quiet stretch. */
-  forward(): void;
-  /** Moves the clock back by 10 recorded minutes (or to the first event). */
-  back(): void;
-  /** Moves the clock back to the first recorded event. */
-  toStart(): void;
-  /** Moves the clock to the last recorded event. */
-  toEnd(): void;
-  /** Moves the clock to `t`, epoch ms, ahead or back. */
-  jumpTo(t: number): void;
-}
+export type ReplayControls = ReturnType<typeof replayControls>;
 
 interface Build<M, A> {
   readonly file: string;
@@ -79,21 +59,11 @@ export class ReplayRun<M extends object, A extends object> {
     return this.current.player.state().now;
   }
 
-  /** Moves the clock to `t`: ahead in place, back by building again up to `t`. */
+  /** Moves the clock to `t` (the first event at the earliest): ahead in place, back by building again up to it. */
   goTo(t: number): void {
-    const first = this.recording.events[0]?.t ?? t;
-    if (t >= this.now()) this.player.jumpTo(t);
-    else this.rebuild(Math.max(first, t));
-  }
-
-  /** Ten recorded minutes back (or to the first event). */
-  back(): void {
-    this.goTo(this.now() - JUMP_MS);
-  }
-
-  /** Back to the first recorded event. */
-  toStart(): void {
-    this.goTo(this.recording.events[0]?.t ?? this.now());
+    const at = Math.max(this.recording.events[0]?.t ?? t, t);
+    if (at >= this.now()) this.player.jumpTo(at);
+    else this.rebuild(at);
   }
 
   close(): void {
@@ -125,9 +95,9 @@ export class ReplayRun<M extends object, A extends object> {
 }
 
 /** The run as the console's replay source, driven by the replay key bindings. */
-export function replayControls(run: ReplayRun<object, object>): ReplayControls {
+export function replayControls(run: ReplayRun<object, object>) {
   return {
-    status: () => {
+    status: (): ReplayStatus => {
       const s = run.player.state();
       return { now: s.now, speed: s.speed, paused: s.paused, finished: s.finished };
     },
@@ -136,9 +106,11 @@ export function replayControls(run: ReplayRun<object, object>): ReplayControls {
     faster: () => run.player.faster(),
     slower: () => run.player.slower(),
     forward: () => run.player.forward(),
-    back: () => run.back(),
-    toStart: () => run.toStart(),
+    /** Ten recorded minutes back (or to the first event). */
+    back: () => run.goTo(run.now() - JUMP_MS),
+    toStart: () => run.goTo(Number.NEGATIVE_INFINITY),
     toEnd: () => run.goTo(Number.POSITIVE_INFINITY),
-    jumpTo: (t) => run.goTo(t),
+    /** Moves the clock to `t`, epoch ms, ahead or back. */
+    jumpTo: (t: number) => run.goTo(t),
   };
 }

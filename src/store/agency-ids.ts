@@ -9,9 +9,8 @@ export const agencyLimitDetail = (code: string): string =>
   `agency ${JSON.stringify(code)}: the cache holds at most ${AGENCY_ID_LIMIT - 1} agencies`;
 
 /**
- * Agencies are stored as small integers in the rollups and derived tables (an agency code is
- * 13 bytes, repeated in millions of rows). This maps codes to ids, adding a code the registry
- * has not listed yet so an event is never dropped for naming a new agency.
+ * Agency codes (13 bytes, in millions of rows) ↔ the small integers the rollups and derived
+ * tables store; a code the registry has not listed is added, so no event is dropped for it.
  */
 export class AgencyIds {
   private readonly byCode = new Map<string, number>();
@@ -36,12 +35,14 @@ export class AgencyIds {
         .pluck()
         .get() as string,
     ) as [number, string][];
-    for (let i = 0; i < rows.length; i++) {
-      const [id, code] = rows[i]!;
-      this.byCode.set(code, id);
-      this.byId.set(id, code);
-      if (id > this.max) this.max = id;
-    }
+    for (let i = 0; i < rows.length; i++) this.remember(rows[i]![0], rows[i]![1]);
+  }
+
+  private remember(id: number, code: string): number {
+    this.byCode.set(code, id);
+    this.byId.set(id, code);
+    if (id > this.max) this.max = id;
+    return id;
   }
 
   /** The id of a code, created if new; only inside a write transaction. */
@@ -50,11 +51,7 @@ export class AgencyIds {
     if (known !== undefined) return known;
     if (!this.insert) throw new Error('read-only cache cannot add agencies');
     if (this.max >= AGENCY_ID_LIMIT - 1) throw new Error(agencyLimitDetail(code));
-    const { id } = this.insert.get(code)!;
-    this.byCode.set(code, id);
-    this.byId.set(id, code);
-    if (id > this.max) this.max = id;
-    return id;
+    return this.remember(this.insert.get(code)!.id, code);
   }
 
   /** The id of a code if the cache has seen it. */
@@ -87,29 +84,16 @@ export class AgencyIds {
     return this.max;
   }
 
-  /** How many more agencies the id space holds. */
   room(): number {
     return AGENCY_ID_LIMIT - 1 - this.max;
   }
 
   /**
-   * Whether the codes fit in the id space: those not seen yet must not take ids at or past
-   * {@link AGENCY_ID_LIMIT}, where rollup keys would collide. Cheap while the space has room.
+   * The rejection of a message whose codes not seen yet would take ids at or past
+   * {@link AGENCY_ID_LIMIT}, where rollup keys would collide; null if they fit.
    */
-  fits(codes: Iterable<string>): boolean {
-    const room = this.room();
-    const fresh = new Set<string>();
-    for (const code of codes) {
-      if (this.byCode.has(code)) continue;
-      fresh.add(code);
-      if (fresh.size > room) return false;
-    }
-    return true;
-  }
-
-  /** The rejection of a message whose agencies would not fit in the id space; null if they fit. */
   refusal(m: { readonly seq: number; readonly type: string }, codes: readonly string[]): Rejection | null {
-    if (this.fits(codes)) return null;
+    if (new Set(codes.filter((c) => !this.byCode.has(c))).size <= this.room()) return null;
     const fresh = codes.find((c) => this.find(c) === undefined) ?? codes[0] ?? '';
     const raw = keepRaw(JSON.stringify(m));
     return { reason: 'agency_limit', detail: agencyLimitDetail(fresh), raw, seq: m.seq, type: m.type };

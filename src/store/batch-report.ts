@@ -1,13 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Rejection } from '../protocol/index.js';
+import type { Gap } from './gap-book.js';
 import type { HubIdentity } from './streams.js';
-
-/** A stretch of sequence numbers the hub said it can no longer send. */
-export interface AnnouncedGap {
-  readonly fromSeq: number;
-  readonly toSeq: number;
-  readonly reason: string;
-}
 
 /** What the ingest client knows about a batch besides its messages. */
 export interface BatchMeta {
@@ -16,36 +10,24 @@ export interface BatchMeta {
   /** The history the events belong to, when no hello is in the batch. */
   readonly identity?: HubIdentity;
   /** Holes the hub announced (a reset with `since_too_old`). */
-  readonly gaps?: readonly AnnouncedGap[];
+  readonly gaps?: readonly Pick<Gap, 'fromSeq' | 'toSeq' | 'reason'>[];
   /** Fields the parser tolerated without knowing them. */
   readonly unknownFields?: number;
 }
 
-/** What one batch did to the cache. */
-export interface ApplyResult {
-  /** Events newly stored. */
-  readonly stored: number;
-  /** Events already stored (same seq, same content): ignored, nothing changed. */
-  readonly duplicates: number;
-  /** Rejections written: the parser's plus the writer's own `seq_regression`s. */
-  readonly rejected: number;
-  readonly gapsOpened: number;
-  readonly gapsFilled: number;
-  /** Events stored whose time was more than the tolerance ahead of their receipt. */
-  readonly clockAhead: number;
-}
+/** What one batch did to the cache; `rejected` counts the rejections written, the parser's and the writer's. */
+export type ApplyResult = BatchReport['result'];
 
-/**
- * One batch's tally: what it stored, ignored and refused. `write` records its rejections
- * (`rejections`, with their reasons) and its counters (`counters`), in the batch's transaction.
- */
+/** One batch's tally: what it stored, ignored and refused. */
 export class BatchReport {
+  /** Events newly stored. */
   stored = 0;
+  /** Events already stored (same seq, same content): ignored, nothing changed. */
   duplicates = 0;
   gapsOpened = 0;
   gapsFilled = 0;
   unknownTypes = 0;
-  /** Events stored ahead of their receipt; the first of a batch is listed in `kept`. */
+  /** Events stored more than the tolerance ahead of their receipt; the first of a batch is listed in `kept`. */
   clockAhead = 0;
   /** Rejections to record: the parser's, then the writer's. */
   readonly kept: Rejection[];
@@ -54,7 +36,7 @@ export class BatchReport {
     this.kept = [...rejections];
   }
 
-  get result(): ApplyResult {
+  get result() {
     const { stored, duplicates, gapsOpened, gapsFilled, clockAhead } = this;
     return {
       stored,
@@ -67,16 +49,16 @@ export class BatchReport {
   }
 }
 
-/** Writes batches' rejections and counters. */
+/** Writes batches' rejections (`rejections`, with their reasons) and counters (`counters`). */
 export class RejectionLog {
   private readonly insertRejection;
-  private readonly bumpCounter;
+  readonly bump;
 
   constructor(db: Database.Database) {
     this.insertRejection = db.prepare(
       'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.bumpCounter = db.prepare(
+    this.bump = db.prepare(
       'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
     );
   }
@@ -85,15 +67,15 @@ export class RejectionLog {
     const { kept, clockAhead } = report;
     for (const r of kept) {
       this.insertRejection.run(at, r.reason, r.detail, r.raw, r.seq ?? null, r.type ?? null, stream);
-      this.bumpCounter.run(`rejections.${r.reason}`, 1);
+      this.bump.run(`rejections.${r.reason}`, 1);
     }
-    if (kept.length) this.bumpCounter.run('rejections', kept.length);
+    if (kept.length) this.bump.run('rejections', kept.length);
     if (clockAhead) {
-      this.bumpCounter.run('clock_ahead', clockAhead);
-      this.bumpCounter.run('rejections.clock_ahead', clockAhead - 1);
+      this.bump.run('clock_ahead', clockAhead);
+      this.bump.run('rejections.clock_ahead', clockAhead - 1);
     }
-    if (report.duplicates) this.bumpCounter.run('duplicates', report.duplicates);
-    if (report.unknownTypes) this.bumpCounter.run('unknown_types', report.unknownTypes);
-    if (unknownFields) this.bumpCounter.run('unknown_fields', unknownFields);
+    if (report.duplicates) this.bump.run('duplicates', report.duplicates);
+    if (report.unknownTypes) this.bump.run('unknown_types', report.unknownTypes);
+    if (unknownFields) this.bump.run('unknown_fields', unknownFields);
   }
 }

@@ -1,10 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/**
- * A batch's changes to each recipient's deadline counts (`deadline_counts`): deadlines opened,
- * answered on time or late, and the oldest reply-by opened, summed in memory and written once
- * per recipient at the end of the batch.
- */
+/** A batch's changes to each recipient's `deadline_counts`, summed in memory and written once per recipient. */
 export class DeadlineChanges {
   /** Per batch and agency: [answered on time, answered late, opened, oldest reply-by opened]. */
   private readonly deadlines = new Map<number, [number, number, number, number | null]>();
@@ -25,7 +21,6 @@ export class DeadlineChanges {
     );
   }
 
-  /** A deadline opened for `recipient`, to be answered by `replyBy`. */
   opened(recipient: number, replyBy: number): void {
     const c = this.entry(recipient);
     c[2]++;
@@ -37,10 +32,7 @@ export class DeadlineChanges {
     this.entry(recipient)[2]--;
   }
 
-  /**
-   * `agency` answered at `ts` a deadline due at `replyBy`, earlier than the answer stored
-   * before it (`before`, if any): the earlier answer decides on time or late.
-   */
+  /** `agency` answered at `ts` a deadline due at `replyBy`, earlier than its answer stored `before` (if any). */
   answered(agency: number, ts: number, replyBy: number, before: number | null): void {
     const entry = this.entry(agency);
     if (before !== null) entry[before <= replyBy ? 0 : 1]--;
@@ -53,16 +45,12 @@ export class DeadlineChanges {
     return c;
   }
 
-  /**
-   * Writes the batch's changes; the deliveries they name must be written already. Returns the
-   * recipients whose counts it wrote.
-   */
+  /** Writes the batch's changes (after the deliveries they name); returns the recipients whose counts it wrote. */
   flush(): number[] {
     const recipients = [...this.deadlines.keys()];
     for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
       this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest });
-      // An answer (or a deadline ended with its history) may have closed the oldest open one:
-      // look the new oldest up (one seek).
+      // An answer (or a deadline ended) may have closed the oldest open one: one seek for the new one.
       if (onTime + late > 0 || opened < 0) this.oldestOpen.run({ agency });
     }
     this.deadlines.clear();

@@ -36,10 +36,9 @@ export const draftRow = (d: DeliveryDraft): (number | string | null)[] => [
 ];
 
 /**
- * Deliveries of documents first sent in the current batch, kept in memory until the batch is
- * written. During catch-up a document's delivery, arrival and acceptance usually come in the
- * same batch as the document itself: folding them into the row before it is inserted saves an
- * UPDATE per event and the churn of the partial indexes (pending, unreported) in between.
+ * Deliveries of documents first sent in the current batch, kept in memory until it is written:
+ * in a catch-up their follow-ups mostly come in the same batch, and folding them into the row
+ * before its insert saves an UPDATE per event and the churn of the partial indexes.
  */
 export class DeliveryDrafts {
   private readonly byDoc = new Map<number, Map<number, DeliveryDraft>>();

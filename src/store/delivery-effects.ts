@@ -4,14 +4,11 @@ import type { DeadlineChanges } from './deadline-changes.js';
 import type { DeliveryDrafts } from './delivery-drafts.js';
 import { statusBit } from './rollup-columns.js';
 
-/** The earlier of a time kept (if any) and a new one. */
 const earliest = (kept: number | null, ts: number): number => (kept === null || ts < kept ? ts : kept);
 
 /**
- * What a document's follow-ups change in its recipients' deliveries: delivered, failed, each
- * status, answered. A delivery drafted in this batch is changed in memory, any other in its
- * row. Every time kept is the earliest one, so that the order events are stored in does not
- * matter (docs/FIGURES.md).
+ * What a document's follow-ups change in its deliveries: in memory when drafted in this batch,
+ * else in the row. Every time kept is the earliest, so storage order does not matter (docs/FIGURES.md).
  */
 export class DeliveryEffects {
   private readonly markDelivered;
@@ -82,20 +79,12 @@ export class DeliveryEffects {
 
   replied(doc: number, agency: number, ts: number): void {
     const draft = this.drafts.get(doc, agency);
-    let replyBy: number | null;
-    let before: number | null;
-    if (draft) {
-      replyBy = draft.replyBy;
-      before = draft.answeredAt;
-      if (replyBy === null || (before !== null && before <= ts)) return;
-      draft.answeredAt = ts;
-    } else {
-      const row = this.answerOf.get(doc, agency);
-      if (!row || row.reply_by === null || (row.answered_at !== null && row.answered_at <= ts)) return;
-      replyBy = row.reply_by;
-      before = row.answered_at;
-      this.markAnswered.run(ts, doc, agency);
-    }
+    const row = draft ? undefined : this.answerOf.get(doc, agency);
+    const replyBy = draft ? draft.replyBy : (row?.reply_by ?? null);
+    const before = draft ? draft.answeredAt : (row?.answered_at ?? null);
+    if (replyBy === null || (before !== null && before <= ts)) return;
+    if (draft) draft.answeredAt = ts;
+    else this.markAnswered.run(ts, doc, agency);
     this.deadlines.answered(agency, ts, replyBy, before);
   }
 }

@@ -5,7 +5,6 @@ import { DELIVERY, DOC, DocMarks, FIRST, REPEAT } from './doc-marks.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL } from './rollup-columns.js';
 
-/** Events with rollup counts. */
 export type Counted =
   | 'document.sent'
   | 'document.delivered'
@@ -14,14 +13,12 @@ export type Counted =
   | 'document.replied'
   | 'signature.verified';
 
-/** The minute an event counts in. */
 export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
 
 /**
- * The rollup counts of traffic events, which need nothing but the event: written with the
- * event, always, whereas the rows derived from documents may follow later. A document (or a
- * document × recipient) counts once per figure, in the minute of the earliest event that made
- * it, later ones as repeats (`DocMarks`, docs/FIGURES.md).
+ * The rollup counts of traffic events, written with the event (the derived rows may follow
+ * later). A document (or document × recipient) counts once per figure, in the minute of the
+ * earliest event that made it, later ones as repeats (`DocMarks`, docs/FIGURES.md).
  */
 export class DocCounts {
   private readonly marks: DocMarks;
@@ -54,8 +51,7 @@ export class DocCounts {
       }
       case 'status.reported': {
         const agency = ids.idOf(m.data.agency);
-        const code = m.data.code;
-        return this.tally(m.data.docId, agency, DELIVERY.status(code), ts, agency, COL.status(code));
+        return this.tally(m.data.docId, agency, DELIVERY.status(m.data.code), ts, agency, COL.status(m.data.code));
       }
       case 'document.replied': {
         const agency = ids.idOf(m.data.agency);
@@ -66,10 +62,7 @@ export class DocCounts {
     }
   }
 
-  /**
-   * A document is checked once, signed once its required (organisation) signature verified valid
-   * (a check without a kind is taken as that one), and failed once, and once per reason.
-   */
+  /** Checked once, signed once its organisation (or kindless) signature is valid, failed once and once per reason. */
   private signatureVerified(m: MessageOf<'signature.verified'>, ts: number): void {
     const { docId, result, kind } = m.data;
     const agency = this.agencies.idOf(m.data.agency);
@@ -83,19 +76,15 @@ export class DocCounts {
   }
 
   /**
-   * Counts a mark in `column` at the minute of the earliest event that made it, and each later
-   * one in `repeats` (if the figure has a column for them): when an earlier event is stored
-   * after a later one, the count moves to its minute and the later one becomes the repeat.
+   * Counts a mark in `column` at the minute of the earliest event that made it, each later one in
+   * `repeats` (if any): an earlier event stored late moves the count to its minute.
    */
   private tally(docId: string, party: number, mark: number, ts: number, agency: number, column: number, repeats = -1) {
     const was = this.marks.mark(docId, this.history + party, mark, ts);
     const minute = minuteOf(ts);
     if (was === FIRST) return this.minutes.add(minute, agency, column);
-    if (was === REPEAT) {
-      if (repeats >= 0) this.minutes.add(minute, agency, repeats);
-      return;
-    }
-    const before = minuteOf(was);
+    // A repeat, or a later event of the same minute stored first: this one is the repeat.
+    const before = was === REPEAT ? minute : minuteOf(was);
     if (before === minute) return repeats >= 0 ? this.minutes.add(minute, agency, repeats) : undefined;
     this.minutes.add(before, agency, column, -1);
     this.minutes.add(minute, agency, column);

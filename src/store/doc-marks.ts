@@ -3,16 +3,12 @@ import { DELIVERY_FAILURE_REASONS, SIGNATURE_RESULTS, STATUS_CODES } from '../pr
 import type { DeliveryFailureReason, SignatureResult, StatusCode } from '../protocol/index.js';
 
 /**
- * What the cache has already counted of each document, so that every figure counts a document
- * (or a document × recipient) once however many events mention it, and in whatever order they
- * are stored: the rollups are written with each event, before any document row may exist.
- *
- * Documents are numbered in `doc_keys` (a text key once per document, integers after it).
- * One row per (document, party, mark): party 0 holds the document's own marks (sent,
- * signature checked, signed, failed by reason), party = recipient id the marks of one delivery
- * (delivered, answered, failed by reason, each status code). `at` is the time of the earliest
- * event that made the mark: the figure counts in that event's minute, and a repeat in its own
- * (docs/FIGURES.md). Also the time retention goes by.
+ * What the cache has counted of each document, so that every figure counts a document (or a
+ * document × recipient) once however many events mention it, in whatever order they are stored.
+ * Documents are numbered in `doc_keys`. One row per (document, party, mark): party 0 holds the
+ * document's own marks, party = recipient id those of one delivery. `at` is the time of the
+ * earliest event that made the mark, whose minute the figure counts in (docs/FIGURES.md), and
+ * the time retention goes by.
  */
 export const DOC_MARKS_TABLE = `
   CREATE TABLE doc_keys (key INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE);
@@ -51,7 +47,6 @@ export const FIRST = -1;
 /** `mark` found an event at the same time or earlier: this one is a repeat. */
 export const REPEAT = -2;
 
-/** The book of marks. */
 export class DocMarks {
   private readonly insert;
   private readonly atOf;
@@ -86,9 +81,8 @@ export class DocMarks {
   }
 
   /**
-   * Records that an event at `ts` made a mark. Returns FIRST when nothing had made it, REPEAT
-   * when an event at or before `ts` had, and otherwise the time of the later event that had:
-   * stored out of order, this event is the first and that one becomes the repeat.
+   * Records that an event at `ts` made a mark: FIRST if nothing had, REPEAT if an event at or
+   * before `ts` had, else the time of the later event that had (which becomes the repeat).
    */
   mark(docId: string, party: number, mark: number, ts: number): number {
     const doc = this.keyOf(docId);

@@ -5,7 +5,6 @@ import type { DeadlineChanges } from './deadline-changes.js';
 import type { Counted } from './doc-counts.js';
 import { DeliveryDrafts } from './delivery-drafts.js';
 import { DeliveryEffects } from './delivery-effects.js';
-import { HeldEvents } from './held-events.js';
 import { HistoryEnd } from './history-end.js';
 
 /** Events that change documents, deliveries and deadlines: derived in seq order. */
@@ -38,11 +37,7 @@ export class DocumentEffects {
   private readonly held: HeldEvents;
   private readonly drafts: DeliveryDrafts;
   private readonly deliveries: DeliveryEffects;
-  /**
-   * Document id → row id of documents sent lately: deliveries, statuses and replies follow their
-   * document within hours or days, so most lookups skip the text index. Bounded; emptied on
-   * rollback, since an id from an undone transaction would point at nothing.
-   */
+  /** Document id → row id of documents sent lately (follow-ups come within days): lookups skip the text index. */
   private readonly docRows = new Map<string, number>();
 
   constructor(
@@ -74,9 +69,9 @@ export class DocumentEffects {
         'SELECT recipient FROM deliveries WHERE doc = ? AND reply_by IS NOT NULL AND answered_at IS NULL',
       )
       .pluck();
-    this.adoptDocument = db.prepare(
-      `UPDATE documents SET stream = @stream, sender = @sender, sent_at = @ts, reply_by = @replyBy, subject = @subject,
-         recipients = @recipients, sends = 1 WHERE id = @id`,
+    this.adoptDocument = db.prepare<[number, number, number, number | null, string | null, number, number]>(
+      `UPDATE documents SET stream = ?, sender = ?, sent_at = ?, reply_by = ?, subject = ?, recipients = ?, sends = 1
+       WHERE id = ?`,
     );
     this.ending = new HistoryEnd(db);
     this.held = new HeldEvents(db);
@@ -107,11 +102,15 @@ export class DocumentEffects {
     const replyBy = d.replyBy ? instantMs(d.replyBy) : null;
     const subject = d.subject ?? null;
     const recipients = d.recipients.length;
-    // No row back: the id belongs to an earlier history, and this send starts the new one's.
-    const doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, subject, recipients, stream) ?? {
-      id: this.adopt(d.docId, { stream, sender, ts, replyBy, subject, recipients }),
-      sends: 1,
-    };
+    let doc = this.upsertDocument.get(d.docId, sender, ts, replyBy, subject, recipients, stream);
+    if (!doc) {
+      // An earlier history's document id sent again: the new history's document (see HistoryEnd.adopt).
+      const id = this.findDocument.get(d.docId)!;
+      for (const recipient of this.openDeadlinesOf.all(id)) this.deadlines.ended(recipient);
+      this.ending.adopt(id, ts);
+      this.adoptDocument.run(stream, sender, ts, replyBy, subject, recipients, id);
+      doc = { id, sends: 1 };
+    }
     if (this.docRows.size >= DOC_CACHE_SIZE) this.docRows.clear();
     this.docRows.set(d.docId, doc.id);
     const ids = d.recipients.map((r) => this.agencies.idOf(r));
@@ -126,25 +125,6 @@ export class DocumentEffects {
     }
     if (replyBy !== null) for (const recipient of added) this.deadlines.opened(recipient, replyBy);
     if (doc.sends === 1) this.release(d.docId);
-  }
-
-  /** Makes an earlier history's document the new history's (see HistoryEnd.adopt); its row id. */
-  private adopt(
-    docId: string,
-    fields: {
-      stream: number;
-      sender: number;
-      ts: number;
-      replyBy: number | null;
-      subject: string | null;
-      recipients: number;
-    },
-  ): number {
-    const id = this.findDocument.get(docId)!;
-    for (const recipient of this.openDeadlinesOf.all(id)) this.deadlines.ended(recipient);
-    this.ending.adopt(id, fields.ts);
-    this.adoptDocument.run({ ...fields, id });
-    return id;
   }
 
   /** Derives, in seq order, the follow-ups held for a document that has just been sent. */
@@ -164,15 +144,56 @@ export class DocumentEffects {
     return id;
   }
 
-  /** Writes the batch's drafted deliveries. */
   flush(): void {
     this.drafts.flush();
   }
 
-  /** After a rolled-back transaction: forget everything that may name undone rows. */
+  /** After a rolled-back transaction (or retention): forget everything that may name undone rows. */
   reset(): void {
     this.drafts.clear();
     this.docRows.clear();
     this.held.reload();
+  }
+}
+
+/** Follow-ups of documents not sent yet, held in `held_events` until their document is. */
+class HeldEvents {
+  private readonly holdEvent;
+  private readonly heldFor;
+  private readonly dropHeld;
+  private readonly countHeld;
+  /** Rows held: none, no lookup per document sent. */
+  private held: number;
+
+  constructor(db: Database.Database) {
+    this.holdEvent = db.prepare<[string, number, number, number, string, string]>(
+      'INSERT OR IGNORE INTO held_events (doc_id, stream, seq, ts, type, data) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.heldFor = db.prepare<[string], { stream: number; seq: number; ts: number; type: string; data: string }>(
+      'SELECT stream, seq, ts, type, data FROM held_events WHERE doc_id = ? ORDER BY stream, seq',
+    );
+    this.dropHeld = db.prepare<[string]>('DELETE FROM held_events WHERE doc_id = ?');
+    this.countHeld = db.prepare<[], number>('SELECT count(*) FROM held_events').pluck();
+    this.held = this.countHeld.get()!;
+  }
+
+  hold(docId: string, stream: number, seq: number, ts: number, type: string, data: unknown): void {
+    this.holdEvent.run(docId, stream, seq, ts, type, JSON.stringify(data));
+    this.held++;
+  }
+
+  /** The follow-ups held for a document, in seq order, no longer held. */
+  take(docId: string) {
+    if (this.held === 0) return [];
+    const held = this.heldFor.all(docId);
+    if (held.length === 0) return held;
+    this.dropHeld.run(docId);
+    this.held -= held.length;
+    return held;
+  }
+
+  /** After a rolled-back transaction: counts again what is held. */
+  reload(): void {
+    this.held = this.countHeld.get()!;
   }
 }

@@ -1,8 +1,7 @@
 import { keepRaw } from '../protocol/index.js';
-import type { TelemetryMessage, UnknownMessage } from '../protocol/index.js';
+import type { MessageOf, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
 import type { BatchReport } from './batch-report.js';
-import { agencyOf } from './event-agency.js';
 import type { EventLog } from './event-log.js';
 import type { GapBook } from './gap-book.js';
 import type { StreamState } from './streams.js';
@@ -11,13 +10,46 @@ import type { StreamState } from './streams.js';
 export type Durable =
   Exclude<TelemetryMessage, { type: 'hello' | 'heartbeat' | 'reset' | 'registry.snapshot' }> | UnknownMessage;
 
+/** An event as far as filing goes: its type and data (the writer's messages, a loader's rows). */
+type Filed = {
+  [T in TelemetryMessage['type']]: { readonly type: T; readonly data: MessageOf<T>['data'] };
+}[TelemetryMessage['type']];
+
+const isUnknown = (m: Filed | UnknownMessage): m is UnknownMessage => (m as UnknownMessage).unknown === true;
+
+/** The agency an event is filed under for an agency's recent activity. */
+export function agencyOf(m: Filed | UnknownMessage): string | null {
+  if (isUnknown(m)) return null;
+  switch (m.type) {
+    case 'document.sent':
+      return m.data.sender;
+    case 'document.delivered':
+    case 'document.failed':
+      return m.data.recipient;
+    case 'status.reported':
+    case 'document.replied':
+    case 'signature.verified':
+      return m.data.agency;
+    case 'agency.upsert':
+      return m.data.agency.id;
+    case 'agency.removed':
+      return m.data.id;
+    default:
+      return null;
+  }
+}
+
+/** Every agency code an event names: the codes it may add to the id space. */
+export function agencyCodes(m: Filed | UnknownMessage): string[] {
+  if (!isUnknown(m) && m.type === 'document.sent') return [m.data.sender, ...m.data.recipients];
+  const code = agencyOf(m);
+  return code === null ? [] : [code];
+}
+
 /** How far ahead of its receipt an event's time may be by default: 5 minutes. */
 export const DEFAULT_CLOCK_TOLERANCE_MS = 5 * 60_000;
 
-/**
- * Whether two parsed JSON values are equal, whatever the order of their fields: a hub (or a
- * client version) that orders fields differently still repeats the same event.
- */
+/** Whether two parsed JSON values are equal whatever their fields' order (a hub may order them differently). */
 const sameValue = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 /** A value as the log gives it back: through JSON, so fields holding `undefined` are gone. */
@@ -53,9 +85,8 @@ export class EventIntake {
   }
 
   /**
-   * Stores `event` (time `ts`) if it is new to `stream`, received at `at`. Returns whether it is
-   * to be derived now (`mayDerive`: the hub is not far ahead and no earlier history waits; and
-   * everything before it is derived), or null when it was not stored.
+   * Stores `event` (time `ts`, received at `at`) if new to `stream`. Returns whether to derive it
+   * now (`mayDerive` and everything before it derived), or null when it was not stored.
    */
   take(
     event: Durable,
@@ -67,8 +98,7 @@ export class EventIntake {
   ): boolean | null {
     let derive: boolean;
     if (event.seq > stream.lastSeq) {
-      // Past the newest stored seq, so not stored yet. Derived now if everything before it is;
-      // otherwise `project` derives it later, in seq order.
+      // New; derived now if everything before it is, else later by `Projection`, in seq order.
       derive = mayDerive && stream.derivedSeq === stream.lastSeq;
       this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);
       if (derive) stream.derivedSeq = event.seq;
@@ -77,11 +107,10 @@ export class EventIntake {
         report.gapsOpened++;
       }
       stream.lastSeq = event.seq;
-    } else if (this.gaps.covers(stream.id, event.seq)) {
+    } else if (this.gaps.fill(stream.id, event.seq)) {
       // A hole filled: derived now if derivation has passed it, else when it gets there.
       derive = event.seq <= stream.derivedSeq;
       this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);
-      this.gaps.fill(stream.id, event.seq);
       report.gapsFilled++;
     } else {
       // At or below the newest stored seq and no hole: a repeat or a regression.

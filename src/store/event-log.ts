@@ -1,11 +1,7 @@
 import type Database from 'better-sqlite3';
 import { MultiRow } from './multi-row.js';
 
-/**
- * Most events one block holds. A block's text (~2.7 KB at 16 events) is stored in its page; a
- * page holds whole rows only, so rows near a page's size would leave much of each page empty
- * (64 events, ~11 KB: a third of every 16 KiB page).
- */
+/** Most events one block holds (~2.7 KB): pages hold whole rows, and 64 (~11 KB) left a third of each page empty. */
 export const BLOCK_EVENTS = 16;
 
 /** The block that holds (stream, seq), if any: the one starting at or before it, when it reaches it. */
@@ -18,7 +14,6 @@ interface BlockRow {
   readonly events: string;
 }
 
-/** One stored event as a block holds it. */
 export type StoredEvent = readonly [seq: number, ts: number, type: string, data: unknown];
 
 /** Where an agency's event is: the stream and seq an `event_agencies` row points at. */
@@ -28,13 +23,10 @@ export interface EventRef {
 }
 
 /**
- * The raw event log: events are stored in blocks of up to 16 consecutive seqs of one stream,
- * one row per block holding the events as a JSON array of `[seq, ts, type, data]`. A block
- * never spans a hole: it holds every seq from its first to its last. Storing a block costs one
- * row where storing its events one by one cost 16 rows and 16 index entries; the row per event
- * that remains is the agency's entry (`event_agencies`), which the agency detail reads.
- *
- * Appends are queued and written by `flush()`, inside the caller's transaction.
+ * The raw event log: blocks of up to 16 consecutive seqs of one stream (never spanning a hole),
+ * one row each holding a JSON array of `[seq, ts, type, data]`: one row where events one by one
+ * cost 16 rows and 16 index entries. The row per event that remains is the agency's entry
+ * (`event_agencies`). Appends are queued and written by `flush()`, in the caller's transaction.
  */
 export class EventLog {
   private stream = -1;
@@ -60,10 +52,7 @@ export class EventLog {
     );
   }
 
-  /**
-   * Queues one event, which must not be stored yet. A plain INSERT writes it: were it stored
-   * already, the whole batch would fail rather than keep it twice.
-   */
+  /** Queues one event not stored yet (were it stored, the plain INSERT fails the batch rather than keep it twice). */
   append(stream: number, seq: number, ts: number, type: string, data: unknown, agency: number | null): void {
     const n = this.rows.length;
     if (n > 0 && (stream !== this.stream || seq !== this.lastSeq + 1 || n >= BLOCK_EVENTS)) this.writeBlock();
@@ -82,10 +71,7 @@ export class EventLog {
     if (agency !== null) this.entries.push([agency, ts, stream, seq]);
   }
 
-  /**
-   * Writes what is queued. The agency entries go in key order: consecutive inserts then land
-   * on the same or the next page of the table, which costs less than one page per entry.
-   */
+  /** Writes what is queued; agency entries in key order, so consecutive inserts land on the same or next page. */
   flush(): void {
     if (this.rows.length > 0) this.writeBlock();
     if (this.entries.length === 0) return;
@@ -98,9 +84,7 @@ export class EventLog {
   /** The stored event at (stream, seq), queued ones included. */
   find(stream: number, seq: number): StoredEvent | undefined {
     this.flush();
-    const block = this.blockAt.get(stream, seq);
-    if (!block || block.last_seq < seq) return undefined;
-    return (JSON.parse(block.events) as StoredEvent[])[seq - block.first_seq];
+    return readEvents(this.blockAt, [{ stream, seq }])[0];
   }
 
   /** Forgets what is queued (after a rollback). */
@@ -116,11 +100,7 @@ export class EventLog {
   }
 }
 
-/**
- * Reads events by reference, in the order asked, those found; each block is parsed once. For
- * the few hundred events a screen lists, not for scanning history. `blockAt` is a statement
- * of `BLOCK_AT_SQL`.
- */
+/** The events found of `refs`, in order, each block parsed once (a screen's few); `blockAt` runs `BLOCK_AT_SQL`. */
 export function readEvents(blockAt: Database.Statement, refs: readonly EventRef[]): StoredEvent[] {
   const parsed = new Map<string, StoredEvent[]>();
   const out: StoredEvent[] = [];

@@ -43,18 +43,14 @@ export class GapBook {
     return this.insert.run(stream, fromSeq, toSeq, reason, at).changes > 0;
   }
 
-  covers(stream: number, seq: number): boolean {
+  /** Takes `seq` out of the gap holding it, splitting the gap if `seq` falls inside; false when no gap holds it. */
+  fill(stream: number, seq: number): boolean {
     const gap = this.containing.get(stream, seq);
-    return gap !== undefined && gap.to_seq >= seq;
-  }
-
-  /** Takes `seq` out of the gap holding it, splitting the gap if `seq` falls inside. */
-  fill(stream: number, seq: number): void {
-    const gap = this.containing.get(stream, seq);
-    if (!gap || gap.to_seq < seq) return;
+    if (!gap || gap.to_seq < seq) return false;
     this.remove.run(stream, gap.from_seq);
     if (gap.from_seq < seq) this.insert.run(stream, gap.from_seq, seq - 1, gap.reason, gap.noticed_at);
     if (seq < gap.to_seq) this.insert.run(stream, seq + 1, gap.to_seq, gap.reason, gap.noticed_at);
+    return true;
   }
 
   gaps(stream: number): Gap[] {

@@ -2,12 +2,10 @@ import type Database from 'better-sqlite3';
 import { DRAFT_COLUMNS as COLUMNS } from './delivery-drafts.js';
 
 /**
- * A new epoch is a new history: the hub starts its sequence over and will say no more about
- * the documents of the earlier one. Their open items — deliveries neither delivered nor
- * failed, deadlines not answered — are ended: moved out of `deliveries` into
- * `ended_deliveries` (with the time of the change), and out of the deadline counts, so that no
- * figure counts the old history's open items with the new one's (docs/PROTOCOL.md, "Epochs").
- * What was delivered, answered or counted stays.
+ * A new epoch is a new history: the hub will say no more about the earlier one's documents.
+ * Their open items (deliveries neither delivered nor failed, deadlines not answered) are moved
+ * out of `deliveries` into `ended_deliveries` and out of the deadline counts, so that no figure
+ * counts them with the new history's (docs/PROTOCOL.md, "Epochs"). What was done or counted stays.
  */
 export const ENDED_DELIVERIES_TABLE = `
   CREATE TABLE ended_deliveries (
@@ -44,10 +42,9 @@ export class HistoryEnd {
       `SELECT recipient, count(*) n FROM deliveries WHERE ${earlier} AND reply_by IS NOT NULL AND answered_at IS NULL
        GROUP BY recipient`,
     );
-    this.move = db.prepare<{ stream: number; at: number }>(
-      `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at)
-       SELECT ${COLUMNS}, @at FROM deliveries WHERE ${earlier} AND ${OPEN}`,
-    );
+    const moved = (where: string): string =>
+      `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at) SELECT ${COLUMNS}, @at FROM deliveries WHERE ${where}`;
+    this.move = db.prepare<{ stream: number; at: number }>(moved(`${earlier} AND ${OPEN}`));
     this.drop = db.prepare<{ stream: number }>(`DELETE FROM deliveries WHERE ${earlier} AND ${OPEN}`);
     this.recount = db.prepare<{ agency: number; n: number }>(
       `UPDATE deadline_counts SET open = open - @n,
@@ -55,16 +52,13 @@ export class HistoryEnd {
            WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL)
        WHERE agency = @agency`,
     );
-    this.adoptMove = db.prepare<{ doc: number; at: number }>(
-      `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at) SELECT ${COLUMNS}, @at FROM deliveries WHERE doc = @doc`,
-    );
+    this.adoptMove = db.prepare<{ doc: number; at: number }>(moved('doc = @doc'));
     this.adoptDrop = db.prepare<{ doc: number }>('DELETE FROM deliveries WHERE doc = @doc');
   }
 
   /**
-   * Ends the open items of every history but `stream` (inside the caller's transaction, after
-   * the batch's derived rows are written). Returns how many deliveries were ended, and the
-   * recipients whose open deadlines ended.
+   * Ends the open items of every history but `stream` (after the batch's derived rows are
+   * written); returns how many deliveries ended, and the recipients whose open deadlines ended.
    */
   endAllBut(stream: number, at: number): { ended: number; recipients: number[] } {
     const open = this.openDeadlines.all({ stream });
@@ -74,10 +68,7 @@ export class HistoryEnd {
     return { ended, recipients: open.map((o) => o.recipient) };
   }
 
-  /**
-   * A document id of an earlier history sent again in a new one is the new history's document:
-   * its earlier deliveries (closed ones: the open ones were ended with their history) step aside.
-   */
+  /** An earlier history's document id sent again is the new history's: its earlier (closed) deliveries step aside. */
   adopt(doc: number, at: number): void {
     this.adoptMove.run({ doc, at });
     this.adoptDrop.run({ doc });

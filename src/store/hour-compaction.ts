@@ -1,23 +1,21 @@
 import type Database from 'better-sqlite3';
-import { HourPacker } from './hour-packs.js';
+import { foldedUntil, HourPacker } from './hour-packs.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 import type { ChangeSet } from './write-changes.js';
 
 /**
  * Hourly rollups are folded from the minute rollups in one set-based statement once an hour is
- * over (with an hour's slack for stragglers), which costs far less than upserting hours on
- * every event. The writer folds as hours close, or, after a catch-up, a few hours at a time
- * (`fold`'s limit) in idle turns. `until` is the boundary: every hour before it is complete in `rollup_hour`, and
- * a late event for such an hour is added to the hour row directly. Every folded hour is also
- * packed (see `hour-packs.ts`), and packed again when a late event changes it; each hour folded
- * or packed anew goes into the transaction's `changes`. `newest_minute` (meta) is the writer's
- * own: it sets which hours are due.
+ * over (with an hour's slack for stragglers): far cheaper than upserting hours per event. Every
+ * hour before `until` is complete in `rollup_hour`, and a late event for one is added to its
+ * row directly. Every folded hour is also packed (`hour-packs.ts`), again when a late event
+ * changes it, and goes into the transaction's `changes`. `newest_minute` (meta) sets the hours due.
  */
 export class HourCompaction {
-  until: number | null;
-  newestMinute: number | null;
+  until: number | null = null;
+  newestMinute: number | null = null;
   private readonly foldHours;
+  private readonly newest;
   private readonly save;
   private readonly packer;
   /** Folded hours the batch's late events changed, packed again once they are written. */
@@ -27,13 +25,8 @@ export class HourCompaction {
     private readonly db: Database.Database,
     private readonly changes: ChangeSet,
   ) {
-    const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-    const num = (k: string): number | null => {
-      const v = meta.get(k) as string | undefined;
-      return v === undefined ? null : Number(v);
-    };
-    this.until = num('hours_compacted_until');
-    this.newestMinute = num('newest_minute');
+    this.newest = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'newest_minute'").pluck();
+    this.reload();
     const sums = ROLLUP_COLUMNS.map((c) => `sum(${c})`).join(', ');
     const cols = ROLLUP_COLUMNS.join(', ');
     this.foldHours = db.prepare(
@@ -88,10 +81,7 @@ export class HourCompaction {
     return Math.max(0, target - this.until);
   }
 
-  /**
-   * Folds up to `maxHours` of the hours due, oldest first (inside the caller's transaction);
-   * returns how many stay due.
-   */
+  /** Folds up to `maxHours` of the hours due, oldest first (in the caller's transaction); returns how many stay due. */
   fold(maxHours: number): number {
     const due = this.due();
     if (due === 0) return 0;
@@ -107,9 +97,9 @@ export class HourCompaction {
 
   /** Re-reads the boundary after a rolled-back transaction. */
   reload(): void {
-    const fresh = new HourCompaction(this.db, this.changes);
     this.lateHours.clear();
-    this.until = fresh.until;
-    this.newestMinute = fresh.newestMinute;
+    this.until = foldedUntil(this.db);
+    const newest = this.newest.get();
+    this.newestMinute = newest === undefined ? null : Number(newest);
   }
 }

@@ -7,31 +7,24 @@ const WIDTH = ROLLUP_COLUMNS.length;
 /** Hours packed per read of `rollup_hour` when many are packed at once (a schema step). */
 const HOURS_PER_READ = 24;
 
-/**
- * A folded hour's rollup rows, every agency's, packed in one row of `hour_packs`. A 24-hour
- * window spans ~22 folded hours of up to 12,000 agencies: read from `rollup_hour`, that is tens
- * of thousands of rows for SQLite to sum and hand over one value at a time; packed, it is 22
- * blobs. `rollup_hour` stays the table of record (scoped and period reads, inspection); its
- * writer packs an hour whenever its rows change: when it is folded, and when a late event
- * lands in it.
+/*
+ * A folded hour's rollup rows, every agency's, packed in one row of `hour_packs (hour, rows)`:
+ * a 24-hour window of 12,000 agencies is 22 blobs, not tens of thousands of rows for SQLite to
+ * hand over one value at a time. `rollup_hour` stays the table of record; its writer packs an
+ * hour whenever its rows change (folded, or a late event lands in it).
  *
  * Layout: 32-bit words in the platform's byte order (little-endian on every platform Node
  * supports but s390x). First the hour's agencies: their number n, then n ids ascending (every
- * agency with a row in the hour: a list of agencies with data names them). Then column by
- * column: for each column with any non-zero count (ascending position c in ROLLUP_COLUMNS), c,
- * the number k of agencies with a count there, then k pairs (agency, count) ascending by
- * agency. Zeros are left out (most rows have one or two non-zero counts), and a reader that
- * wants a few columns skips the others whole, then adds a column's pairs in one tight loop.
- * `firstColumn` says where the columns start. The table is `hour_packs (hour, rows)`.
+ * agency with a row in the hour: a list of agencies with data names them). Then for each column
+ * with any non-zero count (ascending position c in ROLLUP_COLUMNS): c, the number k of agencies
+ * with a count there, then k pairs (agency, count) ascending by agency. Zeros are left out (most
+ * rows have one or two non-zero counts); a reader skips the columns it does not want whole.
  */
 
-/**
- * Packs rows[from..to−1], ascending by agency, each holding the agency at `at` and the counts
- * in ROLLUP_COLUMNS order after it.
- */
+/** Packs rows[from..to−1], ascending by agency, each the agency at `at` then the counts in ROLLUP_COLUMNS order. */
 export function packRows(rows: readonly (readonly number[])[], from = 0, to = rows.length, at = 0): Buffer {
   const present = new Array<number>(WIDTH).fill(0);
-  let agencies = 0;
+  const agencies: number[] = [];
   for (let i = from; i < to; i++) {
     const row = rows[i]!;
     let any = false;
@@ -41,22 +34,14 @@ export function packRows(rows: readonly (readonly number[])[], from = 0, to = ro
         any = true;
       }
     }
-    if (any) agencies++;
+    if (any) agencies.push(row[at]!);
   }
-  let words = 1 + agencies;
+  let words = 1 + agencies.length;
   for (let c = 0; c < WIDTH; c++) if (present[c]) words += 2 + 2 * present[c]!;
   const out = new Int32Array(words);
-  let w = 0;
-  out[w++] = agencies;
-  for (let i = from; i < to; i++) {
-    const row = rows[i]!;
-    for (let c = 0; c < WIDTH; c++) {
-      if (row[at + 1 + c] !== 0) {
-        out[w++] = row[at]!;
-        break;
-      }
-    }
-  }
+  out[0] = agencies.length;
+  out.set(agencies, 1);
+  let w = 1 + agencies.length;
   for (let c = 0; c < WIDTH; c++) {
     if (!present[c]) continue;
     out[w++] = c;
@@ -78,9 +63,8 @@ export const firstColumn = (words: Int32Array): number => 1 + (words[0] ?? 0);
 export const columnEnd = (words: Int32Array, i: number): number => i + 2 + 2 * words[i + 1]!;
 
 /**
- * A pack's words, copied onto an aligned buffer (SQLite hands blobs over at any offset); an
- * empty pack if the blob is not a well-formed one (a damaged file), so readers never follow a
- * count past its end or an agency id out of range.
+ * A pack's words, copied onto an aligned buffer (SQLite hands blobs over at any offset); empty if
+ * malformed (a damaged file), so readers never follow a count past its end or an id out of range.
  */
 export function unpackWords(blob: Uint8Array): Int32Array {
   const words = new Int32Array(blob.byteLength >>> 2);
@@ -131,7 +115,6 @@ export class HourPacker {
         const hour = rows[start]![0]!;
         let end = start;
         while (end < rows.length && rows[end]![0] === hour) end++;
-        // Rows come as [hour, agency, ...counts].
         this.put.run(hour, packRows(rows, start, end, 1));
         start = end;
       }
@@ -139,12 +122,7 @@ export class HourPacker {
   }
 }
 
-/**
- * The layout and columns packs are written for. A pack names columns by position in
- * ROLLUP_COLUMNS, so packs written for another list (a protocol that gained a reason or a
- * status code) or another layout would be misread: the cache records both, and packs anew when
- * either changes.
- */
+/** The layout and columns packs are written for: packs name columns by position, so a change packs anew. */
 const PACK_COLUMNS = `layout 1: ${ROLLUP_COLUMNS.join(',')}`;
 
 /** Hours before this are folded into `rollup_hour` (and packed); null before the first fold. */

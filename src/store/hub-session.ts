@@ -1,10 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MessageOf } from '../protocol/index.js';
 
-/**
- * What the hub said of itself, kept in `meta`: its version, what it does not report, its
- * newest seq (from its hello and heartbeats), its last reset and the last change of epoch.
- */
+/** What the hub said of itself, kept in `meta`: version, what it omits, newest seq, last reset, epoch change. */
 export class HubSession {
   private readonly setMeta;
   private readonly savedNewest;

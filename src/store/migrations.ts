@@ -12,14 +12,6 @@ export interface Migration {
   readonly up: (db: Database.Database) => void;
 }
 
-/** The cache file was written by a newer hubmon than this one. */
-export class CacheTooNewError extends Error {
-  override readonly name = 'CacheTooNewError';
-}
-
-const STEPS_TABLE =
-  'CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID';
-
 /** Steps not yet applied, in order: core first, then contributed ones. */
 export function pendingMigrations(
   db: Database.Database,
@@ -37,24 +29,17 @@ export function pendingMigrations(
  * Brings the schema up to date, each step in its own transaction so a crash leaves the file at
  * a whole version. Refuses a file whose `user_version` is ahead of this build.
  */
-export function migrate(
-  db: Database.Database,
-  core: readonly Migration[],
-  extra: readonly Migration[],
-  now: number,
-): void {
-  const ids = new Set<string>();
-  for (const m of [...core, ...extra]) {
-    if (ids.has(m.id)) throw new Error(`migration id ${m.id} is used twice`);
-    ids.add(m.id);
-  }
+export function migrate(db: Database.Database, core: readonly Migration[], extra: readonly Migration[], now: number) {
+  const ids = [...core, ...extra].map((m) => m.id);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) throw new Error(`migration id ${twice} is used twice`);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > core.length) {
-    throw new CacheTooNewError(
+    throw new Error(
       `cache schema version ${version} is newer than this hubmon understands (${core.length}); upgrade hubmon or use another cache file`,
     );
   }
-  db.exec(STEPS_TABLE);
+  db.exec('CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID');
   for (const m of pendingMigrations(db, core, extra)) {
     db.transaction(() => {
       m.up(db);

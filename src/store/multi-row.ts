@@ -4,13 +4,9 @@ import type Database from 'better-sqlite3';
 const MAX_ROWS = 32;
 
 /**
- * One statement run over many rows, up to 32 rows per execution (`VALUES (…), (…), …`).
- * Each execution of a prepared statement costs about as much as writing a small row (the call
- * into SQLite, binding, step and reset), so writing rows one by one spends half the time on
- * the calls: at 32 rows per call an event row costs ~3 µs instead of ~5.5 µs.
- *
- * `sql(rows)` builds the statement for a given number of rows; sizes are powers of two, so a
- * template prepares at most six statements.
+ * One statement run over many rows, up to 32 per execution (`VALUES (…), (…), …`): an execution
+ * costs about as much as writing a small row, so at 32 rows per call an event row costs ~3 µs
+ * instead of ~5.5 µs. `sql(rows)` builds the statement for a power-of-two number of rows.
  */
 export class MultiRow {
   private readonly values: unknown[] = [];

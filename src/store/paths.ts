@@ -8,10 +8,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
 
-/**
- * A file name for a hub, from its URL or id: readable, and safe on any file system
- * (`ws://hub.example:8443/v1/telemetry` → `hub.example_8443.sqlite`).
- */
+/** A hub's file name, safe on any file system: `ws://hub.example:8443/v1/telemetry` → `hub.example_8443.sqlite`. */
 export function cacheFileName(hubKey: string): string {
   let key = hubKey;
   try {
@@ -32,9 +29,8 @@ export const defaultCachePath = (hubKey: string, env: Env = process.env): string
   join(cacheDir(env), cacheFileName(hubKey));
 
 /**
- * Creates the cache's folder (0700) and an empty file (0600) before SQLite touches it, so the
- * file never exists with looser permissions; SQLite gives `-wal`/`-shm` the main file's mode.
- * A folder we did not create is left as its owner set it.
+ * Creates the cache's folder (0700) and an empty file (0600) before SQLite does, so the file never
+ * exists with looser permissions (`-wal`/`-shm` get its mode); a folder we did not create is left.
  */
 export function prepareCacheFile(path: string): void {
   const dir = dirname(path);

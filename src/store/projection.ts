@@ -12,11 +12,7 @@ export const DEFER_BACKLOG = 50_000;
 /** Events derived per slice: ~60 ms of work. */
 export const PROJECT_SLICE = 10_000;
 
-/**
- * Derivation from the event log: the documents, deliveries, deadlines and agency entries of
- * events stored while the cache was far behind the hub, in seq order, from the stream's
- * `derivedSeq` on (see `Writer`).
- */
+/** Derives from the event log, in seq order from a stream's `derivedSeq`, what a catch-up left behind. */
 export class Projection {
   private readonly blocksFrom;
   /** A slice finished an earlier history in this transaction: its open items are to end. */
@@ -38,10 +34,7 @@ export class Projection {
     );
   }
 
-  /**
-   * Derives up to `max` stored events past the stream's `derivedSeq` (inside the caller's
-   * transaction, before its flushes).
-   */
+  /** Derives up to `max` stored events past `derivedSeq` (in the caller's transaction, before its flushes). */
   slice(stream: StreamState, max: number): void {
     let done = 0;
     const pageBlocks = Math.ceil(max / BLOCK_EVENTS) + 1;
@@ -68,10 +61,7 @@ export class Projection {
     this.log.flush();
   }
 
-  /**
-   * After a slice derived an earlier history to its end (see HistoryEnd). Returns the
-   * recipients whose open deadlines it ended.
-   */
+  /** Once a slice derived an earlier history to its end, ends its open items; returns their recipients. */
   endDerivedHistory(at: number): readonly number[] {
     if (!this.historyDerived) return [];
     this.historyDerived = false;

@@ -4,8 +4,6 @@ import { MultiRow } from './multi-row.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
-/** The key packs (time unit, agency) into one safe integer. */
-const AGENCY_SPAN = AGENCY_ID_LIMIT;
 
 /**
  * Sums one batch's counts per (minute or hour, agency) in memory, then writes each touched row
@@ -18,12 +16,12 @@ export class RollupAccumulator {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly table: 'rollup_minute' | 'rollup_hour',
     private readonly unit: 'minute' | 'hour',
   ) {}
 
   add(unit: number, agency: number, column: number, n = 1): void {
-    const key = unit * AGENCY_SPAN + agency;
+    // The key packs (time unit, agency) into one safe integer.
+    const key = unit * AGENCY_ID_LIMIT + agency;
     let row = this.rows.get(key);
     if (!row) {
       row = new Float64Array(WIDTH);
@@ -40,7 +38,7 @@ export class RollupAccumulator {
   /** Each pending row as (unit, agency, counts); for folding late minutes into hours. */
   *entries(): IterableIterator<[number, number, Float64Array]> {
     for (const [key, counts] of this.rows) {
-      yield [Math.floor(key / AGENCY_SPAN), key % AGENCY_SPAN, counts];
+      yield [Math.floor(key / AGENCY_ID_LIMIT), key % AGENCY_ID_LIMIT, counts];
     }
   }
 
@@ -52,7 +50,7 @@ export class RollupAccumulator {
     for (const [key, counts] of this.rows) {
       cols.length = 0;
       row.length = 0;
-      row.push(Math.floor(key / AGENCY_SPAN), key % AGENCY_SPAN);
+      row.push(Math.floor(key / AGENCY_ID_LIMIT), key % AGENCY_ID_LIMIT);
       for (let c = 0; c < WIDTH; c++) {
         if (counts[c]) {
           cols.push(c);
@@ -78,7 +76,7 @@ export class RollupAccumulator {
     let group = this.groups.get(key);
     if (!group) {
       const names = cols.map((c) => ROLLUP_COLUMNS[c]!);
-      const head = `INSERT INTO ${this.table} (${this.unit}, agency${names.map((n) => `, ${n}`).join('')}) VALUES `;
+      const head = `INSERT INTO rollup_${this.unit} (${this.unit}, agency${names.map((n) => `, ${n}`).join('')}) VALUES `;
       const tail = ` ON CONFLICT (${this.unit}, agency) DO UPDATE SET ${names.map((n) => `${n} = ${n} + excluded.${n}`).join(', ')}`;
       const width = names.length + 2;
       group = new MultiRow(this.db, width, (rows) => head + MultiRow.placeholders(width, rows) + tail);

@@ -19,11 +19,9 @@ const rollupTable = (name: string, unit: string): string => `
   ) WITHOUT ROWID;`;
 
 /**
- * Version 1 of the cache. Events are keyed by (stream, seq), a stream being one epoch of one
- * hub, so histories never mix. Every screen reads the rollups and the derived tables, whose
- * partial indexes hold exactly the rows a screen counts (pending deliveries, open deadlines…);
- * each partial index also carries the columns of its own condition, so that counting through
- * it never touches the table (a covering index).
+ * Version 1. Events are keyed by (stream, seq), a stream being one epoch of one hub. The derived
+ * tables' partial indexes hold exactly the rows a screen counts (pending deliveries, open
+ * deadlines…) with the columns of their own condition, so counting never touches the table.
  */
 const v1 = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -159,11 +157,9 @@ const v1 = `
 const v2 = `INSERT OR IGNORE INTO counters (name, n) VALUES ('late_minute_rows', 0);`;
 
 /**
- * Version 3 stores raw events in blocks (see `event-log.ts`): one row per run of up to 16
- * consecutive seqs, and one row per event in `event_agencies`, the per-agency lookup that
- * replaces the events' index. Existing events are moved into blocks, cut wherever seqs are
- * not consecutive. The view `events` shows the blocks as the rows they hold, for inspection
- * with sqlite3 and for checks; the console never reads through it.
+ * Version 3 stores raw events in blocks (`event-log.ts`), cut wherever seqs are not consecutive,
+ * with one row per event in `event_agencies` in place of the events' index. The view `events`
+ * shows the blocks' rows for inspection with sqlite3; the console never reads through it.
  */
 const v3 = `
   CREATE TABLE event_blocks (
@@ -199,21 +195,15 @@ const v3 = `
     FROM event_blocks b, json_each(b.events) e;
 `;
 
-/**
- * Version 4: each stream records how far its documents, deliveries, deadlines and agency
- * entries are derived (`derived_seq`); a catch-up far behind the hub stores events and rollups
- * first and derives the rest afterwards. Existing files are derived to their last event.
- */
+/** Version 4: how far each stream's documents are derived (`derived_seq`); existing files are derived to the end. */
 const v4 = `
   ALTER TABLE streams ADD COLUMN derived_seq INTEGER NOT NULL DEFAULT 0;
   UPDATE streams SET derived_seq = last_seq;
 `;
 
 /**
- * Version 5 packs each folded hour's rollup rows into one row of `hour_packs` (see
- * `hour-packs.ts`), so that a 24-hour window reads ~22 rows, not ~22 hours of every agency.
- * Hours folded before the step are packed when the cache opens, after the last step: packs
- * follow the columns of the newest step (`packsCurrent`).
+ * Version 5 packs each folded hour's rollup rows into one row of `hour_packs` (`hour-packs.ts`).
+ * Hours folded before are packed when the cache opens, after the last step (`packsCurrent`).
  */
 const v5 = `
   CREATE TABLE hour_packs (hour INTEGER PRIMARY KEY, rev INTEGER NOT NULL, rows BLOB NOT NULL);
@@ -228,13 +218,14 @@ const v6 = `
 `;
 
 const SIG_FAILS = SIGNATURE_RESULTS.filter((r) => r !== 'valid').map((r) => `sig_${r}`);
+const v7Rollup = (t: string): string => `
+  ${[...COLUMNS_OF_V7].map((c) => `ALTER TABLE ${t} ADD COLUMN ${c} INTEGER NOT NULL DEFAULT 0;`).join('\n  ')}
+  UPDATE ${t} SET sig_failed = ${SIG_FAILS.join(' + ')}, sig_checked = sig_valid + ${SIG_FAILS.join(' + ')};`;
 
 /**
- * Version 7 counts documents, not events (docs/FIGURES.md): `doc_marks` records what each
- * document has been counted for, and the rollups gain the documents whose signatures were
- * checked, those with a failed check, and repeated deliveries. Rows written before the step
- * counted events; their checked and failed documents are taken as their checks, the nearest
- * they can say.
+ * Version 7 counts documents, not events (docs/FIGURES.md): `doc_marks`, and rollups of documents
+ * checked, failed a check, and delivered again. Rows counted before the step take their checks
+ * as their checked and failed documents, the nearest they can say.
  */
 const v7 = `
   ${DOC_MARKS_TABLE}
@@ -254,22 +245,10 @@ const v7 = `
   -- taken as the current history's.
   ALTER TABLE documents ADD COLUMN stream INTEGER;
   UPDATE documents SET stream = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream');
-  ${['rollup_minute', 'rollup_hour']
-    .map(
-      (t) => `
-  ALTER TABLE ${t} ADD COLUMN sig_checked INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE ${t} ADD COLUMN sig_failed INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE ${t} ADD COLUMN dup_received INTEGER NOT NULL DEFAULT 0;
-  UPDATE ${t} SET sig_failed = ${SIG_FAILS.join(' + ')}, sig_checked = sig_valid + ${SIG_FAILS.join(' + ')};`,
-    )
-    .join('\n')}
+  ${v7Rollup('rollup_minute')}${v7Rollup('rollup_hour')}
 `;
 
-/**
- * Version 8 drops the stamps the writer kept for readers of an earlier design (revs of hour
- * packs and deadline counts, the counters of late rows and registry changes): a reader in the
- * writing process is told what changed (`write-changes.ts`), any other reads afresh.
- */
+/** Version 8 drops the stamps kept for readers of an earlier design: they are told what changed (write-changes.ts). */
 const v8 = `
   DELETE FROM counters WHERE name IN ('late_minute_rows', 'late_hour_rows', 'registry_version', 'deadline_counts', 'hour_packs');
   DROP INDEX deadline_counts_by_rev;
@@ -277,14 +256,8 @@ const v8 = `
   ALTER TABLE hour_packs DROP COLUMN rev;
 `;
 
-/** The cache's own schema steps; `user_version` counts how many have run. */
-export const CORE_MIGRATIONS: readonly Migration[] = [
-  { id: 'store/1', up: (db) => db.exec(v1) },
-  { id: 'store/2', up: (db) => db.exec(v2) },
-  { id: 'store/3', up: (db) => db.exec(v3) },
-  { id: 'store/4', up: (db) => db.exec(v4) },
-  { id: 'store/5', up: (db) => db.exec(v5) },
-  { id: 'store/6', up: (db) => db.exec(v6) },
-  { id: 'store/7', up: (db) => db.exec(v7) },
-  { id: 'store/8', up: (db) => db.exec(v8) },
-];
+/** The cache's own schema steps, `store/1` to `store/8`; `user_version` counts how many have run. */
+export const CORE_MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8].map((sql, i) => ({
+  id: `store/${i + 1}`,
+  up: (db) => db.exec(sql),
+}));

@@ -1,10 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MessageOf } from '../protocol/index.js';
 
-/**
- * What a security server's events change: its state and its transitions (`server.state`), and
- * its last heartbeat and latency (`server.heartbeat`, the newest per server written once a batch).
- */
+/** What a security server's events change: its state and transitions, its last heartbeat and latency. */
 export class ServerEffects {
   private readonly lastTransition;
   private readonly insertTransition;
@@ -47,7 +44,6 @@ export class ServerEffects {
     this.setServerState.run({ id: d.serverId, state: d.state, since: ts, latency: d.latencyMs ?? null });
   }
 
-  /** Writes the batch's newest heartbeats. */
   flush(): void {
     for (const [server, hb] of this.heartbeats)
       this.touchHeartbeat.run({ id: server, ts: hb.ts, latency: hb.latencyMs });

@@ -1,9 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/**
- * One history of one hub: a (hubId, epoch) pair. Sequence numbers are only compared within a
- * stream; a hub that starts its numbering over gets a new stream and its old events stay apart.
- */
+/** One history of one hub, a (hubId, epoch) pair: seqs are only compared within a stream. */
 export interface StreamState {
   readonly id: number;
   readonly hubId: string;
@@ -11,11 +8,7 @@ export interface StreamState {
   hubName: string | null;
   /** Highest seq stored in this stream (0 before the first event). */
   lastSeq: number;
-  /**
-   * Every stored event up to this seq has its documents, deliveries, deadlines and agency
-   * entry written; the events after it wait for the writer's `project` (a catch-up far
-   * behind the hub leaves them for later).
-   */
+  /** Every stored event up to this seq has its documents, deliveries, deadlines and agency entry written. */
   derivedSeq: number;
   /** Events stored in this stream. */
   events: number;
@@ -29,30 +22,19 @@ export interface HubIdentity {
   readonly epoch: string;
 }
 
-/** The cache file belongs to another hub: its history must not be mixed with this one's. */
-export class HubMismatchError extends Error {
-  override readonly name = 'HubMismatchError';
-  constructor(
-    readonly path: string,
-    readonly cachedHubId: string,
-    readonly hubId: string,
-  ) {
-    super(
-      `cache ${path} holds the history of hub "${cachedHubId}", but this hub says it is "${hubId}"; use another cache file`,
-    );
-  }
-}
-
 /** The streams of a cache file, mirrored in memory; the writer keeps both in step. */
 export class Streams {
   private readonly byKey = new Map<string, StreamState>();
   /** The stream events are written to now: the latest hello's. */
   current: StreamState | null = null;
-  // Prepared once: every batch names its stream and saves its counters.
   private readonly readHubId;
   private readonly saveCounters;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** The cache file, for the refusal of another hub's history. */
+    private readonly path = '',
+  ) {
     this.readHubId = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'hub_id'").pluck();
     this.saveCounters = db.prepare<[number, number, number, number | null, number]>(
       'UPDATE streams SET last_seq = ?, derived_seq = ?, events = ?, newest_ts = ? WHERE id = ?',
@@ -62,13 +44,11 @@ export class Streams {
 
   reload(): void {
     this.byKey.clear();
-    const rows = this.db
-      .prepare(
-        `SELECT id, hub_id AS hubId, epoch, hub_name AS hubName, last_seq AS lastSeq, derived_seq AS derivedSeq,
-           events, newest_ts AS newestTs FROM streams`,
-      )
-      .all() as StreamState[];
-    for (const s of rows) this.byKey.set(key(s.hubId, s.epoch), s);
+    const rows = this.db.prepare<[], StreamState>(
+      `SELECT id, hub_id AS hubId, epoch, hub_name AS hubName, last_seq AS lastSeq, derived_seq AS derivedSeq,
+         events, newest_ts AS newestTs FROM streams`,
+    );
+    for (const s of rows.all()) this.byKey.set(key(s), s);
     const cur = this.db.prepare("SELECT value FROM meta WHERE key = 'current_stream'").pluck().get() as
       string | undefined;
     this.current = [...this.byKey.values()].find((s) => String(s.id) === cur) ?? null;
@@ -80,13 +60,17 @@ export class Streams {
   }
 
   find(identity: HubIdentity): StreamState | undefined {
-    return this.byKey.get(key(identity.hubId, identity.epoch));
+    return this.byKey.get(key(identity));
   }
 
   /** Makes `identity` the current stream, creating it if new (inside a write transaction). */
-  select(identity: HubIdentity, hubName: string | null, now: number, path: string): StreamState {
+  select(identity: HubIdentity, hubName: string | null, now: number): StreamState {
     const owner = this.hubId();
-    if (owner !== null && owner !== identity.hubId) throw new HubMismatchError(path, owner, identity.hubId);
+    // The cache file belongs to another hub: its history must not be mixed with this one's.
+    if (owner !== null && owner !== identity.hubId)
+      throw new Error(
+        `cache ${this.path} holds the history of hub "${owner}", but this hub says it is "${identity.hubId}"; use another cache file`,
+      );
     if (owner === null) this.db.prepare("INSERT INTO meta (key, value) VALUES ('hub_id', ?)").run(identity.hubId);
     let stream = this.find(identity);
     if (!stream) {
@@ -96,7 +80,7 @@ export class Streams {
         .get(identity.hubId, identity.epoch, hubName, now) as number;
       const { hubId, epoch } = identity;
       stream = { id, hubId, epoch, hubName, lastSeq: 0, derivedSeq: 0, events: 0, newestTs: null };
-      this.byKey.set(key(identity.hubId, identity.epoch), stream);
+      this.byKey.set(key(identity), stream);
     } else if (hubName !== null && hubName !== stream.hubName) {
       stream.hubName = hubName;
       this.db.prepare('UPDATE streams SET hub_name = ? WHERE id = ?').run(hubName, stream.id);
@@ -108,10 +92,7 @@ export class Streams {
     return stream;
   }
 
-  /**
-   * The oldest stream (by creation) whose documents are not all derived: histories are derived
-   * one after the other, in the order they were received.
-   */
+  /** The oldest stream whose documents are not all derived: histories are derived in the order received. */
   lagging(): StreamState | undefined {
     let oldest: StreamState | undefined;
     for (const s of this.byKey.values()) if (s.derivedSeq < s.lastSeq && (!oldest || s.id < oldest.id)) oldest = s;
@@ -120,15 +101,12 @@ export class Streams {
 
   /** Seqs of all streams whose documents are still to be derived. */
   behind(): number {
-    let n = 0;
-    for (const s of this.byKey.values()) n += s.lastSeq - s.derivedSeq;
-    return n;
+    return [...this.byKey.values()].reduce((n, s) => n + s.lastSeq - s.derivedSeq, 0);
   }
 
-  /** Saves a stream's counters after a batch. */
   save(stream: StreamState): void {
     this.saveCounters.run(stream.lastSeq, stream.derivedSeq, stream.events, stream.newestTs, stream.id);
   }
 }
 
-const key = (hubId: string, epoch: string): string => `${hubId}\u0000${epoch}`;
+const key = (s: HubIdentity): string => `${s.hubId}\u0000${s.epoch}`;

@@ -48,14 +48,9 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/**
- * Whether a recorded holder is gone: on this host, its process no longer exists (killed,
- * crashed); anywhere, it stopped refreshing the heartbeat (also covers a reused pid).
- */
-function isStale(holder: LockHolder, now: number, host: string): boolean {
-  if (holder.host === host && !processAlive(holder.pid)) return true;
-  return now - holder.heartbeatAt > LOCK_STALE_AFTER_MS;
-}
+/** Whether a holder is gone: on this host, its process is; anywhere, it stopped its heartbeat (also a reused pid). */
+const isStale = (holder: LockHolder, now: number, host: string): boolean =>
+  (holder.host === host && !processAlive(holder.pid)) || now - holder.heartbeatAt > LOCK_STALE_AFTER_MS;
 
 export type LockResult = { readonly acquired: true } | { readonly acquired: false; readonly holder: LockHolder };
 

@@ -4,16 +4,14 @@ import type { Rejection, TelemetryMessage, UnknownMessage } from '../protocol/in
 import { AgencyIds } from './agency-ids.js';
 import { BatchReport, RejectionLog, type ApplyResult, type BatchMeta } from './batch-report.js';
 import { minuteOf } from './doc-counts.js';
-import { agencyCodes } from './event-agency.js';
+import { agencyCodes, EventIntake, type Durable } from './event-intake.js';
 import { EventEffects } from './event-effects.js';
-import { EventIntake, type Durable } from './event-intake.js';
 import { EventLog } from './event-log.js';
 import { GapBook } from './gap-book.js';
 import { HistoryEnd } from './history-end.js';
 import { HourCompaction } from './hour-compaction.js';
 import { HubSession } from './hub-session.js';
 import { PROJECT_SLICE, Projection } from './projection.js';
-import { RegistryWriter } from './registry-writer.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
 import { ChangeSet, type WriteListener } from './write-changes.js';
@@ -25,18 +23,13 @@ const MAX_CODES_PER_EVENT = 2_001;
 export const FOLD_SLICE_HOURS = 4;
 
 /**
- * Writes batches of parsed telemetry into the cache, one transaction per batch. Idempotent on
- * (hub, epoch, seq): an event already stored is recognised and changes nothing, rollups
- * included. A jump in seq opens a gap, a later event inside it fills it; an event that is
- * neither new nor a fill nor an exact repeat is kept aside as `seq_regression`.
- *
- * Minute rollups and server state are written with each event, and closed hours folded into
- * hourly rollups with each batch. Documents, deliveries, deadlines and agency entries are
- * derived in seq order: with the event while the cache is within `deferBacklog` of the hub's
- * newest seq; past that (a catch-up of days), they wait, and `Projection` derives them from the
- * event log afterwards, a slice with each batch and in the client's idle turns; the folds wait
- * for them (`foldPending`). `derived_seq` records how far derivation got, in the same
- * transactions, so a crash loses nothing and a restart goes on from there.
+ * Writes batches of parsed telemetry into the cache, one transaction per batch, idempotent on
+ * (hub, epoch, seq) (see `EventIntake`). Minute rollups and server state are written with each
+ * event, closed hours folded with each batch. Documents, deliveries, deadlines and agency
+ * entries are derived in seq order: with the event while within `deferBacklog` of the hub's
+ * newest seq; past that (a catch-up of days) `Projection` derives them from the event log
+ * afterwards, and the folds wait for them (`foldPending`). `derived_seq` records how far
+ * derivation got, in the same transactions, so a crash loses nothing.
  */
 export class Writer {
   readonly agencies: AgencyIds;
@@ -54,7 +47,6 @@ export class Writer {
   private readonly projection: Projection;
   private readonly historyEnd: HistoryEnd;
   private readonly rejections: RejectionLog;
-  private readonly bumpCounter;
   private readonly hub: HubSession;
   private readonly inTransaction;
   /** Closed hours a batch folds at most (see `apply`). */
@@ -62,26 +54,23 @@ export class Writer {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly path: string,
+    path: string,
     /** See `OpenCacheOptions`. */
     private readonly deferBacklog: number,
     clockToleranceMs: number,
   ) {
     this.agencies = new AgencyIds(db, true);
-    this.streams = new Streams(db);
-    this.minutes = new RollupAccumulator(db, 'rollup_minute', 'minute');
-    this.hours = new RollupAccumulator(db, 'rollup_hour', 'hour');
+    this.streams = new Streams(db, path);
+    this.minutes = new RollupAccumulator(db, 'minute');
+    this.hours = new RollupAccumulator(db, 'hour');
     this.hoursFold = new HourCompaction(db, this.changes);
-    this.effects = new EventEffects(db, this.agencies, this.minutes, new RegistryWriter(db, this.agencies));
+    this.effects = new EventEffects(db, this.agencies, this.minutes);
     this.gaps = new GapBook(db);
     this.log = new EventLog(db);
     this.intake = new EventIntake(this.log, this.gaps, this.agencies, clockToleranceMs);
     this.historyEnd = new HistoryEnd(db);
     this.projection = new Projection(db, this.log, this.effects.documents, this.intake, this.streams, this.historyEnd);
     this.rejections = new RejectionLog(db);
-    this.bumpCounter = db.prepare(
-      'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
-    );
     this.hub = new HubSession(db);
     this.foldPerBatch = Number.isFinite(deferBacklog) ? FOLD_SLICE_HOURS : Number.POSITIVE_INFINITY;
     // BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) for another connection;
@@ -144,10 +133,9 @@ export class Writer {
   ): ApplyResult {
     const before = this.streams.current;
     let stream: StreamState | null = meta.identity
-      ? this.streams.select(meta.identity, null, at, this.path)
+      ? this.streams.select(meta.identity, null, at)
       : this.streams.current;
     const report = new BatchReport(rejections);
-    let registryChanged = false;
     // The hub's clock is not trusted past the receipt: no newest minute or time beyond it.
     const receivedMinute = minuteOf(at);
     let newestMinute: number | null = null;
@@ -159,7 +147,7 @@ export class Writer {
       if (!isUnknownMessage(m)) {
         switch (m.type) {
           case 'hello':
-            stream = this.streams.select({ hubId: m.data.hubId, epoch: m.data.epoch }, m.data.hubName, at, this.path);
+            stream = this.streams.select({ hubId: m.data.hubId, epoch: m.data.epoch }, m.data.hubName, at);
             this.hub.hello(m);
             // The history left behind may have been deferred by this very batch.
             earlierLags = this.streams.lagging();
@@ -178,7 +166,7 @@ export class Writer {
               continue;
             }
             this.effects.registrySnapshot(m);
-            registryChanged = true;
+            this.changes.registry = true;
             continue;
           }
         }
@@ -188,7 +176,6 @@ export class Writer {
         { hubId: this.streams.hubId() ?? 'unidentified', epoch: 'unidentified' },
         null,
         at,
-        this.path,
       );
       const refused = this.agencies.room() < MAX_CODES_PER_EVENT && this.agencies.refusal(event, agencyCodes(event));
       if (refused) {
@@ -211,14 +198,15 @@ export class Writer {
       else {
         this.effects.apply(event, ts, stream.id, derive);
         if (event.type === 'agency.upsert' || event.type === 'agency.removed' || event.type === 'server.upsert')
-          registryChanged = true;
+          this.changes.registry = true;
       }
     }
 
     this.log.flush();
     const current = this.streams.current;
+    const farBehind = current !== null && this.hub.newest - current.lastSeq > this.deferBacklog;
     const lagging = this.streams.lagging();
-    if (current && lagging && this.hub.newest - current.lastSeq <= this.deferBacklog) {
+    if (current && lagging && !farBehind) {
       // Caught up with the hub: derive a slice of what was left behind, with the batch.
       this.projection.slice(lagging, PROJECT_SLICE);
       touched.add(lagging);
@@ -227,18 +215,14 @@ export class Writer {
       if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
     }
     this.rejections.write(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
-    if (registryChanged) this.changes.registry = true;
-
     this.flushCounts();
-    const now = this.streams.current;
-    if (before && now && now.id !== before.id && now.id > before.id) this.newHistory(before, now, at);
+    if (before && current && current.id > before.id) this.newHistory(before, current, at);
     this.changes.addRecipients(this.projection.endDerivedHistory(at));
     this.hoursFold.noteNewest(newestMinute);
-    // Hours are folded as they close. Far behind the hub, or while documents wait to be
-    // derived, the folds wait for `foldPending`: a catch-up's backlog closes an hour every few
-    // thousand events, and its folds took 0.5 µs of the ~8 µs an event costs. A writer that
-    // defers folds what waits a slice at a time; one that never defers, all of it each batch.
-    if (!this.farBehind() && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
+    // Far behind the hub, or while documents wait to be derived, the folds wait for
+    // `foldPending`: a catch-up closes an hour every few thousand events, and its folds took
+    // 0.5 µs of the ~8 µs an event costs. A writer that never defers folds all each batch.
+    if (!farBehind && !this.streams.lagging()) this.hoursFold.fold(this.foldPerBatch);
     for (const s of touched) this.streams.save(s);
     return report.result;
   }
@@ -248,13 +232,10 @@ export class Writer {
     const { ended, recipients } = this.historyEnd.endAllBut(to.id, at);
     this.changes.addRecipients(recipients);
     this.hub.epochChanged(at, from.epoch, to.epoch, ended);
-    this.bumpCounter.run('epoch_changes', 1);
+    this.rejections.bump.run('epoch_changes', 1);
   }
 
-  /**
-   * Derives up to `max` events left behind (see `Projection`) in a transaction of their own, for
-   * idle time after a catch-up. Returns how many seqs stay behind.
-   */
+  /** Derives up to `max` events a catch-up left behind, in a transaction of its own; returns the seqs behind. */
   projectPending(max = PROJECT_SLICE, now = Date.now()): number {
     const stream = this.streams.lagging();
     if (!stream) return 0;
@@ -269,16 +250,7 @@ export class Writer {
     return this.streams.behind();
   }
 
-  /** The current history is more than `deferBacklog` behind the hub's newest seq. */
-  private farBehind(): boolean {
-    const current = this.streams.current;
-    return current !== null && this.hub.newest - current.lastSeq > this.deferBacklog;
-  }
-
-  /**
-   * Folds up to `maxHours` of the closed hours a catch-up left unfolded (see `apply`), in a
-   * transaction of its own, once documents are derived. Returns how many stay unfolded.
-   */
+  /** Folds up to `maxHours` hours a catch-up left unfolded, in a transaction of its own; returns how many stay. */
   foldPending(maxHours = FOLD_SLICE_HOURS): number {
     if (this.hoursFold.due() === 0) return 0;
     return this.undoingOnFailure(this.db.transaction(() => this.hoursFold.fold(maxHours)).immediate);

@@ -95,7 +95,12 @@ const ScreenBody = memo(function ScreenBody(
     Omit<TableProps, 'view'> & { readonly screen: ScreenDef<Route, unknown, Loaded> },
 ) {
   const { screen, view, columns, ctx, marked, state, width } = props;
-  const pane = view ? <Table view={view} columns={columns} ctx={ctx} marked={marked} width={width} /> : null;
+  const { theme } = useUi();
+  const pane = view ? (
+    <Table view={view} columns={columns} ctx={ctx} marked={marked} width={width} />
+  ) : props.data.reading ? (
+    <Line segments={[{ text: fit(` ${ctx.t('list.reading')}`, width), style: theme.text.muted }]} />
+  ) : null;
   const title = (text: string, extra?: string) => (
     <TitleLine title={text} extra={extra} view={view} editing={state.editingFilter} width={width} />
   );

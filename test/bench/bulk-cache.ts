@@ -14,7 +14,7 @@
  * without a latency.
  */
 import Database from 'better-sqlite3';
-import { agencyOf } from '../../src/store/event-agency.js';
+import { agencyOf } from '../../src/store/event-intake.js';
 import type { MessageOf, TelemetryMessage } from '../../src/protocol/index.js';
 import type { Draft } from '../support/national-traffic.js';
 import { AgencyIds } from '../../src/store/agency-ids.js';

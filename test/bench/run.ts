@@ -75,7 +75,7 @@ const sections: Section[] = [
       // A screen's load as the console makes it (metrics and rows), each set in a fresh process.
       for (const s of screens) {
         log(
-          `  console screens, ${s.at === 'end' ? "year's end" : 'working morning'}, ${s.window} window: opened in ${s.openMs.toFixed(1)} ms, first frame (Overview) ${s.startupMs.toFixed(1)} ms; first visit / refresh median / refresh max, ms`,
+          `  console screens, ${s.at === 'end' ? "year's end" : 'working morning'}, ${s.window} window: opened in ${s.openMs.toFixed(1)} ms, first frame (Overview) ${s.startupMs.toFixed(1)} ms (${s.startupCpuMs.toFixed(1)} ms of CPU), its ranking drawn at ${s.rankedMs.toFixed(1)} ms; first visit / refresh median / refresh max, ms`,
         );
         for (const [name, t] of Object.entries(s.screens))
           log(

@@ -9,7 +9,7 @@ import { cacheSink } from '../../src/ingest/cache-sink.js';
 import { startIngest } from '../../src/ingest/index.js';
 import { createMetrics } from '../../src/metrics/index.js';
 import { agencyFiguresOver } from '../../src/metrics/agency-range.js';
-import { ingestRecording } from '../../src/record/ingest-recording.js';
+import { ingestRecording } from '../../src/record/recording-cache.js';
 import { startSimHub, type SimHub } from '../../src/sim/index.js';
 import { openCache, type Cache } from '../../src/store/index.js';
 import { eventMessages, NOW, openingMessages } from '../report/helpers/fixture-stream.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyFiguresOver } from '../../src/metrics/agency-range.js';
-import { ingestRecording } from '../../src/record/ingest-recording.js';
+import { ingestRecording } from '../../src/record/recording-cache.js';
 import { ReplayRun, replayControls } from '../../src/record/replay-run.js';
 import { ReplayPlayer } from '../../src/record/replay-player.js';
 import { loadReplay } from '../../src/sim/replay-source.js';

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScreenLoader, type ScreenRequest, type Snapshot } from '../../src/ui/data/screen-loader.js';
 import { idleIngest, type AlertsSource, type AlertView } from '../../src/ui/data/sources.js';
+import { READING } from '../../src/ui/screens/screen-def.js';
 import type { AgencyModel } from '../../src/ui/view/agency-model.js';
 import type { WorstModel } from '../../src/ui/view/overview-model.js';
 import { fixtureCache, MIN, S2 } from '../metrics/fixture.js';
@@ -39,6 +40,17 @@ const models = (s: Snapshot) => ('gone' in s.data ? [] : (s.data.list?.models ??
 const agency = (s: Snapshot, id: string) => (models(s) as AgencyModel[]).find((m) => m.id === id);
 
 describe('the screen loader', () => {
+  it('draws the first frame with the head and reads the list at the next tick, whatever the policy', () => {
+    const { loader } = setUp();
+    const first = loader.first(screen('overview'), NOW);
+    expect(first.data).toBe(READING);
+    expect((first.head as { totals: { sent: number } }).totals.sent).toBe(1);
+    // Any tick after it reads the list, though the Overview's policy says once a minute.
+    const full = loader.tick('header', screen('overview'), NOW + 2);
+    expect(full.data).not.toBe(READING);
+    expect('gone' in full.data ? null : full.data.list?.spec).toBeTruthy();
+  });
+
   it('reads the Agencies list again when new events arrive, and hands back the same list when none did', () => {
     const { fx, loader } = setUp();
     const first = loader.tick('full', screen('agencies'), NOW);

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- matching control characters is the point here. */
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
-import { fit, truncate, widthOf, wrap } from '../../src/ui/text/fit.js';
+import { fit, NARROW, truncate, widthOf, wrap } from '../../src/ui/text/fit.js';
 import { foldAscii } from '../../src/ui/text/ascii.js';
 import { durationCell, formatAgo, formatDurationShort, formatSpan } from '../../src/ui/text/format-time.js';
 import { formatCount, formatPercent, formatRate } from '../../src/ui/text/format-number.js';
@@ -53,6 +53,18 @@ describe('fit', () => {
     const out = fit(text, width, align);
     expect(out).toBe(expected);
     expect(stringWidth(out)).toBe(width);
+  });
+
+  it('counts a narrow text by its length exactly where string-width says each of its characters is one cell', () => {
+    for (let c = 0x20; c < 0x3000; c++) {
+      const ch = String.fromCodePoint(c);
+      if (NARROW.test(ch)) expect(stringWidth(ch), `U+${c.toString(16)}`).toBe(1);
+    }
+    expect(NARROW.test('\u00ad')).toBe(false);
+    expect(NARROW.test('Ha\u0300 No\u0302\u0323i')).toBe(false);
+    expect(widthOf('Ha\u0300 No\u0302\u0323i')).toBe(6);
+    expect(truncate('Ủy ban nhân dân tỉnh Lạng Sơn', 10)).toBe('Ủy ban nh…');
+    expect(truncate('Ủy ban nhân dân 全国', 19)).toBe('Ủy ban nhân dân 全…');
   });
 
   it('truncate leaves short text alone', () => {

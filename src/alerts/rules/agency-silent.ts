@@ -31,20 +31,13 @@ export const agencySilent: Rule = (ctx) => {
   for (const agency of ctx.metrics.agencies()) {
     const row = byAgency.get(agency.id);
     if (row !== undefined && row.sent > 0) continue;
-    let usual: number;
-    let basis: 'week' | 'day';
-    if (row?.sentWeekAgo != null) {
-      usual = row.sentWeekAgo;
-      basis = 'week';
-      if (usual < usualThisWindow) continue;
-    } else {
-      // Read only when some agency lacks a week of history.
-      lastDay ??= new Map(ctx.metrics.throughput(ctx.now, '24h').map((r) => [r.agencyId, r.sent]));
-      usual = lastDay.get(agency.id) ?? 0;
-      basis = 'day';
-      if (usual < cfg.minUsualPerDay) continue;
-    }
-    out.push(candidate('agency-silent', agencyLabels(ctx, agency.id), 'warning', { windowMs, usual, basis }));
+    const week = row?.sentWeekAgo ?? null;
+    // The last day, read only when some agency lacks a week of history.
+    if (week === null) lastDay ??= new Map(ctx.metrics.throughput(ctx.now, '24h').map((r) => [r.agencyId, r.sent]));
+    const usual = week ?? lastDay?.get(agency.id) ?? 0;
+    if (usual < (week === null ? cfg.minUsualPerDay : usualThisWindow)) continue;
+    const params = { windowMs, usual, basis: week === null ? 'day' : 'week' };
+    out.push(candidate('agency-silent', agencyLabels(ctx, agency.id), 'warning', params));
   }
   return out;
 };

@@ -24,17 +24,8 @@ export interface RuleContext {
 export type Rule = (ctx: RuleContext) => Candidate[];
 
 /** The failure kind seen most often, for the summary ("mostly expired certificates"); '' for none. */
-export function topReason(byReason: Readonly<Record<string, number>>): string {
-  let best = '';
-  let most = 0;
-  for (const [reason, n] of Object.entries(byReason)) {
-    if (n > most) {
-      best = reason;
-      most = n;
-    }
-  }
-  return best;
-}
+export const topReason = (byReason: Readonly<Record<string, number>>): string =>
+  Object.entries(byReason).reduce((best, [reason, n]) => (n > best[1] ? [reason, n] : best), ['', 0])[0];
 
 /** The smallest screen window at least `ms` long (the widest when none is). */
 export function coveringWindow(ms: number): WindowKey {

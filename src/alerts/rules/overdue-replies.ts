@@ -1,5 +1,6 @@
 import { candidate, type Candidate } from '../types.js';
 import { WITH_DATA } from '../../metrics/types.js';
+import { judgeOverdue } from '../judgement.js';
 import { agencyLabels, type Rule } from './context.js';
 
 /** Văn bản quá hạn trả lời: any overdue reply warns; many, or one long overdue, is critical. */
@@ -10,12 +11,11 @@ export const overdueReplies: Rule = (ctx) => {
   // Indexed: once a minute is too seldom to be optimised, and unoptimised `for…of` allocates per element.
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    if (row.overdue < cfg.warningCount) continue;
-    const oldest = row.oldestOverdueMs ?? 0;
-    const severity = row.overdue >= cfg.criticalCount || oldest >= cfg.criticalAge ? 'critical' : 'warning';
+    const verdict = judgeOverdue(row.overdue, row.oldestOverdueMs, cfg);
+    if (verdict !== 'warning' && verdict !== 'critical') continue;
     // The deadline itself, not the age, so the summary does not change at every evaluation.
-    const params = { overdue: row.overdue, oldestDueAt: ctx.now - oldest };
-    out.push(candidate('overdue-replies', agencyLabels(ctx, row.agencyId), severity, params));
+    const params = { overdue: row.overdue, oldestDueAt: ctx.now - (row.oldestOverdueMs ?? 0) };
+    out.push(candidate('overdue-replies', agencyLabels(ctx, row.agencyId), verdict, params));
   }
   return out;
 };

@@ -16,12 +16,8 @@ export const statusSilence: Rule = (ctx) => {
   if (!over) return [];
   const recentStatuses = over(ctx.now, cfg.silentFor, WITH_DATA);
   // Received in the silence, less the last minutes whose first status may still be coming.
-  const received = new Map(
-    over(ctx.now - FIRST_STATUS_GRACE_MS, cfg.silentFor - FIRST_STATUS_GRACE_MS, WITH_DATA).map((r) => [
-      r.agencyId,
-      r.received,
-    ]),
-  );
+  const graced = over(ctx.now - FIRST_STATUS_GRACE_MS, cfg.silentFor - FIRST_STATUS_GRACE_MS, WITH_DATA);
+  const received = new Map(graced.map((r) => [r.agencyId, r.received]));
   let before: Map<string, StatusReportRow> | null = null;
   const out: Candidate[] = [];
   for (let i = 0; i < recentStatuses.length; i++) {

@@ -17,7 +17,7 @@ import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { StreamInfo, WindowKey } from '../../metrics/types.js';
 import type { TickKind } from '../hooks/ticker.js';
 import { screenOf } from '../screens/registry.js';
-import type { Gone, LoadInput, Loaded } from '../screens/screen-def.js';
+import { READING, type Gone, type LoadInput, type Loaded } from '../screens/screen-def.js';
 import { listKey, SCREENS, type Route } from '../state/routes.js';
 import { incidentMarks, NO_MARKS, sameMarks, type IncidentMarks } from '../view/incident-marks.js';
 import { diffRows, emptyDiff, type DiffMemory } from '../view/row-diff.js';
@@ -86,8 +86,16 @@ export class ScreenLoader {
     this.forced = true;
   }
 
+  /**
+   * The console's first snapshot: the header and the screen's head, its list `READING`. A national list on a
+   * year's cache takes a few hundred ms to read the first time; the first frame shows what is known without it.
+   */
+  first(request: ScreenRequest, now: number): Snapshot {
+    return this.tick('full', request, now, false);
+  }
+
   /** The snapshot for a tick at `now`; a header tick of the screen already shown reads the header's figures only. */
-  tick(kind: TickKind, request: ScreenRequest, now: number): Snapshot {
+  tick(kind: TickKind, request: ScreenRequest, now: number, readList = true): Snapshot {
     const { sources } = this;
     const ingest = sources.ingest.get();
     const prev = this.last;
@@ -95,7 +103,7 @@ export class ScreenLoader {
     try {
       const header = this.header(now, ingest);
       if (prev && this.read?.key === key && kind === 'header') return this.keep(prev, { ...prev, ...header });
-      this.last = this.full(request, key, now, header);
+      this.last = this.full(request, key, now, header, readList);
     } catch (err) {
       const loadError = err instanceof Error ? err.message : String(err);
       const first = { route: request.route, head: null, data: { gone: '' }, listAt: now, diff: emptyDiff };
@@ -105,7 +113,7 @@ export class ScreenLoader {
     return this.last;
   }
 
-  private full(request: ScreenRequest, key: string, now: number, header: Header): Snapshot {
+  private full(request: ScreenRequest, key: string, now: number, header: Header, readList: boolean): Snapshot {
     const { route } = request;
     const { metrics, alerts } = this.sources;
     const def = screenOf(route);
@@ -134,11 +142,12 @@ export class ScreenLoader {
       !prev ||
       !read ||
       'gone' in prev.data ||
+      prev.data === READING ||
       this.forced ||
       now < read.at ||
       (!throttled && (now - read.at >= def.refresh.everyMs || !sameData(read.triggers, triggers)));
-    let data = prev?.data ?? { gone: '' };
-    if (due) {
+    let data = prev?.data ?? (readList ? { gone: '' } : READING);
+    if (due && readList) {
       const started = cpuMs();
       // The screen's last read, in this window or another: what did not move is kept from it.
       const previous = this.loaded.get(screen);

@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ConsoleSources } from '../data/sources.js';
 import type { ScreenLoader, ScreenRequest, Snapshot } from '../data/screen-loader.js';
+import { READING } from '../screens/screen-def.js';
 import { listKey } from '../state/routes.js';
 import type { Ticker } from './ticker.js';
 
@@ -21,7 +22,7 @@ export function useRefresh(
   wanted.current = request;
   const pausedAt = useRef<number | null>(null);
   const now = (): number => pausedAt.current ?? sources.now();
-  const [snapshot, setSnapshot] = useState(() => loader.tick('full', request, now()));
+  const [snapshot, setSnapshot] = useState(() => loader.first(request, now()));
   const last = useRef(snapshot);
   last.current = snapshot;
   const read = (kind: 'header' | 'full'): void => setSnapshot(loader.tick(kind, wanted.current, now()));
@@ -33,6 +34,12 @@ export function useRefresh(
     pausedAt.current = paused ? last.current.now : null;
   }, [paused]);
   useEffect(() => ticker.subscribe((kind) => pausedAt.current === null && read(kind)), [ticker, loader]);
+  // The first frame is drawn without the list; it is read as soon as that frame is out.
+  useEffect(() => {
+    if (snapshot.data !== READING) return;
+    const soon = setImmediate(() => read('full'));
+    return () => clearImmediate(soon);
+  }, [snapshot.data]);
   // A change of link state shows at once; everything else waits for the tick.
   useEffect(() => {
     let state = sources.ingest.get().state;

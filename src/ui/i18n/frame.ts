@@ -95,6 +95,7 @@ export const frame = {
   'filter.matches': ['{n} of {total}', '{n}/{total}'],
   'filter.none': ['nothing matches', 'không có kết quả'],
   'list.empty': ['nothing to show', 'không có gì để hiển thị'],
+  'list.reading': ['reading…', 'đang đọc…'],
   'notReported.statuses': [
     'not reported by this hub: its source carries no processing statuses',
     'trục này không báo: nguồn dữ liệu của nó không có trạng thái xử lý văn bản',

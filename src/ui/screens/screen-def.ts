@@ -19,7 +19,13 @@ export type ListData = { readonly spec: ListSpec<unknown>; readonly models: read
 export const listData = <M>(spec: ListSpec<M>, models: readonly M[]): ListData => ({ spec: spec as never, models });
 
 /** What every screen's load returns: its list (null for none) and what else it draws. */
-export type Loaded = { readonly list: ListData | null };
+export interface Loaded {
+  readonly list: ListData | null;
+  /** Not read yet: the console's first frame draws the screen's head and reads the list right after it. */
+  readonly reading?: true;
+}
+
+export const READING: Loaded = Object.freeze({ list: null, reading: true });
 
 /** What a screen is about is no more (an agency left the registry, an incident resolved): its id. */
 export type Gone = { readonly gone: string };

@@ -5,18 +5,25 @@ export type Align = 'left' | 'right';
 
 const ELLIPSIS = '…';
 
-const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+/**
+ * Characters one cell wide each, on their own: printable ASCII, precomposed Latin and Vietnamese,
+ * punctuation, arrows, box drawing and the console's marks (⚠ ✓ ✗); a text of only these is as
+ * wide as it is long. Anything else (combining marks, wide characters) is measured grapheme by
+ * grapheme (test/ui/text.test.ts checks every code point here against string-width).
+ */
+export const NARROW =
+  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u26a0\u2713\u2717]*$/;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 export function widthOf(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /** Cuts `text` to at most `width` cells, ending with an ellipsis when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (widthOf(text) <= width) return text;
-  if (PRINTABLE_ASCII.test(text)) return `${text.slice(0, width - 1)}${ELLIPSIS}`;
+  if (NARROW.test(text)) return `${text.slice(0, width - 1)}${ELLIPSIS}`;
   let out = '';
   let used = 0;
   for (const { segment } of graphemes.segment(text)) {
