@@ -1,3 +1,4 @@
+/** The core's ingest client and alert engine as the console's sources read them (`ui/data/sources.ts`). */
 import {
   agenciesBehind,
   describeAlert,
@@ -17,13 +18,22 @@ import type { Agency } from '../protocol/index.js';
 import type { Lang } from '../config/index.js';
 import type { IngestClient, IngestStatus as ClientStatus } from '../ingest/index.js';
 import type { Metrics } from '../metrics/types.js';
-import type { AlertsSource, AlertView, IngestStatus, IngestStatusSource, ReadOnlyCache } from '../ui/index.js';
+import {
+  idleIngest,
+  type AlertsSource,
+  type AlertView,
+  type IngestStatus,
+  type IngestStatusSource,
+  type ReadOnlyCache,
+} from '../ui/data/sources.js';
+
+/** An agency's or a server's name by its id; undefined for an id the registry does not hold. */
+type NameOf = (id: string) => string | undefined;
 
 /**
- * The ingest client's status in the console's terms: the client's own link state (one
- * vocabulary), the time the hub last said anything (not the newest event's age: a hub
- * replaying old history is talking), and the standing notices. Without a client the cache is
- * read-only — another console writes it — and the header says so instead of "offline".
+ * The ingest client's status in the console's terms: the client's own link state (one vocabulary), the time the hub
+ * last said anything (not the newest event's age: a hub replaying old history is talking), and the standing notices.
+ * Without a client the cache is read-only — another console writes it — and the header says so instead of "offline".
  */
 export function ingestSource(
   client: IngestClient | null,
@@ -31,6 +41,10 @@ export function ingestSource(
   notices: readonly string[],
   readOnly: ReadOnlyCache | null = null,
 ): IngestStatusSource {
+  if (!client) {
+    const offline = { state: 'offline', demo, lagEvents: null, notices } as const;
+    return idleIngest({ ...offline, readOnly: readOnly ?? { path: null, writer: null } });
+  }
   const convert = (s: ClientStatus): IngestStatus => ({
     state: s.state,
     demo,
@@ -46,35 +60,16 @@ export function ingestSource(
     readOnly,
     notices,
   });
-  if (!client) {
-    const value: IngestStatus = {
-      state: 'offline',
-      demo,
-      since: null,
-      lastMessageAt: null,
-      lagEvents: null,
-      eventsPerSec: 0,
-      rejections: 0,
-      lastRejection: null,
-      lastError: null,
-      nextAttemptAt: null,
-      epochChange: null,
-      readOnly: readOnly ?? { path: null, writer: null },
-      notices,
-    };
-    return { get: () => value, subscribe: () => () => undefined };
-  }
-  return {
-    get: () => convert(client.status()),
-    subscribe: (listener) => client.subscribe(() => listener()),
-  };
+  return { get: () => convert(client.status()), subscribe: (listener) => client.subscribe(() => listener()) };
 }
 
 /**
  * One engine alert as the console lists it: the engine's own `Alert` (severity, phase,
  * acknowledgement, folded symptoms) with its subject and summary put in words.
  */
-export function alertView(a: Alert, now: number, lang: Lang, nameOf: (id: string) => string | undefined): AlertView {
+export function alertView(a: Alert, now: number, lang: Lang, nameOf: NameOf): AlertView {
+  const subject = ({ agency, server }: Alert['labels']): string =>
+    (agency && nameOf(agency)) ?? (server && nameOf(server)) ?? agency ?? server ?? '';
   return {
     id: a.key,
     alert: a,
@@ -82,12 +77,7 @@ export function alertView(a: Alert, now: number, lang: Lang, nameOf: (id: string
     severity: a.severity,
     state: a.ack ? 'acknowledged' : a.phase === 'pending' ? 'pending' : 'firing',
     agencyId: a.labels.agency ?? null,
-    subject:
-      (a.labels.agency && nameOf(a.labels.agency)) ??
-      (a.labels.server && nameOf(a.labels.server)) ??
-      a.labels.agency ??
-      a.labels.server ??
-      '',
+    subject: subject(a.labels),
     summary: describeAlert(a, { lang, now, nameOf }),
     // When the condition began (a server's own `since`, a certificate's expiry where known), not when it fired.
     since: a.activeSince,
@@ -96,42 +86,27 @@ export function alertView(a: Alert, now: number, lang: Lang, nameOf: (id: string
     folded: a.folded.map((f) => ({
       id: f.key,
       agencyId: f.labels.agency ?? null,
-      subject: (f.labels.agency && nameOf(f.labels.agency)) ?? f.labels.agency ?? f.labels.server ?? '',
+      subject: subject(f.labels),
       summary: describeAlert(f, { lang, now, nameOf }),
       severity: f.severity,
     })),
   };
 }
 
-/** Names of agencies and servers by id, built at first use (the registry arrives after start). */
-export function registryNames(metrics: Metrics): (id: string) => string | undefined {
-  const names = new Map<string, string>();
-  return (id) => {
-    if (names.size === 0) {
-      for (const a of metrics.agencies()) names.set(a.id, a.name);
-      for (const s of metrics.securityServers()) names.set(s.id, s.name);
-    }
-    return names.get(id);
-  };
-}
-
 /**
- * The alert engine as the console lists it: one row per incident (sự cố), acute before
- * standing. `evaluate` re-runs the rules on each read (a replay, whose clock is not the wall
- * clock); live, the session's loop evaluates them, and the views of one snapshot are put in
- * words once: the header reads them every 2 s. Their wording ("oldest by 5 d") is therefore
- * as of the last evaluation or acknowledgement. Marks (Space) and what the operator has seen
- * are kept here, beside the list they are about.
+ * The alert engine as the console lists it: one row per incident (sự cố), acute before standing. `evaluate` re-runs the
+ * rules on each read (a replay, whose clock is not the wall clock); live, the session's loop evaluates them, and the
+ * views of one snapshot are put in words once: the header reads them every 2 s. Their wording ("oldest by 5 d") is
+ * therefore as of the last evaluation or acknowledgement. Marks (Space) and what the operator has seen are kept here,
+ * beside the list they are about.
  */
 export function alertsSource(
   engine: AlertEngine,
   metrics: Metrics,
   lang: Lang,
-  options: { evaluate?: boolean; nameOf?: (id: string) => string | undefined } = {},
+  options: { evaluate?: boolean; nameOf?: NameOf } = {},
 ): AlertsSource {
-  const names = registryNames(metrics);
-  const paths = registryPaths(metrics);
-  const nameOf = options.nameOf ?? ((id: string) => paths(id) ?? names(id));
+  const nameOf = options.nameOf ?? registryNames(metrics);
   const behind = registryBehind(metrics);
   const marks = new Set<string>();
   let lookedAt: number | null = null;
@@ -179,12 +154,7 @@ export function alertsSource(
 }
 
 /** One incident as the console lists it. */
-export function incidentView(
-  i: Incident,
-  now: number,
-  lang: Lang,
-  nameOf: (id: string) => string | undefined,
-): AlertView {
+export function incidentView(i: Incident, now: number, lang: Lang, nameOf: NameOf): AlertView {
   const base = alertView({ ...i.worst, folded: i.alerts.slice(1) }, now, lang, nameOf);
   return {
     ...base,
@@ -203,13 +173,17 @@ export function incidentView(
   };
 }
 
-/** Agencies named with the units above them, built once per registry. */
-function registryPaths(metrics: Metrics): (id: string) => string | undefined {
-  let byId: Map<string, Agency> | null = null;
+/** Agencies named with the units above them, servers by name; built at first use (the registry arrives after start). */
+function registryNames(metrics: Metrics): NameOf {
+  let agencies: Map<string, Agency> | null = null;
+  let servers: Map<string, string> | null = null;
   return (id) => {
-    byId ??= new Map(metrics.agencies().map((a) => [a.id, a]));
-    if (byId.size === 0) byId = null;
-    return byId?.has(id) ? unitPath(id, byId) : undefined;
+    agencies ??= new Map(metrics.agencies().map((a) => [a.id, a]));
+    if (agencies.size === 0) agencies = null;
+    if (agencies?.has(id)) return unitPath(id, agencies);
+    servers ??= new Map(metrics.securityServers().map((s) => [s.id, s.name]));
+    if (servers.size === 0) servers = null;
+    return servers?.get(id);
   };
 }
 

@@ -7,13 +7,6 @@ import { showConsole } from './show-console.js';
  * (pending events written, cache closed) and gives the terminal back.
  */
 export function runConsole(session: Session, settings: Settings): Promise<number> {
-  return showConsole(
-    {
-      ...session.sources,
-      loader: session.screens,
-      lang: settings.lang,
-      ascii: settings.ascii,
-    },
-    () => session.close(),
-  );
+  const { lang, ascii } = settings;
+  return showConsole({ ...session.sources, loader: session.screens, lang, ascii }, () => session.close());
 }

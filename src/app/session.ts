@@ -1,23 +1,16 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ALERT_MIGRATIONS,
-  createAlertEngine,
-  defaultAlertConfigPath,
-  loadAlertConfig,
-  type AlertEngine,
-} from '../alerts/index.js';
+import { ALERT_MIGRATIONS, createAlertEngine, defaultAlertConfigPath, loadAlertConfig } from '../alerts/index.js';
 import type { Settings } from '../config/index.js';
 import { cacheSink } from '../ingest/cache-sink.js';
 import { resolveToken, startIngest, type IngestClient } from '../ingest/index.js';
 import { createMetrics, liveMetrics } from '../metrics/index.js';
-import type { Metrics } from '../metrics/types.js';
 import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
 import { ScreenLoader, type ConsoleSources, type ReadOnlyCache } from '../ui/index.js';
 import { alertsSource, ingestSource } from './console-sources.js';
-import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice, type Cache } from '../store/index.js';
+import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice } from '../store/index.js';
 import { setAlertThresholds } from '../ui/status/judge.js';
 
 /** Agencies the built-in simulated hub carries: the 95 top-level units and enough lower levels to drill into. */
@@ -38,33 +31,21 @@ export const EVALUATE_EVERY_MS = 60_000;
 export const CONSOLE_BATCH_MS = 1_000;
 
 /**
- * SQLite page cache of the console's connection. The console reads rollups and partial
- * indexes, a few MiB hot; the store's 64 MiB default suits bulk catch-up jobs, and would make
- * most of a long-running console's resident memory.
+ * SQLite page cache of the console's connection. The console reads rollups and partial indexes, a few MiB hot; the
+ * store's 64 MiB default suits bulk catch-up jobs, and would make most of a long-running console's resident memory.
  */
 export const CONSOLE_CACHE_MIB = 16;
 
 /**
- * Largest batch the console writes in one go. Keys wait for a write in progress; at some
- * 40 µs an event, a thousand keep that wait near 40 ms during a catch-up or a burst, and still
- * write far faster than the hub's live rate.
+ * Largest batch the console writes in one go. Keys wait for a write in progress; at some 40 µs an event, a thousand
+ * keep that wait near 40 ms during a catch-up or a burst, and still write far faster than the hub's live rate.
  */
 export const CONSOLE_BATCH_MAX = 1_000;
 
 /** Everything a running console holds, and the one way to let it all go. */
 export interface Session {
-  /** Hub URL watched, as shown; for the demo, the in-process simulated hub's. */
-  readonly hubUrl: string;
-  readonly demo: boolean;
-  readonly cache: Cache;
-  readonly metrics: Metrics;
-  readonly alerts: AlertEngine;
   /** Null when the cache is read-only (another console writes it). */
   readonly ingest: IngestClient | null;
-  /** Problems the operator should read at once (a bad alert thresholds file). */
-  readonly notices: readonly string[];
-  /** Why the cache is read-only (another console writes it: its pid and host); null when this one writes. */
-  readonly readOnly: ReadOnlyCache | null;
   /** What the console reads: the metrics, the link's status and the alerts, in the operator's language. */
   readonly sources: ConsoleSources;
   /** Reads the screen on display by each screen's refresh policy; every memo of the console's lives in it. */
@@ -91,7 +72,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const alertConfig = loadAlertConfig(defaultAlertConfigPath(env));
   // Screens judge signatures and overdue replies by the same thresholds as the alerts.
   setAlertThresholds(alertConfig.config.rules);
-
   const hub: SimHub | null =
     settings.url === null
       ? await startSimHub({
@@ -106,7 +86,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   // A demo hub starts a new history every run; a throw-away cache keeps runs from mixing.
   const demoDir = settings.cache === null && hub ? mkdtempSync(join(tmpdir(), 'hubmon-demo-')) : null;
   const cachePath = settings.cache ?? (demoDir ? join(demoDir, 'demo.sqlite') : defaultCachePath(url, env));
-
   const cache = openCache({
     path: cachePath,
     extraMigrations: ALERT_MIGRATIONS,
@@ -120,8 +99,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   // The console that writes keeps the live model, told of every write; a read-only one reads afresh.
   const metrics = cache.readOnly ? createMetrics(cache) : liveMetrics(cache);
   const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });
-  const notices: string[] = [];
-  if (alertConfig.error) notices.push(alertConfig.error);
+  const notices = alertConfig.error ? [alertConfig.error] : [];
   const readOnly: ReadOnlyCache | null = cache.readOnly
     ? { path: cache.path, writer: cache.lockedBy ? { pid: cache.lockedBy.pid, host: cache.lockedBy.host } : null }
     : null;
@@ -136,7 +114,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         ...(ca !== undefined && { ca }),
         ...(settings.staleAfterSeconds !== null && { staleAfterMs: settings.staleAfterSeconds * 1000 }),
       });
-
   let lastPrune = Date.now();
   const evaluate = (): void => {
     try {
@@ -159,7 +136,6 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     linkState = status.state;
     setImmediate(evaluate).unref();
   });
-
   let closed: Promise<void> | null = null;
   const sources: ConsoleSources = {
     metrics,
@@ -170,14 +146,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   return {
     sources,
     screens: new ScreenLoader(sources),
-    hubUrl: ingest?.hubUrl ?? url,
-    demo: hub !== null,
-    cache,
-    metrics,
-    alerts,
     ingest,
-    notices,
-    readOnly,
     close() {
       closed ??= (async () => {
         clearInterval(loop);

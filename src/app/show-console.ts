@@ -1,23 +1,44 @@
+/** The console on the process's terminal: the modes it takes and gives back, the signals that end it. */
 import { renderConsole, type ConsoleOptions } from '../ui/index.js';
-import { takeTerminal } from './terminal.js';
 
 /** Signals that end the console: the SSH link dropping (HUP), a polite kill, Ctrl-C from outside. */
 const SIGNALS = ['SIGHUP', 'SIGTERM', 'SIGINT'] as const;
 const SIGNAL_NUMBER = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
+/** The alternate screen (so the operator's shell comes back as it was) and a hidden cursor, and back. */
+const ENTER = '\u001b[?1049h\u001b[H';
+const LEAVE = '\u001b[?25h\u001b[?1049l';
+
+/** Takes the terminal's modes; the returned function gives them back, and is safe to call more than once. */
+function takeTerminal(stdout: NodeJS.WriteStream): () => void {
+  stdout.write(ENTER);
+  let restored = false;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+    // Written synchronously-enough: process.exit may follow straight away.
+    try {
+      stdout.write(LEAVE);
+    } catch {
+      // The terminal is gone (SSH link dropped): nothing to give back.
+    }
+  };
+  process.once('exit', restore);
+  return restore;
+}
+
 /**
- * Draws the console on the process's terminal until the operator quits or a signal arrives,
- * then unmounts, runs `close` (what must be written is written while the screen still shows the
- * console) and gives the terminal back. Returns the exit code: 0, 128 + the signal, or 1 when
- * the UI failed.
+ * Draws the console on the process's terminal until the operator quits or a signal arrives, then unmounts, runs `close`
+ * (what must be written is written while the screen still shows the console) and gives the terminal back. Returns the
+ * exit code: 0, 128 + the signal, or 1 when the UI failed.
  */
 export async function showConsole(
   options: Omit<ConsoleOptions, 'stdout' | 'stdin' | 'stderr'>,
   close: () => Promise<void> | void = () => {},
 ): Promise<number> {
-  const terminal = takeTerminal(process.stdout);
+  const restore = takeTerminal(process.stdout);
   const instance = renderConsole({ ...options, stdout: process.stdout, stdin: process.stdin, stderr: process.stderr });
-
   let exitCode = 0;
   const onSignal = (signal: (typeof SIGNALS)[number]) => {
     exitCode = 128 + SIGNAL_NUMBER[signal];
@@ -34,7 +55,7 @@ export async function showConsole(
     try {
       await close();
     } finally {
-      terminal.restore();
+      restore();
     }
   }
   return exitCode;

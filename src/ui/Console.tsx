@@ -5,7 +5,7 @@ import { Banner, bannerShown } from './components/Banner.js';
 import { Footer } from './components/Footer.js';
 import { Header } from './components/Header.js';
 import { StatusLine } from './components/StatusLine.js';
-import { Table, useColumns, type ShownColumn } from './components/Table.js';
+import { Table, useColumns, type TableProps } from './components/Table.js';
 import type { ConsoleSources } from './data/sources.js';
 import type { ScreenLoader } from './data/screen-loader.js';
 import { screenOf } from './screens/registry.js';
@@ -19,11 +19,11 @@ import { useListView } from './hooks/use-list-view.js';
 import { useRefresh } from './hooks/use-refresh.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import type { Ticker } from './hooks/ticker.js';
-import { TitleLine } from './screens/TitleLine.js';
+import { Prompt, TitleLine } from './screens/TitleLine.js';
 import { currentRoute } from './state/state.js';
 import { judgeLink, judgeQuiet } from './status/link.js';
 import { sanitize } from './text/sanitize.js';
-import { fit, widthOf } from './text/fit.js';
+import { fit } from './text/fit.js';
 import { Line } from './components/Line.js';
 import { isMarked } from './view/row-diff.js';
 import type { RenderContext } from './view/list-spec.js';
@@ -34,19 +34,13 @@ const FRAME_LINES = 5;
 /** Incident rows the Overview's ranking is sized around: every acute one a night usually has. */
 const FIRING_LINES_USUAL = 8;
 
-export function Console({
-  sources,
-  loader,
-  ticker,
-}: {
-  sources: ConsoleSources;
-  loader: ScreenLoader;
-  ticker: Ticker;
-}) {
+export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; ticker: Ticker }) {
+  const { sources, loader, ticker } = props;
   const { t, lang } = useUi();
   const { state, dispatch } = useConsole();
   const { columns: width, rows } = useTerminalSize();
   const route = currentRoute(state);
+  const typing = state.editingFilter || state.timeEntry !== null;
   // The Overview lists more of the worst agencies when the terminal is taller.
   const perConcern = perConcernFor(rows - FRAME_LINES - OVERVIEW_FIXED_LINES - FIRING_LINES_USUAL - 1);
   const request = useMemo(() => ({ route, window: state.window, perConcern }), [route, state.window, perConcern]);
@@ -54,7 +48,6 @@ export function Console({
   const { data, head, now, listAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);
   const body = Math.max(4, rows - FRAME_LINES - (bannerShown(link, ingest, now) ? 1 : 0));
-
   // The screen as read: until the loader has read a new route, the one before stays drawn.
   const screen = screenOf(snapshot.route);
   const gone = 'gone' in data ? data.gone : null;
@@ -64,33 +57,21 @@ export function Console({
   // Rows are drawn at the time their data was read, so a header-only tick redraws no row.
   const ctx: RenderContext = useMemo(() => ({ lang, t, now: listAt }), [lang, t, listAt]);
   useKeyDispatch({ state, dispatch, view, columns, sources, refresh });
-
   const diff = snapshot.diff;
   const marked = useCallback((k: string): boolean => isMarked(diff, k, listAt), [diff, listAt]);
   const notReportedKey = stream.notReported.join();
   const notReported = useMemo(() => stream.notReported, [notReportedKey]);
-
   const content =
     gone !== null ? (
       <Line segments={[{ text: fit(`${sanitize(gone)}: ${t('flash.gone')}`, width) }]} />
     ) : (
       <ScreenBody
-        screen={screen}
-        head={head}
+        {...{ screen, head, view, columns, ctx, marked, state, width, listAt, notReported }}
         data={data as Loaded}
-        view={view}
-        columns={columns}
-        ctx={ctx}
-        marked={marked}
-        state={state}
-        width={width}
         rows={body}
-        listAt={listAt}
         quiet={judgeQuiet(link, stream.newestEventTs)}
-        notReported={notReported}
       />
     );
-
   return (
     <Box flexDirection="column" width={width}>
       <Header snapshot={snapshot} state={state} replay={sources.replay?.status() ?? null} width={width} />
@@ -99,32 +80,19 @@ export function Console({
         {content}
       </Box>
       {state.timeEntry !== null ? (
-        <Line
-          segments={[
-            { text: t('replay.gotoPrompt') },
-            { text: fit(`${state.timeEntry}▏`, Math.max(1, width - widthOf(t('replay.gotoPrompt')))) },
-          ]}
-        />
+        <Prompt prompt={t('replay.gotoPrompt')} text={state.timeEntry} width={width} />
       ) : (
         <StatusLine snapshot={snapshot} flash={state.flash} width={width} />
       )}
-      <Footer
-        context={keyContext(route, state.editingFilter || state.timeEntry !== null)}
-        replay={sources.replay !== undefined}
-        width={width}
-      />
+      <Footer context={keyContext(route, typing)} replay={sources.replay !== undefined} width={width} />
     </Box>
   );
 }
 
 /** The screen's body, drawn again only when what it shows changed, not on a tick that moved only the header. */
 const ScreenBody = memo(function ScreenBody(
-  props: Omit<BodyProps<unknown, Loaded>, 'pane' | 'title'> & {
-    readonly screen: ScreenDef<Route, unknown, Loaded>;
-    readonly columns: readonly ShownColumn[];
-    readonly ctx: RenderContext;
-    readonly marked: (key: string) => boolean;
-  },
+  props: Omit<BodyProps<unknown, Loaded>, 'pane' | 'title'> &
+    Omit<TableProps, 'view'> & { readonly screen: ScreenDef<Route, unknown, Loaded> },
 ) {
   const { screen, view, columns, ctx, marked, state, width } = props;
   const { theme } = useUi();

@@ -6,11 +6,7 @@ import { Box, Text, useApp } from 'ink';
 import { Component, type ReactNode } from 'react';
 import { sanitize } from './text/sanitize.js';
 
-interface Props {
-  readonly title: string;
-  readonly onError: (error: Error) => void;
-  readonly children: ReactNode;
-}
+type Props = { readonly title: string; readonly onError: (error: Error) => void; readonly children: ReactNode };
 
 class Boundary extends Component<Props, { error: Error | null }> {
   override state = { error: null as Error | null };

@@ -28,10 +28,7 @@ export function UiProvider({ settings, children }: { settings: UiSettings; child
 export const useUi = (): UiSettings => useContext(UiContext);
 
 /** The console's state and its dispatcher, through one hook. */
-interface ConsoleStore {
-  readonly state: ConsoleState;
-  readonly dispatch: Dispatch<ConsoleAction>;
-}
+type ConsoleStore = { readonly state: ConsoleState; readonly dispatch: Dispatch<ConsoleAction> };
 
 const ConsoleContext = createContext<ConsoleStore | null>(null);
 

@@ -82,7 +82,6 @@ export async function benchKeyLatency(
   const log = options.log ?? (() => undefined);
   process.env['NODE_ENV'] ??= 'production';
   const { startSession } = await import('../../src/app/session.js');
-  const { alertsSource, ingestSource } = await import('../../src/app/console-sources.js');
   const { renderConsole } = await import('../../src/ui/index.js');
 
   const dir = mkdtempSync(join(tmpdir(), 'hubmon-bench-keys-'));
@@ -106,10 +105,7 @@ export async function benchKeyLatency(
   const term = new FakeTerminal(80, 24);
   const keyboard = new FakeKeyboard();
   const instance = renderConsole({
-    metrics: session.metrics,
-    ingest: ingestSource(session.ingest, false, session.notices, session.readOnly),
-    alerts: alertsSource(session.alerts, session.metrics, 'en'),
-    now: Date.now,
+    ...session.sources,
     lang: 'en',
     env,
     screen: 'agencies',
@@ -124,7 +120,7 @@ export async function benchKeyLatency(
       await sleep(200);
     }
     await sleep((options.warmupSeconds ?? 10) * 1000);
-    const events0 = session.metrics.stream().events;
+    const events0 = session.sources.metrics.stream().events;
     const t0 = performance.now();
     const times: number[] = [];
     let missed = 0;
@@ -159,7 +155,7 @@ export async function benchKeyLatency(
     const wall = (performance.now() - t0) / 1000;
     const figures: KeyLatencyFigures = {
       agencies,
-      eventsPerSecond: Math.round((session.metrics.stream().events - events0) / wall),
+      eventsPerSecond: Math.round((session.sources.metrics.stream().events - events0) / wall),
       presses,
       p50Ms: Math.round(percentile(times, 0.5) * 10) / 10,
       p95Ms: Math.round(percentile(times, 0.95) * 10) / 10,

@@ -17,7 +17,7 @@ import { EventEmitter } from 'node:events';
 import type { Agency } from '../../src/protocol/index.js';
 import type { DeadlineRow, ServerRow, SignatureRow, ThroughputRow } from '../../src/metrics/types.js';
 import { idleIngest, noAlerts } from '../../src/ui/data/sources.js';
-import { manualTicker } from '../../src/ui/hooks/ticker.js';
+import { manualTicker } from '../support/manual-ticker.js';
 import { memoryMetrics, type MemoryData } from '../support/memory-metrics.js';
 
 const NOW = Date.UTC(2024, 2, 12, 20, 0, 0);

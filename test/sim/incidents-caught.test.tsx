@@ -13,7 +13,7 @@ import { createStatusCommand } from '../../src/cli/commands/status.js';
 import { planIncidents, worldFromRegistry, type Incident as Scripted, type IncidentKind } from '../../src/sim/index.js';
 import { App } from '../../src/ui/App.js';
 import { idleIngest } from '../../src/ui/data/sources.js';
-import { manualTicker } from '../../src/ui/hooks/ticker.js';
+import { manualTicker } from '../support/manual-ticker.js';
 import { startSimCache, type SimCache } from '../support/sim-cache.js';
 import { tempDir } from '../support/telemetry.js';
 

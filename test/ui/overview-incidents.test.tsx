@@ -86,9 +86,9 @@ describe('Overview incidents', () => {
   });
 
   it('keeps the table a few rows and never gives the incidents less than one', () => {
-    expect(overviewLayout(19, 0)).toEqual({ incidentRows: 0, more: 0, tableRows: 13 });
-    expect(overviewLayout(19, 3)).toEqual({ incidentRows: 3, more: 0, tableRows: 11 });
-    expect(overviewLayout(19, 30)).toEqual({ incidentRows: 9, more: 21, tableRows: 4 });
+    expect(overviewLayout(19, 0)).toEqual({ incidentRows: 0, tableRows: 13 });
+    expect(overviewLayout(19, 3)).toEqual({ incidentRows: 3, tableRows: 11 });
+    expect(overviewLayout(19, 30)).toEqual({ incidentRows: 9, tableRows: 4 });
     expect(overviewLayout(6, 5).incidentRows).toBe(1);
     expect(firingIncidents([{ ...incident(1, 'critical', 'acute'), state: 'acknowledged' }])).toEqual([]);
   });

@@ -2,7 +2,7 @@
 import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import { App, type AppProps } from '../../src/ui/App.js';
-import { manualTicker } from '../../src/ui/hooks/ticker.js';
+import { manualTicker } from '../support/manual-ticker.js';
 import { idleIngest } from '../../src/ui/data/sources.js';
 import { fixtureAlerts, fixtureMetrics, NOW } from './fixture.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { fit, NARROW, truncate, widthOf, wrap } from '../../src/ui/text/fit.js';
 import { foldAscii } from '../../src/ui/text/ascii.js';
-import { formatAgo, formatDurationShort, formatDurationUnit, formatSpan } from '../../src/ui/text/format-time.js';
+import { durationCell, formatAgo, formatDurationShort, formatSpan } from '../../src/ui/text/format-time.js';
 import { formatCount, formatPercent, formatRate } from '../../src/ui/text/format-number.js';
 import { sanitize } from '../../src/ui/text/sanitize.js';
 import { sparkline } from '../../src/ui/text/sparkline.js';
@@ -123,8 +123,8 @@ describe('formatting', () => {
     [31 * 3_600_000, 'en', '1d'],
     [47 * 60_000, 'vi', '47 phút'],
     [5 * 3_600_000 + 60_000, 'en', '5h'],
-  ] as const)('formatDurationUnit %d %s', (ms, lang, expected) => {
-    expect(formatDurationUnit(ms, lang)).toBe(expected);
+  ] as const)('durationCell %d %s, short', (ms, lang, expected) => {
+    expect(durationCell(ms, lang).short).toBe(expected);
   });
 
   it.each([

@@ -247,7 +247,7 @@ describe('state and keys', () => {
     expect(s.lists['agencies']?.query).toBe('');
   });
   it('every key is bound once per view', () => {
-    for (const context of ['overview', 'agencies', 'list', 'alerts', 'detail', 'help', 'filter'] as const) {
+    for (const context of ['agencies', 'list', 'alerts', 'detail', 'filter'] as const) {
       const seen = new Map<string, string>();
       for (const table of ALL_TABLES) for (const b of table.bindings) for (const k of b.keys) seen.set(k, b.action);
       expect(resolveKey(context, 'q') === 'quit' || context === 'filter').toBe(true);

@@ -7,21 +7,14 @@ import { Line, type Segment } from './Line.js';
 
 const gap = ' '.repeat(HINT_GAP);
 
-export const Footer = memo(function Footer({
-  context,
-  replay = false,
-  width,
-}: {
-  context: KeyContext;
-  replay?: boolean;
-  width: number;
-}) {
+type Props = { context: KeyContext; replay?: boolean; width: number };
+
+export const Footer = memo(function Footer({ context, replay = false, width }: Props) {
   const { t, theme } = useUi();
-  const segments: Segment[] = fitHints(hintsFor(context, replay), width, (b) => (b.hint ? t(b.hint) : '')).flatMap(
-    (h) => [
-      { text: h.keys, style: theme.keys.key },
-      { text: ` ${h.label}${gap}`, style: theme.keys.label },
-    ],
-  );
+  const hints = fitHints(hintsFor(context, replay), width, (b) => (b.hint ? t(b.hint) : ''));
+  const segments: Segment[] = hints.flatMap((h) => [
+    { text: h.keys, style: theme.keys.key },
+    { text: ` ${h.label}${gap}`, style: theme.keys.label },
+  ]);
   return <Line segments={segments} />;
 });

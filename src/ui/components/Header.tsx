@@ -7,7 +7,7 @@ import { useUi } from '../context.js';
 import type { ReplayStatus } from '../data/sources.js';
 import type { Snapshot } from '../data/screen-loader.js';
 import { SCREENS } from '../state/routes.js';
-import type { ConsoleState } from '../state/state.js';
+import { baseScreen, type ConsoleState } from '../state/state.js';
 import { judgeLink, judgeQuiet, linkDown } from '../status/link.js';
 import { fit, truncate, widthOf } from '../text/fit.js';
 import { formatCount, formatRate } from '../text/format-number.js';
@@ -37,7 +37,7 @@ export function Header(props: { snapshot: Snapshot; state: ConsoleState; replay:
   const { t, theme, lang } = useUi();
   const link = judgeLink(ingest);
   const newest = stream.newestEventTs;
-  const screen = state.stack[0]?.kind === 'screen' ? state.stack[0].screen : 'overview';
+  const screen = baseScreen(state);
   const { muted } = theme.text;
   const sep = { text: ' · ', style: muted };
   const badge = (text: string, style: Style): Segment[] => [{ text: ' ' }, { text: ` ${text} `, style }];
@@ -50,6 +50,7 @@ export function Header(props: { snapshot: Snapshot; state: ConsoleState; replay:
   const hubName = stream.hubName === null ? t('app.hubUnknown') : sanitize(stream.hubName);
   const replayKey = replay?.finished ? 'header.replayEnd' : replay?.paused ? 'header.replayPaused' : 'header.replay';
   const lag = ingest.lagEvents;
+  const ago = newest === null ? '' : formatAgo(newest, snapshot.now, lang);
   const first: Segment[][] = [
     [
       { text: `${t('app.title')} `, style: theme.header.title },
@@ -64,16 +65,9 @@ export function Header(props: { snapshot: Snapshot; state: ConsoleState; replay:
     lag === null || replay || linkDown(link)
       ? []
       : [sep, { text: t('header.lag', { n: formatCount(lag, lang) }), style: lag > 0 ? theme.status.warn : undefined }],
-    [
-      sep,
-      {
-        text:
-          newest === null ? t('header.noEvents') : t('header.newest', { ago: formatAgo(newest, snapshot.now, lang) }),
-      },
-    ],
+    [sep, { text: newest === null ? t('header.noEvents') : t('header.newest', { ago }) }],
     [sep, { text: t('header.rate', { n: formatRate(ingest.eventsPerSec, lang) }) }],
   ];
-
   const quiet = judgeQuiet(link, newest);
   // The window on the second line, before the alerts, so it is never cut: it changes what every figure means.
   const alerts: Segment[] = [

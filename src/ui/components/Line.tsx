@@ -7,10 +7,24 @@ import { memo, useCallback, useMemo } from 'react';
 import type { Style } from '../theme/theme.js';
 import { useUi } from '../context.js';
 import { paintLine } from '../text/paint.js';
+import { fit, widthOf } from '../text/fit.js';
 
-export interface Segment {
-  readonly text: string;
-  readonly style?: Style;
+export type Segment = { readonly text: string; readonly style?: Style };
+
+/** The segments that fit `width` cells, the last one cut to fit. */
+export function clip(segments: readonly Segment[], width: number): Segment[] {
+  const out: Segment[] = [];
+  let used = 0;
+  for (const s of segments) {
+    const w = widthOf(s.text);
+    if (used + w > width) {
+      if (width - used > 0) out.push({ ...s, text: fit(s.text, width - used) });
+      break;
+    }
+    out.push(s);
+    used += w;
+  }
+  return out;
 }
 
 interface LineProps {

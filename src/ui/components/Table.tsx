@@ -65,13 +65,14 @@ const Row = memo(function Row({ model, spec, columns, selected, marked, ctx, wid
 });
 
 /** The list on screen as a table: its header, and only the rows that fit (or why there are none). */
-export const Table = memo(function Table(props: {
+export type TableProps = {
   view: ListView;
   columns: readonly ShownColumn[];
   ctx: RenderContext;
   marked: (key: string) => boolean;
-  width: number;
-}) {
+};
+
+export const Table = memo(function Table(props: TableProps & { width: number }) {
   const { view, columns, ctx, marked } = props;
   const { spec, sort } = view;
   const { t, theme } = useUi();

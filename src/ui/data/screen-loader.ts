@@ -45,11 +45,7 @@ export interface Snapshot {
 }
 
 /** What to show: the route, the window, and the Overview's rows per concern. */
-export interface ScreenRequest {
-  readonly route: Route;
-  readonly window: WindowKey;
-  readonly perConcern: number;
-}
+export type ScreenRequest = { readonly route: Route; readonly window: WindowKey; readonly perConcern: number };
 
 /** Loads cheaper than this (ms of CPU) are never spaced out. */
 const HEAVY_LOAD_MS = 20;
@@ -69,11 +65,7 @@ const cpuMs = (): number => {
 };
 
 /** The screen read last: what it was read for and when. */
-interface Read {
-  readonly key: string;
-  readonly triggers: readonly unknown[];
-  readonly at: number;
-}
+type Read = { readonly key: string; readonly triggers: readonly unknown[]; readonly at: number };
 
 export class ScreenLoader {
   private last: Snapshot | null = null;

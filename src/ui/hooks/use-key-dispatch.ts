@@ -7,10 +7,10 @@ import type { AlertView, ConsoleSources, ReplaySource } from '../data/sources.js
 import { useUi } from '../context.js';
 import { resolveKey, type KeyContext, type KeyAction } from '../keys/bindings.js';
 import type { KeyPress } from '../keys/key-presses.js';
-import { type Route, type ScreenId, SCREENS, listKey } from '../state/routes.js';
+import { type Route, SCREENS, listKey } from '../state/routes.js';
 import { currentRoute, listOf, type ConsoleAction, type ConsoleState, type Flash } from '../state/state.js';
 import { nextSort } from '../view/list-view.js';
-import { move } from '../view/viewport.js';
+import { move, type Viewport } from '../view/viewport.js';
 import type { ListView } from './use-list-view.js';
 import type { LaidOutColumn } from '../view/columns.js';
 import { describeSelected } from '../view/describe-model.js';
@@ -20,13 +20,34 @@ import { openTarget } from '../view/open-target.js';
 
 export function keyContext(route: Route, editingFilter: boolean): KeyContext {
   if (editingFilter) return 'filter';
-  if (route.kind === 'help') return 'help';
   if (route.kind === 'detail') return 'detail';
-  if (route.kind === 'affected' || route.kind === 'describe') return 'list';
-  if (route.screen === 'agencies') return 'agencies';
-  if (route.screen === 'alerts') return 'alerts';
-  return route.screen === 'overview' ? 'overview' : 'list';
+  return route.kind === 'screen' && (route.screen === 'agencies' || route.screen === 'alerts') ? route.screen : 'list';
 }
+
+/** Keys that are one reducer action whatever the list on screen; `at` is the time of the key. */
+const PLAIN: Partial<Record<KeyAction, (at: number) => ConsoleAction>> = {
+  ...Object.fromEntries(SCREENS.map((screen, i) => [`screen${i + 1}`, () => ({ type: 'showScreen', screen })])),
+  help: () => ({ type: 'toggleHelp' }),
+  back: () => ({ type: 'back' }),
+  nextScreen: () => ({ type: 'stepScreen', step: 1 }),
+  prevScreen: () => ({ type: 'stepScreen', step: -1 }),
+  pause: (at) => ({ type: 'togglePause', at }),
+  window: (at) => ({ type: 'cycleWindow', at }),
+  level: () => ({ type: 'cycleLevel' }),
+  problem: () => ({ type: 'cycleProblem' }),
+  nextSection: () => ({ type: 'stepSection', step: 1 }),
+  prevSection: () => ({ type: 'stepSection', step: -1 }),
+};
+
+/** Cursor moves in rows, given the table's height; Infinity goes to an end. */
+const MOVES: Partial<Record<KeyAction, (height: number) => number>> = {
+  up: () => -1,
+  down: () => 1,
+  pageUp: (height) => -height,
+  pageDown: (height) => height,
+  top: () => -Infinity,
+  bottom: () => Infinity,
+};
 
 /** The replay's time controls, each a call on its controls. */
 const REPLAY_STEPS: Partial<Record<KeyAction, (replay: ReplaySource) => void>> = {
@@ -54,59 +75,46 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
   const { exit } = useApp();
   const { t, lang } = useUi();
   const route = currentRoute(state);
-
   const run = (action: KeyAction): void => {
     const at = sources.now();
+    /** The cursor at `viewport`, on `model`'s row wherever refreshes move it. */
+    const place = (v: ListView, viewport: Viewport, model: unknown): void =>
+      dispatch({
+        type: 'setViewport',
+        list: v.key,
+        ...viewport,
+        cursorKey: model === undefined ? null : v.spec.key(model),
+      });
     const moveBy = (delta: number): void => {
       if (!view) return;
       const next = move(view.viewport, delta, view.rows.length, view.height);
-      const model = view.rows[next.cursor];
-      dispatch({
-        type: 'setViewport',
-        list: view.key,
-        ...next,
-        cursorKey: model === undefined ? null : view.spec.key(model),
-      });
+      place(view, next, view.rows[next.cursor]);
     };
     const selected = view ? view.rows[view.viewport.cursor] : undefined;
     const describe = (): void => {
       if (!view || selected === undefined) return;
       const ctx = { lang, t, now: at };
-      const d = describeSelected(view.spec, selected, ctx, sources.metrics, (c) => t(c.title));
+      const d = describeSelected(view.spec, selected, ctx, sources.metrics);
       if (d) dispatch({ type: 'open', route: { kind: 'describe', ...d } });
     };
     const flash = (f: Omit<Flash, 'at'>): void => dispatch({ type: 'flash', flash: { ...f, at } });
     const replay = sources.replay;
+    const plain = PLAIN[action];
+    if (plain) return dispatch(plain(at));
+    const rows = MOVES[action];
+    if (rows) return moveBy(rows(view?.height ?? 1));
+    const replayStep = REPLAY_STEPS[action];
+    if (replayStep) {
+      if (!replay) return;
+      replayStep(replay);
+      // The clock moved or its speed changed: show it now, not at the next tick.
+      return refresh();
+    }
     switch (action) {
       case 'quit':
         return exit();
-      case 'help':
-        return dispatch({ type: 'toggleHelp' });
-      case 'back':
-        return dispatch({ type: 'back' });
-      case 'nextScreen':
-      case 'prevScreen':
-        return dispatch({ type: 'stepScreen', step: action === 'nextScreen' ? 1 : -1 });
-      case 'pause':
-        return dispatch({ type: 'togglePause', at });
-      case 'window':
-        return dispatch({ type: 'cycleWindow', at });
-      case 'up':
-        return moveBy(-1);
-      case 'down':
-        return moveBy(1);
-      case 'pageUp':
-        return moveBy(-(view?.height ?? 1));
-      case 'pageDown':
-        return moveBy(view?.height ?? 1);
-      case 'top':
-        return moveBy(-Infinity);
-      case 'bottom':
-        return moveBy(Infinity);
       case 'open': {
-        // The server look-up is only asked on an agency's server history: one look-up, not an index.
-        const serverOf = (id: string) => sources.metrics.agencies().find((a) => a.id === id)?.securityServer;
-        const target = openTarget(route, selected, view?.spec ?? null, serverOf);
+        const target = openTarget(route, selected, view?.spec ?? null, sources.metrics);
         if (target) dispatch({ type: 'open', route: target });
         // A document has no page of its own: Enter describes it.
         else if (view && selected !== undefined && view.spec.documentId?.(selected)) describe();
@@ -127,20 +135,13 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
         const sort = nextSort(view.spec, ids, view.sort);
         dispatch({ type: 'setSort', list: view.key, sort });
         const col = columns.find((c) => c.spec.id === sort.column)?.title ?? sort.column;
-        return flash({
-          key: 'flash.sort',
-          params: { col, dir: t(sort.desc ? 'dir.desc' : 'dir.asc') },
-          kind: 'info',
-        });
+        const dir = t(sort.desc ? 'dir.desc' : 'dir.asc');
+        return flash({ key: 'flash.sort', params: { col, dir }, kind: 'info' });
       }
       case 'sortReverse':
         return view
           ? dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } })
           : undefined;
-      case 'level':
-        return dispatch({ type: 'cycleLevel' });
-      case 'problem':
-        return dispatch({ type: 'cycleProblem' });
       case 'ack': {
         // The marked incidents, or the one under the cursor.
         const rows = (view?.rows ?? []) as readonly AlertView[];
@@ -154,17 +155,10 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
         // acknowledges that one; with none left it keeps its place.
         if (saved > 0 && view) {
           const done = new Set(open.map((a) => a.id));
-          let next: AlertView | undefined;
-          for (let i = 1; i <= rows.length && !next; i++) {
-            const r = rows[(view.viewport.cursor + i) % rows.length];
-            if (r && !done.has(r.id) && r.state !== 'acknowledged') next = r;
-          }
-          dispatch({
-            type: 'setViewport',
-            list: view.key,
-            ...view.viewport,
-            cursorKey: next ? view.spec.key(next) : null,
-          });
+          const cursor = view.viewport.cursor;
+          const after = [...rows.slice(cursor + 1), ...rows.slice(0, cursor + 1)];
+          const next = after.find((r) => !done.has(r.id) && r.state !== 'acknowledged');
+          place(view, view.viewport, next);
         }
         flash(
           open.length === 0
@@ -177,9 +171,6 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
         );
         return refresh();
       }
-      case 'nextSection':
-      case 'prevSection':
-        return dispatch({ type: 'stepSection', step: action === 'nextSection' ? 1 : -1 });
       case 'filterAccept': {
         if (state.timeEntry === null) return dispatch({ type: 'endFilter', keep: true });
         const target = parseReplayTime(state.timeEntry, replay?.status().now ?? at);
@@ -199,17 +190,6 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
         return dispatch({ type: 'filterText', text: [...listOf(state, listKey(route)).query].slice(0, -1).join('') });
       case 'replayGoto':
         return replay ? dispatch({ type: 'timeEntry', text: '' }) : undefined;
-      default: {
-        const replayStep = REPLAY_STEPS[action];
-        if (replayStep) {
-          if (!replay) return;
-          replayStep(replay);
-          // The clock moved or its speed changed: show it now, not at the next tick.
-          return refresh();
-        }
-        const screen: ScreenId | undefined = SCREENS[Number(action.slice('screen'.length)) - 1];
-        if (screen) dispatch({ type: 'showScreen', screen });
-      }
     }
   };
 
@@ -225,21 +205,18 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
     }
     if (context !== 'filter' || first.text === null) return 1;
     // Text typed or pasted in one go changes the filter once.
-    let used = 0;
-    let typed = '';
-    for (const k of waiting) {
-      if (k.text === null || resolveKey(context, k.name, replay) !== null) break;
-      typed += k.text;
-      used++;
-    }
-    if (state.timeEntry !== null) {
-      dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
-      return used;
-    }
-    dispatch({
-      type: 'filterText',
-      text: (listOf(state, listKey(route)).query + typed).normalize('NFC').slice(0, 80),
-    });
+    const stop = waiting.findIndex((k) => k.text === null || resolveKey(context, k.name, replay) !== null);
+    const used = stop < 0 ? waiting.length : stop;
+    const typed = waiting
+      .slice(0, used)
+      .map((k) => k.text ?? '')
+      .join('');
+    if (state.timeEntry !== null) dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
+    else
+      dispatch({
+        type: 'filterText',
+        text: (listOf(state, listKey(route)).query + typed).normalize('NFC').slice(0, 80),
+      });
     return used;
   });
 }

@@ -14,7 +14,6 @@ export function useKeyQueue(handle: (waiting: readonly KeyPress[]) => number): v
   const [drawn, redraw] = useReducer((n: number) => n + 1, 0);
   const latest = useRef(handle);
   latest.current = handle;
-
   const next = useCallback((): void => {
     if (drawing.current || waiting.current.length === 0) return;
     const used = Math.max(1, latest.current(waiting.current));
@@ -22,12 +21,10 @@ export function useKeyQueue(handle: (waiting: readonly KeyPress[]) => number): v
     drawing.current = true;
     redraw();
   }, []);
-
   useEffect(() => {
     drawing.current = false;
     next();
   }, [drawn, next]);
-
   const onInput = useCallback(
     (input: string, key: Key): void => {
       waiting.current.push(...keyPresses(input, key));

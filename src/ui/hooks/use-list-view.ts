@@ -35,19 +35,13 @@ export function useListView(list: ListData | null, key: string, state: ConsoleSt
   const column = ls.sort?.column ?? list?.spec.defaultSort.column ?? '';
   const desc = ls.sort?.desc ?? list?.spec.defaultSort.desc ?? false;
   const sort = useMemo(() => ({ column, desc }), [column, desc]);
-
+  const models = list?.models ?? EMPTY;
   const base = useMemo(
-    () =>
-      !list
-        ? EMPTY
-        : isAgencies
-          ? (filterAgencies(list.models as AgencyModel[], level, problem) as unknown[])
-          : list.models,
-    [list, isAgencies, level, problem],
+    () => (isAgencies ? filterAgencies(models as AgencyModel[], level, problem) : models),
+    [models, isAgencies, level, problem],
   );
   const filtered = useMemo(() => (list ? filterModels(base, list.spec, ls.query) : EMPTY), [list, base, ls.query]);
   const rows = useMemo(() => (list ? sortModels(filtered, list.spec, sort) : EMPTY), [list, filtered, sort]);
-
   // The same object while nothing in it moves: what is drawn from it is not drawn again.
   return useMemo(() => {
     if (!list) return null;

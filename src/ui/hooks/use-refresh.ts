@@ -1,9 +1,8 @@
 /**
- * When the console asks its screen loader for figures: on every tick of the ticker (every
- * 2 s), at once when the route, window or rows per concern change, when the link changes
- * state, and on an explicit refresh (after an acknowledgement). Never once per event, and never
- * on a key press: keys act on the last snapshot. Paused, no tick reads. What is read, and how
- * often each screen's list is read again, is the loader's and the registry's business.
+ * When the console asks its screen loader for figures: on every tick of the ticker (every 2 s), at once when the route,
+ * window or rows per concern change, when the link changes state, and on an explicit refresh (after an
+ * acknowledgement). Never once per event, and never on a key press: keys act on the last snapshot. Paused, no tick
+ * reads. What is read, and how often each screen's list is read again, is the loader's and the registry's business.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ConsoleSources } from '../data/sources.js';
@@ -27,7 +26,10 @@ export function useRefresh(
   const last = useRef(snapshot);
   last.current = snapshot;
   const read = (kind: 'header' | 'full'): void => setSnapshot(loader.tick(kind, wanted.current, now()));
-
+  const refresh = (): void => {
+    loader.invalidate();
+    read('full');
+  };
   useEffect(() => {
     pausedAt.current = paused ? last.current.now : null;
   }, [paused]);
@@ -44,8 +46,7 @@ export function useRefresh(
     return sources.ingest.subscribe(() => {
       if (sources.ingest.get().state === state) return;
       state = sources.ingest.get().state;
-      loader.invalidate();
-      read('full');
+      refresh();
     });
   }, [sources, loader]);
   // Another screen, window or size: read before the frame settles.
@@ -56,11 +57,5 @@ export function useRefresh(
     shown.current = key;
     read('full');
   }, [key]);
-  return {
-    snapshot,
-    refresh: () => {
-      loader.invalidate();
-      read('full');
-    },
-  };
+  return { snapshot, refresh };
 }

@@ -9,9 +9,7 @@ export function useTerminalSize(): { readonly columns: number; readonly rows: nu
   useEffect(() => {
     const onResize = (): void => setSize(read());
     stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
+    return () => void stdout.off('resize', onResize);
   }, [stdout]);
   return size;
 }

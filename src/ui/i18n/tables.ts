@@ -62,7 +62,6 @@ export const tables = {
   'alert.ackedBy': ['acknowledged by {who} {at}', 'đã xác nhận: {who} {at}'],
   'screen.affected': ['Affected: {text}', 'Bị ảnh hưởng: {text}'],
   'screen.behind': ['Agencies behind {text}', 'Cơ quan phía sau {text}'],
-  'col.alertState': ['State', 'Tr.thái'],
   'col.alert': ['Alert', 'Cảnh báo'],
   'col.subject': ['Agency / server', 'Cơ quan / máy chủ'],
   'col.concern': ['Concern', 'Vấn đề'],

@@ -137,13 +137,12 @@ export const ALL_TABLES = [
 export type KeyAction = (typeof ALL_TABLES)[number]['bindings'][number]['action'] | ReplayAction;
 type ReplayAction = (typeof replayBindings)['bindings'][number]['action'];
 
-export type KeyContext = 'overview' | 'agencies' | 'list' | 'alerts' | 'detail' | 'help' | 'filter';
+/** What the keys act on: a list (any screen but those with keys of their own), or the filter being typed. */
+export type KeyContext = 'agencies' | 'list' | 'alerts' | 'detail' | 'filter';
 
 const LIST = [listBindings, globalBindings] as const;
 const VIEW_TABLES: Readonly<Record<KeyContext, readonly BindingTable[]>> = {
-  overview: LIST,
   list: LIST,
-  help: LIST,
   filter: [filterBindings],
   agencies: [agenciesBindings, ...LIST],
   alerts: [alertsBindings, ...LIST],

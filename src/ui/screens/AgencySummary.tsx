@@ -6,7 +6,7 @@ import { Box } from 'ink';
 import { STATUS_CODES } from '../../protocol/index.js';
 import type { SignatureFailure } from '../../metrics/types.js';
 import { useUi } from '../context.js';
-import { Line, type Segment } from '../components/Line.js';
+import { clip, Line, type Segment } from '../components/Line.js';
 import { roleStyle } from '../components/Table.js';
 import { fit, widthOf } from '../text/fit.js';
 import { formatCount, formatFlows, formatPercent } from '../text/format-number.js';
@@ -24,44 +24,31 @@ export const DETAIL_CHROME = 8;
 
 const FUNNEL_CODES = STATUS_CODES.filter((c) => c <= '06');
 
-export function AgencySummary({
-  detail,
-  now,
-  width,
-  statusesReported = true,
-}: {
+/** `notReported`: what the hub said it cannot tell (a gateway over X-Road has no processing statuses). */
+export function AgencySummary(props: {
   detail: DetailData;
   now: number;
   width: number;
-  /** False when the hub said it cannot tell processing statuses (a gateway over X-Road). */
-  statusesReported?: boolean;
+  notReported: readonly string[];
 }) {
+  const { detail, now, width } = props;
   const { t, theme, lang } = useUi();
   const a = detail.agency;
   const muted = theme.text.muted;
   const sep: Segment = { text: ' · ', style: muted };
-
   const title: Segment[] = [{ text: a.fullName, style: theme.text.title }];
   if (detail.parentName) title.push({ text: ` ‹ ${detail.parentName}`, style: muted });
-
-  const serverSince = a.serverSince === null ? '' : ` ${formatDurationShort(now - a.serverSince, lang)}`;
+  const span = (ms: number): string => formatDurationShort(ms, lang);
+  const count = (n: number): string => formatCount(n, lang);
+  const serverSince = a.serverSince === null ? '' : ` ${span(now - a.serverSince)}`;
   // Its server's certificate, when it has expired or soon will.
   const certLeft = (detail.server?.certificateExpiresAt ?? Infinity) - now;
   const certificate: Segment[] =
     certLeft >= CERT_WARN_MS
       ? []
       : certLeft <= 0
-        ? [
-            sep,
-            {
-              text: t('detail.certExpired', { ago: formatDurationShort(-certLeft, lang) }),
-              style: theme.status.critical,
-            },
-          ]
-        : [
-            sep,
-            { text: t('detail.certExpires', { left: formatDurationShort(certLeft, lang) }), style: theme.status.warn },
-          ];
+        ? [sep, { text: t('detail.certExpired', { ago: span(-certLeft) }), style: theme.status.critical }]
+        : [sep, { text: t('detail.certExpires', { left: span(certLeft) }), style: theme.status.warn }];
   const identity: Segment[] = [
     {
       text: t('detail.identity', {
@@ -75,42 +62,36 @@ export function AgencySummary({
     { text: ' ' },
     { text: `${t(serverStateKey(a.serverState))}${serverSince}`, style: roleStyle(theme, levelRole(a.status.server)) },
     ...certificate,
-    ...(a.childCount > 0 ? [{ text: ` · ${t('detail.units', { n: formatCount(a.childCount, lang) })}` }] : []),
+    ...(a.childCount > 0 ? [{ text: ` · ${t('detail.units', { n: count(a.childCount) })}` }] : []),
   ];
   // Its own overdue replies, as the Overview and Deadlines count them; with its units' too when
   // they add any, as the lists of agencies count them.
   const overdue =
     a.total.overdue === a.own.overdue
-      ? formatCount(a.own.overdue, lang)
-      : t('detail.overdueWithUnits', {
-          own: formatCount(a.own.overdue, lang),
-          total: formatCount(a.total.overdue, lang),
-        });
+      ? count(a.own.overdue)
+      : t('detail.overdueWithUnits', { own: count(a.own.overdue), total: count(a.total.overdue) });
   const rates = t('detail.rates', {
     ...formatFlows(a.own.sentPerMin, a.own.receivedPerMin, lang, t),
     sig: formatPercent(a.sigRate, lang),
     overdue,
   });
-
   const label = (text: string): Segment => ({ text: fit(text, 10) + ' ', style: muted });
   const chart = (name: string, series: readonly number[]): Segment[] => {
-    const tail = ` ${formatCount(Math.max(0, ...series), lang)}`;
+    const tail = ` ${count(Math.max(0, ...series))}`;
     return [
       label(name),
       { text: sparkline(series, Math.max(1, width - 11 - widthOf(tail))), style: theme.status.ok },
       { text: tail, style: muted },
     ];
   };
-
   const funnel: Segment[] = [label(t('detail.funnel'))];
   const f = detail.feedback?.funnel;
-  if (!statusesReported) funnel.push({ text: t('notReported.statuses'), style: muted });
+  if (props.notReported.includes('statuses')) funnel.push({ text: t('notReported.statuses'), style: muted });
   else
     FUNNEL_CODES.forEach((code, i) => {
       if (i > 0) funnel.push({ text: ' › ', style: muted });
-      funnel.push({ text: `${code} `, style: theme.text.emphasis }, { text: formatCount(f?.[code] ?? 0, lang) });
+      funnel.push({ text: `${code} `, style: theme.text.emphasis }, { text: count(f?.[code] ?? 0) });
     });
-
   const reasons: Segment[] = [label(t('detail.sigReasons'))];
   const failed = detail.signatures
     ? (Object.entries(detail.signatures.byReason) as [SignatureFailure, number][])
@@ -120,9 +101,8 @@ export function AgencySummary({
   if (failed.length === 0) reasons.push({ text: t('detail.noSigFailures'), style: theme.status.ok });
   failed.forEach(([reason, n], i) => {
     if (i > 0) reasons.push(sep);
-    reasons.push({ text: `${t(reasonKey(reason))} ` }, { text: formatCount(n, lang), style: theme.status.warn });
+    reasons.push({ text: `${t(reasonKey(reason))} ` }, { text: count(n), style: theme.status.warn });
   });
-
   const tabs: Segment[] = DETAIL_SECTIONS.flatMap((s) => {
     const active = s === detail.section;
     const text = t(`detail.section.${s}`);
@@ -132,31 +112,13 @@ export function AgencySummary({
     ];
   });
   tabs.push({ text: t('detail.sectionsHint'), style: muted });
-
-  const clip = (segments: Segment[]): Segment[] => {
-    const out: Segment[] = [];
-    let used = 0;
-    for (const s of segments) {
-      const w = widthOf(s.text);
-      if (used + w > width) {
-        if (width - used > 0) out.push({ ...s, text: fit(s.text, width - used) });
-        break;
-      }
-      out.push(s);
-      used += w;
-    }
-    return out;
-  };
+  const charts = (['hour', 'day'] as const).map((k) => chart(t(`detail.${k}`), detail[k]));
+  const lines = [title, identity, [{ text: rates }], ...charts, funnel, reasons, tabs];
   return (
     <Box flexDirection="column">
-      <Line segments={clip(title)} />
-      <Line segments={clip(identity)} />
-      <Line segments={[{ text: fit(rates, width) }]} />
-      <Line segments={clip(chart(t('detail.hour'), detail.hour))} />
-      <Line segments={clip(chart(t('detail.day'), detail.day))} />
-      <Line segments={clip(funnel)} />
-      <Line segments={clip(reasons)} />
-      <Line segments={clip(tabs)} />
+      {lines.map((segments, i) => (
+        <Line key={i} segments={clip(segments, width)} />
+      ))}
     </Box>
   );
 }

@@ -15,19 +15,9 @@ export const ALERT_TEXT_LINES = 2;
 
 export function AlertText({ alert, width }: { alert: AlertView | undefined; width: number }) {
   const { t, theme } = useUi();
-  const text = alert
-    ? [
-        alertText(alert),
-        alert.acknowledgedBy === null
-          ? ''
-          : t('alert.ackedBy', {
-              who: alert.acknowledgedBy,
-              at: alert.acknowledgedAt === null ? '' : formatDateTime(alert.acknowledgedAt),
-            }),
-      ]
-        .filter(Boolean)
-        .join(' · ')
-    : '';
+  const at = alert?.acknowledgedAt == null ? '' : formatDateTime(alert.acknowledgedAt);
+  const acked = alert?.acknowledgedBy == null ? null : t('alert.ackedBy', { who: alert.acknowledgedBy, at });
+  const text = alert ? (acked === null ? alertText(alert) : `${alertText(alert)} · ${acked}`) : '';
   const lines = wrap(text, width - 1, ALERT_TEXT_LINES);
   return (
     <Box flexDirection="column">

@@ -13,14 +13,11 @@ import type { Style } from '../theme/theme.js';
 import { alertText } from '../view/alerts-spec.js';
 import { perObject } from '../view/same-data.js';
 
-/** `deadlinesReported` false: the hub cannot tell deadlines (a gateway to X-Road), so none are counted. */
-export const TotalsLines = memo(function TotalsLines(props: {
-  totals: NationalTotals;
-  window: WindowKey;
-  width: number;
-  deadlinesReported?: boolean;
-}) {
-  const { totals, window, width, deadlinesReported = true } = props;
+type TotalsProps = { totals: NationalTotals; window: WindowKey; width: number; notReported: readonly string[] };
+
+/** Deadlines in `notReported`: the hub cannot tell them (a gateway to X-Road), so none are counted. */
+export const TotalsLines = memo(function TotalsLines({ totals, window, width, notReported }: TotalsProps) {
+  const deadlinesReported = !notReported.includes('deadlines');
   const { t, theme, lang } = useUi();
   const sigRate = totals.signaturesVerified > 0 ? totals.signaturesFailed / totals.signaturesVerified : null;
   // A cache younger than the window: the rates are over the part it holds, and say so.
@@ -69,14 +66,10 @@ const QUIET_TEXT = {
   noData: 'overview.noAlertsNoData',
 } as const;
 
-export const FiringAlerts = memo(function FiringAlerts(props: {
-  alerts: readonly AlertView[];
-  lines: number;
-  now: number;
-  width: number;
-  /** How far "no alert is firing" can be trusted (see `judgeQuiet`). */
-  quiet: Quiet;
-}) {
+/** `quiet`: how far "no alert is firing" can be trusted (see `judgeQuiet`). */
+type FiringProps = { alerts: readonly AlertView[]; lines: number; now: number; width: number; quiet: Quiet };
+
+export const FiringAlerts = memo(function FiringAlerts(props: FiringProps) {
   const { t, theme, lang } = useUi();
   const { alerts, lines, now, width, quiet } = props;
   const shown = alerts.slice(0, lines);

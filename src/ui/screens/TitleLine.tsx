@@ -4,24 +4,18 @@ import { Line, type Segment } from '../components/Line.js';
 import { fit, widthOf } from '../text/fit.js';
 import { formatCount } from '../text/format-number.js';
 import type { ListView } from '../hooks/use-list-view.js';
+import type { Style } from '../theme/theme.js';
 
 /** Columns of the title kept at least when the count and filter take the rest. */
 const MIN_TITLE = 12;
 
-export function TitleLine(props: {
-  title: string;
-  extra?: string;
-  view: ListView | null;
-  editing: boolean;
-  width: number;
-}) {
+type Props = { title: string; extra?: string | undefined; view: ListView | null; editing: boolean; width: number };
+
+export function TitleLine(props: Props) {
   const { t, theme, lang } = useUi();
   const { view, editing, width } = props;
-  if (editing && view) {
-    const prompt = t('filter.prompt');
-    const text = fit(`${view.query}▏`, Math.max(1, width - widthOf(prompt)));
-    return <Line segments={[{ text: prompt, style: theme.keys.key }, { text }]} />;
-  }
+  if (editing && view)
+    return <Prompt prompt={t('filter.prompt')} text={view.query} width={width} style={theme.keys.key} />;
   const count = view
     ? view.query
       ? `${t('filter.active', { text: view.query })} ${t('filter.matches', { n: formatCount(view.rows.length, lang), total: formatCount(view.total, lang) })}`
@@ -48,4 +42,10 @@ export function TitleLine(props: {
       ]}
     />
   );
+}
+
+/** A line being typed: its prompt, the text so far and a cursor. */
+export function Prompt({ prompt, text, width, style }: { prompt: string; text: string; width: number; style?: Style }) {
+  const typed = fit(`${text}▏`, Math.max(1, width - widthOf(prompt)));
+  return <Line segments={[{ text: prompt, style }, { text: typed }]} />;
 }

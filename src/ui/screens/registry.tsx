@@ -6,9 +6,10 @@ import { stableAgencies } from '../../metrics/stable-registry.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import type { AlertView } from '../data/sources.js';
-import type { Translate } from '../i18n/translate.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
-import type { Route, ScreenId } from '../state/routes.js';
+import type { Route, RouteOf, ScreenId } from '../state/routes.js';
+import type { ConsoleState } from '../state/state.js';
 import { fit } from '../text/fit.js';
 import {
   agencyIndex,
@@ -20,7 +21,7 @@ import {
   overviewHead,
   type AffectedData,
   type AgenciesData,
-  type DetailData,
+  type DetailLoaded,
   type OverviewHead,
 } from '../view/agency-loads.js';
 import { alertsSpec, toAlertModel } from '../view/alerts-spec.js';
@@ -44,16 +45,18 @@ import {
 } from './screen-def.js';
 import type { ListSpec } from '../view/list-spec.js';
 
-type RouteOf<K extends Route['kind']> = Extract<Route, { kind: K }>;
 type Screen = RouteOf<'screen'>;
 
-/** A list under its title: what most screens are. */
-const titled = <L extends Loaded>(title: (t: Translate, data: L) => string) =>
-  function Titled({ title: line, pane, data }: BodyProps<unknown, L>) {
+/** A list under its title (and what the title line says after it): what most screens are. */
+const titled = <L extends Loaded>(
+  title: (t: Translate, data: L) => string,
+  extra?: (t: Translate, state: ConsoleState) => string,
+) =>
+  function Titled({ title: line, pane, data, state }: BodyProps<unknown, L>) {
     const { t } = useUi();
     return (
       <>
-        {line(title(t, data))}
+        {line(title(t, data), extra?.(t, state))}
         {pane}
       </>
     );
@@ -62,13 +65,13 @@ const titled = <L extends Loaded>(title: (t: Translate, data: L) => string) =>
 /** The body's rows less the title line and the table's header. */
 const underTitle = (body: number): number => body - 2;
 
-/** A list of `spec`'s rows read afresh on every full tick. */
-const everyTick = <M,>(spec: ListSpec<M>, models: (input: LoadInput) => readonly M[]) =>
-  ({
-    load: (_: Route, input: LoadInput) => ({ list: listData(spec, models(input)) }),
-    refresh: EACH_TICK,
-    tableRows: underTitle,
-  }) as const;
+/** A list of `spec`'s rows under the title `title`, read afresh on every full tick. */
+const everyTick = <M,>(title: MessageKey, spec: ListSpec<M>, models: (input: LoadInput) => readonly M[]) => ({
+  load: (_: Route, input: LoadInput) => ({ list: listData(spec, models(input)) }),
+  refresh: EACH_TICK,
+  tableRows: underTitle,
+  Body: titled((t) => t(title)),
+});
 
 /** The Incidents screen away longer than this (a few refreshes): what began since is new. */
 const AWAY_MS = 10_000;
@@ -93,12 +96,7 @@ const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
     const layout = overviewLayout(rows, head.firing.length);
     return (
       <>
-        <TotalsLines
-          totals={head.totals}
-          window={state.window}
-          width={width}
-          deadlinesReported={!notReported.includes('deadlines')}
-        />
+        <TotalsLines totals={head.totals} window={state.window} width={width} notReported={notReported} />
         {title(t('overview.worst'))}
         {pane}
         <FiringAlerts alerts={head.firing} lines={layout.incidentRows} now={listAt} width={width} quiet={quiet} />
@@ -111,36 +109,25 @@ const agencies: ScreenDef<Screen, null, AgenciesData> = {
   load: (_, input, _head, previous) => loadAgencies(input, previous),
   refresh: ON_EVENTS,
   tableRows: underTitle,
-  Body({ title, pane, state }) {
-    const { t } = useUi();
-    const level = t(state.agencyLevel === 0 ? 'level.all' : `level.${state.agencyLevel}`);
-    return (
-      <>
-        {title(t('screen.agencies'), `${level} · ${t(`problem.${state.agencyProblem}`)} · ${t('agencies.withUnits')}`)}
-        {pane}
-      </>
-    );
-  },
+  Body: titled(
+    (t) => t('screen.agencies'),
+    (t, { agencyLevel: level, agencyProblem: problem }) =>
+      `${t(level === 0 ? 'level.all' : `level.${level}`)} · ${t(`problem.${problem}`)} · ${t('agencies.withUnits')}`,
+  ),
 };
 
-const servers: ScreenDef<Screen> = {
-  ...everyTick(serversSpec, ({ metrics, now, window }) => {
-    const byId = agencyIndex(metrics);
-    return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
-  }),
-  Body: titled((t) => t('screen.servers')),
-};
+const servers = everyTick('screen.servers', serversSpec, ({ metrics, now, window }) => {
+  const byId = agencyIndex(metrics);
+  return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
+});
 
-const signatures: ScreenDef<Screen> = {
-  ...everyTick(signaturesSpec, ({ metrics, now, window }) => {
-    const nameOf = namesOf(metrics);
-    return metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId)));
-  }),
-  Body: titled((t) => t('screen.signatures')),
-};
+const signatures = everyTick('screen.signatures', signaturesSpec, ({ metrics, now, window }) => {
+  const nameOf = namesOf(metrics);
+  return metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId)));
+});
 
 const deadlines: ScreenDef<Screen> = {
-  ...everyTick(deadlinesSpec, ({ metrics, now }) => {
+  ...everyTick('screen.deadlines', deadlinesSpec, ({ metrics, now }) => {
     const nameOf = namesOf(metrics);
     return metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId)));
   }),
@@ -179,20 +166,14 @@ const alerts: ScreenDef<Screen> = {
   },
 };
 
-const detail: ScreenDef<RouteOf<'detail'>, null, { readonly detail: DetailData; readonly list: Loaded['list'] }> = {
-  load: (route, input, _head, previous) =>
-    loadDetail(route, input, previous as Parameters<typeof loadDetail>[2] | undefined),
+const detail: ScreenDef<RouteOf<'detail'>, null, DetailLoaded> = {
+  load: (route, input, _head, previous) => loadDetail(route, input, previous),
   refresh: ON_EVENTS,
   tableRows: (body) => body - DETAIL_CHROME - 1,
   Body({ data, pane, title, state, width, listAt, notReported }) {
     return (
       <>
-        <AgencySummary
-          detail={data.detail}
-          now={listAt}
-          width={width}
-          statusesReported={!notReported.includes('statuses')}
-        />
+        <AgencySummary detail={data.detail} now={listAt} width={width} notReported={notReported} />
         {state.editingFilter ? title('') : null}
         {pane}
       </>

@@ -14,10 +14,7 @@ export const SCREENS = ['overview', 'agencies', 'servers', 'signatures', 'deadli
 export type ScreenId = (typeof SCREENS)[number];
 
 /** A list of records with the renderer that shows them. */
-export interface ListData {
-  readonly spec: ListSpec<unknown>;
-  readonly models: readonly unknown[];
-}
+export type ListData = { readonly spec: ListSpec<unknown>; readonly models: readonly unknown[] };
 
 export const listData = <M>(spec: ListSpec<M>, models: readonly M[]): ListData => ({ spec: spec as never, models });
 
@@ -31,9 +28,7 @@ export interface Loaded {
 export const READING: Loaded = Object.freeze({ list: null, reading: true });
 
 /** What a screen is about is no more (an agency left the registry, an incident resolved): its id. */
-export interface Gone {
-  readonly gone: string;
-}
+export type Gone = { readonly gone: string };
 
 export interface LoadInput {
   readonly metrics: Metrics;

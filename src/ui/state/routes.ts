@@ -15,11 +15,10 @@ export type Route =
   /** Everything known about one row (`d`), read when it was opened. */
   | { readonly kind: 'describe'; readonly title: string; readonly fields: readonly DescribeField[] };
 
+export type RouteOf<K extends Route['kind']> = Extract<Route, { kind: K }>;
+
 /** One line of the describe view: a heading (empty for a continuation) and its whole text. */
-export interface DescribeField {
-  readonly label: string;
-  readonly value: string;
-}
+export type DescribeField = { readonly label: string; readonly value: string };
 
 /** The key under which a route keeps its cursor, sort and filter. */
 export function listKey(route: Route): string {

@@ -89,10 +89,8 @@ const push = (s: ConsoleState, route: Route): ConsoleState => ({
 const TOP = { cursor: 0, offset: 0, cursorKey: null } as const;
 
 /** The screen under any detail/help pages: where Tab and 1–6 start from. */
-const baseScreen = (s: ConsoleState): ScreenId => {
-  const first = s.stack[0];
-  return first?.kind === 'screen' ? first.screen : 'overview';
-};
+export const baseScreen = (s: ConsoleState): ScreenId =>
+  s.stack[0]?.kind === 'screen' ? s.stack[0].screen : 'overview';
 
 /** Screens Esc can go back through. */
 const VISITED_KEPT = 20;

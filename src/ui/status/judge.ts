@@ -20,10 +20,8 @@ export const worst = (...levels: Level[]): Level => {
   return out;
 };
 
-const THRESHOLDS = {
-  /** Drop of traffic against the same window a week earlier; only with enough traffic then. */
-  throughputDrop: { warn: 0.5, critical: 0.8, minWeekAgo: 20 },
-} as const;
+/** Drop of traffic against the same window a week earlier; only with enough traffic then. */
+const DROP = { warn: 0.5, critical: 0.8, minWeekAgo: 20 } as const;
 
 /** The alert rules' thresholds in force (alerts.json or the defaults), set once when the console starts. */
 let rules: RulesConfig = defaultAlertConfig().rules;
@@ -39,7 +37,7 @@ const SERVER_LEVEL: Readonly<Record<ServerState | 'unknown', Level>> = {
   disconnected: 'critical',
   unknown: 'none',
 };
-export const judgeServer = (state: ServerState | 'unknown'): Level => SERVER_LEVEL[state] ?? 'none';
+export const judgeServer = (state: ServerState | 'unknown'): Level => SERVER_LEVEL[state];
 
 /** Signature failures of one agency: its failures and documents verified in the window. */
 export function judgeSignatureFailure(failed: number, verified: number): Level {
@@ -58,12 +56,9 @@ export function judgeOverdue(overdue: number): Level {
 
 /** Share by which traffic fell against a week earlier (0.8 = −80%); null when not comparable. */
 export function throughputDrop(now: number, weekAgo: number | null): number | null {
-  if (weekAgo === null || weekAgo < THRESHOLDS.throughputDrop.minWeekAgo) return null;
+  if (weekAgo === null || weekAgo < DROP.minWeekAgo) return null;
   return Math.max(0, 1 - now / weekAgo);
 }
 
-export function judgeThroughputDrop(drop: number | null): Level {
-  const t = THRESHOLDS.throughputDrop;
-  if (drop === null) return 'none';
-  return drop >= t.critical ? 'critical' : drop >= t.warn ? 'warn' : 'ok';
-}
+export const judgeThroughputDrop = (drop: number | null): Level =>
+  drop === null ? 'none' : drop >= DROP.critical ? 'critical' : drop >= DROP.warn ? 'warn' : 'ok';

@@ -36,13 +36,11 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 const NON_ASCII_CHAR = /[^\u0000-\u007f]/gu;
 const COMBINING = /[\u0300-\u036f]/g;
 
-/** One code point left after the diacritics are gone: a known symbol, or "?" per cell it took. */
-const foldChar = (ch: string): string => SYMBOLS[ch] ?? '?'.repeat(stringWidth(ch));
-
 /** Folds Vietnamese letters to their base letter (đ → d, ư → u, ệ → e) and symbols to ASCII. */
 export function foldAscii(text: string): string {
   if (!NON_ASCII.test(text)) return text;
   // Decomposing puts every Vietnamese diacritic in U+0300–U+036F, after its base letter.
   const bare = text.normalize('NFD').replace(COMBINING, '');
-  return NON_ASCII.test(bare) ? bare.replace(NON_ASCII_CHAR, foldChar) : bare;
+  // What is left after the diacritics are gone: a known symbol, or "?" per cell it took.
+  return NON_ASCII.test(bare) ? bare.replace(NON_ASCII_CHAR, (ch) => SYMBOLS[ch] ?? '?'.repeat(stringWidth(ch))) : bare;
 }

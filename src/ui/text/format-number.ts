@@ -37,16 +37,11 @@ export function formatPercent(share: number | null, lang: Lang): string {
  * Documents sent and received per minute, or both per hour when the larger is below one a
  * minute (`3/h`, not `0.0/min`): side by side, they share one unit.
  */
-export function formatFlows(
-  sentPerMin: number,
-  receivedPerMin: number,
-  lang: Lang,
-  t: Translate,
-): { sent: string; recv: string } {
-  const top = Math.max(sentPerMin, receivedPerMin);
+export function formatFlows(sent: number, received: number, lang: Lang, t: Translate): { sent: string; recv: string } {
+  const top = Math.max(sent, received);
   const one = (n: number): string =>
     top > 0 && top < 1
       ? t('unit.perHour', { n: formatCount(n * 60, lang) })
       : t('unit.perMin', { n: formatRate(n, lang) });
-  return { sent: one(sentPerMin), recv: one(receivedPerMin) };
+  return { sent: one(sent), recv: one(received) };
 }

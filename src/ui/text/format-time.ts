@@ -36,14 +36,10 @@ export function formatDurationShort(ms: number, lang: Lang): string {
   return `${Math.floor(abs / 1000)}${u.s}`;
 }
 
-/** The largest unit alone ("1d", "1 ngày"): what a column too narrow for both units shows. */
-export function formatDurationUnit(ms: number, lang: Lang): string {
-  return formatDurationShort(ms, lang).split(/ (?=\d)/)[0] ?? '';
-}
-
-/** A duration as a table cell: both units, or the largest alone where the column is narrow. */
+/** A duration as a table cell: both units, or the largest alone ("1d", "1 ngày") where the column is narrow. */
 export function durationCell(ms: number, lang: Lang): { text: string; short: string } {
-  return { text: formatDurationShort(ms, lang), short: formatDurationUnit(ms, lang) };
+  const text = formatDurationShort(ms, lang);
+  return { text, short: text.split(/ (?=\d)/)[0] ?? '' };
 }
 
 export { vietnamDateTime as formatDateTime } from '../../protocol/local-time.js';

@@ -26,10 +26,7 @@ function styleText(text: string, style: Style | undefined): string {
   return out;
 }
 
-interface StyledText {
-  readonly text: string;
-  readonly style?: Style | undefined;
-}
+type StyledText = { readonly text: string; readonly style?: Style | undefined };
 
 /** One line as a string with escape codes: each piece in its style, `outer` around them all. */
 export function paintLine(pieces: readonly StyledText[], outer?: Style): string {

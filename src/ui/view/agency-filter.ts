@@ -37,13 +37,8 @@ export function hasProblem(m: AgencyModel, problem: ProblemFilter): boolean {
   }
 }
 
-export function filterAgencies(
-  models: readonly AgencyModel[],
-  level: LevelFilter,
-  problem: ProblemFilter,
-): AgencyModel[] {
-  return models.filter((m) => (level === 0 || m.level === level) && hasProblem(m, problem));
-}
+export const filterAgencies = (models: readonly AgencyModel[], level: LevelFilter, problem: ProblemFilter) =>
+  models.filter((m) => (level === 0 || m.level === level) && hasProblem(m, problem));
 
 export const cycle = <T>(items: readonly T[], current: T): T =>
   items[(items.indexOf(current) + 1) % items.length] ?? current;

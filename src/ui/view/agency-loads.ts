@@ -1,13 +1,12 @@
 /**
- * What the screens about agencies read: the Agencies list, an incident's or a server's
- * agencies, an agency's detail, and the Overview's ranking. Pure over the metrics and the
- * incidents; the screen loader decides when each is read.
+ * What the screens about agencies read: the Agencies list, an incident's or a server's agencies, an agency's detail,
+ * and the Overview's ranking. Pure over the metrics and the incidents; the screen loader decides when each is read.
  */
 import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency } from '../../protocol/index.js';
 import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
-import type { DetailSection } from '../state/routes.js';
+import type { DetailSection, RouteOf } from '../state/routes.js';
 import { listData, type Gone, type ListData, type LoadInput } from '../screens/screen-def.js';
 import { buildAgencyModels, type AgencyModel } from './agency-model.js';
 import { agenciesSpec } from './agencies-spec.js';
@@ -19,12 +18,11 @@ import {
   toOverdueModel,
   toTransitionModel,
 } from './detail-specs.js';
-import { flappingServers, withFlapping } from './flapping-servers.js';
 import { firingIncidents } from './overview-layout.js';
 import { toAlertModel } from './alerts-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
 import { sanitize } from '../text/sanitize.js';
-import { shownName } from './shown-name.js';
+import { shownName } from './display-name.js';
 import { tellApart } from './tell-apart.js';
 
 const HOUR_BUCKETS = 60;
@@ -66,23 +64,30 @@ const nationalModels = (input: LoadInput, previous: ListData | undefined, forRan
     forRanking,
   );
 
-export interface AgenciesData {
-  readonly list: ListData;
-}
+export type AgenciesData = { readonly list: ListData };
 export const loadAgencies = (input: LoadInput, previous: AgenciesData | undefined): AgenciesData => ({
   list: listData(agenciesSpec, nationalModels(input, previous?.list)),
 });
 
 /** The Overview's figures read on every tick: national totals and the firing incidents. */
-export interface OverviewHead {
-  readonly totals: NationalTotals;
-  readonly firing: readonly AlertView[];
-}
+export type OverviewHead = { readonly totals: NationalTotals; readonly firing: readonly AlertView[] };
 export function overviewHead(input: LoadInput): OverviewHead {
   const { metrics, now, window } = input;
   const firing = firingIncidents(input.incidents).map(toAlertModel);
-  const totals = withFlapping(metrics.totals(now, window), flappingServers(firing), () => metrics.servers(now, window));
-  return { totals, firing };
+  return { totals: withFlapping(metrics.totals(now, window), firing, input), firing };
+}
+
+/**
+ * The totals with the servers of the firing flapping incidents counted as degraded while they are up: such a server is
+ * in trouble even in the minute it happens to be connected, and a line saying "0 degraded" beside that incident would
+ * contradict it. A flapping server already down or degraded is counted once, where it is.
+ */
+function withFlapping(totals: NationalTotals, firing: readonly AlertView[], input: LoadInput): NationalTotals {
+  const flapping = new Set(firing.filter((a) => a.rule === 'server-flapping' && a.serverId).map((a) => a.serverId));
+  if (flapping.size === 0) return totals;
+  const up = (s: ServerRow): boolean => s.state !== 'disconnected' && s.state !== 'degraded';
+  const extra = input.metrics.servers(input.now, input.window).filter((s) => flapping.has(s.serverId) && up(s)).length;
+  return extra === 0 ? totals : { ...totals, serversDegraded: totals.serversDegraded + extra };
 }
 
 /**
@@ -94,14 +99,8 @@ export const loadWorst = (input: LoadInput): AgenciesData => ({
 });
 
 /** An incident's affected agencies, or a server's agencies behind it, with the Agencies columns. */
-export interface AffectedData extends AgenciesData {
-  readonly of: 'incident' | 'server';
-  readonly name: string;
-}
-export function loadAffected(
-  route: { readonly of: 'incident' | 'server'; readonly id: string },
-  input: LoadInput,
-): AffectedData | Gone {
+export type AffectedData = AgenciesData & { readonly of: 'incident' | 'server'; readonly name: string };
+export function loadAffected(route: RouteOf<'affected'>, input: LoadInput): AffectedData | Gone {
   const { metrics } = input;
   let ids: readonly string[];
   let name: string;
@@ -123,9 +122,8 @@ export function loadAffected(
   }
   const wanted = new Set(ids);
   const models = nationalModels(input, undefined).filter((m) => wanted.has(m.id));
-  const byId = agencyIndex(metrics);
   const parentName = (id: string): string | null => {
-    const parent = byId.get(id);
+    const parent = agencyIndex(metrics).get(id);
     return parent ? shownName(parent) : null;
   };
   return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, parentName)) };
@@ -148,12 +146,10 @@ const sumSeries = (rows: readonly { spark: readonly number[] }[], buckets: numbe
   return out;
 };
 
+export type DetailLoaded = { readonly detail: DetailData; readonly list: ListData };
+
 /** An agency's detail: its subtree's models, read for it alone, and the section's list. */
-export function loadDetail(
-  route: { readonly agencyId: string; readonly section: DetailSection },
-  input: LoadInput,
-  previous: { readonly detail: DetailData; readonly list: ListData } | undefined,
-): { readonly detail: DetailData; readonly list: ListData } | Gone {
+export function loadDetail(route: RouteOf<'detail'>, input: LoadInput, previous?: DetailLoaded): DetailLoaded | Gone {
   const { metrics, now, window } = input;
   const { agencyId, section } = route;
   const before = previous?.detail.section === 'children' ? (previous.list.models as AgencyModel[]) : undefined;
@@ -163,27 +159,19 @@ export function loadDetail(
   const scope = { agencyIds: models.map((m) => m.id) };
   const own = { agencyIds: [agencyId] };
   const parent = agency.parent === null ? undefined : agencyIndex(metrics).get(agency.parent);
-  let list: ListData;
-  switch (section) {
-    case 'children':
-      list = listData(
+  const lists: Record<DetailSection, () => ListData> = {
+    children: () =>
+      listData(
         agenciesSpec,
         models.filter((m) => m.parent === agencyId),
-      );
-      break;
-    case 'overdue':
-      list = listData(overdueSpec, metrics.overdueDocuments(now, own, 500).map(toOverdueModel));
-      break;
-    case 'events':
-      list = listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel));
-      break;
-    case 'server':
-      list = listData(
-        serverHistorySpec,
-        metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200).map(toTransitionModel),
-      );
-      break;
-  }
+      ),
+    overdue: () => listData(overdueSpec, metrics.overdueDocuments(now, own, 500).map(toOverdueModel)),
+    events: () => listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel)),
+    server: () => {
+      const history = metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200);
+      return listData(serverHistorySpec, history.map(toTransitionModel));
+    },
+  };
   return {
     detail: {
       agency,
@@ -195,6 +183,6 @@ export function loadDetail(
       server: metrics.servers(now, window).find((s) => s.serverId === agency.serverId) ?? null,
       section,
     },
-    list,
+    list: lists[section](),
   };
 }

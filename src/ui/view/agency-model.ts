@@ -12,7 +12,7 @@ import {
   type Level,
 } from '../status/judge.js';
 import { agencyTree, rollUpSubtrees, subtreeOf } from '../../metrics/roll-up-tree.js';
-import { fullName, shownName } from './shown-name.js';
+import { fullName, shownName } from './display-name.js';
 import { sameData } from './same-data.js';
 import { NO_MARKS, type IncidentMarks, type IncidentTag } from './incident-marks.js';
 import { addFigures, NOTHING, ownFigures, sameFigures, type AgencyFigures } from './agency-figures.js';

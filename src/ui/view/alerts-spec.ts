@@ -41,7 +41,7 @@ export const alertsSpec: ListSpec<AlertView> = {
         text: t(`severity.${a.severity}`),
         role: a.state === 'acknowledged' ? 'muted' : SEVERITY_ROLE[a.severity],
       })),
-    col({ id: 'state', title: 'col.alertState', min: 7, max: 10, priority: 1 })
+    col({ id: 'state', title: 'col.state', min: 7, max: 10, priority: 1 })
       .sortBy(byState)
       .shows((a, { t }) => ({ text: t(`alertState.${a.state}`), role: a.state === 'firing' ? 'emphasis' : 'muted' })),
     // The summary names the agency or server too: at 80 columns it keeps the room, the subject steps aside.

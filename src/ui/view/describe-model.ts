@@ -1,11 +1,10 @@
 /** The describe view (`d`, as in k9s): everything known about one row, one field a line, nothing cut. */
 import type { DocumentRecord, Metrics } from '../../metrics/types.js';
-import type { Agency, SecurityServer } from '../../protocol/index.js';
+import type { Agency } from '../../protocol/index.js';
 import type { Translate } from '../i18n/translate.js';
 import type { DescribeField } from '../state/routes.js';
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
-import type { LaidOutColumn } from './columns.js';
 import { column, type Column, type ListSpec, type RenderContext } from './list-spec.js';
 import { agencyIndex } from './agency-loads.js';
 import { searchKey } from './search.js';
@@ -14,53 +13,41 @@ import { searchKey } from './search.js';
 const IN_WHO: ReadonlySet<string> = new Set(['name', 'id', 'level', 'conn']);
 
 /** The row's own columns, each with its heading and its whole text (sparklines left out). */
-function describeCells<M>(
-  columns: readonly Column<M>[],
-  model: M,
-  ctx: RenderContext,
-  title: (c: LaidOutColumn['spec']) => string,
-): DescribeField[] {
+function describeCells<M>(columns: readonly Column<M>[], model: M, ctx: RenderContext): DescribeField[] {
   return columns.flatMap((c) => {
     const cell = c.cell(model, ctx);
-    return !cell.spark && cell.text !== '' ? [{ label: title(c), value: cell.text }] : [];
+    return !cell.spark && cell.text !== '' ? [{ label: ctx.t(c.title), value: cell.text }] : [];
   });
 }
 
 /** Who an agency is: full name, identifier, level, parent, connection and security server. */
-function describeAgency(
-  a: Agency,
-  index: ReadonlyMap<string, Agency>,
-  servers: readonly SecurityServer[],
-  t: Translate,
-): DescribeField[] {
+function describeAgency(a: Agency, metrics: Metrics, t: Translate): DescribeField[] {
   /** "Name (id)", or the id alone when the name is not known. */
   const named = (id: string, name: string | undefined): string =>
     name ? `${sanitize(name)} (${sanitize(id)})` : sanitize(id);
-  const server = servers.find((s) => s.id === a.securityServer);
+  const server = metrics.securityServers().find((s) => s.id === a.securityServer);
   return [
-    { label: t('describe.name'), value: sanitize(a.name) },
+    { label: t('col.name'), value: sanitize(a.name) },
     { label: t('describe.id'), value: sanitize(a.id) },
     { label: t('describe.level'), value: t(`level.${a.level}`) },
-    ...(a.parent === null ? [] : [{ label: t('describe.parent'), value: named(a.parent, index.get(a.parent)?.name) }]),
+    ...(a.parent === null
+      ? []
+      : [{ label: t('describe.parent'), value: named(a.parent, agencyIndex(metrics).get(a.parent)?.name) }]),
     { label: t('describe.connection'), value: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct') },
     { label: t('describe.server'), value: named(a.securityServer, server?.name) },
   ];
 }
 
 /** A document: id, subject, sender, reply-by, and per recipient where it got to. */
-function describeDocument(
-  doc: DocumentRecord,
-  nameOf: (agencyId: string) => string,
-  t: Translate,
-  ctx: RenderContext,
-): DescribeField[] {
+function describeDocument(doc: DocumentRecord, nameOf: (id: string) => string, ctx: RenderContext): DescribeField[] {
+  const { t } = ctx;
   const who = (id: string): string => `${nameOf(id)} (${sanitize(id)})`;
   const fields: DescribeField[] = [
-    { label: t('describe.doc'), value: sanitize(doc.docId) },
+    { label: t('col.docId'), value: sanitize(doc.docId) },
     ...(doc.subject === null ? [] : [{ label: t('describe.subject'), value: sanitize(doc.subject) }]),
     { label: t('describe.sender'), value: who(doc.sender) },
     { label: t('describe.sentAt'), value: formatDateTime(doc.sentAt) },
-    { label: t('describe.replyBy'), value: doc.replyBy === null ? '–' : formatDateTime(doc.replyBy) },
+    { label: t('col.replyBy'), value: doc.replyBy === null ? '–' : formatDateTime(doc.replyBy) },
     { label: t('describe.sends'), value: String(doc.sends) },
   ];
   for (const r of doc.recipients) {
@@ -83,40 +70,32 @@ function describeDocument(
 }
 
 /** What `d` shows for a row: the document, or who its agency is, and the row's own columns; null for nothing. */
-export function describeSelected(
-  spec: ListSpec<unknown>,
-  model: unknown,
-  ctx: RenderContext,
-  metrics: Metrics,
-  title: (c: LaidOutColumn['spec']) => string,
-): { title: string; fields: DescribeField[] } | null {
-  const cells = describeCells(spec.columns, model, ctx, title);
+export function describeSelected(spec: ListSpec<unknown>, model: unknown, ctx: RenderContext, metrics: Metrics) {
+  const cells = describeCells(spec.columns, model, ctx);
   const index = agencyIndex(metrics);
   const docId = spec.documentId?.(model) ?? null;
   if (docId !== null) {
     const doc = metrics.document?.(docId) ?? null;
     const nameOf = (id: string): string => sanitize(index.get(id)?.name ?? '–');
-    return { title: sanitize(docId), fields: doc ? describeDocument(doc, nameOf, ctx.t, ctx) : cells };
+    return { title: sanitize(docId), fields: doc ? describeDocument(doc, nameOf, ctx) : cells };
   }
   const agencyId = spec.agencyId?.(model) ?? null;
   const agency = agencyId === null ? undefined : index.get(agencyId);
   if (cells.length === 0 && !agency) return null;
   if (agency) {
-    const who = describeAgency(agency, index, metrics.securityServers(), ctx.t);
+    const who = describeAgency(agency, metrics, ctx.t);
     // A row about the agency itself leads with it; a server's or an alert's row with its own fields, then the agency it
     // opens. Its name, identifier, level and connection are already in `who`.
     const own = spec.columns.filter((c) => !IN_WHO.has(c.id));
     return spec.key(model).endsWith(agency.id)
-      ? { title: sanitize(agency.name), fields: [...who, ...describeCells(own, model, ctx, title)] }
+      ? { title: sanitize(agency.name), fields: [...who, ...describeCells(own, model, ctx)] }
       : { title: cells[0]?.value ?? sanitize(agency.name), fields: [...cells, ...who] };
   }
   return { title: cells[0]?.value ?? '', fields: cells };
 }
 
 /** The describe view's rows: a field's heading and its whole text, in the order given. */
-interface DescribeLine extends DescribeField {
-  readonly order: number;
-}
+type DescribeLine = DescribeField & { readonly order: number };
 
 export const describeLine = (f: DescribeField, order: number): DescribeLine => ({ ...f, order });
 

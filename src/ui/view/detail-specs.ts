@@ -18,9 +18,7 @@ export const toOverdueModel = (d: OverdueDocument): OverdueDocument => ({
 const docCol = column<OverdueDocument>;
 export const overdueSpec: ListSpec<OverdueDocument> = {
   columns: [
-    docCol({ id: 'docId', title: 'col.docId', min: 16, flex: 2, max: 44, priority: 0 }).shows((d) => ({
-      text: d.docId,
-    })),
+    docCol({ id: 'docId', title: 'col.docId', min: 16, flex: 2, max: 44, priority: 0 }).text((d) => d.docId),
     docCol({ id: 'overdueBy', title: 'col.overdueBy', min: 8, priority: 0, align: 'right', descFirst: true })
       .sortBy((d) => d.overdueMs)
       .shows((d, { lang }) => ({ text: formatDurationShort(d.overdueMs, lang), role: 'warn' })),

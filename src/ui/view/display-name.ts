@@ -2,6 +2,9 @@
  * Names as the lists show them, without the words every row of a kind shares (`UBND Tỉnh Quảng Nam` → `Quảng Nam`,
  * `Sở Y tế tỉnh Nghệ An` → `Sở Y tế`, `Máy chủ bảo mật Bộ Y tế` → `Bộ Y tế`); detail views show the full name.
  */
+import type { Agency } from '../../protocol/index.js';
+import { sanitize } from '../text/sanitize.js';
+import { perObject } from './same-data.js';
 
 /** A province or centrally-run city's committee: the place alone. */
 const PROVINCE = /^UBND (?:Tỉnh|tỉnh|Thành phố) (?=\S)/u;
@@ -23,3 +26,8 @@ export function displayName(full: string): string {
 export function displayServerName(full: string): string {
   return SERVER.test(full) ? displayName(full.replace(SERVER, '')) : full;
 }
+
+/** The name a list shows, safe to print: sanitised once per registry entry rather than per refresh. */
+export const shownName = perObject((a: Agency) => sanitize(displayName(a.name)));
+/** The full name, as a detail view shows it, safe to print. */
+export const fullName = perObject((a: Agency) => sanitize(a.name));

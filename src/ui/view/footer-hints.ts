@@ -18,11 +18,7 @@ export const HINT_GAP = 2;
 const DEFAULT_RANK = 1;
 
 /** `label` gives a hint's label in the current language. */
-export function fitHints(
-  bindings: readonly Binding[],
-  width: number,
-  label: (binding: Binding) => string,
-): FooterHint[] {
+export function fitHints(bindings: readonly Binding[], width: number, label: (b: Binding) => string): FooterHint[] {
   const hints = bindings.map((b, order) => ({
     keys: shownKeys(b),
     label: label(b),

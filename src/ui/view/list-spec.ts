@@ -16,11 +16,7 @@ export interface Cell {
   readonly spark?: readonly number[];
 }
 
-export interface RenderContext {
-  readonly lang: Lang;
-  readonly t: Translate;
-  readonly now: number;
-}
+export type RenderContext = { readonly lang: Lang; readonly t: Translate; readonly now: number };
 
 /** One column of a list: its heading and width rule, what a row shows in it and what `s` sorts it by. */
 export interface Column<M> extends ColumnSpec {

@@ -2,10 +2,7 @@
 import type { ListSpec } from './list-spec.js';
 import { matchesQuery, searchKey } from './search.js';
 
-export interface SortState {
-  readonly column: string;
-  readonly desc: boolean;
-}
+export type SortState = { readonly column: string; readonly desc: boolean };
 
 /** Text sorts on its folded form ("Đồng Nai" as "dong nai") by code unit: ten times faster than a collator. */
 const folded = new Map<string, string>();

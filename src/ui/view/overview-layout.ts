@@ -10,19 +10,14 @@ export const OVERVIEW_FIXED_LINES = 5;
 /** Rows the worst-agencies table keeps however many incidents fire. */
 const WORST_ROWS_MIN = 4;
 
-/** Incident rows, table rows, and `more`: the firing incidents not drawn, counted on a line of their own when any. */
-export function overviewLayout(
-  body: number,
-  firing: number,
-): { incidentRows: number; more: number; tableRows: number } {
+/** Incident rows and table rows; the firing incidents not drawn are counted on a line of their own. */
+export function overviewLayout(body: number, firing: number): { incidentRows: number; tableRows: number } {
   const free = Math.max(2, body - OVERVIEW_FIXED_LINES);
   const room = Math.max(1, free - WORST_ROWS_MIN);
-  if (firing <= room) {
-    const used = Math.max(1, firing);
-    return { incidentRows: firing, more: 0, tableRows: Math.max(1, free - used) };
-  }
-  const incidentRows = Math.max(1, room - 1);
-  return { incidentRows, more: firing - incidentRows, tableRows: Math.max(1, free - incidentRows - 1) };
+  const incidentRows = firing <= room ? firing : Math.max(1, room - 1);
+  // None firing still takes the line saying so; more than fit take the line counting the rest.
+  const used = firing <= room ? Math.max(1, firing) : incidentRows + 1;
+  return { incidentRows, tableRows: Math.max(1, free - used) };
 }
 
 /** The firing incidents, acute first, then critical first, then newest first. */

@@ -36,22 +36,18 @@ export interface WorstModel {
 function ownFigures(m: AgencyModel, concern: Concern): { level: Level; badness: number } {
   const own = m.own;
   switch (concern) {
-    case 'server':
+    case 'server': {
       // Down longest first (one row per server); the highest unit behind it stands for it.
-      return m.serverState === 'disconnected'
-        ? { level: 'critical', badness: serverBadness(m.serverSince, m.level) }
-        : m.serverState === 'degraded'
-          ? { level: 'warn', badness: serverBadness(m.serverSince, m.level) }
-          : { level: 'ok', badness: 0 };
+      const level = m.serverState === 'disconnected' ? 'critical' : m.serverState === 'degraded' ? 'warn' : 'ok';
+      return { level, badness: level === 'ok' ? 0 : serverBadness(m.serverSince, m.level) };
+    }
     case 'drop': {
       const drop = throughputDrop(own.sent + own.received, own.weekAgo);
       return { level: judgeThroughputDrop(drop), badness: (drop ?? 0) * (own.weekAgo ?? 0) };
     }
     case 'signature': {
-      return {
-        level: judgeSignatureFailure(own.sigFailed, own.sigVerified),
-        badness: signatureRank(own.sigFailed, own.sigVerified),
-      };
+      const { sigFailed: failed, sigVerified: verified } = own;
+      return { level: judgeSignatureFailure(failed, verified), badness: signatureRank(failed, verified) };
     }
     case 'overdue':
       return { level: judgeOverdue(own.overdue), badness: own.overdue };

@@ -7,10 +7,7 @@ const KIND = /^(?:quận|huyện|thị xã|thành phố|xã|phường|thị tr�
 export const placeOf = (name: string): string => name.replace(KIND, '');
 
 /** The models with repeated names told apart by `parentName` (null when a row has no parent). */
-export function tellApart(
-  models: readonly AgencyModel[],
-  parentName: (parentId: string) => string | null,
-): readonly AgencyModel[] {
+export function tellApart(models: readonly AgencyModel[], parentName: (parentId: string) => string | null) {
   const seen = new Map<string, number>();
   for (const m of models) seen.set(m.name, (seen.get(m.name) ?? 0) + 1);
   let repeated = false;

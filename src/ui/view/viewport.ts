@@ -1,9 +1,6 @@
 /** Windowing: only the rows on screen are rendered; the cursor and scroll offset keep in step. */
 
-export interface Viewport {
-  readonly cursor: number;
-  readonly offset: number;
-}
+export type Viewport = { readonly cursor: number; readonly offset: number };
 
 const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
 
