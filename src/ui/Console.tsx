@@ -56,7 +56,9 @@ export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; 
   const columns = useColumns(view?.spec ?? helpSpec, width);
   // Rows are drawn at the time their data was read, so a header-only tick redraws no row.
   const ctx: RenderContext = useMemo(() => ({ lang, t, now: listAt }), [lang, t, listAt]);
-  useKeyDispatch({ state, dispatch, view, columns, sources, refresh });
+  // A failed read keeps the screen before it; keys then act on what is drawn rather than wait.
+  const settled = listKey(snapshot.route) === listKey(route) || snapshot.loadError !== null;
+  useKeyDispatch({ state, dispatch, view, columns, sources, refresh, settled });
   const diff = snapshot.diff;
   const marked = useCallback((k: string): boolean => isMarked(diff, k, listAt), [diff, listAt]);
   const notReportedKey = stream.notReported.join();

@@ -139,6 +139,16 @@ describe('keys that arrive together', () => {
     expect(await app.settle((f) => f.includes('Agencies · level 1'))).toContain('Agencies · level 1');
   });
 
+  it('acts on the screen a key switched to, not on the one drawn before it', async () => {
+    const app = await agencies();
+    const server = /MCBM-\d+/.exec(selectedLine(await app.press('3')))![0];
+    await app.press('2');
+    expect(selectedLine(app.frame())).not.toContain(server);
+    app.stdin.write('3\r');
+    // Enter opens the server under the Servers list's cursor, not the server of the agency selected before.
+    expect(await app.settle((f) => f.includes('Agencies behind'))).toContain(`Agencies behind ${server}`);
+  });
+
   it('types what follows / into the filter, and Enter keeps it', async () => {
     const app = await agencies();
     app.stdin.write('/xa kim\r');

@@ -68,10 +68,12 @@ interface DispatchDeps {
   readonly columns: readonly LaidOutColumn[];
   readonly sources: ConsoleSources;
   readonly refresh: () => void;
+  /** The screen drawn is the one the state is on (its rows read): keys wait for it. */
+  readonly settled: boolean;
 }
 
 /** Keys act on what this render drew: the key queue calls the handler of the latest render. */
-export function useKeyDispatch({ state, dispatch, view, columns, sources, refresh }: DispatchDeps): void {
+export function useKeyDispatch({ state, dispatch, view, columns, sources, refresh, settled }: DispatchDeps): void {
   const { exit } = useApp();
   const { t, lang } = useUi();
   const route = currentRoute(state);
@@ -218,5 +220,5 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
         text: (listOf(state, listKey(route)).query + typed).normalize('NFC').slice(0, 80),
       });
     return used;
-  });
+  }, settled);
 }
