@@ -22,7 +22,6 @@ import {
 } from './types.js';
 import type { Agency } from '../protocol/index.js';
 import type { ServerRow } from '../metrics/types.js';
-import { stableAgencies } from '../metrics/stable-registry.js';
 
 interface AlertEngineOptions {
   readonly metrics: AlertMetrics;
@@ -85,7 +84,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   // Read once per evaluation (not once per candidate) and rebuilt only when the registry changes.
   let serverIndex: { agencies: readonly Agency[]; map: Map<string, string> } | null = null;
   const serverMap = (): Map<string, string> => {
-    const agencies = stableAgencies(opts.metrics);
+    const agencies = opts.metrics.agencies();
     if (serverIndex?.agencies !== agencies) {
       serverIndex = { agencies, map: new Map(agencies.map((a) => [a.id, a.securityServer])) };
     }

@@ -13,7 +13,6 @@ import {
   type AlertSnapshot,
   type Incident,
 } from '../alerts/index.js';
-import { stableAgencies } from '../metrics/stable-registry.js';
 import type { Agency } from '../protocol/index.js';
 import type { Lang } from '../config/index.js';
 import type { IngestClient, IngestStatus as ClientStatus } from '../ingest/index.js';
@@ -191,7 +190,7 @@ function registryNames(metrics: Metrics): NameOf {
 function registryBehind(metrics: Metrics): () => (server: string) => readonly string[] {
   let memo: { agencies: readonly Agency[]; behind: (server: string) => readonly string[] } | null = null;
   return () => {
-    const agencies = stableAgencies(metrics);
+    const agencies = metrics.agencies();
     if (memo?.agencies !== agencies) memo = { agencies, behind: agenciesBehind(agencies) };
     return memo.behind;
   };

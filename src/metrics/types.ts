@@ -235,6 +235,7 @@ export const WITH_DATA: AgencyScope = Object.freeze({ withData: true });
  */
 export interface Metrics {
   stream(): StreamInfo;
+  /** The listed agencies by code: the same array until the registry changes, so memos may key on it. */
   agencies(): readonly Agency[];
   securityServers(): readonly SecurityServer[];
   totals(now: number, window: WindowKey): NationalTotals;

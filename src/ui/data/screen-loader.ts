@@ -13,7 +13,6 @@
  */
 import { alertCounts } from '../../alerts/incidents.js';
 import { NO_STREAM } from '../../metrics/activity.js';
-import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { StreamInfo, WindowKey } from '../../metrics/types.js';
 import type { TickKind } from '../hooks/ticker.js';
 import { screenOf } from '../screens/registry.js';
@@ -135,7 +134,7 @@ export class ScreenLoader {
     const prev = this.last && this.read?.key === key ? this.last : null;
     const headRead = def.head ? def.head(route, input) : null;
     const head = prev ? keepFields(prev.head, headRead) : headRead;
-    const triggers = [stableAgencies(metrics), ...(def.refresh.on?.(input, head) ?? [])];
+    const triggers = [metrics.agencies(), ...(def.refresh.on?.(input, head) ?? [])];
     const read = this.read;
     const throttled = this.cost.ms > HEAVY_LOAD_MS && performance.now() - this.cost.at < this.cost.ms / LOAD_SHARE;
     const due =

@@ -2,7 +2,6 @@
  * The one registry of screens: how each loads, how often its list is read again, how it is drawn. Adding a screen is
  * its id in `SCREENS`, an entry here, its list spec, its key bindings and its words.
  */
-import { stableAgencies } from '../../metrics/stable-registry.js';
 import { useUi } from '../context.js';
 import { Line } from '../components/Line.js';
 import type { AlertView } from '../data/sources.js';
@@ -185,7 +184,7 @@ const affected: ScreenDef<RouteOf<'affected'>, null, AffectedData> = {
   load: (route, input) => loadAffected(route, input),
   refresh: {
     everyMs: 10_000,
-    on: (input) => [input.metrics.stream().lastSeq, input.incidents, stableAgencies(input.metrics)],
+    on: (input) => [input.metrics.stream().lastSeq, input.incidents, input.metrics.agencies()],
   },
   tableRows: underTitle,
   Body: titled((t, data) => t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })),

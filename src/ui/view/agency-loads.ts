@@ -2,7 +2,6 @@
  * What the screens about agencies read: the Agencies list, an incident's or a server's agencies, an agency's detail,
  * and the Overview's ranking. Pure over the metrics and the incidents; the screen loader decides when each is read.
  */
-import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency } from '../../protocol/index.js';
 import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
@@ -37,7 +36,7 @@ export const perConcernFor = (tableRows: number): number => Math.max(OVERVIEW_PE
 const index = new WeakMap<readonly Agency[], Map<string, Agency>>();
 /** Agencies by id, built once per registry array the cache hands out. */
 export function agencyIndex(metrics: Metrics): Map<string, Agency> {
-  const agencies = stableAgencies(metrics);
+  const agencies = metrics.agencies();
   let byId = index.get(agencies);
   if (!byId) index.set(agencies, (byId = new Map(agencies.map((a) => [a.id, a]))));
   return byId;
@@ -114,7 +113,8 @@ export function loadAffected(route: RouteOf<'affected'>, input: LoadInput): Affe
       [found.agencyId, ...found.folded.map((f) => f.agencyId)].filter((id): id is string => id !== null);
     name = sanitize(found.summary);
   } else {
-    ids = stableAgencies(metrics)
+    ids = metrics
+      .agencies()
       .filter((a) => a.securityServer === route.id)
       .map((a) => a.id);
     const server = metrics.securityServers().find((s) => s.id === route.id);

@@ -1,5 +1,4 @@
 /** One agency's figures as the lists show them: its own, and rolled up over its subtree (`metrics/roll-up-tree.ts`). */
-import { stableAgencies } from '../../metrics/stable-registry.js';
 import type { Agency, ConnectionKind, ServerState } from '../../protocol/index.js';
 import { WITH_DATA, type AgencyScope, type Metrics, type ServerRow, type WindowKey } from '../../metrics/types.js';
 import {
@@ -63,7 +62,7 @@ export function buildAgencyModels(
   marks: IncidentMarks = NO_MARKS,
   forRanking = false,
 ): AgencyModel[] {
-  const registry = stableAgencies(metrics);
+  const registry = metrics.agencies();
   const agencies = rootId === undefined ? registry : subtreeOf(registry, rootId);
   if (agencies.length === 0) return [];
   const servers = new Map(metrics.servers(now, window).map((s) => [s.serverId, s]));
