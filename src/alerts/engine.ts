@@ -55,8 +55,8 @@ export interface AlertEngine {
   ackLog(limit?: number): ReturnType<AlertStore['ackLog']>;
 }
 
-/** How often an unchanged state is re-stamped as current in the cache. */
-const SAVE_STAMP_EVERY_MS = 30_000;
+/** How often an unchanged state is re-stamped as current in the cache: well within `restoreTolerance` (1 h). */
+const SAVE_STAMP_EVERY_MS = 5 * 60_000;
 
 export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const config = opts.config ?? defaultAlertConfig();

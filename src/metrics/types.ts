@@ -256,7 +256,7 @@ export interface Metrics {
    * not the screen's. Without them a rule reads the smallest screen window that covers its own.
    */
   signaturesOver?(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
-  /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */
+  /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier; no sparkline (`spark` empty). */
   throughputOver?(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
   /** Optional, as `signaturesOver`: documents received and statuses reported, per agency. */
   statusReportsOver?(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];
