@@ -58,7 +58,7 @@ export async function startTelemetryServer(host: SessionHost, options: Telemetry
 
   const heartbeat = setInterval(
     () => {
-      if (host.silenced || sessions.size === 0) return;
+      if (host.flags.silenced || sessions.size === 0) return;
       const now = performance.now();
       const heartbeat = host.heartbeat();
       sessions.forEach((s) => s.heartbeatIfIdle(now, heartbeat));
