@@ -11,13 +11,8 @@ import {
   TRUSTED_ISSUER,
   UNTRUSTED_ISSUERS,
 } from './documents.js';
-import { isWorkingTime, nextWorkingTime } from './rhythm.js';
+import { DAY, HOUR, isWorkingTime, MIN, nextWorkingTime, SEC } from './rhythm.js';
 import type { SimGenerator } from './generator.js';
-
-const SEC = 1_000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 
 /** Statuses in the order a recipient reports them, with their typical delay (after 01: a clerk's, in office hours). */
 const PROGRESSION = [

@@ -9,11 +9,9 @@ import { DocumentLife } from './document-life.js';
 import { recipientCount, replyDeadline } from './documents.js';
 import { EventQueue } from './event-queue.js';
 import { IncidentEffects } from './incident-effects.js';
-import { activityAt, PEAK_ACTIVITY, peakRatePerMs } from './rhythm.js';
+import { activityAt, MIN, PEAK_ACTIVITY, peakRatePerMs } from './rhythm.js';
 import { ServerLinks } from './server-links.js';
 import type { SimWorld } from './world.js';
-
-const MIN = 60_000;
 
 /** A durable event before the hub gives it a sequence number. */
 export interface SimEvent {

@@ -3,11 +3,7 @@ import type { SignatureResult } from '../protocol/index.js';
 import { deriveSeed, mulberry32 } from '../registry/rng.js';
 import type { SimGenerator } from './generator.js';
 import { cycleAnchor, INCIDENT_CYCLE_MS, OVERDUE_PILE_SIZE, planIncidents, type Incident } from './incidents.js';
-
-const SEC = 1_000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
+import { DAY, HOUR, MIN, SEC } from './rhythm.js';
 
 /** The reasons given with a server's state, in Vietnamese as a hub writes them. */
 const REASON = {

@@ -1,8 +1,10 @@
 /** The hub's daily and weekly rhythm in Vietnam time: offices 7:30–17:00 Monday to Friday; nights quiet, not silent. */
 import { VIETNAM_OFFSET_MS } from '../protocol/index.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+export const SEC = 1_000;
+export const MIN = 60 * SEC;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
 const WEEK_MINUTES = 7 * 24 * 60;
 
 /** Minutes after local midnight where office hours open and close. */

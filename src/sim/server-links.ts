@@ -2,9 +2,7 @@
 import type { ServerState } from '../protocol/index.js';
 import { mulberry32 } from '../registry/rng.js';
 import type { SimGenerator } from './generator.js';
-
-const MIN = 60_000;
-const DAY = 24 * 60 * MIN;
+import { DAY, MIN } from './rhythm.js';
 
 export class ServerLinks {
   private readonly state: ServerState[];
