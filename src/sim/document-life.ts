@@ -37,11 +37,7 @@ export class DocumentLife {
     const docRng = mulberry32(deriveSeed(seed, 'document-numbers'));
     this.docNumber = Int32Array.from(world.agencies, () => 100 + Math.floor(docRng() * 4000));
     this.reports = world.profiles.map((p) => new Set(p.statusCodesReported));
-    this.lastStage = Int8Array.from(this.reports, (set) => {
-      let last = -1;
-      PROGRESSION.forEach((s, i) => set.has(s.code) && (last = i));
-      return last;
-    });
+    this.lastStage = Int8Array.from(this.reports, (set) => PROGRESSION.findLastIndex((s) => set.has(s.code)));
   }
 
   /** Distinct recipients other than the sender, weighted by how much each receives. */
@@ -59,9 +55,8 @@ export class DocumentLife {
 
   newDocumentId(sender: number): string {
     const { world, rng } = this.gen;
-    const n = (this.docNumber[sender] = (this.docNumber[sender] ?? 0) + 1);
-    const agency = world.agencies[sender];
-    return documentId(agency?.id ?? '', world.unitCode[sender] ?? 'VP', n, this.gen.now, rng);
+    const n = ++this.docNumber[sender]!;
+    return documentId(world.agencies[sender]!.id, world.unitCode[sender]!, n, this.gen.now, rng);
   }
 
   /** A document package from `sender`: sent, signature checked, delivered or failed per recipient. */
@@ -104,13 +99,7 @@ export class DocumentLife {
     return docId;
   }
 
-  private deliver(
-    docId: string,
-    sender: number,
-    recipient: number,
-    signature: SignatureResult,
-    replyBy?: number,
-  ): void {
+  private deliver(docId: string, sender: number, recipient: number, signature: SignatureResult, replyBy?: number) {
     const gen = this.gen;
     const recipientId = gen.world.agencies[recipient]?.id ?? '';
     const fail = (reason: string, detail?: string): void =>

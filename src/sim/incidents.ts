@@ -48,7 +48,6 @@ const INCIDENT_TIMING: Readonly<Record<IncidentKind, { from: number; to: number 
   signature_failure_burst: { from: 3 * MIN, to: 15 * MIN },
 };
 
-/** Number of deadline documents in the overdue pile. */
 export const OVERDUE_PILE_SIZE = 24;
 
 export function cycleAnchor(start: number, cycle: number): number {

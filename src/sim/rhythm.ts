@@ -16,7 +16,7 @@ function localWeekday(t: number): number {
   return (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
 }
 
-const localMinuteOfDay = (t: number): number => msOfLocalDay(t) / 60_000;
+const localMinuteOfDay = (t: number): number => msOfLocalDay(t) / MIN;
 
 function msOfLocalDay(t: number): number {
   const local = (t + VIETNAM_OFFSET_MS) % DAY;
@@ -61,7 +61,6 @@ export function peakRatePerMs(perYear: number): number {
   return perYear / (WEEKS_PER_YEAR * WEEKLY_ACTIVITY_MS);
 }
 
-/** Whether `t` falls within office hours on a working day. */
 export function isWorkingTime(t: number): boolean {
   const day = localWeekday(t);
   if (day === 0 || day === 6) return false;

@@ -37,8 +37,7 @@ export class ServerLinks {
   set(server: number, state: ServerState, reason?: string): void {
     if (this.state[server] === state) return;
     this.state[server] = state;
-    const serverId = this.gen.world.securityServers[server]?.id ?? '';
-    const data: Record<string, unknown> = { serverId, state };
+    const data: Record<string, unknown> = { serverId: this.gen.world.securityServers[server]!.id, state };
     if (reason) data.reason = reason;
     if (state !== 'disconnected') data.latencyMs = this.latency(server);
     this.gen.emit('server.state', data);
