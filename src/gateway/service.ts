@@ -64,13 +64,7 @@ interface GatewayNotes {
 export type Gateway = Awaited<ReturnType<typeof startGateway>>;
 
 export async function startGateway(o: GatewayOptions) {
-  const notes: GatewayNotes = {
-    registrySkipped: () => {},
-    registryNotRead: () => {},
-    serverState: () => {},
-    setAside: () => {},
-    ...o.notes,
-  };
+  const notes = o.notes ?? {};
   const store = new EventStore(o.dbFile);
   const bufferSize = o.bufferSize ?? 200_000;
   const buffer = new ReplayBuffer(bufferSize);
@@ -113,7 +107,7 @@ export async function startGateway(o: GatewayOptions) {
       const { file, conf } = readGlobalConf(o.globalconf, o.client.instance);
       globalFile = file;
       mapped = mapRegistry(conf);
-      if (mapped.skipped.length) notes.registrySkipped(mapped.skipped.length, mapped.skipped.slice(0, 3));
+      if (mapped.skipped.length) notes.registrySkipped?.(mapped.skipped.length, mapped.skipped.slice(0, 3));
       refreshRegistry();
     } catch (err) {
       if (mapped === undefined)
@@ -121,7 +115,7 @@ export async function startGateway(o: GatewayOptions) {
           ? err
           : new GlobalConfError('unreadable', o.globalconf, (err as Error).message);
       // A half-written or broken file keeps the registry as it was until the next change.
-      notes.registryNotRead((err as Error).message);
+      notes.registryNotRead?.((err as Error).message);
     }
   };
   reloadRegistry();
@@ -149,7 +143,7 @@ export async function startGateway(o: GatewayOptions) {
     store,
     agencyOf: (c, m, s) => mapped.agencyOf(c, m, s),
     publish,
-    setAside: notes.setAside,
+    setAside: (id, n, reason) => notes.setAside?.(id, n, reason),
   };
 
   const record = (target: ServerTarget, poll: PollResult): void => {
@@ -161,13 +155,14 @@ export async function startGateway(o: GatewayOptions) {
     const events: PendingEvent[] = [];
     const { state, reason } = view;
     if (changed) {
-      notes.serverState(target.id, state, reason);
-      const latency = poll.ok && { latencyMs: poll.latencyMs };
-      events.push({
-        t: poll.at,
-        type: 'server.state',
-        data: { serverId: target.id, state, ...(reason && { reason }), ...latency },
-      });
+      notes.serverState?.(target.id, state, reason);
+      const data = {
+        serverId: target.id,
+        state,
+        ...(reason && { reason }),
+        ...(poll.ok && { latencyMs: poll.latencyMs }),
+      };
+      events.push({ t: poll.at, type: 'server.state', data });
     }
     if (poll.ok)
       events.push({ t: poll.at, type: 'server.heartbeat', data: { serverId: target.id, latencyMs: poll.latencyMs } });
@@ -220,7 +215,7 @@ export async function startGateway(o: GatewayOptions) {
     },
     /** One round of every server, all at once. */
     pollAll,
-    counters: (): Record<string, number> => ({ ...store.counters(), set_aside: store.setAsideCount() }),
+    counters: (): Record<string, number> => store.counters(),
     views: (): ReadonlyMap<string, ServerView> => views,
     async close(): Promise<void> {
       clearInterval(ticker);
