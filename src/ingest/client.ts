@@ -83,19 +83,11 @@ class IngestSession {
     this.connect();
   }
 
-  status(): IngestStatus {
-    return this.link.snapshot();
-  }
-
+  readonly status = (): IngestStatus => this.link.snapshot();
   /** Called on every state change and after every batch; returns the unsubscribe function. */
-  subscribe(listener: IngestListener): () => void {
-    return this.link.subscribe(listener);
-  }
-
+  readonly subscribe = (listener: IngestListener): (() => void) => this.link.subscribe(listener);
   /** Resolves once everything received so far has been written to the sink. */
-  flush(): Promise<void> {
-    return this.writer.flush();
-  }
+  readonly flush = (): Promise<void> => this.writer.flush();
 
   /** Writes what is pending, closes the connection and stops reconnecting. */
   async stop(): Promise<void> {
@@ -117,7 +109,7 @@ class IngestSession {
       since = this.session.beginLink();
     } catch (err) {
       this.link.noteError(`cache unavailable: ${describeError(err)}`);
-      this.scheduleReconnect(false);
+      this.redial.schedule(false, () => this.connect());
       return;
     }
     const ws = new WebSocket(subscribeUrl(this.hub, since), this.wsOptions);
@@ -185,21 +177,14 @@ class IngestSession {
     this.liveness = undefined;
     if (ws === this.ws) this.ws = undefined;
     this.pauseSocket(false);
-    if (code !== 1000 && code !== 1005 && !this.link.lastErrorIsFresh()) {
+    if (code !== 1000 && code !== 1005 && !this.link.lastErrorIsFresh())
       this.link.noteError(`connection closed (${code}${reason ? `: ${reason}` : ''})`, false);
-    }
     try {
       await this.flush();
     } catch {
       // Already noted by the writer; what was not written is fetched again after reconnecting.
     }
-    if (this.stopped) return;
-    this.scheduleReconnect(this.session.helloSeen || this.redial.resyncPending);
-  }
-
-  private scheduleReconnect(linkWasUp: boolean): void {
-    if (this.stopped) return;
-    this.redial.schedule(linkWasUp, () => this.connect());
+    if (!this.stopped) this.redial.schedule(this.session.helloSeen || this.redial.resyncPending, () => this.connect());
   }
 
   private leaveCurrent(resync: boolean): void {
