@@ -93,9 +93,8 @@ export class DocumentLife {
     gen.schedule(gen.now + 50 + Math.floor(rng() * 700), () => gen.emit('signature.verified', sig));
 
     const sentAt = gen.now;
-    for (const r of recipients) {
+    for (const r of recipients)
       gen.schedule(sentAt + 1_000 + rng() * 20_000, () => this.deliver(docId, sender, r, signature, options.replyBy));
-    }
     return docId;
   }
 
@@ -130,9 +129,8 @@ export class DocumentLife {
     }
     if (!silent && reports?.has(step.code)) gen.emit('status.reported', { docId, agency, code: step.code });
     const next = PROGRESSION[stage + 1];
-    if (next && stage + 1 <= (this.lastStage[recipient] ?? -1)) {
+    if (next && stage + 1 <= (this.lastStage[recipient] ?? -1))
       gen.schedule(this.humanDelay(gen.now, next.meanMs), () => this.status(docId, recipient, stage + 1));
-    }
   }
 
   private planReply(docId: string, sender: number, recipient: number, replyBy: number): void {
