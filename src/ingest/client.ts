@@ -21,9 +21,7 @@ import type { IngestListener, IngestState, IngestStatus } from './status.js';
 export type IngestClient = Pick<IngestSession, 'hubUrl' | 'status' | 'subscribe' | 'flush' | 'stop'>;
 
 /** Connects to the hub and keeps the sink fed until stopped. Throws only for a bad URL. */
-export function startIngest(options: IngestOptions): IngestClient {
-  return new IngestSession(options);
-}
+export const startIngest = (options: IngestOptions): IngestClient => new IngestSession(options);
 
 /** Holds one link at a time and wires the parts: dial, redial, liveness, frames, session, writer, status. */
 class IngestSession {

@@ -50,6 +50,5 @@ export function ranked(children: PlanUnit[]): PlanUnit[] {
 }
 
 /** `Văn phòng`/`Thanh tra` read as part of their owner's name; other units name it after a comma. */
-export function ownedName(unit: string, owner: string): string {
-  return unit === 'Văn phòng' || unit === 'Thanh tra' ? `${unit} ${owner}` : `${unit}, ${owner}`;
-}
+export const ownedName = (unit: string, owner: string): string =>
+  unit === 'Văn phòng' || unit === 'Thanh tra' ? `${unit} ${owner}` : `${unit}, ${owner}`;

@@ -40,9 +40,7 @@ const SUBJECTS = [
   'V/v xin ý kiến về phương án sắp xếp đơn vị hành chính',
 ] as const;
 
-export function subject(rng: Rng): string {
-  return SUBJECTS[Math.floor(rng() * SUBJECTS.length)] ?? SUBJECTS[0];
-}
+export const subject = (rng: Rng): string => SUBJECTS[Math.floor(rng() * SUBJECTS.length)] ?? SUBJECTS[0];
 
 /** Attachment count and package size: a signed PDF or two, sometimes scans of tens of MB. */
 export function packageShape(rng: Rng): { attachments: number; sizeBytes: number } {
@@ -81,6 +79,5 @@ export const TRUSTED_ISSUER = 'Cục Chứng thực số và Bảo mật thông 
 export const UNTRUSTED_ISSUERS = ['VNPT-CA', 'Viettel-CA', 'FPT-CA', 'BKAV-CA'] as const;
 
 /** A signature the hub cannot accept at all stops delivery; a missing one is delivered, flagged. */
-export function blocksDelivery(result: SignatureResult): boolean {
-  return result === 'invalid' || result === 'revoked_certificate';
-}
+export const blocksDelivery = (result: SignatureResult): boolean =>
+  result === 'invalid' || result === 'revoked_certificate';

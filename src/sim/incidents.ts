@@ -50,9 +50,7 @@ const INCIDENT_TIMING: Readonly<Record<IncidentKind, { from: number; to: number 
 
 export const OVERDUE_PILE_SIZE = 24;
 
-export function cycleAnchor(start: number, cycle: number): number {
-  return start + cycle * INCIDENT_CYCLE_MS;
-}
+export const cycleAnchor = (start: number, cycle: number): number => start + cycle * INCIDENT_CYCLE_MS;
 
 /** Plans one cycle of the script. Pure: same world, seed, start and cycle, same incidents. */
 export function planIncidents(world: SimWorld, seed: number, start: number, cycle: number): Incident[] {

@@ -11,10 +11,8 @@ const WEEK_MINUTES = 7 * 24 * 60;
 const WORK_OPENS_MIN = 7 * 60 + 30;
 const WORK_CLOSES_MIN = 17 * 60;
 
-/** 0 Sunday … 6 Saturday, local. */
-function localWeekday(t: number): number {
-  return (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
-}
+/** 0 Sunday … 6 Saturday, local (1970-01-01 was a Thursday). */
+const localWeekday = (t: number): number => (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7;
 
 const localMinuteOfDay = (t: number): number => msOfLocalDay(t) / MIN;
 
@@ -57,9 +55,7 @@ const WEEKLY_ACTIVITY_MS: number = (() => {
 const WEEKS_PER_YEAR = 365.2425 / 7;
 
 /** Per-millisecond rate at peak activity such that a year of the rhythm adds up to `perYear`. */
-export function peakRatePerMs(perYear: number): number {
-  return perYear / (WEEKS_PER_YEAR * WEEKLY_ACTIVITY_MS);
-}
+export const peakRatePerMs = (perYear: number): number => perYear / (WEEKS_PER_YEAR * WEEKLY_ACTIVITY_MS);
 
 export function isWorkingTime(t: number): boolean {
   const day = localWeekday(t);
