@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
+import { backoffDelay } from './backoff.js';
 import { BatchBuilder } from './batch-builder.js';
 import { BatchWriter } from './batch-writer.js';
 import { describeError } from './describe-error.js';
@@ -14,8 +15,8 @@ import {
   type IngestOptions,
   type ResolvedIngestOptions,
 } from './options.js';
-import { Redialer } from './redial.js';
 import type { IngestListener, IngestState, IngestStatus } from './status.js';
+import type { TimerHandle } from './timers.js';
 
 /** A running ingest client: one subscription to one hub, feeding one sink. */
 export type IngestClient = Pick<IngestSession, 'hubUrl' | 'status' | 'subscribe' | 'flush' | 'stop'>;
@@ -32,7 +33,6 @@ class IngestSession {
   private readonly wsOptions: WebSocket.ClientOptions;
   private readonly builder = new BatchBuilder();
   private readonly link: LinkStatus;
-  private readonly redial: Redialer;
   private readonly session: HubSession;
   private readonly writer: BatchWriter;
 
@@ -41,18 +41,24 @@ class IngestSession {
   private socketPaused = false;
   private stopped = false;
   private closed: Promise<void> = Promise.resolve();
+  /** Some link has carried a hello since start: dialling again reads `reconnecting`. */
+  private everConnected = false;
+  /** The link was left to ask again (another history, an identity change): redial at once. */
+  private resyncPending = false;
+  /** Immediate redials in a row; reset when a hello is accepted. */
+  private resyncStreak = 0;
+  private redialTimer: TimerHandle | undefined;
 
   constructor(options: IngestOptions) {
     this.hub = parseHubUrl(options.url);
     this.hubUrl = displayHubUrl(this.hub);
     this.o = resolveIngestOptions(options);
     this.link = new LinkStatus(this.o.timers);
-    this.redial = new Redialer(this.o, this.link);
     this.session = new HubSession(options.sink, this.builder, this.link, this.o.maxFrameBytes, {
       reading: () => this.ws !== undefined,
       leave: (resync) => this.leaveCurrent(resync),
       helloAccepted: (hello) => {
-        this.redial.resynced();
+        this.resyncStreak = 0;
         if (this.o.staleAfterMs === undefined) this.liveness?.setStaleAfter(3 * hello.data.heartbeatMs);
         this.updateConnectedState();
         // Work a previous run left (documents still to derive) goes on even if the hub is quiet.
@@ -92,7 +98,8 @@ class IngestSession {
     if (this.stopped) return this.closed;
     this.stopped = true;
     this.writer.stopIdle();
-    this.redial.cancel();
+    if (this.redialTimer !== undefined) this.o.timers.clearTimeout(this.redialTimer);
+    this.link.nextAttemptAt = undefined;
     this.ws?.close(1000, 'client stopping');
     await this.closed;
     await this.flush();
@@ -100,14 +107,14 @@ class IngestSession {
   }
 
   private connect(): void {
-    this.redial.dialling();
+    this.redialTimer = this.link.nextAttemptAt = undefined;
     if (this.stopped) return;
     let since: number;
     try {
       since = this.session.beginLink();
     } catch (err) {
       this.link.noteError(`cache unavailable: ${describeError(err)}`);
-      this.redial.schedule(false, () => this.connect());
+      this.redial(false);
       return;
     }
     const ws = new WebSocket(subscribeUrl(this.hub, since), this.wsOptions);
@@ -182,7 +189,25 @@ class IngestSession {
     } catch {
       // Already noted by the writer; what was not written is fetched again after reconnecting.
     }
-    if (!this.stopped) this.redial.schedule(this.session.helloSeen || this.redial.resyncPending, () => this.connect());
+    if (!this.stopped) this.redial(this.session.helloSeen || this.resyncPending);
+  }
+
+  /** The next dial after a link that carried a hello (`linkWasUp`) or a failed one: at once to resync, else backoff. */
+  private redial(linkWasUp: boolean): void {
+    const status = this.link;
+    if (linkWasUp) {
+      this.everConnected = true;
+      status.failures = 0;
+    } else status.failures++;
+    // One immediate redial to resync; a hub that changes identity on every link gets backoff.
+    const immediate = this.resyncPending && this.resyncStreak++ < 1;
+    const delay = immediate ? 0 : backoffDelay(linkWasUp ? 0 : status.failures - 1, this.o.backoff, this.o.random);
+    this.resyncPending = false;
+    status.counts.reconnects++;
+    status.nextAttemptAt = this.o.timers.now() + delay;
+    const offline = status.failures >= this.o.offlineAfterFailures;
+    status.setState(offline ? 'offline' : this.everConnected || status.failures > 0 ? 'reconnecting' : 'connecting');
+    this.redialTimer = this.o.timers.setTimeout(() => this.connect(), delay);
   }
 
   private leaveCurrent(resync: boolean): void {
@@ -194,7 +219,7 @@ class IngestSession {
     this.ws = undefined;
     this.liveness?.stop();
     if (resync) {
-      this.redial.resyncPending = true;
+      this.resyncPending = true;
       ws.close(1000, 'resync');
     } else {
       ws.terminate();
@@ -213,7 +238,7 @@ class IngestSession {
     if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return;
     let next: IngestState;
     if (this.liveness?.stale) next = 'stale';
-    else if (!this.session.helloSeen) next = this.redial.everConnected ? 'reconnecting' : 'connecting';
+    else if (!this.session.helloSeen) next = this.everConnected ? 'reconnecting' : 'connecting';
     else next = this.builder.acceptedSeq < (this.link.hubNewestSeq ?? 0) ? 'catching_up' : 'live';
     this.link.setState(next);
   }
