@@ -1,8 +1,7 @@
 /** What a simulated document looks like: id, recipients, size, subject, deadline, signature. */
-import { VIETNAM_OFFSET_MS, vietnamIdDate, type SignatureResult } from '../protocol/index.js';
+import { vietnamIdDate, type SignatureResult } from '../protocol/index.js';
 import type { Rng } from '../registry/rng.js';
-
-const DAY = 86_400_000;
+import { DAY, HOUR, localMidnight } from './rhythm.js';
 
 /** Kinds of document (thể loại văn bản) as they appear in the number: 123/QĐ-UBND. */
 const KINDS = ['QĐ', 'TB', 'KH', 'BC', 'TTr', 'GM'] as const;
@@ -50,10 +49,8 @@ export function packageShape(rng: Rng): { attachments: number; sizeBytes: number
 }
 
 /** Reply deadline (hạn trả lời, edXML DueDate): 17:00 local, 3 to 15 days after sending. */
-export function replyDeadline(sent: number, rng: Rng): number {
-  const localMidnight = Math.floor((sent + VIETNAM_OFFSET_MS) / DAY) * DAY - VIETNAM_OFFSET_MS;
-  return localMidnight + (3 + Math.floor(rng() * 13)) * DAY + 17 * 3_600_000;
-}
+export const replyDeadline = (sent: number, rng: Rng): number =>
+  localMidnight(sent) + (3 + Math.floor(rng() * 13)) * DAY + 17 * HOUR;
 
 /** Failure kinds among unsigned or badly signed documents, most common first (seed 002). */
 const FAILURES: readonly [SignatureResult, number][] = [

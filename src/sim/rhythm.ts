@@ -14,7 +14,10 @@ const WORK_CLOSES_MIN = 17 * 60;
 /** 0 Sunday … 6 Saturday, local (1970-01-01 was a Thursday). */
 const localWeekday = (t: number): number => (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7;
 
+const weekend = (t: number): boolean => localWeekday(t) % 6 === 0;
 const localMinuteOfDay = (t: number): number => msOfLocalDay(t) / MIN;
+/** The start of `t`'s local day. */
+export const localMidnight = (t: number): number => t - msOfLocalDay(t);
 
 function msOfLocalDay(t: number): number {
   const local = (t + VIETNAM_OFFSET_MS) % DAY;
@@ -58,18 +61,15 @@ const WEEKS_PER_YEAR = 365.2425 / 7;
 export const peakRatePerMs = (perYear: number): number => perYear / (WEEKS_PER_YEAR * WEEKLY_ACTIVITY_MS);
 
 export function isWorkingTime(t: number): boolean {
-  const day = localWeekday(t);
-  if (day === 0 || day === 6) return false;
   const m = localMinuteOfDay(t);
-  return m >= WORK_OPENS_MIN && m < WORK_CLOSES_MIN;
+  return !weekend(t) && m >= WORK_OPENS_MIN && m < WORK_CLOSES_MIN;
 }
 
 /** `t` itself in office hours, otherwise the next opening (7:30 on the next working day). */
 export function nextWorkingTime(t: number): number {
   if (isWorkingTime(t)) return t;
-  const localMidnight = t - msOfLocalDay(t);
-  let opening = localMidnight + WORK_OPENS_MIN * 60_000;
+  let opening = localMidnight(t) + WORK_OPENS_MIN * MIN;
   if (opening <= t) opening += DAY;
-  while (localWeekday(opening) === 0 || localWeekday(opening) === 6) opening += DAY;
+  while (weekend(opening)) opening += DAY;
   return opening;
 }
