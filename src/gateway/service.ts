@@ -3,7 +3,7 @@ import { unwatchFile, watchFile } from 'node:fs';
 import type { SecurityServer, ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
-import { startTelemetryServer, type TelemetryServer } from '../sim/telemetry-server.js';
+import { startTelemetryServer, type TelemetryServer, type TelemetryServerOptions } from '../sim/telemetry-server.js';
 import { bufferHost } from '../sim/client-session.js';
 import { VERSION } from '../version.js';
 import type { PendingEvent } from './exchange-events.js';
@@ -21,16 +21,13 @@ const NOT_REPORTED = ['statuses', 'deadlines'];
 /** Certificates change seldom: read hourly. */
 const CERTIFICATES_EVERY_MS = 3_600_000;
 
-export interface GatewayOptions {
+export interface GatewayOptions extends TelemetryServerOptions {
   readonly globalconf: string;
   readonly client: XRoadClient;
   readonly securityServerUrl: string;
   /** Service codes that carry documents. */
   readonly documents: readonly string[];
   readonly dbFile: string;
-  readonly host?: string;
-  readonly port?: number;
-  readonly token?: string;
   readonly bufferSize?: number;
   readonly heartbeatMs?: number;
   readonly pollIntervalMs?: number;
@@ -89,16 +86,14 @@ export async function startGateway(o: GatewayOptions) {
 
   /** Publishes the registry as it now is: changes as events, the snapshot for new connections. */
   const refreshRegistry = (): void => {
-    const securityServers: SecurityServer[] = mapped.servers.map(({ id, name }) => ({
+    const securityServers = mapped.servers.map(({ id, name }): SecurityServer => ({
       id,
       name,
       certificateExpiresAt: expiries[id] ?? null,
     }));
     const next: PublishedRegistry = { agencies: mapped.agencies, securityServers };
-    append(registryChanges(published, next, Date.now()), {
-      registry: JSON.stringify(next),
-      expiries: JSON.stringify(expiries),
-    });
+    const meta = { registry: JSON.stringify(next), expiries: JSON.stringify(expiries) };
+    append(registryChanges(published, next, Date.now()), meta);
     published = next;
     snapshot = snapshotPartData(next.agencies, next.securityServers);
   };

@@ -143,7 +143,10 @@ class IngestSession {
       if (ws === this.ws) this.onFrame(data);
     });
     ws.on('pong', () => this.liveness?.pong());
-    ws.on('error', (err: Error & { code?: string }) => this.onSocketError(err));
+    ws.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.session.rejectOversized(this.o.timers.now());
+      this.link.noteError(describeError(err), false);
+    });
   }
 
   private onOpen(ws: WebSocket): void {
@@ -170,11 +173,6 @@ class IngestSession {
     if (!this.session.readFrame(data, now)) return;
     this.updateConnectedState();
     this.writer.schedule();
-  }
-
-  private onSocketError(err: Error & { code?: string }): void {
-    if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.session.rejectOversized(this.o.timers.now());
-    this.link.noteError(describeError(err), false);
   }
 
   private async onClose(ws: WebSocket, code: number, reason: string): Promise<void> {

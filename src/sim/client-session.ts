@@ -78,12 +78,11 @@ export class ClientSession {
   open(request: { readonly since?: number; readonly epoch?: string }): void {
     const { buffer } = this.host;
     for (const text of this.host.opening()) this.sendText(text);
+    const { since } = request;
     const oldest = buffer.oldestSeq;
-    const newest = buffer.newestSeq;
-    const since = request.since;
     let reason: ResetReason | undefined;
     if (request.epoch !== undefined && request.epoch !== this.host.hub().epoch) reason = 'epoch_changed';
-    else if (since !== undefined && since > newest) reason = 'since_ahead';
+    else if (since !== undefined && since > buffer.newestSeq) reason = 'since_ahead';
     else if (since !== undefined && since < oldest - 1) reason = 'since_too_old';
     if (reason) this.sendReset(reason, since ?? 0);
     this.cursor = reason || since === undefined ? oldest - 1 : since;

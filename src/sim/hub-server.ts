@@ -9,14 +9,11 @@ import type { Incident } from './incidents.js';
 import { RecordingWriter } from './recording.js';
 import { snapshotPartData } from './registry-snapshot.js';
 import { ReplayBuffer } from './replay-buffer.js';
-import { startTelemetryServer, type TelemetryServer } from './telemetry-server.js';
+import { startTelemetryServer, type TelemetryServer, type TelemetryServerOptions } from './telemetry-server.js';
 import { loadReplay, type RecordedEvent } from './replay-source.js';
 import { worldFromRegistry } from './world.js';
 
-export interface SimHubOptions {
-  readonly host?: string;
-  /** 0 picks a free port. */
-  readonly port?: number;
+export interface SimHubOptions extends TelemetryServerOptions {
   readonly seed?: number;
   /** Simulated seconds per real second. */
   readonly speed?: number;
@@ -34,8 +31,6 @@ export interface SimHubOptions {
   readonly heartbeatMs?: number;
   /** Most messages per frame. */
   readonly batchMax?: number;
-  /** Bearer token clients must present; none means open. */
-  readonly token?: string;
   readonly epoch?: string;
   /** Serve this recording instead of generating. */
   readonly replayFile?: string;

@@ -9,7 +9,7 @@ import { WebSocketServer } from 'ws';
 import { RESUME_PARAM, TELEMETRY_PATH } from '../protocol/index.js';
 import { ClientSession, type SessionHost } from './client-session.js';
 
-interface TelemetryServerOptions {
+export interface TelemetryServerOptions {
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
