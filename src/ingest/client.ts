@@ -114,8 +114,7 @@ class IngestSession {
       since = this.session.beginLink();
     } catch (err) {
       this.link.noteError(`cache unavailable: ${describeError(err)}`);
-      this.redial(false);
-      return;
+      return this.redial(false);
     }
     const ws = new WebSocket(subscribeUrl(this.hub, since), this.wsOptions);
     this.ws = ws;

@@ -36,7 +36,7 @@ export function bufferHost(o: {
     batchMax: o.batchMax,
     heartbeatMs,
     hub: o.hub,
-    /** Faults the simulator stages: sending paused holds catch-up and live events (heartbeats go on unless silenced). */
+    /** Faults the simulator stages: sending paused holds catch-up and live events (heartbeats go on till silenced). */
     flags: { sendingPaused: false, silenced: false },
     message,
     heartbeat: () => message('heartbeat', JSON.stringify({ serverTime: iso(), newestSeq: buffer.newestSeq })),
