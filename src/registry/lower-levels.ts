@@ -110,9 +110,8 @@ function dedicatedServer(agencyId: string, agencyName: string, number: number, s
 }
 
 /**
- * What the units one level down send and receive together, relative to their parent.
- * Seed 002 part I.III.1 (12/3–30/9/2019): level 2 sent 44,889 against 116,630 at the top level,
- * received 143,697 against 343,547.
+ * What the units one level down send and receive together, relative to their parent. Seed 002 part I.III.1
+ * (12/3–30/9/2019): level 2 sent 44,889 against 116,630 at the top level, received 143,697 against 343,547.
  */
 const CHILDREN_SENT_RATIO = 44_889 / 116_630;
 const CHILDREN_RECEIVED_RATIO = 143_697 / 343_547;
