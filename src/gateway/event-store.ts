@@ -85,13 +85,11 @@ export class EventStore {
     return this.findDocument.get(docId) !== undefined;
   }
 
+  /** The counters, and how many records are set aside. */
   counters(): Record<string, number> {
     const rows = this.db.prepare('SELECT name, n FROM counters').all() as { name: string; n: number }[];
-    return Object.fromEntries(rows.map((r) => [r.name, r.n]));
-  }
-
-  setAsideCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM set_aside').get() as { n: number }).n;
+    const { n } = this.db.prepare('SELECT count(*) AS n FROM set_aside').get() as { n: number };
+    return { ...Object.fromEntries(rows.map((r) => [r.name, r.n])), set_aside: n };
   }
 
   private number(events: readonly PendingEvent[], out: StoredEvent[]): void {

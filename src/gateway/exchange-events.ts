@@ -7,10 +7,6 @@ import type { SimEvent } from '../sim/generator.js';
 /** A durable event before it is numbered: the simulator's shape. */
 export type PendingEvent = SimEvent;
 
-type ExchangeOutcome =
-  | { readonly kind: 'events'; readonly events: PendingEvent[]; readonly docId: string }
-  | { readonly kind: 'skipped'; readonly reason: 'not_a_document_service' | 'unknown_sender' | 'unknown_recipient' };
-
 export interface ExchangeContext {
   /** Service codes that carry documents (`--documents`). */
   readonly documentServices: ReadonlySet<string>;
@@ -27,12 +23,14 @@ function documentIdOf(record: OperationalRecord, sender: string): string {
   return `${sender},${day},${number}`.slice(0, 256);
 }
 
-export function exchangeEvents(record: OperationalRecord, ctx: ExchangeContext): ExchangeOutcome {
-  if (!ctx.documentServices.has(record.serviceCode)) return { kind: 'skipped', reason: 'not_a_document_service' };
+/** The exchange's events, or why it was skipped. */
+export function exchangeEvents(record: OperationalRecord, ctx: ExchangeContext) {
+  if (!ctx.documentServices.has(record.serviceCode))
+    return { kind: 'skipped', reason: 'not_a_document_service' } as const;
   const sender = ctx.agencyOf(record.client.memberClass, record.client.memberCode, record.client.subsystemCode);
-  if (!sender) return { kind: 'skipped', reason: 'unknown_sender' };
+  if (!sender) return { kind: 'skipped', reason: 'unknown_sender' } as const;
   const recipient = ctx.agencyOf(record.service.memberClass, record.service.memberCode, record.service.subsystemCode);
-  if (!recipient) return { kind: 'skipped', reason: 'unknown_recipient' };
+  if (!recipient) return { kind: 'skipped', reason: 'unknown_recipient' } as const;
   const docId = documentIdOf(record, sender);
   const sentAt = record.requestInTs;
   const doneAt = Math.max(sentAt, record.responseOutTs ?? sentAt);
@@ -49,5 +47,5 @@ export function exchangeEvents(record: OperationalRecord, ctx: ExchangeContext):
     const reason = failureReasonOf(record.faultCode, record.faultString);
     push(doneAt, 'document.failed', { docId, recipient, reason, ...(detail && { detail }) });
   }
-  return { kind: 'events', events, docId };
+  return { kind: 'events', events, docId } as const;
 }

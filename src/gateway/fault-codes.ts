@@ -26,9 +26,7 @@ const CERTIFICATE = new Set([
 const UNREACHABLE = new Set(['network_error', 'unknown_host', 'io_error', 'maintenance_mode', 'http_error']);
 
 /** The X-Road error code inside a fault code such as `Server.ServerProxy.ServiceFailed.timeout`. */
-function codes(faultCode: string): string[] {
-  return faultCode.split('.').map((s) => s.toLowerCase());
-}
+const codes = (faultCode: string): string[] => faultCode.split('.').map((s) => s.toLowerCase());
 
 /** The signature result a fault means, or undefined when it is no signature problem. */
 export function signatureResultOf(faultCode: string, faultString = ''): SignatureResult | undefined {

@@ -38,17 +38,12 @@ export function healthConcern(h: ReturnType<typeof parseHealthData>): string | u
   return `${h.unsuccessful} of ${total} requests failed in the last ${h.periodSeconds} s`;
 }
 
-function metricValue(set: XmlNode, name: string): string | undefined {
-  return children(set, 'stringMetric').find((m) => text(m, 'name') === name)?.['value'] as string | undefined;
-}
+const metricValue = (set: XmlNode, name: string): string | undefined =>
+  children(set, 'stringMetric').find((m) => text(m, 'name') === name)?.['value'] as string | undefined;
 
 function findSet(set: XmlNode | undefined, name: string): XmlNode | undefined {
   if (!set || text(set, 'name') === name) return set;
-  for (const c of children(set, 'metricSet')) {
-    const found = findSet(c, name);
-    if (found) return found;
-  }
-  return undefined;
+  return children(set, 'metricSet').reduce<XmlNode | undefined>((found, c) => found ?? findSet(c, name), undefined);
 }
 
 /** The certificates a metrics answer lists (none when the answer has no `Certificates` set). */

@@ -11,9 +11,8 @@ export function boundaryOf(contentType: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
-export function isMultipart(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^\s*multipart\//i.test(contentType);
-}
+export const isMultipart = (contentType: string | undefined): boolean =>
+  contentType !== undefined && /^\s*multipart\//i.test(contentType);
 
 function lineEnd(buf: Buffer, from: number): number {
   const i = buf.indexOf('\n', from);

@@ -7,15 +7,6 @@ import type { XRoadClient } from './soap-request.js';
 /** One record as the gateway reads it: times `monitoringDataTs` in seconds, `requestInTs`/`responseOutTs` in ms. */
 export type OperationalRecord = Exclude<ReturnType<typeof readRecord>, string>;
 
-interface ParsedRecords {
-  readonly records: OperationalRecord[];
-  readonly rejected: { readonly reason: string; readonly raw: string }[];
-  /** Fields the schema does not name, summed over the records. */
-  unknownFields: number;
-  /** Fields read under an older name. */
-  olderNames: number;
-}
-
 /** Every field of the payload schema; anything else is counted as unknown. */
 const KNOWN = new Set(
   [
@@ -88,8 +79,11 @@ function readRecord(r: Record<string, unknown>) {
 }
 
 /** Reads the attachment's JSON; malformed JSON rejects the page as a whole. */
-export function parseRecords(json: string): ParsedRecords {
-  const out: ParsedRecords = { records: [], rejected: [], unknownFields: 0, olderNames: 0 };
+export function parseRecords(json: string) {
+  const records: OperationalRecord[] = [];
+  const rejected: { readonly reason: string; readonly raw: string }[] = [];
+  // Fields the schema does not name, and fields read under an older name, summed over the records.
+  const out = { records, rejected, unknownFields: 0, olderNames: 0 };
   const reject = (reason: string, raw: string): number => out.rejected.push({ reason, raw: raw.slice(0, 8192) });
   let list: unknown;
   try {

@@ -1,5 +1,5 @@
 /** Registry changes since the last published as `server.upsert`, `agency.upsert` and `agency.removed` events. */
-import type { Agency, SecurityServer } from '../protocol/index.js';
+import type { Agency, EventType, SecurityServer } from '../protocol/index.js';
 import type { PendingEvent } from './exchange-events.js';
 
 export interface PublishedRegistry {
@@ -7,22 +7,18 @@ export interface PublishedRegistry {
   readonly securityServers: readonly SecurityServer[];
 }
 
-const same = (a: object, b: object): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** The entries of `after` that are new or differ from `before`'s of the same id. */
+function upserts<T extends { readonly id: string }>(before: readonly T[], after: readonly T[]): T[] {
+  const old = new Map(before.map((x) => [x.id, JSON.stringify(x)]));
+  return after.filter((x) => old.get(x.id) !== JSON.stringify(x));
+}
 
 export function registryChanges(before: PublishedRegistry, after: PublishedRegistry, t: number): PendingEvent[] {
-  const events: PendingEvent[] = [];
-  const oldServers = new Map(before.securityServers.map((s) => [s.id, s]));
-  for (const s of after.securityServers) {
-    const was = oldServers.get(s.id);
-    if (!was || !same(was, s)) events.push({ t, type: 'server.upsert', data: { server: s } });
-  }
-  const oldAgencies = new Map(before.agencies.map((a) => [a.id, a]));
+  const ev = (type: EventType, data: object): PendingEvent => ({ t, type, data });
   const newIds = new Set(after.agencies.map((a) => a.id));
-  for (const a of after.agencies) {
-    const was = oldAgencies.get(a.id);
-    if (!was || !same(was, a)) events.push({ t, type: 'agency.upsert', data: { agency: a } });
-  }
-  for (const a of before.agencies)
-    if (!newIds.has(a.id)) events.push({ t, type: 'agency.removed', data: { id: a.id } });
-  return events;
+  return [
+    ...upserts(before.securityServers, after.securityServers).map((server) => ev('server.upsert', { server })),
+    ...upserts(before.agencies, after.agencies).map((agency) => ev('agency.upsert', { agency })),
+    ...before.agencies.filter((a) => !newIds.has(a.id)).map((a) => ev('agency.removed', { id: a.id })),
+  ];
 }

@@ -19,14 +19,7 @@ export interface ServerTarget {
   readonly maintenance?: string;
 }
 
-export interface MappedRegistry {
-  readonly agencies: readonly Agency[];
-  readonly servers: readonly ServerTarget[];
-  /** Members and subsystems whose codes are no mã định danh, or that no server serves. */
-  readonly skipped: readonly string[];
-  /** The agency an X-Road client or service provider stands for, if any. */
-  agencyOf(memberClass: string, memberCode: string, subsystemCode?: string): string | undefined;
-}
+export type MappedRegistry = ReturnType<typeof mapRegistry>;
 
 /** The ids of an identifier's ancestors, nearest first. */
 function ancestorsOf(id: string): string[] {
@@ -38,7 +31,7 @@ function ancestorsOf(id: string): string[] {
   return out;
 }
 
-export function mapRegistry(conf: GlobalConf): MappedRegistry {
+export function mapRegistry(conf: GlobalConf) {
   const byRef = new Map<string, { memberClass: string; memberCode: string; name: string }>();
   for (const m of conf.members) if (m.ref) byRef.set(m.ref, m);
   const count = new Map<string, number>();
@@ -65,27 +58,21 @@ export function mapRegistry(conf: GlobalConf): MappedRegistry {
   const found = new Map<string, Omit<Agency, 'level' | 'parent'>>();
   const lookup = new Map<string, string>();
   const skipped: string[] = [];
-  const add = (
-    key: string,
-    id: string,
-    name: string,
-    ref: string | undefined,
-    memberRef: string | undefined,
-    connection: Agency['connection'],
-  ) => {
-    const server = (ref && serverOfRef.get(ref)) ?? (memberRef && serverOfRef.get(memberRef));
+  const serverOf = (ref: string | undefined) => ref && serverOfRef.get(ref);
+  const add = (key: string, id: string, name: string, server: string | undefined, connection: Agency['connection']) => {
     if (!server) return void skipped.push(`${key} (no security server serves it)`);
     lookup.set(key, id);
     if (!found.has(id)) found.set(id, { id, name: name.slice(0, 256) || id, connection, securityServer: server });
   };
   for (const m of conf.members) {
     const key = `${m.memberClass}/${m.memberCode}`;
-    if (isAgencyId(m.memberCode)) add(key, m.memberCode, m.name, m.ref, m.ref, 'direct');
+    if (isAgencyId(m.memberCode)) add(key, m.memberCode, m.name, serverOf(m.ref), 'direct');
     else skipped.push(`${key} (member code is no mã định danh)`);
     for (const s of m.subsystems) {
       if (!isAgencyId(s.code)) continue;
       const connection = s.code === m.memberCode ? 'direct' : 'lgsp';
-      add(`${key}/${s.code}`, s.code, s.name ?? `${m.name} — ${s.code}`, s.ref, m.ref, connection);
+      const server = serverOf(s.ref) ?? serverOf(m.ref);
+      add(`${key}/${s.code}`, s.code, s.name ?? `${m.name} — ${s.code}`, server, connection);
     }
   }
   const agencies: Agency[] = [...found.values()].map((a) => ({
@@ -95,14 +82,12 @@ export function mapRegistry(conf: GlobalConf): MappedRegistry {
   }));
   return {
     agencies,
-    servers,
-    skipped,
-    agencyOf(memberClass, memberCode, subsystemCode) {
-      if (subsystemCode) {
-        const sub = lookup.get(`${memberClass}/${memberCode}/${subsystemCode}`);
-        if (sub) return sub;
-      }
-      return lookup.get(`${memberClass}/${memberCode}`);
-    },
+    servers: servers as readonly ServerTarget[],
+    /** Members and subsystems whose codes are no mã định danh, or that no server serves. */
+    skipped: skipped as readonly string[],
+    /** The agency an X-Road client or service provider stands for, if any. */
+    agencyOf: (memberClass: string, memberCode: string, subsystemCode?: string): string | undefined =>
+      (subsystemCode && lookup.get(`${memberClass}/${memberCode}/${subsystemCode}`)) ||
+      lookup.get(`${memberClass}/${memberCode}`),
   };
 }

@@ -81,11 +81,8 @@ export async function pollRound(
   const health = await ask(deps, healthDataRequest(deps.o.client, target));
   const summary = parseHealthData(health.body.toString('utf8'));
   await pollOperationalData(target, deps);
-  let certificateExpiresAt: string | undefined;
-  if (withCertificates) {
-    const metrics = await ask(deps, metricsRequest(deps.o.client, target));
-    certificateExpiresAt = certificateExpiry(parseCertificates(metrics.body.toString('utf8')));
-  }
+  const metrics = withCertificates ? await ask(deps, metricsRequest(deps.o.client, target)) : undefined;
+  const certificateExpiresAt = metrics && certificateExpiry(parseCertificates(metrics.body.toString('utf8')));
   const concern = healthConcern(summary);
   return {
     latencyMs: Math.round(health.latencyMs * 10) / 10,

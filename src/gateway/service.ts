@@ -3,7 +3,7 @@ import { unwatchFile, watchFile } from 'node:fs';
 import type { SecurityServer, ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
-import { startTelemetryServer, type TelemetryServer } from '../sim/telemetry-server.js';
+import { startTelemetryServer, type TelemetryServer, type TelemetryServerOptions } from '../sim/telemetry-server.js';
 import { bufferHost } from '../sim/client-session.js';
 import { VERSION } from '../version.js';
 import type { PendingEvent } from './exchange-events.js';
@@ -21,16 +21,13 @@ const NOT_REPORTED = ['statuses', 'deadlines'];
 /** Certificates change seldom: read hourly. */
 const CERTIFICATES_EVERY_MS = 3_600_000;
 
-export interface GatewayOptions {
+export interface GatewayOptions extends TelemetryServerOptions {
   readonly globalconf: string;
   readonly client: XRoadClient;
   readonly securityServerUrl: string;
   /** Service codes that carry documents. */
   readonly documents: readonly string[];
   readonly dbFile: string;
-  readonly host?: string;
-  readonly port?: number;
-  readonly token?: string;
   readonly bufferSize?: number;
   readonly heartbeatMs?: number;
   readonly pollIntervalMs?: number;
@@ -64,13 +61,7 @@ interface GatewayNotes {
 export type Gateway = Awaited<ReturnType<typeof startGateway>>;
 
 export async function startGateway(o: GatewayOptions) {
-  const notes: GatewayNotes = {
-    registrySkipped: () => {},
-    registryNotRead: () => {},
-    serverState: () => {},
-    setAside: () => {},
-    ...o.notes,
-  };
+  const notes = o.notes ?? {};
   const store = new EventStore(o.dbFile);
   const bufferSize = o.bufferSize ?? 200_000;
   const buffer = new ReplayBuffer(bufferSize);
@@ -95,16 +86,14 @@ export async function startGateway(o: GatewayOptions) {
 
   /** Publishes the registry as it now is: changes as events, the snapshot for new connections. */
   const refreshRegistry = (): void => {
-    const securityServers: SecurityServer[] = mapped.servers.map(({ id, name }) => ({
+    const securityServers = mapped.servers.map(({ id, name }): SecurityServer => ({
       id,
       name,
       certificateExpiresAt: expiries[id] ?? null,
     }));
     const next: PublishedRegistry = { agencies: mapped.agencies, securityServers };
-    append(registryChanges(published, next, Date.now()), {
-      registry: JSON.stringify(next),
-      expiries: JSON.stringify(expiries),
-    });
+    const meta = { registry: JSON.stringify(next), expiries: JSON.stringify(expiries) };
+    append(registryChanges(published, next, Date.now()), meta);
     published = next;
     snapshot = snapshotPartData(next.agencies, next.securityServers);
   };
@@ -113,7 +102,7 @@ export async function startGateway(o: GatewayOptions) {
       const { file, conf } = readGlobalConf(o.globalconf, o.client.instance);
       globalFile = file;
       mapped = mapRegistry(conf);
-      if (mapped.skipped.length) notes.registrySkipped(mapped.skipped.length, mapped.skipped.slice(0, 3));
+      if (mapped.skipped.length) notes.registrySkipped?.(mapped.skipped.length, mapped.skipped.slice(0, 3));
       refreshRegistry();
     } catch (err) {
       if (mapped === undefined)
@@ -121,7 +110,7 @@ export async function startGateway(o: GatewayOptions) {
           ? err
           : new GlobalConfError('unreadable', o.globalconf, (err as Error).message);
       // A half-written or broken file keeps the registry as it was until the next change.
-      notes.registryNotRead((err as Error).message);
+      notes.registryNotRead?.((err as Error).message);
     }
   };
   reloadRegistry();
@@ -149,7 +138,7 @@ export async function startGateway(o: GatewayOptions) {
     store,
     agencyOf: (c, m, s) => mapped.agencyOf(c, m, s),
     publish,
-    setAside: notes.setAside,
+    setAside: (id, n, reason) => notes.setAside?.(id, n, reason),
   };
 
   const record = (target: ServerTarget, poll: PollResult): void => {
@@ -161,13 +150,14 @@ export async function startGateway(o: GatewayOptions) {
     const events: PendingEvent[] = [];
     const { state, reason } = view;
     if (changed) {
-      notes.serverState(target.id, state, reason);
-      const latency = poll.ok && { latencyMs: poll.latencyMs };
-      events.push({
-        t: poll.at,
-        type: 'server.state',
-        data: { serverId: target.id, state, ...(reason && { reason }), ...latency },
-      });
+      notes.serverState?.(target.id, state, reason);
+      const data = {
+        serverId: target.id,
+        state,
+        ...(reason && { reason }),
+        ...(poll.ok && { latencyMs: poll.latencyMs }),
+      };
+      events.push({ t: poll.at, type: 'server.state', data });
     }
     if (poll.ok)
       events.push({ t: poll.at, type: 'server.heartbeat', data: { serverId: target.id, latencyMs: poll.latencyMs } });
@@ -220,7 +210,7 @@ export async function startGateway(o: GatewayOptions) {
     },
     /** One round of every server, all at once. */
     pollAll,
-    counters: (): Record<string, number> => ({ ...store.counters(), set_aside: store.setAsideCount() }),
+    counters: (): Record<string, number> => store.counters(),
     views: (): ReadonlyMap<string, ServerView> => views,
     async close(): Promise<void> {
       clearInterval(ticker);

@@ -25,16 +25,11 @@ export function soapBody(xml: string): XmlNode {
   return child(body, name) as XmlNode;
 }
 
-interface OperationalDataPage {
-  readonly recordsCount: number;
-  /** Where the next query starts (seconds), when the answer did not reach `recordsTo`. */
-  readonly nextRecordsFrom?: number;
-  /** The attachment, gunzipped: JSON text `{"records":[…]}`. */
-  readonly json: string;
-}
-
-/** Reads a getSecurityServerOperationalData answer (a fault may come as plain text/xml). */
-export function parseOperationalDataResponse(body: Buffer, contentType: string | undefined): OperationalDataPage {
+/**
+ * Reads a getSecurityServerOperationalData answer (a fault may come as plain text/xml): its records' count, where
+ * the next query starts (seconds) when the answer did not reach `recordsTo`, the attachment gunzipped (JSON text).
+ */
+export function parseOperationalDataResponse(body: Buffer, contentType: string | undefined) {
   if (!isMultipart(contentType)) {
     soapBody(body.toString('utf8'));
     throw new Error(`expected a multipart/related answer, got ${contentType ?? 'no content type'}`);

@@ -31,9 +31,7 @@ export function children(node: unknown, name: string): XmlNode[] {
 }
 
 /** The first child named `name`, if any. */
-export function child(node: unknown, name: string): XmlNode | undefined {
-  return children(node, name)[0];
-}
+export const child = (node: unknown, name: string): XmlNode | undefined => children(node, name)[0];
 
 /** The text of the first child named `name` (trimmed), or undefined when absent or empty. */
 export function text(node: unknown, name: string): string | undefined {

@@ -64,21 +64,15 @@ export class BatchWriter {
   /** Writes the pending batch unless a write is already in flight (that one reschedules). */
   private writeNow(): void {
     if (this.writing) return;
-    if (this.timer !== undefined) {
-      this.o.timers.clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    this.o.timers.clearTimeout(this.timer);
+    this.timer = undefined;
     const batch = this.builder.take();
-    if (!batch) {
-      this.link.pause(false);
-      return;
-    }
+    if (!batch) return this.link.pause(false);
     let result: void | Promise<void>;
     try {
       result = this.sink.write(batch);
     } catch (err) {
-      this.onWriteFailed(err);
-      return;
+      return this.onWriteFailed(err);
     }
     if (result instanceof Promise) {
       this.link.pause(true);
@@ -120,8 +114,7 @@ export class BatchWriter {
       try {
         more = this.sink.idle!();
       } catch (err) {
-        this.status.noteError(`cache write failed: ${describeError(err)}`);
-        return;
+        return this.status.noteError(`cache write failed: ${describeError(err)}`);
       }
       if (more) this.idleSoon();
     });

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
+import { backoffDelay } from './backoff.js';
 import { BatchBuilder } from './batch-builder.js';
 import { BatchWriter } from './batch-writer.js';
 import { describeError } from './describe-error.js';
@@ -14,16 +15,14 @@ import {
   type IngestOptions,
   type ResolvedIngestOptions,
 } from './options.js';
-import { Redialer } from './redial.js';
 import type { IngestListener, IngestState, IngestStatus } from './status.js';
+import type { TimerHandle } from './timers.js';
 
 /** A running ingest client: one subscription to one hub, feeding one sink. */
 export type IngestClient = Pick<IngestSession, 'hubUrl' | 'status' | 'subscribe' | 'flush' | 'stop'>;
 
 /** Connects to the hub and keeps the sink fed until stopped. Throws only for a bad URL. */
-export function startIngest(options: IngestOptions): IngestClient {
-  return new IngestSession(options);
-}
+export const startIngest = (options: IngestOptions): IngestClient => new IngestSession(options);
 
 /** Holds one link at a time and wires the parts: dial, redial, liveness, frames, session, writer, status. */
 class IngestSession {
@@ -34,7 +33,6 @@ class IngestSession {
   private readonly wsOptions: WebSocket.ClientOptions;
   private readonly builder = new BatchBuilder();
   private readonly link: LinkStatus;
-  private readonly redial: Redialer;
   private readonly session: HubSession;
   private readonly writer: BatchWriter;
 
@@ -43,18 +41,24 @@ class IngestSession {
   private socketPaused = false;
   private stopped = false;
   private closed: Promise<void> = Promise.resolve();
+  /** Some link has carried a hello since start: dialling again reads `reconnecting`. */
+  private everConnected = false;
+  /** The link was left to ask again (another history, an identity change): redial at once. */
+  private resyncPending = false;
+  /** Immediate redials in a row; reset when a hello is accepted. */
+  private resyncStreak = 0;
+  private redialTimer: TimerHandle | undefined;
 
   constructor(options: IngestOptions) {
     this.hub = parseHubUrl(options.url);
     this.hubUrl = displayHubUrl(this.hub);
     this.o = resolveIngestOptions(options);
     this.link = new LinkStatus(this.o.timers);
-    this.redial = new Redialer(this.o, this.link);
     this.session = new HubSession(options.sink, this.builder, this.link, this.o.maxFrameBytes, {
       reading: () => this.ws !== undefined,
       leave: (resync) => this.leaveCurrent(resync),
       helloAccepted: (hello) => {
-        this.redial.resynced();
+        this.resyncStreak = 0;
         if (this.o.staleAfterMs === undefined) this.liveness?.setStaleAfter(3 * hello.data.heartbeatMs);
         this.updateConnectedState();
         // Work a previous run left (documents still to derive) goes on even if the hub is quiet.
@@ -83,26 +87,19 @@ class IngestSession {
     this.connect();
   }
 
-  status(): IngestStatus {
-    return this.link.snapshot();
-  }
-
+  readonly status = (): IngestStatus => this.link.snapshot();
   /** Called on every state change and after every batch; returns the unsubscribe function. */
-  subscribe(listener: IngestListener): () => void {
-    return this.link.subscribe(listener);
-  }
-
+  readonly subscribe = (listener: IngestListener): (() => void) => this.link.subscribe(listener);
   /** Resolves once everything received so far has been written to the sink. */
-  flush(): Promise<void> {
-    return this.writer.flush();
-  }
+  readonly flush = (): Promise<void> => this.writer.flush();
 
   /** Writes what is pending, closes the connection and stops reconnecting. */
   async stop(): Promise<void> {
     if (this.stopped) return this.closed;
     this.stopped = true;
     this.writer.stopIdle();
-    this.redial.cancel();
+    if (this.redialTimer !== undefined) this.o.timers.clearTimeout(this.redialTimer);
+    this.link.nextAttemptAt = undefined;
     this.ws?.close(1000, 'client stopping');
     await this.closed;
     await this.flush();
@@ -110,15 +107,14 @@ class IngestSession {
   }
 
   private connect(): void {
-    this.redial.dialling();
+    this.redialTimer = this.link.nextAttemptAt = undefined;
     if (this.stopped) return;
     let since: number;
     try {
       since = this.session.beginLink();
     } catch (err) {
       this.link.noteError(`cache unavailable: ${describeError(err)}`);
-      this.scheduleReconnect(false);
-      return;
+      return this.redial(false);
     }
     const ws = new WebSocket(subscribeUrl(this.hub, since), this.wsOptions);
     this.ws = ws;
@@ -146,7 +142,10 @@ class IngestSession {
       if (ws === this.ws) this.onFrame(data);
     });
     ws.on('pong', () => this.liveness?.pong());
-    ws.on('error', (err: Error & { code?: string }) => this.onSocketError(err));
+    ws.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.session.rejectOversized(this.o.timers.now());
+      this.link.noteError(describeError(err), false);
+    });
   }
 
   private onOpen(ws: WebSocket): void {
@@ -175,31 +174,37 @@ class IngestSession {
     this.writer.schedule();
   }
 
-  private onSocketError(err: Error & { code?: string }): void {
-    if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.session.rejectOversized(this.o.timers.now());
-    this.link.noteError(describeError(err), false);
-  }
-
   private async onClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     this.liveness?.stop();
     this.liveness = undefined;
     if (ws === this.ws) this.ws = undefined;
     this.pauseSocket(false);
-    if (code !== 1000 && code !== 1005 && !this.link.lastErrorIsFresh()) {
+    if (code !== 1000 && code !== 1005 && !this.link.lastErrorIsFresh())
       this.link.noteError(`connection closed (${code}${reason ? `: ${reason}` : ''})`, false);
-    }
     try {
       await this.flush();
     } catch {
       // Already noted by the writer; what was not written is fetched again after reconnecting.
     }
-    if (this.stopped) return;
-    this.scheduleReconnect(this.session.helloSeen || this.redial.resyncPending);
+    if (!this.stopped) this.redial(this.session.helloSeen || this.resyncPending);
   }
 
-  private scheduleReconnect(linkWasUp: boolean): void {
-    if (this.stopped) return;
-    this.redial.schedule(linkWasUp, () => this.connect());
+  /** The next dial after a link that carried a hello (`linkWasUp`) or a failed one: at once to resync, else backoff. */
+  private redial(linkWasUp: boolean): void {
+    const status = this.link;
+    if (linkWasUp) {
+      this.everConnected = true;
+      status.failures = 0;
+    } else status.failures++;
+    // One immediate redial to resync; a hub that changes identity on every link gets backoff.
+    const immediate = this.resyncPending && this.resyncStreak++ < 1;
+    const delay = immediate ? 0 : backoffDelay(linkWasUp ? 0 : status.failures - 1, this.o.backoff, this.o.random);
+    this.resyncPending = false;
+    status.counts.reconnects++;
+    status.nextAttemptAt = this.o.timers.now() + delay;
+    const offline = status.failures >= this.o.offlineAfterFailures;
+    status.setState(offline ? 'offline' : this.everConnected || status.failures > 0 ? 'reconnecting' : 'connecting');
+    this.redialTimer = this.o.timers.setTimeout(() => this.connect(), delay);
   }
 
   private leaveCurrent(resync: boolean): void {
@@ -211,7 +216,7 @@ class IngestSession {
     this.ws = undefined;
     this.liveness?.stop();
     if (resync) {
-      this.redial.resyncPending = true;
+      this.resyncPending = true;
       ws.close(1000, 'resync');
     } else {
       ws.terminate();
@@ -230,7 +235,7 @@ class IngestSession {
     if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return;
     let next: IngestState;
     if (this.liveness?.stale) next = 'stale';
-    else if (!this.session.helloSeen) next = this.redial.everConnected ? 'reconnecting' : 'connecting';
+    else if (!this.session.helloSeen) next = this.everConnected ? 'reconnecting' : 'connecting';
     else next = this.builder.acceptedSeq < (this.link.hubNewestSeq ?? 0) ? 'catching_up' : 'live';
     this.link.setState(next);
   }

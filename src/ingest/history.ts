@@ -23,6 +23,5 @@ export function nextHistory(current: HubIdentity, base: string): HubIdentity {
 }
 
 /** The hello as the sink should file it: under the history the client resolved it to. */
-export function helloFiledAs(hello: HelloMessage, history: HubIdentity): HelloMessage {
-  return history.epoch === hello.data.epoch ? hello : { ...hello, data: { ...hello.data, epoch: history.epoch } };
-}
+export const helloFiledAs = (hello: HelloMessage, history: HubIdentity): HelloMessage =>
+  history.epoch === hello.data.epoch ? hello : { ...hello, data: { ...hello.data, epoch: history.epoch } };

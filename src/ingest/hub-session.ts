@@ -116,13 +116,11 @@ export class HubSession {
     if (this.helloOnThisLink) {
       if (!sameIdentity(identity, this.builder.identity)) {
         this.status.noteError('hub changed identity mid-stream; reconnecting');
-        this.link.leave(true);
-        return;
+        return this.link.leave(true);
       }
       // A repeated hello on the same link only refreshes what the hub says about itself.
       this.status.acceptHello(hello);
-      this.status.raiseHubNewest(hello.data.newestSeq);
-      return;
+      return this.status.raiseHubNewest(hello.data.newestSeq);
     }
     const cursor = this.fileHello(hello, identity);
     if (cursor === undefined) return;
@@ -130,8 +128,7 @@ export class HubSession {
     this.history = identity;
     if (cursor !== this.sinceAsked) {
       // A new epoch or another hub: the since= sent was another history's; ask again with this one's cursor.
-      this.link.leave(true);
-      return;
+      return this.link.leave(true);
     }
     this.helloOnThisLink = true;
     this.builder.begin(identity, cursor);
@@ -163,8 +160,7 @@ export class HubSession {
     if (!this.link.reading() || !hello || !current) return;
     if (this.builder.pendingEvents > 0) {
       // Events of the old history are still waiting; write them and ask again from scratch.
-      this.link.leave(true);
-      return;
+      return this.link.leave(true);
     }
     const next = nextHistory(current, hello.data.epoch);
     const cursor = this.fileHello(hello, next);
@@ -195,9 +191,8 @@ export class HubSession {
   /** The history a hello continues: one split off its epoch earlier, if that is the latest. */
   private historyFor(hello: HelloMessage): HubIdentity {
     const base = identityOf(hello);
-    for (const candidate of [this.history, this.sink.lastIdentity()]) {
+    for (const candidate of [this.history, this.sink.lastIdentity()])
       if (candidate && candidate.hubId === base.hubId && splitOff(candidate.epoch, base.epoch)) return candidate;
-    }
     return base;
   }
 }

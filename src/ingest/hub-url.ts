@@ -7,18 +7,13 @@ class HubUrlError extends Error {
 
 /** Checks a hub address: `ws://` or `wss://`, no credentials (`ps` shows them); a bare host means the telemetry path. */
 export function parseHubUrl(address: string): URL {
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
+  if (!URL.canParse(address))
     throw new HubUrlError(`not a URL: ${JSON.stringify(address)} (expected ws://HOST:PORT or wss://HOST:PORT)`);
-  }
-  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+  const url = new URL(address);
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
     throw new HubUrlError(`hub URL must start with ws:// or wss://, got ${url.protocol}//`);
-  }
-  if (url.username !== '' || url.password !== '') {
+  if (url.username !== '' || url.password !== '')
     throw new HubUrlError('hub URL must not carry credentials; use HUBMON_TOKEN or --token-file');
-  }
   if (url.pathname === '' || url.pathname === '/') url.pathname = TELEMETRY_PATH;
   url.hash = '';
   url.searchParams.delete(RESUME_PARAM);

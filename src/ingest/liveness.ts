@@ -84,10 +84,8 @@ export class LivenessWatch {
   private onPingTimer(): void {
     this.pingTimer = undefined;
     if (this.stopped || this.paused) return;
-    if (!this.answeredSincePing) {
-      this.events.dead(`no answer to ping within ${seconds(this.pingIntervalMs)} (half-open connection)`);
-      return;
-    }
+    if (!this.answeredSincePing)
+      return this.events.dead(`no answer to ping within ${seconds(this.pingIntervalMs)} (half-open connection)`);
     this.answeredSincePing = false;
     this.events.ping();
     this.armPing();
@@ -111,8 +109,7 @@ export class LivenessWatch {
     const { staleAfterMs } = this;
     if (silent >= 2 * staleAfterMs) {
       // The link answers pings but the stream has stopped; a fresh subscription is the remedy.
-      this.events.dead(`hub silent for ${seconds(silent)}`);
-      return;
+      return this.events.dead(`hub silent for ${seconds(silent)}`);
     }
     if (silent >= staleAfterMs && !this.isStale) {
       this.isStale = true;

@@ -10,11 +10,7 @@ export interface Timers {
 
 export const realTimers: Timers = {
   now: () => Date.now(),
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    // A client waiting to reconnect must not keep a finished CLI process alive.
-    t.unref();
-    return t;
-  },
+  // A client waiting to reconnect must not keep a finished CLI process alive.
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };

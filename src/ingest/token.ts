@@ -32,8 +32,7 @@ export function readTokenFile(path: string): string {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new TokenError(`token file ${path} is not a regular file`, 'notFile', path);
-    const loose = st.mode & 0o077;
-    if (loose !== 0) {
+    if ((st.mode & 0o077) !== 0) {
       const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
       throw new TokenError(
         `token file ${path} is readable by other users (mode ${mode}); run: chmod 600 ${path}`,

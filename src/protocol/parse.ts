@@ -71,11 +71,8 @@ export function parseMessage(
   }
   // A known type the whole schema refused with a valid envelope: its payload is what is wrong.
   const issues = dataSchemas[obj.type as MessageType].safeParse(obj.data).error?.issues ?? [];
-  const detail = describeIssue(
-    issues.map((i) => ({ ...i, path: ['data', ...i.path] })),
-    obj,
-  );
-  return reject(raw, 'invalid_message', detail, ids);
+  const inData = issues.map((i) => ({ ...i, path: ['data', ...i.path] }));
+  return reject(raw, 'invalid_message', describeIssue(inData, obj), ids);
 }
 
 /** Envelope fields quoted in a rejection, when they can be read. */

@@ -38,15 +38,10 @@ export const keepRaw = (raw: string): string =>
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return 'NaN';
-    if (!Number.isInteger(value)) return `number ${value}`;
-    return `integer ${value}`;
-  }
-  if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `string ${JSON.stringify(shown)}`;
-  }
+  if (typeof value === 'number')
+    return Number.isNaN(value) ? 'NaN' : `${Number.isInteger(value) ? 'integer' : 'number'} ${value}`;
+  if (typeof value === 'string')
+    return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return typeof value;
 }
 

@@ -63,20 +63,16 @@ export function buildRegistry(options: BuildOptions = {}): Registry {
     const parent = placed.get(c.parent);
     if (!parent) throw new Error(`growth order placed ${c.unit.name} before its parent`);
     const id = childId(parent.id, c.number);
-    const { name } = c.unit;
-    let securityServer = parent.securityServer;
-    if (c.unit.dedicatedServer) {
-      const own = dedicatedServer(id, name, securityServers.length + 1, seed);
-      securityServers.push(own);
-      securityServer = own.id;
-    }
+    const { name, dedicatedServer: ownServer } = c.unit;
+    if (ownServer) securityServers.push(dedicatedServer(id, name, securityServers.length + 1, seed));
+    const securityServer = ownServer ? securityServers.at(-1)!.id : parent.securityServer;
     const level = (parent.level + 1) as Agency['level'];
     // Lower levels reach the hub the way their ministry or province does (seed 002 I.III.1).
     const agency: Agency = { id, name, level, parent: parent.id, connection: parent.connection, securityServer };
     agencies.push(agency);
     placed.set(c.unit, agency);
-    const parentProfile = profiles.get(parent.id) as AgencyProfile;
-    profiles.set(id, scaleProfile(parentProfile, c.unit.weight / c.siblingWeight, mulberry32(deriveSeed(seed, id))));
+    const share = c.unit.weight / c.siblingWeight;
+    profiles.set(id, scaleProfile(profiles.get(parent.id)!, share, mulberry32(deriveSeed(seed, id))));
   }
   return { agencies, securityServers, profiles };
 }
@@ -114,9 +110,8 @@ function dedicatedServer(agencyId: string, agencyName: string, number: number, s
 }
 
 /**
- * What the units one level down send and receive together, relative to their parent.
- * Seed 002 part I.III.1 (12/3–30/9/2019): level 2 sent 44,889 against 116,630 at the top level,
- * received 143,697 against 343,547.
+ * What the units one level down send and receive together, relative to their parent. Seed 002 part I.III.1
+ * (12/3–30/9/2019): level 2 sent 44,889 against 116,630 at the top level, received 143,697 against 343,547.
  */
 const CHILDREN_SENT_RATIO = 44_889 / 116_630;
 const CHILDREN_RECEIVED_RATIO = 143_697 / 343_547;

@@ -1,6 +1,5 @@
 /** What exists under one top-level agency down to level 4, drawn in full per seed whatever size is asked for. */
-import type { Rng } from './rng.js';
-import { intBetween, sample } from './rng.js';
+import { intBetween, sample, type Rng } from './rng.js';
 
 /** When a unit joins as the registry grows (1 departments, 2 communes, 3 offices, 4 level 4); above its parent's. */
 type GrowthTier = 1 | 2 | 3 | 4;
@@ -50,6 +49,5 @@ export function ranked(children: PlanUnit[]): PlanUnit[] {
 }
 
 /** `Văn phòng`/`Thanh tra` read as part of their owner's name; other units name it after a comma. */
-export function ownedName(unit: string, owner: string): string {
-  return unit === 'Văn phòng' || unit === 'Thanh tra' ? `${unit} ${owner}` : `${unit}, ${owner}`;
-}
+export const ownedName = (unit: string, owner: string): string =>
+  unit === 'Văn phòng' || unit === 'Thanh tra' ? `${unit} ${owner}` : `${unit}, ${owner}`;

@@ -26,9 +26,7 @@ export function deriveSeed(seed: number, label: string): number {
 }
 
 /** Integer in [min, max], both ends included. */
-export function intBetween(rng: Rng, min: number, max: number): number {
-  return min + Math.floor(rng() * (max - min + 1));
-}
+export const intBetween = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
 
 /** `count` distinct elements of `items` in random order (Fisher–Yates on a copy). */
 export function sample<T>(rng: Rng, items: readonly T[], count: number): T[] {

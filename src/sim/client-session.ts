@@ -3,72 +3,45 @@
  * client holds a cursor into the buffer instead of a growing queue in memory.
  */
 import type { WebSocket } from 'ws';
-import { PROTOCOL_VERSION } from '../protocol/index.js';
+import { PROTOCOL_VERSION, type MessageOf } from '../protocol/index.js';
 import type { ReplayBuffer } from './replay-buffer.js';
 
 /** Stop writing to a client once this much is queued in its socket. */
 const HIGH_WATER_BYTES = 1 << 20;
 
-type ResetReason = 'since_too_old' | 'since_ahead' | 'epoch_changed';
+type ResetReason = MessageOf<'reset'>['data']['reason'];
 
 /** What the hub lends each session. */
-export interface SessionHost {
+export type SessionHost = ReturnType<typeof bufferHost>;
+
+/** The host of a hub serving from `buffer`: messages stamped with `now()` and the newest seq. */
+export function bufferHost(o: {
   readonly buffer: ReplayBuffer;
   readonly batchMax: number;
   readonly heartbeatMs: number;
-  /** The epoch a resuming client's `epoch` parameter is compared with. */
-  readonly epoch: string;
-  /** A session message (seq = newest so far, ts = hub time), serialized. */
-  sessionMessage(type: string, data: object): string;
-  /** Hello and the registry snapshot parts, serialized, for a new connection. */
-  opening(): string[];
-  heartbeat(): string;
-  /** Sending paused: catch-up and live events wait (heartbeats go on unless silenced). */
-  readonly sendingPaused: boolean;
-  readonly silenced: boolean;
-}
-
-/** The host of a hub serving from `buffer`: messages stamped with `now()` and the newest seq. */
-export function bufferHost(
-  o: {
-    readonly buffer: ReplayBuffer;
-    readonly batchMax: number;
-    readonly heartbeatMs: number;
-    readonly now: () => number;
-    /** Who the hub says it is in its hello (the rest of the hello is the buffer's and the clock's). */
-    readonly hub: () => {
-      readonly hubId: string;
-      readonly hubName: string;
-      readonly hubVersion: string;
-      readonly epoch: string;
-      readonly notReported?: readonly string[];
-    };
-    /** The serialized `data` of each registry snapshot part, as it is now. */
-    readonly snapshot: () => readonly string[];
-  },
-  /** A hub's faults the simulator can stage; a gateway never sets them. */
-  flags = { sendingPaused: false, silenced: false },
-): SessionHost {
+  readonly now: () => number;
+  /** Who the hub says it is in its hello (the rest of the hello is the buffer's and the clock's); its `epoch` is the
+   * one a resuming client's `epoch` parameter is compared with. */
+  readonly hub: () => Pick<MessageOf<'hello'>['data'], 'hubId' | 'hubName' | 'hubVersion' | 'epoch' | 'notReported'>;
+  /** The serialized `data` of each registry snapshot part, as it is now. */
+  readonly snapshot: () => readonly string[];
+}) {
   const { buffer, now, heartbeatMs } = o;
   const iso = (): string => new Date(now()).toISOString();
+  /** A session message (seq = newest so far, ts = hub time) around its serialized `data`. */
   const message = (type: string, data: string): string =>
     `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso()}","type":${JSON.stringify(type)},"data":${data}}`;
   return {
     buffer,
     batchMax: o.batchMax,
     heartbeatMs,
-    get epoch() {
-      return o.hub().epoch;
-    },
-    get sendingPaused() {
-      return flags.sendingPaused;
-    },
-    get silenced() {
-      return flags.silenced;
-    },
-    sessionMessage: (type, data) => message(type, JSON.stringify(data)),
+    hub: o.hub,
+    /** Faults the simulator stages: sending paused holds catch-up and live events (heartbeats go on till silenced). */
+    flags: { sendingPaused: false, silenced: false },
+    message,
     heartbeat: () => message('heartbeat', JSON.stringify({ serverTime: iso(), newestSeq: buffer.newestSeq })),
-    opening: () => {
+    /** Hello and the registry snapshot parts, serialized, for a new connection. */
+    opening: (): string[] => {
       const { notReported, ...hub } = o.hub();
       const { newestSeq, oldestSeq } = buffer;
       const hello = {
@@ -105,12 +78,11 @@ export class ClientSession {
   open(request: { readonly since?: number; readonly epoch?: string }): void {
     const { buffer } = this.host;
     for (const text of this.host.opening()) this.sendText(text);
+    const { since } = request;
     const oldest = buffer.oldestSeq;
-    const newest = buffer.newestSeq;
-    const since = request.since;
     let reason: ResetReason | undefined;
-    if (request.epoch !== undefined && request.epoch !== this.host.epoch) reason = 'epoch_changed';
-    else if (since !== undefined && since > newest) reason = 'since_ahead';
+    if (request.epoch !== undefined && request.epoch !== this.host.hub().epoch) reason = 'epoch_changed';
+    else if (since !== undefined && since > buffer.newestSeq) reason = 'since_ahead';
     else if (since !== undefined && since < oldest - 1) reason = 'since_too_old';
     if (reason) this.sendReset(reason, since ?? 0);
     this.cursor = reason || since === undefined ? oldest - 1 : since;
@@ -119,14 +91,13 @@ export class ClientSession {
 
   private sendReset(reason: ResetReason, requestedSince: number): void {
     const { oldestSeq, newestSeq } = this.host.buffer;
-    this.sendText(this.host.sessionMessage('reset', { reason, requestedSince, oldestSeq, newestSeq }));
+    this.sendText(this.host.message('reset', JSON.stringify({ reason, requestedSince, oldestSeq, newestSeq })));
   }
 
   /** Sends as much as the socket takes without queuing past the high-water mark. */
   pump(): void {
-    const host = this.host;
-    if (this.closed || host.sendingPaused || host.silenced || this.waitingForDrain) return;
-    const { buffer, batchMax } = host;
+    const { buffer, batchMax, flags } = this.host;
+    if (this.closed || flags.sendingPaused || flags.silenced || this.waitingForDrain) return;
     const ws = this.ws;
     if (this.cursor < buffer.oldestSeq - 1) {
       // This client fell so far behind that the buffer dropped what it still needs.
@@ -169,7 +140,8 @@ export class ClientSession {
 
   /** Sends a heartbeat if nothing went out for the heartbeat interval. */
   heartbeatIfIdle(now: number, heartbeat: string): void {
-    if (!this.closed && !this.host.silenced && now - this.lastSentAt >= this.host.heartbeatMs) this.sendText(heartbeat);
+    if (!this.closed && !this.host.flags.silenced && now - this.lastSentAt >= this.host.heartbeatMs)
+      this.sendText(heartbeat);
   }
 
   sendText(text: string | Buffer, binary = false): void {

@@ -1,6 +1,5 @@
 /** The simulated hub's clock: `realtime` runs `speed` times the wall clock from `start`; `manual` moves when told. */
 export type ClockMode = 'realtime' | 'manual';
-export type SimClock = ReturnType<typeof createClock>;
 
 /** `start`: simulated time at creation; `speed`: simulated ms per wall ms (realtime mode). */
 export function createClock(options: { readonly mode: ClockMode; readonly start: number; readonly speed: number }) {
@@ -11,17 +10,12 @@ export function createClock(options: { readonly mode: ClockMode; readonly start:
   /** Current simulated time, epoch milliseconds. */
   const now = (): number =>
     realtime ? Math.floor(options.start + (performance.now() - wallStart) * options.speed) + offset : manual;
-  /** Moves simulated time forward (manual mode; in realtime mode it shifts the offset). */
+  /** Moves simulated time forward (in realtime mode it shifts the offset). */
   const advance = (ms: number): void => {
     if (!(ms >= 0)) throw new RangeError(`clock can only move forward, got ${ms} ms`);
     if (realtime) offset += ms;
     else manual += ms;
   };
-  return {
-    mode: options.mode,
-    now,
-    advance,
-    /** Sets simulated time, never backwards. */
-    advanceTo: (t: number): void => advance(Math.max(0, t - now())),
-  };
+  // `advanceTo` sets simulated time, never backwards.
+  return { mode: options.mode, now, advance, advanceTo: (t: number): void => advance(Math.max(0, t - now())) };
 }

@@ -11,13 +11,8 @@ import {
   TRUSTED_ISSUER,
   UNTRUSTED_ISSUERS,
 } from './documents.js';
-import { isWorkingTime, nextWorkingTime } from './rhythm.js';
+import { DAY, HOUR, isWorkingTime, MIN, nextWorkingTime, SEC } from './rhythm.js';
 import type { SimGenerator } from './generator.js';
-
-const SEC = 1_000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
 
 /** Statuses in the order a recipient reports them, with their typical delay (after 01: a clerk's, in office hours). */
 const PROGRESSION = [
@@ -42,11 +37,7 @@ export class DocumentLife {
     const docRng = mulberry32(deriveSeed(seed, 'document-numbers'));
     this.docNumber = Int32Array.from(world.agencies, () => 100 + Math.floor(docRng() * 4000));
     this.reports = world.profiles.map((p) => new Set(p.statusCodesReported));
-    this.lastStage = Int8Array.from(this.reports, (set) => {
-      let last = -1;
-      PROGRESSION.forEach((s, i) => set.has(s.code) && (last = i));
-      return last;
-    });
+    this.lastStage = Int8Array.from(this.reports, (set) => PROGRESSION.findLastIndex((s) => set.has(s.code)));
   }
 
   /** Distinct recipients other than the sender, weighted by how much each receives. */
@@ -64,9 +55,8 @@ export class DocumentLife {
 
   newDocumentId(sender: number): string {
     const { world, rng } = this.gen;
-    const n = (this.docNumber[sender] = (this.docNumber[sender] ?? 0) + 1);
-    const agency = world.agencies[sender];
-    return documentId(agency?.id ?? '', world.unitCode[sender] ?? 'VP', n, this.gen.now, rng);
+    const n = ++this.docNumber[sender]!;
+    return documentId(world.agencies[sender]!.id, world.unitCode[sender]!, n, this.gen.now, rng);
   }
 
   /** A document package from `sender`: sent, signature checked, delivered or failed per recipient. */
@@ -103,19 +93,12 @@ export class DocumentLife {
     gen.schedule(gen.now + 50 + Math.floor(rng() * 700), () => gen.emit('signature.verified', sig));
 
     const sentAt = gen.now;
-    for (const r of recipients) {
+    for (const r of recipients)
       gen.schedule(sentAt + 1_000 + rng() * 20_000, () => this.deliver(docId, sender, r, signature, options.replyBy));
-    }
     return docId;
   }
 
-  private deliver(
-    docId: string,
-    sender: number,
-    recipient: number,
-    signature: SignatureResult,
-    replyBy?: number,
-  ): void {
+  private deliver(docId: string, sender: number, recipient: number, signature: SignatureResult, replyBy?: number) {
     const gen = this.gen;
     const recipientId = gen.world.agencies[recipient]?.id ?? '';
     const fail = (reason: string, detail?: string): void =>
@@ -146,9 +129,8 @@ export class DocumentLife {
     }
     if (!silent && reports?.has(step.code)) gen.emit('status.reported', { docId, agency, code: step.code });
     const next = PROGRESSION[stage + 1];
-    if (next && stage + 1 <= (this.lastStage[recipient] ?? -1)) {
+    if (next && stage + 1 <= (this.lastStage[recipient] ?? -1))
       gen.schedule(this.humanDelay(gen.now, next.meanMs), () => this.status(docId, recipient, stage + 1));
-    }
   }
 
   private planReply(docId: string, sender: number, recipient: number, replyBy: number): void {

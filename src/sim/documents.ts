@@ -1,8 +1,7 @@
 /** What a simulated document looks like: id, recipients, size, subject, deadline, signature. */
-import { VIETNAM_OFFSET_MS, vietnamIdDate, type SignatureResult } from '../protocol/index.js';
+import { vietnamIdDate, type SignatureResult } from '../protocol/index.js';
 import type { Rng } from '../registry/rng.js';
-
-const DAY = 86_400_000;
+import { DAY, HOUR, localMidnight } from './rhythm.js';
 
 /** Kinds of document (thể loại văn bản) as they appear in the number: 123/QĐ-UBND. */
 const KINDS = ['QĐ', 'TB', 'KH', 'BC', 'TTr', 'GM'] as const;
@@ -40,9 +39,7 @@ const SUBJECTS = [
   'V/v xin ý kiến về phương án sắp xếp đơn vị hành chính',
 ] as const;
 
-export function subject(rng: Rng): string {
-  return SUBJECTS[Math.floor(rng() * SUBJECTS.length)] ?? SUBJECTS[0];
-}
+export const subject = (rng: Rng): string => SUBJECTS[Math.floor(rng() * SUBJECTS.length)] ?? SUBJECTS[0];
 
 /** Attachment count and package size: a signed PDF or two, sometimes scans of tens of MB. */
 export function packageShape(rng: Rng): { attachments: number; sizeBytes: number } {
@@ -52,10 +49,8 @@ export function packageShape(rng: Rng): { attachments: number; sizeBytes: number
 }
 
 /** Reply deadline (hạn trả lời, edXML DueDate): 17:00 local, 3 to 15 days after sending. */
-export function replyDeadline(sent: number, rng: Rng): number {
-  const localMidnight = Math.floor((sent + VIETNAM_OFFSET_MS) / DAY) * DAY - VIETNAM_OFFSET_MS;
-  return localMidnight + (3 + Math.floor(rng() * 13)) * DAY + 17 * 3_600_000;
-}
+export const replyDeadline = (sent: number, rng: Rng): number =>
+  localMidnight(sent) + (3 + Math.floor(rng() * 13)) * DAY + 17 * HOUR;
 
 /** Failure kinds among unsigned or badly signed documents, most common first (seed 002). */
 const FAILURES: readonly [SignatureResult, number][] = [
@@ -81,6 +76,5 @@ export const TRUSTED_ISSUER = 'Cục Chứng thực số và Bảo mật thông 
 export const UNTRUSTED_ISSUERS = ['VNPT-CA', 'Viettel-CA', 'FPT-CA', 'BKAV-CA'] as const;
 
 /** A signature the hub cannot accept at all stops delivery; a missing one is delivered, flagged. */
-export function blocksDelivery(result: SignatureResult): boolean {
-  return result === 'invalid' || result === 'revoked_certificate';
-}
+export const blocksDelivery = (result: SignatureResult): boolean =>
+  result === 'invalid' || result === 'revoked_certificate';

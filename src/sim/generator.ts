@@ -9,11 +9,9 @@ import { DocumentLife } from './document-life.js';
 import { recipientCount, replyDeadline } from './documents.js';
 import { EventQueue } from './event-queue.js';
 import { IncidentEffects } from './incident-effects.js';
-import { activityAt, PEAK_ACTIVITY, peakRatePerMs } from './rhythm.js';
+import { activityAt, MIN, PEAK_ACTIVITY, peakRatePerMs } from './rhythm.js';
 import { ServerLinks } from './server-links.js';
 import type { SimWorld } from './world.js';
-
-const MIN = 60_000;
 
 /** A durable event before the hub gives it a sequence number. */
 export interface SimEvent {
@@ -40,7 +38,8 @@ export class SimGenerator {
   private readonly queue = new EventQueue<{ readonly t: number; readonly run: () => void }>();
   private readonly outbox: SimEvent[] = [];
   private outHead = 0;
-  private current: number;
+  /** Open deadline documents are planned before the history window, so nothing may be clamped to it. */
+  private current = 0;
   readonly rng: Rng;
   private readonly arrivalRate: number;
   readonly docs: DocumentLife;
@@ -52,8 +51,6 @@ export class SimGenerator {
     this.world = world;
     this.rng = mulberry32(deriveSeed(seed, 'traffic'));
     this.historyStart = start - options.historyMs;
-    // Open deadline documents are planned before the history window; nothing may be clamped to it.
-    this.current = 0;
     this.docs = new DocumentLife(this, seed);
     const scale = options.volumeScale ?? 1;
     this.arrivalRate = world.profiles.reduce((sum, p) => sum + peakRatePerMs(p.sentPerYear * scale), 0);
@@ -127,7 +124,6 @@ export class SimGenerator {
     this.schedule(t + this.gap(), () => this.arrival());
   }
 
-  /** Exponential delay with the given mean. */
   expo(meanMs: number): number {
     return -Math.log(1 - this.rng()) * meanMs;
   }

@@ -9,14 +9,11 @@ import type { Incident } from './incidents.js';
 import { RecordingWriter } from './recording.js';
 import { snapshotPartData } from './registry-snapshot.js';
 import { ReplayBuffer } from './replay-buffer.js';
-import { startTelemetryServer, type TelemetryServer } from './telemetry-server.js';
+import { startTelemetryServer, type TelemetryServer, type TelemetryServerOptions } from './telemetry-server.js';
 import { loadReplay, type RecordedEvent } from './replay-source.js';
 import { worldFromRegistry } from './world.js';
 
-export interface SimHubOptions {
-  readonly host?: string;
-  /** 0 picks a free port. */
-  readonly port?: number;
+export interface SimHubOptions extends TelemetryServerOptions {
   readonly seed?: number;
   /** Simulated seconds per real second. */
   readonly speed?: number;
@@ -34,8 +31,6 @@ export interface SimHubOptions {
   readonly heartbeatMs?: number;
   /** Most messages per frame. */
   readonly batchMax?: number;
-  /** Bearer token clients must present; none means open. */
-  readonly token?: string;
   readonly epoch?: string;
   /** Serve this recording instead of generating. */
   readonly replayFile?: string;
@@ -70,10 +65,11 @@ export async function startSimHub(options: SimHubOptions = {}) {
       historyMs: options.history ?? 3_600_000,
       volumeScale: options.volumeScale,
     });
-  let pending: RecordedEvent[] = replay?.events ?? [];
+  const recorded: readonly RecordedEvent[] = replay?.events ?? [];
+  let replayed = 0;
   const clock = createClock({
     mode: options.clock ?? 'realtime',
-    start: replay ? ((options.replayPaced ? pending[0]?.t : pending.at(-1)?.t) ?? start) : start,
+    start: replay ? ((options.replayPaced ? recorded[0]?.t : recorded.at(-1)?.t) ?? start) : start,
     speed: options.speed ?? 1,
   });
   const hubId = replay?.hubId ?? `sim-${seed}`;
@@ -81,18 +77,15 @@ export async function startSimHub(options: SimHubOptions = {}) {
   let epoch = options.epoch ?? replay?.epoch ?? `sim-${seed}-${new Date(start).toISOString().replace(/[-:.]/g, '')}`;
   let restarts = 0;
   const snapshotData = snapshotPartData(agencies, securityServers);
-  const flags = { sendingPaused: false, silenced: false };
-  const host = bufferHost(
-    {
-      buffer,
-      batchMax: Math.max(1, options.batchMax ?? 500),
-      heartbeatMs: options.heartbeatMs ?? 5_000,
-      now: () => clock.now(),
-      hub: () => ({ hubId, hubName, hubVersion: `hubmon-sim ${VERSION}`, epoch }),
-      snapshot: () => snapshotData,
-    },
-    flags,
-  );
+  const host = bufferHost({
+    buffer,
+    batchMax: Math.max(1, options.batchMax ?? 500),
+    heartbeatMs: options.heartbeatMs ?? 5_000,
+    now: () => clock.now(),
+    hub: () => ({ hubId, hubName, hubVersion: `hubmon-sim ${VERSION}`, epoch }),
+    snapshot: () => snapshotData,
+  });
+  const { flags } = host;
 
   const append = (seq: number, text: string): void => {
     buffer.append(seq, text);
@@ -101,22 +94,15 @@ export async function startSimHub(options: SimHubOptions = {}) {
   const appendEvent = (t: number, type: string, data: unknown): void =>
     append(buffer.newestSeq + 1, eventText(buffer.newestSeq + 1, t, type, data));
   // Events produced before the server listens wait in the buffer for the first client.
-  const serving: { server?: TelemetryServer } = {};
-  const pumpAll = (): void => serving.server?.pumpAll();
+  let server: TelemetryServer | undefined;
+  const pumpAll = (): void => server?.pumpAll();
   /** Brings the buffer up to the clock; returns how many events were added. */
   const produce = (): number => {
     if (flags.silenced) return 0;
     const now = clock.now();
     let n = 0;
     if (generator) n = generator.drainUntil(now, (ev) => appendEvent(ev.t, ev.type, ev.data));
-    else {
-      while (pending.length > n && (pending[n] as RecordedEvent).t <= now) {
-        const ev = pending[n] as RecordedEvent;
-        append(ev.seq, ev.text);
-        n++;
-      }
-      pending = n ? pending.slice(n) : pending;
-    }
+    else for (let ev = recorded[replayed]; ev && ev.t <= now; ev = recorded[++replayed], n++) append(ev.seq, ev.text);
     if (n) pumpAll();
     return n;
   };
@@ -124,8 +110,7 @@ export async function startSimHub(options: SimHubOptions = {}) {
   if (recorder) for (const text of host.opening()) recorder.write(text);
   produce();
 
-  const served = await startTelemetryServer(host, options);
-  serving.server = served;
+  const served = (server = await startTelemetryServer(host, options));
   const sessions = served.sessions;
 
   const ticker = clock.mode === 'realtime' ? setInterval(produce, 100).unref() : undefined;
@@ -199,7 +184,7 @@ export async function startSimHub(options: SimHubOptions = {}) {
     dropClients: served.dropClients,
     /** Restarts like a real hub: clients dropped, buffer emptied, seq from 1, new epoch. */
     restart(opts?: { epoch?: string }): string {
-      for (const s of sessions) s.ws.terminate();
+      served.dropClients();
       sessions.clear();
       buffer.clear(0);
       restarts++;

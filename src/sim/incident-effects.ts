@@ -3,11 +3,7 @@ import type { SignatureResult } from '../protocol/index.js';
 import { deriveSeed, mulberry32 } from '../registry/rng.js';
 import type { SimGenerator } from './generator.js';
 import { cycleAnchor, INCIDENT_CYCLE_MS, OVERDUE_PILE_SIZE, planIncidents, type Incident } from './incidents.js';
-
-const SEC = 1_000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
+import { DAY, HOUR, MIN, SEC } from './rhythm.js';
 
 /** The reasons given with a server's state, in Vietnamese as a hub writes them. */
 const REASON = {
@@ -38,17 +34,10 @@ export class IncidentEffects {
     this.planCycle(0);
   }
 
-  signatureOverride(sender: number, t: number): SignatureResult | undefined {
-    return active(this.expiredCertificate, sender, t) ? 'expired_certificate' : undefined;
-  }
-
-  statusSilenced(agency: number, t: number): boolean {
-    return active(this.silenced, agency, t);
-  }
-
-  withholdsReplies(agency: number, t: number): boolean {
-    return active(this.withholding, agency, t);
-  }
+  readonly signatureOverride = (sender: number, t: number): SignatureResult | undefined =>
+    active(this.expiredCertificate, sender, t) ? 'expired_certificate' : undefined;
+  readonly statusSilenced = (agency: number, t: number): boolean => active(this.silenced, agency, t);
+  readonly withholdsReplies = (agency: number, t: number): boolean => active(this.withholding, agency, t);
 
   private planCycle(cycle: number): void {
     const gen = this.gen;
@@ -130,7 +119,5 @@ export class IncidentEffects {
   }
 }
 
-function active(windows: readonly Window[], agency: number, t: number): boolean {
-  for (const w of windows) if (w.agency === agency && t >= w.from && t < w.to) return true;
-  return false;
-}
+const active = (windows: readonly Window[], agency: number, t: number): boolean =>
+  windows.some((w) => w.agency === agency && t >= w.from && t < w.to);

@@ -2,11 +2,10 @@
  * The incident script: the faults an operator must catch, the same per seed. The first cycle sits around the
  * simulated start so the demo shows every incident within minutes; it repeats every {@link INCIDENT_CYCLE_MS}.
  */
+import type { Agency, SecurityServer } from '../protocol/index.js';
 import { deriveSeed, mulberry32, type Rng } from '../registry/rng.js';
 import type { SimWorld } from './world.js';
-
-const MIN = 60_000;
-const HOUR = 60 * MIN;
+import { HOUR, MIN } from './rhythm.js';
 
 /** How often the script repeats, with fresh targets. */
 export const INCIDENT_CYCLE_MS = 6 * HOUR;
@@ -49,56 +48,40 @@ const INCIDENT_TIMING: Readonly<Record<IncidentKind, { from: number; to: number 
   signature_failure_burst: { from: 3 * MIN, to: 15 * MIN },
 };
 
-/** Number of deadline documents in the overdue pile. */
 export const OVERDUE_PILE_SIZE = 24;
 
-export function cycleAnchor(start: number, cycle: number): number {
-  return start + cycle * INCIDENT_CYCLE_MS;
-}
+export const cycleAnchor = (start: number, cycle: number): number => start + cycle * INCIDENT_CYCLE_MS;
 
 /** Plans one cycle of the script. Pure: same world, seed, start and cycle, same incidents. */
 export function planIncidents(world: SimWorld, seed: number, start: number, cycle: number): Incident[] {
   const rng = mulberry32(deriveSeed(seed, `incidents/${cycle}`));
-  const anchor = cycleAnchor(start, cycle);
+  const t0 = cycleAnchor(start, cycle);
   const usedServers = new Set<number>();
   const usedAgencies = new Set<number>();
   const incidents: Incident[] = [];
 
-  const add = (kind: IncidentKind, target: { id: string; name: string }, affectedAgencies: string[]): void => {
+  const add = (kind: IncidentKind, { id, name }: Agency | SecurityServer, affectedAgencies: string[]): void => {
     const { from, to } = INCIDENT_TIMING[kind];
-    incidents.push({
-      kind,
-      cycle,
-      target: target.id,
-      targetName: target.name,
-      from: anchor + from,
-      to: anchor + to,
-      affectedAgencies,
-    });
+    incidents.push({ kind, cycle, target: id, targetName: name, from: t0 + from, to: t0 + to, affectedAgencies });
   };
   for (const kind of ['server_down', 'server_flapping'] as const) {
     const s = pickServer(world, rng, usedServers);
-    const server = s === undefined ? undefined : world.securityServers[s];
-    if (s === undefined || !server) continue;
+    if (s === undefined) continue;
     usedServers.add(s);
-    add(
-      kind,
-      server,
-      (world.agenciesBehind[s] ?? []).map((i) => world.agencies[i]?.id ?? ''),
-    );
+    const behind = world.agenciesBehind[s]!.map((i) => world.agencies[i]!.id);
+    add(kind, world.securityServers[s]!, behind);
   }
   const agencyIncident = (kind: IncidentKind, rank: (i: number) => number, ok: (i: number) => boolean): void => {
     const a = pickAgency(world, rng, usedAgencies, usedServers, rank, ok);
-    const agency = a === undefined ? undefined : world.agencies[a];
-    if (a === undefined || !agency) return;
+    if (a === undefined) return;
     usedAgencies.add(a);
-    add(kind, agency, [agency.id]);
+    add(kind, world.agencies[a]!, [world.agencies[a]!.id]);
   };
   const p = world.profiles;
-  const sent = (i: number): number => p[i]?.sentPerYear ?? 0;
-  const received = (i: number): number => p[i]?.receivedPerYear ?? 0;
-  agencyIncident('signature_failure_burst', sent, (i) => (p[i]?.signedShare ?? 0) >= 0.9);
-  agencyIncident('status_silence', received, (i) => (p[i]?.statusCodesReported.length ?? 0) >= 4);
+  const sent = (i: number): number => p[i]!.sentPerYear;
+  const received = (i: number): number => p[i]!.receivedPerYear;
+  agencyIncident('signature_failure_burst', sent, (i) => p[i]!.signedShare >= 0.9);
+  agencyIncident('status_silence', received, (i) => p[i]!.statusCodesReported.length >= 4);
   agencyIncident('duplicate_sends', sent, () => true);
   agencyIncident('overdue_pile', received, () => true);
   return incidents;
@@ -107,17 +90,15 @@ export function planIncidents(world: SimWorld, seed: number, start: number, cycl
 function pickServer(world: SimWorld, rng: Rng, used: Set<number>): number | undefined {
   const candidates = world.securityServers
     .map((_, i) => i)
-    .filter((i) => !used.has(i) && (world.agenciesBehind[i]?.length ?? 0) > 0)
+    .filter((i) => !used.has(i) && world.agenciesBehind[i]!.length > 0)
     .sort((a, b) => trafficBehind(world, b) - trafficBehind(world, a) || a - b)
     .slice(0, 12);
   return candidates.length ? candidates[Math.floor(rng() * candidates.length)] : undefined;
 }
 
 function trafficBehind(world: SimWorld, server: number): number {
-  let sum = 0;
-  for (const i of world.agenciesBehind[server] ?? [])
-    sum += world.profiles[i]!.sentPerYear + world.profiles[i]!.receivedPerYear;
-  return sum;
+  const p = world.profiles;
+  return world.agenciesBehind[server]!.reduce((sum, i) => sum + p[i]!.sentPerYear + p[i]!.receivedPerYear, 0);
 }
 
 /** A busy level-1 agency, not behind a faulty server, not already used, preferring `ok` ones. */
@@ -131,7 +112,7 @@ function pickAgency(
 ): number | undefined {
   const free = world.agencies
     .map((_, i) => i)
-    .filter((i) => !used.has(i) && !usedServers.has(world.serverOf[i] ?? -1) && world.agencies[i]?.level === 1);
+    .filter((i) => !used.has(i) && !usedServers.has(world.serverOf[i]!) && world.agencies[i]!.level === 1);
   const preferred = free.filter(ok);
   const pool = (preferred.length ? preferred : free).sort((a, b) => rank(b) - rank(a) || a - b).slice(0, 20);
   return pool.length ? pool[Math.floor(rng() * pool.length)] : undefined;

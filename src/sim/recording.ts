@@ -39,19 +39,8 @@ export class RecordingWriter {
   }
 }
 
-/** One line of a recording (1-based), decoded just enough to route it, or with the `problem` that stops it. */
-interface RecordedLine {
-  readonly line: number;
-  readonly text: string;
-  readonly seq?: number;
-  readonly ts?: string;
-  readonly type?: string;
-  readonly value?: Record<string, unknown>;
-  readonly problem?: string;
-}
-
 /** Reads a recording line by line. Bad lines are yielded with a `problem`, never thrown. */
-export async function* readRecording(path: string): AsyncGenerator<RecordedLine> {
+export async function* readRecording(path: string) {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
   for await (const raw of lines) {
@@ -62,7 +51,8 @@ export async function* readRecording(path: string): AsyncGenerator<RecordedLine>
   }
 }
 
-function decodeLine(line: number, text: string): RecordedLine {
+/** One line of a recording (1-based), decoded just enough to route it, or with the `problem` that stops it. */
+function decodeLine(line: number, text: string) {
   let value: unknown;
   try {
     value = JSON.parse(text);

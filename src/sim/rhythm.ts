@@ -1,20 +1,23 @@
 /** The hub's daily and weekly rhythm in Vietnam time: offices 7:30–17:00 Monday to Friday; nights quiet, not silent. */
 import { VIETNAM_OFFSET_MS } from '../protocol/index.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+export const SEC = 1_000;
+export const MIN = 60 * SEC;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
 const WEEK_MINUTES = 7 * 24 * 60;
 
 /** Minutes after local midnight where office hours open and close. */
 const WORK_OPENS_MIN = 7 * 60 + 30;
 const WORK_CLOSES_MIN = 17 * 60;
 
-/** 0 Sunday … 6 Saturday, local. */
-function localWeekday(t: number): number {
-  return (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
-}
+/** 0 Sunday … 6 Saturday, local (1970-01-01 was a Thursday). */
+const localWeekday = (t: number): number => (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7;
 
-const localMinuteOfDay = (t: number): number => msOfLocalDay(t) / 60_000;
+const weekend = (t: number): boolean => localWeekday(t) % 6 === 0;
+const localMinuteOfDay = (t: number): number => msOfLocalDay(t) / MIN;
+/** The start of `t`'s local day. */
+export const localMidnight = (t: number): number => t - msOfLocalDay(t);
 
 function msOfLocalDay(t: number): number {
   const local = (t + VIETNAM_OFFSET_MS) % DAY;
@@ -55,24 +58,18 @@ const WEEKLY_ACTIVITY_MS: number = (() => {
 const WEEKS_PER_YEAR = 365.2425 / 7;
 
 /** Per-millisecond rate at peak activity such that a year of the rhythm adds up to `perYear`. */
-export function peakRatePerMs(perYear: number): number {
-  return perYear / (WEEKS_PER_YEAR * WEEKLY_ACTIVITY_MS);
-}
+export const peakRatePerMs = (perYear: number): number => perYear / (WEEKS_PER_YEAR * WEEKLY_ACTIVITY_MS);
 
-/** Whether `t` falls within office hours on a working day. */
 export function isWorkingTime(t: number): boolean {
-  const day = localWeekday(t);
-  if (day === 0 || day === 6) return false;
   const m = localMinuteOfDay(t);
-  return m >= WORK_OPENS_MIN && m < WORK_CLOSES_MIN;
+  return !weekend(t) && m >= WORK_OPENS_MIN && m < WORK_CLOSES_MIN;
 }
 
 /** `t` itself in office hours, otherwise the next opening (7:30 on the next working day). */
 export function nextWorkingTime(t: number): number {
   if (isWorkingTime(t)) return t;
-  const localMidnight = t - msOfLocalDay(t);
-  let opening = localMidnight + WORK_OPENS_MIN * 60_000;
+  let opening = localMidnight(t) + WORK_OPENS_MIN * MIN;
   if (opening <= t) opening += DAY;
-  while (localWeekday(opening) === 0 || localWeekday(opening) === 6) opening += DAY;
+  while (weekend(opening)) opening += DAY;
   return opening;
 }

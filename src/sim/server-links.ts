@@ -2,9 +2,7 @@
 import type { ServerState } from '../protocol/index.js';
 import { mulberry32 } from '../registry/rng.js';
 import type { SimGenerator } from './generator.js';
-
-const MIN = 60_000;
-const DAY = 24 * 60 * MIN;
+import { DAY, MIN } from './rhythm.js';
 
 export class ServerLinks {
   private readonly state: ServerState[];
@@ -39,8 +37,7 @@ export class ServerLinks {
   set(server: number, state: ServerState, reason?: string): void {
     if (this.state[server] === state) return;
     this.state[server] = state;
-    const serverId = this.gen.world.securityServers[server]?.id ?? '';
-    const data: Record<string, unknown> = { serverId, state };
+    const data: Record<string, unknown> = { serverId: this.gen.world.securityServers[server]!.id, state };
     if (reason) data.reason = reason;
     if (state !== 'disconnected') data.latencyMs = this.latency(server);
     this.gen.emit('server.state', data);

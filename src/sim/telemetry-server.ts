@@ -9,7 +9,7 @@ import { WebSocketServer } from 'ws';
 import { RESUME_PARAM, TELEMETRY_PATH } from '../protocol/index.js';
 import { ClientSession, type SessionHost } from './client-session.js';
 
-interface TelemetryServerOptions {
+export interface TelemetryServerOptions {
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
@@ -32,21 +32,21 @@ export async function startTelemetryServer(host: SessionHost, options: Telemetry
     // upgrading socket has no error listener of the HTTP server's any more.
     socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://hub');
-    const refuse = (status: string, extra = ''): void => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}Content-Length: 0\r\n\r\n`);
-    };
+    const refuse = (status: string, extra = ''): void =>
+      void socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n${extra}Content-Length: 0\r\n\r\n`);
     if (url.pathname !== TELEMETRY_PATH) return refuse('404 Not Found');
-    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
+    if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`)
       return refuse('401 Unauthorized', 'WWW-Authenticate: Bearer realm="hubmon"\r\n');
-    }
     const sinceText = url.searchParams.get(RESUME_PARAM);
     if (sinceText !== null && !/^\d{1,15}$/.test(sinceText)) return refuse('400 Bad Request');
-    const requestedEpoch = url.searchParams.get('epoch') ?? undefined;
     wss.handleUpgrade(req, socket, head, (ws) => {
       const session = new ClientSession(ws, host);
       sessions.add(session);
       ws.on('close', () => sessions.delete(session));
-      session.open({ since: sinceText === null ? undefined : Number(sinceText), epoch: requestedEpoch });
+      session.open({
+        since: sinceText === null ? undefined : Number(sinceText),
+        epoch: url.searchParams.get('epoch') ?? undefined,
+      });
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -58,7 +58,7 @@ export async function startTelemetryServer(host: SessionHost, options: Telemetry
 
   const heartbeat = setInterval(
     () => {
-      if (host.silenced || sessions.size === 0) return;
+      if (host.flags.silenced || sessions.size === 0) return;
       const now = performance.now();
       const heartbeat = host.heartbeat();
       sessions.forEach((s) => s.heartbeatIfIdle(now, heartbeat));
@@ -66,20 +66,17 @@ export async function startTelemetryServer(host: SessionHost, options: Telemetry
     Math.max(10, Math.floor(host.heartbeatMs / 4)),
   );
   heartbeat.unref();
-
+  const dropClients = (): void => sessions.forEach((s) => s.ws.terminate());
   return {
     url: `ws://${hostName}:${address.port}${TELEMETRY_PATH}`,
     port: address.port,
     sessions,
     /** Sends whatever each client has not been sent yet. */
     pumpAll: (): void => sessions.forEach((s) => s.pump()),
-    /** Terminates every client socket. */
-    dropClients(): void {
-      for (const s of sessions) s.ws.terminate();
-    },
+    dropClients,
     async close(): Promise<void> {
       clearInterval(heartbeat);
-      for (const s of sessions) s.ws.terminate();
+      dropClients();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -8,12 +8,8 @@ class WeightedPicker {
   readonly total: number;
 
   constructor(weights: readonly number[]) {
-    this.sums = new Float64Array(weights.length);
     let sum = 0;
-    weights.forEach((w, i) => {
-      sum += Math.max(0, w);
-      this.sums[i] = sum;
-    });
+    this.sums = Float64Array.from(weights, (w) => (sum += Math.max(0, w)));
     this.total = sum;
   }
 
@@ -48,11 +44,9 @@ export function worldFromRegistry(registry: Registry) {
   return {
     agencies,
     securityServers,
-    /** Traffic profile of agency i. */
     profiles,
     /** Index into `securityServers` of the server agency i sits behind. */
     serverOf,
-    /** Agency indices behind each server. */
     agenciesBehind,
     /** Short unit code used in document numbers, e.g. `BTC`, `UBND`. */
     unitCode: agencies.map((a) => unitCodeOf(a.name)),
