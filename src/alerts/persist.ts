@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { pendingMigrations, type Migration } from '../store/migrations.js';
-import type { Acknowledgement, AlertLabels, AlertState, RuleId, Severity, SummaryParams } from './types.js';
+import type { Acknowledgement, AlertLabels, AlertState, SummaryParams } from './types.js';
 
 type Db = Database.Database;
 
@@ -100,7 +100,6 @@ const emptyStore: AlertStore = {
   load: () => ({ states: [], savedAt: null }),
   save() {},
   recordAck: () => null,
-  ackLog: () => [],
 };
 
 /** Reads and writes the persisted alert state of one cache. */
@@ -113,8 +112,6 @@ export interface AlertStore {
   recordAck(state: AlertState): Acknowledgement | null;
   /** Acknowledgements stored now, by alert key: this console's and every other's. */
   acks(): Map<string, StoredAck>;
-  /** Acknowledgements ever made, newest first (who, when, what). */
-  ackLog(limit?: number): { key: string; rule: RuleId; severity: Severity; by: string; at: number }[];
 }
 
 /** The alert tables of a cache; a read-only handle is never migrated or written (no tables: no saved state). */
@@ -131,9 +128,6 @@ export function openAlertStore(db: Db): AlertStore {
      WHERE ack_by IS NOT NULL AND ack_at IS NOT NULL`,
   );
   const logAck = db.prepare('INSERT INTO alert_ack_log (key, rule, severity, by, at) VALUES (?, ?, ?, ?, ?)');
-  const selectLog = db.prepare<[number], { key: string; rule: RuleId; severity: Severity; by: string; at: number }>(
-    'SELECT key, rule, severity, by, at FROM alert_ack_log ORDER BY id DESC LIMIT ?',
-  );
 
   const write = (s: AlertState): void => {
     const { key, rule, severity, phase, activeSince, firingSince, keptFiringSince, resolvedAt } = s;
@@ -174,6 +168,5 @@ export function openAlertStore(db: Db): AlertStore {
     save: (changed, removed, at) => save(changed, removed, at),
     recordAck: (s) => ack.immediate(s),
     acks: () => new Map(selectAcks.all().map(({ key, by, at, ...r }) => [key, { ...r, ack: { by, at } }])),
-    ackLog: (limit = 100) => selectLog.all(limit),
   };
 }
