@@ -1,14 +1,13 @@
 import type { Cache } from '../store/index.js';
-import { agencies, securityServers } from './registry.js';
 import { recentEvents, rejections, streamInfo } from './activity.js';
-import { createContext, DEFAULT_METRICS_OPTIONS, type MetricsOptions } from './context.js';
+import { createContext } from './context.js';
 import { deadlines, overdueDocuments } from './deadlines.js';
 import { documentRecord } from './document.js';
 import { delivery } from './delivery.js';
 import { feedback } from './feedback.js';
 import { LiveRollups } from './live-rollups.js';
 import { SqliteRollups, type RollupRows } from './rollup-rows.js';
-import { serverHistory, servers } from './servers.js';
+import { securityServers, serverHistory, servers } from './servers.js';
 import { signatures } from './signatures.js';
 import { statusReports } from './status-reports.js';
 import { throughput } from './throughput.js';
@@ -22,13 +21,12 @@ import type { Metrics } from './types.js';
  */
 export function createMetrics(
   cache: Pick<Cache, 'db' | 'agencyIds'>,
-  options: Partial<MetricsOptions> = {},
   rows: RollupRows = new SqliteRollups(cache.db, cache.agencyIds),
 ): Metrics {
-  const ctx = createContext(cache.db, cache.agencyIds, { ...DEFAULT_METRICS_OPTIONS, ...options }, rows);
+  const ctx = createContext(cache.db, cache.agencyIds, rows);
   return {
     stream: () => streamInfo(ctx),
-    agencies: () => agencies(ctx),
+    agencies: () => rows.registry().agencies,
     securityServers: () => securityServers(ctx),
     totals: (now, window) => totals(ctx, now, window),
     throughput: (now, window, scope, buckets) => throughput(ctx, now, window, scope, buckets),
@@ -52,11 +50,8 @@ export function createMetrics(
  * The metrics of the process that writes `cache` (the console, a replay): from the live model
  * (`live-rollups.ts`), kept in memory and told by the writer what each write changed.
  */
-export function liveMetrics(
-  cache: Pick<Cache, 'db' | 'agencyIds' | 'onWrite'>,
-  options: Partial<MetricsOptions> = {},
-): Metrics {
+export function liveMetrics(cache: Pick<Cache, 'db' | 'agencyIds' | 'onWrite'>): Metrics {
   const rows = new LiveRollups(cache.db, cache.agencyIds);
   cache.onWrite((changes) => rows.changed(changes));
-  return createMetrics(cache, options, rows);
+  return createMetrics(cache, rows);
 }

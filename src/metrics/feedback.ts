@@ -1,6 +1,6 @@
 import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
+import { agencyRows, LOOKBACK_MS, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
 import { sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, FeedbackRow, WindowKey } from './types.js';
 import { minuteWindow, MINUTE_MS } from './window.js';
@@ -8,6 +8,8 @@ import { minuteWindow, MINUTE_MS } from './window.js';
 const COLUMNS = STATUS_CODES.map((c) => `st_${c}` as RollupColumn);
 const NO_FUNNEL = Object.freeze(Object.fromEntries(STATUS_CODES.map((c) => [c, 0])) as Record<StatusCode, number>);
 const NONE: readonly StatusCode[] = Object.freeze([]);
+/** A delivered document with no status at all after this long counts as without status. */
+const WITHOUT_STATUS_AFTER_MS = 4 * 3_600_000;
 
 /**
  * A funnel from counts in STATUS_CODES order, as one literal: built key by key (or copied), an object with keys such as
@@ -66,7 +68,6 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
     list.push(Number(pair.slice(space + 1)));
   }
 
-  const { withoutStatusAfterMs, lookbackMs } = ctx.options;
   const silent = new Map<number, number>(
     ctx
       .statement(
@@ -74,7 +75,7 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
          WHERE statuses = 0 AND delivered_at IS NOT NULL AND delivered_at BETWEEN @from AND @to${filter} GROUP BY recipient`,
       )
       .raw()
-      .all(withScope({ from: now - lookbackMs, to: now - withoutStatusAfterMs }, scoped)) as [number, number][],
+      .all(withScope({ from: now - LOOKBACK_MS, to: now - WITHOUT_STATUS_AFTER_MS }, scoped)) as [number, number][],
   );
 
   const keys = agencyRows(ctx, scope, [reports, waits, silent]);
