@@ -27,9 +27,6 @@ export function rejections(ctx: MetricsContext, limit = 100): RejectionRow[] {
     .all(limit) as RejectionRow[];
 }
 
-const counter = (ctx: MetricsContext, name: string): number =>
-  (ctx.statement('SELECT n FROM counters WHERE name = ?').pluck().get(name) as number | undefined) ?? 0;
-
 /** What `streamInfo` says of a cache that holds nothing yet. */
 export const NO_STREAM: StreamInfo = Object.freeze({
   hubId: null,
@@ -49,31 +46,21 @@ export const NO_STREAM: StreamInfo = Object.freeze({
 export function streamInfo(ctx: MetricsContext): StreamInfo {
   const row = ctx
     .statement(
-      `SELECT s.id, s.hub_id AS hubId, s.hub_name AS hubName, s.epoch, s.last_seq AS lastSeq, s.newest_ts AS newestEventTs,
-         s.events FROM streams s WHERE s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
+      `SELECT s.hub_id AS hubId, s.hub_name AS hubName, s.epoch, coalesce(s.last_seq, 0) AS lastSeq,
+         s.newest_ts AS newestEventTs, coalesce(s.events, 0) AS events,
+         (SELECT coalesce(sum(last_seq - derived_seq), 0) FROM streams) AS derivedBehind,
+         coalesce((SELECT n FROM counters WHERE name = 'rejections'), 0) AS rejections,
+         (SELECT count(*) FROM gaps WHERE stream = s.id) AS gaps,
+         coalesce((SELECT n FROM counters WHERE name = 'unknown_types'), 0) AS unknownTypes,
+         (SELECT value FROM meta WHERE key = 'hub_not_reported') AS notReported
+       FROM (SELECT 1) LEFT JOIN streams s ON s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
     )
-    .get() as
-    | (Pick<StreamInfo, 'hubId' | 'hubName' | 'epoch' | 'lastSeq' | 'newestEventTs' | 'events'> & { id: number })
-    | undefined;
-  const { id, ...held } = row ?? { id: null };
-  return {
-    ...NO_STREAM,
-    ...held,
-    derivedBehind: ctx
-      .statement('SELECT coalesce(sum(last_seq - derived_seq), 0) FROM streams')
-      .pluck()
-      .get() as number,
-    rejections: counter(ctx, 'rejections'),
-    gaps: id === null ? 0 : (ctx.statement('SELECT count(*) FROM gaps WHERE stream = ?').pluck().get(id) as number),
-    unknownTypes: counter(ctx, 'unknown_types'),
-    notReported: notReported(ctx),
-  };
+    .get() as Omit<StreamInfo, 'notReported'> & { notReported: string | null };
+  return { ...row, notReported: notReported(row.notReported) };
 }
 
 /** The latest hello's `notReported`, as the writer keeps it (none before a hello said so). */
-function notReported(ctx: MetricsContext): string[] {
-  const text = ctx.statement("SELECT value FROM meta WHERE key = 'hub_not_reported'").pluck().get() as
-    string | undefined;
+function notReported(text: string | null): string[] {
   try {
     const list: unknown = JSON.parse(text ?? '[]');
     return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
