@@ -5,10 +5,9 @@
  * counts as starting now (or at its data's `since`) and fires at once when its `for` is 0. It never writes.
  */
 import type Database from 'better-sqlite3';
-import { ackWriter, osUser } from './ack-writer.js';
 import { defaultAlertConfig, type AlertConfig } from './config.js';
 import { fold } from './inhibit.js';
-import { openAlertStore } from './persist.js';
+import { ackWriter, openAlertStore, osUser } from './persist.js';
 import { RULES, type AlertMetrics, type RuleContext } from './rules/index.js';
 import { sameAlertState, step } from './state-machine.js';
 import {

@@ -1,9 +1,27 @@
 import { WINDOW_MS, type ThroughputRow } from '../../metrics/types.js';
-import { workingTimeElapsed } from '../working-hours.js';
+import { zoneOffsetMs } from '../../protocol/index.js';
+import type { RulesConfig } from '../config.js';
 import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, coveringWindow, type Rule } from './context.js';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+const clockMs = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':');
+  return (Number(h) * 60 + Number(m)) * 60_000;
+};
+
+/** How long the working day (giờ hành chính, in its time zone) has run at `at` (ms); null outside working hours. */
+function workingTimeElapsed(at: number, hours: RulesConfig['agencySilent']['workingHours']): number | null {
+  const local = at + zoneOffsetMs(at, hours.timeZone);
+  const day = Math.floor(local / DAY_MS);
+  // 1970-01-01, day 0, was a Thursday (ISO 4).
+  if (!hours.days.includes(((day + 3) % 7) + 1)) return null;
+  const msOfDay = local - day * DAY_MS;
+  const start = clockMs(hours.start);
+  return msOfDay < start || msOfDay >= clockMs(hours.end) ? null : msOfDay - start;
+}
 
 /**
  * Cơ quan im lặng: in working hours, an agency that normally sends (the same window a week earlier, else the last
