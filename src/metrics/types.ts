@@ -251,13 +251,10 @@ export interface Metrics {
   rejections(limit?: number): RejectionRow[];
   /** Optional: one document with its deliveries and statuses, for the describe view; null when not held. */
   document?(docId: string): DocumentRecord | null;
-  /**
-   * Optional: the same rows over any window ending at `now` (minute resolution), for alert rules whose windows are
-   * not the screen's. Without them a rule reads the smallest screen window that covers its own.
-   */
-  signaturesOver?(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
-  /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */
-  throughputOver?(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
-  /** Optional, as `signaturesOver`: documents received and statuses reported, per agency. */
-  statusReportsOver?(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];
+  /** The same rows over any window ending at `now` (minute resolution), for alert rules whose windows are not the screen's. */
+  signaturesOver(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
+  /** As `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */
+  throughputOver(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
+  /** As `signaturesOver`: documents received and statuses reported, per agency. */
+  statusReportsOver(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];
 }

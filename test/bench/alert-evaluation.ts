@@ -108,13 +108,13 @@ function nationalRows(agencyCount: number, now: number): AlertMetrics {
   return {
     agencies: () => agencies,
     servers: () => servers,
-    signatures: () => signatures,
     signaturesOver: () => signatures,
     // The deadline stays put while the clock runs, as the store's rows do.
     deadlines: (at) => deadlines.map((d) => ({ ...d, oldestOverdueMs: (d.oldestOverdueMs ?? 0) + (at - now) })),
     throughput: () => throughput,
     throughputOver: () => throughput,
     delivery: () => delivery,
+    statusReportsOver: () => [],
   };
 }
 

@@ -1,8 +1,7 @@
-import { WINDOW_MS, type ThroughputRow } from '../../metrics/types.js';
 import { zoneOffsetMs } from '../../protocol/index.js';
 import type { RulesConfig } from '../config.js';
 import { candidate, type Candidate } from '../types.js';
-import { agencyLabels, coveringWindow, type Rule } from './context.js';
+import { agencyLabels, type Rule } from './context.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -32,16 +31,8 @@ export const agencySilent: Rule = (ctx) => {
   const elapsed = workingTimeElapsed(ctx.now, cfg.workingHours);
   if (elapsed === null || elapsed < cfg.silentFor) return [];
 
-  let windowMs = cfg.silentFor;
-  let rows: readonly ThroughputRow[];
-  if (ctx.metrics.throughputOver) {
-    rows = ctx.metrics.throughputOver(ctx.now, windowMs);
-  } else {
-    const w = coveringWindow(windowMs);
-    windowMs = WINDOW_MS[w];
-    rows = ctx.metrics.throughput(ctx.now, w);
-  }
-  const byAgency = new Map(rows.map((r) => [r.agencyId, r]));
+  const windowMs = cfg.silentFor;
+  const byAgency = new Map(ctx.metrics.throughputOver(ctx.now, windowMs).map((r) => [r.agencyId, r]));
   const usualThisWindow = Math.ceil((cfg.minUsualPerHour * windowMs) / HOUR_MS);
   let lastDay: Map<string, number> | null = null;
 
