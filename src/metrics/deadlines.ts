@@ -53,26 +53,23 @@ export function overdueDocuments(
     recipient: number;
     sender: number;
   })[];
-  return rows.map((r) => ({
-    docId: r.docId,
-    sender: ctx.ids.codeOf(r.sender),
-    recipient: ctx.ids.codeOf(r.recipient),
-    replyBy: r.replyBy,
+  return rows.map(({ sender, recipient, ...r }) => ({
+    ...r,
+    sender: ctx.ids.codeOf(sender),
+    recipient: ctx.ids.codeOf(recipient),
     overdueMs: now - r.replyBy,
-    subject: r.subject,
   }));
 }
 
 /** National count of overdue and soon-due replies: open minus not yet due, summed over the recipients' counts. */
 export function deadlineTotals(ctx: MetricsContext, now: number): { overdue: number; dueWithin24h: number } {
   const [counts, ahead] = kept(ctx, now);
-  let open = 0;
-  let notYetDue = 0;
+  let overdue = 0;
   let dueWithin24h = 0;
-  counts.forEach((c) => (open += c[2]));
+  counts.forEach((c) => (overdue += c[2]));
   ahead.forEach((a) => {
-    notYetDue += a[0];
+    overdue -= a[0];
     dueWithin24h += a[1];
   });
-  return { overdue: open - notYetDue, dueWithin24h };
+  return { overdue, dueWithin24h };
 }
