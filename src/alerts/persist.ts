@@ -57,9 +57,6 @@ export function migrateAlertTables(db: Db, now: number = Date.now()): void {
   }
 }
 
-const hasAlertTables = (db: Db): boolean =>
-  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alert_state'").get() !== undefined;
-
 /** A row of `alert_state` as read by {@link SELECT_STATES}: the state with its JSON and its ack in columns. */
 type StateRow = Omit<AlertState, 'labels' | 'params' | 'ack'> & {
   labels: string;
@@ -97,13 +94,6 @@ const UPSERT_STATE = `
 /** An acknowledgement as stored, with what identifies the incident it was given to. */
 type StoredAck = Pick<AlertState, 'severity' | 'phase' | 'activeSince'> & { readonly ack: Acknowledgement };
 
-const emptyStore: AlertStore = {
-  acks: () => new Map(),
-  load: () => ({ states: [], savedAt: null }),
-  save() {},
-  recordAck: () => null,
-};
-
 /** Reads and writes the persisted alert state of one cache. */
 export interface AlertStore {
   /** Saved states and when they were last saved (null: never). */
@@ -116,10 +106,10 @@ export interface AlertStore {
   acks(): Map<string, StoredAck>;
 }
 
-/** The alert tables of a cache; a read-only handle is never migrated or written (no tables: no saved state). */
-export function openAlertStore(db: Db): AlertStore {
+/** The alert tables of a cache; a read-only handle is never migrated or written (null without tables: no saved state). */
+export function openAlertStore(db: Db): AlertStore | null {
   if (!db.readonly) migrateAlertTables(db);
-  if (!hasAlertTables(db)) return emptyStore;
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alert_state'").get()) return null;
   const selectAll = db.prepare<[], StateRow>(SELECT_STATES);
   const selectSaved = db.prepare<[], { value: string }>("SELECT value FROM alert_meta WHERE key = 'saved_at'");
   const upsert = db.prepare(UPSERT_STATE);
@@ -199,7 +189,7 @@ export function ackWriter(
       if (store === null) {
         const handle = new BetterSqlite3(db.name, { fileMustExist: true });
         handle.pragma(`busy_timeout = ${Math.max(0, Math.round(busyMs))}`);
-        store = openAlertStore(handle);
+        store = openAlertStore(handle)!;
       }
       return store.recordAck(state);
     },
