@@ -3,24 +3,6 @@ import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.
 import type { HourPack } from './rollup-rows.js';
 import { Tally } from './tally.js';
 
-/** Where column c's pairs start in a pack, or −1 when it has none (see `store/hour-packs.ts`). */
-function columnAt(words: Int32Array, c: number): number {
-  for (let i = firstColumn(words); i < words.length; i = columnEnd(words, i)) if (words[i] === c) return i + 2;
-  return -1;
-}
-
-/** Column c's counts of a pack into `into`, at each agency's place in `agencies` (ascending, all of the pack's). */
-function fillColumn(words: Int32Array, c: number, agencies: Int32Array, into: Float64Array): void {
-  const at = columnAt(words, c);
-  if (at < 0) return;
-  const end = columnEnd(words, at - 2);
-  let r = 0;
-  for (let j = at; j < end; j += 2) {
-    while (r < agencies.length && agencies[r]! < words[j]!) r++;
-    if (agencies[r] === words[j]) into[r] = words[j + 1]!;
-  }
-}
-
 /** Per agency, the sums of `columns` (in that order) over the packs. */
 export function hourSums(packs: readonly HourPack[], columns: readonly RollupColumn[]): Tally {
   // Each rollup column's place among `columns`, or −1 for one not asked for.
@@ -50,11 +32,20 @@ export function hourSums(packs: readonly HourPack[], columns: readonly RollupCol
  */
 export function hourTraffic(packs: readonly HourPack[]) {
   return packs.map(({ hour, words }) => {
-    const agencies = words.slice(1, firstColumn(words));
+    const start = firstColumn(words);
+    const agencies = words.slice(1, start);
     const sent = new Float64Array(agencies.length);
     const received = new Float64Array(agencies.length);
-    fillColumn(words, COL.sent, agencies, sent);
-    fillColumn(words, COL.received, agencies, received);
+    for (let i = start; i < words.length; i = columnEnd(words, i)) {
+      const into = words[i] === COL.sent ? sent : words[i] === COL.received ? received : null;
+      if (into === null) continue;
+      // A column's agencies ascend, as the hour's do: each found by walking on.
+      const end = columnEnd(words, i);
+      for (let j = i + 2, r = 0; j < end; j += 2) {
+        while (r < agencies.length && agencies[r]! < words[j]!) r++;
+        if (agencies[r] === words[j]) into[r] = words[j + 1]!;
+      }
+    }
     return { hour, agencies, sent, received };
   });
 }

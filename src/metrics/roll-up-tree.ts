@@ -64,26 +64,18 @@ export function agencyTree(nodes: readonly TreeNode[]): AgencyTree {
   return tree;
 }
 
-/**
- * The node `rootId` and every node under it, in the order of `nodes`; empty when it is not one of them. O(n) over the
- * cached tree: each node's answer is found once.
- */
+/** The node `rootId` and every node under it, in the order of `nodes`; empty when it is not one of them. O(n). */
 export function subtreeOf<N extends TreeNode>(nodes: readonly N[], rootId: string): N[] {
   const tree = agencyTree(nodes);
   const root = tree.indexOf.get(rootId);
   if (root === undefined) return [];
-  // 0: not known yet, 1: under the root (or the root), 2: not.
   const under = new Uint8Array(nodes.length);
   under[root] = 1;
-  const path: number[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    let cur = i;
-    while (cur >= 0 && under[cur] === 0) {
-      path.push(cur);
-      cur = tree.parentIndex[cur] ?? -1;
-    }
-    const answer = cur >= 0 ? under[cur]! : 2;
-    while (path.length > 0) under[path.pop()!] = answer;
+  // Shallowest first (bottomUp reversed): a node is under the root when its parent is.
+  for (let k = tree.bottomUp.length - 1; k >= 0; k--) {
+    const i = tree.bottomUp[k]!;
+    const p = tree.parentIndex[i]!;
+    if (p >= 0 && under[p] === 1) under[i] = 1;
   }
   return nodes.filter((_, i) => under[i] === 1);
 }

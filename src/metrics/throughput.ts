@@ -6,7 +6,7 @@ import { Tally } from './tally.js';
 import { coveredMinutes, minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
 
 /** Sparkline buckets when the caller does not say: one per minute up to an hour's half-minutes. */
-export const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
+const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
 
 /**
  * Sent and received per agency over the window, per minute, against the same window a week earlier, with a sparkline.
@@ -21,14 +21,9 @@ export function throughput(
   buckets?: number,
 ): ThroughputRow[] {
   const w = minuteWindow(now, window);
+  const asked = buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window]);
   // No sparkline asked for: 0 buckets.
-  const n =
-    buckets === 0
-      ? 0
-      : Math.max(
-          1,
-          Math.floor(buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window])),
-        );
+  const n = asked === 0 ? 0 : Math.max(1, Math.floor(asked));
   const scoped = scopeIds(ctx, scope);
   // Per agency: sent, received, then the sparkline's n buckets.
   const acc: Tally = n === 0 ? sumByAgency(ctx, w, ['sent', 'received'], scoped) : sparkSums(ctx, w, n, scoped);
