@@ -2,10 +2,8 @@
 export * from './types.js';
 export * from './config.js';
 export { parseDuration, formatDuration } from './duration.js';
-export { step } from './state-machine.js';
-export { fold } from './inhibit.js';
 export { RULES, type AlertMetrics, type RuleContext } from './rules/index.js';
-export { ALERT_MIGRATIONS, migrateAlertTables } from './persist.js';
+export { ALERT_MIGRATIONS } from './persist.js';
 export { describeAlert, RULE_TITLES } from './describe.js';
 export { createAlertEngine, type AlertEngine } from './engine.js';
 export {

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createAlertEngine, defaultAlertConfig, migrateAlertTables, type AlertConfig } from '../../src/alerts/index.js';
+import { createAlertEngine, defaultAlertConfig, type AlertConfig } from '../../src/alerts/index.js';
+import { migrateAlertTables } from '../../src/alerts/persist.js';
 import { NO_STREAM } from '../../src/metrics/index.js';
 import { agency, deadlines, delivery, emptyData, fakeMetrics, server, type FakeData } from './fake-metrics.js';
 
