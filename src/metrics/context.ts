@@ -33,10 +33,7 @@ export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): s
   return JSON.stringify(scope.agencyIds.map((code) => ctx.ids.find(code)).filter((id) => id !== undefined));
 }
 
-/**
- * A scope's ids (as `scopeIds` gives them) as flags by id, 1 for each in it; null when unscoped. A scoped read walks
- * the national rows and keeps the flagged.
- */
+/** A scope's ids as flags by id (null when unscoped): a scoped read walks the national rows and keeps the flagged. */
 export function scopeFlags(scope: string | null): Uint8Array | null {
   return scope === null ? null : idFlags(JSON.parse(scope) as number[]);
 }

@@ -46,10 +46,7 @@ export function createMetrics(
   };
 }
 
-/**
- * The metrics of the process that writes `cache` (the console, a replay): from the live model
- * (`live-rollups.ts`), kept in memory and told by the writer what each write changed.
- */
+/** Metrics of the process writing `cache` (console, replay): `live-rollups.ts`, told by the writer what changed. */
 export function liveMetrics(cache: Pick<Cache, 'db' | 'agencyIds' | 'onWrite'>): Metrics {
   const rows = new LiveRollups(cache.db, cache.agencyIds);
   cache.onWrite((changes) => rows.changed(changes));

@@ -26,10 +26,7 @@ export function hourSums(packs: readonly HourPack[], columns: readonly RollupCol
   return out;
 }
 
-/**
- * Each folded hour's sent and received per agency, for the sparklines: for every agency with a row in the hour
- * (ids ascending), whichever its counts.
- */
+/** Each folded hour's sent and received, for the sparklines: every agency of the hour (ids ascending), zeros too. */
 export function hourTraffic(packs: readonly HourPack[]) {
   return packs.map(({ hour, words }) => {
     const start = firstColumn(words);

@@ -3,10 +3,7 @@ import type { MetricsContext } from './context.js';
 import type { ServerRow, ServerTransition, WindowKey } from './types.js';
 import { WINDOW_MS } from './types.js';
 
-/**
- * Time spent disconnected and drops within [start, now], from the state just before `start`
- * and the transitions from `start` on (a drop at the very start counts in the window).
- */
+/** Downtime and drops in [start, now]: the state before `start`, then the changes (a drop at `start` counts). */
 export function downtime(
   stateAtStart: ServerState | 'unknown',
   transitions: readonly { at: number; to: ServerState }[],

@@ -7,10 +7,7 @@ import { minuteWindow } from './window.js';
 
 const COLUMNS: RollupColumn[] = ['received', ...STATUS_CODES.map((c) => `st_${c}` as RollupColumn)];
 
-/**
- * Documents delivered to each agency and processing statuses it reported (phản hồi trạng thái)
- * over any window ending at `now`, from the minute and hour rollups.
- */
+/** Documents delivered to each agency and statuses it reported (phản hồi trạng thái), in any window up to `now`. */
 export function statusReports(
   ctx: MetricsContext,
   now: number,

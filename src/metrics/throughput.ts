@@ -58,10 +58,7 @@ export function throughput(
   return rows;
 }
 
-/**
- * Per agency: sent, received, then the sparkline's `n` buckets, over the window: minute rows at its edges, whole hours
- * spread over the buckets they overlap.
- */
+/** Per agency: sent, received, then `n` buckets: edge minutes as rows, whole hours spread over their buckets. */
 function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: string | null): Tally {
   const acc = new Tally(2 + n, scoped === null ? ctx.ids.maxId() + 1 : 64);
   /** Adds an hour's sent and received to an agency, its sparkline share by `spread` (see hourSpread). */
@@ -106,10 +103,7 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
   return acc;
 }
 
-/**
- * The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it): minute m is in bucket ⌊(m − start)·n
- * / W⌋.
- */
+/** The buckets an hour's minutes fall in, as (bucket, minutes) pairs: minute m is in bucket ⌊(m − start)·n / W⌋. */
 export function hourSpread(n: number, w: MinuteWindow, firstMinute: number): number[] {
   const out: number[] = [];
   const W = w.minutes;

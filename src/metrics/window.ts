@@ -1,9 +1,6 @@
 import { WINDOW_MS, type WindowKey } from './types.js';
 
-/**
- * A window as whole minutes: the `minutes` minutes ending with the one `now` falls in (inclusive), so "5 min" is the
- * current minute and the four before it.
- */
+/** A window as whole minutes up to the one `now` falls in: "5 min" is the current minute and the four before it. */
 export interface MinuteWindow {
   readonly startMin: number;
   readonly endMin: number;
