@@ -156,10 +156,7 @@ export function parseAlertConfig(value: unknown) {
   return { config: null, error: describeIssue(r.error.issues, value).replace(/^\(message\):/, '(top level):') };
 }
 
-/**
- * Reads the thresholds file; missing or bad, the defaults apply. `path` is null when there was no file, `error`
- * (`PATH: where: expected X, got Y`) what to show when it is bad.
- */
+/** Reads the thresholds file (the defaults when missing or bad): `path` null without a file, `error` what to show. */
 export function loadAlertConfig(path: string = defaultAlertConfigPath()) {
   const file = readJsonFile(path);
   if (file.kind === 'absent') return { config: defaultAlertConfig(), path: null, error: null };

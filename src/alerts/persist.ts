@@ -172,10 +172,7 @@ export function osUser(): string {
   }
 }
 
-/**
- * Where acknowledgements are written: the engine's store when it writes the cache, else a connection of its own
- * waiting up to `busyMs` for the ingesting console; null without a cache file (kept in memory).
- */
+/** Where acks go: the engine's store if it writes, else a connection of its own waiting `busyMs`; null in memory. */
 export function ackWriter(
   db: Database.Database | null,
   own: AlertStore | null,

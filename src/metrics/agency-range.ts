@@ -1,7 +1,4 @@
-/**
- * Per-agency figures over any calendar period [from, to), for `hubmon report`: rollups, plus the
- * deliveries for what they cannot say (processed, answered on time) and server history for downtime.
- */
+/** Per-agency figures over [from, to) for `hubmon report`: rollups, deliveries (processed, answered), downtime. */
 import type Database from 'better-sqlite3';
 import { STATUS_CODES, type ServerState, type StatusCode } from '../protocol/index.js';
 import { downtime } from './servers.js';

@@ -1,10 +1,7 @@
 import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
 import type { AgencyScope, DeadlineRow, OverdueDocument } from './types.js';
 
-/**
- * The deadline counts per recipient id as of `now`: open and answered, and not yet due. One snapshot: a batch
- * committed between the two reads would count its new deadline as overdue.
- */
+/** Deadline counts and those not yet due per recipient id, in one snapshot: a write between would look overdue. */
 const kept = (ctx: MetricsContext, now: number) =>
   ctx.db.transaction(() => [ctx.rows.deadlineCounts(), ctx.rows.deadlinesAhead(now)] as const)();
 

@@ -1,7 +1,4 @@
-/**
- * The numbers operators watch, as plain data: the contract between the cache and the console, alert rules, `hubmon
- * status` and `hubmon report`. Times are epoch milliseconds (UTC).
- */
+/** The numbers operators watch as plain data, for the console, alerts, `status` and `report`. Times: epoch ms (UTC). */
 import type { EventFacts } from './event-summary.js';
 import type {
   Agency,
@@ -219,10 +216,7 @@ export interface RejectionRow {
 export interface AgencyScope {
   /** Only these agency ids (e.g. one agency for its detail screen). */
   readonly agencyIds?: readonly string[];
-  /**
-   * Leave out the agencies with nothing in the window (a row listed may still be zeros): for rankings and alert
-   * rules over 12,000 agencies, most of them quiet. Ignored with `agencyIds`.
-   */
+  /** Only agencies with data in the window (a row may be zeros), for rankings over 12,000; ignored with `agencyIds`. */
   readonly withData?: boolean;
 }
 
