@@ -81,18 +81,16 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const restore = (now: number): void => {
     if (restored) return;
     restored = true;
-    if (saved.savedAt !== null && now - saved.savedAt <= config.restoreTolerance) {
+    if (saved.savedAt !== null && now - saved.savedAt <= config.restoreTolerance)
       for (const s of saved.states) states.set(s.key, s);
-    }
   };
 
   // Read once per evaluation (not once per candidate) and rebuilt only when the registry changes.
   let serverIndex: { agencies: readonly Agency[]; map: Map<string, string> } | null = null;
   const serverMap = (): Map<string, string> => {
     const agencies = opts.metrics.agencies();
-    if (serverIndex?.agencies !== agencies) {
+    if (serverIndex?.agencies !== agencies)
       serverIndex = { agencies, map: new Map(agencies.map((a) => [a.id, a.securityServer])) };
-    }
     return serverIndex.map;
   };
 

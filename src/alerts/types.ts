@@ -81,12 +81,8 @@ export interface AlertSnapshot {
   readonly alerts: readonly Alert[];
 }
 
-export function alertKey(rule: RuleId, labels: AlertLabels): string {
-  let key: string = rule;
-  if (labels.server !== undefined) key += ` server=${labels.server}`;
-  if (labels.agency !== undefined) key += ` agency=${labels.agency}`;
-  return key;
-}
+export const alertKey = (rule: RuleId, { server, agency }: AlertLabels): string =>
+  `${rule}${server === undefined ? '' : ` server=${server}`}${agency === undefined ? '' : ` agency=${agency}`}`;
 
 /** The candidate of `rule` about `labels`; `since` when the data says when its condition began. */
 export function candidate(
