@@ -1,7 +1,10 @@
+/** What the cache holds, read by index: the stream, an agency's recent events, rejections, one document (văn bản). */
+import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import { BLOCK_AT_SQL, readEvents, type EventRef } from '../store/event-log.js';
+import { statusBit } from '../store/rollup-columns.js';
 import type { MetricsContext } from './context.js';
 import { eventFacts } from './event-summary.js';
-import type { RecentEvent, RejectionRow, StreamInfo } from './types.js';
+import type { DocumentRecord, RecentEvent, RejectionRow, StreamInfo } from './types.js';
 
 /** An agency's newest stored events, newest first (found through `event_agencies`). */
 export function recentEvents(ctx: MetricsContext, agencyId: string, limit = 50): RecentEvent[] {
@@ -67,4 +70,37 @@ function notReported(text: string | null): string[] {
   } catch {
     return [];
   }
+}
+
+/** One document and where it got to with each recipient, for the describe view. */
+export function documentRecord(ctx: MetricsContext, docId: string): DocumentRecord | null {
+  const doc = ctx
+    .statement('SELECT id, sender, sent_at, reply_by, subject, sends FROM documents WHERE doc_id = ?')
+    .get(docId) as
+    | { id: number; sender: number; sent_at: number; reply_by: number | null; subject: string | null; sends: number }
+    | undefined;
+  if (!doc) return null;
+  const rows = ctx
+    .statement(
+      `SELECT recipient, reply_by AS replyBy, delivered_at AS deliveredAt, failed_at AS failedAt, fail_reason AS failReason,
+         statuses, arrived_at AS arrivedAt, accepted_at AS acceptedAt, answered_at AS answeredAt
+       FROM deliveries WHERE doc = ? ORDER BY recipient`,
+    )
+    .all(doc.id) as (Omit<DocumentRecord['recipients'][number], 'recipient' | 'statuses'> & {
+    recipient: number;
+    statuses: number;
+  })[];
+  return {
+    docId,
+    sender: ctx.ids.codeOf(doc.sender),
+    sentAt: doc.sent_at,
+    replyBy: doc.reply_by,
+    subject: doc.subject,
+    sends: doc.sends,
+    recipients: rows.map((r) => ({
+      ...r,
+      recipient: ctx.ids.codeOf(r.recipient),
+      statuses: STATUS_CODES.filter((c: StatusCode) => (r.statuses & statusBit(c)) !== 0),
+    })),
+  };
 }

@@ -1,15 +1,13 @@
 import type { Cache } from '../store/index.js';
-import { recentEvents, rejections, streamInfo } from './activity.js';
+import { documentRecord, recentEvents, rejections, streamInfo } from './activity.js';
 import { createContext } from './context.js';
 import { deadlines, overdueDocuments } from './deadlines.js';
-import { documentRecord } from './document.js';
 import { delivery } from './delivery.js';
-import { feedback } from './feedback.js';
+import { feedback, statusReports } from './feedback.js';
 import { LiveRollups } from './live-rollups.js';
 import { SqliteRollups, type RollupRows } from './rollup-rows.js';
 import { securityServers, serverHistory, servers } from './servers.js';
 import { signatures } from './signatures.js';
-import { statusReports } from './status-reports.js';
 import { throughput } from './throughput.js';
 import { totals } from './totals.js';
 import type { Metrics } from './types.js';
