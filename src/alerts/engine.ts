@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { defaultAlertConfig, type AlertConfig } from './config.js';
-import { fold } from './inhibit.js';
+import { fold } from './incidents.js';
 import { ackWriter, openAlertStore, osUser } from './persist.js';
 import { RULES, type AlertMetrics, type RuleContext } from './rules/index.js';
 import { sameAlertState, step } from './state-machine.js';

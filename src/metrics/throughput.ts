@@ -1,6 +1,5 @@
 import { agencyRows, foldedUntilHour, scopeFlags, scopeIds, type MetricsContext } from './context.js';
-import { hourTraffic } from './hour-sums.js';
-import { oldestRollupMinute, sumByAgency, walkMinutes } from './rollup-sums.js';
+import { hourTraffic, oldestRollupMinute, sumByAgency, walkMinutes } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { Tally } from './tally.js';
 import { coveredMinutes, minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
