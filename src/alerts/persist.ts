@@ -42,13 +42,10 @@ export const ALERT_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Same definition as the store's, so whichever runs first, the other sees the steps done. */
-const STEPS_TABLE =
-  'CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID';
-
 /** Applies the alert steps not yet recorded in `schema_steps`, each in its own transaction. */
 export function migrateAlertTables(db: Db, now: number = Date.now()): void {
-  db.exec(STEPS_TABLE);
+  // The store's definition, so whichever runs first, the other sees the steps done.
+  db.exec('CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID');
   for (const m of pendingMigrations(db, [], ALERT_MIGRATIONS)) {
     db.transaction(() => {
       m.up(db);

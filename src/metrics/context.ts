@@ -17,16 +17,6 @@ export interface MetricsContext {
   readonly rows: RollupRows;
 }
 
-export function createContext(db: Database.Database, ids: AgencyIds, rows: RollupRows): MetricsContext {
-  const cache = new Map<string, Database.Statement>();
-  const statement = (sql: string): Database.Statement => {
-    let s = cache.get(sql);
-    if (!s) cache.set(sql, (s = db.prepare(sql)));
-    return s;
-  };
-  return { db, ids, statement, rows };
-}
-
 /** The integer ids of a scope, as JSON for `json_each`; null when unscoped. */
 export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): string | null {
   if (!scope?.agencyIds) return null;

@@ -1,6 +1,7 @@
+import type Database from 'better-sqlite3';
 import type { Cache } from '../store/index.js';
 import { documentRecord, recentEvents, rejections, streamInfo } from './activity.js';
-import { createContext } from './context.js';
+import type { MetricsContext } from './context.js';
 import { deadlines, overdueDocuments } from './deadlines.js';
 import { delivery } from './delivery.js';
 import { feedback, statusReports } from './feedback.js';
@@ -21,7 +22,13 @@ export function createMetrics(
   cache: Pick<Cache, 'db' | 'agencyIds'>,
   rows: RollupRows = new SqliteRollups(cache.db, cache.agencyIds),
 ): Metrics {
-  const ctx = createContext(cache.db, cache.agencyIds, rows);
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string): Database.Statement => {
+    let s = prepared.get(sql);
+    if (!s) prepared.set(sql, (s = cache.db.prepare(sql)));
+    return s;
+  };
+  const ctx: MetricsContext = { db: cache.db, ids: cache.agencyIds, statement, rows };
   return {
     stream: () => streamInfo(ctx),
     agencies: () => rows.registry().agencies,
