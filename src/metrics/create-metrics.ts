@@ -14,9 +14,8 @@ import { totals } from './totals.js';
 import type { Metrics } from './types.js';
 
 /**
- * The numbers operators watch, read from a cache (writable or read-only). Every method reads
- * rollups, derived tables or indexes; none scans raw events. The rollup rows come from `rows`:
- * by default read afresh from SQLite at every call (see `liveMetrics` for the console that writes).
+ * The numbers operators watch, from a cache (writable or read-only): rollups, derived tables or indexes, never raw
+ * events. The rollup rows come from `rows`: by default read afresh at each call (see `liveMetrics`).
  */
 export function createMetrics(
   cache: Pick<Cache, 'db' | 'agencyIds'>,

@@ -6,9 +6,8 @@ const kept = (ctx: MetricsContext, now: number) =>
   ctx.db.transaction(() => [ctx.rows.deadlineCounts(), ctx.rows.deadlinesAhead(now)] as const)();
 
 /**
- * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the
- * oldest open deadline and the answered counts are kept on ingest (`deadline_counts`); with
- * the deadlines still in the future, overdue = open − not yet due.
+ * Reply deadlines owed by each recipient (hạn trả lời) as of `now`: open, oldest open and answered counts are kept on
+ * ingest (`deadline_counts`); with the deadlines still in the future, overdue = open − not yet due.
  */
 export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope): DeadlineRow[] {
   const [byId, future] = kept(ctx, now);

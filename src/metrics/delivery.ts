@@ -19,9 +19,8 @@ const NO_FAILURES = Object.freeze(
 );
 
 /**
- * Delivery problems per agency: packages to it that failed in the window (by reason), packages
- * to it still neither delivered nor failed after the grace period (sent within the lookback),
- * and the repeats: a document id it sent again, a document delivered to it again (FIGURES.md).
+ * Delivery problems per agency: packages to it failed in the window (by reason), still neither delivered nor failed
+ * after the grace period (sent within the lookback), and repeats sent or delivered (docs/FIGURES.md).
  */
 export function delivery(ctx: MetricsContext, now: number, window: WindowKey, scope?: AgencyScope): DeliveryRow[] {
   const scoped = scopeIds(ctx, scope);

@@ -25,9 +25,8 @@ export interface AgencyTree {
 const trees = new WeakMap<readonly TreeNode[], AgencyTree>();
 
 /**
- * The tree of `nodes`, cached by array identity: the cache hands out the same registry array until the registry
- * changes, so a refresh pays for this once. Depth comes from the parent links, not a declared level, so a hub that
- * mislabels a level still sums correctly.
+ * The tree of `nodes`, cached by array identity (the same registry array until the registry changes). Depth comes from
+ * the parent links, not a declared level, so a hub that mislabels a level still sums correctly.
  */
 export function agencyTree(nodes: readonly TreeNode[]): AgencyTree {
   const cached = trees.get(nodes);
@@ -81,9 +80,8 @@ export function subtreeOf<N extends TreeNode>(nodes: readonly N[], rootId: strin
 }
 
 /**
- * Sums over every subtree, in place: `own(node, i)` returns a fresh accumulator holding the node's own figures (it is
+ * Sums over every subtree, in place, O(n): `own(node, i)` returns a fresh accumulator of the node's own figures (it is
  * mutated), `add(into, from)` adds a child's subtree total into its parent's. Returns the totals indexed like `nodes`.
- * O(n) per call.
  */
 export function rollUpSubtrees<N extends TreeNode, V>(
   nodes: readonly N[],

@@ -9,9 +9,8 @@ import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
 const WIDTH = ROLLUP_COLUMNS.length;
 
 /**
- * The longest stretch of minutes read as rows, ending at the stretch's end: a window's minutes at either edge (up to an
- * hour, or two before the writer folds them into hours). Anything longer (a young cache with no hours folded yet) is
- * summed by SQLite before it.
+ * The longest stretch of minutes read as rows at either edge of a window (up to an hour, or two before the writer folds
+ * them); anything longer (a young cache with no hours folded yet) is summed by SQLite before it.
  */
 const SPAN_MINUTES = 180;
 

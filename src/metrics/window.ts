@@ -18,9 +18,8 @@ export function minuteWindow(now: number, window: WindowKey | number, shiftMinut
 }
 
 /**
- * Minutes of the window the cache holds figures for: all of it, or from its oldest rollup on when the cache is younger
- * than the window. Rates divide by this, so an hour of history in a 24-hour window reads as that hour's rate, not a
- * 24th of it.
+ * Minutes of the window the cache holds figures for: all, or from its oldest rollup on. Rates divide by this, so an
+ * hour of history in a 24-hour window reads as that hour's rate, not a 24th of it.
  */
 export function coveredMinutes(w: MinuteWindow, oldestMinute: number | null): number {
   if (oldestMinute === null || oldestMinute <= w.startMin) return w.minutes;
