@@ -19,7 +19,6 @@ const duration = (fallback: string) =>
     })
     .prefault(fallback);
 
-const count = (fallback: number) => z.number().int().nonnegative().prefault(fallback);
 const positiveCount = (fallback: number) => z.number().int().min(1).prefault(fallback);
 const ratio = (fallback: number) => z.number().min(0).max(1).prefault(fallback);
 
@@ -111,7 +110,10 @@ const rulesSchema = z.strictObject({
       .prefault({}),
   }),
   /** Chứng thư số của máy chủ bảo mật sắp hết hạn. */
-  certificateExpiring: rule('0', '0', { warningDays: positiveCount(30), criticalDays: count(7) }),
+  certificateExpiring: rule('0', '0', {
+    warningDays: positiveCount(30),
+    criticalDays: z.number().int().nonnegative().prefault(7),
+  }),
   /** Gói tin không đến được nơi nhận, per recipient agency. */
   deliveryFailures: rule('0', '5m', {
     window: z.enum(['5m', '1h', '24h']).prefault('1h'),

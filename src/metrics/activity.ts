@@ -15,12 +15,8 @@ export function recentEvents(ctx: MetricsContext, agencyId: string, limit = 50):
       'SELECT stream, seq FROM event_agencies WHERE agency = ? ORDER BY ts DESC, stream DESC, seq DESC LIMIT ?',
     )
     .all(id, limit) as EventRef[];
-  return readEvents(ctx.statement(BLOCK_AT_SQL), refs).map(([seq, ts, type, data]) => ({
-    seq,
-    ts,
-    type,
-    facts: eventFacts(data),
-  }));
+  const events = readEvents(ctx.statement(BLOCK_AT_SQL), refs);
+  return events.map(([seq, ts, type, data]) => ({ seq, ts, type, facts: eventFacts(data) }));
 }
 
 /** Rejected messages, newest first. */

@@ -54,10 +54,9 @@ export function walkMinutes(
 }
 
 /**
- * Sums rollup columns per agency over a window: minute rows at the edges, the folded hours' packs for the whole hours
- * between. Returns each agency's sums in `columns` order, in a tally (no object per agency: a national 24-hour read
- * sums ~10,000 of them). Scoped (a province's few hundred units, one agency), the same rows are walked and the scope's
- * kept: SQLite has no index by agency on the rollups.
+ * Each agency's sums of `columns` over a window, in that order, in a tally (no object per agency: a national 24-hour
+ * read sums ~10,000 of them). Scoped (a province's few hundred units, one agency), the same rows are walked and the
+ * scope's kept: SQLite has no index by agency on the rollups.
  */
 export function sumByAgency(
   ctx: MetricsContext,

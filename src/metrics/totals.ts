@@ -26,8 +26,7 @@ export function totals(ctx: MetricsContext, now: number, window: WindowKey): Nat
     if (any) agenciesActive++;
   }
   const [sent, received, signaturesVerified, signaturesFailed] = sums as [number, number, number, number];
-  let deliveryFailures = 0;
-  for (let i = 0; i < FAILS.length; i++) deliveryFailures += sums[4 + i]!;
+  const deliveryFailures = sums.slice(4).reduce((n, s) => n + s, 0);
   const agencies = ctx.rows.registry().agencies.length;
   const servers = ctx
     .statement(
