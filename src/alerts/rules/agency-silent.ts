@@ -31,9 +31,8 @@ export const agencySilent: Rule = (ctx) => {
   const elapsed = workingTimeElapsed(ctx.now, cfg.workingHours);
   if (elapsed === null || elapsed < cfg.silentFor) return [];
 
-  const windowMs = cfg.silentFor;
-  const byAgency = new Map(ctx.metrics.throughputOver(ctx.now, windowMs).map((r) => [r.agencyId, r]));
-  const usualThisWindow = Math.ceil((cfg.minUsualPerHour * windowMs) / HOUR_MS);
+  const byAgency = new Map(ctx.metrics.throughputOver(ctx.now, cfg.silentFor).map((r) => [r.agencyId, r]));
+  const usualThisWindow = Math.ceil((cfg.minUsualPerHour * cfg.silentFor) / HOUR_MS);
   let lastDay: Map<string, number> | null = null;
 
   const out: Candidate[] = [];
@@ -45,7 +44,7 @@ export const agencySilent: Rule = (ctx) => {
     if (week === null) lastDay ??= new Map(ctx.metrics.throughput(ctx.now, '24h').map((r) => [r.agencyId, r.sent]));
     const usual = week ?? lastDay?.get(agency.id) ?? 0;
     if (usual < (week === null ? cfg.minUsualPerDay : usualThisWindow)) continue;
-    const params = { windowMs, usual, basis: week === null ? 'day' : 'week' };
+    const params = { windowMs: cfg.silentFor, usual, basis: week === null ? 'day' : 'week' };
     out.push(candidate('agency-silent', agencyLabels(ctx, agency.id), 'warning', params));
   }
   return out;

@@ -9,8 +9,7 @@ import { agencyLabels, topReason, type Rule } from './context.js';
  */
 export const signatureFailures: Rule = (ctx) => {
   const cfg = ctx.config.signatureFailures;
-  const windowMs = cfg.window;
-  const rows = ctx.metrics.signaturesOver(ctx.now, windowMs, WITH_DATA);
+  const rows = ctx.metrics.signaturesOver(ctx.now, cfg.window, WITH_DATA);
   const out: Candidate[] = [];
   const found: { row: SignatureRow; critical: boolean }[] = [];
   // Indexed: see overdue-replies.
@@ -22,7 +21,7 @@ export const signatureFailures: Rule = (ctx) => {
   if (found.length === 0) return out;
   // The day before, read once and only when something fails now.
   const before = new Map(
-    ctx.metrics.signaturesOver(ctx.now, cfg.standingWindow + windowMs, WITH_DATA).map((r) => [r.agencyId, r]),
+    ctx.metrics.signaturesOver(ctx.now, cfg.standingWindow + cfg.window, WITH_DATA).map((r) => [r.agencyId, r]),
   );
   for (const { row, critical } of found) {
     const day = before.get(row.agencyId);
@@ -33,7 +32,7 @@ export const signatureFailures: Rule = (ctx) => {
       candidate('signature-failures', agencyLabels(ctx, row.agencyId), critical ? 'critical' : 'warning', {
         failed: row.failed,
         verified: row.verified,
-        windowMs,
+        windowMs: cfg.window,
         reason: topReason(row.byReason),
         sure: Math.round(1000 * wilsonLower(row.failed, row.verified, cfg.confidence)) / 1000,
         standing: verdictBefore === 'warning' || verdictBefore === 'critical' ? 1 : 0,
