@@ -50,8 +50,8 @@ export interface AlertEngine {
   acknowledge(alertId: string, user?: string, now?: number): boolean;
 }
 
-/** How often an unchanged state is re-stamped as current in the cache. */
-const SAVE_STAMP_EVERY_MS = 30_000;
+/** How often an unchanged state is re-stamped as current in the cache: well within `restoreTolerance` (1 h). */
+const SAVE_STAMP_EVERY_MS = 5 * 60_000;
 
 /** By phase, severity, unacknowledged first, then longest-running first so a live list does not jump. */
 const sortAlerts = (alerts: Alert[]): Alert[] =>

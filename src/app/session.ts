@@ -25,10 +25,10 @@ export const DEMO_AGENCIES = 1_500;
 export const EVALUATE_EVERY_MS = 60_000;
 
 /**
- * A live console writes what arrived once a second (a catch-up writes full batches at once):
- * each transaction has a fixed cost (~2 ms with the rollups), and screens redraw every 2 s.
+ * A live console writes what arrived every 2 s, as often as its screens redraw (a catch-up writes full batches at
+ * once): each transaction has a fixed cost (~2 ms with the rollups), most of it the pages its commit writes.
  */
-export const CONSOLE_BATCH_MS = 1_000;
+export const CONSOLE_BATCH_MS = 2_000;
 
 /**
  * SQLite page cache of the console's connection. The console reads rollups and partial indexes, a few MiB hot; the

@@ -45,7 +45,7 @@ export function createMetrics(
     rejections: (limit) => rejections(ctx, limit),
     document: (docId) => documentRecord(ctx, docId),
     signaturesOver: (now, windowMs, scope) => signatures(ctx, now, windowMs, scope),
-    throughputOver: (now, windowMs, scope) => throughput(ctx, now, windowMs, scope),
+    throughputOver: (now, windowMs, scope) => throughput(ctx, now, windowMs, scope, 0),
     statusReportsOver: (now, windowMs, scope) => statusReports(ctx, now, windowMs, scope),
   };
 }

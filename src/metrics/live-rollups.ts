@@ -163,9 +163,8 @@ export class LiveRollups implements RollupRows {
         const ids = [...this.aheadChanged];
         for (const agency of ids) this.ahead.delete(agency);
         for (const [agency, n, soon] of this.sqlite.deadlinesAheadOf(now, JSON.stringify(ids)))
-          this.ahead.set(agency, [n, soon]);
+          if (n > 0) this.ahead.set(agency, [n, soon]);
       }
-      for (const [agency, a] of this.ahead) if (a[0] <= 0) this.ahead.delete(agency);
     }
     this.aheadAt = now;
     this.aheadChanged.clear();
@@ -182,6 +181,8 @@ export class LiveRollups implements RollupRows {
     if (!a) return;
     a[0] += notYetDue;
     a[1] += soon;
+    // Only recipients with deadlines still ahead are kept.
+    if (a[0] <= 0) this.ahead.delete(agency);
   }
 
   private dropSums(changed: (s: { h1: number; h2: number }) => boolean): void {

@@ -1,10 +1,10 @@
 import { DELIVERY_FAILURE_REASONS } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import type { MetricsContext } from './context.js';
+import { foldedUntilHour, type MetricsContext } from './context.js';
 import { deadlineTotals } from './deadlines.js';
 import type { NationalTotals, WindowKey } from './types.js';
-import { oldestRollupMinute, sumByAgency } from './rollup-sums.js';
-import { coveredMinutes, minuteWindow } from './window.js';
+import { hourSums, oldestRollupMinute, walkMinutes } from './rollup-sums.js';
+import { coveredMinutes, minuteWindow, rangeParts, type MinuteWindow } from './window.js';
 
 const FAILS = DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn);
 const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_checked', 'sig_failed', ...FAILS];
@@ -12,19 +12,7 @@ const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_checked', 'sig_failed'
 /** The whole hub in one row, for the Overview header; an agency is active with any of COLUMNS. */
 export function totals(ctx: MetricsContext, now: number, window: WindowKey): NationalTotals {
   const w = minuteWindow(now, window);
-  const byAgency = sumByAgency(ctx, w, COLUMNS, null);
-  const sums = new Array<number>(COLUMNS.length).fill(0);
-  let agenciesActive = 0;
-  const values = byAgency.sums;
-  for (const id of byAgency.ids) {
-    let any = false;
-    for (let c = 0, at = id * byAgency.width; c < COLUMNS.length; c++, at++) {
-      if (values[at] === 0) continue;
-      sums[c]! += values[at]!;
-      any = true;
-    }
-    if (any) agenciesActive++;
-  }
+  const { sums, agenciesActive } = nationalSums(ctx, w);
   const [sent, received, signaturesVerified, signaturesFailed] = sums as [number, number, number, number];
   const deliveryFailures = sums.slice(4).reduce((n, s) => n + s, 0);
   const agencies = ctx.rows.registry().agencies.length;
@@ -54,3 +42,43 @@ export function totals(ctx: MetricsContext, now: number, window: WindowKey): Nat
     deliveryFailures,
   };
 }
+
+/**
+ * COLUMNS summed over every agency in the window, and how many agencies had any of them: the same rows as
+ * `sumByAgency` walks, added straight into the national sums (the Overview reads this on every tick).
+ */
+function nationalSums(ctx: MetricsContext, w: MinuteWindow): { sums: number[]; agenciesActive: number } {
+  const sums = new Array<number>(COLUMNS.length).fill(0);
+  let active: Uint8Array = new Uint8Array(ctx.ids.maxId() + 1);
+  let agenciesActive = 0;
+  const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
+    let any = false;
+    for (let c = 0; c < at.length; c++) {
+      const v = values[base + at[c]!]!;
+      if (v === 0) continue;
+      sums[c]! += v;
+      any = true;
+    }
+    if (!any) return;
+    if (agency >= active.length) active = grown(active, agency);
+    if (active[agency] === 1) return;
+    active[agency] = 1;
+    agenciesActive++;
+  };
+  const parts = rangeParts(w, foldedUntilHour(ctx));
+  walkMinutes(ctx, parts, COLUMNS, null, null, add);
+  if (parts.hours[0] <= parts.hours[1]) {
+    const hours = ctx.rows.hoursSummed(`sums ${COLUMNS.join(',')}`, parts.hours[0], parts.hours[1], (packs) =>
+      hourSums(packs, COLUMNS),
+    );
+    const inTally = COLUMNS.map((_, i) => i);
+    for (const id of hours.ids) add(id, hours.sums, id * hours.width, inTally);
+  }
+  return { sums, agenciesActive };
+}
+
+const grown = (flags: Uint8Array, id: number): Uint8Array => {
+  const next = new Uint8Array(Math.max(id + 1, flags.length * 2));
+  next.set(flags);
+  return next;
+};

@@ -247,7 +247,7 @@ export interface Metrics {
   document?(docId: string): DocumentRecord | null;
   /** The same rows over any window ending at `now` (minute resolution), for alert rules whose windows are not the screen's. */
   signaturesOver(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
-  /** As `signaturesOver`; `sentWeekAgo` is the same window a week earlier. */
+  /** As `signaturesOver`; `sentWeekAgo` is the same window a week earlier; no sparkline (`spark` empty). */
   throughputOver(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
   /** As `signaturesOver`: documents received and statuses reported, per agency. */
   statusReportsOver(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];

@@ -65,7 +65,7 @@ export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; 
   const notReported = useMemo(() => stream.notReported, [notReportedKey]);
   const content =
     gone !== null ? (
-      <Line segments={[{ text: fit(`${sanitize(gone)}: ${t('flash.gone')}`, width) }]} />
+      <Line segments={[{ text: fit(`${sanitize(gone)}: ${t('flash.gone')}`, width) }]} width={width} />
     ) : (
       <ScreenBody
         {...{ screen, head, view, columns, ctx, marked, state, width, listAt, notReported }}
@@ -101,7 +101,7 @@ const ScreenBody = memo(function ScreenBody(
   const pane = view ? (
     <Table view={view} columns={columns} ctx={ctx} marked={marked} width={width} />
   ) : props.data.reading ? (
-    <Line segments={[{ text: fit(` ${ctx.t('list.reading')}`, width), style: theme.text.muted }]} />
+    <Line segments={[{ text: fit(` ${ctx.t('list.reading')}`, width), style: theme.text.muted }]} width={width} />
   ) : null;
   const title = (text: string, extra?: string) => (
     <TitleLine title={text} extra={extra} view={view} editing={state.editingFilter} width={width} />

@@ -41,7 +41,8 @@ export const agencySilent: Rule = (ctx) => {
     if (row !== undefined && row.sent > 0) continue;
     const week = row?.sentWeekAgo ?? null;
     // The last day, read only when some agency lacks a week of history.
-    if (week === null) lastDay ??= new Map(ctx.metrics.throughput(ctx.now, '24h').map((r) => [r.agencyId, r.sent]));
+    if (week === null)
+      lastDay ??= new Map(ctx.metrics.throughput(ctx.now, '24h', undefined, 0).map((r) => [r.agencyId, r.sent]));
     const usual = week ?? lastDay?.get(agency.id) ?? 0;
     if (usual < (week === null ? cfg.minUsualPerDay : usualThisWindow)) continue;
     const params = { windowMs: cfg.silentFor, usual, basis: week === null ? 'day' : 'week' };

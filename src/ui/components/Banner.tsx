@@ -18,7 +18,9 @@ export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number 
   const { ingest, now } = snapshot;
   const link = judgeLink(ingest);
   const newest = snapshot.stream.newestEventTs;
-  const line = (text: string, style: Style) => <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} />;
+  const line = (text: string, style: Style) => (
+    <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} width={width} />
+  );
   if (!linkDown(link)) {
     const change = recentEpochChange(ingest, now);
     if (!change) return null;

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useUi } from '../context.js';
 import { hintsFor, type KeyContext } from '../keys/bindings.js';
 import { fitHints, HINT_GAP } from '../view/footer-hints.js';
+import { widthOf } from '../text/fit.js';
 import { Line, type Segment } from './Line.js';
 
 const gap = ' '.repeat(HINT_GAP);
@@ -16,5 +17,5 @@ export const Footer = memo(function Footer({ context, replay = false, width }: P
     { text: h.keys, style: theme.keys.key },
     { text: ` ${h.label}${gap}`, style: theme.keys.label },
   ]);
-  return <Line segments={segments} />;
+  return <Line segments={segments} width={segments.reduce((n, s) => n + widthOf(s.text), 0)} />;
 });

@@ -41,7 +41,7 @@ export function StatusLine({ snapshot, flash, width }: { snapshot: Snapshot; fla
     const reason = last ? sanitize(`${last.reason}: ${last.detail}`) : '–';
     return [t('flash.rejections', { n: formatCount(rejections, lang), reason }), theme.status.warn];
   })();
-  return <Line segments={[{ text: fit(text, width) }]} style={style} />;
+  return <Line segments={[{ text: fit(text, width) }]} style={style} width={width} />;
 }
 
 /** The status line's words for a cache this console only reads. */

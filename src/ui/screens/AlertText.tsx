@@ -22,7 +22,12 @@ export function AlertText({ alert, width }: { alert: AlertView | undefined; widt
   return (
     <Box flexDirection="column">
       {Array.from({ length: ALERT_TEXT_LINES }, (_, i) => (
-        <Line key={i} segments={[{ text: fit(lines[i] ? ` ${lines[i]}` : '', width) }]} style={theme.text.muted} />
+        <Line
+          key={i}
+          segments={[{ text: fit(lines[i] ? ` ${lines[i]}` : '', width) }]}
+          style={theme.text.muted}
+          width={width}
+        />
       ))}
     </Box>
   );

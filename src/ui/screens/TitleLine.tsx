@@ -24,7 +24,7 @@ export function TitleLine(props: Props) {
   const countWidth = widthOf(count);
   // A long title is cut before the count and the filter: a filter out of sight hides rows unsaid.
   if (countWidth + 1 + MIN_TITLE > width)
-    return <Line segments={[{ text: fit(props.title, width) }]} style={theme.text.title} />;
+    return <Line segments={[{ text: fit(props.title, width) }]} style={theme.text.title} width={width} />;
   const title = widthOf(props.title) + countWidth + 1 > width ? fit(props.title, width - countWidth - 1) : props.title;
   const titleWidth = widthOf(title);
   // The count (and the filter) before the extra: the extra is cut, or left out, to keep them.
@@ -40,6 +40,7 @@ export function TitleLine(props: Props) {
         ...left,
         { text: fit(count, room, 'right'), style: view?.query ? theme.status.warn : theme.text.muted },
       ]}
+      width={width}
     />
   );
 }

@@ -136,7 +136,11 @@ const deadlines: ScreenDef<Screen> = {
       <>
         {title(t('screen.deadlines'))}
         {notReported.includes('deadlines') ? (
-          <Line segments={[{ text: fit(` ${t('notReported.deadlines')}`, width) }]} style={theme.text.muted} />
+          <Line
+            segments={[{ text: fit(` ${t('notReported.deadlines')}`, width) }]}
+            style={theme.text.muted}
+            width={width}
+          />
         ) : (
           pane
         )}

@@ -72,9 +72,13 @@ export const loadAgencies = (input: LoadInput, previous: AgenciesData | undefine
 export type OverviewHead = { readonly totals: NationalTotals; readonly firing: readonly AlertView[] };
 export function overviewHead(input: LoadInput): OverviewHead {
   const { metrics, now, window } = input;
-  const firing = firingIncidents(input.incidents).map(toAlertModel);
+  let firing = firingOf.get(input.incidents);
+  if (!firing) firingOf.set(input.incidents, (firing = firingIncidents(input.incidents).map(toAlertModel)));
   return { totals: withFlapping(metrics.totals(now, window), firing, input), firing };
 }
+
+/** The firing incidents as shown, per incident list: the alerts source hands out one list until the next evaluation. */
+const firingOf = new WeakMap<readonly AlertView[], AlertView[]>();
 
 /**
  * The totals with the servers of the firing flapping incidents counted as degraded while they are up: such a server is
