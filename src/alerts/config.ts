@@ -19,7 +19,6 @@ const duration = (fallback: string) =>
     })
     .prefault(fallback);
 
-const count = (fallback: number) => z.number().int().nonnegative().prefault(fallback);
 const positiveCount = (fallback: number) => z.number().int().min(1).prefault(fallback);
 const ratio = (fallback: number) => z.number().min(0).max(1).prefault(fallback);
 
@@ -36,108 +35,93 @@ const timeZone = z.string().refine(
   { message: 'an IANA time zone like "Asia/Ho_Chi_Minh"' },
 );
 
-/** What every rule has: whether it runs, how long its condition must hold, how long it outlives it. */
-const timing = (forDefault: string, keepDefault: string) => ({
-  enabled: z.boolean().prefault(true),
-  /** The condition must hold this long before the alert fires (Prometheus `for`). */
-  for: duration(forDefault),
-  /** A firing alert stays firing this long after its condition clears, against flapping. */
-  keepFiringFor: duration(keepDefault),
-});
+/** A rule's section: whether it runs, how long its condition must hold, how long it outlives it, its own settings. */
+const rule = <T extends z.ZodRawShape>(forDefault: string, keepDefault: string, shape: T) =>
+  z
+    .strictObject({
+      enabled: z.boolean().prefault(true),
+      /** The condition must hold this long before the alert fires (Prometheus `for`). */
+      for: duration(forDefault),
+      /** A firing alert stays firing this long after its condition clears, against flapping. */
+      keepFiringFor: duration(keepDefault),
+      ...shape,
+    })
+    .prefault({} as never);
 
 const rulesSchema = z.strictObject({
   /** Máy chủ bảo mật mất kết nối. */
-  serverDisconnected: z.strictObject({ ...timing('2m', '1m') }).prefault({}),
+  serverDisconnected: rule('2m', '1m', {}),
   /** Máy chủ bảo mật chập chờn: a server that keeps dropping and coming back. */
-  serverFlapping: z
-    .strictObject({ ...timing('0', '10m'), minDrops: positiveCount(3), criticalDrops: positiveCount(8) })
-    .prefault({}),
+  serverFlapping: rule('0', '10m', { minDrops: positiveCount(3), criticalDrops: positiveCount(8) }),
   /** Tỷ lệ lỗi chữ ký số: failed / verified over the window, by its Wilson lower bound. */
-  signatureFailures: z
-    .strictObject({
-      ...timing('0', '5m'),
-      window: duration('15m'),
-      /** Documents verified in the window before any rate is judged. */
-      minDocuments: positiveCount(3),
-      /** Failed signatures in the window before any rate is judged. */
-      minFailures: positiveCount(3),
-      warningRate: ratio(0.05),
-      criticalRate: ratio(0.2),
-      /** z of the Wilson interval (1.96: 95 %). */
-      confidence: z.number().min(0).max(5).prefault(1.96),
-      /** An agency failing at this rate over the day before the window fails always: a standing problem. */
-      standingWindow: duration('24h'),
-    })
-    .prefault({}),
+  signatureFailures: rule('0', '5m', {
+    window: duration('15m'),
+    /** Documents verified in the window before any rate is judged. */
+    minDocuments: positiveCount(3),
+    /** Failed signatures in the window before any rate is judged. */
+    minFailures: positiveCount(3),
+    warningRate: ratio(0.05),
+    criticalRate: ratio(0.2),
+    /** z of the Wilson interval (1.96: 95 %). */
+    confidence: z.number().min(0).max(5).prefault(1.96),
+    /** An agency failing at this rate over the day before the window fails always: a standing problem. */
+    standingWindow: duration('24h'),
+  }),
   /** Cơ quan ngừng phản hồi trạng thái: documents keep arriving, no status comes back. */
-  statusSilence: z
-    .strictObject({
-      ...timing('5m', '10m'),
-      silentFor: duration('15m'),
-      /** Documents delivered to it in `silentFor` with no status reported. */
-      minReceived: positiveCount(2),
-      /** "Arrived" statuses (01) it reported in `usualWindow` before the silence: it normally does. */
-      minUsual: positiveCount(4),
-      /** How far back its usual reporting is judged: long enough that the silence itself weighs little. */
-      usualWindow: duration('24h'),
-      /** Share of what it received there that it reported "arrived" for. */
-      usualShare: ratio(0.5),
-    })
-    .prefault({}),
+  statusSilence: rule('5m', '10m', {
+    silentFor: duration('15m'),
+    /** Documents delivered to it in `silentFor` with no status reported. */
+    minReceived: positiveCount(2),
+    /** "Arrived" statuses (01) it reported in `usualWindow` before the silence: it normally does. */
+    minUsual: positiveCount(4),
+    /** How far back its usual reporting is judged: long enough that the silence itself weighs little. */
+    usualWindow: duration('24h'),
+    /** Share of what it received there that it reported "arrived" for. */
+    usualShare: ratio(0.5),
+  }),
   /** Gửi trùng văn bản: the same document id sent again (counted as duplicates, not documents). */
-  duplicateSends: z
-    .strictObject({
-      ...timing('0', '10m'),
-      window: z.enum(['5m', '1h', '24h']).prefault('1h'),
-      warningCount: positiveCount(3),
-      criticalCount: positiveCount(20),
-    })
-    .prefault({}),
+  duplicateSends: rule('0', '10m', {
+    window: z.enum(['5m', '1h', '24h']).prefault('1h'),
+    warningCount: positiveCount(3),
+    criticalCount: positiveCount(20),
+  }),
   /** Văn bản quá hạn trả lời, per recipient agency. */
-  overdueReplies: z
-    .strictObject({
-      ...timing('0', '0'),
-      warningCount: positiveCount(1),
-      criticalCount: positiveCount(10),
-      /** The oldest unanswered document is this far past its deadline. */
-      criticalAge: duration('7d'),
-    })
-    .prefault({}),
+  overdueReplies: rule('0', '0', {
+    warningCount: positiveCount(1),
+    criticalCount: positiveCount(10),
+    /** The oldest unanswered document is this far past its deadline. */
+    criticalAge: duration('7d'),
+  }),
   /** An agency that normally sends has sent nothing for a while in working hours. */
-  agencySilent: z
-    .strictObject({
-      ...timing('0', '5m'),
-      silentFor: duration('1h'),
-      /** "Normally sends": at least this many sent in the same hour a week earlier… */
-      minUsualPerHour: positiveCount(3),
-      /** …or, when the cache does not reach back a week, this many in the last 24 h. */
-      minUsualPerDay: positiveCount(24),
-      workingHours: z
-        .strictObject({
-          timeZone: timeZone.prefault('Asia/Ho_Chi_Minh'),
-          /** ISO weekdays, Monday = 1 … Sunday = 7. */
-          days: z.array(z.number().int().min(1).max(7)).min(1).prefault([1, 2, 3, 4, 5]),
-          start: clock.prefault('07:30'),
-          end: clock.prefault('17:00'),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
+  agencySilent: rule('0', '5m', {
+    silentFor: duration('1h'),
+    /** "Normally sends": at least this many sent in the same hour a week earlier… */
+    minUsualPerHour: positiveCount(3),
+    /** …or, when the cache does not reach back a week, this many in the last 24 h. */
+    minUsualPerDay: positiveCount(24),
+    workingHours: z
+      .strictObject({
+        timeZone: timeZone.prefault('Asia/Ho_Chi_Minh'),
+        /** ISO weekdays, Monday = 1 … Sunday = 7. */
+        days: z.array(z.number().int().min(1).max(7)).min(1).prefault([1, 2, 3, 4, 5]),
+        start: clock.prefault('07:30'),
+        end: clock.prefault('17:00'),
+      })
+      .prefault({}),
+  }),
   /** Chứng thư số của máy chủ bảo mật sắp hết hạn. */
-  certificateExpiring: z
-    .strictObject({ ...timing('0', '0'), warningDays: positiveCount(30), criticalDays: count(7) })
-    .prefault({}),
+  certificateExpiring: rule('0', '0', {
+    warningDays: positiveCount(30),
+    criticalDays: z.number().int().nonnegative().prefault(7),
+  }),
   /** Gói tin không đến được nơi nhận, per recipient agency. */
-  deliveryFailures: z
-    .strictObject({
-      ...timing('0', '5m'),
-      window: z.enum(['5m', '1h', '24h']).prefault('1h'),
-      warningCount: positiveCount(3),
-      criticalCount: positiveCount(20),
-      /** Also count packages neither delivered nor failed after the store's grace period. */
-      includeUndelivered: z.boolean().prefault(true),
-    })
-    .prefault({}),
+  deliveryFailures: rule('0', '5m', {
+    window: z.enum(['5m', '1h', '24h']).prefault('1h'),
+    warningCount: positiveCount(3),
+    criticalCount: positiveCount(20),
+    /** Also count packages neither delivered nor failed after the store's grace period. */
+    includeUndelivered: z.boolean().prefault(true),
+  }),
 });
 
 const alertConfigSchema = z.strictObject({
@@ -174,10 +158,7 @@ export function parseAlertConfig(value: unknown) {
   return { config: null, error: describeIssue(r.error.issues, value).replace(/^\(message\):/, '(top level):') };
 }
 
-/**
- * Reads the thresholds file; missing or bad, the defaults apply. `path` is null when there was no file, `error`
- * (`PATH: where: expected X, got Y`) what to show when it is bad.
- */
+/** Reads the thresholds file (the defaults when missing or bad): `path` null without a file, `error` what to show. */
 export function loadAlertConfig(path: string = defaultAlertConfigPath()) {
   const file = readJsonFile(path);
   if (file.kind === 'absent') return { config: defaultAlertConfig(), path: null, error: null };

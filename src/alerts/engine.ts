@@ -5,20 +5,20 @@
  * counts as starting now (or at its data's `since`) and fires at once when its `for` is 0. It never writes.
  */
 import type Database from 'better-sqlite3';
-import { ackWriter, osUser } from './ack-writer.js';
 import { defaultAlertConfig, type AlertConfig } from './config.js';
-import { fold } from './inhibit.js';
-import { openAlertStore, type AlertStore } from './persist.js';
+import { fold } from './incidents.js';
+import { ackWriter, openAlertStore, osUser } from './persist.js';
 import { RULES, type AlertMetrics, type RuleContext } from './rules/index.js';
 import { sameAlertState, step } from './state-machine.js';
-import { sortAlerts, countAlerts } from './snapshot.js';
 import {
+  PHASE_RANK,
   RULE_IDS,
+  severityRank,
+  type Alert,
   type AlertSnapshot,
   type AlertState,
   type Candidate,
   type RuleId,
-  type AlertCounts,
 } from './types.js';
 import type { Agency } from '../protocol/index.js';
 import type { ServerRow } from '../metrics/types.js';
@@ -48,15 +48,21 @@ export interface AlertEngine {
   current(): Evaluated;
   /** Marks a live alert as seen by `user` until it resolves or rises to critical; false if it cannot. */
   acknowledge(alertId: string, user?: string, now?: number): boolean;
-  counts(): AlertCounts;
-  /** Called with every new snapshot (after evaluate or acknowledge); returns the unsubscribe. */
-  subscribe(listener: (snapshot: AlertSnapshot) => void): () => void;
-  /** Acknowledgements ever recorded in the cache, newest first. */
-  ackLog(limit?: number): ReturnType<AlertStore['ackLog']>;
 }
 
 /** How often an unchanged state is re-stamped as current in the cache: well within `restoreTolerance` (1 h). */
 const SAVE_STAMP_EVERY_MS = 5 * 60_000;
+
+/** By phase, severity, unacknowledged first, then longest-running first so a live list does not jump. */
+const sortAlerts = (alerts: Alert[]): Alert[] =>
+  alerts.sort(
+    (a, b) =>
+      PHASE_RANK[a.phase] - PHASE_RANK[b.phase] ||
+      severityRank(b.severity) - severityRank(a.severity) ||
+      Number(a.ack !== null) - Number(b.ack !== null) ||
+      a.activeSince - b.activeSince ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 
 export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const config = opts.config ?? defaultAlertConfig();
@@ -65,7 +71,6 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const store = opts.db ? openAlertStore(opts.db) : null;
   const writable = store !== null && !opts.readOnly && !opts.db?.readonly;
   const acks = ackWriter(opts.db ?? null, writable ? store : null, opts.ackBusyTimeoutMs ?? 2_000);
-  const listeners = new Set<(s: AlertSnapshot) => void>();
 
   const saved = store ? store.load() : { states: [], savedAt: null };
   /** What the cache holds (to know what changed), and the live state. */
@@ -76,18 +81,16 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const restore = (now: number): void => {
     if (restored) return;
     restored = true;
-    if (saved.savedAt !== null && now - saved.savedAt <= config.restoreTolerance) {
+    if (saved.savedAt !== null && now - saved.savedAt <= config.restoreTolerance)
       for (const s of saved.states) states.set(s.key, s);
-    }
   };
 
   // Read once per evaluation (not once per candidate) and rebuilt only when the registry changes.
   let serverIndex: { agencies: readonly Agency[]; map: Map<string, string> } | null = null;
   const serverMap = (): Map<string, string> => {
     const agencies = opts.metrics.agencies();
-    if (serverIndex?.agencies !== agencies) {
+    if (serverIndex?.agencies !== agencies)
       serverIndex = { agencies, map: new Map(agencies.map((a) => [a.id, a.securityServer])) };
-    }
     return serverIndex.map;
   };
 
@@ -98,13 +101,11 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   let dirty = true;
   const publish = (at: number): Evaluated => {
     if (dirty || last === null) {
-      const alerts = sortAlerts(fold(states.values(), config.inhibition.enabled));
-      last = { at, alerts, counts: countAlerts(alerts), errors: lastErrors };
+      last = { at, alerts: sortAlerts(fold(states.values(), config.inhibition.enabled)), errors: lastErrors };
       dirty = false;
     } else {
       last = { ...last, at, errors: lastErrors };
     }
-    for (const l of listeners) l(last);
     return last;
   };
 
@@ -232,11 +233,5 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
       publish(last?.at ?? now);
       return true;
     },
-    counts: () => (last ?? evaluate()).counts,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    ackLog: (limit) => store?.ackLog(limit) ?? [],
   };
 }

@@ -2,11 +2,9 @@
 export * from './types.js';
 export * from './config.js';
 export { parseDuration, formatDuration } from './duration.js';
-export { step } from './state-machine.js';
-export { fold } from './inhibit.js';
 export { RULES, type AlertMetrics, type RuleContext } from './rules/index.js';
-export { ALERT_MIGRATIONS, migrateAlertTables } from './persist.js';
-export { describeAlert, RULE_TITLES } from './describe.js';
+export { ALERT_MIGRATIONS } from './persist.js';
+export { describeAlert, namer, RULE_TITLES, shortUnitName, unitPath } from './describe.js';
 export { createAlertEngine, type AlertEngine } from './engine.js';
 export {
   groupIncidents,
@@ -19,4 +17,3 @@ export {
 } from './incidents.js';
 export { agenciesBehind } from '../metrics/servers.js';
 export { describeIncident } from './describe-incident.js';
-export { namer, unitPath, shortUnitName } from './unit-path.js';

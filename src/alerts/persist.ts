@@ -2,9 +2,11 @@
  * Alert state and acknowledgements in the cache file, so a restarted console shows the same incidents. Pass
  * {@link ALERT_MIGRATIONS} to `openCache({ extraMigrations })`, or {@link migrateAlertTables} to another handle.
  */
+import os from 'node:os';
+import BetterSqlite3 from 'better-sqlite3';
 import type Database from 'better-sqlite3';
 import { pendingMigrations, type Migration } from '../store/migrations.js';
-import type { Acknowledgement, AlertLabels, AlertState, RuleId, Severity, SummaryParams } from './types.js';
+import type { Acknowledgement, AlertLabels, AlertState, SummaryParams } from './types.js';
 
 type Db = Database.Database;
 
@@ -40,13 +42,10 @@ export const ALERT_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Same definition as the store's, so whichever runs first, the other sees the steps done. */
-const STEPS_TABLE =
-  'CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID';
-
 /** Applies the alert steps not yet recorded in `schema_steps`, each in its own transaction. */
 export function migrateAlertTables(db: Db, now: number = Date.now()): void {
-  db.exec(STEPS_TABLE);
+  // The store's definition, so whichever runs first, the other sees the steps done.
+  db.exec('CREATE TABLE IF NOT EXISTS schema_steps (id TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) WITHOUT ROWID');
   for (const m of pendingMigrations(db, [], ALERT_MIGRATIONS)) {
     db.transaction(() => {
       m.up(db);
@@ -54,9 +53,6 @@ export function migrateAlertTables(db: Db, now: number = Date.now()): void {
     }).immediate();
   }
 }
-
-const hasAlertTables = (db: Db): boolean =>
-  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alert_state'").get() !== undefined;
 
 /** A row of `alert_state` as read by {@link SELECT_STATES}: the state with its JSON and its ack in columns. */
 type StateRow = Omit<AlertState, 'labels' | 'params' | 'ack'> & {
@@ -95,14 +91,6 @@ const UPSERT_STATE = `
 /** An acknowledgement as stored, with what identifies the incident it was given to. */
 type StoredAck = Pick<AlertState, 'severity' | 'phase' | 'activeSince'> & { readonly ack: Acknowledgement };
 
-const emptyStore: AlertStore = {
-  acks: () => new Map(),
-  load: () => ({ states: [], savedAt: null }),
-  save() {},
-  recordAck: () => null,
-  ackLog: () => [],
-};
-
 /** Reads and writes the persisted alert state of one cache. */
 export interface AlertStore {
   /** Saved states and when they were last saved (null: never). */
@@ -113,14 +101,12 @@ export interface AlertStore {
   recordAck(state: AlertState): Acknowledgement | null;
   /** Acknowledgements stored now, by alert key: this console's and every other's. */
   acks(): Map<string, StoredAck>;
-  /** Acknowledgements ever made, newest first (who, when, what). */
-  ackLog(limit?: number): { key: string; rule: RuleId; severity: Severity; by: string; at: number }[];
 }
 
-/** The alert tables of a cache; a read-only handle is never migrated or written (no tables: no saved state). */
-export function openAlertStore(db: Db): AlertStore {
+/** The alert tables of a cache; a read-only handle is never migrated or written (null without tables: no saved state). */
+export function openAlertStore(db: Db): AlertStore | null {
   if (!db.readonly) migrateAlertTables(db);
-  if (!hasAlertTables(db)) return emptyStore;
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alert_state'").get()) return null;
   const selectAll = db.prepare<[], StateRow>(SELECT_STATES);
   const selectSaved = db.prepare<[], { value: string }>("SELECT value FROM alert_meta WHERE key = 'saved_at'");
   const upsert = db.prepare(UPSERT_STATE);
@@ -131,9 +117,6 @@ export function openAlertStore(db: Db): AlertStore {
      WHERE ack_by IS NOT NULL AND ack_at IS NOT NULL`,
   );
   const logAck = db.prepare('INSERT INTO alert_ack_log (key, rule, severity, by, at) VALUES (?, ?, ?, ?, ?)');
-  const selectLog = db.prepare<[number], { key: string; rule: RuleId; severity: Severity; by: string; at: number }>(
-    'SELECT key, rule, severity, by, at FROM alert_ack_log ORDER BY id DESC LIMIT ?',
-  );
 
   const write = (s: AlertState): void => {
     const { key, rule, severity, phase, activeSince, firingSince, keptFiringSince, resolvedAt } = s;
@@ -174,6 +157,35 @@ export function openAlertStore(db: Db): AlertStore {
     save: (changed, removed, at) => save(changed, removed, at),
     recordAck: (s) => ack.immediate(s),
     acks: () => new Map(selectAcks.all().map(({ key, by, at, ...r }) => [key, { ...r, ack: { by, at } }])),
-    ackLog: (limit = 100) => selectLog.all(limit),
+  };
+}
+
+/** The OS user name, as the acknowledgement records it; never throws (containers may lack one). */
+export function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.LOGNAME ?? 'unknown';
+  }
+}
+
+/** Where acks go: the engine's store if it writes, else a connection of its own waiting `busyMs`; null in memory. */
+export function ackWriter(
+  db: Database.Database | null,
+  own: AlertStore | null,
+  busyMs: number,
+): { recordAck: AlertStore['recordAck'] } | null {
+  if (own !== null) return own;
+  if (db === null || db.memory || db.name === '') return null;
+  let store: AlertStore | null = null;
+  return {
+    recordAck(state) {
+      if (store === null) {
+        const handle = new BetterSqlite3(db.name, { fileMustExist: true });
+        handle.pragma(`busy_timeout = ${Math.max(0, Math.round(busyMs))}`);
+        store = openAlertStore(handle)!;
+      }
+      return store.recordAck(state);
+    },
   };
 }

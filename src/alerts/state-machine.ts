@@ -16,9 +16,8 @@ export function step(
     // A pending alert that stops holding never fired: it simply goes away (as in Prometheus).
     if (prev.phase === 'pending') return null;
     const keptSince = prev.keptFiringSince ?? now;
-    if (now - keptSince >= timing.keepFiringForMs) {
+    if (now - keptSince >= timing.keepFiringForMs)
       return { ...prev, phase: 'resolved', keptFiringSince: keptSince, resolvedAt: now };
-    }
     return prev.keptFiringSince === keptSince ? prev : { ...prev, keptFiringSince: keptSince };
   }
 

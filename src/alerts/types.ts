@@ -77,29 +77,12 @@ export interface Alert extends AlertState {
 /** The result of one evaluation. */
 export interface AlertSnapshot {
   readonly at: number;
-  /** Top-level alerts, most urgent first (`sortAlerts`); folded symptoms are inside their cause. */
+  /** Top-level alerts, most urgent first; folded symptoms are inside their cause. */
   readonly alerts: readonly Alert[];
-  readonly counts: AlertCounts;
 }
 
-/** How many alerts there are, for a header badge or a status line. */
-export interface AlertCounts {
-  /** Firing top-level alerts by severity, acknowledged or not. */
-  readonly firing: Readonly<Record<Severity, number>>;
-  /** Firing top-level alerts nobody has acknowledged yet, by severity. */
-  readonly unacknowledged: Readonly<Record<Severity, number>>;
-  readonly pending: number;
-  readonly resolved: number;
-  /** Symptoms folded under a cause (not in the other counts). */
-  readonly folded: number;
-}
-
-export function alertKey(rule: RuleId, labels: AlertLabels): string {
-  let key: string = rule;
-  if (labels.server !== undefined) key += ` server=${labels.server}`;
-  if (labels.agency !== undefined) key += ` agency=${labels.agency}`;
-  return key;
-}
+export const alertKey = (rule: RuleId, { server, agency }: AlertLabels): string =>
+  `${rule}${server === undefined ? '' : ` server=${server}`}${agency === undefined ? '' : ` agency=${agency}`}`;
 
 /** The candidate of `rule` about `labels`; `since` when the data says when its condition began. */
 export function candidate(

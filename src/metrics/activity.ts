@@ -1,7 +1,10 @@
+/** What the cache holds, read by index: the stream, an agency's recent events, rejections, one document (văn bản). */
+import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import { BLOCK_AT_SQL, readEvents, type EventRef } from '../store/event-log.js';
+import { statusBit } from '../store/rollup-columns.js';
 import type { MetricsContext } from './context.js';
 import { eventFacts } from './event-summary.js';
-import type { RecentEvent, RejectionRow, StreamInfo } from './types.js';
+import type { DocumentRecord, RecentEvent, RejectionRow, StreamInfo } from './types.js';
 
 /** An agency's newest stored events, newest first (found through `event_agencies`). */
 export function recentEvents(ctx: MetricsContext, agencyId: string, limit = 50): RecentEvent[] {
@@ -12,12 +15,8 @@ export function recentEvents(ctx: MetricsContext, agencyId: string, limit = 50):
       'SELECT stream, seq FROM event_agencies WHERE agency = ? ORDER BY ts DESC, stream DESC, seq DESC LIMIT ?',
     )
     .all(id, limit) as EventRef[];
-  return readEvents(ctx.statement(BLOCK_AT_SQL), refs).map(([seq, ts, type, data]) => ({
-    seq,
-    ts,
-    type,
-    facts: eventFacts(data),
-  }));
+  const events = readEvents(ctx.statement(BLOCK_AT_SQL), refs);
+  return events.map(([seq, ts, type, data]) => ({ seq, ts, type, facts: eventFacts(data) }));
 }
 
 /** Rejected messages, newest first. */
@@ -26,9 +25,6 @@ export function rejections(ctx: MetricsContext, limit = 100): RejectionRow[] {
     .statement('SELECT id, at, reason, detail, raw FROM rejections ORDER BY id DESC LIMIT ?')
     .all(limit) as RejectionRow[];
 }
-
-const counter = (ctx: MetricsContext, name: string): number =>
-  (ctx.statement('SELECT n FROM counters WHERE name = ?').pluck().get(name) as number | undefined) ?? 0;
 
 /** What `streamInfo` says of a cache that holds nothing yet. */
 export const NO_STREAM: StreamInfo = Object.freeze({
@@ -49,35 +45,58 @@ export const NO_STREAM: StreamInfo = Object.freeze({
 export function streamInfo(ctx: MetricsContext): StreamInfo {
   const row = ctx
     .statement(
-      `SELECT s.id, s.hub_id AS hubId, s.hub_name AS hubName, s.epoch, s.last_seq AS lastSeq, s.newest_ts AS newestEventTs,
-         s.events FROM streams s WHERE s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
+      `SELECT s.hub_id AS hubId, s.hub_name AS hubName, s.epoch, coalesce(s.last_seq, 0) AS lastSeq,
+         s.newest_ts AS newestEventTs, coalesce(s.events, 0) AS events,
+         (SELECT coalesce(sum(last_seq - derived_seq), 0) FROM streams) AS derivedBehind,
+         coalesce((SELECT n FROM counters WHERE name = 'rejections'), 0) AS rejections,
+         (SELECT count(*) FROM gaps WHERE stream = s.id) AS gaps,
+         coalesce((SELECT n FROM counters WHERE name = 'unknown_types'), 0) AS unknownTypes,
+         (SELECT value FROM meta WHERE key = 'hub_not_reported') AS notReported
+       FROM (SELECT 1) LEFT JOIN streams s ON s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
     )
-    .get() as
-    | (Pick<StreamInfo, 'hubId' | 'hubName' | 'epoch' | 'lastSeq' | 'newestEventTs' | 'events'> & { id: number })
-    | undefined;
-  const { id, ...held } = row ?? { id: null };
-  return {
-    ...NO_STREAM,
-    ...held,
-    derivedBehind: ctx
-      .statement('SELECT coalesce(sum(last_seq - derived_seq), 0) FROM streams')
-      .pluck()
-      .get() as number,
-    rejections: counter(ctx, 'rejections'),
-    gaps: id === null ? 0 : (ctx.statement('SELECT count(*) FROM gaps WHERE stream = ?').pluck().get(id) as number),
-    unknownTypes: counter(ctx, 'unknown_types'),
-    notReported: notReported(ctx),
-  };
+    .get() as Omit<StreamInfo, 'notReported'> & { notReported: string | null };
+  return { ...row, notReported: notReported(row.notReported) };
 }
 
 /** The latest hello's `notReported`, as the writer keeps it (none before a hello said so). */
-function notReported(ctx: MetricsContext): string[] {
-  const text = ctx.statement("SELECT value FROM meta WHERE key = 'hub_not_reported'").pluck().get() as
-    string | undefined;
+function notReported(text: string | null): string[] {
   try {
     const list: unknown = JSON.parse(text ?? '[]');
     return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
   } catch {
     return [];
   }
+}
+
+/** One document and where it got to with each recipient, for the describe view. */
+export function documentRecord(ctx: MetricsContext, docId: string): DocumentRecord | null {
+  const doc = ctx
+    .statement('SELECT id, sender, sent_at, reply_by, subject, sends FROM documents WHERE doc_id = ?')
+    .get(docId) as
+    | { id: number; sender: number; sent_at: number; reply_by: number | null; subject: string | null; sends: number }
+    | undefined;
+  if (!doc) return null;
+  const rows = ctx
+    .statement(
+      `SELECT recipient, reply_by AS replyBy, delivered_at AS deliveredAt, failed_at AS failedAt, fail_reason AS failReason,
+         statuses, arrived_at AS arrivedAt, accepted_at AS acceptedAt, answered_at AS answeredAt
+       FROM deliveries WHERE doc = ? ORDER BY recipient`,
+    )
+    .all(doc.id) as (Omit<DocumentRecord['recipients'][number], 'recipient' | 'statuses'> & {
+    recipient: number;
+    statuses: number;
+  })[];
+  return {
+    docId,
+    sender: ctx.ids.codeOf(doc.sender),
+    sentAt: doc.sent_at,
+    replyBy: doc.reply_by,
+    subject: doc.subject,
+    sends: doc.sends,
+    recipients: rows.map((r) => ({
+      ...r,
+      recipient: ctx.ids.codeOf(r.recipient),
+      statuses: STATUS_CODES.filter((c: StatusCode) => (r.statuses & statusBit(c)) !== 0),
+    })),
+  };
 }

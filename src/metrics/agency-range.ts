@@ -1,7 +1,4 @@
-/**
- * Per-agency figures over any calendar period [from, to), for `hubmon report`: rollups, plus the
- * deliveries for what they cannot say (processed, answered on time) and server history for downtime.
- */
+/** Per-agency figures over [from, to) for `hubmon report`: rollups, deliveries (processed, answered), downtime. */
 import type Database from 'better-sqlite3';
 import { STATUS_CODES, type ServerState, type StatusCode } from '../protocol/index.js';
 import { downtime } from './servers.js';
@@ -81,10 +78,7 @@ function levelFromCode(code: string): number {
   return m[1] === '000' ? 3 : 4;
 }
 
-/**
- * The rollup sums per agency over [from, to), at minute resolution: folded hours from
- * `rollup_hour`, the rest (the period's ragged edges and hours not folded yet) from `rollup_minute`.
- */
+/** Rollup sums per agency over [from, to), to the minute: whole folded hours from `rollup_hour`, the rest by minute. */
 function rollupSums(db: Database.Database, from: number, to: number): Map<number, RollupSums> {
   const folded = foldedUntil(db);
   const m1 = Math.ceil(from / MINUTE);
@@ -123,10 +117,7 @@ function deliverySums(db: Database.Database, from: number, to: number) {
   return new Map(rows.map((r) => [r.recipient, r]));
 }
 
-/**
- * Each security server's time disconnected within [from, min(to, now)) and the times it dropped,
- * from its state history: the state it was in at `from`, then every change inside the period.
- */
+/** Each server's downtime and drops in [from, min(to, now)): its state at `from`, then its changes in the period. */
 function serverDowntimes(db: Database.Database, from: number, to: number, now: number) {
   // A period that begins after `now` holds no downtime yet.
   const end = Math.max(from, Math.min(to, now));
@@ -152,10 +143,7 @@ function serverDowntimes(db: Database.Database, from: number, to: number, now: n
   );
 }
 
-/**
- * Figures for every agency with any activity in [from, to), keyed by agency code. `now` bounds
- * an outage still open at the end of a period that reaches into the future.
- */
+/** Every agency's figures over [from, to), by code; `now` bounds an outage still open in a period reaching past it. */
 export function agencyFiguresOver(
   db: Database.Database,
   from: number,

@@ -1,51 +1,20 @@
 import type Database from 'better-sqlite3';
 import type { AgencyIds } from '../store/agency-ids.js';
 import { idFlags, type AgencyKey, type RollupRows } from './rollup-rows.js';
+import type { Tally } from './tally.js';
 import type { AgencyScope } from './types.js';
 
-/** Tunables of the numbers; defaults suit the hub's rules and can be set per console. */
-export interface MetricsOptions {
-  /** A delivered document with no status at all after this long counts as without status. */
-  readonly withoutStatusAfterMs: number;
-  /** A package neither delivered nor failed after this long counts as undelivered. */
-  readonly undeliveredAfterMs: number;
-  /** How far back those two look (older ones are history, not a live problem). */
-  readonly lookbackMs: number;
-  /** How long a security server may stay silent before its heartbeat counts as missing. */
-  readonly heartbeatTimeoutMs: number;
-}
+/** How far back the undelivered and without-status counts look (older ones are history, not a live problem). */
+export const LOOKBACK_MS = 7 * 86_400_000;
 
-export const DEFAULT_METRICS_OPTIONS: MetricsOptions = {
-  withoutStatusAfterMs: 4 * 3_600_000,
-  undeliveredAfterMs: 15 * 60_000,
-  lookbackMs: 7 * 86_400_000,
-  heartbeatTimeoutMs: 2 * 60_000,
-};
-
-/** What every metric reads through: the connection, the id map, the options and the rollup rows. */
+/** What every metric reads through: the connection, the id map and the rollup rows. */
 export interface MetricsContext {
   readonly db: Database.Database;
   readonly ids: AgencyIds;
-  readonly options: MetricsOptions;
   /** Prepared once per SQL text. */
   statement(sql: string): Database.Statement;
   /** Minute and hour rollups, deadline counts and the registry (see `rollup-rows.ts`). */
   readonly rows: RollupRows;
-}
-
-export function createContext(
-  db: Database.Database,
-  ids: AgencyIds,
-  options: MetricsOptions,
-  rows: RollupRows,
-): MetricsContext {
-  const cache = new Map<string, Database.Statement>();
-  const statement = (sql: string): Database.Statement => {
-    let s = cache.get(sql);
-    if (!s) cache.set(sql, (s = db.prepare(sql)));
-    return s;
-  };
-  return { db, ids, options, statement, rows };
 }
 
 /** The integer ids of a scope, as JSON for `json_each`; null when unscoped. */
@@ -54,10 +23,7 @@ export function scopeIds(ctx: MetricsContext, scope: AgencyScope | undefined): s
   return JSON.stringify(scope.agencyIds.map((code) => ctx.ids.find(code)).filter((id) => id !== undefined));
 }
 
-/**
- * A scope's ids (as `scopeIds` gives them) as flags by id, 1 for each in it; null when unscoped. A scoped read walks
- * the national rows and keeps the flagged.
- */
+/** A scope's ids as flags by id (null when unscoped): a scoped read walks the national rows and keeps the flagged. */
 export function scopeFlags(scope: string | null): Uint8Array | null {
   return scope === null ? null : idFlags(JSON.parse(scope) as number[]);
 }
@@ -71,10 +37,7 @@ export const withScope = (params: Record<string, unknown>, scope: string | null)
   scope === null ? params : { ...params, scope };
 
 /** Results keyed by agency id, as agencyRows reads them: a Map, or a Tally. */
-export interface ById {
-  has(id: number): boolean;
-  forEach(f: (value: unknown, id: number) => void): void;
-}
+type ById = Pick<Tally, 'has' | 'forEach'>;
 
 /**
  * The agencies a per-agency list holds: the scope's (by code), or every agency in the registry (by code) followed by

@@ -1,34 +1,36 @@
+import type Database from 'better-sqlite3';
 import type { Cache } from '../store/index.js';
-import { agencies, securityServers } from './registry.js';
-import { recentEvents, rejections, streamInfo } from './activity.js';
-import { createContext, DEFAULT_METRICS_OPTIONS, type MetricsOptions } from './context.js';
+import { documentRecord, recentEvents, rejections, streamInfo } from './activity.js';
+import type { MetricsContext } from './context.js';
 import { deadlines, overdueDocuments } from './deadlines.js';
-import { documentRecord } from './document.js';
 import { delivery } from './delivery.js';
-import { feedback } from './feedback.js';
+import { feedback, statusReports } from './feedback.js';
 import { LiveRollups } from './live-rollups.js';
 import { SqliteRollups, type RollupRows } from './rollup-rows.js';
-import { serverHistory, servers } from './servers.js';
+import { securityServers, serverHistory, servers } from './servers.js';
 import { signatures } from './signatures.js';
-import { statusReports } from './status-reports.js';
 import { throughput } from './throughput.js';
 import { totals } from './totals.js';
 import type { Metrics } from './types.js';
 
 /**
- * The numbers operators watch, read from a cache (writable or read-only). Every method reads
- * rollups, derived tables or indexes; none scans raw events. The rollup rows come from `rows`:
- * by default read afresh from SQLite at every call (see `liveMetrics` for the console that writes).
+ * The numbers operators watch, from a cache (writable or read-only): rollups, derived tables or indexes, never raw
+ * events. The rollup rows come from `rows`: by default read afresh at each call (see `liveMetrics`).
  */
 export function createMetrics(
   cache: Pick<Cache, 'db' | 'agencyIds'>,
-  options: Partial<MetricsOptions> = {},
   rows: RollupRows = new SqliteRollups(cache.db, cache.agencyIds),
 ): Metrics {
-  const ctx = createContext(cache.db, cache.agencyIds, { ...DEFAULT_METRICS_OPTIONS, ...options }, rows);
+  const prepared = new Map<string, Database.Statement>();
+  const statement = (sql: string): Database.Statement => {
+    let s = prepared.get(sql);
+    if (!s) prepared.set(sql, (s = cache.db.prepare(sql)));
+    return s;
+  };
+  const ctx: MetricsContext = { db: cache.db, ids: cache.agencyIds, statement, rows };
   return {
     stream: () => streamInfo(ctx),
-    agencies: () => agencies(ctx),
+    agencies: () => rows.registry().agencies,
     securityServers: () => securityServers(ctx),
     totals: (now, window) => totals(ctx, now, window),
     throughput: (now, window, scope, buckets) => throughput(ctx, now, window, scope, buckets),
@@ -48,15 +50,9 @@ export function createMetrics(
   };
 }
 
-/**
- * The metrics of the process that writes `cache` (the console, a replay): from the live model
- * (`live-rollups.ts`), kept in memory and told by the writer what each write changed.
- */
-export function liveMetrics(
-  cache: Pick<Cache, 'db' | 'agencyIds' | 'onWrite'>,
-  options: Partial<MetricsOptions> = {},
-): Metrics {
+/** Metrics of the process writing `cache` (console, replay): `live-rollups.ts`, told by the writer what changed. */
+export function liveMetrics(cache: Pick<Cache, 'db' | 'agencyIds' | 'onWrite'>): Metrics {
   const rows = new LiveRollups(cache.db, cache.agencyIds);
   cache.onWrite((changes) => rows.changed(changes));
-  return createMetrics(cache, options, rows);
+  return createMetrics(cache, rows);
 }

@@ -1,17 +1,13 @@
 import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
 import type { AgencyScope, DeadlineRow, OverdueDocument } from './types.js';
 
-/**
- * The deadline counts per recipient id as of `now`: open and answered, and not yet due. One snapshot: a batch
- * committed between the two reads would count its new deadline as overdue.
- */
+/** Deadline counts and those not yet due per recipient id, in one snapshot: a write between would look overdue. */
 const kept = (ctx: MetricsContext, now: number) =>
   ctx.db.transaction(() => [ctx.rows.deadlineCounts(), ctx.rows.deadlinesAhead(now)] as const)();
 
 /**
- * Reply deadlines owed by each recipient agency (hạn trả lời), as of `now`. Open counts, the
- * oldest open deadline and the answered counts are kept on ingest (`deadline_counts`); with
- * the deadlines still in the future, overdue = open − not yet due.
+ * Reply deadlines owed by each recipient (hạn trả lời) as of `now`: open, oldest open and answered counts are kept on
+ * ingest (`deadline_counts`); with the deadlines still in the future, overdue = open − not yet due.
  */
 export function deadlines(ctx: MetricsContext, now: number, scope?: AgencyScope): DeadlineRow[] {
   const [byId, future] = kept(ctx, now);
@@ -53,26 +49,23 @@ export function overdueDocuments(
     recipient: number;
     sender: number;
   })[];
-  return rows.map((r) => ({
-    docId: r.docId,
-    sender: ctx.ids.codeOf(r.sender),
-    recipient: ctx.ids.codeOf(r.recipient),
-    replyBy: r.replyBy,
+  return rows.map(({ sender, recipient, ...r }) => ({
+    ...r,
+    sender: ctx.ids.codeOf(sender),
+    recipient: ctx.ids.codeOf(recipient),
     overdueMs: now - r.replyBy,
-    subject: r.subject,
   }));
 }
 
 /** National count of overdue and soon-due replies: open minus not yet due, summed over the recipients' counts. */
 export function deadlineTotals(ctx: MetricsContext, now: number): { overdue: number; dueWithin24h: number } {
   const [counts, ahead] = kept(ctx, now);
-  let open = 0;
-  let notYetDue = 0;
+  let overdue = 0;
   let dueWithin24h = 0;
-  counts.forEach((c) => (open += c[2]));
+  counts.forEach((c) => (overdue += c[2]));
   ahead.forEach((a) => {
-    notYetDue += a[0];
+    overdue -= a[0];
     dueWithin24h += a[1];
   });
-  return { overdue: open - notYetDue, dueWithin24h };
+  return { overdue, dueWithin24h };
 }

@@ -1,6 +1,6 @@
 import { DELIVERY_FAILURE_REASONS, type DeliveryFailureReason } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
+import { agencyRows, LOOKBACK_MS, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
 import { sumByAgency } from './rollup-sums.js';
 import type { AgencyScope, DeliveryRow, WindowKey } from './types.js';
 import { minuteWindow } from './window.js';
@@ -11,19 +11,20 @@ const COLUMNS: RollupColumn[] = [
   'dup_received',
 ];
 
+/** A package neither delivered nor failed after this long counts as undelivered. */
+const UNDELIVERED_AFTER_MS = 15 * 60_000;
+
 const NO_FAILURES = Object.freeze(
   Object.fromEntries(DELIVERY_FAILURE_REASONS.map((r) => [r, 0])) as Record<DeliveryFailureReason, number>,
 );
 
 /**
- * Delivery problems per agency: packages to it that failed in the window (by reason), packages
- * to it still neither delivered nor failed after the grace period (sent within the lookback),
- * and the repeats: a document id it sent again, a document delivered to it again (FIGURES.md).
+ * Delivery problems per agency: packages to it failed in the window (by reason), still neither delivered nor failed
+ * after the grace period (sent within the lookback), and repeats sent or delivered (docs/FIGURES.md).
  */
 export function delivery(ctx: MetricsContext, now: number, window: WindowKey, scope?: AgencyScope): DeliveryRow[] {
   const scoped = scopeIds(ctx, scope);
   const sums = sumByAgency(ctx, minuteWindow(now, window), COLUMNS, scoped);
-  const { undeliveredAfterMs, lookbackMs } = ctx.options;
   const pending = new Map<number, number>(
     ctx
       .statement(
@@ -32,7 +33,7 @@ export function delivery(ctx: MetricsContext, now: number, window: WindowKey, sc
          GROUP BY recipient`,
       )
       .raw()
-      .all(withScope({ from: now - lookbackMs, to: now - undeliveredAfterMs }, scoped)) as [number, number][],
+      .all(withScope({ from: now - LOOKBACK_MS, to: now - UNDELIVERED_AFTER_MS }, scoped)) as [number, number][],
   );
   return agencyRows(ctx, scope, [sums, pending]).map(({ code, id }) => {
     const at = id === undefined ? -1 : sums.offset(id);

@@ -1,7 +1,4 @@
-/**
- * What a stored event says, as plain facts taken from its payload (hub text: sanitise before
- * display). The words are the console's, in the operator's language (`ui/view/event-summary.ts`).
- */
+/** What a stored event says, as facts from its payload (hub text: sanitise before display); the console words it. */
 export interface EventFacts {
   /** The document the event is about. */
   readonly docId?: string;

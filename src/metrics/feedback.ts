@@ -1,13 +1,17 @@
+/** Processing statuses (phản hồi trạng thái) the recipients report back: how, and how much. */
 import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { agencyRows, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
+import { agencyRows, LOOKBACK_MS, scopeFilter, scopeIds, withScope, type MetricsContext } from './context.js';
 import { sumByAgency } from './rollup-sums.js';
-import type { AgencyScope, FeedbackRow, WindowKey } from './types.js';
+import type { AgencyScope, FeedbackRow, StatusReportRow, WindowKey } from './types.js';
 import { minuteWindow, MINUTE_MS } from './window.js';
 
 const COLUMNS = STATUS_CODES.map((c) => `st_${c}` as RollupColumn);
+const REPORT_COLUMNS: RollupColumn[] = ['received', ...COLUMNS];
 const NO_FUNNEL = Object.freeze(Object.fromEntries(STATUS_CODES.map((c) => [c, 0])) as Record<StatusCode, number>);
 const NONE: readonly StatusCode[] = Object.freeze([]);
+/** A delivered document with no status at all after this long counts as without status. */
+const WITHOUT_STATUS_AFTER_MS = 4 * 3_600_000;
 
 /**
  * A funnel from counts in STATUS_CODES order, as one literal: built key by key (or copied), an object with keys such as
@@ -66,7 +70,6 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
     list.push(Number(pair.slice(space + 1)));
   }
 
-  const { withoutStatusAfterMs, lookbackMs } = ctx.options;
   const silent = new Map<number, number>(
     ctx
       .statement(
@@ -74,7 +77,7 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
          WHERE statuses = 0 AND delivered_at IS NOT NULL AND delivered_at BETWEEN @from AND @to${filter} GROUP BY recipient`,
       )
       .raw()
-      .all(withScope({ from: now - lookbackMs, to: now - withoutStatusAfterMs }, scoped)) as [number, number][],
+      .all(withScope({ from: now - LOOKBACK_MS, to: now - WITHOUT_STATUS_AFTER_MS }, scoped)) as [number, number][],
   );
 
   const keys = agencyRows(ctx, scope, [reports, waits, silent]);
@@ -92,6 +95,32 @@ export function feedback(ctx: MetricsContext, now: number, window: WindowKey, sc
       withoutStatus: (id === undefined ? undefined : silent.get(id)) ?? 0,
       funnel: r ? funnelOf(r) : NO_FUNNEL,
     });
+  }
+  return rows;
+}
+
+/** Documents delivered to each agency and statuses it reported (phản hồi trạng thái), in any window up to `now`. */
+export function statusReports(
+  ctx: MetricsContext,
+  now: number,
+  windowMs: number,
+  scope?: AgencyScope,
+): StatusReportRow[] {
+  const sums = sumByAgency(ctx, minuteWindow(now, windowMs), REPORT_COLUMNS, scopeIds(ctx, scope));
+  const values = sums.sums;
+  const keys = agencyRows(ctx, scope, [sums]);
+  const rows = new Array<StatusReportRow>(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const { code, id } = keys[k]!;
+    const at = id === undefined ? -1 : sums.offset(id);
+    if (at < 0) {
+      rows[k] = { agencyId: code, received: 0, statuses: 0, arrived: 0 };
+      continue;
+    }
+    let statuses = 0;
+    for (let i = 1; i < REPORT_COLUMNS.length; i++) statuses += values[at + i]!;
+    // STATUS_CODES starts with 01, "arrived": the one a document system reports by itself.
+    rows[k] = { agencyId: code, received: values[at]!, statuses, arrived: values[at + 1]! };
   }
   return rows;
 }

@@ -1,4 +1,3 @@
 export * from './types.js';
 export { createMetrics, liveMetrics } from './create-metrics.js';
-export { downtime } from './servers.js';
 export { NO_STREAM } from './activity.js';

@@ -12,9 +12,8 @@ import {
 } from './rollup-rows.js';
 
 /**
- * Rows of minutes kept, least recently used dropped first: ~10 MB at most. A national minute holds 100–200 rows at a
- * working day's peak, so this keeps well over what the windows on screen read (the last two hours, a day's window's
- * start, the same a week earlier).
+ * Rows of minutes kept, least recently used dropped first: ~10 MB at most. A national minute holds 100–200 rows at
+ * peak: well over what the windows on screen read (the last two hours, a day's start, the same a week earlier).
  */
 const KEPT_ROWS = 100_000;
 /** Folded hours kept: a day's window and the same day a week earlier, twice over. */

@@ -25,9 +25,8 @@ export interface AgencyTree {
 const trees = new WeakMap<readonly TreeNode[], AgencyTree>();
 
 /**
- * The tree of `nodes`, cached by array identity: the cache hands out the same registry array until the registry
- * changes, so a refresh pays for this once. Depth comes from the parent links, not a declared level, so a hub that
- * mislabels a level still sums correctly.
+ * The tree of `nodes`, cached by array identity (the same registry array until the registry changes). Depth comes from
+ * the parent links, not a declared level, so a hub that mislabels a level still sums correctly.
  */
 export function agencyTree(nodes: readonly TreeNode[]): AgencyTree {
   const cached = trees.get(nodes);
@@ -64,34 +63,25 @@ export function agencyTree(nodes: readonly TreeNode[]): AgencyTree {
   return tree;
 }
 
-/**
- * The node `rootId` and every node under it, in the order of `nodes`; empty when it is not one of them. O(n) over the
- * cached tree: each node's answer is found once.
- */
+/** The node `rootId` and every node under it, in the order of `nodes`; empty when it is not one of them. O(n). */
 export function subtreeOf<N extends TreeNode>(nodes: readonly N[], rootId: string): N[] {
   const tree = agencyTree(nodes);
   const root = tree.indexOf.get(rootId);
   if (root === undefined) return [];
-  // 0: not known yet, 1: under the root (or the root), 2: not.
   const under = new Uint8Array(nodes.length);
   under[root] = 1;
-  const path: number[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    let cur = i;
-    while (cur >= 0 && under[cur] === 0) {
-      path.push(cur);
-      cur = tree.parentIndex[cur] ?? -1;
-    }
-    const answer = cur >= 0 ? under[cur]! : 2;
-    while (path.length > 0) under[path.pop()!] = answer;
+  // Shallowest first (bottomUp reversed): a node is under the root when its parent is.
+  for (let k = tree.bottomUp.length - 1; k >= 0; k--) {
+    const i = tree.bottomUp[k]!;
+    const p = tree.parentIndex[i]!;
+    if (p >= 0 && under[p] === 1) under[i] = 1;
   }
   return nodes.filter((_, i) => under[i] === 1);
 }
 
 /**
- * Sums over every subtree, in place: `own(node, i)` returns a fresh accumulator holding the node's own figures (it is
+ * Sums over every subtree, in place, O(n): `own(node, i)` returns a fresh accumulator of the node's own figures (it is
  * mutated), `add(into, from)` adds a child's subtree total into its parent's. Returns the totals indexed like `nodes`.
- * O(n) per call.
  */
 export function rollUpSubtrees<N extends TreeNode, V>(
   nodes: readonly N[],

@@ -34,9 +34,7 @@ export interface AgencyKey {
 export interface RegistrySnapshot {
   /** Sorted by code. */
   readonly agencies: readonly Agency[];
-  /**
-   * 1 at each listed agency's id: a national list asks it of ~12,000 ids (a Set lookup each cost a tenth of the list).
-   */
+  /** 1 at each listed agency's id: a national list asks ~12,000 ids (a Set lookup each cost a tenth of the list). */
   readonly listed: Uint8Array;
   /** One key per listed agency, in code order: the rows of every unscoped per-agency list. */
   readonly keys: readonly AgencyKey[];
@@ -52,10 +50,7 @@ export interface RollupRows {
   minutes(m1: number, m2: number): readonly MinuteRows[];
   /** Each folded hour of h1..h2 (inclusive) that has rows, oldest first. */
   hours(h1: number, h2: number): readonly HourPack[];
-  /**
-   * `summarise` of `hours(h1, h2)`, `key` naming what it sums: a source may keep the result until one of those hours
-   * changes.
-   */
+  /** `summarise` of `hours(h1, h2)`, `key` naming it: a source may keep the result until one of those hours changes. */
   hoursSummed<T>(key: string, h1: number, h2: number, summarise: (packs: readonly HourPack[]) => T): T;
   /** Every recipient's deadline counts, by agency id. */
   deadlineCounts(): ReadonlyMap<number, DeadlineCount>;

@@ -1,15 +1,16 @@
-import { ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
+/** Rollup columns summed per agency over a window: minute rows at its edges, folded hours' packs between. */
+import { columnEnd, firstColumn } from '../store/hour-packs.js';
+import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, scopeFilter, scopeFlags, withScope, type MetricsContext } from './context.js';
-import { hourSums } from './hour-sums.js';
+import type { HourPack } from './rollup-rows.js';
 import { Tally } from './tally.js';
 import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
 
 /**
- * The longest stretch of minutes read as rows, ending at the stretch's end: a window's minutes at either edge (up to an
- * hour, or two before the writer folds them into hours). Anything longer (a young cache with no hours folded yet) is
- * summed by SQLite before it.
+ * The longest stretch of minutes read as rows at either edge of a window (up to an hour, or two before the writer folds
+ * them); anything longer (a young cache with no hours folded yet) is summed by SQLite before it.
  */
 const SPAN_MINUTES = 180;
 
@@ -53,10 +54,9 @@ export function walkMinutes(
 }
 
 /**
- * Sums rollup columns per agency over a window: minute rows at the edges, the folded hours' packs for the whole hours
- * between. Returns each agency's sums in `columns` order, in a tally (no object per agency: a national 24-hour read
- * sums ~10,000 of them). Scoped (a province's few hundred units, one agency), the same rows are walked and the scope's
- * kept: SQLite has no index by agency on the rollups.
+ * Each agency's sums of `columns` over a window, in that order, in a tally (no object per agency: a national 24-hour
+ * read sums ~10,000 of them). Scoped (a province's few hundred units, one agency), the same rows are walked and the
+ * scope's kept: SQLite has no index by agency on the rollups.
  */
 export function sumByAgency(
   ctx: MetricsContext,
@@ -98,4 +98,48 @@ export function oldestRollupMinute(ctx: MetricsContext): number | null {
   const h = ctx.statement('SELECT min(hour) FROM rollup_hour').pluck().get() as number | null;
   if (m === null) return h === null ? null : h * 60;
   return h === null ? m : Math.min(m, h * 60);
+}
+
+/** Per agency, the sums of `columns` (in that order) over the packs. */
+export function hourSums(packs: readonly HourPack[], columns: readonly RollupColumn[]): Tally {
+  // Each rollup column's place among `columns`, or −1 for one not asked for.
+  const slotOf = new Int32Array(ROLLUP_COLUMNS.length).fill(-1);
+  columns.forEach((c, k) => (slotOf[ROLLUP_COLUMNS.indexOf(c)] = k));
+  const out = new Tally(columns.length);
+  for (const { words } of packs) {
+    // Every agency of the hour has data, whichever columns its counts are in.
+    const start = firstColumn(words);
+    for (let j = 1; j < start; j++) out.slot(words[j]!);
+    for (let i = start; i < words.length; i = columnEnd(words, i)) {
+      const k = slotOf[words[i]!] ?? -1;
+      if (k < 0) continue;
+      const end = columnEnd(words, i);
+      for (let j = i + 2; j < end; j += 2) {
+        const at = out.slot(words[j]!) + k;
+        out.sums[at] = out.sums[at]! + words[j + 1]!;
+      }
+    }
+  }
+  return out;
+}
+
+/** Each folded hour's sent and received, for the sparklines: every agency of the hour (ids ascending), zeros too. */
+export function hourTraffic(packs: readonly HourPack[]) {
+  return packs.map(({ hour, words }) => {
+    const start = firstColumn(words);
+    const agencies = words.slice(1, start);
+    const sent = new Float64Array(agencies.length);
+    const received = new Float64Array(agencies.length);
+    for (let i = start; i < words.length; i = columnEnd(words, i)) {
+      const into = words[i] === COL.sent ? sent : words[i] === COL.received ? received : null;
+      if (into === null) continue;
+      // A column's agencies ascend, as the hour's do: each found by walking on.
+      const end = columnEnd(words, i);
+      for (let j = i + 2, r = 0; j < end; j += 2) {
+        while (r < agencies.length && agencies[r]! < words[j]!) r++;
+        if (agencies[r] === words[j]) into[r] = words[j + 1]!;
+      }
+    }
+    return { hour, agencies, sent, received };
+  });
 }

@@ -1,12 +1,9 @@
-import type { Agency, ServerState } from '../protocol/index.js';
+import type { Agency, SecurityServer, ServerState } from '../protocol/index.js';
 import type { MetricsContext } from './context.js';
 import type { ServerRow, ServerTransition, WindowKey } from './types.js';
 import { WINDOW_MS } from './types.js';
 
-/**
- * Time spent disconnected and drops within [start, now], from the state just before `start`
- * and the transitions from `start` on (a drop at the very start counts in the window).
- */
+/** Downtime and drops in [start, now]: the state before `start`, then the changes (a drop at `start` counts). */
 export function downtime(
   stateAtStart: ServerState | 'unknown',
   transitions: readonly { at: number; to: ServerState }[],
@@ -87,4 +84,18 @@ export function serverHistory(ctx: MetricsContext, serverId: string, since: numb
        WHERE server = ? AND at >= ? ORDER BY at DESC LIMIT ?`,
     )
     .all(serverId, since, limit) as ServerTransition[];
+}
+
+/** The security servers the hub lists, by id. */
+export function securityServers(ctx: MetricsContext): SecurityServer[] {
+  const rows = ctx.statement('SELECT id, name, cert_expires FROM servers WHERE listed = 1 ORDER BY id').all() as {
+    id: string;
+    name: string;
+    cert_expires: number | null;
+  }[];
+  return rows.map(({ id, name, cert_expires: at }) => ({
+    id,
+    name,
+    certificateExpiresAt: at === null ? null : new Date(at).toISOString(),
+  }));
 }

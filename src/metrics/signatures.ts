@@ -33,10 +33,7 @@ FAILURES.forEach((f, i) => {
     throw new Error(`byReasonAt misplaces ${f}`);
 });
 
-/**
- * Signatures per sending agency in the window (chữ ký số): documents checked, documents with a failed check, and
- * documents failing per reason (docs/FIGURES.md).
- */
+/** Signatures per sender in the window (chữ ký số): documents checked, failed, failing per reason (docs/FIGURES.md). */
 export function signatures(
   ctx: MetricsContext,
   now: number,

@@ -4,7 +4,8 @@
  * per row read. Behaves as an id-keyed map for `agencyRows` (`has`, `forEach`).
  */
 export class Tally {
-  private values: Float64Array;
+  /** The sums, agency after agency; read and add through `slot`, which may move them to a larger array. */
+  sums: Float64Array;
   private seen: Uint8Array;
   /** Agency ids with any sum, in the order first added. */
   readonly ids: number[] = [];
@@ -13,7 +14,7 @@ export class Tally {
     readonly width: number,
     capacity = 1024,
   ) {
-    this.values = new Float64Array(capacity * width);
+    this.sums = new Float64Array(capacity * width);
     this.seen = new Uint8Array(capacity);
   }
 
@@ -27,11 +28,6 @@ export class Tally {
     return id * this.width;
   }
 
-  /** The sums, agency after agency; read and add through `slot`. */
-  get sums(): Float64Array {
-    return this.values;
-  }
-
   has(id: number): boolean {
     return id < this.seen.length && this.seen[id] === 1;
   }
@@ -43,14 +39,14 @@ export class Tally {
 
   /** Sum `k` of agency `id` (0 when absent). */
   get(id: number, k: number): number {
-    return this.has(id) ? this.values[id * this.width + k]! : 0;
+    return this.has(id) ? this.sums[id * this.width + k]! : 0;
   }
 
   /** Sums k..k+count−1 of agency `id` as a plain array. */
   slice(id: number, k: number, count: number): number[] {
     const out = new Array<number>(count);
     const base = id * this.width + k;
-    for (let i = 0; i < count; i++) out[i] = this.values[base + i]!;
+    for (let i = 0; i < count; i++) out[i] = this.sums[base + i]!;
     return out;
   }
 
@@ -61,10 +57,10 @@ export class Tally {
   private grow(id: number): void {
     const capacity = Math.max(id + 1, this.seen.length * 2);
     const values = new Float64Array(capacity * this.width);
-    values.set(this.values);
+    values.set(this.sums);
     const seen = new Uint8Array(capacity);
     seen.set(this.seen);
-    this.values = values;
+    this.sums = values;
     this.seen = seen;
   }
 }

@@ -1,12 +1,11 @@
 import { agencyRows, foldedUntilHour, scopeFlags, scopeIds, type MetricsContext } from './context.js';
-import { hourTraffic } from './hour-sums.js';
-import { oldestRollupMinute, sumByAgency, walkMinutes } from './rollup-sums.js';
+import { hourTraffic, oldestRollupMinute, sumByAgency, walkMinutes } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { Tally } from './tally.js';
 import { coveredMinutes, minuteWindow, rangeParts, WEEK_MINUTES, type MinuteWindow } from './window.js';
 
 /** Sparkline buckets when the caller does not say: one per minute up to an hour's half-minutes. */
-export const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
+const DEFAULT_SPARK_BUCKETS: Record<WindowKey, number> = { '5m': 5, '1h': 30, '24h': 24 };
 
 /**
  * Sent and received per agency over the window, per minute, against the same window a week earlier, with a sparkline.
@@ -21,14 +20,9 @@ export function throughput(
   buckets?: number,
 ): ThroughputRow[] {
   const w = minuteWindow(now, window);
+  const asked = buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window]);
   // No sparkline asked for: 0 buckets.
-  const n =
-    buckets === 0
-      ? 0
-      : Math.max(
-          1,
-          Math.floor(buckets ?? (typeof window === 'number' ? Math.min(30, w.minutes) : DEFAULT_SPARK_BUCKETS[window])),
-        );
+  const n = asked === 0 ? 0 : Math.max(1, Math.floor(asked));
   const scoped = scopeIds(ctx, scope);
   // Per agency: sent, received, then the sparkline's n buckets.
   const acc: Tally = n === 0 ? sumByAgency(ctx, w, ['sent', 'received'], scoped) : sparkSums(ctx, w, n, scoped);
@@ -63,10 +57,7 @@ export function throughput(
   return rows;
 }
 
-/**
- * Per agency: sent, received, then the sparkline's `n` buckets, over the window: minute rows at its edges, whole hours
- * spread over the buckets they overlap.
- */
+/** Per agency: sent, received, then `n` buckets: edge minutes as rows, whole hours spread over their buckets. */
 function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: string | null): Tally {
   const acc = new Tally(2 + n, scoped === null ? ctx.ids.maxId() + 1 : 64);
   /** Adds an hour's sent and received to an agency, its sparkline share by `spread` (see hourSpread). */
@@ -111,10 +102,7 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
   return acc;
 }
 
-/**
- * The buckets of `n` an hour's minutes fall in, as pairs (bucket, minutes in it): minute m is in bucket ⌊(m − start)·n
- * / W⌋.
- */
+/** The buckets an hour's minutes fall in, as (bucket, minutes) pairs: minute m is in bucket ⌊(m − start)·n / W⌋. */
 export function hourSpread(n: number, w: MinuteWindow, firstMinute: number): number[] {
   const out: number[] = [];
   const W = w.minutes;

@@ -2,9 +2,8 @@ import { DELIVERY_FAILURE_REASONS } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, type MetricsContext } from './context.js';
 import { deadlineTotals } from './deadlines.js';
-import { hourSums } from './hour-sums.js';
 import type { NationalTotals, WindowKey } from './types.js';
-import { oldestRollupMinute, walkMinutes } from './rollup-sums.js';
+import { hourSums, oldestRollupMinute, walkMinutes } from './rollup-sums.js';
 import { coveredMinutes, minuteWindow, rangeParts, type MinuteWindow } from './window.js';
 
 const FAILS = DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn);
@@ -15,8 +14,7 @@ export function totals(ctx: MetricsContext, now: number, window: WindowKey): Nat
   const w = minuteWindow(now, window);
   const { sums, agenciesActive } = nationalSums(ctx, w);
   const [sent, received, signaturesVerified, signaturesFailed] = sums as [number, number, number, number];
-  let deliveryFailures = 0;
-  for (let i = 0; i < FAILS.length; i++) deliveryFailures += sums[4 + i]!;
+  const deliveryFailures = sums.slice(4).reduce((n, s) => n + s, 0);
   const agencies = ctx.rows.registry().agencies.length;
   const servers = ctx
     .statement(

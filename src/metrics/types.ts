@@ -1,7 +1,4 @@
-/**
- * The numbers operators watch, as plain data: the contract between the cache and the console, alert rules, `hubmon
- * status` and `hubmon report`. Times are epoch milliseconds (UTC).
- */
+/** The numbers operators watch as plain data, for the console, alerts, `status` and `report`. Times: epoch ms (UTC). */
 import type { EventFacts } from './event-summary.js';
 import type {
   Agency,
@@ -219,10 +216,7 @@ export interface RejectionRow {
 export interface AgencyScope {
   /** Only these agency ids (e.g. one agency for its detail screen). */
   readonly agencyIds?: readonly string[];
-  /**
-   * Leave out the agencies with nothing in the window (a row listed may still be zeros): for rankings and alert
-   * rules over 12,000 agencies, most of them quiet. Ignored with `agencyIds`.
-   */
+  /** Only agencies with data in the window (a row may be zeros), for rankings over 12,000; ignored with `agencyIds`. */
   readonly withData?: boolean;
 }
 
@@ -251,13 +245,10 @@ export interface Metrics {
   rejections(limit?: number): RejectionRow[];
   /** Optional: one document with its deliveries and statuses, for the describe view; null when not held. */
   document?(docId: string): DocumentRecord | null;
-  /**
-   * Optional: the same rows over any window ending at `now` (minute resolution), for alert rules whose windows are
-   * not the screen's. Without them a rule reads the smallest screen window that covers its own.
-   */
-  signaturesOver?(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
-  /** Optional, as `signaturesOver`; `sentWeekAgo` is the same window a week earlier; no sparkline (`spark` empty). */
-  throughputOver?(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
-  /** Optional, as `signaturesOver`: documents received and statuses reported, per agency. */
-  statusReportsOver?(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];
+  /** The same rows over any window ending at `now` (minute resolution), for alert rules whose windows are not the screen's. */
+  signaturesOver(now: number, windowMs: number, scope?: AgencyScope): SignatureRow[];
+  /** As `signaturesOver`; `sentWeekAgo` is the same window a week earlier; no sparkline (`spark` empty). */
+  throughputOver(now: number, windowMs: number, scope?: AgencyScope): ThroughputRow[];
+  /** As `signaturesOver`: documents received and statuses reported, per agency. */
+  statusReportsOver(now: number, windowMs: number, scope?: AgencyScope): StatusReportRow[];
 }

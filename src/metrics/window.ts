@@ -1,9 +1,6 @@
 import { WINDOW_MS, type WindowKey } from './types.js';
 
-/**
- * A window as whole minutes: the `minutes` minutes ending with the one `now` falls in (inclusive), so "5 min" is the
- * current minute and the four before it.
- */
+/** A window as whole minutes up to the one `now` falls in: "5 min" is the current minute and the four before it. */
 export interface MinuteWindow {
   readonly startMin: number;
   readonly endMin: number;
@@ -21,9 +18,8 @@ export function minuteWindow(now: number, window: WindowKey | number, shiftMinut
 }
 
 /**
- * Minutes of the window the cache holds figures for: all of it, or from its oldest rollup on when the cache is younger
- * than the window. Rates divide by this, so an hour of history in a 24-hour window reads as that hour's rate, not a
- * 24th of it.
+ * Minutes of the window the cache holds figures for: all, or from its oldest rollup on. Rates divide by this, so an
+ * hour of history in a 24-hour window reads as that hour's rate, not a 24th of it.
  */
 export function coveredMinutes(w: MinuteWindow, oldestMinute: number | null): number {
   if (oldestMinute === null || oldestMinute <= w.startMin) return w.minutes;

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alertKey,
-  describeAlert,
-  fold,
-  type AlertState,
-  type RuleId,
-  type SummaryParams,
-} from '../../src/alerts/index.js';
+import { alertKey, describeAlert, type AlertState, type RuleId, type SummaryParams } from '../../src/alerts/index.js';
+import { fold } from '../../src/alerts/incidents.js';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 10, 18, 3, 0);

@@ -110,20 +110,17 @@ export const emptyData = (): FakeData => ({
 });
 
 /** Records which windows were asked for, so tests can check the rule read the right one. */
-export function fakeMetrics(data: FakeData, opts: { over?: boolean } = {}): AlertMetrics & { asked: string[] } {
+export function fakeMetrics(data: FakeData): AlertMetrics & { asked: string[] } {
   const asked: string[] = [];
-  const m: AlertMetrics & { asked: string[] } = {
+  return {
     asked,
     agencies: () => data.agencies,
     servers: () => data.servers,
-    signatures: (_now, w) => (asked.push(`signatures:${w}`), data.signatures),
     deadlines: () => data.deadlines,
     throughput: (_now, w) => (asked.push(`throughput:${w}`), data.throughput[w] ?? []),
     delivery: (_now, w) => (asked.push(`delivery:${w}`), data.delivery),
+    signaturesOver: (_now, ms) => (asked.push(`signaturesOver:${ms}`), data.signatures),
+    throughputOver: (_now, ms) => (asked.push(`throughputOver:${ms}`), data.throughput.over ?? []),
+    statusReportsOver: () => [],
   };
-  if (opts.over) {
-    m.signaturesOver = (_now, ms) => (asked.push(`signaturesOver:${ms}`), data.signatures);
-    m.throughputOver = (_now, ms) => (asked.push(`throughputOver:${ms}`), data.throughput.over ?? []);
-  }
-  return m;
 }

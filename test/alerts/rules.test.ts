@@ -27,8 +27,8 @@ const WED_10 = Date.UTC(2026, 10, 18, 3, 0);
 /** Local time on that Wednesday (or `day` days later) in Hà Nội. */
 const hanoi = (hh: number, mm = 0, day = 0) => Date.UTC(2026, 10, 18 + day, hh - 7, mm);
 
-function evaluate(rule: RuleId, data: FakeData, now = WED_10, config: AlertConfig = defaultAlertConfig(), over = true) {
-  const metrics = fakeMetrics(data, { over });
+function evaluate(rule: RuleId, data: FakeData, now = WED_10, config: AlertConfig = defaultAlertConfig()) {
+  const metrics = fakeMetrics(data);
   const serverOf = new Map(data.agencies.map((a) => [a.id, a.securityServer]));
   const ctx: RuleContext = {
     metrics,
@@ -107,7 +107,7 @@ describe('signature-failures (Wilson lower bound > 5 % with ≥ 3 failures; crit
   it('marks an agency failing as much over the day before as standing', () => {
     const now = signatures(A, 12, 12);
     const day = signatures(A, 212, 150);
-    const metrics = fakeMetrics({ ...emptyData(), signatures: [now] }, { over: true });
+    const metrics = fakeMetrics({ ...emptyData(), signatures: [now] });
     metrics.signaturesOver = (_t, ms) => (ms === 15 * MIN ? [now] : [day]);
     const found = RULES['signature-failures'].evaluate({
       metrics,
@@ -117,13 +117,6 @@ describe('signature-failures (Wilson lower bound > 5 % with ≥ 3 failures; crit
       servers: () => [],
     });
     expect(found[0]?.params.standing).toBe(1);
-  });
-
-  it('falls back to the smallest screen window covering 15 minutes, and says so', () => {
-    const data = { ...emptyData(), signatures: [signatures(A, 12, 12)] };
-    const { found, asked } = evaluate('signature-failures', data, WED_10, defaultAlertConfig(), false);
-    expect(asked[0]).toEqual('signatures:1h');
-    expect(found[0]?.params.windowMs).toBe(HOUR);
   });
 });
 
@@ -157,7 +150,7 @@ describe('duplicate-sends (≥ 3 resends of a document id in 1 h; critical from 
 
 describe('status-silence (documents arrive, no status for 15 min, from an agency that reports arrivals)', () => {
   const run = (recent: [number, number], before: { received: number; statuses: number; arrived: number }) => {
-    const metrics = fakeMetrics(emptyData(), { over: true });
+    const metrics = fakeMetrics(emptyData());
     const asked: number[] = [];
     metrics.statusReportsOver = (_t, ms) => {
       asked.push(ms);
@@ -248,13 +241,6 @@ describe('agency-silent (nothing sent for 1 h in working hours, by an agency tha
   it('counts an agency the window has no row for as silent', () => {
     const data = { ...emptyData(), agencies: [agency(A)], throughput: { '24h': [throughput(A, 40, null)] } };
     expect(severities(evaluate('agency-silent', data).found)).toEqual(['warning']);
-  });
-
-  it('reads the 1 h screen window when the metrics offer no other', () => {
-    const data = { ...emptyData(), agencies: [agency(A)], throughput: { '1h': [throughput(A, 0, 5)] } };
-    const { found, asked } = evaluate('agency-silent', data, WED_10, defaultAlertConfig(), false);
-    expect(asked).toEqual(['throughput:1h']);
-    expect(severities(found)).toEqual(['warning']);
   });
 });
 

@@ -69,7 +69,7 @@ describe('acknowledgements from any console on a cache', () => {
       // Durable: the writer's next save keeps it, and a console opened later restores it.
       c.writer.evaluate(T0 + MIN);
       expect(ackOf(c.writer, SERVER)).toEqual({ by: 'ca-sang', at: T0 + 1000 });
-      expect(c.writer.ackLog().map((e) => [e.key, e.by])).toEqual([[SERVER, 'ca-sang']]);
+      expect(c.first.db.prepare('SELECT key, by FROM alert_ack_log').raw().all()).toEqual([[SERVER, 'ca-sang']]);
     } finally {
       c.close();
     }

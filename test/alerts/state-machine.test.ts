@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alertKey, step, type AlertState, type Candidate, type Severity } from '../../src/alerts/index.js';
+import { alertKey, type AlertState, type Candidate, type Severity } from '../../src/alerts/index.js';
+import { step } from '../../src/alerts/state-machine.js';
 
 const MIN = 60_000;
 const timing = { forMs: 2 * MIN, keepFiringForMs: 3 * MIN };

@@ -108,13 +108,13 @@ function nationalRows(agencyCount: number, now: number): AlertMetrics {
   return {
     agencies: () => agencies,
     servers: () => servers,
-    signatures: () => signatures,
     signaturesOver: () => signatures,
     // The deadline stays put while the clock runs, as the store's rows do.
     deadlines: (at) => deadlines.map((d) => ({ ...d, oldestOverdueMs: (d.oldestOverdueMs ?? 0) + (at - now) })),
     throughput: () => throughput,
     throughputOver: () => throughput,
     delivery: () => delivery,
+    statusReportsOver: () => [],
   };
 }
 
@@ -140,7 +140,7 @@ export function benchAlertEvaluation(agencyCount = 12_000, rounds = 30): AlertEv
     return {
       agencies: agencyCount,
       alerts: first.alerts.length,
-      folded: first.counts.folded,
+      folded: first.alerts.reduce((n, a) => n + a.folded.length, 0),
       firstMs,
       medianMs: times[Math.floor(times.length / 2)] ?? 0,
       maxMs: times[times.length - 1] ?? 0,

@@ -35,9 +35,9 @@ function everything(m: Metrics, now: number, scope: readonly string[]) {
       delivery: m.delivery(now, w, agencyIds),
     })),
     over: [15 * MIN, 3 * HOUR, 2 * DAY, 10 * DAY].map((ms) => ({
-      signatures: m.signaturesOver!(now, ms),
-      throughput: m.throughputOver!(now, ms),
-      statusReports: m.statusReportsOver!(now, ms),
+      signatures: m.signaturesOver(now, ms),
+      throughput: m.throughputOver(now, ms),
+      statusReports: m.statusReportsOver(now, ms),
     })),
   };
 }

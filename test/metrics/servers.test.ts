@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { downtime } from '../../src/metrics/index.js';
+import { downtime } from '../../src/metrics/servers.js';
 import { A } from '../support/telemetry.js';
 import { fixtureCache, HOUR, MIN, S1, S2 } from './fixture.js';
 

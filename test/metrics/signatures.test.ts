@@ -70,7 +70,7 @@ describe('signatures', () => {
   it('answers any window a rule asks for', () => {
     fx = fixtureCache(NOW);
     fx.write(check(NOW - 14 * MIN, A.vpcp, 'invalid', 1), check(NOW - 16 * MIN, A.vpcp, 'invalid', 2));
-    expect(fx.metrics.signaturesOver!(NOW, 15 * MIN, { agencyIds: [A.vpcp] })).toMatchObject([
+    expect(fx.metrics.signaturesOver(NOW, 15 * MIN, { agencyIds: [A.vpcp] })).toMatchObject([
       { verified: 1, failed: 1 },
     ]);
   });

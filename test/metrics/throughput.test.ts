@@ -126,7 +126,7 @@ describe('throughput', () => {
     expected[23] = 1;
     row.spark.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 9));
     // The same figures through minutes alone (a window the caller sizes itself).
-    expect(fx.metrics.throughputOver!(now, DAY, { agencyIds: [A.vpcp] })[0]!.sent).toBe(3);
+    expect(fx.metrics.throughputOver(now, DAY, { agencyIds: [A.vpcp] })[0]!.sent).toBe(3);
   });
 
   it('limits rows to a scope, with zeros for an agency without traffic', () => {

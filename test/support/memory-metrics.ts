@@ -119,5 +119,8 @@ export function memoryMetrics(data: MemoryData): Metrics & { data: MemoryData } 
     delivery: (_n, _w, scope) => (data.delivery ?? []).filter((r) => inScope(scope, r.agencyId)),
     recentEvents: (agencyId, limit = 50) => (data.events ?? []).filter((e) => e.agencyId === agencyId).slice(0, limit),
     rejections: (limit = 50) => (data.rejections ?? []).slice(0, limit),
+    signaturesOver: (_n, _ms, scope) => (data.signatures ?? []).filter((r) => inScope(scope, r.agencyId)),
+    throughputOver: (_n, _ms, scope) => (data.throughput ?? []).filter((r) => inScope(scope, r.agencyId)),
+    statusReportsOver: () => [],
   };
 }

@@ -1,9 +1,26 @@
-import { WINDOW_MS, type ThroughputRow } from '../../metrics/types.js';
-import { workingTimeElapsed } from '../working-hours.js';
+import { zoneOffsetMs } from '../../protocol/index.js';
+import type { RulesConfig } from '../config.js';
 import { candidate, type Candidate } from '../types.js';
-import { agencyLabels, coveringWindow, type Rule } from './context.js';
+import { agencyLabels, type Rule } from './context.js';
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+const clockMs = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':');
+  return (Number(h) * 60 + Number(m)) * 60_000;
+};
+
+/** How long the working day (giờ hành chính, in its time zone) has run at `at` (ms); null outside working hours. */
+function workingTimeElapsed(at: number, hours: RulesConfig['agencySilent']['workingHours']): number | null {
+  const local = at + zoneOffsetMs(at, hours.timeZone);
+  const day = Math.floor(local / DAY_MS);
+  // 1970-01-01, day 0, was a Thursday (ISO 4).
+  if (!hours.days.includes(((day + 3) % 7) + 1)) return null;
+  const msOfDay = local - day * DAY_MS;
+  const start = clockMs(hours.start);
+  return msOfDay < start || msOfDay >= clockMs(hours.end) ? null : msOfDay - start;
+}
 
 /**
  * Cơ quan im lặng: in working hours, an agency that normally sends (the same window a week earlier, else the last
@@ -14,17 +31,8 @@ export const agencySilent: Rule = (ctx) => {
   const elapsed = workingTimeElapsed(ctx.now, cfg.workingHours);
   if (elapsed === null || elapsed < cfg.silentFor) return [];
 
-  let windowMs = cfg.silentFor;
-  let rows: readonly ThroughputRow[];
-  if (ctx.metrics.throughputOver) {
-    rows = ctx.metrics.throughputOver(ctx.now, windowMs);
-  } else {
-    const w = coveringWindow(windowMs);
-    windowMs = WINDOW_MS[w];
-    rows = ctx.metrics.throughput(ctx.now, w, undefined, 0);
-  }
-  const byAgency = new Map(rows.map((r) => [r.agencyId, r]));
-  const usualThisWindow = Math.ceil((cfg.minUsualPerHour * windowMs) / HOUR_MS);
+  const byAgency = new Map(ctx.metrics.throughputOver(ctx.now, cfg.silentFor).map((r) => [r.agencyId, r]));
+  const usualThisWindow = Math.ceil((cfg.minUsualPerHour * cfg.silentFor) / HOUR_MS);
   let lastDay: Map<string, number> | null = null;
 
   const out: Candidate[] = [];
@@ -37,7 +45,7 @@ export const agencySilent: Rule = (ctx) => {
       lastDay ??= new Map(ctx.metrics.throughput(ctx.now, '24h', undefined, 0).map((r) => [r.agencyId, r.sent]));
     const usual = week ?? lastDay?.get(agency.id) ?? 0;
     if (usual < (week === null ? cfg.minUsualPerDay : usualThisWindow)) continue;
-    const params = { windowMs, usual, basis: week === null ? 'day' : 'week' };
+    const params = { windowMs: cfg.silentFor, usual, basis: week === null ? 'day' : 'week' };
     out.push(candidate('agency-silent', agencyLabels(ctx, agency.id), 'warning', params));
   }
   return out;

@@ -1,17 +1,15 @@
 import type { RulesConfig } from '../config.js';
 import type { RuleId } from '../types.js';
 import { agencySilent } from './agency-silent.js';
-import { certificateExpiring } from './certificate-expiring.js';
 import type { Rule } from './context.js';
 import { deliveryFailures } from './delivery-failures.js';
 import { overdueReplies } from './overdue-replies.js';
-import { serverDisconnected } from './server-disconnected.js';
-import { serverFlapping } from './server-flapping.js';
+import { certificateExpiring, serverDisconnected, serverFlapping } from './servers.js';
 import { statusSilence } from './status-silence.js';
 import { duplicateSends } from './duplicate-sends.js';
 import { signatureFailures } from './signature-failures.js';
 
-export { coveringWindow, type AlertMetrics, type Rule, type RuleContext } from './context.js';
+export { type AlertMetrics, type Rule, type RuleContext } from './context.js';
 
 /**
  * Every rule with its section of the thresholds file. `readsDerived`: it reads deliveries or deadlines, which lag

@@ -1,13 +1,7 @@
-import { WINDOW_MS, WITH_DATA, type SignatureRow } from '../../metrics/types.js';
+import { WITH_DATA, type SignatureRow } from '../../metrics/types.js';
 import { judgeSignatures, wilsonLower } from '../judgement.js';
 import { candidate, type Candidate } from '../types.js';
-import { agencyLabels, coveringWindow, topReason, type Rule, type RuleContext } from './context.js';
-
-function rowsOver(ctx: RuleContext, ms: number): { rows: readonly SignatureRow[]; windowMs: number } {
-  if (ctx.metrics.signaturesOver) return { rows: ctx.metrics.signaturesOver(ctx.now, ms, WITH_DATA), windowMs: ms };
-  const w = coveringWindow(ms);
-  return { rows: ctx.metrics.signatures(ctx.now, w, WITH_DATA), windowMs: WINDOW_MS[w] };
-}
+import { agencyLabels, topReason, type Rule } from './context.js';
 
 /**
  * Tỷ lệ lỗi chữ ký số: a failure rate the agency surely has (Wilson lower bound); one that failed as much over the
@@ -15,7 +9,7 @@ function rowsOver(ctx: RuleContext, ms: number): { rows: readonly SignatureRow[]
  */
 export const signatureFailures: Rule = (ctx) => {
   const cfg = ctx.config.signatureFailures;
-  const { rows, windowMs } = rowsOver(ctx, cfg.window);
+  const rows = ctx.metrics.signaturesOver(ctx.now, cfg.window, WITH_DATA);
   const out: Candidate[] = [];
   const found: { row: SignatureRow; critical: boolean }[] = [];
   // Indexed: see overdue-replies.
@@ -26,7 +20,9 @@ export const signatureFailures: Rule = (ctx) => {
   }
   if (found.length === 0) return out;
   // The day before, read once and only when something fails now.
-  const before = new Map(rowsOver(ctx, cfg.standingWindow + windowMs).rows.map((r) => [r.agencyId, r]));
+  const before = new Map(
+    ctx.metrics.signaturesOver(ctx.now, cfg.standingWindow + cfg.window, WITH_DATA).map((r) => [r.agencyId, r]),
+  );
   for (const { row, critical } of found) {
     const day = before.get(row.agencyId);
     const dayFailed = Math.max(0, (day?.failed ?? 0) - row.failed);
@@ -36,7 +32,7 @@ export const signatureFailures: Rule = (ctx) => {
       candidate('signature-failures', agencyLabels(ctx, row.agencyId), critical ? 'critical' : 'warning', {
         failed: row.failed,
         verified: row.verified,
-        windowMs,
+        windowMs: cfg.window,
         reason: topReason(row.byReason),
         sure: Math.round(1000 * wilsonLower(row.failed, row.verified, cfg.confidence)) / 1000,
         standing: verdictBefore === 'warning' || verdictBefore === 'critical' ? 1 : 0,

@@ -13,7 +13,6 @@ const FIRST_STATUS_GRACE_MS = 3 * 60_000;
 export const statusSilence: Rule = (ctx) => {
   const cfg = ctx.config.statusSilence;
   const over = ctx.metrics.statusReportsOver;
-  if (!over) return [];
   const recentStatuses = over(ctx.now, cfg.silentFor, WITH_DATA);
   // Received in the silence, less the last minutes whose first status may still be coming.
   const graced = over(ctx.now - FIRST_STATUS_GRACE_MS, cfg.silentFor - FIRST_STATUS_GRACE_MS, WITH_DATA);
