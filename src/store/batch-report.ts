@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Rejection } from '../protocol/index.js';
 import type { Gap } from './gap-book.js';
+import { Prepared } from './prepared.js';
 import type { HubIdentity } from './streams.js';
 
 /** What the ingest client knows about a batch besides its messages. */
@@ -50,18 +50,13 @@ export class BatchReport {
 }
 
 /** Writes batches' rejections (`rejections`, with their reasons) and counters (`counters`). */
-export class RejectionLog {
-  private readonly insertRejection;
-  readonly bump;
-
-  constructor(db: Database.Database) {
-    this.insertRejection = db.prepare(
-      'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.bump = db.prepare(
-      'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
-    );
-  }
+export class RejectionLog extends Prepared {
+  private readonly insertRejection = this.db.prepare(
+    'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  readonly bump = this.db.prepare(
+    'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
+  );
 
   write(report: BatchReport, unknownFields: number, at: number, stream: number | null): void {
     const { kept, clockAhead } = report;

@@ -1,25 +1,20 @@
-import type Database from 'better-sqlite3';
+import { Prepared } from './prepared.js';
 
 /** A batch's changes to each recipient's `deadline_counts`, summed in memory and written once per recipient. */
-export class DeadlineChanges {
+export class DeadlineChanges extends Prepared {
   /** Per batch and agency: [answered on time, answered late, opened, oldest reply-by opened]. */
   private readonly deadlines = new Map<number, [number, number, number, number | null]>();
-  private readonly deadlineCount;
-  private readonly oldestOpen;
-
-  constructor(db: Database.Database) {
-    this.oldestOpen = db.prepare(
-      `UPDATE deadline_counts SET oldest_open = (SELECT min(reply_by) FROM deliveries INDEXED BY deliveries_open_deadline
-         WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL) WHERE agency = @agency`,
-    );
-    this.deadlineCount = db.prepare(
-      `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open)
-         VALUES (@agency, @onTime, @late, @net, @oldest)
-       ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late,
-         open = open + excluded.open,
-         oldest_open = min(coalesce(oldest_open, excluded.oldest_open), coalesce(excluded.oldest_open, oldest_open))`,
-    );
-  }
+  private readonly oldestOpen = this.db.prepare(
+    `UPDATE deadline_counts SET oldest_open = (SELECT min(reply_by) FROM deliveries INDEXED BY deliveries_open_deadline
+       WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL) WHERE agency = @agency`,
+  );
+  private readonly deadlineCount = this.db.prepare(
+    `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open)
+       VALUES (@agency, @onTime, @late, @net, @oldest)
+     ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late,
+       open = open + excluded.open,
+       oldest_open = min(coalesce(oldest_open, excluded.oldest_open), coalesce(excluded.oldest_open, oldest_open))`,
+  );
 
   opened(recipient: number, replyBy: number): void {
     const c = this.entry(recipient);

@@ -3,6 +3,7 @@ import { foldedUntil, HourPacker } from './hour-packs.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 import type { ChangeSet } from './write-changes.js';
+import { Prepared } from './prepared.js';
 
 /**
  * Hourly rollups are folded from the minute rollups in one set-based statement once an hour is
@@ -11,31 +12,27 @@ import type { ChangeSet } from './write-changes.js';
  * row directly. Every folded hour is also packed (`hour-packs.ts`), again when a late event
  * changes it, and goes into the transaction's `changes`. `newest_minute` (meta) sets the hours due.
  */
-export class HourCompaction {
+export class HourCompaction extends Prepared {
   until: number | null = null;
   newestMinute: number | null = null;
-  private readonly foldHours;
-  private readonly newest;
-  private readonly save;
-  private readonly packer;
+  private readonly foldHours = this.db.prepare(
+    `INSERT INTO rollup_hour (hour, agency, ${ROLLUP_COLUMNS.join(', ')})
+     SELECT minute / 60, agency, ${ROLLUP_COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM rollup_minute
+       WHERE minute >= ? AND minute < ? GROUP BY minute / 60, agency
+     ON CONFLICT (hour, agency) DO UPDATE SET ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
+  );
+  private readonly newest = this.db.prepare<[], string>("SELECT value FROM meta WHERE key = 'newest_minute'").pluck();
+  private readonly save = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  private readonly packer = new HourPacker(this.db);
   /** Folded hours the batch's late events changed, packed again once they are written. */
   private readonly lateHours = new Set<number>();
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly changes: ChangeSet,
   ) {
-    this.newest = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'newest_minute'").pluck();
+    super(db);
     this.reload();
-    const sums = ROLLUP_COLUMNS.map((c) => `sum(${c})`).join(', ');
-    const cols = ROLLUP_COLUMNS.join(', ');
-    this.foldHours = db.prepare(
-      `INSERT INTO rollup_hour (hour, agency, ${cols})
-       SELECT minute / 60, agency, ${sums} FROM rollup_minute WHERE minute >= ? AND minute < ? GROUP BY minute / 60, agency
-       ON CONFLICT (hour, agency) DO UPDATE SET ${ROLLUP_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
-    );
-    this.save = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    this.packer = new HourPacker(db);
   }
 
   /** Before the minutes are written: copies counts of already-folded hours into `hours`. */
@@ -89,7 +86,7 @@ export class HourCompaction {
     const to = from + Math.min(due, maxHours);
     this.foldHours.run(from * 60, to * 60);
     this.packer.pack(from, to);
-    this.changes.addHours(from, to);
+    for (let h = from; h < to; h++) this.changes.hours.add(h);
     this.until = to;
     this.save.run('hours_compacted_until', String(to));
     return due - (to - from);

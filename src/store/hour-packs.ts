@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AGENCY_ID_LIMIT } from './agency-ids.js';
+import { Prepared } from './prepared.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 
 const WIDTH = ROLLUP_COLUMNS.length;
@@ -89,21 +90,14 @@ function wellFormed(words: Int32Array): boolean {
 }
 
 /** Writes hour packs from `rollup_hour` (inside the caller's transaction). */
-export class HourPacker {
-  private readonly read;
-  private readonly put;
-  private readonly drop;
-
-  constructor(db: Database.Database) {
-    this.read = db
-      .prepare(
-        `SELECT hour, agency, ${ROLLUP_COLUMNS.join(', ')} FROM rollup_hour
-         WHERE hour >= ? AND hour < ? ORDER BY hour, agency`,
-      )
-      .raw();
-    this.put = db.prepare('INSERT OR REPLACE INTO hour_packs (hour, rows) VALUES (?, ?)');
-    this.drop = db.prepare('DELETE FROM hour_packs WHERE hour >= ? AND hour < ?');
-  }
+export class HourPacker extends Prepared {
+  private readonly read = this.db
+    .prepare(
+      `SELECT hour, agency, ${ROLLUP_COLUMNS.join(', ')} FROM rollup_hour WHERE hour >= ? AND hour < ? ORDER BY hour, agency`,
+    )
+    .raw();
+  private readonly put = this.db.prepare('INSERT OR REPLACE INTO hour_packs (hour, rows) VALUES (?, ?)');
+  private readonly drop = this.db.prepare('DELETE FROM hour_packs WHERE hour >= ? AND hour < ?');
 
   /** Packs every hour of h1..h2−1 anew; an hour without rows has no pack. */
   pack(h1: number, h2: number): void {

@@ -1,16 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { MessageOf } from '../protocol/index.js';
+import { Prepared } from './prepared.js';
 
 /** What the hub said of itself, kept in `meta`: version, what it omits, newest seq, last reset, epoch change. */
-export class HubSession {
-  private readonly setMeta;
-  private readonly savedNewest;
+export class HubSession extends Prepared {
+  private readonly setMeta = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  private readonly savedNewest = this.db.prepare("SELECT value FROM meta WHERE key = 'hub_newest_seq'").pluck();
   /** The hub's newest seq, as its latest hello or heartbeat said. */
   newest = 0;
 
   constructor(db: Database.Database) {
-    this.setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    this.savedNewest = db.prepare("SELECT value FROM meta WHERE key = 'hub_newest_seq'").pluck();
+    super(db);
     this.reload();
   }
 

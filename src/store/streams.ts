@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { Prepared } from './prepared.js';
 
 /** One history of one hub, a (hubId, epoch) pair: seqs are only compared within a stream. */
 export interface StreamState {
@@ -23,22 +24,21 @@ export interface HubIdentity {
 }
 
 /** The streams of a cache file, mirrored in memory; the writer keeps both in step. */
-export class Streams {
+export class Streams extends Prepared {
   private readonly byKey = new Map<string, StreamState>();
   /** The stream events are written to now: the latest hello's. */
   current: StreamState | null = null;
-  private readonly readHubId;
-  private readonly saveCounters;
+  private readonly readHubId = this.db.prepare<[], string>("SELECT value FROM meta WHERE key = 'hub_id'").pluck();
+  private readonly saveCounters = this.db.prepare<[number, number, number, number | null, number]>(
+    'UPDATE streams SET last_seq = ?, derived_seq = ?, events = ?, newest_ts = ? WHERE id = ?',
+  );
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     /** The cache file, for the refusal of another hub's history. */
     private readonly path = '',
   ) {
-    this.readHubId = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'hub_id'").pluck();
-    this.saveCounters = db.prepare<[number, number, number, number | null, number]>(
-      'UPDATE streams SET last_seq = ?, derived_seq = ?, events = ?, newest_ts = ? WHERE id = ?',
-    );
+    super(db);
     this.reload();
   }
 

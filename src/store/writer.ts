@@ -3,7 +3,7 @@ import { instantMs, isUnknownMessage } from '../protocol/index.js';
 import type { Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import { AgencyIds } from './agency-ids.js';
 import { BatchReport, RejectionLog, type ApplyResult, type BatchMeta } from './batch-report.js';
-import { minuteOf } from './doc-counts.js';
+import { minuteOf } from './doc-marks.js';
 import { agencyCodes, EventIntake, type Durable } from './event-intake.js';
 import { EventEffects } from './event-effects.js';
 import { EventLog } from './event-log.js';
