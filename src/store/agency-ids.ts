@@ -5,7 +5,7 @@ import { keepRaw, type Rejection } from '../protocol/index.js';
 export const AGENCY_ID_LIMIT = 1 << 22;
 
 /** Why an agency is refused: the id space is full. */
-export const agencyLimitDetail = (code: string): string =>
+const agencyLimitDetail = (code: string): string =>
   `agency ${JSON.stringify(code)}: the cache holds at most ${AGENCY_ID_LIMIT - 1} agencies`;
 
 /**

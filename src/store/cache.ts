@@ -211,11 +211,11 @@ export function openCache(options: OpenCacheOptions): Cache {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     configure(db, cacheSizeMiB);
-    const lock = acquireWriterLock(db, now(), token);
-    if (!lock.acquired) {
+    const holder = acquireWriterLock(db, now(), token);
+    if (holder) {
       db.close();
-      if (options.ifLocked === 'refuse') throw new CacheLockedError(path, lock.holder);
-      return readOnly(lock.holder);
+      if (options.ifLocked === 'refuse') throw new CacheLockedError(path, holder);
+      return readOnly(holder);
     }
     const steps = pendingMigrations(db, CORE_MIGRATIONS, extra);
     if (steps.length > 0 && (db.pragma('user_version', { simple: true }) as number) > 0)

@@ -14,13 +14,14 @@ import { HubSession } from './hub-session.js';
 import { PROJECT_SLICE, Projection } from './projection.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
+import { Prepared } from './prepared.js';
 import { ChangeSet, type WriteListener } from './write-changes.js';
 
 type Message = TelemetryMessage | UnknownMessage;
 /** Most codes one event can name: a sender and 2,000 recipients. */
 const MAX_CODES_PER_EVENT = 2_001;
 /** Hours folded per slice of `foldPending`: a few ms each in the catch-up bench. */
-export const FOLD_SLICE_HOURS = 4;
+const FOLD_SLICE_HOURS = 4;
 
 /**
  * Writes batches of parsed telemetry into the cache, one transaction per batch, idempotent on
@@ -31,54 +32,44 @@ export const FOLD_SLICE_HOURS = 4;
  * afterwards, and the folds wait for them (`foldPending`). `derived_seq` records how far
  * derivation got, in the same transactions, so a crash loses nothing.
  */
-export class Writer {
-  readonly agencies: AgencyIds;
+export class Writer extends Prepared {
+  readonly agencies = new AgencyIds(this.db, true);
   readonly streams: Streams;
   /** Told what each committed transaction changed (see `write-changes.ts`). */
   onCommit: WriteListener | null = null;
   private readonly changes = new ChangeSet();
-  private readonly minutes: RollupAccumulator;
-  private readonly hours: RollupAccumulator;
-  private readonly hoursFold: HourCompaction;
-  private readonly effects: EventEffects;
-  private readonly gaps: GapBook;
-  private readonly log: EventLog;
+  private readonly minutes = new RollupAccumulator(this.db, 'minute');
+  private readonly hours = new RollupAccumulator(this.db, 'hour');
+  private readonly hoursFold = new HourCompaction(this.db, this.changes);
+  private readonly effects = new EventEffects(this.db, this.agencies, this.minutes);
+  private readonly gaps = new GapBook(this.db);
+  private readonly log = new EventLog(this.db);
+  private readonly historyEnd = new HistoryEnd(this.db);
+  private readonly rejections = new RejectionLog(this.db);
+  private readonly hub = new HubSession(this.db);
   private readonly intake: EventIntake;
   private readonly projection: Projection;
-  private readonly historyEnd: HistoryEnd;
-  private readonly rejections: RejectionLog;
-  private readonly hub: HubSession;
-  private readonly inTransaction;
+  // BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) for another connection;
+  // a deferred transaction that read first could not wait, and failed with SQLITE_BUSY.
+  private readonly inTransaction = this.db.transaction(
+    (messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number) =>
+      this.apply(messages, rejections, meta, at),
+  ).immediate;
   /** Closed hours a batch folds at most (see `apply`). */
   private readonly foldPerBatch: number;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     path: string,
     /** See `OpenCacheOptions`. */
     private readonly deferBacklog: number,
     clockToleranceMs: number,
   ) {
-    this.agencies = new AgencyIds(db, true);
+    super(db);
     this.streams = new Streams(db, path);
-    this.minutes = new RollupAccumulator(db, 'minute');
-    this.hours = new RollupAccumulator(db, 'hour');
-    this.hoursFold = new HourCompaction(db, this.changes);
-    this.effects = new EventEffects(db, this.agencies, this.minutes);
-    this.gaps = new GapBook(db);
-    this.log = new EventLog(db);
     this.intake = new EventIntake(this.log, this.gaps, this.agencies, clockToleranceMs);
-    this.historyEnd = new HistoryEnd(db);
     this.projection = new Projection(db, this.log, this.effects.documents, this.intake, this.streams, this.historyEnd);
-    this.rejections = new RejectionLog(db);
-    this.hub = new HubSession(db);
     this.foldPerBatch = Number.isFinite(deferBacklog) ? FOLD_SLICE_HOURS : Number.POSITIVE_INFINITY;
-    // BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) for another connection;
-    // a deferred transaction that read first could not wait, and failed with SQLITE_BUSY.
-    this.inTransaction = db.transaction(
-      (messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number) =>
-        this.apply(messages, rejections, meta, at),
-    ).immediate;
   }
 
   /** Stores one batch atomically; on failure nothing of it is kept and the error is rethrown. */
