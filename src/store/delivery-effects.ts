@@ -1,6 +1,4 @@
-import type Database from 'better-sqlite3';
 import type { DeliveryFailureReason, StatusCode } from '../protocol/index.js';
-import type { DeadlineChanges } from './deadline-changes.js';
 import { MultiRow } from './multi-row.js';
 import { Prepared } from './prepared.js';
 import { statusBit } from './rollup-columns.js';
@@ -42,7 +40,8 @@ export const draftRow = (d: DeliveryDraft): (number | string | null)[] => [
 const earliest = (kept: number | null, ts: number): number => (kept === null || ts < kept ? ts : kept);
 
 /**
- * What a document's sends and follow-ups change in its deliveries. Every time kept is the earliest,
+ * What a document's sends and follow-ups change in its deliveries and in each recipient's
+ * `deadline_counts` (summed per batch, written once per recipient). Every time kept is the earliest,
  * so storage order does not matter (docs/FIGURES.md). Deliveries of documents first sent in the
  * current batch are drafts in memory until it is written: in a catch-up their follow-ups mostly
  * come in the same batch, and folding them into the row before its insert saves an UPDATE per
@@ -50,6 +49,19 @@ const earliest = (kept: number | null, ts: number): number => (kept === null || 
  */
 export class DeliveryEffects extends Prepared {
   private readonly byDoc = new Map<number, Map<number, DeliveryDraft>>();
+  /** Per batch and agency: [answered on time, answered late, opened, oldest reply-by opened]. */
+  private readonly deadlines = new Map<number, [number, number, number, number | null]>();
+  private readonly oldestOpen = this.db.prepare(
+    `UPDATE deadline_counts SET oldest_open = (SELECT min(reply_by) FROM deliveries INDEXED BY deliveries_open_deadline
+       WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL) WHERE agency = @agency`,
+  );
+  private readonly deadlineCount = this.db.prepare(
+    `INSERT INTO deadline_counts (agency, on_time, late, open, oldest_open)
+       VALUES (@agency, @onTime, @late, @net, @oldest)
+     ON CONFLICT (agency) DO UPDATE SET on_time = on_time + excluded.on_time, late = late + excluded.late,
+       open = open + excluded.open,
+       oldest_open = min(coalesce(oldest_open, excluded.oldest_open), coalesce(excluded.oldest_open, oldest_open))`,
+  );
   private readonly rows = new MultiRow(
     this.db,
     11,
@@ -79,13 +91,6 @@ export class DeliveryEffects extends Prepared {
   private readonly markAnswered = this.db.prepare<[number, number, number]>(
     'UPDATE deliveries SET answered_at = ? WHERE doc = ? AND recipient = ?',
   );
-
-  constructor(
-    db: Database.Database,
-    private readonly deadlines: DeadlineChanges,
-  ) {
-    super(db);
-  }
 
   /** Whether the document's deliveries are drafts of this batch (so none is in the table yet). */
   holds(doc: number): boolean {
@@ -161,18 +166,49 @@ export class DeliveryEffects extends Prepared {
     if (replyBy === null || (before !== null && before <= ts)) return;
     if (draft) draft.answeredAt = ts;
     else this.markAnswered.run(ts, doc, agency);
-    this.deadlines.answered(agency, ts, replyBy, before);
+    // Answered at `ts` a deadline due at `replyBy`, earlier than its answer stored `before` (if any).
+    const entry = this.deadline(agency);
+    if (before !== null) entry[before <= replyBy ? 0 : 1]--;
+    entry[ts <= replyBy ? 0 : 1]++;
   }
 
-  /** Inserts every draft (inside the batch's transaction) and forgets them. */
-  flush(): void {
+  /** `recipient` has a new open deadline, due at `replyBy`. */
+  opened(recipient: number, replyBy: number): void {
+    const c = this.deadline(recipient);
+    c[2]++;
+    c[3] = c[3] === null ? replyBy : Math.min(c[3], replyBy);
+  }
+
+  /** An open deadline of `recipient` ended unanswered (its document taken by a new history). */
+  ended(recipient: number): void {
+    this.deadline(recipient)[2]--;
+  }
+
+  private deadline(agency: number): [number, number, number, number | null] {
+    let c = this.deadlines.get(agency);
+    if (!c) this.deadlines.set(agency, (c = [0, 0, 0, null]));
+    return c;
+  }
+
+  /** Inserts every draft, then the deadline counts (in the batch's transaction); returns the recipients counted. */
+  flush(): number[] {
     for (const drafts of this.byDoc.values()) for (const d of drafts.values()) this.rows.add(draftRow(d));
     this.rows.flush();
     this.byDoc.clear();
+    // After the deliveries: the oldest-open lookup reads them.
+    const recipients = [...this.deadlines.keys()];
+    for (const [agency, [onTime, late, opened, oldest]] of this.deadlines) {
+      this.deadlineCount.run({ agency, onTime, late, net: opened - onTime - late, oldest });
+      // An answer (or a deadline ended) may have closed the oldest open one: one seek for the new one.
+      if (onTime + late > 0 || opened < 0) this.oldestOpen.run({ agency });
+    }
+    this.deadlines.clear();
+    return recipients;
   }
 
   clear(): void {
     this.rows.clear();
     this.byDoc.clear();
+    this.deadlines.clear();
   }
 }

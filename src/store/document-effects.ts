@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { instantMs, type MessageOf } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
-import type { DeadlineChanges } from './deadline-changes.js';
 import type { Counted } from './doc-marks.js';
 import { DeliveryEffects } from './delivery-effects.js';
 import { HistoryEnd } from './history-end.js';
@@ -61,17 +60,15 @@ export class DocumentEffects extends Prepared {
   );
   private readonly ending = new HistoryEnd(this.db);
   private readonly held = new HeldEvents(this.db);
-  private readonly deliveries: DeliveryEffects;
+  private readonly deliveries = new DeliveryEffects(this.db);
   /** Document id → row id of documents sent lately (follow-ups come within days): lookups skip the text index. */
   private readonly docRows = new Map<string, number>();
 
   constructor(
     db: Database.Database,
     private readonly agencies: AgencyIds,
-    private readonly deadlines: DeadlineChanges,
   ) {
     super(db);
-    this.deliveries = new DeliveryEffects(db, deadlines);
   }
 
   derive(m: MessageOf<Derived>, ts: number, stream: number): void {
@@ -101,7 +98,7 @@ export class DocumentEffects extends Prepared {
     if (!doc) {
       // An earlier history's document id sent again: the new history's document (see HistoryEnd.adopt).
       const id = this.findDocument.get(d.docId)!;
-      for (const recipient of this.openDeadlinesOf.all(id)) this.deadlines.ended(recipient);
+      for (const recipient of this.openDeadlinesOf.all(id)) this.deliveries.ended(recipient);
       this.ending.adopt(id, ts);
       this.adoptDocument.run(stream, sender, ts, replyBy, subject, recipients, id);
       doc = { id, sends: 1 };
@@ -118,7 +115,7 @@ export class DocumentEffects extends Prepared {
       this.earlierSend.run(ts, doc.id, ts);
       added = this.insertDeliveries.all(doc.id, ts, replyBy, JSON.stringify(ids));
     }
-    if (replyBy !== null) for (const recipient of added) this.deadlines.opened(recipient, replyBy);
+    if (replyBy !== null) for (const recipient of added) this.deliveries.opened(recipient, replyBy);
     if (doc.sends === 1) this.release(d.docId);
   }
 
@@ -139,8 +136,9 @@ export class DocumentEffects extends Prepared {
     return id;
   }
 
-  flush(): void {
-    this.deliveries.flush();
+  /** Writes the batch's deliveries and deadline counts; returns the recipients whose counts it wrote. */
+  flush(): number[] {
+    return this.deliveries.flush();
   }
 
   /** After a rolled-back transaction (or retention): forget everything that may name undone rows. */

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Agency, MessageOf, SecurityServer, UnknownMessage } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
-import { DeadlineChanges } from './deadline-changes.js';
 import { DocCounts } from './doc-marks.js';
 import { DocumentEffects } from './document-effects.js';
 import type { Durable } from './event-intake.js';
@@ -17,7 +16,6 @@ import type { RollupAccumulator } from './rollup-accumulator.js';
 export class EventEffects extends Prepared {
   private readonly counts: DocCounts;
   readonly documents: DocumentEffects;
-  private readonly deadlines = new DeadlineChanges(this.db);
   private readonly upsertAgency = this.db.prepare(
     `UPDATE agencies SET name = ?, level = ?, parent = ?, connection = ?, server = ?, listed = 1, removed_at = NULL WHERE id = ?`,
   );
@@ -54,7 +52,7 @@ export class EventEffects extends Prepared {
   ) {
     super(db);
     this.counts = new DocCounts(db, agencies, minutes);
-    this.documents = new DocumentEffects(db, agencies, this.deadlines);
+    this.documents = new DocumentEffects(db, agencies);
   }
 
   apply(m: Exclude<Durable, UnknownMessage>, ts: number, stream: number, derive: boolean): void {
@@ -110,17 +108,14 @@ export class EventEffects extends Prepared {
 
   /** Writes what was gathered per batch; returns the recipients whose deadline counts it wrote. */
   flush(): number[] {
-    // Deliveries first: the deadline counts' oldest-open lookup reads them.
-    this.documents.flush();
     for (const [id, hb] of this.heartbeats) this.touchHeartbeat.run({ id, ts: hb.ts, latency: hb.latencyMs });
     this.heartbeats.clear();
-    return this.deadlines.flush();
+    return this.documents.flush();
   }
 
   /** After a rolled-back transaction: forget everything that may name undone rows. */
   reset(): void {
     this.heartbeats.clear();
-    this.deadlines.clear();
     this.documents.reset();
     this.counts.reset();
   }

@@ -10,7 +10,6 @@ import { EventLog } from './event-log.js';
 import { GapBook } from './gap-book.js';
 import { HistoryEnd } from './history-end.js';
 import { HourCompaction } from './hour-compaction.js';
-import { HubSession } from './hub-session.js';
 import { PROJECT_SLICE, Projection } from './projection.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
@@ -46,7 +45,6 @@ export class Writer extends Prepared {
   private readonly log = new EventLog(this.db);
   private readonly historyEnd = new HistoryEnd(this.db);
   private readonly rejections = new RejectionLog(this.db);
-  private readonly hub = new HubSession(this.db);
   private readonly intake: EventIntake;
   private readonly projection: Projection;
   // BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) for another connection;
@@ -113,7 +111,6 @@ export class Writer extends Prepared {
     this.agencies.forgetAbove(maxAgency);
     this.streams.reload();
     this.hoursFold.reload();
-    this.hub.reload();
   }
 
   private apply(
@@ -139,15 +136,15 @@ export class Writer extends Prepared {
         switch (m.type) {
           case 'hello':
             stream = this.streams.select({ hubId: m.data.hubId, epoch: m.data.epoch }, m.data.hubName, at);
-            this.hub.hello(m);
+            this.streams.hello(m);
             // The history left behind may have been deferred by this very batch.
             earlierLags = this.streams.lagging();
             continue;
           case 'heartbeat':
-            this.hub.heartbeat(m.data.newestSeq);
+            this.streams.heartbeat(m.data.newestSeq);
             continue;
           case 'reset':
-            this.hub.reset(m, at);
+            this.streams.reset(m, at);
             continue;
           case 'registry.snapshot': {
             const codes = m.data.agencies.map((a) => a.id);
@@ -176,7 +173,8 @@ export class Writer extends Prepared {
       const ts = instantMs(event.ts);
       // Derived with the batch unless the hub is far ahead or an earlier history waits.
       const mayDerive =
-        (earlierLags === undefined || earlierLags === stream) && this.hub.newest - stream.lastSeq <= this.deferBacklog;
+        (earlierLags === undefined || earlierLags === stream) &&
+        this.streams.newest - stream.lastSeq <= this.deferBacklog;
       const derive = this.intake.take(event, ts, stream, at, mayDerive, report);
       if (derive === null) continue;
       const newest = Math.min(ts, at);
@@ -195,7 +193,7 @@ export class Writer extends Prepared {
 
     this.log.flush();
     const current = this.streams.current;
-    const farBehind = current !== null && this.hub.newest - current.lastSeq > this.deferBacklog;
+    const farBehind = current !== null && this.streams.newest - current.lastSeq > this.deferBacklog;
     const lagging = this.streams.lagging();
     if (current && lagging && !farBehind) {
       // Caught up with the hub: derive a slice of what was left behind, with the batch.
@@ -222,7 +220,7 @@ export class Writer extends Prepared {
   private newHistory(from: StreamState, to: StreamState, at: number): void {
     const { ended, recipients } = this.historyEnd.endAllBut(to.id, at);
     this.changes.addRecipients(recipients);
-    this.hub.epochChanged(at, from.epoch, to.epoch, ended);
+    this.streams.epochChanged(at, from.epoch, to.epoch, ended);
     this.rejections.bump.run('epoch_changes', 1);
   }
 
