@@ -26,8 +26,11 @@ export class AgencyIds {
     this.reload();
   }
 
-  /** Re-reads the mapping (a read-only console sees agencies another process added). */
+  /** Reads the mapping again: agencies another process added, or none a rolled-back transaction added. */
   reload(): void {
+    this.byCode.clear();
+    this.byId.clear();
+    this.max = 0;
     // As one JSON text, parsed at once: cheaper than a row object each for 12,000 agencies.
     const rows = JSON.parse(
       this.db
@@ -67,17 +70,6 @@ export class AgencyIds {
     if (code !== undefined) return code;
     this.reload();
     return this.byId.get(id) ?? `#${id}`;
-  }
-
-  /** Forgets ids added by a rolled-back transaction. */
-  forgetAbove(maxId: number): void {
-    for (const [id, code] of this.byId) {
-      if (id > maxId) {
-        this.byId.delete(id);
-        this.byCode.delete(code);
-      }
-    }
-    this.max = Math.min(this.max, maxId);
   }
 
   maxId(): number {

@@ -82,12 +82,11 @@ export class Writer extends Prepared {
 
   /** Runs a transaction: on failure forgets what it queued and rethrows; committed, tells `onCommit`. */
   private undoingOnFailure<T>(transaction: () => T): T {
-    const maxAgency = this.agencies.maxId();
     let result: T;
     try {
       result = transaction();
     } catch (err) {
-      this.rollBack(maxAgency);
+      this.rollBack();
       throw err;
     }
     const changes = this.changes.take();
@@ -102,13 +101,13 @@ export class Writer extends Prepared {
   }
 
   /** After a rolled-back transaction: forgets what was queued and re-reads what was saved. */
-  private rollBack(maxAgency: number): void {
+  private rollBack(): void {
     this.log.clear();
     this.changes.clear();
     this.minutes.clear();
     this.hours.clear();
     this.effects.reset();
-    this.agencies.forgetAbove(maxAgency);
+    this.agencies.reload();
     this.streams.reload();
     this.hoursFold.reload();
   }
