@@ -19,10 +19,7 @@ export interface StreamState {
 }
 
 /** Identity of a stream as the hub names it in `hello`. */
-export interface HubIdentity {
-  readonly hubId: string;
-  readonly epoch: string;
-}
+export type HubIdentity = Pick<StreamState, 'hubId' | 'epoch'>;
 
 /**
  * The streams of a cache file, mirrored in memory (the writer keeps both in step), and what the

@@ -9,7 +9,7 @@ import { EventEffects } from './event-effects.js';
 import { EventLog } from './event-log.js';
 import { GapBook } from './gap-book.js';
 import { HistoryEnd } from './history-end.js';
-import { HourCompaction } from './hour-compaction.js';
+import { HourCompaction } from './hour-packs.js';
 import { PROJECT_SLICE, Projection } from './projection.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
