@@ -1,5 +1,5 @@
 import type { Rejection } from '../protocol/index.js';
-import type { Gap } from './gap-book.js';
+import type { Gap } from './event-intake.js';
 import { Prepared } from './prepared.js';
 import type { HubIdentity } from './streams.js';
 

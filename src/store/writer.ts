@@ -7,7 +7,6 @@ import { minuteOf } from './doc-marks.js';
 import { agencyCodes, EventIntake, type Durable } from './event-intake.js';
 import { EventEffects } from './event-effects.js';
 import { EventLog } from './event-log.js';
-import { GapBook } from './gap-book.js';
 import { HistoryEnd } from './history-end.js';
 import { HourCompaction } from './hour-packs.js';
 import { PROJECT_SLICE, Projection } from './projection.js';
@@ -41,7 +40,6 @@ export class Writer extends Prepared {
   private readonly hours = new RollupAccumulator(this.db, 'hour');
   private readonly hoursFold = new HourCompaction(this.db, this.changes);
   private readonly effects = new EventEffects(this.db, this.agencies, this.minutes);
-  private readonly gaps = new GapBook(this.db);
   private readonly log = new EventLog(this.db);
   private readonly historyEnd = new HistoryEnd(this.db);
   private readonly rejections = new RejectionLog(this.db);
@@ -65,7 +63,7 @@ export class Writer extends Prepared {
   ) {
     super(db);
     this.streams = new Streams(db, path);
-    this.intake = new EventIntake(this.log, this.gaps, this.agencies, clockToleranceMs);
+    this.intake = new EventIntake(db, this.log, this.agencies, clockToleranceMs);
     this.projection = new Projection(db, this.log, this.effects.documents, this.intake, this.streams, this.historyEnd);
     this.foldPerBatch = Number.isFinite(deferBacklog) ? FOLD_SLICE_HOURS : Number.POSITIVE_INFINITY;
   }
@@ -200,7 +198,7 @@ export class Writer extends Prepared {
       touched.add(lagging);
     }
     for (const gap of meta.gaps ?? []) {
-      if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
+      if (stream && this.intake.announceGap(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
     }
     this.rejections.write(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
     this.flushCounts();
