@@ -4,18 +4,21 @@ import { Prepared } from './prepared.js';
 import { statusBit } from './rollup-columns.js';
 
 /** One recipient's copy of a document as it stands within the current batch. */
-export interface DeliveryDraft {
-  readonly doc: number;
-  readonly recipient: number;
-  sentAt: number;
-  readonly replyBy: number | null;
-  deliveredAt: number | null;
-  failedAt: number | null;
-  failReason: string | null;
-  statuses: number;
-  arrivedAt: number | null;
-  acceptedAt: number | null;
-  answeredAt: number | null;
+export class DeliveryDraft {
+  deliveredAt: number | null = null;
+  failedAt: number | null = null;
+  failReason: string | null = null;
+  statuses = 0;
+  arrivedAt: number | null = null;
+  acceptedAt: number | null = null;
+  answeredAt: number | null = null;
+
+  constructor(
+    readonly doc: number,
+    readonly recipient: number,
+    public sentAt: number,
+    readonly replyBy: number | null,
+  ) {}
 }
 
 /** The deliveries columns a draft fills, in the order of {@link draftRow}. */
@@ -108,19 +111,7 @@ export class DeliveryEffects extends Prepared {
         if (sentAt < drafted.sentAt) drafted.sentAt = sentAt;
         continue;
       }
-      drafts.set(recipient, {
-        doc,
-        recipient,
-        sentAt,
-        replyBy,
-        deliveredAt: null,
-        failedAt: null,
-        failReason: null,
-        statuses: 0,
-        arrivedAt: null,
-        acceptedAt: null,
-        answeredAt: null,
-      });
+      drafts.set(recipient, new DeliveryDraft(doc, recipient, sentAt, replyBy));
       added.push(recipient);
     }
     return added;

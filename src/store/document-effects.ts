@@ -58,7 +58,8 @@ export class DocumentEffects extends Prepared {
     `UPDATE documents SET stream = ?, sender = ?, sent_at = ?, reply_by = ?, subject = ?, recipients = ?, sends = 1
      WHERE id = ?`,
   );
-  private readonly ending = new HistoryEnd(this.db);
+  /** Ends earlier histories' open items (the writer's, at a new epoch, and an adopted document's). */
+  readonly ending = new HistoryEnd(this.db);
   private readonly held = new HeldEvents(this.db);
   private readonly deliveries = new DeliveryEffects(this.db);
   /** Document id → row id of documents sent lately (follow-ups come within days): lookups skip the text index. */

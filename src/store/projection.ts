@@ -3,7 +3,6 @@ import type { MessageOf } from '../protocol/index.js';
 import { DERIVED, type Derived, type DocumentEffects } from './document-effects.js';
 import type { Durable, EventIntake } from './event-intake.js';
 import { BLOCK_EVENTS, type EventLog, type StoredEvent } from './event-log.js';
-import type { HistoryEnd } from './history-end.js';
 import { Prepared } from './prepared.js';
 import type { Streams, StreamState } from './streams.js';
 
@@ -30,7 +29,6 @@ export class Projection extends Prepared {
     private readonly documents: DocumentEffects,
     private readonly intake: EventIntake,
     private readonly streams: Streams,
-    private readonly historyEnd: HistoryEnd,
   ) {
     super(db);
   }
@@ -67,6 +65,6 @@ export class Projection extends Prepared {
     if (!this.historyDerived) return [];
     this.historyDerived = false;
     const current = this.streams.current;
-    return current ? this.historyEnd.endAllBut(current.id, at).recipients : [];
+    return current ? this.documents.ending.endAllBut(current.id, at).recipients : [];
   }
 }

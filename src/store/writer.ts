@@ -7,7 +7,6 @@ import { minuteOf } from './doc-marks.js';
 import { agencyCodes, EventIntake, type Durable } from './event-intake.js';
 import { EventEffects } from './event-effects.js';
 import { EventLog } from './event-log.js';
-import { HistoryEnd } from './history-end.js';
 import { HourCompaction } from './hour-packs.js';
 import { PROJECT_SLICE, Projection } from './projection.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
@@ -41,7 +40,6 @@ export class Writer extends Prepared {
   private readonly hoursFold = new HourCompaction(this.db, this.changes);
   private readonly effects = new EventEffects(this.db, this.agencies, this.minutes);
   private readonly log = new EventLog(this.db);
-  private readonly historyEnd = new HistoryEnd(this.db);
   private readonly rejections = new RejectionLog(this.db);
   private readonly intake: EventIntake;
   private readonly projection: Projection;
@@ -64,7 +62,7 @@ export class Writer extends Prepared {
     super(db);
     this.streams = new Streams(db, path);
     this.intake = new EventIntake(db, this.log, this.agencies, clockToleranceMs);
-    this.projection = new Projection(db, this.log, this.effects.documents, this.intake, this.streams, this.historyEnd);
+    this.projection = new Projection(db, this.log, this.effects.documents, this.intake, this.streams);
     this.foldPerBatch = Number.isFinite(deferBacklog) ? FOLD_SLICE_HOURS : Number.POSITIVE_INFINITY;
   }
 
@@ -215,7 +213,7 @@ export class Writer extends Prepared {
 
   /** A new history (epoch): the earlier ones' open items end, and `epoch_change` says so. */
   private newHistory(from: StreamState, to: StreamState, at: number): void {
-    const { ended, recipients } = this.historyEnd.endAllBut(to.id, at);
+    const { ended, recipients } = this.effects.documents.ending.endAllBut(to.id, at);
     this.changes.addRecipients(recipients);
     this.streams.epochChanged(at, from.epoch, to.epoch, ended);
     this.rejections.bump.run('epoch_changes', 1);
