@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { keepRaw, type Rejection } from '../protocol/index.js';
+import { Prepared } from './multi-row.js';
 
 /** Agency ids stay below this: keys pack (time unit, agency) into one safe integer. */
 export const AGENCY_ID_LIMIT = 1 << 22;
@@ -12,17 +13,16 @@ const agencyLimitDetail = (code: string): string =>
  * Agency codes (13 bytes, in millions of rows) ↔ the small integers the rollups and derived
  * tables store; a code the registry has not listed is added, so no event is dropped for it.
  */
-export class AgencyIds {
+export class AgencyIds extends Prepared {
   private readonly byCode = new Map<string, number>();
   private readonly byId = new Map<number, string>();
-  private readonly insert: Database.Statement<[string], { id: number }> | null;
+  private readonly insert = this.db.prepare<[string], { id: number }>(
+    'INSERT INTO agencies (code) VALUES (?) RETURNING id',
+  );
   private max = 0;
 
-  constructor(
-    private readonly db: Database.Database,
-    writable: boolean,
-  ) {
-    this.insert = writable ? db.prepare('INSERT INTO agencies (code) VALUES (?) RETURNING id') : null;
+  constructor(db: Database.Database) {
+    super(db);
     this.reload();
   }
 
@@ -52,7 +52,6 @@ export class AgencyIds {
   idOf(code: string): number {
     const known = this.byCode.get(code);
     if (known !== undefined) return known;
-    if (!this.insert) throw new Error('read-only cache cannot add agencies');
     if (this.max >= AGENCY_ID_LIMIT - 1) throw new Error(agencyLimitDetail(code));
     return this.remember(this.insert.get(code)!.id, code);
   }

@@ -80,7 +80,7 @@ export class Cache {
   ) {
     this.readOnly = writer === null;
     this.retention = { ...DEFAULT_RETENTION, ...retention };
-    this.agencyIds = writer?.agencies ?? new AgencyIds(db, false);
+    this.agencyIds = writer?.agencies ?? new AgencyIds(db);
     this.streams = writer?.streams ?? new Streams(db);
     this.lastBeat = now();
     if (!writer) return;

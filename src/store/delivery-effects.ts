@@ -1,6 +1,5 @@
 import type { DeliveryFailureReason, StatusCode } from '../protocol/index.js';
-import { MultiRow } from './multi-row.js';
-import { Prepared } from './prepared.js';
+import { MultiRow, Prepared } from './multi-row.js';
 import { statusBit } from './rollup-columns.js';
 
 /** One recipient's copy of a document as it stands within the current batch. */

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { DELIVERY_FAILURE_REASONS, SIGNATURE_RESULTS, STATUS_CODES } from '../protocol/index.js';
 import type { DeliveryFailureReason, MessageOf, SignatureResult, StatusCode } from '../protocol/index.js';
 import { AGENCY_ID_LIMIT, type AgencyIds } from './agency-ids.js';
-import { Prepared } from './prepared.js';
+import { Prepared } from './multi-row.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL } from './rollup-columns.js';
 

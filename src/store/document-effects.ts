@@ -4,7 +4,7 @@ import type { AgencyIds } from './agency-ids.js';
 import type { Counted } from './doc-marks.js';
 import { DeliveryEffects } from './delivery-effects.js';
 import { HistoryEnd } from './history-end.js';
-import { Prepared } from './prepared.js';
+import { Prepared } from './multi-row.js';
 
 /** Events that change documents, deliveries and deadlines: derived in seq order. */
 export type Derived = Exclude<Counted, 'signature.verified'>;

@@ -4,7 +4,7 @@ import type { AgencyIds } from './agency-ids.js';
 import { DocCounts } from './doc-marks.js';
 import { DocumentEffects } from './document-effects.js';
 import type { Durable } from './event-intake.js';
-import { Prepared } from './prepared.js';
+import { Prepared } from './multi-row.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 
 /**

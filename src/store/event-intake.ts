@@ -4,7 +4,7 @@ import type { MessageOf, TelemetryMessage, UnknownMessage } from '../protocol/in
 import type { AgencyIds } from './agency-ids.js';
 import type { BatchReport } from './batch-report.js';
 import type { EventLog } from './event-log.js';
-import { Prepared } from './prepared.js';
+import { Prepared } from './multi-row.js';
 import type { StreamState } from './streams.js';
 
 /** A stretch of sequence numbers missing from a stream. */

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { MultiRow } from './multi-row.js';
-import { Prepared } from './prepared.js';
+import { MultiRow, Prepared } from './multi-row.js';
 
 /** Most events one block holds (~2.7 KB): pages hold whole rows, and 64 (~11 KB) left a third of each page empty. */
 export const BLOCK_EVENTS = 16;

@@ -1,5 +1,5 @@
 import { DRAFT_COLUMNS as COLUMNS } from './delivery-effects.js';
-import { Prepared } from './prepared.js';
+import { Prepared } from './multi-row.js';
 
 /**
  * A new epoch is a new history: the hub will say no more about the earlier one's documents.

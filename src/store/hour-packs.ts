@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AGENCY_ID_LIMIT } from './agency-ids.js';
-import { Prepared } from './prepared.js';
+import { Prepared } from './multi-row.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 import { ROLLUP_COLUMNS } from './rollup-columns.js';
 import type { ChangeSet } from './write-changes.js';

@@ -3,7 +3,7 @@ import type { MessageOf } from '../protocol/index.js';
 import { DERIVED, type Derived, type DocumentEffects } from './document-effects.js';
 import type { Durable, EventIntake } from './event-intake.js';
 import { BLOCK_EVENTS, type EventLog, type StoredEvent } from './event-log.js';
-import { Prepared } from './prepared.js';
+import { Prepared } from './multi-row.js';
 import type { Streams, StreamState } from './streams.js';
 
 /** Seqs behind the hub's newest past which a batch leaves documents to `Projection` (~0.3 s of work). */

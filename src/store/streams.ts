@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MessageOf } from '../protocol/index.js';
-import { Prepared } from './prepared.js';
+import { Prepared } from './multi-row.js';
 
 /** One history of one hub, a (hubId, epoch) pair: seqs are only compared within a stream. */
 export interface StreamState {

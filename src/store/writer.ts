@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { instantMs, isUnknownMessage } from '../protocol/index.js';
 import type { Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import { AgencyIds } from './agency-ids.js';
-import { BatchReport, RejectionLog, type ApplyResult, type BatchMeta } from './batch-report.js';
+import { BatchReport, type ApplyResult, type BatchMeta } from './batch-report.js';
 import { minuteOf } from './doc-marks.js';
 import { agencyCodes, EventIntake, type Durable } from './event-intake.js';
 import { EventEffects } from './event-effects.js';
@@ -11,7 +11,7 @@ import { HourCompaction } from './hour-packs.js';
 import { PROJECT_SLICE, Projection } from './projection.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
-import { Prepared } from './prepared.js';
+import { Prepared } from './multi-row.js';
 import { ChangeSet, type WriteListener } from './write-changes.js';
 
 type Message = TelemetryMessage | UnknownMessage;
@@ -30,7 +30,7 @@ const FOLD_SLICE_HOURS = 4;
  * derivation got, in the same transactions, so a crash loses nothing.
  */
 export class Writer extends Prepared {
-  readonly agencies = new AgencyIds(this.db, true);
+  readonly agencies = new AgencyIds(this.db);
   readonly streams: Streams;
   /** Told what each committed transaction changed (see `write-changes.ts`). */
   onCommit: WriteListener | null = null;
@@ -40,7 +40,12 @@ export class Writer extends Prepared {
   private readonly hoursFold = new HourCompaction(this.db, this.changes);
   private readonly effects = new EventEffects(this.db, this.agencies, this.minutes);
   private readonly log = new EventLog(this.db);
-  private readonly rejections = new RejectionLog(this.db);
+  private readonly insertRejection = this.db.prepare(
+    'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  private readonly bump = this.db.prepare(
+    'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
+  );
   private readonly intake: EventIntake;
   private readonly projection: Projection;
   // BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) for another connection;
@@ -198,7 +203,7 @@ export class Writer extends Prepared {
     for (const gap of meta.gaps ?? []) {
       if (stream && this.intake.announceGap(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
     }
-    this.rejections.write(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
+    this.writeReport(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
     this.flushCounts();
     if (before && current && current.id > before.id) this.newHistory(before, current, at);
     this.changes.addRecipients(this.projection.endDerivedHistory(at));
@@ -211,12 +216,29 @@ export class Writer extends Prepared {
     return report.result;
   }
 
+  /** Writes a batch's rejections (`rejections`, with their reasons) and counters (`counters`). */
+  private writeReport(report: BatchReport, unknownFields: number, at: number, stream: number | null): void {
+    const { kept, clockAhead } = report;
+    for (const r of kept) {
+      this.insertRejection.run(at, r.reason, r.detail, r.raw, r.seq ?? null, r.type ?? null, stream);
+      this.bump.run(`rejections.${r.reason}`, 1);
+    }
+    if (kept.length) this.bump.run('rejections', kept.length);
+    if (clockAhead) {
+      this.bump.run('clock_ahead', clockAhead);
+      this.bump.run('rejections.clock_ahead', clockAhead - 1);
+    }
+    if (report.duplicates) this.bump.run('duplicates', report.duplicates);
+    if (report.unknownTypes) this.bump.run('unknown_types', report.unknownTypes);
+    if (unknownFields) this.bump.run('unknown_fields', unknownFields);
+  }
+
   /** A new history (epoch): the earlier ones' open items end, and `epoch_change` says so. */
   private newHistory(from: StreamState, to: StreamState, at: number): void {
     const { ended, recipients } = this.effects.documents.ending.endAllBut(to.id, at);
     this.changes.addRecipients(recipients);
     this.streams.epochChanged(at, from.epoch, to.epoch, ended);
-    this.rejections.bump.run('epoch_changes', 1);
+    this.bump.run('epoch_changes', 1);
   }
 
   /** Derives up to `max` events a catch-up left behind, in a transaction of its own; returns the seqs behind. */

@@ -95,7 +95,7 @@ class BulkLoader {
   private readonly stream: { id: number; lastSeq: number; events: number; newestTs: number | null };
 
   constructor(private readonly db: Database.Database) {
-    this.ids = new AgencyIds(db, true);
+    this.ids = new AgencyIds(db);
     this.rollups = new OrderedRollups(db);
     this.log = new EventLog(db);
     this.insertDocument = db.prepare(
