@@ -85,10 +85,7 @@ export class Cache {
     this.lastBeat = now();
     if (!writer) return;
     writer.onCommit = (changes) => this.listeners.forEach((l) => l(changes));
-    this.timer = setInterval(() => {
-      if (db.open) this.beat();
-    }, LOCK_HEARTBEAT_MS);
-    this.timer.unref();
+    this.timer = setInterval(() => db.open && this.beat(), LOCK_HEARTBEAT_MS).unref();
   }
 
   /** Stores one batch in one transaction (see {@link Writer}). Throws on a read-only cache. */

@@ -149,12 +149,11 @@ export class Writer extends Prepared {
           case 'registry.snapshot': {
             const codes = m.data.agencies.map((a) => a.id);
             const refused = this.agencies.refusal(m, codes);
-            if (refused) {
-              report.kept.push(refused);
-              continue;
+            if (refused) report.kept.push(refused);
+            else {
+              this.effects.registrySnapshot(m);
+              this.changes.registry = true;
             }
-            this.effects.registrySnapshot(m);
-            this.changes.registry = true;
             continue;
           }
         }
