@@ -12,17 +12,10 @@ import {
 import { readRecording } from '../sim/recording.js';
 import { openCache, type Cache, type Migration } from '../store/index.js';
 
-export interface RecordingCache {
-  readonly cache: Cache;
-  readonly ingest: Awaited<ReturnType<typeof ingestRecording>>;
-  /** Closes the cache and deletes its folder. */
-  dispose(): void;
-}
+export type RecordingCache = Awaited<ReturnType<typeof openRecordingCache>>;
 
-export async function openRecordingCache(
-  file: string,
-  extraMigrations: readonly Migration[] = [],
-): Promise<RecordingCache> {
+/** The cache, what was fed into it, and `dispose`, which closes it and deletes its folder. */
+export async function openRecordingCache(file: string, extraMigrations: readonly Migration[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'hubmon-source-'));
   const cache = openCache({ path: join(dir, 'source.sqlite'), extraMigrations });
   const dispose = () => {

@@ -97,10 +97,7 @@ export class ReplayRun<M extends object, A extends object> {
 /** The run as the console's replay source, driven by the replay key bindings. */
 export function replayControls(run: ReplayRun<object, object>) {
   return {
-    status: (): ReplayStatus => {
-      const s = run.player.state();
-      return { now: s.now, speed: s.speed, paused: s.paused, finished: s.finished };
-    },
+    status: (): ReplayStatus => run.player.state(),
     togglePause: () => run.player.togglePause(),
     step: () => run.player.step(),
     faster: () => run.player.faster(),

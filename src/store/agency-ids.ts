@@ -1,33 +1,36 @@
 import type Database from 'better-sqlite3';
 import { keepRaw, type Rejection } from '../protocol/index.js';
+import { Prepared } from './multi-row.js';
 
 /** Agency ids stay below this: keys pack (time unit, agency) into one safe integer. */
 export const AGENCY_ID_LIMIT = 1 << 22;
 
 /** Why an agency is refused: the id space is full. */
-export const agencyLimitDetail = (code: string): string =>
+const agencyLimitDetail = (code: string): string =>
   `agency ${JSON.stringify(code)}: the cache holds at most ${AGENCY_ID_LIMIT - 1} agencies`;
 
 /**
  * Agency codes (13 bytes, in millions of rows) ↔ the small integers the rollups and derived
  * tables store; a code the registry has not listed is added, so no event is dropped for it.
  */
-export class AgencyIds {
+export class AgencyIds extends Prepared {
   private readonly byCode = new Map<string, number>();
   private readonly byId = new Map<number, string>();
-  private readonly insert: Database.Statement<[string], { id: number }> | null;
+  private readonly insert = this.db.prepare<[string], { id: number }>(
+    'INSERT INTO agencies (code) VALUES (?) RETURNING id',
+  );
   private max = 0;
 
-  constructor(
-    private readonly db: Database.Database,
-    writable: boolean,
-  ) {
-    this.insert = writable ? db.prepare('INSERT INTO agencies (code) VALUES (?) RETURNING id') : null;
+  constructor(db: Database.Database) {
+    super(db);
     this.reload();
   }
 
-  /** Re-reads the mapping (a read-only console sees agencies another process added). */
+  /** Reads the mapping again: agencies another process added, or none a rolled-back transaction added. */
   reload(): void {
+    this.byCode.clear();
+    this.byId.clear();
+    this.max = 0;
     // As one JSON text, parsed at once: cheaper than a row object each for 12,000 agencies.
     const rows = JSON.parse(
       this.db
@@ -49,7 +52,6 @@ export class AgencyIds {
   idOf(code: string): number {
     const known = this.byCode.get(code);
     if (known !== undefined) return known;
-    if (!this.insert) throw new Error('read-only cache cannot add agencies');
     if (this.max >= AGENCY_ID_LIMIT - 1) throw new Error(agencyLimitDetail(code));
     return this.remember(this.insert.get(code)!.id, code);
   }
@@ -67,17 +69,6 @@ export class AgencyIds {
     if (code !== undefined) return code;
     this.reload();
     return this.byId.get(id) ?? `#${id}`;
-  }
-
-  /** Forgets ids added by a rolled-back transaction. */
-  forgetAbove(maxId: number): void {
-    for (const [id, code] of this.byId) {
-      if (id > maxId) {
-        this.byId.delete(id);
-        this.byCode.delete(code);
-      }
-    }
-    this.max = Math.min(this.max, maxId);
   }
 
   maxId(): number {

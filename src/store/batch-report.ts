@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Rejection } from '../protocol/index.js';
-import type { Gap } from './gap-book.js';
+import type { Gap } from './event-intake.js';
 import type { HubIdentity } from './streams.js';
 
 /** What the ingest client knows about a batch besides its messages. */
@@ -46,36 +45,5 @@ export class BatchReport {
       gapsFilled,
       clockAhead,
     };
-  }
-}
-
-/** Writes batches' rejections (`rejections`, with their reasons) and counters (`counters`). */
-export class RejectionLog {
-  private readonly insertRejection;
-  readonly bump;
-
-  constructor(db: Database.Database) {
-    this.insertRejection = db.prepare(
-      'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.bump = db.prepare(
-      'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
-    );
-  }
-
-  write(report: BatchReport, unknownFields: number, at: number, stream: number | null): void {
-    const { kept, clockAhead } = report;
-    for (const r of kept) {
-      this.insertRejection.run(at, r.reason, r.detail, r.raw, r.seq ?? null, r.type ?? null, stream);
-      this.bump.run(`rejections.${r.reason}`, 1);
-    }
-    if (kept.length) this.bump.run('rejections', kept.length);
-    if (clockAhead) {
-      this.bump.run('clock_ahead', clockAhead);
-      this.bump.run('rejections.clock_ahead', clockAhead - 1);
-    }
-    if (report.duplicates) this.bump.run('duplicates', report.duplicates);
-    if (report.unknownTypes) this.bump.run('unknown_types', report.unknownTypes);
-    if (unknownFields) this.bump.run('unknown_fields', unknownFields);
   }
 }

@@ -4,8 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import { AgencyIds } from './agency-ids.js';
 import type { ApplyResult, BatchMeta } from './batch-report.js';
-import { DEFAULT_CLOCK_TOLERANCE_MS } from './event-intake.js';
-import { GapBook, type Gap } from './gap-book.js';
+import { DEFAULT_CLOCK_TOLERANCE_MS, GAP_COLUMNS, type Gap } from './event-intake.js';
 import { packFoldedHours, packsCurrent } from './hour-packs.js';
 import { migrate, pendingMigrations, type Migration } from './migrations.js';
 import { prepareCacheFile } from './paths.js';
@@ -64,7 +63,6 @@ export class Cache {
   /** Codes ↔ the integer ids used in rollups. */
   readonly agencyIds: AgencyIds;
   private readonly streams: Streams;
-  private readonly gapBook: GapBook;
   private readonly listeners = new Set<WriteListener>();
   private readonly timer: NodeJS.Timeout | undefined;
   private lastBeat: number;
@@ -82,16 +80,12 @@ export class Cache {
   ) {
     this.readOnly = writer === null;
     this.retention = { ...DEFAULT_RETENTION, ...retention };
-    this.agencyIds = writer?.agencies ?? new AgencyIds(db, false);
+    this.agencyIds = writer?.agencies ?? new AgencyIds(db);
     this.streams = writer?.streams ?? new Streams(db);
-    this.gapBook = new GapBook(db);
     this.lastBeat = now();
     if (!writer) return;
     writer.onCommit = (changes) => this.listeners.forEach((l) => l(changes));
-    this.timer = setInterval(() => {
-      if (db.open) this.beat();
-    }, LOCK_HEARTBEAT_MS);
-    this.timer.unref();
+    this.timer = setInterval(() => db.open && this.beat(), LOCK_HEARTBEAT_MS).unref();
   }
 
   /** Stores one batch in one transaction (see {@link Writer}). Throws on a read-only cache. */
@@ -119,7 +113,8 @@ export class Cache {
   /** Open gaps of the current history, oldest first. */
   gaps(): Gap[] {
     const s = this.fresh().current;
-    return s ? this.gapBook.gaps(s.id) : [];
+    const sql = `SELECT ${GAP_COLUMNS} FROM gaps WHERE stream = ? ORDER BY from_seq`;
+    return s ? (this.db.prepare(sql).all(s.id) as Gap[]) : [];
   }
 
   /** Applies the retention policy; returns what it removed. */
@@ -211,11 +206,11 @@ export function openCache(options: OpenCacheOptions): Cache {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     configure(db, cacheSizeMiB);
-    const lock = acquireWriterLock(db, now(), token);
-    if (!lock.acquired) {
+    const holder = acquireWriterLock(db, now(), token);
+    if (holder) {
       db.close();
-      if (options.ifLocked === 'refuse') throw new CacheLockedError(path, lock.holder);
-      return readOnly(lock.holder);
+      if (options.ifLocked === 'refuse') throw new CacheLockedError(path, holder);
+      return readOnly(holder);
     }
     const steps = pendingMigrations(db, CORE_MIGRATIONS, extra);
     if (steps.length > 0 && (db.pragma('user_version', { simple: true }) as number) > 0)

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import { DELIVERY_FAILURE_REASONS, SIGNATURE_RESULTS, STATUS_CODES } from '../protocol/index.js';
-import type { DeliveryFailureReason, SignatureResult, StatusCode } from '../protocol/index.js';
+import type { DeliveryFailureReason, MessageOf, SignatureResult, StatusCode } from '../protocol/index.js';
+import { AGENCY_ID_LIMIT, type AgencyIds } from './agency-ids.js';
+import { Prepared } from './multi-row.js';
+import type { RollupAccumulator } from './rollup-accumulator.js';
+import { COL } from './rollup-columns.js';
 
 /**
  * What the cache has counted of each document, so that every figure counts a document (or a
@@ -26,7 +30,7 @@ const KEY_CACHE_SIZE = 200_000;
 const MARKS = 32;
 
 /** The document's own marks (party 0). */
-export const DOC = {
+const DOC = {
   sent: 0,
   checked: 1,
   signed: 2,
@@ -35,35 +39,114 @@ export const DOC = {
 } as const;
 
 /** One delivery's marks (party = recipient). */
-export const DELIVERY = {
+const DELIVERY = {
   delivered: 0,
   answered: 1,
   fail: (r: DeliveryFailureReason): number => 2 + DELIVERY_FAILURE_REASONS.indexOf(r),
   status: (c: StatusCode): number => 2 + DELIVERY_FAILURE_REASONS.length + STATUS_CODES.indexOf(c),
 } as const;
 
-/** `mark` found nothing before: this event counts. */
-export const FIRST = -1;
-/** `mark` found an event at the same time or earlier: this one is a repeat. */
-export const REPEAT = -2;
+export type Counted =
+  | 'document.sent'
+  | 'document.delivered'
+  | 'document.failed'
+  | 'status.reported'
+  | 'document.replied'
+  | 'signature.verified';
 
-export class DocMarks {
-  private readonly insert;
-  private readonly atOf;
-  private readonly moveTo;
-  private readonly findKey;
-  private readonly addKey;
-  /** Document id → key of documents marked lately; emptied on rollback (`forget`). */
+export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
+
+/**
+ * The rollup counts of traffic events, written with the event (the derived rows may follow
+ * later). A document (or document × recipient) counts once per figure, in the minute of the
+ * earliest event that made it, later ones as repeats.
+ */
+export class DocCounts extends Prepared {
+  private readonly insert = this.db.prepare<[number, number, number]>(
+    'INSERT OR IGNORE INTO doc_marks (doc, mark, at) VALUES (?, ?, ?)',
+  );
+  private readonly atOf = this.db
+    .prepare<[number, number], number>('SELECT at FROM doc_marks WHERE doc = ? AND mark = ?')
+    .pluck();
+  private readonly moveTo = this.db.prepare<[number, number, number]>(
+    'UPDATE doc_marks SET at = ? WHERE doc = ? AND mark = ?',
+  );
+  private readonly findKey = this.db.prepare<[string], number>('SELECT key FROM doc_keys WHERE doc_id = ?').pluck();
+  private readonly addKey = this.db
+    .prepare<[string], number>('INSERT INTO doc_keys (doc_id) VALUES (?) RETURNING key')
+    .pluck();
+  /** Document id → key of documents marked lately; emptied on rollback (`reset`). */
   private readonly keys = new Map<string, number>();
+  /** The party offset of the current event's history in `doc_marks`. */
+  private history = 0;
 
-  constructor(db: Database.Database) {
-    this.insert = db.prepare<[number, number, number]>(
-      'INSERT OR IGNORE INTO doc_marks (doc, mark, at) VALUES (?, ?, ?)',
-    );
-    this.atOf = db.prepare<[number, number], number>('SELECT at FROM doc_marks WHERE doc = ? AND mark = ?').pluck();
-    this.moveTo = db.prepare<[number, number, number]>('UPDATE doc_marks SET at = ? WHERE doc = ? AND mark = ?');
-    this.findKey = db.prepare<[string], number>('SELECT key FROM doc_keys WHERE doc_id = ?').pluck();
-    this.addKey = db.prepare<[string], number>('INSERT INTO doc_keys (doc_id) VALUES (?) RETURNING key').pluck();
+  constructor(
+    db: Database.Database,
+    private readonly agencies: AgencyIds,
+    private readonly minutes: RollupAccumulator,
+  ) {
+    super(db);
+  }
+
+  count(m: MessageOf<Counted>, ts: number, stream: number): void {
+    const ids = this.agencies;
+    // Marks are kept per history: a new epoch counts its documents afresh (docs/FIGURES.md).
+    this.history = stream * AGENCY_ID_LIMIT;
+    switch (m.type) {
+      case 'document.sent':
+        return this.tally(m.data.docId, 0, DOC.sent, ts, ids.idOf(m.data.sender), COL.sent, COL.dupSent);
+      case 'document.delivered': {
+        const recipient = ids.idOf(m.data.recipient);
+        return this.tally(m.data.docId, recipient, DELIVERY.delivered, ts, recipient, COL.received, COL.dupReceived);
+      }
+      case 'document.failed': {
+        const recipient = ids.idOf(m.data.recipient);
+        const reason = m.data.reason;
+        return this.tally(m.data.docId, recipient, DELIVERY.fail(reason), ts, recipient, COL.fail(reason));
+      }
+      case 'status.reported': {
+        const agency = ids.idOf(m.data.agency);
+        return this.tally(m.data.docId, agency, DELIVERY.status(m.data.code), ts, agency, COL.status(m.data.code));
+      }
+      case 'document.replied': {
+        const agency = ids.idOf(m.data.agency);
+        return this.tally(m.data.docId, agency, DELIVERY.answered, ts, agency, COL.replied);
+      }
+      case 'signature.verified':
+        return this.signatureVerified(m, ts);
+    }
+  }
+
+  /** Checked once, signed once its organisation (or kindless) signature is valid, failed once and once per reason. */
+  private signatureVerified(m: MessageOf<'signature.verified'>, ts: number): void {
+    const { docId, result, kind } = m.data;
+    const agency = this.agencies.idOf(m.data.agency);
+    this.tally(docId, 0, DOC.checked, ts, agency, COL.sigChecked);
+    if (result === 'valid') {
+      if (kind !== 'personal') this.tally(docId, 0, DOC.signed, ts, agency, COL.sig('valid'));
+      return;
+    }
+    this.tally(docId, 0, DOC.sigFailed, ts, agency, COL.sigFailed);
+    this.tally(docId, 0, DOC.sigFail(result), ts, agency, COL.sig(result));
+  }
+
+  /**
+   * Counts a mark in `column` at the minute of the earliest event that made it, each later one in
+   * `repeats` (if any): an earlier event stored late moves the count to its minute.
+   */
+  private tally(docId: string, party: number, mark: number, ts: number, agency: number, column: number, repeats = -1) {
+    const doc = this.keyOf(docId);
+    const m = (this.history + party) * MARKS + mark;
+    const minute = minuteOf(ts);
+    if (this.insert.run(doc, m, ts).changes > 0) return this.minutes.add(minute, agency, column);
+    // Marked before: by an event at or before this one (a repeat), or by a later one, which becomes the repeat.
+    const at = this.atOf.get(doc, m)!;
+    if (ts < at) this.moveTo.run(ts, doc, m);
+    const before = ts < at ? minuteOf(at) : minute;
+    if (before === minute) return repeats >= 0 ? this.minutes.add(minute, agency, repeats) : undefined;
+    this.minutes.add(before, agency, column, -1);
+    this.minutes.add(minute, agency, column);
+    if (repeats >= 0) this.minutes.add(before, agency, repeats);
   }
 
   private keyOf(docId: string): number {
@@ -76,21 +159,7 @@ export class DocMarks {
   }
 
   /** After a rolled-back transaction: keys it added are gone. */
-  forget(): void {
+  reset(): void {
     this.keys.clear();
-  }
-
-  /**
-   * Records that an event at `ts` made a mark: FIRST if nothing had, REPEAT if an event at or
-   * before `ts` had, else the time of the later event that had (which becomes the repeat).
-   */
-  mark(docId: string, party: number, mark: number, ts: number): number {
-    const doc = this.keyOf(docId);
-    const m = party * MARKS + mark;
-    if (this.insert.run(doc, m, ts).changes > 0) return FIRST;
-    const at = this.atOf.get(doc, m)!;
-    if (ts >= at) return REPEAT;
-    this.moveTo.run(ts, doc, m);
-    return at;
   }
 }

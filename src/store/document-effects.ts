@@ -1,11 +1,10 @@
 import type Database from 'better-sqlite3';
 import { instantMs, type MessageOf } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
-import type { DeadlineChanges } from './deadline-changes.js';
-import type { Counted } from './doc-counts.js';
-import { DeliveryDrafts } from './delivery-drafts.js';
+import type { Counted } from './doc-marks.js';
 import { DeliveryEffects } from './delivery-effects.js';
 import { HistoryEnd } from './history-end.js';
+import { Prepared } from './multi-row.js';
 
 /** Events that change documents, deliveries and deadlines: derived in seq order. */
 export type Derived = Exclude<Counted, 'signature.verified'>;
@@ -26,57 +25,51 @@ const DOC_CACHE_SIZE = 200_000;
  * Whatever order events come in, the rows end the same: a follow-up for a document not sent
  * yet is held until it is, and every time kept is the earliest one (see docs/FIGURES.md).
  */
-export class DocumentEffects {
-  private readonly upsertDocument;
-  private readonly insertDeliveries;
-  private readonly earlierSend;
-  private readonly findDocument;
-  private readonly openDeadlinesOf;
-  private readonly adoptDocument;
-  private readonly ending: HistoryEnd;
-  private readonly held: HeldEvents;
-  private readonly drafts: DeliveryDrafts;
-  private readonly deliveries: DeliveryEffects;
+export class DocumentEffects extends Prepared {
+  private readonly upsertDocument = this.db.prepare<
+    [string, number, number, number | null, string | null, number, number],
+    { id: number; sends: number }
+  >(
+    `INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients, stream) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (doc_id) DO UPDATE SET sends = sends + 1, sent_at = min(sent_at, excluded.sent_at)
+       WHERE stream IS excluded.stream
+     RETURNING id, sends`,
+  );
+  private readonly insertDeliveries = this.db
+    .prepare<[number, number, number | null, string], number>(
+      `INSERT OR IGNORE INTO deliveries (doc, sent_at, reply_by, recipient)
+       SELECT ?, ?, ?, value FROM json_each(?) RETURNING recipient`,
+    )
+    .pluck();
+  private readonly earlierSend = this.db.prepare<[number, number, number]>(
+    'UPDATE deliveries SET sent_at = ? WHERE doc = ? AND sent_at > ?',
+  );
+  private readonly findDocument = this.db
+    .prepare<[string], number>('SELECT id FROM documents WHERE doc_id = ?')
+    .pluck();
+  private readonly openDeadlinesOf = this.db
+    .prepare<[number], number>(
+      'SELECT recipient FROM deliveries WHERE doc = ? AND reply_by IS NOT NULL AND answered_at IS NULL',
+    )
+    .pluck();
+  private readonly adoptDocument = this.db.prepare<
+    [number, number, number, number | null, string | null, number, number]
+  >(
+    `UPDATE documents SET stream = ?, sender = ?, sent_at = ?, reply_by = ?, subject = ?, recipients = ?, sends = 1
+     WHERE id = ?`,
+  );
+  /** Ends earlier histories' open items (the writer's, at a new epoch, and an adopted document's). */
+  readonly ending = new HistoryEnd(this.db);
+  private readonly held = new HeldEvents(this.db);
+  private readonly deliveries = new DeliveryEffects(this.db);
   /** Document id → row id of documents sent lately (follow-ups come within days): lookups skip the text index. */
   private readonly docRows = new Map<string, number>();
 
   constructor(
     db: Database.Database,
     private readonly agencies: AgencyIds,
-    private readonly deadlines: DeadlineChanges,
   ) {
-    this.upsertDocument = db.prepare<
-      [string, number, number, number | null, string | null, number, number],
-      { id: number; sends: number }
-    >(
-      `INSERT INTO documents (doc_id, sender, sent_at, reply_by, subject, recipients, stream) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (doc_id) DO UPDATE SET sends = sends + 1, sent_at = min(sent_at, excluded.sent_at)
-         WHERE stream IS excluded.stream
-       RETURNING id, sends`,
-    );
-    this.insertDeliveries = db
-      .prepare<[number, number, number | null, string], number>(
-        `INSERT OR IGNORE INTO deliveries (doc, sent_at, reply_by, recipient)
-         SELECT ?, ?, ?, value FROM json_each(?) RETURNING recipient`,
-      )
-      .pluck();
-    this.earlierSend = db.prepare<[number, number, number]>(
-      'UPDATE deliveries SET sent_at = ? WHERE doc = ? AND sent_at > ?',
-    );
-    this.findDocument = db.prepare<[string], number>('SELECT id FROM documents WHERE doc_id = ?').pluck();
-    this.openDeadlinesOf = db
-      .prepare<[number], number>(
-        'SELECT recipient FROM deliveries WHERE doc = ? AND reply_by IS NOT NULL AND answered_at IS NULL',
-      )
-      .pluck();
-    this.adoptDocument = db.prepare<[number, number, number, number | null, string | null, number, number]>(
-      `UPDATE documents SET stream = ?, sender = ?, sent_at = ?, reply_by = ?, subject = ?, recipients = ?, sends = 1
-       WHERE id = ?`,
-    );
-    this.ending = new HistoryEnd(db);
-    this.held = new HeldEvents(db);
-    this.drafts = new DeliveryDrafts(db);
-    this.deliveries = new DeliveryEffects(db, this.drafts, deadlines);
+    super(db);
   }
 
   derive(m: MessageOf<Derived>, ts: number, stream: number): void {
@@ -106,7 +99,7 @@ export class DocumentEffects {
     if (!doc) {
       // An earlier history's document id sent again: the new history's document (see HistoryEnd.adopt).
       const id = this.findDocument.get(d.docId)!;
-      for (const recipient of this.openDeadlinesOf.all(id)) this.deadlines.ended(recipient);
+      for (const recipient of this.openDeadlinesOf.all(id)) this.deliveries.ended(recipient);
       this.ending.adopt(id, ts);
       this.adoptDocument.run(stream, sender, ts, replyBy, subject, recipients, id);
       doc = { id, sends: 1 };
@@ -115,15 +108,15 @@ export class DocumentEffects {
     this.docRows.set(d.docId, doc.id);
     const ids = d.recipients.map((r) => this.agencies.idOf(r));
     let added: number[];
-    if (doc.sends === 1 || this.drafts.holds(doc.id)) {
+    if (doc.sends === 1 || this.deliveries.holds(doc.id)) {
       // A new document (or one first sent in this batch): none of its deliveries is stored yet.
-      added = this.drafts.add(doc.id, ids, ts, replyBy);
+      added = this.deliveries.draft(doc.id, ids, ts, replyBy);
     } else {
       // Sent again: a repeat stored before the first send keeps the first send's time.
       this.earlierSend.run(ts, doc.id, ts);
       added = this.insertDeliveries.all(doc.id, ts, replyBy, JSON.stringify(ids));
     }
-    if (replyBy !== null) for (const recipient of added) this.deadlines.opened(recipient, replyBy);
+    if (replyBy !== null) for (const recipient of added) this.deliveries.opened(recipient, replyBy);
     if (doc.sends === 1) this.release(d.docId);
   }
 
@@ -144,38 +137,32 @@ export class DocumentEffects {
     return id;
   }
 
-  flush(): void {
-    this.drafts.flush();
+  /** Writes the batch's deliveries and deadline counts; returns the recipients whose counts it wrote. */
+  flush(): number[] {
+    return this.deliveries.flush();
   }
 
   /** After a rolled-back transaction (or retention): forget everything that may name undone rows. */
   reset(): void {
-    this.drafts.clear();
+    this.deliveries.clear();
     this.docRows.clear();
     this.held.reload();
   }
 }
 
 /** Follow-ups of documents not sent yet, held in `held_events` until their document is. */
-class HeldEvents {
-  private readonly holdEvent;
-  private readonly heldFor;
-  private readonly dropHeld;
-  private readonly countHeld;
+class HeldEvents extends Prepared {
+  private readonly holdEvent = this.db.prepare<[string, number, number, number, string, string]>(
+    'INSERT OR IGNORE INTO held_events (doc_id, stream, seq, ts, type, data) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  private readonly heldFor = this.db.prepare<
+    [string],
+    { stream: number; seq: number; ts: number; type: string; data: string }
+  >('SELECT stream, seq, ts, type, data FROM held_events WHERE doc_id = ? ORDER BY stream, seq');
+  private readonly dropHeld = this.db.prepare<[string]>('DELETE FROM held_events WHERE doc_id = ?');
+  private readonly countHeld = this.db.prepare<[], number>('SELECT count(*) FROM held_events').pluck();
   /** Rows held: none, no lookup per document sent. */
-  private held: number;
-
-  constructor(db: Database.Database) {
-    this.holdEvent = db.prepare<[string, number, number, number, string, string]>(
-      'INSERT OR IGNORE INTO held_events (doc_id, stream, seq, ts, type, data) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.heldFor = db.prepare<[string], { stream: number; seq: number; ts: number; type: string; data: string }>(
-      'SELECT stream, seq, ts, type, data FROM held_events WHERE doc_id = ? ORDER BY stream, seq',
-    );
-    this.dropHeld = db.prepare<[string]>('DELETE FROM held_events WHERE doc_id = ?');
-    this.countHeld = db.prepare<[], number>('SELECT count(*) FROM held_events').pluck();
-    this.held = this.countHeld.get()!;
-  }
+  private held = this.countHeld.get()!;
 
   hold(docId: string, stream: number, seq: number, ts: number, type: string, data: unknown): void {
     this.holdEvent.run(docId, stream, seq, ts, type, JSON.stringify(data));

@@ -1,10 +1,22 @@
+import type Database from 'better-sqlite3';
 import { keepRaw } from '../protocol/index.js';
 import type { MessageOf, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
 import type { BatchReport } from './batch-report.js';
 import type { EventLog } from './event-log.js';
-import type { GapBook } from './gap-book.js';
+import { Prepared } from './multi-row.js';
 import type { StreamState } from './streams.js';
+
+/** A stretch of sequence numbers missing from a stream. */
+export interface Gap {
+  readonly fromSeq: number;
+  readonly toSeq: number;
+  /** `missing`: seen as a jump in seq, may still arrive; otherwise the hub's word (e.g. lost). */
+  readonly reason: string;
+  readonly noticedAt: number;
+}
+
+export const GAP_COLUMNS = 'from_seq AS fromSeq, to_seq AS toSeq, reason, noticed_at AS noticedAt';
 
 /** A durable event: one the log keeps. */
 export type Durable =
@@ -67,16 +79,43 @@ function canonicalJson(value: unknown): string {
 /**
  * The seq rules of the event log. An event past the newest stored seq is stored (a jump opens
  * a gap); one inside a gap fills it; one already stored with the same content is a duplicate
- * and changes nothing; any other is kept aside as `seq_regression`.
+ * and changes nothing; any other is kept aside as `seq_regression`. The gaps (`gaps`) are
+ * opened by a jump, narrowed or closed as events fill them.
  */
-export class EventIntake {
+export class EventIntake extends Prepared {
+  private readonly insertGap = this.db.prepare(
+    `INSERT INTO gaps (stream, from_seq, to_seq, reason, noticed_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (stream, from_seq) DO UPDATE SET reason = excluded.reason WHERE to_seq = excluded.to_seq`,
+  );
+  private readonly gapHolding = this.db.prepare<[number, number], Gap>(
+    `SELECT ${GAP_COLUMNS} FROM gaps WHERE stream = ? AND from_seq <= ? ORDER BY from_seq DESC LIMIT 1`,
+  );
+  private readonly removeGap = this.db.prepare('DELETE FROM gaps WHERE stream = ? AND from_seq = ?');
+
   constructor(
+    db: Database.Database,
     private readonly log: EventLog,
-    private readonly gaps: GapBook,
     private readonly agencies: AgencyIds,
     /** How far an event's time may run ahead of its receipt before it is marked `clock_ahead`. */
     private readonly clockToleranceMs: number,
-  ) {}
+  ) {
+    super(db);
+  }
+
+  /** Records a range the hub announced as lost; returns whether it was new. */
+  announceGap(stream: number, fromSeq: number, toSeq: number, reason: string, at: number): boolean {
+    return toSeq >= fromSeq && this.insertGap.run(stream, fromSeq, toSeq, reason, at).changes > 0;
+  }
+
+  /** Takes `seq` out of the gap holding it, splitting the gap if `seq` falls inside; false when no gap holds it. */
+  private fillGap(stream: number, seq: number): boolean {
+    const gap = this.gapHolding.get(stream, seq);
+    if (!gap || gap.toSeq < seq) return false;
+    this.removeGap.run(stream, gap.fromSeq);
+    if (gap.fromSeq < seq) this.insertGap.run(stream, gap.fromSeq, seq - 1, gap.reason, gap.noticedAt);
+    if (seq < gap.toSeq) this.insertGap.run(stream, seq + 1, gap.toSeq, gap.reason, gap.noticedAt);
+    return true;
+  }
 
   /** The id of the agency an event is filed under for its recent activity, if any. */
   agencyIdOf(event: Durable): number | null {
@@ -103,11 +142,11 @@ export class EventIntake {
       this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);
       if (derive) stream.derivedSeq = event.seq;
       if (event.seq > stream.lastSeq + 1 && stream.events > 0) {
-        this.gaps.open(stream.id, stream.lastSeq + 1, event.seq - 1, at);
+        this.insertGap.run(stream.id, stream.lastSeq + 1, event.seq - 1, 'missing', at);
         report.gapsOpened++;
       }
       stream.lastSeq = event.seq;
-    } else if (this.gaps.fill(stream.id, event.seq)) {
+    } else if (this.fillGap(stream.id, event.seq)) {
       // A hole filled: derived now if derivation has passed it, else when it gets there.
       derive = event.seq <= stream.derivedSeq;
       this.log.append(stream.id, event.seq, ts, event.type, event.data, derive ? this.agencyIdOf(event) : null);

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { MultiRow } from './multi-row.js';
+import { MultiRow, Prepared } from './multi-row.js';
 
 /** Most events one block holds (~2.7 KB): pages hold whole rows, and 64 (~11 KB) left a third of each page empty. */
 export const BLOCK_EVENTS = 16;
@@ -28,7 +28,7 @@ export interface EventRef {
  * cost 16 rows and 16 index entries. The row per event that remains is the agency's entry
  * (`event_agencies`). Appends are queued and written by `flush()`, in the caller's transaction.
  */
-export class EventLog {
+export class EventLog extends Prepared {
   private stream = -1;
   private firstSeq = 0;
   private lastSeq = 0;
@@ -36,21 +36,15 @@ export class EventLog {
   private rows: StoredEvent[] = [];
   /** The queued events' agency entries: [agency, ts, stream, seq]. */
   private entries: [number, number, number, number][] = [];
-  private readonly agencyRows: MultiRow;
-  private readonly insertBlock;
-  private readonly blockAt;
-
-  constructor(db: Database.Database) {
-    this.insertBlock = db.prepare<[number, number, number, number, string]>(
-      'INSERT INTO event_blocks (stream, first_seq, last_seq, last_ts, events) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.blockAt = db.prepare<[number, number], BlockRow>(BLOCK_AT_SQL);
-    this.agencyRows = new MultiRow(
-      db,
-      4,
-      (rows) => `INSERT INTO event_agencies (agency, ts, stream, seq) VALUES ${MultiRow.placeholders(4, rows)}`,
-    );
-  }
+  private readonly agencyRows = new MultiRow(
+    this.db,
+    4,
+    (rows) => `INSERT INTO event_agencies (agency, ts, stream, seq) VALUES ${MultiRow.placeholders(4, rows)}`,
+  );
+  private readonly insertBlock = this.db.prepare<[number, number, number, number, string]>(
+    'INSERT INTO event_blocks (stream, first_seq, last_seq, last_ts, events) VALUES (?, ?, ?, ?, ?)',
+  );
+  private readonly blockAt = this.db.prepare<[number, number], BlockRow>(BLOCK_AT_SQL);
 
   /** Queues one event not stored yet (were it stored, the plain INSERT fails the batch rather than keep it twice). */
   append(stream: number, seq: number, ts: number, type: string, data: unknown, agency: number | null): void {

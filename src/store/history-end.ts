@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
-import { DRAFT_COLUMNS as COLUMNS } from './delivery-drafts.js';
+import { DRAFT_COLUMNS as COLUMNS } from './delivery-effects.js';
+import { Prepared } from './multi-row.js';
 
 /**
  * A new epoch is a new history: the hub will say no more about the earlier one's documents.
@@ -27,34 +27,25 @@ export const ENDED_DELIVERIES_TABLE = `
 
 /** Open in the sense of every screen's partial indexes (schema store/1). */
 const OPEN = `((reply_by IS NOT NULL AND answered_at IS NULL) OR (delivered_at IS NULL AND failed_at IS NULL))`;
+const EARLIER = 'doc IN (SELECT id FROM documents WHERE stream IS NOT @stream)';
+const moved = (where: string): string =>
+  `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at) SELECT ${COLUMNS}, @at FROM deliveries WHERE ${where}`;
 
-export class HistoryEnd {
-  private readonly openDeadlines;
-  private readonly move;
-  private readonly drop;
-  private readonly recount;
-  private readonly adoptMove;
-  private readonly adoptDrop;
-
-  constructor(db: Database.Database) {
-    const earlier = 'doc IN (SELECT id FROM documents WHERE stream IS NOT @stream)';
-    this.openDeadlines = db.prepare<{ stream: number }, { recipient: number; n: number }>(
-      `SELECT recipient, count(*) n FROM deliveries WHERE ${earlier} AND reply_by IS NOT NULL AND answered_at IS NULL
-       GROUP BY recipient`,
-    );
-    const moved = (where: string): string =>
-      `INSERT OR IGNORE INTO ended_deliveries (${COLUMNS}, ended_at) SELECT ${COLUMNS}, @at FROM deliveries WHERE ${where}`;
-    this.move = db.prepare<{ stream: number; at: number }>(moved(`${earlier} AND ${OPEN}`));
-    this.drop = db.prepare<{ stream: number }>(`DELETE FROM deliveries WHERE ${earlier} AND ${OPEN}`);
-    this.recount = db.prepare<{ agency: number; n: number }>(
-      `UPDATE deadline_counts SET open = open - @n,
-         oldest_open = (SELECT min(reply_by) FROM deliveries INDEXED BY deliveries_open_deadline
-           WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL)
-       WHERE agency = @agency`,
-    );
-    this.adoptMove = db.prepare<{ doc: number; at: number }>(moved('doc = @doc'));
-    this.adoptDrop = db.prepare<{ doc: number }>('DELETE FROM deliveries WHERE doc = @doc');
-  }
+export class HistoryEnd extends Prepared {
+  private readonly openDeadlines = this.db.prepare<{ stream: number }, { recipient: number; n: number }>(
+    `SELECT recipient, count(*) n FROM deliveries WHERE ${EARLIER} AND reply_by IS NOT NULL AND answered_at IS NULL
+     GROUP BY recipient`,
+  );
+  private readonly move = this.db.prepare<{ stream: number; at: number }>(moved(`${EARLIER} AND ${OPEN}`));
+  private readonly drop = this.db.prepare<{ stream: number }>(`DELETE FROM deliveries WHERE ${EARLIER} AND ${OPEN}`);
+  private readonly recount = this.db.prepare<{ agency: number; n: number }>(
+    `UPDATE deadline_counts SET open = open - @n,
+       oldest_open = (SELECT min(reply_by) FROM deliveries INDEXED BY deliveries_open_deadline
+         WHERE recipient = @agency AND reply_by IS NOT NULL AND answered_at IS NULL)
+     WHERE agency = @agency`,
+  );
+  private readonly adoptMove = this.db.prepare<{ doc: number; at: number }>(moved('doc = @doc'));
+  private readonly adoptDrop = this.db.prepare<{ doc: number }>('DELETE FROM deliveries WHERE doc = @doc');
 
   /**
    * Ends the open items of every history but `stream` (after the batch's derived rows are

@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
 
+/** A class over one connection: its fields prepare their statements from `this.db`, once, as it is built. */
+export abstract class Prepared {
+  constructor(protected readonly db: Database.Database) {}
+}
+
 /** Most rows one execution carries; 32 rows of 11 columns stay far below SQLite's 32,766 parameters. */
 const MAX_ROWS = 32;
 
@@ -43,10 +48,14 @@ export class MultiRow {
       while (done < rows) {
         let size = MAX_ROWS;
         while (size > rows - done) size >>= 1;
-        const { statement, params } = this.statement(size);
+        let s = this.sized.get(size);
+        if (!s) {
+          s = { statement: this.db.prepare(this.sql(size)), params: new Array<unknown>(size * this.width) };
+          this.sized.set(size, s);
+        }
         const from = done * this.width;
-        for (let i = 0; i < params.length; i++) params[i] = this.values[from + i];
-        changes += statement.run(params).changes;
+        for (let i = 0; i < s.params.length; i++) s.params[i] = this.values[from + i];
+        changes += s.statement.run(s.params).changes;
         done += size;
       }
     } finally {
@@ -58,14 +67,5 @@ export class MultiRow {
   /** Forgets queued rows (after a rollback). */
   clear(): void {
     this.values.length = 0;
-  }
-
-  private statement(rows: number): { statement: Database.Statement; params: unknown[] } {
-    let s = this.sized.get(rows);
-    if (!s) {
-      s = { statement: this.db.prepare(this.sql(rows)), params: new Array<unknown>(rows * this.width) };
-      this.sized.set(rows, s);
-    }
-    return s;
   }
 }

@@ -3,7 +3,7 @@ import type { MessageOf } from '../protocol/index.js';
 import { DERIVED, type Derived, type DocumentEffects } from './document-effects.js';
 import type { Durable, EventIntake } from './event-intake.js';
 import { BLOCK_EVENTS, type EventLog, type StoredEvent } from './event-log.js';
-import type { HistoryEnd } from './history-end.js';
+import { Prepared } from './multi-row.js';
 import type { Streams, StreamState } from './streams.js';
 
 /** Seqs behind the hub's newest past which a batch leaves documents to `Projection` (~0.3 s of work). */
@@ -13,8 +13,13 @@ export const DEFER_BACKLOG = 50_000;
 export const PROJECT_SLICE = 10_000;
 
 /** Derives from the event log, in seq order from a stream's `derivedSeq`, what a catch-up left behind. */
-export class Projection {
-  private readonly blocksFrom;
+export class Projection extends Prepared {
+  // The block holding `from` (or the first after it) and enough blocks after it for a slice.
+  private readonly blocksFrom = this.db.prepare<{ stream: number; from: number; blocks: number }, { events: string }>(
+    `SELECT events FROM event_blocks WHERE stream = @stream
+       AND first_seq >= coalesce((SELECT max(first_seq) FROM event_blocks WHERE stream = @stream AND first_seq <= @from), @from)
+     ORDER BY first_seq LIMIT @blocks`,
+  );
   /** A slice finished an earlier history in this transaction: its open items are to end. */
   private historyDerived = false;
 
@@ -24,14 +29,8 @@ export class Projection {
     private readonly documents: DocumentEffects,
     private readonly intake: EventIntake,
     private readonly streams: Streams,
-    private readonly historyEnd: HistoryEnd,
   ) {
-    // The block holding `from` (or the first after it) and enough blocks after it for a slice.
-    this.blocksFrom = db.prepare<{ stream: number; from: number; blocks: number }, { events: string }>(
-      `SELECT events FROM event_blocks WHERE stream = @stream
-         AND first_seq >= coalesce((SELECT max(first_seq) FROM event_blocks WHERE stream = @stream AND first_seq <= @from), @from)
-       ORDER BY first_seq LIMIT @blocks`,
-    );
+    super(db);
   }
 
   /** Derives up to `max` stored events past `derivedSeq` (in the caller's transaction, before its flushes). */
@@ -66,6 +65,6 @@ export class Projection {
     if (!this.historyDerived) return [];
     this.historyDerived = false;
     const current = this.streams.current;
-    return current ? this.historyEnd.endAllBut(current.id, at).recipients : [];
+    return current ? this.documents.ending.endAllBut(current.id, at).recipients : [];
   }
 }

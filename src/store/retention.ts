@@ -4,24 +4,18 @@ import { foldedUntil } from './hour-packs.js';
 
 const DAY = 86_400_000;
 
-/** How long each kind of data is kept. */
-export interface Retention {
+/** How long each kind of data is kept, in days, by default. */
+export const DEFAULT_RETENTION = {
   /** Raw events and rejected messages. */
-  readonly rawEventsDays: number;
-  /** Per-minute rollups; must reach past a week for the week-ago trend of short windows. */
-  readonly minuteRollupDays: number;
-  /** Per-hour rollups and security server history. */
-  readonly hourlyRollupDays: number;
-  /** Documents and deliveries; a delivery with an unanswered deadline is kept until answered. */
-  readonly documentsDays: number;
-}
-
-export const DEFAULT_RETENTION: Retention = {
   rawEventsDays: 35,
+  /** Per-minute rollups; must reach past a week for the week-ago trend of short windows. */
   minuteRollupDays: 35,
+  /** Per-hour rollups and security server history. */
   hourlyRollupDays: 400,
+  /** Documents and deliveries; a delivery with an unanswered deadline is kept until answered. */
   documentsDays: 90,
 };
+export type Retention = Readonly<typeof DEFAULT_RETENTION>;
 
 /** What one pass removed, rows of each kind; `marks` are `doc_marks` rows. */
 export type PruneResult = ReturnType<typeof prune>;

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { MessageOf } from '../protocol/index.js';
+import { Prepared } from './multi-row.js';
 
 /** One history of one hub, a (hubId, epoch) pair: seqs are only compared within a stream. */
 export interface StreamState {
@@ -17,32 +19,37 @@ export interface StreamState {
 }
 
 /** Identity of a stream as the hub names it in `hello`. */
-export interface HubIdentity {
-  readonly hubId: string;
-  readonly epoch: string;
-}
+export type HubIdentity = Pick<StreamState, 'hubId' | 'epoch'>;
 
-/** The streams of a cache file, mirrored in memory; the writer keeps both in step. */
-export class Streams {
+/**
+ * The streams of a cache file, mirrored in memory (the writer keeps both in step), and what the
+ * hub said of itself, kept in `meta`: version, what it omits, newest seq, last reset, epoch change.
+ */
+export class Streams extends Prepared {
   private readonly byKey = new Map<string, StreamState>();
   /** The stream events are written to now: the latest hello's. */
   current: StreamState | null = null;
-  private readonly readHubId;
-  private readonly saveCounters;
+  /** The hub's newest seq, as its latest hello or heartbeat said. */
+  newest = 0;
+  private readonly readHubId = this.db.prepare<[], string>("SELECT value FROM meta WHERE key = 'hub_id'").pluck();
+  private readonly saveCounters = this.db.prepare<[number, number, number, number | null, number]>(
+    'UPDATE streams SET last_seq = ?, derived_seq = ?, events = ?, newest_ts = ? WHERE id = ?',
+  );
+  private readonly setMeta = this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  private readonly savedNewest = this.db.prepare("SELECT value FROM meta WHERE key = 'hub_newest_seq'").pluck();
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     /** The cache file, for the refusal of another hub's history. */
     private readonly path = '',
   ) {
-    this.readHubId = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'hub_id'").pluck();
-    this.saveCounters = db.prepare<[number, number, number, number | null, number]>(
-      'UPDATE streams SET last_seq = ?, derived_seq = ?, events = ?, newest_ts = ? WHERE id = ?',
-    );
+    super(db);
     this.reload();
   }
 
+  /** Reads the file again (another console wrote it, or a transaction rolled back). */
   reload(): void {
+    this.newest = Number(this.savedNewest.get() ?? 0);
     this.byKey.clear();
     const rows = this.db.prepare<[], StreamState>(
       `SELECT id, hub_id AS hubId, epoch, hub_name AS hubName, last_seq AS lastSeq, derived_seq AS derivedSeq,
@@ -86,7 +93,7 @@ export class Streams {
       this.db.prepare('UPDATE streams SET hub_name = ? WHERE id = ?').run(hubName, stream.id);
     }
     if (this.current?.id !== stream.id) {
-      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_stream', ?)").run(String(stream.id));
+      this.setMeta.run('current_stream', String(stream.id));
       this.current = stream;
     }
     return stream;
@@ -106,6 +113,26 @@ export class Streams {
 
   save(stream: StreamState): void {
     this.saveCounters.run(stream.lastSeq, stream.derivedSeq, stream.events, stream.newestTs, stream.id);
+  }
+
+  hello(m: MessageOf<'hello'>): void {
+    this.setMeta.run('hub_version', m.data.hubVersion);
+    this.setMeta.run('hub_not_reported', JSON.stringify(m.data.notReported ?? []));
+    this.heartbeat(m.data.newestSeq);
+  }
+
+  heartbeat(newestSeq: number): void {
+    this.setMeta.run('hub_newest_seq', String(newestSeq));
+    this.newest = newestSeq;
+  }
+
+  reset(m: MessageOf<'reset'>, at: number): void {
+    this.setMeta.run('last_reset', JSON.stringify({ at, ...m.data }));
+  }
+
+  /** A new epoch began at `at`, ending `ended` open items of the earlier ones. */
+  epochChanged(at: number, from: string, to: string, ended: unknown): void {
+    this.setMeta.run('epoch_change', JSON.stringify({ at, from, to, ended }));
   }
 }
 

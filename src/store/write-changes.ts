@@ -34,10 +34,6 @@ export class ChangeSet {
   recipients = new Set<number>();
   registry = false;
 
-  addHours(h1: number, h2: number): void {
-    for (let h = h1; h < h2; h++) this.hours.add(h);
-  }
-
   addRecipients(ids: Iterable<number>): void {
     for (const id of ids) this.recipients.add(id);
   }

@@ -27,12 +27,11 @@ export class CacheLockedError extends Error {
 }
 
 /** A lock whose holder has not refreshed it for this long is taken as abandoned. */
-export const LOCK_STALE_AFTER_MS = 60_000;
+const LOCK_STALE_AFTER_MS = 60_000;
 /** How often a holder refreshes its heartbeat. */
 export const LOCK_HEARTBEAT_MS = 15_000;
 
-const HOLDER =
-  'SELECT pid, host, started_at AS startedAt, heartbeat_at AS heartbeatAt, token FROM writer_lock WHERE id = 1';
+const HOLDER = 'SELECT pid, host, started_at AS startedAt, heartbeat_at AS heartbeatAt FROM writer_lock WHERE id = 1';
 const CREATE = `CREATE TABLE IF NOT EXISTS writer_lock (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   pid INTEGER NOT NULL, host TEXT NOT NULL, started_at INTEGER NOT NULL, heartbeat_at INTEGER NOT NULL,
@@ -52,26 +51,21 @@ function processAlive(pid: number): boolean {
 const isStale = (holder: LockHolder, now: number, host: string): boolean =>
   (holder.host === host && !processAlive(holder.pid)) || now - holder.heartbeatAt > LOCK_STALE_AFTER_MS;
 
-export type LockResult = { readonly acquired: true } | { readonly acquired: false; readonly holder: LockHolder };
-
 /**
- * Takes the writer lock unless another live console holds it. `token` tells this handle apart
- * from any other handle on the same file, even in the same process.
+ * Takes the writer lock unless another live console holds it: returns that holder, or null once taken.
+ * `token` tells this handle apart from any other handle on the same file, even in the same process.
  */
-export function acquireWriterLock(db: Database.Database, now: number, token: string): LockResult {
+export function acquireWriterLock(db: Database.Database, now: number, token: string): LockHolder | null {
   db.exec(CREATE);
   const host = hostname();
   return db
-    .transaction((): LockResult => {
-      const row = db.prepare(HOLDER).get() as (LockHolder & { token: string }) | undefined;
-      if (row && row.token !== token) {
-        const { token: _, ...holder } = row;
-        if (!isStale(holder, now, host)) return { acquired: false, holder };
-      }
+    .transaction((): LockHolder | null => {
+      const holder = db.prepare(`${HOLDER} AND token <> ?`).get(token) as LockHolder | undefined;
+      if (holder && !isStale(holder, now, host)) return holder;
       db.prepare(
         'INSERT OR REPLACE INTO writer_lock (id, pid, host, started_at, heartbeat_at, token) VALUES (1, ?, ?, ?, ?, ?)',
       ).run(process.pid, host, now, now, token);
-      return { acquired: true };
+      return null;
     })
     .immediate();
 }
@@ -89,10 +83,7 @@ export function releaseWriterLock(db: Database.Database, token: string): void {
 /** The current holder, for a read-only console's banner. */
 export function readWriterLock(db: Database.Database): LockHolder | null {
   try {
-    const row = db.prepare(HOLDER).get() as (LockHolder & { token: string }) | undefined;
-    if (!row) return null;
-    const { token: _, ...holder } = row;
-    return holder;
+    return (db.prepare(HOLDER).get() as LockHolder | undefined) ?? null;
   } catch {
     return null;
   }

@@ -2,25 +2,23 @@ import type Database from 'better-sqlite3';
 import { instantMs, isUnknownMessage } from '../protocol/index.js';
 import type { Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import { AgencyIds } from './agency-ids.js';
-import { BatchReport, RejectionLog, type ApplyResult, type BatchMeta } from './batch-report.js';
-import { minuteOf } from './doc-counts.js';
+import { BatchReport, type ApplyResult, type BatchMeta } from './batch-report.js';
+import { minuteOf } from './doc-marks.js';
 import { agencyCodes, EventIntake, type Durable } from './event-intake.js';
 import { EventEffects } from './event-effects.js';
 import { EventLog } from './event-log.js';
-import { GapBook } from './gap-book.js';
-import { HistoryEnd } from './history-end.js';
-import { HourCompaction } from './hour-compaction.js';
-import { HubSession } from './hub-session.js';
+import { HourCompaction } from './hour-packs.js';
 import { PROJECT_SLICE, Projection } from './projection.js';
 import { RollupAccumulator } from './rollup-accumulator.js';
 import { Streams, type StreamState } from './streams.js';
+import { Prepared } from './multi-row.js';
 import { ChangeSet, type WriteListener } from './write-changes.js';
 
 type Message = TelemetryMessage | UnknownMessage;
 /** Most codes one event can name: a sender and 2,000 recipients. */
 const MAX_CODES_PER_EVENT = 2_001;
 /** Hours folded per slice of `foldPending`: a few ms each in the catch-up bench. */
-export const FOLD_SLICE_HOURS = 4;
+const FOLD_SLICE_HOURS = 4;
 
 /**
  * Writes batches of parsed telemetry into the cache, one transaction per batch, idempotent on
@@ -31,54 +29,46 @@ export const FOLD_SLICE_HOURS = 4;
  * afterwards, and the folds wait for them (`foldPending`). `derived_seq` records how far
  * derivation got, in the same transactions, so a crash loses nothing.
  */
-export class Writer {
-  readonly agencies: AgencyIds;
+export class Writer extends Prepared {
+  readonly agencies = new AgencyIds(this.db);
   readonly streams: Streams;
   /** Told what each committed transaction changed (see `write-changes.ts`). */
   onCommit: WriteListener | null = null;
   private readonly changes = new ChangeSet();
-  private readonly minutes: RollupAccumulator;
-  private readonly hours: RollupAccumulator;
-  private readonly hoursFold: HourCompaction;
-  private readonly effects: EventEffects;
-  private readonly gaps: GapBook;
-  private readonly log: EventLog;
+  private readonly minutes = new RollupAccumulator(this.db, 'minute');
+  private readonly hours = new RollupAccumulator(this.db, 'hour');
+  private readonly hoursFold = new HourCompaction(this.db, this.changes);
+  private readonly effects = new EventEffects(this.db, this.agencies, this.minutes);
+  private readonly log = new EventLog(this.db);
+  private readonly insertRejection = this.db.prepare(
+    'INSERT INTO rejections (at, reason, detail, raw, seq, type, stream) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  private readonly bump = this.db.prepare(
+    'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET n = n + excluded.n',
+  );
   private readonly intake: EventIntake;
   private readonly projection: Projection;
-  private readonly historyEnd: HistoryEnd;
-  private readonly rejections: RejectionLog;
-  private readonly hub: HubSession;
-  private readonly inTransaction;
+  // BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) for another connection;
+  // a deferred transaction that read first could not wait, and failed with SQLITE_BUSY.
+  private readonly inTransaction = this.db.transaction(
+    (messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number) =>
+      this.apply(messages, rejections, meta, at),
+  ).immediate;
   /** Closed hours a batch folds at most (see `apply`). */
   private readonly foldPerBatch: number;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     path: string,
     /** See `OpenCacheOptions`. */
     private readonly deferBacklog: number,
     clockToleranceMs: number,
   ) {
-    this.agencies = new AgencyIds(db, true);
+    super(db);
     this.streams = new Streams(db, path);
-    this.minutes = new RollupAccumulator(db, 'minute');
-    this.hours = new RollupAccumulator(db, 'hour');
-    this.hoursFold = new HourCompaction(db, this.changes);
-    this.effects = new EventEffects(db, this.agencies, this.minutes);
-    this.gaps = new GapBook(db);
-    this.log = new EventLog(db);
-    this.intake = new EventIntake(this.log, this.gaps, this.agencies, clockToleranceMs);
-    this.historyEnd = new HistoryEnd(db);
-    this.projection = new Projection(db, this.log, this.effects.documents, this.intake, this.streams, this.historyEnd);
-    this.rejections = new RejectionLog(db);
-    this.hub = new HubSession(db);
+    this.intake = new EventIntake(db, this.log, this.agencies, clockToleranceMs);
+    this.projection = new Projection(db, this.log, this.effects.documents, this.intake, this.streams);
     this.foldPerBatch = Number.isFinite(deferBacklog) ? FOLD_SLICE_HOURS : Number.POSITIVE_INFINITY;
-    // BEGIN IMMEDIATE takes the write lock first, waiting (busy_timeout) for another connection;
-    // a deferred transaction that read first could not wait, and failed with SQLITE_BUSY.
-    this.inTransaction = db.transaction(
-      (messages: readonly Message[], rejections: readonly Rejection[], meta: BatchMeta, at: number) =>
-        this.apply(messages, rejections, meta, at),
-    ).immediate;
   }
 
   /** Stores one batch atomically; on failure nothing of it is kept and the error is rethrown. */
@@ -93,12 +83,11 @@ export class Writer {
 
   /** Runs a transaction: on failure forgets what it queued and rethrows; committed, tells `onCommit`. */
   private undoingOnFailure<T>(transaction: () => T): T {
-    const maxAgency = this.agencies.maxId();
     let result: T;
     try {
       result = transaction();
     } catch (err) {
-      this.rollBack(maxAgency);
+      this.rollBack();
       throw err;
     }
     const changes = this.changes.take();
@@ -113,16 +102,15 @@ export class Writer {
   }
 
   /** After a rolled-back transaction: forgets what was queued and re-reads what was saved. */
-  private rollBack(maxAgency: number): void {
+  private rollBack(): void {
     this.log.clear();
     this.changes.clear();
     this.minutes.clear();
     this.hours.clear();
     this.effects.reset();
-    this.agencies.forgetAbove(maxAgency);
+    this.agencies.reload();
     this.streams.reload();
     this.hoursFold.reload();
-    this.hub.reload();
   }
 
   private apply(
@@ -148,25 +136,24 @@ export class Writer {
         switch (m.type) {
           case 'hello':
             stream = this.streams.select({ hubId: m.data.hubId, epoch: m.data.epoch }, m.data.hubName, at);
-            this.hub.hello(m);
+            this.streams.hello(m);
             // The history left behind may have been deferred by this very batch.
             earlierLags = this.streams.lagging();
             continue;
           case 'heartbeat':
-            this.hub.heartbeat(m.data.newestSeq);
+            this.streams.heartbeat(m.data.newestSeq);
             continue;
           case 'reset':
-            this.hub.reset(m, at);
+            this.streams.reset(m, at);
             continue;
           case 'registry.snapshot': {
             const codes = m.data.agencies.map((a) => a.id);
             const refused = this.agencies.refusal(m, codes);
-            if (refused) {
-              report.kept.push(refused);
-              continue;
+            if (refused) report.kept.push(refused);
+            else {
+              this.effects.registrySnapshot(m);
+              this.changes.registry = true;
             }
-            this.effects.registrySnapshot(m);
-            this.changes.registry = true;
             continue;
           }
         }
@@ -185,7 +172,8 @@ export class Writer {
       const ts = instantMs(event.ts);
       // Derived with the batch unless the hub is far ahead or an earlier history waits.
       const mayDerive =
-        (earlierLags === undefined || earlierLags === stream) && this.hub.newest - stream.lastSeq <= this.deferBacklog;
+        (earlierLags === undefined || earlierLags === stream) &&
+        this.streams.newest - stream.lastSeq <= this.deferBacklog;
       const derive = this.intake.take(event, ts, stream, at, mayDerive, report);
       if (derive === null) continue;
       const newest = Math.min(ts, at);
@@ -204,7 +192,7 @@ export class Writer {
 
     this.log.flush();
     const current = this.streams.current;
-    const farBehind = current !== null && this.hub.newest - current.lastSeq > this.deferBacklog;
+    const farBehind = current !== null && this.streams.newest - current.lastSeq > this.deferBacklog;
     const lagging = this.streams.lagging();
     if (current && lagging && !farBehind) {
       // Caught up with the hub: derive a slice of what was left behind, with the batch.
@@ -212,9 +200,9 @@ export class Writer {
       touched.add(lagging);
     }
     for (const gap of meta.gaps ?? []) {
-      if (stream && this.gaps.announce(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
+      if (stream && this.intake.announceGap(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
     }
-    this.rejections.write(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
+    this.writeReport(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
     this.flushCounts();
     if (before && current && current.id > before.id) this.newHistory(before, current, at);
     this.changes.addRecipients(this.projection.endDerivedHistory(at));
@@ -227,12 +215,29 @@ export class Writer {
     return report.result;
   }
 
+  /** Writes a batch's rejections (`rejections`, with their reasons) and counters (`counters`). */
+  private writeReport(report: BatchReport, unknownFields: number, at: number, stream: number | null): void {
+    const { kept, clockAhead } = report;
+    for (const r of kept) {
+      this.insertRejection.run(at, r.reason, r.detail, r.raw, r.seq ?? null, r.type ?? null, stream);
+      this.bump.run(`rejections.${r.reason}`, 1);
+    }
+    if (kept.length) this.bump.run('rejections', kept.length);
+    if (clockAhead) {
+      this.bump.run('clock_ahead', clockAhead);
+      this.bump.run('rejections.clock_ahead', clockAhead - 1);
+    }
+    if (report.duplicates) this.bump.run('duplicates', report.duplicates);
+    if (report.unknownTypes) this.bump.run('unknown_types', report.unknownTypes);
+    if (unknownFields) this.bump.run('unknown_fields', unknownFields);
+  }
+
   /** A new history (epoch): the earlier ones' open items end, and `epoch_change` says so. */
   private newHistory(from: StreamState, to: StreamState, at: number): void {
-    const { ended, recipients } = this.historyEnd.endAllBut(to.id, at);
+    const { ended, recipients } = this.effects.documents.ending.endAllBut(to.id, at);
     this.changes.addRecipients(recipients);
-    this.hub.epochChanged(at, from.epoch, to.epoch, ended);
-    this.rejections.bump.run('epoch_changes', 1);
+    this.streams.epochChanged(at, from.epoch, to.epoch, ended);
+    this.bump.run('epoch_changes', 1);
   }
 
   /** Derives up to `max` events a catch-up left behind, in a transaction of its own; returns the seqs behind. */

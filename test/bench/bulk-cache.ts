@@ -21,7 +21,7 @@ import { AgencyIds } from '../../src/store/agency-ids.js';
 import { openCache } from '../../src/store/index.js';
 import { packFoldedHours } from '../../src/store/hour-packs.js';
 import { COL, ROLLUP_COLUMNS, statusBit } from '../../src/store/rollup-columns.js';
-import { draftRow, DRAFT_COLUMNS, type DeliveryDraft } from '../../src/store/delivery-drafts.js';
+import { draftRow, DRAFT_COLUMNS, type DeliveryDraft } from '../../src/store/delivery-effects.js';
 import { EventLog } from '../../src/store/event-log.js';
 import { MultiRow } from '../../src/store/multi-row.js';
 
@@ -95,7 +95,7 @@ class BulkLoader {
   private readonly stream: { id: number; lastSeq: number; events: number; newestTs: number | null };
 
   constructor(private readonly db: Database.Database) {
-    this.ids = new AgencyIds(db, true);
+    this.ids = new AgencyIds(db);
     this.rollups = new OrderedRollups(db);
     this.log = new EventLog(db);
     this.insertDocument = db.prepare(
