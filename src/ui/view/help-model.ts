@@ -48,7 +48,7 @@ const INCIDENT_HELP: readonly { readonly key?: MessageKey; readonly mark?: strin
 export function helpLines(tables: readonly BindingTable[]): HelpLine[] {
   const out: HelpLine[] = [];
   for (const table of tables) {
-    out.push({ id: table.id, keys: null, text: table.title, order: out.length });
+    out.push({ id: table.id, keys: null, text: `help.group.${table.id}`, order: out.length });
     const seen = new Set<MessageKey>();
     for (const b of table.bindings) {
       if (seen.has(b.help)) continue;
