@@ -21,8 +21,7 @@ import { firingIncidents } from './overview-layout.js';
 import { toAlertModel } from './alerts-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
 import { sanitize } from '../text/sanitize.js';
-import { shownName } from './display-name.js';
-import { tellApart } from './tell-apart.js';
+import { shownName, tellApart } from './display-name.js';
 
 const HOUR_BUCKETS = 60;
 const DAY_BUCKETS = 48;

@@ -1,8 +1,10 @@
 /**
  * Names as the lists show them, without the words every row of a kind shares (`UBND Tỉnh Quảng Nam` → `Quảng Nam`,
- * `Sở Y tế tỉnh Nghệ An` → `Sở Y tế`, `Máy chủ bảo mật Bộ Y tế` → `Bộ Y tế`); detail views show the full name.
+ * `Sở Y tế tỉnh Nghệ An` → `Sở Y tế`, `Máy chủ bảo mật Bộ Y tế` → `Bộ Y tế`), a repeated one with its parent's place;
+ * detail views show the full name.
  */
 import type { Agency } from '../../protocol/index.js';
+import type { AgencyModel } from './agency-model.js';
 import { sanitize } from '../text/sanitize.js';
 import { perObject } from './same-data.js';
 
@@ -31,3 +33,18 @@ export function displayServerName(full: string): string {
 export const shownName = perObject((a: Agency) => sanitize(displayName(a.name)));
 /** The full name, as a detail view shows it, safe to print. */
 export const fullName = perObject((a: Agency) => sanitize(a.name));
+
+const KIND = /^(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn) (?=\D)/iu;
+
+/** A district's place without its kind, to keep the tail short (`thị xã Ngã Năm` → `Ngã Năm`; `Quận 3` stays). */
+export const placeOf = (name: string): string => name.replace(KIND, '');
+
+/** Repeated shown names in a list (three `Phường 1`) told apart by the parent's (null without one): `Phường 1, Quận 3`. */
+export function tellApart(models: readonly AgencyModel[], parentName: (parentId: string) => string | null) {
+  const seen = new Map<string, number>();
+  for (const m of models) seen.set(m.name, (seen.get(m.name) ?? 0) + 1);
+  return models.map((m) => {
+    const parent = (seen.get(m.name) ?? 0) < 2 || m.parent === null ? null : parentName(m.parent);
+    return parent === null ? m : { ...m, name: `${m.name}, ${placeOf(parent)}` };
+  });
+}
