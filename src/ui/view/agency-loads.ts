@@ -121,11 +121,7 @@ export function loadAffected(route: RouteOf<'affected'>, input: LoadInput): Affe
   }
   const wanted = new Set(ids);
   const models = nationalModels(input, undefined).filter((m) => wanted.has(m.id));
-  const parentName = (id: string): string | null => {
-    const parent = agencyIndex(metrics).get(id);
-    return parent ? shownName(parent) : null;
-  };
-  return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, parentName)) };
+  return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, agencyIndex(metrics))) };
 }
 
 export interface DetailData {
@@ -166,10 +162,8 @@ export function loadDetail(route: RouteOf<'detail'>, input: LoadInput, previous?
       ),
     overdue: () => listData(overdueSpec, metrics.overdueDocuments(now, own, 500).map(toOverdueModel)),
     events: () => listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel)),
-    server: () => {
-      const history = metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200);
-      return listData(serverHistorySpec, history.map(toTransitionModel));
-    },
+    server: () =>
+      listData(serverHistorySpec, metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200).map(toTransitionModel)),
   };
   return {
     detail: {

@@ -39,12 +39,12 @@ const KIND = /^(?:quận|huyện|thị xã|thành phố|xã|phường|thị tr�
 /** A district's place without its kind, to keep the tail short (`thị xã Ngã Năm` → `Ngã Năm`; `Quận 3` stays). */
 export const placeOf = (name: string): string => name.replace(KIND, '');
 
-/** Repeated shown names in a list (three `Phường 1`) told apart by the parent's (null without one): `Phường 1, Quận 3`. */
-export function tellApart(models: readonly AgencyModel[], parentName: (parentId: string) => string | null) {
+/** Repeated shown names in a list (three `Phường 1`) told apart by their parent's, from `byId`: `Phường 1, Quận 3`. */
+export function tellApart(models: readonly AgencyModel[], byId: ReadonlyMap<string, Agency>) {
   const seen = new Map<string, number>();
   for (const m of models) seen.set(m.name, (seen.get(m.name) ?? 0) + 1);
   return models.map((m) => {
-    const parent = (seen.get(m.name) ?? 0) < 2 || m.parent === null ? null : parentName(m.parent);
-    return parent === null ? m : { ...m, name: `${m.name}, ${placeOf(parent)}` };
+    const parent = (seen.get(m.name) ?? 0) < 2 || m.parent === null ? undefined : byId.get(m.parent);
+    return parent ? { ...m, name: `${m.name}, ${placeOf(shownName(parent))}` } : m;
   });
 }
