@@ -12,7 +12,7 @@ import { perObject } from './same-data.js';
 export const levelRole = (level: Level): CellRole | undefined =>
   level === 'critical' ? 'critical' : level === 'warn' ? 'warn' : undefined;
 
-const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
+export const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
 
 export const serverStateKey = (state: keyof typeof SERVER_RANK): MessageKey => `server.${state}`;
 

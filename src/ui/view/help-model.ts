@@ -2,6 +2,7 @@
 import type { MessageKey } from '../i18n/translate.js';
 import { type BindingTable, shownKeys } from '../keys/bindings.js';
 import { column, type ListSpec } from './list-spec.js';
+import { INCIDENT_TAGS } from './incident-marks.js';
 
 interface HelpLine {
   readonly id: string;
@@ -34,13 +35,7 @@ const INCIDENT_HELP: readonly { readonly key?: MessageKey; readonly mark?: strin
   { key: 'alertState.pending', text: 'help.incident.pending' },
   { key: 'alertState.acknowledged', text: 'help.incident.acked' },
   { mark: '+N', text: 'help.incident.folded' },
-  { key: 'incident.down', text: 'help.incident.down' },
-  { key: 'incident.flapping', text: 'help.incident.flapping' },
-  { key: 'incident.signature', text: 'help.incident.signature' },
-  { key: 'incident.silence', text: 'help.incident.silence' },
-  { key: 'incident.duplicates', text: 'help.incident.duplicates' },
-  { key: 'incident.delivery', text: 'help.incident.delivery' },
-  { key: 'incident.quiet', text: 'help.incident.quiet' },
+  ...INCIDENT_TAGS.map((tag) => ({ key: `incident.${tag}`, text: `help.incident.${tag}` }) as const),
   { mark: 'Enter', text: 'help.incident.enter' },
 ];
 
@@ -58,7 +53,6 @@ export function helpLines(tables: readonly BindingTable[]): HelpLine[] {
   }
   out.push({ id: 'marks', keys: null, text: 'help.group.marks', order: out.length });
   for (const m of MARKS) out.push({ id: `mark:${m.text}`, keys: m.mark, text: m.text, order: out.length });
-  // What the incidents put on screen: severity and state words, +N folded, Incid codes, Enter.
   out.push({ id: 'incidents', keys: null, text: 'help.group.incidents', order: out.length });
   for (const { key, mark, text } of INCIDENT_HELP)
     out.push({ id: `incident:${text}`, keys: mark ?? '', text, order: out.length, ...(key && { keysKey: key }) });
