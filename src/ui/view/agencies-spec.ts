@@ -2,7 +2,8 @@
 import type { MessageKey } from '../i18n/translate.js';
 import { judgeServer, type Level } from '../status/judge.js';
 import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
-import { LIST_SPARK_BUCKETS, type AgencyModel } from './agency-model.js';
+import type { AgencyModel } from './agency-model.js';
+import { LIST_SPARK_BUCKETS } from './agency-figures.js';
 import { column, type Cell, type CellRole, type ListSpec, type RenderContext } from './list-spec.js';
 import { searchKey } from './search.js';
 import { INCIDENT_TAGS } from './incident-marks.js';
