@@ -5,17 +5,9 @@ import { cycle, LEVEL_FILTERS, PROBLEM_FILTERS, type LevelFilter, type ProblemFi
 import type { SortState } from '../view/list-view.js';
 import { DETAIL_SECTIONS, listKey, SCREENS, type Route, type ScreenId } from './routes.js';
 
-/** Cursor, scroll, sort and filter of one list. */
-interface ListState {
-  readonly cursor: number;
-  readonly offset: number;
-  /** Key of the row under the cursor, so it stays selected when rows move. */
-  readonly cursorKey: string | null;
-  readonly sort: SortState | null;
-  readonly query: string;
-}
-
-const emptyList: ListState = { cursor: 0, offset: 0, cursorKey: null, sort: null, query: '' };
+/** Cursor, scroll, sort and filter of one list; `cursorKey`, the row under the cursor, keeps it selected as rows move. */
+const emptyList = { cursor: 0, offset: 0, cursorKey: null as string | null, sort: null as SortState | null, query: '' };
+type ListState = Readonly<typeof emptyList>;
 
 export interface Flash {
   readonly key: MessageKey;

@@ -10,18 +10,15 @@ import { column, type ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { NAME_COLUMN } from './columns.js';
 
-export interface ServerModel extends ServerRow {
-  /** The highest-level agency it carries, opened with Enter. */
-  readonly mainAgencyId: string | null;
-}
-
 /** Certificates expiring within this are flagged. */
 export const CERT_WARN_MS = 30 * 86_400_000;
 
-export function toServerModel(row: ServerRow, levelOf: (agencyId: string) => number): ServerModel {
+/** A server's row, with the highest-level agency it carries as `mainAgencyId`, opened with Enter. */
+export function toServerModel(row: ServerRow, levelOf: (agencyId: string) => number) {
   const main = [...row.agencyIds].sort((a, b) => levelOf(a) - levelOf(b) || (a < b ? -1 : 1))[0] ?? null;
   return { ...row, name: sanitize(displayServerName(row.name)), serverId: sanitize(row.serverId), mainAgencyId: main };
 }
+export type ServerModel = ReturnType<typeof toServerModel>;
 
 const col = column<ServerModel>;
 export const serversSpec: ListSpec<ServerModel> = {
