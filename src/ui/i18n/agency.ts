@@ -1,5 +1,5 @@
 /** Console strings, English then Vietnamese: the Overview and an agency's detail (figures, events, describe). */
-import type { Messages } from './translate.js';
+import type { Messages } from '../../messages.js';
 
 export const agency = {
   'overview.traffic': [

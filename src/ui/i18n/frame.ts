@@ -1,5 +1,5 @@
 /** Console strings, English then Vietnamese: the frame around every screen, from title and tabs to time windows. */
-import type { Messages } from './translate.js';
+import type { Messages } from '../../messages.js';
 
 export const frame = {
   'app.title': ['hubmon', 'hubmon'],

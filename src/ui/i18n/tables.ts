@@ -1,5 +1,5 @@
 /** Console strings, English then Vietnamese: the lists (levels, problems, columns, incident marks, states). */
-import type { Messages } from './translate.js';
+import type { Messages } from '../../messages.js';
 
 export const tables = {
   'level.all': ['all levels', 'mọi cấp'],

@@ -1,6 +1,6 @@
 /**
- * The top of an agency's detail: who it is, its security server, its throughput over the
- * last hour and day, its status funnel 01→06 and its signature failures by reason.
+ * The top of an agency's detail: who it is, its security server, its throughput over the last hour and day, its status
+ * funnel 01→06 and its signature failures by reason.
  */
 import { Box } from 'ink';
 import { STATUS_CODES } from '../../protocol/index.js';

@@ -49,8 +49,8 @@ export const TotalsLines = memo(function TotalsLines({ totals, window, width, no
 });
 
 /**
- * An alert's summary fitted to a width, kept with the alert: the list is redrawn every 2 s for
- * its ages, and fitting Vietnamese text walks it grapheme by grapheme.
+ * An alert's summary fitted to a width, kept with the alert: the list is redrawn every 2 s for its ages, and fitting
+ * Vietnamese text walks it grapheme by grapheme.
  */
 const fittedBodies = perObject((_: AlertView) => new Map<number, string>());
 function fittedBody(a: AlertView, width: number): string {

@@ -6,10 +6,9 @@ export type Align = 'left' | 'right';
 const ELLIPSIS = '…';
 
 /**
- * Characters one cell wide each, on their own: printable ASCII, precomposed Latin and Vietnamese,
- * punctuation, arrows, box drawing and the console's marks (⚠ ✓ ✗); a text of only these is as
- * wide as it is long. Anything else (combining marks, wide characters) is measured grapheme by
- * grapheme (test/ui/text.test.ts checks every code point here against string-width).
+ * Characters one cell wide each, on their own: printable ASCII, precomposed Latin and Vietnamese, punctuation, arrows,
+ * box drawing and the console's marks (⚠ ✓ ✗); a text of only these is as wide as it is long. Anything else (combining
+ * marks, wide characters) is measured grapheme by grapheme (test/ui/text.test.ts checks these against string-width).
  */
 export const NARROW =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u26a0\u2713\u2717]*$/;

@@ -1,7 +1,6 @@
 /**
- * Colours only through named roles. The colour theme uses the 16 basic colour names, which
- * every terminal, the Linux console (`TERM=linux`) included, can show; the monochrome theme,
- * for `NO_COLOR`, says the same with bold, dim, underline and inverse.
+ * Colours only through named roles. The colour theme uses the 16 basic colour names, which every terminal, the Linux
+ * console (`TERM=linux`) included, can show; the monochrome theme, for `NO_COLOR`, uses bold, dim, underline, inverse.
  */
 
 /** How one role is drawn: a subset of Ink's `<Text>` props. */

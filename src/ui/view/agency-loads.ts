@@ -88,10 +88,7 @@ function withFlapping(totals: NationalTotals, firing: readonly AlertView[], inpu
   return extra === 0 ? totals : { ...totals, serversDegraded: totals.serversDegraded + extra };
 }
 
-/**
- * The Overview's worst agencies, ranked over the agencies with anything to rank (see
- * `buildAgencyModels`); the models are let go once ranked, only those listed kept.
- */
+/** The Overview's worst agencies, ranked over those with anything to rank; only the models listed are kept. */
 export const loadWorst = (input: LoadInput): AgenciesData => ({
   list: listData(worstSpec, worstAgencies(nationalModels(input, undefined, true), input.perConcern)),
 });

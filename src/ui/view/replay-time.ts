@@ -1,6 +1,6 @@
 /**
- * The time typed after `:` in a replay, read as Vietnam time (UTC+7, as the header shows it):
- * `HH:MM` on the replay clock's day, or `YYYY-MM-DD HH:MM`. Null when it is neither.
+ * The time typed after `:` in a replay, read as Vietnam time (UTC+7, as the header shows it): `HH:MM` on the replay
+ * clock's day, or `YYYY-MM-DD HH:MM`. Null when it is neither.
  */
 const LOCAL_OFFSET_MS = 7 * 3_600_000;
 
