@@ -54,7 +54,7 @@ export function AgencySummary(props: {
       text: t('detail.identity', {
         id: a.id,
         level: a.level,
-        conn: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct'),
+        conn: t(`conn.${a.connection}`),
         server: sanitize(a.serverId),
         state: '',
       }).trimEnd(),
