@@ -2,16 +2,10 @@
  * Colours only through named roles. The colour theme uses the 16 basic colour names, which every terminal, the Linux
  * console (`TERM=linux`) included, can show; the monochrome theme, for `NO_COLOR`, uses bold, dim, underline, inverse.
  */
+import type { TextProps } from 'ink';
 
 /** How one role is drawn: a subset of Ink's `<Text>` props. */
-export interface Style {
-  readonly color?: string;
-  readonly backgroundColor?: string;
-  readonly bold?: boolean;
-  readonly dimColor?: boolean;
-  readonly underline?: boolean;
-  readonly inverse?: boolean;
-}
+export type Style = Pick<TextProps, 'color' | 'backgroundColor' | 'bold' | 'dimColor' | 'underline' | 'inverse'>;
 
 export const colourTheme = {
   name: 'colour' as const,
