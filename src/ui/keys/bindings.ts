@@ -153,9 +153,8 @@ export function resolveKey(context: KeyContext, name: string, replay = false): K
   return null;
 }
 
-export function hintsFor(context: KeyContext, replay = false): readonly Binding[] {
-  return tablesFor(context, replay).flatMap((t) => t.bindings.filter((b) => b.hint !== undefined));
-}
+export const hintsFor = (context: KeyContext, replay = false): readonly Binding[] =>
+  tablesFor(context, replay).flatMap((t) => t.bindings.filter((b) => b.hint !== undefined));
 
 export const shownKeys = (b: Binding): string => b.shown ?? b.keys.join('/');
 

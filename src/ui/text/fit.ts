@@ -14,9 +14,7 @@ export const NARROW =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u26a0\u2713\u2717]*$/;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-export function widthOf(text: string): number {
-  return NARROW.test(text) ? text.length : stringWidth(text);
-}
+export const widthOf = (text: string): number => (NARROW.test(text) ? text.length : stringWidth(text));
 
 /** Cuts `text` to at most `width` cells, ending with an ellipsis when something was cut. */
 export function truncate(text: string, width: number): string {

@@ -25,9 +25,8 @@ export function displayName(full: string): string {
 }
 
 /** A security server's name without `Máy chủ bảo mật`, and its agency's name shortened too. */
-export function displayServerName(full: string): string {
-  return SERVER.test(full) ? displayName(full.replace(SERVER, '')) : full;
-}
+export const displayServerName = (full: string): string =>
+  SERVER.test(full) ? displayName(full.replace(SERVER, '')) : full;
 
 /** The name a list shows, safe to print: sanitised once per registry entry rather than per refresh. */
 export const shownName = perObject((a: Agency) => sanitize(displayName(a.name)));
