@@ -41,10 +41,8 @@ export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number 
 const EPOCH_NOTICE_MS = 10 * 60_000;
 
 /** The hub's latest change of epoch, while it is still news. */
-export function recentEpochChange(ingest: IngestStatus, now: number): IngestStatus['epochChange'] {
-  const change = ingest.epochChange;
-  return change && now - change.at < EPOCH_NOTICE_MS ? change : null;
-}
+export const recentEpochChange = ({ epochChange: change }: IngestStatus, now: number): IngestStatus['epochChange'] =>
+  change && now - change.at < EPOCH_NOTICE_MS ? change : null;
 
 /** Whether the banner takes a line: the link is down, or the hub's epoch just changed. */
 export const bannerShown = (link: LinkState, ingest: IngestStatus, now: number): boolean =>

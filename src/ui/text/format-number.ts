@@ -13,16 +13,12 @@ const FORMATS: Record<Lang, ReturnType<typeof formats>> = { vi: formats('vi-VN')
 export const formatCount = (n: number, lang: Lang): string => FORMATS[lang].whole.format(Math.round(n));
 
 /** A rate, with one decimal below 10 so a quiet agency does not read as zero. */
-export function formatRate(n: number, lang: Lang): string {
-  if (n === 0) return '0';
-  return Math.abs(n) < 10 ? FORMATS[lang].tenths.format(n) : formatCount(n, lang);
-}
+export const formatRate = (n: number, lang: Lang): string =>
+  n === 0 ? '0' : Math.abs(n) < 10 ? FORMATS[lang].tenths.format(n) : formatCount(n, lang);
 
 /** A share 0..1 as a percentage with one decimal; "–" when there is nothing to divide. */
-export function formatPercent(share: number | null, lang: Lang): string {
-  if (share === null || !Number.isFinite(share)) return '–';
-  return `${FORMATS[lang].tenths.format(share * 100)}%`;
-}
+export const formatPercent = (share: number | null, lang: Lang): string =>
+  share === null || !Number.isFinite(share) ? '–' : `${FORMATS[lang].tenths.format(share * 100)}%`;
 
 /**
  * Documents sent and received per minute, or both per hour when the larger is below one a minute (`3/h`, not

@@ -58,7 +58,5 @@ export const monoTheme: Theme = {
 };
 
 /** `NO_COLOR` (any non-empty value, per no-color.org) or a dumb terminal → monochrome. */
-export function themeFromEnv(env: Readonly<Record<string, string | undefined>>): Theme {
-  const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
-  return noColor || env['TERM'] === 'dumb' ? monoTheme : colourTheme;
-}
+export const themeFromEnv = (env: Readonly<Record<string, string | undefined>>): Theme =>
+  env['NO_COLOR'] || env['TERM'] === 'dumb' ? monoTheme : colourTheme;

@@ -61,10 +61,8 @@ export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: Sor
   return out;
 }
 
-export function filterModels<M>(models: readonly M[], spec: ListSpec<M>, query: string): readonly M[] {
-  if (query.trim() === '') return models;
-  return models.filter((m) => matchesQuery(spec.searchText(m), query));
-}
+export const filterModels = <M>(models: readonly M[], spec: ListSpec<M>, query: string): readonly M[] =>
+  query.trim() === '' ? models : models.filter((m) => matchesQuery(spec.searchText(m), query));
 
 /** The next column to sort by with `s`, starting in its natural direction. */
 export function nextSort(spec: ListSpec<unknown>, visibleColumns: readonly string[], current: SortState): SortState {
