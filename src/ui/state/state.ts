@@ -98,10 +98,8 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
   switch (a.type) {
     case 'showScreen':
       return goTo(s, a.screen);
-    case 'stepScreen': {
-      const i = SCREENS.indexOf(baseScreen(s));
-      return goTo(s, SCREENS[(i + a.step + SCREENS.length) % SCREENS.length] ?? 'overview');
-    }
+    case 'stepScreen':
+      return goTo(s, cycle(SCREENS, baseScreen(s), a.step));
     case 'open':
       // What is already on screen (Enter on the agency's own row) is not stacked again: one Esc leaves it.
       return listKey(a.route) === listKey(currentRoute(s)) ? s : push(s, a.route);
@@ -147,8 +145,7 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
     case 'stepSection': {
       const route = currentRoute(s);
       if (route.kind !== 'detail') return s;
-      const i = DETAIL_SECTIONS.indexOf(route.section);
-      const section = DETAIL_SECTIONS[(i + a.step + DETAIL_SECTIONS.length) % DETAIL_SECTIONS.length] ?? 'children';
+      const section = cycle(DETAIL_SECTIONS, route.section, a.step);
       return { ...s, stack: [...s.stack.slice(0, -1), { ...route, section }] };
     }
     case 'flash':

@@ -25,5 +25,6 @@ export function hasProblem(m: AgencyModel, problem: ProblemFilter): boolean {
 export const filterAgencies = (models: readonly AgencyModel[], level: LevelFilter, problem: ProblemFilter) =>
   models.filter((m) => (level === 0 || m.level === level) && hasProblem(m, problem));
 
-export const cycle = <T>(items: readonly T[], current: T): T =>
-  items[(items.indexOf(current) + 1) % items.length] ?? current;
+/** The item `step` places after `current`, round the end. */
+export const cycle = <T>(items: readonly T[], current: T, step = 1): T =>
+  items[(items.indexOf(current) + step + items.length) % items.length] ?? current;
