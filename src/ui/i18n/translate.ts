@@ -1,12 +1,11 @@
 /** Every string the console shows, in English and Vietnamese side by side (one file per area), and their lookup. */
 import type { Lang } from '../../config/settings.js';
 import { fill } from '../../messages.js';
-import { agency } from './agency.js';
 import { frame } from './frame.js';
 import { keys } from './keys.js';
-import { tables } from './tables.js';
+import { screens } from './screens.js';
 
-const MESSAGES = { ...frame, ...tables, ...agency, ...keys };
+const MESSAGES = { ...frame, ...screens, ...keys };
 export type MessageKey = keyof typeof MESSAGES;
 
 const catalogue = (i: 0 | 1) =>
