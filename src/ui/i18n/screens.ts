@@ -1,4 +1,4 @@
-/** Console strings, English then Vietnamese: the lists, their columns and marks, the Overview and an agency's detail. */
+/** Console strings, English then Vietnamese: the lists, columns and marks, the Overview and an agency's detail. */
 import type { Messages } from '../../messages.js';
 
 export const screens = {
