@@ -31,10 +31,8 @@ export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number 
   const nextS = ingest.nextAttemptAt === null ? null : Math.max(0, Math.ceil((ingest.nextAttemptAt - now) / 1000));
   const next = nextS === null ? '' : t('banner.nextTry', { n: nextS });
   const silent = formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang);
-  if (link === 'offline') return line(t('banner.offline', { since: since + next, asOf }), theme.header.bannerOffline);
-  if (link === 'reconnecting') return line(t('banner.reconnecting', { since, next, asOf }), theme.header.bannerOffline);
-  if (link === 'stale') return line(t('banner.stale', { span: silent, asOf }), theme.header.bannerStale);
-  return line(t('banner.connecting'), theme.header.bannerStale);
+  const style = link === 'offline' || link === 'reconnecting' ? theme.header.bannerOffline : theme.header.bannerStale;
+  return line(t(`banner.${link}`, { since, next, asOf, span: silent }), style);
 }
 
 /** How long a new epoch is announced under the header (and on the status line). */

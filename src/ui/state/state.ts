@@ -9,12 +9,7 @@ import { DETAIL_SECTIONS, listKey, SCREENS, type Route, type ScreenId } from './
 const emptyList = { cursor: 0, offset: 0, cursorKey: null as string | null, sort: null as SortState | null, query: '' };
 type ListState = Readonly<typeof emptyList>;
 
-export interface Flash {
-  readonly key: MessageKey;
-  readonly params?: Params;
-  readonly kind: 'info' | 'error';
-  readonly at: number;
-}
+export type Flash = Readonly<{ key: MessageKey; params?: Params; kind: 'info' | 'error'; at: number }>;
 
 export interface ConsoleState {
   /** Never empty; the last route is on screen, Esc goes back one. */
