@@ -44,12 +44,8 @@ export function helpLines(tables: readonly BindingTable[]): HelpLine[] {
   const out: HelpLine[] = [];
   for (const table of tables) {
     out.push({ id: table.id, keys: null, text: `help.group.${table.id}`, order: out.length });
-    const seen = new Set<MessageKey>();
-    for (const b of table.bindings) {
-      if (seen.has(b.help)) continue;
-      seen.add(b.help);
+    for (const b of table.bindings.filter((b, i, all) => all.findIndex((x) => x.help === b.help) === i))
       out.push({ id: `${table.id}:${b.action}`, keys: shownKeys(b), text: b.help, order: out.length });
-    }
   }
   out.push({ id: 'marks', keys: null, text: 'help.group.marks', order: out.length });
   for (const m of MARKS) out.push({ id: `mark:${m.text}`, keys: m.mark, text: m.text, order: out.length });
