@@ -34,7 +34,6 @@ export function truncate(text: string, width: number): string {
 
 /** Exactly `width` cells: cut with an ellipsis or padded with spaces on the side away from `align`. */
 export function fit(text: string, width: number, align: Align = 'left'): string {
-  if (width <= 0) return '';
   const cut = truncate(text, width);
   const pad = width - widthOf(cut);
   if (pad <= 0) return cut;
