@@ -51,16 +51,8 @@ export function namesOf(metrics: Metrics): (id: string) => string {
 }
 
 /** The national models, the last read's kept where they did not change. */
-const nationalModels = (input: LoadInput, previous: ListData | undefined, forRanking = false): AgencyModel[] =>
-  buildAgencyModels(
-    input.metrics,
-    input.now,
-    input.window,
-    undefined,
-    previous?.models as AgencyModel[] | undefined,
-    input.marks,
-    forRanking,
-  );
+const nationalModels = ({ metrics, now, window, marks }: LoadInput, previous?: ListData, forRanking = false) =>
+  buildAgencyModels(metrics, now, window, undefined, previous?.models as AgencyModel[] | undefined, marks, forRanking);
 
 export type AgenciesData = { readonly list: ListData };
 export const loadAgencies = (input: LoadInput, previous: AgenciesData | undefined): AgenciesData => ({
@@ -97,27 +89,22 @@ export const loadWorst = (input: LoadInput): AgenciesData => ({
 export type AffectedData = AgenciesData & { readonly of: 'incident' | 'server'; readonly name: string };
 export function loadAffected(route: RouteOf<'affected'>, input: LoadInput): AffectedData | Gone {
   const { metrics } = input;
-  let ids: readonly string[];
+  let wanted: (m: AgencyModel) => boolean;
   let name: string;
   if (route.of === 'incident') {
     const found = input.incidents.find((a) => a.id === route.id);
     // Resolved since: it affects no one any more.
     if (!found) return { gone: route.id };
     // An alert that is not an incident affects its own agency and those folded under it.
-    ids =
-      found.agencies ??
-      [found.agencyId, ...found.folded.map((f) => f.agencyId)].filter((id): id is string => id !== null);
+    const ids = new Set(found.agencies ?? [found.agencyId, ...found.folded.map((f) => f.agencyId)]);
+    wanted = (m) => ids.has(m.id);
     name = sanitize(found.summary);
   } else {
-    ids = metrics
-      .agencies()
-      .filter((a) => a.securityServer === route.id)
-      .map((a) => a.id);
+    wanted = (m) => m.serverId === route.id;
     const server = metrics.securityServers().find((s) => s.id === route.id);
     name = sanitize(server ? `${server.name} (${server.id})` : route.id);
   }
-  const wanted = new Set(ids);
-  const models = nationalModels(input, undefined).filter((m) => wanted.has(m.id));
+  const models = nationalModels(input).filter(wanted);
   return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, agencyIndex(metrics))) };
 }
 
