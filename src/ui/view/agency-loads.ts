@@ -138,12 +138,9 @@ export function loadDetail(route: RouteOf<'detail'>, input: LoadInput, previous?
   const scope = { agencyIds: models.map((m) => m.id) };
   const own = { agencyIds: [agencyId] };
   const parent = agency.parent === null ? undefined : agencyIndex(metrics).get(agency.parent);
+  const children = models.filter((m) => m.parent === agencyId);
   const lists: Record<DetailSection, () => ListData> = {
-    children: () =>
-      listData(
-        agenciesSpec,
-        models.filter((m) => m.parent === agencyId),
-      ),
+    children: () => listData(agenciesSpec, children),
     overdue: () => listData(overdueSpec, metrics.overdueDocuments(now, own, 500).map(toOverdueModel)),
     events: () => listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel)),
     server: () =>
