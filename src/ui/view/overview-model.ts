@@ -5,6 +5,7 @@
  */
 import {
   judgeOverdue,
+  judgeServer,
   judgeSignatureFailure,
   judgeThroughputDrop,
   levelRank,
@@ -36,11 +37,9 @@ export interface WorstModel {
 function ownFigures(m: AgencyModel, concern: Concern): { level: Level; badness: number } {
   const own = m.own;
   switch (concern) {
-    case 'server': {
+    case 'server':
       // Down longest first (one row per server); the highest unit behind it stands for it.
-      const level = m.serverState === 'disconnected' ? 'critical' : m.serverState === 'degraded' ? 'warn' : 'ok';
-      return { level, badness: level === 'ok' ? 0 : serverBadness(m.serverSince, m.level) };
-    }
+      return { level: judgeServer(m.serverState), badness: serverBadness(m.serverSince, m.level) };
     case 'drop': {
       const drop = throughputDrop(own.sent + own.received, own.weekAgo);
       return { level: judgeThroughputDrop(drop), badness: (drop ?? 0) * (own.weekAgo ?? 0) };
