@@ -147,9 +147,8 @@ const tablesFor = (context: KeyContext, replay = false): readonly BindingTable[]
   replay && context !== 'filter' ? [replayBindings, ...VIEW_TABLES[context]] : VIEW_TABLES[context];
 
 export function resolveKey(context: KeyContext, name: string, replay = false): KeyAction | null {
-  for (const table of tablesFor(context, replay)) {
+  for (const table of tablesFor(context, replay))
     for (const b of table.bindings) if (b.keys.includes(name)) return b.action as KeyAction;
-  }
   return null;
 }
 

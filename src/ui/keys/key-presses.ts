@@ -54,8 +54,7 @@ function charPress(c: string): KeyPress {
 export function keyPresses(input: string, key: Key): KeyPress[] {
   const name = keyName(input, key);
   const chars = [...input];
-  if (name !== input || key.meta || chars.length <= 1) {
+  if (name !== input || key.meta || chars.length <= 1)
     return [{ name, text: !key.ctrl && !key.meta && PRINTABLE.test(input) ? input : null }];
-  }
   return chars.map(charPress);
 }
