@@ -3,7 +3,7 @@
  * and the Overview's ranking. Pure over the metrics and the incidents; the screen loader decides when each is read.
  */
 import type { Agency } from '../../protocol/index.js';
-import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow } from '../../metrics/types.js';
+import type { Metrics, NationalTotals, ServerRow } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
 import type { DetailSection, RouteOf } from '../state/routes.js';
 import { listData, type Gone, type ListData, type LoadInput } from '../screens/screen-def.js';
@@ -108,27 +108,21 @@ export function loadAffected(route: RouteOf<'affected'>, input: LoadInput): Affe
   return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, agencyIndex(metrics))) };
 }
 
-export interface DetailData {
-  readonly agency: AgencyModel;
-  readonly parentName: string | null;
-  readonly hour: readonly number[];
-  readonly day: readonly number[];
-  readonly feedback: FeedbackRow | null;
-  readonly signatures: SignatureRow | null;
-  readonly server: ServerRow | null;
-  readonly section: DetailSection;
-}
-
 const sumSeries = (rows: readonly { spark: readonly number[] }[], buckets: number): number[] => {
   const out = new Array<number>(buckets).fill(0);
   for (const r of rows) for (let i = 0; i < buckets; i++) out[i] = (out[i] ?? 0) + (r.spark[i] ?? 0);
   return out;
 };
 
-export type DetailLoaded = { readonly detail: DetailData; readonly list: ListData };
+export type DetailLoaded = Exclude<ReturnType<typeof loadDetail>, Gone>;
+export type DetailData = DetailLoaded['detail'];
 
 /** An agency's detail: its subtree's models, read for it alone, and the section's list. */
-export function loadDetail(route: RouteOf<'detail'>, input: LoadInput, previous?: DetailLoaded): DetailLoaded | Gone {
+export function loadDetail(
+  route: RouteOf<'detail'>,
+  input: LoadInput,
+  previous?: { readonly detail: { readonly section: string }; readonly list: ListData },
+) {
   const { metrics, now, window } = input;
   const { agencyId, section } = route;
   const before = previous?.detail.section === 'children' ? (previous.list.models as AgencyModel[]) : undefined;
