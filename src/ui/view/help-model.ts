@@ -4,15 +4,8 @@ import { type BindingTable, shownKeys } from '../keys/bindings.js';
 import { column, type ListSpec } from './list-spec.js';
 import { INCIDENT_TAGS } from './incident-marks.js';
 
-interface HelpLine {
-  readonly id: string;
-  /** Group title rows have no keys. */
-  readonly keys: string | null;
-  readonly text: MessageKey;
-  readonly order: number;
-  /** Keys written in the reader's language (an incident's marks); shown instead of `keys`. */
-  readonly keysKey?: MessageKey;
-}
+/** A row of Help; a group's title has no `keys`; `keysKey`, keys in the reader's words (incident marks), replaces them. */
+type HelpLine = Readonly<{ id: string; keys: string | null; text: MessageKey; order: number; keysKey?: MessageKey }>;
 
 /** The marks the console draws, each with what it means; listed after the keys. */
 const MARKS: readonly { readonly mark: string; readonly text: MessageKey }[] = [
