@@ -1,29 +1,21 @@
 /** What every component reads: the language, theme and ASCII mode chosen at start, and the state owner. */
 import { createContext, useContext, useReducer, type Dispatch, type ReactNode } from 'react';
 import { reduce, type ConsoleAction, type ConsoleState } from './state/state.js';
-import { translator, type Translate } from './i18n/translate.js';
+import { translator } from './i18n/translate.js';
 import type { Lang } from '../config/settings.js';
 import { type Theme, colourTheme } from './theme/theme.js';
 import { foldAscii } from './text/ascii.js';
 
-interface UiSettings {
-  readonly lang: Lang;
-  readonly t: Translate;
-  readonly theme: Theme;
-  readonly ascii: boolean;
-  /** What every string passes through on its way to the screen: identity, or the ASCII fold. */
-  readonly show: (text: string) => string;
-}
-
-export function uiSettings(lang: Lang, theme: Theme, ascii: boolean): UiSettings {
-  return { lang, t: translator(lang), theme, ascii, show: ascii ? foldAscii : (s) => s };
-}
+/** `show`: what every string passes through on its way to the screen, identity or the ASCII fold. */
+export const uiSettings = (lang: Lang, theme: Theme, ascii: boolean) =>
+  ({ lang, t: translator(lang), theme, show: ascii ? foldAscii : (s: string) => s }) as const;
+type UiSettings = ReturnType<typeof uiSettings>;
 
 const UiContext = createContext<UiSettings>(uiSettings('en', colourTheme, false));
 
-export function UiProvider({ settings, children }: { settings: UiSettings; children: ReactNode }) {
-  return <UiContext.Provider value={settings}>{children}</UiContext.Provider>;
-}
+export const UiProvider = ({ settings, children }: { settings: UiSettings; children: ReactNode }) => (
+  <UiContext.Provider value={settings}>{children}</UiContext.Provider>
+);
 
 export const useUi = (): UiSettings => useContext(UiContext);
 

@@ -1,5 +1,5 @@
 /** The console's public surface: `renderConsole` for the `console` and `replay` commands, and its sources. */
-import { render, type Instance } from 'ink';
+import { render, type Instance, type RenderOptions } from 'ink';
 import { createElement } from 'react';
 import { App, type AppProps } from './App.js';
 import type { Lang } from '../config/settings.js';
@@ -8,15 +8,12 @@ import { themeFromEnv } from './theme/theme.js';
 export * from './data/sources.js';
 export { ScreenLoader } from './data/screen-loader.js';
 
-export interface ConsoleOptions extends Omit<AppProps, 'lang' | 'theme'> {
-  readonly lang: Lang;
-  /** Environment for the NO_COLOR default; process.env by default. */
-  readonly env?: NodeJS.ProcessEnv;
-  /** The terminal drawn on and read from. */
-  readonly stdout: NodeJS.WriteStream;
-  readonly stdin: NodeJS.ReadStream;
-  readonly stderr: NodeJS.WriteStream;
-}
+/** The terminal drawn on and read from, and `env` for the NO_COLOR default (process.env by default). */
+export type ConsoleOptions = Omit<AppProps, 'lang' | 'theme'> &
+  Required<Pick<RenderOptions, 'stdout' | 'stdin' | 'stderr'>> & {
+    readonly lang: Lang;
+    readonly env?: NodeJS.ProcessEnv;
+  };
 
 /**
  * Draws the console on the terminal and returns Ink's instance: `await instance.waitUntilExit()` resolves when the

@@ -2,8 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { translate } from '../../src/ui/i18n/translate.js';
-import { hintsFor, type KeyContext, type Binding } from '../../src/ui/keys/bindings.js';
-import { fitHints } from '../../src/ui/view/footer-hints.js';
+import { fitHints, hintsFor, type KeyContext, type Binding } from '../../src/ui/keys/bindings.js';
 import { renderConsoleAt } from './render-at.js';
 
 afterEach(() => cleanup());

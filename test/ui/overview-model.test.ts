@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AgencyFigures, AgencyModel } from '../../src/ui/view/agency-model.js';
+import type { AgencyModel } from '../../src/ui/view/agency-model.js';
+import type { AgencyFigures } from '../../src/ui/view/agency-figures.js';
 import { CONCERNS, worstAgencies, type WorstModel } from '../../src/ui/view/overview-model.js';
 import { levelRank, signatureRank, type Level } from '../../src/ui/status/judge.js';
 
@@ -39,7 +40,7 @@ function randomModel(r: () => number, i: number): AgencyModel {
     id: `A${String(pick(1000)).padStart(4, '0')}.${i}`,
     name: `agency ${i}`,
     fullName: `agency ${i}`,
-    level: 1 + pick(4),
+    level: (1 + pick(4)) as AgencyModel['level'],
     parent: null,
     connection: 'direct',
     serverId: `S${pick(20)}`,

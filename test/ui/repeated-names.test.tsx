@@ -8,7 +8,7 @@ import type { Agency } from '../../src/protocol/index.js';
 import type { MemoryData } from '../support/memory-metrics.js';
 import { fixtureMetrics, NOW } from './fixture.js';
 import { KEY, renderConsoleAt } from './render-at.js';
-import { placeOf } from '../../src/ui/view/tell-apart.js';
+import { placeOf } from '../../src/ui/view/display-name.js';
 
 afterEach(() => cleanup());
 

@@ -33,20 +33,16 @@ export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number 
   const nextS = ingest.nextAttemptAt === null ? null : Math.max(0, Math.ceil((ingest.nextAttemptAt - now) / 1000));
   const next = nextS === null ? '' : t('banner.nextTry', { n: nextS });
   const silent = formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang);
-  if (link === 'offline') return line(t('banner.offline', { since: since + next, asOf }), theme.header.bannerOffline);
-  if (link === 'reconnecting') return line(t('banner.reconnecting', { since, next, asOf }), theme.header.bannerOffline);
-  if (link === 'stale') return line(t('banner.stale', { span: silent, asOf }), theme.header.bannerStale);
-  return line(t('banner.connecting'), theme.header.bannerStale);
+  const style = link === 'offline' || link === 'reconnecting' ? theme.header.bannerOffline : theme.header.bannerStale;
+  return line(t(`banner.${link}`, { since, next, asOf, span: silent }), style);
 }
 
 /** How long a new epoch is announced under the header (and on the status line). */
 const EPOCH_NOTICE_MS = 10 * 60_000;
 
 /** The hub's latest change of epoch, while it is still news. */
-export function recentEpochChange(ingest: IngestStatus, now: number): IngestStatus['epochChange'] {
-  const change = ingest.epochChange;
-  return change && now - change.at < EPOCH_NOTICE_MS ? change : null;
-}
+export const recentEpochChange = ({ epochChange: change }: IngestStatus, now: number): IngestStatus['epochChange'] =>
+  change && now - change.at < EPOCH_NOTICE_MS ? change : null;
 
 /** Whether the banner takes a line: the link is down, or the hub's epoch just changed. */
 export const bannerShown = (link: LinkState, ingest: IngestStatus, now: number): boolean =>

@@ -1,8 +1,7 @@
 /** Key hints for the view on screen, taken from its bindings tables: the most important that fit. */
 import { memo } from 'react';
 import { useUi } from '../context.js';
-import { hintsFor, type KeyContext } from '../keys/bindings.js';
-import { fitHints, HINT_GAP } from '../view/footer-hints.js';
+import { fitHints, hintsFor, HINT_GAP, type KeyContext } from '../keys/bindings.js';
 import { widthOf } from '../text/fit.js';
 import { Line, type Segment } from './Line.js';
 

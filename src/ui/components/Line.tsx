@@ -27,13 +27,9 @@ export function clip(segments: readonly Segment[], width: number): Segment[] {
   return out;
 }
 
-interface LineProps {
-  readonly segments: readonly Segment[];
-  readonly style?: Style;
-  /** The line's display width, when the caller knows it exactly. */
-  readonly width?: number;
-}
+type LineProps = { readonly segments: readonly Segment[]; readonly style?: Style; readonly width?: number };
 
+/** `width`: the line's display width, when the caller knows it exactly. */
 export const Line = memo(function Line({ segments, style, width }: LineProps) {
   const { show } = useUi();
   const parts = useMemo(() => {

@@ -27,10 +27,6 @@ export type ShownColumn = LaidOutColumn<Column<unknown>>;
 
 const gap = ' '.repeat(GAP);
 
-/** The width of every row: gutter, the columns and the gaps between them. */
-const rowWidth = (columns: readonly LaidOutColumn[]): number =>
-  columns.reduce((sum, c, n) => sum + c.width + (n > 0 ? GAP : 0), GUTTER);
-
 interface RowProps {
   readonly model: unknown;
   readonly spec: ListSpec<unknown>;
@@ -87,7 +83,8 @@ export const Table = memo(function Table(props: TableProps & { width: number }) 
         .join(gap),
     [columns, sort],
   );
-  const width = useMemo(() => rowWidth(columns), [columns]);
+  // Every row's width: gutter, the columns and the gaps between them.
+  const width = useMemo(() => columns.reduce((sum, c, n) => sum + c.width + (n > 0 ? GAP : 0), GUTTER), [columns]);
   return (
     <Box flexDirection="column">
       <Line segments={[{ text: ' '.repeat(GUTTER) + header }]} style={theme.table.header} width={width} />

@@ -1,5 +1,5 @@
 /** Console strings, English then Vietnamese: the frame around every screen, from title and tabs to time windows. */
-import type { Messages } from './translate.js';
+import type { Messages } from '../../messages.js';
 
 export const frame = {
   'app.title': ['hubmon', 'hubmon'],
@@ -39,7 +39,7 @@ export const frame = {
   'header.alertsNoneCached': ['no alerts (cached)', 'không có cảnh báo (số liệu đã lưu)'],
   'header.alertsCritical': ['{n} crit', '{n} khẩn'],
   'header.alertsWarning': ['{n} warn', '{n} cảnh báo'],
-  'banner.offline': ['OFFLINE (cached {asOf}){since}', 'MẤT KẾT NỐI (số liệu lưu đến {asOf}){since}'],
+  'banner.offline': ['OFFLINE (cached {asOf}){since}{next}', 'MẤT KẾT NỐI (số liệu lưu đến {asOf}){since}{next}'],
   'banner.stale': [
     'STALE (cached {asOf}) — nothing from the hub for {span}',
     'DỮ LIỆU CŨ (số liệu lưu đến {asOf}) — trục im lặng {span}',

@@ -1,5 +1,5 @@
 /** Console strings, English then Vietnamese: the help screen and the key bindings, replay keys included. */
-import type { Messages } from './translate.js';
+import type { Messages } from '../../messages.js';
 
 export const keys = {
   'help.title': ['Keys', 'Phím tắt'],

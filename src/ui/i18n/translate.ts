@@ -1,15 +1,11 @@
 /** Every string the console shows, in English and Vietnamese side by side (one file per area), and their lookup. */
 import type { Lang } from '../../config/settings.js';
-import { fill, type Messages } from '../../messages.js';
-import { agency } from './agency.js';
+import { fill } from '../../messages.js';
 import { frame } from './frame.js';
 import { keys } from './keys.js';
-import { tables } from './tables.js';
+import { screens } from './screens.js';
 
-/** An area's strings (each key with its English and its Vietnamese text). */
-export type { Messages };
-
-const MESSAGES = { ...frame, ...tables, ...agency, ...keys };
+const MESSAGES = { ...frame, ...screens, ...keys };
 export type MessageKey = keyof typeof MESSAGES;
 
 const catalogue = (i: 0 | 1) =>
@@ -22,8 +18,7 @@ export type Params = Readonly<Record<string, string | number>>;
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const text = CATALOGUES[lang][key];
-  if (!params) return text;
-  return fill(text, (name) => params[name]);
+  return params ? fill(text, (name) => params[name]) : text;
 }
 
 /** A translator bound to one language, as components use it. */

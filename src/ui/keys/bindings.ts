@@ -3,6 +3,7 @@
  * hints, so what the screen says is what the keys do.
  */
 import type { MessageKey } from '../i18n/translate.js';
+import { widthOf } from '../text/fit.js';
 
 export interface Binding {
   /** Key names as `keyName` produces them: 'up', 'enter', 'esc', 'tab', 'j', 'G', '/'. */
@@ -18,15 +19,14 @@ export interface Binding {
   readonly help: MessageKey;
 }
 
+/** A table's title in Help is `help.group.<id>`. */
 export interface BindingTable {
   readonly id: 'global' | 'list' | 'agencies' | 'alerts' | 'detail' | 'filter' | 'replay';
-  readonly title: MessageKey;
   readonly bindings: readonly Binding[];
 }
 
 const globalBindings = {
   id: 'global',
-  title: 'help.group.global',
   bindings: [
     { keys: ['1'], action: 'screen1', shown: '1–6', hint: 'key.screens', help: 'key.screens.help' },
     { keys: ['2'], action: 'screen2', help: 'key.screens.help' },
@@ -46,7 +46,6 @@ const globalBindings = {
 
 const listBindings = {
   id: 'list',
-  title: 'help.group.list',
   bindings: [
     { keys: ['up', 'k'], action: 'up', shown: '↑/k', help: 'key.up.help' },
     { keys: ['down', 'j'], action: 'down', shown: '↓/j', hint: 'key.move', help: 'key.down.help' },
@@ -64,7 +63,6 @@ const listBindings = {
 
 const agenciesBindings = {
   id: 'agencies',
-  title: 'help.group.agencies',
   bindings: [
     { keys: ['l'], action: 'level', hint: 'key.level', help: 'key.level.help' },
     { keys: ['f'], action: 'problem', hint: 'key.problem', help: 'key.problem.help' },
@@ -73,7 +71,6 @@ const agenciesBindings = {
 
 const alertsBindings = {
   id: 'alerts',
-  title: 'help.group.alerts',
   bindings: [
     { keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' },
     { keys: [' '], action: 'mark', shown: 'Space', hint: 'key.mark', hintRank: 2, help: 'key.mark.help' },
@@ -82,7 +79,6 @@ const alertsBindings = {
 
 const detailBindings = {
   id: 'detail',
-  title: 'help.group.detail',
   bindings: [
     { keys: ['left', 'h'], action: 'prevSection', shown: '←/→', hint: 'key.section', help: 'key.section.help' },
     { keys: ['right', 'l'], action: 'nextSection', help: 'key.section.help' },
@@ -92,7 +88,6 @@ const detailBindings = {
 /** While a filter is being typed every printable key is text; only these act. */
 const filterBindings = {
   id: 'filter',
-  title: 'help.group.filter',
   bindings: [
     {
       keys: ['enter'],
@@ -109,7 +104,6 @@ const filterBindings = {
 /** The recording's clock in `hubmon replay`; active only there, on every screen but while typing a filter. */
 export const replayBindings = {
   id: 'replay',
-  title: 'help.group.replay',
   bindings: [
     { keys: ['P'], action: 'replayPause', hint: 'key.replayPause', help: 'key.replayPause.help' },
     { keys: ['.'], action: 'replayStep', hint: 'key.replayStep', help: 'key.replayStep.help' },
@@ -137,31 +131,48 @@ export const ALL_TABLES = [
 export type KeyAction = (typeof ALL_TABLES)[number]['bindings'][number]['action'] | ReplayAction;
 type ReplayAction = (typeof replayBindings)['bindings'][number]['action'];
 
-/** What the keys act on: a list (any screen but those with keys of their own), or the filter being typed. */
-export type KeyContext = 'agencies' | 'list' | 'alerts' | 'detail' | 'filter';
-
 const LIST = [listBindings, globalBindings] as const;
-const VIEW_TABLES: Readonly<Record<KeyContext, readonly BindingTable[]>> = {
+const VIEW_TABLES = {
   list: LIST,
   filter: [filterBindings],
   agencies: [agenciesBindings, ...LIST],
   alerts: [alertsBindings, ...LIST],
   detail: [detailBindings, ...LIST],
-};
+} satisfies Record<string, readonly BindingTable[]>;
+/** What the keys act on: a list (any screen but those with keys of their own), or the filter being typed. */
+export type KeyContext = keyof typeof VIEW_TABLES;
 
 /** The tables of a view; in replay mode the replay table comes first, except while typing. */
 const tablesFor = (context: KeyContext, replay = false): readonly BindingTable[] =>
   replay && context !== 'filter' ? [replayBindings, ...VIEW_TABLES[context]] : VIEW_TABLES[context];
 
 export function resolveKey(context: KeyContext, name: string, replay = false): KeyAction | null {
-  for (const table of tablesFor(context, replay)) {
+  for (const table of tablesFor(context, replay))
     for (const b of table.bindings) if (b.keys.includes(name)) return b.action as KeyAction;
-  }
   return null;
 }
 
-export function hintsFor(context: KeyContext, replay = false): readonly Binding[] {
-  return tablesFor(context, replay).flatMap((t) => t.bindings.filter((b) => b.hint !== undefined));
-}
+export const hintsFor = (context: KeyContext, replay = false): readonly Binding[] =>
+  tablesFor(context, replay).flatMap((t) => t.bindings.filter((b) => b.hint !== undefined));
 
 export const shownKeys = (b: Binding): string => b.shown ?? b.keys.join('/');
+
+/** Space after each footer hint. */
+export const HINT_GAP = 2;
+
+/**
+ * The hints a footer of `width` cells has room for. When not all fit, the most important are kept (by hint rank, then
+ * table order); those kept stay in table order, so a hint does not move as the terminal narrows.
+ */
+export function fitHints(bindings: readonly Binding[], width: number, label: (b: Binding) => string) {
+  const hints = bindings.map((b, order) => ({ keys: shownKeys(b), label: label(b), rank: b.hintRank ?? 1, order }));
+  const kept = new Set<number>();
+  let used = 0;
+  for (const h of [...hints].sort((a, b) => a.rank - b.rank || a.order - b.order)) {
+    const cost = widthOf(h.keys) + 1 + widthOf(h.label) + HINT_GAP;
+    if (used + cost > width) continue;
+    kept.add(h.order);
+    used += cost;
+  }
+  return hints.filter((h) => kept.has(h.order));
+}

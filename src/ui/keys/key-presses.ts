@@ -23,11 +23,8 @@ function keyName(input: string, key: Key): string {
   return input;
 }
 
-export interface KeyPress {
-  readonly name: string;
-  /** What the key types into a filter; null for a key that types nothing (Enter, Ctrl-…, Alt-…). */
-  readonly text: string | null;
-}
+/** A key's name, and what it types into a filter: null for a key that types nothing (Enter, Ctrl-…, Alt-…). */
+export type KeyPress = Readonly<{ name: string; text: string | null }>;
 
 const PRINTABLE = /^[^\u0000-\u001f\u007f-\u009f]+$/u;
 
@@ -54,8 +51,7 @@ function charPress(c: string): KeyPress {
 export function keyPresses(input: string, key: Key): KeyPress[] {
   const name = keyName(input, key);
   const chars = [...input];
-  if (name !== input || key.meta || chars.length <= 1) {
+  if (name !== input || key.meta || chars.length <= 1)
     return [{ name, text: !key.ctrl && !key.meta && PRINTABLE.test(input) ? input : null }];
-  }
   return chars.map(charPress);
 }

@@ -1,6 +1,6 @@
 /**
- * The top of an agency's detail: who it is, its security server, its throughput over the
- * last hour and day, its status funnel 01→06 and its signature failures by reason.
+ * The top of an agency's detail: who it is, its security server, its throughput over the last hour and day, its status
+ * funnel 01→06 and its signature failures by reason.
  */
 import { Box } from 'ink';
 import { STATUS_CODES } from '../../protocol/index.js';
@@ -25,12 +25,9 @@ export const DETAIL_CHROME = 8;
 const FUNNEL_CODES = STATUS_CODES.filter((c) => c <= '06');
 
 /** `notReported`: what the hub said it cannot tell (a gateway over X-Road has no processing statuses). */
-export function AgencySummary(props: {
-  detail: DetailData;
-  now: number;
-  width: number;
-  notReported: readonly string[];
-}) {
+type Props = { detail: DetailData; now: number; width: number; notReported: readonly string[] };
+
+export function AgencySummary(props: Props) {
   const { detail, now, width } = props;
   const { t, theme, lang } = useUi();
   const a = detail.agency;
@@ -49,32 +46,23 @@ export function AgencySummary(props: {
       : certLeft <= 0
         ? [sep, { text: t('detail.certExpired', { ago: span(-certLeft) }), style: theme.status.critical }]
         : [sep, { text: t('detail.certExpires', { left: span(certLeft) }), style: theme.status.warn }];
+  const conn = t(`conn.${a.connection}`);
+  const server = sanitize(a.serverId);
   const identity: Segment[] = [
-    {
-      text: t('detail.identity', {
-        id: a.id,
-        level: a.level,
-        conn: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct'),
-        server: sanitize(a.serverId),
-        state: '',
-      }).trimEnd(),
-    },
+    { text: t('detail.identity', { id: a.id, level: a.level, conn, server, state: '' }).trimEnd() },
     { text: ' ' },
     { text: `${t(serverStateKey(a.serverState))}${serverSince}`, style: roleStyle(theme, levelRole(a.status.server)) },
     ...certificate,
     ...(a.childCount > 0 ? [{ text: ` · ${t('detail.units', { n: count(a.childCount) })}` }] : []),
   ];
-  // Its own overdue replies, as the Overview and Deadlines count them; with its units' too when
-  // they add any, as the lists of agencies count them.
+  // Its own overdue replies, as the Overview and Deadlines count them; with its units' too when they add any, as the
+  // lists of agencies count them.
   const overdue =
     a.total.overdue === a.own.overdue
       ? count(a.own.overdue)
       : t('detail.overdueWithUnits', { own: count(a.own.overdue), total: count(a.total.overdue) });
-  const rates = t('detail.rates', {
-    ...formatFlows(a.own.sentPerMin, a.own.receivedPerMin, lang, t),
-    sig: formatPercent(a.sigRate, lang),
-    overdue,
-  });
+  const flows = formatFlows(a.own.sentPerMin, a.own.receivedPerMin, lang, t);
+  const rates = t('detail.rates', { ...flows, sig: formatPercent(a.sigRate, lang), overdue });
   const label = (text: string): Segment => ({ text: fit(text, 10) + ' ', style: muted });
   const chart = (name: string, series: readonly number[]): Segment[] => {
     const tail = ` ${count(Math.max(0, ...series))}`;
@@ -93,11 +81,9 @@ export function AgencySummary(props: {
       funnel.push({ text: `${code} `, style: theme.text.emphasis }, { text: count(f?.[code] ?? 0) });
     });
   const reasons: Segment[] = [label(t('detail.sigReasons'))];
-  const failed = detail.signatures
-    ? (Object.entries(detail.signatures.byReason) as [SignatureFailure, number][])
-        .filter(([, n]) => n > 0)
-        .sort((x, y) => y[1] - x[1])
-    : [];
+  const failed = (Object.entries(detail.signatures?.byReason ?? {}) as [SignatureFailure, number][])
+    .filter(([, n]) => n > 0)
+    .sort((x, y) => y[1] - x[1]);
   if (failed.length === 0) reasons.push({ text: t('detail.noSigFailures'), style: theme.status.ok });
   failed.forEach(([reason, n], i) => {
     if (i > 0) reasons.push(sep);

@@ -1,7 +1,4 @@
-/**
- * The selected alert in full under the Alerts list: its summary and subject, which the list
- * cuts at 80 columns, and who acknowledged it and when.
- */
+/** The selected alert in full under the Alerts list (which cuts it at 80 columns), and who acknowledged it when. */
 import { Box } from 'ink';
 import type { AlertView } from '../data/sources.js';
 import { useUi } from '../context.js';

@@ -49,8 +49,8 @@ export const TotalsLines = memo(function TotalsLines({ totals, window, width, no
 });
 
 /**
- * An alert's summary fitted to a width, kept with the alert: the list is redrawn every 2 s for
- * its ages, and fitting Vietnamese text walks it grapheme by grapheme.
+ * An alert's summary fitted to a width, kept with the alert: the list is redrawn every 2 s for its ages, and fitting
+ * Vietnamese text walks it grapheme by grapheme.
  */
 const fittedBodies = perObject((_: AlertView) => new Map<number, string>());
 function fittedBody(a: AlertView, width: number): string {
@@ -59,12 +59,6 @@ function fittedBody(a: AlertView, width: number): string {
   if (body === undefined) byWidth.set(width, (body = fit(alertText(a), width)));
   return body;
 }
-
-const QUIET_TEXT = {
-  live: 'overview.noAlerts',
-  cached: 'overview.noAlertsCached',
-  noData: 'overview.noAlertsNoData',
-} as const;
 
 /** `quiet`: how far "no alert is firing" can be trusted (see `judgeQuiet`). */
 type FiringProps = { alerts: readonly AlertView[]; lines: number; now: number; width: number; quiet: Quiet };
@@ -81,7 +75,7 @@ export const FiringAlerts = memo(function FiringAlerts(props: FiringProps) {
     <Box flexDirection="column" flexShrink={0}>
       {line(`${t('overview.alerts')} (${alerts.length})`, theme.text.title)}
       {alerts.length === 0
-        ? line(` ${t(QUIET_TEXT[quiet])}`, quiet === 'live' ? theme.status.ok : theme.text.muted)
+        ? line(` ${t(`overview.quiet.${quiet}`)}`, quiet === 'live' ? theme.status.ok : theme.text.muted)
         : shown.map((a) => {
             const sev = fit(t(`severity.${a.severity}`), 5);
             const age = formatDurationShort(now - a.since, lang);

@@ -21,17 +21,13 @@ export type RouteOf<K extends Route['kind']> = Extract<Route, { kind: K }>;
 export type DescribeField = { readonly label: string; readonly value: string };
 
 /** The key under which a route keeps its cursor, sort and filter. */
-export function listKey(route: Route): string {
-  switch (route.kind) {
-    case 'screen':
-      return route.screen;
-    case 'detail':
-      return `detail:${route.agencyId}:${route.section}`;
-    case 'describe':
-      return `describe:${route.title}`;
-    case 'affected':
-      return `affected:${route.of}:${route.id}`;
-    default:
-      return 'help';
-  }
-}
+export const listKey = (route: Route): string =>
+  route.kind === 'screen'
+    ? route.screen
+    : route.kind === 'detail'
+      ? `detail:${route.agencyId}:${route.section}`
+      : route.kind === 'describe'
+        ? `describe:${route.title}`
+        : route.kind === 'affected'
+          ? `affected:${route.of}:${route.id}`
+          : 'help';

@@ -5,24 +5,11 @@ import { cycle, LEVEL_FILTERS, PROBLEM_FILTERS, type LevelFilter, type ProblemFi
 import type { SortState } from '../view/list-view.js';
 import { DETAIL_SECTIONS, listKey, SCREENS, type Route, type ScreenId } from './routes.js';
 
-/** Cursor, scroll, sort and filter of one list. */
-interface ListState {
-  readonly cursor: number;
-  readonly offset: number;
-  /** Key of the row under the cursor, so it stays selected when rows move. */
-  readonly cursorKey: string | null;
-  readonly sort: SortState | null;
-  readonly query: string;
-}
+/** Cursor, scroll, sort and filter of one list; `cursorKey`, the row under the cursor, keeps it selected as rows move. */
+const emptyList = { cursor: 0, offset: 0, cursorKey: null as string | null, sort: null as SortState | null, query: '' };
+type ListState = Readonly<typeof emptyList>;
 
-const emptyList: ListState = { cursor: 0, offset: 0, cursorKey: null, sort: null, query: '' };
-
-export interface Flash {
-  readonly key: MessageKey;
-  readonly params?: Params;
-  readonly kind: 'info' | 'error';
-  readonly at: number;
-}
+export type Flash = Readonly<{ key: MessageKey; params?: Params; kind: 'info' | 'error'; at: number }>;
 
 export interface ConsoleState {
   /** Never empty; the last route is on screen, Esc goes back one. */
@@ -106,10 +93,8 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
   switch (a.type) {
     case 'showScreen':
       return goTo(s, a.screen);
-    case 'stepScreen': {
-      const i = SCREENS.indexOf(baseScreen(s));
-      return goTo(s, SCREENS[(i + a.step + SCREENS.length) % SCREENS.length] ?? 'overview');
-    }
+    case 'stepScreen':
+      return goTo(s, cycle(SCREENS, baseScreen(s), a.step));
     case 'open':
       // What is already on screen (Enter on the agency's own row) is not stacked again: one Esc leaves it.
       return listKey(a.route) === listKey(currentRoute(s)) ? s : push(s, a.route);
@@ -155,8 +140,7 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
     case 'stepSection': {
       const route = currentRoute(s);
       if (route.kind !== 'detail') return s;
-      const i = DETAIL_SECTIONS.indexOf(route.section);
-      const section = DETAIL_SECTIONS[(i + a.step + DETAIL_SECTIONS.length) % DETAIL_SECTIONS.length] ?? 'children';
+      const section = cycle(DETAIL_SECTIONS, route.section, a.step);
       return { ...s, stack: [...s.stack.slice(0, -1), { ...route, section }] };
     }
     case 'flash':

@@ -40,25 +40,19 @@ const SERVER_LEVEL: Readonly<Record<ServerState | 'unknown', Level>> = {
 export const judgeServer = (state: ServerState | 'unknown'): Level => SERVER_LEVEL[state];
 
 /** Signature failures of one agency: its failures and documents verified in the window. */
-export function judgeSignatureFailure(failed: number, verified: number): Level {
-  return LEVEL[judgeSignatures(failed, verified, rules.signatureFailures)];
-}
+export const judgeSignatureFailure = (failed: number, verified: number): Level =>
+  LEVEL[judgeSignatures(failed, verified, rules.signatureFailures)];
 
 /** How bad a signature record is, for rankings: the rate it surely has (Wilson lower bound). */
-export function signatureRank(failed: number, verified: number): number {
-  return signatureBadness(failed, verified, rules.signatureFailures);
-}
+export const signatureRank = (failed: number, verified: number): number =>
+  signatureBadness(failed, verified, rules.signatureFailures);
 
 /** Replies one agency owes past their deadline. */
-export function judgeOverdue(overdue: number): Level {
-  return LEVEL[judgeOverdueReplies(overdue, null, rules.overdueReplies)];
-}
+export const judgeOverdue = (overdue: number): Level => LEVEL[judgeOverdueReplies(overdue, null, rules.overdueReplies)];
 
 /** Share by which traffic fell against a week earlier (0.8 = −80%); null when not comparable. */
-export function throughputDrop(now: number, weekAgo: number | null): number | null {
-  if (weekAgo === null || weekAgo < DROP.minWeekAgo) return null;
-  return Math.max(0, 1 - now / weekAgo);
-}
+export const throughputDrop = (now: number, weekAgo: number | null): number | null =>
+  weekAgo === null || weekAgo < DROP.minWeekAgo ? null : Math.max(0, 1 - now / weekAgo);
 
 export const judgeThroughputDrop = (drop: number | null): Level =>
   drop === null ? 'none' : drop >= DROP.critical ? 'critical' : drop >= DROP.warn ? 'warn' : 'ok';

@@ -6,7 +6,7 @@ export type LinkState = IngestState | 'readOnly';
 export const judgeLink = (status: IngestStatus): LinkState => (status.readOnly !== null ? 'readOnly' : status.state);
 
 /** The figures on screen are not being kept current: a banner says so and since when. */
-export const linkDown = (link: LinkState): boolean =>
+export const linkDown = (link: LinkState): link is 'stale' | 'reconnecting' | 'offline' | 'connecting' =>
   link === 'stale' || link === 'reconnecting' || link === 'offline' || link === 'connecting';
 
 /** How far "no alert is firing" can be trusted: nothing to judge yet, cached figures, or live ones (an all-clear). */

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- matching control characters is the point here. */
 /**
- * `--ascii`: for terminals and fonts without Unicode. Every character folds to exactly as many
- * ASCII characters as cells it took, so a line fitted before folding stays aligned after.
+ * `--ascii`: for terminals and fonts without Unicode. Every character folds to exactly as many ASCII characters as
+ * cells it took, so a line fitted before folding stays aligned after.
  */
 import stringWidth from 'string-width';
 

@@ -6,18 +6,15 @@ export type Align = 'left' | 'right';
 const ELLIPSIS = '…';
 
 /**
- * Characters one cell wide each, on their own: printable ASCII, precomposed Latin and Vietnamese,
- * punctuation, arrows, box drawing and the console's marks (⚠ ✓ ✗); a text of only these is as
- * wide as it is long. Anything else (combining marks, wide characters) is measured grapheme by
- * grapheme (test/ui/text.test.ts checks every code point here against string-width).
+ * Characters one cell wide each, on their own: printable ASCII, precomposed Latin and Vietnamese, punctuation, arrows,
+ * box drawing and the console's marks (⚠ ✓ ✗); a text of only these is as wide as it is long. Anything else (combining
+ * marks, wide characters) is measured grapheme by grapheme (test/ui/text.test.ts checks these against string-width).
  */
 export const NARROW =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u26a0\u2713\u2717]*$/;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
-export function widthOf(text: string): number {
-  return NARROW.test(text) ? text.length : stringWidth(text);
-}
+export const widthOf = (text: string): number => (NARROW.test(text) ? text.length : stringWidth(text));
 
 /** Cuts `text` to at most `width` cells, ending with an ellipsis when something was cut. */
 export function truncate(text: string, width: number): string {
@@ -37,7 +34,6 @@ export function truncate(text: string, width: number): string {
 
 /** Exactly `width` cells: cut with an ellipsis or padded with spaces on the side away from `align`. */
 export function fit(text: string, width: number, align: Align = 'left'): string {
-  if (width <= 0) return '';
   const cut = truncate(text, width);
   const pad = width - widthOf(cut);
   if (pad <= 0) return cut;

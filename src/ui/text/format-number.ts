@@ -1,41 +1,28 @@
-/**
- * Numbers as operators read them: Vietnamese groups thousands with "." and uses "," for
- * decimals (1.234,5), English the other way round.
- */
+/** Numbers as operators read them: Vietnamese writes 1.234,5, English 1,234.5. */
 import type { Lang } from '../../config/settings.js';
 import type { Translate } from '../i18n/translate.js';
 
-const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
-const cache = new Map<string, Intl.NumberFormat>();
-
-function formatter(lang: Lang, digits: number): Intl.NumberFormat {
-  const key = `${lang}:${digits}`;
-  let f = cache.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    cache.set(key, f);
-  }
-  return f;
-}
+const formats = (locale: string) => {
+  const f = (digits: number) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return { whole: f(0), tenths: f(1) };
+};
+const FORMATS: Record<Lang, ReturnType<typeof formats>> = { vi: formats('vi-VN'), en: formats('en-GB') };
 
 /** A whole count: 1.234 (vi), 1,234 (en). */
-export const formatCount = (n: number, lang: Lang): string => formatter(lang, 0).format(Math.round(n));
+export const formatCount = (n: number, lang: Lang): string => FORMATS[lang].whole.format(Math.round(n));
 
 /** A rate, with one decimal below 10 so a quiet agency does not read as zero. */
-export function formatRate(n: number, lang: Lang): string {
-  if (n === 0) return '0';
-  return Math.abs(n) < 10 ? formatter(lang, 1).format(n) : formatCount(n, lang);
-}
+export const formatRate = (n: number, lang: Lang): string =>
+  n === 0 ? '0' : Math.abs(n) < 10 ? FORMATS[lang].tenths.format(n) : formatCount(n, lang);
 
 /** A share 0..1 as a percentage with one decimal; "–" when there is nothing to divide. */
-export function formatPercent(share: number | null, lang: Lang): string {
-  if (share === null || !Number.isFinite(share)) return '–';
-  return `${formatter(lang, 1).format(share * 100)}%`;
-}
+export const formatPercent = (share: number | null, lang: Lang): string =>
+  share === null || !Number.isFinite(share) ? '–' : `${FORMATS[lang].tenths.format(share * 100)}%`;
 
 /**
- * Documents sent and received per minute, or both per hour when the larger is below one a
- * minute (`3/h`, not `0.0/min`): side by side, they share one unit.
+ * Documents sent and received per minute, or both per hour when the larger is below one a minute (`3/h`, not
+ * `0.0/min`): side by side, they share one unit.
  */
 export function formatFlows(sent: number, received: number, lang: Lang, t: Translate): { sent: string; recv: string } {
   const top = Math.max(sent, received);

@@ -7,13 +7,11 @@ import type { Lang } from '../../config/settings.js';
 const LOCALES = { vi, en: enGB } as const;
 
 /** "12 phút trước" / "12 minutes ago"; `ts` after `now` reads as "now" (clock skew). */
-export function formatAgo(ts: number, now: number, lang: Lang): string {
-  return formatDistanceStrict(Math.min(ts, now), now, { addSuffix: true, locale: LOCALES[lang] });
-}
+export const formatAgo = (ts: number, now: number, lang: Lang): string =>
+  formatDistanceStrict(Math.min(ts, now), now, { addSuffix: true, locale: LOCALES[lang] });
 
-export function formatSpan(ms: number, lang: Lang): string {
-  return formatDistanceStrict(0, Math.max(0, ms), { locale: LOCALES[lang] });
-}
+export const formatSpan = (ms: number, lang: Lang): string =>
+  formatDistanceStrict(0, Math.max(0, ms), { locale: LOCALES[lang] });
 
 const UNITS: Record<Lang, { d: string; h: string; m: string; mAlone: string; s: string }> = {
   en: { d: 'd', h: 'h', m: 'm', mAlone: ' min', s: ' s' },

@@ -5,15 +5,9 @@ const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const
 /** Resamples `values` to `width` points by summing the buckets each point covers. */
 function resample(values: readonly number[], width: number): number[] {
   if (width <= 0) return [];
-  if (values.length === width) return [...values];
+  // Fewer points than cells: right-align, older cells stay empty.
+  if (values.length <= width) return [...new Array<number>(width - values.length).fill(0), ...values];
   const out = new Array<number>(width).fill(0);
-  if (values.length === 0) return out;
-  if (values.length < width) {
-    // Fewer points than cells: right-align, older cells stay empty.
-    const offset = width - values.length;
-    values.forEach((v, i) => (out[offset + i] = v));
-    return out;
-  }
   for (let i = 0; i < values.length; i++) {
     const cell = Math.min(width - 1, Math.floor((i * width) / values.length));
     out[cell] = (out[cell] ?? 0) + (values[i] ?? 0);

@@ -1,18 +1,11 @@
 /**
- * Colours only through named roles. The colour theme uses the 16 basic colour names, which
- * every terminal, the Linux console (`TERM=linux`) included, can show; the monochrome theme,
- * for `NO_COLOR`, says the same with bold, dim, underline and inverse.
+ * Colours only through named roles. The colour theme uses the 16 basic colour names, which every terminal, the Linux
+ * console (`TERM=linux`) included, can show; the monochrome theme, for `NO_COLOR`, uses bold, dim, underline, inverse.
  */
+import type { TextProps } from 'ink';
 
 /** How one role is drawn: a subset of Ink's `<Text>` props. */
-export interface Style {
-  readonly color?: string;
-  readonly backgroundColor?: string;
-  readonly bold?: boolean;
-  readonly dimColor?: boolean;
-  readonly underline?: boolean;
-  readonly inverse?: boolean;
-}
+export type Style = Pick<TextProps, 'color' | 'backgroundColor' | 'bold' | 'dimColor' | 'underline' | 'inverse'>;
 
 export const colourTheme = {
   name: 'colour' as const,
@@ -65,7 +58,5 @@ export const monoTheme: Theme = {
 };
 
 /** `NO_COLOR` (any non-empty value, per no-color.org) or a dumb terminal → monochrome. */
-export function themeFromEnv(env: Readonly<Record<string, string | undefined>>): Theme {
-  const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
-  return noColor || env['TERM'] === 'dumb' ? monoTheme : colourTheme;
-}
+export const themeFromEnv = (env: Readonly<Record<string, string | undefined>>): Theme =>
+  env['NO_COLOR'] || env['TERM'] === 'dumb' ? monoTheme : colourTheme;

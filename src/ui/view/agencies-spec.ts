@@ -2,8 +2,9 @@
 import type { MessageKey } from '../i18n/translate.js';
 import { judgeServer, type Level } from '../status/judge.js';
 import { formatCount, formatPercent, formatRate } from '../text/format-number.js';
-import { LIST_SPARK_BUCKETS, type AgencyModel } from './agency-model.js';
-import { column, type Cell, type CellRole, type ListSpec, type RenderContext } from './list-spec.js';
+import type { AgencyModel } from './agency-model.js';
+import { LIST_SPARK_BUCKETS } from './agency-figures.js';
+import { column, type CellRole, type ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { INCIDENT_TAGS } from './incident-marks.js';
 import { ID_COLUMN, NAME_COLUMN } from './columns.js';
@@ -12,7 +13,7 @@ import { perObject } from './same-data.js';
 export const levelRole = (level: Level): CellRole | undefined =>
   level === 'critical' ? 'critical' : level === 'warn' ? 'warn' : undefined;
 
-const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
+export const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
 
 export const serverStateKey = (state: keyof typeof SERVER_RANK): MessageKey => `server.${state}`;
 
@@ -28,7 +29,7 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
       .shows((m) => ({ text: String(m.level) })),
     col({ id: 'conn', title: 'col.conn', min: 6, max: 9, flex: 0, priority: 9 })
       .sortBy((m) => m.connection)
-      .shows((m, { t }) => ({ text: t(m.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct'), role: 'muted' })),
+      .shows((m, { t }) => ({ text: t(`conn.${m.connection}`), role: 'muted' })),
     col({ id: 'sentPerMin', title: 'col.sentPerMin', priority: 1, ...RATE_COLUMN })
       .sortBy((m) => m.total.sentPerMin)
       .shows((m, { lang }) => ({ text: formatRate(m.total.sentPerMin, lang) })),
@@ -56,7 +57,15 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
       })),
     col({ id: 'incident', title: 'col.incident', min: 5, max: 6, flex: 0, priority: 1, descFirst: true })
       .sortBy((m) => (m.incidents.length === 0 ? 0 : INCIDENT_TAGS.length - INCIDENT_TAGS.indexOf(m.incidents[0]!)))
-      .shows(incidentCell),
+      // The most urgent acute incident, short, with `+` when it has more.
+      .shows((m, { t }) =>
+        m.incidents.length === 0
+          ? { text: '–', role: 'muted' }
+          : {
+              text: `${t(`incident.${m.incidents[0]!}`)}${m.incidents.length > 1 ? '+' : ''}`,
+              role: m.incidents[0] === 'down' ? 'critical' : 'warn',
+            },
+      ),
   ],
   defaultSort: { column: 'name', desc: false },
   key: (m) => m.id,
@@ -69,14 +78,3 @@ export const agenciesSpec: ListSpec<AgencyModel> = {
       `${m.serverState}|${m.total.serverDown}|${m.status.overall}|${m.status.signature}|${m.status.drop}|${m.total.overdue}|${m.incidents.join()}`,
   ),
 };
-
-/** The agency's most urgent acute incident, short, with `+` when it has more. */
-function incidentCell(m: AgencyModel, { t }: RenderContext): Cell {
-  const tags = m.incidents;
-  if (tags.length === 0) return { text: '–', role: 'muted' };
-  const first = tags[0]!;
-  return {
-    text: `${t(`incident.${first}`)}${tags.length > 1 ? '+' : ''}`,
-    role: first === 'down' ? 'critical' : 'warn',
-  };
-}

@@ -3,7 +3,7 @@
  * and the Overview's ranking. Pure over the metrics and the incidents; the screen loader decides when each is read.
  */
 import type { Agency } from '../../protocol/index.js';
-import type { FeedbackRow, Metrics, NationalTotals, ServerRow, SignatureRow } from '../../metrics/types.js';
+import type { Metrics, NationalTotals, ServerRow } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
 import type { DetailSection, RouteOf } from '../state/routes.js';
 import { listData, type Gone, type ListData, type LoadInput } from '../screens/screen-def.js';
@@ -21,8 +21,7 @@ import { firingIncidents } from './overview-layout.js';
 import { toAlertModel } from './alerts-spec.js';
 import { worstAgencies, worstSpec } from './overview-model.js';
 import { sanitize } from '../text/sanitize.js';
-import { shownName } from './display-name.js';
-import { tellApart } from './tell-apart.js';
+import { shownName, tellApart } from './display-name.js';
 
 const HOUR_BUCKETS = 60;
 const DAY_BUCKETS = 48;
@@ -52,16 +51,8 @@ export function namesOf(metrics: Metrics): (id: string) => string {
 }
 
 /** The national models, the last read's kept where they did not change. */
-const nationalModels = (input: LoadInput, previous: ListData | undefined, forRanking = false): AgencyModel[] =>
-  buildAgencyModels(
-    input.metrics,
-    input.now,
-    input.window,
-    undefined,
-    previous?.models as AgencyModel[] | undefined,
-    input.marks,
-    forRanking,
-  );
+const nationalModels = ({ metrics, now, window, marks }: LoadInput, previous?: ListData, forRanking = false) =>
+  buildAgencyModels(metrics, now, window, undefined, previous?.models as AgencyModel[] | undefined, marks, forRanking);
 
 export type AgenciesData = { readonly list: ListData };
 export const loadAgencies = (input: LoadInput, previous: AgenciesData | undefined): AgenciesData => ({
@@ -93,10 +84,7 @@ function withFlapping(totals: NationalTotals, firing: readonly AlertView[], inpu
   return extra === 0 ? totals : { ...totals, serversDegraded: totals.serversDegraded + extra };
 }
 
-/**
- * The Overview's worst agencies, ranked over the agencies with anything to rank (see
- * `buildAgencyModels`); the models are let go once ranked, only those listed kept.
- */
+/** The Overview's worst agencies, ranked over those with anything to rank; only the models listed are kept. */
 export const loadWorst = (input: LoadInput): AgenciesData => ({
   list: listData(worstSpec, worstAgencies(nationalModels(input, undefined, true), input.perConcern)),
 });
@@ -105,43 +93,23 @@ export const loadWorst = (input: LoadInput): AgenciesData => ({
 export type AffectedData = AgenciesData & { readonly of: 'incident' | 'server'; readonly name: string };
 export function loadAffected(route: RouteOf<'affected'>, input: LoadInput): AffectedData | Gone {
   const { metrics } = input;
-  let ids: readonly string[];
+  let wanted: (m: AgencyModel) => boolean;
   let name: string;
   if (route.of === 'incident') {
     const found = input.incidents.find((a) => a.id === route.id);
     // Resolved since: it affects no one any more.
     if (!found) return { gone: route.id };
     // An alert that is not an incident affects its own agency and those folded under it.
-    ids =
-      found.agencies ??
-      [found.agencyId, ...found.folded.map((f) => f.agencyId)].filter((id): id is string => id !== null);
+    const ids = new Set(found.agencies ?? [found.agencyId, ...found.folded.map((f) => f.agencyId)]);
+    wanted = (m) => ids.has(m.id);
     name = sanitize(found.summary);
   } else {
-    ids = metrics
-      .agencies()
-      .filter((a) => a.securityServer === route.id)
-      .map((a) => a.id);
+    wanted = (m) => m.serverId === route.id;
     const server = metrics.securityServers().find((s) => s.id === route.id);
     name = sanitize(server ? `${server.name} (${server.id})` : route.id);
   }
-  const wanted = new Set(ids);
-  const models = nationalModels(input, undefined).filter((m) => wanted.has(m.id));
-  const parentName = (id: string): string | null => {
-    const parent = agencyIndex(metrics).get(id);
-    return parent ? shownName(parent) : null;
-  };
-  return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, parentName)) };
-}
-
-export interface DetailData {
-  readonly agency: AgencyModel;
-  readonly parentName: string | null;
-  readonly hour: readonly number[];
-  readonly day: readonly number[];
-  readonly feedback: FeedbackRow | null;
-  readonly signatures: SignatureRow | null;
-  readonly server: ServerRow | null;
-  readonly section: DetailSection;
+  const models = nationalModels(input).filter(wanted);
+  return { of: route.of, name, list: listData(agenciesSpec, tellApart(models, agencyIndex(metrics))) };
 }
 
 const sumSeries = (rows: readonly { spark: readonly number[] }[], buckets: number): number[] => {
@@ -150,10 +118,15 @@ const sumSeries = (rows: readonly { spark: readonly number[] }[], buckets: numbe
   return out;
 };
 
-export type DetailLoaded = { readonly detail: DetailData; readonly list: ListData };
+export type DetailLoaded = Exclude<ReturnType<typeof loadDetail>, Gone>;
+export type DetailData = DetailLoaded['detail'];
 
 /** An agency's detail: its subtree's models, read for it alone, and the section's list. */
-export function loadDetail(route: RouteOf<'detail'>, input: LoadInput, previous?: DetailLoaded): DetailLoaded | Gone {
+export function loadDetail(
+  route: RouteOf<'detail'>,
+  input: LoadInput,
+  previous?: { readonly detail: { readonly section: string }; readonly list: ListData },
+) {
   const { metrics, now, window } = input;
   const { agencyId, section } = route;
   const before = previous?.detail.section === 'children' ? (previous.list.models as AgencyModel[]) : undefined;
@@ -163,18 +136,13 @@ export function loadDetail(route: RouteOf<'detail'>, input: LoadInput, previous?
   const scope = { agencyIds: models.map((m) => m.id) };
   const own = { agencyIds: [agencyId] };
   const parent = agency.parent === null ? undefined : agencyIndex(metrics).get(agency.parent);
+  const children = models.filter((m) => m.parent === agencyId);
   const lists: Record<DetailSection, () => ListData> = {
-    children: () =>
-      listData(
-        agenciesSpec,
-        models.filter((m) => m.parent === agencyId),
-      ),
+    children: () => listData(agenciesSpec, children),
     overdue: () => listData(overdueSpec, metrics.overdueDocuments(now, own, 500).map(toOverdueModel)),
     events: () => listData(eventsSpec, metrics.recentEvents(agencyId, 200).map(toEventModel)),
-    server: () => {
-      const history = metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200);
-      return listData(serverHistorySpec, history.map(toTransitionModel));
-    },
+    server: () =>
+      listData(serverHistorySpec, metrics.serverHistory(agency.serverId, now - 7 * DAY_MS, 200).map(toTransitionModel)),
   };
   return {
     detail: {

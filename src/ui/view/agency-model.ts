@@ -1,5 +1,5 @@
 /** One agency's figures as the lists show them: its own, and rolled up over its subtree (`metrics/roll-up-tree.ts`). */
-import type { Agency, ConnectionKind, ServerState } from '../../protocol/index.js';
+import type { Agency } from '../../protocol/index.js';
 import { WITH_DATA, type AgencyScope, type Metrics, type ServerRow, type WindowKey } from '../../metrics/types.js';
 import {
   judgeOverdue,
@@ -16,36 +16,8 @@ import { sameData } from './same-data.js';
 import { NO_MARKS, type IncidentMarks, type IncidentTag } from './incident-marks.js';
 import { addFigures, NOTHING, ownFigures, sameFigures, type AgencyFigures } from './agency-figures.js';
 
-export { LIST_SPARK_BUCKETS, type AgencyFigures } from './agency-figures.js';
-
-export interface AgencyModel {
-  readonly id: string;
-  /** As lists show it, without the words its kind shares (`display-name.ts`). */
-  readonly name: string;
-  /** As the hub names it, for the detail and describe views and the filter. */
-  readonly fullName: string;
-  readonly level: number;
-  readonly parent: string | null;
-  readonly connection: ConnectionKind;
-  readonly serverId: string;
-  readonly serverState: ServerState | 'unknown';
-  readonly serverSince: number | null;
-  readonly childCount: number;
-  /** Its own traffic, and its own plus everything under it. */
-  readonly own: AgencyFigures;
-  readonly total: AgencyFigures;
-  readonly sigRate: number | null;
-  readonly drop: number | null;
-  readonly status: {
-    readonly server: Level;
-    readonly signature: Level;
-    readonly overdue: Level;
-    readonly drop: Level;
-    readonly overall: Level;
-  };
-  /** The acute incidents about it right now, most urgent first. */
-  readonly incidents: readonly IncidentTag[];
-}
+/** One agency as the lists show it: who it is, its figures own and rolled up, how they are judged, its incidents. */
+export type AgencyModel = Readonly<ReturnType<typeof toModel>>;
 
 /**
  * Every agency with its figures for `window` at `now`; or, given `rootId`, that agency's subtree read for it alone (a
@@ -116,7 +88,7 @@ function toModel(
   total: AgencyFigures,
   server: ServerRow | undefined,
   incidents: readonly IncidentTag[],
-): AgencyModel {
+) {
   const serverState = server?.state ?? 'unknown';
   const drop = throughputDrop(total.sent + total.received, total.weekAgo);
   const serverLevel: Level = total.serverDown > 0 ? 'critical' : judgeServer(serverState);
@@ -125,7 +97,9 @@ function toModel(
   const dropLevel = judgeThroughputDrop(drop);
   return {
     id: a.id,
+    /** As lists show it, without the words its kind shares (`display-name.ts`). */
     name: shownName(a),
+    /** As the hub names it, for the detail and describe views and the filter. */
     fullName: fullName(a),
     level: a.level,
     parent: a.parent,
@@ -134,6 +108,7 @@ function toModel(
     serverState,
     serverSince: server?.since ?? null,
     childCount,
+    /** Its own traffic, and its own plus everything under it. */
     own,
     total,
     sigRate: total.sigVerified > 0 ? total.sigFailed / total.sigVerified : null,
@@ -145,6 +120,7 @@ function toModel(
       drop: dropLevel,
       overall: worst(serverLevel, signature, overdue, dropLevel),
     },
+    /** The acute incidents about it right now, most urgent first. */
     incidents,
   };
 }

@@ -1,12 +1,12 @@
 /** Incidents as rows, acute and firing first; marks for what began since the operator looked (•) and for ack (*). */
 import type { AlertView } from '../data/sources.js';
+import { severityRank } from '../../alerts/types.js';
 import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { column, type CellRole, type ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 
 const STATE_RANK = { firing: 2, pending: 1, acknowledged: 0 } as const;
-const SEVERITY_RANK = { critical: 2, warning: 1 } as const;
 const SEVERITY_ROLE: Record<AlertView['severity'], CellRole> = { critical: 'critical', warning: 'warn' };
 
 /** Alert text comes from hub data (agency names, reasons): sanitised once here. */
@@ -22,12 +22,9 @@ export const toAlertModel = (a: AlertView): AlertView => ({
 export const alertText = (a: AlertView): string =>
   a.subject && !a.summary.includes(a.subject) ? `${a.summary} — ${a.subject}` : a.summary;
 
-/** Acute incidents rank above every standing problem, whatever their state. */
-const KIND_RANK = (a: AlertView): number => (a.kind === 'standing' ? 0 : 1);
-
-/** Acute first; firing before pending before acknowledged; severe first; newest first. */
+/** Acute before standing, whatever the state; then firing, pending, acknowledged; severe first; newest first. */
 const byState = (a: AlertView): number =>
-  KIND_RANK(a) * 1e14 + STATE_RANK[a.state] * 1e13 + SEVERITY_RANK[a.severity] * 1e12 + a.since / 1e3;
+  (a.kind === 'standing' ? 0 : 1e14) + STATE_RANK[a.state] * 1e13 + severityRank(a.severity) * 1e12 + a.since / 1e3;
 
 const col = column<AlertView>;
 export const alertsSpec: ListSpec<AlertView> = {
@@ -36,7 +33,7 @@ export const alertsSpec: ListSpec<AlertView> = {
       .sortBy(byState)
       .shows((a) => ({ text: a.marked ? '*' : a.fresh ? '•' : '', role: 'emphasis' })),
     col({ id: 'severity', title: 'col.severity', min: 4, max: 6, priority: 0 })
-      .sortBy((a) => SEVERITY_RANK[a.severity] * 10 + STATE_RANK[a.state])
+      .sortBy((a) => severityRank(a.severity) * 10 + STATE_RANK[a.state])
       .shows((a, { t }) => ({
         text: t(`severity.${a.severity}`),
         role: a.state === 'acknowledged' ? 'muted' : SEVERITY_ROLE[a.severity],

@@ -18,11 +18,7 @@ export interface ColumnSpec {
   readonly descFirst?: boolean;
 }
 
-export interface LaidOutColumn<C extends ColumnSpec = ColumnSpec> {
-  readonly spec: C;
-  readonly title: string;
-  readonly width: number;
-}
+export type LaidOutColumn<C extends ColumnSpec = ColumnSpec> = Readonly<{ spec: C; title: string; width: number }>;
 
 /** Widest a name column grows: a shortened name fits, and on a wide terminal the figures stay next to it. */
 export const NAME_MAX = 44;

@@ -33,7 +33,7 @@ function describeAgency(a: Agency, metrics: Metrics, t: Translate): DescribeFiel
     ...(a.parent === null
       ? []
       : [{ label: t('describe.parent'), value: named(a.parent, agencyIndex(metrics).get(a.parent)?.name) }]),
-    { label: t('describe.connection'), value: t(a.connection === 'lgsp' ? 'conn.lgsp' : 'conn.direct') },
+    { label: t('describe.connection'), value: t(`conn.${a.connection}`) },
     { label: t('describe.server'), value: named(a.securityServer, server?.name) },
   ];
 }
@@ -81,17 +81,14 @@ export function describeSelected(spec: ListSpec<unknown>, model: unknown, ctx: R
   }
   const agencyId = spec.agencyId?.(model) ?? null;
   const agency = agencyId === null ? undefined : index.get(agencyId);
-  if (cells.length === 0 && !agency) return null;
-  if (agency) {
-    const who = describeAgency(agency, metrics, ctx.t);
-    // A row about the agency itself leads with it; a server's or an alert's row with its own fields, then the agency it
-    // opens. Its name, identifier, level and connection are already in `who`.
-    const own = spec.columns.filter((c) => !IN_WHO.has(c.id));
-    return spec.key(model).endsWith(agency.id)
-      ? { title: sanitize(agency.name), fields: [...who, ...describeCells(own, model, ctx)] }
-      : { title: cells[0]?.value ?? sanitize(agency.name), fields: [...cells, ...who] };
-  }
-  return { title: cells[0]?.value ?? '', fields: cells };
+  if (!agency) return cells.length === 0 ? null : { title: cells[0]!.value, fields: cells };
+  const who = describeAgency(agency, metrics, ctx.t);
+  // A row about the agency itself leads with it; a server's or an alert's row with its own fields, then the agency it
+  // opens. Its name, identifier, level and connection are already in `who`.
+  const own = spec.columns.filter((c) => !IN_WHO.has(c.id));
+  return spec.key(model).endsWith(agency.id)
+    ? { title: sanitize(agency.name), fields: [...who, ...describeCells(own, model, ctx)] }
+    : { title: cells[0]?.value ?? sanitize(agency.name), fields: [...cells, ...who] };
 }
 
 /** The describe view's rows: a field's heading and its whole text, in the order given. */

@@ -1,8 +1,10 @@
 /**
  * Names as the lists show them, without the words every row of a kind shares (`UBND Tỉnh Quảng Nam` → `Quảng Nam`,
- * `Sở Y tế tỉnh Nghệ An` → `Sở Y tế`, `Máy chủ bảo mật Bộ Y tế` → `Bộ Y tế`); detail views show the full name.
+ * `Sở Y tế tỉnh Nghệ An` → `Sở Y tế`, `Máy chủ bảo mật Bộ Y tế` → `Bộ Y tế`), a repeated one with its parent's place;
+ * detail views show the full name.
  */
 import type { Agency } from '../../protocol/index.js';
+import type { AgencyModel } from './agency-model.js';
 import { sanitize } from '../text/sanitize.js';
 import { perObject } from './same-data.js';
 
@@ -23,11 +25,25 @@ export function displayName(full: string): string {
 }
 
 /** A security server's name without `Máy chủ bảo mật`, and its agency's name shortened too. */
-export function displayServerName(full: string): string {
-  return SERVER.test(full) ? displayName(full.replace(SERVER, '')) : full;
-}
+export const displayServerName = (full: string): string =>
+  SERVER.test(full) ? displayName(full.replace(SERVER, '')) : full;
 
 /** The name a list shows, safe to print: sanitised once per registry entry rather than per refresh. */
 export const shownName = perObject((a: Agency) => sanitize(displayName(a.name)));
 /** The full name, as a detail view shows it, safe to print. */
 export const fullName = perObject((a: Agency) => sanitize(a.name));
+
+const KIND = /^(?:quận|huyện|thị xã|thành phố|xã|phường|thị trấn) (?=\D)/iu;
+
+/** A district's place without its kind, to keep the tail short (`thị xã Ngã Năm` → `Ngã Năm`; `Quận 3` stays). */
+export const placeOf = (name: string): string => name.replace(KIND, '');
+
+/** Repeated shown names in a list (three `Phường 1`) told apart by their parent's, from `byId`: `Phường 1, Quận 3`. */
+export function tellApart(models: readonly AgencyModel[], byId: ReadonlyMap<string, Agency>) {
+  const seen = new Map<string, number>();
+  for (const m of models) seen.set(m.name, (seen.get(m.name) ?? 0) + 1);
+  return models.map((m) => {
+    const parent = (seen.get(m.name) ?? 0) < 2 || m.parent === null ? undefined : byId.get(m.parent);
+    return parent ? { ...m, name: `${m.name}, ${placeOf(shownName(parent))}` } : m;
+  });
+}

@@ -3,11 +3,9 @@ import type { RecentEvent } from '../../metrics/types.js';
 import type { MessageKey, Translate } from '../i18n/translate.js';
 import { formatDateTime } from '../text/format-time.js';
 
-const known = (t: Translate, prefix: string, code: string | undefined): string => {
-  const text = t(`${prefix}.${code}` as MessageKey);
-  // An unknown code (a newer hub) reads as itself rather than as a missing key.
-  return text === undefined || code === undefined ? (code ?? '?') : text;
-};
+/** A code in words; an unknown one (a newer hub) reads as itself rather than as a missing key. */
+const known = (t: Translate, prefix: string, code: string | undefined): string =>
+  code === undefined ? '?' : ((t(`${prefix}.${code}` as MessageKey) as string | undefined) ?? code);
 
 export function eventSummary(e: Pick<RecentEvent, 'type' | 'facts'>, t: Translate): string {
   const f = e.facts;

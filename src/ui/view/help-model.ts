@@ -2,16 +2,10 @@
 import type { MessageKey } from '../i18n/translate.js';
 import { type BindingTable, shownKeys } from '../keys/bindings.js';
 import { column, type ListSpec } from './list-spec.js';
+import { INCIDENT_TAGS } from './incident-marks.js';
 
-interface HelpLine {
-  readonly id: string;
-  /** Group title rows have no keys. */
-  readonly keys: string | null;
-  readonly text: MessageKey;
-  readonly order: number;
-  /** Keys written in the reader's language (an incident's marks); shown instead of `keys`. */
-  readonly keysKey?: MessageKey;
-}
+/** A row of Help; a group's title has no `keys`; `keysKey`, keys in the reader's words (incident marks), replaces them. */
+type HelpLine = Readonly<{ id: string; keys: string | null; text: MessageKey; order: number; keysKey?: MessageKey }>;
 
 /** The marks the console draws, each with what it means; listed after the keys. */
 const MARKS: readonly { readonly mark: string; readonly text: MessageKey }[] = [
@@ -34,13 +28,7 @@ const INCIDENT_HELP: readonly { readonly key?: MessageKey; readonly mark?: strin
   { key: 'alertState.pending', text: 'help.incident.pending' },
   { key: 'alertState.acknowledged', text: 'help.incident.acked' },
   { mark: '+N', text: 'help.incident.folded' },
-  { key: 'incident.down', text: 'help.incident.down' },
-  { key: 'incident.flapping', text: 'help.incident.flapping' },
-  { key: 'incident.signature', text: 'help.incident.signature' },
-  { key: 'incident.silence', text: 'help.incident.silence' },
-  { key: 'incident.duplicates', text: 'help.incident.duplicates' },
-  { key: 'incident.delivery', text: 'help.incident.delivery' },
-  { key: 'incident.quiet', text: 'help.incident.quiet' },
+  ...INCIDENT_TAGS.map((tag) => ({ key: `incident.${tag}`, text: `help.incident.${tag}` }) as const),
   { mark: 'Enter', text: 'help.incident.enter' },
 ];
 
@@ -48,17 +36,12 @@ const INCIDENT_HELP: readonly { readonly key?: MessageKey; readonly mark?: strin
 export function helpLines(tables: readonly BindingTable[]): HelpLine[] {
   const out: HelpLine[] = [];
   for (const table of tables) {
-    out.push({ id: table.id, keys: null, text: table.title, order: out.length });
-    const seen = new Set<MessageKey>();
-    for (const b of table.bindings) {
-      if (seen.has(b.help)) continue;
-      seen.add(b.help);
+    out.push({ id: table.id, keys: null, text: `help.group.${table.id}`, order: out.length });
+    for (const b of table.bindings.filter((b, i, all) => all.findIndex((x) => x.help === b.help) === i))
       out.push({ id: `${table.id}:${b.action}`, keys: shownKeys(b), text: b.help, order: out.length });
-    }
   }
   out.push({ id: 'marks', keys: null, text: 'help.group.marks', order: out.length });
   for (const m of MARKS) out.push({ id: `mark:${m.text}`, keys: m.mark, text: m.text, order: out.length });
-  // What the incidents put on screen: severity and state words, +N folded, Incid codes, Enter.
   out.push({ id: 'incidents', keys: null, text: 'help.group.incidents', order: out.length });
   for (const { key, mark, text } of INCIDENT_HELP)
     out.push({ id: `incident:${text}`, keys: mark ?? '', text, order: out.length, ...(key && { keysKey: key }) });

@@ -19,13 +19,7 @@ function sortKey(text: string): string {
 /** Text sort values as their rank among every text seen: reused while names do not change, so sorts compare numbers. */
 let ranks = new Map<string, number>();
 function rankTexts(values: readonly string[]): Float64Array {
-  let known = true;
-  for (const v of values)
-    if (!ranks.has(v)) {
-      known = false;
-      break;
-    }
-  if (!known) {
+  if (!values.every((v) => ranks.has(v))) {
     const texts = new Set<string>(ranks.size + values.length > 200_000 ? values : [...ranks.keys(), ...values]);
     const folded = [...new Set([...texts].map(sortKey))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const rankOf = new Map(folded.map((f, i) => [f, i]));
@@ -67,10 +61,8 @@ export function sortModels<M>(models: readonly M[], spec: ListSpec<M>, sort: Sor
   return out;
 }
 
-export function filterModels<M>(models: readonly M[], spec: ListSpec<M>, query: string): readonly M[] {
-  if (query.trim() === '') return models;
-  return models.filter((m) => matchesQuery(spec.searchText(m), query));
-}
+export const filterModels = <M>(models: readonly M[], spec: ListSpec<M>, query: string): readonly M[] =>
+  query.trim() === '' ? models : models.filter((m) => matchesQuery(spec.searchText(m), query));
 
 /** The next column to sort by with `s`, starting in its natural direction. */
 export function nextSort(spec: ListSpec<unknown>, visibleColumns: readonly string[], current: SortState): SortState {

@@ -20,17 +20,14 @@ export function overviewLayout(body: number, firing: number): { incidentRows: nu
   return { incidentRows, tableRows: Math.max(1, free - used) };
 }
 
-/** The firing incidents, acute first, then critical first, then newest first. */
+/** The firing incidents, acute first, then critical first, then newest first (a stable sort: ties keep their order). */
 export function firingIncidents(alerts: readonly AlertView[]): AlertView[] {
   return alerts
     .filter((a) => a.state === 'firing')
-    .map((a, i) => ({ a, i }))
     .sort(
       (x, y) =>
-        Number(x.a.kind === 'standing') - Number(y.a.kind === 'standing') ||
-        severityRank(y.a.severity) - severityRank(x.a.severity) ||
-        y.a.since - x.a.since ||
-        x.i - y.i,
-    )
-    .map((x) => x.a);
+        Number(x.kind === 'standing') - Number(y.kind === 'standing') ||
+        severityRank(y.severity) - severityRank(x.severity) ||
+        y.since - x.since,
+    );
 }

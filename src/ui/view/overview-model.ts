@@ -5,6 +5,7 @@
  */
 import {
   judgeOverdue,
+  judgeServer,
   judgeSignatureFailure,
   judgeThroughputDrop,
   levelRank,
@@ -36,11 +37,9 @@ export interface WorstModel {
 function ownFigures(m: AgencyModel, concern: Concern): { level: Level; badness: number } {
   const own = m.own;
   switch (concern) {
-    case 'server': {
+    case 'server':
       // Down longest first (one row per server); the highest unit behind it stands for it.
-      const level = m.serverState === 'disconnected' ? 'critical' : m.serverState === 'degraded' ? 'warn' : 'ok';
-      return { level, badness: level === 'ok' ? 0 : serverBadness(m.serverSince, m.level) };
-    }
+      return { level: judgeServer(m.serverState), badness: serverBadness(m.serverSince, m.level) };
     case 'drop': {
       const drop = throughputDrop(own.sent + own.received, own.weekAgo);
       return { level: judgeThroughputDrop(drop), badness: (drop ?? 0) * (own.weekAgo ?? 0) };
@@ -69,37 +68,29 @@ const ownIncidents = (m: AgencyModel): readonly OwnIncident[] =>
 const serverBadness = (since: number | null, level: number): number =>
   (since === null ? 0 : (1e13 - since) / 1e6) + (10 - level) / 1e6;
 
-interface Place {
-  readonly agency: AgencyModel;
-  readonly id: string;
-  /** The server behind the agency: the server concern lists one agency per server. */
-  readonly group: string;
-  readonly level: Level;
-  readonly badness: number;
-}
-
 /** Negative when the first is worse than b: the higher level, then the greater badness, then by id. */
-const compareWorst = (level: Level, badness: number, id: string, b: Place): number =>
-  levelRank(b.level) - levelRank(level) || b.badness - badness || (id < b.id ? -1 : 1);
+const compareWorst = (level: Level, badness: number, id: string, b: WorstModel): number =>
+  levelRank(b.level) - levelRank(level) || b.badness - badness || (id < b.agency.id ? -1 : 1);
 
 /**
  * Up to `perConcern` agencies per concern at warn or worse, worst first, kept by insertion rather than sorting all
  * that qualify (on a year's cache every one of the 12,000 has overdue replies).
  */
 export function worstAgencies(agencies: readonly AgencyModel[], perConcern: number): WorstModel[] {
-  const tops: Place[][] = CONCERNS.map(() => []);
+  const tops: WorstModel[][] = CONCERNS.map(() => []);
   if (perConcern <= 0) return [];
   const warn = levelRank('warn');
   for (const agency of agencies) {
     if (levelRank(agency.status.overall) < warn && agency.childCount === 0 && ownIncidents(agency).length === 0)
       continue;
     for (let c = 0; c < CONCERNS.length; c++) {
-      const { level, badness } = ownFigures(agency, CONCERNS[c]!);
+      const concern = CONCERNS[c]!;
+      const { level, badness } = ownFigures(agency, concern);
       if (levelRank(level) < warn) continue;
       const top = tops[c]!;
       // One outage is one row: of the agencies behind a down server, only the one ranked worst.
-      if (CONCERNS[c] === 'server') {
-        const same = top.findIndex((p) => p.group === agency.serverId);
+      if (concern === 'server') {
+        const same = top.findIndex((p) => p.agency.serverId === agency.serverId);
         if (same >= 0) {
           if (compareWorst(level, badness, agency.id, top[same]!) >= 0) continue;
           top.splice(same, 1);
@@ -111,12 +102,10 @@ export function worstAgencies(agencies: readonly AgencyModel[], perConcern: numb
         top[at] = top[at - 1]!;
         at--;
       }
-      top[at] = { agency, id: agency.id, group: agency.serverId, level, badness };
+      top[at] = { concern, agency, level, badness };
     }
   }
-  return CONCERNS.flatMap((concern, c) =>
-    tops[c]!.map(({ agency, level, badness }) => ({ concern, agency, level, badness })),
-  );
+  return tops.flat();
 }
 
 /** What the row says of its concern: the figure that put it there. */

@@ -34,15 +34,10 @@ export function diffRows<M>(
     states.set(key, state);
     const before = prev.keys?.[i] === key ? prev.stateList?.[i] : prev.states.get(key);
     if (!firstLoad && before !== undefined && before !== state) changedAt.set(key, now);
-    else {
-      const at = prev.changedAt.get(key);
-      if (at !== undefined && now - at < CHANGE_MARK_MS) changedAt.set(key, at);
-    }
+    else if (isMarked(prev, key, now)) changedAt.set(key, prev.changedAt.get(key)!);
   }
   return { states, changedAt, keys, stateList };
 }
 
-export const isMarked = (memory: DiffMemory, key: string, now: number): boolean => {
-  const at = memory.changedAt.get(key);
-  return at !== undefined && now - at < CHANGE_MARK_MS;
-};
+export const isMarked = (memory: DiffMemory, key: string, now: number): boolean =>
+  now - (memory.changedAt.get(key) ?? -Infinity) < CHANGE_MARK_MS;

@@ -6,9 +6,8 @@ export const searchKey = (text: string): string => foldAscii(text.normalize('NFC
 const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 function startsAWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1))
     if (at === 0 || !isWordChar(text.charCodeAt(at - 1))) return true;
-  }
   return false;
 }
 

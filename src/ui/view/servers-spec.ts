@@ -5,25 +5,20 @@ import { formatCount } from '../text/format-number.js';
 import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { displayServerName } from './display-name.js';
-import { levelRole, serverStateKey } from './agencies-spec.js';
+import { levelRole, SERVER_RANK, serverStateKey } from './agencies-spec.js';
 import { column, type ListSpec } from './list-spec.js';
 import { searchKey } from './search.js';
 import { NAME_COLUMN } from './columns.js';
 
-export interface ServerModel extends ServerRow {
-  /** The highest-level agency it carries, opened with Enter. */
-  readonly mainAgencyId: string | null;
-}
-
 /** Certificates expiring within this are flagged. */
 export const CERT_WARN_MS = 30 * 86_400_000;
 
-export function toServerModel(row: ServerRow, levelOf: (agencyId: string) => number): ServerModel {
+/** A server's row, with the highest-level agency it carries as `mainAgencyId`, opened with Enter. */
+export function toServerModel(row: ServerRow, levelOf: (agencyId: string) => number) {
   const main = [...row.agencyIds].sort((a, b) => levelOf(a) - levelOf(b) || (a < b ? -1 : 1))[0] ?? null;
   return { ...row, name: sanitize(displayServerName(row.name)), serverId: sanitize(row.serverId), mainAgencyId: main };
 }
-
-const RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
+export type ServerModel = ReturnType<typeof toServerModel>;
 
 const col = column<ServerModel>;
 export const serversSpec: ListSpec<ServerModel> = {
@@ -32,7 +27,7 @@ export const serversSpec: ListSpec<ServerModel> = {
     col({ id: 'id', title: 'col.id', min: 8, max: 12, flex: 1, priority: 1 }).text((m) => m.serverId, 'muted'),
     col({ id: 'state', title: 'col.state', min: 9, max: 10, priority: 0, descFirst: true })
       // Worst first, and among the down the longest down first.
-      .sortBy((m) => RANK[m.state] * 1e15 - (m.since ?? 0) / 1e3)
+      .sortBy((m) => SERVER_RANK[m.state] * 1e15 - (m.since ?? 0) / 1e3)
       .shows((m, { t }) => ({
         text: t(serverStateKey(m.state)),
         role: levelRole(judgeServer(m.state)) ?? (m.state === 'unknown' ? 'unknown' : 'ok'),

@@ -15,8 +15,8 @@ export function settle(cursor: number, offset: number, count: number, height: nu
 }
 
 /**
- * Moves the cursor by `delta` rows; Infinity jumps to the ends. A move by a whole page
- * (`height`) scrolls the rows by a page too, so PgDn shows the next page, not one more row.
+ * Moves the cursor by `delta` rows; Infinity jumps to the ends. A move by a whole page (`height`) scrolls the rows by a
+ * page too, so PgDn shows the next page, not one more row.
  */
 export function move(view: Viewport, delta: number, count: number, height: number): Viewport {
   const target = delta === Infinity ? count - 1 : delta === -Infinity ? 0 : view.cursor + delta;
