@@ -1,15 +1,14 @@
 /** `hubmon report --help`, in English and Vietnamese. */
-import type { Lang } from '../../config/settings.js';
+import type { Help } from './help.js';
 
-export const reportSummary: Readonly<Record<Lang, string>> = {
-  en: 'per-agency tables for a period (Markdown, CSV for spreadsheets, JSON)',
-  vi: 'bảng số liệu theo cơ quan cho một khoảng thời gian (Markdown, CSV cho bảng tính, JSON)',
-};
-
-export const reportHelp: Readonly<Record<Lang, string>> = {
-  en: `Usage: hubmon report --from DATE --to DATE [options]
-
-The next-morning tables: one row per agency in the shape of the appendices of the hub's own
+export const reportHelp: Help = {
+  summary: [
+    'per-agency tables for a period (Markdown, CSV for spreadsheets, JSON)',
+    'bảng số liệu theo cơ quan cho một khoảng thời gian (Markdown, CSV cho bảng tính, JSON)',
+  ],
+  usage: ['report --from DATE --to DATE', 'report --from NGÀY --to NGÀY'],
+  text: [
+    `The next-morning tables: one row per agency in the shape of the appendices of the hub's own
 reports — documents sent and received, the share processed (status 03–06 reported), documents
 with a reply deadline, answered, answered on time and not answered, documents with a valid
 digital signature and their share, the status codes the agency reports back, and the downtime
@@ -48,16 +47,8 @@ Options:
   --cache PATH       cache file to read              (default: the hub's, or the only cache
                                                       under $XDG_CACHE_HOME/hubmon)
   --source FILE      read a recording (hubmon record) instead of a cache
-  --output FILE      write to FILE instead of standard output
-  -h, --help         show this help
-
-Examples:
-  hubmon report --from 2026-11-01 --to 2026-11-30 --format csv --output thang-11.csv
-  hubmon report --from 20/11/2026 --to 20/11/2026 --lang en --sort signed
-`,
-  vi: `Cách dùng: hubmon report --from NGÀY --to NGÀY [tùy chọn]
-
-Các bảng số liệu cho sáng hôm sau: mỗi cơ quan một dòng, theo mẫu các phụ lục trong báo cáo
+  --output FILE      write to FILE instead of standard output`,
+    `Các bảng số liệu cho sáng hôm sau: mỗi cơ quan một dòng, theo mẫu các phụ lục trong báo cáo
 của chính Trục — số văn bản đã gửi và đã nhận, tỷ lệ đã tiếp nhận, xử lý (đã báo trạng thái
 03–06), văn bản có thời hạn phải trả lời, đã trả lời, trả lời đúng hạn và chưa trả lời, văn bản
 có ký số hợp lệ và tỷ lệ, các mã trạng thái cơ quan gửi lại, và thời gian mất kết nối của máy
@@ -95,11 +86,10 @@ Tùy chọn:
   --cache ĐƯỜNG_DẪN  tệp bộ đệm cần đọc             (mặc định: của trục, hoặc bộ đệm duy
                                                       nhất trong $XDG_CACHE_HOME/hubmon)
   --source TỆP       đọc một bản ghi (hubmon record) thay cho bộ đệm
-  --output TỆP       ghi ra TỆP thay cho đầu ra chuẩn
-  -h, --help         hiện trợ giúp này
-
-Ví dụ:
-  hubmon report --from 2026-11-01 --to 2026-11-30 --format csv --output thang-11.csv
-  hubmon report --from 20/11/2026 --to 20/11/2026 --lang en --sort signed
-`,
+  --output TỆP       ghi ra TỆP thay cho đầu ra chuẩn`,
+  ],
+  examples: [
+    'hubmon report --from 2026-11-01 --to 2026-11-30 --format csv --output thang-11.csv',
+    'hubmon report --from 20/11/2026 --to 20/11/2026 --lang en --sort signed',
+  ],
 };

@@ -1,16 +1,15 @@
 /** `hubmon sim --help`, in English and Vietnamese. */
-import type { Lang } from '../../config/settings.js';
 import { DEFAULT_SEED } from '../../registry/index.js';
+import type { Help } from './help.js';
 
-export const simSummary: Readonly<Record<Lang, string>> = {
-  en: 'run a simulated hub that streams realistic telemetry (demo, tests)',
-  vi: 'chạy một trục mô phỏng phát số liệu giám sát như thật (trình diễn, kiểm thử)',
-};
-
-export const simHelp: Readonly<Record<Lang, string>> = {
-  en: `Usage: hubmon sim [options]
-
-Runs a simulated hub: a WebSocket server speaking telemetry protocol v1 that streams
+export const simHelp: Help = {
+  summary: [
+    'run a simulated hub that streams realistic telemetry (demo, tests)',
+    'chạy một trục mô phỏng phát số liệu giám sát như thật (trình diễn, kiểm thử)',
+  ],
+  usage: 'sim',
+  text: [
+    `Runs a simulated hub: a WebSocket server speaking telemetry protocol v1 that streams
 realistic traffic for the agency registry (office-hours rhythm in Vietnam time, status
 progressions, deadline replies) and a scripted set of incidents within the first minutes:
 a security server dropping off, a flapping one, a signature-failure burst, an agency that
@@ -33,16 +32,8 @@ Options:
   --replay FILE       serve a recording instead of simulating; with --speed it is
                       paced by its timestamps, without it served at once
   --token-file PATH   require "Authorization: Bearer <token>" (file mode 600)
-  --lang vi|en        language of these lines                          (default: from LANG)
-  -h, --help          show this help
-
-Example:
-  hubmon sim --port 8787 --seed 7 --speed 60
-  hubmon --url ws://127.0.0.1:8787/v1/telemetry      # in another terminal
-`,
-  vi: `Cách dùng: hubmon sim [tùy chọn]
-
-Chạy một trục mô phỏng: máy chủ WebSocket nói giao thức số liệu giám sát v1, phát lưu lượng
+  --lang vi|en        language of these lines                          (default: from LANG)`,
+    `Chạy một trục mô phỏng: máy chủ WebSocket nói giao thức số liệu giám sát v1, phát lưu lượng
 như thật cho danh mục cơ quan (nhịp giờ hành chính theo giờ Việt Nam, các trạng thái xử lý,
 văn bản trả lời theo hạn) và một loạt sự cố định sẵn trong những phút đầu: một máy chủ bảo
 mật mất kết nối, một máy chủ chập chờn, một đợt lỗi chữ ký số, một cơ quan ngừng gửi trạng
@@ -67,11 +58,13 @@ Tùy chọn:
                       gian của bản ghi, không có thì phát ngay một lần
   --token-file ĐƯỜNG_DẪN
                       yêu cầu "Authorization: Bearer <mã>" (tệp có quyền 600)
-  --lang vi|en        ngôn ngữ của các dòng in ra                      (mặc định: theo LANG)
-  -h, --help          hiện trợ giúp này
-
-Ví dụ:
-  hubmon sim --port 8787 --seed 7 --speed 60
-  hubmon --url ws://127.0.0.1:8787/v1/telemetry      # trong một cửa sổ khác
-`,
+  --lang vi|en        ngôn ngữ của các dòng in ra                      (mặc định: theo LANG)`,
+  ],
+  examples: [
+    'hubmon sim --port 8787 --seed 7 --speed 60',
+    [
+      'hubmon --url ws://127.0.0.1:8787/v1/telemetry      # in another terminal',
+      'hubmon --url ws://127.0.0.1:8787/v1/telemetry      # trong một cửa sổ khác',
+    ],
+  ],
 };

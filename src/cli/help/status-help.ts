@@ -1,15 +1,14 @@
 /** `hubmon status --help`, in English and Vietnamese. */
-import type { Lang } from '../../config/settings.js';
+import type { Help } from './help.js';
 
-export const statusSummary: Readonly<Record<Lang, string>> = {
-  en: 'one-shot check for Nagios/Icinga/Zabbix: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
-  vi: 'kiểm tra một lần cho Nagios/Icinga/Zabbix: mã thoát 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
-};
-
-export const statusHelp: Readonly<Record<Lang, string>> = {
-  en: `Usage: hubmon status [options]
-
-A one-shot check for the monitoring a hub already runs (Nagios, Icinga, Zabbix, cron), by the
+export const statusHelp: Help = {
+  summary: [
+    'one-shot check for Nagios/Icinga/Zabbix: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
+    'kiểm tra một lần cho Nagios/Icinga/Zabbix: mã thoát 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
+  ],
+  usage: 'status',
+  text: [
+    `A one-shot check for the monitoring a hub already runs (Nagios, Icinga, Zabbix, cron), by the
 same alert rules and thresholds as the console. It reads the cache and, when a hub URL is
 known, first brings the cache up to date from the hub (connect, catch up, stop); it answers
 within the timeout. If a console is running on the same cache, the check only reads it: the
@@ -46,18 +45,8 @@ Options:
   --token-file PATH  bearer token for the hub (or HUBMON_TOKEN); never on the command line
   --ca PATH          extra CA certificate(s), PEM, for wss://
   --lang vi|en       language of the output               (default: from LANG)
-  --json             print the same result as a JSON document (exit status unchanged)
-  -h, --help         show this help
-
-Examples:
-  hubmon status --url wss://truc.example.gov.vn/v1/telemetry --token-file ~/.config/hubmon/token
-  hubmon status --cache /var/cache/hubmon/hub.sqlite --max-age 300 --json
-  # Nagios/Icinga command definition:
-  #   command_line  /usr/bin/hubmon status --url $ARG1$ --timeout 8
-`,
-  vi: `Cách dùng: hubmon status [tùy chọn]
-
-Kiểm tra một lần cho hệ thống giám sát sẵn có (Nagios, Icinga, Zabbix, cron), theo cùng quy
+  --json             print the same result as a JSON document (exit status unchanged)`,
+    `Kiểm tra một lần cho hệ thống giám sát sẵn có (Nagios, Icinga, Zabbix, cron), theo cùng quy
 tắc và ngưỡng cảnh báo như bảng theo dõi. Lệnh đọc bộ đệm và, khi biết địa chỉ trục, trước hết
 cập nhật bộ đệm từ trục (kết nối, bắt kịp, dừng); lệnh trả lời trong thời gian chờ. Nếu một bảng
 theo dõi đang chạy trên cùng bộ đệm, lệnh chỉ đọc: bảng theo dõi giữ cho bộ đệm luôn mới, và lệnh
@@ -95,13 +84,12 @@ Tùy chọn:
                      mã truy cập của trục (hoặc HUBMON_TOKEN); không bao giờ trên dòng lệnh
   --ca ĐƯỜNG_DẪN     chứng thư CA bổ sung, dạng PEM, cho wss://
   --lang vi|en       ngôn ngữ của kết quả                 (mặc định: theo LANG)
-  --json             in cùng kết quả dưới dạng tài liệu JSON (mã thoát không đổi)
-  -h, --help         hiện trợ giúp này
-
-Ví dụ:
-  hubmon status --url wss://truc.example.gov.vn/v1/telemetry --token-file ~/.config/hubmon/token
-  hubmon status --cache /var/cache/hubmon/hub.sqlite --max-age 300 --json
-  # Khai báo lệnh trong Nagios/Icinga:
-  #   command_line  /usr/bin/hubmon status --url $ARG1$ --timeout 8
-`,
+  --json             in cùng kết quả dưới dạng tài liệu JSON (mã thoát không đổi)`,
+  ],
+  examples: [
+    'hubmon status --url wss://truc.example.gov.vn/v1/telemetry --token-file ~/.config/hubmon/token',
+    'hubmon status --cache /var/cache/hubmon/hub.sqlite --max-age 300 --json',
+    ['# Nagios/Icinga command definition:', '# Khai báo lệnh trong Nagios/Icinga:'],
+    '#   command_line  /usr/bin/hubmon status --url $ARG1$ --timeout 8',
+  ],
 };

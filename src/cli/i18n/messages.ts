@@ -15,6 +15,10 @@ export const cliMessages = {
     'the console needs a terminal; to judge or tabulate a recording use "hubmon status --source FILE" or "hubmon report --source FILE"',
     'bảng theo dõi cần chạy trong cửa sổ dòng lệnh; để đánh giá hay lập bảng từ bản ghi, dùng "hubmon status --source TỆP" hoặc "hubmon report --source TỆP"',
   ],
+  'help.usage': ['Usage: hubmon {usage} [options]', 'Cách dùng: hubmon {usage} [tùy chọn]'],
+  'help.help': ['show this help', 'hiện trợ giúp này'],
+  'help.example': ['Example:', 'Ví dụ:'],
+  'help.examples': ['Examples:', 'Ví dụ:'],
   'flag.unknown': [
     'unknown option "{flag}"; accepted: {list}',
     'không có tùy chọn "{flag}"; các tùy chọn nhận: {list}',
