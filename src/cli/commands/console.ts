@@ -1,15 +1,15 @@
 import v8 from 'node:v8';
 import { startSession } from '../../app/session.js';
 import { runConsole } from '../../app/run-console.js';
-import { UsageError, type Command } from '../command.js';
+import type { Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
 import { openNamedCache, requireFile } from '../inputs.js';
-import { parseFlags, settingsOf, strings } from '../parse-flags.js';
+import { badValue, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 const number = (flag: string, text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError('flag.positive', { flag: `--${flag}`, value: text });
+  if (!Number.isFinite(n) || n <= 0) throw badValue(`--${flag}`, text, { key: 'expect.positive' });
   return n;
 };
 

@@ -6,7 +6,7 @@ import { openCache, type Cache } from '../../store/index.js';
 import { CommandError, UsageError, type Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
 import { findCache, notRecording, openNamedCache, requireFile } from '../inputs.js';
-import { oneOf, parseFlags, settingsOf, strings } from '../parse-flags.js';
+import { badValue, oneOf, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 export function createReportCommand(clock: () => number = Date.now): Pick<Command, 'run'> {
   return {
@@ -20,8 +20,7 @@ export function createReportCommand(clock: () => number = Date.now): Pick<Comman
       // A PeriodError names the flag and the text; the command's error line words it.
       const period = report.parsePeriod(values.from, values.to, report.REPORT_TIME_ZONE);
       const level = values.level === undefined ? 1 : Number(values.level);
-      if (![1, 2, 3, 4].includes(level))
-        throw new UsageError('flag.oneOf', { flag: '--level', list: '1, 2, 3, 4', value: values.level ?? '' });
+      if (![1, 2, 3, 4].includes(level)) throw badValue('--level', values.level, '1, 2, 3, 4');
       const format = oneOf('format', values.format, ['md', 'csv', 'json'], 'md');
       const sort = oneOf('sort', values.sort, report.REPORT_SORTS, 'id');
       const { lang, ...settings } = settingsOf(values, io.env);

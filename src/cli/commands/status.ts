@@ -12,12 +12,12 @@ import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
 import { UsageError, type Command, type CommandIo } from '../command.js';
 import { cliLang, cliTranslator, errorText } from '../i18n/text.js';
 import { findCache, isNotDatabase, notRecording } from '../inputs.js';
-import { parseFlags, settingsOf, strings } from '../parse-flags.js';
+import { badValue, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 function seconds(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback * 1000;
   const n = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new UsageError('flag.seconds', { flag: `--${name}`, value: text });
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw badValue(`--${name}`, text, { key: 'expect.seconds' });
   return n * 1000;
 }
 

@@ -45,35 +45,19 @@ export const cliMessages = {
     'give --token-file PATH (the token clients must present)',
     'dùng --token-file ĐƯỜNG_DẪN (mã truy cập mà máy khách phải xuất trình)',
   ],
-  'flag.wholeRange': [
-    '{flag}: expected a whole number from {min} to {max}, got "{value}"',
-    '{flag}: cần một số nguyên từ {min} đến {max}, nhận được "{value}"',
+  'flag.expected': ['{flag}: expected {what}, got "{value}"', '{flag}: cần {what}, nhận được "{value}"'],
+  'expect.wholeRange': ['a whole number from {min} to {max}', 'một số nguyên từ {min} đến {max}'],
+  'expect.wholeMin': ['a whole number ≥ {min}', 'một số nguyên ≥ {min}'],
+  'expect.positive': ['a number above 0', 'một số lớn hơn 0'],
+  'expect.seconds': ['a number of seconds above 0', 'số giây lớn hơn 0'],
+  'expect.range': ['a number from {min} to {max}', 'một số từ {min} đến {max}'],
+  'expect.duration': ['a duration like 90m or 2h', 'một khoảng thời gian như 90m hoặc 2h'],
+  'expect.isoTime': [
+    'an ISO 8601 time like 2026-11-20T08:00:00+07:00',
+    'thời điểm theo ISO 8601 như 2026-11-20T08:00:00+07:00',
   ],
-  'flag.wholeMin': [
-    '{flag}: expected a whole number ≥ {min}, got "{value}"',
-    '{flag}: cần một số nguyên ≥ {min}, nhận được "{value}"',
-  ],
-  'flag.positive': [
-    '{flag}: expected a number above 0, got "{value}"',
-    '{flag}: cần một số lớn hơn 0, nhận được "{value}"',
-  ],
-  'flag.seconds': [
-    '{flag}: expected a number of seconds above 0, got "{value}"',
-    '{flag}: cần số giây lớn hơn 0, nhận được "{value}"',
-  ],
-  'flag.range': [
-    '{flag}: expected a number from {min} to {max}, got "{value}"',
-    '{flag}: cần một số từ {min} đến {max}, nhận được "{value}"',
-  ],
-  'flag.oneOf': ['{flag}: expected {list}, got "{value}"', '{flag}: cần {list}, nhận được "{value}"'],
-  'flag.duration': [
-    '{flag}: expected a duration like 90m or 2h, got "{value}"',
-    '{flag}: cần một khoảng thời gian như 90m hoặc 2h, nhận được "{value}"',
-  ],
-  'flag.isoTime': [
-    '{flag}: expected an ISO 8601 time like 2026-11-20T08:00:00+07:00, got "{value}"',
-    '{flag}: cần thời điểm theo ISO 8601 như 2026-11-20T08:00:00+07:00, nhận được "{value}"',
-  ],
+  'expect.client': ['INSTANCE/CLASS/MEMBER/SUBSYSTEM', 'dạng INSTANCE/CLASS/MEMBER/SUBSYSTEM'],
+  'expect.httpUrl': ['an http:// or https:// URL', 'địa chỉ http:// hoặc https://'],
   'flag.required': ['{flags}: required', '{flags}: bắt buộc'],
   'flag.lang': ['language: expected "vi" or "en", got "{value}"', 'ngôn ngữ: cần "vi" hoặc "en", nhận được "{value}"'],
   'flag.url': [
@@ -151,37 +135,27 @@ export const cliMessages = {
   ],
   'sim.incidents': ['incidents:', 'sự cố:'],
   'sim.recording': ['recording to {file}', 'đang ghi vào {file}'],
-  'incident.server_down': [
-    '{id} ({name}) disconnected {from}–{to}; agencies behind it: {n}',
-    '{id} ({name}) mất kết nối {from}–{to}; {n} cơ quan phía sau',
-  ],
+  'sim.behind': ['; agencies behind it: {n}', '; {n} cơ quan phía sau'],
+  'incident.server_down': ['disconnected', 'mất kết nối'],
   'incident.server_flapping': [
-    '{id} ({name}) flaps connected/disconnected about every minute {from}–{to}; agencies behind it: {n}',
-    '{id} ({name}) chập chờn, mất rồi có kết nối khoảng mỗi phút {from}–{to}; {n} cơ quan phía sau',
+    'flaps connected/disconnected about every minute',
+    'chập chờn, mất rồi có kết nối khoảng mỗi phút',
   ],
   'incident.signature_failure_burst': [
-    '{id} ({name}) sends documents whose certificate has expired {from}–{to}',
-    '{id} ({name}) gửi văn bản ký bằng chứng thư số đã hết hạn {from}–{to}',
+    'sends documents whose certificate has expired',
+    'gửi văn bản ký bằng chứng thư số đã hết hạn',
   ],
-  'incident.status_silence': [
-    '{id} ({name}) stops reporting processing statuses {from}–{to}',
-    '{id} ({name}) ngừng gửi trạng thái xử lý {from}–{to}',
-  ],
-  'incident.duplicate_sends': [
-    '{id} ({name}) sends the same document again and again {from}–{to}',
-    '{id} ({name}) gửi đi gửi lại cùng một văn bản {from}–{to}',
-  ],
+  'incident.status_silence': ['stops reporting processing statuses', 'ngừng gửi trạng thái xử lý'],
+  'incident.duplicate_sends': ['sends the same document again and again', 'gửi đi gửi lại cùng một văn bản'],
   'incident.overdue_pile': [
-    '{id} ({name}) leaves {pile} deadline documents unanswered, deadlines passing {from}–{to}',
-    '{id} ({name}) để {pile} văn bản có thời hạn không trả lời, quá hạn dần {from}–{to}',
+    'leaves {pile} deadline documents unanswered, deadlines passing',
+    'để {pile} văn bản có thời hạn không trả lời, quá hạn dần',
   ],
   'sim.stopped': ['hubmon sim: stopped', 'hubmon sim: đã dừng'],
   'record.start': [
     'hubmon record: recording {url} into {file}; Ctrl-C to stop',
     'hubmon record: đang ghi {url} vào {file}; Ctrl-C để dừng',
   ],
-  'record.state': ['hubmon record: {state}', 'hubmon record: {state}'],
-  'record.stateError': ['hubmon record: {state} ({error})', 'hubmon record: {state} ({error})'],
   'record.done': ['hubmon record: {n} events written to {file}', 'hubmon record: đã ghi {n} sự kiện vào {file}'],
   'record.doneRejected': [
     'hubmon record: {n} events written to {file}, {rejected} malformed messages left out',
@@ -199,14 +173,6 @@ export const cliMessages = {
   'flag.tokenSources.gateway': [
     'give --token-file PATH (the token consoles must present)',
     'dùng --token-file ĐƯỜNG_DẪN (mã truy cập mà bảng theo dõi phải xuất trình)',
-  ],
-  'gateway.client': [
-    '--client: expected INSTANCE/CLASS/MEMBER/SUBSYSTEM, got "{value}"',
-    '--client: cần dạng INSTANCE/CLASS/MEMBER/SUBSYSTEM, nhận được "{value}"',
-  ],
-  'gateway.url': [
-    '--security-server: expected an http:// or https:// URL, got "{value}"',
-    '--security-server: cần địa chỉ http:// hoặc https://, nhận được "{value}"',
   ],
   'gateway.conf.notFound': [
     'global configuration {path}: no such file or folder',
@@ -246,8 +212,6 @@ export const cliMessages = {
     'global configuration not read, the registry stays as it was: {error}',
     'không đọc được cấu hình toàn cục, giữ nguyên danh mục: {error}',
   ],
-  'gateway.noteState': ['{id}: {state}', '{id}: {state}'],
-  'gateway.noteStateReason': ['{id}: {state} — {reason}', '{id}: {state} — {reason}'],
   'gateway.state.connected': ['connected', 'kết nối'],
   'gateway.state.degraded': ['degraded', 'chập chờn'],
   'gateway.state.disconnected': ['disconnected', 'mất kết nối'],

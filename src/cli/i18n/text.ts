@@ -8,8 +8,8 @@ import { CommandError, UsageError } from '../command.js';
 import { cliMessages } from './messages.js';
 
 export type CliKey = keyof typeof cliMessages;
-/** A placeholder's value: as is, or another line of the table (in the same language). */
-type CliParam = string | number | { readonly key: CliKey };
+/** A placeholder's value: as is, or another line of the table (in the same language, filled from the same params). */
+export type CliParam = string | number | { readonly key: CliKey };
 export type CliParams = Readonly<Record<string, CliParam>>;
 
 /** A translator bound to one language. */
@@ -18,7 +18,7 @@ export const cliTranslator = (lang: Lang): CliTranslate => {
   const t: CliTranslate = (key, params) =>
     fill(inLang(cliMessages[key], lang), (name) => {
       const value = params?.[name];
-      return typeof value === 'object' ? t(value.key) : value;
+      return typeof value === 'object' ? t(value.key, params) : value;
     });
   return t;
 };
