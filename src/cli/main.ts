@@ -29,34 +29,10 @@ const commands: readonly Command[] = [
   lazy('gateway', gatewayHelp, async () => (await import('./commands/gateway.js')).gatewayCommand),
 ];
 
-const USAGE: Readonly<Record<Lang, string>> = {
-  en: `hubmon — monitoring console for the national document exchange hub
-
-Usage: hubmon [options]            watch a hub (no --url: the built-in simulated hub, DEMO)
-       hubmon <command> [options]
-
-Commands:`,
-  vi: `hubmon — bảng theo dõi Trục liên thông văn bản quốc gia
-
-Cách dùng: hubmon [tùy chọn]            theo dõi một trục (không có --url: trục mô phỏng sẵn có, DEMO)
-           hubmon <lệnh> [tùy chọn]
-
-Các lệnh:`,
+const usage = (lang: Lang): string => {
+  const list = commands.map((c) => `  ${c.name.padEnd(10)} ${inLang(c.help.summary, lang)}`);
+  return cliTranslator(lang)('cli.usage', { commands: list.join('\n') });
 };
-
-const MORE: Readonly<Record<Lang, string>> = {
-  en: 'Run "hubmon <command> --help" for its options, "hubmon console --help" for the console\'s.',
-  vi: 'Chạy "hubmon <lệnh> --help" để xem tùy chọn của lệnh, "hubmon console --help" cho bảng theo dõi.',
-};
-
-const usage = (lang: Lang): string =>
-  [
-    USAGE[lang],
-    ...commands.map((c) => `  ${c.name.padEnd(10)} ${inLang(c.help.summary, lang)}`),
-    '',
-    MORE[lang],
-    '',
-  ].join('\n');
 
 /** Entry point of the `hubmon` binary. Returns the exit code. */
 export async function main(argv: readonly string[], io: CommandIo = process): Promise<number> {

@@ -19,9 +19,9 @@ import { vietnamTimeWithOffset } from '../protocol/index.js';
 import type { PerfDatum } from './render.js';
 import { statusWords, type StatusWords } from './messages.js';
 
-type CheckState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 /** The process exit code of each state, as every monitoring system reads it. */
-const EXIT_CODE: Readonly<Record<CheckState, number>> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
+const EXIT_CODE = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 } as const;
+type CheckState = keyof typeof EXIT_CODE;
 /** An UNKNOWN result judges no alert. */
 const NO_ALERTS = { firing: [], pending: [], incidents: [] } as const;
 

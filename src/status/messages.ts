@@ -118,13 +118,11 @@ export const statusMessages = {
     '{path} is not a recording (--source expects NDJSON lines from hubmon record)',
     '{path} không phải bản ghi (--source cần các dòng NDJSON do hubmon record ghi)',
   ],
-  'unknown.fileMissing': ['{flag} {path}: no such file', '{flag} {path}: không có tệp này'],
   'notice.upgrading': [
     'hubmon: upgrading the cache {path} (schema steps {steps}); on a cache holding months of traffic this takes a minute or more',
     'hubmon: đang nâng cấp bộ đệm {path} (các bước {steps}); với bộ đệm giữ nhiều tháng số liệu, việc này mất một phút hoặc lâu hơn',
   ],
   'unknown.evaluate': ['cannot evaluate: {error}', 'không đánh giá được: {error}'],
-  'unknown.failed': ['{error}', '{error}'],
   'error.noAnswer': ['no answer within {n} ms', 'không có trả lời trong {n} ms'],
 } satisfies Messages;
 

@@ -63,11 +63,11 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
         return unknownLine(io, argv.includes('--json'), statusWords(early)('unknown.usage', { message }));
       }
       const { lang, json } = args;
-      const w = statusWords(lang);
+      const [w, t] = [statusWords(lang), cliTranslator(lang)];
       // A file named on the command line must be there (the default alerts file may be absent).
       for (const [flag, path] of Object.entries({ '--alerts': args.alerts, '--ca': args.ca }))
         if (typeof path === 'string' && !existsSync(path))
-          return unknownLine(io, json, w('unknown.fileMissing', { flag, path }));
+          return unknownLine(io, json, t('file.missing', { flag, file: path }));
       const { config, error } = loadAlertConfig(args.alerts);
       if (error !== null) return unknownLine(io, json, w('unknown.thresholds', { error }));
 
@@ -131,7 +131,7 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
       } catch (err) {
         close();
         if (isNotDatabase(err)) return unknownLine(io, json, w('unknown.notCache', { path: args.cache ?? '' }));
-        return unknownLine(io, json, w('unknown.failed', { error: errorText(err, cliTranslator(lang)) }));
+        return unknownLine(io, json, errorText(err, t));
       }
 
       try {

@@ -2,6 +2,28 @@
 import type { Messages } from '../../messages.js';
 
 export const cliMessages = {
+  'cli.usage': [
+    `hubmon — monitoring console for the national document exchange hub
+
+Usage: hubmon [options]            watch a hub (no --url: the built-in simulated hub, DEMO)
+       hubmon <command> [options]
+
+Commands:
+{commands}
+
+Run "hubmon <command> --help" for its options, "hubmon console --help" for the console's.
+`,
+    `hubmon — bảng theo dõi Trục liên thông văn bản quốc gia
+
+Cách dùng: hubmon [tùy chọn]            theo dõi một trục (không có --url: trục mô phỏng sẵn có, DEMO)
+           hubmon <lệnh> [tùy chọn]
+
+Các lệnh:
+{commands}
+
+Chạy "hubmon <lệnh> --help" để xem tùy chọn của lệnh, "hubmon console --help" cho bảng theo dõi.
+`,
+  ],
   'cli.usageLine': ['{message}; see "hubmon {command} --help"', '{message}; xem "hubmon {command} --help"'],
   'cli.unknownCommand': [
     'unknown command "{name}"; commands: {list}; see "hubmon --help"',
