@@ -3,7 +3,7 @@
  * cell per row and for the totals row, and how a raw cell is printed for people (md) and for spreadsheets (csv).
  */
 import type { Lang } from './labels.js';
-import type { ReportRow, ReportTotals } from './types.js';
+import type { ReportRow, ReportTotals } from './collect.js';
 
 /** A raw cell: a count, a share 0..1 (null: nothing to divide), a duration in ms, or text. */
 export type Cell =

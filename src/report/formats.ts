@@ -3,7 +3,7 @@ import { humanCell, machineCell, REPORT_COLUMNS, type Cell, type Column } from '
 import { wordsIn } from '../messages.js';
 import { REPORT_LABELS, REPORT_NOTES, type Lang, type ReportLabel } from './labels.js';
 import { formatLocalDateTime, formatPeriod } from './period.js';
-import type { Report, ReportRow } from './types.js';
+import type { Report } from './collect.js';
 
 /** Hub text never breaks the table: control characters become spaces, pipes are escaped. */
 function mdText(value: string): string {
@@ -81,20 +81,11 @@ export function formatCsv(report: Report, lang: Lang): string {
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
 
-const REPORT_JSON_VERSION = 1;
-
-/** A row's fields, in the order the document lists them. */
-const ROW_FIELDS = [
-  ...['index', 'agencyId', 'name', 'level', 'sent', 'received', 'processed', 'processedShare', 'deadlineReceived'],
-  ...['answered', 'answeredOnTime', 'notAnswered', 'signed', 'signatureChecked', 'signedShare', 'duplicateSends'],
-  ...['duplicateDeliveries', 'statusCodes', 'serverId', 'serverDowntimeMs', 'serverDrops'],
-] as const satisfies readonly (keyof ReportRow)[];
-
 /** The report as JSON for scripts: raw counts, shares 0..1 (null: nothing to divide), durations in ms. */
 export function formatJson(report: Report): string {
   const period = formatPeriod(report.from, report.to, report.timeZone);
   const doc = {
-    version: REPORT_JSON_VERSION,
+    version: 1,
     period: {
       from: new Date(report.from).toISOString(),
       to: new Date(report.to).toISOString(),
@@ -108,7 +99,7 @@ export function formatJson(report: Report): string {
     level: report.level,
     hubName: report.hubName,
     generatedAt: new Date(report.generatedAt).toISOString(),
-    rows: report.rows.map((r) => Object.fromEntries(ROW_FIELDS.map((k) => [k, r[k]]))),
+    rows: report.rows,
     totals: report.totals,
     ...(report.standing && { standing: report.standing }),
   };
