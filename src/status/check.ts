@@ -23,7 +23,7 @@ import { statusWords, type StatusWords } from './messages.js';
 const EXIT_CODE = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 } as const;
 type CheckState = keyof typeof EXIT_CODE;
 /** An UNKNOWN result judges no alert. */
-const NO_ALERTS = { firing: [], pending: [], incidents: [] } as const;
+const UNKNOWN = { state: 'UNKNOWN', exitCode: EXIT_CODE.UNKNOWN, firing: [], pending: [], incidents: [] } as const;
 
 /** What became of the attempt to refresh the cache from the hub. */
 export type HubOutcome =
@@ -55,22 +55,8 @@ interface CheckInput {
   readonly words: DescribeOptions;
 }
 
-export interface CheckResult {
-  readonly state: CheckState;
-  readonly exitCode: number;
-  /** The text after `HUBMON STATE - `. */
-  readonly summary: string;
-  readonly perfdata: readonly PerfDatum[];
-  /** Long output: one line per firing or pending alert, then what the check was based on. */
-  readonly details: readonly string[];
-  /** Top-level alerts that count (firing) and those still pending. */
-  readonly firing: readonly Alert[];
-  readonly pending: readonly Alert[];
-  /** Incidents firing or pending, acute first. */
-  readonly incidents: readonly Incident[];
-  /** Age of the newest stored event, ms; null when the cache holds none. */
-  readonly dataAgeMs: number | null;
-}
+/** The verdict: state and exit code, the summary after `HUBMON STATE - `, perfdata, the long output's lines. */
+export type CheckResult = ReturnType<typeof evaluateCheck>;
 
 function spanWords(ms: number, w: StatusWords): string {
   const s = Math.round(ms / 1000);
@@ -84,7 +70,7 @@ function spanWords(ms: number, w: StatusWords): string {
 const hubLine = (hub: HubOutcome, w: StatusWords): string =>
   w(`hub.${hub.kind}`, hub as Record<string, string | number>);
 
-export function evaluateCheck(input: CheckInput): CheckResult {
+export function evaluateCheck(input: CheckInput) {
   const { metrics, hub } = input;
   const { now, lang } = input.words;
   const [stream, totals, agencies] = [metrics.stream(), metrics.totals(now, '1h'), metrics.agencies().length];
@@ -125,9 +111,9 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   // UNKNOWN prints only the figures it has: with nothing received, none; with a cache too old
   // to judge, its age and how far it is behind, never its old counts read as all clear.
   const fields = hub as Record<string, string | number>;
-  const unknown = (summary: string, perfdata: PerfDatum[]): CheckResult => {
+  const unknown = (summary: string, perfdata: PerfDatum[]) => {
     const details = [hubLine(hub, w), w('cache.line', { path: input.cachePath })];
-    return { ...NO_ALERTS, state: 'UNKNOWN', exitCode: EXIT_CODE.UNKNOWN, summary, perfdata, details, dataAgeMs };
+    return { ...UNKNOWN, summary, perfdata, details, dataAgeMs };
   };
   if (stream.events === 0 && agencies === 0) {
     const why = w(hub.kind === 'unreachable' ? 'noData.unreachable' : 'noData.nothing', fields);
@@ -170,6 +156,7 @@ export function evaluateCheck(input: CheckInput): CheckResult {
     hubLine(hub, w),
     w('cache.lineFull', { path: input.cachePath, n: stream.events, newest }),
   ];
+  // Firing and pending: the top-level alerts; incidents firing or pending, acute first; the data's age in ms.
   return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
 }
 
