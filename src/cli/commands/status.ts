@@ -43,10 +43,9 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv) {
 }
 
 function unknownLine(io: CommandIo, json: boolean, message: string): number {
-  const text = message.replace(/[\r\n|]+/g, ' ');
-  if (json)
-    io.stdout.write(`${JSON.stringify({ version: 1, state: 'UNKNOWN', exitCode: 3, summary: text }, null, 2)}\n`);
-  else io.stdout.write(`HUBMON UNKNOWN - ${text}\n`);
+  const summary = message.replace(/[\r\n|]+/g, ' ');
+  const doc = { version: 1, state: 'UNKNOWN', exitCode: 3, summary };
+  io.stdout.write(json ? `${JSON.stringify(doc, null, 2)}\n` : `HUBMON UNKNOWN - ${summary}\n`);
   return 3;
 }
 
@@ -64,12 +63,12 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
       }
       const { lang, json } = args;
       const [w, t] = [statusWords(lang), cliTranslator(lang)];
+      const unknown = (message: string): number => unknownLine(io, json, message);
       // A file named on the command line must be there (the default alerts file may be absent).
       for (const [flag, path] of Object.entries({ '--alerts': args.alerts, '--ca': args.ca }))
-        if (typeof path === 'string' && !existsSync(path))
-          return unknownLine(io, json, t('file.missing', { flag, file: path }));
+        if (typeof path === 'string' && !existsSync(path)) return unknown(t('file.missing', { flag, file: path }));
       const { config, error } = loadAlertConfig(args.alerts);
-      if (error !== null) return unknownLine(io, json, w('unknown.thresholds', { error }));
+      if (error !== null) return unknown(w('unknown.thresholds', { error }));
 
       let cache: Cache | undefined;
       let recording: RecordingCache | null = null;
@@ -85,11 +84,11 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
       let now = clock();
       try {
         if (args.source !== undefined) {
-          if (!existsSync(args.source)) return unknownLine(io, json, w('unknown.sourceMissing', { path: args.source }));
+          if (!existsSync(args.source)) return unknown(w('unknown.sourceMissing', { path: args.source }));
           recording = await openRecordingCache(args.source, ALERT_MIGRATIONS);
           if (notRecording(recording)) {
             close();
-            return unknownLine(io, json, w('unknown.notRecording', { path: args.source }));
+            return unknown(w('unknown.notRecording', { path: args.source }));
           }
           cache = recording.cache;
           hub = { kind: 'recording', file: args.source };
@@ -101,11 +100,11 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
           } catch (err) {
             const several = err instanceof UsageError && err.key === 'cache.several';
             const params = several ? (err.params as Record<string, string>) : {};
-            return unknownLine(io, json, w(several ? 'unknown.severalCaches' : 'unknown.noCache', params));
+            return unknown(w(several ? 'unknown.severalCaches' : 'unknown.noCache', params));
           }
           // Without a hub to fill it, a cache that is not there is a mistyped path, not an empty cache.
           if (!existsSync(path)) {
-            if (args.url === null) return unknownLine(io, json, w('unknown.cacheMissing', { path }));
+            if (args.url === null) return unknown(w('unknown.cacheMissing', { path }));
             created = path;
           }
           cache = openCache({
@@ -130,8 +129,8 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
         }
       } catch (err) {
         close();
-        if (isNotDatabase(err)) return unknownLine(io, json, w('unknown.notCache', { path: args.cache ?? '' }));
-        return unknownLine(io, json, errorText(err, t));
+        if (isNotDatabase(err)) return unknown(w('unknown.notCache', { path: args.cache ?? '' }));
+        return unknown(errorText(err, t));
       }
 
       try {
@@ -143,7 +142,7 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
         return result.exitCode;
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
-        return unknownLine(io, json, w('unknown.evaluate', { error }));
+        return unknown(w('unknown.evaluate', { error }));
       } finally {
         close();
       }

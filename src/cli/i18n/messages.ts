@@ -1,7 +1,9 @@
 /** Every line the commands print of their own, English then Vietnamese, one message a line. */
 import type { Messages } from '../../messages.js';
+import { PERIOD_MESSAGES } from '../../report/period.js';
 
 export const cliMessages = {
+  ...PERIOD_MESSAGES,
   'cli.usage': [
     `hubmon — monitoring console for the national document exchange hub
 
@@ -127,12 +129,6 @@ Chạy "hubmon <lệnh> --help" để xem tùy chọn của lệnh, "hubmon cons
   ],
   'token.empty': ['token file {path} is empty', 'tệp mã truy cập {path} rỗng'],
   'token.lines': ['token file {path} holds more than one line', 'tệp mã truy cập {path} có nhiều hơn một dòng'],
-  'period.notDate': ['{flag}: "{value}" is not a calendar date', '{flag}: "{value}" không phải ngày có thật'],
-  'period.format': [
-    '{flag}: expected a date like 2019-08-12 or 12/08/2019, or an instant like 2019-08-12T10:00:00+07:00, got "{value}"',
-    '{flag}: cần một ngày như 2019-08-12 hoặc 12/08/2019, hoặc một thời điểm như 2019-08-12T10:00:00+07:00, nhận được "{value}"',
-  ],
-  'period.order': ['--to must come after --from (got {from} … {to})', '--to phải sau --from (nhận được {from} … {to})'],
   'cache.none': [
     'no cache to read: give --cache, --url (or HUBMON_URL) or --source',
     'không có bộ đệm để đọc: hãy cho --cache, --url (hoặc HUBMON_URL) hoặc --source',

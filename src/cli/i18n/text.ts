@@ -66,10 +66,7 @@ export function errorText(err: unknown, t: CliTranslate): string {
     if (err.field === 'url') return t('flag.url', { value: err.value });
     return t('settings.file', { detail: err.message });
   }
-  if (err instanceof PeriodError) {
-    if (err.problem === 'order') return t('period.order', { from: err.value, to: err.other });
-    return t(err.problem === 'notDate' ? 'period.notDate' : 'period.format', { flag: err.flag, value: err.value });
-  }
+  if (err instanceof PeriodError) return t(`period.${err.problem}`, err.params);
   if (err instanceof TokenError)
     return t(`token.${err.problem}`, { path: err.path, code: err.detail, mode: err.detail });
   return err instanceof Error ? err.message : String(err);
