@@ -7,12 +7,15 @@ export const consoleHelp: Help = {
     'theo dõi trực tiếp một trục (mặc định; không có --url: trục mô phỏng, DEMO)',
   ],
   usage: '[console]',
-  text: [
+  about: [
     `Watches a hub's telemetry live. With no hub given (no --url, HUBMON_URL or config file url)
-it starts the built-in simulated hub and says DEMO in the header.
-
-Options:
-  --url URL            hub telemetry endpoint, ws://HOST:PORT/v1/telemetry or wss://…
+it starts the built-in simulated hub and says DEMO in the header.`,
+    `Theo dõi trực tiếp số liệu giám sát của một trục. Khi không chỉ định trục (không có --url,
+HUBMON_URL hay url trong tệp thiết lập), chương trình chạy trục mô phỏng sẵn có và ghi DEMO
+trên dòng tiêu đề.`,
+  ],
+  options: [
+    `  --url URL            hub telemetry endpoint, ws://HOST:PORT/v1/telemetry or wss://…
   --cache PATH         cache file (default: one per hub under $XDG_CACHE_HOME/hubmon/;
                        the demo uses a throw-away file)
   --token-file PATH    file holding the hub's bearer token (must not be readable by others);
@@ -29,12 +32,7 @@ Options:
 Settings come from flags, then HUBMON_URL, HUBMON_CACHE, HUBMON_LANG, HUBMON_ASCII, then the
 config file, then defaults. NO_COLOR turns colour off. Alert thresholds are read from
 $XDG_CONFIG_HOME/hubmon/alerts.json (see docs/ALERTS.md). Press ? in the console for its keys.`,
-    `Theo dõi trực tiếp số liệu giám sát của một trục. Khi không chỉ định trục (không có --url,
-HUBMON_URL hay url trong tệp thiết lập), chương trình chạy trục mô phỏng sẵn có và ghi DEMO
-trên dòng tiêu đề.
-
-Tùy chọn:
-  --url URL            địa chỉ nhận số liệu của trục, ws://MÁY:CỔNG/v1/telemetry hoặc wss://…
+    `  --url URL            địa chỉ nhận số liệu của trục, ws://MÁY:CỔNG/v1/telemetry hoặc wss://…
   --cache ĐƯỜNG_DẪN    tệp bộ đệm (mặc định: mỗi trục một tệp trong $XDG_CACHE_HOME/hubmon/;
                        chế độ DEMO dùng một tệp tạm)
   --token-file ĐƯỜNG_DẪN

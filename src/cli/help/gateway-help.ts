@@ -7,15 +7,21 @@ export const gatewayHelp: Help = {
     'phục vụ số liệu giám sát của trục thật xây dựng trên X-Road (docs/GATEWAY.md)',
   ],
   usage: 'gateway',
-  text: [
+  about: [
     `Serves ws://HOST:PORT/v1/telemetry (docs/PROTOCOL.md) from a real X-Road-based hub: the
 registry from X-Road global configuration, document exchanges from each security server's
 operational monitoring (getSecurityServerOperationalData), server state from its health data,
 certificates and the gateway's own polls. Events are numbered in the gateway's SQLite file and
-survive restarts. Runs until Ctrl-C (SIGINT) or SIGTERM. See docs/GATEWAY.md.
-
-Options:
-  --globalconf PATH        shared-params.xml, or the folder a security server keeps
+survive restarts. Runs until Ctrl-C (SIGINT) or SIGTERM. See docs/GATEWAY.md.`,
+    `Phục vụ ws://HOST:PORT/v1/telemetry (docs/PROTOCOL.md) từ trục thật xây dựng trên X-Road: danh
+mục cơ quan lấy từ cấu hình toàn cục của X-Road, các lượt trao đổi văn bản lấy từ giám sát vận
+hành của từng máy chủ bảo mật (getSecurityServerOperationalData), trạng thái máy chủ lấy từ dữ
+liệu sức khỏe, chứng thư số và các lần hỏi của chính gateway. Sự kiện được đánh số trong tệp
+SQLite của gateway và giữ nguyên khi khởi động lại. Chạy đến khi Ctrl-C (SIGINT) hoặc SIGTERM.
+Xem docs/GATEWAY.md.`,
+  ],
+  options: [
+    `  --globalconf PATH        shared-params.xml, or the folder a security server keeps
                            it in (/etc/xroad/globalconf); re-read when it changes   (required)
   --client ID              the central monitoring client, INSTANCE/CLASS/MEMBER/SUBSYSTEM (required)
   --security-server URL    the gateway's own security server, http(s)://…            (required)
@@ -35,15 +41,7 @@ Options:
   --hub-name NAME          the name consoles show                           (default X-Road INSTANCE)
   --check                  say what the gateway can reach, then exit (0: everything)
   --lang vi|en             language of these lines                          (default: from LANG)`,
-    `Phục vụ ws://HOST:PORT/v1/telemetry (docs/PROTOCOL.md) từ trục thật xây dựng trên X-Road: danh
-mục cơ quan lấy từ cấu hình toàn cục của X-Road, các lượt trao đổi văn bản lấy từ giám sát vận
-hành của từng máy chủ bảo mật (getSecurityServerOperationalData), trạng thái máy chủ lấy từ dữ
-liệu sức khỏe, chứng thư số và các lần hỏi của chính gateway. Sự kiện được đánh số trong tệp
-SQLite của gateway và giữ nguyên khi khởi động lại. Chạy đến khi Ctrl-C (SIGINT) hoặc SIGTERM.
-Xem docs/GATEWAY.md.
-
-Tùy chọn:
-  --globalconf PATH        shared-params.xml, hoặc thư mục máy chủ bảo mật lưu nó
+    `  --globalconf PATH        shared-params.xml, hoặc thư mục máy chủ bảo mật lưu nó
                            (/etc/xroad/globalconf); đọc lại khi thay đổi             (bắt buộc)
   --client ID              máy khách giám sát trung tâm, INSTANCE/CLASS/MEMBER/SUBSYSTEM (bắt buộc)
   --security-server URL    máy chủ bảo mật của chính gateway, http(s)://…            (bắt buộc)

@@ -9,8 +9,10 @@ export interface Help {
   readonly summary: Pair;
   /** What follows `hubmon` on the usage line: the command and its arguments. */
   readonly usage: string | Pair;
-  /** Everything between the usage line and `-h, --help`: what the command does, then its options. */
-  readonly text: Pair;
+  /** What the command does, under the usage line. */
+  readonly about: Pair;
+  /** Its options but `-h, --help`, under the heading (the console's followed by a paragraph). */
+  readonly options: Pair;
   /** Example lines, one language's comment where they differ. */
   readonly examples: readonly (string | Pair)[];
 }
@@ -19,7 +21,7 @@ const pick = (text: string | Pair, lang: Lang): string => (typeof text === 'stri
 
 export function helpText(help: Help, lang: Lang): string {
   const t = cliTranslator(lang);
-  const lines = inLang(help.text, lang).split('\n');
+  const lines = inLang(help.options, lang).split('\n');
   // `-h, --help` after the last long option (`-V` stays last), its description in the same column.
   const last = lines.findLastIndex((line) => /^ {2}--/.test(line));
   const column = / {2}\S.*? {2,}/.exec(lines[last]!)?.[0].length ?? 0;
@@ -27,5 +29,8 @@ export function helpText(help: Help, lang: Lang): string {
   const examples = help.examples.map((line) => `  ${pick(line, lang)}`);
   const several = examples.filter((line) => /^ {2}\S/.test(line)).length > 1;
   const heading = t(several ? 'help.examples' : 'help.example');
-  return [t('help.usage', { usage: pick(help.usage, lang) }), '', ...lines, '', heading, ...examples, ''].join('\n');
+  const usage = t('help.usage', { usage: pick(help.usage, lang) });
+  return [usage, '', inLang(help.about, lang), '', t('help.options'), ...lines, '', heading, ...examples, ''].join(
+    '\n',
+  );
 }

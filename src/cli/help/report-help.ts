@@ -7,7 +7,7 @@ export const reportHelp: Help = {
     'bảng số liệu theo cơ quan cho một khoảng thời gian (Markdown, CSV cho bảng tính, JSON)',
   ],
   usage: ['report --from DATE --to DATE', 'report --from NGÀY --to NGÀY'],
-  text: [
+  about: [
     `The next-morning tables: one row per agency in the shape of the appendices of the hub's own
 reports — documents sent and received, the share processed (status 03–06 reported), documents
 with a reply deadline, answered, answered on time and not answered, documents with a valid
@@ -31,23 +31,7 @@ seed 002, table V).
 
 In CSV every number column holds plain numbers, the totals row too (downtime in seconds); the
 statuses and security server columns are text and left empty in the totals row (--format json
-keeps those totals).
-
-Options:
-  --from DATE        first day (or instant) of the period            (required)
-  --to DATE          last day (or exclusive end instant)             (required)
-  --level N          government level listed: 1 ministries and provinces, 2 departments
-                     and districts, 3 and 4 below                    (default 1)
-  --format FMT       md (Markdown pipe table), csv (UTF-8 with BOM, RFC 4180, CRLF: opens
-                     right in a spreadsheet) or json                  (default md)
-  --lang vi|en       headers and words                               (default: from LANG)
-  --sort ORDER       id, sent or signed                              (default id)
-  --url URL          hub whose cache to read                         (default: HUBMON_URL,
-                                                                      config file)
-  --cache PATH       cache file to read              (default: the hub's, or the only cache
-                                                      under $XDG_CACHE_HOME/hubmon)
-  --source FILE      read a recording (hubmon record) instead of a cache
-  --output FILE      write to FILE instead of standard output`,
+keeps those totals).`,
     `Các bảng số liệu cho sáng hôm sau: mỗi cơ quan một dòng, theo mẫu các phụ lục trong báo cáo
 của chính Trục — số văn bản đã gửi và đã nhận, tỷ lệ đã tiếp nhận, xử lý (đã báo trạng thái
 03–06), văn bản có thời hạn phải trả lời, đã trả lời, trả lời đúng hạn và chưa trả lời, văn bản
@@ -70,10 +54,24 @@ lục báo cáo 000), --sort signed xếp tỷ lệ ký số cao nhất lên đ�
 
 Trong CSV mọi cột số chỉ chứa số, kể cả dòng tổng (thời gian mất kết nối tính bằng giây); cột
 trạng thái và cột máy chủ bảo mật là chữ, để trống ở dòng tổng (--format json vẫn có các số
-tổng đó).
-
-Tùy chọn:
-  --from NGÀY        ngày (hoặc thời điểm) đầu của khoảng            (bắt buộc)
+tổng đó).`,
+  ],
+  options: [
+    `  --from DATE        first day (or instant) of the period            (required)
+  --to DATE          last day (or exclusive end instant)             (required)
+  --level N          government level listed: 1 ministries and provinces, 2 departments
+                     and districts, 3 and 4 below                    (default 1)
+  --format FMT       md (Markdown pipe table), csv (UTF-8 with BOM, RFC 4180, CRLF: opens
+                     right in a spreadsheet) or json                  (default md)
+  --lang vi|en       headers and words                               (default: from LANG)
+  --sort ORDER       id, sent or signed                              (default id)
+  --url URL          hub whose cache to read                         (default: HUBMON_URL,
+                                                                      config file)
+  --cache PATH       cache file to read              (default: the hub's, or the only cache
+                                                      under $XDG_CACHE_HOME/hubmon)
+  --source FILE      read a recording (hubmon record) instead of a cache
+  --output FILE      write to FILE instead of standard output`,
+    `  --from NGÀY        ngày (hoặc thời điểm) đầu của khoảng            (bắt buộc)
   --to NGÀY          ngày cuối (hoặc thời điểm kết thúc, không tính) (bắt buộc)
   --level N          cấp được liệt kê: 1 bộ, ngành và tỉnh; 2 sở, ngành và huyện;
                      3 và 4 thấp hơn                                 (mặc định 1)

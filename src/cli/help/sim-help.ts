@@ -8,16 +8,22 @@ export const simHelp: Help = {
     'chạy một trục mô phỏng phát số liệu giám sát như thật (trình diễn, kiểm thử)',
   ],
   usage: 'sim',
-  text: [
+  about: [
     `Runs a simulated hub: a WebSocket server speaking telemetry protocol v1 that streams
 realistic traffic for the agency registry (office-hours rhythm in Vietnam time, status
 progressions, deadline replies) and a scripted set of incidents within the first minutes:
 a security server dropping off, a flapping one, a signature-failure burst, an agency that
 stops reporting statuses, duplicate sends, and a pile of overdue replies.
-It prints the URL it listens on and runs until Ctrl-C (SIGINT) or SIGTERM.
-
-Options:
-  --port P            port to listen on, 0…65535; 0 picks a free one   (default 8787)
+It prints the URL it listens on and runs until Ctrl-C (SIGINT) or SIGTERM.`,
+    `Chạy một trục mô phỏng: máy chủ WebSocket nói giao thức số liệu giám sát v1, phát lưu lượng
+như thật cho danh mục cơ quan (nhịp giờ hành chính theo giờ Việt Nam, các trạng thái xử lý,
+văn bản trả lời theo hạn) và một loạt sự cố định sẵn trong những phút đầu: một máy chủ bảo
+mật mất kết nối, một máy chủ chập chờn, một đợt lỗi chữ ký số, một cơ quan ngừng gửi trạng
+thái, văn bản gửi trùng và nhiều văn bản quá hạn trả lời.
+Chương trình in địa chỉ đang lắng nghe và chạy cho đến khi bấm Ctrl-C (SIGINT) hoặc SIGTERM.`,
+  ],
+  options: [
+    `  --port P            port to listen on, 0…65535; 0 picks a free one   (default 8787)
   --host H            address to bind                                  (default 127.0.0.1)
   --seed S            same seed and start, same stream                 (default ${DEFAULT_SEED})
   --speed X           simulated seconds per real second                (default 1)
@@ -33,15 +39,7 @@ Options:
                       paced by its timestamps, without it served at once
   --token-file PATH   require "Authorization: Bearer <token>" (file mode 600)
   --lang vi|en        language of these lines                          (default: from LANG)`,
-    `Chạy một trục mô phỏng: máy chủ WebSocket nói giao thức số liệu giám sát v1, phát lưu lượng
-như thật cho danh mục cơ quan (nhịp giờ hành chính theo giờ Việt Nam, các trạng thái xử lý,
-văn bản trả lời theo hạn) và một loạt sự cố định sẵn trong những phút đầu: một máy chủ bảo
-mật mất kết nối, một máy chủ chập chờn, một đợt lỗi chữ ký số, một cơ quan ngừng gửi trạng
-thái, văn bản gửi trùng và nhiều văn bản quá hạn trả lời.
-Chương trình in địa chỉ đang lắng nghe và chạy cho đến khi bấm Ctrl-C (SIGINT) hoặc SIGTERM.
-
-Tùy chọn:
-  --port P            cổng lắng nghe, 0…65535; 0 để tự chọn cổng trống (mặc định 8787)
+    `  --port P            cổng lắng nghe, 0…65535; 0 để tự chọn cổng trống (mặc định 8787)
   --host H            địa chỉ lắng nghe                                (mặc định 127.0.0.1)
   --seed S            cùng hạt giống và thời điểm bắt đầu, cùng dòng số liệu
                                                                        (mặc định ${DEFAULT_SEED})

@@ -40,6 +40,7 @@ Chạy "hubmon <lệnh> --help" để xem tùy chọn của lệnh, "hubmon cons
     'bảng theo dõi cần chạy trong cửa sổ dòng lệnh; để đánh giá hay lập bảng từ bản ghi, dùng "hubmon status --source TỆP" hoặc "hubmon report --source TỆP"',
   ],
   'help.usage': ['Usage: hubmon {usage} [options]', 'Cách dùng: hubmon {usage} [tùy chọn]'],
+  'help.options': ['Options:', 'Tùy chọn:'],
   'help.help': ['show this help', 'hiện trợ giúp này'],
   'help.example': ['Example:', 'Ví dụ:'],
   'help.examples': ['Examples:', 'Ví dụ:'],
