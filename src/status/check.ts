@@ -160,6 +160,12 @@ export function evaluateCheck(input: CheckInput) {
   return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
 }
 
+/** Several of a rule's phrase in English, whose phrases all lead with one of these nouns; Vietnamese has no plural. */
+const plural = (n: number, text: string): string =>
+  n === 1
+    ? text
+    : text.replace(/^(agency|security server|server certificate)/, (w) => (w === 'agency' ? 'agencies' : `${w}s`));
+
 /** The summary when alerts fire, a group per rule, acute and critical first: `1 security server down (1 acknowledged)`. */
 export function firingSummary(firing: readonly Alert[], w: StatusWords = statusWords('en')): string {
   const groups = new Map<string, Alert[]>();
@@ -174,7 +180,7 @@ export function firingSummary(firing: readonly Alert[], w: StatusWords = statusW
     const acknowledged = alerts.filter((a) => a.ack !== null).length;
     const critical = alerts.some((a) => a.severity === 'critical');
     const n = alerts.length;
-    const text = `${n} ${w(`rule.${phrase}.${n === 1 ? '1' : 'n'}`)}${acknowledged > 0 ? w('summary.acknowledged', { n: acknowledged }) : ''}`;
+    const text = `${n} ${plural(n, w(`rule.${phrase}`))}${acknowledged > 0 ? w('summary.acknowledged', { n: acknowledged }) : ''}`;
     return { id, standing, critical, n, text };
   });
   // Acute before standing, critical first, then by how many; stable for a monitoring history.
