@@ -50,7 +50,6 @@ export async function main(argv: readonly string[], io: CommandIo = process): Pr
     io.stderr.write(`hubmon: ${t('cli.unknownCommand', { name: first, list })}\n`);
     return 2;
   }
-  // The console, first in the table, is the default.
   const command = named ?? commands[0]!;
   const args = named ? rest : argv;
   if (args.includes('--help') || args.includes('-h')) {

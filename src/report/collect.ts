@@ -50,7 +50,6 @@ function agencyOrderKey(id: string): string {
   return m ? `${GROUP_RANK[m[4]!] ?? 3}${m[4]}${m[5]}${m[3]}${m[2]}${m[1]}` : `9${id}`;
 }
 
-/** Compares two rows by the chosen order. */
 function compareRows(sort: ReportSort): (a: ReportRow, b: ReportRow) => number {
   return (a, b) => {
     if (sort === 'sent' && a.sent !== b.sent) return b.sent - a.sent;

@@ -75,11 +75,9 @@ export function formatLocalDateTime(t: number, zone: string = REPORT_TIME_ZONE):
   return `${d}/${m}/${y} ${time.slice(0, 5)}`;
 }
 
-/** The local date, `dd/MM/yyyy`. */
-const formatLocalDate = (t: number, zone: string): string => formatLocalDateTime(t, zone).slice(0, 10);
-
 /** The first and last day a period covers: one ending at local midnight ends the day before. */
 export function formatPeriod(from: number, to: number, zone: string = REPORT_TIME_ZONE): { from: string; to: string } {
   const endsAtMidnight = (to + zoneOffsetMs(to, zone)) % DAY_MS === 0;
-  return { from: formatLocalDate(from, zone), to: formatLocalDate(endsAtMidnight ? to - 1 : to, zone) };
+  const day = (t: number): string => formatLocalDateTime(t, zone).slice(0, 10);
+  return { from: day(from), to: day(endsAtMidnight ? to - 1 : to) };
 }

@@ -41,7 +41,6 @@ export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, '
       const unsubscribe = client.subscribe((s) => {
         if (s.state === lastState) return;
         lastState = s.state;
-        // The link's state in the console's words.
         const state = translate(lang, `link.${s.state}`);
         say(`hubmon record: ${state}${s.lastError ? ` (${s.lastError.message})` : ''}`);
       });

@@ -57,7 +57,6 @@ export const simCommand: Pick<Command, 'run'> = {
     else {
       const { seed, agencies } = options;
       io.stdout.write(`${t('sim.started', { seed, speed, agencies, epoch: hub.epoch })}\n${t('sim.incidents')}\n`);
-      // Each scripted incident in the operator's language.
       for (const i of hub.incidents.filter((i) => i.cycle === 0)) {
         const what = `${i.target} (${i.targetName}) ${t(`incident.${i.kind}`, { pile: OVERDUE_PILE_SIZE })}`;
         const behind = i.kind.startsWith('server_') ? t('sim.behind', { n: i.affectedAgencies.length }) : '';

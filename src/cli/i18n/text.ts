@@ -12,7 +12,6 @@ export type CliKey = keyof typeof cliMessages;
 export type CliParam = string | number | { readonly key: CliKey };
 export type CliParams = Readonly<Record<string, CliParam>>;
 
-/** A translator bound to one language. */
 export type CliTranslate = (key: CliKey, params?: CliParams) => string;
 export const cliTranslator = (lang: Lang): CliTranslate => {
   const t: CliTranslate = (key, params) =>
@@ -50,7 +49,6 @@ export function cliLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return isLang(file) ? file : langFromEnv(env);
 }
 
-/** The translator in the language `cliLang` finds. */
 export const cliWords = (argv: readonly string[], env: NodeJS.ProcessEnv): CliTranslate =>
   cliTranslator(cliLang(argv, env));
 
