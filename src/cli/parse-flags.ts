@@ -25,7 +25,7 @@ export function parseFlags<T extends Omit<ParseArgsConfig, 'args'>>(
     throw usageOf(err, config);
   }
   const lang = (parsed.values as Record<string, unknown>).lang;
-  if (typeof lang === 'string' && !isLang(lang)) throw new UsageError('flag.lang', { value: lang });
+  if (typeof lang === 'string' && !isLang(lang)) throw new UsageError('settings.lang', { value: lang });
   return parsed;
 }
 

@@ -61,9 +61,7 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
 function confError(err: unknown, instance: string): Error {
   if (!(err instanceof GlobalConfError) || err.kind === 'unreadable')
     return new CommandError('gateway.conf.unreadable', { detail: (err as Error).message });
-  if (err.kind === 'not_found') return new CommandError('gateway.conf.notFound', { path: err.subject });
-  if (err.kind === 'no_instance') return new CommandError('gateway.conf.noInstance', { path: err.subject, instance });
-  return new CommandError('gateway.conf.notSharedParams', { path: err.subject });
+  return new CommandError(`gateway.conf.${err.kind}`, { path: err.subject, instance });
 }
 
 export const gatewayCommand: Pick<Command, 'run'> = {

@@ -84,8 +84,11 @@ Chạy "hubmon <lệnh> --help" để xem tùy chọn của lệnh, "hubmon cons
   'expect.client': ['INSTANCE/CLASS/MEMBER/SUBSYSTEM', 'dạng INSTANCE/CLASS/MEMBER/SUBSYSTEM'],
   'expect.httpUrl': ['an http:// or https:// URL', 'địa chỉ http:// hoặc https://'],
   'flag.required': ['{flags}: required', '{flags}: bắt buộc'],
-  'flag.lang': ['language: expected "vi" or "en", got "{value}"', 'ngôn ngữ: cần "vi" hoặc "en", nhận được "{value}"'],
-  'flag.url': [
+  'settings.lang': [
+    'language: expected "vi" or "en", got "{value}"',
+    'ngôn ngữ: cần "vi" hoặc "en", nhận được "{value}"',
+  ],
+  'settings.url': [
     'hub URL: expected ws://… or wss://…, got "{value}"',
     'địa chỉ trục: cần ws://… hoặc wss://…, nhận được "{value}"',
   ],
@@ -193,15 +196,15 @@ Chạy "hubmon <lệnh> --help" để xem tùy chọn của lệnh, "hubmon cons
     'give --token-file PATH (the token consoles must present)',
     'dùng --token-file ĐƯỜNG_DẪN (mã truy cập mà bảng theo dõi phải xuất trình)',
   ],
-  'gateway.conf.notFound': [
+  'gateway.conf.not_found': [
     'global configuration {path}: no such file or folder',
     'cấu hình toàn cục {path}: không có tệp hoặc thư mục này',
   ],
-  'gateway.conf.noInstance': [
+  'gateway.conf.no_instance': [
     'global configuration: no shared-params.xml for instance {instance} in {path}',
     'cấu hình toàn cục: không có shared-params.xml của instance {instance} trong {path}',
   ],
-  'gateway.conf.notSharedParams': [
+  'gateway.conf.not_shared_params': [
     'global configuration {path}: expected shared parameters (conf with instanceIdentifier), got another document',
     'cấu hình toàn cục {path}: tệp không phải tham số dùng chung (conf có instanceIdentifier)',
   ],

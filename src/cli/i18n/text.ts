@@ -59,11 +59,7 @@ export const isUsageMistake = (err: unknown): boolean =>
 /** The operator's one line for anything a command stops on, worded from the error's fields. */
 export function errorText(err: unknown, t: CliTranslate): string {
   if (err instanceof UsageError || err instanceof CommandError) return t(err.key, err.params);
-  if (err instanceof SettingsError) {
-    if (err.field === 'lang') return t('flag.lang', { value: err.value });
-    if (err.field === 'url') return t('flag.url', { value: err.value });
-    return t('settings.file', { detail: err.message });
-  }
+  if (err instanceof SettingsError) return t(`settings.${err.field}`, { value: err.value, detail: err.message });
   if (err instanceof PeriodError) return t(`period.${err.problem}`, err.params);
   if (err instanceof TokenError)
     return t(`token.${err.problem}`, { path: err.path, code: err.detail, mode: err.detail });
