@@ -105,3 +105,6 @@ export function formatJson(report: Report): string {
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
+
+/** Each format by its `--format` name; JSON needs no language. */
+export const REPORT_FORMATS = { md: formatMarkdown, csv: formatCsv, json: formatJson };

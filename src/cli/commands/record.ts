@@ -5,7 +5,7 @@ import { RecordingWriter } from '../../sim/recording.js';
 import { translate } from '../../ui/i18n/translate.js';
 import { UsageError, untilStopSignal, type Command } from '../command.js';
 import { cliLang, cliTranslator } from '../i18n/text.js';
-import { badValue, oneFile, parseFlags, settingsOf, strings } from '../parse-flags.js';
+import { oneFile, parseFlags, settingsOf, strings, wholeFlag } from '../parse-flags.js';
 
 /** `stopWhen`: resolves when recording should end; the signals by default, tests pass their own. */
 export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, 'run'> {
@@ -23,9 +23,7 @@ export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, '
       });
       const file = oneFile(positionals, 'arg.recordFile');
       if (existsSync(file) && !values.force) throw new UsageError('file.exists', { file });
-      const since = values.since === undefined ? 0 : Number(values.since);
-      if (!Number.isSafeInteger(since) || since < 0)
-        throw badValue('--since', values.since, { key: 'expect.wholeMin' }, { min: 0 });
+      const since = wholeFlag('since', values.since, 0, 0);
       const settings = settingsOf(values, io.env);
       if (settings.url === null) throw new UsageError('record.noHub');
       const { token } = resolveToken({
