@@ -1,7 +1,7 @@
 /** The report written out: Markdown for people, CSV for spreadsheets, JSON for scripts. */
 import { humanCell, machineCell, REPORT_COLUMNS, type Cell, type Column } from './columns.js';
 import { wordsIn } from '../messages.js';
-import { REPORT_LABELS, REPORT_NOTES, type Lang, type ReportLabel } from './labels.js';
+import { REPORT_LABELS, type Lang, type ReportLabel } from './labels.js';
 import { formatLocalDateTime, formatPeriod } from './period.js';
 import type { Report } from './collect.js';
 
@@ -31,7 +31,7 @@ export function formatMarkdown(report: Report, lang: Lang): string {
   out.push(row(REPORT_COLUMNS.map((c) => (c.numeric ? '---:' : '---'))));
   for (const r of report.rows) out.push(row(REPORT_COLUMNS.map((c) => mdText(humanCell(c.row(r), lang)))));
   out.push(row(REPORT_COLUMNS.map((c) => bold(mdText(humanCell(c.total(report.totals, lang), lang))))));
-  out.push('', ...REPORT_NOTES.map((n) => `- ${t(n)}`), '');
+  out.push('', ...([1, 2, 3, 4] as const).map((n) => `- ${t(`note.${n}`)}`), '');
   if (report.standing) {
     out.push(`## ${t('standing.title')}`, '');
     if (report.standing.length === 0) out.push(t('standing.none'), '');

@@ -24,9 +24,8 @@ const num = (n: number | undefined): string =>
 const label = (text: string): string => (/^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "''")}'`);
 
 export function formatPerfDatum(d: PerfDatum): string {
-  const tail = [num(d.warn), num(d.crit), num(d.min), num(d.max)];
-  while (tail.length > 0 && tail[tail.length - 1] === '') tail.pop();
-  return `${label(d.label)}=${num(d.value)}${d.uom ?? ''}${tail.length ? `;${tail.join(';')}` : ''}`;
+  const tail = [d.warn, d.crit, d.min, d.max].map(num).join(';').replace(/;+$/, '');
+  return `${label(d.label)}=${num(d.value)}${d.uom ?? ''}${tail && `;${tail}`}`;
 }
 
 /** `HUBMON STATE - summary | perfdata`, then the long output; a `|` in the text would cut off the perfdata. */
