@@ -22,15 +22,10 @@ export const consoleCommand: Pick<Command, 'run'> = {
         ...strings('stale-after', 'seed', 'config'),
       },
     });
-    const seed = number('seed', v.seed);
-    const staleAfterSeconds = number('stale-after', v['stale-after']);
+    const [demoSeed, staleAfterSeconds] = [number('seed', v.seed), number('stale-after', v['stale-after'])];
     if (v['token-file'] !== undefined) requireFile('--token-file', v['token-file']);
     if (v.ca !== undefined) requireFile('--ca', v.ca);
-    const settings = settingsOf(v, io.env, {
-      ...(v.ascii !== undefined && { ascii: v.ascii }),
-      ...(staleAfterSeconds !== undefined && { staleAfterSeconds }),
-      ...(seed !== undefined && { demoSeed: seed }),
-    });
+    const settings = settingsOf(v, io.env, { ascii: v.ascii, staleAfterSeconds, demoSeed });
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       io.stderr.write(`hubmon: ${cliWords(argv, io.env)('cli.needsTerminal')}\n`);
       return 2;

@@ -26,10 +26,7 @@ export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, '
       const since = wholeFlag('since', values.since, 0, 0);
       const settings = settingsOf(values, io.env);
       if (settings.url === null) throw new UsageError('record.noHub');
-      const { token } = resolveToken({
-        ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }),
-        env: io.env,
-      });
+      const { token } = resolveToken({ tokenFile: settings.tokenFile ?? undefined, env: io.env });
       const writer = new RecordingWriter(file);
       const sink = recordingSink(writer, since);
       const client = startIngest({ url: settings.url, sink, ...(token !== undefined && { token }) });
