@@ -38,22 +38,16 @@ function usageOf(err: unknown, config: Omit<ParseArgsConfig, 'args'>): UsageErro
   const code = (err as NodeJS.ErrnoException).code;
   const message = err instanceof Error ? err.message : String(err);
   const named = /'([^' ]+)/.exec(message)?.[1] ?? message;
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-      const list = Object.entries(config.options ?? {})
-        .map(([name, o]) => `--${name}${o.type === 'string' ? ' …' : ''}`)
-        .join(', ');
-      return new UsageError('flag.unknown', { flag: named, list });
-    }
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-      const key = /argument missing/.test(message) ? 'flag.missingValue' : 'flag.noValue';
-      return new UsageError(/ambiguous/.test(message) ? 'flag.dashValue' : key, { flag: named.replace(/ .*/, '') });
-    }
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return new UsageError('flag.unexpectedArg', { arg: named });
-    default:
-      return new UsageError('flag.unexpectedArg', { arg: message });
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const list = Object.entries(config.options ?? {}).map(([name, o]) => `--${name}${o.type === 'string' ? ' …' : ''}`);
+    return new UsageError('flag.unknown', { flag: named, list: list.join(', ') });
   }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const key = /argument missing/.test(message) ? 'flag.missingValue' : 'flag.noValue';
+    return new UsageError(/ambiguous/.test(message) ? 'flag.dashValue' : key, { flag: named.replace(/ .*/, '') });
+  }
+  const positional = code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL';
+  return new UsageError('flag.unexpectedArg', { arg: positional ? named : message });
 }
 
 /** The settings each command names the same way on its command line, and what they are in `SettingsFlags`. */
