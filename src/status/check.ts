@@ -66,10 +66,6 @@ function spanWords(ms: number, w: StatusWords): string {
   return w('span.d', { n: Math.round(s / 86_400) });
 }
 
-/** The hub's line: each outcome's fields fill its message. */
-const hubLine = (hub: HubOutcome, w: StatusWords): string =>
-  w(`hub.${hub.kind}`, hub as Record<string, string | number>);
-
 export function evaluateCheck(input: CheckInput) {
   const { metrics, hub } = input;
   const { now, lang } = input.words;
@@ -111,8 +107,10 @@ export function evaluateCheck(input: CheckInput) {
   // UNKNOWN prints only the figures it has: with nothing received, none; with a cache too old
   // to judge, its age and how far it is behind, never its old counts read as all clear.
   const fields = hub as Record<string, string | number>;
+  // The hub's line: each outcome's fields fill its message.
+  const hubLine = w(`hub.${hub.kind}`, fields);
   const unknown = (summary: string, perfdata: PerfDatum[]) => {
-    const details = [hubLine(hub, w), w('cache.line', { path: input.cachePath })];
+    const details = [hubLine, w('cache.line', { path: input.cachePath })];
     return { ...UNKNOWN, summary, perfdata, details, dataAgeMs };
   };
   if (stream.events === 0 && agencies === 0) {
@@ -153,7 +151,7 @@ export function evaluateCheck(input: CheckInput) {
   const details = [
     ...incidents.filter((i) => i.phase === 'firing').map(line),
     ...incidents.filter((i) => i.phase === 'pending').map(line),
-    hubLine(hub, w),
+    hubLine,
     w('cache.lineFull', { path: input.cachePath, n: stream.events, newest }),
   ];
   // Firing and pending: the top-level alerts; incidents firing or pending, acute first; the data's age in ms.
