@@ -86,18 +86,15 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 3600)}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
 }
 
-const format = (locale: string, digits: number) =>
-  new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** Whole numbers and one decimal, per language. */
-const FORMATS: Readonly<Record<Lang, readonly [Intl.NumberFormat, Intl.NumberFormat]>> = {
-  vi: [format('vi-VN', 0), format('vi-VN', 1)],
-  en: [format('en-GB', 0), format('en-GB', 1)],
-};
+const formats = (locale: string) =>
+  [0, 1].map((d) => new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }));
+const FORMATS = { vi: formats('vi-VN'), en: formats('en-GB') };
 
 /** For reading: thousands grouped as the language writes them (20.828 in vi, as seed 000), one decimal, "–". */
 export function humanCell(cell: Cell, lang: Lang): string {
-  if (cell.kind === 'int') return FORMATS[lang][0].format(cell.value);
-  if (cell.kind === 'share') return cell.value === null ? '–' : FORMATS[lang][1].format(cell.value * 100);
+  if (cell.kind === 'int') return FORMATS[lang][0]!.format(cell.value);
+  if (cell.kind === 'share') return cell.value === null ? '–' : FORMATS[lang][1]!.format(cell.value * 100);
   return cell.kind === 'duration' ? formatDuration(cell.value) : cell.value;
 }
 
