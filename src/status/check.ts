@@ -1,19 +1,10 @@
 /** The one-shot check behind `hubmon status`: the cache's metrics and alerts → OK, WARNING, CRITICAL or UNKNOWN. */
 import type Database from 'better-sqlite3';
-import {
-  alertCounts,
-  countIncidents,
-  groupIncidents,
-  incidentState,
-  isStanding,
-  type Incident,
-} from '../alerts/incidents.js';
-import { createAlertEngine } from '../alerts/engine.js';
-import { agenciesBehind } from '../metrics/servers.js';
-import type { AlertConfig } from '../alerts/config.js';
-import { describeIncident } from '../alerts/describe-incident.js';
+import type { AlertConfig, Alert, Incident } from '../alerts/index.js';
+import { alertCounts, countIncidents, createAlertEngine, describeIncident, groupIncidents } from '../alerts/index.js';
+import { incidentState, isStanding } from '../alerts/incidents.js';
 import type { DescribeOptions } from '../alerts/describe.js';
-import type { Alert } from '../alerts/types.js';
+import { agenciesBehind } from '../metrics/servers.js';
 import type { Metrics } from '../metrics/types.js';
 import { vietnamTimeWithOffset } from '../protocol/index.js';
 import type { PerfDatum } from './render.js';
