@@ -1,8 +1,6 @@
 /** The check result as monitoring systems read it (plugin text with perfdata) and as scripts read it (JSON). */
-import { describeAlert, type DescribeOptions } from '../alerts/describe.js';
-import { describeIncident } from '../alerts/describe-incident.js';
-import type { Incident } from '../alerts/incidents.js';
-import type { Alert } from '../alerts/types.js';
+import type { DescribeOptions } from '../alerts/describe.js';
+import { describeAlert, describeIncident, type Alert, type Incident } from '../alerts/index.js';
 import type { CheckResult, HubOutcome } from './check.js';
 
 /** Perfdata as Nagios plugin guidelines write it: `'label'=value[UOM];[warn];[crit];[min];[max]`. */

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ALERT_MIGRATIONS } from '../../alerts/persist.js';
-import { loadAlertConfig, namer } from '../../alerts/index.js';
+import { ALERT_MIGRATIONS, loadAlertConfig, namer } from '../../alerts/index.js';
 import { resolveToken } from '../../ingest/index.js';
 import { createMetrics } from '../../metrics/index.js';
 import { openRecordingCache, type RecordingCache } from '../../record/recording-cache.js';
