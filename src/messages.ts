@@ -2,7 +2,7 @@
 import type { Lang } from './config/settings.js';
 
 /** One message: its English and its Vietnamese text. */
-type Pair = readonly [en: string, vi: string];
+export type Pair = readonly [en: string, vi: string];
 /** Each key with its pair, so neither language can lack one. */
 export type Messages = Readonly<Record<string, Pair>>;
 

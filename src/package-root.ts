@@ -2,10 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * The package's own folder: the nearest one above this module with a package.json. Found rather
- * than counted in `../`, so the same code runs from `dist/` and from a benchmark's build.
- */
+/** The package's own folder, the nearest above with a package.json: found, not counted in `../`, for dist/ and benches. */
 export const packageRoot: string = (() => {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);

@@ -1,14 +1,12 @@
 /** What a `hubmon` subcommand is, where it writes, the errors it stops with and the signals that end it. */
-import type { Lang } from '../config/settings.js';
+import type { Help } from './help/help.js';
 import type { CliKey, CliParams } from './i18n/text.js';
 
 /** One `hubmon` subcommand. `run` returns the process exit code; it never calls process.exit. */
 export interface Command {
   readonly name: string;
-  /** One line for `hubmon --help`, in each language. */
-  readonly summary: Readonly<Record<Lang, string>>;
-  /** The full `hubmon NAME --help` text: usage, every option, an example; in each language. */
-  readonly help: Readonly<Record<Lang, string>>;
+  /** `hubmon --help`'s line and the `hubmon NAME --help` text, in each language. */
+  readonly help: Help;
   run(argv: readonly string[], io: CommandIo): Promise<number>;
 }
 

@@ -2,56 +2,37 @@ import type { Lang } from '../config/settings.js';
 import { cliLang, cliTranslator, errorText, isUsageMistake } from './i18n/text.js';
 import { VERSION } from '../version.js';
 import type { Command, CommandIo } from './command.js';
-import { consoleHelp, consoleSummary } from './help/console-help.js';
-import { gatewayHelp, gatewaySummary } from './help/gateway-help.js';
-import { recordHelp, recordSummary, replayHelp, replaySummary } from './help/record-help.js';
-import { reportHelp, reportSummary } from './help/report-help.js';
-import { simHelp, simSummary } from './help/sim-help.js';
-import { statusHelp, statusSummary } from './help/status-help.js';
-
-type Texts = Readonly<Record<Lang, string>>;
+import { consoleHelp } from './help/console-help.js';
+import { gatewayHelp } from './help/gateway-help.js';
+import { helpText, type Help } from './help/help.js';
+import { recordHelp, replayHelp } from './help/record-help.js';
+import { reportHelp } from './help/report-help.js';
+import { simHelp } from './help/sim-help.js';
+import { statusHelp } from './help/status-help.js';
+import { inLang } from '../messages.js';
 
 /** A command whose module loads only when it runs: `status` does not pay for the console's UI, `--help` for none. */
-const lazy = (name: string, summary: Texts, help: Texts, load: () => Promise<Pick<Command, 'run'>>): Command => ({
+const lazy = (name: string, help: Help, load: () => Promise<Pick<Command, 'run'>>): Command => ({
   name,
-  summary,
   help,
   run: async (argv, io) => (await load()).run(argv, io),
 });
 
 /** Every subcommand, in the order `hubmon --help` lists them; the console is the default. */
 const commands: readonly Command[] = [
-  lazy('console', consoleSummary, consoleHelp, async () => (await import('./commands/console.js')).consoleCommand),
-  lazy('sim', simSummary, simHelp, async () => (await import('./commands/sim.js')).simCommand),
-  lazy('status', statusSummary, statusHelp, async () => (await import('./commands/status.js')).statusCommand),
-  lazy('report', reportSummary, reportHelp, async () => (await import('./commands/report.js')).reportCommand),
-  lazy('record', recordSummary, recordHelp, async () => (await import('./commands/record.js')).recordCommand),
-  lazy('replay', replaySummary, replayHelp, async () => (await import('./commands/replay.js')).replayCommand),
-  lazy('gateway', gatewaySummary, gatewayHelp, async () => (await import('./commands/gateway.js')).gatewayCommand),
+  lazy('console', consoleHelp, async () => (await import('./commands/console.js')).consoleCommand),
+  lazy('sim', simHelp, async () => (await import('./commands/sim.js')).simCommand),
+  lazy('status', statusHelp, async () => (await import('./commands/status.js')).statusCommand),
+  lazy('report', reportHelp, async () => (await import('./commands/report.js')).reportCommand),
+  lazy('record', recordHelp, async () => (await import('./commands/record.js')).recordCommand),
+  lazy('replay', replayHelp, async () => (await import('./commands/replay.js')).replayCommand),
+  lazy('gateway', gatewayHelp, async () => (await import('./commands/gateway.js')).gatewayCommand),
 ];
 
-const USAGE: Readonly<Record<Lang, string>> = {
-  en: `hubmon — monitoring console for the national document exchange hub
-
-Usage: hubmon [options]            watch a hub (no --url: the built-in simulated hub, DEMO)
-       hubmon <command> [options]
-
-Commands:`,
-  vi: `hubmon — bảng theo dõi Trục liên thông văn bản quốc gia
-
-Cách dùng: hubmon [tùy chọn]            theo dõi một trục (không có --url: trục mô phỏng sẵn có, DEMO)
-           hubmon <lệnh> [tùy chọn]
-
-Các lệnh:`,
+const usage = (lang: Lang): string => {
+  const list = commands.map((c) => `  ${c.name.padEnd(10)} ${inLang(c.help.summary, lang)}`);
+  return cliTranslator(lang)('cli.usage', { commands: list.join('\n') });
 };
-
-const MORE: Readonly<Record<Lang, string>> = {
-  en: 'Run "hubmon <command> --help" for its options, "hubmon console --help" for the console\'s.',
-  vi: 'Chạy "hubmon <lệnh> --help" để xem tùy chọn của lệnh, "hubmon console --help" cho bảng theo dõi.',
-};
-
-const usage = (lang: Lang): string =>
-  [USAGE[lang], ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary[lang]}`), '', MORE[lang], ''].join('\n');
 
 /** Entry point of the `hubmon` binary. Returns the exit code. */
 export async function main(argv: readonly string[], io: CommandIo = process): Promise<number> {
@@ -69,11 +50,11 @@ export async function main(argv: readonly string[], io: CommandIo = process): Pr
     io.stderr.write(`hubmon: ${t('cli.unknownCommand', { name: first, list })}\n`);
     return 2;
   }
-  // The console, first in the table, is the default.
   const command = named ?? commands[0]!;
   const args = named ? rest : argv;
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout.write(named ? command.help[lang] : `${usage(lang)}\n${command.help[lang]}`);
+    const help = helpText(command.help, lang);
+    io.stdout.write(named ? help : `${usage(lang)}\n${help}`);
     return 0;
   }
   try {

@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration } from '../alerts/duration.js';
 import { isLang, resolveSettings, type SettingsFlags } from '../config/index.js';
 import { UsageError } from './command.js';
-import type { CliKey } from './i18n/text.js';
+import type { CliKey, CliParam, CliParams } from './i18n/text.js';
 
 /**
  * A command's flags, read strictly: a mistake is a `UsageError` naming it (exit 2), not a stack trace. With
@@ -25,7 +25,7 @@ export function parseFlags<T extends Omit<ParseArgsConfig, 'args'>>(
     throw usageOf(err, config);
   }
   const lang = (parsed.values as Record<string, unknown>).lang;
-  if (typeof lang === 'string' && !isLang(lang)) throw new UsageError('flag.lang', { value: lang });
+  if (typeof lang === 'string' && !isLang(lang)) throw new UsageError('settings.lang', { value: lang });
   return parsed;
 }
 
@@ -38,22 +38,16 @@ function usageOf(err: unknown, config: Omit<ParseArgsConfig, 'args'>): UsageErro
   const code = (err as NodeJS.ErrnoException).code;
   const message = err instanceof Error ? err.message : String(err);
   const named = /'([^' ]+)/.exec(message)?.[1] ?? message;
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
-      const list = Object.entries(config.options ?? {})
-        .map(([name, o]) => `--${name}${o.type === 'string' ? ' …' : ''}`)
-        .join(', ');
-      return new UsageError('flag.unknown', { flag: named, list });
-    }
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-      const key = /argument missing/.test(message) ? 'flag.missingValue' : 'flag.noValue';
-      return new UsageError(/ambiguous/.test(message) ? 'flag.dashValue' : key, { flag: named.replace(/ .*/, '') });
-    }
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return new UsageError('flag.unexpectedArg', { arg: named });
-    default:
-      return new UsageError('flag.unexpectedArg', { arg: message });
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const list = Object.entries(config.options ?? {}).map(([name, o]) => `--${name}${o.type === 'string' ? ' …' : ''}`);
+    return new UsageError('flag.unknown', { flag: named, list: list.join(', ') });
   }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const key = /argument missing/.test(message) ? 'flag.missingValue' : 'flag.noValue';
+    return new UsageError(/ambiguous/.test(message) ? 'flag.dashValue' : key, { flag: named.replace(/ .*/, '') });
+  }
+  const positional = code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL';
+  return new UsageError('flag.unexpectedArg', { arg: positional ? named : message });
 }
 
 /** The settings each command names the same way on its command line, and what they are in `SettingsFlags`. */
@@ -74,13 +68,17 @@ export function oneFile(positionals: readonly string[], what: CliKey): string {
   return file;
 }
 
+/** `{flag}: expected {what}, got "{value}"`: `what` a list, or a phrase of the table filled from `params`. */
+export const badValue = (flag: string, value: string | undefined, what: CliParam, params?: CliParams): UsageError =>
+  new UsageError('flag.expected', { ...params, flag, value: value ?? '', what });
+
 /** A whole-number flag from `min` to `max` (no `max`: any above `min`); `fallback` when not given. */
 export function wholeFlag(flag: string, text: string | undefined, fallback: number, min = 1, max?: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  const key = max === undefined ? 'flag.wholeMin' : 'flag.wholeRange';
+  const what = { key: max === undefined ? 'expect.wholeMin' : 'expect.wholeRange' } as const;
   if (!/^\d+$/.test(text) || n < min || (max !== undefined && n > max))
-    throw new UsageError(key, { flag: `--${flag}`, min, max: max ?? '', value: text });
+    throw badValue(`--${flag}`, text, what, { min, max: max ?? '' });
   return n;
 }
 
@@ -88,14 +86,14 @@ export function wholeFlag(flag: string, text: string | undefined, fallback: numb
 export function durationFlag(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const ms = parseDuration(text);
-  if (ms === null || ms <= 0) throw new UsageError('flag.duration', { flag: `--${flag}`, value: text });
+  if (ms === null || ms <= 0) throw badValue(`--${flag}`, text, { key: 'expect.duration' });
   return ms;
 }
 
 /** One of `list`, `fallback` when not given. */
 export function oneOf<T extends string>(flag: string, text: string | undefined, list: readonly T[], fallback: T): T {
   const value = (text ?? fallback) as T;
-  if (!list.includes(value)) throw new UsageError('flag.oneOf', { flag: `--${flag}`, list: list.join(', '), value });
+  if (!list.includes(value)) throw badValue(`--${flag}`, value, list.join(', '));
   return value;
 }
 

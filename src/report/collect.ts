@@ -1,8 +1,37 @@
-/** A report from an open cache: the agencies it knows at a level, their figures over the period, shares, totals. */
+/**
+ * The next-morning report (báo cáo tình hình gửi, nhận văn bản điện tử) from an open cache: a row per agency at a
+ * level, as the seeds' tables, with its figures over the period, shares and totals.
+ */
 import type Database from 'better-sqlite3';
-import { agencyFiguresOver, rangeAgencies } from '../metrics/agency-range.js';
+import { agencyFiguresOver, rangeAgencies, type AgencyRangeRow } from '../metrics/agency-range.js';
 import { REPORT_TIME_ZONE } from './period.js';
-import { SUMMED, type Report, type Summed, type ReportRow, type ReportTotals } from './types.js';
+import type { StandingProblem } from './standing.js';
+
+/** One agency as the report lists it: its name, its figures and the shares computed from them. */
+export interface ReportRow extends AgencyRangeRow {
+  /** Position in the table (STT), from 1. */
+  readonly index: number;
+  readonly name: string;
+  readonly level: number;
+  /** Chưa trả lời: deadline documents received in the period and not answered by its end. */
+  readonly notAnswered: number;
+  /** processed / received; null when nothing was received. */
+  readonly processedShare: number | null;
+  /** signed / sent; null when nothing was sent. */
+  readonly signedShare: number | null;
+}
+
+/** The totals row (Tổng cộng): the rows' counts summed, their shares, and each security server counted once. */
+export type ReportTotals = ReturnType<typeof totalsOf>;
+
+/** A whole report, ready to be written in any format, with the standing problems when they were judged. */
+export type Report = ReturnType<typeof collectReport> & { readonly standing?: readonly StandingProblem[] };
+
+/** The counts the totals row sums over the rows, in its order. */
+const SUMMED = [
+  ...['sent', 'received', 'processed', 'deadlineReceived', 'answered', 'answeredOnTime', 'notAnswered', 'signed'],
+  'signatureChecked',
+] as const;
 
 /**
  * The seed reports' three row orders: `id` (Party Central Office, ministries, then provinces by mã định danh, as seed
@@ -21,7 +50,6 @@ function agencyOrderKey(id: string): string {
   return m ? `${GROUP_RANK[m[4]!] ?? 3}${m[4]}${m[5]}${m[3]}${m[2]}${m[1]}` : `9${id}`;
 }
 
-/** Compares two rows by the chosen order. */
 function compareRows(sort: ReportSort): (a: ReportRow, b: ReportRow) => number {
   return (a, b) => {
     if (sort === 'sent' && a.sent !== b.sent) return b.sent - a.sent;
@@ -47,7 +75,7 @@ interface CollectOptions {
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-export function collectReport(db: Database.Database, options: CollectOptions): Report {
+export function collectReport(db: Database.Database, options: CollectOptions) {
   const { from, to, level = 1, now: generatedAt } = options;
   const hubName =
     (db.prepare('SELECT hub_name FROM streams ORDER BY id DESC LIMIT 1').pluck().get() as string | null | undefined) ??
@@ -62,15 +90,17 @@ export function collectReport(db: Database.Database, options: CollectOptions): R
     .map((a): ReportRow => {
       const f = figures.get(a.id)!;
       const shares = { processedShare: share(f.processed, f.received), signedShare: share(f.signed, f.sent) };
-      return { ...f, index: 0, name: a.name, level, notAnswered: f.deadlineReceived - f.answered, ...shares };
+      return { index: 0, name: a.name, level, ...f, notAnswered: f.deadlineReceived - f.answered, ...shares };
     })
     .sort(compareRows(options.sort ?? 'id'))
     .map((r, i) => ({ ...r, index: i + 1 }));
-  return { from, to, timeZone: REPORT_TIME_ZONE, level, generatedAt, hubName, rows, totals: totalsOf(rows) };
+  // Day boundaries were taken in `timeZone`; `level` 1 lists ministries and provinces … 4 communes.
+  return { from, to, timeZone: REPORT_TIME_ZONE as string, level, generatedAt, hubName, rows, totals: totalsOf(rows) };
 }
 
-function totalsOf(rows: readonly ReportRow[]): ReportTotals {
-  const t = Object.fromEntries(SUMMED.map((k) => [k, rows.reduce((n, r) => n + r[k], 0)])) as Record<Summed, number>;
+function totalsOf(rows: readonly ReportRow[]) {
+  const sum = (k: (typeof SUMMED)[number]) => [k, rows.reduce((n, r) => n + r[k], 0)];
+  const t = Object.fromEntries(SUMMED.map(sum)) as Record<(typeof SUMMED)[number], number>;
   // Each security server once, however many listed agencies sit behind it.
   const servers = [...new Map(rows.flatMap((r) => (r.serverId === null ? [] : [[r.serverId, r] as const]))).values()];
   return {
@@ -78,7 +108,9 @@ function totalsOf(rows: readonly ReportRow[]): ReportTotals {
     ...t,
     processedShare: share(t.processed, t.received),
     signedShare: share(t.signed, t.sent),
+    /** Agencies reporting five or more distinct statuses (the seed 002 yardstick: 84/95 in 2019). */
     agenciesWithFiveStatuses: rows.filter((r) => r.statusCodes.length >= 5).length,
+    /** Distinct security servers behind the listed agencies; their downtime and drops are summed once each. */
     servers: servers.length,
     serverDowntimeMs: servers.reduce((n, s) => n + s.serverDowntimeMs, 0),
     serverDrops: servers.reduce((n, s) => n + s.serverDrops, 0),

@@ -3,7 +3,7 @@
  * cell per row and for the totals row, and how a raw cell is printed for people (md) and for spreadsheets (csv).
  */
 import type { Lang } from './labels.js';
-import type { ReportRow, ReportTotals } from './types.js';
+import type { ReportRow, ReportTotals } from './collect.js';
 
 /** A raw cell: a count, a share 0..1 (null: nothing to divide), a duration in ms, or text. */
 export type Cell =
@@ -21,9 +21,17 @@ export interface Column {
   total(t: ReportTotals, lang: Lang): Cell;
 }
 
-const int = (value: number): Cell => ({ kind: 'int', value });
 const text = (value: string): Cell => ({ kind: 'text', value });
 const blank = (): Cell => text('');
+
+/** A column of words, left-aligned. */
+const words = (id: string, header: Column['header'], row: Column['row'], total: Column['total'] = blank): Column => ({
+  id,
+  header,
+  numeric: false,
+  row,
+  total,
+});
 
 type Figure = keyof ReportRow & keyof ReportTotals;
 /** A column whose row and total cells are the same figure: a count, a share or a duration. */
@@ -36,21 +44,14 @@ const figure = (id: Figure, header: Column['header'], kind: 'int' | 'share' | 'd
 });
 
 export const REPORT_COLUMNS: readonly Column[] = [
-  { id: 'index', header: { vi: 'STT', en: 'No.' }, numeric: true, row: (r) => int(r.index), total: blank },
-  {
-    id: 'agencyId',
-    header: { vi: 'Mã định danh', en: 'Identifier' },
-    numeric: false,
-    row: (r) => text(r.agencyId),
-    total: blank,
-  },
-  {
-    id: 'name',
-    header: { vi: 'Cơ quan, đơn vị', en: 'Agency' },
-    numeric: false,
-    row: (r) => text(r.name),
-    total: (_t, lang) => text(lang === 'vi' ? 'Tổng cộng' : 'Total'),
-  },
+  { ...words('index', { vi: 'STT', en: 'No.' }, (r) => ({ kind: 'int', value: r.index })), numeric: true },
+  words('agencyId', { vi: 'Mã định danh', en: 'Identifier' }, (r) => text(r.agencyId)),
+  words(
+    'name',
+    { vi: 'Cơ quan, đơn vị', en: 'Agency' },
+    (r) => text(r.name),
+    (_t, lang) => text(lang === 'vi' ? 'Tổng cộng' : 'Total'),
+  ),
   figure('sent', { vi: 'Đã gửi', en: 'Sent' }),
   figure('received', { vi: 'Đã nhận', en: 'Received' }),
   figure('processed', { vi: 'Đã tiếp nhận, xử lý', en: 'Processed' }),
@@ -61,21 +62,19 @@ export const REPORT_COLUMNS: readonly Column[] = [
   figure('notAnswered', { vi: 'Chưa trả lời', en: 'Not answered' }),
   figure('signed', { vi: 'Văn bản có ký số', en: 'Signed' }),
   figure('signedShare', { vi: 'Tỷ lệ văn bản có ký số (%)', en: 'Signed (%)' }, 'share'),
-  {
-    id: 'statusCodes',
-    header: { vi: 'Trạng thái phản hồi', en: 'Statuses reported' },
-    numeric: false,
-    row: (r) => text(r.statusCodes.join(' ')),
-    total: (t, lang) =>
+  words(
+    'statusCodes',
+    { vi: 'Trạng thái phản hồi', en: 'Statuses reported' },
+    (r) => text(r.statusCodes.join(' ')),
+    (t, lang) =>
       text(`${lang === 'vi' ? '≥5 trạng thái' : '≥5 statuses'}: ${t.agenciesWithFiveStatuses}/${t.agencies}`),
-  },
-  {
-    id: 'serverId',
-    header: { vi: 'Máy chủ bảo mật', en: 'Security server' },
-    numeric: false,
-    row: (r) => text(r.serverId ?? ''),
-    total: (t, lang) => text(`${t.servers} ${lang === 'vi' ? 'máy chủ' : 'servers'}`),
-  },
+  ),
+  words(
+    'serverId',
+    { vi: 'Máy chủ bảo mật', en: 'Security server' },
+    (r) => text(r.serverId ?? ''),
+    (t, lang) => text(`${t.servers} ${lang === 'vi' ? 'máy chủ' : 'servers'}`),
+  ),
   figure('serverDowntimeMs', { vi: 'Thời gian mất kết nối', en: 'Downtime' }, 'duration'),
   figure('serverDrops', { vi: 'Số lần mất kết nối', en: 'Drops' }),
 ];
@@ -87,18 +86,15 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 3600)}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
 }
 
-const format = (locale: string, digits: number) =>
-  new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 /** Whole numbers and one decimal, per language. */
-const FORMATS: Readonly<Record<Lang, readonly [Intl.NumberFormat, Intl.NumberFormat]>> = {
-  vi: [format('vi-VN', 0), format('vi-VN', 1)],
-  en: [format('en-GB', 0), format('en-GB', 1)],
-};
+const formats = (locale: string) =>
+  [0, 1].map((d) => new Intl.NumberFormat(locale, { minimumFractionDigits: d, maximumFractionDigits: d }));
+const FORMATS = { vi: formats('vi-VN'), en: formats('en-GB') };
 
 /** For reading: thousands grouped as the language writes them (20.828 in vi, as seed 000), one decimal, "–". */
 export function humanCell(cell: Cell, lang: Lang): string {
-  if (cell.kind === 'int') return FORMATS[lang][0].format(cell.value);
-  if (cell.kind === 'share') return cell.value === null ? '–' : FORMATS[lang][1].format(cell.value * 100);
+  if (cell.kind === 'int') return FORMATS[lang][0]!.format(cell.value);
+  if (cell.kind === 'share') return cell.value === null ? '–' : FORMATS[lang][1]!.format(cell.value * 100);
   return cell.kind === 'duration' ? formatDuration(cell.value) : cell.value;
 }
 

@@ -1,9 +1,9 @@
 /** The report written out: Markdown for people, CSV for spreadsheets, JSON for scripts. */
 import { humanCell, machineCell, REPORT_COLUMNS, type Cell, type Column } from './columns.js';
 import { wordsIn } from '../messages.js';
-import { REPORT_LABELS, REPORT_NOTES, type Lang, type ReportLabel } from './labels.js';
+import { REPORT_LABELS, type Lang, type ReportLabel } from './labels.js';
 import { formatLocalDateTime, formatPeriod } from './period.js';
-import type { Report, ReportRow } from './types.js';
+import type { Report } from './collect.js';
 
 /** Hub text never breaks the table: control characters become spaces, pipes are escaped. */
 function mdText(value: string): string {
@@ -31,7 +31,7 @@ export function formatMarkdown(report: Report, lang: Lang): string {
   out.push(row(REPORT_COLUMNS.map((c) => (c.numeric ? '---:' : '---'))));
   for (const r of report.rows) out.push(row(REPORT_COLUMNS.map((c) => mdText(humanCell(c.row(r), lang)))));
   out.push(row(REPORT_COLUMNS.map((c) => bold(mdText(humanCell(c.total(report.totals, lang), lang))))));
-  out.push('', ...REPORT_NOTES.map((n) => `- ${t(n)}`), '');
+  out.push('', ...([1, 2, 3, 4] as const).map((n) => `- ${t(`note.${n}`)}`), '');
   if (report.standing) {
     out.push(`## ${t('standing.title')}`, '');
     if (report.standing.length === 0) out.push(t('standing.none'), '');
@@ -81,20 +81,11 @@ export function formatCsv(report: Report, lang: Lang): string {
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
 
-const REPORT_JSON_VERSION = 1;
-
-/** A row's fields, in the order the document lists them. */
-const ROW_FIELDS = [
-  ...['index', 'agencyId', 'name', 'level', 'sent', 'received', 'processed', 'processedShare', 'deadlineReceived'],
-  ...['answered', 'answeredOnTime', 'notAnswered', 'signed', 'signatureChecked', 'signedShare', 'duplicateSends'],
-  ...['duplicateDeliveries', 'statusCodes', 'serverId', 'serverDowntimeMs', 'serverDrops'],
-] as const satisfies readonly (keyof ReportRow)[];
-
 /** The report as JSON for scripts: raw counts, shares 0..1 (null: nothing to divide), durations in ms. */
 export function formatJson(report: Report): string {
   const period = formatPeriod(report.from, report.to, report.timeZone);
   const doc = {
-    version: REPORT_JSON_VERSION,
+    version: 1,
     period: {
       from: new Date(report.from).toISOString(),
       to: new Date(report.to).toISOString(),
@@ -108,9 +99,12 @@ export function formatJson(report: Report): string {
     level: report.level,
     hubName: report.hubName,
     generatedAt: new Date(report.generatedAt).toISOString(),
-    rows: report.rows.map((r) => Object.fromEntries(ROW_FIELDS.map((k) => [k, r[k]]))),
+    rows: report.rows,
     totals: report.totals,
     ...(report.standing && { standing: report.standing }),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
+
+/** Each format by its `--format` name; JSON needs no language. */
+export const REPORT_FORMATS = { md: formatMarkdown, csv: formatCsv, json: formatJson };

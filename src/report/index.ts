@@ -1,4 +1,3 @@
-export * from './types.js';
 export * from './period.js';
 export * from './columns.js';
 export * from './labels.js';

@@ -39,5 +39,3 @@ export const REPORT_LABELS = {
 } satisfies Messages;
 
 export type ReportLabel = keyof typeof REPORT_LABELS;
-/** The notes under the table, in their order. */
-export const REPORT_NOTES = ['note.1', 'note.2', 'note.3', 'note.4'] as const satisfies readonly ReportLabel[];

@@ -1,12 +1,6 @@
 /** The report's standing problems (vấn đề tồn đọng): one line per standing incident, in the console's words. */
-import {
-  agenciesBehind,
-  createAlertEngine,
-  describeAlert,
-  groupIncidents,
-  namer,
-  RULE_TITLES,
-} from '../alerts/index.js';
+import { createAlertEngine, describeAlert, groupIncidents, namer, RULE_TITLES } from '../alerts/index.js';
+import { agenciesBehind } from '../metrics/servers.js';
 import type { Metrics } from '../metrics/types.js';
 import type { Lang } from './labels.js';
 

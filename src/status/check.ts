@@ -1,29 +1,20 @@
 /** The one-shot check behind `hubmon status`: the cache's metrics and alerts → OK, WARNING, CRITICAL or UNKNOWN. */
 import type Database from 'better-sqlite3';
-import {
-  alertCounts,
-  countIncidents,
-  groupIncidents,
-  incidentState,
-  isStanding,
-  type Incident,
-} from '../alerts/incidents.js';
-import { createAlertEngine } from '../alerts/engine.js';
-import { agenciesBehind } from '../metrics/servers.js';
-import type { AlertConfig } from '../alerts/config.js';
-import { describeIncident } from '../alerts/describe-incident.js';
+import type { AlertConfig, Alert, Incident } from '../alerts/index.js';
+import { alertCounts, countIncidents, createAlertEngine, describeIncident, groupIncidents } from '../alerts/index.js';
+import { incidentState, isStanding } from '../alerts/incidents.js';
 import type { DescribeOptions } from '../alerts/describe.js';
-import type { Alert } from '../alerts/types.js';
+import { agenciesBehind } from '../metrics/servers.js';
 import type { Metrics } from '../metrics/types.js';
 import { vietnamTimeWithOffset } from '../protocol/index.js';
 import type { PerfDatum } from './render.js';
 import { statusWords, type StatusWords } from './messages.js';
 
-type CheckState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 /** The process exit code of each state, as every monitoring system reads it. */
-const EXIT_CODE: Readonly<Record<CheckState, number>> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
+const EXIT_CODE = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 } as const;
+type CheckState = keyof typeof EXIT_CODE;
 /** An UNKNOWN result judges no alert. */
-const NO_ALERTS = { firing: [], pending: [], incidents: [] } as const;
+const UNKNOWN = { state: 'UNKNOWN', exitCode: EXIT_CODE.UNKNOWN, firing: [], pending: [], incidents: [] } as const;
 
 /** What became of the attempt to refresh the cache from the hub. */
 export type HubOutcome =
@@ -55,22 +46,8 @@ interface CheckInput {
   readonly words: DescribeOptions;
 }
 
-export interface CheckResult {
-  readonly state: CheckState;
-  readonly exitCode: number;
-  /** The text after `HUBMON STATE - `. */
-  readonly summary: string;
-  readonly perfdata: readonly PerfDatum[];
-  /** Long output: one line per firing or pending alert, then what the check was based on. */
-  readonly details: readonly string[];
-  /** Top-level alerts that count (firing) and those still pending. */
-  readonly firing: readonly Alert[];
-  readonly pending: readonly Alert[];
-  /** Incidents firing or pending, acute first. */
-  readonly incidents: readonly Incident[];
-  /** Age of the newest stored event, ms; null when the cache holds none. */
-  readonly dataAgeMs: number | null;
-}
+/** The verdict: state and exit code, the summary after `HUBMON STATE - `, perfdata, the long output's lines. */
+export type CheckResult = ReturnType<typeof evaluateCheck>;
 
 function spanWords(ms: number, w: StatusWords): string {
   const s = Math.round(ms / 1000);
@@ -80,11 +57,7 @@ function spanWords(ms: number, w: StatusWords): string {
   return w('span.d', { n: Math.round(s / 86_400) });
 }
 
-/** The hub's line: each outcome's fields fill its message. */
-const hubLine = (hub: HubOutcome, w: StatusWords): string =>
-  w(`hub.${hub.kind}`, hub as Record<string, string | number>);
-
-export function evaluateCheck(input: CheckInput): CheckResult {
+export function evaluateCheck(input: CheckInput) {
   const { metrics, hub } = input;
   const { now, lang } = input.words;
   const [stream, totals, agencies] = [metrics.stream(), metrics.totals(now, '1h'), metrics.agencies().length];
@@ -125,9 +98,11 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   // UNKNOWN prints only the figures it has: with nothing received, none; with a cache too old
   // to judge, its age and how far it is behind, never its old counts read as all clear.
   const fields = hub as Record<string, string | number>;
-  const unknown = (summary: string, perfdata: PerfDatum[]): CheckResult => {
-    const details = [hubLine(hub, w), w('cache.line', { path: input.cachePath })];
-    return { ...NO_ALERTS, state: 'UNKNOWN', exitCode: EXIT_CODE.UNKNOWN, summary, perfdata, details, dataAgeMs };
+  // The hub's line: each outcome's fields fill its message.
+  const hubLine = w(`hub.${hub.kind}`, fields);
+  const unknown = (summary: string, perfdata: PerfDatum[]) => {
+    const details = [hubLine, w('cache.line', { path: input.cachePath })];
+    return { ...UNKNOWN, summary, perfdata, details, dataAgeMs };
   };
   if (stream.events === 0 && agencies === 0) {
     const why = w(hub.kind === 'unreachable' ? 'noData.unreachable' : 'noData.nothing', fields);
@@ -167,11 +142,18 @@ export function evaluateCheck(input: CheckInput): CheckResult {
   const details = [
     ...incidents.filter((i) => i.phase === 'firing').map(line),
     ...incidents.filter((i) => i.phase === 'pending').map(line),
-    hubLine(hub, w),
+    hubLine,
     w('cache.lineFull', { path: input.cachePath, n: stream.events, newest }),
   ];
+  // Firing and pending: the top-level alerts; incidents firing or pending, acute first; the data's age in ms.
   return { state, exitCode: EXIT_CODE[state], summary, perfdata, details, firing, pending, incidents, dataAgeMs };
 }
+
+/** Several of a rule's phrase in English, whose phrases all lead with one of these nouns; Vietnamese has no plural. */
+const plural = (n: number, text: string): string =>
+  n === 1
+    ? text
+    : text.replace(/^(agency|security server|server certificate)/, (w) => (w === 'agency' ? 'agencies' : `${w}s`));
 
 /** The summary when alerts fire, a group per rule, acute and critical first: `1 security server down (1 acknowledged)`. */
 export function firingSummary(firing: readonly Alert[], w: StatusWords = statusWords('en')): string {
@@ -187,7 +169,7 @@ export function firingSummary(firing: readonly Alert[], w: StatusWords = statusW
     const acknowledged = alerts.filter((a) => a.ack !== null).length;
     const critical = alerts.some((a) => a.severity === 'critical');
     const n = alerts.length;
-    const text = `${n} ${w(`rule.${phrase}.${n === 1 ? '1' : 'n'}`)}${acknowledged > 0 ? w('summary.acknowledged', { n: acknowledged }) : ''}`;
+    const text = `${n} ${plural(n, w(`rule.${phrase}`))}${acknowledged > 0 ? w('summary.acknowledged', { n: acknowledged }) : ''}`;
     return { id, standing, critical, n, text };
   });
   // Acute before standing, critical first, then by how many; stable for a monitoring history.

@@ -1,8 +1,6 @@
 /** The check result as monitoring systems read it (plugin text with perfdata) and as scripts read it (JSON). */
-import { describeAlert, type DescribeOptions } from '../alerts/describe.js';
-import { describeIncident } from '../alerts/describe-incident.js';
-import type { Incident } from '../alerts/incidents.js';
-import type { Alert } from '../alerts/types.js';
+import type { DescribeOptions } from '../alerts/describe.js';
+import { describeAlert, describeIncident, type Alert, type Incident } from '../alerts/index.js';
 import type { CheckResult, HubOutcome } from './check.js';
 
 /** Perfdata as Nagios plugin guidelines write it: `'label'=value[UOM];[warn];[crit];[min];[max]`. */
@@ -24,9 +22,8 @@ const num = (n: number | undefined): string =>
 const label = (text: string): string => (/^[A-Za-z0-9_.-]+$/.test(text) ? text : `'${text.replace(/'/g, "''")}'`);
 
 export function formatPerfDatum(d: PerfDatum): string {
-  const tail = [num(d.warn), num(d.crit), num(d.min), num(d.max)];
-  while (tail.length > 0 && tail[tail.length - 1] === '') tail.pop();
-  return `${label(d.label)}=${num(d.value)}${d.uom ?? ''}${tail.length ? `;${tail.join(';')}` : ''}`;
+  const tail = [d.warn, d.crit, d.min, d.max].map(num).join(';').replace(/;+$/, '');
+  return `${label(d.label)}=${num(d.value)}${d.uom ?? ''}${tail && `;${tail}`}`;
 }
 
 /** `HUBMON STATE - summary | perfdata`, then the long output; a `|` in the text would cut off the perfdata. */

@@ -33,12 +33,8 @@ const TABLES: Readonly<Record<string, Table>> = {
     vi,
     same: ['app.title', 'app.demo', 'col.mark', 'flash.notice', 'conn.lgsp', 'server.unknown', 'value.server'],
   },
-  commands: {
-    en: cliEn,
-    vi: cliVi,
-    same: ['gateway.noteState', 'gateway.noteStateReason', 'record.state', 'record.stateError'],
-  },
-  status: { en: statusEn, vi: statusVi, same: ['unknown.failed'] },
+  commands: { en: cliEn, vi: cliVi, same: [] },
+  status: { en: statusEn, vi: statusVi, same: [] },
   report: { en: column(REPORT_LABELS, 0), vi: column(REPORT_LABELS, 1), same: [] },
 };
 

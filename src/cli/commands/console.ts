@@ -1,15 +1,15 @@
 import v8 from 'node:v8';
 import { startSession } from '../../app/session.js';
 import { runConsole } from '../../app/run-console.js';
-import { UsageError, type Command } from '../command.js';
+import type { Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
 import { openNamedCache, requireFile } from '../inputs.js';
-import { parseFlags, settingsOf, strings } from '../parse-flags.js';
+import { badValue, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 const number = (flag: string, text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError('flag.positive', { flag: `--${flag}`, value: text });
+  if (!Number.isFinite(n) || n <= 0) throw badValue(`--${flag}`, text, { key: 'expect.positive' });
   return n;
 };
 
@@ -22,15 +22,10 @@ export const consoleCommand: Pick<Command, 'run'> = {
         ...strings('stale-after', 'seed', 'config'),
       },
     });
-    const seed = number('seed', v.seed);
-    const staleAfterSeconds = number('stale-after', v['stale-after']);
+    const [demoSeed, staleAfterSeconds] = [number('seed', v.seed), number('stale-after', v['stale-after'])];
     if (v['token-file'] !== undefined) requireFile('--token-file', v['token-file']);
     if (v.ca !== undefined) requireFile('--ca', v.ca);
-    const settings = settingsOf(v, io.env, {
-      ...(v.ascii !== undefined && { ascii: v.ascii }),
-      ...(staleAfterSeconds !== undefined && { staleAfterSeconds }),
-      ...(seed !== undefined && { demoSeed: seed }),
-    });
+    const settings = settingsOf(v, io.env, { ascii: v.ascii, staleAfterSeconds, demoSeed });
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       io.stderr.write(`hubmon: ${cliWords(argv, io.env)('cli.needsTerminal')}\n`);
       return 2;

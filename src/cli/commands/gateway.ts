@@ -9,7 +9,7 @@ import { parseClientId } from '../../gateway/soap-request.js';
 import { readTokenFile } from '../../ingest/token.js';
 import { CommandError, UsageError, untilStopSignal, type Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
-import { durationFlag, listenError, parseFlags, strings, wholeFlag } from '../parse-flags.js';
+import { badValue, durationFlag, listenError, parseFlags, strings, wholeFlag } from '../parse-flags.js';
 
 const FLAGS = {
   ...strings('globalconf', 'client', 'security-server'),
@@ -31,9 +31,10 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
   const globalconf = required('globalconf');
   const clientText = required('client');
   const client = parseClientId(clientText);
-  if (!client) throw new UsageError('gateway.client', { value: clientText });
+  if (!client) throw badValue('--client', clientText, { key: 'expect.client' });
   const url = required('security-server');
-  if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url)) throw new UsageError('gateway.url', { value: url });
+  if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url))
+    throw badValue('--security-server', url, { key: 'expect.httpUrl' });
   const documents = (values.documents ?? []).flatMap((d) => d.split(',').map((s) => s.trim())).filter(Boolean);
   if (documents.length === 0 && !values.check) throw new UsageError('flag.required', { flags: '--documents' });
   const options = {
@@ -60,9 +61,7 @@ function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv) {
 function confError(err: unknown, instance: string): Error {
   if (!(err instanceof GlobalConfError) || err.kind === 'unreadable')
     return new CommandError('gateway.conf.unreadable', { detail: (err as Error).message });
-  if (err.kind === 'not_found') return new CommandError('gateway.conf.notFound', { path: err.subject });
-  if (err.kind === 'no_instance') return new CommandError('gateway.conf.noInstance', { path: err.subject, instance });
-  return new CommandError('gateway.conf.notSharedParams', { path: err.subject });
+  return new CommandError(`gateway.conf.${err.kind}`, { path: err.subject, instance });
 }
 
 export const gatewayCommand: Pick<Command, 'run'> = {
@@ -91,10 +90,7 @@ export const gatewayCommand: Pick<Command, 'run'> = {
     const notes: GatewayOptions['notes'] = {
       registrySkipped: (n, examples) => note(t('gateway.noteSkipped', { n, examples: examples.join('; ') })),
       registryNotRead: (error) => note(t('gateway.noteNotRead', { error })),
-      serverState: (id, state, reason = '') => {
-        const words = { id, state: { key: `gateway.state.${state}` } as const, reason };
-        note(t(reason ? 'gateway.noteStateReason' : 'gateway.noteState', words));
-      },
+      serverState: (id, state, reason = '') => note(`${id}: ${t(`gateway.state.${state}`)}${reason && ` — ${reason}`}`),
       setAside: (id, n, reason) => note(t('gateway.noteSetAside', { id, n, reason })),
     };
     const gateway = await startGateway({ ...options, token, notes }).catch((err: unknown) => {

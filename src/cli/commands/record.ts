@@ -5,7 +5,7 @@ import { RecordingWriter } from '../../sim/recording.js';
 import { translate } from '../../ui/i18n/translate.js';
 import { UsageError, untilStopSignal, type Command } from '../command.js';
 import { cliLang, cliTranslator } from '../i18n/text.js';
-import { oneFile, parseFlags, settingsOf, strings } from '../parse-flags.js';
+import { oneFile, parseFlags, settingsOf, strings, wholeFlag } from '../parse-flags.js';
 
 /** `stopWhen`: resolves when recording should end; the signals by default, tests pass their own. */
 export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, 'run'> {
@@ -23,15 +23,10 @@ export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, '
       });
       const file = oneFile(positionals, 'arg.recordFile');
       if (existsSync(file) && !values.force) throw new UsageError('file.exists', { file });
-      const since = values.since === undefined ? 0 : Number(values.since);
-      if (!Number.isSafeInteger(since) || since < 0)
-        throw new UsageError('flag.wholeMin', { flag: '--since', min: 0, value: values.since ?? '' });
+      const since = wholeFlag('since', values.since, 0, 0);
       const settings = settingsOf(values, io.env);
       if (settings.url === null) throw new UsageError('record.noHub');
-      const { token } = resolveToken({
-        ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }),
-        env: io.env,
-      });
+      const { token } = resolveToken({ tokenFile: settings.tokenFile ?? undefined, env: io.env });
       const writer = new RecordingWriter(file);
       const sink = recordingSink(writer, since);
       const client = startIngest({ url: settings.url, sink, ...(token !== undefined && { token }) });
@@ -41,9 +36,8 @@ export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, '
       const unsubscribe = client.subscribe((s) => {
         if (s.state === lastState) return;
         lastState = s.state;
-        // The link's state in the console's words.
         const state = translate(lang, `link.${s.state}`);
-        say(s.lastError ? t('record.stateError', { state, error: s.lastError.message }) : t('record.state', { state }));
+        say(`hubmon record: ${state}${s.lastError ? ` (${s.lastError.message})` : ''}`);
       });
       // Nothing else holds the process while the link is down (redial timers and signal handlers do not).
       const keepAlive = setInterval(() => {}, 1 << 30);

@@ -9,10 +9,10 @@ import { ReplayRun, replayControls } from '../../record/replay-run.js';
 import { loadReplay } from '../../sim/replay-source.js';
 import { idleIngest } from '../../ui/index.js';
 import { formatDateTime } from '../../ui/text/format-time.js';
-import { CommandError, UsageError, type Command } from '../command.js';
+import { CommandError, type Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
 import { requireFile } from '../inputs.js';
-import { oneFile, parseFlags, settingsOf, strings } from '../parse-flags.js';
+import { badValue, oneFile, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 const TICK_MS = 250;
 
@@ -23,7 +23,7 @@ export const replayCommand: Pick<Command, 'run'> = {
     const file = oneFile(positionals, 'arg.replayFile');
     const speed = values.speed === undefined ? 60 : Number(values.speed);
     if (!(speed >= 1 && speed <= 3600))
-      throw new UsageError('flag.range', { flag: '--speed', min: 1, max: 3600, value: values.speed ?? '' });
+      throw badValue('--speed', values.speed, { key: 'expect.range' }, { min: 1, max: 3600 });
     requireFile('FILE', file);
     const settings = settingsOf(values, io.env);
     if (!process.stdin.isTTY || !process.stdout.isTTY) {

@@ -19,9 +19,7 @@ export function createReportCommand(clock: () => number = Date.now): Pick<Comman
         throw new UsageError('flag.required', { flags: '--from, --to' });
       // A PeriodError names the flag and the text; the command's error line words it.
       const period = report.parsePeriod(values.from, values.to, report.REPORT_TIME_ZONE);
-      const level = values.level === undefined ? 1 : Number(values.level);
-      if (![1, 2, 3, 4].includes(level))
-        throw new UsageError('flag.oneOf', { flag: '--level', list: '1, 2, 3, 4', value: values.level ?? '' });
+      const level = Number(oneOf('level', values.level, ['1', '2', '3', '4'], '1'));
       const format = oneOf('format', values.format, ['md', 'csv', 'json'], 'md');
       const sort = oneOf('sort', values.sort, report.REPORT_SORTS, 'id');
       const { lang, ...settings } = settingsOf(values, io.env);
@@ -48,23 +46,15 @@ export function createReportCommand(clock: () => number = Date.now): Pick<Comman
         const now = clock();
         const collected = report.collectReport(input.cache.db, { ...period, level, sort, now });
         const whole = { ...collected, standing: report.standingProblems(createMetrics(input.cache), lang, now) };
-        const text =
-          format === 'csv'
-            ? report.formatCsv(whole, lang)
-            : format === 'json'
-              ? report.formatJson(whole)
-              : report.formatMarkdown(whole, lang);
+        const text = report.REPORT_FORMATS[format](whole, lang);
         if (values.output === undefined) io.stdout.write(text);
         else {
           const file = values.output;
           try {
             writeFileSync(file, text);
           } catch (err) {
-            throw new UsageError('file.unwritable', {
-              flag: '--output',
-              file,
-              code: (err as NodeJS.ErrnoException).code ?? 'error',
-            });
+            const code = (err as NodeJS.ErrnoException).code ?? 'error';
+            throw new UsageError('file.unwritable', { flag: '--output', file, code });
           }
           io.stderr.write(`${t('report.written', { n: whole.rows.length, file })}\n`);
         }

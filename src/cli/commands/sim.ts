@@ -4,10 +4,10 @@ import { vietnamClock } from '../../protocol/index.js';
 import { DEFAULT_SEED } from '../../registry/index.js';
 import { startSimHub, type SimHubOptions } from '../../sim/index.js';
 import { OVERDUE_PILE_SIZE } from '../../sim/incidents.js';
-import { UsageError, untilStopSignal, type Command } from '../command.js';
+import { untilStopSignal, type Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
 import { requireFile } from '../inputs.js';
-import { listenError, parseFlags, strings, wholeFlag } from '../parse-flags.js';
+import { badValue, listenError, parseFlags, strings, wholeFlag } from '../parse-flags.js';
 
 const FLAGS = strings(
   ...['port', 'host', 'seed', 'speed', 'agencies', 'start', 'history', 'buffer', 'heartbeat-ms', 'batch'],
@@ -22,11 +22,11 @@ export const simCommand: Pick<Command, 'run'> = {
     const speedGiven = values.speed !== undefined;
     const speed = speedGiven ? Number(values.speed) : 1;
     if (!(speed > 0) || speed > 1_000_000)
-      throw new UsageError('flag.range', { flag: '--speed', min: '0.001', max: 1_000_000, value: values.speed ?? '' });
+      throw badValue('--speed', values.speed, { key: 'expect.range' }, { min: '0.001', max: 1_000_000 });
     const history = values.history === undefined ? 3_600_000 : parseDuration(values.history);
-    if (history === null) throw new UsageError('flag.duration', { flag: '--history', value: values.history ?? '' });
+    if (history === null) throw badValue('--history', values.history, { key: 'expect.duration' });
     const start = values.start === undefined ? undefined : Date.parse(values.start);
-    if (Number.isNaN(start)) throw new UsageError('flag.isoTime', { flag: '--start', value: values.start ?? '' });
+    if (Number.isNaN(start)) throw badValue('--start', values.start, { key: 'expect.isoTime' });
     if (values.replay !== undefined) requireFile('--replay', values.replay);
     if (values['token-file'] !== undefined) requireFile('--token-file', values['token-file']);
     const options = {
@@ -57,11 +57,10 @@ export const simCommand: Pick<Command, 'run'> = {
     else {
       const { seed, agencies } = options;
       io.stdout.write(`${t('sim.started', { seed, speed, agencies, epoch: hub.epoch })}\n${t('sim.incidents')}\n`);
-      // Each scripted incident in the operator's language.
       for (const i of hub.incidents.filter((i) => i.cycle === 0)) {
-        const [from, to] = [vietnamClock(i.from), vietnamClock(i.to)];
-        const [id, name, n, pile] = [i.target, i.targetName, i.affectedAgencies.length, OVERDUE_PILE_SIZE];
-        io.stdout.write(`  ${i.kind.padEnd(24)} ${t(`incident.${i.kind}`, { id, name, from, to, n, pile })}\n`);
+        const what = `${i.target} (${i.targetName}) ${t(`incident.${i.kind}`, { pile: OVERDUE_PILE_SIZE })}`;
+        const behind = i.kind.startsWith('server_') ? t('sim.behind', { n: i.affectedAgencies.length }) : '';
+        io.stdout.write(`  ${i.kind.padEnd(24)} ${what} ${vietnamClock(i.from)}–${vietnamClock(i.to)}${behind}\n`);
       }
     }
     if (values.record) io.stdout.write(`${t('sim.recording', { file: values.record })}\n`);

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { ALERT_MIGRATIONS } from '../../alerts/persist.js';
-import { loadAlertConfig, namer } from '../../alerts/index.js';
+import { ALERT_MIGRATIONS, loadAlertConfig, namer } from '../../alerts/index.js';
 import { resolveToken } from '../../ingest/index.js';
 import { createMetrics } from '../../metrics/index.js';
 import { openRecordingCache, type RecordingCache } from '../../record/recording-cache.js';
@@ -12,12 +11,12 @@ import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
 import { UsageError, type Command, type CommandIo } from '../command.js';
 import { cliLang, cliTranslator, errorText } from '../i18n/text.js';
 import { findCache, isNotDatabase, notRecording } from '../inputs.js';
-import { parseFlags, settingsOf, strings } from '../parse-flags.js';
+import { badValue, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
 function seconds(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback * 1000;
   const n = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new UsageError('flag.seconds', { flag: `--${name}`, value: text });
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw badValue(`--${name}`, text, { key: 'expect.seconds' });
   return n * 1000;
 }
 
@@ -43,10 +42,9 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv) {
 }
 
 function unknownLine(io: CommandIo, json: boolean, message: string): number {
-  const text = message.replace(/[\r\n|]+/g, ' ');
-  if (json)
-    io.stdout.write(`${JSON.stringify({ version: 1, state: 'UNKNOWN', exitCode: 3, summary: text }, null, 2)}\n`);
-  else io.stdout.write(`HUBMON UNKNOWN - ${text}\n`);
+  const summary = message.replace(/[\r\n|]+/g, ' ');
+  const doc = { version: 1, state: 'UNKNOWN', exitCode: 3, summary };
+  io.stdout.write(json ? `${JSON.stringify(doc, null, 2)}\n` : `HUBMON UNKNOWN - ${summary}\n`);
   return 3;
 }
 
@@ -63,13 +61,13 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
         return unknownLine(io, argv.includes('--json'), statusWords(early)('unknown.usage', { message }));
       }
       const { lang, json } = args;
-      const w = statusWords(lang);
+      const [w, t] = [statusWords(lang), cliTranslator(lang)];
+      const unknown = (message: string): number => unknownLine(io, json, message);
       // A file named on the command line must be there (the default alerts file may be absent).
       for (const [flag, path] of Object.entries({ '--alerts': args.alerts, '--ca': args.ca }))
-        if (typeof path === 'string' && !existsSync(path))
-          return unknownLine(io, json, w('unknown.fileMissing', { flag, path }));
+        if (typeof path === 'string' && !existsSync(path)) return unknown(t('file.missing', { flag, file: path }));
       const { config, error } = loadAlertConfig(args.alerts);
-      if (error !== null) return unknownLine(io, json, w('unknown.thresholds', { error }));
+      if (error !== null) return unknown(w('unknown.thresholds', { error }));
 
       let cache: Cache | undefined;
       let recording: RecordingCache | null = null;
@@ -85,11 +83,11 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
       let now = clock();
       try {
         if (args.source !== undefined) {
-          if (!existsSync(args.source)) return unknownLine(io, json, w('unknown.sourceMissing', { path: args.source }));
+          if (!existsSync(args.source)) return unknown(w('unknown.sourceMissing', { path: args.source }));
           recording = await openRecordingCache(args.source, ALERT_MIGRATIONS);
           if (notRecording(recording)) {
             close();
-            return unknownLine(io, json, w('unknown.notRecording', { path: args.source }));
+            return unknown(w('unknown.notRecording', { path: args.source }));
           }
           cache = recording.cache;
           hub = { kind: 'recording', file: args.source };
@@ -101,11 +99,11 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
           } catch (err) {
             const several = err instanceof UsageError && err.key === 'cache.several';
             const params = several ? (err.params as Record<string, string>) : {};
-            return unknownLine(io, json, w(several ? 'unknown.severalCaches' : 'unknown.noCache', params));
+            return unknown(w(several ? 'unknown.severalCaches' : 'unknown.noCache', params));
           }
           // Without a hub to fill it, a cache that is not there is a mistyped path, not an empty cache.
           if (!existsSync(path)) {
-            if (args.url === null) return unknownLine(io, json, w('unknown.cacheMissing', { path }));
+            if (args.url === null) return unknown(w('unknown.cacheMissing', { path }));
             created = path;
           }
           cache = openCache({
@@ -130,8 +128,8 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
         }
       } catch (err) {
         close();
-        if (isNotDatabase(err)) return unknownLine(io, json, w('unknown.notCache', { path: args.cache ?? '' }));
-        return unknownLine(io, json, w('unknown.failed', { error: errorText(err, cliTranslator(lang)) }));
+        if (isNotDatabase(err)) return unknown(w('unknown.notCache', { path: args.cache ?? '' }));
+        return unknown(errorText(err, t));
       }
 
       try {
@@ -143,7 +141,7 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
         return result.exitCode;
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
-        return unknownLine(io, json, w('unknown.evaluate', { error }));
+        return unknown(w('unknown.evaluate', { error }));
       } finally {
         close();
       }

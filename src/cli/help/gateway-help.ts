@@ -1,22 +1,27 @@
 /** `hubmon gateway --help`, in English and Vietnamese. */
-import type { Lang } from '../../config/settings.js';
+import type { Help } from './help.js';
 
-export const gatewaySummary: Readonly<Record<Lang, string>> = {
-  en: 'serve the telemetry of a real X-Road-based hub (docs/GATEWAY.md)',
-  vi: 'phục vụ số liệu giám sát của trục thật xây dựng trên X-Road (docs/GATEWAY.md)',
-};
-
-export const gatewayHelp: Readonly<Record<Lang, string>> = {
-  en: `Usage: hubmon gateway [options]
-
-Serves ws://HOST:PORT/v1/telemetry (docs/PROTOCOL.md) from a real X-Road-based hub: the
+export const gatewayHelp: Help = {
+  summary: [
+    'serve the telemetry of a real X-Road-based hub (docs/GATEWAY.md)',
+    'phục vụ số liệu giám sát của trục thật xây dựng trên X-Road (docs/GATEWAY.md)',
+  ],
+  usage: 'gateway',
+  about: [
+    `Serves ws://HOST:PORT/v1/telemetry (docs/PROTOCOL.md) from a real X-Road-based hub: the
 registry from X-Road global configuration, document exchanges from each security server's
 operational monitoring (getSecurityServerOperationalData), server state from its health data,
 certificates and the gateway's own polls. Events are numbered in the gateway's SQLite file and
-survive restarts. Runs until Ctrl-C (SIGINT) or SIGTERM. See docs/GATEWAY.md.
-
-Options:
-  --globalconf PATH        shared-params.xml, or the folder a security server keeps
+survive restarts. Runs until Ctrl-C (SIGINT) or SIGTERM. See docs/GATEWAY.md.`,
+    `Phục vụ ws://HOST:PORT/v1/telemetry (docs/PROTOCOL.md) từ trục thật xây dựng trên X-Road: danh
+mục cơ quan lấy từ cấu hình toàn cục của X-Road, các lượt trao đổi văn bản lấy từ giám sát vận
+hành của từng máy chủ bảo mật (getSecurityServerOperationalData), trạng thái máy chủ lấy từ dữ
+liệu sức khỏe, chứng thư số và các lần hỏi của chính gateway. Sự kiện được đánh số trong tệp
+SQLite của gateway và giữ nguyên khi khởi động lại. Chạy đến khi Ctrl-C (SIGINT) hoặc SIGTERM.
+Xem docs/GATEWAY.md.`,
+  ],
+  options: [
+    `  --globalconf PATH        shared-params.xml, or the folder a security server keeps
                            it in (/etc/xroad/globalconf); re-read when it changes   (required)
   --client ID              the central monitoring client, INSTANCE/CLASS/MEMBER/SUBSYSTEM (required)
   --security-server URL    the gateway's own security server, http(s)://…            (required)
@@ -35,24 +40,8 @@ Options:
   --heartbeat-ms MS        idle time after which a console gets a heartbeat (default 5000)
   --hub-name NAME          the name consoles show                           (default X-Road INSTANCE)
   --check                  say what the gateway can reach, then exit (0: everything)
-  --lang vi|en             language of these lines                          (default: from LANG)
-  -h, --help               show this help
-
-Example:
-  hubmon gateway --globalconf /etc/xroad/globalconf --client VN/GOV/000.00.00.G22/GIAMSAT \\
-    --security-server http://127.0.0.1:8080 --documents sendEdoc --token-file /etc/hubmon/token
-`,
-  vi: `Cách dùng: hubmon gateway [tùy chọn]
-
-Phục vụ ws://HOST:PORT/v1/telemetry (docs/PROTOCOL.md) từ trục thật xây dựng trên X-Road: danh
-mục cơ quan lấy từ cấu hình toàn cục của X-Road, các lượt trao đổi văn bản lấy từ giám sát vận
-hành của từng máy chủ bảo mật (getSecurityServerOperationalData), trạng thái máy chủ lấy từ dữ
-liệu sức khỏe, chứng thư số và các lần hỏi của chính gateway. Sự kiện được đánh số trong tệp
-SQLite của gateway và giữ nguyên khi khởi động lại. Chạy đến khi Ctrl-C (SIGINT) hoặc SIGTERM.
-Xem docs/GATEWAY.md.
-
-Tùy chọn:
-  --globalconf PATH        shared-params.xml, hoặc thư mục máy chủ bảo mật lưu nó
+  --lang vi|en             language of these lines                          (default: from LANG)`,
+    `  --globalconf PATH        shared-params.xml, hoặc thư mục máy chủ bảo mật lưu nó
                            (/etc/xroad/globalconf); đọc lại khi thay đổi             (bắt buộc)
   --client ID              máy khách giám sát trung tâm, INSTANCE/CLASS/MEMBER/SUBSYSTEM (bắt buộc)
   --security-server URL    máy chủ bảo mật của chính gateway, http(s)://…            (bắt buộc)
@@ -71,11 +60,10 @@ Tùy chọn:
   --heartbeat-ms MS        thời gian rảnh trước khi gửi nhịp tim           (mặc định 5000)
   --hub-name NAME          tên trục hiển thị trên bảng điều khiển          (mặc định X-Road INSTANCE)
   --check                  cho biết gateway kết nối được những gì rồi thoát (0: tất cả)
-  --lang vi|en             ngôn ngữ của các thông báo này                  (mặc định theo LANG)
-  -h, --help               hiện trợ giúp này
-
-Ví dụ:
-  hubmon gateway --globalconf /etc/xroad/globalconf --client VN/GOV/000.00.00.G22/GIAMSAT \\
-    --security-server http://127.0.0.1:8080 --documents sendEdoc --token-file /etc/hubmon/token
-`,
+  --lang vi|en             ngôn ngữ của các thông báo này                  (mặc định theo LANG)`,
+  ],
+  examples: [
+    'hubmon gateway --globalconf /etc/xroad/globalconf --client VN/GOV/000.00.00.G22/GIAMSAT \\',
+    '  --security-server http://127.0.0.1:8080 --documents sendEdoc --token-file /etc/hubmon/token',
+  ],
 };

@@ -1,15 +1,14 @@
 /** `hubmon report --help`, in English and Vietnamese. */
-import type { Lang } from '../../config/settings.js';
+import type { Help } from './help.js';
 
-export const reportSummary: Readonly<Record<Lang, string>> = {
-  en: 'per-agency tables for a period (Markdown, CSV for spreadsheets, JSON)',
-  vi: 'bảng số liệu theo cơ quan cho một khoảng thời gian (Markdown, CSV cho bảng tính, JSON)',
-};
-
-export const reportHelp: Readonly<Record<Lang, string>> = {
-  en: `Usage: hubmon report --from DATE --to DATE [options]
-
-The next-morning tables: one row per agency in the shape of the appendices of the hub's own
+export const reportHelp: Help = {
+  summary: [
+    'per-agency tables for a period (Markdown, CSV for spreadsheets, JSON)',
+    'bảng số liệu theo cơ quan cho một khoảng thời gian (Markdown, CSV cho bảng tính, JSON)',
+  ],
+  usage: ['report --from DATE --to DATE', 'report --from NGÀY --to NGÀY'],
+  about: [
+    `The next-morning tables: one row per agency in the shape of the appendices of the hub's own
 reports — documents sent and received, the share processed (status 03–06 reported), documents
 with a reply deadline, answered, answered on time and not answered, documents with a valid
 digital signature and their share, the status codes the agency reports back, and the downtime
@@ -32,32 +31,8 @@ seed 002, table V).
 
 In CSV every number column holds plain numbers, the totals row too (downtime in seconds); the
 statuses and security server columns are text and left empty in the totals row (--format json
-keeps those totals).
-
-Options:
-  --from DATE        first day (or instant) of the period            (required)
-  --to DATE          last day (or exclusive end instant)             (required)
-  --level N          government level listed: 1 ministries and provinces, 2 departments
-                     and districts, 3 and 4 below                    (default 1)
-  --format FMT       md (Markdown pipe table), csv (UTF-8 with BOM, RFC 4180, CRLF: opens
-                     right in a spreadsheet) or json                  (default md)
-  --lang vi|en       headers and words                               (default: from LANG)
-  --sort ORDER       id, sent or signed                              (default id)
-  --url URL          hub whose cache to read                         (default: HUBMON_URL,
-                                                                      config file)
-  --cache PATH       cache file to read              (default: the hub's, or the only cache
-                                                      under $XDG_CACHE_HOME/hubmon)
-  --source FILE      read a recording (hubmon record) instead of a cache
-  --output FILE      write to FILE instead of standard output
-  -h, --help         show this help
-
-Examples:
-  hubmon report --from 2026-11-01 --to 2026-11-30 --format csv --output thang-11.csv
-  hubmon report --from 20/11/2026 --to 20/11/2026 --lang en --sort signed
-`,
-  vi: `Cách dùng: hubmon report --from NGÀY --to NGÀY [tùy chọn]
-
-Các bảng số liệu cho sáng hôm sau: mỗi cơ quan một dòng, theo mẫu các phụ lục trong báo cáo
+keeps those totals).`,
+    `Các bảng số liệu cho sáng hôm sau: mỗi cơ quan một dòng, theo mẫu các phụ lục trong báo cáo
 của chính Trục — số văn bản đã gửi và đã nhận, tỷ lệ đã tiếp nhận, xử lý (đã báo trạng thái
 03–06), văn bản có thời hạn phải trả lời, đã trả lời, trả lời đúng hạn và chưa trả lời, văn bản
 có ký số hợp lệ và tỷ lệ, các mã trạng thái cơ quan gửi lại, và thời gian mất kết nối của máy
@@ -79,10 +54,24 @@ lục báo cáo 000), --sort signed xếp tỷ lệ ký số cao nhất lên đ�
 
 Trong CSV mọi cột số chỉ chứa số, kể cả dòng tổng (thời gian mất kết nối tính bằng giây); cột
 trạng thái và cột máy chủ bảo mật là chữ, để trống ở dòng tổng (--format json vẫn có các số
-tổng đó).
-
-Tùy chọn:
-  --from NGÀY        ngày (hoặc thời điểm) đầu của khoảng            (bắt buộc)
+tổng đó).`,
+  ],
+  options: [
+    `  --from DATE        first day (or instant) of the period            (required)
+  --to DATE          last day (or exclusive end instant)             (required)
+  --level N          government level listed: 1 ministries and provinces, 2 departments
+                     and districts, 3 and 4 below                    (default 1)
+  --format FMT       md (Markdown pipe table), csv (UTF-8 with BOM, RFC 4180, CRLF: opens
+                     right in a spreadsheet) or json                  (default md)
+  --lang vi|en       headers and words                               (default: from LANG)
+  --sort ORDER       id, sent or signed                              (default id)
+  --url URL          hub whose cache to read                         (default: HUBMON_URL,
+                                                                      config file)
+  --cache PATH       cache file to read              (default: the hub's, or the only cache
+                                                      under $XDG_CACHE_HOME/hubmon)
+  --source FILE      read a recording (hubmon record) instead of a cache
+  --output FILE      write to FILE instead of standard output`,
+    `  --from NGÀY        ngày (hoặc thời điểm) đầu của khoảng            (bắt buộc)
   --to NGÀY          ngày cuối (hoặc thời điểm kết thúc, không tính) (bắt buộc)
   --level N          cấp được liệt kê: 1 bộ, ngành và tỉnh; 2 sở, ngành và huyện;
                      3 và 4 thấp hơn                                 (mặc định 1)
@@ -95,11 +84,10 @@ Tùy chọn:
   --cache ĐƯỜNG_DẪN  tệp bộ đệm cần đọc             (mặc định: của trục, hoặc bộ đệm duy
                                                       nhất trong $XDG_CACHE_HOME/hubmon)
   --source TỆP       đọc một bản ghi (hubmon record) thay cho bộ đệm
-  --output TỆP       ghi ra TỆP thay cho đầu ra chuẩn
-  -h, --help         hiện trợ giúp này
-
-Ví dụ:
-  hubmon report --from 2026-11-01 --to 2026-11-30 --format csv --output thang-11.csv
-  hubmon report --from 20/11/2026 --to 20/11/2026 --lang en --sort signed
-`,
+  --output TỆP       ghi ra TỆP thay cho đầu ra chuẩn`,
+  ],
+  examples: [
+    'hubmon report --from 2026-11-01 --to 2026-11-30 --format csv --output thang-11.csv',
+    'hubmon report --from 20/11/2026 --to 20/11/2026 --lang en --sort signed',
+  ],
 };

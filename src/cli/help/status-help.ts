@@ -1,15 +1,14 @@
 /** `hubmon status --help`, in English and Vietnamese. */
-import type { Lang } from '../../config/settings.js';
+import type { Help } from './help.js';
 
-export const statusSummary: Readonly<Record<Lang, string>> = {
-  en: 'one-shot check for Nagios/Icinga/Zabbix: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
-  vi: 'kiểm tra một lần cho Nagios/Icinga/Zabbix: mã thoát 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
-};
-
-export const statusHelp: Readonly<Record<Lang, string>> = {
-  en: `Usage: hubmon status [options]
-
-A one-shot check for the monitoring a hub already runs (Nagios, Icinga, Zabbix, cron), by the
+export const statusHelp: Help = {
+  summary: [
+    'one-shot check for Nagios/Icinga/Zabbix: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
+    'kiểm tra một lần cho Nagios/Icinga/Zabbix: mã thoát 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN',
+  ],
+  usage: 'status',
+  about: [
+    `A one-shot check for the monitoring a hub already runs (Nagios, Icinga, Zabbix, cron), by the
 same alert rules and thresholds as the console. It reads the cache and, when a hub URL is
 known, first brings the cache up to date from the hub (connect, catch up, stop); it answers
 within the timeout. If a console is running on the same cache, the check only reads it: the
@@ -30,34 +29,8 @@ Exit status:
   1 WARNING   a warning alert firing, none critical
   2 CRITICAL  a critical alert firing (e.g. a security server down for more than 2 min)
   3 UNKNOWN   no data; the hub did not answer and the cache is older than --max-age;
-              a bad option, settings file or alert thresholds file
-
-Options:
-  --url URL          hub telemetry URL, ws:// or wss://   (default: HUBMON_URL, config file)
-  --cache PATH       cache file                          (default: the hub's own under
-                                                          $XDG_CACHE_HOME/hubmon, or the only
-                                                          cache there when no hub is given)
-  --timeout SECONDS  the longest the check takes, hub included          (default 8)
-  --max-age SECONDS  without the hub, a cache whose newest event is older than this is
-                     UNKNOWN                             (default 600)
-  --source FILE      judge a recorded stream (hubmon record) instead of a cache, as of its
-                     last event; no hub is asked
-  --alerts PATH      alert thresholds file               (default $XDG_CONFIG_HOME/hubmon/alerts.json)
-  --token-file PATH  bearer token for the hub (or HUBMON_TOKEN); never on the command line
-  --ca PATH          extra CA certificate(s), PEM, for wss://
-  --lang vi|en       language of the output               (default: from LANG)
-  --json             print the same result as a JSON document (exit status unchanged)
-  -h, --help         show this help
-
-Examples:
-  hubmon status --url wss://truc.example.gov.vn/v1/telemetry --token-file ~/.config/hubmon/token
-  hubmon status --cache /var/cache/hubmon/hub.sqlite --max-age 300 --json
-  # Nagios/Icinga command definition:
-  #   command_line  /usr/bin/hubmon status --url $ARG1$ --timeout 8
-`,
-  vi: `Cách dùng: hubmon status [tùy chọn]
-
-Kiểm tra một lần cho hệ thống giám sát sẵn có (Nagios, Icinga, Zabbix, cron), theo cùng quy
+              a bad option, settings file or alert thresholds file`,
+    `Kiểm tra một lần cho hệ thống giám sát sẵn có (Nagios, Icinga, Zabbix, cron), theo cùng quy
 tắc và ngưỡng cảnh báo như bảng theo dõi. Lệnh đọc bộ đệm và, khi biết địa chỉ trục, trước hết
 cập nhật bộ đệm từ trục (kết nối, bắt kịp, dừng); lệnh trả lời trong thời gian chờ. Nếu một bảng
 theo dõi đang chạy trên cùng bộ đệm, lệnh chỉ đọc: bảng theo dõi giữ cho bộ đệm luôn mới, và lệnh
@@ -77,10 +50,24 @@ Mã thoát:
   1 WARNING   có cảnh báo (CB) đang báo, không có cảnh báo khẩn
   2 CRITICAL  có cảnh báo khẩn đang báo (ví dụ máy chủ bảo mật mất kết nối quá 2 phút)
   3 UNKNOWN   không có số liệu; trục không trả lời và bộ đệm cũ hơn --max-age;
-              tùy chọn, tệp thiết lập hoặc tệp ngưỡng cảnh báo sai
-
-Tùy chọn:
-  --url URL          địa chỉ nhận số liệu của trục, ws:// hoặc wss://  (mặc định: HUBMON_URL,
+              tùy chọn, tệp thiết lập hoặc tệp ngưỡng cảnh báo sai`,
+  ],
+  options: [
+    `  --url URL          hub telemetry URL, ws:// or wss://   (default: HUBMON_URL, config file)
+  --cache PATH       cache file                          (default: the hub's own under
+                                                          $XDG_CACHE_HOME/hubmon, or the only
+                                                          cache there when no hub is given)
+  --timeout SECONDS  the longest the check takes, hub included          (default 8)
+  --max-age SECONDS  without the hub, a cache whose newest event is older than this is
+                     UNKNOWN                             (default 600)
+  --source FILE      judge a recorded stream (hubmon record) instead of a cache, as of its
+                     last event; no hub is asked
+  --alerts PATH      alert thresholds file               (default $XDG_CONFIG_HOME/hubmon/alerts.json)
+  --token-file PATH  bearer token for the hub (or HUBMON_TOKEN); never on the command line
+  --ca PATH          extra CA certificate(s), PEM, for wss://
+  --lang vi|en       language of the output               (default: from LANG)
+  --json             print the same result as a JSON document (exit status unchanged)`,
+    `  --url URL          địa chỉ nhận số liệu của trục, ws:// hoặc wss://  (mặc định: HUBMON_URL,
                                                           tệp thiết lập)
   --cache ĐƯỜNG_DẪN  tệp bộ đệm                          (mặc định: bộ đệm của trục trong
                                                           $XDG_CACHE_HOME/hubmon, hoặc bộ đệm
@@ -95,13 +82,12 @@ Tùy chọn:
                      mã truy cập của trục (hoặc HUBMON_TOKEN); không bao giờ trên dòng lệnh
   --ca ĐƯỜNG_DẪN     chứng thư CA bổ sung, dạng PEM, cho wss://
   --lang vi|en       ngôn ngữ của kết quả                 (mặc định: theo LANG)
-  --json             in cùng kết quả dưới dạng tài liệu JSON (mã thoát không đổi)
-  -h, --help         hiện trợ giúp này
-
-Ví dụ:
-  hubmon status --url wss://truc.example.gov.vn/v1/telemetry --token-file ~/.config/hubmon/token
-  hubmon status --cache /var/cache/hubmon/hub.sqlite --max-age 300 --json
-  # Khai báo lệnh trong Nagios/Icinga:
-  #   command_line  /usr/bin/hubmon status --url $ARG1$ --timeout 8
-`,
+  --json             in cùng kết quả dưới dạng tài liệu JSON (mã thoát không đổi)`,
+  ],
+  examples: [
+    'hubmon status --url wss://truc.example.gov.vn/v1/telemetry --token-file ~/.config/hubmon/token',
+    'hubmon status --cache /var/cache/hubmon/hub.sqlite --max-age 300 --json',
+    ['# Nagios/Icinga command definition:', '# Khai báo lệnh trong Nagios/Icinga:'],
+    '#   command_line  /usr/bin/hubmon status --url $ARG1$ --timeout 8',
+  ],
 };

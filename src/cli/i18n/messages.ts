@@ -1,7 +1,31 @@
 /** Every line the commands print of their own, English then Vietnamese, one message a line. */
 import type { Messages } from '../../messages.js';
+import { PERIOD_MESSAGES } from '../../report/period.js';
 
 export const cliMessages = {
+  ...PERIOD_MESSAGES,
+  'cli.usage': [
+    `hubmon — monitoring console for the national document exchange hub
+
+Usage: hubmon [options]            watch a hub (no --url: the built-in simulated hub, DEMO)
+       hubmon <command> [options]
+
+Commands:
+{commands}
+
+Run "hubmon <command> --help" for its options, "hubmon console --help" for the console's.
+`,
+    `hubmon — bảng theo dõi Trục liên thông văn bản quốc gia
+
+Cách dùng: hubmon [tùy chọn]            theo dõi một trục (không có --url: trục mô phỏng sẵn có, DEMO)
+           hubmon <lệnh> [tùy chọn]
+
+Các lệnh:
+{commands}
+
+Chạy "hubmon <lệnh> --help" để xem tùy chọn của lệnh, "hubmon console --help" cho bảng theo dõi.
+`,
+  ],
   'cli.usageLine': ['{message}; see "hubmon {command} --help"', '{message}; xem "hubmon {command} --help"'],
   'cli.unknownCommand': [
     'unknown command "{name}"; commands: {list}; see "hubmon --help"',
@@ -15,6 +39,11 @@ export const cliMessages = {
     'the console needs a terminal; to judge or tabulate a recording use "hubmon status --source FILE" or "hubmon report --source FILE"',
     'bảng theo dõi cần chạy trong cửa sổ dòng lệnh; để đánh giá hay lập bảng từ bản ghi, dùng "hubmon status --source TỆP" hoặc "hubmon report --source TỆP"',
   ],
+  'help.usage': ['Usage: hubmon {usage} [options]', 'Cách dùng: hubmon {usage} [tùy chọn]'],
+  'help.options': ['Options:', 'Tùy chọn:'],
+  'help.help': ['show this help', 'hiện trợ giúp này'],
+  'help.example': ['Example:', 'Ví dụ:'],
+  'help.examples': ['Examples:', 'Ví dụ:'],
   'flag.unknown': [
     'unknown option "{flag}"; accepted: {list}',
     'không có tùy chọn "{flag}"; các tùy chọn nhận: {list}',
@@ -41,38 +70,25 @@ export const cliMessages = {
     'give --token-file PATH (the token clients must present)',
     'dùng --token-file ĐƯỜNG_DẪN (mã truy cập mà máy khách phải xuất trình)',
   ],
-  'flag.wholeRange': [
-    '{flag}: expected a whole number from {min} to {max}, got "{value}"',
-    '{flag}: cần một số nguyên từ {min} đến {max}, nhận được "{value}"',
+  'flag.expected': ['{flag}: expected {what}, got "{value}"', '{flag}: cần {what}, nhận được "{value}"'],
+  'expect.wholeRange': ['a whole number from {min} to {max}', 'một số nguyên từ {min} đến {max}'],
+  'expect.wholeMin': ['a whole number ≥ {min}', 'một số nguyên ≥ {min}'],
+  'expect.positive': ['a number above 0', 'một số lớn hơn 0'],
+  'expect.seconds': ['a number of seconds above 0', 'số giây lớn hơn 0'],
+  'expect.range': ['a number from {min} to {max}', 'một số từ {min} đến {max}'],
+  'expect.duration': ['a duration like 90m or 2h', 'một khoảng thời gian như 90m hoặc 2h'],
+  'expect.isoTime': [
+    'an ISO 8601 time like 2026-11-20T08:00:00+07:00',
+    'thời điểm theo ISO 8601 như 2026-11-20T08:00:00+07:00',
   ],
-  'flag.wholeMin': [
-    '{flag}: expected a whole number ≥ {min}, got "{value}"',
-    '{flag}: cần một số nguyên ≥ {min}, nhận được "{value}"',
-  ],
-  'flag.positive': [
-    '{flag}: expected a number above 0, got "{value}"',
-    '{flag}: cần một số lớn hơn 0, nhận được "{value}"',
-  ],
-  'flag.seconds': [
-    '{flag}: expected a number of seconds above 0, got "{value}"',
-    '{flag}: cần số giây lớn hơn 0, nhận được "{value}"',
-  ],
-  'flag.range': [
-    '{flag}: expected a number from {min} to {max}, got "{value}"',
-    '{flag}: cần một số từ {min} đến {max}, nhận được "{value}"',
-  ],
-  'flag.oneOf': ['{flag}: expected {list}, got "{value}"', '{flag}: cần {list}, nhận được "{value}"'],
-  'flag.duration': [
-    '{flag}: expected a duration like 90m or 2h, got "{value}"',
-    '{flag}: cần một khoảng thời gian như 90m hoặc 2h, nhận được "{value}"',
-  ],
-  'flag.isoTime': [
-    '{flag}: expected an ISO 8601 time like 2026-11-20T08:00:00+07:00, got "{value}"',
-    '{flag}: cần thời điểm theo ISO 8601 như 2026-11-20T08:00:00+07:00, nhận được "{value}"',
-  ],
+  'expect.client': ['INSTANCE/CLASS/MEMBER/SUBSYSTEM', 'dạng INSTANCE/CLASS/MEMBER/SUBSYSTEM'],
+  'expect.httpUrl': ['an http:// or https:// URL', 'địa chỉ http:// hoặc https://'],
   'flag.required': ['{flags}: required', '{flags}: bắt buộc'],
-  'flag.lang': ['language: expected "vi" or "en", got "{value}"', 'ngôn ngữ: cần "vi" hoặc "en", nhận được "{value}"'],
-  'flag.url': [
+  'settings.lang': [
+    'language: expected "vi" or "en", got "{value}"',
+    'ngôn ngữ: cần "vi" hoặc "en", nhận được "{value}"',
+  ],
+  'settings.url': [
     'hub URL: expected ws://… or wss://…, got "{value}"',
     'địa chỉ trục: cần ws://… hoặc wss://…, nhận được "{value}"',
   ],
@@ -117,12 +133,6 @@ export const cliMessages = {
   ],
   'token.empty': ['token file {path} is empty', 'tệp mã truy cập {path} rỗng'],
   'token.lines': ['token file {path} holds more than one line', 'tệp mã truy cập {path} có nhiều hơn một dòng'],
-  'period.notDate': ['{flag}: "{value}" is not a calendar date', '{flag}: "{value}" không phải ngày có thật'],
-  'period.format': [
-    '{flag}: expected a date like 2019-08-12 or 12/08/2019, or an instant like 2019-08-12T10:00:00+07:00, got "{value}"',
-    '{flag}: cần một ngày như 2019-08-12 hoặc 12/08/2019, hoặc một thời điểm như 2019-08-12T10:00:00+07:00, nhận được "{value}"',
-  ],
-  'period.order': ['--to must come after --from (got {from} … {to})', '--to phải sau --from (nhận được {from} … {to})'],
   'cache.none': [
     'no cache to read: give --cache, --url (or HUBMON_URL) or --source',
     'không có bộ đệm để đọc: hãy cho --cache, --url (hoặc HUBMON_URL) hoặc --source',
@@ -147,37 +157,27 @@ export const cliMessages = {
   ],
   'sim.incidents': ['incidents:', 'sự cố:'],
   'sim.recording': ['recording to {file}', 'đang ghi vào {file}'],
-  'incident.server_down': [
-    '{id} ({name}) disconnected {from}–{to}; agencies behind it: {n}',
-    '{id} ({name}) mất kết nối {from}–{to}; {n} cơ quan phía sau',
-  ],
+  'sim.behind': ['; agencies behind it: {n}', '; {n} cơ quan phía sau'],
+  'incident.server_down': ['disconnected', 'mất kết nối'],
   'incident.server_flapping': [
-    '{id} ({name}) flaps connected/disconnected about every minute {from}–{to}; agencies behind it: {n}',
-    '{id} ({name}) chập chờn, mất rồi có kết nối khoảng mỗi phút {from}–{to}; {n} cơ quan phía sau',
+    'flaps connected/disconnected about every minute',
+    'chập chờn, mất rồi có kết nối khoảng mỗi phút',
   ],
   'incident.signature_failure_burst': [
-    '{id} ({name}) sends documents whose certificate has expired {from}–{to}',
-    '{id} ({name}) gửi văn bản ký bằng chứng thư số đã hết hạn {from}–{to}',
+    'sends documents whose certificate has expired',
+    'gửi văn bản ký bằng chứng thư số đã hết hạn',
   ],
-  'incident.status_silence': [
-    '{id} ({name}) stops reporting processing statuses {from}–{to}',
-    '{id} ({name}) ngừng gửi trạng thái xử lý {from}–{to}',
-  ],
-  'incident.duplicate_sends': [
-    '{id} ({name}) sends the same document again and again {from}–{to}',
-    '{id} ({name}) gửi đi gửi lại cùng một văn bản {from}–{to}',
-  ],
+  'incident.status_silence': ['stops reporting processing statuses', 'ngừng gửi trạng thái xử lý'],
+  'incident.duplicate_sends': ['sends the same document again and again', 'gửi đi gửi lại cùng một văn bản'],
   'incident.overdue_pile': [
-    '{id} ({name}) leaves {pile} deadline documents unanswered, deadlines passing {from}–{to}',
-    '{id} ({name}) để {pile} văn bản có thời hạn không trả lời, quá hạn dần {from}–{to}',
+    'leaves {pile} deadline documents unanswered, deadlines passing',
+    'để {pile} văn bản có thời hạn không trả lời, quá hạn dần',
   ],
   'sim.stopped': ['hubmon sim: stopped', 'hubmon sim: đã dừng'],
   'record.start': [
     'hubmon record: recording {url} into {file}; Ctrl-C to stop',
     'hubmon record: đang ghi {url} vào {file}; Ctrl-C để dừng',
   ],
-  'record.state': ['hubmon record: {state}', 'hubmon record: {state}'],
-  'record.stateError': ['hubmon record: {state} ({error})', 'hubmon record: {state} ({error})'],
   'record.done': ['hubmon record: {n} events written to {file}', 'hubmon record: đã ghi {n} sự kiện vào {file}'],
   'record.doneRejected': [
     'hubmon record: {n} events written to {file}, {rejected} malformed messages left out',
@@ -196,23 +196,15 @@ export const cliMessages = {
     'give --token-file PATH (the token consoles must present)',
     'dùng --token-file ĐƯỜNG_DẪN (mã truy cập mà bảng theo dõi phải xuất trình)',
   ],
-  'gateway.client': [
-    '--client: expected INSTANCE/CLASS/MEMBER/SUBSYSTEM, got "{value}"',
-    '--client: cần dạng INSTANCE/CLASS/MEMBER/SUBSYSTEM, nhận được "{value}"',
-  ],
-  'gateway.url': [
-    '--security-server: expected an http:// or https:// URL, got "{value}"',
-    '--security-server: cần địa chỉ http:// hoặc https://, nhận được "{value}"',
-  ],
-  'gateway.conf.notFound': [
+  'gateway.conf.not_found': [
     'global configuration {path}: no such file or folder',
     'cấu hình toàn cục {path}: không có tệp hoặc thư mục này',
   ],
-  'gateway.conf.noInstance': [
+  'gateway.conf.no_instance': [
     'global configuration: no shared-params.xml for instance {instance} in {path}',
     'cấu hình toàn cục: không có shared-params.xml của instance {instance} trong {path}',
   ],
-  'gateway.conf.notSharedParams': [
+  'gateway.conf.not_shared_params': [
     'global configuration {path}: expected shared parameters (conf with instanceIdentifier), got another document',
     'cấu hình toàn cục {path}: tệp không phải tham số dùng chung (conf có instanceIdentifier)',
   ],
@@ -242,8 +234,6 @@ export const cliMessages = {
     'global configuration not read, the registry stays as it was: {error}',
     'không đọc được cấu hình toàn cục, giữ nguyên danh mục: {error}',
   ],
-  'gateway.noteState': ['{id}: {state}', '{id}: {state}'],
-  'gateway.noteStateReason': ['{id}: {state} — {reason}', '{id}: {state} — {reason}'],
   'gateway.state.connected': ['connected', 'kết nối'],
   'gateway.state.degraded': ['degraded', 'chập chờn'],
   'gateway.state.disconnected': ['disconnected', 'mất kết nối'],

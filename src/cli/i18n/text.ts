@@ -8,17 +8,16 @@ import { CommandError, UsageError } from '../command.js';
 import { cliMessages } from './messages.js';
 
 export type CliKey = keyof typeof cliMessages;
-/** A placeholder's value: as is, or another line of the table (in the same language). */
-type CliParam = string | number | { readonly key: CliKey };
+/** A placeholder's value: as is, or another line of the table (in the same language, filled from the same params). */
+export type CliParam = string | number | { readonly key: CliKey };
 export type CliParams = Readonly<Record<string, CliParam>>;
 
-/** A translator bound to one language. */
 export type CliTranslate = (key: CliKey, params?: CliParams) => string;
 export const cliTranslator = (lang: Lang): CliTranslate => {
   const t: CliTranslate = (key, params) =>
     fill(inLang(cliMessages[key], lang), (name) => {
       const value = params?.[name];
-      return typeof value === 'object' ? t(value.key) : value;
+      return typeof value === 'object' ? t(value.key, params) : value;
     });
   return t;
 };
@@ -50,7 +49,6 @@ export function cliLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return isLang(file) ? file : langFromEnv(env);
 }
 
-/** The translator in the language `cliLang` finds. */
 export const cliWords = (argv: readonly string[], env: NodeJS.ProcessEnv): CliTranslate =>
   cliTranslator(cliLang(argv, env));
 
@@ -61,15 +59,8 @@ export const isUsageMistake = (err: unknown): boolean =>
 /** The operator's one line for anything a command stops on, worded from the error's fields. */
 export function errorText(err: unknown, t: CliTranslate): string {
   if (err instanceof UsageError || err instanceof CommandError) return t(err.key, err.params);
-  if (err instanceof SettingsError) {
-    if (err.field === 'lang') return t('flag.lang', { value: err.value });
-    if (err.field === 'url') return t('flag.url', { value: err.value });
-    return t('settings.file', { detail: err.message });
-  }
-  if (err instanceof PeriodError) {
-    if (err.problem === 'order') return t('period.order', { from: err.value, to: err.other });
-    return t(err.problem === 'notDate' ? 'period.notDate' : 'period.format', { flag: err.flag, value: err.value });
-  }
+  if (err instanceof SettingsError) return t(`settings.${err.field}`, { value: err.value, detail: err.message });
+  if (err instanceof PeriodError) return t(`period.${err.problem}`, err.params);
   if (err instanceof TokenError)
     return t(`token.${err.problem}`, { path: err.path, code: err.detail, mode: err.detail });
   return err instanceof Error ? err.message : String(err);
