@@ -100,9 +100,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const metrics = cache.readOnly ? createMetrics(cache) : liveMetrics(cache);
   const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });
   const notices = alertConfig.error ? [alertConfig.error] : [];
-  const readOnly: ReadOnlyCache | null = cache.readOnly
-    ? { path: cache.path, writer: cache.lockedBy ? { pid: cache.lockedBy.pid, host: cache.lockedBy.host } : null }
-    : null;
+  const readOnly: ReadOnlyCache | null = cache.readOnly ? { path: cache.path, writer: cache.lockedBy } : null;
   const ingest = cache.readOnly
     ? null
     : startIngest({

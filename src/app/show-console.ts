@@ -1,9 +1,9 @@
 /** The console on the process's terminal: the modes it takes and gives back, the signals that end it. */
+import { constants } from 'node:os';
 import { renderConsole, type ConsoleOptions } from '../ui/index.js';
 
 /** Signals that end the console: the SSH link dropping (HUP), a polite kill, Ctrl-C from outside. */
 const SIGNALS = ['SIGHUP', 'SIGTERM', 'SIGINT'] as const;
-const SIGNAL_NUMBER = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
 /** The alternate screen (so the operator's shell comes back as it was) and a hidden cursor, and back. */
 const ENTER = '\u001b[?1049h\u001b[H';
@@ -41,7 +41,7 @@ export async function showConsole(
   const instance = renderConsole({ ...options, stdout: process.stdout, stdin: process.stdin, stderr: process.stderr });
   let exitCode = 0;
   const onSignal = (signal: (typeof SIGNALS)[number]) => {
-    exitCode = 128 + SIGNAL_NUMBER[signal];
+    exitCode = 128 + constants.signals[signal];
     instance.unmount();
   };
   for (const s of SIGNALS) process.on(s, onSignal);

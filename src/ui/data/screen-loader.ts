@@ -100,7 +100,9 @@ export class ScreenLoader {
     const prev = this.last;
     const key = `${listKey(request.route)}|${request.window}|${request.perConcern}`;
     try {
-      const header = this.header(now, ingest);
+      // The same count as `hubmon status`: incidents firing unacknowledged (docs/ALERTS.md).
+      const { critical: alertsCritical, warning: alertsWarning } = alertCounts(sources.alerts.list(now));
+      const header = { now, ingest, stream: sources.metrics.stream(), alertsCritical, alertsWarning };
       if (prev && this.read?.key === key && kind === 'header') return this.keep(prev, { ...prev, ...header });
       this.last = this.full(request, key, now, header, readList);
     } catch (err) {
@@ -187,12 +189,6 @@ export class ScreenLoader {
     const ingest = sameData(prev.ingest, next.ingest) ? prev.ingest : next.ingest;
     const stream = sameData(prev.stream, next.stream) ? prev.stream : next.stream;
     return { ...next, ingest, stream };
-  }
-
-  private header(now: number, ingest: IngestStatus): Header {
-    // The same count as `hubmon status`: incidents firing unacknowledged (docs/ALERTS.md).
-    const { critical, warning } = alertCounts(this.sources.alerts.list(now));
-    return { now, ingest, stream: this.sources.metrics.stream(), alertsCritical: critical, alertsWarning: warning };
   }
 }
 

@@ -209,10 +209,7 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
     // Text typed or pasted in one go changes the filter once.
     const stop = waiting.findIndex((k) => k.text === null || resolveKey(context, k.name, replay) !== null);
     const used = stop < 0 ? waiting.length : stop;
-    const typed = waiting
-      .slice(0, used)
-      .map((k) => k.text ?? '')
-      .join('');
+    const typed = waiting.slice(0, used).reduce((s, k) => s + (k.text ?? ''), '');
     if (state.timeEntry !== null) dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
     else
       dispatch({
