@@ -141,9 +141,8 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
         return flash({ key: 'flash.sort', params: { col, dir }, kind: 'info' });
       }
       case 'sortReverse':
-        return view
-          ? dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } })
-          : undefined;
+        if (view) dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } });
+        return;
       case 'ack': {
         // The marked incidents, or the one under the cursor.
         const rows = (view?.rows ?? []) as readonly AlertView[];
