@@ -15,13 +15,13 @@ import {
 } from '../alerts/index.js';
 import type { Agency } from '../protocol/index.js';
 import type { Lang } from '../config/index.js';
-import type { IngestClient, IngestStatus as ClientStatus } from '../ingest/index.js';
+import type { IngestClient } from '../ingest/index.js';
 import type { Metrics } from '../metrics/types.js';
 import {
   idleIngest,
+  ingestStatus,
   type AlertsSource,
   type AlertView,
-  type IngestStatus,
   type IngestStatusSource,
   type ReadOnlyCache,
 } from '../ui/data/sources.js';
@@ -30,9 +30,8 @@ import {
 type NameOf = (id: string) => string | undefined;
 
 /**
- * The ingest client's status in the console's terms: the client's own link state (one vocabulary), the time the hub
- * last said anything (not the newest event's age: a hub replaying old history is talking), and the standing notices.
- * Without a client the cache is read-only — another console writes it — and the header says so instead of "offline".
+ * The ingest client's status as the console reads it (`ingestStatus`). Without a client the cache is read-only —
+ * another console writes it — and the header says so instead of "offline".
  */
 export function ingestSource(
   client: IngestClient | null,
@@ -44,22 +43,10 @@ export function ingestSource(
     const offline = { state: 'offline', demo, lagEvents: null, notices } as const;
     return idleIngest({ ...offline, readOnly: readOnly ?? { path: null, writer: null } });
   }
-  const convert = (s: ClientStatus): IngestStatus => ({
-    state: s.state,
-    demo,
-    since: s.stateSince,
-    lastMessageAt: s.lastMessageAt ?? null,
-    lagEvents: s.lagEvents ?? null,
-    eventsPerSec: s.eventsPerSecond,
-    rejections: s.counts.rejections,
-    lastRejection: s.lastRejection ?? null,
-    lastError: s.lastError?.message ?? null,
-    nextAttemptAt: s.state === 'reconnecting' || s.state === 'offline' ? (s.nextAttemptAt ?? null) : null,
-    epochChange: s.epochChange ?? null,
-    readOnly,
-    notices,
-  });
-  return { get: () => convert(client.status()), subscribe: (listener) => client.subscribe(() => listener()) };
+  return {
+    get: () => ingestStatus(client.status(), demo, notices, readOnly),
+    subscribe: (listener) => client.subscribe(() => listener()),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ALERT_MIGRATIONS, createAlertEngine, defaultAlertConfigPath, loadAlertConfig } from '../alerts/index.js';
 import type { Settings } from '../config/index.js';
 import { cacheSink } from '../ingest/cache-sink.js';
-import { resolveToken, startIngest, type IngestClient } from '../ingest/index.js';
+import { resolveToken, startIngest } from '../ingest/index.js';
 import { createMetrics, liveMetrics } from '../metrics/index.js';
 import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
@@ -43,16 +43,7 @@ export const CONSOLE_CACHE_MIB = 16;
 export const CONSOLE_BATCH_MAX = 1_000;
 
 /** Everything a running console holds, and the one way to let it all go. */
-export interface Session {
-  /** Null when the cache is read-only (another console writes it). */
-  readonly ingest: IngestClient | null;
-  /** What the console reads: the metrics, the link's status and the alerts, in the operator's language. */
-  readonly sources: ConsoleSources;
-  /** Reads the screen on display by each screen's refresh policy; every memo of the console's lives in it. */
-  readonly screens: ScreenLoader;
-  /** Stops ingest, writes what is pending, closes the cache and the demo hub. Safe to call twice. */
-  close(): Promise<void>;
-}
+export type Session = Awaited<ReturnType<typeof startSession>>;
 
 export interface SessionOptions {
   readonly settings: Settings;
@@ -65,7 +56,7 @@ export interface SessionOptions {
  * Opens the cache, connects to the hub (or starts the simulated one), and starts the alert
  * evaluation loop. Throws before anything is left running when a setting is unusable.
  */
-export async function startSession(options: SessionOptions): Promise<Session> {
+export async function startSession(options: SessionOptions) {
   const { settings, env } = options;
   const token = resolveToken({ ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }), env });
   const ca = settings.ca !== null ? readFileSync(settings.ca) : undefined;
@@ -100,9 +91,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const metrics = cache.readOnly ? createMetrics(cache) : liveMetrics(cache);
   const alerts = createAlertEngine({ metrics, db: cache.db, config: alertConfig.config, readOnly: cache.readOnly });
   const notices = alertConfig.error ? [alertConfig.error] : [];
-  const readOnly: ReadOnlyCache | null = cache.readOnly
-    ? { path: cache.path, writer: cache.lockedBy ? { pid: cache.lockedBy.pid, host: cache.lockedBy.host } : null }
-    : null;
+  const readOnly: ReadOnlyCache | null = cache.readOnly ? { path: cache.path, writer: cache.lockedBy } : null;
   const ingest = cache.readOnly
     ? null
     : startIngest({
@@ -144,10 +133,14 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     now: Date.now,
   };
   return {
+    /** What the console reads: the metrics, the link's status and the alerts, in the operator's language. */
     sources,
+    /** Reads the screen on display by each screen's refresh policy; every memo of the console's lives in it. */
     screens: new ScreenLoader(sources),
+    /** Null when the cache is read-only (another console writes it). */
     ingest,
-    close() {
+    /** Stops ingest, writes what is pending, closes the cache and the demo hub. Safe to call twice. */
+    close(): Promise<void> {
       closed ??= (async () => {
         clearInterval(loop);
         unsubscribe?.();

@@ -46,6 +46,9 @@ export interface Snapshot {
 /** What to show: the route, the window, and the Overview's rows per concern. */
 export type ScreenRequest = { readonly route: Route; readonly window: WindowKey; readonly perConcern: number };
 
+/** A request's identity: the same key reads the same screen. */
+export const requestKey = (r: ScreenRequest): string => `${listKey(r.route)}|${r.window}|${r.perConcern}`;
+
 /** Loads cheaper than this (ms of CPU) are never spaced out. */
 const HEAVY_LOAD_MS = 20;
 /** Share of one core the periodic list reads may take (the header's reads are not counted). */
@@ -63,7 +66,6 @@ const cpuMs = (): number => {
   return (u.user + u.system) / 1000;
 };
 
-/** The screen read last: what it was read for and when. */
 type Read = { readonly key: string; readonly triggers: readonly unknown[]; readonly at: number };
 
 export class ScreenLoader {
@@ -98,9 +100,11 @@ export class ScreenLoader {
     const { sources } = this;
     const ingest = sources.ingest.get();
     const prev = this.last;
-    const key = `${listKey(request.route)}|${request.window}|${request.perConcern}`;
+    const key = requestKey(request);
     try {
-      const header = this.header(now, ingest);
+      // The same count as `hubmon status`: incidents firing unacknowledged (docs/ALERTS.md).
+      const { critical: alertsCritical, warning: alertsWarning } = alertCounts(sources.alerts.list(now));
+      const header = { now, ingest, stream: sources.metrics.stream(), alertsCritical, alertsWarning };
       if (prev && this.read?.key === key && kind === 'header') return this.keep(prev, { ...prev, ...header });
       this.last = this.full(request, key, now, header, readList);
     } catch (err) {
@@ -187,12 +191,6 @@ export class ScreenLoader {
     const ingest = sameData(prev.ingest, next.ingest) ? prev.ingest : next.ingest;
     const stream = sameData(prev.stream, next.stream) ? prev.stream : next.stream;
     return { ...next, ingest, stream };
-  }
-
-  private header(now: number, ingest: IngestStatus): Header {
-    // The same count as `hubmon status`: incidents firing unacknowledged (docs/ALERTS.md).
-    const { critical, warning } = alertCounts(this.sources.alerts.list(now));
-    return { now, ingest, stream: this.sources.metrics.stream(), alertsCritical: critical, alertsWarning: warning };
   }
 }
 

@@ -1,6 +1,6 @@
 /** What the console reads, as small typed surfaces handed in by the `console` command, a replay or a test. */
 import type { Alert, Severity } from '../../alerts/types.js';
-import type { IngestState } from '../../ingest/status.js';
+import type { IngestStatus as ClientStatus, IngestState } from '../../ingest/status.js';
 import type { Metrics } from '../../metrics/types.js';
 
 /** A cache this console only reads, and who writes it when the lock says. */
@@ -11,29 +11,40 @@ export interface ReadOnlyCache {
 
 export type { IngestState };
 
-export interface IngestStatus {
+/**
+ * The ingest client's status in the console's terms: the client's own link state (one vocabulary), the time the hub
+ * last said anything (not the newest event's age: a hub replaying old history is talking), and the standing notices.
+ */
+export const ingestStatus = (
+  s: ClientStatus,
+  demo: boolean,
+  notices: readonly string[],
+  readOnly: ReadOnlyCache | null,
+) => ({
   /** The link as the ingest client has it (trực tiếp, đang đồng bộ, mất kết nối…). */
-  readonly state: IngestState;
+  state: s.state,
   /** Watching the built-in simulated hub (the header says DEMO). */
-  readonly demo: boolean;
-  readonly since: number | null;
+  demo,
+  since: s.stateSince as number | null,
   /** When anything last arrived from the hub, heartbeats included. */
-  readonly lastMessageAt: number | null;
+  lastMessageAt: s.lastMessageAt ?? null,
   /** Events the hub has announced that the cache does not hold yet; null before the hub said. */
-  readonly lagEvents: number | null;
-  readonly eventsPerSec: number;
+  lagEvents: s.lagEvents ?? null,
+  eventsPerSec: s.eventsPerSecond,
   /** Messages set aside since start (bản tin bị loại), and the latest one's reason. */
-  readonly rejections: number;
-  readonly lastRejection: { readonly reason: string; readonly detail: string; readonly at: number } | null;
-  readonly lastError: string | null;
-  readonly nextAttemptAt: number | null;
+  rejections: s.counts.rejections,
+  lastRejection: s.lastRejection ?? null,
+  lastError: s.lastError?.message ?? null,
+  nextAttemptAt: s.state === 'reconnecting' || s.state === 'offline' ? (s.nextAttemptAt ?? null) : null,
   /** The hub started a new history (epoch) while this console watched. */
-  readonly epochChange: { readonly from: string; readonly to: string; readonly at: number } | null;
+  epochChange: s.epochChange ?? null,
   /** Another console writes the cache this one only reads: no link of its own. */
-  readonly readOnly: ReadOnlyCache | null;
+  readOnly,
   /** Problems to read at once that are not the link: a bad alert-thresholds file. */
-  readonly notices: readonly string[];
-}
+  notices,
+});
+
+export type IngestStatus = Readonly<ReturnType<typeof ingestStatus>>;
 
 /** The ingest status, and word of its changes. */
 export interface IngestStatusSource {

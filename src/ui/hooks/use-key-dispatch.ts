@@ -141,9 +141,8 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
         return flash({ key: 'flash.sort', params: { col, dir }, kind: 'info' });
       }
       case 'sortReverse':
-        return view
-          ? dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } })
-          : undefined;
+        if (view) dispatch({ type: 'setSort', list: view.key, sort: { ...view.sort, desc: !view.sort.desc } });
+        return;
       case 'ack': {
         // The marked incidents, or the one under the cursor.
         const rows = (view?.rows ?? []) as readonly AlertView[];
@@ -209,10 +208,7 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
     // Text typed or pasted in one go changes the filter once.
     const stop = waiting.findIndex((k) => k.text === null || resolveKey(context, k.name, replay) !== null);
     const used = stop < 0 ? waiting.length : stop;
-    const typed = waiting
-      .slice(0, used)
-      .map((k) => k.text ?? '')
-      .join('');
+    const typed = waiting.slice(0, used).reduce((s, k) => s + (k.text ?? ''), '');
     if (state.timeEntry !== null) dispatch({ type: 'timeEntry', text: (state.timeEntry + typed).slice(0, 20) });
     else
       dispatch({

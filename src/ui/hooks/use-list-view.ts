@@ -7,27 +7,16 @@ import { type ConsoleState, listOf } from '../state/state.js';
 import type { AgencyModel } from '../view/agency-model.js';
 import { filterAgencies } from '../view/agency-filter.js';
 import { agenciesSpec } from '../view/agencies-spec.js';
-import type { ListSpec } from '../view/list-spec.js';
-import { filterModels, sortModels, type SortState } from '../view/list-view.js';
+import { filterModels, sortModels } from '../view/list-view.js';
 import type { ListData } from '../screens/screen-def.js';
-import { settle, type Viewport } from '../view/viewport.js';
+import { settle } from '../view/viewport.js';
 
-export interface ListView {
-  readonly key: string;
-  readonly spec: ListSpec<unknown>;
-  readonly rows: readonly unknown[];
-  /** Rows before the text filter, for "3 of 95". */
-  readonly total: number;
-  readonly sort: SortState;
-  readonly query: string;
-  readonly viewport: Viewport;
-  /** Rows the table has room for. */
-  readonly height: number;
-}
+/** The list on screen as `useListView` gives it. */
+export type ListView = NonNullable<ReturnType<typeof useListView>>;
 
 const EMPTY: readonly unknown[] = [];
 
-export function useListView(list: ListData | null, key: string, state: ConsoleState, height: number): ListView | null {
+export function useListView(list: ListData | null, key: string, state: ConsoleState, height: number) {
   const ls = listOf(state, key);
   const isAgencies = key === 'agencies' && list?.spec === (agenciesSpec as unknown);
   const level = isAgencies ? state.agencyLevel : 0;
@@ -58,10 +47,12 @@ export function useListView(list: ListData | null, key: string, state: ConsoleSt
       key,
       spec: list.spec,
       rows,
+      /** Rows before the text filter, for "3 of 95". */
       total: base.length,
       sort,
       query: ls.query,
       viewport: settle(cursor, ls.offset, rows.length, height),
+      /** Rows the table has room for. */
       height,
     };
   }, [list, key, rows, base.length, sort, ls.query, ls.cursor, ls.cursorKey, ls.offset, height]);

@@ -6,10 +6,9 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ConsoleSources } from '../data/sources.js';
-import type { ScreenLoader, ScreenRequest, Snapshot } from '../data/screen-loader.js';
+import { requestKey, type ScreenLoader, type ScreenRequest, type Snapshot } from '../data/screen-loader.js';
 import { READING } from '../screens/screen-def.js';
-import { listKey } from '../state/routes.js';
-import type { Ticker } from './ticker.js';
+import type { TickKind, Ticker } from './ticker.js';
 
 export function useRefresh(
   sources: ConsoleSources,
@@ -25,7 +24,7 @@ export function useRefresh(
   const [snapshot, setSnapshot] = useState(() => loader.first(request, now()));
   const last = useRef(snapshot);
   last.current = snapshot;
-  const read = (kind: 'header' | 'full'): void => setSnapshot(loader.tick(kind, wanted.current, now()));
+  const read = (kind: TickKind): void => setSnapshot(loader.tick(kind, wanted.current, now()));
   const refresh = (): void => {
     loader.invalidate();
     read('full');
@@ -50,7 +49,7 @@ export function useRefresh(
     });
   }, [sources, loader]);
   // Another screen, window or size: read before the frame settles.
-  const key = `${listKey(request.route)}|${request.window}|${request.perConcern}`;
+  const key = requestKey(request);
   const shown = useRef(key);
   useLayoutEffect(() => {
     if (shown.current === key) return;

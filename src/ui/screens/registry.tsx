@@ -186,10 +186,7 @@ const detail: ScreenDef<RouteOf<'detail'>, null, DetailLoaded> = {
 
 const affected: ScreenDef<RouteOf<'affected'>, null, AffectedData> = {
   load: (route, input) => loadAffected(route, input),
-  refresh: {
-    everyMs: 10_000,
-    on: (input) => [input.metrics.stream().lastSeq, input.incidents, input.metrics.agencies()],
-  },
+  refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.incidents] },
   tableRows: underTitle,
   Body: titled((t, data) => t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })),
 };
