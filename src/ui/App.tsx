@@ -21,7 +21,7 @@ export interface AppProps extends ConsoleSources {
   readonly lang?: Lang;
   readonly theme?: Theme;
   readonly ascii?: boolean;
-  /** Paces refreshes; a timer of a few ticks per second by default. */
+  /** Paces refreshes; a timer of one tick every 2 s by default. */
   readonly ticker?: Ticker;
   readonly screen?: ScreenId;
   readonly window?: WindowKey;
