@@ -100,7 +100,7 @@ export function parseRecords(json: string) {
     }
     const r = item as Record<string, unknown>;
     for (const k of Object.keys(r)) {
-      if (k in OLDER_NAMES) out.olderNames++;
+      if (Object.hasOwn(OLDER_NAMES, k)) out.olderNames++;
       else if (!KNOWN.has(k)) out.unknownFields++;
     }
     const read = readRecord(r);

@@ -124,6 +124,13 @@ describe('operational data answers', () => {
     });
   });
 
+  it("counts a field named like an object's own property (constructor, toString) as unknown, not as an older name", () => {
+    const parsed = parseRecords(JSON.stringify({ records: [{ ...EXAMPLE_RECORD, constructor: 1, toString: 'x' }] }));
+    expect(parsed.olderNames).toBe(0);
+    expect(parsed.unknownFields).toBe(2);
+    expect(parsed.records).toHaveLength(1);
+  });
+
   it('counts unknown fields, reads older names, fills missing optional fields, sets aside what it cannot use', () => {
     const { xRequestId: _x, messageIssue: _m, requestAttachmentCount: _a, requestSize: _s, ...bare } = EXAMPLE_RECORD;
     const json = JSON.stringify({
