@@ -74,7 +74,7 @@ export function evaluateCheck(input: CheckInput) {
   const counts = alertCounts(incidents.map((i) => ({ severity: i.severity, state: incidentState(i) })));
   // National signature failures over the signature rule's window.
   const { signatureFailures: sig, overdueReplies } = input.config.rules;
-  const sigRows = metrics.signaturesOver?.(now, sig.window) ?? metrics.signatures(now, '1h');
+  const sigRows = metrics.signaturesOver(now, sig.window);
   const [failed, verified] = sigRows.reduce(([f, v], r) => [f + r.failed, v + r.verified], [0, 0]);
   const sigPct = verified > 0 ? (100 * failed) / verified : 0;
   const [sigWarn, sigCrit] = [100 * sig.warningRate, 100 * sig.criticalRate];
