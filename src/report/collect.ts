@@ -95,8 +95,38 @@ export function collectReport(db: Database.Database, options: CollectOptions) {
     .sort(compareRows(options.sort ?? 'id'))
     .map((r, i) => ({ ...r, index: i + 1 }));
   // Day boundaries were taken in `timeZone`; `level` 1 lists ministries and provinces … 4 communes.
-  return { from, to, timeZone: REPORT_TIME_ZONE as string, level, generatedAt, hubName, rows, totals: totalsOf(rows) };
+  const held = heldSpan(db, newest);
+  return {
+    ...{ from, to, timeZone: REPORT_TIME_ZONE as string, level, generatedAt, hubName, rows, totals: totalsOf(rows) },
+    held,
+    coverage: coverageOf(held, from, Math.min(to, Math.max(generatedAt, newest))),
+  };
 }
+
+/** A cache a few minutes behind its hub still covers a period ending now. */
+const END_SLACK_MS = 10 * 60_000;
+
+/** From the oldest rollup the cache keeps (retention drops older ones) to its newest event; nulls when it has none. */
+function heldSpan(db: Database.Database, newest: number): { from: number | null; to: number | null } {
+  const oldest = db
+    .prepare(
+      'SELECT min(m) FROM (SELECT min(minute) * 60000 AS m FROM rollup_minute UNION ALL SELECT min(hour) * 3600000 FROM rollup_hour)',
+    )
+    .pluck()
+    .get() as number | null;
+  return oldest === null ? { from: null, to: null } : { from: oldest, to: newest };
+}
+
+/**
+ * How much of the period [from, end) the cache holds: `whole`, `part` (counts before or after what it holds are
+ * missing, not zero) or `none` (every figure is an empty cache's zero). `end` is the period's end or now, if sooner.
+ */
+function coverageOf(held: { from: number | null; to: number | null }, from: number, end: number): Coverage {
+  if (held.from === null || held.to === null || end <= held.from || from > held.to) return 'none';
+  return from < held.from || end > held.to + END_SLACK_MS ? 'part' : 'whole';
+}
+
+export type Coverage = 'whole' | 'part' | 'none';
 
 function totalsOf(rows: readonly ReportRow[]) {
   const sum = (k: (typeof SUMMED)[number]) => [k, rows.reduce((n, r) => n + r[k], 0)];

@@ -27,6 +27,8 @@ export function formatMarkdown(report: Report, lang: Lang): string {
   const out = [`# ${t('title')}`, '', `${t('period', { from, to })} — ${levelText}`, ''];
   if (report.hubName !== null) out.push(`${t('hub')}: ${mdText(report.hubName)}  `);
   out.push(`${t('generated')}: ${formatLocalDateTime(report.generatedAt, report.timeZone)} (${report.timeZone})`, '');
+  const warning = coverageWarning(report, lang);
+  if (warning !== null) out.push(`**${mdText(warning)}**`, '');
   out.push(row(REPORT_COLUMNS.map((c) => mdText(c.header[lang]))));
   out.push(row(REPORT_COLUMNS.map((c) => (c.numeric ? '---:' : '---'))));
   for (const r of report.rows) out.push(row(REPORT_COLUMNS.map((c) => mdText(humanCell(c.row(r), lang)))));
@@ -81,6 +83,16 @@ export function formatCsv(report: Report, lang: Lang): string {
   return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }
 
+/** What the report says when the cache does not hold the whole period (null when it does). */
+export function coverageWarning(report: Report, lang: Lang): string | null {
+  if (report.coverage === 'whole') return null;
+  const t = wordsIn(REPORT_LABELS, lang);
+  const { from, to } = report.held;
+  if (report.coverage === 'none' || from === null || to === null) return t('coverage.none');
+  const at = (ms: number) => formatLocalDateTime(ms, report.timeZone);
+  return t('coverage.part', { from: at(from), to: at(to) });
+}
+
 /** The report as JSON for scripts: raw counts, shares 0..1 (null: nothing to divide), durations in ms. */
 export function formatJson(report: Report): string {
   const period = formatPeriod(report.from, report.to, report.timeZone);
@@ -99,6 +111,11 @@ export function formatJson(report: Report): string {
     level: report.level,
     hubName: report.hubName,
     generatedAt: new Date(report.generatedAt).toISOString(),
+    held: {
+      from: report.held.from === null ? null : new Date(report.held.from).toISOString(),
+      to: report.held.to === null ? null : new Date(report.held.to).toISOString(),
+    },
+    coverage: report.coverage,
     rows: report.rows,
     totals: report.totals,
     ...(report.standing && { standing: report.standing }),

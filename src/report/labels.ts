@@ -31,6 +31,14 @@ export const REPORT_LABELS = {
     'Downtime: of the security server the agency uses, in the period; the Total row counts each server once.',
     'Thời gian mất kết nối: của máy chủ bảo mật mà cơ quan sử dụng, trong kỳ; dòng Tổng cộng tính mỗi máy chủ một lần.',
   ],
+  'coverage.part': [
+    'The cache holds figures from {from} to {to} only: outside that, this period counts nothing.',
+    'Bộ đệm chỉ có số liệu từ {from} đến {to}: ngoài khoảng đó, kỳ báo cáo này không tính được gì.',
+  ],
+  'coverage.none': [
+    'The cache holds no figures for this period: every count below is empty, not zero.',
+    'Bộ đệm không có số liệu của kỳ này: mọi số dưới đây là trống, không phải bằng 0.',
+  ],
   'standing.title': ['Standing problems', 'Vấn đề tồn đọng'],
   'standing.rule': ['Problem', 'Vấn đề'],
   'standing.agencies': ['Agencies', 'Số cơ quan'],

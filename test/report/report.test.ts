@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyFiguresOver } from '../../src/metrics/agency-range.js';
 import {
   collectReport,
+  coverageWarning,
   formatCsv,
   formatJson,
   formatMarkdown,
@@ -176,6 +177,34 @@ describe('report over a fixture stream', () => {
     expect(bySent.rows.map((r) => r.agencyId)).toEqual([G05, H41, T01, H01]);
     const bySigned = collectReport(cache.db, { ...period, now: NOW, sort: 'signed' });
     expect(bySigned.rows.map((r) => r.agencyId)).toEqual([T01, G05, H41, H01]);
+  });
+});
+
+describe('what the cache holds of the period', () => {
+  it('says a period the cache holds whole is whole, and writes no warning', () => {
+    expect(report.coverage).toBe('whole');
+    expect(coverageWarning(report, 'en')).toBeNull();
+    expect(formatMarkdown(report, 'en')).not.toContain('The cache holds');
+  });
+
+  it('warns in Markdown, JSON and words when the period starts before the oldest figures', () => {
+    const wider = collectReport(cache.db, { ...parsePeriod('2026-11-19', '2026-11-20'), now: NOW });
+    expect(wider.coverage).toBe('part');
+    expect(wider.held.from).toBeGreaterThan(wider.from);
+    const en = coverageWarning(wider, 'en')!;
+    expect(en).toMatch(/^The cache holds figures from \d{2}\/\d{2}\/\d{4} .* to \d{2}\/\d{2}\/\d{4} /);
+    expect(formatMarkdown(wider, 'en')).toContain(`**${en}**`);
+    expect(coverageWarning(wider, 'vi')).toMatch(/^Bộ đệm chỉ có số liệu từ /);
+    expect(JSON.parse(formatJson(wider))).toMatchObject({ coverage: 'part', held: { from: expect.any(String) } });
+  });
+
+  it('says a period before any figure holds none: its zeros are empty, not counted', () => {
+    const before = collectReport(cache.db, { ...parsePeriod('2026-10-01', '2026-10-02'), now: NOW });
+    expect(before.coverage).toBe('none');
+    expect(before.totals.sent).toBe(0);
+    expect(coverageWarning(before, 'en')).toBe(
+      'The cache holds no figures for this period: every count below is empty, not zero.',
+    );
   });
 });
 

@@ -47,6 +47,9 @@ export function createReportCommand(clock: () => number = Date.now): Pick<Comman
         const collected = report.collectReport(input.cache.db, { ...period, level, sort, now });
         const whole = { ...collected, standing: report.standingProblems(createMetrics(input.cache), lang, now) };
         const text = report.REPORT_FORMATS[format](whole, lang);
+        // Also on stderr: a CSV or JSON has no place a reader sees it, and figures missing must not pass for zeros.
+        const warning = report.coverageWarning(whole, lang);
+        if (warning !== null) io.stderr.write(`hubmon report: ${warning}\n`);
         if (values.output === undefined) io.stdout.write(text);
         else {
           const file = values.output;
