@@ -39,8 +39,8 @@ export async function main(argv: readonly string[], io: CommandIo = process): Pr
   const lang = cliLang(argv, io.env);
   const t = cliTranslator(lang);
   const [first, ...rest] = argv;
-  if (first === '--version' || first === '-V' || first === 'help') {
-    io.stdout.write(first === 'help' ? usage(lang) : `hubmon ${VERSION}\n`);
+  if (first === 'help') {
+    io.stdout.write(usage(lang));
     return 0;
   }
   const isName = first !== undefined && !first.startsWith('-');
@@ -52,6 +52,11 @@ export async function main(argv: readonly string[], io: CommandIo = process): Pr
   }
   const command = named ?? commands[0]!;
   const args = named ? rest : argv;
+  // As `--help`, anywhere among the flags (`hubmon --lang vi -V`, `hubmon console --version`).
+  if (args.includes('--version') || args.includes('-V')) {
+    io.stdout.write(`hubmon ${VERSION}\n`);
+    return 0;
+  }
   if (args.includes('--help') || args.includes('-h')) {
     const help = helpText(command.help, lang);
     io.stdout.write(named ? help : `${usage(lang)}\n${help}`);
