@@ -41,24 +41,25 @@ Xem docs/GATEWAY.md.`,
   --hub-name NAME          the name consoles show                           (default X-Road INSTANCE)
   --check                  say what the gateway can reach, then exit (0: everything)
   --lang vi|en             language of these lines                          (default: from LANG)`,
-    `  --globalconf PATH        shared-params.xml, hoặc thư mục máy chủ bảo mật lưu nó
+    `  --globalconf ĐƯỜNG_DẪN   shared-params.xml, hoặc thư mục máy chủ bảo mật lưu nó
                            (/etc/xroad/globalconf); đọc lại khi thay đổi             (bắt buộc)
   --client ID              máy khách giám sát trung tâm, INSTANCE/CLASS/MEMBER/SUBSYSTEM (bắt buộc)
   --security-server URL    máy chủ bảo mật của chính gateway, http(s)://…            (bắt buộc)
   --documents CODE,…       mã dịch vụ mang văn bản (có thể lặp lại)                  (bắt buộc)
-  --db FILE                sự kiện của gateway  (mặc định $XDG_STATE_HOME/hubmon/gateway.sqlite)
+  --db TỆP                 sự kiện của gateway  (mặc định $XDG_STATE_HOME/hubmon/gateway.sqlite)
   --host H                 địa chỉ lắng nghe                               (mặc định 127.0.0.1)
   --port P                 cổng lắng nghe; 0 để chọn cổng trống            (mặc định 8788)
-  --token-file PATH        yêu cầu "Authorization: Bearer <token>" (tệp quyền 600)
-  --poll-interval DUR      khoảng cách giữa hai lần hỏi một máy chủ        (mặc định 30s)
-  --timeout DUR            lần hỏi không có trả lời trong thời gian này là lỗi (mặc định 10s)
-  --disconnect-after DUR   hỏi lỗi liên tục chừng này: mất kết nối         (mặc định 5m)
-  --records-offset SEC     số giây gần hiện tại không hỏi, vì X-Road có thể
+  --token-file ĐƯỜNG_DẪN   yêu cầu "Authorization: Bearer <token>" (tệp quyền 600)
+  --poll-interval KHOẢNG   khoảng cách giữa hai lần hỏi một máy chủ        (mặc định 30s)
+  --timeout KHOẢNG         lần hỏi không có trả lời trong thời gian này là lỗi (mặc định 10s)
+  --disconnect-after KHOẢNG
+                           hỏi lỗi liên tục chừng này: mất kết nối         (mặc định 5m)
+  --records-offset GIÂY    số giây gần hiện tại không hỏi, vì X-Road có thể
                            còn đang ghi                                    (mặc định 60)
-  --backfill DUR           lịch sử đọc từ máy chủ lần đầu gặp              (mặc định 1h)
-  --buffer N               số sự kiện giữ cho bảng điều khiển nối lại      (mặc định 200000)
+  --backfill KHOẢNG        lịch sử đọc từ máy chủ lần đầu gặp              (mặc định 1h)
+  --buffer N               số sự kiện giữ cho bảng theo dõi nối lại        (mặc định 200000)
   --heartbeat-ms MS        thời gian rảnh trước khi gửi nhịp tim           (mặc định 5000)
-  --hub-name NAME          tên trục hiển thị trên bảng điều khiển          (mặc định X-Road INSTANCE)
+  --hub-name TÊN           tên trục hiển thị trên bảng theo dõi            (mặc định X-Road INSTANCE)
   --check                  cho biết gateway kết nối được những gì rồi thoát (0: tất cả)
   --lang vi|en             ngôn ngữ của các thông báo này                  (mặc định theo LANG)`,
   ],

@@ -49,12 +49,14 @@ export const replayHelp: Help = {
 clock: every screen shows what it showed live at that moment, alerts included. The events are
 fed into a temporary cache, removed on exit. Times are Vietnam time (UTC+7), as on the screen.
 
-Time controls (pause, step, speed, jumps ahead and back): listed with the console's own keys under ? and in the key hints.`,
+Time controls (pause, step, speed, jumps ahead and back): listed with the console's own keys under ?
+and in the key hints.`,
     `Mở một bản ghi (hubmon record, hubmon sim --record) trong bảng theo dõi, theo đồng hồ của chính
 bản ghi: mỗi màn hình hiện đúng những gì nó đã hiện trực tiếp vào lúc đó, kể cả cảnh báo. Các sự
 kiện được nạp vào một bộ đệm tạm, xóa khi thoát. Giờ là giờ Việt Nam (UTC+7), như trên màn hình.
 
-Phím điều khiển thời gian (tạm dừng, từng bước, tốc độ, nhảy tới và lùi lại): xem cùng các phím của bảng theo dõi dưới ? và trong dòng gợi ý phím.`,
+Phím điều khiển thời gian (tạm dừng, từng bước, tốc độ, nhảy tới và lùi lại): xem cùng các phím của
+bảng theo dõi dưới ? và trong dòng gợi ý phím.`,
   ],
   options: [
     `  --speed X     recorded seconds per real second, 1…3600          (default 60)
