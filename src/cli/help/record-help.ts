@@ -26,6 +26,7 @@ Kết nối bị ngắt được nối lại từ chỗ dừng, nên mỗi sự 
   --since N          start after event N (0: everything the hub still holds)   (default 0)
   --token-file PATH  bearer token for the hub (or HUBMON_TOKEN)
   --force            overwrite FILE if it exists
+  --config PATH      settings file         (default $XDG_CONFIG_HOME/hubmon/config.json)
   --lang vi|en       language of these lines               (default: from LANG)`,
     `  --url URL          địa chỉ nhận số liệu của trục, ws:// hoặc wss://  (mặc định: HUBMON_URL,
                                                             tệp thiết lập)
@@ -33,6 +34,7 @@ Kết nối bị ngắt được nối lại từ chỗ dừng, nên mỗi sự 
   --token-file ĐƯỜNG_DẪN
                      mã truy cập của trục (hoặc HUBMON_TOKEN)
   --force            ghi đè TỆP nếu đã có
+  --config ĐƯỜNG_DẪN tệp thiết lập         (mặc định $XDG_CONFIG_HOME/hubmon/config.json)
   --lang vi|en       ngôn ngữ của các dòng in ra             (mặc định: theo LANG)`,
   ],
   examples: ['hubmon record su-co-2026-11-20.ndjson --url wss://truc.example.gov.vn/v1/telemetry'],

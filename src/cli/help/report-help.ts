@@ -63,6 +63,7 @@ tổng đó).`,
                      and districts, 3 and 4 below                    (default 1)
   --format FMT       md (Markdown pipe table), csv (UTF-8 with BOM, RFC 4180, CRLF: opens
                      right in a spreadsheet) or json                  (default md)
+  --config PATH      settings file                    (default $XDG_CONFIG_HOME/hubmon/config.json)
   --lang vi|en       headers and words                               (default: from LANG)
   --sort ORDER       id, sent or signed                              (default id)
   --url URL          hub whose cache to read                         (default: HUBMON_URL,
@@ -77,6 +78,7 @@ tổng đó).`,
                      3 và 4 thấp hơn                                 (mặc định 1)
   --format ĐỊNH_DẠNG md (bảng Markdown), csv (UTF-8 có BOM, RFC 4180, CRLF: mở đúng trong
                      bảng tính) hoặc json                            (mặc định md)
+  --config ĐƯỜNG_DẪN tệp thiết lập                    (mặc định $XDG_CONFIG_HOME/hubmon/config.json)
   --lang vi|en       tiêu đề cột và chữ                              (mặc định: theo LANG)
   --sort THỨ_TỰ      id, sent hoặc signed                            (mặc định id)
   --url URL          trục có bộ đệm cần đọc                          (mặc định: HUBMON_URL,

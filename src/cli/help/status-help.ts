@@ -65,6 +65,7 @@ Mã thoát:
   --alerts PATH      alert thresholds file               (default $XDG_CONFIG_HOME/hubmon/alerts.json)
   --token-file PATH  bearer token for the hub (or HUBMON_TOKEN); never on the command line
   --ca PATH          extra CA certificate(s), PEM, for wss://
+  --config PATH      settings file                       (default $XDG_CONFIG_HOME/hubmon/config.json)
   --lang vi|en       language of the output               (default: from LANG)
   --json             print the same result as a JSON document (exit status unchanged)`,
     `  --url URL          địa chỉ nhận số liệu của trục, ws:// hoặc wss://  (mặc định: HUBMON_URL,
@@ -81,6 +82,7 @@ Mã thoát:
   --token-file ĐƯỜNG_DẪN
                      mã truy cập của trục (hoặc HUBMON_TOKEN); không bao giờ trên dòng lệnh
   --ca ĐƯỜNG_DẪN     chứng thư CA bổ sung, dạng PEM, cho wss://
+  --config ĐƯỜNG_DẪN tệp thiết lập                       (mặc định $XDG_CONFIG_HOME/hubmon/config.json)
   --lang vi|en       ngôn ngữ của kết quả                 (mặc định: theo LANG)
   --json             in cùng kết quả dưới dạng tài liệu JSON (mã thoát không đổi)`,
   ],
