@@ -112,7 +112,9 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
       const named = serverNamed(server, lang);
       const span = spanText(Math.abs(left), lang);
       if (left <= 0)
-        return vi ? `Chứng thư số của ${named} đã hết hạn ${span}` : `Certificate of ${named} expired ${span} ago`;
+        return vi
+          ? `Chứng thư số của ${named} đã hết hạn ${span} trước`
+          : `Certificate of ${named} expired ${span} ago`;
       return vi ? `Chứng thư số của ${named} hết hạn sau ${span}` : `Certificate of ${named} expires in ${span}`;
     }
     case 'delivery-failures': {

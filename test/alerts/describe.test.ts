@@ -80,7 +80,7 @@ describe('describeAlert', () => {
     ],
     [
       state('certificate-expiring', { server: 'MCBM-003' }, { name: 'MCBM-003', expiresAt: NOW - 3 * HOUR }),
-      'Chứng thư số của máy chủ MCBM-003 đã hết hạn 3 giờ',
+      'Chứng thư số của máy chủ MCBM-003 đã hết hạn 3 giờ trước',
       'Certificate of server MCBM-003 expired 3 h ago',
     ],
     [

@@ -44,7 +44,7 @@ export const screens = {
   'col.agencies': ['Agencies', 'Cơ quan'],
   'col.cert': ['Cert expires', 'CT hết hạn'],
   'cert.expired': ['expired', 'đã hết hạn'],
-  'detail.certExpired': ['cert expired {ago} ago', 'chứng thư đã hết hạn {ago}'],
+  'detail.certExpired': ['cert expired {ago} ago', 'chứng thư đã hết hạn {ago} trước'],
   'detail.certExpires': ['cert expires in {left}', 'chứng thư hết hạn sau {left}'],
   'col.verified': ['Checked', 'Đã kiểm tra'],
   'col.failed': ['Failed', 'Lỗi'],
