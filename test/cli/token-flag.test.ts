@@ -1,19 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../support/run-main.js';
 
 const NEVER = 'the token is never taken on the command line, where ps and shell history would show it';
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await main(argv, { stdout, stderr, env: { HOME: '/nonexistent' } });
-  return { code, out: Buffer.concat(out).toString(), err: Buffer.concat(err).toString() };
-}
 
 describe('a token given on the command line', () => {
   it.each([
@@ -21,7 +9,7 @@ describe('a token given on the command line', () => {
     [['console', '--token=abc'], 'console'],
     [['record', 'rec.ndjson', '--url', 'ws://127.0.0.1:9/v1/telemetry', '--token', 'abc'], 'record'],
   ])('%j is a usage error pointing to HUBMON_TOKEN and --token-file', async (argv, command) => {
-    const r = await run(argv);
+    const r = await runMain(argv);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       `hubmon ${command}: --token: ${NEVER}; set HUBMON_TOKEN or give --token-file PATH; see "hubmon ${command} --help"\n`,
@@ -30,7 +18,7 @@ describe('a token given on the command line', () => {
   });
 
   it('is UNKNOWN bad usage for hubmon status, with the same pointer', async () => {
-    const r = await run(['status', '--url', 'ws://127.0.0.1:9/v1/telemetry', '--token', 'abc']);
+    const r = await runMain(['status', '--url', 'ws://127.0.0.1:9/v1/telemetry', '--token', 'abc']);
     expect(r.code).toBe(3);
     expect(r.out).toBe(
       `HUBMON UNKNOWN - bad usage: --token: ${NEVER}; set HUBMON_TOKEN or give --token-file PATH (see hubmon status --help)\n`,
@@ -38,14 +26,14 @@ describe('a token given on the command line', () => {
   });
 
   it('points the simulated hub to --token-file alone: it reads no HUBMON_TOKEN', async () => {
-    const r = await run(['sim', '--token', 'abc']);
+    const r = await runMain(['sim', '--token', 'abc']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`hubmon sim: --token: ${NEVER}; give --token-file PATH`);
     expect(r.err).not.toContain('HUBMON_TOKEN');
   });
 
   it('stays an unknown option where no token is taken at all', async () => {
-    const r = await run(['report', '--token', 'abc']);
+    const r = await runMain(['report', '--token', 'abc']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
       /^hubmon report: unknown option "--token"; accepted: --from …, .*; see "hubmon report --help"\n$/,

@@ -1,25 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runMain } from '../support/run-main.js';
 import { FakeSecurityServer, startRouter } from '../support/fake-xroad.js';
 import { SERVERS, sharedParams } from '../support/xroad-world.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'hubmon-gateway-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await main(argv, { stdout, stderr, env: { HOME: '/nonexistent', ...env } });
-  return { code, out: Buffer.concat(out).toString(), err: Buffer.concat(err).toString() };
-}
 
 const REQUIRED = [
   '--globalconf',
@@ -32,9 +20,11 @@ const REQUIRED = [
 
 describe('hubmon gateway on the command line', () => {
   it('shows its help in English, and in Vietnamese with --lang vi or a Vietnamese locale', async () => {
-    expect((await run(['gateway', '--help'])).out).toMatch(/^Usage: hubmon gateway \[options\]/);
-    expect((await run(['gateway', '--lang', 'vi', '--help'])).out).toMatch(/^Cách dùng: hubmon gateway \[tùy chọn\]/);
-    expect((await run(['gateway', '-h'], { LANG: 'vi_VN.UTF-8' })).out).toContain('máy chủ bảo mật');
+    expect((await runMain(['gateway', '--help'])).out).toMatch(/^Usage: hubmon gateway \[options\]/);
+    expect((await runMain(['gateway', '--lang', 'vi', '--help'])).out).toMatch(
+      /^Cách dùng: hubmon gateway \[tùy chọn\]/,
+    );
+    expect((await runMain(['gateway', '-h'], { LANG: 'vi_VN.UTF-8' })).out).toContain('máy chủ bảo mật');
   });
 
   it.each([
@@ -71,7 +61,7 @@ describe('hubmon gateway on the command line', () => {
       ['en', en],
       ['vi', vi],
     ] as const) {
-      const r = await run(['gateway', ...args, '--lang', lang]);
+      const r = await runMain(['gateway', ...args, '--lang', lang]);
       expect(r.code).toBe(2);
       expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
       expect(r.err).toContain(words);
@@ -97,7 +87,7 @@ describe('hubmon gateway on the command line', () => {
         '--security-server',
         router.url,
       ];
-      const en = await run(args);
+      const en = await runMain(args);
       expect(en.code).toBe(1);
       expect(en.out).toContain(
         `global configuration ${globalconf}: 6 agencies (1 members or subsystems are no agencies)`,
@@ -105,7 +95,7 @@ describe('hubmon gateway on the command line', () => {
       expect(en.out).toMatch(/ {2}ok {6}MCBM-VPCP {2}answered in \d+ ms/);
       expect(en.out).toMatch(/ {2}FAILED {2}MCBM-NGHEAN {2}Server\.ClientProxy\.network_error/);
       expect(en.out).toContain('3 of 4 security servers reachable');
-      const vi = await run([...args, '--lang', 'vi']);
+      const vi = await runMain([...args, '--lang', 'vi']);
       expect(vi.out).toContain('kết nối được 3 trên 4 máy chủ bảo mật');
       expect(vi.out).toMatch(/ {2}LỖI {5}MCBM-NGHEAN/);
     } finally {
