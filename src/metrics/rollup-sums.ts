@@ -64,19 +64,39 @@ export function sumByAgency(
   columns: readonly RollupColumn[],
   scope: string | null,
 ): Tally {
-  const parts = rangeParts(w, foldedUntilHour(ctx));
-  const want = scopeFlags(scope);
   // Sized for every agency the cache knows: a national read reaches most of them.
-  const out = new Tally(columns.length, want === null ? ctx.ids.maxId() + 1 : 64);
-  const add = (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]): void => {
-    if (want !== null && want[agency] !== 1) return;
+  const out = new Tally(columns.length, scope === null ? ctx.ids.maxId() + 1 : 64);
+  walkWindow(ctx, w, columns, scope, (agency, values, base, at) => {
     const o = out.slot(agency);
     // Read after `slot`, which may have grown the tally onto a new array.
     const sums = out.sums;
     for (let c = 0; c < at.length; c++) sums[o + c] = sums[o + c]! + values[base + at[c]!]!;
-  };
-  walkMinutes(ctx, parts, columns, scope, null, add);
-  if (parts.hours[0] > parts.hours[1]) return out;
+  });
+  return out;
+}
+
+/**
+ * Hands `add` every row of `columns` over a window (of the scope's agencies when scoped): the minute rows at its edges,
+ * then each agency's sum of the folded hours between.
+ */
+export function walkWindow(
+  ctx: MetricsContext,
+  w: MinuteWindow,
+  columns: readonly RollupColumn[],
+  scope: string | null,
+  add: (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]) => void,
+): void {
+  const parts = rangeParts(w, foldedUntilHour(ctx));
+  const want = scopeFlags(scope);
+  // Scoped, the national minute rows are walked and the scope's kept.
+  const kept: typeof add =
+    want === null
+      ? add
+      : (agency, values, base, at) => {
+          if (want[agency] === 1) add(agency, values, base, at);
+        };
+  walkMinutes(ctx, parts, columns, scope, null, kept);
+  if (parts.hours[0] > parts.hours[1]) return;
   const hours = ctx.rows.hoursSummed(`sums ${columns.join(',')}`, parts.hours[0], parts.hours[1], (packs) =>
     hourSums(packs, columns),
   );
@@ -89,11 +109,10 @@ export function sumByAgency(
     for (let id = 0; id < want.length; id++)
       if (want[id] === 1 && hours.has(id)) add(id, hours.sums, id * hours.width, inTally);
   }
-  return out;
 }
 
 /** Oldest minute the rollups reach back to, or null when they hold nothing. */
-export function oldestRollupMinute(ctx: MetricsContext): number | null {
+export function oldestRollupMinute(ctx: Pick<MetricsContext, 'statement'>): number | null {
   const m = ctx.statement('SELECT min(minute) FROM rollup_minute').pluck().get() as number | null;
   const h = ctx.statement('SELECT min(hour) FROM rollup_hour').pluck().get() as number | null;
   if (m === null) return h === null ? null : h * 60;

@@ -1,10 +1,10 @@
 import { DELIVERY_FAILURE_REASONS } from '../protocol/index.js';
 import type { RollupColumn } from '../store/rollup-columns.js';
-import { foldedUntilHour, type MetricsContext } from './context.js';
+import type { MetricsContext } from './context.js';
 import { deadlineTotals } from './deadlines.js';
 import type { NationalTotals, WindowKey } from './types.js';
-import { hourSums, oldestRollupMinute, walkMinutes } from './rollup-sums.js';
-import { coveredMinutes, minuteWindow, rangeParts, type MinuteWindow } from './window.js';
+import { oldestRollupMinute, walkWindow } from './rollup-sums.js';
+import { coveredMinutes, minuteWindow, type MinuteWindow } from './window.js';
 
 const FAILS = DELIVERY_FAILURE_REASONS.map((r) => `fail_${r}` as RollupColumn);
 const COLUMNS: RollupColumn[] = ['sent', 'received', 'sig_checked', 'sig_failed', ...FAILS];
@@ -65,15 +65,7 @@ function nationalSums(ctx: MetricsContext, w: MinuteWindow): { sums: number[]; a
     active[agency] = 1;
     agenciesActive++;
   };
-  const parts = rangeParts(w, foldedUntilHour(ctx));
-  walkMinutes(ctx, parts, COLUMNS, null, null, add);
-  if (parts.hours[0] <= parts.hours[1]) {
-    const hours = ctx.rows.hoursSummed(`sums ${COLUMNS.join(',')}`, parts.hours[0], parts.hours[1], (packs) =>
-      hourSums(packs, COLUMNS),
-    );
-    const inTally = COLUMNS.map((_, i) => i);
-    for (const id of hours.ids) add(id, hours.sums, id * hours.width, inTally);
-  }
+  walkWindow(ctx, w, COLUMNS, null, add);
   return { sums, agenciesActive };
 }
 

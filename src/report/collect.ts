@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { agencyFiguresOver, rangeAgencies, type AgencyRangeRow } from '../metrics/agency-range.js';
+import { oldestRollupMinute } from '../metrics/rollup-sums.js';
 import { REPORT_TIME_ZONE } from './period.js';
 import type { StandingProblem } from './standing.js';
 
@@ -108,13 +109,8 @@ const END_SLACK_MS = 10 * 60_000;
 
 /** From the oldest rollup the cache keeps (retention drops older ones) to its newest event; nulls when it has none. */
 function heldSpan(db: Database.Database, newest: number): { from: number | null; to: number | null } {
-  const oldest = db
-    .prepare(
-      'SELECT min(m) FROM (SELECT min(minute) * 60000 AS m FROM rollup_minute UNION ALL SELECT min(hour) * 3600000 FROM rollup_hour)',
-    )
-    .pluck()
-    .get() as number | null;
-  return oldest === null ? { from: null, to: null } : { from: oldest, to: newest };
+  const oldest = oldestRollupMinute({ statement: (sql) => db.prepare(sql) });
+  return oldest === null ? { from: null, to: null } : { from: oldest * 60_000, to: newest };
 }
 
 /**
