@@ -12,6 +12,7 @@ import { translate } from './i18n/translate.js';
 import { initialState } from './state/state.js';
 import { type Theme, colourTheme } from './theme/theme.js';
 import { useMemo } from 'react';
+import { useApp } from 'ink';
 import { installFrameMemo } from './ink/frame-memo.js';
 
 // Before the first frame: Ink then reuses the rows a frame did not change (on the Ink releases the memo knows).
@@ -34,14 +35,12 @@ export function App(props: AppProps) {
   const settings = useMemo(() => uiSettings(lang, theme, ascii), [lang, theme, ascii]);
   const ticker = useMemo(() => props.ticker ?? intervalTicker(), [props.ticker]);
   const { metrics, ingest, alerts, now, replay } = props;
-  const sources: ConsoleSources = useMemo(
-    () => ({ metrics, ingest, alerts, now, replay }),
-    [metrics, ingest, alerts, now, replay],
-  );
+  const sources = useMemo(() => ({ metrics, ingest, alerts, now, replay }), [metrics, ingest, alerts, now, replay]);
+  const { exit } = useApp();
   const loader = useMemo(() => props.loader ?? new ScreenLoader(sources), [props.loader, sources]);
   return (
-    <UiProvider settings={settings}>
-      <ErrorBoundary title={translate(lang, 'error.title')}>
+    <UiProvider value={settings}>
+      <ErrorBoundary title={translate(lang, 'error.title')} onError={(e) => setImmediate(() => exit(e))}>
         <ConsoleProvider initial={initialState(props.screen, props.window)}>
           <Console sources={sources} loader={loader} ticker={ticker} />
         </ConsoleProvider>

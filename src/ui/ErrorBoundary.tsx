@@ -1,14 +1,14 @@
 /**
- * The last line of defence: a render error shows what happened and ends the app through Ink, which leaves raw mode and
- * shows the cursor again, so the operator's terminal is restored.
+ * The last line of defence: a render error shows what happened and ends the app through Ink (`onError`), which leaves
+ * raw mode and shows the cursor again, so the operator's terminal is restored.
  */
-import { Box, Text, useApp } from 'ink';
+import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
 import { sanitize } from './text/sanitize.js';
 
 type Props = { readonly title: string; readonly onError: (error: Error) => void; readonly children: ReactNode };
 
-class Boundary extends Component<Props, { error: Error | null }> {
+export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   override state = { error: null as Error | null };
   static getDerivedStateFromError = (error: Error) => ({ error });
   override componentDidCatch = (error: Error): void => this.props.onError(error);
@@ -23,13 +23,4 @@ class Boundary extends Component<Props, { error: Error | null }> {
       </Box>
     );
   }
-}
-
-export function ErrorBoundary({ title, children }: { title: string; children: ReactNode }) {
-  const { exit } = useApp();
-  return (
-    <Boundary title={title} onError={(e) => setImmediate(() => exit(e))}>
-      {children}
-    </Boundary>
-  );
 }

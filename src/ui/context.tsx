@@ -13,9 +13,7 @@ type UiSettings = ReturnType<typeof uiSettings>;
 
 const UiContext = createContext<UiSettings>(uiSettings('en', colourTheme, false));
 
-export const UiProvider = ({ settings, children }: { settings: UiSettings; children: ReactNode }) => (
-  <UiContext.Provider value={settings}>{children}</UiContext.Provider>
-);
+export const UiProvider = UiContext.Provider;
 
 export const useUi = (): UiSettings => useContext(UiContext);
 

@@ -9,7 +9,7 @@ import type { CliKey } from '../../src/cli/i18n/text.js';
 import { REPORT_LABELS } from '../../src/report/labels.js';
 import { statusMessages } from '../../src/status/messages.js';
 import type { StatusKey } from '../../src/status/messages.js';
-import { en, vi, type MessageKey } from '../../src/ui/i18n/translate.js';
+import { MESSAGES, type MessageKey } from '../../src/ui/i18n/translate.js';
 
 /** One language's column of a side-by-side catalogue. */
 const column = <K extends string>(messages: Readonly<Record<K, readonly [string, string]>>, i: 0 | 1) =>
@@ -19,6 +19,7 @@ const column = <K extends string>(messages: Readonly<Record<K, readonly [string,
   >;
 const [cliEn, cliVi] = [column(cliMessages, 0), column(cliMessages, 1)];
 const [statusEn, statusVi] = [column(statusMessages, 0), column(statusMessages, 1)];
+const [en, vi] = [column(MESSAGES, 0), column(MESSAGES, 1)];
 
 interface Table {
   readonly en: Readonly<Record<string, string>>;

@@ -11,7 +11,7 @@ import { colourTheme, monoTheme, type Style } from '../../src/ui/theme/theme.js'
  */
 const drawn = (segments: Segment[], style: Style | undefined, width: number | undefined, ascii = false): string => {
   const app = render(
-    <UiProvider settings={uiSettings('vi', colourTheme, ascii)}>
+    <UiProvider value={uiSettings('vi', colourTheme, ascii)}>
       <Line segments={segments} style={style} width={width} />
     </UiProvider>,
   );
