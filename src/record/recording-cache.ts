@@ -2,13 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  isSessionType,
-  parseFrame,
-  type Rejection,
-  type TelemetryMessage,
-  type UnknownMessage,
-} from '../protocol/index.js';
+import { isSessionType, parseFrame } from '../protocol/index.js';
 import { readRecording } from '../sim/recording.js';
 import { openCache, type Cache, type Migration } from '../store/index.js';
 
@@ -31,34 +25,33 @@ export async function openRecordingCache(file: string, extraMigrations: readonly
 }
 
 const BATCH = 5_000;
+type Batch = Pick<ReturnType<typeof parseFrame>, 'messages' | 'rejections'>;
 
 /** Feeds a recording into a cache in batches; `newestTs`: the newest event's time, null when it holds none. */
 export async function ingestRecording(cache: Cache, path: string) {
-  let messages: (TelemetryMessage | UnknownMessage)[] = [];
-  let rejections: Rejection[] = [];
+  let batch: Batch = { messages: [], rejections: [] };
   let lines = 0;
   let events = 0;
   let rejected = 0;
   let newestTs: number | null = null;
   const flush = () => {
-    if (messages.length === 0 && rejections.length === 0) return;
-    const r = cache.applyBatch(messages, rejections);
+    if (batch.messages.length === 0 && batch.rejections.length === 0) return;
+    const r = cache.applyBatch(batch.messages, batch.rejections);
     events += r.stored;
     rejected += r.rejected;
-    messages = [];
-    rejections = [];
+    batch = { messages: [], rejections: [] };
   };
   for await (const line of readRecording(path)) {
     lines++;
     const parsed = parseFrame(line.text);
     for (const m of parsed.messages) {
-      messages.push(m);
+      batch.messages.push(m);
       if (isSessionType(m.type)) continue;
       const t = Date.parse(m.ts);
       if (newestTs === null || t > newestTs) newestTs = t;
     }
-    rejections.push(...parsed.rejections);
-    if (messages.length >= BATCH) flush();
+    batch.rejections.push(...parsed.rejections);
+    if (batch.messages.length >= BATCH) flush();
   }
   flush();
   return { lines, events, rejections: rejected, newestTs };

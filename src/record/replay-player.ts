@@ -6,6 +6,7 @@ import type { Cache } from '../store/index.js';
 
 const MIN_SPEED = 1;
 const MAX_SPEED = 3_600;
+const clampSpeed = (speed: number): number => Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
 /** How far one forward jump moves the recorded clock. */
 export const JUMP_MS = 10 * 60_000;
 
@@ -115,8 +116,4 @@ export class ReplayPlayer {
     }
     this.index = to;
   }
-}
-
-function clampSpeed(speed: number): number {
-  return Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
 }

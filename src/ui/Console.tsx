@@ -23,8 +23,7 @@ import { Prompt, TitleLine } from './screens/TitleLine.js';
 import { currentRoute } from './state/state.js';
 import { judgeLink, judgeQuiet } from './status/link.js';
 import { sanitize } from './text/sanitize.js';
-import { fit } from './text/fit.js';
-import { Line } from './components/Line.js';
+import { TextLine } from './components/Line.js';
 import { isMarked } from './view/row-diff.js';
 import type { RenderContext } from './view/list-spec.js';
 import { helpSpec } from './view/help-model.js';
@@ -65,7 +64,7 @@ export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; 
   const notReported = useMemo(() => stream.notReported, [notReportedKey]);
   const content =
     gone !== null ? (
-      <Line segments={[{ text: fit(`${sanitize(gone)}: ${t('flash.gone')}`, width) }]} width={width} />
+      <TextLine text={`${sanitize(gone)}: ${t('flash.gone')}`} width={width} />
     ) : (
       <ScreenBody
         {...{ screen, head, view, columns, ctx, marked, state, width, listAt, notReported }}
@@ -101,7 +100,7 @@ const ScreenBody = memo(function ScreenBody(
   const pane = view ? (
     <Table view={view} columns={columns} ctx={ctx} marked={marked} width={width} />
   ) : props.data.reading ? (
-    <Line segments={[{ text: fit(` ${ctx.t('list.reading')}`, width), style: theme.text.muted }]} width={width} />
+    <TextLine text={` ${ctx.t('list.reading')}`} style={theme.text.muted} width={width} />
   ) : null;
   const title = (text: string, extra?: string) => (
     <TitleLine title={text} extra={extra} view={view} editing={state.editingFilter} width={width} />

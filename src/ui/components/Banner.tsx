@@ -7,26 +7,21 @@ import type { IngestStatus } from '../data/sources.js';
 import type { Snapshot } from '../data/screen-loader.js';
 import { useUi } from '../context.js';
 import { judgeLink, linkDown, type LinkState } from '../status/link.js';
-import { fit } from '../text/fit.js';
 import { formatAgo, formatDateTime, formatSpan } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
-import type { Style } from '../theme/theme.js';
-import { Line } from './Line.js';
+import { TextLine } from './Line.js';
 
 export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number }) {
   const { t, theme, lang } = useUi();
   const { ingest, now } = snapshot;
   const link = judgeLink(ingest);
   const newest = snapshot.stream.newestEventTs;
-  const line = (text: string, style: Style) => (
-    <Line segments={[{ text: fit(` ${text}`, width) }]} style={style} width={width} />
-  );
   if (!linkDown(link)) {
     const change = recentEpochChange(ingest, now);
     if (!change) return null;
     const { from, to, at } = change;
     const text = t('banner.epoch', { from, to, at: formatDateTime(at), ago: formatAgo(at, now, lang) });
-    return line(sanitize(text), theme.header.bannerStale);
+    return <TextLine text={` ${sanitize(text)}`} style={theme.header.bannerStale} width={width} />;
   }
   const asOf = newest === null ? t('banner.never') : formatDateTime(newest);
   const since = ingest.since === null ? '' : t('banner.since', { ago: formatAgo(ingest.since, now, lang) });
@@ -34,7 +29,7 @@ export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number 
   const next = nextS === null ? '' : t('banner.nextTry', { n: nextS });
   const silent = formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang);
   const style = link === 'offline' || link === 'reconnecting' ? theme.header.bannerOffline : theme.header.bannerStale;
-  return line(t(`banner.${link}`, { since, next, asOf, span: silent }), style);
+  return <TextLine text={` ${t(`banner.${link}`, { since, next, asOf, span: silent })}`} style={style} width={width} />;
 }
 
 /** How long a new epoch is announced under the header (and on the status line). */

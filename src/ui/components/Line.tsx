@@ -58,3 +58,8 @@ export const Line = memo(function Line({ segments, style, width }: LineProps) {
     </Text>
   );
 });
+
+/** One text, cut or padded to the line's `width` cells. */
+export const TextLine = memo(function TextLine(props: { text: string; style?: Style | undefined; width: number }) {
+  return <Line segments={[{ text: fit(props.text, props.width) }]} style={props.style} width={props.width} />;
+});

@@ -8,12 +8,11 @@ import type { Snapshot } from '../data/screen-loader.js';
 import type { Translate } from '../i18n/translate.js';
 import { useUi } from '../context.js';
 import type { Flash } from '../state/state.js';
-import { fit } from '../text/fit.js';
 import { formatCount } from '../text/format-number.js';
 import { sanitize } from '../text/sanitize.js';
 import { formatAgo } from '../text/format-time.js';
 import { recentEpochChange } from './Banner.js';
-import { Line } from './Line.js';
+import { TextLine } from './Line.js';
 import type { Style } from '../theme/theme.js';
 
 /** How long the answer to a key stays up. */
@@ -41,7 +40,7 @@ export function StatusLine({ snapshot, flash, width }: { snapshot: Snapshot; fla
     const reason = last ? sanitize(`${last.reason}: ${last.detail}`) : '–';
     return [t('flash.rejections', { n: formatCount(rejections, lang), reason }), theme.status.warn];
   })();
-  return <Line segments={[{ text: fit(text, width) }]} style={style} width={width} />;
+  return <TextLine text={text} style={style} width={width} />;
 }
 
 /** The status line's words for a cache this console only reads. */

@@ -9,7 +9,7 @@ import { GAP, layoutColumns, type LaidOutColumn } from '../view/columns.js';
 import type { CellRole, Column, ListSpec, RenderContext } from '../view/list-spec.js';
 import type { ListView } from '../hooks/use-list-view.js';
 import { visibleRange } from '../view/viewport.js';
-import { Line, type Segment } from './Line.js';
+import { Line, TextLine, type Segment } from './Line.js';
 
 /** The first cell of every row: cursor or change mark. */
 const GUTTER = 1;
@@ -104,9 +104,10 @@ export const Table = memo(function Table(props: TableProps & { width: number }) 
         );
       })}
       {from >= to ? (
-        <Line
-          segments={[{ text: fit(` ${t(view.query ? 'filter.none' : 'list.empty')}`, props.width) }]}
+        <TextLine
+          text={` ${t(view.query ? 'filter.none' : 'list.empty')}`}
           style={theme.text.muted}
+          width={props.width}
         />
       ) : null}
     </Box>

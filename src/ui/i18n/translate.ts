@@ -1,6 +1,6 @@
 /** Every string the console shows, in English and Vietnamese side by side (one file per area), and their lookup. */
 import type { Lang } from '../../config/settings.js';
-import { fill, inLang } from '../../messages.js';
+import { fill, type Messages } from '../../messages.js';
 import { frame } from './frame.js';
 import { keys } from './keys.js';
 import { screens } from './screens.js';
@@ -11,7 +11,8 @@ export type MessageKey = keyof typeof MESSAGES;
 export type Params = Readonly<Record<string, string | number>>;
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const text = inLang(MESSAGES[key], lang);
+  // Undefined for a key made of hub data that has no words (a status code): the caller falls back to the code.
+  const text = (MESSAGES as Messages)[key]?.[lang === 'en' ? 0 : 1] as string;
   return params ? fill(text, (name) => params[name]) : text;
 }
 

@@ -2,8 +2,8 @@
 import { Box } from 'ink';
 import type { AlertView } from '../data/sources.js';
 import { useUi } from '../context.js';
-import { Line } from '../components/Line.js';
-import { fit, wrap } from '../text/fit.js';
+import { TextLine } from '../components/Line.js';
+import { wrap } from '../text/fit.js';
 import { formatDateTime } from '../text/format-time.js';
 import { alertText } from '../view/alerts-spec.js';
 
@@ -19,12 +19,7 @@ export function AlertText({ alert, width }: { alert: AlertView | undefined; widt
   return (
     <Box flexDirection="column">
       {Array.from({ length: ALERT_TEXT_LINES }, (_, i) => (
-        <Line
-          key={i}
-          segments={[{ text: fit(lines[i] ? ` ${lines[i]}` : '', width) }]}
-          style={theme.text.muted}
-          width={width}
-        />
+        <TextLine key={i} text={lines[i] ? ` ${lines[i]}` : ''} style={theme.text.muted} width={width} />
       ))}
     </Box>
   );

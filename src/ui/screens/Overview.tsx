@@ -1,10 +1,10 @@
 /** National totals, the worst agencies in each of the four concerns, and the firing alerts. */
 import { Box } from 'ink';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { WINDOW_MS, type NationalTotals, type WindowKey } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
 import { useUi } from '../context.js';
-import { Line } from '../components/Line.js';
+import { Line, TextLine } from '../components/Line.js';
 import { fit, widthOf } from '../text/fit.js';
 import { formatCount, formatFlows, formatPercent } from '../text/format-number.js';
 import { formatDurationShort } from '../text/format-time.js';
@@ -38,12 +38,10 @@ export const TotalsLines = memo(function TotalsLines({ totals, window, width, no
     due: formatCount(totals.dueWithin24h, lang),
   });
   const bad = totals.serversDown > 0 || (deadlinesReported && totals.overdueReplies > 0);
-  const trafficLine = useMemo(() => [{ text: fit(traffic, width) }], [traffic, width]);
-  const healthLine = useMemo(() => [{ text: fit(health, width) }], [health, width]);
   return (
     <Box flexDirection="column">
-      <Line segments={trafficLine} width={width} />
-      <Line segments={healthLine} style={bad ? theme.status.warn : undefined} width={width} />
+      <TextLine text={traffic} width={width} />
+      <TextLine text={health} style={bad ? theme.status.warn : undefined} width={width} />
     </Box>
   );
 });
@@ -68,9 +66,7 @@ export const FiringAlerts = memo(function FiringAlerts(props: FiringProps) {
   const { alerts, lines, now, width, quiet } = props;
   const shown = alerts.slice(0, lines);
   const more = alerts.length - shown.length;
-  const line = (text: string, style: Style) => (
-    <Line segments={[{ text: fit(text, width) }]} style={style} width={width} />
-  );
+  const line = (text: string, style: Style) => <TextLine text={text} style={style} width={width} />;
   return (
     <Box flexDirection="column" flexShrink={0}>
       {line(`${t('overview.alerts')} (${alerts.length})`, theme.text.title)}

@@ -1,6 +1,6 @@
 /** The line above a list: what it is, its filters, how many rows — or the filter being typed. */
 import { useUi } from '../context.js';
-import { Line, type Segment } from '../components/Line.js';
+import { Line, TextLine, type Segment } from '../components/Line.js';
 import { fit, widthOf } from '../text/fit.js';
 import { formatCount } from '../text/format-number.js';
 import type { ListView } from '../hooks/use-list-view.js';
@@ -23,8 +23,7 @@ export function TitleLine(props: Props) {
     : '';
   const countWidth = widthOf(count);
   // A long title is cut before the count and the filter: a filter out of sight hides rows unsaid.
-  if (countWidth + 1 + MIN_TITLE > width)
-    return <Line segments={[{ text: fit(props.title, width) }]} style={theme.text.title} width={width} />;
+  if (countWidth + 1 + MIN_TITLE > width) return <TextLine text={props.title} style={theme.text.title} width={width} />;
   const title = widthOf(props.title) + countWidth + 1 > width ? fit(props.title, width - countWidth - 1) : props.title;
   const titleWidth = widthOf(title);
   // The count (and the filter) before the extra: the extra is cut, or left out, to keep them.

@@ -3,13 +3,12 @@
  * its id in `SCREENS`, an entry here, its list spec, its key bindings and its words.
  */
 import { useUi } from '../context.js';
-import { Line } from '../components/Line.js';
+import { TextLine } from '../components/Line.js';
 import type { AlertView } from '../data/sources.js';
 import type { MessageKey, Translate } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { Route, RouteOf, ScreenId } from '../state/routes.js';
 import type { ConsoleState } from '../state/state.js';
-import { fit } from '../text/fit.js';
 import {
   agencyIndex,
   loadAffected,
@@ -136,11 +135,7 @@ const deadlines: ScreenDef<Screen> = {
       <>
         {title(t('screen.deadlines'))}
         {notReported.includes('deadlines') ? (
-          <Line
-            segments={[{ text: fit(` ${t('notReported.deadlines')}`, width) }]}
-            style={theme.text.muted}
-            width={width}
-          />
+          <TextLine text={` ${t('notReported.deadlines')}`} style={theme.text.muted} width={width} />
         ) : (
           pane
         )}
