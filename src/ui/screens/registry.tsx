@@ -80,142 +80,131 @@ const ON_EVENTS: RefreshPolicy<unknown> = {
   on: (input) => [input.metrics.stream().lastSeq, input.marks],
 };
 
-const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
-  head: (_, input) => overviewHead(input),
-  load: (_, input) => loadWorst(input),
-  // Ranked over every agency: once a minute, and at once when a server or an incident changes (as the line above).
-  refresh: {
-    everyMs: 60_000,
-    on: (input, head) => [head.totals.serversDown, head.totals.serversDegraded, input.marks],
-  },
-  tableRows: (body, head) => overviewLayout(body, head.firing.length).tableRows,
-  Body({ head, pane, title, state, width, rows, listAt, quiet, notReported }) {
-    const { t } = useUi();
-    const layout = overviewLayout(rows, head.firing.length);
-    return (
-      <>
-        <TotalsLines totals={head.totals} window={state.window} width={width} notReported={notReported} />
-        {title(t('overview.worst'))}
-        {pane}
-        <FiringAlerts alerts={head.firing} lines={layout.incidentRows} now={listAt} width={width} quiet={quiet} />
-      </>
-    );
-  },
-};
-
-const agencies: ScreenDef<Screen, null, AgenciesData> = {
-  load: (_, input, _head, previous) => loadAgencies(input, previous),
-  refresh: ON_EVENTS,
-  tableRows: underTitle,
-  Body: titled(
-    (t) => t('screen.agencies'),
-    (t, { agencyLevel: level, agencyProblem: problem }) =>
-      `${t(level === 0 ? 'level.all' : `level.${level}`)} · ${t(`problem.${problem}`)} · ${t('agencies.withUnits')}`,
-  ),
-};
-
-const servers = everyTick('screen.servers', serversSpec, ({ metrics, now, window }) => {
-  const byId = agencyIndex(metrics);
-  return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
-});
-
-const signatures = everyTick('screen.signatures', signaturesSpec, ({ metrics, now, window }) => {
-  const nameOf = namesOf(metrics);
-  return metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId)));
-});
-
-const deadlines: ScreenDef<Screen> = {
-  ...everyTick('screen.deadlines', deadlinesSpec, ({ metrics, now }) => {
-    const nameOf = namesOf(metrics);
-    return metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId)));
-  }),
-  Body({ title, pane, notReported, width }) {
-    const { t, theme } = useUi();
-    return (
-      <>
-        {title(t('screen.deadlines'))}
-        {notReported.includes('deadlines') ? (
-          <TextLine text={` ${t('notReported.deadlines')}`} style={theme.text.muted} width={width} />
-        ) : (
-          pane
-        )}
-      </>
-    );
-  },
-};
-
-const alerts: ScreenDef<Screen> = {
-  load(_, { alerts, now, lastRead }) {
-    // Back after a while (more than a few refreshes away): what began since is marked as new.
-    if (lastRead !== null && now - lastRead > AWAY_MS) alerts.looked?.(lastRead);
-    return { list: listData(alertsSpec, alerts.list(now).map(toAlertModel)) };
-  },
-  refresh: EACH_TICK,
-  tableRows: (body) => body - 2 - ALERT_TEXT_LINES,
-  Body({ title, pane, view, width }) {
-    const { t } = useUi();
-    return (
-      <>
-        {title(t('screen.alerts'))}
-        {pane}
-        {view ? <AlertText alert={view.rows[view.viewport.cursor] as AlertView | undefined} width={width} /> : null}
-      </>
-    );
-  },
-};
-
-const detail: ScreenDef<RouteOf<'detail'>, null, DetailLoaded> = {
-  load: (route, input, _head, previous) => loadDetail(route, input, previous),
-  refresh: ON_EVENTS,
-  tableRows: (body) => body - DETAIL_CHROME - 1,
-  Body({ data, pane, title, state, width, listAt, notReported }) {
-    return (
-      <>
-        <AgencySummary detail={data.detail} now={listAt} width={width} notReported={notReported} />
-        {state.editingFilter ? title('') : null}
-        {pane}
-      </>
-    );
-  },
-};
-
-const affected: ScreenDef<RouteOf<'affected'>, null, AffectedData> = {
-  load: (route, input) => loadAffected(route, input),
-  refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.incidents] },
-  tableRows: underTitle,
-  Body: titled((t, data) => t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })),
-};
-
 /** Read when opened: what they show does not move. */
 const ONCE = { everyMs: Infinity } as const;
 
-const help: ScreenDef<RouteOf<'help'>> = {
-  load: (_, { replay }) => ({
-    list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)),
-  }),
-  refresh: ONCE,
-  tableRows: underTitle,
-  Body: titled((t) => t('screen.help')),
-};
-
-const describe: ScreenDef<RouteOf<'describe'>, null, Loaded & { readonly title: string }> = {
-  load: (route) => ({ title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) }),
-  refresh: ONCE,
-  tableRows: underTitle,
-  Body: titled((_, data) => data.title),
-};
-
 const SCREEN_DEFS = {
-  overview,
-  agencies,
-  servers,
-  signatures,
-  deadlines,
-  alerts,
-  detail,
-  affected,
-  help,
-  describe,
+  overview: {
+    head: (_, input) => overviewHead(input),
+    load: (_, input) => loadWorst(input),
+    // Ranked over every agency: once a minute, and at once when a server or an incident changes (as the line above).
+    refresh: {
+      everyMs: 60_000,
+      on: (input, head) => [head.totals.serversDown, head.totals.serversDegraded, input.marks],
+    },
+    tableRows: (body, head) => overviewLayout(body, head.firing.length).tableRows,
+    Body({ head, pane, title, state, width, rows, listAt, quiet, notReported }) {
+      const { t } = useUi();
+      const layout = overviewLayout(rows, head.firing.length);
+      return (
+        <>
+          <TotalsLines totals={head.totals} window={state.window} width={width} notReported={notReported} />
+          {title(t('overview.worst'))}
+          {pane}
+          <FiringAlerts alerts={head.firing} lines={layout.incidentRows} now={listAt} width={width} quiet={quiet} />
+        </>
+      );
+    },
+  } satisfies ScreenDef<Screen, OverviewHead, AgenciesData>,
+
+  agencies: {
+    load: (_, input, _head, previous) => loadAgencies(input, previous),
+    refresh: ON_EVENTS,
+    tableRows: underTitle,
+    Body: titled(
+      (t) => t('screen.agencies'),
+      (t, { agencyLevel: level, agencyProblem: problem }) =>
+        `${t(level === 0 ? 'level.all' : `level.${level}`)} · ${t(`problem.${problem}`)} · ${t('agencies.withUnits')}`,
+    ),
+  } satisfies ScreenDef<Screen, null, AgenciesData>,
+
+  servers: everyTick('screen.servers', serversSpec, ({ metrics, now, window }) => {
+    const byId = agencyIndex(metrics);
+    return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
+  }),
+
+  signatures: everyTick('screen.signatures', signaturesSpec, ({ metrics, now, window }) => {
+    const nameOf = namesOf(metrics);
+    return metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId)));
+  }),
+
+  deadlines: {
+    ...everyTick('screen.deadlines', deadlinesSpec, ({ metrics, now }) => {
+      const nameOf = namesOf(metrics);
+      return metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId)));
+    }),
+    Body({ title, pane, notReported, width }) {
+      const { t, theme } = useUi();
+      return (
+        <>
+          {title(t('screen.deadlines'))}
+          {notReported.includes('deadlines') ? (
+            <TextLine text={` ${t('notReported.deadlines')}`} style={theme.text.muted} width={width} />
+          ) : (
+            pane
+          )}
+        </>
+      );
+    },
+  } satisfies ScreenDef<Screen>,
+
+  alerts: {
+    load(_, { alerts, now, lastRead }) {
+      // Back after a while (more than a few refreshes away): what began since is marked as new.
+      if (lastRead !== null && now - lastRead > AWAY_MS) alerts.looked?.(lastRead);
+      return { list: listData(alertsSpec, alerts.list(now).map(toAlertModel)) };
+    },
+    refresh: EACH_TICK,
+    tableRows: (body) => body - 2 - ALERT_TEXT_LINES,
+    Body({ title, pane, view, width }) {
+      const { t } = useUi();
+      return (
+        <>
+          {title(t('screen.alerts'))}
+          {pane}
+          {view ? <AlertText alert={view.rows[view.viewport.cursor] as AlertView | undefined} width={width} /> : null}
+        </>
+      );
+    },
+  } satisfies ScreenDef<Screen>,
+
+  detail: {
+    load: (route, input, _head, previous) => loadDetail(route, input, previous),
+    refresh: ON_EVENTS,
+    tableRows: (body) => body - DETAIL_CHROME - 1,
+    Body({ data, pane, title, state, width, listAt, notReported }) {
+      return (
+        <>
+          <AgencySummary detail={data.detail} now={listAt} width={width} notReported={notReported} />
+          {state.editingFilter ? title('') : null}
+          {pane}
+        </>
+      );
+    },
+  } satisfies ScreenDef<RouteOf<'detail'>, null, DetailLoaded>,
+
+  affected: {
+    load: (route, input) => loadAffected(route, input),
+    refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.incidents] },
+    tableRows: underTitle,
+    Body: titled((t, data) => t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })),
+  } satisfies ScreenDef<RouteOf<'affected'>, null, AffectedData>,
+
+  help: {
+    load: (_, { replay }) => ({
+      list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)),
+    }),
+    refresh: ONCE,
+    tableRows: underTitle,
+    Body: titled((t) => t('screen.help')),
+  } satisfies ScreenDef<RouteOf<'help'>>,
+
+  describe: {
+    load: (route) => ({ title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) }),
+    refresh: ONCE,
+    tableRows: underTitle,
+    Body: titled((_, data) => data.title),
+  } satisfies ScreenDef<RouteOf<'describe'>, null, Loaded & { readonly title: string }>,
 } as const satisfies Record<ScreenId | Exclude<Route['kind'], 'screen'>, unknown>;
 
 export const screenOf = (route: Route): ScreenDef<Route, unknown, Loaded> =>
