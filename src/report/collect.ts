@@ -95,8 +95,10 @@ export function collectReport(db: Database.Database, options: CollectOptions) {
     })
     .sort(compareRows(options.sort ?? 'id'))
     .map((r, i) => ({ ...r, index: i + 1 }));
+  // Held: from the oldest rollup the cache keeps (retention drops older ones) to its newest event; nulls when none.
+  const oldest = oldestRollupMinute({ statement: (sql) => db.prepare(sql) });
+  const held = oldest === null ? { from: null, to: null } : { from: oldest * 60_000, to: newest };
   // Day boundaries were taken in `timeZone`; `level` 1 lists ministries and provinces … 4 communes.
-  const held = heldSpan(db, newest);
   return {
     ...{ from, to, timeZone: REPORT_TIME_ZONE as string, level, generatedAt, hubName, rows, totals: totalsOf(rows) },
     held,
@@ -106,12 +108,6 @@ export function collectReport(db: Database.Database, options: CollectOptions) {
 
 /** A cache a few minutes behind its hub still covers a period ending now. */
 const END_SLACK_MS = 10 * 60_000;
-
-/** From the oldest rollup the cache keeps (retention drops older ones) to its newest event; nulls when it has none. */
-function heldSpan(db: Database.Database, newest: number): { from: number | null; to: number | null } {
-  const oldest = oldestRollupMinute({ statement: (sql) => db.prepare(sql) });
-  return oldest === null ? { from: null, to: null } : { from: oldest * 60_000, to: newest };
-}
 
 /**
  * How much of the period [from, end) the cache holds: `whole`, `part` (counts before or after what it holds are

@@ -8,7 +8,6 @@ import { ScreenLoader } from './data/screen-loader.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { intervalTicker, type Ticker } from './hooks/ticker.js';
 import type { Lang } from '../config/settings.js';
-import { translate } from './i18n/translate.js';
 import { initialState } from './state/state.js';
 import { type Theme, colourTheme } from './theme/theme.js';
 import { useMemo } from 'react';
@@ -40,7 +39,7 @@ export function App(props: AppProps) {
   const loader = useMemo(() => props.loader ?? new ScreenLoader(sources), [props.loader, sources]);
   return (
     <UiProvider value={settings}>
-      <ErrorBoundary title={translate(lang, 'error.title')} onError={(e) => setImmediate(() => exit(e))}>
+      <ErrorBoundary title={settings.t('error.title')} onError={(e) => setImmediate(() => exit(e))}>
         <ConsoleProvider initial={initialState(props.screen, props.window)}>
           <Console sources={sources} loader={loader} ticker={ticker} />
         </ConsoleProvider>

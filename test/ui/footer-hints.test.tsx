@@ -1,14 +1,14 @@
 /** The footer keeps the hints that matter most, `? help` above all, however narrow the terminal. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { translate } from '../../src/ui/i18n/translate.js';
+import { translator } from '../../src/ui/i18n/translate.js';
 import { fitHints, hintsFor, type KeyContext, type Binding } from '../../src/ui/keys/bindings.js';
 import { renderConsoleAt } from './render-at.js';
 
 afterEach(() => cleanup());
 
 const shown = (context: KeyContext, width: number, lang: 'en' | 'vi' = 'en', replay = false): string =>
-  fitHints(hintsFor(context, replay), width, (b: Binding) => (b.hint ? translate(lang, b.hint) : ''))
+  fitHints(hintsFor(context, replay), width, (b: Binding) => (b.hint ? translator(lang)(b.hint) : ''))
     .map((h) => `${h.keys} ${h.label}`)
     .join('  ');
 

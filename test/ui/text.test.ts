@@ -9,7 +9,7 @@ import { sanitize } from '../../src/ui/text/sanitize.js';
 import { sparkline } from '../../src/ui/text/sparkline.js';
 import { matchesQuery, searchKey } from '../../src/ui/view/search.js';
 import { langFromEnv } from '../../src/config/load.js';
-import { translate, MESSAGES } from '../../src/ui/i18n/translate.js';
+import { translator, MESSAGES } from '../../src/ui/i18n/translate.js';
 
 const ESC = '\u001b';
 
@@ -174,8 +174,8 @@ describe('i18n', () => {
   });
 
   it('fills placeholders', () => {
-    expect(translate('vi', 'header.lag', { n: 12 })).toBe('trễ 12');
-    expect(translate('en', 'filter.matches', { n: 3, total: 95 })).toBe('3 of 95');
+    expect(translator('vi')('header.lag', { n: 12 })).toBe('trễ 12');
+    expect(translator('en')('filter.matches', { n: 3, total: 95 })).toBe('3 of 95');
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolveToken, startIngest } from '../../ingest/index.js';
 import { recordingSink } from '../../record/recording-sink.js';
 import { RecordingWriter } from '../../sim/recording.js';
-import { translate } from '../../ui/i18n/translate.js';
+import { translator } from '../../ui/i18n/translate.js';
 import { UsageError, untilStopSignal, type Command } from '../command.js';
 import { cliLang, cliTranslator } from '../i18n/text.js';
 import { oneFile, parseFlags, settingsOf, strings, wholeFlag } from '../parse-flags.js';
@@ -36,7 +36,7 @@ export function createRecordCommand(stopWhen = untilStopSignal): Pick<Command, '
       const unsubscribe = client.subscribe((s) => {
         if (s.state === lastState) return;
         lastState = s.state;
-        const state = translate(lang, `link.${s.state}`);
+        const state = translator(lang)(`link.${s.state}`);
         say(`hubmon record: ${state}${s.lastError ? ` (${s.lastError.message})` : ''}`);
       });
       // Nothing else holds the process while the link is down (redial timers and signal handlers do not).

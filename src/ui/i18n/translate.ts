@@ -10,15 +10,12 @@ export type MessageKey = keyof typeof MESSAGES;
 
 export type Params = Readonly<Record<string, string | number>>;
 
-export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  // Undefined for a key made of hub data that has no words (a status code): the caller falls back to the code.
-  const text = (MESSAGES as Messages)[key]?.[lang === 'en' ? 0 : 1] as string;
-  return params ? fill(text, (name) => params[name]) : text;
-}
-
-/** A translator bound to one language, as components use it. */
+/** A lookup bound to one language, as components use it; `params` fill the placeholders. */
 export type Translate = (key: MessageKey, params?: Params) => string;
 export const translator =
   (lang: Lang): Translate =>
-  (key, params) =>
-    translate(lang, key, params);
+  (key, params) => {
+    // Undefined for a key made of hub data that has no words (a status code): the caller falls back to the code.
+    const text = (MESSAGES as Messages)[key]?.[lang === 'en' ? 0 : 1] as string;
+    return params ? fill(text, (name) => params[name]) : text;
+  };
