@@ -1,6 +1,6 @@
 /** The line above a list: what it is, its filters, how many rows — or the filter being typed. */
 import { useUi } from '../context.js';
-import { Line, TextLine, type Segment } from '../components/Line.js';
+import { Line, TextLine } from '../components/Line.js';
 import { fit, widthOf } from '../text/fit.js';
 import { formatCount } from '../text/format-number.js';
 import type { ListView } from '../hooks/use-list-view.js';
@@ -30,18 +30,13 @@ export function TitleLine(props: Props) {
   const spare = width - titleWidth - countWidth - 1;
   let extra = props.extra ? ` · ${props.extra}` : '';
   if (widthOf(extra) > spare) extra = spare >= 8 ? fit(extra, spare) : '';
-  const left: Segment[] = [{ text: title, style: theme.text.title }];
-  if (extra) left.push({ text: extra, style: theme.text.muted });
   const room = width - titleWidth - widthOf(extra);
-  return (
-    <Line
-      segments={[
-        ...left,
-        { text: fit(count, room, 'right'), style: view?.query ? theme.status.warn : theme.text.muted },
-      ]}
-      width={width}
-    />
-  );
+  const segments = [
+    { text: title, style: theme.text.title },
+    { text: extra, style: theme.text.muted },
+    { text: fit(count, room, 'right'), style: view?.query ? theme.status.warn : theme.text.muted },
+  ];
+  return <Line segments={segments} width={width} />;
 }
 
 /** A line being typed: its prompt, the text so far and a cursor. */
