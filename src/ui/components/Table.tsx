@@ -69,7 +69,7 @@ export type TableProps = {
 };
 
 export const Table = memo(function Table(props: TableProps & { width: number }) {
-  const { view, columns, ctx, marked } = props;
+  const { view, columns, ctx, marked, width } = props;
   const { spec, sort } = view;
   const { t, theme } = useUi();
   const [from, to] = visibleRange(view.viewport, view.rows.length, view.height);
@@ -84,10 +84,10 @@ export const Table = memo(function Table(props: TableProps & { width: number }) 
     [columns, sort],
   );
   // Every row's width: gutter, the columns and the gaps between them.
-  const width = useMemo(() => columns.reduce((sum, c, n) => sum + c.width + (n > 0 ? GAP : 0), GUTTER), [columns]);
+  const rowWidth = useMemo(() => columns.reduce((sum, c, n) => sum + c.width + (n > 0 ? GAP : 0), GUTTER), [columns]);
   return (
     <Box flexDirection="column">
-      <Line segments={[{ text: ' '.repeat(GUTTER) + header }]} style={theme.table.header} width={width} />
+      <Line segments={[{ text: ' '.repeat(GUTTER) + header }]} style={theme.table.header} width={rowWidth} />
       {view.rows.slice(from, to).map((model, i) => {
         const key = spec.key(model);
         return (
@@ -99,17 +99,13 @@ export const Table = memo(function Table(props: TableProps & { width: number }) 
             selected={from + i === view.viewport.cursor}
             marked={marked(key)}
             ctx={ctx}
-            width={width}
+            width={rowWidth}
           />
         );
       })}
-      {from >= to ? (
-        <TextLine
-          text={` ${t(view.query ? 'filter.none' : 'list.empty')}`}
-          style={theme.text.muted}
-          width={props.width}
-        />
-      ) : null}
+      {from >= to && (
+        <TextLine text={` ${t(view.query ? 'filter.none' : 'list.empty')}`} style={theme.text.muted} width={width} />
+      )}
     </Box>
   );
 });
