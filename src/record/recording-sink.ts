@@ -1,15 +1,10 @@
 /** An ingest sink writing the stream to an NDJSON recording; the client's resume keeps each event once. */
-import type { HelloMessage, HubIdentity, IngestBatch, IngestSink } from '../ingest/sink.js';
+import type { HubIdentity, IngestSink } from '../ingest/sink.js';
 import { identityOf, sameIdentity } from '../ingest/history.js';
 import type { RecordingWriter } from '../sim/recording.js';
 
-interface RecordingSink extends IngestSink {
-  /** Events written so far, and messages the parser set aside (not recorded). */
-  readonly counts: { events: number; rejections: number };
-}
-
-/** `since`: resume after this seq on the first connection (0: from the oldest the hub keeps). */
-export function recordingSink(writer: RecordingWriter, since = 0): RecordingSink {
+/** `since`: resume after this seq at first (0: the oldest the hub keeps); `counts`: events written, messages set aside. */
+export function recordingSink(writer: RecordingWriter, since = 0) {
   let identity: HubIdentity | undefined;
   let lastSeq = since;
   const counts = { events: 0, rejections: 0 };
@@ -17,13 +12,13 @@ export function recordingSink(writer: RecordingWriter, since = 0): RecordingSink
     counts,
     lastIdentity: () => identity,
     cursor: (id) => (identity === undefined || sameIdentity(id, identity) ? lastSeq : 0),
-    onHello(hello: HelloMessage) {
+    onHello(hello) {
       const next = identityOf(hello);
       if (identity !== undefined && !sameIdentity(identity, next)) lastSeq = 0;
       identity = next;
       writer.write(JSON.stringify(hello));
     },
-    write(batch: IngestBatch) {
+    write(batch) {
       for (const part of batch.registry) writer.write(JSON.stringify(part));
       for (const event of batch.events) {
         writer.write(JSON.stringify(event));
@@ -33,5 +28,5 @@ export function recordingSink(writer: RecordingWriter, since = 0): RecordingSink
       counts.rejections += batch.rejections.length;
       writer.flush();
     },
-  };
+  } satisfies IngestSink & { counts: typeof counts };
 }

@@ -11,22 +11,6 @@ type ListState = Readonly<typeof emptyList>;
 
 export type Flash = Readonly<{ key: MessageKey; params?: Params; kind: 'info' | 'error'; at: number }>;
 
-export interface ConsoleState {
-  /** Never empty; the last route is on screen, Esc goes back one. */
-  readonly stack: readonly Route[];
-  /** Screens left by 1–6 or Tab, most recent last: Esc on a screen goes back to them. */
-  readonly visited: readonly ScreenId[];
-  readonly lists: Readonly<Record<string, ListState>>;
-  readonly editingFilter: boolean;
-  /** A replay time being typed after `:`. */
-  readonly timeEntry: string | null;
-  readonly paused: boolean;
-  readonly window: WindowKey;
-  readonly agencyLevel: LevelFilter;
-  readonly agencyProblem: ProblemFilter;
-  readonly flash: Flash | null;
-}
-
 export type ConsoleAction =
   | { type: 'showScreen'; screen: ScreenId }
   | { type: 'stepScreen'; step: 1 | -1 }
@@ -47,18 +31,22 @@ export type ConsoleAction =
   | { type: 'stepSection'; step: 1 | -1 }
   | { type: 'flash'; flash: Flash };
 
-export const initialState = (screen: ScreenId = 'overview', window: WindowKey = '1h'): ConsoleState => ({
-  stack: [{ kind: 'screen', screen }],
-  visited: [],
-  lists: {},
+export const initialState = (screen: ScreenId = 'overview', window: WindowKey = '1h') => ({
+  /** Never empty; the last route is on screen, Esc goes back one. */
+  stack: [{ kind: 'screen', screen }] as readonly Route[],
+  /** Screens left by 1–6 or Tab, most recent last: Esc on a screen goes back to them. */
+  visited: [] as readonly ScreenId[],
+  lists: {} as Readonly<Record<string, ListState>>,
   editingFilter: false,
-  timeEntry: null,
+  /** A replay time being typed after `:`. */
+  timeEntry: null as string | null,
   paused: false,
   window,
-  agencyLevel: 1,
-  agencyProblem: 'all',
-  flash: null,
+  agencyLevel: 1 as LevelFilter,
+  agencyProblem: 'all' as ProblemFilter,
+  flash: null as Flash | null,
 });
+export type ConsoleState = Readonly<ReturnType<typeof initialState>>;
 
 export const currentRoute = (s: ConsoleState): Route =>
   s.stack[s.stack.length - 1] ?? { kind: 'screen', screen: 'overview' };
