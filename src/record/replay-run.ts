@@ -33,9 +33,7 @@ function delegate<T extends object>(current: () => T): T {
 export class ReplayRun<M extends object, A extends object> {
   private current: Build<M, A>;
   private builds = 0;
-  /** The metrics of the current build. */
   readonly metrics: M;
-  /** The alerts of the current build. */
   readonly alerts: A;
 
   /** `dir` holds the builds' cache files; `wire` makes a build's metrics and alerts at the recording's clock. */
@@ -54,7 +52,6 @@ export class ReplayRun<M extends object, A extends object> {
     return this.current.player;
   }
 
-  /** The recording's clock. */
   now(): number {
     return this.current.player.state().now;
   }

@@ -112,5 +112,5 @@ export const statusMessages = {
 
 export type StatusKey = keyof typeof statusMessages;
 /** The status check's words in the chosen language, with `{name}` placeholders filled. */
-export type StatusWords = (key: StatusKey, params?: Readonly<Record<string, string | number>>) => string;
-export const statusWords = (lang: Lang): StatusWords => wordsIn(statusMessages, lang);
+export const statusWords = (lang: Lang) => wordsIn(statusMessages, lang);
+export type StatusWords = ReturnType<typeof statusWords>;

@@ -3,15 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyFiguresOver } from '../../src/metrics/agency-range.js';
-import {
-  collectReport,
-  coverageWarning,
-  formatCsv,
-  formatJson,
-  formatMarkdown,
-  parsePeriod,
-  type Report,
-} from '../../src/report/index.js';
+import { collectReport, type Report } from '../../src/report/collect.js';
+import { coverageWarning, formatCsv, formatJson, formatMarkdown } from '../../src/report/formats.js';
+import { parsePeriod } from '../../src/report/period.js';
 import { openCache, type Cache } from '../../src/store/index.js';
 import { fixtureMessages, G05, H01, H01_NAME, H41, H41_SO, NOW, T01 } from './helpers/fixture-stream.js';
 

@@ -1,7 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { createMetrics } from '../../metrics/index.js';
 import { openRecordingCache } from '../../record/recording-cache.js';
-import * as report from '../../report/index.js';
+import { collectReport, REPORT_SORTS } from '../../report/collect.js';
+import { coverageWarning, REPORT_FORMATS } from '../../report/formats.js';
+import { parsePeriod } from '../../report/period.js';
+import { standingProblems } from '../../report/standing.js';
 import { openCache, type Cache } from '../../store/index.js';
 import { CommandError, UsageError, type Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
@@ -18,10 +21,10 @@ export function createReportCommand(clock: () => number = Date.now): Pick<Comman
       if (values.from === undefined || values.to === undefined)
         throw new UsageError('flag.required', { flags: '--from, --to' });
       // A PeriodError names the flag and the text; the command's error line words it.
-      const period = report.parsePeriod(values.from, values.to, report.REPORT_TIME_ZONE);
+      const period = parsePeriod(values.from, values.to);
       const level = Number(oneOf('level', values.level, ['1', '2', '3', '4'], '1'));
       const format = oneOf('format', values.format, ['md', 'csv', 'json'], 'md');
-      const sort = oneOf('sort', values.sort, report.REPORT_SORTS, 'id');
+      const sort = oneOf('sort', values.sort, REPORT_SORTS, 'id');
       const { lang, ...settings } = settingsOf(values, io.env);
 
       let input: { cache: Cache; close(): void };
@@ -44,11 +47,11 @@ export function createReportCommand(clock: () => number = Date.now): Pick<Comman
       }
       try {
         const now = clock();
-        const collected = report.collectReport(input.cache.db, { ...period, level, sort, now });
-        const whole = { ...collected, standing: report.standingProblems(createMetrics(input.cache), lang, now) };
-        const text = report.REPORT_FORMATS[format](whole, lang);
+        const collected = collectReport(input.cache.db, { ...period, level, sort, now });
+        const whole = { ...collected, standing: standingProblems(createMetrics(input.cache), lang, now) };
+        const text = REPORT_FORMATS[format](whole, lang);
         // Also on stderr: a CSV or JSON has no place a reader sees it, and figures missing must not pass for zeros.
-        const warning = report.coverageWarning(whole, lang);
+        const warning = coverageWarning(whole, lang);
         if (warning !== null) io.stderr.write(`hubmon report: ${warning}\n`);
         if (values.output === undefined) io.stdout.write(text);
         else {
