@@ -1,22 +1,27 @@
-/** A replay that goes back by building the recording again into a fresh cache; `metrics` and `alerts` follow it. */
+/**
+ * A recording played into a cache on a simulated clock, which the console reads as a live cache and the wall clock.
+ * Going back builds the recording again into a fresh cache; `metrics` and `alerts` follow the current build.
+ */
 import { join } from 'node:path';
+import { parseFrame } from '../protocol/index.js';
+import { snapshotPartData } from '../sim/registry-snapshot.js';
 import type { ReplaySource as Recording } from '../sim/replay-source.js';
 import { openCache, removeCacheFile, type Cache } from '../store/index.js';
-import { JUMP_MS, ReplayPlayer, type ReplayState } from './replay-player.js';
 
-/** Where a replay stands, for the header. */
-export type ReplayStatus = Pick<ReplayState, 'now' | 'speed' | 'paused' | 'finished'>;
+const MIN_SPEED = 1;
+const MAX_SPEED = 3_600;
+const clampSpeed = (speed: number): number => Math.min(MAX_SPEED, Math.max(MIN_SPEED, speed));
+/** How far one jump moves the recorded clock. */
+const JUMP_MS = 10 * 60_000;
+
+/** Where a replay stands, for the header: `now` the simulated time (epoch ms), `speed` recorded seconds per real second. */
+export type ReplayStatus = Pick<
+  ReturnType<ReplayRun<object, object>['state']>,
+  'now' | 'speed' | 'paused' | 'finished'
+>;
 
 /** A replay's time controls, as the console's replay key bindings drive them. */
 export type ReplayControls = ReturnType<typeof replayControls>;
-
-interface Build<M, A> {
-  readonly file: string;
-  readonly cache: Cache;
-  readonly player: ReplayPlayer;
-  readonly metrics: M;
-  readonly alerts: A;
-}
 
 /** An object whose every property is read from `current()` at the time of use. */
 function delegate<T extends object>(current: () => T): T {
@@ -31,8 +36,12 @@ function delegate<T extends object>(current: () => T): T {
 }
 
 export class ReplayRun<M extends object, A extends object> {
-  private current: Build<M, A>;
+  private index = 0;
+  private clock = 0;
+  private rate: number;
+  private isPaused = false;
   private builds = 0;
+  private current: { readonly file: string; readonly cache: Cache; readonly metrics: M; readonly alerts: A };
   readonly metrics: M;
   readonly alerts: A;
 
@@ -43,24 +52,67 @@ export class ReplayRun<M extends object, A extends object> {
     speed: number,
     private readonly wire: (cache: Cache, now: () => number) => { metrics: M; alerts: A },
   ) {
-    this.current = this.build(speed);
+    this.rate = clampSpeed(speed);
+    this.current = this.build();
+    this.applyUntil(this.clock);
     this.metrics = delegate(() => this.current.metrics);
     this.alerts = delegate(() => this.current.alerts);
   }
 
-  get player(): ReplayPlayer {
-    return this.current.player;
+  state() {
+    const total = this.recording.events.length;
+    const finished = this.index >= total;
+    return { now: this.clock, speed: this.rate, paused: this.isPaused, applied: this.index, total, finished };
   }
 
   now(): number {
-    return this.current.player.state().now;
+    return this.clock;
+  }
+
+  /** Moves the simulated clock by `realMs` × speed (unless paused) and applies what is due. */
+  tick(realMs: number): void {
+    if (this.isPaused || this.index >= this.recording.events.length) return;
+    this.clock += realMs * this.rate;
+    this.applyUntil(this.clock);
+  }
+
+  /** Applies exactly the next event and moves the clock to it; pauses, so the step stays put. */
+  step(): void {
+    this.isPaused = true;
+    const next = this.recording.events[this.index];
+    if (!next) return;
+    this.clock = Math.max(this.clock, next.t);
+    this.apply(this.index + 1);
+  }
+
+  togglePause(): void {
+    this.isPaused = !this.isPaused;
+  }
+
+  /** One jump ahead: ten recorded minutes, or to the next event when none falls in them. */
+  forward(): void {
+    const next = this.recording.events[this.index]?.t ?? this.clock;
+    this.ahead(Math.max(this.clock + JUMP_MS, next));
+  }
+
+  faster(): void {
+    this.rate = clampSpeed(this.rate * 2);
+  }
+
+  slower(): void {
+    this.rate = clampSpeed(this.rate / 2);
   }
 
   /** Moves the clock to `t` (the first event at the earliest): ahead in place, back by building again up to it. */
   goTo(t: number): void {
     const at = Math.max(this.recording.events[0]?.t ?? t, t);
-    if (at >= this.now()) this.player.jumpTo(at);
-    else this.rebuild(at);
+    if (at < this.clock) {
+      const old = this.current;
+      this.current = this.build();
+      old.cache.close();
+      removeCacheFile(old.file);
+    }
+    this.ahead(at);
   }
 
   close(): void {
@@ -68,38 +120,76 @@ export class ReplayRun<M extends object, A extends object> {
     removeCacheFile(this.current.file);
   }
 
-  private build(speed: number): Build<M, A> {
+  /** A fresh cache at the recording's start, holding its hello and registry; the clock and the events start over. */
+  private build() {
     const file = join(this.dir, `replay-${++this.builds}.sqlite`);
-    const built: { player?: ReplayPlayer } = {};
-    const first = this.recording.events[0]?.t ?? Date.now();
     // Events are received at the recording's clock, so none is ever ahead of its receipt.
-    const now = (): number => built.player?.state().now ?? first;
+    const now = (): number => this.clock;
     const cache = openCache({ path: file, now });
-    const player = (built.player = new ReplayPlayer(cache, this.recording, speed));
-    return { file, cache, player, ...this.wire(cache, now) };
+    const { events, hubId, hubName, epoch } = this.recording;
+    this.index = 0;
+    this.clock = events[0]?.t ?? Date.now();
+    const ts = new Date(this.clock).toISOString();
+    const hello = {
+      v: 1,
+      seq: 0,
+      ts,
+      type: 'hello',
+      data: {
+        hubId: hubId || 'recording',
+        hubName: hubName || 'recording',
+        hubVersion: 'replay',
+        epoch: epoch || 'recording',
+        serverTime: ts,
+        newestSeq: events.at(-1)?.seq ?? 0,
+        oldestSeq: events[0]?.seq ?? 0,
+        heartbeatMs: 5000,
+      },
+    };
+    // In parts as the hub sends them: one part may hold at most 5,000 agencies.
+    const parts = snapshotPartData(this.recording.agencies, this.recording.securityServers).map(
+      (data) => `{"v":1,"seq":0,"ts":${JSON.stringify(ts)},"type":"registry.snapshot","data":${data}}`,
+    );
+    const frames = [JSON.stringify(hello), ...parts].map((text) => parseFrame(text));
+    cache.applyBatch(
+      frames.flatMap((f) => f.messages),
+      frames.flatMap((f) => f.rejections),
+    );
+    return { file, cache, ...this.wire(cache, now) };
   }
 
-  private rebuild(t: number): void {
-    const old = this.current;
-    const was = old.player.state();
-    const next = this.build(was.speed);
-    next.player.jumpTo(t);
-    if (was.paused) next.player.togglePause();
-    this.current = next;
-    old.cache.close();
-    removeCacheFile(old.file);
+  /** Moves the clock forward to `t` (never back), at most to the last event, applying what falls due. */
+  private ahead(t: number): void {
+    const last = this.recording.events.at(-1)?.t ?? this.clock;
+    this.clock = Math.max(this.clock, Math.min(t, last));
+    this.applyUntil(this.clock);
+  }
+
+  private applyUntil(t: number): void {
+    let end = this.index;
+    while (end < this.recording.events.length && (this.recording.events[end]?.t ?? Infinity) <= t) end++;
+    this.apply(end);
+  }
+
+  private apply(to: number): void {
+    for (let i = this.index; i < to; i += 5_000) {
+      const slice = this.recording.events.slice(i, Math.min(to, i + 5_000));
+      const parsed = parseFrame(`[${slice.map((e) => e.text).join(',')}]`);
+      this.current.cache.applyBatch(parsed.messages, parsed.rejections);
+    }
+    this.index = to;
   }
 }
 
 /** The run as the console's replay source, driven by the replay key bindings. */
 export function replayControls(run: ReplayRun<object, object>) {
   return {
-    status: (): ReplayStatus => run.player.state(),
-    togglePause: () => run.player.togglePause(),
-    step: () => run.player.step(),
-    faster: () => run.player.faster(),
-    slower: () => run.player.slower(),
-    forward: () => run.player.forward(),
+    status: (): ReplayStatus => run.state(),
+    togglePause: () => run.togglePause(),
+    step: () => run.step(),
+    faster: () => run.faster(),
+    slower: () => run.slower(),
+    forward: () => run.forward(),
     /** Ten recorded minutes back (or to the first event). */
     back: () => run.goTo(run.now() - JUMP_MS),
     toStart: () => run.goTo(Number.NEGATIVE_INFINITY),

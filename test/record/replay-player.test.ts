@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyFiguresOver } from '../../src/metrics/agency-range.js';
 import { ingestRecording } from '../../src/record/recording-cache.js';
 import { ReplayRun, replayControls } from '../../src/record/replay-run.js';
-import { ReplayPlayer } from '../../src/record/replay-player.js';
 import { loadReplay } from '../../src/sim/replay-source.js';
 import { buildRegistry } from '../../src/registry/index.js';
 import { snapshotPartData } from '../../src/sim/registry-snapshot.js';
@@ -28,18 +27,17 @@ const cachePath = () => join(dir, `c${++n}.sqlite`);
 
 describe('replay player', () => {
   it('starts at the first event and moves by real time × speed', async () => {
-    const cache = openCache({ path: cachePath(), now: () => NOW });
-    const p = new ReplayPlayer(cache, await loadReplay(file), 60);
+    const p = newRun(await loadReplay(file), 60);
     expect(p.state()).toMatchObject({ now: FIRST, speed: 60, paused: false, applied: 1, total: 41 });
     p.tick(60_000); // one real minute at ×60: one recorded hour, up to 17:00Z
     expect(p.state().now).toBe(FIRST + 3_600_000);
     expect(p.state().applied).toBe(3); // the 16:00 state change, D1 sent and its signature at 16:59
-    cache.close();
+    p.close();
   });
 
   it('pauses, steps one event at a time, and changes speed within bounds', async () => {
     const run = newRun(await loadReplay(file), 1);
-    const p = run.player;
+    const p = run;
     const controls = replayControls(run);
     controls.togglePause();
     p.tick(3_600_000);
@@ -59,8 +57,8 @@ describe('replay player', () => {
   });
 
   it('played to the end, holds the same numbers as the recording ingested at once', async () => {
-    const played = openCache({ path: cachePath(), now: () => NOW });
-    const p = new ReplayPlayer(played, await loadReplay(file), 3600);
+    const p = newRun(await loadReplay(file), 3600);
+    const played = p.metrics;
     while (!p.state().finished) p.tick(60_000);
     const direct = openCache({ path: cachePath(), now: () => NOW });
     await ingestRecording(direct, file);
@@ -68,7 +66,7 @@ describe('replay player', () => {
     expect([...agencyFiguresOver(played.db, from, from + 86_400_000, NOW)]).toEqual([
       ...agencyFiguresOver(direct.db, from, from + 86_400_000, NOW),
     ]);
-    played.close();
+    p.close();
     direct.close();
   });
 });
@@ -92,12 +90,11 @@ describe('replay of a registry sent in parts', () => {
     writeFileSync(big, `${lines.map((m) => JSON.stringify(m)).join('\n')}\n`);
     const source = await loadReplay(big);
     expect(source.agencies).toHaveLength(12_000);
-    const cache = openCache({ path: cachePath(), now: () => NOW });
-    const p = new ReplayPlayer(cache, source, 60);
+    const p = newRun(source, 60);
     expect(p.state()).toMatchObject({ now: Date.parse(ts), applied: 1 });
-    const stored = cache.db.prepare('SELECT COUNT(*) AS n FROM agencies').get() as { n: number };
+    const stored = p.metrics.db.prepare('SELECT COUNT(*) AS n FROM agencies').get() as { n: number };
     expect(stored.n).toBe(12_000);
-    cache.close();
+    p.close();
   });
 });
 
@@ -115,10 +112,10 @@ function helloData() {
 }
 
 describe('replay jumps', () => {
-  it('jumps forward by ten recorded minutes and to the last event; the player alone never goes back', async () => {
+  it('jumps forward by ten recorded minutes and to the last event', async () => {
     const source = await loadReplay(file);
     const run = newRun(source, 1);
-    const p = run.player;
+    const p = run;
     const controls = replayControls(run);
     controls.togglePause();
     // Nothing recorded in the next ten minutes: the jump goes on to the next event, at 16:59.
@@ -126,8 +123,6 @@ describe('replay jumps', () => {
     controls.forward();
     expect(p.state()).toMatchObject({ now: next, applied: 3, paused: true });
     controls.forward(); // the next event is within ten minutes: ten minutes on
-    expect(p.state().now).toBe(next + 600_000);
-    p.jumpTo(FIRST); // back: the clock stays
     expect(p.state().now).toBe(next + 600_000);
     controls.toEnd();
     expect(p.state()).toMatchObject({ now: source.events.at(-1)?.t, applied: 41, finished: true });
@@ -146,17 +141,17 @@ describe('replay jumps', () => {
     expect(controls.status()).toMatchObject({ now: target, paused: true, speed: 60, finished: false });
     const straight = newRun(source, 60);
     straight.goTo(target);
-    expect(run.player.state()).toEqual({ ...straight.player.state(), paused: true });
-    expect(run.player.state().applied).toBeLessThan(41);
+    expect(run.state()).toEqual({ ...straight.state(), paused: true });
+    expect(run.state().applied).toBeLessThan(41);
     const figures = (r: ReplayRun<{ db: Database }, object>) => [...agencyFiguresOver(r.metrics.db, FIRST, end, end)];
     expect(figures(run)).toEqual(figures(straight));
     // Ten minutes back, then back to the start, then on to the end again.
     controls.back();
     expect(controls.status().now).toBe(target - 600_000);
     controls.toStart();
-    expect(run.player.state()).toMatchObject({ now: FIRST, applied: 1 });
+    expect(run.state()).toMatchObject({ now: FIRST, applied: 1 });
     controls.toEnd();
-    expect(run.player.state()).toMatchObject({ applied: 41, finished: true });
+    expect(run.state()).toMatchObject({ applied: 41, finished: true });
     // One build's file at a time: the fourth build, the earlier three removed.
     expect(readdirSync(dirOf.get(run)!).filter((f) => f.endsWith('.sqlite'))).toEqual(['replay-4.sqlite']);
     run.close();

@@ -43,7 +43,7 @@ export const replayCommand: Pick<Command, 'run'> = {
       return { metrics, alerts: alertsSource(engine, metrics, settings.lang, { evaluate: true, nameOf }) };
     });
     try {
-      const timer = setInterval(() => run.player.tick(TICK_MS), TICK_MS);
+      const timer = setInterval(() => run.tick(TICK_MS), TICK_MS);
       let exitCode: number;
       try {
         exitCode = await showConsole({
@@ -59,7 +59,7 @@ export const replayCommand: Pick<Command, 'run'> = {
       } finally {
         clearInterval(timer);
       }
-      const { now, applied, total } = run.player.state();
+      const { now, applied, total } = run.state();
       io.stderr.write(`${t('replay.stopped', { time: `${formatDateTime(now)} (UTC+7)`, applied, total })}\n`);
       return exitCode;
     } finally {
