@@ -54,12 +54,8 @@ function agencyOrderKey(id: string): string {
 function compareRows(sort: ReportSort): (a: ReportRow, b: ReportRow) => number {
   return (a, b) => {
     if (sort === 'sent' && a.sent !== b.sent) return b.sent - a.sent;
-    if (sort === 'signed' && a.signedShare !== b.signedShare) {
-      // Agencies that sent nothing have no share: they go last.
-      if (a.signedShare === null) return 1;
-      if (b.signedShare === null) return -1;
-      return b.signedShare - a.signedShare;
-    }
+    // Agencies that sent nothing have no share: they go last.
+    if (sort === 'signed' && a.signedShare !== b.signedShare) return (b.signedShare ?? -1) - (a.signedShare ?? -1);
     const [ka, kb] = [agencyOrderKey(a.agencyId), agencyOrderKey(b.agencyId)];
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   };

@@ -96,11 +96,12 @@ export function coverageWarning(report: Report, lang: Lang): string | null {
 /** The report as JSON for scripts: raw counts, shares 0..1 (null: nothing to divide), durations in ms. */
 export function formatJson(report: Report): string {
   const period = formatPeriod(report.from, report.to, report.timeZone);
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
   const doc = {
     version: 1,
     period: {
-      from: new Date(report.from).toISOString(),
-      to: new Date(report.to).toISOString(),
+      from: iso(report.from),
+      to: iso(report.to),
       fromMs: report.from,
       toMs: report.to,
       toExclusive: true,
@@ -110,11 +111,8 @@ export function formatJson(report: Report): string {
     },
     level: report.level,
     hubName: report.hubName,
-    generatedAt: new Date(report.generatedAt).toISOString(),
-    held: {
-      from: report.held.from === null ? null : new Date(report.held.from).toISOString(),
-      to: report.held.to === null ? null : new Date(report.held.to).toISOString(),
-    },
+    generatedAt: iso(report.generatedAt),
+    held: { from: iso(report.held.from), to: iso(report.held.to) },
     coverage: report.coverage,
     rows: report.rows,
     totals: report.totals,

@@ -122,13 +122,9 @@ export function evaluateCheck(input: CheckInput) {
   const critical = firing.some((a) => a.severity === 'critical');
   const state: CheckState = critical ? 'CRITICAL' : firing.length > 0 ? 'WARNING' : 'OK';
 
-  let summary: string;
-  if (firing.length === 0) {
-    summary = w('summary.ok', { agencies, connected: totals.servers - totals.serversDown, servers: totals.servers });
-    if (pending.length > 0) summary += w('summary.pending', { n: pending.length });
-  } else {
-    summary = firingSummary(firing, w);
-  }
+  const ok = w('summary.ok', { agencies, connected: totals.servers - totals.serversDown, servers: totals.servers });
+  let summary = firing.length > 0 ? firingSummary(firing, w) : ok;
+  if (firing.length === 0 && pending.length > 0) summary += w('summary.pending', { n: pending.length });
   if (hub.kind === 'unreachable') summary += w('summary.unreachable', { age: spanWords(dataAgeMs ?? 0, w) });
   if (hub.kind === 'behind') summary += w('summary.behind', { n: lag });
 

@@ -20,15 +20,12 @@ export const useUi = (): UiSettings => useContext(UiContext);
 /** The console's state and its dispatcher, through one hook. */
 type ConsoleStore = { readonly state: ConsoleState; readonly dispatch: Dispatch<ConsoleAction> };
 
-const ConsoleContext = createContext<ConsoleStore | null>(null);
+// Always provided: the console mounts its provider above every component that reads it.
+const ConsoleContext = createContext<ConsoleStore>(null as never);
 
 export function ConsoleProvider({ initial, children }: { initial: ConsoleState; children: ReactNode }) {
   const [state, dispatch] = useReducer(reduce, initial);
   return <ConsoleContext.Provider value={{ state, dispatch }}>{children}</ConsoleContext.Provider>;
 }
 
-export function useConsole(): ConsoleStore {
-  const store = useContext(ConsoleContext);
-  if (!store) throw new Error('useConsole outside ConsoleProvider');
-  return store;
-}
+export const useConsole = (): ConsoleStore => useContext(ConsoleContext);

@@ -6,7 +6,7 @@
 import type { IngestStatus } from '../data/sources.js';
 import type { Snapshot } from '../data/screen-loader.js';
 import { useUi } from '../context.js';
-import { judgeLink, linkDown, type LinkState } from '../status/link.js';
+import { judgeLink, linkDown, linkRole, type LinkState } from '../status/link.js';
 import { formatAgo, formatDateTime, formatSpan } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { TextLine } from './Line.js';
@@ -28,7 +28,7 @@ export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number 
   const nextS = ingest.nextAttemptAt === null ? null : Math.max(0, Math.ceil((ingest.nextAttemptAt - now) / 1000));
   const next = nextS === null ? '' : t('banner.nextTry', { n: nextS });
   const silent = formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang);
-  const style = link === 'offline' || link === 'reconnecting' ? theme.header.bannerOffline : theme.header.bannerStale;
+  const style = linkRole(link) === 'critical' ? theme.header.bannerOffline : theme.header.bannerStale;
   return <TextLine text={` ${t(`banner.${link}`, { since, next, asOf, span: silent })}`} style={style} width={width} />;
 }
 

@@ -8,7 +8,7 @@ import type { ReplayStatus } from '../data/sources.js';
 import type { Snapshot } from '../data/screen-loader.js';
 import { SCREENS } from '../state/routes.js';
 import { baseScreen, type ConsoleState } from '../state/state.js';
-import { judgeLink, judgeQuiet, linkDown } from '../status/link.js';
+import { judgeLink, judgeQuiet, linkDown, linkRole } from '../status/link.js';
 import { fit, truncate, widthOf } from '../text/fit.js';
 import { formatCount, formatRate } from '../text/format-number.js';
 import { formatAgo, formatDateTime } from '../text/format-time.js';
@@ -41,12 +41,6 @@ export function Header(props: { snapshot: Snapshot; state: ConsoleState; replay:
   const { muted } = theme.text;
   const sep = { text: ' · ', style: muted };
   const badge = (text: string, style: Style): Segment[] => [{ text: ' ' }, { text: ` ${text} `, style }];
-  const linkStyle =
-    link === 'live'
-      ? theme.status.ok
-      : link === 'offline' || link === 'reconnecting'
-        ? theme.status.critical
-        : theme.status.warn;
   const hubName = stream.hubName === null ? t('app.hubUnknown') : sanitize(stream.hubName);
   const replayKey = replay?.finished ? 'header.replayEnd' : replay?.paused ? 'header.replayPaused' : 'header.replay';
   const lag = ingest.lagEvents;
@@ -59,7 +53,7 @@ export function Header(props: { snapshot: Snapshot; state: ConsoleState; replay:
     ingest.demo ? badge(t('app.demo'), theme.header.demo) : [],
     replay
       ? badge(t(replayKey, { clock: formatDateTime(replay.now), speed: replay.speed }), theme.header.paused)
-      : [{ text: '  ' }, { text: `● ${t(`link.${link}`)}`, style: linkStyle }],
+      : [{ text: '  ' }, { text: `● ${t(`link.${link}`)}`, style: theme.status[linkRole(link)] }],
     state.paused ? badge(t('header.paused'), theme.header.paused) : [],
     // The hub's lag is unknown while the link is down: the newest data's age says what is known.
     lag === null || replay || linkDown(link)

@@ -5,6 +5,10 @@ export type LinkState = IngestState | 'readOnly';
 
 export const judgeLink = (status: IngestStatus): LinkState => (status.readOnly !== null ? 'readOnly' : status.state);
 
+/** How the header colours the link: live, lost (offline, reconnecting), or in doubt. */
+export const linkRole = (link: LinkState): 'ok' | 'warn' | 'critical' =>
+  link === 'live' ? 'ok' : link === 'offline' || link === 'reconnecting' ? 'critical' : 'warn';
+
 /** The figures on screen are not being kept current: a banner says so and since when. */
 export const linkDown = (link: LinkState): link is 'stale' | 'reconnecting' | 'offline' | 'connecting' =>
   link === 'stale' || link === 'reconnecting' || link === 'offline' || link === 'connecting';
