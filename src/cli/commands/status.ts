@@ -81,14 +81,13 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
         if (created !== null && (hub.kind === 'unreachable' || hub.kind === 'none')) removeCacheFile(created);
       };
       let now = clock();
+      // Errors while reading the cache or the hub are worded as such; those of judging it, as an evaluation's.
+      let evaluating = false;
       try {
         if (args.source !== undefined) {
           if (!existsSync(args.source)) return unknown(w('unknown.sourceMissing', { path: args.source }));
           recording = await openRecordingCache(args.source, ALERT_MIGRATIONS);
-          if (notRecording(recording)) {
-            close();
-            return unknown(w('unknown.notRecording', { path: args.source }));
-          }
+          if (notRecording(recording)) return unknown(w('unknown.notRecording', { path: args.source }));
           cache = recording.cache;
           hub = { kind: 'recording', file: args.source };
           now = recording.ingest.newestTs ?? now;
@@ -126,13 +125,7 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
             now = clock();
           }
         }
-      } catch (err) {
-        close();
-        if (isNotDatabase(err)) return unknown(w('unknown.notCache', { path: args.cache ?? '' }));
-        return unknown(errorText(err, t));
-      }
-
-      try {
+        evaluating = true;
         const metrics = createMetrics(cache);
         const words = { lang, now, nameOf: namer(metrics.agencies(), metrics.securityServers()) };
         const cachePath = recording ? args.source! : cache.path;
@@ -141,7 +134,8 @@ export function createStatusCommand(clock: () => number = Date.now): Pick<Comman
         return result.exitCode;
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
-        return unknown(w('unknown.evaluate', { error }));
+        if (evaluating) return unknown(w('unknown.evaluate', { error }));
+        return unknown(isNotDatabase(err) ? w('unknown.notCache', { path: args.cache ?? '' }) : errorText(err, t));
       } finally {
         close();
       }
