@@ -25,97 +25,79 @@ export interface BindingTable {
   readonly bindings: readonly Binding[];
 }
 
-const globalBindings = {
-  id: 'global',
-  bindings: [
-    { keys: ['1'], action: 'screen1', shown: '1–6', hint: 'key.screens', help: 'key.screens.help' },
-    { keys: ['2'], action: 'screen2', help: 'key.screens.help' },
-    { keys: ['3'], action: 'screen3', help: 'key.screens.help' },
-    { keys: ['4'], action: 'screen4', help: 'key.screens.help' },
-    { keys: ['5'], action: 'screen5', help: 'key.screens.help' },
-    { keys: ['6'], action: 'screen6', help: 'key.screens.help' },
-    { keys: ['tab'], action: 'nextScreen', shown: 'Tab', help: 'key.nextScreen.help' },
-    { keys: ['shift-tab'], action: 'prevScreen', shown: 'S-Tab', help: 'key.prevScreen.help' },
-    { keys: ['esc'], action: 'back', shown: 'Esc', hint: 'key.back', help: 'key.back.help' },
-    { keys: ['p'], action: 'pause', hint: 'key.pause', help: 'key.pause.help' },
-    { keys: ['w'], action: 'window', hint: 'key.window', help: 'key.window.help' },
-    { keys: ['?'], action: 'help', hint: 'key.help', hintRank: 0, help: 'key.help.help' },
-    { keys: ['q', 'ctrl-c'], action: 'quit', shown: 'q', hint: 'key.quit', hintRank: 0, help: 'key.quit.help' },
-  ],
-} as const satisfies BindingTable;
+/** A table of bindings, its actions kept as the literal names `KeyAction` is made of. */
+const bindingTable = <const B extends readonly Binding[]>(id: BindingTable['id'], bindings: B) => ({ id, bindings });
 
-const listBindings = {
-  id: 'list',
-  bindings: [
-    { keys: ['up', 'k'], action: 'up', shown: '↑/k', help: 'key.up.help' },
-    { keys: ['down', 'j'], action: 'down', shown: '↓/j', hint: 'key.move', help: 'key.down.help' },
-    { keys: ['pageup', 'ctrl-b'], action: 'pageUp', shown: 'PgUp', help: 'key.pageUp.help' },
-    { keys: ['pagedown', 'ctrl-f', ' '], action: 'pageDown', shown: 'PgDn', help: 'key.pageDown.help' },
-    { keys: ['g', 'home'], action: 'top', shown: 'g', help: 'key.top.help' },
-    { keys: ['G', 'end'], action: 'bottom', shown: 'G', help: 'key.bottom.help' },
-    { keys: ['enter'], action: 'open', shown: 'Enter', hint: 'key.open', help: 'key.open.help' },
-    { keys: ['/'], action: 'filter', hint: 'key.filter', help: 'key.filter.help' },
-    { keys: ['s'], action: 'sort', hint: 'key.sort', help: 'key.sort.help' },
-    { keys: ['S'], action: 'sortReverse', help: 'key.sortReverse.help' },
-    { keys: ['d'], action: 'describe', help: 'key.describe.help' },
-  ],
-} as const satisfies BindingTable;
+const globalBindings = bindingTable('global', [
+  { keys: ['1'], action: 'screen1', shown: '1–6', hint: 'key.screens', help: 'key.screens.help' },
+  { keys: ['2'], action: 'screen2', help: 'key.screens.help' },
+  { keys: ['3'], action: 'screen3', help: 'key.screens.help' },
+  { keys: ['4'], action: 'screen4', help: 'key.screens.help' },
+  { keys: ['5'], action: 'screen5', help: 'key.screens.help' },
+  { keys: ['6'], action: 'screen6', help: 'key.screens.help' },
+  { keys: ['tab'], action: 'nextScreen', shown: 'Tab', help: 'key.nextScreen.help' },
+  { keys: ['shift-tab'], action: 'prevScreen', shown: 'S-Tab', help: 'key.prevScreen.help' },
+  { keys: ['esc'], action: 'back', shown: 'Esc', hint: 'key.back', help: 'key.back.help' },
+  { keys: ['p'], action: 'pause', hint: 'key.pause', help: 'key.pause.help' },
+  { keys: ['w'], action: 'window', hint: 'key.window', help: 'key.window.help' },
+  { keys: ['?'], action: 'help', hint: 'key.help', hintRank: 0, help: 'key.help.help' },
+  { keys: ['q', 'ctrl-c'], action: 'quit', shown: 'q', hint: 'key.quit', hintRank: 0, help: 'key.quit.help' },
+]);
 
-const agenciesBindings = {
-  id: 'agencies',
-  bindings: [
-    { keys: ['l'], action: 'level', hint: 'key.level', help: 'key.level.help' },
-    { keys: ['f'], action: 'problem', hint: 'key.problem', help: 'key.problem.help' },
-  ],
-} as const satisfies BindingTable;
+const listBindings = bindingTable('list', [
+  { keys: ['up', 'k'], action: 'up', shown: '↑/k', help: 'key.up.help' },
+  { keys: ['down', 'j'], action: 'down', shown: '↓/j', hint: 'key.move', help: 'key.down.help' },
+  { keys: ['pageup', 'ctrl-b'], action: 'pageUp', shown: 'PgUp', help: 'key.pageUp.help' },
+  { keys: ['pagedown', 'ctrl-f', ' '], action: 'pageDown', shown: 'PgDn', help: 'key.pageDown.help' },
+  { keys: ['g', 'home'], action: 'top', shown: 'g', help: 'key.top.help' },
+  { keys: ['G', 'end'], action: 'bottom', shown: 'G', help: 'key.bottom.help' },
+  { keys: ['enter'], action: 'open', shown: 'Enter', hint: 'key.open', help: 'key.open.help' },
+  { keys: ['/'], action: 'filter', hint: 'key.filter', help: 'key.filter.help' },
+  { keys: ['s'], action: 'sort', hint: 'key.sort', help: 'key.sort.help' },
+  { keys: ['S'], action: 'sortReverse', help: 'key.sortReverse.help' },
+  { keys: ['d'], action: 'describe', help: 'key.describe.help' },
+]);
 
-const alertsBindings = {
-  id: 'alerts',
-  bindings: [
-    { keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' },
-    { keys: [' '], action: 'mark', shown: 'Space', hint: 'key.mark', hintRank: 2, help: 'key.mark.help' },
-  ],
-} as const satisfies BindingTable;
+const agenciesBindings = bindingTable('agencies', [
+  { keys: ['l'], action: 'level', hint: 'key.level', help: 'key.level.help' },
+  { keys: ['f'], action: 'problem', hint: 'key.problem', help: 'key.problem.help' },
+]);
 
-const detailBindings = {
-  id: 'detail',
-  bindings: [
-    { keys: ['left', 'h'], action: 'prevSection', shown: '←/→', hint: 'key.section', help: 'key.section.help' },
-    { keys: ['right', 'l'], action: 'nextSection', help: 'key.section.help' },
-  ],
-} as const satisfies BindingTable;
+const alertsBindings = bindingTable('alerts', [
+  { keys: ['a'], action: 'ack', hint: 'key.ack', help: 'key.ack.help' },
+  { keys: [' '], action: 'mark', shown: 'Space', hint: 'key.mark', hintRank: 2, help: 'key.mark.help' },
+]);
+
+const detailBindings = bindingTable('detail', [
+  { keys: ['left', 'h'], action: 'prevSection', shown: '←/→', hint: 'key.section', help: 'key.section.help' },
+  { keys: ['right', 'l'], action: 'nextSection', help: 'key.section.help' },
+]);
 
 /** While a filter is being typed every printable key is text; only these act. */
-const filterBindings = {
-  id: 'filter',
-  bindings: [
-    {
-      keys: ['enter'],
-      action: 'filterAccept',
-      shown: 'Enter',
-      hint: 'key.filterAccept',
-      help: 'key.filterAccept.help',
-    },
-    { keys: ['esc'], action: 'filterCancel', shown: 'Esc', hint: 'key.filterCancel', help: 'key.filterCancel.help' },
-    { keys: ['backspace'], action: 'filterErase', shown: '⌫', hint: 'key.filterErase', help: 'key.filterErase.help' },
-  ],
-} as const satisfies BindingTable;
+const filterBindings = bindingTable('filter', [
+  {
+    keys: ['enter'],
+    action: 'filterAccept',
+    shown: 'Enter',
+    hint: 'key.filterAccept',
+    help: 'key.filterAccept.help',
+  },
+  { keys: ['esc'], action: 'filterCancel', shown: 'Esc', hint: 'key.filterCancel', help: 'key.filterCancel.help' },
+  { keys: ['backspace'], action: 'filterErase', shown: '⌫', hint: 'key.filterErase', help: 'key.filterErase.help' },
+]);
 
 /** The recording's clock in `hubmon replay`; active only there, on every screen but while typing a filter. */
-export const replayBindings = {
-  id: 'replay',
-  bindings: [
-    { keys: ['P'], action: 'replayPause', hint: 'key.replayPause', help: 'key.replayPause.help' },
-    { keys: ['.'], action: 'replayStep', hint: 'key.replayStep', help: 'key.replayStep.help' },
-    { keys: ['['], action: 'replaySlower', shown: '[/]', hint: 'key.replaySpeed', help: 'key.replaySpeed.help' },
-    { keys: [']'], action: 'replayFaster', help: 'key.replaySpeed.help' },
-    { keys: ['>'], action: 'replayForward', hint: 'key.replayForward', help: 'key.replayForward.help' },
-    { keys: ['<'], action: 'replayBack', hint: 'key.replayBack', help: 'key.replayBack.help' },
-    { keys: ['}'], action: 'replayEnd', help: 'key.replayEnd.help' },
-    { keys: ['{'], action: 'replayStart', help: 'key.replayStart.help' },
-    { keys: [':'], action: 'replayGoto', help: 'key.replayGoto.help' },
-  ],
-} as const satisfies BindingTable;
+export const replayBindings = bindingTable('replay', [
+  { keys: ['P'], action: 'replayPause', hint: 'key.replayPause', help: 'key.replayPause.help' },
+  { keys: ['.'], action: 'replayStep', hint: 'key.replayStep', help: 'key.replayStep.help' },
+  { keys: ['['], action: 'replaySlower', shown: '[/]', hint: 'key.replaySpeed', help: 'key.replaySpeed.help' },
+  { keys: [']'], action: 'replayFaster', help: 'key.replaySpeed.help' },
+  { keys: ['>'], action: 'replayForward', hint: 'key.replayForward', help: 'key.replayForward.help' },
+  { keys: ['<'], action: 'replayBack', hint: 'key.replayBack', help: 'key.replayBack.help' },
+  { keys: ['}'], action: 'replayEnd', help: 'key.replayEnd.help' },
+  { keys: ['{'], action: 'replayStart', help: 'key.replayStart.help' },
+  { keys: [':'], action: 'replayGoto', help: 'key.replayGoto.help' },
+]);
 
 /** Every table, in the order Help lists them (the replay table is added in replay mode). */
 export const ALL_TABLES = [
