@@ -75,13 +75,7 @@ const detailBindings = bindingTable('detail', [
 
 /** While a filter is being typed every printable key is text; only these act. */
 const filterBindings = bindingTable('filter', [
-  {
-    keys: ['enter'],
-    action: 'filterAccept',
-    shown: 'Enter',
-    hint: 'key.filterAccept',
-    help: 'key.filterAccept.help',
-  },
+  { keys: ['enter'], action: 'filterAccept', shown: 'Enter', hint: 'key.filterAccept', help: 'key.filterAccept.help' },
   { keys: ['esc'], action: 'filterCancel', shown: 'Esc', hint: 'key.filterCancel', help: 'key.filterCancel.help' },
   { keys: ['backspace'], action: 'filterErase', shown: '⌫', hint: 'key.filterErase', help: 'key.filterErase.help' },
 ]);
