@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { ALERT_MIGRATIONS, loadAlertConfig, namer } from '../../alerts/index.js';
-import { resolveToken } from '../../ingest/index.js';
+import { cacheSink } from '../../ingest/cache-sink.js';
+import { resolveToken, startIngest, type IngestOptions } from '../../ingest/index.js';
 import { createMetrics } from '../../metrics/index.js';
 import { openRecordingCache, type RecordingCache } from '../../record/recording-cache.js';
 import { evaluateCheck, type HubOutcome } from '../../status/check.js';
-import { refreshFromHub } from '../../status/refresh.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
 import { statusWords } from '../../status/messages.js';
 import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
@@ -22,6 +22,47 @@ function seconds(name: string, text: string | undefined, fallback: number): numb
 
 /** What the check keeps of --timeout after the hub (cache, rules, printing); the time since start is taken off too. */
 const reserveMs = (timeoutMs: number): number => Math.min(1_500, timeoutMs * 0.25);
+
+/** Brings the cache up to date from the hub: catch up until `live`, or until the timeout; `hub`: its address, token, CA. */
+async function refreshFromHub(
+  cache: Cache,
+  timeoutMs: number,
+  hub: Pick<IngestOptions, 'url' | 'token' | 'ca'>,
+): Promise<HubOutcome> {
+  const client = startIngest({
+    ...hub,
+    sink: cacheSink(cache),
+    connectTimeoutMs: timeoutMs,
+    // Retry quickly within the check's own timeout; the hub either answers in time or not.
+    backoff: { initialMs: 200, maxMs: 1_000 },
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const reachedLive = await new Promise<boolean>((resolve) => {
+    const done = (live: boolean) => {
+      unsubscribe();
+      resolve(live);
+    };
+    const unsubscribe = client.subscribe((s) => {
+      if (s.state === 'live') done(true);
+      // Nothing listens at the hub's address: that is the answer, not a reason to wait out the
+      // timeout (a hub that is up but slow still gets the whole of it).
+      else if (s.state !== 'catching_up' && s.hub === undefined && /\bECONNREFUSED\b/.test(s.lastError?.message ?? ''))
+        done(false);
+    });
+    if (client.status().state === 'live') done(true);
+    timer = setTimeout(() => done(false), timeoutMs);
+  });
+  clearTimeout(timer);
+  const status = client.status();
+  await client.stop();
+  if (reachedLive) return { kind: 'live', url: client.hubUrl };
+  if (status.hub !== undefined) {
+    const lag = Math.max(0, (status.hubNewestSeq ?? 0) - cache.cursor().lastSeq);
+    return lag === 0 ? { kind: 'live', url: client.hubUrl } : { kind: 'behind', url: client.hubUrl, lagEvents: lag };
+  }
+  // Empty when the hub neither answered nor refused: the command words the silence.
+  return { kind: 'unreachable', url: client.hubUrl, error: status.lastError?.message ?? '' };
+}
 
 /** Options parsed; a mistake is an UNKNOWN result, as monitoring plugins report bad usage. */
 function parse(argv: readonly string[], env: NodeJS.ProcessEnv) {
