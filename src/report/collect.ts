@@ -1,12 +1,15 @@
 /**
  * The next-morning report (báo cáo tình hình gửi, nhận văn bản điện tử) from an open cache: a row per agency at a
- * level, as the seeds' tables, with its figures over the period, shares and totals.
+ * level, as the seeds' tables, with its figures over the period, shares and totals; and the standing problems.
  */
 import type Database from 'better-sqlite3';
+import { createAlertEngine, describeAlert, groupIncidents, namer, RULE_TITLES } from '../alerts/index.js';
 import { agencyFiguresOver, rangeAgencies, type AgencyRangeRow } from '../metrics/agency-range.js';
 import { oldestRollupMinute } from '../metrics/rollup-sums.js';
+import { agenciesBehind } from '../metrics/servers.js';
+import type { Metrics } from '../metrics/types.js';
+import type { Lang } from './labels.js';
 import { REPORT_TIME_ZONE } from './period.js';
-import type { StandingProblem } from './standing.js';
 
 /** One agency as the report lists it: its name, its figures and the shares computed from them. */
 export interface ReportRow extends AgencyRangeRow {
@@ -134,3 +137,26 @@ function totalsOf(rows: readonly ReportRow[]) {
     serverDrops: servers.reduce((n, s) => n + s.serverDrops, 0),
   };
 }
+
+/** Standing problems (vấn đề tồn đọng), one per standing incident, judged at `now` by the default thresholds; worst first. */
+export function standingProblems(metrics: Metrics, lang: Lang, now: number) {
+  const engine = createAlertEngine({ metrics, readOnly: true, now: () => now });
+  const incidents = groupIncidents(engine.evaluate(now).alerts, agenciesBehind(metrics.agencies()));
+  const nameOf = namer(metrics.agencies(), metrics.securityServers());
+  return incidents
+    .filter((i) => i.kind === 'standing' && i.phase !== 'resolved')
+    .map((i) => ({
+      rule: i.rule,
+      /** The rule's title in the report's language. */
+      title: RULE_TITLES[i.rule][lang],
+      severity: i.severity,
+      /** Agencies it affects (those behind the servers, for certificates). */
+      agencies: i.agencies.length,
+      /** Its members: agencies, or servers for certificates. */
+      members: i.alerts.length,
+      /** The worst member, in words. */
+      worst: describeAlert(i.worst, { lang, now, nameOf }),
+    }));
+}
+
+export type StandingProblem = ReturnType<typeof standingProblems>[number];

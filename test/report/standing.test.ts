@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics/index.js';
-import { collectReport, type Report } from '../../src/report/collect.js';
+import { collectReport, standingProblems, type Report } from '../../src/report/collect.js';
 import { formatCsv, formatJson, formatMarkdown } from '../../src/report/formats.js';
 import { parsePeriod } from '../../src/report/period.js';
-import { standingProblems } from '../../src/report/standing.js';
 import { openCache, type Cache } from '../../src/store/index.js';
 import { fixtureMessages } from './helpers/fixture-stream.js';
 

@@ -1,10 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { createMetrics } from '../../metrics/index.js';
 import { openRecordingCache } from '../../record/recording-cache.js';
-import { collectReport, REPORT_SORTS } from '../../report/collect.js';
+import { collectReport, REPORT_SORTS, standingProblems } from '../../report/collect.js';
 import { coverageWarning, REPORT_FORMATS } from '../../report/formats.js';
 import { parsePeriod } from '../../report/period.js';
-import { standingProblems } from '../../report/standing.js';
 import { openCache, type Cache } from '../../store/index.js';
 import { CommandError, UsageError, type Command } from '../command.js';
 import { cliWords } from '../i18n/text.js';
