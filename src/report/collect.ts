@@ -138,7 +138,7 @@ function totalsOf(rows: readonly ReportRow[]) {
   };
 }
 
-/** Standing problems (vấn đề tồn đọng), one per standing incident, judged at `now` by the default thresholds; worst first. */
+/** Standing problems (vấn đề tồn đọng): one a standing incident, judged at `now` by default thresholds; worst first. */
 export function standingProblems(metrics: Metrics, lang: Lang, now: number) {
   const engine = createAlertEngine({ metrics, readOnly: true, now: () => now });
   const incidents = groupIncidents(engine.evaluate(now).alerts, agenciesBehind(metrics.agencies()));
