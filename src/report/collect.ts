@@ -64,14 +64,8 @@ function compareRows(sort: ReportSort): (a: ReportRow, b: ReportRow) => number {
   };
 }
 
-interface CollectOptions {
-  readonly from: number;
-  readonly to: number;
-  /** Government level to list; 1 by default. */
-  readonly level?: number;
-  readonly sort?: ReportSort;
-  readonly now: number;
-}
+/** The period, the government level to list (1 by default), the rows' order and when the report is made. */
+type CollectOptions = Readonly<{ from: number; to: number; level?: number; sort?: ReportSort; now: number }>;
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 

@@ -50,10 +50,7 @@ export interface LoadInput {
  * When a screen's list is read again on a full tick: when `everyMs` has passed (0: every tick), or at once when `on`
  * gives other values than at the last read. A new route, window, registry or a refresh always reads it.
  */
-export interface RefreshPolicy<H> {
-  readonly everyMs: number;
-  readonly on?: (input: LoadInput, head: H) => readonly unknown[];
-}
+export type RefreshPolicy<H> = Readonly<{ everyMs: number; on?: (input: LoadInput, head: H) => readonly unknown[] }>;
 
 export interface BodyProps<H, L> {
   readonly head: H;
