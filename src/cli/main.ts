@@ -3,12 +3,10 @@ import { cliLang, cliTranslator, errorText, isUsageMistake } from './i18n/text.j
 import { VERSION } from '../version.js';
 import type { Command, CommandIo } from './command.js';
 import { consoleHelp } from './help/console-help.js';
-import { gatewayHelp } from './help/gateway-help.js';
 import { helpText, type Help } from './help/help.js';
 import { recordHelp, replayHelp } from './help/record-help.js';
-import { reportHelp } from './help/report-help.js';
-import { simHelp } from './help/sim-help.js';
-import { statusHelp } from './help/status-help.js';
+import { reportHelp, statusHelp } from './help/cache-help.js';
+import { gatewayHelp, simHelp } from './help/hub-help.js';
 import { inLang } from '../messages.js';
 
 /** A command whose module loads only when it runs: `status` does not pay for the console's UI, `--help` for none. */
