@@ -42,27 +42,23 @@ export const replayCommand: Pick<Command, 'run'> = {
       const engine = createAlertEngine({ metrics, now });
       return { metrics, alerts: alertsSource(engine, metrics, settings.lang, { evaluate: true, nameOf }) };
     });
+    const timer = setInterval(() => run.tick(TICK_MS), TICK_MS);
     try {
-      const timer = setInterval(() => run.tick(TICK_MS), TICK_MS);
-      let exitCode: number;
-      try {
-        exitCode = await showConsole({
-          metrics: run.metrics,
-          alerts: run.alerts,
-          ingest: idleIngest({ state: 'live', lastMessageAt: run.now() }),
-          now: () => run.now(),
-          // The time keys reach the run through the console's one key dispatcher.
-          replay: replayControls(run),
-          lang: settings.lang,
-          env: io.env,
-        });
-      } finally {
-        clearInterval(timer);
-      }
+      const exitCode = await showConsole({
+        metrics: run.metrics,
+        alerts: run.alerts,
+        ingest: idleIngest({ state: 'live', lastMessageAt: run.now() }),
+        now: () => run.now(),
+        // The time keys reach the run through the console's one key dispatcher.
+        replay: replayControls(run),
+        lang: settings.lang,
+        env: io.env,
+      });
       const { now, applied, total } = run.state();
       io.stderr.write(`${t('replay.stopped', { time: `${formatDateTime(now)} (UTC+7)`, applied, total })}\n`);
       return exitCode;
     } finally {
+      clearInterval(timer);
       run.close();
       rmSync(dir, { recursive: true, force: true });
     }
