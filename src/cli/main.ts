@@ -1,7 +1,6 @@
 import type { Lang } from '../config/settings.js';
-import { cliLang, cliTranslator, errorText, isUsageMistake } from './i18n/text.js';
 import { VERSION } from '../version.js';
-import type { Command, CommandIo } from './command.js';
+import { cliLang, cliTranslator, errorText, isUsageMistake, type Command, type CommandIo } from './command.js';
 import { consoleHelp } from './help/console-help.js';
 import { helpText, type Help } from './help/help.js';
 import { recordHelp, replayHelp } from './help/record-help.js';

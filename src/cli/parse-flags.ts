@@ -1,8 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseDuration } from '../alerts/duration.js';
 import { isLang, resolveSettings, type SettingsFlags } from '../config/index.js';
-import { UsageError } from './command.js';
-import type { CliKey, CliParam, CliParams } from './i18n/text.js';
+import { UsageError, type CliKey, type CliParam, type CliParams } from './command.js';
 
 /**
  * A command's flags, read strictly: a mistake is a `UsageError` naming it (exit 2), not a stack trace. With

@@ -5,7 +5,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { cliMessages } from '../../src/cli/i18n/messages.js';
-import type { CliKey } from '../../src/cli/i18n/text.js';
+import type { CliKey } from '../../src/cli/command.js';
 import { REPORT_LABELS } from '../../src/report/labels.js';
 import { statusMessages } from '../../src/status/messages.js';
 import type { StatusKey } from '../../src/status/messages.js';

@@ -1,8 +1,7 @@
 import v8 from 'node:v8';
 import { startSession } from '../../app/session.js';
 import { runConsole } from '../../app/run-console.js';
-import type { Command } from '../command.js';
-import { cliWords } from '../i18n/text.js';
+import { cliWords, type Command } from '../command.js';
 import { openNamedCache, requireFile } from '../inputs.js';
 import { badValue, parseFlags, settingsOf, strings } from '../parse-flags.js';
 

@@ -7,8 +7,7 @@ import { GlobalConfError } from '../../gateway/globalconf.js';
 import { startGateway, type GatewayOptions } from '../../gateway/service.js';
 import { parseClientId } from '../../gateway/soap-request.js';
 import { readTokenFile } from '../../ingest/token.js';
-import { CommandError, UsageError, untilStopSignal, type Command } from '../command.js';
-import { cliWords } from '../i18n/text.js';
+import { cliWords, CommandError, untilStopSignal, UsageError, type Command } from '../command.js';
 import { badValue, durationFlag, listenError, parseFlags, strings, wholeFlag } from '../parse-flags.js';
 
 const FLAGS = {

@@ -3,8 +3,7 @@ import { resolveToken, startIngest } from '../../ingest/index.js';
 import { recordingSink } from '../../record/recording-sink.js';
 import { RecordingWriter } from '../../sim/recording.js';
 import { translator } from '../../ui/i18n/translate.js';
-import { UsageError, untilStopSignal, type Command } from '../command.js';
-import { cliLang, cliTranslator } from '../i18n/text.js';
+import { cliLang, cliTranslator, untilStopSignal, UsageError, type Command } from '../command.js';
 import { oneFile, parseFlags, settingsOf, strings, wholeFlag } from '../parse-flags.js';
 
 /** `stopWhen`: resolves when recording should end; the signals by default, tests pass their own. */

@@ -9,8 +9,7 @@ import { ReplayRun, replayControls } from '../../record/replay-run.js';
 import { loadReplay } from '../../sim/replay-source.js';
 import { idleIngest } from '../../ui/index.js';
 import { formatDateTime } from '../../ui/text/format-time.js';
-import { CommandError, type Command } from '../command.js';
-import { cliWords } from '../i18n/text.js';
+import { cliWords, CommandError, type Command } from '../command.js';
 import { requireFile } from '../inputs.js';
 import { badValue, oneFile, parseFlags, settingsOf, strings } from '../parse-flags.js';
 

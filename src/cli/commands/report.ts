@@ -5,8 +5,7 @@ import { collectReport, REPORT_SORTS, standingProblems } from '../../report/coll
 import { coverageWarning, REPORT_FORMATS } from '../../report/formats.js';
 import { parsePeriod } from '../../report/period.js';
 import { openCache, type Cache } from '../../store/index.js';
-import { CommandError, UsageError, type Command } from '../command.js';
-import { cliWords } from '../i18n/text.js';
+import { cliWords, CommandError, UsageError, type Command } from '../command.js';
 import { findCache, notRecording, openNamedCache, requireFile } from '../inputs.js';
 import { oneOf, parseFlags, settingsOf, strings } from '../parse-flags.js';
 

@@ -4,8 +4,7 @@ import { vietnamClock } from '../../protocol/index.js';
 import { DEFAULT_SEED } from '../../registry/index.js';
 import { startSimHub, type SimHubOptions } from '../../sim/index.js';
 import { OVERDUE_PILE_SIZE } from '../../sim/incidents.js';
-import { untilStopSignal, type Command } from '../command.js';
-import { cliWords } from '../i18n/text.js';
+import { cliWords, untilStopSignal, type Command } from '../command.js';
 import { requireFile } from '../inputs.js';
 import { badValue, listenError, parseFlags, strings, wholeFlag } from '../parse-flags.js';
 

@@ -8,8 +8,7 @@ import { evaluateCheck, type HubOutcome } from '../../status/check.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
 import { statusWords } from '../../status/messages.js';
 import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
-import { UsageError, type Command, type CommandIo } from '../command.js';
-import { cliLang, cliTranslator, errorText } from '../i18n/text.js';
+import { cliLang, cliTranslator, errorText, UsageError, type Command, type CommandIo } from '../command.js';
 import { findCache, isNotDatabase, notRecording } from '../inputs.js';
 import { badValue, parseFlags, settingsOf, strings } from '../parse-flags.js';
 

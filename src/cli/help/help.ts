@@ -1,7 +1,7 @@
 /** A command's `--help` in either language from one declaration: what both languages share is written once. */
 import type { Lang } from '../../config/settings.js';
 import { inLang, type Pair } from '../../messages.js';
-import { cliTranslator } from '../i18n/text.js';
+import { cliTranslator } from '../command.js';
 
 /** What `hubmon --help` and `hubmon NAME --help` say of one command. */
 export interface Help {
