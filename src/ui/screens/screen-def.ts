@@ -9,10 +9,6 @@ import type { Quiet } from '../status/link.js';
 import type { IncidentMarks } from '../view/incident-marks.js';
 import type { ListSpec } from '../view/list-spec.js';
 
-/** The main screens, in the order of their tabs and number keys; each has an entry in `registry.tsx`. */
-export const SCREENS = ['overview', 'agencies', 'servers', 'signatures', 'deadlines', 'alerts'] as const;
-export type ScreenId = (typeof SCREENS)[number];
-
 /** A list of records with the renderer that shows them. */
 export type ListData = { readonly spec: ListSpec<unknown>; readonly models: readonly unknown[] };
 

@@ -1,5 +1,8 @@
-import type { ScreenId } from '../screens/screen-def.js';
-export { SCREENS, type ScreenId } from '../screens/screen-def.js';
+/** Where the operator is, and the key under which each place keeps its cursor, sort and filter. */
+
+/** The main screens, in the order of their tabs and number keys; each has an entry in `screens/registry.tsx`. */
+export const SCREENS = ['overview', 'agencies', 'servers', 'signatures', 'deadlines', 'alerts'] as const;
+export type ScreenId = (typeof SCREENS)[number];
 
 /** The parts of an agency's detail the lower pane switches between. */
 export const DETAIL_SECTIONS = ['children', 'overdue', 'events', 'server'] as const;
