@@ -105,6 +105,5 @@ const ScreenBody = memo(function ScreenBody(
   const title = (text: string, extra?: string) => (
     <TitleLine title={text} extra={extra} view={view} editing={state.editingFilter} width={width} />
   );
-  const { Body } = screen;
-  return <Body {...props} pane={pane} title={title} />;
+  return <screen.Body {...props} pane={pane} title={title} />;
 });

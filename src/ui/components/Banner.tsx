@@ -1,7 +1,6 @@
 /**
- * A full-width warning under the header when the figures are not live: what is wrong with the link, since when, when
- * the next attempt is due, and that the figures shown are the cached ones, as of the newest stored event. With the link
- * up, for a while after the hub started a new history (epoch): that it did, and when (docs/PROTOCOL.md, "Epochs").
+ * A full-width warning under the header: the figures are not live (what the link is, since when, the next attempt, all
+ * cached as of the newest event); or, for a while, that the hub started a new history (docs/PROTOCOL.md, "Epochs").
  */
 import type { IngestStatus } from '../data/sources.js';
 import type { Snapshot } from '../data/screen-loader.js';

@@ -1,7 +1,6 @@
 /**
- * The flash line (k9s): a load's error, or the answer to the last key for a few seconds; otherwise, first found: the
- * last link error, a new epoch while it is news, standing notices (read-only cache, bad thresholds), derivation lag,
- * rejected messages.
+ * The flash line (k9s): a load's error, or for a few seconds the answer to the last key; otherwise the first of: the
+ * last link error, a new epoch while it is news, notices (read-only cache, bad thresholds), derivation lag, rejections.
  */
 import type { ReadOnlyCache } from '../data/sources.js';
 import type { Snapshot } from '../data/screen-loader.js';

@@ -48,8 +48,7 @@ export const initialState = (screen: ScreenId = 'overview', window: WindowKey = 
 });
 export type ConsoleState = Readonly<ReturnType<typeof initialState>>;
 
-export const currentRoute = (s: ConsoleState): Route =>
-  s.stack[s.stack.length - 1] ?? { kind: 'screen', screen: 'overview' };
+export const currentRoute = (s: ConsoleState): Route => s.stack[s.stack.length - 1]!;
 export const listOf = (s: ConsoleState, key: string): ListState => s.lists[key] ?? emptyList;
 
 const patchList = (s: ConsoleState, key: string, patch: Partial<ListState>): ConsoleState => ({

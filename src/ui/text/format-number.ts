@@ -2,23 +2,21 @@
 import type { Lang } from '../../config/settings.js';
 import type { Translate } from '../i18n/translate.js';
 
-const formats = (locale: string) => {
-  const f = (digits: number) =>
-    new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return { whole: f(0), tenths: f(1) };
-};
-const FORMATS: Record<Lang, ReturnType<typeof formats>> = { vi: formats('vi-VN'), en: formats('en-GB') };
+const format = (locale: string, digits: number) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const WHOLE: Record<Lang, Intl.NumberFormat> = { vi: format('vi-VN', 0), en: format('en-GB', 0) };
+const TENTHS: Record<Lang, Intl.NumberFormat> = { vi: format('vi-VN', 1), en: format('en-GB', 1) };
 
 /** A whole count: 1.234 (vi), 1,234 (en). */
-export const formatCount = (n: number, lang: Lang): string => FORMATS[lang].whole.format(Math.round(n));
+export const formatCount = (n: number, lang: Lang): string => WHOLE[lang].format(Math.round(n));
 
 /** A rate, with one decimal below 10 so a quiet agency does not read as zero. */
 export const formatRate = (n: number, lang: Lang): string =>
-  n === 0 ? '0' : Math.abs(n) < 10 ? FORMATS[lang].tenths.format(n) : formatCount(n, lang);
+  n === 0 ? '0' : Math.abs(n) < 10 ? TENTHS[lang].format(n) : formatCount(n, lang);
 
 /** A share 0..1 as a percentage with one decimal; "–" when there is nothing to divide. */
 export const formatPercent = (share: number | null, lang: Lang): string =>
-  share === null || !Number.isFinite(share) ? '–' : `${FORMATS[lang].tenths.format(share * 100)}%`;
+  share === null || !Number.isFinite(share) ? '–' : `${TENTHS[lang].format(share * 100)}%`;
 
 /**
  * Documents sent and received per minute, or both per hour when the larger is below one a minute (`3/h`, not
