@@ -8,7 +8,7 @@ import { evaluateCheck, type HubOutcome } from '../../status/check.js';
 import { formatPluginOutput, formatStatusJson } from '../../status/render.js';
 import { statusWords } from '../../status/messages.js';
 import { openCache, removeCacheFile, type Cache } from '../../store/index.js';
-import { cliLang, cliTranslator, errorText, UsageError, type Command, type CommandIo } from '../command.js';
+import { cliLang, cliTranslator, errorText, UsageError, type Command } from '../command.js';
 import { findCache, isNotDatabase, notRecording } from '../inputs.js';
 import { badValue, parseFlags, settingsOf, strings } from '../parse-flags.js';
 
@@ -77,32 +77,31 @@ function parse(argv: readonly string[], env: NodeJS.ProcessEnv) {
     maxAgeMs: seconds('max-age', values['max-age'], 600),
     source: values.source,
     alerts: values.alerts,
-    json: values.json ?? false,
   };
-}
-
-function unknownLine(io: CommandIo, json: boolean, message: string): number {
-  const summary = message.replace(/[\r\n|]+/g, ' ');
-  const doc = { version: 1, state: 'UNKNOWN', exitCode: 3, summary };
-  io.stdout.write(json ? `${JSON.stringify(doc, null, 2)}\n` : `HUBMON UNKNOWN - ${summary}\n`);
-  return 3;
 }
 
 /** The command around a clock; tests pass a fixed one so that ages and windows are theirs. */
 export function createStatusCommand(clock: () => number = Date.now): Pick<Command, 'run'> {
   return {
     async run(argv, io) {
+      // As the flags ask, even when another flag is a mistake.
+      const json = argv.includes('--json');
+      const unknown = (message: string): number => {
+        const summary = message.replace(/[\r\n|]+/g, ' ');
+        const doc = { version: 1, state: 'UNKNOWN', exitCode: 3, summary };
+        io.stdout.write(json ? `${JSON.stringify(doc, null, 2)}\n` : `HUBMON UNKNOWN - ${summary}\n`);
+        return 3;
+      };
       let args: ReturnType<typeof parse>;
       try {
         args = parse(argv, io.env);
       } catch (err) {
         const early = cliLang(argv, io.env);
         const message = errorText(err, cliTranslator(early));
-        return unknownLine(io, argv.includes('--json'), statusWords(early)('unknown.usage', { message }));
+        return unknown(statusWords(early)('unknown.usage', { message }));
       }
-      const { lang, json } = args;
+      const { lang } = args;
       const [w, t] = [statusWords(lang), cliTranslator(lang)];
-      const unknown = (message: string): number => unknownLine(io, json, message);
       // A file named on the command line must be there (the default alerts file may be absent).
       for (const [flag, path] of Object.entries({ '--alerts': args.alerts, '--ca': args.ca }))
         if (typeof path === 'string' && !existsSync(path)) return unknown(t('file.missing', { flag, file: path }));
