@@ -61,6 +61,7 @@ const push = (s: ConsoleState, route: Route): ConsoleState => ({
   editingFilter: false,
 });
 const TOP = { cursor: 0, offset: 0, cursorKey: null } as const;
+const info = (key: MessageKey, at: number): Flash => ({ key, kind: 'info', at });
 
 /** The screen under any detail/help pages: where Tab and 1–6 start from. */
 export const baseScreen = (s: ConsoleState): ScreenId =>
@@ -111,14 +112,10 @@ export function reduce(s: ConsoleState, a: ConsoleAction): ConsoleState {
     case 'setSort':
       return patchList(s, a.list, { sort: a.sort });
     case 'togglePause':
-      return {
-        ...s,
-        paused: !s.paused,
-        flash: { key: s.paused ? 'flash.resumed' : 'flash.paused', kind: 'info', at: a.at },
-      };
+      return { ...s, paused: !s.paused, flash: info(s.paused ? 'flash.resumed' : 'flash.paused', a.at) };
     case 'cycleWindow': {
       const window = cycle(WINDOWS, s.window);
-      return { ...s, window, flash: { key: `flash.window.${window}`, kind: 'info', at: a.at } };
+      return { ...s, window, flash: info(`flash.window.${window}`, a.at) };
     }
     case 'cycleLevel':
       return { ...patchList(s, 'agencies', TOP), agencyLevel: cycle(LEVEL_FILTERS, s.agencyLevel) };
