@@ -30,7 +30,6 @@ export function helpText(help: Help, lang: Lang): string {
   const several = examples.filter((line) => /^ {2}\S/.test(line)).length > 1;
   const heading = t(several ? 'help.examples' : 'help.example');
   const usage = t('help.usage', { usage: pick(help.usage, lang) });
-  return [usage, '', inLang(help.about, lang), '', t('help.options'), ...lines, '', heading, ...examples, ''].join(
-    '\n',
-  );
+  const text = [usage, '', inLang(help.about, lang), '', t('help.options'), ...lines, '', heading, ...examples, ''];
+  return text.join('\n');
 }

@@ -7,9 +7,8 @@ import { Line, type Segment } from './Line.js';
 
 const gap = ' '.repeat(HINT_GAP);
 
-type Props = { context: KeyContext; replay?: boolean; width: number };
-
-export const Footer = memo(function Footer({ context, replay = false, width }: Props) {
+export const Footer = memo(function Footer(props: { context: KeyContext; replay: boolean; width: number }) {
+  const { context, replay, width } = props;
   const { t, theme } = useUi();
   const hints = fitHints(hintsFor(context, replay), width, (b) => (b.hint ? t(b.hint) : ''));
   const segments: Segment[] = hints.flatMap((h) => [
