@@ -95,12 +95,9 @@ export class ReplayRun<M extends object, A extends object> {
     this.ahead(Math.max(this.clock + JUMP_MS, next));
   }
 
-  faster(): void {
-    this.rate = clampSpeed(this.rate * 2);
-  }
-
-  slower(): void {
-    this.rate = clampSpeed(this.rate / 2);
+  /** Multiplies the speed by `factor` (2 faster, 0.5 slower), within its bounds. */
+  scaleSpeed(factor: number): void {
+    this.rate = clampSpeed(this.rate * factor);
   }
 
   /** Moves the clock to `t` (the first event at the earliest): ahead in place, back by building again up to it. */
@@ -187,8 +184,8 @@ export function replayControls(run: ReplayRun<object, object>) {
     status: (): ReplayStatus => run.state(),
     togglePause: () => run.togglePause(),
     step: () => run.step(),
-    faster: () => run.faster(),
-    slower: () => run.slower(),
+    faster: () => run.scaleSpeed(2),
+    slower: () => run.scaleSpeed(0.5),
     forward: () => run.forward(),
     /** Ten recorded minutes back (or to the first event). */
     back: () => run.goTo(run.now() - JUMP_MS),
