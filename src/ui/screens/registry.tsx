@@ -9,19 +9,7 @@ import type { MessageKey, Translate } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { Route, RouteOf, ScreenId } from '../state/routes.js';
 import type { ConsoleState } from '../state/state.js';
-import {
-  agencyIndex,
-  loadAffected,
-  loadAgencies,
-  loadDetail,
-  loadWorst,
-  namesOf,
-  overviewHead,
-  type AffectedData,
-  type AgenciesData,
-  type DetailLoaded,
-  type OverviewHead,
-} from '../view/agency-loads.js';
+import * as loads from '../view/agency-loads.js';
 import { alertsSpec, toAlertModel } from '../view/alerts-spec.js';
 import { deadlinesSpec, toDeadlineModel } from '../view/deadlines-spec.js';
 import { describeLine, describeSpec } from '../view/describe-model.js';
@@ -32,15 +20,8 @@ import { signaturesSpec, toSignatureModel } from '../view/signatures-spec.js';
 import { AgencySummary, DETAIL_CHROME } from './AgencySummary.js';
 import { ALERT_TEXT_LINES, AlertText } from './AlertText.js';
 import { FiringAlerts, TotalsLines } from './Overview.js';
-import {
-  EACH_TICK,
-  listData,
-  type BodyProps,
-  type Loaded,
-  type LoadInput,
-  type RefreshPolicy,
-  type ScreenDef,
-} from './screen-def.js';
+import { EACH_TICK, listData } from './screen-def.js';
+import type { BodyProps, Loaded, LoadInput, RefreshPolicy, ScreenDef } from './screen-def.js';
 import type { ListSpec } from '../view/list-spec.js';
 
 type Screen = RouteOf<'screen'>;
@@ -85,8 +66,8 @@ const ONCE = { everyMs: Infinity } as const;
 
 const SCREEN_DEFS = {
   overview: {
-    head: (_, input) => overviewHead(input),
-    load: (_, input) => loadWorst(input),
+    head: (_, input) => loads.overviewHead(input),
+    load: (_, input) => loads.loadWorst(input),
     // Ranked over every agency: once a minute, and at once when a server or an incident changes (as the line above).
     refresh: {
       everyMs: 60_000,
@@ -105,10 +86,10 @@ const SCREEN_DEFS = {
         </>
       );
     },
-  } satisfies ScreenDef<Screen, OverviewHead, AgenciesData>,
+  } satisfies ScreenDef<Screen, loads.OverviewHead, loads.AgenciesData>,
 
   agencies: {
-    load: (_, input, _head, previous) => loadAgencies(input, previous),
+    load: (_, input, _head, previous) => loads.loadAgencies(input, previous),
     refresh: ON_EVENTS,
     tableRows: underTitle,
     Body: titled(
@@ -116,21 +97,21 @@ const SCREEN_DEFS = {
       (t, { agencyLevel: level, agencyProblem: problem }) =>
         `${t(level === 0 ? 'level.all' : `level.${level}`)} · ${t(`problem.${problem}`)} · ${t('agencies.withUnits')}`,
     ),
-  } satisfies ScreenDef<Screen, null, AgenciesData>,
+  } satisfies ScreenDef<Screen, null, loads.AgenciesData>,
 
   servers: everyTick('screen.servers', serversSpec, ({ metrics, now, window }) => {
-    const byId = agencyIndex(metrics);
+    const byId = loads.agencyIndex(metrics);
     return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
   }),
 
   signatures: everyTick('screen.signatures', signaturesSpec, ({ metrics, now, window }) => {
-    const nameOf = namesOf(metrics);
+    const nameOf = loads.namesOf(metrics);
     return metrics.signatures(now, window).map((s) => toSignatureModel(s, nameOf(s.agencyId)));
   }),
 
   deadlines: {
     ...everyTick('screen.deadlines', deadlinesSpec, ({ metrics, now }) => {
-      const nameOf = namesOf(metrics);
+      const nameOf = loads.namesOf(metrics);
       return metrics.deadlines(now).map((d) => toDeadlineModel(d, nameOf(d.agencyId)));
     }),
     Body({ title, pane, notReported, width }) {
@@ -169,7 +150,7 @@ const SCREEN_DEFS = {
   } satisfies ScreenDef<Screen>,
 
   detail: {
-    load: (route, input, _head, previous) => loadDetail(route, input, previous),
+    load: (route, input, _head, previous) => loads.loadDetail(route, input, previous),
     refresh: ON_EVENTS,
     tableRows: (body) => body - DETAIL_CHROME - 1,
     Body({ data, pane, title, state, width, listAt, notReported }) {
@@ -181,14 +162,14 @@ const SCREEN_DEFS = {
         </>
       );
     },
-  } satisfies ScreenDef<RouteOf<'detail'>, null, DetailLoaded>,
+  } satisfies ScreenDef<RouteOf<'detail'>, null, loads.DetailLoaded>,
 
   affected: {
-    load: (route, input) => loadAffected(route, input),
+    load: (route, input) => loads.loadAffected(route, input),
     refresh: { everyMs: 10_000, on: (input) => [input.metrics.stream().lastSeq, input.incidents] },
     tableRows: underTitle,
     Body: titled((t, data) => t(data.of === 'incident' ? 'screen.affected' : 'screen.behind', { text: data.name })),
-  } satisfies ScreenDef<RouteOf<'affected'>, null, AffectedData>,
+  } satisfies ScreenDef<RouteOf<'affected'>, null, loads.AffectedData>,
 
   help: {
     load: (_, { replay }) => ({

@@ -1,11 +1,6 @@
 /** Thresholds → status, in one place, so every screen colours a number the same way as the alert rules judge it. */
 import { defaultAlertConfig, type RulesConfig } from '../../alerts/config.js';
-import {
-  judgeOverdue as judgeOverdueReplies,
-  judgeSignatures,
-  signatureBadness,
-  type Verdict,
-} from '../../alerts/judgement.js';
+import * as judgement from '../../alerts/judgement.js';
 import type { ServerState } from '../../protocol/index.js';
 
 /** ok < warn < critical; `none` when there is nothing to judge (no traffic, no data). */
@@ -29,7 +24,12 @@ export function setAlertThresholds(config: RulesConfig): void {
   rules = config;
 }
 
-const LEVEL: Readonly<Record<Verdict, Level>> = { none: 'none', ok: 'ok', warning: 'warn', critical: 'critical' };
+const LEVEL: Readonly<Record<judgement.Verdict, Level>> = {
+  none: 'none',
+  ok: 'ok',
+  warning: 'warn',
+  critical: 'critical',
+};
 
 const SERVER_LEVEL: Readonly<Record<ServerState | 'unknown', Level>> = {
   connected: 'ok',
@@ -41,14 +41,15 @@ export const judgeServer = (state: ServerState | 'unknown'): Level => SERVER_LEV
 
 /** Signature failures of one agency: its failures and documents verified in the window. */
 export const judgeSignatureFailure = (failed: number, verified: number): Level =>
-  LEVEL[judgeSignatures(failed, verified, rules.signatureFailures)];
+  LEVEL[judgement.judgeSignatures(failed, verified, rules.signatureFailures)];
 
 /** How bad a signature record is, for rankings: the rate it surely has (Wilson lower bound). */
 export const signatureRank = (failed: number, verified: number): number =>
-  signatureBadness(failed, verified, rules.signatureFailures);
+  judgement.signatureBadness(failed, verified, rules.signatureFailures);
 
 /** Replies one agency owes past their deadline. */
-export const judgeOverdue = (overdue: number): Level => LEVEL[judgeOverdueReplies(overdue, null, rules.overdueReplies)];
+export const judgeOverdue = (overdue: number): Level =>
+  LEVEL[judgement.judgeOverdue(overdue, null, rules.overdueReplies)];
 
 /** Share by which traffic fell against a week earlier (0.8 = −80%); null when not comparable. */
 export const throughputDrop = (now: number, weekAgo: number | null): number | null =>
