@@ -3,7 +3,7 @@ import type { HubIdentity, IngestSink } from '../ingest/sink.js';
 import { identityOf, sameIdentity } from '../ingest/history.js';
 import type { RecordingWriter } from '../sim/recording.js';
 
-/** `since`: resume after this seq at first (0: the oldest the hub keeps); `counts`: events written, messages set aside. */
+/** `since`: resume after this seq at first (0: all the hub keeps); `counts`: events written, messages set aside. */
 export function recordingSink(writer: RecordingWriter, since = 0) {
   let identity: HubIdentity | undefined;
   let lastSeq = since;

@@ -14,7 +14,7 @@ const clampSpeed = (speed: number): number => Math.min(MAX_SPEED, Math.max(MIN_S
 /** How far one jump moves the recorded clock. */
 const JUMP_MS = 10 * 60_000;
 
-/** Where a replay stands, for the header: `now` the simulated time (epoch ms), `speed` recorded seconds per real second. */
+/** Where a replay stands, for the header: `now` the simulated time (epoch ms), `speed` recorded s per real second. */
 export type ReplayStatus = Pick<
   ReturnType<ReplayRun<object, object>['state']>,
   'now' | 'speed' | 'paused' | 'finished'

@@ -22,7 +22,7 @@ function seconds(name: string, text: string | undefined, fallback: number): numb
 /** What the check keeps of --timeout after the hub (cache, rules, printing); the time since start is taken off too. */
 const reserveMs = (timeoutMs: number): number => Math.min(1_500, timeoutMs * 0.25);
 
-/** Brings the cache up to date from the hub: catch up until `live`, or until the timeout; `hub`: its address, token, CA. */
+/** Brings the cache up to date from the hub (address, token, CA): catch up until `live`, or until the timeout. */
 async function refreshFromHub(
   cache: Cache,
   timeoutMs: number,
