@@ -54,13 +54,12 @@ async function refreshFromHub(
   clearTimeout(timer);
   const status = client.status();
   await client.stop();
-  if (reachedLive) return { kind: 'live', url: client.hubUrl };
-  if (status.hub !== undefined) {
-    const lag = Math.max(0, (status.hubNewestSeq ?? 0) - cache.cursor().lastSeq);
-    return lag === 0 ? { kind: 'live', url: client.hubUrl } : { kind: 'behind', url: client.hubUrl, lagEvents: lag };
-  }
+  const url = client.hubUrl;
   // Empty when the hub neither answered nor refused: the command words the silence.
-  return { kind: 'unreachable', url: client.hubUrl, error: status.lastError?.message ?? '' };
+  if (!reachedLive && status.hub === undefined)
+    return { kind: 'unreachable', url, error: status.lastError?.message ?? '' };
+  const lag = reachedLive ? 0 : Math.max(0, (status.hubNewestSeq ?? 0) - cache.cursor().lastSeq);
+  return lag === 0 ? { kind: 'live', url } : { kind: 'behind', url, lagEvents: lag };
 }
 
 /** Options parsed; a mistake is an UNKNOWN result, as monitoring plugins report bad usage. */
