@@ -22,6 +22,7 @@ import {
   type AgenciesData,
   type DetailLoaded,
   type OverviewHead,
+  type WorstData,
 } from '../view/agency-loads.js';
 import { alertsSpec, toAlertModel } from '../view/alerts-spec.js';
 import { deadlinesSpec, toDeadlineModel } from '../view/deadlines-spec.js';
@@ -81,9 +82,9 @@ const ON_EVENTS: RefreshPolicy<unknown> = {
   on: (input) => [input.metrics.stream().lastSeq, input.marks],
 };
 
-const overview: ScreenDef<Screen, OverviewHead, AgenciesData> = {
+const overview: ScreenDef<Screen, OverviewHead, WorstData> = {
   head: (_, input) => overviewHead(input),
-  load: (_, input) => loadWorst(input),
+  load: (_, input, __, previous) => loadWorst(input, previous),
   // Ranked over every agency: once a minute, and at once when a server or an incident changes (as the line above).
   refresh: {
     everyMs: 60_000,
