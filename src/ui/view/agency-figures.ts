@@ -1,77 +1,46 @@
 /** One agency's own figures for a window, read from the metrics' rows, and their sum over a subtree. */
 import type { Agency } from '../../protocol/index.js';
-import type {
-  AgencyScope,
-  DeadlineRow,
-  Metrics,
-  ServerRow,
-  SignatureRow,
-  ThroughputRow,
-  WindowKey,
-} from '../../metrics/types.js';
+import type { AgencyScope, DeadlineRow, Metrics, ServerRow, SignatureRow, WindowKey } from '../../metrics/types.js';
 import { agencyTree, rollUpSubtrees } from '../../metrics/roll-up-tree.js';
 
 export const LIST_SPARK_BUCKETS = 12;
 
 const NO_SPARK: readonly number[] = Object.freeze(new Array<number>(LIST_SPARK_BUCKETS).fill(0));
 
-/**
- * Every set of figures is made here, its fields in one order: a national build compares and adds some 20,000 of them,
- * and objects of one shape keep those reads fast (spread copies and frozen objects have shapes of their own).
- */
-const figures = (
-  sent: number,
-  received: number,
-  sentPerMin: number,
-  receivedPerMin: number,
+const blank = () => ({
+  sent: 0,
+  received: 0,
+  sentPerMin: 0,
+  receivedPerMin: 0,
   /** Sent+received a week earlier; null when the cache does not reach back. */
-  weekAgo: number | null,
-  spark: readonly number[],
-  sigVerified: number,
-  sigFailed: number,
-  overdue: number,
-  dueWithin24h: number,
+  weekAgo: null as number | null,
+  spark: NO_SPARK,
+  sigVerified: 0,
+  sigFailed: 0,
+  overdue: 0,
+  dueWithin24h: 0,
   /** When the longest-overdue open reply fell due: an instant, not an age, so figures stay while the clock moves. */
-  oldestOverdueAt: number | null,
+  oldestOverdueAt: null as number | null,
   /** Agencies in the subtree whose security server is disconnected. */
-  serverDown: number,
-) => ({
-  sent,
-  received,
-  sentPerMin,
-  receivedPerMin,
-  weekAgo,
-  spark,
-  sigVerified,
-  sigFailed,
-  overdue,
-  dueWithin24h,
-  oldestOverdueAt,
-  serverDown,
+  serverDown: 0,
 });
-type Sums = ReturnType<typeof figures>;
+type Sums = ReturnType<typeof blank>;
 /** Additive figures of one agency (or of a subtree). */
 export type AgencyFigures = Readonly<Sums>;
 
-/** The figures of an agency with nothing in the window, shared by all of them (never added into). */
-export const NOTHING: AgencyFigures = figures(0, 0, 0, 0, null, NO_SPARK, 0, 0, 0, 0, null, 0);
+/**
+ * The figures of an agency with nothing in the window, shared by all of them (never added into). Every set of figures
+ * starts as `blank()`: a national build compares and adds some 20,000 of them, and objects of one shape keep those
+ * reads fast (spread copies and frozen objects have shapes of their own).
+ */
+export const NOTHING: AgencyFigures = blank();
 
 /** A subtree's accumulator, starting from its root's own figures; its sparkline is its own to add into. */
-const accumulator = (f: AgencyFigures): Sums =>
-  figures(
-    f.sent,
-    f.received,
-    f.sentPerMin,
-    f.receivedPerMin,
-    f.weekAgo,
-    f.spark === NO_SPARK ? NO_SPARK : f.spark.slice(),
-    f.sigVerified,
-    f.sigFailed,
-    f.overdue,
-    f.dueWithin24h,
-    f.oldestOverdueAt,
-    f.serverDown,
-  );
+function accumulator(f: AgencyFigures): Sums {
+  const into = Object.assign(blank(), f);
+  if (f.spark !== NO_SPARK) into.spark = f.spark.slice();
+  return into;
+}
 
 /** A subtree's figures: `from` added into the accumulator `into`. */
 function addFigures(into: Sums, from: AgencyFigures): void {
@@ -123,13 +92,6 @@ function byIndex<R extends { readonly agencyId: string }>(
   return out;
 }
 
-const sparkOf = (t: ThroughputRow): readonly number[] =>
-  t.spark.length === 0
-    ? NO_SPARK
-    : t.spark.length === LIST_SPARK_BUCKETS
-      ? t.spark
-      : Array.from({ length: LIST_SPARK_BUCKETS }, (_, b) => t.spark[b] ?? 0);
-
 /**
  * Each agency's own figures (`NOTHING` when it has none). Indexed loops: a national build runs too seldom for V8 to
  * optimise it, and unoptimised `for…of` and callbacks allocate at each element.
@@ -150,35 +112,46 @@ export function ownFigures(
   const deadlines = byIndex<DeadlineRow>(indexOf, n, metrics.deadlines(now, scope));
   const out = new Array<AgencyFigures>(n);
   for (let i = 0; i < n; i++) {
-    let t = traffic[i];
-    if (t && t.sent === 0 && t.received === 0 && t.sentWeekAgo === null && t.receivedWeekAgo === null) t = undefined;
-    let s = signatures[i];
-    if (s && s.verified === 0) s = undefined;
-    let d = deadlines[i];
-    if (d && d.overdue === 0 && d.dueWithin24h === 0) d = undefined;
-    const down = servers.get(agencies[i]!.securityServer)?.state === 'disconnected' ? 1 : 0;
-    out[i] =
-      !t && !s && !d && down === 0
-        ? NOTHING
-        : figures(
-            t?.sent ?? 0,
-            t?.received ?? 0,
-            t?.sentPerMin ?? 0,
-            t?.receivedPerMin ?? 0,
-            t && (t.sentWeekAgo !== null || t.receivedWeekAgo !== null)
-              ? (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0)
-              : null,
-            t ? sparkOf(t) : NO_SPARK,
-            s?.verified ?? 0,
-            s?.failed ?? 0,
-            d?.overdue ?? 0,
-            d?.dueWithin24h ?? 0,
-            d && d.oldestOverdueMs !== null ? now - d.oldestOverdueMs : null,
-            down,
-          );
+    const t = traffic[i];
+    const s = signatures[i];
+    const d = deadlines[i];
+    const hasT = t !== undefined && (t.sent + t.received > 0 || t.sentWeekAgo !== null || t.receivedWeekAgo !== null);
+    const hasS = s !== undefined && s.verified > 0;
+    const hasD = d !== undefined && (d.overdue > 0 || d.dueWithin24h > 0);
+    const down = servers.get(agencies[i]!.securityServer)?.state === 'disconnected';
+    if (!hasT && !hasS && !hasD && !down) {
+      out[i] = NOTHING;
+      continue;
+    }
+    const f = blank();
+    if (hasT) {
+      f.sent = t.sent;
+      f.received = t.received;
+      f.sentPerMin = t.sentPerMin;
+      f.receivedPerMin = t.receivedPerMin;
+      if (t.sentWeekAgo !== null || t.receivedWeekAgo !== null)
+        f.weekAgo = (t.sentWeekAgo ?? 0) + (t.receivedWeekAgo ?? 0);
+      if (t.spark.length > 0)
+        f.spark =
+          t.spark.length === LIST_SPARK_BUCKETS
+            ? t.spark
+            : Array.from({ length: LIST_SPARK_BUCKETS }, (_, b) => t.spark[b] ?? 0);
+    }
+    if (hasS) {
+      f.sigVerified = s.verified;
+      f.sigFailed = s.failed;
+    }
+    if (hasD) {
+      f.overdue = d.overdue;
+      f.dueWithin24h = d.dueWithin24h;
+      if (d.oldestOverdueMs !== null) f.oldestOverdueAt = now - d.oldestOverdueMs;
+    }
+    if (down) f.serverDown = 1;
+    out[i] = f;
   }
   return out;
 }
+
 /** Whether two sets of figures are the same (the shared `NOTHING` and sparklines compare at once). */
 export function sameFigures(a: AgencyFigures, b: AgencyFigures): boolean {
   if (a === b) return true;
