@@ -2,7 +2,7 @@
 import { columnEnd, firstColumn } from '../store/hour-packs.js';
 import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
 import { foldedUntilHour, scopeFilter, scopeFlags, withScope, type MetricsContext } from './context.js';
-import type { HourPack } from './rollup-rows.js';
+import type { HourPack, MinuteRows } from './rollup-rows.js';
 import { Tally } from './tally.js';
 import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
 
@@ -29,6 +29,7 @@ export function walkMinutes(
   scope: string | null,
   spark: { readonly w: MinuteWindow; readonly n: number } | null,
   add: AddRow,
+  whole?: (minute: MinuteRows) => void,
 ): void {
   const at = columns.map((c) => ROLLUP_COLUMNS.indexOf(c));
   const inRow = columns.map((_, i) => i + 1);
@@ -46,6 +47,10 @@ export function walkMinutes(
     }
     const minutes = ctx.rows.minutes(from, b);
     for (let k = 0; k < minutes.length; k++) {
+      if (whole) {
+        whole(minutes[k]!);
+        continue;
+      }
       const { agencies, counts } = minutes[k]!;
       const bucket = spark ? Math.floor(((from + k - spark.w.startMin) * spark.n) / spark.w.minutes) : 0;
       for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at, bucket);
@@ -85,6 +90,8 @@ export function walkWindow(
   columns: readonly RollupColumn[],
   scope: string | null,
   add: (agency: number, values: ArrayLike<number>, base: number, at: readonly number[]) => void,
+  /** Unscoped, each minute's rows whole instead of row by row. */
+  whole?: (minute: MinuteRows) => void,
 ): void {
   const parts = rangeParts(w, foldedUntilHour(ctx));
   const want = scopeFlags(scope);
@@ -95,7 +102,7 @@ export function walkWindow(
       : (agency, values, base, at) => {
           if (want[agency] === 1) add(agency, values, base, at);
         };
-  walkMinutes(ctx, parts, columns, scope, null, kept);
+  walkMinutes(ctx, parts, columns, scope, null, kept, want === null ? whole : undefined);
   if (parts.hours[0] > parts.hours[1]) return;
   const hours = ctx.rows.hoursSummed(`sums ${columns.join(',')}`, parts.hours[0], parts.hours[1], (packs) =>
     hourSums(packs, columns),

@@ -110,6 +110,26 @@ describe('agency models over the cache', () => {
     expect(byId(after).get(A.ngheAn)!.total.sent).toBe(1);
     expect(byId(after).get(A.caoBang)).toBe(byId(later).get(A.caoBang));
 
+    // The Overview's ranking built on its last build: an idle unit now active moves every later model one place on,
+    // and the models that did not change are still the ones built before.
+    const ranking = buildAgencyModels(metrics, NOW + 40_000, '1h', undefined, undefined, undefined, true);
+    expect(ranking.some((m) => m.id === A.quiet)).toBe(false);
+    fx.write([NOW + 50_000, 'document.sent', sent(A.quiet, 5, A.vpcp)]);
+    const reranked = buildAgencyModels(metrics, NOW + 60_000, '1h', undefined, ranking, undefined, true);
+    const freshRanking = buildAgencyModels(metrics, NOW + 60_000, '1h', undefined, undefined, undefined, true);
+    expect(shown(reranked)).toEqual(shown(freshRanking));
+    expect(reranked.map((m) => m.id)).toContain(A.quiet);
+    const at = reranked.findIndex((m) => m.id === A.quiet);
+    expect(at).toBeLessThan(reranked.length - 1);
+    // Every model after the new one whose figures the document did not move (not its recipient, not the units above
+    // its sender) is the one built before, though at another place.
+    const before = new Map(ranking.map((m) => [m.id, m]));
+    const unmoved = reranked
+      .slice(at + 1)
+      .filter((m) => JSON.stringify(shown([m])) === JSON.stringify(shown([before.get(m.id)!])));
+    expect(unmoved.length).toBeGreaterThan(0);
+    for (const m of unmoved) expect(m).toBe(before.get(m.id));
+
     // A build of another list (a subtree) is not taken for this one's.
     const subtree = buildAgencyModels(metrics, NOW + 40_000, '1h', A.ngheAn, after);
     expect(subtree.some((m) => after.includes(m))).toBe(false);

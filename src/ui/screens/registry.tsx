@@ -67,7 +67,7 @@ const ONCE = { everyMs: Infinity } as const;
 const SCREEN_DEFS = {
   overview: {
     head: (_, input) => loads.overviewHead(input),
-    load: (_, input) => loads.loadWorst(input),
+    load: (_, input, __, previous) => loads.loadWorst(input, previous),
     // Ranked over every agency: once a minute, and at once when a server or an incident changes (as the line above).
     refresh: {
       everyMs: 60_000,
@@ -86,7 +86,7 @@ const SCREEN_DEFS = {
         </>
       );
     },
-  } satisfies ScreenDef<Screen, loads.OverviewHead, loads.AgenciesData>,
+  } satisfies ScreenDef<Screen, loads.OverviewHead, loads.WorstData>,
 
   agencies: {
     load: (_, input, _head, previous) => loads.loadAgencies(input, previous),

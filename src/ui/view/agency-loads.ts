@@ -51,12 +51,15 @@ export function namesOf(metrics: Metrics): (id: string) => string {
 }
 
 /** The national models, the last read's kept where they did not change. */
-const nationalModels = ({ metrics, now, window, marks }: LoadInput, previous?: ListData, forRanking = false) =>
-  buildAgencyModels(metrics, now, window, undefined, previous?.models as AgencyModel[] | undefined, marks, forRanking);
+const nationalModels = (
+  { metrics, now, window, marks }: LoadInput,
+  previous?: readonly AgencyModel[],
+  forRanking = false,
+) => buildAgencyModels(metrics, now, window, undefined, previous, marks, forRanking);
 
 export type AgenciesData = { readonly list: ListData };
 export const loadAgencies = (input: LoadInput, previous: AgenciesData | undefined): AgenciesData => ({
-  list: listData(agenciesSpec, nationalModels(input, previous?.list)),
+  list: listData(agenciesSpec, nationalModels(input, previous?.list?.models as AgencyModel[] | undefined)),
 });
 
 /** The Overview's figures read on every tick: national totals and the firing incidents. */
@@ -84,10 +87,12 @@ function withFlapping(totals: NationalTotals, firing: readonly AlertView[], inpu
   return extra === 0 ? totals : { ...totals, serversDegraded: totals.serversDegraded + extra };
 }
 
-/** The Overview's worst agencies, ranked over those with anything to rank; only the models listed are kept. */
-export const loadWorst = (input: LoadInput): AgenciesData => ({
-  list: listData(worstSpec, worstAgencies(nationalModels(input, undefined, true), input.perConcern)),
-});
+/** The Overview's worst agencies, ranked over those with anything to rank (kept for the next ranking to reuse). */
+export type WorstData = AgenciesData & { readonly ranked: readonly AgencyModel[] };
+export function loadWorst(input: LoadInput, previous: WorstData | undefined): WorstData {
+  const ranked = nationalModels(input, previous?.ranked, true);
+  return { list: listData(worstSpec, worstAgencies(ranked, input.perConcern)), ranked };
+}
 
 /** An incident's affected agencies, or a server's agencies behind it, with the Agencies columns. */
 export type AffectedData = AgenciesData & { readonly of: 'incident' | 'server'; readonly name: string };

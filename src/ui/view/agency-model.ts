@@ -10,11 +10,12 @@ import {
   worst,
   type Level,
 } from '../status/judge.js';
-import { agencyTree, rollUpSubtrees, subtreeOf } from '../../metrics/roll-up-tree.js';
+import { agencyTree, subtreeOf } from '../../metrics/roll-up-tree.js';
 import { fullName, shownName } from './display-name.js';
 import { sameData } from './same-data.js';
 import { NO_MARKS, type IncidentMarks, type IncidentTag } from './incident-marks.js';
-import { addFigures, NOTHING, ownFigures, sameFigures, type AgencyFigures } from './agency-figures.js';
+import { NOTHING, ownFigures, sameFigures, subtreeFigures } from './agency-figures.js';
+import type { AgencyFigures } from './agency-figures.js';
 
 /** One agency as the lists show it: who it is, its figures own and rolled up, how they are judged, its incidents. */
 export type AgencyModel = Readonly<ReturnType<typeof toModel>>;
@@ -42,32 +43,29 @@ export function buildAgencyModels(
   const scope: AgencyScope = rootId === undefined ? WITH_DATA : { agencyIds: agencies.map((a) => a.id) };
   const own = ownFigures(metrics, now, window, scope, !forRanking, servers, agencies);
   const { childCount } = agencyTree(agencies);
-  // A unit with nothing under it (most of the 12,000) has its own figures as its total.
-  const total = rollUpSubtrees(
-    agencies,
-    (_, i): AgencyFigures => (childCount[i]! > 0 ? { ...own[i]! } : own[i]!),
-    addFigures,
-  );
-  const idle = (a: Agency, i: number): boolean =>
-    childCount[i] === 0 &&
-    own[i] === NOTHING &&
-    !marks.has(a.id) &&
-    (servers.get(a.securityServer)?.state ?? 'unknown') !== 'degraded';
+  const total = subtreeFigures(agencies, own);
   const models: AgencyModel[] = [];
   let kept = previous !== undefined;
+  // Both builds list agencies in the registry's order, each leaving some out: the previous build's model of this
+  // agency, if it has one, is the next one not yet passed.
+  let next = 0;
   for (let i = 0; i < agencies.length; i++) {
     const a = agencies[i]!;
-    if (forRanking && idle(a, i)) continue;
-    // The registry's order is the models' order: the previous build's model at the same place.
-    const was = previous?.[models.length];
+    const was = previous?.[next]?.id === a.id ? previous[next++] : undefined;
     const server = servers.get(a.securityServer);
+    const serverState = server?.state ?? 'unknown';
     const incidents = marks.get(a.id) ?? NONE;
+    // A ranking lists no idle leaf: no figures, no incident, server not degraded.
+    if (forRanking && childCount[i] === 0 && own[i] === NOTHING && incidents === NONE && serverState !== 'degraded') {
+      if (was) kept = false;
+      continue;
+    }
     if (
-      was?.id === a.id &&
-      was.serverState === (server?.state ?? 'unknown') &&
+      was !== undefined &&
+      was.serverState === serverState &&
       was.serverSince === (server?.since ?? null) &&
       sameFigures(was.own, own[i]!) &&
-      sameFigures(was.total, total[i]!) &&
+      (total[i] === own[i] ? was.total === was.own : sameFigures(was.total, total[i]!)) &&
       sameData(was.incidents, incidents)
     )
       models.push(was);
@@ -76,7 +74,7 @@ export function buildAgencyModels(
       models.push(toModel(a, childCount[i]!, own[i]!, total[i]!, server, incidents));
     }
   }
-  return kept && models.length === previous!.length ? (previous as AgencyModel[]) : models;
+  return kept && next === previous!.length && models.length === next ? (previous as AgencyModel[]) : models;
 }
 
 const NONE: readonly IncidentTag[] = Object.freeze([]);

@@ -36,11 +36,13 @@ export function keepSame<M>(
   next: readonly M[],
   key: (m: M) => string,
 ): readonly M[] {
-  if (!previous || previous.length === 0) return next;
-  const before = new Map<string, M>();
-  for (const m of previous) before.set(key(m), m);
+  if (!previous || previous.length === 0 || next === previous) return next;
+  let before: Map<string, M> | undefined;
   let all = previous.length === next.length;
   const out = next.map((m, i) => {
+    // A row the list's own build kept is the previous row at its place: no need to look it up.
+    if (previous[i] === m) return m;
+    before ??= new Map(previous.map((p) => [key(p), p]));
     const was = before.get(key(m));
     if (was !== undefined && sameData(was, m)) {
       if (previous[i] !== was) all = false;
