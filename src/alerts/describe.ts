@@ -1,8 +1,9 @@
-/** One-line summaries of alerts in the operator's language; rules store numbers only, the words are chosen here. */
+/** Alerts and incidents in one line of the operator's language; rules store numbers only, the words are chosen here. */
 import type { Lang } from '../config/settings.js';
 import { WINDOW_MS, type WindowKey } from '../metrics/types.js';
 import type { Agency } from '../protocol/index.js';
-import type { AlertState } from './types.js';
+import type { Incident } from './incidents.js';
+import type { AlertState, RuleId } from './types.js';
 
 const REASONS: Record<string, { vi: string; en: string }> = {
   missing: { vi: 'không có chữ ký', en: 'no signature' },
@@ -128,7 +129,7 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
 }
 
 /** The rule's name, for column headers and `--json` readers. */
-export const RULE_TITLES: Record<AlertState['rule'], { vi: string; en: string }> = {
+export const RULE_TITLES: Record<RuleId, { vi: string; en: string }> = {
   'server-disconnected': { vi: 'Máy chủ bảo mật mất kết nối', en: 'Security server disconnected' },
   'server-flapping': { vi: 'Máy chủ bảo mật chập chờn', en: 'Security server flapping' },
   'signature-failures': { vi: 'Lỗi chữ ký số', en: 'Signature failures' },
@@ -139,6 +140,30 @@ export const RULE_TITLES: Record<AlertState['rule'], { vi: string; en: string }>
   'certificate-expiring': { vi: 'Chứng thư số đã hết hạn hoặc sắp hết hạn', en: 'Certificate expired or expiring' },
   'delivery-failures': { vi: 'Gói tin không đến nơi nhận', en: 'Delivery failures' },
 };
+
+/** Titles of the standing lines where the rule's own title would mislead. */
+const STANDING_TITLES: Partial<Record<RuleId, { vi: string; en: string }>> = {
+  'signature-failures': { vi: 'Chữ ký số lỗi kéo dài', en: 'Signatures failing day after day' },
+  'certificate-expiring': { vi: 'Chứng thư số đã hết hạn hoặc sắp hết hạn', en: 'Certificates expired or expiring' },
+};
+
+/** An acute incident reads as its cause (+ symptoms); a standing line as `Title — 241 agencies, worst: …`. */
+export function describeIncident(incident: Incident, opts: DescribeOptions): string {
+  const vi = opts.lang === 'vi';
+  const cause = describeAlert(incident.worst, opts);
+  if (incident.kind === 'acute') {
+    const symptoms = incident.alerts.length - 1;
+    if (symptoms === 0) return cause;
+    return vi ? `${cause} (+${symptoms} cảnh báo kéo theo)` : `${cause} (+${symptoms} symptoms folded)`;
+  }
+  const title = STANDING_TITLES[incident.rule] ?? RULE_TITLES[incident.rule];
+  const n = incident.alerts.length;
+  const servers = incident.rule === 'certificate-expiring';
+  const what = vi
+    ? `${n} ${servers ? 'máy chủ' : 'cơ quan'}`
+    : `${n} ${servers ? (n === 1 ? 'server' : 'servers') : n === 1 ? 'agency' : 'agencies'}`;
+  return vi ? `${title.vi} — ${what}, nặng nhất: ${cause}` : `${title.en} — ${what}, worst: ${cause}`;
+}
 
 // Agencies named with the units above them, short, as operators say it: `UBND xã Thanh Xuân · Sóc Sơn · Hà Nội`.
 const KIND = /^(UBND|Ủy ban nhân dân)\s+(Tỉnh|tỉnh|Thành phố|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+/u;
