@@ -1,6 +1,6 @@
 /** `hubmon gateway`: global configuration → registry, a poller per server → events in its SQLite file → consoles. */
 import { unwatchFile, watchFile } from 'node:fs';
-import type { SecurityServer, ServerState } from '../protocol/index.js';
+import type { ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
 import { startTelemetryServer, type TelemetryServer, type TelemetryServerOptions } from '../sim/telemetry-server.js';
@@ -86,12 +86,10 @@ export async function startGateway(o: GatewayOptions) {
 
   /** Publishes the registry as it now is: changes as events, the snapshot for new connections. */
   const refreshRegistry = (): void => {
-    const securityServers = mapped.servers.map(({ id, name }): SecurityServer => ({
-      id,
-      name,
-      certificateExpiresAt: expiries[id] ?? null,
-    }));
-    const next: PublishedRegistry = { agencies: mapped.agencies, securityServers };
+    const next: PublishedRegistry = {
+      agencies: mapped.agencies,
+      securityServers: mapped.servers.map(({ id, name }) => ({ id, name, certificateExpiresAt: expiries[id] ?? null })),
+    };
     const meta = { registry: JSON.stringify(next), expiries: JSON.stringify(expiries) };
     append(registryChanges(published, next, Date.now()), meta);
     published = next;
