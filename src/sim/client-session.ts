@@ -32,10 +32,7 @@ export function bufferHost(o: {
   const message = (type: string, data: string): string =>
     `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso()}","type":${JSON.stringify(type)},"data":${data}}`;
   return {
-    buffer,
-    batchMax: o.batchMax,
-    heartbeatMs,
-    hub: o.hub,
+    ...o,
     /** Faults the simulator stages: sending paused holds catch-up and live events (heartbeats go on till silenced). */
     flags: { sendingPaused: false, silenced: false },
     message,
