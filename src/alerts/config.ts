@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile } from '../config/json-file.js';
-import { configDir } from '../config/xdg.js';
+import { configDir, type Env } from '../config/xdg.js';
 import { describeIssue } from '../protocol/index.js';
 import { parseDuration } from './duration.js';
 
@@ -142,8 +142,7 @@ export type RulesConfig = AlertConfig['rules'];
 export const defaultAlertConfig = (): AlertConfig => alertConfigSchema.parse({});
 
 /** Where the thresholds file lives: `$XDG_CONFIG_HOME/hubmon/alerts.json` (beside `config.json`). */
-export const defaultAlertConfigPath = (env: Readonly<Record<string, string | undefined>> = process.env): string =>
-  join(configDir(env), 'alerts.json');
+export const defaultAlertConfigPath = (env: Env = process.env): string => join(configDir(env), 'alerts.json');
 
 /** Validates an already-decoded config value; the error names the setting at fault. */
 export function parseAlertConfig(value: unknown) {
