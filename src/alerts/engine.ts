@@ -42,13 +42,7 @@ type RuleError = { readonly rule: RuleId; readonly message: string };
 /** A snapshot with the rules that failed in its evaluation. */
 type Evaluated = AlertSnapshot & { readonly errors: readonly RuleError[] };
 
-export interface AlertEngine {
-  evaluate(now?: number): Evaluated;
-  /** The last snapshot (evaluating once if there is none yet). */
-  current(): Evaluated;
-  /** Marks a live alert as seen by `user` until it resolves or rises to critical; false if it cannot. */
-  acknowledge(alertId: string, user?: string, now?: number): boolean;
-}
+export type AlertEngine = ReturnType<typeof createAlertEngine>;
 
 /** How often an unchanged state is re-stamped as current in the cache: well within `restoreTolerance` (1 h). */
 const SAVE_STAMP_EVERY_MS = 5 * 60_000;
@@ -64,7 +58,7 @@ const sortAlerts = (alerts: Alert[]): Alert[] =>
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 
-export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
+export function createAlertEngine(opts: AlertEngineOptions) {
   const config = opts.config ?? defaultAlertConfig();
   const clock = opts.now ?? Date.now;
   const defaultUser = opts.user ?? osUser();
@@ -142,7 +136,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
     }
   };
 
-  const evaluate = (now: number = clock()) => {
+  const evaluate = (now: number = clock()): Evaluated => {
     restore(now);
     adoptAcks();
     let servers: readonly ServerRow[] | null = null;
@@ -205,13 +199,15 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
 
   return {
     evaluate,
-    current: () => {
+    /** The last snapshot (evaluating once if there is none yet). */
+    current: (): Evaluated => {
       if (last === null) return evaluate();
       // Acknowledgements from another console show within one refresh, not one evaluation.
       adoptAcks();
       return dirty ? publish(last.at) : last;
     },
-    acknowledge(alertId, user = defaultUser, now = clock()) {
+    /** Marks a live alert as seen by `user` until it resolves or rises to critical; false if it cannot. */
+    acknowledge(alertId: string, user = defaultUser, now = clock()): boolean {
       restore(now);
       const s = states.get(alertId);
       // The first acknowledgement of an incident stands; a second would rewrite who saw it first.
