@@ -3,7 +3,6 @@ import type { RulesConfig } from '../config.js';
 import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, type Rule } from './context.js';
 
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 const clockMs = (hhmm: string): number => {
@@ -32,7 +31,7 @@ export const agencySilent: Rule = (ctx) => {
   if (elapsed === null || elapsed < cfg.silentFor) return [];
 
   const byAgency = new Map(ctx.metrics.throughputOver(ctx.now, cfg.silentFor).map((r) => [r.agencyId, r]));
-  const usualThisWindow = Math.ceil((cfg.minUsualPerHour * cfg.silentFor) / HOUR_MS);
+  const usualThisWindow = Math.ceil((cfg.minUsualPerHour * cfg.silentFor) / 3_600_000);
   let lastDay: Map<string, number> | null = null;
 
   const out: Candidate[] = [];

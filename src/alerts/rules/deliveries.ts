@@ -1,12 +1,7 @@
-import { WITH_DATA, type DeliveryRow } from '../../metrics/types.js';
+/** The rules over packages and their deliveries, read from the same delivery rows. */
+import { WITH_DATA } from '../../metrics/types.js';
 import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, topReason, type Rule } from './context.js';
-
-/** Failures but those the sender's side explains (its signature, its server), unless the recipient's server is down. */
-function ownFailures(row: DeliveryRow, ownServerDown: boolean): number {
-  const r = row.failedByReason;
-  return row.failed - r.package_rejected - (ownServerDown ? 0 : r.security_server_unreachable);
-}
 
 /** Văn bản không đến được nơi nhận: packages to an agency that failed for its own reasons (and, by default, undelivered). */
 export const deliveryFailures: Rule = (ctx) => {
@@ -26,11 +21,28 @@ export const deliveryFailures: Rule = (ctx) => {
     );
     const server = ctx.serverOf(row.agencyId);
     const undelivered = cfg.includeUndelivered ? row.undelivered : 0;
-    const problems = ownFailures(row, server !== undefined && down.has(server)) + undelivered;
+    // Failures but those the sender's side explains (its signature, its server), unless the recipient's server is down.
+    const { package_rejected: rejected, security_server_unreachable: unreachable } = row.failedByReason;
+    const own = row.failed - rejected - (server !== undefined && down.has(server) ? 0 : unreachable);
+    const problems = own + undelivered;
     if (problems < cfg.warningCount) continue;
     const severity = problems >= cfg.criticalCount ? 'critical' : 'warning';
     const params = { failed: row.failed, undelivered, window: cfg.window, reason: topReason(row.failedByReason) };
     out.push(candidate('delivery-failures', agencyLabels(ctx, row.agencyId), severity, params));
+  }
+  return out;
+};
+
+/** Gửi trùng văn bản: an agency sending the same document id again and again (duplicates, not new documents). */
+export const duplicateSends: Rule = (ctx) => {
+  const cfg = ctx.config.duplicateSends;
+  const out: Candidate[] = [];
+  for (const { agencyId, duplicateSends: n } of ctx.metrics.delivery(ctx.now, cfg.window, WITH_DATA)) {
+    if (n < cfg.warningCount) continue;
+    const severity = n >= cfg.criticalCount ? 'critical' : 'warning';
+    out.push(
+      candidate('duplicate-sends', agencyLabels(ctx, agencyId), severity, { duplicates: n, window: cfg.window }),
+    );
   }
   return out;
 };
