@@ -5,7 +5,6 @@ export const SEC = 1_000;
 export const MIN = 60 * SEC;
 export const HOUR = 60 * MIN;
 export const DAY = 24 * HOUR;
-const WEEK_MINUTES = 7 * 24 * 60;
 
 /** Minutes after local midnight where office hours open and close. */
 const WORK_OPENS_MIN = 7 * 60 + 30;
@@ -51,7 +50,7 @@ const WEEKLY_ACTIVITY_MS: number = (() => {
   // 2024-01-01 00:00 local was a Monday; any week works, the rhythm repeats.
   const monday = Date.UTC(2024, 0, 1) - VIETNAM_OFFSET_MS;
   let sum = 0;
-  for (let i = 0; i < WEEK_MINUTES; i++) sum += activityAt(monday + i * 60_000 + 30_000);
+  for (let i = 0; i < 7 * 24 * 60; i++) sum += activityAt(monday + i * 60_000 + 30_000);
   return sum * 60_000;
 })();
 
