@@ -1,6 +1,6 @@
 /** `hubmon gateway`: global configuration → registry, a poller per server → events in its SQLite file → consoles. */
 import { unwatchFile, watchFile } from 'node:fs';
-import type { ServerState } from '../protocol/index.js';
+import type { Agency, EventType, SecurityServer, ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
 import { startTelemetryServer, type TelemetryServer, type TelemetryServerOptions } from '../sim/telemetry-server.js';
@@ -10,7 +10,6 @@ import type { PendingEvent } from './exchange-events.js';
 import { EventStore, type StoredEvent } from './event-store.js';
 import { GlobalConfError, readGlobalConf } from './globalconf.js';
 import { nextView, type PollResult, type ServerView } from './reachability.js';
-import { registryChanges, type PublishedRegistry } from './registry-diff.js';
 import { mapRegistry, type MappedRegistry, type ServerTarget } from './registry-map.js';
 import { pollRound, type PollerDeps } from './server-poller.js';
 import type { XRoadClient } from './soap-request.js';
@@ -56,6 +55,28 @@ interface GatewayNotes {
   serverState(id: string, state: ServerState, reason?: string): void;
   /** Records of a server's page set aside instead of published. */
   setAside(id: string, count: number, reason: string): void;
+}
+
+interface PublishedRegistry {
+  readonly agencies: readonly Agency[];
+  readonly securityServers: readonly SecurityServer[];
+}
+
+/** The entries of `after` that are new or differ from `before`'s of the same id. */
+function upserts<T extends { readonly id: string }>(before: readonly T[], after: readonly T[]): T[] {
+  const old = new Map(before.map((x) => [x.id, JSON.stringify(x)]));
+  return after.filter((x) => old.get(x.id) !== JSON.stringify(x));
+}
+
+/** Registry changes since the last published as `server.upsert`, `agency.upsert` and `agency.removed` events. */
+function registryChanges(before: PublishedRegistry, after: PublishedRegistry, t: number): PendingEvent[] {
+  const ev = (type: EventType, data: object): PendingEvent => ({ t, type, data });
+  const newIds = new Set(after.agencies.map((a) => a.id));
+  return [
+    ...upserts(before.securityServers, after.securityServers).map((server) => ev('server.upsert', { server })),
+    ...upserts(before.agencies, after.agencies).map((agency) => ev('agency.upsert', { agency })),
+    ...before.agencies.filter((a) => !newIds.has(a.id)).map((a) => ev('agency.removed', { id: a.id })),
+  ];
 }
 
 export type Gateway = Awaited<ReturnType<typeof startGateway>>;
