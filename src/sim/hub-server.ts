@@ -10,7 +10,7 @@ import { RecordingWriter } from './recording.js';
 import { snapshotPartData } from './registry-snapshot.js';
 import { ReplayBuffer } from './replay-buffer.js';
 import { startTelemetryServer, type TelemetryServer, type TelemetryServerOptions } from './telemetry-server.js';
-import { loadReplay, type RecordedEvent } from './replay-source.js';
+import { loadReplay } from './replay-source.js';
 import { worldFromRegistry } from './world.js';
 
 export interface SimHubOptions extends TelemetryServerOptions {
@@ -65,7 +65,7 @@ export async function startSimHub(options: SimHubOptions = {}) {
       historyMs: options.history ?? 3_600_000,
       volumeScale: options.volumeScale,
     });
-  const recorded: readonly RecordedEvent[] = replay?.events ?? [];
+  const recorded = replay?.events ?? [];
   let replayed = 0;
   const clock = createClock({
     mode: options.clock ?? 'realtime',

@@ -2,13 +2,6 @@
 import { isSessionType, type Agency, type SecurityServer } from '../protocol/index.js';
 import { readRecording } from './recording.js';
 
-export interface RecordedEvent {
-  readonly seq: number;
-  /** Event time, epoch ms. */
-  readonly t: number;
-  readonly text: string;
-}
-
 export type ReplaySource = Awaited<ReturnType<typeof loadReplay>>;
 
 /** Hub identity, registry, durable events in file order (seqs strictly increasing), lines skipped with why. */
@@ -19,7 +12,8 @@ export async function loadReplay(path: string) {
     epoch: undefined as string | undefined,
     agencies: [] as Agency[],
     securityServers: [] as SecurityServer[],
-    events: [] as RecordedEvent[],
+    /** Durable events as recorded, `t` their time (epoch ms). */
+    events: [] as { readonly seq: number; readonly t: number; readonly text: string }[],
     skipped: [] as { line: number; problem: string }[],
   };
   let lastSeq = 0;
