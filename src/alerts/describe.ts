@@ -188,11 +188,8 @@ export function unitPath(agencyId: string, byId: ReadonlyMap<string, Agency>): s
 }
 
 /** Names ids as operators read them: an agency with the units above it, else a server by its name. */
-export function namer(
-  agencies: readonly Agency[],
-  servers: readonly { readonly id: string; readonly name: string }[],
-): (id: string) => string | undefined {
+export function namer(agencies: readonly Agency[], servers: readonly { readonly id: string; readonly name: string }[]) {
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const serverNames = new Map(servers.map((s) => [s.id, s.name]));
-  return (id) => (byId.has(id) ? unitPath(id, byId) : serverNames.get(id));
+  return (id: string) => (byId.has(id) ? unitPath(id, byId) : serverNames.get(id));
 }

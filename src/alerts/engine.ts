@@ -178,10 +178,8 @@ export function createAlertEngine(opts: AlertEngineOptions) {
         return;
       }
       const s = step(prev, cand, now, { forMs: cfg.for, keepFiringForMs: cfg.keepFiringFor });
-      if (
-        s === null ||
-        (s.phase === 'resolved' && s.resolvedAt !== null && now - s.resolvedAt >= config.keepResolvedFor)
-      ) {
+      // Only a resolved alert has `resolvedAt`; it stays on the list `keepResolvedFor`.
+      if (s === null || (s.resolvedAt !== null && now - s.resolvedAt >= config.keepResolvedFor)) {
         if (prev) dirty = true;
         return;
       }

@@ -162,16 +162,12 @@ export function osUser(): string {
 }
 
 /** Where acks go: the engine's store if it writes, else a connection of its own waiting `busyMs`; null in memory. */
-export function ackWriter(
-  db: Database.Database | null,
-  own: AlertStore | null,
-  busyMs: number,
-): { recordAck: AlertStore['recordAck'] } | null {
+export function ackWriter(db: Db | null, own: AlertStore | null, busyMs: number) {
   if (own !== null) return own;
   if (db === null || db.memory || db.name === '') return null;
   let store: AlertStore | null = null;
   return {
-    recordAck(state) {
+    recordAck(state: AlertState) {
       if (store === null) {
         const handle = new BetterSqlite3(db.name, { fileMustExist: true });
         handle.pragma(`busy_timeout = ${Math.max(0, Math.round(busyMs))}`);
