@@ -73,11 +73,7 @@ async function pollOperationalData(target: ServerTarget, deps: PollerDeps): Prom
 }
 
 /** One round; throws (with the reason) when the server or the way to it fails. */
-export async function pollRound(
-  target: ServerTarget,
-  deps: PollerDeps,
-  withCertificates: boolean,
-): Promise<{ latencyMs: number; concern?: string; certificateExpiresAt?: string }> {
+export async function pollRound(target: ServerTarget, deps: PollerDeps, withCertificates: boolean) {
   const health = await ask(deps, healthDataRequest(deps.o.client, target));
   const summary = parseHealthData(health.body.toString('utf8'));
   await pollOperationalData(target, deps);
