@@ -72,19 +72,19 @@ export function planIncidents(world: SimWorld, seed: number, start: number, cycl
   // A server among the busiest with agencies behind it.
   const traffic = (s: number): number =>
     world.agenciesBehind[s]!.reduce((sum, i) => sum + p[i]!.sentPerYear + p[i]!.receivedPerYear, 0);
-  const servers = world.securityServers.map((_, i) => i).filter((i) => world.agenciesBehind[i]!.length > 0);
+  const servers = world.securityServers
+    .map((_, i) => i)
+    .filter((i) => world.agenciesBehind[i]!.length > 0)
+    .sort((a, b) => traffic(b) - traffic(a) || a - b);
   for (const kind of ['server_down', 'server_flapping'] as const) {
     const s = pick(
-      servers.filter((i) => !usedServers.has(i)).sort((a, b) => traffic(b) - traffic(a) || a - b),
+      servers.filter((i) => !usedServers.has(i)),
       12,
     );
     if (s === undefined) continue;
     usedServers.add(s);
-    add(
-      kind,
-      world.securityServers[s]!,
-      world.agenciesBehind[s]!.map((i) => world.agencies[i]!.id),
-    );
+    const behind = world.agenciesBehind[s]!.map((i) => world.agencies[i]!.id);
+    add(kind, world.securityServers[s]!, behind);
   }
   // A busy level-1 agency, not behind a faulty server, not already used, preferring `ok` ones.
   const agencyIncident = (kind: IncidentKind, rank: (i: number) => number, ok: (i: number) => boolean): void => {
