@@ -58,10 +58,10 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
   // Server names mostly begin "Máy chủ bảo mật …" already: the Vietnamese says it once.
   // Names from the hub may come decomposed (NFD): compared composed, shown as they came.
   const serverVi = /^máy chủ bảo mật/iu.test(server.normalize('NFC')) ? server : `Máy chủ bảo mật ${server}`;
-  const reason = (k: string): string => {
-    const r = REASONS[String(p[k] ?? '')];
-    return r ? (vi ? r.vi : r.en) : '';
-  };
+  const words = REASONS[String(p.reason ?? '')];
+  const why = words ? (vi ? words.vi : words.en) : '';
+  // The window a rule counted over: a rollup window's key, or its length in ms.
+  const span = spanText(typeof p.window === 'string' ? (WINDOW_MS[p.window as WindowKey] ?? 0) : num('windowMs'), lang);
   switch (alert.rule) {
     case 'server-disconnected':
       return vi
@@ -71,24 +71,18 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
       return vi
         ? `${serverVi} chập chờn — mất kết nối ${num('drops')} lần trong 1 giờ, ${num('agencies')} cơ quan phía sau`
         : `Security server ${server} flapping — dropped ${num('drops')} times in 1 h, ${count(num('agencies'), 'agency', 'agencies')} behind it`;
-    case 'status-silence': {
-      const span = spanText(num('windowMs'), lang);
+    case 'status-silence':
       return vi
         ? `${agency}: ngừng phản hồi trạng thái — ${num('received')} văn bản đến trong ${span}, không trạng thái nào (${num('usual')} trong giờ trước)`
         : `${agency}: stopped reporting statuses — ${count(num('received'), 'document', 'documents')} arrived in ${span}, no status (${num('usual')} in the hour before)`;
-    }
-    case 'duplicate-sends': {
-      const span = spanText(WINDOW_MS[p.window as WindowKey] ?? 0, lang);
+    case 'duplicate-sends':
       return vi
         ? `${agency}: gửi trùng văn bản ${num('duplicates')} lần trong ${span}`
         : `${agency}: sent the same document again ${count(num('duplicates'), 'time', 'times')} in ${span}`;
-    }
     case 'signature-failures': {
       // One number format per language, as the console's figures: 30,0% (vi), 30.0% (en).
       const share = (100 * num('failed')) / Math.max(1, num('verified'));
       const rate = `${share.toLocaleString(vi ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
-      const span = spanText(num('windowMs'), lang);
-      const why = reason('reason');
       return vi
         ? `${agency}: ${num('failed')}/${num('verified')} chữ ký số lỗi (${rate}) trong ${span}${why ? `, chủ yếu ${why}` : ''}`
         : `${agency}: ${num('failed')} of ${count(num('verified'), 'signature', 'signatures')} failed (${rate}) in ${span}${why ? `, mostly ${why}` : ''}`;
@@ -100,7 +94,6 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
         : `${agency}: ${count(num('overdue'), 'reply', 'replies')} overdue, oldest by ${age}`;
     }
     case 'agency-silent': {
-      const span = spanText(num('windowMs'), lang);
       const [basisVi, basisEn] =
         p.basis === 'week' ? ['cùng giờ tuần trước', 'same hour last week'] : ['trong 24 giờ qua', 'in the last 24 h'];
       const basis = vi ? basisVi : basisEn;
@@ -111,20 +104,15 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
     case 'certificate-expiring': {
       const left = num('expiresAt') - now;
       const named = serverNamed(server, lang);
-      const span = spanText(Math.abs(left), lang);
+      const by = spanText(Math.abs(left), lang);
       if (left <= 0)
-        return vi
-          ? `Chứng thư số của ${named} đã hết hạn ${span} trước`
-          : `Certificate of ${named} expired ${span} ago`;
-      return vi ? `Chứng thư số của ${named} hết hạn sau ${span}` : `Certificate of ${named} expires in ${span}`;
+        return vi ? `Chứng thư số của ${named} đã hết hạn ${by} trước` : `Certificate of ${named} expired ${by} ago`;
+      return vi ? `Chứng thư số của ${named} hết hạn sau ${by}` : `Certificate of ${named} expires in ${by}`;
     }
-    case 'delivery-failures': {
-      const span = spanText(WINDOW_MS[p.window as WindowKey] ?? 0, lang);
-      const why = reason('reason');
+    case 'delivery-failures':
       return vi
         ? `${agency}: ${num('failed')} gói tin lỗi, ${num('undelivered')} chưa đến trong ${span}${why ? ` (chủ yếu ${why})` : ''}`
         : `${agency}: ${count(num('failed'), 'package', 'packages')} failed, ${num('undelivered')} undelivered in ${span}${why ? ` (mostly ${why})` : ''}`;
-    }
   }
 }
 
