@@ -168,18 +168,13 @@ export async function startGateway(o: GatewayOptions) {
     views.set(target.id, view);
     const events: PendingEvent[] = [];
     const { state, reason } = view;
+    const latency = poll.ok ? { latencyMs: poll.latencyMs } : undefined;
     if (changed) {
       notes.serverState?.(target.id, state, reason);
-      const data = {
-        serverId: target.id,
-        state,
-        ...(reason && { reason }),
-        ...(poll.ok && { latencyMs: poll.latencyMs }),
-      };
+      const data = { serverId: target.id, state, ...(reason && { reason }), ...latency };
       events.push({ t: poll.at, type: 'server.state', data });
     }
-    if (poll.ok)
-      events.push({ t: poll.at, type: 'server.heartbeat', data: { serverId: target.id, latencyMs: poll.latencyMs } });
+    if (latency) events.push({ t: poll.at, type: 'server.heartbeat', data: { serverId: target.id, ...latency } });
     append(events, { views: JSON.stringify(Object.fromEntries(views)) });
   };
 
