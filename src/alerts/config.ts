@@ -9,14 +9,8 @@ import { parseDuration } from './duration.js';
 const duration = (fallback: string) =>
   z
     .string()
-    .transform((text, ctx) => {
-      const ms = parseDuration(text);
-      if (ms === null) {
-        ctx.issues.push({ code: 'custom', message: 'a duration like "90s", "2m", "1h30m" or "7d"', input: text });
-        return z.NEVER;
-      }
-      return ms;
-    })
+    .refine((text) => parseDuration(text) !== null, 'a duration like "90s", "2m", "1h30m" or "7d"')
+    .transform((text) => parseDuration(text)!)
     .prefault(fallback);
 
 const positiveCount = (fallback: number) => z.number().int().min(1).prefault(fallback);
