@@ -122,9 +122,8 @@ export function groupIncidents(alerts: readonly Alert[], behind: (server: string
   const serverRank = (a: Alert): number => (a.phase === 'firing' ? 10 : 0) + severityRank(a.severity);
   const companions = new Map<Alert, Alert[]>();
   for (const list of byServer.values()) {
-    if (list.length < 2) continue;
-    list.sort((x, y) => serverRank(y) - serverRank(x));
-    companions.set(list[0]!, list.slice(1));
+    const [lead, ...others] = list.sort((x, y) => serverRank(y) - serverRank(x));
+    companions.set(lead!, others);
   }
   const joined = new Set([...companions.values()].flat());
   for (const a of alerts) {
