@@ -94,22 +94,18 @@ export function createAlertEngine(opts: AlertEngineOptions) {
   /** Whether the list must be rebuilt; most evaluations change nothing and reuse the last one. */
   let dirty = true;
   const publish = (at: number): Evaluated => {
-    if (dirty || last === null) {
-      last = { at, alerts: sortAlerts(fold(states.values(), config.inhibition.enabled)), errors: lastErrors };
-      dirty = false;
-    } else {
-      last = { ...last, at, errors: lastErrors };
-    }
+    const alerts = dirty || last === null ? sortAlerts(fold(states.values(), config.inhibition.enabled)) : last.alerts;
+    dirty = false;
+    last = { at, alerts, errors: lastErrors };
     return last;
   };
 
   let lastSaved = -Infinity;
   const persist = (at: number): void => {
     if (!writable) return;
-    const changed = [...states.values()].filter((s) => {
-      const before = persisted.get(s.key);
-      return !before || !sameAlertState(before, s);
-    });
+    const changed = [...states.values()].filter(
+      (s) => !persisted.has(s.key) || !sameAlertState(persisted.get(s.key)!, s),
+    );
     const removed = [...persisted.keys()].filter((key) => !states.has(key));
     // The save time only needs to be fresh enough for the restore tolerance; no write when idle.
     if (changed.length === 0 && removed.length === 0 && at - lastSaved < SAVE_STAMP_EVERY_MS) return;
