@@ -5,10 +5,8 @@ import { agencyLabels, type Rule } from './context.js';
 
 const DAY_MS = 86_400_000;
 
-const clockMs = (hhmm: string): number => {
-  const [h, m] = hhmm.split(':');
-  return (Number(h) * 60 + Number(m)) * 60_000;
-};
+/** Milliseconds into the day of a checked `HH:MM`. */
+const clockMs = (hhmm: string): number => Date.parse(`1970-01-01T${hhmm}Z`);
 
 /** How long the working day (giờ hành chính, in its time zone) has run at `at` (ms); null outside working hours. */
 function workingTimeElapsed(at: number, hours: RulesConfig['agencySilent']['workingHours']): number | null {
