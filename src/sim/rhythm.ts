@@ -14,14 +14,11 @@ const WORK_CLOSES_MIN = 17 * 60;
 const localWeekday = (t: number): number => (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7;
 
 const weekend = (t: number): boolean => localWeekday(t) % 6 === 0;
+/** Simulated times are all after 1970: never negative. */
+const msOfLocalDay = (t: number): number => (t + VIETNAM_OFFSET_MS) % DAY;
 const localMinuteOfDay = (t: number): number => msOfLocalDay(t) / MIN;
 /** The start of `t`'s local day. */
 export const localMidnight = (t: number): number => t - msOfLocalDay(t);
-
-function msOfLocalDay(t: number): number {
-  const local = (t + VIETNAM_OFFSET_MS) % DAY;
-  return local < 0 ? local + DAY : local;
-}
 
 /** Activity from 22:00 to 06:30 local. */
 const NIGHT = 0.005;
