@@ -118,17 +118,16 @@ export function openAlertStore(db: Db) {
     for (const key of removed) remove.run(key);
     stamp.run(String(at));
   });
-  const selectRow = db.prepare<
-    [string],
-    Pick<AlertState, 'severity' | 'phase'> & { ack_by: string | null; ack_at: number | null }
-  >('SELECT severity, phase, ack_by, ack_at FROM alert_state WHERE key = ?');
+  const selectRow = db.prepare<[string], Pick<StateRow, 'severity' | 'phase' | 'ackBy' | 'ackAt'>>(
+    'SELECT severity, phase, ack_by AS ackBy, ack_at AS ackAt FROM alert_state WHERE key = ?',
+  );
   const updateAck = db.prepare('UPDATE alert_state SET ack_by = ?, ack_at = ? WHERE key = ?');
   // The first acknowledgement of an incident stands, whichever console gave it; the writer's row only gains it.
   const ack = db.transaction((s: AlertState): Acknowledgement | null => {
     if (!s.ack) return null;
     const row = selectRow.get(s.key);
     if (row && row.phase !== 'resolved' && row.severity === s.severity) {
-      if (row.ack_by !== null && row.ack_at !== null) return { by: row.ack_by, at: row.ack_at };
+      if (row.ackBy !== null && row.ackAt !== null) return { by: row.ackBy, at: row.ackAt };
       updateAck.run(s.ack.by, s.ack.at, s.key);
     } else {
       write(s);
