@@ -72,9 +72,8 @@ export interface Incident {
 const STANDING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['overdue-replies', 'certificate-expiring']);
 
 /** Whether an alert is a standing problem rather than something that just started. */
-export function isStanding(a: AlertState): boolean {
-  return STANDING_RULES.has(a.rule) || (a.rule === 'signature-failures' && a.params.standing === 1);
-}
+export const isStanding = (a: AlertState): boolean =>
+  STANDING_RULES.has(a.rule) || (a.rule === 'signature-failures' && a.params.standing === 1);
 
 /** Firing, then pending, then resolved; critical before warning; then newest first. */
 const byUrgency = (a: Incident, b: Incident): number =>
