@@ -2,10 +2,11 @@ import type { RulesConfig } from '../config.js';
 import type { RuleId } from '../types.js';
 import { agencySilent } from './agency-silent.js';
 import type { Rule } from './context.js';
-import { deliveryFailures, duplicateSends } from './deliveries.js';
+import { deliveryFailures } from './delivery-failures.js';
 import { overdueReplies } from './overdue-replies.js';
 import { certificateExpiring, serverDisconnected, serverFlapping } from './servers.js';
 import { statusSilence } from './status-silence.js';
+import { duplicateSends } from './duplicate-sends.js';
 import { signatureFailures } from './signature-failures.js';
 
 export { type AlertMetrics, type Rule, type RuleContext } from './context.js';

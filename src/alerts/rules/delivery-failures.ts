@@ -1,4 +1,3 @@
-/** The rules over packages and their deliveries, read from the same delivery rows. */
 import { WITH_DATA } from '../../metrics/types.js';
 import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, topReason, type Rule } from './context.js';
@@ -29,20 +28,6 @@ export const deliveryFailures: Rule = (ctx) => {
     const severity = problems >= cfg.criticalCount ? 'critical' : 'warning';
     const params = { failed: row.failed, undelivered, window: cfg.window, reason: topReason(row.failedByReason) };
     out.push(candidate('delivery-failures', agencyLabels(ctx, row.agencyId), severity, params));
-  }
-  return out;
-};
-
-/** Gửi trùng văn bản: an agency sending the same document id again and again (duplicates, not new documents). */
-export const duplicateSends: Rule = (ctx) => {
-  const cfg = ctx.config.duplicateSends;
-  const out: Candidate[] = [];
-  for (const { agencyId, duplicateSends: n } of ctx.metrics.delivery(ctx.now, cfg.window, WITH_DATA)) {
-    if (n < cfg.warningCount) continue;
-    const severity = n >= cfg.criticalCount ? 'critical' : 'warning';
-    out.push(
-      candidate('duplicate-sends', agencyLabels(ctx, agencyId), severity, { duplicates: n, window: cfg.window }),
-    );
   }
   return out;
 };
