@@ -2,21 +2,15 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile } from '../config/json-file.js';
-import { configDir } from '../config/xdg.js';
+import { configDir, type Env } from '../config/xdg.js';
 import { describeIssue } from '../protocol/index.js';
 import { parseDuration } from './duration.js';
 
 const duration = (fallback: string) =>
   z
     .string()
-    .transform((text, ctx) => {
-      const ms = parseDuration(text);
-      if (ms === null) {
-        ctx.issues.push({ code: 'custom', message: 'a duration like "90s", "2m", "1h30m" or "7d"', input: text });
-        return z.NEVER;
-      }
-      return ms;
-    })
+    .refine((text) => parseDuration(text) !== null, 'a duration like "90s", "2m", "1h30m" or "7d"')
+    .transform((text) => parseDuration(text)!)
     .prefault(fallback);
 
 const positiveCount = (fallback: number) => z.number().int().min(1).prefault(fallback);
@@ -142,8 +136,7 @@ export type RulesConfig = AlertConfig['rules'];
 export const defaultAlertConfig = (): AlertConfig => alertConfigSchema.parse({});
 
 /** Where the thresholds file lives: `$XDG_CONFIG_HOME/hubmon/alerts.json` (beside `config.json`). */
-export const defaultAlertConfigPath = (env: Readonly<Record<string, string | undefined>> = process.env): string =>
-  join(configDir(env), 'alerts.json');
+export const defaultAlertConfigPath = (env: Env = process.env): string => join(configDir(env), 'alerts.json');
 
 /** Validates an already-decoded config value; the error names the setting at fault. */
 export function parseAlertConfig(value: unknown) {

@@ -1,8 +1,9 @@
-/** One-line summaries of alerts in the operator's language; rules store numbers only, the words are chosen here. */
+/** Alerts and incidents in one line of the operator's language; rules store numbers only, the words are chosen here. */
 import type { Lang } from '../config/settings.js';
 import { WINDOW_MS, type WindowKey } from '../metrics/types.js';
 import type { Agency } from '../protocol/index.js';
-import type { AlertState } from './types.js';
+import type { Incident } from './incidents.js';
+import type { AlertState, RuleId } from './types.js';
 
 const REASONS: Record<string, { vi: string; en: string }> = {
   missing: { vi: 'không có chữ ký', en: 'no signature' },
@@ -57,10 +58,10 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
   // Server names mostly begin "Máy chủ bảo mật …" already: the Vietnamese says it once.
   // Names from the hub may come decomposed (NFD): compared composed, shown as they came.
   const serverVi = /^máy chủ bảo mật/iu.test(server.normalize('NFC')) ? server : `Máy chủ bảo mật ${server}`;
-  const reason = (k: string): string => {
-    const r = REASONS[String(p[k] ?? '')];
-    return r ? (vi ? r.vi : r.en) : '';
-  };
+  const words = REASONS[String(p.reason ?? '')];
+  const why = words ? (vi ? words.vi : words.en) : '';
+  // The window a rule counted over: a rollup window's key, or its length in ms.
+  const span = spanText(typeof p.window === 'string' ? (WINDOW_MS[p.window as WindowKey] ?? 0) : num('windowMs'), lang);
   switch (alert.rule) {
     case 'server-disconnected':
       return vi
@@ -70,24 +71,18 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
       return vi
         ? `${serverVi} chập chờn — mất kết nối ${num('drops')} lần trong 1 giờ, ${num('agencies')} cơ quan phía sau`
         : `Security server ${server} flapping — dropped ${num('drops')} times in 1 h, ${count(num('agencies'), 'agency', 'agencies')} behind it`;
-    case 'status-silence': {
-      const span = spanText(num('windowMs'), lang);
+    case 'status-silence':
       return vi
         ? `${agency}: ngừng phản hồi trạng thái — ${num('received')} văn bản đến trong ${span}, không trạng thái nào (${num('usual')} trong giờ trước)`
         : `${agency}: stopped reporting statuses — ${count(num('received'), 'document', 'documents')} arrived in ${span}, no status (${num('usual')} in the hour before)`;
-    }
-    case 'duplicate-sends': {
-      const span = spanText(WINDOW_MS[p.window as WindowKey] ?? 0, lang);
+    case 'duplicate-sends':
       return vi
         ? `${agency}: gửi trùng văn bản ${num('duplicates')} lần trong ${span}`
         : `${agency}: sent the same document again ${count(num('duplicates'), 'time', 'times')} in ${span}`;
-    }
     case 'signature-failures': {
       // One number format per language, as the console's figures: 30,0% (vi), 30.0% (en).
       const share = (100 * num('failed')) / Math.max(1, num('verified'));
       const rate = `${share.toLocaleString(vi ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
-      const span = spanText(num('windowMs'), lang);
-      const why = reason('reason');
       return vi
         ? `${agency}: ${num('failed')}/${num('verified')} chữ ký số lỗi (${rate}) trong ${span}${why ? `, chủ yếu ${why}` : ''}`
         : `${agency}: ${num('failed')} of ${count(num('verified'), 'signature', 'signatures')} failed (${rate}) in ${span}${why ? `, mostly ${why}` : ''}`;
@@ -99,7 +94,6 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
         : `${agency}: ${count(num('overdue'), 'reply', 'replies')} overdue, oldest by ${age}`;
     }
     case 'agency-silent': {
-      const span = spanText(num('windowMs'), lang);
       const [basisVi, basisEn] =
         p.basis === 'week' ? ['cùng giờ tuần trước', 'same hour last week'] : ['trong 24 giờ qua', 'in the last 24 h'];
       const basis = vi ? basisVi : basisEn;
@@ -110,25 +104,20 @@ export function describeAlert(alert: AlertState, opts: DescribeOptions): string 
     case 'certificate-expiring': {
       const left = num('expiresAt') - now;
       const named = serverNamed(server, lang);
-      const span = spanText(Math.abs(left), lang);
+      const by = spanText(Math.abs(left), lang);
       if (left <= 0)
-        return vi
-          ? `Chứng thư số của ${named} đã hết hạn ${span} trước`
-          : `Certificate of ${named} expired ${span} ago`;
-      return vi ? `Chứng thư số của ${named} hết hạn sau ${span}` : `Certificate of ${named} expires in ${span}`;
+        return vi ? `Chứng thư số của ${named} đã hết hạn ${by} trước` : `Certificate of ${named} expired ${by} ago`;
+      return vi ? `Chứng thư số của ${named} hết hạn sau ${by}` : `Certificate of ${named} expires in ${by}`;
     }
-    case 'delivery-failures': {
-      const span = spanText(WINDOW_MS[p.window as WindowKey] ?? 0, lang);
-      const why = reason('reason');
+    case 'delivery-failures':
       return vi
         ? `${agency}: ${num('failed')} gói tin lỗi, ${num('undelivered')} chưa đến trong ${span}${why ? ` (chủ yếu ${why})` : ''}`
         : `${agency}: ${count(num('failed'), 'package', 'packages')} failed, ${num('undelivered')} undelivered in ${span}${why ? ` (mostly ${why})` : ''}`;
-    }
   }
 }
 
 /** The rule's name, for column headers and `--json` readers. */
-export const RULE_TITLES: Record<AlertState['rule'], { vi: string; en: string }> = {
+export const RULE_TITLES: Record<RuleId, { vi: string; en: string }> = {
   'server-disconnected': { vi: 'Máy chủ bảo mật mất kết nối', en: 'Security server disconnected' },
   'server-flapping': { vi: 'Máy chủ bảo mật chập chờn', en: 'Security server flapping' },
   'signature-failures': { vi: 'Lỗi chữ ký số', en: 'Signature failures' },
@@ -139,6 +128,30 @@ export const RULE_TITLES: Record<AlertState['rule'], { vi: string; en: string }>
   'certificate-expiring': { vi: 'Chứng thư số đã hết hạn hoặc sắp hết hạn', en: 'Certificate expired or expiring' },
   'delivery-failures': { vi: 'Gói tin không đến nơi nhận', en: 'Delivery failures' },
 };
+
+/** Titles of the standing lines where the rule's own title would mislead. */
+const STANDING_TITLES: Partial<Record<RuleId, { vi: string; en: string }>> = {
+  'signature-failures': { vi: 'Chữ ký số lỗi kéo dài', en: 'Signatures failing day after day' },
+  'certificate-expiring': { vi: 'Chứng thư số đã hết hạn hoặc sắp hết hạn', en: 'Certificates expired or expiring' },
+};
+
+/** An acute incident reads as its cause (+ symptoms); a standing line as `Title — 241 agencies, worst: …`. */
+export function describeIncident(incident: Incident, opts: DescribeOptions): string {
+  const vi = opts.lang === 'vi';
+  const cause = describeAlert(incident.worst, opts);
+  if (incident.kind === 'acute') {
+    const symptoms = incident.alerts.length - 1;
+    if (symptoms === 0) return cause;
+    return vi ? `${cause} (+${symptoms} cảnh báo kéo theo)` : `${cause} (+${symptoms} symptoms folded)`;
+  }
+  const title = STANDING_TITLES[incident.rule] ?? RULE_TITLES[incident.rule];
+  const n = incident.alerts.length;
+  const servers = incident.rule === 'certificate-expiring';
+  const what = vi
+    ? `${n} ${servers ? 'máy chủ' : 'cơ quan'}`
+    : `${n} ${servers ? (n === 1 ? 'server' : 'servers') : n === 1 ? 'agency' : 'agencies'}`;
+  return vi ? `${title.vi} — ${what}, nặng nhất: ${cause}` : `${title.en} — ${what}, worst: ${cause}`;
+}
 
 // Agencies named with the units above them, short, as operators say it: `UBND xã Thanh Xuân · Sóc Sơn · Hà Nội`.
 const KIND = /^(UBND|Ủy ban nhân dân)\s+(Tỉnh|tỉnh|Thành phố|thành phố|huyện|quận|thị xã|thị trấn|xã|phường)\s+/u;
@@ -163,11 +176,8 @@ export function unitPath(agencyId: string, byId: ReadonlyMap<string, Agency>): s
 }
 
 /** Names ids as operators read them: an agency with the units above it, else a server by its name. */
-export function namer(
-  agencies: readonly Agency[],
-  servers: readonly { readonly id: string; readonly name: string }[],
-): (id: string) => string | undefined {
+export function namer(agencies: readonly Agency[], servers: readonly { readonly id: string; readonly name: string }[]) {
   const byId = new Map(agencies.map((a) => [a.id, a]));
   const serverNames = new Map(servers.map((s) => [s.id, s.name]));
-  return (id) => (byId.has(id) ? unitPath(id, byId) : serverNames.get(id));
+  return (id: string) => (byId.has(id) ? unitPath(id, byId) : serverNames.get(id));
 }

@@ -42,13 +42,7 @@ type RuleError = { readonly rule: RuleId; readonly message: string };
 /** A snapshot with the rules that failed in its evaluation. */
 type Evaluated = AlertSnapshot & { readonly errors: readonly RuleError[] };
 
-export interface AlertEngine {
-  evaluate(now?: number): Evaluated;
-  /** The last snapshot (evaluating once if there is none yet). */
-  current(): Evaluated;
-  /** Marks a live alert as seen by `user` until it resolves or rises to critical; false if it cannot. */
-  acknowledge(alertId: string, user?: string, now?: number): boolean;
-}
+export type AlertEngine = ReturnType<typeof createAlertEngine>;
 
 /** How often an unchanged state is re-stamped as current in the cache: well within `restoreTolerance` (1 h). */
 const SAVE_STAMP_EVERY_MS = 5 * 60_000;
@@ -64,7 +58,7 @@ const sortAlerts = (alerts: Alert[]): Alert[] =>
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 
-export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
+export function createAlertEngine(opts: AlertEngineOptions) {
   const config = opts.config ?? defaultAlertConfig();
   const clock = opts.now ?? Date.now;
   const defaultUser = opts.user ?? osUser();
@@ -100,22 +94,18 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   /** Whether the list must be rebuilt; most evaluations change nothing and reuse the last one. */
   let dirty = true;
   const publish = (at: number): Evaluated => {
-    if (dirty || last === null) {
-      last = { at, alerts: sortAlerts(fold(states.values(), config.inhibition.enabled)), errors: lastErrors };
-      dirty = false;
-    } else {
-      last = { ...last, at, errors: lastErrors };
-    }
+    const alerts = dirty || last === null ? sortAlerts(fold(states.values(), config.inhibition.enabled)) : last.alerts;
+    dirty = false;
+    last = { at, alerts, errors: lastErrors };
     return last;
   };
 
   let lastSaved = -Infinity;
   const persist = (at: number): void => {
     if (!writable) return;
-    const changed = [...states.values()].filter((s) => {
-      const before = persisted.get(s.key);
-      return !before || !sameAlertState(before, s);
-    });
+    const changed = [...states.values()].filter(
+      (s) => !persisted.has(s.key) || !sameAlertState(persisted.get(s.key)!, s),
+    );
     const removed = [...persisted.keys()].filter((key) => !states.has(key));
     // The save time only needs to be fresh enough for the restore tolerance; no write when idle.
     if (changed.length === 0 && removed.length === 0 && at - lastSaved < SAVE_STAMP_EVERY_MS) return;
@@ -142,7 +132,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
     }
   };
 
-  const evaluate = (now: number = clock()) => {
+  const evaluate = (now: number = clock()): Evaluated => {
     restore(now);
     adoptAcks();
     let servers: readonly ServerRow[] | null = null;
@@ -184,10 +174,8 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
         return;
       }
       const s = step(prev, cand, now, { forMs: cfg.for, keepFiringForMs: cfg.keepFiringFor });
-      if (
-        s === null ||
-        (s.phase === 'resolved' && s.resolvedAt !== null && now - s.resolvedAt >= config.keepResolvedFor)
-      ) {
+      // Only a resolved alert has `resolvedAt`; it stays on the list `keepResolvedFor`.
+      if (s === null || (s.resolvedAt !== null && now - s.resolvedAt >= config.keepResolvedFor)) {
         if (prev) dirty = true;
         return;
       }
@@ -205,13 +193,15 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
 
   return {
     evaluate,
-    current: () => {
+    /** The last snapshot (evaluating once if there is none yet). */
+    current: (): Evaluated => {
       if (last === null) return evaluate();
       // Acknowledgements from another console show within one refresh, not one evaluation.
       adoptAcks();
       return dirty ? publish(last.at) : last;
     },
-    acknowledge(alertId, user = defaultUser, now = clock()) {
+    /** Marks a live alert as seen by `user` until it resolves or rises to critical; false if it cannot. */
+    acknowledge(alertId: string, user = defaultUser, now = clock()): boolean {
       restore(now);
       const s = states.get(alertId);
       // The first acknowledgement of an incident stands; a second would rewrite who saw it first.

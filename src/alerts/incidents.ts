@@ -72,9 +72,8 @@ export interface Incident {
 const STANDING_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['overdue-replies', 'certificate-expiring']);
 
 /** Whether an alert is a standing problem rather than something that just started. */
-export function isStanding(a: AlertState): boolean {
-  return STANDING_RULES.has(a.rule) || (a.rule === 'signature-failures' && a.params.standing === 1);
-}
+export const isStanding = (a: AlertState): boolean =>
+  STANDING_RULES.has(a.rule) || (a.rule === 'signature-failures' && a.params.standing === 1);
 
 /** Firing, then pending, then resolved; critical before warning; then newest first. */
 const byUrgency = (a: Incident, b: Incident): number =>
@@ -96,13 +95,6 @@ const badness = (a: AlertState): number =>
 const worse = (a: AlertState, b: AlertState): boolean =>
   severityRank(a.severity) - severityRank(b.severity) > 0 || (a.severity === b.severity && badness(a) > badness(b));
 
-/** Agencies an alert's subject covers: a server's are those behind it. */
-function affected(a: AlertState, behind: (server: string) => readonly string[]): readonly string[] {
-  if (a.labels.agency !== undefined) return [a.labels.agency];
-  if (a.labels.server !== undefined) return behind(a.labels.server);
-  return [];
-}
-
 const ackOf = (alerts: readonly AlertState[]): Acknowledgement | null => {
   let last: Acknowledgement | null = null;
   for (const a of alerts) {
@@ -116,23 +108,21 @@ const ackOf = (alerts: readonly AlertState[]): Acknowledgement | null => {
 /** Groups a snapshot's top-level alerts into incidents, most urgent first; `behind`: a server's agencies (`agenciesBehind`). */
 export function groupIncidents(alerts: readonly Alert[], behind: (server: string) => readonly string[]): Incident[] {
   const out: Incident[] = [];
-  const agenciesOf = (members: readonly AlertState[]): string[] =>
-    [...new Set(members.flatMap((m) => affected(m, behind)))].sort();
+  // Agencies an alert's subject covers: a server's are those behind it.
+  const affected = ({ labels: l }: AlertState) =>
+    l.agency !== undefined ? [l.agency] : l.server !== undefined ? behind(l.server) : [];
+  const agenciesOf = (members: readonly AlertState[]): string[] => [...new Set(members.flatMap(affected))].sort();
   const standing = new Map<RuleId, AlertState[]>();
   // A server both down and flapping is one cause: the firing (then the more severe) alert leads.
   const byServer = new Map<string, Alert[]>();
-  for (const a of alerts) {
-    if (!SERVER_CAUSES.has(a.rule) || a.labels.server === undefined || a.phase === 'resolved') continue;
-    const list = byServer.get(a.labels.server) ?? [];
-    list.push(a);
-    byServer.set(a.labels.server, list);
-  }
+  for (const a of alerts)
+    if (SERVER_CAUSES.has(a.rule) && a.labels.server !== undefined && a.phase !== 'resolved')
+      byServer.set(a.labels.server, [...(byServer.get(a.labels.server) ?? []), a]);
   const serverRank = (a: Alert): number => (a.phase === 'firing' ? 10 : 0) + severityRank(a.severity);
   const companions = new Map<Alert, Alert[]>();
   for (const list of byServer.values()) {
-    if (list.length < 2) continue;
-    list.sort((x, y) => serverRank(y) - serverRank(x));
-    companions.set(list[0]!, list.slice(1));
+    const [lead, ...others] = list.sort((x, y) => serverRank(y) - serverRank(x));
+    companions.set(lead!, others);
   }
   const joined = new Set([...companions.values()].flat());
   for (const a of alerts) {

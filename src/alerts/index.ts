@@ -4,7 +4,7 @@ export * from './config.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { RULES, type AlertMetrics, type RuleContext } from './rules/index.js';
 export { ALERT_MIGRATIONS } from './persist.js';
-export { describeAlert, namer, RULE_TITLES, shortUnitName, unitPath } from './describe.js';
+export { describeAlert, describeIncident, namer, RULE_TITLES, shortUnitName, unitPath } from './describe.js';
 export { createAlertEngine, type AlertEngine } from './engine.js';
 export {
   groupIncidents,
@@ -16,4 +16,3 @@ export {
   type Incident,
 } from './incidents.js';
 export { agenciesBehind } from '../metrics/servers.js';
-export { describeIncident } from './describe-incident.js';

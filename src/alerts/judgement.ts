@@ -14,13 +14,8 @@ export function wilsonLower(failed: number, total: number, z: number): number {
   return Math.max(0, (centre - spread) / (1 + z2 / total));
 }
 
-type SignatureThresholds = Pick<
-  RulesConfig['signatureFailures'],
-  'minDocuments' | 'minFailures' | 'warningRate' | 'criticalRate' | 'confidence'
->;
-
 /** Signature failures of one agency: with enough documents and failures, the Wilson lower bound against the rates. */
-export function judgeSignatures(failed: number, verified: number, t: SignatureThresholds): Verdict {
+export function judgeSignatures(failed: number, verified: number, t: RulesConfig['signatureFailures']): Verdict {
   if (verified <= 0) return 'none';
   if (failed === 0 || verified < t.minDocuments || failed < t.minFailures) return 'ok';
   const sure = wilsonLower(failed, verified, t.confidence);
@@ -28,15 +23,13 @@ export function judgeSignatures(failed: number, verified: number, t: SignatureTh
 }
 
 /** How bad a signature record is, for rankings: the rate it surely has, failures breaking ties. */
-export function signatureBadness(failed: number, verified: number, t: SignatureThresholds): number {
+export function signatureBadness(failed: number, verified: number, t: RulesConfig['signatureFailures']): number {
   if (verified <= 0 || failed === 0) return 0;
   return wilsonLower(failed, verified, t.confidence) + failed / 1e6;
 }
 
-type OverdueThresholds = Pick<RulesConfig['overdueReplies'], 'warningCount' | 'criticalCount' | 'criticalAge'>;
-
 /** Replies owed past their deadline by one recipient; `oldestMs` how late the oldest is. */
-export function judgeOverdue(overdue: number, oldestMs: number | null, t: OverdueThresholds): Verdict {
+export function judgeOverdue(overdue: number, oldestMs: number | null, t: RulesConfig['overdueReplies']): Verdict {
   if (overdue < t.warningCount) return 'ok';
   return overdue >= t.criticalCount || (oldestMs ?? 0) >= t.criticalAge ? 'critical' : 'warning';
 }

@@ -88,23 +88,11 @@ const UPSERT_STATE = `
       AND alert_state.severity = excluded.severity THEN alert_state.ack_at ELSE excluded.ack_at END,
     active_since = excluded.active_since, severity = excluded.severity`;
 
-/** An acknowledgement as stored, with what identifies the incident it was given to. */
-type StoredAck = Pick<AlertState, 'severity' | 'phase' | 'activeSince'> & { readonly ack: Acknowledgement };
-
 /** Reads and writes the persisted alert state of one cache. */
-export interface AlertStore {
-  /** Saved states and when they were last saved (null: never). */
-  load(): { states: AlertState[]; savedAt: number | null };
-  /** Writes changed states and removes gone ones, in one transaction, stamped `at`. */
-  save(changed: readonly AlertState[], removed: readonly string[], at: number): void;
-  /** Records an ack in state and log in one transaction; returns the one that stands. Throws if not writable. */
-  recordAck(state: AlertState): Acknowledgement | null;
-  /** Acknowledgements stored now, by alert key: this console's and every other's. */
-  acks(): Map<string, StoredAck>;
-}
+type AlertStore = NonNullable<ReturnType<typeof openAlertStore>>;
 
 /** The alert tables of a cache; a read-only handle is never migrated or written (null without tables: no saved state). */
-export function openAlertStore(db: Db): AlertStore | null {
+export function openAlertStore(db: Db) {
   if (!db.readonly) migrateAlertTables(db);
   if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alert_state'").get()) return null;
   const selectAll = db.prepare<[], StateRow>(SELECT_STATES);
@@ -112,7 +100,7 @@ export function openAlertStore(db: Db): AlertStore | null {
   const upsert = db.prepare(UPSERT_STATE);
   const remove = db.prepare('DELETE FROM alert_state WHERE key = ?');
   const stamp = db.prepare("INSERT OR REPLACE INTO alert_meta (key, value) VALUES ('saved_at', ?)");
-  const selectAcks = db.prepare<[], Omit<StoredAck, 'ack'> & { key: string; by: string; at: number }>(
+  const selectAcks = db.prepare<[], Pick<AlertState, 'key' | 'severity' | 'phase' | 'activeSince'> & Acknowledgement>(
     `SELECT key, severity, phase, active_since AS activeSince, ack_by AS by, ack_at AS at FROM alert_state
      WHERE ack_by IS NOT NULL AND ack_at IS NOT NULL`,
   );
@@ -130,17 +118,16 @@ export function openAlertStore(db: Db): AlertStore | null {
     for (const key of removed) remove.run(key);
     stamp.run(String(at));
   });
-  const selectRow = db.prepare<
-    [string],
-    Pick<AlertState, 'severity' | 'phase'> & { ack_by: string | null; ack_at: number | null }
-  >('SELECT severity, phase, ack_by, ack_at FROM alert_state WHERE key = ?');
+  const selectRow = db.prepare<[string], Pick<StateRow, 'severity' | 'phase' | 'ackBy' | 'ackAt'>>(
+    'SELECT severity, phase, ack_by AS ackBy, ack_at AS ackAt FROM alert_state WHERE key = ?',
+  );
   const updateAck = db.prepare('UPDATE alert_state SET ack_by = ?, ack_at = ? WHERE key = ?');
   // The first acknowledgement of an incident stands, whichever console gave it; the writer's row only gains it.
   const ack = db.transaction((s: AlertState): Acknowledgement | null => {
     if (!s.ack) return null;
     const row = selectRow.get(s.key);
     if (row && row.phase !== 'resolved' && row.severity === s.severity) {
-      if (row.ack_by !== null && row.ack_at !== null) return { by: row.ack_by, at: row.ack_at };
+      if (row.ackBy !== null && row.ackAt !== null) return { by: row.ackBy, at: row.ackAt };
       updateAck.run(s.ack.by, s.ack.at, s.key);
     } else {
       write(s);
@@ -150,12 +137,16 @@ export function openAlertStore(db: Db): AlertStore | null {
   });
 
   return {
+    /** Saved states and when they were last saved (null: never). */
     load() {
       const saved = selectSaved.get();
       return { states: selectAll.all().map(fromRow), savedAt: saved ? Number(saved.value) : null };
     },
-    save: (changed, removed, at) => save(changed, removed, at),
-    recordAck: (s) => ack.immediate(s),
+    /** Writes changed states and removes gone ones, in one transaction, stamped `at`. */
+    save,
+    /** Records an ack in state and log in one transaction; returns the one that stands. Throws if not writable. */
+    recordAck: (s: AlertState) => ack.immediate(s),
+    /** Acknowledgements stored now, by alert key, with what identifies the incident: this console's and every other's. */
     acks: () => new Map(selectAcks.all().map(({ key, by, at, ...r }) => [key, { ...r, ack: { by, at } }])),
   };
 }
@@ -170,16 +161,12 @@ export function osUser(): string {
 }
 
 /** Where acks go: the engine's store if it writes, else a connection of its own waiting `busyMs`; null in memory. */
-export function ackWriter(
-  db: Database.Database | null,
-  own: AlertStore | null,
-  busyMs: number,
-): { recordAck: AlertStore['recordAck'] } | null {
+export function ackWriter(db: Db | null, own: AlertStore | null, busyMs: number) {
   if (own !== null) return own;
   if (db === null || db.memory || db.name === '') return null;
   let store: AlertStore | null = null;
   return {
-    recordAck(state) {
+    recordAck(state: AlertState) {
       if (store === null) {
         const handle = new BetterSqlite3(db.name, { fileMustExist: true });
         handle.pragma(`busy_timeout = ${Math.max(0, Math.round(busyMs))}`);

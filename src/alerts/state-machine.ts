@@ -1,5 +1,5 @@
 /** One alert's life, as Prometheus runs it: inactive → pending (`for`) → firing → resolved after `keepFiringFor`. */
-import { severityRank, type AlertState, type Candidate, type SummaryParams } from './types.js';
+import { severityRank, type AlertState, type Candidate } from './types.js';
 
 /**
  * One evaluation's step; null `prev`/`observed`/result: inactive/not holding/inactive. Resolved stays as is. `timing`:
@@ -46,9 +46,6 @@ export function step(
   return prev !== null && sameAlertState(prev, next) ? prev : next;
 }
 
-const sameParams = (a: SummaryParams, b: SummaryParams): boolean =>
-  Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
-
 /** Whether two states of the same alert would show and persist alike. */
 export function sameAlertState(a: AlertState, b: AlertState): boolean {
   return (
@@ -61,6 +58,7 @@ export function sameAlertState(a: AlertState, b: AlertState): boolean {
       a.resolvedAt === b.resolvedAt &&
       a.ack?.by === b.ack?.by &&
       a.ack?.at === b.ack?.at &&
-      sameParams(a.params, b.params))
+      Object.keys(a.params).length === Object.keys(b.params).length &&
+      Object.keys(a.params).every((k) => a.params[k] === b.params[k]))
   );
 }

@@ -27,17 +27,8 @@ export interface AlertLabels {
 /** Numbers a summary text is filled with; the text itself is chosen per language. */
 export type SummaryParams = Readonly<Record<string, number | string>>;
 
-/** One (rule, labels) whose condition holds at this evaluation. */
-export interface Candidate {
-  /** Stable identity: rule id + labels; the same problem keeps the same key across evaluations. */
-  readonly key: string;
-  readonly rule: RuleId;
-  readonly labels: AlertLabels;
-  readonly severity: Severity;
-  /** When the condition started, if the data says so (a server's `since`): `for` is judged without history. */
-  readonly since?: number;
-  readonly params: SummaryParams;
-}
+/** One (rule, labels) whose condition holds at this evaluation (see {@link candidate}). */
+export type Candidate = Readonly<ReturnType<typeof candidate>>;
 
 /** Who acknowledged an alert (đã xác nhận) and when. */
 export interface Acknowledgement {
@@ -84,7 +75,10 @@ export interface AlertSnapshot {
 export const alertKey = (rule: RuleId, { server, agency }: AlertLabels): string =>
   `${rule}${server === undefined ? '' : ` server=${server}`}${agency === undefined ? '' : ` agency=${agency}`}`;
 
-/** The candidate of `rule` about `labels`; `since` when the data says when its condition began. */
+/**
+ * The candidate of `rule` about `labels`, keyed by both (the same problem keeps its key across evaluations); `since`
+ * when the data says when its condition began (a server's `since`): `for` is then judged without history.
+ */
 export function candidate(
   rule: RuleId,
   labels: AlertLabels,

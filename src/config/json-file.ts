@@ -1,24 +1,18 @@
 import { readFileSync } from 'node:fs';
 
-/** What reading a JSON settings file gave: nothing (no file), its value, or a named problem. */
-type JsonFileResult =
-  | { readonly kind: 'absent' }
-  | { readonly kind: 'value'; readonly value: unknown }
-  | { readonly kind: 'error'; readonly error: string };
-
-/** Reads a JSON file: absent (defaults apply), its value, or "PATH: what" (never thrown: each caller decides). */
-export function readJsonFile(path: string): JsonFileResult {
+/** Reads a JSON settings file: absent (defaults apply), its value, or "PATH: what" (never thrown: each caller decides). */
+export function readJsonFile(path: string) {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'absent' };
-    return { kind: 'error', error: `${path}: cannot read (${code ?? String(err)})` };
+    if (code === 'ENOENT') return { kind: 'absent' as const };
+    return { kind: 'error' as const, error: `${path}: cannot read (${code ?? String(err)})` };
   }
   try {
-    return { kind: 'value', value: JSON.parse(text) as unknown };
+    return { kind: 'value' as const, value: JSON.parse(text) as unknown };
   } catch (err) {
-    return { kind: 'error', error: `${path}: expected JSON, got ${(err as Error).message}` };
+    return { kind: 'error' as const, error: `${path}: expected JSON, got ${(err as Error).message}` };
   }
 }

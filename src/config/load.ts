@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { readJsonFile } from './json-file.js';
-import { configDir } from './xdg.js';
+import { configDir, type Env } from './xdg.js';
 import { isLang, settingsFileSchema, type Lang, type Settings, type SettingsFile } from './settings.js';
 import { describeIssue } from '../protocol/rejection.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** A settings problem the user must fix; the message names the file and the field. */
 export class SettingsError extends Error {

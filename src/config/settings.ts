@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 /** Interface language; `vi` is the operators' own. */
-export const LANGS = ['vi', 'en'] as const;
-export const langSchema = z.enum(LANGS);
+const LANGS = ['vi', 'en'] as const;
+const langSchema = z.enum(LANGS);
 export type Lang = z.infer<typeof langSchema>;
 export const isLang = (value: string | undefined): value is Lang =>
   value !== undefined && (LANGS as readonly string[]).includes(value);

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** XDG base directory, falling back to the spec's default under the home folder. */
 function base(env: Env, variable: string, fallback: string): string {

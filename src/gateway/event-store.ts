@@ -103,22 +103,22 @@ export class EventStore {
 
   /** Numbers and stores events that stand alone (registry changes, server states). */
   append(events: readonly PendingEvent[], meta: Readonly<Record<string, string>>): StoredEvent[] {
-    const out: StoredEvent[] = [];
-    this.numbering(() => {
+    return this.numbering((out) => {
       this.number(events, out);
       for (const [k, v] of Object.entries(meta)) this.setMeta(k, v);
     });
-    return out;
   }
 
-  /** Runs `write` in one transaction that saves the newest seq; a failure takes the numbers back. */
-  private numbering(write: () => void): void {
+  /** Runs `write` in one transaction that saves the newest seq; returns what it numbered, or takes the numbers back. */
+  private numbering(write: (out: StoredEvent[]) => void): StoredEvent[] {
     const before = this.newest;
+    const out: StoredEvent[] = [];
     try {
       this.db.transaction(() => {
-        write();
+        write(out);
         this.setMeta('newest_seq', String(this.newest));
       })();
+      return out;
     } catch (err) {
       this.newest = before;
       throw err;
@@ -127,7 +127,6 @@ export class EventStore {
 
   /** Writes one page: new exchanges' events, set-aside records, counters and the cursor. */
   commitPage(page: PageCommit): StoredEvent[] {
-    const out: StoredEvent[] = [];
     let duplicates = 0;
     const addExchange = this.db.prepare('INSERT OR IGNORE INTO exchanges (key, t) VALUES (?, ?)');
     const addDocument = this.db.prepare('INSERT OR IGNORE INTO documents (doc_id, t) VALUES (?, ?)');
@@ -135,7 +134,7 @@ export class EventStore {
     const count = this.db.prepare(
       'INSERT INTO counters (name, n) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET n = n + excluded.n',
     );
-    this.numbering(() => {
+    return this.numbering((out) => {
       for (const x of page.exchanges) {
         if (addExchange.run(x.key, x.t).changes === 0) duplicates++;
         else {
@@ -151,7 +150,6 @@ export class EventStore {
         .prepare('INSERT OR REPLACE INTO cursors (server, records_from) VALUES (?, ?)')
         .run(page.server, page.recordsFrom);
     });
-    return out;
   }
 
   /** Keeps the newest `keepEvents` events and the exchanges of the last `keepMs`. */

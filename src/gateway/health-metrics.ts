@@ -11,24 +11,12 @@ export function parseHealthData(xml: string) {
   if (period === undefined) throw new Error('expected statisticsPeriodSeconds in the health data, found none');
   let successful = 0;
   let unsuccessful = 0;
-  let lastOk: number | undefined;
-  let lastBad: number | undefined;
   for (const e of children(child(response, 'servicesEvents'), 'serviceEvents')) {
     const stats = child(e, 'lastPeriodStatistics');
     successful += num(text(stats, 'successfulRequestCount'));
     unsuccessful += num(text(stats, 'unsuccessfulRequestCount'));
-    const ok = text(e, 'lastSuccessfulRequestTimestamp');
-    const bad = text(e, 'lastUnsuccessfulRequestTimestamp');
-    if (ok !== undefined) lastOk = Math.max(lastOk ?? 0, num(ok));
-    if (bad !== undefined) lastBad = Math.max(lastBad ?? 0, num(bad));
   }
-  return {
-    periodSeconds: num(period),
-    successful,
-    unsuccessful,
-    ...(lastOk !== undefined && { lastSuccessfulAt: lastOk }),
-    ...(lastBad !== undefined && { lastUnsuccessfulAt: lastBad }),
-  };
+  return { periodSeconds: num(period), successful, unsuccessful };
 }
 
 /** Half or more of the period's requests failing makes a server degraded; the reason says so. */

@@ -9,18 +9,14 @@ export type OperationalRecord = Exclude<ReturnType<typeof readRecord>, string>;
 
 /** Every field of the payload schema; anything else is counted as unknown. */
 const KNOWN = new Set(
-  [
-    'monitoringDataTs securityServerInternalIp securityServerType requestInTs requestOutTs responseInTs',
-    'responseOutTs clientXRoadInstance clientMemberClass clientMemberCode clientSubsystemCode',
-    'serviceXRoadInstance serviceMemberClass serviceMemberCode serviceSubsystemCode serviceCode',
-    'restMethod restPath xRoadVersion serviceVersion representedPartyClass representedPartyCode messageId',
-    'messageUserId messageIssue messageProtocolVersion clientSecurityServerAddress',
-    'serviceSecurityServerAddress requestMimeSize requestAttachmentCount responseMimeSize',
-    'responseAttachmentCount succeeded faultCode faultString requestSize responseSize statusCode',
-    'serviceType xRequestId',
-  ]
-    .join(' ')
-    .split(' '),
+  `monitoringDataTs securityServerInternalIp securityServerType requestInTs requestOutTs responseInTs
+  responseOutTs clientXRoadInstance clientMemberClass clientMemberCode clientSubsystemCode
+  serviceXRoadInstance serviceMemberClass serviceMemberCode serviceSubsystemCode serviceCode
+  restMethod restPath xRoadVersion serviceVersion representedPartyClass representedPartyCode messageId
+  messageUserId messageIssue messageProtocolVersion clientSecurityServerAddress
+  serviceSecurityServerAddress requestMimeSize requestAttachmentCount responseMimeSize
+  responseAttachmentCount succeeded faultCode faultString requestSize responseSize statusCode
+  serviceType xRequestId`.split(/\s+/),
 );
 
 /** X-Road 6 names and the fields that replaced them. */

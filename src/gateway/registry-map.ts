@@ -8,16 +8,7 @@ import { isAgencyId, levelOf } from '../registry/identifier.js';
 import type { GlobalConf } from './globalconf.js';
 
 /** A security server the gateway polls, addressed as X-Road addresses it. */
-export interface ServerTarget {
-  /** Its id in the telemetry (`serverCode`, qualified by the owner's code when not unique). */
-  readonly id: string;
-  readonly instance: string;
-  readonly ownerClass: string;
-  readonly ownerCode: string;
-  readonly serverCode: string;
-  readonly name: string;
-  readonly maintenance?: string;
-}
+export type ServerTarget = MappedRegistry['servers'][number];
 
 export type MappedRegistry = ReturnType<typeof mapRegistry>;
 
@@ -36,10 +27,11 @@ export function mapRegistry(conf: GlobalConf) {
   for (const m of conf.members) if (m.ref) byRef.set(m.ref, m);
   const count = new Map<string, number>();
   for (const s of conf.servers) count.set(s.serverCode, (count.get(s.serverCode) ?? 0) + 1);
-  const servers: ServerTarget[] = conf.servers.map((s) => {
+  const servers = conf.servers.map((s) => {
     const owner = byRef.get(s.owner);
     const id = count.get(s.serverCode)! > 1 ? `${owner?.memberCode ?? s.owner}/${s.serverCode}` : s.serverCode;
     return {
+      /** Its id in the telemetry (`serverCode`, qualified by the owner's code when not unique). */
       id: id.slice(0, 64),
       instance: conf.instance,
       ownerClass: owner?.memberClass ?? '',
@@ -82,7 +74,7 @@ export function mapRegistry(conf: GlobalConf) {
   }));
   return {
     agencies,
-    servers: servers as readonly ServerTarget[],
+    servers: servers as readonly (typeof servers)[number][],
     /** Members and subsystems whose codes are no mã định danh, or that no server serves. */
     skipped: skipped as readonly string[],
     /** The agency an X-Road client or service provider stands for, if any. */

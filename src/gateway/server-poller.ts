@@ -4,7 +4,7 @@ import type { EventStore, PageCommit, StoredEvent } from './event-store.js';
 import { certificateExpiry, healthConcern, parseCertificates, parseHealthData } from './health-metrics.js';
 import { exchangeKey, parseRecords } from './op-records.js';
 import type { ServerTarget } from './registry-map.js';
-import { postSoap, type SoapAnswer } from './soap-client.js';
+import { postSoap } from './soap-client.js';
 import { healthDataRequest, metricsRequest, operationalDataRequest } from './soap-request.js';
 import type { GatewayOptions } from './service.js';
 import { parseOperationalDataResponse } from './soap-response.js';
@@ -21,7 +21,7 @@ export interface PollerDeps {
   readonly setAside: (server: string, count: number, firstReason: string) => void;
 }
 
-const ask = (deps: PollerDeps, envelope: string): Promise<SoapAnswer> =>
+const ask = (deps: PollerDeps, envelope: string) =>
   postSoap(deps.o.securityServerUrl, envelope, deps.o.timeoutMs ?? 10_000);
 
 /** Fetches and commits operational data pages until the server has nothing newer. */
@@ -73,11 +73,7 @@ async function pollOperationalData(target: ServerTarget, deps: PollerDeps): Prom
 }
 
 /** One round; throws (with the reason) when the server or the way to it fails. */
-export async function pollRound(
-  target: ServerTarget,
-  deps: PollerDeps,
-  withCertificates: boolean,
-): Promise<{ latencyMs: number; concern?: string; certificateExpiresAt?: string }> {
+export async function pollRound(target: ServerTarget, deps: PollerDeps, withCertificates: boolean) {
   const health = await ask(deps, healthDataRequest(deps.o.client, target));
   const summary = parseHealthData(health.body.toString('utf8'));
   await pollOperationalData(target, deps);

@@ -1,6 +1,6 @@
 /** `hubmon gateway`: global configuration → registry, a poller per server → events in its SQLite file → consoles. */
 import { unwatchFile, watchFile } from 'node:fs';
-import type { SecurityServer, ServerState } from '../protocol/index.js';
+import type { Agency, EventType, SecurityServer, ServerState } from '../protocol/index.js';
 import { snapshotPartData } from '../sim/registry-snapshot.js';
 import { ReplayBuffer } from '../sim/replay-buffer.js';
 import { startTelemetryServer, type TelemetryServer, type TelemetryServerOptions } from '../sim/telemetry-server.js';
@@ -10,7 +10,6 @@ import type { PendingEvent } from './exchange-events.js';
 import { EventStore, type StoredEvent } from './event-store.js';
 import { GlobalConfError, readGlobalConf } from './globalconf.js';
 import { nextView, type PollResult, type ServerView } from './reachability.js';
-import { registryChanges, type PublishedRegistry } from './registry-diff.js';
 import { mapRegistry, type MappedRegistry, type ServerTarget } from './registry-map.js';
 import { pollRound, type PollerDeps } from './server-poller.js';
 import type { XRoadClient } from './soap-request.js';
@@ -58,6 +57,28 @@ interface GatewayNotes {
   setAside(id: string, count: number, reason: string): void;
 }
 
+interface PublishedRegistry {
+  readonly agencies: readonly Agency[];
+  readonly securityServers: readonly SecurityServer[];
+}
+
+/** The entries of `after` that are new or differ from `before`'s of the same id. */
+function upserts<T extends { readonly id: string }>(before: readonly T[], after: readonly T[]): T[] {
+  const old = new Map(before.map((x) => [x.id, JSON.stringify(x)]));
+  return after.filter((x) => old.get(x.id) !== JSON.stringify(x));
+}
+
+/** Registry changes since the last published as `server.upsert`, `agency.upsert` and `agency.removed` events. */
+function registryChanges(before: PublishedRegistry, after: PublishedRegistry, t: number): PendingEvent[] {
+  const ev = (type: EventType, data: object): PendingEvent => ({ t, type, data });
+  const newIds = new Set(after.agencies.map((a) => a.id));
+  return [
+    ...upserts(before.securityServers, after.securityServers).map((server) => ev('server.upsert', { server })),
+    ...upserts(before.agencies, after.agencies).map((agency) => ev('agency.upsert', { agency })),
+    ...before.agencies.filter((a) => !newIds.has(a.id)).map((a) => ev('agency.removed', { id: a.id })),
+  ];
+}
+
 export type Gateway = Awaited<ReturnType<typeof startGateway>>;
 
 export async function startGateway(o: GatewayOptions) {
@@ -86,12 +107,10 @@ export async function startGateway(o: GatewayOptions) {
 
   /** Publishes the registry as it now is: changes as events, the snapshot for new connections. */
   const refreshRegistry = (): void => {
-    const securityServers = mapped.servers.map(({ id, name }): SecurityServer => ({
-      id,
-      name,
-      certificateExpiresAt: expiries[id] ?? null,
-    }));
-    const next: PublishedRegistry = { agencies: mapped.agencies, securityServers };
+    const next: PublishedRegistry = {
+      agencies: mapped.agencies,
+      securityServers: mapped.servers.map(({ id, name }) => ({ id, name, certificateExpiresAt: expiries[id] ?? null })),
+    };
     const meta = { registry: JSON.stringify(next), expiries: JSON.stringify(expiries) };
     append(registryChanges(published, next, Date.now()), meta);
     published = next;
@@ -149,18 +168,13 @@ export async function startGateway(o: GatewayOptions) {
     views.set(target.id, view);
     const events: PendingEvent[] = [];
     const { state, reason } = view;
+    const latency = poll.ok ? { latencyMs: poll.latencyMs } : undefined;
     if (changed) {
       notes.serverState?.(target.id, state, reason);
-      const data = {
-        serverId: target.id,
-        state,
-        ...(reason && { reason }),
-        ...(poll.ok && { latencyMs: poll.latencyMs }),
-      };
+      const data = { serverId: target.id, state, ...(reason && { reason }), ...latency };
       events.push({ t: poll.at, type: 'server.state', data });
     }
-    if (poll.ok)
-      events.push({ t: poll.at, type: 'server.heartbeat', data: { serverId: target.id, latencyMs: poll.latencyMs } });
+    if (latency) events.push({ t: poll.at, type: 'server.heartbeat', data: { serverId: target.id, ...latency } });
     append(events, { views: JSON.stringify(Object.fromEntries(views)) });
   };
 

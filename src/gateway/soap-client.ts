@@ -2,21 +2,15 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 
-export interface SoapAnswer {
-  readonly contentType?: string;
-  readonly body: Buffer;
-  /** From sending the request to the last byte of the answer. */
-  readonly latencyMs: number;
-}
-
 /** Most bytes one answer may have: an operational data page is bounded by X-Road (10,000 records). */
 const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 
-export function postSoap(url: string, envelope: string, timeoutMs: number): Promise<SoapAnswer> {
+/** The answer, its latency from sending the request to its last byte. */
+export function postSoap(url: string, envelope: string, timeoutMs: number) {
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const started = performance.now();
-  return new Promise((resolve, reject) => {
+  return new Promise<{ contentType?: string; body: Buffer; latencyMs: number }>((resolve, reject) => {
     const req = send(
       target,
       { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', SOAPAction: '""' } },

@@ -34,7 +34,5 @@ export function children(node: unknown, name: string): XmlNode[] {
 export const child = (node: unknown, name: string): XmlNode | undefined => children(node, name)[0];
 
 /** The text of the first child named `name` (trimmed), or undefined when absent or empty. */
-export function text(node: unknown, name: string): string | undefined {
-  const s = String(child(node, name)?.['#text'] ?? '').trim();
-  return s === '' ? undefined : s;
-}
+export const text = (node: unknown, name: string): string | undefined =>
+  String(child(node, name)?.['#text'] ?? '').trim() || undefined;

@@ -1,12 +1,11 @@
 /** How long to wait between reconnection attempts. */
-export interface BackoffPolicy {
+export const DEFAULT_BACKOFF = {
   /** Ceiling of the first wait; doubles with each failed attempt. */
-  readonly initialMs: number;
+  initialMs: 500,
   /** The ceiling never grows past this. */
-  readonly maxMs: number;
-}
-
-export const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 30_000 };
+  maxMs: 30_000,
+};
+export type BackoffPolicy = Readonly<typeof DEFAULT_BACKOFF>;
 
 /** Capped exponential backoff with full jitter (consoles do not all knock at once); `attempt` 0 is the first retry. */
 export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () => number): number {

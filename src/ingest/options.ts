@@ -45,7 +45,7 @@ export function resolveIngestOptions(o: IngestOptions) {
     maxFrameBytes: o.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
     batchMaxMessages: o.batchMaxMessages ?? 5_000,
     batchMaxMs: o.batchMaxMs ?? 50,
-    backoff: { ...DEFAULT_BACKOFF, ...o.backoff } as BackoffPolicy,
+    backoff: { ...DEFAULT_BACKOFF, ...o.backoff },
     staleAfterMs: o.staleAfterMs,
     pingIntervalMs: o.pingIntervalMs ?? 10_000,
     connectTimeoutMs: o.connectTimeoutMs ?? 10_000,

@@ -1,15 +1,10 @@
-/** Events per second over a sliding window of one-second buckets. */
+/** Events per second over a sliding window of five one-second buckets. */
 export class RateMeter {
-  private readonly buckets: number[];
-  private readonly starts: number[];
+  private readonly windowSeconds = 5;
+  private readonly buckets = new Array<number>(this.windowSeconds).fill(0);
+  private readonly starts = new Array<number>(this.windowSeconds).fill(-1);
 
-  constructor(
-    private readonly now: () => number,
-    private readonly windowSeconds = 5,
-  ) {
-    this.buckets = new Array<number>(windowSeconds).fill(0);
-    this.starts = new Array<number>(windowSeconds).fill(-1);
-  }
+  constructor(private readonly now: () => number) {}
 
   add(count: number): void {
     const second = Math.floor(this.now() / 1000);

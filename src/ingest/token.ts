@@ -1,17 +1,12 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 
-/** Environment variable that may hold the hub's bearer token. */
-const TOKEN_ENV = 'HUBMON_TOKEN';
-
-/** What is wrong with a token file, for a command to word in the operator's language. */
-type TokenProblem = 'unreadable' | 'notFile' | 'mode' | 'empty' | 'lines';
-
 /** Why no usable token could be read; the message is meant for the operator, as is. */
 export class TokenError extends Error {
   override readonly name = 'TokenError';
   constructor(
     message: string,
-    readonly problem: TokenProblem,
+    /** What is wrong with the file, for a command to word in the operator's language. */
+    readonly problem: 'unreadable' | 'notFile' | 'mode' | 'empty' | 'lines',
     readonly path: string,
     /** The errno code (`unreadable`) or the file's mode (`mode`). */
     readonly detail = '',
@@ -51,12 +46,9 @@ export function readTokenFile(path: string): string {
 }
 
 /** The token from `--token-file`, else `HUBMON_TOKEN`, else none (never from the command line: `ps` shows it). */
-export function resolveToken(options: { tokenFile?: string; env: NodeJS.ProcessEnv }): {
-  token: string | undefined;
-  source: 'env' | 'file' | 'none';
-} {
-  if (options.tokenFile !== undefined) return { token: readTokenFile(options.tokenFile), source: 'file' };
-  const fromEnv = options.env[TOKEN_ENV]?.trim();
-  if (fromEnv) return { token: fromEnv, source: 'env' };
-  return { token: undefined, source: 'none' };
+export function resolveToken(options: { tokenFile?: string; env: NodeJS.ProcessEnv }) {
+  if (options.tokenFile !== undefined) return { token: readTokenFile(options.tokenFile), source: 'file' as const };
+  const fromEnv = options.env.HUBMON_TOKEN?.trim();
+  if (fromEnv) return { token: fromEnv, source: 'env' as const };
+  return { token: undefined, source: 'none' as const };
 }

@@ -37,4 +37,3 @@ export type ServerState = z.infer<typeof serverStateSchema>;
 
 /** How an agency reaches the hub: straight from its document system, or via its LGSP. */
 export const connectionKindSchema = z.enum(['direct', 'lgsp']);
-export type ConnectionKind = z.infer<typeof connectionKindSchema>;

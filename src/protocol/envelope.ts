@@ -10,7 +10,6 @@ export const envelopeSchema = z.object({
   ts: isoTimestampSchema,
   type: z.string().min(1).max(64),
 });
-type Envelope = z.infer<typeof envelopeSchema>;
 
 /** Envelope and payload of one known type. */
 const messageSchema = <T extends MessageType>(type: T) =>
@@ -31,7 +30,7 @@ export type TelemetryMessage = { [T in MessageType]: z.infer<MessageSchemas[T]> 
 export type MessageOf<T extends MessageType> = Extract<TelemetryMessage, { type: T }>;
 
 /** A message of a type this client does not know (a newer hub), stored as is so its seq is no gap. */
-export interface UnknownMessage extends Envelope {
+export interface UnknownMessage extends z.infer<typeof envelopeSchema> {
   readonly unknown: true;
   readonly data: unknown;
 }

@@ -51,9 +51,8 @@ function compile(type: MessageType): ValidateFunction {
 
 /** Every object schema refuses fields it does not name. */
 function closeObjects<T>(node: T): T {
-  if (Array.isArray(node)) {
-    for (const child of node) closeObjects(child);
-  } else if (node !== null && typeof node === 'object') {
+  // Arrays included: their items are schemas too.
+  if (node !== null && typeof node === 'object') {
     const n = node as Record<string, unknown>;
     if (n.type === 'object' && n.properties && n.additionalProperties === undefined) n.additionalProperties = false;
     for (const child of Object.values(n)) closeObjects(child);

@@ -20,9 +20,9 @@ const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Offset of `zone` from UTC at instant `t`, in ms (+7 h for Asia/Ho_Chi_Minh). */
 export function zoneOffsetMs(t: number, zone: string): number {
-  let format = zoneFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
+  const format =
+    zoneFormats.get(zone) ??
+    new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -32,8 +32,7 @@ export function zoneOffsetMs(t: number, zone: string): number {
       minute: '2-digit',
       second: '2-digit',
     });
-    zoneFormats.set(zone, format);
-  }
+  zoneFormats.set(zone, format);
   const parts = format.formatToParts(new Date(t));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));

@@ -103,7 +103,6 @@ export const MESSAGE_TYPES = Object.keys(dataSchemas) as MessageType[];
 
 /** Session messages describe the connection: their `seq` repeats the newest so far; never stored as events. */
 const SESSION_TYPES = ['hello', 'heartbeat', 'reset', 'registry.snapshot'] as const;
-type SessionType = (typeof SESSION_TYPES)[number];
-export type EventType = Exclude<MessageType, SessionType>;
+export type EventType = Exclude<MessageType, (typeof SESSION_TYPES)[number]>;
 const sessionTypeSet: ReadonlySet<string> = new Set(SESSION_TYPES);
 export const isSessionType = (type: string): boolean => sessionTypeSet.has(type);

@@ -76,12 +76,10 @@ export function parseMessage(
 }
 
 /** Envelope fields quoted in a rejection, when they can be read. */
-function idsOf(obj: Record<string, unknown>): { seq?: number; type?: string } {
-  return {
-    ...(typeof obj.seq === 'number' && { seq: obj.seq }),
-    ...(typeof obj.type === 'string' && { type: obj.type.slice(0, 64) }),
-  };
-}
+const idsOf = (obj: Record<string, unknown>) => ({
+  ...(typeof obj.seq === 'number' && { seq: obj.seq }),
+  ...(typeof obj.type === 'string' && { type: obj.type.slice(0, 64) }),
+});
 
 /** A frame set aside whole. */
 const refused = (reason: Rejection['reason'], detail: string, raw: string): ParsedFrame => ({

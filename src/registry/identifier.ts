@@ -3,9 +3,6 @@
  * unit, each lower level fills the next group to the left (`000.00.07.H41`, `000.12.07.H41`, `003.12.07.H41`).
  */
 
-/** The four government levels an identifier can express. */
-type AgencyLevel = 1 | 2 | 3 | 4;
-
 const SHAPE = /^(\d{3})\.(\d{2})\.(\d{2})\.([A-Z]\d{2})$/;
 
 /** How many children one parent can number at each child level (widths 2, 2, 3 digits). */
@@ -20,7 +17,7 @@ function groups(id: string): [string, string, string, string] {
 }
 
 /** The level an identifier encodes, read from which groups are filled. */
-export function levelOf(id: string): AgencyLevel {
+export function levelOf(id: string): 1 | 2 | 3 | 4 {
   const [g1, g2, g3] = groups(id);
   return g3 === '00' ? 1 : g2 === '00' ? 2 : g1 === '000' ? 3 : 4;
 }

@@ -10,13 +10,8 @@ import { planCentral } from './plan-central.js';
 import { planProvince } from './plan-province.js';
 import { deriveSeed, intBetween, mulberry32, type Rng } from './rng.js';
 
-export interface Registry {
-  /** Parents always come before their children. */
-  readonly agencies: Agency[];
-  readonly securityServers: SecurityServer[];
-  /** Traffic profile of every agency, by id. */
-  readonly profiles: Map<string, AgencyProfile>;
-}
+/** Agencies (parents always before their children), security servers, and every agency's traffic profile by id. */
+export type Registry = ReturnType<typeof buildRegistry>;
 
 interface BuildOptions {
   /** How many agencies in all; defaults to the top level only (95). */
@@ -41,7 +36,7 @@ interface Candidate {
   readonly topIndex: number;
 }
 
-export function buildRegistry(options: BuildOptions = {}): Registry {
+export function buildRegistry(options: BuildOptions = {}) {
   const fixtures = loadFixtures();
   const seed = options.seed ?? DEFAULT_SEED;
   const top = fixtures.agencies;

@@ -32,10 +32,7 @@ export function bufferHost(o: {
   const message = (type: string, data: string): string =>
     `{"v":${PROTOCOL_VERSION},"seq":${buffer.newestSeq},"ts":"${iso()}","type":${JSON.stringify(type)},"data":${data}}`;
   return {
-    buffer,
-    batchMax: o.batchMax,
-    heartbeatMs,
-    hub: o.hub,
+    ...o,
     /** Faults the simulator stages: sending paused holds catch-up and live events (heartbeats go on till silenced). */
     flags: { sendingPaused: false, silenced: false },
     message,
@@ -75,13 +72,12 @@ export class ClientSession {
   }
 
   /** Sends the opening and starts streaming from where the client asked. */
-  open(request: { readonly since?: number; readonly epoch?: string }): void {
+  open({ since, epoch }: { readonly since?: number; readonly epoch?: string }): void {
     const { buffer } = this.host;
     for (const text of this.host.opening()) this.sendText(text);
-    const { since } = request;
     const oldest = buffer.oldestSeq;
     let reason: ResetReason | undefined;
-    if (request.epoch !== undefined && request.epoch !== this.host.hub().epoch) reason = 'epoch_changed';
+    if (epoch !== undefined && epoch !== this.host.hub().epoch) reason = 'epoch_changed';
     else if (since !== undefined && since > buffer.newestSeq) reason = 'since_ahead';
     else if (since !== undefined && since < oldest - 1) reason = 'since_too_old';
     if (reason) this.sendReset(reason, since ?? 0);

@@ -60,11 +60,7 @@ export class DocumentLife {
   }
 
   /** A document package from `sender`: sent, signature checked, delivered or failed per recipient. */
-  sendDocument(
-    sender: number,
-    recipients: readonly number[],
-    options: { docId?: string; replyBy?: number } = {},
-  ): string {
+  sendDocument(sender: number, recipients: readonly number[], options: { docId?: string; replyBy?: number } = {}) {
     const gen = this.gen;
     const rng = gen.rng;
     const { agencies, profiles } = gen.world;

@@ -2,7 +2,6 @@
 import { buildRegistry, DEFAULT_SEED } from '../registry/index.js';
 import { VERSION } from '../version.js';
 import { bufferHost } from './client-session.js';
-import { createClock, type ClockMode } from './clock.js';
 import { SimGenerator } from './generator.js';
 import { eventText } from './iso-time.js';
 import type { Incident } from './incidents.js';
@@ -10,7 +9,7 @@ import { RecordingWriter } from './recording.js';
 import { snapshotPartData } from './registry-snapshot.js';
 import { ReplayBuffer } from './replay-buffer.js';
 import { startTelemetryServer, type TelemetryServer, type TelemetryServerOptions } from './telemetry-server.js';
-import { loadReplay, type RecordedEvent } from './replay-source.js';
+import { loadReplay } from './replay-source.js';
 import { worldFromRegistry } from './world.js';
 
 export interface SimHubOptions extends TelemetryServerOptions {
@@ -38,8 +37,8 @@ export interface SimHubOptions extends TelemetryServerOptions {
   readonly replayPaced?: boolean;
   /** Write the stream to this NDJSON file. */
   readonly recordFile?: string;
-  /** `manual`: simulated time moves only through `advance`/`emitEvents` (tests). */
-  readonly clock?: ClockMode;
+  /** `realtime`: `speed` times the wall clock; `manual`: moved only by `advance` and `emitEvents` (tests). */
+  readonly clock?: 'realtime' | 'manual';
   /** Multiplies every agency's traffic (load tests). */
   readonly volumeScale?: number;
 }
@@ -65,13 +64,20 @@ export async function startSimHub(options: SimHubOptions = {}) {
       historyMs: options.history ?? 3_600_000,
       volumeScale: options.volumeScale,
     });
-  const recorded: readonly RecordedEvent[] = replay?.events ?? [];
+  const recorded = replay?.events ?? [];
   let replayed = 0;
-  const clock = createClock({
-    mode: options.clock ?? 'realtime',
-    start: replay ? ((options.replayPaced ? recorded[0]?.t : recorded.at(-1)?.t) ?? start) : start,
-    speed: options.speed ?? 1,
-  });
+  const realtime = (options.clock ?? 'realtime') === 'realtime';
+  const clockStart = replay ? ((options.replayPaced ? recorded[0]?.t : recorded.at(-1)?.t) ?? start) : start;
+  const wallStart = performance.now();
+  /** How far simulated time was moved forward by hand. */
+  let moved = 0;
+  /** Current simulated time, epoch ms. */
+  const simNow = (): number =>
+    moved + (realtime ? Math.floor(clockStart + (performance.now() - wallStart) * (options.speed ?? 1)) : clockStart);
+  const advance = (ms: number): void => {
+    if (!(ms >= 0)) throw new RangeError(`clock can only move forward, got ${ms} ms`);
+    moved += ms;
+  };
   const hubId = replay?.hubId ?? `sim-${seed}`;
   const hubName = replay?.hubName ?? 'Trục liên thông văn bản quốc gia (mô phỏng)';
   let epoch = options.epoch ?? replay?.epoch ?? `sim-${seed}-${new Date(start).toISOString().replace(/[-:.]/g, '')}`;
@@ -81,7 +87,7 @@ export async function startSimHub(options: SimHubOptions = {}) {
     buffer,
     batchMax: Math.max(1, options.batchMax ?? 500),
     heartbeatMs: options.heartbeatMs ?? 5_000,
-    now: () => clock.now(),
+    now: simNow,
     hub: () => ({ hubId, hubName, hubVersion: `hubmon-sim ${VERSION}`, epoch }),
     snapshot: () => snapshotData,
   });
@@ -99,7 +105,7 @@ export async function startSimHub(options: SimHubOptions = {}) {
   /** Brings the buffer up to the clock; returns how many events were added. */
   const produce = (): number => {
     if (flags.silenced) return 0;
-    const now = clock.now();
+    const now = simNow();
     let n = 0;
     if (generator) n = generator.drainUntil(now, (ev) => appendEvent(ev.t, ev.type, ev.data));
     else for (let ev = recorded[replayed]; ev && ev.t <= now; ev = recorded[++replayed], n++) append(ev.seq, ev.text);
@@ -113,7 +119,7 @@ export async function startSimHub(options: SimHubOptions = {}) {
   const served = (server = await startTelemetryServer(host, options));
   const sessions = served.sessions;
 
-  const ticker = clock.mode === 'realtime' ? setInterval(produce, 100).unref() : undefined;
+  const ticker = realtime ? setInterval(produce, 100).unref() : undefined;
 
   return {
     url: served.url,
@@ -134,8 +140,7 @@ export async function startSimHub(options: SimHubOptions = {}) {
     get clientCount(): number {
       return sessions.size;
     },
-    /** Current simulated time, epoch ms. */
-    now: (): number => clock.now(),
+    now: simNow,
     async close(): Promise<void> {
       clearInterval(ticker);
       await served.close();
@@ -143,7 +148,7 @@ export async function startSimHub(options: SimHubOptions = {}) {
     },
     /** Moves simulated time forward and streams what happened. */
     advance(ms: number): number {
-      clock.advance(ms);
+      advance(ms);
       return produce();
     },
     /** Generates exactly `n` more durable events (manual clock moves to the last one). */
@@ -153,13 +158,13 @@ export async function startSimHub(options: SimHubOptions = {}) {
         const ev = generator.next();
         appendEvent(ev.t, ev.type, ev.data);
       }
-      clock.advanceTo(generator.now);
+      advance(Math.max(0, generator.now - simNow()));
       pumpAll();
       return n;
     },
     /** Appends a durable event of any type (unknown types too) with the next seq. */
     injectEvent(type: string, data: unknown): number {
-      appendEvent(clock.now(), type, data);
+      appendEvent(simNow(), type, data);
       pumpAll();
       return buffer.newestSeq;
     },

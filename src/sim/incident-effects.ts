@@ -5,19 +5,8 @@ import type { SimGenerator } from './generator.js';
 import { cycleAnchor, INCIDENT_CYCLE_MS, OVERDUE_PILE_SIZE, planIncidents, type Incident } from './incidents.js';
 import { DAY, HOUR, MIN, SEC } from './rhythm.js';
 
-/** The reasons given with a server's state, in Vietnamese as a hub writes them. */
-const REASON = {
-  lost: 'mất kết nối tới Trục',
-  restored: 'đã kết nối lại',
-  unstable: 'kết nối chập chờn',
-} as const;
-
 /** An agency-level effect: which agency, from when to when. */
-interface Window {
-  readonly agency: number;
-  readonly from: number;
-  readonly to: number;
-}
+type Window = { readonly agency: number; readonly from: number; readonly to: number };
 
 export class IncidentEffects {
   /** Every incident planned so far, in plan order (cycles are planned ahead of time). */
@@ -49,15 +38,16 @@ export class IncidentEffects {
       const agency = gen.world.indexOf.get(incident.target) ?? -1;
       const server = gen.world.securityServers.findIndex((s) => s.id === incident.target);
       switch (incident.kind) {
+        // The reasons given with a server's state are in Vietnamese, as a hub writes them.
         case 'server_down':
-          gen.schedule(from, () => gen.links.set(server, 'disconnected', REASON.lost));
-          gen.schedule(to, () => gen.links.set(server, 'connected', REASON.restored));
+          gen.schedule(from, () => gen.links.set(server, 'disconnected', 'mất kết nối tới Trục'));
+          gen.schedule(to, () => gen.links.set(server, 'connected', 'đã kết nối lại'));
           break;
         case 'server_flapping': {
           let down = false;
           const flip = (): void => {
             down = !down && gen.now < to;
-            gen.links.set(server, down ? 'disconnected' : 'connected', down ? REASON.unstable : undefined);
+            gen.links.set(server, down ? 'disconnected' : 'connected', down ? 'kết nối chập chờn' : undefined);
             if (gen.now < to) gen.schedule(gen.now + 45 * SEC + rng() * 30 * SEC, flip);
           };
           gen.schedule(from, flip);

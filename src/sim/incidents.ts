@@ -3,7 +3,7 @@
  * simulated start so the demo shows every incident within minutes; it repeats every {@link INCIDENT_CYCLE_MS}.
  */
 import type { Agency, SecurityServer } from '../protocol/index.js';
-import { deriveSeed, mulberry32, type Rng } from '../registry/rng.js';
+import { deriveSeed, mulberry32 } from '../registry/rng.js';
 import type { SimWorld } from './world.js';
 import { HOUR, MIN } from './rhythm.js';
 
@@ -59,25 +59,47 @@ export function planIncidents(world: SimWorld, seed: number, start: number, cycl
   const usedServers = new Set<number>();
   const usedAgencies = new Set<number>();
   const incidents: Incident[] = [];
-
+  const p = world.profiles;
+  /** One of the first `top` of `ranked`, drawn from the script's stream. */
+  const pick = (ranked: number[], top: number): number | undefined => {
+    const pool = ranked.slice(0, top);
+    return pool.length ? pool[Math.floor(rng() * pool.length)] : undefined;
+  };
   const add = (kind: IncidentKind, { id, name }: Agency | SecurityServer, affectedAgencies: string[]): void => {
     const { from, to } = INCIDENT_TIMING[kind];
     incidents.push({ kind, cycle, target: id, targetName: name, from: t0 + from, to: t0 + to, affectedAgencies });
   };
+  // A server among the busiest with agencies behind it.
+  const traffic = (s: number): number =>
+    world.agenciesBehind[s]!.reduce((sum, i) => sum + p[i]!.sentPerYear + p[i]!.receivedPerYear, 0);
+  const servers = world.securityServers
+    .map((_, i) => i)
+    .filter((i) => world.agenciesBehind[i]!.length > 0)
+    .sort((a, b) => traffic(b) - traffic(a) || a - b);
   for (const kind of ['server_down', 'server_flapping'] as const) {
-    const s = pickServer(world, rng, usedServers);
+    const s = pick(
+      servers.filter((i) => !usedServers.has(i)),
+      12,
+    );
     if (s === undefined) continue;
     usedServers.add(s);
     const behind = world.agenciesBehind[s]!.map((i) => world.agencies[i]!.id);
     add(kind, world.securityServers[s]!, behind);
   }
+  // A busy level-1 agency, not behind a faulty server, not already used, preferring `ok` ones.
   const agencyIncident = (kind: IncidentKind, rank: (i: number) => number, ok: (i: number) => boolean): void => {
-    const a = pickAgency(world, rng, usedAgencies, usedServers, rank, ok);
+    const free = world.agencies
+      .map((_, i) => i)
+      .filter((i) => !usedAgencies.has(i) && !usedServers.has(world.serverOf[i]!) && world.agencies[i]!.level === 1);
+    const preferred = free.filter(ok);
+    const a = pick(
+      (preferred.length ? preferred : free).sort((x, y) => rank(y) - rank(x) || x - y),
+      20,
+    );
     if (a === undefined) return;
     usedAgencies.add(a);
     add(kind, world.agencies[a]!, [world.agencies[a]!.id]);
   };
-  const p = world.profiles;
   const sent = (i: number): number => p[i]!.sentPerYear;
   const received = (i: number): number => p[i]!.receivedPerYear;
   agencyIncident('signature_failure_burst', sent, (i) => p[i]!.signedShare >= 0.9);
@@ -85,35 +107,4 @@ export function planIncidents(world: SimWorld, seed: number, start: number, cycl
   agencyIncident('duplicate_sends', sent, () => true);
   agencyIncident('overdue_pile', received, () => true);
   return incidents;
-}
-
-function pickServer(world: SimWorld, rng: Rng, used: Set<number>): number | undefined {
-  const candidates = world.securityServers
-    .map((_, i) => i)
-    .filter((i) => !used.has(i) && world.agenciesBehind[i]!.length > 0)
-    .sort((a, b) => trafficBehind(world, b) - trafficBehind(world, a) || a - b)
-    .slice(0, 12);
-  return candidates.length ? candidates[Math.floor(rng() * candidates.length)] : undefined;
-}
-
-function trafficBehind(world: SimWorld, server: number): number {
-  const p = world.profiles;
-  return world.agenciesBehind[server]!.reduce((sum, i) => sum + p[i]!.sentPerYear + p[i]!.receivedPerYear, 0);
-}
-
-/** A busy level-1 agency, not behind a faulty server, not already used, preferring `ok` ones. */
-function pickAgency(
-  world: SimWorld,
-  rng: Rng,
-  used: Set<number>,
-  usedServers: Set<number>,
-  rank: (i: number) => number,
-  ok: (i: number) => boolean,
-): number | undefined {
-  const free = world.agencies
-    .map((_, i) => i)
-    .filter((i) => !used.has(i) && !usedServers.has(world.serverOf[i]!) && world.agencies[i]!.level === 1);
-  const preferred = free.filter(ok);
-  const pool = (preferred.length ? preferred : free).sort((a, b) => rank(b) - rank(a) || a - b).slice(0, 20);
-  return pool.length ? pool[Math.floor(rng() * pool.length)] : undefined;
 }

@@ -5,11 +5,6 @@ const DAY = 86_400_000;
 let cachedDay = NaN;
 let cachedPrefix = '';
 
-function pad(n: number, width: number): string {
-  const s = String(n);
-  return s.length >= width ? s : '0'.repeat(width - s.length) + s;
-}
-
 /** Same text as `new Date(t).toISOString()` for whole-millisecond times from 1970 on. */
 function isoTime(t: number): string {
   const day = Math.floor(t / DAY);
@@ -24,7 +19,7 @@ function isoTime(t: number): string {
   ms -= m * 60_000;
   const s = Math.floor(ms / 1000);
   ms -= s * 1000;
-  return `${cachedPrefix}${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}.${pad(ms, 3)}Z`;
+  return `${cachedPrefix}${h < 10 ? '0' : ''}${h}:${m < 10 ? '0' : ''}${m}:${s < 10 ? '0' : ''}${s}.${String(ms).padStart(3, '0')}Z`;
 }
 
 /** The event's message text, the envelope spelled out: the same bytes as JSON.stringify of the object, at half the cost. */

@@ -2,13 +2,6 @@
 import { isSessionType, type Agency, type SecurityServer } from '../protocol/index.js';
 import { readRecording } from './recording.js';
 
-export interface RecordedEvent {
-  readonly seq: number;
-  /** Event time, epoch ms. */
-  readonly t: number;
-  readonly text: string;
-}
-
 export type ReplaySource = Awaited<ReturnType<typeof loadReplay>>;
 
 /** Hub identity, registry, durable events in file order (seqs strictly increasing), lines skipped with why. */
@@ -19,18 +12,19 @@ export async function loadReplay(path: string) {
     epoch: undefined as string | undefined,
     agencies: [] as Agency[],
     securityServers: [] as SecurityServer[],
-    events: [] as RecordedEvent[],
+    /** Durable events as recorded, `t` their time (epoch ms). */
+    events: [] as { readonly seq: number; readonly t: number; readonly text: string }[],
     skipped: [] as { line: number; problem: string }[],
   };
   let lastSeq = 0;
-  let snapshotTaken = false;
+  let snapshots = 0;
   let inFirstSnapshot = false;
   for await (const rec of readRecording(path)) {
-    if (rec.problem || rec.seq === undefined || rec.type === undefined || rec.ts === undefined) {
-      source.skipped.push({ line: rec.line, problem: rec.problem ?? 'unreadable' });
+    if (rec.problem !== undefined) {
+      source.skipped.push({ line: rec.line, problem: rec.problem });
       continue;
     }
-    const data = (rec.value?.data ?? {}) as Record<string, unknown>;
+    const data = (rec.value.data ?? {}) as Record<string, unknown>;
     if (isSessionType(rec.type)) {
       if (rec.type === 'hello' && source.hubId === undefined) {
         source.hubId = String(data.hubId ?? '');
@@ -38,10 +32,7 @@ export async function loadReplay(path: string) {
         source.epoch = String(data.epoch ?? '');
       } else if (rec.type === 'registry.snapshot') {
         // Keep only the first snapshot: later ones repeat it on each reconnect of the recorder.
-        if (data.part === 1) {
-          inFirstSnapshot = !snapshotTaken;
-          snapshotTaken = true;
-        }
+        if (data.part === 1) inFirstSnapshot = snapshots++ === 0;
         if (!inFirstSnapshot) continue;
         if (Array.isArray(data.agencies)) source.agencies.push(...(data.agencies as Agency[]));
         if (Array.isArray(data.securityServers))

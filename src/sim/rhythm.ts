@@ -5,7 +5,6 @@ export const SEC = 1_000;
 export const MIN = 60 * SEC;
 export const HOUR = 60 * MIN;
 export const DAY = 24 * HOUR;
-const WEEK_MINUTES = 7 * 24 * 60;
 
 /** Minutes after local midnight where office hours open and close. */
 const WORK_OPENS_MIN = 7 * 60 + 30;
@@ -15,14 +14,11 @@ const WORK_CLOSES_MIN = 17 * 60;
 const localWeekday = (t: number): number => (Math.floor((t + VIETNAM_OFFSET_MS) / DAY) + 4) % 7;
 
 const weekend = (t: number): boolean => localWeekday(t) % 6 === 0;
+/** Simulated times are all after 1970: never negative. */
+const msOfLocalDay = (t: number): number => (t + VIETNAM_OFFSET_MS) % DAY;
 const localMinuteOfDay = (t: number): number => msOfLocalDay(t) / MIN;
 /** The start of `t`'s local day. */
 export const localMidnight = (t: number): number => t - msOfLocalDay(t);
-
-function msOfLocalDay(t: number): number {
-  const local = (t + VIETNAM_OFFSET_MS) % DAY;
-  return local < 0 ? local + DAY : local;
-}
 
 /** Activity from 22:00 to 06:30 local. */
 const NIGHT = 0.005;
@@ -51,7 +47,7 @@ const WEEKLY_ACTIVITY_MS: number = (() => {
   // 2024-01-01 00:00 local was a Monday; any week works, the rhythm repeats.
   const monday = Date.UTC(2024, 0, 1) - VIETNAM_OFFSET_MS;
   let sum = 0;
-  for (let i = 0; i < WEEK_MINUTES; i++) sum += activityAt(monday + i * 60_000 + 30_000);
+  for (let i = 0; i < 7 * 24 * 60; i++) sum += activityAt(monday + i * 60_000 + 30_000);
   return sum * 60_000;
 })();
 

@@ -56,16 +56,13 @@ export async function startTelemetryServer(host: SessionHost, options: Telemetry
   const address = server.address() as AddressInfo;
   const hostName = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
-  const heartbeat = setInterval(
-    () => {
-      if (host.flags.silenced || sessions.size === 0) return;
-      const now = performance.now();
-      const heartbeat = host.heartbeat();
-      sessions.forEach((s) => s.heartbeatIfIdle(now, heartbeat));
-    },
-    Math.max(10, Math.floor(host.heartbeatMs / 4)),
-  );
-  heartbeat.unref();
+  const beat = (): void => {
+    if (host.flags.silenced || sessions.size === 0) return;
+    const now = performance.now();
+    const text = host.heartbeat();
+    sessions.forEach((s) => s.heartbeatIfIdle(now, text));
+  };
+  const heartbeat = setInterval(beat, Math.max(10, Math.floor(host.heartbeatMs / 4))).unref();
   const dropClients = (): void => sessions.forEach((s) => s.ws.terminate());
   return {
     url: `ws://${hostName}:${address.port}${TELEMETRY_PATH}`,

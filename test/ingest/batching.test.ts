@@ -39,7 +39,7 @@ describe('BatchBuilder', () => {
 describe('RateMeter', () => {
   it('averages over the window and forgets what fell out of it', () => {
     let t = 1_000_000;
-    const m = new RateMeter(() => t, 5);
+    const m = new RateMeter(() => t);
     m.add(100);
     t += 1_000;
     m.add(300);

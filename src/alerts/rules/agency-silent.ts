@@ -3,13 +3,10 @@ import type { RulesConfig } from '../config.js';
 import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, type Rule } from './context.js';
 
-const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-const clockMs = (hhmm: string): number => {
-  const [h, m] = hhmm.split(':');
-  return (Number(h) * 60 + Number(m)) * 60_000;
-};
+/** Milliseconds into the day of a checked `HH:MM`. */
+const clockMs = (hhmm: string): number => Date.parse(`1970-01-01T${hhmm}Z`);
 
 /** How long the working day (giờ hành chính, in its time zone) has run at `at` (ms); null outside working hours. */
 function workingTimeElapsed(at: number, hours: RulesConfig['agencySilent']['workingHours']): number | null {
@@ -32,7 +29,7 @@ export const agencySilent: Rule = (ctx) => {
   if (elapsed === null || elapsed < cfg.silentFor) return [];
 
   const byAgency = new Map(ctx.metrics.throughputOver(ctx.now, cfg.silentFor).map((r) => [r.agencyId, r]));
-  const usualThisWindow = Math.ceil((cfg.minUsualPerHour * cfg.silentFor) / HOUR_MS);
+  const usualThisWindow = Math.ceil((cfg.minUsualPerHour * cfg.silentFor) / 3_600_000);
   let lastDay: Map<string, number> | null = null;
 
   const out: Candidate[] = [];

@@ -3,18 +3,9 @@ import type { Metrics, ServerRow } from '../../metrics/types.js';
 import type { RulesConfig } from '../config.js';
 import type { Candidate } from '../types.js';
 
-/** The parts of {@link Metrics} the alert rules use; tests may hand in plain objects. */
-export type AlertMetrics = Pick<
-  Metrics,
-  | 'agencies'
-  | 'servers'
-  | 'deadlines'
-  | 'throughput'
-  | 'delivery'
-  | 'signaturesOver'
-  | 'throughputOver'
-  | 'statusReportsOver'
-> &
+/** The parts of {@link Metrics} the alert rules use, reads over any window length apart; tests may pass plain objects. */
+export type AlertMetrics = Pick<Metrics, 'agencies' | 'servers' | 'deadlines' | 'throughput' | 'delivery'> &
+  Pick<Metrics, 'signaturesOver' | 'throughputOver' | 'statusReportsOver'> &
   Partial<Pick<Metrics, 'stream'>>;
 
 export interface RuleContext {

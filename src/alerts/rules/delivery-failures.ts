@@ -1,12 +1,6 @@
-import { WITH_DATA, type DeliveryRow } from '../../metrics/types.js';
+import { WITH_DATA } from '../../metrics/types.js';
 import { candidate, type Candidate } from '../types.js';
 import { agencyLabels, topReason, type Rule } from './context.js';
-
-/** Failures but those the sender's side explains (its signature, its server), unless the recipient's server is down. */
-function ownFailures(row: DeliveryRow, ownServerDown: boolean): number {
-  const r = row.failedByReason;
-  return row.failed - r.package_rejected - (ownServerDown ? 0 : r.security_server_unreachable);
-}
 
 /** Văn bản không đến được nơi nhận: packages to an agency that failed for its own reasons (and, by default, undelivered). */
 export const deliveryFailures: Rule = (ctx) => {
@@ -26,7 +20,10 @@ export const deliveryFailures: Rule = (ctx) => {
     );
     const server = ctx.serverOf(row.agencyId);
     const undelivered = cfg.includeUndelivered ? row.undelivered : 0;
-    const problems = ownFailures(row, server !== undefined && down.has(server)) + undelivered;
+    // Failures but those the sender's side explains (its signature, its server), unless the recipient's server is down.
+    const { package_rejected: rejected, security_server_unreachable: unreachable } = row.failedByReason;
+    const own = row.failed - rejected - (server !== undefined && down.has(server) ? 0 : unreachable);
+    const problems = own + undelivered;
     if (problems < cfg.warningCount) continue;
     const severity = problems >= cfg.criticalCount ? 'critical' : 'warning';
     const params = { failed: row.failed, undelivered, window: cfg.window, reason: topReason(row.failedByReason) };

@@ -9,15 +9,10 @@ export const serverDisconnected: Rule = (ctx) =>
   ctx
     .servers()
     .filter((s) => s.state === 'disconnected')
-    .map((s) =>
-      candidate(
-        'server-disconnected',
-        { server: s.serverId },
-        'critical',
-        { name: s.name, agencies: s.agencyIds.length },
-        s.since ?? undefined,
-      ),
-    );
+    .map((s) => {
+      const params = { name: s.name, agencies: s.agencyIds.length };
+      return candidate('server-disconnected', { server: s.serverId }, 'critical', params, s.since ?? undefined);
+    });
 
 /** Máy chủ bảo mật chập chờn: drops too short for `server-disconnected`, counted over its last hour. */
 export const serverFlapping: Rule = (ctx) => {
