@@ -2,6 +2,7 @@
  * The one registry of screens: how each loads, how often its list is read again, how it is drawn. Adding a screen is
  * its id in `SCREENS`, an entry here, its list spec, its key bindings and its words.
  */
+import { Box } from 'ink';
 import { useUi } from '../context.js';
 import { TextLine } from '../components/Line.js';
 import type { AlertView } from '../data/sources.js';
@@ -9,8 +10,10 @@ import type { MessageKey, Translate } from '../i18n/translate.js';
 import { ALL_TABLES, replayBindings } from '../keys/bindings.js';
 import type { Route, RouteOf, ScreenId } from '../state/routes.js';
 import type { ConsoleState } from '../state/state.js';
+import { wrap } from '../text/fit.js';
+import { formatDateTime } from '../text/format-time.js';
 import * as loads from '../view/agency-loads.js';
-import { alertsSpec, toAlertModel } from '../view/alerts-spec.js';
+import { alertsSpec, alertText, toAlertModel } from '../view/alerts-spec.js';
 import { deadlinesSpec, toDeadlineModel } from '../view/deadlines-spec.js';
 import { describeLine, describeSpec } from '../view/describe-model.js';
 import { helpLines, helpSpec } from '../view/help-model.js';
@@ -18,7 +21,6 @@ import { overviewLayout } from '../view/overview-layout.js';
 import { serversSpec, toServerModel } from '../view/servers-spec.js';
 import { signaturesSpec, toSignatureModel } from '../view/signatures-spec.js';
 import { AgencySummary, DETAIL_CHROME } from './AgencySummary.js';
-import { ALERT_TEXT_LINES, AlertText } from './AlertText.js';
 import { FiringAlerts, TotalsLines } from './Overview.js';
 import { EACH_TICK, listData } from './screen-def.js';
 import type { BodyProps, Loaded, LoadInput, RefreshPolicy, ScreenDef } from './screen-def.js';
@@ -51,6 +53,25 @@ const everyTick = <M,>(title: MessageKey, spec: ListSpec<M>, models: (input: Loa
   tableRows: underTitle,
   Body: titled((t) => t(title)),
 });
+
+/** Lines the selected alert's full text takes under the Alerts list. */
+const ALERT_TEXT_LINES = 2;
+
+/** The selected alert in full under the Alerts list (which cuts it at 80 columns), and who acknowledged it when. */
+function AlertText({ alert, width }: { alert: AlertView | undefined; width: number }) {
+  const { t, theme } = useUi();
+  const at = alert?.acknowledgedAt == null ? '' : formatDateTime(alert.acknowledgedAt);
+  const acked = alert?.acknowledgedBy == null ? null : t('alert.ackedBy', { who: alert.acknowledgedBy, at });
+  const text = alert ? (acked === null ? alertText(alert) : `${alertText(alert)} · ${acked}`) : '';
+  const lines = wrap(text, width - 1, ALERT_TEXT_LINES);
+  return (
+    <Box flexDirection="column">
+      {Array.from({ length: ALERT_TEXT_LINES }, (_, i) => (
+        <TextLine key={i} text={lines[i] ? ` ${lines[i]}` : ''} style={theme.text.muted} width={width} />
+      ))}
+    </Box>
+  );
+}
 
 /** The Incidents screen away longer than this (a few refreshes): what began since is new. */
 const AWAY_MS = 10_000;
