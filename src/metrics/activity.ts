@@ -3,8 +3,7 @@ import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import { BLOCK_AT_SQL, readEvents, type EventRef } from '../store/event-log.js';
 import { statusBit } from '../store/rollup-columns.js';
 import type { MetricsContext } from './context.js';
-import { eventFacts } from './event-summary.js';
-import type { DocumentRecord, RecentEvent, RejectionRow, StreamInfo } from './types.js';
+import type { DocumentRecord, EventFacts, RecentEvent, RejectionRow, StreamInfo } from './types.js';
 
 /** An agency's newest stored events, newest first (found through `event_agencies`). */
 export function recentEvents(ctx: MetricsContext, agencyId: string, limit = 50): RecentEvent[] {
@@ -99,4 +98,13 @@ export function documentRecord(ctx: MetricsContext, docId: string): DocumentReco
       statuses: STATUS_CODES.filter((c: StatusCode) => (r.statuses & statusBit(c)) !== 0),
     })),
   };
+}
+
+function eventFacts(data: unknown): EventFacts {
+  const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const facts: Record<string, string | number> = {};
+  for (const k of ['docId', 'replyBy', 'reason', 'code', 'replyDocId', 'result'] as const)
+    if (typeof d[k] === 'string') facts[k] = d[k];
+  if (Array.isArray(d.recipients)) facts.recipients = d.recipients.length;
+  return facts as EventFacts;
 }

@@ -205,15 +205,11 @@ export class SqliteRollups implements RollupRows {
     const last = this.lastRegistry;
     // The same snapshot, so what the console built on the last one (indexes, models) stands.
     if (last && last.text === text && last.maxId === this.ids.maxId()) return last.snapshot;
-    const snapshot = this.readRegistry(text);
-    this.lastRegistry = { text, maxId: this.ids.maxId(), snapshot };
-    return snapshot;
-  }
-
-  private readRegistry(text: string): RegistrySnapshot {
     // Sorted here: cheaper than reading 12,000 rows through the code index.
     const agencies = (JSON.parse(text) as Agency[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const keys = agencies.map((a) => ({ code: a.id, id: this.ids.find(a.id) }));
-    return { agencies, listed: idFlags(keys.map((k) => k.id)), keys };
+    const snapshot = { agencies, listed: idFlags(keys.map((k) => k.id)), keys };
+    this.lastRegistry = { text, maxId: this.ids.maxId(), snapshot };
+    return snapshot;
   }
 }
