@@ -93,7 +93,6 @@ export function alertsSource(
   options: { evaluate?: boolean; nameOf?: NameOf } = {},
 ): AlertsSource {
   const nameOf = options.nameOf ?? registryNames(metrics);
-  const behind = registryBehind(metrics);
   const marks = new Set<string>();
   let lookedAt: number | null = null;
   let version = 0;
@@ -110,7 +109,7 @@ export function alertsSource(
   const list = (now: number): AlertView[] => {
     const snapshot = options.evaluate ? engine.evaluate(now) : engine.current();
     if (described?.snapshot !== snapshot || described.version !== version) {
-      const grouped = groupIncidents(snapshot.alerts, behind());
+      const grouped = groupIncidents(snapshot.alerts, agenciesBehind(metrics.agencies()));
       incidents = new Map(grouped.map((i) => [i.id, i]));
       described = { snapshot, version, views: views(grouped, now) };
     }
@@ -170,15 +169,5 @@ function registryNames(metrics: Metrics): NameOf {
     servers ??= new Map(metrics.securityServers().map((s) => [s.id, s.name]));
     if (servers.size === 0) servers = null;
     return servers?.get(id);
-  };
-}
-
-/** Who sits behind each server, rebuilt when the registry changes. */
-function registryBehind(metrics: Metrics): () => (server: string) => readonly string[] {
-  let memo: { agencies: readonly Agency[]; behind: (server: string) => readonly string[] } | null = null;
-  return () => {
-    const agencies = metrics.agencies();
-    if (memo?.agencies !== agencies) memo = { agencies, behind: agenciesBehind(agencies) };
-    return memo.behind;
   };
 }

@@ -1,7 +1,7 @@
 /** Rollup columns summed per agency over a window: minute rows at its edges, folded hours' packs between. */
-import { columnEnd, firstColumn } from '../store/hour-packs.js';
+import { columnEnd, firstColumn, foldedUntil } from '../store/hour-packs.js';
 import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
-import { foldedUntilHour, scopeFilter, scopeFlags, withScope, type MetricsContext } from './context.js';
+import { scopeFilter, scopeFlags, withScope, type MetricsContext } from './context.js';
 import type { HourPack, MinuteRows } from './rollup-rows.js';
 import { Tally } from './tally.js';
 import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
@@ -93,7 +93,7 @@ export function walkWindow(
   /** Unscoped, each minute's rows whole instead of row by row. */
   whole?: (minute: MinuteRows) => void,
 ): void {
-  const parts = rangeParts(w, foldedUntilHour(ctx));
+  const parts = rangeParts(w, foldedUntil(ctx.db));
   const want = scopeFlags(scope);
   // Scoped, the national minute rows are walked and the scope's kept.
   const kept: typeof add =

@@ -1,4 +1,5 @@
-import { agencyRows, foldedUntilHour, scopeFlags, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, scopeFlags, scopeIds, type MetricsContext } from './context.js';
+import { foldedUntil } from '../store/hour-packs.js';
 import { hourTraffic, oldestRollupMinute, sumByAgency, walkMinutes } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { Tally } from './tally.js';
@@ -73,7 +74,7 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
       sums[k] = sums[k]! + spread[j + 1]! * perMinute;
     }
   };
-  const parts = rangeParts(w, foldedUntilHour(ctx));
+  const parts = rangeParts(w, foldedUntil(ctx.db));
   // Scoped, the national rows are walked and the scope's kept (see sumByAgency).
   const want = scopeFlags(scoped);
   walkMinutes(ctx, parts, ['sent', 'received'], scoped, { w, n }, (agency, values, base, at, bucket) => {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { keepRaw, type Rejection } from '../protocol/index.js';
+import type { Rejection } from '../protocol/index.js';
+import { setAside } from './event-intake.js';
 import { Prepared } from './multi-row.js';
 
 /** Agency ids stay below this: keys pack (time unit, agency) into one safe integer. */
@@ -86,7 +87,6 @@ export class AgencyIds extends Prepared {
   refusal(m: { readonly seq: number; readonly type: string }, codes: readonly string[]): Rejection | null {
     if (new Set(codes.filter((c) => !this.byCode.has(c))).size <= this.room()) return null;
     const fresh = codes.find((c) => this.find(c) === undefined) ?? codes[0] ?? '';
-    const raw = keepRaw(JSON.stringify(m));
-    return { reason: 'agency_limit', detail: agencyLimitDetail(fresh), raw, seq: m.seq, type: m.type };
+    return setAside(m, 'agency_limit', agencyLimitDetail(fresh));
   }
 }

@@ -2,8 +2,6 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, statSync
 import { dirname, join } from 'node:path';
 import { cacheDir } from '../config/xdg.js';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Owner-only modes: the cache holds what agencies send each other. */
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
@@ -25,7 +23,7 @@ export function cacheFileName(hubKey: string): string {
 }
 
 /** The default cache file of a hub: one file per hub under `$XDG_CACHE_HOME/hubmon/`. */
-export const defaultCachePath = (hubKey: string, env: Env = process.env): string =>
+export const defaultCachePath = (hubKey: string, env: Parameters<typeof cacheDir>[0] = process.env): string =>
   join(cacheDir(env), cacheFileName(hubKey));
 
 /**
