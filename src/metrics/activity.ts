@@ -50,21 +50,12 @@ export function streamInfo(ctx: MetricsContext): StreamInfo {
          coalesce((SELECT n FROM counters WHERE name = 'rejections'), 0) AS rejections,
          (SELECT count(*) FROM gaps WHERE stream = s.id) AS gaps,
          coalesce((SELECT n FROM counters WHERE name = 'unknown_types'), 0) AS unknownTypes,
-         (SELECT value FROM meta WHERE key = 'hub_not_reported') AS notReported
+         coalesce((SELECT value FROM meta WHERE key = 'hub_not_reported'), '[]') AS notReported
        FROM (SELECT 1) LEFT JOIN streams s ON s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
     )
-    .get() as Omit<StreamInfo, 'notReported'> & { notReported: string | null };
-  return { ...row, notReported: notReported(row.notReported) };
-}
-
-/** The latest hello's `notReported`, as the writer keeps it (none before a hello said so). */
-function notReported(text: string | null): string[] {
-  try {
-    const list: unknown = JSON.parse(text ?? '[]');
-    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
+    .get() as Omit<StreamInfo, 'notReported'> & { notReported: string };
+  // The latest hello's list, as the writer keeps it (none before a hello said so).
+  return { ...row, notReported: JSON.parse(row.notReported) as string[] };
 }
 
 /** One document and where it got to with each recipient, for the describe view. */

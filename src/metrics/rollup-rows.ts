@@ -13,10 +13,7 @@ export interface MinuteRows {
 }
 
 /** A folded hour's rows as packed in `hour_packs` (see `store/hour-packs.ts`). */
-export interface HourPack {
-  readonly hour: number;
-  readonly words: Int32Array;
-}
+export type HourPack = { readonly hour: number; readonly words: Int32Array };
 
 /** One recipient's deadline counts: answered on time, answered late, open, oldest open reply-by. */
 export type DeadlineCount = readonly [onTime: number, late: number, open: number, oldestOpen: number | null];
@@ -25,10 +22,7 @@ export type DeadlineCount = readonly [onTime: number, late: number, open: number
 export type Ahead = readonly [notYetDue: number, dueWithin24h: number];
 
 /** One line of a per-agency list: the agency's code and, if the cache knows it, its id. */
-export interface AgencyKey {
-  readonly code: string;
-  readonly id: number | undefined;
-}
+export type AgencyKey = { readonly code: string; readonly id: number | undefined };
 
 /** The listed agencies, with what every per-agency list needs of them. */
 export interface RegistrySnapshot {

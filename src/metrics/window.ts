@@ -1,11 +1,7 @@
 import { WINDOW_MS, type WindowKey } from './types.js';
 
 /** A window as whole minutes up to the one `now` falls in: "5 min" is the current minute and the four before it. */
-export interface MinuteWindow {
-  readonly startMin: number;
-  readonly endMin: number;
-  readonly minutes: number;
-}
+export type MinuteWindow = { readonly startMin: number; readonly endMin: number; readonly minutes: number };
 
 export const MINUTE_MS = 60_000;
 export const WEEK_MINUTES = 7 * 24 * 60;

@@ -199,9 +199,8 @@ export function openCache(options: OpenCacheOptions): Cache {
   const db = new Database(path);
   const token = randomUUID();
   try {
-    // Large pages: a quarter of the page splits and WAL frames per event of 4 KiB pages, which
-    // more than doubles batched insert speed into the indexed tables. Only takes effect on a new
-    // file (before WAL is on).
+    // Large pages: a quarter of the page splits and WAL frames per event of 4 KiB pages, which more than doubles
+    // batched insert speed into the indexed tables. Only takes effect on a new file (before WAL is on).
     db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -7,12 +7,11 @@ import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL } from './rollup-columns.js';
 
 /**
- * What the cache has counted of each document, so that every figure counts a document (or a
- * document × recipient) once however many events mention it, in whatever order they are stored.
- * Documents are numbered in `doc_keys`. One row per (document, party, mark): party 0 holds the
- * document's own marks, party = recipient id those of one delivery. `at` is the time of the
- * earliest event that made the mark, whose minute the figure counts in (docs/FIGURES.md), and
- * the time retention goes by.
+ * What the cache has counted of each document, so that every figure counts a document (or a document × recipient) once
+ * however many events mention it, in whatever order they are stored. Documents are numbered in `doc_keys`. One row per
+ * (document, party, mark): party 0 holds the document's own marks, party = recipient id those of one delivery. `at` is
+ * the time of the earliest event that made the mark, whose minute the figure counts in (docs/FIGURES.md), and the time
+ * retention goes by.
  */
 export const DOC_MARKS_TABLE = `
   CREATE TABLE doc_keys (key INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE);

@@ -82,10 +82,9 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * The seq rules of the event log. An event past the newest stored seq is stored (a jump opens
- * a gap); one inside a gap fills it; one already stored with the same content is a duplicate
- * and changes nothing; any other is kept aside as `seq_regression`. The gaps (`gaps`) are
- * opened by a jump, narrowed or closed as events fill them.
+ * The seq rules of the event log. An event past the newest stored seq is stored (a jump opens a gap); one inside a gap
+ * fills it; one already stored with the same content is a duplicate and changes nothing; any other is kept aside as
+ * `seq_regression`. The gaps (`gaps`) are opened by a jump, narrowed or closed as events fill them.
  */
 export class EventIntake extends Prepared {
   private readonly insertGap = this.db.prepare(

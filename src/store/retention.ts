@@ -45,10 +45,9 @@ function sliced(db: Database.Database, from: number, to: number, run: (a: number
 }
 
 /**
- * Drops the events older than `cutoff` at the start of the first block kept, the one at or
- * after `firstSeq`, so that retention keeps no older event than a whole block would. Only a
- * leading run of derived events (seq up to `derived`) goes, which leaves the block's seqs
- * consecutive. Returns the events dropped.
+ * Drops the events older than `cutoff` at the start of the first block kept, the one at or after `firstSeq`, so that
+ * retention keeps no older event than a whole block would. Only a leading run of derived events (seq up to `derived`)
+ * goes, which leaves the block's seqs consecutive. Returns the events dropped.
  */
 function trimBlock(db: Database.Database, stream: number, firstSeq: number, cutoff: number, derived: number): number {
   const block = db

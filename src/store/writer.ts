@@ -21,13 +21,12 @@ const MAX_CODES_PER_EVENT = 2_001;
 const FOLD_SLICE_HOURS = 4;
 
 /**
- * Writes batches of parsed telemetry into the cache, one transaction per batch, idempotent on
- * (hub, epoch, seq) (see `EventIntake`). Minute rollups and server state are written with each
- * event, closed hours folded with each batch. Documents, deliveries, deadlines and agency
- * entries are derived in seq order: with the event while within `deferBacklog` of the hub's
- * newest seq; past that (a catch-up of days) `Projection` derives them from the event log
- * afterwards, and the folds wait for them (`foldPending`). `derived_seq` records how far
- * derivation got, in the same transactions, so a crash loses nothing.
+ * Writes batches of parsed telemetry into the cache, one transaction per batch, idempotent on (hub, epoch, seq) (see
+ * `EventIntake`). Minute rollups and server state are written with each event, closed hours folded with each batch.
+ * Documents, deliveries, deadlines and agency entries are derived in seq order: with the event while within
+ * `deferBacklog` of the hub's newest seq; past that (a catch-up of days) `Projection` derives them from the event log
+ * afterwards, and the folds wait for them (`foldPending`). `derived_seq` records how far derivation got, in the same
+ * transactions, so a crash loses nothing.
  */
 export class Writer extends Prepared {
   readonly agencies = new AgencyIds(this.db);
