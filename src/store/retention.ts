@@ -101,9 +101,8 @@ export function prune(db: Database.Database, retention: Retention, now: number) 
   // The agencies' entries, agency by agency: each is a range at the start of its agency.
   const agencies = db.prepare('SELECT id FROM agencies').pluck().all() as number[];
   const delEntries = db.prepare('DELETE FROM event_agencies WHERE agency = ? AND ts < ?');
-  for (let i = 0; i < agencies.length; i += 1_000) {
+  for (let i = 0; i < agencies.length; i += 1_000)
     db.transaction(() => agencies.slice(i, i + 1_000).forEach((a) => delEntries.run(a, rawCutoff)))();
-  }
   const rejections = run('DELETE FROM rejections WHERE at < ?', rawCutoff);
   // Minutes not folded into their hours yet stay, however old: they are the hours' source.
   const folded = foldedUntil(db);

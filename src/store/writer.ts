@@ -198,9 +198,8 @@ export class Writer extends Prepared {
       this.projection.slice(lagging, PROJECT_SLICE);
       touched.add(lagging);
     }
-    for (const gap of meta.gaps ?? []) {
+    for (const gap of meta.gaps ?? [])
       if (stream && this.intake.announceGap(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
-    }
     this.writeReport(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
     this.flushCounts();
     if (before && current && current.id > before.id) this.newHistory(before, current, at);
