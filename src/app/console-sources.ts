@@ -49,10 +49,7 @@ export function ingestSource(
   };
 }
 
-/**
- * One engine alert as the console lists it: the engine's own `Alert` (severity, phase,
- * acknowledgement, folded symptoms) with its subject and summary put in words.
- */
+/** An engine alert as the console lists it: the engine's own `Alert`, its subject and summary put in words. */
 export function alertView(a: Alert, now: number, lang: Lang, nameOf: NameOf): AlertView {
   const subject = ({ agency, server }: Alert['labels']): string =>
     (agency && nameOf(agency)) ?? (server && nameOf(server)) ?? agency ?? server ?? '';

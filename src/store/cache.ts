@@ -53,10 +53,7 @@ function configure(db: Database.Database, cacheSizeMiB: number): void {
   db.pragma('temp_store = MEMORY');
 }
 
-/**
- * An open cache file. Written through its `Writer` while it holds the writer lock; otherwise
- * read-only, every read re-reading what another console wrote.
- */
+/** An open cache file: written through its `Writer` while it holds the writer lock, else read-only (reads afresh). */
 export class Cache {
   readonly readOnly: boolean;
   readonly retention: Retention;

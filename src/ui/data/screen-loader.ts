@@ -29,10 +29,7 @@ export interface Snapshot {
   readonly route: Route;
   readonly head: unknown;
   readonly data: Loaded | Gone;
-  /**
-   * The time relative times on screen are drawn at: when the list last changed, moving on at
-   * least every AGE_MS, so a tick that changed no row draws none again.
-   */
+  /** Relative times are drawn at the list's last change, moved on every AGE_MS at least: a still tick redraws none. */
   readonly listAt: number;
   readonly ingest: IngestStatus;
   readonly stream: StreamInfo;
