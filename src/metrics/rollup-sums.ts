@@ -19,14 +19,15 @@ type AddRow = (agency: number, values: ArrayLike<number>, base: number, at: read
 
 /**
  * Hands `add` every agency's row of the minutes at a window's edges: rows of the last SPAN_MINUTES of each, sums from
- * SQLite before them (of the scope's agencies when scoped). With `spark`, each with its bucket of the `n` the window
- * `w` is cut in: minute m is in bucket ⌊(m − start)·n / W⌋.
+ * SQLite before them; scoped, the scope's agencies alone (`want`: its flags by id). With `spark`, each with its bucket
+ * of the `n` the window `w` is cut in: minute m is in bucket ⌊(m − start)·n / W⌋.
  */
 export function walkMinutes(
   ctx: MetricsContext,
   parts: RangeParts,
   columns: readonly RollupColumn[],
   scope: string | null,
+  want: Uint8Array | null,
   spark: { readonly w: MinuteWindow; readonly n: number } | null,
   add: AddRow,
   whole?: (minute: MinuteRows) => void,
@@ -53,7 +54,9 @@ export function walkMinutes(
       }
       const { agencies, counts } = minutes[k]!;
       const bucket = spark ? Math.floor(((from + k - spark.w.startMin) * spark.n) / spark.w.minutes) : 0;
-      for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at, bucket);
+      // Scoped, the national minute rows are walked and the scope's kept.
+      for (let r = 0; r < agencies.length; r++)
+        if (want === null || want[agencies[r]!] === 1) add(agencies[r]!, counts, r * WIDTH, at, bucket);
     }
   }
 }
@@ -95,14 +98,7 @@ export function walkWindow(
 ): void {
   const parts = rangeParts(w, foldedUntil(ctx.db));
   const want = scopeFlags(scope);
-  // Scoped, the national minute rows are walked and the scope's kept.
-  const kept: typeof add =
-    want === null
-      ? add
-      : (agency, values, base, at) => {
-          if (want[agency] === 1) add(agency, values, base, at);
-        };
-  walkMinutes(ctx, parts, columns, scope, null, kept, want === null ? whole : undefined);
+  walkMinutes(ctx, parts, columns, scope, want, null, add, want === null ? whole : undefined);
   if (parts.hours[0] > parts.hours[1]) return;
   const hours = ctx.rows.hoursSummed(`sums ${columns.join(',')}`, parts.hours[0], parts.hours[1], (packs) =>
     hourSums(packs, columns),

@@ -75,10 +75,8 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
     }
   };
   const parts = rangeParts(w, foldedUntil(ctx.db));
-  // Scoped, the national rows are walked and the scope's kept (see sumByAgency).
   const want = scopeFlags(scoped);
-  walkMinutes(ctx, parts, ['sent', 'received'], scoped, { w, n }, (agency, values, base, at, bucket) => {
-    if (want !== null && want[agency] !== 1) return;
+  walkMinutes(ctx, parts, ['sent', 'received'], scoped, want, { w, n }, (agency, values, base, at, bucket) => {
     const o = acc.slot(agency);
     const sums = acc.sums;
     const s = values[base + at[0]!]!;
