@@ -13,7 +13,6 @@ import {
   type AlertSnapshot,
   type Incident,
 } from '../alerts/index.js';
-import type { Agency } from '../protocol/index.js';
 import type { Lang } from '../config/index.js';
 import type { IngestClient } from '../ingest/index.js';
 import type { Metrics } from '../metrics/types.js';
@@ -25,6 +24,7 @@ import {
   type IngestStatusSource,
   type ReadOnlyCache,
 } from '../ui/data/sources.js';
+import { agencyIndex } from '../ui/view/agency-loads.js';
 
 /** An agency's or a server's name by its id; undefined for an id the registry does not hold. */
 type NameOf = (id: string) => string | undefined;
@@ -155,16 +155,10 @@ export function incidentView(i: Incident, now: number, lang: Lang, nameOf: NameO
   };
 }
 
-/** Agencies named with the units above them, servers by name; built at first use (the registry arrives after start). */
+/** Agencies named with the units above them, servers by name, from the registry as it is now. */
 function registryNames(metrics: Metrics): NameOf {
-  let agencies: Map<string, Agency> | null = null;
-  let servers: Map<string, string> | null = null;
   return (id) => {
-    agencies ??= new Map(metrics.agencies().map((a) => [a.id, a]));
-    if (agencies.size === 0) agencies = null;
-    if (agencies?.has(id)) return unitPath(id, agencies);
-    servers ??= new Map(metrics.securityServers().map((s) => [s.id, s.name]));
-    if (servers.size === 0) servers = null;
-    return servers?.get(id);
+    const agencies = agencyIndex(metrics);
+    return agencies.has(id) ? unitPath(id, agencies) : metrics.securityServers().find((s) => s.id === id)?.name;
   };
 }
