@@ -40,10 +40,10 @@ export function throughput(
   // Indexed: see agency-model's buildAgencyModels.
   for (let i = 0; i < keys.length; i++) {
     const { code, id } = keys[i]!;
-    const x = id !== undefined && acc.has(id);
+    const a = id === undefined ? -1 : acc.offset(id);
     const b = id === undefined ? -1 : before.offset(id);
-    const sent = x ? acc.get(id, 0) : 0;
-    const received = x ? acc.get(id, 1) : 0;
+    const sent = a < 0 ? 0 : acc.sums[a]!;
+    const received = a < 0 ? 0 : acc.sums[a + 1]!;
     rows.push({
       agencyId: code,
       sent,
@@ -52,7 +52,7 @@ export function throughput(
       receivedPerMin: received / covered,
       sentWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b]!) : null,
       receivedWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b + 1]!) : null,
-      spark: x && n > 0 ? acc.slice(id, 2, n) : flat,
+      spark: a >= 0 && n > 0 ? acc.slice(id!, 2, n) : flat,
     });
   }
   return rows;
