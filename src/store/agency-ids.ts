@@ -80,10 +80,7 @@ export class AgencyIds extends Prepared {
     return AGENCY_ID_LIMIT - 1 - this.max;
   }
 
-  /**
-   * The rejection of a message whose codes not seen yet would take ids at or past
-   * {@link AGENCY_ID_LIMIT}, where rollup keys would collide; null if they fit.
-   */
+  /** The rejection of a message whose new codes would take ids at or past {@link AGENCY_ID_LIMIT}; null if they fit. */
   refusal(m: { readonly seq: number; readonly type: string }, codes: readonly string[]): Rejection | null {
     if (new Set(codes.filter((c) => !this.byCode.has(c))).size <= this.room()) return null;
     const fresh = codes.find((c) => this.find(c) === undefined) ?? codes[0] ?? '';

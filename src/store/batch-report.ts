@@ -28,12 +28,11 @@ export class BatchReport {
   unknownTypes = 0;
   /** Events stored more than the tolerance ahead of their receipt; the first of a batch is listed in `kept`. */
   clockAhead = 0;
-  /** Rejections to record: the parser's, then the writer's. */
-  readonly kept: Rejection[];
 
-  constructor(rejections: readonly Rejection[]) {
-    this.kept = [...rejections];
-  }
+  constructor(
+    /** Rejections to record: the parser's, then the writer's. */
+    readonly kept: Rejection[],
+  ) {}
 
   get result() {
     const { stored, duplicates, gapsOpened, gapsFilled, clockAhead } = this;

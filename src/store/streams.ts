@@ -21,10 +21,7 @@ export interface StreamState {
 /** Identity of a stream as the hub names it in `hello`. */
 export type HubIdentity = Pick<StreamState, 'hubId' | 'epoch'>;
 
-/**
- * The streams of a cache file, mirrored in memory (the writer keeps both in step), and what the
- * hub said of itself, kept in `meta`: version, what it omits, newest seq, last reset, epoch change.
- */
+/** The streams of a cache file, mirrored in memory, and what the hub said of itself, kept in `meta`. */
 export class Streams extends Prepared {
   private readonly byKey = new Map<string, StreamState>();
   /** The stream events are written to now: the latest hello's. */

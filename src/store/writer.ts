@@ -122,7 +122,7 @@ export class Writer extends Prepared {
     let stream: StreamState | null = meta.identity
       ? this.streams.select(meta.identity, null, at)
       : this.streams.current;
-    const report = new BatchReport(rejections);
+    const report = new BatchReport([...rejections]);
     // The hub's clock is not trusted past the receipt: no newest minute or time beyond it.
     const receivedMinute = minuteOf(at);
     let newestMinute: number | null = null;
