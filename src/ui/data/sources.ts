@@ -47,10 +47,7 @@ export const ingestStatus = (
 export type IngestStatus = Readonly<ReturnType<typeof ingestStatus>>;
 
 /** The ingest status, and word of its changes. */
-export interface IngestStatusSource {
-  get(): IngestStatus;
-  subscribe(listener: () => void): () => void;
-}
+export type IngestStatusSource = { get(): IngestStatus; subscribe(listener: () => void): () => void };
 
 export type AlertState = 'firing' | 'pending' | 'acknowledged';
 
