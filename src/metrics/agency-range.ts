@@ -142,11 +142,9 @@ export function agencyFiguresOver(
   to: number,
   now: number,
 ): Map<string, AgencyRangeRow> {
-  const agencies = db.prepare('SELECT id, code, server FROM agencies').all() as {
-    id: number;
-    code: string;
-    server: string | null;
-  }[];
+  const agencies = db
+    .prepare<[], { id: number; code: string; server: string | null }>('SELECT id, code, server FROM agencies')
+    .all();
   const rollups = rollupSums(db, from, to);
   const deliveries = deliverySums(db, from, to);
   const servers = serverDowntimes(db, from, to, now);

@@ -8,13 +8,9 @@ export const FILE_MODE = 0o600;
 
 /** A hub's file name, safe on any file system: `ws://hub.example:8443/v1/telemetry` → `hub.example_8443.sqlite`. */
 export function cacheFileName(hubKey: string): string {
-  let key = hubKey;
-  try {
-    const url = new URL(hubKey);
-    key = url.port ? `${url.hostname}_${url.port}` : url.hostname;
-  } catch {
-    // Not a URL: a hub id or a plain name.
-  }
+  // A URL names its host and port; anything else is a hub id or a plain name.
+  const url = URL.canParse(hubKey) ? new URL(hubKey) : null;
+  const key = url ? (url.port ? `${url.hostname}_${url.port}` : url.hostname) : hubKey;
   const safe = key
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .replace(/^[._]+/, '')
@@ -36,12 +32,10 @@ export function prepareCacheFile(path: string): void {
     mkdirSync(dir, { recursive: true, mode: DIR_MODE });
     chmodSync(dir, DIR_MODE);
   }
-  if (!existsSync(path)) {
-    try {
-      closeSync(openSync(path, 'wx', FILE_MODE));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
+  try {
+    closeSync(openSync(path, 'wx', FILE_MODE));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
   for (const file of [path, `${path}-wal`, `${path}-shm`]) tightenMode(file);
 }
