@@ -7,8 +7,7 @@ export const MINUTE_MS = 60_000;
 export const WEEK_MINUTES = 7 * 24 * 60;
 
 export function minuteWindow(now: number, window: WindowKey | number, shiftMinutes = 0): MinuteWindow {
-  const ms = typeof window === 'number' ? window : WINDOW_MS[window];
-  const minutes = Math.max(1, Math.round(ms / MINUTE_MS));
+  const minutes = Math.max(1, Math.round((typeof window === 'number' ? window : WINDOW_MS[window]) / MINUTE_MS));
   const endMin = Math.floor(now / MINUTE_MS) - shiftMinutes;
   return { startMin: endMin - minutes + 1, endMin, minutes };
 }
