@@ -55,11 +55,7 @@ export type Counted =
 
 export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
 
-/**
- * The rollup counts of traffic events, written with the event (the derived rows may follow
- * later). A document (or document × recipient) counts once per figure, in the minute of the
- * earliest event that made it, later ones as repeats.
- */
+/** The rollup counts of traffic events, written with the event (the derived rows may follow later). */
 export class DocCounts extends Prepared {
   private readonly insert = this.db.prepare<[number, number, number]>(
     'INSERT OR IGNORE INTO doc_marks (doc, mark, at) VALUES (?, ?, ?)',
