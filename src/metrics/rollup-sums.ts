@@ -116,10 +116,9 @@ export function walkWindow(
 
 /** Oldest minute the rollups reach back to, or null when they hold nothing. */
 export function oldestRollupMinute(ctx: Pick<MetricsContext, 'statement'>): number | null {
-  const m = ctx.statement('SELECT min(minute) FROM rollup_minute').pluck().get() as number | null;
-  const h = ctx.statement('SELECT min(hour) FROM rollup_hour').pluck().get() as number | null;
-  if (m === null) return h === null ? null : h * 60;
-  return h === null ? m : Math.min(m, h * 60);
+  const sql = `SELECT min(coalesce(m, h), coalesce(h, m)) FROM
+    (SELECT (SELECT min(minute) FROM rollup_minute) m, (SELECT min(hour) * 60 FROM rollup_hour) h)`;
+  return ctx.statement(sql).pluck().get() as number | null;
 }
 
 /** Per agency, the sums of `columns` (in that order) over the packs. */
