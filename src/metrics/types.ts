@@ -207,7 +207,6 @@ export interface StreamInfo {
   readonly hubName: string | null;
   readonly epoch: string | null;
   readonly lastSeq: number;
-  /** Event time of the newest stored event. */
   readonly newestEventTs: number | null;
   readonly events: number;
   /** Seqs whose documents, deliveries and deadlines are still to be derived after a long catch-up (0: none). */

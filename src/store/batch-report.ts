@@ -19,7 +19,6 @@ export type ApplyResult = BatchReport['result'];
 
 /** One batch's tally: what it stored, ignored and refused. */
 export class BatchReport {
-  /** Events newly stored. */
   stored = 0;
   /** Events already stored (same seq, same content): ignored, nothing changed. */
   duplicates = 0;

@@ -193,11 +193,9 @@ export class HourCompaction extends Prepared {
 
   /** After the minutes are written: records the batch's newest minute, which sets the hours due. */
   noteNewest(batchNewestMinute: number | null): void {
-    if (batchNewestMinute === null) return;
-    if (this.newestMinute === null || batchNewestMinute > this.newestMinute) {
-      this.newestMinute = batchNewestMinute;
-      this.save.run('newest_minute', String(batchNewestMinute));
-    }
+    if (batchNewestMinute === null || (this.newestMinute !== null && batchNewestMinute <= this.newestMinute)) return;
+    this.newestMinute = batchNewestMinute;
+    this.save.run('newest_minute', String(batchNewestMinute));
   }
 
   /** Hours that are over (an hour's slack for stragglers) and not folded yet. */

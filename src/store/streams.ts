@@ -12,9 +12,8 @@ export interface StreamState {
   lastSeq: number;
   /** Every stored event up to this seq has its documents, deliveries, deadlines and agency entry written. */
   derivedSeq: number;
-  /** Events stored in this stream. */
   events: number;
-  /** Event time of the newest stored event. */
+  /** Latest event time stored, never past the receipt of its batch. */
   newestTs: number | null;
 }
 
