@@ -113,8 +113,7 @@ export async function startSession(options: {
       // A failed evaluation keeps the previous alerts; the engine reports rule errors itself.
     }
   };
-  const loop = setInterval(evaluate, EVALUATE_EVERY_MS);
-  loop.unref();
+  const loop = setInterval(evaluate, EVALUATE_EVERY_MS).unref();
   // A link that comes back (caught up) or drops changes what the figures mean: judge at once,
   // without waiting for the next round.
   let linkState = ingest?.status().state;

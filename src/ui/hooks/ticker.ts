@@ -13,8 +13,7 @@ export type Ticker = { subscribe(listener: (kind: TickKind) => void): () => void
 export function intervalTicker(): Ticker {
   return {
     subscribe(listener) {
-      const timer = setInterval(() => listener('full'), 2000);
-      timer.unref?.();
+      const timer = setInterval(() => listener('full'), 2000).unref();
       return () => clearInterval(timer);
     },
   };
