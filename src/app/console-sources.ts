@@ -29,10 +29,7 @@ import { agencyIndex } from '../ui/view/agency-loads.js';
 /** An agency's or a server's name by its id; undefined for an id the registry does not hold. */
 type NameOf = (id: string) => string | undefined;
 
-/**
- * The ingest client's status as the console reads it (`ingestStatus`). Without a client the cache is read-only —
- * another console writes it — and the header says so instead of "offline".
- */
+/** The ingest client's status as the console reads it; with no client, read-only (another console writes the cache). */
 export function ingestSource(
   client: IngestClient | null,
   demo: boolean,
