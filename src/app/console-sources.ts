@@ -13,7 +13,6 @@ import {
   type AlertSnapshot,
   type Incident,
 } from '../alerts/index.js';
-import type { Agency } from '../protocol/index.js';
 import type { Lang } from '../config/index.js';
 import type { IngestClient } from '../ingest/index.js';
 import type { Metrics } from '../metrics/types.js';
@@ -25,14 +24,12 @@ import {
   type IngestStatusSource,
   type ReadOnlyCache,
 } from '../ui/data/sources.js';
+import { agencyIndex } from '../ui/view/agency-loads.js';
 
 /** An agency's or a server's name by its id; undefined for an id the registry does not hold. */
 type NameOf = (id: string) => string | undefined;
 
-/**
- * The ingest client's status as the console reads it (`ingestStatus`). Without a client the cache is read-only —
- * another console writes it — and the header says so instead of "offline".
- */
+/** The ingest client's status as the console reads it; with no client, read-only (another console writes the cache). */
 export function ingestSource(
   client: IngestClient | null,
   demo: boolean,
@@ -49,10 +46,7 @@ export function ingestSource(
   };
 }
 
-/**
- * One engine alert as the console lists it: the engine's own `Alert` (severity, phase,
- * acknowledgement, folded symptoms) with its subject and summary put in words.
- */
+/** An engine alert as the console lists it: the engine's own `Alert`, its subject and summary put in words. */
 export function alertView(a: Alert, now: number, lang: Lang, nameOf: NameOf): AlertView {
   const subject = ({ agency, server }: Alert['labels']): string =>
     (agency && nameOf(agency)) ?? (server && nameOf(server)) ?? agency ?? server ?? '';
@@ -93,7 +87,6 @@ export function alertsSource(
   options: { evaluate?: boolean; nameOf?: NameOf } = {},
 ): AlertsSource {
   const nameOf = options.nameOf ?? registryNames(metrics);
-  const behind = registryBehind(metrics);
   const marks = new Set<string>();
   let lookedAt: number | null = null;
   let version = 0;
@@ -110,7 +103,7 @@ export function alertsSource(
   const list = (now: number): AlertView[] => {
     const snapshot = options.evaluate ? engine.evaluate(now) : engine.current();
     if (described?.snapshot !== snapshot || described.version !== version) {
-      const grouped = groupIncidents(snapshot.alerts, behind());
+      const grouped = groupIncidents(snapshot.alerts, agenciesBehind(metrics.agencies()));
       incidents = new Map(grouped.map((i) => [i.id, i]));
       described = { snapshot, version, views: views(grouped, now) };
     }
@@ -159,26 +152,10 @@ export function incidentView(i: Incident, now: number, lang: Lang, nameOf: NameO
   };
 }
 
-/** Agencies named with the units above them, servers by name; built at first use (the registry arrives after start). */
+/** Agencies named with the units above them, servers by name, from the registry as it is now. */
 function registryNames(metrics: Metrics): NameOf {
-  let agencies: Map<string, Agency> | null = null;
-  let servers: Map<string, string> | null = null;
   return (id) => {
-    agencies ??= new Map(metrics.agencies().map((a) => [a.id, a]));
-    if (agencies.size === 0) agencies = null;
-    if (agencies?.has(id)) return unitPath(id, agencies);
-    servers ??= new Map(metrics.securityServers().map((s) => [s.id, s.name]));
-    if (servers.size === 0) servers = null;
-    return servers?.get(id);
-  };
-}
-
-/** Who sits behind each server, rebuilt when the registry changes. */
-function registryBehind(metrics: Metrics): () => (server: string) => readonly string[] {
-  let memo: { agencies: readonly Agency[]; behind: (server: string) => readonly string[] } | null = null;
-  return () => {
-    const agencies = metrics.agencies();
-    if (memo?.agencies !== agencies) memo = { agencies, behind: agenciesBehind(agencies) };
-    return memo.behind;
+    const agencies = agencyIndex(metrics);
+    return agencies.has(id) ? unitPath(id, agencies) : metrics.securityServers().find((s) => s.id === id)?.name;
   };
 }

@@ -2,10 +2,7 @@ import type { Settings } from '../config/index.js';
 import type { Session } from './session.js';
 import { showConsole } from './show-console.js';
 
-/**
- * Draws the console until the operator quits or a signal arrives, then closes the session
- * (pending events written, cache closed) and gives the terminal back.
- */
+/** Draws the console until quit or a signal, then closes the session (events written, cache closed): `showConsole`. */
 export function runConsole(session: Session, settings: Settings): Promise<number> {
   const { lang, ascii } = settings;
   return showConsole({ ...session.sources, loader: session.screens, lang, ascii }, () => session.close());

@@ -45,18 +45,16 @@ export const CONSOLE_BATCH_MAX = 1_000;
 /** Everything a running console holds, and the one way to let it all go. */
 export type Session = Awaited<ReturnType<typeof startSession>>;
 
-export interface SessionOptions {
-  readonly settings: Settings;
-  readonly env: NodeJS.ProcessEnv;
-  /** A line for the operator before the console starts (e.g. a cache file being upgraded). */
-  readonly notice?: (line: string) => void;
-}
-
 /**
  * Opens the cache, connects to the hub (or starts the simulated one), and starts the alert
  * evaluation loop. Throws before anything is left running when a setting is unusable.
  */
-export async function startSession(options: SessionOptions) {
+export async function startSession(options: {
+  readonly settings: Settings;
+  readonly env: NodeJS.ProcessEnv;
+  /** A line for the operator before the console starts (e.g. a cache file being upgraded). */
+  readonly notice?: (line: string) => void;
+}) {
   const { settings, env } = options;
   const token = resolveToken({ ...(settings.tokenFile !== null && { tokenFile: settings.tokenFile }), env });
   const ca = settings.ca !== null ? readFileSync(settings.ca) : undefined;
@@ -115,8 +113,7 @@ export async function startSession(options: SessionOptions) {
       // A failed evaluation keeps the previous alerts; the engine reports rule errors itself.
     }
   };
-  const loop = setInterval(evaluate, EVALUATE_EVERY_MS);
-  loop.unref();
+  const loop = setInterval(evaluate, EVALUATE_EVERY_MS).unref();
   // A link that comes back (caught up) or drops changes what the figures mean: judge at once,
   // without waiting for the next round.
   let linkState = ingest?.status().state;

@@ -3,8 +3,7 @@ import { STATUS_CODES, type StatusCode } from '../protocol/index.js';
 import { BLOCK_AT_SQL, readEvents, type EventRef } from '../store/event-log.js';
 import { statusBit } from '../store/rollup-columns.js';
 import type { MetricsContext } from './context.js';
-import { eventFacts } from './event-summary.js';
-import type { DocumentRecord, RecentEvent, RejectionRow, StreamInfo } from './types.js';
+import type { DocumentRecord, EventFacts, RecentEvent, RejectionRow, StreamInfo } from './types.js';
 
 /** An agency's newest stored events, newest first (found through `event_agencies`). */
 export function recentEvents(ctx: MetricsContext, agencyId: string, limit = 50): RecentEvent[] {
@@ -51,52 +50,49 @@ export function streamInfo(ctx: MetricsContext): StreamInfo {
          coalesce((SELECT n FROM counters WHERE name = 'rejections'), 0) AS rejections,
          (SELECT count(*) FROM gaps WHERE stream = s.id) AS gaps,
          coalesce((SELECT n FROM counters WHERE name = 'unknown_types'), 0) AS unknownTypes,
-         (SELECT value FROM meta WHERE key = 'hub_not_reported') AS notReported
+         coalesce((SELECT value FROM meta WHERE key = 'hub_not_reported'), '[]') AS notReported
        FROM (SELECT 1) LEFT JOIN streams s ON s.id = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_stream')`,
     )
-    .get() as Omit<StreamInfo, 'notReported'> & { notReported: string | null };
-  return { ...row, notReported: notReported(row.notReported) };
-}
-
-/** The latest hello's `notReported`, as the writer keeps it (none before a hello said so). */
-function notReported(text: string | null): string[] {
-  try {
-    const list: unknown = JSON.parse(text ?? '[]');
-    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
+    .get() as Omit<StreamInfo, 'notReported'> & { notReported: string };
+  // The latest hello's list, as the writer keeps it (none before a hello said so).
+  return { ...row, notReported: JSON.parse(row.notReported) as string[] };
 }
 
 /** One document and where it got to with each recipient, for the describe view. */
 export function documentRecord(ctx: MetricsContext, docId: string): DocumentRecord | null {
   const doc = ctx
-    .statement('SELECT id, sender, sent_at, reply_by, subject, sends FROM documents WHERE doc_id = ?')
+    .statement('SELECT id, sender, sent_at sentAt, reply_by replyBy, subject, sends FROM documents WHERE doc_id = ?')
     .get(docId) as
-    | { id: number; sender: number; sent_at: number; reply_by: number | null; subject: string | null; sends: number }
-    | undefined;
+    (Omit<DocumentRecord, 'docId' | 'sender' | 'recipients'> & { id: number; sender: number }) | undefined;
   if (!doc) return null;
+  const { id, sender, ...fields } = doc;
   const rows = ctx
     .statement(
       `SELECT recipient, reply_by AS replyBy, delivered_at AS deliveredAt, failed_at AS failedAt, fail_reason AS failReason,
          statuses, arrived_at AS arrivedAt, accepted_at AS acceptedAt, answered_at AS answeredAt
        FROM deliveries WHERE doc = ? ORDER BY recipient`,
     )
-    .all(doc.id) as (Omit<DocumentRecord['recipients'][number], 'recipient' | 'statuses'> & {
+    .all(id) as (Omit<DocumentRecord['recipients'][number], 'recipient' | 'statuses'> & {
     recipient: number;
     statuses: number;
   })[];
   return {
     docId,
-    sender: ctx.ids.codeOf(doc.sender),
-    sentAt: doc.sent_at,
-    replyBy: doc.reply_by,
-    subject: doc.subject,
-    sends: doc.sends,
+    ...fields,
+    sender: ctx.ids.codeOf(sender),
     recipients: rows.map((r) => ({
       ...r,
       recipient: ctx.ids.codeOf(r.recipient),
       statuses: STATUS_CODES.filter((c: StatusCode) => (r.statuses & statusBit(c)) !== 0),
     })),
   };
+}
+
+function eventFacts(data: unknown): EventFacts {
+  const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const facts: Record<string, string | number> = {};
+  for (const k of ['docId', 'replyBy', 'reason', 'code', 'replyDocId', 'result'] as const)
+    if (typeof d[k] === 'string') facts[k] = d[k];
+  if (Array.isArray(d.recipients)) facts.recipients = d.recipients.length;
+  return facts as EventFacts;
 }

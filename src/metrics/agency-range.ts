@@ -38,14 +38,6 @@ export interface AgencyRangeRow {
   readonly serverDrops: number;
 }
 
-/** An agency as the cache's registry lists it. */
-export interface RangeAgency {
-  readonly id: string;
-  readonly name: string;
-  readonly level: number;
-  readonly serverId: string | null;
-}
-
 // One definition per figure: docs/FIGURES.md.
 const COLUMNS = ['sent', 'received', 'sig_valid', 'sig_checked', 'dup_sent', 'dup_received']
   .concat(STATUS_CODES.map((c) => `st_${c}`))
@@ -60,12 +52,12 @@ type RollupSums = Record<string, number> & { agency: number };
 const PROCESSED_MASK = (['03', '04', '05', '06'] as const).reduce((m, c) => m | (1 << STATUS_CODES.indexOf(c)), 0);
 
 /** Every agency the cache knows, with a name (its code when the registry never named it). */
-export function rangeAgencies(db: Database.Database): RangeAgency[] {
+export function rangeAgencies(db: Database.Database) {
   const rows = db
     .prepare(
       'SELECT code AS id, coalesce(name, code) AS name, level, server AS serverId FROM agencies WHERE removed_at IS NULL',
     )
-    .all() as (Omit<RangeAgency, 'level'> & { level: number | null })[];
+    .all() as { id: string; name: string; level: number | null; serverId: string | null }[];
   return rows.map((r) => ({ ...r, level: r.level ?? levelFromCode(r.id) }));
 }
 
@@ -150,11 +142,9 @@ export function agencyFiguresOver(
   to: number,
   now: number,
 ): Map<string, AgencyRangeRow> {
-  const agencies = db.prepare('SELECT id, code, server FROM agencies').all() as {
-    id: number;
-    code: string;
-    server: string | null;
-  }[];
+  const agencies = db
+    .prepare<[], { id: number; code: string; server: string | null }>('SELECT id, code, server FROM agencies')
+    .all();
   const rollups = rollupSums(db, from, to);
   const deliveries = deliverySums(db, from, to);
   const servers = serverDowntimes(db, from, to, now);

@@ -68,10 +68,3 @@ function hasData(id: number | undefined, withData: readonly ById[]): boolean {
   for (let i = 0; i < withData.length; i++) if (withData[i]!.has(id)) return true;
   return false;
 }
-
-/** Hours before this are complete in `rollup_hour`. */
-export function foldedUntilHour(ctx: MetricsContext): number | null {
-  const v = ctx.statement("SELECT value FROM meta WHERE key = 'hours_compacted_until'").pluck().get() as
-    string | undefined;
-  return v === undefined ? null : Number(v);
-}

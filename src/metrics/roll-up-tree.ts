@@ -3,13 +3,10 @@
  * (ministry/province → departments/districts → divisions/wards → communes), so a province's row tells whether anything
  * beneath it is failing. The one roll-up of the project: the console's agency lists sum subtrees here.
  */
+import type { Agency } from '../protocol/index.js';
 
-/** A node of the agency tree. */
-export interface TreeNode {
-  readonly id: string;
-  /** Parent unit's id; null for a top-level ministry or province. */
-  readonly parent: string | null;
-}
+/** A node of the agency tree: its parent is null for a top-level ministry or province. */
+type TreeNode = Pick<Agency, 'id' | 'parent'>;
 
 /** The registry as a tree of indexes into it, built once per registry array. */
 export interface AgencyTree {

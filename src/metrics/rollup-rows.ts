@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Agency } from '../protocol/index.js';
 import type { AgencyIds } from '../store/agency-ids.js';
 import { unpackWords } from '../store/hour-packs.js';
+import { Prepared } from '../store/multi-row.js';
 import { ROLLUP_COLUMNS } from '../store/rollup-columns.js';
 
 /** One minute's rollup rows: every column of ROLLUP_COLUMNS, per agency. */
@@ -13,10 +14,7 @@ export interface MinuteRows {
 }
 
 /** A folded hour's rows as packed in `hour_packs` (see `store/hour-packs.ts`). */
-export interface HourPack {
-  readonly hour: number;
-  readonly words: Int32Array;
-}
+export type HourPack = { readonly hour: number; readonly words: Int32Array };
 
 /** One recipient's deadline counts: answered on time, answered late, open, oldest open reply-by. */
 export type DeadlineCount = readonly [onTime: number, late: number, open: number, oldestOpen: number | null];
@@ -25,10 +23,7 @@ export type DeadlineCount = readonly [onTime: number, late: number, open: number
 export type Ahead = readonly [notYetDue: number, dueWithin24h: number];
 
 /** One line of a per-agency list: the agency's code and, if the cache knows it, its id. */
-export interface AgencyKey {
-  readonly code: string;
-  readonly id: number | undefined;
-}
+export type AgencyKey = { readonly code: string; readonly id: number | undefined };
 
 /** The listed agencies, with what every per-agency list needs of them. */
 export interface RegistrySnapshot {
@@ -63,6 +58,8 @@ const WIDTH = ROLLUP_COLUMNS.length;
 const DAY = 86_400_000;
 /** An open reply deadline: a delivery with a reply-by and no answer yet. */
 const OPEN = 'reply_by IS NOT NULL AND answered_at IS NULL';
+const COUNTS = `SELECT coalesce(json_group_array(json_array(agency, on_time, late, open, oldest_open)), '[]')
+  FROM deadline_counts`;
 
 /** Flags by agency id, 1 at each of `ids` (an undefined one skipped). */
 export function idFlags(ids: readonly (number | undefined)[]): Uint8Array {
@@ -77,54 +74,48 @@ export function idFlags(ids: readonly (number | undefined)[]): Uint8Array {
  * The rows as SQLite holds them now, read at every call. Each read is one JSON text: a row handed over value by value
  * cost ~7 µs, and the first frame reads ~17,000 of them.
  */
-export class SqliteRollups implements RollupRows {
-  private readonly minuteRange;
-  private readonly packs;
-  private readonly counts;
-  private readonly countsOf;
-  private readonly aheadOf;
-  private readonly due;
-  private readonly listed;
+export class SqliteRollups extends Prepared implements RollupRows {
+  private readonly minuteRange = this.db
+    .prepare<[number, number], string>(
+      `SELECT coalesce(json_group_array(json_array(minute, agency, ${ROLLUP_COLUMNS.join(', ')})
+         ORDER BY minute, agency), '[]')
+       FROM rollup_minute WHERE minute BETWEEN ? AND ?`,
+    )
+    .pluck();
+  private readonly packs = this.db.prepare<[number, number], [number, Buffer]>(
+    'SELECT hour, rows FROM hour_packs WHERE hour BETWEEN ? AND ? ORDER BY hour',
+  );
+  private readonly counts = this.db.prepare<[], string>(COUNTS).pluck();
+  private readonly countsOf = this.db
+    .prepare<[string], string>(`${COUNTS} WHERE agency IN (SELECT value FROM json_each(?))`)
+    .pluck();
+  // Grouping in SQL sorts first: counted here from one JSON list, several times cheaper.
+  private readonly aheadOf = this.db
+    .prepare<{ now: number; soon: number; ids: string }, string>(
+      `SELECT coalesce(json_group_array(json_array(recipient, n, soon)), '[]') FROM (
+         SELECT recipient, count(*) n, sum(reply_by < @soon) soon FROM deliveries INDEXED BY deliveries_open_deadline
+         WHERE recipient IN (SELECT value FROM json_each(@ids)) AND ${OPEN} AND reply_by >= @now GROUP BY recipient)`,
+    )
+    .pluck();
+  private readonly due = this.db
+    .prepare<{ from: number; to: number }, string>(
+      `SELECT coalesce(json_group_array(recipient), '[]') FROM deliveries INDEXED BY deliveries_open_by_due
+       WHERE ${OPEN} AND reply_by >= @from AND reply_by < @to`,
+    )
+    .pluck();
+  private readonly listed = this.db
+    .prepare<[], string>(
+      `SELECT coalesce(json_group_array(json_object('id', code, 'name', name, 'level', level, 'parent', parent,
+         'connection', connection, 'securityServer', server)), '[]')
+       FROM agencies WHERE listed = 1 AND removed_at IS NULL`,
+    )
+    .pluck();
 
   constructor(
     db: Database.Database,
     private readonly ids: AgencyIds,
   ) {
-    this.minuteRange = db
-      .prepare<[number, number], string>(
-        `SELECT coalesce(json_group_array(json_array(minute, agency, ${ROLLUP_COLUMNS.join(', ')})
-           ORDER BY minute, agency), '[]')
-         FROM rollup_minute WHERE minute BETWEEN ? AND ?`,
-      )
-      .pluck();
-    this.packs = db.prepare<[number, number], [number, Buffer]>(
-      'SELECT hour, rows FROM hour_packs WHERE hour BETWEEN ? AND ? ORDER BY hour',
-    );
-    const counts = `SELECT coalesce(json_group_array(json_array(agency, on_time, late, open, oldest_open)), '[]')
-      FROM deadline_counts`;
-    this.counts = db.prepare<[], string>(counts).pluck();
-    this.countsOf = db.prepare<[string], string>(`${counts} WHERE agency IN (SELECT value FROM json_each(?))`).pluck();
-    // Grouping in SQL sorts first: counted here from one JSON list, several times cheaper.
-    this.aheadOf = db
-      .prepare<{ now: number; soon: number; ids: string }, string>(
-        `SELECT coalesce(json_group_array(json_array(recipient, n, soon)), '[]') FROM (
-           SELECT recipient, count(*) n, sum(reply_by < @soon) soon FROM deliveries INDEXED BY deliveries_open_deadline
-           WHERE recipient IN (SELECT value FROM json_each(@ids)) AND ${OPEN} AND reply_by >= @now GROUP BY recipient)`,
-      )
-      .pluck();
-    this.due = db
-      .prepare<{ from: number; to: number }, string>(
-        `SELECT coalesce(json_group_array(recipient), '[]') FROM deliveries INDEXED BY deliveries_open_by_due
-         WHERE ${OPEN} AND reply_by >= @from AND reply_by < @to`,
-      )
-      .pluck();
-    this.listed = db
-      .prepare<[], string>(
-        `SELECT coalesce(json_group_array(json_object('id', code, 'name', name, 'level', level, 'parent', parent,
-           'connection', connection, 'securityServer', server)), '[]')
-         FROM agencies WHERE listed = 1 AND removed_at IS NULL`,
-      )
-      .pluck();
+    super(db);
   }
 
   minutes(m1: number, m2: number): MinuteRows[] {
@@ -205,15 +196,11 @@ export class SqliteRollups implements RollupRows {
     const last = this.lastRegistry;
     // The same snapshot, so what the console built on the last one (indexes, models) stands.
     if (last && last.text === text && last.maxId === this.ids.maxId()) return last.snapshot;
-    const snapshot = this.readRegistry(text);
-    this.lastRegistry = { text, maxId: this.ids.maxId(), snapshot };
-    return snapshot;
-  }
-
-  private readRegistry(text: string): RegistrySnapshot {
     // Sorted here: cheaper than reading 12,000 rows through the code index.
     const agencies = (JSON.parse(text) as Agency[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const keys = agencies.map((a) => ({ code: a.id, id: this.ids.find(a.id) }));
-    return { agencies, listed: idFlags(keys.map((k) => k.id)), keys };
+    const snapshot = { agencies, listed: idFlags(keys.map((k) => k.id)), keys };
+    this.lastRegistry = { text, maxId: this.ids.maxId(), snapshot };
+    return snapshot;
   }
 }

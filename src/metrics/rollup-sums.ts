@@ -1,7 +1,7 @@
 /** Rollup columns summed per agency over a window: minute rows at its edges, folded hours' packs between. */
-import { columnEnd, firstColumn } from '../store/hour-packs.js';
+import { columnEnd, firstColumn, foldedUntil } from '../store/hour-packs.js';
 import { COL, ROLLUP_COLUMNS, type RollupColumn } from '../store/rollup-columns.js';
-import { foldedUntilHour, scopeFilter, scopeFlags, withScope, type MetricsContext } from './context.js';
+import { scopeFilter, scopeFlags, withScope, type MetricsContext } from './context.js';
 import type { HourPack, MinuteRows } from './rollup-rows.js';
 import { Tally } from './tally.js';
 import { rangeParts, type MinuteWindow, type RangeParts } from './window.js';
@@ -19,14 +19,15 @@ type AddRow = (agency: number, values: ArrayLike<number>, base: number, at: read
 
 /**
  * Hands `add` every agency's row of the minutes at a window's edges: rows of the last SPAN_MINUTES of each, sums from
- * SQLite before them (of the scope's agencies when scoped). With `spark`, each with its bucket of the `n` the window
- * `w` is cut in: minute m is in bucket ⌊(m − start)·n / W⌋.
+ * SQLite before them; scoped, the scope's agencies alone (`want`: its flags by id). With `spark`, each with its bucket
+ * of the `n` the window `w` is cut in: minute m is in bucket ⌊(m − start)·n / W⌋.
  */
 export function walkMinutes(
   ctx: MetricsContext,
   parts: RangeParts,
   columns: readonly RollupColumn[],
   scope: string | null,
+  want: Uint8Array | null,
   spark: { readonly w: MinuteWindow; readonly n: number } | null,
   add: AddRow,
   whole?: (minute: MinuteRows) => void,
@@ -53,7 +54,9 @@ export function walkMinutes(
       }
       const { agencies, counts } = minutes[k]!;
       const bucket = spark ? Math.floor(((from + k - spark.w.startMin) * spark.n) / spark.w.minutes) : 0;
-      for (let r = 0; r < agencies.length; r++) add(agencies[r]!, counts, r * WIDTH, at, bucket);
+      // Scoped, the national minute rows are walked and the scope's kept.
+      for (let r = 0; r < agencies.length; r++)
+        if (want === null || want[agencies[r]!] === 1) add(agencies[r]!, counts, r * WIDTH, at, bucket);
     }
   }
 }
@@ -93,16 +96,9 @@ export function walkWindow(
   /** Unscoped, each minute's rows whole instead of row by row. */
   whole?: (minute: MinuteRows) => void,
 ): void {
-  const parts = rangeParts(w, foldedUntilHour(ctx));
+  const parts = rangeParts(w, foldedUntil(ctx.db));
   const want = scopeFlags(scope);
-  // Scoped, the national minute rows are walked and the scope's kept.
-  const kept: typeof add =
-    want === null
-      ? add
-      : (agency, values, base, at) => {
-          if (want[agency] === 1) add(agency, values, base, at);
-        };
-  walkMinutes(ctx, parts, columns, scope, null, kept, want === null ? whole : undefined);
+  walkMinutes(ctx, parts, columns, scope, want, null, add, want === null ? whole : undefined);
   if (parts.hours[0] > parts.hours[1]) return;
   const hours = ctx.rows.hoursSummed(`sums ${columns.join(',')}`, parts.hours[0], parts.hours[1], (packs) =>
     hourSums(packs, columns),
@@ -120,10 +116,9 @@ export function walkWindow(
 
 /** Oldest minute the rollups reach back to, or null when they hold nothing. */
 export function oldestRollupMinute(ctx: Pick<MetricsContext, 'statement'>): number | null {
-  const m = ctx.statement('SELECT min(minute) FROM rollup_minute').pluck().get() as number | null;
-  const h = ctx.statement('SELECT min(hour) FROM rollup_hour').pluck().get() as number | null;
-  if (m === null) return h === null ? null : h * 60;
-  return h === null ? m : Math.min(m, h * 60);
+  const sql = `SELECT min(coalesce(m, h), coalesce(h, m)) FROM
+    (SELECT (SELECT min(minute) FROM rollup_minute) m, (SELECT min(hour) * 60 FROM rollup_hour) h)`;
+  return ctx.statement(sql).pluck().get() as number | null;
 }
 
 /** Per agency, the sums of `columns` (in that order) over the packs. */

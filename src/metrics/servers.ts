@@ -88,14 +88,9 @@ export function serverHistory(ctx: MetricsContext, serverId: string, since: numb
 
 /** The security servers the hub lists, by id. */
 export function securityServers(ctx: MetricsContext): SecurityServer[] {
-  const rows = ctx.statement('SELECT id, name, cert_expires FROM servers WHERE listed = 1 ORDER BY id').all() as {
-    id: string;
-    name: string;
-    cert_expires: number | null;
-  }[];
-  return rows.map(({ id, name, cert_expires: at }) => ({
-    id,
-    name,
-    certificateExpiresAt: at === null ? null : new Date(at).toISOString(),
-  }));
+  // The expiry as the protocol writes it (ISO 8601, ms, UTC), from the instant kept.
+  const expires = `strftime('%Y-%m-%dT%H:%M:%fZ', cert_expires / 1000.0, 'unixepoch')`;
+  return ctx
+    .statement(`SELECT id, name, ${expires} AS certificateExpiresAt FROM servers WHERE listed = 1 ORDER BY id`)
+    .all() as SecurityServer[];
 }

@@ -37,11 +37,6 @@ export class Tally {
     return this.has(id) ? id * this.width : -1;
   }
 
-  /** Sum `k` of agency `id` (0 when absent). */
-  get(id: number, k: number): number {
-    return this.has(id) ? this.sums[id * this.width + k]! : 0;
-  }
-
   /** Sums k..k+count−1 of agency `id` as a plain array. */
   slice(id: number, k: number, count: number): number[] {
     const out = new Array<number>(count);

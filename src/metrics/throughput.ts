@@ -1,4 +1,5 @@
-import { agencyRows, foldedUntilHour, scopeFlags, scopeIds, type MetricsContext } from './context.js';
+import { agencyRows, scopeFlags, scopeIds, type MetricsContext } from './context.js';
+import { foldedUntil } from '../store/hour-packs.js';
 import { hourTraffic, oldestRollupMinute, sumByAgency, walkMinutes } from './rollup-sums.js';
 import type { AgencyScope, ThroughputRow, WindowKey } from './types.js';
 import { Tally } from './tally.js';
@@ -39,10 +40,10 @@ export function throughput(
   // Indexed: see agency-model's buildAgencyModels.
   for (let i = 0; i < keys.length; i++) {
     const { code, id } = keys[i]!;
-    const x = id !== undefined && acc.has(id);
+    const a = id === undefined ? -1 : acc.offset(id);
     const b = id === undefined ? -1 : before.offset(id);
-    const sent = x ? acc.get(id, 0) : 0;
-    const received = x ? acc.get(id, 1) : 0;
+    const sent = a < 0 ? 0 : acc.sums[a]!;
+    const received = a < 0 ? 0 : acc.sums[a + 1]!;
     rows.push({
       agencyId: code,
       sent,
@@ -51,7 +52,7 @@ export function throughput(
       receivedPerMin: received / covered,
       sentWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b]!) : null,
       receivedWeekAgo: reaches ? (b < 0 ? 0 : before.sums[b + 1]!) : null,
-      spark: x && n > 0 ? acc.slice(id, 2, n) : flat,
+      spark: a >= 0 && n > 0 ? acc.slice(id!, 2, n) : flat,
     });
   }
   return rows;
@@ -73,11 +74,9 @@ function sparkSums(ctx: MetricsContext, w: MinuteWindow, n: number, scoped: stri
       sums[k] = sums[k]! + spread[j + 1]! * perMinute;
     }
   };
-  const parts = rangeParts(w, foldedUntilHour(ctx));
-  // Scoped, the national rows are walked and the scope's kept (see sumByAgency).
+  const parts = rangeParts(w, foldedUntil(ctx.db));
   const want = scopeFlags(scoped);
-  walkMinutes(ctx, parts, ['sent', 'received'], scoped, { w, n }, (agency, values, base, at, bucket) => {
-    if (want !== null && want[agency] !== 1) return;
+  walkMinutes(ctx, parts, ['sent', 'received'], scoped, want, { w, n }, (agency, values, base, at, bucket) => {
     const o = acc.slot(agency);
     const sums = acc.sums;
     const s = values[base + at[0]!]!;

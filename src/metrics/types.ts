@@ -1,5 +1,4 @@
 /** The numbers operators watch as plain data, for the console, alerts, `status` and `report`. Times: epoch ms (UTC). */
-import type { EventFacts } from './event-summary.js';
 import type {
   Agency,
   DeliveryFailureReason,
@@ -156,6 +155,23 @@ export interface DeliveryRow {
   readonly duplicateDeliveries: number;
 }
 
+/** What a stored event says, as facts from its payload (hub text: sanitise before display); the console words it. */
+export interface EventFacts {
+  /** The document the event is about. */
+  readonly docId?: string;
+  /** `document.sent`: how many recipients, and the reply deadline (ISO) when one is set. */
+  readonly recipients?: number;
+  readonly replyBy?: string;
+  /** `document.failed`: the protocol's failure reason. */
+  readonly reason?: string;
+  /** `status.reported`: the edXML status code. */
+  readonly code?: string;
+  /** `document.replied`: the answering document. */
+  readonly replyDocId?: string;
+  /** `signature.verified`: the verification result. */
+  readonly result?: string;
+}
+
 /** One stored event, for an agency's recent activity. */
 export interface RecentEvent {
   readonly seq: number;
@@ -191,7 +207,6 @@ export interface StreamInfo {
   readonly hubName: string | null;
   readonly epoch: string | null;
   readonly lastSeq: number;
-  /** Event time of the newest stored event. */
   readonly newestEventTs: number | null;
   readonly events: number;
   /** Seqs whose documents, deliveries and deadlines are still to be derived after a long catch-up (0: none). */

@@ -1,18 +1,13 @@
 import { WINDOW_MS, type WindowKey } from './types.js';
 
 /** A window as whole minutes up to the one `now` falls in: "5 min" is the current minute and the four before it. */
-export interface MinuteWindow {
-  readonly startMin: number;
-  readonly endMin: number;
-  readonly minutes: number;
-}
+export type MinuteWindow = { readonly startMin: number; readonly endMin: number; readonly minutes: number };
 
 export const MINUTE_MS = 60_000;
 export const WEEK_MINUTES = 7 * 24 * 60;
 
 export function minuteWindow(now: number, window: WindowKey | number, shiftMinutes = 0): MinuteWindow {
-  const ms = typeof window === 'number' ? window : WINDOW_MS[window];
-  const minutes = Math.max(1, Math.round(ms / MINUTE_MS));
+  const minutes = Math.max(1, Math.round((typeof window === 'number' ? window : WINDOW_MS[window]) / MINUTE_MS));
   const endMin = Math.floor(now / MINUTE_MS) - shiftMinutes;
   return { startMin: endMin - minutes + 1, endMin, minutes };
 }

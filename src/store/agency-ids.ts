@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { keepRaw, type Rejection } from '../protocol/index.js';
+import type { Rejection } from '../protocol/index.js';
+import { setAside } from './event-intake.js';
 import { Prepared } from './multi-row.js';
 
 /** Agency ids stay below this: keys pack (time unit, agency) into one safe integer. */
@@ -79,14 +80,10 @@ export class AgencyIds extends Prepared {
     return AGENCY_ID_LIMIT - 1 - this.max;
   }
 
-  /**
-   * The rejection of a message whose codes not seen yet would take ids at or past
-   * {@link AGENCY_ID_LIMIT}, where rollup keys would collide; null if they fit.
-   */
+  /** The rejection of a message whose new codes would take ids at or past {@link AGENCY_ID_LIMIT}; null if they fit. */
   refusal(m: { readonly seq: number; readonly type: string }, codes: readonly string[]): Rejection | null {
     if (new Set(codes.filter((c) => !this.byCode.has(c))).size <= this.room()) return null;
     const fresh = codes.find((c) => this.find(c) === undefined) ?? codes[0] ?? '';
-    const raw = keepRaw(JSON.stringify(m));
-    return { reason: 'agency_limit', detail: agencyLimitDetail(fresh), raw, seq: m.seq, type: m.type };
+    return setAside(m, 'agency_limit', agencyLimitDetail(fresh));
   }
 }

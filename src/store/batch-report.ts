@@ -19,7 +19,6 @@ export type ApplyResult = BatchReport['result'];
 
 /** One batch's tally: what it stored, ignored and refused. */
 export class BatchReport {
-  /** Events newly stored. */
   stored = 0;
   /** Events already stored (same seq, same content): ignored, nothing changed. */
   duplicates = 0;
@@ -28,12 +27,11 @@ export class BatchReport {
   unknownTypes = 0;
   /** Events stored more than the tolerance ahead of their receipt; the first of a batch is listed in `kept`. */
   clockAhead = 0;
-  /** Rejections to record: the parser's, then the writer's. */
-  readonly kept: Rejection[];
 
-  constructor(rejections: readonly Rejection[]) {
-    this.kept = [...rejections];
-  }
+  constructor(
+    /** Rejections to record: the parser's, then the writer's. */
+    readonly kept: Rejection[],
+  ) {}
 
   get result() {
     const { stored, duplicates, gapsOpened, gapsFilled, clockAhead } = this;

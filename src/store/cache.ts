@@ -53,10 +53,7 @@ function configure(db: Database.Database, cacheSizeMiB: number): void {
   db.pragma('temp_store = MEMORY');
 }
 
-/**
- * An open cache file. Written through its `Writer` while it holds the writer lock; otherwise
- * read-only, every read re-reading what another console wrote.
- */
+/** An open cache file: written through its `Writer` while it holds the writer lock, else read-only (reads afresh). */
 export class Cache {
   readonly readOnly: boolean;
   readonly retention: Retention;
@@ -199,9 +196,8 @@ export function openCache(options: OpenCacheOptions): Cache {
   const db = new Database(path);
   const token = randomUUID();
   try {
-    // Large pages: a quarter of the page splits and WAL frames per event of 4 KiB pages, which
-    // more than doubles batched insert speed into the indexed tables. Only takes effect on a new
-    // file (before WAL is on).
+    // Large pages: a quarter of the page splits and WAL frames per event of 4 KiB pages, which more than doubles
+    // batched insert speed into the indexed tables. Only takes effect on a new file (before WAL is on).
     db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -7,12 +7,11 @@ import type { RollupAccumulator } from './rollup-accumulator.js';
 import { COL } from './rollup-columns.js';
 
 /**
- * What the cache has counted of each document, so that every figure counts a document (or a
- * document × recipient) once however many events mention it, in whatever order they are stored.
- * Documents are numbered in `doc_keys`. One row per (document, party, mark): party 0 holds the
- * document's own marks, party = recipient id those of one delivery. `at` is the time of the
- * earliest event that made the mark, whose minute the figure counts in (docs/FIGURES.md), and
- * the time retention goes by.
+ * What the cache has counted of each document, so that every figure counts a document (or a document × recipient) once
+ * however many events mention it, in whatever order they are stored. Documents are numbered in `doc_keys`. One row per
+ * (document, party, mark): party 0 holds the document's own marks, party = recipient id those of one delivery. `at` is
+ * the time of the earliest event that made the mark, whose minute the figure counts in (docs/FIGURES.md), and the time
+ * retention goes by.
  */
 export const DOC_MARKS_TABLE = `
   CREATE TABLE doc_keys (key INTEGER PRIMARY KEY, doc_id TEXT NOT NULL UNIQUE);
@@ -56,11 +55,7 @@ export type Counted =
 
 export const minuteOf = (ts: number): number => Math.floor(ts / 60_000);
 
-/**
- * The rollup counts of traffic events, written with the event (the derived rows may follow
- * later). A document (or document × recipient) counts once per figure, in the minute of the
- * earliest event that made it, later ones as repeats.
- */
+/** The rollup counts of traffic events, written with the event (the derived rows may follow later). */
 export class DocCounts extends Prepared {
   private readonly insert = this.db.prepare<[number, number, number]>(
     'INSERT OR IGNORE INTO doc_marks (doc, mark, at) VALUES (?, ?, ?)',

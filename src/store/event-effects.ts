@@ -7,12 +7,7 @@ import type { Durable } from './event-intake.js';
 import { Prepared } from './multi-row.js';
 import type { RollupAccumulator } from './rollup-accumulator.js';
 
-/**
- * Turns each newly stored event (only then, so a replayed one changes nothing) into what it
- * changes: rollup counts, documents, deliveries and deadlines (when `derive`: in seq order), the
- * agencies and servers as the hub last described them, a server's state and transitions, its
- * last heartbeat and latency.
- */
+/** Turns each newly stored event (only then, so a replayed one changes nothing) into its effects on the tables. */
 export class EventEffects extends Prepared {
   private readonly counts: DocCounts;
   readonly documents: DocumentEffects;

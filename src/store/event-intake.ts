@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { keepRaw } from '../protocol/index.js';
-import type { MessageOf, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
+import type { MessageOf, Rejection, TelemetryMessage, UnknownMessage } from '../protocol/index.js';
 import type { AgencyIds } from './agency-ids.js';
 import type { BatchReport } from './batch-report.js';
 import type { EventLog } from './event-log.js';
@@ -58,6 +58,11 @@ export function agencyCodes(m: Filed | UnknownMessage): string[] {
   return code === null ? [] : [code];
 }
 
+/** A message set aside for `reason`, as the rejections keep it. */
+export function setAside(m: Pick<Rejection, 'seq' | 'type'>, reason: Rejection['reason'], detail: string): Rejection {
+  return { reason, detail, raw: keepRaw(JSON.stringify(m)), seq: m.seq, type: m.type };
+}
+
 /** How far ahead of its receipt an event's time may be by default: 5 minutes. */
 export const DEFAULT_CLOCK_TOLERANCE_MS = 5 * 60_000;
 
@@ -77,10 +82,9 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * The seq rules of the event log. An event past the newest stored seq is stored (a jump opens
- * a gap); one inside a gap fills it; one already stored with the same content is a duplicate
- * and changes nothing; any other is kept aside as `seq_regression`. The gaps (`gaps`) are
- * opened by a jump, narrowed or closed as events fill them.
+ * The seq rules of the event log. An event past the newest stored seq is stored (a jump opens a gap); one inside a gap
+ * fills it; one already stored with the same content is a duplicate and changes nothing; any other is kept aside as
+ * `seq_regression`. The gaps (`gaps`) are opened by a jump, narrowed or closed as events fill them.
  */
 export class EventIntake extends Prepared {
   private readonly insertGap = this.db.prepare(
@@ -156,16 +160,12 @@ export class EventIntake extends Prepared {
       const existing = this.log.find(stream.id, event.seq);
       if (existing && existing[1] === ts && existing[2] === event.type && sameValue(existing[3], asStored(event.data)))
         report.duplicates++;
-      else
-        report.kept.push({
-          reason: 'seq_regression',
-          detail: existing
-            ? `seq: ${event.seq} already holds a different event in epoch ${stream.epoch}`
-            : `seq: expected more than ${stream.lastSeq}, got ${event.seq} in epoch ${stream.epoch}`,
-          raw: keepRaw(JSON.stringify(event)),
-          seq: event.seq,
-          type: event.type,
-        });
+      else {
+        const seq = existing
+          ? `${event.seq} already holds a different event`
+          : `expected more than ${stream.lastSeq}, got ${event.seq}`;
+        report.kept.push(setAside(event, 'seq_regression', `seq: ${seq} in epoch ${stream.epoch}`));
+      }
       return null;
     }
     report.stored++;
@@ -173,14 +173,10 @@ export class EventIntake extends Prepared {
     if (ts - at > this.clockToleranceMs) {
       // Kept and counted at its own time; "newest" stays at the receipt. A hub whose clock
       // runs ahead sends thousands such: the first of a batch is listed, all are counted.
-      if (report.clockAhead++ === 0)
-        report.kept.push({
-          reason: 'clock_ahead',
-          detail: `ts: ${event.ts} is ${Math.round((ts - at) / 60_000)} min ahead of its receipt at ${new Date(at).toISOString()}; kept, newest time not moved`,
-          raw: keepRaw(JSON.stringify(event)),
-          seq: event.seq,
-          type: event.type,
-        });
+      if (report.clockAhead++ === 0) {
+        const ahead = `${Math.round((ts - at) / 60_000)} min ahead of its receipt at ${new Date(at).toISOString()}`;
+        report.kept.push(setAside(event, 'clock_ahead', `ts: ${event.ts} is ${ahead}; kept, newest time not moved`));
+      }
     }
     return derive;
   }

@@ -8,19 +8,12 @@ export const BLOCK_EVENTS = 16;
 export const BLOCK_AT_SQL = `SELECT first_seq, last_seq, events FROM event_blocks
   WHERE stream = ? AND first_seq <= ? ORDER BY first_seq DESC LIMIT 1`;
 
-interface BlockRow {
-  readonly first_seq: number;
-  readonly last_seq: number;
-  readonly events: string;
-}
+type BlockRow = { readonly first_seq: number; readonly last_seq: number; readonly events: string };
 
 export type StoredEvent = readonly [seq: number, ts: number, type: string, data: unknown];
 
 /** Where an agency's event is: the stream and seq an `event_agencies` row points at. */
-export interface EventRef {
-  readonly stream: number;
-  readonly seq: number;
-}
+export type EventRef = { readonly stream: number; readonly seq: number };
 
 /**
  * The raw event log: blocks of up to 16 consecutive seqs of one stream (never spanning a hole),

@@ -47,10 +47,7 @@ export class HistoryEnd extends Prepared {
   private readonly adoptMove = this.db.prepare<{ doc: number; at: number }>(moved('doc = @doc'));
   private readonly adoptDrop = this.db.prepare<{ doc: number }>('DELETE FROM deliveries WHERE doc = @doc');
 
-  /**
-   * Ends the open items of every history but `stream` (after the batch's derived rows are
-   * written); returns how many deliveries ended, and the recipients whose open deadlines ended.
-   */
+  /** Ends the open items of every history but `stream`, after the batch's derived rows are written. */
   endAllBut(stream: number, at: number): { ended: number; recipients: number[] } {
     const open = this.openDeadlines.all({ stream });
     this.move.run({ stream, at });

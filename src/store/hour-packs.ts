@@ -11,16 +11,14 @@ const WIDTH = ROLLUP_COLUMNS.length;
 const HOURS_PER_READ = 24;
 
 /*
- * A folded hour's rollup rows, every agency's, packed in one row of `hour_packs (hour, rows)`:
- * a 24-hour window of 12,000 agencies is 22 blobs, not tens of thousands of rows for SQLite to
- * hand over one value at a time. `rollup_hour` stays the table of record; its writer packs an
- * hour whenever its rows change (folded, or a late event lands in it).
+ * A folded hour's rollup rows, every agency's, packed in one row of `hour_packs (hour, rows)`: a 24-hour window of
+ * 12,000 agencies is 22 blobs, not tens of thousands of rows for SQLite to hand over one value at a time. `rollup_hour`
+ * stays the table of record; its writer packs an hour whenever its rows change (folded, or a late event lands in it).
  *
- * Layout: 32-bit words in the platform's byte order (little-endian on every platform Node
- * supports but s390x). First the hour's agencies: their number n, then n ids ascending (every
- * agency with a row in the hour: a list of agencies with data names them). Then for each column
- * with any non-zero count (ascending position c in ROLLUP_COLUMNS): c, the number k of agencies
- * with a count there, then k pairs (agency, count) ascending by agency. Zeros are left out (most
+ * Layout: 32-bit words in the platform's byte order (little-endian on every platform Node supports but s390x). First
+ * the hour's agencies: their number n, then n ids ascending (every agency with a row in the hour: a list of agencies
+ * with data names them). Then for each column with any non-zero count (ascending position c in ROLLUP_COLUMNS): c, the
+ * number k of agencies with a count there, then k pairs (agency, count) ascending by agency. Zeros are left out (most
  * rows have one or two non-zero counts); a reader skips the columns it does not want whole.
  */
 
@@ -143,11 +141,10 @@ export function packsCurrent(db: Database.Database): boolean {
 }
 
 /**
- * Hourly rollups are folded from the minute rollups in one set-based statement once an hour is
- * over (with an hour's slack for stragglers): far cheaper than upserting hours per event. Every
- * hour before `until` is complete in `rollup_hour`, and a late event for one is added to its
- * row directly. Every folded hour is also packed (above), again when a late event
- * changes it, and goes into the transaction's `changes`. `newest_minute` (meta) sets the hours due.
+ * Hourly rollups are folded from the minute rollups in one set-based statement once an hour is over (with an hour's
+ * slack for stragglers): far cheaper than upserting hours per event. Every hour before `until` is complete in
+ * `rollup_hour`, and a late event for one is added to its row directly. Every folded hour is also packed (above), again
+ * when a late event changes it, and goes into the transaction's `changes`. `newest_minute` (meta) sets the hours due.
  */
 export class HourCompaction extends Prepared {
   private until: number | null = null;
@@ -196,11 +193,9 @@ export class HourCompaction extends Prepared {
 
   /** After the minutes are written: records the batch's newest minute, which sets the hours due. */
   noteNewest(batchNewestMinute: number | null): void {
-    if (batchNewestMinute === null) return;
-    if (this.newestMinute === null || batchNewestMinute > this.newestMinute) {
-      this.newestMinute = batchNewestMinute;
-      this.save.run('newest_minute', String(batchNewestMinute));
-    }
+    if (batchNewestMinute === null || (this.newestMinute !== null && batchNewestMinute <= this.newestMinute)) return;
+    this.newestMinute = batchNewestMinute;
+    this.save.run('newest_minute', String(batchNewestMinute));
   }
 
   /** Hours that are over (an hour's slack for stragglers) and not folded yet. */

@@ -35,10 +35,6 @@ export class MultiRow {
     for (let i = 0; i < this.width; i++) this.values.push(row[i]);
   }
 
-  get pending(): number {
-    return this.values.length / this.width;
-  }
-
   /** Runs the queued rows (inside the caller's transaction); returns the rows changed. The queue is emptied even if a row fails. */
   flush(): number {
     const rows = this.values.length / this.width;

@@ -2,21 +2,15 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, rmSync, statSync
 import { dirname, join } from 'node:path';
 import { cacheDir } from '../config/xdg.js';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Owner-only modes: the cache holds what agencies send each other. */
 export const DIR_MODE = 0o700;
 export const FILE_MODE = 0o600;
 
 /** A hub's file name, safe on any file system: `ws://hub.example:8443/v1/telemetry` → `hub.example_8443.sqlite`. */
 export function cacheFileName(hubKey: string): string {
-  let key = hubKey;
-  try {
-    const url = new URL(hubKey);
-    key = url.port ? `${url.hostname}_${url.port}` : url.hostname;
-  } catch {
-    // Not a URL: a hub id or a plain name.
-  }
+  // A URL names its host and port; anything else is a hub id or a plain name.
+  const url = URL.canParse(hubKey) ? new URL(hubKey) : null;
+  const key = url ? (url.port ? `${url.hostname}_${url.port}` : url.hostname) : hubKey;
   const safe = key
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .replace(/^[._]+/, '')
@@ -25,7 +19,7 @@ export function cacheFileName(hubKey: string): string {
 }
 
 /** The default cache file of a hub: one file per hub under `$XDG_CACHE_HOME/hubmon/`. */
-export const defaultCachePath = (hubKey: string, env: Env = process.env): string =>
+export const defaultCachePath = (hubKey: string, env: Parameters<typeof cacheDir>[0] = process.env): string =>
   join(cacheDir(env), cacheFileName(hubKey));
 
 /**
@@ -38,12 +32,10 @@ export function prepareCacheFile(path: string): void {
     mkdirSync(dir, { recursive: true, mode: DIR_MODE });
     chmodSync(dir, DIR_MODE);
   }
-  if (!existsSync(path)) {
-    try {
-      closeSync(openSync(path, 'wx', FILE_MODE));
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    }
+  try {
+    closeSync(openSync(path, 'wx', FILE_MODE));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
   for (const file of [path, `${path}-wal`, `${path}-shm`]) tightenMode(file);
 }

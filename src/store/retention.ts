@@ -45,10 +45,9 @@ function sliced(db: Database.Database, from: number, to: number, run: (a: number
 }
 
 /**
- * Drops the events older than `cutoff` at the start of the first block kept, the one at or
- * after `firstSeq`, so that retention keeps no older event than a whole block would. Only a
- * leading run of derived events (seq up to `derived`) goes, which leaves the block's seqs
- * consecutive. Returns the events dropped.
+ * Drops the events older than `cutoff` at the start of the first block kept, the one at or after `firstSeq`, so that
+ * retention keeps no older event than a whole block would. Only a leading run of derived events (seq up to `derived`)
+ * goes, which leaves the block's seqs consecutive. Returns the events dropped.
  */
 function trimBlock(db: Database.Database, stream: number, firstSeq: number, cutoff: number, derived: number): number {
   const block = db
@@ -102,9 +101,8 @@ export function prune(db: Database.Database, retention: Retention, now: number) 
   // The agencies' entries, agency by agency: each is a range at the start of its agency.
   const agencies = db.prepare('SELECT id FROM agencies').pluck().all() as number[];
   const delEntries = db.prepare('DELETE FROM event_agencies WHERE agency = ? AND ts < ?');
-  for (let i = 0; i < agencies.length; i += 1_000) {
+  for (let i = 0; i < agencies.length; i += 1_000)
     db.transaction(() => agencies.slice(i, i + 1_000).forEach((a) => delEntries.run(a, rawCutoff)))();
-  }
   const rejections = run('DELETE FROM rejections WHERE at < ?', rawCutoff);
   // Minutes not folded into their hours yet stay, however old: they are the hours' source.
   const folded = foldedUntil(db);
@@ -120,24 +118,22 @@ export function prune(db: Database.Database, retention: Retention, now: number) 
   const transitions = run('DELETE FROM server_transitions WHERE at < ?', hourCutoff);
 
   const docCutoff = now - retention.documentsDays * DAY;
-  const docs = db.prepare<[], { lo: number | null; hi: number | null }>('SELECT min(id) lo, max(id) hi FROM documents');
+  const docs = db.prepare<[], { lo: number; hi: number }>(
+    'SELECT coalesce(min(id), 0) lo, coalesce(max(id), -1) hi FROM documents',
+  );
   const { lo, hi } = docs.get()!;
-  let deliveries = 0;
-  let documents = 0;
-  if (lo !== null && hi !== null) {
-    const sentAt = db
-      .prepare<[number], number>('SELECT sent_at FROM documents WHERE id >= ? ORDER BY id LIMIT 1')
-      .pluck();
-    const end = firstKeyAtOrAfter(lo, hi + 1, (id) => sentAt.get(id), docCutoff);
-    const delDeliveries = db.prepare(
-      'DELETE FROM deliveries WHERE doc >= ? AND doc < ? AND (reply_by IS NULL OR answered_at IS NOT NULL)',
-    );
-    const delDocuments = db.prepare(
-      'DELETE FROM documents WHERE id >= ? AND id < ? AND NOT EXISTS (SELECT 1 FROM deliveries WHERE doc = documents.id)',
-    );
-    deliveries = sliced(db, lo, end, (a, b) => delDeliveries.run(a, b).changes);
-    documents = sliced(db, lo, end, (a, b) => delDocuments.run(a, b).changes);
-  }
+  const sentAt = db
+    .prepare<[number], number>('SELECT sent_at FROM documents WHERE id >= ? ORDER BY id LIMIT 1')
+    .pluck();
+  const end = firstKeyAtOrAfter(lo, hi + 1, (id) => sentAt.get(id), docCutoff);
+  const delDeliveries = db.prepare(
+    'DELETE FROM deliveries WHERE doc >= ? AND doc < ? AND (reply_by IS NULL OR answered_at IS NOT NULL)',
+  );
+  const delDocuments = db.prepare(
+    'DELETE FROM documents WHERE id >= ? AND id < ? AND NOT EXISTS (SELECT 1 FROM deliveries WHERE doc = documents.id)',
+  );
+  const deliveries = sliced(db, lo, end, (a, b) => delDeliveries.run(a, b).changes);
+  const documents = sliced(db, lo, end, (a, b) => delDocuments.run(a, b).changes);
   // A repeat of a document older than its retention counts as new again: its marks go with it.
   const marks = run('DELETE FROM doc_marks WHERE at < ?', docCutoff);
   run('DELETE FROM doc_keys WHERE NOT EXISTS (SELECT 1 FROM doc_marks WHERE doc = doc_keys.key)');

@@ -23,10 +23,7 @@ export class RollupAccumulator {
     // The key packs (time unit, agency) into one safe integer.
     const key = unit * AGENCY_ID_LIMIT + agency;
     let row = this.rows.get(key);
-    if (!row) {
-      row = new Float64Array(WIDTH);
-      this.rows.set(key, row);
-    }
+    if (!row) this.rows.set(key, (row = new Float64Array(WIDTH)));
     row[column] = row[column]! + n;
   }
 
@@ -37,9 +34,7 @@ export class RollupAccumulator {
 
   /** Each pending row as (unit, agency, counts); for folding late minutes into hours. */
   *entries(): IterableIterator<[number, number, Float64Array]> {
-    for (const [key, counts] of this.rows) {
-      yield [Math.floor(key / AGENCY_ID_LIMIT), key % AGENCY_ID_LIMIT, counts];
-    }
+    for (const [key, counts] of this.rows) yield [Math.floor(key / AGENCY_ID_LIMIT), key % AGENCY_ID_LIMIT, counts];
   }
 
   /** Writes every pending row (inside the caller's transaction) and empties the accumulator. */

@@ -12,19 +12,15 @@ export interface StreamState {
   lastSeq: number;
   /** Every stored event up to this seq has its documents, deliveries, deadlines and agency entry written. */
   derivedSeq: number;
-  /** Events stored in this stream. */
   events: number;
-  /** Event time of the newest stored event. */
+  /** Latest event time stored, never past the receipt of its batch. */
   newestTs: number | null;
 }
 
 /** Identity of a stream as the hub names it in `hello`. */
 export type HubIdentity = Pick<StreamState, 'hubId' | 'epoch'>;
 
-/**
- * The streams of a cache file, mirrored in memory (the writer keeps both in step), and what the
- * hub said of itself, kept in `meta`: version, what it omits, newest seq, last reset, epoch change.
- */
+/** The streams of a cache file, mirrored in memory, and what the hub said of itself, kept in `meta`. */
 export class Streams extends Prepared {
   private readonly byKey = new Map<string, StreamState>();
   /** The stream events are written to now: the latest hello's. */

@@ -1,20 +1,18 @@
 /**
- * What one committed write changed, told to a reader in the same process that keeps rows of
- * the cache in memory (`metrics/live-rollups.ts`). The writer is the only writer of a cache
- * file (the writer lock), so in its process these pushes are the whole story.
+ * What one committed write changed, told to a reader in the same process that keeps rows of the cache in memory
+ * (`metrics/live-rollups.ts`). The writer is the only writer of a cache file (the writer lock), so in its process these
+ * pushes are the whole story.
  *
- * The rule, the one contract between the writer and such a reader: after every committed
- * transaction that wrote anything a reader keeps, the writer calls each listener once, after
- * the commit, with
+ * The rule, the one contract between the writer and such a reader: after every committed transaction that wrote
+ * anything a reader keeps, the writer calls each listener once, after the commit, with
  * - `minutes`: every minute whose `rollup_minute` rows the transaction wrote;
- * - `hours`: every hour whose `rollup_hour` rows or `hour_packs` row it wrote (folded, or a
- *   late event packed anew);
- * - `recipients`: every agency whose `deadline_counts` row, or whose open reply deadlines
- *   (deliveries with a reply-by and no answer), it changed;
+ * - `hours`: every hour whose `rollup_hour` rows or `hour_packs` row it wrote (folded, or a late event packed anew);
+ * - `recipients`: every agency whose `deadline_counts` row, or whose open reply deadlines (deliveries with a reply-by
+ *   and no answer), it changed;
  * - `registry`: true when it changed the listed agencies or security servers;
  * - `prunedBefore`: after retention, the minute and the hour before which rollup rows may be gone.
- * A reader drops (or reads again) exactly those keys; everything else it holds is still what
- * SQLite holds. A rolled-back transaction tells nothing.
+ * A reader drops (or reads again) exactly those keys; everything else it holds is still what SQLite holds. A
+ * rolled-back transaction tells nothing.
  */
 export interface WriteChanges {
   readonly minutes: ReadonlySet<number>;

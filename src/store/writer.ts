@@ -21,13 +21,12 @@ const MAX_CODES_PER_EVENT = 2_001;
 const FOLD_SLICE_HOURS = 4;
 
 /**
- * Writes batches of parsed telemetry into the cache, one transaction per batch, idempotent on
- * (hub, epoch, seq) (see `EventIntake`). Minute rollups and server state are written with each
- * event, closed hours folded with each batch. Documents, deliveries, deadlines and agency
- * entries are derived in seq order: with the event while within `deferBacklog` of the hub's
- * newest seq; past that (a catch-up of days) `Projection` derives them from the event log
- * afterwards, and the folds wait for them (`foldPending`). `derived_seq` records how far
- * derivation got, in the same transactions, so a crash loses nothing.
+ * Writes batches of parsed telemetry into the cache, one transaction per batch, idempotent on (hub, epoch, seq) (see
+ * `EventIntake`). Minute rollups and server state are written with each event, closed hours folded with each batch.
+ * Documents, deliveries, deadlines and agency entries are derived in seq order: with the event while within
+ * `deferBacklog` of the hub's newest seq; past that (a catch-up of days) `Projection` derives them from the event log
+ * afterwards, and the folds wait for them (`foldPending`). `derived_seq` records how far derivation got, in the same
+ * transactions, so a crash loses nothing.
  */
 export class Writer extends Prepared {
   readonly agencies = new AgencyIds(this.db);
@@ -123,7 +122,7 @@ export class Writer extends Prepared {
     let stream: StreamState | null = meta.identity
       ? this.streams.select(meta.identity, null, at)
       : this.streams.current;
-    const report = new BatchReport(rejections);
+    const report = new BatchReport([...rejections]);
     // The hub's clock is not trusted past the receipt: no newest minute or time beyond it.
     const receivedMinute = minuteOf(at);
     let newestMinute: number | null = null;
@@ -199,9 +198,8 @@ export class Writer extends Prepared {
       this.projection.slice(lagging, PROJECT_SLICE);
       touched.add(lagging);
     }
-    for (const gap of meta.gaps ?? []) {
+    for (const gap of meta.gaps ?? [])
       if (stream && this.intake.announceGap(stream.id, gap.fromSeq, gap.toSeq, gap.reason, at)) report.gapsOpened++;
-    }
     this.writeReport(report, meta.unknownFields ?? 0, at, stream?.id ?? null);
     this.flushCounts();
     if (before && current && current.id > before.id) this.newHistory(before, current, at);

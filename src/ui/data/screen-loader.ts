@@ -1,15 +1,13 @@
 /**
- * Reads what the screen on display shows, owned by one console (created from its sources):
- * every memo is its own state. On each tick it reads the header's figures; on a full tick the
- * screen's head and — when the screen's refresh policy in the registry says so — its list. A
- * head or list that reads the same as before is handed back as the very objects drawn last
- * time, so only the header is drawn again.
+ * Reads what the screen on display shows, owned by one console (created from its sources): every memo is its own state.
+ * On each tick it reads the header's figures; on a full tick the screen's head and — when the screen's refresh policy
+ * in the registry says so — its list. A head or list that reads the same as before is handed back as the very objects
+ * drawn last time, so only the header is drawn again.
  *
- * A list that has become expensive to read (the national registry rolled up) is read no more
- * than LOAD_SHARE of the CPU allows: a load of 60 ms CPU waits 6 s for its next read, so a
- * console left open all night keeps its cost down and keys keep the rest. A new route, window
- * or registry, and an explicit refresh, always read at once. A failing read keeps the previous
- * figures and reports the error.
+ * A list that has become expensive to read (the national registry rolled up) is read no more than LOAD_SHARE of the CPU
+ * allows: a load of 60 ms CPU waits 6 s for its next read, so a console left open all night keeps its cost down and
+ * keys keep the rest. A new route, window or registry, and an explicit refresh, always read at once. A failing read
+ * keeps the previous figures and reports the error.
  */
 import { alertCounts } from '../../alerts/incidents.js';
 import { NO_STREAM } from '../../metrics/activity.js';
@@ -29,10 +27,7 @@ export interface Snapshot {
   readonly route: Route;
   readonly head: unknown;
   readonly data: Loaded | Gone;
-  /**
-   * The time relative times on screen are drawn at: when the list last changed, moving on at
-   * least every AGE_MS, so a tick that changed no row draws none again.
-   */
+  /** Relative times are drawn at the list's last change, moved on every AGE_MS at least: a still tick redraws none. */
   readonly listAt: number;
   readonly ingest: IngestStatus;
   readonly stream: StreamInfo;

@@ -47,12 +47,7 @@ export const ingestStatus = (
 export type IngestStatus = Readonly<ReturnType<typeof ingestStatus>>;
 
 /** The ingest status, and word of its changes. */
-export interface IngestStatusSource {
-  get(): IngestStatus;
-  subscribe(listener: () => void): () => void;
-}
-
-export type AlertState = 'firing' | 'pending' | 'acknowledged';
+export type IngestStatusSource = { get(): IngestStatus; subscribe(listener: () => void): () => void };
 
 /** A symptom folded under its cause (an agency behind a down security server). */
 export interface FoldedAlertView {
@@ -70,7 +65,7 @@ export interface AlertView extends FoldedAlertView {
   readonly alert?: Alert;
   readonly rule: string;
   /** Acknowledged (đã xác nhận) whatever its phase. */
-  readonly state: AlertState;
+  readonly state: 'firing' | 'pending' | 'acknowledged';
   /** When its condition began: a server's own `since`, a certificate's expiry, where the data says. */
   readonly since: number;
   /** The OS user of the console that acknowledged it. */

@@ -3,10 +3,8 @@
 /** `header`: only the header's figures (link, lag, age, events/s, alert counts) are read again; `full`: the list too. */
 export type TickKind = 'header' | 'full';
 
-export interface Ticker {
-  /** Returns the unsubscribe function. */
-  subscribe(listener: (kind: TickKind) => void): () => void;
-}
+/** Calls `listener` at each tick; `subscribe` returns the unsubscribe function. */
+export type Ticker = { subscribe(listener: (kind: TickKind) => void): () => void };
 
 /**
  * A full refresh every 2 s, as k9s does, whatever the event rate: the screen never redraws for each event, and a
@@ -15,8 +13,7 @@ export interface Ticker {
 export function intervalTicker(): Ticker {
   return {
     subscribe(listener) {
-      const timer = setInterval(() => listener('full'), 2000);
-      timer.unref?.();
+      const timer = setInterval(() => listener('full'), 2000).unref();
       return () => clearInterval(timer);
     },
   };

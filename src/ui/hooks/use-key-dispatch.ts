@@ -95,8 +95,7 @@ export function useKeyDispatch({ state, dispatch, view, columns, sources, refres
     const selected = view ? view.rows[view.viewport.cursor] : undefined;
     const describe = (): void => {
       if (!view || selected === undefined) return;
-      const ctx = { lang, t, now: at };
-      const d = describeSelected(view.spec, selected, ctx, sources.metrics);
+      const d = describeSelected(view.spec, selected, { lang, t, now: at }, sources.metrics);
       if (d) dispatch({ type: 'open', route: { kind: 'describe', ...d } });
     };
     const flash = (f: Omit<Flash, 'at'>): void => dispatch({ type: 'flash', flash: { ...f, at } });

@@ -19,8 +19,7 @@ export function useKeyQueue(handle: (waiting: readonly KeyPress[]) => number, re
   latest.current = handle;
   const next = useCallback((): void => {
     if (drawing.current || !isReady.current || waiting.current.length === 0) return;
-    const used = Math.max(1, latest.current(waiting.current));
-    waiting.current.splice(0, used);
+    waiting.current.splice(0, Math.max(1, latest.current(waiting.current)));
     drawing.current = true;
     redraw();
   }, []);

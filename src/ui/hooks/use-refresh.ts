@@ -1,8 +1,7 @@
 /**
- * When the console asks its screen loader for figures: on every tick of the ticker (every 2 s), at once when the route,
- * window or rows per concern change, when the link changes state, and on an explicit refresh (after an
- * acknowledgement). Never once per event, and never on a key press: keys act on the last snapshot. Paused, no tick
- * reads. What is read, and how often each screen's list is read again, is the loader's and the registry's business.
+ * When the console asks its screen loader for figures: every tick (2 s), and at once on a new route, window or rows per
+ * concern, a change of link state or an explicit refresh (an acknowledgement); never per event, never on a key press
+ * (keys act on the last snapshot); paused, not at all. What is read, and how often, is the loader's business.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ConsoleSources } from '../data/sources.js';

@@ -1,7 +1,4 @@
-/**
- * What the screens about agencies read: the Agencies list, an incident's or a server's agencies, an agency's detail,
- * and the Overview's ranking. Pure over the metrics and the incidents; the screen loader decides when each is read.
- */
+/** What the screens about agencies read, pure over the metrics and incidents; the screen loader decides when. */
 import type { Agency } from '../../protocol/index.js';
 import type { Metrics, NationalTotals, ServerRow } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';

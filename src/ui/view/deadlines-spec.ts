@@ -27,10 +27,7 @@ export const deadlinesSpec: ListSpec<DeadlineModel> = {
     col(NAME_COLUMN).shows((m) => ({ text: m.name })),
     col(ID_COLUMN).text((m) => m.agencyId, 'muted'),
     col({ id: 'open', title: 'col.open', min: 6, priority: 2 }).counts((m) => m.open),
-    col({ id: 'due24h', title: 'col.due24h', min: 6, priority: 1 }).counts(
-      (m) => m.dueWithin24h,
-      (m) => (m.dueWithin24h > 0 ? 'warn' : undefined),
-    ),
+    col({ id: 'due24h', title: 'col.due24h', min: 6, priority: 1 }).counts((m) => m.dueWithin24h, 'warn'),
     col({ id: 'overdue', title: 'col.overdue', min: 6, priority: 0 }).counts(
       (m) => m.overdue,
       (m) => levelRole(judgeOverdue(m.overdue)),
@@ -42,10 +39,7 @@ export const deadlinesSpec: ListSpec<DeadlineModel> = {
         role: 'muted',
       })),
     col({ id: 'onTime', title: 'col.onTime', min: 6, priority: 3 }).counts((m) => m.answeredOnTime),
-    col({ id: 'late', title: 'col.late', min: 6, priority: 3 }).counts(
-      (m) => m.answeredLate,
-      (m) => (m.answeredLate > 0 ? 'warn' : undefined),
-    ),
+    col({ id: 'late', title: 'col.late', min: 6, priority: 3 }).counts((m) => m.answeredLate, 'warn'),
   ],
   defaultSort: { column: 'overdue', desc: true },
   key: (m) => m.agencyId,

@@ -1,6 +1,5 @@
 /** The lists inside an agency's detail: its overdue documents, recent events, server history. */
-import type { EventFacts } from '../../metrics/event-summary.js';
-import type { OverdueDocument, RecentEvent, ServerTransition } from '../../metrics/types.js';
+import type { EventFacts, OverdueDocument, RecentEvent, ServerTransition } from '../../metrics/types.js';
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { serverStateKey } from './agencies-spec.js';

@@ -19,9 +19,7 @@ const SERVER = /^Máy chủ bảo mật (?=\S)/u;
 
 /** The agency's name without the prefix and suffix it shares with its kind. */
 export function displayName(full: string): string {
-  const department = DEPARTMENT.exec(full);
-  if (department?.[1]) return department[1];
-  return full.replace(PROVINCE, '').replace(LOCAL, '');
+  return DEPARTMENT.exec(full)?.[1] ?? full.replace(PROVINCE, '').replace(LOCAL, '');
 }
 
 /** A security server's name without `Máy chủ bảo mật`, and its agency's name shortened too. */

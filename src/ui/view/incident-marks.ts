@@ -26,8 +26,7 @@ export function incidentMarks(incidents: readonly AlertView[]): IncidentMarks {
   for (const i of incidents) {
     const tag = RULE_TAG[i.rule];
     if (tag === undefined || i.kind === 'standing' || i.state === 'pending') continue;
-    const ids = i.agencies ?? (i.agencyId === null ? [] : [i.agencyId]);
-    for (const id of ids) {
+    for (const id of i.agencies ?? (i.agencyId === null ? [] : [i.agencyId])) {
       const tags = marks.get(id);
       if (!tags) marks.set(id, [tag]);
       else if (!tags.includes(tag)) tags.push(tag);

@@ -38,12 +38,12 @@ export function column<M>(layout: ColumnSpec) {
     sortBy: (sort: Column<M>['sort']) => ({ shows: shows(sort) }),
     /** A text shown whole (cut to fit) and sorted by. */
     text: (value: (model: M) => string, role?: CellRole) => shows(value)((m) => ({ text: value(m), role })),
-    /** A count: right-aligned, biggest first, written as the reader's language writes numbers. */
-    counts: (value: (model: M) => number, role?: (model: M) => CellRole | undefined) =>
-      shows(value, { ...layout, align: 'right', descFirst: true })((m, { lang }) => ({
-        text: formatCount(value(m), lang),
-        role: role?.(m),
-      })),
+    /** A count: right-aligned, biggest first, written as the reader's language writes numbers; `warn`: warn above 0. */
+    counts: (value: (model: M) => number, role?: ((model: M) => CellRole | undefined) | 'warn') =>
+      shows(value, { ...layout, align: 'right', descFirst: true })((m, { lang }) => {
+        const n = value(m);
+        return { text: formatCount(n, lang), role: role === 'warn' ? (n > 0 ? 'warn' : undefined) : role?.(m) };
+      }),
   };
 }
 

@@ -67,8 +67,7 @@ export const filterModels = <M>(models: readonly M[], spec: ListSpec<M>, query: 
 /** The next column to sort by with `s`, starting in its natural direction. */
 export function nextSort(spec: ListSpec<unknown>, visibleColumns: readonly string[], current: SortState): SortState {
   const ids = visibleColumns.length > 0 ? visibleColumns : spec.columns.map((c) => c.id);
-  const at = ids.indexOf(current.column);
-  const column = ids[(at + 1) % ids.length] ?? current.column;
+  const column = ids[(ids.indexOf(current.column) + 1) % ids.length] ?? current.column;
   const desc = spec.columns.find((c) => c.id === column)?.descFirst ?? false;
   return { column, desc };
 }

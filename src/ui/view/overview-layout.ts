@@ -1,7 +1,4 @@
-/**
- * How the Overview shares its rows between the worst-agencies table and the firing incidents: incidents first, the
- * table keeping a few rows; what does not fit is counted on one line.
- */
+/** How the Overview shares its rows between the worst-agencies table and the firing incidents. */
 import type { AlertView } from '../data/sources.js';
 import { severityRank } from '../../alerts/types.js';
 

@@ -48,10 +48,7 @@ export const serversSpec: ListSpec<ServerModel> = {
     col({ id: 'downtime', title: 'col.downtime', min: 7, priority: 2, align: 'right', descFirst: true })
       .sortBy((m) => m.downtimeMs)
       .shows((m, { lang }) => ({ ...durationCell(m.downtimeMs, lang), role: m.downtimeMs > 0 ? 'warn' : 'muted' })),
-    col({ id: 'drops', title: 'col.drops', min: 5, priority: 5 }).counts(
-      (m) => m.drops,
-      (m) => (m.drops > 0 ? 'warn' : undefined),
-    ),
+    col({ id: 'drops', title: 'col.drops', min: 5, priority: 5 }).counts((m) => m.drops, 'warn'),
     col({ id: 'agencies', title: 'col.agencies', min: 5, priority: 6 }).counts((m) => m.agencyIds.length),
     // An expired certificate fails every signature the server checks: kept before latency.
     col({ id: 'cert', title: 'col.cert', min: 8, max: 18, priority: 3, align: 'right' })

@@ -46,10 +46,7 @@ export const signaturesSpec: ListSpec<ReturnType<typeof toSignatureModel>> = {
     col(NAME_COLUMN).shows((m) => ({ text: m.name })),
     col(ID_COLUMN).text((m) => m.agencyId, 'muted'),
     col({ id: 'verified', title: 'col.verified', min: 7, priority: 1 }).counts((m) => m.verified),
-    col({ id: 'failed', title: 'col.failed', min: 6, priority: 1 }).counts(
-      (m) => m.failed,
-      (m) => (m.failed > 0 ? 'warn' : undefined),
-    ),
+    col({ id: 'failed', title: 'col.failed', min: 6, priority: 1 }).counts((m) => m.failed, 'warn'),
     col({ id: 'rate', title: 'col.rate', min: 6, priority: 0, align: 'right', descFirst: true })
       // Ranked by the rate it surely has, as the alert judges: 100 % of 1 is not a burst.
       .sortBy((m) => (m.verified > 0 ? signatureRank(m.failed, m.verified) : -1))
