@@ -3,6 +3,7 @@ import { layoutColumns, type ColumnSpec } from '../../src/ui/view/columns.js';
 import { agencyTree, rollUpSubtrees } from '../../src/metrics/roll-up-tree.js';
 import { move, settle, visibleRange } from '../../src/ui/view/viewport.js';
 import { diffRows, emptyDiff, isMarked, CHANGE_MARK_MS } from '../../src/ui/view/row-diff.js';
+import { keepSame } from '../../src/ui/view/same-data.js';
 import { buildAgencyModels } from '../../src/ui/view/agency-model.js';
 import { filterAgencies } from '../../src/ui/view/agency-filter.js';
 import { agenciesSpec } from '../../src/ui/view/agencies-spec.js';
@@ -206,6 +207,90 @@ describe('row diff', () => {
     expect(isMarked(second, 'c', 1000)).toBe(false);
     const third = diffRows(second, pairs, [['a', 'critical']], 1000 + CHANGE_MARK_MS);
     expect(isMarked(third, 'a', 1000 + CHANGE_MARK_MS)).toBe(false);
+  });
+  it('finds a row that moved (a new sort) by its key, and keeps its mark', () => {
+    const pairs = { key: (r: readonly string[]) => r[0] ?? '', stateKey: (r: readonly string[]) => r[1] ?? '' };
+    const first = diffRows(
+      emptyDiff,
+      pairs,
+      [
+        ['a', 'ok'],
+        ['b', 'ok'],
+        ['c', 'ok'],
+      ],
+      0,
+    );
+    const second = diffRows(
+      first,
+      pairs,
+      [
+        ['c', 'ok'],
+        ['b', 'down'],
+        ['a', 'ok'],
+      ],
+      1000,
+    );
+    expect(['a', 'b', 'c'].filter((k) => isMarked(second, k, 1000))).toEqual(['b']);
+    const third = diffRows(
+      second,
+      pairs,
+      [
+        ['b', 'down'],
+        ['a', 'late'],
+        ['c', 'ok'],
+      ],
+      2000,
+    );
+    expect(['a', 'b', 'c'].filter((k) => isMarked(third, k, 2000))).toEqual(['a', 'b']);
+    expect(third.changedAt.get('b')).toBe(1000);
+  });
+});
+
+describe('keeping unchanged rows', () => {
+  type Row = { id: string; n: number };
+  const key = (r: Row): string => r.id;
+  it('hands back the previous rows that are equal, at their place or moved', () => {
+    const previous: Row[] = [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+      { id: 'c', n: 3 },
+    ];
+    const next: Row[] = [
+      { id: 'c', n: 3 },
+      { id: 'b', n: 5 },
+      { id: 'a', n: 1 },
+    ];
+    const kept = keepSame(previous, next, key);
+    expect(kept[0]).toBe(previous[2]);
+    expect(kept[1]).toBe(next[1]);
+    expect(kept[2]).toBe(previous[0]);
+  });
+  it('hands back the previous list itself when every row is equal and in its place', () => {
+    const previous: Row[] = [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+    ];
+    expect(
+      keepSame(
+        previous,
+        [
+          { id: 'a', n: 1 },
+          { id: 'b', n: 2 },
+        ],
+        key,
+      ),
+    ).toBe(previous);
+    expect(
+      keepSame(
+        previous,
+        [
+          { id: 'b', n: 2 },
+          { id: 'a', n: 1 },
+        ],
+        key,
+      ),
+    ).not.toBe(previous);
+    expect(keepSame(previous, [{ id: 'a', n: 1 }], key)).not.toBe(previous);
   });
 });
 

@@ -196,8 +196,12 @@ function keepLoaded(previous: Loaded | undefined, next: Loaded | Gone): Loaded |
   if (!previous || 'gone' in next) return next;
   let kept = next;
   if (previous.list && next.list && previous.list.spec === next.list.spec) {
-    const models = keepSame(previous.list.models, next.list.models, next.list.spec.key);
-    kept = { ...next, list: models === previous.list.models ? previous.list : { spec: next.list.spec, models } };
+    const models = next.list.kept
+      ? next.list.models
+      : keepSame(previous.list.models, next.list.models, next.list.spec.key);
+    // A list with a row unlike the last read's: the read is new whatever else it holds.
+    if (models !== previous.list.models) return { ...next, list: { spec: next.list.spec, models } };
+    kept = { ...next, list: previous.list };
   }
   return sameData(previous, kept) ? previous : kept;
 }

@@ -9,10 +9,14 @@ import type { Quiet } from '../status/link.js';
 import type { IncidentMarks } from '../view/incident-marks.js';
 import type { ListSpec } from '../view/list-spec.js';
 
-/** A list of records with the renderer that shows them. */
-export type ListData = { readonly spec: ListSpec<unknown>; readonly models: readonly unknown[] };
+/**
+ * A list of records with the renderer that shows them. `kept`: its build already handed back the last read's rows
+ * wherever they were equal (a national list of 12,000), so the loader does not compare them again.
+ */
+export type ListData = { readonly spec: ListSpec<unknown>; readonly models: readonly unknown[]; readonly kept?: true };
 
-export const listData = <M>(spec: ListSpec<M>, models: readonly M[]): ListData => ({ spec: spec as never, models });
+export const listData = <M>(spec: ListSpec<M>, models: readonly M[], kept?: true): ListData =>
+  kept ? { spec: spec as never, models, kept } : { spec: spec as never, models };
 
 /** What every screen's load returns: its list (null for none) and what else it draws. */
 export interface Loaded {

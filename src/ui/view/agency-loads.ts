@@ -56,7 +56,7 @@ const nationalModels = (
 
 export type AgenciesData = { readonly list: ListData };
 export const loadAgencies = (input: LoadInput, previous: AgenciesData | undefined): AgenciesData => ({
-  list: listData(agenciesSpec, nationalModels(input, previous?.list?.models as AgencyModel[] | undefined)),
+  list: listData(agenciesSpec, nationalModels(input, previous?.list?.models as AgencyModel[] | undefined), true),
 });
 
 /** The Overview's figures read on every tick: national totals and the firing incidents. */

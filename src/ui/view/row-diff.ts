@@ -4,14 +4,13 @@ import type { ListSpec } from './list-spec.js';
 export const CHANGE_MARK_MS = 3000;
 
 export interface DiffMemory {
-  readonly states: ReadonlyMap<string, string>;
-  /** Keys and states in the order the rows came: lists in registry order compare without lookups. */
-  readonly keys?: readonly string[];
-  readonly stateList?: readonly string[];
+  /** Keys and states in the order the rows came: a row at its old place is compared without a lookup. */
+  readonly keys: readonly string[];
+  readonly states: readonly string[];
   readonly changedAt: ReadonlyMap<string, number>;
 }
 
-export const emptyDiff: DiffMemory = { states: new Map(), changedAt: new Map() };
+export const emptyDiff: DiffMemory = { keys: [], states: [], changedAt: new Map() };
 
 /** Rows seen for the first time are not marked (the first load would mark everything); old marks drop off. */
 export function diffRows<M>(
@@ -20,23 +19,26 @@ export function diffRows<M>(
   models: readonly M[],
   now: number,
 ): DiffMemory {
-  const states = new Map<string, string>();
   const changedAt = new Map<string, number>();
-  const firstLoad = prev.states.size === 0;
+  const firstLoad = prev.keys.length === 0;
   const keys = new Array<string>(models.length);
-  const stateList = new Array<string>(models.length);
+  const states = new Array<string>(models.length);
+  // The previous states by key, built only when a row is not at its old place.
+  let before: Map<string, string> | undefined;
   for (let i = 0; i < models.length; i++) {
     const m = models[i] as M;
     const key = spec.key(m);
     const state = spec.stateKey?.(m) ?? '';
     keys[i] = key;
-    stateList[i] = state;
-    states.set(key, state);
-    const before = prev.keys?.[i] === key ? prev.stateList?.[i] : prev.states.get(key);
-    if (!firstLoad && before !== undefined && before !== state) changedAt.set(key, now);
-    else if (isMarked(prev, key, now)) changedAt.set(key, prev.changedAt.get(key)!);
+    states[i] = state;
+    if (firstLoad) continue;
+    let was: string | undefined;
+    if (prev.keys[i] === key) was = prev.states[i];
+    else was = (before ??= new Map(prev.keys.map((k, j) => [k, prev.states[j]!]))).get(key);
+    if (was !== undefined && was !== state) changedAt.set(key, now);
+    else if (prev.changedAt.size > 0 && isMarked(prev, key, now)) changedAt.set(key, prev.changedAt.get(key)!);
   }
-  return { states, changedAt, keys, stateList };
+  return { keys, states, changedAt };
 }
 
 export const isMarked = (memory: DiffMemory, key: string, now: number): boolean =>

@@ -41,9 +41,11 @@ export function keepSame<M>(
   let all = previous.length === next.length;
   const out = next.map((m, i) => {
     // A row the list's own build kept is the previous row at its place: no need to look it up.
-    if (previous[i] === m) return m;
-    before ??= new Map(previous.map((p) => [key(p), p]));
-    const was = before.get(key(m));
+    const at = previous[i];
+    if (at === m) return m;
+    const k = key(m);
+    // The rows are looked up by key only once one is not at its old place.
+    const was = at !== undefined && key(at) === k ? at : (before ??= new Map(previous.map((p) => [key(p), p]))).get(k);
     if (was !== undefined && sameData(was, m)) {
       if (previous[i] !== was) all = false;
       return was;
