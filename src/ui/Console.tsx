@@ -25,7 +25,8 @@ import { judgeLink, judgeQuiet } from './status/link.js';
 import { sanitize } from './text/sanitize.js';
 import { TextLine } from './components/Line.js';
 import { isMarked } from './view/row-diff.js';
-import type { RenderContext } from './view/list-spec.js';
+import type { ListSpec, RenderContext } from './view/list-spec.js';
+import { agenciesSpec } from './view/agencies-spec.js';
 import { helpSpec } from './view/help-model.js';
 
 /** Header (2), status line, footer, and one spare row so Ink never redraws the whole terminal. */
@@ -42,7 +43,12 @@ export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; 
   const typing = state.editingFilter || state.timeEntry !== null;
   // The Overview lists more of the worst agencies when the terminal is taller.
   const perConcern = perConcernFor(rows - FRAME_LINES - OVERVIEW_FIXED_LINES - FIRING_LINES_USUAL - 1);
-  const request = useMemo(() => ({ route, window: state.window, perConcern }), [route, state.window, perConcern]);
+  // Lists of agencies read their sparklines only when their trend column fits.
+  const trend = useColumns(agenciesSpec as ListSpec<unknown>, width).some((c) => c.spec.id === 'trend');
+  const request = useMemo(
+    () => ({ route, window: state.window, perConcern, trend }),
+    [route, state.window, perConcern, trend],
+  );
   const { snapshot, refresh } = useRefresh(sources, loader, ticker, request, state.paused);
   const { data, head, now, listAt, ingest, stream } = snapshot;
   const link = judgeLink(ingest);

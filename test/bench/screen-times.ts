@@ -10,8 +10,10 @@
  *   at each load (as every 10 s, or at each new event), and so is the Overview's ranking. The
  *   clock moves some 15 minutes in all, past the end of the year's data at its end: the last
  *   hour's window holds a little less by then.
- * The alerts list comes from an empty source: its rules are judged on their own timer, not by
- * a screen's load.
+ * The screens are read as a console at 80×24 reads them (lists of agencies without their trend
+ * column, so without sparklines), and the Agencies screen once more as a console of 200 columns
+ * reads it, with them. The alerts list comes from an empty source: its rules are judged on
+ * their own timer, not by a screen's load.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -53,11 +55,16 @@ export function timeScreensHere(file: string, at: number, window: WindowKey, run
     const metrics = liveMetrics(cache);
     const openMs = performance.now() - t;
     let now = at;
-    const loader = new ScreenLoader({ metrics, ingest: idleIngest(), alerts: NO_ALERTS, now: () => now });
-    const load = (route: Route): number => {
+    const sources = { metrics, ingest: idleIngest(), alerts: NO_ALERTS, now: () => now };
+    // A console at 80×24, where lists of agencies have no room for their trend column (no sparklines read); and the
+    // Agencies screen of a second console as wide as 200 columns, with it.
+    const loader = new ScreenLoader(sources);
+    const wide = new ScreenLoader(sources);
+    const load = (route: Route, trend = false): number => {
       t = performance.now();
-      loader.invalidate();
-      loader.tick('full', { route, window, perConcern: OVERVIEW_PER_CONCERN }, now);
+      const on = trend ? wide : loader;
+      on.invalidate();
+      on.tick('full', { route, window, perConcern: OVERVIEW_PER_CONCERN, trend }, now);
       const ms = performance.now() - t;
       now += 10_000;
       return ms;
@@ -66,14 +73,18 @@ export function timeScreensHere(file: string, at: number, window: WindowKey, run
     // first time too), then the read of its ranking that follows it at once.
     const cpu = process.cpuUsage();
     t = performance.now();
-    loader.first({ route: { kind: 'screen', screen: 'overview' }, window, perConcern: OVERVIEW_PER_CONCERN }, now);
+    loader.first(
+      { route: { kind: 'screen', screen: 'overview' }, window, perConcern: OVERVIEW_PER_CONCERN, trend: false },
+      now,
+    );
     const startupMs = performance.now() - t;
     const { user, system } = process.cpuUsage(cpu);
     const startupCpuMs = (user + system) / 1000;
     const rankedMs = startupMs + load({ kind: 'screen', screen: 'overview' });
     const province = metrics.agencies().find((a) => a.level === 1)!.id;
-    const routes: [string, Route][] = [
+    const routes: [string, Route, boolean?][] = [
       ['agencies', { kind: 'screen', screen: 'agencies' }],
+      ['agencies, 200 columns', { kind: 'screen', screen: 'agencies' }, true],
       ['servers', { kind: 'screen', screen: 'servers' }],
       ['signatures', { kind: 'screen', screen: 'signatures' }],
       ['deadlines', { kind: 'screen', screen: 'deadlines' }],
@@ -84,9 +95,9 @@ export function timeScreensHere(file: string, at: number, window: WindowKey, run
       ['overview', { kind: 'screen', screen: 'overview' }],
     ];
     const first = new Map<string, number>();
-    for (const [name, route] of routes) if (name !== 'overview') first.set(name, load(route));
+    for (const [name, route, trend] of routes) if (name !== 'overview') first.set(name, load(route, trend));
     const later = new Map<string, number[]>(routes.map(([name]) => [name, []]));
-    for (let i = 0; i < runs; i++) for (const [name, route] of routes) later.get(name)!.push(load(route));
+    for (let i = 0; i < runs; i++) for (const [name, route, trend] of routes) later.get(name)!.push(load(route, trend));
     const screens: Record<string, ScreenTiming> = {};
     for (const [name] of routes) {
       const times = later.get(name)!.sort((a, b) => a - b);

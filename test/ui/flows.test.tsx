@@ -209,3 +209,17 @@ describe('keyboard flows', () => {
     expect(frame).toContain('3 rejected · last: invalid_message: data.recipients: expected array, got string');
   });
 });
+
+describe('the trend column', () => {
+  it('shows each agency its sparkline where it fits, read again when the terminal widens', async () => {
+    const app = await renderConsoleAt(80, 24);
+    const narrow = await app.press('2');
+    expect(narrow).not.toContain('Trend');
+    Object.defineProperty(app.stdout, 'columns', { value: 200, configurable: true });
+    app.stdout.emit('resize');
+    const wide = await app.settle((f) => /Văn phòng Chính phủ.*▂▃▃▄/.test(f));
+    expect(wide).toContain('Trend');
+    // The government office's traffic rose minute by minute: its sparkline climbs.
+    expect(wide).toMatch(/Văn phòng Chính phủ.*▂▃▃▄/);
+  });
+});

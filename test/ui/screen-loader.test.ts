@@ -51,6 +51,18 @@ describe('the screen loader', () => {
     expect('gone' in full.data ? null : full.data.list?.spec).toBeTruthy();
   });
 
+  it("reads the agencies' sparklines only when their trend column fits, and at once when it comes to fit", () => {
+    const { loader } = setUp();
+    const narrow = loader.tick('full', { ...screen('agencies'), trend: false }, NOW);
+    expect(agency(narrow, A.caoBang)?.total.sent).toBe(1);
+    const sum = (spark: readonly number[] = []): number => spark.reduce((a, b) => a + b, 0);
+    expect(sum(agency(narrow, A.caoBang)?.total.spark)).toBe(0);
+    // Widened: the same tick reads again (a new request), with the sparklines.
+    const wide = loader.tick('header', { ...screen('agencies'), trend: true }, NOW + 1_000);
+    expect(wide.data).not.toBe(narrow.data);
+    expect(sum(agency(wide, A.caoBang)?.total.spark)).toBe(1);
+  });
+
   it('reads the Agencies list again when new events arrive, and hands back the same list when none did', () => {
     const { fx, loader } = setUp();
     const first = loader.tick('full', screen('agencies'), NOW);

@@ -38,11 +38,20 @@ export interface Snapshot {
   readonly loadError: string | null;
 }
 
-/** What to show: the route, the window, and the Overview's rows per concern. */
-export type ScreenRequest = { readonly route: Route; readonly window: WindowKey; readonly perConcern: number };
+/**
+ * What to show: the route, the window, the Overview's rows per concern, and whether lists of agencies have room for
+ * their trend column (sparklines are read only then; unsaid, they are).
+ */
+export type ScreenRequest = {
+  readonly route: Route;
+  readonly window: WindowKey;
+  readonly perConcern: number;
+  readonly trend?: boolean;
+};
 
 /** A request's identity: the same key reads the same screen. */
-export const requestKey = (r: ScreenRequest): string => `${listKey(r.route)}|${r.window}|${r.perConcern}`;
+export const requestKey = (r: ScreenRequest): string =>
+  `${listKey(r.route)}|${r.window}|${r.perConcern}|${r.trend !== false}`;
 
 /** Loads cheaper than this (ms of CPU) are never spaced out. */
 const HEAVY_LOAD_MS = 20;
@@ -128,6 +137,7 @@ export class ScreenLoader {
       window: request.window,
       replay: this.sources.replay !== undefined,
       perConcern: request.perConcern,
+      trend: request.trend !== false,
       lastRead: this.lastRead.get(screen) ?? null,
     };
     const prev = this.last && this.read?.key === key ? this.last : null;

@@ -42,6 +42,8 @@ export interface LoadInput {
   readonly replay: boolean;
   /** Worst agencies the Overview lists per concern. */
   readonly perConcern: number;
+  /** Lists of agencies show their trend column at this width: only then are their sparklines read. */
+  readonly trend: boolean;
   /** When this screen's list was last read, on screen or not; null the first time. */
   readonly lastRead: number | null;
 }

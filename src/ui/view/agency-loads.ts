@@ -49,10 +49,10 @@ export function namesOf(metrics: Metrics): (id: string) => string {
 
 /** The national models, the last read's kept where they did not change. */
 const nationalModels = (
-  { metrics, now, window, marks }: LoadInput,
+  { metrics, now, window, marks, trend }: LoadInput,
   previous?: readonly AgencyModel[],
   forRanking = false,
-) => buildAgencyModels(metrics, now, window, undefined, previous, marks, forRanking);
+) => buildAgencyModels(metrics, now, window, undefined, previous, marks, forRanking, trend && !forRanking);
 
 export type AgenciesData = { readonly list: ListData };
 export const loadAgencies = (input: LoadInput, previous: AgenciesData | undefined): AgenciesData => ({
@@ -132,7 +132,7 @@ export function loadDetail(
   const { metrics, now, window } = input;
   const { agencyId, section } = route;
   const before = previous?.detail.section === 'children' ? (previous.list.models as AgencyModel[]) : undefined;
-  const models = buildAgencyModels(metrics, now, window, agencyId, before, input.marks);
+  const models = buildAgencyModels(metrics, now, window, agencyId, before, input.marks, false, input.trend);
   const agency = models.find((m) => m.id === agencyId);
   if (!agency) return { gone: agencyId };
   const scope = { agencyIds: models.map((m) => m.id) };

@@ -24,6 +24,8 @@ export type AgencyModel = Readonly<ReturnType<typeof toModel>>;
  * Every agency with its figures for `window` at `now`; or, given `rootId`, that agency's subtree read for it alone (a
  * province's few hundred units rather than 12,000; its totals are the same either way). `forRanking` leaves the
  * sparklines unread and leaves out the idle leaves (no figures, no incident, server up): a ranking lists none of them.
+ * Without `sparks` (a list too narrow for its trend column) the sparklines are left unread too: in a 24-hour window
+ * they move every minute for every agency with traffic, and would rebuild most models at each refresh.
  * A model equal to the one at its place in `previous` is that one, and an unchanged list is `previous` itself.
  */
 export function buildAgencyModels(
@@ -34,6 +36,7 @@ export function buildAgencyModels(
   previous?: readonly AgencyModel[],
   marks: IncidentMarks = NO_MARKS,
   forRanking = false,
+  sparks = !forRanking,
 ): AgencyModel[] {
   const registry = metrics.agencies();
   const agencies = rootId === undefined ? registry : subtreeOf(registry, rootId);
@@ -41,7 +44,7 @@ export function buildAgencyModels(
   const servers = new Map(metrics.servers(now, window).map((s) => [s.serverId, s]));
   // Nationally, only agencies with figures (at night a 1-hour window has a few hundred).
   const scope: AgencyScope = rootId === undefined ? WITH_DATA : { agencyIds: agencies.map((a) => a.id) };
-  const own = ownFigures(metrics, now, window, scope, !forRanking, servers, agencies);
+  const own = ownFigures(metrics, now, window, scope, sparks, servers, agencies);
   const { childCount } = agencyTree(agencies);
   const total = subtreeFigures(agencies, own);
   const models: AgencyModel[] = [];
