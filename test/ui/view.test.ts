@@ -180,8 +180,9 @@ describe('viewport', () => {
 });
 
 describe('row diff', () => {
+  /** Rows as [key, state]. */
+  const pairs = { key: (r: readonly string[]) => r[0] ?? '', stateKey: (r: readonly string[]) => r[1] ?? '' };
   it('marks changed rows for a moment, not the first load', () => {
-    const pairs = { key: (r: readonly string[]) => r[0] ?? '', stateKey: (r: readonly string[]) => r[1] ?? '' };
     const first = diffRows(
       emptyDiff,
       pairs,
@@ -209,7 +210,6 @@ describe('row diff', () => {
     expect(isMarked(third, 'a', 1000 + CHANGE_MARK_MS)).toBe(false);
   });
   it('finds a row that moved (a new sort) by its key, and keeps its mark', () => {
-    const pairs = { key: (r: readonly string[]) => r[0] ?? '', stateKey: (r: readonly string[]) => r[1] ?? '' };
     const first = diffRows(
       emptyDiff,
       pairs,
