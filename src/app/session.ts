@@ -10,7 +10,7 @@ import { DEMO_COMMUNES_IN } from '../registry/index.js';
 import { startSimHub, type SimHub } from '../sim/index.js';
 import { ScreenLoader, type ConsoleSources, type ReadOnlyCache } from '../ui/index.js';
 import { alertsSource, ingestSource } from './console-sources.js';
-import { DEFER_BACKLOG, defaultCachePath, openCache, upgradeNotice } from '../store/index.js';
+import { defaultCachePath, openCache, upgradeNotice } from '../store/index.js';
 import { setAlertThresholds } from '../ui/status/judge.js';
 
 /** Agencies the built-in simulated hub carries: the 95 top-level units and enough lower levels to drill into. */
@@ -37,10 +37,17 @@ export const CONSOLE_BATCH_MS = 2_000;
 export const CONSOLE_CACHE_MIB = 16;
 
 /**
- * Largest batch the console writes in one go. Keys wait for a write in progress; at some 40 µs an event, a thousand
- * keep that wait near 40 ms during a catch-up or a burst, and still write far faster than the hub's live rate.
+ * Largest batch the console writes in one go near the hub's newest (a burst). Keys wait for a write in progress; a
+ * thousand events keep that wait under 20 ms, and still write far faster than the hub's live rate.
  */
 export const CONSOLE_BATCH_MAX = 1_000;
+
+/**
+ * Largest batch while the hub is at least this far ahead (a catch-up). Each transaction has a fixed cost: a catch-up
+ * of a million events took 13.5 s of writing in batches of a thousand and 6.5 s in batches of five thousand
+ * (docs/PERFORMANCE.md), whose writes keep a key waiting some 35 ms.
+ */
+export const CONSOLE_CATCH_UP_BATCH = 5_000;
 
 /** Everything a running console holds, and the one way to let it all go. */
 export type Session = Awaited<ReturnType<typeof startSession>>;
@@ -80,8 +87,6 @@ export async function startSession(options: {
     extraMigrations: ALERT_MIGRATIONS,
     ifLocked: 'read-only',
     cacheSizeMiB: CONSOLE_CACHE_MIB,
-    // A long catch-up stores events and rollups first; the ingest client derives the rest.
-    deferBacklog: DEFER_BACKLOG,
     ...(settings.clockToleranceSeconds !== null && { clockToleranceMs: settings.clockToleranceSeconds * 1000 }),
     onUpgrade: (steps) => options.notice?.(upgradeNotice(cachePath, steps)),
   });
@@ -96,6 +101,7 @@ export async function startSession(options: {
         url,
         sink: cacheSink(cache),
         batchMaxMessages: CONSOLE_BATCH_MAX,
+        catchUpBatchMessages: CONSOLE_CATCH_UP_BATCH,
         batchMaxMs: CONSOLE_BATCH_MS,
         ...(token.token !== undefined && { token: token.token }),
         ...(ca !== undefined && { ca }),

@@ -40,10 +40,10 @@ export class BatchWriter {
     }
   }
 
-  /** Something was added to the batch: write it now, or once the batch has waited long enough. */
-  schedule(): void {
+  /** Something was added to the batch: write it now (full, or `now`), or once the batch has waited long enough. */
+  schedule(now = false): void {
     if (!this.builder.hasPending) return;
-    if (this.builder.size >= this.o.batchMaxMessages) {
+    if (now || this.builder.size >= this.limit()) {
       this.link.pause(true);
       if (!this.flushScheduled) {
         this.flushScheduled = true;
@@ -59,6 +59,12 @@ export class BatchWriter {
         this.writeNow();
       }, this.o.batchMaxMs);
     }
+  }
+
+  /** Messages a batch holds before it is written: more during a catch-up, while the hub is far ahead. */
+  private limit(): number {
+    const ahead = (this.status.hubNewestSeq ?? 0) - this.builder.acceptedSeq;
+    return ahead >= this.o.catchUpBatchMessages ? this.o.catchUpBatchMessages : this.o.batchMaxMessages;
   }
 
   /** Writes the pending batch unless a write is already in flight (that one reschedules). */
@@ -92,7 +98,7 @@ export class BatchWriter {
   }
 
   private afterWriteSettled(): void {
-    if (this.builder.size < this.o.batchMaxMessages) this.link.pause(false);
+    if (this.builder.size < this.limit()) this.link.pause(false);
     this.schedule();
     this.link.settled();
     this.idleSoon();

@@ -170,8 +170,9 @@ class IngestSession {
     this.liveness?.message();
     this.link.lastMessageAt = now;
     if (!this.session.readFrame(data, now)) return;
-    this.updateConnectedState();
-    this.writer.schedule();
+    const before = this.link.state;
+    // Caught up: what the catch-up left pending is written at once, not at the live pace.
+    this.writer.schedule(this.updateConnectedState() === 'live' && before === 'catching_up');
   }
 
   private async onClose(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -231,12 +232,14 @@ class IngestSession {
     else this.ws?.resume();
   }
 
-  private updateConnectedState(): void {
-    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return;
+  /** Sets the state of an open link from what it has carried; returns the state. */
+  private updateConnectedState(): IngestState {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return this.link.state;
     let next: IngestState;
     if (this.liveness?.stale) next = 'stale';
     else if (!this.session.helloSeen) next = this.everConnected ? 'reconnecting' : 'connecting';
     else next = this.builder.acceptedSeq < (this.link.hubNewestSeq ?? 0) ? 'catching_up' : 'live';
     this.link.setState(next);
+    return next;
   }
 }

@@ -87,6 +87,10 @@ export class LinkStatus {
     }
   }
 
+  get state(): IngestState {
+    return this.current;
+  }
+
   setState(next: IngestState): void {
     if (next === this.current) return;
     // Up again: what broke the link before is past, and no longer the status line's news.

@@ -81,3 +81,36 @@ describe('backpressure', () => {
     expect(sink.events().map((e) => e.seq)).toEqual(Array.from({ length: 20_000 }, (_, i) => i + 1));
   });
 });
+
+describe('catch-up batches', () => {
+  const started = startedInEachTest();
+
+  it('writes larger batches while the hub is far ahead, smaller ones near its newest, and the last at once', async () => {
+    const hub = await started.hub({ events: 20_000, perFrame: 100 });
+    const sink = new MemorySink();
+    const batches: { first: number; size: number }[] = [];
+    const recording = Object.assign(Object.create(sink) as MemorySink, {
+      write(batch: IngestBatch): void {
+        if (batch.events.length > 0) batches.push({ first: batch.events[0]!.seq, size: batch.events.length });
+        sink.write(batch);
+      },
+    });
+    // A minute's wait for a partial batch: only a full batch, or having caught up, writes one within the test.
+    const client = started.client({
+      url: hub.url,
+      sink: recording,
+      batchMaxMessages: 500,
+      catchUpBatchMessages: 4_000,
+      batchMaxMs: 60_000,
+    });
+    await waitFor(() => sink.events().length === 20_000 && client.status().state === 'live', 'all events', 30_000);
+    // A paused socket still hands over what ws had already read: at most a few frames more.
+    expect(Math.max(...batches.map((b) => b.size))).toBeLessThanOrEqual(4_000 + 600);
+    expect(batches.filter((b) => b.size >= 4_000).length).toBeGreaterThanOrEqual(3);
+    // Within 4,000 of the hub's newest, batches of 500 (and the frames read meanwhile).
+    const near = batches.filter((b) => b.first > 16_000 + 600);
+    expect(near.length).toBeGreaterThan(0);
+    expect(Math.max(...near.map((b) => b.size))).toBeLessThanOrEqual(500 + 600);
+    expect(sink.events().map((e) => e.seq)).toEqual(Array.from({ length: 20_000 }, (_, i) => i + 1));
+  });
+});
