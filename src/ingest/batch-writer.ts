@@ -40,10 +40,15 @@ export class BatchWriter {
     }
   }
 
-  /** Something was added to the batch: write it now (full, or `now`), or once the batch has waited long enough. */
-  schedule(now = false): void {
+  /** A batch is waiting to be written, or being written. */
+  get busy(): boolean {
+    return this.writing !== undefined || this.builder.hasPending;
+  }
+
+  /** Something was added to the batch: write it now (full, or the end of a catch-up), or once it has waited long enough. */
+  schedule(): void {
     if (!this.builder.hasPending) return;
-    if (now || this.builder.size >= this.limit()) {
+    if (this.builder.size >= this.limit() || this.catchUpEnding()) {
       this.link.pause(true);
       if (!this.flushScheduled) {
         this.flushScheduled = true;
@@ -59,6 +64,11 @@ export class BatchWriter {
         this.writeNow();
       }, this.o.batchMaxMs);
     }
+  }
+
+  /** Everything the hub had is received and waits to be written: the catch-up ends when it is, not at the live pace. */
+  private catchUpEnding(): boolean {
+    return this.status.state === 'catching_up' && this.builder.acceptedSeq >= (this.status.hubNewestSeq ?? 0);
   }
 
   /** Messages a batch holds before it is written: more during a catch-up, while the hub is far ahead. */

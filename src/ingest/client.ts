@@ -170,9 +170,8 @@ class IngestSession {
     this.liveness?.message();
     this.link.lastMessageAt = now;
     if (!this.session.readFrame(data, now)) return;
-    const before = this.link.state;
-    // Caught up: what the catch-up left pending is written at once, not at the live pace.
-    this.writer.schedule(this.updateConnectedState() === 'live' && before === 'catching_up');
+    this.updateConnectedState();
+    this.writer.schedule();
   }
 
   private async onClose(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -232,14 +231,15 @@ class IngestSession {
     else this.ws?.resume();
   }
 
-  /** Sets the state of an open link from what it has carried; returns the state. */
-  private updateConnectedState(): IngestState {
-    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return this.link.state;
+  private updateConnectedState(): void {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return;
     let next: IngestState;
     if (this.liveness?.stale) next = 'stale';
     else if (!this.session.helloSeen) next = this.everConnected ? 'reconnecting' : 'connecting';
-    else next = this.builder.acceptedSeq < (this.link.hubNewestSeq ?? 0) ? 'catching_up' : 'live';
+    else if (this.builder.acceptedSeq < (this.link.hubNewestSeq ?? 0)) next = 'catching_up';
+    // A catch-up ends once its last batch is written: until then screens and alerts would take part of it for the present.
+    else if (this.link.state === 'catching_up' && this.writer.busy) next = 'catching_up';
+    else next = 'live';
     this.link.setState(next);
-    return next;
   }
 }

@@ -38,6 +38,20 @@ describe('ingest status', () => {
     expect(sink.batches.map((b) => b.events.length)).toEqual([40, 10]);
   });
 
+  it('reads live only once the catch-up is written, so nothing judges part of it as the present', async () => {
+    const hub = await started.hub({ events: 3_000, perFrame: 100 });
+    const sink = new MemorySink();
+    const seen: { state: string; stored: number; newest: number | undefined }[] = [];
+    // A minute's wait for a partial batch: the end of the catch-up must not wait for it.
+    const client = started.client({ url: hub.url, sink, batchMaxMessages: 500, batchMaxMs: 60_000 });
+    client.subscribe((s) => seen.push({ state: s.state, stored: s.storedSeq, newest: s.hubNewestSeq }));
+    await waitFor(() => client.status().state === 'live', 'live', 10_000);
+    expect(seen.some((s) => s.state === 'catching_up')).toBe(true);
+    const firstLive = seen.find((s) => s.state === 'live')!;
+    expect(firstLive).toEqual({ state: 'live', stored: 3_000, newest: 3_000 });
+    expect(client.status().lagEvents).toBe(0);
+  });
+
   it('reads offline once stopped', async () => {
     const hub = await started.hub({ events: 3 });
     const client = started.client({ url: hub.url, sink: new MemorySink() });

@@ -95,6 +95,17 @@ describe('link states as the ingest client has them', () => {
       expect(frame).toContain('no alert is firing on the cached figures');
     });
 
+    it('is no all-clear while catching up: part of the history is stored, the rest is still coming', async () => {
+      const app = await renderConsoleAt(80, 24, {
+        alerts: none,
+        ingest: idleIngest({ state: 'catching_up', lastMessageAt: NOW - 200, lagEvents: 48_000, eventsPerSec: 9_500 }),
+      });
+      const frame = app.frame();
+      expect(lines(frame)[1]).toContain('alerts: once caught up');
+      expect(frame).toContain('none firing so far: judged in full once caught up with the hub');
+      expect(frame).not.toContain('no alert');
+    });
+
     it('is an all-clear on live figures', async () => {
       const app = await renderConsoleAt(100, 24, { alerts: none });
       const frame = app.frame();

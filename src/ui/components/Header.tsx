@@ -16,6 +16,13 @@ import { sanitize } from '../text/sanitize.js';
 import type { Style } from '../theme/theme.js';
 import { Line, type Segment } from './Line.js';
 
+/** The header's words when no alert fires and the figures cannot give an all-clear. */
+const QUIET_WORDS = {
+  noData: 'header.alertsNoData',
+  catchingUp: 'header.alertsCatchingUp',
+  cached: 'header.alertsNoneCached',
+} as const;
+
 const widthOfAll = (segments: readonly Segment[]): number => segments.reduce((sum, s) => sum + widthOf(s.text), 0);
 
 /** Adds groups of segments while they fit; the first ones are the most important. */
@@ -76,7 +83,7 @@ export function Header(props: { snapshot: Snapshot; state: ConsoleState; replay:
         ]
       : quiet === 'live'
         ? [{ text: t('header.alertsNone'), style: theme.status.ok }]
-        : [{ text: t(quiet === 'noData' ? 'header.alertsNoData' : 'header.alertsNoneCached'), style: muted }]),
+        : [{ text: t(QUIET_WORDS[quiet]), style: muted }]),
   ];
   const tabs = (full: boolean): Segment[] =>
     SCREENS.flatMap((id, i) => {

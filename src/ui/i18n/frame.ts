@@ -37,6 +37,7 @@ export const frame = {
   'header.alertsNone': ['no alerts', 'không có cảnh báo'],
   'header.alertsNoData': ['alerts: no data yet', 'cảnh báo: chưa có dữ liệu'],
   'header.alertsNoneCached': ['no alerts (cached)', 'không có cảnh báo (số liệu đã lưu)'],
+  'header.alertsCatchingUp': ['alerts: once caught up', 'cảnh báo: khi đã bắt kịp'],
   'header.alertsCritical': ['{n} crit', '{n} khẩn'],
   'header.alertsWarning': ['{n} warn', '{n} cảnh báo'],
   'banner.offline': ['OFFLINE (cached {asOf}){since}{next}', 'MẤT KẾT NỐI (số liệu lưu đến {asOf}){since}{next}'],

@@ -112,6 +112,10 @@ export const screens = {
   ],
   'overview.quiet.live': ['no alert is firing', 'không có cảnh báo nào'],
   'overview.quiet.noData': ['no data yet: nothing to judge', 'chưa có dữ liệu để đánh giá'],
+  'overview.quiet.catchingUp': [
+    'none firing so far: judged in full once caught up with the hub',
+    'chưa có cảnh báo: đánh giá đầy đủ khi đã bắt kịp trục',
+  ],
   'overview.quiet.cached': ['no alert is firing on the cached figures', 'không có cảnh báo nào trên số liệu đã lưu'],
   'concern.drop': ['Drop', 'Sụt LL'],
   'concern.server': ['Server', 'MCBM'],

@@ -13,8 +13,11 @@ export const linkRole = (link: LinkState): 'ok' | 'warn' | 'critical' =>
 export const linkDown = (link: LinkState): link is 'stale' | 'reconnecting' | 'offline' | 'connecting' =>
   link === 'stale' || link === 'reconnecting' || link === 'offline' || link === 'connecting';
 
-/** How far "no alert is firing" can be trusted: nothing to judge yet, cached figures, or live ones (an all-clear). */
-export type Quiet = 'noData' | 'cached' | 'live';
+/**
+ * How far "no alert is firing" can be trusted: nothing to judge yet, part of the hub's history (a catch-up), cached
+ * figures, or live ones (an all-clear).
+ */
+export type Quiet = 'noData' | 'catchingUp' | 'cached' | 'live';
 
 export const judgeQuiet = (link: LinkState, newestEventTs: number | null): Quiet =>
-  newestEventTs === null ? 'noData' : linkDown(link) ? 'cached' : 'live';
+  newestEventTs === null ? 'noData' : link === 'catching_up' ? 'catchingUp' : linkDown(link) ? 'cached' : 'live';
