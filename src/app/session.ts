@@ -121,12 +121,12 @@ export async function startSession(options: {
   };
   const loop = setInterval(evaluate, EVALUATE_EVERY_MS).unref();
   // A link that comes back (caught up) or drops changes what the figures mean: judge at once,
-  // without waiting for the next round.
+  // without waiting for the next round, and before the screens (subscribed after) read the alerts.
   let linkState = ingest?.status().state;
   const unsubscribe = ingest?.subscribe((status) => {
     if (status.state === linkState) return;
     linkState = status.state;
-    setImmediate(evaluate).unref();
+    evaluate();
   });
   let closed: Promise<void> | null = null;
   const sources: ConsoleSources = {
