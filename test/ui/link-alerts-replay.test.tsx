@@ -85,6 +85,15 @@ describe('link states as the ingest client has them', () => {
       expect(frame).not.toContain('no alert');
     });
 
+    it('connecting: says what is cached, or that nothing is', async () => {
+      const connecting = () => idleIngest({ state: 'connecting', since: NOW - 2_000 });
+      const cached = await renderConsoleAt(80, 24, { alerts: none, ingest: connecting() });
+      expect(cached.frame()).toContain('Connecting to the hub; cached figures shown');
+      const fresh = await renderConsoleAt(80, 24, { alerts: none, metrics: empty(), ingest: connecting() });
+      expect(fresh.frame()).toContain('Connecting to the hub; nothing cached yet, every figure waits for it');
+      expect(fresh.frame()).not.toContain('cached figures shown');
+    });
+
     it('says the quiet is judged on cached figures while the link is down', async () => {
       const app = await renderConsoleAt(100, 24, {
         alerts: none,

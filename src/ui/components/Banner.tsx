@@ -28,7 +28,9 @@ export function Banner({ snapshot, width }: { snapshot: Snapshot; width: number 
   const next = nextS === null ? '' : t('banner.nextTry', { n: nextS });
   const silent = formatSpan(now - (ingest.lastMessageAt ?? ingest.since ?? now), lang);
   const style = linkRole(link) === 'critical' ? theme.header.bannerOffline : theme.header.bannerStale;
-  return <TextLine text={` ${t(`banner.${link}`, { since, next, asOf, span: silent })}`} style={style} width={width} />;
+  // Connecting with nothing cached: no figures are shown as if they were the hub's.
+  const key = link === 'connecting' && newest === null ? 'banner.connectingEmpty' : (`banner.${link}` as const);
+  return <TextLine text={` ${t(key, { since, next, asOf, span: silent })}`} style={style} width={width} />;
 }
 
 /** How long a new epoch is announced under the header (and on the status line). */

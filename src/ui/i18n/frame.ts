@@ -51,6 +51,10 @@ export const frame = {
     'Connecting to the hub; cached figures shown',
     'Đang kết nối tới trục; đang hiện số liệu đã lưu',
   ],
+  'banner.connectingEmpty': [
+    'Connecting to the hub; nothing cached yet, every figure waits for it',
+    'Đang kết nối tới trục; chưa có số liệu lưu, mọi số liệu chờ trục',
+  ],
   'banner.since': [' since {ago}', ' từ {ago}'],
   'banner.never': ['never', 'chưa có'],
   'banner.epoch': [
