@@ -27,6 +27,7 @@ import { TextLine } from './components/Line.js';
 import { isMarked } from './view/row-diff.js';
 import type { ListSpec, RenderContext } from './view/list-spec.js';
 import { agenciesSpec } from './view/agencies-spec.js';
+import { describeSpec } from './view/describe-model.js';
 import { helpSpec } from './view/help-model.js';
 
 /** Header (2), status line, footer, and one spare row so Ink never redraws the whole terminal. */
@@ -45,9 +46,11 @@ export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; 
   const perConcern = perConcernFor(rows - FRAME_LINES - OVERVIEW_FIXED_LINES - FIRING_LINES_USUAL - 1);
   // Lists of agencies read their sparklines only when their trend column fits.
   const trend = useColumns(agenciesSpec as ListSpec<unknown>, width).some((c) => c.spec.id === 'trend');
+  // The describe view shows every field whole: wrapped to its value column.
+  const textWidth = useColumns(describeSpec as ListSpec<unknown>, width).find((c) => c.spec.id === 'value')?.width;
   const request = useMemo(
-    () => ({ route, window: state.window, perConcern, trend }),
-    [route, state.window, perConcern, trend],
+    () => ({ route, window: state.window, perConcern, trend, textWidth }),
+    [route, state.window, perConcern, trend, textWidth],
   );
   const { snapshot, refresh } = useRefresh(sources, loader, ticker, request, state.paused);
   const { data, head, now, listAt, ingest, stream } = snapshot;

@@ -39,6 +39,23 @@ describe('describe view', () => {
     },
   );
 
+  it('wraps a field too long for its line instead of cutting it', async () => {
+    const app = await renderConsoleAt(48, 24);
+    const frame = await app.press('2', 'd');
+    expect(frame).toMatch(/^ Level +level 1 · ministries,\n +provinces$/m);
+    const below = frame.split('\n').slice(3, -2);
+    expect(below.filter((l) => l.includes('…'))).toEqual([]);
+  });
+
+  it('reads the fields again for a new width', async () => {
+    const app = await renderConsoleAt(48, 24);
+    await app.press('2', 'd');
+    Object.defineProperty(app.stdout, 'columns', { value: 80, configurable: true });
+    app.stdout.emit('resize');
+    const wide = await app.settle((f) => /^ Level +level 1 · ministries, provinces$/m.test(f));
+    expect(wide).toMatch(/^ Level +level 1 · ministries, provinces$/m);
+  });
+
   it('is listed in Help', async () => {
     const app = await renderConsoleAt(120, 60);
     expect(await app.press('?')).toContain('d        describe the selected row');

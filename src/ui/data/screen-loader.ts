@@ -47,11 +47,14 @@ export type ScreenRequest = {
   readonly window: WindowKey;
   readonly perConcern: number;
   readonly trend?: boolean;
+  /** Cells a line of whole text has: the describe view wraps its fields to it (unsaid, it does not wrap). */
+  readonly textWidth?: number;
 };
 
 /** A request's identity: the same key reads the same screen. */
 export const requestKey = (r: ScreenRequest): string =>
-  `${listKey(r.route)}|${r.window}|${r.perConcern}|${r.trend !== false}`;
+  `${listKey(r.route)}|${r.window}|${r.perConcern}|${r.trend !== false}` +
+  (r.route.kind === 'describe' ? `|${r.textWidth ?? ''}` : '');
 
 /** Loads cheaper than this (ms of CPU) are never spaced out. */
 const HEAVY_LOAD_MS = 20;
@@ -138,6 +141,7 @@ export class ScreenLoader {
       replay: this.sources.replay !== undefined,
       perConcern: request.perConcern,
       trend: request.trend !== false,
+      textWidth: request.textWidth ?? Number.POSITIVE_INFINITY,
       lastRead: this.lastRead.get(screen) ?? null,
     };
     const prev = this.last && this.read?.key === key ? this.last : null;

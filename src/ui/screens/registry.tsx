@@ -15,7 +15,7 @@ import { formatDateTime } from '../text/format-time.js';
 import * as loads from '../view/agency-loads.js';
 import { alertsSpec, alertText, toAlertModel } from '../view/alerts-spec.js';
 import { deadlinesSpec, toDeadlineModel } from '../view/deadlines-spec.js';
-import { describeLine, describeSpec } from '../view/describe-model.js';
+import { describeLine, describeSpec, wrapFields } from '../view/describe-model.js';
 import { helpLines, helpSpec } from '../view/help-model.js';
 import { overviewLayout } from '../view/overview-layout.js';
 import { serversSpec, toServerModel } from '../view/servers-spec.js';
@@ -202,7 +202,10 @@ const SCREEN_DEFS = {
   } satisfies ScreenDef<RouteOf<'help'>>,
 
   describe: {
-    load: (route) => ({ title: route.title, list: listData(describeSpec, route.fields.map(describeLine)) }),
+    load: (route, { textWidth }) => ({
+      title: route.title,
+      list: listData(describeSpec, wrapFields(route.fields, textWidth).map(describeLine)),
+    }),
     refresh: ONCE,
     tableRows: underTitle,
     Body: titled((_, data) => data.title),

@@ -44,6 +44,8 @@ export interface LoadInput {
   readonly perConcern: number;
   /** Lists of agencies show their trend column at this width: only then are their sparklines read. */
   readonly trend: boolean;
+  /** Cells a line of whole text has (the describe view's fields); infinite when unsaid. */
+  readonly textWidth: number;
   /** When this screen's list was last read, on screen or not; null the first time. */
   readonly lastRead: number | null;
 }
