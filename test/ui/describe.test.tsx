@@ -56,6 +56,13 @@ describe('describe view', () => {
     expect(wide).toMatch(/^ Level +level 1 · ministries, provinces$/m);
   });
 
+  it('titles an alert by what it says, not by its severity', async () => {
+    const app = await renderConsoleAt(80, 24);
+    const frame = await app.press('6', 'd');
+    expect(frame.split('\n')[2]).toMatch(/^Security server down 12 min +\d+$/);
+    expect(frame).toMatch(/^›Sev +CRIT$/m);
+  });
+
   it('is listed in Help', async () => {
     const app = await renderConsoleAt(120, 60);
     expect(await app.press('?')).toContain('d        describe the selected row');

@@ -62,6 +62,7 @@ export const alertsSpec: ListSpec<AlertView> = {
   defaultSort: { column: 'state', desc: true },
   key: (a) => a.id,
   agencyId: (a) => a.agencyId,
+  describeTitle: (a) => a.summary,
   fallbackSort: (a) => a.summary,
   searchText: (a) => `${searchKey(a.summary)} ${searchKey(a.subject)} ${a.rule.toLowerCase()}`,
   stateKey: (a) => `${a.state}|${a.severity}|${a.marked ? 1 : 0}|${a.fresh ? 1 : 0}`,

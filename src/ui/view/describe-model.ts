@@ -82,14 +82,15 @@ export function describeSelected(spec: ListSpec<unknown>, model: unknown, ctx: R
   }
   const agencyId = spec.agencyId?.(model) ?? null;
   const agency = agencyId === null ? undefined : index.get(agencyId);
-  if (!agency) return cells.length === 0 ? null : { title: cells[0]!.value, fields: cells };
+  const title = spec.describeTitle?.(model) ?? cells[0]?.value;
+  if (!agency) return title === undefined ? null : { title, fields: cells };
   const who = describeAgency(agency, metrics, ctx.t);
   // A row about the agency itself leads with it; a server's or an alert's row with its own fields, then the agency it
   // opens. Its name, identifier, level and connection are already in `who`.
   const own = spec.columns.filter((c) => !IN_WHO.has(c.id));
   return spec.key(model).endsWith(agency.id)
     ? { title: sanitize(agency.name), fields: [...who, ...describeCells(own, model, ctx)] }
-    : { title: cells[0]?.value ?? sanitize(agency.name), fields: [...cells, ...who] };
+    : { title: title ?? sanitize(agency.name), fields: [...cells, ...who] };
 }
 
 /** Each field's text in lines of `width` cells, broken between words: the heading on the first, none on the rest. */

@@ -55,6 +55,8 @@ export interface ListSpec<M> {
   agencyId?(model: M): string | null;
   /** The document this row is about, if any: Enter and `d` describe it. */
   documentId?(model: M): string | null;
+  /** What the describe view (`d`) calls this row; by default its first cell. */
+  describeTitle?(model: M): string;
   /** A row drawn as one cell across every column (a group's title in Help) instead of its cells. */
   heading?(model: M, ctx: RenderContext): Cell | null;
   /** What a column without a sort of its own sorts by, and a sort naming no column (the list's own order). */
