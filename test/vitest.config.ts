@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 const tests = (folders: string[]) => folders.flatMap((f) => [`test/${f}/**/*.test.ts`, `test/${f}/**/*.test.tsx`]);
-/** Real sockets, SQLite files and processes: the client, the cache, the simulated hub, the gateway. */
-const integration = ['bench', 'faults', 'gateway', 'ingest', 'record', 'security', 'sim', 'status', 'store'];
+/** Real sockets, SQLite files and processes: the session, the client, the cache, the simulated hub, the gateway. */
+const integration = ['app', 'bench', 'faults', 'gateway', 'ingest', 'record', 'security', 'sim', 'status', 'store'];
 /** The real bin/hubmon, in tmux where a terminal is needed. */
 const e2e = ['e2e'];
 
