@@ -94,6 +94,18 @@ describe('link states as the ingest client has them', () => {
       expect(fresh.frame()).not.toContain('cached figures shown');
     });
 
+    it('catching up before the registry is stored: waits for it rather than counting zeros', async () => {
+      const data = fixtureData();
+      const app = await renderConsoleAt(80, 24, {
+        alerts: none,
+        metrics: fixtureMetrics({ ...data, totals: { agencies: 0, servers: 0 } }),
+        ingest: idleIngest({ state: 'catching_up', lastMessageAt: NOW - 200, lagEvents: 48_000 }),
+      });
+      const frame = app.frame();
+      expect(frame).toContain("Traffic and servers: waiting for the hub's registry of agencies and servers");
+      expect(frame).not.toMatch(/0 of 0 agencies|Servers: 0 down/);
+    });
+
     it('says the quiet is judged on cached figures while the link is down', async () => {
       const app = await renderConsoleAt(100, 24, {
         alerts: none,

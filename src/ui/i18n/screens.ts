@@ -104,6 +104,10 @@ export const screens = {
     'Servers: {down} down, {degraded} weak/{servers} · sig fail {sigRate} · deadlines not reported',
     'MCBM: {down} mất KN, {degraded} yếu/{servers} · lỗi ký {sigRate} · hạn trả lời: trục không báo',
   ],
+  'overview.noRegistry': [
+    "Traffic and servers: waiting for the hub's registry of agencies and servers",
+    'Lưu lượng và máy chủ: đang chờ danh mục cơ quan và máy chủ của trục',
+  ],
   'overview.worst': ['Worst agencies', 'Cơ quan có vấn đề nặng nhất'],
   'overview.alerts': ['Firing alerts', 'Cảnh báo đang báo'],
   'overview.moreIncidents': [

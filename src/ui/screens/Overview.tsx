@@ -19,6 +19,9 @@ type TotalsProps = { totals: NationalTotals; window: WindowKey; width: number; n
 export const TotalsLines = memo(function TotalsLines({ totals, window, width, notReported }: TotalsProps) {
   const deadlinesReported = !notReported.includes('deadlines');
   const { t, theme, lang } = useUi();
+  // Before the hub's registry is stored (the first seconds of a first catch-up) there is nothing to count yet.
+  if (totals.agencies === 0 && totals.servers === 0)
+    return <TextLine text={t('overview.noRegistry')} style={theme.text.muted} width={width} />;
   const sigRate = totals.signaturesVerified > 0 ? totals.signaturesFailed / totals.signaturesVerified : null;
   // A cache younger than the window: the rates are over the part it holds, and say so.
   const covered = totals.coveredMinutes * 60_000 < WINDOW_MS[window];
