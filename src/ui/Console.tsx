@@ -46,11 +46,12 @@ export function Console(props: { sources: ConsoleSources; loader: ScreenLoader; 
   const perConcern = perConcernFor(rows - FRAME_LINES - OVERVIEW_FIXED_LINES - FIRING_LINES_USUAL - 1);
   // Lists of agencies read their sparklines only when their trend column fits.
   const trend = useColumns(agenciesSpec as ListSpec<unknown>, width).some((c) => c.spec.id === 'trend');
-  // The describe view shows every field whole: wrapped to its value column.
-  const textWidth = useColumns(describeSpec as ListSpec<unknown>, width).find((c) => c.spec.id === 'value')?.width;
+  // The describe view and Help show their text whole: wrapped to its column.
+  const [wrapSpec, wrapColumn] = route.kind === 'help' ? [helpSpec, 'text'] : [describeSpec, 'value'];
+  const textWidth = useColumns(wrapSpec as ListSpec<unknown>, width).find((c) => c.spec.id === wrapColumn)?.width;
   const request = useMemo(
-    () => ({ route, window: state.window, perConcern, trend, textWidth }),
-    [route, state.window, perConcern, trend, textWidth],
+    () => ({ route, window: state.window, perConcern, trend, textWidth, lang }),
+    [route, state.window, perConcern, trend, textWidth, lang],
   );
   const { snapshot, refresh } = useRefresh(sources, loader, ticker, request, state.paused);
   const { data, head, now, listAt, ingest, stream } = snapshot;

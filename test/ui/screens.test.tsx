@@ -217,7 +217,7 @@ describe('screens at 80×24 (en)', () => {
     expect(await app.press('?')).toMatchInlineSnapshot(`
       "hubmon Trục liên thông văn bản q…  ● live · lag 0 · newest 5 seconds ago
       1 Overview 2 3 4 5 6                               window 1h · ⚠ 1 crit · 1 warn
-      Help                                                                          58
+      Help                                                                          63
        Keys       Esc or ? to close
       ›Everywhere
          1–6      Overview, Agencies, Servers, Signatures, Deadlines, Alerts
@@ -267,6 +267,16 @@ describe('layout', () => {
     const app = await renderConsoleAt(columns, 50, { lang });
     const lines = (await app.press('?')).split('\n').map((l) => l.slice(1).trimEnd());
     for (const title of titles) expect(lines).toContain(title);
+  });
+
+  it.each(['en', 'vi'] as const)('Help at 80 columns (%s) wraps a long text instead of cutting it', async (lang) => {
+    const app = await renderConsoleAt(80, 90, { lang });
+    const lines = (await app.press('?')).split('\n');
+    // The one '…' left is the mark Help explains.
+    expect(lines.slice(2).filter((l) => l.includes('…') && !/^ {3}… /.test(l))).toEqual([]);
+    const space = lines.findIndex((l) => /^ {3}Space +/.test(l));
+    expect(space).toBeGreaterThan(0);
+    expect(lines[space + 1]).toMatch(/^ {12}\S/);
   });
 
   it.each([

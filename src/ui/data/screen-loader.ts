@@ -20,6 +20,7 @@ import { incidentMarks, NO_MARKS, sameMarks, type IncidentMarks } from '../view/
 import { diffRows, emptyDiff, type DiffMemory } from '../view/row-diff.js';
 import { keepFields, keepSame, sameData } from '../view/same-data.js';
 import type { ConsoleSources, IngestStatus } from './sources.js';
+import type { Lang } from '../../config/settings.js';
 
 export interface Snapshot {
   readonly now: number;
@@ -47,14 +48,19 @@ export type ScreenRequest = {
   readonly window: WindowKey;
   readonly perConcern: number;
   readonly trend?: boolean;
-  /** Cells a line of whole text has: the describe view wraps its fields to it (unsaid, it does not wrap). */
+  /** Cells a line of whole text has: the describe view and Help wrap their text to it (unsaid, they do not wrap). */
   readonly textWidth?: number;
+  /** The reader's language: Help wraps its text in the words shown (default English). */
+  readonly lang?: Lang;
 };
+
+/** The views that wrap their text to `textWidth`: re-read when the width (or Help's language) changes. */
+const WRAPPED: ReadonlySet<Route['kind']> = new Set(['describe', 'help']);
 
 /** A request's identity: the same key reads the same screen. */
 export const requestKey = (r: ScreenRequest): string =>
   `${listKey(r.route)}|${r.window}|${r.perConcern}|${r.trend !== false}` +
-  (r.route.kind === 'describe' ? `|${r.textWidth ?? ''}` : '');
+  (WRAPPED.has(r.route.kind) ? `|${r.textWidth ?? ''}|${r.lang ?? ''}` : '');
 
 /** Loads cheaper than this (ms of CPU) are never spaced out. */
 const HEAVY_LOAD_MS = 20;
@@ -142,6 +148,7 @@ export class ScreenLoader {
       perConcern: request.perConcern,
       trend: request.trend !== false,
       textWidth: request.textWidth ?? Number.POSITIVE_INFINITY,
+      lang: request.lang ?? 'en',
       lastRead: this.lastRead.get(screen) ?? null,
     };
     const prev = this.last && this.read?.key === key ? this.last : null;

@@ -16,7 +16,8 @@ import * as loads from '../view/agency-loads.js';
 import { alertsSpec, alertText, toAlertModel } from '../view/alerts-spec.js';
 import { deadlinesSpec, toDeadlineModel } from '../view/deadlines-spec.js';
 import { describeLine, describeSpec, wrapFields } from '../view/describe-model.js';
-import { helpLines, helpSpec } from '../view/help-model.js';
+import { helpLines, helpSpec, wrapHelp } from '../view/help-model.js';
+import { translator } from '../i18n/translate.js';
 import { overviewLayout } from '../view/overview-layout.js';
 import { serversSpec, toServerModel } from '../view/servers-spec.js';
 import { signaturesSpec, toSignatureModel } from '../view/signatures-spec.js';
@@ -193,8 +194,11 @@ const SCREEN_DEFS = {
   } satisfies ScreenDef<RouteOf<'affected'>, null, loads.AffectedData>,
 
   help: {
-    load: (_, { replay }) => ({
-      list: listData(helpSpec, helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES)),
+    load: (_, { replay, lang, textWidth }) => ({
+      list: listData(
+        helpSpec,
+        wrapHelp(helpLines(replay ? [replayBindings, ...ALL_TABLES] : ALL_TABLES), translator(lang), textWidth),
+      ),
     }),
     refresh: ONCE,
     tableRows: underTitle,

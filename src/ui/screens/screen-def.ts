@@ -1,4 +1,5 @@
 /** What the registry of screens (`registry.tsx`) says of each: how it loads, how often it reloads, how it is drawn. */
+import type { Lang } from '../../config/settings.js';
 import type { ReactNode } from 'react';
 import type { Metrics, WindowKey } from '../../metrics/types.js';
 import type { AlertsSource, AlertView } from '../data/sources.js';
@@ -44,8 +45,10 @@ export interface LoadInput {
   readonly perConcern: number;
   /** Lists of agencies show their trend column at this width: only then are their sparklines read. */
   readonly trend: boolean;
-  /** Cells a line of whole text has (the describe view's fields); infinite when unsaid. */
+  /** Cells a line of whole text has (the describe view's fields, Help's texts); infinite when unsaid. */
   readonly textWidth: number;
+  /** The reader's language (Help wraps the words shown). */
+  readonly lang: Lang;
   /** When this screen's list was last read, on screen or not; null the first time. */
   readonly lastRead: number | null;
 }

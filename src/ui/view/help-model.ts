@@ -1,11 +1,20 @@
 /** Help, generated from the key-bindings tables: one row per binding, grouped by table. */
-import type { MessageKey } from '../i18n/translate.js';
+import type { MessageKey, Translate } from '../i18n/translate.js';
+import { widthOf, wrap } from '../text/fit.js';
 import { type BindingTable, shownKeys } from '../keys/bindings.js';
 import { column, type ListSpec } from './list-spec.js';
 import { INCIDENT_TAGS } from './incident-marks.js';
 
 /** A row of Help; a group's title has no `keys`; `keysKey`, keys in the reader's words (incident marks), replaces them. */
-type HelpLine = Readonly<{ id: string; keys: string | null; text: MessageKey; order: number; keysKey?: MessageKey }>;
+type HelpLine = Readonly<{
+  id: string;
+  keys: string | null;
+  text: MessageKey;
+  order: number;
+  keysKey?: MessageKey;
+  /** One line of the text in the reader's words, when it is wrapped (`wrapHelp`); the text's key otherwise. */
+  shown?: string;
+}>;
 
 /** The marks the console draws, each with what it means; listed after the keys. */
 const MARKS: readonly { readonly mark: string; readonly text: MessageKey }[] = [
@@ -48,6 +57,19 @@ export function helpLines(tables: readonly BindingTable[]): HelpLine[] {
   return out;
 }
 
+/** Each binding's text in lines of `width` cells, broken between words: its keys on the first, none on the rest. */
+export function wrapHelp(lines: readonly HelpLine[], t: Translate, width: number): HelpLine[] {
+  if (!Number.isFinite(width)) return [...lines];
+  let order = 0;
+  return lines.flatMap((h) => {
+    const text = t(h.text);
+    if (h.keys === null || widthOf(text) <= width) return [{ ...h, order: order++ }];
+    return wrap(text, width, Number.POSITIVE_INFINITY).map((shown, i) =>
+      i === 0 ? { ...h, shown, order: order++ } : { id: `${h.id}:${i}`, keys: '', text: h.text, shown, order: order++ },
+    );
+  });
+}
+
 const col = column<HelpLine>;
 export const helpSpec: ListSpec<HelpLine> = {
   columns: [
@@ -55,7 +77,9 @@ export const helpSpec: ListSpec<HelpLine> = {
       text: `  ${h.keysKey ? t(h.keysKey) : (h.keys ?? '')}`,
       role: 'emphasis',
     })),
-    col({ id: 'text', title: 'help.close', min: 30, flex: 1, priority: 0 }).shows((h, { t }) => ({ text: t(h.text) })),
+    col({ id: 'text', title: 'help.close', min: 30, flex: 1, priority: 0 }).shows((h, { t }) => ({
+      text: h.shown ?? t(h.text),
+    })),
   ],
   defaultSort: { column: 'order', desc: false },
   key: (h) => h.id,
