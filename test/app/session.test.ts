@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { startSession, type Session } from '../../src/app/session.js';
+import { resolveSettings } from '../../src/config/index.js';
 
 let session: Session | null = null;
 let dir: string | null = null;
@@ -16,21 +17,8 @@ afterEach(async () => {
 it('judges the alerts on reaching live, before anything subscribed after it reads them', async () => {
   dir = mkdtempSync(join(tmpdir(), 'hubmon-session-'));
   const env = { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') };
-  session = await startSession({
-    env,
-    settings: {
-      url: null,
-      cache: null,
-      lang: 'en',
-      ascii: false,
-      tokenFile: null,
-      ca: null,
-      staleAfterSeconds: null,
-      clockToleranceSeconds: null,
-      demoSeed: 1,
-      configFile: null,
-    },
-  });
+  // No hub given: the built-in simulated one, as the console starts with no flags.
+  session = await startSession({ env, settings: resolveSettings({ lang: 'en' }, env) });
   const { sources, ingest } = session;
   // Subscribed after the session, as the screens are: what they read on reaching live.
   const atLive = await new Promise<number>((resolve) => {

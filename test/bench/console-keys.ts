@@ -82,6 +82,7 @@ export async function benchKeyLatency(
   const log = options.log ?? (() => undefined);
   process.env['NODE_ENV'] ??= 'production';
   const { startSession } = await import('../../src/app/session.js');
+  const { resolveSettings } = await import('../../src/config/index.js');
   const { renderConsole } = await import('../../src/ui/index.js');
 
   const dir = mkdtempSync(join(tmpdir(), 'hubmon-bench-keys-'));
@@ -89,18 +90,7 @@ export async function benchKeyLatency(
   const env = { HOME: dir, XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') };
   const session = await startSession({
     env,
-    settings: {
-      url: ready.url,
-      cache: join(dir, 'c.sqlite'),
-      lang: 'en',
-      ascii: false,
-      tokenFile: null,
-      ca: null,
-      staleAfterSeconds: null,
-      clockToleranceSeconds: null,
-      demoSeed: 1,
-      configFile: null,
-    },
+    settings: resolveSettings({ url: ready.url, cache: join(dir, 'c.sqlite'), lang: 'en' }, env),
   });
   const term = new FakeTerminal(80, 24);
   const keyboard = new FakeKeyboard();

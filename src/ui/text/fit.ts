@@ -40,6 +40,10 @@ export function fit(text: string, width: number, align: Align = 'left'): string 
   return align === 'left' ? cut + ' '.repeat(pad) : ' '.repeat(pad) + cut;
 }
 
+/** `text` whole in lines of `width` cells, broken between words; as it is when it fits one. */
+export const wrapWhole = (text: string, width: number): string[] =>
+  widthOf(text) <= width ? [text] : wrap(text, width, Number.POSITIVE_INFINITY);
+
 /** `text` in at most `lines` lines of `width` cells, broken between words; the last ends with … if cut. */
 export function wrap(text: string, width: number, lines: number): string[] {
   if (width <= 0 || lines <= 0) return [];

@@ -4,7 +4,7 @@ import type { Agency } from '../../protocol/index.js';
 import type { Translate } from '../i18n/translate.js';
 import type { DescribeField } from '../state/routes.js';
 import { formatDateTime, formatDurationShort } from '../text/format-time.js';
-import { widthOf, wrap } from '../text/fit.js';
+import { wrapWhole } from '../text/fit.js';
 import { sanitize } from '../text/sanitize.js';
 import { column, type Column, type ListSpec, type RenderContext } from './list-spec.js';
 import { agencyIndex } from './agency-loads.js';
@@ -96,10 +96,9 @@ export function describeSelected(spec: ListSpec<unknown>, model: unknown, ctx: R
 /** Each field's text in lines of `width` cells, broken between words: the heading on the first, none on the rest. */
 export function wrapFields(fields: readonly DescribeField[], width: number): DescribeField[] {
   if (!Number.isFinite(width)) return [...fields];
-  return fields.flatMap(({ label, value }) => {
-    const lines = widthOf(value) <= width ? [value] : wrap(value, width, Number.POSITIVE_INFINITY);
-    return lines.map((line, i) => ({ label: i === 0 ? label : '', value: line }));
-  });
+  return fields.flatMap(({ label, value }) =>
+    wrapWhole(value, width).map((line, i) => ({ label: i === 0 ? label : '', value: line })),
+  );
 }
 
 /** The describe view's rows: a field's heading and its whole text, in the order given. */

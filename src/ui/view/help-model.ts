@@ -1,6 +1,6 @@
 /** Help, generated from the key-bindings tables: one row per binding, grouped by table. */
 import type { MessageKey, Translate } from '../i18n/translate.js';
-import { widthOf, wrap } from '../text/fit.js';
+import { wrapWhole } from '../text/fit.js';
 import { type BindingTable, shownKeys } from '../keys/bindings.js';
 import { column, type ListSpec } from './list-spec.js';
 import { INCIDENT_TAGS } from './incident-marks.js';
@@ -62,9 +62,9 @@ export function wrapHelp(lines: readonly HelpLine[], t: Translate, width: number
   if (!Number.isFinite(width)) return [...lines];
   let order = 0;
   return lines.flatMap((h) => {
-    const text = t(h.text);
-    if (h.keys === null || widthOf(text) <= width) return [{ ...h, order: order++ }];
-    return wrap(text, width, Number.POSITIVE_INFINITY).map((shown, i) =>
+    const lines = h.keys === null ? [] : wrapWhole(t(h.text), width);
+    if (lines.length <= 1) return [{ ...h, order: order++ }];
+    return lines.map((shown, i) =>
       i === 0 ? { ...h, shown, order: order++ } : { id: `${h.id}:${i}`, keys: '', text: h.text, shown, order: order++ },
     );
   });
