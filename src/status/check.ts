@@ -1,7 +1,14 @@
 /** The one-shot check behind `hubmon status`: the cache's metrics and alerts → OK, WARNING, CRITICAL or UNKNOWN. */
 import type Database from 'better-sqlite3';
 import type { AlertConfig, Alert, Incident } from '../alerts/index.js';
-import { alertCounts, countIncidents, createAlertEngine, describeIncident, groupIncidents } from '../alerts/index.js';
+import {
+  alertCounts,
+  countFlapping,
+  countIncidents,
+  createAlertEngine,
+  describeIncident,
+  groupIncidents,
+} from '../alerts/index.js';
 import { incidentState, isStanding } from '../alerts/incidents.js';
 import type { DescribeOptions } from '../alerts/describe.js';
 import { agenciesBehind } from '../metrics/servers.js';
@@ -78,9 +85,13 @@ export function evaluateCheck(input: CheckInput) {
   const [failed, verified] = sigRows.reduce(([f, v], r) => [f + r.failed, v + r.verified], [0, 0]);
   const sigPct = verified > 0 ? (100 * failed) / verified : 0;
   const [sigWarn, sigCrit] = [100 * sig.warningRate, 100 * sig.criticalRate];
+  // Servers up while their flapping alert fires: the console's Overview counts them as weak (docs/FIGURES.md).
+  const flappingIds = top.filter((a) => a.phase === 'firing' && a.rule === 'server-flapping' && a.labels.server);
+  const flapping = countFlapping(metrics.servers(now, '1h'), new Set(flappingIds.map((a) => a.labels.server!)));
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
     { label: 'servers_degraded', value: totals.serversDegraded, min: 0, max: totals.servers },
+    { label: 'servers_flapping', value: flapping, min: 0, max: totals.servers },
     { label: 'sig_fail_pct', value: sigPct, uom: '%', warn: sigWarn, crit: sigCrit, min: 0, max: 100 },
     { label: 'overdue', value: totals.overdueReplies, warn: overdueReplies.warningCount - 1, min: 0 },
     { label: 'due_24h', value: totals.dueWithin24h, min: 0 },

@@ -56,6 +56,14 @@ const serverDown: Raw[] = [
   ...quiet,
   { at: NOW - 10 * MIN, type: 'server.state', data: { serverId: 'MCBM-041', state: 'disconnected' } },
 ];
+/** A security server that dropped three times in ten minutes and is up again: flapping, not down. */
+const flapping: Raw[] = [
+  ...quiet,
+  ...[9, 7, 5].flatMap((m) => [
+    { at: NOW - m * MIN, type: 'server.state', data: { serverId: 'MCBM-001', state: 'disconnected' } },
+    { at: NOW - (m - 1) * MIN, type: 'server.state', data: { serverId: 'MCBM-001', state: 'connected' } },
+  ]),
+];
 
 function wire(events: readonly Raw[]): Record<string, unknown>[] {
   const sorted = [...events].sort((a, b) => a.at - b.at);
@@ -215,6 +223,17 @@ describe('hubmon status exit codes', () => {
     const r = await runStatus(['--cache', cacheWith(quiet), '--alerts', bad]);
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/^HUBMON UNKNOWN - alert thresholds file: .*warningRate/);
+  });
+
+  it('a server up between its drops counts as flapping, not down: the console calls it weak', async () => {
+    const { out } = await runStatus(['--cache', cacheWith(flapping), '--json']);
+    const doc = JSON.parse(out);
+    expect(doc.alerts.firing.map((a: { rule: string }) => a.rule)).toContain('server-flapping');
+    expect(doc.perfdata.servers_flapping).toEqual({ value: 1, uom: '', warn: null, crit: null });
+    expect(doc.perfdata.servers_down.value).toBe(0);
+    expect(doc.perfdata.servers_degraded.value).toBe(0);
+    const quietDoc = JSON.parse((await runStatus(['--cache', cacheWith(quiet), '--json'])).out);
+    expect(quietDoc.perfdata.servers_flapping.value).toBe(0);
   });
 
   it('--json prints the same verdict as a document, with the same exit code', async () => {

@@ -105,6 +105,10 @@ describe('Overview incidents', () => {
     const app = await renderConsoleAt(80, 24, { alerts });
     // MCBM-041 is degraded already; MCBM-001 is up between its drops.
     expect(app.frame()).toContain('Servers: 1 down, 2 weak/3');
+    // The Servers screen shows the same two as weak: MCBM-001 as flapping, not up.
+    const servers = (await app.press('3')).split('\n');
+    expect(servers.find((l) => l.includes('MCBM-001'))).toMatch(/\bflapping\b/);
+    expect(servers.find((l) => l.includes('MCBM-041'))).toMatch(/\bweak\b/);
   });
 });
 

@@ -80,6 +80,7 @@ export const screens = {
   'conn.lgsp': ['LGSP', 'LGSP'],
   'server.connected': ['up', 'tốt'],
   'server.degraded': ['weak', 'yếu'],
+  'server.flapping': ['flapping', 'chập chờn'],
   'server.disconnected': ['DOWN', 'MẤT KN'],
   'server.unknown': ['?', '?'],
   'severity.critical': ['CRIT', 'KHẨN'],

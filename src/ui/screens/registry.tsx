@@ -121,9 +121,10 @@ const SCREEN_DEFS = {
     ),
   } satisfies ScreenDef<Screen, null, loads.AgenciesData>,
 
-  servers: everyTick('screen.servers', serversSpec, ({ metrics, now, window }) => {
+  servers: everyTick('screen.servers', serversSpec, ({ metrics, now, window, incidents }) => {
     const byId = loads.agencyIndex(metrics);
-    return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9));
+    const flapping = loads.flappingServers(incidents);
+    return metrics.servers(now, window).map((s) => toServerModel(s, (id) => byId.get(id)?.level ?? 9, flapping));
   }),
 
   signatures: everyTick('screen.signatures', signaturesSpec, ({ metrics, now, window }) => {

@@ -1,7 +1,7 @@
 /** Thresholds → status, in one place, so every screen colours a number the same way as the alert rules judge it. */
 import { defaultAlertConfig, type RulesConfig } from '../../alerts/config.js';
 import * as judgement from '../../alerts/judgement.js';
-import type { ServerState } from '../../protocol/index.js';
+import type { ShownServerState } from '../../alerts/flapping.js';
 
 /** ok < warn < critical; `none` when there is nothing to judge (no traffic, no data). */
 export type Level = 'none' | 'ok' | 'warn' | 'critical';
@@ -31,13 +31,14 @@ const LEVEL: Readonly<Record<judgement.Verdict, Level>> = {
   critical: 'critical',
 };
 
-const SERVER_LEVEL: Readonly<Record<ServerState | 'unknown', Level>> = {
+const SERVER_LEVEL: Readonly<Record<ShownServerState, Level>> = {
   connected: 'ok',
   degraded: 'warn',
+  flapping: 'warn',
   disconnected: 'critical',
   unknown: 'none',
 };
-export const judgeServer = (state: ServerState | 'unknown'): Level => SERVER_LEVEL[state];
+export const judgeServer = (state: ShownServerState): Level => SERVER_LEVEL[state];
 
 /** Signature failures of one agency: its failures and documents verified in the window. */
 export const judgeSignatureFailure = (failed: number, verified: number): Level =>

@@ -13,7 +13,7 @@ import { perObject } from './same-data.js';
 export const levelRole = (level: Level): CellRole | undefined =>
   level === 'critical' ? 'critical' : level === 'warn' ? 'warn' : undefined;
 
-export const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, disconnected: 3 } as const;
+export const SERVER_RANK = { connected: 0, unknown: 1, degraded: 2, flapping: 3, disconnected: 4 } as const;
 
 export const serverStateKey = (state: keyof typeof SERVER_RANK): MessageKey => `server.${state}`;
 

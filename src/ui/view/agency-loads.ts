@@ -1,6 +1,7 @@
 /** What the screens about agencies read, pure over the metrics and incidents; the screen loader decides when. */
+import { countFlapping } from '../../alerts/flapping.js';
 import type { Agency } from '../../protocol/index.js';
-import type { Metrics, NationalTotals, ServerRow } from '../../metrics/types.js';
+import type { Metrics, NationalTotals } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
 import type { DetailSection, RouteOf } from '../state/routes.js';
 import { listData, type Gone, type ListData, type LoadInput } from '../screens/screen-def.js';
@@ -71,16 +72,15 @@ export function overviewHead(input: LoadInput): OverviewHead {
 /** The firing incidents as shown, per incident list: the alerts source hands out one list until the next evaluation. */
 const firingOf = new WeakMap<readonly AlertView[], AlertView[]>();
 
-/**
- * The totals with the servers of the firing flapping incidents counted as degraded while they are up: such a server is
- * in trouble even in the minute it happens to be connected, and a line saying "0 degraded" beside that incident would
- * contradict it. A flapping server already down or degraded is counted once, where it is.
- */
+/** The servers the firing server-flapping incidents name (see `shownServerState`). */
+export function flappingServers(incidents: readonly AlertView[]): Set<string> {
+  const flapping = incidents.filter((a) => a.state === 'firing' && a.rule === 'server-flapping' && a.serverId);
+  return new Set(flapping.map((a) => a.serverId!));
+}
+
+/** The totals with the servers shown as flapping counted as weak (degraded), as docs/FIGURES.md defines it. */
 function withFlapping(totals: NationalTotals, firing: readonly AlertView[], input: LoadInput): NationalTotals {
-  const flapping = new Set(firing.filter((a) => a.rule === 'server-flapping' && a.serverId).map((a) => a.serverId));
-  if (flapping.size === 0) return totals;
-  const up = (s: ServerRow): boolean => s.state !== 'disconnected' && s.state !== 'degraded';
-  const extra = input.metrics.servers(input.now, input.window).filter((s) => flapping.has(s.serverId) && up(s)).length;
+  const extra = countFlapping(input.metrics.servers(input.now, input.window), flappingServers(firing));
   return extra === 0 ? totals : { ...totals, serversDegraded: totals.serversDegraded + extra };
 }
 

@@ -1,4 +1,5 @@
 /** Security servers (máy chủ bảo mật) as rows. */
+import { shownServerState } from '../../alerts/flapping.js';
 import type { ServerRow } from '../../metrics/types.js';
 import { judgeServer } from '../status/judge.js';
 import { formatCount } from '../text/format-number.js';
@@ -13,10 +14,23 @@ import { NAME_COLUMN } from './columns.js';
 /** Certificates expiring within this are flagged. */
 export const CERT_WARN_MS = 30 * 86_400_000;
 
-/** A server's row, with the highest-level agency it carries as `mainAgencyId`, opened with Enter. */
-export function toServerModel(row: ServerRow, levelOf: (agencyId: string) => number) {
+/**
+ * A server's row, with the highest-level agency it carries as `mainAgencyId`, opened with Enter, and its state as shown:
+ * `flapping` while up with the server-flapping alert firing for it (`flapping` names those servers).
+ */
+export function toServerModel(
+  row: ServerRow,
+  levelOf: (agencyId: string) => number,
+  flapping: ReadonlySet<string> = new Set(),
+) {
   const main = [...row.agencyIds].sort((a, b) => levelOf(a) - levelOf(b) || (a < b ? -1 : 1))[0] ?? null;
-  return { ...row, name: sanitize(displayServerName(row.name)), serverId: sanitize(row.serverId), mainAgencyId: main };
+  return {
+    ...row,
+    state: shownServerState(row, flapping),
+    name: sanitize(displayServerName(row.name)),
+    serverId: sanitize(row.serverId),
+    mainAgencyId: main,
+  };
 }
 export type ServerModel = ReturnType<typeof toServerModel>;
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { countFlapping, shownServerState } from '../../src/alerts/index.js';
+
+describe('a server shown as flapping', () => {
+  const flapping = new Set(['MCBM-001', 'MCBM-002', 'MCBM-003']);
+  const rows = [
+    { serverId: 'MCBM-001', state: 'connected' },
+    { serverId: 'MCBM-002', state: 'disconnected' },
+    { serverId: 'MCBM-003', state: 'degraded' },
+    { serverId: 'MCBM-004', state: 'connected' },
+    { serverId: 'MCBM-005', state: 'unknown' },
+  ] as const;
+
+  it('is one up while its flapping alert fires; one down or degraded stays so', () => {
+    expect(rows.map((r) => shownServerState(r, flapping))).toEqual([
+      'flapping',
+      'disconnected',
+      'degraded',
+      'connected',
+      'unknown',
+    ]);
+    expect(shownServerState({ serverId: 'MCBM-005', state: 'unknown' }, new Set(['MCBM-005']))).toBe('flapping');
+  });
+
+  it('is counted once, and not at all without a firing alert', () => {
+    expect(countFlapping(rows, flapping)).toBe(1);
+    expect(countFlapping(rows, new Set())).toBe(0);
+  });
+});
