@@ -154,6 +154,8 @@ describe('link states as the ingest client has them', () => {
     const frame = app.frame();
     expect(lines(frame)[0]).toContain('● read-only');
     expect(lines(frame)[0]).not.toContain('lag');
+    // It stores no events: no rate of its own to pass for the hub's.
+    expect(lines(frame)[0]).not.toContain('ev/s');
     expect(frame).not.toContain('OFFLINE');
     const status = lines(frame).at(-2) ?? '';
     expect(status).toContain(

@@ -67,7 +67,8 @@ export function Header(props: { snapshot: Snapshot; state: ConsoleState; replay:
       ? []
       : [sep, { text: t('header.lag', { n: formatCount(lag, lang) }), style: lag > 0 ? theme.status.warn : undefined }],
     [sep, { text: newest === null ? t('header.noEvents') : t('header.newest', { ago }) }],
-    [sep, { text: t('header.rate', { n: formatRate(ingest.eventsPerSec, lang) }) }],
+    // The rate is of the events this console stores: a read-only one stores none, and "0 ev/s" would belie the hub's.
+    link === 'readOnly' ? [] : [sep, { text: t('header.rate', { n: formatRate(ingest.eventsPerSec, lang) }) }],
   ];
   const quiet = judgeQuiet(link, newest);
   // The window on the second line, before the alerts, so it is never cut: it changes what every figure means.
