@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { fit, NARROW, truncate, widthOf, wrap } from '../../src/ui/text/fit.js';
 import { foldAscii } from '../../src/ui/text/ascii.js';
 import { durationCell, formatAgo, formatDurationShort, formatSpan } from '../../src/ui/text/format-time.js';
-import { formatCount, formatPercent, formatRate } from '../../src/ui/text/format-number.js';
+import { formatCount, formatLatency, formatPercent, formatRate } from '../../src/ui/text/format-number.js';
 import { sanitize } from '../../src/ui/text/sanitize.js';
 import { sparkline } from '../../src/ui/text/sparkline.js';
 import { matchesQuery, searchKey } from '../../src/ui/view/search.js';
@@ -134,6 +134,12 @@ describe('formatting', () => {
     [formatRate, 4.25, 'en', '4.3'],
     [formatRate, 0, 'en', '0'],
     [formatRate, 123.4, 'en', '123'],
+    // A latency keeps to the Servers screen's seven cells in both languages.
+    [formatLatency, 85.4, 'en', '85 ms'],
+    [formatLatency, 999.4, 'vi', '999 ms'],
+    [formatLatency, 1365, 'vi', '1,4 s'],
+    [formatLatency, 1365, 'en', '1.4 s'],
+    [formatLatency, 12_345, 'vi', '12,3 s'],
   ] as const)('%o(%d, %s)', (f, n, lang, expected) => {
     expect(f(n, lang)).toBe(expected);
   });

@@ -2,7 +2,7 @@
 import { shownServerState } from '../../alerts/flapping.js';
 import type { ServerRow } from '../../metrics/types.js';
 import { judgeServer } from '../status/judge.js';
-import { formatCount } from '../text/format-number.js';
+import { formatLatency } from '../text/format-number.js';
 import { durationCell } from '../text/format-time.js';
 import { sanitize } from '../text/sanitize.js';
 import { displayServerName } from './display-name.js';
@@ -57,7 +57,7 @@ export const serversSpec: ListSpec<ServerModel> = {
     col({ id: 'latency', title: 'col.latency', min: 7, priority: 4, align: 'right', descFirst: true })
       .sortBy((m) => (m.state === 'disconnected' ? -1 : (m.latencyMs ?? -1)))
       .shows((m, { lang }) => ({
-        text: m.latencyMs === null || m.state === 'disconnected' ? '–' : `${formatCount(m.latencyMs, lang)} ms`,
+        text: m.latencyMs === null || m.state === 'disconnected' ? '–' : formatLatency(m.latencyMs, lang),
       })),
     col({ id: 'downtime', title: 'col.downtime', min: 7, priority: 2, align: 'right', descFirst: true })
       .sortBy((m) => m.downtimeMs)
