@@ -1,4 +1,5 @@
 import type { ServerRow } from '../metrics/types.js';
+import type { AlertState } from './types.js';
 
 /**
  * A security server's state as the console and `hubmon status` show it: its last reported state, except that a server
@@ -24,4 +25,22 @@ export function countFlapping(
 ): number {
   if (flapping.size === 0) return 0;
   return rows.filter((s) => shownServerState(s, flapping) === 'flapping').length;
+}
+
+/**
+ * The servers a firing server-flapping alert names, among `alerts` and the symptoms folded under them: acknowledged or
+ * not (an acknowledgement does not steady a server), and whichever alert of the server's incident leads it.
+ */
+export function flappingServerIds(
+  alerts: Iterable<Pick<AlertState, 'rule' | 'phase' | 'labels'> & { readonly folded?: readonly AlertState[] }>,
+): Set<string> {
+  const ids = new Set<string>();
+  const take = (a: Pick<AlertState, 'rule' | 'phase' | 'labels'>): void => {
+    if (a.rule === 'server-flapping' && a.phase === 'firing' && a.labels.server !== undefined) ids.add(a.labels.server);
+  };
+  for (const a of alerts) {
+    take(a);
+    for (const f of a.folded ?? []) take(f);
+  }
+  return ids;
 }

@@ -16,4 +16,4 @@ export {
   type Incident,
 } from './incidents.js';
 export { agenciesBehind } from '../metrics/servers.js';
-export { countFlapping, shownServerState, type ShownServerState } from './flapping.js';
+export { countFlapping, flappingServerIds, shownServerState, type ShownServerState } from './flapping.js';

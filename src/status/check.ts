@@ -4,6 +4,7 @@ import type { AlertConfig, Alert, Incident } from '../alerts/index.js';
 import {
   alertCounts,
   countFlapping,
+  flappingServerIds,
   countIncidents,
   createAlertEngine,
   describeIncident,
@@ -86,8 +87,7 @@ export function evaluateCheck(input: CheckInput) {
   const sigPct = verified > 0 ? (100 * failed) / verified : 0;
   const [sigWarn, sigCrit] = [100 * sig.warningRate, 100 * sig.criticalRate];
   // Servers up while their flapping alert fires: the console's Overview counts them as weak (docs/FIGURES.md).
-  const flappingIds = top.filter((a) => a.phase === 'firing' && a.rule === 'server-flapping' && a.labels.server);
-  const flapping = countFlapping(metrics.servers(now, '1h'), new Set(flappingIds.map((a) => a.labels.server!)));
+  const flapping = countFlapping(metrics.servers(now, '1h'), flappingServerIds(top));
   const perfdata: PerfDatum[] = [
     { label: 'servers_down', value: totals.serversDown, crit: 0, min: 0, max: totals.servers },
     { label: 'servers_degraded', value: totals.serversDegraded, min: 0, max: totals.servers },

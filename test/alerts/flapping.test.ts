@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countFlapping, shownServerState } from '../../src/alerts/index.js';
+import { countFlapping, flappingServerIds, shownServerState } from '../../src/alerts/index.js';
 
 describe('a server shown as flapping', () => {
   const flapping = new Set(['MCBM-001', 'MCBM-002', 'MCBM-003']);
@@ -25,5 +25,23 @@ describe('a server shown as flapping', () => {
   it('is counted once, and not at all without a firing alert', () => {
     expect(countFlapping(rows, flapping)).toBe(1);
     expect(countFlapping(rows, new Set())).toBe(0);
+  });
+});
+
+describe('the servers a flapping alert names', () => {
+  const flap = (server: string, phase: 'pending' | 'firing' | 'resolved') =>
+    ({ rule: 'server-flapping', phase, labels: { server } }) as const;
+  const down = (server: string) => ({ rule: 'server-disconnected', phase: 'firing', labels: { server } }) as const;
+
+  it('are those of firing alerts, led or folded under another, acknowledged or not', () => {
+    const folded = [{ ...flap('MCBM-002', 'firing'), key: 'k', severity: 'warning' }] as never[];
+    const ids = flappingServerIds([
+      flap('MCBM-001', 'firing'),
+      { ...down('MCBM-002'), folded },
+      flap('MCBM-003', 'pending'),
+      flap('MCBM-004', 'resolved'),
+      down('MCBM-005'),
+    ]);
+    expect([...ids].sort()).toEqual(['MCBM-001', 'MCBM-002']);
   });
 });

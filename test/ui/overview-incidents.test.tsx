@@ -110,6 +110,20 @@ describe('Overview incidents', () => {
     expect(servers.find((l) => l.includes('MCBM-001'))).toMatch(/\bflapping\b/);
     expect(servers.find((l) => l.includes('MCBM-041'))).toMatch(/\bweak\b/);
   });
+
+  it('still counts a flapping server once its incident is acknowledged: the server has not steadied', async () => {
+    const alerts = fixtureAlerts();
+    const acked: AlertView = {
+      ...incident(1, 'warning', 'acute'),
+      id: 'flap MCBM-001',
+      rule: 'server-flapping',
+      serverId: 'MCBM-001',
+      state: 'acknowledged',
+    };
+    alerts.items.splice(0, alerts.items.length, acked);
+    const app = await renderConsoleAt(80, 24, { alerts });
+    expect(app.frame()).toContain('Servers: 1 down, 2 weak/3');
+  });
 });
 
 describe('an agency with an acute incident of its own', () => {

@@ -1,5 +1,6 @@
 /** What the screens about agencies read, pure over the metrics and incidents; the screen loader decides when. */
-import { countFlapping } from '../../alerts/flapping.js';
+import { countFlapping, flappingServerIds } from '../../alerts/flapping.js';
+import type { RuleId } from '../../alerts/types.js';
 import type { Agency } from '../../protocol/index.js';
 import type { Metrics, NationalTotals } from '../../metrics/types.js';
 import type { AlertView } from '../data/sources.js';
@@ -66,21 +67,29 @@ export function overviewHead(input: LoadInput): OverviewHead {
   const { metrics, now, window } = input;
   let firing = firingOf.get(input.incidents);
   if (!firing) firingOf.set(input.incidents, (firing = firingIncidents(input.incidents).map(toAlertModel)));
-  return { totals: withFlapping(metrics.totals(now, window), firing, input), firing };
+  return { totals: withFlapping(metrics.totals(now, window), input), firing };
 }
 
 /** The firing incidents as shown, per incident list: the alerts source hands out one list until the next evaluation. */
 const firingOf = new WeakMap<readonly AlertView[], AlertView[]>();
 
-/** The servers the firing server-flapping incidents name (see `shownServerState`). */
+/** The servers a firing server-flapping alert names, in the incidents as listed (see `flappingServerIds`). */
 export function flappingServers(incidents: readonly AlertView[]): Set<string> {
-  const flapping = incidents.filter((a) => a.state === 'firing' && a.rule === 'server-flapping' && a.serverId);
-  return new Set(flapping.map((a) => a.serverId!));
+  // A view without the engine's record (built by hand) is taken at its word.
+  const alerts = incidents.map(
+    (v) =>
+      v.alert ?? {
+        rule: v.rule as RuleId,
+        phase: v.state === 'pending' ? ('pending' as const) : ('firing' as const),
+        labels: v.serverId ? { server: v.serverId } : {},
+      },
+  );
+  return flappingServerIds(alerts);
 }
 
 /** The totals with the servers shown as flapping counted as weak (degraded), as docs/FIGURES.md defines it. */
-function withFlapping(totals: NationalTotals, firing: readonly AlertView[], input: LoadInput): NationalTotals {
-  const extra = countFlapping(input.metrics.servers(input.now, input.window), flappingServers(firing));
+function withFlapping(totals: NationalTotals, input: LoadInput): NationalTotals {
+  const extra = countFlapping(input.metrics.servers(input.now, input.window), flappingServers(input.incidents));
   return extra === 0 ? totals : { ...totals, serversDegraded: totals.serversDegraded + extra };
 }
 
