@@ -35,13 +35,15 @@ describe('the servers a flapping alert names', () => {
 
   it('are those of firing alerts, led or folded under another, acknowledged or not', () => {
     const folded = [{ ...flap('MCBM-002', 'firing'), key: 'k', severity: 'warning' }] as never[];
+    const acked = { ...flap('MCBM-006', 'firing'), ack: { by: 'trucdem', at: 1 } };
     const ids = flappingServerIds([
+      acked,
       flap('MCBM-001', 'firing'),
       { ...down('MCBM-002'), folded },
       flap('MCBM-003', 'pending'),
       flap('MCBM-004', 'resolved'),
       down('MCBM-005'),
     ]);
-    expect([...ids].sort()).toEqual(['MCBM-001', 'MCBM-002']);
+    expect([...ids].sort()).toEqual(['MCBM-001', 'MCBM-002', 'MCBM-006']);
   });
 });

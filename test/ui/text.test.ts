@@ -140,6 +140,7 @@ describe('formatting', () => {
     [formatLatency, 1365, 'vi', '1,4 s'],
     [formatLatency, 1365, 'en', '1.4 s'],
     [formatLatency, 12_345, 'vi', '12,3 s'],
+    [formatLatency, 123_456, 'vi', '123 s'],
   ] as const)('%o(%d, %s)', (f, n, lang, expected) => {
     expect(f(n, lang)).toBe(expected);
   });

@@ -18,9 +18,9 @@ export const formatRate = (n: number, lang: Lang): string =>
 export const formatPercent = (share: number | null, lang: Lang): string =>
   share === null || !Number.isFinite(share) ? '–' : `${TENTHS[lang].format(share * 100)}%`;
 
-/** A latency: `85 ms` below a second, `1.4 s` (vi `1,4 s`) from one up, so it keeps to seven cells. */
+/** A latency: `85 ms` below a second, `1.4 s` (vi `1,4 s`) from one up, whole seconds from 100: within seven cells. */
 export const formatLatency = (ms: number, lang: Lang): string =>
-  ms < 999.5 ? `${formatCount(ms, lang)} ms` : `${TENTHS[lang].format(ms / 1000)} s`;
+  ms < 999.5 ? `${formatCount(ms, lang)} ms` : `${(ms < 99_950 ? TENTHS : WHOLE)[lang].format(ms / 1000)} s`;
 
 /**
  * Documents sent and received per minute, or both per hour when the larger is below one a minute (`3/h`, not
