@@ -23,7 +23,6 @@ export function countFlapping(
   rows: readonly Pick<ServerRow, 'serverId' | 'state'>[],
   flapping: ReadonlySet<string>,
 ): number {
-  if (flapping.size === 0) return 0;
   return rows.filter((s) => shownServerState(s, flapping) === 'flapping').length;
 }
 

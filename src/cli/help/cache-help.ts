@@ -20,10 +20,10 @@ then one line per firing or pending alert and what the check was based on.
 Perfdata (label=value[UOM];warn;crit;min;max): servers_down, servers_degraded,
 servers_flapping (up while their flapping alert fires; with servers_degraded, the console's
 "weak"), sig_fail_pct (national, over the signature rule's window), overdue, due_24h,
-delivery_failures (1 h), alerts_critical, alerts_warning, alerts_pending, lag (events behind the hub), age (seconds
-since the newest stored event), rejections. UNKNOWN prints only the values it has: none
-when the cache holds nothing; when it is too old to judge, its age (and lag, when the hub
-answered late).
+delivery_failures (1 h), alerts_critical, alerts_warning, alerts_pending, lag (events
+behind the hub), age (seconds since the newest stored event), rejections. UNKNOWN prints
+only the values it has: none when the cache holds nothing; when it is too old to judge, its
+age (and lag, when the hub answered late).
 
 Exit status:
   0 OK        no alert firing
@@ -42,10 +42,11 @@ Kết quả theo quy ước của plugin giám sát: một dòng
 rồi mỗi cảnh báo đang báo hoặc đang chờ một dòng, và căn cứ của lần kiểm tra.
 Perfdata (nhãn=giá_trị[đơn_vị];warn;crit;min;max): servers_down, servers_degraded,
 servers_flapping (đang kết nối nhưng cảnh báo chập chờn đang báo; cộng servers_degraded là số
-"yếu" của bảng điều khiển), sig_fail_pct (toàn quốc, trong khung thời gian của quy tắc chữ ký số), overdue, due_24h, delivery_failures
-(1 giờ), alerts_critical, alerts_warning, alerts_pending, lag (số sự kiện chậm hơn trục), age
-(số giây từ sự kiện mới nhất đã lưu), rejections. UNKNOWN chỉ in các giá trị có được: không in
-gì khi bộ đệm trống; khi bộ đệm quá cũ để đánh giá, chỉ age (và lag, khi trục trả lời chậm).
+"yếu" của bảng điều khiển), sig_fail_pct (toàn quốc, trong khung thời gian của quy tắc chữ
+ký số), overdue, due_24h, delivery_failures (1 giờ), alerts_critical, alerts_warning,
+alerts_pending, lag (số sự kiện chậm hơn trục), age (số giây từ sự kiện mới nhất đã lưu),
+rejections. UNKNOWN chỉ in các giá trị có được: không in gì khi bộ đệm trống; khi bộ đệm quá
+cũ để đánh giá, chỉ age (và lag, khi trục trả lời chậm).
 
 Mã thoát:
   0 OK        không có cảnh báo nào đang báo

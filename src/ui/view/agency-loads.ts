@@ -89,7 +89,9 @@ export function flappingServers(incidents: readonly AlertView[]): Set<string> {
 
 /** The totals with the servers shown as flapping counted as weak (degraded), as docs/FIGURES.md defines it. */
 function withFlapping(totals: NationalTotals, input: LoadInput): NationalTotals {
-  const extra = countFlapping(input.metrics.servers(input.now, input.window), flappingServers(input.incidents));
+  const flapping = flappingServers(input.incidents);
+  // Read on every tick: the servers' rows only while a flapping alert fires.
+  const extra = flapping.size === 0 ? 0 : countFlapping(input.metrics.servers(input.now, input.window), flapping);
   return extra === 0 ? totals : { ...totals, serversDegraded: totals.serversDegraded + extra };
 }
 
